@@ -1,0 +1,309 @@
+"""The objects that pass between pipeline stages.
+
+Every value that comes from text keeps a :class:`Span` (document name and
+character offsets), so any coded field can be traced back to the sentence it
+came from. Stages exchange these dataclasses, never loose dicts.
+
+``to_dict``/``from_dict`` give a JSON-safe form used by the store and the
+exports; dates travel as ISO strings there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar
+
+# --- vocabularies -----------------------------------------------------------
+
+ParagraphKind = Literal["body", "headline", "standfirst", "caption", "link", "comments", "byline"]
+FURNITURE_KINDS: frozenset[str] = frozenset({"caption", "link", "comments", "byline"})
+
+Modality = Literal["asserted", "reported", "denied", "planned", "feared", "hypothetical", "rumour"]
+MODALITIES: tuple[str, ...] = typing.get_args(Modality)
+
+DatePrecision = Literal["day", "week", "part-of-month", "month", "approximate", "year"]
+DATE_PRECISIONS: tuple[str, ...] = typing.get_args(DatePrecision)
+
+PlacePrecision = Literal["site", "town", "admin2", "admin1", "country", "region"]
+PLACE_PRECISIONS: tuple[str, ...] = typing.get_args(PlacePrecision)
+
+SourceKind = Literal["unnamed", "official", "outlet", "organisation", "government", "person", "publisher"]
+
+ActorRoleName = Literal["actor1", "assoc_actor1", "actor2", "assoc_actor2"]
+
+
+# --- text provenance --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character range ``[start, end)`` in a document's text."""
+
+    doc: str
+    start: int
+    end: int
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span {self.start}..{self.end} in {self.doc!r}")
+
+
+# --- ingest -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of a document; ``kind`` marks furniture instead of deleting it."""
+
+    start: int
+    end: int
+    kind: ParagraphKind = "body"
+
+    @property
+    def is_furniture(self) -> bool:
+        return self.kind in FURNITURE_KINDS
+
+
+@dataclass(slots=True)
+class Document:
+    """An article as read from a source, before any NLP."""
+
+    name: str
+    content_hash: str
+    text: str
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    language: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    origin: str | None = None  # where it was read from (path, URL, "-")
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        for paragraph in self.paragraphs:
+            if paragraph.start <= offset < paragraph.end:
+                return paragraph
+        return None
+
+    def paragraph_text(self, paragraph: Paragraph) -> str:
+        return self.text[paragraph.start : paragraph.end]
+
+
+# --- extraction -------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Source:
+    """Who says something: unnamed sources, an official, an outlet."""
+
+    name: str
+    kind: SourceKind
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class AttributionChain:
+    """Sources in order, originator first and publisher last."""
+
+    sources: list[Source] = field(default_factory=list)
+
+    def names(self) -> list[str]:
+        return [s.name for s in self.sources]
+
+
+@dataclass(slots=True)
+class ActorRole:
+    role: ActorRoleName
+    name: str  # canonical name from the actor dictionary
+    actor_type: str  # e.g. "State forces", "Rebel groups", "Civilians"
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class DateInterval:
+    start: dt.date
+    end: dt.date
+    precision: DatePrecision
+    span: Span | None = None
+
+    def overlaps(self, other: DateInterval) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A figure with its bounds: "more than 120 trucks" -> low 121, best None."""
+
+    unit: str
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+    span: Span | None = None
+    kind: str = "count"  # count | killed | wounded | missing | troops | attacks ...
+
+
+@dataclass(slots=True)
+class Place:
+    """A gazetteer entry a place mention was resolved to."""
+
+    gazetteer_id: str
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    precision: PlacePrecision
+    admin1: str | None = None
+    admin2: str | None = None
+    feature: str | None = None  # GeoNames feature code or curated site type
+    score: float = 0.0
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    text: str
+    span: Span
+    role: str = "location"  # location | origin | destination | context
+    place: Place | None = None
+
+
+@dataclass(slots=True)
+class FramingTerm:
+    term: str
+    category: str  # e.g. delegitimising, emotive, euphemism
+    span: Span
+
+
+@dataclass(slots=True)
+class Mention:
+    """One event as one sentence reports it."""
+
+    id: str
+    doc: str
+    sentence: Span
+    trigger: Span
+    event_type: str
+    sub_event_type: str
+    plover: str
+    actors: list[ActorRole] = field(default_factory=list)
+    date: DateInterval | None = None
+    places: list[PlaceMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    fatalities: Quantity | None = None
+    chain: AttributionChain = field(default_factory=AttributionChain)
+    modality: Modality = "asserted"
+    framing: list[FramingTerm] = field(default_factory=list)
+    evidence: Span | None = None
+    confidence: float = 1.0
+
+    def actor(self, role: str) -> ActorRole | None:
+        return next((a for a in self.actors if a.role == role), None)
+
+
+@dataclass(slots=True)
+class Claim:
+    """A statement that is not one event: a count over a period, a troop level, an intention."""
+
+    id: str
+    doc: str
+    subject: str
+    scope: str | None
+    quantity: Quantity | None
+    sentence: Span
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    chain: AttributionChain = field(default_factory=AttributionChain)
+    modality: Modality = "asserted"
+    framing: list[FramingTerm] = field(default_factory=list)
+    evidence: Span | None = None
+    topic: str = ""  # normalised key for grouping claims about the same quantity
+
+
+# --- resolution -------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Figure:
+    """One kind of figure for an event across its reports (UCDP-style low/best/high)."""
+
+    kind: str
+    low: int | None
+    best: int | None
+    high: int | None
+    by_mention: dict[str, Quantity] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Contradiction:
+    kind: str  # figure | date | denial | scope
+    description: str
+    a: str  # mention or claim id
+    b: str
+    subject: str = ""
+
+
+@dataclass(slots=True)
+class Event:
+    """A resolved incident: its reports and the fields derived from them."""
+
+    id: str
+    mentions: list[Mention]
+    event_type: str
+    sub_event_type: str
+    plover: str
+    date: DateInterval | None
+    places: list[Place] = field(default_factory=list)
+    actors: list[ActorRole] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    contradictions: list[Contradiction] = field(default_factory=list)
+
+
+# --- JSON-safe conversion ---------------------------------------------------
+
+T = TypeVar("T")
+
+
+def to_dict(obj: Any) -> Any:
+    """Turn a model object (or list/dict of them) into JSON-safe data."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (dt.date, dt.datetime)):
+        return obj.isoformat()
+    if isinstance(obj, dict):
+        return {str(k): to_dict(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(v) for v in obj]
+    return obj
+
+
+def from_dict(cls: type[T], data: Any) -> T:
+    """Rebuild a model object from :func:`to_dict` output."""
+    return typing.cast(T, _convert(cls, data))
+
+
+def _convert(tp: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin is typing.Union or origin is types.UnionType:
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _convert(args[0], data) if len(args) == 1 else data
+    if origin is list:
+        (item,) = typing.get_args(tp)
+        return [_convert(item, v) for v in data]
+    if origin is dict:
+        _, value = typing.get_args(tp)
+        return {k: _convert(value, v) for k, v in data.items()}
+    if origin is Literal:
+        return data
+    if tp is dt.date:
+        return dt.date.fromisoformat(data) if isinstance(data, str) else data
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        hints = typing.get_type_hints(tp)
+        kwargs = {f.name: _convert(hints[f.name], data[f.name]) for f in dataclasses.fields(tp) if f.name in data}
+        return tp(**kwargs)
+    return data

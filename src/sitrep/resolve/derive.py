@@ -1,0 +1,114 @@
+"""An event's fields derived from all its reports (mentions)."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+
+from sitrep.model import ActorRole, DateInterval, Event, Figure, Mention, Place, Quantity
+from sitrep.resolve.config import ResolveConfig, load_config
+from sitrep.resolve.contradictions import find_contradictions
+from sitrep.resolve.similarity import effective_range, intersect, mention_places, width
+
+ROLES = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")
+
+
+def majority(values: Iterable[str]) -> str:
+    """Most frequent non-empty value; ties go to the one reported first."""
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return ""
+    top = max(counts.values())
+    return next(v for v in counts if counts[v] == top)
+
+
+def derive_date(intervals: list[DateInterval]) -> DateInterval | None:
+    """Narrow the most precise interval by every other interval that overlaps it."""
+    if not intervals:
+        return None
+    ordered = sorted(intervals, key=width)  # stable: reporting order breaks ties
+    narrowest = ordered[0]
+    start, end = narrowest.start, narrowest.end
+    for other in ordered[1:]:
+        both = intersect(DateInterval(start, end, narrowest.precision), other)
+        if both is not None:
+            start, end = both
+    return DateInterval(start, end, narrowest.precision, narrowest.span)
+
+
+def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
+    """Distinct places, most specific first, then by how many reports name them."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Place] = {}
+    for mention in mentions:
+        for place in mention_places(mention):
+            key = place.gazetteer_id or f"{place.name}@{place.lat:.3f},{place.lon:.3f}"
+            counts[key] += 1
+            first.setdefault(key, place)
+    rank = {p: i for i, p in enumerate(cfg.place_precision_rank)}
+    order = sorted(first, key=lambda k: (rank.get(first[k].precision, len(rank)), -counts[k]))
+    return [first[k] for k in order]
+
+
+def derive_actors(mentions: list[Mention]) -> list[ActorRole]:
+    """Per role, the canonical name most reports give (with the span of its first report)."""
+    actors: list[ActorRole] = []
+    for role in ROLES:
+        in_role = [a for m in mentions for a in m.actors if a.role == role and a.name]
+        name = majority(a.name for a in in_role)
+        if name:
+            chosen = next(a for a in in_role if a.name == name)
+            actor_type = majority(a.actor_type for a in in_role if a.name == name)
+            actors.append(ActorRole(role, name, actor_type or chosen.actor_type, chosen.span))
+    return actors
+
+
+def mention_figures(mention: Mention) -> list[Quantity]:
+    figures = list(mention.quantities)
+    if mention.fatalities is not None:
+        figures.append(mention.fatalities)
+    return figures
+
+
+def derive_figure(kind: str, by_mention: dict[str, Quantity]) -> Figure:
+    """UCDP-style: low = lowest stated bound, high = highest stated bound, best = median of bests."""
+    ranges = [r for q in by_mention.values() if (r := effective_range(q.low, q.best, q.high)) is not None]
+    lows = [r[0] for r in ranges]
+    highs = [r[1] if r[1] is not None else r[0] for r in ranges]
+    bests = [q.best for q in by_mention.values() if q.best is not None]
+    # median_low keeps best a figure some report actually gave, so it stays traceable
+    best = statistics.median_low(bests) if bests else None
+    return Figure(kind, min(lows) if lows else None, best, max(highs) if highs else None, dict(by_mention))
+
+
+def derive_figures(mentions: list[Mention], cfg: ResolveConfig) -> list[Figure]:
+    """One Figure per quantity kind; denied or feared reports do not count towards the bounds."""
+    by_kind: dict[str, dict[str, Quantity]] = {}
+    for mention in mentions:
+        if mention.modality not in cfg.figure_modalities:
+            continue
+        for quantity in mention_figures(mention):
+            by_kind.setdefault(quantity.kind, {}).setdefault(mention.id, quantity)
+    return [derive_figure(kind, by_mention) for kind, by_mention in by_kind.items()]
+
+
+def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | None = None) -> Event:
+    """Build an event from its reports: type by majority, narrowest consistent date, places, actors, figures."""
+    cfg = cfg or load_config()
+    asserting = [m for m in mentions if m.modality != "denied"] or mentions  # a denial does not define the event
+    event_type = majority(m.event_type for m in asserting)
+    typed = [m for m in asserting if m.event_type == event_type]
+    event = Event(
+        id=event_id,
+        mentions=list(mentions),
+        event_type=event_type,
+        sub_event_type=majority(m.sub_event_type for m in typed),
+        plover=majority(m.plover for m in typed),
+        date=derive_date([m.date for m in asserting if m.date is not None]),
+        places=derive_places(mentions, cfg),
+        actors=derive_actors(asserting),
+        figures=derive_figures(mentions, cfg),
+    )
+    event.contradictions = find_contradictions(event, cfg)
+    return event

@@ -1,0 +1,141 @@
+"""Small comparison helpers: distance between places, overlap of dates, text and actor similarity."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from sitrep.model import ActorRole, DateInterval, Mention, Place
+from sitrep.resolve.config import ResolveConfig
+
+EARTH_RADIUS_KM = 6371.0088
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def haversine_km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def coarser_precision(a: str, b: str, cfg: ResolveConfig) -> str:
+    rank = cfg.place_precision_rank
+    return a if rank.index(a) >= rank.index(b) else b
+
+
+def same_country(a: Place, b: Place) -> bool | None:
+    """True/False when both know their country, None when either does not."""
+    if not a.country or not b.country:
+        return None
+    return a.country.upper() == b.country.upper()
+
+
+def place_score(a: Place, b: Place, cfg: ResolveConfig) -> float:
+    """1 for the same spot, falling with distance to 0 at the tolerance of the coarser precision."""
+    country = same_country(a, b)
+    if country is False:
+        return 0.0
+    tolerance = cfg.place_tolerance_km.get(coarser_precision(a.precision, b.precision, cfg))
+    if tolerance is None:  # one side only names a country or region: consistent but weak
+        return 0.5 if country else cfg.missing_component_score
+    distance = haversine_km(a, b)
+    if distance > tolerance:
+        return 0.0
+    return 1.0 - 0.5 * (distance / tolerance)
+
+
+def best_place_score(mine: Iterable[Place], theirs: Iterable[Place], cfg: ResolveConfig) -> float | None:
+    """Best pairwise score, or None when either side has no resolved place."""
+    theirs = list(theirs)
+    scores = [place_score(a, b, cfg) for a in mine for b in theirs]
+    return max(scores) if scores else None
+
+
+def gap_days(a: DateInterval, b: DateInterval) -> int:
+    """Days between two intervals, 0 when they overlap."""
+    if a.overlaps(b):
+        return 0
+    return (b.start - a.end).days if a.end < b.start else (a.start - b.end).days
+
+
+def date_score(a: DateInterval, b: DateInterval, cfg: ResolveConfig) -> float:
+    coarse = a.precision if width(a) >= width(b) else b.precision
+    overlap_value = cfg.date_overlap_score.get(coarse, cfg.missing_component_score)
+    gap = gap_days(a, b)
+    if gap == 0:
+        return overlap_value
+    if gap <= cfg.date_slack_days:
+        return min(overlap_value, cfg.date_slack_score)
+    return 0.0
+
+
+def width(interval: DateInterval) -> int:
+    return (interval.end - interval.start).days + 1
+
+
+def intersect(a: DateInterval, b: DateInterval) -> tuple[dt.date, dt.date] | None:
+    start, end = max(a.start, b.start), min(a.end, b.end)
+    return (start, end) if start <= end else None
+
+
+def actor_names(actors: Iterable[ActorRole]) -> set[str]:
+    return {a.name.strip().lower() for a in actors if a.name}
+
+
+def actor_score(mine: Iterable[ActorRole], theirs: Iterable[ActorRole], cfg: ResolveConfig) -> float | None:
+    """Overlap of named actors; generic actors ("Unidentified Armed Group") count for little."""
+    a, b = actor_names(mine), actor_names(theirs)
+    if not a or not b:
+        return None
+    specific_a, specific_b = a - cfg.generic_actors, b - cfg.generic_actors
+    if specific_a & specific_b:
+        return 0.6 + 0.4 * len(specific_a & specific_b) / len(specific_a | specific_b)
+    if a & b:  # share only generic actors
+        return 0.5
+    if not specific_a or not specific_b:  # one side says "unidentified": no evidence either way
+        return cfg.missing_component_score
+    return 0.1
+
+
+def tokens(text: str, cfg: ResolveConfig) -> Counter[str]:
+    words = _WORD.findall(text.lower())
+    return Counter(w for w in words if len(w) >= cfg.text_min_token_length and w not in cfg.text_stopwords)
+
+
+def cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(count * b[word] for word, count in a.items() if word in b)
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm
+
+
+def mention_places(mention: Mention) -> list[Place]:
+    """Resolved places where the event happened (origins/destinations/context excluded when others exist)."""
+    located = [pm.place for pm in mention.places if pm.place is not None and pm.role == "location"]
+    return located or [pm.place for pm in mention.places if pm.place is not None]
+
+
+def effective_range(low: int | None, best: int | None, high: int | None) -> tuple[int, int | None] | None:
+    """A figure's stated bounds as (min, max); max None when open-ended ("more than 150")."""
+    values = [v for v in (low, best, high) if v is not None]
+    if not values:
+        return None
+    # "up to 50" states no lower bound: zero is the floor
+    lower = low if low is not None else (best if best is not None else 0)
+    if high is not None:
+        upper: int | None = high
+    elif best is not None:
+        upper = best if low is None else max(best, low)
+    else:
+        upper = None  # only a lower bound was stated
+    return lower, upper
+
+
+def ranges_disjoint(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
+    a_low, a_high = a
+    b_low, b_high = b
+    return (a_high is not None and a_high < b_low) or (b_high is not None and b_high < a_low)

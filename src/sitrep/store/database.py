@@ -1,0 +1,577 @@
+"""The store: documents, mentions, events and claims in SQLite or PostgreSQL.
+
+``Store.open`` takes a path or a URL (``sitrep.db``, ``sqlite:///sitrep.db``,
+``postgresql://user@host/db``) and brings the schema up to date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, and_, create_engine, delete, event, exists, func, insert, or_, select, update
+from sqlalchemy.engine import Connection, RowMapping
+
+from sitrep.ingest.dedup import is_near_duplicate, simhash
+from sitrep.model import Claim, Document, Event, Mention, Paragraph, from_dict, to_dict
+from sitrep.store import schema as t
+from sitrep.store.migrations import migrate
+
+_BANDS = 8
+
+
+def database_url(target: str) -> str:
+    """A SQLAlchemy URL for a path or URL the user gave."""
+    if "://" not in target:
+        return f"sqlite:///{target}"
+    if target.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + target.split("://", 1)[1]
+    return target
+
+
+def display_url(url: str) -> str:
+    """The URL without its password, for printing."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    id: int
+    version: int
+    document: Document
+    near_duplicate_of: str | None
+    ingested_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class AddResult:
+    status: str  # stored | duplicate | new-version
+    document_id: int
+    name: str
+    near_duplicate_of: str | None = None
+    superseded_id: int | None = None
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    event_type: str | None = None
+    actor: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    source: str | None = None
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    text: str | None = None
+    limit: int | None = None
+    offset: int = 0
+    sort: str = "date"  # date | -date | fatalities | reports
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    """One row of the event table, as lists and the API show it."""
+
+    id: str
+    event_type: str
+    sub_event_type: str | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    date_precision: str | None
+    country: str | None
+    admin1: str | None
+    location: str | None
+    lat: float | None
+    lon: float | None
+    actor1: str | None
+    actor2: str | None
+    fatalities_best: int | None
+    reports: int
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @classmethod
+    def open(cls, target: str) -> Store:
+        url = database_url(target)
+        engine = create_engine(url, future=True)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        with engine.begin() as connection:
+            migrate(connection)
+        return cls(engine)
+
+    @property
+    def url(self) -> str:
+        return display_url(self.engine.url.render_as_string(hide_password=False))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- documents -----------------------------------------------------------
+
+    def add_document(self, document: Document) -> AddResult:
+        """Stores a document once; the same text again changes nothing."""
+        with self.engine.begin() as c:
+            existing = c.execute(
+                select(t.documents.c.id, t.documents.c.name).where(t.documents.c.content_hash == document.content_hash)
+            ).first()
+            if existing:
+                return AddResult("duplicate", existing.id, existing.name)
+            previous = c.execute(
+                select(t.documents.c.id, t.documents.c.version)
+                .where(t.documents.c.name == document.name)
+                .order_by(t.documents.c.version.desc())
+                .limit(1)
+            ).first()
+            fingerprint = simhash(document.text)
+            near = _find_near_duplicate(c, fingerprint)
+            values = {
+                "name": document.name,
+                "content_hash": document.content_hash,
+                "version": previous.version + 1 if previous else 1,
+                "outlet": document.outlet,
+                "url": document.url,
+                "title": document.title,
+                "published": document.published,
+                "language": document.language,
+                "text": document.text,
+                "paragraphs": [to_dict(p) for p in document.paragraphs],
+                "origin": document.origin,
+                "simhash": f"{fingerprint:016x}",
+                "near_duplicate_of": near[0] if near else None,
+                "ingested_at": dt.datetime.now(dt.UTC),
+            }
+            document_id = c.execute(insert(t.documents).values(**values)).inserted_primary_key[0]  # type: ignore[index]
+            c.execute(
+                insert(t.document_bands),
+                [{"document_id": document_id, "band": b, "value": fingerprint >> (8 * b) & 0xFF} for b in range(_BANDS)],
+            )
+        return AddResult(
+            "new-version" if previous else "stored",
+            int(document_id),
+            document.name,
+            near_duplicate_of=near[1] if near else None,
+            superseded_id=previous.id if previous else None,
+        )
+
+    def get_document(self, ref: str) -> StoredDocument | None:
+        """By name (latest version), content-hash prefix, or numeric id."""
+        with self.engine.connect() as c:
+            cols = t.documents.c
+            conditions = [cols.name == ref]
+            if len(ref) >= 6 and all(ch in "0123456789abcdef" for ch in ref.lower()):
+                conditions.append(cols.content_hash.startswith(ref.lower()))
+            if ref.isdigit():
+                conditions.append(cols.id == int(ref))
+            row = c.execute(select(t.documents).where(or_(*conditions)).order_by(cols.version.desc()).limit(1)).first()
+            return _stored_document(c, row._mapping) if row else None
+
+    def documents(self, latest_only: bool = True) -> list[StoredDocument]:
+        with self.engine.connect() as c:
+            query = select(t.documents).order_by(t.documents.c.name, t.documents.c.version)
+            if latest_only:
+                query = query.where(_is_latest_version())
+            return [_stored_document(c, row._mapping) for row in c.execute(query)]
+
+    def document_names(self, ids: Iterable[int]) -> dict[int, str]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(t.documents.c.id, t.documents.c.name).where(t.documents.c.id.in_(list(ids))))
+            return {row.id: row.name for row in rows}
+
+    def mark_extracted(self, document_id: int) -> None:
+        with self.engine.begin() as c:
+            c.execute(
+                update(t.documents).where(t.documents.c.id == document_id).values(extracted_at=dt.datetime.now(dt.UTC))
+            )
+
+    # --- mentions and claims ------------------------------------------------
+
+    def replace_extraction(self, document_id: int, mentions: Sequence[Mention], claims: Sequence[Claim]) -> set[str]:
+        """Stores a document's mentions and claims in place of earlier ones.
+
+        Returns the ids of events that lost mentions, so they can be re-derived.
+        """
+        with self.engine.begin() as c:
+            touched = set(
+                c.scalars(
+                    select(t.mentions.c.event_id).where(
+                        t.mentions.c.document_id == document_id, t.mentions.c.event_id.is_not(None)
+                    )
+                )
+            )
+            c.execute(delete(t.mentions).where(t.mentions.c.document_id == document_id))
+            c.execute(delete(t.claims).where(t.claims.c.document_id == document_id))
+            for mention in mentions:
+                _insert_mention(c, document_id, mention)
+            for claim in claims:
+                q = claim.quantity
+                c.execute(
+                    insert(t.claims).values(
+                        id=claim.id,
+                        document_id=document_id,
+                        topic=claim.topic or claim.subject,
+                        subject=claim.subject,
+                        scope=claim.scope,
+                        modality=claim.modality,
+                        low=q.low if q else None,
+                        best=q.best if q else None,
+                        high=q.high if q else None,
+                        data=to_dict(claim),
+                    )
+                )
+        return {e for e in touched if e}
+
+    def remove_document_extraction(self, document_id: int) -> set[str]:
+        return self.replace_extraction(document_id, [], [])
+
+    def mentions_for_event(self, event_id: str) -> list[Mention]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(t.mentions.c.data).where(t.mentions.c.event_id == event_id).order_by(t.mentions.c.id))
+            return [from_dict(Mention, row.data) for row in rows]
+
+    def mentions_for_document(self, document_id: int) -> list[Mention]:
+        with self.engine.connect() as c:
+            rows = c.execute(
+                select(t.mentions.c.data)
+                .where(t.mentions.c.document_id == document_id)
+                .order_by(t.mentions.c.sentence_start)
+            )
+            return [from_dict(Mention, row.data) for row in rows]
+
+    def all_mentions(self) -> Iterator[Mention]:
+        with self.engine.connect() as c:
+            for row in c.execute(select(t.mentions.c.data).order_by(t.mentions.c.document_id, t.mentions.c.sentence_start)):
+                yield from_dict(Mention, row.data)
+
+    def claims(self) -> list[Claim]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(t.claims.c.data).order_by(t.claims.c.document_id, t.claims.c.id))
+            return [from_dict(Claim, row.data) for row in rows]
+
+    # --- events ----------------------------------------------------------------
+
+    def candidate_events(self, mention: Mention, window_days: int) -> list[Event]:
+        """Events of the same type whose dates come within ``window_days`` of the mention's."""
+        cols = t.events.c
+        query = select(cols.data).where(cols.event_type == mention.event_type)
+        if mention.date:
+            low = mention.date.start - dt.timedelta(days=window_days)
+            high = mention.date.end + dt.timedelta(days=window_days)
+            query = query.where(or_(cols.date_start.is_(None), and_(cols.date_start <= high, cols.date_end >= low)))
+        with self.engine.connect() as c:
+            return [_event_from_row(row.data) for row in c.execute(query.limit(500))]
+
+    def save_event(self, event: Event, first_document: str | None = None) -> None:
+        """Writes an event's derived fields and points its mentions at it."""
+        row = _event_row(event)
+        with self.engine.begin() as c:
+            if first_document is not None:
+                row["first_document_id"] = c.scalar(
+                    select(t.documents.c.id).where(t.documents.c.name == first_document).order_by(t.documents.c.version)
+                )
+            if c.scalar(select(cols_id := t.events.c.id).where(cols_id == event.id)):
+                c.execute(update(t.events).where(t.events.c.id == event.id).values(**row))
+            else:
+                c.execute(insert(t.events).values(id=event.id, **row))
+            ids = [m.id for m in event.mentions]
+            c.execute(update(t.mentions).where(t.mentions.c.id.in_(ids)).values(event_id=event.id))
+            c.execute(delete(t.contradictions).where(t.contradictions.c.event_id == event.id))
+            for item in event.contradictions:
+                c.execute(
+                    insert(t.contradictions).values(
+                        kind=item.kind, subject=item.subject or event.event_type, description=item.description,
+                        a=item.a, b=item.b, event_id=event.id,
+                    )
+                )
+
+    def delete_event(self, event_id: str, redirect_to: str | None, reason: str) -> None:
+        with self.engine.begin() as c:
+            c.execute(update(t.mentions).where(t.mentions.c.event_id == event_id).values(event_id=None))
+            c.execute(delete(t.contradictions).where(t.contradictions.c.event_id == event_id))
+            c.execute(delete(t.events).where(t.events.c.id == event_id))
+            if redirect_to:
+                c.execute(delete(t.event_redirects).where(t.event_redirects.c.old_id == event_id))
+                c.execute(
+                    insert(t.event_redirects).values(
+                        old_id=event_id, new_id=redirect_to, reason=reason, at=dt.datetime.now(dt.UTC)
+                    )
+                )
+
+    def resolve_event_id(self, event_id: str) -> str | None:
+        """Follows merge redirects, so a bookmarked id still leads somewhere."""
+        with self.engine.connect() as c:
+            seen: set[str] = set()
+            current = event_id
+            while current not in seen:
+                seen.add(current)
+                if c.scalar(select(t.events.c.id).where(t.events.c.id == current)):
+                    return current
+                target = c.scalar(select(t.event_redirects.c.new_id).where(t.event_redirects.c.old_id == current))
+                if target is None:
+                    return None
+                current = target
+            return None
+
+    def get_event(self, event_id: str) -> Event | None:
+        resolved = self.resolve_event_id(event_id)
+        if resolved is None:
+            return None
+        with self.engine.connect() as c:
+            data = c.scalar(select(t.events.c.data).where(t.events.c.id == resolved))
+        event_ = _event_from_row(data)
+        event_.mentions = self.mentions_for_event(resolved)
+        return event_
+
+    def events(self, filters: EventFilter = EventFilter()) -> list[EventSummary]:
+        query = _filtered_events(select(t.events), filters)
+        cols = t.events.c
+        order = {
+            "date": [cols.date_start.desc(), cols.id],
+            "-date": [cols.date_start.asc(), cols.id],
+            "fatalities": [cols.fatalities_best.desc(), cols.id],
+            "reports": [cols.reports.desc(), cols.id],
+        }.get(filters.sort, [cols.date_start.desc(), cols.id])
+        query = query.order_by(*order).offset(filters.offset)
+        if filters.limit is not None:
+            query = query.limit(filters.limit)
+        with self.engine.connect() as c:
+            return [_summary(row._mapping) for row in c.execute(query)]
+
+    def count_events(self, filters: EventFilter = EventFilter()) -> int:
+        query = _filtered_events(select(func.count()).select_from(t.events), filters)
+        with self.engine.connect() as c:
+            return int(c.scalar(query) or 0)
+
+    def full_events(self, filters: EventFilter = EventFilter()) -> Iterator[Event]:
+        for summary in self.events(filters):
+            found = self.get_event(summary.id)
+            if found:
+                yield found
+
+    def event_first_document(self) -> dict[str, str]:
+        with self.engine.connect() as c:
+            rows = c.execute(
+                select(t.events.c.id, t.documents.c.name).join(
+                    t.documents, t.documents.c.id == t.events.c.first_document_id
+                )
+            )
+            return {row.id: row.name for row in rows}
+
+    def contradictions(self) -> list[RowMapping]:
+        with self.engine.connect() as c:
+            return list(c.execute(select(t.contradictions).order_by(t.contradictions.c.id)).mappings())
+
+    def replace_claim_contradictions(self, rows: Sequence[dict[str, Any]]) -> None:
+        with self.engine.begin() as c:
+            c.execute(delete(t.contradictions).where(t.contradictions.c.event_id.is_(None)))
+            if rows:
+                c.execute(insert(t.contradictions), list(rows))
+
+    def outlets_by_document(self) -> dict[str, str]:
+        with self.engine.connect() as c:
+            rows = c.execute(select(t.documents.c.name, t.documents.c.outlet).where(_is_latest_version()))
+            return {row.name: row.outlet or "unknown outlet" for row in rows}
+
+    def stats(self) -> dict[str, int]:
+        with self.engine.connect() as c:
+            return {
+                name: int(c.scalar(select(func.count()).select_from(table)) or 0)
+                for name, table in [
+                    ("documents", t.documents),
+                    ("mentions", t.mentions),
+                    ("events", t.events),
+                    ("claims", t.claims),
+                    ("contradictions", t.contradictions),
+                ]
+            }
+
+
+# --- row <-> object ------------------------------------------------------------
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _is_latest_version() -> Any:
+    newer = t.documents.alias("newer")
+    return ~exists().where(and_(newer.c.name == t.documents.c.name, newer.c.version > t.documents.c.version))
+
+
+def _find_near_duplicate(c: Connection, fingerprint: int) -> tuple[int, str] | None:
+    bands = t.document_bands
+    match = or_(*[and_(bands.c.band == b, bands.c.value == (fingerprint >> (8 * b) & 0xFF)) for b in range(_BANDS)])
+    candidates = c.execute(
+        select(t.documents.c.id, t.documents.c.name, t.documents.c.simhash)
+        .join(bands, bands.c.document_id == t.documents.c.id)
+        .where(match)
+        .group_by(t.documents.c.id, t.documents.c.name, t.documents.c.simhash)
+        .having(func.count() >= 2)
+        .limit(200)
+    )
+    for row in candidates:
+        if is_near_duplicate(fingerprint, int(row.simhash, 16)):
+            return row.id, row.name
+    return None
+
+
+def _stored_document(c: Connection, row: RowMapping) -> StoredDocument:
+    near = None
+    if row["near_duplicate_of"]:
+        near = c.scalar(select(t.documents.c.name).where(t.documents.c.id == row["near_duplicate_of"]))
+    document = Document(
+        name=row["name"],
+        content_hash=row["content_hash"],
+        text=row["text"],
+        outlet=row["outlet"],
+        url=row["url"],
+        title=row["title"],
+        published=row["published"],
+        language=row["language"],
+        paragraphs=[from_dict(Paragraph, p) for p in row["paragraphs"]],
+        origin=row["origin"],
+    )
+    return StoredDocument(row["id"], row["version"], document, near, row["ingested_at"])
+
+
+def _insert_mention(c: Connection, document_id: int, mention: Mention) -> None:
+    actor1, actor2 = mention.actor("actor1"), mention.actor("actor2")
+    c.execute(
+        insert(t.mentions).values(
+            id=mention.id,
+            document_id=document_id,
+            event_type=mention.event_type,
+            sub_event_type=mention.sub_event_type,
+            plover=mention.plover,
+            date_start=mention.date.start if mention.date else None,
+            date_end=mention.date.end if mention.date else None,
+            modality=mention.modality,
+            actor1=actor1.name if actor1 else None,
+            actor2=actor2.name if actor2 else None,
+            sentence_start=mention.sentence.start,
+            sentence_end=mention.sentence.end,
+            data=to_dict(mention),
+        )
+    )
+    for position, pm in enumerate(mention.places):
+        if pm.place is not None:
+            _upsert_place(c, pm.place)
+        c.execute(
+            insert(t.mention_places).values(
+                mention_id=mention.id, position=position, place_id=pm.place.gazetteer_id if pm.place else None,
+                text=pm.text, start=pm.span.start, end=pm.span.end,
+            )
+        )
+    for position, source in enumerate(mention.chain.sources):
+        source_id = c.scalar(select(t.sources.c.id).where(t.sources.c.name == source.name, t.sources.c.kind == source.kind))
+        if source_id is None:
+            source_id = c.execute(insert(t.sources).values(name=source.name, kind=source.kind)).inserted_primary_key[0]  # type: ignore[index]
+        c.execute(insert(t.mention_sources).values(mention_id=mention.id, position=position, source_id=source_id))
+
+
+def _upsert_place(c: Connection, place: Any) -> None:
+    if c.scalar(select(t.places.c.id).where(t.places.c.id == place.gazetteer_id)) is None:
+        c.execute(
+            insert(t.places).values(
+                id=place.gazetteer_id, name=place.name, country=place.country, admin1=place.admin1,
+                admin2=place.admin2, lat=place.lat, lon=place.lon, precision=place.precision,
+            )
+        )
+
+
+def _event_row(event_: Event) -> dict[str, Any]:
+    place = event_.places[0] if event_.places else None
+    actor1 = next((a.name for a in event_.actors if a.role == "actor1"), None)
+    actor2 = next((a.name for a in event_.actors if a.role == "actor2"), None)
+    killed = next((f for f in event_.figures if f.kind == "killed"), None)
+    searchable = [
+        event_.event_type, event_.sub_event_type, actor1 or "", actor2 or "",
+        *(p.name for p in event_.places),
+        *(m.evidence.text if m.evidence else m.sentence.text for m in event_.mentions),
+    ]
+    stored = to_dict(event_)
+    stored["mentions"] = []  # mentions live in their own table
+    return {
+        "event_type": event_.event_type,
+        "sub_event_type": event_.sub_event_type,
+        "plover": event_.plover,
+        "date_start": event_.date.start if event_.date else None,
+        "date_end": event_.date.end if event_.date else None,
+        "date_precision": event_.date.precision if event_.date else None,
+        "country": place.country if place else None,
+        "admin1": place.admin1 if place else None,
+        "location": place.name if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "geo_precision": place.precision if place else None,
+        "actor1": actor1,
+        "actor2": actor2,
+        "fatalities_low": killed.low if killed else None,
+        "fatalities_best": killed.best if killed else None,
+        "fatalities_high": killed.high if killed else None,
+        "reports": len(event_.mentions),
+        "search_text": " ".join(searchable).lower(),
+        "data": stored,
+        "updated_at": dt.datetime.now(dt.UTC),
+    }
+
+
+def _event_from_row(data: Any) -> Event:
+    return from_dict(Event, data)
+
+
+def _filtered_events(query: Any, f: EventFilter) -> Any:
+    cols = t.events.c
+    if f.event_type:
+        query = query.where(func.lower(cols.event_type) == f.event_type.lower())
+    if f.actor:
+        pattern = f"%{f.actor.lower()}%"
+        query = query.where(or_(func.lower(cols.actor1).like(pattern), func.lower(cols.actor2).like(pattern)))
+    if f.country:
+        query = query.where(cols.country == f.country.upper())
+    if f.admin1:
+        query = query.where(func.lower(cols.admin1) == f.admin1.lower())
+    if f.since:
+        query = query.where(cols.date_end >= f.since)
+    if f.until:
+        query = query.where(cols.date_start <= f.until)
+    if f.bbox:
+        min_lon, min_lat, max_lon, max_lat = f.bbox
+        query = query.where(cols.lat.between(min_lat, max_lat), cols.lon.between(min_lon, max_lon))
+    if f.text:
+        query = query.where(cols.search_text.like(f"%{f.text.lower()}%"))
+    if f.source:
+        pattern = f"%{f.source.lower()}%"
+        by_chain = (
+            select(t.mentions.c.id)
+            .join(t.mention_sources, t.mention_sources.c.mention_id == t.mentions.c.id)
+            .join(t.sources, t.sources.c.id == t.mention_sources.c.source_id)
+            .where(t.mentions.c.event_id == cols.id, func.lower(t.sources.c.name).like(pattern))
+        )
+        by_outlet = (
+            select(t.mentions.c.id)
+            .join(t.documents, t.documents.c.id == t.mentions.c.document_id)
+            .where(t.mentions.c.event_id == cols.id, func.lower(t.documents.c.outlet).like(pattern))
+        )
+        query = query.where(or_(exists(by_chain), exists(by_outlet)))
+    return query
+
+
+def _summary(row: RowMapping) -> EventSummary:
+    return EventSummary(
+        id=row["id"], event_type=row["event_type"], sub_event_type=row["sub_event_type"],
+        date_start=row["date_start"], date_end=row["date_end"], date_precision=row["date_precision"],
+        country=row["country"], admin1=row["admin1"], location=row["location"], lat=row["lat"], lon=row["lon"],
+        actor1=row["actor1"], actor2=row["actor2"], fatalities_best=row["fatalities_best"], reports=row["reports"],
+    )

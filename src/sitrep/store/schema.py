@@ -1,0 +1,203 @@
+"""The database schema, one definition for SQLite and PostgreSQL.
+
+Rows keep the fields that queries filter and sort on as columns (indexed);
+the full object each row stands for (a Mention with all its spans, an Event
+with its figures) is kept beside them as JSON, so nothing extracted is lost.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("description", Text, nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("version", Integer, nullable=False, server_default="1"),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", Date),
+    Column("language", String(8)),
+    Column("text", Text, nullable=False),
+    Column("paragraphs", JSON, nullable=False),
+    Column("origin", Text),
+    Column("simhash", String(16), nullable=False),
+    Column("near_duplicate_of", Integer, ForeignKey("documents.id", ondelete="SET NULL")),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("extracted_at", DateTime(timezone=True)),
+    Index("ix_documents_name", "name"),
+    Index("ix_documents_published", "published"),
+)
+
+# SimHash split into 8-bit bands: two texts within 6 differing bits share at least 2 of 8 bands.
+document_bands = Table(
+    "document_bands",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("band", Integer, primary_key=True),
+    Column("value", Integer, nullable=False),
+    Index("ix_document_bands_value", "band", "value"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("event_type", Text, nullable=False),
+    Column("sub_event_type", Text),
+    Column("plover", Text),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("date_precision", String(16)),
+    Column("country", String(2)),
+    Column("admin1", Text),
+    Column("location", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geo_precision", String(16)),
+    Column("actor1", Text),
+    Column("actor2", Text),
+    Column("fatalities_low", Integer),
+    Column("fatalities_best", Integer),
+    Column("fatalities_high", Integer),
+    Column("reports", Integer, nullable=False, server_default="0"),
+    Column("first_document_id", Integer, ForeignKey("documents.id", ondelete="SET NULL")),
+    Column("search_text", Text, nullable=False, server_default=""),  # lower-cased evidence, places, actors
+    Column("data", JSON, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_events_type_date", "event_type", "date_start"),
+    Index("ix_events_date_end", "date_end"),
+    Index("ix_events_country", "country"),
+    Index("ix_events_latlon", "lat", "lon"),
+)
+
+# Merged event ids keep leading somewhere.
+event_redirects = Table(
+    "event_redirects",
+    metadata,
+    Column("old_id", String(32), primary_key=True),
+    Column("new_id", String(32), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("event_id", String(32), ForeignKey("events.id", ondelete="SET NULL")),
+    Column("event_type", Text, nullable=False),
+    Column("sub_event_type", Text),
+    Column("plover", Text),
+    Column("date_start", Date),
+    Column("date_end", Date),
+    Column("modality", String(16), nullable=False),
+    Column("actor1", Text),
+    Column("actor2", Text),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("data", JSON, nullable=False),
+    Index("ix_mentions_document", "document_id"),
+    Index("ix_mentions_event", "event_id"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("topic", Text, nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("scope", Text),
+    Column("modality", String(16), nullable=False),
+    Column("low", BigInteger),
+    Column("best", BigInteger),
+    Column("high", BigInteger),
+    Column("data", JSON, nullable=False),
+    Index("ix_claims_document", "document_id"),
+    Index("ix_claims_topic", "topic"),
+)
+
+places = Table(
+    "places",
+    metadata,
+    Column("id", Text, primary_key=True),  # gazetteer id: "geonames:170794", "sitrep:ain-al-asad"
+    Column("name", Text, nullable=False),
+    Column("country", String(2)),
+    Column("admin1", Text),
+    Column("admin2", Text),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("precision", String(16), nullable=False),
+)
+
+mention_places = Table(
+    "mention_places",
+    metadata,
+    Column("mention_id", String(64), ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("place_id", Text, ForeignKey("places.id")),
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    UniqueConstraint("name", "kind", name="uq_sources_name_kind"),
+)
+
+mention_sources = Table(
+    "mention_sources",
+    metadata,
+    Column("mention_id", String(64), ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),  # 0 = originator
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+)
+
+contradictions = Table(
+    "contradictions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("description", Text, nullable=False),
+    Column("a", String(64), nullable=False),
+    Column("b", String(64), nullable=False),
+    Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE")),
+    Column("claim_topic", Text),
+    Index("ix_contradictions_event", "event_id"),
+)
