@@ -45,8 +45,8 @@ def rank_candidates(mention: Mention, candidates: list[Event], cfg: ResolveConfi
 
 
 def mergeable(absorbed: Event, target: Event, cfg: ResolveConfig) -> bool:
-    """Two events merge only if one's own reports fit the other, not just because a vague report fits both."""
-    return any(match_score(m, target, cfg) >= cfg.attach_threshold for m in absorbed.mentions[:MERGE_CHECK_MENTIONS])
+    """Two events merge only if none of one's reports is hard-incompatible (type, date, place) with the other."""
+    return all(match_score(m, target, cfg) > 0.0 for m in absorbed.mentions[:MERGE_CHECK_MENTIONS])
 
 
 def resolve_mention(mention: Mention, events: CandidateSource, cfg: ResolveConfig) -> Resolution:

@@ -21,6 +21,7 @@ class ResolveConfig:
     weights: dict[str, float]
     missing_component_score: float
     generic_actors: frozenset[str]
+    actor_generic_words: frozenset[str]
     attach_threshold: float
     merge_threshold: float
     attach_without_date_or_place: float
@@ -47,6 +48,7 @@ def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
         weights={k: float(v) for k, v in raw["weights"].items()},
         missing_component_score=float(raw["missing_component_score"]),
         generic_actors=frozenset(a.lower() for a in raw["generic_actors"]),
+        actor_generic_words=frozenset(str(w).lower() for w in raw.get("actor_generic_words", [])),
         attach_threshold=float(thresholds["attach"]),
         merge_threshold=float(thresholds["merge"]),
         attach_without_date_or_place=float(thresholds["attach_without_date_or_place"]),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from itertools import combinations
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from itertools import combinations, islice
+from typing import TypeVar
 
 from sitrep.model import Contradiction, Event, Mention, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
@@ -10,6 +13,8 @@ from sitrep.resolve.similarity import effective_range, ranges_disjoint
 
 # A big event could yield thousands of pairs; an analyst needs the disagreements, not every permutation.
 MAX_PAIRS_PER_KIND = 50
+K = TypeVar("K")
+T = TypeVar("T")
 
 
 def who(mention: Mention) -> str:
@@ -28,45 +33,61 @@ def describe_quantity(q: Quantity) -> str:
     return f"{low}+" if high is None else f"{low}-{high}"
 
 
+def grouped(items: Iterable[tuple[K, T]]) -> list[tuple[K, list[T]]]:
+    """Items grouped by key in first-seen order: reports repeat the same few figures and dates,
+    so comparing distinct values keeps big events cheap."""
+    groups: dict[K, list[T]] = {}
+    for key, item in items:
+        groups.setdefault(key, []).append(item)
+    return list(groups.items())
+
+
+def disagreeing_pairs(
+    groups: list[tuple[K, list[T]]], disagree: Callable[[K, K], bool]
+) -> Iterator[tuple[T, T]]:
+    for (key_a, items_a), (key_b, items_b) in combinations(groups, 2):
+        if disagree(key_a, key_b):
+            yield from ((a, b) for a in items_a for b in items_b)
+
+
 def figure_contradictions(event: Event) -> list[Contradiction]:
     found: list[Contradiction] = []
     by_id = {m.id: m for m in event.mentions}
     for figure in event.figures:
-        for (id_a, qa), (id_b, qb) in combinations(figure.by_mention.items(), 2):
-            a, b = effective_range(qa.low, qa.best, qa.high), effective_range(qb.low, qb.best, qb.high)
-            if a is None or b is None or not ranges_disjoint(a, b):
-                continue
+        ranged = [(r, (mention_id, q)) for mention_id, q in figure.by_mention.items()
+                  if (r := effective_range(q.low, q.best, q.high)) is not None]
+        pairs = disagreeing_pairs(grouped(ranged), ranges_disjoint)
+        for (id_a, qa), (id_b, qb) in islice(pairs, MAX_PAIRS_PER_KIND):
             text = (
                 f"{figure.kind}: {describe_quantity(qa)} ({who(by_id[id_a])}) vs "
                 f"{describe_quantity(qb)} ({who(by_id[id_b])})"
             )
             found.append(Contradiction("figure", text, id_a, id_b, subject=figure.kind))
-    return found[:MAX_PAIRS_PER_KIND]
+    return found
+
+
+def _dates_disjoint(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[1] < b[0] or b[1] < a[0]
 
 
 def date_contradictions(event: Event) -> list[Contradiction]:
-    dated = [m for m in event.mentions if m.date is not None and m.modality != "denied"]
+    dated = [((m.date.start, m.date.end), m) for m in event.mentions if m.date is not None and m.modality != "denied"]
     found: list[Contradiction] = []
-    for a, b in combinations(dated, 2):
+    for a, b in islice(disagreeing_pairs(grouped(dated), _dates_disjoint), MAX_PAIRS_PER_KIND):
         assert a.date is not None and b.date is not None
-        if a.date.overlaps(b.date):
-            continue
-        text = (
-            f"date: {a.date.start}..{a.date.end} ({who(a)}) vs {b.date.start}..{b.date.end} ({who(b)})"
-        )
+        text = f"date: {a.date.start}..{a.date.end} ({who(a)}) vs {b.date.start}..{b.date.end} ({who(b)})"
         found.append(Contradiction("date", text, a.id, b.id, subject="date"))
-    return found[:MAX_PAIRS_PER_KIND]
+    return found
 
 
 def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradiction]:
     denials = [m for m in event.mentions if m.modality == "denied"]
     assertions = [m for m in event.mentions if m.modality in cfg.asserting_modalities]
-    found = [
+    pairs = islice(((d, a) for d in denials for a in assertions), MAX_PAIRS_PER_KIND)
+    return [
         Contradiction("denial", f"{who(d)} denies what {who(a)} reports", a.id, d.id, subject=event.event_type)
-        for d in denials
-        for a in assertions
+        for d, a in pairs
     ]
-    return found[:MAX_PAIRS_PER_KIND]
 
 
 def find_contradictions(event: Event, cfg: ResolveConfig | None = None) -> list[Contradiction]:

@@ -6,12 +6,12 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable
 
-from sitrep.model import ActorRole, DateInterval, Event, Figure, Mention, Place, Quantity
+from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions
 from sitrep.resolve.similarity import effective_range, intersect, mention_places, width
 
-ROLES = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")
+ROLES: tuple[ActorRoleName, ...] = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")
 
 
 def majority(values: Iterable[str]) -> str:

@@ -97,7 +97,16 @@ def actor_score(mine: Iterable[ActorRole], theirs: Iterable[ActorRole], cfg: Res
         return 0.5
     if not specific_a or not specific_b:  # one side says "unidentified": no evidence either way
         return cfg.missing_component_score
+    # same actor under another name: "Israel Defense Forces" vs "Military Forces of Israel"
+    words_a = {w for name in specific_a for w in name_words(name, cfg)}
+    words_b = {w for name in specific_b for w in name_words(name, cfg)}
+    if words_a & words_b:
+        return 0.5
     return 0.1
+
+
+def name_words(name: str, cfg: ResolveConfig) -> set[str]:
+    return {w for w in _WORD.findall(name) if w not in cfg.actor_generic_words and len(w) > 1 and not w.isdigit()}
 
 
 def tokens(text: str, cfg: ResolveConfig) -> Counter[str]:

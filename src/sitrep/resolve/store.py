@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
-from sitrep.model import Event, Mention
+from sitrep.model import Event, Mention, Place
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.derive import derive_event
 from sitrep.resolve.similarity import actor_names, mention_places
 
-# Events are indexed by (event_type, week): a mention's +- window touches two or three weeks.
+# Events are indexed by (event_type, week, grid cell): a mention's +- window touches two or three weeks,
+# and a fine place (site/town/admin2, tolerance <= 50 km) can only match events in its own or a
+# neighbouring 2-degree cell. Events with only coarse places (or none) sit in a per-week "coarse" bucket.
 BUCKET_DAYS = 7
+CELL_DEGREES = 2.0
 # Fine places further apart than this (in degrees of latitude, ~220 km) are never one incident.
 MAX_FINE_DEGREES = 2.0
 COARSE_PRECISIONS = frozenset({"admin1", "country", "region"})
+Cell = tuple[int, int]
+BucketKey = tuple[str, int, Cell | None]  # (event_type, week, cell or None for coarse/placeless)
 # Without date or place, only this many events sharing a named actor are considered.
 MAX_ACTOR_CANDIDATES = 200
 
@@ -63,6 +69,28 @@ def week_buckets(start: dt.date, end: dt.date) -> range:
     return range(start.toordinal() // BUCKET_DAYS, end.toordinal() // BUCKET_DAYS + 1)
 
 
+def cell_of(place: Place) -> Cell:
+    return math.floor(place.lat / CELL_DEGREES), math.floor(place.lon / CELL_DEGREES)
+
+
+def fine_places(places: Iterable[Place]) -> list[Place]:
+    return [p for p in places if p.precision not in COARSE_PRECISIONS]
+
+
+def event_cells(event: Event) -> list[Cell | None]:
+    """Cells an event is filed under; None (the coarse bucket) if any of its places is coarse or it has none."""
+    fine = fine_places(event.places)
+    cells: list[Cell | None] = [*sorted({cell_of(p) for p in fine})]
+    if not event.places or len(fine) < len(event.places):
+        cells.append(None)
+    return cells
+
+
+def neighbour_cells(place: Place) -> list[Cell]:
+    lat, lon = cell_of(place)
+    return [(lat + dy, lon + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+
+
 @dataclass
 class InMemoryEvents:
     """Events in a dict with a (type, week) index, plus redirects and a merge/split history."""
@@ -71,10 +99,11 @@ class InMemoryEvents:
     events: dict[str, Event] = field(default_factory=dict)
     redirects: dict[str, str] = field(default_factory=dict)
     history: list[HistoryEntry] = field(default_factory=list)
-    _dated: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    _dated: dict[BucketKey, set[str]] = field(default_factory=dict)
+    _dated_any: dict[tuple[str, int], set[str]] = field(default_factory=dict)  # all cells, for placeless mentions
     _undated: dict[str, set[str]] = field(default_factory=dict)  # event_type -> ids
-    _by_actor: dict[str, list[str]] = field(default_factory=dict)
-    _keys: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    _by_actor: dict[str, dict[str, None]] = field(default_factory=dict)  # ordered set: oldest first
+    _keys: dict[str, list[BucketKey]] = field(default_factory=dict)
     _mention_event: dict[str, str] = field(default_factory=dict)
 
     # --- CandidateSource ---------------------------------------------------------------------
@@ -85,10 +114,8 @@ class InMemoryEvents:
             ids = self._undated_candidates(mention, types)
         else:
             window = dt.timedelta(days=window_days)
-            ids = set()
-            for week in week_buckets(mention.date.start - window, mention.date.end + window):
-                for event_type in types:
-                    ids |= self._dated.get((event_type, week), set())
+            weeks = week_buckets(mention.date.start - window, mention.date.end + window)
+            ids = self._dated_candidates(mention, types, weeks)
             for event_type in types:  # an undated event may still be this one
                 ids |= self._undated.get(event_type, set())
         events = (self.events[i] for i in sorted(ids))
@@ -147,16 +174,19 @@ class InMemoryEvents:
     # --- index maintenance -------------------------------------------------------------------
 
     def _index(self, event: Event) -> None:
-        keys: list[tuple[str, int]] = []
+        keys: list[BucketKey] = []
         if event.date is None:
             self._undated.setdefault(event.event_type, set()).add(event.id)
         else:
-            keys = [(event.event_type, w) for w in week_buckets(event.date.start, event.date.end)]
+            weeks = week_buckets(event.date.start, event.date.end)
+            keys = [(event.event_type, w, cell) for w in weeks for cell in event_cells(event)]
             for key in keys:
                 self._dated.setdefault(key, set()).add(event.id)
+            for w in weeks:
+                self._dated_any.setdefault((event.event_type, w), set()).add(event.id)
         self._keys[event.id] = keys
         for name in actor_names(event.actors) - self.cfg.generic_actors:
-            self._by_actor.setdefault(name, []).append(event.id)
+            self._by_actor.setdefault(name, {})[event.id] = None
         for mention in event.mentions:
             self._mention_event[mention.id] = event.id
 
@@ -166,17 +196,33 @@ class InMemoryEvents:
             return
         for key in self._keys.pop(event_id, []):
             self._dated.get(key, set()).discard(event_id)
+            self._dated_any.get((key[0], key[1]), set()).discard(event_id)
         self._undated.get(old.event_type, set()).discard(event_id)
         for name in actor_names(old.actors) - self.cfg.generic_actors:
-            ids = self._by_actor.get(name, [])
-            if event_id in ids:
-                ids.remove(event_id)
+            self._by_actor.get(name, {}).pop(event_id, None)
+
+    def _dated_candidates(self, mention: Mention, types: set[str], weeks: range) -> set[str]:
+        places = mention_places(mention)
+        fine = fine_places(places)
+        ids: set[str] = set()
+        if not places or len(fine) < len(places):  # coarse or no place: every cell of those weeks
+            for event_type in types:
+                for week in weeks:
+                    ids |= self._dated_any.get((event_type, week), set())
+            return ids
+        cells: list[Cell | None] = [*sorted({c for p in fine for c in neighbour_cells(p)})]
+        cells.append(None)
+        for event_type in types:
+            for week in weeks:
+                for cell in cells:
+                    ids |= self._dated.get((event_type, week, cell), set())
+        return ids
 
     def _undated_candidates(self, mention: Mention, types: set[str]) -> set[str]:
         """No date: events of a compatible type sharing a named actor (most recent first), or near its place."""
         ids: set[str] = set()
         for name in actor_names(mention.actors) - self.cfg.generic_actors:
-            ids.update(self._by_actor.get(name, [])[-MAX_ACTOR_CANDIDATES:])
+            ids.update(list(self._by_actor.get(name, {}))[-MAX_ACTOR_CANDIDATES:])
         if mention_places(mention):
             for event_type in types:
                 ids |= self._undated.get(event_type, set())

@@ -1,0 +1,263 @@
+"""The ``sitrep`` command: a thin shell over the library.
+
+Exit status: 0 all went well, 1 some inputs failed (each named on stderr),
+2 usage error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sitrep.ingest.document import DocumentMeta, parse_published
+from sitrep.ingest.readers import ReadOptions
+from sitrep.ingest.validate import DEFAULT_MAX_BYTES, InputError
+from sitrep.store import EventFilter, Store
+
+DEFAULT_DB = "sitrep.db"
+db_option = click.option(
+    "--db", "db", default=DEFAULT_DB, show_default=True, envvar="SITREP_DB",
+    help="Database: a SQLite path, sqlite:///PATH or postgresql://USER@HOST/DB.",
+)
+
+
+def _open(db: str) -> Store:
+    try:
+        return Store.open(db)
+    except Exception as exc:
+        raise click.UsageError(f"cannot open database {db}: {exc}") from None
+
+
+def _date(_ctx: Any, _param: Any, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return parse_published(value)
+    except InputError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="sitrep")
+def main() -> None:
+    """sitrep: news about armed conflict -> a sourced, geocoded event database."""
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--outlet", help="Outlet for documents that do not say.")
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for documents that do not say.")
+@click.option("--url", help="URL of the document.")
+@click.option("--title", help="Title of the document.")
+@click.option("--name", help="Name for a document read from standard input.")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger inputs.")
+@click.option("--no-extract", is_flag=True, help="Only store the documents; run the later stages with `sitrep rerun`.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(
+    sources: tuple[str, ...], db: str, outlet: str | None, published: dt.date | None, url: str | None,
+    title: str | None, name: str | None, max_bytes: int, no_extract: bool, quiet: bool,
+) -> None:
+    """Read SOURCES (files, folders, .jsonl, HTML, feeds, WARC, URLs, or - for stdin) and run the pipeline."""
+    from tqdm import tqdm
+
+    from sitrep.pipeline import ingest as run_ingest
+
+    store = _open(db)
+    options = ReadOptions(DocumentMeta(outlet=outlet, url=url, title=title, published=published), max_bytes, name)
+    total = _count_inputs(sources)
+    bar = tqdm(total=total, unit="doc", disable=quiet or total <= 5, file=sys.stderr)
+    report = run_ingest(sources, store, options, extract=not no_extract, on_progress=lambda _n: bar.update(1))
+    bar.close()
+    for failure in report.failures:
+        click.echo(f"sitrep: {failure.name}: {failure.reason}", err=True)
+    for name_, original in report.near_duplicates:
+        click.echo(f"sitrep: {name_}: near duplicate of {original} (stored)", err=True)
+    click.echo(
+        f"{len(report.stored)} stored, {len(report.new_versions)} new versions, "
+        f"{len(report.duplicates)} skipped as duplicates, {len(report.failures)} failed; "
+        f"{report.mentions} event mentions, {report.claims} claims -> {store.url}",
+        err=True,
+    )
+    sys.exit(0 if report.ok else 1)
+
+
+def _count_inputs(sources: tuple[str, ...]) -> int:
+    from sitrep.ingest.readers import list_input_files
+
+    total = 0
+    for source in sources:
+        path = Path(source)
+        total += len(list_input_files(path)) if path.is_dir() else 1
+    return total
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def docs(db: str, as_json: bool) -> None:
+    """List stored documents."""
+    store = _open(db)
+    for stored in store.documents():
+        d = stored.document
+        if as_json:
+            click.echo(json.dumps({"name": d.name, "hash": d.content_hash, "version": stored.version,
+                                   "outlet": d.outlet, "published": str(d.published or ""), "title": d.title}))
+        else:
+            click.echo(f"{d.name}\t{d.content_hash[:12]}\tv{stored.version}\t{d.outlet or '-'}\t{d.published or '-'}\t{d.title or '-'}")
+
+
+@main.command()
+@click.argument("ref")
+@db_option
+def show(ref: str, db: str) -> None:
+    """Show a document (by name or hash) or an event (by id) with its evidence."""
+    from sitrep.report import format_document, format_event
+
+    store = _open(db)
+    event = store.get_event(ref) if ref.startswith("ev_") else None
+    if event is not None:
+        click.echo(format_event(event, store))
+        return
+    stored = store.get_document(ref)
+    if stored is None:
+        click.echo(f"sitrep: {ref}: no such document or event", err=True)
+        sys.exit(1)
+    click.echo(format_document(stored, store))
+
+
+def _event_filters(f: Any) -> Any:
+    for option in reversed([
+        click.option("--type", "event_type", help="ACLED event type, e.g. 'Battles'."),
+        click.option("--actor", help="Actor name (substring)."),
+        click.option("--country", help="ISO country code, e.g. SY."),
+        click.option("--since", callback=_date, help="Events ending on or after this date."),
+        click.option("--until", callback=_date, help="Events starting on or before this date."),
+        click.option("--source", help="Outlet or source in the chain (substring)."),
+        click.option("--limit", type=int, default=None),
+    ]):
+        f = option(f)
+    return f
+
+
+def _filter(event_type: str | None, actor: str | None, country: str | None, since: dt.date | None,
+            until: dt.date | None, source: str | None, limit: int | None) -> EventFilter:
+    return EventFilter(event_type=event_type, actor=actor, country=country, since=since, until=until,
+                       source=source, limit=limit)
+
+
+@main.command()
+@db_option
+@_event_filters
+def events(db: str, **filters: Any) -> None:
+    """List events with their report counts."""
+    store = _open(db)
+    for e in store.events(_filter(**filters)):
+        date = f"{e.date_start}..{e.date_end}" if e.date_start != e.date_end else str(e.date_start)
+        click.echo(
+            f"{e.id}\t{date}\t{e.event_type} / {e.sub_event_type}\t{e.actor1 or '-'} -> {e.actor2 or '-'}\t"
+            f"{e.location or '-'} ({e.country or '?'})\tfatalities={_or_dash(e.fatalities_best)}\treports={e.reports}"
+        )
+
+
+def _or_dash(value: object) -> str:
+    return "-" if value is None else str(value)
+
+
+@main.command()
+@db_option
+def contradictions(db: str) -> None:
+    """List contradictions between reports and between claims."""
+    store = _open(db)
+    for row in store.contradictions():
+        where = row["event_id"] or row["claim_topic"]
+        click.echo(f"[{row['kind']}] {where}: {row['description']}  ({row['a']} vs {row['b']})")
+
+
+@main.command()
+@db_option
+def sources(db: str) -> None:
+    """For each outlet and originator: events, sole reports, highest/lowest figures, framing."""
+    from sitrep.resolve import source_profiles
+
+    store = _open(db)
+    profiles = source_profiles(list(store.full_events()), store.outlets_by_document())
+    click.echo("source\tkind\tevents\tsole\thighest\tlowest\tframing/report")
+    for p in profiles:
+        click.echo(f"{p.name}\t{p.kind}\t{p.events}\t{p.sole_reporter}\t{p.highest_figure}\t{p.lowest_figure}\t{p.framing_per_report:.2f}")
+
+
+@main.command()
+@click.argument("stage", type=click.Choice(["extract", "geocode", "resolve"]))
+@db_option
+def rerun(stage: str, db: str) -> None:
+    """Re-run STAGE on what is stored (after a lexicon or gazetteer change)."""
+    from sitrep.pipeline import rerun as run
+
+    run(_open(db), stage)
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write the scores as JSON.")
+def eval_command(gold_dir: Path, db: str, out: Path | None) -> None:
+    """Score the database against gold files (format of shared/gold)."""
+    from sitrep.evaluate import evaluate_store, format_scores
+
+    scores = evaluate_store(_open(db), gold_dir)
+    click.echo(format_scores(scores))
+    if out:
+        out.write_text(json.dumps(scores.to_dict(), indent=2), encoding="utf-8")
+        click.echo(f"scores written to {out}", err=True)
+
+
+@main.command()
+@db_option
+def doctor(db: str) -> None:
+    """Versions, the NLP model in use, and the database."""
+    import platform
+
+    import spacy
+
+    from sitrep.nlp import model_info
+
+    info = model_info()
+    click.echo(f"sitrep      {_version()}")
+    click.echo(f"python      {platform.python_version()}")
+    click.echo(f"spacy       {spacy.__version__}")
+    click.echo(f"model       {info.name} {info.version} (package {info.package})")
+    click.echo(f"model path  {info.path}")
+    click.echo(f"components  {', '.join(info.components)}")
+    store = _open(db)
+    click.echo(f"database    {store.url} ({store.engine.dialect.name})")
+    click.echo("contents    " + ", ".join(f"{k}={v}" for k, v in store.stats().items()))
+    try:
+        from sitrep.geo import Gazetteer
+
+        click.echo(f"gazetteer   {Gazetteer.open().path}")
+    except Exception as exc:  # the gazetteer is optional for doctor
+        click.echo(f"gazetteer   unavailable: {exc}")
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("sitrep")
+
+
+def _register_optional_commands() -> None:
+    """Stage command groups that live beside their stage's code."""
+    import importlib
+
+    for module_name, attribute in [("sitrep.geo.cli", "geo"), ("sitrep.api.cli", "serve"), ("sitrep.api.cli", "export")]:
+        module = importlib.import_module(module_name)
+        main.add_command(getattr(module, attribute))
+
+
+_register_optional_commands()

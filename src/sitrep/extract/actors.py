@@ -1,0 +1,178 @@
+"""Actors: noun phrases to canonical names (data/actors.yaml) and their roles.
+
+Roles come from the dependency parse around the trigger: the agent of an
+active verb (or a "by" phrase) is actor1, its object or the target of a
+nominal trigger ("attacks on US bases") is actor2.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitrep.data import load_yaml
+from sitrep.model import ActorRole, Span
+
+UNIDENTIFIED = "Unidentified Armed Group"
+_TARGET_PREPOSITIONS = {"on", "against", "targeting", "at"}
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    name: str
+    actor_type: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    by_alias: dict[str, ActorEntry]  # lower-cased alias -> entry
+    demonyms: dict[str, ActorEntry]
+    alias_pattern: re.Pattern[str]
+    military_heads: frozenset[str]
+
+    def find(self, text: str) -> ActorEntry | None:
+        """The actor named by the longest alias inside ``text``."""
+        best: tuple[int, ActorEntry] | None = None
+        for match in self.alias_pattern.finditer(text):
+            alias = match.group(0)
+            entry = self.by_alias.get(alias.lower())
+            if entry is None:
+                continue
+            # Acronyms and short aliases must match in their written case ("IS" not "is").
+            if (alias.isupper() or len(alias) <= 4) and alias not in self._exact_aliases(entry):
+                continue
+            if best is None or len(alias) > best[0]:
+                best = (len(alias), entry)
+        return best[1] if best else None
+
+    @functools.cache  # noqa: B019 - the dictionary lives for the process
+    def _exact_aliases(self, entry: ActorEntry) -> frozenset[str]:
+        return frozenset(a for a, e in self.by_alias.items() if e == entry) | _exact_forms(entry.name)
+
+
+@functools.cache
+def _raw_actor_forms() -> dict[str, set[str]]:
+    forms: dict[str, set[str]] = {}
+    for actor in load_yaml("actors.yaml")["actors"]:
+        forms[actor["name"]] = {actor["name"], *actor.get("aliases", []), *actor.get("metonyms", [])}
+    return forms
+
+
+def _exact_forms(name: str) -> frozenset[str]:
+    return frozenset(_raw_actor_forms().get(name, set()))
+
+
+@functools.cache
+def actor_dictionary() -> ActorDictionary:
+    raw = load_yaml("actors.yaml")
+    ontology = load_yaml("ontology.yaml")
+    entries: dict[str, ActorEntry] = {}
+    by_alias: dict[str, ActorEntry] = {}
+    for actor in raw["actors"]:
+        entry = ActorEntry(actor["name"], actor["type"], actor.get("country"))
+        entries[entry.name] = entry
+        for alias in [actor["name"], *actor.get("aliases", []), *actor.get("metonyms", [])]:
+            by_alias.setdefault(alias.lower(), entry)
+    demonyms = {k.lower(): entries[v] for k, v in raw.get("demonyms", {}).items()}
+    aliases = sorted(by_alias, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])", re.IGNORECASE)
+    return ActorDictionary(by_alias, demonyms, pattern, frozenset(ontology["military_cues"]))
+
+
+def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:
+    """The actor a noun phrase names: an alias, or a demonym on a military noun ("Israeli jets")."""
+    found = dictionary.find(phrase.text)
+    if found:
+        return found
+    head = phrase.root
+    if head.lemma_.lower() in dictionary.military_heads or head.text.lower() in dictionary.military_heads:
+        for token in phrase:
+            entry = dictionary.demonyms.get(token.text.lower())
+            if entry and token.i < head.i:
+                return entry
+    return None
+
+
+def _phrase(token: Token) -> SpacySpan:
+    """The noun phrase headed by ``token``, without relative clauses and trailing prepositions."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in {"compound", "amod", "nmod", "appos", "flat"} or (child.dep_ == "prep" and child.text.lower() == "of"):
+            right = max(right, child.right_edge.i)
+    return doc[left : right + 1]
+
+
+def _role(role: str, entry: ActorEntry, phrase: SpacySpan, doc_name: str) -> ActorRole:
+    span = Span(doc_name, phrase.start_char, phrase.end_char, phrase.text)
+    return ActorRole(role=role, name=entry.name, actor_type=entry.actor_type, span=span)  # type: ignore[arg-type]
+
+
+def _candidates(trigger: Token) -> tuple[list[Token], list[Token]]:
+    """Tokens heading the agent side and the target side of a trigger."""
+    agents: list[Token] = []
+    targets: list[Token] = []
+    verb = trigger
+    for child in verb.children:
+        if child.dep_ in {"nsubj"}:
+            agents.append(child)
+        elif child.dep_ in {"nsubjpass"}:
+            targets.append(child)
+        elif child.dep_ == "agent":
+            agents.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in {"dobj", "attr"}:
+            targets.append(child)
+        elif child.dep_ == "prep" and child.text.lower() in _TARGET_PREPOSITIONS:
+            targets.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.text.lower() == "by":
+            agents.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in {"compound", "amod", "poss"} and trigger.pos_ == "NOUN":
+            agents.append(child)
+        elif child.dep_ == "relcl":
+            # "an attack that killed three soldiers": the clause's object is the target
+            targets.extend(c for c in child.children if c.dep_ in {"dobj", "nsubjpass"})
+    # A verb in a conjunction or xcomp shares its subject: "forces moved in and shelled the town".
+    if not agents and trigger.dep_ in {"conj", "xcomp", "advcl"}:
+        agents.extend(c for c in trigger.head.children if c.dep_ == "nsubj")
+    # "X, which launched ..." / "the group that attacked": relative clause subject is its head noun.
+    if not agents and trigger.dep_ == "relcl":
+        agents.append(trigger.head)
+    # A nominal trigger as the object of "launch/carry out/claim": "the IRI launched attacks".
+    if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "pobj"}:
+        governor = trigger.head if trigger.dep_ == "dobj" else trigger.head.head
+        agents.extend(c for c in governor.children if c.dep_ == "nsubj")
+    return agents, targets
+
+
+def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bool) -> list[ActorRole]:
+    dictionary = actor_dictionary()
+    agents, targets = _candidates(trigger)
+    roles: list[ActorRole] = []
+    for role, heads in (("actor1", agents), ("actor2", targets)):
+        for head in heads:
+            phrase = _phrase(head)
+            entry = phrase_actor(phrase, dictionary)
+            if entry and all(r.name != entry.name for r in roles):
+                roles.append(_role(role, entry, phrase, doc_name))
+                break
+    # Associated actors: "X, in cooperation with / backed by / alongside Y"
+    for token in sentence:
+        if token.lower_ in {"with", "alongside"} and token.head.lower_ in {"cooperation", "coordination", "conjunction", "together", "alongside", "with"}:
+            for pobj in (c for c in token.children if c.dep_ == "pobj"):
+                entry = phrase_actor(_phrase(pobj), dictionary)
+                if entry and all(r.name != entry.name for r in roles):
+                    roles.append(_role("assoc_actor1", entry, _phrase(pobj), doc_name))
+    if violent and not any(r.role == "actor1" for r in roles):
+        roles.insert(0, ActorRole(role="actor1", name=UNIDENTIFIED, actor_type="Unidentified", span=None))
+    return roles
+
+
+def mentions_civilians(phrases: list[str]) -> bool:
+    civilians = actor_dictionary().by_alias
+    return any(civilians.get(p.lower(), None) and civilians[p.lower()].name == "Civilians" for p in phrases)

@@ -1,0 +1,511 @@
+"""Attribution chains: who says a sentence's content, through whom, originator first and publisher last.
+
+"sources told Al Mayadeen" in a Cradle article gives [unnamed sources, Al Mayadeen, The Cradle]; a sentence
+with no attribution gives just [The Cradle]. The cues are read from the dependency parse (subjects of speech
+verbs, "according to"/"as per" objects, datives of "told", objects of "citing"/"quoted") and the lexicon in
+``data/attribution.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitrep.data import load_yaml
+from sitrep.model import AttributionChain, Source, SourceKind, Span
+
+UNNAMED = "unnamed sources"
+# Aliases this short, or all capitals, are matched case-sensitively ("SANA" vs "Sanaa", "Kan" vs "kan").
+_CASE_SENSITIVE_MAX_LEN = 4
+# Longest outlet alias, in tokens, tried when looking for an outlet inside a phrase.
+_MAX_OUTLET_TOKENS = 8
+# How many sentences ahead to look for the attribution that closes an open quotation.
+_QUOTE_LOOKAHEAD = 4
+_OPEN_QUOTES = "“\"«"
+_CLOSE_QUOTES = "”\"»"
+_SKIP_AT_NP_START = {"det", "predet", "nummod", "quantmod", "punct", "case", "cc"}
+_NP_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
+
+
+# --- lexicon ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    kind: SourceKind
+
+
+@dataclass(frozen=True)
+class AttributionLexicon:
+    speech_verbs: frozenset[str]
+    not_attribution_objects: frozenset[str]
+    citing_verbs: frozenset[str]
+    according_words: frozenset[str]
+    statement_nouns: frozenset[str]
+    unnamed_nouns: frozenset[str]
+    unnamed_people_heads: frozenset[str]
+    unnamed_people_modifiers: frozenset[str]
+    anonymity_words: frozenset[str]
+    witness_nouns: dict[str, str]
+    official_titles: frozenset[str]
+    audience_nouns: frozenset[str]
+    outlet_nouns: frozenset[str]
+    relay_prepositions: frozenset[str]
+    anaphoric_pronouns: frozenset[str]
+    outlets_exact: dict[str, Outlet]  # case-sensitive key -> outlet
+    outlets_folded: dict[str, Outlet]  # lower-case key -> outlet
+
+
+def _words(config: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in config.get(key, []))
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", alias)
+    return alias.isupper() or len(letters) <= _CASE_SENSITIVE_MAX_LEN
+
+
+def outlet_key(name: str) -> str:
+    """Normalise an outlet surface form: quotes, possessive, leading "the", hyphens and dots."""
+    text = name.replace("’", "'").strip()
+    text = re.sub(r"'s?$", "", text)
+    text = re.sub(r"[\-\u2010-\u2015.]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^(?i:the) ", "", text)
+
+
+@functools.cache
+def lexicon() -> AttributionLexicon:
+    config = load_yaml("attribution.yaml")
+    exact: dict[str, Outlet] = {}
+    folded: dict[str, Outlet] = {}
+    for entry in config.get("outlets", []):
+        outlet = Outlet(entry["name"], cast(SourceKind, entry.get("kind", "outlet")))
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            key = outlet_key(alias)
+            exact.setdefault(key, outlet)
+            if not _is_case_sensitive(alias):
+                folded.setdefault(key.lower(), outlet)
+    return AttributionLexicon(
+        speech_verbs=_words(config, "speech_verbs"),
+        not_attribution_objects=_words(config, "not_attribution_objects"),
+        citing_verbs=_words(config, "citing_verbs"),
+        according_words=_words(config, "according_words"),
+        statement_nouns=_words(config, "statement_nouns"),
+        unnamed_nouns=_words(config, "unnamed_nouns"),
+        unnamed_people_heads=_words(config, "unnamed_people_heads"),
+        unnamed_people_modifiers=_words(config, "unnamed_people_modifiers"),
+        anonymity_words=_words(config, "anonymity_words"),
+        witness_nouns={str(k).lower(): str(v) for k, v in config.get("witness_nouns", {}).items()},
+        official_titles=_words(config, "official_titles"),
+        audience_nouns=_words(config, "audience_nouns"),
+        outlet_nouns=_words(config, "outlet_nouns"),
+        relay_prepositions=_words(config, "relay_prepositions"),
+        anaphoric_pronouns=_words(config, "anaphoric_pronouns"),
+        outlets_exact=exact,
+        outlets_folded=folded,
+    )
+
+
+def _lookup_outlet(name: str) -> Outlet | None:
+    lex = lexicon()
+    key = outlet_key(name)
+    return lex.outlets_exact.get(key) or lex.outlets_folded.get(key.lower())
+
+
+def canonical_outlet(name: str) -> str | None:
+    """The canonical name of a known outlet or source body ("Al-Mayadeen" -> "Al Mayadeen"), else None."""
+    outlet = _lookup_outlet(name)
+    return outlet.name if outlet else None
+
+
+def outlet_patterns() -> list[dict[str, Any]]:
+    """spaCy EntityRuler patterns (label ORG, id = canonical name) for every outlet alias."""
+    patterns: list[dict[str, Any]] = []
+    for entry in load_yaml("attribution.yaml").get("outlets", []):
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            if _is_case_sensitive(alias):
+                pattern: Any = [{"ORTH": token} for token in alias.split()]
+            else:
+                pattern = alias
+            patterns.append({"label": "ORG", "pattern": pattern, "id": entry["name"]})
+    return patterns
+
+
+# --- small helpers over the parse --------------------------------------------
+
+
+def _span(tokens: Sequence[Token], doc_name: str) -> Span:
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Span(doc_name, start, end, tokens[0].doc.text[start:end])
+
+
+def _text(tokens: Sequence[Token]) -> str:
+    return tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _outlet_in(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
+    """The longest known outlet named by a contiguous run of ``tokens``."""
+    for size in range(min(len(tokens), _MAX_OUTLET_TOKENS), 0, -1):
+        for start in range(len(tokens) - size + 1):
+            run = list(tokens[start : start + size])
+            if run[-1].dep_ == "case" or run[0].is_punct or run[-1].is_punct:
+                continue
+            outlet = _lookup_outlet(_text(run))
+            if outlet:
+                return outlet, run
+    return None
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The noun phrase headed by ``head`` without its clauses, prepositions or coordinated parts."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ not in _NP_EXCLUDED_DEPS:
+            tokens.extend(child.subtree)
+    tokens.sort(key=lambda t: t.i)
+    # Keep the contiguous run around the head (an apposition after a comma is read separately).
+    at = tokens.index(head)
+    low, high = at, at
+    while low > 0 and tokens[low - 1].i == tokens[low].i - 1:
+        low -= 1
+    while high < len(tokens) - 1 and tokens[high + 1].i == tokens[high].i + 1:
+        high += 1
+    contiguous = tokens[low : high + 1]
+    while contiguous and contiguous[0].dep_ in _SKIP_AT_NP_START and contiguous[0] != head:
+        contiguous.pop(0)
+    while contiguous and (contiguous[-1].dep_ == "case" or contiguous[-1].is_punct) and contiguous[-1] != head:
+        contiguous.pop()
+    return contiguous or [head]
+
+
+def _name_tokens(np: list[Token]) -> list[Token]:
+    """Drop leading possessive pronouns ("its sources") from a phrase used as a name."""
+    tokens = [t for t in np if not (t.dep_ == "poss" and t.pos_ == "PRON")]
+    return tokens or np
+
+
+def _mentions_anonymity(head: Token) -> bool:
+    lex = lexicon()
+    sent = head.sent
+    return any(t.lower_ in lex.anonymity_words for t in sent)
+
+
+def _person_in(np: list[Token], outlet_run: list[Token] | None) -> list[Token] | None:
+    taken = {t.i for t in outlet_run or []}
+    doc = np[0].doc
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start >= np[0].i and ent.end <= np[-1].i + 1:
+            if not taken.intersection(range(ent.start, ent.end)) and _lookup_outlet(ent.text) is None:
+                return list(ent)
+    return None
+
+
+def _appositive_person(head: Token) -> list[Token] | None:
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return [t for t in child.subtree if t.ent_type_ == "PERSON"]
+    return None
+
+
+def _entity_kind(tokens: list[Token]) -> SourceKind:
+    labels = {t.ent_type_ for t in tokens}
+    if "PERSON" in labels:
+        return "person"
+    if "GPE" in labels:
+        return "government"
+    return "organisation"
+
+
+def _without_publisher(chain: AttributionChain | None) -> list[Source]:
+    if chain is None:
+        return []
+    return [s for s in chain.sources if s.kind != "publisher"]
+
+
+# --- resolving one source phrase ---------------------------------------------
+
+
+def _relay_of_unnamed(head: Token, doc_name: str) -> list[Source]:
+    """The outlet that holds anonymous sources: "Al Mayadeen's sources", "sources cited by Reuters"."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            found = _outlet_in(list(child.subtree))
+            if found:
+                return [Source(found[0].name, found[0].kind, _span(found[1], doc_name))]
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lexicon().citing_verbs:
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    found = _outlet_in(list(agent.subtree))
+                    if found:
+                        return [Source(found[0].name, found[0].kind, _span(found[1], doc_name))]
+    return []
+
+
+def _is_unnamed_phrase(head: Token) -> bool:
+    lex = lexicon()
+    lemma = head.lemma_.lower()
+    if lemma in lex.unnamed_nouns:
+        return True
+    if lemma in lex.unnamed_people_heads:
+        return any(c.lemma_.lower() in lex.unnamed_people_modifiers for c in head.children)
+    return False
+
+
+def _is_bare_definite(head: Token) -> bool:
+    """ "the sources", "the official": a phrase that points back to someone already introduced."""
+    children = list(head.children)
+    return bool(children) and all(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in children)
+
+
+def _resolve_phrase(head: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
+    """The source(s) a phrase names, originator first (it may carry its own relay)."""
+    lex = lexicon()
+    earlier = _without_publisher(previous)
+    if head.pos_ == "PRON":
+        return earlier if head.lower_ in lex.anaphoric_pronouns else []
+    np = _np_tokens(head)
+    span = _span(np, doc_name)
+    lemma = head.lemma_.lower()
+    if _is_unnamed_phrase(head):
+        if _is_bare_definite(head) and earlier and earlier[0].kind == "unnamed":
+            return [Source(UNNAMED, "unnamed", span), *earlier[1:]]
+        return [Source(UNNAMED, "unnamed", span), *_relay_of_unnamed(head, doc_name)]
+    if lemma in lex.witness_nouns:
+        return [Source(lex.witness_nouns[lemma], "unnamed", span)]
+    outlet = _outlet_in(np)
+    person = _person_in(np, outlet[1] if outlet else None) or _appositive_person(head)
+    is_title = lemma in lex.official_titles
+    if person:
+        kind: SourceKind = "official" if is_title or any(t.lemma_.lower() in lex.official_titles for t in np) else "person"
+        return [Source(_text(person), kind, _span(person, doc_name))]
+    if outlet:
+        return [Source(outlet[0].name, outlet[0].kind, _span(outlet[1], doc_name))]
+    if is_title:
+        if _is_bare_definite(head) and earlier and earlier[0].kind in {"official", "person"}:
+            return earlier
+        if _mentions_anonymity(head):
+            return [Source(UNNAMED, "unnamed", span)]
+        name_tokens = _name_tokens(np)
+        return [Source(_text(name_tokens), "official", _span(name_tokens, doc_name))]
+    name_tokens = _name_tokens(np)
+    return [Source(_text(name_tokens), _entity_kind(name_tokens), _span(name_tokens, doc_name))]
+
+
+def _statement_source(noun: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
+    """ "as per Pentagon claims", "according to a statement by the army": the one behind the statement."""
+    lex = lexicon()
+    if noun.lemma_.lower() not in lex.statement_nouns or _is_unnamed_phrase(noun):
+        return _resolve_phrase(noun, doc_name, previous)
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return _resolve_phrase(child, doc_name, previous)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _resolve_phrase(objects[0], doc_name, previous)
+    modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i]
+    if modifiers:
+        tokens = sorted({t for m in modifiers for t in m.subtree}, key=lambda t: t.i)
+        outlet = _outlet_in(tokens)
+        if outlet:
+            return [Source(outlet[0].name, outlet[0].kind, _span(outlet[1], doc_name))]
+        return [Source(_text(tokens), _entity_kind(tokens), _span(tokens, doc_name))]
+    return []
+
+
+# --- finding the cues in a sentence -------------------------------------------
+
+
+def _is_reporting_clause(verb: Token) -> bool:
+    """A speech verb that frames the sentence, not one inside a subordinate clause ("since X announced")."""
+    token = verb
+    while token.dep_ in {"conj", "xcomp"} and token.head != token:
+        token = token.head
+    if token.dep_ in {"ROOT", "parataxis"}:
+        return True
+    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    if token.dep_ == "advcl":
+        return "as" in marks
+    # "The strike killed five, the ministry said": the parser often hangs the reporting verb as a ccomp.
+    return token.dep_ == "ccomp" and token.head.dep_ == "ROOT" and not marks and token.i > token.head.i
+
+
+def _subject_of(verb: Token) -> Token | None:
+    token = verb
+    while True:
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                return child
+        if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
+            token = token.head
+            continue
+        return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _speech_verbs(sent: SpacySpan) -> list[Token]:
+    lex = lexicon()
+    verbs = []
+    for token in sent:
+        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lex.speech_verbs:
+            continue
+        if _is_passive(token) or not _is_reporting_clause(token):
+            continue
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+        if objects & lex.not_attribution_objects:
+            continue
+        verbs.append(token)
+    # The sentence's root verb first, then the others in text order.
+    return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
+
+
+def _is_outlet_like(tokens: list[Token]) -> bool:
+    lex = lexicon()
+    return _outlet_in(tokens) is not None or any(t.lemma_.lower() in lex.outlet_nouns for t in tokens)
+
+
+def _relays_of_verb(verb: Token, doc_name: str) -> list[Source]:
+    """ "told Al Mayadeen", "said in an interview with AFP", "speaking to the BBC"."""
+    lex = lexicon()
+    relays: list[Source] = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"} and verb.lemma_.lower() == "tell":
+            np = _np_tokens(child)
+            if child.lemma_.lower() not in lex.audience_nouns and _is_outlet_like(np):
+                relays.extend(_resolve_phrase(child, doc_name, None))
+        elif child.dep_ == "prep":
+            subtree = list(child.subtree)
+            has_relay_prep = any(t.lower_ in lex.relay_prepositions for t in subtree)
+            found = _outlet_in(subtree) if has_relay_prep else None
+            if found and found[0].kind == "outlet":
+                relays.append(Source(found[0].name, found[0].kind, _span(found[1], doc_name)))
+    return relays
+
+
+def _cited_originator(verb: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
+    """ "Reuters, citing two officials, reported" / "AFP quoted a witness as saying": the one cited."""
+    lex = lexicon()
+    candidates = [verb, *[c for c in verb.children if c.dep_ in {"advcl", "xcomp", "conj", "prep"}]]
+    for candidate in candidates:
+        if candidate.lemma_.lower() in lex.citing_verbs:
+            for child in candidate.children:
+                if child.dep_ in {"dobj", "pobj"}:
+                    return _statement_source(child, doc_name, previous)
+    return []
+
+
+def _according_sources(sent: SpacySpan, doc_name: str, previous: AttributionChain | None) -> list[Source]:
+    """ "according to X", "as per X claims", "per X"."""
+    lex = lexicon()
+    for token in sent:
+        if token.lower_ not in lex.according_words:
+            continue
+        preps = [token, *[c for c in token.children if c.dep_ == "prep"]]
+        for prep in preps:
+            for child in prep.children:
+                if child.dep_ == "pobj":
+                    return _statement_source(child, doc_name, previous)
+    return []
+
+
+def _dedupe(sources: Iterable[Source]) -> list[Source]:
+    result: list[Source] = []
+    for source in sources:
+        if not result or result[-1].name != source.name:
+            result.append(source)
+    return result
+
+
+def explicit_sources(sent: SpacySpan, doc_name: str, previous: AttributionChain | None = None) -> list[Source]:
+    """The sources the sentence itself names, originator first, without the publisher."""
+    according = _according_sources(sent, doc_name, previous)
+    for verb in _speech_verbs(sent):
+        cited = _cited_originator(verb, doc_name, previous)
+        subject = _subject_of(verb)
+        speaker = _resolve_phrase(subject, doc_name, previous) if subject is not None else []
+        if not speaker and not cited:
+            continue
+        relays = _relays_of_verb(verb, doc_name)
+        if cited:
+            return _dedupe([*cited, *speaker, *relays, *according])
+        return _dedupe([*speaker, *relays, *according])
+    return _dedupe(according)
+
+
+def _opens_unclosed_quote(sent: SpacySpan) -> bool:
+    text = sent.text.strip()
+    if not text or text[0] not in _OPEN_QUOTES:
+        return False
+    if text[0] == '"':
+        return text.count('"') % 2 == 1
+    return not any(q in text[1:] for q in _CLOSE_QUOTES if q != '"')
+
+
+def _closing_quote_sources(sent: SpacySpan, doc_name: str) -> list[Source]:
+    """For a sentence that opens a quotation, the attribution of the sentence that closes it."""
+    following = [s for s in sent.doc.sents if s.start >= sent.end][:_QUOTE_LOOKAHEAD]
+    for later in following:
+        if any(q in later.text for q in _CLOSE_QUOTES):
+            return explicit_sources(later, doc_name)
+    return []
+
+
+def _extends_earlier_report(sources: list[Source], earlier: list[Source]) -> bool:
+    """ "According to Al-Mayadeen" after "sources told Al-Mayadeen": the same report, from the same sources."""
+    return (
+        len(sources) == 1
+        and sources[0].kind == "outlet"
+        and len(earlier) >= 2
+        and earlier[0].kind == "unnamed"
+        and earlier[1].name == sources[0].name
+    )
+
+
+def publisher_source(publisher: str | None) -> Source | None:
+    if not publisher:
+        return None
+    return Source(canonical_outlet(publisher) or publisher, "publisher", None)
+
+
+def attribution_chain(
+    sent: SpacySpan, publisher: str | None, doc_name: str, previous: AttributionChain | None = None
+) -> AttributionChain:
+    """The chain behind a sentence, originator first and the publishing outlet last.
+
+    ``previous`` is the chain of the last attributed sentence before this one; it resolves "the sources
+    added", "he said" and "according to X" after "sources told X".
+    """
+    sources = explicit_sources(sent, doc_name, previous)
+    if not sources and _opens_unclosed_quote(sent):
+        sources = _closing_quote_sources(sent, doc_name)
+    earlier = _without_publisher(previous)
+    if _extends_earlier_report(sources, earlier):
+        sources = [earlier[0], *sources]
+    tail = publisher_source(publisher)
+    if tail and not (sources and sources[-1].name == tail.name):
+        sources = [*sources, tail]
+    return AttributionChain(sources=sources)
+
+
+def document_chains(sents: Iterable[SpacySpan], publisher: str | None, doc_name: str) -> list[AttributionChain]:
+    """The chain of each sentence in order, carrying the last explicit attribution forward."""
+    chains: list[AttributionChain] = []
+    carried: AttributionChain | None = None
+    for sent in sents:
+        chain = attribution_chain(sent, publisher, doc_name, carried)
+        if _without_publisher(chain):
+            carried = chain
+        chains.append(chain)
+    return chains

@@ -1,0 +1,161 @@
+"""Per sentence: event mentions and claims, each value with its span.
+
+The sentence loop skips furniture (captions, links, comments) and the
+headline, so no event, date or figure is taken from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
+
+from sitrep.extract.actors import assign_roles
+from sitrep.extract.attribution import attribution_chain
+from sitrep.extract.claims import claim_from_mention, counted_claim
+from sitrep.extract.dates import find_dates
+from sitrep.extract.framing import find_framing
+from sitrep.extract.modality import modality_of
+from sitrep.extract.quantities import fatalities, find_quantities
+from sitrep.extract.triggers import TriggerMatch, classify, find_triggers
+from sitrep.model import AttributionChain, Claim, DateInterval, Document, Mention, PlaceMention, Span
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+# Modalities that describe something that has not happened: stored as claims, not events.
+NOT_HAPPENED = {"planned", "feared", "hypothetical", "rumour"}
+# How far back a sentence without a date of its own looks for one (same paragraph only).
+APPROXIMATE_DAYS = 7
+
+
+@dataclass
+class Extraction:
+    mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+
+def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
+    """All event mentions and claims of one parsed document."""
+    result = Extraction()
+    publisher = document.outlet
+    for paragraph in document.paragraphs:
+        if paragraph.is_furniture or paragraph.kind == "headline":
+            continue
+        span = parsed.char_span(paragraph.start, paragraph.end, alignment_mode="expand")
+        if span is None:
+            continue
+        chain: AttributionChain | None = None
+        last_date: DateInterval | None = None
+        for sentence in _sentences_in(parsed, paragraph.start, paragraph.end):
+            chain = attribution_chain(sentence, publisher, document.name, chain)
+            dates = find_dates(sentence.text, document.published, document.name, sentence.start_char)
+            last_date = dates[0] if dates else last_date
+            extract_sentence(document, sentence, chain, dates or ([last_date] if last_date else []), result)
+    return result
+
+
+def _sentences_in(parsed: SpacyDoc, start: int, end: int) -> list[SpacySpan]:
+    return [s for s in parsed.sents if s.start_char < end and s.end_char > start and s.text.strip()]
+
+
+def extract_sentence(
+    document: Document,
+    sentence: SpacySpan,
+    chain: AttributionChain,
+    dates: list[DateInterval],
+    result: Extraction,
+) -> None:
+    matches = _distinct_events(find_triggers(sentence), sentence)
+    if not matches:
+        return
+    doc_name = document.name
+    quantities = find_quantities(sentence.text, doc_name, sentence.start_char)
+    entity_ranges = [(e.start_char, e.end_char) for e in sentence.ents if e.label_ in {"ORG", "PERSON", "NORP", "GPE", "FAC"}]
+    framing = find_framing(sentence.text, doc_name, sentence.start_char, exclude=entity_ranges)
+    places = [
+        PlaceMention(e.text, Span(doc_name, e.start_char, e.end_char, e.text))
+        for e in sentence.ents
+        if e.label_ in PLACE_LABELS
+    ]
+    sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, sentence.text)
+    for match in matches:
+        token = match.token
+        roles = assign_roles(token, sentence, doc_name, violent=match.rule.event_type in VIOLENT_TYPES or match.rule.kind != "plain")
+        target_text = " ".join(r.span.text for r in roles if r.role == "actor2" and r.span) or _target_text(token)
+        actor1 = next((r for r in roles if r.role == "actor1"), None)
+        kind = classify(match, sentence, target_text, actor1.actor_type if actor1 else None)
+        if kind.event_type not in VIOLENT_TYPES:
+            roles = [r for r in roles if r.name != "Unidentified Armed Group"]
+        modality = modality_of(sentence, token)
+        date = _event_date(dates, document.published)
+        mention = Mention(
+            id=_mention_id(document, sentence.start_char, token.idx),
+            doc=doc_name,
+            sentence=sentence_span,
+            trigger=Span(doc_name, token.idx, token.idx + len(token.text), token.text),
+            event_type=kind.event_type,
+            sub_event_type=kind.sub_event_type,
+            plover=kind.plover,
+            actors=roles,
+            date=date,
+            places=list(places),
+            quantities=[q for q in quantities if q.kind == "count"],
+            fatalities=fatalities(quantities),
+            chain=chain,
+            modality=modality,
+            framing=framing,
+            evidence=sentence_span,
+        )
+        counted = counted_claim(mention, quantities, sentence, document.published)
+        if counted is not None:
+            result.claims.append(counted)
+        elif modality in NOT_HAPPENED or (modality == "denied" and kind.event_type not in VIOLENT_TYPES):
+            result.claims.append(claim_from_mention(mention))
+        else:
+            result.mentions.append(mention)
+
+
+def _distinct_events(matches: list[TriggerMatch], sentence: SpacySpan) -> list[TriggerMatch]:
+    """One trigger per event: a trigger inside another trigger's phrase or clause describes the same event.
+
+    "attacked with rockets" and "an attack that killed three soldiers" are one event each; "following an
+    attack ..., the IRI suspended attacks" is two (different types, different clauses).
+    """
+    kept: list[TriggerMatch] = []
+    for match in matches:
+        same = next((k for k in kept if _same_event(k, match)), None)
+        if same is None:
+            kept.append(match)
+    return kept
+
+
+def _same_event(a: TriggerMatch, b: TriggerMatch) -> bool:
+    if a.rule.event_type != b.rule.event_type and not (a.rule.kind != "plain" and b.rule.kind != "plain"):
+        return False
+    ancestors_b = set(t.i for t in b.token.ancestors)
+    ancestors_a = set(t.i for t in a.token.ancestors)
+    return a.token.i in ancestors_b or b.token.i in ancestors_a or a.token.head.i == b.token.head.i
+
+
+def _target_text(token: object) -> str:
+    from spacy.tokens import Token
+
+    assert isinstance(token, Token)
+    return " ".join(t.text for t in token.subtree)
+
+
+def _event_date(dates: list[DateInterval], published: dt.date | None) -> DateInterval | None:
+    if dates:
+        return dates[0]
+    if published is None:
+        return None
+    # No date in the text: the days before publication, flagged as approximate.
+    return DateInterval(published - dt.timedelta(days=APPROXIMATE_DAYS), published, "approximate")
+
+
+def _mention_id(document: Document, sentence_start: int, trigger_start: int) -> str:
+    key = f"{document.content_hash}:{sentence_start}:{trigger_start}"
+    return "m_" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()

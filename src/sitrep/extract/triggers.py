@@ -1,0 +1,153 @@
+"""Event triggers and their classification (data/ontology.yaml).
+
+A trigger is a verb or noun whose lemma is in the lexicon; its event type and
+sub-type come from the rule, refined by cues in the sentence (the instrument
+for remote violence, civilian targets, close-combat words).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitrep.data import load_yaml
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    event_type: str
+    sub_event_type: str
+    kind: str = "plain"  # plain | remote | attack
+    weak: bool = False  # only counts when no stronger trigger is in the sentence
+    needs_any: tuple[str, ...] = ()
+    needs_military: bool = False
+    nouns_need: tuple[str, ...] = ()
+    state_actor_sub: str | None = None
+    plover: str | None = None
+
+
+@dataclass(frozen=True)
+class Ontology:
+    plover_of: dict[tuple[str, str], str]
+    rules: dict[str, TriggerRule]
+    instruments: tuple[tuple[str, re.Pattern[str]], ...]
+    battle_cues: re.Pattern[str]
+    civilian_cues: re.Pattern[str]
+    military_cues: re.Pattern[str]
+    plover_by_lemma: dict[str, str]
+
+    def plover(self, event_type: str, sub_event_type: str, lemma: str) -> str:
+        return self.plover_by_lemma.get(lemma) or self.plover_of.get((event_type, sub_event_type), "ASSAULT")
+
+
+@dataclass(frozen=True)
+class Classification:
+    event_type: str
+    sub_event_type: str
+    plover: str
+
+
+def _words(words: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})", re.IGNORECASE)
+
+
+@functools.cache
+def ontology() -> Ontology:
+    raw = load_yaml("ontology.yaml")
+    plover_of = {(t, s): p for t, subs in raw["event_types"].items() for s, p in subs.items()}
+    rules: dict[str, TriggerRule] = {}
+    for item in raw["triggers"]:
+        rule = TriggerRule(
+            event_type=item["event_type"],
+            sub_event_type=item["sub_event_type"],
+            kind=item.get("kind", "plain"),
+            weak=bool(item.get("weak", False)),
+            needs_any=tuple(item.get("needs_any", ())),
+            needs_military=bool(item.get("needs_military", False)),
+            nouns_need=tuple(item.get("nouns_need", ())),
+            state_actor_sub=item.get("state_actor_sub"),
+            plover=item.get("plover"),
+        )
+        for lemma in item["lemmas"]:
+            rules.setdefault(lemma, rule)
+    return Ontology(
+        plover_of=plover_of,
+        rules=rules,
+        instruments=tuple((sub, _words(cues)) for sub, cues in raw["instruments"].items()),
+        battle_cues=_words(raw["battle_cues"]),
+        civilian_cues=_words(raw["civilian_cues"]),
+        military_cues=_words(raw["military_cues"]),
+        plover_by_lemma=dict(raw.get("plover_by_lemma", {})),
+    )
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    token: Token
+    rule: TriggerRule
+
+
+def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
+    """Trigger tokens in a sentence, strong ones first; weak ones only if no strong one."""
+    onto = ontology()
+    found: list[TriggerMatch] = []
+    text = sentence.text
+    for token in sentence:
+        if token.pos_ not in {"VERB", "NOUN"} or token.ent_type_ in {"ORG", "PERSON", "GPE", "FAC", "NORP", "DATE"}:
+            continue
+        lemma = token.lemma_.lower()
+        rule = onto.rules.get(lemma) or onto.rules.get(token.lower_)
+        if rule is None:
+            continue
+        if token.pos_ == "NOUN" and rule.nouns_need and lemma not in rule.nouns_need:
+            continue
+        if rule.needs_any and not any(cue.lower() in text.lower() for cue in rule.needs_any):
+            continue
+        if rule.needs_military and not onto.military_cues.search(text):
+            continue
+        # "the attackers" / "the attack" as a modifier of something else is still a trigger; a noun that
+        # is only the compound of a name ("Attack Helicopter Battalion") is not.
+        if token.dep_ == "compound" and token.head.ent_type_:
+            continue
+        found.append(TriggerMatch(token, rule))
+    strong = [m for m in found if not m.rule.weak]
+    return strong or found
+
+
+def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_type: str | None) -> Classification:
+    """Event type, sub-type and PLOVER category for one trigger in its sentence."""
+    onto = ontology()
+    rule = match.rule
+    lemma = match.token.lemma_.lower()
+    text = sentence.text
+    event_type, sub = rule.event_type, rule.sub_event_type
+    instrument = next((s for s, pattern in onto.instruments if pattern.search(text)), None)
+    civilian_target = bool(onto.civilian_cues.search(target_text)) if target_text else False
+    if rule.kind == "remote":
+        if civilian_target and instrument is None:
+            event_type, sub = "Violence against civilians", "Attack"
+        elif instrument:
+            sub = instrument
+        elif onto.battle_cues.search(text):
+            event_type, sub = "Battles", "Armed clash"
+    elif rule.kind == "attack":
+        if civilian_target and instrument is None:
+            event_type, sub = "Violence against civilians", "Attack"
+        elif instrument:
+            event_type, sub = "Explosions/Remote violence", instrument
+        elif onto.battle_cues.search(text):
+            event_type, sub = "Battles", "Armed clash"
+        elif rule.event_type == "Violence against civilians" and not civilian_target:
+            # "killed three soldiers" with no instrument or combat cue: an attack on armed forces
+            event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    if rule.state_actor_sub and actor1_type == "State forces":
+        sub = rule.state_actor_sub
+    if event_type == "Protests" and re.search(r"\b(tear ?gas|dispersed|fired on|live (fire|ammunition)|arrested)\b", text, re.I):
+        sub = "Excessive force against protesters" if re.search(r"\b(killed|live (fire|ammunition)|shot)\b", text, re.I) else "Protest with intervention"
+    plover = rule.plover or onto.plover(event_type, sub, lemma)
+    return Classification(event_type, sub, plover)

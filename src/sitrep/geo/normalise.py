@@ -1,0 +1,166 @@
+"""Transliteration-tolerant keys for place names, and parsing of raw place mentions.
+
+Two keys per name:
+
+* ``name_key``: lower case, ASCII, no punctuation, Arabic article particles
+  (al-, el-, ad-, as-, ...) removed: "Al-Ḥasakah" and "al Hasakah" -> "hasakah".
+* ``skeleton_key``: a coarser key for recall across romanisations: vowels and
+  semi-vowels dropped, doubled letters collapsed, q->k, word-final h dropped:
+  "Hassakeh", "Hasakah" -> "hsk"; "Deir Ezzor", "Dayr az Zawr" -> "dr zr".
+
+Candidates found through either key are then ranked with rapidfuzz on the
+``name_key`` (see :mod:`sitrep.geo.index`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sitrep.data import load_yaml
+
+# Arabic definite article and its sun-letter assimilations, plus Hebrew/other
+# particles that romanisations write as separate words ("Deir ez-Zor").
+ARTICLES: frozenset[str] = frozenset(
+    {"al", "el", "il", "ul", "ad", "ed", "as", "es", "ash", "esh", "at", "et", "az", "ez", "ar", "er", "an", "en",
+     "adh", "ath", "ud", "ut", "us", "uz", "ur", "un", "the", "ha"}
+)
+_APOSTROPHES = "'’‘`ʿʾʼ´"
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_VOWELISH = re.compile(r"(?<=.)[aeiouyw]")  # keep a word's first letter, so "Ain" is not empty
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def ascii_fold(text: str) -> str:
+    """Strip diacritics and apostrophe-like marks (ʿayn, hamza) and lower-case."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    for mark in _APOSTROPHES:
+        stripped = stripped.replace(mark, "")
+    return stripped.lower()
+
+
+def tokens(text: str) -> list[str]:
+    return [t for t in _NON_ALNUM.split(ascii_fold(text)) if t]
+
+
+@cache
+def name_key(text: str) -> str:
+    """The comparison key: ASCII words without article particles."""
+    words = tokens(text)
+    kept = [w for w in words if w not in ARTICLES]
+    return " ".join(kept or words)
+
+
+def _skeleton_word(word: str) -> str:
+    word = word.replace("q", "k").replace("ou", "u").replace("j", "dj").replace("ddj", "dj")
+    word = re.sub(r"(?<=[kstdgz])h", "", word)  # kh/sh/th/dh/gh/zh -> one letter
+    word = _DOUBLE.sub(r"\1", word)
+    word = _VOWELISH.sub("", word)
+    if len(word) > 1 and word.endswith("h"):  # ta marbuta: Hasakah / Hasaka
+        word = word[:-1]
+    return _DOUBLE.sub(r"\1", word)
+
+
+@cache
+def skeleton_key(text: str) -> str:
+    """A coarse, romanisation-blind key used only to find candidates."""
+    return " ".join(_skeleton_word(w) for w in name_key(text).split())
+
+
+# --- parsing raw mentions ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMention:
+    """What a raw place mention asks for: a core name and hints from the words around it."""
+
+    core: str  # the name to look up, e.g. "al-Hasakah"
+    kind: str = ""  # "" | "site" | "admin" | "town" | "region" | "border"
+    direction: str = ""  # "north", "northeast", ... when the text says "northern Syria"
+    site_type: str = ""  # the generic head removed, e.g. "base", "camp", "oil field"
+    text: str = ""  # the mention as given
+
+
+@cache
+def _mention_rules() -> dict[str, Any]:
+    rules: dict[str, Any] = load_yaml("geo/mention_words.yaml")
+    return rules
+
+
+def _phrases(rules: dict[str, Any], key: str) -> list[str]:
+    # Longest first, so "air base" is removed before "base".
+    return sorted((p.lower() for p in rules.get(key, [])), key=len, reverse=True)
+
+
+def _strip_leading(text: str, words: list[str]) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for word in words:
+            if text.lower().startswith(word + " "):
+                text = text[len(word) + 1 :].lstrip()
+                changed = True
+    return text
+
+
+def _strip_head(text: str, heads: list[str]) -> tuple[str, str]:
+    """Remove a trailing or leading generic head ("X camp", "camp of X", "X's countryside")."""
+    lower = text.lower()
+    for head in heads:
+        if lower.endswith(" " + head) and len(lower) > len(head) + 1:
+            return text[: -len(head) - 1].rstrip(" ,'’s").rstrip(), head
+        for link in (" of ", " in ", " near "):
+            if lower.startswith(head + link):
+                return text[len(head) + len(link) :].strip(), head
+    return text, ""
+
+
+def parse_mention(text: str) -> ParsedMention:
+    """Split a raw mention into the name to look up and what kind of place it names.
+
+    "the countryside of al-Hasakah" -> core "al-Hasakah", kind "admin";
+    "the US-occupied Al-Omar oilfield" -> core "Al-Omar", kind "site", site_type "oilfield";
+    "northeast Syria" -> core "Syria", direction "northeast".
+    """
+    rules = _mention_rules()
+    raw = " ".join(text.replace("\u2013", "-").replace("\u2014", "-").split()).strip(" .,;:")
+    core = re.sub(r"[’']s\b", "", raw) if raw.lower().endswith(("'s", "’s")) else raw
+    core = _strip_leading(core, _phrases(rules, "determiners"))
+    core = _strip_leading(core, _phrases(rules, "qualifiers"))
+    core = _drop_hyphenated_qualifiers(core)
+    direction = ""
+    for word, canonical in _direction_words().items():
+        if core.lower().startswith(word + " "):
+            direction, core = canonical, core[len(word) + 1 :].strip()
+            break
+    for prefix in _phrases(rules, "admin_prefixes"):
+        if core.lower().startswith(prefix + " "):
+            return ParsedMention(core[len(prefix) + 1 :].strip(), "admin", direction, "", text)
+    for kind, key in (("border", "border_heads"), ("admin", "admin_heads"), ("site", "site_heads"),
+                      ("town", "town_heads")):
+        stripped, head = _strip_head(core, _phrases(rules, key))
+        if head:
+            stripped = _strip_leading(stripped, _phrases(rules, "determiners"))
+            return ParsedMention(stripped or core, kind, direction, head if kind == "site" else "", text)
+    return ParsedMention(core, "", direction, "", text)
+
+
+@cache
+def _direction_words() -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for canonical, words in _mention_rules().get("directions", {}).items():
+        for word in [canonical, *words]:
+            mapping[word.lower()] = canonical
+    return dict(sorted(mapping.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+def _drop_hyphenated_qualifiers(text: str) -> str:
+    """'US-occupied Al-Omar' -> 'Al-Omar': drop a leading '<word>-<participle>' qualifier."""
+    first, _, rest = text.partition(" ")
+    if rest and "-" in first and first.lower().split("-")[-1] in set(_phrases(_mention_rules(), "participles")):
+        return rest
+    return text

@@ -1,0 +1,156 @@
+"""The whole job: read -> nlp -> extract -> geocode -> resolve -> store.
+
+``process_document`` is the pure per-document part (it can run in a Dask
+worker); ``ingest`` drives it over sources and writes to a store, one
+document at a time, so one bad document never loses what was stored.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sitrep.extract import extract_document
+from sitrep.geo import Gazetteer, geocode_mentions
+from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
+from sitrep.model import Claim, Document, Mention
+from sitrep.nlp import load_pipeline
+from sitrep.resolve import derive_event, group_claims, resolve_mentions
+from sitrep.store import Store
+
+STAGES = ("extract", "geocode", "resolve")
+
+
+@dataclass
+class ProcessedDocument:
+    document: Document
+    mentions: list[Mention]
+    claims: list[Claim]
+
+
+@dataclass
+class IngestReport:
+    stored: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    new_versions: list[str] = field(default_factory=list)
+    near_duplicates: list[tuple[str, str]] = field(default_factory=list)
+    failures: list[ReadFailure] = field(default_factory=list)
+    mentions: int = 0
+    claims: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def process_document(document: Document, gazetteer: Gazetteer | None = None) -> ProcessedDocument:
+    """NLP, extraction and geocoding of one document; touches no database."""
+    parsed = load_pipeline()(document.text)
+    extraction = extract_document(document, parsed)
+    mentions = geocode_mentions(extraction.mentions, document.text, gazetteer or Gazetteer.open())
+    return ProcessedDocument(document, mentions, extraction.claims)
+
+
+def ingest(
+    sources: Iterable[str],
+    store: Store,
+    options: ReadOptions = ReadOptions(),
+    extract: bool = True,
+    on_progress: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Reads every source into the store; with ``extract`` runs the later stages too."""
+    report = IngestReport()
+    for item in read_sources(sources, options):
+        if isinstance(item, ReadFailure):
+            report.failures.append(item)
+        else:
+            _ingest_document(item, store, extract, report)
+        if on_progress:
+            on_progress(item.name)
+    if extract and (report.stored or report.new_versions):
+        refresh_claim_contradictions(store)
+    return report
+
+
+def _ingest_document(document: Document, store: Store, extract: bool, report: IngestReport) -> None:
+    try:
+        added = store.add_document(document)
+        if added.status == "duplicate":
+            report.duplicates.append(document.name)
+            return
+        (report.new_versions if added.status == "new-version" else report.stored).append(document.name)
+        if added.near_duplicate_of:
+            report.near_duplicates.append((document.name, added.near_duplicate_of))
+        if added.superseded_id is not None:
+            _rederive(store, store.remove_document_extraction(added.superseded_id))
+        if extract:
+            processed = process_document(document)
+            store_extraction(store, added.document_id, processed)
+            report.mentions += len(processed.mentions)
+            report.claims += len(processed.claims)
+    except Exception as exc:  # one bad document never stops the batch
+        report.failures.append(ReadFailure(document.name, f"pipeline error: {type(exc).__name__}: {exc}"))
+
+
+def store_extraction(store: Store, document_id: int, processed: ProcessedDocument) -> None:
+    """Writes mentions and claims, then attaches the mentions to events (incrementally)."""
+    touched = store.replace_extraction(document_id, processed.mentions, processed.claims)
+    _rederive(store, touched)
+    resolve_into_store(store, processed.mentions)
+    store.mark_extracted(document_id)
+
+
+def resolve_into_store(store: Store, mentions: list[Mention]) -> None:
+    for resolution in resolve_mentions(mentions, store):
+        for old in resolution.merged_from:
+            if old != resolution.event_id:
+                store.delete_event(old, redirect_to=resolution.event_id, reason="merged")
+        existing = store.mentions_for_event(resolution.event_id)
+        new = next(m for m in mentions if m.id == resolution.mention_id)
+        members = {m.id: m for m in [*existing, *_mentions_of(store, resolution.merged_from), new]}
+        event = derive_event(resolution.event_id, list(members.values()))
+        store.save_event(event, first_document=_first_document(event.mentions))
+
+
+def _mentions_of(store: Store, event_ids: Iterable[str]) -> list[Mention]:
+    return [m for event_id in event_ids for m in store.mentions_for_event(event_id)]
+
+
+def _first_document(mentions: list[Mention]) -> str | None:
+    return mentions[0].doc if mentions else None
+
+
+def _rederive(store: Store, event_ids: Iterable[str]) -> None:
+    """Events that lost mentions are derived again from what they have left, or removed."""
+    for event_id in event_ids:
+        remaining = store.mentions_for_event(event_id)
+        if remaining:
+            store.save_event(derive_event(event_id, remaining), first_document=_first_document(remaining))
+        else:
+            store.delete_event(event_id, redirect_to=None, reason="no reports left")
+
+
+def refresh_claim_contradictions(store: Store) -> None:
+    rows = []
+    for group in group_claims(store.claims()):
+        for item in group.contradictions:
+            rows.append(
+                {"kind": item.kind, "subject": item.subject or group.topic, "description": item.description,
+                 "a": item.a, "b": item.b, "event_id": None, "claim_topic": group.topic}
+            )
+    store.replace_claim_contradictions(rows)
+
+
+def rerun(store: Store, stage: str) -> int:
+    """Re-runs a stage on what is stored (after a lexicon or gazetteer change); returns documents done."""
+    if stage not in STAGES:
+        raise ValueError(f"unknown stage {stage!r}; one of {', '.join(STAGES)}")
+    count = 0
+    for stored in store.documents():
+        processed = process_document(stored.document)
+        store_extraction(store, stored.id, processed)
+        count += 1
+    refresh_claim_contradictions(store)
+    print(f"re-ran {stage} on {count} documents", file=sys.stderr)
+    return count

@@ -1,0 +1,141 @@
+"""Claims about the same quantity (attacks since October, troops in Syria) grouped and compared."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from sitrep.model import Claim, Contradiction
+from sitrep.resolve.config import ResolveConfig, load_config
+from sitrep.resolve.similarity import effective_range, ranges_disjoint
+
+_WORD = re.compile(r"[a-z0-9]+")
+GENERIC_KINDS = frozenset({"", "count"})
+
+
+@dataclass(slots=True)
+class ClaimGroup:
+    topic: str
+    claims: list[Claim]
+    contradictions: list[Contradiction] = field(default_factory=list)
+
+
+def stem(word: str) -> str:
+    """Crude plural folding so "attacks"/"attack" and "bases"/"base" meet."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def subject_terms(claim: Claim, cfg: ResolveConfig) -> frozenset[str]:
+    words = _WORD.findall(claim.subject.lower())
+    return frozenset(stem(w) for w in words if w not in cfg.claim_stopwords)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def quantity_kind(claim: Claim) -> str:
+    return claim.quantity.kind if claim.quantity is not None else ""
+
+
+def same_quantity(a: Claim, b: Claim, cfg: ResolveConfig) -> bool:
+    """Same topic key if the extractor set one; else compatible quantity kinds and similar subjects."""
+    if a.topic and b.topic:
+        return a.topic == b.topic
+    kind_a, kind_b = quantity_kind(a), quantity_kind(b)
+    if kind_a not in GENERIC_KINDS and kind_b not in GENERIC_KINDS and kind_a != kind_b:
+        return False
+    if (a.quantity is None) != (b.quantity is None) and "denied" not in (a.modality, b.modality):
+        return False  # a count and an intention are different statements, unless one denies the other
+    return jaccard(subject_terms(a, cfg), subject_terms(b, cfg)) >= cfg.claim_similarity_threshold
+
+
+def connected_groups(claims: list[Claim], cfg: ResolveConfig) -> list[list[Claim]]:
+    """Single-link grouping, in first-seen order."""
+    parent = list(range(len(claims)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in combinations(range(len(claims)), 2):
+        if same_quantity(claims[i], claims[j], cfg):
+            parent[root(j)] = root(i)
+    groups: dict[int, list[Claim]] = {}
+    for i, claim in enumerate(claims):
+        groups.setdefault(root(i), []).append(claim)
+    return list(groups.values())
+
+
+def who(claim: Claim) -> str:
+    names = claim.chain.names()
+    return " via ".join(names) if names else claim.doc
+
+
+def describe(claim: Claim) -> str:
+    q = claim.quantity
+    bounds = effective_range(q.low, q.best, q.high) if q is not None else None
+    if bounds is None:
+        return f"{claim.modality}"
+    low, high = bounds
+    figure = str(low) if high == low else (f"{low}+" if high is None else f"{low}-{high}")
+    return f"{figure} ({claim.subject})"
+
+
+def normalised_scope(claim: Claim) -> str:
+    return " ".join(_WORD.findall((claim.scope or "").lower()))
+
+
+def periods_differ(a: Claim, b: Claim) -> bool:
+    return (a.period_start, a.period_end) != (b.period_start, b.period_end) and None not in (
+        a.period_start,
+        b.period_start,
+    )
+
+
+def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradiction]:
+    found: list[Contradiction] = []
+    scope_a, scope_b = normalised_scope(a), normalised_scope(b)
+    if scope_a and scope_b and scope_a != scope_b:
+        found.append(Contradiction(
+            "scope", f"scope '{a.scope}' ({who(a)}) vs '{b.scope}' ({who(b)})", a.id, b.id, a.subject))
+    elif periods_differ(a, b):
+        found.append(Contradiction(
+            "scope", f"period from {a.period_start} ({who(a)}) vs from {b.period_start} ({who(b)})",
+            a.id, b.id, a.subject))
+    if "denied" in (a.modality, b.modality):
+        other = b if a.modality == "denied" else a
+        if other.modality in cfg.asserting_modalities:
+            denier = a if other is b else b
+            found.append(Contradiction(
+                "denial", f"{who(denier)} denies what {who(other)} states ({other.modality})",
+                other.id, denier.id, a.subject))
+        return found
+    if a.quantity is not None and b.quantity is not None:
+        ra = effective_range(a.quantity.low, a.quantity.best, a.quantity.high)
+        rb = effective_range(b.quantity.low, b.quantity.best, b.quantity.high)
+        if ra is not None and rb is not None and ranges_disjoint(ra, rb):
+            found.append(Contradiction(
+                "figure", f"{describe(a)} per {who(a)} vs {describe(b)} per {who(b)}", a.id, b.id, a.subject))
+    return found
+
+
+def group_topic(group: list[Claim]) -> str:
+    return next((c.topic for c in group if c.topic), group[0].subject)
+
+
+def group_claims(claims: list[Claim], cfg: ResolveConfig | None = None) -> list[ClaimGroup]:
+    """Claims about the same quantity/subject -> one group, with scope, figure and denial disagreements."""
+    cfg = cfg or load_config()
+    result: list[ClaimGroup] = []
+    for group in connected_groups(claims, cfg):
+        contradictions = [c for a, b in combinations(group, 2) for c in pair_contradictions(a, b, cfg)]
+        result.append(ClaimGroup(group_topic(group), group, contradictions))
+    return result

@@ -1,0 +1,80 @@
+import datetime as dt
+
+from sitrep.model import AttributionChain, Claim, Quantity, Source, Span
+from sitrep.resolve import group_claims
+
+
+def claim(claim_id: str, subject: str, scope: str | None, quantity: Quantity | None, sources: list[str],
+          modality: str = "asserted", period_start: dt.date | None = None, topic: str = "") -> Claim:
+    return Claim(
+        id=claim_id, doc="doc", subject=subject, scope=scope, quantity=quantity, sentence=Span("doc", 0, 0),
+        period_start=period_start, chain=AttributionChain([Source(s, "outlet") for s in sources]),
+        modality=modality, topic=topic,  # type: ignore[arg-type]
+    )
+
+
+OCTOBER = dt.date(2023, 10, 1)
+SEED_CLAIMS = [
+    claim("s1-attack-count-100", "attacks on US forces since the Islamic Resistance in Iraq began operations",
+          "US forces", Quantity("times", 90, 100, 110, kind="attacks"), ["unnamed sources", "Al Mayadeen"],
+          period_start=OCTOBER),
+    claim("s1-attack-count-150", "attacks on US bases in Iraq and Syria by the Islamic Resistance in Iraq",
+          "US bases in Iraq and Syria", Quantity("times", 151, None, None, kind="attacks"), ["Al Mayadeen"],
+          period_start=OCTOBER),
+    claim("s1-troops-900", "US soldiers stationed in Syria", "Syria", Quantity("soldiers", None, 900, None,
+                                                                              kind="troops"),
+          ["Pentagon", "Al Mayadeen"]),
+    claim("s1-withdrawal-considered", "US withdrawal of forces from Syria", None, None,
+          ["Foreign Policy", "Al Mayadeen"], modality="hypothetical"),
+    claim("s0-no-withdrawal-intent", "US withdrawal of forces from Syria", None, None, ["Washington", "The Cradle"],
+          modality="denied"),
+]
+
+
+def groups_by_first_id() -> dict[str, object]:
+    return {g.claims[0].id: g for g in group_claims(SEED_CLAIMS)}
+
+
+def test_attack_counts_are_one_group_with_figure_and_scope_disagreement_and_both_sources() -> None:
+    group = groups_by_first_id()["s1-attack-count-100"]
+    assert [c.id for c in group.claims] == ["s1-attack-count-100", "s1-attack-count-150"]  # type: ignore[attr-defined]
+    kinds = {c.kind: c for c in group.contradictions}  # type: ignore[attr-defined]
+    assert set(kinds) == {"figure", "scope"}
+    figure = kinds["figure"].description
+    assert "90-110" in figure and "151+" in figure
+    assert "unnamed sources via Al Mayadeen" in figure
+    assert "US bases in Iraq and Syria" in kinds["scope"].description
+
+
+def test_troop_level_is_not_grouped_with_attack_counts() -> None:
+    group = groups_by_first_id()["s1-troops-900"]
+    assert [c.id for c in group.claims] == ["s1-troops-900"]  # type: ignore[attr-defined]
+
+
+def test_a_denial_of_what_another_source_reports_is_a_contradiction() -> None:
+    group = groups_by_first_id()["s1-withdrawal-considered"]
+    (contradiction,) = group.contradictions  # type: ignore[attr-defined]
+    assert contradiction.kind == "denial"
+    assert (contradiction.a, contradiction.b) == ("s1-withdrawal-considered", "s0-no-withdrawal-intent")
+    assert "Washington via The Cradle" in contradiction.description
+
+
+def test_agreeing_figures_with_the_same_scope_are_not_contradictions() -> None:
+    groups = group_claims([
+        claim("a", "Russian soldiers killed in Ukraine", "Ukraine", Quantity("soldiers", 4000, 5000, 6000,
+                                                                           kind="killed"), ["X"]),
+        claim("b", "Russian soldiers killed in Ukraine", "Ukraine", Quantity("soldiers", None, 5500, None,
+                                                                           kind="killed"), ["Y"]),
+    ])
+    assert len(groups) == 1
+    assert groups[0].contradictions == []
+
+
+def test_extractor_topic_keys_take_precedence_over_wording() -> None:
+    groups = group_claims([
+        claim("a", "fighters in the city", None, Quantity("fighters", None, 300, None), ["X"], topic="rsf-el-fasher"),
+        claim("b", "RSF troop strength around El Fasher", None, Quantity("fighters", None, 3000, None), ["Y"],
+              topic="rsf-el-fasher"),
+    ])
+    assert [g.topic for g in groups] == ["rsf-el-fasher"]
+    assert [c.kind for c in groups[0].contradictions] == ["figure"]

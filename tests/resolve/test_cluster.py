@@ -1,0 +1,114 @@
+import pytest
+from resolve_fixtures import mention
+
+from sitrep.resolve import HistoryEntry, InMemoryEvents, event_id_for, resolve_mentions
+
+
+def test_reports_of_one_incident_become_one_event_and_others_stay_apart() -> None:
+    store = InMemoryEvents()
+    results = resolve_mentions([
+        mention("a", where="Idlib", actor1="Russian Air Force", sources=("SANA",)),
+        mention("b", where="Saraqib", actor1="Russian Air Force", sources=("Reuters",)),
+        mention("c", where="Mosul", sources=("Rudaw",)),  # same day, other country
+        mention("d", where="Idlib", start="2024-03-20"),  # same town, ten days later
+    ], store)
+    assert [r.action for r in results] == ["new", "attach", "new", "new"]
+    assert results[0].event_id == results[1].event_id
+    assert len(store) == 3
+    assert [m.id for m in store.get(results[0].event_id).mentions] == ["a", "b"]
+
+
+def test_event_ids_are_deterministic_from_the_first_report() -> None:
+    first = InMemoryEvents()
+    second = InMemoryEvents()
+    ids_a = [r.event_id for r in resolve_mentions([mention("a"), mention("b")], first)]
+    ids_b = [r.event_id for r in resolve_mentions([mention("a"), mention("b")], second)]
+    assert ids_a == ids_b == [event_id_for(mention("a"))] * 2
+
+
+def test_ingesting_the_same_mention_twice_changes_nothing() -> None:
+    store = InMemoryEvents()
+    resolve_mentions([mention("a"), mention("b")], store)
+    again = resolve_mentions([mention("a")], store)
+    assert again[0].action == "attach"
+    assert len(store) == 1
+    assert len(next(iter(store)).mentions) == 2
+
+
+def test_incremental_ingest_attaches_to_existing_events() -> None:
+    store = InMemoryEvents()
+    resolve_mentions([mention("a", where="Goma", start="2024-05-02")], store)
+    resolve_mentions([mention("b", where="El Fasher", start="2024-05-02")], store)
+    later = resolve_mentions([mention("c", where="Goma", start="2024-05-02")], store)
+    assert later[0].action == "attach"
+    assert store.get(later[0].event_id).mentions[0].id == "a"
+
+
+def test_a_report_bridging_two_events_merges_them_and_old_ids_redirect() -> None:
+    store = InMemoryEvents()
+    actors = {"actor1": "Hayat Tahrir al-Sham", "actor2": "Syrian Arab Army"}
+    text = "HTS fighters attacked army positions near Idlib"
+    # one report gives the place but no date, another the date but no place: too weak to join alone
+    placed = resolve_mentions([mention("a", start=None, text=text, **actors)], store)[0]
+    dated = resolve_mentions([mention("b", where=None, text=text, **actors)], store)[0]
+    assert placed.event_id != dated.event_id
+    bridge = resolve_mentions([mention("c", text=text, **actors)], store)[0]
+    assert bridge.action == "merge"
+    (absorbed,) = bridge.merged_from
+    assert {absorbed, bridge.event_id} == {placed.event_id, dated.event_id}
+    assert store.resolve_id(absorbed) == bridge.event_id
+    assert {m.id for m in store.get(absorbed).mentions} == {"a", "b", "c"}
+    assert store.history[-1] == HistoryEntry("merge", absorbed, bridge.event_id)
+
+
+def test_a_vague_report_does_not_merge_two_incompatible_events() -> None:
+    store = InMemoryEvents()
+    resolve_mentions([mention("a", start="2024-03-08"), mention("b", start="2024-03-12")], store)
+    week = resolve_mentions([mention("c", start="2024-03-08", end="2024-03-12", date_precision="week")], store)[0]
+    assert week.action != "merge"
+    assert len(store) == 2
+
+
+def test_split_keeps_the_old_id_for_the_rest_and_records_it() -> None:
+    store = InMemoryEvents()
+    event_id = resolve_mentions([mention("a"), mention("b"), mention("c")], store)[0].event_id
+    new = store.split(event_id, ["c"], "ev_split")
+    assert [m.id for m in store.get(event_id).mentions] == ["a", "b"]
+    assert [m.id for m in new.mentions] == ["c"]
+    assert store.history[-1].action == "split"
+    with pytest.raises(ValueError):
+        store.split(event_id, ["a", "b"], "ev_all")
+
+
+def test_undated_report_attaches_only_on_strong_other_evidence() -> None:
+    store = InMemoryEvents()
+    resolve_mentions([mention("a", actor1="Hayat Tahrir al-Sham", actor2="Syrian Arab Army",
+                              text="HTS fighters attacked army positions near Idlib")], store)
+    with_place = resolve_mentions([mention("b", start=None, actor1="Hayat Tahrir al-Sham",
+                                           actor2="Syrian Arab Army",
+                                           text="HTS fighters attacked army positions near Idlib")], store)[0]
+    nothing = resolve_mentions([mention("c", start=None, where=None, actor1="Hayat Tahrir al-Sham")], store)[0]
+    assert with_place.action == "attach"
+    assert nothing.action == "new"
+
+
+def test_candidates_are_limited_to_the_date_window_and_compatible_types() -> None:
+    store = InMemoryEvents()
+    resolve_mentions([
+        mention("a", start="2024-03-10"),
+        mention("b", start="2024-06-10"),
+        mention("c", start="2024-03-10", event_type="Protests"),
+    ], store)
+    found = store.candidate_events(mention("x", start="2024-03-11", event_type="Battles"), 3)
+    assert [e.mentions[0].id for e in found] == ["a"]
+
+
+def test_candidates_far_away_are_not_returned_but_coarse_events_nearby_in_time_are() -> None:
+    store = InMemoryEvents()
+    resolve_mentions([
+        mention("idlib", where="Idlib"),
+        mention("goma", where="Goma"),
+        mention("syria-wide", where="Idlib", precision="country", start="2024-03-12"),
+    ], store)
+    found = {e.mentions[0].id for e in store.candidate_events(mention("x", where="Saraqib"), 3)}
+    assert found == {"idlib", "syria-wide"}

@@ -1,0 +1,76 @@
+import datetime as dt
+
+from resolve_fixtures import mention
+
+from sitrep.resolve import derive_event, find_contradictions
+
+
+def test_event_date_is_the_narrowest_interval_consistent_with_the_others() -> None:
+    event = derive_event("ev", [
+        mention("a", start="2024-03-01", end="2024-03-31", date_precision="month"),
+        mention("b", start="2024-03-09", end="2024-03-15", date_precision="week"),
+        mention("c", start="2024-03-10"),
+    ])
+    assert event.date is not None
+    assert (event.date.start, event.date.end, event.date.precision) == (dt.date(2024, 3, 10), dt.date(2024, 3, 10),
+                                                                        "day")
+
+
+def test_most_specific_place_comes_first() -> None:
+    event = derive_event("ev", [mention("a", where="Idlib", precision="admin1"), mention("b", where="Saraqib")])
+    assert [p.name for p in event.places] == ["Saraqib", "Idlib"]
+
+
+def test_actors_are_the_majority_name_per_role() -> None:
+    event = derive_event("ev", [
+        mention("a", actor1="Russian Air Force"),
+        mention("b", actor1="Syrian Air Force"),
+        mention("c", actor1="Russian Air Force", actor2="Civilians"),
+    ])
+    assert [(a.role, a.name) for a in event.actors] == [("actor1", "Russian Air Force"), ("actor2", "Civilians")]
+
+
+def test_fatalities_are_low_best_high_across_reports_with_who_said_what() -> None:
+    event = derive_event("ev", [
+        mention("a", killed=(5, 5, 5), sources=("SANA",)),
+        mention("b", killed=(None, 12, None), sources=("Syrian Observatory for Human Rights", "Reuters")),
+        mention("c", killed=(8, 9, 10), sources=("AFP",)),
+    ])
+    (figure,) = event.figures
+    assert (figure.kind, figure.low, figure.best, figure.high) == ("killed", 5, 9, 12)
+    assert figure.by_mention["b"].best == 12
+
+
+def test_denied_reports_do_not_count_towards_figures_but_are_kept() -> None:
+    event = derive_event("ev", [mention("a", killed=(4, 4, 4)), mention("b", killed=(0, 0, 0), modality="denied")])
+    assert event.figures[0].low == 4
+    assert [m.id for m in event.mentions] == ["a", "b"]
+
+
+def test_figures_beyond_their_bounds_are_a_contradiction_naming_both_sources() -> None:
+    event = derive_event("ev", [
+        mention("a", killed=(5, 5, 5), sources=("SANA",)),
+        mention("b", killed=(10, 12, 15), sources=("SOHR", "Reuters")),
+        mention("c", killed=(4, 5, 6), sources=("AFP",)),
+    ])
+    figures = [c for c in event.contradictions if c.kind == "figure"]
+    assert {frozenset((c.a, c.b)) for c in figures} == {frozenset("ab"), frozenset("bc")}
+    assert "SANA" in figures[0].description and "SOHR via Reuters" in figures[0].description
+
+
+def test_open_ended_figures_only_conflict_with_figures_below_them() -> None:
+    event = derive_event("ev", [mention("a", killed=(21, None, None)), mention("b", killed=(30, 30, 30)),
+                                mention("c", killed=(None, 12, None))])
+    pairs = {frozenset((c.a, c.b)) for c in find_contradictions(event) if c.kind == "figure"}
+    assert pairs == {frozenset("ac"), frozenset("bc")}
+
+
+def test_dates_and_denials_are_contradictions() -> None:
+    event = derive_event("ev", [
+        mention("a", start="2024-03-10", sources=("Ukrainska Pravda",)),
+        mention("b", start="2024-03-11", sources=("TASS",)),
+        mention("c", modality="denied", sources=("Russian Ministry of Defence",)),
+    ])
+    kinds = {(c.kind, frozenset((c.a, c.b))) for c in event.contradictions}
+    assert ("date", frozenset("ab")) in kinds
+    assert ("denial", frozenset("ac")) in kinds and ("denial", frozenset("bc")) in kinds
