@@ -34,6 +34,7 @@ class ActorDictionary:
     demonyms: dict[str, ActorEntry]
     alias_pattern: re.Pattern[str]
     military_heads: frozenset[str]
+    written_forms: frozenset[str]  # aliases as written, for case-sensitive acronyms
 
     def find(self, text: str) -> ActorEntry | None:
         """The actor named by the longest alias inside ``text``."""
@@ -44,27 +45,12 @@ class ActorDictionary:
             if entry is None:
                 continue
             # Acronyms and short aliases must match in their written case ("IS" not "is").
-            if (alias.isupper() or len(alias) <= 4) and alias not in self._exact_aliases(entry):
+            if (alias.isupper() or len(alias) <= 4) and alias not in self.written_forms:
                 continue
             if best is None or len(alias) > best[0]:
                 best = (len(alias), entry)
         return best[1] if best else None
 
-    @functools.cache  # noqa: B019 - the dictionary lives for the process
-    def _exact_aliases(self, entry: ActorEntry) -> frozenset[str]:
-        return frozenset(a for a, e in self.by_alias.items() if e == entry) | _exact_forms(entry.name)
-
-
-@functools.cache
-def _raw_actor_forms() -> dict[str, set[str]]:
-    forms: dict[str, set[str]] = {}
-    for actor in load_yaml("actors.yaml")["actors"]:
-        forms[actor["name"]] = {actor["name"], *actor.get("aliases", []), *actor.get("metonyms", [])}
-    return forms
-
-
-def _exact_forms(name: str) -> frozenset[str]:
-    return frozenset(_raw_actor_forms().get(name, set()))
 
 
 @functools.cache
@@ -73,15 +59,17 @@ def actor_dictionary() -> ActorDictionary:
     ontology = load_yaml("ontology.yaml")
     entries: dict[str, ActorEntry] = {}
     by_alias: dict[str, ActorEntry] = {}
+    written: set[str] = set()
     for actor in raw["actors"]:
         entry = ActorEntry(actor["name"], actor["type"], actor.get("country"))
         entries[entry.name] = entry
         for alias in [actor["name"], *actor.get("aliases", []), *actor.get("metonyms", [])]:
             by_alias.setdefault(alias.lower(), entry)
+            written.add(alias)
     demonyms = {k.lower(): entries[v] for k, v in raw.get("demonyms", {}).items()}
     aliases = sorted(by_alias, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])", re.IGNORECASE)
-    return ActorDictionary(by_alias, demonyms, pattern, frozenset(ontology["military_cues"]))
+    return ActorDictionary(by_alias, demonyms, pattern, frozenset(ontology["military_cues"]), frozenset(written))
 
 
 def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:
@@ -99,10 +87,16 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
 
 
 def _phrase(token: Token) -> SpacySpan:
-    """The noun phrase headed by ``token``, without relative clauses and trailing prepositions."""
+    """The noun phrase headed by ``token``, without relative clauses and trailing prepositions.
+
+    A named entity the head belongs to is kept whole ("the Islamic Resistance in Iraq").
+    """
     doc = token.doc
     left = token.left_edge.i
     right = token.i
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            left, right = min(left, ent.start), max(right, ent.end - 1)
     for child in token.rights:
         if child.dep_ in {"compound", "amod", "nmod", "appos", "flat"} or (child.dep_ == "prep" and child.text.lower() == "of"):
             right = max(right, child.right_edge.i)
@@ -137,6 +131,9 @@ def _candidates(trigger: Token) -> tuple[list[Token], list[Token]]:
         elif child.dep_ == "relcl":
             # "an attack that killed three soldiers": the clause's object is the target
             targets.extend(c for c in child.children if c.dep_ in {"dobj", "nsubjpass"})
+    # A misparsed subject: a name left of the verb attached as a modifier ("the IRI suspended ...").
+    if not agents:
+        agents.extend(c for c in trigger.lefts if c.dep_ in {"npadvmod", "nmod"} and c.ent_type_)
     # A verb in a conjunction or xcomp shares its subject: "forces moved in and shelled the town".
     if not agents and trigger.dep_ in {"conj", "xcomp", "advcl"}:
         agents.extend(c for c in trigger.head.children if c.dep_ == "nsubj")
@@ -171,8 +168,3 @@ def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bo
     if violent and not any(r.role == "actor1" for r in roles):
         roles.insert(0, ActorRole(role="actor1", name=UNIDENTIFIED, actor_type="Unidentified", span=None))
     return roles
-
-
-def mentions_civilians(phrases: list[str]) -> bool:
-    civilians = actor_dictionary().by_alias
-    return any(civilians.get(p.lower(), None) and civilians[p.lower()].name == "Civilians" for p in phrases)

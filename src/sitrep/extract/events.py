@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.extract.actors import assign_roles
+from sitrep.extract.actors import actor_dictionary, assign_roles
 from sitrep.extract.attribution import attribution_chain
 from sitrep.extract.claims import claim_from_mention, counted_claim
 from sitrep.extract.dates import find_dates
@@ -78,7 +78,7 @@ def extract_sentence(
     places = [
         PlaceMention(e.text, Span(doc_name, e.start_char, e.end_char, e.text))
         for e in sentence.ents
-        if e.label_ in PLACE_LABELS
+        if e.label_ in PLACE_LABELS and not _names_an_actor(e)
     ]
     sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, sentence.text)
     for match in matches:
@@ -116,6 +116,28 @@ def extract_sentence(
             result.claims.append(claim_from_mention(mention))
         else:
             result.mentions.append(mention)
+
+
+def _names_an_actor(entity: SpacySpan) -> bool:
+    """A place name standing for an actor, not a location: "US bases", "Washington said", "the Resistance".
+
+    A country or capital that is also an actor's name counts as a place only as the object of a
+    preposition ("in Syria", "from Washington").
+    """
+    root = entity.root
+    dictionary = actor_dictionary()
+    is_actor_name = entity.text.lower() in dictionary.demonyms or dictionary.find(entity.text) is not None
+    if is_actor_name and root.dep_ != "pobj":
+        return True
+    # A single capitalised common noun tagged as a place ("Resistance") is a label, not a place.
+    return len(entity) == 1 and root.tag_ == "NNP" and root.text.lower() in _common_words()
+
+
+def _common_words() -> frozenset[str]:
+    return _COMMON_WORDS
+
+
+_COMMON_WORDS = frozenset({"resistance", "coalition", "axis", "front", "alliance", "movement", "state", "regime", "army"})
 
 
 def _distinct_events(matches: list[TriggerMatch], sentence: SpacySpan) -> list[TriggerMatch]:

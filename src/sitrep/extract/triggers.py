@@ -25,6 +25,7 @@ class TriggerRule:
     weak: bool = False  # only counts when no stronger trigger is in the sentence
     needs_any: tuple[str, ...] = ()
     needs_military: bool = False
+    needs_instrument: bool = False
     nouns_need: tuple[str, ...] = ()
     state_actor_sub: str | None = None
     plover: str | None = None
@@ -39,6 +40,8 @@ class Ontology:
     civilian_cues: re.Pattern[str]
     military_cues: re.Pattern[str]
     plover_by_lemma: dict[str, str]
+    generic_governors: frozenset[str]
+    aspectual_verbs: frozenset[str]
 
     def plover(self, event_type: str, sub_event_type: str, lemma: str) -> str:
         return self.plover_by_lemma.get(lemma) or self.plover_of.get((event_type, sub_event_type), "ASSAULT")
@@ -69,6 +72,7 @@ def ontology() -> Ontology:
             weak=bool(item.get("weak", False)),
             needs_any=tuple(item.get("needs_any", ())),
             needs_military=bool(item.get("needs_military", False)),
+            needs_instrument=bool(item.get("needs_instrument", False)),
             nouns_need=tuple(item.get("nouns_need", ())),
             state_actor_sub=item.get("state_actor_sub"),
             plover=item.get("plover"),
@@ -83,6 +87,8 @@ def ontology() -> Ontology:
         civilian_cues=_words(raw["civilian_cues"]),
         military_cues=_words(raw["military_cues"]),
         plover_by_lemma=dict(raw.get("plover_by_lemma", {})),
+        generic_governors=frozenset(raw.get("generic_governors", [])),
+        aspectual_verbs=frozenset(raw.get("aspectual_verbs", [])),
     )
 
 
@@ -110,13 +116,41 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
             continue
         if rule.needs_military and not onto.military_cues.search(text):
             continue
+        if rule.needs_instrument and not any(p.search(text) for _, p in onto.instruments):
+            continue
+        if is_generic(token, onto):
+            continue
         # "the attackers" / "the attack" as a modifier of something else is still a trigger; a noun that
         # is only the compound of a name ("Attack Helicopter Battalion") is not.
         if token.dep_ == "compound" and token.head.ent_type_:
             continue
         found.append(TriggerMatch(token, rule))
     strong = [m for m in found if not m.rule.weak]
-    return strong or found
+    return strong + [m for m in found if m.rule.weak and not _explained_by(m, strong)]
+
+
+def _explained_by(weak: TriggerMatch, strong: list[TriggerMatch]) -> bool:
+    """A weak trigger inside a strong one's phrase, or with it as an argument, is the same incident:
+    "an attack that killed three", "airstrikes killed 12"."""
+    ancestors = {t.i for t in weak.token.ancestors}
+    arguments = {c.i for c in weak.token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "agent"}}
+    return any(m.token.i in ancestors or m.token.i in arguments for m in strong)
+
+
+def is_generic(token: Token, onto: Ontology) -> bool:
+    """A trigger that names a kind of activity rather than one incident."""
+    head = token.head
+    # "the suspended attacks" (a parser may read the governing verb as an adjective)
+    if any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in onto.generic_governors for c in token.children):
+        return True
+    if token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj", "nsubjpass", "compound"}:
+        governor = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
+        if governor.lemma_.lower() in onto.generic_governors or head.lemma_.lower() in onto.generic_governors:
+            return True
+    # "under the guise of fighting", "in an attempt to avert": a gerund after a preposition
+    if token.tag_ == "VBG" and token.dep_ == "pcomp":
+        return True
+    return token.dep_ == "xcomp" and head.lemma_.lower() in onto.aspectual_verbs and token.tag_ == "VBG"
 
 
 def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_type: str | None) -> Classification:

@@ -30,7 +30,7 @@ ARTICLES: frozenset[str] = frozenset(
 )
 _APOSTROPHES = "'’‘`ʿʾʼ´"
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_VOWELISH = re.compile(r"(?<=.)[aeiouyw]")  # keep a word's first letter, so "Ain" is not empty
+_VOWELISH = re.compile(r"[aeiouyw]")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -59,7 +59,8 @@ def _skeleton_word(word: str) -> str:
     word = word.replace("q", "k").replace("ou", "u").replace("j", "dj").replace("ddj", "dj")
     word = re.sub(r"(?<=[kstdgz])h", "", word)  # kh/sh/th/dh/gh/zh -> one letter
     word = _DOUBLE.sub(r"\1", word)
-    word = _VOWELISH.sub("", word)
+    # Vowels go entirely ("Erbil"/"Irbil"/"Arbil" -> "rbl", "Ezzor"/"Zawr" -> "zr"), unless nothing is left.
+    word = _VOWELISH.sub("", word) or word[:1]
     if len(word) > 1 and word.endswith("h"):  # ta marbuta: Hasakah / Hasaka
         word = word[:-1]
     return _DOUBLE.sub(r"\1", word)

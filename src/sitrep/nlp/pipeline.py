@@ -17,6 +17,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from sitrep.nlp import components as _components  # noqa: F401  (registers the components)
 from sitrep.nlp.patterns import entity_ruler_patterns
 
 # The official en_core_web_sm 3.8.0 files, as re-uploaded to PyPI.
@@ -40,6 +41,7 @@ def load_pipeline() -> Language:
     """The shared pipeline: sentences, POS, lemmas, parse, entity ruler, NER."""
     module: Any = importlib.import_module(MODEL_PACKAGE)
     nlp: Language = module.load(exclude=list(DISABLED))
+    nlp.add_pipe("paragraph_boundaries", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="sitrep_entities", before="ner", config={"phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(entity_ruler_patterns())  # type: ignore[attr-defined]
     return nlp

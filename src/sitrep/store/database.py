@@ -130,7 +130,7 @@ class Store:
                 .order_by(t.documents.c.version.desc())
                 .limit(1)
             ).first()
-            fingerprint = simhash(document.text)
+            fingerprint = simhash(_body_text(document))
             near = _find_near_duplicate(c, fingerprint)
             values = {
                 "name": document.name,
@@ -333,11 +333,12 @@ class Store:
         query = _filtered_events(select(t.events), filters)
         cols = t.events.c
         order = {
-            "date": [cols.date_start.desc(), cols.id],
-            "-date": [cols.date_start.asc(), cols.id],
-            "fatalities": [cols.fatalities_best.desc(), cols.id],
+            # NULLS LAST on both backends (PostgreSQL would put undated/uncounted events first).
+            "date": [cols.date_start.desc().nulls_last(), cols.id],
+            "-date": [cols.date_start.asc().nulls_last(), cols.id],
+            "fatalities": [cols.fatalities_best.desc().nulls_last(), cols.id],
             "reports": [cols.reports.desc(), cols.id],
-        }.get(filters.sort, [cols.date_start.desc(), cols.id])
+        }.get(filters.sort, [cols.date_start.desc().nulls_last(), cols.id])
         query = query.order_by(*order).offset(filters.offset)
         if filters.limit is not None:
             query = query.limit(filters.limit)
@@ -407,6 +408,12 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def _is_latest_version() -> Any:
     newer = t.documents.alias("newer")
     return ~exists().where(and_(newer.c.name == t.documents.c.name, newer.c.version > t.documents.c.version))
+
+
+def _body_text(document: Document) -> str:
+    """The report without headline and furniture: republished copies often change exactly those."""
+    body = [document.paragraph_text(p) for p in document.paragraphs if p.kind in ("body", "standfirst")]
+    return "\n".join(body) if body else document.text
 
 
 def _find_near_duplicate(c: Connection, fingerprint: int) -> tuple[int, str] | None:

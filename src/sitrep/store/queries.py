@@ -139,9 +139,8 @@ def documents_page(
     condition = _is_latest_version()
     if text:
         pattern = f"%{text.lower()}%"
-        condition = condition & or_(
-            func.lower(d.c.name).like(pattern), func.lower(d.c.title).like(pattern), func.lower(d.c.outlet).like(pattern)
-        )
+        columns = (d.c.name, d.c.title, d.c.outlet)
+        condition = condition & or_(*(func.lower(column).like(pattern) for column in columns))
     events = (
         select(func.count(func.distinct(m.c.event_id))).where(m.c.document_id == d.c.id).scalar_subquery()
     )

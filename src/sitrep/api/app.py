@@ -1,0 +1,222 @@
+"""The HTTP API and the dashboard, served by one FastAPI app.
+
+``create_app(store)`` builds the app; ``serve(db_url, host, port)`` runs it with
+uvicorn. The OpenAPI schema is at /api/openapi.json. Swagger's UI is off
+because it loads its assets from a CDN and the dashboard must work offline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from importlib import resources
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from sitrep.api.views import document_json, event_detail, points_json, summary_json
+from sitrep.export import EXPORTERS, EXTENSIONS, MEDIA_TYPES, export_events
+from sitrep.model import to_dict
+from sitrep.store.database import EventFilter, Store
+from sitrep.store.queries import (
+    document_events,
+    documents_page,
+    event_points,
+    event_type_counts,
+    source_by_id,
+    source_reports,
+    sources,
+)
+
+MAX_PAGE = 1000
+_SORTS = ("date", "-date", "fatalities", "reports")
+
+
+def parse_bbox(bbox: str | None) -> tuple[float, float, float, float] | None:
+    """"min_lon,min_lat,max_lon,max_lat" -> a tuple; a malformed box is the caller's error (422)."""
+    if not bbox:
+        return None
+    try:
+        values = tuple(float(v) for v in bbox.split(","))
+    except ValueError:
+        values = ()
+    if len(values) != 4 or values[0] > values[2] or values[1] > values[3]:
+        raise HTTPException(422, "bbox must be min_lon,min_lat,max_lon,max_lat")
+    return values  # type: ignore[return-value]
+
+
+def event_filter(
+    type: Annotated[str | None, Query(description="ACLED event type, e.g. Battles")] = None,
+    actor: Annotated[str | None, Query(description="part of actor1 or actor2's name")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code", max_length=2)] = None,
+    admin1: Annotated[str | None, Query(description="first-level region name")] = None,
+    since: Annotated[dt.date | None, Query(description="events ending on or after this date")] = None,
+    until: Annotated[dt.date | None, Query(description="events starting on or before this date")] = None,
+    source: Annotated[str | None, Query(description="part of a chain source's or outlet's name")] = None,
+    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
+    q: Annotated[str | None, Query(description="text search in evidence, places and actors")] = None,
+    sort: Annotated[str, Query(description="date | -date | fatalities | reports")] = "date",
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> EventFilter:
+    if sort not in _SORTS:
+        raise HTTPException(422, f"sort must be one of {', '.join(_SORTS)}")
+    return EventFilter(
+        event_type=type or None, actor=actor or None, country=country or None, admin1=admin1 or None,
+        since=since, until=until, source=source or None, bbox=parse_bbox(bbox), text=q or None,
+        limit=limit, offset=offset, sort=sort,
+    )
+
+
+Filters = Annotated[EventFilter, Depends(event_filter)]
+
+
+def create_app(store: Store) -> FastAPI:
+    app = FastAPI(
+        title="sitrep",
+        description="Sourced, geocoded conflict events: every value traced to its source sentence.",
+        version="0.1.0",
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    _add_event_routes(app, store)
+    _add_document_routes(app, store)
+    _add_source_routes(app, store)
+    _add_dashboard(app)
+    return app
+
+
+def _page(total: int, f: EventFilter | None, items: list[Any], limit: int = 0, offset: int = 0) -> dict[str, Any]:
+    return {
+        "total": total,
+        "limit": f.limit if f else limit,
+        "offset": f.offset if f else offset,
+        "items": items,
+    }
+
+
+def _add_event_routes(app: FastAPI, store: Store) -> None:
+    @app.get("/api/events", tags=["events"], summary="Events matching the filters, one page")
+    def list_events(filters: Filters) -> dict[str, Any]:
+        items = [summary_json(s) for s in store.events(filters)]
+        return _page(store.count_events(filters), filters, items)
+
+    @app.get("/api/events/points", tags=["events"], summary="All matching events' map fields, column-wise")
+    def list_points(filters: Filters) -> dict[str, Any]:
+        return points_json(event_points(store, filters))
+
+    @app.get("/api/event-types", tags=["events"], summary="Event types with their counts")
+    def list_event_types() -> dict[str, int]:
+        return event_type_counts(store)
+
+    @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its reports and evidence spans")
+    def get_event(event_id: str) -> dict[str, Any]:
+        event = store.get_event(event_id)
+        if event is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return event_detail(store, event, event_id)
+
+    @app.get("/api/claims", tags=["claims"], summary="Attributed statements that are not single events")
+    def list_claims(
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Annotated[int, Query(ge=0)] = 0
+    ) -> dict[str, Any]:
+        claims = store.claims()
+        return _page(len(claims), None, [to_dict(c) for c in claims[offset : offset + limit]], limit, offset)
+
+    @app.get("/api/contradictions", tags=["claims"], summary="Disagreements between reports or claims")
+    def list_contradictions(
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Annotated[int, Query(ge=0)] = 0
+    ) -> dict[str, Any]:
+        rows = [dict(r) for r in store.contradictions()]
+        return _page(len(rows), None, rows[offset : offset + limit], limit, offset)
+
+    @app.get("/api/stats", tags=["store"], summary="Row counts")
+    def stats() -> dict[str, int]:
+        return store.stats()
+
+    @app.get("/api/export/{format}", tags=["export"], summary="Matching events as a file (jsonl, csv, geojson, plover)")
+    def export(format: str, filters: Filters, all: bool = True) -> Response:
+        if format not in EXPORTERS:
+            raise HTTPException(404, f"unknown format {format!r}; choose one of {', '.join(EXPORTERS)}")
+        chosen = EventFilter(**{**filters.__dict__, "limit": None, "offset": 0}) if all else filters
+        buffer = io.StringIO()
+        export_events(store, format, buffer, chosen)
+        filename = f"sitrep-events.{EXTENSIONS[format]}"
+        return Response(
+            buffer.getvalue(), media_type=MEDIA_TYPES[format],
+            headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+        )
+
+
+def _add_document_routes(app: FastAPI, store: Store) -> None:
+    @app.get("/api/documents", tags=["documents"], summary="Stored documents (latest versions), one page")
+    def list_documents(
+        q: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        total, rows = documents_page(store, q, limit, offset)
+        return _page(total, None, rows, limit, offset)
+
+    @app.get("/api/documents/{ref}", tags=["documents"], summary="One document: text, paragraphs, events")
+    def get_document(ref: str) -> dict[str, Any]:
+        stored = store.get_document(ref)
+        if stored is None:
+            raise HTTPException(404, f"no document {ref!r}")
+        return document_json(stored, document_events(store, stored.id))
+
+
+def _add_source_routes(app: FastAPI, store: Store) -> None:
+    @app.get("/api/sources", tags=["sources"], summary="Sources named in attribution chains")
+    def list_sources(
+        q: str | None = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        total, rows = sources(store, q, limit, offset)
+        return _page(total, None, [r.__dict__ for r in rows], limit, offset)
+
+    @app.get("/api/sources/{source_id}", tags=["sources"], summary="One source and the reports that cite it")
+    def get_source(source_id: int) -> dict[str, Any]:
+        found = source_by_id(store, source_id)
+        if found is None:
+            raise HTTPException(404, f"no source {source_id}")
+        return {**found.__dict__, "reports": source_reports(store, source_id)}
+
+
+def _add_dashboard(app: FastAPI) -> None:
+    web = resources.files("sitrep.web")
+    static = web.joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    boundaries = resources.files("sitrep.data").joinpath("boundaries")
+    app.mount("/boundaries", StaticFiles(directory=str(boundaries)), name="boundaries")
+    index = str(static.joinpath("index.html"))
+
+    # The dashboard is one page; its router reads the path (/events/ID, /sources/ID).
+    @app.get("/", include_in_schema=False)
+    @app.get("/events/{event_id}", include_in_schema=False)
+    @app.get("/sources/{source_id}", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(index, media_type="text/html", headers=_SECURITY_HEADERS)
+
+    @app.exception_handler(ValueError)
+    def bad_value(_request: Any, error: ValueError) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=422)
+
+
+# The page loads nothing from elsewhere and runs no inline script: a CSP that says so blocks injected markup.
+_SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+}
+
+
+def serve(db_url: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+    import uvicorn
+
+    store = Store.open(db_url)
+    uvicorn.run(create_app(store), host=host, port=port, log_level="info")

@@ -1,0 +1,117 @@
+"""JSON views the API returns: plain dicts built from model objects, ready for the dashboard.
+
+Text stays text: nothing here builds HTML, the browser inserts it with
+``textContent``, so article text can never run as markup.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from sitrep.export.records import build_record, fatalities
+from sitrep.export.jsonl import event_json
+from sitrep.model import Event, Mention, Paragraph, from_dict, to_dict
+from sitrep.store.database import EventSummary, StoredDocument, Store
+from sitrep.store.queries import EventPoint, documents_by_name, sources_by_name
+
+
+def summary_json(summary: EventSummary) -> dict[str, Any]:
+    return to_dict(dataclasses.asdict(summary))  # type: ignore[no-any-return]
+
+
+def points_json(points: list[EventPoint]) -> dict[str, Any]:
+    """Column-wise rows: a tenth of the bytes of one object per event, for 10,000-event maps."""
+    fields = ["id", "event_type", "date_start", "lat", "lon", "fatalities", "location"]
+    return {"fields": fields, "rows": [[getattr(p, f) for f in fields] for p in points]}
+
+
+def event_detail(store: Store, event: Event, requested_id: str) -> dict[str, Any]:
+    """An event with every report in context: the paragraph, the evidence and framing offsets in it."""
+    outlets = store.outlets_by_document()
+    first_document = store.event_first_document().get(event.id)
+    record = build_record(event, first_document, outlets)
+    documents = documents_by_name(store, record.documents)
+    chain_sources = sources_by_name(store, sorted({s.name for m in event.mentions for s in m.chain.sources}))
+    reports = sorted(event.mentions, key=lambda m: (record.documents.index(m.doc), m.sentence.start))
+    return {
+        **event_json(record),
+        "requested_id": requested_id,
+        "redirected": requested_id != event.id,
+        "fatalities": fatalities(event),
+        "places": [to_dict(p) for p in event.places],
+        "actors": [{"role": a.role, "name": a.name, "actor_type": a.actor_type} for a in event.actors],
+        "contradictions": [_contradiction_json(c, event) for c in event.contradictions],
+        "reports": [_report_json(m, documents.get(m.doc), outlets, chain_sources) for m in reports],
+    }
+
+
+def document_json(stored: StoredDocument, event_ids: list[str], with_text: bool = True) -> dict[str, Any]:
+    document = stored.document
+    data: dict[str, Any] = {
+        "id": stored.id, "name": document.name, "version": stored.version, "content_hash": document.content_hash,
+        "outlet": document.outlet, "url": document.url, "title": document.title,
+        "published": document.published.isoformat() if document.published else None,
+        "language": document.language, "origin": document.origin,
+        "near_duplicate_of": stored.near_duplicate_of, "events": event_ids,
+    }
+    if with_text:
+        data["text"] = document.text
+        data["paragraphs"] = [to_dict(p) for p in document.paragraphs]
+    return data
+
+
+def _report_json(
+    mention: Mention, document: dict[str, Any] | None, outlets: dict[str, str], chain_sources: dict[str, int]
+) -> dict[str, Any]:
+    evidence = mention.evidence or mention.sentence
+    paragraph_start, paragraph_text = _paragraph_around(document, evidence.start, evidence.end)
+    return {
+        "mention": mention.id,
+        "doc": mention.doc,
+        "outlet": outlets.get(mention.doc),
+        "title": document["title"] if document else None,
+        "url": document["url"] if document else None,
+        "published": document["published"].isoformat() if document and document["published"] else None,
+        "event_type": mention.event_type,
+        "sub_event_type": mention.sub_event_type,
+        "modality": mention.modality,
+        "date": to_dict(mention.date) if mention.date else None,
+        "quantities": [to_dict(q) for q in mention.quantities],
+        "fatalities": to_dict(mention.fatalities) if mention.fatalities else None,
+        "chain": [
+            {"name": s.name, "kind": s.kind, "source_id": chain_sources.get(f"{s.name}\x00{s.kind}")}
+            for s in mention.chain.sources
+        ],
+        "evidence": evidence.text,
+        "paragraph": paragraph_text,
+        # Offsets inside "paragraph", so the page can highlight without parsing HTML.
+        "evidence_offsets": [evidence.start - paragraph_start, evidence.end - paragraph_start],
+        "framing": [
+            {"term": f.term, "category": f.category,
+             "offsets": [f.span.start - paragraph_start, f.span.end - paragraph_start]}
+            for f in mention.framing
+            if f.span.doc == mention.doc and paragraph_start <= f.span.start and f.span.end <= paragraph_start
+            + len(paragraph_text)
+        ],
+    }
+
+
+def _paragraph_around(document: dict[str, Any] | None, start: int, end: int) -> tuple[int, str]:
+    """The paragraph holding a span, or the span alone when the document is not stored."""
+    if document is None:
+        return start, ""
+    text: str = document["text"]
+    for raw in document["paragraphs"]:
+        paragraph = from_dict(Paragraph, raw)
+        if paragraph.start <= start < paragraph.end:
+            return paragraph.start, text[paragraph.start : max(paragraph.end, min(end, len(text)))]
+    return 0, text
+
+
+def _contradiction_json(contradiction: Any, event: Event) -> dict[str, Any]:
+    docs = {m.id: m.doc for m in event.mentions}
+    data = to_dict(contradiction)
+    data["a_doc"] = docs.get(contradiction.a)
+    data["b_doc"] = docs.get(contradiction.b)
+    return data  # type: ignore[no-any-return]

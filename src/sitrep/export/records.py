@@ -1,0 +1,93 @@
+"""What every export needs to know about an event beyond the Event object itself.
+
+An :class:`EventRecord` bundles the event with its first reporting document and
+that document's first report, so all formats agree on "doc", "sources",
+"modality" and "evidence".
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from sitrep.model import Event, Figure, Mention
+from sitrep.store.database import EventFilter, Store
+
+
+@dataclass(frozen=True)
+class EventRecord:
+    event: Event
+    first_document: str | None
+    documents: list[str]
+    first_report: Mention | None
+    outlets: dict[str, str]  # document name -> outlet
+
+
+@functools.cache
+def export_vocabulary() -> dict[str, Any]:
+    """Column orders and code tables from data/exports.yaml."""
+    text = resources.files("sitrep.data").joinpath("exports.yaml").read_text(encoding="utf-8")
+    return dict(yaml.safe_load(text))
+
+
+def event_records(store: Store, filters: EventFilter) -> Iterator[EventRecord]:
+    first_documents = store.event_first_document()
+    outlets = store.outlets_by_document()
+    for event in store.full_events(filters):
+        yield build_record(event, first_documents.get(event.id), outlets)
+
+
+def build_record(event: Event, first_document: str | None, outlets: dict[str, str]) -> EventRecord:
+    documents = report_documents(event, first_document)
+    first = documents[0] if documents else None
+    return EventRecord(event, first, documents, first_report(event, first), outlets)
+
+
+def report_documents(event: Event, first_document: str | None) -> list[str]:
+    """Every document reporting the event, the first reporter first, then by name."""
+    names = sorted({m.doc for m in event.mentions})
+    if first_document is None:
+        return names
+    return [first_document, *(n for n in names if n != first_document)]
+
+
+def first_report(event: Event, document: str | None) -> Mention | None:
+    """The earliest sentence of the first document that reports the event."""
+    candidates = [m for m in event.mentions if m.doc == document] or list(event.mentions)
+    return min(candidates, key=lambda m: (m.sentence.start, m.id), default=None)
+
+
+def evidence_text(mention: Mention | None) -> str | None:
+    if mention is None:
+        return None
+    span = mention.evidence or mention.sentence
+    return span.text or None
+
+
+def killed_figure(event: Event) -> Figure | None:
+    return next((f for f in event.figures if f.kind == "killed"), None)
+
+
+def fatalities(event: Event) -> int | None:
+    """The best killed figure, else the lowest bound; None when no report gives one."""
+    figure = killed_figure(event)
+    if figure is None:
+        return None
+    return figure.best if figure.best is not None else figure.low
+
+
+def actor_name(event: Event, role: str) -> str | None:
+    return next((a.name for a in event.actors if a.role == role), None)
+
+
+def actor_type(event: Event, role: str) -> str | None:
+    return next((a.actor_type for a in event.actors if a.role == role), None)
+
+
+def chain_names(mention: Mention | None) -> list[str]:
+    return mention.chain.names() if mention else []

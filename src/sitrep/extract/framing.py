@@ -1,0 +1,163 @@
+"""Framing terms: loaded or partisan wording found in a sentence, kept apart from the neutral coded fields.
+
+The lexicon (``data/framing.yaml``) lists word forms per term with a category and a note on who
+typically uses it. Matching is whole-word and case-insensitive; a common word that is part of a
+proper name ("Islamic Resistance in Iraq", "Palestine Liberation Organization") is not framing, so
+matches inside a longer capitalised name, or inside an excluded entity span, are skipped. A
+single-word entity that *is* the term ("the Resistance") stays flagged: that is the self-label.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sitrep.data import load_yaml
+from sitrep.model import FramingTerm, Span
+
+@dataclass(frozen=True)
+class FramingEntry:
+    term: str
+    category: str
+    used_by: str
+    exceptions: tuple[str, ...]
+    is_name: bool  # the headword itself is a name ("Daesh", "Zionist entity"): capitals are expected
+
+
+@dataclass(frozen=True)
+class FramingLexicon:
+    pattern: re.Pattern[str]
+    entries: dict[str, FramingEntry]  # lower-case normalised form -> entry
+    exceptions: re.Pattern[str] | None
+    scare_quotes: re.Pattern[str] | None
+    scare_category: str
+
+
+def _form_regex(form: str) -> str:
+    """Hyphens and spaces inside a form match each other ("so-called" / "so called")."""
+    parts = re.split(r"[\s\-]+", form.strip())
+    return r"[\s\-]+".join(re.escape(p) for p in parts)
+
+
+def _normal(form: str) -> str:
+    return re.sub(r"[\s\-]+", " ", form.strip().lower())
+
+
+def _scare_quote_regex(max_words: int) -> re.Pattern[str]:
+    word = r"[A-Z][\w'’\-]*"
+    return re.compile(rf"[“\"]({word}(?: {word}){{0,{max_words - 1}}})[”\"]")
+
+
+@functools.cache
+def framing_lexicon() -> FramingLexicon:
+    config = load_yaml("framing.yaml")
+    entries: dict[str, FramingEntry] = {}
+    exceptions: list[str] = []
+    for item in config.get("terms", []):
+        entry = FramingEntry(
+            term=item["term"],
+            category=item["category"],
+            used_by=item.get("used_by", ""),
+            exceptions=tuple(item.get("except", [])),
+            is_name=item["term"][:1].isupper(),
+        )
+        exceptions.extend(entry.exceptions)
+        for form in item.get("forms", [item["term"]]):
+            entries.setdefault(_normal(form), entry)
+    # Longest forms first, so "neo-Nazi" wins over "Nazi" and "war crimes" over "crimes".
+    forms = sorted(entries, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(_form_regex(f) for f in forms) + r")(?![\w])", re.IGNORECASE)
+    exception_pattern = (
+        re.compile("|".join(_form_regex(e) for e in sorted(exceptions, key=len, reverse=True)), re.IGNORECASE)
+        if exceptions
+        else None
+    )
+    scare = config.get("scare_quotes") or {}
+    return FramingLexicon(
+        pattern=pattern,
+        entries=entries,
+        exceptions=exception_pattern,
+        scare_quotes=_scare_quote_regex(int(scare.get("max_words", 2))) if scare else None,
+        scare_category=str(scare.get("category", "distancing")),
+    )
+
+
+def framing_entry(form: str) -> FramingEntry | None:
+    """The lexicon entry a word form belongs to ("aggressions" -> aggression), with its category and note."""
+    return framing_lexicon().entries.get(_normal(form))
+
+
+def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    return next(((a, b) for a, b in ranges if a <= start and end <= b), None)
+
+
+def _adjacent_word(text: str, start: int, end: int, forward: bool) -> str:
+    if forward:
+        match = re.match(r"\s+([\w'’\-]+)", text[end:])
+    else:
+        match = re.search(r"([\w'’\-]+)\s+$", text[:start])
+    return match.group(1) if match else ""
+
+
+def _part_of_capitalised_name(text: str, start: int, end: int) -> bool:
+    """ "Islamic Resistance in Iraq", "Palestine Liberation Organization": a name, not a framing word."""
+    if not text[start:end][:1].isupper():
+        return False
+    before = _adjacent_word(text, start, end, forward=False)
+    after = _adjacent_word(text, start, end, forward=True)
+    return before[:1].isupper() or after[:1].isupper()
+
+
+def _excluded_as_name(
+    text: str, start: int, end: int, offset: int, exclude: Sequence[tuple[int, int]]
+) -> bool:
+    """A capitalised form inside a longer excluded entity is part of its name ("US occupation forces" is not)."""
+    span = _inside(offset + start, offset + end, exclude)
+    if span is None:
+        return False
+    longer = (span[1] - span[0]) > (end - start) + len("the ")
+    return longer and text[start:end][:1].isupper()
+
+
+def _exception_ranges(text: str, lexicon: FramingLexicon) -> list[tuple[int, int]]:
+    if lexicon.exceptions is None:
+        return []
+    return [(m.start(), m.end()) for m in lexicon.exceptions.finditer(text)]
+
+
+def _scare_quoted(text: str, doc: str, offset: int, lexicon: FramingLexicon) -> list[FramingTerm]:
+    if lexicon.scare_quotes is None:
+        return []
+    terms = []
+    for match in lexicon.scare_quotes.finditer(text):
+        start, end = match.start(), match.end()
+        terms.append(FramingTerm(match.group(0), lexicon.scare_category, Span(doc, offset + start, offset + end, match.group(0))))
+    return terms
+
+
+def find_framing(
+    text: str, doc: str = "", offset: int = 0, exclude: Sequence[tuple[int, int]] = ()
+) -> list[FramingTerm]:
+    """Framing terms in ``text`` (a sentence starting at document offset ``offset``), in text order.
+
+    ``term`` is the matched word form in lower case ("aggressions"); look up its headword, category and
+    user note with :func:`framing_entry`. ``exclude`` holds document-offset ranges of entity names.
+    """
+    lexicon = framing_lexicon()
+    exceptions = _exception_ranges(text, lexicon)
+    found: list[FramingTerm] = []
+    for match in lexicon.pattern.finditer(text):
+        start, end = match.start(), match.end()
+        entry = lexicon.entries.get(_normal(match.group(0)))
+        if entry is None or _inside(start, end, exceptions):
+            continue
+        if not entry.is_name and (
+            _part_of_capitalised_name(text, start, end) or _excluded_as_name(text, start, end, offset, exclude)
+        ):
+            continue
+        surface = match.group(0)
+        found.append(FramingTerm(surface.lower(), entry.category, Span(doc, offset + start, offset + end, surface)))
+    found.extend(_scare_quoted(text, doc, offset, lexicon))
+    return sorted(found, key=lambda t: t.span.start)

@@ -1,0 +1,495 @@
+"""Counted things and casualty figures, with their qualifiers as low / best / high bounds.
+
+"More than 120 trucks" -> trucks, low 121; "around 100 times" -> 90 / 100 / 110;
+"some 900 soldiers" -> best 900; "eight military cargo planes" -> cargo planes, 8 / 8 / 8;
+"killing 3 soldiers and wounding 14" -> 3 killed, 14 wounded.
+
+Word lists (number words, qualifiers, unit heads, casualty verbs) live in
+``data/quantities.yaml``; the patterns are compiled from them once at import.
+Dates ("11 September"), ages ("a 35-year-old man"), measures ("5 km") and
+identifiers ("AK-47", "F-16", "Tower 22", "Resolution 2254") are not quantities.
+
+A figure that is part of another in the same sentence ("25 people, including 10
+children"; "two children among the dead") gets the kind ``"<kind>-subset"`` so that
+:func:`fatalities` does not count it twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from sitrep.data import load_yaml
+from sitrep.extract.dates import date_spans
+from sitrep.model import Quantity, Span
+
+__all__ = ["SUBSET_SUFFIX", "base_kind", "fatalities", "find_quantities", "parse_amount", "parse_number"]
+
+_DATA: dict[str, Any] = load_yaml("quantities.yaml")
+
+SUBSET_SUFFIX = "-subset"
+CASUALTY_KINDS = frozenset({"killed", "wounded", "missing", "abducted", "arrested", "casualties", "displaced"})
+
+
+def _lower_set(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in words)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first, spaces matching any whitespace."""
+    ordered = sorted({str(w) for w in words}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+") for w in ordered) + ")"
+
+
+NUMBER_WORDS: dict[str, int] = {str(k): int(v) for k, v in _DATA["number_words"].items()}
+SCALE_WORDS: dict[str, int] = {str(k): int(v) for k, v in _DATA["scale_words"].items()}
+EXACT_PHRASES: dict[str, int] = {str(k): int(v) for k, v in _DATA["exact_phrases"].items()}
+VAGUE_AMOUNTS: dict[str, dict[str, int]] = {str(k): dict(v) for k, v in _DATA["vague_amounts"].items()}
+NEED_KNOWN_HEAD = _lower_set(_DATA["vague_need_known_head"])
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """One bound of a qualified figure: n * factor + add."""
+
+    factor: Fraction
+    add: int = 0
+
+    def of(self, n: int) -> int:
+        return int(n * self.factor) + self.add
+
+
+def _bound(spec: Mapping[str, Any] | None) -> Bound | None:
+    if spec is None:
+        return None
+    return Bound(Fraction(str(spec.get("factor", 1))), int(spec.get("add", 0)))
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    name: str
+    low: Bound | None
+    best: Bound | None
+    high: Bound | None
+
+    def apply(self, n: int) -> tuple[int | None, int | None, int | None]:
+        return tuple(b.of(n) if b else None for b in (self.low, self.best, self.high))  # type: ignore[return-value]
+
+
+QUALIFIERS: dict[str, Qualifier] = {
+    name: Qualifier(name, _bound(spec.get("low")), _bound(spec.get("best")), _bound(spec.get("high")))
+    for name, spec in _DATA["qualifiers"].items()
+}
+QUALIFIER_BY_WORD: dict[str, Qualifier] = {
+    re.sub(r"\s+", " ", str(word).lower()): QUALIFIERS[name]
+    for name, spec in _DATA["qualifiers"].items()
+    for word in spec["words"]
+}
+POST_QUALIFIERS: dict[str, Qualifier] = {str(k): QUALIFIERS[v] for k, v in _DATA["post_qualifiers"].items()}
+
+
+# --- the amount pattern -----------------------------------------------------------
+
+_WORD_NUMBER = _alternation([*NUMBER_WORDS, "hundred", "thousand", "million", "billion", "dozen"])
+_AND_AFTER_SCALE = r"(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+"
+_WORDS = rf"\b{_WORD_NUMBER}(?:(?:\s+|-|{_AND_AFTER_SCALE}){_WORD_NUMBER})*\b"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand|hundred|dozen)\b|(?:m|mn|bn)\b)?"
+_NUMBER = f"(?:{_DIGITS}|{_WORDS})"
+_JOINERS = _alternation(_DATA["range_joiners"])
+_RANGE = (
+    rf"(?:between|from)\s+(?P<r1>{_NUMBER})\s+(?:and|to)\s+(?P<r2>{_NUMBER})"
+    rf"|(?P<r3>{_NUMBER})\s*{_JOINERS}\s*(?P<r4>{_NUMBER})"
+)
+AMOUNT = re.compile(
+    r"(?<![\w$£€#/.,-])"
+    rf"(?:(?P<qual>{_alternation(QUALIFIER_BY_WORD)})\s*)?"
+    rf"(?:(?P<range>{_RANGE})|(?P<exact>\b{_alternation(EXACT_PHRASES)}\b)|(?P<vague>\b{_alternation(VAGUE_AMOUNTS)}\b)"
+    rf"|(?P<num>{_NUMBER}))"
+    r"(?![\w%])(?!-\w)(?![.,:/]\d)"
+    rf"(?:\s+(?P<post>{_alternation(POST_QUALIFIERS)})\b)?",
+    re.IGNORECASE,
+)
+
+
+# --- number parsing ---------------------------------------------------------------
+
+
+def parse_number(text: str) -> int | None:
+    """An exact number written in digits or words: "eight" -> 8, "1,200" -> 1200, "a dozen" -> 12.
+
+    Vague amounts ("dozens", "several") have no single value and give None; see :func:`parse_amount`.
+    """
+    key = re.sub(r"\s+", " ", text.strip().lower())
+    if key in EXACT_PHRASES:
+        return EXACT_PHRASES[key]
+    digits = re.fullmatch(r"([\d,]*\d(?:\.\d+)?)\s*([a-z]+)?", key)
+    if digits:
+        return _digits_value(digits.group(1), digits.group(2))
+    return _words_value(key)
+
+
+def _digits_value(number: str, scale: str | None) -> int | None:
+    if "," in number and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", number):
+        return None
+    multiplier = 1 if scale is None else SCALE_WORDS.get(scale)
+    if multiplier is None:
+        return None
+    value = Fraction(number.replace(",", "")) * multiplier
+    return int(value) if value.denominator == 1 else None
+
+
+def _words_value(key: str) -> int | None:
+    tokens = [t for t in re.split(r"[\s-]+", key) if t and t != "and"]
+    if tokens[:1] == ["a"]:
+        tokens[0] = "one"  # "a hundred", "a thousand"
+    if not tokens:
+        return None
+    total, current = 0, 0
+    for token in tokens:
+        if token in NUMBER_WORDS:
+            current += NUMBER_WORDS[token]
+        elif token in {"hundred", "dozen"}:
+            current = (current or 1) * SCALE_WORDS[token]
+        elif token in SCALE_WORDS:
+            total += (current or 1) * SCALE_WORDS[token]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def parse_amount(text: str) -> tuple[int | None, int | None, int | None] | None:
+    """An amount with its qualifier -> (low, best, high): "more than 120" -> (121, None, None)."""
+    match = AMOUNT.fullmatch(text.strip())
+    return _bounds(match) if match else None
+
+
+def _bounds(match: re.Match[str]) -> tuple[int | None, int | None, int | None] | None:
+    if match.group("range"):
+        low = parse_number(match.group("r1") or match.group("r3"))
+        high = parse_number(match.group("r2") or match.group("r4"))
+        if low is None or high is None or high <= low:
+            return None
+        return low, None, high
+    if match.group("vague"):
+        spec = VAGUE_AMOUNTS[re.sub(r"\s+", " ", match.group("vague").lower())]
+        return spec.get("low"), spec.get("best"), spec.get("high")
+    n = parse_number(match.group("exact") or match.group("num"))
+    if n is None:
+        return None
+    qualifier = _qualifier_of(match)
+    return qualifier.apply(n) if qualifier else (n, n, n)
+
+
+def _qualifier_of(match: re.Match[str]) -> Qualifier | None:
+    if match.group("qual"):
+        return QUALIFIER_BY_WORD[re.sub(r"\s+", " ", match.group("qual").lower())]
+    if match.group("post"):
+        return POST_QUALIFIERS[re.sub(r"\s+", " ", match.group("post").lower())]
+    return None
+
+
+# --- units --------------------------------------------------------------------------
+
+
+def _singular(plural: str) -> str:
+    irregular = {str(k): str(v) for k, v in _DATA["singulars"].items()}
+    last = plural.split()[-1]
+    if last in irregular:
+        single = irregular[last]
+    elif last.endswith("ies"):
+        single = last[:-3] + "y"
+    elif last.endswith(("ches", "shes", "sses", "xes")):
+        single = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss"):
+        single = last[:-1]
+    else:
+        single = last
+    return " ".join([*plural.split()[:-1], single])
+
+
+_PLURAL_HEADS = _lower_set(h for heads in _DATA["unit_heads"].values() for h in heads)
+UNIT_HEADS: frozenset[str] = _PLURAL_HEADS | frozenset(_singular(h) for h in _PLURAL_HEADS)
+COMPOUND_MODIFIERS = _lower_set(_DATA["compound_modifiers"])
+NOT_COUNT_HEADS = _lower_set(_DATA["not_count_heads"])
+ADJECTIVAL_HEADS: dict[str, str] = {str(k): str(v) for k, v in _DATA["adjectival_heads"].items()}
+CASUALTY_HEADS: dict[str, str] = {str(k): str(v) for k, v in _DATA["casualty_heads"].items()}
+CASUALTY_HEADS |= {_singular(k): v for k, v in CASUALTY_HEADS.items()}
+STOP_WORDS = _lower_set(_DATA["stop_words"])
+NP_ADJECTIVES = _lower_set(_DATA["noun_phrase_adjectives"])
+_AMOUNT_WORDS = _lower_set([*NUMBER_WORDS, *VAGUE_AMOUNTS, *SCALE_WORDS])
+_TOKEN = re.compile(r"\s*([A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z])")
+_MAX_UNIT_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    text: str  # the unit as written ("cargo planes"), or "people" for "12 dead"
+    end: int  # where the unit phrase ends in the sentence
+    known: bool  # found in the unit lexicon (not guessed)
+    kind: str | None = None  # a casualty kind carried by the head itself ("deaths", "wounded")
+
+
+def _looks_like_verb(word: str) -> bool:
+    """Past tense / participle forms end the noun phrase, except listed heads and adjectives ("armed")."""
+    if word in UNIT_HEADS or word in COMPOUND_MODIFIERS or word in NP_ADJECTIVES or word in ADJECTIVAL_HEADS:
+        return False
+    return word.endswith(("ed", "ing"))
+
+
+def _tokens_after(text: str, pos: int) -> list[tuple[str, int, int]]:
+    """Up to a few words after ``pos``, stopping at punctuation and function words."""
+    tokens: list[tuple[str, int, int]] = []
+    while len(tokens) < _MAX_UNIT_WORDS:
+        match = _TOKEN.match(text, pos)
+        if match is None:
+            break
+        word = match.group(1).rstrip(".")
+        lower = word.lower()
+        if lower in STOP_WORDS or lower in _AMOUNT_WORDS or (tokens and _looks_like_verb(lower)):
+            break  # the noun phrase ends at a function word, another amount or a verb
+        tokens.append((word, match.start(1), match.start(1) + len(word)))
+        pos = match.end()
+    return tokens
+
+
+def _unit_after(text: str, pos: int, n: int | None) -> Unit | None:
+    tokens = _tokens_after(text, pos)
+    if not tokens:
+        return None
+    first = tokens[0][0].lower()
+    if first in NOT_COUNT_HEADS:
+        return None
+    if first in ADJECTIVAL_HEADS:
+        # "12 dead" counts people; "1,200 displaced families" counts families, displaced.
+        following = _known_head(text, tokens[1:2]) if len(tokens) > 1 else None
+        if following is not None:
+            return Unit(following.text, following.end, True, ADJECTIVAL_HEADS[first])
+        return Unit("people", tokens[0][2], True, ADJECTIVAL_HEADS[first])
+    known = _known_head(text, tokens)
+    return known if known is not None else _guessed_head(text, tokens, n)
+
+
+def _known_head(text: str, tokens: list[tuple[str, int, int]]) -> Unit | None:
+    words = [t[0].lower() for t in tokens]
+    for j in range(len(tokens)):
+        if words[j] in NOT_COUNT_HEADS:
+            return None
+        for length in (3, 2, 1):
+            i = j - length + 1
+            if i >= 0 and " ".join(words[i : j + 1]) in UNIT_HEADS:
+                if i > 0 and words[i - 1] in COMPOUND_MODIFIERS:
+                    i -= 1
+                while j + 1 < len(words) and words[j + 1] in UNIT_HEADS:
+                    j += 1  # noun-noun compounds: "Shahed drones", "police officers"
+                    length = 1
+                head = " ".join(words[j - length + 1 : j + 1])
+                return Unit(text[tokens[i][1] : tokens[j][2]], tokens[j][2], True, CASUALTY_HEADS.get(head))
+    return None
+
+
+def _guessed_head(text: str, tokens: list[tuple[str, int, int]], n: int | None) -> Unit | None:
+    """An unlisted head: the last word before a verb-like word, if it looks like a plural noun."""
+    run = []
+    for token in tokens:
+        lower = token[0].lower()
+        if lower in ADJECTIVAL_HEADS or lower.endswith(("ing", "ed")) or lower in NOT_COUNT_HEADS:
+            break
+        run.append(token)
+    if not run:
+        return None
+    word, start, end = run[-1]
+    plural_looking = len(word) >= 4 and word.lower().endswith("s") and not word.lower().endswith(("ss", "us", "is"))
+    if not (plural_looking or n == 1) or word.isupper():
+        return None
+    if len(run) > 1 and run[-2][0].lower() in COMPOUND_MODIFIERS:
+        start = run[-2][1]
+    return Unit(text[start:end], end, False)
+
+
+# --- casualty context ---------------------------------------------------------------------
+
+
+def _kind_alternation(table: Mapping[str, list[str]]) -> str:
+    return "|".join(f"(?P<{kind}>{_alternation(words)})" for kind, words in table.items())
+
+
+_AUX = _alternation(_DATA["auxiliaries"])
+_PLACE_PHRASE = r"(?:(?:in|at|near|from|inside|on|outside)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,?\s+)?"
+_CASUALTY_AFTER = re.compile(
+    rf"\s*,?\s*{_PLACE_PHRASE}(?:{_AUX}\s+)*(?:{_kind_alternation(_DATA['casualty_verbs_after'])})\b", re.IGNORECASE
+)
+_LINKS = _alternation(_DATA["toll_links"])
+_CASUALTY_BEFORE = re.compile(
+    rf"\b(?:{_kind_alternation(_DATA['casualty_verbs_before'])})\s+(?:{_LINKS}\s+)?(?:(?:a|an|the|some)\s+)?$",
+    re.IGNORECASE,
+)
+_TOLL_BEFORE = re.compile(rf"\b(?P<what>death|casualty|fatality)\s+toll\b[^.;:!?]{{0,60}}?\b{_LINKS}\s+$", re.IGNORECASE)
+_SUBSET_BEFORE = re.compile(rf"\b{_alternation(_DATA['subset_before'])}\s*[:,]?\s*$", re.IGNORECASE)
+_SUBSET_AFTER = re.compile(
+    rf"\s*,?\s*(?:(?:were|was|are|is)\s+)?(?:{_kind_alternation(_DATA['subset_after'])})\b", re.IGNORECASE
+)
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|plus|,)\s*$", re.IGNORECASE)
+_PARTITIVE = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+_IDENTIFIER_BEFORE = re.compile(r"(?:\b(?P<word>[A-Z][\w'’-]*)|\b[Nn]o\.|\b[Nn]umber|#)\s*$")
+_ALLOWED_CAPITALISED = STOP_WORDS | _lower_set(QUALIFIER_BY_WORD) | _lower_set(
+    w for words in _DATA["casualty_verbs_before"].values() for word in words for w in word.split()
+)
+
+
+def _matched_kind(match: re.Match[str] | None) -> str | None:
+    if match is None:
+        return None
+    return next((name for name, value in match.groupdict().items() if value and name != "what"), None)
+
+
+def _kind_before(before: str) -> str | None:
+    toll = _TOLL_BEFORE.search(before)
+    if toll is not None:
+        return "killed" if toll.group("what").lower() in {"death", "fatality"} else "casualties"
+    return _matched_kind(_CASUALTY_BEFORE.search(before))
+
+
+# --- finding quantities ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Found:
+    quantity: Quantity
+    start: int
+    end: int
+    subset: bool = False
+
+
+def _is_identifier_or_age(text: str, start: int, has_qualifier: bool) -> bool:
+    """"Tower 22", "Resolution 2254", "No. 5", "aged 35" are not counts."""
+    before = text[max(0, start - 40) : start]
+    if _AGE_BEFORE.search(before):
+        return True
+    if has_qualifier:
+        return False
+    identifier = _IDENTIFIER_BEFORE.search(before)
+    if identifier is None:
+        return False
+    word = identifier.group("word")
+    return word is None or word.lower() not in _ALLOWED_CAPITALISED
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < span_end and span_start < end for span_start, span_end in spans)
+
+
+def _looks_like_year(match: re.Match[str]) -> bool:
+    return bool(match.group("num") and re.fullmatch(r"(?:19|20)\d{2}", match.group("num")))
+
+
+def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], prev_end: int) -> _Found | None:
+    if _overlaps(match.start(), match.end(), dates):
+        return None
+    if _is_identifier_or_age(text, match.start(), bool(match.group("qual"))):
+        return None
+    bounds = _bounds(match)
+    if bounds is None:
+        return None
+    low, best, high = bounds
+    unit = _unit_after(text, _after_partitive(text, match), best)
+    before = text[max(prev_end, match.start() - 80) : match.start()]
+    kind = (unit.kind if unit else None) or _kind_before(before)
+    end = unit.end if unit else match.end()
+    after = text[end : end + 80]
+    subset_after = _matched_kind(_SUBSET_AFTER.match(after))
+    kind = kind or subset_after or _matched_kind(_CASUALTY_AFTER.match(after))
+    if not _worth_keeping(match, unit, kind):
+        return None
+    quantity = Quantity(unit.text if unit else "people", low, best, high, None, kind or "count")
+    return _Found(quantity, match.start(), end, subset=bool(subset_after or _SUBSET_BEFORE.search(before)))
+
+
+def _after_partitive(text: str, match: re.Match[str]) -> int:
+    """Where the unit starts: after the "of" in "dozens of casualties", "thousands of people"."""
+    if match.group("vague") or re.search(r"(?:hundred|thousand|million|billion)s?$", match.group(0), re.IGNORECASE):
+        partitive = _PARTITIVE.match(text, match.end())
+        if partitive is not None:
+            return partitive.end()
+    return match.end()
+
+
+def _worth_keeping(match: re.Match[str], unit: Unit | None, kind: str | None) -> bool:
+    """A bare figure needs a casualty context; vague words and years need a listed head."""
+    amount = (match.group("vague") or match.group("exact") or match.group("num") or "").lower()
+    if unit is None:
+        return kind is not None
+    needs_known = amount in NEED_KNOWN_HEAD or amount == "one" or _looks_like_year(match)
+    return unit.known or kind is not None or not needs_known
+
+
+def _inherit_kinds(found: list[_Found], text: str) -> None:
+    """Coordinated figures share a kind: "killing 3 soldiers and 2 civilians"; subsets take their total's kind."""
+    for previous, current in zip(found, found[1:], strict=False):
+        between = text[previous.end : current.start]
+        if current.quantity.kind == "count" and previous.quantity.kind != "count":
+            if current.subset or _COORDINATION.fullmatch(between):
+                current.quantity.kind = previous.quantity.kind
+    for current, following in zip(reversed(found[:-1]), reversed(found[1:]), strict=False):
+        between = text[current.end : following.start]
+        if current.quantity.kind == "count" and following.quantity.kind != "count" and not following.subset:
+            if _COORDINATION.fullmatch(between):
+                current.quantity.kind = following.quantity.kind
+
+
+def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]:
+    """Every counted thing in a sentence, with low / best / high and a kind (count, killed, wounded ...)."""
+    dates = date_spans(text)
+    found: list[_Found] = []
+    for match in AMOUNT.finditer(text):
+        candidate = _candidate(text, match, dates, found[-1].end if found else 0)
+        if candidate is not None:
+            found.append(candidate)
+    _inherit_kinds(found, text)
+    for item in found:
+        if item.subset and item.quantity.kind in CASUALTY_KINDS:
+            item.quantity.kind += SUBSET_SUFFIX
+        item.quantity.span = Span(doc, offset + item.start, offset + item.end, text[item.start : item.end])
+    return [item.quantity for item in found]
+
+
+def base_kind(kind: str) -> str:
+    """"killed-subset" -> "killed"."""
+    return kind.removesuffix(SUBSET_SUFFIX)
+
+
+def fatalities(quantities: list[Quantity]) -> Quantity | None:
+    """The combined killed figure: the sum of killed totals, or (with none) the largest killed subset as a floor."""
+    totals = [q for q in quantities if q.kind == "killed"]
+    if totals:
+        return _summed(totals)
+    parts = [q for q in quantities if q.kind == "killed" + SUBSET_SUFFIX]
+    if not parts:
+        return None
+    floor = max((q.low if q.low is not None else q.best or 0) for q in parts)
+    largest = next(q for q in parts if (q.low if q.low is not None else q.best or 0) == floor)
+    return Quantity(largest.unit, floor, None, None, largest.span, "killed")
+
+
+def _summed(quantities: list[Quantity]) -> Quantity:
+    if len(quantities) == 1:
+        only = quantities[0]
+        return Quantity(only.unit, only.low, only.best, only.high, only.span, "killed")
+    lows = [q.low if q.low is not None else q.best for q in quantities]
+    bests = [q.best for q in quantities]
+    highs = [q.high for q in quantities]
+    units = {q.unit for q in quantities}
+    spans = [q.span for q in quantities if q.span is not None]
+    span = Span(spans[0].doc, min(s.start for s in spans), max(s.end for s in spans)) if spans else None
+    return Quantity(
+        units.pop() if len(units) == 1 else "people",
+        sum(v for v in lows if v is not None) if any(v is not None for v in lows) else None,
+        sum(b for b in bests if b is not None) if all(b is not None for b in bests) else None,
+        sum(h for h in highs if h is not None) if all(h is not None for h in highs) else None,
+        span,
+        "killed",
+    )

@@ -1,0 +1,255 @@
+"""The ingest job on Dask: read, validate and process documents in workers, write from the driver.
+
+Workers do the expensive, pure part (reading, validation, NLP, extraction,
+geocoding: ``sitrep.pipeline.process_document``); the driver alone writes to
+the store, in input order, so event resolution is the same as a one-process
+run and only one process holds database transactions. Folders are split into
+one unit per file so that work spreads evenly over partitions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import importlib
+import itertools
+import math
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from sitrep.ingest.document import DocumentMeta
+from sitrep.ingest.readers import (
+    MANIFEST,
+    ReadFailure,
+    ReadOptions,
+    list_input_files,
+    load_manifest,
+    read_file,
+    read_source,
+)
+from sitrep.model import Claim, Document, Mention
+from sitrep.store import Store
+
+if TYPE_CHECKING:
+    from sitrep.pipeline import IngestReport
+
+# The per-document pipeline function, imported in each worker by name (it loads spaCy once per process).
+DEFAULT_PROCESS = "sitrep.pipeline:process_document"
+# Enough partitions that a slow document does not leave the other workers idle, few enough to keep overhead low.
+PARTITIONS_PER_WORKER = 4
+MAX_UNITS_PER_PARTITION = 200
+
+
+class Processed(Protocol):
+    """What ``process_document`` returns (``sitrep.pipeline.ProcessedDocument``)."""
+
+    document: Document
+    mentions: list[Mention]
+    claims: list[Claim]
+
+
+@dataclass(frozen=True)
+class ReadUnit:
+    """One piece of input a worker reads: a source as given, or one file of a folder."""
+
+    source: str
+    name: str | None = None  # for a file inside a folder: its path relative to the folder
+
+
+@dataclass(frozen=True)
+class WorkerResult:
+    """One document read and processed, or one named failure."""
+
+    processed: Any | None = None  # a Processed, or a bare Document when extraction is off
+    failure: ReadFailure | None = None
+
+
+def plan_units(sources: Iterable[str]) -> list[ReadUnit]:
+    """Sources as units of work; folders are expanded so each file can go to any worker."""
+    units: list[ReadUnit] = []
+    for source in sources:
+        if source == "-":
+            raise ValueError("standard input cannot be split over Dask workers; use `sitrep ingest -` instead")
+        path = Path(source)
+        if path.is_dir():
+            units.extend(ReadUnit(str(p), p.relative_to(path).as_posix()) for p in list_input_files(path))
+        else:
+            units.append(ReadUnit(source))
+    return units
+
+
+def partition_count(units: int, workers: int) -> int:
+    wanted = max(workers * PARTITIONS_PER_WORKER, math.ceil(units / MAX_UNITS_PER_PARTITION))
+    return max(1, min(units, wanted))
+
+
+def read_unit(unit: ReadUnit, options: ReadOptions) -> Iterator[Document | ReadFailure]:
+    """Reads like ``read_source`` does; a folder's file keeps its relative name and its manifest metadata."""
+    if unit.name is None:
+        yield from read_source(unit.source, options)
+        return
+    path = Path(unit.source)
+    manifest = _manifest(str(path.parent / MANIFEST))
+    yield from read_file(path, unit.name, options, manifest.get(path.name, DocumentMeta()))
+
+
+@functools.lru_cache(maxsize=64)
+def _manifest(path: str) -> dict[str, DocumentMeta]:
+    return load_manifest(Path(path))
+
+
+@functools.cache
+def _process_function(dotted: str) -> Callable[[Document], Any]:
+    module, _, name = dotted.partition(":")
+    function: Callable[[Document], Any] = getattr(importlib.import_module(module), name)
+    return function
+
+
+def work_on_partition(
+    units: list[ReadUnit], options: ReadOptions, process: str | None
+) -> list[WorkerResult]:
+    """The task each worker runs: read every unit, then process each document; errors become failures."""
+    results: list[WorkerResult] = []
+    for unit in units:
+        for item in read_unit(unit, options):
+            if isinstance(item, ReadFailure):
+                results.append(WorkerResult(failure=item))
+            elif process is None:
+                results.append(WorkerResult(processed=item))
+            else:
+                results.append(_processed_or_failure(item, process))
+    return results
+
+
+def _processed_or_failure(document: Document, process: str) -> WorkerResult:
+    try:
+        return WorkerResult(processed=_process_function(process)(document))
+    except Exception as exc:  # one bad document never stops the batch
+        return WorkerResult(failure=ReadFailure(document.name, f"pipeline error: {type(exc).__name__}: {exc}"))
+
+
+def write_results(store: Store, results: list[WorkerResult], report: IngestReport) -> None:
+    """Stores one partition's documents (and their extraction) in order, as the one-process ingest does."""
+    for result in results:
+        if result.failure is not None:
+            report.failures.append(result.failure)
+        elif result.processed is not None:
+            _write_one(store, result.processed, report)
+
+
+def _write_one(store: Store, processed: Any, report: IngestReport) -> None:
+    document: Document = processed if isinstance(processed, Document) else processed.document
+    try:
+        added = store.add_document(document)
+        if added.status == "duplicate":
+            report.duplicates.append(document.name)
+            return
+        (report.new_versions if added.status == "new-version" else report.stored).append(document.name)
+        if added.near_duplicate_of:
+            report.near_duplicates.append((document.name, added.near_duplicate_of))
+        if isinstance(processed, Document):
+            return
+        from sitrep.pipeline import _rederive, store_extraction
+
+        if added.superseded_id is not None:
+            _rederive(store, store.remove_document_extraction(added.superseded_id))
+        store_extraction(store, added.document_id, processed)
+        report.mentions += len(processed.mentions)
+        report.claims += len(processed.claims)
+    except Exception as exc:  # a database error on one document is reported, the rest go on
+        report.failures.append(ReadFailure(document.name, f"store error: {type(exc).__name__}: {exc}"))
+
+
+def _new_report() -> IngestReport:
+    # The report type lives with the one-process pipeline; imported late so reading works without it.
+    from sitrep.pipeline import IngestReport
+
+    return IngestReport()
+
+
+def run_dask_ingest(
+    sources: list[str],
+    db_url: str,
+    workers: int = 2,
+    partitions: int | None = None,
+    *,
+    options: ReadOptions = ReadOptions(),
+    extract: bool = True,
+    process: str = DEFAULT_PROCESS,
+    scheduler_address: str | None = None,
+) -> IngestReport:
+    """Ingests ``sources`` into the store at ``db_url`` with a local Dask cluster of ``workers`` processes.
+
+    ``process`` names the per-document function as ``module:function``; with ``extract=False`` documents
+    are only read, validated and stored. ``scheduler_address`` uses an existing cluster instead.
+    """
+    from dask.distributed import Client
+
+    units = plan_units(sources)
+    report = _new_report()
+    store = Store.open(db_url)  # migrates before any worker starts
+    try:
+        chunks = split(units, partitions or partition_count(len(units), workers))
+        if chunks:
+            with _cluster(scheduler_address, workers) as cluster, Client(cluster) as client:
+                task = functools.partial(work_on_partition, options=options, process=process if extract else None)
+                for chunk, results in _in_order(client, task, chunks, window=2 * workers):
+                    if isinstance(results, BaseException):  # a worker died on this partition: name every input
+                        report.failures.extend(ReadFailure(u.name or u.source, f"worker error: {results}") for u in chunk)
+                    else:
+                        write_results(store, results, report)
+        if extract and (report.stored or report.new_versions):
+            from sitrep.pipeline import refresh_claim_contradictions
+
+            refresh_claim_contradictions(store)
+    finally:
+        store.close()
+    return report
+
+
+def _in_order(
+    client: Any, task: Callable[[list[ReadUnit]], list[WorkerResult]], chunks: list[list[ReadUnit]], window: int
+) -> Iterator[tuple[list[ReadUnit], list[WorkerResult] | BaseException]]:
+    """Each chunk's results in input order, with at most ``window`` partitions in flight (bounded memory)."""
+    pending: deque[tuple[list[ReadUnit], Any]] = deque()
+    queue = iter(chunks)
+    for chunk in itertools.islice(queue, window):
+        pending.append((chunk, client.submit(task, chunk, pure=False)))
+    while pending:
+        chunk, future = pending.popleft()
+        try:
+            outcome: list[WorkerResult] | BaseException = future.result()
+        except Exception as exc:
+            outcome = exc
+        future.release()
+        following = next(queue, None)
+        if following is not None:
+            pending.append((following, client.submit(task, following, pure=False)))
+        yield chunk, outcome
+
+
+def split(units: list[ReadUnit], parts: int) -> list[list[ReadUnit]]:
+    """Contiguous, near-equal chunks (contiguous keeps input order when results are written)."""
+    parts = max(1, min(parts, len(units)))
+    size, extra = divmod(len(units), parts)
+    chunks, start = [], 0
+    for index in range(parts):
+        end = start + size + (1 if index < extra else 0)
+        chunks.append(units[start:end])
+        start = end
+    return chunks
+
+
+@contextlib.contextmanager
+def _cluster(address: str | None, workers: int) -> Iterator[Any]:
+    """A LocalCluster of worker processes (one thread each: spaCy is not thread-parallel), or a running scheduler."""
+    if address:
+        yield address
+        return
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(processes=True, n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster:
+        yield cluster
