@@ -65,9 +65,13 @@ def test_a_changed_article_becomes_a_new_version(tmp_path: Path) -> None:
     db = str(tmp_path / "v.db")
     article = tmp_path / "report.txt"
     article.write_text("Gunmen attacked a checkpoint near Kirkuk on Monday, killing two policemen, officials said.\n")
-    assert CliRunner().invoke(main, ["ingest", str(article), "--db", db, "--published", "2024-03-05", "-q"]).exit_code == 0
+    assert (
+        CliRunner().invoke(main, ["ingest", str(article), "--db", db, "--published", "2024-03-05", "-q"]).exit_code == 0
+    )
     article.write_text("Gunmen attacked a checkpoint near Kirkuk on Monday, killing three policemen, officials said.\n")
-    assert CliRunner().invoke(main, ["ingest", str(article), "--db", db, "--published", "2024-03-05", "-q"]).exit_code == 0
+    assert (
+        CliRunner().invoke(main, ["ingest", str(article), "--db", db, "--published", "2024-03-05", "-q"]).exit_code == 0
+    )
     listing = CliRunner().invoke(main, ["docs", "--db", db, "--json"]).output.splitlines()
     assert [json.loads(line)["version"] for line in listing] == [2]
     assert "three policemen" in CliRunner().invoke(main, ["show", "report.txt", "--db", db]).output
@@ -106,8 +110,9 @@ def test_a_huge_file_is_refused_by_name(tmp_path: Path) -> None:
 def test_standard_input_is_read_with_user_metadata(tmp_path: Path) -> None:
     db = str(tmp_path / "stdin.db")
     text = "Houthi forces fired two missiles at a cargo ship in the Red Sea on Tuesday, the US military said.\n"
-    result = run("ingest", "-", "--db", db, "--name", "wire-1", "--outlet", "Wire", "--published", "2024-01-10",
-                 input=text)
+    result = run(
+        "ingest", "-", "--db", db, "--name", "wire-1", "--outlet", "Wire", "--published", "2024-01-10", input=text
+    )
     assert result.returncode == 0, result.stderr
     shown = run("show", "wire-1", "--db", db).stdout
     assert "outlet:     Wire" in shown

@@ -21,7 +21,11 @@ from sitrep.store import EventFilter, Store
 
 DEFAULT_DB = "sitrep.db"
 db_option = click.option(
-    "--db", "db", default=DEFAULT_DB, show_default=True, envvar="SITREP_DB",
+    "--db",
+    "db",
+    default=DEFAULT_DB,
+    show_default=True,
+    envvar="SITREP_DB",
     help="Database: a SQLite path, sqlite:///PATH or postgresql://USER@HOST/DB.",
 )
 
@@ -60,8 +64,16 @@ def main() -> None:
 @click.option("--no-extract", is_flag=True, help="Only store the documents; run the later stages with `sitrep rerun`.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest(
-    sources: tuple[str, ...], db: str, outlet: str | None, published: dt.date | None, url: str | None,
-    title: str | None, name: str | None, max_bytes: int, no_extract: bool, quiet: bool,
+    sources: tuple[str, ...],
+    db: str,
+    outlet: str | None,
+    published: dt.date | None,
+    url: str | None,
+    title: str | None,
+    name: str | None,
+    max_bytes: int,
+    no_extract: bool,
+    quiet: bool,
 ) -> None:
     """Read SOURCES (files, folders, .jsonl, HTML, feeds, WARC, URLs, or - for stdin) and run the pipeline."""
     from tqdm import tqdm
@@ -106,10 +118,23 @@ def docs(db: str, as_json: bool) -> None:
     for stored in store.documents():
         d = stored.document
         if as_json:
-            click.echo(json.dumps({"name": d.name, "hash": d.content_hash, "version": stored.version,
-                                   "outlet": d.outlet, "published": str(d.published or ""), "title": d.title}))
+            click.echo(
+                json.dumps(
+                    {
+                        "name": d.name,
+                        "hash": d.content_hash,
+                        "version": stored.version,
+                        "outlet": d.outlet,
+                        "published": str(d.published or ""),
+                        "title": d.title,
+                    }
+                )
+            )
         else:
-            click.echo(f"{d.name}\t{d.content_hash[:12]}\tv{stored.version}\t{d.outlet or '-'}\t{d.published or '-'}\t{d.title or '-'}")
+            click.echo(
+                "\t".join([d.name, d.content_hash[:12], f"v{stored.version}", d.outlet or "-",
+                           str(d.published or "-"), d.title or "-"])
+            )
 
 
 @main.command()
@@ -132,23 +157,33 @@ def show(ref: str, db: str) -> None:
 
 
 def _event_filters(f: Any) -> Any:
-    for option in reversed([
-        click.option("--type", "event_type", help="ACLED event type, e.g. 'Battles'."),
-        click.option("--actor", help="Actor name (substring)."),
-        click.option("--country", help="ISO country code, e.g. SY."),
-        click.option("--since", callback=_date, help="Events ending on or after this date."),
-        click.option("--until", callback=_date, help="Events starting on or before this date."),
-        click.option("--source", help="Outlet or source in the chain (substring)."),
-        click.option("--limit", type=int, default=None),
-    ]):
+    for option in reversed(
+        [
+            click.option("--type", "event_type", help="ACLED event type, e.g. 'Battles'."),
+            click.option("--actor", help="Actor name (substring)."),
+            click.option("--country", help="ISO country code, e.g. SY."),
+            click.option("--since", callback=_date, help="Events ending on or after this date."),
+            click.option("--until", callback=_date, help="Events starting on or before this date."),
+            click.option("--source", help="Outlet or source in the chain (substring)."),
+            click.option("--limit", type=int, default=None),
+        ]
+    ):
         f = option(f)
     return f
 
 
-def _filter(event_type: str | None, actor: str | None, country: str | None, since: dt.date | None,
-            until: dt.date | None, source: str | None, limit: int | None) -> EventFilter:
-    return EventFilter(event_type=event_type, actor=actor, country=country, since=since, until=until,
-                       source=source, limit=limit)
+def _filter(
+    event_type: str | None,
+    actor: str | None,
+    country: str | None,
+    since: dt.date | None,
+    until: dt.date | None,
+    source: str | None,
+    limit: int | None,
+) -> EventFilter:
+    return EventFilter(
+        event_type=event_type, actor=actor, country=country, since=since, until=until, source=source, limit=limit
+    )
 
 
 @main.command()
@@ -189,7 +224,9 @@ def sources(db: str) -> None:
     profiles = source_profiles(list(store.full_events()), store.outlets_by_document())
     click.echo("source\tkind\tevents\tsole\thighest\tlowest\tframing/report")
     for p in profiles:
-        click.echo(f"{p.name}\t{p.kind}\t{p.events}\t{p.sole_reporter}\t{p.highest_figure}\t{p.lowest_figure}\t{p.framing_per_report:.2f}")
+        click.echo(
+            f"{p.name}\t{p.kind}\t{p.events}\t{p.sole_reporter}\t{p.highest_figure}\t{p.lowest_figure}\t{p.framing_per_report:.2f}"
+        )
 
 
 @main.command()
@@ -255,7 +292,11 @@ def _register_optional_commands() -> None:
     """Stage command groups that live beside their stage's code."""
     import importlib
 
-    for module_name, attribute in [("sitrep.geo.cli", "geo"), ("sitrep.api.cli", "serve"), ("sitrep.api.cli", "export")]:
+    for module_name, attribute in [
+        ("sitrep.geo.cli", "geo"),
+        ("sitrep.api.cli", "serve"),
+        ("sitrep.api.cli", "export"),
+    ]:
         module = importlib.import_module(module_name)
         main.add_command(getattr(module, attribute))
 

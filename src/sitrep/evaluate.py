@@ -24,8 +24,18 @@ from sitrep.store import Store
 
 DEFAULT_TOLERANCE_KM = 50.0
 COARSE = {"country", "region", "admin1"}
-FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "date", "location", "fatalities", "quantities",
-          "sources", "modality")
+FIELDS = (
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "date",
+    "location",
+    "fatalities",
+    "quantities",
+    "sources",
+    "modality",
+)
 
 
 @dataclass
@@ -169,7 +179,8 @@ def field_agreement(ex: Extracted, g: dict[str, Any], actors: AliasTable, source
         "location": any_location_matches(ex, g),
         "fatalities": our_fat == gold_fat,
         "quantities": _quantities_agree(m, g.get("quantities", [])),
-        "sources": [sources.canonical(s) for s in _dedupe(m.chain.names())] == [sources.canonical(s) for s in g.get("sources", [])],
+        "sources": [sources.canonical(s) for s in _dedupe(m.chain.names())]
+        == [sources.canonical(s) for s in g.get("sources", [])],
         "modality": m.modality == g.get("modality", "asserted"),
     }
 
@@ -234,10 +245,20 @@ def evaluate_store(store: Store, gold_dir: Path) -> Scores:
     matched_gold = {id(g) for _, g in matched}
     matched_ex = {id(ex) for ex, _ in matched}
     scores = Scores(
-        gold_events=len(gold), extracted_events=len(extracted), matched=n,
-        precision=precision, recall=recall, f1=f1, field_accuracy=accuracy, field_counts=counts,
+        gold_events=len(gold),
+        extracted_events=len(extracted),
+        matched=n,
+        precision=precision,
+        recall=recall,
+        f1=f1,
+        field_accuracy=accuracy,
+        field_counts=counts,
         misses=[f"{g['doc']}: {g.get('id', '?')} «{g.get('evidence', '')}»" for g in gold if id(g) not in matched_gold],
-        spurious=[f"{ex.doc}: {ex.mention.event_type} «{ex.mention.sentence.text[:120]}»" for ex in extracted if id(ex) not in matched_ex],
+        spurious=[
+            f"{ex.doc}: {ex.mention.event_type} «{ex.mention.sentence.text[:120]}»"
+            for ex in extracted
+            if id(ex) not in matched_ex
+        ],
     )
     _score_checks(store, checks, gold_docs, scores, gold_dir)
     return scores
@@ -263,7 +284,9 @@ def _score_checks(store: Store, checks: dict[str, Any], gold_docs: set[str], sco
     expected = [t.lower() for t in checks.get("framing_terms", {}).get("expect_flagged", [])]
     if expected:
         claims = [c for c in store.claims() if c.doc in gold_docs]
-        flagged = {f.term.lower() for m in mentions for f in m.framing} | {f.term.lower() for c in claims for f in c.framing}
+        flagged = {f.term.lower() for m in mentions for f in m.framing} | {
+            f.term.lower() for c in claims for f in c.framing
+        }
         flagged |= _framing_in_documents(store, gold_docs)
         found = [t for t in expected if t in flagged]
         scores.framing_recall = len(found) / len(expected)
@@ -318,8 +341,14 @@ def format_scores(s: Scores) -> str:
     lines += [f"{name:<16}{value:.3f}" for name, value in s.field_accuracy.items()]
     lines.append("")
     if s.framing_recall is not None:
-        lines.append(f"framing terms flagged: {s.framing_recall:.3f}" + (f" (missed: {', '.join(s.framing_missed)})" if s.framing_missed else ""))
-    lines.append(f"claims found: {s.claims_found}/{s.claims_gold}; contradictions found: {s.contradictions_found}/{s.contradictions_gold}")
+        lines.append(
+            f"framing terms flagged: {s.framing_recall:.3f}"
+            + (f" (missed: {', '.join(s.framing_missed)})" if s.framing_missed else "")
+        )
+    lines.append(
+        f"claims found: {s.claims_found}/{s.claims_gold}; "
+        f"contradictions found: {s.contradictions_found}/{s.contradictions_gold}"
+    )
     lines.append(f"events from furniture or non-event text: {len(s.furniture_events)}")
     lines += [f"  ! {x}" for x in s.furniture_events]
     if s.misses:

@@ -55,7 +55,7 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
 def ingest(
     sources: Iterable[str],
     store: Store,
-    options: ReadOptions = ReadOptions(),
+    options: ReadOptions | None = None,
     extract: bool = True,
     on_progress: Callable[[str], None] | None = None,
 ) -> IngestReport:
@@ -136,8 +136,15 @@ def refresh_claim_contradictions(store: Store) -> None:
     for group in group_claims(store.claims()):
         for item in group.contradictions:
             rows.append(
-                {"kind": item.kind, "subject": item.subject or group.topic, "description": item.description,
-                 "a": item.a, "b": item.b, "event_id": None, "claim_topic": group.topic}
+                {
+                    "kind": item.kind,
+                    "subject": item.subject or group.topic,
+                    "description": item.description,
+                    "a": item.a,
+                    "b": item.b,
+                    "event_id": None,
+                    "claim_topic": group.topic,
+                }
             )
     store.replace_claim_contradictions(rows)
 

@@ -55,7 +55,8 @@ def format_event(event: Event, store: Store) -> str:
         f"type:       {event.event_type} / {event.sub_event_type} (PLOVER {event.plover})",
         f"date:       {date}",
         "actors:     " + (", ".join(f"{a.role}={a.name}" for a in event.actors) or "-"),
-        "places:     " + (", ".join(f"{p.name} ({p.country}, {p.precision}, {p.lat:.3f},{p.lon:.3f})" for p in event.places) or "-"),
+        "places:     "
+        + (", ".join(f"{p.name} ({p.country}, {p.precision}, {p.lat:.3f},{p.lon:.3f})" for p in event.places) or "-"),
         "figures:    " + ("; ".join(_figure(f) for f in event.figures) or "-"),
         f"reports:    {len(event.mentions)}",
     ]

@@ -351,6 +351,6 @@ def test_deleting_a_document_row_cascades_to_its_mentions(store: Store) -> None:
     with store.engine.begin() as c:
         c.execute(delete(t.documents).where(t.documents.c.id == document_id))
     assert store.stats()["mentions"] == 0
-    assert (count(store, t.mention_places), count(store, t.mention_sources), count(store, t.document_bands)) == (0, 0, 0)
+    assert [count(store, table) for table in (t.mention_places, t.mention_sources, t.document_bands)] == [0, 0, 0]
     assert store.event_first_document() == {}  # the event stays, its first document is unset
     assert store.get_event("ev-x") is not None

@@ -52,7 +52,6 @@ class ActorDictionary:
         return best[1] if best else None
 
 
-
 @functools.cache
 def actor_dictionary() -> ActorDictionary:
     raw = load_yaml("actors.yaml")
@@ -98,7 +97,9 @@ def _phrase(token: Token) -> SpacySpan:
         if ent.start <= token.i < ent.end:
             left, right = min(left, ent.start), max(right, ent.end - 1)
     for child in token.rights:
-        if child.dep_ in {"compound", "amod", "nmod", "appos", "flat"} or (child.dep_ == "prep" and child.text.lower() == "of"):
+        if child.dep_ in {"compound", "amod", "nmod", "appos", "flat"} or (
+            child.dep_ == "prep" and child.text.lower() == "of"
+        ):
             right = max(right, child.right_edge.i)
     return doc[left : right + 1]
 
@@ -160,7 +161,14 @@ def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bo
                 break
     # Associated actors: "X, in cooperation with / backed by / alongside Y"
     for token in sentence:
-        if token.lower_ in {"with", "alongside"} and token.head.lower_ in {"cooperation", "coordination", "conjunction", "together", "alongside", "with"}:
+        if token.lower_ in {"with", "alongside"} and token.head.lower_ in {
+            "cooperation",
+            "coordination",
+            "conjunction",
+            "together",
+            "alongside",
+            "with",
+        }:
             for pobj in (c for c in token.children if c.dep_ == "pobj"):
                 entry = phrase_actor(_phrase(pobj), dictionary)
                 if entry and all(r.name != entry.name for r in roles):

@@ -29,6 +29,8 @@ _MAX_OUTLET_TOKENS = 8
 _QUOTE_LOOKAHEAD = 4
 _OPEN_QUOTES = "“\"«"
 _CLOSE_QUOTES = "”\"»"
+# "went on to say", "continued to claim": the speech verb hangs under these.
+_CONTINUATION_VERBS = {"go", "continue", "proceed"}
 _SKIP_AT_NP_START = {"det", "predet", "nummod", "quantmod", "punct", "case", "cc"}
 _NP_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
 
@@ -328,7 +330,9 @@ def _statement_source(noun: Token, doc_name: str, previous: AttributionChain | N
 def _is_reporting_clause(verb: Token) -> bool:
     """A speech verb that frames the sentence, not one inside a subordinate clause ("since X announced")."""
     token = verb
-    while token.dep_ in {"conj", "xcomp"} and token.head != token:
+    while token.head != token and (
+        token.dep_ in {"conj", "xcomp"} or (token.dep_ == "advcl" and token.head.lemma_.lower() in _CONTINUATION_VERBS)
+    ):
         token = token.head
     if token.dep_ in {"ROOT", "parataxis"}:
         return True

@@ -257,7 +257,11 @@ def _calendar(match: re.Match[str], params: Mapping[str, Any], published: dt.dat
     if year is None:
         if published is None:
             return None
-        year = _relative_month(groups["rel"], month, published) if groups.get("rel") else _infer_year(month, day, published)
+        year = (
+            _relative_month(groups["rel"], month, published)
+            if groups.get("rel")
+            else _infer_year(month, day, published)
+        )
     return _within_month(year, month, groups)
 
 
@@ -369,9 +373,7 @@ def _weekend(match: re.Match[str], params: Mapping[str, Any], published: dt.date
         return None
     saturday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=5)  # of this Mon-Sun week
     mode = params["mode"]
-    if mode == "recent" and published < saturday:
-        saturday -= dt.timedelta(weeks=1)
-    elif mode == "previous":
+    if mode == "previous" or (mode == "recent" and published < saturday):
         saturday -= dt.timedelta(weeks=1)
     elif mode == "next":
         saturday += dt.timedelta(weeks=1)

@@ -73,7 +73,9 @@ def extract_sentence(
         return
     doc_name = document.name
     quantities = find_quantities(sentence.text, doc_name, sentence.start_char)
-    entity_ranges = [(e.start_char, e.end_char) for e in sentence.ents if e.label_ in {"ORG", "PERSON", "NORP", "GPE", "FAC"}]
+    entity_ranges = [
+        (e.start_char, e.end_char) for e in sentence.ents if e.label_ in {"ORG", "PERSON", "NORP", "GPE", "FAC"}
+    ]
     framing = find_framing(sentence.text, doc_name, sentence.start_char, exclude=entity_ranges)
     places = [
         PlaceMention(e.text, Span(doc_name, e.start_char, e.end_char, e.text))
@@ -83,8 +85,12 @@ def extract_sentence(
     sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, sentence.text)
     for match in matches:
         token = match.token
-        roles = assign_roles(token, sentence, doc_name, violent=match.rule.event_type in VIOLENT_TYPES or match.rule.kind != "plain")
-        target_text = " ".join(r.span.text for r in roles if r.role == "actor2" and r.span) or _target_text(token)
+        roles = assign_roles(
+            token, sentence, doc_name, violent=match.rule.event_type in VIOLENT_TYPES or match.rule.kind != "plain"
+        )
+        target_text = " ".join(
+            [*(r.span.text for r in roles if r.role == "actor2" and r.span), _target_text(token), *_victims(sentence)]
+        )
         actor1 = next((r for r in roles if r.role == "actor1"), None)
         kind = classify(match, sentence, target_text, actor1.actor_type if actor1 else None)
         if kind.event_type not in VIOLENT_TYPES:
@@ -137,7 +143,9 @@ def _common_words() -> frozenset[str]:
     return _COMMON_WORDS
 
 
-_COMMON_WORDS = frozenset({"resistance", "coalition", "axis", "front", "alliance", "movement", "state", "regime", "army"})
+_COMMON_WORDS = frozenset(
+    {"resistance", "coalition", "axis", "front", "alliance", "movement", "state", "regime", "army"}
+)
 
 
 def _distinct_events(matches: list[TriggerMatch], sentence: SpacySpan) -> list[TriggerMatch]:
@@ -167,6 +175,20 @@ def _target_text(token: object) -> str:
 
     assert isinstance(token, Token)
     return " ".join(t.text for t in token.subtree)
+
+
+def _victims(sentence: SpacySpan) -> list[str]:
+    """Who was killed, wounded or abducted in the sentence: decides whether an attack targeted civilians."""
+    return [
+        " ".join(t.text for t in child.subtree)
+        for token in sentence
+        if token.lemma_.lower() in _HARM_LEMMAS
+        for child in token.children
+        if child.dep_ in {"dobj", "nsubjpass"}
+    ]
+
+
+_HARM_LEMMAS = frozenset({"kill", "wound", "injure", "abduct", "kidnap", "execute", "shoot", "massacre"})
 
 
 def _event_date(dates: list[DateInterval], published: dt.date | None) -> DateInterval | None:

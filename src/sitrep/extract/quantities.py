@@ -16,6 +16,7 @@ children"; "two children among the dead") gets the kind ``"<kind>-subset"`` so t
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -96,7 +97,8 @@ POST_QUALIFIERS: dict[str, Qualifier] = {str(k): QUALIFIERS[v] for k, v in _DATA
 _WORD_NUMBER = _alternation([*NUMBER_WORDS, "hundred", "thousand", "million", "billion", "dozen"])
 _AND_AFTER_SCALE = r"(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+"
 _WORDS = rf"\b{_WORD_NUMBER}(?:(?:\s+|-|{_AND_AFTER_SCALE}){_WORD_NUMBER})*\b"
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand|hundred|dozen)\b|(?:m|mn|bn)\b)?"
+_DIGIT_SCALE = r"(?:\s+(?:million|billion|thousand|hundred|dozen)\b|(?:m|mn|bn)\b)?"  # "1.5 million", "2bn"
+_DIGITS = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,]\d)|\d+(?:\.\d+)?){_DIGIT_SCALE}"
 _NUMBER = f"(?:{_DIGITS}|{_WORDS})"
 _JOINERS = _alternation(_DATA["range_joiners"])
 _RANGE = (
@@ -327,7 +329,9 @@ _CASUALTY_BEFORE = re.compile(
     rf"\b(?:{_kind_alternation(_DATA['casualty_verbs_before'])})\s+(?:{_LINKS}\s+)?(?:(?:a|an|the|some)\s+)?$",
     re.IGNORECASE,
 )
-_TOLL_BEFORE = re.compile(rf"\b(?P<what>death|casualty|fatality)\s+toll\b[^.;:!?]{{0,60}}?\b{_LINKS}\s+$", re.IGNORECASE)
+_TOLL_BEFORE = re.compile(
+    rf"\b(?P<what>death|casualty|fatality)\s+toll\b[^.;:!?]{{0,60}}?\b{_LINKS}\s+$", re.IGNORECASE
+)
 _SUBSET_BEFORE = re.compile(rf"\b{_alternation(_DATA['subset_before'])}\s*[:,]?\s*$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(
     rf"\s*,?\s*(?:(?:were|was|are|is)\s+)?(?:{_kind_alternation(_DATA['subset_after'])})\b", re.IGNORECASE
@@ -336,8 +340,10 @@ _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|as\s+well\s+as|plus|,)\s*$", re.
 _PARTITIVE = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
 _IDENTIFIER_BEFORE = re.compile(r"(?:\b(?P<word>[A-Z][\w'’-]*)|\b[Nn]o\.|\b[Nn]umber|#)\s*$")
-_ALLOWED_CAPITALISED = STOP_WORDS | _lower_set(QUALIFIER_BY_WORD) | _lower_set(
-    w for words in _DATA["casualty_verbs_before"].values() for word in words for w in word.split()
+_ALLOWED_CAPITALISED = (
+    STOP_WORDS
+    | _lower_set(QUALIFIER_BY_WORD)
+    | _lower_set(w for words in _DATA["casualty_verbs_before"].values() for word in words for w in word.split())
 )
 
 
@@ -366,7 +372,7 @@ class _Found:
 
 
 def _is_identifier_or_age(text: str, start: int, has_qualifier: bool) -> bool:
-    """"Tower 22", "Resolution 2254", "No. 5", "aged 35" are not counts."""
+    """Identifiers and ages are not counts: "Tower 22", "Resolution 2254", "No. 5", "aged 35"."""
     before = text[max(0, start - 40) : start]
     if _AGE_BEFORE.search(before):
         return True
@@ -429,16 +435,14 @@ def _worth_keeping(match: re.Match[str], unit: Unit | None, kind: str | None) ->
 
 def _inherit_kinds(found: list[_Found], text: str) -> None:
     """Coordinated figures share a kind: "killing 3 soldiers and 2 civilians"; subsets take their total's kind."""
-    for previous, current in zip(found, found[1:], strict=False):
-        between = text[previous.end : current.start]
-        if current.quantity.kind == "count" and previous.quantity.kind != "count":
-            if current.subset or _COORDINATION.fullmatch(between):
-                current.quantity.kind = previous.quantity.kind
-    for current, following in zip(reversed(found[:-1]), reversed(found[1:]), strict=False):
-        between = text[current.end : following.start]
-        if current.quantity.kind == "count" and following.quantity.kind != "count" and not following.subset:
-            if _COORDINATION.fullmatch(between):
-                current.quantity.kind = following.quantity.kind
+    for previous, current in itertools.pairwise(found):
+        joined = current.subset or _COORDINATION.fullmatch(text[previous.end : current.start]) is not None
+        if current.quantity.kind == "count" and previous.quantity.kind != "count" and joined:
+            current.quantity.kind = previous.quantity.kind
+    for current, following in reversed(list(itertools.pairwise(found))):
+        joined = _COORDINATION.fullmatch(text[current.end : following.start]) is not None
+        if current.quantity.kind == "count" and following.quantity.kind != "count" and not following.subset and joined:
+            current.quantity.kind = following.quantity.kind
 
 
 def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]:
@@ -458,7 +462,7 @@ def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]
 
 
 def base_kind(kind: str) -> str:
-    """"killed-subset" -> "killed"."""
+    """The kind without the subset mark: "killed-subset" -> "killed"."""
     return kind.removesuffix(SUBSET_SUFFIX)
 
 

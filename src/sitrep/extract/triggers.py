@@ -148,7 +148,7 @@ def is_generic(token: Token, onto: Ontology) -> bool:
         if governor.lemma_.lower() in onto.generic_governors or head.lemma_.lower() in onto.generic_governors:
             return True
     # "under the guise of fighting", "in an attempt to avert": a gerund after a preposition
-    if token.tag_ == "VBG" and token.dep_ == "pcomp":
+    if token.tag_ == "VBG" and token.dep_ == "pcomp" and head.head.lemma_.lower() in onto.generic_governors:
         return True
     return token.dep_ == "xcomp" and head.lemma_.lower() in onto.aspectual_verbs and token.tag_ == "VBG"
 
@@ -181,7 +181,13 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
             event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if rule.state_actor_sub and actor1_type == "State forces":
         sub = rule.state_actor_sub
-    if event_type == "Protests" and re.search(r"\b(tear ?gas|dispersed|fired on|live (fire|ammunition)|arrested)\b", text, re.I):
-        sub = "Excessive force against protesters" if re.search(r"\b(killed|live (fire|ammunition)|shot)\b", text, re.I) else "Protest with intervention"
+    if event_type == "Protests" and re.search(
+        r"\b(tear ?gas|dispersed|fired on|live (fire|ammunition)|arrested)\b", text, re.I
+    ):
+        sub = (
+            "Excessive force against protesters"
+            if re.search(r"\b(killed|live (fire|ammunition)|shot)\b", text, re.I)
+            else "Protest with intervention"
+        )
     plover = rule.plover or onto.plover(event_type, sub, lemma)
     return Classification(event_type, sub, plover)

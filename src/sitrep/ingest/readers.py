@@ -11,7 +11,7 @@ import json
 import sys
 import urllib.request
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -39,17 +39,18 @@ ReadResult = Document | ReadFailure
 
 @dataclass(frozen=True)
 class ReadOptions:
-    meta: DocumentMeta = DocumentMeta()  # from the command line: wins over everything else
+    meta: DocumentMeta = field(default_factory=DocumentMeta)  # from the command line: wins over everything else
     max_bytes: int = DEFAULT_MAX_BYTES
     name: str | None = None  # name for standard input
 
 
-def read_sources(sources: Iterable[str], options: ReadOptions = ReadOptions()) -> Iterator[ReadResult]:
+def read_sources(sources: Iterable[str], options: ReadOptions | None = None) -> Iterator[ReadResult]:
     for source in sources:
-        yield from read_source(source, options)
+        yield from read_source(source, options or ReadOptions())
 
 
-def read_source(source: str, options: ReadOptions = ReadOptions()) -> Iterator[ReadResult]:
+def read_source(source: str, options: ReadOptions | None = None) -> Iterator[ReadResult]:
+    options = options or ReadOptions()
     if source == "-":
         yield from _read_stream(sys.stdin.buffer, options.name or "stdin", options)
     elif source.startswith(("http://", "https://")):

@@ -176,7 +176,7 @@ def run_dask_ingest(
     workers: int = 2,
     partitions: int | None = None,
     *,
-    options: ReadOptions = ReadOptions(),
+    options: ReadOptions | None = None,
     extract: bool = True,
     process: str = DEFAULT_PROCESS,
     scheduler_address: str | None = None,
@@ -188,6 +188,7 @@ def run_dask_ingest(
     """
     from dask.distributed import Client
 
+    options = options or ReadOptions()
     units = plan_units(sources)
     report = _new_report()
     store = Store.open(db_url)  # migrates before any worker starts
@@ -198,7 +199,7 @@ def run_dask_ingest(
                 task = functools.partial(work_on_partition, options=options, process=process if extract else None)
                 for chunk, results in _in_order(client, task, chunks, window=2 * workers):
                     if isinstance(results, BaseException):  # a worker died on this partition: name every input
-                        report.failures.extend(ReadFailure(u.name or u.source, f"worker error: {results}") for u in chunk)
+                        report.failures.extend(_worker_failures(chunk, results))
                     else:
                         write_results(store, results, report)
         if extract and (report.stored or report.new_versions):
@@ -208,6 +209,10 @@ def run_dask_ingest(
     finally:
         store.close()
     return report
+
+
+def _worker_failures(chunk: list[ReadUnit], error: BaseException) -> list[ReadFailure]:
+    return [ReadFailure(u.name or u.source, f"worker error: {type(error).__name__}: {error}") for u in chunk]
 
 
 def _in_order(

@@ -151,7 +151,10 @@ class Store:
             document_id = c.execute(insert(t.documents).values(**values)).inserted_primary_key[0]  # type: ignore[index]
             c.execute(
                 insert(t.document_bands),
-                [{"document_id": document_id, "band": b, "value": fingerprint >> (8 * b) & 0xFF} for b in range(_BANDS)],
+                [
+                    {"document_id": document_id, "band": b, "value": fingerprint >> (8 * b) & 0xFF}
+                    for b in range(_BANDS)
+                ],
             )
         return AddResult(
             "new-version" if previous else "stored",
@@ -233,7 +236,9 @@ class Store:
 
     def mentions_for_event(self, event_id: str) -> list[Mention]:
         with self.engine.connect() as c:
-            rows = c.execute(select(t.mentions.c.data).where(t.mentions.c.event_id == event_id).order_by(t.mentions.c.id))
+            rows = c.execute(
+                select(t.mentions.c.data).where(t.mentions.c.event_id == event_id).order_by(t.mentions.c.id)
+            )
             return [from_dict(Mention, row.data) for row in rows]
 
     def mentions_for_document(self, document_id: int) -> list[Mention]:
@@ -247,7 +252,9 @@ class Store:
 
     def all_mentions(self) -> Iterator[Mention]:
         with self.engine.connect() as c:
-            for row in c.execute(select(t.mentions.c.data).order_by(t.mentions.c.document_id, t.mentions.c.sentence_start)):
+            for row in c.execute(
+                select(t.mentions.c.data).order_by(t.mentions.c.document_id, t.mentions.c.sentence_start)
+            ):
                 yield from_dict(Mention, row.data)
 
     def claims(self) -> list[Claim]:
@@ -286,8 +293,12 @@ class Store:
             for item in event.contradictions:
                 c.execute(
                     insert(t.contradictions).values(
-                        kind=item.kind, subject=item.subject or event.event_type, description=item.description,
-                        a=item.a, b=item.b, event_id=event.id,
+                        kind=item.kind,
+                        subject=item.subject or event.event_type,
+                        description=item.description,
+                        a=item.a,
+                        b=item.b,
+                        event_id=event.id,
                     )
                 )
 
@@ -476,12 +487,18 @@ def _insert_mention(c: Connection, document_id: int, mention: Mention) -> None:
             _upsert_place(c, pm.place)
         c.execute(
             insert(t.mention_places).values(
-                mention_id=mention.id, position=position, place_id=pm.place.gazetteer_id if pm.place else None,
-                text=pm.text, start=pm.span.start, end=pm.span.end,
+                mention_id=mention.id,
+                position=position,
+                place_id=pm.place.gazetteer_id if pm.place else None,
+                text=pm.text,
+                start=pm.span.start,
+                end=pm.span.end,
             )
         )
     for position, source in enumerate(mention.chain.sources):
-        source_id = c.scalar(select(t.sources.c.id).where(t.sources.c.name == source.name, t.sources.c.kind == source.kind))
+        source_id = c.scalar(
+            select(t.sources.c.id).where(t.sources.c.name == source.name, t.sources.c.kind == source.kind)
+        )
         if source_id is None:
             source_id = c.execute(insert(t.sources).values(name=source.name, kind=source.kind)).inserted_primary_key[0]  # type: ignore[index]
         c.execute(insert(t.mention_sources).values(mention_id=mention.id, position=position, source_id=source_id))
@@ -491,8 +508,14 @@ def _upsert_place(c: Connection, place: Any) -> None:
     if c.scalar(select(t.places.c.id).where(t.places.c.id == place.gazetteer_id)) is None:
         c.execute(
             insert(t.places).values(
-                id=place.gazetteer_id, name=place.name, country=place.country, admin1=place.admin1,
-                admin2=place.admin2, lat=place.lat, lon=place.lon, precision=place.precision,
+                id=place.gazetteer_id,
+                name=place.name,
+                country=place.country,
+                admin1=place.admin1,
+                admin2=place.admin2,
+                lat=place.lat,
+                lon=place.lon,
+                precision=place.precision,
             )
         )
 
@@ -503,7 +526,10 @@ def _event_row(event_: Event) -> dict[str, Any]:
     actor2 = next((a.name for a in event_.actors if a.role == "actor2"), None)
     killed = next((f for f in event_.figures if f.kind == "killed"), None)
     searchable = [
-        event_.event_type, event_.sub_event_type, actor1 or "", actor2 or "",
+        event_.event_type,
+        event_.sub_event_type,
+        actor1 or "",
+        actor2 or "",
         *(p.name for p in event_.places),
         *(m.evidence.text if m.evidence else m.sentence.text for m in event_.mentions),
     ]
@@ -577,8 +603,19 @@ def _filtered_events(query: Any, f: EventFilter) -> Any:
 
 def _summary(row: RowMapping) -> EventSummary:
     return EventSummary(
-        id=row["id"], event_type=row["event_type"], sub_event_type=row["sub_event_type"],
-        date_start=row["date_start"], date_end=row["date_end"], date_precision=row["date_precision"],
-        country=row["country"], admin1=row["admin1"], location=row["location"], lat=row["lat"], lon=row["lon"],
-        actor1=row["actor1"], actor2=row["actor2"], fatalities_best=row["fatalities_best"], reports=row["reports"],
+        id=row["id"],
+        event_type=row["event_type"],
+        sub_event_type=row["sub_event_type"],
+        date_start=row["date_start"],
+        date_end=row["date_end"],
+        date_precision=row["date_precision"],
+        country=row["country"],
+        admin1=row["admin1"],
+        location=row["location"],
+        lat=row["lat"],
+        lon=row["lon"],
+        actor1=row["actor1"],
+        actor2=row["actor2"],
+        fatalities_best=row["fatalities_best"],
+        reports=row["reports"],
     )

@@ -28,7 +28,9 @@ def _initial_schema(connection: Connection) -> None:
     schema.metadata.create_all(connection)
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema: documents, mentions, events, claims, places, sources", _initial_schema),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema: documents, mentions, events, claims, places, sources", _initial_schema),
+)
 
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -1,0 +1,192 @@
+"""Modality of an event trigger: asserted, reported, denied, planned, feared, hypothetical or rumour.
+
+Modality is about the trigger, not the sentence: in "launched a campaign that is set to last for days"
+the launch is asserted, while in "for fear of a response that would target its bases" the targeting is
+feared. The reader walks from the trigger up the dependency parse; the nearest strong cue decides
+(cues are data: ``data/modality.yaml``). Attribution ("sources said") does not change modality: it
+lives in the attribution chain.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any, cast
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitrep.data import load_yaml
+from sitrep.extract.attribution import explicit_sources
+from sitrep.model import MODALITIES, Modality
+
+DEFAULT: Modality = "asserted"
+# Modalities a negated plan or possibility turns into "denied" ("no intention of withdrawing").
+_NEGATABLE: frozenset[str] = frozenset({"planned", "hypothetical", "asserted"})
+_MODIFIER_DEPS: frozenset[str] = frozenset({"aux", "auxpass", "advmod", "amod", "acomp", "npadvmod"})
+
+
+@dataclass(frozen=True)
+class Governor:
+    modality: Modality
+    via: frozenset[str]  # empty: any dependency
+    pos: frozenset[str]  # empty: any part of speech
+    needs_child: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Modifier:
+    modality: Modality
+    strong: bool
+
+
+@dataclass(frozen=True)
+class ModalityLexicon:
+    governors: dict[str, list[Governor]]
+    passive_hedges: dict[str, Modality]
+    modifiers: dict[str, Modifier]
+    negators: frozenset[str]
+    conditional_marks: frozenset[str]
+    clause_boundaries: frozenset[str]
+
+
+def _modality(value: Any) -> Modality:
+    if value not in MODALITIES:
+        raise ValueError(f"modality.yaml: unknown modality {value!r}")
+    return cast(Modality, value)
+
+
+def _lower_set(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or [])
+
+
+@functools.cache
+def modality_lexicon() -> ModalityLexicon:
+    config = load_yaml("modality.yaml")
+    governors: dict[str, list[Governor]] = {}
+    for item in config.get("governors", []):
+        governor = Governor(
+            modality=_modality(item["modality"]),
+            via=_lower_set(item.get("via")),
+            pos=frozenset(str(p) for p in item.get("pos", [])),
+            needs_child=_lower_set(item.get("needs_child")),
+        )
+        for lemma in item["lemmas"]:
+            governors.setdefault(str(lemma).lower(), []).append(governor)
+    modifiers = {
+        str(word).lower(): Modifier(_modality(spec["modality"]), spec.get("strength", "strong") == "strong")
+        for word, spec in config.get("modifiers", {}).items()
+    }
+    return ModalityLexicon(
+        governors=governors,
+        passive_hedges={str(k).lower(): _modality(v) for k, v in config.get("passive_hedges", {}).items()},
+        modifiers=modifiers,
+        negators=_lower_set(config.get("negators")),
+        conditional_marks=_lower_set(config.get("conditional_marks")),
+        clause_boundaries=_lower_set(config.get("clause_boundaries")),
+    )
+
+
+# --- cues at one node ---------------------------------------------------------
+
+
+def _is_negated(node: Token) -> bool:
+    lex = modality_lexicon()
+    return any(c.dep_ in {"neg", "det", "advmod", "preconj"} and c.lower_ in lex.negators for c in node.children)
+
+
+def _governor_cue(node: Token, via: str) -> Modality | None:
+    lex = modality_lexicon()
+    for governor in lex.governors.get(node.lemma_.lower(), []):
+        if governor.via and via not in governor.via:
+            continue
+        if governor.pos and node.pos_ not in governor.pos:
+            continue
+        if governor.needs_child and not any(c.lemma_.lower() in governor.needs_child for c in node.children):
+            continue
+        return governor.modality
+    return None
+
+
+def _passive_hedge(node: Token, via: str) -> Modality | None:
+    """ "are reported to be moving", "it is believed that ...", "feared killed"."""
+    lex = modality_lexicon()
+    hedge = lex.passive_hedges.get(node.lemma_.lower())
+    if hedge is None or via not in {"xcomp", "ccomp", "oprd", "acomp"}:
+        return None
+    is_passive = node.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in node.children)
+    return hedge if is_passive else None
+
+
+def _modifier_cues(node: Token) -> list[Modifier]:
+    lex = modality_lexicon()
+    # Only modifying dependencies: "May" as a compound of a date is not the modal "may".
+    return [lex.modifiers[c.lower_] for c in node.children if c.dep_ in _MODIFIER_DEPS and c.lower_ in lex.modifiers]
+
+
+def _is_conditional(node: Token) -> bool:
+    """The node's clause is an "if" clause, or is conditioned by one ("ready ... if it senses")."""
+    lex = modality_lexicon()
+    if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in node.children):
+        return True
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in c.children)
+        for c in node.children
+    )
+
+
+# --- the walk -----------------------------------------------------------------
+
+
+def _path_to_root(trigger: Token, sent: SpacySpan) -> list[tuple[Token, str]]:
+    """(ancestor, dependency by which the path arrives at it), nearest first, within the sentence."""
+    path: list[tuple[Token, str]] = []
+    child = trigger
+    while child.head != child and sent.start <= child.head.i < sent.end:
+        path.append((child.head, child.dep_.lower()))
+        child = child.head
+    return path
+
+
+def _hedge_is_attribution(sent: SpacySpan) -> bool:
+    """ "are reported to be moving ..., sources told Al Mayadeen": the hedge only restates the attribution."""
+    return bool(explicit_sources(sent, ""))
+
+
+def _clause_cue(node: Token) -> tuple[Modality | None, Modality | None]:
+    """(strong, weak) cue from the modifiers, negation and conditionals of a node in the trigger's clause."""
+    if _is_negated(node):
+        return "denied", None
+    if _is_conditional(node):
+        return "hypothetical", None
+    weak: Modality | None = None
+    for cue in _modifier_cues(node):
+        if cue.strong:
+            return cue.modality, None
+        weak = weak or cue.modality
+    return None, weak
+
+
+def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
+    """How the sentence frames the event its ``trigger`` names."""
+    strong, weak = _clause_cue(trigger)
+    if strong:
+        return strong
+    in_clause = True
+    for node, via in _path_to_root(trigger, sent):
+        crossing = via in modality_lexicon().clause_boundaries
+        hedge = _passive_hedge(node, via)
+        if hedge:
+            if hedge == "reported" and _hedge_is_attribution(sent):
+                return weak or DEFAULT
+            return hedge
+        governed = _governor_cue(node, via)
+        if governed:
+            return "denied" if governed in _NEGATABLE and _is_negated(node) else governed
+        in_clause = in_clause and not crossing
+        if in_clause:
+            strong, node_weak = _clause_cue(node)
+            if strong:
+                return strong
+            weak = weak or node_weak
+    return weak or DEFAULT

@@ -1,0 +1,127 @@
+"""Ranking gazetteer candidates for one mention: name similarity, country context, nearby places,
+prominence and the kind of place the words around the name ask for.
+
+All weights live in ``sitrep/data/geo/scoring.yaml`` so they can be tuned on evaluation data
+without touching code.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from sitrep.data import load_yaml
+from sitrep.geo.distance import haversine_km
+from sitrep.geo.normalise import ParsedMention
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One gazetteer place as stored in the index."""
+
+    id: int
+    gid: str
+    name: str
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float
+    lon: float
+    precision: str
+    feature: str | None
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A place the document also names, used to pull ambiguous names towards it."""
+
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+
+
+@cache
+def weights() -> dict[str, Any]:
+    table: dict[str, Any] = load_yaml("geo/scoring.yaml")
+    return table
+
+
+def name_similarity(query_key: str, candidate_key: str, same_skeleton: bool) -> float:
+    """0..1: exact key 1.0; otherwise rapidfuzz ratio, lifted when the romanisation skeletons agree."""
+    if query_key == candidate_key:
+        return 1.0
+    ratio = fuzz.ratio(query_key, candidate_key) / 100.0
+    if same_skeleton:
+        floor = float(weights()["skeleton_floor"])
+        return max(ratio, floor + (1.0 - floor) * ratio * 0.5)
+    return ratio
+
+
+def prominence(row: Row) -> float:
+    """0..1: how likely news means this entry when the name is ambiguous."""
+    fixed = weights()["prominence"]
+    if row.precision == "town":
+        return min(1.0, math.log10(row.population + 1) / 7.0)
+    return float(fixed.get(row.precision, 0.3))
+
+
+def country_bonus(row: Row, document_countries: Sequence[str], sentence_countries: Sequence[str]) -> float:
+    w = weights()["country"]
+    bonus = 0.0
+    if row.country in sentence_countries:
+        bonus += float(w["sentence"])
+    if document_countries:
+        if row.country == document_countries[0]:
+            bonus += float(w["first"])
+        elif row.country in document_countries:
+            bonus += float(w["other"])
+        elif row.precision not in ("country", "region"):
+            bonus += float(w["absent"])
+    return bonus
+
+
+def kind_bonus(row: Row, parsed: ParsedMention, via_core_alias: bool) -> float:
+    """Reward candidates of the kind the text asks for ("X camp" -> a site; "X province" -> admin)."""
+    w = weights()["kind"]
+    if via_core_alias and parsed.kind != "site":
+        # "Deir ez-Zor" alone must not pick the "Deir ez-Zor airport" site through its stripped name.
+        return float(w["core_alias_without_hint"])
+    wanted = {"site": ("site",), "admin": ("admin1", "admin2"), "town": ("town",), "region": ("region",)}
+    if parsed.kind in wanted:
+        return float(w["match"]) if row.precision in wanted[parsed.kind] else float(w["mismatch"])
+    if parsed.direction and row.precision in ("country", "admin1", "region"):
+        return float(w["direction_area"])
+    return 0.0
+
+
+def anchor_bonus(row: Row, anchors: Sequence[Anchor]) -> float:
+    """Closeness to other places the document names (same admin1, or within a radius)."""
+    w = weights()["nearby"]
+    best = 0.0
+    for anchor in anchors:
+        if row.admin1 and anchor.admin1 == row.admin1 and anchor.country == row.country:
+            best = max(best, float(w["same_admin1"]))
+        elif haversine_km(row.lat, row.lon, anchor.lat, anchor.lon) <= float(w["radius_km"]):
+            best = max(best, float(w["within_radius"]))
+    return best
+
+
+def total_score(similarity: float, row: Row, parsed: ParsedMention, via_core_alias: bool,
+                document_countries: Sequence[str], sentence_countries: Sequence[str],
+                anchors: Sequence[Anchor]) -> float:
+    w = weights()
+    raw = (
+        float(w["name"]) * similarity
+        + float(w["prominence_weight"]) * prominence(row)
+        + country_bonus(row, document_countries, sentence_countries)
+        + kind_bonus(row, parsed, via_core_alias)
+        + anchor_bonus(row, anchors)
+    )
+    return round(max(0.0, raw), 4)

@@ -1,0 +1,125 @@
+"""Event mentions from sentences of many conflicts: type, actors, date, figures, chain, modality."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sitrep.extract import Extraction, extract_document
+from sitrep.ingest.document import DocumentMeta, build_document
+from sitrep.ingest.readers import read_source
+from sitrep.model import Document, Mention
+from sitrep.nlp import load_pipeline
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
+
+
+def extract(text: str, published: str = "2024-03-14", outlet: str = "Wire") -> Extraction:
+    document = build_document(text, "t.txt", DocumentMeta(outlet=outlet, published=dt.date.fromisoformat(published)))
+    return extract_document(document, load_pipeline()(document.text))
+
+
+def only(text: str, **kw: str) -> Mention:
+    mentions = extract(text, **kw).mentions
+    assert len(mentions) == 1, [(m.event_type, m.trigger.text) for m in mentions]
+    return mentions[0]
+
+
+def test_drone_strike_on_a_base_is_remote_violence_with_unidentified_perpetrator() -> None:
+    m = only("A drone struck a base housing US troops in eastern Syria on Sunday, officials said.")
+    assert (m.event_type, m.sub_event_type, m.plover) == ("Explosions/Remote violence", "Air/drone strike", "ASSAULT")
+    assert m.actor("actor1") is not None and m.actor("actor1").name == "Unidentified Armed Group"  # type: ignore[union-attr]
+    assert m.date is not None and m.date.start == dt.date(2024, 3, 10) and m.date.precision == "day"
+
+
+def test_named_attacker_and_target_are_normalised_to_canonical_actors() -> None:
+    m = only("Israeli jets struck a Hezbollah position near Nabatieh on Tuesday.")
+    assert m.actor("actor1").name == "Military Forces of Israel"  # type: ignore[union-attr]
+    assert m.sub_event_type == "Air/drone strike"
+
+
+def test_clashes_are_battles_and_the_roadside_bomb_is_an_ied() -> None:
+    battle = only("Fighters of the Rapid Support Forces clashed with the Sudanese army in Omdurman on Monday.")
+    assert (battle.event_type, battle.sub_event_type) == ("Battles", "Armed clash")
+    assert battle.actor("actor1").name == "Rapid Support Forces"  # type: ignore[union-attr]
+    ied = only("A roadside bomb exploded near a Malian army convoy outside Gao on Friday, killing four soldiers.")
+    assert ied.sub_event_type == "Remote explosive/landmine/IED"
+    assert ied.fatalities is not None and ied.fatalities.best == 4
+
+
+def test_gunmen_killing_villagers_is_violence_against_civilians() -> None:
+    m = only("Gunmen killed 12 villagers in an attack on a village in Borno state on Saturday, residents said.")
+    assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack")
+    assert m.fatalities is not None and m.fatalities.best == 12
+
+
+def test_protest_dispersed_with_tear_gas_is_a_protest_with_intervention() -> None:
+    m = only("Police fired tear gas to disperse hundreds of demonstrators who rallied in Khartoum on Thursday.")
+    assert (m.event_type, m.sub_event_type, m.plover) == ("Protests", "Protest with intervention", "PROTEST")
+
+
+def test_fuzzy_figures_keep_their_bounds() -> None:
+    m = only(
+        "More than 120 trucks loaded with weapons arrived at the base in Hasakah this month, sources said.",
+        published="2024-04-30",
+    )
+    trucks = next(q for q in m.quantities if q.unit == "trucks")
+    assert (trucks.low, trucks.best, trucks.high) == (121, None, None)
+    assert m.date is not None and (m.date.start, m.date.end, m.date.precision) == (
+        dt.date(2024, 4, 1),
+        dt.date(2024, 4, 30),
+        "month",
+    )
+
+
+def test_relayed_anonymous_sources_become_an_ordered_chain() -> None:
+    m = only(
+        "Sources told Al Mayadeen that US forces moved soldiers to a base near al-Hasakah on Saturday.",
+        published="2024-02-03",
+        outlet="The Cradle",
+    )
+    assert m.chain.names() == ["unnamed sources", "Al Mayadeen", "The Cradle"]
+
+
+def test_a_denied_intention_and_a_count_over_time_are_claims_not_events() -> None:
+    result = extract(
+        "Washington has expressed no intention of withdrawing its forces from Syria.\n"
+        "US bases in Iraq and Syria have since been attacked over 150 times since October.",
+        published="2024-02-03",
+    )
+    assert result.mentions == []
+    modalities = sorted(c.modality for c in result.claims)
+    assert modalities == ["asserted", "denied"]
+    tally = next(c for c in result.claims if c.quantity)
+    assert tally.quantity.low == 151 and tally.quantity.best is None  # type: ignore[union-attr]
+
+
+def test_framing_words_are_kept_apart_from_coded_actors() -> None:
+    m = only("The Zionist occupation army bombed a house in Khan Younis on Monday, killing five martyrs.")
+    assert m.actor("actor1").name == "Military Forces of Israel"  # type: ignore[union-attr]
+    terms = {f.term.lower() for f in m.framing}
+    assert "martyrs" in terms and any("occupation" in t for t in terms)
+    assert all("occupation" not in a.name.lower() for a in m.actors)
+
+
+def test_spans_point_at_the_text_they_came_from() -> None:
+    text = "Russian forces shelled Kharkiv overnight, killing three civilians, the governor said."
+    result = extract(text)
+    for m in result.mentions:
+        assert text[m.trigger.start : m.trigger.end] == m.trigger.text
+        assert text[m.sentence.start : m.sentence.end] == m.sentence.text
+        for p in m.places:
+            assert text[p.span.start : p.span.end] == p.text
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="shared seeds not present")
+def test_no_event_or_date_comes_from_captions_or_links_in_the_seed_article() -> None:
+    document = next(d for d in read_source(str(SEEDS)) if isinstance(d, Document) and d.name.startswith("001"))
+    result = extract_document(document, load_pipeline()(document.text))
+    furniture = [p for p in document.paragraphs if p.is_furniture]
+    assert furniture, "the caption and the link are marked"
+    for m in result.mentions:
+        assert not any(p.start <= m.sentence.start < p.end for p in furniture)
+        assert m.date is None or m.date.start.year != 2022

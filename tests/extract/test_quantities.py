@@ -1,0 +1,188 @@
+"""Counted things and casualty figures with low / best / high, across conflicts and phrasings."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.quantities import fatalities, find_quantities, parse_amount, parse_number
+from sitrep.model import Quantity
+
+
+def figures(text: str) -> list[tuple[str, int | None, int | None, int | None, str]]:
+    return [(q.unit, q.low, q.best, q.high, q.kind) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("eight", 8),
+        ("1,200", 1200),
+        ("a dozen", 12),
+        ("twenty-five", 25),
+        ("two hundred and fifty", 250),
+        ("1.5 million", 1_500_000),
+        ("three dozen", 36),
+        ("45", 45),
+        ("dozens", None),
+        ("1,20", None),
+        ("soldiers", None),
+    ],
+)
+def test_parse_number(text: str, value: int | None) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("more than 120", (121, None, None)),
+        ("over 150", (151, None, None)),
+        ("around 100", (90, 100, 110)),
+        ("some 900", (None, 900, None)),
+        ("at least 12", (12, None, None)),
+        ("nearly 200", (180, None, 199)),
+        ("up to 50", (None, None, 50)),
+        ("fewer than 10", (None, None, 9)),
+        ("between 30 and 40", (30, None, 40)),
+        ("30-40", (30, None, 40)),
+        ("more than a dozen", (13, None, None)),
+        ("100 or more", (100, None, None)),
+        ("eight", (8, 8, 8)),
+        ("dozens", (24, None, None)),
+    ],
+)
+def test_qualifiers_map_to_bounds(text: str, bounds: tuple[int | None, int | None, int | None]) -> None:
+    assert parse_amount(text) == bounds
+
+
+def test_gold_sentence_counts_with_written_units() -> None:
+    text = (
+        "More than 120 trucks and eight military cargo planes loaded with various types of weaponry "
+        "arrived at the base this month."
+    )
+    found = find_quantities(text, doc="000.txt", offset=50)
+    assert [(q.unit, q.low, q.best, q.high, q.kind) for q in found] == [
+        ("trucks", 121, None, None, "count"),
+        ("cargo planes", 8, 8, 8, "count"),
+    ]
+    assert [q.span.text for q in found if q.span] == ["More than 120 trucks", "eight military cargo planes"]
+    first = found[0].span
+    assert first is not None and (first.doc, first.start) == ("000.txt", 50)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US forces have been attacked around 100 times since October.", [("times", 90, 100, 110, "count")]),
+        ("Bases were attacked over 150 times by the group.", [("times", 151, None, None, "count")]),
+        ("Some 900 soldiers are stationed in Syria.", [("soldiers", None, 900, None, "count")]),
+        ("Ukraine shot down 30 Shahed drones overnight.", [("Shahed drones", 30, 30, 30, "count")]),
+        ("Hezbollah fired more than a dozen rockets at Kiryat Shmona.", [("rockets", 13, None, None, "count")]),
+        ("The army destroyed nearly 200 houses in the village.", [("houses", 180, None, 199, "count")]),
+        ("Between 30 and 40 al-Shabaab fighters attacked the base.", [("fighters", 30, None, 40, "count")]),
+        ("A convoy of 1,200 vehicles left the city.", [("vehicles", 1200, 1200, 1200, "count")]),
+    ],
+)
+def test_counts(text: str, expected: list[tuple[str, int | None, int | None, int | None, str]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 12 people were killed in the strike on Khan Younis.", [("people", 12, None, None, "killed")]),
+        (
+            "The ambush in Mali killed 3 soldiers and wounded 14.",
+            [("soldiers", 3, 3, 3, "killed"), ("people", 14, 14, 14, "wounded")],
+        ),
+        (
+            "The drone struck a checkpoint, killing 3 soldiers and wounding 14.",
+            [("soldiers", 3, 3, 3, "killed"), ("people", 14, 14, 14, "wounded")],
+        ),
+        ("Dozens of casualties were reported in Goma.", [("casualties", 24, None, None, "casualties")]),
+        ("The death toll rose to 45 on Sunday.", [("people", 45, 45, 45, "killed")]),
+        ("Up to 50 people were injured in Kharkiv.", [("people", None, None, 50, "wounded")]),
+        ("RSF fighters killed more than 100 villagers in El Fasher.", [("villagers", 101, None, None, "killed")]),
+        ("The blast left 5 dead and 20 injured.", [("people", 5, 5, 5, "killed"), ("people", 20, 20, 20, "wounded")]),
+        ("Gunmen abducted 30 students from a school in Kaduna.", [("students", 30, 30, 30, "abducted")]),
+        ("Security forces arrested 14 protesters in Yangon.", [("protesters", 14, 14, 14, "arrested")]),
+        ("Seven people remain missing after the raid.", [("people", 7, 7, 7, "missing")]),
+        ("12 Palestinians were killed in Gaza overnight.", [("Palestinians", 12, 12, 12, "killed")]),
+        ("Two or three people were wounded.", [("people", 2, None, 3, "wounded")]),
+        ("Fighting displaced 1,200 families in Ituri.", [("families", 1200, 1200, 1200, "displaced")]),
+        (
+            "Three soldiers and two civilians were killed in Kandahar.",
+            [("soldiers", 3, 3, 3, "killed"), ("civilians", 2, 2, 2, "killed")],
+        ),
+    ],
+)
+def test_casualty_figures_are_kept_apart_by_kind(
+    text: str, expected: list[tuple[str, int | None, int | None, int | None, str]]
+) -> None:
+    assert figures(text) == expected
+
+
+def test_two_children_among_the_dead_is_part_of_the_death_toll() -> None:
+    (children,) = find_quantities("Two children were among the dead.")
+    assert (children.unit, children.best, children.kind) == ("children", 2, "killed-subset")
+
+
+def test_fatalities_do_not_count_a_subset_twice() -> None:
+    found = find_quantities("Israeli strikes killed 25 people, including 10 children, in Rafah.")
+    assert [q.kind for q in found] == ["killed", "killed-subset"]
+    total = fatalities(found)
+    assert total is not None and (total.low, total.best, total.high) == (25, 25, 25)
+
+
+def test_fatalities_sum_killed_figures_and_ignore_wounded() -> None:
+    found = find_quantities("Three soldiers and two civilians were killed and 14 people were wounded.")
+    total = fatalities(found)
+    assert total is not None
+    assert (total.low, total.best, total.high, total.kind) == (5, 5, 5, "killed")
+
+
+def test_fatalities_keep_open_bounds_open() -> None:
+    total = fatalities(
+        [Quantity("people", 12, None, None, kind="killed"), Quantity("soldiers", 3, 3, 3, kind="killed")]
+    )
+    assert total is not None and (total.low, total.best, total.high) == (15, None, None)
+
+
+def test_fatalities_from_a_subset_alone_is_a_floor() -> None:
+    total = fatalities(find_quantities("Two children were among the dead."))
+    assert total is not None and (total.low, total.best) == (2, None)
+
+
+def test_no_killed_figure_means_no_fatalities() -> None:
+    assert fatalities(find_quantities("More than 120 trucks arrived at the base.")) is None
+    assert fatalities(find_quantities("20 people were injured.")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 35-year-old man was shot at the checkpoint.",
+        "Gunmen attacked the city on 11 September.",
+        "Fighters armed with AK-47 rifles fired at an F-16.",
+        "The drone hit Tower 22 in Jordan.",
+        "Resolution 2254 calls for a political transition.",
+        "The ceasefire held for three days.",
+        "The village lies 5 km from the border.",
+        "The strike happened at 10:30 am.",
+        "A three-day siege ended.",
+        "One of the soldiers said the unit withdrew.",
+        "The 2014 elections were disputed.",
+        "Turnout was 40 percent.",
+        "The 93rd Brigade advanced.",
+        "Children aged 12 were recruited.",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_spans_point_into_the_document() -> None:
+    sentence = "The strike killed at least 12 people."
+    (found,) = find_quantities(sentence, doc="d", offset=200)
+    assert found.span is not None
+    assert sentence[found.span.start - 200 : found.span.end - 200] == "at least 12 people" == found.span.text
