@@ -186,3 +186,14 @@ def test_spans_point_into_the_document() -> None:
     (found,) = find_quantities(sentence, doc="d", offset=200)
     assert found.span is not None
     assert sentence[found.span.start - 200 : found.span.end - 200] == "at least 12 people" == found.span.text
+
+
+def test_a_subset_in_apposition_gives_its_kind_to_the_total() -> None:
+    found = figures("At least 18 people, among them six children, were killed when an airstrike hit a market in Sanaa.")
+    assert found == [("people", 18, None, None, "killed"), ("children", 6, 6, 6, "killed-subset")]
+
+
+def test_unlisted_plural_heads_are_still_units() -> None:
+    assert figures("The UN said 2.3 million Gazans face famine.") == [
+        ("Gazans", 2_300_000, 2_300_000, 2_300_000, "count")
+    ]

@@ -27,8 +27,8 @@ _CASE_SENSITIVE_MAX_LEN = 4
 _MAX_OUTLET_TOKENS = 8
 # How many sentences ahead to look for the attribution that closes an open quotation.
 _QUOTE_LOOKAHEAD = 4
-_OPEN_QUOTES = "“\"«"
-_CLOSE_QUOTES = "”\"»"
+_OPEN_QUOTES = '“"«'
+_CLOSE_QUOTES = '”"»'
 # "went on to say", "continued to claim": the speech verb hangs under these.
 _CONTINUATION_VERBS = {"go", "continue", "proceed"}
 _SKIP_AT_NP_START = {"det", "predet", "nummod", "quantmod", "punct", "case", "cc"}
@@ -204,9 +204,9 @@ def _person_in(np: list[Token], outlet_run: list[Token] | None) -> list[Token] |
     taken = {t.i for t in outlet_run or []}
     doc = np[0].doc
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start >= np[0].i and ent.end <= np[-1].i + 1:
-            if not taken.intersection(range(ent.start, ent.end)) and _lookup_outlet(ent.text) is None:
-                return list(ent)
+        inside = ent.label_ == "PERSON" and ent.start >= np[0].i and ent.end <= np[-1].i + 1
+        if inside and not taken.intersection(range(ent.start, ent.end)) and _lookup_outlet(ent.text) is None:
+            return list(ent)
     return None
 
 
@@ -286,7 +286,9 @@ def _resolve_phrase(head: Token, doc_name: str, previous: AttributionChain | Non
     person = _person_in(np, outlet[1] if outlet else None) or _appositive_person(head)
     is_title = lemma in lex.official_titles
     if person:
-        kind: SourceKind = "official" if is_title or any(t.lemma_.lower() in lex.official_titles for t in np) else "person"
+        kind: SourceKind = (
+            "official" if is_title or any(t.lemma_.lower() in lex.official_titles for t in np) else "person"
+        )
         return [Source(_text(person), kind, _span(person, doc_name))]
     if outlet:
         return [Source(outlet[0].name, outlet[0].kind, _span(outlet[1], doc_name))]

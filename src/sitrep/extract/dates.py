@@ -92,6 +92,28 @@ class DateRule:
     handler: str
     regex: re.Pattern[str]
     params: Mapping[str, Any]
+    gate: re.Pattern[str] | None  # a cheap search that must succeed before the rule is tried
+
+
+# Gates: most sentences hold no month name, weekday or year, so most rules can be skipped at once.
+_GATES: dict[str, re.Pattern[str]] = {
+    "month": re.compile(_PLACEHOLDERS["month"], re.IGNORECASE),
+    "weekday": re.compile(_PLACEHOLDERS["weekday"], re.IGNORECASE),
+    "year": re.compile(_PLACEHOLDERS["year"]),
+    "digit": re.compile(r"\d"),
+}
+
+
+def _gate_for(pattern: str) -> re.Pattern[str] | None:
+    if "{month" in pattern:
+        return _GATES["month"]
+    if "{weekday}" in pattern:
+        return _GATES["weekday"]
+    if "{year}" in pattern:
+        return _GATES["year"]
+    if "\\d" in pattern and "{count}" not in pattern:
+        return _GATES["digit"]
+    return None
 
 
 RULES: tuple[DateRule, ...] = tuple(
@@ -100,9 +122,11 @@ RULES: tuple[DateRule, ...] = tuple(
         handler=rule["handler"],
         regex=re.compile(_expand(rule["pattern"]), re.IGNORECASE),
         params={k: v for k, v in rule.items() if k not in {"name", "handler", "pattern"}},
+        gate=_gate_for(rule["pattern"]),
     )
     for rule in _DATA["rules"]
 )
+_RULE_ORDER: dict[str, int] = {rule.name: i for i, rule in enumerate(RULES)}
 _SHIFT_BEFORE_DATE = re.compile(_expand(_DATA["shift_before_date"]), re.IGNORECASE)
 _PERIOD_START_BEFORE = re.compile(
     r"\b" + _word_alternation(list(_DATA["period_start_cues"])) + r"\s+(?:(?:on|in|from|the)\s+)*$", re.IGNORECASE
@@ -130,7 +154,10 @@ def _span_start(match: re.Match[str]) -> int:
 
 def _candidates(text: str) -> list[DateMatch]:
     found = []
+    open_gates = {gate.pattern for gate in _GATES.values() if gate.search(text)}
     for rule in RULES:
+        if rule.gate is not None and rule.gate.pattern not in open_gates:
+            continue
         for match in rule.regex.finditer(text):
             start = _span_start(match) if "prep" in rule.regex.groupindex else match.start()
             found.append(DateMatch(rule, match, start, match.end()))
@@ -139,8 +166,7 @@ def _candidates(text: str) -> list[DateMatch]:
 
 def _without_overlaps(candidates: list[DateMatch]) -> list[DateMatch]:
     """Keep the longest match where matches overlap; ties go to the rule listed first."""
-    order = {rule.name: i for i, rule in enumerate(RULES)}
-    ranked = sorted(candidates, key=lambda c: (-(c.match.end() - c.match.start()), order[c.rule.name], c.start))
+    ranked = sorted(candidates, key=lambda c: (-(c.match.end() - c.match.start()), _RULE_ORDER[c.rule.name], c.start))
     kept: list[DateMatch] = []
     for candidate in ranked:
         if all(candidate.match.end() <= k.match.start() or candidate.match.start() >= k.match.end() for k in kept):

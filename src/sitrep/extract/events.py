@@ -14,7 +14,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.extract.actors import actor_dictionary, assign_roles
-from sitrep.extract.attribution import attribution_chain
+from sitrep.extract.attribution import document_chains
 from sitrep.extract.claims import claim_from_mention, counted_claim
 from sitrep.extract.dates import find_dates
 from sitrep.extract.framing import find_framing
@@ -40,20 +40,20 @@ class Extraction:
 def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
     """All event mentions and claims of one parsed document."""
     result = Extraction()
-    publisher = document.outlet
-    for paragraph in document.paragraphs:
-        if paragraph.is_furniture or paragraph.kind == "headline":
-            continue
-        span = parsed.char_span(paragraph.start, paragraph.end, alignment_mode="expand")
-        if span is None:
-            continue
-        chain: AttributionChain | None = None
-        last_date: DateInterval | None = None
-        for sentence in _sentences_in(parsed, paragraph.start, paragraph.end):
-            chain = attribution_chain(sentence, publisher, document.name, chain)
-            dates = find_dates(sentence.text, document.published, document.name, sentence.start_char)
-            last_date = dates[0] if dates else last_date
-            extract_sentence(document, sentence, chain, dates or ([last_date] if last_date else []), result)
+    body: list[tuple[SpacySpan, int]] = []  # sentence, paragraph number
+    for number, paragraph in enumerate(document.paragraphs):
+        if not (paragraph.is_furniture or paragraph.kind == "headline"):
+            body.extend((s, number) for s in _sentences_in(parsed, paragraph.start, paragraph.end))
+    # Attribution carries across sentences ("..., the sources added"); dates only within a paragraph.
+    chains = document_chains([s for s, _ in body], document.outlet, document.name)
+    last_date: DateInterval | None = None
+    last_paragraph = -1
+    for (sentence, number), chain in zip(body, chains, strict=True):
+        if number != last_paragraph:
+            last_date, last_paragraph = None, number
+        dates = find_dates(sentence.text, document.published, document.name, sentence.start_char)
+        last_date = dates[0] if dates else last_date
+        extract_sentence(document, sentence, chain, dates or ([last_date] if last_date else []), result)
     return result
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sitrep.data import load_yaml
 from sitrep.model import FramingTerm, Span
 
+
 @dataclass(frozen=True)
 class FramingEntry:
     term: str
@@ -94,10 +95,8 @@ def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> tuple[in
 
 
 def _adjacent_word(text: str, start: int, end: int, forward: bool) -> str:
-    if forward:
-        match = re.match(r"\s+([\w'’\-]+)", text[end:])
-    else:
-        match = re.search(r"([\w'’\-]+)\s+$", text[:start])
+    pattern, window = (r"^\s+([\w'’\-]+)", text[end:]) if forward else (r"([\w'’\-]+)\s+$", text[:start])
+    match = re.search(pattern, window)
     return match.group(1) if match else ""
 
 
@@ -110,9 +109,7 @@ def _part_of_capitalised_name(text: str, start: int, end: int) -> bool:
     return before[:1].isupper() or after[:1].isupper()
 
 
-def _excluded_as_name(
-    text: str, start: int, end: int, offset: int, exclude: Sequence[tuple[int, int]]
-) -> bool:
+def _excluded_as_name(text: str, start: int, end: int, offset: int, exclude: Sequence[tuple[int, int]]) -> bool:
     """A capitalised form inside a longer excluded entity is part of its name ("US occupation forces" is not)."""
     span = _inside(offset + start, offset + end, exclude)
     if span is None:
@@ -133,7 +130,9 @@ def _scare_quoted(text: str, doc: str, offset: int, lexicon: FramingLexicon) -> 
     terms = []
     for match in lexicon.scare_quotes.finditer(text):
         start, end = match.start(), match.end()
-        terms.append(FramingTerm(match.group(0), lexicon.scare_category, Span(doc, offset + start, offset + end, match.group(0))))
+        terms.append(
+            FramingTerm(match.group(0), lexicon.scare_category, Span(doc, offset + start, offset + end, match.group(0)))
+        )
     return terms
 
 

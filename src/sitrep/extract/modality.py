@@ -167,6 +167,25 @@ def _clause_cue(node: Token) -> tuple[Modality | None, Modality | None]:
     return None, weak
 
 
+def _governed(node: Token, via: str) -> Modality | None:
+    """The governor cue at ``node``, adjusted by the node's own negation or modifiers."""
+    governed = _governor_cue(node, via)
+    if governed is None:
+        return None
+    if governed in _NEGATABLE and _is_negated(node):
+        return "denied"  # "no intention of withdrawing", "not considering"
+    if governed == "reported":
+        # "unconfirmed reports of clashes": the modifier says more than the noun.
+        strong = [cue.modality for cue in _modifier_cues(node) if cue.strong]
+        return strong[0] if strong else governed
+    return governed
+
+
+def _is_verb_adjunct(node: Token, via: str) -> bool:
+    """The path entered a verb through an adjunct ("retaliate for the killing"): frames above are the verb's."""
+    return node.pos_ in {"VERB", "AUX"} and via in {"prep", "agent", "npadvmod", "advmod"}
+
+
 def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
     """How the sentence frames the event its ``trigger`` names."""
     strong, weak = _clause_cue(trigger)
@@ -174,16 +193,18 @@ def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
         return strong
     in_clause = True
     for node, via in _path_to_root(trigger, sent):
-        crossing = via in modality_lexicon().clause_boundaries
         hedge = _passive_hedge(node, via)
         if hedge:
             if hedge == "reported" and _hedge_is_attribution(sent):
                 return weak or DEFAULT
             return hedge
-        governed = _governor_cue(node, via)
+        governed = _governed(node, via)
         if governed:
-            return "denied" if governed in _NEGATABLE and _is_negated(node) else governed
-        in_clause = in_clause and not crossing
+            return governed
+        if _is_verb_adjunct(node, via):
+            # "Hamas vowed to retaliate for the killing": the killing is not what was vowed.
+            break
+        in_clause = in_clause and via not in modality_lexicon().clause_boundaries
         if in_clause:
             strong, node_weak = _clause_cue(node)
             if strong:

@@ -301,15 +301,21 @@ def _guessed_head(text: str, tokens: list[tuple[str, int, int]], n: int | None) 
         if lower in ADJECTIVAL_HEADS or lower.endswith(("ing", "ed")) or lower in NOT_COUNT_HEADS:
             break
         run.append(token)
-    if not run:
+    # The first plural-looking word ends the noun phrase ("2.3 million Gazans face famine").
+    position = next((i for i, token in enumerate(run) if _plural_looking(token[0])), None)
+    if position is None and n == 1 and run:
+        position = len(run) - 1
+    if position is None or run[position][0].isupper():
         return None
-    word, start, end = run[-1]
-    plural_looking = len(word) >= 4 and word.lower().endswith("s") and not word.lower().endswith(("ss", "us", "is"))
-    if not (plural_looking or n == 1) or word.isupper():
-        return None
-    if len(run) > 1 and run[-2][0].lower() in COMPOUND_MODIFIERS:
-        start = run[-2][1]
+    _, start, end = run[position]
+    if position > 0 and run[position - 1][0].lower() in COMPOUND_MODIFIERS:
+        start = run[position - 1][1]
     return Unit(text[start:end], end, False)
+
+
+def _plural_looking(word: str) -> bool:
+    lower = word.lower()
+    return len(lower) >= 4 and lower.endswith("s") and not lower.endswith(("ss", "us", "is"))
 
 
 # --- casualty context ---------------------------------------------------------------------
@@ -440,8 +446,10 @@ def _inherit_kinds(found: list[_Found], text: str) -> None:
         if current.quantity.kind == "count" and previous.quantity.kind != "count" and joined:
             current.quantity.kind = previous.quantity.kind
     for current, following in reversed(list(itertools.pairwise(found))):
-        joined = _COORDINATION.fullmatch(text[current.end : following.start]) is not None
-        if current.quantity.kind == "count" and following.quantity.kind != "count" and not following.subset and joined:
+        between = text[current.end : following.start]
+        # "3 soldiers and 2 civilians were killed"; "18 people, among them six children, were killed"
+        link = _SUBSET_BEFORE.search(between) if following.subset else _COORDINATION.fullmatch(between)
+        if current.quantity.kind == "count" and following.quantity.kind != "count" and link is not None:
             current.quantity.kind = following.quantity.kind
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from sitrep.data import data_path, load_yaml
+from sitrep.extract.attribution import outlet_patterns
 
 # Aliases that are also ordinary words in lower case ("us") must match exactly.
 _CASE_SENSITIVE_MAX_LEN = 4
@@ -41,13 +42,6 @@ def site_patterns() -> Iterator[dict[str, Any]]:
             names = [row["name"], *[a for a in (row.get("aliases") or "").split("|") if a]]
             for surface in names:
                 yield _pattern("FAC", surface.strip(), row["id"])
-
-
-def outlet_patterns() -> Iterator[dict[str, Any]]:
-    config = load_yaml("attribution.yaml") if data_path("attribution.yaml").exists() else {}
-    for outlet in config.get("outlets", []):
-        for surface in [outlet["name"], *outlet.get("aliases", [])]:
-            yield _pattern("ORG", surface, outlet["name"])
 
 
 def entity_ruler_patterns() -> list[dict[str, Any]]:

@@ -1,0 +1,234 @@
+"""Attribution chains: originator first, publisher last, each source traced to its span."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.attribution import (
+    attribution_chain,
+    canonical_outlet,
+    document_chains,
+    outlet_patterns,
+)
+from sitrep.model import AttributionChain, Source
+from sitrep.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def chain_of(nlp: Language, text: str, publisher: str | None = "The Cradle", previous: AttributionChain | None = None):
+    doc = nlp(text)
+    sent = next(iter(doc.sents))
+    return attribution_chain(sent, publisher, "doc.txt", previous)
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "expected"),
+    [
+        # Seeds: unnamed sources relayed by an outlet, then the publisher.
+        (
+            "The reinforcements included weapons and equipment, sources told Al-Mayadeen on 29 April.",
+            "The Cradle",
+            ["unnamed sources", "Al Mayadeen", "The Cradle"],
+        ),
+        # The relay is the publisher itself: not repeated.
+        (
+            "The US forces are moving soldiers between bases in Hasakah, sources told Al Mayadeen on Saturday.",
+            "Al Mayadeen English",
+            ["unnamed sources", "Al Mayadeen"],
+        ),
+        (
+            "Some 900 soldiers are currently stationed in Syria as per Pentagon claims.",
+            "Al Mayadeen",
+            ["Pentagon", "Al Mayadeen"],
+        ),
+        (
+            "Foreign Policy had reported that the US was considering pulling out its forces from Syria.",
+            "Al Mayadeen",
+            ["Foreign Policy", "Al Mayadeen"],
+        ),
+        (
+            "Washington has expressed no intention of withdrawing its forces from Syria.",
+            "The Cradle",
+            ["Washington", "The Cradle"],
+        ),
+        # Other conflicts and constructions.
+        (
+            "At least 30 people were killed in the strike on the market, according to the Syrian Observatory for Human "
+            "Rights.",
+            "AFP",
+            ["Syrian Observatory for Human Rights", "AFP"],
+        ),
+        (
+            "Two Israeli officials, speaking on condition of anonymity, told Reuters the operation in Rafah would "
+            "expand.",
+            "Times of Israel",
+            ["unnamed sources", "Reuters", "Times of Israel"],
+        ),
+        (
+            "Russian forces shelled Kharkiv overnight, killing three civilians, Governor Oleh Syniehubov said on "
+            "Telegram.",
+            "Kyiv Independent",
+            ["Oleh Syniehubov", "Kyiv Independent"],
+        ),
+        (
+            "The RSF stormed the village near El Fasher on Sunday, witnesses told Radio Dabanga.",
+            "Sudan Tribune",
+            ["witnesses", "Radio Dabanga", "Sudan Tribune"],
+        ),
+        (
+            "Al-Shabaab fighters attacked a military base in Lower Shabelle, the militant group said in a statement.",
+            "Garowe Online",
+            ["militant group", "Garowe Online"],
+        ),
+        (
+            "Myanmar's military carried out airstrikes on villages in Sagaing, killing at least 12 people, residents "
+            "told The Irrawaddy.",
+            "Myanmar Now",
+            ["local residents", "The Irrawaddy", "Myanmar Now"],
+        ),
+        # No attribution at all: just the publisher.
+        (
+            "The Ain al-Assad base in Iraq was also targeted with drones on 22 April.",
+            "The Cradle",
+            ["The Cradle"],
+        ),
+        # "claimed responsibility" is an event, not an attribution of the sentence.
+        ("No group has since claimed responsibility for the attack.", "The Cradle", ["The Cradle"]),
+    ],
+)
+def test_chain_names(nlp: Language, text: str, publisher: str, expected: list[str]) -> None:
+    assert chain_of(nlp, text, publisher).names() == expected
+
+
+def test_outlet_possessive_sources(nlp: Language) -> None:
+    chain = chain_of(
+        nlp,
+        "According to Al Mayadeen's sources, the US occupation forces have been attacked around 100 times.",
+        "Al Mayadeen English",
+    )
+    assert chain.names() == ["unnamed sources", "Al Mayadeen"]
+
+
+def test_citing_puts_the_cited_source_first(nlp: Language) -> None:
+    chain = chain_of(
+        nlp, "Reuters, citing two security sources, reported that Houthi drones struck a tanker.", "The National"
+    )
+    assert chain.names() == ["unnamed sources", "Reuters", "The National"]
+
+
+def test_sources_have_document_spans(nlp: Language) -> None:
+    prefix = "Unrelated opening sentence about the weather. "
+    text = prefix + "Hamas said the strike killed 20 people in Khan Younis, according to Al Jazeera."
+    doc = nlp(text)
+    sent = list(doc.sents)[-1]
+    chain = attribution_chain(sent, "Middle East Eye", "gaza.txt")
+    assert chain.names() == ["Hamas", "Al Jazeera", "Middle East Eye"]
+    for source in chain.sources[:-1]:
+        assert source.span is not None
+        assert source.span.doc == "gaza.txt"
+        assert text[source.span.start : source.span.end] == source.span.text
+        assert source.span.start >= len(prefix)
+    assert chain.sources[0].span is not None and chain.sources[0].span.text == "Hamas"
+    assert chain.sources[-1].kind == "publisher"
+
+
+def test_carry_over_the_sources_added(nlp: Language) -> None:
+    previous = AttributionChain(
+        [Source("unnamed sources", "unnamed"), Source("Al Mayadeen", "outlet"), Source("The Cradle", "publisher")]
+    )
+    chain = chain_of(
+        nlp,
+        "The sources went on to say that a withdrawal from Iraq must take place in parallel with Syria.",
+        "The Cradle",
+        previous,
+    )
+    assert chain.names() == ["unnamed sources", "Al Mayadeen", "The Cradle"]
+
+
+def test_pronoun_speaker_takes_the_previous_speaker(nlp: Language) -> None:
+    previous = AttributionChain([Source("Daniel Hagari", "official"), Source("Times of Israel", "publisher")])
+    chain = chain_of(nlp, "He added that troops had destroyed three tunnel shafts.", "Times of Israel", previous)
+    assert chain.names() == ["Daniel Hagari", "Times of Israel"]
+
+
+def test_according_to_outlet_after_its_sources(nlp: Language) -> None:
+    previous = AttributionChain(
+        [Source("unnamed sources", "unnamed"), Source("Al Mayadeen", "outlet"), Source("The Cradle", "publisher")]
+    )
+    chain = chain_of(
+        nlp, "More than 120 trucks arrived at the base this month, according to Al-Mayadeen.", "The Cradle", previous
+    )
+    assert chain.names() == ["unnamed sources", "Al Mayadeen", "The Cradle"]
+    # Without that context it is the outlet's own report.
+    assert chain_of(nlp, "More than 120 trucks arrived at the base this month, according to Al-Mayadeen.").names() == [
+        "Al Mayadeen",
+        "The Cradle",
+    ]
+
+
+def test_quotation_opened_before_its_attribution(nlp: Language) -> None:
+    text = (
+        "“The US began an additional reinforcement plan for its bases in Syria. "
+        "The reinforcements included weapons and equipment,” sources told Al-Mayadeen on 29 April."
+    )
+    doc = nlp(text)
+    first = next(iter(doc.sents))
+    assert attribution_chain(first, "The Cradle", "d").names() == ["unnamed sources", "Al Mayadeen", "The Cradle"]
+
+
+def test_document_chains_carry_attribution_across_sentences(nlp: Language) -> None:
+    text = (
+        "Sources told Al Mayadeen that US forces moved equipment to Hasakah. "
+        "Baghdad and Washington have been discussing a time frame for the end of the mission. "
+        "The sources added that more convoys were expected."
+    )
+    doc = nlp(text)
+    chains = document_chains(doc.sents, "The Cradle", "d")
+    assert [c.names() for c in chains] == [
+        ["unnamed sources", "Al Mayadeen", "The Cradle"],
+        ["The Cradle"],
+        ["unnamed sources", "Al Mayadeen", "The Cradle"],
+    ]
+
+
+def test_no_publisher(nlp: Language) -> None:
+    assert chain_of(nlp, "The ministry said 12 people were killed.", None).names() == ["ministry"]
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [
+        ("Al-Mayadeen", "Al Mayadeen"),
+        ("al mayadeen", "Al Mayadeen"),
+        ("Al Mayadeen English", "Al Mayadeen"),
+        ("Agence France-Presse", "AFP"),
+        ("SOHR", "Syrian Observatory for Human Rights"),
+        ("the Times of Israel", "Times of Israel"),
+        ("Al-Masirah", "Al-Masirah"),
+        ("Reuters'", "Reuters"),
+        ("Kyiv Independent", "Kyiv Independent"),
+    ],
+)
+def test_canonical_outlet(alias: str, canonical: str) -> None:
+    assert canonical_outlet(alias) == canonical
+
+
+def test_canonical_outlet_unknown_and_case_sensitive_acronyms() -> None:
+    assert canonical_outlet("Some Village Blog") is None
+    assert canonical_outlet("sana") is None  # "SANA" the agency, not a lower-case word
+    assert canonical_outlet("SANA") == "SANA"
+
+
+def test_outlet_patterns_make_outlets_org_entities() -> None:
+    patterns = outlet_patterns()
+    assert all(p["label"] == "ORG" for p in patterns)
+    ids = {p["id"] for p in patterns}
+    assert {"Al Mayadeen", "Reuters", "Syrian Observatory for Human Rights", "Xinhua"} <= ids
+    assert len(ids) >= 80
+    sana = [p for p in patterns if p["id"] == "SANA" and isinstance(p["pattern"], list)]
+    assert sana and sana[0]["pattern"] == [{"ORTH": "SANA"}]

@@ -1,0 +1,99 @@
+"""Modality of an event trigger, read from the parse around it."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.extract.modality import modality_of
+from sitrep.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def modality(nlp: Language, text: str, trigger: str) -> str:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    return modality_of(token.sent, token)
+
+
+CASES = [
+    # asserted: the default, also when attributed (attribution lives in the chain)
+    ("Al-Shabaab militants stormed a hotel in Mogadishu on Friday.", "stormed", "asserted"),
+    ("The RSF attacked El Fasher on Monday, killing 30 civilians, activists said.", "attacked", "asserted"),
+    ("Ukraine shot down 20 drones overnight, the air force said.", "shot", "asserted"),
+    # "set to last" frames the campaign's duration, not the launch
+    (
+        "The US forces launched a security campaign inside the al-Hol camp on Saturday that is set to last for "
+        "several days.",
+        "launched",
+        "asserted",
+    ),
+    # an explicit source explains the hedge: "are reported to be ..., sources told X"
+    (
+        "The US forces are reported to be moving soldiers between bases in Hasakah, sources told Al Mayadeen.",
+        "moving",
+        "asserted",
+    ),
+    # reported: hedged without a named source
+    ("The US forces are reported to be moving soldiers between bases in Hasakah.", "moving", "reported"),
+    ("The rebels reportedly seized the town of Bunia on Tuesday.", "seized", "reported"),
+    ("Militants allegedly abducted 20 schoolgirls in Zamfara state.", "abducted", "reported"),
+    # denied
+    ("Washington has expressed no intention of withdrawing its forces from Syria.", "withdrawing", "denied"),
+    ("Israel denied carrying out the strike on the hospital.", "strike", "denied"),
+    ("Hezbollah denied involvement in the attack on the base.", "attack", "denied"),
+    ("The army said it did not shell the village.", "shell", "denied"),
+    # planned
+    ("Russia plans to launch a new offensive in the spring.", "offensive", "planned"),
+    ("Israel will expand its ground operation into Rafah, the defence minister said.", "expand", "planned"),
+    ("Hamas vowed to retaliate for the killing of its commander.", "retaliate", "planned"),
+    ("The army is set to withdraw from the northern sector.", "withdraw", "planned"),
+    # ... but an adjunct of the vowed act is not itself vowed
+    ("Hamas vowed to retaliate for the killing of its commander.", "killing", "asserted"),
+    # feared
+    (
+        "The US began a reinforcement plan for its bases in Syria, for fear of a response that would target its bases.",
+        "target",
+        "feared",
+    ),
+    (
+        "The US army reinforced its bases in northern Syria in fear of a renewed surge of attacks against them.",
+        "attacks",
+        "feared",
+    ),
+    ("Residents fled amid fears of an imminent assault on the city.", "assault", "feared"),
+    ("Residents fled amid fears of an imminent assault on the city.", "fled", "asserted"),
+    # hypothetical
+    (
+        "Foreign Policy had reported that the US was considering pulling out its forces from Syria.",
+        "pulling",
+        "hypothetical",
+    ),
+    (
+        "The IRI is ready for a resumption of escalation in Syria and Iraq if it senses American evasion.",
+        "resumption",
+        "hypothetical",
+    ),
+    ("A potential Israeli strike on Iranian nuclear sites could trigger a regional war.", "strike", "hypothetical"),
+    ("If Turkey launches a ground incursion, the SDF will withdraw from Manbij.", "incursion", "hypothetical"),
+    ("The RSF could attack El Fasher within days, aid groups warned.", "attack", "hypothetical"),
+    ("The junta has called for a ceasefire in Shan state.", "ceasefire", "hypothetical"),
+    # rumour
+    ("This action is not linked to rumors of a US withdrawal from Syria, the sources said.", "withdrawal", "rumour"),
+    ("Unconfirmed reports of clashes near the border circulated on social media.", "clashes", "rumour"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), CASES)
+def test_modality(nlp: Language, text: str, trigger: str, expected: str) -> None:
+    assert modality(nlp, text, trigger) == expected
+
+
+def test_modality_is_per_trigger(nlp: Language) -> None:
+    text = "Israeli troops raided Jenin on Tuesday and the army said it would extend the operation to Tulkarm."
+    assert modality(nlp, text, "raided") == "asserted"
+    assert modality(nlp, text, "extend") != "asserted"
