@@ -102,23 +102,8 @@ def store_extraction(store: Store, document_id: int, processed: ProcessedDocumen
 
 
 def resolve_into_store(store: Store, mentions: list[Mention]) -> None:
-    for resolution in resolve_mentions(mentions, store):
-        for old in resolution.merged_from:
-            if old != resolution.event_id:
-                store.delete_event(old, redirect_to=resolution.event_id, reason="merged")
-        existing = store.mentions_for_event(resolution.event_id)
-        new = next(m for m in mentions if m.id == resolution.mention_id)
-        members = {m.id: m for m in [*existing, *_mentions_of(store, resolution.merged_from), new]}
-        event = derive_event(resolution.event_id, list(members.values()))
-        store.save_event(event, first_document=_first_document(event.mentions))
-
-
-def _mentions_of(store: Store, event_ids: Iterable[str]) -> list[Mention]:
-    return [m for event_id in event_ids for m in store.mentions_for_event(event_id)]
-
-
-def _first_document(mentions: list[Mention]) -> str | None:
-    return mentions[0].doc if mentions else None
+    """Attaches each new mention to an event, creating or merging events as the resolver decides."""
+    resolve_mentions(mentions, store)
 
 
 def _rederive(store: Store, event_ids: Iterable[str]) -> None:
@@ -126,7 +111,7 @@ def _rederive(store: Store, event_ids: Iterable[str]) -> None:
     for event_id in event_ids:
         remaining = store.mentions_for_event(event_id)
         if remaining:
-            store.save_event(derive_event(event_id, remaining), first_document=_first_document(remaining))
+            store.save_event(derive_event(event_id, remaining))
         else:
             store.delete_event(event_id, redirect_to=None, reason="no reports left")
 

@@ -20,6 +20,9 @@ from sitrep.store import schema as t
 from sitrep.store.migrations import migrate
 
 _BANDS = 8
+# Candidate events for a mention: within this many degrees of one of its places, at most this many.
+_NEAR_DEGREES = 3.0
+_MAX_CANDIDATES = 300
 
 
 def database_url(target: str) -> str:
@@ -265,25 +268,63 @@ class Store:
     # --- events ----------------------------------------------------------------
 
     def candidate_events(self, mention: Mention, window_days: int) -> list[Event]:
-        """Events of the same type whose dates come within ``window_days`` of the mention's."""
+        """Events of a compatible type, within ``window_days`` of the mention's dates and near its places.
+
+        Answered from indexed columns, so it stays fast on a large store; the
+        candidates come with their mentions, which the resolver compares.
+        """
+        from sitrep.resolve.config import load_config
+        from sitrep.resolve.store import compatible_types
+
         cols = t.events.c
-        query = select(cols.data).where(cols.event_type == mention.event_type)
+        query = select(cols.id, cols.data).where(
+            cols.event_type.in_(compatible_types(mention.event_type, load_config()))
+        )
         if mention.date:
             low = mention.date.start - dt.timedelta(days=window_days)
             high = mention.date.end + dt.timedelta(days=window_days)
             query = query.where(or_(cols.date_start.is_(None), and_(cols.date_start <= high, cols.date_end >= low)))
+        places = [pm.place for pm in mention.places if pm.place is not None]
+        if places:
+            near = [
+                and_(
+                    cols.lat.between(p.lat - _NEAR_DEGREES, p.lat + _NEAR_DEGREES),
+                    cols.lon.between(p.lon - _NEAR_DEGREES, p.lon + _NEAR_DEGREES),
+                )
+                for p in places
+            ]
+            query = query.where(or_(cols.lat.is_(None), cols.geo_precision.in_(["country", "region"]), *near))
         with self.engine.connect() as c:
-            return [_event_from_row(row.data) for row in c.execute(query.limit(500))]
+            rows = c.execute(query.order_by(cols.date_start.desc()).limit(_MAX_CANDIDATES)).all()
+            events = {row.id: _event_from_row(row.data) for row in rows}
+            if events:
+                for row in c.execute(
+                    select(t.mentions.c.event_id, t.mentions.c.data)
+                    .where(t.mentions.c.event_id.in_(list(events)))
+                    .order_by(t.mentions.c.id)
+                ):
+                    events[row.event_id].mentions.append(from_dict(Mention, row.data))
+        return list(events.values())
+
+    def event_of_mention(self, mention_id: str) -> str | None:
+        with self.engine.connect() as c:
+            return c.scalar(select(t.mentions.c.event_id).where(t.mentions.c.id == mention_id))
+
+    def retire_event(self, event_id: str, into: str) -> None:
+        """A merged-away event: its id now redirects to the event that absorbed it."""
+        self.delete_event(event_id, redirect_to=into, reason="merged")
 
     def save_event(self, event: Event, first_document: str | None = None) -> None:
-        """Writes an event's derived fields and points its mentions at it."""
+        """Writes an event's derived fields and points its mentions at it.
+
+        The first reporting document is the earliest published of the event's
+        documents, unless ``first_document`` names it.
+        """
         row = _event_row(event)
         with self.engine.begin() as c:
-            if first_document is not None:
-                row["first_document_id"] = c.scalar(
-                    select(t.documents.c.id).where(t.documents.c.name == first_document).order_by(t.documents.c.version)
-                )
-            if c.scalar(select(cols_id := t.events.c.id).where(cols_id == event.id)):
+            names = [first_document] if first_document else [m.doc for m in event.mentions]
+            row["first_document_id"] = _first_reporting_document(c, names)
+            if c.scalar(select(t.events.c.id).where(t.events.c.id == event.id)):
                 c.execute(update(t.events).where(t.events.c.id == event.id).values(**row))
             else:
                 c.execute(insert(t.events).values(id=event.id, **row))
@@ -425,6 +466,20 @@ def _body_text(document: Document) -> str:
     """The report without headline and furniture: republished copies often change exactly those."""
     body = [document.paragraph_text(p) for p in document.paragraphs if p.kind in ("body", "standfirst")]
     return "\n".join(body) if body else document.text
+
+
+def _first_reporting_document(c: Connection, names: list[str]) -> int | None:
+    """The earliest-published (then earliest-stored) latest version among the reporting documents."""
+    if not names:
+        return None
+    cols = t.documents.c
+    query = (
+        select(cols.id)
+        .where(cols.name.in_(names), _is_latest_version())
+        .order_by(cols.published.is_(None), cols.published, cols.id)
+        .limit(1)
+    )
+    return c.scalar(query)
 
 
 def _find_near_duplicate(c: Connection, fingerprint: int) -> tuple[int, str] | None:
