@@ -236,7 +236,8 @@ def rerun(stage: str, db: str) -> None:
     """Re-run STAGE on what is stored (after a lexicon or gazetteer change)."""
     from sitrep.pipeline import rerun as run
 
-    run(_open(db), stage)
+    done = run(_open(db), stage)
+    click.echo(f"re-ran {stage} on {done} documents", err=True)
 
 
 @main.command("eval")

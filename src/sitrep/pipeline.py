@@ -7,7 +7,6 @@ document at a time, so one bad document never loses what was stored.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -135,14 +134,21 @@ def refresh_claim_contradictions(store: Store) -> None:
 
 
 def rerun(store: Store, stage: str) -> int:
-    """Re-runs a stage on what is stored (after a lexicon or gazetteer change); returns documents done."""
+    """Re-runs a stage on what is stored (after a lexicon or gazetteer change); returns documents done.
+
+    ``extract`` and ``geocode`` redo each document from its stored text; ``resolve`` keeps the mentions
+    and clusters them again from scratch, in the order the documents were stored.
+    """
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}; one of {', '.join(STAGES)}")
-    count = 0
-    for stored in store.documents():
-        processed = process_document(stored.document)
-        store_extraction(store, stored.id, processed)
-        count += 1
+    documents = store.documents()
+    if stage == "resolve":
+        store.clear_events()
+        for stored in documents:
+            resolve_into_store(store, store.mentions_for_document(stored.id))
+    else:
+        gazetteer = Gazetteer.open()
+        for stored in documents:
+            store_extraction(store, stored.id, process_document(stored.document, gazetteer))
     refresh_claim_contradictions(store)
-    print(f"re-ran {stage} on {count} documents", file=sys.stderr)
-    return count
+    return len(documents)

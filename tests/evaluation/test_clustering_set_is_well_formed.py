@@ -43,8 +43,19 @@ DISTRACTOR_KINDS = {
     "other type, same place and day",
 }
 REPORT_KEYS = {
-    "id", "incident", "outlet", "published", "title", "text",
-    "event_type", "date", "place", "actor1", "actor2", "fatalities", "modality",
+    "id",
+    "incident",
+    "outlet",
+    "published",
+    "title",
+    "text",
+    "event_type",
+    "date",
+    "place",
+    "actor1",
+    "actor2",
+    "fatalities",
+    "modality",
 }
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MAX_REPORT_DELAY_DAYS = 3  # a report is published 0-3 days after its incident
@@ -132,7 +143,7 @@ def asserted_pairs(group: list[Report]) -> list[tuple[Report, Report]]:
 
 def test_every_report_has_the_documented_fields(reports: list[Report]) -> None:
     for r in reports:
-        assert REPORT_KEYS <= r.keys(), f"{r.get('id')}: missing {REPORT_KEYS - r.keys()}"
+        assert r.keys() >= REPORT_KEYS, f"{r.get('id')}: missing {REPORT_KEYS - r.keys()}"
         assert all(isinstance(r[k], str) and r[k].strip() for k in ("id", "incident", "outlet", "title", "text"))
 
 
@@ -246,7 +257,9 @@ def test_distractors_resemble_the_group_they_are_meant_to_confuse(
             assert 0 < km <= NEARBY_PLACE_KM and dates_overlap(r, target), r["id"]
         elif kind == "same type and day, other country":
             same_type = r["event_type"] == target["event_type"]
-            assert same_type and dates_overlap(r, target) and r["place"]["country"] != target["place"]["country"], r["id"]
+            assert same_type and dates_overlap(r, target) and r["place"]["country"] != target["place"]["country"], r[
+                "id"
+            ]
         else:
             other_type = r["event_type"] != target["event_type"]
             assert other_type and km <= SAME_PLACE_KM and dates_overlap(r, target), r["id"]
@@ -274,14 +287,18 @@ def test_contradictions_name_two_reports_of_their_incident(
 def test_figure_contradictions_are_exactly_the_disagreeing_tolls(
     contradictions: list[dict[str, Any]], groups: dict[str, list[Report]]
 ) -> None:
-    expected = {frozenset((a["id"], b["id"])) for g in groups.values() for a, b in asserted_pairs(g) if figures_disagree(a, b)}
+    expected = {
+        frozenset((a["id"], b["id"])) for g in groups.values() for a, b in asserted_pairs(g) if figures_disagree(a, b)
+    }
     assert listed_pairs(contradictions, "figure") == expected
 
 
 def test_date_contradictions_are_exactly_the_disjoint_dates(
     contradictions: list[dict[str, Any]], groups: dict[str, list[Report]]
 ) -> None:
-    expected = {frozenset((a["id"], b["id"])) for g in groups.values() for a, b in asserted_pairs(g) if not dates_overlap(a, b)}
+    expected = {
+        frozenset((a["id"], b["id"])) for g in groups.values() for a, b in asserted_pairs(g) if not dates_overlap(a, b)
+    }
     assert listed_pairs(contradictions, "date") == expected
 
 
@@ -313,13 +330,14 @@ def test_set_mixes_agreeing_disagreeing_and_denied_incidents(
 def test_bounded_figures_that_fit_are_not_listed(
     contradictions: list[dict[str, Any]], by_id: dict[str, Report]
 ) -> None:
-    """"at least 10" vs "12" is not a contradiction; such pairs must exist and stay unlisted."""
+    """ "at least 10" vs "12" is not a contradiction; such pairs must exist and stay unlisted."""
     figure_pairs = listed_pairs(contradictions, "figure")
     compatible_open_pairs = [
         (a, b)
         for a, b in itertools.combinations(by_id.values(), 2)
         if a["incident"] == b["incident"]
-        and a["fatalities"] and b["fatalities"]
+        and a["fatalities"]
+        and b["fatalities"]
         and a["fatalities"] != b["fatalities"]
         and not figures_disagree(a, b)
     ]

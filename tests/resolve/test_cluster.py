@@ -8,7 +8,7 @@ def test_reports_of_one_incident_become_one_event_and_others_stay_apart() -> Non
     store = InMemoryEvents()
     results = resolve_mentions([
         mention("a", where="Idlib", actor1="Russian Air Force", sources=("SANA",)),
-        mention("b", where="Saraqib", actor1="Russian Air Force", sources=("Reuters",)),
+        mention("b", where="Idlib", precision="admin2", actor1="Russian Air Force", sources=("Reuters",)),
         mention("c", where="Mosul", sources=("Rudaw",)),  # same day, other country
         mention("d", where="Idlib", start="2024-03-20"),  # same town, ten days later
     ], store)

@@ -10,9 +10,16 @@ def event_of(*mentions):
 def test_same_incident_reported_differently_scores_above_attach_threshold() -> None:
     first = mention("a", where="Idlib", actor1="Russian Air Force", killed=(5, 5, 5),
                     text="Russian jets struck a market in Idlib, killing five civilians")
-    second = mention("b", where="Saraqib", actor1="Russian Air Force", killed=(7, 7, 7),
+    second = mention("b", where="Idlib", precision="admin2", actor1="Russian Air Force", killed=(7, 7, 7),
                      text="Airstrikes by Russian warplanes hit a market near Idlib; seven dead")
     assert match_score(second, event_of(first)) >= 0.62
+
+
+def test_a_neighbouring_town_on_the_same_day_scores_well_below_the_same_town() -> None:
+    event = event_of(mention("a", where="Idlib", actor1="Russian Air Force"))
+    same_town = match_score(mention("b", where="Idlib", actor1="Russian Air Force"), event)
+    next_town = match_score(mention("c", where="Saraqib", actor1="Russian Air Force"), event)  # 17 km
+    assert next_town < same_town - 0.15
 
 
 def test_other_country_or_far_town_is_incompatible() -> None:
@@ -58,3 +65,17 @@ def test_the_same_actor_under_another_name_counts_as_partial_agreement() -> None
     other = match_score(mention("c", actor1="Hezbollah"), event)
     same = match_score(mention("d", actor1="Israel Defense Forces"), event)
     assert other < renamed < same
+
+
+def test_swapped_sides_count_for_battles_but_not_for_one_sided_attacks() -> None:
+    attack = event_of(mention("a", actor1="Rapid Support Forces", actor2="Military Forces of Sudan"))
+    reverse_attack = mention("b", actor1="Military Forces of Sudan", actor2="Rapid Support Forces")
+    same_attack = mention("c", actor1="Rapid Support Forces", actor2="Military Forces of Sudan")
+    assert match_score(reverse_attack, attack) < match_score(same_attack, attack)
+
+    battle = event_of(mention("d", event_type="Battles", actor1="Rapid Support Forces",
+                              actor2="Military Forces of Sudan"))
+    reverse_battle = mention("e", event_type="Battles", actor1="Military Forces of Sudan",
+                             actor2="Rapid Support Forces")
+    assert match_score(reverse_battle, battle) == match_score(
+        mention("f", event_type="Battles", actor1="Rapid Support Forces", actor2="Military Forces of Sudan"), battle)

@@ -195,8 +195,9 @@ def read_feed_bytes(data: bytes, name: str, options: ReadOptions) -> Iterator[Re
         reason = f"feed: no entries ({feed.bozo_exception})" if feed.bozo else "feed: no entries"
         raise InputError(reason)
     outlet = feed.feed.get("title")
-    for entry in feed.entries:
-        entry_name = entry.get("id") or entry.get("link") or f"{name}#{entry.get('title', '')}"
+    for number, entry in enumerate(feed.entries, 1):
+        # An entry without id, link or title is named by its position, never by an empty "feed#".
+        entry_name = entry.get("id") or entry.get("link") or f"{name}#{entry.get('title') or number}"
         body = entry.content[0].value if entry.get("content") else entry.get("summary", "")
         published = entry.get("published_parsed") or entry.get("updated_parsed")
         record: dict[str, object] = {

@@ -21,6 +21,11 @@ class ResolveConfig:
     weights: dict[str, float]
     missing_component_score: float
     generic_actors: frozenset[str]
+    actor_swap_score: float
+    symmetric_actor_types: frozenset[str]
+    same_place_km: float
+    distinct_place_max: float
+    nested_place_max: float
     actor_generic_words: frozenset[str]
     attach_threshold: float
     merge_threshold: float
@@ -48,6 +53,11 @@ def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
         weights={k: float(v) for k, v in raw["weights"].items()},
         missing_component_score=float(raw["missing_component_score"]),
         generic_actors=frozenset(a.lower() for a in raw["generic_actors"]),
+        actor_swap_score=float(raw["actor_swap_score"]),
+        symmetric_actor_types=frozenset(raw["symmetric_actor_types"]),
+        same_place_km=float(raw["place_match"]["same_place_km"]),
+        distinct_place_max=float(raw["place_match"]["distinct_place_max"]),
+        nested_place_max=float(raw["place_match"]["nested_place_max"]),
         actor_generic_words=frozenset(str(w).lower() for w in raw.get("actor_generic_words", [])),
         attach_threshold=float(thresholds["attach"]),
         merge_threshold=float(thresholds["merge"]),

@@ -66,7 +66,8 @@ def score_components(mention: Mention, event: Event, cfg: ResolveConfig) -> dict
         date_score(mention.date, event.date, cfg) if mention.date is not None and event.date is not None else None
     )
     components["place"] = best_place_score(mention_places(mention), event.places, cfg)
-    components["actors"] = actor_score(mention.actors, event.actors, cfg)
+    symmetric = mention.event_type in cfg.symmetric_actor_types
+    components["actors"] = actor_score(mention.actors, event.actors, cfg, symmetric)
     components["fatalities"] = fatality_score(mention, event)
     components["text"] = text_score(mention, event)
     return components

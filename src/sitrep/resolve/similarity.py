@@ -34,7 +34,8 @@ def same_country(a: Place, b: Place) -> bool | None:
 
 
 def place_score(a: Place, b: Place, cfg: ResolveConfig) -> float:
-    """1 for the same spot, falling with distance to 0 at the tolerance of the coarser precision."""
+    """1 for the same place; two different places within the tolerance of the coarser precision score
+    at most ``distinct_place_max``, falling to 0 at the tolerance; beyond it they are incompatible."""
     country = same_country(a, b)
     if country is False:
         return 0.0
@@ -44,7 +45,12 @@ def place_score(a: Place, b: Place, cfg: ResolveConfig) -> float:
     distance = haversine_km(a, b)
     if distance > tolerance:
         return 0.0
-    return 1.0 - 0.5 * (distance / tolerance)
+    if (a.gazetteer_id and a.gazetteer_id == b.gazetteer_id) or distance <= cfg.same_place_km:
+        return 1.0
+    # a site inside a town ("Abu Shouk camp" / "El Fasher") is one location; two named towns are two
+    nested = a.precision != b.precision
+    ceiling = cfg.nested_place_max if nested else cfg.distinct_place_max
+    return ceiling * (1.0 - distance / tolerance)
 
 
 def best_place_score(mine: Iterable[Place], theirs: Iterable[Place], cfg: ResolveConfig) -> float | None:
@@ -85,9 +91,8 @@ def actor_names(actors: Iterable[ActorRole]) -> set[str]:
     return {a.name.strip().lower() for a in actors if a.name}
 
 
-def actor_score(mine: Iterable[ActorRole], theirs: Iterable[ActorRole], cfg: ResolveConfig) -> float | None:
-    """Overlap of named actors; generic actors ("Unidentified Armed Group") count for little."""
-    a, b = actor_names(mine), actor_names(theirs)
+def names_score(a: set[str], b: set[str], cfg: ResolveConfig) -> float | None:
+    """Agreement of two sets of actor names; generic actors ("Unidentified Armed Group") count for little."""
     if not a or not b:
         return None
     specific_a, specific_b = a - cfg.generic_actors, b - cfg.generic_actors
@@ -103,6 +108,38 @@ def actor_score(mine: Iterable[ActorRole], theirs: Iterable[ActorRole], cfg: Res
     if words_a & words_b:
         return 0.5
     return 0.1
+
+
+SIDE_OF_ROLE = {"actor1": 1, "assoc_actor1": 1, "actor2": 2, "assoc_actor2": 2}
+
+
+def sides(actors: Iterable[ActorRole]) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for actor in actors:
+        if actor.name:
+            found.setdefault(SIDE_OF_ROLE.get(actor.role, 1), set()).add(actor.name.strip().lower())
+    return found
+
+
+def _mean_side_score(a: dict[int, set[str]], b: dict[int, set[str]], pairs: tuple[tuple[int, int], ...],
+                     cfg: ResolveConfig) -> float | None:
+    scores = [s for x, y in pairs if (s := names_score(a.get(x, set()), b.get(y, set()), cfg)) is not None]
+    return sum(scores) / len(scores) if scores else None
+
+
+def actor_score(mine: Iterable[ActorRole], theirs: Iterable[ActorRole], cfg: ResolveConfig,
+                symmetric: bool = False) -> float | None:
+    """Agreement of actors side by side (actor1 with actor1, actor2 with actor2). Reports that swap the
+    sides score ``actor_swap_score`` of that, or fully when the event type has no direction (Battles)."""
+    a, b = sides(mine), sides(theirs)
+    if not a or not b:
+        return None
+    aligned = _mean_side_score(a, b, ((1, 1), (2, 2)), cfg)
+    swapped = _mean_side_score(a, b, ((1, 2), (2, 1)), cfg)
+    if aligned is None and swapped is None:
+        return None
+    swap_factor = 1.0 if symmetric else cfg.actor_swap_score
+    return max(aligned or 0.0, (swapped or 0.0) * swap_factor)
 
 
 def name_words(name: str, cfg: ResolveConfig) -> set[str]:

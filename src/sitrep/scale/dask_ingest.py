@@ -256,5 +256,5 @@ def _cluster(address: str | None, workers: int) -> Iterator[Any]:
         return
     from dask.distributed import LocalCluster
 
-    with LocalCluster(processes=True, n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster:
+    with LocalCluster(processes=True, n_workers=workers, threads_per_worker=1, dashboard_address=":0") as cluster:
         yield cluster

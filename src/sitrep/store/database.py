@@ -356,6 +356,13 @@ class Store:
                     )
                 )
 
+    def clear_events(self) -> None:
+        """Forgets every event (mentions stay), before resolving the whole store again."""
+        with self.engine.begin() as c:
+            c.execute(update(t.mentions).values(event_id=None))
+            c.execute(delete(t.contradictions).where(t.contradictions.c.event_id.is_not(None)))
+            c.execute(delete(t.events))
+
     def resolve_event_id(self, event_id: str) -> str | None:
         """Follows merge redirects, so a bookmarked id still leads somewhere."""
         with self.engine.connect() as c:

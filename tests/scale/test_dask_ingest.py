@@ -1,0 +1,169 @@
+"""The Dask ingest job: same result as the one-process ingest, bad inputs named, re-runs change nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
+from sitrep.model import Document
+from sitrep.scale.dask_ingest import ReadUnit, partition_count, plan_units, split, work_on_partition
+from sitrep.store import Store
+
+REPORT_A = (
+    "Shelling kills four in Kharkiv\n\nRussian shelling killed four civilians in the centre of Kharkiv on Tuesday, "
+    "the regional governor said, and damaged a school and several apartment blocks. Emergency services said two "
+    "more people were wounded and taken to hospital."
+)
+REPORT_B = (
+    "Airstrike hits market in Idlib\n\nAn airstrike hit a crowded market in the town of Ariha in Idlib province on "
+    "Friday, killing at least seven people, the White Helmets civil defence group said. The Syrian Observatory for "
+    "Human Rights said Russian warplanes carried out the raid."
+)
+REPORT_C = (
+    "Gunmen attack village in Zamfara\n\nGunmen on motorcycles attacked a village in Zamfara state in northwest "
+    "Nigeria overnight, killing 12 villagers and abducting dozens more, a local official told reporters on Monday. "
+    "Police said they had deployed officers to the area."
+)
+
+
+def build_inputs(folder: Path) -> list[str]:
+    """A folder with a manifest, a JSON Lines file with one malformed line, and a binary file."""
+    articles = folder / "articles"
+    articles.mkdir()
+    (articles / "kharkiv.txt").write_text(REPORT_A, encoding="utf-8")
+    (articles / "nested").mkdir()
+    (articles / "nested" / "idlib.txt").write_text(REPORT_B, encoding="utf-8")
+    (articles / "manifest.jsonl").write_text(
+        json.dumps({"file": "kharkiv.txt", "outlet": "Ukrainska Pravda", "published": "2024-05-21"}) + "\n",
+        encoding="utf-8",
+    )
+    (articles / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    feed = folder / "wire.jsonl"
+    feed.write_text(
+        json.dumps({"id": "wire-zamfara", "text": REPORT_C, "outlet": "Premium Times", "published": "2024-06-03"})
+        + "\n{not json\n",
+        encoding="utf-8",
+    )
+    return [str(articles), str(feed)]
+
+
+def stored_documents(url: str) -> dict[str, tuple[str, str | None, str | None]]:
+    store = Store.open(url)
+    try:
+        return {d.document.name: (d.document.content_hash, d.document.outlet, str(d.document.published))
+                for d in store.documents()}
+    finally:
+        store.close()
+
+
+# --- planning and partitioning (no cluster) ----------------------------------------------
+
+
+def test_folders_are_split_into_one_unit_per_file_named_relative_to_the_folder(tmp_path: Path) -> None:
+    sources = build_inputs(tmp_path)
+    units = plan_units(sources)
+    assert [u.name for u in units] == ["kharkiv.txt", "nested/idlib.txt", "photo.txt", None]
+    assert units[-1].source == sources[1]
+
+
+def test_standard_input_is_refused_with_a_reason() -> None:
+    with pytest.raises(ValueError, match="standard input"):
+        plan_units(["-"])
+
+
+@pytest.mark.parametrize(("units", "parts"), [(10, 3), (3, 8), (1, 1), (401, 4)])
+def test_partitions_are_contiguous_and_balanced(units: int, parts: int) -> None:
+    plan = [ReadUnit(f"doc-{i}") for i in range(units)]
+    chunks = split(plan, parts)
+    assert [u for chunk in chunks for u in chunk] == plan  # input order kept
+    assert max(map(len, chunks)) - min(map(len, chunks)) <= 1
+    assert len(chunks) == min(parts, units)
+
+
+def test_partition_count_gives_every_worker_several_tasks_but_never_empty_ones() -> None:
+    assert partition_count(1000, workers=2) == 8
+    assert partition_count(3, workers=2) == 3
+    assert partition_count(100_000, workers=2) == 500  # bounded partition size for big jobs
+
+
+def test_a_partition_reads_like_the_one_process_reader(tmp_path: Path) -> None:
+    sources = build_inputs(tmp_path)
+    results = work_on_partition(plan_units(sources), ReadOptions(), process=None)
+    expected = list(read_sources(sources))
+    documents = [r.processed for r in results if r.processed is not None]
+    failures = [r.failure for r in results if r.failure is not None]
+    assert [(d.name, d.content_hash, d.outlet) for d in documents] == [
+        (d.name, d.content_hash, d.outlet) for d in expected if isinstance(d, Document)
+    ]
+    assert failures == [f for f in expected if isinstance(f, ReadFailure)]
+    assert {f.name for f in failures} == {"photo.txt", "wire.jsonl:2"}
+
+
+def test_a_pipeline_error_becomes_a_failure_naming_the_document(tmp_path: Path) -> None:
+    sources = build_inputs(tmp_path)
+    # json.dumps cannot serialise a Document: a stand-in for a pipeline function that raises.
+    results = work_on_partition(plan_units(sources)[:1], ReadOptions(), process="json:dumps")
+    [result] = results
+    assert result.processed is None and result.failure is not None
+    assert result.failure.name == "kharkiv.txt"
+    assert "pipeline error: TypeError" in result.failure.reason
+
+
+# --- the job on a local cluster ------------------------------------------------------------
+
+
+@pytest.fixture
+def pipeline_module() -> object:
+    return pytest.importorskip("sitrep.pipeline", reason="sitrep.pipeline is not importable yet", exc_type=ImportError)
+
+
+@pytest.mark.slow
+def test_dask_job_stores_what_a_one_process_read_stores_and_a_rerun_changes_nothing(
+    tmp_path: Path, store_url: str, pipeline_module: object
+) -> None:
+    from sitrep.scale import run_dask_ingest
+
+    sources = build_inputs(tmp_path)
+    report = run_dask_ingest(sources, store_url, workers=2, partitions=3, extract=False)
+
+    expected = [d for d in read_sources(sources) if isinstance(d, Document)]
+    assert stored_documents(store_url) == {
+        d.name: (d.content_hash, d.outlet, str(d.published)) for d in expected
+    }
+    assert sorted(report.stored) == sorted(d.name for d in expected)
+    assert sorted(f.name for f in report.failures) == ["photo.txt", "wire.jsonl:2"]
+    assert not report.ok
+
+    again = run_dask_ingest(sources, store_url, workers=2, extract=False)
+    assert again.stored == [] and sorted(again.duplicates) == sorted(d.name for d in expected)
+    assert len(stored_documents(store_url)) == len(expected)
+
+
+@pytest.mark.slow
+def test_dask_job_gives_the_same_events_as_the_one_process_pipeline(
+    tmp_path: Path, sqlite_url: str, seeds: Path, pipeline_module: object
+) -> None:
+    from sitrep.pipeline import ingest
+    from sitrep.scale import run_dask_ingest
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds, corpus)
+    sequential_url = f"sqlite:///{tmp_path / 'sequential.db'}"
+    sequential = Store.open(sequential_url)
+    ingest([str(corpus)], sequential)
+
+    report = run_dask_ingest([str(corpus)], sqlite_url, workers=2)
+
+    parallel = Store.open(sqlite_url)
+    try:
+        assert report.ok, report.failures
+        assert parallel.stats() == sequential.stats()
+        assert parallel.stats()["events"] > 0
+        assert [e.id for e in parallel.events()] == [e.id for e in sequential.events()]
+    finally:
+        parallel.close()
+        sequential.close()

@@ -1,0 +1,63 @@
+"""`sitrep eval`: the gold README's matching rules, and scores on the sample gold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sitrep.cli import main
+from sitrep.evaluate import Extracted, date_overlaps, location_matches
+from sitrep.model import DateInterval, Mention, Place, Span
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def _place(lat: float, lon: float, country: str = "SY", precision: str = "town") -> Place:
+    return Place("test:1", "x", country, lat, lon, precision)  # type: ignore[arg-type]
+
+
+def _extracted(start: str, end: str) -> Extracted:
+    span = Span("d", 0, 1, "x")
+    date = DateInterval(dt.date.fromisoformat(start), dt.date.fromisoformat(end), "day")
+    mention = Mention("m", "d", span, span, "Battles", "Armed clash", "ASSAULT", date=date)
+    return Extracted("ev", "d", mention, [])
+
+
+def test_a_location_matches_within_its_tolerance_only() -> None:
+    gold = {"lat": 36.99, "lon": 42.05, "tolerance_km": 40}
+    assert location_matches(_place(36.95, 42.10), gold)  # ~6 km away
+    assert not location_matches(_place(36.50, 40.75), gold)  # Hasakah city, ~130 km away
+
+
+def test_coarse_gold_locations_match_on_country() -> None:
+    gold = {"name": "Syria", "country": "SY", "precision": "country"}
+    assert location_matches(_place(35.0, 38.0, "SY"), gold)
+    assert not location_matches(_place(33.3, 44.4, "IQ"), gold)
+    border = {"country": ["JO", "SY"], "lat": 33.3, "lon": 38.7, "precision": "region"}
+    assert location_matches(_place(32.0, 36.0, "JO"), border)
+
+
+def test_date_intervals_must_overlap() -> None:
+    gold = {"date": {"start": "2024-01-21", "end": "2024-01-31"}}
+    assert date_overlaps(_extracted("2024-01-28", "2024-01-28"), gold)
+    assert not date_overlaps(_extracted("2024-02-01", "2024-02-03"), gold)
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="shared/ not beside the repository")
+def test_eval_on_the_sample_gold_prints_a_table_and_writes_json(tmp_path: Path) -> None:
+    db = str(tmp_path / "seeds.db")
+    assert CliRunner().invoke(main, ["ingest", str(SHARED / "corpus" / "seeds"), "--db", db, "-q"]).exit_code == 0
+    out = tmp_path / "scores.json"
+    result = CliRunner().invoke(main, ["eval", str(SHARED / "gold"), "--db", db, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "precision" in result.output and "sub_event_type" in result.output
+    scores = json.loads(out.read_text())
+    assert scores["gold_events"] == 7
+    # Regression floor: the seed articles are the product's own specification.
+    assert scores["recall"] >= 0.5
+    assert scores["furniture_events"] == []
+    assert scores["framing_recall"] == 1.0
