@@ -39,10 +39,11 @@ DAYS = 3 * 365
 
 def synthetic_mention(rng: random.Random, mention_id: str, day: dt.date | None = None,
                       spot: tuple[str, float, float] | None = None, event_type: str | None = None,
-                      actors: tuple[str, str] | None = None) -> Mention:
+                      actors: tuple[str, str] | None = None, jitter: float = 0.3) -> Mention:
     country, lat, lon = spot or rng.choice(HOT_SPOTS)
     day = day or START + dt.timedelta(days=rng.randrange(DAYS))
-    place = Place(f"p{lat:.2f}", "Town", country, lat + rng.uniform(-0.3, 0.3), lon + rng.uniform(-0.3, 0.3), "town")
+    lat, lon = lat + rng.uniform(-jitter, jitter), lon + rng.uniform(-jitter, jitter)
+    place = Place(f"p{lat:.3f},{lon:.3f}", "Town", country, lat, lon, "town")
     actor1, actor2 = actors or (rng.choice(ACTORS), rng.choice(ACTORS))
     text = f"{actor1} attacked {actor2} near the town, killing several people"
     doc = f"doc-{mention_id}"
@@ -65,7 +66,7 @@ def build_store(rng: random.Random, size: int) -> InMemoryEvents:
 
 
 def article(rng: random.Random, store: InMemoryEvents, number: int, size: int = 12) -> list[Mention]:
-    """Half the mentions re-report a stored incident, half are new."""
+    """Half the mentions re-report a stored incident (same town, ~1 km geocoding noise), half are new."""
     stored = list(store.events.values())
     mentions = []
     for i in range(size):
@@ -76,7 +77,7 @@ def article(rng: random.Random, store: InMemoryEvents, number: int, size: int = 
             p = old.places[0].place
             actors = (old.actors[0].name, old.actors[1].name)
             mentions.append(synthetic_mention(rng, mention_id, old.date.start, (p.country or "", p.lat, p.lon),
-                                              old.event_type, actors))
+                                              old.event_type, actors, jitter=0.01))
         else:
             mentions.append(synthetic_mention(rng, mention_id))
     return mentions

@@ -69,7 +69,7 @@ def _run_admin_sql(url: str, statement: str) -> None:
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as connection:
-        connection.execute(statement)  # type: ignore[arg-type]
+        connection.execute(statement)
 
 
 def postgres_bin_dir() -> Path | None:

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -46,7 +46,30 @@ def _date(_ctx: Any, _param: Any, value: str | None) -> dt.date | None:
         raise click.BadParameter(str(exc)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """Commands that live beside their stage's code, imported only when used (``sitrep serve`` loads FastAPI,
+    ``sitrep events`` does not)."""
+
+    lazy: ClassVar[dict[str, str]] = {
+        "geo": "sitrep.geo.cli:geo",
+        "serve": "sitrep.api.cli:serve",
+        "export": "sitrep.api.cli:export",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy:
+            import importlib
+
+            module_name, attribute = self.lazy[cmd_name].split(":")
+            command: click.Command = getattr(importlib.import_module(module_name), attribute)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="sitrep")
 def main() -> None:
     """sitrep: news about armed conflict -> a sourced, geocoded event database."""
@@ -287,19 +310,3 @@ def _version() -> str:
     from importlib.metadata import version
 
     return version("sitrep")
-
-
-def _register_optional_commands() -> None:
-    """Stage command groups that live beside their stage's code."""
-    import importlib
-
-    for module_name, attribute in [
-        ("sitrep.geo.cli", "geo"),
-        ("sitrep.api.cli", "serve"),
-        ("sitrep.api.cli", "export"),
-    ]:
-        module = importlib.import_module(module_name)
-        main.add_command(getattr(module, attribute))
-
-
-_register_optional_commands()

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sitrep.extract import extract_document
+from sitrep.extract.coreference import group_document_mentions
 from sitrep.geo import Gazetteer, geocode_mentions
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Claim, Document, Mention
@@ -101,8 +102,16 @@ def store_extraction(store: Store, document_id: int, processed: ProcessedDocumen
 
 
 def resolve_into_store(store: Store, mentions: list[Mention]) -> None:
-    """Attaches each new mention to an event, creating or merging events as the resolver decides."""
-    resolve_mentions(mentions, store)
+    """Attaches a document's mentions to events, creating or merging events as the resolver decides.
+
+    Restatements of one incident within the document are placed together: the first is resolved, the
+    others join its event.
+    """
+    for group in group_document_mentions(mentions):
+        (resolution,) = resolve_mentions(group[:1], store)
+        if len(group) > 1:
+            members = {m.id: m for m in [*store.mentions_for_event(resolution.event_id), *group]}
+            store.save_event(derive_event(resolution.event_id, list(members.values())))
 
 
 def _rederive(store: Store, event_ids: Iterable[str]) -> None:

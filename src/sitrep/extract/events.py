@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 
+from sitrep.data import load_yaml
 from sitrep.extract.actors import actor_dictionary, assign_roles
 from sitrep.extract.attribution import document_chains
 from sitrep.extract.claims import claim_from_mention, counted_claim
@@ -77,11 +78,7 @@ def extract_sentence(
         (e.start_char, e.end_char) for e in sentence.ents if e.label_ in {"ORG", "PERSON", "NORP", "GPE", "FAC"}
     ]
     framing = find_framing(sentence.text, doc_name, sentence.start_char, exclude=entity_ranges)
-    places = [
-        PlaceMention(e.text, Span(doc_name, e.start_char, e.end_char, e.text))
-        for e in sentence.ents
-        if e.label_ in PLACE_LABELS and not _names_an_actor(e)
-    ]
+    places = place_mentions(sentence, doc_name)
     sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, sentence.text)
     for match in matches:
         token = match.token
@@ -109,7 +106,7 @@ def extract_sentence(
             date=date,
             places=list(places),
             quantities=[q for q in quantities if q.kind == "count"],
-            fatalities=fatalities(quantities),
+            fatalities=fatalities(quantities) if kind.event_type in VIOLENT_TYPES else None,
             chain=chain,
             modality=modality,
             framing=framing,
@@ -122,6 +119,46 @@ def extract_sentence(
             result.claims.append(claim_from_mention(mention))
         else:
             result.mentions.append(mention)
+
+
+def place_mentions(sentence: SpacySpan, doc_name: str) -> list[PlaceMention]:
+    """Place entities, and place phrases ("the Jordanian–Syrian border", "the countryside of al-Hasakah")
+    in their place when they contain them."""
+    phrases = _place_phrases(sentence)
+    found = [PlaceMention(p.text, Span(doc_name, p.start_char, p.end_char, p.text)) for p in phrases]
+    for entity in sentence.ents:
+        if entity.label_ not in PLACE_LABELS or _names_an_actor(entity):
+            continue
+        if any(p.start <= entity.start and entity.end <= p.end for p in phrases):
+            continue
+        found.append(PlaceMention(entity.text, Span(doc_name, entity.start_char, entity.end_char, entity.text)))
+    return sorted(found, key=lambda pm: pm.span.start)
+
+
+def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
+    rules = load_yaml("place_phrases.yaml")
+    heads, labels = set(rules["heads"]), set(rules["modifier_labels"])
+    phrases = []
+    for token in sentence:
+        if token.lemma_.lower() not in heads or token.pos_ != "NOUN":
+            continue
+        subtree = list(token.subtree)
+        # "the countryside of al-Hasakah": stop at a relative clause or a second preposition
+        right = token.i
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                right = child.right_edge.i
+        left = min(t.i for t in subtree if t.i <= token.i)
+        comma = next((t.i for t in sentence.doc[token.i : right + 1] if t.text == ","), None)
+        span = sentence.doc[left : (comma if comma is not None else right + 1)]
+        dictionary = actor_dictionary()
+        # "a US base" is the owner's base, not a place named "US"
+        modifiers = [
+            t for t in span if t.i != token.i and t.ent_type_ in labels and t.text.lower() not in dictionary.demonyms
+        ]
+        if modifiers and token.ent_type_ not in {"FAC", "GPE"}:
+            phrases.append(span)
+    return phrases
 
 
 def _names_an_actor(entity: SpacySpan) -> bool:

@@ -56,7 +56,7 @@ def classify_paragraph(text: str, index: int, title: str | None = None) -> Parag
     stripped = text.strip()
     for kind in ("link", "comments", "byline"):
         if any(p.search(stripped) for p in rules.patterns[kind]):
-            return kind  # type: ignore[return-value]
+            return kind
     if len(stripped) <= rules.caption_max_chars and any(p.search(stripped) for p in rules.patterns["caption"]):
         return "caption"
     if index == 0 and _looks_like_headline(stripped, title, rules.headline_max_chars):

@@ -60,12 +60,19 @@ def fatality_score(mention: Mention, event: Event) -> float | None:
 
 
 def score_components(mention: Mention, event: Event, cfg: ResolveConfig) -> dict[str, float | None]:
-    """Each piece of evidence in [0, 1], None when either side lacks it. Hard conflicts give 0."""
+    """Each piece of evidence in [0, 1], None when either side lacks it. Hard conflicts give 0 and stop
+    the comparison early (most candidates fail on place or date, and this is the hot loop)."""
     components: dict[str, float | None] = {"type": type_score(mention.event_type, event.event_type, cfg)}
+    if not components["type"]:
+        return components
     components["date"] = (
         date_score(mention.date, event.date, cfg) if mention.date is not None and event.date is not None else None
     )
+    if components["date"] == 0.0:
+        return components
     components["place"] = best_place_score(mention_places(mention), event.places, cfg)
+    if components["place"] == 0.0:
+        return components
     symmetric = mention.event_type in cfg.symmetric_actor_types
     components["actors"] = actor_score(mention.actors, event.actors, cfg, symmetric)
     components["fatalities"] = fatality_score(mention, event)

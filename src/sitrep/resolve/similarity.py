@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
@@ -142,8 +143,13 @@ def actor_score(mine: Iterable[ActorRole], theirs: Iterable[ActorRole], cfg: Res
     return max(aligned or 0.0, (swapped or 0.0) * swap_factor)
 
 
-def name_words(name: str, cfg: ResolveConfig) -> set[str]:
-    return {w for w in _WORD.findall(name) if w not in cfg.actor_generic_words and len(w) > 1 and not w.isdigit()}
+def name_words(name: str, cfg: ResolveConfig) -> frozenset[str]:
+    return _name_words(name, cfg.actor_generic_words)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _name_words(name: str, generic_words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(name) if w not in generic_words and len(w) > 1 and not w.isdigit())
 
 
 def tokens(text: str, cfg: ResolveConfig) -> Counter[str]:
