@@ -21,7 +21,7 @@ from sitrep.extract.dates import find_dates
 from sitrep.extract.framing import find_framing
 from sitrep.extract.modality import modality_of
 from sitrep.extract.quantities import fatalities, find_quantities
-from sitrep.extract.triggers import TriggerMatch, classify, find_triggers
+from sitrep.extract.triggers import TriggerMatch, classify, find_triggers, ontology
 from sitrep.model import AttributionChain, Claim, DateInterval, Document, Mention, PlaceMention, Span
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -151,10 +151,15 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
         left = min(t.i for t in subtree if t.i <= token.i)
         comma = next((t.i for t in sentence.doc[token.i : right + 1] if t.text == ","), None)
         span = sentence.doc[left : (comma if comma is not None else right + 1)]
-        dictionary = actor_dictionary()
-        # "a US base" is the owner's base, not a place named "US"
+        military_head = ontology().military_cues.fullmatch(token.text) is not None
+        demonyms = actor_dictionary().demonyms
+        # A place name or proper noun names the place; "a US base" is the owner's base, not a place "US".
         modifiers = [
-            t for t in span if t.i != token.i and t.ent_type_ in labels and t.text.lower() not in dictionary.demonyms
+            t
+            for t in span
+            if t.i != token.i
+            and (t.ent_type_ in labels or t.pos_ == "PROPN")
+            and not (military_head and t.text.lower() in demonyms)
         ]
         if modifiers and token.ent_type_ not in {"FAC", "GPE"}:
             phrases.append(span)

@@ -18,7 +18,7 @@ def extract_html(html: str, url: str | None = None) -> tuple[str, DocumentMeta]:
         with_metadata=True,
         include_comments=False,
         include_tables=False,
-        include_images=True,
+        include_images=False,  # alt text is not article text
         favor_precision=True,
     )
     if result is None:

@@ -65,11 +65,25 @@ def read_source(source: str, options: ReadOptions | None = None) -> Iterator[Rea
             yield ReadFailure(source, "not found: no such file or folder")
 
 
+# In a folder, only files in an article format are read: README, PROVENANCE or LICENSE beside them are not news.
+ARTICLE_SUFFIXES = {".txt", ".text", *HTML_SUFFIXES, *JSONL_SUFFIXES, *FEED_SUFFIXES, ".warc", ".gz"}
+NOT_ARTICLES = ("readme", "provenance", "license", "licence", "changelog")
+
+
+def is_article_file(path: Path) -> bool:
+    name = path.name.lower()
+    if name == MANIFEST or name.startswith(NOT_ARTICLES):
+        return False
+    if name.endswith(".gz"):
+        return name.endswith(".warc.gz")
+    return path.suffix.lower() in ARTICLE_SUFFIXES
+
+
 def list_input_files(folder: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.rglob("*")
-        if p.is_file() and p.name != MANIFEST and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        if p.is_file() and is_article_file(p) and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
 
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from sqlalchemy import Engine, create_engine, select
+
 from sitrep.ingest.document import DocumentMeta
 from sitrep.ingest.readers import (
     MANIFEST,
@@ -31,7 +33,7 @@ from sitrep.ingest.readers import (
     read_source,
 )
 from sitrep.model import Claim, Document, Mention
-from sitrep.store import Store
+from sitrep.store import Store, database_url, schema
 
 if TYPE_CHECKING:
     from sitrep.pipeline import IngestReport
@@ -41,6 +43,7 @@ DEFAULT_PROCESS = "sitrep.pipeline:process_document"
 # Enough partitions that a slow document does not leave the other workers idle, few enough to keep overhead low.
 PARTITIONS_PER_WORKER = 4
 MAX_UNITS_PER_PARTITION = 200
+_HASH_QUERY_BATCH = 500  # bound parameters per IN (...) query; well under SQLite's and PostgreSQL's limits
 
 
 class Processed(Protocol):
@@ -61,10 +64,11 @@ class ReadUnit:
 
 @dataclass(frozen=True)
 class WorkerResult:
-    """One document read and processed, or one named failure."""
+    """One document read and processed, one already stored (by name), or one named failure."""
 
     processed: Any | None = None  # a Processed, or a bare Document when extraction is off
     failure: ReadFailure | None = None
+    duplicate: str | None = None
 
 
 def plan_units(sources: Iterable[str]) -> list[ReadUnit]:
@@ -109,19 +113,44 @@ def _process_function(dotted: str) -> Callable[[Document], Any]:
 
 
 def work_on_partition(
-    units: list[ReadUnit], options: ReadOptions, process: str | None
+    units: list[ReadUnit], options: ReadOptions, process: str | None, db_url: str | None = None
 ) -> list[WorkerResult]:
-    """The task each worker runs: read every unit, then process each document; errors become failures."""
+    """The task each worker runs: read every unit, then process each new document; errors become failures.
+
+    With ``db_url`` the worker first asks the store which texts it already holds and skips their
+    (expensive) processing: re-running a job over the same crawl costs reading, not NLP.
+    """
+    read = [item for unit in units for item in read_unit(unit, options)]
+    hashes = [item.content_hash for item in read if isinstance(item, Document)]
+    stored = stored_hashes(db_url, hashes) if db_url and hashes else set()
     results: list[WorkerResult] = []
-    for unit in units:
-        for item in read_unit(unit, options):
-            if isinstance(item, ReadFailure):
-                results.append(WorkerResult(failure=item))
-            elif process is None:
-                results.append(WorkerResult(processed=item))
-            else:
-                results.append(_processed_or_failure(item, process))
+    for item in read:
+        if isinstance(item, ReadFailure):
+            results.append(WorkerResult(failure=item))
+        elif item.content_hash in stored:
+            results.append(WorkerResult(duplicate=item.name))
+        elif process is None:
+            results.append(WorkerResult(processed=item))
+        else:
+            results.append(_processed_or_failure(item, process))
     return results
+
+
+def stored_hashes(db_url: str, hashes: list[str]) -> set[str]:
+    """Which of these content hashes the store already has (a read-only query from a worker)."""
+    column = schema.documents.c.content_hash
+    found: set[str] = set()
+    with _engine(db_url).connect() as connection:
+        for start in range(0, len(hashes), _HASH_QUERY_BATCH):
+            batch = hashes[start : start + _HASH_QUERY_BATCH]
+            found.update(connection.scalars(select(column).where(column.in_(batch))))
+    return found
+
+
+@functools.cache
+def _engine(db_url: str) -> Engine:
+    """One connection pool per worker process and database."""
+    return create_engine(database_url(db_url))
 
 
 def _processed_or_failure(document: Document, process: str) -> WorkerResult:
@@ -136,6 +165,8 @@ def write_results(store: Store, results: list[WorkerResult], report: IngestRepor
     for result in results:
         if result.failure is not None:
             report.failures.append(result.failure)
+        elif result.duplicate is not None:
+            report.duplicates.append(result.duplicate)
         elif result.processed is not None:
             _write_one(store, result.processed, report)
 
@@ -196,7 +227,9 @@ def run_dask_ingest(
         chunks = split(units, partitions or partition_count(len(units), workers))
         if chunks:
             with _cluster(scheduler_address, workers) as cluster, Client(cluster) as client:
-                task = functools.partial(work_on_partition, options=options, process=process if extract else None)
+                task = functools.partial(
+                    work_on_partition, options=options, process=process if extract else None, db_url=db_url
+                )
                 for chunk, results in _in_order(client, task, chunks, window=2 * workers):
                     if isinstance(results, BaseException):  # a worker died on this partition: name every input
                         report.failures.extend(_worker_failures(chunk, results))
