@@ -34,3 +34,14 @@ def test_main_prints_a_table_and_writes_json(tmp_path: Path, capsys: pytest.Capt
 
 def test_main_reports_a_missing_folder(tmp_path: Path) -> None:
     assert main([str(tmp_path)]) == 2
+
+
+CLUSTERING_SET = Path(__file__).resolve().parents[2] / "evaluation" / "clustering"
+
+
+@pytest.mark.skipif(not (CLUSTERING_SET / "reports.jsonl").exists(), reason="evaluation set not present")
+def test_evaluation_set_meets_the_issue_target() -> None:
+    scores = evaluate_clustering(CLUSTERING_SET)
+    assert scores.bcubed_f1 >= 0.90
+    assert scores.contradiction_recall >= 0.8
+    assert scores.contradiction_precision >= 0.8

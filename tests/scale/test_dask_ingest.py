@@ -113,6 +113,19 @@ def test_a_pipeline_error_becomes_a_failure_naming_the_document(tmp_path: Path) 
     assert "pipeline error: TypeError" in result.failure.reason
 
 
+def test_documents_already_stored_are_not_processed_again(tmp_path: Path, store_url: str) -> None:
+    sources = build_inputs(tmp_path)
+    store = Store.open(store_url)
+    [kharkiv] = [d for d in read_sources(sources) if isinstance(d, Document) and d.name == "kharkiv.txt"]
+    store.add_document(kharkiv)
+    store.close()
+    # json.dumps raises on any Document it is given, so only documents that are processed fail.
+    results = work_on_partition(plan_units(sources), ReadOptions(), process="json:dumps", db_url=store_url)
+    assert [r.duplicate for r in results if r.duplicate] == ["kharkiv.txt"]
+    processed = {r.failure.name for r in results if r.failure and "pipeline error" in r.failure.reason}
+    assert processed == {"nested/idlib.txt", "wire-zamfara"}
+
+
 # --- the job on a local cluster ------------------------------------------------------------
 
 

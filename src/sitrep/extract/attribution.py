@@ -350,11 +350,22 @@ def _subject_of(verb: Token) -> Token | None:
     while True:
         for child in token.children:
             if child.dep_ == "nsubj":
-                return child
+                return _speaker_in_apposition(child, token)
         if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
             token = token.head
             continue
         return None
+
+
+def _speaker_in_apposition(subject: Token, verb: Token) -> Token:
+    """"..., killing four people, a war monitor said": the parser may make "people" the subject and the
+    speaker its appositive; the appositive right before a sentence-final speech verb is the speaker."""
+    appositives = [c for c in subject.children if c.dep_ == "appos" and c.i < verb.i]
+    if appositives and verb.i > subject.i and all(t.dep_ == "punct" or t.i < verb.i for t in subject.subtree):
+        closest = max(appositives, key=lambda c: c.i)
+        if closest.right_edge.i + 1 == verb.i:
+            return closest
+    return subject
 
 
 def _is_passive(verb: Token) -> bool:

@@ -34,11 +34,14 @@ def counted_claim(
 ) -> Claim | None:
     words = _claim_words()
     lemmas = {t.lemma_.lower() for t in sentence}
+    mentions_since = any(t.lower_ == "since" for t in sentence)
     for quantity in quantities:
+        if quantity.kind != "count":  # casualty figures belong to the event
+            continue
         unit = quantity.unit.lower()
         periods = find_period_starts(sentence.text, published, mention.doc, sentence.start_char)
         # "100 times" is always a tally; "12 attacks" only with a period ("since October").
-        if unit == "times" or (unit in words["repetition_units"] and periods):
+        if unit == "times" or (unit in words["repetition_units"] and (periods or mentions_since)):
             target = _actor(mention, "actor2") or "unspecified target"
             scope = _scope_text(sentence, mention)
             return Claim(

@@ -18,9 +18,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from sitrep.ingest.document import DocumentMeta
 from sitrep.ingest.readers import (
@@ -32,11 +33,11 @@ from sitrep.ingest.readers import (
     read_file,
     read_source,
 )
-from sitrep.model import Claim, Document, Mention
+from sitrep.model import Document
 from sitrep.store import Store, database_url, schema
 
 if TYPE_CHECKING:
-    from sitrep.pipeline import IngestReport
+    from sitrep.pipeline import IngestReport, ProcessedDocument
 
 # The per-document pipeline function, imported in each worker by name (it loads spaCy once per process).
 DEFAULT_PROCESS = "sitrep.pipeline:process_document"
@@ -44,14 +45,6 @@ DEFAULT_PROCESS = "sitrep.pipeline:process_document"
 PARTITIONS_PER_WORKER = 4
 MAX_UNITS_PER_PARTITION = 200
 _HASH_QUERY_BATCH = 500  # bound parameters per IN (...) query; well under SQLite's and PostgreSQL's limits
-
-
-class Processed(Protocol):
-    """What ``process_document`` returns (``sitrep.pipeline.ProcessedDocument``)."""
-
-    document: Document
-    mentions: list[Mention]
-    claims: list[Claim]
 
 
 @dataclass(frozen=True)
@@ -66,7 +59,7 @@ class ReadUnit:
 class WorkerResult:
     """One document read and processed, one already stored (by name), or one named failure."""
 
-    processed: Any | None = None  # a Processed, or a bare Document when extraction is off
+    processed: Any | None = None  # a ProcessedDocument, or a bare Document when extraction is off
     failure: ReadFailure | None = None
     duplicate: str | None = None
 
@@ -140,10 +133,15 @@ def stored_hashes(db_url: str, hashes: list[str]) -> set[str]:
     """Which of these content hashes the store already has (a read-only query from a worker)."""
     column = schema.documents.c.content_hash
     found: set[str] = set()
-    with _engine(db_url).connect() as connection:
-        for start in range(0, len(hashes), _HASH_QUERY_BATCH):
-            batch = hashes[start : start + _HASH_QUERY_BATCH]
-            found.update(connection.scalars(select(column).where(column.in_(batch))))
+    try:
+        with _engine(db_url).connect() as connection:
+            for start in range(0, len(hashes), _HASH_QUERY_BATCH):
+                batch = hashes[start : start + _HASH_QUERY_BATCH]
+                found.update(connection.scalars(select(column).where(column.in_(batch))))
+    except SQLAlchemyError:
+        # A worker that cannot reach the store (a SQLite file on another machine) just processes
+        # everything; the driver still stores each text once.
+        return set()
     return found
 
 
@@ -171,7 +169,7 @@ def write_results(store: Store, results: list[WorkerResult], report: IngestRepor
             _write_one(store, result.processed, report)
 
 
-def _write_one(store: Store, processed: Any, report: IngestReport) -> None:
+def _write_one(store: Store, processed: ProcessedDocument | Document, report: IngestReport) -> None:
     document: Document = processed if isinstance(processed, Document) else processed.document
     try:
         added = store.add_document(document)
@@ -271,6 +269,8 @@ def _in_order(
 
 def split(units: list[ReadUnit], parts: int) -> list[list[ReadUnit]]:
     """Contiguous, near-equal chunks (contiguous keeps input order when results are written)."""
+    if not units:
+        return []
     parts = max(1, min(parts, len(units)))
     size, extra = divmod(len(units), parts)
     chunks, start = [], 0
