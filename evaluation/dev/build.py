@@ -125,6 +125,12 @@ def expand_claim(raw: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
     return claim
 
 
+def not_event_row(doc: dict[str, Any], raw: list[str]) -> dict[str, str]:
+    """[text, why...]: an unquoted comma in the reason splits it in YAML, so the rest is joined back."""
+    text, *why = raw
+    return {"doc": doc["file"], "text": text, "why": ", ".join(why)}
+
+
 def manifest_row(doc: dict[str, Any]) -> dict[str, Any]:
     row = {
         "file": doc["file"],
@@ -169,7 +175,7 @@ def build() -> dict[str, int]:
         (CORPUS / doc["file"]).write_text(document_text(doc), encoding="utf-8")
         events.extend(expand_event(raw, doc, places) for raw in doc.get("events", []))
         claims.extend(expand_claim(raw, doc) for raw in doc.get("claims", []))
-        not_events.extend({"doc": doc["file"], "text": text, "why": why} for text, why in doc.get("not_events", []))
+        not_events.extend(not_event_row(doc, raw) for raw in doc.get("not_events", []))
     write_jsonl(CORPUS / "manifest.jsonl", [manifest_row(doc) for doc in documents])
     write_jsonl(GOLD / "dev.events.jsonl", events)
     write_jsonl(GOLD / "dev.claims.jsonl", claims)

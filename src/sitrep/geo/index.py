@@ -1,0 +1,266 @@
+"""The gazetteer: candidate lookup in the SQLite index, and resolution of one mention to a Place."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from sitrep.geo.build import ensure_index
+from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
+from sitrep.geo.normalise import ParsedMention, name_key, parse_mention, skeleton_key, tokens
+from sitrep.model import Place
+
+# Towns at least this big are searched by fuzzy matching when the document gives no country.
+GLOBAL_FUZZY_MIN_POPULATION = 50_000
+FUZZY_LIMIT = 15
+MAX_NGRAM = 4  # longest country name/alias in words, for scanning text
+
+
+@dataclass(slots=True)
+class Candidate:
+    place: Place
+    score: float
+    matched_name: str
+
+
+@dataclass(slots=True)
+class GeoContext:
+    """What the document tells us about where its places are."""
+
+    sentence: str = ""
+    document_countries: Sequence[str] = ()  # ISO2, most frequent first
+    nearby_places: Sequence[str] = ()  # other place texts in the sentence/document
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    row: Row
+    similarity: float
+    matched_name: str
+    via_core_alias: bool
+
+
+_ROW_COLUMNS = "p.id, p.gid, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.feature, p.population"
+
+
+class Gazetteer:
+    """Offline place lookup over the index built by :func:`sitrep.geo.build_index`."""
+
+    _open: dict[Path, Gazetteer] = {}  # noqa: RUF012 - one instance per index file per process
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+        self._fuzzy_pools: dict[str, tuple[list[str], list[int]]] = {}
+        self._country_names = self._load_country_names()
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Gazetteer:
+        """Open (building first if missing) the index; cached per process and path."""
+        target = ensure_index(path)
+        if target not in cls._open:
+            db = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
+            cls._open[target] = cls(db)
+        return cls._open[target]
+
+    # --- candidates -------------------------------------------------------------------------
+
+    def _rows(self, where: str, args: Sequence[object]) -> list[tuple[Row, str, str, str]]:
+        sql = f"SELECT {_ROW_COLUMNS}, n.name, n.key, n.source FROM names n JOIN places p ON p.id = n.place WHERE {where}"
+        return [(Row(*rec[:11]), rec[11], rec[12], rec[13]) for rec in self._db.execute(sql, args)]
+
+    def _matches(self, query: str, countries: Sequence[str]) -> list[_Match]:
+        """Index hits by exact key or romanisation skeleton, then fuzzy hits if none is close."""
+        key, skel = name_key(query), skeleton_key(query)
+        if not key:
+            return []
+        found: dict[int, _Match] = {}
+        for row, name, cand_key, source in self._rows("n.key = ? OR n.skel = ?", (key, skel)):
+            sim = name_similarity(key, cand_key, skeleton_key(name) == skel)
+            self._keep(found, _Match(row, sim, name, source == "core"))
+        if not found or max(m.similarity for m in found.values()) < 0.95:
+            for row, name, cand_key, source in self._fuzzy_rows(key, countries):
+                sim = name_similarity(key, cand_key, skeleton_key(name) == skel)
+                self._keep(found, _Match(row, sim, name, source == "core"))
+        return list(found.values())
+
+    @staticmethod
+    def _keep(found: dict[int, _Match], match: _Match) -> None:
+        old = found.get(match.row.id)
+        if old is None or (match.similarity, not match.via_core_alias) > (old.similarity, not old.via_core_alias):
+            found[match.row.id] = match
+
+    def _fuzzy_pool(self, country: str) -> tuple[list[str], list[int]]:
+        """All name keys of one country (or, for "", of prominent places worldwide), loaded once."""
+        if country not in self._fuzzy_pools:
+            if country:
+                sql = "SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place WHERE p.country = ?"
+                args: tuple[object, ...] = (country,)
+            else:
+                sql = ("SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place "
+                       "WHERE p.precision != 'town' OR p.population >= ?")
+                args = (GLOBAL_FUZZY_MIN_POPULATION,)
+            recs = self._db.execute(sql, args).fetchall()
+            self._fuzzy_pools[country] = ([r[0] for r in recs], [r[1] for r in recs])
+        return self._fuzzy_pools[country]
+
+    def _fuzzy_rows(self, key: str, countries: Sequence[str]) -> list[tuple[Row, str, str, str]]:
+        cutoff = float(weights()["min_similarity"]) * 100
+        rowids: list[int] = []
+        for country in [*countries[:3], ""]:
+            keys, ids = self._fuzzy_pool(country)
+            hits = process.extract(key, keys, scorer=fuzz.ratio, limit=FUZZY_LIMIT, score_cutoff=cutoff)
+            rowids.extend(ids[index] for _, _, index in hits)
+        if not rowids:
+            return []
+        marks = ",".join("?" * len(rowids))
+        return self._rows(f"n.rowid IN ({marks})", rowids)
+
+    # --- country context --------------------------------------------------------------------
+
+    def _load_country_names(self) -> dict[str, str]:
+        sql = "SELECT n.key, p.country FROM names n JOIN places p ON p.id = n.place WHERE p.precision = 'country'"
+        return {key: country for key, country in self._db.execute(sql)}
+
+    def countries_in_text(self, text: str) -> list[str]:
+        """ISO2 codes of countries named in ``text`` (names, aliases, demonyms), most frequent first."""
+        words = tokens(text)
+        counts: Counter[str] = Counter()
+        i = 0
+        while i < len(words):
+            for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
+                country = self._country_names.get(name_key(" ".join(words[i : i + n])))
+                if country and not (n == 1 and words[i] in _AMBIGUOUS_COUNTRY_WORDS):
+                    counts[country] += 1
+                    i += n - 1
+                    break
+            i += 1
+        return [c for c, _ in counts.most_common()]
+
+    # --- public API -------------------------------------------------------------------------
+
+    def lookup(self, name: str, countries: Sequence[str] = (), limit: int = 10) -> list[Candidate]:
+        """Candidates for a name, best first, with their scores."""
+        return self._ranked(name, GeoContext(document_countries=tuple(countries)))[:limit]
+
+    def resolve(self, text: str, context: GeoContext) -> Place | None:
+        """The best place for a raw mention ("the countryside of al-Hasakah"), or None."""
+        parsed = parse_mention(text)
+        if parsed.kind == "border":
+            border = self._border(parsed, context)
+            if border is not None:
+                return border
+        ranked = self._ranked(text, context, parsed)
+        if not ranked:
+            return None
+        best = ranked[0]
+        return _with_precision(best.place, parsed, best.score)
+
+    def _ranked(self, text: str, context: GeoContext, parsed: ParsedMention | None = None) -> list[Candidate]:
+        parsed = parsed or parse_mention(text)
+        matches: dict[int, _Match] = {}
+        countries = tuple(context.document_countries)
+        for query in _queries(text, parsed):
+            for match in self._matches(query, countries):
+                self._keep(matches, match)
+        floor = float(weights()["min_similarity"])
+        sentence_countries = self.countries_in_text(context.sentence) if context.sentence else []
+        anchors = self._anchors(tuple(p for p in context.nearby_places if name_key(p) != name_key(text)), countries)
+        scored = [
+            Candidate(
+                _place(m.row, total_score(m.similarity, m.row, parsed, m.via_core_alias, countries,
+                                          sentence_countries, anchors)),
+                0.0, m.matched_name,
+            )
+            for m in matches.values() if m.similarity >= floor
+        ]
+        for cand in scored:
+            cand.score = cand.place.score
+        scored.sort(key=lambda c: (-c.score, c.place.gazetteer_id))
+        return scored
+
+    def _anchors(self, nearby: tuple[str, ...], countries: tuple[str, ...]) -> list[Anchor]:
+        return [a for text in nearby[:12] if (a := self._anchor(text, countries)) is not None]
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - the gazetteer lives for the whole process
+    def _anchor(self, text: str, countries: tuple[str, ...]) -> Anchor | None:
+        """A nearby place's most likely point, from exact name matches only (cheap, no recursion)."""
+        parsed = parse_mention(text)
+        best: tuple[float, Row] | None = None
+        for row, _, _, source in self._rows("n.key = ?", (name_key(parsed.core),)):
+            if row.precision in ("country", "region") or source == "core":
+                continue
+            score = total_score(1.0, row, parsed, False, countries, (), ())
+            if best is None or score > best[0]:
+                best = (score, row)
+        return Anchor(best[1].country, best[1].admin1, best[1].lat, best[1].lon) if best else None
+
+    def _border(self, parsed: ParsedMention, context: GeoContext) -> Place | None:
+        """'the Jordanian-Syrian border' -> a region point on that border."""
+        parts = [p for p in re.split(r"\s*(?:-|/|\band\b|\bwith\b)\s*", parsed.core) if p.strip()]
+        found = [c for p in parts if (c := self._country_names.get(name_key(p)))]
+        pair = list(dict.fromkeys(found))
+        if len(pair) == 1:
+            others = [c for c in context.document_countries if c != pair[0]]
+            pair += [c for c in others if self._border_point(pair[0], c)][:1]
+        if len(pair) < 2:
+            return None
+        a, b = pair[0], pair[1]
+        point = self._border_point(a, b) or self._midpoint(a, b)
+        if point is None:
+            return None
+        names = {c: self._country_display(c) for c in (a, b)}
+        first = a if not context.document_countries or a in context.document_countries[:1] else b
+        return Place(
+            gazetteer_id=f"sitrep:border:{'-'.join(sorted((a, b)))}", name=f"{names[a]}–{names[b]} border",
+            country=first, lat=point[0], lon=point[1], precision="region", feature="border", score=1.0,
+        )
+
+    def _border_point(self, a: str, b: str) -> tuple[float, float] | None:
+        x, y = sorted((a, b))
+        rec = self._db.execute("SELECT lat, lon FROM borders WHERE a = ? AND b = ?", (x, y)).fetchone()
+        return (rec[0], rec[1]) if rec else None
+
+    def _midpoint(self, a: str, b: str) -> tuple[float, float] | None:
+        recs = self._db.execute(
+            "SELECT lat, lon FROM places WHERE precision = 'country' AND country IN (?, ?)", (a, b)
+        ).fetchall()
+        if len(recs) != 2:
+            return None
+        return (recs[0][0] + recs[1][0]) / 2, (recs[0][1] + recs[1][1]) / 2
+
+    def _country_display(self, country: str) -> str:
+        rec = self._db.execute("SELECT name FROM places WHERE precision = 'country' AND country = ?",
+                               (country,)).fetchone()
+        return str(rec[0]) if rec else country
+
+
+# Country words that are also common English words or names of other things.
+_AMBIGUOUS_COUNTRY_WORDS: frozenset[str] = frozenset({"us", "georgia", "jordan", "chad", "niger", "turkey", "guinea"})
+
+
+def _queries(text: str, parsed: ParsedMention) -> list[str]:
+    """The whole mention (minus determiners) first, then the core name the parser found."""
+    full = " ".join(w for w in text.split() if w.lower() not in ("the", "a", "an"))
+    return list(dict.fromkeys(q for q in (full, parsed.core) if q.strip()))
+
+
+def _place(row: Row, score: float) -> Place:
+    return Place(
+        gazetteer_id=row.gid, name=row.name, country=row.country, lat=row.lat, lon=row.lon,
+        precision=row.precision,  # type: ignore[arg-type]
+        admin1=row.admin1, admin2=row.admin2, feature=row.feature, score=score,
+    )
+
+
+def _with_precision(place: Place, parsed: ParsedMention, score: float) -> Place:
+    """'the countryside of X' where X is only a town: the area around it, at admin2 precision."""
+    if parsed.kind == "admin" and place.precision == "town":
+        return replace(place, precision="admin2", score=score)
+    return replace(place, score=score)

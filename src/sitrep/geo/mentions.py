@@ -1,0 +1,45 @@
+"""Geocoding the place mentions of extracted event mentions, and choosing the most specific place."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from functools import cache
+
+from sitrep.data import data_path
+from sitrep.geo.build import split_aliases
+from sitrep.geo.index import Gazetteer, GeoContext
+from sitrep.model import PLACE_PRECISIONS, Mention, Place
+
+# PLACE_PRECISIONS is ordered site, town, admin2, admin1, country, region: most specific first.
+_RANK = {precision: rank for rank, precision in enumerate(PLACE_PRECISIONS)}
+
+
+def most_specific(places: Sequence[Place]) -> Place | None:
+    """The most specific place (site > town > admin2 > admin1 > country > region); ties by score."""
+    if not places:
+        return None
+    return min(places, key=lambda p: (_RANK.get(p.precision, len(_RANK)), -p.score))
+
+
+def geocode_mentions(mentions: list[Mention], document_text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Fill ``PlaceMention.place`` for every mention's places, in place; unresolved places stay None."""
+    countries = tuple(gazetteer.countries_in_text(document_text))
+    nearby = tuple(dict.fromkeys(pm.text for m in mentions for pm in m.places))
+    for mention in mentions:
+        sentence = document_text[mention.sentence.start : mention.sentence.end]
+        context = GeoContext(sentence=sentence, document_countries=countries, nearby_places=nearby)
+        for place_mention in mention.places:
+            place_mention.place = gazetteer.resolve(place_mention.text, context)
+    return mentions
+
+
+@cache
+def site_names() -> list[tuple[str, str]]:
+    """(surface form, site id) for every curated site name and alias, for the entity ruler."""
+    pairs: list[tuple[str, str]] = []
+    with data_path("geo", "sites.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            for surface in [row["name"], *split_aliases(row["aliases"])]:
+                pairs.append((surface, row["id"]))
+    return pairs
