@@ -23,8 +23,6 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
-CORPUS = HERE / "corpus"
-GOLD = HERE / "gold"
 
 EVENT_TYPES = {
     "BAT": "Battles",
@@ -160,25 +158,27 @@ def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
     path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
 
 
-def build() -> dict[str, int]:
+def build(out: Path = HERE) -> dict[str, int]:
+    """Write corpus/ and gold/ under ``out`` (the dev set's own folder by default) and return counts."""
     places = load_yaml(SOURCE / "places.yaml")
     extra = load_yaml(SOURCE / "checks.yaml")
     documents = load_documents()
-    CORPUS.mkdir(exist_ok=True)
-    GOLD.mkdir(exist_ok=True)
-    for stale in CORPUS.glob("*.txt"):
+    corpus, gold = out / "corpus", out / "gold"
+    corpus.mkdir(parents=True, exist_ok=True)
+    gold.mkdir(parents=True, exist_ok=True)
+    for stale in corpus.glob("*.txt"):
         stale.unlink()
     events: list[dict[str, Any]] = []
     claims: list[dict[str, Any]] = []
     not_events: list[dict[str, Any]] = []
     for doc in documents:
-        (CORPUS / doc["file"]).write_text(document_text(doc), encoding="utf-8")
+        (corpus / doc["file"]).write_text(document_text(doc), encoding="utf-8")
         events.extend(expand_event(raw, doc, places) for raw in doc.get("events", []))
         claims.extend(expand_claim(raw, doc) for raw in doc.get("claims", []))
         not_events.extend(not_event_row(doc, raw) for raw in doc.get("not_events", []))
-    write_jsonl(CORPUS / "manifest.jsonl", [manifest_row(doc) for doc in documents])
-    write_jsonl(GOLD / "dev.events.jsonl", events)
-    write_jsonl(GOLD / "dev.claims.jsonl", claims)
+    write_jsonl(corpus / "manifest.jsonl", [manifest_row(doc) for doc in documents])
+    write_jsonl(gold / "dev.events.jsonl", events)
+    write_jsonl(gold / "dev.claims.jsonl", claims)
     checks = {
         "contradictions": extra["contradictions"],
         "same_incident": extra["same_incident"],
@@ -187,7 +187,7 @@ def build() -> dict[str, int]:
         "actor_aliases": extra["actor_aliases"],
         "place_aliases": extra["place_aliases"],
     }
-    (GOLD / "dev.checks.json").write_text(json.dumps(checks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (gold / "dev.checks.json").write_text(json.dumps(checks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return {"documents": len(documents), "events": len(events), "claims": len(claims), "not_events": len(not_events)}
 
 

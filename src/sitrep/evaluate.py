@@ -288,9 +288,11 @@ def _score_checks(store: Store, checks: dict[str, Any], gold_docs: set[str], sco
             f.term.lower() for c in claims for f in c.framing
         }
         flagged |= _framing_in_documents(store, gold_docs)
-        found = [t for t in expected if t in flagged]
+        # A longer flagged phrase counts for the word it contains ("under the guise of" flags "guise").
+        flagged_words = flagged | {word for term in flagged for word in term.split()}
+        found = [t for t in expected if t in flagged_words]
         scores.framing_recall = len(found) / len(expected)
-        scores.framing_missed = [t for t in expected if t not in flagged]
+        scores.framing_missed = [t for t in expected if t not in flagged_words]
     gold_claims = [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
     ours = [c for c in store.claims() if c.doc in gold_docs]
     found_ids = {gc["id"]: _find_claim(gc, ours) for gc in gold_claims}

@@ -52,10 +52,29 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
     for (sentence, number), chain in zip(body, chains, strict=True):
         if number != last_paragraph:
             last_date, last_paragraph = None, number
-        dates = find_dates(sentence.text, document.published, document.name, sentence.start_char)
+        dates = event_dates(sentence, document.published, document.name)
         last_date = dates[0] if dates else last_date
         extract_sentence(document, sentence, chain, dates or ([last_date] if last_date else []), result)
     return result
+
+
+def event_dates(sentence: SpacySpan, published: dt.date | None, doc_name: str) -> list[DateInterval]:
+    """Dates in the sentence, without the day a statement was made ("sources told X on 29 April")."""
+    found = find_dates(sentence.text, published, doc_name, sentence.start_char)
+    return [d for d in found if d.span is None or not _dates_a_statement(sentence, d.span.start, d.span.end)]
+
+
+def _dates_a_statement(sentence: SpacySpan, start: int, end: int) -> bool:
+    phrase = sentence.doc.char_span(start, end, alignment_mode="expand")
+    if phrase is None:
+        return False
+    verb = next((t for t in phrase.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.lemma_.lower() in _REPORTING_VERBS
+
+
+_REPORTING_VERBS = frozenset(
+    {"say", "tell", "report", "add", "announce", "claim", "state", "confirm", "quote", "deny", "write", "post"}
+)
 
 
 def _sentences_in(parsed: SpacyDoc, start: int, end: int) -> list[SpacySpan]:

@@ -87,7 +87,7 @@ def is_latin(name: str) -> bool:
 
 def is_code(name: str) -> bool:
     """Airport and postal codes in the alternate names ("ALP") are noise for text matching."""
-    return name.isupper() and len(name) <= 4 or any(ch.isdigit() for ch in name)
+    return (name.isupper() and len(name) <= 4) or any(ch.isdigit() for ch in name)
 
 
 def _coord_key(cc: str, lat: float, lon: float) -> tuple[str, float, float]:

@@ -72,7 +72,8 @@ class Gazetteer:
     # --- candidates -------------------------------------------------------------------------
 
     def _rows(self, where: str, args: Sequence[object]) -> list[tuple[Row, str, str, str]]:
-        sql = f"SELECT {_ROW_COLUMNS}, n.name, n.key, n.source FROM names n JOIN places p ON p.id = n.place WHERE {where}"
+        sql = (f"SELECT {_ROW_COLUMNS}, n.name, n.key, n.source "
+               f"FROM names n JOIN places p ON p.id = n.place WHERE {where}")
         return [(Row(*rec[:11]), rec[11], rec[12], rec[13]) for rec in self._db.execute(sql, args)]
 
     def _matches(self, query: str, countries: Sequence[str]) -> list[_Match]:

@@ -1,0 +1,81 @@
+"""`sitrep geo ...`: build the gazetteer index, look names up, evaluate on a CSV."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import click
+
+from sitrep.geo.build import build_index, default_index_path
+from sitrep.geo.evaluate import EvalInputError, evaluate_rows, read_rows, write_answers
+from sitrep.geo.index import Gazetteer
+
+EXIT_INPUT_FAILED = 1
+
+_index_option = click.option(
+    "--index", "index_path", type=click.Path(path_type=Path), default=None,
+    help="Gazetteer index file (default: $SITREP_GAZETTEER or ~/.cache/sitrep/gazetteer-<version>.sqlite).",
+)
+
+
+@click.group("geo")
+def geo() -> None:
+    """Offline geocoding: gazetteer index, lookup and evaluation."""
+
+
+@geo.command("build")
+@_index_option
+def build_command(index_path: Path | None) -> None:
+    """Build the gazetteer index from the installed GeoNames packages and sitrep's curated places."""
+    target = index_path or default_index_path()
+    start = time.perf_counter()
+    build_index(target)
+    seconds = time.perf_counter() - start
+    click.echo(f"built {target} in {seconds:.1f} s ({target.stat().st_size / 1e6:.1f} MB)")
+
+
+@geo.command("lookup")
+@click.argument("name")
+@click.option("--country", "countries", multiple=True, help="ISO2 country code(s) the document is about.")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
+@_index_option
+def lookup_command(name: str, countries: tuple[str, ...], limit: int, index_path: Path | None) -> None:
+    """Show gazetteer candidates for NAME with their scores, best first."""
+    gazetteer = Gazetteer.open(index_path)
+    candidates = gazetteer.lookup(name, [c.upper() for c in countries], limit=limit)
+    if not candidates:
+        click.echo(f"no candidates for {name!r}", err=True)
+        raise SystemExit(EXIT_INPUT_FAILED)
+    for cand in candidates:
+        p = cand.place
+        click.echo(
+            f"{cand.score:6.3f}  {p.name} [{p.precision}] {p.country or '-'} / {p.admin1 or '-'}"
+            f"  ({p.lat:.4f}, {p.lon:.4f})  {p.gazetteer_id}  matched {cand.matched_name!r}"
+        )
+
+
+@geo.command("eval")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Write each row's answer to this CSV.")
+@_index_option
+def eval_command(file: Path, out: Path | None, index_path: Path | None) -> None:
+    """Score FILE (columns text,context,lat,lon[,country]): accuracy within 25/100 km, median error."""
+    try:
+        rows = read_rows(file)
+    except EvalInputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(EXIT_INPUT_FAILED) from exc
+    report = evaluate_rows(rows, Gazetteer.open(index_path))
+    for miss in report.misses(25.0):
+        got = (f"{miss.place.name} ({miss.place.lat:.3f}, {miss.place.lon:.3f}) {miss.error_km:.0f} km"
+               if miss.place and miss.error_km is not None else "unresolved")
+        click.echo(f"MISS {miss.row['text']!r} [{miss.row.get('country', '')}]: got {got}")
+    median = report.median_error_km
+    click.echo(f"rows: {report.total}")
+    click.echo(f"accuracy@25km: {report.accuracy(25.0):.3f}")
+    click.echo(f"accuracy@100km: {report.accuracy(100.0):.3f}")
+    click.echo(f"median error km: {median:.1f}" if median is not None else "median error km: n/a")
+    if out is not None:
+        write_answers(report, out)
+        click.echo(f"answers written to {out}")
