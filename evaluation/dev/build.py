@@ -24,6 +24,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "source"
 
+INVENTED_NOTE = "Invented article written for sitrep in the style of this outlet; not a real report."
 EVENT_TYPES = {
     "BAT": "Battles",
     "ERV": "Explosions/Remote violence",
@@ -137,8 +138,8 @@ def manifest_row(doc: dict[str, Any]) -> dict[str, Any]:
         "language": "en",
         "title": doc["title"],
     }
-    if doc.get("note"):
-        row["note"] = doc["note"]
+    # The outlet names a reporting style; the text is invented and must never pass for the outlet's own.
+    row["note"] = " ".join(filter(None, [INVENTED_NOTE, doc.get("note")]))
     return row
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sitrep.extract import extract_document
 from sitrep.extract.coreference import group_document_mentions
 from sitrep.geo import Gazetteer, geocode_mentions
+from sitrep.geo.inherit import document_countries, inherit_places, prune_candidates
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Claim, Document, Mention
 from sitrep.nlp import load_pipeline
@@ -49,6 +50,8 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     parsed = load_pipeline()(document.text)
     extraction = extract_document(document, parsed)
     mentions = geocode_mentions(extraction.mentions, document.text, gazetteer or Gazetteer.open())
+    prune_candidates(mentions, document_countries(mentions))
+    inherit_places(mentions, extraction.paragraph_of)
     return ProcessedDocument(document, mentions, extraction.claims)
 
 

@@ -145,7 +145,7 @@ def test_event_ids_are_unique() -> None:
 
 @pytest.mark.parametrize("event", EVENTS, ids=[event["id"] for event in EVENTS])
 def test_event_is_well_formed(event: dict[str, Any]) -> None:
-    assert EVENT_KEYS <= set(event)
+    assert set(event) >= EVENT_KEYS
     assert event["doc"] in MANIFEST
     allowed = SUB_EVENT_TYPES[event["event_type"]] | CROSS_TYPE_SUBS.get(event["event_type"], set())
     assert event["sub_event_type"] and set(event["sub_event_type"]) <= allowed
@@ -229,7 +229,7 @@ def test_all_six_event_types_and_most_sub_types_are_covered() -> None:
 
 @pytest.mark.parametrize("claim", CLAIMS, ids=[claim["id"] for claim in CLAIMS])
 def test_claim_is_well_formed(claim: dict[str, Any]) -> None:
-    assert CLAIM_KEYS <= set(claim)
+    assert set(claim) >= CLAIM_KEYS
     assert claim["doc"] in MANIFEST
     assert claim["evidence"] in text_of(claim["doc"])
     assert claim["modality"] in MODALITIES

@@ -36,6 +36,7 @@ APPROXIMATE_DAYS = 7
 class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    paragraph_of: dict[str, int] = field(default_factory=dict)  # mention id -> paragraph number
 
 
 def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
@@ -54,7 +55,9 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
             last_date, last_paragraph = None, number
         dates = event_dates(sentence, document.published, document.name)
         last_date = dates[0] if dates else last_date
+        before = len(result.mentions)
         extract_sentence(document, sentence, chain, dates or ([last_date] if last_date else []), result)
+        result.paragraph_of.update((m.id, number) for m in result.mentions[before:])
     return result
 
 
@@ -151,7 +154,35 @@ def place_mentions(sentence: SpacySpan, doc_name: str) -> list[PlaceMention]:
         if any(p.start <= entity.start and entity.end <= p.end for p in phrases):
             continue
         found.append(PlaceMention(entity.text, Span(doc_name, entity.start_char, entity.end_char, entity.text)))
+    taken = [(pm.span.start, pm.span.end) for pm in found]
+    for candidate in _proper_nouns_after_locatives(sentence):
+        if not any(s < candidate.end_char and candidate.start_char < e for s, e in taken):
+            span = Span(doc_name, candidate.start_char, candidate.end_char, candidate.text)
+            found.append(PlaceMention(candidate.text, span, role="candidate"))
     return sorted(found, key=lambda pm: pm.span.start)
+
+
+_LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "into", "from", "across", "towards", "toward", "of"})
+
+
+def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
+    """ "in Saraqib", "near Tessalit": proper nouns the small model's NER misses, for the gazetteer to try."""
+    doc = sentence.doc
+    dictionary = actor_dictionary()
+    found = []
+    for token in sentence:
+        if token.lower_ not in _LOCATIVES or token.dep_ != "prep":
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+        for obj in objects:
+            left = obj.i
+            while left - 1 > token.i and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound":
+                left -= 1
+            phrase = doc[left : obj.i + 1]
+            if phrase.root.ent_type_ in {"DATE", "TIME", "NORP"} or dictionary.find(phrase.text):
+                continue
+            found.append(phrase)
+    return found
 
 
 def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:

@@ -30,7 +30,7 @@ from sitrep.data import data_path
 from sitrep.geo.normalise import ascii_fold, name_key, skeleton_key
 
 # Bump when the build logic or the curated data change shape: a new version means a new cache file.
-DATA_VERSION = "1"
+DATA_VERSION = "2"
 
 # Words that name the kind of administrative unit rather than the unit ("Muhafazat Kirkuk", "Basra Governorate").
 ADMIN_GENERIC_WORDS: frozenset[str] = frozenset(
@@ -250,11 +250,28 @@ def site_rows() -> list[PlaceRow]:
             lon=float(rec["lon"]), precision=rec["precision"] or "site", admin1=rec["admin1"] or None,
             feature=rec["type"],
         )
-        for alias in [rec["name"], *split_aliases(rec["aliases"])]:
+        aliases = [rec["name"], *split_aliases(rec["aliases"])]
+        for alias in aliases:
             row.names.setdefault(alias, "alias")
-            core = parse_mention(alias).core  # "al-Hol camp" is also found as "al-Hol" + a site hint
+        for alias in aliases:  # "al-Hol camp" is also found as "al-Hol", used only with a site hint
+            core = parse_mention(alias).core
             if core and name_key(core) != name_key(alias):
                 row.names.setdefault(core, "core")
+        rows.append(row)
+    return rows
+
+
+def extra_town_rows() -> list[PlaceRow]:
+    """Towns news names that cities500 lacks, and local names (Kurdish, old names) of towns it has."""
+    rows = []
+    for rec in read_csv(data_path("geo", "towns.csv")):
+        row = PlaceRow(
+            gid=f"sitrep:town:{rec['id']}", name=rec["name"], country=rec["country"], lat=float(rec["lat"]),
+            lon=float(rec["lon"]), precision="town", admin1=rec["admin1"] or None, feature="PPL",
+            population=int(rec["population"] or 0),
+        )
+        for alias in [rec["name"], *split_aliases(rec["aliases"])]:
+            row.names.setdefault(alias, "alias")
         rows.append(row)
     return rows
 
@@ -315,7 +332,7 @@ def build_index(path: Path | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     towns = town_rows(read_cities(), read_admin_names())
     admins = admin_rows(towns, read_admin1_aliases())
-    rows = [*country_rows(), *region_rows(), *site_rows(), *admins, *towns]
+    rows = [*country_rows(), *region_rows(), *site_rows(), *extra_town_rows(), *admins, *towns]
     write_index(target, rows, read_csv(data_path("geo", "borders.csv")))
     return target
 

@@ -58,7 +58,7 @@ def name_similarity(query_key: str, candidate_key: str, same_skeleton: bool) -> 
     if query_key == candidate_key:
         return 1.0
     ratio = fuzz.ratio(query_key, candidate_key) / 100.0
-    if same_skeleton:
+    if same_skeleton and ratio >= float(weights()["skeleton_min_ratio"]):
         floor = float(weights()["skeleton_floor"])
         return max(ratio, floor + (1.0 - floor) * ratio * 0.5)
     return ratio
@@ -82,7 +82,7 @@ def country_bonus(row: Row, document_countries: Sequence[str], sentence_countrie
             bonus += float(w["first"])
         elif row.country in document_countries:
             bonus += float(w["other"])
-        elif row.precision not in ("country", "region"):
+        else:
             bonus += float(w["absent"])
     return bonus
 
@@ -115,10 +115,11 @@ def anchor_bonus(row: Row, anchors: Sequence[Anchor]) -> float:
 
 def total_score(similarity: float, row: Row, parsed: ParsedMention, via_core_alias: bool,
                 document_countries: Sequence[str], sentence_countries: Sequence[str],
-                anchors: Sequence[Anchor]) -> float:
+                anchors: Sequence[Anchor], whole_mention: bool = False) -> float:
     w = weights()
     raw = (
-        float(w["name"]) * similarity
+        (float(w["whole_mention"]) if whole_mention else 0.0)
+        + float(w["name"]) * similarity
         + float(w["prominence_weight"]) * prominence(row)
         + country_bonus(row, document_countries, sentence_countries)
         + kind_bonus(row, parsed, via_core_alias)

@@ -18,9 +18,10 @@ from sitrep.geo.normalise import ParsedMention, name_key, parse_mention, skeleto
 from sitrep.model import Place
 
 # Towns at least this big are searched by fuzzy matching when the document gives no country.
-GLOBAL_FUZZY_MIN_POPULATION = 50_000
+GLOBAL_FUZZY_MIN_POPULATION = 15_000
 FUZZY_LIMIT = 15
 MAX_NGRAM = 4  # longest country name/alias in words, for scanning text
+DEMONYM_WEIGHT = 0.5
 
 
 @dataclass(slots=True)
@@ -45,6 +46,7 @@ class _Match:
     similarity: float
     matched_name: str
     via_core_alias: bool
+    whole_mention: bool = False
 
 
 _ROW_COLUMNS = "p.id, p.gid, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.feature, p.population"
@@ -94,7 +96,7 @@ class Gazetteer:
     @staticmethod
     def _keep(found: dict[int, _Match], match: _Match) -> None:
         old = found.get(match.row.id)
-        if old is None or (match.similarity, not match.via_core_alias) > (old.similarity, not old.via_core_alias):
+        if old is None or _rank(match) > _rank(old):
             found[match.row.id] = match
 
     def _fuzzy_pool(self, country: str) -> tuple[list[str], list[int]]:
@@ -125,24 +127,30 @@ class Gazetteer:
 
     # --- country context --------------------------------------------------------------------
 
-    def _load_country_names(self) -> dict[str, str]:
-        sql = "SELECT n.key, p.country FROM names n JOIN places p ON p.id = n.place WHERE p.precision = 'country'"
-        return {key: country for key, country in self._db.execute(sql)}
+    def _load_country_names(self) -> dict[str, tuple[str, bool]]:
+        """name key -> (ISO2, is a demonym)."""
+        sql = ("SELECT n.key, p.country, n.source FROM names n JOIN places p ON p.id = n.place "
+               "WHERE p.precision = 'country'")
+        return {key: (country, source == "demonym") for key, country, source in self._db.execute(sql)}
 
-    def countries_in_text(self, text: str) -> list[str]:
-        """ISO2 codes of countries named in ``text`` (names, aliases, demonyms), most frequent first."""
+    def countries_in_text(self, text: str, demonym_weight: float = DEMONYM_WEIGHT) -> list[str]:
+        """ISO2 codes of countries named in ``text``, most named first.
+
+        Demonyms count less than names: "Russian forces advanced toward Pokrovsk" is about who, not where.
+        With ``demonym_weight=0`` only names count.
+        """
         words = tokens(text)
         counts: Counter[str] = Counter()
         i = 0
         while i < len(words):
             for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
-                country = self._country_names.get(name_key(" ".join(words[i : i + n])))
-                if country and not (n == 1 and words[i] in _AMBIGUOUS_COUNTRY_WORDS):
-                    counts[country] += 1
+                hit = self._country_names.get(name_key(" ".join(words[i : i + n])))
+                if hit and not (n == 1 and words[i] in _AMBIGUOUS_COUNTRY_WORDS):
+                    counts[hit[0]] += demonym_weight if hit[1] else 1.0
                     i += n - 1
                     break
             i += 1
-        return [c for c, _ in counts.most_common()]
+        return [c for c, weight in counts.most_common() if weight > 0]
 
     # --- public API -------------------------------------------------------------------------
 
@@ -166,17 +174,17 @@ class Gazetteer:
     def _ranked(self, text: str, context: GeoContext, parsed: ParsedMention | None = None) -> list[Candidate]:
         parsed = parsed or parse_mention(text)
         matches: dict[int, _Match] = {}
-        countries = tuple(context.document_countries)
-        for query in _queries(text, parsed):
+        sentence_countries = self.countries_in_text(context.sentence, 0.0) if context.sentence else []
+        countries = tuple(context.document_countries) or tuple(sentence_countries)
+        for number, query in enumerate(_queries(text, parsed)):
             for match in self._matches(query, countries):
-                self._keep(matches, match)
+                self._keep(matches, replace(match, whole_mention=number == 0))
         floor = float(weights()["min_similarity"])
-        sentence_countries = self.countries_in_text(context.sentence) if context.sentence else []
         anchors = self._anchors(tuple(p for p in context.nearby_places if name_key(p) != name_key(text)), countries)
         scored = [
             Candidate(
                 _place(m.row, total_score(m.similarity, m.row, parsed, m.via_core_alias, countries,
-                                          sentence_countries, anchors)),
+                                          sentence_countries, anchors, m.whole_mention)),
                 0.0, m.matched_name,
             )
             for m in matches.values() if m.similarity >= floor
@@ -205,7 +213,7 @@ class Gazetteer:
     def _border(self, parsed: ParsedMention, context: GeoContext) -> Place | None:
         """'the Jordanian-Syrian border' -> a region point on that border."""
         parts = [p for p in re.split(r"\s*(?:-|/|\band\b|\bwith\b)\s*", parsed.core) if p.strip()]
-        found = [c for p in parts if (c := self._country_names.get(name_key(p)))]
+        found = [hit[0] for p in parts if (hit := self._country_names.get(name_key(p)))]
         pair = list(dict.fromkeys(found))
         if len(pair) == 1:
             others = [c for c in context.document_countries if c != pair[0]]
@@ -244,6 +252,10 @@ class Gazetteer:
 
 # Country words that are also common English words or names of other things.
 _AMBIGUOUS_COUNTRY_WORDS: frozenset[str] = frozenset({"us", "georgia", "jordan", "chad", "niger", "turkey", "guinea"})
+
+
+def _rank(match: _Match) -> tuple[float, bool, bool]:
+    return match.similarity, not match.via_core_alias, match.whole_mention
 
 
 def _queries(text: str, parsed: ParsedMention) -> list[str]:

@@ -1,0 +1,74 @@
+"""After geocoding: weak place candidates pruned, and unplaced mentions given their context's place.
+
+A report names its place once ("in Saraqib") and then says "the town"; a
+sentence with no place of its own takes the nearest resolved place before it
+in the same paragraph, else the document's main place. Inherited places keep
+the span of the text that named them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sitrep.model import Mention, PlaceMention
+
+# Roles of place mentions that came from a proper noun after a preposition rather than from NER.
+CANDIDATE_ROLE = "candidate"
+INHERITED_ROLE = "context"
+FINE = {"site", "town", "admin2"}
+
+
+def prune_candidates(mentions: list[Mention], document_countries: set[str]) -> None:
+    """A candidate that resolved outside the countries the document is about is a false reading."""
+    for mention in mentions:
+        kept = []
+        for pm in mention.places:
+            if pm.role == CANDIDATE_ROLE:
+                if pm.place is None or (document_countries and pm.place.country not in document_countries):
+                    continue
+                pm.role = "location"
+            kept.append(pm)
+        mention.places = kept
+
+
+def document_countries(mentions: list[Mention]) -> set[str]:
+    return {
+        pm.place.country
+        for m in mentions
+        for pm in m.places
+        if pm.place and pm.place.country and pm.role != CANDIDATE_ROLE
+    }
+
+
+def inherit_places(mentions: list[Mention], paragraph_of: dict[str, int]) -> None:
+    """Gives unplaced mentions the nearest earlier resolved place in their paragraph, else the document's."""
+    resolved = [(m, pm) for m in mentions for pm in m.places if pm.place is not None]
+    main = _main_place(resolved)
+    for mention in mentions:
+        if any(pm.place is not None and pm.place.precision in FINE for pm in mention.places):
+            continue
+        paragraph = paragraph_of.get(mention.id)
+        earlier = [
+            pm
+            for m, pm in resolved
+            if paragraph_of.get(m.id) == paragraph
+            and pm.span.start < mention.sentence.start
+            and pm.place
+            and pm.place.precision in FINE
+        ]
+        source = earlier[-1] if earlier else main
+        if source is None or source.place is None:
+            continue
+        countries = {pm.place.country for pm in mention.places if pm.place is not None}
+        if countries and source.place.country not in countries:
+            continue  # the sentence names another country: its own coarse place is better
+        mention.places.append(PlaceMention(source.text, source.span, INHERITED_ROLE, source.place))
+
+
+def _main_place(resolved: list[tuple[Mention, PlaceMention]]) -> PlaceMention | None:
+    fine = [pm for _, pm in resolved if pm.place is not None and pm.place.precision in FINE]
+    if not fine:
+        return None
+    counts = Counter(pm.place.gazetteer_id for pm in fine if pm.place is not None)
+    best_id, _ = counts.most_common(1)[0]
+    return next(pm for pm in fine if pm.place is not None and pm.place.gazetteer_id == best_id)
