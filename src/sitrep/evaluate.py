@@ -88,7 +88,9 @@ def extracted_events(store: Store) -> list[Extracted]:
     records: list[Extracted] = []
     for event in store.full_events():
         seen: set[str] = set()
-        for mention in event.mentions:
+        # The document's report that agrees with the event's type speaks for it.
+        ordered = sorted(event.mentions, key=lambda m: m.event_type != event.event_type)
+        for mention in ordered:
             if mention.doc in seen:
                 continue
             seen.add(mention.doc)

@@ -73,7 +73,8 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 
 
 def context_for(row: dict[str, str], gazetteer: Gazetteer) -> GeoContext:
-    countries = gazetteer.countries_in_text(row.get("context", ""))
+    # The context is one sentence: countries it names, not nationalities ("Russian jets ..."), set the scene.
+    countries = gazetteer.countries_in_text(row.get("context", ""), demonym_weight=0.0)
     given = (row.get("country") or "").strip().upper()
     if given:
         countries = [given, *[c for c in countries if c != given]]

@@ -221,6 +221,8 @@ def run_dask_ingest(
     units = plan_units(sources)
     report = _new_report()
     store = Store.open(db_url)  # migrates before any worker starts
+    if extract and process == DEFAULT_PROCESS:
+        prepare_pipeline_resources()
     try:
         chunks = split(units, partitions or partition_count(len(units), workers))
         if chunks:
@@ -240,6 +242,13 @@ def run_dask_ingest(
     finally:
         store.close()
     return report
+
+
+def prepare_pipeline_resources() -> None:
+    """Builds the gazetteer index once in the driver, so local workers do not race to build the same file."""
+    from sitrep.geo import Gazetteer
+
+    Gazetteer.open()
 
 
 def _worker_failures(chunk: list[ReadUnit], error: BaseException) -> list[ReadFailure]:
