@@ -86,7 +86,7 @@ def _ingest_document(document: Document, store: Store, extract: bool, report: In
         if added.near_duplicate_of:
             report.near_duplicates.append((document.name, added.near_duplicate_of))
         if added.superseded_id is not None:
-            _rederive(store, store.remove_document_extraction(added.superseded_id))
+            rederive(store, store.remove_document_extraction(added.superseded_id))
         if extract:
             processed = process_document(document)
             store_extraction(store, added.document_id, processed)
@@ -99,7 +99,7 @@ def _ingest_document(document: Document, store: Store, extract: bool, report: In
 def store_extraction(store: Store, document_id: int, processed: ProcessedDocument) -> None:
     """Writes mentions and claims, then attaches the mentions to events (incrementally)."""
     touched = store.replace_extraction(document_id, processed.mentions, processed.claims)
-    _rederive(store, touched)
+    rederive(store, touched)
     resolve_into_store(store, processed.mentions)
     store.mark_extracted(document_id)
 
@@ -117,7 +117,7 @@ def resolve_into_store(store: Store, mentions: list[Mention]) -> None:
             store.save_event(derive_event(resolution.event_id, list(members.values())))
 
 
-def _rederive(store: Store, event_ids: Iterable[str]) -> None:
+def rederive(store: Store, event_ids: Iterable[str]) -> None:
     """Events that lost mentions are derived again from what they have left, or removed."""
     for event_id in event_ids:
         remaining = store.mentions_for_event(event_id)

@@ -1,5 +1,5 @@
 import pytest
-from resolve_fixtures import mention
+from tests.resolve.resolve_fixtures import mention
 
 from sitrep.resolve import HistoryEntry, InMemoryEvents, event_id_for, resolve_mentions
 

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from resolve_fixtures import mention
+from tests.resolve.resolve_fixtures import mention
 
 from sitrep.resolve import derive_event, find_contradictions
 

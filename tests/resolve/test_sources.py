@@ -1,4 +1,4 @@
-from resolve_fixtures import mention
+from tests.resolve.resolve_fixtures import mention
 
 from sitrep.resolve import derive_event, source_profiles
 

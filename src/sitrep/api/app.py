@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from importlib import resources
 from typing import Annotated, Any
 
@@ -44,7 +45,7 @@ def parse_bbox(bbox: str | None) -> tuple[float, float, float, float] | None:
         values = ()
     if len(values) != 4 or values[0] > values[2] or values[1] > values[3]:
         raise HTTPException(422, "bbox must be min_lon,min_lat,max_lon,max_lat")
-    return values  # type: ignore[return-value]
+    return values
 
 
 def event_filter(
@@ -105,8 +106,10 @@ def _add_event_routes(app: FastAPI, store: Store) -> None:
         return _page(store.count_events(filters), filters, items)
 
     @app.get("/api/events/points", tags=["events"], summary="All matching events' map fields, column-wise")
-    def list_points(filters: Filters) -> dict[str, Any]:
-        return points_json(event_points(store, filters))
+    def list_points(filters: Filters) -> Response:
+        # Serialised directly: FastAPI's per-value encoding costs ~4x on 10,000 rows.
+        body = json.dumps(points_json(event_points(store, filters)), separators=(",", ":"))
+        return Response(body, media_type="application/json")
 
     @app.get("/api/event-types", tags=["events"], summary="Event types with their counts")
     def list_event_types() -> dict[str, int]:

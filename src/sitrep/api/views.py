@@ -9,15 +9,15 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from sitrep.export.records import build_record, fatalities
 from sitrep.export.jsonl import event_json
+from sitrep.export.records import build_record, fatalities
 from sitrep.model import Event, Mention, Paragraph, from_dict, to_dict
-from sitrep.store.database import EventSummary, StoredDocument, Store
+from sitrep.store.database import EventSummary, Store, StoredDocument
 from sitrep.store.queries import EventPoint, documents_by_name, sources_by_name
 
 
 def summary_json(summary: EventSummary) -> dict[str, Any]:
-    return to_dict(dataclasses.asdict(summary))  # type: ignore[no-any-return]
+    return to_dict(dataclasses.asdict(summary))
 
 
 def points_json(points: list[EventPoint]) -> dict[str, Any]:
@@ -114,4 +114,4 @@ def _contradiction_json(contradiction: Any, event: Event) -> dict[str, Any]:
     data = to_dict(contradiction)
     data["a_doc"] = docs.get(contradiction.a)
     data["b_doc"] = docs.get(contradiction.b)
-    return data  # type: ignore[no-any-return]
+    return data

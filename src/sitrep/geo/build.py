@@ -14,6 +14,8 @@ Both GeoNames packages carry GeoNames data (CC BY 4.0, https://www.geonames.org/
 from __future__ import annotations
 
 import csv
+import functools
+import hashlib
 import json
 import os
 import sqlite3
@@ -30,7 +32,7 @@ from sitrep.data import data_path
 from sitrep.geo.normalise import ascii_fold, name_key, skeleton_key
 
 # Bump when the build logic or the curated data change shape: a new version means a new cache file.
-DATA_VERSION = "2"
+DATA_VERSION = "3"
 
 # Words that name the kind of administrative unit rather than the unit ("Muhafazat Kirkuk", "Basra Governorate").
 ADMIN_GENERIC_WORDS: frozenset[str] = frozenset(
@@ -40,12 +42,26 @@ ADMIN_GENERIC_WORDS: frozenset[str] = frozenset(
 )
 
 
+# Curated files the index is built from; their content is part of the cache file's name.
+BUILD_INPUTS = ("countries.csv", "regions.csv", "sites.csv", "towns.csv", "admin1_aliases.csv", "borders.csv",
+                "mention_words.yaml")
+
+
+@functools.cache
+def data_fingerprint() -> str:
+    """Short hash of the curated inputs, so editing sites.csv leads to a fresh index, not a stale one."""
+    digest = hashlib.sha1(DATA_VERSION.encode())
+    for name in BUILD_INPUTS:
+        digest.update(data_path("geo", name).read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def default_index_path() -> Path:
-    """``$SITREP_GAZETTEER`` if set, else ``~/.cache/sitrep/gazetteer-<version>.sqlite``."""
+    """``$SITREP_GAZETTEER`` if set, else ``~/.cache/sitrep/gazetteer-<version>-<data hash>.sqlite``."""
     env = os.environ.get("SITREP_GAZETTEER")
     if env:
         return Path(env).expanduser()
-    return Path.home() / ".cache" / "sitrep" / f"gazetteer-{DATA_VERSION}.sqlite"
+    return Path.home() / ".cache" / "sitrep" / f"gazetteer-{DATA_VERSION}-{data_fingerprint()}.sqlite"
 
 
 @dataclass(slots=True)
@@ -286,6 +302,7 @@ CREATE TABLE places (
 );
 CREATE TABLE names (key TEXT NOT NULL, skel TEXT NOT NULL, place INTEGER NOT NULL, name TEXT NOT NULL,
                     source TEXT NOT NULL);
+CREATE TABLE neighbours (country TEXT NOT NULL, neighbour TEXT NOT NULL);
 CREATE TABLE borders (a TEXT NOT NULL, b TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
                       PRIMARY KEY (a, b));
 """
@@ -305,6 +322,11 @@ def _name_records(place_id: int, row: PlaceRow) -> Iterator[tuple[str, str, int,
             yield key, skeleton_key(name), place_id, name, source
 
 
+def read_neighbours() -> list[tuple[str, str]]:
+    return [(rec["iso2"], n) for rec in read_csv(data_path("geo", "countries.csv")) for n in split_aliases(
+        rec.get("neighbours"))]
+
+
 def write_index(path: Path, rows: Iterable[PlaceRow], borders: list[dict[str, str]]) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
@@ -317,11 +339,13 @@ def write_index(path: Path, rows: Iterable[PlaceRow], borders: list[dict[str, st
                  row.feature, row.population),
             )
             db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", _name_records(place_id, row))
+        db.executemany("INSERT INTO neighbours VALUES (?, ?)", read_neighbours())
         for rec in borders:
             a, b = sorted((rec["a"], rec["b"]))
             db.execute("INSERT OR REPLACE INTO borders VALUES (?,?,?,?)", (a, b, float(rec["lat"]), float(rec["lon"])))
         db.executescript(INDEXES)
         db.execute("INSERT INTO meta VALUES ('data_version', ?)", (DATA_VERSION,))
+        db.execute("INSERT INTO meta VALUES ('data_fingerprint', ?)", (data_fingerprint(),))
         db.execute("INSERT INTO meta VALUES ('built', ?)", (time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),))
     tmp.replace(path)
 

@@ -72,7 +72,9 @@ def prominence(row: Row) -> float:
     return float(fixed.get(row.precision, 0.3))
 
 
-def country_bonus(row: Row, document_countries: Sequence[str], sentence_countries: Sequence[str]) -> float:
+def country_bonus(row: Row, document_countries: Sequence[str], sentence_countries: Sequence[str],
+                  neighbours: frozenset[str] = frozenset()) -> float:
+    """Reward the document's countries; penalise others, less so the neighbours of its main country."""
     w = weights()["country"]
     bonus = 0.0
     if row.country in sentence_countries:
@@ -82,6 +84,8 @@ def country_bonus(row: Row, document_countries: Sequence[str], sentence_countrie
             bonus += float(w["first"])
         elif row.country in document_countries:
             bonus += float(w["other"])
+        elif row.country in neighbours:
+            bonus += float(w["neighbour"])
         else:
             bonus += float(w["absent"])
     return bonus
@@ -115,13 +119,14 @@ def anchor_bonus(row: Row, anchors: Sequence[Anchor]) -> float:
 
 def total_score(similarity: float, row: Row, parsed: ParsedMention, via_core_alias: bool,
                 document_countries: Sequence[str], sentence_countries: Sequence[str],
-                anchors: Sequence[Anchor], whole_mention: bool = False) -> float:
+                anchors: Sequence[Anchor], whole_mention: bool = False,
+                neighbours: frozenset[str] = frozenset()) -> float:
     w = weights()
     raw = (
         (float(w["whole_mention"]) if whole_mention else 0.0)
         + float(w["name"]) * similarity
         + float(w["prominence_weight"]) * prominence(row)
-        + country_bonus(row, document_countries, sentence_countries)
+        + country_bonus(row, document_countries, sentence_countries, neighbours)
         + kind_bonus(row, parsed, via_core_alias)
         + anchor_bonus(row, anchors)
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -14,12 +14,14 @@ from rapidfuzz import fuzz, process
 
 from sitrep.geo.build import ensure_index
 from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
+from sitrep.geo.distance import haversine_km
 from sitrep.geo.normalise import ParsedMention, name_key, parse_mention, skeleton_key, tokens
-from sitrep.model import Place
+from sitrep.model import PLACE_PRECISIONS, Place
 
 # Towns at least this big are searched by fuzzy matching when the document gives no country.
 GLOBAL_FUZZY_MIN_POPULATION = 15_000
 FUZZY_LIMIT = 15
+MIN_SKELETON = 3
 MAX_NGRAM = 4  # longest country name/alias in words, for scanning text
 DEMONYM_WEIGHT = 0.5
 
@@ -61,6 +63,9 @@ class Gazetteer:
         self._db = db
         self._fuzzy_pools: dict[str, tuple[list[str], list[int]]] = {}
         self._country_names = self._load_country_names()
+        self._neighbours: dict[str, frozenset[str]] = {}
+        for country, neighbour in db.execute("SELECT country, neighbour FROM neighbours"):
+            self._neighbours[country] = self._neighbours.get(country, frozenset()) | {neighbour}
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
@@ -84,7 +89,10 @@ class Gazetteer:
         if not key:
             return []
         found: dict[int, _Match] = {}
-        for row, name, cand_key, source in self._rows("n.key = ? OR n.skel = ?", (key, skel)):
+        # Very short skeletons ("km", "sd") match thousands of names: use the exact key and fuzzy search only.
+        where, args = ("n.key = ? OR n.skel = ?", (key, skel)) if len(skel.replace(" ", "")) >= MIN_SKELETON else (
+            "n.key = ?", (key,))
+        for row, name, cand_key, source in self._rows(where, args):
             sim = name_similarity(key, cand_key, skeleton_key(name) == skel)
             self._keep(found, _Match(row, sim, name, source == "core"))
         if not found or max(m.similarity for m in found.values()) < 0.95:
@@ -140,7 +148,7 @@ class Gazetteer:
         With ``demonym_weight=0`` only names count.
         """
         words = tokens(text)
-        counts: Counter[str] = Counter()
+        counts: dict[str, float] = defaultdict(float)
         i = 0
         while i < len(words):
             for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
@@ -150,7 +158,8 @@ class Gazetteer:
                     i += n - 1
                     break
             i += 1
-        return [c for c, weight in counts.most_common() if weight > 0]
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first named wins ties
+        return [c for c, weight in ranked if weight > 0]
 
     # --- public API -------------------------------------------------------------------------
 
@@ -160,6 +169,9 @@ class Gazetteer:
 
     def resolve(self, text: str, context: GeoContext) -> Place | None:
         """The best place for a raw mention ("the countryside of al-Hasakah"), or None."""
+        head, sep, tail = text.rpartition(" in ")
+        if sep and head.strip() and tail.strip():
+            return self._resolve_nested(head, tail, context)
         parsed = parse_mention(text)
         if parsed.kind == "border":
             border = self._border(parsed, context)
@@ -171,6 +183,16 @@ class Gazetteer:
         best = ranked[0]
         return _with_precision(best.place, parsed, best.score)
 
+    def _resolve_nested(self, inner_text: str, outer_text: str, context: GeoContext) -> Place | None:
+        """'the Kharab al-Jir base in Hasakah' -> the base; 'a US base in Syria' -> Syria."""
+        inner = self.resolve(inner_text, context)
+        outer = self.resolve(outer_text, context)
+        if inner is None or outer is None:
+            return inner or outer
+        if _contains(outer, inner) and _RANK[inner.precision] < _RANK[outer.precision]:
+            return inner
+        return outer
+
     def _ranked(self, text: str, context: GeoContext, parsed: ParsedMention | None = None) -> list[Candidate]:
         parsed = parsed or parse_mention(text)
         matches: dict[int, _Match] = {}
@@ -180,11 +202,12 @@ class Gazetteer:
             for match in self._matches(query, countries):
                 self._keep(matches, replace(match, whole_mention=number == 0))
         floor = float(weights()["min_similarity"])
+        neighbours = self._neighbours.get(countries[0], frozenset()) if countries else frozenset()
         anchors = self._anchors(tuple(p for p in context.nearby_places if name_key(p) != name_key(text)), countries)
         scored = [
             Candidate(
                 _place(m.row, total_score(m.similarity, m.row, parsed, m.via_core_alias, countries,
-                                          sentence_countries, anchors, m.whole_mention)),
+                                          sentence_countries, anchors, m.whole_mention, neighbours)),
                 0.0, m.matched_name,
             )
             for m in matches.values() if m.similarity >= floor
@@ -262,6 +285,21 @@ def _queries(text: str, parsed: ParsedMention) -> list[str]:
     """The whole mention (minus determiners) first, then the core name the parser found."""
     full = " ".join(w for w in text.split() if w.lower() not in ("the", "a", "an"))
     return list(dict.fromkeys(q for q in (full, parsed.core) if q.strip()))
+
+
+_RANK = {precision: rank for rank, precision in enumerate(PLACE_PRECISIONS)}
+NESTED_RADIUS_KM = 150.0
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    """Whether ``inner`` plausibly lies in ``outer`` (same country and admin1, or close by)."""
+    if outer.country != inner.country:
+        return False
+    if outer.precision in ("country", "region"):
+        return True
+    if outer.admin1 and inner.admin1 == outer.admin1:
+        return True
+    return haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) <= NESTED_RADIUS_KM
 
 
 def _place(row: Row, score: float) -> Place:

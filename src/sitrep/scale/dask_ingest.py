@@ -181,10 +181,10 @@ def _write_one(store: Store, processed: ProcessedDocument | Document, report: In
             report.near_duplicates.append((document.name, added.near_duplicate_of))
         if isinstance(processed, Document):
             return
-        from sitrep.pipeline import _rederive, store_extraction
+        from sitrep.pipeline import rederive, store_extraction
 
         if added.superseded_id is not None:
-            _rederive(store, store.remove_document_extraction(added.superseded_id))
+            rederive(store, store.remove_document_extraction(added.superseded_id))
         store_extraction(store, added.document_id, processed)
         report.mentions += len(processed.mentions)
         report.claims += len(processed.claims)

@@ -41,14 +41,16 @@ def event_points(store: Store, filters: EventFilter) -> list[EventPoint]:
     """Every event matching ``filters`` (no paging), newest first; one cheap query for 10,000s of rows."""
     cols = t.events.c
     query = select(
-        cols.id, cols.event_type, cols.date_start, cols.lat, cols.lon, cols.fatalities_best, cols.location
+        cols.id, cols.event_type, cols.date_start, cols.lat, cols.lon,
+        # "at least 20 killed" has no best figure; the map still sizes it by its lower bound.
+        func.coalesce(cols.fatalities_best, cols.fatalities_low).label("fatalities"), cols.location,
     ).select_from(t.events)
     query = _filtered_events(query, filters).order_by(cols.date_start.desc(), cols.id)
     with store.engine.connect() as c:
         return [
             EventPoint(
                 row.id, row.event_type, row.date_start.isoformat() if row.date_start else None,
-                row.lat, row.lon, row.fatalities_best, row.location,
+                row.lat, row.lon, row.fatalities, row.location,
             )
             for row in c.execute(query)
         ]

@@ -1,0 +1,58 @@
+"""Gazetteer benchmark: build time, index size, and resolve throughput (mentions per second).
+
+Run: .venv/bin/python benchmarks/geo_lookup.py [--rebuild] [--index PATH]
+Mentions come from evaluation/geo/places.csv, resolved with their context sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import tempfile
+import time
+from pathlib import Path
+
+from sitrep.geo import Gazetteer, build_index
+from sitrep.geo.evaluate import context_for
+
+EVAL = Path(__file__).resolve().parent.parent / "evaluation" / "geo" / "places.csv"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--index", type=Path, default=None, help="existing index (default: build a fresh one)")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = args.index
+        if path is None:
+            path = Path(tmp) / "gazetteer.sqlite"
+            start = time.perf_counter()
+            build_index(path)
+            print(f"build: {time.perf_counter() - start:.1f} s")
+        print(f"index size: {path.stat().st_size / 1e6:.1f} MB")
+
+        start = time.perf_counter()
+        gazetteer = Gazetteer.open(path)
+        print(f"open: {time.perf_counter() - start:.3f} s")
+        rows = list(csv.DictReader(EVAL.open(encoding="utf-8")))
+        contexts = [(row["text"], context_for(row, gazetteer)) for row in rows]
+
+        start = time.perf_counter()
+        for text, context in contexts:  # first pass: cold (fuzzy pools load lazily)
+            gazetteer.resolve(text, context)
+        cold = time.perf_counter() - start
+        print(f"cold pass: {len(contexts)} mentions in {cold:.2f} s = {len(contexts) / cold:.0f} mentions/s")
+
+        start = time.perf_counter()
+        for _ in range(args.rounds):
+            for text, context in contexts:
+                gazetteer.resolve(text, context)
+        warm = time.perf_counter() - start
+        total = len(contexts) * args.rounds
+        print(f"warm: {total} mentions in {warm:.2f} s = {total / warm:.0f} mentions/s")
+
+
+if __name__ == "__main__":
+    main()
