@@ -52,8 +52,8 @@ class LazyGroup(click.Group):
 
     lazy: ClassVar[dict[str, str]] = {
         "geo": "sitrep.geo.cli:geo",
-        "serve": "sitrep.api.cli:serve",
-        "export": "sitrep.api.cli:export",
+        "serve": "sitrep.api.cli:serve_command",
+        "export": "sitrep.api.cli:export_command",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

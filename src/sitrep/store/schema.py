@@ -55,6 +55,7 @@ documents = Table(
     Column("extracted_at", DateTime(timezone=True)),
     Index("ix_documents_name", "name"),
     Index("ix_documents_published", "published"),
+    Index("ix_documents_outlet", "outlet"),
 )
 
 # SimHash split into 8-bit bands: two texts within 6 differing bits share at least 2 of 8 bands.
@@ -186,6 +187,7 @@ mention_sources = Table(
     Column("mention_id", String(64), ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
     Column("position", Integer, primary_key=True),  # 0 = originator
     Column("source_id", Integer, ForeignKey("sources.id"), nullable=False),
+    Index("ix_mention_sources_source", "source_id"),
 )
 
 contradictions = Table(
