@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sitrep.extract import extract_document
 from sitrep.extract.coreference import group_document_mentions
 from sitrep.geo import Gazetteer, geocode_mentions
-from sitrep.geo.inherit import document_countries, inherit_places, prune_candidates
+from sitrep.geo.inherit import inherit_places, prune_candidates
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Claim, Document, Mention
 from sitrep.nlp import load_pipeline
@@ -49,8 +49,9 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     """NLP, extraction and geocoding of one document; touches no database."""
     parsed = load_pipeline()(document.text)
     extraction = extract_document(document, parsed)
-    mentions = geocode_mentions(extraction.mentions, document.text, gazetteer or Gazetteer.open())
-    prune_candidates(mentions, document_countries(mentions))
+    gazetteer = gazetteer or Gazetteer.open()
+    mentions = geocode_mentions(extraction.mentions, document.text, gazetteer)
+    prune_candidates(mentions, set(gazetteer.countries_in_text(document.text)))
     inherit_places(mentions, extraction.paragraph_of)
     return ProcessedDocument(document, mentions, extraction.claims)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitrep.data import load_yaml
 from sitrep.extract.actors import actor_dictionary, assign_roles
@@ -212,8 +213,21 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
             and not (military_head and t.text.lower() in demonyms)
         ]
         if modifiers and token.ent_type_ not in {"FAC", "GPE"}:
-            phrases.append(span)
+            named = _named_object(token)
+            # "the town of Kafr Nabudah" is Kafr Nabudah; "the countryside of al-Hasakah" stays a phrase.
+            phrases.append(named if named is not None and token.lemma_.lower() in _SAME_AS_NAME else span)
     return phrases
+
+
+_SAME_AS_NAME = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "camp", "area"})
+
+
+def _named_object(head: Token) -> SpacySpan | None:
+    """The proper name after "of" ("the town of Tafas" -> "Tafas")."""
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+            return obj.doc[obj.left_edge.i if obj.left_edge.pos_ == "PROPN" else obj.i : obj.i + 1]
+    return None
 
 
 def _names_an_actor(entity: SpacySpan) -> bool:

@@ -19,14 +19,21 @@ FINE = {"site", "town", "admin2"}
 
 
 def prune_candidates(mentions: list[Mention], document_countries: set[str]) -> None:
-    """A candidate that resolved outside the countries the document is about is a false reading."""
+    """Drops readings that resolved outside the countries the document is about.
+
+    A proper-noun candidate must resolve inside them; a town or site from NER too (a report on Syria
+    naming "Qamishli" does not mean Ciudad Juárez); a country or region named outright stays.
+    """
     for mention in mentions:
         kept = []
         for pm in mention.places:
+            outside = bool(document_countries) and pm.place is not None and pm.place.country not in document_countries
             if pm.role == CANDIDATE_ROLE:
-                if pm.place is None or (document_countries and pm.place.country not in document_countries):
+                if pm.place is None or outside:
                     continue
                 pm.role = "location"
+            elif outside and pm.place is not None and pm.place.precision in FINE:
+                pm.place = None
             kept.append(pm)
         mention.places = kept
 

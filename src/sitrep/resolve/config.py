@@ -23,6 +23,7 @@ class ResolveConfig:
     generic_actors: frozenset[str]
     actor_swap_score: float
     symmetric_actor_types: frozenset[str]
+    subtype_strict_types: frozenset[str]
     same_place_km: float
     distinct_place_max: float
     nested_place_max: float
@@ -55,6 +56,7 @@ def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
         generic_actors=frozenset(a.lower() for a in raw["generic_actors"]),
         actor_swap_score=float(raw["actor_swap_score"]),
         symmetric_actor_types=frozenset(raw["symmetric_actor_types"]),
+        subtype_strict_types=frozenset(raw.get("subtype_strict_types", [])),
         same_place_km=float(raw["place_match"]["same_place_km"]),
         distinct_place_max=float(raw["place_match"]["distinct_place_max"]),
         nested_place_max=float(raw["place_match"]["nested_place_max"]),

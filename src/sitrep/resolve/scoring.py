@@ -63,6 +63,8 @@ def score_components(mention: Mention, event: Event, cfg: ResolveConfig) -> dict
     """Each piece of evidence in [0, 1], None when either side lacks it. Hard conflicts give 0 and stop
     the comparison early (most candidates fail on place or date, and this is the hot loop)."""
     components: dict[str, float | None] = {"type": type_score(mention.event_type, event.event_type, cfg)}
+    if mention.event_type in cfg.subtype_strict_types and mention.sub_event_type != event.sub_event_type:
+        components["type"] = 0.0  # an arrest campaign and a troop movement are different events
     if not components["type"]:
         return components
     components["date"] = (
