@@ -22,7 +22,11 @@ from sitrep.model import Document
 from sitrep.nlp import MODEL_PACKAGE, load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SOURCES = [ROOT / "examples", ROOT / "evaluation" / "dev" / "corpus", ROOT.parent / "shared" / "corpus" / "seeds"]
+DEFAULT_SOURCES = [
+    ROOT / "examples",
+    ROOT / "evaluation" / "dev" / "corpus",
+    ROOT.parent / "shared" / "corpus" / "seeds",
+]
 
 
 def main() -> None:

@@ -299,9 +299,11 @@ def doctor(db: str) -> None:
     click.echo(f"database    {store.url} ({store.engine.dialect.name})")
     click.echo("contents    " + ", ".join(f"{k}={v}" for k, v in store.stats().items()))
     try:
-        from sitrep.geo import Gazetteer
+        from sitrep.geo.build import default_index_path
 
-        click.echo(f"gazetteer   {Gazetteer.open().path}")
+        index = default_index_path()
+        state = f"{index.stat().st_size / 1e6:.0f} MB" if index.exists() else "not built yet (sitrep geo build)"
+        click.echo(f"gazetteer   {index} ({state})")
     except Exception as exc:  # the gazetteer is optional for doctor
         click.echo(f"gazetteer   unavailable: {exc}")
 

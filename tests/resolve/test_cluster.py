@@ -1,7 +1,7 @@
 import pytest
-from tests.resolve.resolve_fixtures import mention
 
 from sitrep.resolve import HistoryEntry, InMemoryEvents, event_id_for, resolve_mentions
+from tests.resolve.resolve_fixtures import mention
 
 
 def test_reports_of_one_incident_become_one_event_and_others_stay_apart() -> None:

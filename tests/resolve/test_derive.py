@@ -1,8 +1,7 @@
 import datetime as dt
 
-from tests.resolve.resolve_fixtures import mention
-
 from sitrep.resolve import derive_event, find_contradictions
+from tests.resolve.resolve_fixtures import mention
 
 
 def test_event_date_is_the_narrowest_interval_consistent_with_the_others() -> None:

@@ -1,6 +1,5 @@
-from tests.resolve.resolve_fixtures import mention
-
 from sitrep.resolve import derive_event, match_score
+from tests.resolve.resolve_fixtures import mention
 
 
 def event_of(*mentions):

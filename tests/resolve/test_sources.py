@@ -1,6 +1,5 @@
-from tests.resolve.resolve_fixtures import mention
-
 from sitrep.resolve import derive_event, source_profiles
+from tests.resolve.resolve_fixtures import mention
 
 
 def test_profiles_count_sole_reports_extreme_figures_and_framing() -> None:
