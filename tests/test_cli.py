@@ -138,3 +138,13 @@ def test_doctor_names_the_model_and_the_database(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "core_web_sm" in result.output and "3.8.0" in result.output
     assert "d.db" in result.output
+
+
+@needs_seeds
+def test_a_dask_run_with_two_workers_stores_the_same_events_as_one_process(seeded_db: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "dask.db")
+    result = run("ingest", str(SEEDS), "--db", db, "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    one = CliRunner().invoke(main, ["events", "--db", str(seeded_db)]).output
+    two = CliRunner().invoke(main, ["events", "--db", db]).output
+    assert one.splitlines() and sorted(one.splitlines()) == sorted(two.splitlines())

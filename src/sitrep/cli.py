@@ -86,6 +86,13 @@ def main() -> None:
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger inputs.")
 @click.option("--no-extract", is_flag=True, help="Only store the documents; run the later stages with `sitrep rerun`.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Run the per-document stages as a Dask job on this many local worker processes.",
+)
 def ingest(
     sources: tuple[str, ...],
     db: str,
@@ -97,6 +104,7 @@ def ingest(
     max_bytes: int,
     no_extract: bool,
     quiet: bool,
+    workers: int,
 ) -> None:
     """Read SOURCES (files, folders, .jsonl, HTML, feeds, WARC, URLs, or - for stdin) and run the pipeline."""
     from tqdm import tqdm
@@ -106,9 +114,14 @@ def ingest(
     store = _open(db)
     options = ReadOptions(DocumentMeta(outlet=outlet, url=url, title=title, published=published), max_bytes, name)
     total = _count_inputs(sources)
-    bar = tqdm(total=total, unit="doc", disable=quiet or total <= 5, file=sys.stderr)
-    report = run_ingest(sources, store, options, extract=not no_extract, on_progress=lambda _n: bar.update(1))
-    bar.close()
+    if workers > 1:
+        from sitrep.scale import run_dask_ingest
+
+        report = run_dask_ingest(list(sources), db, workers=workers, options=options, extract=not no_extract)
+    else:
+        bar = tqdm(total=total, unit="doc", disable=quiet or total <= 5, file=sys.stderr)
+        report = run_ingest(sources, store, options, extract=not no_extract, on_progress=lambda _n: bar.update(1))
+        bar.close()
     for failure in report.failures:
         click.echo(f"sitrep: {failure.name}: {failure.reason}", err=True)
     for name_, original in report.near_duplicates:
@@ -155,8 +168,16 @@ def docs(db: str, as_json: bool) -> None:
             )
         else:
             click.echo(
-                "\t".join([d.name, d.content_hash[:12], f"v{stored.version}", d.outlet or "-",
-                           str(d.published or "-"), d.title or "-"])
+                "\t".join(
+                    [
+                        d.name,
+                        d.content_hash[:12],
+                        f"v{stored.version}",
+                        d.outlet or "-",
+                        str(d.published or "-"),
+                        d.title or "-",
+                    ]
+                )
             )
 
 
