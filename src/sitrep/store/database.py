@@ -647,19 +647,20 @@ def _filtered_events(query: Any, f: EventFilter) -> Any:
     if f.text:
         query = query.where(cols.search_text.like(f"%{f.text.lower()}%"))
     if f.source:
+        # Uncorrelated subqueries, computed once: the sources and outlets that match are few.
         pattern = f"%{f.source.lower()}%"
         by_chain = (
-            select(t.mentions.c.id)
+            select(t.mentions.c.event_id)
             .join(t.mention_sources, t.mention_sources.c.mention_id == t.mentions.c.id)
             .join(t.sources, t.sources.c.id == t.mention_sources.c.source_id)
-            .where(t.mentions.c.event_id == cols.id, func.lower(t.sources.c.name).like(pattern))
+            .where(func.lower(t.sources.c.name).like(pattern))
         )
         by_outlet = (
-            select(t.mentions.c.id)
+            select(t.mentions.c.event_id)
             .join(t.documents, t.documents.c.id == t.mentions.c.document_id)
-            .where(t.mentions.c.event_id == cols.id, func.lower(t.documents.c.outlet).like(pattern))
+            .where(func.lower(t.documents.c.outlet).like(pattern))
         )
-        query = query.where(or_(exists(by_chain), exists(by_outlet)))
+        query = query.where(or_(cols.id.in_(by_chain), cols.id.in_(by_outlet)))
     return query
 
 
