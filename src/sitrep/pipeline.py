@@ -78,6 +78,17 @@ def ingest(
 
 
 def _ingest_document(document: Document, store: Store, extract: bool, report: IngestReport) -> None:
+    record_document(store, document, report, process_document if extract else None)
+
+
+def record_document(
+    store: Store,
+    document: Document,
+    report: IngestReport,
+    produce: Callable[[Document], ProcessedDocument] | None,
+) -> None:
+    """Stores one document (a new version replaces the old one's mentions) and, with ``produce``, its
+    extraction; what happened goes into ``report``. Errors name the document and never stop the batch."""
     try:
         added = store.add_document(document)
         if added.status == "duplicate":
@@ -88,8 +99,8 @@ def _ingest_document(document: Document, store: Store, extract: bool, report: In
             report.near_duplicates.append((document.name, added.near_duplicate_of))
         if added.superseded_id is not None:
             rederive(store, store.remove_document_extraction(added.superseded_id))
-        if extract:
-            processed = process_document(document)
+        if produce is not None:
+            processed = produce(document)
             store_extraction(store, added.document_id, processed)
             report.mentions += len(processed.mentions)
             report.claims += len(processed.claims)

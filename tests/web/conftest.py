@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import socket
@@ -38,10 +39,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    store = Store.open(str(tmp_path_factory.mktemp("web") / "sample.db"))
-    build_sample_store(store, (*SAMPLE_INCIDENTS, HOSTILE))
+@contextlib.contextmanager
+def serving(store: Store) -> Iterator[str]:
+    """The API and dashboard for ``store`` on a free loopback port, in a thread, for the block's duration."""
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -49,9 +49,19 @@ def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     deadline = time.monotonic() + 20
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def dashboard_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    store = Store.open(str(tmp_path_factory.mktemp("web") / "sample.db"))
+    build_sample_store(store, (*SAMPLE_INCIDENTS, HOSTILE))
+    with serving(store) as url:
+        yield url
     store.close()
 
 

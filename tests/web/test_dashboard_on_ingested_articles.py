@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 
-from sitrep.api import create_app
 from sitrep.pipeline import ingest
 from sitrep.store import Store
-from tests.web.conftest import _free_port
+from tests.web.conftest import serving
 from tests.web.test_dashboard import centre, inside, open_dashboard
 
 pytestmark = pytest.mark.browser
@@ -25,20 +21,14 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, St
     store = Store.open(str(tmp_path_factory.mktemp("ingested") / "examples.db"))
     report = ingest([str(EXAMPLES)], store)
     assert report.ok, report.failures
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", store
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(store) as url:
+        yield url, store
 
 
 def test_every_located_event_has_a_marker_and_the_first_opens_with_its_evidence(
-    page, ingested: tuple[str, Store], screenshots: Path  # type: ignore[no-untyped-def]
+    page,
+    ingested: tuple[str, Store],
+    screenshots: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     url, store = ingested
     located = [e for e in store.events() if e.lat is not None]

@@ -170,26 +170,12 @@ def write_results(store: Store, results: list[WorkerResult], report: IngestRepor
 
 
 def _write_one(store: Store, processed: ProcessedDocument | Document, report: IngestReport) -> None:
-    document: Document = processed if isinstance(processed, Document) else processed.document
-    try:
-        added = store.add_document(document)
-        if added.status == "duplicate":
-            report.duplicates.append(document.name)
-            return
-        (report.new_versions if added.status == "new-version" else report.stored).append(document.name)
-        if added.near_duplicate_of:
-            report.near_duplicates.append((document.name, added.near_duplicate_of))
-        if isinstance(processed, Document):
-            return
-        from sitrep.pipeline import rederive, store_extraction
+    from sitrep.pipeline import record_document
 
-        if added.superseded_id is not None:
-            rederive(store, store.remove_document_extraction(added.superseded_id))
-        store_extraction(store, added.document_id, processed)
-        report.mentions += len(processed.mentions)
-        report.claims += len(processed.claims)
-    except Exception as exc:  # a database error on one document is reported, the rest go on
-        report.failures.append(ReadFailure(document.name, f"store error: {type(exc).__name__}: {exc}"))
+    if isinstance(processed, Document):
+        record_document(store, processed, report, None)
+    else:
+        record_document(store, processed.document, report, lambda _document: processed)
 
 
 def _new_report() -> IngestReport:
