@@ -23,6 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.api import create_app
+from sitrep.store.database import Store
+from sitrep.web.demo import build_sample_store
 
 REPO = Path(__file__).resolve().parents[1]
 # The shared corpus sits beside the repository (…/shared/corpus/seeds next to …/main).
@@ -177,3 +182,17 @@ def store_url(request: pytest.FixtureRequest) -> str:
     """The same test on both backends."""
     return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
 
+
+
+@pytest.fixture
+def sample_store(tmp_path: Path) -> Iterator[Store]:
+    """A SQLite store holding the demo incidents (Syria, Iraq, Ukraine, Sudan) the API and export tests read."""
+    store = Store.open(str(tmp_path / "sample.db"))
+    build_sample_store(store)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def client(sample_store: Store) -> TestClient:
+    return TestClient(create_app(sample_store))

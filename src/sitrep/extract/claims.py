@@ -43,7 +43,7 @@ def counted_claim(
         # "100 times" is always a tally; "12 attacks" only with a period ("since October").
         if unit == "times" or (unit in words["repetition_units"] and (periods or mentions_since)):
             target = _actor(mention, "actor2") or "unspecified target"
-            scope = _scope_text(sentence, mention)
+            scope = _scope_text(mention)
             return Claim(
                 id=mention.id.replace("m_", "c_", 1),
                 doc=mention.doc,
@@ -77,7 +77,7 @@ def counted_claim(
     return None
 
 
-def _scope_text(sentence: SpacySpan, mention: Mention) -> str | None:
+def _scope_text(mention: Mention) -> str | None:
     target = mention.actor("actor2")
     if target and target.span:
         return target.span.text

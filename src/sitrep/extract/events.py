@@ -242,14 +242,10 @@ def _names_an_actor(entity: SpacySpan) -> bool:
     if is_actor_name and root.dep_ != "pobj":
         return True
     # A single capitalised common noun tagged as a place ("Resistance") is a label, not a place.
-    return len(entity) == 1 and root.tag_ == "NNP" and root.text.lower() in _common_words()
+    return len(entity) == 1 and root.tag_ == "NNP" and root.text.lower() in _LABEL_WORDS
 
 
-def _common_words() -> frozenset[str]:
-    return _COMMON_WORDS
-
-
-_COMMON_WORDS = frozenset(
+_LABEL_WORDS = frozenset(
     {"resistance", "coalition", "axis", "front", "alliance", "movement", "state", "regime", "army"}
 )
 
@@ -276,10 +272,7 @@ def _same_event(a: TriggerMatch, b: TriggerMatch) -> bool:
     return a.token.i in ancestors_b or b.token.i in ancestors_a or a.token.head.i == b.token.head.i
 
 
-def _target_text(token: object) -> str:
-    from spacy.tokens import Token
-
-    assert isinstance(token, Token)
+def _target_text(token: Token) -> str:
     return " ".join(t.text for t in token.subtree)
 
 

@@ -64,13 +64,10 @@ def event_type_counts(store: Store) -> dict[str, int]:
         return {row[0]: int(row[1]) for row in rows}
 
 
-def sources(store: Store, name: str | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[SourceRow]]:
-    """Sources named in attribution chains, most cited first, with a total for paging."""
+def _source_counts() -> Any:
+    """Each source with how many mentions cite it and how many events those mentions belong to."""
     s, ms, m = t.sources, t.mention_sources, t.mentions
-    base = select(s.c.id).select_from(s)
-    if name:
-        base = base.where(func.lower(s.c.name).like(f"%{name.lower()}%"))
-    query = (
+    return (
         select(
             s.c.id, s.c.name, s.c.kind,
             func.count(func.distinct(ms.c.mention_id)).label("mentions"),
@@ -79,35 +76,37 @@ def sources(store: Store, name: str | None = None, limit: int = 100, offset: int
         .select_from(s)
         .outerjoin(ms, ms.c.source_id == s.c.id)
         .outerjoin(m, m.c.id == ms.c.mention_id)
-        .where(s.c.id.in_(base))
         .group_by(s.c.id, s.c.name, s.c.kind)
+    )
+
+
+def _source_row(row: Any) -> SourceRow:
+    return SourceRow(row.id, row.name, row.kind, int(row.mentions), int(row.events))
+
+
+def sources(store: Store, name: str | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[SourceRow]]:
+    """Sources named in attribution chains, most cited first, with a total for paging."""
+    s, ms = t.sources, t.mention_sources
+    base = select(s.c.id).select_from(s)
+    if name:
+        base = base.where(func.lower(s.c.name).like(f"%{name.lower()}%"))
+    query = (
+        _source_counts()
+        .where(s.c.id.in_(base))
         .order_by(func.count(func.distinct(ms.c.mention_id)).desc(), s.c.name)
         .limit(limit)
         .offset(offset)
     )
     with store.engine.connect() as c:
         total = int(c.scalar(select(func.count()).select_from(base.subquery())) or 0)
-        rows = [SourceRow(r.id, r.name, r.kind, int(r.mentions), int(r.events)) for r in c.execute(query)]
+        rows = [_source_row(r) for r in c.execute(query)]
     return total, rows
 
 
 def source_by_id(store: Store, source_id: int) -> SourceRow | None:
-    s, ms, m = t.sources, t.mention_sources, t.mentions
-    query = (
-        select(
-            s.c.id, s.c.name, s.c.kind,
-            func.count(func.distinct(ms.c.mention_id)).label("mentions"),
-            func.count(func.distinct(m.c.event_id)).label("events"),
-        )
-        .select_from(s)
-        .outerjoin(ms, ms.c.source_id == s.c.id)
-        .outerjoin(m, m.c.id == ms.c.mention_id)
-        .where(s.c.id == source_id)
-        .group_by(s.c.id, s.c.name, s.c.kind)
-    )
     with store.engine.connect() as c:
-        row = c.execute(query).first()
-    return SourceRow(row.id, row.name, row.kind, int(row.mentions), int(row.events)) if row else None
+        row = c.execute(_source_counts().where(t.sources.c.id == source_id)).first()
+    return _source_row(row) if row else None
 
 
 def source_reports(store: Store, source_id: int, limit: int = 200) -> list[dict[str, Any]]:
