@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sitrep.extract import extract_document
 from sitrep.extract.coreference import group_document_mentions
 from sitrep.geo import Gazetteer, geocode_mentions
-from sitrep.geo.inherit import inherit_places, prune_candidates
+from sitrep.geo.inherit import inherit_places, named_region_countries, prune_candidates
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Claim, Document, Mention
 from sitrep.nlp import load_pipeline
@@ -51,7 +51,8 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     extraction = extract_document(document, parsed)
     gazetteer = gazetteer or Gazetteer.open()
     mentions = geocode_mentions(extraction.mentions, document.text, gazetteer)
-    prune_candidates(mentions, set(gazetteer.countries_in_text(document.text)))
+    countries = set(gazetteer.countries_in_text(document.text)) | named_region_countries(mentions)
+    prune_candidates(mentions, countries)
     inherit_places(mentions, extraction.paragraph_of)
     return ProcessedDocument(document, mentions, extraction.claims)
 

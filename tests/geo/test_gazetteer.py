@@ -142,3 +142,37 @@ def test_site_names_list_every_alias_for_the_entity_ruler() -> None:
     names = dict(site_names())
     assert names["Ain al-Assad"] == "ain-al-asad"
     assert names["Kharab al-Jir"] == "kharab-al-jir"
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "not_named"),
+    [
+        ("Twenty soldiers were killed in Niger on Tuesday.", {"NE"}, set()),
+        ("Gunmen attacked villages in Niger State, police said.", set(), {"NE"}),
+        ("He was riding in a car when the drone hit; the turkey farm burned.", set(), {"CF", "TR"}),
+        ("Clashes erupted in the Central African Republic (CAR) on Monday.", {"CF"}, set()),
+        ("Tell us what happened, residents said in Chad.", {"TD"}, {"US"}),
+    ],
+)
+def test_countries_in_text_reads_country_names_as_written(
+    gazetteer: Gazetteer, text: str, named: set[str], not_named: set[str]
+) -> None:
+    found = set(gazetteer.countries_in_text(text))
+    assert named <= found
+    assert not (not_named & found)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "lat", "lon"),
+    [
+        ("Odesa Oblast's Izmail district", "UA", 45.35, 28.84),
+        ("western Niger's Tillaberi region", "NE", 14.21, 1.45),
+        ("Kharkiv's Kyivskyi district", "UA", 49.98, 36.25),  # the district is unknown: its city stands in
+    ],
+)
+def test_possessive_place_resolves_to_the_owned_place_inside_the_owner(
+    gazetteer: Gazetteer, text: str, country: str, lat: float, lon: float
+) -> None:
+    place = resolve(gazetteer, text, country)
+    assert place.country == country
+    assert haversine_km(place.lat, place.lon, lat, lon) < 25

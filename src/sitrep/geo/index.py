@@ -15,7 +15,15 @@ from rapidfuzz import fuzz, process
 from sitrep.geo.build import ensure_index
 from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
 from sitrep.geo.distance import haversine_km
-from sitrep.geo.normalise import ParsedMention, name_key, parse_mention, skeleton_key, tokens
+from sitrep.geo.normalise import (
+    ParsedMention,
+    cased_tokens,
+    name_key,
+    parse_mention,
+    skeleton_key,
+    tokens,
+    written_as_country,
+)
 from sitrep.model import PLACE_PRECISIONS, Place
 
 # Towns at least this big are searched by fuzzy matching when the document gives no country.
@@ -148,12 +156,15 @@ class Gazetteer:
         With ``demonym_weight=0`` only names count.
         """
         words = tokens(text)
+        cased = cased_tokens(text)
+        if len(cased) != len(words):  # case folding changed the token count: trust no casing
+            cased = words
         counts: dict[str, float] = defaultdict(float)
         i = 0
         while i < len(words):
             for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
                 hit = self._country_names.get(name_key(" ".join(words[i : i + n])))
-                if hit and not (n == 1 and words[i] in _AMBIGUOUS_COUNTRY_WORDS):
+                if hit and written_as_country(cased[i : i + n], words[i + n] if i + n < len(words) else ""):
                     counts[hit[0]] += demonym_weight if hit[1] else 1.0
                     i += n - 1
                     break
@@ -172,6 +183,9 @@ class Gazetteer:
         head, sep, tail = text.rpartition(" in ")
         if sep and head.strip() and tail.strip():
             return self._resolve_nested(head, tail, context)
+        possessive = _POSSESSIVE.match(text)  # "Odesa Oblast's Izmail district"
+        if possessive:
+            return self._resolve_nested(possessive["owned"], possessive["owner"], context)
         parsed = parse_mention(text)
         if parsed.kind == "border":
             border = self._border(parsed, context)
@@ -274,7 +288,9 @@ class Gazetteer:
 
 
 # Country words that are also common English words or names of other things.
-_AMBIGUOUS_COUNTRY_WORDS: frozenset[str] = frozenset({"us", "georgia", "jordan", "chad", "niger", "turkey", "guinea"})
+
+
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<owned>\S.*)$")
 
 
 def _rank(match: _Match) -> tuple[float, bool, bool]:

@@ -16,6 +16,7 @@ from sitrep.model import Mention, PlaceMention
 CANDIDATE_ROLE = "candidate"
 INHERITED_ROLE = "context"
 FINE = {"site", "town", "admin2"}
+COARSE = {"admin1", "country"}
 
 
 def prune_candidates(mentions: list[Mention], document_countries: set[str]) -> None:
@@ -38,12 +39,16 @@ def prune_candidates(mentions: list[Mention], document_countries: set[str]) -> N
         mention.places = kept
 
 
-def document_countries(mentions: list[Mention]) -> set[str]:
+def named_region_countries(mentions: list[Mention]) -> set[str]:
+    """Countries of the provinces and countries the mentions name outright.
+
+    A local report names "western Daraa countryside" and never "Syria"; its towns are still in Syria.
+    """
     return {
         pm.place.country
         for m in mentions
         for pm in m.places
-        if pm.place and pm.place.country and pm.role != CANDIDATE_ROLE
+        if pm.place and pm.place.country and pm.role != CANDIDATE_ROLE and pm.place.precision in COARSE
     }
 
 

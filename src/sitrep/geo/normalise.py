@@ -30,17 +30,24 @@ ARTICLES: frozenset[str] = frozenset(
 )
 _APOSTROPHES = "'’‘`ʿʾʼ´"
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_CASED_NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 _VOWELISH = re.compile(r"[aeiouyw]")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in _APOSTROPHES)
+
+
 def ascii_fold(text: str) -> str:
     """Strip diacritics and apostrophe-like marks (ʿayn, hamza) and lower-case."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    for mark in _APOSTROPHES:
-        stripped = stripped.replace(mark, "")
-    return stripped.lower()
+    return _strip_marks(text).lower()
+
+
+def cased_tokens(text: str) -> list[str]:
+    """The words of ``tokens(text)`` in their original case."""
+    return [t for t in _CASED_NON_ALNUM.split(_strip_marks(text)) if t]
 
 
 def tokens(text: str) -> list[str]:
@@ -165,3 +172,22 @@ def _drop_hyphenated_qualifiers(text: str) -> str:
     if rest and "-" in first and first.lower().split("-")[-1] in set(_phrases(_mention_rules(), "participles")):
         return rest
     return text
+
+
+@cache
+def _country_word_rules() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    rules = _mention_rules()
+    abbreviations = frozenset(a.lower() for a in rules.get("country_abbreviations", []))
+    not_before = {w.lower(): frozenset(after) for w, after in rules.get("country_name_not_before", {}).items()}
+    return abbreviations, not_before
+
+
+def written_as_country(words: list[str], next_word: str) -> bool:
+    """ "Turkey" but not "turkey", "US" but not "us", "Niger" but not "Niger State"."""
+    abbreviations, not_before = _country_word_rules()
+    first = words[0]
+    if not first[:1].isupper():
+        return False
+    if len(words) == 1 and first.lower() in abbreviations and not first.isupper():
+        return False
+    return next_word not in not_before.get(" ".join(words).lower(), frozenset())
