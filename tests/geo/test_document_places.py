@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitrep.geo import Gazetteer
+import pytest
+
+from sitrep.geo import Gazetteer, GeoContext
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.mentions import most_specific
 from sitrep.ingest.document import DocumentMeta, build_document
@@ -37,3 +39,29 @@ def test_a_lower_case_word_that_spells_a_country_does_not_move_the_place(gazette
     place = places_of_first_event(text, gazetteer)
     assert place.country == "SY"
     assert haversine_km(place.lat, place.lon, 32.52, 36.48) < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [
+        # A capital that also stands for its government ("Bamako said") is a place after "in".
+        ("Malian security forces arrested 11 opposition politicians at a home in Bamako on Thursday.", 12.61, -7.98),
+        ("Thousands of people rallied near the Ivan Franko Theater in central Kyiv on Wednesday.", 50.45, 30.52),
+        # The small model tags only "Finote" of "Finote Selam".
+        ("A government drone strike on a public square in Finote Selam on Sunday killed 26 people.", 10.70, 37.27),
+        # ... tags "Gusau" as a nationality, and "Busra al-Sham" as a person.
+        ("A woman was kidnapped from her home in Gusau, Zamfara State, late last month.", 12.17, 6.66),
+        ("Dozens of residents of Busra al-Sham in Daraa staged a sit-in on Sunday.", 32.52, 36.48),
+    ],
+)
+def test_places_the_small_model_misses_are_found(gazetteer: Gazetteer, text: str, lat: float, lon: float) -> None:
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2024, 6, 5)))
+    (mention,) = process_document(document, gazetteer).mentions
+    points = [(pm.place.lat, pm.place.lon) for pm in mention.places if pm.place is not None]
+    assert any(haversine_km(a, b, lat, lon) < 15 for a, b in points), mention.places
+
+
+def test_a_misspelt_town_is_not_read_as_a_country(gazetteer: Gazetteer) -> None:
+    # "Katari" is a Nigerian town missing from the gazetteer, not Qatar (whose demonym is "Qatari").
+    place = gazetteer.resolve("Katari", GeoContext(document_countries=("NG",)))
+    assert place is None or place.precision != "country"

@@ -35,6 +35,10 @@ class ActorDictionary:
     alias_pattern: re.Pattern[str]
     military_heads: frozenset[str]
     written_forms: frozenset[str]  # aliases as written, for case-sensitive acronyms
+    place_names: frozenset[str]  # lower-cased metonyms: places that stand for an actor ("Kyiv", "Bamako")
+
+    def is_place_name(self, text: str) -> bool:
+        return text.lower() in self.place_names
 
     def find(self, text: str) -> ActorEntry | None:
         """The actor named by the longest alias inside ``text``."""
@@ -59,7 +63,9 @@ def actor_dictionary() -> ActorDictionary:
     entries: dict[str, ActorEntry] = {}
     by_alias: dict[str, ActorEntry] = {}
     written: set[str] = set()
+    places: set[str] = set()
     for actor in raw["actors"]:
+        places.update(m.lower() for m in actor.get("metonyms", []))
         entry = ActorEntry(actor["name"], actor["type"], actor.get("country"))
         entries[entry.name] = entry
         for alias in [actor["name"], *actor.get("aliases", []), *actor.get("metonyms", [])]:
@@ -68,7 +74,9 @@ def actor_dictionary() -> ActorDictionary:
     demonyms = {k.lower(): entries[v] for k, v in raw.get("demonyms", {}).items()}
     aliases = sorted(by_alias, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])", re.IGNORECASE)
-    return ActorDictionary(by_alias, demonyms, pattern, frozenset(ontology["military_cues"]), frozenset(written))
+    return ActorDictionary(
+        by_alias, demonyms, pattern, frozenset(ontology["military_cues"]), frozenset(written), frozenset(places)
+    )
 
 
 def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:

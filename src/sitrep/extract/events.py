@@ -149,7 +149,7 @@ def place_mentions(sentence: SpacySpan, doc_name: str) -> list[PlaceMention]:
     in their place when they contain them."""
     phrases = _place_phrases(sentence)
     found = [PlaceMention(p.text, Span(doc_name, p.start_char, p.end_char, p.text)) for p in phrases]
-    for entity in sentence.ents:
+    for entity in map(_whole_name, sentence.ents):
         if entity.label_ not in PLACE_LABELS or _names_an_actor(entity):
             continue
         if any(p.start <= entity.start and entity.end <= p.end for p in phrases):
@@ -161,6 +161,15 @@ def place_mentions(sentence: SpacySpan, doc_name: str) -> list[PlaceMention]:
             span = Span(doc_name, candidate.start_char, candidate.end_char, candidate.text)
             found.append(PlaceMention(candidate.text, span, role="candidate"))
     return sorted(found, key=lambda pm: pm.span.start)
+
+
+def _whole_name(entity: SpacySpan) -> SpacySpan:
+    """The small model sometimes tags only the first word of a name ("Finote" of "Finote Selam")."""
+    root, doc = entity.root, entity.doc
+    end = entity.end
+    while root.dep_ == "compound" and root.head.i == end and root.head.pos_ == "PROPN" and not root.head.ent_type_:
+        root, end = root.head, end + 1
+    return entity if end == entity.end else SpacySpan(doc, entity.start, end, label=entity.label_)
 
 
 _LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "into", "from", "across", "towards", "toward", "of"})
@@ -177,13 +186,21 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
         objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
         for obj in objects:
             left = obj.i
-            while left - 1 > token.i and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound":
+            while left - 1 > token.i and _continues_name(doc[left - 1]):
                 left -= 1
             phrase = doc[left : obj.i + 1]
-            if phrase.root.ent_type_ in {"DATE", "TIME", "NORP"} or dictionary.find(phrase.text):
+            if phrase.root.ent_type_ in {"DATE", "TIME"} or phrase.text.lower() in dictionary.demonyms:
+                continue
+            # "in Bamako" is a place even though "Bamako said" is the Malian government.
+            if dictionary.find(phrase.text) and not dictionary.is_place_name(phrase.text):
                 continue
             found.append(phrase)
     return found
+
+
+def _continues_name(token: Token) -> bool:
+    """A word of a multi-word name before its head: "Busra" and "al" and "-" of "Busra al-Sham"."""
+    return token.pos_ == "PROPN" and (token.dep_ == "compound" or token.text == "-")
 
 
 def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:

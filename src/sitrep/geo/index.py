@@ -216,6 +216,7 @@ class Gazetteer:
             for match in self._matches(query, countries):
                 self._keep(matches, replace(match, whole_mention=number == 0))
         floor = float(weights()["min_similarity"])
+        country_floor = float(weights()["country_min_similarity"])
         neighbours = self._neighbours.get(countries[0], frozenset()) if countries else frozenset()
         anchors = self._anchors(tuple(p for p in context.nearby_places if name_key(p) != name_key(text)), countries)
         scored = [
@@ -224,7 +225,8 @@ class Gazetteer:
                                           sentence_countries, anchors, m.whole_mention, neighbours)),
                 0.0, m.matched_name,
             )
-            for m in matches.values() if m.similarity >= floor
+            for m in matches.values()
+            if m.similarity >= (country_floor if m.row.precision == "country" else floor)
         ]
         for cand in scored:
             cand.score = cand.place.score
