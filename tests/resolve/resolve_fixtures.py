@@ -54,8 +54,9 @@ def mention(
     modality: str = "asserted",
     text: str = "",
     framing: tuple[str, ...] = (),
+    doc: str | None = None,
 ) -> Mention:
-    doc = f"doc-{mention_id}"
+    doc = doc or f"doc-{mention_id}"
     actors = [ActorRole(role, name, "") for role, name in (("actor1", actor1), ("actor2", actor2)) if name]  # type: ignore[arg-type]
     return Mention(
         id=mention_id,

@@ -112,3 +112,17 @@ def test_candidates_far_away_are_not_returned_but_coarse_events_nearby_in_time_a
     ], store)
     found = {e.mentions[0].id for e in store.candidate_events(mention("x", where="Saraqib"), 3)}
     assert found == {"idlib", "syria-wide"}
+
+
+def test_two_ungrouped_mentions_of_one_document_stay_two_events() -> None:
+    # Same day, same town, same type: from two outlets one incident, from one article two (an article
+    # that restates an incident has its restatements grouped before resolution).
+    store = InMemoryEvents()
+    results = resolve_mentions([
+        mention("a", where="Idlib", doc="wire.txt", text="An air strike hit a market in Idlib"),
+        mention("b", where="Idlib", doc="wire.txt", text="Another strike hit a bakery in the city"),
+        mention("c", where="Idlib", doc="local.txt", text="An air strike hit a market in Idlib"),
+    ], store)
+    assert [r.action for r in results] == ["new", "new", "attach"]
+    assert results[0].event_id != results[1].event_id
+    assert len(store) == 2

@@ -37,6 +37,7 @@ class ResolveConfig:
     figure_modalities: frozenset[str]
     claim_similarity_threshold: float
     claim_stopwords: frozenset[str]
+    document_reports_once: bool = True
 
 
 def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
@@ -70,6 +71,7 @@ def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
         figure_modalities=frozenset(raw["figure_modalities"]),
         claim_similarity_threshold=float(raw["claims"]["similarity_threshold"]),
         claim_stopwords=frozenset(raw["claims"]["stopwords"]),
+        document_reports_once=bool(raw.get("document_reports_once", True)),
     )
 
 

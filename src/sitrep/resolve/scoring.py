@@ -62,6 +62,9 @@ def fatality_score(mention: Mention, event: Event) -> float | None:
 def score_components(mention: Mention, event: Event, cfg: ResolveConfig) -> dict[str, float | None]:
     """Each piece of evidence in [0, 1], None when either side lacks it. Hard conflicts give 0 and stop
     the comparison early (most candidates fail on place or date, and this is the hot loop)."""
+    if cfg.document_reports_once and any(m.doc == mention.doc and m.id != mention.id for m in event.mentions):
+        # Restatements within a document were grouped before resolution; what is left is another incident.
+        return {"document": 0.0}
     components: dict[str, float | None] = {"type": type_score(mention.event_type, event.event_type, cfg)}
     if mention.event_type in cfg.subtype_strict_types and mention.sub_event_type != event.sub_event_type:
         components["type"] = 0.0  # an arrest campaign and a troop movement are different events
@@ -83,7 +86,7 @@ def score_components(mention: Mention, event: Event, cfg: ResolveConfig) -> dict
 
 
 # A zero here means "cannot be the same incident", whatever else agrees.
-HARD_COMPONENTS = ("type", "date", "place")
+HARD_COMPONENTS = ("document", "type", "date", "place")
 # Missing date or place is not evidence for a match: it scores the (low) missing value instead.
 REQUIRED_COMPONENTS = ("date", "place")
 
