@@ -123,3 +123,26 @@ def test_no_event_or_date_comes_from_captions_or_links_in_the_seed_article() -> 
     for m in result.mentions:
         assert not any(p.start <= m.sentence.start < p.end for p in furniture)
         assert m.date is None or m.date.start.year != 2022
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # The attack is what was repelled, not a second incident.
+        ("Army units repelled an attack by militants on their positions near Saraqib on Tuesday.", "Battles"),
+        # The bombing is the reason for the arrests, reported elsewhere.
+        ("Police arrested three suspects linked to the bombing in a raid in Kabul.", "Strategic developments"),
+        ("Angry residents of Bunia lynched a suspected militia member on Tuesday after the attack.", "Riots"),
+    ],
+)
+def test_an_event_noun_inside_another_event_is_not_a_second_event(text: str, event_type: str) -> None:
+    assert only(text).event_type == event_type
+
+
+def test_an_event_noun_with_its_own_clause_is_still_reported() -> None:
+    text = (
+        "Following an attack on a base in Jordan that killed three soldiers, the group said it had "
+        "suspended its operations against US forces on Tuesday."
+    )
+    types = {m.event_type for m in extract(text).mentions}
+    assert "Explosions/Remote violence" in types

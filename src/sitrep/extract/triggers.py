@@ -126,6 +126,7 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
             continue
         found.append(TriggerMatch(token, rule))
     strong = [m for m in found if not m.rule.weak]
+    strong = [m for m in strong if not _mentioned_by(m, strong)]
     return strong + [m for m in found if m.rule.weak and not _explained_by(m, strong)]
 
 
@@ -135,6 +136,17 @@ def _explained_by(weak: TriggerMatch, strong: list[TriggerMatch]) -> bool:
     ancestors = {t.i for t in weak.token.ancestors}
     arguments = {c.i for c in weak.token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "agent"}}
     return any(m.token.i in ancestors or m.token.i in arguments for m in strong)
+
+
+def _mentioned_by(match: TriggerMatch, others: list[TriggerMatch]) -> bool:
+    """A bare event noun inside another trigger's phrase names an incident the sentence refers to, not a new
+    one: "repelled an attack", "arrested suspects linked to the bombing", "after the attack". With a clause
+    of its own ("an attack that killed three soldiers") it is reported in its own right."""
+    token = match.token
+    if token.pos_ != "NOUN" or any(c.dep_ in {"relcl", "acl"} for c in token.children):
+        return False
+    ancestors = {t.i for t in token.ancestors}
+    return any(o.token.i in ancestors and o.rule.event_type != match.rule.event_type for o in others)
 
 
 def is_generic(token: Token, onto: Ontology) -> bool:
