@@ -145,4 +145,23 @@ def test_an_event_noun_with_its_own_clause_is_still_reported() -> None:
         "suspended its operations against US forces on Tuesday."
     )
     types = {m.event_type for m in extract(text).mentions}
-    assert "Explosions/Remote violence" in types
+    assert "Strategic developments" in types and len(types) == 2, types
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        ("Armed men attacked a military position near the town of Tera on Tuesday.", "Battles", "Armed clash"),
+        ("A convoy escorted by the army was attacked by armed men on Saturday near Djibo.", "Battles", "Armed clash"),
+        ("Gunmen attacked a village near Bokkos on Sunday, killing 30 people.", "Violence against civilians", "Attack"),
+        ("Air defences shot down a drone near Erbil airport late on Wednesday.", "Strategic developments",
+         "Disrupted weapons use"),
+        ("The military said it had intercepted a drone approaching Eilat overnight.", "Strategic developments",
+         "Disrupted weapons use"),
+    ],
+)
+def test_attack_type_follows_what_was_attacked_and_interceptions_are_disrupted_weapons(
+    text: str, event_type: str, sub_event_type: str
+) -> None:
+    m = only(text)
+    assert (m.event_type, m.sub_event_type) == (event_type, sub_event_type)

@@ -39,6 +39,7 @@ class Ontology:
     battle_cues: re.Pattern[str]
     civilian_cues: re.Pattern[str]
     military_cues: re.Pattern[str]
+    military_target_cues: re.Pattern[str]
     plover_by_lemma: dict[str, str]
     generic_governors: frozenset[str]
     aspectual_verbs: frozenset[str]
@@ -86,6 +87,7 @@ def ontology() -> Ontology:
         battle_cues=_words(raw["battle_cues"]),
         civilian_cues=_words(raw["civilian_cues"]),
         military_cues=_words(raw["military_cues"]),
+        military_target_cues=_words(raw["military_target_cues"]),
         plover_by_lemma=dict(raw.get("plover_by_lemma", {})),
         generic_governors=frozenset(raw.get("generic_governors", [])),
         aspectual_verbs=frozenset(raw.get("aspectual_verbs", [])),
@@ -107,7 +109,12 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
         if token.pos_ not in {"VERB", "NOUN"} or token.ent_type_ in {"ORG", "PERSON", "GPE", "FAC", "NORP", "DATE"}:
             continue
         lemma = token.lemma_.lower()
-        rule = onto.rules.get(lemma) or onto.rules.get(token.lower_)
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        rule = (
+            (onto.rules.get(f"{lemma}_{particle}") if particle else None)
+            or onto.rules.get(lemma)
+            or onto.rules.get(token.lower_)
+        )
         if rule is None:
             continue
         if token.pos_ == "NOUN" and rule.nouns_need and lemma not in rule.nouns_need:
@@ -165,6 +172,15 @@ def is_generic(token: Token, onto: Ontology) -> bool:
     return token.dep_ == "xcomp" and head.lemma_.lower() in onto.aspectual_verbs and token.tag_ == "VBG"
 
 
+def _attacked_object(token: Token) -> str:
+    """What was attacked: "attacked [an army post]", "an attack [on a convoy]"; not who died in it."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
+    if token.dep_ == "acl":  # "a convoy attacked by gunmen"
+        objects.append(token.head)
+    return " ".join(" ".join(t.text for t in o.subtree if t.dep_ not in {"relcl", "acl"}) for o in objects)
+
+
 def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_type: str | None) -> Classification:
     """Event type, sub-type and PLOVER category for one trigger in its sentence."""
     onto = ontology()
@@ -182,7 +198,9 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
         elif onto.battle_cues.search(text):
             event_type, sub = "Battles", "Armed clash"
     elif rule.kind == "attack":
-        if civilian_target and instrument is None:
+        if instrument is None and onto.military_target_cues.search(_attacked_object(match.token)):
+            event_type, sub = "Battles", "Armed clash"
+        elif civilian_target and instrument is None:
             event_type, sub = "Violence against civilians", "Attack"
         elif instrument:
             event_type, sub = "Explosions/Remote violence", instrument
