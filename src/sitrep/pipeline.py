@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 from sitrep.extract import extract_document
 from sitrep.extract.coreference import group_document_mentions
+from sitrep.extract.dateline import find_dateline
 from sitrep.geo import Gazetteer, geocode_mentions
 from sitrep.geo.inherit import inherit_places, named_region_countries, prune_candidates
+from sitrep.geo.mentions import geocode_dateline
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Claim, Document, Mention
 from sitrep.nlp import load_pipeline
@@ -53,7 +55,8 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     mentions = geocode_mentions(extraction.mentions, document.text, gazetteer)
     countries = set(gazetteer.countries_in_text(document.text)) | named_region_countries(mentions)
     prune_candidates(mentions, countries)
-    inherit_places(mentions, extraction.paragraph_of)
+    dateline = geocode_dateline(find_dateline(document), document.text, gazetteer, countries)
+    inherit_places(mentions, extraction.paragraph_of, dateline)
     return ProcessedDocument(document, mentions, extraction.claims)
 
 

@@ -65,3 +65,28 @@ def test_a_misspelt_town_is_not_read_as_a_country(gazetteer: Gazetteer) -> None:
     # "Katari" is a Nigerian town missing from the gazetteer, not Qatar (whose demonym is "Qatari").
     place = gazetteer.resolve("Katari", GeoContext(document_countries=("NG",)))
     assert place is None or place.precision != "country"
+
+
+def test_a_sentence_without_a_place_takes_the_dateline_town_named_again_in_the_body(gazetteer: Gazetteer) -> None:
+    text = (
+        "Rebels tighten grip on Goma\n\n"
+        "GOMA, Jan 29 (Reuters) - Rebels consolidated control of Goma on Wednesday. Protesters attacked "
+        "embassies in Kinshasa on Tuesday.\n\n"
+        "Shelling near the airport on Monday killed at least 17 people, hospital staff said."
+    )
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Reuters", published=dt.date(2025, 1, 29)))
+    shelling = next(m for m in process_document(document, gazetteer).mentions if "airport" in m.sentence.text)
+    places = [pm.place for pm in shelling.places if pm.place is not None]
+    assert places and places[0].name == "Goma"
+
+
+def test_a_town_from_another_province_is_not_inherited(gazetteer: Gazetteer) -> None:
+    text = (
+        "KYIV (AFP) - Russian shelling killed two people in Kyiv on Monday.\n\n"
+        "Ukrainian troops withdrew from positions near two villages in the Kharkiv region on Sunday, "
+        "the general staff said."
+    )
+    document = build_document(text, "t.txt", DocumentMeta(outlet="AFP", published=dt.date(2024, 5, 14)))
+    withdrawal = next(m for m in process_document(document, gazetteer).mentions if "withdrew" in m.sentence.text)
+    names = {pm.place.name for pm in withdrawal.places if pm.place is not None}
+    assert "Kyiv" not in names

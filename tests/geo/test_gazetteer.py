@@ -176,3 +176,8 @@ def test_possessive_place_resolves_to_the_owned_place_inside_the_owner(
     place = resolve(gazetteer, text, country)
     assert place.country == country
     assert haversine_km(place.lat, place.lon, lat, lon) < 25
+
+
+def test_a_sponsor_is_not_a_place(gazetteer: Gazetteer) -> None:
+    text = "Iranian-backed Houthi fighters and Rwanda-backed rebels attacked positions northwest of Marib."
+    assert not {"IR", "RW"} & set(gazetteer.countries_in_text(text))

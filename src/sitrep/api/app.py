@@ -8,17 +8,16 @@ because it loads its assets from a CDN and the dashboard must work offline.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from importlib import resources
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
 from sitrep.api.views import document_json, event_detail, points_json, summary_json
-from sitrep.export import EXPORTERS, EXTENSIONS, MEDIA_TYPES, export_events
+from sitrep.export import EXPORTERS, EXTENSIONS, MEDIA_TYPES, export_chunks
 from sitrep.model import to_dict
 from sitrep.store.database import EventFilter, Store
 from sitrep.store.queries import (
@@ -145,11 +144,10 @@ def _add_event_routes(app: FastAPI, store: Store) -> None:
         if format not in EXPORTERS:
             raise HTTPException(404, f"unknown format {format!r}; choose one of {', '.join(EXPORTERS)}")
         chosen = EventFilter(**{**filters.__dict__, "limit": None, "offset": 0}) if all else filters
-        buffer = io.StringIO()
-        export_events(store, format, buffer, chosen)
         filename = f"sitrep-events.{EXTENSIONS[format]}"
-        return Response(
-            buffer.getvalue(), media_type=MEDIA_TYPES[format],
+        # Streamed as the store is read, a batch of events at a time, so a large export is never held whole.
+        return StreamingResponse(
+            export_chunks(store, format, chosen), media_type=MEDIA_TYPES[format],
             headers={"Content-Disposition": f'attachment; filename="{filename}"'},
         )
 

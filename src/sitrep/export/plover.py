@@ -7,7 +7,15 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from sitrep.export.jsonl import event_json
-from sitrep.export.records import EventRecord, actor_name, event_records, export_vocabulary, fatalities
+from sitrep.export.records import (
+    EventRecord,
+    ExportText,
+    actor_name,
+    event_records,
+    export_vocabulary,
+    fatalities,
+    write_text,
+)
 from sitrep.store.database import EventFilter, Store
 
 
@@ -43,15 +51,19 @@ def plover_record(record: EventRecord) -> dict[str, Any]:
     }
 
 
-def write_plover(records: Iterable[EventRecord], out: TextIO) -> int:
-    """A JSON array, streamed one record at a time."""
-    out.write("[\n")
+def plover_text(records: Iterable[EventRecord]) -> ExportText:
+    """A JSON array, one record at a time."""
+    yield "[\n"
     count = 0
     for record in records:
-        out.write((",\n" if count else "") + json.dumps(plover_record(record), ensure_ascii=False))
+        yield (",\n" if count else "") + json.dumps(plover_record(record), ensure_ascii=False)
         count += 1
-    out.write("\n]\n")
+    yield "\n]\n"
     return count
+
+
+def write_plover(records: Iterable[EventRecord], out: TextIO) -> int:
+    return write_text(plover_text(records), out)
 
 
 def export_plover(store: Store, out: TextIO, filters: EventFilter) -> int:

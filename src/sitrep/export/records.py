@@ -8,10 +8,10 @@ that document's first report, so all formats agree on "doc", "sources",
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, TextIO
 
 import yaml
 
@@ -25,7 +25,11 @@ class EventRecord:
     first_document: str | None
     documents: list[str]
     first_report: Mention | None
-    outlets: dict[str, str]  # document name -> outlet
+    outlets: dict[str, str]  # document name -> outlet, for at least the event's documents
+
+
+# Events read from the store per round of queries when exporting.
+BATCH_SIZE = 500
 
 
 @functools.cache
@@ -35,11 +39,30 @@ def export_vocabulary() -> dict[str, Any]:
     return dict(yaml.safe_load(text))
 
 
-def event_records(store: Store, filters: EventFilter) -> Iterator[EventRecord]:
-    first_documents = store.event_first_document()
-    outlets = store.outlets_by_document()
-    for event in store.full_events(filters):
-        yield build_record(event, first_documents.get(event.id), outlets)
+def event_records(store: Store, filters: EventFilter, batch_size: int = BATCH_SIZE) -> Iterator[EventRecord]:
+    """The matching events' records, in ``filters``' order, read from the store ``batch_size`` events at a time.
+
+    Each batch costs three queries (events, their mentions, their documents' outlets) whatever its size,
+    and only one batch is held in memory, so exports stream from stores of any size.
+    """
+    for batch in store.full_event_batches(filters, batch_size):
+        names = {name for event, first in batch for name in (first, *(m.doc for m in event.mentions)) if name}
+        outlets = store.outlets_by_document(names)
+        for event, first_document in batch:
+            yield build_record(event, first_document, outlets)
+
+
+# A format's text, piece by piece; its return value is the number of events written.
+ExportText = Generator[str, None, int]
+
+
+def write_text(pieces: ExportText, out: TextIO) -> int:
+    """Writes a format's pieces to ``out`` as they come; returns how many events they held."""
+    while True:
+        try:
+            out.write(next(pieces))
+        except StopIteration as done:
+            return int(done.value)
 
 
 def build_record(event: Event, first_document: str | None, outlets: dict[str, str]) -> EventRecord:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from sitrep.geo.normalise import name_key
 from sitrep.model import Mention, PlaceMention
 
 # Roles of place mentions that came from a proper noun after a preposition rather than from NER.
@@ -52,10 +53,14 @@ def named_region_countries(mentions: list[Mention]) -> set[str]:
     }
 
 
-def inherit_places(mentions: list[Mention], paragraph_of: dict[str, int]) -> None:
-    """Gives unplaced mentions the nearest earlier resolved place in their paragraph, else the document's."""
+def inherit_places(mentions: list[Mention], paragraph_of: dict[str, int], dateline: PlaceMention | None = None) -> None:
+    """Gives unplaced mentions the nearest earlier resolved place in their paragraph, else the document's.
+
+    The document's place is the town its mentions name most; the dateline ("GOMA, Jan 29 (Reuters) -")
+    counts as one more naming and wins ties.
+    """
     resolved = [(m, pm) for m in mentions for pm in m.places if pm.place is not None]
-    main = _main_place(resolved)
+    main = _main_place(resolved, dateline)
     for mention in mentions:
         if any(pm.place is not None and pm.place.precision in FINE for pm in mention.places):
             continue
@@ -74,11 +79,18 @@ def inherit_places(mentions: list[Mention], paragraph_of: dict[str, int]) -> Non
         countries = {pm.place.country for pm in mention.places if pm.place is not None}
         if countries and source.place.country not in countries:
             continue  # the sentence names another country: its own coarse place is better
+        provinces = {
+            name_key(pm.place.admin1 or "") for pm in mention.places if pm.place and pm.place.precision == "admin1"
+        }
+        if provinces and name_key(source.place.admin1 or "") not in provinces:
+            continue  # "in the Kharkiv region": a town in another province is not its place
         mention.places.append(PlaceMention(source.text, source.span, INHERITED_ROLE, source.place))
 
 
-def _main_place(resolved: list[tuple[Mention, PlaceMention]]) -> PlaceMention | None:
+def _main_place(resolved: list[tuple[Mention, PlaceMention]], dateline: PlaceMention | None) -> PlaceMention | None:
     fine = [pm for _, pm in resolved if pm.place is not None and pm.place.precision in FINE]
+    if dateline is not None and dateline.place is not None:
+        fine.insert(0, dateline)  # first: wins ties
     if not fine:
         return None
     counts = Counter(pm.place.gazetteer_id for pm in fine if pm.place is not None)

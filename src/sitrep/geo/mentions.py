@@ -9,7 +9,7 @@ from functools import cache
 from sitrep.data import data_path
 from sitrep.geo.build import split_aliases
 from sitrep.geo.index import Gazetteer, GeoContext
-from sitrep.model import PLACE_PRECISIONS, Mention, Place
+from sitrep.model import PLACE_PRECISIONS, Mention, Place, PlaceMention
 
 # PLACE_PRECISIONS is ordered site, town, admin2, admin1, country, region: most specific first.
 _RANK = {precision: rank for rank, precision in enumerate(PLACE_PRECISIONS)}
@@ -32,6 +32,20 @@ def geocode_mentions(mentions: list[Mention], document_text: str, gazetteer: Gaz
         for place_mention in mention.places:
             place_mention.place = gazetteer.resolve(place_mention.text, context)
     return mentions
+
+
+def geocode_dateline(
+    dateline: PlaceMention | None, document_text: str, gazetteer: Gazetteer, countries: set[str]
+) -> PlaceMention | None:
+    """The dateline's place, if it resolves to a town or site in one of the document's countries."""
+    if dateline is None:
+        return None
+    context = GeoContext(sentence=document_text[: dateline.span.end + 200], document_countries=tuple(countries))
+    place = gazetteer.resolve(dateline.text, context)
+    if place is None or place.precision not in {"site", "town"} or (countries and place.country not in countries):
+        return None
+    dateline.place = place
+    return dateline
 
 
 @cache

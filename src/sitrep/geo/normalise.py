@@ -175,16 +175,18 @@ def _drop_hyphenated_qualifiers(text: str) -> str:
 
 
 @cache
-def _country_word_rules() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+def _country_word_rules() -> tuple[frozenset[str], dict[str, frozenset[str]], frozenset[str]]:
     rules = _mention_rules()
     abbreviations = frozenset(a.lower() for a in rules.get("country_abbreviations", []))
     not_before = {w.lower(): frozenset(after) for w, after in rules.get("country_name_not_before", {}).items()}
-    return abbreviations, not_before
+    return abbreviations, not_before, frozenset(rules.get("country_sponsor_words", []))
 
 
 def written_as_country(words: list[str], next_word: str) -> bool:
-    """ "Turkey" but not "turkey", "US" but not "us", "Niger" but not "Niger State"."""
-    abbreviations, not_before = _country_word_rules()
+    """ "Turkey" but not "turkey", "US" but not "us", "Niger" but not "Niger State" or "Iranian-backed"."""
+    abbreviations, not_before, sponsor_words = _country_word_rules()
+    if next_word in sponsor_words:
+        return False
     first = words[0]
     if not first[:1].isupper():
         return False

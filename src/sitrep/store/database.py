@@ -23,6 +23,8 @@ _BANDS = 8
 # Candidate events for a mention: within this many degrees of one of its places, at most this many.
 _NEAR_DEGREES = 3.0
 _MAX_CANDIDATES = 300
+# Values per IN (...) list, well under SQLite's limit on bound parameters.
+_IN_CHUNK = 500
 
 
 def database_url(target: str) -> str:
@@ -389,18 +391,7 @@ class Store:
         return event_
 
     def events(self, filters: EventFilter = EventFilter()) -> list[EventSummary]:
-        query = _filtered_events(select(t.events), filters)
-        cols = t.events.c
-        order = {
-            # NULLS LAST on both backends (PostgreSQL would put undated/uncounted events first).
-            "date": [cols.date_start.desc().nulls_last(), cols.id],
-            "-date": [cols.date_start.asc().nulls_last(), cols.id],
-            "fatalities": [cols.fatalities_best.desc().nulls_last(), cols.id],
-            "reports": [cols.reports.desc(), cols.id],
-        }.get(filters.sort, [cols.date_start.desc().nulls_last(), cols.id])
-        query = query.order_by(*order).offset(filters.offset)
-        if filters.limit is not None:
-            query = query.limit(filters.limit)
+        query = _ordered_page(_filtered_events(select(t.events), filters), filters)
         with self.engine.connect() as c:
             return [_summary(row._mapping) for row in c.execute(query)]
 
@@ -410,10 +401,38 @@ class Store:
             return int(c.scalar(query) or 0)
 
     def full_events(self, filters: EventFilter = EventFilter()) -> Iterator[Event]:
-        for summary in self.events(filters):
-            found = self.get_event(summary.id)
-            if found:
+        """Every matching event with its mentions, in the order of :meth:`events`, read in batches."""
+        for batch in self.full_event_batches(filters):
+            for found, _first_document in batch:
                 yield found
+
+    def full_event_batches(
+        self, filters: EventFilter = EventFilter(), batch_size: int = 500
+    ) -> Iterator[list[tuple[Event, str | None]]]:
+        """Matching events with their mentions and their first reporting document's name, ``batch_size`` at a time.
+
+        One streamed query reads the events (in the order of :meth:`events`) and one more per batch reads
+        their mentions, so a large export costs a few queries per batch rather than several per event, and
+        holds one batch in memory, not the store.
+        """
+        cols = t.events.c
+        first = t.documents.alias("first_document")
+        query = select(cols.id, cols.data, first.c.name.label("first_document")).select_from(
+            t.events.outerjoin(first, first.c.id == cols.first_document_id)
+        )
+        query = _ordered_page(_filtered_events(query, filters), filters)
+        with self.engine.connect() as c:
+            result = c.execution_options(yield_per=batch_size).execute(query)
+            for rows in result.partitions():
+                found = {row.id: (_event_from_row(row.data), row.first_document) for row in rows}
+                mentions = c.execute(
+                    select(t.mentions.c.event_id, t.mentions.c.data)
+                    .where(t.mentions.c.event_id.in_(list(found)))
+                    .order_by(t.mentions.c.id)
+                )
+                for row in mentions:
+                    found[row.event_id][0].mentions.append(from_dict(Mention, row.data))
+                yield list(found.values())
 
     def event_first_document(self) -> dict[str, str]:
         with self.engine.connect() as c:
@@ -434,10 +453,18 @@ class Store:
             if rows:
                 c.execute(insert(t.contradictions), list(rows))
 
-    def outlets_by_document(self) -> dict[str, str]:
+    def outlets_by_document(self, names: Iterable[str] | None = None) -> dict[str, str]:
+        """Document name -> outlet of its latest version, for every document or only the ``names`` given."""
+        query = select(t.documents.c.name, t.documents.c.outlet).where(_is_latest_version())
         with self.engine.connect() as c:
-            rows = c.execute(select(t.documents.c.name, t.documents.c.outlet).where(_is_latest_version()))
-            return {row.name: row.outlet or "unknown outlet" for row in rows}
+            if names is None:
+                return {row.name: row.outlet or "unknown outlet" for row in c.execute(query)}
+            wanted, outlets = sorted(set(names)), {}
+            for start in range(0, len(wanted), _IN_CHUNK):
+                chunk = wanted[start : start + _IN_CHUNK]
+                for row in c.execute(query.where(t.documents.c.name.in_(chunk))):
+                    outlets[row.name] = row.outlet or "unknown outlet"
+            return outlets
 
     def stats(self) -> dict[str, int]:
         with self.engine.connect() as c:
@@ -661,6 +688,22 @@ def _filtered_events(query: Any, f: EventFilter) -> Any:
             .where(func.lower(t.documents.c.outlet).like(pattern))
         )
         query = query.where(or_(cols.id.in_(by_chain), cols.id.in_(by_outlet)))
+    return query
+
+
+def _ordered_page(query: Any, f: EventFilter) -> Any:
+    """``query`` over events in ``f.sort`` order (ties by id), then ``f.offset`` and ``f.limit``."""
+    cols = t.events.c
+    order = {
+        # NULLS LAST on both backends (PostgreSQL would put undated/uncounted events first).
+        "date": [cols.date_start.desc().nulls_last(), cols.id],
+        "-date": [cols.date_start.asc().nulls_last(), cols.id],
+        "fatalities": [cols.fatalities_best.desc().nulls_last(), cols.id],
+        "reports": [cols.reports.desc(), cols.id],
+    }.get(f.sort, [cols.date_start.desc().nulls_last(), cols.id])
+    query = query.order_by(*order).offset(f.offset)
+    if f.limit is not None:
+        query = query.limit(f.limit)
     return query
 
 

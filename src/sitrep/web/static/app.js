@@ -39,11 +39,13 @@ function decodeArcs(topo) {
   return topo.arcs.map((arc) => { let x = 0, y = 0;
     return arc.map(([dx, dy]) => { x += dx; y += dy; return [x * sx + tx, y * sy + ty]; }); });
 }
+const linePath = (pts) => "M" + pts.map(([lon, lat]) => project(lon, lat).map((v) => v.toFixed(2)).join(",")).join("L");
 function ringPath(ring, arcs) {
   const pts = [];
   for (const i of ring) { const a = i < 0 ? arcs[~i].slice().reverse() : arcs[i]; pts.push(...a); }
-  return "M" + pts.map(([lon, lat]) => project(lon, lat).map((v) => v.toFixed(2)).join(",")).join("L") + "Z";
+  return linePath(pts) + "Z";
 }
+const geometryRings = (geom) => geom.type === "Polygon" ? geom.arcs : geom.type === "MultiPolygon" ? geom.arcs.flat() : [];
 async function drawCountries() {
   const topo = await getJSON("/boundaries/countries-50m.json");
   const arcs = decodeArcs(topo), g = document.getElementById("countries");
@@ -56,8 +58,47 @@ async function drawCountries() {
   }
 }
 
+// --- admin-1 (province, governorate) boundaries: fetched only once the dashboard is drawn and the map is
+// zoomed in past ADMIN1_ZOOM, so they never delay first paint. Only borders between two regions are drawn;
+// coasts and national borders come from the country layer.
+const ADMIN1_ZOOM = 3;  // shown when the map is zoomed in at least this much (viewBox width <= W / 3)
+let admin1Requested = false;
+function admin1Wanted() { return document.body.dataset.ready === "1" && state.view[2] <= W / ADMIN1_ZOOM; }
+function maybeLoadAdmin1() {
+  if (admin1Requested || !admin1Wanted()) return;
+  admin1Requested = true;
+  drawAdmin1().catch((err) => { admin1Requested = false; console.error("admin-1 boundaries:", err); });
+}
+async function drawAdmin1() {
+  const topo = await getJSON("/boundaries/admin1.json");
+  const arcs = decodeArcs(topo), geometries = topo.objects.admin1.geometries;
+  const uses = new Uint8Array(arcs.length);  // regions using each arc; 2 = a border between two regions
+  const arcsOf = (geom) => [...new Set(geometryRings(geom).flat().map((i) => (i < 0 ? ~i : i)))];
+  for (const geom of geometries) for (const i of arcsOf(geom)) uses[i] = Math.min(2, uses[i] + 1);
+  const layer = document.createDocumentFragment();
+  for (const geom of geometries) {
+    const shared = arcsOf(geom).filter((i) => uses[i] > 1);
+    if (!shared.length) continue;  // an island region, or a country with one region: nothing inside to draw
+    const props = geom.properties || {};
+    const path = svg("path", { d: shared.map((i) => linePath(arcs[i])).join(""), "data-id": geom.id || "",
+      "data-name": props.name || "", "data-country": props.iso_a3 || "" });
+    path.append(svg("title")); path.lastChild.textContent = props.name || "";
+    layer.append(path);
+  }
+  document.getElementById("admin1").append(layer);
+  performance.mark("sitrep-admin1-drawn");
+  document.body.dataset.admin1 = "1";
+}
+
 // --- map: zoom/pan by viewBox, markers clustered on a screen grid ---
-function setView(v) { state.view = v; document.getElementById("map").setAttribute("viewBox", v.join(" ")); drawMarkers(); }
+function setView(v) {
+  state.view = v;
+  const map = document.getElementById("map");
+  map.setAttribute("viewBox", v.join(" "));
+  map.classList.toggle("zoomed-in", v[2] <= W / ADMIN1_ZOOM);
+  drawMarkers();
+  maybeLoadAdmin1();
+}
 function fitView(points) {
   const xy = points.filter((p) => p.lat !== null).map((p) => project(p.lon, p.lat));
   if (!xy.length) return setView([0, 0, W, H]);
@@ -224,6 +265,7 @@ async function initDashboard() {
   await Promise.all([drawCountries(), loadPoints(true), loadTable()]);
   performance.mark("sitrep-map-drawn");
   document.body.dataset.ready = "1";
+  maybeLoadAdmin1();
 }
 
 // --- event page ---
