@@ -165,3 +165,17 @@ def test_attack_type_follows_what_was_attacked_and_interceptions_are_disrupted_w
 ) -> None:
     m = only(text)
     assert (m.event_type, m.sub_event_type) == (event_type, sub_event_type)
+
+
+def test_protests_and_riots_are_by_protesters_and_rioters_when_only_people_are_named() -> None:
+    protest = only("Dozens of residents staged a sit-in on Sunday in Daraa demanding the release of detainees.")
+    assert protest.actor("actor1").name == "Protesters"  # type: ignore[union-attr]
+    riot = only("Angry youths set fire to several cars and a shop on Sunday in the Rahimawa neighbourhood.")
+    assert (riot.event_type, riot.actor("actor1").name) == ("Riots", "Rioters")  # type: ignore[union-attr]
+
+
+def test_civilian_victims_are_actor2_and_a_demonym_on_the_strike_is_actor1() -> None:
+    m = only("An Israeli airstrike on a house in Khan Younis killed 14 people, including six children, on Monday.")
+    assert m.actor("actor1").name == "Military Forces of Israel"  # type: ignore[union-attr]
+    actor2 = m.actor("actor2")
+    assert actor2 is not None and actor2.name == "Civilians" and actor2.span is not None

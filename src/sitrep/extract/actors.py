@@ -85,12 +85,19 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
     if found:
         return found
     head = phrase.root
-    if head.lemma_.lower() in dictionary.military_heads or head.text.lower() in dictionary.military_heads:
+    # "an Israeli airstrike": the demonym alone, modifying a military noun
+    if len(phrase) == 1 and head.dep_ in {"amod", "compound"} and _is_military_word(head.head, dictionary):
+        return dictionary.demonyms.get(head.text.lower())
+    if _is_military_word(head, dictionary):
         for token in phrase:
             entry = dictionary.demonyms.get(token.text.lower())
             if entry and token.i < head.i:
                 return entry
     return None
+
+
+def _is_military_word(token: Token, dictionary: ActorDictionary) -> bool:
+    return token.lemma_.lower() in dictionary.military_heads or token.text.lower() in dictionary.military_heads
 
 
 def _phrase(token: Token) -> SpacySpan:
@@ -183,4 +190,47 @@ def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bo
                     roles.append(_role("assoc_actor1", entry, _phrase(pobj), doc_name))
     if violent and not any(r.role == "actor1" for r in roles):
         roles.insert(0, ActorRole(role="actor1", name=UNIDENTIFIED, actor_type="Unidentified", span=None))
+    return roles
+
+
+@dataclass(frozen=True)
+class CodingConventions:
+    actor1_by_type: dict[str, str]
+    replaceable_actor1_types: frozenset[str]
+    civilian_victims_types: frozenset[str]
+    civilian_actor: str
+
+
+@functools.cache
+def coding_conventions() -> CodingConventions:
+    raw = load_yaml("actors.yaml")["conventions"]
+    return CodingConventions(
+        dict(raw["actor1_by_type"]),
+        frozenset(raw["replaceable_actor1_types"]),
+        frozenset(raw["civilian_victims_types"]),
+        raw["civilian_actor"],
+    )
+
+
+def apply_conventions(
+    roles: list[ActorRole], event_type: str, victims: list[SpacySpan], doc_name: str
+) -> list[ActorRole]:
+    """Protesters, Rioters and Civilians where the codebook puts them and the text only implies them."""
+    rules = coding_conventions()
+    dictionary = actor_dictionary()
+    roles = list(roles)
+    crowd = rules.actor1_by_type.get(event_type)
+    if crowd is not None:
+        entry = dictionary.by_alias[crowd.lower()]
+        current = next((r for r in roles if r.role == "actor1"), None)
+        if current is None:
+            roles.insert(0, ActorRole("actor1", entry.name, entry.actor_type))
+        elif current.actor_type in rules.replaceable_actor1_types:
+            roles[roles.index(current)] = ActorRole("actor1", entry.name, entry.actor_type, current.span)
+    if event_type in rules.civilian_victims_types and not any(r.role == "actor2" for r in roles):
+        for victim in victims:
+            found = phrase_actor(victim, dictionary)
+            if found is not None and found.name == rules.civilian_actor:
+                roles.append(_role("actor2", found, victim, doc_name))
+                break
     return roles

@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.data import load_yaml
-from sitrep.extract.actors import actor_dictionary, assign_roles
+from sitrep.extract.actors import actor_dictionary, apply_conventions, assign_roles
 from sitrep.extract.attribution import document_chains
 from sitrep.extract.claims import claim_from_mention, counted_claim
 from sitrep.extract.dates import find_dates
@@ -103,18 +103,21 @@ def extract_sentence(
     framing = find_framing(sentence.text, doc_name, sentence.start_char, exclude=entity_ranges)
     places = place_mentions(sentence, doc_name)
     sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, sentence.text)
+    victims = _victims(sentence)
     for match in matches:
         token = match.token
         roles = assign_roles(
             token, sentence, doc_name, violent=match.rule.event_type in VIOLENT_TYPES or match.rule.kind != "plain"
         )
         target_text = " ".join(
-            [*(r.span.text for r in roles if r.role == "actor2" and r.span), _target_text(token), *_victims(sentence)]
+            [*(r.span.text for r in roles if r.role == "actor2" and r.span), _target_text(token)]
+            + [v.text for v in victims]
         )
         actor1 = next((r for r in roles if r.role == "actor1"), None)
         kind = classify(match, sentence, target_text, actor1.actor_type if actor1 else None)
         if kind.event_type not in VIOLENT_TYPES:
             roles = [r for r in roles if r.name != "Unidentified Armed Group"]
+        roles = apply_conventions(roles, kind.event_type, victims, doc_name)
         modality = modality_of(sentence, token)
         date = _event_date(dates, document.published)
         mention = Mention(
@@ -293,10 +296,11 @@ def _target_text(token: Token) -> str:
     return " ".join(t.text for t in token.subtree)
 
 
-def _victims(sentence: SpacySpan) -> list[str]:
+def _victims(sentence: SpacySpan) -> list[SpacySpan]:
     """Who was killed, wounded or abducted in the sentence: decides whether an attack targeted civilians."""
+    doc = sentence.doc
     return [
-        " ".join(t.text for t in child.subtree)
+        doc[child.left_edge.i : child.right_edge.i + 1]
         for token in sentence
         if token.lemma_.lower() in _HARM_LEMMAS
         for child in token.children
