@@ -10,18 +10,125 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 
 from sitrep.data import load_yaml
 from sitrep.extract.dates import find_period_starts
-from sitrep.model import Claim, Mention, Quantity
+from sitrep.extract.quantities import SUBSET_SUFFIX, base_kind
+from sitrep.model import AttributionChain, Claim, FramingTerm, Mention, Modality, Quantity, Span
 
 
 @functools.cache
 def _claim_words() -> dict[str, frozenset[str]]:
     raw = load_yaml("claims.yaml")
     return {key: frozenset(w.lower() for w in values) for key, values in raw.items()}
+
+
+TALLY_TOPIC = "attack-count"
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What every claim of one sentence shares."""
+
+    doc: str
+    sentence: Span
+    chain: AttributionChain
+    modality: Modality
+    framing: list[FramingTerm]
+    scope: str | None  # the sentence's first place name
+
+
+def figure_claims(
+    context: SentenceContext, quantities: list[Quantity], sentence: SpacySpan
+) -> tuple[list[Claim], bool]:
+    """Running casualty totals, displacement, population and troop figures in a sentence.
+
+    Returns the claims and whether the sentence is a running total (then it reports no single event).
+    """
+    words = _claim_words()
+    lowered = sentence.text.lower()
+    lemmas = {t.lemma_.lower() for t in sentence}
+    is_total = any(_has_phrase(lowered, cue) for cue in words["total_cues"])
+    claims: list[Claim] = []
+    total = False
+    for quantity in quantities:
+        kind = base_kind(quantity.kind)
+        unit = quantity.unit.lower()
+        head = unit.split()[-1] if unit else ""
+        if kind in words["toll_kinds"] and is_total and not quantity.kind.endswith(SUBSET_SUFFIX):
+            claims.append(_figure_claim(context, quantity, f"people {kind}", f"toll:{kind}"))
+            total = True
+        elif kind in words["displacement_kinds"] or (
+            kind == "count" and head in words["displacement_units"] and lemmas & words["displacement_lemmas"]
+        ):
+            claims.append(_figure_claim(context, quantity, "people displaced", "displaced"))
+        elif kind == "count" and head in words["displacement_units"] | {"people"} and any(
+            cue in lowered for cue in words["population_cues"]
+        ):
+            claims.append(_figure_claim(context, quantity, "population", "population"))
+        elif kind in {"count", "troops"} and head in words["troop_units"] and not total:
+            claims.append(_figure_claim(context, quantity, f"troops ({unit})", "troop-level"))
+    return claims, total
+
+
+def states_intention(sentence: SpacySpan) -> bool:
+    lemmas = _claim_words()["intention_lemmas"]
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in lemmas for t in sentence)
+
+
+def intention_claim(context: SentenceContext, sentence: SpacySpan) -> Claim | None:
+    """ "vowed to fight until ...", "threatened to retaliate": a stated intention with no event of its own."""
+    lemmas = _claim_words()["intention_lemmas"]
+    verb = next((t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in lemmas), None)
+    if verb is None:
+        return None
+    action = next((c for c in verb.children if c.dep_ in {"xcomp", "dobj", "ccomp"}), None)
+    phrase = " ".join(t.text for t in action.subtree) if action is not None else verb.text
+    evidence = Span(context.doc, verb.idx, verb.idx + len(verb.text), verb.text)
+    return Claim(
+        id=_claim_id(context, verb.idx),
+        doc=context.doc,
+        subject=f"{verb.lemma_.lower()} {phrase}".strip(),
+        scope=context.scope,
+        quantity=None,
+        sentence=context.sentence,
+        chain=context.chain,
+        modality="planned",
+        framing=context.framing,
+        evidence=evidence,
+        topic=f"intention:{verb.lemma_.lower()}",
+    )
+
+
+def _figure_claim(context: SentenceContext, quantity: Quantity, subject: str, topic: str) -> Claim:
+    scope = context.scope
+    return Claim(
+        id=_claim_id(context, quantity.span.start if quantity.span else context.sentence.start),
+        doc=context.doc,
+        subject=subject + (f" in {scope}" if scope else ""),
+        scope=scope,
+        quantity=quantity,
+        sentence=context.sentence,
+        chain=context.chain,
+        modality=context.modality,
+        framing=context.framing,
+        evidence=quantity.span or context.sentence,
+        topic=f"{topic}:{(scope or '').lower()}",
+    )
+
+
+def _claim_id(context: SentenceContext, anchor: int) -> str:
+    key = f"{context.doc}:{context.sentence.start}:{anchor}"
+    return "c_" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+
+
+def _has_phrase(lowered: str, phrase: str) -> bool:
+    return re.search(rf"\b{re.escape(phrase)}\b", lowered) is not None
 
 
 def _actor(mention: Mention, role: str) -> str | None:
@@ -56,7 +163,7 @@ def counted_claim(
                 modality=mention.modality,
                 framing=mention.framing,
                 evidence=quantity.span or mention.sentence,
-                topic=f"attack-count:{target}",
+                topic=f"{TALLY_TOPIC}:{target}",
             )
         if unit.split()[-1] in words["troop_units"] and lemmas & words["stationing_lemmas"]:
             holder = _actor(mention, "actor1") or _actor(mention, "actor2") or "unspecified forces"

@@ -17,13 +17,31 @@ from spacy.tokens import Token
 from sitrep.data import load_yaml
 from sitrep.extract.actors import actor_dictionary, apply_conventions, assign_roles
 from sitrep.extract.attribution import document_chains
-from sitrep.extract.claims import claim_from_mention, counted_claim
+from sitrep.extract.claims import (
+    TALLY_TOPIC,
+    SentenceContext,
+    claim_from_mention,
+    counted_claim,
+    figure_claims,
+    intention_claim,
+    states_intention,
+)
 from sitrep.extract.dates import find_dates
 from sitrep.extract.framing import find_framing
 from sitrep.extract.modality import modality_of
 from sitrep.extract.quantities import fatalities, find_quantities
 from sitrep.extract.triggers import TriggerMatch, classify, find_triggers, ontology
-from sitrep.model import AttributionChain, Claim, DateInterval, Document, Mention, PlaceMention, Span
+from sitrep.model import (
+    AttributionChain,
+    Claim,
+    DateInterval,
+    Document,
+    FramingTerm,
+    Mention,
+    PlaceMention,
+    Quantity,
+    Span,
+)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -93,58 +111,91 @@ def extract_sentence(
     result: Extraction,
 ) -> None:
     matches = _distinct_events(find_triggers(sentence), sentence)
-    if not matches:
-        return
     doc_name = document.name
     quantities = find_quantities(sentence.text, doc_name, sentence.start_char)
+    if not matches and not quantities and not states_intention(sentence):
+        return
     entity_ranges = [
         (e.start_char, e.end_char) for e in sentence.ents if e.label_ in {"ORG", "PERSON", "NORP", "GPE", "FAC"}
     ]
     framing = find_framing(sentence.text, doc_name, sentence.start_char, exclude=entity_ranges)
     places = place_mentions(sentence, doc_name)
     sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, sentence.text)
+    context = SentenceContext(
+        doc_name, sentence_span, chain, modality_of(sentence, sentence.root), framing,
+        next((p.text for p in places if p.role != "candidate"), None),
+    )
+    claims, running_toll = figure_claims(context, quantities, sentence)
+    tally = False
+    mentions: list[tuple[Mention, bool]] = []  # with: is its trigger only a casualty word?
     victims = _victims(sentence)
     for match in matches:
-        token = match.token
-        roles = assign_roles(
-            token, sentence, doc_name, violent=match.rule.event_type in VIOLENT_TYPES or match.rule.kind != "plain"
-        )
-        target_text = " ".join(
-            [*(r.span.text for r in roles if r.role == "actor2" and r.span), _target_text(token)]
-            + [v.text for v in victims]
-        )
-        actor1 = next((r for r in roles if r.role == "actor1"), None)
-        kind = classify(match, sentence, target_text, actor1.actor_type if actor1 else None)
-        if kind.event_type not in VIOLENT_TYPES:
-            roles = [r for r in roles if r.name != "Unidentified Armed Group"]
-        roles = apply_conventions(roles, kind.event_type, victims, doc_name)
-        modality = modality_of(sentence, token)
-        date = _event_date(dates, document.published)
-        mention = Mention(
-            id=_mention_id(document, sentence.start_char, token.idx),
-            doc=doc_name,
-            sentence=sentence_span,
-            trigger=Span(doc_name, token.idx, token.idx + len(token.text), token.text),
-            event_type=kind.event_type,
-            sub_event_type=kind.sub_event_type,
-            plover=kind.plover,
-            actors=roles,
-            date=date,
-            places=list(places),
-            quantities=[q for q in quantities if q.kind == "count"],
-            fatalities=fatalities(quantities) if kind.event_type in VIOLENT_TYPES else None,
-            chain=chain,
-            modality=modality,
-            framing=framing,
-            evidence=sentence_span,
-        )
+        mention = _mention(document, sentence, match, quantities, places, framing, chain, dates, victims)
         counted = counted_claim(mention, quantities, sentence, document.published)
         if counted is not None:
-            result.claims.append(counted)
-        elif modality in NOT_HAPPENED or (modality == "denied" and kind.event_type not in VIOLENT_TYPES):
-            result.claims.append(claim_from_mention(mention))
+            counted_span = counted.quantity.span if counted.quantity else None
+            claims = [c for c in claims if c.quantity is None or c.quantity.span != counted_span]
+            claims.append(counted)
+            tally = tally or counted.topic.startswith(TALLY_TOPIC)
+        elif mention.modality in NOT_HAPPENED or (
+            mention.modality == "denied" and mention.event_type not in VIOLENT_TYPES
+        ):
+            claims.append(claim_from_mention(mention))
         else:
-            result.mentions.append(mention)
+            mentions.append((mention, match.rule.weak))
+    # "attacked over 150 times since October" is a tally; "192 people have been killed since 10 May" a running
+    # toll: neither is one incident. A clash in the same sentence as a toll still is.
+    kept = [] if tally else [m for m, casualty_only in mentions if not (running_toll and casualty_only)]
+    if not kept and not claims:
+        intention = intention_claim(context, sentence)
+        claims = [intention] if intention is not None else []
+    result.mentions.extend(kept)
+    result.claims.extend(claims)
+
+
+def _mention(
+    document: Document,
+    sentence: SpacySpan,
+    match: TriggerMatch,
+    quantities: list[Quantity],
+    places: list[PlaceMention],
+    framing: list[FramingTerm],
+    chain: AttributionChain,
+    dates: list[DateInterval],
+    victims: list[SpacySpan],
+) -> Mention:
+    """One event mention for one trigger, with every value's span."""
+    doc_name = document.name
+    token = match.token
+    roles = assign_roles(
+        token, sentence, doc_name, violent=match.rule.event_type in VIOLENT_TYPES or match.rule.kind != "plain"
+    )
+    targets = [r.span.text for r in roles if r.role == "actor2" and r.span]
+    target_text = " ".join([*targets, _target_text(token), *(v.text for v in victims)])
+    actor1 = next((r for r in roles if r.role == "actor1"), None)
+    kind = classify(match, sentence, target_text, actor1.actor_type if actor1 else None)
+    if kind.event_type not in VIOLENT_TYPES:
+        roles = [r for r in roles if r.name != "Unidentified Armed Group"]
+    roles = apply_conventions(roles, kind.event_type, victims, doc_name)
+    sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, sentence.text)
+    return Mention(
+        id=_mention_id(document, sentence.start_char, token.idx),
+        doc=doc_name,
+        sentence=sentence_span,
+        trigger=Span(doc_name, token.idx, token.idx + len(token.text), token.text),
+        event_type=kind.event_type,
+        sub_event_type=kind.sub_event_type,
+        plover=kind.plover,
+        actors=roles,
+        date=_event_date(dates, document.published),
+        places=list(places),
+        quantities=[q for q in quantities if q.kind == "count"],
+        fatalities=fatalities(quantities) if kind.event_type in VIOLENT_TYPES else None,
+        chain=chain,
+        modality=modality_of(sentence, token),
+        framing=framing,
+        evidence=sentence_span,
+    )
 
 
 def place_mentions(sentence: SpacySpan, doc_name: str) -> list[PlaceMention]:
