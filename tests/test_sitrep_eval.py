@@ -61,3 +61,38 @@ def test_eval_on_the_sample_gold_prints_a_table_and_writes_json(tmp_path: Path) 
     assert scores["recall"] >= 0.5
     assert scores["furniture_events"] == []
     assert scores["framing_recall"] == 1.0
+
+
+def test_eval_scores_contradictions_between_reports_of_one_event(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    reports = {
+        "a.txt": "Air strikes on a vegetable market in Saraqib killed eight civilians on Wednesday, "
+        "the Syrian Observatory for Human Rights said.",
+        "b.txt": "Air strikes on the vegetable market in Saraqib killed 15 civilians on Wednesday, "
+        "the civil defence said.",
+    }
+    manifest = []
+    for name, text in reports.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+        manifest.append({"file": name, "outlet": "Wire", "published": "2024-10-17"})
+    (corpus / "manifest.jsonl").write_text("\n".join(json.dumps(m) for m in manifest), encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    event = {
+        "event_type": "Explosions/Remote violence", "sub_event_type": ["Air/drone strike"], "plover": ["ASSAULT"],
+        "date": {"start": "2024-10-16", "end": "2024-10-16", "precision": "day"},
+        "locations": [{"name": "Saraqib", "country": "SY", "lat": 35.86, "lon": 36.80, "tolerance_km": 15}],
+    }
+    lines = [{**event, "id": f"g-{name}", "doc": name} for name in reports]
+    (gold / "t.events.jsonl").write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    checks = {"contradictions": [{"events": ["g-a.txt", "g-b.txt"], "expect": "8 vs 15 killed"}]}
+    (gold / "t.checks.json").write_text(json.dumps(checks), encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    assert CliRunner().invoke(main, ["ingest", str(corpus), "--db", db, "-q"]).exit_code == 0
+    out = tmp_path / "scores.json"
+    result = CliRunner().invoke(main, ["eval", str(gold), "--db", db, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(out.read_text())
+    assert scores["matched"] == 2
+    assert (scores["contradictions_gold"], scores["contradictions_found"]) == (1, 1)

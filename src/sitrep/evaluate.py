@@ -262,7 +262,8 @@ def evaluate_store(store: Store, gold_dir: Path) -> Scores:
             if id(ex) not in matched_ex
         ],
     )
-    _score_checks(store, checks, gold_docs, scores, gold_dir)
+    event_of_gold = {g["id"]: ex.event_id for ex, g in matched if "id" in g}
+    _score_checks(store, checks, gold_docs, scores, gold_dir, event_of_gold)
     return scores
 
 
@@ -276,7 +277,14 @@ class _OutletAliases(AliasTable):
         return None if name is None else _canonical_outlet(name).lower()
 
 
-def _score_checks(store: Store, checks: dict[str, Any], gold_docs: set[str], scores: Scores, gold_dir: Path) -> None:
+def _score_checks(
+    store: Store,
+    checks: dict[str, Any],
+    gold_docs: set[str],
+    scores: Scores,
+    gold_dir: Path,
+    event_of_gold: dict[str, str],
+) -> None:
     mentions = [m for m in store.all_mentions() if m.doc in gold_docs]
     for item in checks.get("must_not_be_events", []):
         text = item["text"]
@@ -300,11 +308,20 @@ def _score_checks(store: Store, checks: dict[str, Any], gold_docs: set[str], sco
     found_ids = {gc["id"]: _find_claim(gc, ours) for gc in gold_claims}
     scores.claims_gold = len(gold_claims)
     scores.claims_found = sum(1 for v in found_ids.values() if v is not None)
-    stored_pairs = {frozenset((row["a"], row["b"])) for row in store.contradictions()}
+    rows = store.contradictions()
+    stored_pairs = {frozenset((row["a"], row["b"])) for row in rows}
+    contested_events = {row["event_id"] for row in rows if row["event_id"]}
     for item in checks.get("contradictions", []):
         scores.contradictions_gold += 1
-        ids = [found_ids.get(cid) for cid in item.get("claims", [])]
-        if all(ids) and frozenset(ids) in stored_pairs:
+        claim_ids = [found_ids.get(cid) for cid in item.get("claims", [])]
+        event_ids = [event_of_gold.get(gid) for gid in item.get("events", [])]
+        if not all(claim_ids) or not all(event_ids):
+            continue
+        if event_ids:
+            # Reports of one incident that disagree: resolved into one event that shows the contradiction.
+            if len(set(event_ids)) == 1 and event_ids[0] in contested_events:
+                scores.contradictions_found += 1
+        elif frozenset(claim_ids) in stored_pairs:
             scores.contradictions_found += 1
 
 
