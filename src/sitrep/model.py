@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -303,7 +304,13 @@ def _convert(tp: Any, data: Any) -> Any:
     if tp is dt.date:
         return dt.date.fromisoformat(data) if isinstance(data, str) else data
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        hints = typing.get_type_hints(tp)
-        kwargs = {f.name: _convert(hints[f.name], data[f.name]) for f in dataclasses.fields(tp) if f.name in data}
+        kwargs = {name: _convert(hint, data[name]) for name, hint in _field_types(tp) if name in data}
         return tp(**kwargs)
     return data
+
+
+@functools.cache
+def _field_types(tp: type) -> tuple[tuple[str, Any], ...]:
+    """A dataclass's fields with their resolved types; resolving them is slow, so it is done once per class."""
+    hints = typing.get_type_hints(tp)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(tp))

@@ -179,3 +179,20 @@ def test_civilian_victims_are_actor2_and_a_demonym_on_the_strike_is_actor1() -> 
     assert m.actor("actor1").name == "Military Forces of Israel"  # type: ignore[union-attr]
     actor2 = m.actor("actor2")
     assert actor2 is not None and actor2.name == "Civilians" and actor2.span is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq declared victory over ISIS in December 2017, but its cells still attack remote outposts.",
+        "The Taliban have been in power since August 2021, when U.S. and NATO forces withdrew.",
+        "Sudan has been gripped by deadly clashes between the army and the RSF since mid-April 2023.",
+    ],
+)
+def test_background_from_long_before_the_report_is_not_an_event(text: str) -> None:
+    assert extract(text, published="2024-09-03").mentions == []
+
+
+def test_an_ongoing_shelling_since_this_morning_is_still_an_event() -> None:
+    text = '"Since this morning the shelling hasn\'t stopped," a resident of El Fasher told AFP.'
+    assert [m.event_type for m in extract(text, published="2024-05-24").mentions] == ["Explosions/Remote violence"]

@@ -26,7 +26,7 @@ from sitrep.extract.claims import (
     intention_claim,
     states_intention,
 )
-from sitrep.extract.dates import find_dates
+from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.framing import find_framing
 from sitrep.extract.modality import modality_of
 from sitrep.extract.quantities import fatalities, find_quantities
@@ -75,7 +75,12 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
         dates = event_dates(sentence, document.published, document.name)
         last_date = dates[0] if dates else last_date
         before = len(result.mentions)
-        extract_sentence(document, sentence, chain, dates or ([last_date] if last_date else []), result)
+        # "The Taliban have been in power since August 2021": a long-running state, not an incident.
+        periods = find_period_starts(sentence.text, document.published, document.name, sentence.start_char)
+        over_a_period = not dates and any(_is_background(p, document.published) for p in periods)
+        extract_sentence(
+            document, sentence, chain, dates or ([last_date] if last_date else []), result, over_a_period
+        )
         result.paragraph_of.update((m.id, number) for m in result.mentions[before:])
     return result
 
@@ -109,6 +114,7 @@ def extract_sentence(
     chain: AttributionChain,
     dates: list[DateInterval],
     result: Extraction,
+    over_a_period: bool = False,
 ) -> None:
     matches = _distinct_events(find_triggers(sentence), sentence)
     doc_name = document.name
@@ -145,12 +151,20 @@ def extract_sentence(
             mentions.append((mention, match.rule.weak))
     # "attacked over 150 times since October" is a tally; "192 people have been killed since 10 May" a running
     # toll: neither is one incident. A clash in the same sentence as a toll still is.
-    kept = [] if tally else [m for m, casualty_only in mentions if not (running_toll and casualty_only)]
+    kept = [] if tally or over_a_period else [m for m, only_toll in mentions if not (running_toll and only_toll)]
+    kept = [m for m in kept if not _is_background(m.date, document.published)]
     if not kept and not claims:
         intention = intention_claim(context, sentence)
         claims = [intention] if intention is not None else []
     result.mentions.extend(kept)
     result.claims.extend(claims)
+
+
+def _is_background(date: DateInterval | None, published: dt.date | None) -> bool:
+    """A date long before the report's is context ("in December 2017"), not news of an event."""
+    if date is None or published is None:
+        return False
+    return (published - date.end).days > int(load_yaml("dates.yaml")["background_after_days"])
 
 
 def _mention(
