@@ -181,3 +181,18 @@ def test_possessive_place_resolves_to_the_owned_place_inside_the_owner(
 def test_a_sponsor_is_not_a_place(gazetteer: Gazetteer) -> None:
     text = "Iranian-backed Houthi fighters and Rwanda-backed rebels attacked positions northwest of Marib."
     assert not {"IR", "RW"} & set(gazetteer.countries_in_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "lat", "lon"),
+    [
+        ("Hays district", "YE", 13.93, 43.48),  # the "s" of a name before a head word is not a possessive
+        ("the Hit district of Anbar province", "IQ", 33.64, 42.83),
+    ],
+)
+def test_district_mentions_resolve_to_their_district(
+    gazetteer: Gazetteer, text: str, country: str, lat: float, lon: float
+) -> None:
+    place = resolve(gazetteer, text, country)
+    assert place.country == country
+    assert haversine_km(place.lat, place.lon, lat, lon) < 25

@@ -186,6 +186,9 @@ class Gazetteer:
         possessive = _POSSESSIVE.match(text)  # "Odesa Oblast's Izmail district"
         if possessive:
             return self._resolve_nested(possessive["owned"], possessive["owner"], context)
+        inner, of, outer = text.partition(" of ")  # "the Hit district of Anbar province"
+        if of and outer.strip() and _names_a_unit(inner):
+            return self._resolve_nested(inner, outer, context)
         parsed = parse_mention(text)
         if parsed.kind == "border":
             border = self._border(parsed, context)
@@ -290,6 +293,12 @@ class Gazetteer:
 
 
 # Country words that are also common English words or names of other things.
+
+
+def _names_a_unit(text: str) -> bool:
+    """ "the Hit district", "Jenin camp": a proper name with a generic head, not "the outskirts"."""
+    parsed = parse_mention(text)
+    return bool(parsed.kind) and any(word[:1].isupper() for word in parsed.core.split())
 
 
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<owned>\S.*)$")

@@ -115,12 +115,16 @@ def _strip_leading(text: str, words: list[str]) -> str:
     return text
 
 
+_POSSESSIVE_END = re.compile(r"(?:['’]s?)?[\s,]*$")
+
+
 def _strip_head(text: str, heads: list[str]) -> tuple[str, str]:
     """Remove a trailing or leading generic head ("X camp", "camp of X", "X's countryside")."""
     lower = text.lower()
     for head in heads:
         if lower.endswith(" " + head) and len(lower) > len(head) + 1:
-            return text[: -len(head) - 1].rstrip(" ,'’s").rstrip(), head
+            # "Idlib's countryside" -> "Idlib"; the "s" of "Hays district" stays.
+            return _POSSESSIVE_END.sub("", text[: -len(head) - 1]), head
         for link in (" of ", " in ", " near "):
             if lower.startswith(head + link):
                 return text[len(head) + len(link) :].strip(), head
