@@ -196,3 +196,9 @@ def test_background_from_long_before_the_report_is_not_an_event(text: str) -> No
 def test_an_ongoing_shelling_since_this_morning_is_still_an_event() -> None:
     text = '"Since this morning the shelling hasn\'t stopped," a resident of El Fasher told AFP.'
     assert [m.event_type for m in extract(text, published="2024-05-24").mentions] == ["Explosions/Remote violence"]
+
+
+def test_destruction_caused_by_a_bombing_is_part_of_it() -> None:
+    m = only("A junta fighter jet dropped two bombs on a village in Sagaing on Saturday, killing 11 villagers "
+             "and destroying several houses.")
+    assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")

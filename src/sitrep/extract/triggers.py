@@ -142,7 +142,9 @@ def _explained_by(weak: TriggerMatch, strong: list[TriggerMatch]) -> bool:
     "an attack that killed three", "airstrikes killed 12"."""
     ancestors = {t.i for t in weak.token.ancestors}
     arguments = {c.i for c in weak.token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "agent"}}
-    return any(m.token.i in ancestors or m.token.i in arguments for m in strong)
+    # "dropped two bombs ..., killing 11 and destroying houses": the noun trigger's verb governs the weak one.
+    heads = {m.token.head.i for m in strong if m.token.pos_ == "NOUN" and m.token.dep_ == "dobj"}
+    return any(m.token.i in ancestors or m.token.i in arguments for m in strong) or bool(heads & ancestors)
 
 
 def _mentioned_by(match: TriggerMatch, others: list[TriggerMatch]) -> bool:
