@@ -202,3 +202,15 @@ def test_destruction_caused_by_a_bombing_is_part_of_it() -> None:
     m = only("A junta fighter jet dropped two bombs on a village in Sagaing on Saturday, killing 11 villagers "
              "and destroying several houses.")
     assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Houthis have not commented on the fighting.",
+        "The source of the shelling could not be independently verified.",
+        "A source in the security service told Reuters the agency was behind the attack.",
+    ],
+)
+def test_a_sentence_that_only_refers_back_to_an_incident_is_not_a_new_one(text: str) -> None:
+    assert extract(text).mentions == []

@@ -125,7 +125,7 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
             continue
         if rule.needs_instrument and not any(p.search(text) for _, p in onto.instruments):
             continue
-        if is_generic(token, onto):
+        if is_generic(token, onto) or _refers_back(token, onto):
             continue
         # "the attackers" / "the attack" as a modifier of something else is still a trigger; a noun that
         # is only the compound of a name ("Attack Helicopter Battalion") is not.
@@ -156,6 +156,23 @@ def _mentioned_by(match: TriggerMatch, others: list[TriggerMatch]) -> bool:
         return False
     ancestors = {t.i for t in token.ancestors}
     return any(o.token.i in ancestors and o.rule.event_type != match.rule.event_type for o in others)
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _refers_back(token: Token, onto: Ontology) -> bool:
+    """ "have not commented on the fighting", "the source of the shelling", "was behind the attack": a bare
+    definite event noun in a sentence with no date, under a verb that is no event itself, points back to an
+    incident already reported."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+        return False
+    if any(c.dep_ not in {"det", "amod", "compound", "poss"} for c in token.children):
+        return False
+    if any(e.label_ in {"DATE", "TIME"} for e in token.sent.ents):
+        return False
+    verb = next((t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    return verb is None or verb.lemma_.lower() not in onto.rules
 
 
 def is_generic(token: Token, onto: Ontology) -> bool:
