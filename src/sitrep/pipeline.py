@@ -55,8 +55,9 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     mentions = geocode_mentions(extraction.mentions, document.text, gazetteer)
     countries = set(gazetteer.countries_in_text(document.text)) | named_region_countries(mentions)
     prune_candidates(mentions, countries)
-    dateline = geocode_dateline(find_dateline(document), document.text, gazetteer, countries)
-    inherit_places(mentions, extraction.paragraph_of, dateline)
+    dateline = find_dateline(document)
+    dateline_place = geocode_dateline(dateline.place if dateline else None, document.text, gazetteer, countries)
+    inherit_places(mentions, extraction.paragraph_of, dateline_place)
     return ProcessedDocument(document, mentions, extraction.claims)
 
 

@@ -6,16 +6,21 @@ import datetime as dt
 
 import pytest
 
+from sitrep.extract import extract_document
 from sitrep.extract.dateline import find_dateline
 from sitrep.ingest.document import DocumentMeta, build_document
+from sitrep.nlp import load_pipeline
 
 
 def dateline_of(text: str) -> str | None:
     document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2025, 1, 29)))
     found = find_dateline(document)
-    if found is not None:
-        assert document.text[found.span.start : found.span.end] == found.text
-    return found.text if found else None
+    if found is None:
+        return None
+    place = found.place
+    assert document.text[place.span.start : place.span.end] == place.text
+    assert found.span.start <= place.span.start and place.span.end < found.span.end
+    return place.text
 
 
 @pytest.mark.parametrize(
@@ -44,3 +49,14 @@ def test_datelines_in_wire_and_agency_styles(first_paragraph: str, place: str) -
 )
 def test_an_ordinary_first_sentence_has_no_dateline(first_paragraph: str) -> None:
     assert dateline_of(f"Headline about the war\n\n{first_paragraph}") is None
+
+
+def test_the_date_in_a_dateline_is_not_the_event_date() -> None:
+    text = (
+        "Attack in western Niger\n\n"
+        "NIAMEY, June 27 (Reuters) - Twenty soldiers were killed on Tuesday when armed men attacked a "
+        "military position near the town of Tera."
+    )
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Reuters", published=dt.date(2024, 6, 27)))
+    (mention,) = extract_document(document, load_pipeline()(document.text)).mentions
+    assert mention.date is not None and mention.date.start == dt.date(2024, 6, 25)

@@ -7,6 +7,7 @@ incidents are (reporters file from capitals), so it is kept apart from the event
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from sitrep.data import load_yaml
@@ -23,8 +24,17 @@ def _dateline_rules() -> tuple[int, tuple[re.Pattern[str], ...]]:
     return int(raw["max_prefix_chars"]), tuple(re.compile(p) for p in raw["patterns"])
 
 
-def find_dateline(document: Document) -> PlaceMention | None:
-    """The dateline's place name with its span, or None."""
+@dataclass(frozen=True)
+class Dateline:
+    """ "GOMA, Jan 29 (Reuters) -": the place it names, and the span of the whole dateline (its date is the
+    filing date, never an event's)."""
+
+    place: PlaceMention
+    span: Span
+
+
+def find_dateline(document: Document) -> Dateline | None:
+    """The report's dateline, or None."""
     max_chars, patterns = _dateline_rules()
     body = [p for p in document.paragraphs if not (p.is_furniture or p.kind == "headline")]
     for paragraph in body[:DATELINE_PARAGRAPHS]:
@@ -36,5 +46,6 @@ def find_dateline(document: Document) -> PlaceMention | None:
             start = paragraph.start + match.start("place")
             end = paragraph.start + match.end("place")
             text = document.text[start:end]
-            return PlaceMention(text, Span(document.name, start, end, text), role=DATELINE_ROLE)
+            whole = Span(document.name, paragraph.start, paragraph.start + match.end(), head[: match.end()])
+            return Dateline(PlaceMention(text, Span(document.name, start, end, text), role=DATELINE_ROLE), whole)
     return None

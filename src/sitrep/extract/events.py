@@ -26,6 +26,7 @@ from sitrep.extract.claims import (
     intention_claim,
     states_intention,
 )
+from sitrep.extract.dateline import find_dateline
 from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.framing import find_framing
 from sitrep.extract.modality import modality_of
@@ -67,12 +68,15 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
             body.extend((s, number) for s in _sentences_in(parsed, paragraph.start, paragraph.end))
     # Attribution carries across sentences ("..., the sources added"); dates only within a paragraph.
     chains = document_chains([s for s, _ in body], document.outlet, document.name)
+    dateline = find_dateline(document)
     last_date: DateInterval | None = None
     last_paragraph = -1
     for (sentence, number), chain in zip(body, chains, strict=True):
         if number != last_paragraph:
             last_date, last_paragraph = None, number
         dates = event_dates(sentence, document.published, document.name)
+        if dateline is not None:  # "NIAMEY, June 27 (Reuters) -" is when the report was filed
+            dates = [d for d in dates if d.span is None or d.span.start >= dateline.span.end]
         last_date = dates[0] if dates else last_date
         before = len(result.mentions)
         # "The Taliban have been in power since August 2021": a long-running state, not an incident.
