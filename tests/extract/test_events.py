@@ -214,3 +214,9 @@ def test_destruction_caused_by_a_bombing_is_part_of_it() -> None:
 )
 def test_a_sentence_that_only_refers_back_to_an_incident_is_not_a_new_one(text: str) -> None:
     assert extract(text).mentions == []
+
+
+def test_protesters_who_attack_are_rioters() -> None:
+    m = only("In Kinshasa, hundreds of protesters attacked the embassies of Rwanda and France on Tuesday.")
+    assert (m.event_type, m.sub_event_type) == ("Riots", "Violent demonstration")
+    assert m.actor("actor1").name == "Rioters"  # type: ignore[union-attr]

@@ -200,6 +200,9 @@ def _attacked_object(token: Token) -> str:
     return " ".join(" ".join(t.text for t in o.subtree if t.dep_ not in {"relcl", "acl"}) for o in objects)
 
 
+CROWD_ACTOR_TYPES = frozenset({"Protesters", "Rioters"})
+
+
 def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_type: str | None) -> Classification:
     """Event type, sub-type and PLOVER category for one trigger in its sentence."""
     onto = ontology()
@@ -228,6 +231,10 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
         elif rule.event_type == "Violence against civilians" and not civilian_target:
             # "killed three soldiers" with no instrument or combat cue: an attack on armed forces
             event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    if actor1_type in CROWD_ACTOR_TYPES and event_type in {"Battles", "Explosions/Remote violence",
+                                                          "Violence against civilians"}:
+        # "protesters attacked the embassies", "protesters clashed with demonstrators": a riot
+        event_type, sub = "Riots", "Violent demonstration"
     if rule.state_actor_sub and actor1_type == "State forces":
         sub = rule.state_actor_sub
     if event_type == "Protests" and re.search(
