@@ -232,3 +232,16 @@ def test_outlet_patterns_make_outlets_org_entities() -> None:
     assert len(ids) >= 80
     sana = [p for p in patterns if p["id"] == "SANA" and isinstance(p["pattern"], list)]
     assert sana and sana[0]["pattern"] == [{"ORTH": "SANA"}]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "originator"),
+    [
+        ("Five people were killed in the strike, the Palestinian Ministry of Health said.",
+         "Palestinian Ministry of Health"),
+        ("Three fighters were killed in the clashes, the Britain-based war monitor said.",
+         "Syrian Observatory for Human Rights"),
+    ],
+)
+def test_named_bodies_keep_their_full_names(nlp: Language, sentence: str, originator: str) -> None:
+    assert chain_of(nlp, sentence, "Wire").names()[0] == originator

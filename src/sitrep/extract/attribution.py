@@ -166,11 +166,18 @@ def _outlet_in(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
     return None
 
 
+def _names_its_owner(prep: Token) -> bool:
+    """ "of Health", "of Defence": a capitalised "of" phrase that is part of a body's name."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.dep_ == "prep" and prep.lower_ == "of" and bool(objects) and objects[0].text[:1].isupper()
+
+
 def _np_tokens(head: Token) -> list[Token]:
     """The noun phrase headed by ``head`` without its clauses, prepositions or coordinated parts."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ not in _NP_EXCLUDED_DEPS:
+        # "the Ministry of Health" keeps its "of"; other prepositions ("in Gaza", "to Reuters") do not belong.
+        if child.dep_ not in _NP_EXCLUDED_DEPS or _names_its_owner(child):
             tokens.extend(child.subtree)
     tokens.sort(key=lambda t: t.i)
     # Keep the contiguous run around the head (an apposition after a comma is read separately).
