@@ -220,3 +220,10 @@ def test_protesters_who_attack_are_rioters() -> None:
     m = only("In Kinshasa, hundreds of protesters attacked the embassies of Rwanda and France on Tuesday.")
     assert (m.event_type, m.sub_event_type) == ("Riots", "Violent demonstration")
     assert m.actor("actor1").name == "Rioters"  # type: ignore[union-attr]
+
+
+def test_casualty_figures_are_quantities_with_their_kind_and_killed_is_also_fatalities() -> None:
+    m = only("Russian shelling killed three civilians and wounded 12 in Kherson on Monday, the governor said.")
+    kinds = {(q.kind, q.best) for q in m.quantities}
+    assert ("killed", 3) in kinds and ("wounded", 12) in kinds
+    assert m.fatalities is not None and m.fatalities.best == 3

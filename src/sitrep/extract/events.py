@@ -207,7 +207,7 @@ def _mention(
         actors=roles,
         date=_event_date(dates, document.published),
         places=list(places),
-        quantities=[q for q in quantities if q.kind == "count"],
+        quantities=list(quantities),  # counts and casualty figures, each with its kind
         fatalities=fatalities(quantities) if kind.event_type in VIOLENT_TYPES else None,
         chain=chain,
         modality=modality_of(sentence, token),
