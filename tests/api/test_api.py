@@ -1,6 +1,12 @@
 from __future__ import annotations
 
+import io
+import json
+
 from fastapi.testclient import TestClient
+
+from sitrep.export import export_events
+from sitrep.store.database import EventFilter, Store
 
 
 def ids(response) -> set[str]:  # type: ignore[no-untyped-def]
@@ -103,3 +109,13 @@ def test_export_endpoint_downloads_filtered_events(client: TestClient) -> None:
     lines = response.text.strip().splitlines()
     assert lines[0].startswith("event_id_cnty,event_date,year") and len(lines) == 2
     assert client.get("/api/export/xml").status_code == 404
+
+
+def test_export_endpoint_streams_the_same_file_as_the_library(client: TestClient, sample_store: Store) -> None:
+    out = io.StringIO()
+    export_events(sample_store, "geojson", out, EventFilter(sort="-date"))
+    response = client.get("/api/export/geojson", params={"sort": "-date"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("application/geo+json")
+    assert response.headers["content-disposition"] == 'attachment; filename="sitrep-events.geojson"'
+    assert response.text == out.getvalue()
+    assert len(json.loads(response.text)["features"]) == 6

@@ -33,7 +33,7 @@ function query(extra) {
 const project = (lon, lat) => [(lon + 180) / 360 * W, (90 - lat) / 180 * H];
 const colour = (type) => COLOURS[type] || "#555";
 
-// --- TopoJSON decoding (enough for world-atlas polygons) ---
+// --- TopoJSON decoding (enough for world-atlas polygons and the admin-1 topology) ---
 function decodeArcs(topo) {
   const [sx, sy] = topo.transform.scale, [tx, ty] = topo.transform.translate;
   return topo.arcs.map((arc) => { let x = 0, y = 0;
