@@ -41,7 +41,7 @@ def test_jsonl_uses_the_gold_field_names_and_shapes(sample_store: Store) -> None
         for location in record["locations"]:
             assert {"name", "country", "admin1", "lat", "lon", "precision"} <= set(location)
         for quantity in record["quantities"]:
-            assert set(quantity) == {"unit", "low", "best", "high", "text"}
+            assert set(quantity) == {"unit", "low", "best", "high", "text", "kind"}  # kind: our extra field
         assert record["fatalities"] is None or isinstance(record["fatalities"], int)
 
 

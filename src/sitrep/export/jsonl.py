@@ -89,8 +89,8 @@ def _date_json(event: Event) -> dict[str, str] | None:
 
 def _quantity_json(quantity: Quantity) -> dict[str, Any]:
     return {
-        "unit": quantity.unit, "low": quantity.low, "best": quantity.best, "high": quantity.high,
-        "text": quantity.span.text if quantity.span else None,
+        "unit": quantity.unit, "kind": quantity.kind, "low": quantity.low, "best": quantity.best,
+        "high": quantity.high, "text": quantity.span.text if quantity.span else None,
     }
 
 
