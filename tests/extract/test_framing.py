@@ -96,3 +96,16 @@ def test_framing_entry_gives_headword_and_note() -> None:
     entry = framing_entry("aggressions")
     assert entry is not None and entry.term == "aggression" and entry.category == "delegitimising"
     assert entry.used_by
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Colonists attacked farmers near Nablus on Friday.", "colonists"),
+        ("Police said hoodlums looted a warehouse in Kano.", "thugs"),
+        ("The army said it cleansed the area of terrorists.", "cleansed"),
+        ("An Israeli drone strike hit a car, martyring three young men.", "martyr"),
+    ],
+)
+def test_more_loaded_words_are_flagged(text: str, term: str) -> None:
+    assert term in {f.term for f in find_framing(text, "d", 0)}
