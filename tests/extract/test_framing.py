@@ -102,9 +102,9 @@ def test_framing_entry_gives_headword_and_note() -> None:
     ("text", "term"),
     [
         ("Colonists attacked farmers near Nablus on Friday.", "colonists"),
-        ("Police said hoodlums looted a warehouse in Kano.", "thugs"),
+        ("Police said hoodlums looted a warehouse in Kano.", "hoodlums"),
         ("The army said it cleansed the area of terrorists.", "cleansed"),
-        ("An Israeli drone strike hit a car, martyring three young men.", "martyr"),
+        ("An Israeli drone strike hit a car, martyring three young men.", "martyring"),
     ],
 )
 def test_more_loaded_words_are_flagged(text: str, term: str) -> None:
