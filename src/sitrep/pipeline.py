@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sitrep.extract import extract_document
+from sitrep.extract.actors import fill_actor_countries
 from sitrep.extract.coreference import group_document_mentions
 from sitrep.extract.dateline import find_dateline
 from sitrep.geo import Gazetteer, geocode_mentions
 from sitrep.geo.inherit import inherit_places, named_region_countries, prune_candidates
-from sitrep.geo.mentions import geocode_dateline
+from sitrep.geo.mentions import geocode_dateline, most_specific
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Claim, Document, Mention
 from sitrep.nlp import load_pipeline
@@ -58,6 +59,13 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     dateline = find_dateline(document)
     dateline_place = geocode_dateline(dateline.place if dateline else None, document.text, gazetteer, countries)
     inherit_places(mentions, extraction.paragraph_of, dateline_place)
+    text_countries = gazetteer.countries_in_text(document.text)
+
+    def country_of(mention: Mention) -> str | None:
+        place = most_specific([pm.place for pm in mention.places if pm.place is not None])
+        return place.country if place is not None and place.country else next(iter(text_countries), None)
+
+    fill_actor_countries(mentions, country_of, gazetteer.country_name)
     return ProcessedDocument(document, mentions, extraction.claims)
 
 

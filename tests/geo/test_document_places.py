@@ -90,3 +90,25 @@ def test_a_town_from_another_province_is_not_inherited(gazetteer: Gazetteer) -> 
     withdrawal = next(m for m in process_document(document, gazetteer).mentions if "withdrew" in m.sentence.text)
     names = {pm.place.name for pm in withdrawal.places if pm.place is not None}
     assert "Kyiv" not in names
+
+
+def _actor1_names(text: str, gazetteer: Gazetteer) -> list[str]:
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2024, 6, 5)))
+    mentions = process_document(document, gazetteer).mentions
+    names = [a.name for m in mentions for a in m.actors if a.role == "actor1"]
+    assert all("{" not in name for m in mentions for name in (a.name for a in m.actors))
+    return names
+
+
+def test_the_army_is_the_army_of_the_country_where_it_fights(gazetteer: Gazetteer) -> None:
+    assert _actor1_names("The army repelled an attack by militants near Djibo on Sunday.", gazetteer) == [
+        "Military Forces of Burkina Faso"
+    ]
+
+
+def test_the_military_after_a_named_military_is_that_military(gazetteer: Gazetteer) -> None:
+    text = (
+        "The Israeli military said it struck a Hamas position in Khan Younis on Monday. "
+        "The military shelled the eastern part of the town on Tuesday, residents said."
+    )
+    assert set(_actor1_names(text, gazetteer)) == {"Military Forces of Israel"}

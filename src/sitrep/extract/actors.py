@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.data import load_yaml
-from sitrep.model import ActorRole, Span
+from sitrep.model import ActorRole, Mention, Span
 
 UNIDENTIFIED = "Unidentified Armed Group"
 _TARGET_PREPOSITIONS = {"on", "against", "targeting", "at"}
@@ -29,6 +30,23 @@ class ActorEntry:
 
 
 @dataclass(frozen=True)
+class ContextualForce:
+    """ "the army" in a report: the forces of the country the mention happens in."""
+
+    prefix: str  # "Military Forces of"
+    actor_type: str
+    unknown: str  # the name when no country is known
+    pattern: re.Pattern[str]
+
+    @property
+    def placeholder(self) -> str:
+        return f"{self.prefix} {COUNTRY_SLOT}"
+
+
+COUNTRY_SLOT = "{country}"
+
+
+@dataclass(frozen=True)
 class ActorDictionary:
     by_alias: dict[str, ActorEntry]  # lower-cased alias -> entry
     demonyms: dict[str, ActorEntry]
@@ -36,6 +54,13 @@ class ActorDictionary:
     military_heads: frozenset[str]
     written_forms: frozenset[str]  # aliases as written, for case-sensitive acronyms
     place_names: frozenset[str]  # lower-cased metonyms: places that stand for an actor ("Kyiv", "Bamako")
+    contextual: tuple[ContextualForce, ...] = ()
+    by_country: dict[tuple[str, str], str] = field(default_factory=dict)  # (prefix, ISO2) -> canonical name
+
+    def contextual_force(self, text: str) -> ContextualForce | None:
+        """ "the army", "police": a kind of force whose country the text does not say."""
+        lowered = " ".join(text.lower().split())
+        return next((c for c in self.contextual if c.pattern.fullmatch(lowered)), None)
 
     def is_place_name(self, text: str) -> bool:
         return text.lower() in self.place_names
@@ -56,6 +81,11 @@ class ActorDictionary:
         return best[1] if best else None
 
 
+def _phrase_pattern(aliases: list[str]) -> re.Pattern[str]:
+    """A whole phrase that is one of ``aliases``, with or without a determiner."""
+    return re.compile(r"(?:the |a |an |its |their )?(?:" + "|".join(re.escape(a.lower()) for a in aliases) + ")")
+
+
 @functools.cache
 def actor_dictionary() -> ActorDictionary:
     raw = load_yaml("actors.yaml")
@@ -74,8 +104,22 @@ def actor_dictionary() -> ActorDictionary:
     demonyms = {k.lower(): entries[v] for k, v in raw.get("demonyms", {}).items()}
     aliases = sorted(by_alias, key=len, reverse=True)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])", re.IGNORECASE)
+    contextual = tuple(
+        ContextualForce(
+            item["prefix"], item["type"], item["unknown"],
+            _phrase_pattern(item["aliases"]),
+        )
+        for item in raw.get("contextual", [])
+    )
+    by_country = {
+        (force.prefix, entry.country): entry.name
+        for force in contextual
+        for entry in entries.values()
+        if entry.country and entry.name.startswith(force.prefix + " ")
+    }
     return ActorDictionary(
-        by_alias, demonyms, pattern, frozenset(ontology["military_cues"]), frozenset(written), frozenset(places)
+        by_alias, demonyms, pattern, frozenset(ontology["military_cues"]), frozenset(written), frozenset(places),
+        contextual, by_country,
     )
 
 
@@ -93,6 +137,9 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
             entry = dictionary.demonyms.get(token.text.lower())
             if entry and token.i < head.i:
                 return entry
+    force = dictionary.contextual_force(phrase.text)
+    if force is not None:
+        return ActorEntry(force.placeholder, force.actor_type, None)
     return None
 
 
@@ -122,6 +169,19 @@ def _phrase(token: Token) -> SpacySpan:
 def _role(role: str, entry: ActorEntry, phrase: SpacySpan, doc_name: str) -> ActorRole:
     span = Span(doc_name, phrase.start_char, phrase.end_char, phrase.text)
     return ActorRole(role=role, name=entry.name, actor_type=entry.actor_type, span=span)  # type: ignore[arg-type]
+
+
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+_SPEECH_LEMMAS = frozenset({"say", "claim", "announce", "state", "report", "add", "confirm", "declare"})
+
+
+def _speaker_of(pronoun: Token) -> Token:
+    """The subject of the speech verb a pronoun's clause hangs from, or the pronoun itself."""
+    for verb in pronoun.head.ancestors:
+        if verb.lemma_.lower() in _SPEECH_LEMMAS:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            return subject if subject is not None else pronoun
+    return pronoun
 
 
 def _candidates(trigger: Token) -> tuple[list[Token], list[Token]]:
@@ -156,6 +216,8 @@ def _candidates(trigger: Token) -> tuple[list[Token], list[Token]]:
     # "X, which launched ..." / "the group that attacked": relative clause subject is its head noun.
     if not agents and trigger.dep_ == "relcl":
         agents.append(trigger.head)
+    # "the Israeli military said it struck ...": the pronoun is the speaker.
+    agents = [_speaker_of(a) if a.lower_ in _SPEAKER_PRONOUNS else a for a in agents]
     # A nominal trigger as the object of "launch/carry out/claim": "the IRI launched attacks".
     if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "pobj"}:
         governor = trigger.head if trigger.dep_ == "dobj" else trigger.head.head
@@ -234,3 +296,34 @@ def apply_conventions(
                 roles.append(_role("actor2", found, victim, doc_name))
                 break
     return roles
+
+
+def fill_actor_countries(
+    mentions: list[Mention], country_of: Callable[[Mention], str | None], country_name: Callable[[str], str]
+) -> None:
+    """ "the army" -> "Military Forces of Mali", in place.
+
+    "The military" after "the Israeli military said" is that military; with no such forces named earlier in
+    the document, it is the forces of the country the mention's place is in.
+    """
+    dictionary = actor_dictionary()
+    forces = {force.placeholder: force for force in dictionary.contextual}
+    last_named: dict[str, str] = {}  # prefix -> the last forces of that kind the document named
+    for mention in sorted(mentions, key=lambda m: m.sentence.start):
+        for number, actor in enumerate(mention.actors):
+            force = forces.get(actor.name)
+            if force is None:
+                for prefix in (f.prefix for f in dictionary.contextual):
+                    if actor.name.startswith(prefix + " "):
+                        last_named[prefix] = actor.name
+                continue
+            name = last_named.get(force.prefix) or _forces_of(force, country_of(mention), dictionary, country_name)
+            mention.actors[number] = ActorRole(actor.role, name, actor.actor_type, actor.span)
+
+
+def _forces_of(
+    force: ContextualForce, country: str | None, dictionary: ActorDictionary, country_name: Callable[[str], str]
+) -> str:
+    if country is None:
+        return force.unknown
+    return dictionary.by_country.get((force.prefix, country)) or f"{force.prefix} {country_name(country)}"

@@ -286,6 +286,10 @@ class Gazetteer:
             return None
         return (recs[0][0] + recs[1][0]) / 2, (recs[0][1] + recs[1][1]) / 2
 
+    def country_name(self, country: str) -> str:
+        """The display name of an ISO2 code ("SD" -> "Sudan"); the code itself if unknown."""
+        return self._country_display(country)
+
     def _country_display(self, country: str) -> str:
         rec = self._db.execute("SELECT name FROM places WHERE precision = 'country' AND country = ?",
                                (country,)).fetchone()
