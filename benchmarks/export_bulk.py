@@ -14,16 +14,14 @@ PostgreSQL (a URL, or "auto" for a throw-away server started the way the tests s
 from __future__ import annotations
 
 import argparse
-import contextlib
-import importlib.util
 import os
 import sys
 import time
 import tracemalloc
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from local_postgres import postgres_url  # benchmarks/local_postgres.py
 from sqlalchemy import event
 
 from sitrep.export import EXPORTERS, export_events
@@ -89,26 +87,6 @@ def measure(store: Store, label: str, repeat: int, memory: bool) -> None:
             tracemalloc.stop()
             row += f"{peak / 1e6:>9.1f}"
         print(row)
-
-
-@contextlib.contextmanager
-def postgres_url(given: str) -> Iterator[str | None]:
-    if given != "auto":
-        yield given
-        return
-    spec = importlib.util.spec_from_file_location("sitrep_test_conftest", REPO / "tests" / "conftest.py")
-    if spec is None or spec.loader is None:
-        yield None
-        return
-    conftest = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = conftest  # dataclasses look their module up while the file executes
-    spec.loader.exec_module(conftest)
-    bin_dir = conftest.postgres_bin_dir()
-    if bin_dir is None:
-        yield None
-        return
-    with conftest.local_postgres(bin_dir) as server:
-        yield server.url_for(server.create_database())
 
 
 def main() -> int:

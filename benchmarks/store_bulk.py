@@ -11,16 +11,15 @@ Texts are synthetic, distinct articles of ~300 words, so the near-duplicate inde
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import importlib.util
 import os
 import random
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
+
+from local_postgres import postgres_url  # benchmarks/local_postgres.py
 
 from sitrep.ingest.document import DocumentMeta, build_document
 from sitrep.model import ActorRole, AttributionChain, DateInterval, Document, Mention, Place, PlaceMention, Source, Span
@@ -75,27 +74,6 @@ def measure(url: str, articles: list[Document]) -> tuple[float, float]:
     with_mentions = (len(articles) - half) / (time.perf_counter() - started)
     store.close()
     return documents_only, with_mentions
-
-
-@contextlib.contextmanager
-def postgres_url(given: str | None) -> Iterator[str | None]:
-    if given:
-        yield given
-        return
-    spec = importlib.util.spec_from_file_location("sitrep_test_conftest", REPO / "tests" / "conftest.py")
-    if spec is None or spec.loader is None:
-        yield None
-        return
-    conftest = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = conftest  # dataclasses look their module up while the file executes
-    spec.loader.exec_module(conftest)
-    bin_dir = conftest.postgres_bin_dir()
-    if bin_dir is None:
-        yield None
-        return
-    with conftest.local_postgres(bin_dir) as server:
-        name = server.create_database()
-        yield server.url_for(name)
 
 
 def main() -> int:

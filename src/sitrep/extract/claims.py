@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 
@@ -90,36 +90,42 @@ def intention_claim(context: SentenceContext, sentence: SpacySpan) -> Claim | No
     action = next((c for c in verb.children if c.dep_ in {"xcomp", "dobj", "ccomp"}), None)
     phrase = " ".join(t.text for t in action.subtree) if action is not None else verb.text
     evidence = Span(context.doc, verb.idx, verb.idx + len(verb.text), verb.text)
-    return Claim(
-        id=_claim_id(context, verb.idx),
-        doc=context.doc,
-        subject=f"{verb.lemma_.lower()} {phrase}".strip(),
-        scope=context.scope,
-        quantity=None,
-        sentence=context.sentence,
-        chain=context.chain,
-        modality="planned",
-        framing=context.framing,
-        evidence=evidence,
-        topic=f"intention:{verb.lemma_.lower()}",
-    )
+    planned = replace(context, modality="planned")
+    subject = f"{verb.lemma_.lower()} {phrase}".strip()
+    return _claim(planned, _claim_id(context, verb.idx), subject, None, evidence, f"intention:{verb.lemma_.lower()}")
 
 
 def _figure_claim(context: SentenceContext, quantity: Quantity, subject: str, topic: str) -> Claim:
     scope = context.scope
-    return Claim(
-        id=_claim_id(context, quantity.span.start if quantity.span else context.sentence.start),
-        doc=context.doc,
-        subject=subject + (f" in {scope}" if scope else ""),
-        scope=scope,
-        quantity=quantity,
-        sentence=context.sentence,
-        chain=context.chain,
-        modality=context.modality,
-        framing=context.framing,
-        evidence=quantity.span or context.sentence,
-        topic=f"{topic}:{(scope or '').lower()}",
+    anchor = quantity.span.start if quantity.span else context.sentence.start
+    return _claim(
+        context, _claim_id(context, anchor), subject + (f" in {scope}" if scope else ""), quantity,
+        quantity.span or context.sentence, f"{topic}:{(scope or '').lower()}",
     )
+
+
+def _claim(
+    context: SentenceContext,
+    claim_id: str,
+    subject: str,
+    quantity: Quantity | None,
+    evidence: Span,
+    topic: str,
+    period_start: dt.date | None = None,
+) -> Claim:
+    return Claim(
+        id=claim_id, doc=context.doc, subject=subject, scope=context.scope, quantity=quantity,
+        sentence=context.sentence, period_start=period_start, chain=context.chain, modality=context.modality,
+        framing=context.framing, evidence=evidence, topic=topic,
+    )
+
+
+def _mention_context(mention: Mention, scope: str | None) -> SentenceContext:
+    return SentenceContext(mention.doc, mention.sentence, mention.chain, mention.modality, mention.framing, scope)
+
+
+def _mention_claim_id(mention: Mention) -> str:
+    return mention.id.replace("m_", "c_", 1)
 
 
 def _claim_id(context: SentenceContext, anchor: int) -> str:
@@ -150,36 +156,18 @@ def counted_claim(
         # "100 times" is always a tally; "12 attacks" only with a period ("since October").
         if unit == "times" or (unit in words["repetition_units"] and (periods or mentions_since)):
             target = _actor(mention, "actor2") or "unspecified target"
-            scope = _scope_text(mention)
-            return Claim(
-                id=mention.id.replace("m_", "c_", 1),
-                doc=mention.doc,
-                subject=f"attacks on {target}",
-                scope=scope,
-                quantity=quantity,
-                sentence=mention.sentence,
-                period_start=periods[0].start if periods else None,
-                chain=mention.chain,
-                modality=mention.modality,
-                framing=mention.framing,
-                evidence=quantity.span or mention.sentence,
-                topic=f"{TALLY_TOPIC}:{target}",
+            return _claim(
+                _mention_context(mention, _scope_text(mention)), _mention_claim_id(mention), f"attacks on {target}",
+                quantity, quantity.span or mention.sentence, f"{TALLY_TOPIC}:{target}",
+                periods[0].start if periods else None,
             )
         if unit.split()[-1] in words["troop_units"] and lemmas & words["stationing_lemmas"]:
             holder = _actor(mention, "actor1") or _actor(mention, "actor2") or "unspecified forces"
             place = mention.places[0].text if mention.places else None
-            return Claim(
-                id=mention.id.replace("m_", "c_", 1),
-                doc=mention.doc,
-                subject=f"troops of {holder}" + (f" in {place}" if place else ""),
-                scope=place,
-                quantity=quantity,
-                sentence=mention.sentence,
-                chain=mention.chain,
-                modality=mention.modality,
-                framing=mention.framing,
-                evidence=quantity.span or mention.sentence,
-                topic=f"troop-level:{holder}",
+            return _claim(
+                _mention_context(mention, place), _mention_claim_id(mention),
+                f"troops of {holder}" + (f" in {place}" if place else ""), quantity,
+                quantity.span or mention.sentence, f"troop-level:{holder}",
             )
     return None
 
@@ -197,16 +185,7 @@ def claim_from_mention(mention: Mention) -> Claim:
     action = mention.trigger.text.lower()
     place = mention.places[0].text if mention.places else None
     subject = f"{action} by {actor}" + (f" ({place})" if place else "")
-    return Claim(
-        id=mention.id.replace("m_", "c_", 1),
-        doc=mention.doc,
-        subject=subject,
-        scope=place,
-        quantity=None,
-        sentence=mention.sentence,
-        chain=mention.chain,
-        modality=mention.modality,
-        framing=mention.framing,
-        evidence=mention.trigger,
-        topic=f"{mention.plover.lower()}:{actor}",
+    return _claim(
+        _mention_context(mention, place), _mention_claim_id(mention), subject, None, mention.trigger,
+        f"{mention.plover.lower()}:{actor}",
     )
