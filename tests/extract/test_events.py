@@ -227,3 +227,9 @@ def test_casualty_figures_are_quantities_with_their_kind_and_killed_is_also_fata
     kinds = {(q.kind, q.best) for q in m.quantities}
     assert ("killed", 3) in kinds and ("wounded", 12) in kinds
     assert m.fatalities is not None and m.fatalities.best == 3
+
+
+def test_an_undated_incident_is_placed_in_the_days_before_publication() -> None:
+    m = only("Gunmen killed 12 villagers in an attack on a village in Borno state.", published="2024-03-14")
+    assert m.date is not None and m.date.precision == "approximate"
+    assert (m.date.start, m.date.end) == (dt.date(2024, 3, 11), dt.date(2024, 3, 14))

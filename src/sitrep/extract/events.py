@@ -48,8 +48,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 # Modalities that describe something that has not happened: stored as claims, not events.
 NOT_HAPPENED = {"planned", "feared", "hypothetical", "rumour"}
-# How far back a sentence without a date of its own looks for one (same paragraph only).
-APPROXIMATE_DAYS = 7
+# A report with no date for an incident tells of the last few days: publication day and the days before.
+APPROXIMATE_DAYS = 3
 
 
 @dataclass
