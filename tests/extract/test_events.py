@@ -233,3 +233,12 @@ def test_an_undated_incident_is_placed_in_the_days_before_publication() -> None:
     m = only("Gunmen killed 12 villagers in an attack on a village in Borno state.", published="2024-03-14")
     assert m.date is not None and m.date.precision == "approximate"
     assert (m.date.start, m.date.end) == (dt.date(2024, 3, 11), dt.date(2024, 3, 14))
+
+
+def test_the_same_evening_takes_the_last_date_the_report_gave() -> None:
+    result = extract(
+        "Thousands rallied in central Kyiv on Wednesday evening.\n\n"
+        "Smaller protests took place in Lviv and Odesa on the same evening, according to local media.",
+        published="2025-07-24",
+    )
+    assert [m.date.start for m in result.mentions if m.date] == [dt.date(2025, 7, 23)] * 2

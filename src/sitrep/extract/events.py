@@ -70,6 +70,7 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
     chains = document_chains([s for s, _ in body], document.outlet, document.name)
     dateline = find_dateline(document)
     last_date: DateInterval | None = None
+    last_given: DateInterval | None = None  # across paragraphs, for "the same day"
     last_paragraph = -1
     for (sentence, number), chain in zip(body, chains, strict=True):
         if number != last_paragraph:
@@ -77,7 +78,10 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
         dates = event_dates(sentence, document.published, document.name)
         if dateline is not None:  # "NIAMEY, June 27 (Reuters) -" is when the report was filed
             dates = [d for d in dates if d.span is None or d.span.start >= dateline.span.end]
+        if not dates and last_given is not None and _dates_by_the_last_date(sentence.text):
+            dates = [last_given]
         last_date = dates[0] if dates else last_date
+        last_given = dates[0] if dates else last_given
         before = len(result.mentions)
         # "The Taliban have been in power since August 2021": a long-running state, not an incident.
         periods = find_period_starts(sentence.text, document.published, document.name, sentence.start_char)
@@ -87,6 +91,12 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
         )
         result.paragraph_of.update((m.id, number) for m in result.mentions[before:])
     return result
+
+
+def _dates_by_the_last_date(text: str) -> bool:
+    """ "On the same evening", "later that day": the sentence takes the date the report gave last."""
+    lowered = text.lower()
+    return any(phrase in lowered for phrase in load_yaml("dates.yaml")["same_day_phrases"])
 
 
 def event_dates(sentence: SpacySpan, published: dt.date | None, doc_name: str) -> list[DateInterval]:
