@@ -242,3 +242,10 @@ def test_the_same_evening_takes_the_last_date_the_report_gave() -> None:
         published="2025-07-24",
     )
     assert [m.date.start for m in result.mentions if m.date] == [dt.date(2025, 7, 23)] * 2
+
+
+def test_gunmen_killing_one_person_is_violence_against_that_person_not_a_battle() -> None:
+    killing = only("Unknown gunmen shot dead a former commander of an opposition faction in Tafas on Tuesday.")
+    assert (killing.event_type, killing.sub_event_type) == ("Violence against civilians", "Attack")
+    fight = only("Gunmen attacked an army checkpoint near Tafas on Tuesday.")
+    assert fight.event_type == "Battles"

@@ -40,6 +40,7 @@ class Ontology:
     civilian_cues: re.Pattern[str]
     military_cues: re.Pattern[str]
     military_target_cues: re.Pattern[str]
+    individual_victims: frozenset[str]
     plover_by_lemma: dict[str, str]
     generic_governors: frozenset[str]
     aspectual_verbs: frozenset[str]
@@ -88,6 +89,7 @@ def ontology() -> Ontology:
         civilian_cues=_words(raw["civilian_cues"]),
         military_cues=_words(raw["military_cues"]),
         military_target_cues=_words(raw["military_target_cues"]),
+        individual_victims=frozenset(raw["individual_victims"]),
         plover_by_lemma=dict(raw.get("plover_by_lemma", {})),
         generic_governors=frozenset(raw.get("generic_governors", [])),
         aspectual_verbs=frozenset(raw.get("aspectual_verbs", [])),
@@ -191,6 +193,15 @@ def is_generic(token: Token, onto: Ontology) -> bool:
     return token.dep_ == "xcomp" and head.lemma_.lower() in onto.aspectual_verbs and token.tag_ == "VBG"
 
 
+def _one_person_attacked(token: Token, onto: Ontology) -> bool:
+    """The trigger's object is one person ("a former commander", "a local official"), not a unit."""
+    for obj in (c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
+        determiner = next((c.lower_ for c in obj.children if c.dep_ == "det"), None)
+        if determiner in {"a", "an"} and obj.tag_ == "NN" and obj.lemma_.lower() in onto.individual_victims:
+            return True
+    return False
+
+
 def _attacked_object(token: Token) -> str:
     """What was attacked: "attacked [an army post]", "an attack [on a convoy]"; not who died in it."""
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
@@ -222,7 +233,8 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     elif rule.kind == "attack":
         if instrument is None and onto.military_target_cues.search(_attacked_object(match.token)):
             event_type, sub = "Battles", "Armed clash"
-        elif civilian_target and instrument is None:
+        elif (civilian_target or _one_person_attacked(match.token, onto)) and instrument is None:
+            # "gunmen shot dead a former commander": a killing of one person, not a fight
             event_type, sub = "Violence against civilians", "Attack"
         elif instrument:
             event_type, sub = "Explosions/Remote violence", instrument
