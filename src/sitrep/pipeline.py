@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from sitrep.extract import extract_document
 from sitrep.extract.actors import fill_actor_countries
 from sitrep.extract.coreference import group_document_mentions
-from sitrep.extract.dateline import find_dateline
 from sitrep.geo import Gazetteer, geocode_mentions
 from sitrep.geo.inherit import inherit_places, named_region_countries, prune_candidates
 from sitrep.geo.mentions import geocode_dateline, most_specific
@@ -56,7 +55,7 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     mentions = geocode_mentions(extraction.mentions, document.text, gazetteer)
     countries = set(gazetteer.countries_in_text(document.text)) | named_region_countries(mentions)
     prune_candidates(mentions, countries)
-    dateline = find_dateline(document)
+    dateline = extraction.dateline
     dateline_place = geocode_dateline(dateline.place if dateline else None, document.text, gazetteer, countries)
     inherit_places(mentions, extraction.paragraph_of, dateline_place)
     text_countries = gazetteer.countries_in_text(document.text)

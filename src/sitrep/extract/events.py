@@ -26,7 +26,7 @@ from sitrep.extract.claims import (
     intention_claim,
     states_intention,
 )
-from sitrep.extract.dateline import find_dateline
+from sitrep.extract.dateline import Dateline, find_dateline
 from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.framing import find_framing
 from sitrep.extract.modality import modality_of
@@ -57,6 +57,7 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     paragraph_of: dict[str, int] = field(default_factory=dict)  # mention id -> paragraph number
+    dateline: Dateline | None = None
 
 
 def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
@@ -68,7 +69,7 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
             body.extend((s, number) for s in _sentences_in(parsed, paragraph.start, paragraph.end))
     # Attribution carries across sentences ("..., the sources added"); dates only within a paragraph.
     chains = document_chains([s for s, _ in body], document.outlet, document.name)
-    dateline = find_dateline(document)
+    dateline = result.dateline = find_dateline(document)
     last_date: DateInterval | None = None
     last_given: DateInterval | None = None  # across paragraphs, for "the same day"
     last_paragraph = -1
