@@ -67,7 +67,8 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
     for number, paragraph in enumerate(document.paragraphs):
         if not (paragraph.is_furniture or paragraph.kind == "headline"):
             body.extend((s, number) for s in _sentences_in(parsed, paragraph.start, paragraph.end))
-    # Attribution carries across sentences ("..., the sources added"); dates only within a paragraph.
+    # Attribution carries across sentences ("..., the sources added"); dates only within a paragraph, but
+    # "the same day" reaches back to the last date the report gave.
     chains = document_chains([s for s, _ in body], document.outlet, document.name)
     dateline = result.dateline = find_dateline(document)
     last_date: DateInterval | None = None
@@ -85,8 +86,10 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
         last_given = dates[0] if dates else last_given
         before = len(result.mentions)
         # "The Taliban have been in power since August 2021": a long-running state, not an incident.
-        periods = find_period_starts(sentence.text, document.published, document.name, sentence.start_char)
-        over_a_period = not dates and any(_is_background(p, document.published) for p in periods)
+        over_a_period = not dates and any(
+            _is_background(p, document.published)
+            for p in find_period_starts(sentence.text, document.published, document.name, sentence.start_char)
+        )
         extract_sentence(
             document, sentence, chain, dates or ([last_date] if last_date else []), result, over_a_period
         )
