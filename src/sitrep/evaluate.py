@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.model import Mention, Place
+from sitrep.resolve.similarity import mention_places
 from sitrep.store import Store
 
 DEFAULT_TOLERANCE_KM = 50.0
@@ -84,18 +85,17 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def extracted_events(store: Store) -> list[Extracted]:
-    """One record per (event, document): the first mention of the event in that document."""
+    """One record per (event, document): the document's first report of the event, placed where any of the
+    document's reports of it place it."""
     records: list[Extracted] = []
     for event in store.full_events():
-        seen: set[str] = set()
-        # The document's report that agrees with the event's type speaks for it.
-        ordered = sorted(event.mentions, key=lambda m: m.event_type != event.event_type)
-        for mention in ordered:
-            if mention.doc in seen:
-                continue
-            seen.add(mention.doc)
-            own = [pm.place for pm in mention.places if pm.place is not None]
-            records.append(Extracted(event.id, mention.doc, mention, own or list(event.places)))
+        by_document: dict[str, list[Mention]] = {}
+        # The document's report that agrees with the event's type, and then its earliest, speaks for it.
+        for mention in sorted(event.mentions, key=lambda m: (m.event_type != event.event_type, m.sentence.start)):
+            by_document.setdefault(mention.doc, []).append(mention)
+        for doc, mentions in by_document.items():
+            own = list({id(p): p for m in mentions for p in mention_places(m)}.values())
+            records.append(Extracted(event.id, doc, mentions[0], own or list(event.places)))
     return records
 
 

@@ -164,11 +164,19 @@ class Place:
     score: float = 0.0
 
 
+# Roles of a place mention. Extraction proposes ``candidate`` (a proper noun after a locative) and ``name`` (any
+# other proper noun) for the geocoder to keep or drop; ``context`` is a place inherited from earlier text.
+LOCATION_ROLE = "location"
+CANDIDATE_ROLE = "candidate"
+NAME_ROLE = "name"
+INHERITED_ROLE = "context"
+
+
 @dataclass(slots=True)
 class PlaceMention:
     text: str
     span: Span
-    role: str = "location"  # location | origin | destination | context
+    role: str = LOCATION_ROLE  # location | origin | destination | context | candidate | name
     place: Place | None = None
 
 

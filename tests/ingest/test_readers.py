@@ -137,6 +137,14 @@ def test_a_folder_uses_its_manifest_and_names_files_relative_to_it(tmp_path: Pat
     assert docs[1].outlet is None  # no manifest entry for it
 
 
+def test_a_file_named_on_its_own_uses_the_manifest_beside_it(tmp_path: Path) -> None:
+    (tmp_path / "drc.txt").write_text(SECOND_REPORT, encoding="utf-8")
+    manifest = {"file": "drc.txt", "outlet": "Radio Okapi", "published": "2024-02-08"}
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(manifest) + "\n", encoding="utf-8")
+    [doc] = documents(read(tmp_path / "drc.txt"))
+    assert (doc.name, doc.outlet, doc.published) == ("drc.txt", "Radio Okapi", dt.date(2024, 2, 8))
+
+
 def test_command_line_metadata_wins_over_the_manifest(tmp_path: Path) -> None:
     (tmp_path / "drc.txt").write_text(SECOND_REPORT, encoding="utf-8")
     (tmp_path / "manifest.jsonl").write_text(json.dumps({"file": "drc.txt", "outlet": "Radio Okapi"}), encoding="utf-8")

@@ -4,16 +4,24 @@ An article usually reports an incident in several sentences ("US forces are
 moving soldiers ..." in the standfirst, again in the body with the place).
 Mentions of the same type whose dates overlap and whose places and actors do
 not conflict are grouped; the resolver then places each group as a whole.
+Two sentences that each name their own place, and not the same one ("shelled
+Kafr Nabudah", "repelled an attack near Saraqib"), report two incidents even
+when the towns are close; a place a sentence only inherited from earlier text
+conflicts only when it is far away.
 """
 
 from __future__ import annotations
 
 import math
 
-from sitrep.model import Mention
+from sitrep.geo.normalise import name_key
+from sitrep.model import INHERITED_ROLE, Mention, PlaceMention
 
 # Two resolved places farther apart than this are different incidents.
 CONFLICTING_PLACES_KM = 50.0
+# Two places a sentence names itself are the same place only this close (two gazetteer entries for one town).
+SAME_PLACE_KM = 5.0
+FINE = {"site", "town", "admin2"}
 
 
 def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -25,10 +33,47 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _fine_points(mention: Mention) -> list[tuple[float, float]]:
     return [
-        (pm.place.lat, pm.place.lon)
-        for pm in mention.places
-        if pm.place is not None and pm.place.precision in {"site", "town", "admin2"}
+        (pm.place.lat, pm.place.lon) for pm in mention.places if pm.place is not None and pm.place.precision in FINE
     ]
+
+
+def _own_places(mention: Mention) -> list[PlaceMention]:
+    """The towns, sites, districts and provinces the sentence names itself, resolved or not."""
+    return [
+        pm
+        for pm in mention.places
+        if pm.role != INHERITED_ROLE and (pm.place is None or pm.place.precision in FINE | {"admin1"})
+    ]
+
+
+def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
+    """The same place, or one inside the other (a town and its province, a camp at a town's edge)."""
+    if name_key(a.text) == name_key(b.text):
+        return True
+    x, y = a.place, b.place
+    if x is None or y is None:
+        return False
+    if x.gazetteer_id == y.gazetteer_id:
+        return True
+    if "admin1" in (x.precision, y.precision):
+        outer, inner = (x, y) if x.precision == "admin1" else (y, x)
+        return inner.precision != "admin1" and inner.country == outer.country and (
+            (inner.admin1 or "").casefold() == (outer.admin1 or outer.name).casefold()
+        )
+    nested = "admin2" in (x.precision, y.precision) or "site" in (x.precision, y.precision)
+    reach = CONFLICTING_PLACES_KM if nested else SAME_PLACE_KM
+    return _distance_km((x.lat, x.lon), (y.lat, y.lon)) <= reach
+
+
+def places_conflict(a: Mention, b: Mention) -> bool:
+    own_a, own_b = _own_places(a), _own_places(b)
+    if own_a and own_b:
+        return not any(_same_place(x, y) for x in own_a for y in own_b)
+    points_a, points_b = _fine_points(a), _fine_points(b)
+    return (
+        bool(points_a and points_b)
+        and min(_distance_km(p, q) for p in points_a for q in points_b) > CONFLICTING_PLACES_KM
+    )
 
 
 def _countries(mention: Mention) -> set[str]:
@@ -55,8 +100,7 @@ def same_incident(a: Mention, b: Mention) -> bool:
     countries_a, countries_b = _countries(a), _countries(b)
     if countries_a and countries_b and not countries_a & countries_b:
         return False
-    points_a, points_b = _fine_points(a), _fine_points(b)
-    if points_a and points_b and min(_distance_km(p, q) for p in points_a for q in points_b) > CONFLICTING_PLACES_KM:
+    if places_conflict(a, b):
         return False
     for role in ("actor1", "actor2"):
         left, right = _actors(a, role), _actors(b, role)

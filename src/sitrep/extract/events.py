@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.data import load_yaml
-from sitrep.extract.actors import actor_dictionary, apply_conventions, assign_roles
+from sitrep.extract.actors import apply_conventions, assign_roles
 from sitrep.extract.attribution import document_chains
 from sitrep.extract.claims import (
     TALLY_TOPIC,
@@ -30,9 +30,11 @@ from sitrep.extract.dateline import Dateline, find_dateline
 from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.framing import find_framing
 from sitrep.extract.modality import modality_of
+from sitrep.extract.places import place_mentions
 from sitrep.extract.quantities import fatalities, find_quantities
-from sitrep.extract.triggers import TriggerMatch, classify, find_triggers, ontology
+from sitrep.extract.triggers import TriggerMatch, classify, find_triggers
 from sitrep.model import (
+    LOCATION_ROLE,
     AttributionChain,
     Claim,
     DateInterval,
@@ -44,7 +46,6 @@ from sitrep.model import (
     Span,
 )
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 # Modalities that describe something that has not happened: stored as claims, not events.
 NOT_HAPPENED = {"planned", "feared", "hypothetical", "rumour"}
@@ -147,7 +148,7 @@ def extract_sentence(
     sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, sentence.text)
     context = SentenceContext(
         doc_name, sentence_span, chain, modality_of(sentence, sentence.root), framing,
-        next((p.text for p in places if p.role != "candidate"), None),
+        next((p.text for p in places if p.role == LOCATION_ROLE), None),
     )
     claims, running_toll = figure_claims(context, quantities, sentence)
     tally = False
@@ -228,129 +229,6 @@ def _mention(
         framing=framing,
         evidence=sentence_span,
     )
-
-
-def place_mentions(sentence: SpacySpan, doc_name: str) -> list[PlaceMention]:
-    """Place entities, and place phrases ("the Jordanian–Syrian border", "the countryside of al-Hasakah")
-    in their place when they contain them."""
-    phrases = _place_phrases(sentence)
-    found = [PlaceMention(p.text, Span(doc_name, p.start_char, p.end_char, p.text)) for p in phrases]
-    for entity in map(_whole_name, sentence.ents):
-        if entity.label_ not in PLACE_LABELS or _names_an_actor(entity):
-            continue
-        if any(p.start <= entity.start and entity.end <= p.end for p in phrases):
-            continue
-        found.append(PlaceMention(entity.text, Span(doc_name, entity.start_char, entity.end_char, entity.text)))
-    taken = [(pm.span.start, pm.span.end) for pm in found]
-    for candidate in _proper_nouns_after_locatives(sentence):
-        if not any(s < candidate.end_char and candidate.start_char < e for s, e in taken):
-            span = Span(doc_name, candidate.start_char, candidate.end_char, candidate.text)
-            found.append(PlaceMention(candidate.text, span, role="candidate"))
-    return sorted(found, key=lambda pm: pm.span.start)
-
-
-def _whole_name(entity: SpacySpan) -> SpacySpan:
-    """The small model sometimes tags only the first word of a name ("Finote" of "Finote Selam")."""
-    root, doc = entity.root, entity.doc
-    end = entity.end
-    while root.dep_ == "compound" and root.head.i == end and root.head.pos_ == "PROPN" and not root.head.ent_type_:
-        root, end = root.head, end + 1
-    return entity if end == entity.end else SpacySpan(doc, entity.start, end, label=entity.label_)
-
-
-_LOCATIVES = frozenset({"in", "near", "at", "outside", "around", "into", "from", "across", "towards", "toward", "of"})
-
-
-def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
-    """ "in Saraqib", "near Tessalit": proper nouns the small model's NER misses, for the gazetteer to try."""
-    doc = sentence.doc
-    dictionary = actor_dictionary()
-    found = []
-    for token in sentence:
-        if token.lower_ not in _LOCATIVES or token.dep_ != "prep":
-            continue
-        objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
-        for obj in objects:
-            left = obj.i
-            while left - 1 > token.i and _continues_name(doc[left - 1]):
-                left -= 1
-            phrase = doc[left : obj.i + 1]
-            if phrase.root.ent_type_ in {"DATE", "TIME"} or phrase.text.lower() in dictionary.demonyms:
-                continue
-            # "in Bamako" is a place even though "Bamako said" is the Malian government.
-            if dictionary.find(phrase.text) and not dictionary.is_place_name(phrase.text):
-                continue
-            found.append(phrase)
-    return found
-
-
-def _continues_name(token: Token) -> bool:
-    """A word of a multi-word name before its head: "Busra" and "al" and "-" of "Busra al-Sham"."""
-    return token.pos_ == "PROPN" and (token.dep_ == "compound" or token.text == "-")
-
-
-def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
-    rules = load_yaml("place_phrases.yaml")
-    heads, labels = set(rules["heads"]), set(rules["modifier_labels"])
-    phrases = []
-    for token in sentence:
-        if token.lemma_.lower() not in heads or token.pos_ != "NOUN":
-            continue
-        subtree = list(token.subtree)
-        # "the countryside of al-Hasakah": stop at a relative clause or a second preposition
-        right = token.i
-        for child in token.rights:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                right = child.right_edge.i
-        left = min(t.i for t in subtree if t.i <= token.i)
-        comma = next((t.i for t in sentence.doc[token.i : right + 1] if t.text == ","), None)
-        span = sentence.doc[left : (comma if comma is not None else right + 1)]
-        military_head = ontology().military_cues.fullmatch(token.text) is not None
-        demonyms = actor_dictionary().demonyms
-        # A place name or proper noun names the place; "a US base" is the owner's base, not a place "US".
-        modifiers = [
-            t
-            for t in span
-            if t.i != token.i
-            and (t.ent_type_ in labels or t.pos_ == "PROPN")
-            and not (military_head and t.text.lower() in demonyms)
-        ]
-        if modifiers and token.ent_type_ not in {"FAC", "GPE"}:
-            named = _named_object(token)
-            # "the town of Kafr Nabudah" is Kafr Nabudah; "the countryside of al-Hasakah" stays a phrase.
-            phrases.append(named if named is not None and token.lemma_.lower() in _SAME_AS_NAME else span)
-    return phrases
-
-
-_SAME_AS_NAME = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "camp", "area"})
-
-
-def _named_object(head: Token) -> SpacySpan | None:
-    """The proper name after "of" ("the town of Tafas" -> "Tafas")."""
-    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
-            return obj.doc[obj.left_edge.i if obj.left_edge.pos_ == "PROPN" else obj.i : obj.i + 1]
-    return None
-
-
-def _names_an_actor(entity: SpacySpan) -> bool:
-    """A place name standing for an actor, not a location: "US bases", "Washington said", "the Resistance".
-
-    A country or capital that is also an actor's name counts as a place only as the object of a
-    preposition ("in Syria", "from Washington").
-    """
-    root = entity.root
-    dictionary = actor_dictionary()
-    is_actor_name = entity.text.lower() in dictionary.demonyms or dictionary.find(entity.text) is not None
-    if is_actor_name and root.dep_ != "pobj":
-        return True
-    # A single capitalised common noun tagged as a place ("Resistance") is a label, not a place.
-    return len(entity) == 1 and root.tag_ == "NNP" and root.text.lower() in _LABEL_WORDS
-
-
-_LABEL_WORDS = frozenset(
-    {"resistance", "coalition", "axis", "front", "alliance", "movement", "state", "regime", "army"}
-)
 
 
 def _distinct_events(matches: list[TriggerMatch], sentence: SpacySpan) -> list[TriggerMatch]:

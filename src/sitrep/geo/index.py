@@ -48,6 +48,7 @@ class GeoContext:
     sentence: str = ""
     document_countries: Sequence[str] = ()  # ISO2, most frequent first
     nearby_places: Sequence[str] = ()  # other place texts in the sentence/document
+    min_similarity: float = 0.0  # raise the name-similarity floor (a bare proper noun needs its exact name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class _Match:
     whole_mention: bool = False
 
 
+_POSSESSIVE_S = re.compile(r"(?<=[A-Za-z])['’]s\b")
 _ROW_COLUMNS = "p.id, p.gid, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.feature, p.population"
 
 
@@ -155,6 +157,7 @@ class Gazetteer:
         Demonyms count less than names: "Russian forces advanced toward Pokrovsk" is about who, not where.
         With ``demonym_weight=0`` only names count.
         """
+        text = _POSSESSIVE_S.sub("", text)  # "Ukraine's army" names Ukraine; keys drop apostrophes, not the s
         words = tokens(text)
         cased = cased_tokens(text)
         if len(cased) != len(words):  # case folding changed the token count: trust no casing
@@ -218,7 +221,7 @@ class Gazetteer:
         for number, query in enumerate(_queries(text, parsed)):
             for match in self._matches(query, countries):
                 self._keep(matches, replace(match, whole_mention=number == 0))
-        floor = float(weights()["min_similarity"])
+        floor = max(float(weights()["min_similarity"]), context.min_similarity)
         country_floor = float(weights()["country_min_similarity"])
         neighbours = self._neighbours.get(countries[0], frozenset()) if countries else frozenset()
         anchors = self._anchors(tuple(p for p in context.nearby_places if name_key(p) != name_key(text)), countries)

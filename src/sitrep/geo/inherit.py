@@ -11,11 +11,8 @@ from __future__ import annotations
 from collections import Counter
 
 from sitrep.geo.normalise import name_key
-from sitrep.model import Mention, PlaceMention
+from sitrep.model import CANDIDATE_ROLE, INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Mention, PlaceMention
 
-# Roles of place mentions that came from a proper noun after a preposition rather than from NER.
-CANDIDATE_ROLE = "candidate"
-INHERITED_ROLE = "context"
 FINE = {"site", "town", "admin2"}
 COARSE = {"admin1", "country"}
 
@@ -24,16 +21,21 @@ def prune_candidates(mentions: list[Mention], document_countries: set[str]) -> N
     """Drops readings that resolved outside the countries the document is about.
 
     A proper-noun candidate must resolve inside them; a town or site from NER too (a report on Syria
-    naming "Qamishli" does not mean Ciudad Juárez); a country or region named outright stays.
+    naming "Qamishli" does not mean Ciudad Juárez); a country or region named outright stays. A bare proper
+    noun (``name``) must also be a town, district or province, found by its exact name.
     """
     for mention in mentions:
         kept = []
         for pm in mention.places:
             outside = bool(document_countries) and pm.place is not None and pm.place.country not in document_countries
-            if pm.role == CANDIDATE_ROLE:
+            if pm.role == NAME_ROLE and (
+                not document_countries or pm.place is None or pm.place.precision not in FINE | {"admin1"}
+            ):
+                continue
+            if pm.role in (CANDIDATE_ROLE, NAME_ROLE):
                 if pm.place is None or outside:
                     continue
-                pm.role = "location"
+                pm.role = LOCATION_ROLE
             elif outside and pm.place is not None and pm.place.precision in FINE:
                 pm.place = None
             kept.append(pm)

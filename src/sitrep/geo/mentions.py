@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from sitrep.data import data_path
 from sitrep.geo.build import split_aliases
 from sitrep.geo.index import Gazetteer, GeoContext
-from sitrep.model import PLACE_PRECISIONS, Mention, Place, PlaceMention
+from sitrep.model import NAME_ROLE, PLACE_PRECISIONS, Mention, Place, PlaceMention
+
+# A proper noun no parser called a place is one only if the gazetteer has its very name (or a spelling this close).
+EXACT_NAME_SIMILARITY = 0.95
 
 # PLACE_PRECISIONS is ordered site, town, admin2, admin1, country, region: most specific first.
 _RANK = {precision: rank for rank, precision in enumerate(PLACE_PRECISIONS)}
@@ -29,8 +33,9 @@ def geocode_mentions(mentions: list[Mention], document_text: str, gazetteer: Gaz
     for mention in mentions:
         sentence = document_text[mention.sentence.start : mention.sentence.end]
         context = GeoContext(sentence=sentence, document_countries=countries, nearby_places=nearby)
-        for place_mention in mention.places:
-            place_mention.place = gazetteer.resolve(place_mention.text, context)
+        exact = replace(context, min_similarity=EXACT_NAME_SIMILARITY)
+        for pm in mention.places:
+            pm.place = gazetteer.resolve(pm.text, exact if pm.role == NAME_ROLE else context)
     return mentions
 
 

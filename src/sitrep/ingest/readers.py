@@ -60,7 +60,9 @@ def read_source(source: str, options: ReadOptions | None = None) -> Iterator[Rea
         if path.is_dir():
             yield from read_folder(path, options)
         elif path.exists():
-            yield from read_file(path, path.name, options, DocumentMeta())
+            # A file named on its own still gets the metadata a manifest beside it gives (publication date, outlet).
+            beside = load_manifest(path.parent / MANIFEST) if path.name != MANIFEST else {}
+            yield from read_file(path, path.name, options, beside.get(path.name, DocumentMeta()))
         else:
             yield ReadFailure(source, "not found: no such file or folder")
 

@@ -1,0 +1,233 @@
+"""Place mentions in a sentence: the names a report gives for where something happened.
+
+Three kinds, most trusted first:
+- place phrases ("the countryside of al-Hasakah", "the town of Kafr Nabudah"), resolved whole by the geocoder;
+- the parser's place entities (GPE, LOC, FAC), less those that stand for something else: an actor ("Washington
+  said"), a person ("Oleksandr Prokudin"), an outlet ("North Press"), an institution ("Head of Kherson Oblast
+  Military Administration") or a river ("the Dnipro river");
+- proper nouns the small model's NER mislabels. After a locative ("near Tessalit") they are ``candidate``s, kept
+  if they resolve inside the document's countries; elsewhere ("Nikopol came under fire") they are ``name``s,
+  kept only on an exact gazetteer name there (sitrep.geo.inherit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from sitrep.data import load_yaml
+from sitrep.extract.actors import actor_dictionary
+from sitrep.extract.attribution import canonical_outlet
+from sitrep.extract.triggers import ontology
+from sitrep.model import CANDIDATE_ROLE, NAME_ROLE, PlaceMention, Span
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entity labels that can hide a place name the small model got wrong ("Nikopol" as ORG, "Tokmak" as WORK_OF_ART,
+# "Beryslav" as NORP; real nationalities are caught by the demonym list).
+_MISLABELLED = {"", "ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+
+
+@dataclass(frozen=True)
+class PlaceRules:
+    heads: frozenset[str]
+    modifier_labels: frozenset[str]
+    locatives: frozenset[str]
+    institution_words: frozenset[str]
+    feature_heads: frozenset[str]
+    not_place_words: frozenset[str]
+
+
+@cache
+def place_rules() -> PlaceRules:
+    rules = load_yaml("place_phrases.yaml")
+    return PlaceRules(*(frozenset(str(w).lower() for w in rules[key]) for key in (
+        "heads", "modifier_labels", "locatives", "institution_words", "feature_heads", "not_place_words")))
+
+
+def place_mentions(sentence: SpacySpan, doc_name: str) -> list[PlaceMention]:
+    """Place phrases, place entities not inside them, then proper nouns not inside either."""
+    phrases = _place_phrases(sentence)
+    found = [PlaceMention(p.text, _span(p, doc_name)) for p in phrases]
+    for entity in map(_whole_name, sentence.ents):
+        if entity.label_ not in PLACE_LABELS or _stands_for_something_else(entity):
+            continue
+        if any(p.start <= entity.start and entity.end <= p.end for p in phrases):
+            continue
+        found.append(PlaceMention(entity.text, _span(entity, doc_name)))
+    for role, candidates in ((CANDIDATE_ROLE, _proper_nouns_after_locatives(sentence)),
+                             (NAME_ROLE, _other_proper_nouns(sentence))):
+        for candidate in candidates:
+            if not any(pm.span.start < candidate.end_char and candidate.start_char < pm.span.end for pm in found):
+                found.append(PlaceMention(candidate.text, _span(candidate, doc_name), role=role))
+    return sorted(found, key=lambda pm: pm.span.start)
+
+
+def _span(phrase: SpacySpan, doc_name: str) -> Span:
+    return Span(doc_name, phrase.start_char, phrase.end_char, phrase.text)
+def _whole_name(entity: SpacySpan) -> SpacySpan:
+    """The small model sometimes tags only the first word of a name ("Finote" of "Finote Selam")."""
+    root, doc = entity.root, entity.doc
+    end = entity.end
+    while root.dep_ == "compound" and root.head.i == end and root.head.pos_ == "PROPN" and not root.head.ent_type_:
+        root, end = root.head, end + 1
+    return entity if end == entity.end else SpacySpan(doc, entity.start, end, label=entity.label_)
+
+
+def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
+    """ "in Saraqib", "near Tessalit": proper nouns the small model's NER misses, for the gazetteer to try."""
+    doc = sentence.doc
+    dictionary = actor_dictionary()
+    found = []
+    for token in sentence:
+        if token.lower_ not in place_rules().locatives or token.dep_ != "prep":
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+        for obj in objects:
+            left = obj.i
+            while left - 1 > token.i and _continues_name(doc[left - 1]):
+                left -= 1
+            phrase = doc[left : obj.i + 1]
+            if phrase.root.ent_type_ in {"DATE", "TIME"} or phrase.text.lower() in dictionary.demonyms:
+                continue
+            if _inside_institution(phrase) or canonical_outlet(phrase.text) is not None:
+                continue
+            # "in Bamako" is a place even though "Bamako said" is the Malian government.
+            if dictionary.find(phrase.text) and not dictionary.is_place_name(phrase.text):
+                continue
+            found.append(phrase)
+    return found
+
+
+def _continues_name(token: Token) -> bool:
+    """A word of a multi-word name before its head: "Busra" and "al" and "-" of "Busra al-Sham"."""
+    return token.pos_ == "PROPN" and (token.dep_ == "compound" or token.text == "-")
+
+
+def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
+    rules = place_rules()
+    heads, labels = rules.heads, {label.upper() for label in rules.modifier_labels}
+    phrases = []
+    for token in sentence:
+        if token.lemma_.lower() not in heads or token.pos_ != "NOUN":
+            continue
+        subtree = list(token.subtree)
+        # "the countryside of al-Hasakah": stop at a relative clause or a second preposition
+        right = token.i
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                right = child.right_edge.i
+        left = min(t.i for t in subtree if t.i <= token.i)
+        comma = next((t.i for t in sentence.doc[token.i : right + 1] if t.text == ","), None)
+        span = sentence.doc[left : (comma if comma is not None else right + 1)]
+        military_head = ontology().military_cues.fullmatch(token.text) is not None
+        demonyms = actor_dictionary().demonyms
+        # A place name or proper noun names the place; "a US base" is the owner's base, not a place "US".
+        modifiers = [
+            t
+            for t in span
+            if t.i != token.i
+            and (t.ent_type_ in labels or t.pos_ == "PROPN")
+            and not (military_head and t.text.lower() in demonyms)
+        ]
+        if modifiers and token.ent_type_ not in {"FAC", "GPE"}:
+            named = _named_object(token)
+            # "the town of Kafr Nabudah" is Kafr Nabudah; "the countryside of al-Hasakah" stays a phrase.
+            phrases.append(named if named is not None and token.lemma_.lower() in _SAME_AS_NAME else span)
+    return phrases
+
+
+_SAME_AS_NAME = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "camp", "area"})
+
+
+def _named_object(head: Token) -> SpacySpan | None:
+    """The proper name after "of" ("the town of Tafas" -> "Tafas")."""
+    for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+            return obj.doc[obj.left_edge.i if obj.left_edge.pos_ == "PROPN" else obj.i : obj.i + 1]
+    return None
+
+
+def _stands_for_something_else(entity: SpacySpan) -> bool:
+    """A place entity that is not where anything happened: an actor, a person, an outlet, an office, a river."""
+    root = entity.root
+    if _names_an_actor(entity) or canonical_outlet(entity.text) is not None or _inside_institution(entity):
+        return True
+    # "Oleksandr Prokudin": the first name tagged as a place.
+    if root.dep_ == "compound" and root.head.ent_type_ == "PERSON" and root.head.i >= entity.end:
+        return True
+    # "the Dnipro river" names the river.
+    return root.dep_ == "compound" and root.head.i == entity.end and root.head.lower_ in place_rules().feature_heads
+
+
+def _inside_institution(phrase: SpacySpan) -> bool:
+    """Inside an organisation's name that is an office ("Kherson Oblast Military Administration")."""
+    doc = phrase.doc
+    for organisation in (e for e in doc.ents if e.label_ == "ORG" and e.start <= phrase.start and phrase.end <= e.end):
+        if len(organisation) > len(phrase) and any(
+            t.lower_ in place_rules().institution_words for t in organisation
+        ):
+            return True
+    return False
+
+
+def _other_proper_nouns(sentence: SpacySpan) -> list[SpacySpan]:
+    """Runs of proper nouns outside any place entity, for an exact gazetteer lookup ("Nikopol came under fire").
+
+    Person names of two or more words, actors, outlets, offices and titles are not tried.
+    """
+    doc = sentence.doc
+    rules, dictionary = place_rules(), actor_dictionary()
+    found = []
+    i = sentence.start
+    while i < sentence.end:
+        token = doc[i]
+        if token.pos_ != "PROPN":
+            i += 1
+            continue
+        end = i + 1
+        while end < sentence.end and (doc[end].pos_ == "PROPN" or (doc[end].text == "-" and end + 1 < sentence.end
+                                                                     and doc[end + 1].pos_ == "PROPN")):
+            end += 1
+        run = doc[i:end]
+        i = end
+        if any(t.ent_type_ not in _MISLABELLED for t in run) or run[0].lower_ in rules.not_place_words:
+            continue
+        entity = _entity_covering(run)
+        if entity is not None and ((entity.label_ == "PERSON" and len(entity) > 1) or len(entity) > len(run)):
+            continue
+        text = run.text
+        if text.lower() in dictionary.demonyms or canonical_outlet(text) is not None:
+            continue
+        if dictionary.find(text) and not dictionary.is_place_name(text):
+            continue
+        found.append(run)
+    return found
+
+
+def _entity_covering(run: SpacySpan) -> SpacySpan | None:
+    return next((e for e in run.doc.ents if e.start <= run.start < e.end or run.start <= e.start < run.end), None)
+
+
+def _names_an_actor(entity: SpacySpan) -> bool:
+    """A place name standing for an actor, not a location: "US bases", "Washington said", "the Resistance".
+
+    A country or capital that is also an actor's name counts as a place only as the object of a
+    preposition ("in Syria", "from Washington").
+    """
+    root = entity.root
+    dictionary = actor_dictionary()
+    is_actor_name = entity.text.lower() in dictionary.demonyms or dictionary.find(entity.text) is not None
+    if is_actor_name and root.dep_ != "pobj":
+        return True
+    # A single capitalised common noun tagged as a place ("Resistance") is a label, not a place.
+    return len(entity) == 1 and root.tag_ == "NNP" and root.text.lower() in _LABEL_WORDS
+
+
+_LABEL_WORDS = frozenset(
+    {"resistance", "coalition", "axis", "front", "alliance", "movement", "state", "regime", "army"}
+)
+
+

@@ -1,0 +1,43 @@
+"""Grouping the sentences of one document that report the same incident."""
+
+from __future__ import annotations
+
+from sitrep.extract.coreference import group_document_mentions
+from sitrep.model import Mention, Place, PlaceMention, Span
+from tests.resolve.resolve_fixtures import mention
+
+IDLIB_PROVINCE = Place("test:idlib-province", "Idlib", "SY", 35.8, 36.6, "admin1", admin1="Idlib")
+ALEPPO_PROVINCE = Place("test:aleppo-province", "Aleppo", "SY", 36.2, 37.2, "admin1", admin1="Aleppo")
+
+
+def placed(mention_id: str, where: str, role: str = "location", place: Place | None = None) -> Mention:
+    """A strike in doc "d" on the fixtures' day, at a town of Idlib province (or at ``place``)."""
+    m = mention(mention_id, where=where, doc="d")
+    town = m.places[0].place
+    assert town is not None
+    town.admin1 = "Idlib"
+    m.places = [PlaceMention(where, Span("d", 0, 0), role, place or town)]
+    return m
+
+
+def test_two_sentences_that_each_name_a_different_nearby_town_are_two_incidents() -> None:
+    # Saraqib is 17 km from Idlib: near enough to be one incident by distance, but each sentence names its own town.
+    groups = group_document_mentions([placed("a", "Saraqib"), placed("b", "Idlib")])
+    assert len(groups) == 2
+
+
+def test_a_sentence_with_an_inherited_place_joins_the_incident_it_restates() -> None:
+    groups = group_document_mentions([placed("a", "Saraqib"), placed("b", "Idlib", role="context")])
+    assert len(groups) == 1
+
+
+def test_a_town_and_the_province_it_lies_in_are_one_place() -> None:
+    inside = group_document_mentions([placed("a", "Saraqib"), placed("b", "Idlib", place=IDLIB_PROVINCE)])
+    outside = group_document_mentions([placed("a", "Saraqib"), placed("b", "Aleppo", place=ALEPPO_PROVINCE)])
+    assert (len(inside), len(outside)) == (1, 2)
+
+
+def test_a_village_the_gazetteer_lacks_is_not_the_town_another_sentence_names() -> None:
+    village = placed("a", "Saraqib")
+    village.places = [PlaceMention("Kafr Nabudah", Span("d", 0, 0))]
+    assert len(group_document_mentions([village, placed("b", "Idlib")])) == 2
