@@ -17,7 +17,7 @@ from sitrep.geo import Gazetteer, geocode_mentions
 from sitrep.geo.inherit import inherit_places, named_region_countries, prune_candidates
 from sitrep.geo.mentions import geocode_dateline, most_specific
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
-from sitrep.model import Claim, Document, Mention
+from sitrep.model import Claim, Document, Mention, PlaceMention
 from sitrep.nlp import load_pipeline
 from sitrep.resolve import derive_event, group_claims, resolve_mentions
 from sitrep.store import Store
@@ -54,7 +54,12 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     gazetteer = gazetteer or Gazetteer.open()
     mentions = geocode_mentions(extraction.mentions, document.text, gazetteer)
     countries = set(gazetteer.countries_in_text(document.text)) | named_region_countries(mentions)
-    prune_candidates(mentions, countries)
+    neighbours = gazetteer.neighbours_of(countries)
+
+    def named_across_a_border(pm: PlaceMention) -> bool:
+        return pm.place is not None and pm.place.country in neighbours and gazetteer.is_named(pm.place, pm.text)
+
+    prune_candidates(mentions, countries, named_across_a_border)
     dateline = extraction.dateline
     dateline_place = geocode_dateline(dateline.place if dateline else None, document.text, gazetteer, countries)
     inherit_places(mentions, extraction.paragraph_of, dateline_place)

@@ -105,9 +105,15 @@ def _dates_by_the_last_date(text: str) -> bool:
 
 
 def event_dates(sentence: SpacySpan, published: dt.date | None, doc_name: str) -> list[DateInterval]:
-    """Dates in the sentence, without the day a statement was made ("sources told X on 29 April")."""
+    """Dates in the sentence, without the day a statement was made ("sources told X on 29 April") and without
+    "the same day", which is not the publication day but the date the report gave last."""
     found = find_dates(sentence.text, published, doc_name, sentence.start_char)
-    return [d for d in found if d.span is None or not _dates_a_statement(sentence, d.span.start, d.span.end)]
+    return [
+        d
+        for d in found
+        if d.span is None
+        or not (_dates_a_statement(sentence, d.span.start, d.span.end) or _dates_by_the_last_date(d.span.text))
+    ]
 
 
 def _dates_a_statement(sentence: SpacySpan, start: int, end: int) -> bool:
@@ -144,7 +150,8 @@ def extract_sentence(
         (e.start_char, e.end_char) for e in sentence.ents if e.label_ in {"ORG", "PERSON", "NORP", "GPE", "FAC"}
     ]
     framing = find_framing(sentence.text, doc_name, sentence.start_char, exclude=entity_ranges)
-    places = place_mentions(sentence, doc_name)
+    # The dateline ("PORT SUDAN (AFP) -") says where the report was filed, not where the event was.
+    places = place_mentions(sentence, doc_name, not_in=result.dateline.span if result.dateline else None)
     sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, sentence.text)
     context = SentenceContext(
         doc_name, sentence_span, chain, modality_of(sentence, sentence.root), framing,

@@ -47,8 +47,9 @@ def place_rules() -> PlaceRules:
         "heads", "modifier_labels", "locatives", "institution_words", "feature_heads", "not_place_words")))
 
 
-def place_mentions(sentence: SpacySpan, doc_name: str) -> list[PlaceMention]:
-    """Place phrases, place entities not inside them, then proper nouns not inside either."""
+def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = None) -> list[PlaceMention]:
+    """Place phrases, place entities not inside them, then proper nouns not inside either; none inside
+    ``not_in`` (the dateline)."""
     phrases = _place_phrases(sentence)
     found = [PlaceMention(p.text, _span(p, doc_name)) for p in phrases]
     for entity in map(_whole_name, sentence.ents):
@@ -62,6 +63,8 @@ def place_mentions(sentence: SpacySpan, doc_name: str) -> list[PlaceMention]:
         for candidate in candidates:
             if not any(pm.span.start < candidate.end_char and candidate.start_char < pm.span.end for pm in found):
                 found.append(PlaceMention(candidate.text, _span(candidate, doc_name), role=role))
+    if not_in is not None:
+        found = [pm for pm in found if not (not_in.start <= pm.span.start and pm.span.end <= not_in.end)]
     return sorted(found, key=lambda pm: pm.span.start)
 
 
@@ -139,7 +142,8 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
     return phrases
 
 
-_SAME_AS_NAME = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "camp", "area"})
+_SAME_AS_NAME = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "camp", "area",
+                           "locality", "community", "settlement", "township", "municipality", "island"})
 
 
 def _named_object(head: Token) -> SpacySpan | None:
@@ -154,6 +158,12 @@ def _stands_for_something_else(entity: SpacySpan) -> bool:
     """A place entity that is not where anything happened: an actor, a person, an outlet, an office, a river."""
     root = entity.root
     if _names_an_actor(entity) or canonical_outlet(entity.text) is not None or _inside_institution(entity):
+        return True
+    # "from Ukrainian shelling": a nationality before a noun, whatever the parse.
+    following = entity.doc[entity.end] if entity.end < len(entity.doc) else None
+    if entity.text.lower() in actor_dictionary().demonyms and following is not None and following.pos_ in {
+        "NOUN", "VERB", "ADJ"
+    }:
         return True
     # "Oleksandr Prokudin": the first name tagged as a place.
     if root.dep_ == "compound" and root.head.ent_type_ == "PERSON" and root.head.i >= entity.end:

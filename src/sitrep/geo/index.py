@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -288,6 +288,17 @@ class Gazetteer:
         if len(recs) != 2:
             return None
         return (recs[0][0] + recs[1][0]) / 2, (recs[0][1] + recs[1][1]) / 2
+
+    def is_named(self, place: Place, text: str) -> bool:
+        """Whether ``text`` (or the name at its core) is one of ``place``'s names exactly, not a near spelling."""
+        keys = {name_key(text), name_key(parse_mention(text).core)}
+        marks = ",".join("?" * len(keys))
+        sql = f"SELECT 1 FROM names n JOIN places p ON p.id = n.place WHERE p.gid = ? AND n.key IN ({marks}) LIMIT 1"
+        return self._db.execute(sql, (place.gazetteer_id, *keys)).fetchone() is not None
+
+    def neighbours_of(self, countries: Iterable[str]) -> frozenset[str]:
+        """Countries bordering any of ``countries``."""
+        return frozenset().union(*(self._neighbours.get(c, frozenset()) for c in countries))
 
     def country_name(self, country: str) -> str:
         """The display name of an ISO2 code ("SD" -> "Sudan"); the code itself if unknown."""

@@ -9,6 +9,7 @@ the span of the text that named them.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from sitrep.geo.normalise import name_key
 from sitrep.model import CANDIDATE_ROLE, INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Mention, PlaceMention
@@ -17,17 +18,27 @@ FINE = {"site", "town", "admin2"}
 COARSE = {"admin1", "country"}
 
 
-def prune_candidates(mentions: list[Mention], document_countries: set[str]) -> None:
+def prune_candidates(
+    mentions: list[Mention],
+    document_countries: set[str],
+    named_across_a_border: Callable[[PlaceMention], bool] = lambda pm: False,
+) -> None:
     """Drops readings that resolved outside the countries the document is about.
 
     A proper-noun candidate must resolve inside them; a town or site from NER too (a report on Syria
-    naming "Qamishli" does not mean Ciudad Juárez); a country or region named outright stays. A bare proper
-    noun (``name``) must also be a town, district or province, found by its exact name.
+    naming "Qamishli" does not mean Ciudad Juárez), unless ``named_across_a_border`` says the text spells a
+    town of a neighbouring country exactly (an Israeli report on "Rafah"); a country or region named outright
+    stays. A bare proper noun (``name``) must also be a town, district or province, found by its exact name.
     """
     for mention in mentions:
         kept = []
         for pm in mention.places:
-            outside = bool(document_countries) and pm.place is not None and pm.place.country not in document_countries
+            outside = (
+                bool(document_countries)
+                and pm.place is not None
+                and pm.place.country not in document_countries
+                and not named_across_a_border(pm)
+            )
             if pm.role == NAME_ROLE and (
                 not document_countries or pm.place is None or pm.place.precision not in FINE | {"admin1"}
             ):
