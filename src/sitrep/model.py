@@ -208,6 +208,9 @@ class Mention:
     framing: list[FramingTerm] = field(default_factory=list)
     evidence: Span | None = None
     confidence: float = 1.0
+    # The trigger is a definite description ("the strike", "its attack"): it restates an incident the
+    # document has already reported, unless it is the document's first report of one.
+    restates: bool = False
 
     def actor(self, role: str) -> ActorRole | None:
         return next((a for a in self.actors if a.role == role), None)

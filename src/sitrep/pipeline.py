@@ -14,7 +14,12 @@ from sitrep.extract import extract_document
 from sitrep.extract.actors import fill_actor_countries
 from sitrep.extract.coreference import group_document_mentions
 from sitrep.geo import Gazetteer, geocode_mentions
-from sitrep.geo.inherit import inherit_places, named_region_countries, prune_candidates
+from sitrep.geo.inherit import (
+    drop_loose_readings_abroad,
+    inherit_places,
+    named_region_countries,
+    prune_candidates,
+)
 from sitrep.geo.mentions import geocode_dateline, most_specific
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Claim, Document, Mention, PlaceMention
@@ -53,7 +58,13 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     extraction = extract_document(document, parsed)
     gazetteer = gazetteer or Gazetteer.open()
     mentions = geocode_mentions(extraction.mentions, document.text, gazetteer)
-    countries = set(gazetteer.countries_in_text(document.text)) | named_region_countries(mentions)
+    text_countries = gazetteer.countries_in_text(document.text)
+    drop_loose_readings_abroad(
+        mentions,
+        lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text, romanised=True),
+        next(iter(text_countries), None),
+    )
+    countries = set(text_countries) | named_region_countries(mentions)
     neighbours = gazetteer.neighbours_of(countries)
 
     def named_across_a_border(pm: PlaceMention) -> bool:
@@ -63,7 +74,6 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     dateline = extraction.dateline
     dateline_place = geocode_dateline(dateline.place if dateline else None, document.text, gazetteer, countries)
     inherit_places(mentions, extraction.paragraph_of, dateline_place)
-    text_countries = gazetteer.countries_in_text(document.text)
 
     def country_of(mention: Mention) -> str | None:
         place = most_specific([pm.place for pm in mention.places if pm.place is not None])

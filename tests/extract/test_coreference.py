@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sitrep.extract.coreference import group_document_mentions
-from sitrep.model import Mention, Place, PlaceMention, Span
+from sitrep.model import DateInterval, Mention, Place, PlaceMention, Span
 from tests.resolve.resolve_fixtures import mention
 
 IDLIB_PROVINCE = Place("test:idlib-province", "Idlib", "SY", 35.8, 36.6, "admin1", admin1="Idlib")
@@ -41,3 +43,21 @@ def test_a_village_the_gazetteer_lacks_is_not_the_town_another_sentence_names() 
     village = placed("a", "Saraqib")
     village.places = [PlaceMention("Kafr Nabudah", Span("d", 0, 0))]
     assert len(group_document_mentions([village, placed("b", "Idlib")])) == 2
+
+
+def test_a_definite_description_restates_the_incident_reported_before_it() -> None:
+    # "A US drone strike killed ... on Wednesday" then "The strike set the car ablaze": one incident, although
+    # the second sentence's trigger reads as a different sub-type and carries no day of its own.
+    first = placed("a", "Idlib")
+    first.sub_event_type = "Air/drone strike"
+    later = placed("b", "Idlib", role="context")
+    later.sub_event_type, later.restates = "Shelling/artillery/missile attack", True
+    later.date = DateInterval(dt.date(2024, 3, 8), dt.date(2024, 3, 11), "approximate")
+    assert len(group_document_mentions([first, later])) == 1
+
+
+def test_a_definite_description_far_from_the_earlier_incident_is_its_own() -> None:
+    first = placed("a", "Idlib")
+    later = placed("b", "Goma")
+    later.restates = True
+    assert len(group_document_mentions([first, later])) == 2

@@ -150,3 +150,28 @@ def test_a_bare_proper_noun_is_not_a_place_on_a_loose_spelling(gazetteer: Gazett
         "Ukraine's air force said it shot down 20 drones."
     )
     assert places_named(text, gazetteer) == ["Kherson"]
+
+
+def test_a_near_spelling_abroad_is_not_taken_for_a_neighbourhood_at_home(gazetteer: Gazetteer) -> None:
+    # "Mashtal" is one letter from "Marshall" (Texas); the report names the US, but its towns are in Iraq.
+    text = (
+        "A US drone strike on a vehicle in eastern Baghdad killed a commander on Wednesday, Iraqi officials said. "
+        "Iraq condemned the strike. "
+        "The strike in the Mashtal neighbourhood set the car ablaze, witnesses said."
+    )
+    names = places_named(text, gazetteer)
+    assert "Baghdad" in names and "Marshall" not in names, names
+
+
+def test_a_district_named_through_its_city_is_kept(gazetteer: Gazetteer) -> None:
+    # A Kyiv report names Russia more often than Ukraine; its Ukrainian places are still Ukrainian.
+    text = (
+        "Russia launched drones at Ukraine overnight. Russian forces struck a residential building in "
+        "Kharkiv's Kyivskyi district on Sunday, killing six people. Russia denied targeting civilians."
+    )
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Local", published=dt.date(2024, 9, 2)))
+    mentions = process_document(document, gazetteer).mentions
+    strike = next(m for m in mentions if "Kharkiv" in m.sentence.text)
+    place = most_specific([pm.place for pm in strike.places if pm.place is not None])
+    assert place is not None and place.country == "UA"
+    assert haversine_km(place.lat, place.lon, 49.99, 36.23) < 25

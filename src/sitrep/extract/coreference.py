@@ -22,6 +22,7 @@ CONFLICTING_PLACES_KM = 50.0
 # Two places a sentence names itself are the same place only this close (two gazetteer entries for one town).
 SAME_PLACE_KM = 5.0
 FINE = {"site", "town", "admin2"}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 
 
 def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -109,11 +110,32 @@ def same_incident(a: Mention, b: Mention) -> bool:
     return True
 
 
+def restates(mention: Mention, earlier: Mention) -> bool:
+    """ "The strike set the car ablaze": a definite description takes the incident reported before it, whatever
+    sub-type or approximate date its own sentence gives, unless it is placed far from it."""
+    if not mention.restates or mention.modality != earlier.modality:
+        return False
+    if mention.event_type != earlier.event_type and not {mention.event_type, earlier.event_type} <= VIOLENT_TYPES:
+        return False
+    if mention.date and earlier.date and not mention.date.overlaps(earlier.date):
+        return False
+    countries_a, countries_b = _countries(mention), _countries(earlier)
+    if countries_a and countries_b and not countries_a & countries_b:
+        return False
+    points_a, points_b = _fine_points(mention), _fine_points(earlier)
+    return not (points_a and points_b and min(
+        _distance_km(p, q) for p in points_a for q in points_b
+    ) > CONFLICTING_PLACES_KM)
+
+
 def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
-    """Groups in document order; each mention joins the first group whose members all agree with it."""
+    """Groups in document order; each mention joins the first group whose members all agree with it, or, when
+    it restates an incident, the group of the latest earlier mention it can restate."""
     groups: list[list[Mention]] = []
     for mention in mentions:
         home = next((g for g in groups if all(same_incident(mention, other) for other in g)), None)
+        if home is None and mention.restates:
+            home = next((g for g in reversed(groups) if restates(mention, g[-1])), None)
         if home is None:
             groups.append([mention])
         else:

@@ -235,6 +235,18 @@ def _mention(
         modality=modality_of(sentence, token),
         framing=framing,
         evidence=sentence_span,
+        restates=_is_definite_description(token),
+    )
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+
+
+def _is_definite_description(token: Token) -> bool:
+    """ "the strike", "these raids", "its attack", "the group's operation": an incident named as already known."""
+    return token.pos_ == "NOUN" and any(
+        (c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE) or (c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"})
+        for c in token.children
     )
 
 

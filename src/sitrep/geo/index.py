@@ -289,12 +289,17 @@ class Gazetteer:
             return None
         return (recs[0][0] + recs[1][0]) / 2, (recs[0][1] + recs[1][1]) / 2
 
-    def is_named(self, place: Place, text: str) -> bool:
-        """Whether ``text`` (or the name at its core) is one of ``place``'s names exactly, not a near spelling."""
-        keys = {name_key(text), name_key(parse_mention(text).core)}
-        marks = ",".join("?" * len(keys))
-        sql = f"SELECT 1 FROM names n JOIN places p ON p.id = n.place WHERE p.gid = ? AND n.key IN ({marks}) LIMIT 1"
-        return self._db.execute(sql, (place.gazetteer_id, *keys)).fetchone() is not None
+    def is_named(self, place: Place, text: str, romanised: bool = False) -> bool:
+        """Whether ``text`` (or the name at its core) is one of ``place``'s names, not a near spelling; with
+        ``romanised``, another romanisation of one (same skeleton: "Hassakeh" for "Al-Hasakah") counts too."""
+        # "Kharkiv's Kyivskyi district", "the Hit district of Anbar province": any of its names will do.
+        parts = [p for p in re.split(r"['’]s\b| of | in ", text) if p.strip()]
+        names = {n for part in parts for n in (part, parse_mention(part).core)}
+        keys = {name_key(n) for n in names}
+        column, values = ("n.skel", {skeleton_key(n) for n in names}) if romanised else ("n.key", keys)
+        marks = ",".join("?" * len(values))
+        sql = f"SELECT 1 FROM names n JOIN places p ON p.id = n.place WHERE {column} IN ({marks}) AND p.gid = ? LIMIT 1"
+        return self._db.execute(sql, (*values, place.gazetteer_id)).fetchone() is not None
 
     def neighbours_of(self, countries: Iterable[str]) -> frozenset[str]:
         """Countries bordering any of ``countries``."""
