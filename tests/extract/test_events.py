@@ -249,3 +249,30 @@ def test_gunmen_killing_one_person_is_violence_against_that_person_not_a_battle(
     assert (killing.event_type, killing.sub_event_type) == ("Violence against civilians", "Attack")
     fight = only("Gunmen attacked an army checkpoint near Tafas on Tuesday.")
     assert fight.event_type == "Battles"
+
+
+def test_a_crowd_blocking_roads_and_burning_tyres_is_one_riot_however_it_was_dispersed() -> None:
+    m = only("Youths in Jos blocked roads and burned tyres on Monday to protest the killings, and soldiers fired "
+             "in the air to disperse them.")
+    assert (m.event_type, m.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_police_firing_tear_gas_at_a_protest_is_the_protest_not_an_attack() -> None:
+    m = only("Hundreds of people marched in Butembo on Thursday to protest against insecurity; police fired tear gas "
+             "to disperse them and one protester was shot dead.")
+    assert (m.event_type, m.sub_event_type) == ("Protests", "Excessive force against protesters")
+
+
+def test_police_firing_tear_gas_is_a_protest_with_intervention_even_without_a_protest_word() -> None:
+    m = only("Police on Thursday fired teargas to disperse hundreds of people who gathered outside parliament.")
+    assert (m.event_type, m.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_an_airstrike_during_a_protest_is_still_its_own_event() -> None:
+    mentions = extract("Thousands protested in Sanaa on Friday as airstrikes hit the port of Hodeidah.").mentions
+    assert {m.event_type for m in mentions} == {"Protests", "Explosions/Remote violence"}
+
+
+def test_a_curfew_is_a_strategic_development() -> None:
+    m = only("The Kano State Government imposed a 24-hour curfew on Thursday evening.")
+    assert (m.event_type, m.sub_event_type) == ("Strategic developments", "Other")

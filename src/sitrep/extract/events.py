@@ -32,7 +32,7 @@ from sitrep.extract.framing import find_framing
 from sitrep.extract.modality import modality_of
 from sitrep.extract.places import place_mentions
 from sitrep.extract.quantities import fatalities, find_quantities
-from sitrep.extract.triggers import TriggerMatch, classify, find_triggers
+from sitrep.extract.triggers import TriggerMatch, classify, find_triggers, ontology
 from sitrep.model import (
     LOCATION_ROLE,
     AttributionChain,
@@ -47,6 +47,7 @@ from sitrep.model import (
 )
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+CROWD_TYPES = {"Protests", "Riots"}
 # Modalities that describe something that has not happened: stored as claims, not events.
 NOT_HAPPENED = {"planned", "feared", "hypothetical", "rumour"}
 # A report with no date for an incident tells of the last few days: publication day and the days before.
@@ -179,11 +180,39 @@ def extract_sentence(
     # toll: neither is one incident. A clash in the same sentence as a toll still is.
     kept = [] if tally or over_a_period else [m for m, only_toll in mentions if not (running_toll and only_toll)]
     kept = [m for m in kept if not _is_background(m.date, document.published)]
+    kept = _one_crowd_event(kept, sentence.text)
     if not kept and not claims:
         intention = intention_claim(context, sentence)
         claims = [intention] if intention is not None else []
     result.mentions.extend(kept)
     result.claims.extend(claims)
+
+
+# Protest sub-types from least to most serious; a sentence's crowd event takes the most serious it reports.
+_CROWD_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                   "Violent demonstration", "Mob violence")
+
+
+def _one_crowd_event(mentions: list[Mention], text: str) -> list[Mention]:
+    """A sentence about a crowd reports one crowd event: its burning and looting, and the shooting or killing
+    by those who policed it (with no weapon of war named), are part of it, not events of their own."""
+    crowd = [m for m in mentions if m.event_type in CROWD_TYPES]
+    if not crowd:
+        return mentions
+    armed = any(pattern.search(text) for _, pattern in ontology().instruments)
+    lead = max(crowd, key=lambda m: (m.event_type == "Riots", _CROWD_SEVERITY.index(m.sub_event_type)
+                                     if m.sub_event_type in _CROWD_SEVERITY else 0))
+    part_of_it = {
+        id(m)
+        for m in mentions
+        if m is not lead
+        and (
+            m.event_type in CROWD_TYPES
+            or m.sub_event_type == "Looting/property destruction"
+            or (m.event_type in {"Violence against civilians", "Explosions/Remote violence"} and not armed)
+        )
+    }
+    return [m for m in mentions if id(m) not in part_of_it]
 
 
 def _is_background(date: DateInterval | None, published: dt.date | None) -> bool:

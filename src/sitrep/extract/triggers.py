@@ -44,6 +44,11 @@ class Ontology:
     plover_by_lemma: dict[str, str]
     generic_governors: frozenset[str]
     aspectual_verbs: frozenset[str]
+    crowd_control_cues: re.Pattern[str]
+    crowd_control_verbs: frozenset[str]
+    intervention_cues: re.Pattern[str]
+    excessive_force_cues: re.Pattern[str]
+    riot_cues: re.Pattern[str]
 
     def plover(self, event_type: str, sub_event_type: str, lemma: str) -> str:
         return self.plover_by_lemma.get(lemma) or self.plover_of.get((event_type, sub_event_type), "ASSAULT")
@@ -93,7 +98,16 @@ def ontology() -> Ontology:
         plover_by_lemma=dict(raw.get("plover_by_lemma", {})),
         generic_governors=frozenset(raw.get("generic_governors", [])),
         aspectual_verbs=frozenset(raw.get("aspectual_verbs", [])),
+        crowd_control_cues=_words(raw["crowd_control_cues"]),
+        crowd_control_verbs=frozenset(raw["crowd_control_verbs"]),
+        intervention_cues=_words(raw["intervention_cues"]),
+        excessive_force_cues=_words(raw["excessive_force_cues"]),
+        riot_cues=_words(raw["riot_cues"]),
     )
+
+
+# A firing trigger that is the policing of a crowd ("fired tear gas to disperse them").
+CROWD_CONTROL = TriggerRule(event_type="Protests", sub_event_type="Protest with intervention")
 
 
 @dataclass(frozen=True)
@@ -119,6 +133,8 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
         )
         if rule is None:
             continue
+        if lemma in onto.crowd_control_verbs and _polices_a_crowd(token, onto):
+            rule = CROWD_CONTROL
         if token.pos_ == "NOUN" and rule.nouns_need and lemma not in rule.nouns_need:
             continue
         if rule.needs_any and not any(cue.lower() in text.lower() for cue in rule.needs_any):
@@ -137,6 +153,12 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
     strong = [m for m in found if not m.rule.weak]
     strong = [m for m in strong if not _mentioned_by(m, strong)]
     return strong + [m for m in found if m.rule.weak and not _explained_by(m, strong)]
+
+
+def _polices_a_crowd(token: Token, onto: Ontology) -> bool:
+    """ "police fired tear gas", "soldiers fired in the air to disperse them": the trigger's own clause."""
+    clause = token.doc[token.left_edge.i : token.right_edge.i + 1].text
+    return onto.crowd_control_cues.search(clause) is not None
 
 
 def _explained_by(weak: TriggerMatch, strong: list[TriggerMatch]) -> bool:
@@ -249,12 +271,13 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
         event_type, sub = "Riots", "Violent demonstration"
     if rule.state_actor_sub and actor1_type == "State forces":
         sub = rule.state_actor_sub
-    if event_type == "Protests" and re.search(
-        r"\b(tear ?gas|dispersed|fired on|live (fire|ammunition)|arrested)\b", text, re.I
-    ):
+    if event_type == "Protests" and onto.riot_cues.search(text):
+        # "youths blocked roads and burned tyres to protest the killings"
+        event_type, sub = "Riots", "Violent demonstration"
+    elif event_type == "Protests" and onto.intervention_cues.search(text):
         sub = (
             "Excessive force against protesters"
-            if re.search(r"\b(killed|live (fire|ammunition)|shot)\b", text, re.I)
+            if onto.excessive_force_cues.search(text)
             else "Protest with intervention"
         )
     plover = rule.plover or onto.plover(event_type, sub, lemma)
