@@ -276,3 +276,19 @@ def test_an_airstrike_during_a_protest_is_still_its_own_event() -> None:
 def test_a_curfew_is_a_strategic_development() -> None:
     m = only("The Kano State Government imposed a 24-hour curfew on Thursday evening.")
     assert (m.event_type, m.sub_event_type) == ("Strategic developments", "Other")
+
+
+def test_killing_fighters_without_a_weapon_of_war_named_is_a_battle() -> None:
+    m = only("Units of the Armed Forces of Burkina Faso, supported by Volunteers for the Defence of the Homeland, "
+             "neutralised more than 100 terrorists in the Djibo area on Sunday.")
+    assert (m.event_type, m.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_rockets_falling_near_a_base_are_remote_violence() -> None:
+    m = only("Two Katyusha rockets fell on Wednesday near Ain al-Asad air base, without causing casualties.")
+    assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_shelling_homes_is_shelling_even_when_civilians_are_hurt() -> None:
+    m = only("On Sunday morning, the RSF shelled residential neighborhoods of Omdurman, injuring seven civilians.")
+    assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")

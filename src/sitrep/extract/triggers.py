@@ -40,6 +40,7 @@ class Ontology:
     civilian_cues: re.Pattern[str]
     military_cues: re.Pattern[str]
     military_target_cues: re.Pattern[str]
+    combatant_victims: re.Pattern[str]
     individual_victims: frozenset[str]
     plover_by_lemma: dict[str, str]
     generic_governors: frozenset[str]
@@ -62,7 +63,11 @@ class Classification:
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Whole words and phrases ("home" is not "Homeland"); a cue ending in "*" is a stem ("self-detonat*")."""
+    alternatives = "|".join(
+        re.escape(w[:-1]) if w.endswith("*") else re.escape(w) + r"(?![\w-])"
+        for w in sorted(words, key=len, reverse=True)
+    )
     return re.compile(rf"(?<![\w-])(?:{alternatives})", re.IGNORECASE)
 
 
@@ -94,6 +99,7 @@ def ontology() -> Ontology:
         civilian_cues=_words(raw["civilian_cues"]),
         military_cues=_words(raw["military_cues"]),
         military_target_cues=_words(raw["military_target_cues"]),
+        combatant_victims=_words(raw["combatant_victims"]),
         individual_victims=frozenset(raw["individual_victims"]),
         plover_by_lemma=dict(raw.get("plover_by_lemma", {})),
         generic_governors=frozenset(raw.get("generic_governors", [])),
@@ -253,7 +259,11 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
         elif onto.battle_cues.search(text):
             event_type, sub = "Battles", "Armed clash"
     elif rule.kind == "attack":
-        if instrument is None and onto.military_target_cues.search(_attacked_object(match.token)):
+        attacked = _attacked_object(match.token)
+        if instrument is None and onto.military_target_cues.search(attacked):
+            event_type, sub = "Battles", "Armed clash"
+        elif instrument is None and not civilian_target and onto.combatant_victims.search(attacked):
+            # "neutralised more than 100 terrorists", "killed three ADF combatants"
             event_type, sub = "Battles", "Armed clash"
         elif (civilian_target or _one_person_attacked(match.token, onto)) and instrument is None:
             # "gunmen shot dead a former commander": a killing of one person, not a fight
