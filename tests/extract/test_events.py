@@ -292,3 +292,23 @@ def test_rockets_falling_near_a_base_are_remote_violence() -> None:
 def test_shelling_homes_is_shelling_even_when_civilians_are_hurt() -> None:
     m = only("On Sunday morning, the RSF shelled residential neighborhoods of Omdurman, injuring seven civilians.")
     assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_a_drone_attack_that_sets_fire_to_a_depot_is_a_drone_strike_not_a_riot() -> None:
+    m = only("A Ukrainian drone attack set fire to an oil depot in the town of Proletarsk early on Thursday.")
+    assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_artillery_destroying_a_depot_is_shelling_not_property_destruction() -> None:
+    m = only("The army's artillery destroyed a Houthi weapons depot in the Sirwah district on Monday morning.")
+    assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+
+
+def test_taking_control_of_a_village_is_a_change_of_territory() -> None:
+    m = only("Russia's defence ministry said its forces had taken control of the village of Zhelanne on Monday.")
+    assert m.event_type == "Battles" and "territory" in m.sub_event_type
+
+
+def test_a_town_retaken_without_a_fight_is_a_non_violent_transfer() -> None:
+    m = only("Somali forces recaptured the town of Adan Yabaal on Sunday after the militants withdrew without a fight.")
+    assert (m.event_type, m.sub_event_type) == ("Strategic developments", "Non-violent transfer of territory")

@@ -50,6 +50,7 @@ class Ontology:
     intervention_cues: re.Pattern[str]
     excessive_force_cues: re.Pattern[str]
     riot_cues: re.Pattern[str]
+    no_fight_cues: re.Pattern[str]
 
     def plover(self, event_type: str, sub_event_type: str, lemma: str) -> str:
         return self.plover_by_lemma.get(lemma) or self.plover_of.get((event_type, sub_event_type), "ASSAULT")
@@ -109,6 +110,7 @@ def ontology() -> Ontology:
         intervention_cues=_words(raw["intervention_cues"]),
         excessive_force_cues=_words(raw["excessive_force_cues"]),
         riot_cues=_words(raw["riot_cues"]),
+        no_fight_cues=_words(raw["no_fight_cues"]),
     )
 
 
@@ -159,6 +161,16 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
     strong = [m for m in found if not m.rule.weak]
     strong = [m for m in strong if not _mentioned_by(m, strong)]
     return strong + [m for m in found if m.rule.weak and not _explained_by(m, strong)]
+
+
+def _instrument_does_it(token: Token, onto: Ontology) -> bool:
+    """The trigger's subject is a weapon or a strike ("a drone attack set fire", "artillery destroyed")."""
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+    return any(
+        pattern.search(token.doc[s.left_edge.i : s.right_edge.i + 1].text) or s.lemma_.lower() in onto.rules
+        for s in subjects
+        for _, pattern in onto.instruments
+    )
 
 
 def _polices_a_crowd(token: Token, onto: Ontology) -> bool:
@@ -240,6 +252,7 @@ def _attacked_object(token: Token) -> str:
 
 
 CROWD_ACTOR_TYPES = frozenset({"Protesters", "Rioters"})
+TERRITORY_SUB_TYPES = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 
 def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_type: str | None) -> Classification:
@@ -281,6 +294,15 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
         event_type, sub = "Riots", "Violent demonstration"
     if rule.state_actor_sub and actor1_type == "State forces":
         sub = rule.state_actor_sub
+    if sub in TERRITORY_SUB_TYPES and onto.no_fight_cues.search(text):
+        # "recaptured the town after the militants withdrew without a fight"
+        event_type, sub = "Strategic developments", "Non-violent transfer of territory"
+    if instrument and rule.kind == "plain" and event_type in {"Riots", "Strategic developments"} and (
+        sub in {"Violent demonstration", "Looting/property destruction"} and actor1_type not in CROWD_ACTOR_TYPES
+        and _instrument_does_it(match.token, onto)
+    ):
+        # "a drone attack set fire to an oil depot", "the army's artillery destroyed a weapons depot"
+        event_type, sub = "Explosions/Remote violence", instrument
     if event_type == "Protests" and onto.riot_cues.search(text):
         # "youths blocked roads and burned tyres to protest the killings"
         event_type, sub = "Riots", "Violent demonstration"

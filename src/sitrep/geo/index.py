@@ -332,9 +332,10 @@ def _rank(match: _Match) -> tuple[float, bool, bool]:
 
 
 def _queries(text: str, parsed: ParsedMention) -> list[str]:
-    """The whole mention (minus determiners) first, then the core name the parser found."""
+    """The whole mention (minus determiners) first, then the name with its direction word ("Middle Shabelle"),
+    then the core name the parser found."""
     full = " ".join(w for w in text.split() if w.lower() not in ("the", "a", "an"))
-    return list(dict.fromkeys(q for q in (full, parsed.core) if q.strip()))
+    return list(dict.fromkeys(q for q in (full, parsed.with_direction, parsed.core) if q.strip()))
 
 
 _RANK = {precision: rank for rank, precision in enumerate(PLACE_PRECISIONS)}

@@ -91,6 +91,8 @@ class ParsedMention:
     direction: str = ""  # "north", "northeast", ... when the text says "northern Syria"
     site_type: str = ""  # the generic head removed, e.g. "base", "camp", "oil field"
     text: str = ""  # the mention as given
+    # the core with its direction word kept, for names that start with one ("Middle Shabelle", "North Darfur")
+    with_direction: str = ""
 
 
 @cache
@@ -144,21 +146,27 @@ def parse_mention(text: str) -> ParsedMention:
     core = _strip_leading(core, _phrases(rules, "determiners"))
     core = _strip_leading(core, _phrases(rules, "qualifiers"))
     core = _drop_hyphenated_qualifiers(core)
-    direction = ""
+    direction, direction_word = "", ""
     for word, canonical in _direction_words().items():
         if core.lower().startswith(word + " "):
-            direction, core = canonical, core[len(word) + 1 :].strip()
+            direction, direction_word, core = canonical, core[: len(word)], core[len(word) + 1 :].strip()
             break
+
+    def named(name: str) -> str:
+        return f"{direction_word} {name}" if direction_word else ""
+
     for prefix in _phrases(rules, "admin_prefixes"):
         if core.lower().startswith(prefix + " "):
-            return ParsedMention(core[len(prefix) + 1 :].strip(), "admin", direction, "", text)
+            name = core[len(prefix) + 1 :].strip()
+            return ParsedMention(name, "admin", direction, "", text, named(name))
     for kind, key in (("border", "border_heads"), ("admin", "admin_heads"), ("site", "site_heads"),
                       ("town", "town_heads")):
         stripped, head = _strip_head(core, _phrases(rules, key))
         if head:
             stripped = _strip_leading(stripped, _phrases(rules, "determiners"))
-            return ParsedMention(stripped or core, kind, direction, head if kind == "site" else "", text)
-    return ParsedMention(core, "", direction, "", text)
+            name = stripped or core
+            return ParsedMention(name, kind, direction, head if kind == "site" else "", text, named(name))
+    return ParsedMention(core, "", direction, "", text, named(core))
 
 
 @cache
