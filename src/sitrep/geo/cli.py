@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from sitrep.geo.build import build_index, default_index_path
+from sitrep.geo.build import (
+    GeoNamesDumpError,
+    GeoNamesSummary,
+    build_index,
+    default_index_path,
+    geonames_list_path,
+    read_geonames_summary,
+)
 from sitrep.geo.evaluate import EvalInputError, evaluate_rows, read_rows, write_answers
 from sitrep.geo.index import Gazetteer
 
@@ -26,13 +33,45 @@ def geo() -> None:
 
 @geo.command("build")
 @_index_option
-def build_command(index_path: Path | None) -> None:
+@click.option(
+    "--geonames", "geonames_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
+    help="A GeoNames dump you downloaded (XX.txt, XX.zip, allCountries.txt/.zip, or a folder of them); repeat for "
+         "more. Adds its villages, ADM2/ADM3 units and sites. Remembered: later builds, automatic ones too, "
+         "add the same dumps.",
+)
+@click.option("--no-geonames", is_flag=True, help="Build without GeoNames dumps and forget the remembered ones.")
+def build_command(index_path: Path | None, geonames_paths: tuple[Path, ...], no_geonames: bool) -> None:
     """Build the gazetteer index from the installed GeoNames packages and sitrep's curated places."""
+    if geonames_paths and no_geonames:
+        raise click.UsageError("--geonames and --no-geonames exclude each other")
     target = index_path or default_index_path()
+    # None: the dumps remembered beside the index; []: none, and forget them.
+    geonames = list(geonames_paths) if geonames_paths else ([] if no_geonames else None)
     start = time.perf_counter()
-    build_index(target)
+    try:
+        build_index(target, geonames=geonames)
+    except GeoNamesDumpError as exc:
+        click.echo(f"error: {exc}", err=True)
+        raise SystemExit(EXIT_INPUT_FAILED) from exc
     seconds = time.perf_counter() - start
     click.echo(f"built {target} in {seconds:.1f} s ({target.stat().st_size / 1e6:.1f} MB)")
+    summary = read_geonames_summary(target)
+    if summary is not None:
+        _echo_geonames_summary(summary, geonames_list_path(target))
+
+
+def _echo_geonames_summary(summary: GeoNamesSummary, list_path: Path) -> None:
+    click.echo(f"GeoNames dumps (remembered in {list_path}):")
+    for dump in summary.dumps:
+        click.echo(f"  {dump['file']}" + (f" ({dump['member']})" if dump["member"] else ""))
+    click.echo("added places per country (towns, admin2/admin3 units, sites):")
+    for country, counts in sorted(summary.added.items()):
+        total = sum(counts.values())
+        click.echo(f"  {country}  {total:>9,}  ({counts.get('town', 0):,} towns, {counts.get('admin2', 0):,} admin "
+                   f"units, {counts.get('site', 0):,} sites)")
+    if not summary.added:
+        click.echo("  none")
+    click.echo(f"already in the index (same geonameid), not added again: {summary.already_indexed:,}")
 
 
 @geo.command("lookup")
