@@ -312,3 +312,14 @@ def test_taking_control_of_a_village_is_a_change_of_territory() -> None:
 def test_a_town_retaken_without_a_fight_is_a_non_violent_transfer() -> None:
     m = only("Somali forces recaptured the town of Adan Yabaal on Sunday after the militants withdrew without a fight.")
     assert (m.event_type, m.sub_event_type) == ("Strategic developments", "Non-violent transfer of territory")
+
+
+def test_rape_is_found_whatever_the_lemmatiser_makes_of_raped() -> None:
+    m = only("Survivors said that women and girls were raped in the camp on Sunday.")
+    assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Sexual violence")
+
+
+def test_taking_a_base_after_days_of_fighting_is_one_battle() -> None:
+    m = only("The RSF took control of the army's 15th Infantry Division base in Ardamata on 4 November after days "
+             "of fighting.")
+    assert m.event_type == "Battles"

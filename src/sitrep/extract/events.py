@@ -296,9 +296,20 @@ def _distinct_events(matches: list[TriggerMatch], sentence: SpacySpan) -> list[T
 def _same_event(a: TriggerMatch, b: TriggerMatch) -> bool:
     if a.rule.event_type != b.rule.event_type and not (a.rule.kind != "plain" and b.rule.kind != "plain"):
         return False
-    ancestors_b = set(t.i for t in b.token.ancestors)
-    ancestors_a = set(t.i for t in a.token.ancestors)
-    return a.token.i in ancestors_b or b.token.i in ancestors_a or a.token.head.i == b.token.head.i
+    ancestors_b = {t.i for t in b.token.ancestors} | {b.token.i}
+    ancestors_a = {t.i for t in a.token.ancestors} | {a.token.i}
+    return (
+        _clause_of(a.token).i in ancestors_b
+        or _clause_of(b.token).i in ancestors_a
+        or a.token.head.i == b.token.head.i
+    )
+
+
+def _clause_of(trigger: Token) -> Token:
+    """The verb a trigger noun is the object of ("took control ... after days of fighting" is one clause)."""
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ in {"VERB", "AUX"}:
+        return trigger.head
+    return trigger
 
 
 def _target_text(token: Token) -> str:

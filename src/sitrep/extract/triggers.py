@@ -138,6 +138,7 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
             (onto.rules.get(f"{lemma}_{particle}") if particle else None)
             or onto.rules.get(lemma)
             or onto.rules.get(token.lower_)
+            or _by_past_tense(token, onto)
         )
         if rule is None:
             continue
@@ -171,6 +172,14 @@ def _instrument_does_it(token: Token, onto: Ontology) -> bool:
         for s in subjects
         for _, pattern in onto.instruments
     )
+
+
+def _by_past_tense(token: Token, onto: Ontology) -> TriggerRule | None:
+    """The small model's lemmatiser misses some past forms ("raped" -> "rap"): try the regular stems."""
+    word = token.lower_
+    if token.tag_ not in {"VBD", "VBN"} or not word.endswith("ed"):
+        return None
+    return onto.rules.get(word[:-1]) or onto.rules.get(word[:-2])
 
 
 def _polices_a_crowd(token: Token, onto: Ontology) -> bool:
