@@ -175,3 +175,13 @@ def test_a_district_named_through_its_city_is_kept(gazetteer: Gazetteer) -> None
     place = most_specific([pm.place for pm in strike.places if pm.place is not None])
     assert place is not None and place.country == "UA"
     assert haversine_km(place.lat, place.lon, 49.99, 36.23) < 25
+
+
+def test_a_sponsor_or_an_embassys_country_is_not_where_it_happened(gazetteer: Gazetteer) -> None:
+    text = (
+        "Rwanda-backed M23 rebels seized the town of Sake on Tuesday, Congolese officials said. In Kinshasa, "
+        "protesters attacked the embassies of France, Belgium and the United States on Tuesday, setting fires."
+    )
+    names = places_named(text, gazetteer)
+    assert "Kinshasa" in names
+    assert not {"Rwanda", "France", "Belgium", "United States"} & set(names), names

@@ -38,13 +38,16 @@ class PlaceRules:
     institution_words: frozenset[str]
     feature_heads: frozenset[str]
     not_place_words: frozenset[str]
+    owner_nouns: frozenset[str]
+    sponsor_participles: frozenset[str]
 
 
 @cache
 def place_rules() -> PlaceRules:
     rules = load_yaml("place_phrases.yaml")
     return PlaceRules(*(frozenset(str(w).lower() for w in rules[key]) for key in (
-        "heads", "modifier_labels", "locatives", "institution_words", "feature_heads", "not_place_words")))
+        "heads", "modifier_labels", "locatives", "institution_words", "feature_heads", "not_place_words",
+        "owner_nouns", "sponsor_participles")))
 
 
 def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = None) -> list[PlaceMention]:
@@ -95,7 +98,7 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
             phrase = doc[left : obj.i + 1]
             if phrase.root.ent_type_ in {"DATE", "TIME"} or phrase.text.lower() in dictionary.demonyms:
                 continue
-            if _inside_institution(phrase) or canonical_outlet(phrase.text) is not None:
+            if _inside_institution(phrase) or _owner_or_sponsor(phrase) or canonical_outlet(phrase.text) is not None:
                 continue
             # "in Bamako" is a place even though "Bamako said" is the Malian government.
             if dictionary.find(phrase.text) and not dictionary.is_place_name(phrase.text):
@@ -159,6 +162,8 @@ def _stands_for_something_else(entity: SpacySpan) -> bool:
     root = entity.root
     if _names_an_actor(entity) or canonical_outlet(entity.text) is not None or _inside_institution(entity):
         return True
+    if _owner_or_sponsor(entity):
+        return True
     # "from Ukrainian shelling": a nationality before a noun, whatever the parse.
     following = entity.doc[entity.end] if entity.end < len(entity.doc) else None
     if entity.text.lower() in actor_dictionary().demonyms and following is not None and following.pos_ in {
@@ -170,6 +175,20 @@ def _stands_for_something_else(entity: SpacySpan) -> bool:
         return True
     # "the Dnipro river" names the river.
     return root.dep_ == "compound" and root.head.i == entity.end and root.head.lower_ in place_rules().feature_heads
+
+
+def _owner_or_sponsor(phrase: SpacySpan) -> bool:
+    """ "the embassies of Rwanda, France and the United States" (whose embassies), "Rwanda-backed M23" (who
+    backs them): a country named for what it owns or sponsors, not for where something happened."""
+    doc, rules = phrase.doc, place_rules()
+    if phrase.end + 1 < len(doc) and doc[phrase.end].text == "-" and doc[phrase.end + 1].lower_ in (
+        rules.sponsor_participles
+    ):
+        return True
+    head = phrase.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in rules.owner_nouns
 
 
 def _inside_institution(phrase: SpacySpan) -> bool:

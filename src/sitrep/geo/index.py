@@ -222,6 +222,10 @@ class Gazetteer:
             for match in self._matches(query, countries):
                 self._keep(matches, replace(match, whole_mention=number == 0))
         floor = max(float(weights()["min_similarity"]), context.min_similarity)
+        if any(m.similarity >= 1.0 for m in matches.values()):
+            # A place spelled exactly as written exists: loose spellings of other places are not it
+            # ("Kinshasa" is not Cuinchy, whose alternate name "Kinshi" is near).
+            floor = max(floor, float(weights()["exact_name_floor"]))
         country_floor = float(weights()["country_min_similarity"])
         neighbours = self._neighbours.get(countries[0], frozenset()) if countries else frozenset()
         anchors = self._anchors(tuple(p for p in context.nearby_places if name_key(p) != name_key(text)), countries)
