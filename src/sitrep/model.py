@@ -135,6 +135,11 @@ class DateInterval:
     def overlaps(self, other: DateInterval) -> bool:
         return self.start <= other.end and other.start <= self.end
 
+    @property
+    def days(self) -> int:
+        """How many days the interval covers, both ends included."""
+        return (self.end - self.start).days + 1
+
 
 @dataclass(slots=True)
 class Quantity:

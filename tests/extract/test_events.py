@@ -323,3 +323,31 @@ def test_taking_a_base_after_days_of_fighting_is_one_battle() -> None:
     m = only("The RSF took control of the army's 15th Infantry Division base in Ardamata on 4 November after days "
              "of fighting.")
     assert m.event_type == "Battles"
+
+
+def test_an_undated_sentence_is_dated_from_the_reports_last_date_to_publication() -> None:
+    mentions = extract(
+        "Gunmen attacked an army post near Djibo on Wednesday, killing four soldiers.\n\n"
+        "The army said aircraft then struck the attackers' hideout, killing 12 militants.",
+        published="2024-03-22",
+    ).mentions
+    later = mentions[-1]
+    assert later.date is not None
+    assert (later.date.start, later.date.end) == (dt.date(2024, 3, 20), dt.date(2024, 3, 22))
+
+
+def test_the_narrower_of_two_nested_dates_dates_the_event() -> None:
+    m = only("Earlier this week, on 13 November, a Russian missile attack on Zaporizhzhia killed 10 people.",
+             published="2024-11-15")
+    assert m.date is not None and (m.date.start, m.date.end) == (dt.date(2024, 11, 13), dt.date(2024, 11, 13))
+
+
+def test_a_night_of_shelling_is_dated_to_the_night_before_publication() -> None:
+    m = only("Nikopol came under Russian artillery fire throughout the night, the governor said.", published="2024-11-15")
+    assert m.date is not None and (m.date.start, m.date.end) == (dt.date(2024, 11, 14), dt.date(2024, 11, 15))
+
+
+def test_a_passive_report_dates_the_event_not_the_statement() -> None:
+    m = only("Airstrikes were reported on the town of Kabkabiya on 7 June, with 11 civilians killed.",
+             published="2024-06-10")
+    assert m.date is not None and m.date.start == dt.date(2024, 6, 7)

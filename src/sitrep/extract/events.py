@@ -92,9 +92,8 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
             _is_background(p, document.published)
             for p in find_period_starts(sentence.text, document.published, document.name, sentence.start_char)
         )
-        extract_sentence(
-            document, sentence, chain, dates or ([last_date] if last_date else []), result, over_a_period
-        )
+        carried = last_date or _since_last_date(last_given, document.published)
+        extract_sentence(document, sentence, chain, dates or ([carried] if carried else []), result, over_a_period)
         result.paragraph_of.update((m.id, number) for m in result.mentions[before:])
     return result
 
@@ -122,7 +121,9 @@ def _dates_a_statement(sentence: SpacySpan, start: int, end: int) -> bool:
     if phrase is None:
         return False
     verb = next((t for t in phrase.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
-    return verb is not None and verb.lemma_.lower() in _REPORTING_VERBS
+    # "airstrikes were reported on the town on 7 June": a passive report dates the event, not a statement.
+    passive = verb is not None and any(c.dep_ == "auxpass" for c in verb.children)
+    return verb is not None and verb.lemma_.lower() in _REPORTING_VERBS and not passive
 
 
 _REPORTING_VERBS = frozenset(
@@ -333,11 +334,24 @@ _HARM_LEMMAS = frozenset({"kill", "wound", "injure", "abduct", "kidnap", "execut
 
 def _event_date(dates: list[DateInterval], published: dt.date | None) -> DateInterval | None:
     if dates:
-        return dates[0]
+        first = dates[0]
+        # "Earlier this week, on 13 November": the narrower date inside the first one says which day.
+        inside = [d for d in dates[1:] if first.start <= d.start and d.end <= first.end and d.days < first.days]
+        return min(inside, key=lambda d: d.days) if inside else first
     if published is None:
         return None
     # No date in the text: the days before publication, flagged as approximate.
     return DateInterval(published - dt.timedelta(days=APPROXIMATE_DAYS), published, "approximate")
+
+
+def _since_last_date(last_given: DateInterval | None, published: dt.date | None) -> DateInterval | None:
+    """An undated sentence in a report that gave a recent date tells of that date or after it, up to
+    publication ("The source said army aviation then struck the hideout")."""
+    if last_given is None or published is None or last_given.end > published:
+        return None
+    if (published - last_given.start).days > int(load_yaml("dates.yaml")["carry_last_date_days"]):
+        return None
+    return DateInterval(last_given.start, published, "approximate")
 
 
 def _mention_id(document: Document, sentence_start: int, trigger_start: int) -> str:

@@ -135,7 +135,7 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
             t
             for t in span
             if t.i != token.i
-            and (t.ent_type_ in labels or t.pos_ == "PROPN")
+            and (t.ent_type_ in labels or t.pos_ == "PROPN" or _capitalised_name_word(t))
             and not (military_head and t.text.lower() in demonyms)
         ]
         if modifiers and token.ent_type_ not in {"FAC", "GPE"}:
@@ -143,6 +143,14 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
             # "the town of Kafr Nabudah" is Kafr Nabudah; "the countryside of al-Hasakah" stays a phrase.
             phrases.append(named if named is not None and token.lemma_.lower() in _SAME_AS_NAME else span)
     return phrases
+
+
+def _capitalised_name_word(token: Token) -> bool:
+    """ "Bokkos" of "Bokkos local government area", tagged ADJ and ORG by the small model: a capitalised word
+    inside the sentence that the parser did not take for a common word."""
+    return token.is_title and token.i != token.sent.start and token.pos_ in {"ADJ", "NOUN"} and token.ent_type_ in {
+        "ORG", "PERSON", "GPE", "LOC", "NORP"
+    }
 
 
 _SAME_AS_NAME = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "camp", "area",

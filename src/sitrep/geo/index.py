@@ -222,7 +222,7 @@ class Gazetteer:
             for match in self._matches(query, countries):
                 self._keep(matches, replace(match, whole_mention=number == 0))
         floor = max(float(weights()["min_similarity"]), context.min_similarity)
-        if any(m.similarity >= 1.0 for m in matches.values()):
+        if any(m.similarity >= 1.0 and not m.via_core_alias for m in matches.values()):
             # A place spelled exactly as written exists: loose spellings of other places are not it
             # ("Kinshasa" is not Cuinchy, whose alternate name "Kinshi" is near).
             floor = max(floor, float(weights()["exact_name_floor"]))
