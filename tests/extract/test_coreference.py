@@ -61,3 +61,10 @@ def test_a_definite_description_far_from_the_earlier_incident_is_its_own() -> No
     later = placed("b", "Goma")
     later.restates = True
     assert len(group_document_mentions([first, later])) == 2
+
+
+def test_an_inherited_place_far_away_does_not_keep_a_restatement_apart() -> None:
+    # "The reinforcements arrived at Kharab al-Jir" after a sentence that inherited an unrelated Damascus.
+    named = placed("a", "Idlib")
+    guessed = placed("b", "Goma", role="context")
+    assert len(group_document_mentions([named, guessed])) == 1

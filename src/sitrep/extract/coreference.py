@@ -32,9 +32,12 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
-def _fine_points(mention: Mention) -> list[tuple[float, float]]:
+def _fine_points(mention: Mention, own: bool = False) -> list[tuple[float, float]]:
+    """Points of the mention's towns, sites and districts (with ``own``, only those its sentence names)."""
     return [
-        (pm.place.lat, pm.place.lon) for pm in mention.places if pm.place is not None and pm.place.precision in FINE
+        (pm.place.lat, pm.place.lon)
+        for pm in mention.places
+        if pm.place is not None and pm.place.precision in FINE and not (own and pm.role == INHERITED_ROLE)
     ]
 
 
@@ -67,10 +70,12 @@ def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
 
 
 def places_conflict(a: Mention, b: Mention) -> bool:
+    """Each names its own place and they are not the same; a place only inherited from earlier text is a guess
+    and conflicts with nothing."""
     own_a, own_b = _own_places(a), _own_places(b)
     if own_a and own_b:
         return not any(_same_place(x, y) for x in own_a for y in own_b)
-    points_a, points_b = _fine_points(a), _fine_points(b)
+    points_a, points_b = _fine_points(a, own=True), _fine_points(b, own=True)
     return (
         bool(points_a and points_b)
         and min(_distance_km(p, q) for p in points_a for q in points_b) > CONFLICTING_PLACES_KM
