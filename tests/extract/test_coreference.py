@@ -66,5 +66,5 @@ def test_a_definite_description_far_from_the_earlier_incident_is_its_own() -> No
 def test_an_inherited_place_far_away_does_not_keep_a_restatement_apart() -> None:
     # "The reinforcements arrived at Kharab al-Jir" after a sentence that inherited an unrelated Damascus.
     named = placed("a", "Idlib")
-    guessed = placed("b", "Goma", role="context")
+    guessed = placed("b", "Aleppo", role="context")  # 55 km away
     assert len(group_document_mentions([named, guessed])) == 1
