@@ -1,8 +1,12 @@
-"""Why each gold event was missed: a developer's view of `sitrep eval`.
+"""Why each gold event and claim was missed: a developer's view of `sitrep eval`.
 
 For every unmatched gold event, look at the unmatched extractions of the same document and name
 the first field that stops a match: no extraction at all, the type, the date, or the location.
 Also prints every spurious extraction with the sentence it came from.
+
+Then, for every gold claim `sitrep eval` does not find, says whether we made no claim from its
+sentence or made one whose quantity (low/best) or modality fails evaluate.py's rule, with our
+nearest claim (its subject and period are shown too, though the rule does not compare them).
 
     .venv/bin/sitrep ingest evaluation/dev/corpus --db sqlite:////tmp/dev.db -q
     .venv/bin/python evaluation/diagnose.py evaluation/dev/gold --db sqlite:////tmp/dev.db [--only location]
@@ -18,6 +22,7 @@ from typing import Any
 
 from sitrep.evaluate import (
     Extracted,
+    _find_claim,
     _match,
     _strict,
     any_location_matches,
@@ -25,6 +30,7 @@ from sitrep.evaluate import (
     extracted_events,
     load_jsonl,
 )
+from sitrep.model import Claim
 from sitrep.store import Store
 
 
@@ -53,6 +59,92 @@ def describe(ex: Extracted) -> str:
     date = f"{m.date.start}..{m.date.end}" if m.date else "no date"
     places = ", ".join(f"{p.name} ({p.country})" for p in ex.places) or "no place"
     return f"{m.event_type} | {date} | {places} | «{m.sentence.text[:140]}»"
+
+
+def claim_miss_reason(gold: dict[str, Any], ours: list[Claim]) -> tuple[str, Claim | None]:
+    """Why `_find_claim` finds no claim for a gold claim, and our claim nearest to it.
+
+    Nearest: a claim from the sentence holding the gold evidence, else one with the gold's figure, else the
+    document's claim closest in quantity.
+    """
+    same_doc = [c for c in ours if c.doc == gold["doc"]]
+    if not same_doc:
+        return "no claim in document", None
+    evidence = " ".join(str(gold.get("evidence", "")).split())
+    in_sentence = [c for c in same_doc if evidence and _overlaps(evidence, " ".join(c.sentence.text.split()))]
+    quantity = gold.get("quantity")
+    if quantity:
+        wanted = (quantity.get("low"), quantity.get("best"))
+        same_figure = [c for c in same_doc if c.quantity and (c.quantity.low, c.quantity.best) == wanted]
+        if same_figure:  # only reachable if _find_claim changes; kept so the section never lies
+            return "matched?", same_figure[0]
+        if not in_sentence:
+            return "no claim from that sentence", _closest_figure(same_doc, quantity)
+        with_figure = [c for c in in_sentence if c.quantity is not None]
+        if not with_figure:
+            return "claim there but no quantity", in_sentence[0]
+        return "quantity", _closest_figure(with_figure, quantity)
+    if not in_sentence:
+        return "no claim from that sentence", next((c for c in same_doc if c.quantity is None), same_doc[0])
+    bare = [c for c in in_sentence if c.quantity is None]
+    if not bare:
+        return "claim there but it has a quantity", in_sentence[0]
+    return "modality", bare[0]
+
+
+def _overlaps(evidence: str, sentence: str) -> bool:
+    """Gold evidence is a phrase of a sentence, or (quoted across sentences) contains one."""
+    return evidence in sentence or sentence in evidence
+
+
+def _closest_figure(claims: list[Claim], quantity: dict[str, Any]) -> Claim:
+    target = quantity.get("best") or quantity.get("low") or quantity.get("high") or 0
+
+    def distance(claim: Claim) -> float:
+        if claim.quantity is None:
+            return float("inf")
+        value = claim.quantity.best or claim.quantity.low or claim.quantity.high or 0
+        return abs(value - target)
+
+    return min(claims, key=distance)
+
+
+def describe_claim(claim: Claim) -> str:
+    q = claim.quantity
+    figure = f"low {q.low} best {q.best} high {q.high} «{q.span.text if q.span else q.unit}»" if q else "no quantity"
+    period = f"since {claim.period_start}" if claim.period_start else "no period"
+    sources = " < ".join(claim.chain.names()) or "no source"
+    return f"{claim.subject} | {figure} | {period} | {claim.modality} | {sources} | «{claim.sentence.text[:140]}»"
+
+
+def describe_gold_claim(gold: dict[str, Any]) -> str:
+    q = gold.get("quantity")
+    figure = f"low {q.get('low')} best {q.get('best')} high {q.get('high')}" if q else "no quantity"
+    period = f"since {gold['period_start']}" if gold.get("period_start") else "no period"
+    sources = " < ".join(gold.get("sources", [])) or "no source"
+    return f"{gold.get('subject')} | {figure} | {period} | {gold.get('modality')} | {sources}"
+
+
+def print_claim_misses(gold_dir: Path, store: Store, only: str | None) -> None:
+    gold_claims = [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
+    if not gold_claims:
+        return
+    docs = {g["doc"] for path in sorted(gold_dir.glob("*.events.jsonl")) for g in load_jsonl(path)}
+    ours = [c for c in store.claims() if c.doc in docs]  # the claims `sitrep eval` looks at
+    reasons: Counter[str] = Counter()
+    print(f"\nclaims: {sum(_find_claim(g, ours) is not None for g in gold_claims)}/{len(gold_claims)} found")
+    for gold in gold_claims:
+        if _find_claim(gold, ours) is not None:
+            continue
+        reason, nearest = claim_miss_reason(gold, ours)
+        reasons[reason] += 1
+        if only and reason != only:
+            continue
+        print(f"[claim: {reason}] {gold['doc']} {gold.get('id')}")
+        print(f"    gold: {describe_gold_claim(gold)} | «{str(gold.get('evidence', ''))[:140]}»")
+        if nearest is not None:
+            print(f"    ours: {describe_claim(nearest)}")
+    print("\n" + json.dumps(dict(reasons.most_common()), indent=1))
 
 
 def main() -> None:
@@ -87,6 +179,7 @@ def main() -> None:
         for ex in free:
             print(f"  {ex.doc}: {describe(ex)}")
     print("\n" + json.dumps(dict(reasons.most_common()), indent=1))
+    print_claim_misses(args.gold_dir, store, args.only)
 
 
 if __name__ == "__main__":

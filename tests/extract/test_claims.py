@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from sitrep.extract.claims import TALLY_TOPIC
 from tests.extract.test_events import extract
 
 
@@ -53,3 +56,146 @@ def test_a_stated_intention_is_a_planned_claim() -> None:
     assert claim.modality == "planned"
     vowed = extract("The Yemeni army has vowed further action against shipping.")
     assert vowed.mentions == [] and vowed.claims[0].subject.startswith("vow")
+
+
+# --- counts over a period -------------------------------------------------------------------------------------
+
+
+def test_a_count_of_strikes_since_a_date_is_a_tally_with_its_target_and_period() -> None:
+    result = extract("Israel has carried out dozens of air strikes on southern Lebanon since January.")
+    assert result.mentions == []
+    (claim,) = result.claims
+    assert claim.quantity is not None and (claim.quantity.low, claim.quantity.best) == (24, None)
+    assert claim.subject == "attacks on southern Lebanon"
+    assert claim.period_start == dt.date(2024, 1, 1)
+    assert claim.topic.startswith(TALLY_TOPIC)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "best", "counted", "period_start"),
+    [
+        ("Ukraine's General Staff said there had been 95 combat clashes along the front over the past day.",
+         95, 95, "clashes", dt.date(2024, 3, 13)),
+        ("Russia has fired more than 400 drones at Ukrainian cities in the past week, the air force said.",
+         401, None, "munitions", dt.date(2024, 3, 7)),
+    ],
+)
+def test_clashes_and_munitions_counted_over_a_recent_period_are_tallies(
+    text: str, low: int, best: int | None, counted: str, period_start: dt.date
+) -> None:
+    result = extract(text)
+    assert result.mentions == []
+    (claim,) = result.claims
+    assert claim.quantity is not None and (claim.quantity.low, claim.quantity.best) == (low, best)
+    assert claim.topic.startswith(f"{TALLY_TOPIC}:{counted}:")
+    assert claim.period_start == period_start
+    assert claim.modality == "asserted"
+
+
+def test_strikes_on_one_day_stay_an_event() -> None:
+    result = extract("Israeli jets carried out three strikes on Khan Younis on Tuesday.")
+    assert [m.event_type for m in result.mentions] == ["Explosions/Remote violence"]
+    assert result.claims == []
+
+
+# --- running tolls, troop levels, territory, shares ------------------------------------------------------------
+
+
+def test_a_conflict_that_has_killed_is_a_running_toll_from_when_it_began() -> None:
+    result = extract("The conflict, which erupted in April 2023, has killed at least 15,000 people, the UN says.")
+    assert result.mentions == []
+    (claim,) = result.claims
+    assert claim.subject == "people killed"
+    assert claim.quantity is not None and claim.quantity.low == 15000
+    assert claim.period_start == dt.date(2023, 4, 1)
+    assert claim.chain.names()[0] == "United Nations"
+
+
+def test_losses_counted_in_troops_are_a_toll_not_a_troop_level() -> None:
+    result = extract("Russian losses on the southern front amounted to up to 320 servicemen over the past day.")
+    (claim,) = result.claims
+    assert claim.topic.startswith("toll:losses")
+    assert claim.quantity is not None and (claim.quantity.low, claim.quantity.high) == (None, 320)
+
+
+def test_a_troop_level_the_figure_finder_misses_is_read_from_the_parse() -> None:
+    # the dotted "U.S." ends the quantity finder's noun phrase; the parse still links the number to "troops"
+    result = extract("Officials said roughly 2,500 U.S. troops are deployed in Iraq.")
+    assert result.mentions == []
+    (claim,) = result.claims
+    assert claim.quantity is not None and (claim.quantity.low, claim.quantity.best) == (2250, 2500)
+    assert claim.topic == "troop-level:iraq"
+
+
+def test_soldiers_who_fell_are_not_a_troop_level() -> None:
+    result = extract("Three militants were killed in the fighting, while two soldiers fell as martyrs, a source said.")
+    assert not [c for c in result.claims if c.topic.startswith("troop-level")]
+
+
+def test_victims_who_had_been_displaced_are_not_a_displacement_figure() -> None:
+    result = extract("Gunmen killed 12 displaced people near a camp in Ituri on Sunday.")
+    assert [m.event_type for m in result.mentions] == ["Violence against civilians"]
+    assert not [c for c in result.claims if c.subject.startswith("people displaced")]
+
+
+def test_territory_held_in_square_kilometres_is_a_claim() -> None:
+    result = extract("Russian forces now control about 1,000 square kilometres of the region, the ministry said.")
+    (claim,) = result.claims
+    assert claim.subject.startswith("territory held")
+    assert claim.quantity is not None
+    assert (claim.quantity.low, claim.quantity.best, claim.quantity.unit) == (900, 1000, "square kilometres")
+
+
+def test_a_share_of_a_place_is_a_claim_scoped_to_the_place() -> None:
+    result = extract("Aid agencies say some 80% of Rafah is now under evacuation orders.")
+    (claim,) = result.claims
+    assert claim.scope == "Rafah"
+    assert claim.quantity is not None and (claim.quantity.best, claim.quantity.unit) == (80, "percent")
+
+
+# --- intentions and plans ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The defence ministry said it would investigate the reports.", "investigate the reports"),
+        ("The group's spokesman stressed that its naval operations will continue until the siege is lifted.",
+         "its naval operations continue until the siege is lifted"),
+    ],
+)
+def test_a_reported_future_is_a_planned_claim(text: str, subject: str) -> None:
+    result = extract(text)
+    assert result.mentions == []
+    planned = [c for c in result.claims if c.modality == "planned"]
+    assert [c.subject for c in planned] == [subject]
+
+
+def test_an_intention_beside_an_event_is_kept_with_the_event() -> None:
+    result = extract("The army said its jets struck rebel positions near Gao on Tuesday and vowed further action.")
+    assert [m.event_type for m in result.mentions] == ["Explosions/Remote violence"]
+    assert [(c.subject, c.modality) for c in result.claims] == [("vow further action", "planned")]
+
+
+def test_a_condition_is_not_a_plan() -> None:
+    result = extract("If attacked again, the government would respond with force, the minister said.")
+    assert not [c for c in result.claims if c.modality == "planned"]
+
+
+def test_a_figure_someone_agreed_to_move_is_a_planned_figure() -> None:
+    result = extract("The government agreed to withdraw its 1,500 troops from the region by June.")
+    (claim,) = [c for c in result.claims if c.quantity is not None]
+    assert claim.modality == "planned"
+    assert claim.subject == "withdraw troops"
+    assert claim.quantity is not None and claim.quantity.best == 1500
+
+
+def test_a_rejected_figure_is_a_denied_claim_by_who_rejects_it() -> None:
+    result = extract(
+        "Rights groups said at least 27 protesters were killed nationwide on Friday, a figure the army disputed."
+    )
+    toll = next(c for c in result.claims if c.quantity is not None)
+    denial = next(c for c in result.claims if c.modality == "denied")
+    assert denial.topic == toll.topic  # so the resolver shows the two side by side
+    assert denial.quantity is None
+    assert denial.chain.names()[0] == "army"

@@ -146,11 +146,12 @@ def outlet_patterns() -> list[dict[str, Any]]:
 
 def _span(tokens: Sequence[Token], doc_name: str) -> Span:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Span(doc_name, start, end, tokens[0].doc.text[start:end])
+    return Span(doc_name, start, end, _text(tokens))
 
 
 def _text(tokens: Sequence[Token]) -> str:
-    return tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    # The span's own text: ``Doc.text`` is rebuilt from every token on each access.
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _outlet_in(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:

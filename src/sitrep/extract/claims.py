@@ -15,20 +15,54 @@ import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from sitrep.data import load_yaml
-from sitrep.extract.dates import find_period_starts
-from sitrep.extract.quantities import SUBSET_SUFFIX, base_kind
-from sitrep.model import AttributionChain, Claim, FramingTerm, Mention, Modality, Quantity, Span
+from sitrep.extract.dates import find_dates, find_period_starts
+from sitrep.extract.modality import modality_of
+from sitrep.extract.quantities import AMOUNT, SUBSET_SUFFIX, base_kind, parse_amount
+from sitrep.extract.triggers import find_triggers
+from sitrep.model import (
+    AttributionChain,
+    Claim,
+    FramingTerm,
+    Mention,
+    Modality,
+    Quantity,
+    Source,
+    SourceKind,
+    Span,
+)
 
 
 @functools.cache
 def _claim_words() -> dict[str, frozenset[str]]:
     raw = load_yaml("claims.yaml")
-    return {key: frozenset(w.lower() for w in values) for key, values in raw.items()}
+    return {key: frozenset(w.lower() for w in values) for key, values in raw.items() if isinstance(values, list)}
+
+
+@functools.cache
+def _tally_heads() -> dict[str, str]:
+    """Head noun of a counted thing -> what a tally of it counts ("drone strikes" -> attacks)."""
+    raw: dict[str, list[str]] = load_yaml("claims.yaml")["tally_heads"]
+    return {head.lower(): what for what, heads in raw.items() for head in heads}
+
+
+@functools.cache
+def _period_pattern() -> re.Pattern[str]:
+    """ "since ...", "so far", "over the past day", "in the last two weeks": a period a count runs over."""
+    words = _claim_words()
+    cues = "|".join(re.escape(c) for c in sorted(words["period_cues"], key=len, reverse=True))
+    lengths = "|".join(re.escape(w) for w in sorted(words["period_lengths"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{cues})\b|\b(?:over|in|during|within|throughout)\s+the\s+(?:past|last|previous)\s+"
+        rf"(?:[\w-]+\s+)?(?:{lengths})\b",
+        re.IGNORECASE,
+    )
 
 
 TALLY_TOPIC = "attack-count"
+NOT_HAPPENED: frozenset[Modality] = frozenset({"planned", "feared", "hypothetical", "rumour"})
 
 
 @dataclass(frozen=True)
@@ -41,67 +75,485 @@ class SentenceContext:
     modality: Modality
     framing: list[FramingTerm]
     scope: str | None  # the sentence's first place name
+    published: dt.date | None = None  # resolves "since October" and "over the past week" to a period start
 
 
 def figure_claims(
     context: SentenceContext, quantities: list[Quantity], sentence: SpacySpan
 ) -> tuple[list[Claim], bool]:
-    """Running casualty totals, displacement, population and troop figures in a sentence.
+    """Running casualty totals, tallies over a period, displacement, population, troop and territory figures,
+    and the sentence's stated intentions and planned figures.
 
     Returns the claims and whether the sentence is a running total (then it reports no single event).
     """
     words = _claim_words()
     lowered = sentence.text.lower()
     lemmas = {t.lemma_.lower() for t in sentence}
-    is_total = any(_has_phrase(lowered, cue) for cue in words["total_cues"])
-    claims: list[Claim] = []
+    is_total = any(_has_phrase(lowered, cue) for cue in words["total_cues"]) or _ongoing_conflict_toll(sentence)
+    over_a_period = _period_pattern().search(sentence.text) is not None
+    period = _period_start(sentence, context.published, context.doc)
+    planned = _planned_figures(context, quantities, sentence)
+    claims: list[Claim] = [claim for claim, _ in planned]
+    in_plans = {id(quantity) for _, quantity in planned}
     total = False
-    for quantity in quantities:
+    for quantity in quantities + _troop_figures_missed(quantities, sentence, context.doc):
+        if id(quantity) in in_plans:
+            continue
         kind = base_kind(quantity.kind)
         unit = quantity.unit.lower()
         head = unit.split()[-1] if unit else ""
-        if kind in words["toll_kinds"] and is_total and not quantity.kind.endswith(SUBSET_SUFFIX):
-            claims.append(_figure_claim(context, quantity, f"people {kind}", f"toll:{kind}"))
-            total = True
-        elif kind in words["displacement_kinds"] or (
-            kind == "count" and head in words["displacement_units"] and lemmas & words["displacement_lemmas"]
-        ):
-            claims.append(_figure_claim(context, quantity, "people displaced", "displaced"))
-        elif kind == "count" and head in words["displacement_units"] | {"people"} and any(
+        noun = _token_of(sentence, quantity)
+        # "displaced several times", "the one hospital": not a number of people
+        counts_people = head in _people_heads()
+        if kind in {"count", "displaced"} and head in words["displacement_units"] | {"people"} and any(
             cue in lowered for cue in words["population_cues"]
-        ):
+        ):  # before displacement: "home to four million people, many of them displaced"
             claims.append(_figure_claim(context, quantity, "population", "population"))
-        elif kind in {"count", "troops"} and head in words["troop_units"] and not total:
+        elif kind in words["toll_kinds"] and is_total and counts_people and not quantity.kind.endswith(SUBSET_SUFFIX):
+            claims.append(_figure_claim(context, quantity, f"people {kind}", f"toll:{kind}", period))
+            total = True
+        elif (
+            kind in words["displacement_kinds"]
+            or (kind == "count" and head in words["displacement_units"] and lemmas & words["displacement_lemmas"])
+        ) and counts_people and _displaced_civilians(head, noun):
+            claims.append(_figure_claim(context, quantity, "people displaced", "displaced", period))
+        elif kind == "count" and head in words["troop_units"] and lemmas & words["loss_lemmas"]:
+            # "the Ukrainian army's losses amounted to up to 470 servicemen over the past day"
+            claims.append(_figure_claim(context, quantity, f"{unit} lost", "toll:losses", period))
+            total = total or is_total or over_a_period
+        elif kind in {"count", "troops"} and head in words["troop_units"] and not total and _stationed(noun, lemmas):
             claims.append(_figure_claim(context, quantity, f"troops ({unit})", "troop-level"))
+        elif kind == "count" and over_a_period and _tally_of(unit, is_period=True) is not None:
+            claims.append(_tally_claim(context, quantity, sentence, period))
+    claims += _territory_claims(context, sentence)
+    claims += _share_claims(context, sentence)
+    claims += _rejected_figures(context, claims, sentence)
+    claims += stated_intentions(context, sentence)
     return claims, total
 
 
+@functools.cache
+def _people_heads() -> frozenset[str]:
+    """Heads that count people (the quantity lexicon's), singular and plural."""
+    heads = {str(h).lower() for h in load_yaml("quantities.yaml")["unit_heads"]["people"]}
+    heads |= {h.split()[-1] for h in heads}
+    return frozenset(heads | {"people", "person"} | {h[:-1] for h in heads if h.endswith("s")})
+
+
+def _displaced_civilians(head: str, noun: Token | None) -> bool:
+    """Not "killed 15 displaced people" (victims of an attack, who were displaced before) nor "dozens of soldiers
+    fled across the border" (a retreat)."""
+    if head in _claim_words()["troop_units"]:
+        return False
+    return noun is None or noun.head.lemma_.lower() not in _claim_words()["harm_lemmas"]
+
+
+def _stationed(noun: Token | None, lemmas: set[str]) -> bool:
+    """ "The US has around 900 troops in Syria", "some 900 soldiers are stationed": a level, not "two soldiers
+    fell as martyrs"."""
+    words = _claim_words()
+    if noun is not None and noun.head.lemma_.lower() in words["stationing_lemmas"] | {"have"}:
+        return True
+    return bool(lemmas & words["stationing_lemmas"])
+
+
 def states_intention(sentence: SpacySpan) -> bool:
+    """Whether the sentence may hold a claim that neither an event trigger nor a counted figure reveals.
+
+    events.py reads a sentence with no trigger and no quantity only if this is true, so besides intentions and
+    plans it also answers for the figures the quantity finder leaves out (areas, percentages).
+    """
     lemmas = _claim_words()["intention_lemmas"]
-    return any(t.pos_ == "VERB" and t.lemma_.lower() in lemmas for t in sentence)
+    return (
+        any(t.pos_ == "VERB" and t.lemma_.lower() in lemmas for t in sentence)
+        or any(_reported_future(t, sentence) for t in sentence)
+        or _area_pattern().search(sentence.text) is not None
+        or _PERCENT.search(sentence.text) is not None
+    )
 
 
-def intention_claim(context: SentenceContext, sentence: SpacySpan) -> Claim | None:
-    """ "vowed to fight until ...", "threatened to retaliate": a stated intention with no event of its own."""
+def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """ "vowed further action", "said it would review the coalition's presence", "the operations will continue":
+    what a speaker says will be done, beside whatever else the sentence reports.
+
+    A plan whose own words name an event ("vowed to strike back") is left to that event's mention, which becomes
+    a planned claim itself; a plan with a figure is a planned figure (:func:`_planned_figures`).
+    """
     lemmas = _claim_words()["intention_lemmas"]
-    verb = next((t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in lemmas), None)
+    planned_events = {
+        m.token.i for m in find_triggers(sentence) if modality_of(sentence, m.token) in NOT_HAPPENED
+    }
+    claims: list[Claim] = []
+    for verb in sentence:
+        if verb.pos_ != "VERB":
+            continue
+        if verb.lemma_.lower() in lemmas:
+            action = next((c for c in verb.children if c.dep_ in {"xcomp", "dobj", "ccomp"}), None)
+            if action is None:
+                continue  # "issued a warning": no intention stated
+        elif _reported_future(verb, sentence):
+            action = verb
+        else:
+            continue
+        scope = list(action.subtree) if action is not None else [verb]
+        if any(t.i in planned_events for t in scope) or any(t.like_num for t in scope if t.i != verb.i):
+            continue
+        claim = intention_claim(context, sentence, verb)
+        if claim is not None and not any(c.evidence == claim.evidence for c in claims):
+            claims.append(claim)
+    # "vowed to continue" and "will continue" in one clause are one intention
+    return [c for c in claims if not any(o is not c and _within(c, o) for o in claims)]
+
+
+def _within(inner: Claim, outer: Claim) -> bool:
+    return inner.subject != outer.subject and inner.subject.split(" ", 1)[-1] in outer.subject
+
+
+def _reported_future(verb: Token, sentence: SpacySpan) -> bool:
+    """A future or future-in-the-past clause a speaker states: "said it would review", "stressed that the
+    operations will continue". Conditions ("if attacked, it would respond") and "would have" are not plans."""
+    words = _claim_words()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in {"be", "have"}:
+        return False
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if not auxiliaries & words["future_auxiliaries"] or "have" in auxiliaries or "n't" in auxiliaries:
+        return False
+    if any(t.lower_ in words["condition_markers"] and t.dep_ in {"mark", "advmod", "aux"} for t in sentence):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # "will not withdraw" is a denial of an intention, coded elsewhere
+    # "the UN said it had received reports and would investigate": the clause "would investigate" is joined to
+    # sits under the statement verb
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.lemma_.lower() not in words["statement_lemmas"]:
+        clause = clause.head
+    if clause.dep_ == "ROOT":
+        return True
+    statement = clause.head
+    # "attacked 100 times since the group announced it would start operations": background, not a statement
+    return (
+        clause.dep_ in {"ccomp", "conj"}
+        and statement.lemma_.lower() in words["statement_lemmas"]
+        and not any(t.dep_ in _SUBORDINATE for t in [statement, *statement.ancestors])
+    )
+
+
+_SUBORDINATE = frozenset({"advcl", "pcomp", "pobj", "relcl", "acl"})
+
+
+def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token | None = None) -> Claim | None:
+    """ "vowed to fight until ...", "threatened to retaliate", "said it would review ...": a stated intention
+    with no event of its own. Without ``verb``, the sentence's first verb of intention or reported future."""
+    lemmas = _claim_words()["intention_lemmas"]
+    if verb is None:
+        verb = next(
+            (t for t in sentence if t.pos_ == "VERB" and (t.lemma_.lower() in lemmas or _reported_future(t, sentence))),
+            None,
+        )
     if verb is None:
         return None
-    action = next((c for c in verb.children if c.dep_ in {"xcomp", "dobj", "ccomp"}), None)
-    phrase = " ".join(t.text for t in action.subtree) if action is not None else verb.text
+    if verb.lemma_.lower() in lemmas:
+        action = next((c for c in verb.children if c.dep_ in {"xcomp", "dobj", "ccomp"}), None)
+        phrase = " ".join(t.text for t in action.subtree) if action is not None else ""
+        subject = f"{verb.lemma_.lower()} {phrase}".strip()
+    else:  # "the operations will continue until ...": the clause itself is what is intended
+        # "said it would review the presence ..." -> "review the presence ...": a pronoun adds nothing
+        dropped = {t.i for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PRON" for t in c.subtree}
+        subject = " ".join(
+            t.text for t in verb.subtree
+            if t.i not in dropped and (t.dep_ not in {"aux", "mark", "punct"} or t.i > verb.i)
+        )
     evidence = Span(context.doc, verb.idx, verb.idx + len(verb.text), verb.text)
-    planned = replace(context, modality="planned")
-    subject = f"{verb.lemma_.lower()} {phrase}".strip()
-    return _claim(planned, _claim_id(context, verb.idx), subject, None, evidence, f"intention:{verb.lemma_.lower()}")
+    # "warned that ..." states a fear; everything else here is a plan
+    modality: Modality = "feared" if verb.lemma_.lower() == "warn" or verb.head.lemma_.lower() == "warn" else "planned"
+    return _claim(
+        replace(context, modality=modality), _claim_id(context, verb.idx), subject, None, evidence,
+        f"intention:{verb.lemma_.lower()}",
+    )
 
 
-def _figure_claim(context: SentenceContext, quantity: Quantity, subject: str, topic: str) -> Claim:
+def _figure_claim(
+    context: SentenceContext, quantity: Quantity, subject: str, topic: str, period_start: dt.date | None = None
+) -> Claim:
     scope = context.scope
     anchor = quantity.span.start if quantity.span else context.sentence.start
     return _claim(
         context, _claim_id(context, anchor), subject + (f" in {scope}" if scope else ""), quantity,
-        quantity.span or context.sentence, f"{topic}:{(scope or '').lower()}",
+        quantity.span or context.sentence, f"{topic}:{(scope or '').lower()}", period_start,
     )
+
+
+def _tally_of(unit: str, is_period: bool) -> str | None:
+    """What a count of ``unit`` tallies ("attacks", "clashes", "munitions"), if it is a tally: "times" always,
+    other event and munition heads only over a period."""
+    head = unit.split()[-1] if unit else ""
+    if head == "times":
+        return "attacks"
+    return _tally_heads().get(head) if is_period else None
+
+
+def _tally_topic(what: str, target: str) -> str:
+    # attack counts keep their historical key so counts of "times" and of "attacks" on a target meet
+    return f"{TALLY_TOPIC}:{target}" if what == "attacks" else f"{TALLY_TOPIC}:{what}:{target}"
+
+
+def _tally_claim(
+    context: SentenceContext, quantity: Quantity, sentence: SpacySpan, period: dt.date | None
+) -> Claim:
+    """ "Turkey has carried out dozens of drone strikes on northeast Syria since October", with no event mention
+    to take the target from: the target is what the counted noun is "on", "at" or "against"."""
+    what = _tally_of(quantity.unit.lower(), is_period=True) or "attacks"
+    target = _target_of(sentence, quantity)
+    target = target or context.scope or "unspecified target"
+    anchor = quantity.span.start if quantity.span else context.sentence.start
+    counted = "attacks" if what == "attacks" else quantity.unit
+    return _claim(
+        replace(context, scope=target), _claim_id(context, anchor), f"{counted} on {target}", quantity,
+        quantity.span or context.sentence, _tally_topic(what, target), period,
+    )
+
+
+def _token_of(sentence: SpacySpan, quantity: Quantity) -> Token | None:
+    """The head noun of a quantity's phrase in the parse."""
+    if quantity.span is None:
+        return None
+    phrase = sentence.doc.char_span(quantity.span.start, quantity.span.end, alignment_mode="expand")
+    return phrase.root if phrase is not None else None
+
+
+_TARGET_PREPOSITIONS = frozenset({"on", "at", "against", "targeting"})
+
+
+def _target_of(sentence: SpacySpan, quantity: Quantity) -> str | None:
+    """ "dozens of drone strikes on northeast Syria" -> "northeast Syria": what the counted phrase, or the verb
+    it is the object of, is "on", "at" or "against"."""
+    if quantity.span is None:
+        return None
+    phrase = sentence.doc.char_span(quantity.span.start, quantity.span.end, alignment_mode="expand")
+    if phrase is None:
+        return None
+    for holder in [*phrase, phrase.root.head]:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPOSITIONS:
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return " ".join(t.text for t in objects[0].subtree)
+    return None
+
+
+def _period_start(sentence: SpacySpan, published: dt.date | None, doc: str) -> dt.date | None:
+    """When the sentence's period begins: "since 10 May", "over the past week", "the war, which began in April
+    2023"."""
+    text, offset = sentence.text, sentence.start_char
+    starts = find_period_starts(text, published, doc, offset)
+    if starts:
+        return starts[0].start
+    for interval in find_dates(text, published, doc, offset):
+        if interval.span is None:
+            continue
+        before = text[: interval.span.start - offset]
+        phrase = before[-20:] + interval.span.text
+        if _period_pattern().search(phrase) or _starts_a_conflict(sentence, interval.span.start):
+            return interval.start
+    return None
+
+
+def _starts_a_conflict(sentence: SpacySpan, char: int) -> bool:
+    """The date is where a conflict began: "the war, which began in April 2023"."""
+    words = _claim_words()
+    token = next((t for t in sentence if t.idx >= char), None)
+    return token is not None and any(
+        a.lemma_.lower() in words["conflict_start_lemmas"] and a.head.lemma_.lower() in words["ongoing_conflict_nouns"]
+        for a in token.ancestors
+    )
+
+
+def _ongoing_conflict_toll(sentence: SpacySpan) -> bool:
+    """ "The war has killed tens of thousands", "the conflict has claimed more than 3,000 lives": a conflict as
+    the subject of a perfect-tense verb is a running total."""
+    words = _claim_words()
+    for verb in sentence:
+        if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+            continue
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in words["ongoing_conflict_nouns"] for c in verb.children):
+            return True
+    return False
+
+
+def _troop_figures_missed(quantities: list[Quantity], sentence: SpacySpan, doc: str) -> list[Quantity]:
+    """Troop figures the quantity finder did not read ("about 2,000 U.S. troops" with the dotted "U.S."):
+    a number in the parse on a troop noun whose verb deploys, stations or has them."""
+    words = _claim_words()
+    verbs = words["stationing_lemmas"] | {"have"}
+    covered = [(q.span.start, q.span.end) for q in quantities if q.span is not None]
+    found: list[Quantity] = []
+    for noun in sentence:
+        if noun.lower_ not in words["troop_units"] or noun.head.lemma_.lower() not in verbs:
+            continue
+        number = next((c for c in noun.children if c.dep_ == "nummod"), None)
+        if number is None or any(start <= number.idx < end for start, end in covered):
+            continue
+        start = number.left_edge.idx
+        amount = _slice(sentence, start, number.idx + len(number.text))
+        bounds = parse_amount(amount)
+        if bounds is None:
+            continue
+        end = noun.idx + len(noun.text)
+        span = Span(doc, start, end, _slice(sentence, start, end))
+        found.append(Quantity(noun.lower_, *bounds, span=span, kind="troops"))
+    return found
+
+
+def _territory_claims(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """ "its troops control more than 1,250 square kilometres of Russian territory": territory held or taken.
+
+    The quantity finder leaves areas out (they are measures, not counted things), so they are read here.
+    """
+    words = _claim_words()
+    if not {t.lemma_.lower() for t in sentence} & words["territory_lemmas"]:
+        return []
+    text = sentence.text
+    claims: list[Claim] = []
+    for match in AMOUNT.finditer(text):
+        unit = _area_pattern().match(text, match.end())
+        bounds = parse_amount(match.group(0)) if unit else None
+        if unit is None or bounds is None:
+            continue
+        start, end = sentence.start_char + match.start(), sentence.start_char + unit.end()
+        span = Span(context.doc, start, end, _slice(sentence, start, end))
+        quantity = Quantity(unit.group(1).lower(), *bounds, span=span, kind="area")
+        claims.append(_figure_claim(context, quantity, "territory held", "territory"))
+    return claims
+
+
+_PERCENT = re.compile(r"(?<=\d)\s*(?:%|per\s*cent|percent)\s+of\b", re.IGNORECASE)
+
+
+@functools.cache
+def _area_pattern() -> re.Pattern[str]:
+    """An area unit right after a figure: "1,250 square kilometres"."""
+    units = sorted(_claim_words()["area_units"], key=len, reverse=True)
+    alternation = "|".join(re.escape(u).replace("\\ ", "\\s+") for u in units)
+    return re.compile(rf"\s*({alternation})\b", re.IGNORECASE)
+
+
+def _amount_before(text: str, end: int) -> tuple[int, tuple[int | None, int | None, int | None]] | None:
+    """The figure, with its qualifier, that ends at ``end``: "around 86" in "left around 86%". The quantity
+    finder does not read percentages, so the longest qualified amount that parses is taken."""
+    number = re.search(r"\d+(?:\.\d+)?$", text[:end])
+    if number is None:
+        return None
+    words = list(re.finditer(r"\S+\s+", text[max(0, number.start() - 30) : number.start()]))
+    base = max(0, number.start() - 30)
+    for word in words:  # longest first
+        start = base + word.start()
+        bounds = parse_amount(text[start:end])
+        if bounds is not None:
+            return start, bounds
+    bounds = parse_amount(number.group(0))
+    return (number.start(), bounds) if bounds is not None else None
+
+
+def _share_claims(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """ "around 86% of Gaza under evacuation orders", "controls about 70% of Darfur": a share of a place.
+
+    Bounds are percentages (low/best/high of "around 86%" are 77/86/95, as for any approximate figure).
+    """
+    words = _claim_words()
+    text = sentence.text
+    lowered = text.lower()
+    cue = next((c for c in sorted(words["share_cues"], key=len, reverse=True) if _has_phrase(lowered, c)), None)
+    if cue is None:
+        return []
+    claims: list[Claim] = []
+    for percent in _PERCENT.finditer(text):
+        amount = _amount_before(text, percent.start())
+        if amount is None:
+            continue
+        amount_start, bounds = amount
+        of_what = re.match(r"\s*(?:the\s+)?((?:[A-Z][\w'’-]*\s*)+)", text[percent.end() :])
+        if of_what is None:
+            continue  # "70% of residents": a share of people, not of a place
+        place = of_what.group(1).strip()
+        start = sentence.start_char + amount_start
+        end = sentence.start_char + percent.end() - len("of")
+        span = Span(context.doc, start, end, _slice(sentence, start, end))
+        quantity = Quantity("percent", *bounds, span=span, kind="share")
+        claims.append(
+            _claim(
+                replace(context, scope=place), _claim_id(context, start), f"share of {place} {cue}", quantity, span,
+                f"share:{cue}:{place.lower()}",
+            )
+        )
+    return claims
+
+
+def _planned_figures(
+    context: SentenceContext, quantities: list[Quantity], sentence: SpacySpan
+) -> list[tuple[Claim, Quantity]]:
+    """ "The first phase will see 33 hostages freed", "agreed to withdraw its roughly 1,000 troops": a figure that
+    is the object or subject of a reported future or intended action is a planned figure, not a fact."""
+    words = _claim_words()
+    found: list[tuple[Claim, Quantity]] = []
+    for quantity in quantities:
+        if base_kind(quantity.kind) in words["not_planned_kinds"]:
+            continue
+        noun = _token_of(sentence, quantity)
+        if noun is None or noun.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+            continue
+        verb = noun.head
+        committed = words["intention_lemmas"] | words["commitment_lemmas"]
+        intended = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in committed
+        if not (_reported_future(verb, sentence) or intended):
+            continue
+        action = next((c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None)
+        subject = f"{quantity.unit} {action.text}" if action is not None else f"{verb.lemma_.lower()} {quantity.unit}"
+        anchor = quantity.span.start if quantity.span else context.sentence.start
+        claim = _claim(
+            replace(context, modality="planned"), _claim_id(context, anchor), subject, quantity,
+            quantity.span or context.sentence, f"plan:{subject.lower()}",
+        )
+        found.append((claim, quantity))
+    return found
+
+
+def _rejected_figures(context: SentenceContext, figures: list[Claim], sentence: SpacySpan) -> list[Claim]:
+    """ "at least 13 protesters were killed, a figure the police rejected as false": the rejection is a denied
+    claim about the same figure, by whoever rejects it, so the two are shown side by side."""
+    words = _claim_words()
+    counted = [c for c in figures if c.quantity is not None and c.modality != "planned"]
+    if not counted:
+        return []
+    claims: list[Claim] = []
+    for noun in sentence:
+        if noun.lower_ not in words["figure_nouns"]:
+            continue
+        verb = next(
+            (c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["denial_lemmas"]),
+            None,
+        )
+        if verb is None:
+            continue
+        denier = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
+        figure = max((c for c in counted if c.evidence and c.evidence.start < noun.idx), key=lambda c: c.evidence.start
+                     if c.evidence else 0, default=counted[0])
+        chain = context.chain
+        if denier is not None:
+            who = " ".join(t.text for t in denier.subtree if t.dep_ != "det")
+            kind: SourceKind = "person" if denier.ent_type_ == "PERSON" else "official"
+            publisher = [s for s in chain.sources if s.kind in {"outlet", "publisher"}][-1:]
+            chain = AttributionChain([Source(who, kind, _token_span(context.doc, denier)), *publisher])
+        claims.append(
+            replace(
+                figure, id=_claim_id(context, verb.idx), quantity=None, modality="denied", chain=chain,
+                evidence=_token_span(context.doc, verb),
+            )
+        )
+    return claims
+
+
+def _token_span(doc: str, token: Token) -> Span:
+    return Span(doc, token.idx, token.idx + len(token.text), token.text)
 
 
 def _claim(
@@ -147,27 +599,31 @@ def counted_claim(
 ) -> Claim | None:
     words = _claim_words()
     lemmas = {t.lemma_.lower() for t in sentence}
-    mentions_since = any(t.lower_ == "since" for t in sentence)
-    for quantity in quantities:
-        if quantity.kind != "count":  # casualty figures belong to the event
+    over_a_period = _period_pattern().search(sentence.text) is not None
+    for quantity in quantities + _troop_figures_missed(quantities, sentence, mention.doc):
+        if quantity.kind not in {"count", "troops"}:  # casualty figures belong to the event
             continue
         unit = quantity.unit.lower()
-        periods = find_period_starts(sentence.text, published, mention.doc, sentence.start_char)
-        # "100 times" is always a tally; "12 attacks" only with a period ("since October").
-        if unit == "times" or (unit in words["repetition_units"] and (periods or mentions_since)):
-            target = _actor(mention, "actor2") or "unspecified target"
+        # "100 times" is always a tally; "12 attacks", "dozens of drone strikes" only over a period.
+        what = _tally_of(unit, over_a_period)
+        if what is not None and quantity.kind == "count":
+            written_target = _target_of(sentence, quantity)
+            target = _actor(mention, "actor2") or written_target or "unspecified target"
+            noun = "attacks" if what == "attacks" else unit
             return _claim(
-                _mention_context(mention, _scope_text(mention)), _mention_claim_id(mention), f"attacks on {target}",
-                quantity, quantity.span or mention.sentence, f"{TALLY_TOPIC}:{target}",
-                periods[0].start if periods else None,
+                _mention_context(mention, _scope_text(mention) or written_target), _mention_claim_id(mention),
+                f"{noun} on {target}",
+                quantity, quantity.span or mention.sentence, _tally_topic(what, target),
+                _period_start(sentence, published, mention.doc),
             )
         if unit.split()[-1] in words["troop_units"] and lemmas & words["stationing_lemmas"]:
             holder = _actor(mention, "actor1") or _actor(mention, "actor2") or "unspecified forces"
             place = mention.places[0].text if mention.places else None
+            # Keyed by place, as figure_claims keys "has around 900 troops in Syria", so both meet in the resolver.
             return _claim(
                 _mention_context(mention, place), _mention_claim_id(mention),
                 f"troops of {holder}" + (f" in {place}" if place else ""), quantity,
-                quantity.span or mention.sentence, f"troop-level:{holder}",
+                quantity.span or mention.sentence, f"troop-level:{(place or '').lower()}",
             )
     return None
 
@@ -189,3 +645,8 @@ def claim_from_mention(mention: Mention) -> Claim:
         _mention_context(mention, place), _mention_claim_id(mention), subject, None, mention.trigger,
         f"{mention.plover.lower()}:{actor}",
     )
+
+
+def _slice(sentence: SpacySpan, start: int, end: int) -> str:
+    """Document text between two offsets inside ``sentence`` (``Doc.text`` is rebuilt on every access)."""
+    return sentence.text[start - sentence.start_char : end - sentence.start_char]

@@ -157,7 +157,7 @@ def extract_sentence(
     sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, sentence.text)
     context = SentenceContext(
         doc_name, sentence_span, chain, modality_of(sentence, sentence.root), framing,
-        next((p.text for p in places if p.role == LOCATION_ROLE), None),
+        next((p.text for p in places if p.role == LOCATION_ROLE), None), document.published,
     )
     claims, running_toll = figure_claims(context, quantities, sentence)
     tally = False

@@ -201,13 +201,26 @@ def _owner_or_sponsor(phrase: SpacySpan) -> bool:
 
 def _inside_institution(phrase: SpacySpan) -> bool:
     """Inside an organisation's name that is an office ("Kherson Oblast Military Administration")."""
-    doc = phrase.doc
-    for organisation in (e for e in doc.ents if e.label_ == "ORG" and e.start <= phrase.start and phrase.end <= e.end):
-        if len(organisation) > len(phrase) and any(
-            t.lower_ in place_rules().institution_words for t in organisation
-        ):
-            return True
-    return False
+    organisation = _entity_at(phrase[0])
+    return (
+        organisation is not None
+        and phrase[0].ent_type_ == "ORG"
+        and phrase.end <= organisation.end
+        and len(organisation) > len(phrase)
+        and any(t.lower_ in place_rules().institution_words for t in organisation)
+    )
+
+
+def _entity_at(token: Token) -> SpacySpan | None:
+    """The named entity a token is part of, found from the token's IOB tags (``Doc.ents`` is rebuilt per call)."""
+    if not token.ent_type_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpan(doc, start, end, label=token.ent_type_)
 
 
 def _other_proper_nouns(sentence: SpacySpan) -> list[SpacySpan]:
@@ -245,7 +258,7 @@ def _other_proper_nouns(sentence: SpacySpan) -> list[SpacySpan]:
 
 
 def _entity_covering(run: SpacySpan) -> SpacySpan | None:
-    return next((e for e in run.doc.ents if e.start <= run.start < e.end or run.start <= e.start < run.end), None)
+    return next((entity for t in run if (entity := _entity_at(t)) is not None), None)
 
 
 def _names_an_actor(entity: SpacySpan) -> bool:

@@ -93,8 +93,8 @@ class Gazetteer:
                f"FROM names n JOIN places p ON p.id = n.place WHERE {where}")
         return [(Row(*rec[:11]), rec[11], rec[12], rec[13]) for rec in self._db.execute(sql, args)]
 
-    def _matches(self, query: str, countries: Sequence[str]) -> list[_Match]:
-        """Index hits by exact key or romanisation skeleton, then fuzzy hits if none is close."""
+    def _matches(self, query: str, countries: Sequence[str], fuzzy: bool = True) -> list[_Match]:
+        """Index hits by exact key or romanisation skeleton, then (with ``fuzzy``) fuzzy hits if none is close."""
         key, skel = name_key(query), skeleton_key(query)
         if not key:
             return []
@@ -105,7 +105,7 @@ class Gazetteer:
         for row, name, cand_key, source in self._rows(where, args):
             sim = name_similarity(key, cand_key, skeleton_key(name) == skel)
             self._keep(found, _Match(row, sim, name, source == "core"))
-        if not found or max(m.similarity for m in found.values()) < 0.95:
+        if fuzzy and (not found or max(m.similarity for m in found.values()) < 0.95):
             for row, name, cand_key, source in self._fuzzy_rows(key, countries):
                 sim = name_similarity(key, cand_key, skeleton_key(name) == skel)
                 self._keep(found, _Match(row, sim, name, source == "core"))
@@ -219,7 +219,8 @@ class Gazetteer:
         sentence_countries = self.countries_in_text(context.sentence, 0.0) if context.sentence else []
         countries = tuple(context.document_countries) or tuple(sentence_countries)
         for number, query in enumerate(_queries(text, parsed)):
-            for match in self._matches(query, countries):
+            # A name that must be spelled exactly gains nothing from the (slow) fuzzy search.
+            for match in self._matches(query, countries, fuzzy=context.min_similarity < 0.95):
                 self._keep(matches, replace(match, whole_mention=number == 0))
         floor = max(float(weights()["min_similarity"]), context.min_similarity)
         if any(m.similarity >= 1.0 and not m.via_core_alias for m in matches.values()):
