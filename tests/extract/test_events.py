@@ -351,3 +351,8 @@ def test_a_passive_report_dates_the_event_not_the_statement() -> None:
     m = only("Airstrikes were reported on the town of Kabkabiya on 7 June, with 11 civilians killed.",
              published="2024-06-10")
     assert m.date is not None and m.date.start == dt.date(2024, 6, 7)
+
+
+def test_people_killed_in_clashes_are_the_clashes() -> None:
+    m = only("At least 12 people were killed in clashes between two rival clan militias near Abudwak on Sunday.")
+    assert m.event_type == "Battles" and m.fatalities is not None and m.fatalities.low == 12

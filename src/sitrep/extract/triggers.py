@@ -193,6 +193,11 @@ def _explained_by(weak: TriggerMatch, strong: list[TriggerMatch]) -> bool:
     "an attack that killed three", "airstrikes killed 12"."""
     ancestors = {t.i for t in weak.token.ancestors}
     arguments = {c.i for c in weak.token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "agent"}}
+    # "were killed in clashes", "died in an airstrike": the strong trigger is the weak one's circumstance.
+    arguments |= {
+        o.i for c in weak.token.children if c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE
+        for o in c.children if o.dep_ == "pobj"
+    }
     # "dropped two bombs ..., killing 11 and destroying houses": the noun trigger's verb governs the weak one.
     heads = {m.token.head.i for m in strong if m.token.pos_ == "NOUN" and m.token.dep_ == "dobj"}
     return any(m.token.i in ancestors or m.token.i in arguments for m in strong) or bool(heads & ancestors)
@@ -210,6 +215,7 @@ def _mentioned_by(match: TriggerMatch, others: list[TriggerMatch]) -> bool:
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_CIRCUMSTANCE = frozenset({"in", "during", "by", "from", "after", "amid"})
 
 
 def _refers_back(token: Token, onto: Ontology) -> bool:
