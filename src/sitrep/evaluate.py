@@ -286,11 +286,18 @@ def _score_checks(
     event_of_gold: dict[str, str],
 ) -> None:
     mentions = [m for m in store.all_mentions() if m.doc in gold_docs]
+    reports: dict[tuple[str, str], list[Mention]] = {}  # (event, document) -> the document's reports of it
+    for event in store.full_events():
+        for m in event.mentions:
+            if m.doc in gold_docs:
+                reports.setdefault((event.id, m.doc), []).append(m)
     for item in checks.get("must_not_be_events", []):
         text = item["text"]
-        for m in mentions:
-            if m.doc == item["doc"] and (text in m.sentence.text or m.sentence.text in text):
-                scores.furniture_events.append(f"{m.doc}: «{text[:80]}»")
+        for (_, doc), own in reports.items():
+            # An event counts against the text when every report of it in that document comes from the text: a
+            # restatement that joined an event reported elsewhere in the article made no event of its own.
+            if doc == item["doc"] and all(_comes_from(m, text) for m in own):
+                scores.furniture_events.append(f"{doc}: «{text[:80]}»")
     expected = [t.lower() for t in checks.get("framing_terms", {}).get("expect_flagged", [])]
     if expected:
         claims = [c for c in store.claims() if c.doc in gold_docs]
@@ -323,6 +330,19 @@ def _score_checks(
                 scores.contradictions_found += 1
         elif frozenset(claim_ids) in stored_pairs:
             scores.contradictions_found += 1
+
+
+def _comes_from(mention: Mention, text: str) -> bool:
+    """The mention's sentence lies inside ``text``, or ``text`` (a dateline, a caption) lies inside the
+    sentence and holds the mention's trigger."""
+    sentence = mention.sentence.text
+    if sentence.strip() and sentence.strip() in text:
+        return True
+    at = sentence.find(text)
+    if at < 0:
+        return False
+    start = mention.sentence.start + at
+    return start <= mention.trigger.start and mention.trigger.end <= start + len(text)
 
 
 def _framing_in_documents(store: Store, docs: set[str]) -> set[str]:

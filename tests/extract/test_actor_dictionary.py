@@ -82,6 +82,22 @@ def test_demonyms_name_actors_in_the_dictionary() -> None:
         ("UNIFIL peacekeepers", "UNIFIL"),
         ("Hashd al-Shaabi", "Popular Mobilization Forces"),
         ("Huthi rebels", "Houthis (Ansar Allah)"),
+        # Aliases of forces and groups across conflicts.
+        ("Russia's defence ministry", "Military Forces of Russia"),
+        ("Iron Dome", "Military Forces of Israel"),
+        ("the Azov Brigade", "National Guard of Ukraine"),
+        ("Koglweogo self-defence groups", "Koglweogo Militia"),
+        ("the Hafiz Gul Bahadur group", "Hafiz Gul Bahadur Group"),
+        ("Amhara militias", "Fano"),
+        ("Hadrami Elite Forces", "Southern Transitional Council"),
+        ("Anti-Balaka militias", "Anti-Balaka"),
+        ("Inter-Services Public Relations", "Military Forces of Pakistan"),
+        ("Convention for the Popular Revolution", "Convention for the Popular Revolution (CRP)"),
+        # Victims and unnamed attackers.
+        ("four young men", "Civilians"),
+        ("12 citizens", "Civilians"),
+        ("dozens of terrorists", "Unidentified Armed Group"),
+        ("the assailants", "Unidentified Armed Group"),
         # Words that name nobody in particular, or are also places and given names.
         ("police", None),
         ("the Sea of Azov", None),

@@ -343,7 +343,8 @@ def test_the_narrower_of_two_nested_dates_dates_the_event() -> None:
 
 
 def test_a_night_of_shelling_is_dated_to_the_night_before_publication() -> None:
-    m = only("Nikopol came under Russian artillery fire throughout the night, the governor said.", published="2024-11-15")
+    m = only("Nikopol came under Russian artillery fire throughout the night, the governor said.",
+             published="2024-11-15")
     assert m.date is not None and (m.date.start, m.date.end) == (dt.date(2024, 11, 14), dt.date(2024, 11, 15))
 
 
@@ -356,3 +357,18 @@ def test_a_passive_report_dates_the_event_not_the_statement() -> None:
 def test_people_killed_in_clashes_are_the_clashes() -> None:
     m = only("At least 12 people were killed in clashes between two rival clan militias near Abudwak on Sunday.")
     assert m.event_type == "Battles" and m.fatalities is not None and m.fatalities.low == 12
+
+
+def test_confronting_terrorism_is_a_slogan_not_a_battle() -> None:
+    mentions = extract("The army continues to carry out its national duty in confronting terrorism.").mentions
+    assert mentions == []
+
+
+def test_residents_ordered_to_evacuate_is_not_a_troop_movement() -> None:
+    mentions = extract("The military ordered residents of several eastern neighborhoods to evacuate on Monday.").mentions
+    assert all(m.sub_event_type != "Other" for m in mentions), [(m.event_type, m.trigger.text) for m in mentions]
+
+
+def test_troops_withdrawing_is_still_a_strategic_development() -> None:
+    m = only("Ukrainian troops have withdrawn from positions near two villages in the Kharkiv region, the army said.")
+    assert m.event_type == "Strategic developments"

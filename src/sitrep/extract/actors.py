@@ -2,7 +2,13 @@
 
 Roles come from the dependency parse around the trigger: the agent of an
 active verb (or a "by" phrase) is actor1, its object or the target of a
-nominal trigger ("attacks on US bases") is actor2.
+nominal trigger ("attacks on US bases") is actor2. Beyond that: the agent of a
+nominal trigger ("a Turkish drone strike", "an attack attributed to ADF
+rebels"), the two sides of a fight ("clashes between A and B", "A clashed with
+B"), a repelled attack as the attacker's ("A repelled an attack by B"), a
+weapon's user ("a bullet fired by Houthi fighters"), the speaker behind "it" and
+"its fighters", posts and units of a force ("army positions"), and the force
+that policed a crowd. Word lists for these rules are in actors.yaml's `roles`.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ class ContextualForce:
     actor_type: str
     unknown: str  # the name when no country is known
     pattern: re.Pattern[str]
+    modifiers: frozenset[str] = frozenset()  # "army" in "an army patrol"
 
     @property
     def placeholder(self) -> str:
@@ -44,6 +51,19 @@ class ContextualForce:
 
 
 COUNTRY_SLOT = "{country}"
+
+
+@dataclass(frozen=True)
+class RoleWords:
+    """The word lists of actors.yaml's `roles` block, lower-cased."""
+
+    installations: frozenset[str] = frozenset()
+    attack_nouns: frozenset[str] = frozenset()
+    force_nouns: frozenset[str] = frozenset()
+    identity_links: frozenset[str] = frozenset()
+    reciprocal: frozenset[str] = frozenset()
+    repel: frozenset[str] = frozenset()
+    crowd_control: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -56,18 +76,34 @@ class ActorDictionary:
     place_names: frozenset[str]  # lower-cased metonyms: places that stand for an actor ("Kyiv", "Bamako")
     contextual: tuple[ContextualForce, ...] = ()
     by_country: dict[tuple[str, str], str] = field(default_factory=dict)  # (prefix, ISO2) -> canonical name
+    words: RoleWords = field(default_factory=RoleWords)
 
     def contextual_force(self, text: str) -> ContextualForce | None:
-        """ "the army", "police": a kind of force whose country the text does not say."""
+        """ "the army", "police", "an army patrol": a kind of force whose country the text does not say."""
         lowered = " ".join(text.lower().split())
-        return next((c for c in self.contextual if c.pattern.fullmatch(lowered)), None)
+        core = _QUANTITY_PREFIX.sub("", lowered)
+        for force in self.contextual:
+            if force.pattern.fullmatch(lowered) or force.pattern.fullmatch(core):
+                return force
+        # "army positions", "a police checkpoint": a post or unit of that kind of force
+        for force in self.contextual:
+            for modifier in force.modifiers:
+                rest = core.removeprefix("the ").removeprefix("a ").removeprefix("an ")
+                if rest.startswith(modifier + " ") and rest[len(modifier) + 1 :] in self.words.installations:
+                    return force
+        return None
 
     def is_place_name(self, text: str) -> bool:
         return text.lower() in self.place_names
 
     def find(self, text: str) -> ActorEntry | None:
         """The actor named by the longest alias inside ``text``."""
-        best: tuple[int, ActorEntry] | None = None
+        found = self.find_match(text)
+        return found[1] if found else None
+
+    def find_match(self, text: str) -> tuple[re.Match[str], ActorEntry] | None:
+        """The longest alias inside ``text``, where it is, and the actor it names."""
+        best: tuple[re.Match[str], ActorEntry] | None = None
         for match in self.alias_pattern.finditer(text):
             alias = match.group(0)
             entry = self.by_alias.get(alias.lower())
@@ -76,9 +112,17 @@ class ActorDictionary:
             # Acronyms and short aliases must match in their written case ("IS" not "is").
             if (alias.isupper() or len(alias) <= 4) and alias not in self.written_forms:
                 continue
-            if best is None or len(alias) > best[0]:
-                best = (len(alias), entry)
-        return best[1] if best else None
+            if best is None or len(alias) > len(best[0].group(0)):
+                best = (match, entry)
+        return best
+
+
+# Counts in front of a noun phrase: "at least nine soldiers", "dozens of troops", "two other policemen".
+_QUANTITY_PREFIX = re.compile(
+    r"^(?:(?:the|a|an|at least|at most|about|around|some|several|many|dozens of|scores of|hundreds of|"
+    r"thousands of|more than|over|nearly|almost|up to|other|another|[\d,]+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|dozens)\s+)+"
+)
 
 
 def _phrase_pattern(aliases: list[str]) -> re.Pattern[str]:
@@ -107,9 +151,13 @@ def actor_dictionary() -> ActorDictionary:
     contextual = tuple(
         ContextualForce(
             item["prefix"], item["type"], item["unknown"],
-            _phrase_pattern(item["aliases"]),
+            _phrase_pattern(item["aliases"]), frozenset(m.lower() for m in item.get("modifiers", [])),
         )
         for item in raw.get("contextual", [])
+    )
+    role_words = raw.get("roles", {})
+    words = RoleWords(
+        **{key: frozenset(w.lower() for w in role_words.get(key, [])) for key in RoleWords.__dataclass_fields__}
     )
     by_country = {
         (force.prefix, entry.country): entry.name
@@ -119,50 +167,106 @@ def actor_dictionary() -> ActorDictionary:
     }
     return ActorDictionary(
         by_alias, demonyms, pattern, frozenset(ontology["military_cues"]), frozenset(written), frozenset(places),
-        contextual, by_country,
+        contextual, by_country, words,
     )
 
 
 def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:
     """The actor a noun phrase names: an alias, or a demonym on a military noun ("Israeli jets")."""
-    found = dictionary.find(phrase.text)
-    if found:
-        return found
     head = phrase.root
-    # "an Israeli airstrike": the demonym alone, modifying a military noun
-    if len(phrase) == 1 and head.dep_ in {"amod", "compound"} and _is_military_word(head.head, dictionary):
-        return dictionary.demonyms.get(head.text.lower())
-    if _is_military_word(head, dictionary):
+    match = dictionary.find_match(phrase.text)
+    if match is not None:
+        start, end = phrase.start_char + match[0].start(), phrase.start_char + match[0].end()
+        # A place that stands for its state ("Washington", "Russia") does so as the phrase's head or as the owner
+        # of a force ("Russia's defence ministry"), not inside it: "the embassies of Rwanda and the United States"
+        # are not US forces.
+        possessor = phrase.text[match[0].end() :].startswith(("'s", "’s")) and (
+            _is_military_word(head, dictionary) or head.lemma_.lower() in {"ministry", "command"}
+        )
+        if not dictionary.is_place_name(match[0].group(0)) or start <= head.idx < end or possessor:
+            return match[1]
+    # "an Israeli airstrike": the demonym alone, modifying a military noun or an attack
+    if len(phrase) == 1 and head.dep_ in _MODIFIER_DEPS:
+        owner = head.head
+        # "American-British aggression": the first of a hyphenated pair of demonyms; "Ukrainian and Russian
+        # forces": the second of a coordinated pair
+        while owner.dep_ in _MODIFIER_DEPS and owner.head is not owner and not _is_military_word(owner, dictionary):
+            owner = owner.head
+        if _is_military_word(owner, dictionary):
+            # "a government drone strike", "army shelling": a kind of force, its country filled in later
+            modified = _force_by_modifier(head, dictionary)
+            if modified is not None:
+                return ActorEntry(modified.placeholder, modified.actor_type, None)
+            return dictionary.demonyms.get(head.text.lower())
+    if _is_military_word(head, dictionary) or dictionary.contextual_force(_after_demonym(phrase, head)):
         for token in phrase:
             entry = dictionary.demonyms.get(token.text.lower())
             if entry and token.i < head.i:
                 return entry
     force = dictionary.contextual_force(phrase.text)
+    if force is None and _is_military_word(head, dictionary):
+        # "Hama military airport", "an army checkpoint", "a government drone": that kind of force
+        force = next(
+            (f for c in head.children if c.dep_ in {"amod", "compound"} and (f := _force_by_modifier(c, dictionary))),
+            None,
+        )
     if force is not None:
         return ActorEntry(force.placeholder, force.actor_type, None)
     return None
 
 
+def _force_by_modifier(token: Token, dictionary: ActorDictionary) -> ContextualForce | None:
+    """The kind of force a modifier names: "army", "military", "government", "police"."""
+    return next((f for f in dictionary.contextual if token.text.lower() in f.modifiers), None)
+
+
+_MODIFIER_DEPS = frozenset({"amod", "compound", "npadvmod", "conj"})
+
+
+def _coordinated_demonym(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
+    """ "Ukrainian" in "Ukrainian and Russian forces": the first of two demonyms sharing a military noun."""
+    if not _is_military_word(head, dictionary):
+        return None
+    for modifier in head.children:
+        entry = dictionary.demonyms.get(modifier.text.lower())
+        if modifier.dep_ in {"amod", "compound"} and entry and any(c.dep_ == "conj" for c in modifier.children):
+            return entry, head.doc[modifier.i : modifier.i + 1]
+    return None
+
+
+def _after_demonym(phrase: SpacySpan, head: Token) -> str:
+    """ "air defense" in "Ukrainian air defense": the words after a demonym, up to the head."""
+    demonym = next((t for t in phrase if t.i < head.i and t.text.lower() in actor_dictionary().demonyms), None)
+    return phrase.doc[demonym.i + 1 : head.i + 1].text if demonym is not None else ""
+
+
 def _is_military_word(token: Token, dictionary: ActorDictionary) -> bool:
-    return token.lemma_.lower() in dictionary.military_heads or token.text.lower() in dictionary.military_heads
+    words = {token.lemma_.lower(), token.text.lower()}
+    return bool(
+        words & dictionary.military_heads or words & dictionary.words.installations
+        or words & dictionary.words.attack_nouns
+    )
 
 
 def _phrase(token: Token) -> SpacySpan:
     """The noun phrase headed by ``token``, without relative clauses and trailing prepositions.
 
-    A named entity the head belongs to is kept whole ("the Islamic Resistance in Iraq").
+    A named entity the phrase overlaps is kept whole ("the Islamic Resistance in Iraq", "fighters of the
+    Group for the Support of Islam and Muslims").
     """
     doc = token.doc
     left = token.left_edge.i
     right = token.i
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            left, right = min(left, ent.start), max(right, ent.end - 1)
     for child in token.rights:
+        if child.dep_ in {"cc", "conj"}:
+            break  # "SDF and gunmen of the Arab tribes": what follows belongs to the next member
         if child.dep_ in {"compound", "amod", "nmod", "appos", "flat"} or (
             child.dep_ == "prep" and child.text.lower() == "of"
         ):
             right = max(right, child.right_edge.i)
+    for ent in doc.ents:
+        if ent.start <= right and left < ent.end and (ent.start <= token.i < ent.end or ent.label_ == "ORG"):
+            left, right = min(left, ent.start), max(right, ent.end - 1)
     return doc[left : right + 1]
 
 
@@ -172,6 +276,7 @@ def _role(role: str, entry: ActorEntry, phrase: SpacySpan, doc_name: str) -> Act
 
 
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
 _SPEECH_LEMMAS = frozenset({"say", "claim", "announce", "state", "report", "add", "confirm", "declare"})
 
 
@@ -184,58 +289,296 @@ def _speaker_of(pronoun: Token) -> Token:
     return pronoun
 
 
-def _candidates(trigger: Token) -> tuple[list[Token], list[Token]]:
-    """Tokens heading the agent side and the target side of a trigger."""
-    agents: list[Token] = []
-    targets: list[Token] = []
-    verb = trigger
+def _resolve_speaker(token: Token, dictionary: ActorDictionary) -> Token:
+    """ "it", "they", "its fighters", "their forces": the group whose statement the clause reports."""
+    if token.lower_ in _SPEAKER_PRONOUNS:
+        return _speaker_of(token)
+    if token.lemma_.lower() in dictionary.words.force_nouns or token.lower_ in dictionary.words.force_nouns:
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS), None)
+        if owner is not None:
+            speaker = _speaker_of(owner)
+            return token if speaker is owner else speaker
+    return token
+
+
+@dataclass
+class _Sides:
+    """Tokens heading each side of a trigger, best first."""
+
+    agents: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    associates: list[Token] = field(default_factory=list)  # "X and Y shelled": Y acts with X
+
+
+def _is_nominal(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"}
+
+
+def _objects(verb: Token) -> list[Token]:
+    """Direct objects of a verb, or of the verb it is coordinated with ("intercepted and destroyed drones")."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    if not objects:
+        partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if verb.dep_ == "conj":
+            partners.append(verb.head)
+        for partner in partners:
+            objects.extend(c for c in partner.children if c.dep_ == "dobj")
+    # "destroyed two boats and a drone launched by the Houthis": each object in turn
+    return [*objects, *(c for o in objects for c in o.children if c.dep_ == "conj")]
+
+
+def _verb_agents(verb: Token) -> list[Token]:
+    """Who does what a verb says: its subject, a "by" phrase, or the subject of the clause it belongs to."""
+    agents = [c for c in verb.children if c.dep_ == "nsubj"]
     for child in verb.children:
-        if child.dep_ in {"nsubj"}:
-            agents.append(child)
-        elif child.dep_ in {"nsubjpass"}:
-            targets.append(child)
-        elif child.dep_ == "agent":
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             agents.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ in {"dobj", "attr"}:
-            targets.append(child)
-        elif child.dep_ == "prep" and child.text.lower() in _TARGET_PREPOSITIONS:
-            targets.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ == "prep" and child.text.lower() == "by":
-            agents.extend(c for c in child.children if c.dep_ == "pobj")
-        elif child.dep_ in {"compound", "amod", "poss"} and trigger.pos_ == "NOUN":
-            agents.append(child)
-        elif child.dep_ == "relcl":
-            # "an attack that killed three soldiers": the clause's object is the target
-            targets.extend(c for c in child.children if c.dep_ in {"dobj", "nsubjpass"})
     # A misparsed subject: a name left of the verb attached as a modifier ("the IRI suspended ...").
     if not agents:
-        agents.extend(c for c in trigger.lefts if c.dep_ in {"npadvmod", "nmod"} and c.ent_type_)
-    # A verb in a conjunction or xcomp shares its subject: "forces moved in and shelled the town".
-    if not agents and trigger.dep_ in {"conj", "xcomp", "advcl"}:
-        agents.extend(c for c in trigger.head.children if c.dep_ == "nsubj")
+        agents.extend(c for c in verb.lefts if c.dep_ in {"npadvmod", "nmod"} and c.ent_type_)
+    if agents:
+        return agents
+    # A verb in a conjunction or xcomp shares its subject: "forces moved in and shelled the town", "swept into
+    # Aleppo, taking control of the airport".
+    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb and verb.head.pos_ in {"VERB", "AUX"}:
+        return _verb_agents(verb.head)
     # "X, which launched ..." / "the group that attacked": relative clause subject is its head noun.
-    if not agents and trigger.dep_ == "relcl":
-        agents.append(trigger.head)
-    # "the Israeli military said it struck ...": the pronoun is the speaker.
-    agents = [_speaker_of(a) if a.lower_ in _SPEAKER_PRONOUNS else a for a in agents]
-    # A nominal trigger as the object of "launch/carry out/claim": "the IRI launched attacks".
-    if trigger.pos_ == "NOUN" and trigger.dep_ in {"dobj", "pobj"}:
-        governor = trigger.head if trigger.dep_ == "dobj" else trigger.head.head
-        agents.extend(c for c in governor.children if c.dep_ == "nsubj")
-    return agents, targets
+    if verb.dep_ == "relcl":
+        return [verb.head]
+    # "RSF paramilitaries killed 124 people", parsed as a participle modifying the noun: it has an object, so the
+    # noun is its subject (unlike "people killed in the attack").
+    if verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
+        return [verb.head]
+    return []
+
+
+def _second_parties(token: Token) -> list[Token]:
+    """The other members of a coordination: "B" in "A and B", "Russian" in "Ukrainian and Russian forces"."""
+    others = [c for c in token.children if c.dep_ == "conj"]
+    for modifier in token.children:
+        if modifier.dep_ in {"amod", "compound"}:
+            others.extend(c for c in modifier.children if c.dep_ == "conj")
+    return others
+
+
+# Verbs whose subject tells of an attack rather than makes it: "residents reported shelling".
+_WITNESS_LEMMAS = frozenset({"say", "report", "tell", "add", "hear", "see", "witness", "describe", "fear", "condemn",
+                             "document"})
+# Participles that name who carried out a nominal event: "an attack claimed by ISIS", "attributed to ADF rebels".
+_AUTHOR_LINKS = frozenset({"attribute", "blame"})
+
+
+def _between(trigger: Token, preposition: Token, sides: _Sides) -> None:
+    """ "clashes between A and B": A acts, B is the other side; "between two rival clan militias": both."""
+    for first in (c for c in preposition.children if c.dep_ == "pobj"):
+        # "between the SDF and tribal gunmen", parsed as one noun with a coordinated modifier
+        modifier = next(
+            (c for c in first.lefts if c.dep_ in {"nmod", "compound"} and any(g.dep_ == "conj" for g in c.children)),
+            None,
+        )
+        if modifier is not None:
+            sides.agents.append(modifier)
+            sides.targets.append(first)
+            continue
+        sides.agents.append(first)
+        others = _second_parties(first)
+        if not others:
+            # "battles between the army and paramilitary Rapid Support Forces": the parser hangs B on the trigger
+            for conj in (c for c in trigger.children if c.dep_ == "conj"):
+                others.extend([conj, *(c for c in conj.children if c.dep_ in {"dobj", "pobj"})])
+        if not others and first.tag_ in {"NNS", "NNPS"}:
+            others = [first]
+        sides.targets.extend(others)
+
+
+def _reciprocal_partner(verb: Token, words: RoleWords) -> list[Token]:
+    """ "took the town after clashes with the ENDF": the other side of a fight the clause mentions."""
+    partners: list[Token] = []
+    for preposition in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (c for c in preposition.children if c.dep_ == "pobj"):
+            if noun.lemma_.lower() in words.reciprocal or noun.lower_ in words.reciprocal:
+                for inner in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+                    partners.extend(c for c in inner.children if c.dep_ == "pobj")
+    return partners
+
+
+def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
+    words = dictionary.words
+    lemma = trigger.lemma_.lower()
+    sides = _Sides()
+    nominal = _is_nominal(trigger)
+    governor: Token | None = None
+    if nominal and trigger.dep_ == "dobj":
+        governor = trigger.head
+    elif nominal and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+        governor = trigger.head.head
+    reciprocal = lemma in words.reciprocal or trigger.lower_ in words.reciprocal or (
+        governor is not None and governor.lemma_.lower() in words.reciprocal
+    )
+    if nominal:
+        for child in trigger.children:
+            preposition = child.lower_ if child.dep_ == "prep" else ""
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ == "agent" or preposition in {"by", "from"}:
+                sides.agents.extend(objects)
+            elif preposition == "between":
+                _between(trigger, child, sides)
+            elif preposition in _TARGET_PREPOSITIONS or preposition == "of" or (preposition == "with" and reciprocal):
+                # "strikes on RSF positions", "the shelling of Kharkiv", "clashes with the ENDF"
+                sides.targets.extend(objects)
+            elif child.dep_ in {"compound", "amod", "poss", "nmod"}:
+                sides.agents.append(child)
+            elif child.dep_ == "acl":
+                # "an attack carried out by ISIS", "an attack attributed to ADF rebels"
+                for link in child.children:
+                    if link.dep_ == "agent" or (link.dep_ == "prep" and (
+                        link.lower_ == "by" or (link.lower_ in {"to", "on"} and child.lemma_.lower() in _AUTHOR_LINKS)
+                    )):
+                        sides.agents.extend(c for c in link.children if c.dep_ == "pobj")
+            elif child.dep_ == "relcl":
+                # "an attack that killed three soldiers": the clause's object is the target
+                sides.targets.extend(c for c in child.children if c.dep_ in {"dobj", "nsubjpass"})
+        if governor is not None and governor.pos_ in {"VERB", "AUX"}:
+            governing = governor.lemma_.lower()
+            if governing in words.repel:
+                # "the army repelled an attack by X": the army is the side attacked
+                sides.targets.extend(_verb_agents(governor))
+            elif governing == "come" and trigger.head.lower_ == "under":
+                # "Nikopol came under Russian artillery fire": the subject is the target
+                sides.targets.extend(c for c in governor.children if c.dep_ == "nsubj")
+            elif governing not in _WITNESS_LEMMAS:
+                # "the IRI launched attacks", "X killed 124 people in an attack"
+                sides.agents.extend(_verb_agents(governor))
+                if trigger.dep_ == "pobj":
+                    # "killed dozens of militants in airstrikes": those the clause's verb killed
+                    sides.targets.extend(_objects(governor))
+                if reciprocal:
+                    for agent in _verb_agents(governor):
+                        sides.targets.extend(_second_parties(agent))
+            sides.targets.extend(_reciprocal_partner(governor, words))
+        elif trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.pos_ in {"VERB", "AUX"}:
+            verb = trigger.head
+            for between in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"):
+                # "clashes erupted between A and B"
+                _between(trigger, between, sides)
+            # "a Russian missile attack killed 10 people", "another strike hit a tent"
+            sides.targets.extend(_objects(verb))
+        return sides
+    # A verb.
+    objects = _objects(trigger)
+    repelled = next((o for o in objects if o.lemma_.lower() not in words.repel), None) if lemma in words.repel else None
+    if repelled is not None:
+        # "A repelled an attack by B on its positions", "A repelled Ukrainian attacks": B attacked A
+        attackers = [
+            *(c for p in repelled.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children
+              if c.dep_ == "pobj"),
+            *(c for c in repelled.children if c.dep_ in {"amod", "compound", "poss"}),
+        ]
+        if any(_actor_of(a, dictionary) for a in attackers):
+            sides.agents.extend(attackers)
+            sides.targets.extend(_verb_agents(trigger))
+            return sides
+    sides.agents.extend(_verb_agents(trigger))
+    for child in trigger.children:
+        preposition = child.lower_ if child.dep_ == "prep" else ""
+        if child.dep_ == "nsubjpass":
+            sides.targets.append(child)
+        elif preposition in _TARGET_PREPOSITIONS or (preposition == "with" and reciprocal):
+            sides.targets.extend(c for c in child.children if c.dep_ == "pobj")
+        elif preposition == "between" and reciprocal:
+            _between(trigger, child, sides)
+    sides.targets.extend(objects)
+    sides.targets.extend(_reciprocal_partner(trigger, words))
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    for subject in subjects:
+        # "A and B clashed": B is the other side; "A and B shelled the town": B acts with A
+        (sides.targets if reciprocal else sides.associates).extend(_second_parties(subject))
+    return sides
+
+
+def _linked_actor(head: Token, dictionary: ActorDictionary, generic: bool) -> tuple[ActorEntry, SpacySpan] | None:
+    """The group a noun is tied to by a participle: "a bullet fired by Houthi fighters", "insurgents led by HTS".
+
+    A weapon or a convoy (``generic`` False: the noun names no actor) takes whoever fired, launched, planted or
+    escorted it; a generic word for armed men only takes the group it belongs to ("led by", "affiliated with"),
+    not a backer. The participle may hang on the noun or on its "of" phrase ("a convoy of trucks escorted by").
+    """
+    holders = [head, *(c for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children)]
+    for participle in (c for holder in holders for c in holder.children if c.dep_ in {"acl", "amod", "relcl"}):
+        if generic and participle.lemma_.lower() not in dictionary.words.identity_links:
+            continue
+        for link in participle.children:
+            if link.dep_ == "agent" or (link.dep_ == "prep" and link.lower_ in {"by", "with", "to"}):
+                for pobj in (c for c in link.children if c.dep_ == "pobj"):
+                    phrase = _phrase(pobj)
+                    entry = phrase_actor(phrase, dictionary)
+                    if entry is not None:
+                        return entry, phrase
+    return None
+
+
+def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
+    """The actor a candidate token stands for, with the phrase that names it."""
+    head = _resolve_speaker(head, dictionary)
+    coordinated = _coordinated_demonym(head, dictionary)
+    if coordinated is not None:
+        return coordinated
+    phrase = _phrase(head)
+    entry = phrase_actor(phrase, dictionary)
+    if entry is None or entry.name == UNIDENTIFIED:
+        linked = _linked_actor(head, dictionary, generic=entry is not None)
+        if linked is not None:
+            return linked
+    if entry is None:
+        # "Idlib, SANA- Army units operating ...": a misparse that hangs the subject on a name as an apposition
+        for apposition in (c for c in head.children if c.dep_ == "appos"):
+            found = _actor_of(apposition, dictionary)
+            if found is not None:
+                return found
+    return (entry, phrase) if entry is not None else None
+
+
+def _crowd_police(sentence: SpacySpan, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
+    """ "police fired tear gas to disperse them": the force that policed a crowd, for the crowd event's actor2."""
+    control = dictionary.words.crowd_control
+    for token in sentence:
+        if token.lemma_.lower() not in control and token.lower_ not in control:
+            continue
+        # the verb whose subject did it: "disperse" itself, or "fired" in "fired tear gas (to disperse)"
+        verb = token if token.pos_ == "VERB" else token.head
+        while verb.dep_ in {"xcomp", "advcl", "conj"} and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        for agent in _verb_agents(verb):
+            phrase = _phrase(agent)
+            if " ".join(phrase.text.lower().split()).removeprefix("the ") == "security forces":
+                # the codebook's usual reading of "security forces" breaking up a crowd: police
+                police = next((f for f in dictionary.contextual if f.prefix.startswith("Police")), None)
+                if police is not None:
+                    return ActorEntry(police.placeholder, police.actor_type, None), phrase
+            entry = phrase_actor(phrase, dictionary)
+            if entry is not None and entry.actor_type == "State forces":
+                return entry, phrase
+    return None
 
 
 def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bool) -> list[ActorRole]:
     dictionary = actor_dictionary()
-    agents, targets = _candidates(trigger)
+    sides = _sides(trigger, dictionary)
     roles: list[ActorRole] = []
-    for role, heads in (("actor1", agents), ("actor2", targets)):
+    heads_used: list[Token] = []
+    for role, heads in (("actor1", sides.agents), ("actor2", sides.targets), ("assoc_actor1", sides.associates)):
+        usable = []
         for head in heads:
-            phrase = _phrase(head)
-            entry = phrase_actor(phrase, dictionary)
-            if entry and all(r.name != entry.name for r in roles):
-                roles.append(_role(role, entry, phrase, doc_name))
-                break
+            found = _actor_of(head, dictionary)
+            # One actor on both sides only when one phrase names both ("clashes between two rival clan militias").
+            if found is not None and (all(r.name != found[0].name for r in roles) or head in heads_used):
+                usable.append((head, found))
+        # A named group before "gunmen" or "insurgents" when the parse offers both for one role.
+        usable.sort(key=lambda candidate: candidate[1][0].name == UNIDENTIFIED)
+        if usable:
+            head, (entry, phrase) = usable[0]
+            roles.append(_role(role, entry, phrase, doc_name))
+            heads_used.append(head)
     # Associated actors: "X, in cooperation with / backed by / alongside Y"
     for token in sentence:
         if token.lower_ in {"with", "alongside"} and token.head.lower_ in {
@@ -247,9 +590,13 @@ def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bo
             "with",
         }:
             for pobj in (c for c in token.children if c.dep_ == "pobj"):
-                entry = phrase_actor(_phrase(pobj), dictionary)
-                if entry and all(r.name != entry.name for r in roles):
-                    roles.append(_role("assoc_actor1", entry, _phrase(pobj), doc_name))
+                partner = phrase_actor(_phrase(pobj), dictionary)
+                if partner and all(r.name != partner.name for r in roles):
+                    roles.append(_role("assoc_actor1", partner, _phrase(pobj), doc_name))
+    if not any(r.role == "actor2" for r in roles):
+        police = _crowd_police(sentence, dictionary)
+        if police is not None and all(r.name != police[0].name for r in roles):
+            roles.append(_role("actor2", police[0], police[1], doc_name))
     if violent and not any(r.role == "actor1" for r in roles):
         roles.insert(0, ActorRole(role="actor1", name=UNIDENTIFIED, actor_type="Unidentified", span=None))
     return roles

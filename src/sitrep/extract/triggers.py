@@ -51,6 +51,7 @@ class Ontology:
     excessive_force_cues: re.Pattern[str]
     riot_cues: re.Pattern[str]
     no_fight_cues: re.Pattern[str]
+    abstract_enemies: frozenset[str]
 
     def plover(self, event_type: str, sub_event_type: str, lemma: str) -> str:
         return self.plover_by_lemma.get(lemma) or self.plover_of.get((event_type, sub_event_type), "ASSAULT")
@@ -111,6 +112,7 @@ def ontology() -> Ontology:
         excessive_force_cues=_words(raw["excessive_force_cues"]),
         riot_cues=_words(raw["riot_cues"]),
         no_fight_cues=_words(raw["no_fight_cues"]),
+        abstract_enemies=frozenset(raw["abstract_enemies"]),
     )
 
 
@@ -148,7 +150,7 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
             continue
         if rule.needs_any and not any(cue.lower() in text.lower() for cue in rule.needs_any):
             continue
-        if rule.needs_military and not onto.military_cues.search(text):
+        if rule.needs_military and not _moved_by_the_military(token, text, onto):
             continue
         if rule.needs_instrument and not any(p.search(text) for _, p in onto.instruments):
             continue
@@ -232,9 +234,25 @@ def _refers_back(token: Token, onto: Ontology) -> bool:
     return verb is None or verb.lemma_.lower() not in onto.rules
 
 
+def _moved_by_the_military(token: Token, text: str, onto: Ontology) -> bool:
+    """A movement trigger ("withdrew", "evacuate") is a strategic development when forces move: its own subject
+    when it has one ("ordered residents to evacuate" moves residents), else anything military in the sentence."""
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and token.dep_ == "xcomp":
+        subjects = [c for c in token.head.children if c.dep_ == "dobj"]
+    if subjects and not any(s.pos_ == "PRON" for s in subjects):  # "it suspended": whoever "it" is
+        return any(onto.military_cues.search(token.doc[s.left_edge.i : s.right_edge.i + 1].text) for s in subjects)
+    return onto.military_cues.search(text) is not None
+
+
 def is_generic(token: Token, onto: Ontology) -> bool:
     """A trigger that names a kind of activity rather than one incident."""
     head = token.head
+    # "confronting terrorism", "the fight against extremism": a struggle with an idea, not an incident
+    if any(c.dep_ in {"dobj", "pobj"} and c.lower_ in onto.abstract_enemies for c in token.children) or any(
+        c.dep_ == "prep" and any(o.lower_ in onto.abstract_enemies for o in c.children) for c in token.children
+    ):
+        return True
     # "the suspended attacks" (a parser may read the governing verb as an adjective)
     if any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in onto.generic_governors for c in token.children):
         return True

@@ -1,0 +1,293 @@
+"""Actors in roles (sitrep.extract.actors.assign_roles): who acted (actor1) and against whom (actor2).
+
+Sentences are written for these tests in the style of wire and local reporting. Forces named only by their
+kind ("the army", "police", "air defences") are coded "<prefix> {country}" at extraction; the country is
+filled in after geocoding (fill_actor_countries), which these tests do not run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract import Extraction, extract_document
+from sitrep.extract.actors import actor_dictionary
+from sitrep.ingest.document import DocumentMeta, build_document
+from sitrep.model import Mention
+from sitrep.nlp import load_pipeline
+
+ARMY = "Military Forces of {country}"
+POLICE = "Police Forces of {country}"
+
+
+def extract(text: str, published: str = "2024-03-14") -> Extraction:
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date.fromisoformat(published)))
+    return extract_document(document, load_pipeline()(document.text))
+
+
+def roles(mention: Mention) -> tuple[str | None, str | None]:
+    a1, a2 = mention.actor("actor1"), mention.actor("actor2")
+    return (a1.name if a1 else None, a2.name if a2 else None)
+
+
+def all_roles(text: str) -> list[tuple[str | None, str | None]]:
+    mentions = extract(text).mentions
+    assert mentions, text
+    return [roles(m) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # Passive voice: the "by" phrase is the agent, the subject the victim.
+        (
+            "Three civilians were killed by an Israeli airstrike on a house in Deir al-Balah on Tuesday.",
+            "Military Forces of Israel",
+            "Civilians",
+        ),
+        # A weapon as agent: whoever fired, launched or planted it.
+        (
+            "A farmer was killed on Monday by a landmine planted by Al-Shabaab fighters near Baidoa.",
+            "Al-Shabaab",
+            "Civilians",
+        ),
+        (
+            "A 12-year-old boy was killed on Friday by a sniper bullet fired by Houthi fighters in eastern Taiz.",
+            "Houthis (Ansar Allah)",
+            None,
+        ),
+        # The agent of a nominal trigger: a demonym or a group's name on it.
+        (
+            "A Russian missile attack on Zaporizhzhia killed 10 people on Wednesday, regional officials said.",
+            "Military Forces of Russia",
+            "Civilians",
+        ),
+        (
+            "Kharkiv came under Russian artillery fire overnight, damaging several houses, the governor said.",
+            "Military Forces of Russia",
+            None,
+        ),
+        (
+            "A government drone strike on a market in Finote Selam killed at least 26 people on Sunday.",
+            ARMY,
+            "Civilians",
+        ),
+        # "strikes on X", "an attack attributed to X"
+        (
+            "The army's air force carried out strikes on RSF positions east of El Fasher on Thursday.",
+            ARMY,
+            "Rapid Support Forces",
+        ),
+        (
+            "At least 20 villagers were killed on Monday night in an attack attributed to ADF rebels in Beni "
+            "territory, local sources said.",
+            "Allied Democratic Forces",
+            "Civilians",
+        ),
+        # Posts and units of a force as targets.
+        (
+            "Islamic State fighters attacked an army post near Menaka on Monday, killing nine soldiers.",
+            "Islamic State",
+            ARMY,
+        ),
+        (
+            "Taliban forces shelled Pakistani border posts in Kurram on Saturday night.",
+            "Taliban",
+            "Military Forces of Pakistan",
+        ),
+        (
+            "Residents said a convoy of supply trucks escorted by the army was attacked by armed men on Saturday "
+            "south of Djibo.",
+            "Unidentified Armed Group",
+            ARMY,
+        ),
+    ],
+)
+def test_agent_and_target_of_an_attack(text: str, actor1: str, actor2: str | None) -> None:
+    found = all_roles(text)
+    assert any(a1 == actor1 and (actor2 is None or a2 == actor2) for a1, a2 in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (
+            "Somali National Army troops clashed with Al-Shabaab militants near Adan Yabaal on Thursday.",
+            "Military Forces of Somalia",
+            "Al-Shabaab",
+        ),
+        (
+            "Heavy fighting between the Kachin Independence Army and junta troops was reported near Bhamo "
+            "on Tuesday.",
+            "Kachin Independence Army",
+            "Military Forces of Myanmar",
+        ),
+        (
+            "Violent clashes erupted on Saturday between the SDF and tribal gunmen in the town of Dhiban.",
+            "Syrian Democratic Forces",
+            "Unidentified Armed Group",
+        ),
+        (
+            "Ukrainian and Russian forces fought for control of the village of Krynky on Monday.",
+            "Military Forces of Ukraine",
+            "Military Forces of Russia",
+        ),
+        (
+            "Fano militia fighters took control of the town of Debre Tabor on Friday after clashes with the "
+            "Ethiopian National Defense Force (ENDF), residents said.",
+            "Fano",
+            "Military Forces of Ethiopia",
+        ),
+        # One phrase for both sides.
+        (
+            "At least 12 people were killed in clashes between two rival clan militias near Abudwak on Sunday.",
+            "Clan Militia",
+            "Clan Militia",
+        ),
+    ],
+)
+def test_both_sides_of_a_fight(text: str, actor1: str, actor2: str) -> None:
+    assert (actor1, actor2) in all_roles(text)
+
+
+def test_repelled_attack_is_the_attackers_event() -> None:
+    found = all_roles("Malian troops repelled an attack by JNIM fighters on their base in Boulkessi on Saturday.")
+    assert ("JNIM", "Military Forces of Mali") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # "its fighters", "they": the group whose statement the clause reports
+        (
+            "The Islamic Resistance in Iraq said its fighters attacked a US base in eastern Syria with drones "
+            "on Thursday.",
+            "Islamic Resistance in Iraq",
+            "Military Forces of the United States",
+        ),
+        (
+            "Kurdish-led forces near Manbij said they were attacked by Turkish-backed factions of the Syrian "
+            "National Army on Friday.",
+            "Syrian National Army",
+            "Syrian Democratic Forces",
+        ),
+        (
+            "Russia's defence ministry said its forces had captured the village of Novomykhailivka.",
+            "Military Forces of Russia",
+            None,
+        ),
+    ],
+)
+def test_pronouns_and_possessives_stand_for_the_speaker(text: str, actor1: str, actor2: str | None) -> None:
+    found = all_roles(text)
+    assert any(a1 == actor1 and (actor2 is None or a2 == actor2) for a1, a2 in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Insurgents led by the militant group Hayat Tahrir al-Sham captured the town of Saraqib on Friday.",
+            "Hayat Tahrir al-Sham",
+        ),
+        (
+            "On March 6, fighters of the Al-Qaeda-linked Group for the Support of Islam and Muslims (JNIM) killed "
+            "at least 15 displaced people near Kaya.",
+            "JNIM",
+        ),
+    ],
+)
+def test_generic_fighters_take_the_group_they_belong_to(text: str, actor1: str) -> None:
+    assert actor1 in {a1 for a1, _ in all_roles(text)}
+
+
+def test_a_backer_is_not_the_actor() -> None:
+    # "backed by" names a patron, not the group the gunmen belong to
+    found = all_roles("Gunmen backed by a local politician attacked a village near Jos on Sunday, killing five.")
+    assert "Unidentified Armed Group" in {a1 for a1, _ in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("Regime forces arrested four young men at a checkpoint near Khirbet Ghazaleh on Tuesday.", "Civilians"),
+        ("Israeli forces arrested 12 citizens in the town of Qabatiya on Monday.", "Civilians"),
+        ("Malian security forces arrested 11 opposition politicians in Bamako on Thursday.", "Civilians"),
+    ],
+)
+def test_people_arrested_or_abducted_are_civilians(text: str, actor2: str) -> None:
+    assert actor2 in {a2 for _, a2 in all_roles(text)}
+
+
+def test_those_killed_in_a_nominal_attack_are_its_target() -> None:
+    found = all_roles("Niger's army said it killed dozens of militants in airstrikes near Tera the following day.")
+    assert ("Military Forces of Niger", "Unidentified Armed Group") in found
+
+
+def test_air_defence_and_the_drones_it_downed() -> None:
+    found = all_roles(
+        "Air defence forces intercepted and destroyed 20 Ukrainian drones over the Belgorod region overnight, "
+        "the ministry said."
+    )
+    assert (ARMY, "Military Forces of Ukraine") in found
+
+
+def test_drone_launched_by_a_group_is_the_target_of_its_interception() -> None:
+    found = all_roles(
+        "U.S. Central Command said its forces destroyed two uncrewed surface vessels and a drone launched by the "
+        "Houthis over the Red Sea on Tuesday."
+    )
+    assert ("Military Forces of the United States", "Houthis (Ansar Allah)") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        (
+            "Hundreds of teachers protested outside parliament in Nairobi on Tuesday; police fired tear gas to "
+            "disperse them.",
+            POLICE,
+        ),
+        (
+            "Youths in Jos blocked roads and burned tyres on Monday to protest the killings, and soldiers fired in "
+            "the air to disperse them.",
+            ARMY,
+        ),
+    ],
+)
+def test_the_force_that_policed_a_crowd_is_actor2(text: str, actor2: str) -> None:
+    crowd = [m for m in extract(text).mentions if m.event_type in {"Protests", "Riots"}]
+    assert crowd, text
+    assert roles(crowd[0])[1] == actor2
+
+
+def test_a_country_inside_a_target_phrase_is_not_its_army() -> None:
+    found = all_roles("Hundreds of protesters attacked the embassies of France and the United States in Kinshasa.")
+    assert all(a2 != "Military Forces of the United States" for _, a2 in found), found
+
+
+def test_witnesses_are_not_the_attackers() -> None:
+    found = all_roles("Residents reported heavy shelling on the market in El Fasher on Sunday, killing four people.")
+    assert all(a1 != "Civilians" for a1, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the army", ARMY),
+        ("at least nine soldiers", ARMY),
+        ("an army patrol", ARMY),
+        ("the army's air force", ARMY),
+        ("air defences", ARMY),
+        ("a police checkpoint", POLICE),
+    ],
+)
+def test_kinds_of_force_whose_country_comes_from_the_place(text: str, expected: str) -> None:
+    from sitrep.extract.actors import phrase_actor
+
+    doc = load_pipeline()(f"{text[0].upper()}{text[1:]} came under fire.")
+    subject = next(t for t in doc if t.dep_ in {"nsubj", "nsubjpass"})
+    phrase = doc[subject.left_edge.i : subject.i + 1]
+    entry = phrase_actor(phrase, actor_dictionary())
+    assert entry is not None and entry.name == expected
