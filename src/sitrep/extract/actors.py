@@ -23,6 +23,7 @@ from spacy.tokens import Token
 
 from sitrep.data import load_yaml
 from sitrep.model import ActorRole, Mention, Span
+from sitrep.nlp.entities import document_entities
 
 UNIDENTIFIED = "Unidentified Armed Group"
 _TARGET_PREPOSITIONS = {"on", "against", "targeting", "at"}
@@ -264,7 +265,7 @@ def _phrase(token: Token) -> SpacySpan:
             child.dep_ == "prep" and child.text.lower() == "of"
         ):
             right = max(right, child.right_edge.i)
-    for ent in doc.ents:
+    for ent in document_entities(doc):
         if ent.start <= right and left < ent.end and (ent.start <= token.i < ent.end or ent.label_ == "ORG"):
             left, right = min(left, ent.start), max(right, ent.end - 1)
     return doc[left : right + 1]

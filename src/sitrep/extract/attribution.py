@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from sitrep.data import load_yaml
 from sitrep.model import AttributionChain, Source, SourceKind, Span
+from sitrep.nlp.entities import document_entities
 
 UNNAMED = "unnamed sources"
 # Aliases this short, or all capitals, are matched case-sensitively ("SANA" vs "Sanaa", "Kan" vs "kan").
@@ -211,7 +212,7 @@ def _mentions_anonymity(head: Token) -> bool:
 def _person_in(np: list[Token], outlet_run: list[Token] | None) -> list[Token] | None:
     taken = {t.i for t in outlet_run or []}
     doc = np[0].doc
-    for ent in doc.ents:
+    for ent in document_entities(doc):
         inside = ent.label_ == "PERSON" and ent.start >= np[0].i and ent.end <= np[-1].i + 1
         if inside and not taken.intersection(range(ent.start, ent.end)) and _lookup_outlet(ent.text) is None:
             return list(ent)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -189,10 +190,12 @@ def _with_shifts(text: str, matches: list[DateMatch]) -> list[DateMatch]:
     return result
 
 
-def _scan(text: str) -> list[tuple[DateMatch, bool]]:
-    """Every temporal expression in ``text`` with whether it starts a period ("since ...")."""
+@functools.lru_cache(maxsize=512)
+def _scan(text: str) -> tuple[tuple[DateMatch, bool], ...]:
+    """Every temporal expression in ``text`` with whether it starts a period ("since ..."). Cached: a sentence
+    is scanned for event dates, period starts and the date spans quantities must avoid."""
     matches = _with_shifts(text, _without_overlaps(_candidates(text)))
-    return [(m, _PERIOD_START_BEFORE.search(text, max(0, m.start - 40), m.start) is not None) for m in matches]
+    return tuple((m, _PERIOD_START_BEFORE.search(text, max(0, m.start - 40), m.start) is not None) for m in matches)
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:

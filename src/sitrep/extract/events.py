@@ -45,6 +45,7 @@ from sitrep.model import (
     Quantity,
     Span,
 )
+from sitrep.nlp.entities import entities_in
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 CROWD_TYPES = {"Protests", "Riots"}
@@ -66,9 +67,10 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
     """All event mentions and claims of one parsed document."""
     result = Extraction()
     body: list[tuple[SpacySpan, int]] = []  # sentence, paragraph number
+    sentences = list(parsed.sents)  # built once: ``Doc.sents`` makes new spans on every pass
     for number, paragraph in enumerate(document.paragraphs):
         if not (paragraph.is_furniture or paragraph.kind == "headline"):
-            body.extend((s, number) for s in _sentences_in(parsed, paragraph.start, paragraph.end))
+            body.extend((s, number) for s in _sentences_in(sentences, paragraph.start, paragraph.end))
     # Attribution carries across sentences ("..., the sources added"); dates only within a paragraph, but
     # "the same day" reaches back to the last date the report gave.
     chains = document_chains([s for s, _ in body], document.outlet, document.name)
@@ -131,8 +133,8 @@ _REPORTING_VERBS = frozenset(
 )
 
 
-def _sentences_in(parsed: SpacyDoc, start: int, end: int) -> list[SpacySpan]:
-    return [s for s in parsed.sents if s.start_char < end and s.end_char > start and s.text.strip()]
+def _sentences_in(sentences: list[SpacySpan], start: int, end: int) -> list[SpacySpan]:
+    return [s for s in sentences if s.start_char < end and s.end_char > start and s.text.strip()]
 
 
 def extract_sentence(
@@ -149,7 +151,7 @@ def extract_sentence(
     if not matches and not quantities and not states_intention(sentence):
         return
     entity_ranges = [
-        (e.start_char, e.end_char) for e in sentence.ents if e.label_ in {"ORG", "PERSON", "NORP", "GPE", "FAC"}
+        (e.start_char, e.end_char) for e in entities_in(sentence) if e.label_ in {"ORG", "PERSON", "NORP", "GPE", "FAC"}
     ]
     framing = find_framing(sentence.text, doc_name, sentence.start_char, exclude=entity_ranges)
     # The dateline ("PORT SUDAN (AFP) -") says where the report was filed, not where the event was.

@@ -23,6 +23,7 @@ from sitrep.extract.actors import actor_dictionary
 from sitrep.extract.attribution import canonical_outlet
 from sitrep.extract.triggers import ontology
 from sitrep.model import CANDIDATE_ROLE, NAME_ROLE, PlaceMention, Span
+from sitrep.nlp.entities import entities_in
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels that can hide a place name the small model got wrong ("Nikopol" as ORG, "Tokmak" as WORK_OF_ART,
@@ -55,7 +56,7 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
     ``not_in`` (the dateline)."""
     phrases = _place_phrases(sentence)
     found = [PlaceMention(p.text, _span(p, doc_name)) for p in phrases]
-    for entity in map(_whole_name, sentence.ents):
+    for entity in map(_whole_name, entities_in(sentence)):
         if entity.label_ not in PLACE_LABELS or _stands_for_something_else(entity):
             continue
         if any(p.start <= entity.start and entity.end <= p.end for p in phrases):

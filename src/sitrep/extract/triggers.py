@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.data import load_yaml
+from sitrep.nlp.entities import entities_in
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ def _refers_back(token: Token, onto: Ontology) -> bool:
         return False
     if any(c.dep_ not in {"det", "amod", "compound", "poss"} for c in token.children):
         return False
-    if any(e.label_ in {"DATE", "TIME"} for e in token.sent.ents):
+    if any(e.label_ in {"DATE", "TIME"} for e in entities_in(token.sent)):
         return False
     verb = next((t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     return verb is None or verb.lemma_.lower() not in onto.rules
