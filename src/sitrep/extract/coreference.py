@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import math
 
+from sitrep.extract.events import VIOLENT_TYPES
+from sitrep.geo.inherit import FINE
 from sitrep.geo.normalise import name_key
 from sitrep.model import INHERITED_ROLE, Mention, PlaceMention
 
@@ -21,8 +23,6 @@ from sitrep.model import INHERITED_ROLE, Mention, PlaceMention
 CONFLICTING_PLACES_KM = 50.0
 # Two places a sentence names itself are the same place only this close (two gazetteer entries for one town).
 SAME_PLACE_KM = 5.0
-FINE = {"site", "town", "admin2"}
-VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 
 
 def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
