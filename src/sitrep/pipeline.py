@@ -57,8 +57,8 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     parsed = load_pipeline()(document.text)
     extraction = extract_document(document, parsed)
     gazetteer = gazetteer or Gazetteer.open()
-    mentions = geocode_mentions(extraction.mentions, document.text, gazetteer)
     text_countries = gazetteer.countries_in_text(document.text)
+    mentions = geocode_mentions(extraction.mentions, document.text, gazetteer, text_countries)
     drop_loose_readings_abroad(
         mentions,
         lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text, romanised=True),

@@ -7,14 +7,14 @@ not conflict are grouped; the resolver then places each group as a whole.
 Two sentences that each name their own place, and not the same one ("shelled
 Kafr Nabudah", "repelled an attack near Saraqib"), report two incidents even
 when the towns are close; a place a sentence only inherited from earlier text
-conflicts only when it is far away.
+is a guess and keeps no two sentences apart. A definite description ("the
+strike") joins the incident reported before it unless it is placed far away.
 """
 
 from __future__ import annotations
 
-import math
-
 from sitrep.extract.events import VIOLENT_TYPES
+from sitrep.geo.distance import haversine_km
 from sitrep.geo.inherit import FINE
 from sitrep.geo.normalise import name_key
 from sitrep.model import INHERITED_ROLE, Mention, PlaceMention
@@ -26,10 +26,14 @@ SAME_PLACE_KM = 5.0
 
 
 def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    (lat1, lon1), (lat2, lon2) = a, b
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return haversine_km(*a, *b)
+
+
+def _far_apart(points_a: list[tuple[float, float]], points_b: list[tuple[float, float]]) -> bool:
+    """Both sides have points and even the closest pair is farther than one incident can spread."""
+    return bool(points_a and points_b) and min(
+        _distance_km(p, q) for p in points_a for q in points_b
+    ) > CONFLICTING_PLACES_KM
 
 
 def _fine_points(mention: Mention, own: bool = False) -> list[tuple[float, float]]:
@@ -75,11 +79,7 @@ def places_conflict(a: Mention, b: Mention) -> bool:
     own_a, own_b = _own_places(a), _own_places(b)
     if own_a and own_b:
         return not any(_same_place(x, y) for x in own_a for y in own_b)
-    points_a, points_b = _fine_points(a, own=True), _fine_points(b, own=True)
-    return (
-        bool(points_a and points_b)
-        and min(_distance_km(p, q) for p in points_a for q in points_b) > CONFLICTING_PLACES_KM
-    )
+    return _far_apart(_fine_points(a, own=True), _fine_points(b, own=True))
 
 
 def _countries(mention: Mention) -> set[str]:
@@ -127,10 +127,7 @@ def restates(mention: Mention, earlier: Mention) -> bool:
     countries_a, countries_b = _countries(mention), _countries(earlier)
     if countries_a and countries_b and not countries_a & countries_b:
         return False
-    points_a, points_b = _fine_points(mention), _fine_points(earlier)
-    return not (points_a and points_b and min(
-        _distance_km(p, q) for p in points_a for q in points_b
-    ) > CONFLICTING_PLACES_KM)
+    return not _far_apart(_fine_points(mention), _fine_points(earlier))
 
 
 def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:

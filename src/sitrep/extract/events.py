@@ -32,7 +32,7 @@ from sitrep.extract.framing import find_framing
 from sitrep.extract.modality import modality_of
 from sitrep.extract.places import place_mentions
 from sitrep.extract.quantities import fatalities, find_quantities
-from sitrep.extract.triggers import TriggerMatch, classify, find_triggers, ontology
+from sitrep.extract.triggers import DEFINITE_DETERMINERS, TriggerMatch, classify, find_triggers, ontology
 from sitrep.model import (
     LOCATION_ROLE,
     AttributionChain,
@@ -271,7 +271,8 @@ def _mention(
     )
 
 
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+# "its attack", "their raids" name the incident as known, like "the attack".
+_DEFINITE = DEFINITE_DETERMINERS | {"its", "their"}
 
 
 def _is_definite_description(token: Token) -> bool:

@@ -74,6 +74,8 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
 
 def _span(phrase: SpacySpan, doc_name: str) -> Span:
     return Span(doc_name, phrase.start_char, phrase.end_char, phrase.text)
+
+
 def _whole_name(entity: SpacySpan) -> SpacySpan:
     """The small model sometimes tags only the first word of a name ("Finote" of "Finote Selam")."""
     root, doc = entity.root, entity.doc
@@ -86,7 +88,6 @@ def _whole_name(entity: SpacySpan) -> SpacySpan:
 def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
     """ "in Saraqib", "near Tessalit": proper nouns the small model's NER misses, for the gazetteer to try."""
     doc = sentence.doc
-    dictionary = actor_dictionary()
     found = []
     for token in sentence:
         if token.lower_ not in place_rules().locatives or token.dep_ != "prep":
@@ -97,12 +98,9 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
             while left - 1 > token.i and _continues_name(doc[left - 1]):
                 left -= 1
             phrase = doc[left : obj.i + 1]
-            if phrase.root.ent_type_ in {"DATE", "TIME"} or phrase.text.lower() in dictionary.demonyms:
+            if phrase.root.ent_type_ in {"DATE", "TIME"} or _known_as_something_else(phrase.text):
                 continue
-            if _inside_institution(phrase) or _owner_or_sponsor(phrase) or canonical_outlet(phrase.text) is not None:
-                continue
-            # "in Bamako" is a place even though "Bamako said" is the Malian government.
-            if dictionary.find(phrase.text) and not dictionary.is_place_name(phrase.text):
+            if _inside_institution(phrase) or _owner_or_sponsor(phrase):
                 continue
             found.append(phrase)
     return found
@@ -136,7 +134,7 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
             t
             for t in span
             if t.i != token.i
-            and (t.ent_type_ in labels or t.pos_ == "PROPN" or _capitalised_name_word(t))
+            and (t.ent_type_ in labels or t.pos_ == "PROPN" or (t.i != sentence.start and _capitalised_name_word(t)))
             and not (military_head and t.text.lower() in demonyms)
         ]
         if modifiers and token.ent_type_ not in {"FAC", "GPE"}:
@@ -148,10 +146,11 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
 
 def _capitalised_name_word(token: Token) -> bool:
     """ "Bokkos" of "Bokkos local government area", tagged ADJ and ORG by the small model: a capitalised word
-    inside the sentence that the parser did not take for a common word."""
-    return token.is_title and token.i != token.sent.start and token.pos_ in {"ADJ", "NOUN"} and token.ent_type_ in {
-        "ORG", "PERSON", "GPE", "LOC", "NORP"
-    }
+    (not sentence-initial: the caller checks) that the parser did not take for a common word."""
+    return token.is_title and token.pos_ in {"ADJ", "NOUN"} and token.ent_type_ in _NAME_WORD_LABELS
+
+
+_NAME_WORD_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP"})
 
 
 _SAME_AS_NAME = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "camp", "area",
@@ -230,7 +229,7 @@ def _other_proper_nouns(sentence: SpacySpan) -> list[SpacySpan]:
     Person names of two or more words, actors, outlets, offices and titles are not tried.
     """
     doc = sentence.doc
-    rules, dictionary = place_rules(), actor_dictionary()
+    rules = place_rules()
     found = []
     i = sentence.start
     while i < sentence.end:
@@ -249,13 +248,18 @@ def _other_proper_nouns(sentence: SpacySpan) -> list[SpacySpan]:
         entity = _entity_covering(run)
         if entity is not None and ((entity.label_ == "PERSON" and len(entity) > 1) or len(entity) > len(run)):
             continue
-        text = run.text
-        if text.lower() in dictionary.demonyms or canonical_outlet(text) is not None:
-            continue
-        if dictionary.find(text) and not dictionary.is_place_name(text):
-            continue
-        found.append(run)
+        if not _known_as_something_else(run.text):
+            found.append(run)
     return found
+
+
+def _known_as_something_else(text: str) -> bool:
+    """A nationality, an outlet, or an actor's name that is not also a place's ("in Bamako" is a place even
+    though "Bamako said" is the Malian government)."""
+    dictionary = actor_dictionary()
+    if text.lower() in dictionary.demonyms or canonical_outlet(text) is not None:
+        return True
+    return dictionary.find(text) is not None and not dictionary.is_place_name(text)
 
 
 def _entity_covering(run: SpacySpan) -> SpacySpan | None:

@@ -171,10 +171,14 @@ def _instrument_does_it(token: Token, onto: Ontology) -> bool:
     """The trigger's subject is a weapon or a strike ("a drone attack set fire", "artillery destroyed")."""
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
     return any(
-        pattern.search(token.doc[s.left_edge.i : s.right_edge.i + 1].text) or s.lemma_.lower() in onto.rules
+        s.lemma_.lower() in onto.rules or any(pattern.search(_phrase_text(s)) for _, pattern in onto.instruments)
         for s in subjects
-        for _, pattern in onto.instruments
     )
+
+
+def _phrase_text(token: Token) -> str:
+    """The text of the phrase a token heads (its subtree), as written."""
+    return token.doc[token.left_edge.i : token.right_edge.i + 1].text
 
 
 def _by_past_tense(token: Token, onto: Ontology) -> TriggerRule | None:
@@ -187,8 +191,7 @@ def _by_past_tense(token: Token, onto: Ontology) -> TriggerRule | None:
 
 def _polices_a_crowd(token: Token, onto: Ontology) -> bool:
     """ "police fired tear gas", "soldiers fired in the air to disperse them": the trigger's own clause."""
-    clause = token.doc[token.left_edge.i : token.right_edge.i + 1].text
-    return onto.crowd_control_cues.search(clause) is not None
+    return onto.crowd_control_cues.search(_phrase_text(token)) is not None
 
 
 def _explained_by(weak: TriggerMatch, strong: list[TriggerMatch]) -> bool:
@@ -217,7 +220,7 @@ def _mentioned_by(match: TriggerMatch, others: list[TriggerMatch]) -> bool:
     return any(o.token.i in ancestors and o.rule.event_type != match.rule.event_type for o in others)
 
 
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 _CIRCUMSTANCE = frozenset({"in", "during", "by", "from", "after", "amid"})
 
 
@@ -225,7 +228,7 @@ def _refers_back(token: Token, onto: Ontology) -> bool:
     """ "have not commented on the fighting", "the source of the shelling", "was behind the attack": a bare
     definite event noun in a sentence with no date, under a verb that is no event itself, points back to an
     incident already reported."""
-    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in token.children):
         return False
     if any(c.dep_ not in {"det", "amod", "compound", "poss"} for c in token.children):
         return False
@@ -242,7 +245,7 @@ def _moved_by_the_military(token: Token, text: str, onto: Ontology) -> bool:
     if not subjects and token.dep_ == "xcomp":
         subjects = [c for c in token.head.children if c.dep_ == "dobj"]
     if subjects and not any(s.pos_ == "PRON" for s in subjects):  # "it suspended": whoever "it" is
-        return any(onto.military_cues.search(token.doc[s.left_edge.i : s.right_edge.i + 1].text) for s in subjects)
+        return any(onto.military_cues.search(_phrase_text(s)) for s in subjects)
     return onto.military_cues.search(text) is not None
 
 

@@ -61,6 +61,7 @@ class _Match:
 
 
 _POSSESSIVE_S = re.compile(r"(?<=[A-Za-z])['’]s\b")
+_NAME_PARTS = re.compile(r"['’]s\b| of | in ")  # "Kharkiv's Kyivskyi district", "the Hit district of Anbar"
 _ROW_COLUMNS = "p.id, p.gid, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.feature, p.population"
 
 
@@ -298,7 +299,7 @@ class Gazetteer:
         """Whether ``text`` (or the name at its core) is one of ``place``'s names, not a near spelling; with
         ``romanised``, another romanisation of one (same skeleton: "Hassakeh" for "Al-Hasakah") counts too."""
         # "Kharkiv's Kyivskyi district", "the Hit district of Anbar province": any of its names will do.
-        parts = [p for p in re.split(r"['’]s\b| of | in ", text) if p.strip()]
+        parts = [p for p in _NAME_PARTS.split(text) if p.strip()]
         names = {n for part in parts for n in (part, parse_mention(part).core)}
         keys = {name_key(n) for n in names}
         column, values = ("n.skel", {skeleton_key(n) for n in names}) if romanised else ("n.key", keys)

@@ -60,20 +60,15 @@ def drop_loose_readings_abroad(
     romanisation of it) is a guess too far: "the Mashtal neighbourhood" of a Baghdad report is not Marshall,
     Texas, even if the report mentions US forces. The main country is where most of the towns it names by
     their names are (a Kyiv report names Russia more often than Ukraine), else ``fallback_home``."""
-    exact = Counter(
-        pm.place.country
-        for m in mentions
-        for pm in m.places
-        if pm.place is not None and pm.place.precision in FINE and spelled_exactly(pm)
-    )
-    home = exact.most_common(1)[0][0] if exact else fallback_home
+    fine = [pm for m in mentions for pm in m.places if pm.place is not None and pm.place.precision in FINE]
+    exact = {id(pm): spelled_exactly(pm) for pm in fine}  # one gazetteer query per place
+    named_home = Counter(pm.place.country for pm in fine if pm.place is not None and exact[id(pm)])
+    home = named_home.most_common(1)[0][0] if named_home else fallback_home
     if home is None:
         return
-    for mention in mentions:
-        for pm in mention.places:
-            place = pm.place
-            if place is not None and place.precision in FINE and place.country != home and not spelled_exactly(pm):
-                pm.place = None
+    for pm in fine:
+        if pm.place is not None and pm.place.country != home and not exact[id(pm)]:
+            pm.place = None
 
 
 def named_region_countries(mentions: list[Mention]) -> set[str]:

@@ -26,9 +26,17 @@ def most_specific(places: Sequence[Place]) -> Place | None:
     return min(places, key=lambda p: (_RANK.get(p.precision, len(_RANK)), -p.score))
 
 
-def geocode_mentions(mentions: list[Mention], document_text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Fill ``PlaceMention.place`` for every mention's places, in place; unresolved places stay None."""
-    countries = tuple(gazetteer.countries_in_text(document_text))
+def geocode_mentions(
+    mentions: list[Mention],
+    document_text: str,
+    gazetteer: Gazetteer,
+    text_countries: Sequence[str] | None = None,
+) -> list[Mention]:
+    """Fill ``PlaceMention.place`` for every mention's places, in place; unresolved places stay None.
+
+    ``text_countries`` are the document's countries, most named first, when the caller has counted them already.
+    """
+    countries = tuple(gazetteer.countries_in_text(document_text) if text_countries is None else text_countries)
     nearby = tuple(dict.fromkeys(pm.text for m in mentions for pm in m.places))
     for mention in mentions:
         sentence = document_text[mention.sentence.start : mention.sentence.end]

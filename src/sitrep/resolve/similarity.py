@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from sitrep.model import ActorRole, DateInterval, Mention, Place
+from sitrep.model import LOCATION_ROLE, ActorRole, DateInterval, Mention, Place
 from sitrep.resolve.config import ResolveConfig
 
 EARTH_RADIUS_KM = 6371.0088
@@ -167,7 +167,7 @@ def cosine(a: Counter[str], b: Counter[str]) -> float:
 
 def mention_places(mention: Mention) -> list[Place]:
     """Resolved places where the event happened (origins/destinations/context excluded when others exist)."""
-    located = [pm.place for pm in mention.places if pm.place is not None and pm.role == "location"]
+    located = [pm.place for pm in mention.places if pm.place is not None and pm.role == LOCATION_ROLE]
     return located or [pm.place for pm in mention.places if pm.place is not None]
 
 
