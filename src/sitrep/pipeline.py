@@ -61,16 +61,20 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     mentions = geocode_mentions(extraction.mentions, document.text, gazetteer, text_countries)
     drop_loose_readings_abroad(
         mentions,
-        lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text, romanised=True),
+        lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text),
         next(iter(text_countries), None),
     )
     countries = set(text_countries) | named_region_countries(mentions)
     neighbours = gazetteer.neighbours_of(countries)
 
-    def named_across_a_border(pm: PlaceMention) -> bool:
-        return pm.place is not None and pm.place.country in neighbours and gazetteer.is_named(pm.place, pm.text)
+    def named_abroad(pm: PlaceMention) -> bool:
+        return (
+            pm.place is not None
+            and (pm.place.country in neighbours or gazetteer.is_landmark(pm.place))
+            and gazetteer.is_named(pm.place, pm.text)
+        )
 
-    prune_candidates(mentions, countries, named_across_a_border)
+    prune_candidates(mentions, countries, named_abroad)
     dateline = extraction.dateline
     dateline_place = geocode_dateline(dateline.place if dateline else None, document.text, gazetteer, countries)
     inherit_places(mentions, extraction.paragraph_of, dateline_place)

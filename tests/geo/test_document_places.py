@@ -185,3 +185,57 @@ def test_a_sponsor_or_an_embassys_country_is_not_where_it_happened(gazetteer: Ga
     names = places_named(text, gazetteer)
     assert "Kinshasa" in names
     assert not {"Rwanda", "France", "Belgium", "United States"} & set(names), names
+
+
+def test_a_capital_abroad_is_kept_where_the_report_says_it_happened(gazetteer: Gazetteer) -> None:
+    # Turkey borders neither Ukraine nor Russia; a talks venue spelled exactly is still the place.
+    text = (
+        "Russian drones struck Odesa on Monday, killing two people. On Tuesday, Russian and Ukrainian delegations "
+        "met in Ankara and agreed to a ceasefire at sea, the Ukrainian foreign ministry said."
+    )
+    assert "Ankara" in places_named(text, gazetteer)
+
+
+def test_a_self_declared_republic_is_its_province_not_a_town_called_republic(gazetteer: Gazetteer) -> None:
+    text = "Russian forces captured the village of Ivanivka in the Luhansk People's Republic on Friday, Moscow said."
+    document = build_document(text, "t.txt", DocumentMeta(outlet="TASS", published=dt.date(2024, 9, 2)))
+    (mention,) = process_document(document, gazetteer).mentions
+    places = [pm.place for pm in mention.places if pm.place is not None]
+    assert places and {p.country for p in places} == {"UA"}, places
+    assert any(p.precision == "admin1" and p.name.startswith("Luhansk") for p in places), places
+
+
+def test_each_province_of_a_list_under_a_plural_head_is_a_place(gazetteer: Gazetteer) -> None:
+    text = "Air defences shot down 40 drones over the Bryansk, Kaluga and Tula regions overnight, Moscow said."
+    document = build_document(text, "t.txt", DocumentMeta(outlet="TASS", published=dt.date(2024, 9, 2)))
+    (mention,) = process_document(document, gazetteer).mentions
+    named = {(pm.text, pm.place.precision) for pm in mention.places if pm.place is not None}
+    assert {("Bryansk region", "admin1"), ("Kaluga region", "admin1"), ("Tula region", "admin1")} <= named, named
+    kaluga = next(pm for pm in mention.places if pm.text == "Kaluga region")
+    assert document.text[kaluga.span.start : kaluga.span.end] == "Kaluga"  # the span is the name as written
+
+
+def test_an_area_is_read_inside_the_district_the_report_puts_it_in(gazetteer: Gazetteer) -> None:
+    # GeoNames' Al Jarrāḩī lies in another district of Hodeidah; "of Hays district" says which one is meant.
+    text = (
+        "A landmine exploded in the Al-Jarrahi area of Hays district on Sunday, killing a farmer, Yemeni "
+        "officials said."
+    )
+    place = places_of_first_event(text, gazetteer)
+    assert place.precision == "admin2" and place.name == "Hays"
+
+
+def test_a_village_read_in_another_province_than_the_report_gives_is_left_unresolved(gazetteer: Gazetteer) -> None:
+    # The gazetteer's only Nyaung Pin Thar is near Yangon; the report puts this one in Magway Region.
+    text = "A junta jet bombed Nyaung Pin Thar village in Magway Region on Monday, killing five villagers."
+    place = places_of_first_event(text, gazetteer)
+    assert place.precision == "admin1" and place.country == "MM", place
+    assert haversine_km(place.lat, place.lon, 16.49, 96.12) > 200  # not the Yangon village
+
+
+def test_a_near_spelling_of_a_province_abroad_is_dropped(gazetteer: Gazetteer) -> None:
+    text = (
+        "A sniper killed a boy in the Wadi Salah neighbourhood of eastern Taiz city on Friday, Yemeni "
+        "officials said."
+    )
+    assert {p for p in places_named(text, gazetteer)} <= {"Taiz", "Yemen"}

@@ -55,7 +55,7 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
     """Place phrases, place entities not inside them, then proper nouns not inside either; none inside
     ``not_in`` (the dateline)."""
     phrases = _place_phrases(sentence)
-    found = [PlaceMention(p.text, _span(p, doc_name)) for p in phrases]
+    found = [PlaceMention(text, _span(name, doc_name)) for p in phrases for text, name in _named_places(p)]
     for entity in map(_whole_name, entities_in(sentence)):
         if entity.label_ not in PLACE_LABELS or _stands_for_something_else(entity):
             continue
@@ -142,6 +142,26 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
             # "the town of Kafr Nabudah" is Kafr Nabudah; "the countryside of al-Hasakah" stays a phrase.
             phrases.append(named if named is not None and token.lemma_.lower() in _SAME_AS_NAME else span)
     return phrases
+
+
+def _named_places(phrase: SpacySpan) -> list[tuple[str, SpacySpan]]:
+    """A phrase's places: itself, or each member of a list under a plural head ("the Kursk, Belgorod and
+    Moscow regions" is "Kursk region", "Belgorod region" and "Moscow region", each spanning its own name)."""
+    head = phrase.root
+    if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() == head.lower_:
+        return [(phrase.text, phrase)]
+    members: list[list[Token]] = [[]]
+    for token in phrase:
+        if token.i >= head.i:
+            break
+        if token.text == "," or token.dep_ == "cc":
+            members.append([])
+        elif token.pos_ in {"PROPN", "ADJ", "NOUN"} and (token.is_title or token.is_upper or members[-1]):
+            members[-1].append(token)
+    names = [phrase.doc[m[0].i : m[-1].i + 1] for m in members if m]
+    if len(names) < 2:
+        return [(phrase.text, phrase)]
+    return [(f"{name.text} {head.lemma_.lower()}", name) for name in names]
 
 
 def _capitalised_name_word(token: Token) -> bool:

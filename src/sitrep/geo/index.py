@@ -188,7 +188,7 @@ class Gazetteer:
         if sep and head.strip() and tail.strip():
             return self._resolve_nested(head, tail, context)
         possessive = _POSSESSIVE.match(text)  # "Odesa Oblast's Izmail district"
-        if possessive:
+        if possessive and not self._is_a_name(text):  # ... but "the Donetsk People's Republic" is one name
             return self._resolve_nested(possessive["owned"], possessive["owner"], context)
         inner, of, outer = text.partition(" of ")  # "the Hit district of Anbar province"
         if of and outer.strip() and _names_a_unit(inner):
@@ -204,13 +204,17 @@ class Gazetteer:
         best = ranked[0]
         return _with_precision(best.place, parsed, best.score)
 
+    def _is_a_name(self, text: str) -> bool:
+        key = name_key(parse_mention(text).core)
+        return self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
+
     def _resolve_nested(self, inner_text: str, outer_text: str, context: GeoContext) -> Place | None:
         """'the Kharab al-Jir base in Hasakah' -> the base; 'a US base in Syria' -> Syria."""
         inner = self.resolve(inner_text, context)
         outer = self.resolve(outer_text, context)
         if inner is None or outer is None:
             return inner or outer
-        if _contains(outer, inner) and _RANK[inner.precision] < _RANK[outer.precision]:
+        if plausibly_contains(outer, inner) and _RANK[inner.precision] < _RANK[outer.precision]:
             return inner
         return outer
 
@@ -307,6 +311,13 @@ class Gazetteer:
         sql = f"SELECT 1 FROM names n JOIN places p ON p.id = n.place WHERE {column} IN ({marks}) AND p.gid = ? LIMIT 1"
         return self._db.execute(sql, (*values, place.gazetteer_id)).fetchone() is not None
 
+    def is_landmark(self, place: Place) -> bool:
+        """A capital or a big city: named in any report, about any country ("talks in Istanbul")."""
+        if place.feature == "PPLC":
+            return True
+        rec = self._db.execute("SELECT population FROM places WHERE gid = ?", (place.gazetteer_id,)).fetchone()
+        return bool(rec and rec[0] and rec[0] >= int(weights()["landmark_min_population"]))
+
     def neighbours_of(self, countries: Iterable[str]) -> frozenset[str]:
         """Countries bordering any of ``countries``."""
         return frozenset().union(*(self._neighbours.get(c, frozenset()) for c in countries))
@@ -348,12 +359,17 @@ _RANK = {precision: rank for rank, precision in enumerate(PLACE_PRECISIONS)}
 NESTED_RADIUS_KM = 150.0
 
 
-def _contains(outer: Place, inner: Place) -> bool:
-    """Whether ``inner`` plausibly lies in ``outer`` (same country and admin1, or close by)."""
+def plausibly_contains(outer: Place, inner: Place) -> bool:
+    """Whether ``inner`` plausibly lies in ``outer`` (same country and admin1, or close by).
+
+    A district is checked by name when both are known: the Al Jarrāḩī of Al Garrahi district is not "the
+    Al-Jarrahi area of Hays district"."""
     if outer.country != inner.country:
         return False
     if outer.precision in ("country", "region"):
         return True
+    if outer.precision == "admin2" and outer.admin2 and inner.admin2 and inner.precision in ("town", "site"):
+        return name_key(outer.admin2) == name_key(inner.admin2)
     if outer.admin1 and inner.admin1 == outer.admin1:
         return True
     return haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) <= NESTED_RADIUS_KM

@@ -16,18 +16,20 @@ from sitrep.model import CANDIDATE_ROLE, INHERITED_ROLE, LOCATION_ROLE, NAME_ROL
 
 FINE = {"site", "town", "admin2"}
 COARSE = {"admin1", "country"}
+SUBNATIONAL = FINE | {"admin1"}
 
 
 def prune_candidates(
     mentions: list[Mention],
     document_countries: set[str],
-    named_across_a_border: Callable[[PlaceMention], bool] = lambda pm: False,
+    named_abroad: Callable[[PlaceMention], bool] = lambda pm: False,
 ) -> None:
     """Drops readings that resolved outside the countries the document is about.
 
     A proper-noun candidate must resolve inside them; a town or site from NER too (a report on Syria
-    naming "Qamishli" does not mean Ciudad Juárez), unless ``named_across_a_border`` says the text spells a
-    town of a neighbouring country exactly (an Israeli report on "Rafah"); a country or region named outright
+    naming "Qamishli" does not mean Ciudad Juárez), unless ``named_abroad`` says the text spells exactly a
+    town of a neighbouring country (an Israeli report on "Rafah") or a capital or big city ("talks in
+    Istanbul"); a country or region named outright
     stays. A bare proper noun (``name``) must also be a town, district or province, found by its exact name.
     """
     for mention in mentions:
@@ -37,7 +39,7 @@ def prune_candidates(
                 bool(document_countries)
                 and pm.place is not None
                 and pm.place.country not in document_countries
-                and not named_across_a_border(pm)
+                and not named_abroad(pm)
             )
             if pm.role == NAME_ROLE and (
                 not document_countries or pm.place is None or pm.place.precision not in FINE | {"admin1"}
@@ -56,17 +58,20 @@ def prune_candidates(
 def drop_loose_readings_abroad(
     mentions: list[Mention], spelled_exactly: Callable[[PlaceMention], bool], fallback_home: str | None = None
 ) -> None:
-    """A town outside the document's main country found only by a near spelling (not by its name or a
-    romanisation of it) is a guess too far: "the Mashtal neighbourhood" of a Baghdad report is not Marshall,
-    Texas, even if the report mentions US forces. The main country is where most of the towns it names by
-    their names are (a Kyiv report names Russia more often than Ukraine), else ``fallback_home``."""
-    fine = [pm for m in mentions for pm in m.places if pm.place is not None and pm.place.precision in FINE]
-    exact = {id(pm): spelled_exactly(pm) for pm in fine}  # one gazetteer query per place
-    named_home = Counter(pm.place.country for pm in fine if pm.place is not None and exact[id(pm)])
+    """A town or province outside the document's main country found only by a near spelling (not by one of
+    its names) is a guess too far: "the Mashtal neighbourhood" of a Baghdad report is not Marshall, Texas,
+    even if the report mentions US forces, and "Wadi Salah" in Yemen is not Oued Sly in Algeria. The main
+    country is where most of the towns it names by their names are (a Kyiv report names Russia more often
+    than Ukraine), else ``fallback_home``."""
+    units = [pm for m in mentions for pm in m.places if pm.place is not None and pm.place.precision in SUBNATIONAL]
+    exact = {id(pm): spelled_exactly(pm) for pm in units}  # one gazetteer query per place
+    named_home = Counter(
+        pm.place.country for pm in units if pm.place is not None and pm.place.precision in FINE and exact[id(pm)]
+    )
     home = named_home.most_common(1)[0][0] if named_home else fallback_home
     if home is None:
         return
-    for pm in fine:
+    for pm in units:
         if pm.place is not None and pm.place.country != home and not exact[id(pm)]:
             pm.place = None
 

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 
 from sitrep.data import data_path
 from sitrep.geo.build import split_aliases
-from sitrep.geo.index import Gazetteer, GeoContext
+from sitrep.geo.index import Gazetteer, GeoContext, plausibly_contains
 from sitrep.model import NAME_ROLE, PLACE_PRECISIONS, Mention, Place, PlaceMention
 
 # A proper noun no parser called a place is one only if the gazetteer has its very name (or a spelling this close).
 EXACT_NAME_SIMILARITY = 0.95
+
+# "Nyaung Pin Thar village in Sagaing Region": what lies between a place and the unit said to hold it.
+_IN_UNIT = re.compile(r"\s*,?\s*in\s+(?:the\s+)?", re.IGNORECASE)
 
 # PLACE_PRECISIONS is ordered site, town, admin2, admin1, country, region: most specific first.
 _RANK = {precision: rank for rank, precision in enumerate(PLACE_PRECISIONS)}
@@ -44,7 +49,22 @@ def geocode_mentions(
         exact = replace(context, min_similarity=EXACT_NAME_SIMILARITY)
         for pm in mention.places:
             pm.place = gazetteer.resolve(pm.text, exact if pm.role == NAME_ROLE else context)
+        drop_readings_outside_their_unit(mention.places, document_text)
     return mentions
+
+
+def drop_readings_outside_their_unit(places: Sequence[PlaceMention], document_text: str) -> None:
+    """ "X village in Y Region": a reading of X that lies outside Y is another place of that name (the only
+    Nyaung Pin Thar the gazetteer knows is near Yangon, not in Sagaing), so X is left unresolved."""
+    ordered = sorted(places, key=lambda pm: pm.span.start)
+    for inner, outer in pairwise(ordered):
+        if inner.place is None or outer.place is None or inner.place.precision not in ("town", "site"):
+            continue
+        if outer.place.precision not in ("admin1", "admin2"):
+            continue
+        between = document_text[inner.span.end : outer.span.start]
+        if _IN_UNIT.fullmatch(between) and not plausibly_contains(outer.place, inner.place):
+            inner.place = None
 
 
 def geocode_dateline(
