@@ -55,7 +55,8 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
     """Place phrases, place entities not inside them, then proper nouns not inside either; none inside
     ``not_in`` (the dateline)."""
     phrases = _place_phrases(sentence)
-    found = [PlaceMention(text, _span(name, doc_name)) for p in phrases for text, name in _named_places(p)]
+    named = {(name.start, name.end): (text, name) for p in phrases for text, name in _named_places(p)}
+    found = [PlaceMention(text, _span(name, doc_name)) for text, name in named.values()]
     for entity in map(_whole_name, entities_in(sentence)):
         if entity.label_ not in PLACE_LABELS or _stands_for_something_else(entity):
             continue
@@ -90,9 +91,11 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
     doc = sentence.doc
     found = []
     for token in sentence:
-        if token.lower_ not in place_rules().locatives or token.dep_ != "prep":
+        # "at Haifa and at Kiryat Shmona": the second "at" hangs as a conjunct of the first
+        if token.lower_ not in place_rules().locatives or token.dep_ not in {"prep", "conj"} or token.pos_ != "ADP":
             continue
         objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+        objects += [c for obj in objects for c in obj.conjuncts if c.pos_ == "PROPN" and c.i > obj.i]
         for obj in objects:
             left = obj.i
             while left - 1 > token.i and _continues_name(doc[left - 1]):
@@ -140,13 +143,17 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
         if modifiers and token.ent_type_ not in {"FAC", "GPE"}:
             named = _named_object(token)
             # "the town of Kafr Nabudah" is Kafr Nabudah; "the countryside of al-Hasakah" stays a phrase.
-            phrases.append(named if named is not None and token.lemma_.lower() in _SAME_AS_NAME else span)
+            same_as_name = named is not None and token.lemma_.lower() in _SAME_AS_NAME
+            phrases.append(named if named is not None and same_as_name and not _names_listed_after_of(span) else span)
     return phrases
 
 
 def _named_places(phrase: SpacySpan) -> list[tuple[str, SpacySpan]]:
     """A phrase's places: itself, or each member of a list under a plural head ("the Kursk, Belgorod and
     Moscow regions" is "Kursk region", "Belgorod region" and "Moscow region", each spanning its own name)."""
+    listed = _names_listed_after_of(phrase)
+    if len(listed) > 1:  # "the outskirts of the towns of Aitaroun and Blida"
+        return [(name.text, name) for name in listed]
     head = phrase.root
     if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() == head.lower_:
         return [(phrase.text, phrase)]
@@ -162,6 +169,24 @@ def _named_places(phrase: SpacySpan) -> list[tuple[str, SpacySpan]]:
     if len(names) < 2:
         return [(phrase.text, phrase)]
     return [(f"{name.text} {head.lemma_.lower()}", name) for name in names]
+
+
+def _names_listed_after_of(phrase: SpacySpan) -> list[SpacySpan]:
+    """The names of a list that is the object of "of" ("the villages of Kafr Zita and Latamna")."""
+    for token in phrase:
+        if token.dep_ != "pobj" or token.pos_ != "PROPN" or token.head.lower_ != "of":
+            continue
+        members = [token, *(c for c in token.conjuncts if c.pos_ == "PROPN" and phrase.start <= c.i < phrase.end)]
+        if len(members) > 1:
+            return [_name_ending_at(member, phrase.start) for member in sorted(members, key=lambda t: t.i)]
+    return []
+
+
+def _name_ending_at(token: Token, start: int) -> SpacySpan:
+    left = token.i
+    while left - 1 >= start and _continues_name(token.doc[left - 1]):
+        left -= 1
+    return token.doc[left : token.i + 1]
 
 
 def _capitalised_name_word(token: Token) -> bool:
