@@ -14,7 +14,7 @@ ALEPPO_PROVINCE = Place("test:aleppo-province", "Aleppo", "SY", 36.2, 37.2, "adm
 
 def placed(mention_id: str, where: str, role: str = "location", place: Place | None = None) -> Mention:
     """A strike in doc "d" on the fixtures' day, at a town of Idlib province (or at ``place``)."""
-    m = mention(mention_id, where=where, doc="d")
+    m = mention(mention_id, where=where if place is None else "Idlib", doc="d")
     town = m.places[0].place
     assert town is not None
     town.admin1 = "Idlib"
@@ -68,3 +68,15 @@ def test_an_inherited_place_far_away_does_not_keep_a_restatement_apart() -> None
     named = placed("a", "Idlib")
     guessed = placed("b", "Aleppo", role="context")  # 55 km away
     assert len(group_document_mentions([named, guessed])) == 1
+
+
+def test_a_site_tens_of_km_from_a_town_is_not_part_of_its_incident() -> None:
+    # Rockets fired at the Bab al-Hawa crossing and a strike on Idlib city, 30 km apart: two incidents.
+    crossing = Place("test:bab-al-hawa", "Bab al-Hawa crossing", "SY", 36.23, 36.66, "site", admin1="Idlib")
+    air_base = Place("test:abu-duhur", "Abu al-Duhur air base", "SY", 35.73, 37.05, "site", admin1="Idlib")
+    town_of_air_base = Place("test:abu-duhur-town", "Abu al-Duhur", "SY", 35.75, 37.00, "town", admin1="Idlib")
+    far = group_document_mentions([placed("a", "Bab al-Hawa crossing", place=crossing), placed("b", "Idlib")])
+    near = group_document_mentions(
+        [placed("a", "Abu al-Duhur air base", place=air_base), placed("b", "Abu al-Duhur", place=town_of_air_base)]
+    )
+    assert (len(far), len(near)) == (2, 1)

@@ -23,6 +23,9 @@ from sitrep.model import INHERITED_ROLE, Mention, PlaceMention
 CONFLICTING_PLACES_KM = 50.0
 # Two places a sentence names itself are the same place only this close (two gazetteer entries for one town).
 SAME_PLACE_KM = 5.0
+# A site (a base, a crossing, a camp) is part of a town's incident only this close: an air base outside its town,
+# not a border crossing 35 km from a city.
+SITE_REACH_KM = 15.0
 
 
 def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -68,8 +71,12 @@ def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
         return inner.precision != "admin1" and inner.country == outer.country and (
             (inner.admin1 or "").casefold() == (outer.admin1 or outer.name).casefold()
         )
-    nested = "admin2" in (x.precision, y.precision) or "site" in (x.precision, y.precision)
-    reach = CONFLICTING_PLACES_KM if nested else SAME_PLACE_KM
+    precisions = (x.precision, y.precision)
+    reach = SAME_PLACE_KM
+    if "admin2" in precisions:
+        reach = CONFLICTING_PLACES_KM
+    elif "site" in precisions:
+        reach = SITE_REACH_KM
     return _distance_km((x.lat, x.lon), (y.lat, y.lon)) <= reach
 
 
