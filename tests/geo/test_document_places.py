@@ -239,3 +239,29 @@ def test_a_near_spelling_of_a_province_abroad_is_dropped(gazetteer: Gazetteer) -
         "officials said."
     )
     assert {p for p in places_named(text, gazetteer)} <= {"Taiz", "Yemen"}
+
+
+def test_a_village_the_gazetteer_lacks_does_not_take_another_sentences_town(gazetteer: Gazetteer) -> None:
+    text = (
+        "Hezbollah fired rockets at the northern Israeli town of Safed on Tuesday, the Israeli military said. "
+        "Israeli and Hezbollah fighters later clashed near the border village of Aita al-Shaab."
+    )
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2024, 10, 9)))
+    clash = next(m for m in process_document(document, gazetteer).mentions if "clashed" in m.sentence.text)
+    assert [pm.place for pm in clash.places if pm.place is not None] == [], clash.places
+
+
+def test_a_neighbourhood_the_gazetteer_lacks_keeps_its_towns_place(gazetteer: Gazetteer) -> None:
+    text = (
+        "KIRKUK, Iraq - Gunmen killed two policemen in Kirkuk on Saturday, officials said. "
+        "Angry youths set fire to several cars on Sunday in the Wasiti neighbourhood, police said."
+    )
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2023, 9, 4)))
+    arson = next(m for m in process_document(document, gazetteer).mentions if "fire" in m.sentence.text)
+    assert {pm.place.name for pm in arson.places if pm.place is not None} == {"Kirkuk"}, arson.places
+
+
+def test_a_neighbourhood_is_never_a_province_or_a_base(gazetteer: Gazetteer) -> None:
+    context = GeoContext(document_countries=("IQ",))
+    assert gazetteer.resolve("the Qadisiyah neighbourhood", context) is None
+    assert gazetteer.resolve("Al Qadisiyah province", context) is not None

@@ -653,7 +653,7 @@ def write_index(path: Path, rows: Iterable[PlaceRow], borders: list[dict[str, st
 
     ``extra_meta`` is called after the rows are written, so it can report what a streamed source added.
     """
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # one per builder: two processes may build at once
     tmp.unlink(missing_ok=True)
     try:
         with closing(sqlite3.connect(tmp)) as db, db:

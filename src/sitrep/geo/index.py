@@ -19,6 +19,7 @@ from sitrep.geo.normalise import (
     ParsedMention,
     cased_tokens,
     name_key,
+    names_a_small_place,
     parse_mention,
     skeleton_key,
     tokens,
@@ -233,6 +234,10 @@ class Gazetteer:
             # ("Kinshasa" is not Cuinchy, whose alternate name "Kinshi" is near).
             floor = max(floor, float(weights()["exact_name_floor"]))
         country_floor = float(weights()["country_min_similarity"])
+        # "the Qadisiyah neighbourhood" is neither Al-Qadisiyah province nor the air base once called Al Qadisiyah
+        too_big = {"admin1", "country", "region"} if names_a_small_place(text) else set()
+        if too_big and parsed.kind == "town":
+            too_big.add("site")
         neighbours = self._neighbours.get(countries[0], frozenset()) if countries else frozenset()
         anchors = self._anchors(tuple(p for p in context.nearby_places if name_key(p) != name_key(text)), countries)
         scored = [
@@ -243,6 +248,7 @@ class Gazetteer:
             )
             for m in matches.values()
             if m.similarity >= (country_floor if m.row.precision == "country" else floor)
+            and m.row.precision not in too_big
         ]
         for cand in scored:
             cand.score = cand.place.score

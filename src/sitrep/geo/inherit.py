@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from sitrep.geo.normalise import name_key
+from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, skeleton_key
 from sitrep.model import CANDIDATE_ROLE, INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Mention, PlaceMention
 
 FINE = {"site", "town", "admin2"}
@@ -110,7 +110,7 @@ def inherit_places(mentions: list[Mention], paragraph_of: dict[str, int], dateli
             and pm.place.precision in FINE
         ]
         source = earlier[-1] if earlier else main
-        if source is None or source.place is None:
+        if source is None or source.place is None or _names_another_place(mention, source):
             continue
         countries = {pm.place.country for pm in mention.places if pm.place is not None}
         if countries and source.place.country not in countries:
@@ -121,6 +121,20 @@ def inherit_places(mentions: list[Mention], paragraph_of: dict[str, int], dateli
         if provinces and name_key(source.place.admin1 or "") not in provinces:
             continue  # "in the Kharkiv region": a town in another province is not its place
         mention.places.append(PlaceMention(source.text, source.span, INHERITED_ROLE, source.place))
+
+
+def _names_another_place(mention: Mention, source: PlaceMention) -> bool:
+    """The sentence names a place the gazetteer lacks ("near the border village of Maroun al-Ras"): the town of
+    another sentence is a guess that is more often wrong than right, unless that sentence named the place too
+    ("Tel al-Sultan" after "Rafah's Tel Sultan neighborhood") or the place is part of a town ("the Rahimawa
+    neighbourhood")."""
+    unresolved = [
+        pm for pm in mention.places
+        if pm.place is None and pm.role == LOCATION_ROLE and not names_part_of_a_town(pm.text)
+    ]
+    return bool(unresolved) and not any(
+        f" {skeleton_key(parse_mention(pm.text).core)} " in f" {skeleton_key(source.text)} " for pm in unresolved
+    )
 
 
 def _main_place(resolved: list[tuple[Mention, PlaceMention]], dateline: PlaceMention | None) -> PlaceMention | None:

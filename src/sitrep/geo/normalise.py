@@ -101,6 +101,18 @@ def _mention_rules() -> dict[str, Any]:
     return rules
 
 
+def names_part_of_a_town(text: str) -> bool:
+    """ "the Rahimawa neighbourhood", "Al-Shifa hospital": a place inside some town, whichever it is."""
+    words = set(name_key(text).split())
+    return any(head in words for head in _mention_rules()["town_parts"])
+
+
+def names_a_small_place(text: str) -> bool:
+    """A part of a town, or a village: never a province or a country."""
+    words = set(name_key(text).split())
+    return names_part_of_a_town(text) or any(head in words for head in _mention_rules()["small_place_heads"])
+
+
 def _phrases(rules: dict[str, Any], key: str) -> list[str]:
     # Longest first, so "air base" is removed before "base".
     return sorted((p.lower() for p in rules.get(key, [])), key=len, reverse=True)
