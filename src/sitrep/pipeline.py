@@ -17,8 +17,10 @@ from sitrep.geo import Gazetteer, geocode_mentions
 from sitrep.geo.inherit import (
     drop_loose_readings_abroad,
     inherit_places,
+    most_named_country,
     named_region_countries,
     prune_candidates,
+    scope_unplaced_claims,
 )
 from sitrep.geo.mentions import geocode_dateline, most_specific
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
@@ -84,6 +86,8 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
         return place.country if place is not None and place.country else next(iter(text_countries), None)
 
     fill_actor_countries(mentions, country_of, gazetteer.country_name)
+    main_country = next(iter(text_countries), None) or most_named_country(mentions)
+    scope_unplaced_claims(extraction.claims, mentions, gazetteer.country_name(main_country) if main_country else None)
     return ProcessedDocument(document, mentions, extraction.claims)
 
 

@@ -1,13 +1,19 @@
 import datetime as dt
+import itertools
 
 from sitrep.model import AttributionChain, Claim, Quantity, Source, Span
 from sitrep.resolve import group_claims
 
+_SENTENCE_STARTS = itertools.count(0, 100)
+
 
 def claim(claim_id: str, subject: str, scope: str | None, quantity: Quantity | None, sources: list[str],
-          modality: str = "asserted", period_start: dt.date | None = None, topic: str = "") -> Claim:
+          modality: str = "asserted", period_start: dt.date | None = None, topic: str = "", doc: str = "doc",
+          sentence: Span | None = None) -> Claim:
+    start = next(_SENTENCE_STARTS)
     return Claim(
-        id=claim_id, doc="doc", subject=subject, scope=scope, quantity=quantity, sentence=Span("doc", 0, 0),
+        id=claim_id, doc=doc, subject=subject, scope=scope, quantity=quantity,
+        sentence=sentence or Span(doc, start, start + 90),
         period_start=period_start, chain=AttributionChain([Source(s, "outlet") for s in sources]),
         modality=modality, topic=topic,  # type: ignore[arg-type]
     )
@@ -78,3 +84,37 @@ def test_extractor_topic_keys_take_precedence_over_wording() -> None:
     ])
     assert [g.topic for g in groups] == ["rsf-el-fasher"]
     assert [c.kind for c in groups[0].contradictions] == ["figure"]
+
+
+def test_unplaced_tolls_from_different_reports_are_not_compared() -> None:
+    # "4 killed" at sea and "40,000 killed" in Gaza: neither says where, so neither contradicts the other.
+    groups = group_claims([
+        claim("a", "people killed", None, Quantity("people", None, 4, None, kind="killed"), ["X"],
+              topic="toll:killed:", doc="red-sea"),
+        claim("b", "people killed", None, Quantity("people", None, 40000, None, kind="killed"), ["Y"],
+              topic="toll:killed:", doc="gaza"),
+    ])
+    assert len(groups) == 2
+
+
+def test_tolls_for_one_town_spelled_two_ways_are_compared() -> None:
+    groups = group_claims([
+        claim("a", "people killed in El Fasher", "El Fasher", Quantity("people", 192, None, None, kind="killed"),
+              ["Ministry of Health"], topic="toll:killed:el fasher", doc="ocha"),
+        claim("b", "people killed", "El-Fasher", Quantity("people", None, 134, None, kind="killed"), ["MSF"],
+              topic="toll:killed:El-Fasher", doc="afp"),
+    ])
+    (group,) = groups
+    assert [c.kind for c in group.contradictions] == ["figure"]  # no "scope" quarrel over the spelling
+
+
+def test_two_figures_of_one_sentence_do_not_contradict_each_other() -> None:
+    # "141 attacks since January, which killed 52 people": read twice as a toll, it is still one statement.
+    sentence = Span("doc", 0, 120)
+    groups = group_claims([
+        claim("a", "people killed", "Deir ez-Zor", Quantity("attacks", None, 141, None, kind="killed"), ["SOHR"],
+              topic="toll:killed:deir ez-zor", sentence=sentence),
+        claim("b", "people killed", "Deir ez-Zor", Quantity("people", None, 52, None, kind="killed"), ["SOHR"],
+              topic="toll:killed:deir ez-zor", sentence=sentence),
+    ])
+    assert [c for g in groups for c in g.contradictions] == []

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, skeleton_key
-from sitrep.model import CANDIDATE_ROLE, INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Mention, PlaceMention
+from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, restates_a_place, skeleton_key
+from sitrep.model import CANDIDATE_ROLE, INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Claim, Mention, PlaceMention
 
 FINE = {"site", "town", "admin2"}
 COARSE = {"admin1", "country"}
@@ -146,3 +146,32 @@ def _main_place(resolved: list[tuple[Mention, PlaceMention]], dateline: PlaceMen
     counts = Counter(pm.place.gazetteer_id for pm in fine if pm.place is not None)
     best_id, _ = counts.most_common(1)[0]
     return next(pm for pm in fine if pm.place is not None and pm.place.gazetteer_id == best_id)
+
+
+def most_named_country(mentions: list[Mention]) -> str | None:
+    """The country of most resolved places (for a report that never names its country: "Kano", "Kaduna")."""
+    counts = Counter(pm.place.country for m in mentions for pm in m.places if pm.place and pm.place.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def scope_unplaced_claims(claims: list[Claim], mentions: list[Mention], country: str | None) -> None:
+    """A claim that names no place is about the town it points back at ("killed ... in the city"), else about
+    the document's country: "134 people died" in an El Fasher report is an El Fasher toll, and "the war has
+    killed tens of thousands" in a Sudan report is Sudan's, never a Gaza or Red Sea figure to compare with."""
+    towns = sorted(
+        (pm for m in mentions for pm in m.places
+         if pm.place is not None and pm.place.precision in FINE and pm.role != INHERITED_ROLE),
+        key=lambda pm: pm.span.start,
+    )
+    for claim in claims:
+        if claim.scope or not claim.topic.endswith(":"):
+            continue
+        earlier = [pm for pm in towns if pm.span.start < claim.sentence.start]
+        if earlier and restates_a_place(claim.sentence.text):
+            scope = parse_mention(earlier[-1].text).core  # as the report spells it
+        elif country:
+            scope = country
+        else:
+            continue
+        claim.scope = scope
+        claim.topic += scope.lower()

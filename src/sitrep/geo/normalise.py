@@ -113,6 +113,12 @@ def names_a_small_place(text: str) -> bool:
     return names_part_of_a_town(text) or any(head in words for head in _mention_rules()["small_place_heads"])
 
 
+def restates_a_place(sentence: str) -> bool:
+    """ "in the city", "the town's only hospital": the sentence points back at a place named before it."""
+    words = "|".join(map(re.escape, _mention_rules()["restated_place_words"]))
+    return re.search(rf"\bthe (?:{words})\b", sentence, re.IGNORECASE) is not None
+
+
 def _phrases(rules: dict[str, Any], key: str) -> list[str]:
     # Longest first, so "air base" is removed before "base".
     return sorted((p.lower() for p in rules.get(key, [])), key=len, reverse=True)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from sitrep.geo.normalise import name_key
 from sitrep.model import Claim, Contradiction
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.similarity import effective_range, ranges_disjoint
@@ -43,10 +44,24 @@ def quantity_kind(claim: Claim) -> str:
     return claim.quantity.kind if claim.quantity is not None else ""
 
 
+def topic_key(topic: str) -> str:
+    """The topic with its place spelled one way: "toll:killed:el fasher" is "toll:killed:El-Fasher"."""
+    head, sep, scope = topic.rpartition(":")
+    return f"{head}:{name_key(scope)}" if sep else topic
+
+
+def _specific(topic: str, cfg: ResolveConfig) -> bool:
+    """The topic names a place or a particular actor."""
+    scope = topic.rpartition(":")[2].strip().lower()
+    return bool(scope) and scope not in cfg.generic_actors
+
+
 def same_quantity(a: Claim, b: Claim, cfg: ResolveConfig) -> bool:
     """Same topic key if the extractor set one; else compatible quantity kinds and similar subjects."""
     if a.topic and b.topic:
-        return a.topic == b.topic
+        if a.doc != b.doc and not _specific(a.topic, cfg):
+            return False  # "attacks by unidentified gunmen", "people killed": whose, where?
+        return topic_key(a.topic) == topic_key(b.topic)
     kind_a, kind_b = quantity_kind(a), quantity_kind(b)
     if kind_a not in GENERIC_KINDS and kind_b not in GENERIC_KINDS and kind_a != kind_b:
         return False
@@ -90,7 +105,7 @@ def describe(claim: Claim) -> str:
 
 
 def normalised_scope(claim: Claim) -> str:
-    return " ".join(_WORD.findall((claim.scope or "").lower()))
+    return name_key(claim.scope or "")
 
 
 def periods_differ(a: Claim, b: Claim) -> bool:
@@ -102,6 +117,8 @@ def periods_differ(a: Claim, b: Claim) -> bool:
 
 def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradiction]:
     found: list[Contradiction] = []
+    if a.doc == b.doc and a.sentence.start == b.sentence.start:
+        return found  # two figures of one sentence ("141 attacks, which killed 52") do not contradict each other
     scope_a, scope_b = normalised_scope(a), normalised_scope(b)
     if scope_a and scope_b and scope_a != scope_b:
         found.append(Contradiction(
