@@ -256,7 +256,7 @@ class Figure:
 
 @dataclass(slots=True)
 class Contradiction:
-    kind: str  # figure | date | denial | scope
+    kind: str  # figure | estimates | date | denial | scope
     description: str
     a: str  # mention or claim id
     b: str

@@ -118,3 +118,15 @@ def test_two_figures_of_one_sentence_do_not_contradict_each_other() -> None:
               topic="toll:killed:deir ez-zor", sentence=sentence),
     ])
     assert [c for g in groups for c in g.contradictions] == []
+
+
+def test_a_figure_and_its_denial_in_one_sentence_are_a_contradiction() -> None:
+    # "Amnesty said at least 13 protesters were killed, a figure the police rejected as false."
+    sentence = Span("doc", 0, 120)
+    groups = group_claims([
+        claim("a", "people killed", "Nigeria", Quantity("protesters", 13, None, None, kind="killed"), ["Amnesty"],
+              topic="toll:killed:nigeria", sentence=sentence),
+        claim("b", "people killed", "Nigeria", Quantity("protesters", 13, None, None, kind="killed"), ["police"],
+              modality="denied", topic="toll:killed:nigeria", sentence=sentence),
+    ])
+    assert [c.kind for g in groups for c in g.contradictions] == ["denial"]

@@ -73,3 +73,16 @@ def test_dates_and_denials_are_contradictions() -> None:
     kinds = {(c.kind, frozenset((c.a, c.b))) for c in event.contradictions}
     assert ("date", frozenset("ab")) in kinds
     assert ("denial", frozenset("ac")) in kinds and ("denial", frozenset("bc")) in kinds
+
+
+def test_different_estimates_within_each_others_bounds_are_shown_side_by_side() -> None:
+    # "at least 56 killed" (doctors) and "at least 60" (government): compatible, but an analyst must see both.
+    event = derive_event("ev", [
+        mention("a", killed=(56, None, None), sources=("Sudan Doctors Network",)),
+        mention("b", killed=(60, None, None), sources=("government spokesman",)),
+        mention("c", killed=(None, 60, None), sources=("government spokesman", "SUNA")),
+    ])
+    estimates = [c for c in event.contradictions if c.kind == "estimates"]
+    assert {frozenset((c.a, c.b)) for c in estimates} == {frozenset("ab"), frozenset("ac")}
+    assert "Sudan Doctors Network" in estimates[0].description and "56+" in estimates[0].description
+    assert not [c for c in event.contradictions if c.kind == "figure"]  # nothing exclusive here

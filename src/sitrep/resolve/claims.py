@@ -117,9 +117,10 @@ def periods_differ(a: Claim, b: Claim) -> bool:
 
 def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradiction]:
     found: list[Contradiction] = []
-    if a.doc == b.doc and a.sentence.start == b.sentence.start:
-        return found  # two figures of one sentence ("141 attacks, which killed 52") do not contradict each other
+    one_sentence = a.doc == b.doc and a.sentence.start == b.sentence.start
     scope_a, scope_b = normalised_scope(a), normalised_scope(b)
+    if one_sentence and "denied" not in (a.modality, b.modality):
+        return found  # two figures of one sentence ("141 attacks, which killed 52") do not contradict each other
     if scope_a and scope_b and scope_a != scope_b:
         found.append(Contradiction(
             "scope", f"scope '{a.scope}' ({who(a)}) vs '{b.scope}' ({who(b)})", a.id, b.id, a.subject))

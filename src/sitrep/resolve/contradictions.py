@@ -66,6 +66,38 @@ def figure_contradictions(event: Event) -> list[Contradiction]:
     return found
 
 
+def _headline(q: Quantity) -> int | None:
+    """The figure a report leads with: its best value, else its bound ("at least 56" -> 56)."""
+    return next((v for v in (q.best, q.low, q.high) if v is not None), None)
+
+
+def estimate_contradictions(event: Event) -> list[Contradiction]:
+    """Sources that give different figures within each other's bounds ("at least 56" killed vs "at least 60"):
+    not exclusive, but an analyst must see both, with who gives which."""
+    found: list[Contradiction] = []
+    by_id = {m.id: m for m in event.mentions}
+    for figure in event.figures:
+        stated = [
+            ((headline, r), (mention_id, q))
+            for mention_id, q in figure.by_mention.items()
+            if (headline := _headline(q)) is not None and (r := effective_range(q.low, q.best, q.high)) is not None
+        ]
+
+        def differ(a: tuple[int, tuple[int, int | None]], b: tuple[int, tuple[int, int | None]]) -> bool:
+            return a[0] != b[0] and not ranges_disjoint(a[1], b[1])
+
+        pairs = (
+            (x, y) for x, y in disagreeing_pairs(grouped(stated), differ) if who(by_id[x[0]]) != who(by_id[y[0]])
+        )
+        for (id_a, qa), (id_b, qb) in islice(pairs, MAX_PAIRS_PER_KIND):
+            text = (
+                f"{figure.kind}: {describe_quantity(qa)} ({who(by_id[id_a])}) vs "
+                f"{describe_quantity(qb)} ({who(by_id[id_b])}), different estimates within each other's bounds"
+            )
+            found.append(Contradiction("estimates", text, id_a, id_b, subject=figure.kind))
+    return found
+
+
 def _dates_disjoint(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
     return a[1] < b[0] or b[1] < a[0]
 
@@ -91,6 +123,12 @@ def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradictio
 
 
 def find_contradictions(event: Event, cfg: ResolveConfig | None = None) -> list[Contradiction]:
-    """Figure, date and denial disagreements among an event's reports (beyond their stated bounds)."""
+    """Figure, date and denial disagreements among an event's reports: figures beyond each other's stated bounds
+    ("figure"), and different figures within them ("estimates")."""
     cfg = cfg or load_config()
-    return figure_contradictions(event) + date_contradictions(event) + denial_contradictions(event, cfg)
+    return (
+        figure_contradictions(event)
+        + estimate_contradictions(event)
+        + date_contradictions(event)
+        + denial_contradictions(event, cfg)
+    )

@@ -140,6 +140,8 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
 
 
 ContradictionKey = tuple[str, frozenset[str]]
+# The kinds a clustering set annotates; compatible "estimates" are shown to users but not annotated there.
+ANNOTATED_KINDS = frozenset({"figure", "date", "denial"})
 
 
 def contradiction_keys(rows: Iterable[tuple[str, str, str]]) -> set[ContradictionKey]:
@@ -169,7 +171,9 @@ def evaluate_clustering(path: Path, cfg: ResolveConfig | None = None) -> Cluster
     gold = {str(r["id"]): str(r["incident"]) for r in reports}
     precision, recall, f1 = bcubed(predicted, gold)
     gold_keys = contradiction_keys((str(g["kind"]), str(g["reports"][0]), str(g["reports"][1])) for g in gold_rows)
-    found = contradiction_keys((c.kind, c.a, c.b) for event in store for c in event.contradictions)
+    found = contradiction_keys(
+        (c.kind, c.a, c.b) for event in store for c in event.contradictions if c.kind in ANNOTATED_KINDS
+    )
     c_precision, c_recall, c_f1 = precision_recall(found, gold_keys)
     return ClusteringScores(
         reports=len(reports),
