@@ -265,3 +265,9 @@ def test_a_neighbourhood_is_never_a_province_or_a_base(gazetteer: Gazetteer) -> 
     context = GeoContext(document_countries=("IQ",))
     assert gazetteer.resolve("the Qadisiyah neighbourhood", context) is None
     assert gazetteer.resolve("Al Qadisiyah province", context) is not None
+
+
+def test_a_country_that_ends_an_armed_groups_name_is_not_where_it_happened(gazetteer: Gazetteer) -> None:
+    text = "The Islamic Resistance in Iraq said on Monday its fighters attacked a US base at Rmelan with drones."
+    names = places_named(text, gazetteer)
+    assert "Iraq" not in names and names, names

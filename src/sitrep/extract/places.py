@@ -103,7 +103,7 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
             phrase = doc[left : obj.i + 1]
             if phrase.root.ent_type_ in {"DATE", "TIME"} or _known_as_something_else(phrase.text):
                 continue
-            if _inside_institution(phrase) or _owner_or_sponsor(phrase):
+            if _inside_institution(phrase) or _owner_or_sponsor(phrase) or _ends_an_actor_name(phrase):
                 continue
             found.append(phrase)
     return found
@@ -322,8 +322,23 @@ def _names_an_actor(entity: SpacySpan) -> bool:
     is_actor_name = entity.text.lower() in dictionary.demonyms or dictionary.find(entity.text) is not None
     if is_actor_name and root.dep_ != "pobj":
         return True
+    if _ends_an_actor_name(entity):
+        return True
     # A single capitalised common noun tagged as a place ("Resistance") is a label, not a place.
     return len(entity) == 1 and root.tag_ == "NNP" and root.text.lower() in _LABEL_WORDS
+
+
+def _ends_an_actor_name(entity: SpacySpan) -> bool:
+    """ "the Islamic Resistance in Lebanon", "the Islamic State of Iraq": the place ends an actor's name."""
+    doc, start = entity.doc, entity.start
+    if start < 2 or doc[start - 1].lower_ not in {"in", "of"} or not doc[start - 2].is_title:
+        return False
+    first = max(entity.sent.start, start - 5)
+    for left in range(first, start - 1):
+        match = actor_dictionary().find_match(doc[left : entity.end].text)
+        if match is not None and match[0].end() == len(doc[left : entity.end].text):
+            return True
+    return False
 
 
 _LABEL_WORDS = frozenset(
