@@ -20,6 +20,7 @@ from spacy.tokens import Token
 from sitrep.data import load_yaml
 from sitrep.model import AttributionChain, Source, SourceKind, Span
 from sitrep.nlp.entities import document_entities
+from sitrep.nlp.tokens import span_text, span_tokens, text_between
 
 UNNAMED = "unnamed sources"
 # Aliases this short, or all capitals, are matched case-sensitively ("SANA" vs "Sanaa", "Kan" vs "kan").
@@ -117,6 +118,7 @@ def lexicon() -> AttributionLexicon:
     )
 
 
+@functools.lru_cache(maxsize=4096)  # the same names and runs of words come up sentence after sentence
 def _lookup_outlet(name: str) -> Outlet | None:
     lex = lexicon()
     key = outlet_key(name)
@@ -151,8 +153,7 @@ def _span(tokens: Sequence[Token], doc_name: str) -> Span:
 
 
 def _text(tokens: Sequence[Token]) -> str:
-    # The span's own text: ``Doc.text`` is rebuilt from every token on each access.
-    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+    return text_between(tokens[0], tokens[-1])
 
 
 def _outlet_in(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
@@ -384,7 +385,7 @@ def _is_passive(verb: Token) -> bool:
 def _speech_verbs(sent: SpacySpan) -> list[Token]:
     lex = lexicon()
     verbs = []
-    for token in sent:
+    for token in span_tokens(sent):
         if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lex.speech_verbs:
             continue
         if _is_passive(token) or not _is_reporting_clause(token):
@@ -435,7 +436,10 @@ def _cited_originator(verb: Token, doc_name: str, previous: AttributionChain | N
 def _according_sources(sent: SpacySpan, doc_name: str, previous: AttributionChain | None) -> list[Source]:
     """ "according to X", "as per X claims", "per X"."""
     lex = lexicon()
-    for token in sent:
+    lowered = span_text(sent).lower()
+    if not any(word in lowered for word in lex.according_words):
+        return []  # most sentences have none of the words
+    for token in span_tokens(sent):
         if token.lower_ not in lex.according_words:
             continue
         preps = [token, *[c for c in token.children if c.dep_ == "prep"]]
@@ -471,7 +475,7 @@ def explicit_sources(sent: SpacySpan, doc_name: str, previous: AttributionChain 
 
 
 def _opens_unclosed_quote(sent: SpacySpan) -> bool:
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     if not text or text[0] not in _OPEN_QUOTES:
         return False
     if text[0] == '"':
@@ -483,7 +487,7 @@ def _closing_quote_sources(sent: SpacySpan, doc_name: str) -> list[Source]:
     """For a sentence that opens a quotation, the attribution of the sentence that closes it."""
     following = [s for s in sent.doc.sents if s.start >= sent.end][:_QUOTE_LOOKAHEAD]
     for later in following:
-        if any(q in later.text for q in _CLOSE_QUOTES):
+        if any(q in span_text(later) for q in _CLOSE_QUOTES):
             return explicit_sources(later, doc_name)
     return []
 

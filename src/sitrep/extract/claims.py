@@ -33,6 +33,7 @@ from sitrep.model import (
     SourceKind,
     Span,
 )
+from sitrep.nlp.tokens import lower_lemmas, span_text, span_tokens
 
 
 @functools.cache
@@ -61,6 +62,12 @@ def _period_pattern() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _cue_pattern(key: str) -> re.Pattern[str]:
+    """Any of a claims.yaml word list as a whole phrase: one search instead of one per cue."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _claim_words()[key]) + r")\b")
+
+
 TALLY_TOPIC = "attack-count"
 NOT_HAPPENED: frozenset[Modality] = frozenset({"planned", "feared", "hypothetical", "rumour"})
 
@@ -87,10 +94,11 @@ def figure_claims(
     Returns the claims and whether the sentence is a running total (then it reports no single event).
     """
     words = _claim_words()
-    lowered = sentence.text.lower()
-    lemmas = {t.lemma_.lower() for t in sentence}
-    is_total = any(_has_phrase(lowered, cue) for cue in words["total_cues"]) or _ongoing_conflict_toll(sentence)
-    over_a_period = _period_pattern().search(sentence.text) is not None
+    text = span_text(sentence)
+    lowered = text.lower()
+    lemmas = lower_lemmas(sentence)
+    is_total = _cue_pattern("total_cues").search(lowered) is not None or _ongoing_conflict_toll(sentence)
+    over_a_period = _period_pattern().search(text) is not None
     period = _period_start(sentence, context.published, context.doc)
     planned = _planned_figures(context, quantities, sentence)
     claims: list[Claim] = [claim for claim, _ in planned]
@@ -148,7 +156,7 @@ def _displaced_civilians(head: str, noun: Token | None) -> bool:
     return noun is None or noun.head.lemma_.lower() not in _claim_words()["harm_lemmas"]
 
 
-def _stationed(noun: Token | None, lemmas: set[str]) -> bool:
+def _stationed(noun: Token | None, lemmas: frozenset[str]) -> bool:
     """ "The US has around 900 troops in Syria", "some 900 soldiers are stationed": a level, not "two soldiers
     fell as martyrs"."""
     words = _claim_words()
@@ -164,11 +172,13 @@ def states_intention(sentence: SpacySpan) -> bool:
     plans it also answers for the figures the quantity finder leaves out (areas, percentages).
     """
     lemmas = _claim_words()["intention_lemmas"]
+    tokens = span_tokens(sentence)
+    text = span_text(sentence)
     return (
-        any(t.pos_ == "VERB" and t.lemma_.lower() in lemmas for t in sentence)
-        or any(_reported_future(t, sentence) for t in sentence)
-        or _area_pattern().search(sentence.text) is not None
-        or _PERCENT.search(sentence.text) is not None
+        any(t.pos_ == "VERB" and t.lemma_.lower() in lemmas for t in tokens)
+        or any(_reported_future(t, sentence) for t in tokens)
+        or _area_pattern().search(text) is not None
+        or _PERCENT.search(text) is not None
     )
 
 
@@ -180,11 +190,9 @@ def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Cla
     a planned claim itself; a plan with a figure is a planned figure (:func:`_planned_figures`).
     """
     lemmas = _claim_words()["intention_lemmas"]
-    planned_events = {
-        m.token.i for m in find_triggers(sentence) if modality_of(sentence, m.token) in NOT_HAPPENED
-    }
+    planned_events: set[int] | None = None  # read only once a verb states something: most sentences have none
     claims: list[Claim] = []
-    for verb in sentence:
+    for verb in span_tokens(sentence):
         if verb.pos_ != "VERB":
             continue
         if verb.lemma_.lower() in lemmas:
@@ -196,6 +204,10 @@ def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Cla
         else:
             continue
         scope = list(action.subtree) if action is not None else [verb]
+        if planned_events is None:
+            planned_events = {
+                m.token.i for m in find_triggers(sentence) if modality_of(sentence, m.token) in NOT_HAPPENED
+            }
         if any(t.i in planned_events for t in scope) or any(t.like_num for t in scope if t.i != verb.i):
             continue
         claim = intention_claim(context, sentence, verb)
@@ -218,7 +230,9 @@ def _reported_future(verb: Token, sentence: SpacySpan) -> bool:
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if not auxiliaries & words["future_auxiliaries"] or "have" in auxiliaries or "n't" in auxiliaries:
         return False
-    if any(t.lower_ in words["condition_markers"] and t.dep_ in {"mark", "advmod", "aux"} for t in sentence):
+    if any(
+        t.lower_ in words["condition_markers"] and t.dep_ in {"mark", "advmod", "aux"} for t in span_tokens(sentence)
+    ):
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return False  # "will not withdraw" is a denial of an intention, coded elsewhere
@@ -247,7 +261,10 @@ def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token |
     lemmas = _claim_words()["intention_lemmas"]
     if verb is None:
         verb = next(
-            (t for t in sentence if t.pos_ == "VERB" and (t.lemma_.lower() in lemmas or _reported_future(t, sentence))),
+            (
+                t for t in span_tokens(sentence)
+                if t.pos_ == "VERB" and (t.lemma_.lower() in lemmas or _reported_future(t, sentence))
+            ),
             None,
         )
     if verb is None:
@@ -344,7 +361,7 @@ def _target_of(sentence: SpacySpan, quantity: Quantity) -> str | None:
 def _period_start(sentence: SpacySpan, published: dt.date | None, doc: str) -> dt.date | None:
     """When the sentence's period begins: "since 10 May", "over the past week", "the war, which began in April
     2023"."""
-    text, offset = sentence.text, sentence.start_char
+    text, offset = span_text(sentence), sentence.start_char
     starts = find_period_starts(text, published, doc, offset)
     if starts:
         return starts[0].start
@@ -361,7 +378,7 @@ def _period_start(sentence: SpacySpan, published: dt.date | None, doc: str) -> d
 def _starts_a_conflict(sentence: SpacySpan, char: int) -> bool:
     """The date is where a conflict began: "the war, which began in April 2023"."""
     words = _claim_words()
-    token = next((t for t in sentence if t.idx >= char), None)
+    token = next((t for t in span_tokens(sentence) if t.idx >= char), None)
     return token is not None and any(
         a.lemma_.lower() in words["conflict_start_lemmas"] and a.head.lemma_.lower() in words["ongoing_conflict_nouns"]
         for a in token.ancestors
@@ -372,7 +389,7 @@ def _ongoing_conflict_toll(sentence: SpacySpan) -> bool:
     """ "The war has killed tens of thousands", "the conflict has claimed more than 3,000 lives": a conflict as
     the subject of a perfect-tense verb is a running total."""
     words = _claim_words()
-    for verb in sentence:
+    for verb in span_tokens(sentence):
         if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
             continue
         if any(c.dep_ == "nsubj" and c.lemma_.lower() in words["ongoing_conflict_nouns"] for c in verb.children):
@@ -387,7 +404,7 @@ def _troop_figures_missed(quantities: list[Quantity], sentence: SpacySpan, doc: 
     verbs = words["stationing_lemmas"] | {"have"}
     covered = [(q.span.start, q.span.end) for q in quantities if q.span is not None]
     found: list[Quantity] = []
-    for noun in sentence:
+    for noun in span_tokens(sentence):
         if noun.lower_ not in words["troop_units"] or noun.head.lemma_.lower() not in verbs:
             continue
         number = next((c for c in noun.children if c.dep_ == "nummod"), None)
@@ -410,9 +427,9 @@ def _territory_claims(context: SentenceContext, sentence: SpacySpan) -> list[Cla
     The quantity finder leaves areas out (they are measures, not counted things), so they are read here.
     """
     words = _claim_words()
-    if not {t.lemma_.lower() for t in sentence} & words["territory_lemmas"]:
+    if not lower_lemmas(sentence) & words["territory_lemmas"]:
         return []
-    text = sentence.text
+    text = span_text(sentence)
     claims: list[Claim] = []
     for match in AMOUNT.finditer(text):
         unit = _area_pattern().match(text, match.end())
@@ -460,8 +477,10 @@ def _share_claims(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
     Bounds are percentages (low/best/high of "around 86%" are 77/86/95, as for any approximate figure).
     """
     words = _claim_words()
-    text = sentence.text
+    text = span_text(sentence)
     lowered = text.lower()
+    if _cue_pattern("share_cues").search(lowered) is None:
+        return []
     cue = next((c for c in sorted(words["share_cues"], key=len, reverse=True) if _has_phrase(lowered, c)), None)
     if cue is None:
         return []
@@ -525,7 +544,7 @@ def _rejected_figures(context: SentenceContext, figures: list[Claim], sentence: 
     if not counted:
         return []
     claims: list[Claim] = []
-    for noun in sentence:
+    for noun in span_tokens(sentence):
         if noun.lower_ not in words["figure_nouns"]:
             continue
         verb = next(
@@ -598,8 +617,8 @@ def counted_claim(
     mention: Mention, quantities: list[Quantity], sentence: SpacySpan, published: dt.date | None
 ) -> Claim | None:
     words = _claim_words()
-    lemmas = {t.lemma_.lower() for t in sentence}
-    over_a_period = _period_pattern().search(sentence.text) is not None
+    lemmas = lower_lemmas(sentence)
+    over_a_period = _period_pattern().search(span_text(sentence)) is not None
     for quantity in quantities + _troop_figures_missed(quantities, sentence, mention.doc):
         if quantity.kind not in {"count", "troops"}:  # casualty figures belong to the event
             continue
@@ -648,5 +667,5 @@ def claim_from_mention(mention: Mention) -> Claim:
 
 
 def _slice(sentence: SpacySpan, start: int, end: int) -> str:
-    """Document text between two offsets inside ``sentence`` (``Doc.text`` is rebuilt on every access)."""
-    return sentence.text[start - sentence.start_char : end - sentence.start_char]
+    """Document text between two offsets inside ``sentence``."""
+    return span_text(sentence)[start - sentence.start_char : end - sentence.start_char]

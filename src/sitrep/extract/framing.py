@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sitrep.data import load_yaml
 from sitrep.model import FramingTerm, Span
+from sitrep.nlp.alternation import trie_alternation
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,21 @@ class FramingLexicon:
     scare_category: str
 
 
+_SEPARATOR = r"[\s\-]+"  # hyphens and spaces inside a form match each other ("so-called" / "so called")
+
+
 def _form_regex(form: str) -> str:
-    """Hyphens and spaces inside a form match each other ("so-called" / "so called")."""
-    parts = re.split(r"[\s\-]+", form.strip())
-    return r"[\s\-]+".join(re.escape(p) for p in parts)
+    return "".join(_form_pieces(form))
+
+
+def _form_pieces(form: str) -> list[str]:
+    """A form's regex, one piece per character or separator (for a trie of the forms)."""
+    pieces: list[str] = []
+    for number, part in enumerate(re.split(_SEPARATOR, form.strip())):
+        if number:
+            pieces.append(_SEPARATOR)
+        pieces.extend(re.escape(c) for c in part)
+    return pieces
 
 
 def _normal(form: str) -> str:
@@ -67,9 +79,10 @@ def framing_lexicon() -> FramingLexicon:
         exceptions.extend(entry.exceptions)
         for form in item.get("forms", [item["term"]]):
             entries.setdefault(_normal(form), entry)
-    # Longest forms first, so "neo-Nazi" wins over "Nazi" and "war crimes" over "crimes".
-    forms = sorted(entries, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(_form_regex(f) for f in forms) + r")(?![\w])", re.IGNORECASE)
+    # Longest forms first, so "neo-Nazi" wins over "Nazi" and "war crimes" over "crimes"; a trie, as the flat
+    # alternation of every form is slow to search.
+    alternation = trie_alternation(_form_pieces(f) for f in entries)
+    pattern = re.compile(r"(?<![\w])" + alternation + r"(?![\w])", re.IGNORECASE)
     exception_pattern = (
         re.compile("|".join(_form_regex(e) for e in sorted(exceptions, key=len, reverse=True)), re.IGNORECASE)
         if exceptions

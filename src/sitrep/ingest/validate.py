@@ -11,6 +11,7 @@ from sitrep.data import load_yaml
 # Large enough for any article or feed; a 50 MB file is not a news article.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than \t \n \f \r
 
 
 class InputError(Exception):
@@ -58,7 +59,7 @@ def decode_text(data: bytes) -> str:
         raise InputError(
             f"invalid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}); re-encode the file as UTF-8"
         ) from None
-    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text[:8192]))
     if controls > max(8, len(text[:8192]) // 50):
         raise InputError("binary: too many control characters for a text file")
     if not text.strip():
@@ -70,7 +71,7 @@ def guess_language(text: str) -> str | None:
     """An ISO 639-1 code, or None when the text is too short to tell."""
     model = language_model()
     sample = text[:20000]
-    letters = sum(1 for ch in sample if ch.isalpha()) or 1
+    letters = sum(map(str.isalpha, sample)) or 1
     for code, script in model.scripts.items():
         if len(script.findall(sample)) / letters > 0.3:
             return code
@@ -79,7 +80,7 @@ def guess_language(text: str) -> str | None:
         return None
     best, best_share = None, 0.0
     for code, stops in model.stopwords.items():
-        share = sum(1 for w in words if w in stops) / len(words)
+        share = sum(map(stops.__contains__, words)) / len(words)
         if share > best_share:
             best, best_share = code, share
     return best if best_share >= model.min_share else None

@@ -42,7 +42,9 @@ def load_pipeline() -> Language:
     module: Any = importlib.import_module(MODEL_PACKAGE)
     nlp: Language = module.load(exclude=list(DISABLED))
     nlp.add_pipe("paragraph_boundaries", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", name="sitrep_entities", before="ner", config={"phrase_matcher_attr": "LOWER"})
+    ruler = nlp.add_pipe(
+        "sitrep_entity_ruler", name="sitrep_entities", before="ner", config={"phrase_matcher_attr": "LOWER"}
+    )
     ruler.add_patterns(entity_ruler_patterns())  # type: ignore[attr-defined]
     return nlp
 

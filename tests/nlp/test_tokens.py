@@ -1,0 +1,42 @@
+"""Cached text and tokens of a parsed document: the same as spaCy's own, built once."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from sitrep.nlp.tokens import document_text, lower_lemmas, span_text, span_tokens, text_between
+
+TEXT = "Gunmen  attacked a checkpoint in Al-Shuhayl.\n\nThe SDF said two fighters were killed. “We will respond.” "
+
+
+def _doc() -> Doc:
+    return spacy.blank("en")(TEXT)
+
+
+def test_span_text_is_spacys_text_for_every_span() -> None:
+    doc = _doc()
+    assert document_text(doc) == doc.text
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            assert span_text(doc[start:end]) == doc[start:end].text
+
+
+def test_text_between_two_tokens_is_the_text_of_the_span_they_bound() -> None:
+    doc = _doc()
+    for first in doc:
+        for last in doc[first.i :]:
+            assert text_between(first, last) == doc[first.i : last.i + 1].text
+
+
+def test_span_tokens_are_the_spans_tokens_made_once() -> None:
+    doc = _doc()
+    span = doc[2:9]
+    assert [t.i for t in span_tokens(span)] == [t.i for t in span]
+    assert span_tokens(span)[0] is span_tokens(doc[2:4])[0]
+
+
+def test_lower_lemmas() -> None:
+    doc = Doc(spacy.blank("en").vocab, words=["Militants", "Attacked", "posts"], lemmas=["militant", "Attack", "post"])
+    assert lower_lemmas(doc[0:3]) == {"militant", "attack", "post"}
+    assert lower_lemmas(doc[1:2]) == {"attack"}
