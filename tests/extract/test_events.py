@@ -365,7 +365,8 @@ def test_confronting_terrorism_is_a_slogan_not_a_battle() -> None:
 
 
 def test_residents_ordered_to_evacuate_is_not_a_troop_movement() -> None:
-    mentions = extract("The military ordered residents of several eastern neighborhoods to evacuate on Monday.").mentions
+    text = "The military ordered residents of several eastern neighborhoods to evacuate on Monday."
+    mentions = extract(text).mentions
     assert all(m.sub_event_type != "Other" for m in mentions), [(m.event_type, m.trigger.text) for m in mentions]
 
 

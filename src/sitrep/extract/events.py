@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
@@ -29,10 +29,18 @@ from sitrep.extract.claims import (
 from sitrep.extract.dateline import Dateline, find_dateline
 from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.framing import find_framing
-from sitrep.extract.modality import modality_of
+from sitrep.extract.modality import gives_an_account, modality_of
 from sitrep.extract.places import place_mentions
 from sitrep.extract.quantities import fatalities, find_quantities
-from sitrep.extract.triggers import DEFINITE_DETERMINERS, TriggerMatch, classify, find_triggers, ontology
+from sitrep.extract.triggers import (
+    DEFINITE_DETERMINERS,
+    TriggerMatch,
+    classify,
+    find_triggers,
+    harms,
+    ontology,
+    part_of_a_harm,
+)
 from sitrep.model import (
     LOCATION_ROLE,
     AttributionChain,
@@ -173,6 +181,8 @@ def extract_sentence(
             claims = [c for c in claims if c.quantity is None or c.quantity.span != counted_span]
             claims.append(counted)
             tally = tally or counted.topic.startswith(TALLY_TOPIC)
+        elif gives_an_account(sentence, match.token):
+            claims.append(_counter_claim(mention))
         elif mention.modality in NOT_HAPPENED or (
             mention.modality == "denied" and mention.event_type not in VIOLENT_TYPES
         ):
@@ -191,14 +201,20 @@ def extract_sentence(
     result.claims.extend(claims)
 
 
+def _counter_claim(mention: Mention) -> Claim:
+    """What a speaker says of an incident already told ("denied losing the facility, saying its fighters had
+    repelled the attack and killed dozens of soldiers"): the speaker's account, with its figure, as asserted."""
+    return replace(claim_from_mention(mention), quantity=mention.fatalities, modality="asserted")
+
+
 # Protest sub-types from least to most serious; a sentence's crowd event takes the most serious it reports.
 _CROWD_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                    "Violent demonstration", "Mob violence")
 
 
 def _one_crowd_event(mentions: list[Mention], text: str) -> list[Mention]:
-    """A sentence about a crowd reports one crowd event: its burning and looting, and the shooting or killing
-    by those who policed it (with no weapon of war named), are part of it, not events of their own."""
+    """A sentence about a crowd reports one crowd event: its burning and looting, the arrests and the shooting or
+    killing by those who policed it (with no weapon of war named), are part of it, not events of their own."""
     crowd = [m for m in mentions if m.event_type in CROWD_TYPES]
     if not crowd:
         return mentions
@@ -211,7 +227,7 @@ def _one_crowd_event(mentions: list[Mention], text: str) -> list[Mention]:
         if m is not lead
         and (
             m.event_type in CROWD_TYPES
-            or m.sub_event_type == "Looting/property destruction"
+            or m.sub_event_type in {"Looting/property destruction", "Arrests"}
             or (m.event_type in {"Violence against civilians", "Explosions/Remote violence"} and not armed)
         )
     }
@@ -267,7 +283,7 @@ def _mention(
         modality=modality_of(sentence, token),
         framing=framing,
         evidence=sentence_span,
-        restates=_is_definite_description(token),
+        restates=_is_definite_description(token) or _by_known_hands(token),
     )
 
 
@@ -283,6 +299,18 @@ def _is_definite_description(token: Token) -> bool:
     )
 
 
+def _by_known_hands(token: Token) -> bool:
+    """ "The drone fired two missiles at the car", "The assailants also set fire to 20 houses": the weapon or the
+    attackers of an incident already told, named as known, go on telling that incident."""
+    onto = ontology()
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and any(d.dep_ == "det" and d.lower_ in DEFINITE_DETERMINERS for d in c.children)
+        and (onto.perpetrator_cues.fullmatch(c.text) or any(p.fullmatch(c.text) for _, p in onto.instruments))
+        for c in token.children
+    )
+
+
 def _distinct_events(matches: list[TriggerMatch], sentence: SpacySpan) -> list[TriggerMatch]:
     """One trigger per event: a trigger inside another trigger's phrase or clause describes the same event.
 
@@ -294,10 +322,14 @@ def _distinct_events(matches: list[TriggerMatch], sentence: SpacySpan) -> list[T
         same = next((k for k in kept if _same_event(k, match)), None)
         if same is None:
             kept.append(match)
+        elif harms(match.rule) and not harms(same.rule):
+            kept[kept.index(same)] = match  # "rounded up men ... and shot them": the shooting says what it was
     return kept
 
 
 def _same_event(a: TriggerMatch, b: TriggerMatch) -> bool:
+    if part_of_a_harm(a, b):
+        return True
     if a.rule.event_type != b.rule.event_type and not (a.rule.kind != "plain" and b.rule.kind != "plain"):
         return False
     ancestors_b = {t.i for t in b.token.ancestors} | {b.token.i}
@@ -316,8 +348,24 @@ def _clause_of(trigger: Token) -> Token:
     return trigger
 
 
+# Clauses of their own under a trigger: "neutralised terrorists ... and denied targeting civilians", "was shot
+# before she could reach the market" name no target of the trigger.
+_OWN_CLAUSES = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "cc"})
+# Deeper down, a relative clause may still describe the target ("a house where a family was sheltering"), but
+# another clause does not ("a militant who was operating there and that it took steps to spare civilians").
+_OTHER_CLAUSES = frozenset({"advcl", "ccomp", "parataxis"})
+
+
 def _target_text(token: Token) -> str:
-    return " ".join(t.text for t in token.subtree)
+    """The trigger's phrase without the clauses it heads."""
+    left_out = {t.i for c in token.children if c.dep_ in _OWN_CLAUSES for t in c.subtree}
+    left_out |= {
+        t.i
+        for d in token.subtree
+        if d.i != token.i and (d.dep_ in _OTHER_CLAUSES or (d.dep_ == "conj" and d.pos_ in {"VERB", "AUX"}))
+        for t in d.subtree
+    }
+    return " ".join(t.text for t in token.subtree if t.i not in left_out)
 
 
 def _victims(sentence: SpacySpan) -> list[SpacySpan]:

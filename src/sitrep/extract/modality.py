@@ -47,6 +47,8 @@ class ModalityLexicon:
     modifiers: dict[str, Modifier]
     negators: frozenset[str]
     conditional_marks: frozenset[str]
+    future_marks: frozenset[str]
+    account_statements: frozenset[str]
     clause_boundaries: frozenset[str]
 
 
@@ -83,6 +85,8 @@ def modality_lexicon() -> ModalityLexicon:
         modifiers=modifiers,
         negators=_lower_set(config.get("negators")),
         conditional_marks=_lower_set(config.get("conditional_marks")),
+        future_marks=_lower_set(config.get("future_marks")),
+        account_statements=_lower_set(config.get("account_statements")),
         clause_boundaries=_lower_set(config.get("clause_boundaries")),
     )
 
@@ -124,10 +128,26 @@ def _modifier_cues(node: Token) -> list[Modifier]:
     return [lex.modifiers[c.lower_] for c in node.children if c.dep_ in _MODIFIER_DEPS and c.lower_ in lex.modifiers]
 
 
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _is_future_clause(node: Token) -> bool:
+    """ "until all the territory is liberated": a present-tense clause under "until" or "once" is still to come."""
+    lex = modality_lexicon()
+    if not any(c.dep_ == "mark" and c.lower_ in lex.future_marks for c in node.children):
+        return False
+    return node.tag_ in _PRESENT_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in _PRESENT_TAGS for c in node.children
+    )
+
+
 def _is_conditional(node: Token) -> bool:
-    """The node's clause is an "if" clause, or is conditioned by one ("ready ... if it senses")."""
+    """The node's clause is an "if" clause, or is conditioned by one ("ready ... if it senses"), or tells of a
+    time still to come ("until the city is liberated")."""
     lex = modality_lexicon()
     if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in node.children):
+        return True
+    if _is_future_clause(node):
         return True
     return any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in c.children)
@@ -211,3 +231,33 @@ def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
                 return strong
             weak = weak or node_weak
     return weak or DEFAULT
+
+
+def gives_an_account(sent: SpacySpan, trigger: Token) -> bool:
+    """ "The RSF denied losing the facility, saying its fighters had repelled the attack", "claimed the attack,
+    saying it had seized weapons", "said it had neutralised terrorists in the area and denied targeting
+    civilians": the trigger is in the clause that goes with a statement about an incident (the speaker's own
+    account of it), not in what is stated. It tells of that incident, not a new one."""
+    statements = modality_lexicon().account_statements
+    path = _path_to_root(trigger, sent)
+    if any(via == "advcl" and node.lemma_.lower() in statements for node, via in path):
+        return True
+    # A statement that both tells what the speaker did and denies what it is accused of answers a report; the
+    # denial may hang on the trigger or on the verb that reports it ("said it had killed ... and denied ...").
+    speech = [node for node, via in path if via == "ccomp"]
+    if not speech:
+        return False
+    return any(_denies_an_act(verb) for verb in _conjoined_verbs(trigger) + _conjoined_verbs(speech[0]))
+
+
+def _denies_an_act(node: Token) -> bool:
+    """ "denied targeting civilians", "denied that its forces shelled the market" (not "denied the reports")."""
+    denial = any(g.modality == "denied" for g in modality_lexicon().governors.get(node.lemma_.lower(), []))
+    # what is denied is an act: a clause or gerund under the denial (the parser may hang "harming" on its object)
+    return denial and any(t.pos_ == "VERB" for c in node.children for t in c.subtree)
+
+
+def _conjoined_verbs(token: Token) -> list[Token]:
+    """The verbs conjoined with the token's ("had neutralised terrorists ... and denied targeting civilians")."""
+    verbs = [c for c in token.children if c.dep_ == "conj"]
+    return [token.head, *verbs] if token.dep_ == "conj" else verbs

@@ -24,9 +24,12 @@ class TriggerRule:
     sub_event_type: str
     kind: str = "plain"  # plain | remote | attack
     weak: bool = False  # only counts when no stronger trigger is in the sentence
+    defers: bool = False  # gives way to a trigger in its own phrase or above it ("arrested ... after storming")
     needs_any: tuple[str, ...] = ()
     needs_military: bool = False
     needs_instrument: bool = False
+    instrument_subject: bool = False  # only with a weapon as its subject ("a drone damaged the port")
+    object_needs: re.Pattern[str] | None = None  # only with one of these in its object ("seized weapons")
     nouns_need: tuple[str, ...] = ()
     state_actor_sub: str | None = None
     plover: str | None = None
@@ -35,7 +38,7 @@ class TriggerRule:
 @dataclass(frozen=True)
 class Ontology:
     plover_of: dict[tuple[str, str], str]
-    rules: dict[str, TriggerRule]
+    rules: dict[str, tuple[TriggerRule, ...]]  # lemma -> its rules, in the file's order; the first that fits wins
     instruments: tuple[tuple[str, re.Pattern[str]], ...]
     battle_cues: re.Pattern[str]
     civilian_cues: re.Pattern[str]
@@ -53,6 +56,10 @@ class Ontology:
     riot_cues: re.Pattern[str]
     no_fight_cues: re.Pattern[str]
     abstract_enemies: frozenset[str]
+    armed_actor_types: frozenset[str]
+    armed_cues: re.Pattern[str]
+    sexual_violence_cues: re.Pattern[str]
+    perpetrator_cues: re.Pattern[str]
 
     def plover(self, event_type: str, sub_event_type: str, lemma: str) -> str:
         return self.plover_by_lemma.get(lemma) or self.plover_of.get((event_type, sub_event_type), "ASSAULT")
@@ -78,22 +85,25 @@ def _words(words: list[str]) -> re.Pattern[str]:
 def ontology() -> Ontology:
     raw = load_yaml("ontology.yaml")
     plover_of = {(t, s): p for t, subs in raw["event_types"].items() for s, p in subs.items()}
-    rules: dict[str, TriggerRule] = {}
+    rules: dict[str, tuple[TriggerRule, ...]] = {}
     for item in raw["triggers"]:
         rule = TriggerRule(
             event_type=item["event_type"],
             sub_event_type=item["sub_event_type"],
             kind=item.get("kind", "plain"),
             weak=bool(item.get("weak", False)),
+            defers=bool(item.get("defers", False)),
             needs_any=tuple(item.get("needs_any", ())),
             needs_military=bool(item.get("needs_military", False)),
             needs_instrument=bool(item.get("needs_instrument", False)),
+            instrument_subject=bool(item.get("instrument_subject", False)),
+            object_needs=_words(item["object_needs"]) if "object_needs" in item else None,
             nouns_need=tuple(item.get("nouns_need", ())),
             state_actor_sub=item.get("state_actor_sub"),
             plover=item.get("plover"),
         )
         for lemma in item["lemmas"]:
-            rules.setdefault(lemma, rule)
+            rules[lemma] = (*rules.get(lemma, ()), rule)
     return Ontology(
         plover_of=plover_of,
         rules=rules,
@@ -114,6 +124,10 @@ def ontology() -> Ontology:
         riot_cues=_words(raw["riot_cues"]),
         no_fight_cues=_words(raw["no_fight_cues"]),
         abstract_enemies=frozenset(raw["abstract_enemies"]),
+        armed_actor_types=frozenset(raw["armed_actor_types"]),
+        armed_cues=_words(raw["armed_cues"]),
+        sexual_violence_cues=_words(raw["sexual_violence_cues"]),
+        perpetrator_cues=_words(raw["perpetrator_cues"]),
     )
 
 
@@ -135,36 +149,121 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
     for token in sentence:
         if token.pos_ not in {"VERB", "NOUN"} or token.ent_type_ in {"ORG", "PERSON", "GPE", "FAC", "NORP", "DATE"}:
             continue
+        candidates = _candidate_rules(token, onto)
+        if not candidates:
+            continue
         lemma = token.lemma_.lower()
-        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-        rule = (
-            (onto.rules.get(f"{lemma}_{particle}") if particle else None)
-            or onto.rules.get(lemma)
-            or onto.rules.get(token.lower_)
-            or _by_past_tense(token, onto)
-        )
+        if lemma in onto.crowd_control_verbs and _polices_a_crowd(token, onto):
+            candidates = (CROWD_CONTROL,)
+        rule = next((r for r in candidates if _rule_fits(r, token, text, onto)), None)
         if rule is None:
             continue
-        if lemma in onto.crowd_control_verbs and _polices_a_crowd(token, onto):
-            rule = CROWD_CONTROL
-        if token.pos_ == "NOUN" and rule.nouns_need and lemma not in rule.nouns_need:
-            continue
-        if rule.needs_any and not any(cue.lower() in text.lower() for cue in rule.needs_any):
-            continue
-        if rule.needs_military and not _moved_by_the_military(token, text, onto):
-            continue
-        if rule.needs_instrument and not any(p.search(text) for _, p in onto.instruments):
-            continue
-        if is_generic(token, onto) or _refers_back(token, onto):
+        if _describes_a_thing(token) or is_generic(token, onto) or _refers_back(token, onto):
             continue
         # "the attackers" / "the attack" as a modifier of something else is still a trigger; a noun that
         # is only the compound of a name ("Attack Helicopter Battalion") is not.
         if token.dep_ == "compound" and token.head.ent_type_:
             continue
         found.append(TriggerMatch(token, rule))
+    found = [m for m in found if not (m.rule.defers and _gives_way(m, found)) and not _describes_an_object(m, found)]
     strong = [m for m in found if not m.rule.weak]
     strong = [m for m in strong if not _mentioned_by(m, strong)]
-    return strong + [m for m in found if m.rule.weak and not _explained_by(m, strong)]
+    # "detained five men and later executed them": an arrest does not explain a killing that followed it.
+    return strong + [
+        m for m in found
+        if m.rule.weak and not _explained_by(m, [s for s in strong if not part_of_a_harm(s, m)])
+    ]
+
+
+# Acts that are a step of a violent act reported with them (see part_of_a_harm).
+DETENTION_SUB_TYPES = frozenset({"Arrests"})
+INTERCEPTION = "Disrupted weapons use"
+HARMFUL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+
+
+def harms(rule: TriggerRule) -> bool:
+    """The rule names violence (not an arrest, a deployment, a protest)."""
+    return rule.event_type in HARMFUL_TYPES or rule.kind != "plain"
+
+
+def part_of_a_harm(a: TriggerMatch, b: TriggerMatch) -> bool:
+    """One trigger is a step in the violent act the other names, and the two are one incident, the violent one:
+    an arrest in verbs conjoined to a killing ("soldiers rounded up men at a market, bound their hands and shot
+    them"), an interception of the barrage the sentence reports ("five rockets were launched ...; Iron Dome
+    intercepted two"), weapons seized in the fight ("ambushed a convoy, seizing weapons")."""
+    part, violent = (a, b) if harms(b.rule) else (b, a)
+    if not harms(violent.rule) or harms(part.rule):
+        return False
+    if part.rule.sub_event_type in DETENTION_SUB_TYPES:
+        return first_conjunct(part.token).i == first_conjunct(violent.token).i
+    if part.rule.sub_event_type != INTERCEPTION:
+        return False
+    # "ambushed a military convoy, seizing weapons and ammunition": the spoils of the fight
+    return violent.rule.event_type == "Explosions/Remote violence" or violent.token.is_ancestor(part.token)
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first of a string of conjoined verbs ("rounded up ..., bound ... and shot")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _describes_a_thing(token: Token) -> bool:
+    """A participle used as an adjective ("a downed drone", "mobilised militias", "the destroyed bridge")
+    describes what something is or went through, not an incident the sentence reports."""
+    return token.pos_ == "VERB" and token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"}
+
+
+# Particles of phrasal verbs; the parser attaches some as adverbs ("shot down" with "down" an advmod).
+_PARTICLE_DEPS = frozenset({"prt", "advmod"})
+
+
+def _candidate_rules(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
+    """The rules a token may trigger, most specific first: its phrasal verb ("shoot_down"), its lemma, its
+    word, its regular past-tense stem."""
+    lemma = token.lemma_.lower()
+    # "fired on the posts", "opened fire": a verb and its preposition or object may name the act too
+    particles = [
+        c.lower_
+        for c in token.children
+        if (c.dep_ in _PARTICLE_DEPS and c.pos_ in {"ADP", "ADV", "PART"})
+        or (c.dep_ in {"prep", "dobj"} and token.pos_ == "VERB")
+    ]
+    phrasal = next((onto.rules[f"{lemma}_{p}"] for p in particles if f"{lemma}_{p}" in onto.rules), ())
+    return phrasal or onto.rules.get(lemma) or onto.rules.get(token.lower_) or _by_past_tense(token, onto)
+
+
+def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bool:
+    """The rule's conditions hold for this token in this sentence."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and rule.nouns_need and lemma not in rule.nouns_need:
+        return False
+    if rule.needs_any and not any(cue.lower() in text.lower() for cue in rule.needs_any):
+        return False
+    if rule.needs_military and not _moved_by_the_military(token, text, onto):
+        return False
+    if rule.instrument_subject and not _instrument_does_it(token, onto):
+        return False
+    if rule.object_needs is not None and not rule.object_needs.search(_attacked_object(token)):
+        return False
+    return not rule.needs_instrument or any(p.search(text) for _, p in onto.instruments)
+
+
+def _describes_an_object(match: TriggerMatch, found: list[TriggerMatch]) -> bool:
+    """ "destroyed two drones launched by the Houthis": a participle describing what another trigger acted on
+    tells where the thing came from, not an incident of its own."""
+    token = match.token
+    if token.dep_ != "acl" or token.tag_ != "VBN" or first_conjunct(token.head).dep_ not in {"dobj", "pobj"}:
+        return False
+    return any(m is not match and m.token.is_ancestor(token) for m in found)
+
+
+def _gives_way(match: TriggerMatch, found: list[TriggerMatch]) -> bool:
+    """Another trigger governs this one or lies in its phrase: "arrested 12 citizens after storming their homes",
+    "stormed the hospital, looting medical supplies"."""
+    token = match.token
+    return any(m is not match and (m.token.is_ancestor(token) or token.is_ancestor(m.token)) for m in found)
 
 
 def _instrument_does_it(token: Token, onto: Ontology) -> bool:
@@ -181,12 +280,12 @@ def _phrase_text(token: Token) -> str:
     return token.doc[token.left_edge.i : token.right_edge.i + 1].text
 
 
-def _by_past_tense(token: Token, onto: Ontology) -> TriggerRule | None:
+def _by_past_tense(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
     """The small model's lemmatiser misses some past forms ("raped" -> "rap"): try the regular stems."""
     word = token.lower_
     if token.tag_ not in {"VBD", "VBN"} or not word.endswith("ed"):
-        return None
-    return onto.rules.get(word[:-1]) or onto.rules.get(word[:-2])
+        return ()
+    return onto.rules.get(word[:-1]) or onto.rules.get(word[:-2]) or ()
 
 
 def _polices_a_crowd(token: Token, onto: Ontology) -> bool:
@@ -199,14 +298,30 @@ def _explained_by(weak: TriggerMatch, strong: list[TriggerMatch]) -> bool:
     "an attack that killed three", "airstrikes killed 12"."""
     ancestors = {t.i for t in weak.token.ancestors}
     arguments = {c.i for c in weak.token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "agent"}}
-    # "were killed in clashes", "died in an airstrike": the strong trigger is the weak one's circumstance.
+    # "were killed in clashes", "died in an airstrike": the strong trigger is the weak one's circumstance, also
+    # when it hangs on a casualty figure conjoined to it ("12 were killed and dozens injured in the fighting").
     arguments |= {
-        o.i for c in weak.token.children if c.dep_ == "prep" and c.lower_ in _CIRCUMSTANCE
-        for o in c.children if o.dep_ == "pobj"
+        m.token.i for m in strong
+        if m.token.dep_ == "pobj" and m.token.head.lower_ in _CIRCUMSTANCE and weak.token.is_ancestor(m.token)
     }
     # "dropped two bombs ..., killing 11 and destroying houses": the noun trigger's verb governs the weak one.
     heads = {m.token.head.i for m in strong if m.token.pos_ == "NOUN" and m.token.dep_ == "dobj"}
-    return any(m.token.i in ancestors or m.token.i in arguments for m in strong) or bool(heads & ancestors)
+    return (
+        any(m.token.i in ancestors or m.token.i in arguments or _when_clause_of(m.token, weak.token) for m in strong)
+        or bool(heads & ancestors)
+    )
+
+
+def _when_clause_of(strong: Token, weak: Token) -> bool:
+    """ "Four people were killed and 15 wounded when protesters clashed": the strong trigger heads an adverbial
+    clause of the weak one (or of a verb conjoined with it), the circumstance the casualties came in."""
+    node = strong
+    while node.head.i != node.i and node.i != weak.i:
+        clause_head = node.head.head if node.head.dep_ == "conj" else node.head
+        if node.dep_ == "advcl" and weak.i in {node.head.i, clause_head.i}:
+            return True
+        node = node.head
+    return False
 
 
 def _mentioned_by(match: TriggerMatch, others: list[TriggerMatch]) -> bool:
@@ -232,10 +347,25 @@ def _refers_back(token: Token, onto: Ontology) -> bool:
         return False
     if any(c.dep_ not in {"det", "amod", "compound", "poss"} for c in token.children):
         return False
-    if any(e.label_ in {"DATE", "TIME"} for e in entities_in(token.sent)):
+    # "an hour before the strike", "days after the attack": a time told from the incident is not its date.
+    if not _anchors_a_time(token) and any(e.label_ in {"DATE", "TIME"} for e in entities_in(token.sent)):
         return False
     verb = next((t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     return verb is None or verb.lemma_.lower() not in onto.rules
+
+
+# Prepositions that date something else by an incident: "before the strike", "following the attack".
+_TIME_ANCHORS = frozenset({"before", "after", "following", "since", "until", "ahead", "prior"})
+
+
+def _anchors_a_time(token: Token) -> bool:
+    """The noun is the object of a preposition that dates something by it ("an hour before the strike")."""
+    head = token.head
+    if token.dep_ != "pobj" or head.dep_ not in {"prep", "pcomp"}:
+        return False
+    # "ahead of the attack", "prior to the raid"
+    word = head.head.lower_ if head.lower_ in {"of", "to"} and head.head.dep_ in {"prep", "advmod"} else head.lower_
+    return word in _TIME_ANCHORS
 
 
 def _moved_by_the_military(token: Token, text: str, onto: Ontology) -> bool:
@@ -260,7 +390,8 @@ def is_generic(token: Token, onto: Ontology) -> bool:
     # "the suspended attacks" (a parser may read the governing verb as an adjective)
     if any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in onto.generic_governors for c in token.children):
         return True
-    if token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj", "nsubjpass", "compound"}:
+    # (a gerund object of a preposition too: "protect the city from shelling" tags "shelling" a verb)
+    if (token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj", "nsubjpass", "compound"}) or token.dep_ == "pobj":
         governor = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
         if governor.lemma_.lower() in onto.generic_governors or head.lemma_.lower() in onto.generic_governors:
             return True
@@ -282,10 +413,29 @@ def _one_person_attacked(token: Token, onto: Ontology) -> bool:
 def _attacked_object(token: Token) -> str:
     """What was attacked: "attacked [an army post]", "an attack [on a convoy]"; not who died in it."""
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "against"} for g in c.children]
+    objects += [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at"} for g in c.children
+    ]
     if token.dep_ == "acl":  # "a convoy attacked by gunmen"
         objects.append(token.head)
     return " ".join(" ".join(t.text for t in o.subtree if t.dep_ not in {"relcl", "acl"}) for o in objects)
+
+
+def _armed_arsonist(token: Token, actor1_type: str | None, onto: Ontology) -> bool:
+    """Who set the fire is a known armed group, or its subject says it bears arms ("the assailants, armed with
+    machetes")."""
+    if actor1_type in onto.armed_actor_types and actor1_type != "Unidentified":
+        return True
+    return any(onto.armed_cues.search(_phrase_text(s)) for s in _subjects(token))
+
+
+def _subjects(token: Token) -> list[Token]:
+    """The trigger's subjects, a conjoined verb's those of the verb it is conjoined to ("looted shops and set
+    fire")."""
+    own = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if own or token.dep_ != "conj":
+        return own
+    return [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
 CROWD_ACTOR_TYPES = frozenset({"Protesters", "Rioters"})
@@ -310,7 +460,10 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
             event_type, sub = "Battles", "Armed clash"
     elif rule.kind == "attack":
         attacked = _attacked_object(match.token)
-        if instrument is None and onto.military_target_cues.search(attacked):
+        if onto.sexual_violence_cues.search(text):
+            # "survivors of sexual violence, most of them assaulted by armed men"
+            event_type, sub = "Violence against civilians", "Sexual violence"
+        elif instrument is None and onto.military_target_cues.search(attacked):
             event_type, sub = "Battles", "Armed clash"
         elif instrument is None and not civilian_target and onto.combatant_victims.search(attacked):
             # "neutralised more than 100 terrorists", "killed three ADF combatants"
@@ -322,15 +475,20 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
             event_type, sub = "Explosions/Remote violence", instrument
         elif onto.battle_cues.search(text):
             event_type, sub = "Battles", "Armed clash"
-        elif rule.event_type == "Violence against civilians" and not civilian_target:
-            # "killed three soldiers" with no instrument or combat cue: an attack on armed forces
-            event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
+        # Otherwise the rule's own type: with no weapon named a killing is no remote violence ("three people
+        # were killed as police restored order", "shot them on the outskirts of the town").
     if actor1_type in CROWD_ACTOR_TYPES and event_type in {"Battles", "Explosions/Remote violence",
                                                           "Violence against civilians"}:
         # "protesters attacked the embassies", "protesters clashed with demonstrators": a riot
         event_type, sub = "Riots", "Violent demonstration"
     if rule.state_actor_sub and actor1_type == "State forces":
         sub = rule.state_actor_sub
+    if event_type == "Riots" and _armed_arsonist(match.token, actor1_type, onto):
+        # "the assailants also set fire to 20 houses": an armed group burning homes attacks civilians, it is no riot
+        event_type, sub = (
+            ("Violence against civilians", "Attack") if civilian_target
+            else ("Strategic developments", "Looting/property destruction")
+        )
     if sub in TERRITORY_SUB_TYPES and onto.no_fight_cues.search(text):
         # "recaptured the town after the militants withdrew without a fight"
         event_type, sub = "Strategic developments", "Non-violent transfer of territory"
