@@ -54,6 +54,7 @@ from sitrep.model import (
     Span,
 )
 from sitrep.nlp.entities import entities_in
+from sitrep.nlp.tokens import span_text, span_tokens
 
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 CROWD_TYPES = {"Protests", "Riots"}
@@ -92,7 +93,7 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
         dates = event_dates(sentence, document.published, document.name)
         if dateline is not None:  # "NIAMEY, June 27 (Reuters) -" is when the report was filed
             dates = [d for d in dates if d.span is None or d.span.start >= dateline.span.end]
-        if not dates and last_given is not None and _dates_by_the_last_date(sentence.text):
+        if not dates and last_given is not None and _dates_by_the_last_date(span_text(sentence)):
             dates = [last_given]
         last_date = dates[0] if dates else last_date
         last_given = dates[0] if dates else last_given
@@ -100,7 +101,7 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
         # "The Taliban have been in power since August 2021": a long-running state, not an incident.
         over_a_period = not dates and any(
             _is_background(p, document.published)
-            for p in find_period_starts(sentence.text, document.published, document.name, sentence.start_char)
+            for p in find_period_starts(span_text(sentence), document.published, document.name, sentence.start_char)
         )
         carried = last_date or _since_last_date(last_given, document.published)
         extract_sentence(document, sentence, chain, dates or ([carried] if carried else []), result, over_a_period)
@@ -117,7 +118,7 @@ def _dates_by_the_last_date(text: str) -> bool:
 def event_dates(sentence: SpacySpan, published: dt.date | None, doc_name: str) -> list[DateInterval]:
     """Dates in the sentence, without the day a statement was made ("sources told X on 29 April") and without
     "the same day", which is not the publication day but the date the report gave last."""
-    found = find_dates(sentence.text, published, doc_name, sentence.start_char)
+    found = find_dates(span_text(sentence), published, doc_name, sentence.start_char)
     return [
         d
         for d in found
@@ -142,7 +143,7 @@ _REPORTING_VERBS = frozenset(
 
 
 def _sentences_in(sentences: list[SpacySpan], start: int, end: int) -> list[SpacySpan]:
-    return [s for s in sentences if s.start_char < end and s.end_char > start and s.text.strip()]
+    return [s for s in sentences if s.start_char < end and s.end_char > start and span_text(s).strip()]
 
 
 def extract_sentence(
@@ -155,16 +156,17 @@ def extract_sentence(
 ) -> None:
     matches = _distinct_events(find_triggers(sentence), sentence)
     doc_name = document.name
-    quantities = find_quantities(sentence.text, doc_name, sentence.start_char)
+    text = span_text(sentence)
+    quantities = find_quantities(text, doc_name, sentence.start_char)
     if not matches and not quantities and not states_intention(sentence):
         return
     entity_ranges = [
         (e.start_char, e.end_char) for e in entities_in(sentence) if e.label_ in {"ORG", "PERSON", "NORP", "GPE", "FAC"}
     ]
-    framing = find_framing(sentence.text, doc_name, sentence.start_char, exclude=entity_ranges)
+    framing = find_framing(text, doc_name, sentence.start_char, exclude=entity_ranges)
     # The dateline ("PORT SUDAN (AFP) -") says where the report was filed, not where the event was.
     places = place_mentions(sentence, doc_name, not_in=result.dateline.span if result.dateline else None)
-    sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, sentence.text)
+    sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, text)
     context = SentenceContext(
         doc_name, sentence_span, chain, modality_of(sentence, sentence.root), framing,
         next((p.text for p in places if p.role == LOCATION_ROLE), None), document.published,
@@ -193,7 +195,7 @@ def extract_sentence(
     # toll: neither is one incident. A clash in the same sentence as a toll still is.
     kept = [] if tally or over_a_period else [m for m, only_toll in mentions if not (running_toll and only_toll)]
     kept = [m for m in kept if not _is_background(m.date, document.published)]
-    kept = _one_crowd_event(kept, sentence.text)
+    kept = _one_crowd_event(kept, text)
     if not kept and not claims:
         intention = intention_claim(context, sentence)
         claims = [intention] if intention is not None else []
@@ -265,7 +267,7 @@ def _mention(
     if kind.event_type not in VIOLENT_TYPES:
         roles = [r for r in roles if r.name != "Unidentified Armed Group"]
     roles = apply_conventions(roles, kind.event_type, victims, doc_name)
-    sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, sentence.text)
+    sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, span_text(sentence))
     return Mention(
         id=_mention_id(document, sentence.start_char, token.idx),
         doc=doc_name,
@@ -373,7 +375,7 @@ def _victims(sentence: SpacySpan) -> list[SpacySpan]:
     doc = sentence.doc
     return [
         doc[child.left_edge.i : child.right_edge.i + 1]
-        for token in sentence
+        for token in span_tokens(sentence)
         if token.lemma_.lower() in _HARM_LEMMAS
         for child in token.children
         if child.dep_ in {"dobj", "nsubjpass"}

@@ -24,6 +24,7 @@ from sitrep.extract.attribution import canonical_outlet
 from sitrep.extract.triggers import ontology
 from sitrep.model import CANDIDATE_ROLE, NAME_ROLE, PlaceMention, Span
 from sitrep.nlp.entities import entities_in
+from sitrep.nlp.tokens import document_tokens, span_text, span_tokens
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels that can hide a place name the small model got wrong ("Nikopol" as ORG, "Tokmak" as WORK_OF_ART,
@@ -74,7 +75,7 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
 
 
 def _span(phrase: SpacySpan, doc_name: str) -> Span:
-    return Span(doc_name, phrase.start_char, phrase.end_char, phrase.text)
+    return Span(doc_name, phrase.start_char, phrase.end_char, span_text(phrase))
 
 
 def _whole_name(entity: SpacySpan) -> SpacySpan:
@@ -90,7 +91,7 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
     """ "in Saraqib", "near Tessalit": proper nouns the small model's NER misses, for the gazetteer to try."""
     doc = sentence.doc
     found = []
-    for token in sentence:
+    for token in span_tokens(sentence):
         # "at Haifa and at Kiryat Shmona": the second "at" hangs as a conjunct of the first
         if token.lower_ not in place_rules().locatives or token.dep_ not in {"prep", "conj"} or token.pos_ != "ADP":
             continue
@@ -118,7 +119,7 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
     rules = place_rules()
     heads, labels = rules.heads, {label.upper() for label in rules.modifier_labels}
     phrases = []
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.lemma_.lower() not in heads or token.pos_ != "NOUN":
             continue
         subtree = list(token.subtree)
@@ -274,17 +275,18 @@ def _other_proper_nouns(sentence: SpacySpan) -> list[SpacySpan]:
     Person names of two or more words, actors, outlets, offices and titles are not tried.
     """
     doc = sentence.doc
+    tokens = document_tokens(doc)
     rules = place_rules()
     found = []
     i = sentence.start
     while i < sentence.end:
-        token = doc[i]
+        token = tokens[i]
         if token.pos_ != "PROPN":
             i += 1
             continue
         end = i + 1
-        while end < sentence.end and (doc[end].pos_ == "PROPN" or (doc[end].text == "-" and end + 1 < sentence.end
-                                                                     and doc[end + 1].pos_ == "PROPN")):
+        while end < sentence.end and (tokens[end].pos_ == "PROPN" or (
+                tokens[end].text == "-" and end + 1 < sentence.end and tokens[end + 1].pos_ == "PROPN")):
             end += 1
         run = doc[i:end]
         i = end
@@ -293,7 +295,7 @@ def _other_proper_nouns(sentence: SpacySpan) -> list[SpacySpan]:
         entity = _entity_covering(run)
         if entity is not None and ((entity.label_ == "PERSON" and len(entity) > 1) or len(entity) > len(run)):
             continue
-        if not _known_as_something_else(run.text):
+        if not _known_as_something_else(span_text(run)):
             found.append(run)
     return found
 

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from sitrep.data import load_yaml
 from sitrep.nlp.entities import entities_in
+from sitrep.nlp.tokens import span_text, span_tokens, text_between
 
 
 @dataclass(frozen=True)
@@ -145,8 +146,8 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
     """Trigger tokens in a sentence, strong ones first; weak ones only if no strong one."""
     onto = ontology()
     found: list[TriggerMatch] = []
-    text = sentence.text
-    for token in sentence:
+    text = span_text(sentence)
+    for token in span_tokens(sentence):
         if token.pos_ not in {"VERB", "NOUN"} or token.ent_type_ in {"ORG", "PERSON", "GPE", "FAC", "NORP", "DATE"}:
             continue
         candidates = _candidate_rules(token, onto)
@@ -277,7 +278,7 @@ def _instrument_does_it(token: Token, onto: Ontology) -> bool:
 
 def _phrase_text(token: Token) -> str:
     """The text of the phrase a token heads (its subtree), as written."""
-    return token.doc[token.left_edge.i : token.right_edge.i + 1].text
+    return text_between(token.left_edge, token.right_edge)
 
 
 def _by_past_tense(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
@@ -447,7 +448,7 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     onto = ontology()
     rule = match.rule
     lemma = match.token.lemma_.lower()
-    text = sentence.text
+    text = span_text(sentence)
     event_type, sub = rule.event_type, rule.sub_event_type
     instrument = next((s for s, pattern in onto.instruments if pattern.search(text)), None)
     civilian_target = bool(onto.civilian_cues.search(target_text)) if target_text else False
