@@ -373,3 +373,21 @@ def test_residents_ordered_to_evacuate_is_not_a_troop_movement() -> None:
 def test_troops_withdrawing_is_still_a_strategic_development() -> None:
     m = only("Ukrainian troops have withdrawn from positions near two villages in the Kharkiv region, the army said.")
     assert m.event_type == "Strategic developments"
+
+
+def test_a_sentence_dated_only_by_its_statement_happened_up_to_that_day() -> None:
+    # Published Wednesday 2024-03-13; "said on Monday" is 2024-03-11: the capture was that day or shortly before.
+    (mention,) = extract(
+        "The army said on Monday it had recaptured the town of Kafr Zita after heavy fighting.", "2024-03-13"
+    ).mentions
+    assert mention.date is not None
+    assert (mention.date.start, mention.date.end, mention.date.precision) == (
+        dt.date(2024, 3, 9), dt.date(2024, 3, 11), "approximate")
+
+
+def test_a_statement_date_in_a_relative_clause_does_not_date_the_sentence() -> None:
+    mentions = extract(
+        "Fighting erupted after the defection of a commander, who announced on Monday that he had joined the army.",
+        "2024-03-13",
+    ).mentions
+    assert all(m.date is None or m.date.end != dt.date(2024, 3, 11) for m in mentions), [m.date for m in mentions]

@@ -95,6 +95,8 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
             dates = [d for d in dates if d.span is None or d.span.start >= dateline.span.end]
         if not dates and last_given is not None and _dates_by_the_last_date(span_text(sentence)):
             dates = [last_given]
+        if not dates:
+            dates = _up_to_the_statement(sentence, document.published, document.name)
         last_date = dates[0] if dates else last_date
         last_given = dates[0] if dates else last_given
         before = len(result.mentions)
@@ -127,14 +129,42 @@ def event_dates(sentence: SpacySpan, published: dt.date | None, doc_name: str) -
     ]
 
 
-def _dates_a_statement(sentence: SpacySpan, start: int, end: int) -> bool:
+def _up_to_the_statement(sentence: SpacySpan, published: dt.date | None, doc_name: str) -> list[DateInterval]:
+    """A sentence dated only by when something was said ("said on Sunday it had regained control"): what it
+    tells happened that day or a little before."""
+    lead = dt.timedelta(days=int(load_yaml("dates.yaml")["statement_lead_days"]))
+    return [
+        DateInterval(d.start - lead, d.end, "approximate", d.span)
+        for d in find_dates(span_text(sentence), published, doc_name, sentence.start_char)
+        if d.span is not None and d.precision == "day"
+        and _dates_a_statement(sentence, d.span.start, d.span.end, main_clause_only=True)
+    ][:1]
+
+
+def _dates_a_statement(sentence: SpacySpan, start: int, end: int, main_clause_only: bool = False) -> bool:
+    """The date says when something was said; with ``main_clause_only``, by the sentence's main verb (not "the
+    defection of a commander, who announced on October 20 ...")."""
     phrase = sentence.doc.char_span(start, end, alignment_mode="expand")
     if phrase is None:
         return False
-    verb = next((t for t in phrase.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    verb = _reporting_verb_before(phrase) or next((t for t in phrase.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
     # "airstrikes were reported on the town on 7 June": a passive report dates the event, not a statement.
     passive = verb is not None and any(c.dep_ == "auxpass" for c in verb.children)
+    if main_clause_only and (verb is None or verb.dep_ != "ROOT"):
+        return False
     return verb is not None and verb.lemma_.lower() in _REPORTING_VERBS and not passive
+
+
+def _reporting_verb_before(phrase: SpacySpan) -> Token | None:
+    """ "said on Monday it had ...": a date right after a reporting verb dates the statement, however the small
+    model attaches it."""
+    doc = phrase.doc
+    before = phrase.start - 1
+    if before >= 0 and doc[before].lower_ in {"on", "late", "early"}:
+        before -= 1
+    if before < 0 or doc[before].lemma_.lower() not in _REPORTING_VERBS or doc[before].pos_ not in {"VERB", "AUX"}:
+        return None
+    return doc[before]
 
 
 _REPORTING_VERBS = frozenset(
