@@ -271,3 +271,9 @@ def test_a_country_that_ends_an_armed_groups_name_is_not_where_it_happened(gazet
     text = "The Islamic Resistance in Iraq said on Monday its fighters attacked a US base at Rmelan with drones."
     names = places_named(text, gazetteer)
     assert "Iraq" not in names and names, names
+
+
+def test_a_capital_after_an_office_is_still_the_place(gazetteer: Gazetteer) -> None:
+    # "Tel Aviv" can stand for Israel's government, but "outside the Defense Ministry in Tel Aviv" is a place.
+    text = "Thousands of Israelis rallied outside the Defense Ministry in Tel Aviv on Wednesday night."
+    assert "Tel Aviv" in places_named(text, gazetteer)

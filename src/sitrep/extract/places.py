@@ -304,7 +304,11 @@ def _known_as_something_else(text: str) -> bool:
     """A nationality, an outlet, or an actor's name that is not also a place's ("in Bamako" is a place even
     though "Bamako said" is the Malian government)."""
     dictionary = actor_dictionary()
-    if text.lower() in dictionary.demonyms or canonical_outlet(text) is not None:
+    lowered = text.lower()
+    # "thousands of Israelis": a nationality in the plural is people too
+    if lowered in dictionary.demonyms or lowered.removesuffix("s") in dictionary.demonyms:
+        return True
+    if canonical_outlet(text) is not None:
         return True
     return dictionary.find(text) is not None and not dictionary.is_place_name(text)
 
@@ -337,8 +341,11 @@ def _ends_an_actor_name(entity: SpacySpan) -> bool:
         return False
     first = max(entity.sent.start, start - 5)
     for left in range(first, start - 1):
-        match = actor_dictionary().find_match(doc[left : entity.end].text)
-        if match is not None and match[0].end() == len(doc[left : entity.end].text):
+        name = span_text(doc[left : entity.end])
+        match = actor_dictionary().find_match(name)
+        # The alias must reach back over "in"/"of": "Tel Aviv" alone (an actor's metonym) is still a place.
+        preposition_at = doc[start - 1].idx - doc[left].idx
+        if match is not None and match[0].end() == len(name) and match[0].start() < preposition_at:
             return True
     return False
 

@@ -319,10 +319,19 @@ def _when_clause_of(strong: Token, weak: Token) -> bool:
     node = strong
     while node.head.i != node.i and node.i != weak.i:
         clause_head = node.head.head if node.head.dep_ == "conj" else node.head
-        if node.dep_ == "advcl" and weak.i in {node.head.i, clause_head.i}:
+        if node.dep_ == "advcl" and weak.i in {node.head.i, clause_head.i} and _told_as_a_circumstance(node):
             return True
         node = node.head
     return False
+
+
+# Words that open a clause telling when or how something happened ("when protesters clashed", "as troops fired").
+_CIRCUMSTANCE_MARKS = frozenset({"when", "as", "after", "while", "during", "amid"})
+
+
+def _told_as_a_circumstance(clause: Token) -> bool:
+    """ "when protesters clashed" is the circumstance; "calling on the cabinet to approve the deal" is not."""
+    return any(c.dep_ in {"mark", "advmod", "prep"} and c.lower_ in _CIRCUMSTANCE_MARKS for c in clause.children)
 
 
 def _mentioned_by(match: TriggerMatch, others: list[TriggerMatch]) -> bool:
