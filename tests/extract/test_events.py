@@ -395,6 +395,7 @@ def test_a_statement_date_in_a_relative_clause_does_not_date_the_sentence() -> N
 
 def test_a_rally_calling_for_a_deal_is_a_protest_not_only_the_deal() -> None:
     mentions = extract(
-        "Hundreds of people gathered outside parliament in Kyiv on Monday, calling on lawmakers to approve the deal."
+        "Hundreds of people gathered outside the parliament in Kyiv on Monday, calling on lawmakers to approve "
+        "the deal."
     ).mentions
     assert "Protests" in {m.event_type for m in mentions}, [(m.event_type, m.trigger.text) for m in mentions]
