@@ -50,20 +50,7 @@ def disagreeing_pairs(
             yield from ((a, b) for a in items_a for b in items_b)
 
 
-def figure_contradictions(event: Event) -> list[Contradiction]:
-    found: list[Contradiction] = []
-    by_id = {m.id: m for m in event.mentions}
-    for figure in event.figures:
-        ranged = [(r, (mention_id, q)) for mention_id, q in figure.by_mention.items()
-                  if (r := effective_range(q.low, q.best, q.high)) is not None]
-        pairs = disagreeing_pairs(grouped(ranged), ranges_disjoint)
-        for (id_a, qa), (id_b, qb) in islice(pairs, MAX_PAIRS_PER_KIND):
-            text = (
-                f"{figure.kind}: {describe_quantity(qa)} ({who(by_id[id_a])}) vs "
-                f"{describe_quantity(qb)} ({who(by_id[id_b])})"
-            )
-            found.append(Contradiction("figure", text, id_a, id_b, subject=figure.kind))
-    return found
+_Stated = tuple[int, tuple[int, int | None]]  # a report's headline figure and its stated bounds
 
 
 def _headline(q: Quantity) -> int | None:
@@ -71,9 +58,11 @@ def _headline(q: Quantity) -> int | None:
     return next((v for v in (q.best, q.low, q.high) if v is not None), None)
 
 
-def estimate_contradictions(event: Event) -> list[Contradiction]:
-    """Sources that give different figures within each other's bounds ("at least 56" killed vs "at least 60"):
-    not exclusive, but an analyst must see both, with who gives which."""
+def _figure_disagreements(
+    event: Event, kind: str, disagree: Callable[[_Stated, _Stated], bool], across_sources: bool = False, note: str = ""
+) -> list[Contradiction]:
+    """Pairs of reports whose figures of one kind ``disagree``; with ``across_sources``, only reports whose
+    sources differ (one source's two wordings are not a dispute)."""
     found: list[Contradiction] = []
     by_id = {m.id: m for m in event.mentions}
     for figure in event.figures:
@@ -82,20 +71,31 @@ def estimate_contradictions(event: Event) -> list[Contradiction]:
             for mention_id, q in figure.by_mention.items()
             if (headline := _headline(q)) is not None and (r := effective_range(q.low, q.best, q.high)) is not None
         ]
-
-        def differ(a: tuple[int, tuple[int, int | None]], b: tuple[int, tuple[int, int | None]]) -> bool:
-            return a[0] != b[0] and not ranges_disjoint(a[1], b[1])
-
         pairs = (
-            (x, y) for x, y in disagreeing_pairs(grouped(stated), differ) if who(by_id[x[0]]) != who(by_id[y[0]])
+            (a, b) for a, b in disagreeing_pairs(grouped(stated), disagree)
+            if not across_sources or who(by_id[a[0]]) != who(by_id[b[0]])
         )
         for (id_a, qa), (id_b, qb) in islice(pairs, MAX_PAIRS_PER_KIND):
             text = (
                 f"{figure.kind}: {describe_quantity(qa)} ({who(by_id[id_a])}) vs "
-                f"{describe_quantity(qb)} ({who(by_id[id_b])}), different estimates within each other's bounds"
+                f"{describe_quantity(qb)} ({who(by_id[id_b])}){note}"
             )
-            found.append(Contradiction("estimates", text, id_a, id_b, subject=figure.kind))
+            found.append(Contradiction(kind, text, id_a, id_b, subject=figure.kind))
     return found
+
+
+def figure_contradictions(event: Event) -> list[Contradiction]:
+    """Figures beyond each other's stated bounds ("5" vs "10 to 15")."""
+    return _figure_disagreements(event, "figure", lambda a, b: ranges_disjoint(a[1], b[1]))
+
+
+def estimate_contradictions(event: Event) -> list[Contradiction]:
+    """Sources that give different figures within each other's bounds ("at least 56" killed vs "at least 60"):
+    not exclusive, but an analyst must see both, with who gives which."""
+    return _figure_disagreements(
+        event, "estimates", lambda a, b: a[0] != b[0] and not ranges_disjoint(a[1], b[1]), across_sources=True,
+        note=", different estimates within each other's bounds",
+    )
 
 
 def _dates_disjoint(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
