@@ -67,6 +67,9 @@ class RoleWords:
     reciprocal: frozenset[str] = frozenset()
     repel: frozenset[str] = frozenset()
     crowd_control: frozenset[str] = frozenset()
+    partitives: frozenset[str] = frozenset()
+    aiming: frozenset[str] = frozenset()
+    respond: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,8 @@ class ActorDictionary:
         for force in self.contextual:
             if force.pattern.fullmatch(lowered) or force.pattern.fullmatch(core):
                 return force
-        # "army positions", "a police checkpoint": a post or unit of that kind of force
+        # "army positions", "a police checkpoint", "the regime's forces": a post or unit of that kind of force
+        core = core.replace("'s ", " ").replace("’s ", " ")
         for force in self.contextual:
             for modifier in force.modifiers:
                 rest = core.removeprefix("the ").removeprefix("a ").removeprefix("an ")
@@ -349,6 +353,14 @@ def _verb_agents(verb: Token) -> list[Token]:
     # Aleppo, taking control of the airport".
     if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb and verb.head.pos_ in {"VERB", "AUX"}:
         return _verb_agents(verb.head)
+    # "retaliated by firing on ...", "withdrew after shelling ...": the gerund's doer is the main verb's
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        return _verb_agents(head.head)
+    # "continued their raid, bulldozing streets and destroying homes": a gerund the parser tagged as a noun
+    # heads the chain of participles
+    if verb.dep_ == "conj" and head.dep_ in {"advcl", "xcomp"} and head.head.pos_ in {"VERB", "AUX"}:
+        return _verb_agents(head.head)
     # "X, which launched ..." / "the group that attacked": relative clause subject is its head noun.
     if verb.dep_ == "relcl":
         return [verb.head]
@@ -357,6 +369,12 @@ def _verb_agents(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
         return [verb.head]
     return []
+
+
+def _aimed_at(verb: Token, words: RoleWords) -> list[Token]:
+    """ "a device exploded targeting an army patrol": the objects of a participle saying what a blast was aimed at."""
+    participles = (c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in words.aiming)
+    return [o for participle in participles for o in _objects(participle)]
 
 
 def _second_parties(token: Token) -> list[Token]:
@@ -470,6 +488,7 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
                 _between(trigger, between, sides)
             # "a Russian missile attack killed 10 people", "another strike hit a tent"
             sides.targets.extend(_objects(verb))
+            sides.targets.extend(_aimed_at(verb, words))
         return sides
     # A verb.
     objects = _objects(trigger)
@@ -495,11 +514,15 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
         elif preposition == "between" and reciprocal:
             _between(trigger, child, sides)
     sides.targets.extend(objects)
+    sides.targets.extend(_aimed_at(trigger, words))
     sides.targets.extend(_reciprocal_partner(trigger, words))
     subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
     for subject in subjects:
         # "A and B clashed": B is the other side; "A and B shelled the town": B acts with A
         (sides.targets if reciprocal else sides.associates).extend(_second_parties(subject))
+    if lemma in words.respond and sides.targets:
+        # "troops advancing on the town were confronted by gunmen": the side that advanced started the fight
+        sides.agents, sides.targets = sides.targets, sides.agents
     return sides
 
 
@@ -537,6 +560,20 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         if linked is not None:
             return linked
     if entry is None:
+        # "much of the airport", "a patrol of the regime's forces": a share or unit of what the "of" phrase names;
+        # "a force from the Iraqi army's 7th Division", "units from the 92nd Brigade": a detachment of it
+        lowered = head.lower_
+        words = dictionary.words
+        linking = {
+            *(("of",) if lowered in words.partitives or lowered in words.installations else ()),
+            *(("from",) if lowered in words.force_nouns or head.lemma_.lower() in words.force_nouns else ()),
+        }
+        if linking:
+            for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ in linking):
+                for whole in (c for c in preposition.children if c.dep_ == "pobj"):
+                    found = _actor_of(whole, dictionary)
+                    if found is not None:
+                        return found
         # "Idlib, SANA- Army units operating ...": a misparse that hangs the subject on a name as an apposition
         for apposition in (c for c in head.children if c.dep_ == "appos"):
             found = _actor_of(apposition, dictionary)
@@ -577,8 +614,12 @@ def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bo
         usable = []
         for head in heads:
             found = _actor_of(head, dictionary)
-            # One actor on both sides only when one phrase names both ("clashes between two rival clan militias").
-            if found is not None and (all(r.name != found[0].name for r in roles) or head in heads_used):
+            # One actor on both sides only when one phrase names both ("clashes between two rival clan militias")
+            # or it is a crowd ("protesters clashed with rival demonstrators").
+            if found is not None and (
+                all(r.name != found[0].name for r in roles) or head in heads_used
+                or found[0].name in coding_conventions().crowd_names
+            ):
                 usable.append((head, found))
         # A named group before "gunmen" or "insurgents" when the parse offers both for one role.
         usable.sort(key=lambda candidate: candidate[1][0].name == UNIDENTIFIED)
@@ -616,7 +657,13 @@ class CodingConventions:
     actor1_by_type: dict[str, str]
     replaceable_actor1_types: frozenset[str]
     civilian_victims_types: frozenset[str]
+    civilian_target_types: frozenset[str]  # event types whose target is civilians by definition
     civilian_actor: str
+
+    @property
+    def crowd_names(self) -> frozenset[str]:
+        """Protesters and Rioters: the crowds the codebook names events' actor1 after."""
+        return frozenset(self.actor1_by_type.values())
 
 
 @functools.cache
@@ -626,6 +673,7 @@ def coding_conventions() -> CodingConventions:
         dict(raw["actor1_by_type"]),
         frozenset(raw["replaceable_actor1_types"]),
         frozenset(raw["civilian_victims_types"]),
+        frozenset(raw.get("civilian_target_types", [])),
         raw["civilian_actor"],
     )
 
@@ -640,17 +688,30 @@ def apply_conventions(
     crowd = rules.actor1_by_type.get(event_type)
     if crowd is not None:
         entry = dictionary.by_alias[crowd.lower()]
+        crowd_types = rules.crowd_names
         current = next((r for r in roles if r.role == "actor1"), None)
-        if current is None:
+        crowd_target = next((r for r in roles if r.role == "actor2" and r.name in crowd_types), None)
+        if current is not None and current.actor_type not in rules.replaceable_actor1_types and crowd_target:
+            # "police fired tear gas at protesters": the crowd is the event's actor1, the force that met it actor2
+            roles.remove(crowd_target)
+            roles[roles.index(current)] = ActorRole("actor2", current.name, current.actor_type, current.span)
+            roles.insert(0, ActorRole("actor1", entry.name, entry.actor_type, crowd_target.span))
+        elif current is None:
             roles.insert(0, ActorRole("actor1", entry.name, entry.actor_type))
         elif current.actor_type in rules.replaceable_actor1_types:
             roles[roles.index(current)] = ActorRole("actor1", entry.name, entry.actor_type, current.span)
+            if crowd_target is not None and current.name in crowd_types:
+                # "protesters clashed with rival demonstrators": two crowds, both the event's kind of crowd
+                roles[roles.index(crowd_target)] = ActorRole("actor2", entry.name, entry.actor_type, crowd_target.span)
     if event_type in rules.civilian_victims_types and not any(r.role == "actor2" for r in roles):
         for victim in victims:
             found = phrase_actor(victim, dictionary)
             if found is not None and found.name == rules.civilian_actor:
                 roles.append(_role("actor2", found, victim, doc_name))
                 break
+    if event_type in rules.civilian_target_types and not any(r.role == "actor2" for r in roles):
+        civilians = dictionary.by_alias[rules.civilian_actor.lower()]
+        roles.append(ActorRole("actor2", civilians.name, civilians.actor_type))
     return roles
 
 
@@ -660,7 +721,8 @@ def fill_actor_countries(
     """ "the army" -> "Military Forces of Mali", in place.
 
     "The military" after "the Israeli military said" is that military; with no such forces named earlier in
-    the document, it is the forces of the country the mention's place is in.
+    the document, or when those forces are the mention's other side, it is the forces of the country the
+    mention's place is in.
     """
     dictionary = actor_dictionary()
     forces = {force.placeholder: force for force in dictionary.contextual}
@@ -673,7 +735,10 @@ def fill_actor_countries(
                     if actor.name.startswith(prefix + " "):
                         last_named[prefix] = actor.name
                 continue
-            name = last_named.get(force.prefix) or _forces_of(force, country_of(mention), dictionary, country_name)
+            name = last_named.get(force.prefix)
+            if name is None or any(other.name == name for other in mention.actors if other.role != actor.role):
+                # "Israeli jets struck a military airport": not the attacker's own forces, those of the place
+                name = _forces_of(force, country_of(mention), dictionary, country_name)
             mention.actors[number] = ActorRole(actor.role, name, actor.actor_type, actor.span)
 
 

@@ -1,0 +1,121 @@
+"""Role patterns beyond subject and object: gerunds, shares and detachments, aimed blasts, responses to an
+advance, crowds, and the codebook's conventions (sitrep.extract.actors).
+
+The sentences are written for these tests; forces named only by their kind are "<prefix> {country}" until
+fill_actor_countries runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract import Extraction, extract_document
+from sitrep.extract.actors import apply_conventions, fill_actor_countries
+from sitrep.ingest.document import DocumentMeta, build_document
+from sitrep.model import ActorRole, Mention, Span
+from sitrep.nlp import load_pipeline
+
+ARMY = "Military Forces of {country}"
+POLICE = "Police Forces of {country}"
+
+
+def extract(text: str) -> Extraction:
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2024, 3, 14)))
+    return extract_document(document, load_pipeline()(document.text))
+
+
+def all_roles(text: str) -> list[tuple[str | None, str | None]]:
+    mentions = extract(text).mentions
+    assert mentions, text
+    found = []
+    for mention in mentions:
+        a1, a2 = mention.actor("actor1"), mention.actor("actor2")
+        found.append((a1.name if a1 else None, a2.name if a2 else None))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # A gerund after a preposition is done by the main verb's subject.
+        (
+            "Houthi fighters responded by shelling Saudi border posts in Jizan on Friday.",
+            "Houthis (Ansar Allah)",
+            "Military Forces of Saudi Arabia",
+        ),
+        # A chain of participles after the main clause shares its subject.
+        (
+            "Israeli occupation forces continued their aggression on the town of Tubas and its camp for the fourth "
+            "day, bulldozing streets and destroying infrastructure.",
+            "Military Forces of Israel",
+            None,
+        ),
+        # A detachment "from" a named force is that force.
+        (
+            "Officials said a unit from the Nigerian army's 7th Division arrested two suspects in Maiduguri.",
+            "Military Forces of Nigeria",
+            None,
+        ),
+        # A blast "targeting" something: what it was aimed at.
+        (
+            "A roadside bomb exploded on Monday targeting an army convoy near Kismayo, killing two soldiers.",
+            "Unidentified Armed Group",
+            ARMY,
+        ),
+        (
+            "A bomb exploded targeting a patrol of the regime's forces in Nawa on Sunday.",
+            "Unidentified Armed Group",
+            ARMY,
+        ),
+    ],
+)
+def test_roles_through_gerunds_detachments_and_aims(text: str, actor1: str, actor2: str | None) -> None:
+    found = all_roles(text)
+    assert (actor1, actor2) in found, found
+
+
+def test_a_share_of_an_installation_is_its_force() -> None:
+    found = all_roles("Ukrainian drones destroyed part of the Morozovsk military airfield overnight.")
+    assert ("Military Forces of Ukraine", ARMY) in found, found
+
+
+def test_those_who_confront_an_advance_are_its_target() -> None:
+    found = all_roles("Israeli troops advancing near the village of Kodana were confronted by local gunmen on Tuesday.")
+    assert ("Military Forces of Israel", "Unidentified Armed Group") in found, found
+
+
+def test_the_crowd_is_actor1_and_the_force_that_met_it_actor2() -> None:
+    found = all_roles("Riot police fired tear gas at protesters in Nairobi on Tuesday.")
+    assert ("Protesters", POLICE) in found, found
+
+
+def test_two_crowds_clashing_are_both_rioters() -> None:
+    found = all_roles(
+        "Three people were killed on Friday when Sunni protesters clashed with Shia demonstrators in Basra."
+    )
+    assert ("Rioters", "Rioters") in found, found
+
+
+def test_violence_against_civilians_targets_civilians_even_when_unnamed() -> None:
+    roles = [ActorRole("actor1", "Unidentified Armed Group", "Unidentified")]
+    coded = apply_conventions(roles, "Violence against civilians", [], "t.txt")
+    assert [(r.role, r.name) for r in coded] == [("actor1", "Unidentified Armed Group"), ("actor2", "Civilians")]
+    battle = apply_conventions(roles, "Battles", [], "t.txt")
+    assert [r.role for r in battle] == ["actor1"]
+
+
+def test_a_kind_of_force_is_not_the_other_side_named_earlier() -> None:
+    span = Span("t.txt", 0, 10, "x")
+
+    def mention(start: int, actors: list[ActorRole]) -> Mention:
+        sentence = Span("t.txt", start, start + 10, "x")
+        return Mention("m", "t.txt", sentence, span, "Battles", "Armed clash", "ASSAULT", actors=actors)
+
+    israel = ActorRole("actor1", "Military Forces of Israel", "State forces")
+    first = mention(0, [israel])
+    # "Israeli jets struck a military airport near Homs": the airport is not Israel's
+    second = mention(20, [israel, ActorRole("actor2", ARMY, "State forces")])
+    fill_actor_countries([first, second], lambda _: "SY", lambda code: {"SY": "Syria"}[code])
+    assert second.actors[1].name == "Military Forces of Syria"
