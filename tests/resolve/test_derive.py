@@ -86,3 +86,13 @@ def test_different_estimates_within_each_others_bounds_are_shown_side_by_side() 
     assert {frozenset((c.a, c.b)) for c in estimates} == {frozenset("ab"), frozenset("ac")}
     assert "Sudan Doctors Network" in estimates[0].description and "56+" in estimates[0].description
     assert not [c for c in event.contradictions if c.kind == "figure"]  # nothing exclusive here
+
+
+def test_a_named_actor_beats_reports_that_name_none() -> None:
+    # "Hezbollah fired rockets ...; police said shrapnel wounded two": the second clause names no attacker.
+    event = derive_event("ev", [
+        mention("a", actor1="Unidentified Armed Group"),
+        mention("b", actor1="Hezbollah"),
+        mention("c", actor1="Unidentified Armed Group"),
+    ])
+    assert [a.name for a in event.actors if a.role == "actor1"] == ["Hezbollah"]

@@ -6,6 +6,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable
 
+from sitrep.extract.actors import UNIDENTIFIED
 from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions
@@ -52,10 +53,13 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
 
 
 def derive_actors(mentions: list[Mention]) -> list[ActorRole]:
-    """Per role, the canonical name most reports give (with the span of its first report)."""
+    """Per role, the canonical name most reports give (with the span of its first report). "Unidentified Armed
+    Group" says a report did not name the actor: it counts only when no report names one."""
     actors: list[ActorRole] = []
     for role in ROLES:
         in_role = [a for m in mentions for a in m.actors if a.role == role and a.name]
+        named = [a for a in in_role if a.name != UNIDENTIFIED]
+        in_role = named or in_role
         name = majority(a.name for a in in_role)
         if name:
             chosen = next(a for a in in_role if a.name == name)
