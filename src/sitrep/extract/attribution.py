@@ -8,6 +8,7 @@ verbs, "according to"/"as per" objects, datives of "told", objects of "citing"/"
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -17,7 +18,7 @@ from typing import Any, cast
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.data import load_yaml
+from sitrep.data import data_path, load_yaml
 from sitrep.model import AttributionChain, Source, SourceKind, Span
 from sitrep.nlp.entities import document_entities
 from sitrep.nlp.tokens import span_text, span_tokens, text_between
@@ -34,6 +35,7 @@ _CLOSE_QUOTES = '”"»'
 # "went on to say", "continued to claim": the speech verb hangs under these.
 _CONTINUATION_VERBS = {"go", "continue", "proceed"}
 _SKIP_AT_NP_START = {"det", "predet", "nummod", "quantmod", "punct", "case", "cc"}
+_SOURCE_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 _NP_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
 
 
@@ -53,6 +55,10 @@ class AttributionLexicon:
     citing_verbs: frozenset[str]
     according_words: frozenset[str]
     statement_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    not_source_nouns: frozenset[str]
+    member_nouns: frozenset[str]
+    reporter_nouns: frozenset[str]
     unnamed_nouns: frozenset[str]
     unnamed_people_heads: frozenset[str]
     unnamed_people_modifiers: frozenset[str]
@@ -103,6 +109,10 @@ def lexicon() -> AttributionLexicon:
         citing_verbs=_words(config, "citing_verbs"),
         according_words=_words(config, "according_words"),
         statement_nouns=_words(config, "statement_nouns"),
+        document_nouns=_words(config, "document_nouns"),
+        not_source_nouns=_words(config, "not_source_nouns"),
+        member_nouns=_words(config, "member_nouns"),
+        reporter_nouns=_words(config, "reporter_nouns"),
         unnamed_nouns=_words(config, "unnamed_nouns"),
         unnamed_people_heads=_words(config, "unnamed_people_heads"),
         unnamed_people_modifiers=_words(config, "unnamed_people_modifiers"),
@@ -125,9 +135,20 @@ def _lookup_outlet(name: str) -> Outlet | None:
     return lex.outlets_exact.get(key) or lex.outlets_folded.get(key.lower())
 
 
+# "INA (Iraqi News Agency)", "Saba (government)": a name with a gloss or qualifier in brackets.
+_BRACKETED = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*$")
+
+
 def canonical_outlet(name: str) -> str | None:
-    """The canonical name of a known outlet or source body ("Al-Mayadeen" -> "Al Mayadeen"), else None."""
+    """The canonical name of a known outlet or source body ("Al-Mayadeen" -> "Al Mayadeen"), else None.
+
+    A name of the form "X (Y)" that is not itself known is looked up by X, then by Y.
+    """
     outlet = _lookup_outlet(name)
+    if outlet is None and "(" in name:
+        parts = _BRACKETED.match(name)
+        if parts:
+            outlet = _lookup_outlet(parts["outer"]) or _lookup_outlet(parts["inner"])
     return outlet.name if outlet else None
 
 
@@ -142,6 +163,16 @@ def outlet_patterns() -> list[dict[str, Any]]:
                 pattern = alias
             patterns.append({"label": "ORG", "pattern": pattern, "id": entry["name"]})
     return patterns
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    """Lower-cased country names and aliases, to read "Niger's army" as a country's army."""
+    with data_path("geo", "countries.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    names = {row["name"] for row in rows}
+    names.update(alias for row in rows for alias in (row.get("aliases") or "").split("|") if alias)
+    return frozenset(name.lower() for name in names)
 
 
 # --- small helpers over the parse --------------------------------------------
@@ -178,9 +209,13 @@ def _names_its_owner(prep: Token) -> bool:
 def _np_tokens(head: Token) -> list[Token]:
     """The noun phrase headed by ``head`` without its clauses, prepositions or coordinated parts."""
     tokens = [head]
-    for child in head.children:
+    children = list(head.children)
+    # "the Permanent Strategic Framework (CSP)": the bracketed acronym is part of the name.
+    has_appositive = any(c.dep_ == "appos" for c in children)
+    for child in children:
         # "the Ministry of Health" keeps its "of"; other prepositions ("in Gaza", "to Reuters") do not belong.
-        if child.dep_ not in _NP_EXCLUDED_DEPS or _names_its_owner(child):
+        bracket = has_appositive and child.dep_ == "punct" and child.text in "()"
+        if child.dep_ not in _NP_EXCLUDED_DEPS or _names_its_owner(child) or bracket:
             tokens.extend(child.subtree)
     tokens.sort(key=lambda t: t.i)
     # Keep the contiguous run around the head (an apposition after a comma is read separately).
@@ -195,7 +230,21 @@ def _np_tokens(head: Token) -> list[Token]:
         contiguous.pop(0)
     while contiguous and (contiguous[-1].dep_ == "case" or contiguous[-1].is_punct) and contiguous[-1] != head:
         contiguous.pop()
-    return contiguous or [head]
+    return _balance_brackets(contiguous or [head])
+
+
+def _balance_brackets(tokens: list[Token]) -> list[Token]:
+    """ "the Permanent Strategic Framework (CSP)": keep the closing bracket the parse hung elsewhere, or drop
+    an opening one that has no close."""
+    opens = sum(t.text == "(" for t in tokens) - sum(t.text == ")" for t in tokens)
+    if opens <= 0:
+        return tokens
+    doc = tokens[0].doc
+    after = tokens[-1].i + 1
+    if opens == 1 and after < len(doc) and doc[after].text == ")":
+        return [*tokens, doc[after]]
+    last_open = max(i for i, t in enumerate(tokens) if t.text == "(")
+    return tokens[:last_open] or tokens
 
 
 def _name_tokens(np: list[Token]) -> list[Token]:
@@ -283,18 +332,36 @@ def _resolve_phrase(head: Token, doc_name: str, previous: AttributionChain | Non
     earlier = _without_publisher(previous)
     if head.pos_ == "PRON":
         return earlier if head.lower_ in lex.anaphoric_pronouns else []
+    lemma = head.lemma_.lower()
+    if head.pos_ != "PROPN":
+        if lemma in lex.not_source_nouns:
+            return []
+        if lemma in lex.document_nouns:
+            return _document_issuer(head, doc_name, previous)
+        if lemma in lex.member_nouns:
+            group = _named_group_of(head)
+            if group is not None:
+                return _resolve_phrase(group, doc_name, previous)
+        if lemma in lex.reporter_nouns:
+            reporter = _outlet_reporter(head, doc_name)
+            if reporter:
+                return reporter
     np = _np_tokens(head)
     span = _span(np, doc_name)
-    lemma = head.lemma_.lower()
     if _is_unnamed_phrase(head):
         if _is_bare_definite(head) and earlier and earlier[0].kind == "unnamed":
             return [Source(UNNAMED, "unnamed", span), *earlier[1:]]
         return [Source(UNNAMED, "unnamed", span), *_relay_of_unnamed(head, doc_name)]
     if lemma in lex.witness_nouns:
         return [Source(lex.witness_nouns[lemma], "unnamed", span)]
+    is_title = lemma in lex.official_titles
+    trailing = _trailing_proper_name(_name_tokens(np), head)
+    if trailing:
+        # The name after the descriptor is the source; a title in the descriptor makes it an official.
+        is_title = any(t.lemma_.lower() in lex.official_titles for t in np if t.i < trailing[0].i)
+        np = trailing
     outlet = _outlet_in(np)
     person = _person_in(np, outlet[1] if outlet else None) or _appositive_person(head)
-    is_title = lemma in lex.official_titles
     if person:
         kind: SourceKind = (
             "official" if is_title or any(t.lemma_.lower() in lex.official_titles for t in np) else "person"
@@ -308,9 +375,74 @@ def _resolve_phrase(head: Token, doc_name: str, previous: AttributionChain | Non
         if _mentions_anonymity(head):
             return [Source(UNNAMED, "unnamed", span)]
         name_tokens = _name_tokens(np)
-        return [Source(_text(name_tokens), "official", _span(name_tokens, doc_name))]
+        return [Source(_name_text(name_tokens), "official", _span(name_tokens, doc_name))]
     name_tokens = _name_tokens(np)
-    return [Source(_text(name_tokens), _entity_kind(name_tokens), _span(name_tokens, doc_name))]
+    return [Source(_name_text(name_tokens), _entity_kind(name_tokens), _span(name_tokens, doc_name))]
+
+
+def _trailing_proper_name(np: list[Token], head: Token) -> list[Token] | None:
+    """ "the African Union mission ATMIS", "chief negotiator Rustem Umerov": a proper name after a descriptive
+    common noun is the name; the descriptor before it is not."""
+    if head.pos_ != "PROPN":
+        return None
+    descriptors = [k for k, t in enumerate(np) if t.pos_ == "NOUN" and t.i < head.i]
+    if not descriptors:
+        return None
+    name = np[descriptors[-1] + 1 :]
+    if name and all(t.is_punct or (t.pos_ == "PROPN" and not t.is_lower) for t in name) and not name[0].is_punct:
+        return name
+    return None
+
+
+def _name_text(tokens: list[Token]) -> str:
+    """The text of a name, with a country's possessive read as part of it ("Niger's army" -> "Niger army")."""
+    pieces: list[str] = []
+    for token in tokens:
+        if token.dep_ == "case" and token != tokens[-1] and _is_country(token.head):
+            if pieces:
+                pieces[-1] = pieces[-1].rstrip() + " "
+            continue
+        pieces.append(token.text_with_ws)
+    return "".join(pieces).strip()
+
+
+def _is_country(token: Token) -> bool:
+    return token.ent_type_ == "GPE" or token.lower_ in _country_names()
+
+
+def _document_issuer(document: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
+    """ "an army statement said", "the communique added": who issued the document; "the" document is the one
+    the last attributed sentence spoke of; with no issuer, nobody (a document is not a source)."""
+    issuer = _issuer_of(document, doc_name, previous)
+    if issuer:
+        return issuer
+    earlier = _without_publisher(previous)
+    return earlier if earlier and _is_bare_definite(document) else []
+
+
+def _named_group_of(member: Token) -> Token | None:
+    """ "a member of the Civilian Joint Task Force", "volunteers with the Emergency Response Rooms": the group."""
+    for prep in member.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "with", "from"}:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.ent_type_ == "ORG"):
+                    return obj
+    return None
+
+
+def _outlet_reporter(reporter: Token, doc_name: str) -> list[Source]:
+    """ "Al-Manar's correspondent", "the Al-Masirah TV correspondent": [<outlet> correspondent, the outlet]."""
+    modifiers = [c for c in reporter.children if c.dep_ in {"poss", "compound", "nmod"} and c.i < reporter.i]
+    tokens = sorted({t for m in modifiers for t in m.subtree}, key=lambda t: t.i)
+    found = _outlet_in(tokens) if tokens else None
+    if not found:
+        return []
+    outlet, run = found
+    name = f"{_text(run)} {reporter.text}"
+    return [
+        Source(name, "person", _span([*run, reporter], doc_name)),
+        Source(outlet.name, outlet.kind, _span(run, doc_name)),
+    ]
 
 
 def _statement_source(noun: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
@@ -318,6 +450,11 @@ def _statement_source(noun: Token, doc_name: str, previous: AttributionChain | N
     lex = lexicon()
     if noun.lemma_.lower() not in lex.statement_nouns or _is_unnamed_phrase(noun):
         return _resolve_phrase(noun, doc_name, previous)
+    return _issuer_of(noun, doc_name, previous)
+
+
+def _issuer_of(noun: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
+    """Who made a statement: its possessor, its "by"/"from"/"of" object, or the names modifying it."""
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return _resolve_phrase(child, doc_name, previous)
@@ -327,7 +464,8 @@ def _statement_source(noun: Token, doc_name: str, previous: AttributionChain | N
             if objects:
                 return _resolve_phrase(objects[0], doc_name, previous)
     modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i]
-    if modifiers:
+    # "an initial toll", "official figures": adjectives alone describe the statement, not who made it.
+    if any(t.pos_ in {"NOUN", "PROPN"} or t.ent_type_ in _SOURCE_ENTITY_LABELS for m in modifiers for t in m.subtree):
         tokens = sorted({t for m in modifiers for t in m.subtree}, key=lambda t: t.i)
         outlet = _outlet_in(tokens)
         if outlet:
@@ -351,20 +489,53 @@ def _is_reporting_clause(verb: Token) -> bool:
     marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
     if token.dep_ == "advcl":
         return "as" in marks
+    # "..., where police said ..." and "..., with residents reporting ..." are left out: they attribute only the
+    # clause they report, and a chain is the whole sentence's.
+    if token.dep_ != "ccomp" or token.head.dep_ != "ROOT" or marks:
+        return False
     # "The strike killed five, the ministry said": the parser often hangs the reporting verb as a ccomp.
-    return token.dep_ == "ccomp" and token.head.dep_ == "ROOT" and not marks and token.i > token.head.i
+    if token.i > token.head.i:
+        return True
+    # "Residents reported that ...; the army has not commented": a first main clause the parse hung under the
+    # second, across a semicolon.
+    doc = token.doc
+    return any(doc[k].text == ";" for k in range(token.right_edge.i, token.head.i))
 
 
 def _subject_of(verb: Token) -> Token | None:
     token = verb
     while True:
-        for child in token.children:
-            if child.dep_ == "nsubj":
-                return _speaker_in_apposition(child, token)
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if subjects:
+            # "30 others injured ..., the agency said": a mis-parse can give the verb a second subject far
+            # from it; the speaker is the one next to the speech verb.
+            nearest = min(subjects, key=lambda c: abs(c.i - token.i))
+            return _phrase_before_final_verb(token, nearest) or _speaker_in_apposition(nearest, token)
         if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
             token = token.head
             continue
         return None
+
+
+def _phrase_before_final_verb(verb: Token, subject: Token) -> Token | None:
+    """ "..., in Bama, Borno State, the State Emergency Management Agency (SEMA) said.": when the parse gives a
+    sentence-final speech verb a subject before the last comma, the speaker is the noun phrase between that comma
+    and the verb (its head is its last noun)."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k >= 0 and doc[k].text == ")":  # a bracketed acronym after the name
+        while k > verb.sent.start and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    if k <= verb.sent.start or doc[k].pos_ not in {"NOUN", "PROPN"} or subject.i >= k:
+        return None
+    comma = next((j for j in range(k - 1, verb.sent.start - 1, -1) if doc[j].is_punct), None)
+    if comma is None or doc[comma].text != "," or _np_tokens(subject)[-1].i >= comma:
+        return None
+    # Only for a sentence-final verb: nothing but punctuation and time words after it.
+    if any(not (t.is_punct or t.is_space or t.ent_type_ in {"DATE", "TIME"}) for t in doc[verb.i + 1 : verb.sent.end]):
+        return None
+    return doc[k]
 
 
 def _speaker_in_apposition(subject: Token, verb: Token) -> Token:
