@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sitrep.geo.inherit import scope_unplaced_claims
-from sitrep.model import Claim, Quantity, Span
+from sitrep.model import Claim, Mention, Quantity, Span
 from tests.resolve.resolve_fixtures import mention
 
 
@@ -14,17 +14,22 @@ def toll(text: str, start: int, topic: str = "toll:killed:") -> Claim:
     )
 
 
-def test_a_claim_about_the_city_is_about_the_town_named_before_it() -> None:
+def strike_in_idlib() -> Mention:
+    """A strike whose sentence names Idlib at characters 10-15 of document "d"."""
     strike = mention("m", where="Idlib", doc="d")
     strike.places[0].span = Span("d", 10, 15, "Idlib")
+    return strike
+
+
+def test_a_claim_about_the_city_is_about_the_town_named_before_it() -> None:
+    strike = strike_in_idlib()
     claim = toll("40 people have died at the one hospital still working in the city since May.", 100)
     scope_unplaced_claims([claim], [strike], "Syria")
     assert (claim.scope, claim.topic) == ("Idlib", "toll:killed:idlib")
 
 
 def test_a_claim_that_names_no_place_is_about_the_reports_country() -> None:
-    strike = mention("m", where="Idlib", doc="d")
-    strike.places[0].span = Span("d", 10, 15, "Idlib")
+    strike = strike_in_idlib()
     war = toll("The war has killed tens of thousands of people.", 100)
     scope_unplaced_claims([war], [strike], "Syria")
     assert (war.scope, war.topic) == ("Syria", "toll:killed:syria")

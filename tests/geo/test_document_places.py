@@ -10,7 +10,7 @@ from sitrep.geo import Gazetteer, GeoContext
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.mentions import most_specific
 from sitrep.ingest.document import DocumentMeta, build_document
-from sitrep.model import Place
+from sitrep.model import Mention, Place
 from sitrep.pipeline import process_document
 
 
@@ -119,6 +119,12 @@ def places_named(text: str, gazetteer: Gazetteer) -> list[str]:
     document = build_document(text, "t.txt", DocumentMeta(outlet="Local", published=dt.date(2024, 11, 15)))
     mentions = process_document(document, gazetteer).mentions
     return [pm.place.name for m in mentions for pm in m.places if pm.place is not None and pm.role != "context"]
+
+
+def mention_saying(words: str, text: str, gazetteer: Gazetteer) -> Mention:
+    """The event mention of a short wire report whose sentence contains ``words``."""
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2024, 10, 9)))
+    return next(m for m in process_document(document, gazetteer).mentions if words in m.sentence.text)
 
 
 def test_a_town_the_parser_calls_an_organisation_is_found_by_its_exact_name(gazetteer: Gazetteer) -> None:
@@ -246,8 +252,7 @@ def test_a_village_the_gazetteer_lacks_does_not_take_another_sentences_town(gaze
         "Hezbollah fired rockets at the northern Israeli town of Safed on Tuesday, the Israeli military said. "
         "Israeli and Hezbollah fighters later clashed near the border village of Aita al-Shaab."
     )
-    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2024, 10, 9)))
-    clash = next(m for m in process_document(document, gazetteer).mentions if "clashed" in m.sentence.text)
+    clash = mention_saying("clashed", text, gazetteer)
     assert [pm.place for pm in clash.places if pm.place is not None] == [], clash.places
 
 
@@ -256,8 +261,7 @@ def test_a_neighbourhood_the_gazetteer_lacks_keeps_its_towns_place(gazetteer: Ga
         "KIRKUK, Iraq - Gunmen killed two policemen in Kirkuk on Saturday, officials said. "
         "Angry youths set fire to several cars on Sunday in the Wasiti neighbourhood, police said."
     )
-    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2023, 9, 4)))
-    arson = next(m for m in process_document(document, gazetteer).mentions if "fire" in m.sentence.text)
+    arson = mention_saying("fire", text, gazetteer)
     assert {pm.place.name for pm in arson.places if pm.place is not None} == {"Kirkuk"}, arson.places
 
 
