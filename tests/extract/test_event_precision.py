@@ -233,3 +233,10 @@ def test_a_set_up_base_is_found_though_set_fire_is_the_first_rule_for_set() -> N
     assert types("The militia set up a new base outside the town on Monday.") == [
         ("Strategic developments", "Headquarters or base established")
     ]
+
+
+def test_air_defences_meeting_missiles_is_no_battle() -> None:
+    text = "Our air defences confronted the enemy drones over the capital and downed most of them."
+    mentions = extract(text).mentions
+    assert mentions and {m.event_type for m in mentions} == {"Strategic developments"}, [
+        (m.event_type, m.trigger.text) for m in mentions]
