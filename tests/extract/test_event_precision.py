@@ -240,3 +240,15 @@ def test_air_defences_meeting_missiles_is_no_battle() -> None:
     mentions = extract(text).mentions
     assert mentions and {m.event_type for m in mentions} == {"Strategic developments"}, [
         (m.event_type, m.trigger.text) for m in mentions]
+
+
+def test_the_dead_belong_to_the_strike_not_to_the_interception_beside_it() -> None:
+    text = (
+        "Russian missiles struck Odesa on Monday. The regional governor said three people were killed, but "
+        "added that most of the missiles had been shot down."
+    )
+    mentions = extract(text).mentions
+    interceptions = [m for m in mentions if m.sub_event_type == "Disrupted weapons use"]
+    assert interceptions and all(m.fatalities is None for m in interceptions), [
+        (m.event_type, m.fatalities) for m in mentions]
+    assert any(m.fatalities and m.fatalities.best == 3 for m in mentions if m.event_type != "Strategic developments")

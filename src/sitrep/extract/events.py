@@ -226,6 +226,7 @@ def extract_sentence(
     kept = [] if tally or over_a_period else [m for m, only_toll in mentions if not (running_toll and only_toll)]
     kept = [m for m in kept if not _is_background(m.date, document.published)]
     kept = _one_crowd_event(kept, text)
+    _deaths_to_the_violence(kept)
     if not kept and not claims:
         intention = intention_claim(context, sentence)
         claims = [intention] if intention is not None else []
@@ -237,6 +238,15 @@ def _counter_claim(mention: Mention) -> Claim:
     """What a speaker says of an incident already told ("denied losing the facility, saying its fighters had
     repelled the attack and killed dozens of soldiers"): the speaker's account, with its figure, as asserted."""
     return replace(claim_from_mention(mention), quantity=mention.fatalities, modality="asserted")
+
+
+def _deaths_to_the_violence(mentions: list[Mention]) -> None:
+    """ "Two soldiers were killed, but most of the missiles were shot down": the dead belong to the strike the
+    sentence reports, not to the interception beside it."""
+    if any(m.fatalities for m in mentions if m.event_type in VIOLENT_TYPES):
+        for mention in mentions:
+            if mention.event_type == "Strategic developments":
+                mention.fatalities = None
 
 
 # Protest sub-types from least to most serious; a sentence's crowd event takes the most serious it reports.
