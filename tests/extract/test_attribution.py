@@ -351,3 +351,8 @@ def test_a_subordinate_report_does_not_attribute_the_sentence(nlp: Language) -> 
         "Clashes raged in the city on Friday, with witnesses reporting gunfire near the airport.",
     ):
         assert chain_of(nlp, text, "Wire").names() == ["Wire"]
+
+
+def test_one_of_a_group_of_sources_is_that_group() -> None:
+    doc = load_pipeline()("The gunmen overran the checkpoint before withdrawing, one of the sources said.")
+    assert document_chains(list(doc.sents), "Wire", "x")[0].names() == ["unnamed sources", "Wire"]

@@ -58,6 +58,7 @@ class AttributionLexicon:
     document_nouns: frozenset[str]
     not_source_nouns: frozenset[str]
     member_nouns: frozenset[str]
+    partitive_heads: frozenset[str]
     reporter_nouns: frozenset[str]
     unnamed_nouns: frozenset[str]
     unnamed_people_heads: frozenset[str]
@@ -112,6 +113,7 @@ def lexicon() -> AttributionLexicon:
         document_nouns=_words(config, "document_nouns"),
         not_source_nouns=_words(config, "not_source_nouns"),
         member_nouns=_words(config, "member_nouns"),
+        partitive_heads=_words(config, "partitive_heads"),
         reporter_nouns=_words(config, "reporter_nouns"),
         unnamed_nouns=_words(config, "unnamed_nouns"),
         unnamed_people_heads=_words(config, "unnamed_people_heads"),
@@ -326,6 +328,12 @@ def _is_bare_definite(head: Token) -> bool:
     return bool(children) and all(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in children)
 
 
+def _partitive_whole(head: Token) -> Token | None:
+    """ "one of the sources" -> "sources"."""
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
 def _resolve_phrase(head: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
     """The source(s) a phrase names, originator first (it may carry its own relay)."""
     lex = lexicon()
@@ -333,6 +341,9 @@ def _resolve_phrase(head: Token, doc_name: str, previous: AttributionChain | Non
     if head.pos_ == "PRON":
         return earlier if head.lower_ in lex.anaphoric_pronouns else []
     lemma = head.lemma_.lower()
+    whole = _partitive_whole(head) if head.lower_ in lex.partitive_heads else None
+    if whole is not None:
+        return _resolve_phrase(whole, doc_name, previous)
     if head.pos_ != "PROPN":
         if lemma in lex.not_source_nouns:
             return []
