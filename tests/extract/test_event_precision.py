@@ -252,3 +252,9 @@ def test_the_dead_belong_to_the_strike_not_to_the_interception_beside_it() -> No
     assert interceptions and all(m.fatalities is None for m in interceptions), [
         (m.event_type, m.fatalities) for m in mentions]
     assert any(m.fatalities and m.fatalities.best == 3 for m in mentions if m.event_type != "Strategic developments")
+
+
+def test_a_post_overrun_and_given_up_at_once_is_an_armed_clash() -> None:
+    text = "Gunmen on motorbikes overran an army outpost near Tessalit on Sunday before withdrawing, officials said."
+    subs = {(m.event_type, m.sub_event_type) for m in extract(text).mentions}
+    assert subs == {("Battles", "Armed clash")}, subs

@@ -56,6 +56,7 @@ class Ontology:
     excessive_force_cues: re.Pattern[str]
     riot_cues: re.Pattern[str]
     no_fight_cues: re.Pattern[str]
+    not_held_cues: re.Pattern[str]
     abstract_enemies: frozenset[str]
     armed_actor_types: frozenset[str]
     armed_cues: re.Pattern[str]
@@ -124,6 +125,7 @@ def ontology() -> Ontology:
         excessive_force_cues=_words(raw["excessive_force_cues"]),
         riot_cues=_words(raw["riot_cues"]),
         no_fight_cues=_words(raw["no_fight_cues"]),
+        not_held_cues=_words(raw["not_held_cues"]),
         abstract_enemies=frozenset(raw["abstract_enemies"]),
         armed_actor_types=frozenset(raw["armed_actor_types"]),
         armed_cues=_words(raw["armed_cues"]),
@@ -502,6 +504,8 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     if sub in TERRITORY_SUB_TYPES and onto.no_fight_cues.search(text):
         # "recaptured the town after the militants withdrew without a fight"
         event_type, sub = "Strategic developments", "Non-violent transfer of territory"
+    elif sub in TERRITORY_SUB_TYPES and onto.not_held_cues.search(text):
+        event_type, sub = "Battles", "Armed clash"
     if instrument and rule.kind == "plain" and event_type in {"Riots", "Strategic developments"} and (
         sub in {"Violent demonstration", "Looting/property destruction"} and actor1_type not in CROWD_ACTOR_TYPES
         and _instrument_does_it(match.token, onto)
