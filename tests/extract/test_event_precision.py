@@ -251,6 +251,8 @@ def test_the_dead_belong_to_the_strike_not_to_the_interception_beside_it() -> No
     interceptions = [m for m in mentions if m.sub_event_type == "Disrupted weapons use"]
     assert interceptions and all(m.fatalities is None for m in interceptions), [
         (m.event_type, m.fatalities) for m in mentions]
+    assert not [q for m in interceptions for q in m.quantities if q.kind == "killed"], [
+        (m.event_type, m.fatalities) for m in mentions]
     assert any(m.fatalities and m.fatalities.best == 3 for m in mentions if m.event_type != "Strategic developments")
 
 

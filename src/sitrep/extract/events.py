@@ -240,6 +240,10 @@ def _counter_claim(mention: Mention) -> Claim:
     return replace(claim_from_mention(mention), quantity=mention.fatalities, modality="asserted")
 
 
+# Figures of people harmed, which an interception or arrest told beside a violent event does not carry.
+HARM_KINDS = frozenset({"killed", "wounded", "casualties"})
+
+
 def _deaths_to_the_violence(mentions: list[Mention]) -> None:
     """ "Two soldiers were killed, but most of the missiles were shot down": the dead belong to the strike the
     sentence reports, not to the interception beside it."""
@@ -247,6 +251,7 @@ def _deaths_to_the_violence(mentions: list[Mention]) -> None:
         for mention in mentions:
             if mention.event_type == "Strategic developments":
                 mention.fatalities = None
+                mention.quantities = [q for q in mention.quantities if q.kind not in HARM_KINDS]
 
 
 # Protest sub-types from least to most serious; a sentence's crowd event takes the most serious it reports.

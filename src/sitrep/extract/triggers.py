@@ -174,8 +174,13 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
     # "detained five men and later executed them": an arrest does not explain a killing that followed it.
     return strong + [
         m for m in found
-        if m.rule.weak and not _explained_by(m, [s for s in strong if not part_of_a_harm(s, m)])
+        if m.rule.weak and not _explained_by(m, [s for s in strong if _can_explain(s, m)])
     ]
+
+
+def _can_explain(strong: TriggerMatch, weak: TriggerMatch) -> bool:
+    """A killing is explained by the violence told with it, not by an interception or an arrest beside it."""
+    return not part_of_a_harm(strong, weak) and (harms(strong.rule) or not harms(weak.rule))
 
 
 # Acts that are a step of a violent act reported with them (see part_of_a_harm).
