@@ -281,3 +281,12 @@ def test_a_capital_after_an_office_is_still_the_place(gazetteer: Gazetteer) -> N
     # "Tel Aviv" can stand for Israel's government, but "outside the Defense Ministry in Tel Aviv" is a place.
     text = "Thousands of Israelis rallied outside the Defense Ministry in Tel Aviv on Wednesday night."
     assert "Tel Aviv" in places_named(text, gazetteer)
+
+
+def test_a_report_that_names_no_town_places_a_later_sentence_in_its_province(gazetteer: Gazetteer) -> None:
+    text = (
+        "Israeli missiles targeted a military site in the southern countryside of Damascus on Sunday, a military "
+        "source said.\n\nOur air defences confronted the missiles and downed most of them, the source added."
+    )
+    downed = mention_saying("downed", text, gazetteer)
+    assert [(pm.place.precision, pm.place.country) for pm in downed.places if pm.place] == [("admin1", "SY")]

@@ -110,6 +110,8 @@ def inherit_places(mentions: list[Mention], paragraph_of: dict[str, int], dateli
             and pm.place.precision in FINE
         ]
         source = earlier[-1] if earlier else main
+        if source is None and not any(pm.place is not None for pm in mention.places):
+            source = _last_province_before(resolved, mention)  # a report that names no town: its province
         if source is None or source.place is None or _names_another_place(mention, source):
             continue
         countries = {pm.place.country for pm in mention.places if pm.place is not None}
@@ -121,6 +123,17 @@ def inherit_places(mentions: list[Mention], paragraph_of: dict[str, int], dateli
         if provinces and name_key(source.place.admin1 or "") not in provinces:
             continue  # "in the Kharkiv region": a town in another province is not its place
         mention.places.append(PlaceMention(source.text, source.span, INHERITED_ROLE, source.place))
+
+
+def _last_province_before(resolved: list[tuple[Mention, PlaceMention]], mention: Mention) -> PlaceMention | None:
+    """ "... targeting a site in the southern countryside of Damascus. Our air defences downed most of the
+    missiles": with no town named anywhere, the province named last before the sentence."""
+    before = [
+        pm for _, pm in resolved
+        if pm.span.start < mention.sentence.start and pm.place is not None and pm.place.precision == "admin1"
+        and pm.role != INHERITED_ROLE
+    ]
+    return max(before, key=lambda pm: pm.span.start, default=None)
 
 
 def _names_another_place(mention: Mention, source: PlaceMention) -> bool:
