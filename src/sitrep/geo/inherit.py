@@ -1,9 +1,10 @@
-"""After geocoding: weak place candidates pruned, and unplaced mentions given their context's place.
+"""After geocoding: weak place candidates pruned, and unplaced mentions and claims given their context's place.
 
 A report names its place once ("in Saraqib") and then says "the town"; a
 sentence with no place of its own takes the nearest resolved place before it
 in the same paragraph, else the document's main place. Inherited places keep
-the span of the text that named them.
+the span of the text that named them. A claim that names no place is about the
+town it points back at, else the report's country.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ def prune_candidates(
     A proper-noun candidate must resolve inside them; a town or site from NER too (a report on Syria
     naming "Qamishli" does not mean Ciudad Juárez), unless ``named_abroad`` says the text spells exactly a
     town of a neighbouring country (an Israeli report on "Rafah") or a capital or big city ("talks in
-    Istanbul"); a country or region named outright
-    stays. A bare proper noun (``name``) must also be a town, district or province, found by its exact name.
+    Istanbul"); a country or region named outright stays. A bare proper noun (``name``) must also be a town,
+    district or province, found by its exact name.
     """
     for mention in mentions:
         kept = []
