@@ -60,11 +60,12 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     extraction = extract_document(document, parsed)
     gazetteer = gazetteer or Gazetteer.open()
     text_countries = gazetteer.countries_in_text(document.text)
+    most_named = next(iter(text_countries), None)  # the country the text names most
     mentions = geocode_mentions(extraction.mentions, document.text, gazetteer, text_countries)
     drop_loose_readings_abroad(
         mentions,
         lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text),
-        next(iter(text_countries), None),
+        most_named,
     )
     countries = set(text_countries) | named_region_countries(mentions)
     neighbours = gazetteer.neighbours_of(countries)
@@ -83,10 +84,10 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
 
     def country_of(mention: Mention) -> str | None:
         place = most_specific([pm.place for pm in mention.places if pm.place is not None])
-        return place.country if place is not None and place.country else next(iter(text_countries), None)
+        return place.country if place is not None and place.country else most_named
 
     fill_actor_countries(mentions, country_of, gazetteer.country_name)
-    main_country = next(iter(text_countries), None) or most_named_country(mentions)
+    main_country = most_named or most_named_country(mentions)
     scope_unplaced_claims(extraction.claims, mentions, gazetteer.country_name(main_country) if main_country else None)
     return ProcessedDocument(document, mentions, extraction.claims)
 

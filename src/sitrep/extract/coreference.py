@@ -13,7 +13,7 @@ strike") joins the incident reported before it unless it is placed far away.
 
 from __future__ import annotations
 
-from sitrep.extract.events import VIOLENT_TYPES
+from sitrep.extract.triggers import VIOLENT_TYPES
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.inherit import FINE
 from sitrep.geo.normalise import name_key

@@ -34,6 +34,7 @@ from sitrep.extract.places import place_mentions
 from sitrep.extract.quantities import fatalities, find_quantities
 from sitrep.extract.triggers import (
     DEFINITE_DETERMINERS,
+    VIOLENT_TYPES,
     TriggerMatch,
     classify,
     find_triggers,
@@ -56,7 +57,6 @@ from sitrep.model import (
 from sitrep.nlp.entities import entities_in
 from sitrep.nlp.tokens import span_text, span_tokens
 
-VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 CROWD_TYPES = {"Protests", "Riots"}
 # Modalities that describe something that has not happened: stored as claims, not events.
 NOT_HAPPENED = {"planned", "feared", "hypothetical", "rumour"}
@@ -90,13 +90,14 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
     for (sentence, number), chain in zip(body, chains, strict=True):
         if number != last_paragraph:
             last_date, last_paragraph = None, number
-        dates = event_dates(sentence, document.published, document.name)
+        found = find_dates(span_text(sentence), document.published, document.name, sentence.start_char)
+        dates = event_dates(sentence, found)
         if dateline is not None:  # "NIAMEY, June 27 (Reuters) -" is when the report was filed
             dates = [d for d in dates if d.span is None or d.span.start >= dateline.span.end]
         if not dates and last_given is not None and _dates_by_the_last_date(span_text(sentence)):
             dates = [last_given]
         if not dates:
-            dates = _up_to_the_statement(sentence, document.published, document.name)
+            dates = _up_to_the_statement(sentence, found)
         last_date = dates[0] if dates else last_date
         last_given = dates[0] if dates else last_given
         before = len(result.mentions)
@@ -117,10 +118,9 @@ def _dates_by_the_last_date(text: str) -> bool:
     return any(phrase in lowered for phrase in load_yaml("dates.yaml")["same_day_phrases"])
 
 
-def event_dates(sentence: SpacySpan, published: dt.date | None, doc_name: str) -> list[DateInterval]:
-    """Dates in the sentence, without the day a statement was made ("sources told X on 29 April") and without
-    "the same day", which is not the publication day but the date the report gave last."""
-    found = find_dates(span_text(sentence), published, doc_name, sentence.start_char)
+def event_dates(sentence: SpacySpan, found: list[DateInterval]) -> list[DateInterval]:
+    """The dates ``found`` in the sentence, without the day a statement was made ("sources told X on 29 April")
+    and without "the same day", which is not the publication day but the date the report gave last."""
     return [
         d
         for d in found
@@ -129,13 +129,13 @@ def event_dates(sentence: SpacySpan, published: dt.date | None, doc_name: str) -
     ]
 
 
-def _up_to_the_statement(sentence: SpacySpan, published: dt.date | None, doc_name: str) -> list[DateInterval]:
+def _up_to_the_statement(sentence: SpacySpan, found: list[DateInterval]) -> list[DateInterval]:
     """A sentence dated only by when something was said ("said on Sunday it had regained control"): what it
     tells happened that day or a little before."""
     lead = dt.timedelta(days=int(load_yaml("dates.yaml")["statement_lead_days"]))
     return [
         DateInterval(d.start - lead, d.end, "approximate", d.span)
-        for d in find_dates(span_text(sentence), published, doc_name, sentence.start_char)
+        for d in found
         if d.span is not None and d.precision == "day"
         and _dates_a_statement(sentence, d.span.start, d.span.end, main_clause_only=True)
     ][:1]
@@ -303,7 +303,7 @@ def _mention(
     doc_name = document.name
     token = match.token
     roles = assign_roles(
-        token, sentence, doc_name, violent=match.rule.event_type in VIOLENT_TYPES or match.rule.kind != "plain"
+        token, sentence, doc_name, violent=harms(match.rule)
     )
     targets = [r.span.text for r in roles if r.role == "actor2" and r.span]
     target_text = " ".join([*targets, _target_text(token), *(v.text for v in victims)])

@@ -89,7 +89,6 @@ def _whole_name(entity: SpacySpan) -> SpacySpan:
 
 def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
     """ "in Saraqib", "near Tessalit": proper nouns the small model's NER misses, for the gazetteer to try."""
-    doc = sentence.doc
     found = []
     for token in span_tokens(sentence):
         # "at Haifa and at Kiryat Shmona": the second "at" hangs as a conjunct of the first
@@ -98,10 +97,7 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
         objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
         objects += [c for obj in objects for c in obj.conjuncts if c.pos_ == "PROPN" and c.i > obj.i]
         for obj in objects:
-            left = obj.i
-            while left - 1 > token.i and _continues_name(doc[left - 1]):
-                left -= 1
-            phrase = doc[left : obj.i + 1]
+            phrase = _name_ending_at(obj, token.i + 1)
             if phrase.root.ent_type_ in {"DATE", "TIME"} or _known_as_something_else(phrase.text):
                 continue
             if _inside_institution(phrase) or _owner_or_sponsor(phrase) or _ends_an_actor_name(phrase):
@@ -184,6 +180,7 @@ def _names_listed_after_of(phrase: SpacySpan) -> list[SpacySpan]:
 
 
 def _name_ending_at(token: Token, start: int) -> SpacySpan:
+    """The whole name whose last word is ``token``, reaching back no further than ``start``."""
     left = token.i
     while left - 1 >= start and _continues_name(token.doc[left - 1]):
         left -= 1

@@ -186,12 +186,12 @@ def _can_explain(strong: TriggerMatch, weak: TriggerMatch) -> bool:
 # Acts that are a step of a violent act reported with them (see part_of_a_harm).
 DETENTION_SUB_TYPES = frozenset({"Arrests"})
 INTERCEPTION = "Disrupted weapons use"
-HARMFUL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
 
 
 def harms(rule: TriggerRule) -> bool:
     """The rule names violence (not an arrest, a deployment, a protest)."""
-    return rule.event_type in HARMFUL_TYPES or rule.kind != "plain"
+    return rule.event_type in VIOLENT_TYPES or rule.kind != "plain"
 
 
 def part_of_a_harm(a: TriggerMatch, b: TriggerMatch) -> bool:
@@ -247,7 +247,8 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN" and rule.nouns_need and lemma not in rule.nouns_need:
         return False
-    if rule.needs_any and not any(cue.lower() in text.lower() for cue in rule.needs_any):
+    lowered = text.lower()
+    if rule.needs_any and not any(cue.lower() in lowered for cue in rule.needs_any):
         return False
     if rule.needs_military and not _moved_by_the_military(token, text, onto):
         return False

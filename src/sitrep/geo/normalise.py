@@ -101,22 +101,31 @@ def _mention_rules() -> dict[str, Any]:
     return rules
 
 
+def _has_head(text: str, *lists: str) -> bool:
+    """Whether a word of ``text`` is in one of the named word lists of mention_words.yaml."""
+    words = set(name_key(text).split())
+    return any(head in words for key in lists for head in _mention_rules()[key])
+
+
 def names_part_of_a_town(text: str) -> bool:
     """ "the Rahimawa neighbourhood", "Al-Shifa hospital": a place inside some town, whichever it is."""
-    words = set(name_key(text).split())
-    return any(head in words for head in _mention_rules()["town_parts"])
+    return _has_head(text, "town_parts")
 
 
 def names_a_small_place(text: str) -> bool:
     """A part of a town, or a village: never a province or a country."""
-    words = set(name_key(text).split())
-    return names_part_of_a_town(text) or any(head in words for head in _mention_rules()["small_place_heads"])
+    return _has_head(text, "town_parts", "small_place_heads")
+
+
+@cache
+def _restated_place() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, _mention_rules()["restated_place_words"]))
+    return re.compile(rf"\bthe (?:{words})\b", re.IGNORECASE)
 
 
 def restates_a_place(sentence: str) -> bool:
     """ "in the city", "the town's only hospital": the sentence points back at a place named before it."""
-    words = "|".join(map(re.escape, _mention_rules()["restated_place_words"]))
-    return re.search(rf"\bthe (?:{words})\b", sentence, re.IGNORECASE) is not None
+    return _restated_place().search(sentence) is not None
 
 
 def _phrases(rules: dict[str, Any], key: str) -> list[str]:
