@@ -1,0 +1,183 @@
+"""Pick the real articles to gold-code and deal them into coding batches (run once; the output is committed).
+
+Wikinews: every 2019-2020 article that reports conflict, political violence or unrest (chosen by reading the
+titles; listed below). FA-KES: articles whose crowd-sourced (date, place) key is shared by 2-8 articles of
+different outlets within three days, i.e. incidents covered by several outlets, taken group by group in a
+seeded random order until the quota is met. A group never straddles two batches, so that the coder of a
+batch sees every article of an incident and can link them.
+
+    python evaluation/real/select.py /work/shared/data/realtext
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+FAKES_QUOTA = 138
+FAKES_BATCHES = 6
+WIKINEWS_BATCHES = 2
+
+# Wikinews titles (2019-2020) that report armed conflict, political violence, terrorism or unrest, including
+# two whose incident is only background (a sentencing, a fiancée's plea) to test that background is not coded.
+WIKINEWS_TITLES = [
+    "Arrest made as mayor of Gdańsk, Poland stabbed on stage",
+    "Man sets himself on fire outside US White House",
+    "Tunisian Prime Minister signs decree to ban face veils in public institutions, government offices",
+    "Charlottesville, Virginia killer sentenced to life in prison",
+    "Puerto Rico governor announces resignation following protests",
+    "Gunman opens fire in El Paso, Texas superstore; more than 20 dead",
+    "Hong Kong protests continue through police opposition, rainstorms",
+    "Hong Kong leader announces withdrawal of extradition bill",
+    "US President Trump says Osama bin Laden's son killed",
+    "Iran's President Rouhani tells foreign powers to leave Persian Gulf",
+    "Fiancée of murdered Saudi journalist demands justice at UN General Assembly",
+    "US President Trump announces troop withdrawal from Syria",
+    "Hong Kong's Carrie Lam delivers speech on video after protests in legislature",
+    "Hundreds of Hong Kong district council seats go to pro-democracy candidates",
+    "Bystanders foil knife-weilding man on London Bridge with fire extinguisher, whale tusk",
+    "Iraqi Parliament votes for expulsion of United States troops",
+    "Stampede during funeral procession of Qasem Soleimani causes deaths, delays burial",
+    "Iran admits downing Ukrainian jet, cites 'human error'",
+    "Police shoot man dead after 'terrorist-related' knife attack in London",
+    "Three killed, three others injured in stabbing attack in Reading, UK",
+    "Iran issues arrest warrants for 36 people, including US President Trump; seeks Interpol's aid",
+    "Germany says Alexei Navalny poisoned with Novichok",
+    "South London police officer Matt Ratana shot in custody centre",
+    "Suspect in Kenosha, Wisconsin protester killings released from jail on US$2 million bond",
+    "Conservative groups hold rally in Washington D.C. claiming U.S. elections were stolen from President Trump",
+]
+
+OUTLETS = {
+    "ahram": "Ahram Online",
+    "manar": "Al-Manar",
+    "alalam": "Al-Alam",
+    "alaraby": "The New Arab (Al-Araby Al-Jadeed)",
+    "dailysabah": "Daily Sabah",
+    "sputnik": "Sputnik",
+    "etilaf": "Syrian National Coalition (Etilaf)",
+    "sana": "SANA",
+    "trt": "TRT World",
+    "reuters": "Reuters",
+    "jordantimes": "Jordan Times",
+    "arabiya": "Al Arabiya",
+    "nna": "National News Agency (Lebanon)",
+    "asharqalawsat": "Asharq Al-Awsat",
+    "tass": "TASS",
+}
+MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+HEADER_DATE = re.compile(r"\b(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(20\d\d)\b", re.I)
+HEADER_DATE_US = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\s+(20\d\d)\b", re.I
+)
+
+
+def header_date(text: str) -> str | None:
+    """The publication date printed in the first 120 characters of an article, if any."""
+    head = text[:120]
+    m = HEADER_DATE.search(head)
+    if m:
+        return dt.date(int(m[3]), MONTHS[m[2][:3].lower()], int(m[1])).isoformat()
+    m = HEADER_DATE_US.search(head)
+    if m:
+        return dt.date(int(m[3]), MONTHS[m[1][:3].lower()], int(m[2])).isoformat()
+    return None
+
+
+def dataset_date(value: str) -> dt.date:
+    month, day, year = value.split("/")
+    return dt.date(2000 + int(year), int(month), int(day))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
+
+
+def main(realtext: Path) -> None:
+    fakes = [json.loads(line) for line in gzip.open(realtext / "fa-kes-syria.jsonl.gz", "rt", encoding="utf-8")]
+    wikinews = [json.loads(line) for line in gzip.open(realtext / "wikinews-2019-2020.jsonl.gz", "rt", encoding="utf-8")]
+    by_title = {a["title"]: a for a in wikinews}
+    chosen_wn = [by_title[t] for t in WIKINEWS_TITLES]
+
+    # Chain FA-KES articles of one place whose dataset dates lie within three days of each other.
+    order = sorted(fakes, key=lambda a: (a["dataset_location"], dataset_date(a["dataset_date_unreliable"]), a["id"]))
+    groups: list[list[dict[str, str]]] = []
+    previous: tuple[str, dt.date] | None = None
+    for article in order:
+        key = (article["dataset_location"], dataset_date(article["dataset_date_unreliable"]))
+        if previous and previous[0] == key[0] and (key[1] - previous[1]).days <= 3:
+            groups[-1].append(article)
+        else:
+            groups.append([article])
+        previous = key
+    several = [g for g in groups if 2 <= len(g) <= 8 and len({a["outlet_code"] for a in g}) >= 2]
+    random.Random(13).shuffle(several)
+    picked: list[list[dict[str, str]]] = []
+    total = 0
+    for group in several:
+        if total >= FAKES_QUOTA:
+            break
+        picked.append(group)
+        total += len(group)
+
+    articles_dir = HERE / "source" / "articles"
+    articles_dir.mkdir(parents=True, exist_ok=True)
+    rows: list[dict[str, object]] = []
+    batches: dict[str, list[str]] = {}
+    # Deal groups to batches greedily by size so batches come out even.
+    loads = [0] * FAKES_BATCHES
+    for index, group in enumerate(sorted(picked, key=len, reverse=True)):
+        b = loads.index(min(loads))
+        loads[b] += len(group)
+        for article in group:
+            name = f"fakes_{article['id'].split(':')[1]}.txt"
+            (articles_dir / name).write_text(article["text"], encoding="utf-8")
+            batches.setdefault(f"batch{b + 1}", []).append(name)
+            rows.append(
+                {
+                    "file": name,
+                    "source_id": article["id"],
+                    "outlet": OUTLETS[article["outlet_code"]],
+                    "published": header_date(article["text"]),
+                    "title": article["title"],
+                    "language": "en",
+                    "dataset_group": f"fakes-g{index:03d}",
+                    "dataset_date_unreliable": article["dataset_date_unreliable"],
+                    "dataset_location": article["dataset_location"],
+                    "licence": "CC BY (FA-KES, Abu Salem et al. 2019)",
+                }
+            )
+    for index, article in enumerate(chosen_wn):
+        name = f"wikinews_{slug(article['title'])}.txt"
+        (articles_dir / name).write_text(article["text"], encoding="utf-8")
+        batches.setdefault(f"batch{FAKES_BATCHES + 1 + index % WIKINEWS_BATCHES}", []).append(name)
+        rows.append(
+            {
+                "file": name,
+                "source_id": article["id"],
+                "outlet": "Wikinews",
+                "published": article["published"],
+                "title": article["title"],
+                "url": article["url"],
+                "language": "en",
+                "dataset_group": f"wikinews-{index:03d}",
+                "licence": "CC BY 2.5 (Wikinews contributors)",
+            }
+        )
+    (HERE / "source" / "articles.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
+    )
+    (HERE / "source" / "batches.json").write_text(json.dumps(batches, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(rows)} articles ({total} FA-KES in {len(picked)} groups, {len(chosen_wn)} Wikinews)")
+    print({k: len(v) for k, v in batches.items()})
+    print("FA-KES without a header date:", sum(1 for r in rows if r["published"] is None))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
