@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.evaluate import (
+    refuse_held_out,
     Extracted,
     _find_claim,
     _match,
@@ -153,6 +154,7 @@ def main() -> None:
     parser.add_argument("--db", required=True)
     parser.add_argument("--only", help="print only misses with this reason")
     args = parser.parse_args()
+    refuse_held_out([args.gold_dir])
     gold = [g for path in sorted(args.gold_dir.glob("*.events.jsonl")) for g in load_jsonl(path)]
     store = Store.open(args.db)
     docs = {g["doc"] for g in gold}

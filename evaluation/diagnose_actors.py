@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from sitrep.evaluate import AliasTable, Extracted, _match, _strict, extracted_events, load_jsonl
+from sitrep.evaluate import refuse_held_out, AliasTable, Extracted, _match, _strict, extracted_events, load_jsonl
 from sitrep.extract.actors import COUNTRY_SLOT, UNIDENTIFIED, actor_dictionary, coding_conventions
 from sitrep.store import Store
 
@@ -86,6 +86,7 @@ def main() -> None:
     parser.add_argument("--only", help="print only errors of this kind")
     parser.add_argument("--role", choices=ROLES, help="look at one role only")
     args = parser.parse_args()
+    refuse_held_out([args.gold_dir])
     gold = [g for path in sorted(args.gold_dir.glob("*.events.jsonl")) for g in load_jsonl(path)]
     checks: dict[str, Any] = {}
     for path in sorted(args.gold_dir.glob("*.checks.json")):

@@ -7,13 +7,16 @@ sentence, type, date and place mentions (text -> gazetteer entry).
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from sitrep.evaluate import refuse_held_out
 from sitrep.geo import Gazetteer
 from sitrep.ingest.readers import ReadFailure, read_sources
 from sitrep.pipeline import process_document
 
 
 def main() -> None:
+    refuse_held_out(Path(a) for a in sys.argv[1:])
     gazetteer = Gazetteer.open()
     for result in read_sources(sys.argv[1:]):
         if isinstance(result, ReadFailure):

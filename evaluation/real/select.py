@@ -100,7 +100,9 @@ def slug(text: str) -> str:
 
 
 def main(realtext: Path) -> None:
-    fakes = [json.loads(line) for line in gzip.open(realtext / "fa-kes-syria.jsonl.gz", "rt", encoding="utf-8")]
+    # The dataset repeats a few records verbatim under one id: keep each id once.
+    fakes = list({a["id"]: a for a in map(json.loads, gzip.open(realtext / "fa-kes-syria.jsonl.gz", "rt",
+                                                                     encoding="utf-8"))}.values())
     wikinews = [json.loads(line) for line in gzip.open(realtext / "wikinews-2019-2020.jsonl.gz", "rt", encoding="utf-8")]
     by_title = {a["title"]: a for a in wikinews}
     chosen_wn = [by_title[t] for t in WIKINEWS_TITLES]

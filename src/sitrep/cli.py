@@ -287,12 +287,27 @@ def rerun(stage: str, db: str) -> None:
 @main.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @db_option
+@click.option(
+    "--events",
+    "events_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Score this coded JSON Lines file (the export's shape, any coder's output) instead of the database.",
+)
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="Write the scores as JSON.")
-def eval_command(gold_dir: Path, db: str, out: Path | None) -> None:
-    """Score the database against gold files (format of shared/gold)."""
-    from sitrep.evaluate import evaluate_store, format_scores
+def eval_command(gold_dir: Path, db: str, events_file: Path | None, out: Path | None) -> None:
+    """Score the database (or a coded file) against gold files (format of shared/gold).
 
-    scores = evaluate_store(_open(db), gold_dir)
+    On a held-out split (a gold folder holding a HELD_OUT file) only the totals are printed, never the
+    per-event lists, so that nobody tunes on it."""
+    from sitrep.evaluate import evaluate_records, evaluate_store, format_scores, is_held_out, records_from_jsonl
+
+    if events_file is not None:
+        scores = evaluate_records(records_from_jsonl(events_file), gold_dir)
+    else:
+        scores = evaluate_store(_open(db), gold_dir)
+    if is_held_out(gold_dir):
+        scores.misses, scores.spurious, scores.furniture_events = [], [], []
+        click.echo("held-out split: totals only, no per-event lists", err=True)
     click.echo(format_scores(scores))
     if out:
         out.write_text(json.dumps(scores.to_dict(), indent=2), encoding="utf-8")

@@ -1,12 +1,20 @@
-"""``sitrep eval``: score a database against gold files in the format of shared/gold.
+"""``sitrep eval``: score a database, or a coded JSON Lines file, against gold files in the format of shared/gold.
 
-Matching (gold/README.md): an extracted event matches a gold event when it
-comes from the same document, has the same event type, its date interval
-overlaps the gold one, and one of its locations lies within the gold
-location's tolerance (same country suffices for country/region/admin1 gold
-locations). Matching is one-to-one, best score first. Event-type accuracy is
-measured on a relaxed matching that ignores the type, else it would be 1 by
-construction.
+Matching (gold/README.md): an extracted event matches a gold event when it comes from the same document,
+has the same event type, its date interval overlaps the gold one, and its own headline place lies within
+the gold location's tolerance (same country suffices for country/region/admin1 gold locations). Matching
+is one-to-one, best score first. Event-type accuracy is measured on a relaxed matching that ignores the
+type, else it would be 1 by construction.
+
+The scorer is strict where leniency would flatter a coder:
+- every document of the gold set counts, including those with no gold event (``*.documents.jsonl``), so
+  events coded from background-only articles are false positives;
+- an event is placed where its own headline place is, not anywhere any of its reports point;
+- unknown fatalities (gold ``null``) are matched only by unknown, never by zero;
+- each unmatched extraction is classed: a *duplicate* restates an incident already counted, *wrong* is the
+  first extraction of an incident that no extraction matched (a type, date or place error), *background*
+  reports no incident at all (its passage is none of the gold incidents' ``mentions``);
+- claims match one to one, on the same statement and the same figure.
 """
 
 from __future__ import annotations
@@ -14,12 +22,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitrep.model import Mention, Place
+from sitrep.model import ActorRole, AttributionChain, DateInterval, Mention, Place, Quantity, Source, Span
 from sitrep.resolve.similarity import mention_places
 from sitrep.store import Store
 
@@ -37,11 +46,17 @@ FIELDS = (
     "sources",
     "modality",
 )
+# A passage is about a gold incident when one holds the other, or when they share this share of the shorter
+# one's words (sentence splitters cut real text differently from a coder's quotes).
+PASSAGE_WORD_SHARE = 0.6
+PASSAGE_MIN_WORDS = 5
+# The marker file of a held-out split: diagnosis tools refuse any path in a folder that holds it.
+HELD_OUT_MARKER = "HELD_OUT"
 
 
 @dataclass
 class Extracted:
-    """One extracted event as one document reports it."""
+    """One extracted event as one document reports it: the report that speaks for it and its own place."""
 
     event_id: str
     doc: str
@@ -59,6 +74,15 @@ class Scores:
     f1: float
     field_accuracy: dict[str, float]
     field_counts: dict[str, int]
+    documents: int = 0
+    duplicates: int = 0
+    wrong: int = 0
+    background: int = 0
+    duplicate_rate: float = 0.0
+    background_rate: float = 0.0
+    incident_links: int = 0
+    incident_links_kept: int = 0
+    false_merges: int = 0
     furniture_events: list[str] = field(default_factory=list)
     framing_recall: float | None = None
     framing_missed: list[str] = field(default_factory=list)
@@ -66,6 +90,7 @@ class Scores:
     claims_found: int = 0
     contradictions_gold: int = 0
     contradictions_found: int = 0
+    contradictions_listed: int = 0
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
 
@@ -84,18 +109,72 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
+def is_held_out(path: Path) -> bool:
+    """``path`` lies in a held-out (test) split: scored by ``sitrep eval``, never diagnosed or tuned on."""
+    path = path.resolve()
+    return any((folder / HELD_OUT_MARKER).exists() for folder in (path, *path.parents))
+
+
+def refuse_held_out(paths: Iterable[Path]) -> None:
+    """Stop a diagnosis tool (exit status 2) when it is pointed at a held-out split."""
+    for path in paths:
+        if is_held_out(path):
+            raise SystemExit(f"{path}: held-out test split; diagnose on the dev split only (sitrep eval scores it)")
+
+
 def extracted_events(store: Store) -> list[Extracted]:
-    """One record per (event, document): the document's first report of the event, placed where any of the
-    document's reports of it place it."""
+    """One record per (event, document): the document's report that agrees with the event's type, and then
+    its earliest, speaks for it, placed at that report's own headline place (else the event's)."""
     records: list[Extracted] = []
     for event in store.full_events():
         by_document: dict[str, list[Mention]] = {}
-        # The document's report that agrees with the event's type, and then its earliest, speaks for it.
         for mention in sorted(event.mentions, key=lambda m: (m.event_type != event.event_type, m.sentence.start)):
             by_document.setdefault(mention.doc, []).append(mention)
         for doc, mentions in by_document.items():
-            own = list({id(p): p for m in mentions for p in mention_places(m)}.values())
-            records.append(Extracted(event.id, doc, mentions[0], own or list(event.places)))
+            own = next((mention_places(m)[:1] for m in mentions if mention_places(m)), [])
+            records.append(Extracted(event.id, doc, mentions[0], own or list(event.places[:1])))
+    return records
+
+
+def records_from_jsonl(path: Path) -> list[Extracted]:
+    """Coded events in the JSON Lines export's shape (any coder's output), one record per reporting document."""
+    records: list[Extracted] = []
+    for number, row in enumerate(load_jsonl(path)):
+        event_id = str(row.get("id") or f"line{number + 1}")
+        docs = row.get("docs") or [row["doc"]]
+        date = row.get("date") or {}
+        interval = (
+            DateInterval(dt.date.fromisoformat(date["start"]), dt.date.fromisoformat(date["end"]),
+                         date.get("precision") or "day")
+            if date.get("start") and date.get("end")
+            else None
+        )
+        places = [
+            Place(f"{path.name}:{number}", loc.get("name") or "", loc.get("country"), float(loc["lat"]),
+                  float(loc["lon"]), loc.get("precision") or "town", admin1=loc.get("admin1"))
+            for loc in row.get("locations") or []
+            if loc.get("lat") is not None and loc.get("lon") is not None
+        ]
+        actors = [ActorRole(role, row[role], "") for role in ("actor1", "assoc_actor1", "actor2") if row.get(role)]  # type: ignore[arg-type]
+        quantities = [
+            Quantity(q.get("unit") or "", q.get("low"), q.get("best"), q.get("high"), kind=q.get("kind") or "count")
+            for q in row.get("quantities") or []
+        ]
+        fatalities = row.get("fatalities")
+        sub = row.get("sub_event_type")
+        evidence = str(row.get("evidence") or "")
+        for doc in docs:
+            span = Span(doc, 0, len(evidence), evidence if doc == docs[0] else "")
+            mention = Mention(
+                f"{event_id}:{doc}", doc, span, span, row.get("event_type") or "",
+                (sub[0] if isinstance(sub, list) and sub else sub) or "", "",
+                actors=actors, date=interval, quantities=quantities,
+                fatalities=Quantity("people", fatalities, fatalities, fatalities, kind="killed")
+                if isinstance(fatalities, int) else None,
+                chain=AttributionChain([Source(name, "outlet") for name in row.get("sources") or []]),
+                modality=row.get("modality") or "asserted",
+            )
+            records.append(Extracted(event_id, doc, mention, places[:1]))
     return records
 
 
@@ -166,11 +245,30 @@ class AliasTable:
         return self.table.get(name.lower(), name)
 
 
+def fatalities_agree(ours: int | None, gold: dict[str, Any]) -> bool:
+    """Unknown matches only unknown; a known toll matches the gold figure or any value within its stated bounds
+    (an open "at least N" admits N only, as a coder would write it)."""
+    figure = gold.get("fatalities")
+    if figure is None:
+        return ours is None
+    if ours is None:
+        return False
+    bounds = gold.get("fatalities_range") or {}
+    low = bounds.get("low") if bounds.get("low") is not None else figure
+    high = bounds.get("high") if bounds.get("high") is not None else max(figure, bounds.get("best") or figure)
+    return ours == figure or low <= ours <= high
+
+
+def our_fatalities(mention: Mention) -> int | None:
+    f = mention.fatalities
+    if f is None:
+        return None
+    return f.best if f.best is not None else f.low
+
+
 def field_agreement(ex: Extracted, g: dict[str, Any], actors: AliasTable, sources: AliasTable) -> dict[str, bool]:
     m = ex.mention
     a1, a2 = m.actor("actor1"), m.actor("actor2")
-    gold_fat = g.get("fatalities") or 0
-    our_fat = (m.fatalities.best or m.fatalities.low or 0) if m.fatalities else 0
     start, end = _interval(g)
     return {
         "event_type": m.event_type == g["event_type"],
@@ -179,7 +277,7 @@ def field_agreement(ex: Extracted, g: dict[str, Any], actors: AliasTable, source
         "actor2": actors.canonical(a2.name if a2 else None) == actors.canonical(g.get("actor2")),
         "date": m.date is not None and abs((m.date.start - start).days) <= 1 and abs((m.date.end - end).days) <= 1,
         "location": any_location_matches(ex, g),
-        "fatalities": our_fat == gold_fat,
+        "fatalities": fatalities_agree(our_fatalities(m), g),
         "quantities": _quantities_agree(m, g.get("quantities", [])),
         "sources": [sources.canonical(s) for s in _dedupe(m.chain.names())]
         == [sources.canonical(s) for s in g.get("sources", [])],
@@ -214,6 +312,50 @@ def _agreement(ex: Extracted, g: dict[str, Any]) -> int:
     )
 
 
+def _words(text: str) -> set[str]:
+    """Content words: long enough that sharing them says something ("army", "killed", not "the", "on")."""
+    return {w for w in re.findall(r"\w+", text.lower()) if len(w) > 3}
+
+
+def same_passage(a: str, b: str) -> bool:
+    """Two quotes of one passage: one holds the other, or they share most of the shorter one's words."""
+    a, b = " ".join(a.split()), " ".join(b.split())
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    wa, wb = _words(a), _words(b)
+    shorter = min(len(wa), len(wb))
+    return shorter >= PASSAGE_MIN_WORDS and len(wa & wb) >= PASSAGE_WORD_SHARE * shorter
+
+
+def gold_passages(g: dict[str, Any]) -> list[str]:
+    return [str(m) for m in g.get("mentions") or []] or [str(g.get("evidence") or "")]
+
+
+def classify_unmatched(
+    unmatched: list[Extracted], gold: list[dict[str, Any]], matched_gold: set[int]
+) -> dict[int, str]:
+    """Each unmatched extraction (by id()) as duplicate, wrong or background; see the module docstring."""
+    claimed = set(matched_gold)
+    verdicts: dict[int, str] = {}
+    for ex in sorted(unmatched, key=lambda e: (e.doc, e.mention.sentence.start)):
+        text = ex.mention.sentence.text or (ex.mention.evidence.text if ex.mention.evidence else "")
+        about = [g for g in gold if g["doc"] == ex.doc and any(same_passage(text, p) for p in gold_passages(g))]
+        if not about and not any(g.get("mentions") for g in gold if g["doc"] == ex.doc):
+            # A gold set that quotes only one evidence per event: an extraction compatible with an incident
+            # already counted restates it.
+            about = [g for g in gold if g["doc"] == ex.doc and id(g) in claimed and _relaxed(ex, g)]
+        if any(id(g) in claimed for g in about):
+            verdicts[id(ex)] = "duplicate"
+        elif about:
+            verdicts[id(ex)] = "wrong"
+            claimed.add(id(about[0]))
+        else:
+            verdicts[id(ex)] = "background"
+    return verdicts
+
+
 def _canonical_outlet(name: str) -> str:
     try:
         from sitrep.extract.attribution import canonical_outlet
@@ -223,13 +365,27 @@ def _canonical_outlet(name: str) -> str:
         return name
 
 
-def evaluate_store(store: Store, gold_dir: Path) -> Scores:
+def load_gold(gold_dir: Path) -> tuple[list[dict[str, Any]], dict[str, Any], set[str]]:
+    """Gold events, checks, and the documents the gold set covers (with or without events)."""
     gold = [e for path in sorted(gold_dir.glob("*.events.jsonl")) for e in load_jsonl(path)]
     checks: dict[str, Any] = {}
     for path in sorted(gold_dir.glob("*.checks.json")):
         checks.update(json.loads(path.read_text(encoding="utf-8")))
-    gold_docs = {g["doc"] for g in gold}
-    extracted = [ex for ex in extracted_events(store) if ex.doc in gold_docs]
+    documents = {g["doc"] for g in gold}
+    for path in sorted(gold_dir.glob("*.documents.jsonl")):
+        documents |= {row["doc"] for row in load_jsonl(path)}
+    return gold, checks, documents
+
+
+def evaluate_store(store: Store, gold_dir: Path) -> Scores:
+    return evaluate_records(extracted_events(store), gold_dir, store)
+
+
+def evaluate_records(records: list[Extracted], gold_dir: Path, store: Store | None = None) -> Scores:
+    """Scores of ``records`` against the gold folder; the checks that need the stored claims, contradictions
+    and documents (claims, contradictions, furniture, framing) run only when ``store`` is given."""
+    gold, checks, gold_docs = load_gold(gold_dir)
+    extracted = [ex for ex in records if ex.doc in gold_docs]
     actors = AliasTable(checks.get("actor_aliases", {}))
     matched = _match(extracted, gold, _strict)
     relaxed = _match(extracted, gold, _relaxed)
@@ -246,6 +402,9 @@ def evaluate_store(store: Store, gold_dir: Path) -> Scores:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     matched_gold = {id(g) for _, g in matched}
     matched_ex = {id(ex) for ex, _ in matched}
+    unmatched = [ex for ex in extracted if id(ex) not in matched_ex]
+    verdicts = classify_unmatched(unmatched, gold, matched_gold)
+    tally = {kind: sum(1 for v in verdicts.values() if v == kind) for kind in ("duplicate", "wrong", "background")}
     scores = Scores(
         gold_events=len(gold),
         extracted_events=len(extracted),
@@ -255,16 +414,58 @@ def evaluate_store(store: Store, gold_dir: Path) -> Scores:
         f1=f1,
         field_accuracy=accuracy,
         field_counts=counts,
+        documents=len(gold_docs),
+        duplicates=tally["duplicate"],
+        wrong=tally["wrong"],
+        background=tally["background"],
+        duplicate_rate=tally["duplicate"] / len(extracted) if extracted else 0.0,
+        background_rate=tally["background"] / len(extracted) if extracted else 0.0,
         misses=[f"{g['doc']}: {g.get('id', '?')} «{g.get('evidence', '')}»" for g in gold if id(g) not in matched_gold],
         spurious=[
-            f"{ex.doc}: {ex.mention.event_type} «{ex.mention.sentence.text[:120]}»"
-            for ex in extracted
-            if id(ex) not in matched_ex
+            f"{ex.doc}: [{verdicts[id(ex)]}] {ex.mention.event_type} «{ex.mention.sentence.text[:120]}»"
+            for ex in unmatched
         ],
     )
+    _score_incident_links(gold, checks, matched, scores)
     event_of_gold = {g["id"]: ex.event_id for ex, g in matched if "id" in g}
-    _score_checks(store, checks, gold_docs, scores, gold_dir, event_of_gold)
+    if store is not None:
+        _score_checks(store, checks, gold_docs, scores, gold_dir, event_of_gold)
     return scores
+
+
+def incident_of(gold: list[dict[str, Any]], checks: dict[str, Any]) -> dict[str, str]:
+    """Gold event id -> incident key: the events' own ``incident`` or the checks' ``same_incident`` groups."""
+    incident = {g["id"]: str(g.get("incident") or g["id"]) for g in gold if "id" in g}
+    for number, group in enumerate(checks.get("same_incident", [])):
+        for event_id in group.get("events", []):
+            incident[event_id] = f"same_incident:{number}"
+    return incident
+
+
+def _score_incident_links(
+    gold: list[dict[str, Any]], checks: dict[str, Any], matched: list[tuple[Extracted, dict[str, Any]]], scores: Scores
+) -> None:
+    """Cross-article links: gold events of different documents that report one incident should be one event
+    (kept); matched events of different incidents should not (false merges)."""
+    incident = incident_of(gold, checks)
+    by_incident: dict[str, list[dict[str, Any]]] = {}
+    for g in gold:
+        if "id" in g:
+            by_incident.setdefault(incident[g["id"]], []).append(g)
+    event_of = {g["id"]: ex.event_id for ex, g in matched if "id" in g}
+    for members in by_incident.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if a["doc"] != b["doc"]:
+                    scores.incident_links += 1
+                    scores.incident_links_kept += bool(event_of.get(a["id"])) and event_of.get(a["id"]) == event_of.get(
+                        b["id"]
+                    )
+    pairs = [(ex, g) for ex, g in matched if "id" in g]
+    for i, (ex_a, g_a) in enumerate(pairs):
+        for ex_b, g_b in pairs[i + 1 :]:
+            if ex_a.doc != ex_b.doc and ex_a.event_id == ex_b.event_id and incident[g_a["id"]] != incident[g_b["id"]]:
+                scores.false_merges += 1
 
 
 class _OutletAliases(AliasTable):
@@ -312,10 +513,12 @@ def _score_checks(
         scores.framing_missed = [t for t in expected if t not in flagged_words]
     gold_claims = [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
     ours = [c for c in store.claims() if c.doc in gold_docs]
-    found_ids = {gc["id"]: _find_claim(gc, ours) for gc in gold_claims}
+    found_ids = match_claims(gold_claims, ours)
     scores.claims_gold = len(gold_claims)
-    scores.claims_found = sum(1 for v in found_ids.values() if v is not None)
+    scores.claims_found = len(found_ids)
     rows = store.contradictions()
+    in_scope = {m.id for m in mentions} | {c.id for c in ours}
+    scores.contradictions_listed = sum(1 for row in rows if row["a"] in in_scope or row["b"] in in_scope)
     stored_pairs = {frozenset((row["a"], row["b"])) for row in rows}
     contested_events = {row["event_id"] for row in rows if row["event_id"]}
     for item in checks.get("contradictions", []):
@@ -359,23 +562,49 @@ def _framing_in_documents(store: Store, docs: set[str]) -> set[str]:
     return terms
 
 
-def _find_claim(gold: dict[str, Any], ours: list[Any]) -> str | None:
+def claim_agrees(gold: dict[str, Any], claim: Any) -> bool:
+    """Our claim states the gold claim: it comes from the same statement and gives the same figure (a value
+    within the gold figure's bounds counts), or, for a claim with no figure, has none and the same modality."""
+    if claim.doc != gold["doc"] or not same_passage(claim.sentence.text, str(gold.get("evidence") or "")):
+        return False
     quantity = gold.get("quantity")
-    for claim in ours:
-        if claim.doc != gold["doc"]:
-            continue
-        if quantity and claim.quantity:
-            if (claim.quantity.low, claim.quantity.best) == (quantity.get("low"), quantity.get("best")):
-                return str(claim.id)
-        elif not quantity and claim.quantity is None and claim.modality == gold.get("modality"):
-            return str(claim.id)
-    return None
+    if not quantity:
+        return claim.quantity is None and claim.modality == gold.get("modality")
+    if claim.quantity is None:
+        return False
+    if (claim.quantity.low, claim.quantity.best) == (quantity.get("low"), quantity.get("best")):
+        return True
+    value = claim.quantity.best if claim.quantity.best is not None else claim.quantity.low
+    bounds = [v for v in (quantity.get("low"), quantity.get("best"), quantity.get("high")) if v is not None]
+    return value is not None and bool(bounds) and min(bounds) <= value <= max(bounds)
+
+
+def match_claims(gold_claims: list[dict[str, Any]], ours: list[Any]) -> dict[str, str]:
+    """Gold claim id -> our claim id, one to one, in gold order."""
+    used: set[str] = set()
+    found: dict[str, str] = {}
+    for number, gold in enumerate(gold_claims):
+        claim = next((c for c in ours if str(c.id) not in used and claim_agrees(gold, c)), None)
+        if claim is not None:
+            used.add(str(claim.id))
+            found[str(gold.get("id", number))] = str(claim.id)
+    return found
+
+
+def _find_claim(gold: dict[str, Any], ours: list[Any]) -> str | None:
+    """Our first claim that states ``gold`` (one gold claim looked at alone)."""
+    return next((str(c.id) for c in ours if claim_agrees(gold, c)), None)
 
 
 def format_scores(s: Scores) -> str:
+    n = s.extracted_events or 1
     lines = [
-        f"events: gold {s.gold_events}, extracted {s.extracted_events}, matched {s.matched}",
+        f"documents {s.documents}; events: gold {s.gold_events}, extracted {s.extracted_events}, matched {s.matched}",
         f"precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}",
+        f"unmatched extractions: duplicates {s.duplicates} ({s.duplicate_rate:.3f} of extracted), "
+        f"background {s.background} ({s.background_rate:.3f}), wrong type/date/place {s.wrong} ({s.wrong / n:.3f})",
+        f"cross-article incident links kept {s.incident_links_kept}/{s.incident_links}; "
+        f"false merges {s.false_merges}",
         "",
         f"{'field':<16}accuracy",
     ]
@@ -388,7 +617,8 @@ def format_scores(s: Scores) -> str:
         )
     lines.append(
         f"claims found: {s.claims_found}/{s.claims_gold}; "
-        f"contradictions found: {s.contradictions_found}/{s.contradictions_gold}"
+        f"contradictions found: {s.contradictions_found}/{s.contradictions_gold} "
+        f"({s.contradictions_listed} listed for these documents)"
     )
     lines.append(f"events from furniture or non-event text: {len(s.furniture_events)}")
     lines += [f"  ! {x}" for x in s.furniture_events]
