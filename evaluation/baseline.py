@@ -3,9 +3,10 @@
 Six rules, one per ACLED event type, tried in order on each sentence; the first whose keyword occurs gives
 the sentence an event of that type. The event is placed at the sentence's first proper name that the
 gazetteer knows by exactly that name (one after "in", "near", "at" or "on" first), dated to the publication
-day or the two days before (news reports what happened since the last edition), given the number in front of "killed"/"dead" as its fatalities, and published by the outlet. No actors,
-no incident logic: every keyword sentence is an event. Writes the JSON Lines export's shape, so
-`sitrep eval GOLD --events FILE` scores it like sitrep's own output.
+day or the two days before (news reports what happened since the last edition), given the number in front
+of "killed"/"dead" as its fatalities, and published by the outlet. No actors, no incident logic: every
+keyword sentence is an event. Writes the JSON Lines export's shape, so `sitrep eval GOLD --events FILE`
+scores it like sitrep's own output.
 
     python evaluation/baseline.py evaluation/real/dev/corpus -o /tmp/kw.jsonl
     python evaluation/baseline.py headlines.jsonl -o /tmp/kw.jsonl      # records with id, text, published
@@ -28,14 +29,26 @@ from sitrep.geo import Gazetteer
 RULES: list[tuple[str, str, re.Pattern[str]]] = [
     ("Protests", "Peaceful protest", re.compile(r"\b(protest\w*|demonstrat\w*|rall(y|ies)|marche[sd])\b", re.I)),
     ("Riots", "Violent demonstration", re.compile(r"\b(riot\w*|mob|looters?)\b", re.I)),
-    ("Explosions/Remote violence", "Air/drone strike",
-     re.compile(r"\b(air ?strikes?|air ?raids?|warplanes?|bomb\w*|drones?|shell\w*|missiles?|rockets?|mortars?|"
-                r"explosions?|blasts?|explosives?|IEDs?)\b", re.I)),
+    (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+        re.compile(
+            r"\b(air ?strikes?|air ?raids?|warplanes?|bomb\w*|drones?|shell\w*|missiles?|rockets?|mortars?|"
+            r"explosions?|blasts?|explosives?|IEDs?)\b",
+            re.I,
+        ),
+    ),
     ("Battles", "Armed clash", re.compile(r"\b(clash\w*|fight\w*|battle\w*|ambush\w*|offensive|recaptur\w*)\b", re.I)),
-    ("Violence against civilians", "Attack",
-     re.compile(r"\b(kill\w*|shot|shoot\w*|stabb\w*|execut\w*|kidnap\w*|abduct\w*|massacre\w*|attack\w*)\b", re.I)),
-    ("Strategic developments", "Arrests",
-     re.compile(r"\b(arrest\w*|detain\w*|seiz\w*|took control|ceasefire|truce|withdr[ae]w\w*)\b", re.I)),
+    (
+        "Violence against civilians",
+        "Attack",
+        re.compile(r"\b(kill\w*|shot|shoot\w*|stabb\w*|execut\w*|kidnap\w*|abduct\w*|massacre\w*|attack\w*)\b", re.I),
+    ),
+    (
+        "Strategic developments",
+        "Arrests",
+        re.compile(r"\b(arrest\w*|detain\w*|seiz\w*|took control|ceasefire|truce|withdr[ae]w\w*)\b", re.I),
+    ),
 ]
 SUB_TYPES = [
     (re.compile(r"\b(shell\w*|mortars?|artillery|rockets?|missiles?)\b", re.I), "Shelling/artillery/missile attack"),
@@ -58,8 +71,14 @@ def place(sentence: str, gazetteer: Gazetteer) -> dict[str, Any] | None:
         for candidate in gazetteer.lookup(name, limit=1):
             if candidate.matched_name.lower() == name.lower():
                 p = candidate.place
-                return {"name": p.name, "country": p.country, "admin1": p.admin1, "lat": p.lat, "lon": p.lon,
-                        "precision": p.precision}
+                return {
+                    "name": p.name,
+                    "country": p.country,
+                    "admin1": p.admin1,
+                    "lat": p.lat,
+                    "lon": p.lon,
+                    "precision": p.precision,
+                }
     return None
 
 
@@ -73,8 +92,9 @@ def fatalities(sentence: str) -> int | None:
     return None
 
 
-def code_document(name: str, text: str, published: str | None, outlet: str | None,
-                  gazetteer: Gazetteer) -> list[dict[str, Any]]:
+def code_document(
+    name: str, text: str, published: str | None, outlet: str | None, gazetteer: Gazetteer
+) -> list[dict[str, Any]]:
     events = []
     for _start, sentence in sentences(text):
         for event_type, sub_type, pattern in RULES:
@@ -82,12 +102,20 @@ def code_document(name: str, text: str, published: str | None, outlet: str | Non
                 if event_type == "Explosions/Remote violence":
                     sub_type = next((s for p, s in SUB_TYPES if p.search(sentence)), sub_type)
                 where = place(sentence, gazetteer)
-                events.append({
-                    "doc": name, "docs": [name], "event_type": event_type, "sub_event_type": sub_type,
-                    "date": _recent(published),
-                    "locations": [where] if where else [], "fatalities": fatalities(sentence),
-                    "sources": [outlet] if outlet else [], "modality": "asserted", "evidence": sentence,
-                })
+                events.append(
+                    {
+                        "doc": name,
+                        "docs": [name],
+                        "event_type": event_type,
+                        "sub_event_type": sub_type,
+                        "date": _recent(published),
+                        "locations": [where] if where else [],
+                        "fatalities": fatalities(sentence),
+                        "sources": [outlet] if outlet else [],
+                        "modality": "asserted",
+                        "evidence": sentence,
+                    }
+                )
                 break
     return events
 

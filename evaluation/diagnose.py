@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.evaluate import (
-    refuse_held_out,
     Extracted,
     _find_claim,
     _match,
@@ -30,6 +29,7 @@ from sitrep.evaluate import (
     date_overlaps,
     extracted_events,
     load_jsonl,
+    refuse_held_out,
 )
 from sitrep.model import Claim
 from sitrep.store import Store

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from sitrep.evaluate import refuse_held_out, AliasTable, Extracted, _match, _strict, extracted_events, load_jsonl
+from sitrep.evaluate import AliasTable, Extracted, _match, _strict, extracted_events, load_jsonl, refuse_held_out
 from sitrep.extract.actors import COUNTRY_SLOT, UNIDENTIFIED, actor_dictionary, coding_conventions
 from sitrep.store import Store
 

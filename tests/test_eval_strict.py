@@ -12,7 +12,14 @@ import pytest
 from click.testing import CliRunner
 
 from sitrep.cli import main
-from sitrep.evaluate import evaluate_records, fatalities_agree, is_held_out, records_from_jsonl, refuse_held_out, same_passage
+from sitrep.evaluate import (
+    evaluate_records,
+    fatalities_agree,
+    is_held_out,
+    records_from_jsonl,
+    refuse_held_out,
+    same_passage,
+)
 
 GOLD_EVENT: dict[str, Any] = {
     "id": "g1",
@@ -62,11 +69,14 @@ def _coded_file(tmp_path: Path, rows: list[dict[str, Any]]) -> Path:
 
 def test_restatements_and_background_are_told_apart(tmp_path: Path) -> None:
     gold = _gold(tmp_path, [GOLD_EVENT], ["a.txt"])
-    coded = _coded_file(tmp_path, [
-        _coded("Warplanes struck the market in Saraqib on Thursday"),
-        _coded("Rescuers pulled people from the rubble of the market stalls after the raid"),
-        _coded("The war has killed more than 500,000 people since it began in 2011"),
-    ])
+    coded = _coded_file(
+        tmp_path,
+        [
+            _coded("Warplanes struck the market in Saraqib on Thursday"),
+            _coded("Rescuers pulled people from the rubble of the market stalls after the raid"),
+            _coded("The war has killed more than 500,000 people since it began in 2011"),
+        ],
+    )
     scores = evaluate_records(records_from_jsonl(coded), gold)
     assert (scores.matched, scores.duplicates, scores.background, scores.wrong) == (1, 1, 1, 0)
     assert scores.precision == pytest.approx(1 / 3)
@@ -76,20 +86,26 @@ def test_restatements_and_background_are_told_apart(tmp_path: Path) -> None:
 def test_an_incident_found_with_the_wrong_type_is_wrong_once_then_duplicate(tmp_path: Path) -> None:
     gold = _gold(tmp_path, [GOLD_EVENT], ["a.txt"])
     battle = {"event_type": "Battles", "sub_event_type": "Armed clash"}
-    coded = _coded_file(tmp_path, [
-        _coded("Warplanes struck the market in Saraqib on Thursday", **battle),
-        _coded("Rescuers pulled people from the rubble of the market stalls after the raid", **battle),
-    ])
+    coded = _coded_file(
+        tmp_path,
+        [
+            _coded("Warplanes struck the market in Saraqib on Thursday", **battle),
+            _coded("Rescuers pulled people from the rubble of the market stalls after the raid", **battle),
+        ],
+    )
     scores = evaluate_records(records_from_jsonl(coded), gold)
     assert (scores.matched, scores.wrong, scores.duplicates) == (0, 1, 1)
 
 
 def test_events_from_an_article_with_no_gold_event_are_false_positives(tmp_path: Path) -> None:
     gold = _gold(tmp_path, [GOLD_EVENT], ["a.txt", "court.txt"])
-    coded = _coded_file(tmp_path, [
-        _coded("Warplanes struck the market in Saraqib on Thursday"),
-        _coded("The gunman was sentenced to life for the 2017 attack", doc="court.txt"),
-    ])
+    coded = _coded_file(
+        tmp_path,
+        [
+            _coded("Warplanes struck the market in Saraqib on Thursday"),
+            _coded("The gunman was sentenced to life for the 2017 attack", doc="court.txt"),
+        ],
+    )
     scores = evaluate_records(records_from_jsonl(coded), gold)
     assert (scores.documents, scores.extracted_events, scores.background) == (2, 2, 1)
     assert scores.precision == 0.5
@@ -123,16 +139,19 @@ def test_cross_article_links_and_false_merges_are_counted(tmp_path: Path) -> Non
 
 def test_passages_match_across_sentence_splits_but_not_on_a_few_common_words() -> None:
     assert same_passage("Warplanes struck the market in Saraqib", "Warplanes struck the market in Saraqib on Thursday")
-    assert same_passage("warplanes  struck the market in Saraqib, on Thursday killing five",
-                        "Warplanes struck the market in Saraqib on Thursday killing five people")
+    assert same_passage(
+        "warplanes  struck the market in Saraqib, on Thursday killing five",
+        "Warplanes struck the market in Saraqib on Thursday killing five people",
+    )
     assert not same_passage("the army said on Thursday", "the rebels said on Thursday that the army lied")
 
 
 def test_a_held_out_split_gives_totals_only_and_refuses_diagnosis(tmp_path: Path) -> None:
     gold = _gold(tmp_path, [GOLD_EVENT], ["a.txt"])
     (tmp_path / "HELD_OUT").write_text("test split\n", encoding="utf-8")
-    coded = _coded_file(tmp_path, [_coded("The war has killed more than 500,000 people since 2011",
-                                          event_type="Protests")])
+    coded = _coded_file(
+        tmp_path, [_coded("The war has killed more than 500,000 people since 2011", event_type="Protests")]
+    )
     result = CliRunner().invoke(main, ["eval", str(gold), "--events", str(coded)])
     assert result.exit_code == 0, result.output
     assert "precision 0.000" in result.output

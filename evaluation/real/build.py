@@ -97,8 +97,7 @@ def main() -> None:
         if side == "test":
             (HERE / side / "HELD_OUT").write_text(HELD_OUT_NOTE, encoding="utf-8")
         n_events = sum(1 for e in events if e["doc"] in docs)
-        print(f"{side}: {len(docs)} articles, {n_events} events, "
-              f"{sum(1 for c in claims if c['doc'] in docs)} claims")
+        print(f"{side}: {len(docs)} articles, {n_events} events, {sum(1 for c in claims if c['doc'] in docs)} claims")
 
 
 def write_split(
@@ -120,13 +119,19 @@ def write_split(
     for name in docs:
         shutil.copyfile(SOURCE / "articles" / name, corpus / name)
         meta = articles[name]
-        row = {"file": name, "outlet": meta["outlet"], "published": documents[name]["published"],
-               "language": "en", "title": meta["title"]}
+        row = {
+            "file": name,
+            "outlet": meta["outlet"],
+            "published": documents[name]["published"],
+            "language": "en",
+            "title": meta["title"],
+        }
         if meta.get("url"):
             row["url"] = meta["url"]
         manifest.append(row)
-    (corpus / "manifest.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in manifest),
-                                           encoding="utf-8")
+    (corpus / "manifest.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in manifest), encoding="utf-8"
+    )
 
     def dump(rows: list[dict[str, Any]], path: Path) -> None:
         path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
@@ -134,8 +139,14 @@ def write_split(
     dump([e for e in events if e["doc"] in wanted], gold / "real.events.jsonl")
     dump([c for c in claims if c["doc"] in wanted], gold / "real.claims.jsonl")
     dump(
-        [{"doc": name, "published": documents[name]["published"],
-          "about_conflict": documents[name].get("about_conflict", True)} for name in docs],
+        [
+            {
+                "doc": name,
+                "published": documents[name]["published"],
+                "about_conflict": documents[name].get("about_conflict", True),
+            }
+            for name in docs
+        ],
         gold / "real.documents.jsonl",
     )
     ids = {r["id"] for r in events + claims if r["doc"] in wanted}

@@ -18,17 +18,64 @@ import yaml
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 ONTOLOGY = yaml.safe_load((ROOT / "src/sitrep/data/ontology.yaml").read_text(encoding="utf-8"))["event_types"]
-PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"}
+PLOVER = {
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+    "FIGHT",
+}
 PRECISIONS = {"day", "week", "part-of-month", "month", "approximate", "year"}
 PLACE_PRECISIONS = {"site", "town", "admin2", "admin1", "country", "region"}
 MODALITIES = {"asserted", "reported", "denied", "planned", "feared", "hypothetical"}
 CONTRADICTION_KINDS = {"figure", "perpetrator", "denial", "date", "place", "weapon", "other"}
-EVENT_KEYS = {"id", "doc", "incident", "event_type", "sub_event_type", "plover", "date", "actor1", "assoc_actor1",
-              "actor2", "locations", "quantities", "fatalities", "fatalities_range", "sources", "modality",
-              "evidence", "mentions", "note"}
-CLAIM_KEYS = {"id", "doc", "subject", "scope", "topic", "quantity", "period_start", "period_end", "sources",
-              "modality", "evidence", "note"}
+EVENT_KEYS = {
+    "id",
+    "doc",
+    "incident",
+    "event_type",
+    "sub_event_type",
+    "plover",
+    "date",
+    "actor1",
+    "assoc_actor1",
+    "actor2",
+    "locations",
+    "quantities",
+    "fatalities",
+    "fatalities_range",
+    "sources",
+    "modality",
+    "evidence",
+    "mentions",
+    "note",
+}
+CLAIM_KEYS = {
+    "id",
+    "doc",
+    "subject",
+    "scope",
+    "topic",
+    "quantity",
+    "period_start",
+    "period_end",
+    "sources",
+    "modality",
+    "evidence",
+    "note",
+}
 
 
 def load_jsonl(path: Path, problems: list[str]) -> list[dict[str, Any]]:
@@ -87,9 +134,9 @@ def check_event(e: dict[str, Any], texts: dict[str, str], where: str, problems: 
                 bad(f"location {loc!r} needs name and country")
             if loc.get("precision") not in PLACE_PRECISIONS:
                 bad(f"location {loc.get('name')!r} precision must be one of {sorted(PLACE_PRECISIONS)}")
-            if loc.get("precision") not in {"country", "region", "admin1"}:
-                if not isinstance(loc.get("lat"), (int, float)) or not isinstance(loc.get("lon"), (int, float)):
-                    bad(f"location {loc.get('name')!r} needs numeric lat and lon")
+            coarse = loc.get("precision") in {"country", "region", "admin1"}
+            if not coarse and not all(isinstance(loc.get(k), (int, float)) for k in ("lat", "lon")):
+                bad(f"location {loc.get('name')!r} needs numeric lat and lon")
     for q in e.get("quantities") or []:
         if not {"unit", "kind", "low", "best", "high", "text"} <= set(q):
             bad(f"quantity {q!r} needs unit, kind, low, best, high, text")
@@ -183,10 +230,15 @@ def check(batch: Path) -> list[str]:
         if item.get("kind") not in CONTRADICTION_KINDS:
             problems.append(f"checks.json contradiction {item}: kind must be one of {sorted(CONTRADICTION_KINDS)}")
     for item in checks.get("must_not_be_events", []):
-        if item.get("doc") not in texts or item.get("text", "") not in texts.get(item.get("doc"), "") \
-                or not item.get("text"):
-            problems.append(f"checks.json must_not_be_events: text not verbatim in {item.get('doc')}: "
-                            f"{str(item.get('text'))[:60]!r}")
+        if (
+            item.get("doc") not in texts
+            or item.get("text", "") not in texts.get(item.get("doc"), "")
+            or not item.get("text")
+        ):
+            problems.append(
+                f"checks.json must_not_be_events: text not verbatim in {item.get('doc')}: "
+                f"{str(item.get('text'))[:60]!r}"
+            )
     aliases = checks.get("actor_aliases", {})
     for e in events:
         for role in ("actor1", "actor2", "assoc_actor1"):

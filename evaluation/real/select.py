@@ -71,7 +71,9 @@ OUTLETS = {
     "asharqalawsat": "Asharq Al-Awsat",
     "tass": "TASS",
 }
-MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+MONTHS = {
+    m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+}
 HEADER_DATE = re.compile(r"\b(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(20\d\d)\b", re.I)
 HEADER_DATE_US = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\s+(20\d\d)\b", re.I
@@ -101,9 +103,10 @@ def slug(text: str) -> str:
 
 def main(realtext: Path) -> None:
     # The dataset repeats a few records verbatim under one id: keep each id once.
-    fakes = list({a["id"]: a for a in map(json.loads, gzip.open(realtext / "fa-kes-syria.jsonl.gz", "rt",
-                                                                     encoding="utf-8"))}.values())
-    wikinews = [json.loads(line) for line in gzip.open(realtext / "wikinews-2019-2020.jsonl.gz", "rt", encoding="utf-8")]
+    with gzip.open(realtext / "fa-kes-syria.jsonl.gz", "rt", encoding="utf-8") as handle:
+        fakes = list({a["id"]: a for a in map(json.loads, handle)}.values())
+    with gzip.open(realtext / "wikinews-2019-2020.jsonl.gz", "rt", encoding="utf-8") as handle:
+        wikinews = [json.loads(line) for line in handle]
     by_title = {a["title"]: a for a in wikinews}
     chosen_wn = [by_title[t] for t in WIKINEWS_TITLES]
 

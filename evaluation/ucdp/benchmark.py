@@ -49,11 +49,20 @@ PLACE_KM = 25.0
 # UCDP's place names end with what the place is ("Teir Maaleh village"); the headline names only the place.
 PLACE_WORDS = re.compile(
     r"\b(village|town|city|district|subdistrict|sub-district|governorate|province|area|neighbourhood|"
-    r"neighborhood|countryside|camp|airport|base|region|nahiya|mountain|hill|road|dam)\b", re.I)
-TOLL = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b[^.]{0,40}?"
-                  r"\b(killed|dead|die[ds]?|death|deaths|lives|martyr\w*|executed|massacre)\b", re.I)
-WORD_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+    r"neighborhood|countryside|camp|airport|base|region|nahiya|mountain|hill|road|dam)\b",
+    re.I,
+)
+TOLL = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b[^.]{0,40}?"
+    r"\b(killed|dead|die[ds]?|death|deaths|lives|martyr\w*|executed|massacre)\b",
+    re.I,
+)
+WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+}
 NAMED_PRECISION = {1, 2}  # UCDP where_prec: exact place, or within 25 km of it
 
 
@@ -79,8 +88,14 @@ def load_headlines() -> list[Headline]:
             key = _key(row["text"], row["source_date"])
             if key not in grouped:
                 split = "test" if int(key, 16) % 3 == 0 else "dev"
-                grouped[key] = Headline(f"ucdp-{key[:12]}", row["text"], row["source_date"].split(";")[0].strip(),
-                                        row.get("source_office") or "", [], split)
+                grouped[key] = Headline(
+                    f"ucdp-{key[:12]}",
+                    row["text"],
+                    row["source_date"].split(";")[0].strip(),
+                    row.get("source_office") or "",
+                    [],
+                    split,
+                )
             grouped[key].rows.append(row)
     return sorted(grouped.values(), key=lambda h: _key(h.text, h.published))
 
@@ -102,7 +117,7 @@ def names_place(headline: str, place: str) -> bool:
     width = len(core.split())
     for size in {width, width + 1, max(1, width - 1)}:
         for i in range(len(words) - size + 1):
-            window = _skeleton(" ".join(words[i : i + size]).strip(".,:;!?\"()"))
+            window = _skeleton(" ".join(words[i : i + size]).strip('.,:;!?"()'))
             if window and difflib.SequenceMatcher(None, window, target).ratio() >= 0.8:
                 return True
     return False
@@ -126,13 +141,18 @@ class Coded:
 
 def code_with_sitrep(headlines: list[Headline]) -> dict[str, Coded]:
     from sitrep.pipeline import ingest
-    from sitrep.store import Store
     from sitrep.resolve.similarity import mention_places
+    from sitrep.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "headlines.jsonl"
-        source.write_text("".join(json.dumps({"id": h.id, "text": h.text, "published": h.published,
-                                              "outlet": h.outlet}) + "\n" for h in headlines), encoding="utf-8")
+        source.write_text(
+            "".join(
+                json.dumps({"id": h.id, "text": h.text, "published": h.published, "outlet": h.outlet}) + "\n"
+                for h in headlines
+            ),
+            encoding="utf-8",
+        )
         store = Store.open(str(Path(tmp) / "ucdp.db"))
         ingest([str(source)], store)
         coded: dict[str, Coded] = {h.id: Coded([], [], [], []) for h in headlines}
@@ -143,7 +163,8 @@ def code_with_sitrep(headlines: list[Headline]) -> dict[str, Coded]:
                     continue
                 c.types.append(mention.event_type)
                 c.places += [(p.lat, p.lon) for p in mention_places(mention)[:1]] or [
-                    (p.lat, p.lon) for p in event.places[:1]]
+                    (p.lat, p.lon) for p in event.places[:1]
+                ]
                 if mention.date:
                     c.dates.append((mention.date.start, mention.date.end))
                 f = mention.fatalities
@@ -220,12 +241,18 @@ def score(headlines: list[Headline], coded: dict[str, Coded], show: str | None) 
                 failures.append(f"date {c.dates[:1]} vs {start + dt.timedelta(days=1)}")
         else:
             failures.append("no violent event")
-        named = [row for row in h.rows if row["where_prec"] in NAMED_PRECISION
-                 and names_place(h.text, row["where_coordinates"])]
+        named = [
+            row
+            for row in h.rows
+            if row["where_prec"] in NAMED_PRECISION and names_place(h.text, row["where_coordinates"])
+        ]
         if named:
             r.named_place += 1
-            placed = any(haversine_km(lat, lon, row["latitude"], row["longitude"]) <= PLACE_KM
-                         for lat, lon in c.places for row in named)
+            placed = any(
+                haversine_km(lat, lon, row["latitude"], row["longitude"]) <= PLACE_KM
+                for lat, lon in c.places
+                for row in named
+            )
             r.placed += placed
             if not placed:
                 failures.append(f"place: {named[0]['where_coordinates']} not within 25 km of {c.places[:2]}")
@@ -260,14 +287,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"UCDP headlines, {args.split} split, {result.headlines} headlines, coder {args.coder}")
     print(f"  detection            {rates['detection']:.3f}  ({result.detected}/{result.headlines})")
     print(f"  type | detected      {rates['type_given_detected']:.3f}  ({result.typed}/{result.detected})")
-    print(f"  place within 25 km   {rates['place_within_25km']:.3f}  ({result.placed}/{result.named_place} "
-          "headlines naming UCDP's place)")
+    print(
+        f"  place within 25 km   {rates['place_within_25km']:.3f}  ({result.placed}/{result.named_place} "
+        "headlines naming UCDP's place)"
+    )
     print(f"  date | detected      {rates['date_given_detected']:.3f}  ({result.dated}/{result.detected})")
-    print(f"  fatalities in range  {rates['fatalities_within_range']:.3f}  ({result.toll_right}/{result.with_toll} "
-          "headlines stating UCDP's toll)")
+    print(
+        f"  fatalities in range  {rates['fatalities_within_range']:.3f}  ({result.toll_right}/{result.with_toll} "
+        "headlines stating UCDP's toll)"
+    )
     if args.out:
-        args.out.write_text(json.dumps({"split": args.split, "coder": args.coder, **asdict(result), **rates},
-                                       indent=2), encoding="utf-8")
+        args.out.write_text(
+            json.dumps({"split": args.split, "coder": args.coder, **asdict(result), **rates}, indent=2),
+            encoding="utf-8",
+        )
     return 0
 
 

@@ -305,12 +305,15 @@ def eval_command(gold_dir: Path, db: str, events_file: Path | None, out: Path | 
         scores = evaluate_records(records_from_jsonl(events_file), gold_dir)
     else:
         scores = evaluate_store(_open(db), gold_dir)
-    if is_held_out(gold_dir):
-        scores.misses, scores.spurious, scores.furniture_events = [], [], []
+    held_out = is_held_out(gold_dir)
+    if held_out:
         click.echo("held-out split: totals only, no per-event lists", err=True)
-    click.echo(format_scores(scores))
+    click.echo(format_scores(scores, lists=not held_out))
     if out:
-        out.write_text(json.dumps(scores.to_dict(), indent=2), encoding="utf-8")
+        data = scores.to_dict()
+        if held_out:
+            data = {k: (len(v) if isinstance(v, list) else v) for k, v in data.items()}
+        out.write_text(json.dumps(data, indent=2), encoding="utf-8")
         click.echo(f"scores written to {out}", err=True)
 
 

@@ -144,18 +144,26 @@ def records_from_jsonl(path: Path) -> list[Extracted]:
         docs = row.get("docs") or [row["doc"]]
         date = row.get("date") or {}
         interval = (
-            DateInterval(dt.date.fromisoformat(date["start"]), dt.date.fromisoformat(date["end"]),
-                         date.get("precision") or "day")
+            DateInterval(
+                dt.date.fromisoformat(date["start"]), dt.date.fromisoformat(date["end"]), date.get("precision") or "day"
+            )
             if date.get("start") and date.get("end")
             else None
         )
         places = [
-            Place(f"{path.name}:{number}", loc.get("name") or "", loc.get("country"), float(loc["lat"]),
-                  float(loc["lon"]), loc.get("precision") or "town", admin1=loc.get("admin1"))
+            Place(
+                f"{path.name}:{number}",
+                loc.get("name") or "",
+                loc.get("country"),
+                float(loc["lat"]),
+                float(loc["lon"]),
+                loc.get("precision") or "town",
+                admin1=loc.get("admin1"),
+            )
             for loc in row.get("locations") or []
             if loc.get("lat") is not None and loc.get("lon") is not None
         ]
-        actors = [ActorRole(role, row[role], "") for role in ("actor1", "assoc_actor1", "actor2") if row.get(role)]  # type: ignore[arg-type]
+        actors = [ActorRole(role, row[role], "") for role in ("actor1", "assoc_actor1", "actor2") if row.get(role)]
         quantities = [
             Quantity(q.get("unit") or "", q.get("low"), q.get("best"), q.get("high"), kind=q.get("kind") or "count")
             for q in row.get("quantities") or []
@@ -166,11 +174,19 @@ def records_from_jsonl(path: Path) -> list[Extracted]:
         for doc in docs:
             span = Span(doc, 0, len(evidence), evidence if doc == docs[0] else "")
             mention = Mention(
-                f"{event_id}:{doc}", doc, span, span, row.get("event_type") or "",
-                (sub[0] if isinstance(sub, list) and sub else sub) or "", "",
-                actors=actors, date=interval, quantities=quantities,
+                f"{event_id}:{doc}",
+                doc,
+                span,
+                span,
+                row.get("event_type") or "",
+                (sub[0] if isinstance(sub, list) and sub else sub) or "",
+                "",
+                actors=actors,
+                date=interval,
+                quantities=quantities,
                 fatalities=Quantity("people", fatalities, fatalities, fatalities, kind="killed")
-                if isinstance(fatalities, int) else None,
+                if isinstance(fatalities, int)
+                else None,
                 chain=AttributionChain([Source(name, "outlet") for name in row.get("sources") or []]),
                 modality=row.get("modality") or "asserted",
             )
@@ -254,9 +270,9 @@ def fatalities_agree(ours: int | None, gold: dict[str, Any]) -> bool:
     if ours is None:
         return False
     bounds = gold.get("fatalities_range") or {}
-    low = bounds.get("low") if bounds.get("low") is not None else figure
-    high = bounds.get("high") if bounds.get("high") is not None else max(figure, bounds.get("best") or figure)
-    return ours == figure or low <= ours <= high
+    low: int = bounds["low"] if bounds.get("low") is not None else figure
+    high: int = bounds["high"] if bounds.get("high") is not None else max(figure, bounds.get("best") or figure)
+    return bool(ours == figure or low <= ours <= high)
 
 
 def our_fatalities(mention: Mention) -> int | None:
@@ -596,15 +612,15 @@ def _find_claim(gold: dict[str, Any], ours: list[Any]) -> str | None:
     return next((str(c.id) for c in ours if claim_agrees(gold, c)), None)
 
 
-def format_scores(s: Scores) -> str:
+def format_scores(s: Scores, lists: bool = True) -> str:
+    """The scores as a table; ``lists`` False leaves out every per-event line (for a held-out split)."""
     n = s.extracted_events or 1
     lines = [
         f"documents {s.documents}; events: gold {s.gold_events}, extracted {s.extracted_events}, matched {s.matched}",
         f"precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}",
         f"unmatched extractions: duplicates {s.duplicates} ({s.duplicate_rate:.3f} of extracted), "
         f"background {s.background} ({s.background_rate:.3f}), wrong type/date/place {s.wrong} ({s.wrong / n:.3f})",
-        f"cross-article incident links kept {s.incident_links_kept}/{s.incident_links}; "
-        f"false merges {s.false_merges}",
+        f"cross-article incident links kept {s.incident_links_kept}/{s.incident_links}; false merges {s.false_merges}",
         "",
         f"{'field':<16}accuracy",
     ]
@@ -621,6 +637,8 @@ def format_scores(s: Scores) -> str:
         f"({s.contradictions_listed} listed for these documents)"
     )
     lines.append(f"events from furniture or non-event text: {len(s.furniture_events)}")
+    if not lists:
+        return "\n".join(lines)
     lines += [f"  ! {x}" for x in s.furniture_events]
     if s.misses:
         lines.append("missed gold events:")

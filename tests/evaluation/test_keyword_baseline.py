@@ -1,0 +1,39 @@
+"""The keyword baseline codes what its six rules say, so that comparisons with it mean something."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from sitrep.geo import Gazetteer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[path.stem] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+baseline = _load(ROOT / "evaluation" / "baseline.py")
+
+
+def test_each_keyword_sentence_is_an_event_of_the_first_matching_rule() -> None:
+    text = (
+        "Hundreds of students protested in Aleppo on Friday. Artillery shelling killed five people in Idlib. "
+        "The minister thanked the delegation."
+    )
+    events = baseline.code_document("d.txt", text, "2024-05-03", "Wire", Gazetteer.open())
+    assert [(e["event_type"], e["sub_event_type"]) for e in events] == [
+        ("Protests", "Peaceful protest"),
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ]
+    assert events[1]["fatalities"] == 5
+    assert events[1]["locations"][0]["name"] == "Idlib"
+    assert events[0]["date"] == {"start": "2024-05-01", "end": "2024-05-03", "precision": "approximate"}
