@@ -20,6 +20,7 @@ from sitrep.ingest.validate import DEFAULT_MAX_BYTES, InputError
 from sitrep.store import EventFilter, Store
 
 DEFAULT_DB = "sitrep.db"
+EXIT_INPUT_FAILED = 1
 db_option = click.option(
     "--db",
     "db",
@@ -30,20 +31,21 @@ db_option = click.option(
 )
 
 
-def _open(db: str) -> Store:
+def _open(db: str, create: bool = False) -> Store:
+    """The store at ``db``; only commands that write (ingest) create a new one."""
     try:
-        return Store.open(db)
+        return Store.open(db, create=create)
     except Exception as exc:
         raise click.UsageError(f"cannot open database {db}: {exc}") from None
 
 
-def _date(_ctx: Any, _param: Any, value: str | None) -> dt.date | None:
+def _date(_ctx: Any, param: Any, value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
         return parse_published(value)
-    except InputError as exc:
-        raise click.BadParameter(str(exc)) from None
+    except InputError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param=param) from None
 
 
 class LazyGroup(click.Group):
@@ -85,6 +87,9 @@ def main() -> None:
 @click.option("--name", help="Name for a document read from standard input.")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Refuse larger inputs.")
 @click.option("--no-extract", is_flag=True, help="Only store the documents; run the later stages with `sitrep rerun`.")
+@click.option(
+    "--allow-private", is_flag=True, help="Fetch URLs on loopback and private networks too (refused by default)."
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option(
     "--workers",
@@ -103,6 +108,7 @@ def ingest(
     name: str | None,
     max_bytes: int,
     no_extract: bool,
+    allow_private: bool,
     quiet: bool,
     workers: int,
 ) -> None:
@@ -111,8 +117,10 @@ def ingest(
 
     from sitrep.pipeline import ingest as run_ingest
 
-    store = _open(db)
-    options = ReadOptions(DocumentMeta(outlet=outlet, url=url, title=title, published=published), max_bytes, name)
+    store = _open(db, create=True)
+    options = ReadOptions(
+        DocumentMeta(outlet=outlet, url=url, title=title, published=published), max_bytes, name, allow_private
+    )
     total = _count_inputs(sources)
     if workers > 1:
         from sitrep.scale import run_dask_ingest
@@ -128,7 +136,9 @@ def ingest(
         click.echo(f"sitrep: {name_}: near duplicate of {original} (stored)", err=True)
     click.echo(
         f"{len(report.stored)} stored, {len(report.new_versions)} new versions, "
-        f"{len(report.duplicates)} skipped as duplicates, {len(report.failures)} failed; "
+        f"{len(report.duplicates)} skipped as duplicates, "
+        + (f"{len(report.resumed)} finished from an interrupted run, " if report.resumed else "")
+        + f"{len(report.failures)} failed; "
         f"{report.mentions} event mentions, {report.claims} claims -> {store.url}",
         err=True,
     )
@@ -136,13 +146,20 @@ def ingest(
 
 
 def _count_inputs(sources: tuple[str, ...]) -> int:
+    """Documents to expect, for the progress bar: a JSON Lines file holds one per line, other files one."""
     from sitrep.ingest.readers import list_input_files
 
     total = 0
     for source in sources:
         path = Path(source)
-        total += len(list_input_files(path)) if path.is_dir() else 1
+        for file in list_input_files(path) if path.is_dir() else [path]:
+            total += _lines(file) if file.suffix == ".jsonl" and file.is_file() else 1
     return total
+
+
+def _lines(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(1 for line in handle if line.strip())
 
 
 @main.command()
@@ -237,7 +254,10 @@ def events(db: str, **filters: Any) -> None:
     """List events with their report counts."""
     store = _open(db)
     for e in store.events(_filter(**filters)):
-        date = f"{e.date_start}..{e.date_end}" if e.date_start != e.date_end else str(e.date_start)
+        date = (
+            "undated" if e.date_start is None
+            else f"{e.date_start}..{e.date_end}" if e.date_start != e.date_end else str(e.date_start)
+        )
         click.echo(
             f"{e.id}\t{date}\t{e.event_type} / {e.sub_event_type}\t{e.actor1 or '-'} -> {e.actor2 or '-'}\t"
             f"{e.location or '-'} ({e.country or '?'})\tfatalities={_or_dash(e.fatalities_best)}\treports={e.reports}"
@@ -280,8 +300,12 @@ def rerun(stage: str, db: str) -> None:
     """Re-run STAGE on what is stored (after a lexicon or gazetteer change)."""
     from sitrep.pipeline import rerun as run
 
-    done = run(_open(db), stage)
-    click.echo(f"re-ran {stage} on {done} documents", err=True)
+    report = run(_open(db), stage)
+    click.echo(f"re-ran {stage} on {len(report.resumed)} documents", err=True)
+    for failure in report.failures:
+        click.echo(f"sitrep: {failure.name}: {failure.reason}", err=True)
+    if report.failures:
+        raise SystemExit(EXIT_INPUT_FAILED)
 
 
 @main.command("eval")
@@ -319,8 +343,9 @@ def eval_command(gold_dir: Path, db: str, events_file: Path | None, out: Path | 
 
 @main.command()
 @db_option
-def doctor(db: str) -> None:
-    """Versions, the NLP model in use, and the database."""
+@click.option("--repair", is_flag=True, help="Finish the extraction of documents an interrupted run left unfinished.")
+def doctor(db: str, repair: bool) -> None:
+    """Versions, the NLP model in use, and the database (with documents left unfinished)."""
     import platform
 
     import spacy
@@ -334,9 +359,15 @@ def doctor(db: str) -> None:
     click.echo(f"model       {info.name} {info.version} (package {info.package})")
     click.echo(f"model path  {info.path}")
     click.echo(f"components  {', '.join(info.components)}")
-    store = _open(db)
-    click.echo(f"database    {store.url} ({store.engine.dialect.name})")
-    click.echo("contents    " + ", ".join(f"{k}={v}" for k, v in store.stats().items()))
+    try:
+        store = Store.open(db, create=False)
+    except Exception as exc:
+        click.echo(f"database    {db}: {exc}")
+        store = None
+    if store is not None:
+        click.echo(f"database    {store.url} ({store.engine.dialect.name})")
+        click.echo("contents    " + ", ".join(f"{k}={v}" for k, v in store.stats().items()))
+        _report_unfinished(store, repair)
     try:
         from sitrep.geo.build import default_index_path
 
@@ -345,6 +376,25 @@ def doctor(db: str) -> None:
         click.echo(f"gazetteer   {index} ({state})")
     except Exception as exc:  # the gazetteer is optional for doctor
         click.echo(f"gazetteer   unavailable: {exc}")
+
+
+def _report_unfinished(store: Store, repair: bool) -> None:
+    from sitrep.pipeline import finish_unfinished
+
+    unfinished = store.unfinished_documents()
+    names = ", ".join(d.document.name for d in unfinished[:5]) + (" ..." if len(unfinished) > 5 else "")
+    if not unfinished:
+        click.echo("unfinished  none")
+        return
+    click.echo(f"unfinished  {len(unfinished)} documents stored but not extracted ({names}): an interrupted run or"
+               " --no-extract; `sitrep doctor --repair` (or the same ingest again) finishes them")
+    if repair:
+        report = finish_unfinished(store)
+        click.echo(f"repaired    {len(report.resumed)} documents extracted")
+        for failure in report.failures:
+            click.echo(f"sitrep: {failure.name}: {failure.reason}", err=True)
+        if report.failures:
+            raise SystemExit(EXIT_INPUT_FAILED)
 
 
 def _version() -> str:

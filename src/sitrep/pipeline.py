@@ -25,7 +25,7 @@ from sitrep.geo.inherit import (
 from sitrep.geo.mentions import geocode_dateline, most_specific
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Claim, Document, Mention, PlaceMention
-from sitrep.nlp import load_pipeline
+from sitrep.nlp import parse_text
 from sitrep.resolve import derive_event, group_claims, resolve_mentions
 from sitrep.store import Store
 
@@ -43,6 +43,7 @@ class ProcessedDocument:
 class IngestReport:
     stored: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
+    resumed: list[str] = field(default_factory=list)
     new_versions: list[str] = field(default_factory=list)
     near_duplicates: list[tuple[str, str]] = field(default_factory=list)
     failures: list[ReadFailure] = field(default_factory=list)
@@ -56,7 +57,7 @@ class IngestReport:
 
 def process_document(document: Document, gazetteer: Gazetteer | None = None) -> ProcessedDocument:
     """NLP, extraction and geocoding of one document; touches no database."""
-    parsed = load_pipeline()(document.text)
+    parsed = parse_text(document.text)
     extraction = extract_document(document, parsed)
     gazetteer = gazetteer or Gazetteer.open()
     text_countries = gazetteer.countries_in_text(document.text)
@@ -108,7 +109,23 @@ def ingest(
             _ingest_document(item, store, extract, report)
         if on_progress:
             on_progress(item.name)
-    if extract and (report.stored or report.new_versions):
+    if extract and (report.stored or report.new_versions or report.resumed):
+        refresh_claim_contradictions(store)
+    return report
+
+
+def finish_unfinished(store: Store) -> IngestReport:
+    """Extracts every stored document whose extraction never finished (``resumed`` names them).
+    A failure names the document and the others go on."""
+    report = IngestReport()
+    gazetteer = Gazetteer.open()
+    for stored in store.unfinished_documents():
+        try:
+            store_extraction(store, stored.id, process_document(stored.document, gazetteer))
+            report.resumed.append(stored.document.name)
+        except Exception as exc:  # one bad document never stops the repair
+            report.failures.append(ReadFailure(stored.document.name, f"pipeline error: {type(exc).__name__}: {exc}"))
+    if report.resumed:
         refresh_claim_contradictions(store)
     return report
 
@@ -128,9 +145,14 @@ def record_document(
     try:
         added = store.add_document(document)
         if added.status == "duplicate":
-            report.duplicates.append(document.name)
-            return
-        (report.new_versions if added.status == "new-version" else report.stored).append(document.name)
+            if produce is None or added.extracted:
+                report.duplicates.append(document.name)
+                return
+            # Stored by a run that stopped before its extraction finished: finish it now. Writing the
+            # extraction replaces whatever part of it was written, so the result is that of an unbroken run.
+            report.resumed.append(document.name)
+        else:
+            (report.new_versions if added.status == "new-version" else report.stored).append(document.name)
         if added.near_duplicate_of:
             report.near_duplicates.append((document.name, added.near_duplicate_of))
         if added.superseded_id is not None:
@@ -193,8 +215,9 @@ def refresh_claim_contradictions(store: Store) -> None:
     store.replace_claim_contradictions(rows)
 
 
-def rerun(store: Store, stage: str) -> int:
-    """Re-runs a stage on what is stored (after a lexicon or gazetteer change); returns documents done.
+def rerun(store: Store, stage: str) -> IngestReport:
+    """Re-runs a stage on what is stored (after a lexicon or gazetteer change); ``resumed`` names the documents
+    done, ``failures`` those that failed (each named; the others go on).
 
     ``extract`` and ``geocode`` redo each document from its stored text; ``resolve`` keeps the mentions
     and clusters them again from scratch, in the order the documents were stored.
@@ -202,13 +225,18 @@ def rerun(store: Store, stage: str) -> int:
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}; one of {', '.join(STAGES)}")
     documents = store.documents()
+    report = IngestReport()
+    gazetteer = Gazetteer.open() if stage != "resolve" else None
     if stage == "resolve":
         store.clear_events()
-        for stored in documents:
-            resolve_into_store(store, store.mentions_for_document(stored.id))
-    else:
-        gazetteer = Gazetteer.open()
-        for stored in documents:
-            store_extraction(store, stored.id, process_document(stored.document, gazetteer))
+    for stored in documents:
+        try:
+            if gazetteer is None:
+                resolve_into_store(store, store.mentions_for_document(stored.id))
+            else:
+                store_extraction(store, stored.id, process_document(stored.document, gazetteer))
+            report.resumed.append(stored.document.name)
+        except Exception as exc:  # one bad document never stops the batch
+            report.failures.append(ReadFailure(stored.document.name, f"pipeline error: {type(exc).__name__}: {exc}"))
     refresh_claim_contradictions(store)
-    return len(documents)
+    return report

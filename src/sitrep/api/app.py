@@ -12,9 +12,10 @@ import json
 from importlib import resources
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sitrep.api.views import document_json, event_detail, points_json, summary_json
 from sitrep.export import EXPORTERS, EXTENSIONS, MEDIA_TYPES, export_chunks
@@ -32,6 +33,21 @@ from sitrep.store.queries import (
 
 MAX_PAGE = 1000
 _SORTS = ("date", "-date", "fatalities", "reports")
+# Every parameter has a bound: a text filter is a name or a few words, never a document; offsets and ids
+# stay inside the databases' 64-bit integers; NUL (which PostgreSQL rejects in text) is refused up front.
+MAX_TEXT = 200
+MAX_OFFSET = 1_000_000_000
+MAX_ID = 2**63 - 1
+NO_NUL = r"^[^\x00]*$"
+DEFAULT_ALLOWED_HOSTS = ("127.0.0.1", "localhost")
+
+
+def _text(description: str) -> Any:
+    return Query(description=description, max_length=MAX_TEXT, pattern=NO_NUL)
+
+
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 
 
 def parse_bbox(bbox: str | None) -> tuple[float, float, float, float] | None:
@@ -48,18 +64,18 @@ def parse_bbox(bbox: str | None) -> tuple[float, float, float, float] | None:
 
 
 def event_filter(
-    type: Annotated[str | None, Query(description="ACLED event type, e.g. Battles")] = None,
-    actor: Annotated[str | None, Query(description="part of actor1 or actor2's name")] = None,
-    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code", max_length=2)] = None,
-    admin1: Annotated[str | None, Query(description="first-level region name")] = None,
+    type: Annotated[str | None, _text("ACLED event type, e.g. Battles")] = None,
+    actor: Annotated[str | None, _text("part of actor1 or actor2's name")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code", max_length=2, pattern=NO_NUL)] = None,
+    admin1: Annotated[str | None, _text("first-level region name")] = None,
     since: Annotated[dt.date | None, Query(description="events ending on or after this date")] = None,
     until: Annotated[dt.date | None, Query(description="events starting on or before this date")] = None,
-    source: Annotated[str | None, Query(description="part of a chain source's or outlet's name")] = None,
-    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
-    q: Annotated[str | None, Query(description="text search in evidence, places and actors")] = None,
-    sort: Annotated[str, Query(description="date | -date | fatalities | reports")] = "date",
-    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    source: Annotated[str | None, _text("part of a chain source's or outlet's name")] = None,
+    bbox: Annotated[str | None, _text("min_lon,min_lat,max_lon,max_lat")] = None,
+    q: Annotated[str | None, _text("text search in evidence, places and actors")] = None,
+    sort: Annotated[str, _text("date | -date | fatalities | reports")] = "date",
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> EventFilter:
     if sort not in _SORTS:
         raise HTTPException(422, f"sort must be one of {', '.join(_SORTS)}")
@@ -73,7 +89,9 @@ def event_filter(
 Filters = Annotated[EventFilter, Depends(event_filter)]
 
 
-def create_app(store: Store) -> FastAPI:
+def create_app(store: Store, allowed_hosts: tuple[str, ...] | None = None) -> FastAPI:
+    """The API and dashboard over ``store``; with ``allowed_hosts``, requests for any other Host are refused
+    (400), so a page elsewhere cannot reach the API through DNS rebinding."""
     app = FastAPI(
         title="sitrep",
         description="Sourced, geocoded conflict events: every value traced to its source sentence.",
@@ -86,6 +104,16 @@ def create_app(store: Store) -> FastAPI:
     _add_document_routes(app, store)
     _add_source_routes(app, store)
     _add_dashboard(app)
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        for name, value in _SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
     return app
 
 
@@ -115,23 +143,19 @@ def _add_event_routes(app: FastAPI, store: Store) -> None:
         return event_type_counts(store)
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event with its reports and evidence spans")
-    def get_event(event_id: str) -> dict[str, Any]:
+    def get_event(event_id: Annotated[str, Path(max_length=MAX_TEXT, pattern=NO_NUL)]) -> dict[str, Any]:
         event = store.get_event(event_id)
         if event is None:
             raise HTTPException(404, f"no event {event_id!r}")
         return event_detail(store, event, event_id)
 
     @app.get("/api/claims", tags=["claims"], summary="Attributed statements that are not single events")
-    def list_claims(
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Annotated[int, Query(ge=0)] = 0
-    ) -> dict[str, Any]:
+    def list_claims(limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
         claims = store.claims()
         return _page(len(claims), None, [to_dict(c) for c in claims[offset : offset + limit]], limit, offset)
 
     @app.get("/api/contradictions", tags=["claims"], summary="Disagreements between reports or claims")
-    def list_contradictions(
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100, offset: Annotated[int, Query(ge=0)] = 0
-    ) -> dict[str, Any]:
+    def list_contradictions(limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
         rows = [dict(r) for r in store.contradictions()]
         return _page(len(rows), None, rows[offset : offset + limit], limit, offset)
 
@@ -140,7 +164,9 @@ def _add_event_routes(app: FastAPI, store: Store) -> None:
         return store.stats()
 
     @app.get("/api/export/{format}", tags=["export"], summary="Matching events as a file (jsonl, csv, geojson, plover)")
-    def export(format: str, filters: Filters, all: bool = True) -> Response:
+    def export(
+        format: Annotated[str, Path(max_length=MAX_TEXT, pattern=NO_NUL)], filters: Filters, all: bool = True
+    ) -> Response:
         if format not in EXPORTERS:
             raise HTTPException(404, f"unknown format {format!r}; choose one of {', '.join(EXPORTERS)}")
         chosen = EventFilter(**{**filters.__dict__, "limit": None, "offset": 0}) if all else filters
@@ -155,15 +181,15 @@ def _add_event_routes(app: FastAPI, store: Store) -> None:
 def _add_document_routes(app: FastAPI, store: Store) -> None:
     @app.get("/api/documents", tags=["documents"], summary="Stored documents (latest versions), one page")
     def list_documents(
-        q: str | None = None,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        q: Annotated[str | None, _text("part of a document's name, title or outlet")] = None,
+        limit: Limit = 50,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
         total, rows = documents_page(store, q, limit, offset)
         return _page(total, None, rows, limit, offset)
 
     @app.get("/api/documents/{ref}", tags=["documents"], summary="One document: text, paragraphs, events")
-    def get_document(ref: str) -> dict[str, Any]:
+    def get_document(ref: Annotated[str, Path(max_length=MAX_TEXT, pattern=NO_NUL)]) -> dict[str, Any]:
         stored = store.get_document(ref)
         if stored is None:
             raise HTTPException(404, f"no document {ref!r}")
@@ -173,15 +199,15 @@ def _add_document_routes(app: FastAPI, store: Store) -> None:
 def _add_source_routes(app: FastAPI, store: Store) -> None:
     @app.get("/api/sources", tags=["sources"], summary="Sources named in attribution chains")
     def list_sources(
-        q: str | None = None,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        q: Annotated[str | None, _text("part of a source's name")] = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
         total, rows = sources(store, q, limit, offset)
         return _page(total, None, [r.__dict__ for r in rows], limit, offset)
 
     @app.get("/api/sources/{source_id}", tags=["sources"], summary="One source and the reports that cite it")
-    def get_source(source_id: int) -> dict[str, Any]:
+    def get_source(source_id: Annotated[int, Path(ge=0, le=MAX_ID)]) -> dict[str, Any]:
         found = source_by_id(store, source_id)
         if found is None:
             raise HTTPException(404, f"no source {source_id}")
@@ -209,15 +235,21 @@ def _add_dashboard(app: FastAPI) -> None:
 
 
 # The page loads nothing from elsewhere and runs no inline script: a CSP that says so blocks injected markup.
+# Sent on every response (API and files too), so no response can be sniffed into a page or framed.
 _SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
 }
 
 
-def serve(db_url: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(
+    db_url: str, host: str = "127.0.0.1", port: int = 8000, allowed_hosts: tuple[str, ...] = DEFAULT_ALLOWED_HOSTS
+) -> None:
     import uvicorn
 
     store = Store.open(db_url)
-    uvicorn.run(create_app(store), host=host, port=port, log_level="info")
+    hosts = tuple(dict.fromkeys([*allowed_hosts, host]))
+    uvicorn.run(create_app(store, allowed_hosts=hosts), host=host, port=port, log_level="info")

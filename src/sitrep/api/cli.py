@@ -12,20 +12,32 @@ from sitrep.export import EXPORTERS, export_events
 from sitrep.store.database import EventFilter, Store
 
 _db_option = click.option(
-    "--db", "db", required=True, metavar="PATH|URL",
-    help="store: a SQLite path (sitrep.db) or a URL (sqlite:///x.db, postgresql://user@host/db)",
+    "--db", "db", default="sitrep.db", show_default=True, envvar="SITREP_DB", metavar="PATH|URL",
+    help="store: a SQLite path or a URL (sqlite:///x.db, postgresql://user@host/db)",
 )
+
+
+def _open(db: str) -> Store:
+    try:
+        return Store.open(db, create=False)
+    except Exception as exc:
+        raise click.UsageError(f"cannot open database {db}: {exc}") from None
 
 
 @click.command("serve")
 @_db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve_command(db: str, host: str, port: int) -> None:
+@click.option(
+    "--allowed-hosts", default="127.0.0.1,localhost", show_default=True,
+    help="Host headers served (comma-separated; the --host address is always allowed); others get 400",
+)
+def serve_command(db: str, host: str, port: int, allowed_hosts: str) -> None:
     """Serve the JSON API (/api/...) and the offline dashboard (/)."""
     from sitrep.api.app import serve
 
-    serve(db, host, port)
+    _open(db).close()  # a mistyped path is a usage error before the server starts
+    serve(db, host, port, tuple(h.strip() for h in allowed_hosts.split(",") if h.strip()))
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -65,7 +77,7 @@ def export_command(
         since=since.date() if since else None, until=until.date() if until else None,
         source=source, bbox=_bbox(bbox), text=text, sort="-date",
     )
-    store = Store.open(db)
+    store = _open(db)
     try:
         if output:
             with open(output, "w", encoding="utf-8", newline="") as out:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import io
 import json
 import sys
-import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from sitrep.ingest.document import DocumentMeta, build_document
+from sitrep.ingest.fetch import FetchLimits, fetch_url
 from sitrep.ingest.html import extract_html
 from sitrep.ingest.validate import DEFAULT_MAX_BYTES, InputError, check_size, decode_text
 from sitrep.model import Document
@@ -42,6 +42,7 @@ class ReadOptions:
     meta: DocumentMeta = field(default_factory=DocumentMeta)  # from the command line: wins over everything else
     max_bytes: int = DEFAULT_MAX_BYTES
     name: str | None = None  # name for standard input
+    allow_private: bool = False  # fetch URLs on loopback and private networks too
 
 
 def read_sources(sources: Iterable[str], options: ReadOptions | None = None) -> Iterator[ReadResult]:
@@ -251,12 +252,6 @@ def read_warc(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Rea
 
 def _read_url(url: str, options: ReadOptions) -> list[Document]:
     """Fetching is the one network access, and only because the user asked for a URL."""
-    request = urllib.request.Request(url, headers={"User-Agent": "sitrep/0.1 (+https://example.invalid/sitrep)"})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            data = response.read(options.max_bytes + 1)
-    except OSError as exc:
-        raise InputError(f"fetch failed: {exc}") from None
-    check_size(data, options.max_bytes)
+    data = fetch_url(url, FetchLimits(options.max_bytes, allow_private=options.allow_private))
     meta = options.meta.fill(DocumentMeta(url=url))
     return [_html_document(decode_text(data), url, meta, url)]

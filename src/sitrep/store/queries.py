@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 
 from sitrep.store import schema as t
-from sitrep.store.database import EventFilter, Store, _filtered_events, _is_latest_version
+from sitrep.store.database import EventFilter, Store, _filtered_events, _is_latest_version, contains_text
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def sources(store: Store, name: str | None = None, limit: int = 100, offset: int
     s, ms = t.sources, t.mention_sources
     base = select(s.c.id).select_from(s)
     if name:
-        base = base.where(func.lower(s.c.name).like(f"%{name.lower()}%"))
+        base = base.where(contains_text(s.c.name, name))
     query = (
         _source_counts()
         .where(s.c.id.in_(base))
@@ -139,9 +139,8 @@ def documents_page(
     d, m = t.documents, t.mentions
     condition = _is_latest_version()
     if text:
-        pattern = f"%{text.lower()}%"
         columns = (d.c.name, d.c.title, d.c.outlet)
-        condition = condition & or_(*(func.lower(column).like(pattern) for column in columns))
+        condition = condition & or_(*(contains_text(column, text) for column in columns))
     events = (
         select(func.count(func.distinct(m.c.event_id))).where(m.c.document_id == d.c.id).scalar_subquery()
     )
