@@ -98,6 +98,11 @@ def main() -> None:
     show_default=True,
     help="Run the per-document stages as a Dask job on this many local worker processes.",
 )
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="Run the job on a running Dask cluster (documents travel to its workers as data; use a PostgreSQL --db).",
+)
 def ingest(
     sources: tuple[str, ...],
     db: str,
@@ -111,6 +116,7 @@ def ingest(
     allow_private: bool,
     quiet: bool,
     workers: int,
+    scheduler: str | None,
 ) -> None:
     """Read SOURCES (files, folders, .jsonl, HTML, feeds, WARC, URLs, or - for stdin) and run the pipeline."""
     from tqdm import tqdm
@@ -122,10 +128,12 @@ def ingest(
         DocumentMeta(outlet=outlet, url=url, title=title, published=published), max_bytes, name, allow_private
     )
     total = _count_inputs(sources)
-    if workers > 1:
+    if workers > 1 or scheduler:
         from sitrep.scale import run_dask_ingest
 
-        report = run_dask_ingest(list(sources), db, workers=workers, options=options, extract=not no_extract)
+        report = run_dask_ingest(
+            list(sources), db, workers=workers, options=options, extract=not no_extract, scheduler_address=scheduler
+        )
     else:
         bar = tqdm(total=total, unit="doc", disable=quiet or total <= 5, file=sys.stderr)
         report = run_ingest(sources, store, options, extract=not no_extract, on_progress=lambda _n: bar.update(1))

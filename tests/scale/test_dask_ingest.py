@@ -63,11 +63,18 @@ def stored_documents(url: str) -> dict[str, tuple[str, str | None, str | None]]:
 # --- planning and partitioning (no cluster) ----------------------------------------------
 
 
-def test_folders_are_split_into_one_unit_per_file_named_relative_to_the_folder(tmp_path: Path) -> None:
+def test_folders_give_a_unit_per_file_and_containers_a_unit_per_document(tmp_path: Path) -> None:
     sources = build_inputs(tmp_path)
     units = plan_units(sources)
-    assert [u.name for u in units] == ["kharkiv.txt", "nested/idlib.txt", "photo.txt", None]
+    assert [u.name for u in units] == ["kharkiv.txt", "nested/idlib.txt", "photo.txt", "wire-zamfara", "wire.jsonl:2"]
+    assert [u.item is not None for u in units] == [False, False, False, True, True]
     assert units[-1].source == sources[1]
+
+
+def test_for_a_remote_cluster_every_input_travels_as_data(tmp_path: Path) -> None:
+    units = plan_units(build_inputs(tmp_path), remote=True)
+    assert all(u.item is not None for u in units)
+    assert [u.name for u in units] == ["kharkiv.txt", "nested/idlib.txt", "photo.txt", "wire-zamfara", "wire.jsonl:2"]
 
 
 def test_standard_input_is_refused_with_a_reason() -> None:
@@ -179,4 +186,67 @@ def test_dask_job_gives_the_same_events_as_the_one_process_pipeline(
         assert [e.id for e in parallel.events()] == [e.id for e in sequential.events()]
     finally:
         parallel.close()
+        sequential.close()
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_a_scheduler_and_two_worker_processes_started_apart_store_what_one_process_stores(
+    tmp_path: Path, pg_url: str, pipeline_module: object
+) -> None:
+    """A real cluster on this machine: the scheduler and the workers are separate processes that see no file of
+    the job (they run in another directory; documents travel as data) and the store is PostgreSQL."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from sitrep.pipeline import ingest
+    from sitrep.scale import run_dask_ingest
+
+    (tmp_path / "inputs").mkdir()
+    sources = build_inputs(tmp_path / "inputs")
+    sequential = Store.open(f"sqlite:///{tmp_path / 'sequential.db'}")
+    ingest(sources, sequential)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    dask = str(Path(sys.executable).parent / "dask")
+    elsewhere = tmp_path / "worker-home"
+    elsewhere.mkdir()
+    scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                  "--dashboard-address", "127.0.0.1:0"], cwd=elsewhere,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers = [
+        subprocess.Popen([dask, "worker", f"tcp://127.0.0.1:{port}", "--nthreads", "1", "--dashboard-address",
+                          "127.0.0.1:0"], cwd=elsewhere, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(2)
+    ]
+    try:
+        from dask.distributed import Client
+
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with Client(f"tcp://127.0.0.1:{port}", timeout=5) as client:
+                    if len(client.scheduler_info()["workers"]) == 2:
+                        break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "the cluster did not come up"
+            time.sleep(1)
+        report = run_dask_ingest(sources, pg_url, scheduler_address=f"tcp://127.0.0.1:{port}")
+        clustered = Store.open(pg_url)
+        try:
+            assert sorted(f.name for f in report.failures) == ["photo.txt", "wire.jsonl:2"]
+            assert clustered.stats() == sequential.stats()
+            assert sorted((e.event_type, str(e.date_start)) for e in clustered.events()) == sorted(
+                (e.event_type, str(e.date_start)) for e in sequential.events()
+            )
+        finally:
+            clustered.close()
+    finally:
+        for process in [*workers, scheduler]:
+            process.terminate()
+            process.wait(timeout=30)
         sequential.close()

@@ -3,8 +3,12 @@
 Workers do the expensive, pure part (reading, validation, NLP, extraction,
 geocoding: ``sitrep.pipeline.process_document``); the driver alone writes to
 the store, in input order, so event resolution is the same as a one-process
-run and only one process holds database transactions. Folders are split into
-one unit per file so that work spreads evenly over partitions.
+run and only one process holds database transactions. Work is split by
+document, not by file: a folder gives one unit per file, and a container (JSON
+Lines, feed, WARC) is read by the driver and gives one unit per document, which
+travels to the worker as data. With a remote scheduler every input is read by the
+driver, so workers need no view of the driver's files (the gazetteer ships in the
+package, and the store should be a PostgreSQL URL they can reach).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from sitrep.ingest.document import DocumentMeta
 from sitrep.ingest.readers import (
+    FEED_SUFFIXES,
+    JSONL_SUFFIXES,
     MANIFEST,
     ReadFailure,
     ReadOptions,
@@ -49,10 +55,12 @@ _HASH_QUERY_BATCH = 500  # bound parameters per IN (...) query; well under SQLit
 
 @dataclass(frozen=True)
 class ReadUnit:
-    """One piece of input a worker reads: a source as given, or one file of a folder."""
+    """One piece of input for a worker: a source as given, one file of a folder, or one document the driver
+    has read already (``item``, sent as data)."""
 
     source: str
-    name: str | None = None  # for a file inside a folder: its path relative to the folder
+    name: str | None = None  # for a file inside a folder: its path relative to the folder; for an item, its name
+    item: Document | ReadFailure | None = None
 
 
 @dataclass(frozen=True)
@@ -64,18 +72,28 @@ class WorkerResult:
     duplicate: str | None = None
 
 
-def plan_units(sources: Iterable[str]) -> list[ReadUnit]:
-    """Sources as units of work; folders are expanded so each file can go to any worker."""
+def plan_units(sources: Iterable[str], options: ReadOptions | None = None, remote: bool = False) -> list[ReadUnit]:
+    """Sources as units of work: a folder's files, a container's documents (read here), other sources as given.
+    ``remote``: read everything here, for workers that cannot see these files."""
     units: list[ReadUnit] = []
+    options = options or ReadOptions()
     for source in sources:
         if source == "-":
             raise ValueError("standard input cannot be split over Dask workers; use `sitrep ingest -` instead")
         path = Path(source)
-        if path.is_dir():
+        if remote or (path.is_file() and is_container(path)):
+            units.extend(ReadUnit(source, item.name, item) for item in read_source(source, options))
+        elif path.is_dir():
             units.extend(ReadUnit(str(p), p.relative_to(path).as_posix()) for p in list_input_files(path))
         else:
             units.append(ReadUnit(source))
     return units
+
+
+def is_container(path: Path) -> bool:
+    """A file holding many documents (JSON Lines, a feed, a WARC), split by document rather than sent whole."""
+    name = path.name.lower()
+    return path.suffix.lower() in JSONL_SUFFIXES | FEED_SUFFIXES or name.endswith((".warc", ".warc.gz", ".gz"))
 
 
 def partition_count(units: int, workers: int) -> int:
@@ -85,6 +103,9 @@ def partition_count(units: int, workers: int) -> int:
 
 def read_unit(unit: ReadUnit, options: ReadOptions) -> Iterator[Document | ReadFailure]:
     """Reads like ``read_source`` does; a folder's file keeps its relative name and its manifest metadata."""
+    if unit.item is not None:
+        yield unit.item
+        return
     if unit.name is None:
         yield from read_source(unit.source, options)
         return
@@ -204,7 +225,7 @@ def run_dask_ingest(
     from dask.distributed import Client
 
     options = options or ReadOptions()
-    units = plan_units(sources)
+    units = plan_units(sources, options, remote=scheduler_address is not None)
     report = _new_report()
     store = Store.open(db_url)  # migrates before any worker starts
     if extract and process == DEFAULT_PROCESS:
@@ -284,5 +305,8 @@ def _cluster(address: str | None, workers: int) -> Iterator[Any]:
         return
     from dask.distributed import LocalCluster
 
-    with LocalCluster(processes=True, n_workers=workers, threads_per_worker=1, dashboard_address=":0") as cluster:
+    # The diagnostics dashboard shows file names and errors: on this machine only.
+    with LocalCluster(
+        processes=True, n_workers=workers, threads_per_worker=1, dashboard_address="127.0.0.1:0"
+    ) as cluster:
         yield cluster

@@ -1,0 +1,122 @@
+"""API under load: N requests at concurrency C on loopback against a store of E events, with and without an
+ingest writing to the same store at the same time. Reports errors (any 5xx or failed connection), p50, p95
+and requests/s. Target (issue 17): 5,000 requests at concurrency 20 on 10,000 events, 0 errors, p95 under
+250 ms, also while an ingest writes.
+
+    .venv/bin/python benchmarks/api_load.py                       # 5,000 requests, 20 at a time, 10,000 events
+    .venv/bin/python benchmarks/api_load.py --requests 1000 --no-ingest
+The server runs in its own process (`sitrep serve`), as a user runs it; requests are sent by threads here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from sitrep.store.database import Store
+from sitrep.web.demo import generate_events
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = [
+    "/api/events?limit=50",
+    "/api/events?type=Battles&limit=50",
+    "/api/events?country=SY&sort=-date",
+    "/api/events?actor=forces&limit=20",
+    "/api/events?q=strike&limit=20",
+    "/api/events?since=2024-03-01&until=2024-06-30",
+    "/api/event-types",
+    "/api/stats",
+    "/api/sources?limit=20",
+    "/api/documents?limit=20",
+    "/api/events/points?type=Protests",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def one_request(url: str) -> tuple[float, bool]:
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            response.read()
+            ok = response.status < 500
+    except urllib.error.HTTPError as exc:
+        ok = exc.code < 500
+    except OSError:
+        ok = False
+    return (time.perf_counter() - started) * 1000, ok
+
+
+def run_load(base: str, requests: int, concurrency: int) -> tuple[list[float], int, float]:
+    rng = random.Random(17)
+    urls = [base + rng.choice(QUERIES) for _ in range(requests)]
+    started = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        results = list(pool.map(one_request, urls))
+    elapsed = time.perf_counter() - started
+    return [t for t, _ in results], sum(1 for _, ok in results if not ok), elapsed
+
+
+def report(label: str, times: list[float], errors: int, elapsed: float) -> None:
+    times = sorted(times)
+    p95 = times[max(0, round(0.95 * len(times)) - 1)]
+    print(f"{label:<28} {len(times)} requests, {errors} errors, p50 {statistics.median(times):6.1f} ms, "
+          f"p95 {p95:6.1f} ms, {len(times) / elapsed:6.1f} requests/s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=5000)
+    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--no-ingest", action="store_true", help="skip the run with an ingest writing")
+    args = parser.parse_args()
+    sitrep = str(Path(sys.executable).parent / "sitrep")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "load.db")
+        store = Store.open(db)
+        generate_events(store, args.events)
+        store.close()
+        port = free_port()
+        server = subprocess.Popen([sitrep, "serve", "--db", db, "--port", str(port)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(200):
+                try:
+                    urllib.request.urlopen(base + "/api/stats", timeout=2).read()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            report("idle store", *run_load(base, args.requests, args.concurrency))
+            if not args.no_ingest:
+                writer = subprocess.Popen([sitrep, "ingest", str(ROOT / "examples"), "--db", db, "-q"],
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                done = threading.Event()
+                threading.Thread(target=lambda: (writer.wait(), done.set()), daemon=True).start()
+                report("while an ingest writes", *run_load(base, args.requests, args.concurrency))
+                print(f"ingest {'finished' if done.is_set() else 'still running'} during the run; "
+                      f"exit status {writer.wait()}")
+        finally:
+            server.terminate()
+            server.wait()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
