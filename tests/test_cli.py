@@ -148,3 +148,11 @@ def test_a_dask_run_with_two_workers_stores_the_same_events_as_one_process(seede
     one = CliRunner().invoke(main, ["events", "--db", str(seeded_db)]).output
     two = CliRunner().invoke(main, ["events", "--db", db]).output
     assert one.splitlines() and sorted(one.splitlines()) == sorted(two.splitlines())
+
+
+def test_the_readme_library_example_runs_the_pipeline_whatever_was_imported_first(tmp_path: Path) -> None:
+    from sitrep import Store, ingest  # Store first: importing it imports the sitrep.ingest package
+
+    store = Store.open(str(tmp_path / "lib.db"))
+    report = ingest([str(EXAMPLES / next(p.name for p in EXAMPLES.iterdir() if p.suffix == ".txt"))], store)
+    assert report.ok and len(report.stored) == 1
