@@ -85,6 +85,7 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--no-ingest", action="store_true", help="skip the run with an ingest writing")
+    parser.add_argument("--server-workers", type=int, default=2, help="sitrep serve --workers")
     args = parser.parse_args()
     sitrep = str(Path(sys.executable).parent / "sitrep")
     with tempfile.TemporaryDirectory() as tmp:
@@ -93,7 +94,10 @@ def main() -> int:
         generate_events(store, args.events)
         store.close()
         port = free_port()
-        server = subprocess.Popen([sitrep, "serve", "--db", db, "--port", str(port)],
+        print(f"{args.events} events, sitrep serve --workers {args.server_workers}, "
+              f"{args.requests} requests at concurrency {args.concurrency}")
+        server = subprocess.Popen([sitrep, "serve", "--db", db, "--port", str(port),
+                                   "--workers", str(args.server_workers)],
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import pytest
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -83,3 +84,15 @@ def test_no_parameter_value_gives_a_server_error(client: TestClient, endpoint: s
 def test_no_path_value_gives_a_server_error(client: TestClient, prefix: str, value: str) -> None:
     response = client.get(prefix + quote(value, safe=""))
     assert response.status_code < 500, (prefix, value, response.text[:200])
+
+
+def test_each_server_process_builds_the_same_app_from_its_environment(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitrep.api.app import app_from_environment
+
+    monkeypatch.setenv("SITREP_SERVE_DB", str(sample_store.engine.url))
+    monkeypatch.setenv("SITREP_SERVE_ALLOWED_HOSTS", "localhost,news.example")
+    app = app_from_environment()
+    assert TestClient(app, base_url="http://news.example").get("/api/events").json()["total"] == 6
+    assert TestClient(app, base_url="http://other.example").get("/api/events").status_code == 400

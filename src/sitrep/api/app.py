@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from importlib import resources
 from typing import Annotated, Any
 
@@ -246,10 +247,34 @@ _SECURITY_HEADERS = {
 
 
 def serve(
-    db_url: str, host: str = "127.0.0.1", port: int = 8000, allowed_hosts: tuple[str, ...] = DEFAULT_ALLOWED_HOSTS
+    db_url: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    allowed_hosts: tuple[str, ...] = DEFAULT_ALLOWED_HOSTS,
+    workers: int = 1,
 ) -> None:
+    """Runs the app with uvicorn; ``workers`` > 1 starts that many server processes (one per core serves most)."""
     import uvicorn
 
-    store = Store.open(db_url)
     hosts = tuple(dict.fromkeys([*allowed_hosts, host]))
+    if workers > 1:
+        # Each worker process builds its own app (and store connection) from these.
+        os.environ[_DB_VARIABLE] = db_url
+        os.environ[_HOSTS_VARIABLE] = ",".join(hosts)
+        uvicorn.run(
+            "sitrep.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+            log_level="info",
+        )
+        return
+    store = Store.open(db_url)
     uvicorn.run(create_app(store, allowed_hosts=hosts), host=host, port=port, log_level="info")
+
+
+_DB_VARIABLE = "SITREP_SERVE_DB"
+_HOSTS_VARIABLE = "SITREP_SERVE_ALLOWED_HOSTS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app a ``serve --workers N`` process builds, from the settings its parent put in the environment."""
+    hosts = tuple(h for h in os.environ.get(_HOSTS_VARIABLE, "").split(",") if h) or DEFAULT_ALLOWED_HOSTS
+    return create_app(Store.open(os.environ[_DB_VARIABLE]), allowed_hosts=hosts)

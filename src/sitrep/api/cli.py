@@ -32,12 +32,13 @@ def _open(db: str) -> Store:
     "--allowed-hosts", default="127.0.0.1,localhost", show_default=True,
     help="Host headers served (comma-separated; the --host address is always allowed); others get 400",
 )
-def serve_command(db: str, host: str, port: int, allowed_hosts: str) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Server processes.")
+def serve_command(db: str, host: str, port: int, allowed_hosts: str, workers: int) -> None:
     """Serve the JSON API (/api/...) and the offline dashboard (/)."""
     from sitrep.api.app import serve
 
     _open(db).close()  # a mistyped path is a usage error before the server starts
-    serve(db, host, port, tuple(h.strip() for h in allowed_hosts.split(",") if h.strip()))
+    serve(db, host, port, tuple(h.strip() for h in allowed_hosts.split(",") if h.strip()), workers)
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:

@@ -440,7 +440,9 @@ class Store:
         return event_
 
     def events(self, filters: EventFilter = EventFilter()) -> list[EventSummary]:
-        query = _ordered_page(_filtered_events(select(t.events), filters), filters)
+        # Only the summary's own columns: the full event (its JSON) is many times their size.
+        columns = [t.events.c[name] for name in _SUMMARY_COLUMNS]
+        query = _ordered_page(_filtered_events(select(*columns), filters), filters)
         with self.engine.connect() as c:
             return [_summary(row._mapping) for row in c.execute(query)]
 
@@ -775,6 +777,12 @@ def _ordered_page(query: Any, f: EventFilter) -> Any:
     if f.limit is not None:
         query = query.limit(f.limit)
     return query
+
+
+_SUMMARY_COLUMNS = (
+    "id", "event_type", "sub_event_type", "date_start", "date_end", "date_precision", "country", "admin1",
+    "location", "lat", "lon", "actor1", "actor2", "fatalities_best", "reports",
+)
 
 
 def _summary(row: RowMapping) -> EventSummary:
