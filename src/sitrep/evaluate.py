@@ -91,6 +91,15 @@ class Scores:
     contradictions_gold: int = 0
     contradictions_found: int = 0
     contradictions_listed: int = 0
+    # Listed entries (one per event and field, or per claim topic) that concern an incident or claims the gold
+    # set records a disagreement on; precision is their share of the entries listed.
+    contradictions_correct: int = 0
+    contradictions_precision: float = 0.0
+    contradictions_recall: float = 0.0
+    # Reports the gold set codes as not plainly asserted (denied, planned, feared, ...): how many of them our
+    # report of the same passage gives the same modality.
+    modality_unasserted_gold: int = 0
+    modality_unasserted_right: int = 0
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
 
@@ -532,9 +541,24 @@ def _score_checks(
     found_ids = match_claims(gold_claims, ours)
     scores.claims_gold = len(gold_claims)
     scores.claims_found = len(found_ids)
+    _score_unasserted(load_gold(gold_dir)[0], gold_claims, mentions, ours, scores)
     rows = store.contradictions()
     in_scope = {m.id for m in mentions} | {c.id for c in ours}
-    scores.contradictions_listed = sum(1 for row in rows if row["a"] in in_scope or row["b"] in in_scope)
+    listed = [row for row in rows if row["a"] in in_scope or row["b"] in in_scope]
+    scores.contradictions_listed = len(listed)
+    disputed_events = {
+        event_of_gold[g] for item in checks.get("contradictions", []) for g in item.get("events", [])
+        if g in event_of_gold
+    }
+    disputed_claims = {
+        found_ids[c] for item in checks.get("contradictions", []) for c in item.get("claims", []) if c in found_ids
+    }
+    scores.contradictions_correct = sum(
+        1
+        for row in listed
+        if (row["event_id"] and row["event_id"] in disputed_events) or {row["a"], row["b"]} & disputed_claims
+    )
+    scores.contradictions_precision = scores.contradictions_correct / len(listed) if listed else 0.0
     stored_pairs = {frozenset((row["a"], row["b"])) for row in rows}
     contested_events = {row["event_id"] for row in rows if row["event_id"]}
     for item in checks.get("contradictions", []):
@@ -549,6 +573,28 @@ def _score_checks(
                 scores.contradictions_found += 1
         elif frozenset(claim_ids) in stored_pairs:
             scores.contradictions_found += 1
+    gold_total = scores.contradictions_gold
+    scores.contradictions_recall = scores.contradictions_found / gold_total if gold_total else 0.0
+
+
+def _score_unasserted(
+    gold_events: list[dict[str, Any]],
+    gold_claims: list[dict[str, Any]],
+    mentions: list[Mention],
+    claims: list[Any],
+    scores: Scores,
+) -> None:
+    """Modality on the reports the gold set codes as not plainly asserted: right when a report of ours from the
+    same passage (an event report or a claim) carries the gold modality."""
+    for gold in [*gold_events, *gold_claims]:
+        modality = gold.get("modality") or "asserted"
+        if modality == "asserted":
+            continue
+        scores.modality_unasserted_gold += 1
+        evidence = str(gold.get("evidence") or "")
+        ours = [m.modality for m in mentions if m.doc == gold["doc"] and same_passage(m.sentence.text, evidence)]
+        ours += [c.modality for c in claims if c.doc == gold["doc"] and same_passage(c.sentence.text, evidence)]
+        scores.modality_unasserted_right += modality in ours
 
 
 def _comes_from(mention: Mention, text: str) -> bool:
@@ -636,6 +682,17 @@ def format_scores(s: Scores, lists: bool = True) -> str:
         f"contradictions found: {s.contradictions_found}/{s.contradictions_gold} "
         f"({s.contradictions_listed} listed for these documents)"
     )
+    if s.contradictions_gold or s.contradictions_listed:
+        lines.append(
+            f"contradictions precision {s.contradictions_precision:.3f} ({s.contradictions_correct}/"
+            f"{s.contradictions_listed} listed entries on a disputed incident or claim)  "
+            f"recall {s.contradictions_recall:.3f}"
+        )
+    if s.modality_unasserted_gold:
+        lines.append(
+            f"modality right on reports not plainly asserted: {s.modality_unasserted_right}/{s.modality_unasserted_gold}"
+            f" ({s.modality_unasserted_right / s.modality_unasserted_gold:.3f})"
+        )
     lines.append(f"events from furniture or non-event text: {len(s.furniture_events)}")
     if not lists:
         return "\n".join(lines)

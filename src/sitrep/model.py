@@ -261,6 +261,8 @@ class Contradiction:
     a: str  # mention or claim id
     b: str
     subject: str = ""
+    # Every pair of reports that disagree on this field, as (kind, a, b): one entry lists all positions.
+    pairs: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

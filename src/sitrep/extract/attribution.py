@@ -613,7 +613,10 @@ def _speech_verbs(sent: SpacySpan) -> list[Token]:
     for token in span_tokens(sent):
         if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lex.speech_verbs:
             continue
-        if _is_passive(token) or not _is_reporting_clause(token):
+        if _is_passive(token):
+            continue
+        # "... killing nine people a monitoring group said": a trailing tag the parse hung anywhere.
+        if not _is_reporting_clause(token) and not (_is_sentence_final(token) and _trailing_speaker_run(token)):
             continue
         objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
         if objects & lex.not_attribution_objects:

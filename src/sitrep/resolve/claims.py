@@ -9,6 +9,7 @@ from itertools import combinations
 from sitrep.geo.normalise import name_key
 from sitrep.model import Claim, Contradiction
 from sitrep.resolve.config import ResolveConfig, load_config
+from sitrep.resolve.contradictions import one_per_field
 from sitrep.resolve.similarity import effective_range, ranges_disjoint
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -115,8 +116,26 @@ def periods_differ(a: Claim, b: Claim) -> bool:
     )
 
 
+def is_running_total(claim: Claim) -> bool:
+    """A count "since" a date with no end: a running total that grows from one report to the next."""
+    return claim.period_start is not None and claim.period_end is None
+
+
+def comparable_across_documents(a: Claim, b: Claim, cfg: ResolveConfig) -> bool:
+    """Two articles' claims are set against each other only when both name the same particular thing (a
+    specific topic) and neither is a running total: a war's toll in 2015 and in 2018 is not a dispute, and
+    "people killed" in two articles may be two different counts."""
+    if a.doc == b.doc:
+        return True
+    if is_running_total(a) or is_running_total(b):
+        return False
+    return bool(a.topic and b.topic and _specific(a.topic, cfg) and _specific(b.topic, cfg))
+
+
 def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradiction]:
     found: list[Contradiction] = []
+    if not comparable_across_documents(a, b, cfg):
+        return found
     one_sentence = a.doc == b.doc and a.sentence.start == b.sentence.start
     scope_a, scope_b = normalised_scope(a), normalised_scope(b)
     if one_sentence and "denied" not in (a.modality, b.modality):
@@ -154,6 +173,12 @@ def group_claims(claims: list[Claim], cfg: ResolveConfig | None = None) -> list[
     cfg = cfg or load_config()
     result: list[ClaimGroup] = []
     for group in connected_groups(claims, cfg):
-        contradictions = [c for a, b in combinations(group, 2) for c in pair_contradictions(a, b, cfg)]
-        result.append(ClaimGroup(group_topic(group), group, contradictions))
+        pairs = [c for a, b in combinations(group, 2) for c in pair_contradictions(a, b, cfg)]
+        by_id = {c.id: c for c in group}
+
+        def position(claim_id: str, _subject: str) -> str:
+            claim = by_id[claim_id]
+            return f"{describe(claim)} per {who(claim)}"
+
+        result.append(ClaimGroup(group_topic(group), group, one_per_field(pairs, position)))
     return result

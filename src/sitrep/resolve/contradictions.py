@@ -122,13 +122,63 @@ def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradictio
     ]
 
 
+# Kinds that are one field for an analyst: figures beyond each other's bounds and different estimates within
+# them are both the field's figures disagreeing.
+FIELD_OF_KIND = {"figure": "figure", "estimates": "figure"}
+
+
+def one_per_field(pairs: list[Contradiction], position: Callable[[str, str], str]) -> list[Contradiction]:
+    """One entry per field (and figure kind) instead of one per pair of reports: the description lists every
+    position once, each with who holds it (``position`` of a report id and the subject); the entry keeps its first pair's ids
+    so that both spans can be shown. The strongest kind wins ("figure" over "estimates")."""
+    fields: dict[tuple[str, str], list[Contradiction]] = {}
+    for item in pairs:
+        fields.setdefault((FIELD_OF_KIND.get(item.kind, item.kind), item.subject), []).append(item)
+    merged: list[Contradiction] = []
+    for (field_name, subject), items in fields.items():
+        pairs = [(item.kind, item.a, item.b) for item in items]
+        if len(items) == 1:
+            only = items[0]
+            merged.append(Contradiction(only.kind, only.description, only.a, only.b, only.subject, pairs))
+            continue
+        ids = list(dict.fromkeys(i for item in items for i in (item.a, item.b)))
+        positions = list(dict.fromkeys(position(i, subject) for i in ids))
+        kind = next((i.kind for i in items if i.kind == field_name), items[0].kind)
+        label = subject or field_name
+        description = f"{label}: " + "; ".join(positions)
+        merged.append(Contradiction(kind, description, items[0].a, items[0].b, subject, pairs))
+    return merged
+
+
+def _position(event: Event) -> Callable[[str, str], str]:
+    """A report's position on a subject (a figure's kind, the date): its value, and who says so."""
+    by_id = {m.id: m for m in event.mentions}
+    figures = {f.kind: f for f in event.figures}
+
+    def describe(mention_id: str, subject: str) -> str:
+        m = by_id.get(mention_id)
+        if m is None:
+            return mention_id
+        if m.modality == "denied":
+            return f"denied ({who(m)})"
+        figure = figures.get(subject)
+        if figure is not None and mention_id in figure.by_mention:
+            return f"{describe_quantity(figure.by_mention[mention_id])} ({who(m)})"
+        if subject == "date" and m.date is not None:
+            return f"{m.date.start}..{m.date.end} ({who(m)})"
+        return f"{m.modality} ({who(m)})"
+
+    return describe
+
+
 def find_contradictions(event: Event, cfg: ResolveConfig | None = None) -> list[Contradiction]:
-    """Figure, date and denial disagreements among an event's reports: figures beyond each other's stated bounds
-    ("figure"), and different figures within them ("estimates")."""
+    """Figure, date and denial disagreements among an event's reports, one entry per field: figures beyond
+    each other's stated bounds ("figure"), or different figures within them ("estimates")."""
     cfg = cfg or load_config()
-    return (
+    pairs = (
         figure_contradictions(event)
         + estimate_contradictions(event)
         + date_contradictions(event)
         + denial_contradictions(event, cfg)
     )
+    return one_per_field(pairs, _position(event))
