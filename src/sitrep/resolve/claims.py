@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from sitrep.extract.claims import UNSPECIFIED_ACTOR
 from sitrep.geo.normalise import name_key
 from sitrep.model import Claim, Contradiction
 from sitrep.resolve.config import ResolveConfig, load_config
@@ -52,9 +53,9 @@ def topic_key(topic: str) -> str:
 
 
 def _specific(topic: str, cfg: ResolveConfig) -> bool:
-    """The topic names a place or a particular actor."""
+    """The topic names a place or a particular actor (an event nobody is named for is not particular)."""
     scope = topic.rpartition(":")[2].strip().lower()
-    return bool(scope) and scope not in cfg.generic_actors
+    return bool(scope) and scope not in cfg.generic_actors and scope != UNSPECIFIED_ACTOR
 
 
 def same_quantity(a: Claim, b: Claim, cfg: ResolveConfig) -> bool:
@@ -140,10 +141,11 @@ def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradi
     scope_a, scope_b = normalised_scope(a), normalised_scope(b)
     if one_sentence and "denied" not in (a.modality, b.modality):
         return found  # two figures of one sentence ("141 attacks, which killed 52") do not contradict each other
-    if scope_a and scope_b and scope_a != scope_b:
+    counts = a.quantity is not None and b.quantity is not None
+    if counts and scope_a and scope_b and scope_a != scope_b:  # the scope of a count; a plan has none to quarrel
         found.append(Contradiction(
             "scope", f"scope '{a.scope}' ({who(a)}) vs '{b.scope}' ({who(b)})", a.id, b.id, a.subject))
-    elif periods_differ(a, b):
+    elif counts and periods_differ(a, b):
         found.append(Contradiction(
             "scope", f"period from {a.period_start} ({who(a)}) vs from {b.period_start} ({who(b)})",
             a.id, b.id, a.subject))

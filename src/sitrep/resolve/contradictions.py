@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations, islice
 from typing import TypeVar
 
+from sitrep.data import load_yaml
 from sitrep.model import Contradiction, Event, Mention, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.similarity import effective_range, ranges_disjoint
@@ -58,14 +60,40 @@ def _headline(q: Quantity) -> int | None:
     return next((v for v in (q.best, q.low, q.high) if v is not None), None)
 
 
+@functools.cache
+def _settings() -> dict[str, frozenset[str]]:
+    raw = load_yaml("contradictions.yaml")
+    unknown = set(raw) - {"contested_figure_kinds", "denial_disputes"}
+    if unknown:
+        raise ValueError(f"contradictions.yaml: unknown keys {sorted(unknown)}")
+    return {key: frozenset(str(v) for v in values) for key, values in raw.items()}
+
+
+def originator(mention: Mention) -> str:
+    """The first source of a report's chain (the publisher when nobody else is named)."""
+    names = mention.chain.names()
+    return names[0] if names else mention.doc
+
+
+def same_source(a: Mention, b: Mention) -> bool:
+    """Two reports of one document from one originator: one source's two wordings, or its breakdown of a toll
+    ("eight civilians" and "24 in all"), not a dispute. The same originator in another article may have revised
+    its figure, which is."""
+    return a.doc == b.doc and originator(a) == originator(b)
+
+
 def _figure_disagreements(
     event: Event, kind: str, disagree: Callable[[_Stated, _Stated], bool], across_sources: bool = False, note: str = ""
 ) -> list[Contradiction]:
-    """Pairs of reports whose figures of one kind ``disagree``; with ``across_sources``, only reports whose
-    sources differ (one source's two wordings are not a dispute)."""
+    """Pairs of reports whose figures of one kind ``disagree``: only figures of people harmed
+    (``contested_figure_kinds``), never one document's originator against itself; with ``across_sources``, only
+    reports whose sources differ at all."""
     found: list[Contradiction] = []
     by_id = {m.id: m for m in event.mentions}
+    contested = _settings()["contested_figure_kinds"]
     for figure in event.figures:
+        if figure.kind not in contested:
+            continue
         stated = [
             ((headline, r), (mention_id, q))
             for mention_id, q in figure.by_mention.items()
@@ -73,7 +101,8 @@ def _figure_disagreements(
         ]
         pairs = (
             (a, b) for a, b in disagreeing_pairs(grouped(stated), disagree)
-            if not across_sources or who(by_id[a[0]]) != who(by_id[b[0]])
+            if not same_source(by_id[a[0]], by_id[b[0]])
+            and (not across_sources or who(by_id[a[0]]) != who(by_id[b[0]]))
         )
         for (id_a, qa), (id_b, qb) in islice(pairs, MAX_PAIRS_PER_KIND):
             text = (
@@ -102,8 +131,22 @@ def _dates_disjoint(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> b
     return a[1] < b[0] or b[1] < a[0]
 
 
+def own_date(mention: Mention) -> bool:
+    """The report's sentence itself gives the incident's date, to the day: not a date carried from an earlier
+    sentence or taken from the publication day, which say when the report was written, not when it happened. A
+    date with no span was coded, not read, and is the incident's own."""
+    d = mention.date
+    if d is None or d.precision != "day":
+        return False
+    if d.span is None:
+        return True
+    return mention.sentence.start <= d.span.start and d.span.end <= mention.sentence.end
+
+
 def date_contradictions(event: Event) -> list[Contradiction]:
-    dated = [((m.date.start, m.date.end), m) for m in event.mentions if m.date is not None and m.modality != "denied"]
+    """Reports whose own dates of the incident do not overlap (see :func:`own_date`)."""
+    dated = [((m.date.start, m.date.end), m) for m in event.mentions if m.date is not None and m.modality != "denied"
+             and own_date(m)]
     found: list[Contradiction] = []
     for a, b in islice(disagreeing_pairs(grouped(dated), _dates_disjoint), MAX_PAIRS_PER_KIND):
         assert a.date is not None and b.date is not None
@@ -114,7 +157,8 @@ def date_contradictions(event: Event) -> list[Contradiction]:
 
 def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradiction]:
     denials = [m for m in event.mentions if m.modality == "denied"]
-    assertions = [m for m in event.mentions if m.modality in cfg.asserting_modalities]
+    disputed = _settings()["denial_disputes"]
+    assertions = [m for m in event.mentions if m.modality in cfg.asserting_modalities and m.modality in disputed]
     pairs = islice(((d, a) for d in denials for a in assertions), MAX_PAIRS_PER_KIND)
     return [
         Contradiction("denial", f"{who(d)} denies what {who(a)} reports", a.id, d.id, subject=event.event_type)
