@@ -689,10 +689,8 @@ def format_scores(s: Scores, lists: bool = True) -> str:
             f"recall {s.contradictions_recall:.3f}"
         )
     if s.modality_unasserted_gold:
-        lines.append(
-            f"modality right on reports not plainly asserted: {s.modality_unasserted_right}/{s.modality_unasserted_gold}"
-            f" ({s.modality_unasserted_right / s.modality_unasserted_gold:.3f})"
-        )
+        right, total = s.modality_unasserted_right, s.modality_unasserted_gold
+        lines.append(f"modality right on reports not plainly asserted: {right}/{total} ({right / total:.3f})")
     lines.append(f"events from furniture or non-event text: {len(s.furniture_events)}")
     if not lists:
         return "\n".join(lines)

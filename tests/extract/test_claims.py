@@ -199,3 +199,27 @@ def test_a_rejected_figure_is_a_denied_claim_by_who_rejects_it() -> None:
     assert denial.topic == toll.topic  # so the resolver shows the two side by side
     assert denial.quantity is None
     assert denial.chain.names()[0] == "army"
+
+
+# --- denials -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interior ministry denied the accusations.",
+        "The rebel command dismissed the report as fabricated.",
+        "Officials in the capital rejected the allegation on Tuesday.",
+    ],
+)
+def test_a_denial_of_a_statement_is_a_denied_claim_by_its_speaker(text: str) -> None:
+    result = extract(text, outlet="Daily Courier")
+    assert result.mentions == []
+    (claim,) = [c for c in result.claims if c.modality == "denied"]
+    assert claim.quantity is None
+    assert claim.chain.names()[-1] == "Daily Courier"
+
+
+def test_a_denied_attack_stays_the_attack_s_own_report_not_a_second_claim() -> None:
+    result = extract("The defence ministry denied that its jets bombed the market in Karam.")
+    assert not [c for c in result.claims if c.subject.startswith("deny")]

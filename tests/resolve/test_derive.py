@@ -1,5 +1,6 @@
 import datetime as dt
 
+from sitrep.model import Quantity, Span
 from sitrep.resolve import derive_event, find_contradictions
 from tests.resolve.resolve_fixtures import mention
 
@@ -102,3 +103,35 @@ def test_a_named_actor_beats_reports_that_name_none() -> None:
         mention("c", actor1="Unidentified Armed Group"),
     ])
     assert [a.name for a in event.actors if a.role == "actor1"] == ["Hezbollah"]
+
+
+def test_one_article_s_source_is_not_set_against_itself() -> None:
+    # "eight civilians were among the dead ... 24 were killed in all", both per the same monitor in one article:
+    # a breakdown, not a dispute. The same monitor's revised toll in the next day's article is one.
+    same_article = derive_event("ev", [
+        mention("a", killed=(8, 8, 8), sources=("SOHR", "Courier"), doc="d1"),
+        mention("b", killed=(24, 24, 24), sources=("SOHR", "Courier"), doc="d1"),
+    ])
+    assert same_article.contradictions == []
+    revised = derive_event("ev", [
+        mention("a", killed=(8, 8, 8), sources=("SOHR", "Courier"), doc="d1"),
+        mention("b", killed=(24, 24, 24), sources=("SOHR", "Herald"), doc="d2"),
+    ])
+    assert [c.kind for c in revised.contradictions] == ["figure"]
+
+
+def test_a_date_carried_from_another_sentence_is_not_the_report_s_own() -> None:
+    carried = mention("b", start="2024-03-11", sources=("TASS",), text="The strike destroyed a depot.")
+    assert carried.date is not None
+    carried.date.span = Span(carried.doc, 500, 510)  # a date given elsewhere in the article
+    event = derive_event("ev", [mention("a", start="2024-03-10", sources=("Ukrinform",)), carried])
+    assert not [c for c in event.contradictions if c.kind == "date"]
+
+
+def test_counts_of_things_other_than_people_harmed_are_not_contested() -> None:
+    a = mention("a", sources=("SANA",))
+    b = mention("b", sources=("SOHR",))
+    a.quantities = [Quantity("villages", 3, 3, 3, kind="count")]
+    b.quantities = [Quantity("villages", 9, 9, 9, kind="count")]
+    event = derive_event("ev", [a, b])
+    assert not [c for c in event.contradictions if c.kind in {"figure", "estimates"}]

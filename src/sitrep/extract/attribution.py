@@ -731,7 +731,7 @@ def _source_of_run(run: list[Token], doc_name: str) -> list[Source]:
         return [Source(lex.witness_nouns[lemma], "unnamed", _span(run, doc_name))]
     if lemma in lex.unnamed_nouns:
         return [Source(UNNAMED, "unnamed", _span(run, doc_name))]
-    if lemma in lex.not_source_nouns or lemma in lex.statement_nouns and lemma not in lex.official_titles:
+    if lemma in lex.not_source_nouns or (lemma in lex.statement_nouns and lemma not in lex.official_titles):
         return []
     kind: SourceKind = "official" if lemma in lex.official_titles else _entity_kind(run)
     return [Source(_text(run), kind, _span(run, doc_name))]

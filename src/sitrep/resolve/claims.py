@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import combinations
 
 from sitrep.extract.claims import UNSPECIFIED_ACTOR
@@ -166,6 +167,12 @@ def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradi
     return found
 
 
+def _position(claims: dict[str, Claim], claim_id: str, _subject: str) -> str:
+    """A claim's position in a listing: its figure (or modality) and who states it."""
+    claim = claims[claim_id]
+    return f"{describe(claim)} per {who(claim)}"
+
+
 def group_topic(group: list[Claim]) -> str:
     return next((c.topic for c in group if c.topic), group[0].subject)
 
@@ -177,10 +184,5 @@ def group_claims(claims: list[Claim], cfg: ResolveConfig | None = None) -> list[
     for group in connected_groups(claims, cfg):
         pairs = [c for a, b in combinations(group, 2) for c in pair_contradictions(a, b, cfg)]
         by_id = {c.id: c for c in group}
-
-        def position(claim_id: str, _subject: str) -> str:
-            claim = by_id[claim_id]
-            return f"{describe(claim)} per {who(claim)}"
-
-        result.append(ClaimGroup(group_topic(group), group, one_per_field(pairs, position)))
+        result.append(ClaimGroup(group_topic(group), group, one_per_field(pairs, partial(_position, by_id))))
     return result

@@ -173,24 +173,25 @@ FIELD_OF_KIND = {"figure": "figure", "estimates": "figure"}
 
 def one_per_field(pairs: list[Contradiction], position: Callable[[str, str], str]) -> list[Contradiction]:
     """One entry per field (and figure kind) instead of one per pair of reports: the description lists every
-    position once, each with who holds it (``position`` of a report id and the subject); the entry keeps its first pair's ids
-    so that both spans can be shown. The strongest kind wins ("figure" over "estimates")."""
+    position once, each with who holds it (``position`` of a report id and the subject); the entry keeps its
+    first pair's ids so that both spans can be shown, and every pair in ``pairs``. The strongest kind wins
+    ("figure" over "estimates")."""
     fields: dict[tuple[str, str], list[Contradiction]] = {}
     for item in pairs:
         fields.setdefault((FIELD_OF_KIND.get(item.kind, item.kind), item.subject), []).append(item)
     merged: list[Contradiction] = []
     for (field_name, subject), items in fields.items():
-        pairs = [(item.kind, item.a, item.b) for item in items]
+        disagreeing = [(item.kind, item.a, item.b) for item in items]
         if len(items) == 1:
             only = items[0]
-            merged.append(Contradiction(only.kind, only.description, only.a, only.b, only.subject, pairs))
+            merged.append(Contradiction(only.kind, only.description, only.a, only.b, only.subject, disagreeing))
             continue
         ids = list(dict.fromkeys(i for item in items for i in (item.a, item.b)))
         positions = list(dict.fromkeys(position(i, subject) for i in ids))
         kind = next((i.kind for i in items if i.kind == field_name), items[0].kind)
         label = subject or field_name
         description = f"{label}: " + "; ".join(positions)
-        merged.append(Contradiction(kind, description, items[0].a, items[0].b, subject, pairs))
+        merged.append(Contradiction(kind, description, items[0].a, items[0].b, subject, disagreeing))
     return merged
 
 
