@@ -91,8 +91,9 @@ class Scores:
     contradictions_gold: int = 0
     contradictions_found: int = 0
     contradictions_listed: int = 0
-    # Listed entries (one per event and field, or per claim topic) that concern an incident or claims the gold
-    # set records a disagreement on; precision is their share of the entries listed.
+    # Listed entries (one per event and field, or per claim topic) whose two sides both tell one gold
+    # disagreement (by passage: the sentences of its incident or claims); precision is their share of the entries
+    # listed, recall the share of gold disagreements some entry tells.
     contradictions_correct: int = 0
     contradictions_precision: float = 0.0
     contradictions_recall: float = 0.0
@@ -546,18 +547,16 @@ def _score_checks(
     in_scope = {m.id for m in mentions} | {c.id for c in ours}
     listed = [row for row in rows if row["a"] in in_scope or row["b"] in in_scope]
     scores.contradictions_listed = len(listed)
-    disputed_events = {
-        event_of_gold[g] for item in checks.get("contradictions", []) for g in item.get("events", [])
-        if g in event_of_gold
-    }
-    disputed_claims = {
-        found_ids[c] for item in checks.get("contradictions", []) for c in item.get("claims", []) if c in found_ids
-    }
-    scores.contradictions_correct = sum(
-        1
-        for row in listed
-        if (row["event_id"] and row["event_id"] in disputed_events) or {row["a"], row["b"]} & disputed_claims
-    )
+    gold_events = {g["id"]: g for g in load_gold(gold_dir)[0] if "id" in g}
+    gold_claim_of = {str(c.get("id")): c for c in gold_claims}
+    sentences = {m.id: (m.doc, m.sentence.text) for m in mentions} | {c.id: (c.doc, c.sentence.text) for c in ours}
+    disputes = [_dispute_passages(item, gold_events, gold_claim_of) for item in checks.get("contradictions", [])]
+    hit: set[int] = set()
+    for row in listed:
+        shared = _disputes_about(sentences.get(row["a"]), disputes) & _disputes_about(sentences.get(row["b"]), disputes)
+        scores.contradictions_correct += bool(shared)
+        hit |= shared
+    scores.contradictions_recall = len(hit) / len(disputes) if disputes else 0.0
     scores.contradictions_precision = scores.contradictions_correct / len(listed) if listed else 0.0
     stored_pairs = {frozenset((row["a"], row["b"])) for row in rows}
     contested_events = {row["event_id"] for row in rows if row["event_id"]}
@@ -573,8 +572,24 @@ def _score_checks(
                 scores.contradictions_found += 1
         elif frozenset(claim_ids) in stored_pairs:
             scores.contradictions_found += 1
-    gold_total = scores.contradictions_gold
-    scores.contradictions_recall = scores.contradictions_found / gold_total if gold_total else 0.0
+
+
+def _dispute_passages(
+    item: dict[str, Any], events: dict[str, dict[str, Any]], claims: dict[str, dict[str, Any]]
+) -> list[tuple[str, str]]:
+    """The passages (document, text) that tell a gold disagreement: its events' sentences and its claims'."""
+    passages = [(events[e]["doc"], p) for e in item.get("events", []) if e in events for p in gold_passages(events[e])]
+    passages += [(claims[c]["doc"], str(claims[c].get("evidence") or "")) for c in item.get("claims", [])
+                 if c in claims]
+    return passages
+
+
+def _disputes_about(sentence: tuple[str, str] | None, disputes: list[list[tuple[str, str]]]) -> set[int]:
+    """Which gold disagreements a report's sentence tells (by passage, whatever our events matched)."""
+    if sentence is None:
+        return set()
+    doc, text = sentence
+    return {k for k, passages in enumerate(disputes) if any(d == doc and same_passage(text, p) for d, p in passages)}
 
 
 def _score_unasserted(
@@ -685,7 +700,7 @@ def format_scores(s: Scores, lists: bool = True) -> str:
     if s.contradictions_gold or s.contradictions_listed:
         lines.append(
             f"contradictions precision {s.contradictions_precision:.3f} ({s.contradictions_correct}/"
-            f"{s.contradictions_listed} listed entries on a disputed incident or claim)  "
+            f"{s.contradictions_listed} listed entries tell a gold disagreement)  "
             f"recall {s.contradictions_recall:.3f}"
         )
     if s.modality_unasserted_gold:

@@ -63,16 +63,28 @@ def _headline(q: Quantity) -> int | None:
 @functools.cache
 def _settings() -> dict[str, frozenset[str]]:
     raw = load_yaml("contradictions.yaml")
-    unknown = set(raw) - {"contested_figure_kinds", "denial_disputes"}
+    unknown = set(raw) - {"contested_figure_kinds", "denial_disputes", "max_figure_ratio"}
     if unknown:
         raise ValueError(f"contradictions.yaml: unknown keys {sorted(unknown)}")
-    return {key: frozenset(str(v) for v in values) for key, values in raw.items()}
+    return {key: frozenset(str(v) for v in raw[key]) for key in ("contested_figure_kinds", "denial_disputes")}
 
 
 def originator(mention: Mention) -> str:
-    """The first source of a report's chain (the publisher when nobody else is named)."""
+    """The first source of a report's chain (the publisher when nobody else is named), case folded."""
     names = mention.chain.names()
-    return names[0] if names else mention.doc
+    return (names[0] if names else mention.doc).casefold()
+
+
+def same_count(a: _Stated, b: _Stated) -> bool:
+    """Two figures can count one thing: reports of one incident rarely differ beyond ``max_figure_ratio``; a
+    figure that many times another counts something else (a war's toll beside an attack's)."""
+    low, high = sorted((max(a[0], 1), max(b[0], 1)))
+    return high <= _ratio() * low
+
+
+@functools.cache
+def _ratio() -> float:
+    return float(load_yaml("contradictions.yaml")["max_figure_ratio"])
 
 
 def same_source(a: Mention, b: Mention) -> bool:
@@ -100,7 +112,7 @@ def _figure_disagreements(
             if (headline := _headline(q)) is not None and (r := effective_range(q.low, q.best, q.high)) is not None
         ]
         pairs = (
-            (a, b) for a, b in disagreeing_pairs(grouped(stated), disagree)
+            (a, b) for a, b in disagreeing_pairs(grouped(stated), lambda x, y: same_count(x, y) and disagree(x, y))
             if not same_source(by_id[a[0]], by_id[b[0]])
             and (not across_sources or who(by_id[a[0]]) != who(by_id[b[0]]))
         )
