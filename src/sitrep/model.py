@@ -190,6 +190,9 @@ class FramingTerm:
     term: str
     category: str  # e.g. delegitimising, emotive, euphemism
     span: Span
+    # How the text uses it: "" (in its own voice), "quoted" (inside a quotation: the speaker's word), "negated"
+    # ("they are not terrorists").
+    context: str = ""
 
 
 @dataclass(slots=True)
