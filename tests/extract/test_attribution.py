@@ -424,3 +424,21 @@ def test_sources_have_a_category_in_the_alias_table() -> None:
     assert source_category("Syrian Arab News Agency") == "state_media"
     assert source_category("unnamed sources") == "unnamed"
     assert source_category("Nobody Known") is None
+
+
+def test_an_unattributed_lead_takes_the_source_the_next_sentence_names(nlp: Language) -> None:
+    text = (
+        "At least 12 people were killed in air strikes on Tarsa on Monday. "
+        "The Syrian Observatory for Human Rights said the strikes hit a market."
+    )
+    assert [c[0] for c in chains_of(nlp, text)] == ["Syrian Observatory for Human Rights"] * 2
+
+
+def test_a_lead_followed_by_a_quotation_stays_the_publisher_s(nlp: Language) -> None:
+    text = "At least 12 people were killed in air strikes on Tarsa on Monday. Ahmad Karim said he saw the jets."
+    assert chains_of(nlp, text)[0] == ["Courier"]
+
+
+def test_a_body_s_known_spokesperson_speaks_for_the_body(nlp: Language) -> None:
+    text = "Shelling killed four people in Tarsa on Friday Rami Abdel Rahman said."
+    assert chains_of(nlp, text)[0][0] == "Syrian Observatory for Human Rights"

@@ -46,7 +46,7 @@ SourceCategory = Literal[
     "wire", "state_media", "outlet", "monitor", "ngo", "official", "armed_group", "international", "unnamed"
 ]
 SOURCE_CATEGORIES: tuple[str, ...] = get_args(SourceCategory)
-_OUTLET_KEYS = {"name", "kind", "category", "country", "aliases", "descriptors"}
+_OUTLET_KEYS = {"name", "kind", "category", "country", "aliases", "descriptors", "spokespeople"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ class Outlet:
     category: SourceCategory = "outlet"
     aliases: tuple[str, ...] = ()
     descriptors: tuple[str, ...] = ()
+    spokespeople: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ def _outlet_entry(entry: dict[str, Any]) -> Outlet:
         cast(SourceCategory, category),
         tuple(str(a) for a in entry.get("aliases") or []),
         tuple(str(d).lower() for d in entry.get("descriptors") or []),
+        tuple(str(p) for p in entry.get("spokespeople") or []),
     )
 
 
@@ -713,7 +715,7 @@ def _trailing_speaker_run(verb: Token) -> list[Token]:
             k -= 1
             continue
         break
-    while run and run[0].pos_ == "ADP":
+    while run and (run[0].pos_ == "ADP" or run[0].ent_type_ in {"DATE", "TIME"}):  # "on Tuesday state media said"
         run.pop(0)
     return run if run and run[-1].pos_ in {"NOUN", "PROPN"} else []
 
@@ -871,6 +873,21 @@ def _descriptor_key(name: str) -> str:
     return " ".join(w for w in words if w not in ignored and not w.endswith("-based") and w != "based")
 
 
+@functools.cache
+def _spokespeople() -> dict[str, Outlet]:
+    """Folded name of a body's public head or spokesperson (and the surname alone) -> the body."""
+    found: dict[str, Outlet] = {}
+    for outlet in _all_outlets():
+        for person in outlet.spokespeople:
+            found.setdefault(person.casefold(), outlet)
+    return found
+
+
+@functools.cache
+def _all_outlets() -> tuple[Outlet, ...]:
+    return tuple(_outlet_entry(entry) for entry in load_yaml("attribution.yaml").get("outlets", []))
+
+
 def named_descriptors(text: str) -> dict[str, Outlet]:
     """Descriptor -> the source it stands for in this text: only sources the text names ("a monitor" is the
     Syrian Observatory in a story that names the Observatory, and nobody in particular elsewhere)."""
@@ -890,11 +907,26 @@ def _with_document_context(chain: AttributionChain, wire: Outlet | None, named: 
     sources: list[Source] = []
     for source in chain.sources:
         outlet = named.get(_descriptor_key(source.name)) if source.kind not in {"publisher", "unnamed"} else None
+        if outlet is None and source.kind in {"person", "official"}:
+            # "Observatory head Rami Abdel Rahman said": a body's known spokesperson speaks for the body.
+            outlet = _spokespeople().get(source.name.casefold())
         sources.append(Source(outlet.name, outlet.kind, source.span) if outlet else source)
     if wire is not None and wire.name not in {s.name for s in sources}:
         at = len(sources) - 1 if sources and sources[-1].kind == "publisher" else len(sources)
         sources.insert(at, Source(wire.name, wire.kind, None))
     return AttributionChain(sources=_dedupe(sources))
+
+
+def _is_unattributed_lead(chain: AttributionChain, wire: Outlet | None) -> bool:
+    """Nobody but the publisher (and the story's wire agency) stands behind the sentence."""
+    return all(s.kind == "publisher" or (wire is not None and s.name == wire.name) for s in chain.sources)
+
+
+def _names_an_originator(chain: AttributionChain) -> bool:
+    """The chain starts with a body or anonymous sources: an organisation, outlet or office that gives facts,
+    not a person whose words are a quotation."""
+    first = chain.sources[0] if chain.sources else None
+    return first is not None and first.kind in {"organisation", "outlet", "government", "unnamed"}
 
 
 def document_chains(sents: Iterable[SpacySpan], publisher: str | None, doc_name: str) -> list[AttributionChain]:
@@ -908,6 +940,10 @@ def document_chains(sents: Iterable[SpacySpan], publisher: str | None, doc_name:
     carried: AttributionChain | None = None
     for sent in sents:
         chain = _with_document_context(attribution_chain(sent, publisher, doc_name, carried), wire, named)
+        if len(chains) == 1 and _is_unattributed_lead(chains[0], wire) and _names_an_originator(chain):
+            # A news lead states the facts and the next sentence says who gave them ("At least 12 were killed in
+            # Idlib on Monday. The Observatory said the strikes hit a market."): the lead is theirs too.
+            chains[0] = chain
         if _without_publisher(chain):
             carried = chain
         chains.append(chain)
