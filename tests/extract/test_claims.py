@@ -223,3 +223,21 @@ def test_a_denial_of_a_statement_is_a_denied_claim_by_its_speaker(text: str) -> 
 def test_a_denied_attack_stays_the_attack_s_own_report_not_a_second_claim() -> None:
     result = extract("The defence ministry denied that its jets bombed the market in Karam.")
     assert not [c for c in result.claims if c.subject.startswith("deny")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 170,000 people have been killed in the civil war.",
+        "The six-year conflict which has killed more than 300,000 people has driven millions from their homes.",
+    ],
+)
+def test_a_toll_counted_over_a_whole_war_is_a_running_total(text: str) -> None:
+    result = extract(text)
+    assert result.mentions == []
+    assert [c.subject for c in result.claims if c.quantity is not None][0] == "people killed"
+
+
+def test_a_day_s_fighting_toll_stays_an_event() -> None:
+    result = extract("At least 12 people have been killed in the fighting around the airport on Monday.")
+    assert result.mentions and not [c for c in result.claims if c.subject == "people killed"]

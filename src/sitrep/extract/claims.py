@@ -420,10 +420,21 @@ def _ongoing_conflict_toll(sentence: SpacySpan) -> bool:
     """ "The war has killed tens of thousands", "the conflict has claimed more than 3,000 lives": a conflict as
     the subject of a perfect-tense verb is a running total."""
     words = _claim_words()
+    conflicts = words["ongoing_conflict_nouns"]
     for verb in span_tokens(sentence):
         if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
             continue
-        if any(c.dep_ == "nsubj" and c.lemma_.lower() in words["ongoing_conflict_nouns"] for c in verb.children):
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in conflicts for c in verb.children):
+            return True
+        # "the five-year conflict which has killed more than 280,000 people"
+        if verb.dep_ == "relcl" and verb.head.lemma_.lower() in conflicts:
+            return True
+        # "more than 170,000 people have been killed in Syria's civil war" (a war, not a day's fighting)
+        if any(
+            c.dep_ == "prep" and c.lower_ in {"in", "during", "throughout"}
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in words["war_nouns"] for o in c.children)
+            for c in verb.children
+        ):
             return True
     return False
 
