@@ -235,7 +235,7 @@ def test_a_denied_attack_stays_the_attack_s_own_report_not_a_second_claim() -> N
 def test_a_toll_counted_over_a_whole_war_is_a_running_total(text: str) -> None:
     result = extract(text)
     assert result.mentions == []
-    assert [c.subject for c in result.claims if c.quantity is not None][0] == "people killed"
+    assert next(c.subject for c in result.claims if c.quantity is not None) == "people killed"
 
 
 def test_a_day_s_fighting_toll_stays_an_event() -> None:

@@ -167,3 +167,14 @@ def test_a_claim_group_lists_one_entry_per_kind_with_every_position() -> None:
     (entry,) = group.contradictions
     assert entry.kind == "figure" and len(entry.pairs) == 3
     assert all(who in entry.description for who in ("police", "state TV", "medics"))
+
+
+def test_two_articles_tolls_for_a_whole_country_are_not_compared() -> None:
+    # "more than 230,000 have been killed in Syria" (2015) and "191,000 people killed in Syria" (2014).
+    groups = group_claims([
+        claim("a", "people killed in Syria", "Syria", Quantity("people", 230001, None, None, kind="killed"), ["X"],
+              topic="toll:killed:syria", doc="d1"),
+        claim("b", "people killed in Syria", "Syria", Quantity("people", None, 191000, None, kind="killed"), ["Y"],
+              topic="toll:killed:syria", doc="d2"),
+    ])
+    assert [c for g in groups for c in g.contradictions] == []

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import combinations
 
+from sitrep.data import data_path
 from sitrep.extract.claims import UNSPECIFIED_ACTOR
 from sitrep.geo.normalise import name_key
 from sitrep.model import Claim, Contradiction
 from sitrep.resolve.config import ResolveConfig, load_config
-from sitrep.resolve.contradictions import one_per_field
+from sitrep.resolve.contradictions import one_per_field, same_count
 from sitrep.resolve.similarity import effective_range, ranges_disjoint
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -129,9 +132,22 @@ def comparable_across_documents(a: Claim, b: Claim, cfg: ResolveConfig) -> bool:
     "people killed" in two articles may be two different counts."""
     if a.doc == b.doc:
         return True
-    if is_running_total(a) or is_running_total(b):
+    if is_running_total(a) or is_running_total(b) or _country_wide(a) or _country_wide(b):
         return False
     return bool(a.topic and b.topic and _specific(a.topic, cfg) and _specific(b.topic, cfg))
+
+
+def _country_wide(claim: Claim) -> bool:
+    """A count for a whole country ("people killed in Syria"): a war's running total, whatever its wording."""
+    return claim.quantity is not None and name_key(claim.scope or "") in _country_keys()
+
+
+@functools.cache
+def _country_keys() -> frozenset[str]:
+    with data_path("geo", "countries.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    names = [row["name"] for row in rows] + [a for row in rows for a in (row.get("aliases") or "").split("|") if a]
+    return frozenset(name_key(n) for n in names if n)
 
 
 def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradiction]:
@@ -161,7 +177,7 @@ def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradi
     if a.quantity is not None and b.quantity is not None:
         ra = effective_range(a.quantity.low, a.quantity.best, a.quantity.high)
         rb = effective_range(b.quantity.low, b.quantity.best, b.quantity.high)
-        if ra is not None and rb is not None and ranges_disjoint(ra, rb):
+        if ra is not None and rb is not None and ranges_disjoint(ra, rb) and same_count((ra[0], ra), (rb[0], rb)):
             found.append(Contradiction(
                 "figure", f"{describe(a)} per {who(a)} vs {describe(b)} per {who(b)}", a.id, b.id, a.subject))
     return found
