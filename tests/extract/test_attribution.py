@@ -442,3 +442,8 @@ def test_a_lead_followed_by_a_quotation_stays_the_publisher_s(nlp: Language) -> 
 def test_a_body_s_known_spokesperson_speaks_for_the_body(nlp: Language) -> None:
     text = "Shelling killed four people in Tarsa on Friday Rami Abdel Rahman said."
     assert chains_of(nlp, text)[0][0] == "Syrian Observatory for Human Rights"
+
+
+def test_a_witness_speaking_anonymously_is_an_unnamed_source(nlp: Language) -> None:
+    text = "An activist in Tarsa who spoke on condition of anonymity told Reuters that 30 men were shot."
+    assert chains_of(nlp, text)[0][:2] == ["unnamed sources", "Reuters"]

@@ -409,7 +409,9 @@ def _resolve_phrase(head: Token, doc_name: str, previous: AttributionChain | Non
             return [Source(UNNAMED, "unnamed", span), *earlier[1:]]
         return [Source(UNNAMED, "unnamed", span), *_relay_of_unnamed(head, doc_name)]
     if lemma in lex.witness_nouns:
-        return [Source(lex.witness_nouns[lemma], "unnamed", span)]
+        # "an activist who spoke on condition of anonymity": nobody the reader can name.
+        name = UNNAMED if _mentions_anonymity(head) else lex.witness_nouns[lemma]
+        return [Source(name, "unnamed", span)]
     is_title = lemma in lex.official_titles
     trailing = _trailing_proper_name(_name_tokens(np), head)
     if trailing:
