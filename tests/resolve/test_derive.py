@@ -128,10 +128,14 @@ def test_a_date_carried_from_another_sentence_is_not_the_report_s_own() -> None:
     assert not [c for c in event.contradictions if c.kind == "date"]
 
 
-def test_counts_of_things_other_than_people_harmed_are_not_contested() -> None:
-    a = mention("a", sources=("SANA",))
-    b = mention("b", sources=("SOHR",))
-    a.quantities = [Quantity("villages", 3, 3, 3, kind="count")]
-    b.quantities = [Quantity("villages", 9, 9, 9, kind="count")]
-    event = derive_event("ev", [a, b])
-    assert not [c for c in event.contradictions if c.kind in {"figure", "estimates"}]
+def test_counts_of_other_things_are_compared_only_when_they_count_one_noun() -> None:
+    # "three villages" and "nine rockets" are not one count; "six airstrikes" and "seven airstrikes" are.
+    def event_of(unit_a: str, unit_b: str):
+        a = mention("a", sources=("SANA",))
+        b = mention("b", sources=("SOHR",))
+        a.quantities = [Quantity(unit_a, 3, 3, 3, kind="count")]
+        b.quantities = [Quantity(unit_b, 9, 9, 9, kind="count")]
+        return derive_event("ev", [a, b])
+
+    assert not [c for c in event_of("villages", "rockets").contradictions if c.kind in {"figure", "estimates"}]
+    assert [c.kind for c in event_of("airstrikes", "airstrikes").contradictions] == ["figure"]

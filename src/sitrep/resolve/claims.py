@@ -11,10 +11,11 @@ from itertools import combinations
 
 from sitrep.data import data_path
 from sitrep.extract.claims import UNSPECIFIED_ACTOR
+from sitrep.extract.quantities import base_kind
 from sitrep.geo.normalise import name_key
 from sitrep.model import Claim, Contradiction
 from sitrep.resolve.config import ResolveConfig, load_config
-from sitrep.resolve.contradictions import one_per_field, same_count
+from sitrep.resolve.contradictions import contested_figure_kinds, one_per_field, same_count
 from sitrep.resolve.similarity import effective_range, ranges_disjoint
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -128,18 +129,24 @@ def is_running_total(claim: Claim) -> bool:
 
 def comparable_across_documents(a: Claim, b: Claim, cfg: ResolveConfig) -> bool:
     """Two articles' claims are set against each other only when both name the same particular thing (a
-    specific topic) and neither is a running total: a war's toll in 2015 and in 2018 is not a dispute, and
+    specific topic) and neither is a country's toll: a war's toll in 2015 and in 2018 is not a dispute, and
     "people killed" in two articles may be two different counts."""
     if a.doc == b.doc:
         return True
-    if is_running_total(a) or is_running_total(b) or _country_wide(a) or _country_wide(b):
+    if _country_wide_toll(a) or _country_wide_toll(b):
         return False
     return bool(a.topic and b.topic and _specific(a.topic, cfg) and _specific(b.topic, cfg))
 
 
-def _country_wide(claim: Claim) -> bool:
-    """A count for a whole country ("people killed in Syria"): a war's running total, whatever its wording."""
-    return claim.quantity is not None and name_key(claim.scope or "") in _country_keys()
+def _country_wide_toll(claim: Claim) -> bool:
+    """A toll for a whole country ("people killed in Syria"): a war's running total, whatever its wording, that
+    grows from one article to the next. (A troop level in a country is compared.)"""
+    q = claim.quantity
+    return (
+        q is not None
+        and base_kind(q.kind) in contested_figure_kinds()
+        and name_key(claim.scope or "") in _country_keys()
+    )
 
 
 @functools.cache

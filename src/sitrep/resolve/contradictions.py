@@ -69,6 +69,22 @@ def _settings() -> dict[str, frozenset[str]]:
     return {key: frozenset(str(v) for v in raw[key]) for key in ("contested_figure_kinds", "denial_disputes")}
 
 
+def contested_figure_kinds() -> frozenset[str]:
+    """Figure kinds compared whatever their units: people harmed."""
+    return _settings()["contested_figure_kinds"]
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    """ "six airstrikes" and "seven air strikes": other counts are compared only when they count the same noun
+    (a count of villages is not a count of rockets)."""
+    def head(q: Quantity) -> str:
+        words = q.unit.lower().replace("-", " ").split()
+        word = words[-1] if words else ""
+        return word[:-1] if word.endswith("s") else word
+
+    return bool(head(a)) and head(a) == head(b)
+
+
 def originator(mention: Mention) -> str:
     """The first source of a report's chain (the publisher when nobody else is named), case folded."""
     names = mention.chain.names()
@@ -97,15 +113,14 @@ def same_source(a: Mention, b: Mention) -> bool:
 def _figure_disagreements(
     event: Event, kind: str, disagree: Callable[[_Stated, _Stated], bool], across_sources: bool = False, note: str = ""
 ) -> list[Contradiction]:
-    """Pairs of reports whose figures of one kind ``disagree``: only figures of people harmed
-    (``contested_figure_kinds``), never one document's originator against itself; with ``across_sources``, only
-    reports whose sources differ at all."""
+    """Pairs of reports whose figures of one kind ``disagree``: figures of people harmed
+    (``contested_figure_kinds``), or counts of one noun, never one document's originator against itself; with
+    ``across_sources``, only reports whose sources differ at all."""
     found: list[Contradiction] = []
     by_id = {m.id: m for m in event.mentions}
-    contested = _settings()["contested_figure_kinds"]
+    contested = contested_figure_kinds()
     for figure in event.figures:
-        if figure.kind not in contested:
-            continue
+        counts_people = figure.kind in contested
         stated = [
             ((headline, r), (mention_id, q))
             for mention_id, q in figure.by_mention.items()
@@ -113,7 +128,7 @@ def _figure_disagreements(
         ]
         pairs = (
             (a, b) for a, b in disagreeing_pairs(grouped(stated), lambda x, y: same_count(x, y) and disagree(x, y))
-            if not same_source(by_id[a[0]], by_id[b[0]])
+            if (counts_people or same_unit(a[1], b[1])) and not same_source(by_id[a[0]], by_id[b[0]])
             and (not across_sources or who(by_id[a[0]]) != who(by_id[b[0]]))
         )
         for (id_a, qa), (id_b, qb) in islice(pairs, MAX_PAIRS_PER_KIND):
