@@ -241,3 +241,12 @@ def test_a_toll_counted_over_a_whole_war_is_a_running_total(text: str) -> None:
 def test_a_day_s_fighting_toll_stays_an_event() -> None:
     result = extract("At least 12 people have been killed in the fighting around the airport on Monday.")
     assert result.mentions and not [c for c in result.claims if c.subject == "people killed"]
+
+
+def test_an_aim_stated_for_forces_is_a_planned_claim() -> None:
+    result = extract("Loyalist forces aimed to encircle the northern districts this week, the newspaper said.")
+    assert result.mentions == []
+    assert [c.modality for c in result.claims] == ["planned"]
+    # "aimed at" a target tells what was hit, not an intention.
+    struck = extract("The strikes aimed at fuel depots near the port killed two guards.")
+    assert struck.mentions and not [c for c in struck.claims if c.modality == "planned"]
