@@ -91,7 +91,7 @@ class Scores:
     contradictions_gold: int = 0
     contradictions_found: int = 0
     contradictions_listed: int = 0
-    # Listed entries (one per event and field, or per claim topic) whose two sides both tell one gold
+    # Listed entries (one per event and field, or per claim topic) with a pair of positions that both tell one gold
     # disagreement (by passage: the sentences of its incident or claims); precision is their share of the entries
     # listed, recall the share of gold disagreements some entry tells.
     contradictions_correct: int = 0
@@ -551,9 +551,20 @@ def _score_checks(
     gold_claim_of = {str(c.get("id")): c for c in gold_claims}
     sentences = {m.id: (m.doc, m.sentence.text) for m in mentions} | {c.id: (c.doc, c.sentence.text) for c in ours}
     disputes = [_dispute_passages(item, gold_events, gold_claim_of) for item in checks.get("contradictions", [])]
+    # An event's entry lists every pair of reports that disagree on its field (kept with the stored event); a
+    # claim group's entry is scored on the pair the listing names.
+    entry_pairs = {
+        (event.id, c.kind, c.a, c.b): c.pairs for event in store.full_events() for c in event.contradictions
+    }
     hit: set[int] = set()
     for row in listed:
-        shared = _disputes_about(sentences.get(row["a"]), disputes) & _disputes_about(sentences.get(row["b"]), disputes)
+        key = (row["event_id"], row["kind"], row["a"], row["b"])
+        pairs = entry_pairs.get(key) or [(row["kind"], row["a"], row["b"])]
+        shared = {
+            k
+            for _, a, b in pairs
+            for k in _disputes_about(sentences.get(a), disputes) & _disputes_about(sentences.get(b), disputes)
+        }
         scores.contradictions_correct += bool(shared)
         hit |= shared
     scores.contradictions_recall = len(hit) / len(disputes) if disputes else 0.0
