@@ -91,6 +91,16 @@ class Scores:
     contradictions_gold: int = 0
     contradictions_found: int = 0
     contradictions_listed: int = 0
+    # Listed entries (one per event and field, or per claim topic) with a pair of positions that both tell one gold
+    # disagreement (by passage: the sentences of its incident or claims); precision is their share of the entries
+    # listed, recall the share of gold disagreements some entry tells.
+    contradictions_correct: int = 0
+    contradictions_precision: float = 0.0
+    contradictions_recall: float = 0.0
+    # Reports the gold set codes as not plainly asserted (denied, planned, feared, ...): how many of them our
+    # report of the same passage gives the same modality.
+    modality_unasserted_gold: int = 0
+    modality_unasserted_right: int = 0
     misses: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
 
@@ -532,9 +542,33 @@ def _score_checks(
     found_ids = match_claims(gold_claims, ours)
     scores.claims_gold = len(gold_claims)
     scores.claims_found = len(found_ids)
+    _score_unasserted(load_gold(gold_dir)[0], gold_claims, mentions, ours, scores)
     rows = store.contradictions()
     in_scope = {m.id for m in mentions} | {c.id for c in ours}
-    scores.contradictions_listed = sum(1 for row in rows if row["a"] in in_scope or row["b"] in in_scope)
+    listed = [row for row in rows if row["a"] in in_scope or row["b"] in in_scope]
+    scores.contradictions_listed = len(listed)
+    gold_events = {g["id"]: g for g in load_gold(gold_dir)[0] if "id" in g}
+    gold_claim_of = {str(c.get("id")): c for c in gold_claims}
+    sentences = {m.id: (m.doc, m.sentence.text) for m in mentions} | {c.id: (c.doc, c.sentence.text) for c in ours}
+    disputes = [_dispute_passages(item, gold_events, gold_claim_of) for item in checks.get("contradictions", [])]
+    # An event's entry lists every pair of reports that disagree on its field (kept with the stored event); a
+    # claim group's entry is scored on the pair the listing names.
+    entry_pairs = {
+        (event.id, c.kind, c.a, c.b): c.pairs for event in store.full_events() for c in event.contradictions
+    }
+    hit: set[int] = set()
+    for row in listed:
+        key = (row["event_id"], row["kind"], row["a"], row["b"])
+        pairs = entry_pairs.get(key) or [(row["kind"], row["a"], row["b"])]
+        shared = {
+            k
+            for _, a, b in pairs
+            for k in _disputes_about(sentences.get(a), disputes) & _disputes_about(sentences.get(b), disputes)
+        }
+        scores.contradictions_correct += bool(shared)
+        hit |= shared
+    scores.contradictions_recall = len(hit) / len(disputes) if disputes else 0.0
+    scores.contradictions_precision = scores.contradictions_correct / len(listed) if listed else 0.0
     stored_pairs = {frozenset((row["a"], row["b"])) for row in rows}
     contested_events = {row["event_id"] for row in rows if row["event_id"]}
     for item in checks.get("contradictions", []):
@@ -549,6 +583,44 @@ def _score_checks(
                 scores.contradictions_found += 1
         elif frozenset(claim_ids) in stored_pairs:
             scores.contradictions_found += 1
+
+
+def _dispute_passages(
+    item: dict[str, Any], events: dict[str, dict[str, Any]], claims: dict[str, dict[str, Any]]
+) -> list[tuple[str, str]]:
+    """The passages (document, text) that tell a gold disagreement: its events' sentences and its claims'."""
+    passages = [(events[e]["doc"], p) for e in item.get("events", []) if e in events for p in gold_passages(events[e])]
+    passages += [(claims[c]["doc"], str(claims[c].get("evidence") or "")) for c in item.get("claims", [])
+                 if c in claims]
+    return passages
+
+
+def _disputes_about(sentence: tuple[str, str] | None, disputes: list[list[tuple[str, str]]]) -> set[int]:
+    """Which gold disagreements a report's sentence tells (by passage, whatever our events matched)."""
+    if sentence is None:
+        return set()
+    doc, text = sentence
+    return {k for k, passages in enumerate(disputes) if any(d == doc and same_passage(text, p) for d, p in passages)}
+
+
+def _score_unasserted(
+    gold_events: list[dict[str, Any]],
+    gold_claims: list[dict[str, Any]],
+    mentions: list[Mention],
+    claims: list[Any],
+    scores: Scores,
+) -> None:
+    """Modality on the reports the gold set codes as not plainly asserted: right when a report of ours from the
+    same passage (an event report or a claim) carries the gold modality."""
+    for gold in [*gold_events, *gold_claims]:
+        modality = gold.get("modality") or "asserted"
+        if modality == "asserted":
+            continue
+        scores.modality_unasserted_gold += 1
+        evidence = str(gold.get("evidence") or "")
+        ours = [m.modality for m in mentions if m.doc == gold["doc"] and same_passage(m.sentence.text, evidence)]
+        ours += [c.modality for c in claims if c.doc == gold["doc"] and same_passage(c.sentence.text, evidence)]
+        scores.modality_unasserted_right += modality in ours
 
 
 def _comes_from(mention: Mention, text: str) -> bool:
@@ -636,6 +708,15 @@ def format_scores(s: Scores, lists: bool = True) -> str:
         f"contradictions found: {s.contradictions_found}/{s.contradictions_gold} "
         f"({s.contradictions_listed} listed for these documents)"
     )
+    if s.contradictions_gold or s.contradictions_listed:
+        lines.append(
+            f"contradictions precision {s.contradictions_precision:.3f} ({s.contradictions_correct}/"
+            f"{s.contradictions_listed} listed entries tell a gold disagreement)  "
+            f"recall {s.contradictions_recall:.3f}"
+        )
+    if s.modality_unasserted_gold:
+        right, total = s.modality_unasserted_right, s.modality_unasserted_gold
+        lines.append(f"modality right on reports not plainly asserted: {right}/{total} ({right / total:.3f})")
     lines.append(f"events from furniture or non-event text: {len(s.furniture_events)}")
     if not lists:
         return "\n".join(lines)

@@ -190,6 +190,9 @@ class FramingTerm:
     term: str
     category: str  # e.g. delegitimising, emotive, euphemism
     span: Span
+    # How the text uses it: "" (in its own voice), "quoted" (inside a quotation: the speaker's word), "negated"
+    # ("they are not terrorists").
+    context: str = ""
 
 
 @dataclass(slots=True)
@@ -261,6 +264,8 @@ class Contradiction:
     a: str  # mention or claim id
     b: str
     subject: str = ""
+    # Every pair of reports that disagree on this field, as (kind, a, b): one entry lists all positions.
+    pairs: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@ from sitrep.extract.attribution import (
     canonical_outlet,
     document_chains,
     outlet_patterns,
+    source_category,
 )
 from sitrep.model import AttributionChain, Source
 from sitrep.nlp import load_pipeline
@@ -356,3 +357,93 @@ def test_a_subordinate_report_does_not_attribute_the_sentence(nlp: Language) -> 
 def test_one_of_a_group_of_sources_is_that_group() -> None:
     doc = load_pipeline()("The gunmen overran the checkpoint before withdrawing, one of the sources said.")
     assert document_chains(list(doc.sents), "Wire", "x")[0].names() == ["unnamed sources", "Wire"]
+
+
+# --- the whole sentence and the document around it -------------------------------------------------------
+
+
+def chains_of(nlp: Language, text: str, publisher: str = "Courier") -> list[list[str]]:
+    doc = nlp(text)
+    return [c.names() for c in document_chains(list(doc.sents), publisher, "doc.txt")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Text that has lost its commas: the speech tag at the end still names the speaker.
+        ("Shelling killed six people in the old market of Tarsa the Syrian Observatory for Human Rights said.",
+         "Syrian Observatory for Human Rights"),
+        ("Government shelling hit two villages near Tarsa on Friday killing nine people the civil defence said.",
+         "civil defence"),
+        ("Rockets struck the airport road in Tarsa overnight witnesses said.", "witnesses"),
+    ],
+)
+def test_a_trailing_speech_tag_names_the_speaker(nlp: Language, text: str, speaker: str) -> None:
+    assert chains_of(nlp, text)[0][0] == speaker
+
+
+def test_a_descriptor_is_the_monitor_the_document_names(nlp: Language) -> None:
+    text = (
+        "Air strikes killed 12 people in the village of Tarsa a monitoring group said. "
+        "The Syrian Observatory for Human Rights said children were among the dead. "
+        "The toll was expected to rise according to the monitor."
+    )
+    chains = chains_of(nlp, text)
+    assert [c[0] for c in chains] == ["Syrian Observatory for Human Rights"] * 3
+
+
+def test_a_descriptor_stays_as_written_when_the_document_names_no_such_source(nlp: Language) -> None:
+    chains = chains_of(nlp, "Air strikes killed 12 people in the village of Tarsa a monitoring group said.")
+    assert chains[0] == ["monitoring group", "Courier"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes killed four fighters near Tarsa the army said. - REUTERS",
+        "Clashes killed four fighters near Tarsa the army said. An AFP photographer saw the bodies.",
+        "Clashes near Tarsa kill four Monitor Reuters Sunday 12 Jun 2016 Clashes killed four fighters the army said.",
+    ],
+)
+def test_a_wire_story_puts_its_agency_before_the_publisher(nlp: Language, text: str) -> None:
+    first = chains_of(nlp, text)[0]
+    assert first[-1] == "Courier" and first[-2] in {"Reuters", "AFP"}
+    assert first[0] == "army"
+
+
+def test_the_publisher_s_own_story_has_no_wire(nlp: Language) -> None:
+    assert chains_of(nlp, "Clashes killed four fighters near Tarsa the army said. - REUTERS", "Reuters")[0] == [
+        "army",
+        "Reuters",
+    ]
+
+
+def test_sources_have_a_category_in_the_alias_table() -> None:
+    assert source_category("Agence France-Presse") == "wire"
+    assert source_category("SOHR") == "monitor"
+    assert source_category("Syrian Arab News Agency") == "state_media"
+    assert source_category("unnamed sources") == "unnamed"
+    assert source_category("Nobody Known") is None
+
+
+def test_an_unattributed_lead_takes_the_source_the_next_sentence_names(nlp: Language) -> None:
+    text = (
+        "At least 12 people were killed in air strikes on Tarsa on Monday. "
+        "The Syrian Observatory for Human Rights said the strikes hit a market."
+    )
+    assert [c[0] for c in chains_of(nlp, text)] == ["Syrian Observatory for Human Rights"] * 2
+
+
+def test_a_lead_followed_by_a_quotation_stays_the_publisher_s(nlp: Language) -> None:
+    text = "At least 12 people were killed in air strikes on Tarsa on Monday. Ahmad Karim said he saw the jets."
+    assert chains_of(nlp, text)[0] == ["Courier"]
+
+
+def test_a_body_s_known_spokesperson_speaks_for_the_body(nlp: Language) -> None:
+    text = "Shelling killed four people in Tarsa on Friday Rami Abdel Rahman said."
+    assert chains_of(nlp, text)[0][0] == "Syrian Observatory for Human Rights"
+
+
+def test_a_witness_speaking_anonymously_is_an_unnamed_source(nlp: Language) -> None:
+    text = "An activist in Tarsa who spoke on condition of anonymity told Reuters that 30 men were shot."
+    assert chains_of(nlp, text)[0][:2] == ["unnamed sources", "Reuters"]

@@ -199,3 +199,54 @@ def test_a_rejected_figure_is_a_denied_claim_by_who_rejects_it() -> None:
     assert denial.topic == toll.topic  # so the resolver shows the two side by side
     assert denial.quantity is None
     assert denial.chain.names()[0] == "army"
+
+
+# --- denials -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interior ministry denied the accusations.",
+        "The rebel command dismissed the report as fabricated.",
+        "Officials in the capital rejected the allegation on Tuesday.",
+    ],
+)
+def test_a_denial_of_a_statement_is_a_denied_claim_by_its_speaker(text: str) -> None:
+    result = extract(text, outlet="Daily Courier")
+    assert result.mentions == []
+    (claim,) = [c for c in result.claims if c.modality == "denied"]
+    assert claim.quantity is None
+    assert claim.chain.names()[-1] == "Daily Courier"
+
+
+def test_a_denied_attack_stays_the_attack_s_own_report_not_a_second_claim() -> None:
+    result = extract("The defence ministry denied that its jets bombed the market in Karam.")
+    assert not [c for c in result.claims if c.subject.startswith("deny")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 170,000 people have been killed in the civil war.",
+        "The six-year conflict which has killed more than 300,000 people has driven millions from their homes.",
+    ],
+)
+def test_a_toll_counted_over_a_whole_war_is_a_running_total(text: str) -> None:
+    result = extract(text)
+    assert result.mentions == []
+    assert next(c.subject for c in result.claims if c.quantity is not None) == "people killed"
+
+
+def test_a_day_s_fighting_toll_stays_an_event() -> None:
+    result = extract("At least 12 people have been killed in the fighting around the airport on Monday.")
+    assert result.mentions and not [c for c in result.claims if c.subject == "people killed"]
+
+
+def test_an_aim_stated_for_forces_is_a_planned_claim() -> None:
+    result = extract("Loyalist forces aimed to encircle the northern districts this week, the newspaper said.")
+    assert result.mentions == []
+    assert [c.modality for c in result.claims] == ["planned"]
+    # "aimed at" a target tells what was hit, not an intention.
+    struck = extract("The strikes aimed at fuel depots near the port killed two guards.")
+    assert struck.mentions and not [c for c in struck.claims if c.modality == "planned"]

@@ -109,3 +109,32 @@ def test_framing_entry_gives_headword_and_note() -> None:
 )
 def test_more_loaded_words_are_flagged(text: str, term: str) -> None:
     assert term in {f.term for f in find_framing(text, "d", 0)}
+
+
+# --- labels kept whole, and the context they stand in ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Army units clashed with armed terrorist groups near the dam.", "armed terrorist groups"),
+        ("Takfiri terrorist organisations shelled the old quarter.", "takfiri terrorist organisations"),
+        ("Foreign-backed mercenaries crossed the border at dawn.", "foreign-backed mercenaries"),
+    ],
+)
+def test_a_compound_label_is_kept_whole(text: str, label: str) -> None:
+    assert terms(text) == [label]
+
+
+def test_the_common_noun_resistance_is_not_a_self_label() -> None:
+    assert terms("The column met stiff resistance outside the town.") == []
+    assert terms("Armed resistance to the decree spread to the villages.") == ["armed resistance"]
+
+
+def test_a_negated_or_quoted_label_says_so() -> None:
+    (negated,) = find_framing("The envoy insisted the fighters were not terrorists.")
+    assert (negated.term, negated.context) == ("terrorists", "negated")
+    (quoted,) = find_framing('The governor said "the terrorists will pay" for the attack.')
+    assert quoted.context == "quoted"
+    (plain,) = find_framing("The ministry blamed terrorists for the blast.")
+    assert plain.context == ""

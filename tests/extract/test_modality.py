@@ -97,3 +97,18 @@ def test_modality_is_per_trigger(nlp: Language) -> None:
     text = "Israeli troops raided Jenin on Tuesday and the army said it would extend the operation to Tulkarm."
     assert modality(nlp, text, "raided") == "asserted"
     assert modality(nlp, text, "extend") != "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # "would" in what a speaker is reported to have said is the speaker's "will": a plan.
+        ("The minister said the army would launch an offensive on the city.", "offensive", "planned"),
+        ("Ankara said Turkish troops would be moving into the border strip.", "moving", "planned"),
+        # With a condition it stays a possibility; with no statement verb "would" is hypothetical.
+        ("Officials said the army would attack the town if talks failed.", "attack", "hypothetical"),
+        ("The army would strike if the rebels attacked.", "strike", "hypothetical"),
+    ],
+)
+def test_would_in_reported_speech_is_a_plan(nlp: Language, text: str, trigger: str, expected: str) -> None:
+    assert modality(nlp, text, trigger) == expected

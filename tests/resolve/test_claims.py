@@ -130,3 +130,51 @@ def test_a_figure_and_its_denial_in_one_sentence_are_a_contradiction() -> None:
               modality="denied", topic="toll:killed:nigeria", sentence=sentence),
     ])
     assert [c.kind for g in groups for c in g.contradictions] == ["denial"]
+
+
+def test_two_articles_running_tolls_of_a_war_are_not_a_dispute() -> None:
+    # A war's toll "since March 2011" grows from one article to the next.
+    start = dt.date(2011, 3, 1)
+    groups = group_claims([
+        claim("a", "people killed in Syria", "Syria", Quantity("people", 250001, None, None, kind="killed"), ["X"],
+              topic="toll:killed:syria", doc="2015", period_start=start),
+        claim("b", "people killed in Syria", "Syria", Quantity("people", 400001, None, None, kind="killed"), ["Y"],
+              topic="toll:killed:syria", doc="2018", period_start=start),
+    ])
+    assert [c for g in groups for c in g.contradictions] == []
+
+
+def test_events_that_name_no_actor_are_not_compared_across_articles() -> None:
+    groups = group_claims([
+        claim("a", "destroy by unspecified actor", None, None, ["X"], modality="hypothetical",
+              topic="assault:unspecified actor", doc="d1"),
+        claim("b", "destroy by unspecified actor", None, None, ["Y"], modality="denied",
+              topic="assault:unspecified actor", doc="d2"),
+    ])
+    assert [c for g in groups for c in g.contradictions] == []
+
+
+def test_a_claim_group_lists_one_entry_per_kind_with_every_position() -> None:
+    groups = group_claims([
+        claim("a", "people killed in Karam", "Karam", Quantity("people", None, 6, None, kind="killed"), ["police"],
+              topic="toll:killed:karam"),
+        claim("b", "people killed in Karam", "Karam", Quantity("people", None, 40, None, kind="killed"),
+              ["state TV"], topic="toll:killed:karam"),
+        claim("c", "people killed in Karam", "Karam", Quantity("people", None, 12, None, kind="killed"),
+              ["medics"], topic="toll:killed:karam"),
+    ])
+    (group,) = groups
+    (entry,) = group.contradictions
+    assert entry.kind == "figure" and len(entry.pairs) == 3
+    assert all(who in entry.description for who in ("police", "state TV", "medics"))
+
+
+def test_two_articles_tolls_for_a_whole_country_are_not_compared() -> None:
+    # "more than 230,000 have been killed in Syria" (2015) and "191,000 people killed in Syria" (2014).
+    groups = group_claims([
+        claim("a", "people killed in Syria", "Syria", Quantity("people", 230001, None, None, kind="killed"), ["X"],
+              topic="toll:killed:syria", doc="d1"),
+        claim("b", "people killed in Syria", "Syria", Quantity("people", None, 191000, None, kind="killed"), ["Y"],
+              topic="toll:killed:syria", doc="d2"),
+    ])
+    assert [c for g in groups for c in g.contradictions] == []

@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, Literal, cast, get_args
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -42,10 +42,21 @@ _NP_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
 # --- lexicon ----------------------------------------------------------------
 
 
+SourceCategory = Literal[
+    "wire", "state_media", "outlet", "monitor", "ngo", "official", "armed_group", "international", "unnamed"
+]
+SOURCE_CATEGORIES: tuple[str, ...] = get_args(SourceCategory)
+_OUTLET_KEYS = {"name", "kind", "category", "country", "aliases", "descriptors", "spokespeople"}
+
+
 @dataclass(frozen=True)
 class Outlet:
     name: str
     kind: SourceKind
+    category: SourceCategory = "outlet"
+    aliases: tuple[str, ...] = ()
+    descriptors: tuple[str, ...] = ()
+    spokespeople: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,10 @@ class AttributionLexicon:
     outlet_nouns: frozenset[str]
     relay_prepositions: frozenset[str]
     anaphoric_pronouns: frozenset[str]
+    wire_staff_nouns: frozenset[str]
+    descriptor_ignored_words: frozenset[str]
+    described: tuple[Outlet, ...]  # sources that have descriptors
+    wires: tuple[Outlet, ...]
     outlets_exact: dict[str, Outlet]  # case-sensitive key -> outlet
     outlets_folded: dict[str, Outlet]  # lower-case key -> outlet
 
@@ -97,9 +112,9 @@ def lexicon() -> AttributionLexicon:
     config = load_yaml("attribution.yaml")
     exact: dict[str, Outlet] = {}
     folded: dict[str, Outlet] = {}
-    for entry in config.get("outlets", []):
-        outlet = Outlet(entry["name"], cast(SourceKind, entry.get("kind", "outlet")))
-        for alias in [entry["name"], *entry.get("aliases", [])]:
+    outlets = [_outlet_entry(entry) for entry in config.get("outlets", [])]
+    for outlet in outlets:
+        for alias in [outlet.name, *outlet.aliases]:
             key = outlet_key(alias)
             exact.setdefault(key, outlet)
             if not _is_case_sensitive(alias):
@@ -125,9 +140,39 @@ def lexicon() -> AttributionLexicon:
         outlet_nouns=_words(config, "outlet_nouns"),
         relay_prepositions=_words(config, "relay_prepositions"),
         anaphoric_pronouns=_words(config, "anaphoric_pronouns"),
+        wire_staff_nouns=_words(config, "wire_staff_nouns"),
+        descriptor_ignored_words=_words(config, "descriptor_ignored_words"),
+        described=tuple(o for o in outlets if o.descriptors),
+        wires=tuple(o for o in outlets if o.category == "wire"),
         outlets_exact=exact,
         outlets_folded=folded,
     )
+
+
+def _outlet_entry(entry: dict[str, Any]) -> Outlet:
+    """One entry of the source alias table, checked: unknown keys and categories are errors in the data."""
+    unknown = set(entry) - _OUTLET_KEYS
+    if unknown:
+        raise ValueError(f"attribution.yaml: outlet {entry.get('name')!r} has unknown keys {sorted(unknown)}")
+    category = entry.get("category", "outlet")
+    if category not in SOURCE_CATEGORIES:
+        raise ValueError(f"attribution.yaml: outlet {entry['name']!r} has unknown category {category!r}")
+    return Outlet(
+        str(entry["name"]),
+        cast(SourceKind, entry.get("kind", "outlet")),
+        cast(SourceCategory, category),
+        tuple(str(a) for a in entry.get("aliases") or []),
+        tuple(str(d).lower() for d in entry.get("descriptors") or []),
+        tuple(str(p) for p in entry.get("spokespeople") or []),
+    )
+
+
+def source_category(name: str) -> SourceCategory | None:
+    """What an analyst weighs a known source as (wire, state media, monitor, ...), else None."""
+    if name == UNNAMED:
+        return "unnamed"
+    outlet = _lookup_outlet(name)
+    return outlet.category if outlet else None
 
 
 @functools.lru_cache(maxsize=4096)  # the same names and runs of words come up sentence after sentence
@@ -364,7 +409,9 @@ def _resolve_phrase(head: Token, doc_name: str, previous: AttributionChain | Non
             return [Source(UNNAMED, "unnamed", span), *earlier[1:]]
         return [Source(UNNAMED, "unnamed", span), *_relay_of_unnamed(head, doc_name)]
     if lemma in lex.witness_nouns:
-        return [Source(lex.witness_nouns[lemma], "unnamed", span)]
+        # "an activist who spoke on condition of anonymity": nobody the reader can name.
+        name = UNNAMED if _mentions_anonymity(head) else lex.witness_nouns[lemma]
+        return [Source(name, "unnamed", span)]
     is_title = lemma in lex.official_titles
     trailing = _trailing_proper_name(_name_tokens(np), head)
     if trailing:
@@ -570,7 +617,10 @@ def _speech_verbs(sent: SpacySpan) -> list[Token]:
     for token in span_tokens(sent):
         if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lex.speech_verbs:
             continue
-        if _is_passive(token) or not _is_reporting_clause(token):
+        if _is_passive(token):
+            continue
+        # "... killing nine people a monitoring group said": a trailing tag the parse hung anywhere.
+        if not _is_reporting_clause(token) and not (_is_sentence_final(token) and _trailing_speaker_run(token)):
             continue
         objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
         if objects & lex.not_attribution_objects:
@@ -640,13 +690,79 @@ def _dedupe(sources: Iterable[Source]) -> list[Source]:
     return result
 
 
+def _is_sentence_final(verb: Token) -> bool:
+    """Nothing but punctuation, quotes and time words after the verb: a trailing speech tag."""
+    doc = verb.doc
+    return all(t.is_punct or t.is_space or t.ent_type_ in {"DATE", "TIME"} for t in doc[verb.i + 1 : verb.sent.end])
+
+
+def _trailing_speaker_run(verb: Token) -> list[Token]:
+    """ "... in Raqqa the Syrian Observatory for Human Rights monitor said": the name right before a
+    sentence-final speech verb, read from the words themselves (text without commas defeats the parse).
+    The run is the nouns, names and adjectives before the verb (and "for"/"of" between names), stopping at
+    a determiner or any other word."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > verb.sent.start and doc[k].pos_ == "AUX":  # "has said", "had reported"
+        k -= 1
+    run: list[Token] = []
+    while k >= verb.sent.start and len(run) < _MAX_OUTLET_TOKENS:
+        token = doc[k]
+        between_names = (
+            token.lower_ in {"for", "of"} and run and run[0].pos_ == "PROPN" and k > 0 and doc[k - 1].pos_ == "PROPN"
+        )
+        based = token.lower_.endswith("based") or (token.text == "-" and run and run[0].lower_ == "based")
+        if token.pos_ in {"NOUN", "PROPN", "ADJ"} or between_names or based:
+            run.insert(0, token)
+            k -= 1
+            continue
+        break
+    while run and (run[0].pos_ == "ADP" or run[0].ent_type_ in {"DATE", "TIME"}):  # "on Tuesday state media said"
+        run.pop(0)
+    return run if run and run[-1].pos_ in {"NOUN", "PROPN"} else []
+
+
+def _source_of_run(run: list[Token], doc_name: str) -> list[Source]:
+    """The source a bare run of words names: a known outlet, collective witnesses, anonymous sources, an
+    official by title, else the words as a name."""
+    lex = lexicon()
+    found = _outlet_in(run)
+    if found:
+        return [Source(found[0].name, found[0].kind, _span(found[1], doc_name))]
+    head = run[-1]
+    lemma = head.lemma_.lower()
+    if lemma in lex.witness_nouns:
+        return [Source(lex.witness_nouns[lemma], "unnamed", _span(run, doc_name))]
+    if lemma in lex.unnamed_nouns:
+        return [Source(UNNAMED, "unnamed", _span(run, doc_name))]
+    if lemma in lex.not_source_nouns or (lemma in lex.statement_nouns and lemma not in lex.official_titles):
+        return []
+    kind: SourceKind = "official" if lemma in lex.official_titles else _entity_kind(run)
+    return [Source(_text(run), kind, _span(run, doc_name))]
+
+
+def _trailing_speaker(verb: Token, subject: Token | None, doc_name: str) -> list[Source]:
+    """A sentence-final speech verb whose parsed subject is not the phrase right before it: the phrase
+    right before it is the speaker ("Strikes killed nine people a monitoring group said")."""
+    if not _is_sentence_final(verb):
+        return []
+    run = _trailing_speaker_run(verb)
+    if not run or (subject is not None and run[0].i <= subject.i <= run[-1].i):
+        return []
+    if subject is not None and subject.pos_ == "PRON":
+        return []
+    return _source_of_run(run, doc_name)
+
+
 def explicit_sources(sent: SpacySpan, doc_name: str, previous: AttributionChain | None = None) -> list[Source]:
     """The sources the sentence itself names, originator first, without the publisher."""
     according = _according_sources(sent, doc_name, previous)
     for verb in _speech_verbs(sent):
         cited = _cited_originator(verb, doc_name, previous)
         subject = _subject_of(verb)
-        speaker = _resolve_phrase(subject, doc_name, previous) if subject is not None else []
+        speaker = _trailing_speaker(verb, subject, doc_name) if not cited else []
+        if not speaker:
+            speaker = _resolve_phrase(subject, doc_name, previous) if subject is not None else []
         if not speaker and not cited:
             continue
         relays = _relays_of_verb(verb, doc_name)
@@ -711,12 +827,125 @@ def attribution_chain(
     return AttributionChain(sources=sources)
 
 
+# --- the document around the sentence -----------------------------------------
+
+# "- REUTERS", "--AFP", "(AP)" at the very end of a story.
+_END_CREDIT = re.compile(r"[-\u2010-\u2015(]\s*(?P<name>[A-Za-z][\w .\-]{1,40}?)\s*\)?\s*[.]?\s*$")
+# "Air strikes kill 20 Monitor Reuters Sunday 12 Jun 2016": an agency credited just before the story's date.
+_HEAD_CREDIT = re.compile(
+    r"\b(?P<name>[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})\s*,?\s*"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+# How far into a story its head (title, byline, date) reaches.
+_HEAD_CHARS = 300
+
+
+def document_wire(text: str, publisher: str | None) -> Outlet | None:
+    """The wire agency whose copy the story is: credited at its end ("- REUTERS") or head (the agency's name
+    before the date line), or whose own staff the story names ("an AFP photographer saw", "told AFP").
+    None when the publisher is that agency."""
+    own = canonical_outlet(publisher) if publisher else None
+    lex = lexicon()
+    candidates: list[Outlet] = []
+    end = _END_CREDIT.search(text[-60:])
+    if end and (outlet := _lookup_outlet(end["name"])) is not None:
+        candidates.append(outlet)
+    for head in _HEAD_CREDIT.finditer(text[:_HEAD_CHARS]):
+        words = head["name"].split()
+        for start in range(len(words)):  # "Monitor Reuters": the credit is the name's last words
+            outlet = _lookup_outlet(" ".join(words[start:]))
+            if outlet is not None:
+                candidates.append(outlet)
+                break
+    for wire in lex.wires:
+        for alias in (wire.name, *wire.aliases):
+            if not _is_case_sensitive(alias) or len(alias) < 2:
+                continue
+            staff = "|".join(sorted(lex.wire_staff_nouns))
+            pattern = rf"\b{re.escape(alias)}\s+(?:{staff})s?\b|\b(?:told|to)\s+(?:the\s+)?{re.escape(alias)}\b"
+            if re.search(pattern, text):
+                candidates.append(wire)
+    return next((o for o in candidates if o.category == "wire" and o.name != own), None)
+
+
+def _descriptor_key(name: str) -> str:
+    """ "the Britain-based monitor" -> "monitor": a phrase without articles and "X-based"."""
+    ignored = lexicon().descriptor_ignored_words
+    words = [w for w in re.split(r"\s+", name.lower().replace("-based", "-based ")) if w]
+    return " ".join(w for w in words if w not in ignored and not w.endswith("-based") and w != "based")
+
+
+@functools.cache
+def _spokespeople() -> dict[str, Outlet]:
+    """Folded name of a body's public head or spokesperson (and the surname alone) -> the body."""
+    found: dict[str, Outlet] = {}
+    for outlet in _all_outlets():
+        for person in outlet.spokespeople:
+            found.setdefault(person.casefold(), outlet)
+    return found
+
+
+@functools.cache
+def _all_outlets() -> tuple[Outlet, ...]:
+    return tuple(_outlet_entry(entry) for entry in load_yaml("attribution.yaml").get("outlets", []))
+
+
+def named_descriptors(text: str) -> dict[str, Outlet]:
+    """Descriptor -> the source it stands for in this text: only sources the text names ("a monitor" is the
+    Syrian Observatory in a story that names the Observatory, and nobody in particular elsewhere)."""
+    found: dict[str, Outlet] = {}
+    for outlet in lexicon().described:
+        for alias in (outlet.name, *outlet.aliases):
+            flags = 0 if _is_case_sensitive(alias) else re.IGNORECASE
+            if re.search(rf"\b{re.escape(alias)}\b", text, flags):
+                for descriptor in outlet.descriptors:
+                    found.setdefault(_descriptor_key(descriptor), outlet)
+                break
+    return found
+
+
+def _with_document_context(chain: AttributionChain, wire: Outlet | None, named: dict[str, Outlet]) -> AttributionChain:
+    """Descriptors read as the source the document names, and the story's wire agency before the publisher."""
+    sources: list[Source] = []
+    for source in chain.sources:
+        outlet = named.get(_descriptor_key(source.name)) if source.kind not in {"publisher", "unnamed"} else None
+        if outlet is None and source.kind in {"person", "official"}:
+            # "Observatory head Rami Abdel Rahman said": a body's known spokesperson speaks for the body.
+            outlet = _spokespeople().get(source.name.casefold())
+        sources.append(Source(outlet.name, outlet.kind, source.span) if outlet else source)
+    if wire is not None and wire.name not in {s.name for s in sources}:
+        at = len(sources) - 1 if sources and sources[-1].kind == "publisher" else len(sources)
+        sources.insert(at, Source(wire.name, wire.kind, None))
+    return AttributionChain(sources=_dedupe(sources))
+
+
+def _is_unattributed_lead(chain: AttributionChain, wire: Outlet | None) -> bool:
+    """Nobody but the publisher (and the story's wire agency) stands behind the sentence."""
+    return all(s.kind == "publisher" or (wire is not None and s.name == wire.name) for s in chain.sources)
+
+
+def _names_an_originator(chain: AttributionChain) -> bool:
+    """The chain starts with a body or anonymous sources: an organisation, outlet or office that gives facts,
+    not a person whose words are a quotation."""
+    first = chain.sources[0] if chain.sources else None
+    return first is not None and first.kind in {"organisation", "outlet", "government", "unnamed"}
+
+
 def document_chains(sents: Iterable[SpacySpan], publisher: str | None, doc_name: str) -> list[AttributionChain]:
-    """The chain of each sentence in order, carrying the last explicit attribution forward."""
+    """The chain of each sentence in order, carrying the last explicit attribution forward; descriptors
+    ("the monitor") read as the source the document names, and a wire story's agency in every chain."""
+    sents = list(sents)
+    text = sents[0].doc.text if sents else ""
+    wire = document_wire(text, publisher) if text else None
+    named = named_descriptors(text) if text else {}
     chains: list[AttributionChain] = []
     carried: AttributionChain | None = None
     for sent in sents:
-        chain = attribution_chain(sent, publisher, doc_name, carried)
+        chain = _with_document_context(attribution_chain(sent, publisher, doc_name, carried), wire, named)
+        if len(chains) == 1 and _is_unattributed_lead(chains[0], wire) and _names_an_originator(chain):
+            # A news lead states the facts and the next sentence says who gave them ("At least 12 were killed in
+            # Idlib on Monday. The Observatory said the strikes hit a market."): the lead is theirs too.
+            chains[0] = chain
         if _without_publisher(chain):
             carried = chain
         chains.append(chain)

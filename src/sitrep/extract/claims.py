@@ -137,7 +137,37 @@ def figure_claims(
     claims += _share_claims(context, sentence)
     claims += _rejected_figures(context, claims, sentence)
     claims += stated_intentions(context, sentence)
+    claims += stated_denials(context, sentence)
     return claims, total
+
+
+def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """ "Syria denies the charges", "the ministry dismissed the claim as groundless": a denial whose object is
+    no event of its own (a denied event is that event's report, with modality denied) and no figure (a rejected
+    figure is :func:`_rejected_figures`) is a denied claim by its speaker, so that it can be set against the
+    claim it denies."""
+    words = _claim_words()
+    claims: list[Claim] = []
+    for verb in span_tokens(sentence):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["denial_lemmas"]:
+            continue
+        if verb.dep_ not in {"ROOT", "conj"} or not any(c.dep_ == "nsubj" for c in verb.children):
+            continue  # "a figure the police rejected": not the sentence's own statement
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "ccomp", "xcomp"}]
+        if not objects:
+            continue
+        scope = [t for o in objects for t in o.subtree]
+        triggers = {m.token.i for m in find_triggers(sentence)}
+        if any(t.i in triggers for t in scope) or any(t.like_num for t in scope):
+            continue
+        phrase = " ".join(t.text for t in scope if t.dep_ != "det" or t.i != scope[0].i)
+        claims.append(
+            _claim(
+                replace(context, modality="denied"), _claim_id(context, verb.idx), f"{verb.lemma_.lower()} {phrase}",
+                None, _token_span(context.doc, verb), "",
+            )
+        )
+    return claims
 
 
 @functools.cache
@@ -171,7 +201,8 @@ def states_intention(sentence: SpacySpan) -> bool:
     events.py reads a sentence with no trigger and no quantity only if this is true, so besides intentions and
     plans it also answers for the figures the quantity finder leaves out (areas, percentages).
     """
-    lemmas = _claim_words()["intention_lemmas"]
+    words = _claim_words()
+    lemmas = words["intention_lemmas"] | words["denial_lemmas"]
     tokens = span_tokens(sentence)
     text = span_text(sentence)
     return (
@@ -389,10 +420,21 @@ def _ongoing_conflict_toll(sentence: SpacySpan) -> bool:
     """ "The war has killed tens of thousands", "the conflict has claimed more than 3,000 lives": a conflict as
     the subject of a perfect-tense verb is a running total."""
     words = _claim_words()
+    conflicts = words["ongoing_conflict_nouns"]
     for verb in span_tokens(sentence):
         if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
             continue
-        if any(c.dep_ == "nsubj" and c.lemma_.lower() in words["ongoing_conflict_nouns"] for c in verb.children):
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in conflicts for c in verb.children):
+            return True
+        # "the five-year conflict which has killed more than 280,000 people"
+        if verb.dep_ == "relcl" and verb.head.lemma_.lower() in conflicts:
+            return True
+        # "more than 170,000 people have been killed in Syria's civil war" (a war, not a day's fighting)
+        if any(
+            c.dep_ == "prep" and c.lower_ in {"in", "during", "throughout"}
+            and any(o.dep_ == "pobj" and o.lemma_.lower() in words["war_nouns"] for o in c.children)
+            for c in verb.children
+        ):
             return True
     return False
 
@@ -654,9 +696,13 @@ def _scope_text(mention: Mention) -> str | None:
     return None
 
 
+# The actor of an event claim whose report names nobody.
+UNSPECIFIED_ACTOR = "unspecified actor"
+
+
 def claim_from_mention(mention: Mention) -> Claim:
     """An event that has not happened (planned, feared, hypothetical, denied) as a claim."""
-    actor = _actor(mention, "actor1") or "unspecified actor"
+    actor = _actor(mention, "actor1") or UNSPECIFIED_ACTOR
     action = mention.trigger.text.lower()
     place = mention.places[0].text if mention.places else None
     subject = f"{action} by {actor}" + (f" ({place})" if place else "")

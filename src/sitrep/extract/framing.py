@@ -35,6 +35,11 @@ class FramingLexicon:
     exceptions: re.Pattern[str] | None
     scare_quotes: re.Pattern[str] | None
     scare_category: str
+    label_modifiers: frozenset[str] = frozenset()
+    label_heads: frozenset[str] = frozenset()
+    common_nouns: frozenset[str] = frozenset()
+    negators: frozenset[str] = frozenset()
+    negation_window: int = 3
 
 
 _SEPARATOR = r"[\s\-]+"  # hyphens and spaces inside a form match each other ("so-called" / "so called")
@@ -95,6 +100,11 @@ def framing_lexicon() -> FramingLexicon:
         exceptions=exception_pattern,
         scare_quotes=_scare_quote_regex(int(scare.get("max_words", 2))) if scare else None,
         scare_category=str(scare.get("category", "distancing")),
+        label_modifiers=frozenset(_normal(w) for w in config.get("label_modifiers", [])),
+        label_heads=frozenset(_normal(w) for w in config.get("label_heads", [])),
+        common_nouns=frozenset(_normal(w) for w in config.get("common_nouns", [])),
+        negators=frozenset(str(w).lower() for w in config.get("negators", [])),
+        negation_window=int(config.get("negation_window", 3)),
     )
 
 
@@ -169,7 +179,58 @@ def find_framing(
             _part_of_capitalised_name(text, start, end) or _excluded_as_name(text, start, end, offset, exclude)
         ):
             continue
-        surface = match.group(0)
-        found.append(FramingTerm(surface.lower(), entry.category, Span(doc, offset + start, offset + end, surface)))
+        whole_start, whole_end = _whole_label(text, start, end, lexicon)
+        if (
+            _normal(entry.term) in lexicon.common_nouns
+            and (whole_start, whole_end) == (start, end)
+            and not text[start:end][:1].isupper()
+        ):
+            continue  # "met stiff resistance": the common noun, not the label
+        surface = text[whole_start:whole_end]
+        span = Span(doc, offset + whole_start, offset + whole_end, surface)
+        found.append(FramingTerm(surface.lower(), entry.category, span, _context(text, whole_start, lexicon)))
     found.extend(_scare_quoted(text, doc, offset, lexicon))
-    return sorted(found, key=lambda t: t.span.start)
+    return _without_overlaps(sorted(found, key=lambda t: (t.span.start, -t.span.end)))
+
+
+_WORD_BEFORE = re.compile(r"([\w'’\-]+)\s+$")
+_WORD_AFTER = re.compile(r"^\s+([\w'’\-]+)")
+
+
+def _whole_label(text: str, start: int, end: int, lexicon: FramingLexicon) -> tuple[int, int]:
+    """ "armed terrorist groups", "takfiri terrorist organisations": the framing word with the label words
+    around it, so that a compound label is kept whole."""
+    while (before := _WORD_BEFORE.search(text[:start])) is not None:
+        word = _normal(before.group(1))
+        if word not in lexicon.label_modifiers and word not in lexicon.entries:
+            break
+        start = before.start(1)
+    while (after := _WORD_AFTER.match(text[end:])) is not None:
+        word = _normal(after.group(1))
+        if word not in lexicon.label_heads:
+            break
+        end += after.end(1)
+    return start, end
+
+
+def _context(text: str, start: int, lexicon: FramingLexicon) -> str:
+    """ "quoted" inside an open quotation, "negated" after a negator a few words before, else ""."""
+    before = text[:start]
+    straight = before.count('"') % 2 == 1
+    curly = before.count("“") > before.count("”")
+    if straight or curly:
+        return "quoted"
+    words = re.findall(r"[\w']+", before.lower())[-lexicon.negation_window :]
+    if any(w in lexicon.negators or w.endswith("n't") for w in words):
+        return "negated"
+    return ""
+
+
+def _without_overlaps(terms: list[FramingTerm]) -> list[FramingTerm]:
+    """One term per stretch of text: a label kept whole holds the framing words inside it."""
+    kept: list[FramingTerm] = []
+    for term in terms:
+        if kept and term.span.start < kept[-1].span.end:
+            continue
+        kept.append(term)
+    return kept

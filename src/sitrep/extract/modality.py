@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from sitrep.data import load_yaml
 from sitrep.extract.attribution import explicit_sources
 from sitrep.model import MODALITIES, Modality
+from sitrep.nlp.tokens import span_tokens
 
 DEFAULT: Modality = "asserted"
 # Modalities a negated plan or possibility turns into "denied" ("no intention of withdrawing").
@@ -50,6 +51,8 @@ class ModalityLexicon:
     future_marks: frozenset[str]
     account_statements: frozenset[str]
     clause_boundaries: frozenset[str]
+    reported_future_modals: frozenset[str] = frozenset()
+    reported_future_statements: frozenset[str] = frozenset()
 
 
 def _modality(value: Any) -> Modality:
@@ -88,6 +91,8 @@ def modality_lexicon() -> ModalityLexicon:
         future_marks=_lower_set(config.get("future_marks")),
         account_statements=_lower_set(config.get("account_statements")),
         clause_boundaries=_lower_set(config.get("clause_boundaries")),
+        reported_future_modals=_lower_set((config.get("reported_future") or {}).get("modals")),
+        reported_future_statements=_lower_set((config.get("reported_future") or {}).get("statements")),
     )
 
 
@@ -230,7 +235,25 @@ def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
             if strong:
                 return strong
             weak = weak or node_weak
+    if weak == "hypothetical" and _future_in_reported_speech(sent, trigger):
+        return "planned"
     return weak or DEFAULT
+
+
+def _future_in_reported_speech(sent: SpacySpan, trigger: Token) -> bool:
+    """ "Ankara said Turkey would be moving into the north": "would" under a statement verb is the speaker's
+    "will" told in the past, a plan, unless a condition makes it hypothetical ("would respond if attacked")."""
+    lex = modality_lexicon()
+    clause: list[Token] = [trigger]
+    for node, via in _path_to_root(trigger, sent):
+        if via == "ccomp" and node.lemma_.lower() in lex.reported_future_statements:
+            modals = {c.lower_ for t in clause for c in t.children if c.dep_ == "aux"}
+            conditional = any(t.lower_ in lex.conditional_marks for t in span_tokens(sent))
+            return bool(modals & lex.reported_future_modals) and not conditional
+        if via in lex.clause_boundaries:
+            return False
+        clause.append(node)
+    return False
 
 
 def gives_an_account(sent: SpacySpan, trigger: Token) -> bool:

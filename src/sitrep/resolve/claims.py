@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import combinations
 
+from sitrep.data import data_path
+from sitrep.extract.claims import UNSPECIFIED_ACTOR
+from sitrep.extract.quantities import base_kind
 from sitrep.geo.normalise import name_key
 from sitrep.model import Claim, Contradiction
 from sitrep.resolve.config import ResolveConfig, load_config
+from sitrep.resolve.contradictions import contested_figure_kinds, one_per_field, same_count
 from sitrep.resolve.similarity import effective_range, ranges_disjoint
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -51,9 +58,9 @@ def topic_key(topic: str) -> str:
 
 
 def _specific(topic: str, cfg: ResolveConfig) -> bool:
-    """The topic names a place or a particular actor."""
+    """The topic names a place or a particular actor (an event nobody is named for is not particular)."""
     scope = topic.rpartition(":")[2].strip().lower()
-    return bool(scope) and scope not in cfg.generic_actors
+    return bool(scope) and scope not in cfg.generic_actors and scope != UNSPECIFIED_ACTOR
 
 
 def same_quantity(a: Claim, b: Claim, cfg: ResolveConfig) -> bool:
@@ -115,16 +122,54 @@ def periods_differ(a: Claim, b: Claim) -> bool:
     )
 
 
+def is_running_total(claim: Claim) -> bool:
+    """A count "since" a date with no end: a running total that grows from one report to the next."""
+    return claim.period_start is not None and claim.period_end is None
+
+
+def comparable_across_documents(a: Claim, b: Claim, cfg: ResolveConfig) -> bool:
+    """Two articles' claims are set against each other only when both name the same particular thing (a
+    specific topic) and neither is a country's toll: a war's toll in 2015 and in 2018 is not a dispute, and
+    "people killed" in two articles may be two different counts."""
+    if a.doc == b.doc:
+        return True
+    if _country_wide_toll(a) or _country_wide_toll(b):
+        return False
+    return bool(a.topic and b.topic and _specific(a.topic, cfg) and _specific(b.topic, cfg))
+
+
+def _country_wide_toll(claim: Claim) -> bool:
+    """A toll for a whole country ("people killed in Syria"): a war's running total, whatever its wording, that
+    grows from one article to the next. (A troop level in a country is compared.)"""
+    q = claim.quantity
+    return (
+        q is not None
+        and base_kind(q.kind) in contested_figure_kinds()
+        and name_key(claim.scope or "") in _country_keys()
+    )
+
+
+@functools.cache
+def _country_keys() -> frozenset[str]:
+    with data_path("geo", "countries.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    names = [row["name"] for row in rows] + [a for row in rows for a in (row.get("aliases") or "").split("|") if a]
+    return frozenset(name_key(n) for n in names if n)
+
+
 def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradiction]:
     found: list[Contradiction] = []
+    if not comparable_across_documents(a, b, cfg):
+        return found
     one_sentence = a.doc == b.doc and a.sentence.start == b.sentence.start
     scope_a, scope_b = normalised_scope(a), normalised_scope(b)
     if one_sentence and "denied" not in (a.modality, b.modality):
         return found  # two figures of one sentence ("141 attacks, which killed 52") do not contradict each other
-    if scope_a and scope_b and scope_a != scope_b:
+    counts = a.quantity is not None and b.quantity is not None
+    if counts and scope_a and scope_b and scope_a != scope_b:  # the scope of a count; a plan has none to quarrel
         found.append(Contradiction(
             "scope", f"scope '{a.scope}' ({who(a)}) vs '{b.scope}' ({who(b)})", a.id, b.id, a.subject))
-    elif periods_differ(a, b):
+    elif counts and periods_differ(a, b):
         found.append(Contradiction(
             "scope", f"period from {a.period_start} ({who(a)}) vs from {b.period_start} ({who(b)})",
             a.id, b.id, a.subject))
@@ -139,10 +184,16 @@ def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradi
     if a.quantity is not None and b.quantity is not None:
         ra = effective_range(a.quantity.low, a.quantity.best, a.quantity.high)
         rb = effective_range(b.quantity.low, b.quantity.best, b.quantity.high)
-        if ra is not None and rb is not None and ranges_disjoint(ra, rb):
+        if ra is not None and rb is not None and ranges_disjoint(ra, rb) and same_count((ra[0], ra), (rb[0], rb)):
             found.append(Contradiction(
                 "figure", f"{describe(a)} per {who(a)} vs {describe(b)} per {who(b)}", a.id, b.id, a.subject))
     return found
+
+
+def _position(claims: dict[str, Claim], claim_id: str, _subject: str) -> str:
+    """A claim's position in a listing: its figure (or modality) and who states it."""
+    claim = claims[claim_id]
+    return f"{describe(claim)} per {who(claim)}"
 
 
 def group_topic(group: list[Claim]) -> str:
@@ -154,6 +205,7 @@ def group_claims(claims: list[Claim], cfg: ResolveConfig | None = None) -> list[
     cfg = cfg or load_config()
     result: list[ClaimGroup] = []
     for group in connected_groups(claims, cfg):
-        contradictions = [c for a, b in combinations(group, 2) for c in pair_contradictions(a, b, cfg)]
-        result.append(ClaimGroup(group_topic(group), group, contradictions))
+        pairs = [c for a, b in combinations(group, 2) for c in pair_contradictions(a, b, cfg)]
+        by_id = {c.id: c for c in group}
+        result.append(ClaimGroup(group_topic(group), group, one_per_field(pairs, partial(_position, by_id))))
     return result

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations, islice
 from typing import TypeVar
 
+from sitrep.data import load_yaml
 from sitrep.model import Contradiction, Event, Mention, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.similarity import effective_range, ranges_disjoint
@@ -58,22 +60,76 @@ def _headline(q: Quantity) -> int | None:
     return next((v for v in (q.best, q.low, q.high) if v is not None), None)
 
 
+@functools.cache
+def _settings() -> dict[str, frozenset[str]]:
+    raw = load_yaml("contradictions.yaml")
+    unknown = set(raw) - {"contested_figure_kinds", "denial_disputes", "max_figure_ratio"}
+    if unknown:
+        raise ValueError(f"contradictions.yaml: unknown keys {sorted(unknown)}")
+    return {key: frozenset(str(v) for v in raw[key]) for key in ("contested_figure_kinds", "denial_disputes")}
+
+
+def contested_figure_kinds() -> frozenset[str]:
+    """Figure kinds compared whatever their units: people harmed."""
+    return _settings()["contested_figure_kinds"]
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    """ "six airstrikes" and "seven air strikes": other counts are compared only when they count the same noun
+    (a count of villages is not a count of rockets)."""
+    def head(q: Quantity) -> str:
+        words = q.unit.lower().replace("-", " ").split()
+        word = words[-1] if words else ""
+        return word[:-1] if word.endswith("s") else word
+
+    return bool(head(a)) and head(a) == head(b)
+
+
+def originator(mention: Mention) -> str:
+    """The first source of a report's chain (the publisher when nobody else is named), case folded."""
+    names = mention.chain.names()
+    return (names[0] if names else mention.doc).casefold()
+
+
+def same_count(a: _Stated, b: _Stated) -> bool:
+    """Two figures can count one thing: reports of one incident rarely differ beyond ``max_figure_ratio``; a
+    figure that many times another counts something else (a war's toll beside an attack's)."""
+    low, high = sorted((max(a[0], 1), max(b[0], 1)))
+    return high <= _ratio() * low
+
+
+@functools.cache
+def _ratio() -> float:
+    return float(load_yaml("contradictions.yaml")["max_figure_ratio"])
+
+
+def same_source(a: Mention, b: Mention) -> bool:
+    """Two reports of one document from one originator: one source's two wordings, or its breakdown of a toll
+    ("eight civilians" and "24 in all"), not a dispute. The same originator in another article may have revised
+    its figure, which is."""
+    return a.doc == b.doc and originator(a) == originator(b)
+
+
 def _figure_disagreements(
     event: Event, kind: str, disagree: Callable[[_Stated, _Stated], bool], across_sources: bool = False, note: str = ""
 ) -> list[Contradiction]:
-    """Pairs of reports whose figures of one kind ``disagree``; with ``across_sources``, only reports whose
-    sources differ (one source's two wordings are not a dispute)."""
+    """Pairs of reports whose figures of one kind ``disagree``: figures of people harmed
+    (``contested_figure_kinds``), or counts of one noun, never one document's originator against itself; with
+    ``across_sources``, only reports whose sources differ at all."""
     found: list[Contradiction] = []
     by_id = {m.id: m for m in event.mentions}
+    contested = contested_figure_kinds()
     for figure in event.figures:
+        counts_people = figure.kind in contested
         stated = [
             ((headline, r), (mention_id, q))
             for mention_id, q in figure.by_mention.items()
             if (headline := _headline(q)) is not None and (r := effective_range(q.low, q.best, q.high)) is not None
         ]
         pairs = (
-            (a, b) for a, b in disagreeing_pairs(grouped(stated), disagree)
-            if not across_sources or who(by_id[a[0]]) != who(by_id[b[0]])
+            (a, b) for a, b in disagreeing_pairs(grouped(stated), lambda x, y: same_count(x, y) and disagree(x, y))
+            if (counts_people or same_unit(a[1], b[1])) and not same_source(by_id[a[0]], by_id[b[0]])
+            and (not across_sources or who(by_id[a[0]]) != who(by_id[b[0]]))
         )
         for (id_a, qa), (id_b, qb) in islice(pairs, MAX_PAIRS_PER_KIND):
             text = (
@@ -102,8 +158,22 @@ def _dates_disjoint(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> b
     return a[1] < b[0] or b[1] < a[0]
 
 
+def own_date(mention: Mention) -> bool:
+    """The report's sentence itself gives the incident's date, to the day: not a date carried from an earlier
+    sentence or taken from the publication day, which say when the report was written, not when it happened. A
+    date with no span was coded, not read, and is the incident's own."""
+    d = mention.date
+    if d is None or d.precision != "day":
+        return False
+    if d.span is None:
+        return True
+    return mention.sentence.start <= d.span.start and d.span.end <= mention.sentence.end
+
+
 def date_contradictions(event: Event) -> list[Contradiction]:
-    dated = [((m.date.start, m.date.end), m) for m in event.mentions if m.date is not None and m.modality != "denied"]
+    """Reports whose own dates of the incident do not overlap (see :func:`own_date`)."""
+    dated = [((m.date.start, m.date.end), m) for m in event.mentions if m.date is not None and m.modality != "denied"
+             and own_date(m)]
     found: list[Contradiction] = []
     for a, b in islice(disagreeing_pairs(grouped(dated), _dates_disjoint), MAX_PAIRS_PER_KIND):
         assert a.date is not None and b.date is not None
@@ -114,7 +184,8 @@ def date_contradictions(event: Event) -> list[Contradiction]:
 
 def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradiction]:
     denials = [m for m in event.mentions if m.modality == "denied"]
-    assertions = [m for m in event.mentions if m.modality in cfg.asserting_modalities]
+    disputed = _settings()["denial_disputes"]
+    assertions = [m for m in event.mentions if m.modality in cfg.asserting_modalities and m.modality in disputed]
     pairs = islice(((d, a) for d in denials for a in assertions), MAX_PAIRS_PER_KIND)
     return [
         Contradiction("denial", f"{who(d)} denies what {who(a)} reports", a.id, d.id, subject=event.event_type)
@@ -122,13 +193,64 @@ def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradictio
     ]
 
 
+# Kinds that are one field for an analyst: figures beyond each other's bounds and different estimates within
+# them are both the field's figures disagreeing.
+FIELD_OF_KIND = {"figure": "figure", "estimates": "figure"}
+
+
+def one_per_field(pairs: list[Contradiction], position: Callable[[str, str], str]) -> list[Contradiction]:
+    """One entry per field (and figure kind) instead of one per pair of reports: the description lists every
+    position once, each with who holds it (``position`` of a report id and the subject); the entry keeps its
+    first pair's ids so that both spans can be shown, and every pair in ``pairs``. The strongest kind wins
+    ("figure" over "estimates")."""
+    fields: dict[tuple[str, str], list[Contradiction]] = {}
+    for item in pairs:
+        fields.setdefault((FIELD_OF_KIND.get(item.kind, item.kind), item.subject), []).append(item)
+    merged: list[Contradiction] = []
+    for (field_name, subject), items in fields.items():
+        disagreeing = [(item.kind, item.a, item.b) for item in items]
+        if len(items) == 1:
+            only = items[0]
+            merged.append(Contradiction(only.kind, only.description, only.a, only.b, only.subject, disagreeing))
+            continue
+        ids = list(dict.fromkeys(i for item in items for i in (item.a, item.b)))
+        positions = list(dict.fromkeys(position(i, subject) for i in ids))
+        kind = next((i.kind for i in items if i.kind == field_name), items[0].kind)
+        label = subject or field_name
+        description = f"{label}: " + "; ".join(positions)
+        merged.append(Contradiction(kind, description, items[0].a, items[0].b, subject, disagreeing))
+    return merged
+
+
+def _position(event: Event) -> Callable[[str, str], str]:
+    """A report's position on a subject (a figure's kind, the date): its value, and who says so."""
+    by_id = {m.id: m for m in event.mentions}
+    figures = {f.kind: f for f in event.figures}
+
+    def describe(mention_id: str, subject: str) -> str:
+        m = by_id.get(mention_id)
+        if m is None:
+            return mention_id
+        if m.modality == "denied":
+            return f"denied ({who(m)})"
+        figure = figures.get(subject)
+        if figure is not None and mention_id in figure.by_mention:
+            return f"{describe_quantity(figure.by_mention[mention_id])} ({who(m)})"
+        if subject == "date" and m.date is not None:
+            return f"{m.date.start}..{m.date.end} ({who(m)})"
+        return f"{m.modality} ({who(m)})"
+
+    return describe
+
+
 def find_contradictions(event: Event, cfg: ResolveConfig | None = None) -> list[Contradiction]:
-    """Figure, date and denial disagreements among an event's reports: figures beyond each other's stated bounds
-    ("figure"), and different figures within them ("estimates")."""
+    """Figure, date and denial disagreements among an event's reports, one entry per field: figures beyond
+    each other's stated bounds ("figure"), or different figures within them ("estimates")."""
     cfg = cfg or load_config()
-    return (
+    pairs = (
         figure_contradictions(event)
         + estimate_contradictions(event)
         + date_contradictions(event)
         + denial_contradictions(event, cfg)
     )
+    return one_per_field(pairs, _position(event))

@@ -172,7 +172,12 @@ def evaluate_clustering(path: Path, cfg: ResolveConfig | None = None) -> Cluster
     precision, recall, f1 = bcubed(predicted, gold)
     gold_keys = contradiction_keys((str(g["kind"]), str(g["reports"][0]), str(g["reports"][1])) for g in gold_rows)
     found = contradiction_keys(
-        (c.kind, c.a, c.b) for event in store for c in event.contradictions if c.kind in ANNOTATED_KINDS
+        # One entry per field lists its pairs of disagreeing reports; the set annotates pairs.
+        pair
+        for event in store
+        for c in event.contradictions
+        for pair in (c.pairs or [(c.kind, c.a, c.b)])
+        if pair[0] in ANNOTATED_KINDS
     )
     c_precision, c_recall, c_f1 = precision_recall(found, gold_keys)
     return ClusteringScores(
