@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from sitrep.extract import extract_document
 from sitrep.extract.actors import fill_actor_countries
-from sitrep.extract.coreference import group_document_mentions
+from sitrep.extract.background import mark_background
+from sitrep.extract.coreference import group_document_mentions, share_incident_places
 from sitrep.geo import Gazetteer, geocode_mentions
 from sitrep.geo.inherit import (
     drop_loose_readings_abroad,
@@ -58,6 +59,7 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     """NLP, extraction and geocoding of one document; touches no database."""
     parsed = load_pipeline()(document.text)
     extraction = extract_document(document, parsed)
+    mark_background(extraction.mentions, document)
     gazetteer = gazetteer or Gazetteer.open()
     text_countries = gazetteer.countries_in_text(document.text)
     most_named = next(iter(text_countries), None)  # the country the text names most
@@ -87,6 +89,7 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
         return place.country if place is not None and place.country else most_named
 
     fill_actor_countries(mentions, country_of, gazetteer.country_name)
+    share_incident_places(mentions)
     main_country = most_named or most_named_country(mentions)
     scope_unplaced_claims(extraction.claims, mentions, gazetteer.country_name(main_country) if main_country else None)
     return ProcessedDocument(document, mentions, extraction.claims)
@@ -156,9 +159,9 @@ def resolve_into_store(store: Store, mentions: list[Mention]) -> None:
     """Attaches a document's mentions to events, creating or merging events as the resolver decides.
 
     Restatements of one incident within the document are placed together: the first is resolved, the
-    others join its event.
+    others join its event. Background (a war's toll, history) joins no event.
     """
-    for group in group_document_mentions(mentions):
+    for group in group_document_mentions([m for m in mentions if not m.background]):
         (resolution,) = resolve_mentions(group[:1], store)
         if len(group) > 1:
             members = {m.id: m for m in [*store.mentions_for_event(resolution.event_id), *group]}

@@ -97,11 +97,26 @@ def derive_figures(mentions: list[Mention], cfg: ResolveConfig) -> list[Figure]:
     return [derive_figure(kind, by_mention) for kind, by_mention in by_kind.items()]
 
 
+def lead_reports(mentions: list[Mention]) -> list[Mention]:
+    """Each document's first report of the event (in the order the documents first report it)."""
+    leads: dict[str, Mention] = {}
+    for mention in mentions:
+        lead = leads.get(mention.doc)
+        if lead is None or mention.sentence.start < lead.sentence.start:
+            leads[mention.doc] = mention
+    return list(leads.values())
+
+
 def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | None = None) -> Event:
-    """Build an event from its reports: type by majority, narrowest consistent date, places, actors, figures."""
+    """Build an event from its reports: type by majority of the documents, narrowest consistent date, places,
+    actors, figures.
+
+    Each document votes once for the type, with its first report of the event: an article leads with the
+    incident and then tells its toll, weapon, arrests and aftermath, whose sentences say less about its type.
+    """
     cfg = cfg or load_config()
     asserting = [m for m in mentions if m.modality != "denied"] or mentions  # a denial does not define the event
-    event_type = majority(m.event_type for m in asserting)
+    event_type = majority(m.event_type for m in lead_reports(asserting))
     typed = [m for m in asserting if m.event_type == event_type]
     event = Event(
         id=event_id,
