@@ -1,5 +1,6 @@
 import datetime as dt
 
+from sitrep.model import Mention, Span
 from sitrep.resolve import derive_event, find_contradictions
 from tests.resolve.resolve_fixtures import mention
 
@@ -96,3 +97,22 @@ def test_a_named_actor_beats_reports_that_name_none() -> None:
         mention("c", actor1="Unidentified Armed Group"),
     ])
     assert [a.name for a in event.actors if a.role == "actor1"] == ["Hezbollah"]
+
+
+def report(mention_id: str, doc: str, start: int, event_type: str) -> Mention:
+    m = mention(mention_id, event_type=event_type, doc=doc)
+    m.sentence = Span(doc, start, start + 10)
+    return m
+
+
+def test_each_document_votes_once_for_the_type_with_its_lead_report() -> None:
+    # One article leads with a stabbing and then tells the arrest and two later sentences read as other types;
+    # a second article reports the stabbing too. The event is the stabbing, not what the aftermath sentences say.
+    reports = [
+        report("a1", "a", 0, "Violence against civilians"),
+        report("a2", "a", 100, "Explosions/Remote violence"),
+        report("a3", "a", 200, "Explosions/Remote violence"),
+        report("a4", "a", 300, "Strategic developments"),
+        report("b1", "b", 0, "Violence against civilians"),
+    ]
+    assert derive_event("e", reports).event_type == "Violence against civilians"
