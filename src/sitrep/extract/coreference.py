@@ -170,7 +170,7 @@ def _kinds_differ(a: Mention, b: Mention, rules: IncidentRules) -> bool:
     if {a.sub_event_type, b.sub_event_type} & rules.facts_of_an_incident:
         return False
     if not any(a.event_type in family and b.event_type in family for family in rules.type_families):
-        return not (a.restates or b.restates)
+        return True
     return not (_continues(a) or _continues(b))
 
 
