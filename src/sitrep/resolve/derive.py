@@ -97,12 +97,17 @@ def derive_figures(mentions: list[Mention], cfg: ResolveConfig) -> list[Figure]:
     return [derive_figure(kind, by_mention) for kind, by_mention in by_kind.items()]
 
 
+def _lead_key(mention: Mention) -> tuple[int, bool]:
+    # In one sentence, the looting or the arrests (Strategic developments) accompany the act the sentence tells.
+    return mention.sentence.start, mention.event_type == "Strategic developments"
+
+
 def lead_reports(mentions: list[Mention]) -> list[Mention]:
     """Each document's first report of the event (in the order the documents first report it)."""
     leads: dict[str, Mention] = {}
     for mention in mentions:
         lead = leads.get(mention.doc)
-        if lead is None or mention.sentence.start < lead.sentence.start:
+        if lead is None or _lead_key(mention) < _lead_key(lead):
             leads[mention.doc] = mention
     return list(leads.values())
 
