@@ -27,7 +27,7 @@ from sitrep.geo.mentions import geocode_dateline, most_specific
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Claim, Document, Mention, PlaceMention
 from sitrep.nlp import load_pipeline
-from sitrep.resolve import derive_event, group_claims, resolve_mentions
+from sitrep.resolve import derive_event, group_claims, resolve_group
 from sitrep.store import Store
 
 STAGES = ("extract", "geocode", "resolve")
@@ -158,12 +158,12 @@ def store_extraction(store: Store, document_id: int, processed: ProcessedDocumen
 def resolve_into_store(store: Store, mentions: list[Mention]) -> None:
     """Attaches a document's mentions to events, creating or merging events as the resolver decides.
 
-    Restatements of one incident within the document are placed together: the first is resolved, the
-    others join its event. Background (a war's toll, history) joins no event.
+    The document's reports of one incident are placed together, judged on all of them. Background (a war's
+    toll, history) joins no event.
     """
     for group in group_document_mentions([m for m in mentions if not m.background]):
-        (resolution,) = resolve_mentions(group[:1], store)
-        if len(group) > 1:
+        resolution = resolve_group(group, store)
+        if any(store.event_of_mention(m.id) != resolution.event_id for m in group):  # resolved before, in part
             members = {m.id: m for m in [*store.mentions_for_event(resolution.event_id), *group]}
             store.save_event(derive_event(resolution.event_id, list(members.values())))
 

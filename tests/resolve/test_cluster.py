@@ -1,6 +1,7 @@
 import pytest
 
-from sitrep.resolve import HistoryEntry, InMemoryEvents, event_id_for, resolve_mentions
+from sitrep.model import PlaceMention, Span
+from sitrep.resolve import HistoryEntry, InMemoryEvents, event_id_for, resolve_group, resolve_mentions
 from tests.resolve.resolve_fixtures import mention
 
 
@@ -126,3 +127,38 @@ def test_two_ungrouped_mentions_of_one_document_stay_two_events() -> None:
     assert [r.action for r in results] == ["new", "new", "attach"]
     assert results[0].event_id != results[1].event_id
     assert len(store) == 2
+
+
+def test_a_report_that_contradicts_one_report_of_an_event_stays_out_even_if_the_event_summary_fits() -> None:
+    # A strike on Saraqib and a report naming only Idlib province are one incident; a strike on Aleppo the same day
+    # fits the province, but not the Saraqib report: no chaining of Saraqib ~ province ~ Aleppo into one event.
+    store = InMemoryEvents()
+    results = resolve_mentions([
+        mention("a", where="Saraqib", sources=("SANA",)),
+        mention("b", where="Idlib", precision="admin1", sources=("Reuters",)),
+        mention("c", where="Aleppo", sources=("AFP",)),
+    ], store)
+    assert results[0].event_id == results[1].event_id != results[2].event_id
+
+
+def test_two_villages_the_gazetteer_lacks_are_two_incidents_though_both_fall_back_to_the_province() -> None:
+    store = InMemoryEvents()
+    first = mention("a", where="Idlib", precision="admin1", sources=("SANA",))
+    first.places.insert(0, PlaceMention("the village of Kafr Dubbin", Span("doc-a", 0, 0)))
+    second = mention("b", where="Idlib", precision="admin1", sources=("Reuters",))
+    second.places.insert(0, PlaceMention("Tell Marqa village", Span("doc-b", 0, 0)))
+    same = mention("c", where="Idlib", precision="admin1", sources=("AFP",))
+    same.places.insert(0, PlaceMention("Kafr Dubbin", Span("doc-c", 0, 0)))
+    results = resolve_mentions([first, second, same], store)
+    assert results[0].event_id != results[1].event_id
+    assert results[2].event_id == results[0].event_id
+
+
+def test_one_documents_reports_of_an_incident_are_placed_together_and_judged_on_all_of_them() -> None:
+    store = InMemoryEvents()
+    resolve_mentions([mention("a", where="Saraqib", sources=("SANA",))], store)
+    headline = mention("h", where=None, doc="d")
+    body = mention("b", where="Aleppo", doc="d")
+    resolution = resolve_group([headline, body], store)
+    assert resolution.action == "new"
+    assert {m.id for m in store.get(resolution.event_id).mentions} == {"h", "b"}

@@ -70,6 +70,11 @@ def _own_places(mention: Mention) -> list[PlaceMention]:
     ]
 
 
+def own_place_mentions(mention: Mention) -> list[PlaceMention]:
+    """The places the sentence names itself (not those inherited from its context), resolved or not."""
+    return _own_places(mention)
+
+
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
     """The same place, or one inside the other (a town and its province, a camp at a town's edge)."""
     if name_key(a.text) == name_key(b.text):
