@@ -7,6 +7,7 @@ document at a time, so one bad document never loses what was stored.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -136,13 +137,16 @@ def record_document(
         (report.new_versions if added.status == "new-version" else report.stored).append(document.name)
         if added.near_duplicate_of:
             report.near_duplicates.append((document.name, added.near_duplicate_of))
+        earlier: dict[str, list[Mention]] = {}
         if added.superseded_id is not None:
+            earlier = reports_by_event(store, store.mentions_for_document(added.superseded_id))
             rederive(store, store.remove_document_extraction(added.superseded_id))
         if produce is not None:
             processed = produce(document)
             store_extraction(store, added.document_id, processed)
             report.mentions += len(processed.mentions)
             report.claims += len(processed.claims)
+            redirect_to_successors(store, earlier, processed.mentions, "new version of its document")
     except Exception as exc:  # one bad document never stops the batch
         report.failures.append(ReadFailure(document.name, f"pipeline error: {type(exc).__name__}: {exc}"))
 
@@ -178,6 +182,38 @@ def rederive(store: Store, event_ids: Iterable[str]) -> None:
             store.delete_event(event_id, redirect_to=None, reason="no reports left")
 
 
+def reports_by_event(store: Store, mentions: list[Mention]) -> dict[str, list[Mention]]:
+    found: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        event_id = store.event_of_mention(mention.id)
+        if event_id:
+            found.setdefault(event_id, []).append(mention)
+    return found
+
+
+def redirect_to_successors(store: Store, earlier: dict[str, list[Mention]], now: list[Mention], reason: str) -> None:
+    """An event that lost its reports to a new version of their document leads to the event the new version's
+    report of the same sentence (else of the same type) joined, so a bookmarked id keeps working."""
+    for event_id, old_reports in earlier.items():
+        sentences = {m.sentence.text for m in old_reports}
+        types = {m.event_type for m in old_reports}
+        successor = next((m for m in now if m.sentence.text in sentences), None) or next(
+            (m for m in now if m.event_type in types), None
+        )
+        target = store.event_of_mention(successor.id) if successor is not None else None
+        if target:
+            store.add_redirect(event_id, target, reason)
+
+
+def redirect_by_reports(store: Store, before: dict[str, list[str]], reason: str) -> None:
+    """An event id gone after re-resolving leads to the event that now holds most of its reports."""
+    for event_id, mention_ids in before.items():
+        now = Counter(e for e in (store.event_of_mention(m) for m in mention_ids) if e)
+        if now:
+            top = max(now.values())
+            store.add_redirect(event_id, min(e for e, n in now.items() if n == top), reason)
+
+
 def refresh_claim_contradictions(store: Store) -> None:
     rows = []
     for group in group_claims(store.claims()):
@@ -200,15 +236,18 @@ def rerun(store: Store, stage: str) -> int:
     """Re-runs a stage on what is stored (after a lexicon or gazetteer change); returns documents done.
 
     ``extract`` and ``geocode`` redo each document from its stored text; ``resolve`` keeps the mentions
-    and clusters them again from scratch, in the order the documents were stored.
+    and clusters them again from scratch, in the order the documents were stored; an event id that is gone
+    then leads to the event holding most of its reports.
     """
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}; one of {', '.join(STAGES)}")
     documents = store.documents()
     if stage == "resolve":
+        before = store.event_memberships()
         store.clear_events()
         for stored in documents:
             resolve_into_store(store, store.mentions_for_document(stored.id))
+        redirect_by_reports(store, before, "re-resolved")
     else:
         gazetteer = Gazetteer.open()
         for stored in documents:
