@@ -130,3 +130,18 @@ def test_a_report_naming_only_the_province_takes_the_town_of_its_incident() -> N
     town = placed("bb", "Saraqib")
     share_incident_places([lead, town])
     assert [p.name for p in mention_places(lead)][:1] == ["Saraqib"]
+
+
+def test_a_turn_to_another_incident_may_come_a_few_words_in() -> None:
+    lead = unplaced("a", text="Air strikes killed nine people in a town in the north.")
+    turned = unplaced("bb", text="In the south meanwhile, gunmen killed two farmers.")
+    assert len(group_document_mentions([lead, turned])) == 2
+
+
+def test_rockets_on_several_neighbourhoods_of_a_town_are_one_incident() -> None:
+    # "Rockets fell on the Karam neighbourhood ..." / "Other shells hit the al-Jadida quarter ...": the town's parts.
+    first = placed("a", "Idlib")
+    first.places = [PlaceMention("the Karam neighbourhood", Span("d", 0, 0))]
+    second = placed("bb", "Idlib")
+    second.places = [PlaceMention("the al-Jadida quarter", Span("d", 0, 0))]
+    assert len(group_document_mentions([first, second])) == 1

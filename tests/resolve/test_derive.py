@@ -1,6 +1,6 @@
 import datetime as dt
 
-from sitrep.model import Mention, Span
+from sitrep.model import DateInterval, Mention, Span
 from sitrep.resolve import derive_event, find_contradictions
 from tests.resolve.resolve_fixtures import mention
 
@@ -116,3 +116,13 @@ def test_each_document_votes_once_for_the_type_with_its_lead_report() -> None:
         report("b1", "b", 0, "Violence against civilians"),
     ]
     assert derive_event("e", reports).event_type == "Violence against civilians"
+
+
+def test_the_date_a_reports_own_sentence_gives_beats_a_dateline() -> None:
+    # "8 July Regime forces fended off an attack ..." (the dateline's day) and "... used chlorine gas on Tuesday".
+    dateline = report("a1", "a", 0, "Battles")
+    dateline.date = DateInterval(dt.date(2015, 7, 8), dt.date(2015, 7, 8), "day", Span("a", 0, 6))
+    told = report("a2", "a", 200, "Battles")
+    told.date = DateInterval(dt.date(2015, 7, 7), dt.date(2015, 7, 7), "day", Span("a", 203, 210))
+    derived = derive_event("e", [dateline, told]).date
+    assert derived is not None and derived.start == dt.date(2015, 7, 7)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from sitrep.data import load_yaml
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.inherit import FINE
-from sitrep.geo.normalise import name_key
+from sitrep.geo.normalise import name_key, names_part_of_a_town
 from sitrep.model import INHERITED_ROLE, DateInterval, Mention, Place, PlaceMention
 
 # A date this close to the start of a document is its dateline.
@@ -75,9 +75,17 @@ def own_place_mentions(mention: Mention) -> list[PlaceMention]:
     return _own_places(mention)
 
 
+def _town_part(pm: PlaceMention) -> bool:
+    """ "the Mogambo neighbourhood", "al-Midan district": a part of a town the gazetteer does not place."""
+    return (pm.place is None or pm.place.precision == "site") and names_part_of_a_town(pm.text)
+
+
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
-    """The same place, or one inside the other (a town and its province, a camp at a town's edge)."""
+    """The same place, or one inside the other (a town and its province, a camp at a town's edge, the town's
+    neighbourhoods: one incident's location is its town, as ACLED codes it)."""
     if name_key(a.text) == name_key(b.text):
+        return True
+    if _town_part(a) and _town_part(b):
         return True
     x, y = a.place, b.place
     if x is None or y is None:
@@ -119,7 +127,10 @@ class IncidentRules:
     another_incident: re.Pattern[str]
 
 
-_KEYS = frozenset({"type_families", "facts_of_an_incident", "unrealised_modalities", "another_incident_cues"})
+_KEYS = frozenset(
+    {"type_families", "facts_of_an_incident", "unrealised_modalities", "another_incident_cues",
+     "another_incident_within_words"}
+)
 
 
 @functools.cache
@@ -133,7 +144,9 @@ def load_rules() -> IncidentRules:
         type_families=tuple(frozenset(types) for types in raw["type_families"].values()),
         facts_of_an_incident=frozenset(raw["facts_of_an_incident"]),
         unrealised_modalities=frozenset(raw["unrealised_modalities"]),
-        another_incident=re.compile(rf"^\W*(?:{cues})\b", re.IGNORECASE),
+        another_incident=re.compile(
+            rf"^\W*(?:\w+\W+){{0,{int(raw['another_incident_within_words'])}}}?(?:{cues})\b", re.IGNORECASE
+        ),
     )
 
 
@@ -150,6 +163,11 @@ def told_date(mention: Mention) -> DateInterval | None:
     if date is None or date.span is None or _dateline(date):
         return None
     return date
+
+
+def dated_by_its_sentence(mention: Mention) -> bool:
+    """The mention's own sentence gives its date, and not as a dateline."""
+    return own_date(mention) is not None
 
 
 def own_date(mention: Mention) -> DateInterval | None:

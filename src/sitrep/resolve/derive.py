@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from sitrep.extract.actors import UNIDENTIFIED
+from sitrep.extract.coreference import dated_by_its_sentence
 from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions
@@ -25,7 +26,8 @@ def majority(values: Iterable[str]) -> str:
 
 
 def derive_date(intervals: list[DateInterval]) -> DateInterval | None:
-    """Narrow the most precise interval by every other interval that overlaps it."""
+    """Narrow the most precise interval by every other interval that overlaps it (of equally precise ones, the
+    first: callers list the dates reports' own sentences give before those carried from elsewhere)."""
     if not intervals:
         return None
     ordered = sorted(intervals, key=width)  # stable: reporting order breaks ties
@@ -129,7 +131,9 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
         event_type=event_type,
         sub_event_type=majority(m.sub_event_type for m in typed),
         plover=majority(m.plover for m in typed),
-        date=derive_date([m.date for m in asserting if m.date is not None]),
+        date=derive_date(
+            [m.date for m in sorted(asserting, key=lambda m: not dated_by_its_sentence(m)) if m.date is not None]
+        ),
         places=derive_places(mentions, cfg),
         actors=derive_actors(asserting),
         figures=derive_figures(mentions, cfg),
