@@ -1,8 +1,10 @@
+import datetime as dt
+
 import pytest
 
-from sitrep.model import PlaceMention, Span
+from sitrep.model import DateInterval, Mention, PlaceMention, Span
 from sitrep.resolve import HistoryEntry, InMemoryEvents, event_id_for, resolve_group, resolve_mentions
-from tests.resolve.resolve_fixtures import mention
+from tests.resolve.resolve_fixtures import mention, place
 
 
 def test_reports_of_one_incident_become_one_event_and_others_stay_apart() -> None:
@@ -162,3 +164,34 @@ def test_one_documents_reports_of_an_incident_are_placed_together_and_judged_on_
     resolution = resolve_group([headline, body], store)
     assert resolution.action == "new"
     assert {m.id for m in store.get(resolution.event_id).mentions} == {"h", "b"}
+
+
+def _report(mention_id: str, sentence: str, places: list[tuple[str, str | None]], day: str = "2024-03-10") -> Mention:
+    """A report (its sentence 100 characters into the document) naming ``places``: (text, fixture town or None
+    when the gazetteer lacks it)."""
+    m = mention(mention_id, where=None, start=day, sources=(mention_id,))
+    m.sentence = Span(m.doc, 100, 100 + len(sentence), sentence)
+    m.places = []
+    for text, town in places:
+        at = 100 + sentence.index(text)
+        m.places.append(PlaceMention(text, Span(m.doc, at, at + len(text)), place=place(town) if town else None))
+    return m
+
+
+def test_reports_of_two_villages_located_by_the_same_town_are_two_incidents() -> None:
+    # "Shelling hit Kafr Dubbin, Idlib" / "Shelling hit Idlib": the town only says where the village is.
+    store = InMemoryEvents()
+    village = _report("a", "Shelling hit Kafr Dubbin, Idlib, on Sunday.", [("Kafr Dubbin", None), ("Idlib", "Idlib")])
+    town = _report("b", "Shelling hit Idlib on Sunday.", [("Idlib", "Idlib")])
+    results = resolve_mentions([village, town], store)
+    assert results[0].event_id != results[1].event_id
+
+
+def test_reports_that_each_name_a_different_day_are_two_incidents() -> None:
+    store = InMemoryEvents()
+    monday = _report("a", "Shelling hit Saraqib on Monday.", [("Saraqib", "Saraqib")], day="2024-03-11")
+    monday.date = DateInterval(dt.date(2024, 3, 11), dt.date(2024, 3, 11), "day", Span("doc-a", 124, 130))
+    tuesday = _report("b", "Shelling hit Saraqib on Tuesday.", [("Saraqib", "Saraqib")], day="2024-03-12")
+    tuesday.date = DateInterval(dt.date(2024, 3, 12), dt.date(2024, 3, 12), "day", Span("doc-b", 124, 131))
+    results = resolve_mentions([monday, tuesday], store)
+    assert results[0].event_id != results[1].event_id

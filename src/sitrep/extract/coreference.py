@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from sitrep.data import load_yaml
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.inherit import FINE
-from sitrep.geo.normalise import name_key, names_part_of_a_town
+from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, skeleton_key
 from sitrep.model import INHERITED_ROLE, DateInterval, Mention, Place, PlaceMention
 
 # A date this close to the start of a document is its dateline.
@@ -104,6 +104,64 @@ def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
     elif "site" in precisions:
         reach = SITE_REACH_KM
     return _distance_km((x.lat, x.lon), (y.lat, y.lon)) <= reach
+
+
+def _finest(mention: Mention) -> list[PlaceMention]:
+    """The towns, sites and districts the sentence names itself, and the names the gazetteer lacks ("the village
+    of Kafr Dubbin"); not the province or country it adds ("in Idlib province")."""
+    own = _own_places(mention)
+    text = mention.sentence.text
+    return [
+        pm for pm in own
+        if not _locates_another(pm, own, text, mention.sentence.start)
+        and (
+            (pm.place is not None and pm.place.precision in FINE and not _stands_for_the_province(pm, own))
+            or (pm.place is None and parse_mention(pm.text).core[:1].isupper())
+        )
+    ]
+
+
+# "Kafr Dubbin, Idlib", "Tell Marqa in Idlib", "near Saraqib in the south of Idlib": the second place locates the
+# first, it is not a place of the incident of its own.
+_LOCATOR = re.compile(r"^\W*(?:,|in|near|outside|of|(?:in\s+)?the\s+\w+\s+of|(?:north|south|east|west)\w*\s+of)?"
+                      r"\W*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _locates_another(pm: PlaceMention, own: list[PlaceMention], text: str, offset: int) -> bool:
+    """The place follows another the sentence names, joined only by a comma or "in": it says where that one is."""
+    for other in own:
+        if other is pm or other.span.end > pm.span.start or other.span.end <= offset:
+            continue
+        between = text[other.span.end - offset:pm.span.start - offset]
+        if len(between) <= 30 and _LOCATOR.match(between):
+            return True
+    return False
+
+
+def _stands_for_the_province(pm: PlaceMention, own: list[PlaceMention]) -> bool:
+    """ "Suran, Hama": a city named like the province of another place the sentence names stands for the
+    province, not for a second town."""
+    names = {name_key(pm.text)} | ({name_key(pm.place.name)} if pm.place is not None else set())
+    own_id = pm.place.gazetteer_id if pm.place is not None else ""
+    return any(
+        other is not pm and other.place is not None and other.place.admin1
+        and name_key(other.place.admin1) in names and other.place.gazetteer_id != own_id
+        for other in own
+    )
+
+
+def _same_name(a: PlaceMention, b: PlaceMention) -> bool:
+    """One name however romanised ("Saqba"/"Sabqa" are not; "Qamishli"/"Qamishlo" are)."""
+    return skeleton_key(parse_mention(a.text).core) == skeleton_key(parse_mention(b.text).core)
+
+
+def distinct_places(a: Mention, b: Mention) -> bool:
+    """Each names its own town, site or village and no two of them are one place: two incidents, even when the
+    gazetteer lacks both villages and both fall back to the same province, and even when the towns are close."""
+    fine_a, fine_b = _finest(a), _finest(b)
+    if not fine_a or not fine_b:
+        return False
+    return not any(_same_place(x, y) or _same_name(x, y) for x in fine_a for y in fine_b)
 
 
 def places_conflict(a: Mention, b: Mention) -> bool:

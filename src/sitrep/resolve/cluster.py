@@ -12,13 +12,13 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
+from sitrep.extract.coreference import distinct_places, own_date, own_place_mentions
 from sitrep.extract.coreference import load_rules as incident_rules
-from sitrep.extract.coreference import own_place_mentions
 from sitrep.model import Event, Mention, Place
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.derive import derive_event
 from sitrep.resolve.scoring import match_score, type_score
-from sitrep.resolve.similarity import best_place_score, date_score, named_places_differ
+from sitrep.resolve.similarity import best_place_score, date_score
 from sitrep.resolve.store import CandidateSource
 
 ResolutionAction = Literal["new", "attach", "merge"]
@@ -47,8 +47,8 @@ def attach_threshold(mention: Mention, cfg: ResolveConfig) -> float:
 
 
 def contradicts(mention: Mention, report: Mention, cfg: ResolveConfig) -> bool:
-    """The two cannot report one incident: incompatible types, days apart, places apart, or each names a place
-    the gazetteer lacks and they are not the same name."""
+    """The two cannot report one incident: incompatible types, days apart, places apart, or each names its own
+    town or village and they are not the same (see ``distinct_places``)."""
     if mention.doc == report.doc:
         return False  # one document's reports were grouped before resolution
     facts = incident_rules().facts_of_an_incident
@@ -58,9 +58,20 @@ def contradicts(mention: Mention, report: Mention, cfg: ResolveConfig) -> bool:
         return True
     if _dated(mention) and _dated(report) and not date_score(mention.date, report.date, cfg):  # type: ignore[arg-type]
         return True
+    if _other_day(mention, report):
+        return True
     if best_place_score(_placed(mention), _placed(report), cfg) == 0.0:
         return True
-    return named_places_differ(mention, report)
+    return distinct_places(mention, report)
+
+
+def _other_day(a: Mention, b: Mention) -> bool:
+    """Each report's own sentence names the day ("on Tuesday", "on Wednesday"), and they are different days."""
+    day_a, day_b = own_date(a), own_date(b)
+    return (
+        day_a is not None and day_b is not None and day_a.precision == day_b.precision == "day"
+        and not day_a.overlaps(day_b)
+    )
 
 
 def _dated(mention: Mention) -> bool:
