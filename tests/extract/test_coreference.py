@@ -145,3 +145,24 @@ def test_rockets_on_several_neighbourhoods_of_a_town_are_one_incident() -> None:
     second = placed("bb", "Idlib")
     second.places = [PlaceMention("the al-Jadida quarter", Span("d", 0, 0))]
     assert len(group_document_mentions([first, second])) == 1
+
+
+def test_an_arrest_told_with_a_place_of_its_own_is_its_own_incident() -> None:
+    # "Gunmen shot dead a council member in Saraqib." / "Police also arrested four men near Aleppo." An arrest with
+    # no place or day of its own ("Police arrested a suspect.") goes on telling the shooting.
+    shooting = placed("a", "Saraqib")
+    shooting.event_type = "Violence against civilians"
+    arrest_elsewhere = placed("bb", "Aleppo")
+    arrest_elsewhere.event_type, arrest_elsewhere.sub_event_type = "Strategic developments", "Arrests"
+    arrest = unplaced("ccc", event_type="Strategic developments")
+    arrest.sub_event_type = "Arrests"
+    assert len(group_document_mentions([shooting, arrest_elsewhere])) == 2
+    assert len(group_document_mentions([shooting, arrest])) == 1
+
+
+def test_another_strike_near_the_first_is_another_incident() -> None:
+    # "An air strike on a house in Idlib killed 14." / "Another strike hit a tent in Saraqib, west of the city."
+    first = placed("a", "Idlib")
+    second = placed("bb", "Saraqib", place=IDLIB_PROVINCE)  # a place the first one's nests: near enough to share
+    second.sentence = Span("d", 300, 360, "Another strike hit a tent in Saraqib, west of the city.")
+    assert len(group_document_mentions([first, second])) == 2

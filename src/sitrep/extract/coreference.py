@@ -248,9 +248,8 @@ def _kinds_differ(a: Mention, b: Mention, rules: IncidentRules) -> bool:
     massacre it was, the clashes that followed) differ only when each names its own place or day."""
     if a.event_type == b.event_type or a.sentence.start == b.sentence.start:
         return False
-    if {a.sub_event_type, b.sub_event_type} & rules.facts_of_an_incident:
-        return False
-    if not any(a.event_type in family and b.event_type in family for family in rules.type_families):
+    fact = bool({a.sub_event_type, b.sub_event_type} & rules.facts_of_an_incident)
+    if not fact and not any(a.event_type in family and b.event_type in family for family in rules.type_families):
         return True
     return not (_continues(a) or _continues(b))
 
@@ -282,9 +281,17 @@ def _placed_elsewhere(mention: Mention, group: list[Mention]) -> bool:
     return _far_apart(mine, theirs)
 
 
-def _shares_place(mention: Mention, group: list[Mention]) -> bool:
+def _shares_place(mention: Mention, group: list[Mention], by_name: bool = False) -> bool:
+    """The mention names a place a report of the group names (with ``by_name``, the very place, not one near)."""
     own = _own_places(mention)
-    return any(_same_place(x, y) for other in group for x in own for y in _own_places(other))
+    same = _one_place if by_name else _same_place
+    return any(same(x, y) for other in group for x in own for y in _own_places(other))
+
+
+def _one_place(a: PlaceMention, b: PlaceMention) -> bool:
+    return name_key(a.text) == name_key(b.text) or (
+        a.place is not None and b.place is not None and a.place.gazetteer_id == b.place.gazetteer_id
+    )
 
 
 def _turns_to_another(mention: Mention, rules: IncidentRules) -> bool:
@@ -295,7 +302,8 @@ def _turns_to_another(mention: Mention, rules: IncidentRules) -> bool:
 def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     """Groups in document order. A report joins the latest incident that shares its own place, else the latest
     incident none of whose reports it has evidence against; with such evidence against all, or when the text
-    turns to another incident, it starts an incident of its own."""
+    turns to another incident ("Another strike hit ...") and names no place of an incident told, it starts an
+    incident of its own."""
     rules = load_rules()
     groups: list[list[Mention]] = []
     for mention in mentions:
@@ -303,10 +311,11 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             g for g in groups
             if not any(other_incident(mention, other, rules) for other in g) and not _placed_elsewhere(mention, g)
         ]
-        sharing = [g for g in open_groups if _shares_place(mention, g)]
+        turns = _turns_to_another(mention, rules)
+        sharing = [g for g in open_groups if _shares_place(mention, g, by_name=turns)]
         if sharing:
             home: list[Mention] | None = sharing[-1]
-        elif open_groups and not _turns_to_another(mention, rules):
+        elif open_groups and not turns:
             home = open_groups[-1]
         else:
             home = None
