@@ -9,8 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from sitrep.extract.coreference import contains, own_place_mentions
-from sitrep.geo.normalise import parse_mention, skeleton_key
+from sitrep.extract.coreference import contains
 from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, ActorRole, DateInterval, Mention, Place
 from sitrep.resolve.config import ResolveConfig
 
@@ -203,23 +202,3 @@ def ranges_disjoint(a: tuple[int, int | None], b: tuple[int, int | None]) -> boo
     b_low, b_high = b
     return (a_high is not None and a_high < b_low) or (b_high is not None and b_high < a_low)
 
-
-def _names(mention: Mention) -> tuple[set[str], set[str]]:
-    """Keys of the places the mention's sentence names itself: (all of them, those the gazetteer lacks)."""
-    every: set[str] = set()
-    unknown: set[str] = set()
-    for pm in own_place_mentions(mention):
-        core = parse_mention(pm.text).core
-        keys = {skeleton_key(core)} | ({skeleton_key(pm.place.name)} if pm.place is not None else set())
-        every |= keys
-        if pm.place is None and core[:1].isupper():  # a name ("Kafr Nabudah"), not a description ("the town")
-            unknown |= keys
-    return every, unknown
-
-
-def named_places_differ(a: Mention, b: Mention) -> bool:
-    """Each names a place of its own the gazetteer lacks ("the village of Kafr X"), and neither names the other's:
-    two villages, not one incident, even when both fall back to the same province."""
-    every_a, unknown_a = _names(a)
-    every_b, unknown_b = _names(b)
-    return bool(unknown_a and unknown_b) and not unknown_a & every_b and not unknown_b & every_a
