@@ -4,7 +4,10 @@ Builds 100,000 synthetic events (conflict hot spots across many countries, three
 ACLED types, named actors) in InMemoryEvents, then resolves articles of 12 mentions each (some
 re-reporting stored incidents, some new) and prints milliseconds per article.
 
-    .venv/bin/python benchmarks/resolve_incremental.py [--events 100000] [--articles 30]
+    .venv/bin/python benchmarks/resolve_incremental.py [--events 100000] [--articles 30] [--dense]
+
+``--dense``: every stored event in one country within seven days (a dense week), the worst case for the
+candidate index.
 """
 
 from __future__ import annotations
@@ -57,15 +60,22 @@ def synthetic_mention(rng: random.Random, mention_id: str, day: dt.date | None =
     )
 
 
-def build_store(rng: random.Random, size: int) -> InMemoryEvents:
+def dense_mention(rng: random.Random, mention_id: str) -> Mention:
+    """A report in Syria within one week."""
+    spot = rng.choice([s for s in HOT_SPOTS if s[0] == "SY"])
+    return synthetic_mention(rng, mention_id, START + dt.timedelta(days=rng.randrange(7)), spot)
+
+
+def build_store(rng: random.Random, size: int, dense: bool = False) -> InMemoryEvents:
     store = InMemoryEvents()
     for i in range(size):
-        mention = synthetic_mention(rng, f"seed-{i}")
+        mention = dense_mention(rng, f"seed-{i}") if dense else synthetic_mention(rng, f"seed-{i}")
         store.save_event(derive_event(f"ev_{i:06d}", [mention]))
     return store
 
 
-def article(rng: random.Random, store: InMemoryEvents, number: int, size: int = 12) -> list[Mention]:
+def article(rng: random.Random, store: InMemoryEvents, number: int, size: int = 12,
+            dense: bool = False) -> list[Mention]:
     """Half the mentions re-report a stored incident (same town, ~1 km geocoding noise), half are new."""
     stored = list(store.events.values())
     mentions = []
@@ -79,7 +89,7 @@ def article(rng: random.Random, store: InMemoryEvents, number: int, size: int = 
             mentions.append(synthetic_mention(rng, mention_id, old.date.start, (p.country or "", p.lat, p.lon),
                                               old.event_type, actors, jitter=0.01))
         else:
-            mentions.append(synthetic_mention(rng, mention_id))
+            mentions.append(dense_mention(rng, mention_id) if dense else synthetic_mention(rng, mention_id))
     return mentions
 
 
@@ -87,14 +97,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--articles", type=int, default=30)
+    parser.add_argument("--dense", action="store_true", help="all events in one country within seven days")
     args = parser.parse_args()
     rng = random.Random(7)
     started = time.perf_counter()
-    store = build_store(rng, args.events)
+    store = build_store(rng, args.events, args.dense)
     print(f"built {len(store):,} events in {time.perf_counter() - started:.1f} s")
     timings, attached = [], 0
     for number in range(args.articles):
-        mentions = article(rng, store, number)
+        mentions = article(rng, store, number, dense=args.dense)
         started = time.perf_counter()
         results = resolve_mentions(mentions, store)
         timings.append((time.perf_counter() - started) * 1000)

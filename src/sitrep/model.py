@@ -219,6 +219,9 @@ class Mention:
     # The trigger is a definite description ("the strike", "its attack"): it restates an incident the
     # document has already reported, unless it is the document's first report of one.
     restates: bool = False
+    # Not an incident but its background (a war's running toll, history, a habitual or ongoing state): the name
+    # of the rule that said so (sitrep.extract.background); such a report joins no event.
+    background: str = ""
 
     def actor(self, role: str) -> ActorRole | None:
         return next((a for a in self.actors if a.role == role), None)

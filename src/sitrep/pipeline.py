@@ -7,12 +7,14 @@ document at a time, so one bad document never loses what was stored.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sitrep.extract import extract_document
 from sitrep.extract.actors import fill_actor_countries
-from sitrep.extract.coreference import group_document_mentions
+from sitrep.extract.background import mark_background
+from sitrep.extract.coreference import group_document_mentions, share_incident_places
 from sitrep.geo import Gazetteer, geocode_mentions
 from sitrep.geo.inherit import (
     drop_loose_readings_abroad,
@@ -26,7 +28,7 @@ from sitrep.geo.mentions import geocode_dateline, most_specific
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Claim, Document, Mention, PlaceMention
 from sitrep.nlp import parse_text
-from sitrep.resolve import derive_event, group_claims, resolve_mentions
+from sitrep.resolve import derive_event, group_claims, resolve_group
 from sitrep.store import Store
 
 STAGES = ("extract", "geocode", "resolve")
@@ -59,6 +61,7 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     """NLP, extraction and geocoding of one document; touches no database."""
     parsed = parse_text(document.text)
     extraction = extract_document(document, parsed)
+    mark_background(extraction.mentions, document)
     gazetteer = gazetteer or Gazetteer.open()
     text_countries = gazetteer.countries_in_text(document.text)
     most_named = next(iter(text_countries), None)  # the country the text names most
@@ -88,6 +91,7 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
         return place.country if place is not None and place.country else most_named
 
     fill_actor_countries(mentions, country_of, gazetteer.country_name)
+    share_incident_places(mentions)
     main_country = most_named or most_named_country(mentions)
     scope_unplaced_claims(extraction.claims, mentions, gazetteer.country_name(main_country) if main_country else None)
     return ProcessedDocument(document, mentions, extraction.claims)
@@ -155,13 +159,16 @@ def record_document(
             (report.new_versions if added.status == "new-version" else report.stored).append(document.name)
         if added.near_duplicate_of:
             report.near_duplicates.append((document.name, added.near_duplicate_of))
+        earlier: dict[str, list[Mention]] = {}
         if added.superseded_id is not None:
+            earlier = reports_by_event(store, store.mentions_for_document(added.superseded_id))
             rederive(store, store.remove_document_extraction(added.superseded_id))
         if produce is not None:
             processed = produce(document)
             store_extraction(store, added.document_id, processed)
             report.mentions += len(processed.mentions)
             report.claims += len(processed.claims)
+            redirect_to_successors(store, earlier, processed.mentions, "new version of its document")
     except Exception as exc:  # one bad document never stops the batch
         report.failures.append(ReadFailure(document.name, f"pipeline error: {type(exc).__name__}: {exc}"))
 
@@ -177,12 +184,12 @@ def store_extraction(store: Store, document_id: int, processed: ProcessedDocumen
 def resolve_into_store(store: Store, mentions: list[Mention]) -> None:
     """Attaches a document's mentions to events, creating or merging events as the resolver decides.
 
-    Restatements of one incident within the document are placed together: the first is resolved, the
-    others join its event.
+    The document's reports of one incident are placed together, judged on all of them. Background (a war's
+    toll, history) joins no event.
     """
-    for group in group_document_mentions(mentions):
-        (resolution,) = resolve_mentions(group[:1], store)
-        if len(group) > 1:
+    for group in group_document_mentions([m for m in mentions if not m.background]):
+        resolution = resolve_group(group, store)
+        if any(store.event_of_mention(m.id) != resolution.event_id for m in group):  # resolved before, in part
             members = {m.id: m for m in [*store.mentions_for_event(resolution.event_id), *group]}
             store.save_event(derive_event(resolution.event_id, list(members.values())))
 
@@ -195,6 +202,38 @@ def rederive(store: Store, event_ids: Iterable[str]) -> None:
             store.save_event(derive_event(event_id, remaining))
         else:
             store.delete_event(event_id, redirect_to=None, reason="no reports left")
+
+
+def reports_by_event(store: Store, mentions: list[Mention]) -> dict[str, list[Mention]]:
+    found: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        event_id = store.event_of_mention(mention.id)
+        if event_id:
+            found.setdefault(event_id, []).append(mention)
+    return found
+
+
+def redirect_to_successors(store: Store, earlier: dict[str, list[Mention]], now: list[Mention], reason: str) -> None:
+    """An event that lost its reports to a new version of their document leads to the event the new version's
+    report of the same sentence (else of the same type) joined, so a bookmarked id keeps working."""
+    for event_id, old_reports in earlier.items():
+        sentences = {m.sentence.text for m in old_reports}
+        types = {m.event_type for m in old_reports}
+        successor = next((m for m in now if m.sentence.text in sentences), None) or next(
+            (m for m in now if m.event_type in types), None
+        )
+        target = store.event_of_mention(successor.id) if successor is not None else None
+        if target:
+            store.add_redirect(event_id, target, reason)
+
+
+def redirect_by_reports(store: Store, before: dict[str, list[str]], reason: str) -> None:
+    """An event id gone after re-resolving leads to the event that now holds most of its reports."""
+    for event_id, mention_ids in before.items():
+        now = Counter(e for e in (store.event_of_mention(m) for m in mention_ids) if e)
+        if now:
+            top = max(now.values())
+            store.add_redirect(event_id, min(e for e, n in now.items() if n == top), reason)
 
 
 def refresh_claim_contradictions(store: Store) -> None:
@@ -220,7 +259,8 @@ def rerun(store: Store, stage: str) -> IngestReport:
     done, ``failures`` those that failed (each named; the others go on).
 
     ``extract`` and ``geocode`` redo each document from its stored text; ``resolve`` keeps the mentions
-    and clusters them again from scratch, in the order the documents were stored.
+    and clusters them again from scratch, in the order the documents were stored; an event id that is gone
+    then leads to the event holding most of its reports.
     """
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}; one of {', '.join(STAGES)}")
@@ -228,6 +268,7 @@ def rerun(store: Store, stage: str) -> IngestReport:
     report = IngestReport()
     gazetteer = Gazetteer.open() if stage != "resolve" else None
     if stage == "resolve":
+        before = store.event_memberships()
         store.clear_events()
     for stored in documents:
         try:
@@ -238,5 +279,7 @@ def rerun(store: Store, stage: str) -> IngestReport:
             report.resumed.append(stored.document.name)
         except Exception as exc:  # one bad document never stops the batch
             report.failures.append(ReadFailure(stored.document.name, f"pipeline error: {type(exc).__name__}: {exc}"))
+    if stage == "resolve":
+        redirect_by_reports(store, before, "re-resolved")
     refresh_claim_contradictions(store)
     return report

@@ -36,7 +36,9 @@ def _mention_line(m: Mention) -> str:
     date = f"{m.date.start}..{m.date.end} ({m.date.precision})" if m.date else "no date"
     actors = ", ".join(f"{a.role}={a.name}" for a in m.actors) or "no actors"
     places = ", ".join(p.place.name if p.place else f"{p.text}?" for p in m.places) or "no place"
-    return f"{m.event_type} / {m.sub_event_type} [{m.modality}] {date}; {actors}; {places}; «{m.trigger.text}»"
+    background = f" [background: {m.background}]" if m.background else ""
+    kind = f"{m.event_type} / {m.sub_event_type} [{m.modality}]{background}"
+    return f"{kind} {date}; {actors}; {places}; «{m.trigger.text}»"
 
 
 def _figure(f: Figure) -> str:

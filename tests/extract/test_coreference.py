@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitrep.extract.coreference import group_document_mentions
+from sitrep.extract.coreference import group_document_mentions, share_incident_places
 from sitrep.model import DateInterval, Mention, Place, PlaceMention, Span
+from sitrep.resolve.similarity import mention_places
 from tests.resolve.resolve_fixtures import mention
 
 IDLIB_PROVINCE = Place("test:idlib-province", "Idlib", "SY", 35.8, 36.6, "admin1", admin1="Idlib")
@@ -80,3 +81,88 @@ def test_a_site_tens_of_km_from_a_town_is_not_part_of_its_incident() -> None:
         [placed("a", "Abu al-Duhur air base", place=air_base), placed("b", "Abu al-Duhur", place=town_of_air_base)]
     )
     assert (len(far), len(near)) == (2, 1)
+
+
+def unplaced(mention_id: str, event_type: str = "Explosions/Remote violence", text: str = "") -> Mention:
+    """A sentence of doc "d" naming neither a place nor a day of its own (its date carried from the lead)."""
+    m = mention(mention_id, event_type=event_type, where=None, doc="d", text=text)
+    m.sentence = Span("d", 100 * len(mention_id), 100 * len(mention_id) + 50, text)
+    return m
+
+
+def test_the_toll_and_the_wounded_told_after_the_lead_join_its_incident_whatever_their_type() -> None:
+    # "Air strikes hit Saraqib on Sunday." / "Twelve civilians were killed." / "Dozens were also wounded."
+    lead = placed("a", "Saraqib")
+    toll = unplaced("bb", event_type="Violence against civilians")
+    wounded = unplaced("ccc", event_type="Battles")
+    assert len(group_document_mentions([lead, toll, wounded])) == 1
+
+
+def test_a_report_naming_another_day_of_its_own_is_another_incident() -> None:
+    lead = placed("a", "Saraqib")
+    lead.sentence = Span("d", 50, 90, "Air strikes hit Saraqib on Sunday.")
+    lead.date = DateInterval(dt.date(2024, 3, 10), dt.date(2024, 3, 10), "day", Span("d", 76, 82))
+    earlier = unplaced("bb")
+    earlier.date = DateInterval(dt.date(2024, 3, 8), dt.date(2024, 3, 8), "day", Span("d", 205, 211))
+    assert len(group_document_mentions([lead, earlier])) == 2
+
+
+def test_a_protest_is_not_the_battle_the_article_reports() -> None:
+    battle = placed("a", "Saraqib")
+    battle.event_type = "Battles"
+    rally = unplaced("bb", event_type="Protests")
+    assert len(group_document_mentions([battle, rally])) == 2
+
+
+def test_a_text_turning_elsewhere_starts_another_incident() -> None:
+    lead = unplaced("a", text="Air strikes killed nine people in a town in the north.")
+    other = placed("bb", "Idlib")
+    other.sentence = Span("d", 300, 360, "Elsewhere, shelling killed two in Idlib.")
+    same = placed("ccc", "Idlib")
+    same.sentence = Span("d", 400, 460, "Shelling killed two in Idlib.")
+    assert len(group_document_mentions([lead, other])) == 2
+    assert len(group_document_mentions([unplaced("a"), same])) == 1
+
+
+def test_a_report_naming_only_the_province_takes_the_town_of_its_incident() -> None:
+    # "Strikes killed 47 in Idlib province" then "The raids hit the town of Saraqib": the event is at Saraqib.
+    lead = placed("a", "Idlib", place=IDLIB_PROVINCE)
+    town = placed("bb", "Saraqib")
+    share_incident_places([lead, town])
+    assert [p.name for p in mention_places(lead)][:1] == ["Saraqib"]
+
+
+def test_a_turn_to_another_incident_may_come_a_few_words_in() -> None:
+    lead = unplaced("a", text="Air strikes killed nine people in a town in the north.")
+    turned = unplaced("bb", text="In the south meanwhile, gunmen killed two farmers.")
+    assert len(group_document_mentions([lead, turned])) == 2
+
+
+def test_rockets_on_several_neighbourhoods_of_a_town_are_one_incident() -> None:
+    # "Rockets fell on the Karam neighbourhood ..." / "Other shells hit the al-Jadida quarter ...": the town's parts.
+    first = placed("a", "Idlib")
+    first.places = [PlaceMention("the Karam neighbourhood", Span("d", 0, 0))]
+    second = placed("bb", "Idlib")
+    second.places = [PlaceMention("the al-Jadida quarter", Span("d", 0, 0))]
+    assert len(group_document_mentions([first, second])) == 1
+
+
+def test_an_arrest_told_with_a_place_of_its_own_is_its_own_incident() -> None:
+    # "Gunmen shot dead a council member in Saraqib." / "Police also arrested four men near Aleppo." An arrest with
+    # no place or day of its own ("Police arrested a suspect.") goes on telling the shooting.
+    shooting = placed("a", "Saraqib")
+    shooting.event_type = "Violence against civilians"
+    arrest_elsewhere = placed("bb", "Aleppo")
+    arrest_elsewhere.event_type, arrest_elsewhere.sub_event_type = "Strategic developments", "Arrests"
+    arrest = unplaced("ccc", event_type="Strategic developments")
+    arrest.sub_event_type = "Arrests"
+    assert len(group_document_mentions([shooting, arrest_elsewhere])) == 2
+    assert len(group_document_mentions([shooting, arrest])) == 1
+
+
+def test_another_strike_near_the_first_is_another_incident() -> None:
+    # "An air strike on a house in Idlib killed 14." / "Another strike hit a tent in Saraqib, west of the city."
+    first = placed("a", "Idlib")
+    second = placed("bb", "Saraqib", place=IDLIB_PROVINCE)  # a place the first one's nests: near enough to share
+    second.sentence = Span("d", 300, 360, "Another strike hit a tent in Saraqib, west of the city.")
+    assert len(group_document_mentions([first, second])) == 2

@@ -1,7 +1,10 @@
+import datetime as dt
+
 import pytest
 
-from sitrep.resolve import HistoryEntry, InMemoryEvents, event_id_for, resolve_mentions
-from tests.resolve.resolve_fixtures import mention
+from sitrep.model import DateInterval, Mention, PlaceMention, Span
+from sitrep.resolve import HistoryEntry, InMemoryEvents, event_id_for, resolve_group, resolve_mentions
+from tests.resolve.resolve_fixtures import mention, place
 
 
 def test_reports_of_one_incident_become_one_event_and_others_stay_apart() -> None:
@@ -126,3 +129,69 @@ def test_two_ungrouped_mentions_of_one_document_stay_two_events() -> None:
     assert [r.action for r in results] == ["new", "new", "attach"]
     assert results[0].event_id != results[1].event_id
     assert len(store) == 2
+
+
+def test_a_report_that_contradicts_one_report_of_an_event_stays_out_even_if_the_event_summary_fits() -> None:
+    # A strike on Saraqib and a report naming only Idlib province are one incident; a strike on Aleppo the same day
+    # fits the province, but not the Saraqib report: no chaining of Saraqib ~ province ~ Aleppo into one event.
+    store = InMemoryEvents()
+    results = resolve_mentions([
+        mention("a", where="Saraqib", sources=("SANA",)),
+        mention("b", where="Idlib", precision="admin1", sources=("Reuters",)),
+        mention("c", where="Aleppo", sources=("AFP",)),
+    ], store)
+    assert results[0].event_id == results[1].event_id != results[2].event_id
+
+
+def test_two_villages_the_gazetteer_lacks_are_two_incidents_though_both_fall_back_to_the_province() -> None:
+    store = InMemoryEvents()
+    first = mention("a", where="Idlib", precision="admin1", sources=("SANA",))
+    first.places.insert(0, PlaceMention("the village of Kafr Dubbin", Span("doc-a", 0, 0)))
+    second = mention("b", where="Idlib", precision="admin1", sources=("Reuters",))
+    second.places.insert(0, PlaceMention("Tell Marqa village", Span("doc-b", 0, 0)))
+    same = mention("c", where="Idlib", precision="admin1", sources=("AFP",))
+    same.places.insert(0, PlaceMention("Kafr Dubbin", Span("doc-c", 0, 0)))
+    results = resolve_mentions([first, second, same], store)
+    assert results[0].event_id != results[1].event_id
+    assert results[2].event_id == results[0].event_id
+
+
+def test_one_documents_reports_of_an_incident_are_placed_together_and_judged_on_all_of_them() -> None:
+    store = InMemoryEvents()
+    resolve_mentions([mention("a", where="Saraqib", sources=("SANA",))], store)
+    headline = mention("h", where=None, doc="d")
+    body = mention("b", where="Aleppo", doc="d")
+    resolution = resolve_group([headline, body], store)
+    assert resolution.action == "new"
+    assert {m.id for m in store.get(resolution.event_id).mentions} == {"h", "b"}
+
+
+def _report(mention_id: str, sentence: str, places: list[tuple[str, str | None]], day: str = "2024-03-10") -> Mention:
+    """A report (its sentence 100 characters into the document) naming ``places``: (text, fixture town or None
+    when the gazetteer lacks it)."""
+    m = mention(mention_id, where=None, start=day, sources=(mention_id,))
+    m.sentence = Span(m.doc, 100, 100 + len(sentence), sentence)
+    m.places = []
+    for text, town in places:
+        at = 100 + sentence.index(text)
+        m.places.append(PlaceMention(text, Span(m.doc, at, at + len(text)), place=place(town) if town else None))
+    return m
+
+
+def test_reports_of_two_villages_located_by_the_same_town_are_two_incidents() -> None:
+    # "Shelling hit Kafr Dubbin, Idlib" / "Shelling hit Idlib": the town only says where the village is.
+    store = InMemoryEvents()
+    village = _report("a", "Shelling hit Kafr Dubbin, Idlib, on Sunday.", [("Kafr Dubbin", None), ("Idlib", "Idlib")])
+    town = _report("b", "Shelling hit Idlib on Sunday.", [("Idlib", "Idlib")])
+    results = resolve_mentions([village, town], store)
+    assert results[0].event_id != results[1].event_id
+
+
+def test_reports_that_each_name_a_different_day_are_two_incidents() -> None:
+    store = InMemoryEvents()
+    monday = _report("a", "Shelling hit Saraqib on Monday.", [("Saraqib", "Saraqib")], day="2024-03-11")
+    monday.date = DateInterval(dt.date(2024, 3, 11), dt.date(2024, 3, 11), "day", Span("doc-a", 124, 130))
+    tuesday = _report("b", "Shelling hit Saraqib on Tuesday.", [("Saraqib", "Saraqib")], day="2024-03-12")
+    tuesday.date = DateInterval(dt.date(2024, 3, 12), dt.date(2024, 3, 12), "day", Span("doc-b", 124, 131))
+    results = resolve_mentions([monday, tuesday], store)
+    assert results[0].event_id != results[1].event_id

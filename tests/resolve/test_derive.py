@@ -1,6 +1,6 @@
 import datetime as dt
 
-from sitrep.model import Quantity, Span
+from sitrep.model import DateInterval, Mention, Quantity, Span
 from sitrep.resolve import derive_event, find_contradictions
 from tests.resolve.resolve_fixtures import mention
 
@@ -139,3 +139,31 @@ def test_counts_of_other_things_are_compared_only_when_they_count_one_noun() -> 
 
     assert not [c for c in event_of("villages", "rockets").contradictions if c.kind in {"figure", "estimates"}]
     assert [c.kind for c in event_of("airstrikes", "airstrikes").contradictions] == ["figure"]
+
+def report(mention_id: str, doc: str, start: int, event_type: str) -> Mention:
+    m = mention(mention_id, event_type=event_type, doc=doc)
+    m.sentence = Span(doc, start, start + 10)
+    return m
+
+
+def test_each_document_votes_once_for_the_type_with_its_lead_report() -> None:
+    # One article leads with a stabbing and then tells the arrest and two later sentences read as other types;
+    # a second article reports the stabbing too. The event is the stabbing, not what the aftermath sentences say.
+    reports = [
+        report("a1", "a", 0, "Violence against civilians"),
+        report("a2", "a", 100, "Explosions/Remote violence"),
+        report("a3", "a", 200, "Explosions/Remote violence"),
+        report("a4", "a", 300, "Strategic developments"),
+        report("b1", "b", 0, "Violence against civilians"),
+    ]
+    assert derive_event("e", reports).event_type == "Violence against civilians"
+
+
+def test_the_date_a_reports_own_sentence_gives_beats_a_dateline() -> None:
+    # "8 July Regime forces fended off an attack ..." (the dateline's day) and "... used chlorine gas on Tuesday".
+    dateline = report("a1", "a", 0, "Battles")
+    dateline.date = DateInterval(dt.date(2015, 7, 8), dt.date(2015, 7, 8), "day", Span("a", 0, 6))
+    told = report("a2", "a", 200, "Battles")
+    told.date = DateInterval(dt.date(2015, 7, 7), dt.date(2015, 7, 7), "day", Span("a", 203, 210))
+    derived = derive_event("e", [dateline, told]).date
+    assert derived is not None and derived.start == dt.date(2015, 7, 7)

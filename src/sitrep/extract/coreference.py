@@ -1,24 +1,37 @@
-"""Within one document, sentences that restate the same incident are one event.
+"""Within one document, one incident is one event: its sentences are grouped before resolution.
 
-An article usually reports an incident in several sentences ("US forces are
-moving soldiers ..." in the standfirst, again in the body with the place).
-Mentions of the same type whose dates overlap and whose places and actors do
-not conflict are grouped; the resolver then places each group as a whole.
-Two sentences that each name their own place, and not the same one ("shelled
-Kafr Nabudah", "repelled an attack near Saraqib"), report two incidents even
-when the towns are close; a place a sentence only inherited from earlier text
-is a guess and keeps no two sentences apart. A definite description ("the
-strike") joins the incident reported before it unless it is placed far away.
+An article tells an incident in several sentences: the lead, the toll, the
+weapon, the wounded, the other side's account, the reactions, the aftermath.
+Each report joins the incident the article is telling unless it carries its
+own evidence of being another incident (``data/incidents.yaml``):
+- another place it names itself: two sentences that each name their own place,
+  and not the same one ("shelled Kafr Nabudah", "repelled an attack near
+  Saraqib"), report two incidents even when the towns are close; a place a
+  sentence only inherited from earlier text is a guess and keeps nothing apart;
+- another day its own sentence names ("on Tuesday" vs "last month"); a date
+  carried over from earlier sentences keeps nothing apart;
+- another kind of act (a protest is not a battle; a strike, a massacre and the
+  clashes that followed may be one incident told three ways);
+- another mode (a planned attack is not the one carried out), or another country;
+- a turn of the text to another incident ("Elsewhere, ...").
+A report with no such evidence joins the incident that shares its place, else
+the latest one the article told. The grouping depends only on the document.
 """
 
 from __future__ import annotations
 
-from sitrep.extract.triggers import VIOLENT_TYPES
+import functools
+import re
+from dataclasses import dataclass
+
+from sitrep.data import load_yaml
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.inherit import FINE
-from sitrep.geo.normalise import name_key
-from sitrep.model import INHERITED_ROLE, Mention, PlaceMention
+from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, skeleton_key
+from sitrep.model import INHERITED_ROLE, DateInterval, Mention, Place, PlaceMention
 
+# A date this close to the start of a document is its dateline.
+DATELINE_CHARS = 40
 # Two resolved places farther apart than this are different incidents.
 CONFLICTING_PLACES_KM = 50.0
 # Two places a sentence names itself are the same place only this close (two gazetteer entries for one town).
@@ -57,9 +70,22 @@ def _own_places(mention: Mention) -> list[PlaceMention]:
     ]
 
 
+def own_place_mentions(mention: Mention) -> list[PlaceMention]:
+    """The places the sentence names itself (not those inherited from its context), resolved or not."""
+    return _own_places(mention)
+
+
+def _town_part(pm: PlaceMention) -> bool:
+    """ "the Mogambo neighbourhood", "al-Midan district": a part of a town the gazetteer does not place."""
+    return (pm.place is None or pm.place.precision == "site") and names_part_of_a_town(pm.text)
+
+
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
-    """The same place, or one inside the other (a town and its province, a camp at a town's edge)."""
+    """The same place, or one inside the other (a town and its province, a camp at a town's edge, the town's
+    neighbourhoods: one incident's location is its town, as ACLED codes it)."""
     if name_key(a.text) == name_key(b.text):
+        return True
+    if _town_part(a) and _town_part(b):
         return True
     x, y = a.place, b.place
     if x is None or y is None:
@@ -80,6 +106,64 @@ def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
     return _distance_km((x.lat, x.lon), (y.lat, y.lon)) <= reach
 
 
+def _finest(mention: Mention) -> list[PlaceMention]:
+    """The towns, sites and districts the sentence names itself, and the names the gazetteer lacks ("the village
+    of Kafr Dubbin"); not the province or country it adds ("in Idlib province")."""
+    own = _own_places(mention)
+    text = mention.sentence.text
+    return [
+        pm for pm in own
+        if not _locates_another(pm, own, text, mention.sentence.start)
+        and (
+            (pm.place is not None and pm.place.precision in FINE and not _stands_for_the_province(pm, own))
+            or (pm.place is None and parse_mention(pm.text).core[:1].isupper())
+        )
+    ]
+
+
+# "Kafr Dubbin, Idlib", "Tell Marqa in Idlib", "near Saraqib in the south of Idlib": the second place locates the
+# first, it is not a place of the incident of its own.
+_LOCATOR = re.compile(r"^\W*(?:,|in|near|outside|of|(?:in\s+)?the\s+\w+\s+of|(?:north|south|east|west)\w*\s+of)?"
+                      r"\W*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _locates_another(pm: PlaceMention, own: list[PlaceMention], text: str, offset: int) -> bool:
+    """The place follows another the sentence names, joined only by a comma or "in": it says where that one is."""
+    for other in own:
+        if other is pm or other.span.end > pm.span.start or other.span.end <= offset:
+            continue
+        between = text[other.span.end - offset:pm.span.start - offset]
+        if len(between) <= 30 and _LOCATOR.match(between):
+            return True
+    return False
+
+
+def _stands_for_the_province(pm: PlaceMention, own: list[PlaceMention]) -> bool:
+    """ "Suran, Hama": a city named like the province of another place the sentence names stands for the
+    province, not for a second town."""
+    names = {name_key(pm.text)} | ({name_key(pm.place.name)} if pm.place is not None else set())
+    own_id = pm.place.gazetteer_id if pm.place is not None else ""
+    return any(
+        other is not pm and other.place is not None and other.place.admin1
+        and name_key(other.place.admin1) in names and other.place.gazetteer_id != own_id
+        for other in own
+    )
+
+
+def _same_name(a: PlaceMention, b: PlaceMention) -> bool:
+    """One name however romanised ("Saqba"/"Sabqa" are not; "Qamishli"/"Qamishlo" are)."""
+    return skeleton_key(parse_mention(a.text).core) == skeleton_key(parse_mention(b.text).core)
+
+
+def distinct_places(a: Mention, b: Mention) -> bool:
+    """Each names its own town, site or village and no two of them are one place: two incidents, even when the
+    gazetteer lacks both villages and both fall back to the same province, and even when the towns are close."""
+    fine_a, fine_b = _finest(a), _finest(b)
+    if not fine_a or not fine_b:
+        return False
+    return not any(_same_place(x, y) or _same_name(x, y) for x in fine_a for y in fine_b)
+
+
 def places_conflict(a: Mention, b: Mention) -> bool:
     """Each names its own place and they are not the same; a place only inherited from earlier text is a guess
     and conflicts with nothing."""
@@ -93,60 +177,177 @@ def _countries(mention: Mention) -> set[str]:
     return {pm.place.country for pm in mention.places if pm.place is not None and pm.place.country}
 
 
-def _actors(mention: Mention, role: str) -> set[str]:
-    return {a.name for a in mention.actors if a.role == role and a.name != "Unidentified Armed Group"}
+@dataclass(frozen=True, slots=True)
+class IncidentRules:
+    type_families: tuple[frozenset[str], ...]
+    facts_of_an_incident: frozenset[str]
+    unrealised_modalities: frozenset[str]
+    another_incident: re.Pattern[str]
 
 
-def same_incident(a: Mention, b: Mention) -> bool:
-    if (a.event_type, a.sub_event_type, a.modality) != (b.event_type, b.sub_event_type, b.modality):
+_KEYS = frozenset(
+    {"type_families", "facts_of_an_incident", "unrealised_modalities", "another_incident_cues",
+     "another_incident_within_words"}
+)
+
+
+@functools.cache
+def load_rules() -> IncidentRules:
+    raw = load_yaml("incidents.yaml")
+    unknown = set(raw) - _KEYS
+    if unknown:
+        raise ValueError(f"incidents.yaml: unknown keys {sorted(unknown)}")
+    cues = "|".join(re.escape(c) for c in raw["another_incident_cues"])
+    return IncidentRules(
+        type_families=tuple(frozenset(types) for types in raw["type_families"].values()),
+        facts_of_an_incident=frozenset(raw["facts_of_an_incident"]),
+        unrealised_modalities=frozenset(raw["unrealised_modalities"]),
+        another_incident=re.compile(
+            rf"^\W*(?:\w+\W+){{0,{int(raw['another_incident_within_words'])}}}?(?:{cues})\b", re.IGNORECASE
+        ),
+    )
+
+
+def _dateline(date: DateInterval) -> bool:
+    """A date among a document's opening words ("Wednesday 17 Sep 2014 Syrian air strikes ...") dates the report,
+    not the incident."""
+    return date.span is not None and date.span.start < DATELINE_CHARS
+
+
+def told_date(mention: Mention) -> DateInterval | None:
+    """The date the text gives the mention, in its own sentence or carried over from the sentences before it;
+    not a dateline, not the days before publication a report with no date of its own is given."""
+    date = mention.date
+    if date is None or date.span is None or _dateline(date):
+        return None
+    return date
+
+
+def dated_by_its_sentence(mention: Mention) -> bool:
+    """The mention's own sentence gives its date, and not as a dateline."""
+    return own_date(mention) is not None
+
+
+def own_date(mention: Mention) -> DateInterval | None:
+    """The date the mention's own sentence gives; a date carried over from earlier text is not its own."""
+    date = told_date(mention)
+    if date is None or date.span is None:
+        return None
+    return date if mention.sentence.start <= date.span.start < mention.sentence.end else None
+
+
+def _continues(mention: Mention) -> bool:
+    """The report names neither a place nor a day of its own, or names the incident as known ("the strike"):
+    it goes on telling an incident already told."""
+    return mention.restates or (not _own_places(mention) and own_date(mention) is None)
+
+
+def _kinds_differ(a: Mention, b: Mention, rules: IncidentRules) -> bool:
+    """Another kind of act. Reports of one type, of one sentence, or one of which is a fact about an incident
+    (the arrest of its perpetrators) never differ in kind; reports whose types share a family (a strike, the
+    massacre it was, the clashes that followed) differ only when each names its own place or day."""
+    if a.event_type == b.event_type or a.sentence.start == b.sentence.start:
         return False
-    if a.date is None or b.date is None or not a.date.overlaps(b.date):
-        return False
-    if (
-        a.fatalities
-        and b.fatalities
-        and a.fatalities.best
-        and b.fatalities.best
-        and a.fatalities.best != b.fatalities.best
-    ):
-        return False
+    fact = bool({a.sub_event_type, b.sub_event_type} & rules.facts_of_an_incident)
+    if not fact and not any(a.event_type in family and b.event_type in family for family in rules.type_families):
+        return True
+    return not (_continues(a) or _continues(b))
+
+
+def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None) -> bool:
+    """Either report carries evidence that it tells another incident than the other."""
+    rules = rules or load_rules()
+    if (a.modality in rules.unrealised_modalities) != (b.modality in rules.unrealised_modalities):
+        return True
+    if _kinds_differ(a, b, rules):
+        return True
+    date_a, date_b = told_date(a), told_date(b)
+    if date_a is not None and date_b is not None and not date_a.overlaps(date_b):
+        return True
     countries_a, countries_b = _countries(a), _countries(b)
     if countries_a and countries_b and not countries_a & countries_b:
-        return False
-    if places_conflict(a, b):
-        return False
-    for role in ("actor1", "actor2"):
-        left, right = _actors(a, role), _actors(b, role)
-        if left and right and not left & right:
-            return False
-    return True
+        return True
+    return places_conflict(a, b)
 
 
-def restates(mention: Mention, earlier: Mention) -> bool:
-    """ "The strike set the car ablaze": a definite description takes the incident reported before it, whatever
-    sub-type or approximate date its own sentence gives, unless it is placed far from it."""
-    if not mention.restates or mention.modality != earlier.modality:
+def _placed_elsewhere(mention: Mention, group: list[Mention]) -> bool:
+    """The mention names its own place, the group names none, and the place the group's reports took from their
+    context is far from it: "On Monday air strikes killed 23 in the town" (Talbisseh, from the sentence before)
+    is not what a later "rebels attacked in Damascus" tells."""
+    if not _own_places(mention) or any(_own_places(other) for other in group):
         return False
-    if mention.event_type != earlier.event_type and not {mention.event_type, earlier.event_type} <= VIOLENT_TYPES:
-        return False
-    if mention.date and earlier.date and not mention.date.overlaps(earlier.date):
-        return False
-    countries_a, countries_b = _countries(mention), _countries(earlier)
-    if countries_a and countries_b and not countries_a & countries_b:
-        return False
-    return not _far_apart(_fine_points(mention), _fine_points(earlier))
+    mine = _fine_points(mention, own=True)
+    theirs = [point for other in group for point in _fine_points(other)]
+    return _far_apart(mine, theirs)
+
+
+def _shares_place(mention: Mention, group: list[Mention], by_name: bool = False) -> bool:
+    """The mention names a place a report of the group names (with ``by_name``, the very place, not one near)."""
+    own = _own_places(mention)
+    same = _one_place if by_name else _same_place
+    return any(same(x, y) for other in group for x in own for y in _own_places(other))
+
+
+def _one_place(a: PlaceMention, b: PlaceMention) -> bool:
+    return name_key(a.text) == name_key(b.text) or (
+        a.place is not None and b.place is not None and a.place.gazetteer_id == b.place.gazetteer_id
+    )
+
+
+def _turns_to_another(mention: Mention, rules: IncidentRules) -> bool:
+    """The sentence opens on a cue that the text turns to another incident ("Elsewhere in Syria, ...")."""
+    return bool(rules.another_incident.search(mention.sentence.text or ""))
 
 
 def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
-    """Groups in document order; each mention joins the first group whose members all agree with it, or, when
-    it restates an incident, the group of the latest earlier mention it can restate."""
+    """Groups in document order. A report joins the latest incident that shares its own place, else the latest
+    incident none of whose reports it has evidence against; with such evidence against all, or when the text
+    turns to another incident ("Another strike hit ...") and names no place of an incident told, it starts an
+    incident of its own."""
+    rules = load_rules()
     groups: list[list[Mention]] = []
     for mention in mentions:
-        home = next((g for g in groups if all(same_incident(mention, other) for other in g)), None)
-        if home is None and mention.restates:
-            home = next((g for g in reversed(groups) if restates(mention, g[-1])), None)
+        open_groups = [
+            g for g in groups
+            if not any(other_incident(mention, other, rules) for other in g) and not _placed_elsewhere(mention, g)
+        ]
+        turns = _turns_to_another(mention, rules)
+        sharing = [g for g in open_groups if _shares_place(mention, g, by_name=turns)]
+        if sharing:
+            home: list[Mention] | None = sharing[-1]
+        elif open_groups and not turns:
+            home = open_groups[-1]
+        else:
+            home = None
         if home is None:
             groups.append([mention])
         else:
             home.append(mention)
     return groups
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """A country or province holds the finer place."""
+    if outer.precision not in ("country", "admin1") or inner.precision not in FINE:
+        return False
+    if not outer.country or outer.country != inner.country:
+        return False
+    return outer.precision == "country" or (inner.admin1 or "").casefold() == (outer.admin1 or outer.name).casefold()
+
+
+def share_incident_places(mentions: list[Mention]) -> None:
+    """A report of an incident that names only the country or province ("air strikes killed 47 in eastern Syria")
+    takes the town another report of the same incident names in it ("the raids hit the town of Al-Quriyah"), as a
+    place from its context (traced to the sentence that names it)."""
+    for group in group_document_mentions([m for m in mentions if not m.background]):
+        fine = [
+            pm for m in group for pm in m.places
+            if pm.role != INHERITED_ROLE and pm.place is not None and pm.place.precision in FINE
+        ]
+        if not fine:
+            continue
+        for mention in group:
+            resolved = [pm.place for pm in mention.places if pm.place is not None]
+            town = fine[0]
+            if resolved and town.place is not None and all(contains(p, town.place) for p in resolved):
+                mention.places.append(PlaceMention(town.text, town.span, INHERITED_ROLE, town.place))

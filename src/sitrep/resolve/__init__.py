@@ -1,7 +1,7 @@
 """Cross-article event resolution: cluster mentions into events, compare figures and claims, profile sources."""
 
 from sitrep.resolve.claims import ClaimGroup, group_claims
-from sitrep.resolve.cluster import Resolution, event_id_for, resolve_mentions
+from sitrep.resolve.cluster import Resolution, event_id_for, resolve_group, resolve_mentions
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions
 from sitrep.resolve.derive import derive_event
@@ -23,6 +23,7 @@ __all__ = [
     "group_claims",
     "load_config",
     "match_score",
+    "resolve_group",
     "resolve_mentions",
     "source_profiles",
 ]

@@ -1,4 +1,10 @@
-"""Incremental clustering: each new mention attaches to an existing event, starts one, or merges two."""
+"""Incremental clustering: each new mention (or one document's group of reports of one incident) attaches to an
+existing event, starts one, or merges two.
+
+A match is judged on every report of the event, not only on its summary: a mention that cannot be the same
+incident as one of the event's reports (another kind of act, another day, another place) stays out, so that A~B
+and B~C never chain A and C into one event.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +12,16 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sitrep.model import Event, Mention
+from sitrep.extract.coreference import distinct_places, own_date, own_place_mentions
+from sitrep.extract.coreference import load_rules as incident_rules
+from sitrep.model import Event, Mention, Place
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.derive import derive_event
-from sitrep.resolve.scoring import match_score
+from sitrep.resolve.scoring import match_score, type_score
+from sitrep.resolve.similarity import best_place_score, date_score
 from sitrep.resolve.store import CandidateSource
 
 ResolutionAction = Literal["new", "attach", "merge"]
-# How many reports of an event are tried when checking two events may be merged.
-MERGE_CHECK_MENTIONS = 5
 
 
 @dataclass(slots=True)
@@ -39,36 +46,104 @@ def attach_threshold(mention: Mention, cfg: ResolveConfig) -> float:
     return cfg.attach_threshold
 
 
+def contradicts(mention: Mention, report: Mention, cfg: ResolveConfig) -> bool:
+    """The two cannot report one incident: incompatible types, days apart, places apart, or each names its own
+    town or village and they are not the same (see ``distinct_places``)."""
+    if mention.doc == report.doc:
+        return False  # one document's reports were grouped before resolution
+    facts = incident_rules().facts_of_an_incident
+    if not type_score(mention.event_type, report.event_type, cfg) and not {
+        mention.sub_event_type, report.sub_event_type
+    } & facts:
+        return True
+    if _dated(mention) and _dated(report) and not date_score(mention.date, report.date, cfg):  # type: ignore[arg-type]
+        return True
+    if _other_day(mention, report):
+        return True
+    if best_place_score(_placed(mention), _placed(report), cfg) == 0.0:
+        return True
+    return distinct_places(mention, report)
+
+
+def _other_day(a: Mention, b: Mention) -> bool:
+    """Each report's own sentence names the day ("on Tuesday", "on Wednesday"), and they are different days."""
+    day_a, day_b = own_date(a), own_date(b)
+    return (
+        day_a is not None and day_b is not None and day_a.precision == day_b.precision == "day"
+        and not day_a.overlaps(day_b)
+    )
+
+
+def _dated(mention: Mention) -> bool:
+    """The text dates the mention (not only the days before publication a report with no date is given)."""
+    return mention.date is not None and mention.date.precision != "approximate"
+
+
+def _placed(mention: Mention) -> list[Place]:
+    """The resolved places the mention's sentence names itself."""
+    return [pm.place for pm in own_place_mentions(mention) if pm.place is not None]
+
+
+def contradicts_a_report(mentions: list[Mention], event: Event, cfg: ResolveConfig) -> bool:
+    return any(contradicts(m, report, cfg) for m in mentions for report in event.mentions)
+
+
 def rank_candidates(mention: Mention, candidates: list[Event], cfg: ResolveConfig) -> list[tuple[float, Event]]:
-    scored = [(match_score(mention, event, cfg), event) for event in candidates]
+    return rank_group_candidates([mention], candidates, cfg)
+
+
+def rank_group_candidates(
+    group: list[Mention], candidates: list[Event], cfg: ResolveConfig
+) -> list[tuple[float, Event]]:
+    """Candidates no report of the group contradicts, by the best score any report of the group gets."""
+    scored = [
+        (max(match_score(m, event, cfg) for m in group), event)
+        for event in candidates
+        if not contradicts_a_report(group, event, cfg)
+    ]
     return sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1].id))
 
 
 def mergeable(absorbed: Event, target: Event, cfg: ResolveConfig) -> bool:
-    """Two events merge only if none of one's reports is hard-incompatible (type, date, place) with the other."""
-    return all(match_score(m, target, cfg) > 0.0 for m in absorbed.mentions[:MERGE_CHECK_MENTIONS])
+    """Two events merge only if none of one's reports is hard-incompatible (type, date, place) with the other or
+    contradicts one of its reports."""
+    return all(match_score(m, target, cfg) > 0.0 for m in absorbed.mentions) and not contradicts_a_report(
+        absorbed.mentions, target, cfg
+    )
 
 
 def resolve_mention(mention: Mention, events: CandidateSource, cfg: ResolveConfig) -> Resolution:
-    existing = events.event_of_mention(mention.id)
+    return resolve_group([mention], events, cfg)
+
+
+def resolve_group(group: list[Mention], events: CandidateSource, cfg: ResolveConfig | None = None) -> Resolution:
+    """Places one document's reports of one incident together: they attach to the best event none of them
+    contradicts, merge events they all fit, or start an event named after the first of them."""
+    cfg = cfg or load_config()
+    lead = group[0]
+    existing = events.event_of_mention(lead.id)
     if existing is not None:  # already resolved: re-ingesting changes nothing
-        return Resolution(mention.id, existing, "attach", 1.0)
-    ranked = rank_candidates(mention, events.candidate_events(mention, cfg.candidate_window_days), cfg)
+        return Resolution(lead.id, existing, "attach", 1.0)
+    candidates: dict[str, Event] = {}
+    for mention in group:
+        for event in events.candidate_events(mention, cfg.candidate_window_days):
+            candidates.setdefault(event.id, event)
+    ranked = rank_group_candidates(group, [candidates[i] for i in sorted(candidates)], cfg)
     best_score = ranked[0][0] if ranked else 0.0
-    if best_score < attach_threshold(mention, cfg):
-        event = derive_event(event_id_for(mention), [mention], cfg)
+    if best_score < min(attach_threshold(m, cfg) for m in group):
+        event = derive_event(event_id_for(lead), list(group), cfg)
         events.save_event(event)
-        return Resolution(mention.id, event.id, "new", best_score)
+        return Resolution(lead.id, event.id, "new", best_score)
     target = ranked[0][1]
     absorbed = [e for s, e in ranked[1:] if s >= cfg.merge_threshold and mergeable(e, target, cfg)]
     if best_score < cfg.merge_threshold:
         absorbed = []
-    reports = target.mentions + [m for e in absorbed for m in e.mentions] + [mention]
+    reports = target.mentions + [m for e in absorbed for m in e.mentions] + list(group)
     for event in absorbed:
         events.retire_event(event.id, into=target.id)
     events.save_event(derive_event(target.id, reports, cfg))
     action: ResolutionAction = "merge" if absorbed else "attach"
-    return Resolution(mention.id, target.id, action, best_score, [e.id for e in absorbed])
+    return Resolution(lead.id, target.id, action, best_score, [e.id for e in absorbed])
 
 
 def resolve_mentions(

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from sitrep.extract.actors import UNIDENTIFIED
+from sitrep.extract.coreference import dated_by_its_sentence
 from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions
@@ -25,7 +26,8 @@ def majority(values: Iterable[str]) -> str:
 
 
 def derive_date(intervals: list[DateInterval]) -> DateInterval | None:
-    """Narrow the most precise interval by every other interval that overlaps it."""
+    """Narrow the most precise interval by every other interval that overlaps it (of equally precise ones, the
+    first: callers list the dates reports' own sentences give before those carried from elsewhere)."""
     if not intervals:
         return None
     ordered = sorted(intervals, key=width)  # stable: reporting order breaks ties
@@ -97,11 +99,31 @@ def derive_figures(mentions: list[Mention], cfg: ResolveConfig) -> list[Figure]:
     return [derive_figure(kind, by_mention) for kind, by_mention in by_kind.items()]
 
 
+def _lead_key(mention: Mention) -> tuple[int, bool]:
+    # In one sentence, the looting or the arrests (Strategic developments) accompany the act the sentence tells.
+    return mention.sentence.start, mention.event_type == "Strategic developments"
+
+
+def lead_reports(mentions: list[Mention]) -> list[Mention]:
+    """Each document's first report of the event (in the order the documents first report it)."""
+    leads: dict[str, Mention] = {}
+    for mention in mentions:
+        lead = leads.get(mention.doc)
+        if lead is None or _lead_key(mention) < _lead_key(lead):
+            leads[mention.doc] = mention
+    return list(leads.values())
+
+
 def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | None = None) -> Event:
-    """Build an event from its reports: type by majority, narrowest consistent date, places, actors, figures."""
+    """Build an event from its reports: type by majority of the documents, narrowest consistent date, places,
+    actors, figures.
+
+    Each document votes once for the type, with its first report of the event: an article leads with the
+    incident and then tells its toll, weapon, arrests and aftermath, whose sentences say less about its type.
+    """
     cfg = cfg or load_config()
     asserting = [m for m in mentions if m.modality != "denied"] or mentions  # a denial does not define the event
-    event_type = majority(m.event_type for m in asserting)
+    event_type = majority(m.event_type for m in lead_reports(asserting))
     typed = [m for m in asserting if m.event_type == event_type]
     event = Event(
         id=event_id,
@@ -109,7 +131,9 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
         event_type=event_type,
         sub_event_type=majority(m.sub_event_type for m in typed),
         plover=majority(m.plover for m in typed),
-        date=derive_date([m.date for m in asserting if m.date is not None]),
+        date=derive_date(
+            [m.date for m in sorted(asserting, key=lambda m: not dated_by_its_sentence(m)) if m.date is not None]
+        ),
         places=derive_places(mentions, cfg),
         actors=derive_actors(asserting),
         figures=derive_figures(mentions, cfg),

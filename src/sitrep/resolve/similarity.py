@@ -9,7 +9,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from sitrep.model import LOCATION_ROLE, ActorRole, DateInterval, Mention, Place
+from sitrep.extract.coreference import contains
+from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, ActorRole, DateInterval, Mention, Place
 from sitrep.resolve.config import ResolveConfig
 
 EARTH_RADIUS_KM = 6371.0088
@@ -166,8 +167,17 @@ def cosine(a: Counter[str], b: Counter[str]) -> float:
 
 
 def mention_places(mention: Mention) -> list[Place]:
-    """Resolved places where the event happened (origins/destinations/context excluded when others exist)."""
+    """Resolved places where the event happened (origins/destinations/context excluded when others exist).
+
+    A sentence that names only a country or province ("in eastern Syria") is placed first at the town inside it
+    that its context gives (another report of the incident names the town)."""
     located = [pm.place for pm in mention.places if pm.place is not None and pm.role == LOCATION_ROLE]
+    if located and all(p.precision in ("country", "admin1", "region") for p in located):
+        inside = [
+            pm.place for pm in mention.places
+            if pm.place is not None and pm.role == INHERITED_ROLE and any(contains(p, pm.place) for p in located)
+        ]
+        return inside + located
     return located or [pm.place for pm in mention.places if pm.place is not None]
 
 
@@ -191,3 +201,4 @@ def ranges_disjoint(a: tuple[int, int | None], b: tuple[int, int | None]) -> boo
     a_low, a_high = a
     b_low, b_high = b
     return (a_high is not None and a_high < b_low) or (b_high is not None and b_high < a_low)
+

@@ -407,6 +407,28 @@ class Store:
                     )
                 )
 
+    def event_memberships(self) -> dict[str, list[str]]:
+        """Each event's mention ids (to find where an event's reports went after re-resolving)."""
+        with self.engine.connect() as c:
+            rows = c.execute(
+                select(t.mentions.c.event_id, t.mentions.c.id).where(t.mentions.c.event_id.is_not(None))
+            )
+            found: dict[str, list[str]] = {}
+            for event_id, mention_id in rows:
+                found.setdefault(event_id, []).append(mention_id)
+            return found
+
+    def add_redirect(self, old_id: str, new_id: str, reason: str) -> None:
+        """An id that is gone leads to the event that now holds its reports (a live event is never redirected)."""
+        if old_id == new_id:
+            return
+        with self.engine.begin() as c:
+            if c.scalar(select(t.events.c.id).where(t.events.c.id == old_id)):
+                return
+            c.execute(delete(t.event_redirects).where(t.event_redirects.c.old_id == old_id))
+            row = {"old_id": old_id, "new_id": new_id, "reason": reason, "at": dt.datetime.now(dt.UTC)}
+            c.execute(insert(t.event_redirects).values(**row))
+
     def clear_events(self) -> None:
         """Forgets every event (mentions stay), before resolving the whole store again."""
         with self.engine.begin() as c:

@@ -1,0 +1,82 @@
+"""Background is not an incident: running tolls, history, habits, ongoing states and court proceedings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract.background import background_reason, load_rules, rules_from_dict
+from sitrep.model import DateInterval, Mention, Span
+from tests.resolve.resolve_fixtures import mention
+
+PUBLISHED = dt.date(2024, 3, 12)
+
+
+def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: int = 500) -> Mention:
+    """A report of ``sentence`` (placed ``offset`` characters into its document) whose trigger is ``trigger``."""
+    m = mention("m", text=sentence, start=None, doc="d")
+    m.sentence = Span("d", offset, offset + len(sentence), sentence)
+    at = offset + sentence.index(trigger)
+    m.trigger = Span("d", at, at + len(trigger), trigger)
+    m.date = date
+    return m
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "rule"),
+    [
+        ("More than 9,000 people have been killed in the conflict, the monitor says.", "killed", "running_toll"),
+        ("The envoy spoke of a civil war that has killed more than 30,000 people.", "killed", "running_toll"),
+        ("Since the start of the offensive, shelling has killed 140 civilians.", "shelling", "period_total"),
+        ("Three weeks of bombardment have left the port town in ruins.", "bombardment", "period_total"),
+        ("Militias regularly raid the farms on the northern plain.", "raid", "habitual"),
+        ("The two factions have blamed each other for mortar attacks in the past.", "attacks", "habitual"),
+        ("Government troops have been struggling to retake the valley.", "retake", "ongoing"),
+        ("The army is fighting to push the insurgents out of the old quarter.", "fighting", "ongoing"),
+        ("The province is at the heart of clashes between the two armies.", "clashes", "standing_situation"),
+        ("Farmers face the risk of being shelled whenever they tend their fields.", "shelled", "standing_situation"),
+        ("The driver is accused of ramming a crowd of marchers two years ago.", "ramming", "judicial"),
+    ],
+)
+def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
+    assert background_reason(told(sentence, trigger), PUBLISHED) == rule
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Air strikes killed twelve people in the market town on Monday, the monitor said.", "strikes"),
+        ("Gunmen stormed a checkpoint near the bridge and killed four soldiers.", "stormed"),
+        ("Police fired tear gas at protesters outside the ministry on Sunday.", "fired"),
+        # The incident in the first clause is news; the war's running toll at the end is background of its own.
+        ("A car bomb killed nine people in the capital on Friday, in a war that has killed thousands.", "bomb"),
+    ],
+)
+def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:
+    assert background_reason(told(sentence, trigger), PUBLISHED) == ""
+
+
+def test_an_incident_the_sentence_dates_months_before_publication_is_history() -> None:
+    sentence = "In October the militants overran the border town after a week of fighting."
+    old = DateInterval(dt.date(2023, 10, 1), dt.date(2023, 10, 31), "month", Span("d", 503, 513))
+    assert background_reason(told(sentence, "overran", old), PUBLISHED) == "history"
+
+
+def test_a_date_carried_from_an_earlier_sentence_does_not_make_history() -> None:
+    # The date was given two sentences before; this one says nothing of when, so it is not judged by it.
+    sentence = "Rockets hit the airport road, killing two drivers."
+    carried = DateInterval(dt.date(2023, 10, 1), dt.date(2023, 10, 31), "month", Span("d", 100, 110))
+    assert background_reason(told(sentence, "Rockets", carried), PUBLISHED) == ""
+
+
+def test_a_recent_incident_recalled_is_still_news() -> None:
+    sentence = "Last week the rebels seized the dam after heavy clashes."
+    recent = DateInterval(dt.date(2024, 3, 4), dt.date(2024, 3, 10), "week", Span("d", 500, 509))
+    assert background_reason(told(sentence, "seized", recent), PUBLISHED) == ""
+
+
+def test_the_rules_reject_unknown_keys() -> None:
+    with pytest.raises(ValueError, match="unknown keys"):
+        rules_from_dict({"history_after_days": 31, "rules": [{"name": "x", "patterns": ["a"], "reach": 3}]})
+    assert [r.name for r in load_rules().rules][:2] == ["running_toll", "period_total"]

@@ -1,0 +1,47 @@
+"""Event ids survive re-resolving and new versions of a document: an old id leads to the event now holding its
+reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitrep.ingest.readers import read_sources
+from sitrep.model import Document
+from sitrep.pipeline import IngestReport, ingest, process_document, record_document, redirect_by_reports, rerun
+from sitrep.store import Store
+from tests.store.test_store import article, event, mention, stored_with_mentions
+
+
+def test_an_event_id_gone_after_re_resolving_leads_to_the_event_holding_most_of_its_reports(tmp_path: Path) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+    doc = article()
+    m1, m2, m3 = mention(doc, 1), mention(doc, 2), mention(doc, 3)
+    stored_with_mentions(store, doc, [m1, m2, m3])
+    store.save_event(event("ev-old", [m1, m2, m3]))
+    before = store.event_memberships()
+    store.clear_events()
+    store.save_event(event("ev-new", [m1, m2]))  # re-resolved: most of the reports went here
+    store.save_event(event("ev-other", [m3]))
+    redirect_by_reports(store, before, "re-resolved")
+    assert store.resolve_event_id("ev-old") == "ev-new"
+
+
+def test_ids_survive_rerun_resolve_and_a_new_version_of_the_document(tmp_path: Path) -> None:
+    store = Store.open(f"sqlite:///{tmp_path / 'v.db'}")
+    first = tmp_path / "report.txt"
+    first.write_text("Gunmen attacked a checkpoint near Kirkuk on Monday, killing two policemen, officials said.\n")
+    assert ingest([str(first)], store).ok
+    [old_id] = [e.id for e in store.events()]
+    rerun(store, "resolve")
+    assert store.resolve_event_id(old_id) is not None
+
+    first.write_text("Gunmen attacked a checkpoint near Kirkuk on Monday, killing three policemen, officials said.\n")
+    report = IngestReport()
+    [document] = [d for d in read_sources([str(first)]) if isinstance(d, Document)]
+    record_document(store, document, report, process_document)
+    assert report.new_versions == ["report.txt"]
+    current = store.resolve_event_id(old_id)
+    assert current is not None
+    event_ = store.get_event(old_id)
+    assert event_ is not None and "three policemen" in event_.mentions[0].sentence.text
+
