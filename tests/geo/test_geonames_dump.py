@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from sitrep.geo import GeoContext
+from sitrep.geo import build as build_module
 from sitrep.geo.build import (
     GEONAMES_LIST_NAME,
     GeoNamesDumpError,
@@ -89,6 +91,15 @@ class BuiltIndex:
     @property
     def gazetteer(self) -> Gazetteer:
         return Gazetteer.open(self.index)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def without_shipped_villages() -> Iterator[None]:
+    """These tests are about the dumps a user adds: their indexes leave out the villages sitrep ships (tested in
+    test_villages.py), which would also make each build take minutes instead of seconds."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(build_module, "bundled_villages", list)
+        yield
 
 
 @pytest.fixture(scope="module")

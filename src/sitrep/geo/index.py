@@ -18,8 +18,10 @@ from sitrep.geo.distance import haversine_km
 from sitrep.geo.normalise import (
     ParsedMention,
     cased_tokens,
+    is_generic_word,
     name_key,
     names_a_small_place,
+    names_part_of_a_town,
     parse_mention,
     skeleton_key,
     tokens,
@@ -59,8 +61,16 @@ class _Match:
     matched_name: str
     via_core_alias: bool
     whole_mention: bool = False
+    main_name: bool = False  # matched the place's own name, not one of its alternate names
+    same_skeleton: bool = False  # another romanisation of the name ("Tabaqa" / "Tabqa"), not only a look-alike
+
+    @property
+    def spelled(self) -> bool:
+        """The name as written, or another romanisation of it: not a fuzzy look-alike."""
+        return self.similarity >= 1.0 or self.same_skeleton
 
 
+_SENTENCE_END = re.compile(r"[.;!?:\n]+\s*")
 _POSSESSIVE_S = re.compile(r"(?<=[A-Za-z])['’]s\b")
 _NAME_PARTS = re.compile(r"['’]s\b| of | in ")  # "Kharkiv's Kyivskyi district", "the Hit district of Anbar"
 _ROW_COLUMNS = "p.id, p.gid, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.feature, p.population"
@@ -105,12 +115,16 @@ class Gazetteer:
         where, args = ("n.key = ? OR n.skel = ?", (key, skel)) if len(skel.replace(" ", "")) >= MIN_SKELETON else (
             "n.key = ?", (key,))
         for row, name, cand_key, source in self._rows(where, args):
-            sim = name_similarity(key, cand_key, skeleton_key(name) == skel)
-            self._keep(found, _Match(row, sim, name, source == "core"))
-        if fuzzy and (not found or max(m.similarity for m in found.values()) < 0.95):
+            same = skeleton_key(name) == skel
+            self._keep(found, _Match(row, name_similarity(key, cand_key, same), name, source == "core",
+                                     main_name=source == "name", same_skeleton=same))
+        here = set(countries[:3])
+        # Fuzzy search runs unless a close spelling was found (in the document's countries, when it names any).
+        if fuzzy and not any(m.similarity >= 0.95 and (not here or m.row.country in here) for m in found.values()):
             for row, name, cand_key, source in self._fuzzy_rows(key, countries):
-                sim = name_similarity(key, cand_key, skeleton_key(name) == skel)
-                self._keep(found, _Match(row, sim, name, source == "core"))
+                same = skeleton_key(name) == skel
+                self._keep(found, _Match(row, name_similarity(key, cand_key, same), name, source == "core",
+                                         main_name=source == "name", same_skeleton=same))
         return list(found.values())
 
     @staticmethod
@@ -177,6 +191,71 @@ class Gazetteer:
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first named wins ties
         return [c for c, weight in ranked if weight > 0]
 
+    def countries_of_places(self, text: str) -> list[str]:
+        return self._implied(text)[0]
+
+    def well_known_places(self, text: str) -> list[str]:
+        """The names of provinces, regions and big towns written in ``text`` (as in :meth:`countries_of_places`)."""
+        return self._implied(text)[1]
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - the gazetteer lives for the whole process
+    def _implied(self, text: str) -> tuple[list[str], list[str]]:
+        """ISO2 codes of the countries that the places ``text`` names imply, best first, when it names no country.
+
+        A headline such as "Shelling on Kafr Nabudah and clashes in the Hama countryside" names no country, but
+        its well-known places do: each capitalised name of a province or of a town of at least
+        ``implied_country_min_population`` votes for the countries that hold a place of that name, shared by
+        the size of each country's namesake ("Homs": Syria's city far more than Libya's Al Khums, also called
+        Homs). A name held by many countries ("Eastern", "Central") says nothing and is skipped. Only names
+        spelled exactly count; no fuzzy matching.
+        """
+        w = weights()
+        minimum, most = int(w["implied_country_min_population"]), int(w["implied_country_max_namesakes"])
+        votes: dict[str, float] = defaultdict(float)
+        seen: set[str] = set()
+        names: list[str] = []
+        for sentence in _SENTENCE_END.split(_POSSESSIVE_S.sub("", text)):
+            words = cased_tokens(sentence)
+            i = 0
+            while i < len(words):
+                step = 1
+                for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
+                    run = words[i : i + n]
+                    key = name_key(" ".join(run))
+                    if (not all(word[:1].isupper() for word in run) or not key or key in seen
+                            or key in self._country_names or len(key) < MIN_SKELETON
+                            or (n == 1 and (i == 0 or is_generic_word(key)))):
+                        # One capitalised word opening a sentence, or a generic word ("River"), is no name.
+                        continue
+                    sizes = self._prominent_namesakes(key, minimum)
+                    if sizes:
+                        seen.add(key)
+                        names.append(" ".join(run))
+                        if len(sizes) <= most:
+                            total = sum(sizes.values())
+                            for country, size in sizes.items():
+                                votes[country] += size / total
+                        step = n
+                        break
+                i += step
+        if not votes:
+            return [], names
+        top = max(votes.values())
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        return [c for c, vote in ranked if vote >= top * float(w["implied_country_min_share"])], names
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
+    def _prominent_namesakes(self, key: str, minimum: int) -> dict[str, int]:
+        """Country -> population of its biggest province or town of at least ``minimum`` named ``key``."""
+        sql = ("SELECT p.country, MAX(p.population) FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+               "AND n.source != 'core' AND (p.precision IN ('admin1', 'region') "
+               "OR (p.precision = 'town' AND p.population >= ?)) GROUP BY p.country")
+        return {c: max(int(size or 0), minimum) for c, size in self._db.execute(sql, (key, minimum)) if c}
+
+    def document_countries(self, text: str) -> list[str]:
+        """The countries ``text`` names (:meth:`countries_in_text`), else those its places imply."""
+        return self.countries_in_text(text) or self.countries_of_places(text)
+
     # --- public API -------------------------------------------------------------------------
 
     def lookup(self, name: str, countries: Sequence[str] = (), limit: int = 10) -> list[Candidate]:
@@ -228,32 +307,84 @@ class Gazetteer:
             # A name that must be spelled exactly gains nothing from the (slow) fuzzy search.
             for match in self._matches(query, countries, fuzzy=context.min_similarity < 0.95):
                 self._keep(matches, replace(match, whole_mention=number == 0))
-        floor = max(float(weights()["min_similarity"]), context.min_similarity)
-        if any(m.similarity >= 1.0 and not m.via_core_alias for m in matches.values()):
-            # A place spelled exactly as written exists: loose spellings of other places are not it
-            # ("Kinshasa" is not Cuinchy, whose alternate name "Kinshi" is near).
-            floor = max(floor, float(weights()["exact_name_floor"]))
-        country_floor = float(weights()["country_min_similarity"])
-        # "the Qadisiyah neighbourhood" is neither Al-Qadisiyah province nor the air base once called Al Qadisiyah
+        neighbours = self._neighbours.get(countries[0], frozenset()) if countries else frozenset()
+        anchors = self._anchors(tuple(p for p in context.nearby_places if name_key(p) != name_key(text)), countries)
+        # The countries the document names, and those of the provinces and districts it names ("in the Luhansk
+        # People's Republic" puts a report from Moscow in Ukraine).
+        home = frozenset(countries) | {a.country for a in anchors if a.country and a.precision in ("admin1", "admin2")}
+        region = home | neighbours  # where a document that names countries has its places
+        # "the Qadisiyah neighbourhood" is neither Al-Qadisiyah province nor the air base once called Al Qadisiyah,
+        # nor a village called Qadisiyah: a part of a town is a site or nothing the gazetteer knows.
         too_big = {"admin1", "country", "region"} if names_a_small_place(text) else set()
         if too_big and parsed.kind == "town":
             too_big.add("site")
-        neighbours = self._neighbours.get(countries[0], frozenset()) if countries else frozenset()
-        anchors = self._anchors(tuple(p for p in context.nearby_places if name_key(p) != name_key(text)), countries)
+        if names_part_of_a_town(text):
+            too_big |= {"town", "admin2"}
+        floor = max(float(weights()["min_similarity"]), context.min_similarity)
+        exact = [m for m in matches.values() if m.similarity >= 1.0 and not m.via_core_alias]
+        # A place spelled exactly as written exists: loose spellings of other places are not it ("Kinshasa" is not
+        # Cuinchy, whose alternate name "Kinshi" is near). But an exact namesake abroad does not stop another
+        # romanisation of a place in the document's countries ("Mansoura" in a report on Syria is one of Syria's
+        # Al Mansurah villages, not Egypt's city).
+        exact_floor = max(floor, float(weights()["exact_name_floor"]))
+        exact_at_home = any(not countries or m.row.country in home for m in exact)
+
+        def floor_for(m: _Match) -> float:
+            if exact_at_home or (exact and not (m.row.country in home and m.spelled)):
+                return exact_floor
+            return floor
+
+        home_spelled = bool(home) and any(
+            m.row.country in home and m.spelled and m.similarity >= floor_for(m) and m.row.precision not in too_big
+            for m in matches.values())
+        country_floor = float(weights()["country_min_similarity"])
         scored = [
             Candidate(
                 _place(m.row, total_score(m.similarity, m.row, parsed, m.via_core_alias, countries,
-                                          sentence_countries, anchors, m.whole_mention, neighbours)),
+                                          sentence_countries, anchors, m.whole_mention, neighbours)
+                                 + (float(weights()["main_name"]) if m.main_name and m.spelled else 0.0)),
                 0.0, m.matched_name,
             )
             for m in matches.values()
-            if m.similarity >= (country_floor if m.row.precision == "country" else floor)
+            if m.similarity >= (country_floor if m.row.precision == "country" else floor_for(m))
             and m.row.precision not in too_big
+            and self._plausible(m, countries, region | home)
+            and (not home_spelled or m.row.country in home or self._known_abroad(m.row))
         ]
         for cand in scored:
             cand.score = cand.place.score
         scored.sort(key=lambda c: (-c.score, c.place.gazetteer_id))
         return scored
+
+    def _plausible(self, match: _Match, countries: Sequence[str], region: frozenset[str]) -> bool:
+        """Whether a candidate may be the place named, given where the document is.
+
+        In the document's countries or next to them: any spelling that clears the floor, a fuzzy look-alike only
+        with a stronger similarity. Elsewhere, when the document names its countries, only a place named exactly
+        and known well beyond its country (a country, a province, a capital, a big town): "talks in Geneva", but
+        a village of the document's country missing from the gazetteer is not a look-alike on another continent.
+        With no country known, a fuzzy look-alike needs a stronger similarity still.
+        """
+        w = weights()
+        row = match.row
+        if row.precision in ("country", "region") or row.country is None:
+            return True
+        if countries and row.country not in region:
+            return match.similarity >= 1.0 and not match.via_core_alias and (
+                row.precision == "admin1" or row.feature == "PPLC"
+                or row.population >= int(w["abroad_min_population"]))
+        if match.spelled:
+            return True
+        return match.similarity >= float(w["fuzzy_min_similarity" if countries else "fuzzy_min_similarity_anywhere"])
+
+    @staticmethod
+    def _known_abroad(row: Row) -> bool:
+        """A place news names in reports about any country: a country, region, province, capital or big city.
+
+        When the document's own countries hold a place of the name as written (or another romanisation of it),
+        only such places abroad stay candidates."""
+        return (row.precision in ("country", "region", "admin1") or row.feature == "PPLC"
+                or row.population >= int(weights()["landmark_min_population"]))
 
     def _anchors(self, nearby: tuple[str, ...], countries: tuple[str, ...]) -> list[Anchor]:
         return [a for text in nearby[:12] if (a := self._anchor(text, countries)) is not None]
@@ -269,7 +400,7 @@ class Gazetteer:
             score = total_score(1.0, row, parsed, False, countries, (), ())
             if best is None or score > best[0]:
                 best = (score, row)
-        return Anchor(best[1].country, best[1].admin1, best[1].lat, best[1].lon) if best else None
+        return Anchor(best[1].country, best[1].admin1, best[1].lat, best[1].lon, best[1].precision) if best else None
 
     def _border(self, parsed: ParsedMention, context: GeoContext) -> Place | None:
         """'the Jordanian-Syrian border' -> a region point on that border."""
@@ -350,8 +481,8 @@ def _names_a_unit(text: str) -> bool:
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<owned>\S.*)$")
 
 
-def _rank(match: _Match) -> tuple[float, bool, bool]:
-    return match.similarity, not match.via_core_alias, match.whole_mention
+def _rank(match: _Match) -> tuple[float, bool, bool, bool]:
+    return match.similarity, not match.via_core_alias, match.whole_mention, match.main_name
 
 
 def _queries(text: str, parsed: ParsedMention) -> list[str]:
