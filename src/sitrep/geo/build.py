@@ -763,7 +763,7 @@ def ensure_index(path: Path | None = None) -> Path:
     if not target.exists():
         remembered = remembered_geonames(target)
         extra = f", plus the GeoNames dumps listed in {geonames_list_path(target)}" if remembered else ""
-        print(f"sitrep: building the gazetteer index at {target} (offline, about a minute{extra})...",
+        print(f"sitrep: building the gazetteer index at {target} (offline, a few minutes{extra})...",
               file=sys.stderr)
         build_index(target)
     return target

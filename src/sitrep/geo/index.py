@@ -16,6 +16,7 @@ from sitrep.geo.build import ensure_index
 from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.normalise import (
+    ARTICLES,
     ParsedMention,
     cased_tokens,
     is_generic_word,
@@ -68,6 +69,39 @@ class _Match:
     def spelled(self) -> bool:
         """The name as written, or another romanisation of it: not a fuzzy look-alike."""
         return self.similarity >= 1.0 or self.same_skeleton
+
+
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’‘`][^\W_]+)*")
+# Lower-case words inside place names: Arabic articles ("al-", "ez-"), "bin", and French/Spanish "de", "la", ...
+_PARTICLES = frozenset({*ARTICLES, "ibn", "bin", "bint", "de", "del", "la", "le", "du", "des"}) - {"the", "a", "an"}
+
+
+def _name_runs(sentence: str) -> list[tuple[str, bool]]:
+    """The sentence's runs of capitalised words, with the particles inside names ("Jisr al-Shughur", "Deir ez-Zor"),
+    each with whether it opens the sentence. A run is a name as a whole or not at all: "Ain" in "Ain al-Arab" is
+    not the town of Al Ain."""
+    runs: list[tuple[str, bool]] = []
+    words: list[re.Match[str]] = []
+
+    def close() -> None:
+        while words and words[-1].group().lower() in _PARTICLES:
+            words.pop()
+        if words:
+            runs.append((sentence[words[0].start() : words[-1].end()], words[0].start() == first_start))
+
+    first = _WORD.search(sentence)
+    first_start = first.start() if first else -1
+    for word in _WORD.finditer(sentence):
+        text = word.group()
+        joined = bool(words) and sentence[words[-1].end() : word.start()] in (" ", "-")
+        capital = text[:1].isupper()
+        if (capital and (joined or not words)) or (joined and text.lower() in _PARTICLES):
+            words.append(word)
+        else:
+            close()
+            words = [word] if capital else []
+    close()
+    return runs
 
 
 _SENTENCE_END = re.compile(r"[.;!?:\n]+\s*")
@@ -215,29 +249,20 @@ class Gazetteer:
         seen: set[str] = set()
         names: list[str] = []
         for sentence in _SENTENCE_END.split(_POSSESSIVE_S.sub("", text)):
-            words = cased_tokens(sentence)
-            i = 0
-            while i < len(words):
-                step = 1
-                for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
-                    run = words[i : i + n]
-                    key = name_key(" ".join(run))
-                    if (not all(word[:1].isupper() for word in run) or not key or key in seen
-                            or key in self._country_names or len(key) < MIN_SKELETON
-                            or (n == 1 and (i == 0 or is_generic_word(key)))):
-                        # One capitalised word opening a sentence, or a generic word ("River"), is no name.
-                        continue
-                    sizes = self._prominent_namesakes(key, minimum)
-                    if sizes:
-                        seen.add(key)
-                        names.append(" ".join(run))
-                        if len(sizes) <= most:
-                            total = sum(sizes.values())
-                            for country, size in sizes.items():
-                                votes[country] += size / total
-                        step = n
-                        break
-                i += step
+            for run, opens_sentence in _name_runs(sentence):
+                key = name_key(run)
+                if (not key or key in seen or key in self._country_names or len(key) < MIN_SKELETON
+                        or is_generic_word(key)):
+                    continue
+                sizes = self._prominent_namesakes(key, minimum, opens_sentence and " " not in key)
+                if not sizes:
+                    continue
+                seen.add(key)
+                names.append(run)
+                if len(sizes) <= most:
+                    total = sum(sizes.values())
+                    for country, size in sizes.items():
+                        votes[country] += size / total
         if not votes:
             return [], names
         top = max(votes.values())
@@ -245,12 +270,14 @@ class Gazetteer:
         return [c for c, vote in ranked if vote >= top * float(w["implied_country_min_share"])], names
 
     @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
-    def _prominent_namesakes(self, key: str, minimum: int) -> dict[str, int]:
-        """Country -> population of its biggest province or town of at least ``minimum`` named ``key``."""
+    def _prominent_namesakes(self, key: str, minimum: int, units_only: bool = False) -> dict[str, int]:
+        """Country -> population of its biggest province (or region) or town of at least ``minimum`` named
+        ``key``; with ``units_only``, provinces and regions only."""
         sql = ("SELECT p.country, MAX(p.population) FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
                "AND n.source != 'core' AND (p.precision IN ('admin1', 'region') "
                "OR (p.precision = 'town' AND p.population >= ?)) GROUP BY p.country")
-        return {c: max(int(size or 0), minimum) for c, size in self._db.execute(sql, (key, minimum)) if c}
+        threshold = 10**12 if units_only else minimum
+        return {c: max(int(size or 0), minimum) for c, size in self._db.execute(sql, (key, threshold)) if c}
 
     def document_countries(self, text: str) -> list[str]:
         """The countries ``text`` names (:meth:`countries_in_text`), else those its places imply."""
@@ -338,11 +365,16 @@ class Gazetteer:
             m.row.country in home and m.spelled and m.similarity >= floor_for(m) and m.row.precision not in too_big
             for m in matches.values())
         country_floor = float(weights()["country_min_similarity"])
+        # A name that is also a province's is, as a town, the province's seat (the unit is placed on it): "Mykolaiv"
+        # is the city of Mykolaiv Oblast, not a village of the same name or a namesake with a wrong population.
+        seats = {_point(m.row) for m in matches.values() if m.row.precision == "admin1" and m.spelled}
+        seat_bonus = float(weights()["province_seat"])
         scored = [
             Candidate(
                 _place(m.row, total_score(m.similarity, m.row, parsed, m.via_core_alias, countries,
                                           sentence_countries, anchors, m.whole_mention, neighbours)
-                                 + (float(weights()["main_name"]) if m.main_name and m.spelled else 0.0)),
+                                 + (float(weights()["main_name"]) if m.main_name and m.spelled else 0.0)
+                                 + (seat_bonus if m.row.precision == "town" and _point(m.row) in seats else 0.0)),
                 0.0, m.matched_name,
             )
             for m in matches.values()
@@ -510,6 +542,10 @@ def plausibly_contains(outer: Place, inner: Place) -> bool:
     if outer.admin1 and inner.admin1 == outer.admin1:
         return True
     return haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) <= NESTED_RADIUS_KM
+
+
+def _point(row: Row) -> tuple[float, float]:
+    return round(row.lat, 2), round(row.lon, 2)
 
 
 def _place(row: Row, score: float) -> Place:
