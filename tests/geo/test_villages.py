@@ -72,3 +72,13 @@ def test_well_known_places_say_which_country_a_text_is_about(gazetteer: Gazettee
 def test_a_capitalised_word_opening_a_sentence_or_a_generic_word_implies_no_country(gazetteer: Gazetteer) -> None:
     # "More" is also a town in Cameroon, "Centre" a province of Burkina Faso, Cameroon and France.
     assert gazetteer.countries_of_places("More rain fell. Shops in the Centre closed early") == []
+
+
+def test_a_word_inside_a_longer_name_implies_nothing(gazetteer: Gazetteer) -> None:
+    # "Ain" alone would be Al Ain in the Emirates; "Ain al-Arab" is one name.
+    assert "AE" not in gazetteer.countries_of_places("Residents fled Ain al-Arab on foot.")
+
+
+def test_a_provinces_name_as_a_town_is_its_seat(gazetteer: Gazetteer) -> None:
+    place = resolve(gazetteer, "Mykolaiv", "Missiles struck Mykolaiv overnight.", "UA")
+    assert place is not None and haversine_km(place.lat, place.lon, 46.97, 32.0) < 25
