@@ -153,8 +153,10 @@ class Gazetteer:
             self._keep(found, _Match(row, name_similarity(key, cand_key, same), name, source == "core",
                                      main_name=source == "name", same_skeleton=same))
         here = set(countries[:3])
-        # Fuzzy search runs unless a close spelling was found (in the document's countries, when it names any).
-        if fuzzy and not any(m.similarity >= 0.95 and (not here or m.row.country in here) for m in found.values()):
+        # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
+        # when it names any): a look-alike is never better than the name itself.
+        if fuzzy and not any((m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here)
+                             for m in found.values()):
             for row, name, cand_key, source in self._fuzzy_rows(key, countries):
                 same = skeleton_key(name) == skel
                 self._keep(found, _Match(row, name_similarity(key, cand_key, same), name, source == "core",
@@ -168,10 +170,14 @@ class Gazetteer:
             found[match.row.id] = match
 
     def _fuzzy_pool(self, country: str) -> tuple[list[str], list[int]]:
-        """All name keys of one country (or, for "", of prominent places worldwide), loaded once."""
+        """The name keys of one country's units, sites and towns of known size (or, for "", of prominent places
+        worldwide) that fuzzy matching searches, loaded once."""
         if country not in self._fuzzy_pools:
             if country:
-                sql = "SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place WHERE p.country = ?"
+                # Villages of unknown size (most of the shipped villages) are found by their names and
+                # romanisations only, not as look-alikes: they are many, and a look-alike village is rarely right.
+                sql = ("SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place WHERE p.country = ? "
+                       "AND (p.precision != 'town' OR p.population > 0 OR p.gid LIKE 'sitrep:%')")
                 args: tuple[object, ...] = (country,)
             else:
                 sql = ("SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place "
