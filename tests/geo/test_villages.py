@@ -82,3 +82,10 @@ def test_a_word_inside_a_longer_name_implies_nothing(gazetteer: Gazetteer) -> No
 def test_a_provinces_name_as_a_town_is_its_seat(gazetteer: Gazetteer) -> None:
     place = resolve(gazetteer, "Mykolaiv", "Missiles struck Mykolaiv overnight.", "UA")
     assert place is not None and haversine_km(place.lat, place.lon, 46.97, 32.0) < 25
+
+
+@pytest.mark.parametrize("word", ["Jun", "Sunday", "Oct"])
+def test_a_month_or_weekday_is_never_a_place(gazetteer: Gazetteer, word: str) -> None:
+    # "Reuters Sunday 12 Jun 2016": a parser may tag the month; Lebanon's Joûn is not meant.
+    assert resolve(gazetteer, word, f"Air strikes killed 20 people, a monitor said on Sunday 12 {word} 2016.",
+                   "SY") is None

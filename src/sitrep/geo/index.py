@@ -20,6 +20,7 @@ from sitrep.geo.normalise import (
     ParsedMention,
     cased_tokens,
     is_generic_word,
+    is_never_a_place,
     name_key,
     names_a_small_place,
     names_part_of_a_town,
@@ -307,6 +308,8 @@ class Gazetteer:
         if of and outer.strip() and _names_a_unit(inner):
             return self._resolve_nested(inner, outer, context)
         parsed = parse_mention(text)
+        if is_never_a_place(parsed.core):
+            return None
         if parsed.kind == "border":
             border = self._border(parsed, context)
             if border is not None:

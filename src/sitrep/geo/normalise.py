@@ -118,6 +118,16 @@ def _generic_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def _never_places() -> frozenset[str]:
+    return frozenset(name_key(str(w)) for w in _mention_rules().get("never_places", []))
+
+
+def is_never_a_place(text: str) -> bool:
+    """A month or weekday name ("Jun", "Sunday"): a date, whatever a parser made of it."""
+    return name_key(text) in _never_places()
+
+
 def is_generic_word(key: str) -> bool:
     """A word that says what kind of place something is, or where in it ("river", "camp", "northern")."""
     return key in _generic_words()
