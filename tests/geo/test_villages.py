@@ -89,3 +89,9 @@ def test_a_month_or_weekday_is_never_a_place(gazetteer: Gazetteer, word: str) ->
     # "Reuters Sunday 12 Jun 2016": a parser may tag the month; Lebanon's Joûn is not meant.
     assert resolve(gazetteer, word, f"Air strikes killed 20 people, a monitor said on Sunday 12 {word} 2016.",
                    "SY") is None
+
+
+def test_a_generic_word_does_not_lengthen_a_short_name_into_a_namesake_abroad(gazetteer: Gazetteer) -> None:
+    # "Raqa city" and "Yreka City" share a consonant skeleton only through "city".
+    place = resolve(gazetteer, "Raqa city", "A US-led coalition strike killed 18 civilians in Raqa city.", "US", "SY")
+    assert place is not None and place.country == "SY"

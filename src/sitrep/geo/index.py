@@ -146,8 +146,10 @@ class Gazetteer:
         if not key:
             return []
         found: dict[int, _Match] = {}
-        # Very short skeletons ("km", "sd") match thousands of names: use the exact key and fuzzy search only.
-        where, args = ("n.key = ? OR n.skel = ?", (key, skel)) if len(skel.replace(" ", "")) >= MIN_SKELETON else (
+        # Very short skeletons ("km", "sd") match thousands of names: use the exact key and fuzzy search only. A
+        # generic word adds no length ("Raqa city" is as short as "Raqa": its skeleton would match "Yreka City").
+        specific = skeleton_key(" ".join(w for w in key.split() if not is_generic_word(w)))
+        where, args = ("n.key = ? OR n.skel = ?", (key, skel)) if len(specific.replace(" ", "")) >= MIN_SKELETON else (
             "n.key = ?", (key,))
         for row, name, cand_key, source in self._rows(where, args):
             same = skeleton_key(name) == skel
