@@ -63,7 +63,9 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     extraction = extract_document(document, parsed)
     mark_background(extraction.mentions, document)
     gazetteer = gazetteer or Gazetteer.open()
-    text_countries = gazetteer.countries_in_text(document.text)
+    # The countries the text names, most named first; for a text that names none (a headline), those its
+    # well-known places imply ("clashes in the Hama countryside").
+    text_countries = gazetteer.document_countries(document.text)
     most_named = next(iter(text_countries), None)  # the country the text names most
     mentions = geocode_mentions(extraction.mentions, document.text, gazetteer, text_countries)
     drop_loose_readings_abroad(

@@ -8,8 +8,10 @@ Coordinates are approximate. One index is built per module through the real CLI 
 
 from __future__ import annotations
 
+import gzip
 import sqlite3
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from sitrep.geo import GeoContext
+from sitrep.geo import build as build_module
 from sitrep.geo.build import (
     GEONAMES_LIST_NAME,
     GeoNamesDumpError,
@@ -89,6 +92,15 @@ class BuiltIndex:
     @property
     def gazetteer(self) -> Gazetteer:
         return Gazetteer.open(self.index)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def without_shipped_villages() -> Iterator[None]:
+    """These tests are about the dumps a user adds: their indexes leave out the villages sitrep ships (tested in
+    test_villages.py), which would also make each build take minutes instead of seconds."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(build_module, "bundled_villages", list)
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -300,3 +312,15 @@ def test_dump_rows_are_streamed_and_a_bad_line_later_names_file_and_line(tmp_pat
     assert (first.gid, first.admin1) == ("geonames:709001", "Zaporizhia")
     with pytest.raises(GeoNamesDumpError, match=r"UA\.txt, line 2: 2 tab-separated column"):
         next(rows)
+
+
+def test_a_gzipped_table_is_read_like_a_plain_one(tmp_path: Path) -> None:
+    # The layout of a folder of per-country tables kept compressed (SY.txt.gz), as sitrep's own villages are.
+    with gzip.open(tmp_path / "SY.txt.gz", "wt", encoding="utf-8") as handle:
+        handle.write(SYRIA_DUMP)
+    write_zip(tmp_path / "UA.zip", {"UA.txt": UKRAINE_DUMP})
+    dumps = find_geonames_dumps([tmp_path])
+    assert [d.path.name for d in dumps] == ["SY.txt.gz", "UA.zip"]
+    rows = list(geonames_dump_rows(dumps[:1], {("SY", "10"): "Hama"}, [170017], GeoNamesSummary()))
+    assert {r.gid for r in rows} == {"geonames:172001", "geonames:172002"}
+    assert next(r for r in rows if r.gid == "geonames:172001").admin1 == "Hama"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import gzip
 import hashlib
 import io
 import itertools
@@ -39,7 +40,7 @@ from sitrep.data import data_path, load_yaml
 from sitrep.geo.normalise import ascii_fold, name_key, skeleton_key
 
 # Bump when the build logic or the curated data change shape: a new version means a new cache file.
-DATA_VERSION = "3"
+DATA_VERSION = "4"
 
 # Words that name the kind of administrative unit rather than the unit ("Muhafazat Kirkuk", "Basra Governorate").
 ADMIN_GENERIC_WORDS: frozenset[str] = frozenset(
@@ -60,6 +61,8 @@ def data_fingerprint() -> str:
     digest = hashlib.sha1(DATA_VERSION.encode())
     for name in BUILD_INPUTS:
         digest.update(data_path("geo", name).read_bytes())
+    for dump in bundled_villages():  # ~14 MB: hashed in a few tens of milliseconds, once per process
+        digest.update(dump.path.read_bytes())
     return digest.hexdigest()[:10]
 
 
@@ -234,11 +237,15 @@ def _admin_row(cc: str, admin1: str, admin2: str | None, members: list[PlaceRow]
         name=name, country=cc, lat=round(lat, 4), lon=round(lon, 4), precision=level, admin1=admin1,
         admin2=admin2, feature="ADM2" if admin2 else "ADM1", population=sum(m.population for m in members),
     )
-    for alias in [name, core, *extra]:
+    # "Deir Ezzor province" is also found as "Deir Ezzor": an alias's generic words go as the name's do.
+    cores = [c for c in map(admin_core_name, extra) if c not in extra]
+    for alias in [name, core, *extra, *cores]:
         row.names.setdefault(alias, "alias")
-    if seat:  # the seat's spellings are the unit's spellings ("Dayr az Zawr", "Deir Ezzor")
+    if seat:  # the seat's spellings are the unit's spellings ("Dayr az Zawr", "Deir Ezzor"), and the other way
         for alt in seat.names:
             row.names.setdefault(alt, "alt")
+        for alias in cores:
+            seat.names.setdefault(alias, "alt")
     return row
 
 
@@ -328,7 +335,9 @@ GEONAMES_SITE_CODES: frozenset[str] = frozenset(
 )
 GEONAMES_ADMIN_CODES: frozenset[str] = frozenset({"ADM2", "ADM3"})
 # The dumps a folder of downloads may hold: "SY.txt", "UA.zip", "allCountries.zip" (not readme.txt, admin1Codes...).
-_DUMP_FILE_NAME = re.compile(r"^(?:[A-Z]{2}|allCountries)\.(?:txt|zip)$")
+_DUMP_FILE_NAME = re.compile(r"^(?:[A-Z]{2}|allCountries)\.(?:txt|zip|txt\.gz)$")
+# The villages shipped with sitrep, in the same table format (trimmed by scripts/build_villages.py).
+VILLAGES_FOLDER = "villages"
 # The list of dumps that every build of an index in the same folder adds (see remembered_geonames).
 GEONAMES_LIST_NAME = "geonames-dumps.txt"
 # name_key/skeleton_key memoise every name they see; over allCountries' millions of names that would take
@@ -409,19 +418,27 @@ def _dump_files(path: Path) -> list[Path]:
         return [path]
     files = sorted(p for p in path.iterdir() if p.is_file() and _DUMP_FILE_NAME.match(p.name))
     stems_with_txt = {p.stem for p in files if p.suffix == ".txt"}
-    # SY.zip unpacked beside itself: read SY.txt once, not twice.
-    files = [p for p in files if p.suffix == ".txt" or p.stem not in stems_with_txt]
+    # SY.zip (or SY.txt.gz) unpacked beside itself: read SY.txt once, not twice.
+    files = [p for p in files if p.suffix == ".txt" or _dump_stem(p) not in stems_with_txt]
     if not files:
         raise GeoNamesDumpError(f"{path}: no GeoNames dump in this folder (expected XX.txt, XX.zip or "
                                 "allCountries.txt/.zip)")
     return files
 
 
+def _dump_stem(path: Path) -> str:
+    """ "SY" for SY.txt, SY.zip and SY.txt.gz."""
+    return path.name.split(".", 1)[0]
+
+
 @contextmanager
 def _dump_lines(dump: GeoNamesDump) -> Iterator[Iterator[str]]:
     """The dump's lines, streamed (allCountries.txt is 1.5 GB) from the file or from inside the zip."""
     try:
-        if dump.member is None:
+        if dump.member is None and dump.path.suffix.lower() == ".gz":
+            with gzip.open(dump.path, "rt", encoding="utf-8", newline="\n") as handle:
+                yield handle
+        elif dump.member is None:
             with dump.path.open(encoding="utf-8", newline="\n") as handle:
                 yield handle
         else:
@@ -432,6 +449,8 @@ def _dump_lines(dump: GeoNamesDump) -> Iterator[Iterator[str]]:
         raise GeoNamesDumpError(f"{dump.label}: cannot read ({exc.strerror or exc})") from exc
     except zipfile.BadZipFile as exc:
         raise GeoNamesDumpError(f"{dump.label}: damaged zip archive ({exc})") from exc
+    except EOFError as exc:
+        raise GeoNamesDumpError(f"{dump.label}: damaged gzip file ({exc})") from exc
 
 
 def _geoname_columns(dump: GeoNamesDump, line_number: int, line: str) -> list[str]:
@@ -469,7 +488,7 @@ def find_geonames_dumps(paths: Iterable[Path]) -> list[GeoNamesDump]:
     dumps = []
     for given in paths:
         for path in _dump_files(given):
-            is_zip = path.suffix.lower() == ".zip" or zipfile.is_zipfile(path)
+            is_zip = path.suffix.lower() == ".zip" or (path.suffix.lower() != ".gz" and zipfile.is_zipfile(path))
             dump = GeoNamesDump(path, _zip_member(path) if is_zip else None)
             _check_dump(dump)
             dumps.append(dump)
@@ -531,13 +550,14 @@ def _dump_row(columns: list[str], precision: str, admin1_by_code: dict[tuple[str
 
 
 def geonames_dump_rows(dumps: Iterable[GeoNamesDump], admin1_by_code: dict[tuple[str, str], str],
-                       known_geonameids: Iterable[int], summary: GeoNamesSummary) -> Iterator[PlaceRow]:
+                       known_geonameids: Iterable[int], summary: GeoNamesSummary,
+                       seen: _GeonameIdSet | None = None) -> Iterator[PlaceRow]:
     """Rows for the dumps' populated places, ADM2/ADM3 units and sites, streamed line by line.
 
-    Places whose geonameid is in ``known_geonameids`` (cities500) or came in an earlier dump are skipped; counts
-    per country go to ``summary``.
+    Places whose geonameid is in ``known_geonameids`` (cities500), in ``seen`` (shared by successive calls) or
+    came in an earlier dump are skipped; counts per country go to ``summary``.
     """
-    seen = _GeonameIdSet()
+    seen = seen if seen is not None else _GeonameIdSet()
     for geonameid in known_geonameids:
         seen.add(geonameid)
     produced = 0
@@ -682,13 +702,21 @@ def write_index(path: Path, rows: Iterable[PlaceRow], borders: list[dict[str, st
     tmp.replace(path)
 
 
-def build_index(path: Path | None = None, geonames: Sequence[Path] | None = None) -> Path:
+def bundled_villages() -> list[GeoNamesDump]:
+    """The villages shipped with sitrep (``data/geo/villages/XX.txt.gz``, see its PROVENANCE), one table a country."""
+    folder = data_path("geo", VILLAGES_FOLDER)
+    return [GeoNamesDump(path) for path in sorted(folder.glob("??.txt.gz"))] if folder.is_dir() else []
+
+
+def build_index(path: Path | None = None, geonames: Sequence[Path] | None = None, villages: bool = True) -> Path:
     """Build the gazetteer index at ``path`` (default :func:`default_index_path`) and return the path.
 
-    ``geonames``: GeoNames dump files or folders to add (see :func:`find_geonames_dumps`). They are remembered
-    beside the index (:func:`remember_geonames`), and ``None`` means "the remembered ones", so a rebuild, including
-    the automatic one after a data change, keeps them; ``[]`` builds without dumps and forgets them. Bad dumps
-    raise :class:`GeoNamesDumpError` before the build starts.
+    The index holds cities500, sitrep's curated places and (with ``villages``) the villages shipped with sitrep
+    for the conflict countries they cover. ``geonames``: GeoNames dump files or folders to add (see
+    :func:`find_geonames_dumps`). They are remembered beside the index (:func:`remember_geonames`), and ``None``
+    means "the remembered ones", so a rebuild, including the automatic one after a data change, keeps them; ``[]``
+    builds without dumps and forgets them. Bad dumps raise :class:`GeoNamesDumpError` before the build starts.
+    A place is indexed once: cities500's row first, then the shipped villages', then the user's dumps'.
     """
     target = path or default_index_path()
     given = None if geonames is None else [Path(p).expanduser().resolve() for p in geonames]
@@ -706,12 +734,21 @@ def build_index(path: Path | None = None, geonames: Sequence[Path] | None = None
     towns = town_rows(cities, admin_names)
     admins = admin_rows(towns, read_admin1_aliases())
     rows: Iterable[PlaceRow] = [*country_rows(), *region_rows(), *site_rows(), *extra_town_rows(), *admins, *towns]
-    summary = GeoNamesSummary()
-    if dumps:
+    summary, shipped = GeoNamesSummary(), GeoNamesSummary()
+    shipped_dumps = bundled_villages() if villages else []
+    if dumps or shipped_dumps:
         admin1_by_code = admin1_names_by_code(cities, join_admin_names(cities, admin_names))
-        rows = itertools.chain(rows, geonames_dump_rows(dumps, admin1_by_code, map(int, cities), summary))
-    write_index(target, rows, read_csv(data_path("geo", "borders.csv")),
-                lambda: {"geonames": json.dumps(asdict(summary))} if dumps else {})
+        seen = _GeonameIdSet()
+        for geonameid in map(int, cities):
+            seen.add(geonameid)
+        rows = itertools.chain(rows, geonames_dump_rows(shipped_dumps, admin1_by_code, (), shipped, seen),
+                               geonames_dump_rows(dumps, admin1_by_code, (), summary, seen))
+
+    def meta() -> dict[str, str]:
+        found = {"villages": json.dumps(asdict(shipped))} if shipped_dumps else {}
+        return found | ({"geonames": json.dumps(asdict(summary))} if dumps else {})
+
+    write_index(target, rows, read_csv(data_path("geo", "borders.csv")), meta)
     if given is not None:
         remember_geonames(target, given)
     return target
@@ -726,7 +763,7 @@ def ensure_index(path: Path | None = None) -> Path:
     if not target.exists():
         remembered = remembered_geonames(target)
         extra = f", plus the GeoNames dumps listed in {geonames_list_path(target)}" if remembered else ""
-        print(f"sitrep: building the gazetteer index at {target} (offline, about a minute{extra})...",
+        print(f"sitrep: building the gazetteer index at {target} (offline, a few minutes{extra})...",
               file=sys.stderr)
         build_index(target)
     return target

@@ -45,6 +45,7 @@ class Anchor:
     admin1: str | None
     lat: float
     lon: float
+    precision: str = "town"
 
 
 @cache

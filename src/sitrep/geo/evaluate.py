@@ -75,10 +75,13 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 def context_for(row: dict[str, str], gazetteer: Gazetteer) -> GeoContext:
     # The context is one sentence: countries it names, not nationalities ("Russian jets ..."), set the scene.
     countries = gazetteer.countries_in_text(row.get("context", ""), demonym_weight=0.0)
+    countries = countries or gazetteer.countries_of_places(row.get("context", ""))
     given = (row.get("country") or "").strip().upper()
     if given:
         countries = [given, *[c for c in countries if c != given]]
-    return GeoContext(sentence=row.get("context", ""), document_countries=tuple(countries))
+    # The sentence's well-known places (a province, a city) anchor the village it names, as a document's do.
+    nearby = tuple(gazetteer.well_known_places(row.get("context", "")))
+    return GeoContext(sentence=row.get("context", ""), document_countries=tuple(countries), nearby_places=nearby)
 
 
 def evaluate_rows(rows: Iterable[dict[str, str]], gazetteer: Gazetteer) -> EvalReport:

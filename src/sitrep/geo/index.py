@@ -16,10 +16,14 @@ from sitrep.geo.build import ensure_index
 from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.normalise import (
+    ARTICLES,
     ParsedMention,
     cased_tokens,
+    is_generic_word,
+    is_never_a_place,
     name_key,
     names_a_small_place,
+    names_part_of_a_town,
     parse_mention,
     skeleton_key,
     tokens,
@@ -59,8 +63,49 @@ class _Match:
     matched_name: str
     via_core_alias: bool
     whole_mention: bool = False
+    main_name: bool = False  # matched the place's own name, not one of its alternate names
+    same_skeleton: bool = False  # another romanisation of the name ("Tabaqa" / "Tabqa"), not only a look-alike
+
+    @property
+    def spelled(self) -> bool:
+        """The name as written, or another romanisation of it: not a fuzzy look-alike."""
+        return self.similarity >= 1.0 or self.same_skeleton
 
 
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’‘`][^\W_]+)*")
+# Lower-case words inside place names: Arabic articles ("al-", "ez-"), "bin", and French/Spanish "de", "la", ...
+_PARTICLES = frozenset({*ARTICLES, "ibn", "bin", "bint", "de", "del", "la", "le", "du", "des"}) - {"the", "a", "an"}
+
+
+def _name_runs(sentence: str) -> list[tuple[str, bool]]:
+    """The sentence's runs of capitalised words, with the particles inside names ("Jisr al-Shughur", "Deir ez-Zor"),
+    each with whether it opens the sentence. A run is a name as a whole or not at all: "Ain" in "Ain al-Arab" is
+    not the town of Al Ain."""
+    runs: list[tuple[str, bool]] = []
+    words: list[re.Match[str]] = []
+
+    def close() -> None:
+        while words and words[-1].group().lower() in _PARTICLES:
+            words.pop()
+        if words:
+            runs.append((sentence[words[0].start() : words[-1].end()], words[0].start() == first_start))
+
+    first = _WORD.search(sentence)
+    first_start = first.start() if first else -1
+    for word in _WORD.finditer(sentence):
+        text = word.group()
+        joined = bool(words) and sentence[words[-1].end() : word.start()] in (" ", "-")
+        capital = text[:1].isupper()
+        if (capital and (joined or not words)) or (joined and text.lower() in _PARTICLES):
+            words.append(word)
+        else:
+            close()
+            words = [word] if capital else []
+    close()
+    return runs
+
+
+_SENTENCE_END = re.compile(r"[.;!?:\n]+\s*")
 _POSSESSIVE_S = re.compile(r"(?<=[A-Za-z])['’]s\b")
 _NAME_PARTS = re.compile(r"['’]s\b| of | in ")  # "Kharkiv's Kyivskyi district", "the Hit district of Anbar"
 _ROW_COLUMNS = "p.id, p.gid, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.feature, p.population"
@@ -101,16 +146,24 @@ class Gazetteer:
         if not key:
             return []
         found: dict[int, _Match] = {}
-        # Very short skeletons ("km", "sd") match thousands of names: use the exact key and fuzzy search only.
-        where, args = ("n.key = ? OR n.skel = ?", (key, skel)) if len(skel.replace(" ", "")) >= MIN_SKELETON else (
+        # Very short skeletons ("km", "sd") match thousands of names: use the exact key and fuzzy search only. A
+        # generic word adds no length ("Raqa city" is as short as "Raqa": its skeleton would match "Yreka City").
+        specific = skeleton_key(" ".join(w for w in key.split() if not is_generic_word(w)))
+        where, args = ("n.key = ? OR n.skel = ?", (key, skel)) if len(specific.replace(" ", "")) >= MIN_SKELETON else (
             "n.key = ?", (key,))
         for row, name, cand_key, source in self._rows(where, args):
-            sim = name_similarity(key, cand_key, skeleton_key(name) == skel)
-            self._keep(found, _Match(row, sim, name, source == "core"))
-        if fuzzy and (not found or max(m.similarity for m in found.values()) < 0.95):
+            same = skeleton_key(name) == skel
+            self._keep(found, _Match(row, name_similarity(key, cand_key, same), name, source == "core",
+                                     main_name=source == "name", same_skeleton=same))
+        here = set(countries[:3])
+        # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
+        # when it names any): a look-alike is never better than the name itself.
+        if fuzzy and not any((m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here)
+                             for m in found.values()):
             for row, name, cand_key, source in self._fuzzy_rows(key, countries):
-                sim = name_similarity(key, cand_key, skeleton_key(name) == skel)
-                self._keep(found, _Match(row, sim, name, source == "core"))
+                same = skeleton_key(name) == skel
+                self._keep(found, _Match(row, name_similarity(key, cand_key, same), name, source == "core",
+                                         main_name=source == "name", same_skeleton=same))
         return list(found.values())
 
     @staticmethod
@@ -120,10 +173,14 @@ class Gazetteer:
             found[match.row.id] = match
 
     def _fuzzy_pool(self, country: str) -> tuple[list[str], list[int]]:
-        """All name keys of one country (or, for "", of prominent places worldwide), loaded once."""
+        """The name keys of one country's units, sites and towns of known size (or, for "", of prominent places
+        worldwide) that fuzzy matching searches, loaded once."""
         if country not in self._fuzzy_pools:
             if country:
-                sql = "SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place WHERE p.country = ?"
+                # Villages of unknown size (most of the shipped villages) are found by their names and
+                # romanisations only, not as look-alikes: they are many, and a look-alike village is rarely right.
+                sql = ("SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place WHERE p.country = ? "
+                       "AND (p.precision != 'town' OR p.population > 0 OR p.gid LIKE 'sitrep:%')")
                 args: tuple[object, ...] = (country,)
             else:
                 sql = ("SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place "
@@ -177,6 +234,64 @@ class Gazetteer:
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first named wins ties
         return [c for c, weight in ranked if weight > 0]
 
+    def countries_of_places(self, text: str) -> list[str]:
+        return self._implied(text)[0]
+
+    def well_known_places(self, text: str) -> list[str]:
+        """The names of provinces, regions and big towns written in ``text`` (as in :meth:`countries_of_places`)."""
+        return self._implied(text)[1]
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - the gazetteer lives for the whole process
+    def _implied(self, text: str) -> tuple[list[str], list[str]]:
+        """ISO2 codes of the countries that the places ``text`` names imply, best first, when it names no country.
+
+        A headline such as "Shelling on Kafr Nabudah and clashes in the Hama countryside" names no country, but
+        its well-known places do: each capitalised name of a province or of a town of at least
+        ``implied_country_min_population`` votes for the countries that hold a place of that name, shared by
+        the size of each country's namesake ("Homs": Syria's city far more than Libya's Al Khums, also called
+        Homs). A name held by many countries ("Eastern", "Central") says nothing and is skipped. Only names
+        spelled exactly count; no fuzzy matching.
+        """
+        w = weights()
+        minimum, most = int(w["implied_country_min_population"]), int(w["implied_country_max_namesakes"])
+        votes: dict[str, float] = defaultdict(float)
+        seen: set[str] = set()
+        names: list[str] = []
+        for sentence in _SENTENCE_END.split(_POSSESSIVE_S.sub("", text)):
+            for run, opens_sentence in _name_runs(sentence):
+                key = name_key(run)
+                if (not key or key in seen or key in self._country_names or len(key) < MIN_SKELETON
+                        or is_generic_word(key)):
+                    continue
+                sizes = self._prominent_namesakes(key, minimum, opens_sentence and " " not in key)
+                if not sizes:
+                    continue
+                seen.add(key)
+                names.append(run)
+                if len(sizes) <= most:
+                    total = sum(sizes.values())
+                    for country, size in sizes.items():
+                        votes[country] += size / total
+        if not votes:
+            return [], names
+        top = max(votes.values())
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        return [c for c, vote in ranked if vote >= top * float(w["implied_country_min_share"])], names
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
+    def _prominent_namesakes(self, key: str, minimum: int, units_only: bool = False) -> dict[str, int]:
+        """Country -> population of its biggest province (or region) or town of at least ``minimum`` named
+        ``key``; with ``units_only``, provinces and regions only."""
+        sql = ("SELECT p.country, MAX(p.population) FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+               "AND n.source != 'core' AND (p.precision IN ('admin1', 'region') "
+               "OR (p.precision = 'town' AND p.population >= ?)) GROUP BY p.country")
+        threshold = 10**12 if units_only else minimum
+        return {c: max(int(size or 0), minimum) for c, size in self._db.execute(sql, (key, threshold)) if c}
+
+    def document_countries(self, text: str) -> list[str]:
+        """The countries ``text`` names (:meth:`countries_in_text`), else those its places imply."""
+        return self.countries_in_text(text) or self.countries_of_places(text)
+
     # --- public API -------------------------------------------------------------------------
 
     def lookup(self, name: str, countries: Sequence[str] = (), limit: int = 10) -> list[Candidate]:
@@ -195,6 +310,8 @@ class Gazetteer:
         if of and outer.strip() and _names_a_unit(inner):
             return self._resolve_nested(inner, outer, context)
         parsed = parse_mention(text)
+        if is_never_a_place(parsed.core):
+            return None
         if parsed.kind == "border":
             border = self._border(parsed, context)
             if border is not None:
@@ -228,32 +345,89 @@ class Gazetteer:
             # A name that must be spelled exactly gains nothing from the (slow) fuzzy search.
             for match in self._matches(query, countries, fuzzy=context.min_similarity < 0.95):
                 self._keep(matches, replace(match, whole_mention=number == 0))
-        floor = max(float(weights()["min_similarity"]), context.min_similarity)
-        if any(m.similarity >= 1.0 and not m.via_core_alias for m in matches.values()):
-            # A place spelled exactly as written exists: loose spellings of other places are not it
-            # ("Kinshasa" is not Cuinchy, whose alternate name "Kinshi" is near).
-            floor = max(floor, float(weights()["exact_name_floor"]))
-        country_floor = float(weights()["country_min_similarity"])
-        # "the Qadisiyah neighbourhood" is neither Al-Qadisiyah province nor the air base once called Al Qadisiyah
+        neighbours = self._neighbours.get(countries[0], frozenset()) if countries else frozenset()
+        anchors = self._anchors(tuple(p for p in context.nearby_places if name_key(p) != name_key(text)), countries)
+        # The countries the document names, and those of the provinces and districts it names ("in the Luhansk
+        # People's Republic" puts a report from Moscow in Ukraine).
+        home = frozenset(countries) | {a.country for a in anchors if a.country and a.precision in ("admin1", "admin2")}
+        region = home | neighbours  # where a document that names countries has its places
+        # "the Qadisiyah neighbourhood" is neither Al-Qadisiyah province nor the air base once called Al Qadisiyah,
+        # nor a village called Qadisiyah: a part of a town is a site or nothing the gazetteer knows.
         too_big = {"admin1", "country", "region"} if names_a_small_place(text) else set()
         if too_big and parsed.kind == "town":
             too_big.add("site")
-        neighbours = self._neighbours.get(countries[0], frozenset()) if countries else frozenset()
-        anchors = self._anchors(tuple(p for p in context.nearby_places if name_key(p) != name_key(text)), countries)
+        if names_part_of_a_town(text):
+            too_big |= {"town", "admin2"}
+        floor = max(float(weights()["min_similarity"]), context.min_similarity)
+        exact = [m for m in matches.values() if m.similarity >= 1.0 and not m.via_core_alias]
+        # A place spelled exactly as written exists: loose spellings of other places are not it ("Kinshasa" is not
+        # Cuinchy, whose alternate name "Kinshi" is near). But an exact namesake abroad does not stop another
+        # romanisation of a place in the document's countries ("Mansoura" in a report on Syria is one of Syria's
+        # Al Mansurah villages, not Egypt's city).
+        exact_floor = max(floor, float(weights()["exact_name_floor"]))
+        exact_at_home = any(not countries or m.row.country in home for m in exact)
+
+        def floor_for(m: _Match) -> float:
+            if exact_at_home or (exact and not (m.row.country in home and m.spelled)):
+                return exact_floor
+            return floor
+
+        home_spelled = bool(home) and any(
+            m.row.country in home and m.spelled and m.similarity >= floor_for(m) and m.row.precision not in too_big
+            for m in matches.values())
+        country_floor = float(weights()["country_min_similarity"])
+        # A name that is also a province's is, as a town, the province's seat (the unit is placed on it): "Mykolaiv"
+        # is the city of Mykolaiv Oblast, not a village of the same name or a namesake with a wrong population.
+        seats = {_point(m.row) for m in matches.values() if m.row.precision == "admin1" and m.spelled}
+        seat_bonus = float(weights()["province_seat"])
         scored = [
             Candidate(
                 _place(m.row, total_score(m.similarity, m.row, parsed, m.via_core_alias, countries,
-                                          sentence_countries, anchors, m.whole_mention, neighbours)),
+                                          sentence_countries, anchors, m.whole_mention, neighbours)
+                                 + (float(weights()["main_name"]) if m.main_name and m.spelled else 0.0)
+                                 + (seat_bonus if m.row.precision == "town" and _point(m.row) in seats else 0.0)),
                 0.0, m.matched_name,
             )
             for m in matches.values()
-            if m.similarity >= (country_floor if m.row.precision == "country" else floor)
+            if m.similarity >= (country_floor if m.row.precision == "country" else floor_for(m))
             and m.row.precision not in too_big
+            and self._plausible(m, countries, region | home)
+            and (not home_spelled or m.row.country in home or self._known_abroad(m.row))
         ]
         for cand in scored:
             cand.score = cand.place.score
         scored.sort(key=lambda c: (-c.score, c.place.gazetteer_id))
         return scored
+
+    def _plausible(self, match: _Match, countries: Sequence[str], region: frozenset[str]) -> bool:
+        """Whether a candidate may be the place named, given where the document is.
+
+        In the document's countries or next to them: any spelling that clears the floor, a fuzzy look-alike only
+        with a stronger similarity. Elsewhere, when the document names its countries, only a place named exactly
+        and known well beyond its country (a country, a province, a capital, a big town): "talks in Geneva", but
+        a village of the document's country missing from the gazetteer is not a look-alike on another continent.
+        With no country known, a fuzzy look-alike needs a stronger similarity still.
+        """
+        w = weights()
+        row = match.row
+        if row.precision in ("country", "region") or row.country is None:
+            return True
+        if countries and row.country not in region:
+            return match.similarity >= 1.0 and not match.via_core_alias and (
+                row.precision == "admin1" or row.feature == "PPLC"
+                or row.population >= int(w["abroad_min_population"]))
+        if match.spelled:
+            return True
+        return match.similarity >= float(w["fuzzy_min_similarity" if countries else "fuzzy_min_similarity_anywhere"])
+
+    @staticmethod
+    def _known_abroad(row: Row) -> bool:
+        """A place news names in reports about any country: a country, region, province, capital or big city.
+
+        When the document's own countries hold a place of the name as written (or another romanisation of it),
+        only such places abroad stay candidates."""
+        return (row.precision in ("country", "region", "admin1") or row.feature == "PPLC"
+                or row.population >= int(weights()["landmark_min_population"]))
 
     def _anchors(self, nearby: tuple[str, ...], countries: tuple[str, ...]) -> list[Anchor]:
         return [a for text in nearby[:12] if (a := self._anchor(text, countries)) is not None]
@@ -269,7 +443,7 @@ class Gazetteer:
             score = total_score(1.0, row, parsed, False, countries, (), ())
             if best is None or score > best[0]:
                 best = (score, row)
-        return Anchor(best[1].country, best[1].admin1, best[1].lat, best[1].lon) if best else None
+        return Anchor(best[1].country, best[1].admin1, best[1].lat, best[1].lon, best[1].precision) if best else None
 
     def _border(self, parsed: ParsedMention, context: GeoContext) -> Place | None:
         """'the Jordanian-Syrian border' -> a region point on that border."""
@@ -350,8 +524,8 @@ def _names_a_unit(text: str) -> bool:
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<owned>\S.*)$")
 
 
-def _rank(match: _Match) -> tuple[float, bool, bool]:
-    return match.similarity, not match.via_core_alias, match.whole_mention
+def _rank(match: _Match) -> tuple[float, bool, bool, bool]:
+    return match.similarity, not match.via_core_alias, match.whole_mention, match.main_name
 
 
 def _queries(text: str, parsed: ParsedMention) -> list[str]:
@@ -379,6 +553,10 @@ def plausibly_contains(outer: Place, inner: Place) -> bool:
     if outer.admin1 and inner.admin1 == outer.admin1:
         return True
     return haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) <= NESTED_RADIUS_KM
+
+
+def _point(row: Row) -> tuple[float, float]:
+    return round(row.lat, 2), round(row.lon, 2)
 
 
 def _place(row: Row, score: float) -> Place:

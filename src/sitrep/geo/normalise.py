@@ -107,6 +107,32 @@ def _has_head(text: str, *lists: str) -> bool:
     return any(head in words for key in lists for head in _mention_rules()[key])
 
 
+@cache
+def _generic_words() -> frozenset[str]:
+    rules = _mention_rules()
+    lists = ("admin_heads", "site_heads", "town_heads", "border_heads", "town_parts", "small_place_heads",
+             "restated_place_words", "qualifiers", "participles")
+    words = {w for key in lists for phrase in rules.get(key, []) for w in name_key(str(phrase)).split()}
+    for canonical, variants in rules.get("directions", {}).items():
+        words.update(name_key(str(v)) for v in [canonical, *variants])
+    return frozenset(words)
+
+
+@cache
+def _never_places() -> frozenset[str]:
+    return frozenset(name_key(str(w)) for w in _mention_rules().get("never_places", []))
+
+
+def is_never_a_place(text: str) -> bool:
+    """A month or weekday name ("Jun", "Sunday"): a date, whatever a parser made of it."""
+    return name_key(text) in _never_places()
+
+
+def is_generic_word(key: str) -> bool:
+    """A word that says what kind of place something is, or where in it ("river", "camp", "northern")."""
+    return key in _generic_words()
+
+
 def names_part_of_a_town(text: str) -> bool:
     """ "the Rahimawa neighbourhood", "Al-Shifa hospital": a place inside some town, whichever it is."""
     return _has_head(text, "town_parts")
