@@ -335,6 +335,7 @@ def _mention(
         modality=modality_of(sentence, token),
         framing=framing,
         evidence=sentence_span,
+        confidence=kind.confidence,
         restates=_is_definite_description(token) or _by_known_hands(token),
     )
 
