@@ -56,3 +56,8 @@ def test_barrel_bombs_are_dropped_from_the_air() -> None:
 
 def test_a_first_word_read_as_a_name_still_triggers() -> None:
     assert set(types("Clash violently renewed on the hills east of the lake")) & VIOLENT
+
+
+def test_a_headline_naming_only_the_harm_reports_violence_prose_does_not() -> None:
+    assert set(types("Casualties in the northern countryside and the hill villages")) & VIOLENT
+    assert not types("The losses of the cooperative were made good by the ministry last year.")

@@ -36,6 +36,7 @@ class TriggerRule:
     nouns_need: tuple[str, ...] = ()
     state_actor_sub: str | None = None
     plover: str | None = None
+    only_in_headlines: bool = False  # a sentence with no final full stop ("Casualties in the southern hills")
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def ontology() -> Ontology:
             nouns_need=tuple(item.get("nouns_need", ())),
             state_actor_sub=item.get("state_actor_sub"),
             plover=item.get("plover"),
+            only_in_headlines=bool(item.get("only_in_headlines", False)),
         )
         for lemma in item["lemmas"]:
             rules[lemma] = (*rules.get(lemma, ()), rule)
@@ -291,6 +293,8 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
     """The rule's conditions hold for this token in this sentence."""
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN" and rule.nouns_need and lemma not in rule.nouns_need:
+        return False
+    if rule.only_in_headlines and not _unfinished(token.sent):
         return False
     lowered = text.lower()
     if rule.needs_any and not any(cue.lower() in lowered for cue in rule.needs_any):
