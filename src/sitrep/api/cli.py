@@ -67,16 +67,20 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
 @click.option("--source", help="part of a source's or outlet's name")
 @click.option("--bbox", help="min_lon,min_lat,max_lon,max_lat")
 @click.option("--text", help="text search")
+@click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+    help="leave out events whose type is less likely than this: higher for precision, lower for recall",
+)
 def export_command(
     db: str, format_: str, output: str | None, event_type: str | None, actor: str | None, country: str | None,
     admin1: str | None, since: dt.datetime | None, until: dt.datetime | None, source: str | None,
-    bbox: str | None, text: str | None,
+    bbox: str | None, text: str | None, min_confidence: float,
 ) -> None:
     """Write events as jsonl, csv (ACLED columns), geojson or plover."""
     filters = EventFilter(
         event_type=event_type, actor=actor, country=country, admin1=admin1,
         since=since.date() if since else None, until=until.date() if until else None,
-        source=source, bbox=_bbox(bbox), text=text, sort="-date",
+        source=source, bbox=_bbox(bbox), text=text, sort="-date", min_confidence=min_confidence,
     )
     store = _open(db)
     try:

@@ -17,6 +17,7 @@ from sitrep.export.records import (
     actor_name,
     actor_type,
     chain_names,
+    event_confidence,
     event_records,
     evidence_text,
     export_vocabulary,
@@ -85,6 +86,7 @@ def acled_row(record: EventRecord, exported_at: int) -> dict[str, Any]:
         "reports": len(event.mentions),
         "documents": "; ".join(record.documents),
         "contradictions": len(event.contradictions),
+        "confidence": event_confidence(event),
     }
     return row
 

@@ -49,7 +49,15 @@ def event_records(store: Store, filters: EventFilter, batch_size: int = BATCH_SI
         names = {name for event, first in batch for name in (first, *(m.doc for m in event.mentions)) if name}
         outlets = store.outlets_by_document(names)
         for event, first_document in batch:
-            yield build_record(event, first_document, outlets)
+            if event_confidence(event) >= filters.min_confidence:
+                yield build_record(event, first_document, outlets)
+
+
+def event_confidence(event: Event) -> float:
+    """The calibrated probability that the event is one and of its type: that of its likeliest report of that
+    type (the typing model's, extract/typing_model.py)."""
+    same_type = [m.confidence for m in event.mentions if m.event_type == event.event_type]
+    return round(max(same_type or [m.confidence for m in event.mentions] or [1.0]), 3)
 
 
 # A format's text, piece by piece; its return value is the number of events written.

@@ -80,6 +80,11 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
     for number, paragraph in enumerate(document.paragraphs):
         if not (paragraph.is_furniture or paragraph.kind == "headline"):
             body.extend((s, number) for s in _sentences_in(sentences, paragraph.start, paragraph.end))
+    if not body:
+        # A headline with no article under it (a feed item, a wire alert) is the whole report: read it.
+        for number, paragraph in enumerate(document.paragraphs):
+            if paragraph.kind == "headline":
+                body.extend((s, number) for s in _sentences_in(sentences, paragraph.start, paragraph.end))
     # Attribution carries across sentences ("..., the sources added"); dates only within a paragraph, but
     # "the same day" reaches back to the last date the report gave.
     chains = document_chains([s for s, _ in body], document.outlet, document.name)
@@ -330,6 +335,7 @@ def _mention(
         modality=modality_of(sentence, token),
         framing=framing,
         evidence=sentence_span,
+        confidence=kind.confidence,
         restates=_is_definite_description(token) or _by_known_hands(token),
     )
 

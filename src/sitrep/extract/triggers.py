@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.data import load_yaml
+from sitrep.extract.typing_model import features, split_label, type_probabilities, typing_model
 from sitrep.nlp.entities import entities_in
 from sitrep.nlp.tokens import span_text, span_tokens, text_between
 
@@ -34,6 +36,7 @@ class TriggerRule:
     nouns_need: tuple[str, ...] = ()
     state_actor_sub: str | None = None
     plover: str | None = None
+    only_in_headlines: bool = False  # a sentence with no final full stop ("Casualties in the southern hills")
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ class Ontology:
     armed_cues: re.Pattern[str]
     sexual_violence_cues: re.Pattern[str]
     perpetrator_cues: re.Pattern[str]
+    typing_constraints: dict[str, Any]
+    one_sided_plover: str
 
     def plover(self, event_type: str, sub_event_type: str, lemma: str) -> str:
         return self.plover_by_lemma.get(lemma) or self.plover_of.get((event_type, sub_event_type), "ASSAULT")
@@ -72,6 +77,8 @@ class Classification:
     event_type: str
     sub_event_type: str
     plover: str
+    confidence: float = 1.0  # the model's calibrated probability that the trigger reports an event of this type
+    by_convention: bool = False  # a cue of ACLED's conventions (a weapon, a civilian target, a crowd) decided it
 
 
 def _words(words: list[str]) -> re.Pattern[str]:
@@ -103,6 +110,7 @@ def ontology() -> Ontology:
             nouns_need=tuple(item.get("nouns_need", ())),
             state_actor_sub=item.get("state_actor_sub"),
             plover=item.get("plover"),
+            only_in_headlines=bool(item.get("only_in_headlines", False)),
         )
         for lemma in item["lemmas"]:
             rules[lemma] = (*rules.get(lemma, ()), rule)
@@ -131,6 +139,8 @@ def ontology() -> Ontology:
         armed_cues=_words(raw["armed_cues"]),
         sexual_violence_cues=_words(raw["sexual_violence_cues"]),
         perpetrator_cues=_words(raw["perpetrator_cues"]),
+        typing_constraints=dict(raw["typing_constraints"]),
+        one_sided_plover=str(raw["one_sided_plover"]),
     )
 
 
@@ -149,8 +159,9 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
     onto = ontology()
     found: list[TriggerMatch] = []
     text = span_text(sentence)
+    shouting = is_shouting(sentence)
     for token in span_tokens(sentence):
-        if token.pos_ not in {"VERB", "NOUN"} or token.ent_type_ in {"ORG", "PERSON", "GPE", "FAC", "NORP", "DATE"}:
+        if not _may_trigger(token, shouting):
             continue
         candidates = _candidate_rules(token, onto)
         if not candidates:
@@ -176,6 +187,31 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
         m for m in found
         if m.rule.weak and not _explained_by(m, [s for s in strong if _can_explain(s, m)])
     ]
+
+
+_NAMES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP", "DATE"})
+
+
+def _may_trigger(token: Token, shouting: bool) -> bool:
+    """A verb or noun outside a name; in a sentence in capitals or title case ("Rebels Clash With Army Near
+    Border", "GUNMEN ATTACK VILLAGE") the small model tags words as names, so a capitalised word counts too."""
+    if shouting:
+        return token.is_alpha and (token.pos_ in {"VERB", "NOUN", "PROPN", "ADJ"} or token.ent_type_ != "")
+    # A headline's first word ("Clashes renewed in the south"): its capital makes the model read a name
+    if token.pos_ == "PROPN" and token.i == token.sent.start and not token.ent_type_ and _unfinished(token.sent):
+        return True
+    return token.pos_ in {"VERB", "NOUN"} and token.ent_type_ not in _NAMES
+
+
+def _unfinished(sentence: SpacySpan) -> bool:
+    """No full stop at the end: a headline, a caption, a line of a list."""
+    return not span_text(sentence).rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def is_shouting(sentence: SpacySpan) -> bool:
+    """Most words of the sentence start with a capital (a title-case headline) or are all capitals."""
+    words = [t for t in span_tokens(sentence) if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
 
 
 def _can_explain(strong: TriggerMatch, weak: TriggerMatch) -> bool:
@@ -239,13 +275,26 @@ def _candidate_rules(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
         or (c.dep_ in {"prep", "dobj"} and token.pos_ == "VERB")
     ]
     phrasal = next((onto.rules[f"{lemma}_{p}"] for p in particles if f"{lemma}_{p}" in onto.rules), ())
-    return phrasal or onto.rules.get(lemma) or onto.rules.get(token.lower_) or _by_past_tense(token, onto)
+    return (
+        phrasal or onto.rules.get(lemma) or onto.rules.get(token.lower_) or _by_past_tense(token, onto)
+        or _by_plural(token, onto)
+    )
+
+
+def _by_plural(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
+    """A capitalised word the model took for a name keeps its plural ("Airstrikes", "CLASHES"): try the singular."""
+    word = token.lower_
+    if token.pos_ != "PROPN" or not word.endswith("s"):
+        return ()
+    return onto.rules.get(word[:-1]) or (onto.rules.get(word[:-2]) if word.endswith("es") else None) or ()
 
 
 def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bool:
     """The rule's conditions hold for this token in this sentence."""
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN" and rule.nouns_need and lemma not in rule.nouns_need:
+        return False
+    if rule.only_in_headlines and not _unfinished(token.sent):
         return False
     lowered = text.lower()
     if rule.needs_any and not any(cue.lower() in lowered for cue in rule.needs_any):
@@ -292,7 +341,7 @@ def _phrase_text(token: Token) -> str:
 def _by_past_tense(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
     """The small model's lemmatiser misses some past forms ("raped" -> "rap"): try the regular stems."""
     word = token.lower_
-    if token.tag_ not in {"VBD", "VBN"} or not word.endswith("ed"):
+    if (token.tag_ not in {"VBD", "VBN"} and token.pos_ != "PROPN") or not word.endswith("ed"):
         return ()
     return onto.rules.get(word[:-1]) or onto.rules.get(word[:-2]) or ()
 
@@ -461,7 +510,80 @@ TERRITORY_SUB_TYPES = frozenset({"Government regains territory", "Non-state acto
 
 
 def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_type: str | None) -> Classification:
-    """Event type, sub-type and PLOVER category for one trigger in its sentence."""
+    """Event type, sub-type, PLOVER category and confidence for one trigger in its sentence: the trained model
+    (extract/typing_model.py) chooses among the types the named constraints of data/ontology.yaml admit.
+    Where a cue of ACLED's coding conventions speaks (a weapon named, a civilian or military target, a crowd,
+    sexual violence, territory given up: `classify_by_rules`), its type is weighed with the model's (the weight is
+    in the model's meta); a strategic trigger keeps its lexicon's sub-type ("arrested", "agreed a truce"). The
+    model decides the bare cases ("were killed", "an attack on the town"), and gives every event its confidence."""
+    onto = ontology()
+    by_rules = classify_by_rules(match, sentence, target_text, actor1_type)
+    text = span_text(sentence)
+    model = typing_model()
+    probabilities = model.probabilities(
+        features(text, match.token.idx - sentence.start_char, match.token.lemma_, actor1_type)
+    )
+    admitted = admitted_types(match.rule, by_rules.event_type, actor1_type, text)
+    by_type = type_probabilities(probabilities)
+    if by_rules.event_type == "Strategic developments" or admitted == {by_rules.event_type}:
+        return replace(
+            by_rules,
+            plover=one_sided_plover(by_rules.plover, target_text),
+            confidence=round(by_type.get(by_rules.event_type, 0.0), 3),
+        )
+    # A convention's type is weighed with the model's probabilities (its weight chosen by cross-validation).
+    bonus = model.convention_weight if by_rules.by_convention else 0.0
+    event_type = max(
+        sorted(admitted), key=lambda t: by_type.get(t, 0.0) + (bonus if t == by_rules.event_type else 0.0)
+    )
+    subs = sorted((n for n in probabilities if split_label(n)[0] == event_type), key=lambda n: -probabilities[n])
+    if event_type == by_rules.event_type or not subs:
+        event_type, sub = by_rules.event_type, by_rules.sub_event_type  # the lexicon names the sub-type both agree on
+    else:
+        sub = weapon_names_the_sub_type(event_type, split_label(subs[0])[1], text)
+    lemma = match.token.lemma_.lower()
+    plover = one_sided_plover(match.rule.plover or onto.plover(event_type, sub, lemma), target_text)
+    return Classification(event_type, sub, plover, round(by_type.get(event_type, 0.0), 3))
+
+
+def one_sided_plover(plover: str, target_text: str) -> str:
+    """one_sided_plover: conventional force (PLOVER FIGHT) used on civilians is one-sided violence, ASSAULT."""
+    onto = ontology()
+    if plover == "FIGHT" and target_text and onto.civilian_cues.search(target_text):
+        return onto.one_sided_plover
+    return plover
+
+
+def admitted_types(rule: TriggerRule, rule_type: str, actor1_type: str | None, text: str) -> set[str]:
+    """The types the named constraints allow for a trigger (data/ontology.yaml `typing_constraints`):
+    - trigger_family: a word of attack or of remote violence may be any violent type, a protest word a protest or
+      a riot; any other trigger is the type of its lexicon entry ("raped", "clashed", "arrested");
+    - no_weapon_no_remote_violence: with no weapon named, an attack is no remote violence ("were killed");
+    - crowd_is_no_army: what a crowd does (protesters, rioters) is a protest or a riot."""
+    onto = ontology()
+    constraints = onto.typing_constraints
+    family = rule.kind if rule.kind != "plain" else rule.event_type
+    admitted = set(constraints["trigger_family"].get(family, [rule_type])) | {rule_type}
+    if rule.kind != "remote" and not any(pattern.search(text) for _, pattern in onto.instruments):
+        admitted -= set(constraints["no_weapon_no_remote_violence"])
+    if actor1_type in constraints["crowd_is_no_army"]["actor_types"]:
+        admitted = admitted & set(constraints["crowd_is_no_army"]["types"]) or admitted
+    return admitted or {rule_type}
+
+
+def weapon_names_the_sub_type(event_type: str, sub: str, text: str) -> str:
+    """weapon_names_the_sub_type (ACLED's convention): remote violence takes the sub-type of the weapon the
+    sentence names ("a roadside bomb" is an IED, "warplanes" an air strike), whatever the model prefers."""
+    if event_type != "Explosions/Remote violence":
+        return sub
+    return next((s for s, pattern in ontology().instruments if pattern.search(text)), sub)
+
+
+def classify_by_rules(
+    match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_type: str | None
+) -> Classification:
+    """The lexicon's type and sub-type for one trigger, refined by cues in the sentence (the instrument, civilian
+    targets, close-combat words): what the model is weighed against, and the sub-type it keeps when both agree."""
     onto = ontology()
     rule = match.rule
     lemma = match.token.lemma_.lower()
@@ -528,4 +650,5 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
             else "Protest with intervention"
         )
     plover = rule.plover or onto.plover(event_type, sub, lemma)
-    return Classification(event_type, sub, plover)
+    by_convention = (event_type, sub) != (rule.event_type, rule.sub_event_type)
+    return Classification(event_type, sub, plover, by_convention=by_convention)

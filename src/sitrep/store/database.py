@@ -98,6 +98,8 @@ class EventFilter:
     limit: int | None = None
     offset: int = 0
     sort: str = "date"  # date | -date | fatalities | reports
+    # Exports leave out events whose type is less likely than this (export/records.py `event_confidence`).
+    min_confidence: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,63 @@
+"""Detection whatever the form of the report: headlines, nominal and passive clauses, capitals, no commas."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitrep.extract import Extraction, extract_document
+from sitrep.ingest.document import DocumentMeta, build_document
+from sitrep.nlp import load_pipeline
+
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def extract(text: str, published: str = "2023-05-20") -> Extraction:
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date.fromisoformat(published)))
+    return extract_document(document, load_pipeline()(document.text))
+
+
+def types(text: str) -> list[str]:
+    return [m.event_type for m in extract(text).mentions]
+
+
+def test_a_headline_that_is_the_whole_report_gives_its_event() -> None:
+    assert set(types("Warplanes pound villages west of the river port")) & VIOLENT
+
+
+def test_a_headline_above_an_article_is_not_read_twice() -> None:
+    text = (
+        "Militants raid border post\n\n"
+        "Militants attacked a border post near the northern crossing on Friday, killing two guards, officials said."
+    )
+    mentions = extract(text).mentions
+    assert len(mentions) == 1 and mentions[0].sentence.start > 0
+
+
+def test_a_headline_in_title_case_or_capitals_gives_its_event() -> None:
+    assert set(types("Rebels Clash With Army Units Near Northern Dam")) & VIOLENT
+    assert set(types("GUNMEN KILLED FOUR FARMERS IN HILL VILLAGE")) & VIOLENT
+
+
+def test_an_assassination_is_violence_against_a_person() -> None:
+    assert types("Unknown gunmen assassinated a village headman in the eastern district on Tuesday.") == [
+        "Violence against civilians"
+    ]
+
+
+def test_forces_targeting_a_place_attack_it_with_or_without_a_weapon_named() -> None:
+    assert set(types("Government forces target villages in the southern hills")) & VIOLENT
+    assert not types("The depot was a legitimate target, the army spokesman said.")
+
+
+def test_barrel_bombs_are_dropped_from_the_air() -> None:
+    [m] = extract("Helicopters dropped explosive barrels on the river town on Monday.").mentions
+    assert m.sub_event_type == "Air/drone strike"
+
+
+def test_a_first_word_read_as_a_name_still_triggers() -> None:
+    assert set(types("Clash violently renewed on the hills east of the lake")) & VIOLENT
+
+
+def test_a_headline_naming_only_the_harm_reports_violence_prose_does_not() -> None:
+    assert set(types("Casualties in the northern countryside and the hill villages")) & VIOLENT
+    assert not types("The losses of the cooperative were made good by the ministry last year.")

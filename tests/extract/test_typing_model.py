@@ -1,0 +1,78 @@
+"""The event-type model: learned types under the named constraints, and a calibrated confidence on every event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract import extract_document
+from sitrep.extract.typing_model import NOT_AN_EVENT, features, type_probabilities, typing_model
+from sitrep.ingest.document import DocumentMeta, build_document
+from sitrep.model import Mention
+from sitrep.nlp import load_pipeline
+
+
+def mentions(text: str) -> list[Mention]:
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2022, 9, 2)))
+    return extract_document(document, load_pipeline()(document.text)).mentions
+
+
+def test_the_model_gives_a_probability_to_every_label_and_they_sum_to_one() -> None:
+    model = typing_model()
+    probabilities = model.probabilities(features("Jets bombed a fuel depot near the harbour.", 5, "bomb", None))
+    assert set(probabilities) == set(model.labels) and NOT_AN_EVENT in probabilities
+    assert sum(probabilities.values()) == pytest.approx(1.0)
+
+
+def test_words_in_capitals_or_without_commas_read_the_same() -> None:
+    plain = features("Militiamen shot two traders, then burned the shop", 11, "shoot", None)
+    shouted = features("MILITIAMEN SHOT TWO TRADERS THEN BURNED THE SHOP", 11, "shoot", None)
+    assert plain == shouted
+
+
+def test_a_statement_with_no_incident_leans_to_no_event() -> None:
+    model = typing_model()
+    by_type = type_probabilities(model.probabilities(features(
+        "The envoy urged both parties to return to talks and respect the truce.", None, None, None
+    )))
+    assert max(by_type, key=lambda t: by_type[t]) == NOT_AN_EVENT
+
+
+def test_every_event_carries_a_confidence_between_zero_and_one() -> None:
+    found = mentions(
+        "Gunmen on motorbikes killed nine herders near a watering point on Wednesday, a local official said. "
+        "Police arrested four suspects on Thursday."
+    )
+    assert found and all(0.0 < m.confidence <= 1.0 for m in found)
+
+
+def test_a_killing_with_no_weapon_named_is_never_remote_violence() -> None:
+    found = mentions("Eleven people were killed in the hamlet overnight, residents said.")
+    assert found and all(m.event_type != "Explosions/Remote violence" for m in found)
+
+
+def test_a_crowd_fighting_a_crowd_is_no_battle() -> None:
+    found = mentions("Protesters clashed with supporters of the mayor outside the town hall on Monday.")
+    assert found and all(m.event_type in {"Protests", "Riots"} for m in found)
+
+
+def test_conventional_force_is_plover_fight_and_on_civilians_assault() -> None:
+    [battle] = mentions("Army units clashed with insurgents at a river crossing on Tuesday.")
+    assert battle.plover == "FIGHT"
+    [market] = mentions("Warplanes struck a crowded market in the old town on Tuesday, killing six civilians.")
+    assert (market.event_type, market.plover) == ("Explosions/Remote violence", "ASSAULT")
+    [bomb] = mentions("A roadside bomb hit an army truck on the ring road on Tuesday.")
+    assert bomb.plover == "ASSAULT"
+
+
+def test_the_typing_constraints_name_only_types_of_the_ontology() -> None:
+    from sitrep.extract.triggers import ontology
+
+    onto = ontology()
+    types = {t for t, _ in onto.plover_of}
+    constraints = onto.typing_constraints
+    named = {t for family in constraints["trigger_family"].values() for t in family}
+    named |= set(constraints["no_weapon_no_remote_violence"]) | set(constraints["crowd_is_no_army"]["types"])
+    assert named <= types
+    assert {label.partition("|")[0] for label in typing_model().labels} - {"None"} <= types
