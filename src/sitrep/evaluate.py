@@ -134,7 +134,8 @@ def refuse_held_out(paths: Iterable[Path]) -> None:
 
 def extracted_events(store: Store) -> list[Extracted]:
     """One record per (event, document): the document's report that agrees with the event's type, and then
-    its earliest, speaks for it, placed at that report's own headline place (else the event's)."""
+    its earliest, speaks for it; the event is placed at its own headline place, the first location the export
+    gives it (else at the first place that document's reports name), never at any of its reports' places."""
     records: list[Extracted] = []
     for event in store.full_events():
         by_document: dict[str, list[Mention]] = {}
@@ -142,7 +143,7 @@ def extracted_events(store: Store) -> list[Extracted]:
             by_document.setdefault(mention.doc, []).append(mention)
         for doc, mentions in by_document.items():
             own = next((mention_places(m)[:1] for m in mentions if mention_places(m)), [])
-            records.append(Extracted(event.id, doc, mentions[0], own or list(event.places[:1])))
+            records.append(Extracted(event.id, doc, mentions[0], list(event.places[:1]) or own))
     return records
 
 

@@ -51,13 +51,16 @@ def decode_text(data: bytes) -> str:
     head = data[:8192]
     if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
         raise InputError("binary: contains NUL bytes, not a text file")
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
     try:
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = data.decode("utf-16")
+            if not text.strip():
+                raise InputError("empty: only white space")
+            return text
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"invalid UTF-8 at byte {exc.start} (0x{data[exc.start]:02x}); re-encode the file as UTF-8"
+            f"invalid {exc.encoding.upper()} at byte {exc.start}: {exc.reason}; re-encode the file as UTF-8"
         ) from None
     controls = len(_CONTROL.findall(text[:8192]))
     if controls > max(8, len(text[:8192]) // 50):
