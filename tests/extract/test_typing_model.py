@@ -52,6 +52,16 @@ def test_a_killing_with_no_weapon_named_is_never_remote_violence() -> None:
     assert found and all(m.event_type != "Explosions/Remote violence" for m in found)
 
 
+def test_an_attack_made_with_a_remote_weapon_is_remote_violence() -> None:
+    for text in ("Militants attacked a police post with mortars on Sunday, officials said.",
+                 "The depot was attacked by drones overnight, the governor said."):
+        found = mentions(text)
+        assert found and {m.event_type for m in found} == {"Explosions/Remote violence"}, text
+    # Fighting words are not attacks: a clash with rockets in it stays a battle.
+    clash = mentions("Rebels clashed with troops near the airport on Sunday, firing rockets and machine guns.")
+    assert clash and "Battles" in {m.event_type for m in clash}
+
+
 def test_a_crowd_fighting_a_crowd_is_no_battle() -> None:
     found = mentions("Protesters clashed with supporters of the mayor outside the town hall on Monday.")
     assert found and all(m.event_type in {"Protests", "Riots"} for m in found)

@@ -554,18 +554,27 @@ def one_sided_plover(plover: str, target_text: str) -> str:
     return plover
 
 
+# "attacked with rockets", "attack by drones", "targeted using missiles": the weapon is the means of the attack.
+ATTACK_WITH_WEAPON = re.compile(r"\b(attack\w*|target\w*|hit|struck)\b[^.;]{0,40}?\b(with|by|using)\b", re.I)
+
+
 def admitted_types(rule: TriggerRule, rule_type: str, actor1_type: str | None, text: str) -> set[str]:
     """The types the named constraints allow for a trigger (data/ontology.yaml `typing_constraints`):
     - trigger_family: a word of attack or of remote violence may be any violent type, a protest word a protest or
       a riot; any other trigger is the type of its lexicon entry ("raped", "clashed", "arrested");
     - no_weapon_no_remote_violence: with no weapon named, an attack is no remote violence ("were killed");
+    - remote_weapon_attack_is_remote_violence: an attack made with a named remote weapon ("attacked with rockets",
+      "an attack by drones") is remote violence;
     - crowd_is_no_army: what a crowd does (protesters, rioters) is a protest or a riot."""
     onto = ontology()
     constraints = onto.typing_constraints
     family = rule.kind if rule.kind != "plain" else rule.event_type
     admitted = set(constraints["trigger_family"].get(family, [rule_type])) | {rule_type}
-    if rule.kind != "remote" and not any(pattern.search(text) for _, pattern in onto.instruments):
+    weapon = any(pattern.search(text) for _, pattern in onto.instruments)
+    if rule.kind != "remote" and not weapon:
         admitted -= set(constraints["no_weapon_no_remote_violence"])
+    if family == "attack" and weapon and ATTACK_WITH_WEAPON.search(text):
+        admitted = admitted & set(constraints["remote_weapon_attack_is_remote_violence"]) or admitted
     if actor1_type in constraints["crowd_is_no_army"]["actor_types"]:
         admitted = admitted & set(constraints["crowd_is_no_army"]["types"]) or admitted
     return admitted or {rule_type}
