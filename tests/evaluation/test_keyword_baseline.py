@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 from sitrep.geo import Gazetteer
+from tests.evaluation.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _load(path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[path.stem] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
-
-baseline = _load(ROOT / "evaluation" / "baseline.py")
+baseline = load_script("evaluation/baseline.py")
 
 
 def test_each_keyword_sentence_is_an_event_of_the_first_matching_rule() -> None:

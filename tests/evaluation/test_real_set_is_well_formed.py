@@ -7,26 +7,17 @@ split into tuning.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+from tests.evaluation.scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "evaluation" / "real"
 
-
-def _load(path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[path.stem] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
@@ -41,7 +32,7 @@ def _split(side: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[
 
 @pytest.mark.parametrize("batch", sorted(p.name for p in (REAL / "source").glob("batch*") if p.is_dir()))
 def test_each_coders_batch_passes_the_checker(batch: str) -> None:
-    checker = _load(REAL / "check_batch.py")
+    checker = load_script("evaluation/real/check_batch.py")
     assert checker.check(REAL / "source" / batch) == []
 
 

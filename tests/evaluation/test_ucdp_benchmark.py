@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
+
+from tests.evaluation.scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _load(path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[path.stem] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
 
-
-bench = _load(ROOT / "evaluation" / "ucdp" / "benchmark.py")
+bench = load_script("evaluation/ucdp/benchmark.py")
 
 
 def test_a_headline_names_a_place_under_another_spelling_but_not_a_different_place() -> None:
