@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sitrep.geo import Gazetteer
 from tests.evaluation.scripts import load_script
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
 
 baseline = load_script("evaluation/baseline.py")
 

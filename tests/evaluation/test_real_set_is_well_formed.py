@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "evaluation" / "real"
 
 
-
 def _jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from tests.evaluation.scripts import load_script
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
 
 bench = load_script("evaluation/ucdp/benchmark.py")
 
