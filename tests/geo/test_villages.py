@@ -95,3 +95,10 @@ def test_a_generic_word_does_not_lengthen_a_short_name_into_a_namesake_abroad(ga
     # "Raqa city" and "Yreka City" share a consonant skeleton only through "city".
     place = resolve(gazetteer, "Raqa city", "A US-led coalition strike killed 18 civilians in Raqa city.", "US", "SY")
     assert place is not None and place.country == "SY"
+
+
+def test_an_armed_group_s_name_implies_no_country() -> None:
+    # GeoNames holds some group names as alternate names of towns abroad ("Hamas" for a German city): the group
+    # says who acted, so the text's places alone decide where it is.
+    text = "An air strike on a house in the Gaza camp killed five people, a Hamas official said on Saturday."
+    assert Gazetteer.open().document_countries(text)[:1] == ["PS"]

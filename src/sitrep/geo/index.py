@@ -29,6 +29,7 @@ from sitrep.geo.normalise import (
     tokens,
     written_as_country,
 )
+from sitrep.data import load_yaml
 from sitrep.model import PLACE_PRECISIONS, Place
 
 # Towns at least this big are searched by fuzzy matching when the document gives no country.
@@ -261,7 +262,7 @@ class Gazetteer:
             for run, opens_sentence in _name_runs(sentence):
                 key = name_key(run)
                 if (not key or key in seen or key in self._country_names or len(key) < MIN_SKELETON
-                        or is_generic_word(key)):
+                        or is_generic_word(key) or key in actor_name_keys()):
                     continue
                 sizes = self._prominent_namesakes(key, minimum, opens_sentence and " " not in key)
                 if not sizes:
@@ -572,3 +573,12 @@ def _with_precision(place: Place, parsed: ParsedMention, score: float) -> Place:
     if parsed.kind == "admin" and place.precision == "town":
         return replace(place, precision="admin2", score=score)
     return replace(place, score=score)
+
+
+@lru_cache(maxsize=1)
+def actor_name_keys() -> frozenset[str]:
+    """The actor dictionary's names and aliases ("Hamas", "Hezbollah") as name keys: a name that is an actor's says
+    who acts, not where, so it never implies a country (GeoNames holds a few as alternate names of towns)."""
+    entries = load_yaml("actors.yaml").get("actors", [])
+    names = {str(n) for e in entries for n in [e.get("name"), *(e.get("aliases") or [])] if n}
+    return frozenset(k for k in (name_key(n) for n in names) if k)
