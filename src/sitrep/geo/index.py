@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from sitrep.data import load_yaml
 from sitrep.geo.build import ensure_index
 from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
 from sitrep.geo.distance import haversine_km
@@ -29,7 +30,6 @@ from sitrep.geo.normalise import (
     tokens,
     written_as_country,
 )
-from sitrep.data import load_yaml
 from sitrep.model import PLACE_PRECISIONS, Place
 
 # Towns at least this big are searched by fuzzy matching when the document gives no country.
