@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -99,18 +100,27 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
+def article_of(
+    record: dict[str, Any], known: set[str], required: set[str], texts: dict[str, str], bad: Callable[[str], None]
+) -> str | None:
+    """The text of the record's article, after reporting unknown and missing keys; None (reported) when the
+    record names no article of the batch."""
+    for key in sorted(set(record) - known):
+        bad(f"unknown key {key!r}")
+    for key in sorted(required - set(record)):
+        bad(f"missing key {key!r}")
+    text = texts.get(record.get("doc", ""))
+    if text is None:
+        bad(f"doc {record.get('doc')!r} is not an article of this batch")
+    return text
+
+
 def check_event(e: dict[str, Any], texts: dict[str, str], where: str, problems: list[str]) -> None:
     def bad(message: str) -> None:
         problems.append(f"{where} {e.get('id')}: {message}")
 
-    for key in set(e) - EVENT_KEYS:
-        bad(f"unknown key {key!r}")
-    for key in EVENT_KEYS - {"assoc_actor1", "note", "fatalities_range"}:
-        if key not in e:
-            bad(f"missing key {key!r}")
-    text = texts.get(e.get("doc", ""))
+    text = article_of(e, EVENT_KEYS, EVENT_KEYS - {"assoc_actor1", "note", "fatalities_range"}, texts, bad)
     if text is None:
-        bad(f"doc {e.get('doc')!r} is not an article of this batch")
         return
     subtypes = ONTOLOGY.get(e.get("event_type"))
     if subtypes is None:
@@ -170,14 +180,9 @@ def check_claim(c: dict[str, Any], texts: dict[str, str], where: str, problems: 
     def bad(message: str) -> None:
         problems.append(f"{where} {c.get('id')}: {message}")
 
-    for key in set(c) - CLAIM_KEYS:
-        bad(f"unknown key {key!r}")
-    for key in ("id", "doc", "subject", "topic", "sources", "modality", "evidence"):
-        if key not in c:
-            bad(f"missing key {key!r}")
-    text = texts.get(c.get("doc", ""))
+    required = {"id", "doc", "subject", "topic", "sources", "modality", "evidence"}
+    text = article_of(c, CLAIM_KEYS, required, texts, bad)
     if text is None:
-        bad(f"doc {c.get('doc')!r} is not an article of this batch")
         return
     if (c.get("evidence") or "") not in text or not c.get("evidence"):
         bad(f"evidence is not verbatim in the article: {str(c.get('evidence'))[:80]!r}")

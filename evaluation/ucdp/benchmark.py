@@ -123,12 +123,6 @@ def names_place(headline: str, place: str) -> bool:
     return False
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    from sitrep.evaluate import haversine_km as distance
-
-    return distance(lat1, lon1, lat2, lon2)
-
-
 @dataclass
 class Coded:
     """What a coder made of one headline: its events' types, places, dates and tolls."""
@@ -221,6 +215,8 @@ class Result:
 
 
 def score(headlines: list[Headline], coded: dict[str, Coded], show: str | None) -> Result:
+    from sitrep.geo.distance import haversine_km as distance_km
+
     r = Result(len(headlines), 0, 0, 0, 0, 0, 0, 0)
     for h in headlines:
         c = coded[h.id]
@@ -249,7 +245,7 @@ def score(headlines: list[Headline], coded: dict[str, Coded], show: str | None) 
         if named:
             r.named_place += 1
             placed = any(
-                haversine_km(lat, lon, row["latitude"], row["longitude"]) <= PLACE_KM
+                distance_km(lat, lon, row["latitude"], row["longitude"]) <= PLACE_KM
                 for lat, lon in c.places
                 for row in named
             )

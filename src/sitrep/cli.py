@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
 import click
 
 from sitrep.ingest.document import DocumentMeta, parse_published
-from sitrep.ingest.readers import ReadOptions
+from sitrep.ingest.readers import ReadFailure, ReadOptions
 from sitrep.ingest.validate import DEFAULT_MAX_BYTES, InputError
 from sitrep.store import EventFilter, Store
 
@@ -138,8 +139,7 @@ def ingest(
         bar = tqdm(total=total, unit="doc", disable=quiet or total <= 5, file=sys.stderr)
         report = run_ingest(sources, store, options, extract=not no_extract, on_progress=lambda _n: bar.update(1))
         bar.close()
-    for failure in report.failures:
-        click.echo(f"sitrep: {failure.name}: {failure.reason}", err=True)
+    _echo_failures(report.failures)
     for name_, original in report.near_duplicates:
         click.echo(f"sitrep: {name_}: near duplicate of {original} (stored)", err=True)
     click.echo(
@@ -310,8 +310,7 @@ def rerun(stage: str, db: str) -> None:
 
     report = run(_open(db), stage)
     click.echo(f"re-ran {stage} on {len(report.resumed)} documents", err=True)
-    for failure in report.failures:
-        click.echo(f"sitrep: {failure.name}: {failure.reason}", err=True)
+    _echo_failures(report.failures)
     if report.failures:
         raise SystemExit(EXIT_INPUT_FAILED)
 
@@ -386,6 +385,12 @@ def doctor(db: str, repair: bool) -> None:
         click.echo(f"gazetteer   unavailable: {exc}")
 
 
+def _echo_failures(failures: Iterable[ReadFailure]) -> None:
+    """Each failed input on standard error, named, as every command reports them."""
+    for failure in failures:
+        click.echo(f"sitrep: {failure.name}: {failure.reason}", err=True)
+
+
 def _report_unfinished(store: Store, repair: bool) -> None:
     from sitrep.pipeline import finish_unfinished
 
@@ -399,8 +404,7 @@ def _report_unfinished(store: Store, repair: bool) -> None:
     if repair:
         report = finish_unfinished(store)
         click.echo(f"repaired    {len(report.resumed)} documents extracted")
-        for failure in report.failures:
-            click.echo(f"sitrep: {failure.name}: {failure.reason}", err=True)
+        _echo_failures(report.failures)
         if report.failures:
             raise SystemExit(EXIT_INPUT_FAILED)
 

@@ -29,7 +29,7 @@ from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Claim, Document, Mention, PlaceMention
 from sitrep.nlp import parse_text
 from sitrep.resolve import derive_event, group_claims, resolve_group
-from sitrep.store import Store
+from sitrep.store import Store, StoredDocument
 
 STAGES = ("extract", "geocode", "resolve")
 
@@ -124,16 +124,31 @@ def finish_unfinished(store: Store) -> IngestReport:
     """Extracts every stored document whose extraction never finished (``resumed`` names them).
     A failure names the document and the others go on."""
     report = IngestReport()
-    gazetteer = Gazetteer.open()
-    for stored in store.unfinished_documents():
-        try:
-            store_extraction(store, stored.id, process_document(stored.document, gazetteer))
-            report.resumed.append(stored.document.name)
-        except Exception as exc:  # one bad document never stops the repair
-            report.failures.append(ReadFailure(stored.document.name, f"pipeline error: {type(exc).__name__}: {exc}"))
+    redo_documents(store, store.unfinished_documents(), report, Gazetteer.open())
     if report.resumed:
         refresh_claim_contradictions(store)
     return report
+
+
+def redo_documents(
+    store: Store, documents: Iterable[StoredDocument], report: IngestReport, gazetteer: Gazetteer | None
+) -> None:
+    """Extracts each stored document again (with ``gazetteer``) or only resolves its stored mentions (without);
+    ``report.resumed`` names those done, ``report.failures`` those that failed, and the others go on."""
+    for stored in documents:
+        try:
+            if gazetteer is None:
+                resolve_into_store(store, store.mentions_for_document(stored.id))
+            else:
+                store_extraction(store, stored.id, process_document(stored.document, gazetteer))
+            report.resumed.append(stored.document.name)
+        except Exception as exc:  # one bad document never stops the batch
+            report.failures.append(pipeline_failure(stored.document.name, exc))
+
+
+def pipeline_failure(name: str, error: Exception) -> ReadFailure:
+    """A document the pipeline failed on, named with the error, for the end-of-run report."""
+    return ReadFailure(name, f"pipeline error: {type(error).__name__}: {error}")
 
 
 def _ingest_document(document: Document, store: Store, extract: bool, report: IngestReport) -> None:
@@ -172,7 +187,7 @@ def record_document(
             report.claims += len(processed.claims)
             redirect_to_successors(store, earlier, processed.mentions, "new version of its document")
     except Exception as exc:  # one bad document never stops the batch
-        report.failures.append(ReadFailure(document.name, f"pipeline error: {type(exc).__name__}: {exc}"))
+        report.failures.append(pipeline_failure(document.name, exc))
 
 
 def store_extraction(store: Store, document_id: int, processed: ProcessedDocument) -> None:
@@ -272,15 +287,7 @@ def rerun(store: Store, stage: str) -> IngestReport:
     if stage == "resolve":
         before = store.event_memberships()
         store.clear_events()
-    for stored in documents:
-        try:
-            if gazetteer is None:
-                resolve_into_store(store, store.mentions_for_document(stored.id))
-            else:
-                store_extraction(store, stored.id, process_document(stored.document, gazetteer))
-            report.resumed.append(stored.document.name)
-        except Exception as exc:  # one bad document never stops the batch
-            report.failures.append(ReadFailure(stored.document.name, f"pipeline error: {type(exc).__name__}: {exc}"))
+    redo_documents(store, documents, report, gazetteer)
     if stage == "resolve":
         redirect_by_reports(store, before, "re-resolved")
     refresh_claim_contradictions(store)

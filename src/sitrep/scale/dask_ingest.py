@@ -176,7 +176,9 @@ def _processed_or_failure(document: Document, process: str) -> WorkerResult:
     try:
         return WorkerResult(processed=_process_function(process)(document))
     except Exception as exc:  # one bad document never stops the batch
-        return WorkerResult(failure=ReadFailure(document.name, f"pipeline error: {type(exc).__name__}: {exc}"))
+        from sitrep.pipeline import pipeline_failure
+
+        return WorkerResult(failure=pipeline_failure(document.name, exc))
 
 
 def write_results(store: Store, results: list[WorkerResult], report: IngestReport) -> None:
