@@ -4,7 +4,9 @@ and requests/s. Target (issue 17): 5,000 requests at concurrency 20 on 10,000 ev
 250 ms, also while an ingest writes.
 
     .venv/bin/python benchmarks/api_load.py                       # 5,000 requests, 20 at a time, 10,000 events
-    .venv/bin/python benchmarks/api_load.py --requests 1000 --no-ingest
+    .venv/bin/python benchmarks/api_load.py --requests 1000 --no-ingest --vary   # --vary: the cache rarely answers
+Responses are kept until the store changes (src/sitrep/api/cache.py); while the ingest writes, each of its
+commits makes the next requests compute afresh.
 The server runs in its own process (`sitrep serve`), as a user runs it; requests are sent by threads here.
 """
 
@@ -62,9 +64,13 @@ def one_request(url: str) -> tuple[float, bool]:
     return (time.perf_counter() - started) * 1000, ok
 
 
-def run_load(base: str, requests: int, concurrency: int) -> tuple[list[float], int, float]:
+def run_load(base: str, requests: int, concurrency: int, vary: bool = False) -> tuple[list[float], int, float]:
     rng = random.Random(17)
     urls = [base + rng.choice(QUERIES) for _ in range(requests)]
+    if vary:
+        # A different page for (almost) every request, so kept responses rarely answer: the queries' own cost.
+        urls = [f"{url}{'&' if '?' in url else '?'}offset={rng.randrange(1000)}" if "/api/events?" in url
+                or "/api/sources" in url or "/api/documents" in url else url for url in urls]
     started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
         results = list(pool.map(one_request, urls))
@@ -86,6 +92,9 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--no-ingest", action="store_true", help="skip the run with an ingest writing")
     parser.add_argument("--server-workers", type=int, default=2, help="sitrep serve --workers")
+    parser.add_argument("--vary", action="store_true",
+                        help="also a run where each request asks for another page, so the response cache rarely "
+                        "answers and the queries themselves are measured")
     args = parser.parse_args()
     sitrep = str(Path(sys.executable).parent / "sitrep")
     with tempfile.TemporaryDirectory() as tmp:
@@ -108,6 +117,8 @@ def main() -> int:
                 except OSError:
                     time.sleep(0.1)
             report("idle store", *run_load(base, args.requests, args.concurrency))
+            if args.vary:
+                report("idle store, pages varied", *run_load(base, args.requests, args.concurrency, vary=True))
             if not args.no_ingest:
                 writer = subprocess.Popen([sitrep, "ingest", str(ROOT / "examples"), "--db", db, "-q"],
                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

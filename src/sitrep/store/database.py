@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -126,6 +128,8 @@ class EventSummary:
 class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._revision_connection: sqlite3.Connection | None = None
+        self._revision_lock = threading.Lock()
 
     @classmethod
     def open(cls, target: str, create: bool = True) -> Store:
@@ -147,6 +151,9 @@ class Store:
         return display_url(self.engine.url.render_as_string(hide_password=False))
 
     def close(self) -> None:
+        if self._revision_connection is not None:
+            self._revision_connection.close()
+            self._revision_connection = None
         self.engine.dispose()
 
     # --- documents -----------------------------------------------------------
@@ -540,6 +547,26 @@ class Store:
                 for row in c.execute(query.where(t.documents.c.name.in_(chunk))):
                     outlets[row.name] = row.outlet or "unknown outlet"
             return outlets
+
+    def revision(self) -> str | None:
+        """A token that changes whenever a write is committed to the store, by any connection of any process,
+        so readers can keep what they computed until it changes. None where the backend offers no such token
+        (an in-memory SQLite store).
+
+        SQLite: ``PRAGMA data_version`` on a connection that never writes changes with every commit of every
+        other connection. PostgreSQL: the current snapshot (``xmin:xmax:in-progress``) changes whenever a
+        write transaction starts or ends anywhere on the server, more often than needed but never too seldom.
+        """
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as c:
+                return str(c.scalar(text("SELECT pg_current_snapshot()::text")))
+        database = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or database in (None, "", ":memory:"):
+            return None
+        with self._revision_lock:
+            if self._revision_connection is None:
+                self._revision_connection = sqlite3.connect(str(database), check_same_thread=False)
+            return str(self._revision_connection.execute("PRAGMA data_version").fetchone()[0])
 
     def stats(self) -> dict[str, int]:
         with self.engine.connect() as c:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, inspect, select
+from sqlalchemy.schema import CreateIndex
 
 from sitrep.store import schema
 
@@ -28,8 +29,18 @@ def _initial_schema(connection: Connection) -> None:
     schema.metadata.create_all(connection)
 
 
+def _event_list_indexes(connection: Connection) -> None:
+    # Version 1 of a newer install already made them (it creates schema.py's tables whole), hence IF NOT
+    # EXISTS; reflection cannot see expression indexes, so checkfirst would not do.
+    names = (f"ix_events_date_id_{connection.dialect.name}", f"ix_events_type_date_id_{connection.dialect.name}")
+    for index in schema.events.indexes:
+        if index.name in names:
+            connection.execute(CreateIndex(index, if_not_exists=True))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: documents, mentions, events, claims, places, sources", _initial_schema),
+    Migration(2, "event list order read off indexes: by date, and by type then date", _event_list_indexes),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

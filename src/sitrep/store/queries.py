@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal_column, or_, select
 
 from sitrep.store import schema as t
 from sitrep.store.database import EventFilter, Store, _filtered_events, _is_latest_version, contains_text
@@ -65,19 +65,26 @@ def event_type_counts(store: Store) -> dict[str, int]:
 
 
 def _source_counts() -> Any:
-    """Each source with how many mentions cite it and how many events those mentions belong to."""
+    """Each source with how many mentions cite it and how many events those mentions belong to.
+
+    The citations are counted per source first and then joined to the few source rows: joining sources to
+    every citation before grouping costs about twice as much.
+    """
     s, ms, m = t.sources, t.mention_sources, t.mentions
-    return (
+    counts = (
         select(
-            s.c.id, s.c.name, s.c.kind,
+            ms.c.source_id,
             func.count(func.distinct(ms.c.mention_id)).label("mentions"),
             func.count(func.distinct(m.c.event_id)).label("events"),
         )
-        .select_from(s)
-        .outerjoin(ms, ms.c.source_id == s.c.id)
-        .outerjoin(m, m.c.id == ms.c.mention_id)
-        .group_by(s.c.id, s.c.name, s.c.kind)
+        .join(m, m.c.id == ms.c.mention_id)
+        .group_by(ms.c.source_id)
+        .subquery()
     )
+    return select(
+        s.c.id, s.c.name, s.c.kind,
+        func.coalesce(counts.c.mentions, 0).label("mentions"), func.coalesce(counts.c.events, 0).label("events"),
+    ).outerjoin(counts, counts.c.source_id == s.c.id)
 
 
 def _source_row(row: Any) -> SourceRow:
@@ -86,14 +93,14 @@ def _source_row(row: Any) -> SourceRow:
 
 def sources(store: Store, name: str | None = None, limit: int = 100, offset: int = 0) -> tuple[int, list[SourceRow]]:
     """Sources named in attribution chains, most cited first, with a total for paging."""
-    s, ms = t.sources, t.mention_sources
+    s = t.sources
     base = select(s.c.id).select_from(s)
     if name:
         base = base.where(contains_text(s.c.name, name))
     query = (
         _source_counts()
         .where(s.c.id.in_(base))
-        .order_by(func.count(func.distinct(ms.c.mention_id)).desc(), s.c.name)
+        .order_by(literal_column("mentions").desc(), s.c.name)
         .limit(limit)
         .offset(offset)
     )
@@ -141,17 +148,20 @@ def documents_page(
     if text:
         columns = (d.c.name, d.c.title, d.c.outlet)
         condition = condition & or_(*(contains_text(column, text) for column in columns))
-    events = (
-        select(func.count(func.distinct(m.c.event_id))).where(m.c.document_id == d.c.id).scalar_subquery()
-    )
-    query = (
-        select(d.c.id, d.c.name, d.c.outlet, d.c.title, d.c.url, d.c.published, d.c.language, d.c.version,
-               events.label("events"))
+    # The page first, then its event counts: counted in the same select, the counts would be computed for
+    # every document before the sort picks the page.
+    page = (
+        select(d.c.id, d.c.name, d.c.outlet, d.c.title, d.c.url, d.c.published, d.c.language, d.c.version)
         .where(condition)
         .order_by(d.c.published.desc(), d.c.name)
         .limit(limit)
         .offset(offset)
+        .subquery()
     )
+    events = (
+        select(func.count(func.distinct(m.c.event_id))).where(m.c.document_id == page.c.id).scalar_subquery()
+    )
+    query = select(page, events.label("events")).order_by(page.c.published.desc(), page.c.name)
     with store.engine.connect() as c:
         total = int(c.scalar(select(func.count()).select_from(d).where(condition)) or 0)
         rows = [

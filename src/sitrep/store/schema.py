@@ -22,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 
 metadata = MetaData()
@@ -99,6 +100,17 @@ events = Table(
     Index("ix_events_country", "country"),
     Index("ix_events_latlon", "lat", "lon"),
 )
+
+# The event list reads its default order (newest first, undated last, ties by id) straight off an index,
+# whole or within one type, instead of sorting every matching event per page. SQLite puts NULLs last in a
+# descending index already and rejects NULLS LAST there; PostgreSQL needs it spelt out to use the index.
+_DATE_DESCENDING = (("sqlite", events.c.date_start.desc()), ("postgresql", events.c.date_start.desc().nulls_last()))
+for _dialect, _date_desc in _DATE_DESCENDING:
+    Index(f"ix_events_date_id_{_dialect}", _date_desc, events.c.id).ddl_if(dialect=_dialect)
+    # The type filter is case-insensitive (lower(event_type) = ?), so the index is on the same expression.
+    Index(f"ix_events_type_date_id_{_dialect}", func.lower(events.c.event_type), _date_desc, events.c.id).ddl_if(
+        dialect=_dialect
+    )
 
 # Merged event ids keep leading somewhere.
 event_redirects = Table(
