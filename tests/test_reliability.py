@@ -74,24 +74,58 @@ def test_doctor_repair_finishes_unfinished_documents(tmp_path: Path) -> None:
     assert len(_events(db)) >= 5
 
 
-@pytest.mark.parametrize("kill_number", range(4))
-def test_an_ingest_killed_at_a_random_point_and_run_again_gives_the_clean_result(
-    tmp_path: Path, kill_number: int
+KILL_CHAINS = 4
+KILLS_PER_CHAIN = 5  # 20 kills in all, each at a seeded random point of a run
+
+
+def _ingest_command(corpus: Path, db: str) -> list[str]:
+    return [str(Path(sys.executable).parent / "sitrep"), "ingest", str(corpus), "--db", db, "-q"]
+
+
+@pytest.fixture(scope="module")
+def clean_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[tuple[object, ...]], float]:
+    """A corpus of many documents, the events of its uninterrupted ingest, and how long that ingest took."""
+    folder = tmp_path_factory.mktemp("kills")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    manifest = []
+    for copy in range(5):
+        for name, text in ARTICLES.items():
+            # Distinct texts (another day each), so every document is extracted, not skipped as a copy.
+            day = f"{copy + 1}" if copy else ""
+            file = f"{copy}-{name}"
+            (corpus / file).write_text(f"{text} Day {day or 'one'} of reporting.", encoding="utf-8")
+            manifest.append({"file": file, "outlet": f"Wire {copy}", "published": f"2024-05-1{copy}"})
+    (corpus / "manifest.jsonl").write_text("\n".join(json.dumps(m) for m in manifest), encoding="utf-8")
+    clean = str(folder / "clean.db")
+    started = time.monotonic()
+    subprocess.run(_ingest_command(corpus, clean), check=True, capture_output=True)
+    return corpus, _events(clean), time.monotonic() - started
+
+
+@pytest.mark.parametrize("chain", range(KILL_CHAINS))
+def test_an_ingest_killed_again_and_again_and_run_once_more_gives_the_clean_result(
+    tmp_path: Path, chain: int, clean_run: tuple[Path, list[tuple[object, ...]], float]
 ) -> None:
-    """A real process killed with SIGKILL; the seed (printed on failure) makes the kill point reproducible."""
-    seed = int(os.environ.get("SITREP_KILL_SEED", "20261206")) + kill_number
-    corpus = _corpus(tmp_path / "corpus")
-    clean = str(tmp_path / "clean.db")
-    assert CliRunner().invoke(main, ["ingest", str(corpus), "--db", clean, "-q"]).exit_code == 0
+    """Real processes killed with SIGKILL at random points of the run (model loading, parsing, writing), each
+    rerun killed again; the run after the last kill must give exactly the uninterrupted run's events. The seed
+    (printed on failure) makes the kill points reproducible."""
+    corpus, clean_events, clean_seconds = clean_run
+    seed = int(os.environ.get("SITREP_KILL_SEED", "20261206")) + chain
+    rng = random.Random(seed)
     killed = str(tmp_path / "killed.db")
-    command = [str(Path(sys.executable).parent / "sitrep"), "ingest", str(corpus), "--db", killed, "-q"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(random.Random(seed).uniform(2.0, 9.0))  # loading the model takes a few seconds, the rest is work
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    command = _ingest_command(corpus, killed)
+    for _ in range(KILLS_PER_CHAIN):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        delay = rng.uniform(0.2, clean_seconds)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
     rerun = subprocess.run(command, capture_output=True, text=True, check=False)
     assert rerun.returncode == 0, (seed, rerun.stderr)
-    assert _events(killed) == _events(clean), f"seed {seed}"
+    assert _events(killed) == clean_events, f"seed {seed}"
+    doctor = CliRunner().invoke(main, ["doctor", "--db", killed])
+    assert "unfinished  none" in doctor.output, (seed, doctor.output)
 
 
 def test_reading_commands_refuse_a_database_that_does_not_exist(tmp_path: Path) -> None:
