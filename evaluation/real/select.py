@@ -7,6 +7,10 @@ seeded random order until the quota is met. A group never straddles two batches,
 batch sees every article of an incident and can link them.
 
     python evaluation/real/select.py /work/shared/data/realtext
+    python evaluation/real/select.py /work/shared/data/realtext --second-round
+
+The second round (session 6) takes every multi-outlet group the first quota left, in the same seeded order,
+into batches 9-11, and appends them to articles.jsonl and batches.json without touching the first round.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ HERE = Path(__file__).parent
 FAKES_QUOTA = 138
 FAKES_BATCHES = 6
 WIKINEWS_BATCHES = 2
+SECOND_ROUND_BATCHES = 3
 
 # Wikinews titles (2019-2020) that report armed conflict, political violence, terrorism or unrest, including
 # two whose incident is only background (a sentencing, a fiancée's plea) to test that background is not coded.
@@ -101,16 +106,27 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
 
-def main(realtext: Path) -> None:
+def fakes_row(article: dict[str, str], name: str, group_index: int) -> dict[str, object]:
+    return {
+        "file": name,
+        "source_id": article["id"],
+        "outlet": OUTLETS[article["outlet_code"]],
+        "published": header_date(article["text"]),
+        "title": article["title"],
+        "language": "en",
+        "dataset_group": f"fakes-g{group_index:03d}",
+        "dataset_date_unreliable": article["dataset_date_unreliable"],
+        "dataset_location": article["dataset_location"],
+        "licence": "CC BY (FA-KES, Abu Salem et al. 2019)",
+    }
+
+
+def multi_outlet_groups(realtext: Path) -> list[list[dict[str, str]]]:
+    """FA-KES articles of one place whose dataset dates lie within three days of each other, 2-8 articles from
+    at least two outlets, in the seeded order both rounds take them in."""
     # The dataset repeats a few records verbatim under one id: keep each id once.
     with gzip.open(realtext / "fa-kes-syria.jsonl.gz", "rt", encoding="utf-8") as handle:
         fakes = list({a["id"]: a for a in map(json.loads, handle)}.values())
-    with gzip.open(realtext / "wikinews-2019-2020.jsonl.gz", "rt", encoding="utf-8") as handle:
-        wikinews = [json.loads(line) for line in handle]
-    by_title = {a["title"]: a for a in wikinews}
-    chosen_wn = [by_title[t] for t in WIKINEWS_TITLES]
-
-    # Chain FA-KES articles of one place whose dataset dates lie within three days of each other.
     order = sorted(fakes, key=lambda a: (a["dataset_location"], dataset_date(a["dataset_date_unreliable"]), a["id"]))
     groups: list[list[dict[str, str]]] = []
     previous: tuple[str, dt.date] | None = None
@@ -123,6 +139,40 @@ def main(realtext: Path) -> None:
         previous = key
     several = [g for g in groups if 2 <= len(g) <= 8 and len({a["outlet_code"] for a in g}) >= 2]
     random.Random(13).shuffle(several)
+    return several
+
+
+def second_round(realtext: Path) -> None:
+    """Every multi-outlet group the first round left, dealt into batches 9-11 and appended."""
+    articles_path = HERE / "source" / "articles.jsonl"
+    batches_path = HERE / "source" / "batches.json"
+    rows = [json.loads(line) for line in articles_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    batches: dict[str, list[str]] = json.loads(batches_path.read_text(encoding="utf-8"))
+    taken = {row["source_id"] for row in rows}
+    next_group = 1 + max(int(str(r["dataset_group"])[len("fakes-g"):]) for r in rows
+                         if str(r["dataset_group"]).startswith("fakes-g"))
+    left = [g for g in multi_outlet_groups(realtext) if not any(a["id"] in taken for a in g)]
+    loads = [0] * SECOND_ROUND_BATCHES
+    first = len(batches) + 1
+    for offset, group in enumerate(sorted(left, key=len, reverse=True)):
+        b = loads.index(min(loads))
+        loads[b] += len(group)
+        for article in group:
+            name = f"fakes_{article['id'].split(':')[1]}.txt"
+            (HERE / "source" / "articles" / name).write_text(article["text"], encoding="utf-8")
+            batches.setdefault(f"batch{first + b}", []).append(name)
+            rows.append(fakes_row(article, name, next_group + offset))
+    articles_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    batches_path.write_text(json.dumps(batches, indent=1) + "\n", encoding="utf-8")
+    print(f"second round: {sum(loads)} FA-KES articles in {len(left)} groups", loads)
+
+
+def main(realtext: Path) -> None:
+    with gzip.open(realtext / "wikinews-2019-2020.jsonl.gz", "rt", encoding="utf-8") as handle:
+        wikinews = [json.loads(line) for line in handle]
+    by_title = {a["title"]: a for a in wikinews}
+    chosen_wn = [by_title[t] for t in WIKINEWS_TITLES]
+    several = multi_outlet_groups(realtext)
     picked: list[list[dict[str, str]]] = []
     total = 0
     for group in several:
@@ -144,20 +194,7 @@ def main(realtext: Path) -> None:
             name = f"fakes_{article['id'].split(':')[1]}.txt"
             (articles_dir / name).write_text(article["text"], encoding="utf-8")
             batches.setdefault(f"batch{b + 1}", []).append(name)
-            rows.append(
-                {
-                    "file": name,
-                    "source_id": article["id"],
-                    "outlet": OUTLETS[article["outlet_code"]],
-                    "published": header_date(article["text"]),
-                    "title": article["title"],
-                    "language": "en",
-                    "dataset_group": f"fakes-g{index:03d}",
-                    "dataset_date_unreliable": article["dataset_date_unreliable"],
-                    "dataset_location": article["dataset_location"],
-                    "licence": "CC BY (FA-KES, Abu Salem et al. 2019)",
-                }
-            )
+            rows.append(fakes_row(article, name, index))
     for index, article in enumerate(chosen_wn):
         name = f"wikinews_{slug(article['title'])}.txt"
         (articles_dir / name).write_text(article["text"], encoding="utf-8")
@@ -185,4 +222,7 @@ def main(realtext: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if "--second-round" in sys.argv[2:]:
+        second_round(Path(sys.argv[1]))
+    else:
+        main(Path(sys.argv[1]))
