@@ -11,6 +11,7 @@ Library first; the ``sitrep`` command is a thin shell over these functions::
 
 from __future__ import annotations
 
+import types
 from typing import Any
 
 __all__ = ["EventFilter", "ReadOptions", "Store", "ingest", "process_document"]
@@ -31,3 +32,27 @@ def __getattr__(name: str) -> Any:
 
         return ReadOptions
     raise AttributeError(name)
+
+
+class _CallableIngest(types.ModuleType):
+    """The ``sitrep.ingest`` package, callable as the one-call pipeline (``sitrep.pipeline.ingest``).
+
+    Python binds a subpackage as its parent's attribute once it is imported, so after anything has imported
+    the readers (``sitrep.ingest.readers``), ``sitrep.ingest`` is that package, not the function above; making
+    the package callable keeps ``from sitrep import ingest; ingest(...)`` working in either order. It lives
+    here, at the top, because the readers' stage must not import the pipeline that comes after it.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        from sitrep.pipeline import ingest
+
+        return ingest(*args, **kwargs)
+
+
+def _make_ingest_package_callable() -> None:
+    import importlib
+
+    importlib.import_module("sitrep.ingest").__class__ = _CallableIngest
+
+
+_make_ingest_package_callable()
