@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import sqlite3
 import threading
 import time
@@ -41,6 +43,8 @@ from sitrep.store.migrations import LATEST_VERSION, applied_versions, migrate
 # Concurrent first use: PostgreSQL serialises schema creation on this advisory lock; SQLite has none, so a
 # process that loses the race checks that the winner's schema is complete and goes on.
 MIGRATION_LOCK_KEY = 0x5175_7265_7000
+# Held while one document's reports are matched to events and written (see Store.resolution_lock).
+RESOLUTION_LOCK_KEY = 0x5175_7265_7001
 MIGRATION_ATTEMPTS = 5
 
 _BANDS = 8
@@ -547,6 +551,38 @@ class Store:
                 for row in c.execute(query.where(t.documents.c.name.in_(chunk))):
                     outlets[row.name] = row.outlet or "unknown outlet"
             return outlets
+
+    @contextlib.contextmanager
+    def resolution_lock(self) -> Iterator[None]:
+        """Held while one document's reports are matched to stored events and written, so that several
+        processes ingesting into one store never both create an event for one incident: matching reads the
+        candidates and writes the result in separate transactions, and a second writer must see the first
+        one's events before it matches. Parsing and extraction, the bulk of the work, stay parallel.
+
+        PostgreSQL: a session advisory lock on a connection of its own. SQLite: an exclusive lock on a file
+        beside the database (SQLite serialises single writes, not this read-then-write sequence). An
+        in-memory store is one process's own and needs none.
+        """
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as c:
+                c.execute(text("SELECT pg_advisory_lock(:key)"), {"key": RESOLUTION_LOCK_KEY})
+                c.commit()
+                try:
+                    yield
+                finally:
+                    c.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": RESOLUTION_LOCK_KEY})
+                    c.commit()
+            return
+        database = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or database in (None, "", ":memory:"):
+            yield
+            return
+        with open(f"{database}.lock", "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def revision(self) -> str | None:
         """A token that changes whenever a write is committed to the store, by any connection of any process,
