@@ -110,9 +110,9 @@ def ucdp(split: str, n: int, tmp: Path, keyword: bool) -> list[Row]:
     command = f"python evaluation/ucdp/benchmark.py --split {split} -n {n} [--coder keyword]"
     measures = [  # (label, rate key, numerator, denominator) of the benchmark's --out JSON
         ("detection", "detection", "detected", "headlines"),
-        ("type | detected", "type_given_detected", "typed", "detected"),
+        ("type given detected", "type_given_detected", "typed", "detected"),
         ("place within 25 km", "place_within_25km", "placed", "named_place"),
-        ("date | detected", "date_given_detected", "dated", "detected"),
+        ("date given detected", "date_given_detected", "dated", "detected"),
         ("fatalities in range", "fatalities_within_range", "toll_right", "with_toll"),
     ]
 
