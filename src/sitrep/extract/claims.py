@@ -68,6 +68,12 @@ def _cue_pattern(key: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _claim_words()[key]) + r")\b")
 
 
+def tells_a_running_total(text: str) -> bool:
+    """The sentence counts over a period ("since Thursday", "so far", "in total"): its figures are a running
+    total, not one incident's."""
+    return _cue_pattern("total_cues").search(text.lower()) is not None
+
+
 TALLY_TOPIC = "attack-count"
 NOT_HAPPENED: frozenset[Modality] = frozenset({"planned", "feared", "hypothetical", "rumour"})
 
