@@ -250,3 +250,16 @@ def test_an_aim_stated_for_forces_is_a_planned_claim() -> None:
     # "aimed at" a target tells what was hit, not an intention.
     struck = extract("The strikes aimed at fuel depots near the port killed two guards.")
     assert struck.mentions and not [c for c in struck.claims if c.modality == "planned"]
+
+
+def test_a_denial_that_names_no_incident_is_about_the_incident_told_before_it() -> None:
+    from sitrep.extract.claims import link_to_incidents
+    from sitrep.model import Claim, Span
+    from tests.resolve.resolve_fixtures import mention
+
+    first = mention("m1", doc="story", text="A chemical attack killed 90 people in Tarsa.")
+    second = mention("m2", doc="story", text="The United States fired missiles at an air base.")
+    first.sentence, second.sentence = Span("story", 0, 44), Span("story", 45, 95)
+    denial = Claim("c1", "story", "deny charges", None, None, Span("story", 96, 120), modality="denied")
+    (linked,) = link_to_incidents([first, second], [denial])
+    assert linked.concerns == "m2"

@@ -47,6 +47,8 @@ CASES = [
     ("Israel denied carrying out the strike on the hospital.", "strike", "denied"),
     ("Hezbollah denied involvement in the attack on the base.", "attack", "denied"),
     ("The army said it did not shell the village.", "shell", "denied"),
+    # "deny someone something" withholds: the strikes were meant to stop the movement, nobody denies anything
+    ("The strikes were carried out to deny the militants the ability to move weapons.", "move", "asserted"),
     # planned
     ("Russia plans to launch a new offensive in the spring.", "offensive", "planned"),
     ("Israel will expand its ground operation into Rafah, the defence minister said.", "expand", "planned"),

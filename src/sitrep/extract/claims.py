@@ -176,6 +176,26 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
     return claims
 
 
+# Modalities of a report that says an incident happened: what a denial can be about.
+_HAPPENED: frozenset[Modality] = frozenset({"asserted", "reported"})
+
+
+def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Claim]:
+    """A denial that names no incident of its own ("Syria denies the charges", "the ministry dismissed the claim
+    as groundless") is about the incident the story told last before it: its ``concerns`` is that report (or,
+    when the story states the denial first, the first report after it), so that it is set against that report."""
+    told = sorted((m for m in mentions if m.modality in _HAPPENED), key=lambda m: m.sentence.start)
+    linked: list[Claim] = []
+    for claim in claims:
+        if claim.modality != "denied" or claim.concerns is not None or not told:
+            linked.append(claim)
+            continue
+        before = [m for m in told if m.sentence.start < claim.sentence.start]
+        report = before[-1] if before else told[0]
+        linked.append(replace(claim, concerns=report.id))
+    return linked
+
+
 @functools.cache
 def _people_heads() -> frozenset[str]:
     """Heads that count people (the quantity lexicon's), singular and plural."""

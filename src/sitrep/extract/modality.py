@@ -33,6 +33,9 @@ class Governor:
     via: frozenset[str]  # empty: any dependency
     pos: frozenset[str]  # empty: any part of speech
     needs_child: frozenset[str]
+    # Dependencies that give the word another sense: "deny Daesh the ability to move" (a dative) withholds, it
+    # does not deny that anything happened.
+    not_with: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,7 @@ def modality_lexicon() -> ModalityLexicon:
             via=_lower_set(item.get("via")),
             pos=frozenset(str(p) for p in item.get("pos", [])),
             needs_child=_lower_set(item.get("needs_child")),
+            not_with=_lower_set(item.get("not_with")),
         )
         for lemma in item["lemmas"]:
             governors.setdefault(str(lemma).lower(), []).append(governor)
@@ -112,6 +116,8 @@ def _governor_cue(node: Token, via: str) -> Modality | None:
         if governor.pos and node.pos_ not in governor.pos:
             continue
         if governor.needs_child and not any(c.lemma_.lower() in governor.needs_child for c in node.children):
+            continue
+        if governor.not_with and any(c.dep_.lower() in governor.not_with for c in node.children):
             continue
         return governor.modality
     return None

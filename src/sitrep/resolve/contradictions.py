@@ -66,12 +66,17 @@ def _headline(q: Quantity) -> int | None:
 @functools.cache
 def _settings() -> dict[str, frozenset[str]]:
     raw = load_yaml("contradictions.yaml")
-    unknown = set(raw) - {
-        "contested_figure_kinds", "denial_disputes", "max_figure_ratio", "same_place_km", "head_stamp_chars"
-    }
+    lists = ("contested_figure_kinds", "denial_disputes", "vague_counts")
+    unknown = set(raw) - {*lists, "max_figure_ratio", "same_place_km", "head_stamp_chars"}
     if unknown:
         raise ValueError(f"contradictions.yaml: unknown keys {sorted(unknown)}")
-    return {key: frozenset(str(v) for v in raw[key]) for key in ("contested_figure_kinds", "denial_disputes")}
+    return {key: frozenset(str(v).lower() for v in raw[key]) for key in lists}
+
+
+def is_vague(q: Quantity) -> bool:
+    """ "several others", "a number of people": a count that names no figure, so none to dispute."""
+    text = " ".join((q.span.text if q.span is not None else "").lower().split())
+    return any(text == word or text.startswith(word + " ") for word in _settings()["vague_counts"])
 
 
 def contested_figure_kinds() -> frozenset[str]:
@@ -148,6 +153,7 @@ def _figure_disagreements(
             ((headline, r), (mention_id, q))
             for mention_id, q in figure.by_mention.items()
             if (headline := _headline(q)) is not None and (r := effective_range(q.low, q.best, q.high)) is not None
+            and not is_vague(q)
         ]
         pairs = (
             (a, b) for a, b in disagreeing_pairs(grouped(stated), lambda x, y: same_count(x, y) and disagree(x, y))
