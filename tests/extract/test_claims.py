@@ -254,12 +254,17 @@ def test_an_aim_stated_for_forces_is_a_planned_claim() -> None:
 
 def test_a_denial_that_names_no_incident_is_about_the_incident_told_before_it() -> None:
     from sitrep.extract.claims import link_to_incidents
-    from sitrep.model import Claim, Span
+    from sitrep.model import AttributionChain, Claim, Source, Span
     from tests.resolve.resolve_fixtures import mention
 
     first = mention("m1", doc="story", text="A chemical attack killed 90 people in Tarsa.")
     second = mention("m2", doc="story", text="The United States fired missiles at an air base.")
     first.sentence, second.sentence = Span("story", 0, 44), Span("story", 45, 95)
-    denial = Claim("c1", "story", "deny charges", None, None, Span("story", 96, 120), modality="denied")
-    (linked,) = link_to_incidents([first, second], [denial])
+    said = AttributionChain([Source("Syria", "government"), Source("Courier", "publisher")])
+    denial = Claim("c1", "story", "deny charges", None, None, Span("story", 96, 120), chain=said, modality="denied")
+    # The story's own negative statement is nobody's denial.
+    aside = Claim("c2", "story", "truce", None, None, Span("story", 121, 160), modality="denied",
+                  chain=AttributionChain([Source("Courier", "publisher")]))
+    linked, unlinked = link_to_incidents([first, second], [denial, aside])
     assert linked.concerns == "m2"
+    assert unlinked.concerns is None

@@ -49,6 +49,8 @@ CASES = [
     ("The army said it did not shell the village.", "shell", "denied"),
     # "deny someone something" withholds: the strikes were meant to stop the movement, nobody denies anything
     ("The strikes were carried out to deny the militants the ability to move weapons.", "move", "asserted"),
+    # a negated counterfactual is what did not happen in another world, not a denial
+    ("The town would not have been captured without the air support.", "captured", "hypothetical"),
     # planned
     ("Russia plans to launch a new offensive in the spring.", "offensive", "planned"),
     ("Israel will expand its ground operation into Rafah, the defence minister said.", "expand", "planned"),

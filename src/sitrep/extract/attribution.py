@@ -85,6 +85,8 @@ class AttributionLexicon:
     anaphoric_pronouns: frozenset[str]
     credit_words: frozenset[str]
     head_sentences: int
+    armed_group_actor_types: frozenset[str]
+    closing_credit_verbs: frozenset[str]
     descriptor_ignored_words: frozenset[str]
     described: tuple[Outlet, ...]  # sources that have descriptors
     wires: tuple[Outlet, ...]
@@ -145,6 +147,8 @@ def lexicon() -> AttributionLexicon:
         anaphoric_pronouns=_words(config, "anaphoric_pronouns"),
         credit_words=_words(config, "credit_words"),
         head_sentences=int(config.get("head_sentences", 1)),
+        armed_group_actor_types=frozenset(str(t) for t in config.get("armed_group_actor_types", [])),
+        closing_credit_verbs=_words(config, "closing_credit_verbs"),
         descriptor_ignored_words=_words(config, "descriptor_ignored_words"),
         described=tuple(o for o in outlets if o.descriptors),
         wires=tuple(o for o in outlets if o.category == "wire"),
@@ -207,7 +211,7 @@ def canonical_source(name: str) -> str | None:
     """One name per source for listing and comparing chains: a known outlet or body's canonical name, or
     "unnamed sources" for an anonymous source described by its side ("a military source", "civil sources",
     "field sources"): nobody a reader can name. None when the name is neither."""
-    known = canonical_outlet(name)
+    known = canonical_outlet(name) or _armed_group(name)
     if known is not None:
         return known
     words = re.findall(r"[\w'-]+", name)
@@ -218,6 +222,15 @@ def canonical_source(name: str) -> str | None:
     head = words[-1].lower()
     head = head[:-1] if head.endswith("s") else head
     return UNNAMED if head in lexicon().unnamed_nouns else None
+
+
+def _armed_group(name: str) -> str | None:
+    """An armed group speaking for itself ("ISIS said ...") under its actor name ("Islamic State"): the actor
+    dictionary's name when the name is one of its aliases of a non-state group (``armed_group_actor_types``)."""
+    from sitrep.extract.actors import actor_dictionary
+
+    entry = actor_dictionary().by_alias.get(outlet_key(name).lower())
+    return entry.name if entry is not None and entry.actor_type in lexicon().armed_group_actor_types else None
 
 
 def outlet_patterns() -> list[dict[str, Any]]:
@@ -920,10 +933,30 @@ def document_wire(text: str, publisher: str | None) -> Outlet | None:
             if outlet is not None:
                 credited.append(outlet)
                 break
+    closing = _closing_credit().search(text[-_CLOSING_CHARS:])
+    if closing is not None:
+        words = closing["name"].split()
+        for start in range(len(words)):  # "... of its pre-war population Press TV reported.": the name's last words
+            outlet = _lookup_outlet(" ".join(words[start:]))
+            if outlet is not None:
+                credited.append(outlet)
+                break
     # A credit names the story's source, a wire or another outlet ("Source: SANA" under an Al-Manar story); a
     # name at the head or end is read as a credit only when it is a wire's.
     found = [o for o in credited if o.kind == "outlet"] + [o for o in candidates if o.category == "wire"]
     return next((o for o in found if o.name != own), None)
+
+
+# How far from its end a story's closing credit ("... Press TV reported." and a signature) may start.
+_CLOSING_CHARS = 200
+
+
+@functools.cache
+def _closing_credit() -> re.Pattern[str]:
+    """ "..., Press TV reported." as the story's last words (a short signature may follow): the outlet whose
+    report the whole story retells."""
+    verbs = "|".join(re.escape(v) for v in sorted(lexicon().closing_credit_verbs))
+    return re.compile(rf"(?P<name>[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){{0,3}}) (?:{verbs})\.\s*(?:\w{{1,5}}\s*)?$")
 
 
 @functools.cache

@@ -181,13 +181,15 @@ _HAPPENED: frozenset[Modality] = frozenset({"asserted", "reported"})
 
 
 def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Claim]:
-    """A denial that names no incident of its own ("Syria denies the charges", "the ministry dismissed the claim
-    as groundless") is about the incident the story told last before it: its ``concerns`` is that report (or,
+    """A speaker's denial that names no incident of its own ("Syria denies the charges", "the ministry dismissed
+    the claim as groundless") is about the incident the story told last before it: its ``concerns`` is that report (or,
     when the story states the denial first, the first report after it), so that it is set against that report."""
     told = sorted((m for m in mentions if m.modality in _HAPPENED), key=lambda m: m.sentence.start)
     linked: list[Claim] = []
     for claim in claims:
-        if claim.modality != "denied" or claim.concerns is not None or not told:
+        # A denial is somebody's: the story's own negative statement ("the truce does not include ...") is not.
+        someone = any(s.kind != "publisher" for s in claim.chain.sources)
+        if claim.modality != "denied" or claim.concerns is not None or not told or not someone:
             linked.append(claim)
             continue
         before = [m for m in told if m.sentence.start < claim.sentence.start]

@@ -56,6 +56,7 @@ class ModalityLexicon:
     clause_boundaries: frozenset[str]
     reported_future_modals: frozenset[str] = frozenset()
     reported_future_statements: frozenset[str] = frozenset()
+    counterfactual_modals: frozenset[str] = frozenset()
 
 
 def _modality(value: Any) -> Modality:
@@ -97,6 +98,7 @@ def modality_lexicon() -> ModalityLexicon:
         clause_boundaries=_lower_set(config.get("clause_boundaries")),
         reported_future_modals=_lower_set((config.get("reported_future") or {}).get("modals")),
         reported_future_statements=_lower_set((config.get("reported_future") or {}).get("statements")),
+        counterfactual_modals=_lower_set(config.get("counterfactual_modals")),
     )
 
 
@@ -152,6 +154,12 @@ def _is_future_clause(node: Token) -> bool:
     )
 
 
+def _is_counterfactual(node: Token) -> bool:
+    """ "would have been", "could not have won": a modal with the perfect "have"."""
+    auxiliaries = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+    return "have" in auxiliaries and bool(auxiliaries & modality_lexicon().counterfactual_modals)
+
+
 def _is_conditional(node: Token) -> bool:
     """The node's clause is an "if" clause, or is conditioned by one ("ready ... if it senses"), or tells of a
     time still to come ("until the city is liberated")."""
@@ -187,7 +195,9 @@ def _hedge_is_attribution(sent: SpacySpan) -> bool:
 def _clause_cue(node: Token) -> tuple[Modality | None, Modality | None]:
     """(strong, weak) cue from the modifiers, negation and conditionals of a node in the trigger's clause."""
     if _is_negated(node):
-        return "denied", None
+        # "would not have been destroyed without the Kurds": a counterfactual says what did not happen in another
+        # world, not that someone denies what happened.
+        return ("hypothetical" if _is_counterfactual(node) else "denied"), None
     if _is_conditional(node):
         return "hypothetical", None
     weak: Modality | None = None
