@@ -164,7 +164,10 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
             continue
         scope = [t for o in objects for t in o.subtree]
         triggers = {m.token.i for m in find_triggers(sentence)}
-        if any(t.i in triggers for t in scope) or any(t.like_num for t in scope):
+        # "denied all claims that Khashoggi was slain": what is denied is a statement about an incident, a claim
+        # of its own, whatever incident the statement tells.
+        of_statement = any(o.lemma_.lower() in words["denied_statement_nouns"] for o in objects)
+        if (any(t.i in triggers for t in scope) and not of_statement) or any(t.like_num for t in scope):
             continue
         phrase = " ".join(t.text for t in scope if t.dep_ != "det" or t.i != scope[0].i)
         claims.append(

@@ -266,7 +266,8 @@ def _future_in_reported_speech(sent: SpacySpan, trigger: Token) -> bool:
             modals = {c.lower_ for t in clause for c in t.children if c.dep_ == "aux"}
             conditional = any(t.lower_ in lex.conditional_marks for t in span_tokens(sent))
             return bool(modals & lex.reported_future_modals) and not conditional
-        if via in lex.clause_boundaries:
+        # "said US troops had defeated ISIS and Turkey would be moving": a conjoined clause is said too.
+        if via in lex.clause_boundaries and via != "conj":
             return False
         clause.append(node)
     return False
