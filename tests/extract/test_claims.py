@@ -270,3 +270,17 @@ def test_a_denial_that_names_no_incident_is_about_the_incident_told_before_it() 
     linked, unlinked = link_to_incidents([first, second], [denial, aside])
     assert linked.concerns == "m2"
     assert unlinked.concerns is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Residents of the two villages had been given three days to leave, the sources said.", 3),
+        ("The brigade issued a statement giving the militia 48 hours to release the hostages.", 48),
+    ],
+)
+def test_a_time_given_to_do_something_is_a_planned_ultimatum(text: str, figure: int) -> None:
+    result = extract(text)
+    (ultimatum,) = [c for c in result.claims if c.topic.startswith("ultimatum:")]
+    assert ultimatum.modality == "planned"
+    assert ultimatum.quantity is not None and ultimatum.quantity.best == figure

@@ -33,7 +33,7 @@ from sitrep.model import (
     SourceKind,
     Span,
 )
-from sitrep.nlp.tokens import lower_lemmas, span_text, span_tokens
+from sitrep.nlp.tokens import lower_lemmas, span_text, span_tokens, text_between
 
 
 @functools.cache
@@ -144,7 +144,36 @@ def figure_claims(
     claims += _rejected_figures(context, claims, sentence)
     claims += stated_intentions(context, sentence)
     claims += stated_denials(context, sentence)
+    claims += ultimatums(context, sentence)
     return claims, total
+
+
+def ultimatums(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """ "had been given three days to leave", "giving al-Nusra 48 hours to release the hostages": a time given to
+    do something is an ultimatum, a planned claim whose figure is the time allowed."""
+    words = _claim_words()
+    claims: list[Claim] = []
+    doc = sentence.doc
+    for verb in span_tokens(sentence):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["ultimatum_lemmas"]:
+            continue
+        for time in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words["deadline_units"]):
+            number = next((c for c in time.children if c.dep_ == "nummod"), None)
+            after = time.i + 2
+            if number is None or after >= sentence.end or doc[time.i + 1].lower_ != "to" or doc[after].pos_ != "VERB":
+                continue
+            bounds = parse_amount(number.text)
+            if bounds is None:
+                continue
+            start, end = number.idx, time.idx + len(time.text)
+            span = Span(context.doc, start, end, text_between(number, time))
+            quantity = Quantity(time.text, *bounds, span=span, kind="deadline")
+            action = " ".join(t.text for t in doc[after].subtree if t.i >= after)
+            claims.append(_claim(
+                replace(context, modality="planned"), _claim_id(context, verb.idx),
+                f"{span.text} to {action}", quantity, span, f"ultimatum:{doc[after].lemma_.lower()}",
+            ))
+    return claims
 
 
 def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
@@ -233,7 +262,7 @@ def states_intention(sentence: SpacySpan) -> bool:
     plans it also answers for the figures the quantity finder leaves out (areas, percentages).
     """
     words = _claim_words()
-    lemmas = words["intention_lemmas"] | words["denial_lemmas"]
+    lemmas = words["intention_lemmas"] | words["denial_lemmas"] | words["ultimatum_lemmas"]
     tokens = span_tokens(sentence)
     text = span_text(sentence)
     return (
