@@ -485,3 +485,7 @@ def test_a_body_s_known_spokesperson_speaks_for_the_body(nlp: Language) -> None:
 def test_a_witness_speaking_anonymously_is_an_unnamed_source(nlp: Language) -> None:
     text = "An activist in Tarsa who spoke on condition of anonymity told Reuters that 30 men were shot."
     assert chains_of(nlp, text)[0][:2] == ["unnamed sources", "Reuters"]
+
+
+def test_a_toll_claimed_by_shells_is_no_statement(nlp: Language) -> None:
+    assert chains_of(nlp, "Rocket shells claim nine civilians in Tarsa.")[0] == ["Courier"]

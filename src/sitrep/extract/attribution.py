@@ -65,6 +65,7 @@ class Outlet:
 class AttributionLexicon:
     speech_verbs: frozenset[str]
     not_attribution_objects: frozenset[str]
+    not_attribution_objects_of: dict[str, frozenset[str]]
     citing_verbs: frozenset[str]
     according_words: frozenset[str]
     statement_nouns: frozenset[str]
@@ -127,6 +128,10 @@ def lexicon() -> AttributionLexicon:
     return AttributionLexicon(
         speech_verbs=_words(config, "speech_verbs"),
         not_attribution_objects=_words(config, "not_attribution_objects"),
+        not_attribution_objects_of={
+            str(verb).lower(): frozenset(str(w).lower() for w in words)
+            for verb, words in (config.get("not_attribution_objects_of") or {}).items()
+        },
         citing_verbs=_words(config, "citing_verbs"),
         according_words=_words(config, "according_words"),
         statement_nouns=_words(config, "statement_nouns"),
@@ -657,7 +662,8 @@ def _speech_verbs(sent: SpacySpan) -> list[Token]:
         if not _is_reporting_clause(token) and not (_is_sentence_final(token) and _trailing_speaker_run(token)):
             continue
         objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
-        if objects & lex.not_attribution_objects:
+        own_objects = lex.not_attribution_objects_of.get(token.lemma_.lower(), frozenset())
+        if objects & (lex.not_attribution_objects | own_objects):
             continue
         verbs.append(token)
     # The sentence's root verb first, then the others in text order.
