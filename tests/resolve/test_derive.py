@@ -204,15 +204,6 @@ def test_a_story_s_date_stamp_is_not_the_incident_s_date() -> None:
     assert not [c for c in event.contradictions if c.kind == "date"]
 
 
-def test_a_story_s_title_sums_up_its_body_and_is_not_set_against_it() -> None:
-    title = mention("a", killed=(81, None, None), doc="story",
-                    text="Army kills over 80 terrorists in various provinces")
-    body = mention("b", killed=(31, None, None), doc="story", sources=("SANA",))
-    body.sentence = Span("story", 400, 460, "Army units killed more than 30 terrorists in Jazal.")
-    event = derive_event("ev", [title, body])
-    assert not [c for c in event.contradictions if c.kind in {"figure", "estimates"}]
-
-
 def test_one_source_s_updated_lower_bound_is_not_a_dispute() -> None:
     # "at least 20 killed" in one article and "at least 23" in the next, both per the same monitor: an update.
     event = derive_event("ev", [

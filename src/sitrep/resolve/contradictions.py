@@ -131,15 +131,6 @@ def same_scene(a: Mention, b: Mention) -> bool:
     return any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= limit for p in places_a for q in places_b)
 
 
-def summary_and_detail(a: Mention, b: Mention) -> bool:
-    """One story's head (its title, within ``head_stamp_chars`` of its start) and its body: the head sums up what
-    the body tells piece by piece ("over 80 killed in various provinces" and "more than 30 in Jazal")."""
-    if a.doc != b.doc:
-        return False
-    head = _number("head_stamp_chars")
-    return (a.sentence.start < head) != (b.sentence.start < head)
-
-
 def same_source(a: Mention, b: Mention) -> bool:
     """Two reports of one document from one originator: one source's two wordings, or its breakdown of a toll
     ("eight civilians" and "24 in all"), not a dispute. The same originator in another article may have revised
@@ -170,7 +161,6 @@ def _figure_disagreements(
             if (counts_people or same_unit(a[1], b[1])) and not same_source(by_id[a[0]], by_id[b[0]])
             and same_scene(by_id[a[0]], by_id[b[0]])
             and (not across_sources or originator(by_id[a[0]]) != originator(by_id[b[0]]))
-            and not summary_and_detail(by_id[a[0]], by_id[b[0]])
         )
         for (id_a, qa), (id_b, qb) in islice(pairs, MAX_PAIRS_PER_KIND):
             text = (
