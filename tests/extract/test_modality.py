@@ -115,6 +115,8 @@ def test_modality_is_per_trigger(nlp: Language) -> None:
         # With a condition it stays a possibility; with no statement verb "would" is hypothetical.
         ("Officials said the army would attack the town if talks failed.", "attack", "hypothetical"),
         ("The army would strike if the rebels attacked.", "strike", "hypothetical"),
+        # "will" under a condition is a threat: a plan the speaker states
+        ("If the militia crosses the river, we will destroy its positions, the commander said.", "destroy", "planned"),
     ],
 )
 def test_would_in_reported_speech_is_a_plan(nlp: Language, text: str, trigger: str, expected: str) -> None:

@@ -57,6 +57,7 @@ class ModalityLexicon:
     reported_future_modals: frozenset[str] = frozenset()
     reported_future_statements: frozenset[str] = frozenset()
     counterfactual_modals: frozenset[str] = frozenset()
+    threat_modals: frozenset[str] = frozenset()
 
 
 def _modality(value: Any) -> Modality:
@@ -99,6 +100,7 @@ def modality_lexicon() -> ModalityLexicon:
         reported_future_modals=_lower_set((config.get("reported_future") or {}).get("modals")),
         reported_future_statements=_lower_set((config.get("reported_future") or {}).get("statements")),
         counterfactual_modals=_lower_set(config.get("counterfactual_modals")),
+        threat_modals=_lower_set(config.get("threat_modals")),
     )
 
 
@@ -199,7 +201,10 @@ def _clause_cue(node: Token) -> tuple[Modality | None, Modality | None]:
         # world, not that someone denies what happened.
         return ("hypothetical" if _is_counterfactual(node) else "denied"), None
     if _is_conditional(node):
-        return "hypothetical", None
+        # "if they cross the line, we will destroy them": "will" under a condition is a threat, a stated plan;
+        # "would" stays a possibility.
+        threat = any(c.dep_ == "aux" and c.lower_ in modality_lexicon().threat_modals for c in node.children)
+        return ("planned" if threat else "hypothetical"), None
     weak: Modality | None = None
     for cue in _modifier_cues(node):
         if cue.strong:
