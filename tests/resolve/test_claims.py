@@ -196,3 +196,13 @@ def test_a_denial_is_set_against_the_report_of_the_incident_it_is_about() -> Non
     assert event_id == "ev1" and entry.kind == "denial"
     assert (entry.a, entry.b) == ("m1", "c1")
     assert "Russian Ministry of Defence" in entry.description and "Syrian Observatory" in entry.description
+
+
+def test_one_place_in_two_romanisations_is_one_scope() -> None:
+    groups = group_claims([
+        claim("a", "residents ordered to leave", "Deir al-Zor", Quantity("days", 3, 3, 3), ["activists", "Wire"],
+              topic="ultimatum:leave", doc="one"),
+        claim("b", "residents ordered to leave", "Deir al-Zour", Quantity("days", 3, 3, 3), ["activists", "Outlet"],
+              topic="ultimatum:leave", doc="two"),
+    ])
+    assert not [c for g in groups for c in g.contradictions if c.kind == "scope"]

@@ -12,7 +12,7 @@ from itertools import combinations
 from sitrep.data import data_path
 from sitrep.extract.claims import UNSPECIFIED_ACTOR
 from sitrep.extract.quantities import base_kind
-from sitrep.geo.normalise import name_key
+from sitrep.geo.normalise import name_key, skeleton_key
 from sitrep.model import Claim, Contradiction, Mention
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import (
@@ -118,7 +118,8 @@ def describe(claim: Claim) -> str:
 
 
 def normalised_scope(claim: Claim) -> str:
-    return name_key(claim.scope or "")
+    """The claim's scope spelled one way whatever the romanisation ("Deir al-Zor" is "Deir al-Zour")."""
+    return skeleton_key(claim.scope or "")
 
 
 def periods_differ(a: Claim, b: Claim) -> bool:
