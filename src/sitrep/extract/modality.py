@@ -36,6 +36,8 @@ class Governor:
     # Dependencies that give the word another sense: "deny Daesh the ability to move" (a dative) withholds, it
     # does not deny that anything happened.
     not_with: frozenset[str] = frozenset()
+    # Objects that give the word that sense whatever the parse: "deny Daesh (IS) the ability to move".
+    not_with_objects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ def modality_lexicon() -> ModalityLexicon:
             pos=frozenset(str(p) for p in item.get("pos", [])),
             needs_child=_lower_set(item.get("needs_child")),
             not_with=_lower_set(item.get("not_with")),
+            not_with_objects=_lower_set(item.get("not_with_objects")),
         )
         for lemma in item["lemmas"]:
             governors.setdefault(str(lemma).lower(), []).append(governor)
@@ -122,6 +125,8 @@ def _governor_cue(node: Token, via: str) -> Modality | None:
         if governor.needs_child and not any(c.lemma_.lower() in governor.needs_child for c in node.children):
             continue
         if governor.not_with and any(c.dep_.lower() in governor.not_with for c in node.children):
+            continue
+        if governor.not_with_objects and any(c.lemma_.lower() in governor.not_with_objects for c in node.children):
             continue
         return governor.modality
     return None
