@@ -47,9 +47,9 @@ CASES = [
     ("Israel denied carrying out the strike on the hospital.", "strike", "denied"),
     ("Hezbollah denied involvement in the attack on the base.", "attack", "denied"),
     ("The army said it did not shell the village.", "shell", "denied"),
-    # "deny someone something" withholds: the strikes were meant to stop the movement, nobody denies anything
-    ("The strikes were carried out to deny the militants the ability to move weapons.", "move", "asserted"),
-    ("The strikes were executed to deny Daesh (IS) the ability to move weapons.", "move", "asserted"),
+    # "deny someone the ability to" withholds: the movement is prevented, a possibility; nobody denies anything
+    ("The strikes were carried out to deny the militants the ability to move weapons.", "move", "hypothetical"),
+    ("The strikes were executed to deny Daesh (IS) the ability to move weapons.", "move", "hypothetical"),
     # a negated counterfactual is what did not happen in another world, not a denial
     ("The town would not have been captured without the air support.", "captured", "hypothetical"),
     # "would" in a clause conjoined under a statement verb is the speaker's "will", a plan
