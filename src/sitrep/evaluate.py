@@ -378,9 +378,9 @@ def classify_unmatched(
 
 def _canonical_outlet(name: str) -> str:
     try:
-        from sitrep.extract.attribution import canonical_outlet
+        from sitrep.extract.attribution import canonical_source
 
-        return canonical_outlet(name) or name
+        return canonical_source(name) or name
     except ImportError:
         return name
 

@@ -244,6 +244,8 @@ class Claim:
     framing: list[FramingTerm] = field(default_factory=list)
     evidence: Span | None = None
     topic: str = ""  # normalised key for grouping claims about the same quantity
+    # The report (mention id, same document) of the incident a denial or a claim of responsibility is about.
+    concerns: str | None = None
 
 
 # --- resolution -------------------------------------------------------------

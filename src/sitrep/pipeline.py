@@ -29,6 +29,7 @@ from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Claim, Document, Mention, PlaceMention
 from sitrep.nlp import parse_text
 from sitrep.resolve import derive_event, group_claims, resolve_group
+from sitrep.resolve.claims import denials_of_reports
 from sitrep.store import Store, StoredDocument
 
 STAGES = ("extract", "geocode", "resolve")
@@ -255,7 +256,11 @@ def redirect_by_reports(store: Store, before: dict[str, list[str]], reason: str)
 
 def refresh_claim_contradictions(store: Store) -> None:
     rows = []
-    for group in group_claims(store.claims()):
+    claims = store.claims()
+    for event_id, item in denials_of_reports(claims, _reports_denied(store, claims)):
+        rows.append({"kind": item.kind, "subject": item.subject, "description": item.description, "a": item.a,
+                     "b": item.b, "event_id": None, "claim_topic": f"denial of event {event_id}"})
+    for group in group_claims(claims):
         for item in group.contradictions:
             rows.append(
                 {
@@ -269,6 +274,21 @@ def refresh_claim_contradictions(store: Store) -> None:
                 }
             )
     store.replace_claim_contradictions(rows)
+
+
+def _reports_denied(store: Store, claims: list[Claim]) -> dict[str, tuple[str, Mention]]:
+    """The reports that denials are about (``Claim.concerns``), with their events: a few lookups per denial."""
+    found: dict[str, tuple[str, Mention]] = {}
+    for claim in claims:
+        if claim.modality != "denied" or not claim.concerns or claim.concerns in found:
+            continue
+        event_id = store.event_of_mention(claim.concerns)
+        if event_id is None:
+            continue
+        report = next((m for m in store.mentions_for_event(event_id) if m.id == claim.concerns), None)
+        if report is not None:
+            found[claim.concerns] = (event_id, report)
+    return found
 
 
 def rerun(store: Store, stage: str) -> IngestReport:

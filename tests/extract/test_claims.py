@@ -210,11 +210,13 @@ def test_a_rejected_figure_is_a_denied_claim_by_who_rejects_it() -> None:
         "The interior ministry denied the accusations.",
         "The rebel command dismissed the report as fabricated.",
         "Officials in the capital rejected the allegation on Tuesday.",
+        # the statement denied tells an incident: still a denial of the statement
+        "The government initially denied all claims that the journalist was killed in the consulate.",
     ],
 )
 def test_a_denial_of_a_statement_is_a_denied_claim_by_its_speaker(text: str) -> None:
     result = extract(text, outlet="Daily Courier")
-    assert result.mentions == []
+    assert all(m.modality != "asserted" for m in result.mentions)
     (claim,) = [c for c in result.claims if c.modality == "denied"]
     assert claim.quantity is None
     assert claim.chain.names()[-1] == "Daily Courier"
@@ -250,3 +252,35 @@ def test_an_aim_stated_for_forces_is_a_planned_claim() -> None:
     # "aimed at" a target tells what was hit, not an intention.
     struck = extract("The strikes aimed at fuel depots near the port killed two guards.")
     assert struck.mentions and not [c for c in struck.claims if c.modality == "planned"]
+
+
+def test_a_denial_that_names_no_incident_is_about_the_incident_told_before_it() -> None:
+    from sitrep.extract.claims import link_to_incidents
+    from sitrep.model import AttributionChain, Claim, Source, Span
+    from tests.resolve.resolve_fixtures import mention
+
+    first = mention("m1", doc="story", text="A chemical attack killed 90 people in Tarsa.")
+    second = mention("m2", doc="story", text="The United States fired missiles at an air base.")
+    first.sentence, second.sentence = Span("story", 0, 44), Span("story", 45, 95)
+    said = AttributionChain([Source("Syria", "government"), Source("Courier", "publisher")])
+    denial = Claim("c1", "story", "deny charges", None, None, Span("story", 96, 120), chain=said, modality="denied")
+    # The story's own negative statement is nobody's denial.
+    aside = Claim("c2", "story", "truce", None, None, Span("story", 121, 160), modality="denied",
+                  chain=AttributionChain([Source("Courier", "publisher")]))
+    linked, unlinked = link_to_incidents([first, second], [denial, aside])
+    assert linked.concerns == "m2"
+    assert unlinked.concerns is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Residents of the two villages had been given three days to leave, the sources said.", 3),
+        ("The brigade issued a statement giving the militia 48 hours to release the hostages.", 48),
+    ],
+)
+def test_a_time_given_to_do_something_is_a_planned_ultimatum(text: str, figure: int) -> None:
+    result = extract(text)
+    (ultimatum,) = [c for c in result.claims if c.topic.startswith("ultimatum:")]
+    assert ultimatum.modality == "planned"
+    assert ultimatum.quantity is not None and ultimatum.quantity.best == figure

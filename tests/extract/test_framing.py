@@ -138,3 +138,21 @@ def test_a_negated_or_quoted_label_says_so() -> None:
     assert quoted.context == "quoted"
     (plain,) = find_framing("The ministry blamed terrorists for the blast.")
     assert plain.context == ""
+
+
+def test_a_headline_s_capitals_do_not_hide_its_framing() -> None:
+    # Every word of a headline is capitalised: "Terrorists" there is the label, not part of a name.
+    assert terms("12 Terrorists Killed in Army Operations across Tarsa Countryside.") == ["terrorists"]
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("Army units killed dozens of Takfiri militants near Tarsa.", "takfiri militants"),
+        ("The coalition vowed to achieve the goals of the revolution.", "revolution"),
+        ("The country has been gripped by foreign-backed militancy for years.", "foreign-backed"),
+        ("The group published a grisly video of the killings.", "grisly"),
+    ],
+)
+def test_labels_of_either_side_of_a_civil_war_are_framing(text: str, term: str) -> None:
+    assert terms(text) == [term]

@@ -47,6 +47,14 @@ CASES = [
     ("Israel denied carrying out the strike on the hospital.", "strike", "denied"),
     ("Hezbollah denied involvement in the attack on the base.", "attack", "denied"),
     ("The army said it did not shell the village.", "shell", "denied"),
+    # "deny someone the ability to" withholds: the movement is prevented, a possibility; nobody denies anything
+    ("The strikes were carried out to deny the militants the ability to move weapons.", "move", "hypothetical"),
+    ("The strikes were executed to deny Daesh (IS) the ability to move weapons.", "move", "hypothetical"),
+    # a negated counterfactual is what did not happen in another world, not a denial
+    ("The town would not have been captured without the air support.", "captured", "hypothetical"),
+    # "would" in a clause conjoined under a statement verb is the speaker's "will", a plan
+    ("The statement said the army had left the town and the militia would be moving into the border area.",
+     "moving", "planned"),
     # planned
     ("Russia plans to launch a new offensive in the spring.", "offensive", "planned"),
     ("Israel will expand its ground operation into Rafah, the defence minister said.", "expand", "planned"),
@@ -108,6 +116,8 @@ def test_modality_is_per_trigger(nlp: Language) -> None:
         # With a condition it stays a possibility; with no statement verb "would" is hypothetical.
         ("Officials said the army would attack the town if talks failed.", "attack", "hypothetical"),
         ("The army would strike if the rebels attacked.", "strike", "hypothetical"),
+        # "will" under a condition is a threat: a plan the speaker states
+        ("If the militia crosses the river, we will destroy its positions, the commander said.", "destroy", "planned"),
     ],
 )
 def test_would_in_reported_speech_is_a_plan(nlp: Language, text: str, trigger: str, expected: str) -> None:

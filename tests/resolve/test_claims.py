@@ -178,3 +178,31 @@ def test_two_articles_tolls_for_a_whole_country_are_not_compared() -> None:
               topic="toll:killed:syria", doc="d2"),
     ])
     assert [c for g in groups for c in g.contradictions] == []
+
+
+def test_a_denial_is_set_against_the_report_of_the_incident_it_is_about() -> None:
+    from sitrep.resolve.claims import denials_of_reports
+    from tests.resolve.resolve_fixtures import mention
+
+    report = mention("m1", killed=(40, 40, 40), sources=("Syrian Observatory for Human Rights", "Courier"),
+                     doc="story")
+    denial = claim("c1", "deny charges", None, None, ["Russian Ministry of Defence", "Courier"], modality="denied",
+                   doc="story")
+    denial.concerns = "m1"
+    own = claim("c2", "deny charges", None, None, ["Syrian Observatory for Human Rights", "Courier"],
+                modality="denied", doc="story")
+    own.concerns = "m1"  # the report's own originator correcting itself is no dispute
+    ((event_id, entry),) = denials_of_reports([denial, own], {"m1": ("ev1", report)})
+    assert event_id == "ev1" and entry.kind == "denial"
+    assert (entry.a, entry.b) == ("m1", "c1")
+    assert "Russian Ministry of Defence" in entry.description and "Syrian Observatory" in entry.description
+
+
+def test_one_place_in_two_romanisations_is_one_scope() -> None:
+    groups = group_claims([
+        claim("a", "residents ordered to leave", "Deir al-Zor", Quantity("days", 3, 3, 3), ["activists", "Wire"],
+              topic="ultimatum:leave", doc="one"),
+        claim("b", "residents ordered to leave", "Deir al-Zour", Quantity("days", 3, 3, 3), ["activists", "Outlet"],
+              topic="ultimatum:leave", doc="two"),
+    ])
+    assert not [c for g in groups for c in g.contradictions if c.kind == "scope"]

@@ -167,3 +167,47 @@ def test_the_date_a_reports_own_sentence_gives_beats_a_dateline() -> None:
     told.date = DateInterval(dt.date(2015, 7, 7), dt.date(2015, 7, 7), "day", Span("a", 203, 210))
     derived = derive_event("e", [dateline, told]).date
     assert derived is not None and derived.start == dt.date(2015, 7, 7)
+
+
+def test_figures_of_reports_placed_in_towns_far_apart_are_not_set_against_each_other() -> None:
+    # A cluster that holds a second incident of another town: its toll is not this one's.
+    event = derive_event("ev", [
+        mention("a", killed=(5, 5, 5), where="Idlib", sources=("SANA",)),
+        mention("b", killed=(20, 20, 20), where="Mosul", sources=("SOHR",)),
+    ])
+    assert not [c for c in event.contradictions if c.kind in {"figure", "estimates"}]
+
+
+def test_a_running_total_is_not_set_against_one_attack_s_toll() -> None:
+    event = derive_event("ev", [
+        mention("a", killed=(2, 2, 2), sources=("SANA",), text="Rocket fire killed two people on Sunday."),
+        mention("b", killed=(16, None, None), sources=("SOHR",),
+                text="Rockets have killed at least 16 people since Thursday the monitor said."),
+    ])
+    assert not [c for c in event.contradictions if c.kind in {"figure", "estimates"}]
+
+
+def test_a_vague_count_names_no_figure_to_dispute() -> None:
+    vague = mention("b", killed=None, sources=("Civil Defence",))
+    vague.fatalities = Quantity("others", 3, None, 9, kind="killed", span=Span("doc-b", 0, 14, "several others"))
+    event = derive_event("ev", [mention("a", killed=(10, 10, 10), sources=("activists",)), vague])
+    assert not [c for c in event.contradictions if c.kind in {"figure", "estimates"}]
+
+
+def test_a_story_s_date_stamp_is_not_the_incident_s_date() -> None:
+    # "Published 12 March 2024 Air strikes on Tuesday killed ...": the stamp says when the story went out.
+    stamped = mention("a", start="2024-03-12", sources=("Courier",))
+    assert stamped.date is not None
+    stamped.date.span = Span("doc-a", 10, 23, "12 March 2024")
+    stamped.sentence = Span("doc-a", 0, 80, "Published 12 March 2024 Air strikes on Tuesday killed four in Idlib.")
+    event = derive_event("ev", [stamped, mention("b", start="2024-03-11", sources=("SOHR",))])
+    assert not [c for c in event.contradictions if c.kind == "date"]
+
+
+def test_one_source_s_updated_lower_bound_is_not_a_dispute() -> None:
+    # "at least 20 killed" in one article and "at least 23" in the next, both per the same monitor: an update.
+    event = derive_event("ev", [
+        mention("a", killed=(20, None, None), sources=("SOHR", "Courier")),
+        mention("b", killed=(23, None, None), sources=("SOHR", "Gazette")),
+    ])
+    assert not [c for c in event.contradictions if c.kind == "estimates"]

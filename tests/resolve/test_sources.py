@@ -15,5 +15,17 @@ def test_profiles_count_sole_reports_extreme_figures_and_framing() -> None:
     assert (sana.events, sana.sole_reporter, sana.lowest_figure, sana.highest_figure) == (2, 1, 1, 0)
     assert (sana.framing_terms, sana.framing_per_report) == (3, 1.5)
     assert profiles[("Reuters", "outlet")].highest_figure == 1
-    assert profiles[("SOHR", "outlet")].highest_figure == 1  # the originator is credited too
+    # The originator is credited too, under the source table's one name and its category (not as "SOHR" here and
+    # "Syrian Observatory" there).
+    assert profiles[("Syrian Observatory for Human Rights", "monitor")].highest_figure == 1
     assert profiles[("AFP", "outlet")].sole_reporter == 0
+
+
+def test_one_source_under_several_names_is_one_profile() -> None:
+    event = derive_event("ev1", [
+        mention("a", sources=("SOHR", "Courier")),
+        mention("b", sources=("Syrian Observatory", "Courier")),
+        mention("c", sources=("Britain-based Syrian Observatory for Human Rights", "Courier")),
+    ])
+    names = [p.name for p in source_profiles([event], {}) if p.kind == "monitor"]
+    assert names == ["Syrian Observatory for Human Rights"]

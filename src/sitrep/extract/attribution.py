@@ -26,6 +26,8 @@ from sitrep.nlp.tokens import span_text, span_tokens, text_between
 UNNAMED = "unnamed sources"
 # Aliases this short, or all capitals, are matched case-sensitively ("SANA" vs "Sanaa", "Kan" vs "kan").
 _CASE_SENSITIVE_MAX_LEN = 4
+# An anonymous source described in this many words at most ("a senior military source") is unnamed.
+_MAX_DESCRIBED_WORDS = 3
 # Longest outlet alias, in tokens, tried when looking for an outlet inside a phrase.
 _MAX_OUTLET_TOKENS = 8
 # How many sentences ahead to look for the attribution that closes an open quotation.
@@ -63,6 +65,7 @@ class Outlet:
 class AttributionLexicon:
     speech_verbs: frozenset[str]
     not_attribution_objects: frozenset[str]
+    not_attribution_objects_of: dict[str, frozenset[str]]
     citing_verbs: frozenset[str]
     according_words: frozenset[str]
     statement_nouns: frozenset[str]
@@ -81,7 +84,10 @@ class AttributionLexicon:
     outlet_nouns: frozenset[str]
     relay_prepositions: frozenset[str]
     anaphoric_pronouns: frozenset[str]
-    wire_staff_nouns: frozenset[str]
+    credit_words: frozenset[str]
+    head_sentences: int
+    armed_group_actor_types: frozenset[str]
+    closing_credit_verbs: frozenset[str]
     descriptor_ignored_words: frozenset[str]
     described: tuple[Outlet, ...]  # sources that have descriptors
     wires: tuple[Outlet, ...]
@@ -122,6 +128,10 @@ def lexicon() -> AttributionLexicon:
     return AttributionLexicon(
         speech_verbs=_words(config, "speech_verbs"),
         not_attribution_objects=_words(config, "not_attribution_objects"),
+        not_attribution_objects_of={
+            str(verb).lower(): frozenset(str(w).lower() for w in words)
+            for verb, words in (config.get("not_attribution_objects_of") or {}).items()
+        },
         citing_verbs=_words(config, "citing_verbs"),
         according_words=_words(config, "according_words"),
         statement_nouns=_words(config, "statement_nouns"),
@@ -140,7 +150,10 @@ def lexicon() -> AttributionLexicon:
         outlet_nouns=_words(config, "outlet_nouns"),
         relay_prepositions=_words(config, "relay_prepositions"),
         anaphoric_pronouns=_words(config, "anaphoric_pronouns"),
-        wire_staff_nouns=_words(config, "wire_staff_nouns"),
+        credit_words=_words(config, "credit_words"),
+        head_sentences=int(config.get("head_sentences", 1)),
+        armed_group_actor_types=frozenset(str(t) for t in config.get("armed_group_actor_types", [])),
+        closing_credit_verbs=_words(config, "closing_credit_verbs"),
         descriptor_ignored_words=_words(config, "descriptor_ignored_words"),
         described=tuple(o for o in outlets if o.descriptors),
         wires=tuple(o for o in outlets if o.category == "wire"),
@@ -197,6 +210,32 @@ def canonical_outlet(name: str) -> str | None:
         if parts:
             outlet = _lookup_outlet(parts["outer"]) or _lookup_outlet(parts["inner"])
     return outlet.name if outlet else None
+
+
+def canonical_source(name: str) -> str | None:
+    """One name per source for listing and comparing chains: a known outlet or body's canonical name, or
+    "unnamed sources" for an anonymous source described by its side ("a military source", "civil sources",
+    "field sources"): nobody a reader can name. None when the name is neither."""
+    known = canonical_outlet(name) or _armed_group(name)
+    if known is not None:
+        return known
+    words = re.findall(r"[\w'-]+", name)
+    if words and words[0].lower() in {"a", "an", "the"}:
+        words = words[1:]
+    if not words or len(words) > _MAX_DESCRIBED_WORDS or any(w[:1].isupper() for w in words[:-1]):
+        return None
+    head = words[-1].lower()
+    head = head[:-1] if head.endswith("s") else head
+    return UNNAMED if head in lexicon().unnamed_nouns else None
+
+
+def _armed_group(name: str) -> str | None:
+    """An armed group speaking for itself ("ISIS said ...") under its actor name ("Islamic State"): the actor
+    dictionary's name when the name is one of its aliases of a non-state group (``armed_group_actor_types``)."""
+    from sitrep.extract.actors import actor_dictionary
+
+    entry = actor_dictionary().by_alias.get(outlet_key(name).lower())
+    return entry.name if entry is not None and entry.actor_type in lexicon().armed_group_actor_types else None
 
 
 def outlet_patterns() -> list[dict[str, Any]]:
@@ -623,7 +662,8 @@ def _speech_verbs(sent: SpacySpan) -> list[Token]:
         if not _is_reporting_clause(token) and not (_is_sentence_final(token) and _trailing_speaker_run(token)):
             continue
         objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
-        if objects & lex.not_attribution_objects:
+        own_objects = lex.not_attribution_objects_of.get(token.lemma_.lower(), frozenset())
+        if objects & (lex.not_attribution_objects | own_objects):
             continue
         verbs.append(token)
     # The sentence's root verb first, then the others in text order.
@@ -690,10 +730,27 @@ def _dedupe(sources: Iterable[Source]) -> list[Source]:
     return result
 
 
+# What may follow a trailing speech tag's verb and still leave it the sentence's tag: a relay ("told Anadolu
+# Agency"), when ("on Wednesday"), how ("anonymously", "by telephone") or an aside ("without giving details").
+_TAG_ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "advcl", "dative", "dobj", "punct", "pobj"})
+
+
 def _is_sentence_final(verb: Token) -> bool:
-    """Nothing but punctuation, quotes and time words after the verb: a trailing speech tag."""
+    """A trailing speech tag: after the verb, nothing but punctuation, time words, or the verb's own adjuncts
+    (a relay it was told to, when, how, an aside such as "without giving further details"); never a clause it
+    introduces ("said that ...", "said the strike killed ...")."""
     doc = verb.doc
-    return all(t.is_punct or t.is_space or t.ent_type_ in {"DATE", "TIME"} for t in doc[verb.i + 1 : verb.sent.end])
+    after = doc[verb.i + 1 : verb.sent.end]
+    if all(t.is_punct or t.is_space or t.ent_type_ in {"DATE", "TIME"} for t in after):
+        return True
+    own = {t.i for c in verb.children if c.i > verb.i and c.dep_ in _TAG_ADJUNCT_DEPS for t in c.subtree}
+    if any(not (t.is_punct or t.is_space or t.i in own) for t in after):
+        return False
+    objects = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "dative"}]
+    # An object after the verb is a relay ("told Anadolu Agency"), never what was said ("said nothing").
+    return all(_is_outlet_like(_np_tokens(o)) for o in objects) and not any(
+        c.lower_ == "that" for c in after[:2]
+    )
 
 
 def _trailing_speaker_run(verb: Token) -> list[Token]:
@@ -705,6 +762,10 @@ def _trailing_speaker_run(verb: Token) -> list[Token]:
     k = verb.i - 1
     while k > verb.sent.start and doc[k].pos_ == "AUX":  # "has said", "had reported"
         k -= 1
+    if doc[k].text == ")":  # "the Syrian Observatory for Human Rights (SOHR) said": read past the acronym
+        opening = next((j for j in range(k - 1, max(verb.sent.start, k - 6) - 1, -1) if doc[j].text == "("), None)
+        if opening is not None:
+            k = opening - 1
     run: list[Token] = []
     while k >= verb.sent.start and len(run) < _MAX_OUTLET_TOKENS:
         token = doc[k]
@@ -719,7 +780,21 @@ def _trailing_speaker_run(verb: Token) -> list[Token]:
         break
     while run and (run[0].pos_ == "ADP" or run[0].ent_type_ in {"DATE", "TIME"}):  # "on Tuesday state media said"
         run.pop(0)
+    run = _without_leading_place(run)
     return run if run and run[-1].pos_ in {"NOUN", "PROPN"} else []
+
+
+def _without_leading_place(run: list[Token]) -> list[Token]:
+    """ "in the district of Aleppo Syrian state television reported": a run that follows a preposition starts
+    with that preposition's object (the place of what the sentence tells), and the speaker's name starts after it
+    (text without commas runs them together)."""
+    if len(run) < 2 or run[0].i == 0 or run[0].doc[run[0].i - 1].pos_ != "ADP" or not run[0].text[:1].isupper():
+        return run
+    k = 1
+    if run[0].ent_type_ in {"GPE", "LOC", "FAC"}:  # the whole name of the place ("Deir Ezzor")
+        while k < len(run) - 1 and run[k].ent_iob_ == "I" and run[k].ent_type_ == run[0].ent_type_:
+            k += 1
+    return run[k:]
 
 
 def _source_of_run(run: list[Token], doc_name: str) -> list[Source]:
@@ -841,11 +916,10 @@ _HEAD_CHARS = 300
 
 
 def document_wire(text: str, publisher: str | None) -> Outlet | None:
-    """The wire agency whose copy the story is: credited at its end ("- REUTERS") or head (the agency's name
-    before the date line), or whose own staff the story names ("an AFP photographer saw", "told AFP").
-    None when the publisher is that agency."""
+    """The wire agency whose copy the story is: credited at its end ("- REUTERS"), at its head (the agency's
+    name before the date line), or as its source ("Source: AFP"). None when the publisher is that agency. Staff
+    of an agency named in the story ("an AFP photographer saw") do not make it the agency's copy."""
     own = canonical_outlet(publisher) if publisher else None
-    lex = lexicon()
     candidates: list[Outlet] = []
     end = _END_CREDIT.search(text[-60:])
     if end and (outlet := _lookup_outlet(end["name"])) is not None:
@@ -857,15 +931,45 @@ def document_wire(text: str, publisher: str | None) -> Outlet | None:
             if outlet is not None:
                 candidates.append(outlet)
                 break
-    for wire in lex.wires:
-        for alias in (wire.name, *wire.aliases):
-            if not _is_case_sensitive(alias) or len(alias) < 2:
-                continue
-            staff = "|".join(sorted(lex.wire_staff_nouns))
-            pattern = rf"\b{re.escape(alias)}\s+(?:{staff})s?\b|\b(?:told|to)\s+(?:the\s+)?{re.escape(alias)}\b"
-            if re.search(pattern, text):
-                candidates.append(wire)
-    return next((o for o in candidates if o.category == "wire" and o.name != own), None)
+    credited: list[Outlet] = []
+    for credit in _source_credit().finditer(text):
+        words = credit["name"].split()
+        for end_at in range(len(words), 0, -1):  # "Source AFP Related News": the credit is the first words
+            outlet = _lookup_outlet(" ".join(words[:end_at]))
+            if outlet is not None:
+                credited.append(outlet)
+                break
+    closing = _closing_credit().search(text[-_CLOSING_CHARS:])
+    if closing is not None:
+        words = closing["name"].split()
+        for start in range(len(words)):  # "... of its pre-war population Press TV reported.": the name's last words
+            outlet = _lookup_outlet(" ".join(words[start:]))
+            if outlet is not None:
+                credited.append(outlet)
+                break
+    # A credit names the story's source, a wire or another outlet ("Source: SANA" under an Al-Manar story); a
+    # name at the head or end is read as a credit only when it is a wire's.
+    found = [o for o in credited if o.kind == "outlet"] + [o for o in candidates if o.category == "wire"]
+    return next((o for o in found if o.name != own), None)
+
+
+# How far from its end a story's closing credit ("... Press TV reported." and a signature) may start.
+_CLOSING_CHARS = 200
+
+
+@functools.cache
+def _closing_credit() -> re.Pattern[str]:
+    """ "..., Press TV reported." as the story's last words (a short signature may follow): the outlet whose
+    report the whole story retells."""
+    verbs = "|".join(re.escape(v) for v in sorted(lexicon().closing_credit_verbs))
+    return re.compile(rf"(?P<name>[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){{0,3}}) (?:{verbs})\.\s*(?:\w{{1,5}}\s*)?$")
+
+
+@functools.cache
+def _source_credit() -> re.Pattern[str]:
+    """ "Source: AFP", "Via Reuters": a credit word, capitalised, then the agency's name."""
+    words = "|".join(re.escape(w.capitalize()) for w in sorted(lexicon().credit_words))
+    return re.compile(rf"\b(?:{words})\s*:?\s+(?P<name>[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){{0,3}})")
 
 
 def _descriptor_key(name: str) -> str:
@@ -940,12 +1044,17 @@ def document_chains(sents: Iterable[SpacySpan], publisher: str | None, doc_name:
     named = named_descriptors(text) if text else {}
     chains: list[AttributionChain] = []
     carried: AttributionChain | None = None
+    head = lexicon().head_sentences
     for sent in sents:
         chain = _with_document_context(attribution_chain(sent, publisher, doc_name, carried), wire, named)
-        if len(chains) == 1 and _is_unattributed_lead(chains[0], wire) and _names_an_originator(chain):
-            # A news lead states the facts and the next sentence says who gave them ("At least 12 were killed in
-            # Idlib on Monday. The Observatory said the strikes hit a market."): the lead is theirs too.
-            chains[0] = chain
+        if (
+            0 < len(chains) <= head
+            and all(_is_unattributed_lead(c, wire) for c in chains)
+            and _names_an_originator(chain)
+        ):
+            # A story's head (title, lead) states the facts and the next sentence says who gave them ("At least 12
+            # were killed in Idlib on Monday. The Observatory said the strikes hit a market."): they are theirs too.
+            chains = [chain] * len(chains)
         if _without_publisher(chain):
             carried = chain
         chains.append(chain)

@@ -33,7 +33,7 @@ from sitrep.model import (
     SourceKind,
     Span,
 )
-from sitrep.nlp.tokens import lower_lemmas, span_text, span_tokens
+from sitrep.nlp.tokens import lower_lemmas, span_text, span_tokens, text_between
 
 
 @functools.cache
@@ -66,6 +66,12 @@ def _period_pattern() -> re.Pattern[str]:
 def _cue_pattern(key: str) -> re.Pattern[str]:
     """Any of a claims.yaml word list as a whole phrase: one search instead of one per cue."""
     return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _claim_words()[key]) + r")\b")
+
+
+def tells_a_running_total(text: str) -> bool:
+    """The sentence counts over a period ("since Thursday", "so far", "in total"): its figures are a running
+    total, not one incident's."""
+    return _cue_pattern("total_cues").search(text.lower()) is not None
 
 
 TALLY_TOPIC = "attack-count"
@@ -138,7 +144,36 @@ def figure_claims(
     claims += _rejected_figures(context, claims, sentence)
     claims += stated_intentions(context, sentence)
     claims += stated_denials(context, sentence)
+    claims += ultimatums(context, sentence)
     return claims, total
+
+
+def ultimatums(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """ "had been given three days to leave", "giving al-Nusra 48 hours to release the hostages": a time given to
+    do something is an ultimatum, a planned claim whose figure is the time allowed."""
+    words = _claim_words()
+    claims: list[Claim] = []
+    doc = sentence.doc
+    for verb in span_tokens(sentence):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["ultimatum_lemmas"]:
+            continue
+        for time in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words["deadline_units"]):
+            number = next((c for c in time.children if c.dep_ == "nummod"), None)
+            after = time.i + 2
+            if number is None or after >= sentence.end or doc[time.i + 1].lower_ != "to" or doc[after].pos_ != "VERB":
+                continue
+            bounds = parse_amount(number.text)
+            if bounds is None:
+                continue
+            start, end = number.idx, time.idx + len(time.text)
+            span = Span(context.doc, start, end, text_between(number, time))
+            quantity = Quantity(time.text, *bounds, span=span, kind="deadline")
+            action = " ".join(t.text for t in doc[after].subtree if t.i >= after)
+            claims.append(_claim(
+                replace(context, modality="planned"), _claim_id(context, verb.idx),
+                f"{span.text} to {action}", quantity, span, f"ultimatum:{doc[after].lemma_.lower()}",
+            ))
+    return claims
 
 
 def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
@@ -158,7 +193,10 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
             continue
         scope = [t for o in objects for t in o.subtree]
         triggers = {m.token.i for m in find_triggers(sentence)}
-        if any(t.i in triggers for t in scope) or any(t.like_num for t in scope):
+        # "denied all claims that Khashoggi was slain": what is denied is a statement about an incident, a claim
+        # of its own, whatever incident the statement tells.
+        of_statement = any(o.lemma_.lower() in words["denied_statement_nouns"] for o in objects)
+        if (any(t.i in triggers for t in scope) and not of_statement) or any(t.like_num for t in scope):
             continue
         phrase = " ".join(t.text for t in scope if t.dep_ != "det" or t.i != scope[0].i)
         claims.append(
@@ -168,6 +206,28 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
             )
         )
     return claims
+
+
+# Modalities of a report that says an incident happened: what a denial can be about.
+_HAPPENED: frozenset[Modality] = frozenset({"asserted", "reported"})
+
+
+def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Claim]:
+    """A speaker's denial that names no incident of its own ("Syria denies the charges", "the ministry dismissed
+    the claim as groundless") is about the incident the story told last before it: its ``concerns`` is that report (or,
+    when the story states the denial first, the first report after it), so that it is set against that report."""
+    told = sorted((m for m in mentions if m.modality in _HAPPENED), key=lambda m: m.sentence.start)
+    linked: list[Claim] = []
+    for claim in claims:
+        # A denial is somebody's: the story's own negative statement ("the truce does not include ...") is not.
+        someone = any(s.kind != "publisher" for s in claim.chain.sources)
+        if claim.modality != "denied" or claim.concerns is not None or not told or not someone:
+            linked.append(claim)
+            continue
+        before = [m for m in told if m.sentence.start < claim.sentence.start]
+        report = before[-1] if before else told[0]
+        linked.append(replace(claim, concerns=report.id))
+    return linked
 
 
 @functools.cache
@@ -202,7 +262,7 @@ def states_intention(sentence: SpacySpan) -> bool:
     plans it also answers for the figures the quantity finder leaves out (areas, percentages).
     """
     words = _claim_words()
-    lemmas = words["intention_lemmas"] | words["denial_lemmas"]
+    lemmas = words["intention_lemmas"] | words["denial_lemmas"] | words["ultimatum_lemmas"]
     tokens = span_tokens(sentence)
     text = span_text(sentence)
     return (

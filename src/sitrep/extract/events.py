@@ -24,6 +24,7 @@ from sitrep.extract.claims import (
     counted_claim,
     figure_claims,
     intention_claim,
+    link_to_incidents,
     states_intention,
 )
 from sitrep.extract.dateline import Dateline, find_dateline
@@ -114,6 +115,7 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
         carried = last_date or _since_last_date(last_given, document.published)
         extract_sentence(document, sentence, chain, dates or ([carried] if carried else []), result, over_a_period)
         result.paragraph_of.update((m.id, number) for m in result.mentions[before:])
+    result.claims = link_to_incidents(result.mentions, result.claims)
     return result
 
 

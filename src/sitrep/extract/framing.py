@@ -132,6 +132,23 @@ def _part_of_capitalised_name(text: str, start: int, end: int) -> bool:
     return before[:1].isupper() or after[:1].isupper()
 
 
+# Short words a headline leaves in lower case ("Killed in Syrian Army Operations across Country").
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "as", "with",
+                                "from", "across", "into", "over", "after", "than", "&"})
+# Fewest words a headline has.
+_TITLE_MIN_WORDS = 4
+
+
+def _in_title_case(text: str, start: int, end: int) -> bool:
+    """ "More than 100 Terrorists Killed in Syrian Army Operations.": a headline capitalises every word of its
+    sentence, so a capitalised framing word there is not part of a name (a name sits among lower-case words)."""
+    opening = max(text.rfind(". ", 0, start) + 1, 0)
+    closing = text.find(". ", end)
+    sentence = text[opening : closing if closing >= 0 else len(text)]
+    words = [w for w in re.findall(r"[\w'’\-]+", sentence) if w.lower() not in _TITLE_SMALL_WORDS]
+    return len(words) >= _TITLE_MIN_WORDS and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
 def _excluded_as_name(text: str, start: int, end: int, offset: int, exclude: Sequence[tuple[int, int]]) -> bool:
     """A capitalised form inside a longer excluded entity is part of its name ("US occupation forces" is not)."""
     span = _inside(offset + start, offset + end, exclude)
@@ -176,7 +193,8 @@ def find_framing(
         if entry is None or _inside(start, end, exceptions):
             continue
         if not entry.is_name and (
-            _part_of_capitalised_name(text, start, end) or _excluded_as_name(text, start, end, offset, exclude)
+            (_part_of_capitalised_name(text, start, end) and not _in_title_case(text, start, end))
+            or _excluded_as_name(text, start, end, offset, exclude)
         ):
             continue
         whole_start, whole_end = _whole_label(text, start, end, lexicon)

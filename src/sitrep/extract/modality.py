@@ -33,6 +33,11 @@ class Governor:
     via: frozenset[str]  # empty: any dependency
     pos: frozenset[str]  # empty: any part of speech
     needs_child: frozenset[str]
+    # Dependencies that give the word another sense: "deny Daesh the ability to move" (a dative) withholds, it
+    # does not deny that anything happened.
+    not_with: frozenset[str] = frozenset()
+    # Objects that give the word that sense whatever the parse: "deny Daesh (IS) the ability to move".
+    not_with_objects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,8 @@ class ModalityLexicon:
     clause_boundaries: frozenset[str]
     reported_future_modals: frozenset[str] = frozenset()
     reported_future_statements: frozenset[str] = frozenset()
+    counterfactual_modals: frozenset[str] = frozenset()
+    threat_modals: frozenset[str] = frozenset()
 
 
 def _modality(value: Any) -> Modality:
@@ -75,6 +82,8 @@ def modality_lexicon() -> ModalityLexicon:
             via=_lower_set(item.get("via")),
             pos=frozenset(str(p) for p in item.get("pos", [])),
             needs_child=_lower_set(item.get("needs_child")),
+            not_with=_lower_set(item.get("not_with")),
+            not_with_objects=_lower_set(item.get("not_with_objects")),
         )
         for lemma in item["lemmas"]:
             governors.setdefault(str(lemma).lower(), []).append(governor)
@@ -93,6 +102,8 @@ def modality_lexicon() -> ModalityLexicon:
         clause_boundaries=_lower_set(config.get("clause_boundaries")),
         reported_future_modals=_lower_set((config.get("reported_future") or {}).get("modals")),
         reported_future_statements=_lower_set((config.get("reported_future") or {}).get("statements")),
+        counterfactual_modals=_lower_set(config.get("counterfactual_modals")),
+        threat_modals=_lower_set(config.get("threat_modals")),
     )
 
 
@@ -112,6 +123,10 @@ def _governor_cue(node: Token, via: str) -> Modality | None:
         if governor.pos and node.pos_ not in governor.pos:
             continue
         if governor.needs_child and not any(c.lemma_.lower() in governor.needs_child for c in node.children):
+            continue
+        if governor.not_with and any(c.dep_.lower() in governor.not_with for c in node.children):
+            continue
+        if governor.not_with_objects and any(c.lemma_.lower() in governor.not_with_objects for c in node.children):
             continue
         return governor.modality
     return None
@@ -144,6 +159,12 @@ def _is_future_clause(node: Token) -> bool:
     return node.tag_ in _PRESENT_TAGS or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in _PRESENT_TAGS for c in node.children
     )
+
+
+def _is_counterfactual(node: Token) -> bool:
+    """ "would have been", "could not have won": a modal with the perfect "have"."""
+    auxiliaries = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+    return "have" in auxiliaries and bool(auxiliaries & modality_lexicon().counterfactual_modals)
 
 
 def _is_conditional(node: Token) -> bool:
@@ -181,9 +202,14 @@ def _hedge_is_attribution(sent: SpacySpan) -> bool:
 def _clause_cue(node: Token) -> tuple[Modality | None, Modality | None]:
     """(strong, weak) cue from the modifiers, negation and conditionals of a node in the trigger's clause."""
     if _is_negated(node):
-        return "denied", None
+        # "would not have been destroyed without the Kurds": a counterfactual says what did not happen in another
+        # world, not that someone denies what happened.
+        return ("hypothetical" if _is_counterfactual(node) else "denied"), None
     if _is_conditional(node):
-        return "hypothetical", None
+        # "if they cross the line, we will destroy them": "will" under a condition is a threat, a stated plan;
+        # "would" stays a possibility.
+        threat = any(c.dep_ == "aux" and c.lower_ in modality_lexicon().threat_modals for c in node.children)
+        return ("planned" if threat else "hypothetical"), None
     weak: Modality | None = None
     for cue in _modifier_cues(node):
         if cue.strong:
@@ -250,7 +276,8 @@ def _future_in_reported_speech(sent: SpacySpan, trigger: Token) -> bool:
             modals = {c.lower_ for t in clause for c in t.children if c.dep_ == "aux"}
             conditional = any(t.lower_ in lex.conditional_marks for t in span_tokens(sent))
             return bool(modals & lex.reported_future_modals) and not conditional
-        if via in lex.clause_boundaries:
+        # "said US troops had defeated ISIS and Turkey would be moving": a conjoined clause is said too.
+        if via in lex.clause_boundaries and via != "conj":
             return False
         clause.append(node)
     return False

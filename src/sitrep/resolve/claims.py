@@ -12,10 +12,16 @@ from itertools import combinations
 from sitrep.data import data_path
 from sitrep.extract.claims import UNSPECIFIED_ACTOR
 from sitrep.extract.quantities import base_kind
-from sitrep.geo.normalise import name_key
-from sitrep.model import Claim, Contradiction
+from sitrep.geo.normalise import name_key, skeleton_key
+from sitrep.model import Claim, Contradiction, Mention
 from sitrep.resolve.config import ResolveConfig, load_config
-from sitrep.resolve.contradictions import contested_figure_kinds, one_per_field, same_count
+from sitrep.resolve.contradictions import (
+    contested_figure_kinds,
+    one_per_field,
+    originator,
+    same_count,
+)
+from sitrep.resolve.contradictions import who as report_who
 from sitrep.resolve.similarity import effective_range, ranges_disjoint
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -112,7 +118,8 @@ def describe(claim: Claim) -> str:
 
 
 def normalised_scope(claim: Claim) -> str:
-    return name_key(claim.scope or "")
+    """The claim's scope spelled one way whatever the romanisation ("Deir al-Zor" is "Deir al-Zour")."""
+    return skeleton_key(claim.scope or "")
 
 
 def periods_differ(a: Claim, b: Claim) -> bool:
@@ -209,3 +216,26 @@ def group_claims(claims: list[Claim], cfg: ResolveConfig | None = None) -> list[
         by_id = {c.id: c for c in group}
         result.append(ClaimGroup(group_topic(group), group, one_per_field(pairs, partial(_position, by_id))))
     return result
+
+
+def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mention]]) -> list[tuple[str, Contradiction]]:
+    """Denials set against the report of the incident they are about (``Claim.concerns``; ``reports`` maps a
+    report id to its event and the report): one entry per event, listing the report and every denial of it, each
+    with who holds it. A denial by the report's own originator is a correction, not a dispute."""
+    by_event: dict[str, list[Contradiction]] = {}
+    positions: dict[str, str] = {}
+    for claim in claims:
+        if claim.modality != "denied" or claim.concerns not in reports:
+            continue
+        event_id, report = reports[claim.concerns]
+        if originator(report) == (claim.chain.names() or [claim.doc])[0].casefold():
+            continue
+        positions[report.id] = f"{report.modality} ({report_who(report)})"
+        positions[claim.id] = f"denied ({who(claim)})"
+        by_event.setdefault(event_id, []).append(Contradiction(
+            "denial", f"{who(claim)} denies what {report_who(report)} reports", report.id, claim.id, "denial"))
+    return [
+        (event_id, entry)
+        for event_id, pairs in by_event.items()
+        for entry in one_per_field(pairs, lambda item_id, _subject: positions.get(item_id, item_id))
+    ]

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations, islice
 from typing import TypeVar
 
 from sitrep.data import load_yaml
+from sitrep.extract.claims import tells_a_running_total
+from sitrep.geo.distance import haversine_km
 from sitrep.model import Contradiction, Event, Mention, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
-from sitrep.resolve.similarity import effective_range, ranges_disjoint
+from sitrep.resolve.similarity import effective_range, mention_places, ranges_disjoint
 
 # A big event could yield thousands of pairs; an analyst needs the disagreements, not every permutation.
 MAX_PAIRS_PER_KIND = 50
@@ -63,10 +66,17 @@ def _headline(q: Quantity) -> int | None:
 @functools.cache
 def _settings() -> dict[str, frozenset[str]]:
     raw = load_yaml("contradictions.yaml")
-    unknown = set(raw) - {"contested_figure_kinds", "denial_disputes", "max_figure_ratio"}
+    lists = ("contested_figure_kinds", "denial_disputes", "vague_counts")
+    unknown = set(raw) - {*lists, "max_figure_ratio", "same_place_km", "head_stamp_chars"}
     if unknown:
         raise ValueError(f"contradictions.yaml: unknown keys {sorted(unknown)}")
-    return {key: frozenset(str(v) for v in raw[key]) for key in ("contested_figure_kinds", "denial_disputes")}
+    return {key: frozenset(str(v).lower() for v in raw[key]) for key in lists}
+
+
+def is_vague(q: Quantity) -> bool:
+    """ "several others", "a number of people": a count that names no figure, so none to dispute."""
+    text = " ".join((q.span.text if q.span is not None else "").lower().split())
+    return any(text == word or text.startswith(word + " ") for word in _settings()["vague_counts"])
 
 
 def contested_figure_kinds() -> frozenset[str]:
@@ -103,6 +113,24 @@ def _ratio() -> float:
     return float(load_yaml("contradictions.yaml")["max_figure_ratio"])
 
 
+@functools.cache
+def _number(key: str) -> float:
+    return float(load_yaml("contradictions.yaml")[key])
+
+
+def same_scene(a: Mention, b: Mention) -> bool:
+    """Two reports can tell one incident's figures or date: neither names places all further than
+    ``same_place_km`` from the other's (a merged cluster may hold a second incident of another town), and
+    neither counts over a period ("killing at least 16 since Thursday" is a running total, not this attack's)."""
+    if tells_a_running_total(a.sentence.text) or tells_a_running_total(b.sentence.text):
+        return False
+    places_a, places_b = mention_places(a), mention_places(b)
+    if not places_a or not places_b:
+        return True
+    limit = _number("same_place_km")
+    return any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= limit for p in places_a for q in places_b)
+
+
 def same_source(a: Mention, b: Mention) -> bool:
     """Two reports of one document from one originator: one source's two wordings, or its breakdown of a toll
     ("eight civilians" and "24 in all"), not a dispute. The same originator in another article may have revised
@@ -115,7 +143,8 @@ def _figure_disagreements(
 ) -> list[Contradiction]:
     """Pairs of reports whose figures of one kind ``disagree``: figures of people harmed
     (``contested_figure_kinds``), or counts of one noun, never one document's originator against itself; with
-    ``across_sources``, only reports whose sources differ at all."""
+    ``across_sources``, only reports of different originators (one source's "at least 20" and later "at least 23"
+    is an update, not a dispute)."""
     found: list[Contradiction] = []
     by_id = {m.id: m for m in event.mentions}
     contested = contested_figure_kinds()
@@ -125,11 +154,13 @@ def _figure_disagreements(
             ((headline, r), (mention_id, q))
             for mention_id, q in figure.by_mention.items()
             if (headline := _headline(q)) is not None and (r := effective_range(q.low, q.best, q.high)) is not None
+            and not is_vague(q)
         ]
         pairs = (
             (a, b) for a, b in disagreeing_pairs(grouped(stated), lambda x, y: same_count(x, y) and disagree(x, y))
             if (counts_people or same_unit(a[1], b[1])) and not same_source(by_id[a[0]], by_id[b[0]])
-            and (not across_sources or who(by_id[a[0]]) != who(by_id[b[0]]))
+            and same_scene(by_id[a[0]], by_id[b[0]])
+            and (not across_sources or originator(by_id[a[0]]) != originator(by_id[b[0]]))
         )
         for (id_a, qa), (id_b, qb) in islice(pairs, MAX_PAIRS_PER_KIND):
             text = (
@@ -167,6 +198,8 @@ def own_date(mention: Mention) -> bool:
         return False
     if d.span is None:
         return True
+    if d.span.start < _number("head_stamp_chars") and re.search(r"\d{4}", d.span.text):
+        return False  # "Published November 23 2017 ...", "Sun 05 Jul 2015 ...": the story's stamp, not the incident's
     return mention.sentence.start <= d.span.start and d.span.end <= mention.sentence.end
 
 
@@ -175,7 +208,8 @@ def date_contradictions(event: Event) -> list[Contradiction]:
     dated = [((m.date.start, m.date.end), m) for m in event.mentions if m.date is not None and m.modality != "denied"
              and own_date(m)]
     found: list[Contradiction] = []
-    for a, b in islice(disagreeing_pairs(grouped(dated), _dates_disjoint), MAX_PAIRS_PER_KIND):
+    pairs = ((a, b) for a, b in disagreeing_pairs(grouped(dated), _dates_disjoint) if same_scene(a, b))
+    for a, b in islice(pairs, MAX_PAIRS_PER_KIND):
         assert a.date is not None and b.date is not None
         text = f"date: {a.date.start}..{a.date.end} ({who(a)}) vs {b.date.start}..{b.date.end} ({who(b)})"
         found.append(Contradiction("date", text, a.id, b.id, subject="date"))

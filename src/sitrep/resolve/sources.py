@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sitrep.extract.attribution import canonical_source, source_category
 from sitrep.model import Event, Mention
 from sitrep.resolve.similarity import effective_range
 
@@ -21,13 +22,17 @@ class SourceProfile:
 
 
 def mention_sources(mention: Mention, outlets_by_doc: dict[str, str]) -> list[tuple[str, str]]:
-    """(name, kind) of the outlet that published the report and, if different, who it attributes it to."""
+    """(name, kind) of the outlet that published the report and, if different, who it attributes it to; each
+    under one canonical name (the source table's, "SOHR" and "the Syrian Observatory" are one monitor), and a
+    known originator under its category (monitor, state media, armed group ...)."""
     outlet = outlets_by_doc.get(mention.doc) or (mention.chain.sources[-1].name if mention.chain.sources else "")
+    outlet = canonical_source(outlet) or outlet
     found = [(outlet, "outlet")] if outlet else []
     if len(mention.chain.sources) > 1:
         originator = mention.chain.sources[0]
-        if originator.name != outlet:
-            found.append((originator.name, originator.kind))
+        name = canonical_source(originator.name) or originator.name
+        if name != outlet:
+            found.append((name, source_category(name) or originator.kind))
     return found
 
 
