@@ -274,10 +274,40 @@ class Gazetteer:
                     for country, size in sizes.items():
                         votes[country] += size / total
         if not votes:
+            votes = self._village_votes(text)
+        if not votes:
             return [], names
         top = max(votes.values())
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
         return [c for c, vote in ranked if vote >= top * float(w["implied_country_min_share"])], names
+
+    def _village_votes(self, text: str) -> dict[str, float]:
+        """Countries implied by the smaller places a text names, when it names no country, province or big town
+        ("airstrikes on Muhassan and Uqayribat"): places named together lie together, so each name spelled exactly
+        votes for the countries holding a town or village of that name, shared among them. A name held by more
+        than ``implied_country_max_namesakes`` countries, or a single word opening a sentence, says nothing."""
+        most = int(weights()["implied_country_max_namesakes"])
+        votes: dict[str, float] = defaultdict(float)
+        seen: set[str] = set()
+        for sentence in _SENTENCE_END.split(_POSSESSIVE_S.sub("", text)):
+            for run, opens_sentence in _name_runs(sentence):
+                key = name_key(run)
+                if (not key or key in seen or (opens_sentence and " " not in key) or len(key) < MIN_SKELETON
+                        or is_generic_word(key) or key in self._country_names or key in actor_name_keys()):
+                    continue
+                seen.add(key)
+                countries = self._namesake_countries(key)
+                if 0 < len(countries) <= most:
+                    for country in countries:
+                        votes[country] += 1.0 / len(countries)
+        return votes
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
+    def _namesake_countries(self, key: str) -> frozenset[str]:
+        """The countries holding a town, village or site named ``key`` (not through a stripped core name)."""
+        sql = ("SELECT DISTINCT p.country FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+               "AND n.source != 'core' AND p.precision IN ('town', 'site', 'admin2')")
+        return frozenset(c for (c,) in self._db.execute(sql, (key,)) if c)
 
     @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
     def _prominent_namesakes(self, key: str, minimum: int, units_only: bool = False) -> dict[str, int]:
@@ -290,8 +320,14 @@ class Gazetteer:
         return {c: max(int(size or 0), minimum) for c, size in self._db.execute(sql, (key, threshold)) if c}
 
     def document_countries(self, text: str) -> list[str]:
-        """The countries ``text`` names (:meth:`countries_in_text`), else those its places imply."""
-        return self.countries_in_text(text) or self.countries_of_places(text)
+        """The countries ``text`` names (:meth:`countries_in_text`), else those its places imply.
+
+        A nationality says who, not where: a text that names no country outright ("Iranian militias attack
+        al-Mayadin") is first where its places imply, then in the countries of its nationalities."""
+        named = self.countries_in_text(text)
+        if not named or self.countries_in_text(text, 0.0):
+            return named or self.countries_of_places(text)
+        return list(dict.fromkeys([*self.countries_of_places(text), *named]))
 
     # --- public API -------------------------------------------------------------------------
 
@@ -414,9 +450,12 @@ class Gazetteer:
         if row.precision in ("country", "region") or row.country is None:
             return True
         if countries and row.country not in region:
+            # A big town abroad counts under its own name; by an alternate name only if very big ("Castello" in a
+            # report on Aleppo is a road there, not Castelló de la Plana).
             return match.similarity >= 1.0 and not match.via_core_alias and (
                 row.precision == "admin1" or row.feature == "PPLC"
-                or row.population >= int(w["abroad_min_population"]))
+                or row.population >= int(w["landmark_min_population"])
+                or (match.main_name and row.population >= int(w["abroad_min_population"])))
         if match.spelled:
             return True
         return match.similarity >= float(w["fuzzy_min_similarity" if countries else "fuzzy_min_similarity_anywhere"])
