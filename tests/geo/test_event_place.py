@@ -82,3 +82,14 @@ def test_a_bare_proper_noun_does_not_say_which_country_a_report_is_in() -> None:
     mention = Mention("m", "t", span, span, "Battles", "Armed clash", "FIGHT", places=[word, town])
     drop_loose_readings_abroad([mention], lambda pm: pm is word)
     assert town.place is home
+
+
+def test_headlines_joined_by_a_semicolon_do_not_run_into_a_place(gazetteer: Gazetteer) -> None:
+    # The tokenizer reads "Hama;A" as one word: the place ends at the semicolon.
+    place = first_event_place("Barrel bombs fell on the northern countryside of Hama;A child was wounded", gazetteer)
+    assert place is not None and place.name == "Hama", place
+
+
+def test_a_quoted_name_is_an_operation_not_a_place(gazetteer: Gazetteer) -> None:
+    countries = gazetteer.document_countries("Fighters of Operation “Olive Branch” entered the town of Jindires")
+    assert "US" not in countries

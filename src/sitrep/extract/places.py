@@ -58,25 +58,32 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
     ``not_in`` (the dateline)."""
     phrases = _place_phrases(sentence)
     named = {(name.start, name.end): (text, name) for p in phrases for text, name in _named_places(p)}
-    found = [PlaceMention(text, _span(name, doc_name)) for text, name in named.values()]
+    found = [PlaceMention(_clipped(text), _span(name, doc_name)) for text, name in named.values()]
     for entity in map(_whole_name, entities_in(sentence)):
         if entity.label_ not in PLACE_LABELS or _stands_for_something_else(entity):
             continue
         if any(p.start <= entity.start and entity.end <= p.end for p in phrases):
             continue
-        found.append(PlaceMention(entity.text, _span(entity, doc_name)))
+        found.append(PlaceMention(_clipped(entity.text), _span(entity, doc_name)))
     for role, candidates in ((CANDIDATE_ROLE, _proper_nouns_after_locatives(sentence)),
                              (NAME_ROLE, _other_proper_nouns(sentence))):
         for candidate in candidates:
             if not any(pm.span.start < candidate.end_char and candidate.start_char < pm.span.end for pm in found):
-                found.append(PlaceMention(candidate.text, _span(candidate, doc_name), role=role))
+                found.append(PlaceMention(_clipped(candidate.text), _span(candidate, doc_name), role=role))
     if not_in is not None:
         found = [pm for pm in found if not (not_in.start <= pm.span.start and pm.span.end <= not_in.end)]
     return sorted(found, key=lambda pm: pm.span.start)
 
 
 def _span(phrase: SpacySpan, doc_name: str) -> Span:
-    return Span(doc_name, phrase.start_char, phrase.end_char, span_text(phrase))
+    """The phrase's characters, cut at a semicolon: headlines joined by ";" reach the tokenizer as one word
+    ("Idlib;A"), and what follows belongs to the next headline."""
+    text = span_text(phrase)
+    cut = text.find(";")
+    if cut > 0:
+        text = text[:cut].rstrip()
+        return Span(doc_name, phrase.start_char, phrase.start_char + len(text), text)
+    return Span(doc_name, phrase.start_char, phrase.end_char, text)
 
 
 def _whole_name(entity: SpacySpan) -> SpacySpan:
@@ -164,14 +171,24 @@ def _phrase_end(doc: Doc, head: int, end: int) -> int:
         word = doc[i]
         if word.text in {",", ";"} or word.pos_ in {"VERB", "AUX"} or word.ent_type_ in {"DATE", "TIME"}:
             return i
-        if word.dep_ == "cc" and i + 1 < end and not _starts_a_name(doc[i + 1]):
+        if word.dep_ == "cc" and (i + 1 == end or not _starts_a_name(doc[i + 1])):
             return i
     return end
 
 
+def _clipped(text: str) -> str:
+    """A mention's text up to a semicolon (see :func:`_span`)."""
+    cut = text.find(";")
+    return text[:cut].rstrip() if cut > 0 else text
+
+
 def _starts_a_name(token: Token) -> bool:
-    """A word that opens a place name: capitalised, or a lower-case Arabic article before one ("al-Bab")."""
-    return token.pos_ == "PROPN" or token.is_title or token.lower_ in {"al", "el", "the"}
+    """A word that opens a place name: capitalised, or a lower-case article before one ("al-Bab", "the Hama
+    countryside")."""
+    if token.lower_ in {"al", "el", "the"}:
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is not None and (following.pos_ == "PROPN" or following.is_title or following.text == "-")
+    return token.pos_ == "PROPN" or token.is_title
 
 
 def _named_places(phrase: SpacySpan) -> list[tuple[str, SpacySpan]]:

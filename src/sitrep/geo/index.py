@@ -107,6 +107,7 @@ def _name_runs(sentence: str) -> list[tuple[str, bool]]:
 
 
 _SENTENCE_END = re.compile(r"[.;!?:\n]+\s*")
+_QUOTED = re.compile(r"[“\"«][^”\"»]{1,60}[”\"»]")
 _POSSESSIVE_S = re.compile(r"(?<=[A-Za-z])['’]s\b")
 _NAME_PARTS = re.compile(r"['’]s\b| of | in ")  # "Kharkiv's Kyivskyi district", "the Hit district of Anbar"
 _ROW_COLUMNS = "p.id, p.gid, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.feature, p.population"
@@ -289,7 +290,8 @@ class Gazetteer:
         most = int(weights()["implied_country_max_namesakes"])
         votes: dict[str, float] = defaultdict(float)
         seen: set[str] = set()
-        for sentence in _SENTENCE_END.split(_POSSESSIVE_S.sub("", text)):
+        # A name in quotes names an operation or a slogan ("Operation “Olive Branch”"), not a place.
+        for sentence in _SENTENCE_END.split(_QUOTED.sub("", _POSSESSIVE_S.sub("", text))):
             for run, opens_sentence in _name_runs(sentence):
                 key = name_key(run)
                 if (not key or key in seen or (opens_sentence and " " not in key) or len(key) < MIN_SKELETON
