@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.geo import Gazetteer
+from sitrep.geo import Gazetteer, GeoContext
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.inherit import drop_loose_readings_abroad
 from sitrep.geo.normalise import parse_mention
@@ -93,3 +93,20 @@ def test_headlines_joined_by_a_semicolon_do_not_run_into_a_place(gazetteer: Gaze
 def test_a_quoted_name_is_an_operation_not_a_place(gazetteer: Gazetteer) -> None:
     countries = gazetteer.document_countries("Fighters of Operation “Olive Branch” entered the town of Jindires")
     assert "US" not in countries
+
+
+def test_an_article_alone_is_no_place(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("al", GeoContext(document_countries=("SY",))) is None
+    assert gazetteer.resolve("al-Atareb", GeoContext(document_countries=("SY",))) is not None
+
+
+def test_a_country_name_whose_apostrophe_was_lost_is_still_named(gazetteer: Gazetteer) -> None:
+    assert gazetteer.countries_in_text("Jets struck Yemens port city", 0.0) == ["YE"]
+    assert gazetteer.countries_in_text("Thousands of Syrians crossed into Lebanon", 0.0) == ["LB"]
+
+
+def test_a_village_the_gazetteer_lacks_falls_back_to_the_unit_named_with_it(gazetteer: Gazetteer) -> None:
+    context = GeoContext(document_countries=("SY",))
+    assert gazetteer.resolve("Kafr Zuqqubrayat village", context) is None  # no such village: no wrong town
+    place = gazetteer.resolve("Kafr Zuqqubrayat village in Idlib province", context)
+    assert place is not None and (place.name, place.precision) == ("Idlib", "admin1"), place

@@ -228,6 +228,8 @@ class Gazetteer:
         while i < len(words):
             for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
                 hit = self._country_names.get(name_key(" ".join(words[i : i + n])))
+                if hit is None and n == 1:
+                    hit = self._possessive_without_apostrophe(words[i])
                 if hit and written_as_country(cased[i : i + n], words[i + n] if i + n < len(words) else ""):
                     counts[hit[0]] += demonym_weight if hit[1] else 1.0
                     i += n - 1
@@ -235,6 +237,12 @@ class Gazetteer:
             i += 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first named wins ties
         return [c for c, weight in ranked if weight > 0]
+
+    def _possessive_without_apostrophe(self, word: str) -> tuple[str, bool] | None:
+        """ "Syrias Raqa": a country's name with a possessive s whose apostrophe the text lost (a demonym plus s
+        is people: "Syrians")."""
+        hit = self._country_names.get(name_key(word[:-1])) if len(word) > 4 and word.endswith("s") else None
+        return hit if hit is not None and not hit[1] else None
 
     def countries_of_places(self, text: str) -> list[str]:
         return self._implied(text)[0]
@@ -349,7 +357,7 @@ class Gazetteer:
         if of and outer.strip() and _names_a_unit(inner):
             return self._resolve_nested(inner, outer, context)
         parsed = parse_mention(text)
-        if is_never_a_place(parsed.core):
+        if is_never_a_place(parsed.core) or _only_particles(parsed.core):
             return None
         if parsed.kind == "border":
             border = self._border(parsed, context)
@@ -564,6 +572,12 @@ def _names_a_unit(text: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<owned>\S.*)$")
+
+
+def _only_particles(name: str) -> bool:
+    """ "al" cut off "al-Atareb" by the tokenizer is an article, not the name of any place (Alköy)."""
+    words = tokens(name)
+    return bool(words) and all(w in _PARTICLES or w in ARTICLES for w in words)
 
 
 def _rank(match: _Match) -> tuple[float, bool, bool, bool]:
