@@ -15,18 +15,10 @@ from sitrep.extract import extract_document
 from sitrep.extract.actors import fill_actor_countries
 from sitrep.extract.background import mark_background
 from sitrep.extract.coreference import group_document_mentions, share_incident_places
-from sitrep.geo import Gazetteer, geocode_mentions
-from sitrep.geo.inherit import (
-    drop_loose_readings_abroad,
-    inherit_places,
-    most_named_country,
-    named_region_countries,
-    prune_candidates,
-    scope_unplaced_claims,
-)
-from sitrep.geo.mentions import geocode_dateline, most_specific
+from sitrep.geo import Gazetteer
+from sitrep.geo.document import geocode_document, scope_claims
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
-from sitrep.model import Claim, Document, Mention, PlaceMention
+from sitrep.model import Claim, Document, Mention
 from sitrep.nlp import parse_text
 from sitrep.resolve import derive_event, group_claims, resolve_group
 from sitrep.resolve.claims import denials_of_reports
@@ -64,39 +56,11 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     extraction = extract_document(document, parsed)
     mark_background(extraction.mentions, document)
     gazetteer = gazetteer or Gazetteer.open()
-    # The countries the text names, most named first; for a text that names none (a headline), those its
-    # well-known places imply ("clashes in the Hama countryside").
-    text_countries = gazetteer.document_countries(document.text)
-    most_named = next(iter(text_countries), None)  # the country the text names most
-    mentions = geocode_mentions(extraction.mentions, document.text, gazetteer, text_countries)
-    drop_loose_readings_abroad(
-        mentions,
-        lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text),
-        most_named,
-    )
-    countries = set(text_countries) | named_region_countries(mentions)
-    neighbours = gazetteer.neighbours_of(countries)
-
-    def named_abroad(pm: PlaceMention) -> bool:
-        return (
-            pm.place is not None
-            and (pm.place.country in neighbours or gazetteer.is_landmark(pm.place))
-            and gazetteer.is_named(pm.place, pm.text)
-        )
-
-    prune_candidates(mentions, countries, named_abroad)
-    dateline = extraction.dateline
-    dateline_place = geocode_dateline(dateline.place if dateline else None, document.text, gazetteer, countries)
-    inherit_places(mentions, extraction.paragraph_of, dateline_place)
-
-    def country_of(mention: Mention) -> str | None:
-        place = most_specific([pm.place for pm in mention.places if pm.place is not None])
-        return place.country if place is not None and place.country else most_named
-
-    fill_actor_countries(mentions, country_of, gazetteer.country_name)
+    places = geocode_document(extraction, document.text, gazetteer)
+    mentions = extraction.mentions
+    fill_actor_countries(mentions, places.country_of, gazetteer.country_name)
     share_incident_places(mentions)
-    main_country = most_named or most_named_country(mentions)
-    scope_unplaced_claims(extraction.claims, mentions, gazetteer.country_name(main_country) if main_country else None)
+    scope_claims(extraction, places, gazetteer)
     return ProcessedDocument(document, mentions, extraction.claims)
 
 

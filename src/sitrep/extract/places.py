@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from sitrep.data import load_yaml
 from sitrep.extract.actors import actor_dictionary
@@ -42,6 +42,7 @@ class PlaceRules:
     not_place_words: frozenset[str]
     owner_nouns: frozenset[str]
     sponsor_participles: frozenset[str]
+    apposition_words: frozenset[str]
 
 
 @cache
@@ -49,7 +50,7 @@ def place_rules() -> PlaceRules:
     rules = load_yaml("place_phrases.yaml")
     return PlaceRules(*(frozenset(str(w).lower() for w in rules[key]) for key in (
         "heads", "modifier_labels", "locatives", "institution_words", "feature_heads", "not_place_words",
-        "owner_nouns", "sponsor_participles")))
+        "owner_nouns", "sponsor_participles", "apposition_words")))
 
 
 def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = None) -> list[PlaceMention]:
@@ -57,25 +58,32 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
     ``not_in`` (the dateline)."""
     phrases = _place_phrases(sentence)
     named = {(name.start, name.end): (text, name) for p in phrases for text, name in _named_places(p)}
-    found = [PlaceMention(text, _span(name, doc_name)) for text, name in named.values()]
+    found = [PlaceMention(_clipped(text), _span(name, doc_name)) for text, name in named.values()]
     for entity in map(_whole_name, entities_in(sentence)):
         if entity.label_ not in PLACE_LABELS or _stands_for_something_else(entity):
             continue
         if any(p.start <= entity.start and entity.end <= p.end for p in phrases):
             continue
-        found.append(PlaceMention(entity.text, _span(entity, doc_name)))
+        found.append(PlaceMention(_clipped(entity.text), _span(entity, doc_name)))
     for role, candidates in ((CANDIDATE_ROLE, _proper_nouns_after_locatives(sentence)),
                              (NAME_ROLE, _other_proper_nouns(sentence))):
         for candidate in candidates:
             if not any(pm.span.start < candidate.end_char and candidate.start_char < pm.span.end for pm in found):
-                found.append(PlaceMention(candidate.text, _span(candidate, doc_name), role=role))
+                found.append(PlaceMention(_clipped(candidate.text), _span(candidate, doc_name), role=role))
     if not_in is not None:
         found = [pm for pm in found if not (not_in.start <= pm.span.start and pm.span.end <= not_in.end)]
     return sorted(found, key=lambda pm: pm.span.start)
 
 
 def _span(phrase: SpacySpan, doc_name: str) -> Span:
-    return Span(doc_name, phrase.start_char, phrase.end_char, span_text(phrase))
+    """The phrase's characters, cut at a semicolon: headlines joined by ";" reach the tokenizer as one word
+    ("Idlib;A"), and what follows belongs to the next headline."""
+    text = span_text(phrase)
+    cut = text.find(";")
+    if cut > 0:
+        text = text[:cut].rstrip()
+        return Span(doc_name, phrase.start_char, phrase.start_char + len(text), text)
+    return Span(doc_name, phrase.start_char, phrase.end_char, text)
 
 
 def _whole_name(entity: SpacySpan) -> SpacySpan:
@@ -124,9 +132,8 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
         for child in token.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 right = child.right_edge.i
-        left = min(t.i for t in subtree if t.i <= token.i)
-        comma = next((t.i for t in sentence.doc[token.i : right + 1] if t.text == ","), None)
-        span = sentence.doc[left : (comma if comma is not None else right + 1)]
+        left = _phrase_start(sentence.doc, min(t.i for t in subtree if t.i <= token.i), token.i)
+        span = sentence.doc[left : _phrase_end(sentence.doc, token.i, right + 1)]
         military_head = ontology().military_cues.fullmatch(token.text) is not None
         demonyms = actor_dictionary().demonyms
         # A place name or proper noun names the place; "a US base" is the owner's base, not a place "US".
@@ -143,6 +150,45 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
             same_as_name = named is not None and token.lemma_.lower() in _SAME_AS_NAME
             phrases.append(named if named is not None and same_as_name and not _names_listed_after_of(span) else span)
     return phrases
+
+
+def _phrase_start(doc: Doc, left: int, head: int) -> int:
+    """Where a place phrase begins: a headline's parse may hang a clause on the head ("Factions control Halfaya
+    town"), but a common noun or verb written before a name never modifies that name, so the phrase starts at
+    the name after it ("Halfaya town")."""
+    for i in range(head - 1, left - 1, -1):
+        word = doc[i]
+        if word.pos_ in {"VERB", "AUX"} or (word.pos_ == "NOUN" and word.is_lower and doc[i + 1].pos_ == "PROPN"):
+            return i + 1
+    return left
+
+
+def _phrase_end(doc: Doc, head: int, end: int) -> int:
+    """Where a place phrase after its head ends: before a comma, a semicolon, a verb, a date, or an "and" that
+    joins a common noun ("the outskirts of Aleppo and more shells" is the outskirts of Aleppo; "the countryside
+    of Idlib and Hama" stays whole)."""
+    for i in range(head + 1, end):
+        word = doc[i]
+        if word.text in {",", ";"} or word.pos_ in {"VERB", "AUX"} or word.ent_type_ in {"DATE", "TIME"}:
+            return i
+        if word.dep_ == "cc" and (i + 1 == end or not _starts_a_name(doc[i + 1])):
+            return i
+    return end
+
+
+def _clipped(text: str) -> str:
+    """A mention's text up to a semicolon (see :func:`_span`)."""
+    cut = text.find(";")
+    return text[:cut].rstrip() if cut > 0 else text
+
+
+def _starts_a_name(token: Token) -> bool:
+    """A word that opens a place name: capitalised, or a lower-case article before one ("al-Bab", "the Hama
+    countryside")."""
+    if token.lower_ in {"al", "el", "the"}:
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is not None and (following.pos_ == "PROPN" or following.is_title or following.text == "-")
+    return token.pos_ == "PROPN" or token.is_title
 
 
 def _named_places(phrase: SpacySpan) -> list[tuple[str, SpacySpan]]:
@@ -323,12 +369,18 @@ def _names_an_actor(entity: SpacySpan) -> bool:
     root = entity.root
     dictionary = actor_dictionary()
     is_actor_name = entity.text.lower() in dictionary.demonyms or dictionary.find(entity.text) is not None
-    if is_actor_name and root.dep_ != "pobj":
+    if is_actor_name and root.dep_ != "pobj" and not _after_a_place_word(entity):
         return True
     if _ends_an_actor_name(entity):
         return True
     # A single capitalised common noun tagged as a place ("Resistance") is a label, not a place.
     return len(entity) == 1 and root.tag_ == "NNP" and root.text.lower() in _LABEL_WORDS
+
+
+def _after_a_place_word(entity: SpacySpan) -> bool:
+    """ "the capital Damascus", "the city Aleppo": a name right after a word for a place is that place, even when
+    it also stands for a government elsewhere ("Damascus said")."""
+    return entity.start > 0 and entity.doc[entity.start - 1].lower_ in place_rules().apposition_words
 
 
 def _ends_an_actor_name(entity: SpacySpan) -> bool:

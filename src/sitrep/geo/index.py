@@ -107,6 +107,7 @@ def _name_runs(sentence: str) -> list[tuple[str, bool]]:
 
 
 _SENTENCE_END = re.compile(r"[.;!?:\n]+\s*")
+_QUOTED = re.compile(r"[“\"«][^”\"»]{1,60}[”\"»]")
 _POSSESSIVE_S = re.compile(r"(?<=[A-Za-z])['’]s\b")
 _NAME_PARTS = re.compile(r"['’]s\b| of | in ")  # "Kharkiv's Kyivskyi district", "the Hit district of Anbar"
 _ROW_COLUMNS = "p.id, p.gid, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.feature, p.population"
@@ -227,6 +228,8 @@ class Gazetteer:
         while i < len(words):
             for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
                 hit = self._country_names.get(name_key(" ".join(words[i : i + n])))
+                if hit is None and n == 1:
+                    hit = self._possessive_without_apostrophe(words[i])
                 if hit and written_as_country(cased[i : i + n], words[i + n] if i + n < len(words) else ""):
                     counts[hit[0]] += demonym_weight if hit[1] else 1.0
                     i += n - 1
@@ -234,6 +237,12 @@ class Gazetteer:
             i += 1
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first named wins ties
         return [c for c, weight in ranked if weight > 0]
+
+    def _possessive_without_apostrophe(self, word: str) -> tuple[str, bool] | None:
+        """ "Syrias Raqa": a country's name with a possessive s whose apostrophe the text lost (a demonym plus s
+        is people: "Syrians")."""
+        hit = self._country_names.get(name_key(word[:-1])) if len(word) > 4 and word.endswith("s") else None
+        return hit if hit is not None and not hit[1] else None
 
     def countries_of_places(self, text: str) -> list[str]:
         return self._implied(text)[0]
@@ -274,10 +283,41 @@ class Gazetteer:
                     for country, size in sizes.items():
                         votes[country] += size / total
         if not votes:
+            votes = self._village_votes(text)
+        if not votes:
             return [], names
         top = max(votes.values())
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
         return [c for c, vote in ranked if vote >= top * float(w["implied_country_min_share"])], names
+
+    def _village_votes(self, text: str) -> dict[str, float]:
+        """Countries implied by the smaller places a text names, when it names no country, province or big town
+        ("airstrikes on Muhassan and Uqayribat"): places named together lie together, so each name spelled exactly
+        votes for the countries holding a town or village of that name, shared among them. A name held by more
+        than ``implied_country_max_namesakes`` countries, or a single word opening a sentence, says nothing."""
+        most = int(weights()["implied_country_max_namesakes"])
+        votes: dict[str, float] = defaultdict(float)
+        seen: set[str] = set()
+        # A name in quotes names an operation or a slogan ("Operation “Olive Branch”"), not a place.
+        for sentence in _SENTENCE_END.split(_QUOTED.sub("", _POSSESSIVE_S.sub("", text))):
+            for run, opens_sentence in _name_runs(sentence):
+                key = name_key(run)
+                if (not key or key in seen or (opens_sentence and " " not in key) or len(key) < MIN_SKELETON
+                        or is_generic_word(key) or key in self._country_names or key in actor_name_keys()):
+                    continue
+                seen.add(key)
+                countries = self._namesake_countries(key)
+                if 0 < len(countries) <= most:
+                    for country in countries:
+                        votes[country] += 1.0 / len(countries)
+        return votes
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
+    def _namesake_countries(self, key: str) -> frozenset[str]:
+        """The countries holding a town, village or site named ``key`` (not through a stripped core name)."""
+        sql = ("SELECT DISTINCT p.country FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+               "AND n.source != 'core' AND p.precision IN ('town', 'site', 'admin2')")
+        return frozenset(c for (c,) in self._db.execute(sql, (key,)) if c)
 
     @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
     def _prominent_namesakes(self, key: str, minimum: int, units_only: bool = False) -> dict[str, int]:
@@ -290,8 +330,14 @@ class Gazetteer:
         return {c: max(int(size or 0), minimum) for c, size in self._db.execute(sql, (key, threshold)) if c}
 
     def document_countries(self, text: str) -> list[str]:
-        """The countries ``text`` names (:meth:`countries_in_text`), else those its places imply."""
-        return self.countries_in_text(text) or self.countries_of_places(text)
+        """The countries ``text`` names (:meth:`countries_in_text`), else those its places imply.
+
+        A nationality says who, not where: a text that names no country outright ("Iranian militias attack
+        al-Mayadin") is first where its places imply, then in the countries of its nationalities."""
+        named = self.countries_in_text(text)
+        if not named or self.countries_in_text(text, 0.0):
+            return named or self.countries_of_places(text)
+        return list(dict.fromkeys([*self.countries_of_places(text), *named]))
 
     # --- public API -------------------------------------------------------------------------
 
@@ -311,7 +357,7 @@ class Gazetteer:
         if of and outer.strip() and _names_a_unit(inner):
             return self._resolve_nested(inner, outer, context)
         parsed = parse_mention(text)
-        if is_never_a_place(parsed.core):
+        if is_never_a_place(parsed.core) or _only_particles(parsed.core):
             return None
         if parsed.kind == "border":
             border = self._border(parsed, context)
@@ -414,9 +460,12 @@ class Gazetteer:
         if row.precision in ("country", "region") or row.country is None:
             return True
         if countries and row.country not in region:
+            # A big town abroad counts under its own name; by an alternate name only if very big ("Castello" in a
+            # report on Aleppo is a road there, not Castelló de la Plana).
             return match.similarity >= 1.0 and not match.via_core_alias and (
                 row.precision == "admin1" or row.feature == "PPLC"
-                or row.population >= int(w["abroad_min_population"]))
+                or row.population >= int(w["landmark_min_population"])
+                or (match.main_name and row.population >= int(w["abroad_min_population"])))
         if match.spelled:
             return True
         return match.similarity >= float(w["fuzzy_min_similarity" if countries else "fuzzy_min_similarity_anywhere"])
@@ -523,6 +572,12 @@ def _names_a_unit(text: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<owned>\S.*)$")
+
+
+def _only_particles(name: str) -> bool:
+    """ "al" cut off "al-Atareb" by the tokenizer is an article, not the name of any place (Alköy)."""
+    words = tokens(name)
+    return bool(words) and all(w in _PARTICLES or w in ARTICLES for w in words)
 
 
 def _rank(match: _Match) -> tuple[float, bool, bool, bool]:

@@ -66,8 +66,11 @@ def drop_loose_readings_abroad(
     than Ukraine), else ``fallback_home``."""
     units = [pm for m in mentions for pm in m.places if pm.place is not None and pm.place.precision in SUBNATIONAL]
     exact = {id(pm): spelled_exactly(pm) for pm in units}  # one gazetteer query per place
+    # A bare proper noun is only a proposal ("Massacre in al-Bokamal": there is a village called Massacre): it
+    # does not say where the report is.
     named_home = Counter(
-        pm.place.country for pm in units if pm.place is not None and pm.place.precision in FINE and exact[id(pm)]
+        pm.place.country for pm in units
+        if pm.place is not None and pm.place.precision in FINE and exact[id(pm)] and pm.role != NAME_ROLE
     )
     home = named_home.most_common(1)[0][0] if named_home else fallback_home
     if home is None:

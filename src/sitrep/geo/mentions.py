@@ -53,6 +53,23 @@ def geocode_mentions(
     return mentions
 
 
+# A site, a town and a district are all where an event happened; a province or a country only says where around.
+_FINENESS = {"site": 0, "town": 0, "admin2": 0, "admin1": 1, "country": 2, "region": 2}
+
+
+def order_event_places(mentions: Sequence[Mention]) -> None:
+    """Each mention's places, the event's own first: the finest place the sentence gives (a town before the
+    province or country around it: "a bombing in Syria's border town of Azaz" happened in Azaz), and among
+    places as fine, the one nearest the event's word ("shelling on Daraa city and clashes near Damascus": the
+    shelling is in Daraa). Unresolved places go last, in the order written."""
+    for mention in mentions:
+        trigger = mention.trigger.start
+        mention.places.sort(key=lambda pm: (
+            len(_FINENESS) if pm.place is None else _FINENESS.get(pm.place.precision, len(_FINENESS)),
+            0 if pm.place is None else abs(pm.span.start - trigger),
+        ))
+
+
 def drop_readings_outside_their_unit(places: Sequence[PlaceMention], document_text: str) -> None:
     """ "X village in Y Region": a reading of X that lies outside Y is another place of that name (the only
     Nyaung Pin Thar the gazetteer knows is near Yangon, not in Sagaing), so X is left unresolved."""

@@ -204,6 +204,8 @@ def parse_mention(text: str) -> ParsedMention:
         if core.lower().startswith(word + " "):
             direction, direction_word, core = canonical, core[: len(word)], core[len(word) + 1 :].strip()
             break
+    if direction:
+        core = _drop_joined_directions(core)
 
     def named(name: str) -> str:
         return f"{direction_word} {name}" if direction_word else ""
@@ -217,9 +219,42 @@ def parse_mention(text: str) -> ParsedMention:
         stripped, head = _strip_head(core, _phrases(rules, key))
         if head:
             stripped = _strip_leading(stripped, _phrases(rules, "determiners"))
+            stripped = _drop_head_modifiers(_drop_surroundings(stripped), rules)
             name = stripped or core
             return ParsedMention(name, kind, direction, head if kind == "site" else "", text, named(name))
     return ParsedMention(core, "", direction, "", text, named(core))
+
+
+_JOINED_DIRECTION = re.compile(r"^(?:and|or|&)\s+", re.IGNORECASE)
+
+
+def _drop_joined_directions(core: str) -> str:
+    """ "the eastern and southern outskirts of Damascus": the directions after the first one go too."""
+    while match := _JOINED_DIRECTION.match(core):
+        rest = core[match.end() :]
+        word = next((w for w in _direction_words() if rest.lower().startswith(w + " ")), None)
+        if word is None:
+            return core
+        core = rest[len(word) + 1 :].strip()
+    return core
+
+
+def _drop_surroundings(name: str) -> str:
+    """ "the vicinity of Deir Ezzor airport": the airport, not a place called "vicinity of Deir Ezzor"."""
+    lower = name.lower()
+    for head in _phrases(_mention_rules(), "town_heads"):
+        if lower.startswith(head + " of "):
+            return _strip_leading(name[len(head) + 4 :].strip(), _phrases(_mention_rules(), "determiners"))
+    return name
+
+
+def _drop_head_modifiers(name: str, rules: dict[str, Any]) -> str:
+    """ "al-Bokamal border city": words between a name and its head that say what the place is like."""
+    lower = name.lower()
+    for word in _phrases(rules, "head_modifiers"):
+        if lower.endswith(" " + word):
+            return name[: -len(word) - 1].rstrip()
+    return name
 
 
 @cache

@@ -1,0 +1,84 @@
+"""Geocoding one document: the one call the pipeline makes (:func:`geocode_document`).
+
+It reads as the steps a coder takes:
+
+1. **context**: the countries the text names (a nationality only says who), else those its places imply;
+2. **candidates and scores**: each place mention resolved in that context (:mod:`sitrep.geo.index` finds the
+   gazetteer's candidates, :mod:`sitrep.geo.disambiguate` scores them);
+3. **decision**: readings too loose for where the document is are dropped (:mod:`sitrep.geo.inherit`), the
+   dateline placed, sentences with no place of their own given their context's, and each mention's places
+   put in order, the event's own place first (:func:`sitrep.geo.mentions.order_event_places`).
+
+Unplaced claims are scoped afterwards (:func:`scope_claims`), once other stages have shared places between
+reports of one incident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitrep.extract.events import Extraction
+from sitrep.geo.index import Gazetteer
+from sitrep.geo.inherit import (
+    drop_loose_readings_abroad,
+    inherit_places,
+    most_named_country,
+    named_region_countries,
+    prune_candidates,
+    scope_unplaced_claims,
+)
+from sitrep.geo.mentions import geocode_dateline, geocode_mentions, most_specific, order_event_places
+from sitrep.model import Mention, PlaceMention
+
+
+@dataclass(frozen=True)
+class DocumentPlaces:
+    """Where a geocoded document is: its countries, most named first, and the one it names most."""
+
+    countries: tuple[str, ...]
+    most_named: str | None
+
+    def country_of(self, mention: Mention) -> str | None:
+        """The country of a mention's most specific place, else the one the document names most."""
+        place = most_specific([pm.place for pm in mention.places if pm.place is not None])
+        return place.country if place is not None and place.country else self.most_named
+
+
+def geocode_document(extraction: Extraction, text: str, gazetteer: Gazetteer) -> DocumentPlaces:
+    """Resolves every place of ``extraction``'s mentions in place (unresolved places stay None) and says where
+    the document is."""
+    mentions = extraction.mentions
+    # Context: the countries the text names, most named first; for a text that names none (a headline), those
+    # its places imply ("clashes in the Hama countryside").
+    text_countries = gazetteer.document_countries(text)
+    most_named = next(iter(text_countries), None)
+    # Candidates and scores, one mention at a time.
+    geocode_mentions(mentions, text, gazetteer, text_countries)
+    # Decision: readings too loose for where the document is go.
+    drop_loose_readings_abroad(
+        mentions, lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text), most_named
+    )
+    countries = set(text_countries) | named_region_countries(mentions)
+    neighbours = gazetteer.neighbours_of(countries)
+
+    def named_abroad(pm: PlaceMention) -> bool:
+        return (
+            pm.place is not None
+            and (pm.place.country in neighbours or gazetteer.is_landmark(pm.place))
+            and gazetteer.is_named(pm.place, pm.text)
+        )
+
+    prune_candidates(mentions, countries, named_abroad)
+    dateline = extraction.dateline
+    dateline_place = geocode_dateline(dateline.place if dateline else None, text, gazetteer, countries)
+    inherit_places(mentions, extraction.paragraph_of, dateline_place)
+    order_event_places(mentions)
+    return DocumentPlaces(tuple(text_countries), most_named)
+
+
+def scope_claims(extraction: Extraction, places: DocumentPlaces, gazetteer: Gazetteer) -> None:
+    """A claim that names no place is about the town it points back at, else the report's main country."""
+    main_country = places.most_named or most_named_country(extraction.mentions)
+    scope_unplaced_claims(
+        extraction.claims, extraction.mentions, gazetteer.country_name(main_country) if main_country else None
+    )

@@ -1,0 +1,112 @@
+"""The place of an event: the phrase that names it, the country the text implies, the finest place first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.geo import Gazetteer, GeoContext
+from sitrep.geo.distance import haversine_km
+from sitrep.geo.inherit import drop_loose_readings_abroad
+from sitrep.geo.normalise import parse_mention
+from sitrep.ingest.document import DocumentMeta, build_document
+from sitrep.model import NAME_ROLE, Mention, Place, PlaceMention, Span
+from sitrep.pipeline import process_document
+
+
+def first_event_place(text: str, gazetteer: Gazetteer) -> Place | None:
+    """The place the first event is placed at: the first resolved place of its mention."""
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2017, 3, 5)))
+    mentions = process_document(document, gazetteer).mentions
+    assert mentions, text
+    return next((pm.place for pm in mentions[0].places if pm.place is not None), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "core", "kind"),
+    [
+        ("the western and northern outskirts of Saraqib", "Saraqib", "town"),
+        ("the vicinity of Kuweires airport", "Kuweires", "site"),
+        ("al-Qaim border town", "al-Qaim", "town"),
+        ("the capital Baghdad", "Baghdad", ""),
+    ],
+)
+def test_words_around_a_name_are_not_part_of_it(text: str, core: str, kind: str) -> None:
+    parsed = parse_mention(text)
+    assert (parsed.core, parsed.kind) == (core, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [
+        # A capital that stands for its government elsewhere ("Damascus said") is a place after "the capital".
+        ("Mortar shells hit the capital Damascus and wound five people", 33.51, 36.29),
+        # The phrase stops before "and" joining a common noun, and before a verb.
+        ("Heavy fighting on the outskirts of Saraqib and more rockets hit the town", 35.86, 36.80),
+        ("Warplanes bomb the countryside of Maarat al-Numan leave nine dead", 35.64, 36.67),
+        # Two directions before one head.
+        ("Clashes erupted in the northern and western outskirts of Kobani on Tuesday", 36.89, 38.36),
+    ],
+)
+def test_a_place_phrase_ends_where_the_name_ends(gazetteer: Gazetteer, text: str, lat: float, lon: float) -> None:
+    place = first_event_place(text, gazetteer)
+    assert place is not None, text
+    assert haversine_km(place.lat, place.lon, lat, lon) < 25, place
+
+
+def test_the_town_comes_before_the_country_around_it(gazetteer: Gazetteer) -> None:
+    place = first_event_place("In northern Syria, a car bomb exploded in the border town of Tal Abyad", gazetteer)
+    assert place is not None and place.precision == "town", place
+    assert haversine_km(place.lat, place.lon, 36.70, 38.95) < 10, place
+
+
+def test_a_nationality_does_not_say_where_the_places_are(gazetteer: Gazetteer) -> None:
+    # "Iranian" names who fights; the towns say the report is in Syria.
+    assert gazetteer.document_countries("Iranian militias shelled Deir ez-Zor and al-Mayadin")[0] == "SY"
+    place = first_event_place("Iranian-backed gunmen attacked a checkpoint in al-Mayadin overnight", gazetteer)
+    assert place is not None and place.country == "SY", place
+
+
+def test_villages_named_together_imply_their_country(gazetteer: Gazetteer) -> None:
+    # No country, province or big town is named; the villages lie together, in Syria.
+    assert gazetteer.document_countries("Shells fell on Kafr Nabudah and Hish and Maar Shurin")[:1] == ["SY"]
+
+
+def test_a_bare_proper_noun_does_not_say_which_country_a_report_is_in() -> None:
+    abroad = Place("g:1", "Carnage", "DM", 15.3, -61.3, "town")
+    home = Place("g:2", "Al Bu Kamal", "SY", 34.45, 40.92, "town")
+    word = PlaceMention("Carnage", Span("t", 0, 7), role=NAME_ROLE, place=abroad)
+    town = PlaceMention("Bokamal", Span("t", 11, 18), place=home)
+    span = Span("t", 0, 30)
+    mention = Mention("m", "t", span, span, "Battles", "Armed clash", "FIGHT", places=[word, town])
+    drop_loose_readings_abroad([mention], lambda pm: pm is word)
+    assert town.place is home
+
+
+def test_headlines_joined_by_a_semicolon_do_not_run_into_a_place(gazetteer: Gazetteer) -> None:
+    # The tokenizer reads "Hama;A" as one word: the place ends at the semicolon.
+    place = first_event_place("Barrel bombs fell on the northern countryside of Hama;A child was wounded", gazetteer)
+    assert place is not None and place.name == "Hama", place
+
+
+def test_a_quoted_name_is_an_operation_not_a_place(gazetteer: Gazetteer) -> None:
+    countries = gazetteer.document_countries("Fighters of Operation “Olive Branch” entered the town of Jindires")
+    assert "US" not in countries
+
+
+def test_an_article_alone_is_no_place(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve("al", GeoContext(document_countries=("SY",))) is None
+    assert gazetteer.resolve("al-Atareb", GeoContext(document_countries=("SY",))) is not None
+
+
+def test_a_country_name_whose_apostrophe_was_lost_is_still_named(gazetteer: Gazetteer) -> None:
+    assert gazetteer.countries_in_text("Jets struck Yemens port city", 0.0) == ["YE"]
+    assert gazetteer.countries_in_text("Thousands of Syrians crossed into Lebanon", 0.0) == ["LB"]
+
+
+def test_a_village_the_gazetteer_lacks_falls_back_to_the_unit_named_with_it(gazetteer: Gazetteer) -> None:
+    context = GeoContext(document_countries=("SY",))
+    assert gazetteer.resolve("Kafr Zuqqubrayat village", context) is None  # no such village: no wrong town
+    place = gazetteer.resolve("Kafr Zuqqubrayat village in Idlib province", context)
+    assert place is not None and (place.name, place.precision) == ("Idlib", "admin1"), place
