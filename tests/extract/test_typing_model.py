@@ -86,3 +86,12 @@ def test_the_typing_constraints_name_only_types_of_the_ontology() -> None:
     named |= set(constraints["no_weapon_no_remote_violence"]) | set(constraints["crowd_is_no_army"]["types"])
     assert named <= types
     assert {label.partition("|")[0] for label in typing_model().labels} - {"None"} <= types
+
+
+def test_conventional_force_whose_victims_are_civilians_is_plover_assault() -> None:
+    # No word says "civilians": people killed with no armed side named are civilians by the coding convention
+    # (actor2 Civilians), and conventional force used on them is one-sided.
+    [strike] = mentions("Air strikes killed eleven people in the river town on Monday, a monitoring group said.")
+    assert strike.event_type == "Explosions/Remote violence"
+    assert any(r.role == "actor2" and r.name == "Civilians" for r in strike.actors)
+    assert strike.plover == "ASSAULT"
