@@ -67,6 +67,7 @@ class Ontology:
     perpetrator_cues: re.Pattern[str]
     typing_constraints: dict[str, Any]
     one_sided_plover: str
+    attack_with_weapon: re.Pattern[str]  # "attacked with rockets", "an attack by drones": the weapon is the means
 
     def plover(self, event_type: str, sub_event_type: str, lemma: str) -> str:
         return self.plover_by_lemma.get(lemma) or self.plover_of.get((event_type, sub_event_type), "ASSAULT")
@@ -141,7 +142,19 @@ def ontology() -> Ontology:
         perpetrator_cues=_words(raw["perpetrator_cues"]),
         typing_constraints=dict(raw["typing_constraints"]),
         one_sided_plover=str(raw["one_sided_plover"]),
+        attack_with_weapon=_made_with(raw["typing_constraints"]["remote_weapon_attack_is_remote_violence"]),
     )
+
+
+_MADE_WITH_KEYS = frozenset({"types", "attack_words", "means_words", "within_chars"})
+
+
+def _made_with(entry: dict[str, Any]) -> re.Pattern[str]:
+    """An attack word followed, within the same clause and ``within_chars``, by a word naming its means."""
+    if set(entry) != _MADE_WITH_KEYS:
+        raise ValueError(f"remote_weapon_attack_is_remote_violence (ontology.yaml): keys are {sorted(_MADE_WITH_KEYS)}")
+    attack, means = _words(entry["attack_words"]).pattern, _words(entry["means_words"]).pattern
+    return re.compile(rf"{attack}[^.;]{{0,{int(entry['within_chars'])}}}?{means}", re.IGNORECASE)
 
 
 # A firing trigger that is the policing of a crowd ("fired tear gas to disperse them").
@@ -554,8 +567,6 @@ def one_sided_plover(plover: str, target_text: str) -> str:
     return plover
 
 
-# "attacked with rockets", "attack by drones", "targeted using missiles": the weapon is the means of the attack.
-ATTACK_WITH_WEAPON = re.compile(r"\b(attack\w*|target\w*|hit|struck)\b[^.;]{0,40}?\b(with|by|using)\b", re.I)
 
 
 def admitted_types(rule: TriggerRule, rule_type: str, actor1_type: str | None, text: str) -> set[str]:
@@ -573,8 +584,8 @@ def admitted_types(rule: TriggerRule, rule_type: str, actor1_type: str | None, t
     weapon = any(pattern.search(text) for _, pattern in onto.instruments)
     if rule.kind != "remote" and not weapon:
         admitted -= set(constraints["no_weapon_no_remote_violence"])
-    if family == "attack" and weapon and ATTACK_WITH_WEAPON.search(text):
-        admitted = admitted & set(constraints["remote_weapon_attack_is_remote_violence"]) or admitted
+    if family == "attack" and weapon and onto.attack_with_weapon.search(text):
+        admitted = admitted & set(constraints["remote_weapon_attack_is_remote_violence"]["types"]) or admitted
     if actor1_type in constraints["crowd_is_no_army"]["actor_types"]:
         admitted = admitted & set(constraints["crowd_is_no_army"]["types"]) or admitted
     return admitted or {rule_type}
