@@ -37,6 +37,7 @@ class TriggerRule:
     state_actor_sub: str | None = None
     plover: str | None = None
     only_in_headlines: bool = False  # a sentence with no final full stop ("Casualties in the southern hills")
+    verbs_only: bool = False  # the noun of the lemma is no trigger ("forces advanced" is, "their advance" is not)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def ontology() -> Ontology:
             state_actor_sub=item.get("state_actor_sub"),
             plover=item.get("plover"),
             only_in_headlines=bool(item.get("only_in_headlines", False)),
+            verbs_only=bool(item.get("verbs_only", False)),
         )
         for lemma in item["lemmas"]:
             rules[lemma] = (*rules.get(lemma, ()), rule)
@@ -305,7 +307,7 @@ def _by_plural(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
 def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bool:
     """The rule's conditions hold for this token in this sentence."""
     lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and rule.nouns_need and lemma not in rule.nouns_need:
+    if token.pos_ == "NOUN" and ((rule.nouns_need and lemma not in rule.nouns_need) or rule.verbs_only):
         return False
     if rule.only_in_headlines and not _unfinished(token.sent):
         return False
@@ -425,6 +427,10 @@ def _refers_back(token: Token, onto: Ontology) -> bool:
     incident already reported."""
     if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in token.children):
         return False
+    # A headline that opens the text ("The clashes continue in the eastern countryside") has nothing before it
+    # to point back to.
+    if token.sent.start == 0 and _unfinished(token.sent):
+        return False
     if any(c.dep_ not in {"det", "amod", "compound", "poss"} for c in token.children):
         return False
     # "an hour before the strike", "days after the attack": a time told from the incident is not its date.
@@ -542,7 +548,7 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
         return replace(
             by_rules,
             plover=one_sided_plover(by_rules.plover, target_text),
-            confidence=round(by_type.get(by_rules.event_type, 0.0), 3),
+            confidence=round(model.confidence(by_type.get(by_rules.event_type, 0.0)), 3),
         )
     # A convention's type is weighed with the model's probabilities (its weight chosen by cross-validation).
     bonus = model.convention_weight if by_rules.by_convention else 0.0
@@ -556,7 +562,7 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
         sub = weapon_names_the_sub_type(event_type, split_label(subs[0])[1], text)
     lemma = match.token.lemma_.lower()
     plover = one_sided_plover(match.rule.plover or onto.plover(event_type, sub, lemma), target_text)
-    return Classification(event_type, sub, plover, round(by_type.get(event_type, 0.0), 3))
+    return Classification(event_type, sub, plover, round(model.confidence(by_type.get(event_type, 0.0)), 3))
 
 
 def one_sided_plover(plover: str, target_text: str) -> str:
