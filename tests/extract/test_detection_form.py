@@ -61,3 +61,21 @@ def test_a_first_word_read_as_a_name_still_triggers() -> None:
 def test_a_headline_naming_only_the_harm_reports_violence_prose_does_not() -> None:
     assert set(types("Casualties in the northern countryside and the hill villages")) & VIOLENT
     assert not types("The losses of the cooperative were made good by the ministry last year.")
+
+
+def test_forces_advancing_fight_for_the_ground_and_a_named_advance_is_no_incident() -> None:
+    assert set(types("Government troops advance in the hills south of the lake town")) == {"Battles"}
+    assert set(types("The army advanced into the river town on Sunday, a military source said.")) == {"Battles"}
+    assert not types("The mediators met on Sunday to advance the stalled talks, a spokesman said.")
+    assert not types("Residents fear the advance of the insurgents, a local official said on Sunday.")
+
+
+def test_a_headline_that_opens_the_report_points_back_to_nothing() -> None:
+    # "the clashes" in prose under a non-event verb points back to an incident told before; a headline has
+    # nothing before it.
+    assert set(types("The clashes continue in the hills east of the provincial capital")) == {"Battles"}
+    later = (
+        "Troops and insurgents clashed near the dam on Sunday, a military source said.\n\n"
+        "The governor has not commented on the clashes."
+    )
+    assert len(extract(later).mentions) == 1

@@ -84,5 +84,25 @@ def test_the_typing_constraints_name_only_types_of_the_ontology() -> None:
     constraints = onto.typing_constraints
     named = {t for family in constraints["trigger_family"].values() for t in family}
     named |= set(constraints["no_weapon_no_remote_violence"]) | set(constraints["crowd_is_no_army"]["types"])
+    named |= set(constraints["remote_weapon_attack_is_remote_violence"]["types"])
     assert named <= types
     assert {label.partition("|")[0] for label in typing_model().labels} - {"None"} <= types
+
+
+def test_conventional_force_whose_victims_are_civilians_is_plover_assault() -> None:
+    # No word says "civilians": people killed with no armed side named are civilians by the coding convention
+    # (actor2 Civilians), and conventional force used on them is one-sided.
+    [strike] = mentions("Air strikes killed eleven people in the river town on Monday, a monitoring group said.")
+    assert strike.event_type == "Explosions/Remote violence"
+    assert any(r.role == "actor2" and r.name == "Civilians" for r in strike.actors)
+    assert strike.plover == "ASSAULT"
+
+
+def test_an_attack_made_with_a_weapon_is_read_from_the_data_in_one_clause() -> None:
+    from sitrep.extract.triggers import ontology
+
+    made_with = ontology().attack_with_weapon
+    assert made_with.search("Insurgents targeted the checkpoint using mortars")
+    assert made_with.search("The garrison was hit by rockets at dawn")
+    assert not made_with.search("Villagers clashed with herders")  # not an attack word
+    assert not made_with.search("They attacked the post. By noon it had fallen")  # another sentence

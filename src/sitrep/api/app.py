@@ -78,6 +78,9 @@ def event_filter(
     bbox: Annotated[str | None, _text("min_lon,min_lat,max_lon,max_lat")] = None,
     q: Annotated[str | None, _text("text search in evidence, places and actors")] = None,
     sort: Annotated[str, _text("date | -date | fatalities | reports")] = "date",
+    min_confidence: Annotated[
+        float, Query(ge=0, le=1, description="leave out events whose type is less likely than this (0-1)")
+    ] = 0.0,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> EventFilter:
@@ -86,7 +89,7 @@ def event_filter(
     return EventFilter(
         event_type=type or None, actor=actor or None, country=country or None, admin1=admin1 or None,
         since=since, until=until, source=source or None, bbox=parse_bbox(bbox), text=q or None,
-        limit=limit, offset=offset, sort=sort,
+        limit=limit, offset=offset, sort=sort, min_confidence=min_confidence,
     )
 
 

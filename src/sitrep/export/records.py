@@ -48,9 +48,8 @@ def event_records(store: Store, filters: EventFilter, batch_size: int = BATCH_SI
     for batch in store.full_event_batches(filters, batch_size):
         names = {name for event, first in batch for name in (first, *(m.doc for m in event.mentions)) if name}
         outlets = store.outlets_by_document(names)
-        for event, first_document in batch:
-            if event_confidence(event) >= filters.min_confidence:
-                yield build_record(event, first_document, outlets)
+        for event, first_document in batch:  # (the store leaves out events below filters.min_confidence)
+            yield build_record(event, first_document, outlets)
 
 
 def event_confidence(event: Event) -> float:

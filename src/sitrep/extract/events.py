@@ -40,6 +40,7 @@ from sitrep.extract.triggers import (
     classify,
     find_triggers,
     harms,
+    one_sided_plover,
     ontology,
     part_of_a_harm,
 )
@@ -319,6 +320,7 @@ def _mention(
     if kind.event_type not in VIOLENT_TYPES:
         roles = [r for r in roles if r.name != "Unidentified Armed Group"]
     roles = apply_conventions(roles, kind.event_type, victims, doc_name)
+    plover = one_sided_plover(kind.plover, " ".join(r.name for r in roles if r.role == "actor2"))
     sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, span_text(sentence))
     return Mention(
         id=_mention_id(document, sentence.start_char, token.idx),
@@ -327,7 +329,7 @@ def _mention(
         trigger=Span(doc_name, token.idx, token.idx + len(token.text), token.text),
         event_type=kind.event_type,
         sub_event_type=kind.sub_event_type,
-        plover=kind.plover,
+        plover=plover,
         actors=roles,
         date=_event_date(dates, document.published),
         places=list(places),

@@ -37,6 +37,7 @@ class TriggerRule:
     state_actor_sub: str | None = None
     plover: str | None = None
     only_in_headlines: bool = False  # a sentence with no final full stop ("Casualties in the southern hills")
+    verbs_only: bool = False  # the noun of the lemma is no trigger ("forces advanced" is, "their advance" is not)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Ontology:
     perpetrator_cues: re.Pattern[str]
     typing_constraints: dict[str, Any]
     one_sided_plover: str
+    attack_with_weapon: re.Pattern[str]  # "attacked with rockets", "an attack by drones": the weapon is the means
 
     def plover(self, event_type: str, sub_event_type: str, lemma: str) -> str:
         return self.plover_by_lemma.get(lemma) or self.plover_of.get((event_type, sub_event_type), "ASSAULT")
@@ -111,6 +113,7 @@ def ontology() -> Ontology:
             state_actor_sub=item.get("state_actor_sub"),
             plover=item.get("plover"),
             only_in_headlines=bool(item.get("only_in_headlines", False)),
+            verbs_only=bool(item.get("verbs_only", False)),
         )
         for lemma in item["lemmas"]:
             rules[lemma] = (*rules.get(lemma, ()), rule)
@@ -141,7 +144,19 @@ def ontology() -> Ontology:
         perpetrator_cues=_words(raw["perpetrator_cues"]),
         typing_constraints=dict(raw["typing_constraints"]),
         one_sided_plover=str(raw["one_sided_plover"]),
+        attack_with_weapon=_made_with(raw["typing_constraints"]["remote_weapon_attack_is_remote_violence"]),
     )
+
+
+_MADE_WITH_KEYS = frozenset({"types", "attack_words", "means_words", "within_chars"})
+
+
+def _made_with(entry: dict[str, Any]) -> re.Pattern[str]:
+    """An attack word followed, within the same clause and ``within_chars``, by a word naming its means."""
+    if set(entry) != _MADE_WITH_KEYS:
+        raise ValueError(f"remote_weapon_attack_is_remote_violence (ontology.yaml): keys are {sorted(_MADE_WITH_KEYS)}")
+    attack, means = _words(entry["attack_words"]).pattern, _words(entry["means_words"]).pattern
+    return re.compile(rf"{attack}[^.;]{{0,{int(entry['within_chars'])}}}?{means}", re.IGNORECASE)
 
 
 # A firing trigger that is the policing of a crowd ("fired tear gas to disperse them").
@@ -292,7 +307,7 @@ def _by_plural(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
 def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bool:
     """The rule's conditions hold for this token in this sentence."""
     lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and rule.nouns_need and lemma not in rule.nouns_need:
+    if token.pos_ == "NOUN" and ((rule.nouns_need and lemma not in rule.nouns_need) or rule.verbs_only):
         return False
     if rule.only_in_headlines and not _unfinished(token.sent):
         return False
@@ -412,6 +427,10 @@ def _refers_back(token: Token, onto: Ontology) -> bool:
     incident already reported."""
     if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in token.children):
         return False
+    # A headline that opens the text ("The clashes continue in the eastern countryside") has nothing before it
+    # to point back to.
+    if token.sent.start == 0 and _unfinished(token.sent):
+        return False
     if any(c.dep_ not in {"det", "amod", "compound", "poss"} for c in token.children):
         return False
     # "an hour before the strike", "days after the attack": a time told from the incident is not its date.
@@ -529,7 +548,7 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
         return replace(
             by_rules,
             plover=one_sided_plover(by_rules.plover, target_text),
-            confidence=round(by_type.get(by_rules.event_type, 0.0), 3),
+            confidence=round(model.confidence(by_type.get(by_rules.event_type, 0.0)), 3),
         )
     # A convention's type is weighed with the model's probabilities (its weight chosen by cross-validation).
     bonus = model.convention_weight if by_rules.by_convention else 0.0
@@ -543,7 +562,7 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
         sub = weapon_names_the_sub_type(event_type, split_label(subs[0])[1], text)
     lemma = match.token.lemma_.lower()
     plover = one_sided_plover(match.rule.plover or onto.plover(event_type, sub, lemma), target_text)
-    return Classification(event_type, sub, plover, round(by_type.get(event_type, 0.0), 3))
+    return Classification(event_type, sub, plover, round(model.confidence(by_type.get(event_type, 0.0)), 3))
 
 
 def one_sided_plover(plover: str, target_text: str) -> str:
@@ -554,8 +573,6 @@ def one_sided_plover(plover: str, target_text: str) -> str:
     return plover
 
 
-# "attacked with rockets", "attack by drones", "targeted using missiles": the weapon is the means of the attack.
-ATTACK_WITH_WEAPON = re.compile(r"\b(attack\w*|target\w*|hit|struck)\b[^.;]{0,40}?\b(with|by|using)\b", re.I)
 
 
 def admitted_types(rule: TriggerRule, rule_type: str, actor1_type: str | None, text: str) -> set[str]:
@@ -573,8 +590,8 @@ def admitted_types(rule: TriggerRule, rule_type: str, actor1_type: str | None, t
     weapon = any(pattern.search(text) for _, pattern in onto.instruments)
     if rule.kind != "remote" and not weapon:
         admitted -= set(constraints["no_weapon_no_remote_violence"])
-    if family == "attack" and weapon and ATTACK_WITH_WEAPON.search(text):
-        admitted = admitted & set(constraints["remote_weapon_attack_is_remote_violence"]) or admitted
+    if family == "attack" and weapon and onto.attack_with_weapon.search(text):
+        admitted = admitted & set(constraints["remote_weapon_attack_is_remote_violence"]["types"]) or admitted
     if actor1_type in constraints["crowd_is_no_army"]["actor_types"]:
         admitted = admitted & set(constraints["crowd_is_no_army"]["types"]) or admitted
     return admitted or {rule_type}

@@ -67,6 +67,14 @@ class TypingModel:
     weights: np.ndarray  # features x labels
     temperature: float
     convention_weight: float  # how much a convention of the rules weighs against the model (extract/triggers.py)
+    platt: tuple[float, float] = (1.0, 0.0)  # maps the type's probability to the chance that the type is right
+
+    def confidence(self, type_probability: float) -> float:
+        """The calibrated probability that a trigger whose type the model gives ``type_probability`` reports an
+        event of that type: Platt scaling fitted on held-out real sentences (scripts/train_typing.py)."""
+        p = min(max(type_probability, 1e-4), 1 - 1e-4)
+        a, b = self.platt
+        return float(1 / (1 + np.exp(-(a * np.log(p / (1 - p)) + b))))
 
     def probabilities(self, names: list[str]) -> dict[str, float]:
         """Calibrated probability of each label (``None`` included) for the features ``names``."""
@@ -89,6 +97,7 @@ def typing_model() -> TypingModel:
         weights=weights,
         temperature=float(meta["temperature"]),
         convention_weight=float(meta.get("convention_weight", 1.0)),
+        platt=tuple(float(v) for v in meta.get("confidence_platt", (1.0, 0.0))),  # type: ignore[arg-type]
     )
 
 

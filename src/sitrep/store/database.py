@@ -104,7 +104,7 @@ class EventFilter:
     limit: int | None = None
     offset: int = 0
     sort: str = "date"  # date | -date | fatalities | reports
-    # Exports leave out events whose type is less likely than this (export/records.py `event_confidence`).
+    # Events whose type is less likely than this are left out (export/records.py `event_confidence`).
     min_confidence: float = 0.0
 
 
@@ -847,7 +847,22 @@ def _filtered_events(query: Any, f: EventFilter) -> Any:
             .where(contains_text(t.documents.c.outlet, f.source))
         )
         query = query.where(or_(cols.id.in_(by_chain), cols.id.in_(by_outlet)))
+    if f.min_confidence > 0:
+        query = query.where(_confident_enough(f.min_confidence))
     return query
+
+
+def _confident_enough(threshold: float) -> Any:
+    """The event's confidence (export/records.py `event_confidence`: its likeliest report of its type, else its
+    likeliest report) is at least ``threshold``; a report stored before confidences were kept counts as 1."""
+    m = t.mentions.c
+    confidence = func.coalesce(m.data["confidence"].as_float(), 1.0)
+    of_its_type = select(m.event_id).where(m.event_id == t.events.c.id, m.event_type == t.events.c.event_type)
+    return or_(
+        of_its_type.where(confidence >= threshold).exists(),
+        and_(~of_its_type.exists(), select(m.event_id).where(m.event_id == t.events.c.id, confidence >= threshold)
+             .exists()),
+    )
 
 
 def _ordered_page(query: Any, f: EventFilter) -> Any:
