@@ -10,11 +10,11 @@ from sitrep.extract.attribution import (
     canonical_outlet,
     canonical_source,
     document_chains,
-    outlet_patterns,
     source_category,
 )
 from sitrep.model import AttributionChain, Source
 from sitrep.nlp import load_pipeline
+from sitrep.nlp.patterns import outlet_patterns
 
 
 @pytest.fixture(scope="module")

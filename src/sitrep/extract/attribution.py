@@ -21,11 +21,10 @@ from spacy.tokens import Token
 from sitrep.data import data_path, load_yaml
 from sitrep.model import AttributionChain, Source, SourceKind, Span
 from sitrep.nlp.entities import document_entities
+from sitrep.nlp.patterns import alias_is_case_sensitive
 from sitrep.nlp.tokens import span_text, span_tokens, text_between
 
 UNNAMED = "unnamed sources"
-# Aliases this short, or all capitals, are matched case-sensitively ("SANA" vs "Sanaa", "Kan" vs "kan").
-_CASE_SENSITIVE_MAX_LEN = 4
 # An anonymous source described in this many words at most ("a senior military source") is unnamed.
 _MAX_DESCRIBED_WORDS = 3
 # Longest outlet alias, in tokens, tried when looking for an outlet inside a phrase.
@@ -99,11 +98,6 @@ def _words(config: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in config.get(key, []))
 
 
-def _is_case_sensitive(alias: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", alias)
-    return alias.isupper() or len(letters) <= _CASE_SENSITIVE_MAX_LEN
-
-
 def outlet_key(name: str) -> str:
     """Normalise an outlet surface form: quotes, possessive, leading "the", hyphens and dots."""
     text = name.replace("’", "'").strip()
@@ -123,7 +117,7 @@ def lexicon() -> AttributionLexicon:
         for alias in [outlet.name, *outlet.aliases]:
             key = outlet_key(alias)
             exact.setdefault(key, outlet)
-            if not _is_case_sensitive(alias):
+            if not alias_is_case_sensitive(alias):
                 folded.setdefault(key.lower(), outlet)
     return AttributionLexicon(
         speech_verbs=_words(config, "speech_verbs"),
@@ -236,19 +230,6 @@ def _armed_group(name: str) -> str | None:
 
     entry = actor_dictionary().by_alias.get(outlet_key(name).lower())
     return entry.name if entry is not None and entry.actor_type in lexicon().armed_group_actor_types else None
-
-
-def outlet_patterns() -> list[dict[str, Any]]:
-    """spaCy EntityRuler patterns (label ORG, id = canonical name) for every outlet alias."""
-    patterns: list[dict[str, Any]] = []
-    for entry in load_yaml("attribution.yaml").get("outlets", []):
-        for alias in [entry["name"], *entry.get("aliases", [])]:
-            if _is_case_sensitive(alias):
-                pattern: Any = [{"ORTH": token} for token in alias.split()]
-            else:
-                pattern = alias
-            patterns.append({"label": "ORG", "pattern": pattern, "id": entry["name"]})
-    return patterns
 
 
 @functools.cache
@@ -1000,7 +981,7 @@ def named_descriptors(text: str) -> dict[str, Outlet]:
     found: dict[str, Outlet] = {}
     for outlet in lexicon().described:
         for alias in (outlet.name, *outlet.aliases):
-            flags = 0 if _is_case_sensitive(alias) else re.IGNORECASE
+            flags = 0 if alias_is_case_sensitive(alias) else re.IGNORECASE
             if re.search(rf"\b{re.escape(alias)}\b", text, flags):
                 for descriptor in outlet.descriptors:
                     found.setdefault(_descriptor_key(descriptor), outlet)

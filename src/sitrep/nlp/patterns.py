@@ -8,11 +8,11 @@ word "sdf"); everything else matches on lower case, so "al-Hol camp" and
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from sitrep.data import data_path, load_yaml
-from sitrep.extract.attribution import outlet_patterns
 
 # Aliases that are also ordinary words in lower case ("us") must match exactly.
 _CASE_SENSITIVE_MAX_LEN = 4
@@ -23,6 +23,25 @@ def _pattern(label: str, surface: str, ent_id: str) -> dict[str, Any]:
         tokens = surface.split()
         return {"label": label, "pattern": [{"ORTH": t} for t in tokens], "id": ent_id}
     return {"label": label, "pattern": surface, "id": ent_id}
+
+
+def alias_is_case_sensitive(alias: str) -> bool:
+    """An outlet or source alias in capitals or of a few letters ("AFP", "AP") matches only as written."""
+    letters = re.sub(r"[^A-Za-z]", "", alias)
+    return alias.isupper() or len(letters) <= _CASE_SENSITIVE_MAX_LEN
+
+
+def outlet_patterns() -> list[dict[str, Any]]:
+    """spaCy EntityRuler patterns (label ORG, id = canonical name) for every outlet alias."""
+    patterns: list[dict[str, Any]] = []
+    for entry in load_yaml("attribution.yaml").get("outlets", []):
+        for alias in [entry["name"], *entry.get("aliases", [])]:
+            if alias_is_case_sensitive(alias):
+                pattern: Any = [{"ORTH": token} for token in alias.split()]
+            else:
+                pattern = alias
+            patterns.append({"label": "ORG", "pattern": pattern, "id": entry["name"]})
+    return patterns
 
 
 def actor_patterns() -> Iterator[dict[str, Any]]:
