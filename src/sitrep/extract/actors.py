@@ -47,6 +47,7 @@ class ContextualForce:
     unknown: str  # the name when no country is known
     pattern: re.Pattern[str]
     modifiers: frozenset[str] = frozenset()  # "army" in "an army patrol"
+    template: str = ""  # the name from the country's demonym: "{demonym} rebels" -> "Syrian rebels"
 
     @property
     def placeholder(self) -> str:
@@ -82,6 +83,7 @@ class ActorDictionary:
     place_names: frozenset[str]  # lower-cased metonyms: places that stand for an actor ("Kyiv", "Bamako")
     contextual: tuple[ContextualForce, ...] = ()
     by_country: dict[tuple[str, str], str] = field(default_factory=dict)  # (prefix, ISO2) -> canonical name
+    demonym_of: dict[str, str] = field(default_factory=dict)  # ISO2 -> "Syrian"
     words: RoleWords = field(default_factory=RoleWords)
 
     def contextual_force(self, text: str) -> ContextualForce | None:
@@ -160,6 +162,7 @@ def actor_dictionary() -> ActorDictionary:
         ContextualForce(
             item["prefix"], item["type"], item["unknown"],
             _phrase_pattern(item["aliases"]), frozenset(m.lower() for m in item.get("modifiers", [])),
+            item.get("template", ""),
         )
         for item in raw.get("contextual", [])
     )
@@ -173,9 +176,14 @@ def actor_dictionary() -> ActorDictionary:
         for entry in entries.values()
         if entry.country and entry.name.startswith(force.prefix + " ")
     }
+    # A country's demonym as a word ("Syrian", "American"), not an abbreviation ("US", "U.S.", "UK").
+    demonym_of: dict[str, str] = {}
+    for demonym, entry in raw.get("demonyms", {}).items():
+        if entry in entries and entries[entry].country and not demonym.isupper() and "." not in demonym:
+            demonym_of.setdefault(str(entries[entry].country), demonym)
     return ActorDictionary(
         by_alias, demonyms, pattern, frozenset(ontology["military_cues"]), frozenset(written), frozenset(places),
-        contextual, by_country, words,
+        contextual, by_country, words=words, demonym_of=demonym_of,
     )
 
 
@@ -559,6 +567,13 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         linked = _linked_actor(head, dictionary, generic=entry is not None)
         if linked is not None:
             return linked
+    if entry is not None and entry.name == UNIDENTIFIED:
+        # "militants of Jaish al-Fatah", "fighters of the Nusra Front": the generic word's group, when named
+        for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for whole in (c for c in preposition.children if c.dep_ == "pobj"):
+                found = _actor_of(whole, dictionary)
+                if found is not None and found[0].name != UNIDENTIFIED:
+                    return found
     if entry is None:
         # "much of the airport", "a patrol of the regime's forces": a share or unit of what the "of" phrase names;
         # "a force from the Iraqi army's 7th Division", "units from the 92nd Brigade": a detachment of it
@@ -659,6 +674,7 @@ class CodingConventions:
     civilian_victims_types: frozenset[str]
     civilian_target_types: frozenset[str]  # event types whose target is civilians by definition
     civilian_actor: str
+    victim_target_types: frozenset[str] = frozenset()  # event types whose named victims are actor2
 
     @property
     def crowd_names(self) -> frozenset[str]:
@@ -675,6 +691,7 @@ def coding_conventions() -> CodingConventions:
         frozenset(raw["civilian_victims_types"]),
         frozenset(raw.get("civilian_target_types", [])),
         raw["civilian_actor"],
+        frozenset(raw.get("victim_target_types", [])),
     )
 
 
@@ -709,10 +726,28 @@ def apply_conventions(
             if found is not None and found.name == rules.civilian_actor:
                 roles.append(_role("actor2", found, victim, doc_name))
                 break
+    if event_type in rules.victim_target_types and not any(r.role == "actor2" for r in roles):
+        named_victim = _armed_victim(roles, victims, dictionary)
+        if named_victim is not None:
+            roles.append(_role("actor2", *named_victim, doc_name))
     if event_type in rules.civilian_target_types and not any(r.role == "actor2" for r in roles):
         civilians = dictionary.by_alias[rules.civilian_actor.lower()]
         roles.append(ActorRole("actor2", civilians.name, civilians.actor_type))
     return roles
+
+
+def _armed_victim(
+    roles: list[ActorRole], victims: list[SpacySpan], dictionary: ActorDictionary
+) -> tuple[ActorEntry, SpacySpan] | None:
+    """Named victims: "35 ISIS fighters were killed in air strikes by the coalition", "the shelling killed three
+    soldiers": the side that lost them is the event's actor2 when no other target is named (the victims' own
+    noun phrase, not places after it: "civilians in an area held by ISIS" are not ISIS)."""
+    actor1 = next((r.name for r in roles if r.role == "actor1"), None)
+    for victim in victims:
+        found = _actor_of(victim.root, dictionary)
+        if found is not None and found[0].name != actor1 and found[0].name not in coding_conventions().crowd_names:
+            return found
+    return None
 
 
 def fill_actor_countries(
@@ -747,4 +782,6 @@ def _forces_of(
 ) -> str:
     if country is None:
         return force.unknown
+    if force.template and country in dictionary.demonym_of:
+        return force.template.format(demonym=dictionary.demonym_of[country])
     return dictionary.by_country.get((force.prefix, country)) or f"{force.prefix} {country_name(country)}"

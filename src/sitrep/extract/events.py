@@ -330,7 +330,7 @@ def _mention(
         date=_event_date(dates, document.published),
         places=list(places),
         quantities=list(quantities),  # counts and casualty figures, each with its kind
-        fatalities=fatalities(quantities) if kind.event_type in VIOLENT_TYPES else None,
+        fatalities=fatalities(quantities, sentence.doc.text, token.idx) if kind.event_type in VIOLENT_TYPES else None,
         chain=chain,
         modality=modality_of(sentence, token),
         framing=framing,

@@ -27,7 +27,7 @@ from sitrep.data import load_yaml
 from sitrep.extract.dates import date_spans
 from sitrep.model import Quantity, Span
 
-__all__ = ["SUBSET_SUFFIX", "base_kind", "fatalities", "find_quantities", "parse_amount", "parse_number"]
+__all__ = ["SUBSET_SUFFIX", "base_kind", "coordinated_totals", "fatalities", "find_quantities", "parse_amount", "parse_number"]
 
 _DATA: dict[str, Any] = load_yaml("quantities.yaml")
 
@@ -474,17 +474,53 @@ def base_kind(kind: str) -> str:
     return kind.removesuffix(SUBSET_SUFFIX)
 
 
-def fatalities(quantities: list[Quantity]) -> Quantity | None:
-    """The combined killed figure: the sum of killed totals, or (with none) the largest killed subset as a floor."""
+def fatalities(quantities: list[Quantity], text: str = "", trigger: int | None = None) -> Quantity | None:
+    """The combined killed figure: the sum of killed totals, or (with none) the largest killed subset as a floor.
+
+    Given the document ``text`` the spans point into, only coordinated totals are summed ("killing 3 soldiers
+    and 2 civilians"); totals that are not joined are told apart (:func:`coordinated_totals`) and the one
+    nearest the event's ``trigger`` (a character offset) is the event's toll.
+    """
     totals = [q for q in quantities if q.kind == "killed"]
     if totals:
-        return _summed(totals)
+        groups = coordinated_totals(totals, text)
+        if trigger is not None and len(groups) > 1:
+            return _summed(min(groups, key=lambda group: _distance(group, trigger)))
+        return _summed(groups[0]) if len(groups) > 1 else _summed(totals)
     parts = [q for q in quantities if q.kind == "killed" + SUBSET_SUFFIX]
     if not parts:
         return None
     floor = max((q.low if q.low is not None else q.best or 0) for q in parts)
     largest = next(q for q in parts if (q.low if q.low is not None else q.best or 0) == floor)
     return Quantity(largest.unit, floor, None, None, largest.span, "killed")
+
+
+def coordinated_totals(totals: list[Quantity], text: str) -> list[list[Quantity]]:
+    """Killed totals in groups that add up: a figure joined to the previous one by "and" or a comma ("3 soldiers
+    and 2 civilians") is part of the same toll; one that is not is a toll of its own, a restatement ("IS car bomb
+    kills 20 - An IS car bomb killed 20 people": a headline run into its lead) or another incident's ("the
+    barrage killed 10 while the air strikes killed 82"), and is never added. Without ``text``, one group."""
+    spans = [q.span for q in totals]
+    if not text or any(span is None for span in spans):
+        return [totals]
+    groups: list[list[Quantity]] = [[totals[0]]]
+    for previous, current in itertools.pairwise(totals):
+        assert previous.span is not None and current.span is not None
+        between = text[previous.span.end : current.span.start]
+        if previous.span.end <= current.span.start and _COORDINATION.fullmatch(between) is not None:
+            groups[-1].append(current)
+        else:
+            groups.append([current])
+    return groups
+
+
+def _distance(group: list[Quantity], offset: int) -> int:
+    """Characters between a character offset and the nearest figure of a group."""
+    return min(
+        0 if q.span.start <= offset < q.span.end else min(abs(q.span.start - offset), abs(q.span.end - offset))
+        for q in group
+        if q.span is not None
+    )
 
 
 def _summed(quantities: list[Quantity]) -> Quantity:
