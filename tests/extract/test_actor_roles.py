@@ -291,3 +291,44 @@ def test_kinds_of_force_whose_country_comes_from_the_place(text: str, expected: 
     phrase = doc[subject.left_edge.i : subject.i + 1]
     entry = phrase_actor(phrase, actor_dictionary())
     assert entry is not None and entry.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # The named victims are the side that suffered the attack when no other target is named (passive voice).
+        (
+            "At least 14 Al-Shabaab fighters were killed in an airstrike by the US military near Jilib on Sunday.",
+            "Military Forces of the United States",
+            "Al-Shabaab",
+        ),
+        # An active verb with an unnamed attacker: the soldiers it killed are the target.
+        ("A roadside bomb killed four soldiers on the road to Gao on Tuesday.", "Unidentified Armed Group", ARMY),
+        # Civilians in a place held by a group are not that group.
+        (
+            "Nine civilians were killed by shelling in a district held by the Islamic State on Friday.",
+            "Unidentified Armed Group",
+            "Civilians",
+        ),
+    ],
+)
+def test_named_victims_are_actor2(text: str, actor1: str, actor2: str) -> None:
+    assert roles(extract(text).mentions[0]) == (actor1, actor2)
+
+
+def test_unnamed_rebels_are_the_rebels_of_the_country() -> None:
+    (found,) = {roles(m) for m in extract("Government troops killed dozens of rebels in clashes near Rastan.").mentions}
+    assert found == (ARMY, "Rebels of {country}")
+    (found,) = {roles(m) for m in extract("Opposition fighters shelled an army checkpoint near the town on Monday.")
+                .mentions}
+    assert found[0] == "Rebels of {country}"
+
+
+def test_a_generic_word_takes_the_group_its_of_phrase_names() -> None:
+    mention = extract("The army killed 25 militants of the Nusra Front near the village on Monday.").mentions[0]
+    assert roles(mention) == (ARMY, "Hayat Tahrir al-Sham")
+
+
+def test_a_participle_on_an_operation_is_done_by_whoever_carried_it_out() -> None:
+    text = "Police carried out a raid targeting a gang hideout in the suburb on Thursday."
+    assert {roles(m)[0] for m in extract(text).mentions} == {"Police Forces of {country}"}

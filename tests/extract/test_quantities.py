@@ -197,3 +197,31 @@ def test_unlisted_plural_heads_are_still_units() -> None:
     assert figures("The UN said 2.3 million Gazans face famine.") == [
         ("Gazans", 2_300_000, 2_300_000, 2_300_000, "count")
     ]
+
+
+def _toll(text: str, trigger_word: str | None = None) -> tuple[int | None, int | None]:
+    total = fatalities(find_quantities(text), text, text.index(trigger_word) if trigger_word else None)
+    assert total is not None, text
+    return total.low, total.best
+
+
+def test_coordinated_killed_figures_still_add_up_with_the_text() -> None:
+    assert _toll("A mortar round killed two soldiers, three police officers and four civilians in the market.") == (9, 9)
+
+
+def test_a_headline_run_into_its_lead_does_not_double_the_toll() -> None:
+    # Feed items often lose the full stop between a headline and its lead: the figure is told twice, not twice over.
+    assert _toll("Truck bomb kills 31 near border post A truck bomb killed 31 people near a border post on Friday.") == (
+        31,
+        31,
+    )
+    assert _toll("Clashes leave 12 dead north of the city At least 12 fighters were killed in clashes on Monday.") == (
+        12,
+        12,
+    )
+
+
+def test_another_incidents_toll_in_the_same_sentence_is_not_added() -> None:
+    text = "The mortar fire killed four people in the old city, while the air raids on the suburbs killed 27 people."
+    assert _toll(text, "raids") == (27, 27)
+    assert _toll(text, "mortar") == (4, 4)

@@ -375,8 +375,19 @@ def _verb_agents(verb: Token) -> list[Token]:
     # "RSF paramilitaries killed 124 people", parsed as a participle modifying the noun: it has an object, so the
     # noun is its subject (unlike "people killed in the attack").
     if verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
+        if _is_event_noun(verb.head) and verb.head.dep_ in {"dobj", "pobj"}:
+            # "the army carried out an operation targeting their hideouts": the participle tells what the
+            # operation did, so its doer is whoever carried the operation out
+            holder = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
+            if holder.pos_ in {"VERB", "AUX"} and holder.lemma_.lower() not in _WITNESS_LEMMAS:
+                return _verb_agents(holder)
         return [verb.head]
     return []
+
+
+def _is_event_noun(token: Token) -> bool:
+    """An attack or operation noun ("an operation", "airstrikes", "a raid"): actors.yaml's attack nouns."""
+    return bool({token.lemma_.lower(), token.lower_} & actor_dictionary().words.attack_nouns)
 
 
 def _aimed_at(verb: Token, words: RoleWords) -> list[Token]:
