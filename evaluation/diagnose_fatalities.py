@@ -15,8 +15,16 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from sitrep.evaluate import Extracted, _match, _strict, extracted_events, fatalities_agree, load_jsonl, our_fatalities
-from sitrep.evaluate import refuse_held_out
+from sitrep.evaluate import (
+    Extracted,
+    _match,
+    _strict,
+    extracted_events,
+    fatalities_agree,
+    load_jsonl,
+    our_fatalities,
+    refuse_held_out,
+)
 from sitrep.model import Mention
 from sitrep.store import Store
 

@@ -206,15 +206,14 @@ def _toll(text: str, trigger_word: str | None = None) -> tuple[int | None, int |
 
 
 def test_coordinated_killed_figures_still_add_up_with_the_text() -> None:
-    assert _toll("A mortar round killed two soldiers, three police officers and four civilians in the market.") == (9, 9)
+    text = "A mortar round killed two soldiers, three police officers and four civilians in the market."
+    assert _toll(text) == (9, 9)
 
 
 def test_a_headline_run_into_its_lead_does_not_double_the_toll() -> None:
     # Feed items often lose the full stop between a headline and its lead: the figure is told twice, not twice over.
-    assert _toll("Truck bomb kills 31 near border post A truck bomb killed 31 people near a border post on Friday.") == (
-        31,
-        31,
-    )
+    text = "Truck bomb kills 31 near border post A truck bomb killed 31 people near a border post on Friday."
+    assert _toll(text) == (31, 31)
     assert _toll("Clashes leave 12 dead north of the city At least 12 fighters were killed in clashes on Monday.") == (
         12,
         12,
@@ -225,3 +224,17 @@ def test_another_incidents_toll_in_the_same_sentence_is_not_added() -> None:
     text = "The mortar fire killed four people in the old city, while the air raids on the suburbs killed 27 people."
     assert _toll(text, "raids") == (27, 27)
     assert _toll(text, "mortar") == (4, 4)
+
+
+def test_a_subset_between_the_figure_and_its_verb_keeps_the_figure_a_toll() -> None:
+    assert _toll("Scores of villagers including several children were killed when the market was shelled.") == (
+        40,
+        None,
+    )
+    (total,) = [q for q in find_quantities("Eleven farmers including two brothers were killed on Monday.")
+                if q.kind == "killed"]
+    assert total.best == 11
+
+
+def test_an_execution_of_people_is_a_toll() -> None:
+    assert _toll("The militia released footage of the execution of 9 captured herders near the well.") == (9, 9)

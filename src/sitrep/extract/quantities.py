@@ -27,7 +27,9 @@ from sitrep.data import load_yaml
 from sitrep.extract.dates import date_spans
 from sitrep.model import Quantity, Span
 
-__all__ = ["SUBSET_SUFFIX", "base_kind", "coordinated_totals", "fatalities", "find_quantities", "parse_amount", "parse_number"]
+__all__ = [
+    "SUBSET_SUFFIX", "base_kind", "coordinated_totals", "fatalities", "find_quantities", "parse_amount", "parse_number"
+]
 
 _DATA: dict[str, Any] = load_yaml("quantities.yaml")
 
@@ -327,8 +329,11 @@ def _kind_alternation(table: Mapping[str, list[str]]) -> str:
 
 _AUX = _alternation(_DATA["auxiliaries"])
 _PLACE_PHRASE = r"(?:(?:in|at|near|from|inside|on|outside)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,?\s+)?"
+# "25 people, including seven women and a child, were killed": the figure's own subset between it and its verb.
+_SUBSET_PHRASE = rf"(?:(?:{_alternation(_DATA['subset_before'])})\s+(?:[\w'’-]+\s+){{1,6}}?,?\s*)?"
 _CASUALTY_AFTER = re.compile(
-    rf"\s*,?\s*{_PLACE_PHRASE}(?:{_AUX}\s+)*(?:{_kind_alternation(_DATA['casualty_verbs_after'])})\b", re.IGNORECASE
+    rf"\s*,?\s*{_SUBSET_PHRASE}{_PLACE_PHRASE}(?:{_AUX}\s+)*(?:{_kind_alternation(_DATA['casualty_verbs_after'])})\b",
+    re.IGNORECASE,
 )
 _LINKS = _alternation(_DATA["toll_links"])
 _CASUALTY_BEFORE = re.compile(
