@@ -332,3 +332,18 @@ def test_a_generic_word_takes_the_group_its_of_phrase_names() -> None:
 def test_a_participle_on_an_operation_is_done_by_whoever_carried_it_out() -> None:
     text = "Police carried out a raid targeting a gang hideout in the suburb on Thursday."
     assert {roles(m)[0] for m in extract(text).mentions} == {"Police Forces of {country}"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("The Liwa al-Haqq Brigade said it killed six fighters of the Nusra Front on Monday.", "Liwa al-Haqq Brigade"),
+        ("Fighters of the Popular Resistance Front attacked an army post near Sirte on Monday.",
+         "Popular Resistance Front"),
+        # A state's unit or army is not a group of its own.
+        ("The 4th Armoured Division shelled the town on Monday.", "Unidentified Armed Group"),
+        ("The Syrian Arab Army shelled the town on Monday.", "Military Forces of Syria"),
+    ],
+)
+def test_a_named_group_the_dictionary_lacks_keeps_its_name(text: str, actor1: str) -> None:
+    assert roles(extract(text).mentions[0])[0] == actor1

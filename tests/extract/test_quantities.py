@@ -238,3 +238,10 @@ def test_a_subset_between_the_figure_and_its_verb_keeps_the_figure_a_toll() -> N
 
 def test_an_execution_of_people_is_a_toll() -> None:
     assert _toll("The militia released footage of the execution of 9 captured herders near the well.") == (9, 9)
+
+
+def test_a_casualty_verb_before_the_figure_decides_over_a_participle_on_its_head() -> None:
+    # "displaced" and "wounded" describe who the victims were; the verb says what happened to them.
+    assert _toll("A suicide bomber killed 17 displaced people at a camp gate on Sunday.") == (17, 17)
+    (families,) = find_quantities("The floods left 900 displaced families without shelter.")
+    assert families.kind == "displaced"

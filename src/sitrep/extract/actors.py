@@ -71,6 +71,7 @@ class RoleWords:
     partitives: frozenset[str] = frozenset()
     aiming: frozenset[str] = frozenset()
     respond: frozenset[str] = frozenset()
+    group_heads: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -592,7 +593,8 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         words = dictionary.words
         linking = {
             *(("of",) if lowered in words.partitives or lowered in words.installations else ()),
-            *(("from",) if lowered in words.force_nouns or head.lemma_.lower() in words.force_nouns else ()),
+            # "fighters of the Popular Resistance Front", "a force from the Iraqi army's 7th Division"
+            *(("from", "of") if lowered in words.force_nouns or head.lemma_.lower() in words.force_nouns else ()),
         }
         if linking:
             for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ in linking):
@@ -605,7 +607,32 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
             found = _actor_of(apposition, dictionary)
             if found is not None:
                 return found
+    if entry is None:
+        named = _unlisted_group(head, phrase, dictionary)
+        if named is not None:
+            return named, phrase
     return (entry, phrase) if entry is not None else None
+
+
+_GROUP_TYPE = "Rebel groups"
+
+
+def _unlisted_group(head: Token, phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:
+    """A named armed group the dictionary lacks keeps its name as written ("the Liwa al-Haqq Brigade" -> "Liwa
+    al-Haqq Brigade"), as the codebook names groups: a proper name whose head is a word for an armed group
+    (actors.yaml `roles.group_heads`), with a name of its own before it (not "the 4th Division", not "the Army")."""
+    if head.pos_ != "PROPN" or head.lower_ not in dictionary.words.group_heads:
+        return None
+    words = [
+        t for t in span_tokens(phrase) if t.i <= head.i and t.dep_ != "det" and (t.pos_ != "PUNCT" or t.text == "-")
+    ]
+    own = [t for t in words if t.i < head.i and t.pos_ == "PROPN" and t.lower_ not in dictionary.words.group_heads]
+    if not own or any(t.like_num or t.text[:1].isdigit() for t in words):
+        return None
+    if any(t.lower_ in dictionary.demonyms for t in words):
+        return None  # "the Syrian Arab Army": a state's forces, named by the rules for those
+    name = phrase.doc[words[0].i : head.i + 1].text
+    return ActorEntry(name, _GROUP_TYPE, None)
 
 
 def _crowd_police(sentence: SpacySpan, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:

@@ -235,6 +235,9 @@ class Unit:
     end: int  # where the unit phrase ends in the sentence
     known: bool  # found in the unit lexicon (not guessed)
     kind: str | None = None  # a casualty kind carried by the head itself ("deaths", "wounded")
+    # The kind comes from a participle describing the head ("displaced families", "wounded soldiers"), not from
+    # the head itself: a casualty verb before the figure says what happened to them ("killed 26 displaced people").
+    described: bool = False
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -271,7 +274,7 @@ def _unit_after(text: str, pos: int, n: int | None) -> Unit | None:
         # "12 dead" counts people; "1,200 displaced families" counts families, displaced.
         following = _known_head(text, tokens[1:2]) if len(tokens) > 1 else None
         if following is not None:
-            return Unit(following.text, following.end, True, ADJECTIVAL_HEADS[first])
+            return Unit(following.text, following.end, True, ADJECTIVAL_HEADS[first], described=True)
         return Unit("people", tokens[0][2], True, ADJECTIVAL_HEADS[first])
     known = _known_head(text, tokens)
     return known if known is not None else _guessed_head(text, tokens, n)
@@ -415,7 +418,7 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
     low, best, high = bounds
     unit = _unit_after(text, _after_partitive(text, match), best)
     before = text[max(prev_end, match.start() - 80) : match.start()]
-    kind = (unit.kind if unit else None) or _kind_before(before)
+    kind = (unit.kind if unit and not unit.described else None) or _kind_before(before) or (unit.kind if unit else None)
     end = unit.end if unit else match.end()
     after = text[end : end + 80]
     subset_after = _matched_kind(_SUBSET_AFTER.match(after))
