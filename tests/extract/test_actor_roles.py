@@ -347,3 +347,9 @@ def test_a_participle_on_an_operation_is_done_by_whoever_carried_it_out() -> Non
 )
 def test_a_named_group_the_dictionary_lacks_keeps_its_name(text: str, actor1: str) -> None:
     assert roles(extract(text).mentions[0])[0] == actor1
+
+
+def test_a_participle_on_the_weapon_says_what_it_was_aimed_at() -> None:
+    (found,) = {roles(m) for m in extract("The militia fired drones targeting a Turkish base in the north on Friday.")
+                .mentions}
+    assert found[1] == "Military Forces of Turkey"

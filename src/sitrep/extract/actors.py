@@ -48,6 +48,7 @@ class ContextualForce:
     pattern: re.Pattern[str]
     modifiers: frozenset[str] = frozenset()  # "army" in "an army patrol"
     template: str = ""  # the name from the country's demonym: "{demonym} rebels" -> "Syrian rebels"
+    names: tuple[tuple[str, str], ...] = ()  # (ISO2, canonical name): who such forces are in that country
 
     @property
     def placeholder(self) -> str:
@@ -164,6 +165,7 @@ def actor_dictionary() -> ActorDictionary:
             item["prefix"], item["type"], item["unknown"],
             _phrase_pattern(item["aliases"]), frozenset(m.lower() for m in item.get("modifiers", [])),
             item.get("template", ""),
+            tuple((str(country), str(name)) for country, name in item.get("names", {}).items()),
         )
         for item in raw.get("contextual", [])
     )
@@ -392,8 +394,13 @@ def _is_event_noun(token: Token) -> bool:
 
 
 def _aimed_at(verb: Token, words: RoleWords) -> list[Token]:
-    """ "a device exploded targeting an army patrol": the objects of a participle saying what a blast was aimed at."""
-    participles = (c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in words.aiming)
+    """ "a device exploded targeting an army patrol": the objects of a participle saying what a blast was aimed at;
+    "launched missiles targeting US troops": a participle on the verb's object says what that weapon was aimed at."""
+    participles = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in words.aiming]
+    if verb.pos_ in {"VERB", "AUX"}:
+        participles += [
+            c for o in _objects(verb) for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in words.aiming
+        ]
     return [o for participle in participles for o in _objects(participle)]
 
 
@@ -812,7 +819,9 @@ def fill_actor_countries(
             if name is None or any(other.name == name for other in mention.actors if other.role != actor.role):
                 # "Israeli jets struck a military airport": not the attacker's own forces, those of the place
                 name = _forces_of(force, country_of(mention), dictionary, country_name)
-            mention.actors[number] = ActorRole(actor.role, name, actor.actor_type, actor.span)
+            known = dictionary.by_alias.get(name.lower())
+            actor_type = known.actor_type if known is not None and known.name == name else actor.actor_type
+            mention.actors[number] = ActorRole(actor.role, name, actor_type, actor.span)
 
 
 def _forces_of(
@@ -820,6 +829,9 @@ def _forces_of(
 ) -> str:
     if country is None:
         return force.unknown
+    if force.names:
+        # forces named after a people, not a state ("Kurdish forces"): who they are depends on the country
+        return dict(force.names).get(country, force.unknown)
     if force.template and country in dictionary.demonym_of:
         return force.template.format(demonym=dictionary.demonym_of[country])
     return dictionary.by_country.get((force.prefix, country)) or f"{force.prefix} {country_name(country)}"
