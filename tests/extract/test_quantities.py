@@ -245,3 +245,9 @@ def test_a_casualty_verb_before_the_figure_decides_over_a_participle_on_its_head
     assert _toll("A suicide bomber killed 17 displaced people at a camp gate on Sunday.") == (17, 17)
     (families,) = find_quantities("The floods left 900 displaced families without shelter.")
     assert families.kind == "displaced"
+
+
+def test_a_share_of_a_named_group_with_a_casualty_verb_is_a_toll() -> None:
+    assert _toll("Nine of the passengers died when the bus was shelled near the checkpoint.") == (9, 9)
+    (share,) = find_quantities("Two of the wells were destroyed.") or [None]
+    assert share is None or share.kind != "killed"
