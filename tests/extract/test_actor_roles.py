@@ -353,3 +353,10 @@ def test_a_participle_on_the_weapon_says_what_it_was_aimed_at() -> None:
     (found,) = {roles(m) for m in extract("The militia fired drones targeting a Turkish base in the north on Friday.")
                 .mentions}
     assert found[1] == "Military Forces of Turkey"
+
+
+def test_a_group_named_before_a_generic_word_is_that_group() -> None:
+    # An acronym before "jihadists" or "militants" names whose they are; the acronym is not read as the verb "is".
+    (mention,) = extract("At least 11 IS militants were killed in air strikes near Palmyra on Sunday.").mentions
+    assert roles(mention)[1] == "Islamic State"
+    assert mention.fatalities is not None and mention.fatalities.low == 11

@@ -113,8 +113,10 @@ class ActorDictionary:
         return found[1] if found else None
 
     def find_match(self, text: str) -> tuple[re.Match[str], ActorEntry] | None:
-        """The longest alias inside ``text``, where it is, and the actor it names."""
+        """The longest alias inside ``text``, where it is, and the actor it names; a named group before a generic
+        word for armed men, however short its name ("IS jihadists", "HTS militants")."""
         best: tuple[re.Match[str], ActorEntry] | None = None
+        found: list[tuple[re.Match[str], ActorEntry]] = []
         for match in self.alias_pattern.finditer(text):
             alias = match.group(0)
             entry = self.by_alias.get(alias.lower())
@@ -123,8 +125,14 @@ class ActorDictionary:
             # Acronyms and short aliases must match in their written case ("IS" not "is").
             if (alias.isupper() or len(alias) <= 4) and alias not in self.written_forms:
                 continue
+            found.append((match, entry))
             if best is None or len(alias) > len(best[0].group(0)):
                 best = (match, entry)
+        if best is not None and best[1].name == UNIDENTIFIED:
+            # "IS jihadists", "HTS militants": a group named right before a generic word for armed men is theirs
+            named = next((f for f in found if f[1].name != UNIDENTIFIED and f[0].end() < best[0].start()
+                          and not text[f[0].end() : best[0].start()].strip(" -")), None)
+            best = named or best
         return best
 
 

@@ -256,7 +256,9 @@ def _tokens_after(text: str, pos: int) -> list[tuple[str, int, int]]:
             break
         word = match.group(1).rstrip(".")
         lower = word.lower()
-        if lower in STOP_WORDS or lower in _AMOUNT_WORDS or (tokens and _looks_like_verb(lower)):
+        # An acronym is a name, not a function word: "18 IS fighters" (unless the whole text is in capitals).
+        function_word = lower in STOP_WORDS and not (word.isupper() and len(word) > 1 and not text.isupper())
+        if function_word or lower in _AMOUNT_WORDS or (tokens and _looks_like_verb(lower)):
             break  # the noun phrase ends at a function word, another amount or a verb
         tokens.append((word, match.start(1), match.start(1) + len(word)))
         pos = match.end()
