@@ -360,3 +360,20 @@ def test_a_group_named_before_a_generic_word_is_that_group() -> None:
     (mention,) = extract("At least 11 IS militants were killed in air strikes near Palmyra on Sunday.").mentions
     assert roles(mention)[1] == "Islamic State"
     assert mention.fatalities is not None and mention.fatalities.low == 11
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamic State fighters suffered heavy losses in air strikes near Raqqa on Monday.",
+        "Islamic State fighters sustained heavy losses in Russian raids near Palmyra on Monday.",
+    ],
+)
+def test_those_who_suffer_an_attack_are_its_target(text: str) -> None:
+    actor1, actor2 = roles(extract(text).mentions[0])
+    assert actor2 == "Islamic State" and actor1 != "Islamic State"
+
+
+def test_a_short_name_of_a_group_before_a_generic_word() -> None:
+    text = "Four people were wounded when al-Nusra militants fired mortar shells on a market in the town."
+    assert roles(extract(text).mentions[0])[0] == "Hayat Tahrir al-Sham"

@@ -73,6 +73,7 @@ class RoleWords:
     aiming: frozenset[str] = frozenset()
     respond: frozenset[str] = frozenset()
     group_heads: frozenset[str] = frozenset()
+    suffer: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -472,6 +473,8 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
         governor = trigger.head
     elif nominal and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
         governor = trigger.head.head
+        if governor.dep_ == "dobj" and governor.head.lemma_.lower() in words.suffer:
+            governor = governor.head  # "suffered heavy losses in strikes": the losses are the subject's
     reciprocal = lemma in words.reciprocal or trigger.lower_ in words.reciprocal or (
         governor is not None and governor.lemma_.lower() in words.reciprocal
     )
@@ -503,8 +506,9 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
             if governing in words.repel:
                 # "the army repelled an attack by X": the army is the side attacked
                 sides.targets.extend(_verb_agents(governor))
-            elif governing == "come" and trigger.head.lower_ == "under":
-                # "Nikopol came under Russian artillery fire": the subject is the target
+            elif (governing == "come" and trigger.head.lower_ == "under") or governing in words.suffer:
+                # "Nikopol came under Russian artillery fire", "the militants suffered losses in strikes": the
+                # subject is the target
                 sides.targets.extend(c for c in governor.children if c.dep_ == "nsubj")
             elif governing not in _WITNESS_LEMMAS:
                 # "the IRI launched attacks", "X killed 124 people in an attack"
