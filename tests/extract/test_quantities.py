@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.quantities import fatalities, find_quantities, parse_amount, parse_number
+from sitrep.extract.quantities import fatalities, find_quantities, non_violent_toll, parse_amount, parse_number
 from sitrep.model import Quantity
 
 
@@ -251,3 +251,12 @@ def test_a_share_of_a_named_group_with_a_casualty_verb_is_a_toll() -> None:
     assert _toll("Nine of the passengers died when the bus was shelled near the checkpoint.") == (9, 9)
     (share,) = find_quantities("Two of the wells were destroyed.") or [None]
     assert share is None or share.kind != "killed"
+
+
+def test_a_non_violent_event_with_no_toll_has_none_killed_and_a_violent_one_stays_unknown() -> None:
+    zero = non_violent_toll("Peaceful protest", find_quantities("Thousands marched through the capital on Sunday."))
+    assert zero is not None and (zero.low, zero.best, zero.high, zero.kind) == (0, 0, 0, "killed")
+    assert non_violent_toll("Armed clash", []) is None
+    assert non_violent_toll("Disrupted weapons use", []) is None  # interceptions can kill
+    # a non-violent event whose sentence reports deaths is not coded 0
+    assert non_violent_toll("Arrests", find_quantities("Police arrested 12 men after two people were killed.")) is None

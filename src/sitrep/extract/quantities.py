@@ -28,7 +28,8 @@ from sitrep.extract.dates import date_spans
 from sitrep.model import Quantity, Span
 
 __all__ = [
-    "SUBSET_SUFFIX", "base_kind", "coordinated_totals", "fatalities", "find_quantities", "parse_amount", "parse_number"
+    "SUBSET_SUFFIX", "base_kind", "coordinated_totals", "fatalities", "find_quantities", "non_violent_toll",
+    "parse_amount", "parse_number",
 ]
 
 _DATA: dict[str, Any] = load_yaml("quantities.yaml")
@@ -479,6 +480,16 @@ def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]
             item.quantity.kind += SUBSET_SUFFIX
         item.quantity.span = Span(doc, offset + item.start, offset + item.end, text[item.start : item.end])
     return [item.quantity for item in found]
+
+
+NON_VIOLENT_SUB_TYPES = frozenset(str(t) for t in _DATA["non_violent_sub_types"])
+
+
+def non_violent_toll(sub_event_type: str, quantities: list[Quantity]) -> Quantity | None:
+    """0 killed for a non-violent event whose sentence reports no one killed; None (unknown) for any other."""
+    if sub_event_type not in NON_VIOLENT_SUB_TYPES or any(base_kind(q.kind) == "killed" for q in quantities):
+        return None
+    return Quantity("people", 0, 0, 0, None, "killed")
 
 
 def base_kind(kind: str) -> str:
