@@ -119,3 +119,40 @@ def test_a_kind_of_force_is_not_the_other_side_named_earlier() -> None:
     second = mention(20, [israel, ActorRole("actor2", ARMY, "State forces")])
     fill_actor_countries([first, second], lambda _: "SY", lambda code: {"SY": "Syria"}[code])
     assert second.actors[1].name == "Military Forces of Syria"
+
+
+def test_unnamed_rebels_are_named_from_the_countrys_demonym() -> None:
+    span = Span("t.txt", 0, 10, "x")
+    names = {"SY": "Syria", "LY": "Libya", "ZZ": "Nowhere Land"}
+    rebels = ActorRole("actor2", "Rebels of {country}", "Rebel groups")
+    army = ActorRole("actor1", ARMY, "State forces")
+    found = {}
+    for country in (None, "SY", "ZZ"):
+        mention = Mention("m", "t.txt", span, span, "Battles", "Armed clash", "FIGHT", actors=[army, rebels])
+        fill_actor_countries([mention], lambda _, c=country: c, lambda code: names[code])  # type: ignore[misc]
+        found[country] = mention.actors[1].name
+    # "Syrian rebels" as the codebook names them; a country whose demonym is not listed keeps the prefix form;
+    # with no country at all, an unidentified armed group.
+    assert found == {"SY": "Syrian rebels", "ZZ": "Rebels of Nowhere Land", None: "Unidentified Armed Group"}
+
+
+def test_forces_named_after_a_people_are_who_they_are_in_that_country() -> None:
+    span = Span("t.txt", 0, 10, "x")
+    found = {}
+    for country in ("SY", "IQ", "ML", None):
+        kurds = ActorRole("actor1", "Kurdish forces of {country}", "Rebel groups")
+        mention = Mention("m", "t.txt", span, span, "Battles", "Armed clash", "FIGHT", actors=[kurds])
+        fill_actor_countries([mention], lambda _, c=country: c, lambda code: code)  # type: ignore[misc]
+        found[country] = (mention.actors[0].name, mention.actors[0].actor_type)
+    assert found == {
+        "SY": ("Syrian Democratic Forces", "Rebel groups"),
+        "IQ": ("Kurdistan Region Security Forces", "State forces"),
+        "ML": ("Unidentified Armed Group", "Unidentified"),
+        None: ("Unidentified Armed Group", "Unidentified"),
+    }
+
+
+def test_kurdish_forces_are_a_kind_of_force_filled_in_by_country() -> None:
+    (mention,) = extract("Kurdish fighters recaptured the village of Tal Hamam on Friday.").mentions
+    actor1 = mention.actor("actor1")
+    assert actor1 is not None and actor1.name == "Kurdish forces of {country}"

@@ -291,3 +291,89 @@ def test_kinds_of_force_whose_country_comes_from_the_place(text: str, expected: 
     phrase = doc[subject.left_edge.i : subject.i + 1]
     entry = phrase_actor(phrase, actor_dictionary())
     assert entry is not None and entry.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # The named victims are the side that suffered the attack when no other target is named (passive voice).
+        (
+            "At least 14 Al-Shabaab fighters were killed in an airstrike by the US military near Jilib on Sunday.",
+            "Military Forces of the United States",
+            "Al-Shabaab",
+        ),
+        # An active verb with an unnamed attacker: the soldiers it killed are the target.
+        ("A roadside bomb killed four soldiers on the road to Gao on Tuesday.", "Unidentified Armed Group", ARMY),
+        # Civilians in a place held by a group are not that group.
+        (
+            "Nine civilians were killed by shelling in a district held by the Islamic State on Friday.",
+            "Unidentified Armed Group",
+            "Civilians",
+        ),
+    ],
+)
+def test_named_victims_are_actor2(text: str, actor1: str, actor2: str) -> None:
+    assert roles(extract(text).mentions[0]) == (actor1, actor2)
+
+
+def test_unnamed_rebels_are_the_rebels_of_the_country() -> None:
+    (found,) = {roles(m) for m in extract("Government troops killed dozens of rebels in clashes near Rastan.").mentions}
+    assert found == (ARMY, "Rebels of {country}")
+    (found,) = {roles(m) for m in extract("Opposition fighters shelled an army checkpoint near the town on Monday.")
+                .mentions}
+    assert found[0] == "Rebels of {country}"
+
+
+def test_a_generic_word_takes_the_group_its_of_phrase_names() -> None:
+    mention = extract("The army killed 25 militants of the Nusra Front near the village on Monday.").mentions[0]
+    assert roles(mention) == (ARMY, "Hayat Tahrir al-Sham")
+
+
+def test_a_participle_on_an_operation_is_done_by_whoever_carried_it_out() -> None:
+    text = "Police carried out a raid targeting a gang hideout in the suburb on Thursday."
+    assert {roles(m)[0] for m in extract(text).mentions} == {"Police Forces of {country}"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("The Liwa al-Haqq Brigade said it killed six fighters of the Nusra Front on Monday.", "Liwa al-Haqq Brigade"),
+        ("Fighters of the Popular Resistance Front attacked an army post near Sirte on Monday.",
+         "Popular Resistance Front"),
+        # A state's unit or army is not a group of its own.
+        ("The 4th Armoured Division shelled the town on Monday.", "Unidentified Armed Group"),
+        ("The Syrian Arab Army shelled the town on Monday.", "Military Forces of Syria"),
+    ],
+)
+def test_a_named_group_the_dictionary_lacks_keeps_its_name(text: str, actor1: str) -> None:
+    assert roles(extract(text).mentions[0])[0] == actor1
+
+
+def test_a_participle_on_the_weapon_says_what_it_was_aimed_at() -> None:
+    (found,) = {roles(m) for m in extract("The militia fired drones targeting a Turkish base in the north on Friday.")
+                .mentions}
+    assert found[1] == "Military Forces of Turkey"
+
+
+def test_a_group_named_before_a_generic_word_is_that_group() -> None:
+    # An acronym before "jihadists" or "militants" names whose they are; the acronym is not read as the verb "is".
+    (mention,) = extract("At least 11 IS militants were killed in air strikes near Palmyra on Sunday.").mentions
+    assert roles(mention)[1] == "Islamic State"
+    assert mention.fatalities is not None and mention.fatalities.low == 11
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamic State fighters suffered heavy losses in air strikes near Raqqa on Monday.",
+        "Islamic State fighters sustained heavy losses in Russian raids near Palmyra on Monday.",
+    ],
+)
+def test_those_who_suffer_an_attack_are_its_target(text: str) -> None:
+    actor1, actor2 = roles(extract(text).mentions[0])
+    assert actor2 == "Islamic State" and actor1 != "Islamic State"
+
+
+def test_a_short_name_of_a_group_before_a_generic_word() -> None:
+    text = "Four people were wounded when al-Nusra militants fired mortar shells on a market in the town."
+    assert roles(extract(text).mentions[0])[0] == "Hayat Tahrir al-Sham"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.quantities import fatalities, find_quantities, parse_amount, parse_number
+from sitrep.extract.quantities import fatalities, find_quantities, non_violent_toll, parse_amount, parse_number
 from sitrep.model import Quantity
 
 
@@ -197,3 +197,66 @@ def test_unlisted_plural_heads_are_still_units() -> None:
     assert figures("The UN said 2.3 million Gazans face famine.") == [
         ("Gazans", 2_300_000, 2_300_000, 2_300_000, "count")
     ]
+
+
+def _toll(text: str, trigger_word: str | None = None) -> tuple[int | None, int | None]:
+    total = fatalities(find_quantities(text), text, text.index(trigger_word) if trigger_word else None)
+    assert total is not None, text
+    return total.low, total.best
+
+
+def test_coordinated_killed_figures_still_add_up_with_the_text() -> None:
+    text = "A mortar round killed two soldiers, three police officers and four civilians in the market."
+    assert _toll(text) == (9, 9)
+
+
+def test_a_headline_run_into_its_lead_does_not_double_the_toll() -> None:
+    # Feed items often lose the full stop between a headline and its lead: the figure is told twice, not twice over.
+    text = "Truck bomb kills 31 near border post A truck bomb killed 31 people near a border post on Friday."
+    assert _toll(text) == (31, 31)
+    assert _toll("Clashes leave 12 dead north of the city At least 12 fighters were killed in clashes on Monday.") == (
+        12,
+        12,
+    )
+
+
+def test_another_incidents_toll_in_the_same_sentence_is_not_added() -> None:
+    text = "The mortar fire killed four people in the old city, while the air raids on the suburbs killed 27 people."
+    assert _toll(text, "raids") == (27, 27)
+    assert _toll(text, "mortar") == (4, 4)
+
+
+def test_a_subset_between_the_figure_and_its_verb_keeps_the_figure_a_toll() -> None:
+    assert _toll("Scores of villagers including several children were killed when the market was shelled.") == (
+        40,
+        None,
+    )
+    (total,) = [q for q in find_quantities("Eleven farmers including two brothers were killed on Monday.")
+                if q.kind == "killed"]
+    assert total.best == 11
+
+
+def test_an_execution_of_people_is_a_toll() -> None:
+    assert _toll("The militia released footage of the execution of 9 captured herders near the well.") == (9, 9)
+
+
+def test_a_casualty_verb_before_the_figure_decides_over_a_participle_on_its_head() -> None:
+    # "displaced" and "wounded" describe who the victims were; the verb says what happened to them.
+    assert _toll("A suicide bomber killed 17 displaced people at a camp gate on Sunday.") == (17, 17)
+    (families,) = find_quantities("The floods left 900 displaced families without shelter.")
+    assert families.kind == "displaced"
+
+
+def test_a_share_of_a_named_group_with_a_casualty_verb_is_a_toll() -> None:
+    assert _toll("Nine of the passengers died when the bus was shelled near the checkpoint.") == (9, 9)
+    (share,) = find_quantities("Two of the wells were destroyed.") or [None]
+    assert share is None or share.kind != "killed"
+
+
+def test_a_non_violent_event_with_no_toll_has_none_killed_and_a_violent_one_stays_unknown() -> None:
+    zero = non_violent_toll("Peaceful protest", find_quantities("Thousands marched through the capital on Sunday."))
+    assert zero is not None and (zero.low, zero.best, zero.high, zero.kind) == (0, 0, 0, "killed")
+    assert non_violent_toll("Armed clash", []) is None
+    assert non_violent_toll("Disrupted weapons use", []) is None  # interceptions can kill
+    # a non-violent event whose sentence reports deaths is not coded 0
+    assert non_violent_toll("Arrests", find_quantities("Police arrested 12 men after two people were killed.")) is None

@@ -47,6 +47,8 @@ class ContextualForce:
     unknown: str  # the name when no country is known
     pattern: re.Pattern[str]
     modifiers: frozenset[str] = frozenset()  # "army" in "an army patrol"
+    template: str = ""  # the name from the country's demonym: "{demonym} rebels" -> "Syrian rebels"
+    names: tuple[tuple[str, str], ...] = ()  # (ISO2, canonical name): who such forces are in that country
 
     @property
     def placeholder(self) -> str:
@@ -70,6 +72,8 @@ class RoleWords:
     partitives: frozenset[str] = frozenset()
     aiming: frozenset[str] = frozenset()
     respond: frozenset[str] = frozenset()
+    group_heads: frozenset[str] = frozenset()
+    suffer: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ class ActorDictionary:
     place_names: frozenset[str]  # lower-cased metonyms: places that stand for an actor ("Kyiv", "Bamako")
     contextual: tuple[ContextualForce, ...] = ()
     by_country: dict[tuple[str, str], str] = field(default_factory=dict)  # (prefix, ISO2) -> canonical name
+    demonym_of: dict[str, str] = field(default_factory=dict)  # ISO2 -> "Syrian"
     words: RoleWords = field(default_factory=RoleWords)
 
     def contextual_force(self, text: str) -> ContextualForce | None:
@@ -109,8 +114,10 @@ class ActorDictionary:
         return found[1] if found else None
 
     def find_match(self, text: str) -> tuple[re.Match[str], ActorEntry] | None:
-        """The longest alias inside ``text``, where it is, and the actor it names."""
+        """The longest alias inside ``text``, where it is, and the actor it names; a named group before a generic
+        word for armed men, however short its name ("IS jihadists", "HTS militants")."""
         best: tuple[re.Match[str], ActorEntry] | None = None
+        found: list[tuple[re.Match[str], ActorEntry]] = []
         for match in self.alias_pattern.finditer(text):
             alias = match.group(0)
             entry = self.by_alias.get(alias.lower())
@@ -119,8 +126,14 @@ class ActorDictionary:
             # Acronyms and short aliases must match in their written case ("IS" not "is").
             if (alias.isupper() or len(alias) <= 4) and alias not in self.written_forms:
                 continue
+            found.append((match, entry))
             if best is None or len(alias) > len(best[0].group(0)):
                 best = (match, entry)
+        if best is not None and best[1].name == UNIDENTIFIED:
+            # "IS jihadists", "HTS militants": a group named right before a generic word for armed men is theirs
+            named = next((f for f in found if f[1].name != UNIDENTIFIED and f[0].end() < best[0].start()
+                          and not text[f[0].end() : best[0].start()].strip(" -")), None)
+            best = named or best
         return best
 
 
@@ -160,6 +173,8 @@ def actor_dictionary() -> ActorDictionary:
         ContextualForce(
             item["prefix"], item["type"], item["unknown"],
             _phrase_pattern(item["aliases"]), frozenset(m.lower() for m in item.get("modifiers", [])),
+            item.get("template", ""),
+            tuple((str(country), str(name)) for country, name in item.get("names", {}).items()),
         )
         for item in raw.get("contextual", [])
     )
@@ -173,9 +188,14 @@ def actor_dictionary() -> ActorDictionary:
         for entry in entries.values()
         if entry.country and entry.name.startswith(force.prefix + " ")
     }
+    # A country's demonym as a word ("Syrian", "American"), not an abbreviation ("US", "U.S.", "UK").
+    demonym_of: dict[str, str] = {}
+    for demonym, entry in raw.get("demonyms", {}).items():
+        if entry in entries and entries[entry].country and not demonym.isupper() and "." not in demonym:
+            demonym_of.setdefault(str(entries[entry].country), demonym)
     return ActorDictionary(
         by_alias, demonyms, pattern, frozenset(ontology["military_cues"]), frozenset(written), frozenset(places),
-        contextual, by_country, words,
+        contextual, by_country, words=words, demonym_of=demonym_of,
     )
 
 
@@ -367,13 +387,29 @@ def _verb_agents(verb: Token) -> list[Token]:
     # "RSF paramilitaries killed 124 people", parsed as a participle modifying the noun: it has an object, so the
     # noun is its subject (unlike "people killed in the attack").
     if verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
+        if _is_event_noun(verb.head) and verb.head.dep_ in {"dobj", "pobj"}:
+            # "the army carried out an operation targeting their hideouts": the participle tells what the
+            # operation did, so its doer is whoever carried the operation out
+            holder = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
+            if holder.pos_ in {"VERB", "AUX"} and holder.lemma_.lower() not in _WITNESS_LEMMAS:
+                return _verb_agents(holder)
         return [verb.head]
     return []
 
 
+def _is_event_noun(token: Token) -> bool:
+    """An attack or operation noun ("an operation", "airstrikes", "a raid"): actors.yaml's attack nouns."""
+    return bool({token.lemma_.lower(), token.lower_} & actor_dictionary().words.attack_nouns)
+
+
 def _aimed_at(verb: Token, words: RoleWords) -> list[Token]:
-    """ "a device exploded targeting an army patrol": the objects of a participle saying what a blast was aimed at."""
-    participles = (c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in words.aiming)
+    """ "a device exploded targeting an army patrol": the objects of a participle saying what a blast was aimed at;
+    "launched missiles targeting US troops": a participle on the verb's object says what that weapon was aimed at."""
+    participles = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in words.aiming]
+    if verb.pos_ in {"VERB", "AUX"}:
+        participles += [
+            c for o in _objects(verb) for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in words.aiming
+        ]
     return [o for participle in participles for o in _objects(participle)]
 
 
@@ -437,6 +473,8 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
         governor = trigger.head
     elif nominal and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
         governor = trigger.head.head
+        if governor.dep_ == "dobj" and governor.head.lemma_.lower() in words.suffer:
+            governor = governor.head  # "suffered heavy losses in strikes": the losses are the subject's
     reciprocal = lemma in words.reciprocal or trigger.lower_ in words.reciprocal or (
         governor is not None and governor.lemma_.lower() in words.reciprocal
     )
@@ -468,8 +506,9 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
             if governing in words.repel:
                 # "the army repelled an attack by X": the army is the side attacked
                 sides.targets.extend(_verb_agents(governor))
-            elif governing == "come" and trigger.head.lower_ == "under":
-                # "Nikopol came under Russian artillery fire": the subject is the target
+            elif (governing == "come" and trigger.head.lower_ == "under") or governing in words.suffer:
+                # "Nikopol came under Russian artillery fire", "the militants suffered losses in strikes": the
+                # subject is the target
                 sides.targets.extend(c for c in governor.children if c.dep_ == "nsubj")
             elif governing not in _WITNESS_LEMMAS:
                 # "the IRI launched attacks", "X killed 124 people in an attack"
@@ -559,6 +598,13 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         linked = _linked_actor(head, dictionary, generic=entry is not None)
         if linked is not None:
             return linked
+    if entry is not None and entry.name == UNIDENTIFIED:
+        # "militants of Jaish al-Fatah", "fighters of the Nusra Front": the generic word's group, when named
+        for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for whole in (c for c in preposition.children if c.dep_ == "pobj"):
+                found = _actor_of(whole, dictionary)
+                if found is not None and found[0].name != UNIDENTIFIED:
+                    return found
     if entry is None:
         # "much of the airport", "a patrol of the regime's forces": a share or unit of what the "of" phrase names;
         # "a force from the Iraqi army's 7th Division", "units from the 92nd Brigade": a detachment of it
@@ -566,7 +612,8 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         words = dictionary.words
         linking = {
             *(("of",) if lowered in words.partitives or lowered in words.installations else ()),
-            *(("from",) if lowered in words.force_nouns or head.lemma_.lower() in words.force_nouns else ()),
+            # "fighters of the Popular Resistance Front", "a force from the Iraqi army's 7th Division"
+            *(("from", "of") if lowered in words.force_nouns or head.lemma_.lower() in words.force_nouns else ()),
         }
         if linking:
             for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ in linking):
@@ -579,7 +626,32 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
             found = _actor_of(apposition, dictionary)
             if found is not None:
                 return found
+    if entry is None:
+        named = _unlisted_group(head, phrase, dictionary)
+        if named is not None:
+            return named, phrase
     return (entry, phrase) if entry is not None else None
+
+
+_GROUP_TYPE = "Rebel groups"
+
+
+def _unlisted_group(head: Token, phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:
+    """A named armed group the dictionary lacks keeps its name as written ("the Liwa al-Haqq Brigade" -> "Liwa
+    al-Haqq Brigade"), as the codebook names groups: a proper name whose head is a word for an armed group
+    (actors.yaml `roles.group_heads`), with a name of its own before it (not "the 4th Division", not "the Army")."""
+    if head.pos_ != "PROPN" or head.lower_ not in dictionary.words.group_heads:
+        return None
+    words = [
+        t for t in span_tokens(phrase) if t.i <= head.i and t.dep_ != "det" and (t.pos_ != "PUNCT" or t.text == "-")
+    ]
+    own = [t for t in words if t.i < head.i and t.pos_ == "PROPN" and t.lower_ not in dictionary.words.group_heads]
+    if not own or any(t.like_num or t.text[:1].isdigit() for t in words):
+        return None
+    if any(t.lower_ in dictionary.demonyms for t in words):
+        return None  # "the Syrian Arab Army": a state's forces, named by the rules for those
+    name = phrase.doc[words[0].i : head.i + 1].text
+    return ActorEntry(name, _GROUP_TYPE, None)
 
 
 def _crowd_police(sentence: SpacySpan, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
@@ -659,6 +731,7 @@ class CodingConventions:
     civilian_victims_types: frozenset[str]
     civilian_target_types: frozenset[str]  # event types whose target is civilians by definition
     civilian_actor: str
+    victim_target_types: frozenset[str] = frozenset()  # event types whose named victims are actor2
 
     @property
     def crowd_names(self) -> frozenset[str]:
@@ -675,6 +748,7 @@ def coding_conventions() -> CodingConventions:
         frozenset(raw["civilian_victims_types"]),
         frozenset(raw.get("civilian_target_types", [])),
         raw["civilian_actor"],
+        frozenset(raw.get("victim_target_types", [])),
     )
 
 
@@ -709,10 +783,28 @@ def apply_conventions(
             if found is not None and found.name == rules.civilian_actor:
                 roles.append(_role("actor2", found, victim, doc_name))
                 break
+    if event_type in rules.victim_target_types and not any(r.role == "actor2" for r in roles):
+        named_victim = _armed_victim(roles, victims, dictionary)
+        if named_victim is not None:
+            roles.append(_role("actor2", *named_victim, doc_name))
     if event_type in rules.civilian_target_types and not any(r.role == "actor2" for r in roles):
         civilians = dictionary.by_alias[rules.civilian_actor.lower()]
         roles.append(ActorRole("actor2", civilians.name, civilians.actor_type))
     return roles
+
+
+def _armed_victim(
+    roles: list[ActorRole], victims: list[SpacySpan], dictionary: ActorDictionary
+) -> tuple[ActorEntry, SpacySpan] | None:
+    """Named victims: "35 ISIS fighters were killed in air strikes by the coalition", "the shelling killed three
+    soldiers": the side that lost them is the event's actor2 when no other target is named (the victims' own
+    noun phrase, not places after it: "civilians in an area held by ISIS" are not ISIS)."""
+    actor1 = next((r.name for r in roles if r.role == "actor1"), None)
+    for victim in victims:
+        found = _actor_of(victim.root, dictionary)
+        if found is not None and found[0].name != actor1 and found[0].name not in coding_conventions().crowd_names:
+            return found
+    return None
 
 
 def fill_actor_countries(
@@ -739,7 +831,9 @@ def fill_actor_countries(
             if name is None or any(other.name == name for other in mention.actors if other.role != actor.role):
                 # "Israeli jets struck a military airport": not the attacker's own forces, those of the place
                 name = _forces_of(force, country_of(mention), dictionary, country_name)
-            mention.actors[number] = ActorRole(actor.role, name, actor.actor_type, actor.span)
+            known = dictionary.by_alias.get(name.lower())
+            actor_type = known.actor_type if known is not None and known.name == name else actor.actor_type
+            mention.actors[number] = ActorRole(actor.role, name, actor_type, actor.span)
 
 
 def _forces_of(
@@ -747,4 +841,9 @@ def _forces_of(
 ) -> str:
     if country is None:
         return force.unknown
+    if force.names:
+        # forces named after a people, not a state ("Kurdish forces"): who they are depends on the country
+        return dict(force.names).get(country, force.unknown)
+    if force.template and country in dictionary.demonym_of:
+        return force.template.format(demonym=dictionary.demonym_of[country])
     return dictionary.by_country.get((force.prefix, country)) or f"{force.prefix} {country_name(country)}"

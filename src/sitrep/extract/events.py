@@ -32,7 +32,7 @@ from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.framing import find_framing
 from sitrep.extract.modality import gives_an_account, modality_of
 from sitrep.extract.places import place_mentions
-from sitrep.extract.quantities import fatalities, find_quantities
+from sitrep.extract.quantities import fatalities, find_quantities, non_violent_toll
 from sitrep.extract.triggers import (
     DEFINITE_DETERMINERS,
     VIOLENT_TYPES,
@@ -334,7 +334,9 @@ def _mention(
         date=_event_date(dates, document.published),
         places=list(places),
         quantities=list(quantities),  # counts and casualty figures, each with its kind
-        fatalities=fatalities(quantities) if kind.event_type in VIOLENT_TYPES else None,
+        fatalities=fatalities(quantities, sentence.doc.text, token.idx)
+        if kind.event_type in VIOLENT_TYPES
+        else non_violent_toll(kind.sub_event_type, quantities),
         chain=chain,
         modality=modality_of(sentence, token),
         framing=framing,

@@ -27,7 +27,10 @@ from sitrep.data import load_yaml
 from sitrep.extract.dates import date_spans
 from sitrep.model import Quantity, Span
 
-__all__ = ["SUBSET_SUFFIX", "base_kind", "fatalities", "find_quantities", "parse_amount", "parse_number"]
+__all__ = [
+    "SUBSET_SUFFIX", "base_kind", "coordinated_totals", "fatalities", "find_quantities", "non_violent_toll",
+    "parse_amount", "parse_number",
+]
 
 _DATA: dict[str, Any] = load_yaml("quantities.yaml")
 
@@ -233,6 +236,9 @@ class Unit:
     end: int  # where the unit phrase ends in the sentence
     known: bool  # found in the unit lexicon (not guessed)
     kind: str | None = None  # a casualty kind carried by the head itself ("deaths", "wounded")
+    # The kind comes from a participle describing the head ("displaced families", "wounded soldiers"), not from
+    # the head itself: a casualty verb before the figure says what happened to them ("killed 26 displaced people").
+    described: bool = False
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -251,7 +257,9 @@ def _tokens_after(text: str, pos: int) -> list[tuple[str, int, int]]:
             break
         word = match.group(1).rstrip(".")
         lower = word.lower()
-        if lower in STOP_WORDS or lower in _AMOUNT_WORDS or (tokens and _looks_like_verb(lower)):
+        # An acronym is a name, not a function word: "18 IS fighters" (unless the whole text is in capitals).
+        function_word = lower in STOP_WORDS and not (word.isupper() and len(word) > 1 and not text.isupper())
+        if function_word or lower in _AMOUNT_WORDS or (tokens and _looks_like_verb(lower)):
             break  # the noun phrase ends at a function word, another amount or a verb
         tokens.append((word, match.start(1), match.start(1) + len(word)))
         pos = match.end()
@@ -269,7 +277,7 @@ def _unit_after(text: str, pos: int, n: int | None) -> Unit | None:
         # "12 dead" counts people; "1,200 displaced families" counts families, displaced.
         following = _known_head(text, tokens[1:2]) if len(tokens) > 1 else None
         if following is not None:
-            return Unit(following.text, following.end, True, ADJECTIVAL_HEADS[first])
+            return Unit(following.text, following.end, True, ADJECTIVAL_HEADS[first], described=True)
         return Unit("people", tokens[0][2], True, ADJECTIVAL_HEADS[first])
     known = _known_head(text, tokens)
     return known if known is not None else _guessed_head(text, tokens, n)
@@ -327,8 +335,13 @@ def _kind_alternation(table: Mapping[str, list[str]]) -> str:
 
 _AUX = _alternation(_DATA["auxiliaries"])
 _PLACE_PHRASE = r"(?:(?:in|at|near|from|inside|on|outside)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,?\s+)?"
+# "25 people, including seven women and a child, were killed": the figure's own subset between it and its verb.
+_SUBSET_PHRASE = rf"(?:(?:{_alternation(_DATA['subset_before'])})\s+(?:[\w'’-]+\s+){{1,6}}?,?\s*)?"
+# "Fourteen of the victims died": a share of a group the text has named, then its verb.
+_SHARE_PHRASE = r"(?:of\s+(?:the|those|them)\s+(?:[\w'’-]+\s+)?)?"
 _CASUALTY_AFTER = re.compile(
-    rf"\s*,?\s*{_PLACE_PHRASE}(?:{_AUX}\s+)*(?:{_kind_alternation(_DATA['casualty_verbs_after'])})\b", re.IGNORECASE
+    rf"\s*,?\s*{_SHARE_PHRASE}{_SUBSET_PHRASE}{_PLACE_PHRASE}(?:{_AUX}\s+)*(?:{_kind_alternation(_DATA['casualty_verbs_after'])})\b",
+    re.IGNORECASE,
 )
 _LINKS = _alternation(_DATA["toll_links"])
 _CASUALTY_BEFORE = re.compile(
@@ -410,7 +423,7 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
     low, best, high = bounds
     unit = _unit_after(text, _after_partitive(text, match), best)
     before = text[max(prev_end, match.start() - 80) : match.start()]
-    kind = (unit.kind if unit else None) or _kind_before(before)
+    kind = (unit.kind if unit and not unit.described else None) or _kind_before(before) or (unit.kind if unit else None)
     end = unit.end if unit else match.end()
     after = text[end : end + 80]
     subset_after = _matched_kind(_SUBSET_AFTER.match(after))
@@ -469,22 +482,68 @@ def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]
     return [item.quantity for item in found]
 
 
+NON_VIOLENT_SUB_TYPES = frozenset(str(t) for t in _DATA["non_violent_sub_types"])
+
+
+def non_violent_toll(sub_event_type: str, quantities: list[Quantity]) -> Quantity | None:
+    """0 killed for a non-violent event whose sentence reports no one killed; None (unknown) for any other."""
+    if sub_event_type not in NON_VIOLENT_SUB_TYPES or any(base_kind(q.kind) == "killed" for q in quantities):
+        return None
+    return Quantity("people", 0, 0, 0, None, "killed")
+
+
 def base_kind(kind: str) -> str:
     """The kind without the subset mark: "killed-subset" -> "killed"."""
     return kind.removesuffix(SUBSET_SUFFIX)
 
 
-def fatalities(quantities: list[Quantity]) -> Quantity | None:
-    """The combined killed figure: the sum of killed totals, or (with none) the largest killed subset as a floor."""
+def fatalities(quantities: list[Quantity], text: str = "", trigger: int | None = None) -> Quantity | None:
+    """The combined killed figure: the sum of killed totals, or (with none) the largest killed subset as a floor.
+
+    Given the document ``text`` the spans point into, only coordinated totals are summed ("killing 3 soldiers
+    and 2 civilians"); totals that are not joined are told apart (:func:`coordinated_totals`) and the one
+    nearest the event's ``trigger`` (a character offset) is the event's toll.
+    """
     totals = [q for q in quantities if q.kind == "killed"]
     if totals:
-        return _summed(totals)
+        groups = coordinated_totals(totals, text)
+        if trigger is not None and len(groups) > 1:
+            return _summed(min(groups, key=lambda group: _distance(group, trigger)))
+        return _summed(groups[0]) if len(groups) > 1 else _summed(totals)
     parts = [q for q in quantities if q.kind == "killed" + SUBSET_SUFFIX]
     if not parts:
         return None
     floor = max((q.low if q.low is not None else q.best or 0) for q in parts)
     largest = next(q for q in parts if (q.low if q.low is not None else q.best or 0) == floor)
     return Quantity(largest.unit, floor, None, None, largest.span, "killed")
+
+
+def coordinated_totals(totals: list[Quantity], text: str) -> list[list[Quantity]]:
+    """Killed totals in groups that add up: a figure joined to the previous one by "and" or a comma ("3 soldiers
+    and 2 civilians") is part of the same toll; one that is not is a toll of its own, a restatement ("IS car bomb
+    kills 20 - An IS car bomb killed 20 people": a headline run into its lead) or another incident's ("the
+    barrage killed 10 while the air strikes killed 82"), and is never added. Without ``text``, one group."""
+    spans = [q.span for q in totals]
+    if not text or any(span is None for span in spans):
+        return [totals]
+    groups: list[list[Quantity]] = [[totals[0]]]
+    for previous, current in itertools.pairwise(totals):
+        assert previous.span is not None and current.span is not None
+        between = text[previous.span.end : current.span.start]
+        if previous.span.end <= current.span.start and _COORDINATION.fullmatch(between) is not None:
+            groups[-1].append(current)
+        else:
+            groups.append([current])
+    return groups
+
+
+def _distance(group: list[Quantity], offset: int) -> int:
+    """Characters between a character offset and the nearest figure of a group."""
+    return min(
+        0 if q.span.start <= offset < q.span.end else min(abs(q.span.start - offset), abs(q.span.end - offset))
+        for q in group
+        if q.span is not None
+    )
 
 
 def _summed(quantities: list[Quantity]) -> Quantity:

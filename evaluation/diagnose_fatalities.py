@@ -1,0 +1,100 @@
+"""Why the death toll disagrees with gold on matched events: a developer's view of `sitrep eval`'s fatalities field.
+
+Matches gold and extracted events exactly as `sitrep eval` does, then, for every matched event whose toll
+differs, prints gold vs ours (the report `sitrep eval` scores) with its sentence, and every other toll the same
+document's reports of that event give, grouped by kind of error, with counts. Actors: `diagnose_actors.py`.
+
+    .venv/bin/sitrep ingest evaluation/real/dev/corpus --db /tmp/dev.db -q
+    .venv/bin/python evaluation/diagnose_fatalities.py evaluation/real/dev/gold --db sqlite:////tmp/dev.db [--only KIND]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from sitrep.evaluate import (
+    Extracted,
+    _match,
+    _strict,
+    extracted_events,
+    fatalities_agree,
+    load_jsonl,
+    our_fatalities,
+    refuse_held_out,
+)
+from sitrep.model import Mention
+from sitrep.store import Store
+
+
+def _toll(mention: Mention) -> str:
+    f = mention.fatalities
+    if f is None:
+        return "-"
+    span = f" «{f.span.text}»" if f.span and f.span.text else ""
+    return f"{f.low}/{f.best}/{f.high}{span}"
+
+
+def error_kind(ours: int | None, gold: dict[str, Any], others: list[int | None]) -> str | None:
+    """The kind of disagreement, or None when the tolls agree."""
+    if fatalities_agree(ours, gold):
+        return None
+    if gold.get("fatalities") is None:
+        return "toll where gold has none"
+    if ours is None:
+        if any(fatalities_agree(o, gold) for o in others if o is not None):
+            return "no toll in the lead report; another report has it"
+        return "no toll read" if all(o is None for o in others) else "no toll in the lead; others wrong"
+    if any(fatalities_agree(o, gold) for o in others):
+        return "wrong toll in the lead; another report has it"
+    return "higher than gold" if ours > gold["fatalities"] else "lower than gold"
+
+
+def _same_event_reports(ex: Extracted, by_event: dict[str, list[Mention]]) -> list[Mention]:
+    return [m for m in by_event.get(ex.event_id, []) if m.doc == ex.doc and m.id != ex.mention.id]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("gold_dir", type=Path)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--only", help="print only errors of this kind")
+    args = parser.parse_args()
+    refuse_held_out([args.gold_dir])
+    gold = [g for path in sorted(args.gold_dir.glob("*.events.jsonl")) for g in load_jsonl(path)]
+    store = Store.open(args.db)
+    docs = {g["doc"] for g in gold}
+    by_event = {event.id: list(event.mentions) for event in store.full_events()}
+    extracted = [ex for ex in extracted_events(store) if ex.doc in docs]
+    matched = _match(extracted, gold, _strict)
+
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    correct = 0
+    for ex, g in sorted(matched, key=lambda pair: (pair[1]["doc"], pair[1].get("id", ""))):
+        others = _same_event_reports(ex, by_event)
+        kind = error_kind(our_fatalities(ex.mention), g, [our_fatalities(m) for m in others])
+        if kind is None:
+            correct += 1
+            continue
+        lines = [
+            f"{g['doc']} {g.get('id')} {ex.mention.event_type}",
+            f"    gold: {g.get('fatalities')} range {g.get('fatalities_range')}",
+            f"    ours: {_toll(ex.mention)}  «{' '.join(ex.mention.sentence.text.split())[:220]}»",
+        ]
+        lines += [f"    also: {_toll(m)}  «{' '.join(m.sentence.text.split())[:160]}»" for m in others]
+        by_kind[kind].append("\n".join(lines))
+    counts = Counter({kind: len(lines) for kind, lines in by_kind.items()})
+    for kind, lines in sorted(by_kind.items(), key=lambda item: -len(item[1])):
+        if args.only and kind != args.only:
+            continue
+        print(f"\n=== {kind} ({len(lines)}) ===")
+        print("\n".join(lines))
+    print(f"\nmatched events: {len(matched)}; toll correct: {correct}")
+    for kind, n in counts.most_common():
+        print(f"  {n:4d}  {kind}")
+
+
+if __name__ == "__main__":
+    main()
