@@ -15,7 +15,12 @@ own evidence of being another incident (``data/incidents.yaml``):
 - another mode (a planned attack is not the one carried out), or another country;
 - a turn of the text to another incident ("Elsewhere, ...").
 A report with no such evidence joins the incident that shares its place, else
-the latest one the article told. The grouping depends only on the document.
+the latest one the article told. A headline (the document's opening sentence,
+when the body tells more) abbreviates the article's lead incident ("Aleppo blast
+kills six", "17 dead as militants attack Kurd town"): its shortened place and
+its dateline are no evidence of another incident, so it joins the first incident
+the body tells that is of its kind (not one the text tells as "another strike").
+The grouping depends only on the document.
 """
 
 from __future__ import annotations
@@ -183,11 +188,12 @@ class IncidentRules:
     facts_of_an_incident: frozenset[str]
     unrealised_modalities: frozenset[str]
     another_incident: re.Pattern[str]
+    headline_within_chars: int
 
 
 _KEYS = frozenset(
     {"type_families", "facts_of_an_incident", "unrealised_modalities", "another_incident_cues",
-     "another_incident_within_words"}
+     "another_incident_within_words", "headline_within_chars"}
 )
 
 
@@ -205,6 +211,7 @@ def load_rules() -> IncidentRules:
         another_incident=re.compile(
             rf"^\W*(?:\w+\W+){{0,{int(raw['another_incident_within_words'])}}}?(?:{cues})\b", re.IGNORECASE
         ),
+        headline_within_chars=int(raw["headline_within_chars"]),
     )
 
 
@@ -299,14 +306,42 @@ def _turns_to_another(mention: Mention, rules: IncidentRules) -> bool:
     return bool(rules.another_incident.search(mention.sentence.text or ""))
 
 
+def headline_reports(mentions: list[Mention], rules: IncidentRules | None = None) -> list[Mention]:
+    """The reports of the document's opening sentence (it starts within ``headline_within_chars`` of the text)
+    when later sentences report too: a headline or a lead that sums up what the body tells."""
+    rules = rules or load_rules()
+    if not mentions:
+        return []
+    opening = min(m.sentence.start for m in mentions)
+    if opening > rules.headline_within_chars or all(m.sentence.start == opening for m in mentions):
+        return []
+    return [m for m in mentions if m.sentence.start == opening]
+
+
+def _same_kind_and_mode(a: Mention, b: Mention, rules: IncidentRules) -> bool:
+    """Both did (or both did not yet) happen, and their types are one or share a family, or one is a fact of an
+    incident (the arrest of its perpetrators)."""
+    if (a.modality in rules.unrealised_modalities) != (b.modality in rules.unrealised_modalities):
+        return False
+    if {a.sub_event_type, b.sub_event_type} & rules.facts_of_an_incident:
+        return True
+    return a.event_type == b.event_type or any(
+        a.event_type in family and b.event_type in family for family in rules.type_families
+    )
+
+
 def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     """Groups in document order. A report joins the latest incident that shares its own place, else the latest
     incident none of whose reports it has evidence against; with such evidence against all, or when the text
     turns to another incident ("Another strike hit ...") and names no place of an incident told, it starts an
-    incident of its own."""
+    incident of its own. The headline's reports join, last, the first incident of their kind the body tells (one it tells as "another"
+incident is not the headline's)."""
     rules = load_rules()
+    headline = headline_reports(mentions, rules)
     groups: list[list[Mention]] = []
     for mention in mentions:
+        if any(mention is h for h in headline):
+            continue
         open_groups = [
             g for g in groups
             if not any(other_incident(mention, other, rules) for other in g) and not _placed_elsewhere(mention, g)
@@ -323,6 +358,18 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             groups.append([mention])
         else:
             home.append(mention)
+    for mention in headline:
+        lead = next(
+            (
+                g for g in groups
+                if not _turns_to_another(g[0], rules) and all(_same_kind_and_mode(mention, other, rules) for other in g)
+            ),
+            None,
+        )
+        if lead is None:
+            groups.insert(0, [mention])
+        else:
+            lead.insert(0, mention)
     return groups
 
 
