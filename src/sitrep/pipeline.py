@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sitrep.extract import extract_document
 from sitrep.extract.actors import fill_actor_countries
 from sitrep.extract.background import mark_background
-from sitrep.extract.coreference import group_document_mentions, share_incident_places
+from sitrep.extract.coreference import group_document_mentions, mark_headline, share_incident_places
 from sitrep.geo import Gazetteer, geocode_mentions
 from sitrep.geo.inherit import (
     drop_loose_readings_abroad,
@@ -62,6 +62,7 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     parsed = parse_text(document.text)
     extraction = extract_document(document, parsed)
     mark_background(extraction.mentions, document)
+    mark_headline(extraction.mentions, document)
     gazetteer = gazetteer or Gazetteer.open()
     # The countries the text names, most named first; for a text that names none (a headline), those its
     # well-known places imply ("clashes in the Hama countryside").

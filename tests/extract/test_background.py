@@ -41,7 +41,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
          "since_a_year"),
         ("The militia has since taken over most of the farmland west of the river.", "taken", "habitual"),
         ("The valley has been under heavy shelling by government forces, residents say.", "shelling",
-         "standing_situation"),
+         "under_attack_for_a_while"),
         ("The alliance came to the region to fight Daesh after the group seized the border towns.", "fight",
          "generic_struggle"),
         ("Two rival militias, also battling Karimov's troops, were weakened.", "battling", "generic_struggle"),
@@ -64,6 +64,7 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("A car bomb killed nine people in the capital on Friday, in a war that has killed thousands.", "bomb"),
         ("The town, held by the rebels since 2012, was hit by air strikes on Monday.", "hit"),
         ("Government troops were fighting Kurdish units near the dam on Sunday.", "fighting"),
+        ("On Friday air strikes killed 14 people in the town which has been under siege since the spring.", "strikes"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:

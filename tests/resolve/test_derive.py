@@ -167,3 +167,16 @@ def test_the_date_a_reports_own_sentence_gives_beats_a_dateline() -> None:
     told.date = DateInterval(dt.date(2015, 7, 7), dt.date(2015, 7, 7), "day", Span("a", 203, 210))
     derived = derive_event("e", [dateline, told]).date
     assert derived is not None and derived.start == dt.date(2015, 7, 7)
+
+
+def test_a_headline_leads_neither_the_type_nor_the_date_of_its_event() -> None:
+    # "Raids kill 18 at water wells" (read as an attack on civilians, printed on the 9th) over a body that tells an
+    # air strike on the 8th: the body's lead report gives the type and its own sentence the day.
+    title = report("a1", "a", 0, "Violence against civilians")
+    title.headline = True
+    title.date = DateInterval(dt.date(2015, 7, 9), dt.date(2015, 7, 9), "day", Span("a", 60, 70))
+    lead = report("a2", "a", 100, "Explosions/Remote violence")
+    lead.date = DateInterval(dt.date(2015, 7, 8), dt.date(2015, 7, 8), "day", Span("a", 120, 130))
+    derived = derive_event("e", [title, lead])
+    assert derived.event_type == "Explosions/Remote violence"
+    assert derived.date is not None and derived.date.start == dt.date(2015, 7, 8)

@@ -15,8 +15,8 @@ own evidence of being another incident (``data/incidents.yaml``):
 - another mode (a planned attack is not the one carried out), or another country;
 - a turn of the text to another incident ("Elsewhere, ...").
 A report with no such evidence joins the incident that shares its place, else
-the latest one the article told. A headline (the document's opening sentence,
-when the body tells more) abbreviates the article's lead incident ("Aleppo blast
+the latest one the article told. A headline (the document's title, where the
+text opens with it, when the body tells more) abbreviates the article's lead incident ("Aleppo blast
 kills six", "17 dead as militants attack Kurd town"): its shortened place and
 its dateline are no evidence of another incident, so it joins the first incident
 the body tells that is of its kind (not one the text tells as "another strike").
@@ -33,7 +33,7 @@ from sitrep.data import load_yaml
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.inherit import FINE
 from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, skeleton_key
-from sitrep.model import INHERITED_ROLE, DateInterval, Mention, Place, PlaceMention
+from sitrep.model import INHERITED_ROLE, DateInterval, Document, Mention, Place, PlaceMention
 
 # A date this close to the start of a document is its dateline.
 DATELINE_CHARS = 40
@@ -306,16 +306,27 @@ def _turns_to_another(mention: Mention, rules: IncidentRules) -> bool:
     return bool(rules.another_incident.search(mention.sentence.text or ""))
 
 
-def headline_reports(mentions: list[Mention], rules: IncidentRules | None = None) -> list[Mention]:
-    """The reports of the document's opening sentence (it starts within ``headline_within_chars`` of the text)
-    when later sentences report too: a headline or a lead that sums up what the body tells."""
-    rules = rules or load_rules()
-    if not mentions:
-        return []
-    opening = min(m.sentence.start for m in mentions)
-    if opening > rules.headline_within_chars or all(m.sentence.start == opening for m in mentions):
-        return []
-    return [m for m in mentions if m.sentence.start == opening]
+def mark_headline(mentions: list[Mention], document: Document) -> None:
+    """Marks the reports whose trigger lies in the document's title where the text opens with it (after at most
+    ``headline_within_chars`` characters, a date or an outlet's name)."""
+    for mention in mentions:
+        mention.headline = False
+    title = " ".join((document.title or "").split())
+    if len(title.split()) < 3:
+        return
+    opening = document.text[: load_rules().headline_within_chars + len(title) * 2]
+    words = r"\W+".join(re.escape(word) for word in title.split())
+    found = re.search(words, opening, re.IGNORECASE)
+    if found is None or found.start() > load_rules().headline_within_chars:
+        return
+    for mention in mentions:
+        mention.headline = found.start() <= mention.trigger.start < found.end()
+
+
+def headline_reports(mentions: list[Mention]) -> list[Mention]:
+    """The reports from the document's title, when the body reports too (a title alone is the whole report)."""
+    headline = [m for m in mentions if m.headline]
+    return headline if len(headline) < len(mentions) else []
 
 
 def _same_kind_and_mode(a: Mention, b: Mention, rules: IncidentRules) -> bool:
@@ -334,10 +345,10 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     """Groups in document order. A report joins the latest incident that shares its own place, else the latest
     incident none of whose reports it has evidence against; with such evidence against all, or when the text
     turns to another incident ("Another strike hit ...") and names no place of an incident told, it starts an
-    incident of its own. The headline's reports join, last, the first incident of their kind the body tells (one it tells as "another"
-incident is not the headline's)."""
+    incident of its own. The headline's reports join, last, the first incident of their kind the body tells (one
+    it tells as "another" incident is not the headline's)."""
     rules = load_rules()
-    headline = headline_reports(mentions, rules)
+    headline = headline_reports(mentions)
     groups: list[list[Mention]] = []
     for mention in mentions:
         if any(mention is h for h in headline):
