@@ -169,6 +169,101 @@ def distinct_places(a: Mention, b: Mention) -> bool:
     return not any(_same_place(x, y) or _same_name(x, y) for x in fine_a for y in fine_b)
 
 
+def share_a_fine_place(a: Mention, b: Mention) -> bool:
+    """Each names its own town, site or village, and one of them is the same place (or the same name)."""
+    fine_a, fine_b = _finest(a), _finest(b)
+    return any(_same_place(x, y) or _same_name(x, y) for x in fine_a for y in fine_b)
+
+
+# "in Jisr al-Shughur", "near Tell Marqa", "from Wad Rawa Jadid", "shelled Bir Hasan": a capitalised name after a
+# locative or a verb of attack, as the text writes it (particles such as al-, el-, bin, de may join its words).
+_WRITTEN_PLACE = re.compile(
+    r"\b(?:in|near|outside|from|at|shelled|bombed|struck|hit|raided|stormed|targeted)\s+"
+    r"((?:[A-Z][\w'’-]*|(?:al|el|ad|as|ar|ash|at|az|bin|ibn|de|du|la|le)-?[A-Z][\w'’-]*)"
+    r"(?:\s+(?:(?:al|el|bin|ibn|de|du|la|le|of)\s+)?(?:[A-Z][\w'’-]*|(?:al|el|ad|as|ar|ash|at|az)-[A-Z][\w'’-]*))*)"
+)
+
+
+# Capitalised words after "in" that are times, not places ("in Saturday's attack", "in March").
+_NOT_PLACES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
+
+
+def _keys_of(pm: PlaceMention) -> set[str]:
+    keys = {name_key(pm.text), name_key(parse_mention(pm.text).core)}
+    if pm.place is not None:
+        keys.add(name_key(pm.place.name))
+    return {k for k in keys if k}
+
+
+def written_places(mention: Mention) -> set[str]:
+    """The names the sentence gives as places after a locative or a verb of attack, as written (keyed), whether
+    or not the gazetteer knows them; not those that name (or sit inside the name of) a province, district, country
+    or region the sentence names: those say where a village is, they are not a second place."""
+    coarse = set().union(
+        *(_keys_of(pm) for pm in mention.places if pm.place is not None and pm.place.precision not in FINE)
+    )
+    names = set()
+    for match in _WRITTEN_PLACE.finditer(mention.sentence.text or ""):
+        key = name_key(re.sub(r"['’]s$", "", match.group(1)))
+        if key in _NOT_PLACES:
+            continue
+        if key and not any(key == c or c.startswith(key + " ") or key.startswith(c + " ") for c in coarse):
+            names.add(key)
+    return names
+
+
+def _identifying_names(mention: Mention) -> tuple[set[str], bool, set[str]]:
+    """The names that say which town or village the report is about, and whether some are only as written (neither
+    the place extractor nor the gazetteer placed them): the towns, sites and villages the sentence names that the
+    gazetteer resolved, and the places as written; a resolved town that only says where a written village lies
+    ("Umm Sharif, Hama", "Tell Marqa in Idlib") is left out."""
+    text = mention.sentence.text or ""
+    fine = [
+        pm for pm in mention.places
+        if pm.role != INHERITED_ROLE and pm.place is not None and pm.place.precision in FINE
+    ]
+    resolved = [(pm, _keys_of(pm)) for pm in fine]
+    written = written_places(mention)
+    unplaced = {w for w in written if not any(_one_name(w, k) for _, keys in resolved for k in keys)}
+    locators: set[str] = set()
+    for match in _WRITTEN_PLACE.finditer(text):
+        if name_key(re.sub(r"['’]s$", "", match.group(1))) not in unplaced:
+            continue
+        after = re.match(r"\s*(?:,|in|near)\s+(?:the\s+)?", text[match.end():])
+        if after is None:
+            continue
+        rest = text[match.end() + after.end():]
+        for pm, keys in resolved:
+            if rest.startswith(pm.text) or rest.casefold().startswith(parse_mention(pm.text).core.casefold()):
+                locators |= keys
+    names = {k for _, keys in resolved for k in keys if k not in locators} | unplaced
+    return names, bool(unplaced), locators
+
+
+def _one_name(x: str, y: str) -> bool:
+    return x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} " or skeleton_key(x) == skeleton_key(y)
+
+
+def distinct_written_places(a: Mention, b: Mention) -> bool:
+    """One report's sentence names its village only as written (the gazetteer or the place extractor did not place
+    it, so the report fell back to the province), the other names a village or town too, and no name is the
+    other's (one name inside the other, or the same name however romanised, is one place): two incidents. When
+    the gazetteer placed both, ``distinct_places`` compares them."""
+    names_a, as_written_a, around_a = _identifying_names(a)
+    names_b, as_written_b, around_b = _identifying_names(b)
+    if not (as_written_a or as_written_b) or not names_a or not names_b:
+        return False
+    # "at KM4 in Mogadishu" and "in Mogadishu": the second names only the town the first's place lies in.
+    if all(any(_one_name(x, y) for y in around_a) for x in names_b) or all(
+        any(_one_name(x, y) for y in around_b) for x in names_a
+    ):
+        return False
+    return not any(_one_name(x, y) for x in names_a for y in names_b)
+
+
 def places_conflict(a: Mention, b: Mention) -> bool:
     """Each names its own place and they are not the same; a place only inherited from earlier text is a guess
     and conflicts with nothing."""
