@@ -184,13 +184,6 @@ _WRITTEN_PLACE = re.compile(
 )
 
 
-# Capitalised words after "in" that are times, not places ("in Saturday's attack", "in March").
-_NOT_PLACES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december".split()
-)
-
-
 def _keys_of(pm: PlaceMention) -> set[str]:
     keys = {name_key(pm.text), name_key(parse_mention(pm.text).core)}
     if pm.place is not None:
@@ -208,7 +201,7 @@ def written_places(mention: Mention) -> set[str]:
     names = set()
     for match in _WRITTEN_PLACE.finditer(mention.sentence.text or ""):
         key = name_key(re.sub(r"['’]s$", "", match.group(1)))
-        if key in _NOT_PLACES:
+        if key in load_rules().times_not_places:
             continue
         if key and not any(key == c or c.startswith(key + " ") or key.startswith(c + " ") for c in coarse):
             names.add(key)
@@ -284,11 +277,12 @@ class IncidentRules:
     unrealised_modalities: frozenset[str]
     another_incident: re.Pattern[str]
     headline_within_chars: int
+    times_not_places: frozenset[str]
 
 
 _KEYS = frozenset(
     {"type_families", "facts_of_an_incident", "unrealised_modalities", "another_incident_cues",
-     "another_incident_within_words", "headline_within_chars"}
+     "another_incident_within_words", "headline_within_chars", "times_not_places"}
 )
 
 
@@ -307,6 +301,7 @@ def load_rules() -> IncidentRules:
             rf"^\W*(?:\w+\W+){{0,{int(raw['another_incident_within_words'])}}}?(?:{cues})\b", re.IGNORECASE
         ),
         headline_within_chars=int(raw["headline_within_chars"]),
+        times_not_places=frozenset(name_key(word) for word in raw["times_not_places"]),
     )
 
 
