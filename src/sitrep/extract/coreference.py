@@ -240,13 +240,14 @@ def _one_name(x: str, y: str) -> bool:
     return x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} " or skeleton_key(x) == skeleton_key(y)
 
 
-def distinct_written_places(a: Mention, b: Mention) -> bool:
-    """One report's sentence names its village only as written (the gazetteer or the place extractor did not place
-    it, so the report fell back to the province), the other names a village or town too, and no name is the
-    other's (one name inside the other, or the same name however romanised, is one place): two incidents. When
-    the gazetteer placed both, ``distinct_places`` compares them."""
-    names_a, as_written_a, around_a = _identifying_names(a)
-    names_b, as_written_b, around_b = _identifying_names(b)
+def distinct_written_places(a: list[Mention], b: list[Mention]) -> bool:
+    """One side's sentences name a village only as written (the place extractor or the gazetteer missed it, so the
+    report fell back to the province), the other side names a village or town too, and no name of one side is a
+    name of the other (one name inside the other, or the same name however romanised, is one place): two
+    incidents. Each side is all the reports of one document's incident, or of one event, so that a roundup naming
+    several towns is judged on all of them. When the gazetteer placed every name, ``distinct_places`` decides."""
+    names_a, as_written_a, around_a = _names_of_reports(a)
+    names_b, as_written_b, around_b = _names_of_reports(b)
     if not (as_written_a or as_written_b) or not names_a or not names_b:
         return False
     # "at KM4 in Mogadishu" and "in Mogadishu": the second names only the town the first's place lies in.
@@ -255,6 +256,18 @@ def distinct_written_places(a: Mention, b: Mention) -> bool:
     ):
         return False
     return not any(_one_name(x, y) for x in names_a for y in names_b)
+
+
+def _names_of_reports(reports: list[Mention]) -> tuple[set[str], bool, set[str]]:
+    names: set[str] = set()
+    around: set[str] = set()
+    as_written = False
+    for report in reports:
+        own, written, locators = _identifying_names(report)
+        names |= own
+        around |= locators
+        as_written = as_written or written
+    return names, as_written, around
 
 
 def places_conflict(a: Mention, b: Mention) -> bool:

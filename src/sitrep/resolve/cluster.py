@@ -71,7 +71,7 @@ def contradicts(mention: Mention, report: Mention, cfg: ResolveConfig) -> bool:
         return True
     if best_place_score(_placed(mention), _placed(report), cfg) == 0.0:
         return True
-    return distinct_places(mention, report) or distinct_written_places(mention, report)
+    return distinct_places(mention, report)
 
 
 def _other_day(a: Mention, b: Mention) -> bool:
@@ -123,7 +123,12 @@ def told_two_ways_apart(mentions: list[Mention], event: Event, cfg: ResolveConfi
 
 
 def contradicts_a_report(mentions: list[Mention], event: Event, cfg: ResolveConfig) -> bool:
+    """Some report of ``mentions`` cannot be one incident with some report of the event; or, judged on all of them,
+    the two sides tell two types apart or name different villages as written."""
     if told_two_ways_apart(mentions, event, cfg):
+        return True
+    others = [m for m in event.mentions if all(m.doc != mine.doc for mine in mentions)]
+    if others and distinct_written_places(mentions, others):
         return True
     return any(contradicts(m, report, cfg) for m in mentions for report in event.mentions)
 
