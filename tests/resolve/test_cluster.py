@@ -221,7 +221,7 @@ def test_a_village_written_in_a_town_and_a_report_of_the_town_may_be_one_inciden
     assert results[0].event_id == results[1].event_id
 
 
-def test_two_types_are_one_incident_only_when_both_name_the_same_day_and_town() -> None:
+def test_two_types_are_one_incident_only_when_both_give_the_same_day() -> None:
     # An attack on civilians and a strike at one town are one incident told two ways when both give the day; when
     # one report gives no day of its own, they are two incidents (monitors report several a day in one province).
     def told(mention_id: str, event_type: str, dated: bool) -> Mention:
@@ -244,3 +244,29 @@ def test_two_types_are_one_incident_only_when_both_name_the_same_day_and_town() 
         [told("a", "Explosions/Remote violence", True), told("b", "Violence against civilians", False)], store
     )
     assert results[0].event_id != results[1].event_id
+
+
+def _groupings(reports: list[Mention]) -> set[frozenset[str]]:
+    """The events the reports end in (a later merge moves earlier reports, so the store is read at the end)."""
+    store = InMemoryEvents()
+    resolve_mentions(reports, store)
+    return {frozenset(m.id for m in event.mentions) for event in store}
+
+
+def test_the_same_reports_in_another_order_give_the_same_events() -> None:
+    # Three incidents, each told by three outlets (one of them vaguer: only the province, or no day of its own).
+    reports = [
+        mention("a1", where="Saraqib", start="2024-03-10", killed=(5, 5, 5), sources=("SANA",)),
+        mention("a2", where="Saraqib", start="2024-03-10", killed=(6, 6, 6), sources=("AFP",)),
+        mention("a3", where="Idlib", precision="admin1", start="2024-03-10", killed=(5, 5, 5), sources=("SOHR",)),
+        mention("b1", where="Aleppo", start="2024-03-12", event_type="Battles", sources=("SANA",)),
+        mention("b2", where="Aleppo", start="2024-03-12", event_type="Battles", sources=("Reuters",)),
+        mention("b3", where="Aleppo", start="2024-03-12", event_type="Battles", sources=("TASS",)),
+        mention("c1", where="Mosul", start="2024-03-11", sources=("Rudaw",)),
+        mention("c2", where="Mosul", start="2024-03-11", sources=("INA",)),
+        mention("c3", where="Mosul", start="2024-03-11", sources=("AP",)),
+    ]
+    expected = {frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"}), frozenset({"c1", "c2", "c3"})}
+    assert _groupings(reports) == expected
+    assert _groupings(reports[::-1]) == expected
+    assert _groupings(reports[1::2] + reports[::2]) == expected

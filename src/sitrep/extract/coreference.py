@@ -169,12 +169,6 @@ def distinct_places(a: Mention, b: Mention) -> bool:
     return not any(_same_place(x, y) or _same_name(x, y) for x in fine_a for y in fine_b)
 
 
-def share_a_fine_place(a: Mention, b: Mention) -> bool:
-    """Each names its own town, site or village, and one of them is the same place (or the same name)."""
-    fine_a, fine_b = _finest(a), _finest(b)
-    return any(_same_place(x, y) or _same_name(x, y) for x in fine_a for y in fine_b)
-
-
 # "in Jisr al-Shughur", "near Tell Marqa", "from Wad Rawa Jadid", "shelled Bir Hasan": a capitalised name after a
 # locative or a verb of attack, as the text writes it (particles such as al-, el-, bin, de may join its words).
 _WRITTEN_PLACE = re.compile(

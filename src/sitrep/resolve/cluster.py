@@ -17,7 +17,6 @@ from sitrep.extract.coreference import (
     distinct_written_places,
     own_date,
     own_place_mentions,
-    share_a_fine_place,
 )
 from sitrep.extract.coreference import load_rules as incident_rules
 from sitrep.model import Event, Mention, Place
@@ -98,20 +97,19 @@ def _told_type(mentions: list[Mention]) -> str:
     return majority(m.event_type for m in lead_reports([m for m in mentions if m.modality != "denied"] or mentions))
 
 
-def _same_day_and_place(a: Mention, b: Mention) -> bool:
-    """The text gives each report a day (not the days before publication an undated report gets), the same one,
-    and each names the same town."""
+def _same_day(a: Mention, b: Mention) -> bool:
+    """The text gives each report a day (not the days before publication an undated report gets), the same one."""
     day_a, day_b = a.date, b.date
     return (
         day_a is not None and day_b is not None and day_a.span is not None and day_b.span is not None
-        and day_a.precision == day_b.precision == "day" and day_a.overlaps(day_b) and share_a_fine_place(a, b)
+        and day_a.precision == day_b.precision == "day" and day_a.overlaps(day_b)
     )
 
 
 def told_two_ways_apart(mentions: list[Mention], event: Event, cfg: ResolveConfig) -> bool:
-    """The reports tell another type than the event, and no report of each names the same day and the same town:
-    two incidents, not one told two ways (``two_ways_need_day_and_place``)."""
-    if not cfg.two_ways_need_day_and_place or not event.mentions:
+    """The reports tell another type than the event, and no report of each gives the same day: two incidents, not
+    one told two ways (``two_ways_need_the_day``; their places are compared as for any two reports)."""
+    if not cfg.two_ways_need_the_day or not event.mentions:
         return False
     if not any(m.modality in TOLD_AS_DONE for m in mentions) or not any(
         m.modality in TOLD_AS_DONE for m in event.mentions
@@ -119,7 +117,7 @@ def told_two_ways_apart(mentions: list[Mention], event: Event, cfg: ResolveConfi
         return False  # a denial or a claim tells the incident in its own words
     if _told_type(mentions) == _told_type(event.mentions):
         return False
-    return not any(_same_day_and_place(m, report) for m in mentions for report in event.mentions)
+    return not any(_same_day(m, report) for m in mentions for report in event.mentions)
 
 
 def contradicts_a_report(mentions: list[Mention], event: Event, cfg: ResolveConfig) -> bool:
