@@ -115,7 +115,7 @@ def told_two_ways_apart(mentions: list[Mention], event: Event, cfg: ResolveConfi
         m.modality in TOLD_AS_DONE for m in event.mentions
     ):
         return False  # a denial or a claim tells the incident in its own words
-    if _told_type(mentions) == _told_type(event.mentions):
+    if _told_type(mentions) == event.event_type:
         return False
     return not any(_same_day(m, report) for m in mentions for report in event.mentions)
 
