@@ -231,7 +231,10 @@ def _identifying_names(mention: Mention) -> tuple[set[str], bool, set[str]]:
 
 
 def _one_name(x: str, y: str) -> bool:
-    return x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} " or skeleton_key(x) == skeleton_key(y)
+    """One name inside the other, or the same however romanised and spaced ("Omdurman" / "Umm Durman")."""
+    return x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} " or (
+        skeleton_key(x).replace(" ", "") == skeleton_key(y).replace(" ", "")
+    )
 
 
 def distinct_written_places(a: list[Mention], b: list[Mention]) -> bool:
