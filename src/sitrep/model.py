@@ -222,6 +222,9 @@ class Mention:
     # Not an incident but its background (a war's running toll, history, a habitual or ongoing state): the name
     # of the rule that said so (sitrep.extract.background); such a report joins no event.
     background: str = ""
+    # The trigger lies in the document's title as the text opens with it ("Aleppo bomb blast kills six"): the report
+    # sums up the article's lead incident (sitrep.extract.coreference.mark_headline).
+    headline: bool = False
 
     def actor(self, role: str) -> ActorRole | None:
         return next((a for a in self.actors if a.role == role), None)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sitrep.extract import extract_document
 from sitrep.extract.actors import fill_actor_countries
 from sitrep.extract.background import mark_background
-from sitrep.extract.coreference import group_document_mentions, share_incident_places
+from sitrep.extract.coreference import group_document_mentions, mark_headline, share_incident_places
 from sitrep.geo import Gazetteer
 from sitrep.geo.document import geocode_document, scope_claims
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
@@ -55,6 +55,7 @@ def process_document(document: Document, gazetteer: Gazetteer | None = None) -> 
     parsed = parse_text(document.text)
     extraction = extract_document(document, parsed)
     mark_background(extraction.mentions, document)
+    mark_headline(extraction.mentions, document)
     gazetteer = gazetteer or Gazetteer.open()
     places = geocode_document(extraction, document.text, gazetteer)
     mentions = extraction.mentions
@@ -103,7 +104,8 @@ def redo_documents(
     for stored in documents:
         try:
             if gazetteer is None:
-                resolve_into_store(store, store.mentions_for_document(stored.id))
+                with store.resolution_lock():
+                    resolve_into_store(store, store.mentions_for_document(stored.id))
             else:
                 store_extraction(store, stored.id, process_document(stored.document, gazetteer))
             report.resumed.append(stored.document.name)
@@ -156,11 +158,13 @@ def record_document(
 
 
 def store_extraction(store: Store, document_id: int, processed: ProcessedDocument) -> None:
-    """Writes mentions and claims, then attaches the mentions to events (incrementally)."""
-    touched = store.replace_extraction(document_id, processed.mentions, processed.claims)
-    rederive(store, touched)
-    resolve_into_store(store, processed.mentions)
-    store.mark_extracted(document_id)
+    """Writes mentions and claims, then attaches the mentions to events (incrementally). Several processes may
+    write into one store at once: each document's matching and writing holds the store's resolution lock."""
+    with store.resolution_lock():
+        touched = store.replace_extraction(document_id, processed.mentions, processed.claims)
+        rederive(store, touched)
+        resolve_into_store(store, processed.mentions)
+        store.mark_extracted(document_id)
 
 
 def resolve_into_store(store: Store, mentions: list[Mention]) -> None:

@@ -37,6 +37,17 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("The province is at the heart of clashes between the two armies.", "clashes", "standing_situation"),
         ("Farmers face the risk of being shelled whenever they tend their fields.", "shelled", "standing_situation"),
         ("The driver is accused of ramming a crowd of marchers two years ago.", "ramming", "judicial"),
+        ("The alliance admitted the deaths of 410 civilians in its raids on the two countries since 2015.", "raids",
+         "since_a_year"),
+        ("The militia has since taken over most of the farmland west of the river.", "taken", "habitual"),
+        ("The valley has been under heavy shelling by government forces, residents say.", "shelling",
+         "under_attack_for_a_while"),
+        ("The alliance came to the region to fight Daesh after the group seized the border towns.", "fight",
+         "generic_struggle"),
+        ("Two rival militias, also battling Karimov's troops, were weakened.", "battling", "generic_struggle"),
+        ("The fall of the port has raised fears for the museum's collection.", "fall",
+         "consequence_of_a_known_incident"),
+        ("Source AFP Related News Car bomb kills five soldiers in the north.", "kills", "page_furniture"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -51,6 +62,9 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("Police fired tear gas at protesters outside the ministry on Sunday.", "fired"),
         # The incident in the first clause is news; the war's running toll at the end is background of its own.
         ("A car bomb killed nine people in the capital on Friday, in a war that has killed thousands.", "bomb"),
+        ("The town, held by the rebels since 2012, was hit by air strikes on Monday.", "hit"),
+        ("Government troops were fighting Kurdish units near the dam on Sunday.", "fighting"),
+        ("On Friday air strikes killed 14 people in the town which has been under siege since the spring.", "strikes"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:
@@ -74,6 +88,25 @@ def test_a_recent_incident_recalled_is_still_news() -> None:
     sentence = "Last week the rebels seized the dam after heavy clashes."
     recent = DateInterval(dt.date(2024, 3, 4), dt.date(2024, 3, 10), "week", Span("d", 500, 509))
     assert background_reason(told(sentence, "seized", recent), PUBLISHED) == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "rule"),
+    [
+        ("The district is covered by a truce between the militia and the army.", "truce", "agreement_as_backdrop"),
+        ("Both sides blamed each other for ceasefire violations.", "ceasefire", "agreement_as_backdrop"),
+        ("The province lies in a safe zone set up under a deal between the three powers.", "deal",
+         "agreement_as_backdrop"),
+        ("The two sides signed a ceasefire agreement in the capital on Monday.", "agreement", ""),
+        ("A truce brokered by the two envoys last week took effect at noon.", "truce", ""),
+    ],
+)
+def test_an_agreement_is_an_incident_only_when_the_text_says_it_was_made(
+    sentence: str, trigger: str, rule: str
+) -> None:
+    report = told(sentence, trigger)
+    report.event_type, report.sub_event_type = "Strategic developments", "Agreement"
+    assert background_reason(report, PUBLISHED) == rule
 
 
 def test_the_rules_reject_unknown_keys() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitrep.extract.coreference import group_document_mentions, share_incident_places
-from sitrep.model import DateInterval, Mention, Place, PlaceMention, Span
+from sitrep.extract.coreference import group_document_mentions, mark_headline, share_incident_places
+from sitrep.model import DateInterval, Document, Mention, Place, PlaceMention, Span
 from sitrep.resolve.similarity import mention_places
 from tests.resolve.resolve_fixtures import mention
 
@@ -166,3 +166,41 @@ def test_another_strike_near_the_first_is_another_incident() -> None:
     second = placed("bb", "Saraqib", place=IDLIB_PROVINCE)  # a place the first one's nests: near enough to share
     second.sentence = Span("d", 300, 360, "Another strike hit a tent in Saraqib, west of the city.")
     assert len(group_document_mentions([first, second])) == 2
+
+
+def test_a_headline_joins_the_lead_incident_whatever_its_shortened_place() -> None:
+    # "Rebels attack Kurd town, 17 dead" / "Militants stormed Tal Qarqas near Ras Nabi on Friday, killing 17.": the
+    # headline's "Kurd town" is a shortened place, not a second incident.
+    headline = placed("a", "Idlib")
+    headline.places = [PlaceMention("Kurd town", Span("d", 22, 31))]
+    headline.sentence = Span("d", 0, 36, "Rebels attack Kurd town, 17 dead.")
+    headline.headline = True
+    body = placed("bb", "Saraqib")
+    body.sentence = Span("d", 40, 110, "Militants stormed Tal Qarqas near Ras Nabi on Friday, killing 17.")
+    groups = group_document_mentions([headline, body])
+    assert [[m.id for m in g] for g in groups] == [["a", "bb"]]
+
+
+def test_a_headline_of_another_kind_of_act_stays_its_own_incident() -> None:
+    # "Thousands march in Saraqib" over a body that tells an air strike: a protest is not the strike.
+    headline = placed("a", "Saraqib")
+    headline.event_type = "Protests"
+    headline.sentence = Span("d", 0, 30, "Thousands march in Saraqib.")
+    headline.headline = True
+    body = placed("bb", "Saraqib")
+    body.sentence = Span("d", 40, 90, "An air strike hit the town of Saraqib on Friday.")
+    assert len(group_document_mentions([headline, body])) == 2
+
+
+def test_a_report_from_the_title_the_text_opens_with_is_a_headline() -> None:
+    text = "Mon 4 Mar 2024 Rebels attack Kurd town, 17 dead. Militants stormed Tal Qarqas on Friday, killing 17."
+    document = Document(name="d", content_hash="h", text=text, title="Rebels attack Kurd town, 17 dead")
+    reports = [placed("a", "Idlib"), placed("bb", "Saraqib")]
+    for report, word in zip(reports, ("attack", "stormed"), strict=True):
+        at = text.index(word)
+        report.trigger = Span("d", at, at + len(word), word)
+    mark_headline(reports, document)
+    assert [r.headline for r in reports] == [True, False]
+    untitled = Document(name="d", content_hash="h", text=text, title="Seventeen die in raid")
+    mark_headline(reports, untitled)
+    assert [r.headline for r in reports] == [False, False]

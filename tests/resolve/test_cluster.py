@@ -195,3 +195,78 @@ def test_reports_that_each_name_a_different_day_are_two_incidents() -> None:
     tuesday.date = DateInterval(dt.date(2024, 3, 12), dt.date(2024, 3, 12), "day", Span("doc-b", 124, 131))
     results = resolve_mentions([monday, tuesday], store)
     assert results[0].event_id != results[1].event_id
+
+
+def test_villages_named_only_as_written_are_two_incidents_though_both_fall_back_to_the_province() -> None:
+    # Neither the place extractor nor the gazetteer found the villages; each report keeps only its province, and
+    # the names the text writes tell them apart.
+    store = InMemoryEvents()
+    first = _report("a", "Army artillery shelled Tell Abyad Saghir in Idlib province on Sunday.", [])
+    second = _report("b", "Army artillery shelled Kafr Hamra in Idlib province on Sunday.", [])
+    again = _report("c", "Artillery shelled Tell Abyad Saghir in Idlib province on Sunday, killing two.", [])
+    for report in (first, second, again):
+        report.places = [PlaceMention("Idlib province", Span(report.doc, 0, 0), place=place("Idlib", "admin1"))]
+    results = resolve_mentions([first, second, again], store)
+    assert results[0].event_id != results[1].event_id
+    assert results[2].event_id == results[0].event_id
+
+
+def test_a_village_written_in_a_town_and_a_report_of_the_town_may_be_one_incident() -> None:
+    # "A car bomb hit a cafe at Souq Bab in Idlib on Sunday" / "A car bomb hit a cafe in Idlib on Sunday": the second
+    # names only the town the first's place lies in.
+    store = InMemoryEvents()
+    market = _report("a", "A car bomb hit a cafe at Souq Bab in Idlib on Sunday.", [("Idlib", "Idlib")])
+    town = _report("b", "A car bomb hit a cafe in Idlib on Sunday, killing nine.", [("Idlib", "Idlib")])
+    results = resolve_mentions([market, town], store)
+    assert results[0].event_id == results[1].event_id
+
+
+def test_two_types_are_one_incident_only_when_both_give_the_same_day() -> None:
+    # An attack on civilians and a strike at one town are one incident told two ways when both give the day; when
+    # one report gives no day of its own, they are two incidents (monitors report several a day in one province).
+    def told(mention_id: str, event_type: str, dated: bool) -> Mention:
+        report = _report(mention_id, "Gunmen and drones struck Saraqib on Sunday.", [("Saraqib", "Saraqib")])
+        report.event_type = event_type
+        assert report.date is not None
+        if dated:
+            report.date.span = Span(report.doc, 139, 145)
+        else:
+            report.date = DateInterval(dt.date(2024, 3, 8), dt.date(2024, 3, 10), "approximate")
+        return report
+
+    store = InMemoryEvents()
+    results = resolve_mentions(
+        [told("a", "Explosions/Remote violence", True), told("b", "Violence against civilians", True)], store
+    )
+    assert results[0].event_id == results[1].event_id
+    store = InMemoryEvents()
+    results = resolve_mentions(
+        [told("a", "Explosions/Remote violence", True), told("b", "Violence against civilians", False)], store
+    )
+    assert results[0].event_id != results[1].event_id
+
+
+def _groupings(reports: list[Mention]) -> set[frozenset[str]]:
+    """The events the reports end in (a later merge moves earlier reports, so the store is read at the end)."""
+    store = InMemoryEvents()
+    resolve_mentions(reports, store)
+    return {frozenset(m.id for m in event.mentions) for event in store}
+
+
+def test_the_same_reports_in_another_order_give_the_same_events() -> None:
+    # Three incidents, each told by three outlets (one of them vaguer: only the province, or no day of its own).
+    reports = [
+        mention("a1", where="Saraqib", start="2024-03-10", killed=(5, 5, 5), sources=("SANA",)),
+        mention("a2", where="Saraqib", start="2024-03-10", killed=(6, 6, 6), sources=("AFP",)),
+        mention("a3", where="Idlib", precision="admin1", start="2024-03-10", killed=(5, 5, 5), sources=("SOHR",)),
+        mention("b1", where="Aleppo", start="2024-03-12", event_type="Battles", sources=("SANA",)),
+        mention("b2", where="Aleppo", start="2024-03-12", event_type="Battles", sources=("Reuters",)),
+        mention("b3", where="Aleppo", start="2024-03-12", event_type="Battles", sources=("TASS",)),
+        mention("c1", where="Mosul", start="2024-03-11", sources=("Rudaw",)),
+        mention("c2", where="Mosul", start="2024-03-11", sources=("INA",)),
+        mention("c3", where="Mosul", start="2024-03-11", sources=("AP",)),
+    ]
+    expected = {frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"}), frozenset({"c1", "c2", "c3"})}
+    assert _groupings(reports) == expected
+    assert _groupings(reports[::-1]) == expected
+    assert _groupings(reports[1::2] + reports[::2]) == expected

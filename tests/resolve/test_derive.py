@@ -211,3 +211,16 @@ def test_one_source_s_updated_lower_bound_is_not_a_dispute() -> None:
         mention("b", killed=(23, None, None), sources=("SOHR", "Gazette")),
     ])
     assert not [c for c in event.contradictions if c.kind == "estimates"]
+
+
+def test_a_headline_leads_neither_the_type_nor_the_date_of_its_event() -> None:
+    # "Raids kill 18 at water wells" (read as an attack on civilians, printed on the 9th) over a body that tells an
+    # air strike on the 8th: the body's lead report gives the type and its own sentence the day.
+    title = report("a1", "a", 0, "Violence against civilians")
+    title.headline = True
+    title.date = DateInterval(dt.date(2015, 7, 9), dt.date(2015, 7, 9), "day", Span("a", 60, 70))
+    lead = report("a2", "a", 100, "Explosions/Remote violence")
+    lead.date = DateInterval(dt.date(2015, 7, 8), dt.date(2015, 7, 8), "day", Span("a", 120, 130))
+    derived = derive_event("e", [title, lead])
+    assert derived.event_type == "Explosions/Remote violence"
+    assert derived.date is not None and derived.date.start == dt.date(2015, 7, 8)

@@ -20,23 +20,30 @@ from sitrep.data import load_yaml
 from sitrep.model import Document, Mention
 
 _WORD = re.compile(r"\w+")
-_RULE_KEYS = frozenset({"name", "doc", "reach_words", "patterns", "requires"})
+_RULE_KEYS = frozenset({"name", "doc", "reach_words", "patterns", "requires", "unless", "sub_event_types"})
 _TOP_KEYS = frozenset({"history_after_days", "rules"})
 
 
 @dataclass(frozen=True, slots=True)
 class PatternRule:
     """A named pattern: the report is background when a match covers its trigger, or lies within
-    ``reach_words`` words of it, and ``requires`` (if any) matches the sentence too."""
+    ``reach_words`` words of it, and ``requires`` (if any) matches the sentence too, and ``unless`` (if any) does
+    not. With ``sub_event_types``, the rule speaks only of reports of those sub-types."""
 
     name: str
     doc: str
     patterns: tuple[re.Pattern[str], ...]
     reach_words: int
     requires: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
+    sub_event_types: frozenset[str] = frozenset()
 
-    def fires(self, sentence: str, trigger_start: int, trigger_end: int) -> bool:
+    def fires(self, sentence: str, trigger_start: int, trigger_end: int, sub_event_type: str = "") -> bool:
+        if self.sub_event_types and sub_event_type not in self.sub_event_types:
+            return False
         if self.requires is not None and not self.requires.search(sentence):
+            return False
+        if self.unless is not None and self.unless.search(sentence):
             return False
         return any(
             _words_between(sentence, trigger_start, trigger_end, match.start(), match.end()) <= self.reach_words
@@ -74,6 +81,7 @@ def rules_from_dict(raw: dict[str, object]) -> BackgroundRules:
     for entry in entries:
         _check_keys(f"rule {entry.get('name')!r}", entry, _RULE_KEYS)
         requires = entry.get("requires")
+        unless = entry.get("unless")
         rules.append(
             PatternRule(
                 name=str(entry["name"]),
@@ -81,6 +89,8 @@ def rules_from_dict(raw: dict[str, object]) -> BackgroundRules:
                 patterns=tuple(re.compile(p, re.IGNORECASE) for p in entry["patterns"]),
                 reach_words=int(entry.get("reach_words", 0)),
                 requires=re.compile(requires, re.IGNORECASE) if requires else None,
+                unless=re.compile(unless, re.IGNORECASE) if unless else None,
+                sub_event_types=frozenset(entry.get("sub_event_types") or ()),
             )
         )
     history = raw["history_after_days"]
@@ -114,7 +124,9 @@ def background_reason(mention: Mention, published: dt.date | None, rules: Backgr
         return ""
     start = mention.trigger.start - mention.sentence.start
     end = mention.trigger.end - mention.sentence.start
-    return next((rule.name for rule in rules.rules if rule.fires(sentence, start, end)), "")
+    return next(
+        (rule.name for rule in rules.rules if rule.fires(sentence, start, end, mention.sub_event_type)), ""
+    )
 
 
 def mark_background(mentions: Iterable[Mention], document: Document) -> None:

@@ -15,7 +15,12 @@ own evidence of being another incident (``data/incidents.yaml``):
 - another mode (a planned attack is not the one carried out), or another country;
 - a turn of the text to another incident ("Elsewhere, ...").
 A report with no such evidence joins the incident that shares its place, else
-the latest one the article told. The grouping depends only on the document.
+the latest one the article told. A headline (the document's title, where the
+text opens with it, when the body tells more) abbreviates the article's lead incident ("Aleppo blast
+kills six", "17 dead as militants attack Kurd town"): its shortened place and
+its dateline are no evidence of another incident, so it joins the first incident
+the body tells that is of its kind (not one the text tells as "another strike").
+The grouping depends only on the document.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from sitrep.data import load_yaml
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.inherit import FINE
 from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, skeleton_key
-from sitrep.model import INHERITED_ROLE, DateInterval, Mention, Place, PlaceMention
+from sitrep.model import INHERITED_ROLE, DateInterval, Document, Mention, Place, PlaceMention
 
 # A date this close to the start of a document is its dateline.
 DATELINE_CHARS = 40
@@ -164,6 +169,104 @@ def distinct_places(a: Mention, b: Mention) -> bool:
     return not any(_same_place(x, y) or _same_name(x, y) for x in fine_a for y in fine_b)
 
 
+# "in Jisr al-Shughur", "near Tell Marqa", "from Wad Rawa Jadid", "shelled Bir Hasan": a capitalised name after a
+# locative or a verb of attack, as the text writes it (particles such as al-, el-, bin, de may join its words).
+_WRITTEN_PLACE = re.compile(
+    r"\b(?:in|near|outside|from|at|shelled|bombed|struck|hit|raided|stormed|targeted)\s+"
+    r"((?:[A-Z][\w'’-]*|(?:al|el|ad|as|ar|ash|at|az|bin|ibn|de|du|la|le)-?[A-Z][\w'’-]*)"
+    r"(?:\s+(?:(?:al|el|bin|ibn|de|du|la|le|of)\s+)?(?:[A-Z][\w'’-]*|(?:al|el|ad|as|ar|ash|at|az)-[A-Z][\w'’-]*))*)"
+)
+
+
+def _keys_of(pm: PlaceMention) -> set[str]:
+    keys = {name_key(pm.text), name_key(parse_mention(pm.text).core)}
+    if pm.place is not None:
+        keys.add(name_key(pm.place.name))
+    return {k for k in keys if k}
+
+
+def written_places(mention: Mention) -> set[str]:
+    """The names the sentence gives as places after a locative or a verb of attack, as written (keyed), whether
+    or not the gazetteer knows them; not those that name (or sit inside the name of) a province, district, country
+    or region the sentence names: those say where a village is, they are not a second place."""
+    coarse = set().union(
+        *(_keys_of(pm) for pm in mention.places if pm.place is not None and pm.place.precision not in FINE)
+    )
+    names = set()
+    for match in _WRITTEN_PLACE.finditer(mention.sentence.text or ""):
+        key = name_key(re.sub(r"['’]s$", "", match.group(1)))
+        if key in load_rules().times_not_places:
+            continue
+        if key and not any(key == c or c.startswith(key + " ") or key.startswith(c + " ") for c in coarse):
+            names.add(key)
+    return names
+
+
+def _identifying_names(mention: Mention) -> tuple[set[str], bool, set[str]]:
+    """The names that say which town or village the report is about, and whether some are only as written (neither
+    the place extractor nor the gazetteer placed them): the towns, sites and villages the sentence names that the
+    gazetteer resolved, and the places as written; a resolved town that only says where a written village lies
+    ("Umm Sharif, Hama", "Tell Marqa in Idlib") is left out."""
+    text = mention.sentence.text or ""
+    fine = [
+        pm for pm in mention.places
+        if pm.role != INHERITED_ROLE and pm.place is not None and pm.place.precision in FINE
+    ]
+    resolved = [(pm, _keys_of(pm)) for pm in fine]
+    written = written_places(mention)
+    unplaced = {w for w in written if not any(_one_name(w, k) for _, keys in resolved for k in keys)}
+    locators: set[str] = set()
+    for match in _WRITTEN_PLACE.finditer(text):
+        if name_key(re.sub(r"['’]s$", "", match.group(1))) not in unplaced:
+            continue
+        after = re.match(r"\s*(?:,|in|near)\s+(?:the\s+)?", text[match.end():])
+        if after is None:
+            continue
+        rest = text[match.end() + after.end():]
+        for pm, keys in resolved:
+            if rest.startswith(pm.text) or rest.casefold().startswith(parse_mention(pm.text).core.casefold()):
+                locators |= keys
+    names = {k for _, keys in resolved for k in keys if k not in locators} | unplaced
+    return names, bool(unplaced), locators
+
+
+def _one_name(x: str, y: str) -> bool:
+    """One name inside the other, or the same however romanised and spaced ("Omdurman" / "Umm Durman")."""
+    return x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} " or (
+        skeleton_key(x).replace(" ", "") == skeleton_key(y).replace(" ", "")
+    )
+
+
+def distinct_written_places(a: list[Mention], b: list[Mention]) -> bool:
+    """One side's sentences name a village only as written (the place extractor or the gazetteer missed it, so the
+    report fell back to the province), the other side names a village or town too, and no name of one side is a
+    name of the other (one name inside the other, or the same name however romanised, is one place): two
+    incidents. Each side is all the reports of one document's incident, or of one event, so that a roundup naming
+    several towns is judged on all of them. When the gazetteer placed every name, ``distinct_places`` decides."""
+    names_a, as_written_a, around_a = _names_of_reports(a)
+    names_b, as_written_b, around_b = _names_of_reports(b)
+    if not (as_written_a or as_written_b) or not names_a or not names_b:
+        return False
+    # "at KM4 in Mogadishu" and "in Mogadishu": the second names only the town the first's place lies in.
+    if all(any(_one_name(x, y) for y in around_a) for x in names_b) or all(
+        any(_one_name(x, y) for y in around_b) for x in names_a
+    ):
+        return False
+    return not any(_one_name(x, y) for x in names_a for y in names_b)
+
+
+def _names_of_reports(reports: list[Mention]) -> tuple[set[str], bool, set[str]]:
+    names: set[str] = set()
+    around: set[str] = set()
+    as_written = False
+    for report in reports:
+        own, written, locators = _identifying_names(report)
+        names |= own
+        around |= locators
+        as_written = as_written or written
+    return names, as_written, around
+
+
 def places_conflict(a: Mention, b: Mention) -> bool:
     """Each names its own place and they are not the same; a place only inherited from earlier text is a guess
     and conflicts with nothing."""
@@ -183,11 +286,13 @@ class IncidentRules:
     facts_of_an_incident: frozenset[str]
     unrealised_modalities: frozenset[str]
     another_incident: re.Pattern[str]
+    headline_within_chars: int
+    times_not_places: frozenset[str]
 
 
 _KEYS = frozenset(
     {"type_families", "facts_of_an_incident", "unrealised_modalities", "another_incident_cues",
-     "another_incident_within_words"}
+     "another_incident_within_words", "headline_within_chars", "times_not_places"}
 )
 
 
@@ -205,6 +310,8 @@ def load_rules() -> IncidentRules:
         another_incident=re.compile(
             rf"^\W*(?:\w+\W+){{0,{int(raw['another_incident_within_words'])}}}?(?:{cues})\b", re.IGNORECASE
         ),
+        headline_within_chars=int(raw["headline_within_chars"]),
+        times_not_places=frozenset(name_key(word) for word in raw["times_not_places"]),
     )
 
 
@@ -299,14 +406,53 @@ def _turns_to_another(mention: Mention, rules: IncidentRules) -> bool:
     return bool(rules.another_incident.search(mention.sentence.text or ""))
 
 
+def mark_headline(mentions: list[Mention], document: Document) -> None:
+    """Marks the reports whose trigger lies in the document's title where the text opens with it (after at most
+    ``headline_within_chars`` characters, a date or an outlet's name)."""
+    for mention in mentions:
+        mention.headline = False
+    title = " ".join((document.title or "").split())
+    if len(title.split()) < 3:
+        return
+    opening = document.text[: load_rules().headline_within_chars + len(title) * 2]
+    words = r"\W+".join(re.escape(word) for word in title.split())
+    found = re.search(words, opening, re.IGNORECASE)
+    if found is None or found.start() > load_rules().headline_within_chars:
+        return
+    for mention in mentions:
+        mention.headline = found.start() <= mention.trigger.start < found.end()
+
+
+def headline_reports(mentions: list[Mention]) -> list[Mention]:
+    """The reports from the document's title, when the body reports too (a title alone is the whole report)."""
+    headline = [m for m in mentions if m.headline]
+    return headline if len(headline) < len(mentions) else []
+
+
+def _same_kind_and_mode(a: Mention, b: Mention, rules: IncidentRules) -> bool:
+    """Both did (or both did not yet) happen, and their types are one or share a family, or one is a fact of an
+    incident (the arrest of its perpetrators)."""
+    if (a.modality in rules.unrealised_modalities) != (b.modality in rules.unrealised_modalities):
+        return False
+    if {a.sub_event_type, b.sub_event_type} & rules.facts_of_an_incident:
+        return True
+    return a.event_type == b.event_type or any(
+        a.event_type in family and b.event_type in family for family in rules.type_families
+    )
+
+
 def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     """Groups in document order. A report joins the latest incident that shares its own place, else the latest
     incident none of whose reports it has evidence against; with such evidence against all, or when the text
     turns to another incident ("Another strike hit ...") and names no place of an incident told, it starts an
-    incident of its own."""
+    incident of its own. The headline's reports join, last, the first incident of their kind the body tells (one
+    it tells as "another" incident is not the headline's)."""
     rules = load_rules()
+    headline = headline_reports(mentions)
     groups: list[list[Mention]] = []
     for mention in mentions:
+        if any(mention is h for h in headline):
+            continue
         open_groups = [
             g for g in groups
             if not any(other_incident(mention, other, rules) for other in g) and not _placed_elsewhere(mention, g)
@@ -323,6 +469,18 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             groups.append([mention])
         else:
             home.append(mention)
+    for mention in headline:
+        lead = next(
+            (
+                g for g in groups
+                if not _turns_to_another(g[0], rules) and all(_same_kind_and_mode(mention, other, rules) for other in g)
+            ),
+            None,
+        )
+        if lead is None:
+            groups.insert(0, [mention])
+        else:
+            lead.insert(0, mention)
     return groups
 
 

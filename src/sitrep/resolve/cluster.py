@@ -12,16 +12,24 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sitrep.extract.coreference import distinct_places, own_date, own_place_mentions
+from sitrep.extract.coreference import (
+    distinct_places,
+    distinct_written_places,
+    own_date,
+    own_place_mentions,
+)
 from sitrep.extract.coreference import load_rules as incident_rules
 from sitrep.model import Event, Mention, Place
 from sitrep.resolve.config import ResolveConfig, load_config
-from sitrep.resolve.derive import derive_event
+from sitrep.resolve.derive import derive_event, lead_reports, majority
 from sitrep.resolve.scoring import match_score, type_score
 from sitrep.resolve.similarity import best_place_score, date_score
 from sitrep.resolve.store import CandidateSource
 
 ResolutionAction = Literal["new", "attach", "merge"]
+
+# Reports that tell an incident as done, in the text's own voice or a source's.
+TOLD_AS_DONE = frozenset({"asserted", "reported"})
 
 
 @dataclass(slots=True)
@@ -84,7 +92,42 @@ def _placed(mention: Mention) -> list[Place]:
     return [pm.place for pm in own_place_mentions(mention) if pm.place is not None]
 
 
+def _told_type(mentions: list[Mention]) -> str:
+    """The type the reports' leads give (as an event derived from them would have)."""
+    return majority(m.event_type for m in lead_reports([m for m in mentions if m.modality != "denied"] or mentions))
+
+
+def _same_day(a: Mention, b: Mention) -> bool:
+    """The text gives each report a day (not the days before publication an undated report gets), the same one."""
+    day_a, day_b = a.date, b.date
+    return (
+        day_a is not None and day_b is not None and day_a.span is not None and day_b.span is not None
+        and day_a.precision == day_b.precision == "day" and day_a.overlaps(day_b)
+    )
+
+
+def told_two_ways_apart(mentions: list[Mention], event: Event, cfg: ResolveConfig) -> bool:
+    """The reports tell another type than the event, and no report of each gives the same day: two incidents, not
+    one told two ways (``two_ways_need_the_day``; their places are compared as for any two reports)."""
+    if not cfg.two_ways_need_the_day or not event.mentions:
+        return False
+    if not any(m.modality in TOLD_AS_DONE for m in mentions) or not any(
+        m.modality in TOLD_AS_DONE for m in event.mentions
+    ):
+        return False  # a denial or a claim tells the incident in its own words
+    if _told_type(mentions) == event.event_type:
+        return False
+    return not any(_same_day(m, report) for m in mentions for report in event.mentions)
+
+
 def contradicts_a_report(mentions: list[Mention], event: Event, cfg: ResolveConfig) -> bool:
+    """Some report of ``mentions`` cannot be one incident with some report of the event; or, judged on all of them,
+    the two sides tell two types apart or name different villages as written."""
+    if told_two_ways_apart(mentions, event, cfg):
+        return True
+    others = [m for m in event.mentions if all(m.doc != mine.doc for mine in mentions)]
+    if others and distinct_written_places(mentions, others):
+        return True
     return any(contradicts(m, report, cfg) for m in mentions for report in event.mentions)
 
 

@@ -38,6 +38,7 @@ class ResolveConfig:
     claim_similarity_threshold: float
     claim_stopwords: frozenset[str]
     document_reports_once: bool = True
+    two_ways_need_the_day: bool = True
 
 
 def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
@@ -72,6 +73,7 @@ def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
         claim_similarity_threshold=float(raw["claims"]["similarity_threshold"]),
         claim_stopwords=frozenset(raw["claims"]["stopwords"]),
         document_reports_once=bool(raw.get("document_reports_once", True)),
+        two_ways_need_the_day=bool(raw.get("two_ways_need_the_day", True)),
     )
 
 

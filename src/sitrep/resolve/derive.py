@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from sitrep.extract.actors import UNIDENTIFIED
-from sitrep.extract.coreference import dated_by_its_sentence
+from sitrep.extract.coreference import dated_by_its_sentence, headline_reports
 from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions
@@ -104,10 +104,22 @@ def _lead_key(mention: Mention) -> tuple[int, bool]:
     return mention.sentence.start, mention.event_type == "Strategic developments"
 
 
+def _headlines(mentions: list[Mention]) -> set[int]:
+    """The reports (by id()) from a document's title where the document's body reports the event too."""
+    by_document: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_document.setdefault(mention.doc, []).append(mention)
+    return {id(m) for reports in by_document.values() for m in headline_reports(reports)}
+
+
 def lead_reports(mentions: list[Mention]) -> list[Mention]:
-    """Each document's first report of the event (in the order the documents first report it)."""
+    """Each document's first report of the event (in the order the documents first report it); a headline that
+    sums up what the body tells does not lead."""
+    headlines = _headlines(mentions)
     leads: dict[str, Mention] = {}
     for mention in mentions:
+        if id(mention) in headlines:
+            continue
         lead = leads.get(mention.doc)
         if lead is None or _lead_key(mention) < _lead_key(lead):
             leads[mention.doc] = mention
@@ -125,6 +137,8 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
     asserting = [m for m in mentions if m.modality != "denied"] or mentions  # a denial does not define the event
     event_type = majority(m.event_type for m in lead_reports(asserting))
     typed = [m for m in asserting if m.event_type == event_type]
+    headlines = _headlines(asserting)  # a title's date is the day it was printed
+    told = [m for m in asserting if id(m) not in headlines]
     event = Event(
         id=event_id,
         mentions=list(mentions),
@@ -132,7 +146,7 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
         sub_event_type=majority(m.sub_event_type for m in typed),
         plover=majority(m.plover for m in typed),
         date=derive_date(
-            [m.date for m in sorted(asserting, key=lambda m: not dated_by_its_sentence(m)) if m.date is not None]
+            [m.date for m in sorted(told, key=lambda m: not dated_by_its_sentence(m)) if m.date is not None]
         ),
         places=derive_places(mentions, cfg),
         actors=derive_actors(asserting),
