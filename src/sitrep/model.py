@@ -223,7 +223,7 @@ class Mention:
     # of the rule that said so (sitrep.extract.background); such a report joins no event.
     background: str = ""
     # The trigger lies in the document's title as the text opens with it ("Aleppo bomb blast kills six"): the report
-    # sums up the article's lead incident (sitrep.extract.coreference.mark_headline).
+    # sums up the article's lead incident (sitrep.resolve.coreference.mark_headline).
     headline: bool = False
 
     def actor(self, role: str) -> ActorRole | None:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from sitrep.extract import extract_document
 from sitrep.extract.actors import fill_actor_countries
 from sitrep.extract.background import mark_background
-from sitrep.extract.coreference import group_document_mentions, mark_headline, share_incident_places
 from sitrep.geo import Gazetteer
 from sitrep.geo.document import geocode_document, scope_claims
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
@@ -22,6 +21,7 @@ from sitrep.model import Claim, Document, Mention
 from sitrep.nlp import parse_text
 from sitrep.resolve import derive_event, group_claims, resolve_group
 from sitrep.resolve.claims import denials_of_reports
+from sitrep.resolve.coreference import group_document_mentions, mark_headline, share_incident_places
 from sitrep.store import Store, StoredDocument
 
 STAGES = ("extract", "geocode", "resolve")

@@ -12,15 +12,15 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sitrep.extract.coreference import (
+from sitrep.model import Event, Mention, Place
+from sitrep.resolve.config import ResolveConfig, load_config
+from sitrep.resolve.coreference import (
     distinct_places,
     distinct_written_places,
     own_date,
     own_place_mentions,
 )
-from sitrep.extract.coreference import load_rules as incident_rules
-from sitrep.model import Event, Mention, Place
-from sitrep.resolve.config import ResolveConfig, load_config
+from sitrep.resolve.coreference import load_rules as incident_rules
 from sitrep.resolve.derive import derive_event, lead_reports, majority
 from sitrep.resolve.scoring import match_score, type_score
 from sitrep.resolve.similarity import best_place_score, date_score

@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Iterable
 
 from sitrep.extract.actors import UNIDENTIFIED
-from sitrep.extract.coreference import dated_by_its_sentence, headline_reports
 from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions
+from sitrep.resolve.coreference import dated_by_its_sentence, headline_reports
 from sitrep.resolve.similarity import effective_range, intersect, mention_places, width
 
 ROLES: tuple[ActorRoleName, ...] = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")

@@ -9,9 +9,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from sitrep.extract.coreference import contains
 from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, ActorRole, DateInterval, Mention, Place
 from sitrep.resolve.config import ResolveConfig
+from sitrep.resolve.coreference import contains
 
 EARTH_RADIUS_KM = 6371.0088
 _WORD = re.compile(r"[a-z0-9]+")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitrep.extract.coreference import group_document_mentions, mark_headline, share_incident_places
 from sitrep.model import DateInterval, Document, Mention, Place, PlaceMention, Span
+from sitrep.resolve.coreference import group_document_mentions, mark_headline, share_incident_places
 from sitrep.resolve.similarity import mention_places
 from tests.resolve.resolve_fixtures import mention
 

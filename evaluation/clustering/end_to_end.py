@@ -6,7 +6,7 @@ report's predicted event is the event of its first mention whose type matches
 the report's gold type (else its first mention); a report with no mention at
 all counts as a cluster of its own, so missed extraction costs recall.
 
-    python -m sitrep.resolve.end_to_end evaluation/clustering [--db sqlite:///tmp/e2e.db]
+    python evaluation/clustering/end_to_end.py evaluation/clustering [--db sqlite:///tmp/e2e.db]
 """
 
 from __future__ import annotations
