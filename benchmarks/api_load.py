@@ -69,8 +69,12 @@ def run_load(base: str, requests: int, concurrency: int, vary: bool = False) -> 
     urls = [base + rng.choice(QUERIES) for _ in range(requests)]
     if vary:
         # A different page for (almost) every request, so kept responses rarely answer: the queries' own cost.
-        urls = [f"{url}{'&' if '?' in url else '?'}offset={rng.randrange(1000)}" if "/api/events?" in url
-                or "/api/sources" in url or "/api/documents" in url else url for url in urls]
+        urls = [
+            f"{url}{'&' if '?' in url else '?'}offset={rng.randrange(1000)}"
+            if "/api/events?" in url or "/api/sources" in url or "/api/documents" in url
+            else url
+            for url in urls
+        ]
     started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
         results = list(pool.map(one_request, urls))
@@ -81,8 +85,10 @@ def run_load(base: str, requests: int, concurrency: int, vary: bool = False) -> 
 def report(label: str, times: list[float], errors: int, elapsed: float) -> None:
     times = sorted(times)
     p95 = times[max(0, round(0.95 * len(times)) - 1)]
-    print(f"{label:<28} {len(times)} requests, {errors} errors, p50 {statistics.median(times):6.1f} ms, "
-          f"p95 {p95:6.1f} ms, {len(times) / elapsed:6.1f} requests/s")
+    print(
+        f"{label:<28} {len(times)} requests, {errors} errors, p50 {statistics.median(times):6.1f} ms, "
+        f"p95 {p95:6.1f} ms, {len(times) / elapsed:6.1f} requests/s"
+    )
 
 
 def main() -> int:
@@ -92,9 +98,12 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--no-ingest", action="store_true", help="skip the run with an ingest writing")
     parser.add_argument("--server-workers", type=int, default=2, help="sitrep serve --workers")
-    parser.add_argument("--vary", action="store_true",
-                        help="also a run where each request asks for another page, so the response cache rarely "
-                        "answers and the queries themselves are measured")
+    parser.add_argument(
+        "--vary",
+        action="store_true",
+        help="also a run where each request asks for another page, so the response cache rarely "
+        "answers and the queries themselves are measured",
+    )
     args = parser.parse_args()
     sitrep = str(Path(sys.executable).parent / "sitrep")
     with tempfile.TemporaryDirectory() as tmp:
@@ -103,11 +112,15 @@ def main() -> int:
         generate_events(store, args.events)
         store.close()
         port = free_port()
-        print(f"{args.events} events, sitrep serve --workers {args.server_workers}, "
-              f"{args.requests} requests at concurrency {args.concurrency}")
-        server = subprocess.Popen([sitrep, "serve", "--db", db, "--port", str(port),
-                                   "--workers", str(args.server_workers)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print(
+            f"{args.events} events, sitrep serve --workers {args.server_workers}, "
+            f"{args.requests} requests at concurrency {args.concurrency}"
+        )
+        server = subprocess.Popen(
+            [sitrep, "serve", "--db", db, "--port", str(port), "--workers", str(args.server_workers)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             for _ in range(200):
@@ -120,13 +133,18 @@ def main() -> int:
             if args.vary:
                 report("idle store, pages varied", *run_load(base, args.requests, args.concurrency, vary=True))
             if not args.no_ingest:
-                writer = subprocess.Popen([sitrep, "ingest", str(ROOT / "examples"), "--db", db, "-q"],
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                writer = subprocess.Popen(
+                    [sitrep, "ingest", str(ROOT / "examples"), "--db", db, "-q"],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
                 done = threading.Event()
                 threading.Thread(target=lambda: (writer.wait(), done.set()), daemon=True).start()
                 report("while an ingest writes", *run_load(base, args.requests, args.concurrency))
-                print(f"ingest {'finished' if done.is_set() else 'still running'} during the run; "
-                      f"exit status {writer.wait()}")
+                print(
+                    f"ingest {'finished' if done.is_set() else 'still running'} during the run; "
+                    f"exit status {writer.wait()}"
+                )
         finally:
             server.terminate()
             server.wait()

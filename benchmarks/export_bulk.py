@@ -68,8 +68,10 @@ def count_statements(store: Store) -> list[int]:
 def measure(store: Store, label: str, repeat: int, memory: bool) -> None:
     statements = count_statements(store)
     print(f"{label}: {store.stats()['events']} events")
-    print(f"{'format':<9}{'events':>8}{'best s':>9}{'events/s':>11}{'SQL statements':>16}{'output MB':>11}"
-          + (f"{'peak MB':>9}" if memory else ""))
+    print(
+        f"{'format':<9}{'events':>8}{'best s':>9}{'events/s':>11}{'SQL statements':>16}{'output MB':>11}"
+        + (f"{'peak MB':>9}" if memory else "")
+    )
     for format_ in EXPORTERS:
         best = float("inf")
         for _ in range(repeat):
@@ -78,8 +80,7 @@ def measure(store: Store, label: str, repeat: int, memory: bool) -> None:
             started = time.perf_counter()
             written = export_events(store, format_, sink)  # type: ignore[arg-type]
             best = min(best, time.perf_counter() - started)
-        row = (f"{format_:<9}{written:>8}{best:>9.2f}{written / best:>11.0f}{statements[0]:>16}"
-               f"{sink.chars / 1e6:>11.1f}")
+        row = f"{format_:<9}{written:>8}{best:>9.2f}{written / best:>11.0f}{statements[0]:>16}{sink.chars / 1e6:>11.1f}"
         if memory:
             tracemalloc.start()
             export_events(store, format_, CountingSink())  # type: ignore[arg-type]

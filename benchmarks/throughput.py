@@ -45,7 +45,8 @@ def main() -> None:
     parser.add_argument("sources", nargs="*", type=Path, default=[p for p in DEFAULT_SOURCES if p.exists()])
     parser.add_argument("--rounds", type=int, default=5, help="alternating passes of each pipeline over the corpus")
     parser.add_argument(
-        "--whole-process", action="store_true",
+        "--whole-process",
+        action="store_true",
         help="time whole processes, start-up included: `sitrep ingest` (every stage, a fresh store) beside a "
         "Python process that loads bare spaCy and parses the same texts",
     )
@@ -82,11 +83,15 @@ def main() -> None:
     ratios = [b / o for b, o in zip(bare_times, ours_times, strict=True)]
     print(f"documents          {len(texts)} ({words:,} words, {len(args.sources)} folders), {args.rounds} rounds")
     print(f"bare spaCy         {words * args.rounds / sum(bare_times):,.0f} words/s ({sum(bare_times):.2f} s)")
-    print(f"ingest + extract   {words * args.rounds / sum(ours_times):,.0f} words/s "
-          f"({sum(ours_times):.2f} s, {mentions} mentions per round)")
+    print(
+        f"ingest + extract   {words * args.rounds / sum(ours_times):,.0f} words/s "
+        f"({sum(ours_times):.2f} s, {mentions} mentions per round)"
+    )
     print("rounds             " + " ".join(f"{r:.2f}" for r in ratios))
-    print(f"ratio              {statistics.median(ratios):.2f} of bare spaCy's rate, median of the rounds "
-          f"(first round, cold caches: {ratios[0]:.2f}; target >= 0.70)")
+    print(
+        f"ratio              {statistics.median(ratios):.2f} of bare spaCy's rate, median of the rounds "
+        f"(first round, cold caches: {ratios[0]:.2f}; target >= 0.70)"
+    )
 
 
 # A process that does what bare spaCy needs to: start Python, load the model, parse the texts (read from stdin).
@@ -119,8 +124,10 @@ def whole_process(sources: list[str], texts: list[str], words: int, rounds: int)
     print(f"bare spaCy process {words * rounds / sum(bare_times):,.0f} words/s ({sum(bare_times):.2f} s)")
     print(f"sitrep ingest      {words * rounds / sum(ours_times):,.0f} words/s ({sum(ours_times):.2f} s)")
     print("rounds             " + " ".join(f"{r:.2f}" for r in ratios))
-    print(f"ratio              {statistics.median(ratios):.2f} of bare spaCy's rate, median of the rounds "
-          "(target >= 0.70)")
+    print(
+        f"ratio              {statistics.median(ratios):.2f} of bare spaCy's rate, median of the rounds "
+        "(target >= 0.70)"
+    )
 
 
 if __name__ == "__main__":

@@ -27,8 +27,14 @@ from sitrep.store.database import Store
 from sitrep.web.demo import generate_events
 
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 QUERIES = [
     "/api/events?type=Battles",
     "/api/events?country=SY&sort=fatalities",
@@ -93,13 +99,14 @@ def first_paint(base: str, runs: int) -> None:
             page = browser.new_page(viewport={"width": 1280, "height": 1000})
             page.goto(base + "/")
             page.wait_for_selector("body[data-ready='1']", timeout=60000)
-            fcp = page.evaluate(
-                "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null")
+            fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null")
             drawn = page.evaluate("performance.getEntriesByName('sitrep-map-drawn')[0].startTime")
             markers = page.locator("#markers circle").count()
-            print(f"dashboard run {run + 1}: first contentful paint {fcp:.0f} ms, "
-                  f"map+timeline+table drawn {drawn:.0f} ms ({markers} markers/clusters), "
-                  f"{admin1_drawn(page)}")
+            print(
+                f"dashboard run {run + 1}: first contentful paint {fcp:.0f} ms, "
+                f"map+timeline+table drawn {drawn:.0f} ms ({markers} markers/clusters), "
+                f"{admin1_drawn(page)}"
+            )
             page.close()
         browser.close()
 

@@ -40,11 +40,12 @@ def _known_names() -> frozenset[str]:
 def _country_part(name: str) -> tuple[str, str] | None:
     """("Military Forces of ", "Mali") for "Military Forces of Mali"."""
     prefix = next((p for p in FORCE_PREFIXES if name.startswith(p)), None)
-    return (prefix, name[len(prefix):]) if prefix else None
+    return (prefix, name[len(prefix) :]) if prefix else None
 
 
-def error_kind(role: str, gold: str | None, ours: str | None, other_gold: str | None, other_ours: str | None,
-               aliases: AliasTable) -> str | None:
+def error_kind(
+    role: str, gold: str | None, ours: str | None, other_gold: str | None, other_ours: str | None, aliases: AliasTable
+) -> str | None:
     """The kind of disagreement between the gold and our actor for one role, or None when they agree."""
     g, o = aliases.canonical(gold), aliases.canonical(ours)
     if g == o:

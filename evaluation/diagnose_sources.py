@@ -91,7 +91,8 @@ def print_contradictions(gold_dir: Path, store: Store) -> None:
     for row in listed:
         pairs = pairs_of.get((row["event_id"], row["kind"], row["a"], row["b"])) or [(row["kind"], row["a"], row["b"])]
         shared = {
-            k for _, a, b in pairs
+            k
+            for _, a, b in pairs
             for k in _disputes_about(sentences.get(a), disputes) & _disputes_about(sentences.get(b), disputes)
         }
         hit |= shared

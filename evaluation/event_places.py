@@ -83,17 +83,24 @@ def main() -> None:
     gold, _checks, gold_docs = load_gold(args.gold)
     extracted = [ex for ex in extracted_events(store) if ex.doc in gold_docs]
     pairs = pair(extracted, gold)
-    fine = [(ex, g) for ex, g in pairs if any("lat" in loc and loc.get("precision") not in COARSE
-                                             for loc in g.get("locations") or [])]
+    fine = [
+        (ex, g)
+        for ex, g in pairs
+        if any("lat" in loc and loc.get("precision") not in COARSE for loc in g.get("locations") or [])
+    ]
     scored = [(ex, g, placed_right(ex, g)) for ex, g in pairs]
     judged = [s for s in scored if s[2] is not None]
     right = sum(1 for s in judged if s[2])
     fine_right = sum(1 for ex, g in fine if placed_right(ex, g))
     print(f"gold events {len(gold)}; reported with the right type and date {len(pairs)}")
-    print(f"  placed right (25 km, or the country for coarse gold)  {right / max(len(judged), 1):.3f}  "
-          f"({right}/{len(judged)})")
-    print(f"  gold with a point: within 25 km                        {fine_right / max(len(fine), 1):.3f}  "
-          f"({fine_right}/{len(fine)})")
+    print(
+        f"  placed right (25 km, or the country for coarse gold)  {right / max(len(judged), 1):.3f}  "
+        f"({right}/{len(judged)})"
+    )
+    print(
+        f"  gold with a point: within 25 km                        {fine_right / max(len(fine), 1):.3f}  "
+        f"({fine_right}/{len(fine)})"
+    )
     if args.show == "misses":
         for ex, g, ok in scored:
             if ok is False:

@@ -80,8 +80,10 @@ def real_text(split: str, tmp: Path, keyword: bool) -> list[Row]:
 
     rows = [
         row("event F1 (P / R)", lambda s: f"{s['f1']:.3f} ({s['precision']:.3f} / {s['recall']:.3f})" if s else ""),
-        row("events gold / extracted / matched",
-            lambda s: f"{s['gold_events']} / {s['extracted_events']} / {s['matched']}" if s else ""),
+        row(
+            "events gold / extracted / matched",
+            lambda s: f"{s['gold_events']} / {s['extracted_events']} / {s['matched']}" if s else "",
+        ),
         row("duplicates of extracted", fraction("duplicate_rate")),
         row("background of extracted", fraction("background_rate")),
     ]
@@ -89,11 +91,18 @@ def real_text(split: str, tmp: Path, keyword: bool) -> list[Row]:
         rows.append(row(f"{name} (matched events)", functools.partial(field, name=name)))
     rows += [
         row("claims found", lambda s: f"{s['claims_found']}/{s['claims_gold']}" if s else ""),
-        row("contradictions P / R",
-            lambda s: f"{s['contradictions_precision']:.3f} / {s['contradictions_recall']:.3f}"
-            if s and s.get("contradictions_precision") is not None else ""),
-        row("cross-article links kept; false merges",
-            lambda s: f"{s['incident_links_kept']}/{s['incident_links']}; {s['false_merges']}" if s else ""),
+        row(
+            "contradictions P / R",
+            lambda s: (
+                f"{s['contradictions_precision']:.3f} / {s['contradictions_recall']:.3f}"
+                if s and s.get("contradictions_precision") is not None
+                else ""
+            ),
+        ),
+        row(
+            "cross-article links kept; false merges",
+            lambda s: f"{s['incident_links_kept']}/{s['incident_links']}; {s['false_merges']}" if s else "",
+        ),
     ]
     return rows
 
@@ -101,8 +110,9 @@ def real_text(split: str, tmp: Path, keyword: bool) -> list[Row]:
 def ucdp(split: str, n: int, tmp: Path, keyword: bool) -> list[Row]:
     def scores(coder: str) -> dict[str, Any]:
         out = tmp / f"ucdp-{split}-{coder}.json"
-        _run(_python("evaluation/ucdp/benchmark.py", "--split", split, "-n", str(n), "--coder", coder,
-                     "--out", str(out)))
+        _run(
+            _python("evaluation/ucdp/benchmark.py", "--split", split, "-n", str(n), "--coder", coder, "--out", str(out))
+        )
         return _json(out)
 
     ours = scores("sitrep")
@@ -119,8 +129,7 @@ def ucdp(split: str, n: int, tmp: Path, keyword: bool) -> list[Row]:
     def show(s: dict[str, Any], rate: str, numerator: str, denominator: str) -> str:
         return f"{s[rate]:.3f} ({s[numerator]}/{s[denominator]})" if s else ""
 
-    return [Row(f"UCDP {split}: {label}", show(ours, *keys), show(theirs, *keys), command)
-            for label, *keys in measures]
+    return [Row(f"UCDP {split}: {label}", show(ours, *keys), show(theirs, *keys), command) for label, *keys in measures]
 
 
 def places(split: str) -> list[Row]:
@@ -137,8 +146,14 @@ def written(tmp: Path) -> list[Row]:
     _run(_sitrep("ingest", "evaluation/dev/corpus", "--db", str(db), "-q"))
     _run(_sitrep("eval", "evaluation/dev/gold", "--db", str(db), "--out", str(scores)))
     s = _json(scores)
-    return [Row("written dev set (regression only): F1", f"{s['f1']:.3f}", "",
-                "sitrep ingest evaluation/dev/corpus --db w.db -q && sitrep eval evaluation/dev/gold --db w.db")]
+    return [
+        Row(
+            "written dev set (regression only): F1",
+            f"{s['f1']:.3f}",
+            "",
+            "sitrep ingest evaluation/dev/corpus --db w.db -q && sitrep eval evaluation/dev/gold --db w.db",
+        )
+    ]
 
 
 def main() -> int:

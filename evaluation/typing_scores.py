@@ -56,8 +56,14 @@ def reliability(confidences: list[float], right: list[bool], bins: int = BINS) -
         mean_confidence = sum(confidences[i] for i in inside) / len(inside)
         accuracy = sum(right[i] for i in inside) / len(inside)
         ece += len(inside) / len(confidences) * abs(accuracy - mean_confidence)
-        table.append({"bin": f"{low:.1f}-{high:.1f}", "n": len(inside), "confidence": round(mean_confidence, 3),
-                      "accuracy": round(accuracy, 3)})
+        table.append(
+            {
+                "bin": f"{low:.1f}-{high:.1f}",
+                "n": len(inside),
+                "confidence": round(mean_confidence, 3),
+                "accuracy": round(accuracy, 3),
+            }
+        )
     return table, round(ece, 3)
 
 
@@ -86,19 +92,22 @@ def typing_scores(store: Store, gold_dir: Path) -> dict[str, Any]:
         confidences.append(confidence_of.get(ex.event_id, ex.mention.confidence))
     plover_confusion = Counter(
         (" ".join(sorted(gold_plover(g))), ex.mention.plover, ex.mention.event_type)
-        for (ex, g), ok in zip(matched, plover_right, strict=True) if not ok
+        for (ex, g), ok in zip(matched, plover_right, strict=True)
+        if not ok
     )
     n = len(matched)
     table, ece = reliability(confidences, type_right)
     confusion = Counter(
-        (g.split("|")[0], o.split("|")[0]) for g, o in zip(gold_labels, our_labels, strict=True)
+        (g.split("|")[0], o.split("|")[0])
+        for g, o in zip(gold_labels, our_labels, strict=True)
         if g.split("|")[0] != o.split("|")[0]
     )
     return {
         "matched (document, date, place)": n,
         "type_accuracy": round(sum(type_right) / n, 3) if n else 0.0,
         "sub_type_accuracy": round(sum(g == o for g, o in zip(gold_labels, our_labels, strict=True)) / n, 3)
-        if n else 0.0,
+        if n
+        else 0.0,
         "sub_type_weighted_f1": round(weighted_f1(gold_labels, our_labels), 3),
         "plover_accuracy": round(sum(plover_right) / n, 3) if n else 0.0,
         "confidence_ece": ece,

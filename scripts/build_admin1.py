@@ -172,7 +172,9 @@ def build(source: Path, tolerance: float, scale: float) -> tuple[dict[str, Any],
         topology = json.loads(data)
         decoded = decode_arcs(topology)
         regions = [
-            g for obj in topology["objects"].values() for g in obj["geometries"]
+            g
+            for obj in topology["objects"].values()
+            for g in obj["geometries"]
             if g.get("type") in ("Polygon", "MultiPolygon") and g.get("arcs")
         ]
         used = sorted({i for g in regions for i in _arc_indices(g)})
@@ -184,8 +186,9 @@ def build(source: Path, tolerance: float, scale: float) -> tuple[dict[str, Any],
             arcs_out.append(delta_encode(grid))
         for g in regions:
             properties = {"name": (g.get("properties") or {}).get("name"), "iso_a3": iso3}
-            geometries.append({"type": g["type"], "id": g.get("id"), "properties": properties,
-                               "arcs": _remap(g, mapping)})
+            geometries.append(
+                {"type": g["type"], "id": g.get("id"), "properties": properties, "arcs": _remap(g, mapping)}
+            )
         counts["countries"] += 1
         counts["regions"] += len(regions)
     topology_out = {
@@ -207,8 +210,10 @@ def main() -> int:
     topology, counts = build(args.source, args.tolerance, args.grid)
     text = json.dumps(topology, separators=(",", ":"), ensure_ascii=False)
     args.output.write_text(text + "\n", encoding="utf-8")
-    print(f"{counts['countries']} countries, {counts['regions']} regions, {len(topology['arcs'])} arcs, "
-          f"{counts['points_in']} -> {counts['points_out']} points; {args.output} {len(text) / 1e6:.2f} MB")
+    print(
+        f"{counts['countries']} countries, {counts['regions']} regions, {len(topology['arcs'])} arcs, "
+        f"{counts['points_in']} -> {counts['points_out']} points; {args.output} {len(text) / 1e6:.2f} MB"
+    )
     return 0
 
 

@@ -54,8 +54,27 @@ def trimmed(columns: list[str]) -> list[str] | None:
             names.append(alt)
     lat, lon = f"{float(columns[4]):.4f}", f"{float(columns[5]):.4f}"
     population = columns[14] if columns[14].isdigit() and columns[14] != "0" else ""
-    return [columns[0], name, "", ",".join(names), lat, lon, columns[6], columns[7], columns[8], "", columns[10],
-            columns[11], "", "", population, "", "", "", ""]
+    return [
+        columns[0],
+        name,
+        "",
+        ",".join(names),
+        lat,
+        lon,
+        columns[6],
+        columns[7],
+        columns[8],
+        "",
+        columns[10],
+        columns[11],
+        "",
+        "",
+        population,
+        "",
+        "",
+        "",
+        "",
+    ]
 
 
 def build(source: Path, out: Path) -> None:
@@ -63,8 +82,11 @@ def build(source: Path, out: Path) -> None:
     for path in sorted(source.glob("??.txt.gz")):
         kept = 0
         target = out / path.name
-        with gzip.open(path, "rt", encoding="utf-8", newline="\n") as handle, \
-                open(target, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+        with (
+            gzip.open(path, "rt", encoding="utf-8", newline="\n") as handle,
+            open(target, "wb") as raw,
+            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz,
+        ):
             for line in handle:
                 columns = line.rstrip("\r\n").split("\t")
                 if len(columns) != GEONAMES_COLUMNS:

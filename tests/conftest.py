@@ -128,8 +128,18 @@ def local_postgres(bin_dir: Path) -> Iterator[PostgresServer]:
     _chown_to_server_user(sockets)
     root.chmod(0o755)  # the server user must reach its data dir and socket
     port = _free_port()
-    initdb = [str(bin_dir / "initdb"), "-D", str(data), "-U", PG_SUPERUSER, "--auth=trust", "-E", "UTF8",
-              "--locale=C", "--no-sync"]
+    initdb = [
+        str(bin_dir / "initdb"),
+        "-D",
+        str(data),
+        "-U",
+        PG_SUPERUSER,
+        "--auth=trust",
+        "-E",
+        "UTF8",
+        "--locale=C",
+        "--no-sync",
+    ]
     subprocess.run(_as_server_user(initdb), check=True, capture_output=True)
     options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
     pg_ctl = str(bin_dir / "pg_ctl")
@@ -154,8 +164,10 @@ def postgres_server() -> Iterator[PostgresServer]:
         return
     bin_dir = postgres_bin_dir()
     if bin_dir is None:
-        pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl): apt-get install postgresql, "
-                    "or set SITREP_TEST_POSTGRES_URL")
+        pytest.skip(
+            "no PostgreSQL server binaries (initdb, pg_ctl): apt-get install postgresql, "
+            "or set SITREP_TEST_POSTGRES_URL"
+        )
     if os.geteuid() == 0 and shutil.which("runuser") is None:
         pytest.skip(f"running as root ({getpass.getuser()}) without runuser: cannot start PostgreSQL unprivileged")
     with local_postgres(bin_dir) as server:
@@ -181,7 +193,6 @@ def sqlite_url(tmp_path: Path) -> str:
 def store_url(request: pytest.FixtureRequest) -> str:
     """The same test on both backends."""
     return str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
-
 
 
 @pytest.fixture

@@ -82,8 +82,9 @@ def test_the_contract_catches_a_backward_import(tmp_path: Path) -> None:
     assert layer("sitrep.extract.events") == 3 and layer("sitrep.store.database") == 6
     assert layer("sitrep.model") == 0 and layer("sitrep.api.app") == 7
     module = tmp_path / "m.py"
-    module.write_text("from sitrep.store import Store\nimport sitrep.resolve.cluster\nfrom sitrep import pipeline\n",
-                      encoding="utf-8")
+    module.write_text(
+        "from sitrep.store import Store\nimport sitrep.resolve.cluster\nfrom sitrep import pipeline\n", encoding="utf-8"
+    )
     assert [name for _, name in imports(module)] == ["sitrep.store", "sitrep.resolve.cluster", "sitrep.pipeline"]
 
 

@@ -164,9 +164,24 @@ def test_a_held_out_split_gives_totals_only_and_refuses_diagnosis(tmp_path: Path
 def test_contradiction_and_modality_scores_are_printed_beside_the_old_lines() -> None:
     from sitrep.evaluate import Scores, format_scores
 
-    scores = Scores(1, 1, 1, 1.0, 1.0, 1.0, {}, {}, contradictions_gold=4, contradictions_found=1,
-                    contradictions_listed=5, contradictions_correct=2, contradictions_precision=0.4,
-                    contradictions_recall=0.5, modality_unasserted_gold=4, modality_unasserted_right=3)
+    scores = Scores(
+        1,
+        1,
+        1,
+        1.0,
+        1.0,
+        1.0,
+        {},
+        {},
+        contradictions_gold=4,
+        contradictions_found=1,
+        contradictions_listed=5,
+        contradictions_correct=2,
+        contradictions_precision=0.4,
+        contradictions_recall=0.5,
+        modality_unasserted_gold=4,
+        modality_unasserted_right=3,
+    )
     text = format_scores(scores, lists=False)
     assert "contradictions found: 1/4 (5 listed for these documents)" in text  # the old line stays
     assert "contradictions precision 0.400 (2/5 listed entries tell a gold disagreement)  recall 0.500" in text

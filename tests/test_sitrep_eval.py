@@ -80,7 +80,9 @@ def test_eval_scores_contradictions_between_reports_of_one_event(tmp_path: Path)
     gold = tmp_path / "gold"
     gold.mkdir()
     event = {
-        "event_type": "Explosions/Remote violence", "sub_event_type": ["Air/drone strike"], "plover": ["ASSAULT"],
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": ["Air/drone strike"],
+        "plover": ["ASSAULT"],
         "date": {"start": "2024-10-16", "end": "2024-10-16", "precision": "day"},
         "locations": [{"name": "Saraqib", "country": "SY", "lat": 35.86, "lon": 36.80, "tolerance_km": 15}],
     }

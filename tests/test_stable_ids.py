@@ -44,4 +44,3 @@ def test_ids_survive_rerun_resolve_and_a_new_version_of_the_document(tmp_path: P
     assert current is not None
     event_ = store.get_event(old_id)
     assert event_ is not None and "three policemen" in event_.mentions[0].sentence.text
-

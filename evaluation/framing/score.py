@@ -49,8 +49,10 @@ def main() -> None:
             for f in find_framing(document.paragraph_text(p), document.name, p.start)
             if f.span is not None
         ]
+
         def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
             return a[0] < b[1] and b[0] < a[1]
+
         right = [f for f in flags if any(overlaps(f, u) for u in units)]
         found = [u for u in units if any(overlaps(f, u) for f in flags)]
         flagged_total, flagged_right = flagged_total + len(flags), flagged_right + len(right)
@@ -58,14 +60,16 @@ def main() -> None:
         if args.show:
             for f in flags:
                 if f not in right:
-                    print(f"  wrong {document.name}: «{text[f[0]:f[1]]}»")
+                    print(f"  wrong {document.name}: «{text[f[0] : f[1]]}»")
             for u in units:
                 if u not in found:
-                    print(f"  missed {document.name}: «{text[u[0]:u[1]]}»")
+                    print(f"  missed {document.name}: «{text[u[0] : u[1]]}»")
     precision = flagged_right / flagged_total if flagged_total else 0.0
     recall = gold_found / gold_total if gold_total else 0.0
-    print(f"framing over every sentence: precision {precision:.3f} ({flagged_right}/{flagged_total} flagged spans)  "
-          f"recall {recall:.3f} ({gold_found}/{gold_total} gold units)")
+    print(
+        f"framing over every sentence: precision {precision:.3f} ({flagged_right}/{flagged_total} flagged spans)  "
+        f"recall {recall:.3f} ({gold_found}/{gold_total} gold units)"
+    )
 
 
 if __name__ == "__main__":

@@ -18,44 +18,84 @@ WEEKDAY = {"2024-03-11": "Monday", "2024-03-12": "Tuesday", "2024-03-13": "Wedne
 
 # Province -> (country, real towns, invented villages the gazetteer lacks)
 PROVINCES: dict[str, tuple[str, list[str], list[str]]] = {
-    "Idlib": ("Syria", ["Saraqib", "Ariha", "Maarat al-Numan", "Jisr al-Shughur", "Sarmin"],
-              ["Kafr Dubbin", "Tell Marqa", "Beit Halun", "Ein Sabra", "Jabal Qurti", "Umm Tweina"]),
-    "Aleppo": ("Syria", ["Al-Bab", "Azaz", "Manbij", "Afrin", "Jarabulus"],
-               ["Tell Ruman", "Kafr Hazra", "Ain Dahla", "Sheikh Nasra", "Qara Mazraa", "Bir Hasan"]),
-    "Hama": ("Syria", ["Kafr Zita", "Latamneh", "Suran", "Murak", "Salamiyah"],
-             ["Tell Sahra", "Kafr Nuwa", "Ain Rahba", "Umm Sharif", "Jubb Tamr", "Rasm Fadel"]),
-    "Deir ez-Zor": ("Syria", ["Al-Mayadin", "Al-Bukamal", "Hajin", "Al-Asharah", "Muhasan"],
-                    ["Tell Dhiyab", "Kafr Jazra", "Ain Shuhaib", "Umm Ghadir", "Jubb Hamra", "Rasm Abbas"]),
-    "Donetsk": ("Ukraine", ["Kramatorsk", "Sloviansk", "Pokrovsk", "Kostiantynivka", "Toretsk"],
-                ["Verkhnia Lypivka", "Zelenyi Hai", "Stepova Balka", "Novyi Yar", "Kamianyi Brid", "Sosnivka Persha"]),
-    "Kharkiv": ("Ukraine", ["Kupiansk", "Vovchansk", "Izium", "Balakliia", "Chuhuiv"],
-                ["Hlyboka Dolyna", "Tykha Rika", "Pishchane Pole", "Bilyi Kolodiaz Druhyi", "Lisova Hreblia",
-                 "Stara Dibrova"]),
-    "Zaporizhzhia": ("Ukraine", ["Orikhiv", "Huliaipole", "Stepnohirsk", "Vilniansk", "Polohy"],
-                     ["Mala Tokmachka Druha", "Zoriane Pole", "Kamiana Hreblia", "Tykhyi Hai", "Sosnova Balka",
-                      "Vyshneve Pole"]),
-    "North Darfur": ("Sudan", ["El Fasher", "Kutum", "Mellit", "Kabkabiya", "Tawila"],
-                     ["Um Hashaba", "Wadi Kaleh", "Goz Bandi", "Tora Nabaq", "Abu Zerega Sharg", "Kulkul Jadid"]),
-    "Gezira": ("Sudan", ["Wad Madani", "Rufaa", "Al-Hasaheisa", "Al-Managil", "Tamboul"],
-               ["Wad Ushana", "Um Dawanban Gharb", "Tayba Nasr", "Hillat Balla", "Abu Haraz Sharg", "Wad Rawa Jadid"]),
-    "Khartoum": ("Sudan", ["Omdurman", "Bahri", "Soba", "Jebel Aulia", "Al-Kalakla"],
-                 ["Um Badda Gharb", "Hillat Kuku Jadid", "Wad Hamid Sharg", "Al-Jiraif Qibli", "Abu Seid Gharb",
-                  "Shigla Nasr"]),
+    "Idlib": (
+        "Syria",
+        ["Saraqib", "Ariha", "Maarat al-Numan", "Jisr al-Shughur", "Sarmin"],
+        ["Kafr Dubbin", "Tell Marqa", "Beit Halun", "Ein Sabra", "Jabal Qurti", "Umm Tweina"],
+    ),
+    "Aleppo": (
+        "Syria",
+        ["Al-Bab", "Azaz", "Manbij", "Afrin", "Jarabulus"],
+        ["Tell Ruman", "Kafr Hazra", "Ain Dahla", "Sheikh Nasra", "Qara Mazraa", "Bir Hasan"],
+    ),
+    "Hama": (
+        "Syria",
+        ["Kafr Zita", "Latamneh", "Suran", "Murak", "Salamiyah"],
+        ["Tell Sahra", "Kafr Nuwa", "Ain Rahba", "Umm Sharif", "Jubb Tamr", "Rasm Fadel"],
+    ),
+    "Deir ez-Zor": (
+        "Syria",
+        ["Al-Mayadin", "Al-Bukamal", "Hajin", "Al-Asharah", "Muhasan"],
+        ["Tell Dhiyab", "Kafr Jazra", "Ain Shuhaib", "Umm Ghadir", "Jubb Hamra", "Rasm Abbas"],
+    ),
+    "Donetsk": (
+        "Ukraine",
+        ["Kramatorsk", "Sloviansk", "Pokrovsk", "Kostiantynivka", "Toretsk"],
+        ["Verkhnia Lypivka", "Zelenyi Hai", "Stepova Balka", "Novyi Yar", "Kamianyi Brid", "Sosnivka Persha"],
+    ),
+    "Kharkiv": (
+        "Ukraine",
+        ["Kupiansk", "Vovchansk", "Izium", "Balakliia", "Chuhuiv"],
+        ["Hlyboka Dolyna", "Tykha Rika", "Pishchane Pole", "Bilyi Kolodiaz Druhyi", "Lisova Hreblia", "Stara Dibrova"],
+    ),
+    "Zaporizhzhia": (
+        "Ukraine",
+        ["Orikhiv", "Huliaipole", "Stepnohirsk", "Vilniansk", "Polohy"],
+        ["Mala Tokmachka Druha", "Zoriane Pole", "Kamiana Hreblia", "Tykhyi Hai", "Sosnova Balka", "Vyshneve Pole"],
+    ),
+    "North Darfur": (
+        "Sudan",
+        ["El Fasher", "Kutum", "Mellit", "Kabkabiya", "Tawila"],
+        ["Um Hashaba", "Wadi Kaleh", "Goz Bandi", "Tora Nabaq", "Abu Zerega Sharg", "Kulkul Jadid"],
+    ),
+    "Gezira": (
+        "Sudan",
+        ["Wad Madani", "Rufaa", "Al-Hasaheisa", "Al-Managil", "Tamboul"],
+        ["Wad Ushana", "Um Dawanban Gharb", "Tayba Nasr", "Hillat Balla", "Abu Haraz Sharg", "Wad Rawa Jadid"],
+    ),
+    "Khartoum": (
+        "Sudan",
+        ["Omdurman", "Bahri", "Soba", "Jebel Aulia", "Al-Kalakla"],
+        ["Um Badda Gharb", "Hillat Kuku Jadid", "Wad Hamid Sharg", "Al-Jiraif Qibli", "Abu Seid Gharb", "Shigla Nasr"],
+    ),
 }
 
 ACTORS = {
-    "Syria": [("Syrian government forces", "opposition fighters"), ("Hayat Tahrir al-Sham fighters", "army soldiers"),
-              ("Russian warplanes", None), ("Turkish drones", None)],
-    "Ukraine": [("Russian forces", "Ukrainian troops"), ("Russian forces", None),
-                ("Ukrainian forces", "Russian troops")],
-    "Sudan": [("the Rapid Support Forces", "the Sudanese army"), ("the Sudanese army", "RSF fighters"),
-              ("the Rapid Support Forces", None), ("Sudanese army warplanes", None)],
+    "Syria": [
+        ("Syrian government forces", "opposition fighters"),
+        ("Hayat Tahrir al-Sham fighters", "army soldiers"),
+        ("Russian warplanes", None),
+        ("Turkish drones", None),
+    ],
+    "Ukraine": [
+        ("Russian forces", "Ukrainian troops"),
+        ("Russian forces", None),
+        ("Ukrainian forces", "Russian troops"),
+    ],
+    "Sudan": [
+        ("the Rapid Support Forces", "the Sudanese army"),
+        ("the Sudanese army", "RSF fighters"),
+        ("the Rapid Support Forces", None),
+        ("Sudanese army warplanes", None),
+    ],
 }
 
 TEMPLATES = [
     # (event type, sentence); {a} attacker, {b} opponent, {p} place, {prov} province, {d} weekday, {n} number
-    ("Explosions/Remote violence",
-     "{A} shelled {p} in {prov} province on {d}, killing {n} civilians, local sources said."),
+    (
+        "Explosions/Remote violence",
+        "{A} shelled {p} in {prov} province on {d}, killing {n} civilians, local sources said.",
+    ),
     ("Explosions/Remote violence", "An air strike by {a} hit a house in {p}, {prov}, on {d}, killing {n} people."),
     ("Explosions/Remote violence", "A roadside bomb exploded near {p} in {prov} on {d}, killing {n} passers-by."),
     ("Battles", "{A} clashed with {b} near {p} in {prov} province on {d}; {n} fighters were killed."),
@@ -79,13 +119,30 @@ def main() -> None:
                 attacker, opponent = rng.choice(ACTORS[country])
                 opponent = opponent or "the other side"
                 text = template.format(
-                    A=attacker[0].upper() + attacker[1:], a=attacker, b=opponent, p=place, prov=province,
-                    d=WEEKDAY[day], n=rng.randint(1, 9),
+                    A=attacker[0].upper() + attacker[1:],
+                    a=attacker,
+                    b=opponent,
+                    p=place,
+                    prov=province,
+                    d=WEEKDAY[day],
+                    n=rng.randint(1, 9),
                 )
                 ident = f"{province.lower().replace(' ', '-')}-{day}-{number}"
-                rows.append({"id": ident, "incident": ident, "outlet": rng.choice(OUTLETS), "published": day,
-                             "title": "", "text": text, "event_type": event_type, "place": place,
-                             "province": province, "country": country, "invented_place": place in villages})
+                rows.append(
+                    {
+                        "id": ident,
+                        "incident": ident,
+                        "outlet": rng.choice(OUTLETS),
+                        "published": day,
+                        "title": "",
+                        "text": text,
+                        "event_type": event_type,
+                        "place": place,
+                        "province": province,
+                        "country": country,
+                        "invented_place": place in villages,
+                    }
+                )
     with (HERE / "reports.jsonl").open("w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")

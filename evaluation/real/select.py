@@ -149,8 +149,9 @@ def second_round(realtext: Path) -> None:
     rows = [json.loads(line) for line in articles_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     batches: dict[str, list[str]] = json.loads(batches_path.read_text(encoding="utf-8"))
     taken = {row["source_id"] for row in rows}
-    next_group = 1 + max(int(str(r["dataset_group"])[len("fakes-g"):]) for r in rows
-                         if str(r["dataset_group"]).startswith("fakes-g"))
+    next_group = 1 + max(
+        int(str(r["dataset_group"])[len("fakes-g") :]) for r in rows if str(r["dataset_group"]).startswith("fakes-g")
+    )
     left = [g for g in multi_outlet_groups(realtext) if not any(a["id"] in taken for a in g)]
     loads = [0] * SECOND_ROUND_BATCHES
     first = len(batches) + 1

@@ -61,9 +61,17 @@ def rows(split: str) -> list[dict[str, str]]:
             if not text or text in seen or not any(ch.isupper() for ch in text):
                 continue
             seen.add(text)
-            out.append({"text": text, "context": headline.text, "lat": f"{float(row['latitude']):.5f}",
-                        "lon": f"{float(row['longitude']):.5f}", "country": "",
-                        "ucdp_place": row["where_coordinates"], "split": split})
+            out.append(
+                {
+                    "text": text,
+                    "context": headline.text,
+                    "lat": f"{float(row['latitude']):.5f}",
+                    "lon": f"{float(row['longitude']):.5f}",
+                    "country": "",
+                    "ucdp_place": row["where_coordinates"],
+                    "split": split,
+                }
+            )
     return out
 
 

@@ -263,8 +263,11 @@ def events(db: str, **filters: Any) -> None:
     store = _open(db)
     for e in store.events(_filter(**filters)):
         date = (
-            "undated" if e.date_start is None
-            else f"{e.date_start}..{e.date_end}" if e.date_start != e.date_end else str(e.date_start)
+            "undated"
+            if e.date_start is None
+            else f"{e.date_start}..{e.date_end}"
+            if e.date_start != e.date_end
+            else str(e.date_start)
         )
         click.echo(
             f"{e.id}\t{date}\t{e.event_type} / {e.sub_event_type}\t{e.actor1 or '-'} -> {e.actor2 or '-'}\t"
@@ -362,7 +365,7 @@ def doctor(db: str, repair: bool) -> None:
     info = model_info()
     click.echo(f"sitrep      {_version()}")
     click.echo(f"python      {platform.python_version()}")
-    click.echo(f"spacy       {spacy.__version__}")
+    click.echo(f"spacy       {spacy.about.__version__}")
     click.echo(f"model       {info.name} {info.version} (package {info.package})")
     click.echo(f"model path  {info.path}")
     click.echo(f"components  {', '.join(info.components)}")
@@ -399,8 +402,10 @@ def _report_unfinished(store: Store, repair: bool) -> None:
     if not unfinished:
         click.echo("unfinished  none")
         return
-    click.echo(f"unfinished  {len(unfinished)} documents stored but not extracted ({names}): an interrupted run or"
-               " --no-extract; `sitrep doctor --repair` (or the same ingest again) finishes them")
+    click.echo(
+        f"unfinished  {len(unfinished)} documents stored but not extracted ({names}): an interrupted run or"
+        " --no-extract; `sitrep doctor --repair` (or the same ingest again) finishes them"
+    )
     if repair:
         report = finish_unfinished(store)
         click.echo(f"repaired    {len(report.resumed)} documents extracted")

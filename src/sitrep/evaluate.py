@@ -547,9 +547,7 @@ def _score_checks(
     disputes = [_dispute_passages(item, gold_events, gold_claim_of) for item in checks.get("contradictions", [])]
     # An event's entry lists every pair of reports that disagree on its field (kept with the stored event); a
     # claim group's entry is scored on the pair the listing names.
-    entry_pairs = {
-        (event.id, c.kind, c.a, c.b): c.pairs for event in store.full_events() for c in event.contradictions
-    }
+    entry_pairs = {(event.id, c.kind, c.a, c.b): c.pairs for event in store.full_events() for c in event.contradictions}
     hit: set[int] = set()
     for row in listed:
         key = (row["event_id"], row["kind"], row["a"], row["b"])
@@ -584,8 +582,9 @@ def _dispute_passages(
 ) -> list[tuple[str, str]]:
     """The passages (document, text) that tell a gold disagreement: its events' sentences and its claims'."""
     passages = [(events[e]["doc"], p) for e in item.get("events", []) if e in events for p in gold_passages(events[e])]
-    passages += [(claims[c]["doc"], str(claims[c].get("evidence") or "")) for c in item.get("claims", [])
-                 if c in claims]
+    passages += [
+        (claims[c]["doc"], str(claims[c].get("evidence") or "")) for c in item.get("claims", []) if c in claims
+    ]
     return passages
 
 

@@ -226,8 +226,17 @@ def refresh_claim_contradictions(store: Store) -> None:
     rows = []
     claims = store.claims()
     for event_id, item in denials_of_reports(claims, _reports_denied(store, claims)):
-        rows.append({"kind": item.kind, "subject": item.subject, "description": item.description, "a": item.a,
-                     "b": item.b, "event_id": None, "claim_topic": f"denial of event {event_id}"})
+        rows.append(
+            {
+                "kind": item.kind,
+                "subject": item.subject,
+                "description": item.description,
+                "a": item.a,
+                "b": item.b,
+                "event_id": None,
+                "claim_topic": f"denial of event {event_id}",
+            }
+        )
     for group in group_claims(claims):
         for item in group.contradictions:
             rows.append(

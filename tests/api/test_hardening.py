@@ -14,8 +14,15 @@ from sitrep.api.app import DEFAULT_ALLOWED_HOSTS, create_app
 from sitrep.store.database import Store
 
 TEXT_PARAMS = ("type", "actor", "admin1", "source", "q", "bbox", "sort")
-ENDPOINTS = ("/api/events", "/api/events/points", "/api/export/csv", "/api/documents", "/api/sources",
-             "/api/claims", "/api/contradictions")
+ENDPOINTS = (
+    "/api/events",
+    "/api/events/points",
+    "/api/export/csv",
+    "/api/documents",
+    "/api/sources",
+    "/api/claims",
+    "/api/contradictions",
+)
 
 
 def test_oversized_text_filters_are_refused_with_the_parameter_named(client: TestClient) -> None:

@@ -19,7 +19,10 @@ from sitrep.store.database import EventFilter, Store
 from sitrep.web.demo import SAMPLE_INCIDENTS, build_sample_store, generate_events
 
 WRITERS: dict[str, Callable[[Iterable[EventRecord], io.StringIO], int]] = {
-    "jsonl": write_jsonl, "csv": write_csv, "geojson": write_geojson, "plover": write_plover,  # type: ignore[dict-item]
+    "jsonl": write_jsonl,
+    "csv": write_csv,
+    "geojson": write_geojson,
+    "plover": write_plover,  # type: ignore[dict-item]
 }
 FILTERS = [
     EventFilter(sort="-date"),  # what `sitrep export` and export_events use

@@ -14,11 +14,39 @@ from sitrep.store.database import EventFilter, Store
 
 GOLD = Path(__file__).resolve().parents[3] / "shared/gold/seeds.events.jsonl"
 # ACLED's published column order (codebook), the part of the CSV other tools read by position.
-ACLED_HEAD = ["event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-              "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-              "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-              "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-              "fatalities", "tags", "timestamp"]
+ACLED_HEAD = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+]
 
 
 def exported(store: Store, format: str, filters: EventFilter | None = None) -> str:
@@ -64,7 +92,7 @@ def test_jsonl_reports_lowest_figure_bound_when_no_best(sample_store: Store) -> 
 def test_csv_has_acled_columns_in_order_then_sitrep_columns(sample_store: Store) -> None:
     rows = list(csv.reader(io.StringIO(exported(sample_store, "csv"))))
     assert rows[0][: len(ACLED_HEAD)] == ACLED_HEAD
-    assert "sitrep_id" in rows[0][len(ACLED_HEAD):]
+    assert "sitrep_id" in rows[0][len(ACLED_HEAD) :]
     records = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
     kharkiv = next(r for r in records if r["sitrep_id"] == "ev-kharkiv-missile")
     assert kharkiv["country"] == "Ukraine" and kharkiv["iso"] == "804"

@@ -118,8 +118,7 @@ def test_agent_and_target_of_an_attack(text: str, actor1: str, actor2: str | Non
             "Al-Shabaab",
         ),
         (
-            "Heavy fighting between the Kachin Independence Army and junta troops was reported near Bhamo "
-            "on Tuesday.",
+            "Heavy fighting between the Kachin Independence Army and junta troops was reported near Bhamo on Tuesday.",
             "Kachin Independence Army",
             "Military Forces of Myanmar",
         ),
@@ -319,8 +318,9 @@ def test_named_victims_are_actor2(text: str, actor1: str, actor2: str) -> None:
 def test_unnamed_rebels_are_the_rebels_of_the_country() -> None:
     (found,) = {roles(m) for m in extract("Government troops killed dozens of rebels in clashes near Rastan.").mentions}
     assert found == (ARMY, "Rebels of {country}")
-    (found,) = {roles(m) for m in extract("Opposition fighters shelled an army checkpoint near the town on Monday.")
-                .mentions}
+    (found,) = {
+        roles(m) for m in extract("Opposition fighters shelled an army checkpoint near the town on Monday.").mentions
+    }
     assert found[0] == "Rebels of {country}"
 
 
@@ -338,8 +338,10 @@ def test_a_participle_on_an_operation_is_done_by_whoever_carried_it_out() -> Non
     ("text", "actor1"),
     [
         ("The Liwa al-Haqq Brigade said it killed six fighters of the Nusra Front on Monday.", "Liwa al-Haqq Brigade"),
-        ("Fighters of the Popular Resistance Front attacked an army post near Sirte on Monday.",
-         "Popular Resistance Front"),
+        (
+            "Fighters of the Popular Resistance Front attacked an army post near Sirte on Monday.",
+            "Popular Resistance Front",
+        ),
         # A state's unit or army is not a group of its own.
         ("The 4th Armoured Division shelled the town on Monday.", "Unidentified Armed Group"),
         ("The Syrian Arab Army shelled the town on Monday.", "Military Forces of Syria"),
@@ -350,8 +352,9 @@ def test_a_named_group_the_dictionary_lacks_keeps_its_name(text: str, actor1: st
 
 
 def test_a_participle_on_the_weapon_says_what_it_was_aimed_at() -> None:
-    (found,) = {roles(m) for m in extract("The militia fired drones targeting a Turkish base in the north on Friday.")
-                .mentions}
+    (found,) = {
+        roles(m) for m in extract("The militia fired drones targeting a Turkish base in the north on Friday.").mentions
+    }
     assert found[1] == "Military Forces of Turkey"
 
 

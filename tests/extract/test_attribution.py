@@ -239,10 +239,14 @@ def test_outlet_patterns_make_outlets_org_entities() -> None:
 @pytest.mark.parametrize(
     ("sentence", "originator"),
     [
-        ("Five people were killed in the strike, the Palestinian Ministry of Health said.",
-         "Palestinian Ministry of Health"),
-        ("Three fighters were killed in the clashes, the Britain-based war monitor said.",
-         "Syrian Observatory for Human Rights"),
+        (
+            "Five people were killed in the strike, the Palestinian Ministry of Health said.",
+            "Palestinian Ministry of Health",
+        ),
+        (
+            "Three fighters were killed in the clashes, the Britain-based war monitor said.",
+            "Syrian Observatory for Human Rights",
+        ),
     ],
 )
 def test_named_bodies_keep_their_full_names(nlp: Language, sentence: str, originator: str) -> None:
@@ -372,16 +376,25 @@ def chains_of(nlp: Language, text: str, publisher: str = "Courier") -> list[list
     ("text", "speaker"),
     [
         # Text that has lost its commas: the speech tag at the end still names the speaker.
-        ("Shelling killed six people in the old market of Tarsa the Syrian Observatory for Human Rights said.",
-         "Syrian Observatory for Human Rights"),
-        ("Government shelling hit two villages near Tarsa on Friday killing nine people the civil defence said.",
-         "civil defence"),
+        (
+            "Shelling killed six people in the old market of Tarsa the Syrian Observatory for Human Rights said.",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "Government shelling hit two villages near Tarsa on Friday killing nine people the civil defence said.",
+            "civil defence",
+        ),
         ("Rockets struck the airport road in Tarsa overnight witnesses said.", "witnesses"),
         # A bracketed acronym before the verb, and what follows the verb as its own adjuncts (when, an aside).
-        ("A truck bomb killed 14 people near Tarsa on Monday the Syrian Observatory for Human Rights (SOHR) said.",
-         "Syrian Observatory for Human Rights"),
-        ("A blast killed four people in the old market of Tarsa state television reported on Monday without giving "
-         "further details.", "state television"),
+        (
+            "A truck bomb killed 14 people near Tarsa on Monday the Syrian Observatory for Human Rights (SOHR) said.",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "A blast killed four people in the old market of Tarsa state television reported on Monday without giving "
+            "further details.",
+            "state television",
+        ),
     ],
 )
 def test_a_trailing_speech_tag_names_the_speaker(nlp: Language, text: str, speaker: str) -> None:
@@ -442,8 +455,13 @@ def test_the_story_s_head_is_told_by_the_first_source_it_names(nlp: Language) ->
 
 @pytest.mark.parametrize(
     ("name", "canonical"),
-    [("military source", "unnamed sources"), ("civil sources", "unnamed sources"),
-     ("a senior security source", "unnamed sources"), ("Syrian Arab News Agency", "SANA"), ("Tarsa Police", None)],
+    [
+        ("military source", "unnamed sources"),
+        ("civil sources", "unnamed sources"),
+        ("a senior security source", "unnamed sources"),
+        ("Syrian Arab News Agency", "SANA"),
+        ("Tarsa Police", None),
+    ],
 )
 def test_anonymous_sources_described_by_their_side_are_unnamed_sources(name: str, canonical: str | None) -> None:
     assert canonical_source(name) == canonical

@@ -74,10 +74,20 @@ def test_a_count_of_strikes_since_a_date_is_a_tally_with_its_target_and_period()
 @pytest.mark.parametrize(
     ("text", "low", "best", "counted", "period_start"),
     [
-        ("Ukraine's General Staff said there had been 95 combat clashes along the front over the past day.",
-         95, 95, "clashes", dt.date(2024, 3, 13)),
-        ("Russia has fired more than 400 drones at Ukrainian cities in the past week, the air force said.",
-         401, None, "munitions", dt.date(2024, 3, 7)),
+        (
+            "Ukraine's General Staff said there had been 95 combat clashes along the front over the past day.",
+            95,
+            95,
+            "clashes",
+            dt.date(2024, 3, 13),
+        ),
+        (
+            "Russia has fired more than 400 drones at Ukrainian cities in the past week, the air force said.",
+            401,
+            None,
+            "munitions",
+            dt.date(2024, 3, 7),
+        ),
     ],
 )
 def test_clashes_and_munitions_counted_over_a_recent_period_are_tallies(
@@ -160,8 +170,10 @@ def test_a_share_of_a_place_is_a_claim_scoped_to_the_place() -> None:
     ("text", "subject"),
     [
         ("The defence ministry said it would investigate the reports.", "investigate the reports"),
-        ("The group's spokesman stressed that its naval operations will continue until the siege is lifted.",
-         "its naval operations continue until the siege is lifted"),
+        (
+            "The group's spokesman stressed that its naval operations will continue until the siege is lifted.",
+            "its naval operations continue until the siege is lifted",
+        ),
     ],
 )
 def test_a_reported_future_is_a_planned_claim(text: str, subject: str) -> None:
@@ -265,8 +277,16 @@ def test_a_denial_that_names_no_incident_is_about_the_incident_told_before_it() 
     said = AttributionChain([Source("Syria", "government"), Source("Courier", "publisher")])
     denial = Claim("c1", "story", "deny charges", None, None, Span("story", 96, 120), chain=said, modality="denied")
     # The story's own negative statement is nobody's denial.
-    aside = Claim("c2", "story", "truce", None, None, Span("story", 121, 160), modality="denied",
-                  chain=AttributionChain([Source("Courier", "publisher")]))
+    aside = Claim(
+        "c2",
+        "story",
+        "truce",
+        None,
+        None,
+        Span("story", 121, 160),
+        modality="denied",
+        chain=AttributionChain([Source("Courier", "publisher")]),
+    )
     linked, unlinked = link_to_incidents([first, second], [denial, aside])
     assert linked.concerns == "m2"
     assert unlinked.concerns is None

@@ -163,8 +163,10 @@ def test_a_killing_with_no_weapon_named_is_no_remote_violence() -> None:
 
 
 def test_an_armed_group_burning_homes_attacks_civilians_a_crowd_riots() -> None:
-    for text in ("The gunmen also set fire to dozens of homes in the village, residents said.",
-                 "Armed men set fire to dozens of homes in the village, residents said."):
+    for text in (
+        "The gunmen also set fire to dozens of homes in the village, residents said.",
+        "Armed men set fire to dozens of homes in the village, residents said.",
+    ):
         m = only(text)
         assert (m.event_type, m.sub_event_type) == ("Violence against civilians", "Attack"), text
     m = only("Youths set fire to tyres and a police car in the city centre on Friday.")
@@ -180,8 +182,10 @@ def test_an_attack_with_fighting_going_on_is_a_battle() -> None:
 
 
 def test_firing_on_a_post_is_a_battle_on_worshippers_an_attack_on_civilians() -> None:
-    for text in ("Militants fired on a police checkpoint near the town on Sunday.",
-                 "Rebels opened fire on an army outpost near the town on Sunday."):
+    for text in (
+        "Militants fired on a police checkpoint near the town on Sunday.",
+        "Rebels opened fire on an army outpost near the town on Sunday.",
+    ):
         assert types(text) == [("Battles", "Armed clash")], text
     assert types("Gunmen opened fire on worshippers leaving a mosque on Friday.") == [
         ("Violence against civilians", "Attack")
@@ -224,8 +228,10 @@ def test_seizing_weapons_is_disrupted_weapons_use_not_territory() -> None:
 
 
 def test_silencing_the_media_is_a_strategic_development() -> None:
-    for text in ("The junta announced on Tuesday the suspension of the broadcasts of two foreign radio stations.",
-                 "Authorities shut down the internet in the region on Friday."):
+    for text in (
+        "The junta announced on Tuesday the suspension of the broadcasts of two foreign radio stations.",
+        "Authorities shut down the internet in the region on Friday.",
+    ):
         assert types(text) == [("Strategic developments", "Other")], text
 
 
@@ -239,7 +245,8 @@ def test_air_defences_meeting_missiles_is_no_battle() -> None:
     text = "Our air defences confronted the enemy drones over the capital and downed most of them."
     mentions = extract(text).mentions
     assert mentions and {m.event_type for m in mentions} == {"Strategic developments"}, [
-        (m.event_type, m.trigger.text) for m in mentions]
+        (m.event_type, m.trigger.text) for m in mentions
+    ]
 
 
 def test_the_dead_belong_to_the_strike_not_to_the_interception_beside_it() -> None:
@@ -250,9 +257,11 @@ def test_the_dead_belong_to_the_strike_not_to_the_interception_beside_it() -> No
     mentions = extract(text).mentions
     interceptions = [m for m in mentions if m.sub_event_type == "Disrupted weapons use"]
     assert interceptions and all(m.fatalities is None for m in interceptions), [
-        (m.event_type, m.fatalities) for m in mentions]
+        (m.event_type, m.fatalities) for m in mentions
+    ]
     assert not [q for m in interceptions for q in m.quantities if q.kind == "killed"], [
-        (m.event_type, m.fatalities) for m in mentions]
+        (m.event_type, m.fatalities) for m in mentions
+    ]
     assert any(m.fatalities and m.fatalities.best == 3 for m in mentions if m.event_type != "Strategic developments")
 
 

@@ -155,10 +155,16 @@ def test_an_event_noun_with_its_own_clause_is_still_reported() -> None:
         ("Armed men attacked a military position near the town of Tera on Tuesday.", "Battles", "Armed clash"),
         ("A convoy escorted by the army was attacked by armed men on Saturday near Djibo.", "Battles", "Armed clash"),
         ("Gunmen attacked a village near Bokkos on Sunday, killing 30 people.", "Violence against civilians", "Attack"),
-        ("Air defences shot down a drone near Erbil airport late on Wednesday.", "Strategic developments",
-         "Disrupted weapons use"),
-        ("The military said it had intercepted a drone approaching Eilat overnight.", "Strategic developments",
-         "Disrupted weapons use"),
+        (
+            "Air defences shot down a drone near Erbil airport late on Wednesday.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "The military said it had intercepted a drone approaching Eilat overnight.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
     ],
 )
 def test_attack_type_follows_what_was_attacked_and_interceptions_are_disrupted_weapons(
@@ -200,8 +206,10 @@ def test_an_ongoing_shelling_since_this_morning_is_still_an_event() -> None:
 
 
 def test_destruction_caused_by_a_bombing_is_part_of_it() -> None:
-    m = only("A junta fighter jet dropped two bombs on a village in Sagaing on Saturday, killing 11 villagers "
-             "and destroying several houses.")
+    m = only(
+        "A junta fighter jet dropped two bombs on a village in Sagaing on Saturday, killing 11 villagers "
+        "and destroying several houses."
+    )
     assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
 
 
@@ -253,14 +261,18 @@ def test_gunmen_killing_one_person_is_violence_against_that_person_not_a_battle(
 
 
 def test_a_crowd_blocking_roads_and_burning_tyres_is_one_riot_however_it_was_dispersed() -> None:
-    m = only("Youths in Jos blocked roads and burned tyres on Monday to protest the killings, and soldiers fired "
-             "in the air to disperse them.")
+    m = only(
+        "Youths in Jos blocked roads and burned tyres on Monday to protest the killings, and soldiers fired "
+        "in the air to disperse them."
+    )
     assert (m.event_type, m.sub_event_type) == ("Riots", "Violent demonstration")
 
 
 def test_police_firing_tear_gas_at_a_protest_is_the_protest_not_an_attack() -> None:
-    m = only("Hundreds of people marched in Butembo on Thursday to protest against insecurity; police fired tear gas "
-             "to disperse them and one protester was shot dead.")
+    m = only(
+        "Hundreds of people marched in Butembo on Thursday to protest against insecurity; police fired tear gas "
+        "to disperse them and one protester was shot dead."
+    )
     assert (m.event_type, m.sub_event_type) == ("Protests", "Excessive force against protesters")
 
 
@@ -280,8 +292,10 @@ def test_a_curfew_is_a_strategic_development() -> None:
 
 
 def test_killing_fighters_without_a_weapon_of_war_named_is_a_battle() -> None:
-    m = only("Units of the Armed Forces of Burkina Faso, supported by Volunteers for the Defence of the Homeland, "
-             "neutralised more than 100 terrorists in the Djibo area on Sunday.")
+    m = only(
+        "Units of the Armed Forces of Burkina Faso, supported by Volunteers for the Defence of the Homeland, "
+        "neutralised more than 100 terrorists in the Djibo area on Sunday."
+    )
     assert (m.event_type, m.sub_event_type) == ("Battles", "Armed clash")
 
 
@@ -321,8 +335,10 @@ def test_rape_is_found_whatever_the_lemmatiser_makes_of_raped() -> None:
 
 
 def test_taking_a_base_after_days_of_fighting_is_one_battle() -> None:
-    m = only("The RSF took control of the army's 15th Infantry Division base in Ardamata on 4 November after days "
-             "of fighting.")
+    m = only(
+        "The RSF took control of the army's 15th Infantry Division base in Ardamata on 4 November after days "
+        "of fighting."
+    )
     assert m.event_type == "Battles"
 
 
@@ -338,20 +354,24 @@ def test_an_undated_sentence_is_dated_from_the_reports_last_date_to_publication(
 
 
 def test_the_narrower_of_two_nested_dates_dates_the_event() -> None:
-    m = only("Earlier this week, on 13 November, a Russian missile attack on Zaporizhzhia killed 10 people.",
-             published="2024-11-15")
+    m = only(
+        "Earlier this week, on 13 November, a Russian missile attack on Zaporizhzhia killed 10 people.",
+        published="2024-11-15",
+    )
     assert m.date is not None and (m.date.start, m.date.end) == (dt.date(2024, 11, 13), dt.date(2024, 11, 13))
 
 
 def test_a_night_of_shelling_is_dated_to_the_night_before_publication() -> None:
-    m = only("Nikopol came under Russian artillery fire throughout the night, the governor said.",
-             published="2024-11-15")
+    m = only(
+        "Nikopol came under Russian artillery fire throughout the night, the governor said.", published="2024-11-15"
+    )
     assert m.date is not None and (m.date.start, m.date.end) == (dt.date(2024, 11, 14), dt.date(2024, 11, 15))
 
 
 def test_a_passive_report_dates_the_event_not_the_statement() -> None:
-    m = only("Airstrikes were reported on the town of Kabkabiya on 7 June, with 11 civilians killed.",
-             published="2024-06-10")
+    m = only(
+        "Airstrikes were reported on the town of Kabkabiya on 7 June, with 11 civilians killed.", published="2024-06-10"
+    )
     assert m.date is not None and m.date.start == dt.date(2024, 6, 7)
 
 
@@ -383,7 +403,10 @@ def test_a_sentence_dated_only_by_its_statement_happened_up_to_that_day() -> Non
     ).mentions
     assert mention.date is not None
     assert (mention.date.start, mention.date.end, mention.date.precision) == (
-        dt.date(2024, 3, 9), dt.date(2024, 3, 11), "approximate")
+        dt.date(2024, 3, 9),
+        dt.date(2024, 3, 11),
+        "approximate",
+    )
 
 
 def test_a_statement_date_in_a_relative_clause_does_not_date_the_sentence() -> None:

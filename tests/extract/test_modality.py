@@ -53,8 +53,11 @@ CASES = [
     # a negated counterfactual is what did not happen in another world, not a denial
     ("The town would not have been captured without the air support.", "captured", "hypothetical"),
     # "would" in a clause conjoined under a statement verb is the speaker's "will", a plan
-    ("The statement said the army had left the town and the militia would be moving into the border area.",
-     "moving", "planned"),
+    (
+        "The statement said the army had left the town and the militia would be moving into the border area.",
+        "moving",
+        "planned",
+    ),
     # planned
     ("Russia plans to launch a new offensive in the spring.", "offensive", "planned"),
     ("Israel will expand its ground operation into Rafah, the defence minister said.", "expand", "planned"),

@@ -231,8 +231,9 @@ def test_a_subset_between_the_figure_and_its_verb_keeps_the_figure_a_toll() -> N
         40,
         None,
     )
-    (total,) = [q for q in find_quantities("Eleven farmers including two brothers were killed on Monday.")
-                if q.kind == "killed"]
+    (total,) = [
+        q for q in find_quantities("Eleven farmers including two brothers were killed on Monday.") if q.kind == "killed"
+    ]
     assert total.best == 11
 
 

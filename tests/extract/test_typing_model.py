@@ -33,9 +33,11 @@ def test_words_in_capitals_or_without_commas_read_the_same() -> None:
 
 def test_a_statement_with_no_incident_leans_to_no_event() -> None:
     model = typing_model()
-    by_type = type_probabilities(model.probabilities(features(
-        "The envoy urged both parties to return to talks and respect the truce.", None, None, None
-    )))
+    by_type = type_probabilities(
+        model.probabilities(
+            features("The envoy urged both parties to return to talks and respect the truce.", None, None, None)
+        )
+    )
     assert max(by_type, key=lambda t: by_type[t]) == NOT_AN_EVENT
 
 
@@ -53,8 +55,10 @@ def test_a_killing_with_no_weapon_named_is_never_remote_violence() -> None:
 
 
 def test_an_attack_made_with_a_remote_weapon_is_remote_violence() -> None:
-    for text in ("Militants attacked a police post with mortars on Sunday, officials said.",
-                 "The depot was attacked by drones overnight, the governor said."):
+    for text in (
+        "Militants attacked a police post with mortars on Sunday, officials said.",
+        "The depot was attacked by drones overnight, the governor said.",
+    ):
         found = mentions(text)
         assert found and {m.event_type for m in found} == {"Explosions/Remote violence"}, text
     # Fighting words are not attacks: a clash with rockets in it stays a battle.

@@ -9,8 +9,13 @@ from tests.resolve.resolve_fixtures import mention
 
 def toll(text: str, start: int, topic: str = "toll:killed:") -> Claim:
     return Claim(
-        id=f"c{start}", doc="d", subject="people killed", scope=None, topic=topic,
-        quantity=Quantity("people", None, 40, None, kind="killed"), sentence=Span("d", start, start + len(text), text),
+        id=f"c{start}",
+        doc="d",
+        subject="people killed",
+        scope=None,
+        topic=topic,
+        quantity=Quantity("people", None, 40, None, kind="killed"),
+        sentence=Span("d", start, start + len(text), text),
     )
 
 

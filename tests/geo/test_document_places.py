@@ -241,8 +241,7 @@ def test_a_village_read_in_another_province_than_the_report_gives_is_left_unreso
 
 def test_a_near_spelling_of_a_province_abroad_is_dropped(gazetteer: Gazetteer) -> None:
     text = (
-        "A sniper killed a boy in the Wadi Salah neighbourhood of eastern Taiz city on Friday, Yemeni "
-        "officials said."
+        "A sniper killed a boy in the Wadi Salah neighbourhood of eastern Taiz city on Friday, Yemeni officials said."
     )
     assert {p for p in places_named(text, gazetteer)} <= {"Taiz", "Yemen"}
 

@@ -83,10 +83,14 @@ def test_lookup_ranks_candidates_with_scores(gazetteer: Gazetteer) -> None:
 def _gold_mentions() -> list[tuple[str, str, dict[str, object]]]:
     """(doc, mention text as written in the article, gold location) for each sample gold location."""
     written = {
-        "Kharab al-Jir": "the Kharab al-Jir base", "Al-Omar oil field": "the US-occupied Al-Omar oilfield",
-        "Syria": "a US base in Syria", "Ain al-Asad Air Base": "The Ain al-Assad base",
-        "Jordan-Syria border": "the Jordanian–Syrian border", "Iraq": "Iraq",
-        "Al-Hasakah": "the countryside of al-Hasakah", "al-Hol camp": "the al-Hol camp",
+        "Kharab al-Jir": "the Kharab al-Jir base",
+        "Al-Omar oil field": "the US-occupied Al-Omar oilfield",
+        "Syria": "a US base in Syria",
+        "Ain al-Asad Air Base": "The Ain al-Assad base",
+        "Jordan-Syria border": "the Jordanian–Syrian border",
+        "Iraq": "Iraq",
+        "Al-Hasakah": "the countryside of al-Hasakah",
+        "al-Hol camp": "the al-Hol camp",
     }
     out = []
     for line in GOLD.read_text(encoding="utf-8").splitlines():
@@ -113,13 +117,23 @@ def test_every_sample_gold_location_resolves_within_tolerance(gazetteer: Gazette
 def test_geocode_mentions_fills_places_using_the_document(gazetteer: Gazetteer) -> None:
     text = "Rockets hit a base in Hasakah, Syria. Drones later struck Tripoli."
     mention = Mention(
-        id="m1", doc="d", sentence=Span("d", 0, 37), trigger=Span("d", 7, 10), event_type="Explosions/Remote violence",
-        sub_event_type="Shelling/artillery/missile attack", plover="ATTACK",
+        id="m1",
+        doc="d",
+        sentence=Span("d", 0, 37),
+        trigger=Span("d", 7, 10),
+        event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack",
+        plover="ATTACK",
         places=[PlaceMention("Hasakah", Span("d", 22, 29)), PlaceMention("Qwxzzy", Span("d", 0, 1))],
     )
     later = Mention(
-        id="m2", doc="d", sentence=Span("d", 38, len(text)), trigger=Span("d", 51, 57),
-        event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", plover="ATTACK",
+        id="m2",
+        doc="d",
+        sentence=Span("d", 38, len(text)),
+        trigger=Span("d", 51, 57),
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        plover="ATTACK",
         places=[PlaceMention("Tripoli", Span("d", 58, 65))],
     )
     geocode_mentions([mention, later], text, gazetteer)

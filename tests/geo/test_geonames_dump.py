@@ -37,41 +37,184 @@ from sitrep.geo.index import Gazetteer
 from sitrep.model import Place
 
 
-def geoname_line(geonameid: int, name: str, ascii_name: str, alternate_names: str, lat: float, lon: float,
-                 feature_class: str, feature_code: str, country: str, admin1: str, population: int = 0,
-                 timezone: str = "") -> str:
-    columns = [str(geonameid), name, ascii_name, alternate_names, f"{lat:.5f}", f"{lon:.5f}", feature_class,
-               feature_code, country, "", admin1, "", "", "", str(population), "", "250", timezone, "2024-01-15"]
+def geoname_line(
+    geonameid: int,
+    name: str,
+    ascii_name: str,
+    alternate_names: str,
+    lat: float,
+    lon: float,
+    feature_class: str,
+    feature_code: str,
+    country: str,
+    admin1: str,
+    population: int = 0,
+    timezone: str = "",
+) -> str:
+    columns = [
+        str(geonameid),
+        name,
+        ascii_name,
+        alternate_names,
+        f"{lat:.5f}",
+        f"{lon:.5f}",
+        feature_class,
+        feature_code,
+        country,
+        "",
+        admin1,
+        "",
+        "",
+        "",
+        str(population),
+        "",
+        "250",
+        timezone,
+        "2024-01-15",
+    ]
     return "\t".join(columns) + "\n"
 
 
-SYRIA_DUMP = "".join([
-    geoname_line(172001, "Kafr Nabūdah", "Kafr Nabudah",
-                 "Kafr Naboudeh,Kafr Nabouda,Kafr Nbuda,Kafr Nubudah,كفرنبودة", 35.43333, 36.49167, "P", "PPL", "SY",
-                 "10", timezone="Asia/Damascus"),
-    geoname_line(170017, "Ḩamāh", "Hamah", "Hama,Hamah,Hamath,حماة", 35.13179, 36.75783, "P", "PPLA", "SY", "10",
-                 460602, "Asia/Damascus"),
-    geoname_line(172002, "Manţiqat as Suqaylabīyah", "Mantiqat as Suqaylabiyah",
-                 "As-Suqaylabiyah District,Suqaylabiyah District,منطقة السقيلبية", 35.37, 36.38, "A", "ADM2", "SY",
-                 "10", timezone="Asia/Damascus"),
-    geoname_line(172003, "Nahr al ‘Āşī", "Nahr al `Asi", "Orontes,Asi", 35.5, 36.4, "H", "STM", "SY", "00",
-                 timezone="Asia/Damascus"),
-    geoname_line(172004, "Funduq Afamia", "Funduq Afamia", "Afamia Hotel", 35.42, 36.40, "S", "HTL", "SY", "10",
-                 timezone="Asia/Damascus"),
-])
-UKRAINE_DUMP = "".join([
-    geoname_line(709001, "Robotyne", "Robotyne", "Rabotino,Robotino,Robotyno,Работино,Роботине", 47.44579, 35.83772,
-                 "P", "PPL", "UA", "26", 480, "Europe/Zaporozhye"),
-    geoname_line(709002, "Kramatorsk Airport", "Kramatorsk Airport", "Aeroport Kramatorsk,KRQ,UKCK,Kramatorsk",
-                 48.70583, 37.62889, "S", "AIRP", "UA", "05", timezone="Europe/Kyiv"),
-    geoname_line(709003, "Polohivskyi Raion", "Polohivskyi Raion", "Polohy Raion,Пологівський район", 47.48, 36.25,
-                 "A", "ADM2", "UA", "26", timezone="Europe/Zaporozhye"),
-    geoname_line(709005, "Robotynska Silska Hromada", "Robotynska Silska Hromada",
-                 "Robotyne hromada,Роботинська сільська громада", 47.44, 35.85, "A", "ADM3", "UA", "26",
-                 timezone="Europe/Zaporozhye"),
-    geoname_line(709006, "Zaporiz'ka Oblast'", "Zaporiz'ka Oblast'", "Zaporizhzhia Oblast", 47.5, 35.5, "A", "ADM1",
-                 "UA", "26", timezone="Europe/Zaporozhye"),
-])
+SYRIA_DUMP = "".join(
+    [
+        geoname_line(
+            172001,
+            "Kafr Nabūdah",
+            "Kafr Nabudah",
+            "Kafr Naboudeh,Kafr Nabouda,Kafr Nbuda,Kafr Nubudah,كفرنبودة",
+            35.43333,
+            36.49167,
+            "P",
+            "PPL",
+            "SY",
+            "10",
+            timezone="Asia/Damascus",
+        ),
+        geoname_line(
+            170017,
+            "Ḩamāh",
+            "Hamah",
+            "Hama,Hamah,Hamath,حماة",
+            35.13179,
+            36.75783,
+            "P",
+            "PPLA",
+            "SY",
+            "10",
+            460602,
+            "Asia/Damascus",
+        ),
+        geoname_line(
+            172002,
+            "Manţiqat as Suqaylabīyah",
+            "Mantiqat as Suqaylabiyah",
+            "As-Suqaylabiyah District,Suqaylabiyah District,منطقة السقيلبية",
+            35.37,
+            36.38,
+            "A",
+            "ADM2",
+            "SY",
+            "10",
+            timezone="Asia/Damascus",
+        ),
+        geoname_line(
+            172003,
+            "Nahr al ‘Āşī",
+            "Nahr al `Asi",
+            "Orontes,Asi",
+            35.5,
+            36.4,
+            "H",
+            "STM",
+            "SY",
+            "00",
+            timezone="Asia/Damascus",
+        ),
+        geoname_line(
+            172004,
+            "Funduq Afamia",
+            "Funduq Afamia",
+            "Afamia Hotel",
+            35.42,
+            36.40,
+            "S",
+            "HTL",
+            "SY",
+            "10",
+            timezone="Asia/Damascus",
+        ),
+    ]
+)
+UKRAINE_DUMP = "".join(
+    [
+        geoname_line(
+            709001,
+            "Robotyne",
+            "Robotyne",
+            "Rabotino,Robotino,Robotyno,Работино,Роботине",
+            47.44579,
+            35.83772,
+            "P",
+            "PPL",
+            "UA",
+            "26",
+            480,
+            "Europe/Zaporozhye",
+        ),
+        geoname_line(
+            709002,
+            "Kramatorsk Airport",
+            "Kramatorsk Airport",
+            "Aeroport Kramatorsk,KRQ,UKCK,Kramatorsk",
+            48.70583,
+            37.62889,
+            "S",
+            "AIRP",
+            "UA",
+            "05",
+            timezone="Europe/Kyiv",
+        ),
+        geoname_line(
+            709003,
+            "Polohivskyi Raion",
+            "Polohivskyi Raion",
+            "Polohy Raion,Пологівський район",
+            47.48,
+            36.25,
+            "A",
+            "ADM2",
+            "UA",
+            "26",
+            timezone="Europe/Zaporozhye",
+        ),
+        geoname_line(
+            709005,
+            "Robotynska Silska Hromada",
+            "Robotynska Silska Hromada",
+            "Robotyne hromada,Роботинська сільська громада",
+            47.44,
+            35.85,
+            "A",
+            "ADM3",
+            "UA",
+            "26",
+            timezone="Europe/Zaporozhye",
+        ),
+        geoname_line(
+            709006,
+            "Zaporiz'ka Oblast'",
+            "Zaporiz'ka Oblast'",
+            "Zaporizhzhia Oblast",
+            47.5,
+            35.5,
+            "A",
+            "ADM1",
+            "UA",
+            "26",
+            timezone="Europe/Zaporozhye",
+        ),
+    ]
+)
 
 
 def write_zip(path: Path, members: dict[str, str]) -> Path:
@@ -169,8 +312,14 @@ def test_other_feature_codes_and_known_places_are_not_added(built: BuiltIndex) -
         hama_rows = db.execute("SELECT COUNT(*) FROM places WHERE gid = 'geonames:170017'").fetchone()[0]
     assert hama_rows == 1  # cities500's row only
     assert {"geonames:172003", "geonames:172004", "geonames:709006"}.isdisjoint(gids)  # stream, hotel, ADM1
-    assert {"geonames:172001", "geonames:172002", "geonames:709001", "geonames:709002", "geonames:709003",
-            "geonames:709005"} <= gids
+    assert {
+        "geonames:172001",
+        "geonames:172002",
+        "geonames:709001",
+        "geonames:709002",
+        "geonames:709003",
+        "geonames:709005",
+    } <= gids
 
 
 def test_default_index_content_is_still_there(built: BuiltIndex) -> None:
@@ -266,8 +415,9 @@ def test_geonames_and_no_geonames_together_is_a_usage_error(tmp_path: Path) -> N
         ("SY.txt", "\xff\xfe\x00garbage", "not UTF-8"),
     ],
 )
-def test_a_file_that_is_not_a_geoname_table_fails_naming_it(tmp_path: Path, file_name: str, content: str,
-                                                             message: str) -> None:
+def test_a_file_that_is_not_a_geoname_table_fails_naming_it(
+    tmp_path: Path, file_name: str, content: str, message: str
+) -> None:
     dump = tmp_path / file_name
     dump.write_bytes(content.encode("latin-1") if "not UTF-8" in message else content.encode("utf-8"))
     code, output = run_build(tmp_path, "--geonames", str(dump))

@@ -16,8 +16,39 @@ from sitrep.geo.distance import haversine_km
 from sitrep.geo.index import Gazetteer
 
 CREDIT = "Place data © GeoNames (geonames.org), CC BY 4.0, partly via Who's On First (whosonfirst.org)."
-SHIPPED = {"AF", "AM", "AZ", "BF", "BI", "CD", "CF", "CM", "CO", "ET", "HT", "IL", "IQ", "IR", "LB", "LY", "ML",
-           "MM", "MZ", "NE", "NG", "PH", "PK", "PS", "SD", "SO", "SS", "SY", "TR", "UA", "YE"}
+SHIPPED = {
+    "AF",
+    "AM",
+    "AZ",
+    "BF",
+    "BI",
+    "CD",
+    "CF",
+    "CM",
+    "CO",
+    "ET",
+    "HT",
+    "IL",
+    "IQ",
+    "IR",
+    "LB",
+    "LY",
+    "ML",
+    "MM",
+    "MZ",
+    "NE",
+    "NG",
+    "PH",
+    "PK",
+    "PS",
+    "SD",
+    "SO",
+    "SS",
+    "SY",
+    "TR",
+    "UA",
+    "YE",
+}
 
 
 def test_villages_ship_for_31_countries_as_geonames_tables_with_their_credit() -> None:
@@ -87,8 +118,10 @@ def test_a_provinces_name_as_a_town_is_its_seat(gazetteer: Gazetteer) -> None:
 @pytest.mark.parametrize("word", ["Jun", "Sunday", "Oct"])
 def test_a_month_or_weekday_is_never_a_place(gazetteer: Gazetteer, word: str) -> None:
     # "Reuters Sunday 12 Jun 2016": a parser may tag the month; Lebanon's Joûn is not meant.
-    assert resolve(gazetteer, word, f"Air strikes killed 20 people, a monitor said on Sunday 12 {word} 2016.",
-                   "SY") is None
+    assert (
+        resolve(gazetteer, word, f"Air strikes killed 20 people, a monitor said on Sunday 12 {word} 2016.", "SY")
+        is None
+    )
 
 
 def test_a_generic_word_does_not_lengthen_a_short_name_into_a_namesake_abroad(gazetteer: Gazetteer) -> None:

@@ -14,8 +14,19 @@ from sitrep.ingest.validate import InputError
 
 
 def test_only_public_addresses_are_public() -> None:
-    for address in ("127.0.0.1", "10.1.2.3", "192.168.0.10", "172.16.5.4", "169.254.169.254", "::1", "fe80::1",
-                    "0.0.0.0", "::ffff:127.0.0.1", "224.0.0.1", "100.64.0.1"):
+    for address in (
+        "127.0.0.1",
+        "10.1.2.3",
+        "192.168.0.10",
+        "172.16.5.4",
+        "169.254.169.254",
+        "::1",
+        "fe80::1",
+        "0.0.0.0",
+        "::ffff:127.0.0.1",
+        "224.0.0.1",
+        "100.64.0.1",
+    ):
         assert not is_public_address(address), address
     for address in ("8.8.8.8", "1.1.1.1", "2606:4700:4700::1111"):
         assert is_public_address(address), address

@@ -20,7 +20,9 @@ def test_blank_lines_separate_paragraphs_and_hard_wrapped_lines_stay_together() 
     text = "Headline here\n\nFirst paragraph that is\nhard-wrapped over two lines.\n\n  Second paragraph.  \n"
     ranges = split_paragraphs(text)
     assert [text[s:e] for s, e in ranges] == [
-        "Headline here", "First paragraph that is\nhard-wrapped over two lines.", "Second paragraph."
+        "Headline here",
+        "First paragraph that is\nhard-wrapped over two lines.",
+        "Second paragraph.",
     ]
 
 
@@ -76,8 +78,17 @@ def test_links_to_other_articles_are_marked(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Responses", "3 Comments", "Leave a comment", "Add a reply", "Share this article", "Tags: Syria, Iraq",
-             "Copyright 2024 Reuters. All rights reserved.", "© Al Jazeera Media Network"]
+    "text",
+    [
+        "Responses",
+        "3 Comments",
+        "Leave a comment",
+        "Add a reply",
+        "Share this article",
+        "Tags: Syria, Iraq",
+        "Copyright 2024 Reuters. All rights reserved.",
+        "© Al Jazeera Media Network",
+    ],
 )
 def test_comment_headers_and_page_footers_are_marked(text: str) -> None:
     assert classify_paragraph(text, index=9) == "comments"
@@ -141,15 +152,17 @@ def test_only_the_first_paragraph_can_be_the_headline() -> None:
 
 
 def test_a_whole_article_keeps_every_paragraph_and_marks_the_furniture() -> None:
-    text = "\n\n".join([
-        "Drone strike hits fuel depot in Kharkiv",
-        "By Olena Harmash, Reuters",
-        "Firefighters at the scene of the strike (Reuters)",
-        "A Russian drone struck a fuel depot in Kharkiv overnight, the governor said on Telegram.",
-        "Read more: Kharkiv under fire",
-        "No casualties were reported, the governor said.",
-        "2 Responses",
-    ])
+    text = "\n\n".join(
+        [
+            "Drone strike hits fuel depot in Kharkiv",
+            "By Olena Harmash, Reuters",
+            "Firefighters at the scene of the strike (Reuters)",
+            "A Russian drone struck a fuel depot in Kharkiv overnight, the governor said on Telegram.",
+            "Read more: Kharkiv under fire",
+            "No casualties were reported, the governor said.",
+            "2 Responses",
+        ]
+    )
     marked = mark_paragraphs(text)
     assert [p.kind for p in marked] == ["headline", "byline", "caption", "body", "link", "body", "comments"]
     assert [p.is_furniture for p in marked] == [False, True, True, False, True, False, True]

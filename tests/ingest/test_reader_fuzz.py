@@ -13,9 +13,20 @@ from sitrep.model import Document
 
 SUFFIXES = [".txt", ".html", ".jsonl", ".rss", ".xml", ".warc", ".warc.gz", ".gz"]
 FRAGMENTS = [
-    b"<html><body><p>", b"</p>", b"<script>alert(1)</script>", b'{"id": "x", "text": ', b'"}\n', b"\x00",
-    b"\xff\xfe", b"<?xml version='1.0'?><rss><channel><item><title>", b"WARC/1.0\r\nWARC-Type: response\r\n",
-    b"\x1f\x8b\x08", "Ёжик в тумане, قصف على حلب ".encode(), b"\r\n\r\n", b"]]>", b"&#0;",
+    b"<html><body><p>",
+    b"</p>",
+    b"<script>alert(1)</script>",
+    b'{"id": "x", "text": ',
+    b'"}\n',
+    b"\x00",
+    b"\xff\xfe",
+    b"<?xml version='1.0'?><rss><channel><item><title>",
+    b"WARC/1.0\r\nWARC-Type: response\r\n",
+    b"\x1f\x8b\x08",
+    "Ёжик в тумане, قصف على حلب ".encode(),
+    b"\r\n\r\n",
+    b"]]>",
+    b"&#0;",
 ]
 hostile_bytes = st.one_of(
     st.binary(max_size=2000),

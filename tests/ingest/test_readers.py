@@ -208,8 +208,9 @@ def write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> None:
         writer = WARCWriter(handle, gzip=path.suffix == ".gz")
         for uri, content_type, body in pages:
             headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
-                                                          http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+            )
         request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)
         writer.write_record(writer.create_warc_record("https://example.org/", "request", http_headers=request))
 
@@ -217,10 +218,13 @@ def write_warc(path: Path, pages: list[tuple[str, str, bytes]]) -> None:
 @pytest.mark.parametrize("file_name", ["crawl.warc", "crawl.warc.gz"])
 def test_a_warc_file_gives_its_html_responses_named_by_uri(tmp_path: Path, file_name: str) -> None:
     path = tmp_path / file_name
-    write_warc(path, [
-        ("https://sahel.example.org/2024/08/barsalogho", "text/html; charset=utf-8", HTML_PAGE.encode()),
-        ("https://sahel.example.org/logo.png", "image/png", b"\x89PNG\r\n\x1a\n"),
-    ])
+    write_warc(
+        path,
+        [
+            ("https://sahel.example.org/2024/08/barsalogho", "text/html; charset=utf-8", HTML_PAGE.encode()),
+            ("https://sahel.example.org/logo.png", "image/png", b"\x89PNG\r\n\x1a\n"),
+        ],
+    )
     [doc] = read(path)
     assert isinstance(doc, Document)
     assert doc.name == "https://sahel.example.org/2024/08/barsalogho"

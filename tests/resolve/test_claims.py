@@ -7,33 +7,74 @@ from sitrep.resolve import group_claims
 _SENTENCE_STARTS = itertools.count(0, 100)
 
 
-def claim(claim_id: str, subject: str, scope: str | None, quantity: Quantity | None, sources: list[str],
-          modality: str = "asserted", period_start: dt.date | None = None, topic: str = "", doc: str = "doc",
-          sentence: Span | None = None) -> Claim:
+def claim(
+    claim_id: str,
+    subject: str,
+    scope: str | None,
+    quantity: Quantity | None,
+    sources: list[str],
+    modality: str = "asserted",
+    period_start: dt.date | None = None,
+    topic: str = "",
+    doc: str = "doc",
+    sentence: Span | None = None,
+) -> Claim:
     start = next(_SENTENCE_STARTS)
     return Claim(
-        id=claim_id, doc=doc, subject=subject, scope=scope, quantity=quantity,
+        id=claim_id,
+        doc=doc,
+        subject=subject,
+        scope=scope,
+        quantity=quantity,
         sentence=sentence or Span(doc, start, start + 90),
-        period_start=period_start, chain=AttributionChain([Source(s, "outlet") for s in sources]),
-        modality=modality, topic=topic,  # type: ignore[arg-type]
+        period_start=period_start,
+        chain=AttributionChain([Source(s, "outlet") for s in sources]),
+        modality=modality,
+        topic=topic,  # type: ignore[arg-type]
     )
 
 
 OCTOBER = dt.date(2023, 10, 1)
 SEED_CLAIMS = [
-    claim("s1-attack-count-100", "attacks on US forces since the Islamic Resistance in Iraq began operations",
-          "US forces", Quantity("times", 90, 100, 110, kind="attacks"), ["unnamed sources", "Al Mayadeen"],
-          period_start=OCTOBER),
-    claim("s1-attack-count-150", "attacks on US bases in Iraq and Syria by the Islamic Resistance in Iraq",
-          "US bases in Iraq and Syria", Quantity("times", 151, None, None, kind="attacks"), ["Al Mayadeen"],
-          period_start=OCTOBER),
-    claim("s1-troops-900", "US soldiers stationed in Syria", "Syria", Quantity("soldiers", None, 900, None,
-                                                                              kind="troops"),
-          ["Pentagon", "Al Mayadeen"]),
-    claim("s1-withdrawal-considered", "US withdrawal of forces from Syria", None, None,
-          ["Foreign Policy", "Al Mayadeen"], modality="hypothetical"),
-    claim("s0-no-withdrawal-intent", "US withdrawal of forces from Syria", None, None, ["Washington", "The Cradle"],
-          modality="denied"),
+    claim(
+        "s1-attack-count-100",
+        "attacks on US forces since the Islamic Resistance in Iraq began operations",
+        "US forces",
+        Quantity("times", 90, 100, 110, kind="attacks"),
+        ["unnamed sources", "Al Mayadeen"],
+        period_start=OCTOBER,
+    ),
+    claim(
+        "s1-attack-count-150",
+        "attacks on US bases in Iraq and Syria by the Islamic Resistance in Iraq",
+        "US bases in Iraq and Syria",
+        Quantity("times", 151, None, None, kind="attacks"),
+        ["Al Mayadeen"],
+        period_start=OCTOBER,
+    ),
+    claim(
+        "s1-troops-900",
+        "US soldiers stationed in Syria",
+        "Syria",
+        Quantity("soldiers", None, 900, None, kind="troops"),
+        ["Pentagon", "Al Mayadeen"],
+    ),
+    claim(
+        "s1-withdrawal-considered",
+        "US withdrawal of forces from Syria",
+        None,
+        None,
+        ["Foreign Policy", "Al Mayadeen"],
+        modality="hypothetical",
+    ),
+    claim(
+        "s0-no-withdrawal-intent",
+        "US withdrawal of forces from Syria",
+        None,
+        None,
+        ["Washington", "The Cradle"],
+        modality="denied",
+    ),
 ]
 
 
@@ -66,44 +107,98 @@ def test_a_denial_of_what_another_source_reports_is_a_contradiction() -> None:
 
 
 def test_agreeing_figures_with_the_same_scope_are_not_contradictions() -> None:
-    groups = group_claims([
-        claim("a", "Russian soldiers killed in Ukraine", "Ukraine", Quantity("soldiers", 4000, 5000, 6000,
-                                                                           kind="killed"), ["X"]),
-        claim("b", "Russian soldiers killed in Ukraine", "Ukraine", Quantity("soldiers", None, 5500, None,
-                                                                           kind="killed"), ["Y"]),
-    ])
+    groups = group_claims(
+        [
+            claim(
+                "a",
+                "Russian soldiers killed in Ukraine",
+                "Ukraine",
+                Quantity("soldiers", 4000, 5000, 6000, kind="killed"),
+                ["X"],
+            ),
+            claim(
+                "b",
+                "Russian soldiers killed in Ukraine",
+                "Ukraine",
+                Quantity("soldiers", None, 5500, None, kind="killed"),
+                ["Y"],
+            ),
+        ]
+    )
     assert len(groups) == 1
     assert groups[0].contradictions == []
 
 
 def test_extractor_topic_keys_take_precedence_over_wording() -> None:
-    groups = group_claims([
-        claim("a", "fighters in the city", None, Quantity("fighters", None, 300, None), ["X"], topic="rsf-el-fasher"),
-        claim("b", "RSF troop strength around El Fasher", None, Quantity("fighters", None, 3000, None), ["Y"],
-              topic="rsf-el-fasher"),
-    ])
+    groups = group_claims(
+        [
+            claim(
+                "a", "fighters in the city", None, Quantity("fighters", None, 300, None), ["X"], topic="rsf-el-fasher"
+            ),
+            claim(
+                "b",
+                "RSF troop strength around El Fasher",
+                None,
+                Quantity("fighters", None, 3000, None),
+                ["Y"],
+                topic="rsf-el-fasher",
+            ),
+        ]
+    )
     assert [g.topic for g in groups] == ["rsf-el-fasher"]
     assert [c.kind for c in groups[0].contradictions] == ["figure"]
 
 
 def test_unplaced_tolls_from_different_reports_are_not_compared() -> None:
     # "4 killed" at sea and "40,000 killed" in Gaza: neither says where, so neither contradicts the other.
-    groups = group_claims([
-        claim("a", "people killed", None, Quantity("people", None, 4, None, kind="killed"), ["X"],
-              topic="toll:killed:", doc="red-sea"),
-        claim("b", "people killed", None, Quantity("people", None, 40000, None, kind="killed"), ["Y"],
-              topic="toll:killed:", doc="gaza"),
-    ])
+    groups = group_claims(
+        [
+            claim(
+                "a",
+                "people killed",
+                None,
+                Quantity("people", None, 4, None, kind="killed"),
+                ["X"],
+                topic="toll:killed:",
+                doc="red-sea",
+            ),
+            claim(
+                "b",
+                "people killed",
+                None,
+                Quantity("people", None, 40000, None, kind="killed"),
+                ["Y"],
+                topic="toll:killed:",
+                doc="gaza",
+            ),
+        ]
+    )
     assert len(groups) == 2
 
 
 def test_tolls_for_one_town_spelled_two_ways_are_compared() -> None:
-    groups = group_claims([
-        claim("a", "people killed in El Fasher", "El Fasher", Quantity("people", 192, None, None, kind="killed"),
-              ["Ministry of Health"], topic="toll:killed:el fasher", doc="ocha"),
-        claim("b", "people killed", "El-Fasher", Quantity("people", None, 134, None, kind="killed"), ["MSF"],
-              topic="toll:killed:El-Fasher", doc="afp"),
-    ])
+    groups = group_claims(
+        [
+            claim(
+                "a",
+                "people killed in El Fasher",
+                "El Fasher",
+                Quantity("people", 192, None, None, kind="killed"),
+                ["Ministry of Health"],
+                topic="toll:killed:el fasher",
+                doc="ocha",
+            ),
+            claim(
+                "b",
+                "people killed",
+                "El-Fasher",
+                Quantity("people", None, 134, None, kind="killed"),
+                ["MSF"],
+                topic="toll:killed:El-Fasher",
+                doc="afp",
+            ),
+        ]
+    )
     (group,) = groups
     assert [c.kind for c in group.contradictions] == ["figure"]  # no "scope" quarrel over the spelling
 
@@ -111,58 +206,147 @@ def test_tolls_for_one_town_spelled_two_ways_are_compared() -> None:
 def test_two_figures_of_one_sentence_do_not_contradict_each_other() -> None:
     # "141 attacks since January, which killed 52 people": read twice as a toll, it is still one statement.
     sentence = Span("doc", 0, 120)
-    groups = group_claims([
-        claim("a", "people killed", "Deir ez-Zor", Quantity("attacks", None, 141, None, kind="killed"), ["SOHR"],
-              topic="toll:killed:deir ez-zor", sentence=sentence),
-        claim("b", "people killed", "Deir ez-Zor", Quantity("people", None, 52, None, kind="killed"), ["SOHR"],
-              topic="toll:killed:deir ez-zor", sentence=sentence),
-    ])
+    groups = group_claims(
+        [
+            claim(
+                "a",
+                "people killed",
+                "Deir ez-Zor",
+                Quantity("attacks", None, 141, None, kind="killed"),
+                ["SOHR"],
+                topic="toll:killed:deir ez-zor",
+                sentence=sentence,
+            ),
+            claim(
+                "b",
+                "people killed",
+                "Deir ez-Zor",
+                Quantity("people", None, 52, None, kind="killed"),
+                ["SOHR"],
+                topic="toll:killed:deir ez-zor",
+                sentence=sentence,
+            ),
+        ]
+    )
     assert [c for g in groups for c in g.contradictions] == []
 
 
 def test_a_figure_and_its_denial_in_one_sentence_are_a_contradiction() -> None:
     # "Amnesty said at least 13 protesters were killed, a figure the police rejected as false."
     sentence = Span("doc", 0, 120)
-    groups = group_claims([
-        claim("a", "people killed", "Nigeria", Quantity("protesters", 13, None, None, kind="killed"), ["Amnesty"],
-              topic="toll:killed:nigeria", sentence=sentence),
-        claim("b", "people killed", "Nigeria", Quantity("protesters", 13, None, None, kind="killed"), ["police"],
-              modality="denied", topic="toll:killed:nigeria", sentence=sentence),
-    ])
+    groups = group_claims(
+        [
+            claim(
+                "a",
+                "people killed",
+                "Nigeria",
+                Quantity("protesters", 13, None, None, kind="killed"),
+                ["Amnesty"],
+                topic="toll:killed:nigeria",
+                sentence=sentence,
+            ),
+            claim(
+                "b",
+                "people killed",
+                "Nigeria",
+                Quantity("protesters", 13, None, None, kind="killed"),
+                ["police"],
+                modality="denied",
+                topic="toll:killed:nigeria",
+                sentence=sentence,
+            ),
+        ]
+    )
     assert [c.kind for g in groups for c in g.contradictions] == ["denial"]
 
 
 def test_two_articles_running_tolls_of_a_war_are_not_a_dispute() -> None:
     # A war's toll "since March 2011" grows from one article to the next.
     start = dt.date(2011, 3, 1)
-    groups = group_claims([
-        claim("a", "people killed in Syria", "Syria", Quantity("people", 250001, None, None, kind="killed"), ["X"],
-              topic="toll:killed:syria", doc="2015", period_start=start),
-        claim("b", "people killed in Syria", "Syria", Quantity("people", 400001, None, None, kind="killed"), ["Y"],
-              topic="toll:killed:syria", doc="2018", period_start=start),
-    ])
+    groups = group_claims(
+        [
+            claim(
+                "a",
+                "people killed in Syria",
+                "Syria",
+                Quantity("people", 250001, None, None, kind="killed"),
+                ["X"],
+                topic="toll:killed:syria",
+                doc="2015",
+                period_start=start,
+            ),
+            claim(
+                "b",
+                "people killed in Syria",
+                "Syria",
+                Quantity("people", 400001, None, None, kind="killed"),
+                ["Y"],
+                topic="toll:killed:syria",
+                doc="2018",
+                period_start=start,
+            ),
+        ]
+    )
     assert [c for g in groups for c in g.contradictions] == []
 
 
 def test_events_that_name_no_actor_are_not_compared_across_articles() -> None:
-    groups = group_claims([
-        claim("a", "destroy by unspecified actor", None, None, ["X"], modality="hypothetical",
-              topic="assault:unspecified actor", doc="d1"),
-        claim("b", "destroy by unspecified actor", None, None, ["Y"], modality="denied",
-              topic="assault:unspecified actor", doc="d2"),
-    ])
+    groups = group_claims(
+        [
+            claim(
+                "a",
+                "destroy by unspecified actor",
+                None,
+                None,
+                ["X"],
+                modality="hypothetical",
+                topic="assault:unspecified actor",
+                doc="d1",
+            ),
+            claim(
+                "b",
+                "destroy by unspecified actor",
+                None,
+                None,
+                ["Y"],
+                modality="denied",
+                topic="assault:unspecified actor",
+                doc="d2",
+            ),
+        ]
+    )
     assert [c for g in groups for c in g.contradictions] == []
 
 
 def test_a_claim_group_lists_one_entry_per_kind_with_every_position() -> None:
-    groups = group_claims([
-        claim("a", "people killed in Karam", "Karam", Quantity("people", None, 6, None, kind="killed"), ["police"],
-              topic="toll:killed:karam"),
-        claim("b", "people killed in Karam", "Karam", Quantity("people", None, 40, None, kind="killed"),
-              ["state TV"], topic="toll:killed:karam"),
-        claim("c", "people killed in Karam", "Karam", Quantity("people", None, 12, None, kind="killed"),
-              ["medics"], topic="toll:killed:karam"),
-    ])
+    groups = group_claims(
+        [
+            claim(
+                "a",
+                "people killed in Karam",
+                "Karam",
+                Quantity("people", None, 6, None, kind="killed"),
+                ["police"],
+                topic="toll:killed:karam",
+            ),
+            claim(
+                "b",
+                "people killed in Karam",
+                "Karam",
+                Quantity("people", None, 40, None, kind="killed"),
+                ["state TV"],
+                topic="toll:killed:karam",
+            ),
+            claim(
+                "c",
+                "people killed in Karam",
+                "Karam",
+                Quantity("people", None, 12, None, kind="killed"),
+                ["medics"],
+                topic="toll:killed:karam",
+            ),
+        ]
+    )
     (group,) = groups
     (entry,) = group.contradictions
     assert entry.kind == "figure" and len(entry.pairs) == 3
@@ -171,12 +355,28 @@ def test_a_claim_group_lists_one_entry_per_kind_with_every_position() -> None:
 
 def test_two_articles_tolls_for_a_whole_country_are_not_compared() -> None:
     # "more than 230,000 have been killed in Syria" (2015) and "191,000 people killed in Syria" (2014).
-    groups = group_claims([
-        claim("a", "people killed in Syria", "Syria", Quantity("people", 230001, None, None, kind="killed"), ["X"],
-              topic="toll:killed:syria", doc="d1"),
-        claim("b", "people killed in Syria", "Syria", Quantity("people", None, 191000, None, kind="killed"), ["Y"],
-              topic="toll:killed:syria", doc="d2"),
-    ])
+    groups = group_claims(
+        [
+            claim(
+                "a",
+                "people killed in Syria",
+                "Syria",
+                Quantity("people", 230001, None, None, kind="killed"),
+                ["X"],
+                topic="toll:killed:syria",
+                doc="d1",
+            ),
+            claim(
+                "b",
+                "people killed in Syria",
+                "Syria",
+                Quantity("people", None, 191000, None, kind="killed"),
+                ["Y"],
+                topic="toll:killed:syria",
+                doc="d2",
+            ),
+        ]
+    )
     assert [c for g in groups for c in g.contradictions] == []
 
 
@@ -184,13 +384,20 @@ def test_a_denial_is_set_against_the_report_of_the_incident_it_is_about() -> Non
     from sitrep.resolve.claims import denials_of_reports
     from tests.resolve.resolve_fixtures import mention
 
-    report = mention("m1", killed=(40, 40, 40), sources=("Syrian Observatory for Human Rights", "Courier"),
-                     doc="story")
-    denial = claim("c1", "deny charges", None, None, ["Russian Ministry of Defence", "Courier"], modality="denied",
-                   doc="story")
+    report = mention("m1", killed=(40, 40, 40), sources=("Syrian Observatory for Human Rights", "Courier"), doc="story")
+    denial = claim(
+        "c1", "deny charges", None, None, ["Russian Ministry of Defence", "Courier"], modality="denied", doc="story"
+    )
     denial.concerns = "m1"
-    own = claim("c2", "deny charges", None, None, ["Syrian Observatory for Human Rights", "Courier"],
-                modality="denied", doc="story")
+    own = claim(
+        "c2",
+        "deny charges",
+        None,
+        None,
+        ["Syrian Observatory for Human Rights", "Courier"],
+        modality="denied",
+        doc="story",
+    )
     own.concerns = "m1"  # the report's own originator correcting itself is no dispute
     ((event_id, entry),) = denials_of_reports([denial, own], {"m1": ("ev1", report)})
     assert event_id == "ev1" and entry.kind == "denial"
@@ -199,10 +406,26 @@ def test_a_denial_is_set_against_the_report_of_the_incident_it_is_about() -> Non
 
 
 def test_one_place_in_two_romanisations_is_one_scope() -> None:
-    groups = group_claims([
-        claim("a", "residents ordered to leave", "Deir al-Zor", Quantity("days", 3, 3, 3), ["activists", "Wire"],
-              topic="ultimatum:leave", doc="one"),
-        claim("b", "residents ordered to leave", "Deir al-Zour", Quantity("days", 3, 3, 3), ["activists", "Outlet"],
-              topic="ultimatum:leave", doc="two"),
-    ])
+    groups = group_claims(
+        [
+            claim(
+                "a",
+                "residents ordered to leave",
+                "Deir al-Zor",
+                Quantity("days", 3, 3, 3),
+                ["activists", "Wire"],
+                topic="ultimatum:leave",
+                doc="one",
+            ),
+            claim(
+                "b",
+                "residents ordered to leave",
+                "Deir al-Zour",
+                Quantity("days", 3, 3, 3),
+                ["activists", "Outlet"],
+                topic="ultimatum:leave",
+                doc="two",
+            ),
+        ]
+    )
     assert not [c for g in groups for c in g.contradictions if c.kind == "scope"]

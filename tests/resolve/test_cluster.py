@@ -9,12 +9,15 @@ from tests.resolve.resolve_fixtures import mention, place
 
 def test_reports_of_one_incident_become_one_event_and_others_stay_apart() -> None:
     store = InMemoryEvents()
-    results = resolve_mentions([
-        mention("a", where="Idlib", actor1="Russian Air Force", sources=("SANA",)),
-        mention("b", where="Idlib", precision="admin2", actor1="Russian Air Force", sources=("Reuters",)),
-        mention("c", where="Mosul", sources=("Rudaw",)),  # same day, other country
-        mention("d", where="Idlib", start="2024-03-20"),  # same town, ten days later
-    ], store)
+    results = resolve_mentions(
+        [
+            mention("a", where="Idlib", actor1="Russian Air Force", sources=("SANA",)),
+            mention("b", where="Idlib", precision="admin2", actor1="Russian Air Force", sources=("Reuters",)),
+            mention("c", where="Mosul", sources=("Rudaw",)),  # same day, other country
+            mention("d", where="Idlib", start="2024-03-20"),  # same town, ten days later
+        ],
+        store,
+    )
     assert [r.action for r in results] == ["new", "attach", "new", "new"]
     assert results[0].event_id == results[1].event_id
     assert len(store) == 3
@@ -85,11 +88,29 @@ def test_split_keeps_the_old_id_for_the_rest_and_records_it() -> None:
 
 def test_undated_report_attaches_only_on_strong_other_evidence() -> None:
     store = InMemoryEvents()
-    resolve_mentions([mention("a", actor1="Hayat Tahrir al-Sham", actor2="Syrian Arab Army",
-                              text="HTS fighters attacked army positions near Idlib")], store)
-    with_place = resolve_mentions([mention("b", start=None, actor1="Hayat Tahrir al-Sham",
-                                           actor2="Syrian Arab Army",
-                                           text="HTS fighters attacked army positions near Idlib")], store)[0]
+    resolve_mentions(
+        [
+            mention(
+                "a",
+                actor1="Hayat Tahrir al-Sham",
+                actor2="Syrian Arab Army",
+                text="HTS fighters attacked army positions near Idlib",
+            )
+        ],
+        store,
+    )
+    with_place = resolve_mentions(
+        [
+            mention(
+                "b",
+                start=None,
+                actor1="Hayat Tahrir al-Sham",
+                actor2="Syrian Arab Army",
+                text="HTS fighters attacked army positions near Idlib",
+            )
+        ],
+        store,
+    )[0]
     nothing = resolve_mentions([mention("c", start=None, where=None, actor1="Hayat Tahrir al-Sham")], store)[0]
     assert with_place.action == "attach"
     assert nothing.action == "new"
@@ -97,22 +118,28 @@ def test_undated_report_attaches_only_on_strong_other_evidence() -> None:
 
 def test_candidates_are_limited_to_the_date_window_and_compatible_types() -> None:
     store = InMemoryEvents()
-    resolve_mentions([
-        mention("a", start="2024-03-10"),
-        mention("b", start="2024-06-10"),
-        mention("c", start="2024-03-10", event_type="Protests"),
-    ], store)
+    resolve_mentions(
+        [
+            mention("a", start="2024-03-10"),
+            mention("b", start="2024-06-10"),
+            mention("c", start="2024-03-10", event_type="Protests"),
+        ],
+        store,
+    )
     found = store.candidate_events(mention("x", start="2024-03-11", event_type="Battles"), 3)
     assert [e.mentions[0].id for e in found] == ["a"]
 
 
 def test_candidates_far_away_are_not_returned_but_coarse_events_nearby_in_time_are() -> None:
     store = InMemoryEvents()
-    resolve_mentions([
-        mention("idlib", where="Idlib"),
-        mention("goma", where="Goma"),
-        mention("syria-wide", where="Idlib", precision="country", start="2024-03-12"),
-    ], store)
+    resolve_mentions(
+        [
+            mention("idlib", where="Idlib"),
+            mention("goma", where="Goma"),
+            mention("syria-wide", where="Idlib", precision="country", start="2024-03-12"),
+        ],
+        store,
+    )
     found = {e.mentions[0].id for e in store.candidate_events(mention("x", where="Saraqib"), 3)}
     assert found == {"idlib", "syria-wide"}
 
@@ -121,11 +148,14 @@ def test_two_ungrouped_mentions_of_one_document_stay_two_events() -> None:
     # Same day, same town, same type: from two outlets one incident, from one article two (an article
     # that restates an incident has its restatements grouped before resolution).
     store = InMemoryEvents()
-    results = resolve_mentions([
-        mention("a", where="Idlib", doc="wire.txt", text="An air strike hit a market in Idlib"),
-        mention("b", where="Idlib", doc="wire.txt", text="Another strike hit a bakery in the city"),
-        mention("c", where="Idlib", doc="local.txt", text="An air strike hit a market in Idlib"),
-    ], store)
+    results = resolve_mentions(
+        [
+            mention("a", where="Idlib", doc="wire.txt", text="An air strike hit a market in Idlib"),
+            mention("b", where="Idlib", doc="wire.txt", text="Another strike hit a bakery in the city"),
+            mention("c", where="Idlib", doc="local.txt", text="An air strike hit a market in Idlib"),
+        ],
+        store,
+    )
     assert [r.action for r in results] == ["new", "new", "attach"]
     assert results[0].event_id != results[1].event_id
     assert len(store) == 2
@@ -135,11 +165,14 @@ def test_a_report_that_contradicts_one_report_of_an_event_stays_out_even_if_the_
     # A strike on Saraqib and a report naming only Idlib province are one incident; a strike on Aleppo the same day
     # fits the province, but not the Saraqib report: no chaining of Saraqib ~ province ~ Aleppo into one event.
     store = InMemoryEvents()
-    results = resolve_mentions([
-        mention("a", where="Saraqib", sources=("SANA",)),
-        mention("b", where="Idlib", precision="admin1", sources=("Reuters",)),
-        mention("c", where="Aleppo", sources=("AFP",)),
-    ], store)
+    results = resolve_mentions(
+        [
+            mention("a", where="Saraqib", sources=("SANA",)),
+            mention("b", where="Idlib", precision="admin1", sources=("Reuters",)),
+            mention("c", where="Aleppo", sources=("AFP",)),
+        ],
+        store,
+    )
     assert results[0].event_id == results[1].event_id != results[2].event_id
 
 

@@ -6,14 +6,20 @@ from tests.resolve.resolve_fixtures import mention
 
 
 def test_event_date_is_the_narrowest_interval_consistent_with_the_others() -> None:
-    event = derive_event("ev", [
-        mention("a", start="2024-03-01", end="2024-03-31", date_precision="month"),
-        mention("b", start="2024-03-09", end="2024-03-15", date_precision="week"),
-        mention("c", start="2024-03-10"),
-    ])
+    event = derive_event(
+        "ev",
+        [
+            mention("a", start="2024-03-01", end="2024-03-31", date_precision="month"),
+            mention("b", start="2024-03-09", end="2024-03-15", date_precision="week"),
+            mention("c", start="2024-03-10"),
+        ],
+    )
     assert event.date is not None
-    assert (event.date.start, event.date.end, event.date.precision) == (dt.date(2024, 3, 10), dt.date(2024, 3, 10),
-                                                                        "day")
+    assert (event.date.start, event.date.end, event.date.precision) == (
+        dt.date(2024, 3, 10),
+        dt.date(2024, 3, 10),
+        "day",
+    )
 
 
 def test_most_specific_place_comes_first() -> None:
@@ -22,20 +28,26 @@ def test_most_specific_place_comes_first() -> None:
 
 
 def test_actors_are_the_majority_name_per_role() -> None:
-    event = derive_event("ev", [
-        mention("a", actor1="Russian Air Force"),
-        mention("b", actor1="Syrian Air Force"),
-        mention("c", actor1="Russian Air Force", actor2="Civilians"),
-    ])
+    event = derive_event(
+        "ev",
+        [
+            mention("a", actor1="Russian Air Force"),
+            mention("b", actor1="Syrian Air Force"),
+            mention("c", actor1="Russian Air Force", actor2="Civilians"),
+        ],
+    )
     assert [(a.role, a.name) for a in event.actors] == [("actor1", "Russian Air Force"), ("actor2", "Civilians")]
 
 
 def test_fatalities_are_low_best_high_across_reports_with_who_said_what() -> None:
-    event = derive_event("ev", [
-        mention("a", killed=(5, 5, 5), sources=("SANA",)),
-        mention("b", killed=(None, 12, None), sources=("Syrian Observatory for Human Rights", "Reuters")),
-        mention("c", killed=(8, 9, 10), sources=("AFP",)),
-    ])
+    event = derive_event(
+        "ev",
+        [
+            mention("a", killed=(5, 5, 5), sources=("SANA",)),
+            mention("b", killed=(None, 12, None), sources=("Syrian Observatory for Human Rights", "Reuters")),
+            mention("c", killed=(8, 9, 10), sources=("AFP",)),
+        ],
+    )
     (figure,) = event.figures
     assert (figure.kind, figure.low, figure.best, figure.high) == ("killed", 5, 9, 12)
     assert figure.by_mention["b"].best == 12
@@ -48,11 +60,14 @@ def test_denied_reports_do_not_count_towards_figures_but_are_kept() -> None:
 
 
 def test_figures_beyond_their_bounds_are_a_contradiction_naming_both_sources() -> None:
-    event = derive_event("ev", [
-        mention("a", killed=(5, 5, 5), sources=("SANA",)),
-        mention("b", killed=(10, 12, 15), sources=("SOHR", "Reuters")),
-        mention("c", killed=(4, 5, 6), sources=("AFP",)),
-    ])
+    event = derive_event(
+        "ev",
+        [
+            mention("a", killed=(5, 5, 5), sources=("SANA",)),
+            mention("b", killed=(10, 12, 15), sources=("SOHR", "Reuters")),
+            mention("c", killed=(4, 5, 6), sources=("AFP",)),
+        ],
+    )
     # One entry for the field, not one per pair of reports: every position once, with who holds it.
     (figure,) = [c for c in event.contradictions if c.kind == "figure"]
     assert frozenset((figure.a, figure.b)) in {frozenset("ab"), frozenset("bc")}
@@ -61,19 +76,28 @@ def test_figures_beyond_their_bounds_are_a_contradiction_naming_both_sources() -
 
 
 def test_open_ended_figures_only_conflict_with_figures_below_them() -> None:
-    event = derive_event("ev", [mention("a", killed=(21, None, None)), mention("b", killed=(30, 30, 30)),
-                                mention("c", killed=(None, 12, None))])
+    event = derive_event(
+        "ev",
+        [
+            mention("a", killed=(21, None, None)),
+            mention("b", killed=(30, 30, 30)),
+            mention("c", killed=(None, 12, None)),
+        ],
+    )
     (figure,) = [c for c in find_contradictions(event) if c.kind == "figure"]
     assert frozenset((figure.a, figure.b)) == frozenset("ac")
     assert all(position in figure.description for position in ("21+", "30", "12"))
 
 
 def test_dates_and_denials_are_contradictions() -> None:
-    event = derive_event("ev", [
-        mention("a", start="2024-03-10", sources=("Ukrainska Pravda",)),
-        mention("b", start="2024-03-11", sources=("TASS",)),
-        mention("c", modality="denied", sources=("Russian Ministry of Defence",)),
-    ])
+    event = derive_event(
+        "ev",
+        [
+            mention("a", start="2024-03-10", sources=("Ukrainska Pravda",)),
+            mention("b", start="2024-03-11", sources=("TASS",)),
+            mention("c", modality="denied", sources=("Russian Ministry of Defence",)),
+        ],
+    )
     kinds = {(c.kind, frozenset((c.a, c.b))) for c in event.contradictions}
     assert ("date", frozenset("ab")) in kinds
     # One denial entry for the event, naming the denier and both reports it denies.
@@ -84,11 +108,14 @@ def test_dates_and_denials_are_contradictions() -> None:
 
 def test_different_estimates_within_each_others_bounds_are_shown_side_by_side() -> None:
     # "at least 56 killed" (doctors) and "at least 60" (government): compatible, but an analyst must see both.
-    event = derive_event("ev", [
-        mention("a", killed=(56, None, None), sources=("Sudan Doctors Network",)),
-        mention("b", killed=(60, None, None), sources=("government spokesman",)),
-        mention("c", killed=(None, 60, None), sources=("government spokesman", "SUNA")),
-    ])
+    event = derive_event(
+        "ev",
+        [
+            mention("a", killed=(56, None, None), sources=("Sudan Doctors Network",)),
+            mention("b", killed=(60, None, None), sources=("government spokesman",)),
+            mention("c", killed=(None, 60, None), sources=("government spokesman", "SUNA")),
+        ],
+    )
     (estimates,) = [c for c in event.contradictions if c.kind == "estimates"]  # one entry, its pairs inside
     assert {frozenset((a, b)) for _, a, b in estimates.pairs} == {frozenset("ab"), frozenset("ac")}
     assert "Sudan Doctors Network" in estimates.description and "56+" in estimates.description
@@ -97,26 +124,35 @@ def test_different_estimates_within_each_others_bounds_are_shown_side_by_side() 
 
 def test_a_named_actor_beats_reports_that_name_none() -> None:
     # "Hezbollah fired rockets ...; police said shrapnel wounded two": the second clause names no attacker.
-    event = derive_event("ev", [
-        mention("a", actor1="Unidentified Armed Group"),
-        mention("b", actor1="Hezbollah"),
-        mention("c", actor1="Unidentified Armed Group"),
-    ])
+    event = derive_event(
+        "ev",
+        [
+            mention("a", actor1="Unidentified Armed Group"),
+            mention("b", actor1="Hezbollah"),
+            mention("c", actor1="Unidentified Armed Group"),
+        ],
+    )
     assert [a.name for a in event.actors if a.role == "actor1"] == ["Hezbollah"]
 
 
 def test_one_article_s_source_is_not_set_against_itself() -> None:
     # "eight civilians were among the dead ... 24 were killed in all", both per the same monitor in one article:
     # a breakdown, not a dispute. The same monitor's revised toll in the next day's article is one.
-    same_article = derive_event("ev", [
-        mention("a", killed=(8, 8, 8), sources=("SOHR", "Courier"), doc="d1"),
-        mention("b", killed=(24, 24, 24), sources=("SOHR", "Courier"), doc="d1"),
-    ])
+    same_article = derive_event(
+        "ev",
+        [
+            mention("a", killed=(8, 8, 8), sources=("SOHR", "Courier"), doc="d1"),
+            mention("b", killed=(24, 24, 24), sources=("SOHR", "Courier"), doc="d1"),
+        ],
+    )
     assert same_article.contradictions == []
-    revised = derive_event("ev", [
-        mention("a", killed=(8, 8, 8), sources=("SOHR", "Courier"), doc="d1"),
-        mention("b", killed=(24, 24, 24), sources=("SOHR", "Herald"), doc="d2"),
-    ])
+    revised = derive_event(
+        "ev",
+        [
+            mention("a", killed=(8, 8, 8), sources=("SOHR", "Courier"), doc="d1"),
+            mention("b", killed=(24, 24, 24), sources=("SOHR", "Herald"), doc="d2"),
+        ],
+    )
     assert [c.kind for c in revised.contradictions] == ["figure"]
 
 
@@ -139,6 +175,7 @@ def test_counts_of_other_things_are_compared_only_when_they_count_one_noun() -> 
 
     assert not [c for c in event_of("villages", "rockets").contradictions if c.kind in {"figure", "estimates"}]
     assert [c.kind for c in event_of("airstrikes", "airstrikes").contradictions] == ["figure"]
+
 
 def report(mention_id: str, doc: str, start: int, event_type: str) -> Mention:
     m = mention(mention_id, event_type=event_type, doc=doc)
@@ -171,19 +208,29 @@ def test_the_date_a_reports_own_sentence_gives_beats_a_dateline() -> None:
 
 def test_figures_of_reports_placed_in_towns_far_apart_are_not_set_against_each_other() -> None:
     # A cluster that holds a second incident of another town: its toll is not this one's.
-    event = derive_event("ev", [
-        mention("a", killed=(5, 5, 5), where="Idlib", sources=("SANA",)),
-        mention("b", killed=(20, 20, 20), where="Mosul", sources=("SOHR",)),
-    ])
+    event = derive_event(
+        "ev",
+        [
+            mention("a", killed=(5, 5, 5), where="Idlib", sources=("SANA",)),
+            mention("b", killed=(20, 20, 20), where="Mosul", sources=("SOHR",)),
+        ],
+    )
     assert not [c for c in event.contradictions if c.kind in {"figure", "estimates"}]
 
 
 def test_a_running_total_is_not_set_against_one_attack_s_toll() -> None:
-    event = derive_event("ev", [
-        mention("a", killed=(2, 2, 2), sources=("SANA",), text="Rocket fire killed two people on Sunday."),
-        mention("b", killed=(16, None, None), sources=("SOHR",),
-                text="Rockets have killed at least 16 people since Thursday the monitor said."),
-    ])
+    event = derive_event(
+        "ev",
+        [
+            mention("a", killed=(2, 2, 2), sources=("SANA",), text="Rocket fire killed two people on Sunday."),
+            mention(
+                "b",
+                killed=(16, None, None),
+                sources=("SOHR",),
+                text="Rockets have killed at least 16 people since Thursday the monitor said.",
+            ),
+        ],
+    )
     assert not [c for c in event.contradictions if c.kind in {"figure", "estimates"}]
 
 
@@ -206,10 +253,13 @@ def test_a_story_s_date_stamp_is_not_the_incident_s_date() -> None:
 
 def test_one_source_s_updated_lower_bound_is_not_a_dispute() -> None:
     # "at least 20 killed" in one article and "at least 23" in the next, both per the same monitor: an update.
-    event = derive_event("ev", [
-        mention("a", killed=(20, None, None), sources=("SOHR", "Courier")),
-        mention("b", killed=(23, None, None), sources=("SOHR", "Gazette")),
-    ])
+    event = derive_event(
+        "ev",
+        [
+            mention("a", killed=(20, None, None), sources=("SOHR", "Courier")),
+            mention("b", killed=(23, None, None), sources=("SOHR", "Gazette")),
+        ],
+    )
     assert not [c for c in event.contradictions if c.kind == "estimates"]
 
 

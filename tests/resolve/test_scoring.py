@@ -7,10 +7,21 @@ def event_of(*mentions):
 
 
 def test_same_incident_reported_differently_scores_above_attach_threshold() -> None:
-    first = mention("a", where="Idlib", actor1="Russian Air Force", killed=(5, 5, 5),
-                    text="Russian jets struck a market in Idlib, killing five civilians")
-    second = mention("b", where="Idlib", precision="admin2", actor1="Russian Air Force", killed=(7, 7, 7),
-                     text="Airstrikes by Russian warplanes hit a market near Idlib; seven dead")
+    first = mention(
+        "a",
+        where="Idlib",
+        actor1="Russian Air Force",
+        killed=(5, 5, 5),
+        text="Russian jets struck a market in Idlib, killing five civilians",
+    )
+    second = mention(
+        "b",
+        where="Idlib",
+        precision="admin2",
+        actor1="Russian Air Force",
+        killed=(7, 7, 7),
+        text="Airstrikes by Russian warplanes hit a market near Idlib; seven dead",
+    )
     assert match_score(second, event_of(first)) >= 0.62
 
 
@@ -72,9 +83,12 @@ def test_swapped_sides_count_for_battles_but_not_for_one_sided_attacks() -> None
     same_attack = mention("c", actor1="Rapid Support Forces", actor2="Military Forces of Sudan")
     assert match_score(reverse_attack, attack) < match_score(same_attack, attack)
 
-    battle = event_of(mention("d", event_type="Battles", actor1="Rapid Support Forces",
-                              actor2="Military Forces of Sudan"))
-    reverse_battle = mention("e", event_type="Battles", actor1="Military Forces of Sudan",
-                             actor2="Rapid Support Forces")
+    battle = event_of(
+        mention("d", event_type="Battles", actor1="Rapid Support Forces", actor2="Military Forces of Sudan")
+    )
+    reverse_battle = mention(
+        "e", event_type="Battles", actor1="Military Forces of Sudan", actor2="Rapid Support Forces"
+    )
     assert match_score(reverse_battle, battle) == match_score(
-        mention("f", event_type="Battles", actor1="Rapid Support Forces", actor2="Military Forces of Sudan"), battle)
+        mention("f", event_type="Battles", actor1="Rapid Support Forces", actor2="Military Forces of Sudan"), battle
+    )

@@ -3,11 +3,14 @@ from tests.resolve.resolve_fixtures import mention
 
 
 def test_profiles_count_sole_reports_extreme_figures_and_framing() -> None:
-    shared = derive_event("ev1", [
-        mention("a", killed=(5, 5, 5), sources=("SANA",), framing=("terrorists",)),
-        mention("b", killed=(None, 12, None), sources=("SOHR", "Reuters")),
-        mention("c", killed=(8, 8, 8), sources=("AFP",)),
-    ])
+    shared = derive_event(
+        "ev1",
+        [
+            mention("a", killed=(5, 5, 5), sources=("SANA",), framing=("terrorists",)),
+            mention("b", killed=(None, 12, None), sources=("SOHR", "Reuters")),
+            mention("c", killed=(8, 8, 8), sources=("AFP",)),
+        ],
+    )
     alone = derive_event("ev2", [mention("d", sources=("SANA",), framing=("martyrs", "criminal"))])
     outlets = {"doc-a": "SANA", "doc-b": "Reuters", "doc-c": "AFP", "doc-d": "SANA"}
     profiles = {(p.name, p.kind): p for p in source_profiles([shared, alone], outlets)}
@@ -22,10 +25,13 @@ def test_profiles_count_sole_reports_extreme_figures_and_framing() -> None:
 
 
 def test_one_source_under_several_names_is_one_profile() -> None:
-    event = derive_event("ev1", [
-        mention("a", sources=("SOHR", "Courier")),
-        mention("b", sources=("Syrian Observatory", "Courier")),
-        mention("c", sources=("Britain-based Syrian Observatory for Human Rights", "Courier")),
-    ])
+    event = derive_event(
+        "ev1",
+        [
+            mention("a", sources=("SOHR", "Courier")),
+            mention("b", sources=("Syrian Observatory", "Courier")),
+            mention("c", sources=("Britain-based Syrian Observatory for Human Rights", "Courier")),
+        ],
+    )
     names = [p.name for p in source_profiles([event], {}) if p.kind == "monitor"]
     assert names == ["Syrian Observatory for Human Rights"]

@@ -54,8 +54,10 @@ def build_inputs(folder: Path) -> list[str]:
 def stored_documents(url: str) -> dict[str, tuple[str, str | None, str | None]]:
     store = Store.open(url)
     try:
-        return {d.document.name: (d.document.content_hash, d.document.outlet, str(d.document.published))
-                for d in store.documents()}
+        return {
+            d.document.name: (d.document.content_hash, d.document.outlet, str(d.document.published))
+            for d in store.documents()
+        }
     finally:
         store.close()
 
@@ -151,9 +153,7 @@ def test_dask_job_stores_what_a_one_process_read_stores_and_a_rerun_changes_noth
     report = run_dask_ingest(sources, store_url, workers=2, partitions=3, extract=False)
 
     expected = [d for d in read_sources(sources) if isinstance(d, Document)]
-    assert stored_documents(store_url) == {
-        d.name: (d.content_hash, d.outlet, str(d.published)) for d in expected
-    }
+    assert stored_documents(store_url) == {d.name: (d.content_hash, d.outlet, str(d.published)) for d in expected}
     assert sorted(report.stored) == sorted(d.name for d in expected)
     assert sorted(f.name for f in report.failures) == ["photo.txt", "wire.jsonl:2"]
     assert not report.ok
@@ -214,12 +214,19 @@ def test_a_scheduler_and_two_worker_processes_started_apart_store_what_one_proce
     dask = str(Path(sys.executable).parent / "dask")
     elsewhere = tmp_path / "worker-home"
     elsewhere.mkdir()
-    scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
-                                  "--dashboard-address", "127.0.0.1:0"], cwd=elsewhere,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    scheduler = subprocess.Popen(
+        [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--dashboard-address", "127.0.0.1:0"],
+        cwd=elsewhere,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     workers = [
-        subprocess.Popen([dask, "worker", f"tcp://127.0.0.1:{port}", "--nthreads", "1", "--dashboard-address",
-                          "127.0.0.1:0"], cwd=elsewhere, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.Popen(
+            [dask, "worker", f"tcp://127.0.0.1:{port}", "--nthreads", "1", "--dashboard-address", "127.0.0.1:0"],
+            cwd=elsewhere,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for _ in range(2)
     ]
     try:

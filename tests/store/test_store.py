@@ -283,10 +283,24 @@ def three_events(store: Store) -> Store:
         DocumentMeta(outlet="Rudaw", language="en"),
     )
     battle = mention(sudan, 1, sources=(("local medics", "unnamed"), ("Sudan Tribune", "publisher")))
-    drone = mention(ukraine, 1, event_type="Explosions/Remote violence", where="Kharkiv", day=dt.date(2024, 6, 2),
-                    sources=(("regional governor", "official"),), killed=None)
-    bomb = mention(iraq, 1, event_type="Explosions/Remote violence", where="Mosul", day=dt.date(2024, 3, 1),
-                   sources=(("Iraqi security officials", "official"), ("Rudaw", "publisher")), killed=5)
+    drone = mention(
+        ukraine,
+        1,
+        event_type="Explosions/Remote violence",
+        where="Kharkiv",
+        day=dt.date(2024, 6, 2),
+        sources=(("regional governor", "official"),),
+        killed=None,
+    )
+    bomb = mention(
+        iraq,
+        1,
+        event_type="Explosions/Remote violence",
+        where="Mosul",
+        day=dt.date(2024, 3, 1),
+        sources=(("Iraqi security officials", "official"), ("Rudaw", "publisher")),
+        killed=5,
+    )
     for doc, m, event_id in ((sudan, battle, "ev-sd"), (ukraine, drone, "ev-ua"), (iraq, bomb, "ev-iq")):
         stored_with_mentions(store, doc, [m])
         store.save_event(event(event_id, [m]), first_document=doc.name)

@@ -19,17 +19,34 @@ from sitrep.store.database import Store
 from sitrep.web.demo import SAMPLE_INCIDENTS, Incident, Report, build_sample_store
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 # Screenshots land here for a person to look at (override with SITREP_SCREENSHOTS).
 SCREENSHOTS = Path(os.environ.get("SITREP_SCREENSHOTS", Path(__file__).resolve().parents[2] / "build/screenshots"))
 
 HOSTILE = Incident(
-    "hostile", "Violence against civilians", "Attack", "ASSAULT", dt.date(2024, 3, 20),
-    SAMPLE_INCIDENTS[0].place, "Idlib", ("<img src=x onerror=alert(1)>", "Political militias"), None,
-    (Report("<b>Evil outlet</b>",
-            "Gunmen <script>window.__pwned=1</script> attacked Idlib <img src=x onerror=\"window.__pwned=2\">.",
-            (("<i>insider</i>", "unnamed"), ("<b>Evil outlet</b>", "publisher"))),),
+    "hostile",
+    "Violence against civilians",
+    "Attack",
+    "ASSAULT",
+    dt.date(2024, 3, 20),
+    SAMPLE_INCIDENTS[0].place,
+    "Idlib",
+    ("<img src=x onerror=alert(1)>", "Political militias"),
+    None,
+    (
+        Report(
+            "<b>Evil outlet</b>",
+            'Gunmen <script>window.__pwned=1</script> attacked Idlib <img src=x onerror="window.__pwned=2">.',
+            (("<i>insider</i>", "unnamed"), ("<b>Evil outlet</b>", "publisher")),
+        ),
+    ),
 )
 
 
@@ -90,4 +107,3 @@ def page(browser):  # type: ignore[no-untyped-def]
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
-

@@ -12,8 +12,20 @@ import pytest
 pytestmark = pytest.mark.browser
 
 SYRIA_GOVERNORATES = {
-    "SY.LA", "SY.TA", "SY.RA", "SY.HL", "SY.HM", "SY.HI", "SY.ID", "SY.HA", "SY.DY", "SY.SU", "SY.RD", "SY.QU",
-    "SY.DR", "SY.DI",
+    "SY.LA",
+    "SY.TA",
+    "SY.RA",
+    "SY.HL",
+    "SY.HM",
+    "SY.HI",
+    "SY.ID",
+    "SY.HA",
+    "SY.DY",
+    "SY.SU",
+    "SY.RD",
+    "SY.QU",
+    "SY.DR",
+    "SY.DI",
 }
 
 

@@ -68,9 +68,7 @@ def test_brushing_the_timeline_filters_map_and_table(page, dashboard_url: str) -
     page.wait_for_function("document.getElementById('date-range').textContent !== ''")
     after = page.locator("#markers circle.marker").count()
     assert 0 < after < before
-    page.wait_for_function(
-        f"document.querySelectorAll('#events-table tbody tr').length === {after}"
-    )
+    page.wait_for_function(f"document.querySelectorAll('#events-table tbody tr').length === {after}")
 
 
 def test_event_page_shows_reports_with_evidence_highlighted(page, dashboard_url: str, screenshots: Path) -> None:  # type: ignore[no-untyped-def]

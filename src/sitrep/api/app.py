@@ -55,7 +55,7 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 
 
 def parse_bbox(bbox: str | None) -> tuple[float, float, float, float] | None:
-    """"min_lon,min_lat,max_lon,max_lat" -> a tuple; a malformed box is the caller's error (422)."""
+    """ "min_lon,min_lat,max_lon,max_lat" -> a tuple; a malformed box is the caller's error (422)."""
     if not bbox:
         return None
     try:
@@ -87,9 +87,19 @@ def event_filter(
     if sort not in _SORTS:
         raise HTTPException(422, f"sort must be one of {', '.join(_SORTS)}")
     return EventFilter(
-        event_type=type or None, actor=actor or None, country=country or None, admin1=admin1 or None,
-        since=since, until=until, source=source or None, bbox=parse_bbox(bbox), text=q or None,
-        limit=limit, offset=offset, sort=sort, min_confidence=min_confidence,
+        event_type=type or None,
+        actor=actor or None,
+        country=country or None,
+        admin1=admin1 or None,
+        since=since,
+        until=until,
+        source=source or None,
+        bbox=parse_bbox(bbox),
+        text=q or None,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+        min_confidence=min_confidence,
     )
 
 
@@ -208,7 +218,8 @@ def _add_event_routes(app: FastAPI, store: Store) -> None:
         filename = f"sitrep-events.{EXTENSIONS[format]}"
         # Streamed as the store is read, a batch of events at a time, so a large export is never held whole.
         return StreamingResponse(
-            export_chunks(store, format, chosen), media_type=MEDIA_TYPES[format],
+            export_chunks(store, format, chosen),
+            media_type=MEDIA_TYPES[format],
             headers={"Content-Disposition": f'attachment; filename="{filename}"'},
         )
 
@@ -296,7 +307,11 @@ def serve(
         os.environ[_DB_VARIABLE] = db_url
         os.environ[_HOSTS_VARIABLE] = ",".join(hosts)
         uvicorn.run(
-            "sitrep.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+            "sitrep.api.app:app_from_environment",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
             log_level="info",
         )
         return

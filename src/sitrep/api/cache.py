@@ -34,9 +34,7 @@ class ResponseCache:
     """ASGI middleware: GET responses under /api/ (200 only, bodies up to :data:`MAX_BODY_BYTES`) kept per
     (revision, path, query), the least recently used dropped beyond ``max_bytes`` of bodies in all."""
 
-    def __init__(
-        self, app: ASGIApp, revision: Callable[[], str | None], max_bytes: int = MAX_TOTAL_BYTES
-    ) -> None:
+    def __init__(self, app: ASGIApp, revision: Callable[[], str | None], max_bytes: int = MAX_TOTAL_BYTES) -> None:
         self.app = app
         self.revision = revision
         self.max_bytes = max_bytes

@@ -12,7 +12,12 @@ from sitrep.export import EXPORTERS, export_events
 from sitrep.store.database import EventFilter, Store
 
 _db_option = click.option(
-    "--db", "db", default="sitrep.db", show_default=True, envvar="SITREP_DB", metavar="PATH|URL",
+    "--db",
+    "db",
+    default="sitrep.db",
+    show_default=True,
+    envvar="SITREP_DB",
+    metavar="PATH|URL",
     help="store: a SQLite path or a URL (sqlite:///x.db, postgresql://user@host/db)",
 )
 
@@ -29,7 +34,9 @@ def _open(db: str) -> Store:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option(
-    "--allowed-hosts", default="127.0.0.1,localhost", show_default=True,
+    "--allowed-hosts",
+    default="127.0.0.1,localhost",
+    show_default=True,
     help="Host headers served (comma-separated; the --host address is always allowed); others get 400",
 )
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Server processes.")
@@ -68,19 +75,40 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
 @click.option("--bbox", help="min_lon,min_lat,max_lon,max_lat")
 @click.option("--text", help="text search")
 @click.option(
-    "--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
     help="leave out events whose type is less likely than this: higher for precision, lower for recall",
 )
 def export_command(
-    db: str, format_: str, output: str | None, event_type: str | None, actor: str | None, country: str | None,
-    admin1: str | None, since: dt.datetime | None, until: dt.datetime | None, source: str | None,
-    bbox: str | None, text: str | None, min_confidence: float,
+    db: str,
+    format_: str,
+    output: str | None,
+    event_type: str | None,
+    actor: str | None,
+    country: str | None,
+    admin1: str | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    source: str | None,
+    bbox: str | None,
+    text: str | None,
+    min_confidence: float,
 ) -> None:
     """Write events as jsonl, csv (ACLED columns), geojson or plover."""
     filters = EventFilter(
-        event_type=event_type, actor=actor, country=country, admin1=admin1,
-        since=since.date() if since else None, until=until.date() if until else None,
-        source=source, bbox=_bbox(bbox), text=text, sort="-date", min_confidence=min_confidence,
+        event_type=event_type,
+        actor=actor,
+        country=country,
+        admin1=admin1,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        source=source,
+        bbox=_bbox(bbox),
+        text=text,
+        sort="-date",
+        min_confidence=min_confidence,
     )
     store = _open(db)
     try:

@@ -57,11 +57,18 @@ def event_detail(store: Store, event: Event, requested_id: str) -> dict[str, Any
 def document_json(stored: StoredDocument, event_ids: list[str], with_text: bool = True) -> dict[str, Any]:
     document = stored.document
     data: dict[str, Any] = {
-        "id": stored.id, "name": document.name, "version": stored.version, "content_hash": document.content_hash,
-        "outlet": document.outlet, "url": document.url, "title": document.title,
+        "id": stored.id,
+        "name": document.name,
+        "version": stored.version,
+        "content_hash": document.content_hash,
+        "outlet": document.outlet,
+        "url": document.url,
+        "title": document.title,
         "published": document.published.isoformat() if document.published else None,
-        "language": document.language, "origin": document.origin,
-        "near_duplicate_of": stored.near_duplicate_of, "events": event_ids,
+        "language": document.language,
+        "origin": document.origin,
+        "near_duplicate_of": stored.near_duplicate_of,
+        "events": event_ids,
     }
     if with_text:
         data["text"] = document.text
@@ -96,11 +103,15 @@ def _report_json(
         # Offsets inside "paragraph", so the page can highlight without parsing HTML.
         "evidence_offsets": [evidence.start - paragraph_start, evidence.end - paragraph_start],
         "framing": [
-            {"term": f.term, "category": f.category,
-             "offsets": [f.span.start - paragraph_start, f.span.end - paragraph_start]}
+            {
+                "term": f.term,
+                "category": f.category,
+                "offsets": [f.span.start - paragraph_start, f.span.end - paragraph_start],
+            }
             for f in mention.framing
-            if f.span.doc == mention.doc and paragraph_start <= f.span.start and f.span.end <= paragraph_start
-            + len(paragraph_text)
+            if f.span.doc == mention.doc
+            and paragraph_start <= f.span.start
+            and f.span.end <= paragraph_start + len(paragraph_text)
         ],
     }
 
@@ -119,7 +130,7 @@ def _paragraph_around(document: dict[str, Any] | None, start: int, end: int) -> 
 
 def _contradiction_json(contradiction: Any, event: Event) -> dict[str, Any]:
     docs = {m.id: m.doc for m in event.mentions}
-    data = to_dict(contradiction)
+    data: dict[str, Any] = to_dict(contradiction)
     data["a_doc"] = docs.get(contradiction.a)
     data["b_doc"] = docs.get(contradiction.b)
     return data

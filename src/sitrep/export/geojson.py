@@ -22,9 +22,15 @@ def event_feature(record: EventRecord) -> dict[str, Any] | None:
     properties = {k: v for k, v in data.items() if k not in _NESTED and k != "date"}
     date = data["date"] or {}
     properties |= {
-        "date_start": date.get("start"), "date_end": date.get("end"), "date_precision": date.get("precision"),
-        "location": place.name, "country": place.country, "admin1": place.admin1, "geo_precision": place.precision,
-        "reports": len(record.event.mentions), "contradictions": len(record.event.contradictions),
+        "date_start": date.get("start"),
+        "date_end": date.get("end"),
+        "date_precision": date.get("precision"),
+        "location": place.name,
+        "country": place.country,
+        "admin1": place.admin1,
+        "geo_precision": place.precision,
+        "reports": len(record.event.mentions),
+        "contradictions": len(record.event.contradictions),
     }
     return {
         "type": "Feature",

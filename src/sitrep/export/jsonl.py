@@ -35,8 +35,14 @@ def event_json(record: EventRecord) -> dict[str, Any]:
         "assoc_actor1": actor_name(event, "assoc_actor1"),
         "actor2": actor_name(event, "actor2"),
         "locations": [
-            {"name": p.name, "country": p.country, "admin1": p.admin1, "lat": p.lat, "lon": p.lon,
-             "precision": p.precision}
+            {
+                "name": p.name,
+                "country": p.country,
+                "admin1": p.admin1,
+                "lat": p.lat,
+                "lon": p.lon,
+                "precision": p.precision,
+            }
             for p in event.places
         ],
         "quantities": [_quantity_json(q) for q in event_quantities(record)],
@@ -91,8 +97,12 @@ def _date_json(event: Event) -> dict[str, str] | None:
 
 def _quantity_json(quantity: Quantity) -> dict[str, Any]:
     return {
-        "unit": quantity.unit, "kind": quantity.kind, "low": quantity.low, "best": quantity.best,
-        "high": quantity.high, "text": quantity.span.text if quantity.span else None,
+        "unit": quantity.unit,
+        "kind": quantity.kind,
+        "low": quantity.low,
+        "best": quantity.best,
+        "high": quantity.high,
+        "text": quantity.span.text if quantity.span else None,
     }
 
 

@@ -33,8 +33,14 @@ def plover_record(record: EventRecord) -> dict[str, Any]:
         "actor": actor_name(event, "actor1"),
         "recipient": actor_name(event, "actor2"),
         "location": [
-            {"placename": p.name, "country": p.country, "admin1": p.admin1, "lat": p.lat, "lon": p.lon,
-             "precision": p.precision}
+            {
+                "placename": p.name,
+                "country": p.country,
+                "admin1": p.admin1,
+                "lat": p.lat,
+                "lon": p.lon,
+                "precision": p.precision,
+            }
             for p in event.places
         ],
         "magnitude": {

@@ -131,8 +131,16 @@ class ActorDictionary:
                 best = (match, entry)
         if best is not None and best[1].name == UNIDENTIFIED:
             # "IS jihadists", "HTS militants": a group named right before a generic word for armed men is theirs
-            named = next((f for f in found if f[1].name != UNIDENTIFIED and f[0].end() < best[0].start()
-                          and not text[f[0].end() : best[0].start()].strip(" -")), None)
+            named = next(
+                (
+                    f
+                    for f in found
+                    if f[1].name != UNIDENTIFIED
+                    and f[0].end() < best[0].start()
+                    and not text[f[0].end() : best[0].start()].strip(" -")
+                ),
+                None,
+            )
             best = named or best
         return best
 
@@ -171,8 +179,11 @@ def actor_dictionary() -> ActorDictionary:
     pattern = re.compile(r"(?<![\w-])" + alternation + r"(?![\w-])", re.IGNORECASE)
     contextual = tuple(
         ContextualForce(
-            item["prefix"], item["type"], item["unknown"],
-            _phrase_pattern(item["aliases"]), frozenset(m.lower() for m in item.get("modifiers", [])),
+            item["prefix"],
+            item["type"],
+            item["unknown"],
+            _phrase_pattern(item["aliases"]),
+            frozenset(m.lower() for m in item.get("modifiers", [])),
             item.get("template", ""),
             tuple((str(country), str(name)) for country, name in item.get("names", {}).items()),
         )
@@ -194,8 +205,16 @@ def actor_dictionary() -> ActorDictionary:
         if entry in entries and entries[entry].country and not demonym.isupper() and "." not in demonym:
             demonym_of.setdefault(str(entries[entry].country), demonym)
     return ActorDictionary(
-        by_alias, demonyms, pattern, frozenset(ontology["military_cues"]), frozenset(written), frozenset(places),
-        contextual, by_country, words=words, demonym_of=demonym_of,
+        by_alias,
+        demonyms,
+        pattern,
+        frozenset(ontology["military_cues"]),
+        frozenset(written),
+        frozenset(places),
+        contextual,
+        by_country,
+        words=words,
+        demonym_of=demonym_of,
     )
 
 
@@ -274,7 +293,8 @@ def _after_demonym(phrase: SpacySpan, head: Token) -> str:
 def _is_military_word(token: Token, dictionary: ActorDictionary) -> bool:
     words = {token.lemma_.lower(), token.text.lower()}
     return bool(
-        words & dictionary.military_heads or words & dictionary.words.installations
+        words & dictionary.military_heads
+        or words & dictionary.words.installations
         or words & dictionary.words.attack_nouns
     )
 
@@ -423,8 +443,9 @@ def _second_parties(token: Token) -> list[Token]:
 
 
 # Verbs whose subject tells of an attack rather than makes it: "residents reported shelling".
-_WITNESS_LEMMAS = frozenset({"say", "report", "tell", "add", "hear", "see", "witness", "describe", "fear", "condemn",
-                             "document"})
+_WITNESS_LEMMAS = frozenset(
+    {"say", "report", "tell", "add", "hear", "see", "witness", "describe", "fear", "condemn", "document"}
+)
 # Participles that name who carried out a nominal event: "an attack claimed by ISIS", "attributed to ADF rebels".
 _AUTHOR_LINKS = frozenset({"attribute", "blame"})
 
@@ -475,8 +496,10 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
         governor = trigger.head.head
         if governor.dep_ == "dobj" and governor.head.lemma_.lower() in words.suffer:
             governor = governor.head  # "suffered heavy losses in strikes": the losses are the subject's
-    reciprocal = lemma in words.reciprocal or trigger.lower_ in words.reciprocal or (
-        governor is not None and governor.lemma_.lower() in words.reciprocal
+    reciprocal = (
+        lemma in words.reciprocal
+        or trigger.lower_ in words.reciprocal
+        or (governor is not None and governor.lemma_.lower() in words.reciprocal)
     )
     if nominal:
         for child in trigger.children:
@@ -494,9 +517,13 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
             elif child.dep_ == "acl":
                 # "an attack carried out by ISIS", "an attack attributed to ADF rebels"
                 for link in child.children:
-                    if link.dep_ == "agent" or (link.dep_ == "prep" and (
-                        link.lower_ == "by" or (link.lower_ in {"to", "on"} and child.lemma_.lower() in _AUTHOR_LINKS)
-                    )):
+                    if link.dep_ == "agent" or (
+                        link.dep_ == "prep"
+                        and (
+                            link.lower_ == "by"
+                            or (link.lower_ in {"to", "on"} and child.lemma_.lower() in _AUTHOR_LINKS)
+                        )
+                    ):
                         sides.agents.extend(c for c in link.children if c.dep_ == "pobj")
             elif child.dep_ == "relcl":
                 # "an attack that killed three soldiers": the clause's object is the target
@@ -535,8 +562,13 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
     if repelled is not None:
         # "A repelled an attack by B on its positions", "A repelled Ukrainian attacks": B attacked A
         attackers = [
-            *(c for p in repelled.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children
-              if c.dep_ == "pobj"),
+            *(
+                c
+                for p in repelled.children
+                if p.dep_ == "prep" and p.lower_ == "by"
+                for c in p.children
+                if c.dep_ == "pobj"
+            ),
             *(c for c in repelled.children if c.dep_ in {"amod", "compound", "poss"}),
         ]
         if any(_actor_of(a, dictionary) for a in attackers):
@@ -689,7 +721,8 @@ def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bo
             # One actor on both sides only when one phrase names both ("clashes between two rival clan militias")
             # or it is a crowd ("protesters clashed with rival demonstrators").
             if found is not None and (
-                all(r.name != found[0].name for r in roles) or head in heads_used
+                all(r.name != found[0].name for r in roles)
+                or head in heads_used
                 or found[0].name in coding_conventions().crowd_names
             ):
                 usable.append((head, found))

@@ -617,7 +617,7 @@ def _phrase_before_final_verb(verb: Token, subject: Token) -> Token | None:
 
 
 def _speaker_in_apposition(subject: Token, verb: Token) -> Token:
-    """"..., killing four people, a war monitor said": the parser may make "people" the subject and the
+    """ "..., killing four people, a war monitor said": the parser may make "people" the subject and the
     speaker its appositive; the appositive right before a sentence-final speech verb is the speaker."""
     appositives = [c for c in subject.children if c.dep_ == "appos" and c.i < verb.i]
     if appositives and verb.i > subject.i and all(t.dep_ == "punct" or t.i < verb.i for t in subject.subtree):
@@ -729,9 +729,7 @@ def _is_sentence_final(verb: Token) -> bool:
         return False
     objects = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "dative"}]
     # An object after the verb is a relay ("told Anadolu Agency"), never what was said ("said nothing").
-    return all(_is_outlet_like(_np_tokens(o)) for o in objects) and not any(
-        c.lower_ == "that" for c in after[:2]
-    )
+    return all(_is_outlet_like(_np_tokens(o)) for o in objects) and not any(c.lower_ == "that" for c in after[:2])
 
 
 def _trailing_speaker_run(verb: Token) -> list[Token]:

@@ -124,9 +124,7 @@ def background_reason(mention: Mention, published: dt.date | None, rules: Backgr
         return ""
     start = mention.trigger.start - mention.sentence.start
     end = mention.trigger.end - mention.sentence.start
-    return next(
-        (rule.name for rule in rules.rules if rule.fires(sentence, start, end, mention.sub_event_type)), ""
-    )
+    return next((rule.name for rule in rules.rules if rule.fires(sentence, start, end, mention.sub_event_type)), "")
 
 
 def mark_background(mentions: Iterable[Mention], document: Document) -> None:

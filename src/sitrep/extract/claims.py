@@ -119,17 +119,23 @@ def figure_claims(
         noun = _token_of(sentence, quantity)
         # "displaced several times", "the one hospital": not a number of people
         counts_people = head in _people_heads()
-        if kind in {"count", "displaced"} and head in words["displacement_units"] | {"people"} and any(
-            cue in lowered for cue in words["population_cues"]
+        if (
+            kind in {"count", "displaced"}
+            and head in words["displacement_units"] | {"people"}
+            and any(cue in lowered for cue in words["population_cues"])
         ):  # before displacement: "home to four million people, many of them displaced"
             claims.append(_figure_claim(context, quantity, "population", "population"))
         elif kind in words["toll_kinds"] and is_total and counts_people and not quantity.kind.endswith(SUBSET_SUFFIX):
             claims.append(_figure_claim(context, quantity, f"people {kind}", f"toll:{kind}", period))
             total = True
         elif (
-            kind in words["displacement_kinds"]
-            or (kind == "count" and head in words["displacement_units"] and lemmas & words["displacement_lemmas"])
-        ) and counts_people and _displaced_civilians(head, noun):
+            (
+                kind in words["displacement_kinds"]
+                or (kind == "count" and head in words["displacement_units"] and lemmas & words["displacement_lemmas"])
+            )
+            and counts_people
+            and _displaced_civilians(head, noun)
+        ):
             claims.append(_figure_claim(context, quantity, "people displaced", "displaced", period))
         elif kind == "count" and head in words["troop_units"] and lemmas & words["loss_lemmas"]:
             # "the Ukrainian army's losses amounted to up to 470 servicemen over the past day"
@@ -169,10 +175,16 @@ def ultimatums(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
             span = Span(context.doc, start, end, text_between(number, time))
             quantity = Quantity(time.text, *bounds, span=span, kind="deadline")
             action = " ".join(t.text for t in doc[after].subtree if t.i >= after)
-            claims.append(_claim(
-                replace(context, modality="planned"), _claim_id(context, verb.idx),
-                f"{span.text} to {action}", quantity, span, f"ultimatum:{doc[after].lemma_.lower()}",
-            ))
+            claims.append(
+                _claim(
+                    replace(context, modality="planned"),
+                    _claim_id(context, verb.idx),
+                    f"{span.text} to {action}",
+                    quantity,
+                    span,
+                    f"ultimatum:{doc[after].lemma_.lower()}",
+                )
+            )
     return claims
 
 
@@ -201,8 +213,12 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
         phrase = " ".join(t.text for t in scope if t.dep_ != "det" or t.i != scope[0].i)
         claims.append(
             _claim(
-                replace(context, modality="denied"), _claim_id(context, verb.idx), f"{verb.lemma_.lower()} {phrase}",
-                None, _token_span(context.doc, verb), "",
+                replace(context, modality="denied"),
+                _claim_id(context, verb.idx),
+                f"{verb.lemma_.lower()} {phrase}",
+                None,
+                _token_span(context.doc, verb),
+                "",
             )
         )
     return claims
@@ -353,7 +369,8 @@ def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token |
     if verb is None:
         verb = next(
             (
-                t for t in span_tokens(sentence)
+                t
+                for t in span_tokens(sentence)
                 if t.pos_ == "VERB" and (t.lemma_.lower() in lemmas or _reported_future(t, sentence))
             ),
             None,
@@ -368,14 +385,19 @@ def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token |
         # "said it would review the presence ..." -> "review the presence ...": a pronoun adds nothing
         dropped = {t.i for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PRON" for t in c.subtree}
         subject = " ".join(
-            t.text for t in verb.subtree
+            t.text
+            for t in verb.subtree
             if t.i not in dropped and (t.dep_ not in {"aux", "mark", "punct"} or t.i > verb.i)
         )
     evidence = Span(context.doc, verb.idx, verb.idx + len(verb.text), verb.text)
     # "warned that ..." states a fear; everything else here is a plan
     modality: Modality = "feared" if verb.lemma_.lower() == "warn" or verb.head.lemma_.lower() == "warn" else "planned"
     return _claim(
-        replace(context, modality=modality), _claim_id(context, verb.idx), subject, None, evidence,
+        replace(context, modality=modality),
+        _claim_id(context, verb.idx),
+        subject,
+        None,
+        evidence,
         f"intention:{verb.lemma_.lower()}",
     )
 
@@ -386,8 +408,13 @@ def _figure_claim(
     scope = context.scope
     anchor = quantity.span.start if quantity.span else context.sentence.start
     return _claim(
-        context, _claim_id(context, anchor), subject + (f" in {scope}" if scope else ""), quantity,
-        quantity.span or context.sentence, f"{topic}:{(scope or '').lower()}", period_start,
+        context,
+        _claim_id(context, anchor),
+        subject + (f" in {scope}" if scope else ""),
+        quantity,
+        quantity.span or context.sentence,
+        f"{topic}:{(scope or '').lower()}",
+        period_start,
     )
 
 
@@ -405,9 +432,7 @@ def _tally_topic(what: str, target: str) -> str:
     return f"{TALLY_TOPIC}:{target}" if what == "attacks" else f"{TALLY_TOPIC}:{what}:{target}"
 
 
-def _tally_claim(
-    context: SentenceContext, quantity: Quantity, sentence: SpacySpan, period: dt.date | None
-) -> Claim:
+def _tally_claim(context: SentenceContext, quantity: Quantity, sentence: SpacySpan, period: dt.date | None) -> Claim:
     """ "Turkey has carried out dozens of drone strikes on northeast Syria since October", with no event mention
     to take the target from: the target is what the counted noun is "on", "at" or "against"."""
     what = _tally_of(quantity.unit.lower(), is_period=True) or "attacks"
@@ -416,8 +441,13 @@ def _tally_claim(
     anchor = quantity.span.start if quantity.span else context.sentence.start
     counted = "attacks" if what == "attacks" else quantity.unit
     return _claim(
-        replace(context, scope=target), _claim_id(context, anchor), f"{counted} on {target}", quantity,
-        quantity.span or context.sentence, _tally_topic(what, target), period,
+        replace(context, scope=target),
+        _claim_id(context, anchor),
+        f"{counted} on {target}",
+        quantity,
+        quantity.span or context.sentence,
+        _tally_topic(what, target),
+        period,
     )
 
 
@@ -491,7 +521,8 @@ def _ongoing_conflict_toll(sentence: SpacySpan) -> bool:
             return True
         # "more than 170,000 people have been killed in Syria's civil war" (a war, not a day's fighting)
         if any(
-            c.dep_ == "prep" and c.lower_ in {"in", "during", "throughout"}
+            c.dep_ == "prep"
+            and c.lower_ in {"in", "during", "throughout"}
             and any(o.dep_ == "pobj" and o.lemma_.lower() in words["war_nouns"] for o in c.children)
             for c in verb.children
         ):
@@ -602,7 +633,11 @@ def _share_claims(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
         quantity = Quantity("percent", *bounds, span=span, kind="share")
         claims.append(
             _claim(
-                replace(context, scope=place), _claim_id(context, start), f"share of {place} {cue}", quantity, span,
+                replace(context, scope=place),
+                _claim_id(context, start),
+                f"share of {place} {cue}",
+                quantity,
+                span,
                 f"share:{cue}:{place.lower()}",
             )
         )
@@ -631,8 +666,12 @@ def _planned_figures(
         subject = f"{quantity.unit} {action.text}" if action is not None else f"{verb.lemma_.lower()} {quantity.unit}"
         anchor = quantity.span.start if quantity.span else context.sentence.start
         claim = _claim(
-            replace(context, modality="planned"), _claim_id(context, anchor), subject, quantity,
-            quantity.span or context.sentence, f"plan:{subject.lower()}",
+            replace(context, modality="planned"),
+            _claim_id(context, anchor),
+            subject,
+            quantity,
+            quantity.span or context.sentence,
+            f"plan:{subject.lower()}",
         )
         found.append((claim, quantity))
     return found
@@ -656,8 +695,11 @@ def _rejected_figures(context: SentenceContext, figures: list[Claim], sentence: 
         if verb is None:
             continue
         denier = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
-        figure = max((c for c in counted if c.evidence and c.evidence.start < noun.idx), key=lambda c: c.evidence.start
-                     if c.evidence else 0, default=counted[0])
+        figure = max(
+            (c for c in counted if c.evidence and c.evidence.start < noun.idx),
+            key=lambda c: c.evidence.start if c.evidence else 0,
+            default=counted[0],
+        )
         chain = context.chain
         if denier is not None:
             who = " ".join(t.text for t in denier.subtree if t.dep_ != "det")
@@ -666,7 +708,11 @@ def _rejected_figures(context: SentenceContext, figures: list[Claim], sentence: 
             chain = AttributionChain([Source(who, kind, _token_span(context.doc, denier)), *publisher])
         claims.append(
             replace(
-                figure, id=_claim_id(context, verb.idx), quantity=None, modality="denied", chain=chain,
+                figure,
+                id=_claim_id(context, verb.idx),
+                quantity=None,
+                modality="denied",
+                chain=chain,
                 evidence=_token_span(context.doc, verb),
             )
         )
@@ -687,9 +733,18 @@ def _claim(
     period_start: dt.date | None = None,
 ) -> Claim:
     return Claim(
-        id=claim_id, doc=context.doc, subject=subject, scope=context.scope, quantity=quantity,
-        sentence=context.sentence, period_start=period_start, chain=context.chain, modality=context.modality,
-        framing=context.framing, evidence=evidence, topic=topic,
+        id=claim_id,
+        doc=context.doc,
+        subject=subject,
+        scope=context.scope,
+        quantity=quantity,
+        sentence=context.sentence,
+        period_start=period_start,
+        chain=context.chain,
+        modality=context.modality,
+        framing=context.framing,
+        evidence=evidence,
+        topic=topic,
     )
 
 
@@ -732,9 +787,12 @@ def counted_claim(
             target = _actor(mention, "actor2") or written_target or "unspecified target"
             noun = "attacks" if what == "attacks" else unit
             return _claim(
-                _mention_context(mention, _scope_text(mention) or written_target), _mention_claim_id(mention),
+                _mention_context(mention, _scope_text(mention) or written_target),
+                _mention_claim_id(mention),
                 f"{noun} on {target}",
-                quantity, quantity.span or mention.sentence, _tally_topic(what, target),
+                quantity,
+                quantity.span or mention.sentence,
+                _tally_topic(what, target),
                 _period_start(sentence, published, mention.doc),
             )
         if unit.split()[-1] in words["troop_units"] and lemmas & words["stationing_lemmas"]:
@@ -742,9 +800,12 @@ def counted_claim(
             place = mention.places[0].text if mention.places else None
             # Keyed by place, as figure_claims keys "has around 900 troops in Syria", so both meet in the resolver.
             return _claim(
-                _mention_context(mention, place), _mention_claim_id(mention),
-                f"troops of {holder}" + (f" in {place}" if place else ""), quantity,
-                quantity.span or mention.sentence, f"troop-level:{(place or '').lower()}",
+                _mention_context(mention, place),
+                _mention_claim_id(mention),
+                f"troops of {holder}" + (f" in {place}" if place else ""),
+                quantity,
+                quantity.span or mention.sentence,
+                f"troop-level:{(place or '').lower()}",
             )
     return None
 
@@ -767,7 +828,11 @@ def claim_from_mention(mention: Mention) -> Claim:
     place = mention.places[0].text if mention.places else None
     subject = f"{action} by {actor}" + (f" ({place})" if place else "")
     return _claim(
-        _mention_context(mention, place), _mention_claim_id(mention), subject, None, mention.trigger,
+        _mention_context(mention, place),
+        _mention_claim_id(mention),
+        subject,
+        None,
+        mention.trigger,
         f"{mention.plover.lower()}:{actor}",
     )
 

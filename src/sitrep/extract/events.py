@@ -144,7 +144,8 @@ def _up_to_the_statement(sentence: SpacySpan, found: list[DateInterval]) -> list
     return [
         DateInterval(d.start - lead, d.end, "approximate", d.span)
         for d in found
-        if d.span is not None and d.precision == "day"
+        if d.span is not None
+        and d.precision == "day"
         and _dates_a_statement(sentence, d.span.start, d.span.end, main_clause_only=True)
     ][:1]
 
@@ -206,8 +207,13 @@ def extract_sentence(
     places = place_mentions(sentence, doc_name, not_in=result.dateline.span if result.dateline else None)
     sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, text)
     context = SentenceContext(
-        doc_name, sentence_span, chain, modality_of(sentence, sentence.root), framing,
-        next((p.text for p in places if p.role == LOCATION_ROLE), None), document.published,
+        doc_name,
+        sentence_span,
+        chain,
+        modality_of(sentence, sentence.root),
+        framing,
+        next((p.text for p in places if p.role == LOCATION_ROLE), None),
+        document.published,
     )
     claims, running_toll = figure_claims(context, quantities, sentence)
     tally = False
@@ -263,8 +269,13 @@ def _deaths_to_the_violence(mentions: list[Mention]) -> None:
 
 
 # Protest sub-types from least to most serious; a sentence's crowd event takes the most serious it reports.
-_CROWD_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-                   "Violent demonstration", "Mob violence")
+_CROWD_SEVERITY = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+    "Violent demonstration",
+    "Mob violence",
+)
 
 
 def _one_crowd_event(mentions: list[Mention], text: str) -> list[Mention]:
@@ -274,8 +285,13 @@ def _one_crowd_event(mentions: list[Mention], text: str) -> list[Mention]:
     if not crowd:
         return mentions
     armed = any(pattern.search(text) for _, pattern in ontology().instruments)
-    lead = max(crowd, key=lambda m: (m.event_type == "Riots", _CROWD_SEVERITY.index(m.sub_event_type)
-                                     if m.sub_event_type in _CROWD_SEVERITY else 0))
+    lead = max(
+        crowd,
+        key=lambda m: (
+            m.event_type == "Riots",
+            _CROWD_SEVERITY.index(m.sub_event_type) if m.sub_event_type in _CROWD_SEVERITY else 0,
+        ),
+    )
     part_of_it = {
         id(m)
         for m in mentions
@@ -310,9 +326,7 @@ def _mention(
     """One event mention for one trigger, with every value's span."""
     doc_name = document.name
     token = match.token
-    roles = assign_roles(
-        token, sentence, doc_name, violent=harms(match.rule)
-    )
+    roles = assign_roles(token, sentence, doc_name, violent=harms(match.rule))
     targets = [r.span.text for r in roles if r.role == "actor2" and r.span]
     target_text = " ".join([*targets, _target_text(token), *(v.text for v in victims)])
     actor1 = next((r for r in roles if r.role == "actor1"), None)
@@ -394,9 +408,7 @@ def _same_event(a: TriggerMatch, b: TriggerMatch) -> bool:
     ancestors_b = {t.i for t in b.token.ancestors} | {b.token.i}
     ancestors_a = {t.i for t in a.token.ancestors} | {a.token.i}
     return (
-        _clause_of(a.token).i in ancestors_b
-        or _clause_of(b.token).i in ancestors_a
-        or a.token.head.i == b.token.head.i
+        _clause_of(a.token).i in ancestors_b or _clause_of(b.token).i in ancestors_a or a.token.head.i == b.token.head.i
     )
 
 

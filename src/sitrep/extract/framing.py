@@ -133,8 +133,31 @@ def _part_of_capitalised_name(text: str, start: int, end: int) -> bool:
 
 
 # Short words a headline leaves in lower case ("Killed in Syrian Army Operations across Country").
-_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "as", "with",
-                                "from", "across", "into", "over", "after", "than", "&"})
+_TITLE_SMALL_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "as",
+        "with",
+        "from",
+        "across",
+        "into",
+        "over",
+        "after",
+        "than",
+        "&",
+    }
+)
 # Fewest words a headline has.
 _TITLE_MIN_WORDS = 4
 

@@ -48,9 +48,22 @@ class PlaceRules:
 @cache
 def place_rules() -> PlaceRules:
     rules = load_yaml("place_phrases.yaml")
-    return PlaceRules(*(frozenset(str(w).lower() for w in rules[key]) for key in (
-        "heads", "modifier_labels", "locatives", "institution_words", "feature_heads", "not_place_words",
-        "owner_nouns", "sponsor_participles", "apposition_words")))
+    return PlaceRules(
+        *(
+            frozenset(str(w).lower() for w in rules[key])
+            for key in (
+                "heads",
+                "modifier_labels",
+                "locatives",
+                "institution_words",
+                "feature_heads",
+                "not_place_words",
+                "owner_nouns",
+                "sponsor_participles",
+                "apposition_words",
+            )
+        )
+    )
 
 
 def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = None) -> list[PlaceMention]:
@@ -65,8 +78,10 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
         if any(p.start <= entity.start and entity.end <= p.end for p in phrases):
             continue
         found.append(PlaceMention(_clipped(entity.text), _span(entity, doc_name)))
-    for role, candidates in ((CANDIDATE_ROLE, _proper_nouns_after_locatives(sentence)),
-                             (NAME_ROLE, _other_proper_nouns(sentence))):
+    for role, candidates in (
+        (CANDIDATE_ROLE, _proper_nouns_after_locatives(sentence)),
+        (NAME_ROLE, _other_proper_nouns(sentence)),
+    ):
         for candidate in candidates:
             if not any(pm.span.start < candidate.end_char and candidate.start_char < pm.span.end for pm in found):
                 found.append(PlaceMention(_clipped(candidate.text), _span(candidate, doc_name), role=role))
@@ -242,8 +257,24 @@ def _capitalised_name_word(token: Token) -> bool:
 _NAME_WORD_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP"})
 
 
-_SAME_AS_NAME = frozenset({"town", "city", "village", "neighbourhood", "neighborhood", "district", "camp", "area",
-                           "locality", "community", "settlement", "township", "municipality", "island"})
+_SAME_AS_NAME = frozenset(
+    {
+        "town",
+        "city",
+        "village",
+        "neighbourhood",
+        "neighborhood",
+        "district",
+        "camp",
+        "area",
+        "locality",
+        "community",
+        "settlement",
+        "township",
+        "municipality",
+        "island",
+    }
+)
 
 
 def _named_object(head: Token) -> SpacySpan | None:
@@ -263,9 +294,11 @@ def _stands_for_something_else(entity: SpacySpan) -> bool:
         return True
     # "from Ukrainian shelling": a nationality before a noun, whatever the parse.
     following = entity.doc[entity.end] if entity.end < len(entity.doc) else None
-    if entity.text.lower() in actor_dictionary().demonyms and following is not None and following.pos_ in {
-        "NOUN", "VERB", "ADJ"
-    }:
+    if (
+        entity.text.lower() in actor_dictionary().demonyms
+        and following is not None
+        and following.pos_ in {"NOUN", "VERB", "ADJ"}
+    ):
         return True
     # "Oleksandr Prokudin": the first name tagged as a place.
     if root.dep_ == "compound" and root.head.ent_type_ == "PERSON" and root.head.i >= entity.end:
@@ -278,8 +311,10 @@ def _owner_or_sponsor(phrase: SpacySpan) -> bool:
     """ "the embassies of Rwanda, France and the United States" (whose embassies), "Rwanda-backed M23" (who
     backs them): a country named for what it owns or sponsors, not for where something happened."""
     doc, rules = phrase.doc, place_rules()
-    if phrase.end + 1 < len(doc) and doc[phrase.end].text == "-" and doc[phrase.end + 1].lower_ in (
-        rules.sponsor_participles
+    if (
+        phrase.end + 1 < len(doc)
+        and doc[phrase.end].text == "-"
+        and doc[phrase.end + 1].lower_ in (rules.sponsor_participles)
     ):
         return True
     head = phrase.root
@@ -328,8 +363,10 @@ def _other_proper_nouns(sentence: SpacySpan) -> list[SpacySpan]:
             i += 1
             continue
         end = i + 1
-        while end < sentence.end and (tokens[end].pos_ == "PROPN" or (
-                tokens[end].text == "-" and end + 1 < sentence.end and tokens[end + 1].pos_ == "PROPN")):
+        while end < sentence.end and (
+            tokens[end].pos_ == "PROPN"
+            or (tokens[end].text == "-" and end + 1 < sentence.end and tokens[end + 1].pos_ == "PROPN")
+        ):
             end += 1
         run = doc[i:end]
         i = end
@@ -402,5 +439,3 @@ def _ends_an_actor_name(entity: SpacySpan) -> bool:
 _LABEL_WORDS = frozenset(
     {"resistance", "coalition", "axis", "front", "alliance", "movement", "state", "regime", "army"}
 )
-
-

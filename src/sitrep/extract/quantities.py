@@ -28,8 +28,14 @@ from sitrep.extract.dates import date_spans
 from sitrep.model import Quantity, Span
 
 __all__ = [
-    "SUBSET_SUFFIX", "base_kind", "coordinated_totals", "fatalities", "find_quantities", "non_violent_toll",
-    "parse_amount", "parse_number",
+    "SUBSET_SUFFIX",
+    "base_kind",
+    "coordinated_totals",
+    "fatalities",
+    "find_quantities",
+    "non_violent_toll",
+    "parse_amount",
+    "parse_number",
 ]
 
 _DATA: dict[str, Any] = load_yaml("quantities.yaml")

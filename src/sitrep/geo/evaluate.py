@@ -17,8 +17,7 @@ from sitrep.geo.index import Gazetteer, GeoContext
 from sitrep.model import Place
 
 REQUIRED_COLUMNS = ("text", "context", "lat", "lon")
-ANSWER_COLUMNS = ("resolved_name", "resolved_lat", "resolved_lon", "resolved_country", "precision", "score",
-                  "error_km")
+ANSWER_COLUMNS = ("resolved_name", "resolved_lat", "resolved_lon", "resolved_country", "precision", "score", "error_km")
 
 
 class EvalInputError(ValueError):
@@ -94,20 +93,23 @@ def evaluate_rows(rows: Iterable[dict[str, str]], gazetteer: Gazetteer) -> EvalR
 
 
 def write_answers(report: EvalReport, path: Path) -> None:
-    fields = list(dict.fromkeys([*(report.results[0].row.keys() if report.results else REQUIRED_COLUMNS),
-                                 *ANSWER_COLUMNS]))
+    fields = list(
+        dict.fromkeys([*(report.results[0].row.keys() if report.results else REQUIRED_COLUMNS), *ANSWER_COLUMNS])
+    )
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         for result in report.results:
             place = result.place
-            writer.writerow({
-                **result.row,
-                "resolved_name": place.name if place else "",
-                "resolved_lat": f"{place.lat:.5f}" if place else "",
-                "resolved_lon": f"{place.lon:.5f}" if place else "",
-                "resolved_country": (place.country or "") if place else "",
-                "precision": place.precision if place else "",
-                "score": f"{place.score:.4f}" if place else "",
-                "error_km": f"{result.error_km:.1f}" if result.error_km is not None else "",
-            })
+            writer.writerow(
+                {
+                    **result.row,
+                    "resolved_name": place.name if place else "",
+                    "resolved_lat": f"{place.lat:.5f}" if place else "",
+                    "resolved_lon": f"{place.lon:.5f}" if place else "",
+                    "resolved_country": (place.country or "") if place else "",
+                    "precision": place.precision if place else "",
+                    "score": f"{place.score:.4f}" if place else "",
+                    "error_km": f"{result.error_km:.1f}" if result.error_km is not None else "",
+                }
+            )

@@ -138,8 +138,9 @@ class Gazetteer:
     # --- candidates -------------------------------------------------------------------------
 
     def _rows(self, where: str, args: Sequence[object]) -> list[tuple[Row, str, str, str]]:
-        sql = (f"SELECT {_ROW_COLUMNS}, n.name, n.key, n.source "
-               f"FROM names n JOIN places p ON p.id = n.place WHERE {where}")
+        sql = (
+            f"SELECT {_ROW_COLUMNS}, n.name, n.key, n.source FROM names n JOIN places p ON p.id = n.place WHERE {where}"
+        )
         return [(Row(*rec[:11]), rec[11], rec[12], rec[13]) for rec in self._db.execute(sql, args)]
 
     def _matches(self, query: str, countries: Sequence[str], fuzzy: bool = True) -> list[_Match]:
@@ -151,21 +152,43 @@ class Gazetteer:
         # Very short skeletons ("km", "sd") match thousands of names: use the exact key and fuzzy search only. A
         # generic word adds no length ("Raqa city" is as short as "Raqa": its skeleton would match "Yreka City").
         specific = skeleton_key(" ".join(w for w in key.split() if not is_generic_word(w)))
-        where, args = ("n.key = ? OR n.skel = ?", (key, skel)) if len(specific.replace(" ", "")) >= MIN_SKELETON else (
-            "n.key = ?", (key,))
+        where, args = (
+            ("n.key = ? OR n.skel = ?", (key, skel))
+            if len(specific.replace(" ", "")) >= MIN_SKELETON
+            else ("n.key = ?", (key,))
+        )
         for row, name, cand_key, source in self._rows(where, args):
             same = skeleton_key(name) == skel
-            self._keep(found, _Match(row, name_similarity(key, cand_key, same), name, source == "core",
-                                     main_name=source == "name", same_skeleton=same))
+            self._keep(
+                found,
+                _Match(
+                    row,
+                    name_similarity(key, cand_key, same),
+                    name,
+                    source == "core",
+                    main_name=source == "name",
+                    same_skeleton=same,
+                ),
+            )
         here = set(countries[:3])
         # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
         # when it names any): a look-alike is never better than the name itself.
-        if fuzzy and not any((m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here)
-                             for m in found.values()):
+        if fuzzy and not any(
+            (m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here) for m in found.values()
+        ):
             for row, name, cand_key, source in self._fuzzy_rows(key, countries):
                 same = skeleton_key(name) == skel
-                self._keep(found, _Match(row, name_similarity(key, cand_key, same), name, source == "core",
-                                         main_name=source == "name", same_skeleton=same))
+                self._keep(
+                    found,
+                    _Match(
+                        row,
+                        name_similarity(key, cand_key, same),
+                        name,
+                        source == "core",
+                        main_name=source == "name",
+                        same_skeleton=same,
+                    ),
+                )
         return list(found.values())
 
     @staticmethod
@@ -181,12 +204,16 @@ class Gazetteer:
             if country:
                 # Villages of unknown size (most of the shipped villages) are found by their names and
                 # romanisations only, not as look-alikes: they are many, and a look-alike village is rarely right.
-                sql = ("SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place WHERE p.country = ? "
-                       "AND (p.precision != 'town' OR p.population > 0 OR p.gid LIKE 'sitrep:%')")
+                sql = (
+                    "SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place WHERE p.country = ? "
+                    "AND (p.precision != 'town' OR p.population > 0 OR p.gid LIKE 'sitrep:%')"
+                )
                 args: tuple[object, ...] = (country,)
             else:
-                sql = ("SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place "
-                       "WHERE p.precision != 'town' OR p.population >= ?")
+                sql = (
+                    "SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place "
+                    "WHERE p.precision != 'town' OR p.population >= ?"
+                )
                 args = (GLOBAL_FUZZY_MIN_POPULATION,)
             recs = self._db.execute(sql, args).fetchall()
             self._fuzzy_pools[country] = ([r[0] for r in recs], [r[1] for r in recs])
@@ -208,8 +235,10 @@ class Gazetteer:
 
     def _load_country_names(self) -> dict[str, tuple[str, bool]]:
         """name key -> (ISO2, is a demonym)."""
-        sql = ("SELECT n.key, p.country, n.source FROM names n JOIN places p ON p.id = n.place "
-               "WHERE p.precision = 'country'")
+        sql = (
+            "SELECT n.key, p.country, n.source FROM names n JOIN places p ON p.id = n.place "
+            "WHERE p.precision = 'country'"
+        )
         return {key: (country, source == "demonym") for key, country, source in self._db.execute(sql)}
 
     def countries_in_text(self, text: str, demonym_weight: float = DEMONYM_WEIGHT) -> list[str]:
@@ -270,8 +299,14 @@ class Gazetteer:
         for sentence in _SENTENCE_END.split(_POSSESSIVE_S.sub("", text)):
             for run, opens_sentence in _name_runs(sentence):
                 key = name_key(run)
-                if (not key or key in seen or key in self._country_names or len(key) < MIN_SKELETON
-                        or is_generic_word(key) or key in actor_name_keys()):
+                if (
+                    not key
+                    or key in seen
+                    or key in self._country_names
+                    or len(key) < MIN_SKELETON
+                    or is_generic_word(key)
+                    or key in actor_name_keys()
+                ):
                     continue
                 sizes = self._prominent_namesakes(key, minimum, opens_sentence and " " not in key)
                 if not sizes:
@@ -302,8 +337,15 @@ class Gazetteer:
         for sentence in _SENTENCE_END.split(_QUOTED.sub("", _POSSESSIVE_S.sub("", text))):
             for run, opens_sentence in _name_runs(sentence):
                 key = name_key(run)
-                if (not key or key in seen or (opens_sentence and " " not in key) or len(key) < MIN_SKELETON
-                        or is_generic_word(key) or key in self._country_names or key in actor_name_keys()):
+                if (
+                    not key
+                    or key in seen
+                    or (opens_sentence and " " not in key)
+                    or len(key) < MIN_SKELETON
+                    or is_generic_word(key)
+                    or key in self._country_names
+                    or key in actor_name_keys()
+                ):
                     continue
                 seen.add(key)
                 countries = self._namesake_countries(key)
@@ -315,17 +357,21 @@ class Gazetteer:
     @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
     def _namesake_countries(self, key: str) -> frozenset[str]:
         """The countries holding a town, village or site named ``key`` (not through a stripped core name)."""
-        sql = ("SELECT DISTINCT p.country FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
-               "AND n.source != 'core' AND p.precision IN ('town', 'site', 'admin2')")
+        sql = (
+            "SELECT DISTINCT p.country FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+            "AND n.source != 'core' AND p.precision IN ('town', 'site', 'admin2')"
+        )
         return frozenset(c for (c,) in self._db.execute(sql, (key,)) if c)
 
     @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
     def _prominent_namesakes(self, key: str, minimum: int, units_only: bool = False) -> dict[str, int]:
         """Country -> population of its biggest province (or region) or town of at least ``minimum`` named
         ``key``; with ``units_only``, provinces and regions only."""
-        sql = ("SELECT p.country, MAX(p.population) FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
-               "AND n.source != 'core' AND (p.precision IN ('admin1', 'region') "
-               "OR (p.precision = 'town' AND p.population >= ?)) GROUP BY p.country")
+        sql = (
+            "SELECT p.country, MAX(p.population) FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? "
+            "AND n.source != 'core' AND (p.precision IN ('admin1', 'region') "
+            "OR (p.precision = 'town' AND p.population >= ?)) GROUP BY p.country"
+        )
         threshold = 10**12 if units_only else minimum
         return {c: max(int(size or 0), minimum) for c, size in self._db.execute(sql, (key, threshold)) if c}
 
@@ -421,7 +467,8 @@ class Gazetteer:
 
         home_spelled = bool(home) and any(
             m.row.country in home and m.spelled and m.similarity >= floor_for(m) and m.row.precision not in too_big
-            for m in matches.values())
+            for m in matches.values()
+        )
         country_floor = float(weights()["country_min_similarity"])
         # A name that is also a province's is, as a town, the province's seat (the unit is placed on it): "Mykolaiv"
         # is the city of Mykolaiv Oblast, not a village of the same name or a namesake with a wrong population.
@@ -429,11 +476,24 @@ class Gazetteer:
         seat_bonus = float(weights()["province_seat"])
         scored = [
             Candidate(
-                _place(m.row, total_score(m.similarity, m.row, parsed, m.via_core_alias, countries,
-                                          sentence_countries, anchors, m.whole_mention, neighbours)
-                                 + (float(weights()["main_name"]) if m.main_name and m.spelled else 0.0)
-                                 + (seat_bonus if m.row.precision == "town" and _point(m.row) in seats else 0.0)),
-                0.0, m.matched_name,
+                _place(
+                    m.row,
+                    total_score(
+                        m.similarity,
+                        m.row,
+                        parsed,
+                        m.via_core_alias,
+                        countries,
+                        sentence_countries,
+                        anchors,
+                        m.whole_mention,
+                        neighbours,
+                    )
+                    + (float(weights()["main_name"]) if m.main_name and m.spelled else 0.0)
+                    + (seat_bonus if m.row.precision == "town" and _point(m.row) in seats else 0.0),
+                ),
+                0.0,
+                m.matched_name,
             )
             for m in matches.values()
             if m.similarity >= (country_floor if m.row.precision == "country" else floor_for(m))
@@ -462,10 +522,16 @@ class Gazetteer:
         if countries and row.country not in region:
             # A big town abroad counts under its own name; by an alternate name only if very big ("Castello" in a
             # report on Aleppo is a road there, not Castelló de la Plana).
-            return match.similarity >= 1.0 and not match.via_core_alias and (
-                row.precision == "admin1" or row.feature == "PPLC"
-                or row.population >= int(w["landmark_min_population"])
-                or (match.main_name and row.population >= int(w["abroad_min_population"])))
+            return (
+                match.similarity >= 1.0
+                and not match.via_core_alias
+                and (
+                    row.precision == "admin1"
+                    or row.feature == "PPLC"
+                    or row.population >= int(w["landmark_min_population"])
+                    or (match.main_name and row.population >= int(w["abroad_min_population"]))
+                )
+            )
         if match.spelled:
             return True
         return match.similarity >= float(w["fuzzy_min_similarity" if countries else "fuzzy_min_similarity_anywhere"])
@@ -476,8 +542,11 @@ class Gazetteer:
 
         When the document's own countries hold a place of the name as written (or another romanisation of it),
         only such places abroad stay candidates."""
-        return (row.precision in ("country", "region", "admin1") or row.feature == "PPLC"
-                or row.population >= int(weights()["landmark_min_population"]))
+        return (
+            row.precision in ("country", "region", "admin1")
+            or row.feature == "PPLC"
+            or row.population >= int(weights()["landmark_min_population"])
+        )
 
     def _anchors(self, nearby: tuple[str, ...], countries: tuple[str, ...]) -> list[Anchor]:
         return [a for text in nearby[:12] if (a := self._anchor(text, countries)) is not None]
@@ -512,8 +581,14 @@ class Gazetteer:
         names = {c: self._country_display(c) for c in (a, b)}
         first = a if not context.document_countries or a in context.document_countries[:1] else b
         return Place(
-            gazetteer_id=f"sitrep:border:{'-'.join(sorted((a, b)))}", name=f"{names[a]}–{names[b]} border",
-            country=first, lat=point[0], lon=point[1], precision="region", feature="border", score=1.0,
+            gazetteer_id=f"sitrep:border:{'-'.join(sorted((a, b)))}",
+            name=f"{names[a]}–{names[b]} border",
+            country=first,
+            lat=point[0],
+            lon=point[1],
+            precision="region",
+            feature="border",
+            score=1.0,
         )
 
     def _border_point(self, a: str, b: str) -> tuple[float, float] | None:
@@ -557,8 +632,9 @@ class Gazetteer:
         return self._country_display(country)
 
     def _country_display(self, country: str) -> str:
-        rec = self._db.execute("SELECT name FROM places WHERE precision = 'country' AND country = ?",
-                               (country,)).fetchone()
+        rec = self._db.execute(
+            "SELECT name FROM places WHERE precision = 'country' AND country = ?", (country,)
+        ).fetchone()
         return str(rec[0]) if rec else country
 
 
@@ -617,9 +693,16 @@ def _point(row: Row) -> tuple[float, float]:
 
 def _place(row: Row, score: float) -> Place:
     return Place(
-        gazetteer_id=row.gid, name=row.name, country=row.country, lat=row.lat, lon=row.lon,
+        gazetteer_id=row.gid,
+        name=row.name,
+        country=row.country,
+        lat=row.lat,
+        lon=row.lon,
         precision=row.precision,  # type: ignore[arg-type]
-        admin1=row.admin1, admin2=row.admin2, feature=row.feature, score=score,
+        admin1=row.admin1,
+        admin2=row.admin2,
+        feature=row.feature,
+        score=score,
     )
 
 

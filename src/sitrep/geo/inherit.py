@@ -69,7 +69,8 @@ def drop_loose_readings_abroad(
     # A bare proper noun is only a proposal ("Massacre in al-Bokamal": there is a village called Massacre): it
     # does not say where the report is.
     named_home = Counter(
-        pm.place.country for pm in units
+        pm.place.country
+        for pm in units
         if pm.place is not None and pm.place.precision in FINE and exact[id(pm)] and pm.role != NAME_ROLE
     )
     home = named_home.most_common(1)[0][0] if named_home else fallback_home
@@ -133,8 +134,11 @@ def _last_province_before(resolved: list[tuple[Mention, PlaceMention]], mention:
     """ "... targeting a site in the southern countryside of Damascus. Our air defences downed most of the
     missiles": with no town named anywhere, the province named last before the sentence."""
     before = [
-        pm for _, pm in resolved
-        if pm.span.start < mention.sentence.start and pm.place is not None and pm.place.precision == "admin1"
+        pm
+        for _, pm in resolved
+        if pm.span.start < mention.sentence.start
+        and pm.place is not None
+        and pm.place.precision == "admin1"
         and pm.role != INHERITED_ROLE
     ]
     return max(before, key=lambda pm: pm.span.start, default=None)
@@ -146,7 +150,8 @@ def _names_another_place(mention: Mention, source: PlaceMention) -> bool:
     ("Tel al-Sultan" after "Rafah's Tel Sultan neighborhood") or the place is part of a town ("the Rahimawa
     neighbourhood")."""
     unresolved = [
-        pm for pm in mention.places
+        pm
+        for pm in mention.places
         if pm.place is None and pm.role == LOCATION_ROLE and not names_part_of_a_town(pm.text)
     ]
     return bool(unresolved) and not any(
@@ -176,8 +181,12 @@ def scope_unplaced_claims(claims: list[Claim], mentions: list[Mention], country:
     the document's country: "134 people died" in an El Fasher report is an El Fasher toll, and "the war has
     killed tens of thousands" in a Sudan report is Sudan's, never a Gaza or Red Sea figure to compare with."""
     towns = sorted(
-        (pm for m in mentions for pm in m.places
-         if pm.place is not None and pm.place.precision in FINE and pm.role != INHERITED_ROLE),
+        (
+            pm
+            for m in mentions
+            for pm in m.places
+            if pm.place is not None and pm.place.precision in FINE and pm.role != INHERITED_ROLE
+        ),
         key=lambda pm: pm.span.start,
     )
     for claim in claims:

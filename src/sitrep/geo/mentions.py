@@ -64,10 +64,12 @@ def order_event_places(mentions: Sequence[Mention]) -> None:
     shelling is in Daraa). Unresolved places go last, in the order written."""
     for mention in mentions:
         trigger = mention.trigger.start
-        mention.places.sort(key=lambda pm: (
-            len(_FINENESS) if pm.place is None else _FINENESS.get(pm.place.precision, len(_FINENESS)),
-            0 if pm.place is None else abs(pm.span.start - trigger),
-        ))
+        mention.places.sort(
+            key=lambda pm: (
+                len(_FINENESS) if pm.place is None else _FINENESS.get(pm.place.precision, len(_FINENESS)),
+                0 if pm.place is None else abs(pm.span.start - trigger),
+            )
+        )
 
 
 def drop_readings_outside_their_unit(places: Sequence[PlaceMention], document_text: str) -> None:

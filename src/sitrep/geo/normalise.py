@@ -25,8 +25,36 @@ from sitrep.data import load_yaml
 # Arabic definite article and its sun-letter assimilations, plus Hebrew/other
 # particles that romanisations write as separate words ("Deir ez-Zor").
 ARTICLES: frozenset[str] = frozenset(
-    {"al", "el", "il", "ul", "ad", "ed", "as", "es", "ash", "esh", "at", "et", "az", "ez", "ar", "er", "an", "en",
-     "adh", "ath", "ud", "ut", "us", "uz", "ur", "un", "the", "ha"}
+    {
+        "al",
+        "el",
+        "il",
+        "ul",
+        "ad",
+        "ed",
+        "as",
+        "es",
+        "ash",
+        "esh",
+        "at",
+        "et",
+        "az",
+        "ez",
+        "ar",
+        "er",
+        "an",
+        "en",
+        "adh",
+        "ath",
+        "ud",
+        "ut",
+        "us",
+        "uz",
+        "ur",
+        "un",
+        "the",
+        "ha",
+    }
 )
 _APOSTROPHES = "'’‘`ʿʾʼ´"
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -110,8 +138,17 @@ def _has_head(text: str, *lists: str) -> bool:
 @cache
 def _generic_words() -> frozenset[str]:
     rules = _mention_rules()
-    lists = ("admin_heads", "site_heads", "town_heads", "border_heads", "town_parts", "small_place_heads",
-             "restated_place_words", "qualifiers", "participles")
+    lists = (
+        "admin_heads",
+        "site_heads",
+        "town_heads",
+        "border_heads",
+        "town_parts",
+        "small_place_heads",
+        "restated_place_words",
+        "qualifiers",
+        "participles",
+    )
     words = {w for key in lists for phrase in rules.get(key, []) for w in name_key(str(phrase)).split()}
     for canonical, variants in rules.get("directions", {}).items():
         words.update(name_key(str(v)) for v in [canonical, *variants])
@@ -214,8 +251,12 @@ def parse_mention(text: str) -> ParsedMention:
         if core.lower().startswith(prefix + " "):
             name = core[len(prefix) + 1 :].strip()
             return ParsedMention(name, "admin", direction, "", text, named(name))
-    for kind, key in (("border", "border_heads"), ("admin", "admin_heads"), ("site", "site_heads"),
-                      ("town", "town_heads")):
+    for kind, key in (
+        ("border", "border_heads"),
+        ("admin", "admin_heads"),
+        ("site", "site_heads"),
+        ("town", "town_heads"),
+    ):
         stripped, head = _strip_head(core, _phrases(rules, key))
         if head:
             stripped = _strip_leading(stripped, _phrases(rules, "determiners"))

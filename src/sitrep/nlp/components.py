@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import warnings
-from typing import Any
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -54,14 +54,16 @@ class WordSequenceEntityRuler(EntityRuler):
 
     def match(self, doc: Doc) -> list[Match]:
         if not self._only_sequences:
-            return super().match(doc)
+            return cast(list[Match], super().match(doc))
         self._require_patterns()
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="\\[W036")
             matches: list[Match] = [*self._sequences(doc), *self.phrase_matcher(doc)]
         final = {(match_id, start, end) for match_id, start, end in matches if start != end}
         if len({(start, end) for _, start, end in final}) < len(final):
-            return super().match(doc)  # two patterns on one span: the winner depends on spaCy's match order
+            return cast(
+                list[Match], super().match(doc)
+            )  # two patterns on one span: the winner depends on spaCy's match order
         return sorted(final, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
 

@@ -89,7 +89,7 @@ def model_info() -> ModelInfo:
         package=MODEL_PACKAGE,
         name=f"{meta['lang']}_{meta['name']}",
         version=meta["version"],
-        spacy_version=spacy.__version__,
+        spacy_version=spacy.about.__version__,
         path=str(path),
         components=tuple(nlp.pipe_names),
     )

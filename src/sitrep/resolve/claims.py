@@ -174,26 +174,42 @@ def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradi
         return found  # two figures of one sentence ("141 attacks, which killed 52") do not contradict each other
     counts = a.quantity is not None and b.quantity is not None
     if counts and scope_a and scope_b and scope_a != scope_b:  # the scope of a count; a plan has none to quarrel
-        found.append(Contradiction(
-            "scope", f"scope '{a.scope}' ({who(a)}) vs '{b.scope}' ({who(b)})", a.id, b.id, a.subject))
+        found.append(
+            Contradiction("scope", f"scope '{a.scope}' ({who(a)}) vs '{b.scope}' ({who(b)})", a.id, b.id, a.subject)
+        )
     elif counts and periods_differ(a, b):
-        found.append(Contradiction(
-            "scope", f"period from {a.period_start} ({who(a)}) vs from {b.period_start} ({who(b)})",
-            a.id, b.id, a.subject))
+        found.append(
+            Contradiction(
+                "scope",
+                f"period from {a.period_start} ({who(a)}) vs from {b.period_start} ({who(b)})",
+                a.id,
+                b.id,
+                a.subject,
+            )
+        )
     if "denied" in (a.modality, b.modality):
         other = b if a.modality == "denied" else a
         if other.modality in cfg.asserting_modalities:
             denier = a if other is b else b
-            found.append(Contradiction(
-                "denial", f"{who(denier)} denies what {who(other)} states ({other.modality})",
-                other.id, denier.id, a.subject))
+            found.append(
+                Contradiction(
+                    "denial",
+                    f"{who(denier)} denies what {who(other)} states ({other.modality})",
+                    other.id,
+                    denier.id,
+                    a.subject,
+                )
+            )
         return found
     if a.quantity is not None and b.quantity is not None:
         ra = effective_range(a.quantity.low, a.quantity.best, a.quantity.high)
         rb = effective_range(b.quantity.low, b.quantity.best, b.quantity.high)
         if ra is not None and rb is not None and ranges_disjoint(ra, rb) and same_count((ra[0], ra), (rb[0], rb)):
-            found.append(Contradiction(
-                "figure", f"{describe(a)} per {who(a)} vs {describe(b)} per {who(b)}", a.id, b.id, a.subject))
+            found.append(
+                Contradiction(
+                    "figure", f"{describe(a)} per {who(a)} vs {describe(b)} per {who(b)}", a.id, b.id, a.subject
+                )
+            )
     return found
 
 
@@ -232,8 +248,11 @@ def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mentio
             continue
         positions[report.id] = f"{report.modality} ({report_who(report)})"
         positions[claim.id] = f"denied ({who(claim)})"
-        by_event.setdefault(event_id, []).append(Contradiction(
-            "denial", f"{who(claim)} denies what {report_who(report)} reports", report.id, claim.id, "denial"))
+        by_event.setdefault(event_id, []).append(
+            Contradiction(
+                "denial", f"{who(claim)} denies what {report_who(report)} reports", report.id, claim.id, "denial"
+            )
+        )
     return [
         (event_id, entry)
         for event_id, pairs in by_event.items()

@@ -60,9 +60,10 @@ def contradicts(mention: Mention, report: Mention, cfg: ResolveConfig) -> bool:
     if mention.doc == report.doc:
         return False  # one document's reports were grouped before resolution
     facts = incident_rules().facts_of_an_incident
-    if not type_score(mention.event_type, report.event_type, cfg) and not {
-        mention.sub_event_type, report.sub_event_type
-    } & facts:
+    if (
+        not type_score(mention.event_type, report.event_type, cfg)
+        and not {mention.sub_event_type, report.sub_event_type} & facts
+    ):
         return True
     if _dated(mention) and _dated(report) and not date_score(mention.date, report.date, cfg):  # type: ignore[arg-type]
         return True
@@ -77,7 +78,9 @@ def _other_day(a: Mention, b: Mention) -> bool:
     """Each report's own sentence names the day ("on Tuesday", "on Wednesday"), and they are different days."""
     day_a, day_b = own_date(a), own_date(b)
     return (
-        day_a is not None and day_b is not None and day_a.precision == day_b.precision == "day"
+        day_a is not None
+        and day_b is not None
+        and day_a.precision == day_b.precision == "day"
         and not day_a.overlaps(day_b)
     )
 
@@ -101,8 +104,12 @@ def _same_day(a: Mention, b: Mention) -> bool:
     """The text gives each report a day (not the days before publication an undated report gets), the same one."""
     day_a, day_b = a.date, b.date
     return (
-        day_a is not None and day_b is not None and day_a.span is not None and day_b.span is not None
-        and day_a.precision == day_b.precision == "day" and day_a.overlaps(day_b)
+        day_a is not None
+        and day_b is not None
+        and day_a.span is not None
+        and day_b.span is not None
+        and day_a.precision == day_b.precision == "day"
+        and day_a.overlaps(day_b)
     )
 
 

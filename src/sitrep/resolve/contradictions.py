@@ -47,9 +47,7 @@ def grouped(items: Iterable[tuple[K, T]]) -> list[tuple[K, list[T]]]:
     return list(groups.items())
 
 
-def disagreeing_pairs(
-    groups: list[tuple[K, list[T]]], disagree: Callable[[K, K], bool]
-) -> Iterator[tuple[T, T]]:
+def disagreeing_pairs(groups: list[tuple[K, list[T]]], disagree: Callable[[K, K], bool]) -> Iterator[tuple[T, T]]:
     for (key_a, items_a), (key_b, items_b) in combinations(groups, 2):
         if disagree(key_a, key_b):
             yield from ((a, b) for a in items_a for b in items_b)
@@ -87,6 +85,7 @@ def contested_figure_kinds() -> frozenset[str]:
 def same_unit(a: Quantity, b: Quantity) -> bool:
     """ "six airstrikes" and "seven air strikes": other counts are compared only when they count the same noun
     (a count of villages is not a count of rockets)."""
+
     def head(q: Quantity) -> str:
         words = q.unit.lower().replace("-", " ").split()
         word = words[-1] if words else ""
@@ -153,12 +152,15 @@ def _figure_disagreements(
         stated = [
             ((headline, r), (mention_id, q))
             for mention_id, q in figure.by_mention.items()
-            if (headline := _headline(q)) is not None and (r := effective_range(q.low, q.best, q.high)) is not None
+            if (headline := _headline(q)) is not None
+            and (r := effective_range(q.low, q.best, q.high)) is not None
             and not is_vague(q)
         ]
         pairs = (
-            (a, b) for a, b in disagreeing_pairs(grouped(stated), lambda x, y: same_count(x, y) and disagree(x, y))
-            if (counts_people or same_unit(a[1], b[1])) and not same_source(by_id[a[0]], by_id[b[0]])
+            (a, b)
+            for a, b in disagreeing_pairs(grouped(stated), lambda x, y: same_count(x, y) and disagree(x, y))
+            if (counts_people or same_unit(a[1], b[1]))
+            and not same_source(by_id[a[0]], by_id[b[0]])
             and same_scene(by_id[a[0]], by_id[b[0]])
             and (not across_sources or originator(by_id[a[0]]) != originator(by_id[b[0]]))
         )
@@ -180,7 +182,10 @@ def estimate_contradictions(event: Event) -> list[Contradiction]:
     """Sources that give different figures within each other's bounds ("at least 56" killed vs "at least 60"):
     not exclusive, but an analyst must see both, with who gives which."""
     return _figure_disagreements(
-        event, "estimates", lambda a, b: a[0] != b[0] and not ranges_disjoint(a[1], b[1]), across_sources=True,
+        event,
+        "estimates",
+        lambda a, b: a[0] != b[0] and not ranges_disjoint(a[1], b[1]),
+        across_sources=True,
         note=", different estimates within each other's bounds",
     )
 
@@ -205,8 +210,11 @@ def own_date(mention: Mention) -> bool:
 
 def date_contradictions(event: Event) -> list[Contradiction]:
     """Reports whose own dates of the incident do not overlap (see :func:`own_date`)."""
-    dated = [((m.date.start, m.date.end), m) for m in event.mentions if m.date is not None and m.modality != "denied"
-             and own_date(m)]
+    dated = [
+        ((m.date.start, m.date.end), m)
+        for m in event.mentions
+        if m.date is not None and m.modality != "denied" and own_date(m)
+    ]
     found: list[Contradiction] = []
     pairs = ((a, b) for a, b in disagreeing_pairs(grouped(dated), _dates_disjoint) if same_scene(a, b))
     for a, b in islice(pairs, MAX_PAIRS_PER_KIND):

@@ -52,9 +52,10 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def _far_apart(points_a: list[tuple[float, float]], points_b: list[tuple[float, float]]) -> bool:
     """Both sides have points and even the closest pair is farther than one incident can spread."""
-    return bool(points_a and points_b) and min(
-        _distance_km(p, q) for p in points_a for q in points_b
-    ) > CONFLICTING_PLACES_KM
+    return (
+        bool(points_a and points_b)
+        and min(_distance_km(p, q) for p in points_a for q in points_b) > CONFLICTING_PLACES_KM
+    )
 
 
 def _fine_points(mention: Mention, own: bool = False) -> list[tuple[float, float]]:
@@ -99,8 +100,10 @@ def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
         return True
     if "admin1" in (x.precision, y.precision):
         outer, inner = (x, y) if x.precision == "admin1" else (y, x)
-        return inner.precision != "admin1" and inner.country == outer.country and (
-            (inner.admin1 or "").casefold() == (outer.admin1 or outer.name).casefold()
+        return (
+            inner.precision != "admin1"
+            and inner.country == outer.country
+            and ((inner.admin1 or "").casefold() == (outer.admin1 or outer.name).casefold())
         )
     precisions = (x.precision, y.precision)
     reach = SAME_PLACE_KM
@@ -117,7 +120,8 @@ def _finest(mention: Mention) -> list[PlaceMention]:
     own = _own_places(mention)
     text = mention.sentence.text
     return [
-        pm for pm in own
+        pm
+        for pm in own
         if not _locates_another(pm, own, text, mention.sentence.start)
         and (
             (pm.place is not None and pm.place.precision in FINE and not _stands_for_the_province(pm, own))
@@ -128,8 +132,11 @@ def _finest(mention: Mention) -> list[PlaceMention]:
 
 # "Kafr Dubbin, Idlib", "Tell Marqa in Idlib", "near Saraqib in the south of Idlib": the second place locates the
 # first, it is not a place of the incident of its own.
-_LOCATOR = re.compile(r"^\W*(?:,|in|near|outside|of|(?:in\s+)?the\s+\w+\s+of|(?:north|south|east|west)\w*\s+of)?"
-                      r"\W*(?:the\s+)?$", re.IGNORECASE)
+_LOCATOR = re.compile(
+    r"^\W*(?:,|in|near|outside|of|(?:in\s+)?the\s+\w+\s+of|(?:north|south|east|west)\w*\s+of)?"
+    r"\W*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _locates_another(pm: PlaceMention, own: list[PlaceMention], text: str, offset: int) -> bool:
@@ -137,7 +144,7 @@ def _locates_another(pm: PlaceMention, own: list[PlaceMention], text: str, offse
     for other in own:
         if other is pm or other.span.end > pm.span.start or other.span.end <= offset:
             continue
-        between = text[other.span.end - offset:pm.span.start - offset]
+        between = text[other.span.end - offset : pm.span.start - offset]
         if len(between) <= 30 and _LOCATOR.match(between):
             return True
     return False
@@ -149,8 +156,11 @@ def _stands_for_the_province(pm: PlaceMention, own: list[PlaceMention]) -> bool:
     names = {name_key(pm.text)} | ({name_key(pm.place.name)} if pm.place is not None else set())
     own_id = pm.place.gazetteer_id if pm.place is not None else ""
     return any(
-        other is not pm and other.place is not None and other.place.admin1
-        and name_key(other.place.admin1) in names and other.place.gazetteer_id != own_id
+        other is not pm
+        and other.place is not None
+        and other.place.admin1
+        and name_key(other.place.admin1) in names
+        and other.place.gazetteer_id != own_id
         for other in own
     )
 
@@ -209,8 +219,7 @@ def _identifying_names(mention: Mention) -> tuple[set[str], bool, set[str]]:
     ("Umm Sharif, Hama", "Tell Marqa in Idlib") is left out."""
     text = mention.sentence.text or ""
     fine = [
-        pm for pm in mention.places
-        if pm.role != INHERITED_ROLE and pm.place is not None and pm.place.precision in FINE
+        pm for pm in mention.places if pm.role != INHERITED_ROLE and pm.place is not None and pm.place.precision in FINE
     ]
     resolved = [(pm, _keys_of(pm)) for pm in fine]
     written = written_places(mention)
@@ -219,10 +228,10 @@ def _identifying_names(mention: Mention) -> tuple[set[str], bool, set[str]]:
     for match in _WRITTEN_PLACE.finditer(text):
         if name_key(re.sub(r"['’]s$", "", match.group(1))) not in unplaced:
             continue
-        after = re.match(r"\s*(?:,|in|near)\s+(?:the\s+)?", text[match.end():])
+        after = re.match(r"\s*(?:,|in|near)\s+(?:the\s+)?", text[match.end() :])
         if after is None:
             continue
-        rest = text[match.end() + after.end():]
+        rest = text[match.end() + after.end() :]
         for pm, keys in resolved:
             if rest.startswith(pm.text) or rest.casefold().startswith(parse_mention(pm.text).core.casefold()):
                 locators |= keys
@@ -232,8 +241,11 @@ def _identifying_names(mention: Mention) -> tuple[set[str], bool, set[str]]:
 
 def _one_name(x: str, y: str) -> bool:
     """One name inside the other, or the same however romanised and spaced ("Omdurman" / "Umm Durman")."""
-    return x == y or f" {x} " in f" {y} " or f" {y} " in f" {x} " or (
-        skeleton_key(x).replace(" ", "") == skeleton_key(y).replace(" ", "")
+    return (
+        x == y
+        or f" {x} " in f" {y} "
+        or f" {y} " in f" {x} "
+        or (skeleton_key(x).replace(" ", "") == skeleton_key(y).replace(" ", ""))
     )
 
 
@@ -291,8 +303,15 @@ class IncidentRules:
 
 
 _KEYS = frozenset(
-    {"type_families", "facts_of_an_incident", "unrealised_modalities", "another_incident_cues",
-     "another_incident_within_words", "headline_within_chars", "times_not_places"}
+    {
+        "type_families",
+        "facts_of_an_incident",
+        "unrealised_modalities",
+        "another_incident_cues",
+        "another_incident_within_words",
+        "headline_within_chars",
+        "times_not_places",
+    }
 )
 
 
@@ -454,7 +473,8 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
         if any(mention is h for h in headline):
             continue
         open_groups = [
-            g for g in groups
+            g
+            for g in groups
             if not any(other_incident(mention, other, rules) for other in g) and not _placed_elsewhere(mention, g)
         ]
         turns = _turns_to_another(mention, rules)
@@ -472,7 +492,8 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     for mention in headline:
         lead = next(
             (
-                g for g in groups
+                g
+                for g in groups
                 if not _turns_to_another(g[0], rules) and all(_same_kind_and_mode(mention, other, rules) for other in g)
             ),
             None,
@@ -499,7 +520,9 @@ def share_incident_places(mentions: list[Mention]) -> None:
     place from its context (traced to the sentence that names it)."""
     for group in group_document_mentions([m for m in mentions if not m.background]):
         fine = [
-            pm for m in group for pm in m.places
+            pm
+            for m in group
+            for pm in m.places
             if pm.role != INHERITED_ROLE and pm.place is not None and pm.place.precision in FINE
         ]
         if not fine:

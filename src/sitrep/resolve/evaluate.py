@@ -219,8 +219,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.folder}: no reports.jsonl", file=sys.stderr)
         return 2
     cfg = load_config()
-    rows = {"with_text": evaluate_clustering(args.folder, cfg), "without_text": evaluate_clustering(
-        args.folder, without_text(cfg))}
+    rows = {
+        "with_text": evaluate_clustering(args.folder, cfg),
+        "without_text": evaluate_clustering(args.folder, without_text(cfg)),
+    }
     print(format_table(rows))
     out = args.out or args.folder / "resolve_scores.json"
     out.write_text(json.dumps({k: dataclasses.asdict(v) for k, v in rows.items()}, indent=2) + "\n", encoding="utf-8")

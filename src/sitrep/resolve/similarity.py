@@ -123,14 +123,16 @@ def sides(actors: Iterable[ActorRole]) -> dict[int, set[str]]:
     return found
 
 
-def _mean_side_score(a: dict[int, set[str]], b: dict[int, set[str]], pairs: tuple[tuple[int, int], ...],
-                     cfg: ResolveConfig) -> float | None:
+def _mean_side_score(
+    a: dict[int, set[str]], b: dict[int, set[str]], pairs: tuple[tuple[int, int], ...], cfg: ResolveConfig
+) -> float | None:
     scores = [s for x, y in pairs if (s := names_score(a.get(x, set()), b.get(y, set()), cfg)) is not None]
     return sum(scores) / len(scores) if scores else None
 
 
-def actor_score(mine: Iterable[ActorRole], theirs: Iterable[ActorRole], cfg: ResolveConfig,
-                symmetric: bool = False) -> float | None:
+def actor_score(
+    mine: Iterable[ActorRole], theirs: Iterable[ActorRole], cfg: ResolveConfig, symmetric: bool = False
+) -> float | None:
     """Agreement of actors side by side (actor1 with actor1, actor2 with actor2). Reports that swap the
     sides score ``actor_swap_score`` of that, or fully when the event type has no direction (Battles)."""
     a, b = sides(mine), sides(theirs)
@@ -174,7 +176,8 @@ def mention_places(mention: Mention) -> list[Place]:
     located = [pm.place for pm in mention.places if pm.place is not None and pm.role == LOCATION_ROLE]
     if located and all(p.precision in ("country", "admin1", "region") for p in located):
         inside = [
-            pm.place for pm in mention.places
+            pm.place
+            for pm in mention.places
             if pm.place is not None and pm.role == INHERITED_ROLE and any(contains(p, pm.place) for p in located)
         ]
         return inside + located
@@ -201,4 +204,3 @@ def ranges_disjoint(a: tuple[int, int | None], b: tuple[int, int | None]) -> boo
     a_low, a_high = a
     b_low, b_high = b
     return (a_high is not None and a_high < b_low) or (b_high is not None and b_high < a_low)
-

@@ -88,8 +88,16 @@ def source_profiles(events: list[Event], outlets_by_doc: dict[str, str]) -> list
                         tallies[key].sole += 1
         _figure_extremes(event, outlets_by_doc, tallies)
     profiles = [
-        SourceProfile(name, kind, len(t.events), t.sole, t.highest, t.lowest, t.framing,
-                      round(t.framing / t.reports, 3) if t.reports else 0.0)
+        SourceProfile(
+            name,
+            kind,
+            len(t.events),
+            t.sole,
+            t.highest,
+            t.lowest,
+            t.framing,
+            round(t.framing / t.reports, 3) if t.reports else 0.0,
+        )
         for (name, kind), t in tallies.items()
     ]
     return sorted(profiles, key=lambda p: (-p.events, p.name, p.kind))

@@ -234,5 +234,8 @@ class InMemoryEvents:
         theirs = [p for p in event.places if p.precision not in COARSE_PRECISIONS]
         if not mine or not theirs or len(mine) < len(mention_places(mention)) or len(theirs) < len(event.places):
             return True
-        return any(abs(a.lat - b.lat) <= MAX_FINE_DEGREES and abs(a.lon - b.lon) <= MAX_FINE_DEGREES * 2
-                   for a in mine for b in theirs)
+        return any(
+            abs(a.lat - b.lat) <= MAX_FINE_DEGREES and abs(a.lon - b.lon) <= MAX_FINE_DEGREES * 2
+            for a in mine
+            for b in theirs
+        )

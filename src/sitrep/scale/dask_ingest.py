@@ -235,7 +235,7 @@ def run_dask_ingest(
     try:
         chunks = split(units, partitions or partition_count(len(units), workers))
         if chunks:
-            with _cluster(scheduler_address, workers) as cluster, Client(cluster) as client:
+            with _cluster(scheduler_address, workers) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
                 task = functools.partial(
                     work_on_partition, options=options, process=process if extract else None, db_url=db_url
                 )
@@ -308,7 +308,7 @@ def _cluster(address: str | None, workers: int) -> Iterator[Any]:
     from dask.distributed import LocalCluster
 
     # The diagnostics dashboard shows file names and errors: on this machine only.
-    with LocalCluster(
+    with LocalCluster(  # type: ignore[no-untyped-call]
         processes=True, n_workers=workers, threads_per_worker=1, dashboard_address="127.0.0.1:0"
     ) as cluster:
         yield cluster

@@ -423,9 +423,7 @@ class Store:
     def event_memberships(self) -> dict[str, list[str]]:
         """Each event's mention ids (to find where an event's reports went after re-resolving)."""
         with self.engine.connect() as c:
-            rows = c.execute(
-                select(t.mentions.c.event_id, t.mentions.c.id).where(t.mentions.c.event_id.is_not(None))
-            )
+            rows = c.execute(select(t.mentions.c.event_id, t.mentions.c.id).where(t.mentions.c.event_id.is_not(None)))
             found: dict[str, list[str]] = {}
             for event_id, mention_id in rows:
                 found.setdefault(event_id, []).append(mention_id)
@@ -860,8 +858,10 @@ def _confident_enough(threshold: float) -> Any:
     of_its_type = select(m.event_id).where(m.event_id == t.events.c.id, m.event_type == t.events.c.event_type)
     return or_(
         of_its_type.where(confidence >= threshold).exists(),
-        and_(~of_its_type.exists(), select(m.event_id).where(m.event_id == t.events.c.id, confidence >= threshold)
-             .exists()),
+        and_(
+            ~of_its_type.exists(),
+            select(m.event_id).where(m.event_id == t.events.c.id, confidence >= threshold).exists(),
+        ),
     )
 
 
@@ -882,8 +882,21 @@ def _ordered_page(query: Any, f: EventFilter) -> Any:
 
 
 _SUMMARY_COLUMNS = (
-    "id", "event_type", "sub_event_type", "date_start", "date_end", "date_precision", "country", "admin1",
-    "location", "lat", "lon", "actor1", "actor2", "fatalities_best", "reports",
+    "id",
+    "event_type",
+    "sub_event_type",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "country",
+    "admin1",
+    "location",
+    "lat",
+    "lon",
+    "actor1",
+    "actor2",
+    "fatalities_best",
+    "reports",
 )
 
 

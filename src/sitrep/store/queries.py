@@ -41,16 +41,26 @@ def event_points(store: Store, filters: EventFilter) -> list[EventPoint]:
     """Every event matching ``filters`` (no paging), newest first; one cheap query for 10,000s of rows."""
     cols = t.events.c
     query = select(
-        cols.id, cols.event_type, cols.date_start, cols.lat, cols.lon,
+        cols.id,
+        cols.event_type,
+        cols.date_start,
+        cols.lat,
+        cols.lon,
         # "at least 20 killed" has no best figure; the map still sizes it by its lower bound.
-        func.coalesce(cols.fatalities_best, cols.fatalities_low).label("fatalities"), cols.location,
+        func.coalesce(cols.fatalities_best, cols.fatalities_low).label("fatalities"),
+        cols.location,
     ).select_from(t.events)
     query = _filtered_events(query, filters).order_by(cols.date_start.desc(), cols.id)
     with store.engine.connect() as c:
         return [
             EventPoint(
-                row.id, row.event_type, row.date_start.isoformat() if row.date_start else None,
-                row.lat, row.lon, row.fatalities, row.location,
+                row.id,
+                row.event_type,
+                row.date_start.isoformat() if row.date_start else None,
+                row.lat,
+                row.lon,
+                row.fatalities,
+                row.location,
             )
             for row in c.execute(query)
         ]
@@ -82,8 +92,11 @@ def _source_counts() -> Any:
         .subquery()
     )
     return select(
-        s.c.id, s.c.name, s.c.kind,
-        func.coalesce(counts.c.mentions, 0).label("mentions"), func.coalesce(counts.c.events, 0).label("events"),
+        s.c.id,
+        s.c.name,
+        s.c.kind,
+        func.coalesce(counts.c.mentions, 0).label("mentions"),
+        func.coalesce(counts.c.events, 0).label("events"),
     ).outerjoin(counts, counts.c.source_id == s.c.id)
 
 
@@ -121,8 +134,16 @@ def source_reports(store: Store, source_id: int, limit: int = 200) -> list[dict[
     ms, m, d, e = t.mention_sources, t.mentions, t.documents, t.events
     query = (
         select(
-            m.c.id.label("mention_id"), ms.c.position, m.c.event_id, m.c.event_type, m.c.date_start,
-            m.c.modality, d.c.name.label("document"), d.c.outlet, e.c.location, e.c.country,
+            m.c.id.label("mention_id"),
+            ms.c.position,
+            m.c.event_id,
+            m.c.event_type,
+            m.c.date_start,
+            m.c.modality,
+            d.c.name.label("document"),
+            d.c.outlet,
+            e.c.location,
+            e.c.country,
         )
         .select_from(ms)
         .join(m, m.c.id == ms.c.mention_id)
@@ -158,9 +179,7 @@ def documents_page(
         .offset(offset)
         .subquery()
     )
-    events = (
-        select(func.count(func.distinct(m.c.event_id))).where(m.c.document_id == page.c.id).scalar_subquery()
-    )
+    events = select(func.count(func.distinct(m.c.event_id))).where(m.c.document_id == page.c.id).scalar_subquery()
     query = select(page, events.label("events")).order_by(page.c.published.desc(), page.c.name)
     with store.engine.connect() as c:
         total = int(c.scalar(select(func.count()).select_from(d).where(condition)) or 0)
@@ -186,9 +205,8 @@ def documents_by_name(store: Store, names: list[str]) -> dict[str, dict[str, Any
     d = t.documents
     if not names:
         return {}
-    query = (
-        select(d.c.id, d.c.name, d.c.outlet, d.c.title, d.c.url, d.c.published, d.c.text, d.c.paragraphs)
-        .where(d.c.name.in_(names), _is_latest_version())
+    query = select(d.c.id, d.c.name, d.c.outlet, d.c.title, d.c.url, d.c.published, d.c.text, d.c.paragraphs).where(
+        d.c.name.in_(names), _is_latest_version()
     )
     with store.engine.connect() as c:
         return {row.name: dict(row._mapping) for row in c.execute(query)}
