@@ -73,6 +73,19 @@ class _Match:
         return self.similarity >= 1.0 or self.same_skeleton
 
 
+def _match_of(row: Row, name: str, cand_key: str, source: str, key: str, skel: str) -> _Match:
+    """A candidate row found under ``name`` (its key ``cand_key``) for a mention keyed ``key`` / ``skel``."""
+    same = skeleton_key(name) == skel
+    return _Match(
+        row,
+        name_similarity(key, cand_key, same),
+        name,
+        source == "core",
+        main_name=source == "name",
+        same_skeleton=same,
+    )
+
+
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’‘`][^\W_]+)*")
 # Lower-case words inside place names: Arabic articles ("al-", "ez-"), "bin", and French/Spanish "de", "la", ...
 _PARTICLES = frozenset({*ARTICLES, "ibn", "bin", "bint", "de", "del", "la", "le", "du", "des"}) - {"the", "a", "an"}
@@ -158,18 +171,7 @@ class Gazetteer:
             else ("n.key = ?", (key,))
         )
         for row, name, cand_key, source in self._rows(where, args):
-            same = skeleton_key(name) == skel
-            self._keep(
-                found,
-                _Match(
-                    row,
-                    name_similarity(key, cand_key, same),
-                    name,
-                    source == "core",
-                    main_name=source == "name",
-                    same_skeleton=same,
-                ),
-            )
+            self._keep(found, _match_of(row, name, cand_key, source, key, skel))
         here = set(countries[:3])
         # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
         # when it names any): a look-alike is never better than the name itself.
@@ -177,18 +179,7 @@ class Gazetteer:
             (m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here) for m in found.values()
         ):
             for row, name, cand_key, source in self._fuzzy_rows(key, countries):
-                same = skeleton_key(name) == skel
-                self._keep(
-                    found,
-                    _Match(
-                        row,
-                        name_similarity(key, cand_key, same),
-                        name,
-                        source == "core",
-                        main_name=source == "name",
-                        same_skeleton=same,
-                    ),
-                )
+                self._keep(found, _match_of(row, name, cand_key, source, key, skel))
         return list(found.values())
 
     @staticmethod
