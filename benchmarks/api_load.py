@@ -13,6 +13,7 @@ The server runs in its own process (`sitrep serve`), as a user runs it; requests
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import socket
 import statistics
@@ -64,6 +65,12 @@ def one_request(url: str) -> tuple[float, bool]:
     return (time.perf_counter() - started) * 1000, ok
 
 
+def stored_rows(base: str) -> int:
+    """Documents, mentions, events, claims and contradictions stored: it grows with every commit of an ingest."""
+    with urllib.request.urlopen(base + "/api/stats", timeout=30) as response:
+        return sum(int(n) for n in json.loads(response.read()).values())
+
+
 def run_load(base: str, requests: int, concurrency: int, vary: bool = False) -> tuple[list[float], int, float]:
     rng = random.Random(17)
     urls = [base + rng.choice(QUERIES) for _ in range(requests)]
@@ -98,6 +105,12 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--no-ingest", action="store_true", help="skip the run with an ingest writing")
     parser.add_argument("--server-workers", type=int, default=2, help="sitrep serve --workers")
+    parser.add_argument(
+        "--ingest",
+        type=Path,
+        default=ROOT / "evaluation" / "dev" / "corpus",
+        help="what the concurrent ingest reads (enough documents to keep committing through the run)",
+    )
     parser.add_argument(
         "--vary",
         action="store_true",
@@ -134,15 +147,22 @@ def main() -> int:
                 report("idle store, pages varied", *run_load(base, args.requests, args.concurrency, vary=True))
             if not args.no_ingest:
                 writer = subprocess.Popen(
-                    [sitrep, "ingest", str(ROOT / "examples"), "--db", db, "-q"],
+                    [sitrep, "ingest", str(args.ingest), "--db", db, "-q"],
                     stdout=subprocess.DEVNULL,
                     stderr=subprocess.DEVNULL,
                 )
                 done = threading.Event()
                 threading.Thread(target=lambda: (writer.wait(), done.set()), daemon=True).start()
+                # The load starts once the ingest has committed its first rows (model loading is no write).
+                before = stored_rows(base)
+                while stored_rows(base) == before and not done.is_set():
+                    time.sleep(0.2)
+                first = stored_rows(base)
                 report("while an ingest writes", *run_load(base, args.requests, args.concurrency))
+                during = stored_rows(base) - first
                 print(
-                    f"ingest {'finished' if done.is_set() else 'still running'} during the run; "
+                    f"the ingest stored {during} rows (documents, mentions, events, claims) during the run and "
+                    f"{'had finished' if done.is_set() else 'was still running'} at its end; "
                     f"exit status {writer.wait()}"
                 )
         finally:
