@@ -63,7 +63,8 @@ def test_the_ontology_gives_every_sub_type_one_type_and_a_plover_category() -> N
 def test_event_types_and_sub_types_named_in_rules_exist(path: Path) -> None:
     types, subs = ontology(), sub_types()
     problems = []
-    for where, _key, value in walk(yaml.safe_load(path.read_text(encoding="utf-8")) or {}):
+    root = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for where, _key, value in [("", None, root), *walk(root)]:
         if not isinstance(value, dict):
             continue
         event_type, sub = value.get("event_type"), value.get("sub_event_type")
