@@ -27,7 +27,8 @@ from sitrep.evaluate import (
     _strict,
     any_location_matches,
     date_overlaps,
-    extracted_events,
+    events_on,
+    load_gold,
     load_jsonl,
     refuse_held_out,
 )
@@ -155,10 +156,9 @@ def main() -> None:
     parser.add_argument("--only", help="print only misses with this reason")
     args = parser.parse_args()
     refuse_held_out([args.gold_dir])
-    gold = [g for path in sorted(args.gold_dir.glob("*.events.jsonl")) for g in load_jsonl(path)]
+    gold, _checks, _documents = load_gold(args.gold_dir)
     store = Store.open(args.db)
-    docs = {g["doc"] for g in gold}
-    extracted = [ex for ex in extracted_events(store) if ex.doc in docs]
+    extracted = events_on(store, (g["doc"] for g in gold))
     matched = _match(extracted, gold, _strict)
     used_gold = {id(g) for _, g in matched}
     free = [ex for ex in extracted if id(ex) not in {id(e) for e, _ in matched}]

@@ -15,9 +15,8 @@ import argparse
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
 
-from sitrep.evaluate import AliasTable, Extracted, _match, _strict, extracted_events, load_jsonl, refuse_held_out
+from sitrep.evaluate import AliasTable, Extracted, _match, _strict, events_on, load_gold, refuse_held_out
 from sitrep.extract.actors import COUNTRY_SLOT, UNIDENTIFIED, actor_dictionary, coding_conventions
 from sitrep.store import Store
 
@@ -88,14 +87,10 @@ def main() -> None:
     parser.add_argument("--role", choices=ROLES, help="look at one role only")
     args = parser.parse_args()
     refuse_held_out([args.gold_dir])
-    gold = [g for path in sorted(args.gold_dir.glob("*.events.jsonl")) for g in load_jsonl(path)]
-    checks: dict[str, Any] = {}
-    for path in sorted(args.gold_dir.glob("*.checks.json")):
-        checks.update(json.loads(path.read_text(encoding="utf-8")))
+    gold, checks, _documents = load_gold(args.gold_dir)
     aliases = AliasTable(checks.get("actor_aliases", {}))
     store = Store.open(args.db)
-    docs = {g["doc"] for g in gold}
-    extracted = [ex for ex in extracted_events(store) if ex.doc in docs]
+    extracted = events_on(store, (g["doc"] for g in gold))
     matched = _match(extracted, gold, _strict)
 
     roles = (args.role,) if args.role else ROLES

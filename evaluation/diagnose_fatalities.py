@@ -19,9 +19,9 @@ from sitrep.evaluate import (
     Extracted,
     _match,
     _strict,
-    extracted_events,
+    events_on,
     fatalities_agree,
-    load_jsonl,
+    load_gold,
     our_fatalities,
     refuse_held_out,
 )
@@ -63,11 +63,11 @@ def main() -> None:
     parser.add_argument("--only", help="print only errors of this kind")
     args = parser.parse_args()
     refuse_held_out([args.gold_dir])
-    gold = [g for path in sorted(args.gold_dir.glob("*.events.jsonl")) for g in load_jsonl(path)]
+    gold, _checks, _documents = load_gold(args.gold_dir)
     store = Store.open(args.db)
     docs = {g["doc"] for g in gold}
     by_event = {event.id: list(event.mentions) for event in store.full_events()}
-    extracted = [ex for ex in extracted_events(store) if ex.doc in docs]
+    extracted = events_on(store, docs)
     matched = _match(extracted, gold, _strict)
 
     by_kind: dict[str, list[str]] = defaultdict(list)

@@ -27,7 +27,7 @@ from sitrep.evaluate import (
     _match,
     _OutletAliases,
     _strict,
-    extracted_events,
+    events_on,
     load_gold,
     load_jsonl,
     refuse_held_out,
@@ -54,7 +54,7 @@ def chain_error(gold: list[str], ours: list[str]) -> str | None:
 
 def print_sources(gold_dir: Path, store: Store, only: str | None) -> None:
     gold, _checks, docs = load_gold(gold_dir)
-    extracted = [ex for ex in extracted_events(store) if ex.doc in docs]
+    extracted = events_on(store, docs)
     aliases = _OutletAliases()
     kinds: Counter[str] = Counter()
     matched = _match(extracted, gold, _strict)

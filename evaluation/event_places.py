@@ -22,7 +22,7 @@ from sitrep.evaluate import (
     _agreement,
     _countries,
     date_overlaps,
-    extracted_events,
+    events_on,
     gold_passages,
     load_gold,
     same_passage,
@@ -81,7 +81,7 @@ def main() -> None:
     args = parser.parse_args()
     store = Store.open(args.db, create=False)
     gold, _checks, gold_docs = load_gold(args.gold)
-    extracted = [ex for ex in extracted_events(store) if ex.doc in gold_docs]
+    extracted = events_on(store, gold_docs)
     pairs = pair(extracted, gold)
     fine = [
         (ex, g)

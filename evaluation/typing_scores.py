@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from sitrep.evaluate import _match, _relaxed, extracted_events, is_held_out, load_gold
+from sitrep.evaluate import _match, _relaxed, events_on, is_held_out, load_gold
 from sitrep.export.records import event_confidence
 from sitrep.extract.triggers import ontology
 from sitrep.store import Store
@@ -77,7 +77,7 @@ def gold_plover(g: dict[str, Any]) -> set[str]:
 
 def typing_scores(store: Store, gold_dir: Path) -> dict[str, Any]:
     gold, _checks, gold_docs = load_gold(gold_dir)
-    extracted = [ex for ex in extracted_events(store) if ex.doc in gold_docs]
+    extracted = events_on(store, gold_docs)
     matched = _match(extracted, gold, _relaxed)
     confidence_of = {event.id: event_confidence(event) for event in store.full_events()}
     gold_labels, our_labels, type_right, plover_right, confidences = [], [], [], [], []

@@ -397,6 +397,13 @@ def load_gold(gold_dir: Path) -> tuple[list[dict[str, Any]], dict[str, Any], set
     return gold, checks, documents
 
 
+def events_on(store: Store, documents: Iterable[str]) -> list[Extracted]:
+    """The store's events as each of these documents reports them (:func:`extracted_events`), for the tools that
+    set them against one gold set."""
+    wanted = set(documents)
+    return [ex for ex in extracted_events(store) if ex.doc in wanted]
+
+
 def evaluate_store(store: Store, gold_dir: Path) -> Scores:
     return evaluate_records(extracted_events(store), gold_dir, store)
 
