@@ -40,6 +40,7 @@ class ResponseCache:
         self.max_bytes = max_bytes
         self.entries: OrderedDict[tuple[str, str, bytes], CachedResponse] = OrderedDict()
         self.size = 0
+        self.revision_kept: str | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = str(scope.get("path", ""))
@@ -86,9 +87,12 @@ class ResponseCache:
         return send_and_record
 
     def _keep(self, key: tuple[str, str, bytes], response: CachedResponse) -> None:
-        # Entries of older revisions are never asked for again; dropping them first keeps memory to one revision.
-        for old in [k for k in self.entries if k[0] != key[0]]:
-            self.size -= len(self.entries.pop(old).body)
+        # Entries of an earlier revision are never asked for again: a new revision starts the cache afresh, so
+        # it holds one revision's responses at most (a late response of an older one is kept and never used).
+        if key[0] != self.revision_kept:
+            self.entries.clear()
+            self.size = 0
+            self.revision_kept = key[0]
         if key in self.entries:  # two requests raced to compute it
             return
         self.entries[key] = response
