@@ -1,19 +1,24 @@
-"""Every data file loads, and the names one file uses for another's entries exist there.
+"""Every data file loads, matches its schema, and the names one file uses for another's entries exist there.
 
-A misspelt event type or sub-type in a rule file would silently make the rule never fire; these checks name
-the file and the value instead. (Full schemas that reject unknown keys are the next step, issue 18.)
+A misspelt key, event type or sub-type in a rule file would silently make the rule never fire; these checks
+name the file and the key path instead. The schemas are in sitrep/data/schemas.py.
 """
 
 from __future__ import annotations
 
+import copy
+import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 import yaml
 
+import sitrep.data
 from sitrep.data import data_path, load_yaml
+from sitrep.data.ontology_types import SUB_EVENT_TYPES, EventType, SubEventType
+from sitrep.data.schemas import SCHEMAS, DataFileError, schema_for, validate
 
 DATA = data_path("ontology.yaml").parent
 YAML_FILES = sorted(DATA.rglob("*.yaml"))
@@ -98,3 +103,118 @@ def test_a_misspelt_sub_type_in_a_rule_is_caught(tmp_path: Path) -> None:
     found = [(where, value) for where, _k, value in walk(rule) if isinstance(value, dict) and "sub_event_type" in value]
     assert found == [("/rules[0]", rule["rules"][0])]
     assert found[0][1]["sub_event_type"] not in ontology()["Battles"]
+
+
+def relative(path: Path) -> str:
+    return path.relative_to(DATA).as_posix()
+
+
+def loaded(name: str) -> Any:
+    """A fresh copy of a data file, to be spoiled by a test."""
+    return copy.deepcopy(yaml.safe_load((DATA / name).read_text(encoding="utf-8")))
+
+
+def test_there_are_data_files_to_check() -> None:
+    assert len(YAML_FILES) >= len(SCHEMAS)
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=relative)
+def test_every_data_file_has_a_schema_and_matches_it(path: Path) -> None:
+    name = relative(path)
+    assert schema_for(name) is not None, f"{name} has no schema: add one to SCHEMAS in sitrep/data/schemas.py"
+    validate(name, yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+def test_every_registered_schema_has_its_file() -> None:
+    assert not [name for name in SCHEMAS if not (DATA / name).is_file()]
+
+
+def test_an_unknown_key_is_named_with_its_file_and_path() -> None:
+    data = loaded("resolve.yaml")
+    data["thresholds"]["merge_below"] = 0.4
+    with pytest.raises(DataFileError, match=r"data/resolve\.yaml[\s\S]*thresholds/merge_below: unknown key"):
+        validate("resolve.yaml", data)
+
+
+def test_a_missing_key_is_named() -> None:
+    data = loaded("contradictions.yaml")
+    del data["max_figure_ratio"]
+    with pytest.raises(DataFileError, match="max_figure_ratio: missing key"):
+        validate("contradictions.yaml", data)
+
+
+def test_a_misspelt_sub_type_in_a_trigger_is_rejected() -> None:
+    data = loaded("ontology.yaml")
+    data["triggers"][0]["sub_event_type"] = "Armed clashes"
+    with pytest.raises(DataFileError, match=r"triggers/0/sub_event_type"):
+        validate("ontology.yaml", data)
+
+
+def test_a_sub_type_of_another_type_is_rejected() -> None:
+    data = loaded("ontology.yaml")
+    trigger = data["triggers"][0]
+    trigger["event_type"], trigger["sub_event_type"] = "Protests", "Air/drone strike"
+    with pytest.raises(DataFileError, match="'Air/drone strike' is not a sub-type of 'Protests'"):
+        validate("ontology.yaml", data)
+
+
+def test_a_word_yaml_reads_as_a_boolean_is_rejected() -> None:
+    # An unquoted `on` or `no` in a YAML 1.1 list is True/False, so the word would never match.
+    data = yaml.safe_load("heads: [road]\nmodifier_labels: []\nlocatives: [in, on]\ninstitution_words: []\n"
+                          "feature_heads: []\nnot_place_words: []\nowner_nouns: []\nsponsor_participles: []\n"
+                          "apposition_words: []\n")  # fmt: skip
+    with pytest.raises(DataFileError, match=r"locatives/1: True is not a word .*quote it"):
+        validate("place_phrases.yaml", data)
+
+
+def test_an_alias_shared_by_two_actors_is_rejected() -> None:
+    data = loaded("actors.yaml")
+    first, second = data["actors"][0], data["actors"][1]
+    second.setdefault("aliases", []).append(first["name"].upper())
+    with pytest.raises(DataFileError, match="aliases naming more than one actor"):
+        validate("actors.yaml", data)
+
+
+def test_a_lexicon_file_of_any_language_has_the_word_list_schema() -> None:
+    good = {"speech_lemmas": {"doc": "Verbs whose subject is a speaker.", "words": ["dire", "annoncer"]}}
+    validate("fr/attribution.yaml", good)
+    with pytest.raises(DataFileError, match="speech_lemmas/doc: missing key"):
+        validate("fr/attribution.yaml", {"speech_lemmas": {"words": ["dire"]}})
+    with pytest.raises(DataFileError, match="speech_lemmas/word: unknown key"):
+        validate("fr/attribution.yaml", {"speech_lemmas": {"doc": "x", "words": ["dire"], "word": "annoncer"}})
+    assert schema_for("geo/other.yaml") is None, "geo/ is not a language"
+
+
+def test_load_yaml_checks_the_file_it_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "datelines.yaml").write_text("max_prefix_chars: 40\npatterns: []\npattern: x\n", encoding="utf-8")
+    monkeypatch.setattr(sitrep.data, "DATA_DIR", tmp_path)
+    monkeypatch.setenv("SITREP_DATA_CHECKS", str(tmp_path / "checked"))
+    load_yaml.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"data/datelines\.yaml[\s\S]*pattern: unknown key"):
+            load_yaml("datelines.yaml")
+        # A file that passed is recorded, and read again without a second check.
+        (tmp_path / "datelines.yaml").write_text("max_prefix_chars: 40\npatterns: [x]\n", encoding="utf-8")
+        assert load_yaml("datelines.yaml") == {"max_prefix_chars": 40, "patterns": ["x"]}
+        assert len(list((tmp_path / "checked").iterdir())) == 1
+    finally:
+        load_yaml.cache_clear()
+
+
+def _generator() -> Any:
+    script = Path(__file__).resolve().parents[1] / "scripts" / "ontology_types.py"
+    spec = importlib.util.spec_from_file_location("ontology_types_script", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_generated_ontology_types_match_the_ontology() -> None:
+    generator = _generator()
+    assert generator.TARGET.read_text(encoding="utf-8") == generator.generated(), (
+        "sitrep/data/ontology_types.py is stale: run python scripts/ontology_types.py --write"
+    )
+    assert list(get_args(EventType)) == list(ontology())
+    assert list(get_args(SubEventType)) == [sub for subs in ontology().values() for sub in subs]
+    assert {t: list(s) for t, s in SUB_EVENT_TYPES.items()} == {t: list(s) for t, s in ontology().items()}

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 DATA_DIR = Path(__file__).parent
+_PACKAGE_DIR = DATA_DIR.parent
 # libyaml's loader reads the same documents as the pure-Python one about ten times faster; PyYAML is built
 # without it on some platforms.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# What a file's check depends on besides the file itself: the schemas and the vocabularies they use.
+_SCHEMA_SOURCES = ("data/schemas.py", "data/ontology_types.py", "model.py")
 
 
 def data_path(*parts: str) -> Path:
@@ -20,8 +25,53 @@ def data_path(*parts: str) -> Path:
 
 @functools.cache
 def load_yaml(name: str) -> Any:
-    with data_path(name).open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_LOADER)
+    """The data file ``name`` (a path under data/, e.g. "geo/scoring.yaml"), checked against its schema.
+
+    The schema (sitrep.data.schemas) rejects unknown keys and names that the ontology lacks; a file that does not
+    match raises DataFileError naming the file and the key path. Callers get the plain loaded data, read once per
+    process.
+    """
+    content = data_path(name).read_bytes()
+    loaded = yaml.load(content, Loader=_LOADER)
+    marker = _checked_marker(name, content)
+    if marker is None or not marker.exists():
+        # Imported here: building the schemas costs about as much as reading every data file, so a process
+        # whose files were checked before (same bytes, same schemas) skips it.
+        from sitrep.data.schemas import validate
+
+        validate(name, loaded)
+        _remember(marker)
+    return loaded
+
+
+@functools.cache
+def _schema_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for source in _SCHEMA_SOURCES:
+        digest.update(_PACKAGE_DIR.joinpath(source).read_bytes())
+    return digest.hexdigest()
+
+
+def _checked_marker(name: str, content: bytes) -> Path | None:
+    """Where a passed check of this file's bytes under these schemas is recorded; None when checks are not kept.
+
+    ``$SITREP_DATA_CHECKS`` names the folder (empty: check every time); the default is ~/.cache/sitrep/checked/.
+    """
+    folder = os.environ.get("SITREP_DATA_CHECKS", str(Path.home() / ".cache" / "sitrep" / "checked"))
+    if not folder:
+        return None
+    digest = hashlib.sha256(_schema_fingerprint().encode() + name.encode() + b"\0" + content).hexdigest()
+    return Path(folder) / digest
+
+
+def _remember(marker: Path | None) -> None:
+    if marker is None:
+        return
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:  # a read-only home: the check is simply made again next time
+        pass
 
 
 class LexiconError(KeyError):

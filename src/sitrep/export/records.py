@@ -10,11 +10,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, TextIO
 
-import yaml
-
+from sitrep.data import load_yaml
 from sitrep.model import Event, Figure, Mention
 from sitrep.store.database import EventFilter, Store
 
@@ -35,8 +33,7 @@ BATCH_SIZE = 500
 @functools.cache
 def export_vocabulary() -> dict[str, Any]:
     """Column orders and code tables from data/exports.yaml."""
-    text = resources.files("sitrep.data").joinpath("exports.yaml").read_text(encoding="utf-8")
-    return dict(yaml.safe_load(text))
+    return dict(load_yaml("exports.yaml"))
 
 
 def event_records(store: Store, filters: EventFilter, batch_size: int = BATCH_SIZE) -> Iterator[EventRecord]:
