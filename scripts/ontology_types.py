@@ -34,7 +34,7 @@ def module_text(ontology: dict[str, dict[str, str]]) -> str:
         "",
         "from __future__ import annotations",
         "",
-        "from typing import Final, Literal",
+        "from typing import Final, Literal, TypeGuard, get_args",
         "",
         *_literal("EventType", types),
         "",
@@ -47,7 +47,22 @@ def module_text(ontology: dict[str, dict[str, str]]) -> str:
         lines.append(f"    {json.dumps(event_type)}: (")
         lines += [f"        {json.dumps(sub)}," for sub in ontology[event_type]]
         lines.append("    ),")
-    lines += ["}", ""]
+    lines += [
+        "}",
+        "EVENT_TYPES: Final[frozenset[str]] = frozenset(get_args(EventType))",
+        "SUB_EVENT_TYPE_NAMES: Final[frozenset[str]] = frozenset(get_args(SubEventType))",
+        "",
+        "",
+        "def is_event_type(value: object) -> TypeGuard[EventType]:",
+        '    """Whether ``value`` is one of the ontology\'s event types."""',
+        "    return value in EVENT_TYPES",
+        "",
+        "",
+        "def is_sub_event_type(value: object) -> TypeGuard[SubEventType]:",
+        '    """Whether ``value`` is one of the ontology\'s sub-types."""',
+        "    return value in SUB_EVENT_TYPE_NAMES",
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, get_args
@@ -17,7 +18,7 @@ import yaml
 
 import sitrep.data
 from sitrep.data import data_path, load_yaml
-from sitrep.data.ontology_types import SUB_EVENT_TYPES, EventType, SubEventType
+from sitrep.data.ontology_types import SUB_EVENT_TYPES, EventType, SubEventType, is_event_type, is_sub_event_type
 from sitrep.data.schemas import SCHEMAS, DataFileError, schema_for, validate
 
 DATA = data_path("ontology.yaml").parent
@@ -218,3 +219,21 @@ def test_the_generated_ontology_types_match_the_ontology() -> None:
     assert list(get_args(EventType)) == list(ontology())
     assert list(get_args(SubEventType)) == [sub for subs in ontology().values() for sub in subs]
     assert {t: list(s) for t, s in SUB_EVENT_TYPES.items()} == {t: list(s) for t, s in ontology().items()}
+
+
+def test_the_typing_model_labels_are_the_ontology_s_pairs() -> None:
+    # The trained model's labels are the other way a type enters a mention: each a type and one of its sub-types.
+    from sitrep.extract.typing_model import NOT_AN_EVENT, split_label
+
+    labels = json.loads(data_path("models", "typing.meta.json").read_text(encoding="utf-8"))["labels"]
+    events = [label for label in labels if label != NOT_AN_EVENT]
+    assert events, "the typing model has no event labels"
+    for label in events:
+        event_type, sub = split_label(label)
+        assert is_event_type(event_type), label
+        assert is_sub_event_type(sub) and sub in SUB_EVENT_TYPES[event_type], label
+
+
+def test_a_value_is_checked_against_the_ontology_at_a_boundary() -> None:
+    assert is_event_type("Battles") and is_sub_event_type("Armed clash")
+    assert not is_event_type("") and not is_event_type("Battle") and not is_sub_event_type("Armed clashes")

@@ -203,6 +203,9 @@ class Mention:
     doc: str
     sentence: Span
     trigger: Span
+    # An EventType and SubEventType of the ontology (sitrep.data.ontology_types), checked where they enter: the
+    # ontology's schema and the typing model's labels (tests/test_data_files.py). Kept `str` because gold and stored
+    # rows may carry "" (no type); `is_event_type` checks a value at such a boundary.
     event_type: str
     sub_event_type: str
     plover: str
@@ -282,7 +285,7 @@ class Event:
 
     id: str
     mentions: list[Mention]
-    event_type: str
+    event_type: str  # the majority of its reports' types: an EventType of the ontology (see Mention)
     sub_event_type: str
     plover: str
     date: DateInterval | None

@@ -6,7 +6,7 @@ and the ontology disagree.
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from typing import Final, Literal, TypeGuard, get_args
 
 EventType = Literal[
     "Battles",
@@ -85,3 +85,15 @@ SUB_EVENT_TYPES: Final[dict[EventType, tuple[SubEventType, ...]]] = {
         "Other",
     ),
 }
+EVENT_TYPES: Final[frozenset[str]] = frozenset(get_args(EventType))
+SUB_EVENT_TYPE_NAMES: Final[frozenset[str]] = frozenset(get_args(SubEventType))
+
+
+def is_event_type(value: object) -> TypeGuard[EventType]:
+    """Whether ``value`` is one of the ontology's event types."""
+    return value in EVENT_TYPES
+
+
+def is_sub_event_type(value: object) -> TypeGuard[SubEventType]:
+    """Whether ``value`` is one of the ontology's sub-types."""
+    return value in SUB_EVENT_TYPE_NAMES
