@@ -21,6 +21,8 @@ from typing import Any
 import pytest
 import yaml
 
+from sitrep.geo.distance import haversine_km
+
 ROOT = Path(__file__).resolve().parents[2]
 SET_DIR = ROOT / "evaluation" / "clustering"
 ACTORS_FILE = ROOT / "src" / "sitrep" / "data" / "actors.yaml"
@@ -105,9 +107,7 @@ def day(value: str) -> dt.date:
 
 def km_between(a: dict[str, Any], b: dict[str, Any]) -> float:
     """Great-circle distance between two gold places."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
 def dates_overlap(a: Report, b: Report) -> bool:

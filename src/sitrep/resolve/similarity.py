@@ -9,18 +9,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from sitrep.geo.distance import haversine_km
 from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, ActorRole, DateInterval, Mention, Place
 from sitrep.resolve.config import ResolveConfig
 from sitrep.resolve.coreference import contains
 
-EARTH_RADIUS_KM = 6371.0088
 _WORD = re.compile(r"[a-z0-9]+")
-
-
-def haversine_km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def coarser_precision(a: str, b: str, cfg: ResolveConfig) -> str:
@@ -44,7 +38,7 @@ def place_score(a: Place, b: Place, cfg: ResolveConfig) -> float:
     tolerance = cfg.place_tolerance_km.get(coarser_precision(a.precision, b.precision, cfg))
     if tolerance is None:  # one side only names a country or region: consistent but weak
         return 0.5 if country else cfg.missing_component_score
-    distance = haversine_km(a, b)
+    distance = haversine_km(a.lat, a.lon, b.lat, b.lon)
     if distance > tolerance:
         return 0.0
     if (a.gazetteer_id and a.gazetteer_id == b.gazetteer_id) or distance <= cfg.same_place_km:
