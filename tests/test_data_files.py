@@ -57,6 +57,7 @@ def test_every_data_file_loads_as_a_mapping(path: Path) -> None:
 
 
 def test_the_ontology_gives_every_sub_type_one_type_and_a_plover_category() -> None:
+    assert ontology(), "the ontology has no event types"
     seen: dict[str, str] = {}
     for event_type, subs in ontology().items():
         for sub, plover in subs.items():
@@ -88,6 +89,7 @@ def test_typing_constraints_and_export_modes_name_real_types() -> None:
     raw = load_yaml("ontology.yaml")
     types, subs = set(ontology()), sub_types()
     constraints = raw["typing_constraints"]
+    assert constraints["trigger_family"] and types and subs
     for family, allowed in constraints["trigger_family"].items():
         assert set(allowed) <= types, f"trigger_family {family}: {set(allowed) - types}"
     assert set(constraints["no_weapon_no_remote_violence"]) <= types

@@ -17,7 +17,9 @@ def test_a_missing_lexicon_or_list_is_named() -> None:
 @pytest.mark.parametrize("path", sorted(data_path("en").glob("*.yaml")), ids=lambda p: p.name)
 def test_every_english_word_list_has_a_doc_and_words(path: Path) -> None:
     topic = path.stem
-    for name, entry in load_yaml(f"en/{topic}.yaml").items():
+    entries = load_yaml(f"en/{topic}.yaml")
+    assert entries, f"{path} has no word list"
+    for name, entry in entries.items():
         assert set(entry) == {"doc", "words"}, f"{path}: {name} has keys {sorted(entry)}"
         assert str(entry["doc"]).strip(), f"{path}: {name} says nothing of why"
         assert word_set("en", topic, name), f"{path}: {name} is empty"

@@ -173,5 +173,6 @@ def test_a_text_parsed_in_pieces_keeps_its_offsets_and_entities() -> None:
     assert pieced.text == text
     # The same names at the same offsets (a statistical label may differ with less context around it).
     assert [(e.start_char, e.end_char) for e in pieced.ents] == [(e.start_char, e.end_char) for e in whole.ents]
+    assert pieced.ents
     assert all(text[e.start_char : e.end_char] == e.text for e in pieced.ents)
     assert len(list(pieced.sents)) == len(list(whole.sents))

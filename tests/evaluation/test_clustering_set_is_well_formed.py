@@ -74,7 +74,9 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def reports() -> list[Report]:
-    return read_jsonl(SET_DIR / "reports.jsonl")
+    found = read_jsonl(SET_DIR / "reports.jsonl")
+    assert found, "the clustering set has no reports: every check over them would pass"
+    return found
 
 
 @pytest.fixture(scope="module")

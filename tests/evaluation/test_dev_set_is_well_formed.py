@@ -176,6 +176,7 @@ def test_event_locations_are_placeable(event: dict[str, Any]) -> None:
     for location in event["locations"]:
         assert location["name"] and location["precision"] in PLACE_PRECISIONS
         codes = location["country"] if isinstance(location["country"], list) else [location["country"]]
+        assert codes, (event["id"], location["name"])
         assert all(isinstance(code, str) and len(code) == 2 and code.isupper() for code in codes)
         if location["precision"] in ("site", "town", "admin2"):
             assert -90 <= location["lat"] <= 90 and -180 <= location["lon"] <= 180
@@ -287,5 +288,7 @@ def test_generated_files_are_in_sync_with_the_authoring_source(tmp_path: Path) -
     load_builder().build(tmp_path)
     for relative in ("corpus/manifest.jsonl", "gold/dev.events.jsonl", "gold/dev.claims.jsonl", "gold/dev.checks.json"):
         assert (tmp_path / relative).read_text(encoding="utf-8") == (DEV / relative).read_text(encoding="utf-8")
-    for path in CORPUS.glob("*.txt"):
+    texts = sorted(CORPUS.glob("*.txt"))
+    assert texts, f"no articles in {CORPUS}"
+    for path in texts:
         assert (tmp_path / "corpus" / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8")

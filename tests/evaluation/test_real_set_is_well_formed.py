@@ -44,6 +44,7 @@ def test_the_set_holds_at_least_150_real_articles_two_thirds_in_dev() -> None:
 @pytest.mark.parametrize("side", ["dev", "test"])
 def test_every_quote_is_verbatim_in_its_article_and_every_article_has_a_date(side: str) -> None:
     events, documents, texts = _split(side)
+    assert events and texts, f"the {side} split is empty"
     assert {d["doc"] for d in documents} == set(texts)
     manifest = {row["file"]: row for row in _jsonl(REAL / side / "corpus" / "manifest.jsonl")}
     assert all(manifest[name]["published"] for name in texts)

@@ -63,7 +63,9 @@ def jsonl_by_id(store: Store) -> dict[str, dict]:  # type: ignore[type-arg]
 def test_jsonl_uses_the_gold_field_names_and_shapes(sample_store: Store) -> None:
     gold = [json.loads(line) for line in GOLD.read_text().splitlines()]
     gold_keys = set().union(*(g.keys() for g in gold)) - {"id"}
-    for record in jsonl_by_id(sample_store).values():
+    records = list(jsonl_by_id(sample_store).values())
+    assert gold and records
+    for record in records:
         assert gold_keys <= set(record)
         assert set(record["date"]) == {"start", "end", "precision"}
         for location in record["locations"]:

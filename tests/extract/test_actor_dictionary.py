@@ -49,6 +49,7 @@ def test_no_surface_form_names_two_actors() -> None:
 
 def test_every_actor_has_a_known_type_a_country_code_and_clean_aliases() -> None:
     names = [actor["name"] for actor in actors()]
+    assert names, "the actor dictionary is empty"
     assert len(names) == len(set(names)), "canonical names are unique"
     for actor in actors():
         assert actor["type"] in ACTOR_TYPES, actor["name"]
@@ -60,7 +61,9 @@ def test_every_actor_has_a_known_type_a_country_code_and_clean_aliases() -> None
 
 def test_demonyms_name_actors_in_the_dictionary() -> None:
     names = {actor["name"] for actor in actors()}
-    for demonym, name in load_yaml("actors.yaml")["demonyms"].items():
+    demonyms = load_yaml("actors.yaml")["demonyms"]
+    assert demonyms
+    for demonym, name in demonyms.items():
         assert name in names, demonym
 
 

@@ -228,6 +228,7 @@ def test_canonical_outlet_unknown_and_case_sensitive_acronyms() -> None:
 
 def test_outlet_patterns_make_outlets_org_entities() -> None:
     patterns = outlet_patterns()
+    assert patterns
     assert all(p["label"] == "ORG" for p in patterns)
     ids = {p["id"] for p in patterns}
     assert {"Al Mayadeen", "Reuters", "Syrian Observatory for Human Rights", "Xinhua"} <= ids

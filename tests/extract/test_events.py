@@ -108,6 +108,7 @@ def test_framing_words_are_kept_apart_from_coded_actors() -> None:
 def test_spans_point_at_the_text_they_came_from() -> None:
     text = "Russian forces shelled Kharkiv overnight, killing three civilians, the governor said."
     result = extract(text)
+    assert result.mentions and any(m.places for m in result.mentions)
     for m in result.mentions:
         assert text[m.trigger.start : m.trigger.end] == m.trigger.text
         assert text[m.sentence.start : m.sentence.end] == m.sentence.text
@@ -121,6 +122,7 @@ def test_no_event_or_date_comes_from_captions_or_links_in_the_seed_article() -> 
     result = extract_document(document, load_pipeline()(document.text))
     furniture = [p for p in document.paragraphs if p.is_furniture]
     assert furniture, "the caption and the link are marked"
+    assert result.mentions, "the article's incident is found"
     for m in result.mentions:
         assert not any(p.start <= m.sentence.start < p.end for p in furniture)
         assert m.date is None or m.date.start.year != 2022
@@ -414,6 +416,7 @@ def test_a_statement_date_in_a_relative_clause_does_not_date_the_sentence() -> N
         "Fighting erupted after the defection of a commander, who announced on Monday that he had joined the army.",
         "2024-03-13",
     ).mentions
+    assert mentions, "the fighting is an event"
     assert all(m.date is None or m.date.end != dt.date(2024, 3, 11) for m in mentions), [m.date for m in mentions]
 
 

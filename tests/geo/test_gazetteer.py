@@ -103,7 +103,9 @@ def _gold_mentions() -> list[tuple[str, str, dict[str, object]]]:
 @pytest.mark.skipif(not GOLD.exists(), reason="sample gold not available")
 def test_every_sample_gold_location_resolves_within_tolerance(gazetteer: Gazetteer) -> None:
     seeds = Path("/work/shared/corpus/seeds")
-    for doc, text, gold in _gold_mentions():
+    gold_mentions = _gold_mentions()
+    assert gold_mentions, "the sample gold names no location"
+    for doc, text, gold in gold_mentions:
         countries = gazetteer.countries_in_text((seeds / doc).read_text(encoding="utf-8"))
         place = resolve(gazetteer, text, *countries)
         gold_countries = gold["country"] if isinstance(gold["country"], list) else [gold["country"]]

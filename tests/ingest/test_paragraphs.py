@@ -34,7 +34,9 @@ def test_without_blank_lines_each_line_is_a_paragraph() -> None:
 
 def test_paragraph_offsets_point_into_the_original_text() -> None:
     text = "Title\n\n\tIndented body text.\r\n\r\nLast one."
-    for paragraph in mark_paragraphs(text):
+    paragraphs = mark_paragraphs(text)
+    assert len(paragraphs) == 3
+    for paragraph in paragraphs:
         chunk = text[paragraph.start : paragraph.end]
         assert chunk == chunk.strip() and chunk
 

@@ -75,6 +75,7 @@ def test_folders_give_a_unit_per_file_and_containers_a_unit_per_document(tmp_pat
 
 def test_for_a_remote_cluster_every_input_travels_as_data(tmp_path: Path) -> None:
     units = plan_units(build_inputs(tmp_path), remote=True)
+    assert units
     assert all(u.item is not None for u in units)
     assert [u.name for u in units] == ["kharkiv.txt", "nested/idlib.txt", "photo.txt", "wire-zamfara", "wire.jsonl:2"]
 
