@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StrictBool, StrictStr, ValidationError, model_validator
 
 from sitrep.data.ontology_types import SUB_EVENT_TYPES, EventType, SubEventType
-from sitrep.model import DatePrecision, Modality, PlacePrecision
+from sitrep.model import DatePrecision, Modality, PlacePrecision, SourceKind
 
 
 class DataFileError(ValueError):
@@ -149,7 +149,7 @@ class ActorsFile(Strict):
 
 class Outlet(Strict):
     name: StrictStr
-    kind: StrictStr = "outlet"
+    kind: SourceKind = "outlet"
     category: StrictStr = "outlet"
     country: StrictStr | None = None
     aliases: Words = []
