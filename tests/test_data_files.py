@@ -239,3 +239,14 @@ def test_the_typing_model_labels_are_the_ontology_s_pairs() -> None:
 def test_a_value_is_checked_against_the_ontology_at_a_boundary() -> None:
     assert is_event_type("Battles") and is_sub_event_type("Armed clash")
     assert not is_event_type("") and not is_event_type("Battle") and not is_sub_event_type("Armed clashes")
+
+
+def test_a_word_list_its_stage_reads_with_a_default_may_leave_its_file() -> None:
+    # A list moved to data/<lang>/ leaves attribution.yaml; a setting the stage indexes directly may not leave.
+    data = loaded("attribution.yaml")
+    del data["speech_verbs"]
+    validate("attribution.yaml", data)
+    data = loaded("dates.yaml")
+    del data["months"]
+    with pytest.raises(DataFileError, match="months: missing key"):
+        validate("dates.yaml", data)

@@ -47,7 +47,11 @@ ActorType = Literal[
 
 
 class Strict(BaseModel):
-    """A mapping whose keys are exactly the declared fields (each optional unless it has no default)."""
+    """A mapping whose keys are all declared fields; a field with a default may be left out.
+
+    Word lists that their stage reads with a default (``config.get(key, [])``) have one here too, so a list moved
+    to ``data/<lang>/`` may leave its old file; settings a stage indexes directly are required.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -104,18 +108,18 @@ class ActorConventions(Strict):
 
 
 class RoleWords(Strict):
-    installations: Words
-    attack_nouns: Words
-    force_nouns: Words
-    identity_links: Words
-    reciprocal: Words
-    repel: Words
-    respond: Words
-    suffer: Words
-    partitives: Words
-    group_heads: Words
-    aiming: Words
-    crowd_control: Words
+    installations: Words = []
+    attack_nouns: Words = []
+    force_nouns: Words = []
+    identity_links: Words = []
+    reciprocal: Words = []
+    repel: Words = []
+    respond: Words = []
+    suffer: Words = []
+    partitives: Words = []
+    group_heads: Words = []
+    aiming: Words = []
+    crowd_control: Words = []
 
 
 class ActorsFile(Strict):
@@ -158,32 +162,32 @@ class Outlet(Strict):
 
 
 class AttributionFile(Strict):
-    speech_verbs: Words
-    not_attribution_objects: Words
-    not_attribution_objects_of: dict[str, Words]
-    citing_verbs: Words
-    according_words: Words
-    statement_nouns: Words
-    document_nouns: Words
-    not_source_nouns: Words
-    member_nouns: Words
-    partitive_heads: Words
-    reporter_nouns: Words
-    unnamed_nouns: Words
-    unnamed_people_heads: Words
-    unnamed_people_modifiers: Words
-    anonymity_words: Words
-    witness_nouns: dict[str, StrictStr]
-    official_titles: Words
-    audience_nouns: Words
-    outlet_nouns: Words
-    relay_prepositions: Words
-    credit_words: Words
+    speech_verbs: Words = []
+    not_attribution_objects: Words = []
+    not_attribution_objects_of: dict[str, Words] = {}
+    citing_verbs: Words = []
+    according_words: Words = []
+    statement_nouns: Words = []
+    document_nouns: Words = []
+    not_source_nouns: Words = []
+    member_nouns: Words = []
+    partitive_heads: Words = []
+    reporter_nouns: Words = []
+    unnamed_nouns: Words = []
+    unnamed_people_heads: Words = []
+    unnamed_people_modifiers: Words = []
+    anonymity_words: Words = []
+    witness_nouns: dict[str, StrictStr] = {}
+    official_titles: Words = []
+    audience_nouns: Words = []
+    outlet_nouns: Words = []
+    relay_prepositions: Words = []
+    credit_words: Words = []
     head_sentences: int
-    closing_credit_verbs: Words
-    armed_group_actor_types: list[ActorType]
-    descriptor_ignored_words: Words
-    anaphoric_pronouns: Words
+    closing_credit_verbs: Words = []
+    armed_group_actor_types: list[ActorType] = []
+    descriptor_ignored_words: Words = []
+    anaphoric_pronouns: Words = []
     outlets: list[Outlet]
 
 
@@ -360,12 +364,12 @@ class FramingTerm(Strict):
 
 
 class FramingFile(Strict):
-    categories: Words
+    categories: Words = []
     scare_quotes: ScareQuotes
-    label_modifiers: Words
-    label_heads: Words
-    common_nouns: Words
-    negators: Words
+    label_modifiers: Words = []
+    label_heads: Words = []
+    common_nouns: Words = []
+    negators: Words = []
     negation_window: int
     terms: list[FramingTerm]
 
@@ -405,16 +409,16 @@ class ReportedFuture(Strict):
 
 class ModalityFile(Strict):
     governors: list[Governor]
-    passive_hedges: dict[str, Modality]
-    modifiers: dict[str, Modifier]
-    negators: Words
-    conditional_marks: Words
-    future_marks: Words
-    account_statements: Words
-    clause_boundaries: Words
+    passive_hedges: dict[str, Modality] = {}
+    modifiers: dict[str, Modifier] = {}
+    negators: Words = []
+    conditional_marks: Words = []
+    future_marks: Words = []
+    account_statements: Words = []
+    clause_boundaries: Words = []
     reported_future: ReportedFuture
-    counterfactual_modals: Words
-    threat_modals: Words
+    counterfactual_modals: Words = []
+    threat_modals: Words = []
 
 
 # --- ontology.yaml ----------------------------------------------------------------------------------------
