@@ -25,6 +25,7 @@ from sitrep.data import load_yaml
 from sitrep.model import ActorRole, Mention, Span
 from sitrep.nlp.alternation import trie_alternation
 from sitrep.nlp.entities import document_entities
+from sitrep.nlp.syntax import DEP, ENT, POS, TAG
 from sitrep.nlp.tokens import span_text, span_tokens
 
 UNIDENTIFIED = "Unidentified Armed Group"
@@ -255,7 +256,11 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
     if force is None and _is_military_word(head, dictionary):
         # "Hama military airport", "an army checkpoint", "a government drone": that kind of force
         force = next(
-            (f for c in head.children if c.dep_ in {"amod", "compound"} and (f := _force_by_modifier(c, dictionary))),
+            (
+                f
+                for c in head.children
+                if c.dep_ in DEP.adjectival_modifier | DEP.compound and (f := _force_by_modifier(c, dictionary))
+            ),
             None,
         )
     if force is not None:
@@ -268,7 +273,7 @@ def _force_by_modifier(token: Token, dictionary: ActorDictionary) -> ContextualF
     return next((f for f in dictionary.contextual if token.text.lower() in f.modifiers), None)
 
 
-_MODIFIER_DEPS = frozenset({"amod", "compound", "npadvmod", "conj"})
+_MODIFIER_DEPS = DEP.adjectival_modifier | DEP.compound | DEP.noun_phrase_adverbial | DEP.conjunct
 
 
 def _coordinated_demonym(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
@@ -277,7 +282,11 @@ def _coordinated_demonym(head: Token, dictionary: ActorDictionary) -> tuple[Acto
         return None
     for modifier in head.children:
         entry = dictionary.demonyms.get(modifier.text.lower())
-        if modifier.dep_ in {"amod", "compound"} and entry and any(c.dep_ == "conj" for c in modifier.children):
+        if (
+            modifier.dep_ in DEP.adjectival_modifier | DEP.compound
+            and entry
+            and any(c.dep_ in DEP.conjunct for c in modifier.children)
+        ):
             return entry, head.doc[modifier.i : modifier.i + 1]
     return None
 
@@ -309,14 +318,15 @@ def _phrase(token: Token) -> SpacySpan:
     left = token.left_edge.i
     right = token.i
     for child in token.rights:
-        if child.dep_ in {"cc", "conj"}:
+        if child.dep_ in DEP.coordinator | DEP.conjunct:
             break  # "SDF and gunmen of the Arab tribes": what follows belongs to the next member
-        if child.dep_ in {"compound", "amod", "nmod", "appos", "flat"} or (
-            child.dep_ == "prep" and child.text.lower() == "of"
+        if (
+            child.dep_ in DEP.compound | DEP.adjectival_modifier | DEP.nominal_modifier | DEP.apposition | DEP.flat_name
+            or (child.dep_ in DEP.preposition and child.text.lower() == "of")
         ):
             right = max(right, child.right_edge.i)
     for ent in document_entities(doc):
-        if ent.start <= right and left < ent.end and (ent.start <= token.i < ent.end or ent.label_ == "ORG"):
+        if ent.start <= right and left < ent.end and (ent.start <= token.i < ent.end or ent.label_ in ENT.organisation):
             left, right = min(left, ent.start), max(right, ent.end - 1)
     return doc[left : right + 1]
 
@@ -335,7 +345,7 @@ def _speaker_of(pronoun: Token) -> Token:
     """The subject of the speech verb a pronoun's clause hangs from, or the pronoun itself."""
     for verb in pronoun.head.ancestors:
         if verb.lemma_.lower() in _SPEECH_LEMMAS:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            subject = next((c for c in verb.children if c.dep_ in DEP.subject and c.pos_ not in POS.pronoun), None)
             return subject if subject is not None else pronoun
     return pronoun
 
@@ -345,7 +355,7 @@ def _resolve_speaker(token: Token, dictionary: ActorDictionary) -> Token:
     if token.lower_ in _SPEAKER_PRONOUNS:
         return _speaker_of(token)
     if token.lemma_.lower() in dictionary.words.force_nouns or token.lower_ in dictionary.words.force_nouns:
-        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS), None)
+        owner = next((c for c in token.children if c.dep_ in DEP.possessive and c.lower_ in _POSSESSIVE_PRONOUNS), None)
         if owner is not None:
             speaker = _speaker_of(owner)
             return token if speaker is owner else speaker
@@ -362,56 +372,70 @@ class _Sides:
 
 
 def _is_nominal(token: Token) -> bool:
-    return token.pos_ in {"NOUN", "PROPN"}
+    return token.pos_ in POS.noun | POS.proper_noun
 
 
 def _objects(verb: Token) -> list[Token]:
     """Direct objects of a verb, or of the verb it is coordinated with ("intercepted and destroyed drones")."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    objects = [c for c in verb.children if c.dep_ in DEP.direct_object | DEP.attribute]
     if not objects:
-        partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-        if verb.dep_ == "conj":
+        partners = [c for c in verb.children if c.dep_ in DEP.conjunct and c.pos_ in POS.verb]
+        if verb.dep_ in DEP.conjunct:
             partners.append(verb.head)
         for partner in partners:
-            objects.extend(c for c in partner.children if c.dep_ == "dobj")
+            objects.extend(c for c in partner.children if c.dep_ in DEP.direct_object)
     # "destroyed two boats and a drone launched by the Houthis": each object in turn
-    return [*objects, *(c for o in objects for c in o.children if c.dep_ == "conj")]
+    return [*objects, *(c for o in objects for c in o.children if c.dep_ in DEP.conjunct)]
 
 
 def _verb_agents(verb: Token) -> list[Token]:
     """Who does what a verb says: its subject, a "by" phrase, or the subject of the clause it belongs to."""
-    agents = [c for c in verb.children if c.dep_ == "nsubj"]
+    agents = [c for c in verb.children if c.dep_ in DEP.subject]
     for child in verb.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            agents.extend(c for c in child.children if c.dep_ == "pobj")
+        if child.dep_ in DEP.agent or (child.dep_ in DEP.preposition and child.lower_ == "by"):
+            agents.extend(c for c in child.children if c.dep_ in DEP.prepositional_object)
     # A misparsed subject: a name left of the verb attached as a modifier ("the IRI suspended ...").
     if not agents:
-        agents.extend(c for c in verb.lefts if c.dep_ in {"npadvmod", "nmod"} and c.ent_type_)
+        agents.extend(
+            c for c in verb.lefts if c.dep_ in DEP.noun_phrase_adverbial | DEP.nominal_modifier and c.ent_type_
+        )
     if agents:
         return agents
     # A verb in a conjunction or xcomp shares its subject: "forces moved in and shelled the town", "swept into
     # Aleppo, taking control of the airport".
-    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb and verb.head.pos_ in {"VERB", "AUX"}:
+    if (
+        verb.dep_ in DEP.conjunct | DEP.open_complement | DEP.adverbial_clause
+        and verb.head is not verb
+        and verb.head.pos_ in POS.verb | POS.auxiliary
+    ):
         return _verb_agents(verb.head)
     # "retaliated by firing on ...", "withdrew after shelling ...": the gerund's doer is the main verb's
     head = verb.head
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+    if (
+        verb.dep_ in DEP.prepositional_complement
+        and head.dep_ in DEP.preposition
+        and head.head.pos_ in POS.verb | POS.auxiliary
+    ):
         return _verb_agents(head.head)
     # "continued their raid, bulldozing streets and destroying homes": a gerund the parser tagged as a noun
     # heads the chain of participles
-    if verb.dep_ == "conj" and head.dep_ in {"advcl", "xcomp"} and head.head.pos_ in {"VERB", "AUX"}:
+    if (
+        verb.dep_ in DEP.conjunct
+        and head.dep_ in DEP.adverbial_clause | DEP.open_complement
+        and head.head.pos_ in POS.verb | POS.auxiliary
+    ):
         return _verb_agents(head.head)
     # "X, which launched ..." / "the group that attacked": relative clause subject is its head noun.
-    if verb.dep_ == "relcl":
+    if verb.dep_ in DEP.relative_clause:
         return [verb.head]
     # "RSF paramilitaries killed 124 people", parsed as a participle modifying the noun: it has an object, so the
     # noun is its subject (unlike "people killed in the attack").
-    if verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
-        if _is_event_noun(verb.head) and verb.head.dep_ in {"dobj", "pobj"}:
+    if verb.dep_ in DEP.clausal_modifier and any(c.dep_ in DEP.direct_object for c in verb.children):
+        if _is_event_noun(verb.head) and verb.head.dep_ in DEP.direct_object | DEP.prepositional_object:
             # "the army carried out an operation targeting their hideouts": the participle tells what the
             # operation did, so its doer is whoever carried the operation out
-            holder = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
-            if holder.pos_ in {"VERB", "AUX"} and holder.lemma_.lower() not in _WITNESS_LEMMAS:
+            holder = verb.head.head if verb.head.dep_ in DEP.direct_object else verb.head.head.head
+            if holder.pos_ in POS.verb | POS.auxiliary and holder.lemma_.lower() not in _WITNESS_LEMMAS:
                 return _verb_agents(holder)
         return [verb.head]
     return []
@@ -425,20 +449,27 @@ def _is_event_noun(token: Token) -> bool:
 def _aimed_at(verb: Token, words: RoleWords) -> list[Token]:
     """ "a device exploded targeting an army patrol": the objects of a participle saying what a blast was aimed at;
     "launched missiles targeting US troops": a participle on the verb's object says what that weapon was aimed at."""
-    participles = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in words.aiming]
-    if verb.pos_ in {"VERB", "AUX"}:
+    participles = [
+        c
+        for c in verb.children
+        if c.dep_ in DEP.open_complement | DEP.adverbial_clause and c.lemma_.lower() in words.aiming
+    ]
+    if verb.pos_ in POS.verb | POS.auxiliary:
         participles += [
-            c for o in _objects(verb) for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in words.aiming
+            c
+            for o in _objects(verb)
+            for c in o.children
+            if c.dep_ in DEP.clausal_modifier and c.lemma_.lower() in words.aiming
         ]
     return [o for participle in participles for o in _objects(participle)]
 
 
 def _second_parties(token: Token) -> list[Token]:
     """The other members of a coordination: "B" in "A and B", "Russian" in "Ukrainian and Russian forces"."""
-    others = [c for c in token.children if c.dep_ == "conj"]
+    others = [c for c in token.children if c.dep_ in DEP.conjunct]
     for modifier in token.children:
-        if modifier.dep_ in {"amod", "compound"}:
-            others.extend(c for c in modifier.children if c.dep_ == "conj")
+        if modifier.dep_ in DEP.adjectival_modifier | DEP.compound:
+            others.extend(c for c in modifier.children if c.dep_ in DEP.conjunct)
     return others
 
 
@@ -452,10 +483,14 @@ _AUTHOR_LINKS = frozenset({"attribute", "blame"})
 
 def _between(trigger: Token, preposition: Token, sides: _Sides) -> None:
     """ "clashes between A and B": A acts, B is the other side; "between two rival clan militias": both."""
-    for first in (c for c in preposition.children if c.dep_ == "pobj"):
+    for first in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
         # "between the SDF and tribal gunmen", parsed as one noun with a coordinated modifier
         modifier = next(
-            (c for c in first.lefts if c.dep_ in {"nmod", "compound"} and any(g.dep_ == "conj" for g in c.children)),
+            (
+                c
+                for c in first.lefts
+                if c.dep_ in DEP.nominal_modifier | DEP.compound and any(g.dep_ in DEP.conjunct for g in c.children)
+            ),
             None,
         )
         if modifier is not None:
@@ -466,9 +501,11 @@ def _between(trigger: Token, preposition: Token, sides: _Sides) -> None:
         others = _second_parties(first)
         if not others:
             # "battles between the army and paramilitary Rapid Support Forces": the parser hangs B on the trigger
-            for conj in (c for c in trigger.children if c.dep_ == "conj"):
-                others.extend([conj, *(c for c in conj.children if c.dep_ in {"dobj", "pobj"})])
-        if not others and first.tag_ in {"NNS", "NNPS"}:
+            for conj in (c for c in trigger.children if c.dep_ in DEP.conjunct):
+                others.extend(
+                    [conj, *(c for c in conj.children if c.dep_ in DEP.direct_object | DEP.prepositional_object)]
+                )
+        if not others and first.tag_ in TAG.plural_noun:
             others = [first]
         sides.targets.extend(others)
 
@@ -476,11 +513,11 @@ def _between(trigger: Token, preposition: Token, sides: _Sides) -> None:
 def _reciprocal_partner(verb: Token, words: RoleWords) -> list[Token]:
     """ "took the town after clashes with the ENDF": the other side of a fight the clause mentions."""
     partners: list[Token] = []
-    for preposition in (c for c in verb.children if c.dep_ == "prep"):
-        for noun in (c for c in preposition.children if c.dep_ == "pobj"):
+    for preposition in (c for c in verb.children if c.dep_ in DEP.preposition):
+        for noun in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
             if noun.lemma_.lower() in words.reciprocal or noun.lower_ in words.reciprocal:
-                for inner in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
-                    partners.extend(c for c in inner.children if c.dep_ == "pobj")
+                for inner in (c for c in noun.children if c.dep_ in DEP.preposition and c.lower_ == "with"):
+                    partners.extend(c for c in inner.children if c.dep_ in DEP.prepositional_object)
     return partners
 
 
@@ -490,11 +527,11 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
     sides = _Sides()
     nominal = _is_nominal(trigger)
     governor: Token | None = None
-    if nominal and trigger.dep_ == "dobj":
+    if nominal and trigger.dep_ in DEP.direct_object:
         governor = trigger.head
-    elif nominal and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+    elif nominal and trigger.dep_ in DEP.prepositional_object and trigger.head.dep_ in DEP.preposition:
         governor = trigger.head.head
-        if governor.dep_ == "dobj" and governor.head.lemma_.lower() in words.suffer:
+        if governor.dep_ in DEP.direct_object and governor.head.lemma_.lower() in words.suffer:
             governor = governor.head  # "suffered heavy losses in strikes": the losses are the subject's
     reciprocal = (
         lemma in words.reciprocal
@@ -503,32 +540,32 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
     )
     if nominal:
         for child in trigger.children:
-            preposition = child.lower_ if child.dep_ == "prep" else ""
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if child.dep_ == "agent" or preposition in {"by", "from"}:
+            preposition = child.lower_ if child.dep_ in DEP.preposition else ""
+            objects = [c for c in child.children if c.dep_ in DEP.prepositional_object]
+            if child.dep_ in DEP.agent or preposition in {"by", "from"}:
                 sides.agents.extend(objects)
             elif preposition == "between":
                 _between(trigger, child, sides)
             elif preposition in _TARGET_PREPOSITIONS or preposition == "of" or (preposition == "with" and reciprocal):
                 # "strikes on RSF positions", "the shelling of Kharkiv", "clashes with the ENDF"
                 sides.targets.extend(objects)
-            elif child.dep_ in {"compound", "amod", "poss", "nmod"}:
+            elif child.dep_ in DEP.compound | DEP.adjectival_modifier | DEP.possessive | DEP.nominal_modifier:
                 sides.agents.append(child)
-            elif child.dep_ == "acl":
+            elif child.dep_ in DEP.clausal_modifier:
                 # "an attack carried out by ISIS", "an attack attributed to ADF rebels"
                 for link in child.children:
-                    if link.dep_ == "agent" or (
-                        link.dep_ == "prep"
+                    if link.dep_ in DEP.agent or (
+                        link.dep_ in DEP.preposition
                         and (
                             link.lower_ == "by"
                             or (link.lower_ in {"to", "on"} and child.lemma_.lower() in _AUTHOR_LINKS)
                         )
                     ):
-                        sides.agents.extend(c for c in link.children if c.dep_ == "pobj")
-            elif child.dep_ == "relcl":
+                        sides.agents.extend(c for c in link.children if c.dep_ in DEP.prepositional_object)
+            elif child.dep_ in DEP.relative_clause:
                 # "an attack that killed three soldiers": the clause's object is the target
-                sides.targets.extend(c for c in child.children if c.dep_ in {"dobj", "nsubjpass"})
-        if governor is not None and governor.pos_ in {"VERB", "AUX"}:
+                sides.targets.extend(c for c in child.children if c.dep_ in DEP.direct_object | DEP.passive_subject)
+        if governor is not None and governor.pos_ in POS.verb | POS.auxiliary:
             governing = governor.lemma_.lower()
             if governing in words.repel:
                 # "the army repelled an attack by X": the army is the side attacked
@@ -536,20 +573,20 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
             elif (governing == "come" and trigger.head.lower_ == "under") or governing in words.suffer:
                 # "Nikopol came under Russian artillery fire", "the militants suffered losses in strikes": the
                 # subject is the target
-                sides.targets.extend(c for c in governor.children if c.dep_ == "nsubj")
+                sides.targets.extend(c for c in governor.children if c.dep_ in DEP.subject)
             elif governing not in _WITNESS_LEMMAS:
                 # "the IRI launched attacks", "X killed 124 people in an attack"
                 sides.agents.extend(_verb_agents(governor))
-                if trigger.dep_ == "pobj":
+                if trigger.dep_ in DEP.prepositional_object:
                     # "killed dozens of militants in airstrikes": those the clause's verb killed
                     sides.targets.extend(_objects(governor))
                 if reciprocal:
                     for agent in _verb_agents(governor):
                         sides.targets.extend(_second_parties(agent))
             sides.targets.extend(_reciprocal_partner(governor, words))
-        elif trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.pos_ in {"VERB", "AUX"}:
+        elif trigger.dep_ in DEP.subject | DEP.passive_subject and trigger.head.pos_ in POS.verb | POS.auxiliary:
             verb = trigger.head
-            for between in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"):
+            for between in (c for c in verb.children if c.dep_ in DEP.preposition and c.lower_ == "between"):
                 # "clashes erupted between A and B"
                 _between(trigger, between, sides)
             # "a Russian missile attack killed 10 people", "another strike hit a tent"
@@ -565,11 +602,11 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
             *(
                 c
                 for p in repelled.children
-                if p.dep_ == "prep" and p.lower_ == "by"
+                if p.dep_ in DEP.preposition and p.lower_ == "by"
                 for c in p.children
-                if c.dep_ == "pobj"
+                if c.dep_ in DEP.prepositional_object
             ),
-            *(c for c in repelled.children if c.dep_ in {"amod", "compound", "poss"}),
+            *(c for c in repelled.children if c.dep_ in DEP.adjectival_modifier | DEP.compound | DEP.possessive),
         ]
         if any(_actor_of(a, dictionary) for a in attackers):
             sides.agents.extend(attackers)
@@ -577,17 +614,17 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
             return sides
     sides.agents.extend(_verb_agents(trigger))
     for child in trigger.children:
-        preposition = child.lower_ if child.dep_ == "prep" else ""
-        if child.dep_ == "nsubjpass":
+        preposition = child.lower_ if child.dep_ in DEP.preposition else ""
+        if child.dep_ in DEP.passive_subject:
             sides.targets.append(child)
         elif preposition in _TARGET_PREPOSITIONS or (preposition == "with" and reciprocal):
-            sides.targets.extend(c for c in child.children if c.dep_ == "pobj")
+            sides.targets.extend(c for c in child.children if c.dep_ in DEP.prepositional_object)
         elif preposition == "between" and reciprocal:
             _between(trigger, child, sides)
     sides.targets.extend(objects)
     sides.targets.extend(_aimed_at(trigger, words))
     sides.targets.extend(_reciprocal_partner(trigger, words))
-    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    subjects = [c for c in trigger.children if c.dep_ in DEP.subject]
     for subject in subjects:
         # "A and B clashed": B is the other side; "A and B shelled the town": B acts with A
         (sides.targets if reciprocal else sides.associates).extend(_second_parties(subject))
@@ -604,13 +641,18 @@ def _linked_actor(head: Token, dictionary: ActorDictionary, generic: bool) -> tu
     escorted it; a generic word for armed men only takes the group it belongs to ("led by", "affiliated with"),
     not a backer. The participle may hang on the noun or on its "of" phrase ("a convoy of trucks escorted by").
     """
-    holders = [head, *(c for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children)]
-    for participle in (c for holder in holders for c in holder.children if c.dep_ in {"acl", "amod", "relcl"}):
+    holders = [head, *(c for p in head.children if p.dep_ in DEP.preposition and p.lower_ == "of" for c in p.children)]
+    for participle in (
+        c
+        for holder in holders
+        for c in holder.children
+        if c.dep_ in DEP.clausal_modifier | DEP.adjectival_modifier | DEP.relative_clause
+    ):
         if generic and participle.lemma_.lower() not in dictionary.words.identity_links:
             continue
         for link in participle.children:
-            if link.dep_ == "agent" or (link.dep_ == "prep" and link.lower_ in {"by", "with", "to"}):
-                for pobj in (c for c in link.children if c.dep_ == "pobj"):
+            if link.dep_ in DEP.agent or (link.dep_ in DEP.preposition and link.lower_ in {"by", "with", "to"}):
+                for pobj in (c for c in link.children if c.dep_ in DEP.prepositional_object):
                     phrase = _phrase(pobj)
                     entry = phrase_actor(phrase, dictionary)
                     if entry is not None:
@@ -632,8 +674,8 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
             return linked
     if entry is not None and entry.name == UNIDENTIFIED:
         # "militants of Jaish al-Fatah", "fighters of the Nusra Front": the generic word's group, when named
-        for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for whole in (c for c in preposition.children if c.dep_ == "pobj"):
+        for preposition in (c for c in head.children if c.dep_ in DEP.preposition and c.lower_ == "of"):
+            for whole in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
                 found = _actor_of(whole, dictionary)
                 if found is not None and found[0].name != UNIDENTIFIED:
                     return found
@@ -648,13 +690,13 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
             *(("from", "of") if lowered in words.force_nouns or head.lemma_.lower() in words.force_nouns else ()),
         }
         if linking:
-            for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ in linking):
-                for whole in (c for c in preposition.children if c.dep_ == "pobj"):
+            for preposition in (c for c in head.children if c.dep_ in DEP.preposition and c.lower_ in linking):
+                for whole in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
                     found = _actor_of(whole, dictionary)
                     if found is not None:
                         return found
         # "Idlib, SANA- Army units operating ...": a misparse that hangs the subject on a name as an apposition
-        for apposition in (c for c in head.children if c.dep_ == "appos"):
+        for apposition in (c for c in head.children if c.dep_ in DEP.apposition):
             found = _actor_of(apposition, dictionary)
             if found is not None:
                 return found
@@ -672,12 +714,16 @@ def _unlisted_group(head: Token, phrase: SpacySpan, dictionary: ActorDictionary)
     """A named armed group the dictionary lacks keeps its name as written ("the Liwa al-Haqq Brigade" -> "Liwa
     al-Haqq Brigade"), as the codebook names groups: a proper name whose head is a word for an armed group
     (actors.yaml `roles.group_heads`), with a name of its own before it (not "the 4th Division", not "the Army")."""
-    if head.pos_ != "PROPN" or head.lower_ not in dictionary.words.group_heads:
+    if head.pos_ not in POS.proper_noun or head.lower_ not in dictionary.words.group_heads:
         return None
     words = [
-        t for t in span_tokens(phrase) if t.i <= head.i and t.dep_ != "det" and (t.pos_ != "PUNCT" or t.text == "-")
+        t
+        for t in span_tokens(phrase)
+        if t.i <= head.i and t.dep_ not in DEP.determiner and (t.pos_ not in POS.punctuation or t.text == "-")
     ]
-    own = [t for t in words if t.i < head.i and t.pos_ == "PROPN" and t.lower_ not in dictionary.words.group_heads]
+    own = [
+        t for t in words if t.i < head.i and t.pos_ in POS.proper_noun and t.lower_ not in dictionary.words.group_heads
+    ]
     if not own or any(t.like_num or t.text[:1].isdigit() for t in words):
         return None
     if any(t.lower_ in dictionary.demonyms for t in words):
@@ -693,8 +739,10 @@ def _crowd_police(sentence: SpacySpan, dictionary: ActorDictionary) -> tuple[Act
         if token.lemma_.lower() not in control and token.lower_ not in control:
             continue
         # the verb whose subject did it: "disperse" itself, or "fired" in "fired tear gas (to disperse)"
-        verb = token if token.pos_ == "VERB" else token.head
-        while verb.dep_ in {"xcomp", "advcl", "conj"} and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = token if token.pos_ in POS.verb else token.head
+        while verb.dep_ in DEP.open_complement | DEP.adverbial_clause | DEP.conjunct and not any(
+            c.dep_ in DEP.subject for c in verb.children
+        ):
             verb = verb.head
         for agent in _verb_agents(verb):
             phrase = _phrase(agent)
@@ -744,7 +792,7 @@ def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bo
             "alongside",
             "with",
         }:
-            for pobj in (c for c in token.children if c.dep_ == "pobj"):
+            for pobj in (c for c in token.children if c.dep_ in DEP.prepositional_object):
                 partner = phrase_actor(_phrase(pobj), dictionary)
                 if partner and all(r.name != partner.name for r in roles):
                     roles.append(_role("assoc_actor1", partner, _phrase(pobj), doc_name))

@@ -22,6 +22,7 @@ from sitrep.data import data_path, load_yaml
 from sitrep.model import AttributionChain, Source, SourceKind, Span
 from sitrep.nlp.entities import document_entities
 from sitrep.nlp.patterns import alias_is_case_sensitive
+from sitrep.nlp.syntax import DEP, ENT, POS
 from sitrep.nlp.tokens import span_text, span_tokens, text_between
 
 UNNAMED = "unnamed sources"
@@ -35,9 +36,25 @@ _OPEN_QUOTES = '“"«'
 _CLOSE_QUOTES = '”"»'
 # "went on to say", "continued to claim": the speech verb hangs under these.
 _CONTINUATION_VERBS = {"go", "continue", "proceed"}
-_SKIP_AT_NP_START = {"det", "predet", "nummod", "quantmod", "punct", "case", "cc"}
-_SOURCE_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-_NP_EXCLUDED_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
+_SKIP_AT_NP_START = (
+    DEP.determiner
+    | DEP.predeterminer
+    | DEP.numeric_modifier
+    | DEP.quantifier_modifier
+    | DEP.punctuation
+    | DEP.case_marker
+    | DEP.coordinator
+)
+_SOURCE_ENTITY_LABELS = ENT.person | ENT.organisation | ENT.political_place | ENT.nationality
+_NP_EXCLUDED_DEPS = (
+    DEP.relative_clause
+    | DEP.clausal_modifier
+    | DEP.adverbial_clause
+    | DEP.punctuation
+    | DEP.coordinator
+    | DEP.conjunct
+    | DEP.preposition
+)
 
 
 # --- lexicon ----------------------------------------------------------------
@@ -259,7 +276,7 @@ def _outlet_in(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
     for size in range(min(len(tokens), _MAX_OUTLET_TOKENS), 0, -1):
         for start in range(len(tokens) - size + 1):
             run = list(tokens[start : start + size])
-            if run[-1].dep_ == "case" or run[0].is_punct or run[-1].is_punct:
+            if run[-1].dep_ in DEP.case_marker or run[0].is_punct or run[-1].is_punct:
                 continue
             outlet = _lookup_outlet(_text(run))
             if outlet:
@@ -269,8 +286,8 @@ def _outlet_in(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
 
 def _names_its_owner(prep: Token) -> bool:
     """ "of Health", "of Defence": a capitalised "of" phrase that is part of a body's name."""
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return prep.dep_ == "prep" and prep.lower_ == "of" and bool(objects) and objects[0].text[:1].isupper()
+    objects = [c for c in prep.children if c.dep_ in DEP.prepositional_object]
+    return prep.dep_ in DEP.preposition and prep.lower_ == "of" and bool(objects) and objects[0].text[:1].isupper()
 
 
 def _np_tokens(head: Token) -> list[Token]:
@@ -278,10 +295,10 @@ def _np_tokens(head: Token) -> list[Token]:
     tokens = [head]
     children = list(head.children)
     # "the Permanent Strategic Framework (CSP)": the bracketed acronym is part of the name.
-    has_appositive = any(c.dep_ == "appos" for c in children)
+    has_appositive = any(c.dep_ in DEP.apposition for c in children)
     for child in children:
         # "the Ministry of Health" keeps its "of"; other prepositions ("in Gaza", "to Reuters") do not belong.
-        bracket = has_appositive and child.dep_ == "punct" and child.text in "()"
+        bracket = has_appositive and child.dep_ in DEP.punctuation and child.text in "()"
         if child.dep_ not in _NP_EXCLUDED_DEPS or _names_its_owner(child) or bracket:
             tokens.extend(child.subtree)
     tokens.sort(key=lambda t: t.i)
@@ -295,7 +312,7 @@ def _np_tokens(head: Token) -> list[Token]:
     contiguous = tokens[low : high + 1]
     while contiguous and contiguous[0].dep_ in _SKIP_AT_NP_START and contiguous[0] != head:
         contiguous.pop(0)
-    while contiguous and (contiguous[-1].dep_ == "case" or contiguous[-1].is_punct) and contiguous[-1] != head:
+    while contiguous and (contiguous[-1].dep_ in DEP.case_marker or contiguous[-1].is_punct) and contiguous[-1] != head:
         contiguous.pop()
     return _balance_brackets(contiguous or [head])
 
@@ -316,7 +333,7 @@ def _balance_brackets(tokens: list[Token]) -> list[Token]:
 
 def _name_tokens(np: list[Token]) -> list[Token]:
     """Drop leading possessive pronouns ("its sources") from a phrase used as a name."""
-    tokens = [t for t in np if not (t.dep_ == "poss" and t.pos_ == "PRON")]
+    tokens = [t for t in np if not (t.dep_ in DEP.possessive and t.pos_ in POS.pronoun)]
     return tokens or np
 
 
@@ -330,7 +347,7 @@ def _person_in(np: list[Token], outlet_run: list[Token] | None) -> list[Token] |
     taken = {t.i for t in outlet_run or []}
     doc = np[0].doc
     for ent in document_entities(doc):
-        inside = ent.label_ == "PERSON" and ent.start >= np[0].i and ent.end <= np[-1].i + 1
+        inside = ent.label_ in ENT.person and ent.start >= np[0].i and ent.end <= np[-1].i + 1
         if inside and not taken.intersection(range(ent.start, ent.end)) and _lookup_outlet(ent.text) is None:
             return list(ent)
     return None
@@ -338,8 +355,8 @@ def _person_in(np: list[Token], outlet_run: list[Token] | None) -> list[Token] |
 
 def _appositive_person(head: Token) -> list[Token] | None:
     for child in head.children:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            return [t for t in child.subtree if t.ent_type_ == "PERSON"]
+        if child.dep_ in DEP.apposition and child.ent_type_ in ENT.person:
+            return [t for t in child.subtree if t.ent_type_ in ENT.person]
     return None
 
 
@@ -364,13 +381,13 @@ def _without_publisher(chain: AttributionChain | None) -> list[Source]:
 def _relay_of_unnamed(head: Token, doc_name: str) -> list[Source]:
     """The outlet that holds anonymous sources: "Al Mayadeen's sources", "sources cited by Reuters"."""
     for child in head.children:
-        if child.dep_ == "poss":
+        if child.dep_ in DEP.possessive:
             found = _outlet_in(list(child.subtree))
             if found:
                 return [Source(found[0].name, found[0].kind, _span(found[1], doc_name))]
-        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lexicon().citing_verbs:
+        if child.dep_ in DEP.clausal_modifier | DEP.relative_clause and child.lemma_.lower() in lexicon().citing_verbs:
             for agent in child.children:
-                if agent.dep_ == "agent":
+                if agent.dep_ in DEP.agent:
                     found = _outlet_in(list(agent.subtree))
                     if found:
                         return [Source(found[0].name, found[0].kind, _span(found[1], doc_name))]
@@ -390,26 +407,26 @@ def _is_unnamed_phrase(head: Token) -> bool:
 def _is_bare_definite(head: Token) -> bool:
     """ "the sources", "the official": a phrase that points back to someone already introduced."""
     children = list(head.children)
-    return bool(children) and all(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in children)
+    return bool(children) and all(c.dep_ in DEP.determiner and c.lower_ in {"the", "these", "those"} for c in children)
 
 
 def _partitive_whole(head: Token) -> Token | None:
     """ "one of the sources" -> "sources"."""
-    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    of = next((c for c in head.children if c.dep_ in DEP.preposition and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ in DEP.prepositional_object), None) if of is not None else None
 
 
 def _resolve_phrase(head: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
     """The source(s) a phrase names, originator first (it may carry its own relay)."""
     lex = lexicon()
     earlier = _without_publisher(previous)
-    if head.pos_ == "PRON":
+    if head.pos_ in POS.pronoun:
         return earlier if head.lower_ in lex.anaphoric_pronouns else []
     lemma = head.lemma_.lower()
     whole = _partitive_whole(head) if head.lower_ in lex.partitive_heads else None
     if whole is not None:
         return _resolve_phrase(whole, doc_name, previous)
-    if head.pos_ != "PROPN":
+    if head.pos_ not in POS.proper_noun:
         if lemma in lex.not_source_nouns:
             return []
         if lemma in lex.document_nouns:
@@ -461,13 +478,17 @@ def _resolve_phrase(head: Token, doc_name: str, previous: AttributionChain | Non
 def _trailing_proper_name(np: list[Token], head: Token) -> list[Token] | None:
     """ "the African Union mission ATMIS", "chief negotiator Rustem Umerov": a proper name after a descriptive
     common noun is the name; the descriptor before it is not."""
-    if head.pos_ != "PROPN":
+    if head.pos_ not in POS.proper_noun:
         return None
-    descriptors = [k for k, t in enumerate(np) if t.pos_ == "NOUN" and t.i < head.i]
+    descriptors = [k for k, t in enumerate(np) if t.pos_ in POS.noun and t.i < head.i]
     if not descriptors:
         return None
     name = np[descriptors[-1] + 1 :]
-    if name and all(t.is_punct or (t.pos_ == "PROPN" and not t.is_lower) for t in name) and not name[0].is_punct:
+    if (
+        name
+        and all(t.is_punct or (t.pos_ in POS.proper_noun and not t.is_lower) for t in name)
+        and not name[0].is_punct
+    ):
         return name
     return None
 
@@ -476,7 +497,7 @@ def _name_text(tokens: list[Token]) -> str:
     """The text of a name, with a country's possessive read as part of it ("Niger's army" -> "Niger army")."""
     pieces: list[str] = []
     for token in tokens:
-        if token.dep_ == "case" and token != tokens[-1] and _is_country(token.head):
+        if token.dep_ in DEP.case_marker and token != tokens[-1] and _is_country(token.head):
             if pieces:
                 pieces[-1] = pieces[-1].rstrip() + " "
             continue
@@ -485,7 +506,7 @@ def _name_text(tokens: list[Token]) -> str:
 
 
 def _is_country(token: Token) -> bool:
-    return token.ent_type_ == "GPE" or token.lower_ in _country_names()
+    return token.ent_type_ in ENT.political_place or token.lower_ in _country_names()
 
 
 def _document_issuer(document: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
@@ -501,16 +522,22 @@ def _document_issuer(document: Token, doc_name: str, previous: AttributionChain 
 def _named_group_of(member: Token) -> Token | None:
     """ "a member of the Civilian Joint Task Force", "volunteers with the Emergency Response Rooms": the group."""
     for prep in member.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"of", "with", "from"}:
+        if prep.dep_ in DEP.preposition and prep.lower_ in {"of", "with", "from"}:
             for obj in prep.children:
-                if obj.dep_ == "pobj" and (obj.pos_ == "PROPN" or obj.ent_type_ == "ORG"):
+                if obj.dep_ in DEP.prepositional_object and (
+                    obj.pos_ in POS.proper_noun or obj.ent_type_ in ENT.organisation
+                ):
                     return obj
     return None
 
 
 def _outlet_reporter(reporter: Token, doc_name: str) -> list[Source]:
     """ "Al-Manar's correspondent", "the Al-Masirah TV correspondent": [<outlet> correspondent, the outlet]."""
-    modifiers = [c for c in reporter.children if c.dep_ in {"poss", "compound", "nmod"} and c.i < reporter.i]
+    modifiers = [
+        c
+        for c in reporter.children
+        if c.dep_ in DEP.possessive | DEP.compound | DEP.nominal_modifier and c.i < reporter.i
+    ]
     tokens = sorted({t for m in modifiers for t in m.subtree}, key=lambda t: t.i)
     found = _outlet_in(tokens) if tokens else None
     if not found:
@@ -534,16 +561,24 @@ def _statement_source(noun: Token, doc_name: str, previous: AttributionChain | N
 def _issuer_of(noun: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
     """Who made a statement: its possessor, its "by"/"from"/"of" object, or the names modifying it."""
     for child in noun.children:
-        if child.dep_ == "poss" and child.pos_ != "PRON":
+        if child.dep_ in DEP.possessive and child.pos_ not in POS.pronoun:
             return _resolve_phrase(child, doc_name, previous)
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ in DEP.preposition and child.lower_ in {"by", "from", "of"}:
+            objects = [c for c in child.children if c.dep_ in DEP.prepositional_object]
             if objects:
                 return _resolve_phrase(objects[0], doc_name, previous)
-    modifiers = [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < noun.i]
+    modifiers = [
+        c
+        for c in noun.children
+        if c.dep_ in DEP.compound | DEP.adjectival_modifier | DEP.nominal_modifier and c.i < noun.i
+    ]
     # "an initial toll", "official figures": adjectives alone describe the statement, not who made it.
-    if any(t.pos_ in {"NOUN", "PROPN"} or t.ent_type_ in _SOURCE_ENTITY_LABELS for m in modifiers for t in m.subtree):
+    if any(
+        t.pos_ in POS.noun | POS.proper_noun or t.ent_type_ in _SOURCE_ENTITY_LABELS
+        for m in modifiers
+        for t in m.subtree
+    ):
         tokens = sorted({t for m in modifiers for t in m.subtree}, key=lambda t: t.i)
         outlet = _outlet_in(tokens)
         if outlet:
@@ -559,17 +594,18 @@ def _is_reporting_clause(verb: Token) -> bool:
     """A speech verb that frames the sentence, not one inside a subordinate clause ("since X announced")."""
     token = verb
     while token.head != token and (
-        token.dep_ in {"conj", "xcomp"} or (token.dep_ == "advcl" and token.head.lemma_.lower() in _CONTINUATION_VERBS)
+        token.dep_ in DEP.conjunct | DEP.open_complement
+        or (token.dep_ in DEP.adverbial_clause and token.head.lemma_.lower() in _CONTINUATION_VERBS)
     ):
         token = token.head
-    if token.dep_ in {"ROOT", "parataxis"}:
+    if token.dep_ in DEP.root | DEP.parataxis:
         return True
-    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-    if token.dep_ == "advcl":
+    marks = {c.lower_ for c in token.children if c.dep_ in DEP.marker}
+    if token.dep_ in DEP.adverbial_clause:
         return "as" in marks
     # "..., where police said ..." and "..., with residents reporting ..." are left out: they attribute only the
     # clause they report, and a chain is the whole sentence's.
-    if token.dep_ != "ccomp" or token.head.dep_ != "ROOT" or marks:
+    if token.dep_ not in DEP.clausal_complement or token.head.dep_ not in DEP.root or marks:
         return False
     # "The strike killed five, the ministry said": the parser often hangs the reporting verb as a ccomp.
     if token.i > token.head.i:
@@ -583,13 +619,13 @@ def _is_reporting_clause(verb: Token) -> bool:
 def _subject_of(verb: Token) -> Token | None:
     token = verb
     while True:
-        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        subjects = [c for c in token.children if c.dep_ in DEP.subject]
         if subjects:
             # "30 others injured ..., the agency said": a mis-parse can give the verb a second subject far
             # from it; the speaker is the one next to the speech verb.
             nearest = min(subjects, key=lambda c: abs(c.i - token.i))
             return _phrase_before_final_verb(token, nearest) or _speaker_in_apposition(nearest, token)
-        if token.dep_ in {"conj", "xcomp", "advcl"} and token.head != token:
+        if token.dep_ in DEP.conjunct | DEP.open_complement | DEP.adverbial_clause and token.head != token:
             token = token.head
             continue
         return None
@@ -605,13 +641,15 @@ def _phrase_before_final_verb(verb: Token, subject: Token) -> Token | None:
         while k > verb.sent.start and doc[k].text != "(":
             k -= 1
         k -= 1
-    if k <= verb.sent.start or doc[k].pos_ not in {"NOUN", "PROPN"} or subject.i >= k:
+    if k <= verb.sent.start or doc[k].pos_ not in POS.noun | POS.proper_noun or subject.i >= k:
         return None
     comma = next((j for j in range(k - 1, verb.sent.start - 1, -1) if doc[j].is_punct), None)
     if comma is None or doc[comma].text != "," or _np_tokens(subject)[-1].i >= comma:
         return None
     # Only for a sentence-final verb: nothing but punctuation and time words after it.
-    if any(not (t.is_punct or t.is_space or t.ent_type_ in {"DATE", "TIME"}) for t in doc[verb.i + 1 : verb.sent.end]):
+    if any(
+        not (t.is_punct or t.is_space or t.ent_type_ in ENT.date | ENT.time) for t in doc[verb.i + 1 : verb.sent.end]
+    ):
         return None
     return doc[k]
 
@@ -619,8 +657,8 @@ def _phrase_before_final_verb(verb: Token, subject: Token) -> Token | None:
 def _speaker_in_apposition(subject: Token, verb: Token) -> Token:
     """ "..., killing four people, a war monitor said": the parser may make "people" the subject and the
     speaker its appositive; the appositive right before a sentence-final speech verb is the speaker."""
-    appositives = [c for c in subject.children if c.dep_ == "appos" and c.i < verb.i]
-    if appositives and verb.i > subject.i and all(t.dep_ == "punct" or t.i < verb.i for t in subject.subtree):
+    appositives = [c for c in subject.children if c.dep_ in DEP.apposition and c.i < verb.i]
+    if appositives and verb.i > subject.i and all(t.dep_ in DEP.punctuation or t.i < verb.i for t in subject.subtree):
         closest = max(appositives, key=lambda c: c.i)
         if closest.right_edge.i + 1 == verb.i:
             return closest
@@ -628,27 +666,27 @@ def _speaker_in_apposition(subject: Token, verb: Token) -> Token:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    return any(c.dep_ in DEP.passive_auxiliary | DEP.passive_subject for c in verb.children)
 
 
 def _speech_verbs(sent: SpacySpan) -> list[Token]:
     lex = lexicon()
     verbs = []
     for token in span_tokens(sent):
-        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lex.speech_verbs:
+        if token.pos_ not in POS.verb | POS.auxiliary or token.lemma_.lower() not in lex.speech_verbs:
             continue
         if _is_passive(token):
             continue
         # "... killing nine people a monitoring group said": a trailing tag the parse hung anywhere.
         if not _is_reporting_clause(token) and not (_is_sentence_final(token) and _trailing_speaker_run(token)):
             continue
-        objects = {c.lemma_.lower() for c in token.children if c.dep_ == "dobj"}
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ in DEP.direct_object}
         own_objects = lex.not_attribution_objects_of.get(token.lemma_.lower(), frozenset())
         if objects & (lex.not_attribution_objects | own_objects):
             continue
         verbs.append(token)
     # The sentence's root verb first, then the others in text order.
-    return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
+    return sorted(verbs, key=lambda t: (t.dep_ not in DEP.root, t.i))
 
 
 def _is_outlet_like(tokens: list[Token]) -> bool:
@@ -661,11 +699,11 @@ def _relays_of_verb(verb: Token, doc_name: str) -> list[Source]:
     lex = lexicon()
     relays: list[Source] = []
     for child in verb.children:
-        if child.dep_ in {"dobj", "dative"} and verb.lemma_.lower() == "tell":
+        if child.dep_ in DEP.direct_object | DEP.dative and verb.lemma_.lower() == "tell":
             np = _np_tokens(child)
             if child.lemma_.lower() not in lex.audience_nouns and _is_outlet_like(np):
                 relays.extend(_resolve_phrase(child, doc_name, None))
-        elif child.dep_ == "prep":
+        elif child.dep_ in DEP.preposition:
             subtree = list(child.subtree)
             has_relay_prep = any(t.lower_ in lex.relay_prepositions for t in subtree)
             found = _outlet_in(subtree) if has_relay_prep else None
@@ -677,11 +715,18 @@ def _relays_of_verb(verb: Token, doc_name: str) -> list[Source]:
 def _cited_originator(verb: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
     """ "Reuters, citing two officials, reported" / "AFP quoted a witness as saying": the one cited."""
     lex = lexicon()
-    candidates = [verb, *[c for c in verb.children if c.dep_ in {"advcl", "xcomp", "conj", "prep"}]]
+    candidates = [
+        verb,
+        *[
+            c
+            for c in verb.children
+            if c.dep_ in DEP.adverbial_clause | DEP.open_complement | DEP.conjunct | DEP.preposition
+        ],
+    ]
     for candidate in candidates:
         if candidate.lemma_.lower() in lex.citing_verbs:
             for child in candidate.children:
-                if child.dep_ in {"dobj", "pobj"}:
+                if child.dep_ in DEP.direct_object | DEP.prepositional_object:
                     return _statement_source(child, doc_name, previous)
     return []
 
@@ -695,10 +740,10 @@ def _according_sources(sent: SpacySpan, doc_name: str, previous: AttributionChai
     for token in span_tokens(sent):
         if token.lower_ not in lex.according_words:
             continue
-        preps = [token, *[c for c in token.children if c.dep_ == "prep"]]
+        preps = [token, *[c for c in token.children if c.dep_ in DEP.preposition]]
         for prep in preps:
             for child in prep.children:
-                if child.dep_ == "pobj":
+                if child.dep_ in DEP.prepositional_object:
                     return _statement_source(child, doc_name, previous)
     return []
 
@@ -713,7 +758,16 @@ def _dedupe(sources: Iterable[Source]) -> list[Source]:
 
 # What may follow a trailing speech tag's verb and still leave it the sentence's tag: a relay ("told Anadolu
 # Agency"), when ("on Wednesday"), how ("anonymously", "by telephone") or an aside ("without giving details").
-_TAG_ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "advcl", "dative", "dobj", "punct", "pobj"})
+_TAG_ADJUNCT_DEPS = (
+    DEP.preposition
+    | DEP.noun_phrase_adverbial
+    | DEP.adverbial_modifier
+    | DEP.adverbial_clause
+    | DEP.dative
+    | DEP.direct_object
+    | DEP.punctuation
+    | DEP.prepositional_object
+)
 
 
 def _is_sentence_final(verb: Token) -> bool:
@@ -722,12 +776,12 @@ def _is_sentence_final(verb: Token) -> bool:
     introduces ("said that ...", "said the strike killed ...")."""
     doc = verb.doc
     after = doc[verb.i + 1 : verb.sent.end]
-    if all(t.is_punct or t.is_space or t.ent_type_ in {"DATE", "TIME"} for t in after):
+    if all(t.is_punct or t.is_space or t.ent_type_ in ENT.date | ENT.time for t in after):
         return True
     own = {t.i for c in verb.children if c.i > verb.i and c.dep_ in _TAG_ADJUNCT_DEPS for t in c.subtree}
     if any(not (t.is_punct or t.is_space or t.i in own) for t in after):
         return False
-    objects = [c for c in verb.children if c.i > verb.i and c.dep_ in {"dobj", "dative"}]
+    objects = [c for c in verb.children if c.i > verb.i and c.dep_ in DEP.direct_object | DEP.dative]
     # An object after the verb is a relay ("told Anadolu Agency"), never what was said ("said nothing").
     return all(_is_outlet_like(_np_tokens(o)) for o in objects) and not any(c.lower_ == "that" for c in after[:2])
 
@@ -739,7 +793,7 @@ def _trailing_speaker_run(verb: Token) -> list[Token]:
     a determiner or any other word."""
     doc = verb.doc
     k = verb.i - 1
-    while k > verb.sent.start and doc[k].pos_ == "AUX":  # "has said", "had reported"
+    while k > verb.sent.start and doc[k].pos_ in POS.auxiliary:  # "has said", "had reported"
         k -= 1
     if doc[k].text == ")":  # "the Syrian Observatory for Human Rights (SOHR) said": read past the acronym
         opening = next((j for j in range(k - 1, max(verb.sent.start, k - 6) - 1, -1) if doc[j].text == "("), None)
@@ -749,28 +803,39 @@ def _trailing_speaker_run(verb: Token) -> list[Token]:
     while k >= verb.sent.start and len(run) < _MAX_OUTLET_TOKENS:
         token = doc[k]
         between_names = (
-            token.lower_ in {"for", "of"} and run and run[0].pos_ == "PROPN" and k > 0 and doc[k - 1].pos_ == "PROPN"
+            token.lower_ in {"for", "of"}
+            and run
+            and run[0].pos_ in POS.proper_noun
+            and k > 0
+            and doc[k - 1].pos_ in POS.proper_noun
         )
         based = token.lower_.endswith("based") or (token.text == "-" and run and run[0].lower_ == "based")
-        if token.pos_ in {"NOUN", "PROPN", "ADJ"} or between_names or based:
+        if token.pos_ in POS.noun | POS.proper_noun | POS.adjective or between_names or based:
             run.insert(0, token)
             k -= 1
             continue
         break
-    while run and (run[0].pos_ == "ADP" or run[0].ent_type_ in {"DATE", "TIME"}):  # "on Tuesday state media said"
+    while run and (
+        run[0].pos_ in POS.adposition or run[0].ent_type_ in ENT.date | ENT.time
+    ):  # "on Tuesday state media said"
         run.pop(0)
     run = _without_leading_place(run)
-    return run if run and run[-1].pos_ in {"NOUN", "PROPN"} else []
+    return run if run and run[-1].pos_ in POS.noun | POS.proper_noun else []
 
 
 def _without_leading_place(run: list[Token]) -> list[Token]:
     """ "in the district of Aleppo Syrian state television reported": a run that follows a preposition starts
     with that preposition's object (the place of what the sentence tells), and the speaker's name starts after it
     (text without commas runs them together)."""
-    if len(run) < 2 or run[0].i == 0 or run[0].doc[run[0].i - 1].pos_ != "ADP" or not run[0].text[:1].isupper():
+    if (
+        len(run) < 2
+        or run[0].i == 0
+        or run[0].doc[run[0].i - 1].pos_ not in POS.adposition
+        or not run[0].text[:1].isupper()
+    ):
         return run
     k = 1
-    if run[0].ent_type_ in {"GPE", "LOC", "FAC"}:  # the whole name of the place ("Deir Ezzor")
+    if run[0].ent_type_ in ENT.political_place | ENT.place | ENT.facility:  # the whole name of the place ("Deir Ezzor")
         while k < len(run) - 1 and run[k].ent_iob_ == "I" and run[k].ent_type_ == run[0].ent_type_:
             k += 1
     return run[k:]
@@ -803,7 +868,7 @@ def _trailing_speaker(verb: Token, subject: Token | None, doc_name: str) -> list
     run = _trailing_speaker_run(verb)
     if not run or (subject is not None and run[0].i <= subject.i <= run[-1].i):
         return []
-    if subject is not None and subject.pos_ == "PRON":
+    if subject is not None and subject.pos_ in POS.pronoun:
         return []
     return _source_of_run(run, doc_name)
 

@@ -33,6 +33,7 @@ from sitrep.model import (
     SourceKind,
     Span,
 )
+from sitrep.nlp.syntax import DEP, ENT, POS
 from sitrep.nlp.tokens import lower_lemmas, span_text, span_tokens, text_between
 
 
@@ -161,12 +162,19 @@ def ultimatums(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
     claims: list[Claim] = []
     doc = sentence.doc
     for verb in span_tokens(sentence):
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["ultimatum_lemmas"]:
+        if verb.pos_ not in POS.verb or verb.lemma_.lower() not in words["ultimatum_lemmas"]:
             continue
-        for time in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words["deadline_units"]):
-            number = next((c for c in time.children if c.dep_ == "nummod"), None)
+        for time in (
+            c for c in verb.children if c.dep_ in DEP.direct_object and c.lemma_.lower() in words["deadline_units"]
+        ):
+            number = next((c for c in time.children if c.dep_ in DEP.numeric_modifier), None)
             after = time.i + 2
-            if number is None or after >= sentence.end or doc[time.i + 1].lower_ != "to" or doc[after].pos_ != "VERB":
+            if (
+                number is None
+                or after >= sentence.end
+                or doc[time.i + 1].lower_ != "to"
+                or doc[after].pos_ not in POS.verb
+            ):
                 continue
             bounds = parse_amount(number.text)
             if bounds is None:
@@ -196,11 +204,13 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
     words = _claim_words()
     claims: list[Claim] = []
     for verb in span_tokens(sentence):
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["denial_lemmas"]:
+        if verb.pos_ not in POS.verb or verb.lemma_.lower() not in words["denial_lemmas"]:
             continue
-        if verb.dep_ not in {"ROOT", "conj"} or not any(c.dep_ == "nsubj" for c in verb.children):
+        if verb.dep_ not in DEP.root | DEP.conjunct or not any(c.dep_ in DEP.subject for c in verb.children):
             continue  # "a figure the police rejected": not the sentence's own statement
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "ccomp", "xcomp"}]
+        objects = [
+            c for c in verb.children if c.dep_ in DEP.direct_object | DEP.clausal_complement | DEP.open_complement
+        ]
         if not objects:
             continue
         scope = [t for o in objects for t in o.subtree]
@@ -210,7 +220,7 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
         of_statement = any(o.lemma_.lower() in words["denied_statement_nouns"] for o in objects)
         if (any(t.i in triggers for t in scope) and not of_statement) or any(t.like_num for t in scope):
             continue
-        phrase = " ".join(t.text for t in scope if t.dep_ != "det" or t.i != scope[0].i)
+        phrase = " ".join(t.text for t in scope if t.dep_ not in DEP.determiner or t.i != scope[0].i)
         claims.append(
             _claim(
                 replace(context, modality="denied"),
@@ -282,7 +292,7 @@ def states_intention(sentence: SpacySpan) -> bool:
     tokens = span_tokens(sentence)
     text = span_text(sentence)
     return (
-        any(t.pos_ == "VERB" and t.lemma_.lower() in lemmas for t in tokens)
+        any(t.pos_ in POS.verb and t.lemma_.lower() in lemmas for t in tokens)
         or any(_reported_future(t, sentence) for t in tokens)
         or _area_pattern().search(text) is not None
         or _PERCENT.search(text) is not None
@@ -300,10 +310,17 @@ def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Cla
     planned_events: set[int] | None = None  # read only once a verb states something: most sentences have none
     claims: list[Claim] = []
     for verb in span_tokens(sentence):
-        if verb.pos_ != "VERB":
+        if verb.pos_ not in POS.verb:
             continue
         if verb.lemma_.lower() in lemmas:
-            action = next((c for c in verb.children if c.dep_ in {"xcomp", "dobj", "ccomp"}), None)
+            action = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in DEP.open_complement | DEP.direct_object | DEP.clausal_complement
+                ),
+                None,
+            )
             if action is None:
                 continue  # "issued a warning": no intention stated
         elif _reported_future(verb, sentence):
@@ -332,34 +349,41 @@ def _reported_future(verb: Token, sentence: SpacySpan) -> bool:
     """A future or future-in-the-past clause a speaker states: "said it would review", "stressed that the
     operations will continue". Conditions ("if attacked, it would respond") and "would have" are not plans."""
     words = _claim_words()
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in {"be", "have"}:
+    if verb.pos_ not in POS.verb or verb.lemma_.lower() in {"be", "have"}:
         return False
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in DEP.auxiliary | DEP.passive_auxiliary}
     if not auxiliaries & words["future_auxiliaries"] or "have" in auxiliaries or "n't" in auxiliaries:
         return False
     if any(
-        t.lower_ in words["condition_markers"] and t.dep_ in {"mark", "advmod", "aux"} for t in span_tokens(sentence)
+        t.lower_ in words["condition_markers"] and t.dep_ in DEP.marker | DEP.adverbial_modifier | DEP.auxiliary
+        for t in span_tokens(sentence)
     ):
         return False
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ in DEP.negation for c in verb.children):
         return False  # "will not withdraw" is a denial of an intention, coded elsewhere
     # "the UN said it had received reports and would investigate": the clause "would investigate" is joined to
     # sits under the statement verb
     clause = verb
-    while clause.dep_ == "conj" and clause.head.lemma_.lower() not in words["statement_lemmas"]:
+    while clause.dep_ in DEP.conjunct and clause.head.lemma_.lower() not in words["statement_lemmas"]:
         clause = clause.head
-    if clause.dep_ == "ROOT":
+    if clause.dep_ in DEP.root:
         return True
     statement = clause.head
     # "attacked 100 times since the group announced it would start operations": background, not a statement
     return (
-        clause.dep_ in {"ccomp", "conj"}
+        clause.dep_ in DEP.clausal_complement | DEP.conjunct
         and statement.lemma_.lower() in words["statement_lemmas"]
         and not any(t.dep_ in _SUBORDINATE for t in [statement, *statement.ancestors])
     )
 
 
-_SUBORDINATE = frozenset({"advcl", "pcomp", "pobj", "relcl", "acl"})
+_SUBORDINATE = (
+    DEP.adverbial_clause
+    | DEP.prepositional_complement
+    | DEP.prepositional_object
+    | DEP.relative_clause
+    | DEP.clausal_modifier
+)
 
 
 def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token | None = None) -> Claim | None:
@@ -371,23 +395,26 @@ def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token |
             (
                 t
                 for t in span_tokens(sentence)
-                if t.pos_ == "VERB" and (t.lemma_.lower() in lemmas or _reported_future(t, sentence))
+                if t.pos_ in POS.verb and (t.lemma_.lower() in lemmas or _reported_future(t, sentence))
             ),
             None,
         )
     if verb is None:
         return None
     if verb.lemma_.lower() in lemmas:
-        action = next((c for c in verb.children if c.dep_ in {"xcomp", "dobj", "ccomp"}), None)
+        action = next(
+            (c for c in verb.children if c.dep_ in DEP.open_complement | DEP.direct_object | DEP.clausal_complement),
+            None,
+        )
         phrase = " ".join(t.text for t in action.subtree) if action is not None else ""
         subject = f"{verb.lemma_.lower()} {phrase}".strip()
     else:  # "the operations will continue until ...": the clause itself is what is intended
         # "said it would review the presence ..." -> "review the presence ...": a pronoun adds nothing
-        dropped = {t.i for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PRON" for t in c.subtree}
+        dropped = {t.i for c in verb.children if c.dep_ in DEP.subject and c.pos_ in POS.pronoun for t in c.subtree}
         subject = " ".join(
             t.text
             for t in verb.subtree
-            if t.i not in dropped and (t.dep_ not in {"aux", "mark", "punct"} or t.i > verb.i)
+            if t.i not in dropped and (t.dep_ not in DEP.auxiliary | DEP.marker | DEP.punctuation or t.i > verb.i)
         )
     evidence = Span(context.doc, verb.idx, verb.idx + len(verb.text), verb.text)
     # "warned that ..." states a fear; everything else here is a plan
@@ -472,8 +499,8 @@ def _target_of(sentence: SpacySpan, quantity: Quantity) -> str | None:
         return None
     for holder in [*phrase, phrase.root.head]:
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPOSITIONS:
-                objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.dep_ in DEP.preposition and prep.lower_ in _TARGET_PREPOSITIONS:
+                objects = [c for c in prep.children if c.dep_ in DEP.prepositional_object]
                 if objects:
                     return " ".join(t.text for t in objects[0].subtree)
     return None
@@ -512,18 +539,20 @@ def _ongoing_conflict_toll(sentence: SpacySpan) -> bool:
     words = _claim_words()
     conflicts = words["ongoing_conflict_nouns"]
     for verb in span_tokens(sentence):
-        if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        if verb.pos_ not in POS.verb or not any(
+            c.dep_ in DEP.auxiliary and c.lemma_.lower() == "have" for c in verb.children
+        ):
             continue
-        if any(c.dep_ == "nsubj" and c.lemma_.lower() in conflicts for c in verb.children):
+        if any(c.dep_ in DEP.subject and c.lemma_.lower() in conflicts for c in verb.children):
             return True
         # "the five-year conflict which has killed more than 280,000 people"
-        if verb.dep_ == "relcl" and verb.head.lemma_.lower() in conflicts:
+        if verb.dep_ in DEP.relative_clause and verb.head.lemma_.lower() in conflicts:
             return True
         # "more than 170,000 people have been killed in Syria's civil war" (a war, not a day's fighting)
         if any(
-            c.dep_ == "prep"
+            c.dep_ in DEP.preposition
             and c.lower_ in {"in", "during", "throughout"}
-            and any(o.dep_ == "pobj" and o.lemma_.lower() in words["war_nouns"] for o in c.children)
+            and any(o.dep_ in DEP.prepositional_object and o.lemma_.lower() in words["war_nouns"] for o in c.children)
             for c in verb.children
         ):
             return True
@@ -540,7 +569,7 @@ def _troop_figures_missed(quantities: list[Quantity], sentence: SpacySpan, doc: 
     for noun in span_tokens(sentence):
         if noun.lower_ not in words["troop_units"] or noun.head.lemma_.lower() not in verbs:
             continue
-        number = next((c for c in noun.children if c.dep_ == "nummod"), None)
+        number = next((c for c in noun.children if c.dep_ in DEP.numeric_modifier), None)
         if number is None or any(start <= number.idx < end for start, end in covered):
             continue
         start = number.left_edge.idx
@@ -655,14 +684,17 @@ def _planned_figures(
         if base_kind(quantity.kind) in words["not_planned_kinds"]:
             continue
         noun = _token_of(sentence, quantity)
-        if noun is None or noun.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+        if noun is None or noun.dep_ not in DEP.direct_object | DEP.subject | DEP.passive_subject:
             continue
         verb = noun.head
         committed = words["intention_lemmas"] | words["commitment_lemmas"]
-        intended = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in committed
+        intended = verb.dep_ in DEP.open_complement and verb.head.lemma_.lower() in committed
         if not (_reported_future(verb, sentence) or intended):
             continue
-        action = next((c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None)
+        action = next(
+            (c for c in noun.children if c.dep_ in DEP.clausal_modifier | DEP.relative_clause and c.pos_ in POS.verb),
+            None,
+        )
         subject = f"{quantity.unit} {action.text}" if action is not None else f"{verb.lemma_.lower()} {quantity.unit}"
         anchor = quantity.span.start if quantity.span else context.sentence.start
         claim = _claim(
@@ -689,12 +721,18 @@ def _rejected_figures(context: SentenceContext, figures: list[Claim], sentence: 
         if noun.lower_ not in words["figure_nouns"]:
             continue
         verb = next(
-            (c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["denial_lemmas"]),
+            (
+                c
+                for c in noun.children
+                if c.dep_ in DEP.relative_clause | DEP.clausal_modifier and c.lemma_.lower() in words["denial_lemmas"]
+            ),
             None,
         )
         if verb is None:
             continue
-        denier = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
+        denier = next(
+            (c for c in verb.children if c.dep_ in DEP.subject and c.pos_ in POS.noun | POS.proper_noun), None
+        )
         figure = max(
             (c for c in counted if c.evidence and c.evidence.start < noun.idx),
             key=lambda c: c.evidence.start if c.evidence else 0,
@@ -702,8 +740,8 @@ def _rejected_figures(context: SentenceContext, figures: list[Claim], sentence: 
         )
         chain = context.chain
         if denier is not None:
-            who = " ".join(t.text for t in denier.subtree if t.dep_ != "det")
-            kind: SourceKind = "person" if denier.ent_type_ == "PERSON" else "official"
+            who = " ".join(t.text for t in denier.subtree if t.dep_ not in DEP.determiner)
+            kind: SourceKind = "person" if denier.ent_type_ in ENT.person else "official"
             publisher = [s for s in chain.sources if s.kind in {"outlet", "publisher"}][-1:]
             chain = AttributionChain([Source(who, kind, _token_span(context.doc, denier)), *publisher])
         claims.append(
