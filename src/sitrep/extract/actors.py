@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.model import ActorRole, Mention, Span
 from sitrep.nlp.alternation import trie_alternation
 from sitrep.nlp.entities import document_entities
@@ -29,7 +29,7 @@ from sitrep.nlp.syntax import DEP, ENT, POS, TAG
 from sitrep.nlp.tokens import span_text, span_tokens
 
 UNIDENTIFIED = "Unidentified Armed Group"
-_TARGET_PREPOSITIONS = {"on", "against", "targeting", "at"}
+_TARGET_PREPOSITIONS = word_set("en", "actors", "target_prepositions")
 
 
 @dataclass(frozen=True)
@@ -230,7 +230,7 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
         # of a force ("Russia's defence ministry"), not inside it: "the embassies of Rwanda and the United States"
         # are not US forces.
         possessor = text[match[0].end() :].startswith(("'s", "’s")) and (
-            _is_military_word(head, dictionary) or head.lemma_.lower() in {"ministry", "command"}
+            _is_military_word(head, dictionary) or head.lemma_.lower() in _COMMAND_HEADS
         )
         if not dictionary.is_place_name(match[0].group(0)) or start <= head.idx < end or possessor:
             return match[1]
@@ -336,9 +336,9 @@ def _role(role: str, entry: ActorEntry, phrase: SpacySpan, doc_name: str) -> Act
     return ActorRole(role=role, name=entry.name, actor_type=entry.actor_type, span=span)  # type: ignore[arg-type]
 
 
-_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
-_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
-_SPEECH_LEMMAS = frozenset({"say", "claim", "announce", "state", "report", "add", "confirm", "declare"})
+_SPEAKER_PRONOUNS = word_set("en", "actors", "speaker_pronouns")
+_POSSESSIVE_PRONOUNS = word_set("en", "actors", "possessive_pronouns")
+_SPEECH_LEMMAS = word_set("en", "actors", "speech_lemmas")
 
 
 def _speaker_of(pronoun: Token) -> Token:
@@ -473,12 +473,12 @@ def _second_parties(token: Token) -> list[Token]:
     return others
 
 
-# Verbs whose subject tells of an attack rather than makes it: "residents reported shelling".
-_WITNESS_LEMMAS = frozenset(
-    {"say", "report", "tell", "add", "hear", "see", "witness", "describe", "fear", "condemn", "document"}
-)
-# Participles that name who carried out a nominal event: "an attack claimed by ISIS", "attributed to ADF rebels".
-_AUTHOR_LINKS = frozenset({"attribute", "blame"})
+_WITNESS_LEMMAS = word_set("en", "actors", "witness_lemmas")
+_AUTHOR_LINKS = word_set("en", "actors", "author_links")
+_AUTHOR_LINK_PREPOSITIONS = word_set("en", "actors", "author_link_prepositions")
+_COMMAND_HEADS = word_set("en", "actors", "command_heads")
+_PARTNERSHIP_PREPOSITIONS = word_set("en", "actors", "partnership_prepositions")
+_PARTNERSHIP_HEADS = word_set("en", "actors", "partnership_heads")
 
 
 def _between(trigger: Token, preposition: Token, sides: _Sides) -> None:
@@ -558,7 +558,7 @@ def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
                         link.dep_ in DEP.preposition
                         and (
                             link.lower_ == "by"
-                            or (link.lower_ in {"to", "on"} and child.lemma_.lower() in _AUTHOR_LINKS)
+                            or (link.lower_ in _AUTHOR_LINK_PREPOSITIONS and child.lemma_.lower() in _AUTHOR_LINKS)
                         )
                     ):
                         sides.agents.extend(c for c in link.children if c.dep_ in DEP.prepositional_object)
@@ -782,16 +782,9 @@ def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bo
             heads_used.append(head)
     # Associated actors: "X, in cooperation with / backed by / alongside Y"
     lowered = span_text(sentence).lower()
-    partnered = "with" in lowered or "alongside" in lowered  # else no token is either word
+    partnered = any(word in lowered for word in _PARTNERSHIP_PREPOSITIONS)  # else no token is one of them
     for token in span_tokens(sentence) if partnered else []:
-        if token.lower_ in {"with", "alongside"} and token.head.lower_ in {
-            "cooperation",
-            "coordination",
-            "conjunction",
-            "together",
-            "alongside",
-            "with",
-        }:
+        if token.lower_ in _PARTNERSHIP_PREPOSITIONS and token.head.lower_ in _PARTNERSHIP_HEADS:
             for pobj in (c for c in token.children if c.dep_ in DEP.prepositional_object):
                 partner = phrase_actor(_phrase(pobj), dictionary)
                 if partner and all(r.name != partner.name for r in roles):

@@ -18,7 +18,7 @@ from typing import Any, Literal, cast, get_args
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.data import data_path, load_yaml
+from sitrep.data import data_path, load_yaml, word_set
 from sitrep.model import AttributionChain, Source, SourceKind, Span
 from sitrep.nlp.entities import document_entities
 from sitrep.nlp.patterns import alias_is_case_sensitive
@@ -35,7 +35,7 @@ _QUOTE_LOOKAHEAD = 4
 _OPEN_QUOTES = '“"«'
 _CLOSE_QUOTES = '”"»'
 # "went on to say", "continued to claim": the speech verb hangs under these.
-_CONTINUATION_VERBS = {"go", "continue", "proceed"}
+_CONTINUATION_VERBS = word_set("en", "attribution", "continuation_verbs")
 _SKIP_AT_NP_START = (
     DEP.determiner
     | DEP.predeterminer

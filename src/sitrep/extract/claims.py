@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.modality import modality_of
 from sitrep.extract.quantities import AMOUNT, SUBSET_SUFFIX, base_kind, parse_amount
@@ -486,7 +486,7 @@ def _token_of(sentence: SpacySpan, quantity: Quantity) -> Token | None:
     return phrase.root if phrase is not None else None
 
 
-_TARGET_PREPOSITIONS = frozenset({"on", "at", "against", "targeting"})
+_TARGET_PREPOSITIONS = word_set("en", "actors", "target_prepositions")  # the targets the actor rules read
 
 
 def _target_of(sentence: SpacySpan, quantity: Quantity) -> str | None:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.model import FramingTerm, Span
 from sitrep.nlp.alternation import trie_alternation
 
@@ -132,32 +132,7 @@ def _part_of_capitalised_name(text: str, start: int, end: int) -> bool:
     return before[:1].isupper() or after[:1].isupper()
 
 
-# Short words a headline leaves in lower case ("Killed in Syrian Army Operations across Country").
-_TITLE_SMALL_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "as",
-        "with",
-        "from",
-        "across",
-        "into",
-        "over",
-        "after",
-        "than",
-        "&",
-    }
-)
+_TITLE_SMALL_WORDS = word_set("en", "framing", "title_small_words")
 # Fewest words a headline has.
 _TITLE_MIN_WORDS = 4
 
