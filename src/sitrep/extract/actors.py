@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.data import load_yaml, word_set
+from sitrep.extract.rules import Cascade
 from sitrep.model import ActorRole, Mention, Span
 from sitrep.nlp.alternation import trie_alternation
 from sitrep.nlp.entities import document_entities
@@ -521,117 +522,353 @@ def _reciprocal_partner(verb: Token, words: RoleWords) -> list[Token]:
     return partners
 
 
-def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
-    words = dictionary.words
-    lemma = trigger.lemma_.lower()
-    sides = _Sides()
-    nominal = _is_nominal(trigger)
-    governor: Token | None = None
-    if nominal and trigger.dep_ in DEP.direct_object:
-        governor = trigger.head
-    elif nominal and trigger.dep_ in DEP.prepositional_object and trigger.head.dep_ in DEP.preposition:
+@dataclass
+class _Clause:
+    """What a side rule reads: the trigger, its governing verb when it is a noun, and the sides found so far."""
+
+    trigger: Token
+    dictionary: ActorDictionary
+    sides: _Sides
+    governor: Token | None = None  # the verb a nominal trigger is the object of ("launched *attacks*")
+    reciprocal: bool = False  # a fight both sides wage ("clashes", "fought")
+
+    @property
+    def words(self) -> RoleWords:
+        return self.dictionary.words
+
+    @property
+    def lemma(self) -> str:
+        return self.trigger.lemma_.lower()
+
+
+SideRule = Callable[[_Clause], bool]  # True: the sides are complete, later rules do not run
+DependentRule = Callable[[_Clause, Token], bool]  # True: the dependent is read, later rules skip it
+
+NOMINAL_SIDES = Cascade[SideRule]("actors.nominal_sides")
+NOMINAL_DEPENDENT = Cascade[DependentRule]("actors.nominal_dependent")
+GOVERNING_VERB = Cascade[SideRule]("actors.governing_verb")
+VERBAL_SIDES = Cascade[SideRule]("actors.verbal_sides")
+VERBAL_DEPENDENT = Cascade[DependentRule]("actors.verbal_dependent")
+
+_NOMINAL_AGENT_PREPOSITIONS = word_set("en", "actors", "nominal_agent_prepositions")
+_UNDERGOER_PREPOSITIONS = word_set("en", "actors", "undergoer_prepositions")
+_RECIPROCAL_PREPOSITIONS = word_set("en", "actors", "reciprocal_prepositions")
+_BETWEEN_PREPOSITIONS = word_set("en", "actors", "between_prepositions")
+_PASSIVE_AGENT_PREPOSITIONS = word_set("en", "actors", "passive_agent_prepositions")
+_EXPOSURE_VERBS = word_set("en", "actors", "exposure_verbs")
+_EXPOSURE_PREPOSITIONS = word_set("en", "actors", "exposure_prepositions")
+
+
+def _preposition(token: Token) -> str:
+    """The preposition a dependent is, lower-cased, or "" when it is none."""
+    return token.lower_ if token.dep_ in DEP.preposition else ""
+
+
+def _prepositional_objects(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in DEP.prepositional_object]
+
+
+def _is_verb(token: Token | None) -> bool:
+    return token is not None and token.pos_ in POS.verb | POS.auxiliary
+
+
+def _governor(trigger: Token, words: RoleWords) -> Token | None:
+    """The verb a nominal trigger depends on: its verb as an object, or the verb its preposition hangs on."""
+    if trigger.dep_ in DEP.direct_object:
+        return trigger.head
+    if trigger.dep_ in DEP.prepositional_object and trigger.head.dep_ in DEP.preposition:
         governor = trigger.head.head
         if governor.dep_ in DEP.direct_object and governor.head.lemma_.lower() in words.suffer:
-            governor = governor.head  # "suffered heavy losses in strikes": the losses are the subject's
+            return governor.head  # "suffered heavy losses in raids": the losses are the subject's
+        return governor
+    return None
+
+
+def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
+    """The tokens heading each side of a trigger, by the rules of its cascade (nominal or verbal) in order."""
+    words = dictionary.words
+    nominal = _is_nominal(trigger)
+    governor = _governor(trigger, words) if nominal else None
     reciprocal = (
-        lemma in words.reciprocal
+        trigger.lemma_.lower() in words.reciprocal
         or trigger.lower_ in words.reciprocal
         or (governor is not None and governor.lemma_.lower() in words.reciprocal)
     )
-    if nominal:
-        for child in trigger.children:
-            preposition = child.lower_ if child.dep_ in DEP.preposition else ""
-            objects = [c for c in child.children if c.dep_ in DEP.prepositional_object]
-            if child.dep_ in DEP.agent or preposition in {"by", "from"}:
-                sides.agents.extend(objects)
-            elif preposition == "between":
-                _between(trigger, child, sides)
-            elif preposition in _TARGET_PREPOSITIONS or preposition == "of" or (preposition == "with" and reciprocal):
-                # "strikes on RSF positions", "the shelling of Kharkiv", "clashes with the ENDF"
-                sides.targets.extend(objects)
-            elif child.dep_ in DEP.compound | DEP.adjectival_modifier | DEP.possessive | DEP.nominal_modifier:
-                sides.agents.append(child)
-            elif child.dep_ in DEP.clausal_modifier:
-                # "an attack carried out by ISIS", "an attack attributed to ADF rebels"
-                for link in child.children:
-                    if link.dep_ in DEP.agent or (
-                        link.dep_ in DEP.preposition
-                        and (
-                            link.lower_ == "by"
-                            or (link.lower_ in _AUTHOR_LINK_PREPOSITIONS and child.lemma_.lower() in _AUTHOR_LINKS)
-                        )
-                    ):
-                        sides.agents.extend(c for c in link.children if c.dep_ in DEP.prepositional_object)
-            elif child.dep_ in DEP.relative_clause:
-                # "an attack that killed three soldiers": the clause's object is the target
-                sides.targets.extend(c for c in child.children if c.dep_ in DEP.direct_object | DEP.passive_subject)
-        if governor is not None and governor.pos_ in POS.verb | POS.auxiliary:
-            governing = governor.lemma_.lower()
-            if governing in words.repel:
-                # "the army repelled an attack by X": the army is the side attacked
-                sides.targets.extend(_verb_agents(governor))
-            elif (governing == "come" and trigger.head.lower_ == "under") or governing in words.suffer:
-                # "Nikopol came under Russian artillery fire", "the militants suffered losses in strikes": the
-                # subject is the target
-                sides.targets.extend(c for c in governor.children if c.dep_ in DEP.subject)
-            elif governing not in _WITNESS_LEMMAS:
-                # "the IRI launched attacks", "X killed 124 people in an attack"
-                sides.agents.extend(_verb_agents(governor))
-                if trigger.dep_ in DEP.prepositional_object:
-                    # "killed dozens of militants in airstrikes": those the clause's verb killed
-                    sides.targets.extend(_objects(governor))
-                if reciprocal:
-                    for agent in _verb_agents(governor):
-                        sides.targets.extend(_second_parties(agent))
-            sides.targets.extend(_reciprocal_partner(governor, words))
-        elif trigger.dep_ in DEP.subject | DEP.passive_subject and trigger.head.pos_ in POS.verb | POS.auxiliary:
-            verb = trigger.head
-            for between in (c for c in verb.children if c.dep_ in DEP.preposition and c.lower_ == "between"):
-                # "clashes erupted between A and B"
-                _between(trigger, between, sides)
-            # "a Russian missile attack killed 10 people", "another strike hit a tent"
-            sides.targets.extend(_objects(verb))
-            sides.targets.extend(_aimed_at(verb, words))
-        return sides
-    # A verb.
-    objects = _objects(trigger)
-    repelled = next((o for o in objects if o.lemma_.lower() not in words.repel), None) if lemma in words.repel else None
-    if repelled is not None:
-        # "A repelled an attack by B on its positions", "A repelled Ukrainian attacks": B attacked A
-        attackers = [
-            *(
-                c
-                for p in repelled.children
-                if p.dep_ in DEP.preposition and p.lower_ == "by"
-                for c in p.children
-                if c.dep_ in DEP.prepositional_object
-            ),
-            *(c for c in repelled.children if c.dep_ in DEP.adjectival_modifier | DEP.compound | DEP.possessive),
-        ]
-        if any(_actor_of(a, dictionary) for a in attackers):
-            sides.agents.extend(attackers)
-            sides.targets.extend(_verb_agents(trigger))
-            return sides
-    sides.agents.extend(_verb_agents(trigger))
-    for child in trigger.children:
-        preposition = child.lower_ if child.dep_ in DEP.preposition else ""
-        if child.dep_ in DEP.passive_subject:
-            sides.targets.append(child)
-        elif preposition in _TARGET_PREPOSITIONS or (preposition == "with" and reciprocal):
-            sides.targets.extend(c for c in child.children if c.dep_ in DEP.prepositional_object)
-        elif preposition == "between" and reciprocal:
-            _between(trigger, child, sides)
-    sides.targets.extend(objects)
-    sides.targets.extend(_aimed_at(trigger, words))
-    sides.targets.extend(_reciprocal_partner(trigger, words))
-    subjects = [c for c in trigger.children if c.dep_ in DEP.subject]
-    for subject in subjects:
-        # "A and B clashed": B is the other side; "A and B shelled the town": B acts with A
-        (sides.targets if reciprocal else sides.associates).extend(_second_parties(subject))
-    if lemma in words.respond and sides.targets:
-        # "troops advancing on the town were confronted by gunmen": the side that advanced started the fight
+    clause = _Clause(trigger, dictionary, _Sides(), governor, reciprocal)
+    for rule in (NOMINAL_SIDES if nominal else VERBAL_SIDES).rules():
+        if rule(clause):
+            break
+    return clause.sides
+
+
+# Nominal triggers ("an attack", "the shelling", "clashes").
+
+
+@NOMINAL_SIDES.register("dependents")
+def _nominal_dependents(clause: _Clause) -> bool:
+    """Each dependent of a nominal trigger is read by the first `actors.nominal_dependent` rule that applies."""
+    dependent_rules = NOMINAL_DEPENDENT.rules()
+    for child in clause.trigger.children:
+        for rule in dependent_rules:
+            if rule(clause, child):
+                break
+    return False
+
+
+@NOMINAL_DEPENDENT.register("agent_phrase")
+def _agent_phrase(clause: _Clause, child: Token) -> bool:
+    """A "by" or "from" phrase on an event noun names who acted ("an assault by the rebels", "fire from the
+    army")."""
+    if child.dep_ in DEP.agent or _preposition(child) in _NOMINAL_AGENT_PREPOSITIONS:
+        clause.sides.agents.extend(_prepositional_objects(child))
+        return True
+    return False
+
+
+@NOMINAL_DEPENDENT.register("between_sides")
+def _nominal_between(clause: _Clause, child: Token) -> bool:
+    """ "fighting between A and B": A acts and B is the other side."""
+    if _preposition(child) in _BETWEEN_PREPOSITIONS:
+        _between(clause.trigger, child, clause.sides)
+        return True
+    return False
+
+
+@NOMINAL_DEPENDENT.register("target_phrase")
+def _target_phrase(clause: _Clause, child: Token) -> bool:
+    """A target preposition on an event noun names what was hit ("raids on rebel positions"), as does "of" ("the
+    bombing of a market") and, for a fight, "with" ("a clash with the militia")."""
+    preposition = _preposition(child)
+    if (
+        preposition in _TARGET_PREPOSITIONS
+        or preposition in _UNDERGOER_PREPOSITIONS
+        or (preposition in _RECIPROCAL_PREPOSITIONS and clause.reciprocal)
+    ):
+        clause.sides.targets.extend(_prepositional_objects(child))
+        return True
+    return False
+
+
+@NOMINAL_DEPENDENT.register("modifier_agent")
+def _modifier_agent(clause: _Clause, child: Token) -> bool:
+    """A modifier or possessor of an event noun is its doer ("a rebel ambush", "the army's offensive")."""
+    if child.dep_ in DEP.compound | DEP.adjectival_modifier | DEP.possessive | DEP.nominal_modifier:
+        clause.sides.agents.append(child)
+        return True
+    return False
+
+
+@NOMINAL_DEPENDENT.register("participle_author")
+def _participle_author(clause: _Clause, child: Token) -> bool:
+    """A participle on an event noun names its author: "an ambush carried out by the rebels", "a bombing blamed on
+    a militia", "an attack attributed to them"."""
+    if child.dep_ not in DEP.clausal_modifier:
+        return False
+    for link in child.children:
+        if link.dep_ in DEP.agent or (
+            link.dep_ in DEP.preposition
+            and (
+                link.lower_ in _PASSIVE_AGENT_PREPOSITIONS
+                or (link.lower_ in _AUTHOR_LINK_PREPOSITIONS and child.lemma_.lower() in _AUTHOR_LINKS)
+            )
+        ):
+            clause.sides.agents.extend(_prepositional_objects(link))
+    return True
+
+
+@NOMINAL_DEPENDENT.register("relative_clause_target")
+def _relative_clause_target(clause: _Clause, child: Token) -> bool:
+    """ "a raid that wounded four guards": the object of the event noun's relative clause is the target."""
+    if child.dep_ not in DEP.relative_clause:
+        return False
+    clause.sides.targets.extend(c for c in child.children if c.dep_ in DEP.direct_object | DEP.passive_subject)
+    return True
+
+
+@NOMINAL_SIDES.register("governing_verb")
+def _governing_verb(clause: _Clause) -> bool:
+    """The verb an event noun depends on tells the sides, by the first `actors.governing_verb` rule that applies;
+    then the other side of a fight the clause mentions ("took the town after clashes with the militia")."""
+    if not _is_verb(clause.governor):
+        return False
+    for rule in GOVERNING_VERB.rules():
+        if rule(clause):
+            break
+    assert clause.governor is not None
+    clause.sides.targets.extend(_reciprocal_partner(clause.governor, clause.words))
+    return False
+
+
+@GOVERNING_VERB.register("repelled_attack")
+def _repelled_attack_governor(clause: _Clause) -> bool:
+    """ "the garrison repelled an assault by the rebels": the subject of a repelling verb is the side attacked."""
+    assert clause.governor is not None
+    if clause.governor.lemma_.lower() not in clause.words.repel:
+        return False
+    clause.sides.targets.extend(_verb_agents(clause.governor))
+    return True
+
+
+@GOVERNING_VERB.register("undergone_attack")
+def _undergone_attack(clause: _Clause) -> bool:
+    """ "the village came under mortar fire", "the militia suffered losses in raids": the subject of a verb of
+    undergoing is the target."""
+    governor = clause.governor
+    assert governor is not None
+    governing = governor.lemma_.lower()
+    exposed = governing in _EXPOSURE_VERBS and clause.trigger.head.lower_ in _EXPOSURE_PREPOSITIONS
+    if not exposed and governing not in clause.words.suffer:
+        return False
+    clause.sides.targets.extend(c for c in governor.children if c.dep_ in DEP.subject)
+    return True
+
+
+@GOVERNING_VERB.register("doer_of_verb")
+def _doer_of_governing_verb(clause: _Clause) -> bool:
+    """ "the rebels launched raids", "the militia killed nine people in an ambush": who does the governing verb
+    did the event, and those it killed or hit are the targets; a witness's verb ("residents reported shelling")
+    says nothing of who acted."""
+    governor = clause.governor
+    assert governor is not None
+    if governor.lemma_.lower() in _WITNESS_LEMMAS:
+        return False
+    clause.sides.agents.extend(_verb_agents(governor))
+    if clause.trigger.dep_ in DEP.prepositional_object:
+        clause.sides.targets.extend(_objects(governor))
+    if clause.reciprocal:
+        for agent in _verb_agents(governor):
+            clause.sides.targets.extend(_second_parties(agent))
+    return True
+
+
+@NOMINAL_SIDES.register("subject_of_verb")
+def _subject_of_verb(clause: _Clause) -> bool:
+    """An event noun as a verb's subject: what the verb hits is the target ("a mortar attack killed two guards"),
+    and "fighting broke out between A and B" names both sides."""
+    trigger = clause.trigger
+    if _is_verb(clause.governor) or trigger.dep_ not in DEP.subject | DEP.passive_subject or not _is_verb(trigger.head):
+        return False
+    verb = trigger.head
+    for between in (c for c in verb.children if c.dep_ in DEP.preposition and c.lower_ in _BETWEEN_PREPOSITIONS):
+        _between(trigger, between, clause.sides)
+    clause.sides.targets.extend(_objects(verb))
+    clause.sides.targets.extend(_aimed_at(verb, clause.words))
+    return False
+
+
+# Verbal triggers ("attacked", "shelled", "clashed").
+
+
+@VERBAL_SIDES.register("repelled_attack")
+def _repelled_attack(clause: _Clause) -> bool:
+    """ "the garrison repelled an assault by the rebels", "the garrison repelled rebel attacks": the attack's
+    named author attacked the subject of the repelling verb (when it names an actor); the sides are complete."""
+    trigger, words = clause.trigger, clause.words
+    if clause.lemma not in words.repel:
+        return False
+    repelled = next((o for o in _objects(trigger) if o.lemma_.lower() not in words.repel), None)
+    if repelled is None:
+        return False
+    attackers = [
+        *(
+            c
+            for p in repelled.children
+            if p.dep_ in DEP.preposition and p.lower_ in _PASSIVE_AGENT_PREPOSITIONS
+            for c in p.children
+            if c.dep_ in DEP.prepositional_object
+        ),
+        *(c for c in repelled.children if c.dep_ in DEP.adjectival_modifier | DEP.compound | DEP.possessive),
+    ]
+    if not any(_actor_of(a, clause.dictionary) for a in attackers):
+        return False
+    clause.sides.agents.extend(attackers)
+    clause.sides.targets.extend(_verb_agents(trigger))
+    return True
+
+
+@VERBAL_SIDES.register("doer")
+def _doer(clause: _Clause) -> bool:
+    """Who does the verb acts: its subject, its "by" phrase, or the subject of the clause it continues."""
+    clause.sides.agents.extend(_verb_agents(clause.trigger))
+    return False
+
+
+@VERBAL_SIDES.register("dependents")
+def _verbal_dependents(clause: _Clause) -> bool:
+    """Each dependent of a verbal trigger is read by the first `actors.verbal_dependent` rule that applies."""
+    dependent_rules = VERBAL_DEPENDENT.rules()
+    for child in clause.trigger.children:
+        for rule in dependent_rules:
+            if rule(clause, child):
+                break
+    return False
+
+
+@VERBAL_DEPENDENT.register("passive_subject")
+def _passive_subject(clause: _Clause, child: Token) -> bool:
+    """ "a patrol was ambushed": the subject of a passive verb is the target."""
+    if child.dep_ not in DEP.passive_subject:
+        return False
+    clause.sides.targets.append(child)
+    return True
+
+
+@VERBAL_DEPENDENT.register("target_phrase")
+def _verbal_target_phrase(clause: _Clause, child: Token) -> bool:
+    """ "fired on a convoy", and for a fight "clashed with the militia": the preposition's object is the target."""
+    preposition = _preposition(child)
+    if preposition in _TARGET_PREPOSITIONS or (preposition in _RECIPROCAL_PREPOSITIONS and clause.reciprocal):
+        clause.sides.targets.extend(_prepositional_objects(child))
+        return True
+    return False
+
+
+@VERBAL_DEPENDENT.register("between_sides")
+def _verbal_between(clause: _Clause, child: Token) -> bool:
+    """ "fought between A and B": for a fight, A acts and B is the other side."""
+    if _preposition(child) in _BETWEEN_PREPOSITIONS and clause.reciprocal:
+        _between(clause.trigger, child, clause.sides)
+        return True
+    return False
+
+
+@VERBAL_SIDES.register("direct_objects")
+def _direct_objects(clause: _Clause) -> bool:
+    """ "shelled the town", "intercepted and destroyed two drones": the verb's objects are targets."""
+    clause.sides.targets.extend(_objects(clause.trigger))
+    return False
+
+
+@VERBAL_SIDES.register("aimed_at")
+def _aimed_at_rule(clause: _Clause) -> bool:
+    """ "a bomb exploded targeting a patrol": what a participle of aiming names is a target."""
+    clause.sides.targets.extend(_aimed_at(clause.trigger, clause.words))
+    return False
+
+
+@VERBAL_SIDES.register("fight_partner")
+def _fight_partner(clause: _Clause) -> bool:
+    """ "took the town after clashes with the militia": the other side of a fight the clause mentions."""
+    clause.sides.targets.extend(_reciprocal_partner(clause.trigger, clause.words))
+    return False
+
+
+@VERBAL_SIDES.register("coordinated_subjects")
+def _coordinated_subjects(clause: _Clause) -> bool:
+    """ "A and B clashed": B is the other side of a fight; "A and B shelled the town": B acts with A."""
+    for subject in (c for c in clause.trigger.children if c.dep_ in DEP.subject):
+        (clause.sides.targets if clause.reciprocal else clause.sides.associates).extend(_second_parties(subject))
+    return False
+
+
+@VERBAL_SIDES.register("responder_swap")
+def _responder_swap(clause: _Clause) -> bool:
+    """ "troops advancing on the village were confronted by gunmen": with a verb of responding, the side that
+    was met started the fight, so the sides swap."""
+    sides = clause.sides
+    if clause.lemma in clause.words.respond and sides.targets:
         sides.agents, sides.targets = sides.targets, sides.agents
-    return sides
+    return False
 
 
 def _linked_actor(head: Token, dictionary: ActorDictionary, generic: bool) -> tuple[ActorEntry, SpacySpan] | None:
