@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, cast, get_args
 
@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.data import data_path, load_yaml, word_set
+from sitrep.extract.rules import Cascade
 from sitrep.model import AttributionChain, Source, SourceKind, Span
 from sitrep.nlp.entities import document_entities
 from sitrep.nlp.patterns import alias_is_case_sensitive
@@ -416,63 +417,196 @@ def _partitive_whole(head: Token) -> Token | None:
     return next((c for c in of.children if c.dep_ in DEP.prepositional_object), None) if of is not None else None
 
 
+@dataclass
+class _Phrase:
+    """What a source rule reads: the phrase's head, the document, and the chain of the statement before."""
+
+    head: Token
+    doc_name: str
+    previous: AttributionChain | None
+
+    @functools.cached_property
+    def lex(self) -> AttributionLexicon:
+        return lexicon()
+
+    @functools.cached_property
+    def earlier(self) -> list[Source]:
+        """The sources of the statement before, its publisher left out."""
+        return _without_publisher(self.previous)
+
+    @property
+    def lemma(self) -> str:
+        return self.head.lemma_.lower()
+
+    @property
+    def common_noun(self) -> bool:
+        return self.head.pos_ not in POS.proper_noun
+
+    @functools.cached_property
+    def tokens(self) -> list[Token]:
+        """The noun phrase the head heads."""
+        return _np_tokens(self.head)
+
+    @functools.cached_property
+    def span(self) -> Span:
+        return _span(self.tokens, self.doc_name)
+
+    @functools.cached_property
+    def trailing_name(self) -> list[Token] | None:
+        """ "the ministry's spokesman Ali Hassan": the proper name after the descriptor."""
+        return _trailing_proper_name(_name_tokens(self.tokens), self.head)
+
+    @functools.cached_property
+    def name_tokens(self) -> list[Token]:
+        """The tokens that name the source: the trailing name when there is one, else the whole phrase."""
+        return self.trailing_name or self.tokens
+
+    @functools.cached_property
+    def is_title(self) -> bool:
+        """An official's title names the source: in the descriptor before a trailing name, else as the head."""
+        titles = self.lex.official_titles
+        if self.trailing_name:
+            return any(t.lemma_.lower() in titles for t in self.tokens if t.i < self.trailing_name[0].i)
+        return self.lemma in titles
+
+    @functools.cached_property
+    def outlet(self) -> tuple[Outlet, list[Token]] | None:
+        return _outlet_in(self.name_tokens)
+
+    @functools.cached_property
+    def person(self) -> list[Token] | None:
+        return _person_in(self.name_tokens, self.outlet[1] if self.outlet else None) or _appositive_person(self.head)
+
+    def resolve(self, head: Token) -> list[Source]:
+        """The sources another phrase of the same statement names."""
+        return _resolve_phrase(head, self.doc_name, self.previous)
+
+
+PhraseRule = Callable[[_Phrase], list[Source] | None]  # None: the rule does not apply
+PHRASE_SOURCES = Cascade[PhraseRule]("attribution.phrase_sources")
+
+
 def _resolve_phrase(head: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
-    """The source(s) a phrase names, originator first (it may carry its own relay)."""
-    lex = lexicon()
-    earlier = _without_publisher(previous)
-    if head.pos_ in POS.pronoun:
-        return earlier if head.lower_ in lex.anaphoric_pronouns else []
-    lemma = head.lemma_.lower()
-    whole = _partitive_whole(head) if head.lower_ in lex.partitive_heads else None
-    if whole is not None:
-        return _resolve_phrase(whole, doc_name, previous)
-    if head.pos_ not in POS.proper_noun:
-        if lemma in lex.not_source_nouns:
-            return []
-        if lemma in lex.document_nouns:
-            return _document_issuer(head, doc_name, previous)
-        if lemma in lex.member_nouns:
-            group = _named_group_of(head)
-            if group is not None:
-                return _resolve_phrase(group, doc_name, previous)
-        if lemma in lex.reporter_nouns:
-            reporter = _outlet_reporter(head, doc_name)
-            if reporter:
-                return reporter
-    np = _np_tokens(head)
-    span = _span(np, doc_name)
-    if _is_unnamed_phrase(head):
-        if _is_bare_definite(head) and earlier and earlier[0].kind == "unnamed":
-            return [Source(UNNAMED, "unnamed", span), *earlier[1:]]
-        return [Source(UNNAMED, "unnamed", span), *_relay_of_unnamed(head, doc_name)]
-    if lemma in lex.witness_nouns:
-        # "an activist who spoke on condition of anonymity": nobody the reader can name.
-        name = UNNAMED if _mentions_anonymity(head) else lex.witness_nouns[lemma]
-        return [Source(name, "unnamed", span)]
-    is_title = lemma in lex.official_titles
-    trailing = _trailing_proper_name(_name_tokens(np), head)
-    if trailing:
-        # The name after the descriptor is the source; a title in the descriptor makes it an official.
-        is_title = any(t.lemma_.lower() in lex.official_titles for t in np if t.i < trailing[0].i)
-        np = trailing
-    outlet = _outlet_in(np)
-    person = _person_in(np, outlet[1] if outlet else None) or _appositive_person(head)
-    if person:
-        kind: SourceKind = (
-            "official" if is_title or any(t.lemma_.lower() in lex.official_titles for t in np) else "person"
-        )
-        return [Source(_text(person), kind, _span(person, doc_name))]
-    if outlet:
-        return [Source(outlet[0].name, outlet[0].kind, _span(outlet[1], doc_name))]
-    if is_title:
-        if _is_bare_definite(head) and earlier and earlier[0].kind in {"official", "person"}:
-            return earlier
-        if _mentions_anonymity(head):
-            return [Source(UNNAMED, "unnamed", span)]
-        name_tokens = _name_tokens(np)
-        return [Source(_name_text(name_tokens), "official", _span(name_tokens, doc_name))]
-    name_tokens = _name_tokens(np)
-    return [Source(_name_text(name_tokens), _entity_kind(name_tokens), _span(name_tokens, doc_name))]
+    """The source(s) a phrase names, originator first (it may carry its own relay): the answer of the first
+    `attribution.phrase_sources` rule that applies."""
+    phrase = _Phrase(head, doc_name, previous)
+    for rule in PHRASE_SOURCES.rules():
+        sources = rule(phrase)
+        if sources is not None:
+            return sources
+    return []
+
+
+@PHRASE_SOURCES.register("pronoun")
+def _pronoun_source(phrase: _Phrase) -> list[Source] | None:
+    """ "it said", "they added": an anaphoric pronoun is the source of the statement before; another pronoun
+    ("someone") names nobody."""
+    if phrase.head.pos_ not in POS.pronoun:
+        return None
+    return phrase.earlier if phrase.head.lower_ in phrase.lex.anaphoric_pronouns else []
+
+
+@PHRASE_SOURCES.register("partitive_whole")
+def _partitive_source(phrase: _Phrase) -> list[Source] | None:
+    """ "one of the officials", "some of the residents": the whole the part belongs to is the source."""
+    if phrase.head.lower_ not in phrase.lex.partitive_heads:
+        return None
+    whole = _partitive_whole(phrase.head)
+    return phrase.resolve(whole) if whole is not None else None
+
+
+@PHRASE_SOURCES.register("not_a_source")
+def _not_a_source(phrase: _Phrase) -> list[Source] | None:
+    """A common noun that never names who speaks ("the figures show", "the toll suggests") names nobody."""
+    return [] if phrase.common_noun and phrase.lemma in phrase.lex.not_source_nouns else None
+
+
+@PHRASE_SOURCES.register("document_issuer")
+def _document_source(phrase: _Phrase) -> list[Source] | None:
+    """ "a statement said", "the ministry's report said": a document speaks for whoever issued it."""
+    if not phrase.common_noun or phrase.lemma not in phrase.lex.document_nouns:
+        return None
+    return _document_issuer(phrase.head, phrase.doc_name, phrase.previous)
+
+
+@PHRASE_SOURCES.register("member_of_group")
+def _member_source(phrase: _Phrase) -> list[Source] | None:
+    """ "a member of the council", "a commander of the brigade": a member speaks for the group named."""
+    if not phrase.common_noun or phrase.lemma not in phrase.lex.member_nouns:
+        return None
+    group = _named_group_of(phrase.head)
+    return phrase.resolve(group) if group is not None else None
+
+
+@PHRASE_SOURCES.register("outlet_reporter")
+def _reporter_source(phrase: _Phrase) -> list[Source] | None:
+    """ "the channel's correspondent": an outlet's reporter, relayed by the outlet."""
+    if not phrase.common_noun or phrase.lemma not in phrase.lex.reporter_nouns:
+        return None
+    return _outlet_reporter(phrase.head, phrase.doc_name) or None
+
+
+@PHRASE_SOURCES.register("unnamed")
+def _unnamed_source(phrase: _Phrase) -> list[Source] | None:
+    """ "a source close to the talks", "officials": nobody named; "the source" again is the one before."""
+    if not _is_unnamed_phrase(phrase.head):
+        return None
+    earlier = phrase.earlier
+    if _is_bare_definite(phrase.head) and earlier and earlier[0].kind == "unnamed":
+        return [Source(UNNAMED, "unnamed", phrase.span), *earlier[1:]]
+    return [Source(UNNAMED, "unnamed", phrase.span), *_relay_of_unnamed(phrase.head, phrase.doc_name)]
+
+
+@PHRASE_SOURCES.register("witness")
+def _witness_source(phrase: _Phrase) -> list[Source] | None:
+    """ "a resident said", "witnesses told": a kind of witness, or nobody when they spoke on condition of
+    anonymity."""
+    name = phrase.lex.witness_nouns.get(phrase.lemma)
+    if name is None:
+        return None
+    return [Source(UNNAMED if _mentions_anonymity(phrase.head) else name, "unnamed", phrase.span)]
+
+
+@PHRASE_SOURCES.register("named_person")
+def _person_source(phrase: _Phrase) -> list[Source] | None:
+    """ "spokesman Ali Hassan said": a named person, an official when a title goes with the name."""
+    person = phrase.person
+    if not person:
+        return None
+    titled = phrase.is_title or any(t.lemma_.lower() in phrase.lex.official_titles for t in phrase.name_tokens)
+    kind: SourceKind = "official" if titled else "person"
+    return [Source(_text(person), kind, _span(person, phrase.doc_name))]
+
+
+@PHRASE_SOURCES.register("outlet")
+def _outlet_source(phrase: _Phrase) -> list[Source] | None:
+    """ "the agency reported", a listed outlet or body by name: that outlet, of its kind."""
+    if not phrase.outlet:
+        return None
+    outlet, tokens = phrase.outlet
+    return [Source(outlet.name, outlet.kind, _span(tokens, phrase.doc_name))]
+
+
+@PHRASE_SOURCES.register("official_title")
+def _official_source(phrase: _Phrase) -> list[Source] | None:
+    """ "the governor said": an official by title; "the official" again is the official before, and an
+    official speaking on condition of anonymity is nobody named."""
+    if not phrase.is_title:
+        return None
+    earlier = phrase.earlier
+    if _is_bare_definite(phrase.head) and earlier and earlier[0].kind in {"official", "person"}:
+        return earlier
+    if _mentions_anonymity(phrase.head):
+        return [Source(UNNAMED, "unnamed", phrase.span)]
+    name_tokens = _name_tokens(phrase.name_tokens)
+    return [Source(_name_text(name_tokens), "official", _span(name_tokens, phrase.doc_name))]
+
+
+@PHRASE_SOURCES.register("named_entity")
+def _entity_source(phrase: _Phrase) -> list[Source] | None:
+    """Any other phrase names its source as written, of the kind its entity type says (person, group, ...)."""
+    name_tokens = _name_tokens(phrase.name_tokens)
+    return [Source(_name_text(name_tokens), _entity_kind(name_tokens), _span(name_tokens, phrase.doc_name))]
 
 
 def _trailing_proper_name(np: list[Token], head: Token) -> list[Token] | None:
