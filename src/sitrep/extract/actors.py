@@ -147,7 +147,7 @@ class ActorDictionary:
         return best
 
 
-# Counts in front of a noun phrase: "at least nine soldiers", "dozens of troops", "two other policemen".
+# Counts in front of a noun phrase: "at least eight guards", "dozens of troops", "two other policemen".
 _QUANTITY_PREFIX = re.compile(
     r"^(?:(?:the|a|an|at least|at most|about|around|some|several|many|dozens of|scores of|hundreds of|"
     r"thousands of|more than|over|nearly|almost|up to|other|another|[\d,]+|one|two|three|four|five|six|seven|"
@@ -228,7 +228,7 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
     if match is not None:
         start, end = phrase.start_char + match[0].start(), phrase.start_char + match[0].end()
         # A place that stands for its state ("Washington", "Russia") does so as the phrase's head or as the owner
-        # of a force ("Russia's defence ministry"), not inside it: "the embassies of Rwanda and the United States"
+        # of a force ("Ruritania's defence ministry"), not inside it: "the embassies of Rwanda and the United States"
         # are not US forces.
         possessor = text[match[0].end() :].startswith(("'s", "’s")) and (
             _is_military_word(head, dictionary) or head.lemma_.lower() in _COMMAND_HEADS
@@ -255,7 +255,7 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
                 return entry
     force = dictionary.contextual_force(text)
     if force is None and _is_military_word(head, dictionary):
-        # "Hama military airport", "an army checkpoint", "a government drone": that kind of force
+        # "the Karsa military airport", "an army checkpoint", "a government drone": that kind of force
         force = next(
             (
                 f
@@ -278,7 +278,7 @@ _MODIFIER_DEPS = DEP.adjectival_modifier | DEP.compound | DEP.noun_phrase_adverb
 
 
 def _coordinated_demonym(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
-    """ "Ukrainian" in "Ukrainian and Russian forces": the first of two demonyms sharing a military noun."""
+    """ "Sudanese" in "Sudanese and Chadian forces": the first of two demonyms sharing a military noun."""
     if not _is_military_word(head, dictionary):
         return None
     for modifier in head.children:
@@ -320,7 +320,7 @@ def _phrase(token: Token) -> SpacySpan:
     right = token.i
     for child in token.rights:
         if child.dep_ in DEP.coordinator | DEP.conjunct:
-            break  # "SDF and gunmen of the Arab tribes": what follows belongs to the next member
+            break  # "the militia and gunmen of the local clans": what follows belongs to the next member
         if (
             child.dep_ in DEP.compound | DEP.adjectival_modifier | DEP.nominal_modifier | DEP.apposition | DEP.flat_name
             or (child.dep_ in DEP.preposition and child.text.lower() == "of")
@@ -449,7 +449,7 @@ def _is_event_noun(token: Token) -> bool:
 
 def _aimed_at(verb: Token, words: RoleWords) -> list[Token]:
     """ "a device exploded targeting an army patrol": the objects of a participle saying what a blast was aimed at;
-    "launched missiles targeting US troops": a participle on the verb's object says what that weapon was aimed at."""
+    "fired rockets targeting a foreign base": a participle on the verb's object says what that weapon was aimed at."""
     participles = [
         c
         for c in verb.children
@@ -466,7 +466,7 @@ def _aimed_at(verb: Token, words: RoleWords) -> list[Token]:
 
 
 def _second_parties(token: Token) -> list[Token]:
-    """The other members of a coordination: "B" in "A and B", "Russian" in "Ukrainian and Russian forces"."""
+    """The other members of a coordination: "B" in "A and B", "Chadian" in "Sudanese and Chadian forces"."""
     others = [c for c in token.children if c.dep_ in DEP.conjunct]
     for modifier in token.children:
         if modifier.dep_ in DEP.adjectival_modifier | DEP.compound:
@@ -483,7 +483,7 @@ _PARTNERSHIP_HEADS = word_set("en", "actors", "partnership_heads")
 
 
 def _between(trigger: Token, preposition: Token, sides: _Sides) -> None:
-    """ "clashes between A and B": A acts, B is the other side; "between two rival clan militias": both."""
+    """ "clashes between A and B": A acts, B is the other side; "between two rival militias": both."""
     for first in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
         # "between the SDF and tribal gunmen", parsed as one noun with a coordinated modifier
         modifier = next(
@@ -501,7 +501,7 @@ def _between(trigger: Token, preposition: Token, sides: _Sides) -> None:
         sides.agents.append(first)
         others = _second_parties(first)
         if not others:
-            # "battles between the army and paramilitary Rapid Support Forces": the parser hangs B on the trigger
+            # "battles between the army and a paramilitary force": the parser hangs B on the trigger
             for conj in (c for c in trigger.children if c.dep_ in DEP.conjunct):
                 others.extend(
                     [conj, *(c for c in conj.children if c.dep_ in DEP.direct_object | DEP.prepositional_object)]
@@ -932,7 +932,7 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
                     found = _actor_of(whole, dictionary)
                     if found is not None:
                         return found
-        # "Idlib, SANA- Army units operating ...": a misparse that hangs the subject on a name as an apposition
+        # "Karsa, State Agency- Army units advancing ...": a misparse that hangs the subject on a name as an apposition
         for apposition in (c for c in head.children if c.dep_ in DEP.apposition):
             found = _actor_of(apposition, dictionary)
             if found is not None:
@@ -970,7 +970,7 @@ def _unlisted_group(head: Token, phrase: SpacySpan, dictionary: ActorDictionary)
 
 
 def _crowd_police(sentence: SpacySpan, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
-    """ "police fired tear gas to disperse them": the force that policed a crowd, for the crowd event's actor2."""
+    """ "police used water cannon to disperse them": the force that policed a crowd, for the crowd event's actor2."""
     control = dictionary.words.crowd_control
     for token in span_tokens(sentence):
         if token.lemma_.lower() not in control and token.lower_ not in control:
@@ -1003,7 +1003,7 @@ def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bo
         usable = []
         for head in heads:
             found = _actor_of(head, dictionary)
-            # One actor on both sides only when one phrase names both ("clashes between two rival clan militias")
+            # One actor on both sides only when one phrase names both ("clashes between two rival militias")
             # or it is a crowd ("protesters clashed with rival demonstrators").
             if found is not None and (
                 all(r.name != found[0].name for r in roles)

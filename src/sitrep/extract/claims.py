@@ -156,7 +156,7 @@ def figure_claims(
 
 
 def ultimatums(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
-    """ "had been given three days to leave", "giving al-Nusra 48 hours to release the hostages": a time given to
+    """ "were given two days to leave", "giving the militia 24 hours to release the hostages": a time given to
     do something is an ultimatum, a planned claim whose figure is the time allowed."""
     words = _claim_words()
     claims: list[Claim] = []
@@ -197,7 +197,7 @@ def ultimatums(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
 
 
 def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
-    """ "Syria denies the charges", "the ministry dismissed the claim as groundless": a denial whose object is
+    """ "Ruritania denies the charges", "the ministry dismissed the claim as groundless": a denial whose object is
     no event of its own (a denied event is that event's report, with modality denied) and no figure (a rejected
     figure is :func:`_rejected_figures`) is a denied claim by its speaker, so that it can be set against the
     claim it denies."""
@@ -215,7 +215,7 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
             continue
         scope = [t for o in objects for t in o.subtree]
         triggers = {m.token.i for m in find_triggers(sentence)}
-        # "denied all claims that Khashoggi was slain": what is denied is a statement about an incident, a claim
+        # "denied all claims that the envoy was killed": what is denied is a statement about an incident, a claim
         # of its own, whatever incident the statement tells.
         of_statement = any(o.lemma_.lower() in words["denied_statement_nouns"] for o in objects)
         if (any(t.i in triggers for t in scope) and not of_statement) or any(t.like_num for t in scope):
@@ -273,7 +273,7 @@ def _displaced_civilians(head: str, noun: Token | None) -> bool:
 
 
 def _stationed(noun: Token | None, lemmas: frozenset[str]) -> bool:
-    """ "The US has around 900 troops in Syria", "some 900 soldiers are stationed": a level, not "two soldiers
+    """ "Ruritania has around 700 troops in the region", "some 700 soldiers are stationed": a level, not "two soldiers
     fell as martyrs"."""
     words = _claim_words()
     if noun is not None and noun.head.lemma_.lower() in words["stationing_lemmas"] | {"have"}:
@@ -300,7 +300,7 @@ def states_intention(sentence: SpacySpan) -> bool:
 
 
 def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
-    """ "vowed further action", "said it would review the coalition's presence", "the operations will continue":
+    """ "vowed further action", "said it would reconsider the mission's mandate", "the raids will go on":
     what a speaker says will be done, beside whatever else the sentence reports.
 
     A plan whose own words name an event ("vowed to strike back") is left to that event's mention, which becomes
@@ -337,7 +337,7 @@ def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Cla
         claim = intention_claim(context, sentence, verb)
         if claim is not None and not any(c.evidence == claim.evidence for c in claims):
             claims.append(claim)
-    # "vowed to continue" and "will continue" in one clause are one intention
+    # "vowed to keep fighting" and "will continue" in one clause are one intention
     return [c for c in claims if not any(o is not c and _within(c, o) for o in claims)]
 
 
@@ -408,8 +408,8 @@ def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token |
         )
         phrase = " ".join(t.text for t in action.subtree) if action is not None else ""
         subject = f"{verb.lemma_.lower()} {phrase}".strip()
-    else:  # "the operations will continue until ...": the clause itself is what is intended
-        # "said it would review the presence ..." -> "review the presence ...": a pronoun adds nothing
+    else:  # "the raids will go on until ...": the clause itself is what is intended
+        # "said it would reconsider the mandate ..." -> "reconsider the mandate ...": a pronoun adds nothing
         dropped = {t.i for c in verb.children if c.dep_ in DEP.subject and c.pos_ in POS.pronoun for t in c.subtree}
         subject = " ".join(
             t.text
@@ -460,7 +460,7 @@ def _tally_topic(what: str, target: str) -> str:
 
 
 def _tally_claim(context: SentenceContext, quantity: Quantity, sentence: SpacySpan, period: dt.date | None) -> Claim:
-    """ "Turkey has carried out dozens of drone strikes on northeast Syria since October", with no event mention
+    """ "Ruritania has carried out dozens of air raids on the border districts since March", with no event mention
     to take the target from: the target is what the counted noun is "on", "at" or "against"."""
     what = _tally_of(quantity.unit.lower(), is_period=True) or "attacks"
     target = _target_of(sentence, quantity)
@@ -490,7 +490,7 @@ _TARGET_PREPOSITIONS = word_set("en", "actors", "target_prepositions")  # the ta
 
 
 def _target_of(sentence: SpacySpan, quantity: Quantity) -> str | None:
-    """ "dozens of drone strikes on northeast Syria" -> "northeast Syria": what the counted phrase, or the verb
+    """ "dozens of air raids on the border districts" -> "the border districts": what the counted phrase, or the verb
     it is the object of, is "on", "at" or "against"."""
     if quantity.span is None:
         return None
@@ -584,7 +584,7 @@ def _troop_figures_missed(quantities: list[Quantity], sentence: SpacySpan, doc: 
 
 
 def _territory_claims(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
-    """ "its troops control more than 1,250 square kilometres of Russian territory": territory held or taken.
+    """ "its troops hold more than 400 square kilometres of the province": territory held or taken.
 
     The quantity finder leaves areas out (they are measures, not counted things), so they are read here.
     """
@@ -617,7 +617,7 @@ def _area_pattern() -> re.Pattern[str]:
 
 
 def _amount_before(text: str, end: int) -> tuple[int, tuple[int | None, int | None, int | None]] | None:
-    """The figure, with its qualifier, that ends at ``end``: "around 86" in "left around 86%". The quantity
+    """The figure, with its qualifier, that ends at ``end``: "around 60" in "left around 60%". The quantity
     finder does not read percentages, so the longest qualified amount that parses is taken."""
     number = re.search(r"\d+(?:\.\d+)?$", text[:end])
     if number is None:
@@ -634,7 +634,7 @@ def _amount_before(text: str, end: int) -> tuple[int, tuple[int | None, int | No
 
 
 def _share_claims(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
-    """ "around 86% of Gaza under evacuation orders", "controls about 70% of Darfur": a share of a place.
+    """ "around 60% of the district under evacuation orders", "controls about 40% of the province": a share of a place.
 
     Bounds are percentages (low/best/high of "around 86%" are 77/86/95, as for any approximate figure).
     """
@@ -676,7 +676,7 @@ def _share_claims(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
 def _planned_figures(
     context: SentenceContext, quantities: list[Quantity], sentence: SpacySpan
 ) -> list[tuple[Claim, Quantity]]:
-    """ "The first phase will see 33 hostages freed", "agreed to withdraw its roughly 1,000 troops": a figure that
+    """ "The first phase will see 33 hostages freed", "agreed to withdraw its roughly 2,000 troops": a figure that
     is the object or subject of a reported future or intended action is a planned figure, not a fact."""
     words = _claim_words()
     found: list[tuple[Claim, Quantity]] = []
@@ -818,7 +818,7 @@ def counted_claim(
         if quantity.kind not in {"count", "troops"}:  # casualty figures belong to the event
             continue
         unit = quantity.unit.lower()
-        # "100 times" is always a tally; "12 attacks", "dozens of drone strikes" only over a period.
+        # "100 times" is always a tally; "12 attacks", "dozens of air raids" only over a period.
         what = _tally_of(unit, over_a_period)
         if what is not None and quantity.kind == "count":
             written_target = _target_of(sentence, quantity)
@@ -836,7 +836,7 @@ def counted_claim(
         if unit.split()[-1] in words["troop_units"] and lemmas & words["stationing_lemmas"]:
             holder = _actor(mention, "actor1") or _actor(mention, "actor2") or "unspecified forces"
             place = mention.places[0].text if mention.places else None
-            # Keyed by place, as figure_claims keys "has around 900 troops in Syria", so both meet in the resolver.
+            # Keyed by place, as figure_claims keys "has around 700 troops in the region", so both meet in the resolver.
             return _claim(
                 _mention_context(mention, place),
                 _mention_claim_id(mention),

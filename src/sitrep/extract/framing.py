@@ -138,7 +138,7 @@ _TITLE_MIN_WORDS = 4
 
 
 def _in_title_case(text: str, start: int, end: int) -> bool:
-    """ "More than 100 Terrorists Killed in Syrian Army Operations.": a headline capitalises every word of its
+    """ "Dozens of Gunmen Killed in Army Raids across the Province.": a headline capitalises every word of its
     sentence, so a capitalised framing word there is not part of a name (a name sits among lower-case words)."""
     opening = max(text.rfind(". ", 0, start) + 1, 0)
     closing = text.find(". ", end)

@@ -41,10 +41,10 @@ class Governor:
     via: frozenset[str]  # empty: any dependency
     pos: frozenset[str]  # empty: any part of speech
     needs_child: frozenset[str]
-    # Dependencies that give the word another sense: "deny Daesh the ability to move" (a dative) withholds, it
+    # Dependencies that give the word another sense: "deny the rebels the ability to regroup" (a dative) withholds, it
     # does not deny that anything happened.
     not_with: frozenset[str] = frozenset()
-    # Objects that give the word that sense whatever the parse: "deny Daesh (IS) the ability to move".
+    # Objects that give the word that sense whatever the parse: "deny the group (ISG) the ability to regroup".
     not_with_objects: frozenset[str] = frozenset()
 
 
@@ -216,7 +216,7 @@ def _hedge_is_attribution(sent: SpacySpan) -> bool:
 def _clause_cue(node: Token) -> tuple[Modality | None, Modality | None]:
     """(strong, weak) cue from the modifiers, negation and conditionals of a node in the trigger's clause."""
     if _is_negated(node):
-        # "would not have been destroyed without the Kurds": a counterfactual says what did not happen in another
+        # "would not have been taken without the militia": a counterfactual says what did not happen in another
         # world, not that someone denies what happened.
         return ("hypothetical" if _is_counterfactual(node) else "denied"), None
     if _is_conditional(node):
@@ -290,7 +290,7 @@ def _future_in_reported_speech(sent: SpacySpan, trigger: Token) -> bool:
             modals = {c.lower_ for t in clause for c in t.children if c.dep_ in DEP.auxiliary}
             conditional = any(t.lower_ in lex.conditional_marks for t in span_tokens(sent))
             return bool(modals & lex.reported_future_modals) and not conditional
-        # "said US troops had defeated ISIS and Turkey would be moving": a conjoined clause is said too.
+        # "said its troops had routed the rebels and the allies would be moving": a conjoined clause is said too.
         if via in lex.clause_boundaries and via != "conj":
             return False
         clause.append(node)

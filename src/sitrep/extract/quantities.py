@@ -343,7 +343,7 @@ _AUX = _alternation(_DATA["auxiliaries"])
 _PLACE_PHRASE = r"(?:(?:in|at|near|from|inside|on|outside)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,?\s+)?"
 # "25 people, including seven women and a child, were killed": the figure's own subset between it and its verb.
 _SUBSET_PHRASE = rf"(?:(?:{_alternation(_DATA['subset_before'])})\s+(?:[\w'’-]+\s+){{1,6}}?,?\s*)?"
-# "Fourteen of the victims died": a share of a group the text has named, then its verb.
+# "Eleven of the wounded died": a share of a group the text has named, then its verb.
 _SHARE_PHRASE = r"(?:of\s+(?:the|those|them)\s+(?:[\w'’-]+\s+)?)?"
 _CASUALTY_AFTER = re.compile(
     rf"\s*,?\s*{_SHARE_PHRASE}{_SUBSET_PHRASE}{_PLACE_PHRASE}(?:{_AUX}\s+)*(?:{_kind_alternation(_DATA['casualty_verbs_after'])})\b",
