@@ -37,6 +37,12 @@ _OPEN_QUOTES = '“"«'
 _CLOSE_QUOTES = '”"»'
 # "went on to say", "continued to claim": the speech verb hangs under these.
 _CONTINUATION_VERBS = word_set("en", "attribution", "continuation_verbs")
+_ARTICLES = word_set("en", "attribution", "articles")
+_DEFINITE_DETERMINERS = word_set("en", "attribution", "definite_determiners")
+_GROUP_PREPOSITIONS = word_set("en", "attribution", "group_prepositions")
+_ISSUER_PREPOSITIONS = word_set("en", "attribution", "issuer_prepositions")
+_RELAY_SPEECH_LEMMAS = word_set("en", "attribution", "relay_speech_lemmas")
+_NAME_JOINING_WORDS = word_set("en", "attribution", "name_joining_words")
 _SKIP_AT_NP_START = (
     DEP.determiner
     | DEP.predeterminer
@@ -232,7 +238,7 @@ def canonical_source(name: str) -> str | None:
     if known is not None:
         return known
     words = re.findall(r"[\w'-]+", name)
-    if words and words[0].lower() in {"a", "an", "the"}:
+    if words and words[0].lower() in _ARTICLES:
         words = words[1:]
     if not words or len(words) > _MAX_DESCRIBED_WORDS or any(w[:1].isupper() for w in words[:-1]):
         return None
@@ -408,7 +414,7 @@ def _is_unnamed_phrase(head: Token) -> bool:
 def _is_bare_definite(head: Token) -> bool:
     """ "the sources", "the official": a phrase that points back to someone already introduced."""
     children = list(head.children)
-    return bool(children) and all(c.dep_ in DEP.determiner and c.lower_ in {"the", "these", "those"} for c in children)
+    return bool(children) and all(c.dep_ in DEP.determiner and c.lower_ in _DEFINITE_DETERMINERS for c in children)
 
 
 def _partitive_whole(head: Token) -> Token | None:
@@ -656,7 +662,7 @@ def _document_issuer(document: Token, doc_name: str, previous: AttributionChain 
 def _named_group_of(member: Token) -> Token | None:
     """ "a member of the Village Defence Committee", "volunteers with the Relief Network": the group."""
     for prep in member.children:
-        if prep.dep_ in DEP.preposition and prep.lower_ in {"of", "with", "from"}:
+        if prep.dep_ in DEP.preposition and prep.lower_ in _GROUP_PREPOSITIONS:
             for obj in prep.children:
                 if obj.dep_ in DEP.prepositional_object and (
                     obj.pos_ in POS.proper_noun or obj.ent_type_ in ENT.organisation
@@ -698,7 +704,7 @@ def _issuer_of(noun: Token, doc_name: str, previous: AttributionChain | None) ->
         if child.dep_ in DEP.possessive and child.pos_ not in POS.pronoun:
             return _resolve_phrase(child, doc_name, previous)
     for child in noun.children:
-        if child.dep_ in DEP.preposition and child.lower_ in {"by", "from", "of"}:
+        if child.dep_ in DEP.preposition and child.lower_ in _ISSUER_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ in DEP.prepositional_object]
             if objects:
                 return _resolve_phrase(objects[0], doc_name, previous)
@@ -833,7 +839,7 @@ def _relays_of_verb(verb: Token, doc_name: str) -> list[Source]:
     lex = lexicon()
     relays: list[Source] = []
     for child in verb.children:
-        if child.dep_ in DEP.direct_object | DEP.dative and verb.lemma_.lower() == "tell":
+        if child.dep_ in DEP.direct_object | DEP.dative and verb.lemma_.lower() in _RELAY_SPEECH_LEMMAS:
             np = _np_tokens(child)
             if child.lemma_.lower() not in lex.audience_nouns and _is_outlet_like(np):
                 relays.extend(_resolve_phrase(child, doc_name, None))
@@ -937,7 +943,7 @@ def _trailing_speaker_run(verb: Token) -> list[Token]:
     while k >= verb.sent.start and len(run) < _MAX_OUTLET_TOKENS:
         token = doc[k]
         between_names = (
-            token.lower_ in {"for", "of"}
+            token.lower_ in _NAME_JOINING_WORDS
             and run
             and run[0].pos_ in POS.proper_noun
             and k > 0

@@ -349,7 +349,7 @@ def _reported_future(verb: Token, sentence: SpacySpan) -> bool:
     """A future or future-in-the-past clause a speaker states: "said it would review", "stressed that the
     operations will continue". Conditions ("if attacked, it would respond") and "would have" are not plans."""
     words = _claim_words()
-    if verb.pos_ not in POS.verb or verb.lemma_.lower() in {"be", "have"}:
+    if verb.pos_ not in POS.verb or verb.lemma_.lower() in _LIGHT_VERBS:
         return False
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in DEP.auxiliary | DEP.passive_auxiliary}
     if not auxiliaries & words["future_auxiliaries"] or "have" in auxiliaries or "n't" in auxiliaries:
@@ -487,6 +487,8 @@ def _token_of(sentence: SpacySpan, quantity: Quantity) -> Token | None:
 
 
 _TARGET_PREPOSITIONS = word_set("en", "actors", "target_prepositions")  # the targets the actor rules read
+_LIGHT_VERBS = word_set("en", "claims", "light_verbs")
+_PERIOD_PREPOSITIONS = word_set("en", "claims", "period_prepositions")
 
 
 def _target_of(sentence: SpacySpan, quantity: Quantity) -> str | None:
@@ -551,7 +553,7 @@ def _ongoing_conflict_toll(sentence: SpacySpan) -> bool:
         # "more than 170,000 people have been killed in Syria's civil war" (a war, not a day's fighting)
         if any(
             c.dep_ in DEP.preposition
-            and c.lower_ in {"in", "during", "throughout"}
+            and c.lower_ in _PERIOD_PREPOSITIONS
             and any(o.dep_ in DEP.prepositional_object and o.lemma_.lower() in words["war_nouns"] for o in c.children)
             for c in verb.children
         ):

@@ -147,7 +147,10 @@ def _passive_hedge(node: Token, via: str) -> Modality | None:
     """ "are reported to be moving", "it is believed that ...", "feared killed"."""
     lex = modality_lexicon()
     hedge = lex.passive_hedges.get(node.lemma_.lower())
-    if hedge is None or via not in {"xcomp", "ccomp", "oprd", "acomp"}:
+    if (
+        hedge is None
+        or via not in DEP.open_complement | DEP.clausal_complement | DEP.object_predicate | DEP.adjectival_complement
+    ):
         return None
     is_passive = node.tag_ in TAG.past_participle and any(
         c.dep_ in DEP.passive_auxiliary | DEP.passive_subject for c in node.children
@@ -248,7 +251,10 @@ def _governed(node: Token, via: str) -> Modality | None:
 
 def _is_verb_adjunct(node: Token, via: str) -> bool:
     """The path entered a verb through an adjunct ("retaliate for the killing"): frames above are the verb's."""
-    return node.pos_ in POS.verb | POS.auxiliary and via in {"prep", "agent", "npadvmod", "advmod"}
+    return (
+        node.pos_ in POS.verb | POS.auxiliary
+        and via in DEP.preposition | DEP.agent | DEP.noun_phrase_adverbial | DEP.adverbial_modifier
+    )
 
 
 def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
@@ -286,12 +292,12 @@ def _future_in_reported_speech(sent: SpacySpan, trigger: Token) -> bool:
     lex = modality_lexicon()
     clause: list[Token] = [trigger]
     for node, via in _path_to_root(trigger, sent):
-        if via == "ccomp" and node.lemma_.lower() in lex.reported_future_statements:
+        if via in DEP.clausal_complement and node.lemma_.lower() in lex.reported_future_statements:
             modals = {c.lower_ for t in clause for c in t.children if c.dep_ in DEP.auxiliary}
             conditional = any(t.lower_ in lex.conditional_marks for t in span_tokens(sent))
             return bool(modals & lex.reported_future_modals) and not conditional
         # "said its troops had routed the rebels and the allies would be moving": a conjoined clause is said too.
-        if via in lex.clause_boundaries and via != "conj":
+        if via in lex.clause_boundaries and via not in DEP.conjunct:
             return False
         clause.append(node)
     return False
@@ -304,11 +310,11 @@ def gives_an_account(sent: SpacySpan, trigger: Token) -> bool:
     account of it), not in what is stated. It tells of that incident, not a new one."""
     statements = modality_lexicon().account_statements
     path = _path_to_root(trigger, sent)
-    if any(via == "advcl" and node.lemma_.lower() in statements for node, via in path):
+    if any(via in DEP.adverbial_clause and node.lemma_.lower() in statements for node, via in path):
         return True
     # A statement that both tells what the speaker did and denies what it is accused of answers a report; the
     # denial may hang on the trigger or on the verb that reports it ("said it had killed ... and denied ...").
-    speech = [node for node, via in path if via == "ccomp"]
+    speech = [node for node, via in path if via in DEP.clausal_complement]
     if not speech:
         return False
     return any(_denies_an_act(verb) for verb in _conjoined_verbs(trigger) + _conjoined_verbs(speech[0]))

@@ -52,6 +52,7 @@ class Dependencies:
     nominal_modifier: frozenset[str]
     noun_phrase_adverbial: frozenset[str]
     adverbial_modifier: frozenset[str]
+    object_predicate: frozenset[str]
     adjectival_complement: frozenset[str]
     flat_name: frozenset[str]
     determiner: frozenset[str]
