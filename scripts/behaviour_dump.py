@@ -6,6 +6,9 @@ One folder per corpus under OUT_DIR, one sorted JSON Lines file per table (menti
 sources, claims, events, places, contradictions, redirects); store row ids and timestamps are replaced by
 stable keys (a document by its name and content hash) so that two runs of the same code give identical
 files. A refactor is behaviour-preserving when `diff -r BEFORE AFTER` is empty.
+
+The dump runs with PYTHONHASHSEED=0 (it restarts itself so): a few steps iterate over sets of strings, whose
+order changes with the hash seed of each process, and would otherwise differ between two runs of the same code.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -79,6 +84,8 @@ def dump_store(db_path: Path, out: Path) -> None:
                         continue
                     if column in DOCUMENT_KEYS and value is not None:
                         value = document_key.get(value, value)
+                    if column == "origin" and isinstance(value, str):
+                        value = value.removeprefix(f"{ROOT}/")  # the same file in another checkout
                     record[column] = _canonical(value)
                 lines.append(json.dumps(record, sort_keys=True, ensure_ascii=False))
             (out / f"{table}.jsonl").write_text("".join(f"{line}\n" for line in sorted(lines)), encoding="utf-8")
@@ -94,6 +101,8 @@ def dump_corpus(source: Path, out: Path) -> None:
 
 
 def main(argv: Iterable[str] | None = None) -> None:
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--only", nargs="*", choices=sorted(CORPORA), help="dump these corpora only")
