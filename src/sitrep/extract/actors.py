@@ -323,7 +323,7 @@ def _phrase(token: Token) -> SpacySpan:
             break  # "the militia and gunmen of the local clans": what follows belongs to the next member
         if (
             child.dep_ in DEP.compound | DEP.adjectival_modifier | DEP.nominal_modifier | DEP.apposition | DEP.flat_name
-            or (child.dep_ in DEP.preposition and child.text.lower() == "of")
+            or (child.dep_ in DEP.preposition and child.text.lower() in _PHRASE_PREPOSITIONS)
         ):
             right = max(right, child.right_edge.i)
     for ent in document_entities(doc):
@@ -393,7 +393,7 @@ def _verb_agents(verb: Token) -> list[Token]:
     """Who does what a verb says: its subject, a "by" phrase, or the subject of the clause it belongs to."""
     agents = [c for c in verb.children if c.dep_ in DEP.subject]
     for child in verb.children:
-        if child.dep_ in DEP.agent or (child.dep_ in DEP.preposition and child.lower_ == "by"):
+        if child.dep_ in DEP.agent or (child.dep_ in DEP.preposition and child.lower_ in _PASSIVE_AGENT_PREPOSITIONS):
             agents.extend(c for c in child.children if c.dep_ in DEP.prepositional_object)
     # A misparsed subject: a name left of the verb attached as a modifier ("the IRI suspended ...").
     if not agents:
@@ -480,6 +480,11 @@ _AUTHOR_LINK_PREPOSITIONS = word_set("en", "actors", "author_link_prepositions")
 _COMMAND_HEADS = word_set("en", "actors", "command_heads")
 _PARTNERSHIP_PREPOSITIONS = word_set("en", "actors", "partnership_prepositions")
 _PARTNERSHIP_HEADS = word_set("en", "actors", "partnership_heads")
+_PHRASE_PREPOSITIONS = word_set("en", "actors", "phrase_prepositions")
+_LINK_PREPOSITIONS = word_set("en", "actors", "link_prepositions")
+_PARTITIVE_PREPOSITIONS = word_set("en", "actors", "partitive_prepositions")
+_DETACHMENT_PREPOSITIONS = word_set("en", "actors", "detachment_prepositions")
+_CROWD_POLICING_PHRASES = word_set("en", "actors", "crowd_policing_phrases")
 
 
 def _between(trigger: Token, preposition: Token, sides: _Sides) -> None:
@@ -517,7 +522,9 @@ def _reciprocal_partner(verb: Token, words: RoleWords) -> list[Token]:
     for preposition in (c for c in verb.children if c.dep_ in DEP.preposition):
         for noun in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
             if noun.lemma_.lower() in words.reciprocal or noun.lower_ in words.reciprocal:
-                for inner in (c for c in noun.children if c.dep_ in DEP.preposition and c.lower_ == "with"):
+                for inner in (
+                    c for c in noun.children if c.dep_ in DEP.preposition and c.lower_ in _RECIPROCAL_PREPOSITIONS
+                ):
                     partners.extend(c for c in inner.children if c.dep_ in DEP.prepositional_object)
     return partners
 
@@ -878,7 +885,15 @@ def _linked_actor(head: Token, dictionary: ActorDictionary, generic: bool) -> tu
     escorted it; a generic word for armed men only takes the group it belongs to ("led by", "affiliated with"),
     not a backer. The participle may hang on the noun or on its "of" phrase ("a convoy of trucks escorted by").
     """
-    holders = [head, *(c for p in head.children if p.dep_ in DEP.preposition and p.lower_ == "of" for c in p.children)]
+    holders = [
+        head,
+        *(
+            c
+            for p in head.children
+            if p.dep_ in DEP.preposition and p.lower_ in _PHRASE_PREPOSITIONS
+            for c in p.children
+        ),
+    ]
     for participle in (
         c
         for holder in holders
@@ -888,7 +903,7 @@ def _linked_actor(head: Token, dictionary: ActorDictionary, generic: bool) -> tu
         if generic and participle.lemma_.lower() not in dictionary.words.identity_links:
             continue
         for link in participle.children:
-            if link.dep_ in DEP.agent or (link.dep_ in DEP.preposition and link.lower_ in {"by", "with", "to"}):
+            if link.dep_ in DEP.agent or (link.dep_ in DEP.preposition and link.lower_ in _LINK_PREPOSITIONS):
                 for pobj in (c for c in link.children if c.dep_ in DEP.prepositional_object):
                     phrase = _phrase(pobj)
                     entry = phrase_actor(phrase, dictionary)
@@ -911,7 +926,7 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
             return linked
     if entry is not None and entry.name == UNIDENTIFIED:
         # "militants of Jaish al-Fatah", "fighters of the Nusra Front": the generic word's group, when named
-        for preposition in (c for c in head.children if c.dep_ in DEP.preposition and c.lower_ == "of"):
+        for preposition in (c for c in head.children if c.dep_ in DEP.preposition and c.lower_ in _PHRASE_PREPOSITIONS):
             for whole in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
                 found = _actor_of(whole, dictionary)
                 if found is not None and found[0].name != UNIDENTIFIED:
@@ -922,9 +937,13 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         lowered = head.lower_
         words = dictionary.words
         linking = {
-            *(("of",) if lowered in words.partitives or lowered in words.installations else ()),
+            *(_PARTITIVE_PREPOSITIONS if lowered in words.partitives or lowered in words.installations else ()),
             # "fighters of the Popular Resistance Front", "a force from the Iraqi army's 7th Division"
-            *(("from", "of") if lowered in words.force_nouns or head.lemma_.lower() in words.force_nouns else ()),
+            *(
+                _DETACHMENT_PREPOSITIONS
+                if lowered in words.force_nouns or head.lemma_.lower() in words.force_nouns
+                else ()
+            ),
         }
         if linking:
             for preposition in (c for c in head.children if c.dep_ in DEP.preposition and c.lower_ in linking):
@@ -983,7 +1002,7 @@ def _crowd_police(sentence: SpacySpan, dictionary: ActorDictionary) -> tuple[Act
             verb = verb.head
         for agent in _verb_agents(verb):
             phrase = _phrase(agent)
-            if " ".join(span_text(phrase).lower().split()).removeprefix("the ") == "security forces":
+            if " ".join(span_text(phrase).lower().split()).removeprefix("the ") in _CROWD_POLICING_PHRASES:
                 # the codebook's usual reading of "security forces" breaking up a crowd: police
                 police = next((f for f in dictionary.contextual if f.prefix.startswith("Police")), None)
                 if police is not None:

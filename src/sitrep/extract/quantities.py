@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.extract.dates import date_spans
 from sitrep.model import Quantity, Span
 
@@ -56,6 +56,8 @@ def _alternation(words: Iterable[str]) -> str:
 
 NUMBER_WORDS: dict[str, int] = {str(k): int(v) for k, v in _DATA["number_words"].items()}
 SCALE_WORDS: dict[str, int] = {str(k): int(v) for k, v in _DATA["scale_words"].items()}
+_INNER_SCALE_WORDS = word_set("en", "quantities", "inner_scale_words")
+_DEATH_TOLL_NOUNS = word_set("en", "quantities", "death_toll_nouns")
 EXACT_PHRASES: dict[str, int] = {str(k): int(v) for k, v in _DATA["exact_phrases"].items()}
 VAGUE_AMOUNTS: dict[str, dict[str, int]] = {str(k): dict(v) for k, v in _DATA["vague_amounts"].items()}
 NEED_KNOWN_HEAD = _lower_set(_DATA["vague_need_known_head"])
@@ -162,7 +164,7 @@ def _words_value(key: str) -> int | None:
     for token in tokens:
         if token in NUMBER_WORDS:
             current += NUMBER_WORDS[token]
-        elif token in {"hundred", "dozen"}:
+        elif token in _INNER_SCALE_WORDS:
             current = (current or 1) * SCALE_WORDS[token]
         elif token in SCALE_WORDS:
             total += (current or 1) * SCALE_WORDS[token]
@@ -381,7 +383,7 @@ def _matched_kind(match: re.Match[str] | None) -> str | None:
 def _kind_before(before: str) -> str | None:
     toll = _TOLL_BEFORE.search(before)
     if toll is not None:
-        return "killed" if toll.group("what").lower() in {"death", "fatality"} else "casualties"
+        return "killed" if toll.group("what").lower() in _DEATH_TOLL_NOUNS else "casualties"
     return _matched_kind(_CASUALTY_BEFORE.search(before))
 
 
