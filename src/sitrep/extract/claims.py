@@ -418,7 +418,8 @@ def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token |
         )
     evidence = Span(context.doc, verb.idx, verb.idx + len(verb.text), verb.text)
     # "warned that ..." states a fear; everything else here is a plan
-    modality: Modality = "feared" if verb.lemma_.lower() == "warn" or verb.head.lemma_.lower() == "warn" else "planned"
+    warned = verb.lemma_.lower() in _WARNING_LEMMAS or verb.head.lemma_.lower() in _WARNING_LEMMAS
+    modality: Modality = "feared" if warned else "planned"
     return _claim(
         replace(context, modality=modality),
         _claim_id(context, verb.idx),
@@ -449,7 +450,7 @@ def _tally_of(unit: str, is_period: bool) -> str | None:
     """What a count of ``unit`` tallies ("attacks", "clashes", "munitions"), if it is a tally: "times" always,
     other event and munition heads only over a period."""
     head = unit.split()[-1] if unit else ""
-    if head == "times":
+    if head in _REPETITION_NOUNS:
         return "attacks"
     return _tally_heads().get(head) if is_period else None
 
@@ -489,6 +490,8 @@ def _token_of(sentence: SpacySpan, quantity: Quantity) -> Token | None:
 _TARGET_PREPOSITIONS = word_set("en", "actors", "target_prepositions")  # the targets the actor rules read
 _LIGHT_VERBS = word_set("en", "claims", "light_verbs")
 _PERIOD_PREPOSITIONS = word_set("en", "claims", "period_prepositions")
+_WARNING_LEMMAS = word_set("en", "claims", "warning_lemmas")
+_REPETITION_NOUNS = word_set("en", "claims", "repetition_nouns")
 
 
 def _target_of(sentence: SpacySpan, quantity: Quantity) -> str | None:
