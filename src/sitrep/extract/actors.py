@@ -389,28 +389,51 @@ def _objects(verb: Token) -> list[Token]:
     return [*objects, *(c for o in objects for c in o.children if c.dep_ in DEP.conjunct)]
 
 
+VerbAgentRule = Callable[[Token], list[Token] | None]  # None: the rule does not apply
+VERB_AGENTS = Cascade[VerbAgentRule]("actors.verb_agents")
+
+
 def _verb_agents(verb: Token) -> list[Token]:
-    """Who does what a verb says: its subject, a "by" phrase, or the subject of the clause it belongs to."""
+    """Who does what a verb says: the answer of the first `actors.verb_agents` rule that applies, else nobody."""
+    for rule in VERB_AGENTS.rules():
+        agents = rule(verb)
+        if agents is not None:
+            return agents
+    return []
+
+
+@VERB_AGENTS.register("own_subject")
+def _own_subject(verb: Token) -> list[Token] | None:
+    """A verb's own subject and "by" phrase ("gunmen attacked", "was attacked by gunmen"), or a name left of the
+    verb the parser hung on it as a modifier (a misparsed subject: "the KLF suspended ...")."""
     agents = [c for c in verb.children if c.dep_ in DEP.subject]
     for child in verb.children:
         if child.dep_ in DEP.agent or (child.dep_ in DEP.preposition and child.lower_ in _PASSIVE_AGENT_PREPOSITIONS):
             agents.extend(c for c in child.children if c.dep_ in DEP.prepositional_object)
-    # A misparsed subject: a name left of the verb attached as a modifier ("the IRI suspended ...").
     if not agents:
         agents.extend(
             c for c in verb.lefts if c.dep_ in DEP.noun_phrase_adverbial | DEP.nominal_modifier and c.ent_type_
         )
-    if agents:
-        return agents
-    # A verb in a conjunction or xcomp shares its subject: "forces moved in and shelled the town", "swept into
-    # Aleppo, taking control of the airport".
+    return agents or None
+
+
+@VERB_AGENTS.register("shared_subject")
+def _shared_subject(verb: Token) -> list[Token] | None:
+    """A verb coordinated with another, or its complement, shares its subject: "troops moved in and shelled the
+    town", "swept into the city, taking the airport"."""
+    head = verb.head
     if (
         verb.dep_ in DEP.conjunct | DEP.open_complement | DEP.adverbial_clause
-        and verb.head is not verb
-        and verb.head.pos_ in POS.verb | POS.auxiliary
+        and head is not verb
+        and head.pos_ in POS.verb | POS.auxiliary
     ):
-        return _verb_agents(verb.head)
-    # "retaliated by firing on ...", "withdrew after shelling ...": the gerund's doer is the main verb's
+        return _verb_agents(head)
+    return None
+
+
+@VERB_AGENTS.register("gerund_after_preposition")
+def _gerund_after_preposition(verb: Token) -> list[Token] | None:
+    """ "retaliated by firing on ...", "withdrew after shelling ...": the gerund's doer is the main verb's."""
     head = verb.head
     if (
         verb.dep_ in DEP.prepositional_complement
@@ -418,28 +441,42 @@ def _verb_agents(verb: Token) -> list[Token]:
         and head.head.pos_ in POS.verb | POS.auxiliary
     ):
         return _verb_agents(head.head)
-    # "continued their raid, bulldozing streets and destroying homes": a gerund the parser tagged as a noun
-    # heads the chain of participles
+    return None
+
+
+@VERB_AGENTS.register("participle_chain")
+def _participle_chain(verb: Token) -> list[Token] | None:
+    """ "pressed on with the raid, burning fields and looting shops": a chain of participles (the first tagged as a
+    noun by the parser) shares the main verb's doer."""
+    head = verb.head
     if (
         verb.dep_ in DEP.conjunct
         and head.dep_ in DEP.adverbial_clause | DEP.open_complement
         and head.head.pos_ in POS.verb | POS.auxiliary
     ):
         return _verb_agents(head.head)
-    # "X, which launched ..." / "the group that attacked": relative clause subject is its head noun.
-    if verb.dep_ in DEP.relative_clause:
-        return [verb.head]
-    # "RSF paramilitaries killed 124 people", parsed as a participle modifying the noun: it has an object, so the
-    # noun is its subject (unlike "people killed in the attack").
-    if verb.dep_ in DEP.clausal_modifier and any(c.dep_ in DEP.direct_object for c in verb.children):
-        if _is_event_noun(verb.head) and verb.head.dep_ in DEP.direct_object | DEP.prepositional_object:
-            # "the army carried out an operation targeting their hideouts": the participle tells what the
-            # operation did, so its doer is whoever carried the operation out
-            holder = verb.head.head if verb.head.dep_ in DEP.direct_object else verb.head.head.head
-            if holder.pos_ in POS.verb | POS.auxiliary and holder.lemma_.lower() not in _WITNESS_LEMMAS:
-                return _verb_agents(holder)
-        return [verb.head]
-    return []
+    return None
+
+
+@VERB_AGENTS.register("relative_clause_head")
+def _relative_clause_head(verb: Token) -> list[Token] | None:
+    """ "the group, which attacked ...", "the militia that raided": a relative clause's doer is its head noun."""
+    return [verb.head] if verb.dep_ in DEP.relative_clause else None
+
+
+@VERB_AGENTS.register("participle_with_object")
+def _participle_with_object(verb: Token) -> list[Token] | None:
+    """A participle with an object, parsed as modifying a noun ("militiamen killed nine villagers"), has that noun
+    for subject (unlike "villagers killed in the raid"); on an operation noun ("the army carried out an
+    operation targeting their hideouts") it tells what the operation did, so its doer is whoever carried the
+    operation out (not a witness: "residents described a raid targeting ...")."""
+    if verb.dep_ not in DEP.clausal_modifier or not any(c.dep_ in DEP.direct_object for c in verb.children):
+        return None
+    if _is_event_noun(verb.head) and verb.head.dep_ in DEP.direct_object | DEP.prepositional_object:
+        holder = verb.head.head if verb.head.dep_ in DEP.direct_object else verb.head.head.head
+        if holder.pos_ in POS.verb | POS.auxiliary and holder.lemma_.lower() not in _WITNESS_LEMMAS:
+            return _verb_agents(holder)
+    return [verb.head]
 
 
 def _is_event_noun(token: Token) -> bool:
