@@ -5,7 +5,8 @@
 One folder per corpus under OUT_DIR, one sorted JSON Lines file per table (mentions with their places and
 sources, claims, events, places, contradictions, redirects); store row ids and timestamps are replaced by
 stable keys (a document by its name and content hash) so that two runs of the same code give identical
-files. A refactor is behaviour-preserving when `diff -r BEFORE AFTER` is empty.
+files. A refactor is behaviour-preserving when `diff -r BEFORE AFTER -x store.db` is empty. With
+--keep-stores each corpus's store stays as OUT_DIR/NAME/store.db, for `sitrep eval` or the scorers.
 
 The dump runs with PYTHONHASHSEED=0 (it restarts itself so): a few steps iterate over sets of strings, whose
 order changes with the hash seed of each process, and would otherwise differ between two runs of the same code.
@@ -92,9 +93,11 @@ def dump_store(db_path: Path, out: Path) -> None:
     engine.dispose()
 
 
-def dump_corpus(source: Path, out: Path) -> None:
+def dump_corpus(source: Path, out: Path, keep_store: bool = False) -> None:
     with tempfile.TemporaryDirectory() as scratch:
-        db_path = Path(scratch) / "dump.db"
+        db_path = (out / "store.db") if keep_store else Path(scratch) / "dump.db"
+        out.mkdir(parents=True, exist_ok=True)
+        db_path.unlink(missing_ok=True)
         store = Store.open(f"sqlite:///{db_path}")
         ingest([str(source)], store)
         dump_store(db_path, out)
@@ -106,12 +109,13 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--only", nargs="*", choices=sorted(CORPORA), help="dump these corpora only")
+    parser.add_argument("--keep-stores", action="store_true", help="keep each corpus's store as OUT_DIR/NAME/store.db")
     args = parser.parse_args(list(argv) if argv is not None else None)
     for name, relative in CORPORA.items():
         if args.only and name not in args.only:
             continue
         print(f"{name}: {relative}", flush=True)
-        dump_corpus(ROOT / relative, args.out_dir / name)
+        dump_corpus(ROOT / relative, args.out_dir / name, args.keep_stores)
 
 
 if __name__ == "__main__":
