@@ -21,14 +21,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
+from sitrep.extract.rules import Cascade
 from sitrep.model import ActorRole, Mention, Span
 from sitrep.nlp.alternation import trie_alternation
 from sitrep.nlp.entities import document_entities
+from sitrep.nlp.syntax import DEP, ENT, POS, TAG
 from sitrep.nlp.tokens import span_text, span_tokens
 
 UNIDENTIFIED = "Unidentified Armed Group"
-_TARGET_PREPOSITIONS = {"on", "against", "targeting", "at"}
+_TARGET_PREPOSITIONS = word_set("en", "actors", "target_prepositions")
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,7 @@ class ActorDictionary:
         return best
 
 
-# Counts in front of a noun phrase: "at least nine soldiers", "dozens of troops", "two other policemen".
+# Counts in front of a noun phrase: "at least eight guards", "dozens of troops", "two other policemen".
 _QUANTITY_PREFIX = re.compile(
     r"^(?:(?:the|a|an|at least|at most|about|around|some|several|many|dozens of|scores of|hundreds of|"
     r"thousands of|more than|over|nearly|almost|up to|other|another|[\d,]+|one|two|three|four|five|six|seven|"
@@ -226,10 +228,10 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
     if match is not None:
         start, end = phrase.start_char + match[0].start(), phrase.start_char + match[0].end()
         # A place that stands for its state ("Washington", "Russia") does so as the phrase's head or as the owner
-        # of a force ("Russia's defence ministry"), not inside it: "the embassies of Rwanda and the United States"
+        # of a force ("Ruritania's defence ministry"), not inside it: "the embassies of Rwanda and the United States"
         # are not US forces.
         possessor = text[match[0].end() :].startswith(("'s", "’s")) and (
-            _is_military_word(head, dictionary) or head.lemma_.lower() in {"ministry", "command"}
+            _is_military_word(head, dictionary) or head.lemma_.lower() in _COMMAND_HEADS
         )
         if not dictionary.is_place_name(match[0].group(0)) or start <= head.idx < end or possessor:
             return match[1]
@@ -253,9 +255,13 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
                 return entry
     force = dictionary.contextual_force(text)
     if force is None and _is_military_word(head, dictionary):
-        # "Hama military airport", "an army checkpoint", "a government drone": that kind of force
+        # "the Karsa military airport", "an army checkpoint", "a government drone": that kind of force
         force = next(
-            (f for c in head.children if c.dep_ in {"amod", "compound"} and (f := _force_by_modifier(c, dictionary))),
+            (
+                f
+                for c in head.children
+                if c.dep_ in DEP.adjectival_modifier | DEP.compound and (f := _force_by_modifier(c, dictionary))
+            ),
             None,
         )
     if force is not None:
@@ -268,16 +274,20 @@ def _force_by_modifier(token: Token, dictionary: ActorDictionary) -> ContextualF
     return next((f for f in dictionary.contextual if token.text.lower() in f.modifiers), None)
 
 
-_MODIFIER_DEPS = frozenset({"amod", "compound", "npadvmod", "conj"})
+_MODIFIER_DEPS = DEP.adjectival_modifier | DEP.compound | DEP.noun_phrase_adverbial | DEP.conjunct
 
 
 def _coordinated_demonym(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
-    """ "Ukrainian" in "Ukrainian and Russian forces": the first of two demonyms sharing a military noun."""
+    """ "Sudanese" in "Sudanese and Chadian forces": the first of two demonyms sharing a military noun."""
     if not _is_military_word(head, dictionary):
         return None
     for modifier in head.children:
         entry = dictionary.demonyms.get(modifier.text.lower())
-        if modifier.dep_ in {"amod", "compound"} and entry and any(c.dep_ == "conj" for c in modifier.children):
+        if (
+            modifier.dep_ in DEP.adjectival_modifier | DEP.compound
+            and entry
+            and any(c.dep_ in DEP.conjunct for c in modifier.children)
+        ):
             return entry, head.doc[modifier.i : modifier.i + 1]
     return None
 
@@ -309,14 +319,15 @@ def _phrase(token: Token) -> SpacySpan:
     left = token.left_edge.i
     right = token.i
     for child in token.rights:
-        if child.dep_ in {"cc", "conj"}:
-            break  # "SDF and gunmen of the Arab tribes": what follows belongs to the next member
-        if child.dep_ in {"compound", "amod", "nmod", "appos", "flat"} or (
-            child.dep_ == "prep" and child.text.lower() == "of"
+        if child.dep_ in DEP.coordinator | DEP.conjunct:
+            break  # "the militia and gunmen of the local clans": what follows belongs to the next member
+        if (
+            child.dep_ in DEP.compound | DEP.adjectival_modifier | DEP.nominal_modifier | DEP.apposition | DEP.flat_name
+            or (child.dep_ in DEP.preposition and child.text.lower() in _PHRASE_PREPOSITIONS)
         ):
             right = max(right, child.right_edge.i)
     for ent in document_entities(doc):
-        if ent.start <= right and left < ent.end and (ent.start <= token.i < ent.end or ent.label_ == "ORG"):
+        if ent.start <= right and left < ent.end and (ent.start <= token.i < ent.end or ent.label_ in ENT.organisation):
             left, right = min(left, ent.start), max(right, ent.end - 1)
     return doc[left : right + 1]
 
@@ -326,16 +337,16 @@ def _role(role: str, entry: ActorEntry, phrase: SpacySpan, doc_name: str) -> Act
     return ActorRole(role=role, name=entry.name, actor_type=entry.actor_type, span=span)  # type: ignore[arg-type]
 
 
-_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
-_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "our"})
-_SPEECH_LEMMAS = frozenset({"say", "claim", "announce", "state", "report", "add", "confirm", "declare"})
+_SPEAKER_PRONOUNS = word_set("en", "actors", "speaker_pronouns")
+_POSSESSIVE_PRONOUNS = word_set("en", "actors", "possessive_pronouns")
+_SPEECH_LEMMAS = word_set("en", "actors", "speech_lemmas")
 
 
 def _speaker_of(pronoun: Token) -> Token:
     """The subject of the speech verb a pronoun's clause hangs from, or the pronoun itself."""
     for verb in pronoun.head.ancestors:
         if verb.lemma_.lower() in _SPEECH_LEMMAS:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            subject = next((c for c in verb.children if c.dep_ in DEP.subject and c.pos_ not in POS.pronoun), None)
             return subject if subject is not None else pronoun
     return pronoun
 
@@ -345,7 +356,7 @@ def _resolve_speaker(token: Token, dictionary: ActorDictionary) -> Token:
     if token.lower_ in _SPEAKER_PRONOUNS:
         return _speaker_of(token)
     if token.lemma_.lower() in dictionary.words.force_nouns or token.lower_ in dictionary.words.force_nouns:
-        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS), None)
+        owner = next((c for c in token.children if c.dep_ in DEP.possessive and c.lower_ in _POSSESSIVE_PRONOUNS), None)
         if owner is not None:
             speaker = _speaker_of(owner)
             return token if speaker is owner else speaker
@@ -362,59 +373,110 @@ class _Sides:
 
 
 def _is_nominal(token: Token) -> bool:
-    return token.pos_ in {"NOUN", "PROPN"}
+    return token.pos_ in POS.noun | POS.proper_noun
 
 
 def _objects(verb: Token) -> list[Token]:
     """Direct objects of a verb, or of the verb it is coordinated with ("intercepted and destroyed drones")."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+    objects = [c for c in verb.children if c.dep_ in DEP.direct_object | DEP.attribute]
     if not objects:
-        partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-        if verb.dep_ == "conj":
+        partners = [c for c in verb.children if c.dep_ in DEP.conjunct and c.pos_ in POS.verb]
+        if verb.dep_ in DEP.conjunct:
             partners.append(verb.head)
         for partner in partners:
-            objects.extend(c for c in partner.children if c.dep_ == "dobj")
+            objects.extend(c for c in partner.children if c.dep_ in DEP.direct_object)
     # "destroyed two boats and a drone launched by the Houthis": each object in turn
-    return [*objects, *(c for o in objects for c in o.children if c.dep_ == "conj")]
+    return [*objects, *(c for o in objects for c in o.children if c.dep_ in DEP.conjunct)]
+
+
+VerbAgentRule = Callable[[Token], list[Token] | None]  # None: the rule does not apply
+VERB_AGENTS = Cascade[VerbAgentRule]("actors.verb_agents")
 
 
 def _verb_agents(verb: Token) -> list[Token]:
-    """Who does what a verb says: its subject, a "by" phrase, or the subject of the clause it belongs to."""
-    agents = [c for c in verb.children if c.dep_ == "nsubj"]
-    for child in verb.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            agents.extend(c for c in child.children if c.dep_ == "pobj")
-    # A misparsed subject: a name left of the verb attached as a modifier ("the IRI suspended ...").
-    if not agents:
-        agents.extend(c for c in verb.lefts if c.dep_ in {"npadvmod", "nmod"} and c.ent_type_)
-    if agents:
-        return agents
-    # A verb in a conjunction or xcomp shares its subject: "forces moved in and shelled the town", "swept into
-    # Aleppo, taking control of the airport".
-    if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb and verb.head.pos_ in {"VERB", "AUX"}:
-        return _verb_agents(verb.head)
-    # "retaliated by firing on ...", "withdrew after shelling ...": the gerund's doer is the main verb's
-    head = verb.head
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-        return _verb_agents(head.head)
-    # "continued their raid, bulldozing streets and destroying homes": a gerund the parser tagged as a noun
-    # heads the chain of participles
-    if verb.dep_ == "conj" and head.dep_ in {"advcl", "xcomp"} and head.head.pos_ in {"VERB", "AUX"}:
-        return _verb_agents(head.head)
-    # "X, which launched ..." / "the group that attacked": relative clause subject is its head noun.
-    if verb.dep_ == "relcl":
-        return [verb.head]
-    # "RSF paramilitaries killed 124 people", parsed as a participle modifying the noun: it has an object, so the
-    # noun is its subject (unlike "people killed in the attack").
-    if verb.dep_ == "acl" and any(c.dep_ == "dobj" for c in verb.children):
-        if _is_event_noun(verb.head) and verb.head.dep_ in {"dobj", "pobj"}:
-            # "the army carried out an operation targeting their hideouts": the participle tells what the
-            # operation did, so its doer is whoever carried the operation out
-            holder = verb.head.head if verb.head.dep_ == "dobj" else verb.head.head.head
-            if holder.pos_ in {"VERB", "AUX"} and holder.lemma_.lower() not in _WITNESS_LEMMAS:
-                return _verb_agents(holder)
-        return [verb.head]
+    """Who does what a verb says: the answer of the first `actors.verb_agents` rule that applies, else nobody."""
+    for rule in VERB_AGENTS.rules():
+        agents = rule(verb)
+        if agents is not None:
+            return agents
     return []
+
+
+@VERB_AGENTS.register("own_subject")
+def _own_subject(verb: Token) -> list[Token] | None:
+    """A verb's own subject and "by" phrase ("gunmen attacked", "was attacked by gunmen"), or a name left of the
+    verb the parser hung on it as a modifier (a misparsed subject: "the KLF suspended ...")."""
+    agents = [c for c in verb.children if c.dep_ in DEP.subject]
+    for child in verb.children:
+        if child.dep_ in DEP.agent or (child.dep_ in DEP.preposition and child.lower_ in _PASSIVE_AGENT_PREPOSITIONS):
+            agents.extend(c for c in child.children if c.dep_ in DEP.prepositional_object)
+    if not agents:
+        agents.extend(
+            c for c in verb.lefts if c.dep_ in DEP.noun_phrase_adverbial | DEP.nominal_modifier and c.ent_type_
+        )
+    return agents or None
+
+
+@VERB_AGENTS.register("shared_subject")
+def _shared_subject(verb: Token) -> list[Token] | None:
+    """A verb coordinated with another, or its complement, shares its subject: "troops moved in and shelled the
+    town", "swept into the city, taking the airport"."""
+    head = verb.head
+    if (
+        verb.dep_ in DEP.conjunct | DEP.open_complement | DEP.adverbial_clause
+        and head is not verb
+        and head.pos_ in POS.verb | POS.auxiliary
+    ):
+        return _verb_agents(head)
+    return None
+
+
+@VERB_AGENTS.register("gerund_after_preposition")
+def _gerund_after_preposition(verb: Token) -> list[Token] | None:
+    """ "retaliated by firing on ...", "withdrew after shelling ...": the gerund's doer is the main verb's."""
+    head = verb.head
+    if (
+        verb.dep_ in DEP.prepositional_complement
+        and head.dep_ in DEP.preposition
+        and head.head.pos_ in POS.verb | POS.auxiliary
+    ):
+        return _verb_agents(head.head)
+    return None
+
+
+@VERB_AGENTS.register("participle_chain")
+def _participle_chain(verb: Token) -> list[Token] | None:
+    """ "pressed on with the raid, burning fields and looting shops": a chain of participles (the first tagged as a
+    noun by the parser) shares the main verb's doer."""
+    head = verb.head
+    if (
+        verb.dep_ in DEP.conjunct
+        and head.dep_ in DEP.adverbial_clause | DEP.open_complement
+        and head.head.pos_ in POS.verb | POS.auxiliary
+    ):
+        return _verb_agents(head.head)
+    return None
+
+
+@VERB_AGENTS.register("relative_clause_head")
+def _relative_clause_head(verb: Token) -> list[Token] | None:
+    """ "the group, which attacked ...", "the militia that raided": a relative clause's doer is its head noun."""
+    return [verb.head] if verb.dep_ in DEP.relative_clause else None
+
+
+@VERB_AGENTS.register("participle_with_object")
+def _participle_with_object(verb: Token) -> list[Token] | None:
+    """A participle with an object, parsed as modifying a noun ("militiamen killed nine villagers"), has that noun
+    for subject (unlike "villagers killed in the raid"); on an operation noun ("the army carried out an
+    operation targeting their hideouts") it tells what the operation did, so its doer is whoever carried the
+    operation out (not a witness: "residents described a raid targeting ...")."""
+    if verb.dep_ not in DEP.clausal_modifier or not any(c.dep_ in DEP.direct_object for c in verb.children):
+        return None
+    if _is_event_noun(verb.head) and verb.head.dep_ in DEP.direct_object | DEP.prepositional_object:
+        holder = verb.head.head if verb.head.dep_ in DEP.direct_object else verb.head.head.head
+        if holder.pos_ in POS.verb | POS.auxiliary and holder.lemma_.lower() not in _WITNESS_LEMMAS:
+            return _verb_agents(holder)
+    return [verb.head]
 
 
 def _is_event_noun(token: Token) -> bool:
@@ -424,38 +486,54 @@ def _is_event_noun(token: Token) -> bool:
 
 def _aimed_at(verb: Token, words: RoleWords) -> list[Token]:
     """ "a device exploded targeting an army patrol": the objects of a participle saying what a blast was aimed at;
-    "launched missiles targeting US troops": a participle on the verb's object says what that weapon was aimed at."""
-    participles = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in words.aiming]
-    if verb.pos_ in {"VERB", "AUX"}:
+    "fired rockets targeting a foreign base": a participle on the verb's object says what that weapon was aimed at."""
+    participles = [
+        c
+        for c in verb.children
+        if c.dep_ in DEP.open_complement | DEP.adverbial_clause and c.lemma_.lower() in words.aiming
+    ]
+    if verb.pos_ in POS.verb | POS.auxiliary:
         participles += [
-            c for o in _objects(verb) for c in o.children if c.dep_ == "acl" and c.lemma_.lower() in words.aiming
+            c
+            for o in _objects(verb)
+            for c in o.children
+            if c.dep_ in DEP.clausal_modifier and c.lemma_.lower() in words.aiming
         ]
     return [o for participle in participles for o in _objects(participle)]
 
 
 def _second_parties(token: Token) -> list[Token]:
-    """The other members of a coordination: "B" in "A and B", "Russian" in "Ukrainian and Russian forces"."""
-    others = [c for c in token.children if c.dep_ == "conj"]
+    """The other members of a coordination: "B" in "A and B", "Chadian" in "Sudanese and Chadian forces"."""
+    others = [c for c in token.children if c.dep_ in DEP.conjunct]
     for modifier in token.children:
-        if modifier.dep_ in {"amod", "compound"}:
-            others.extend(c for c in modifier.children if c.dep_ == "conj")
+        if modifier.dep_ in DEP.adjectival_modifier | DEP.compound:
+            others.extend(c for c in modifier.children if c.dep_ in DEP.conjunct)
     return others
 
 
-# Verbs whose subject tells of an attack rather than makes it: "residents reported shelling".
-_WITNESS_LEMMAS = frozenset(
-    {"say", "report", "tell", "add", "hear", "see", "witness", "describe", "fear", "condemn", "document"}
-)
-# Participles that name who carried out a nominal event: "an attack claimed by ISIS", "attributed to ADF rebels".
-_AUTHOR_LINKS = frozenset({"attribute", "blame"})
+_WITNESS_LEMMAS = word_set("en", "actors", "witness_lemmas")
+_AUTHOR_LINKS = word_set("en", "actors", "author_links")
+_AUTHOR_LINK_PREPOSITIONS = word_set("en", "actors", "author_link_prepositions")
+_COMMAND_HEADS = word_set("en", "actors", "command_heads")
+_PARTNERSHIP_PREPOSITIONS = word_set("en", "actors", "partnership_prepositions")
+_PARTNERSHIP_HEADS = word_set("en", "actors", "partnership_heads")
+_PHRASE_PREPOSITIONS = word_set("en", "actors", "phrase_prepositions")
+_LINK_PREPOSITIONS = word_set("en", "actors", "link_prepositions")
+_PARTITIVE_PREPOSITIONS = word_set("en", "actors", "partitive_prepositions")
+_DETACHMENT_PREPOSITIONS = word_set("en", "actors", "detachment_prepositions")
+_CROWD_POLICING_PHRASES = word_set("en", "actors", "crowd_policing_phrases")
 
 
 def _between(trigger: Token, preposition: Token, sides: _Sides) -> None:
-    """ "clashes between A and B": A acts, B is the other side; "between two rival clan militias": both."""
-    for first in (c for c in preposition.children if c.dep_ == "pobj"):
+    """ "clashes between A and B": A acts, B is the other side; "between two rival militias": both."""
+    for first in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
         # "between the SDF and tribal gunmen", parsed as one noun with a coordinated modifier
         modifier = next(
-            (c for c in first.lefts if c.dep_ in {"nmod", "compound"} and any(g.dep_ == "conj" for g in c.children)),
+            (
+                c
+                for c in first.lefts
+                if c.dep_ in DEP.nominal_modifier | DEP.compound and any(g.dep_ in DEP.conjunct for g in c.children)
+            ),
             None,
         )
         if modifier is not None:
@@ -465,10 +543,12 @@ def _between(trigger: Token, preposition: Token, sides: _Sides) -> None:
         sides.agents.append(first)
         others = _second_parties(first)
         if not others:
-            # "battles between the army and paramilitary Rapid Support Forces": the parser hangs B on the trigger
-            for conj in (c for c in trigger.children if c.dep_ == "conj"):
-                others.extend([conj, *(c for c in conj.children if c.dep_ in {"dobj", "pobj"})])
-        if not others and first.tag_ in {"NNS", "NNPS"}:
+            # "battles between the army and a paramilitary force": the parser hangs B on the trigger
+            for conj in (c for c in trigger.children if c.dep_ in DEP.conjunct):
+                others.extend(
+                    [conj, *(c for c in conj.children if c.dep_ in DEP.direct_object | DEP.prepositional_object)]
+                )
+        if not others and first.tag_ in TAG.plural_noun:
             others = [first]
         sides.targets.extend(others)
 
@@ -476,125 +556,363 @@ def _between(trigger: Token, preposition: Token, sides: _Sides) -> None:
 def _reciprocal_partner(verb: Token, words: RoleWords) -> list[Token]:
     """ "took the town after clashes with the ENDF": the other side of a fight the clause mentions."""
     partners: list[Token] = []
-    for preposition in (c for c in verb.children if c.dep_ == "prep"):
-        for noun in (c for c in preposition.children if c.dep_ == "pobj"):
+    for preposition in (c for c in verb.children if c.dep_ in DEP.preposition):
+        for noun in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
             if noun.lemma_.lower() in words.reciprocal or noun.lower_ in words.reciprocal:
-                for inner in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
-                    partners.extend(c for c in inner.children if c.dep_ == "pobj")
+                for inner in (
+                    c for c in noun.children if c.dep_ in DEP.preposition and c.lower_ in _RECIPROCAL_PREPOSITIONS
+                ):
+                    partners.extend(c for c in inner.children if c.dep_ in DEP.prepositional_object)
     return partners
 
 
-def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
-    words = dictionary.words
-    lemma = trigger.lemma_.lower()
-    sides = _Sides()
-    nominal = _is_nominal(trigger)
-    governor: Token | None = None
-    if nominal and trigger.dep_ == "dobj":
-        governor = trigger.head
-    elif nominal and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+@dataclass
+class _Clause:
+    """What a side rule reads: the trigger, its governing verb when it is a noun, and the sides found so far."""
+
+    trigger: Token
+    dictionary: ActorDictionary
+    sides: _Sides
+    governor: Token | None = None  # the verb a nominal trigger is the object of ("launched *attacks*")
+    reciprocal: bool = False  # a fight both sides wage ("clashes", "fought")
+
+    @property
+    def words(self) -> RoleWords:
+        return self.dictionary.words
+
+    @property
+    def lemma(self) -> str:
+        return self.trigger.lemma_.lower()
+
+
+SideRule = Callable[[_Clause], bool]  # True: the sides are complete, later rules do not run
+DependentRule = Callable[[_Clause, Token], bool]  # True: the dependent is read, later rules skip it
+
+NOMINAL_SIDES = Cascade[SideRule]("actors.nominal_sides")
+NOMINAL_DEPENDENT = Cascade[DependentRule]("actors.nominal_dependent")
+GOVERNING_VERB = Cascade[SideRule]("actors.governing_verb")
+VERBAL_SIDES = Cascade[SideRule]("actors.verbal_sides")
+VERBAL_DEPENDENT = Cascade[DependentRule]("actors.verbal_dependent")
+
+_NOMINAL_AGENT_PREPOSITIONS = word_set("en", "actors", "nominal_agent_prepositions")
+_UNDERGOER_PREPOSITIONS = word_set("en", "actors", "undergoer_prepositions")
+_RECIPROCAL_PREPOSITIONS = word_set("en", "actors", "reciprocal_prepositions")
+_BETWEEN_PREPOSITIONS = word_set("en", "actors", "between_prepositions")
+_PASSIVE_AGENT_PREPOSITIONS = word_set("en", "actors", "passive_agent_prepositions")
+_EXPOSURE_VERBS = word_set("en", "actors", "exposure_verbs")
+_EXPOSURE_PREPOSITIONS = word_set("en", "actors", "exposure_prepositions")
+
+
+def _preposition(token: Token) -> str:
+    """The preposition a dependent is, lower-cased, or "" when it is none."""
+    return token.lower_ if token.dep_ in DEP.preposition else ""
+
+
+def _prepositional_objects(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in DEP.prepositional_object]
+
+
+def _is_verb(token: Token | None) -> bool:
+    return token is not None and token.pos_ in POS.verb | POS.auxiliary
+
+
+def _governor(trigger: Token, words: RoleWords) -> Token | None:
+    """The verb a nominal trigger depends on: its verb as an object, or the verb its preposition hangs on."""
+    if trigger.dep_ in DEP.direct_object:
+        return trigger.head
+    if trigger.dep_ in DEP.prepositional_object and trigger.head.dep_ in DEP.preposition:
         governor = trigger.head.head
-        if governor.dep_ == "dobj" and governor.head.lemma_.lower() in words.suffer:
-            governor = governor.head  # "suffered heavy losses in strikes": the losses are the subject's
+        if governor.dep_ in DEP.direct_object and governor.head.lemma_.lower() in words.suffer:
+            return governor.head  # "suffered heavy losses in raids": the losses are the subject's
+        return governor
+    return None
+
+
+def _sides(trigger: Token, dictionary: ActorDictionary) -> _Sides:
+    """The tokens heading each side of a trigger, by the rules of its cascade (nominal or verbal) in order."""
+    words = dictionary.words
+    nominal = _is_nominal(trigger)
+    governor = _governor(trigger, words) if nominal else None
     reciprocal = (
-        lemma in words.reciprocal
+        trigger.lemma_.lower() in words.reciprocal
         or trigger.lower_ in words.reciprocal
         or (governor is not None and governor.lemma_.lower() in words.reciprocal)
     )
-    if nominal:
-        for child in trigger.children:
-            preposition = child.lower_ if child.dep_ == "prep" else ""
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if child.dep_ == "agent" or preposition in {"by", "from"}:
-                sides.agents.extend(objects)
-            elif preposition == "between":
-                _between(trigger, child, sides)
-            elif preposition in _TARGET_PREPOSITIONS or preposition == "of" or (preposition == "with" and reciprocal):
-                # "strikes on RSF positions", "the shelling of Kharkiv", "clashes with the ENDF"
-                sides.targets.extend(objects)
-            elif child.dep_ in {"compound", "amod", "poss", "nmod"}:
-                sides.agents.append(child)
-            elif child.dep_ == "acl":
-                # "an attack carried out by ISIS", "an attack attributed to ADF rebels"
-                for link in child.children:
-                    if link.dep_ == "agent" or (
-                        link.dep_ == "prep"
-                        and (
-                            link.lower_ == "by"
-                            or (link.lower_ in {"to", "on"} and child.lemma_.lower() in _AUTHOR_LINKS)
-                        )
-                    ):
-                        sides.agents.extend(c for c in link.children if c.dep_ == "pobj")
-            elif child.dep_ == "relcl":
-                # "an attack that killed three soldiers": the clause's object is the target
-                sides.targets.extend(c for c in child.children if c.dep_ in {"dobj", "nsubjpass"})
-        if governor is not None and governor.pos_ in {"VERB", "AUX"}:
-            governing = governor.lemma_.lower()
-            if governing in words.repel:
-                # "the army repelled an attack by X": the army is the side attacked
-                sides.targets.extend(_verb_agents(governor))
-            elif (governing == "come" and trigger.head.lower_ == "under") or governing in words.suffer:
-                # "Nikopol came under Russian artillery fire", "the militants suffered losses in strikes": the
-                # subject is the target
-                sides.targets.extend(c for c in governor.children if c.dep_ == "nsubj")
-            elif governing not in _WITNESS_LEMMAS:
-                # "the IRI launched attacks", "X killed 124 people in an attack"
-                sides.agents.extend(_verb_agents(governor))
-                if trigger.dep_ == "pobj":
-                    # "killed dozens of militants in airstrikes": those the clause's verb killed
-                    sides.targets.extend(_objects(governor))
-                if reciprocal:
-                    for agent in _verb_agents(governor):
-                        sides.targets.extend(_second_parties(agent))
-            sides.targets.extend(_reciprocal_partner(governor, words))
-        elif trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.pos_ in {"VERB", "AUX"}:
-            verb = trigger.head
-            for between in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"):
-                # "clashes erupted between A and B"
-                _between(trigger, between, sides)
-            # "a Russian missile attack killed 10 people", "another strike hit a tent"
-            sides.targets.extend(_objects(verb))
-            sides.targets.extend(_aimed_at(verb, words))
-        return sides
-    # A verb.
-    objects = _objects(trigger)
-    repelled = next((o for o in objects if o.lemma_.lower() not in words.repel), None) if lemma in words.repel else None
-    if repelled is not None:
-        # "A repelled an attack by B on its positions", "A repelled Ukrainian attacks": B attacked A
-        attackers = [
-            *(
-                c
-                for p in repelled.children
-                if p.dep_ == "prep" and p.lower_ == "by"
-                for c in p.children
-                if c.dep_ == "pobj"
-            ),
-            *(c for c in repelled.children if c.dep_ in {"amod", "compound", "poss"}),
-        ]
-        if any(_actor_of(a, dictionary) for a in attackers):
-            sides.agents.extend(attackers)
-            sides.targets.extend(_verb_agents(trigger))
-            return sides
-    sides.agents.extend(_verb_agents(trigger))
-    for child in trigger.children:
-        preposition = child.lower_ if child.dep_ == "prep" else ""
-        if child.dep_ == "nsubjpass":
-            sides.targets.append(child)
-        elif preposition in _TARGET_PREPOSITIONS or (preposition == "with" and reciprocal):
-            sides.targets.extend(c for c in child.children if c.dep_ == "pobj")
-        elif preposition == "between" and reciprocal:
-            _between(trigger, child, sides)
-    sides.targets.extend(objects)
-    sides.targets.extend(_aimed_at(trigger, words))
-    sides.targets.extend(_reciprocal_partner(trigger, words))
-    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
-    for subject in subjects:
-        # "A and B clashed": B is the other side; "A and B shelled the town": B acts with A
-        (sides.targets if reciprocal else sides.associates).extend(_second_parties(subject))
-    if lemma in words.respond and sides.targets:
-        # "troops advancing on the town were confronted by gunmen": the side that advanced started the fight
+    clause = _Clause(trigger, dictionary, _Sides(), governor, reciprocal)
+    for rule in (NOMINAL_SIDES if nominal else VERBAL_SIDES).rules():
+        if rule(clause):
+            break
+    return clause.sides
+
+
+# Nominal triggers ("an attack", "the shelling", "clashes").
+
+
+@NOMINAL_SIDES.register("dependents")
+def _nominal_dependents(clause: _Clause) -> bool:
+    """Each dependent of a nominal trigger is read by the first `actors.nominal_dependent` rule that applies."""
+    dependent_rules = NOMINAL_DEPENDENT.rules()
+    for child in clause.trigger.children:
+        for rule in dependent_rules:
+            if rule(clause, child):
+                break
+    return False
+
+
+@NOMINAL_DEPENDENT.register("agent_phrase")
+def _agent_phrase(clause: _Clause, child: Token) -> bool:
+    """A "by" or "from" phrase on an event noun names who acted ("an assault by the rebels", "fire from the
+    army")."""
+    if child.dep_ in DEP.agent or _preposition(child) in _NOMINAL_AGENT_PREPOSITIONS:
+        clause.sides.agents.extend(_prepositional_objects(child))
+        return True
+    return False
+
+
+@NOMINAL_DEPENDENT.register("between_sides")
+def _nominal_between(clause: _Clause, child: Token) -> bool:
+    """ "fighting between A and B": A acts and B is the other side."""
+    if _preposition(child) in _BETWEEN_PREPOSITIONS:
+        _between(clause.trigger, child, clause.sides)
+        return True
+    return False
+
+
+@NOMINAL_DEPENDENT.register("target_phrase")
+def _target_phrase(clause: _Clause, child: Token) -> bool:
+    """A target preposition on an event noun names what was hit ("raids on rebel positions"), as does "of" ("the
+    bombing of a market") and, for a fight, "with" ("a clash with the militia")."""
+    preposition = _preposition(child)
+    if (
+        preposition in _TARGET_PREPOSITIONS
+        or preposition in _UNDERGOER_PREPOSITIONS
+        or (preposition in _RECIPROCAL_PREPOSITIONS and clause.reciprocal)
+    ):
+        clause.sides.targets.extend(_prepositional_objects(child))
+        return True
+    return False
+
+
+@NOMINAL_DEPENDENT.register("modifier_agent")
+def _modifier_agent(clause: _Clause, child: Token) -> bool:
+    """A modifier or possessor of an event noun is its doer ("a rebel ambush", "the army's offensive")."""
+    if child.dep_ in DEP.compound | DEP.adjectival_modifier | DEP.possessive | DEP.nominal_modifier:
+        clause.sides.agents.append(child)
+        return True
+    return False
+
+
+@NOMINAL_DEPENDENT.register("participle_author")
+def _participle_author(clause: _Clause, child: Token) -> bool:
+    """A participle on an event noun names its author: "an ambush carried out by the rebels", "a bombing blamed on
+    a militia", "an attack attributed to them"."""
+    if child.dep_ not in DEP.clausal_modifier:
+        return False
+    for link in child.children:
+        if link.dep_ in DEP.agent or (
+            link.dep_ in DEP.preposition
+            and (
+                link.lower_ in _PASSIVE_AGENT_PREPOSITIONS
+                or (link.lower_ in _AUTHOR_LINK_PREPOSITIONS and child.lemma_.lower() in _AUTHOR_LINKS)
+            )
+        ):
+            clause.sides.agents.extend(_prepositional_objects(link))
+    return True
+
+
+@NOMINAL_DEPENDENT.register("relative_clause_target")
+def _relative_clause_target(clause: _Clause, child: Token) -> bool:
+    """ "a raid that wounded four guards": the object of the event noun's relative clause is the target."""
+    if child.dep_ not in DEP.relative_clause:
+        return False
+    clause.sides.targets.extend(c for c in child.children if c.dep_ in DEP.direct_object | DEP.passive_subject)
+    return True
+
+
+@NOMINAL_SIDES.register("governing_verb")
+def _governing_verb(clause: _Clause) -> bool:
+    """The verb an event noun depends on tells the sides, by the first `actors.governing_verb` rule that applies;
+    then the other side of a fight the clause mentions ("took the town after clashes with the militia")."""
+    if not _is_verb(clause.governor):
+        return False
+    for rule in GOVERNING_VERB.rules():
+        if rule(clause):
+            break
+    assert clause.governor is not None
+    clause.sides.targets.extend(_reciprocal_partner(clause.governor, clause.words))
+    return False
+
+
+@GOVERNING_VERB.register("repelled_attack")
+def _repelled_attack_governor(clause: _Clause) -> bool:
+    """ "the garrison repelled an assault by the rebels": the subject of a repelling verb is the side attacked."""
+    assert clause.governor is not None
+    if clause.governor.lemma_.lower() not in clause.words.repel:
+        return False
+    clause.sides.targets.extend(_verb_agents(clause.governor))
+    return True
+
+
+@GOVERNING_VERB.register("undergone_attack")
+def _undergone_attack(clause: _Clause) -> bool:
+    """ "the village came under mortar fire", "the militia suffered losses in raids": the subject of a verb of
+    undergoing is the target."""
+    governor = clause.governor
+    assert governor is not None
+    governing = governor.lemma_.lower()
+    exposed = governing in _EXPOSURE_VERBS and clause.trigger.head.lower_ in _EXPOSURE_PREPOSITIONS
+    if not exposed and governing not in clause.words.suffer:
+        return False
+    clause.sides.targets.extend(c for c in governor.children if c.dep_ in DEP.subject)
+    return True
+
+
+@GOVERNING_VERB.register("doer_of_verb")
+def _doer_of_governing_verb(clause: _Clause) -> bool:
+    """ "the rebels launched raids", "the militia killed nine people in an ambush": who does the governing verb
+    did the event, and those it killed or hit are the targets; a witness's verb ("residents reported shelling")
+    says nothing of who acted."""
+    governor = clause.governor
+    assert governor is not None
+    if governor.lemma_.lower() in _WITNESS_LEMMAS:
+        return False
+    clause.sides.agents.extend(_verb_agents(governor))
+    if clause.trigger.dep_ in DEP.prepositional_object:
+        clause.sides.targets.extend(_objects(governor))
+    if clause.reciprocal:
+        for agent in _verb_agents(governor):
+            clause.sides.targets.extend(_second_parties(agent))
+    return True
+
+
+@NOMINAL_SIDES.register("subject_of_verb")
+def _subject_of_verb(clause: _Clause) -> bool:
+    """An event noun as a verb's subject: what the verb hits is the target ("a mortar attack killed two guards"),
+    and "fighting broke out between A and B" names both sides."""
+    trigger = clause.trigger
+    if _is_verb(clause.governor) or trigger.dep_ not in DEP.subject | DEP.passive_subject or not _is_verb(trigger.head):
+        return False
+    verb = trigger.head
+    for between in (c for c in verb.children if c.dep_ in DEP.preposition and c.lower_ in _BETWEEN_PREPOSITIONS):
+        _between(trigger, between, clause.sides)
+    clause.sides.targets.extend(_objects(verb))
+    clause.sides.targets.extend(_aimed_at(verb, clause.words))
+    return False
+
+
+# Verbal triggers ("attacked", "shelled", "clashed").
+
+
+@VERBAL_SIDES.register("repelled_attack")
+def _repelled_attack(clause: _Clause) -> bool:
+    """ "the garrison repelled an assault by the rebels", "the garrison repelled rebel attacks": the attack's
+    named author attacked the subject of the repelling verb (when it names an actor); the sides are complete."""
+    trigger, words = clause.trigger, clause.words
+    if clause.lemma not in words.repel:
+        return False
+    repelled = next((o for o in _objects(trigger) if o.lemma_.lower() not in words.repel), None)
+    if repelled is None:
+        return False
+    attackers = [
+        *(
+            c
+            for p in repelled.children
+            if p.dep_ in DEP.preposition and p.lower_ in _PASSIVE_AGENT_PREPOSITIONS
+            for c in p.children
+            if c.dep_ in DEP.prepositional_object
+        ),
+        *(c for c in repelled.children if c.dep_ in DEP.adjectival_modifier | DEP.compound | DEP.possessive),
+    ]
+    if not any(_actor_of(a, clause.dictionary) for a in attackers):
+        return False
+    clause.sides.agents.extend(attackers)
+    clause.sides.targets.extend(_verb_agents(trigger))
+    return True
+
+
+@VERBAL_SIDES.register("doer")
+def _doer(clause: _Clause) -> bool:
+    """Who does the verb acts: its subject, its "by" phrase, or the subject of the clause it continues."""
+    clause.sides.agents.extend(_verb_agents(clause.trigger))
+    return False
+
+
+@VERBAL_SIDES.register("dependents")
+def _verbal_dependents(clause: _Clause) -> bool:
+    """Each dependent of a verbal trigger is read by the first `actors.verbal_dependent` rule that applies."""
+    dependent_rules = VERBAL_DEPENDENT.rules()
+    for child in clause.trigger.children:
+        for rule in dependent_rules:
+            if rule(clause, child):
+                break
+    return False
+
+
+@VERBAL_DEPENDENT.register("passive_subject")
+def _passive_subject(clause: _Clause, child: Token) -> bool:
+    """ "a patrol was ambushed": the subject of a passive verb is the target."""
+    if child.dep_ not in DEP.passive_subject:
+        return False
+    clause.sides.targets.append(child)
+    return True
+
+
+@VERBAL_DEPENDENT.register("target_phrase")
+def _verbal_target_phrase(clause: _Clause, child: Token) -> bool:
+    """ "fired on a convoy", and for a fight "clashed with the militia": the preposition's object is the target."""
+    preposition = _preposition(child)
+    if preposition in _TARGET_PREPOSITIONS or (preposition in _RECIPROCAL_PREPOSITIONS and clause.reciprocal):
+        clause.sides.targets.extend(_prepositional_objects(child))
+        return True
+    return False
+
+
+@VERBAL_DEPENDENT.register("between_sides")
+def _verbal_between(clause: _Clause, child: Token) -> bool:
+    """ "fought between A and B": for a fight, A acts and B is the other side."""
+    if _preposition(child) in _BETWEEN_PREPOSITIONS and clause.reciprocal:
+        _between(clause.trigger, child, clause.sides)
+        return True
+    return False
+
+
+@VERBAL_SIDES.register("direct_objects")
+def _direct_objects(clause: _Clause) -> bool:
+    """ "shelled the town", "intercepted and destroyed two drones": the verb's objects are targets."""
+    clause.sides.targets.extend(_objects(clause.trigger))
+    return False
+
+
+@VERBAL_SIDES.register("aimed_at")
+def _aimed_at_rule(clause: _Clause) -> bool:
+    """ "a bomb exploded targeting a patrol": what a participle of aiming names is a target."""
+    clause.sides.targets.extend(_aimed_at(clause.trigger, clause.words))
+    return False
+
+
+@VERBAL_SIDES.register("fight_partner")
+def _fight_partner(clause: _Clause) -> bool:
+    """ "took the town after clashes with the militia": the other side of a fight the clause mentions."""
+    clause.sides.targets.extend(_reciprocal_partner(clause.trigger, clause.words))
+    return False
+
+
+@VERBAL_SIDES.register("coordinated_subjects")
+def _coordinated_subjects(clause: _Clause) -> bool:
+    """ "A and B clashed": B is the other side of a fight; "A and B shelled the town": B acts with A."""
+    for subject in (c for c in clause.trigger.children if c.dep_ in DEP.subject):
+        (clause.sides.targets if clause.reciprocal else clause.sides.associates).extend(_second_parties(subject))
+    return False
+
+
+@VERBAL_SIDES.register("responder_swap")
+def _responder_swap(clause: _Clause) -> bool:
+    """ "troops advancing on the village were confronted by gunmen": with a verb of responding, the side that
+    was met started the fight, so the sides swap."""
+    sides = clause.sides
+    if clause.lemma in clause.words.respond and sides.targets:
         sides.agents, sides.targets = sides.targets, sides.agents
-    return sides
+    return False
 
 
 def _linked_actor(head: Token, dictionary: ActorDictionary, generic: bool) -> tuple[ActorEntry, SpacySpan] | None:
@@ -604,13 +922,26 @@ def _linked_actor(head: Token, dictionary: ActorDictionary, generic: bool) -> tu
     escorted it; a generic word for armed men only takes the group it belongs to ("led by", "affiliated with"),
     not a backer. The participle may hang on the noun or on its "of" phrase ("a convoy of trucks escorted by").
     """
-    holders = [head, *(c for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children)]
-    for participle in (c for holder in holders for c in holder.children if c.dep_ in {"acl", "amod", "relcl"}):
+    holders = [
+        head,
+        *(
+            c
+            for p in head.children
+            if p.dep_ in DEP.preposition and p.lower_ in _PHRASE_PREPOSITIONS
+            for c in p.children
+        ),
+    ]
+    for participle in (
+        c
+        for holder in holders
+        for c in holder.children
+        if c.dep_ in DEP.clausal_modifier | DEP.adjectival_modifier | DEP.relative_clause
+    ):
         if generic and participle.lemma_.lower() not in dictionary.words.identity_links:
             continue
         for link in participle.children:
-            if link.dep_ == "agent" or (link.dep_ == "prep" and link.lower_ in {"by", "with", "to"}):
-                for pobj in (c for c in link.children if c.dep_ == "pobj"):
+            if link.dep_ in DEP.agent or (link.dep_ in DEP.preposition and link.lower_ in _LINK_PREPOSITIONS):
+                for pobj in (c for c in link.children if c.dep_ in DEP.prepositional_object):
                     phrase = _phrase(pobj)
                     entry = phrase_actor(phrase, dictionary)
                     if entry is not None:
@@ -632,8 +963,8 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
             return linked
     if entry is not None and entry.name == UNIDENTIFIED:
         # "militants of Jaish al-Fatah", "fighters of the Nusra Front": the generic word's group, when named
-        for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for whole in (c for c in preposition.children if c.dep_ == "pobj"):
+        for preposition in (c for c in head.children if c.dep_ in DEP.preposition and c.lower_ in _PHRASE_PREPOSITIONS):
+            for whole in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
                 found = _actor_of(whole, dictionary)
                 if found is not None and found[0].name != UNIDENTIFIED:
                     return found
@@ -643,18 +974,22 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         lowered = head.lower_
         words = dictionary.words
         linking = {
-            *(("of",) if lowered in words.partitives or lowered in words.installations else ()),
+            *(_PARTITIVE_PREPOSITIONS if lowered in words.partitives or lowered in words.installations else ()),
             # "fighters of the Popular Resistance Front", "a force from the Iraqi army's 7th Division"
-            *(("from", "of") if lowered in words.force_nouns or head.lemma_.lower() in words.force_nouns else ()),
+            *(
+                _DETACHMENT_PREPOSITIONS
+                if lowered in words.force_nouns or head.lemma_.lower() in words.force_nouns
+                else ()
+            ),
         }
         if linking:
-            for preposition in (c for c in head.children if c.dep_ == "prep" and c.lower_ in linking):
-                for whole in (c for c in preposition.children if c.dep_ == "pobj"):
+            for preposition in (c for c in head.children if c.dep_ in DEP.preposition and c.lower_ in linking):
+                for whole in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
                     found = _actor_of(whole, dictionary)
                     if found is not None:
                         return found
-        # "Idlib, SANA- Army units operating ...": a misparse that hangs the subject on a name as an apposition
-        for apposition in (c for c in head.children if c.dep_ == "appos"):
+        # "Karsa, State Agency- Army units advancing ...": a misparse that hangs the subject on a name as an apposition
+        for apposition in (c for c in head.children if c.dep_ in DEP.apposition):
             found = _actor_of(apposition, dictionary)
             if found is not None:
                 return found
@@ -672,12 +1007,16 @@ def _unlisted_group(head: Token, phrase: SpacySpan, dictionary: ActorDictionary)
     """A named armed group the dictionary lacks keeps its name as written ("the Liwa al-Haqq Brigade" -> "Liwa
     al-Haqq Brigade"), as the codebook names groups: a proper name whose head is a word for an armed group
     (actors.yaml `roles.group_heads`), with a name of its own before it (not "the 4th Division", not "the Army")."""
-    if head.pos_ != "PROPN" or head.lower_ not in dictionary.words.group_heads:
+    if head.pos_ not in POS.proper_noun or head.lower_ not in dictionary.words.group_heads:
         return None
     words = [
-        t for t in span_tokens(phrase) if t.i <= head.i and t.dep_ != "det" and (t.pos_ != "PUNCT" or t.text == "-")
+        t
+        for t in span_tokens(phrase)
+        if t.i <= head.i and t.dep_ not in DEP.determiner and (t.pos_ not in POS.punctuation or t.text == "-")
     ]
-    own = [t for t in words if t.i < head.i and t.pos_ == "PROPN" and t.lower_ not in dictionary.words.group_heads]
+    own = [
+        t for t in words if t.i < head.i and t.pos_ in POS.proper_noun and t.lower_ not in dictionary.words.group_heads
+    ]
     if not own or any(t.like_num or t.text[:1].isdigit() for t in words):
         return None
     if any(t.lower_ in dictionary.demonyms for t in words):
@@ -687,18 +1026,20 @@ def _unlisted_group(head: Token, phrase: SpacySpan, dictionary: ActorDictionary)
 
 
 def _crowd_police(sentence: SpacySpan, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
-    """ "police fired tear gas to disperse them": the force that policed a crowd, for the crowd event's actor2."""
+    """ "police used water cannon to disperse them": the force that policed a crowd, for the crowd event's actor2."""
     control = dictionary.words.crowd_control
     for token in span_tokens(sentence):
         if token.lemma_.lower() not in control and token.lower_ not in control:
             continue
         # the verb whose subject did it: "disperse" itself, or "fired" in "fired tear gas (to disperse)"
-        verb = token if token.pos_ == "VERB" else token.head
-        while verb.dep_ in {"xcomp", "advcl", "conj"} and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = token if token.pos_ in POS.verb else token.head
+        while verb.dep_ in DEP.open_complement | DEP.adverbial_clause | DEP.conjunct and not any(
+            c.dep_ in DEP.subject for c in verb.children
+        ):
             verb = verb.head
         for agent in _verb_agents(verb):
             phrase = _phrase(agent)
-            if " ".join(span_text(phrase).lower().split()).removeprefix("the ") == "security forces":
+            if " ".join(span_text(phrase).lower().split()).removeprefix("the ") in _CROWD_POLICING_PHRASES:
                 # the codebook's usual reading of "security forces" breaking up a crowd: police
                 police = next((f for f in dictionary.contextual if f.prefix.startswith("Police")), None)
                 if police is not None:
@@ -718,7 +1059,7 @@ def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bo
         usable = []
         for head in heads:
             found = _actor_of(head, dictionary)
-            # One actor on both sides only when one phrase names both ("clashes between two rival clan militias")
+            # One actor on both sides only when one phrase names both ("clashes between two rival militias")
             # or it is a crowd ("protesters clashed with rival demonstrators").
             if found is not None and (
                 all(r.name != found[0].name for r in roles)
@@ -734,17 +1075,10 @@ def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bo
             heads_used.append(head)
     # Associated actors: "X, in cooperation with / backed by / alongside Y"
     lowered = span_text(sentence).lower()
-    partnered = "with" in lowered or "alongside" in lowered  # else no token is either word
+    partnered = any(word in lowered for word in _PARTNERSHIP_PREPOSITIONS)  # else no token is one of them
     for token in span_tokens(sentence) if partnered else []:
-        if token.lower_ in {"with", "alongside"} and token.head.lower_ in {
-            "cooperation",
-            "coordination",
-            "conjunction",
-            "together",
-            "alongside",
-            "with",
-        }:
-            for pobj in (c for c in token.children if c.dep_ == "pobj"):
+        if token.lower_ in _PARTNERSHIP_PREPOSITIONS and token.head.lower_ in _PARTNERSHIP_HEADS:
+            for pobj in (c for c in token.children if c.dep_ in DEP.prepositional_object):
                 partner = phrase_actor(_phrase(pobj), dictionary)
                 if partner and all(r.name != partner.name for r in roles):
                     roles.append(_role("assoc_actor1", partner, _phrase(pobj), doc_name))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.modality import modality_of
 from sitrep.extract.quantities import AMOUNT, SUBSET_SUFFIX, base_kind, parse_amount
@@ -33,6 +33,7 @@ from sitrep.model import (
     SourceKind,
     Span,
 )
+from sitrep.nlp.syntax import DEP, ENT, POS
 from sitrep.nlp.tokens import lower_lemmas, span_text, span_tokens, text_between
 
 
@@ -155,18 +156,25 @@ def figure_claims(
 
 
 def ultimatums(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
-    """ "had been given three days to leave", "giving al-Nusra 48 hours to release the hostages": a time given to
+    """ "were given two days to leave", "giving the militia 24 hours to release the hostages": a time given to
     do something is an ultimatum, a planned claim whose figure is the time allowed."""
     words = _claim_words()
     claims: list[Claim] = []
     doc = sentence.doc
     for verb in span_tokens(sentence):
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["ultimatum_lemmas"]:
+        if verb.pos_ not in POS.verb or verb.lemma_.lower() not in words["ultimatum_lemmas"]:
             continue
-        for time in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in words["deadline_units"]):
-            number = next((c for c in time.children if c.dep_ == "nummod"), None)
+        for time in (
+            c for c in verb.children if c.dep_ in DEP.direct_object and c.lemma_.lower() in words["deadline_units"]
+        ):
+            number = next((c for c in time.children if c.dep_ in DEP.numeric_modifier), None)
             after = time.i + 2
-            if number is None or after >= sentence.end or doc[time.i + 1].lower_ != "to" or doc[after].pos_ != "VERB":
+            if (
+                number is None
+                or after >= sentence.end
+                or doc[time.i + 1].lower_ != "to"
+                or doc[after].pos_ not in POS.verb
+            ):
                 continue
             bounds = parse_amount(number.text)
             if bounds is None:
@@ -189,28 +197,30 @@ def ultimatums(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
 
 
 def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
-    """ "Syria denies the charges", "the ministry dismissed the claim as groundless": a denial whose object is
+    """ "Ruritania denies the charges", "the ministry dismissed the claim as groundless": a denial whose object is
     no event of its own (a denied event is that event's report, with modality denied) and no figure (a rejected
     figure is :func:`_rejected_figures`) is a denied claim by its speaker, so that it can be set against the
     claim it denies."""
     words = _claim_words()
     claims: list[Claim] = []
     for verb in span_tokens(sentence):
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["denial_lemmas"]:
+        if verb.pos_ not in POS.verb or verb.lemma_.lower() not in words["denial_lemmas"]:
             continue
-        if verb.dep_ not in {"ROOT", "conj"} or not any(c.dep_ == "nsubj" for c in verb.children):
+        if verb.dep_ not in DEP.root | DEP.conjunct or not any(c.dep_ in DEP.subject for c in verb.children):
             continue  # "a figure the police rejected": not the sentence's own statement
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "ccomp", "xcomp"}]
+        objects = [
+            c for c in verb.children if c.dep_ in DEP.direct_object | DEP.clausal_complement | DEP.open_complement
+        ]
         if not objects:
             continue
         scope = [t for o in objects for t in o.subtree]
         triggers = {m.token.i for m in find_triggers(sentence)}
-        # "denied all claims that Khashoggi was slain": what is denied is a statement about an incident, a claim
+        # "denied all claims that the envoy was killed": what is denied is a statement about an incident, a claim
         # of its own, whatever incident the statement tells.
         of_statement = any(o.lemma_.lower() in words["denied_statement_nouns"] for o in objects)
         if (any(t.i in triggers for t in scope) and not of_statement) or any(t.like_num for t in scope):
             continue
-        phrase = " ".join(t.text for t in scope if t.dep_ != "det" or t.i != scope[0].i)
+        phrase = " ".join(t.text for t in scope if t.dep_ not in DEP.determiner or t.i != scope[0].i)
         claims.append(
             _claim(
                 replace(context, modality="denied"),
@@ -263,7 +273,7 @@ def _displaced_civilians(head: str, noun: Token | None) -> bool:
 
 
 def _stationed(noun: Token | None, lemmas: frozenset[str]) -> bool:
-    """ "The US has around 900 troops in Syria", "some 900 soldiers are stationed": a level, not "two soldiers
+    """ "Ruritania has around 700 troops in the region", "some 700 soldiers are stationed": a level, not "two soldiers
     fell as martyrs"."""
     words = _claim_words()
     if noun is not None and noun.head.lemma_.lower() in words["stationing_lemmas"] | {"have"}:
@@ -282,7 +292,7 @@ def states_intention(sentence: SpacySpan) -> bool:
     tokens = span_tokens(sentence)
     text = span_text(sentence)
     return (
-        any(t.pos_ == "VERB" and t.lemma_.lower() in lemmas for t in tokens)
+        any(t.pos_ in POS.verb and t.lemma_.lower() in lemmas for t in tokens)
         or any(_reported_future(t, sentence) for t in tokens)
         or _area_pattern().search(text) is not None
         or _PERCENT.search(text) is not None
@@ -290,7 +300,7 @@ def states_intention(sentence: SpacySpan) -> bool:
 
 
 def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
-    """ "vowed further action", "said it would review the coalition's presence", "the operations will continue":
+    """ "vowed further action", "said it would reconsider the mission's mandate", "the raids will go on":
     what a speaker says will be done, beside whatever else the sentence reports.
 
     A plan whose own words name an event ("vowed to strike back") is left to that event's mention, which becomes
@@ -300,10 +310,17 @@ def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Cla
     planned_events: set[int] | None = None  # read only once a verb states something: most sentences have none
     claims: list[Claim] = []
     for verb in span_tokens(sentence):
-        if verb.pos_ != "VERB":
+        if verb.pos_ not in POS.verb:
             continue
         if verb.lemma_.lower() in lemmas:
-            action = next((c for c in verb.children if c.dep_ in {"xcomp", "dobj", "ccomp"}), None)
+            action = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ in DEP.open_complement | DEP.direct_object | DEP.clausal_complement
+                ),
+                None,
+            )
             if action is None:
                 continue  # "issued a warning": no intention stated
         elif _reported_future(verb, sentence):
@@ -320,7 +337,7 @@ def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Cla
         claim = intention_claim(context, sentence, verb)
         if claim is not None and not any(c.evidence == claim.evidence for c in claims):
             claims.append(claim)
-    # "vowed to continue" and "will continue" in one clause are one intention
+    # "vowed to keep fighting" and "will continue" in one clause are one intention
     return [c for c in claims if not any(o is not c and _within(c, o) for o in claims)]
 
 
@@ -332,34 +349,41 @@ def _reported_future(verb: Token, sentence: SpacySpan) -> bool:
     """A future or future-in-the-past clause a speaker states: "said it would review", "stressed that the
     operations will continue". Conditions ("if attacked, it would respond") and "would have" are not plans."""
     words = _claim_words()
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in {"be", "have"}:
+    if verb.pos_ not in POS.verb or verb.lemma_.lower() in _LIGHT_VERBS:
         return False
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in DEP.auxiliary | DEP.passive_auxiliary}
     if not auxiliaries & words["future_auxiliaries"] or "have" in auxiliaries or "n't" in auxiliaries:
         return False
     if any(
-        t.lower_ in words["condition_markers"] and t.dep_ in {"mark", "advmod", "aux"} for t in span_tokens(sentence)
+        t.lower_ in words["condition_markers"] and t.dep_ in DEP.marker | DEP.adverbial_modifier | DEP.auxiliary
+        for t in span_tokens(sentence)
     ):
         return False
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ in DEP.negation for c in verb.children):
         return False  # "will not withdraw" is a denial of an intention, coded elsewhere
     # "the UN said it had received reports and would investigate": the clause "would investigate" is joined to
     # sits under the statement verb
     clause = verb
-    while clause.dep_ == "conj" and clause.head.lemma_.lower() not in words["statement_lemmas"]:
+    while clause.dep_ in DEP.conjunct and clause.head.lemma_.lower() not in words["statement_lemmas"]:
         clause = clause.head
-    if clause.dep_ == "ROOT":
+    if clause.dep_ in DEP.root:
         return True
     statement = clause.head
     # "attacked 100 times since the group announced it would start operations": background, not a statement
     return (
-        clause.dep_ in {"ccomp", "conj"}
+        clause.dep_ in DEP.clausal_complement | DEP.conjunct
         and statement.lemma_.lower() in words["statement_lemmas"]
         and not any(t.dep_ in _SUBORDINATE for t in [statement, *statement.ancestors])
     )
 
 
-_SUBORDINATE = frozenset({"advcl", "pcomp", "pobj", "relcl", "acl"})
+_SUBORDINATE = (
+    DEP.adverbial_clause
+    | DEP.prepositional_complement
+    | DEP.prepositional_object
+    | DEP.relative_clause
+    | DEP.clausal_modifier
+)
 
 
 def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token | None = None) -> Claim | None:
@@ -371,27 +395,31 @@ def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token |
             (
                 t
                 for t in span_tokens(sentence)
-                if t.pos_ == "VERB" and (t.lemma_.lower() in lemmas or _reported_future(t, sentence))
+                if t.pos_ in POS.verb and (t.lemma_.lower() in lemmas or _reported_future(t, sentence))
             ),
             None,
         )
     if verb is None:
         return None
     if verb.lemma_.lower() in lemmas:
-        action = next((c for c in verb.children if c.dep_ in {"xcomp", "dobj", "ccomp"}), None)
+        action = next(
+            (c for c in verb.children if c.dep_ in DEP.open_complement | DEP.direct_object | DEP.clausal_complement),
+            None,
+        )
         phrase = " ".join(t.text for t in action.subtree) if action is not None else ""
         subject = f"{verb.lemma_.lower()} {phrase}".strip()
-    else:  # "the operations will continue until ...": the clause itself is what is intended
-        # "said it would review the presence ..." -> "review the presence ...": a pronoun adds nothing
-        dropped = {t.i for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PRON" for t in c.subtree}
+    else:  # "the raids will go on until ...": the clause itself is what is intended
+        # "said it would reconsider the mandate ..." -> "reconsider the mandate ...": a pronoun adds nothing
+        dropped = {t.i for c in verb.children if c.dep_ in DEP.subject and c.pos_ in POS.pronoun for t in c.subtree}
         subject = " ".join(
             t.text
             for t in verb.subtree
-            if t.i not in dropped and (t.dep_ not in {"aux", "mark", "punct"} or t.i > verb.i)
+            if t.i not in dropped and (t.dep_ not in DEP.auxiliary | DEP.marker | DEP.punctuation or t.i > verb.i)
         )
     evidence = Span(context.doc, verb.idx, verb.idx + len(verb.text), verb.text)
     # "warned that ..." states a fear; everything else here is a plan
-    modality: Modality = "feared" if verb.lemma_.lower() == "warn" or verb.head.lemma_.lower() == "warn" else "planned"
+    warned = verb.lemma_.lower() in _WARNING_LEMMAS or verb.head.lemma_.lower() in _WARNING_LEMMAS
+    modality: Modality = "feared" if warned else "planned"
     return _claim(
         replace(context, modality=modality),
         _claim_id(context, verb.idx),
@@ -422,7 +450,7 @@ def _tally_of(unit: str, is_period: bool) -> str | None:
     """What a count of ``unit`` tallies ("attacks", "clashes", "munitions"), if it is a tally: "times" always,
     other event and munition heads only over a period."""
     head = unit.split()[-1] if unit else ""
-    if head == "times":
+    if head in _REPETITION_NOUNS:
         return "attacks"
     return _tally_heads().get(head) if is_period else None
 
@@ -433,7 +461,7 @@ def _tally_topic(what: str, target: str) -> str:
 
 
 def _tally_claim(context: SentenceContext, quantity: Quantity, sentence: SpacySpan, period: dt.date | None) -> Claim:
-    """ "Turkey has carried out dozens of drone strikes on northeast Syria since October", with no event mention
+    """ "Ruritania has carried out dozens of air raids on the border districts since March", with no event mention
     to take the target from: the target is what the counted noun is "on", "at" or "against"."""
     what = _tally_of(quantity.unit.lower(), is_period=True) or "attacks"
     target = _target_of(sentence, quantity)
@@ -459,11 +487,15 @@ def _token_of(sentence: SpacySpan, quantity: Quantity) -> Token | None:
     return phrase.root if phrase is not None else None
 
 
-_TARGET_PREPOSITIONS = frozenset({"on", "at", "against", "targeting"})
+_TARGET_PREPOSITIONS = word_set("en", "actors", "target_prepositions")  # the targets the actor rules read
+_LIGHT_VERBS = word_set("en", "claims", "light_verbs")
+_PERIOD_PREPOSITIONS = word_set("en", "claims", "period_prepositions")
+_WARNING_LEMMAS = word_set("en", "claims", "warning_lemmas")
+_REPETITION_NOUNS = word_set("en", "claims", "repetition_nouns")
 
 
 def _target_of(sentence: SpacySpan, quantity: Quantity) -> str | None:
-    """ "dozens of drone strikes on northeast Syria" -> "northeast Syria": what the counted phrase, or the verb
+    """ "dozens of air raids on the border districts" -> "the border districts": what the counted phrase, or the verb
     it is the object of, is "on", "at" or "against"."""
     if quantity.span is None:
         return None
@@ -472,8 +504,8 @@ def _target_of(sentence: SpacySpan, quantity: Quantity) -> str | None:
         return None
     for holder in [*phrase, phrase.root.head]:
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in _TARGET_PREPOSITIONS:
-                objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.dep_ in DEP.preposition and prep.lower_ in _TARGET_PREPOSITIONS:
+                objects = [c for c in prep.children if c.dep_ in DEP.prepositional_object]
                 if objects:
                     return " ".join(t.text for t in objects[0].subtree)
     return None
@@ -512,18 +544,20 @@ def _ongoing_conflict_toll(sentence: SpacySpan) -> bool:
     words = _claim_words()
     conflicts = words["ongoing_conflict_nouns"]
     for verb in span_tokens(sentence):
-        if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        if verb.pos_ not in POS.verb or not any(
+            c.dep_ in DEP.auxiliary and c.lemma_.lower() == "have" for c in verb.children
+        ):
             continue
-        if any(c.dep_ == "nsubj" and c.lemma_.lower() in conflicts for c in verb.children):
+        if any(c.dep_ in DEP.subject and c.lemma_.lower() in conflicts for c in verb.children):
             return True
         # "the five-year conflict which has killed more than 280,000 people"
-        if verb.dep_ == "relcl" and verb.head.lemma_.lower() in conflicts:
+        if verb.dep_ in DEP.relative_clause and verb.head.lemma_.lower() in conflicts:
             return True
         # "more than 170,000 people have been killed in Syria's civil war" (a war, not a day's fighting)
         if any(
-            c.dep_ == "prep"
-            and c.lower_ in {"in", "during", "throughout"}
-            and any(o.dep_ == "pobj" and o.lemma_.lower() in words["war_nouns"] for o in c.children)
+            c.dep_ in DEP.preposition
+            and c.lower_ in _PERIOD_PREPOSITIONS
+            and any(o.dep_ in DEP.prepositional_object and o.lemma_.lower() in words["war_nouns"] for o in c.children)
             for c in verb.children
         ):
             return True
@@ -540,7 +574,7 @@ def _troop_figures_missed(quantities: list[Quantity], sentence: SpacySpan, doc: 
     for noun in span_tokens(sentence):
         if noun.lower_ not in words["troop_units"] or noun.head.lemma_.lower() not in verbs:
             continue
-        number = next((c for c in noun.children if c.dep_ == "nummod"), None)
+        number = next((c for c in noun.children if c.dep_ in DEP.numeric_modifier), None)
         if number is None or any(start <= number.idx < end for start, end in covered):
             continue
         start = number.left_edge.idx
@@ -555,7 +589,7 @@ def _troop_figures_missed(quantities: list[Quantity], sentence: SpacySpan, doc: 
 
 
 def _territory_claims(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
-    """ "its troops control more than 1,250 square kilometres of Russian territory": territory held or taken.
+    """ "its troops hold more than 400 square kilometres of the province": territory held or taken.
 
     The quantity finder leaves areas out (they are measures, not counted things), so they are read here.
     """
@@ -588,7 +622,7 @@ def _area_pattern() -> re.Pattern[str]:
 
 
 def _amount_before(text: str, end: int) -> tuple[int, tuple[int | None, int | None, int | None]] | None:
-    """The figure, with its qualifier, that ends at ``end``: "around 86" in "left around 86%". The quantity
+    """The figure, with its qualifier, that ends at ``end``: "around 60" in "left around 60%". The quantity
     finder does not read percentages, so the longest qualified amount that parses is taken."""
     number = re.search(r"\d+(?:\.\d+)?$", text[:end])
     if number is None:
@@ -605,7 +639,7 @@ def _amount_before(text: str, end: int) -> tuple[int, tuple[int | None, int | No
 
 
 def _share_claims(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
-    """ "around 86% of Gaza under evacuation orders", "controls about 70% of Darfur": a share of a place.
+    """ "around 60% of the district under evacuation orders", "controls about 40% of the province": a share of a place.
 
     Bounds are percentages (low/best/high of "around 86%" are 77/86/95, as for any approximate figure).
     """
@@ -647,7 +681,7 @@ def _share_claims(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
 def _planned_figures(
     context: SentenceContext, quantities: list[Quantity], sentence: SpacySpan
 ) -> list[tuple[Claim, Quantity]]:
-    """ "The first phase will see 33 hostages freed", "agreed to withdraw its roughly 1,000 troops": a figure that
+    """ "The first phase will see 33 hostages freed", "agreed to withdraw its roughly 2,000 troops": a figure that
     is the object or subject of a reported future or intended action is a planned figure, not a fact."""
     words = _claim_words()
     found: list[tuple[Claim, Quantity]] = []
@@ -655,14 +689,17 @@ def _planned_figures(
         if base_kind(quantity.kind) in words["not_planned_kinds"]:
             continue
         noun = _token_of(sentence, quantity)
-        if noun is None or noun.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+        if noun is None or noun.dep_ not in DEP.direct_object | DEP.subject | DEP.passive_subject:
             continue
         verb = noun.head
         committed = words["intention_lemmas"] | words["commitment_lemmas"]
-        intended = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in committed
+        intended = verb.dep_ in DEP.open_complement and verb.head.lemma_.lower() in committed
         if not (_reported_future(verb, sentence) or intended):
             continue
-        action = next((c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"), None)
+        action = next(
+            (c for c in noun.children if c.dep_ in DEP.clausal_modifier | DEP.relative_clause and c.pos_ in POS.verb),
+            None,
+        )
         subject = f"{quantity.unit} {action.text}" if action is not None else f"{verb.lemma_.lower()} {quantity.unit}"
         anchor = quantity.span.start if quantity.span else context.sentence.start
         claim = _claim(
@@ -689,12 +726,18 @@ def _rejected_figures(context: SentenceContext, figures: list[Claim], sentence: 
         if noun.lower_ not in words["figure_nouns"]:
             continue
         verb = next(
-            (c for c in noun.children if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["denial_lemmas"]),
+            (
+                c
+                for c in noun.children
+                if c.dep_ in DEP.relative_clause | DEP.clausal_modifier and c.lemma_.lower() in words["denial_lemmas"]
+            ),
             None,
         )
         if verb is None:
             continue
-        denier = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}), None)
+        denier = next(
+            (c for c in verb.children if c.dep_ in DEP.subject and c.pos_ in POS.noun | POS.proper_noun), None
+        )
         figure = max(
             (c for c in counted if c.evidence and c.evidence.start < noun.idx),
             key=lambda c: c.evidence.start if c.evidence else 0,
@@ -702,8 +745,8 @@ def _rejected_figures(context: SentenceContext, figures: list[Claim], sentence: 
         )
         chain = context.chain
         if denier is not None:
-            who = " ".join(t.text for t in denier.subtree if t.dep_ != "det")
-            kind: SourceKind = "person" if denier.ent_type_ == "PERSON" else "official"
+            who = " ".join(t.text for t in denier.subtree if t.dep_ not in DEP.determiner)
+            kind: SourceKind = "person" if denier.ent_type_ in ENT.person else "official"
             publisher = [s for s in chain.sources if s.kind in {"outlet", "publisher"}][-1:]
             chain = AttributionChain([Source(who, kind, _token_span(context.doc, denier)), *publisher])
         claims.append(
@@ -780,7 +823,7 @@ def counted_claim(
         if quantity.kind not in {"count", "troops"}:  # casualty figures belong to the event
             continue
         unit = quantity.unit.lower()
-        # "100 times" is always a tally; "12 attacks", "dozens of drone strikes" only over a period.
+        # "100 times" is always a tally; "12 attacks", "dozens of air raids" only over a period.
         what = _tally_of(unit, over_a_period)
         if what is not None and quantity.kind == "count":
             written_target = _target_of(sentence, quantity)
@@ -798,7 +841,7 @@ def counted_claim(
         if unit.split()[-1] in words["troop_units"] and lemmas & words["stationing_lemmas"]:
             holder = _actor(mention, "actor1") or _actor(mention, "actor2") or "unspecified forces"
             place = mention.places[0].text if mention.places else None
-            # Keyed by place, as figure_claims keys "has around 900 troops in Syria", so both meet in the resolver.
+            # Keyed by place, as figure_claims keys "has around 700 troops in the region", so both meet in the resolver.
             return _claim(
                 _mention_context(mention, place),
                 _mention_claim_id(mention),

@@ -26,7 +26,7 @@ def _dateline_rules() -> tuple[int, tuple[re.Pattern[str], ...]]:
 
 @dataclass(frozen=True)
 class Dateline:
-    """ "GOMA, Jan 29 (Reuters) -": the place it names, and the span of the whole dateline (its date is the
+    """ "KINDU, Mar 3 (Reuters) -": the place it names, and the span of the whole dateline (its date is the
     filing date, never an event's)."""
 
     place: PlaceMention

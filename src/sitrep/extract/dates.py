@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.model import DateInterval, DatePrecision, Span
 
 __all__ = ["date_spans", "find_dates", "find_period_starts", "normalise_date"]
@@ -335,17 +335,22 @@ def _numeric(match: re.Match[str], params: Mapping[str, Any], published: dt.date
     return DateInterval(date, date, "day") if date else None
 
 
+_PAST_RELATIVES = word_set("en", "dates", "past_relatives")
+_NEXT_RELATIVES = word_set("en", "dates", "next_relatives")
+_THIS_RELATIVES = word_set("en", "dates", "this_relatives")
+
+
 def _weekday(match: re.Match[str], params: Mapping[str, Any], published: dt.date | None) -> DateInterval | None:
     if published is None:
         return None
     target = WEEKDAY_BY_NAME[match.group("weekday").lower()]
     rel = (match.group("rel") or "").lower()
     back = (published.weekday() - target) % 7  # days back to the most recent such day, today included
-    if rel in {"last", "past", "previous"}:
+    if rel in _PAST_RELATIVES:
         date = published - dt.timedelta(days=back or 7)
-    elif rel == "next":
+    elif rel in _NEXT_RELATIVES:
         date = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
-    elif rel == "this":
+    elif rel in _THIS_RELATIVES:
         date = published + dt.timedelta(days=target - published.weekday())
     else:
         date = published - dt.timedelta(days=back)

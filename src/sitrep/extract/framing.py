@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.model import FramingTerm, Span
 from sitrep.nlp.alternation import trie_alternation
 
@@ -132,38 +132,13 @@ def _part_of_capitalised_name(text: str, start: int, end: int) -> bool:
     return before[:1].isupper() or after[:1].isupper()
 
 
-# Short words a headline leaves in lower case ("Killed in Syrian Army Operations across Country").
-_TITLE_SMALL_WORDS = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "as",
-        "with",
-        "from",
-        "across",
-        "into",
-        "over",
-        "after",
-        "than",
-        "&",
-    }
-)
+_TITLE_SMALL_WORDS = word_set("en", "framing", "title_small_words")
 # Fewest words a headline has.
 _TITLE_MIN_WORDS = 4
 
 
 def _in_title_case(text: str, start: int, end: int) -> bool:
-    """ "More than 100 Terrorists Killed in Syrian Army Operations.": a headline capitalises every word of its
+    """ "Dozens of Gunmen Killed in Army Raids across the Province.": a headline capitalises every word of its
     sentence, so a capitalised framing word there is not part of a name (a name sits among lower-case words)."""
     opening = max(text.rfind(". ", 0, start) + 1, 0)
     closing = text.find(". ", end)

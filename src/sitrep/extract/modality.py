@@ -19,12 +19,20 @@ from spacy.tokens import Token
 from sitrep.data import load_yaml
 from sitrep.extract.attribution import explicit_sources
 from sitrep.model import MODALITIES, Modality
+from sitrep.nlp.syntax import DEP, POS, TAG
 from sitrep.nlp.tokens import span_tokens
 
 DEFAULT: Modality = "asserted"
 # Modalities a negated plan or possibility turns into "denied" ("no intention of withdrawing").
 _NEGATABLE: frozenset[str] = frozenset({"planned", "hypothetical", "asserted"})
-_MODIFIER_DEPS: frozenset[str] = frozenset({"aux", "auxpass", "advmod", "amod", "acomp", "npadvmod"})
+_MODIFIER_DEPS = (
+    DEP.auxiliary
+    | DEP.passive_auxiliary
+    | DEP.adverbial_modifier
+    | DEP.adjectival_modifier
+    | DEP.adjectival_complement
+    | DEP.noun_phrase_adverbial
+)
 
 
 @dataclass(frozen=True)
@@ -33,10 +41,10 @@ class Governor:
     via: frozenset[str]  # empty: any dependency
     pos: frozenset[str]  # empty: any part of speech
     needs_child: frozenset[str]
-    # Dependencies that give the word another sense: "deny Daesh the ability to move" (a dative) withholds, it
+    # Dependencies that give the word another sense: "deny the rebels the ability to regroup" (a dative) withholds, it
     # does not deny that anything happened.
     not_with: frozenset[str] = frozenset()
-    # Objects that give the word that sense whatever the parse: "deny Daesh (IS) the ability to move".
+    # Objects that give the word that sense whatever the parse: "deny the group (ISG) the ability to regroup".
     not_with_objects: frozenset[str] = frozenset()
 
 
@@ -112,7 +120,10 @@ def modality_lexicon() -> ModalityLexicon:
 
 def _is_negated(node: Token) -> bool:
     lex = modality_lexicon()
-    return any(c.dep_ in {"neg", "det", "advmod", "preconj"} and c.lower_ in lex.negators for c in node.children)
+    return any(
+        c.dep_ in DEP.negation | DEP.determiner | DEP.adverbial_modifier | DEP.preconjunct and c.lower_ in lex.negators
+        for c in node.children
+    )
 
 
 def _governor_cue(node: Token, via: str) -> Modality | None:
@@ -136,9 +147,14 @@ def _passive_hedge(node: Token, via: str) -> Modality | None:
     """ "are reported to be moving", "it is believed that ...", "feared killed"."""
     lex = modality_lexicon()
     hedge = lex.passive_hedges.get(node.lemma_.lower())
-    if hedge is None or via not in {"xcomp", "ccomp", "oprd", "acomp"}:
+    if (
+        hedge is None
+        or via not in DEP.open_complement | DEP.clausal_complement | DEP.object_predicate | DEP.adjectival_complement
+    ):
         return None
-    is_passive = node.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in node.children)
+    is_passive = node.tag_ in TAG.past_participle and any(
+        c.dep_ in DEP.passive_auxiliary | DEP.passive_subject for c in node.children
+    )
     return hedge if is_passive else None
 
 
@@ -148,22 +164,22 @@ def _modifier_cues(node: Token) -> list[Modifier]:
     return [lex.modifiers[c.lower_] for c in node.children if c.dep_ in _MODIFIER_DEPS and c.lower_ in lex.modifiers]
 
 
-_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_PRESENT_TAGS = TAG.present_verb
 
 
 def _is_future_clause(node: Token) -> bool:
     """ "until all the territory is liberated": a present-tense clause under "until" or "once" is still to come."""
     lex = modality_lexicon()
-    if not any(c.dep_ == "mark" and c.lower_ in lex.future_marks for c in node.children):
+    if not any(c.dep_ in DEP.marker and c.lower_ in lex.future_marks for c in node.children):
         return False
     return node.tag_ in _PRESENT_TAGS or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ in _PRESENT_TAGS for c in node.children
+        c.dep_ in DEP.auxiliary | DEP.passive_auxiliary and c.tag_ in _PRESENT_TAGS for c in node.children
     )
 
 
 def _is_counterfactual(node: Token) -> bool:
     """ "would have been", "could not have won": a modal with the perfect "have"."""
-    auxiliaries = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+    auxiliaries = {c.lower_ for c in node.children if c.dep_ in DEP.auxiliary | DEP.passive_auxiliary}
     return "have" in auxiliaries and bool(auxiliaries & modality_lexicon().counterfactual_modals)
 
 
@@ -171,12 +187,13 @@ def _is_conditional(node: Token) -> bool:
     """The node's clause is an "if" clause, or is conditioned by one ("ready ... if it senses"), or tells of a
     time still to come ("until the city is liberated")."""
     lex = modality_lexicon()
-    if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in node.children):
+    if any(c.dep_ in DEP.marker and c.lower_ in lex.conditional_marks for c in node.children):
         return True
     if _is_future_clause(node):
         return True
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in c.children)
+        c.dep_ in DEP.adverbial_clause
+        and any(m.dep_ in DEP.marker and m.lower_ in lex.conditional_marks for m in c.children)
         for c in node.children
     )
 
@@ -202,13 +219,13 @@ def _hedge_is_attribution(sent: SpacySpan) -> bool:
 def _clause_cue(node: Token) -> tuple[Modality | None, Modality | None]:
     """(strong, weak) cue from the modifiers, negation and conditionals of a node in the trigger's clause."""
     if _is_negated(node):
-        # "would not have been destroyed without the Kurds": a counterfactual says what did not happen in another
+        # "would not have been taken without the militia": a counterfactual says what did not happen in another
         # world, not that someone denies what happened.
         return ("hypothetical" if _is_counterfactual(node) else "denied"), None
     if _is_conditional(node):
         # "if they cross the line, we will destroy them": "will" under a condition is a threat, a stated plan;
         # "would" stays a possibility.
-        threat = any(c.dep_ == "aux" and c.lower_ in modality_lexicon().threat_modals for c in node.children)
+        threat = any(c.dep_ in DEP.auxiliary and c.lower_ in modality_lexicon().threat_modals for c in node.children)
         return ("planned" if threat else "hypothetical"), None
     weak: Modality | None = None
     for cue in _modifier_cues(node):
@@ -234,7 +251,10 @@ def _governed(node: Token, via: str) -> Modality | None:
 
 def _is_verb_adjunct(node: Token, via: str) -> bool:
     """The path entered a verb through an adjunct ("retaliate for the killing"): frames above are the verb's."""
-    return node.pos_ in {"VERB", "AUX"} and via in {"prep", "agent", "npadvmod", "advmod"}
+    return (
+        node.pos_ in POS.verb | POS.auxiliary
+        and via in DEP.preposition | DEP.agent | DEP.noun_phrase_adverbial | DEP.adverbial_modifier
+    )
 
 
 def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
@@ -272,12 +292,12 @@ def _future_in_reported_speech(sent: SpacySpan, trigger: Token) -> bool:
     lex = modality_lexicon()
     clause: list[Token] = [trigger]
     for node, via in _path_to_root(trigger, sent):
-        if via == "ccomp" and node.lemma_.lower() in lex.reported_future_statements:
-            modals = {c.lower_ for t in clause for c in t.children if c.dep_ == "aux"}
+        if via in DEP.clausal_complement and node.lemma_.lower() in lex.reported_future_statements:
+            modals = {c.lower_ for t in clause for c in t.children if c.dep_ in DEP.auxiliary}
             conditional = any(t.lower_ in lex.conditional_marks for t in span_tokens(sent))
             return bool(modals & lex.reported_future_modals) and not conditional
-        # "said US troops had defeated ISIS and Turkey would be moving": a conjoined clause is said too.
-        if via in lex.clause_boundaries and via != "conj":
+        # "said its troops had routed the rebels and the allies would be moving": a conjoined clause is said too.
+        if via in lex.clause_boundaries and via not in DEP.conjunct:
             return False
         clause.append(node)
     return False
@@ -290,11 +310,11 @@ def gives_an_account(sent: SpacySpan, trigger: Token) -> bool:
     account of it), not in what is stated. It tells of that incident, not a new one."""
     statements = modality_lexicon().account_statements
     path = _path_to_root(trigger, sent)
-    if any(via == "advcl" and node.lemma_.lower() in statements for node, via in path):
+    if any(via in DEP.adverbial_clause and node.lemma_.lower() in statements for node, via in path):
         return True
     # A statement that both tells what the speaker did and denies what it is accused of answers a report; the
     # denial may hang on the trigger or on the verb that reports it ("said it had killed ... and denied ...").
-    speech = [node for node, via in path if via == "ccomp"]
+    speech = [node for node, via in path if via in DEP.clausal_complement]
     if not speech:
         return False
     return any(_denies_an_act(verb) for verb in _conjoined_verbs(trigger) + _conjoined_verbs(speech[0]))
@@ -304,10 +324,10 @@ def _denies_an_act(node: Token) -> bool:
     """ "denied targeting civilians", "denied that its forces shelled the market" (not "denied the reports")."""
     denial = any(g.modality == "denied" for g in modality_lexicon().governors.get(node.lemma_.lower(), []))
     # what is denied is an act: a clause or gerund under the denial (the parser may hang "harming" on its object)
-    return denial and any(t.pos_ == "VERB" for c in node.children for t in c.subtree)
+    return denial and any(t.pos_ in POS.verb for c in node.children for t in c.subtree)
 
 
 def _conjoined_verbs(token: Token) -> list[Token]:
     """The verbs conjoined with the token's ("had neutralised terrorists ... and denied targeting civilians")."""
-    verbs = [c for c in token.children if c.dep_ == "conj"]
-    return [token.head, *verbs] if token.dep_ == "conj" else verbs
+    verbs = [c for c in token.children if c.dep_ in DEP.conjunct]
+    return [token.head, *verbs] if token.dep_ in DEP.conjunct else verbs

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.extract.dates import date_spans
 from sitrep.model import Quantity, Span
 
@@ -56,6 +56,8 @@ def _alternation(words: Iterable[str]) -> str:
 
 NUMBER_WORDS: dict[str, int] = {str(k): int(v) for k, v in _DATA["number_words"].items()}
 SCALE_WORDS: dict[str, int] = {str(k): int(v) for k, v in _DATA["scale_words"].items()}
+_INNER_SCALE_WORDS = word_set("en", "quantities", "inner_scale_words")
+_DEATH_TOLL_NOUNS = word_set("en", "quantities", "death_toll_nouns")
 EXACT_PHRASES: dict[str, int] = {str(k): int(v) for k, v in _DATA["exact_phrases"].items()}
 VAGUE_AMOUNTS: dict[str, dict[str, int]] = {str(k): dict(v) for k, v in _DATA["vague_amounts"].items()}
 NEED_KNOWN_HEAD = _lower_set(_DATA["vague_need_known_head"])
@@ -162,7 +164,7 @@ def _words_value(key: str) -> int | None:
     for token in tokens:
         if token in NUMBER_WORDS:
             current += NUMBER_WORDS[token]
-        elif token in {"hundred", "dozen"}:
+        elif token in _INNER_SCALE_WORDS:
             current = (current or 1) * SCALE_WORDS[token]
         elif token in SCALE_WORDS:
             total += (current or 1) * SCALE_WORDS[token]
@@ -343,7 +345,7 @@ _AUX = _alternation(_DATA["auxiliaries"])
 _PLACE_PHRASE = r"(?:(?:in|at|near|from|inside|on|outside)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,?\s+)?"
 # "25 people, including seven women and a child, were killed": the figure's own subset between it and its verb.
 _SUBSET_PHRASE = rf"(?:(?:{_alternation(_DATA['subset_before'])})\s+(?:[\w'’-]+\s+){{1,6}}?,?\s*)?"
-# "Fourteen of the victims died": a share of a group the text has named, then its verb.
+# "Eleven of the wounded died": a share of a group the text has named, then its verb.
 _SHARE_PHRASE = r"(?:of\s+(?:the|those|them)\s+(?:[\w'’-]+\s+)?)?"
 _CASUALTY_AFTER = re.compile(
     rf"\s*,?\s*{_SHARE_PHRASE}{_SUBSET_PHRASE}{_PLACE_PHRASE}(?:{_AUX}\s+)*(?:{_kind_alternation(_DATA['casualty_verbs_after'])})\b",
@@ -381,7 +383,7 @@ def _matched_kind(match: re.Match[str] | None) -> str | None:
 def _kind_before(before: str) -> str | None:
     toll = _TOLL_BEFORE.search(before)
     if toll is not None:
-        return "killed" if toll.group("what").lower() in {"death", "fatality"} else "casualties"
+        return "killed" if toll.group("what").lower() in _DEATH_TOLL_NOUNS else "casualties"
     return _matched_kind(_CASUALTY_BEFORE.search(before))
 
 

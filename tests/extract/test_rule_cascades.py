@@ -1,0 +1,299 @@
+"""Rule cascades (sitrep.extract.rules) and the actor side rules registered in them, each by name.
+
+Every rule is run alone on an invented sentence, so a test names the pattern it checks; the cascade tests
+check that the order in data/rules.yaml lists exactly the registered rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from spacy.tokens import Doc, Token
+
+from sitrep.extract import actors, rules
+from sitrep.extract.actors import (
+    GOVERNING_VERB,
+    NOMINAL_DEPENDENT,
+    NOMINAL_SIDES,
+    VERB_AGENTS,
+    VERBAL_DEPENDENT,
+    VERBAL_SIDES,
+    _Clause,
+    _governor,
+    _Sides,
+    actor_dictionary,
+)
+from sitrep.extract.rules import Cascade, RuleRegistryError, cascades
+from sitrep.nlp import load_pipeline
+
+
+@pytest.fixture
+def scratch_cascades() -> Iterator[None]:
+    """Cascades a test declares are forgotten after it."""
+    before = dict(rules._CASCADES)
+    yield
+    rules._CASCADES.clear()
+    rules._CASCADES.update(before)
+
+
+def clause_for(sentence: str, trigger: str) -> _Clause:
+    """The clause a side rule reads, for the first token ``trigger`` of ``sentence``, as `_sides` builds it."""
+    token = next(t for t in load_pipeline()(sentence) if t.text == trigger)
+    dictionary = actor_dictionary()
+    governor = _governor(token, dictionary.words) if actors._is_nominal(token) else None
+    words = dictionary.words
+    reciprocal = token.lemma_.lower() in words.reciprocal or (
+        governor is not None and governor.lemma_.lower() in words.reciprocal
+    )
+    return _Clause(token, dictionary, _Sides(), governor, reciprocal)
+
+
+def texts(tokens: list[Token]) -> list[str]:
+    return [t.text for t in tokens]
+
+
+def child(clause: _Clause, text: str) -> Token:
+    return next(c for c in clause.trigger.children if c.text == text)
+
+
+def test_every_cascade_lists_exactly_its_registered_rules() -> None:
+    declared = cascades()
+    assert {"actors.nominal_sides", "actors.verbal_sides"} <= set(declared)
+    for cascade in declared.values():
+        assert [rule.__name__ for rule in cascade.rules()], cascade.name
+        assert set(cascade.order()) == set(cascade.named())
+
+
+@pytest.mark.usefixtures("scratch_cascades")
+def test_a_cascade_naming_an_unregistered_rule_is_an_error_naming_it() -> None:
+    cascade = Cascade[actors.SideRule]("actors.verbal_sides.copy")
+    cascade.order = lambda: ("doer", "misspelt")  # type: ignore[method-assign]
+
+    @cascade.register("doer")
+    def doer(clause: _Clause) -> bool:
+        """Test rule."""
+        return False
+
+    with pytest.raises(RuleRegistryError, match="'misspelt'"):
+        cascade.rules()
+
+
+@pytest.mark.usefixtures("scratch_cascades")
+def test_a_rule_without_a_docstring_or_registered_twice_is_refused() -> None:
+    cascade = Cascade[actors.SideRule]("test.refusals")
+    with pytest.raises(RuleRegistryError, match="no docstring"):
+        cascade.register("silent")(lambda clause: False)
+    with pytest.raises(RuleRegistryError, match="registered twice"):
+        cascade.register("doer")(actors._doer)
+        cascade.register("doer")(actors._doer)
+
+
+@pytest.mark.usefixtures("scratch_cascades")
+def test_a_cascade_missing_from_the_rules_file_is_named() -> None:
+    with pytest.raises(RuleRegistryError, match=r"no cascade 'test\.undeclared'"):
+        Cascade[actors.SideRule]("test.undeclared").rules()
+
+
+# Nominal triggers: each dependent rule on its own.
+
+
+def test_agent_phrase_an_assault_by_someone() -> None:
+    clause = clause_for("The assault by the rebels lasted an hour.", "assault")
+    assert NOMINAL_DEPENDENT.named()["agent_phrase"](clause, child(clause, "by"))
+    assert texts(clause.sides.agents) == ["rebels"]
+
+
+def test_between_sides_fighting_between_two_forces() -> None:
+    clause = clause_for("Clashes between the army and the militia lasted all night.", "Clashes")
+    assert NOMINAL_DEPENDENT.named()["between_sides"](clause, child(clause, "between"))
+    assert texts(clause.sides.agents) == ["army"] and texts(clause.sides.targets) == ["militia"]
+
+
+def test_target_phrase_raids_on_positions_and_the_bombing_of_a_market() -> None:
+    clause = clause_for("The raids on rebel positions continued.", "raids")
+    assert NOMINAL_DEPENDENT.named()["target_phrase"](clause, child(clause, "on"))
+    assert texts(clause.sides.targets) == ["positions"]
+    clause = clause_for("The bombing of the market shocked the town.", "bombing")
+    assert NOMINAL_DEPENDENT.named()["target_phrase"](clause, child(clause, "of"))
+    assert texts(clause.sides.targets) == ["market"]
+
+
+def test_modifier_agent_the_armys_offensive() -> None:
+    clause = clause_for("The army's offensive stalled.", "offensive")
+    assert NOMINAL_DEPENDENT.named()["modifier_agent"](clause, child(clause, "army"))
+    assert texts(clause.sides.agents) == ["army"]
+
+
+def test_participle_author_an_ambush_carried_out_by_a_group() -> None:
+    clause = clause_for("An ambush carried out by the militia left four dead.", "ambush")
+    assert NOMINAL_DEPENDENT.named()["participle_author"](clause, child(clause, "carried"))
+    assert texts(clause.sides.agents) == ["militia"]
+
+
+def test_relative_clause_target_a_raid_that_wounded_guards() -> None:
+    clause = clause_for("It was a raid that wounded four guards.", "raid")
+    assert NOMINAL_DEPENDENT.named()["relative_clause_target"](clause, child(clause, "wounded"))
+    assert texts(clause.sides.targets) == ["guards"]
+
+
+def test_a_dependent_no_rule_reads_adds_nothing() -> None:
+    clause = clause_for("The assault by the rebels lasted an hour.", "assault")
+    determiner = child(clause, "The")
+    assert not any(rule(clause, determiner) for rule in NOMINAL_DEPENDENT.rules())
+    assert clause.sides == _Sides()
+
+
+# Nominal triggers: the governing verb.
+
+
+def test_repelled_attack_the_subject_of_repelling_is_the_side_attacked() -> None:
+    clause = clause_for("The garrison repelled an assault on the town.", "assault")
+    assert GOVERNING_VERB.named()["repelled_attack"](clause)
+    assert texts(clause.sides.targets) == ["garrison"] and clause.sides.agents == []
+
+
+def test_undergone_attack_came_under_fire() -> None:
+    clause = clause_for("The village came under heavy fire on Sunday.", "fire")
+    assert GOVERNING_VERB.named()["undergone_attack"](clause)
+    assert texts(clause.sides.targets) == ["village"]
+
+
+def test_doer_of_verb_who_launched_the_raids_did_them() -> None:
+    clause = clause_for("The rebels launched raids on Sunday.", "raids")
+    assert GOVERNING_VERB.named()["doer_of_verb"](clause)
+    assert texts(clause.sides.agents) == ["rebels"]
+
+
+def test_doer_of_verb_a_witness_verb_says_nothing_of_who_acted() -> None:
+    clause = clause_for("Witnesses heard the shelling overnight.", "shelling")
+    assert not GOVERNING_VERB.named()["doer_of_verb"](clause)
+    assert clause.sides == _Sides()
+
+
+def test_subject_of_verb_what_an_attack_hit_is_its_target() -> None:
+    clause = clause_for("A mortar attack killed two guards.", "attack")
+    assert not NOMINAL_SIDES.named()["subject_of_verb"](clause)
+    assert texts(clause.sides.targets) == ["guards"]
+
+
+# Verbal triggers.
+
+
+def test_repelled_attack_ends_the_cascade_when_the_attacker_is_named() -> None:
+    clause = clause_for("Soldiers repelled an attack by Houthi fighters.", "repelled")
+    assert VERBAL_SIDES.named()["repelled_attack"](clause)
+    assert texts(clause.sides.agents) == ["fighters"] and texts(clause.sides.targets) == ["Soldiers"]
+
+
+def test_doer_the_subject_of_an_event_verb_acts() -> None:
+    clause = clause_for("Gunmen attacked a checkpoint.", "attacked")
+    assert not VERBAL_SIDES.named()["doer"](clause)
+    assert texts(clause.sides.agents) == ["Gunmen"]
+
+
+def test_passive_subject_is_the_target() -> None:
+    clause = clause_for("A convoy was ambushed near the bridge.", "ambushed")
+    assert VERBAL_DEPENDENT.named()["passive_subject"](clause, child(clause, "convoy"))
+    assert texts(clause.sides.targets) == ["convoy"]
+
+
+def test_verbal_target_phrase_fired_on_a_convoy() -> None:
+    clause = clause_for("Gunmen fired on a convoy.", "fired")
+    assert VERBAL_DEPENDENT.named()["target_phrase"](clause, child(clause, "on"))
+    assert texts(clause.sides.targets) == ["convoy"]
+
+
+def test_direct_objects_are_targets() -> None:
+    clause = clause_for("Gunmen shelled the town.", "shelled")
+    assert not VERBAL_SIDES.named()["direct_objects"](clause)
+    assert texts(clause.sides.targets) == ["town"]
+
+
+def test_coordinated_subjects_of_a_fight_are_its_two_sides() -> None:
+    clause = clause_for("The army and the militia clashed overnight.", "clashed")
+    assert clause.reciprocal
+    VERBAL_SIDES.named()["coordinated_subjects"](clause)
+    assert texts(clause.sides.targets) == ["militia"]
+
+
+def test_coordinated_subjects_of_an_attack_act_together() -> None:
+    clause = clause_for("The army and the militia shelled the town.", "shelled")
+    VERBAL_SIDES.named()["coordinated_subjects"](clause)
+    assert texts(clause.sides.associates) == ["militia"] and clause.sides.targets == []
+
+
+def test_responder_swap_the_side_that_was_met_started_the_fight() -> None:
+    clause = clause_for("Police officers on patrol were confronted by gunmen.", "confronted")
+    clause.sides.agents, clause.sides.targets = [child(clause, "by")], [child(clause, "officers")]
+    VERBAL_SIDES.named()["responder_swap"](clause)
+    assert texts(clause.sides.agents) == ["officers"] and texts(clause.sides.targets) == ["by"]
+
+
+def test_the_verbal_cascade_in_order_a_confronted_patrol_started_the_fight() -> None:
+    token = clause_for("Police officers on patrol were confronted by gunmen.", "confronted").trigger
+    sides = actors._sides(token, actor_dictionary())
+    assert texts(sides.agents) == ["officers"] and texts(sides.targets) == ["gunmen"]
+
+
+def test_the_nominal_cascade_in_order_agent_and_target_of_an_event_noun() -> None:
+    token = clause_for("The rebels' assault on the garrison failed.", "assault").trigger
+    sides = actors._sides(token, actor_dictionary())
+    assert texts(sides.agents) == ["rebels"] and texts(sides.targets) == ["garrison"]
+
+
+# Who does what a verb says (cascade actors.verb_agents).
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "verb", "doers"),
+    [
+        ("own_subject", "Gunmen attacked the checkpoint.", "attacked", ["Gunmen"]),
+        ("own_subject", "The checkpoint was attacked by gunmen.", "attacked", ["gunmen"]),
+        ("shared_subject", "Troops moved in and shelled the town.", "shelled", ["Troops"]),
+        ("gerund_after_preposition", "The militia retaliated by firing on the convoy.", "firing", ["militia"]),
+        ("relative_clause_head", "The militia, which attacked the convoy, withdrew.", "attacked", ["militia"]),
+        ("participle_with_object", "Militiamen killing nine villagers fled.", "killing", ["Militiamen"]),
+        (
+            "participle_with_object",
+            "The army carried out an operation targeting rebel hideouts.",
+            "targeting",
+            ["army"],
+        ),
+    ],
+)
+def test_each_verb_agent_rule_finds_the_doer_of_its_pattern(
+    rule: str, sentence: str, verb: str, doers: list[str]
+) -> None:
+    token = next(t for t in load_pipeline()(sentence) if t.text == verb)
+    found = VERB_AGENTS.named()[rule](token)
+    assert found is not None and texts(found) == doers
+
+
+def test_the_verb_agent_cascade_takes_a_verbs_own_subject_before_its_partners() -> None:
+    token = next(t for t in load_pipeline()("Troops moved in and police shelled the town.") if t.text == "shelled")
+    assert texts(actors._verb_agents(token)) == ["police"]
+    token = next(t for t in load_pipeline()("Troops moved in and shelled the town.") if t.text == "shelled")
+    assert texts(actors._verb_agents(token)) == ["Troops"]
+
+
+def test_participle_chain_shares_the_main_verbs_doer_past_a_gerund_tagged_as_a_noun() -> None:
+    # "Rebels continued raiding, burning homes", with "raiding" tagged as a noun: the parse is given, as the
+    # statistical parser gives it only now and then
+    words = ["Rebels", "continued", "raiding", ",", "burning", "homes"]
+    doc = Doc(
+        load_pipeline().vocab,
+        words=words,
+        heads=[1, 1, 1, 2, 2, 4],
+        deps=["nsubj", "ROOT", "xcomp", "punct", "conj", "dobj"],
+        pos=["NOUN", "VERB", "NOUN", "PUNCT", "VERB", "NOUN"],
+    )
+    burning = doc[4]
+    assert VERB_AGENTS.named()["shared_subject"](burning) is None  # its head is not a verb
+    found = VERB_AGENTS.named()["participle_chain"](burning)
+    assert found is not None and texts(found) == ["Rebels"]
+
+
+def test_a_verb_no_rule_reads_has_no_doer() -> None:
+    token = next(t for t in load_pipeline()("Villagers killed in the raid were buried.") if t.text == "killed")
+    assert all(VERB_AGENTS.named()[name](token) is None for name in ("own_subject", "participle_with_object"))
