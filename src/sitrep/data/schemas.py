@@ -721,6 +721,44 @@ class ScoringFile(Strict):
     province_seat: Number
 
 
+# --- a language's pipeline and parser labels: data/<lang>/pipeline.yaml, data/<lang>/syntax.yaml ------------
+
+
+class LanguagePipeline(Strict):
+    """Which spaCy model package parses this language (sitrep.nlp.language)."""
+
+    doc: str
+    model_package: str
+
+
+class SyntaxRole(Strict):
+    """A grammatical role a rule asks for by name, and the parser's labels for it."""
+
+    doc: str
+    labels: list[str]
+
+
+class SyntaxFile(Strict):
+    """The syntax adapter's role names per kind of label (sitrep.nlp.syntax)."""
+
+    dependencies: dict[str, SyntaxRole]
+    parts_of_speech: dict[str, SyntaxRole]
+    tags: dict[str, SyntaxRole]
+    entities: dict[str, SyntaxRole]
+
+
+# --- rules.yaml: the order of each rule cascade (sitrep.extract.rules) -------------------------------------
+
+
+class Cascade(Strict):
+    doc: str
+    rules: list[str]
+
+
+class RulesFile(RootModel[dict[str, Cascade]]):
+    """Each cascade's registered rule names, first to last."""
+
+
 # --- the registry -----------------------------------------------------------------------------------------
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -741,18 +779,23 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "place_phrases.yaml": PlacePhrasesFile,
     "quantities.yaml": QuantitiesFile,
     "resolve.yaml": ResolveFile,
+    "rules.yaml": RulesFile,
     "geo/mention_words.yaml": MentionWordsFile,
     "geo/scoring.yaml": ScoringFile,
 }
 # data/<lang>/<topic>.yaml, a language's lexicon (two-letter ISO 639-1 folder names; geo/ is not a language).
 _LEXICON = re.compile(r"[a-z]{2}/[a-z0-9_]+\.yaml")
+# The files of a language folder that are not word lists.
+_LANGUAGE_FILES: dict[str, type[BaseModel]] = {"pipeline.yaml": LanguagePipeline, "syntax.yaml": SyntaxFile}
 
 
 def schema_for(name: str) -> type[BaseModel] | None:
     """The schema of data file ``name`` (a path relative to data/, with forward slashes), None if it has none."""
     if name in SCHEMAS:
         return SCHEMAS[name]
-    return Lexicon if _LEXICON.fullmatch(name) else None
+    if not _LEXICON.fullmatch(name):
+        return None
+    return _LANGUAGE_FILES.get(name.split("/", 1)[1], Lexicon)
 
 
 def _where(loc: tuple[int | str, ...]) -> str:
