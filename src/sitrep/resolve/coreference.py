@@ -7,9 +7,12 @@ own evidence of being another incident (``data/incidents.yaml``):
 - another place it names itself: two sentences that each name their own place,
   and not the same one ("shelled Kafr Nabudah", "repelled an attack near
   Saraqib"), report two incidents even when the towns are close; a place a
-  sentence only inherited from earlier text is a guess and keeps nothing apart;
+  sentence only inherited from earlier text is a guess and keeps nothing apart,
+  and so is an area the gazetteer lacks ("the al-Hamra area") or a village it lacks
+  against the province it may lie in;
 - another day its own sentence names ("on Tuesday" vs "last month"); a date
-  carried over from earlier sentences keeps nothing apart;
+  carried over from earlier sentences keeps nothing apart, nor does one day's
+  difference when one date is told from the moment of writing ("tonight");
 - another kind of act (a protest is not a battle; a strike, a massacre and the
   clashes that followed may be one incident told three ways);
 - another mode (a planned attack is not the one carried out), or another country;
@@ -29,12 +32,14 @@ import functools
 import re
 from dataclasses import dataclass
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.inherit import FINE
 from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, skeleton_key
 from sitrep.model import INHERITED_ROLE, DateInterval, Document, Mention, Place, PlaceMention
 
+# Places that a village the gazetteer lacks may lie in.
+COARSE = frozenset({"admin1", "country", "region"})
 # A date this close to the start of a document is its dateline.
 DATELINE_CHARS = 40
 # Two resolved places farther apart than this are different incidents.
@@ -86,10 +91,33 @@ def _town_part(pm: PlaceMention) -> bool:
     return (pm.place is None or pm.place.precision == "site") and names_part_of_a_town(pm.text)
 
 
+def _vague(pm: PlaceMention) -> bool:
+    """A place the gazetteer lacks that names a part or an area of something ("the Qaterji neighbourhood", "the
+    al-Sheitaat area", "Eastern Ghouta region"): it may lie in any place the article names."""
+    return pm.place is None and bool(
+        set(name_key(pm.text).split()) & word_set("en", "coreference", "vague_place_heads")
+    )
+
+
+def _one_name_written(a: PlaceMention, b: PlaceMention) -> bool:
+    """One name as written, also when one is its possessive with the apostrophe lost ("Raqqas military court")."""
+    x, y = name_key(a.text), name_key(b.text)
+    return x == y or (bool(x) and bool(y) and (x + "s" == y or y + "s" == x))
+
+
+def _may_be_one_place(a: PlaceMention, b: PlaceMention) -> bool:
+    """Nothing says the two are different places: the same place, a place the gazetteer lacks and a province or a
+    country it may lie in, or a part or an area the gazetteer lacks and any place (``vague_place_heads``)."""
+    if _same_place(a, b) or _vague(a) or _vague(b):
+        return True
+    known = a.place or b.place
+    return (a.place is None or b.place is None) and known is not None and known.precision in COARSE
+
+
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
     """The same place, or one inside the other (a town and its province, a camp at a town's edge, the town's
     neighbourhoods: one incident's location is its town, as ACLED codes it)."""
-    if name_key(a.text) == name_key(b.text):
+    if _one_name_written(a, b):
         return True
     if _town_part(a) and _town_part(b):
         return True
@@ -284,7 +312,7 @@ def places_conflict(a: Mention, b: Mention) -> bool:
     and conflicts with nothing."""
     own_a, own_b = _own_places(a), _own_places(b)
     if own_a and own_b:
-        return not any(_same_place(x, y) for x in own_a for y in own_b)
+        return not any(_may_be_one_place(x, y) for x in own_a for y in own_b)
     return _far_apart(_fine_points(a, own=True), _fine_points(b, own=True))
 
 
@@ -362,6 +390,23 @@ def own_date(mention: Mention) -> DateInterval | None:
     return date if mention.sentence.start <= date.span.start < mention.sentence.end else None
 
 
+def _deictic(date: DateInterval) -> bool:
+    """The date is given only relative to the moment of writing ("tonight", "yesterday", "this morning"), not as a
+    weekday or a calendar day ("Friday morning")."""
+    text = (date.span.text if date.span is not None else "").casefold()
+    words = set(re.findall(r"[a-z]+", text))
+    names_a_day = bool(words & load_rules().times_not_places) or any(ch.isdigit() for ch in text)
+    return not names_a_day and bool(words & word_set("en", "coreference", "deictic_day_words"))
+
+
+def _anchoring_slip(a: DateInterval, b: DateInterval) -> bool:
+    """deictic_day_is_loose: two days one apart, one of them given relative to the moment of writing ("the strikes
+    tonight" in a statement against "on Saturday"): the words may have been said or written the day before the article
+    came out, so the day between them is no evidence of another incident."""
+    one_apart = (b.start - a.end).days == 1 or (a.start - b.end).days == 1
+    return one_apart and (_deictic(a) or _deictic(b))
+
+
 def _continues(mention: Mention) -> bool:
     """The report names neither a place nor a day of its own, or names the incident as known ("the strike"):
     it goes on telling an incident already told."""
@@ -388,7 +433,12 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None) -
     if _kinds_differ(a, b, rules):
         return True
     date_a, date_b = told_date(a), told_date(b)
-    if date_a is not None and date_b is not None and not date_a.overlaps(date_b):
+    if (
+        date_a is not None
+        and date_b is not None
+        and not date_a.overlaps(date_b)
+        and not _anchoring_slip(date_a, date_b)
+    ):
         return True
     countries_a, countries_b = _countries(a), _countries(b)
     if countries_a and countries_b and not countries_a & countries_b:
