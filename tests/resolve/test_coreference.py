@@ -256,3 +256,23 @@ def test_a_possessive_with_its_apostrophe_lost_names_the_same_town() -> None:
     possessive = placed("b", "Saraqib")
     possessive.places = [PlaceMention("Saraqibs", Span("d", 0, 0))]
     assert len(group_document_mentions([placed("a", "Saraqib"), possessive])) == 1
+
+
+def test_an_attack_on_civilians_and_an_air_strike_at_one_place_are_one_act_told_two_ways() -> None:
+    # "Planes targeted the wells where villagers gathered in Idlib" / "The air strike on Idlib killed 18 civilians".
+    crowd = placed("a", "Idlib")
+    crowd.event_type = "Violence against civilians"
+    crowd.sentence = Span("d", 0, 40, "Planes targeted the wells in Idlib.")
+    strike = placed("b", "Idlib")
+    strike.sentence = Span("d", 41, 80, "The air strike on Idlib killed 18.")
+    assert len(group_document_mentions([crowd, strike])) == 1
+
+
+def test_a_clash_and_a_strike_that_each_name_their_place_are_two_acts() -> None:
+    # "Rebels clashed with troops in Idlib" / "Shelling hit Idlib": a battle and a shelling, as ACLED codes them.
+    clash = placed("a", "Idlib")
+    clash.event_type = "Battles"
+    clash.sentence = Span("d", 0, 40, "Rebels clashed with troops in Idlib.")
+    strike = placed("b", "Idlib")
+    strike.sentence = Span("d", 41, 80, "Shelling hit Idlib.")
+    assert len(group_document_mentions([clash, strike])) == 2

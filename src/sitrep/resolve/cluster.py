@@ -15,6 +15,7 @@ from typing import Literal
 from sitrep.model import Event, Mention, Place
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.coreference import (
+    coded_type,
     distinct_places,
     distinct_written_places,
     own_date,
@@ -97,7 +98,8 @@ def _placed(mention: Mention) -> list[Place]:
 
 def _told_type(mentions: list[Mention]) -> str:
     """The type the reports' leads give (as an event derived from them would have)."""
-    return majority(m.event_type for m in lead_reports([m for m in mentions if m.modality != "denied"] or mentions))
+    leads = lead_reports([m for m in mentions if m.modality != "denied"] or mentions)
+    return coded_type((m.event_type for m in leads), majority(m.event_type for m in leads))
 
 
 def _same_day(a: Mention, b: Mention) -> bool:

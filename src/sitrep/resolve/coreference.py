@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sitrep.data import load_yaml, word_set
@@ -323,6 +324,7 @@ def _countries(mention: Mention) -> set[str]:
 @dataclass(frozen=True, slots=True)
 class IncidentRules:
     type_families: tuple[frozenset[str], ...]
+    one_act_two_ways: tuple[tuple[str, str], ...]
     facts_of_an_incident: frozenset[str]
     unrealised_modalities: frozenset[str]
     another_incident: re.Pattern[str]
@@ -333,6 +335,7 @@ class IncidentRules:
 _KEYS = frozenset(
     {
         "type_families",
+        "one_act_two_ways",
         "facts_of_an_incident",
         "unrealised_modalities",
         "another_incident_cues",
@@ -352,6 +355,7 @@ def load_rules() -> IncidentRules:
     cues = "|".join(re.escape(c) for c in raw["another_incident_cues"])
     return IncidentRules(
         type_families=tuple(frozenset(types) for types in raw["type_families"].values()),
+        one_act_two_ways=tuple((str(coded), str(other)) for coded, other in raw["one_act_two_ways"]),
         facts_of_an_incident=frozenset(raw["facts_of_an_incident"]),
         unrealised_modalities=frozenset(raw["unrealised_modalities"]),
         another_incident=re.compile(
@@ -360,6 +364,17 @@ def load_rules() -> IncidentRules:
         headline_within_chars=int(raw["headline_within_chars"]),
         times_not_places=frozenset(name_key(word) for word in raw["times_not_places"]),
     )
+
+
+def coded_type(told_types: Iterable[str], chosen: str, rules: IncidentRules | None = None) -> str:
+    """The type an incident told two ways is coded as: of a pair of ``one_act_two_ways`` whose both types its reports
+    tell, the first ("air strikes killed 18 civilians" is remote violence, not violence against civilians)."""
+    rules = rules or load_rules()
+    told = set(told_types)
+    for coded, other in rules.one_act_two_ways:
+        if chosen == other and coded in told:
+            return coded
+    return chosen
 
 
 def _dateline(date: DateInterval) -> bool:
@@ -418,6 +433,8 @@ def _kinds_differ(a: Mention, b: Mention, rules: IncidentRules) -> bool:
     (the arrest of its perpetrators) never differ in kind; reports whose types share a family (a strike, the
     massacre it was, the clashes that followed) differ only when each names its own place or day."""
     if a.event_type == b.event_type or a.sentence.start == b.sentence.start:
+        return False
+    if any({a.event_type, b.event_type} == set(pair) for pair in rules.one_act_two_ways):
         return False
     fact = bool({a.sub_event_type, b.sub_event_type} & rules.facts_of_an_incident)
     if not fact and not any(a.event_type in family and b.event_type in family for family in rules.type_families):
