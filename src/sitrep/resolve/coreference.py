@@ -414,6 +414,12 @@ def _deictic(date: DateInterval) -> bool:
     return not names_a_day and bool(words & word_set("en", "coreference", "deictic_day_words"))
 
 
+def named_weekdays(date: DateInterval | None) -> frozenset[str]:
+    """The weekdays the date's own words name ("on Tuesday", "late Monday")."""
+    text = (date.span.text if date is not None and date.span is not None else "").casefold()
+    return frozenset(re.findall(r"[a-z]+", text)) & word_set("en", "coreference", "weekday_names")
+
+
 def _anchoring_slip(a: DateInterval, b: DateInterval) -> bool:
     """deictic_day_is_loose: two days one apart, one of them given relative to the moment of writing ("the strikes
     tonight" in a statement against "on Saturday"): the words may have been said or written the day before the article
