@@ -65,6 +65,8 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("Activists say the drone strikes on the valley have killed hundreds of farmers.", "strikes", "tally_of_many"),
         ("The monitor has recorded thousands of civilians killed in the offensive.", "killed", "tally_of_many"),
         ("The militia has also been under attack across the border.", "attack", "under_attack_for_a_while"),
+        ("Two previous rounds of talks in the capital failed to end the siege.", "talks", "previous_acts"),
+        ("Residents still recall a prior attack on the convoy.", "attack", "previous_acts"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
