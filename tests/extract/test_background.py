@@ -60,6 +60,13 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
             "consequence_of_a_known_incident",
         ),
         ("Source AFP Related News Car bomb kills five soldiers in the north.", "kills", "page_furniture"),
+        ("The air force has in recent weeks intensified its raids on the hill villages.", "raids", "recent_spell"),
+        ("Militiamen have been besieging the mining town for weeks, residents say.", "besieging", "recent_spell"),
+        ("Activists say the drone strikes on the valley have killed hundreds of farmers.", "strikes", "tally_of_many"),
+        ("The monitor has recorded thousands of civilians killed in the offensive.", "killed", "tally_of_many"),
+        ("The militia has also been under attack across the border.", "attack", "under_attack_for_a_while"),
+        ("Two previous rounds of talks in the capital failed to end the siege.", "talks", "previous_acts"),
+        ("Residents still recall a prior attack on the convoy.", "attack", "previous_acts"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -77,6 +84,8 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("The town, held by the rebels since 2012, was hit by air strikes on Monday.", "hit"),
         ("Government troops were fighting Kurdish units near the dam on Sunday.", "fighting"),
         ("On Friday air strikes killed 14 people in the town which has been under siege since the spring.", "strikes"),
+        # A spell of raids that names the incident it culminated in ("when it dropped ...") tells that incident.
+        ("The army has stepped up raids in recent days, killing 31 when it bombed the bakery queue.", "raids"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:

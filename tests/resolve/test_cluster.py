@@ -230,6 +230,19 @@ def test_reports_that_each_name_a_different_day_are_two_incidents() -> None:
     assert results[0].event_id != results[1].event_id
 
 
+def test_reports_naming_different_weekdays_are_two_incidents_however_their_dates_were_anchored() -> None:
+    # "Gunmen shot dead two farmers in Saraqib on Monday" / "... abducted four men from Saraqib on Wednesday": whatever
+    # days the two publications anchored them to, a Monday and a Wednesday are two days.
+    store = InMemoryEvents()
+    week = DateInterval(dt.date(2024, 3, 9), dt.date(2024, 3, 13), "approximate")
+    monday = _report("a", "Gunmen killed two farmers in Saraqib on Monday.", [("Saraqib", "Saraqib")])
+    monday.date = DateInterval(week.start, week.end, "approximate", Span("doc-a", 140, 146, "Monday"))
+    wednesday = _report("b", "Gunmen killed four farmers in Saraqib on Wednesday.", [("Saraqib", "Saraqib")])
+    wednesday.date = DateInterval(week.start, week.end, "approximate", Span("doc-b", 141, 150, "Wednesday"))
+    results = resolve_mentions([monday, wednesday], store)
+    assert results[0].event_id != results[1].event_id
+
+
 def test_villages_named_only_as_written_are_two_incidents_though_both_fall_back_to_the_province() -> None:
     # Neither the place extractor nor the gazetteer found the villages; each report keeps only its province, and
     # the names the text writes tell them apart.

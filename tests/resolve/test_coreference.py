@@ -204,3 +204,75 @@ def test_a_report_from_the_title_the_text_opens_with_is_a_headline() -> None:
     untitled = Document(name="d", content_hash="h", text=text, title="Seventeen die in raid")
     mark_headline(reports, untitled)
     assert [r.headline for r in reports] == [False, False]
+
+
+def _said(m: Mention, at: int, sentence: str, day: dt.date, words: str) -> Mention:
+    """``m`` told by ``sentence`` at offset ``at`` of its document, dated ``day`` by ``words`` in that sentence."""
+    m.sentence = Span("d", at, at + len(sentence), sentence)
+    where = at + sentence.index(words)
+    m.date = DateInterval(day, day, "day", Span("d", where, where + len(words), words))
+    return m
+
+
+def test_a_day_told_as_tonight_in_a_statement_is_not_another_day_than_the_day_the_article_names() -> None:
+    # "US strikes on Saturday killed 20 in Tarsa" then a statement issued on Sunday: "the strikes tonight were ...".
+    saturday, sunday = dt.date(2024, 3, 9), dt.date(2024, 3, 10)
+    lead = _said(
+        placed("a", "Idlib"), 100, "Air strikes on Saturday killed 20 people in the town.", saturday, "Saturday"
+    )
+    quote = _said(
+        placed("b", "Idlib", role="context"), 200, '"The strikes tonight hit depots," it said.', sunday, "tonight"
+    )
+    assert len(group_document_mentions([lead, quote])) == 1
+
+
+def test_two_days_each_named_by_the_article_are_two_incidents() -> None:
+    saturday, sunday = dt.date(2024, 3, 9), dt.date(2024, 3, 10)
+    first = _said(
+        placed("a", "Idlib"), 100, "Air strikes on Saturday killed 20 people in the town.", saturday, "Saturday"
+    )
+    second = _said(
+        placed("b", "Idlib", role="context"), 200, "On Sunday morning shells hit the town.", sunday, "Sunday morning"
+    )
+    assert len(group_document_mentions([first, second])) == 2
+
+
+def test_an_area_the_gazetteer_lacks_is_no_evidence_of_another_place() -> None:
+    # "Strikes hit Saraqib" then "the victims lived in the al-Hamra area": the area may lie in the town.
+    area = placed("b", "Saraqib")
+    area.places = [PlaceMention("the al-Hamra area", Span("d", 0, 0))]
+    assert len(group_document_mentions([placed("a", "Saraqib"), area])) == 1
+
+
+def test_a_village_the_gazetteer_lacks_may_lie_in_the_province_another_sentence_names() -> None:
+    village = placed("a", "Saraqib")
+    village.places = [PlaceMention("Kafr Dubbin", Span("d", 0, 0))]
+    province = placed("b", "Idlib", place=IDLIB_PROVINCE)
+    assert len(group_document_mentions([village, province])) == 1
+
+
+def test_a_possessive_with_its_apostrophe_lost_names_the_same_town() -> None:
+    # Texts stripped of apostrophes: "the raids targeted Saraqibs court house".
+    possessive = placed("b", "Saraqib")
+    possessive.places = [PlaceMention("Saraqibs", Span("d", 0, 0))]
+    assert len(group_document_mentions([placed("a", "Saraqib"), possessive])) == 1
+
+
+def test_an_attack_on_civilians_and_an_air_strike_at_one_place_are_one_act_told_two_ways() -> None:
+    # "Planes targeted the wells where villagers gathered in Idlib" / "The air strike on Idlib killed 18 civilians".
+    crowd = placed("a", "Idlib")
+    crowd.event_type = "Violence against civilians"
+    crowd.sentence = Span("d", 0, 40, "Planes targeted the wells in Idlib.")
+    strike = placed("b", "Idlib")
+    strike.sentence = Span("d", 41, 80, "The air strike on Idlib killed 18.")
+    assert len(group_document_mentions([crowd, strike])) == 1
+
+
+def test_a_clash_and_a_strike_that_each_name_their_place_are_two_acts() -> None:
+    # "Rebels clashed with troops in Idlib" / "Shelling hit Idlib": a battle and a shelling, as ACLED codes them.
+    clash = placed("a", "Idlib")
+    clash.event_type = "Battles"
+    clash.sentence = Span("d", 0, 40, "Rebels clashed with troops in Idlib.")
+    strike = placed("b", "Idlib")
+    strike.sentence = Span("d", 41, 80, "Shelling hit Idlib.")
+    assert len(group_document_mentions([clash, strike])) == 2

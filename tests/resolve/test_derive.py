@@ -274,3 +274,12 @@ def test_a_headline_leads_neither_the_type_nor_the_date_of_its_event() -> None:
     derived = derive_event("e", [title, lead])
     assert derived.event_type == "Explosions/Remote violence"
     assert derived.date is not None and derived.date.start == dt.date(2015, 7, 8)
+
+
+def test_an_attack_on_civilians_told_also_as_an_air_strike_is_coded_remote_violence() -> None:
+    # Two outlets lead with "planes targeted a crowd of villagers", one with "an air strike killed 12 villagers":
+    # ACLED codes an attack on civilians by remote means as Explosions/Remote violence.
+    crowd = [mention(f"c{i}", event_type="Violence against civilians") for i in range(2)]
+    strike = mention("s", event_type="Explosions/Remote violence")
+    assert derive_event("e", [*crowd, strike]).event_type == "Explosions/Remote violence"
+    assert derive_event("e", crowd).event_type == "Violence against civilians"

@@ -15,8 +15,10 @@ from typing import Literal
 from sitrep.model import Event, Mention, Place
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.coreference import (
+    coded_type,
     distinct_places,
     distinct_written_places,
+    named_weekdays,
     own_date,
     own_place_mentions,
 )
@@ -75,14 +77,15 @@ def contradicts(mention: Mention, report: Mention, cfg: ResolveConfig) -> bool:
 
 
 def _other_day(a: Mention, b: Mention) -> bool:
-    """Each report's own sentence names the day ("on Tuesday", "on Wednesday"), and they are different days."""
+    """Each report's own sentence names the day ("on Tuesday", "on Wednesday"), and they are different days: different
+    dates, or different weekdays however the reports' dates were anchored (one weekday each)."""
     day_a, day_b = own_date(a), own_date(b)
-    return (
-        day_a is not None
-        and day_b is not None
-        and day_a.precision == day_b.precision == "day"
-        and not day_a.overlaps(day_b)
-    )
+    if day_a is None or day_b is None:
+        return False
+    weekdays_a, weekdays_b = named_weekdays(day_a), named_weekdays(day_b)
+    if len(weekdays_a) == len(weekdays_b) == 1 and weekdays_a != weekdays_b:
+        return True
+    return day_a.precision == day_b.precision == "day" and not day_a.overlaps(day_b)
 
 
 def _dated(mention: Mention) -> bool:
@@ -97,7 +100,8 @@ def _placed(mention: Mention) -> list[Place]:
 
 def _told_type(mentions: list[Mention]) -> str:
     """The type the reports' leads give (as an event derived from them would have)."""
-    return majority(m.event_type for m in lead_reports([m for m in mentions if m.modality != "denied"] or mentions))
+    leads = lead_reports([m for m in mentions if m.modality != "denied"] or mentions)
+    return coded_type((m.event_type for m in leads), majority(m.event_type for m in leads))
 
 
 def _same_day(a: Mention, b: Mention) -> bool:

@@ -7,9 +7,12 @@ own evidence of being another incident (``data/incidents.yaml``):
 - another place it names itself: two sentences that each name their own place,
   and not the same one ("shelled Kafr Nabudah", "repelled an attack near
   Saraqib"), report two incidents even when the towns are close; a place a
-  sentence only inherited from earlier text is a guess and keeps nothing apart;
+  sentence only inherited from earlier text is a guess and keeps nothing apart,
+  and so is an area the gazetteer lacks ("the al-Hamra area") or a village it lacks
+  against the province it may lie in;
 - another day its own sentence names ("on Tuesday" vs "last month"); a date
-  carried over from earlier sentences keeps nothing apart;
+  carried over from earlier sentences keeps nothing apart, nor does one day's
+  difference when one date is told from the moment of writing ("tonight");
 - another kind of act (a protest is not a battle; a strike, a massacre and the
   clashes that followed may be one incident told three ways);
 - another mode (a planned attack is not the one carried out), or another country;
@@ -27,14 +30,17 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.inherit import FINE
 from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, skeleton_key
 from sitrep.model import INHERITED_ROLE, DateInterval, Document, Mention, Place, PlaceMention
 
+# Places that a village the gazetteer lacks may lie in.
+COARSE = frozenset({"admin1", "country", "region"})
 # A date this close to the start of a document is its dateline.
 DATELINE_CHARS = 40
 # Two resolved places farther apart than this are different incidents.
@@ -86,10 +92,33 @@ def _town_part(pm: PlaceMention) -> bool:
     return (pm.place is None or pm.place.precision == "site") and names_part_of_a_town(pm.text)
 
 
+def _vague(pm: PlaceMention) -> bool:
+    """A place the gazetteer lacks that names a part or an area of something ("the Qaterji neighbourhood", "the
+    al-Sheitaat area", "Eastern Ghouta region"): it may lie in any place the article names."""
+    return pm.place is None and bool(
+        set(name_key(pm.text).split()) & word_set("en", "coreference", "vague_place_heads")
+    )
+
+
+def _one_name_written(a: PlaceMention, b: PlaceMention) -> bool:
+    """One name as written, also when one is its possessive with the apostrophe lost ("Raqqas military court")."""
+    x, y = name_key(a.text), name_key(b.text)
+    return x == y or (bool(x) and bool(y) and (x + "s" == y or y + "s" == x))
+
+
+def _may_be_one_place(a: PlaceMention, b: PlaceMention) -> bool:
+    """Nothing says the two are different places: the same place, a place the gazetteer lacks and a province or a
+    country it may lie in, or a part or an area the gazetteer lacks and any place (``vague_place_heads``)."""
+    if _same_place(a, b) or _vague(a) or _vague(b):
+        return True
+    known = a.place or b.place
+    return (a.place is None or b.place is None) and known is not None and known.precision in COARSE
+
+
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
     """The same place, or one inside the other (a town and its province, a camp at a town's edge, the town's
     neighbourhoods: one incident's location is its town, as ACLED codes it)."""
-    if name_key(a.text) == name_key(b.text):
+    if _one_name_written(a, b):
         return True
     if _town_part(a) and _town_part(b):
         return True
@@ -284,7 +313,7 @@ def places_conflict(a: Mention, b: Mention) -> bool:
     and conflicts with nothing."""
     own_a, own_b = _own_places(a), _own_places(b)
     if own_a and own_b:
-        return not any(_same_place(x, y) for x in own_a for y in own_b)
+        return not any(_may_be_one_place(x, y) for x in own_a for y in own_b)
     return _far_apart(_fine_points(a, own=True), _fine_points(b, own=True))
 
 
@@ -295,6 +324,7 @@ def _countries(mention: Mention) -> set[str]:
 @dataclass(frozen=True, slots=True)
 class IncidentRules:
     type_families: tuple[frozenset[str], ...]
+    one_act_two_ways: tuple[tuple[str, str], ...]
     facts_of_an_incident: frozenset[str]
     unrealised_modalities: frozenset[str]
     another_incident: re.Pattern[str]
@@ -305,6 +335,7 @@ class IncidentRules:
 _KEYS = frozenset(
     {
         "type_families",
+        "one_act_two_ways",
         "facts_of_an_incident",
         "unrealised_modalities",
         "another_incident_cues",
@@ -324,6 +355,7 @@ def load_rules() -> IncidentRules:
     cues = "|".join(re.escape(c) for c in raw["another_incident_cues"])
     return IncidentRules(
         type_families=tuple(frozenset(types) for types in raw["type_families"].values()),
+        one_act_two_ways=tuple((str(coded), str(other)) for coded, other in raw["one_act_two_ways"]),
         facts_of_an_incident=frozenset(raw["facts_of_an_incident"]),
         unrealised_modalities=frozenset(raw["unrealised_modalities"]),
         another_incident=re.compile(
@@ -332,6 +364,17 @@ def load_rules() -> IncidentRules:
         headline_within_chars=int(raw["headline_within_chars"]),
         times_not_places=frozenset(name_key(word) for word in raw["times_not_places"]),
     )
+
+
+def coded_type(told_types: Iterable[str], chosen: str, rules: IncidentRules | None = None) -> str:
+    """The type an incident told two ways is coded as: of a pair of ``one_act_two_ways`` whose both types its reports
+    tell, the first ("air strikes killed 18 civilians" is remote violence, not violence against civilians)."""
+    rules = rules or load_rules()
+    told = set(told_types)
+    for coded, other in rules.one_act_two_ways:
+        if chosen == other and coded in told:
+            return coded
+    return chosen
 
 
 def _dateline(date: DateInterval) -> bool:
@@ -362,6 +405,29 @@ def own_date(mention: Mention) -> DateInterval | None:
     return date if mention.sentence.start <= date.span.start < mention.sentence.end else None
 
 
+def _deictic(date: DateInterval) -> bool:
+    """The date is given only relative to the moment of writing ("tonight", "yesterday", "this morning"), not as a
+    weekday or a calendar day ("Friday morning")."""
+    text = (date.span.text if date.span is not None else "").casefold()
+    words = set(re.findall(r"[a-z]+", text))
+    names_a_day = bool(words & load_rules().times_not_places) or any(ch.isdigit() for ch in text)
+    return not names_a_day and bool(words & word_set("en", "coreference", "deictic_day_words"))
+
+
+def named_weekdays(date: DateInterval | None) -> frozenset[str]:
+    """The weekdays the date's own words name ("on Tuesday", "late Monday")."""
+    text = (date.span.text if date is not None and date.span is not None else "").casefold()
+    return frozenset(re.findall(r"[a-z]+", text)) & word_set("en", "coreference", "weekday_names")
+
+
+def _anchoring_slip(a: DateInterval, b: DateInterval) -> bool:
+    """deictic_day_is_loose: two days one apart, one of them given relative to the moment of writing ("the strikes
+    tonight" in a statement against "on Saturday"): the words may have been said or written the day before the article
+    came out, so the day between them is no evidence of another incident."""
+    one_apart = (b.start - a.end).days == 1 or (a.start - b.end).days == 1
+    return one_apart and (_deictic(a) or _deictic(b))
+
+
 def _continues(mention: Mention) -> bool:
     """The report names neither a place nor a day of its own, or names the incident as known ("the strike"):
     it goes on telling an incident already told."""
@@ -373,6 +439,8 @@ def _kinds_differ(a: Mention, b: Mention, rules: IncidentRules) -> bool:
     (the arrest of its perpetrators) never differ in kind; reports whose types share a family (a strike, the
     massacre it was, the clashes that followed) differ only when each names its own place or day."""
     if a.event_type == b.event_type or a.sentence.start == b.sentence.start:
+        return False
+    if any({a.event_type, b.event_type} == set(pair) for pair in rules.one_act_two_ways):
         return False
     fact = bool({a.sub_event_type, b.sub_event_type} & rules.facts_of_an_incident)
     if not fact and not any(a.event_type in family and b.event_type in family for family in rules.type_families):
@@ -388,7 +456,12 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None) -
     if _kinds_differ(a, b, rules):
         return True
     date_a, date_b = told_date(a), told_date(b)
-    if date_a is not None and date_b is not None and not date_a.overlaps(date_b):
+    if (
+        date_a is not None
+        and date_b is not None
+        and not date_a.overlaps(date_b)
+        and not _anchoring_slip(date_a, date_b)
+    ):
         return True
     countries_a, countries_b = _countries(a), _countries(b)
     if countries_a and countries_b and not countries_a & countries_b:

@@ -10,7 +10,7 @@ from sitrep.extract.actors import UNIDENTIFIED
 from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions
-from sitrep.resolve.coreference import dated_by_its_sentence, headline_reports
+from sitrep.resolve.coreference import coded_type, dated_by_its_sentence, headline_reports
 from sitrep.resolve.similarity import effective_range, intersect, mention_places, width
 
 ROLES: tuple[ActorRoleName, ...] = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")
@@ -135,7 +135,8 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
     """
     cfg = cfg or load_config()
     asserting = [m for m in mentions if m.modality != "denied"] or mentions  # a denial does not define the event
-    event_type = majority(m.event_type for m in lead_reports(asserting))
+    leads = lead_reports(asserting)
+    event_type = coded_type((m.event_type for m in leads), majority(m.event_type for m in leads))
     typed = [m for m in asserting if m.event_type == event_type]
     headlines = _headlines(asserting)  # a title's date is the day it was printed
     told = [m for m in asserting if id(m) not in headlines]
