@@ -243,9 +243,11 @@ def refresh_claim_contradictions(store: Store, full: bool = False) -> None:
     with store.resolution_lock():
         seeds = store.ungrouped_claims()
         if seeds:
-            keys = [terms for _doc, claim, _group in seeds for terms in [claim_index_values(claim)]]
+            keys = [claim_index_values(claim) for _doc, claim, _group in seeds]
             neighbours = store.claims_sharing_keys(
-                [key for key, _terms in keys if key], [term for _key, terms in keys for term in terms]
+                [key for key, _terms in keys if key],
+                [term for key, terms in keys if key for term in terms],
+                [term for key, terms in keys if not key for term in terms],
             )
             linked = _groups_linked(seeds, neighbours, cfg)
             claims = sorted([*seeds, *store.claims_in_groups(linked)], key=lambda item: (item[0], item[1].id))

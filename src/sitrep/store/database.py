@@ -331,26 +331,27 @@ class Store:
             return [(row.document_id, from_dict(Claim, row.data), None) for row in c.execute(query)]
 
     def claims_sharing_keys(
-        self, topic_keys: Iterable[str], terms: Iterable[str]
+        self, topic_keys: Iterable[str], terms: Iterable[str], any_topic_terms: Iterable[str] = ()
     ) -> list[tuple[int, Claim, str | None]]:
-        """Grouped claims with one of ``topic_keys``, or sharing one of ``terms`` (the only claims a claim with
-        that topic or those subject words can be about the same quantity as), with their groups."""
-        keys, words = sorted(set(topic_keys)), sorted(set(terms))
+        """The grouped claims another claim may be about the same quantity as (resolve.claims.same_quantity),
+        with their groups: those with one of ``topic_keys``; those without a topic sharing one of ``terms``
+        (subject words of claims with a topic); and any sharing one of ``any_topic_terms`` (subject words of
+        claims without one)."""
         cols = t.claims.c
         found: dict[str, tuple[int, Claim, str | None]] = {}
+        by_key, by_word = cols.topic_key.in_, t.claim_terms.c.term.in_
+        with_words = select(t.claim_terms.c.claim_id)
+        conditions: list[Any] = []
+        for chunk in _chunks(sorted(set(topic_keys))):
+            conditions.append(by_key(chunk))
+        for chunk in _chunks(sorted(set(terms))):
+            conditions.append(and_(cols.id.in_(with_words.where(by_word(chunk))), cols.topic_key.is_(None)))
+        for chunk in _chunks(sorted(set(any_topic_terms))):
+            conditions.append(cols.id.in_(with_words.where(by_word(chunk))))
         with self.engine.connect() as c:
-            for start in range(0, len(keys), _IN_CHUNK):
+            for condition in conditions:
                 query = select(cols.document_id, cols.data, cols.claim_group).where(
-                    cols.topic_key.in_(keys[start : start + _IN_CHUNK]), cols.claim_group.is_not(None)
-                )
-                for row in c.execute(query):
-                    found.setdefault(row.data["id"], (row.document_id, from_dict(Claim, row.data), row.claim_group))
-            for start in range(0, len(words), _IN_CHUNK):
-                sharing = select(t.claim_terms.c.claim_id).where(
-                    t.claim_terms.c.term.in_(words[start : start + _IN_CHUNK])
-                )
-                query = select(cols.document_id, cols.data, cols.claim_group).where(
-                    cols.id.in_(sharing), cols.claim_group.is_not(None)
+                    condition, cols.claim_group.is_not(None)
                 )
                 for row in c.execute(query):
                     found.setdefault(row.data["id"], (row.document_id, from_dict(Claim, row.data), row.claim_group))
@@ -799,6 +800,11 @@ def _stored_document(c: Connection, row: RowMapping) -> StoredDocument:
         origin=row["origin"],
     )
     return StoredDocument(row["id"], row["version"], document, near, row["ingested_at"])
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), _IN_CHUNK):
+        yield values[start : start + _IN_CHUNK]
 
 
 def _forget_claim_comparisons(c: Connection, document_id: int) -> None:
