@@ -252,7 +252,8 @@ def refresh_claim_contradictions(store: Store, full: bool = False) -> None:
             linked = _groups_linked(seeds, neighbours, cfg)
             claims = sorted([*seeds, *store.claims_in_groups(linked)], key=lambda item: (item[0], item[1].id))
             members, rows = _claim_group_rows([claim for _doc, claim, _group in claims], cfg)
-            store.write_claim_groups(linked, members, rows)
+            moved = {claim.id: members[claim.id] for _doc, claim, group in claims if group != members[claim.id]}
+            store.write_claim_groups(linked, moved, rows)
         pending = store.pending_denial_events()
         rows = []
         for event_id in pending:

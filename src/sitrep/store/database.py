@@ -655,7 +655,10 @@ class Store:
 
         PostgreSQL: a session advisory lock on a connection of its own. SQLite: an exclusive lock on a file
         beside the database (SQLite serialises single writes, not this read-then-write sequence). An
-        in-memory store is one process's own and needs none.
+        in-memory store is one process's own and needs none. Either way one document resolves at a time: SQLite
+        is a single-writer store by design (one file, one writer; use PostgreSQL for a cluster), and the
+        PostgreSQL lock is one for the whole store, not yet one per place cell and date window. The claim
+        contradictions (pipeline.refresh_claim_contradictions) are updated under the same lock.
         """
         if self.engine.dialect.name == "postgresql":
             with self.engine.connect() as c:
