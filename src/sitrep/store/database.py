@@ -33,6 +33,8 @@ from sqlalchemy import (
     union_all,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, RowMapping, make_url
 from sqlalchemy.exc import DBAPIError
 
@@ -627,12 +629,6 @@ class Store:
         with self.engine.connect() as c:
             return list(c.execute(select(t.contradictions).order_by(t.contradictions.c.id)).mappings())
 
-    def replace_claim_contradictions(self, rows: Sequence[dict[str, Any]]) -> None:
-        with self.engine.begin() as c:
-            c.execute(delete(t.contradictions).where(t.contradictions.c.event_id.is_(None)))
-            if rows:
-                c.execute(insert(t.contradictions), list(rows))
-
     def outlets_by_document(self, names: Iterable[str] | None = None) -> dict[str, str]:
         """Document name -> outlet of its latest version, for every document or only the ``names`` given."""
         query = select(t.documents.c.name, t.documents.c.outlet).where(_is_latest_version())
@@ -838,14 +834,13 @@ def _mark_denied_events(c: Connection, mention_ids: Sequence[str | None]) -> Non
 
 
 def _mark_pending(c: Connection, event_ids: Sequence[str]) -> None:
-    wanted = set(event_ids)
+    """Events whose denial contradictions are to be worked out again; one already pending stays so (another
+    writer may have marked it meanwhile)."""
+    wanted = [{"event_id": e} for e in sorted(set(event_ids))]
     if not wanted:
         return
-    have = set(
-        c.scalars(select(t.contradiction_pending.c.event_id).where(t.contradiction_pending.c.event_id.in_(wanted)))
-    )
-    if wanted - have:
-        c.execute(insert(t.contradiction_pending), [{"event_id": e} for e in sorted(wanted - have)])
+    dialect_insert = postgresql_insert if c.dialect.name == "postgresql" else sqlite_insert
+    c.execute(dialect_insert(t.contradiction_pending).on_conflict_do_nothing(), wanted)
 
 
 def claim_index_values(claim: Claim) -> tuple[str | None, list[str]]:
