@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from sitrep.ingest.document import DocumentMeta, build_document
 from sitrep.model import AttributionChain, Claim, Mention, Quantity, Source, Span
@@ -20,6 +21,7 @@ from sitrep.pipeline import (
     refresh_claim_contradictions,
 )
 from sitrep.store import Store
+from sitrep.store import schema as t
 from tests.resolve.resolve_fixtures import mention
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -142,3 +144,28 @@ def test_the_examples_ingested_one_by_one_give_the_contradictions_of_comparing_a
         assert claim_rows(store) == afresh(store), source.name
     assert store.claims()
     store.close()
+
+
+def test_a_store_made_before_incremental_contradictions_gets_them_on_open(store_url: str) -> None:
+    store = Store.open(store_url)
+    for version, (name, mentions, claims) in enumerate(STEPS[:4]):
+        stored(store, name, mentions, claims, text=f"Report {name}, version {version}.")
+    expected = claim_rows(store)
+    with store.engine.begin() as c:  # as an older version left it: no claim groups, terms or pending events
+        for index in ("ix_claims_topic_key", "ix_claims_concerns", "ix_claims_group", "ix_contradictions_claim_group"):
+            c.execute(text(f"DROP INDEX {index}"))
+        for table, column in (("claims", "topic_key"), ("claims", "concerns"), ("claims", "claim_group")):
+            c.execute(text(f"ALTER TABLE {table} DROP COLUMN {column}"))
+        c.execute(text("ALTER TABLE contradictions DROP COLUMN claim_group"))
+        c.execute(text("DROP TABLE claim_terms"))
+        c.execute(text("DROP TABLE contradiction_pending"))
+        c.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version == 3))
+    store.close()
+
+    reopened = Store.open(store_url)
+    refresh_claim_contradictions(reopened)
+    assert claim_rows(reopened) == expected
+    name, mentions, claims = STEPS[4]  # and later documents are compared incrementally as usual
+    stored(reopened, name, mentions, claims, text="Report a, version 4.")
+    assert claim_rows(reopened) == afresh(reopened)
+    reopened.close()
