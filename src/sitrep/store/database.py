@@ -36,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, RowMapping, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sitrep.ingest.dedup import is_near_duplicate, simhash
 from sitrep.model import Claim, Document, Event, Mention, Paragraph, from_dict, to_dict
@@ -175,7 +175,14 @@ class Store:
     # --- documents -----------------------------------------------------------
 
     def add_document(self, document: Document) -> AddResult:
-        """Stores a document once; the same text again changes nothing."""
+        """Stores a document once; the same text again changes nothing (also when another writer stores the same
+        text at the same moment: the loser of that race finds the winner's row)."""
+        try:
+            return self._add_document(document)
+        except IntegrityError:
+            return self._add_document(document)
+
+    def _add_document(self, document: Document) -> AddResult:
         with self.engine.begin() as c:
             existing = c.execute(
                 select(t.documents.c.id, t.documents.c.name, t.documents.c.extracted_at).where(
