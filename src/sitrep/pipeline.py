@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sitrep.extract import extract_document
 from sitrep.extract.actors import fill_actor_countries
@@ -17,12 +18,14 @@ from sitrep.extract.background import mark_background
 from sitrep.geo import Gazetteer
 from sitrep.geo.document import geocode_document, scope_claims
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
-from sitrep.model import Claim, Document, Mention
+from sitrep.model import Claim, Contradiction, Document, Mention
 from sitrep.nlp import parse_text
 from sitrep.resolve import derive_event, group_claims, resolve_group
-from sitrep.resolve.claims import denials_of_reports
+from sitrep.resolve.claims import denials_of_reports, same_quantity
+from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.coreference import group_document_mentions, mark_headline, share_incident_places
 from sitrep.store import Store, StoredDocument
+from sitrep.store.database import claim_index_values
 
 STAGES = ("extract", "geocode", "resolve")
 
@@ -158,13 +161,15 @@ def record_document(
 
 
 def store_extraction(store: Store, document_id: int, processed: ProcessedDocument) -> None:
-    """Writes mentions and claims, then attaches the mentions to events (incrementally). Several processes may
-    write into one store at once: each document's matching and writing holds the store's resolution lock."""
+    """Writes mentions and claims, then attaches the mentions to events and sets the claims against those they
+    may dispute (both incrementally). Several processes may write into one store at once: each document's
+    matching and writing holds the store's resolution lock."""
     with store.resolution_lock():
         touched = store.replace_extraction(document_id, processed.mentions, processed.claims)
         rederive(store, touched)
         resolve_into_store(store, processed.mentions)
         store.mark_extracted(document_id)
+    refresh_claim_contradictions(store)
 
 
 def resolve_into_store(store: Store, mentions: list[Mention]) -> None:
@@ -222,35 +227,108 @@ def redirect_by_reports(store: Store, before: dict[str, list[str]], reason: str)
             store.add_redirect(event_id, min(e for e, n in now.items() if n == top), reason)
 
 
-def refresh_claim_contradictions(store: Store) -> None:
-    rows = []
+def refresh_claim_contradictions(store: Store, full: bool = False) -> None:
+    """Brings the claim contradictions up to date: claims about one quantity set against each other, and denials
+    against the report they deny.
+
+    Incremental (the default): only the claims not compared since they or their group changed (a document's
+    new claims, and the groups its old ones were in) are compared, with the claims that share a topic or a
+    subject word with them, and only the events whose reports or denials changed are looked at again; the
+    result is that of comparing all claims (``full``), at a cost that follows what changed, not the store.
+    """
+    cfg = load_config()
+    if full or cfg.claim_similarity_threshold <= 0:  # with no threshold every two claims may be one quantity
+        _refresh_all_claim_contradictions(store)
+        return
+    with store.resolution_lock():
+        seeds = store.ungrouped_claims()
+        if seeds:
+            keys = [claim_index_values(claim) for _doc, claim, _group in seeds]
+            neighbours = store.claims_sharing_keys(
+                [key for key, _terms in keys if key],
+                [term for key, terms in keys if key for term in terms],
+                [term for key, terms in keys if not key for term in terms],
+            )
+            linked = _groups_linked(seeds, neighbours, cfg)
+            claims = sorted([*seeds, *store.claims_in_groups(linked)], key=lambda item: (item[0], item[1].id))
+            members, rows = _claim_group_rows([claim for _doc, claim, _group in claims], cfg)
+            moved = {claim.id: members[claim.id] for _doc, claim, group in claims if group != members[claim.id]}
+            store.write_claim_groups(linked, moved, rows)
+        pending = store.pending_denial_events()
+        rows = []
+        for event_id in pending:
+            reports, denials = store.denials_of_event(event_id)
+            found = {m.id: (event_id, m) for m in reports}
+            rows += [_denial_row(event_id, item) for event_id, item in denials_of_reports(denials, found)]
+        store.write_denial_contradictions(pending, rows)
+
+
+def _refresh_all_claim_contradictions(store: Store) -> None:
+    with store.resolution_lock():
+        members, rows = all_claim_contradictions(store)
+        store.replace_all_claim_contradictions(members, rows)
+
+
+def all_claim_contradictions(store: Store) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Every claim set against every other it may be about the same quantity as, and every denial against the
+    report it denies, worked out from the whole store: each claim's group, and the contradictions as rows."""
     claims = store.claims()
-    for event_id, item in denials_of_reports(claims, _reports_denied(store, claims)):
-        rows.append(
+    rows = [_denial_row(e, item) for e, item in denials_of_reports(claims, _reports_denied(store, claims))]
+    members, group_rows = _claim_group_rows(claims, load_config())
+    return members, rows + group_rows
+
+
+def _groups_linked(
+    seeds: list[tuple[int, Claim, str | None]], neighbours: list[tuple[int, Claim, str | None]], cfg: ResolveConfig
+) -> set[str]:
+    """The groups of ``neighbours`` that one of ``seeds`` is about the same quantity as (compared in store order,
+    as a full comparison would)."""
+    linked: set[str] = set()
+    for doc_n, neighbour, group in neighbours:
+        if group is None or group in linked:
+            continue
+        for doc_s, seed, _ in seeds:
+            first, second = (seed, neighbour) if (doc_s, seed.id) < (doc_n, neighbour.id) else (neighbour, seed)
+            if same_quantity(first, second, cfg):
+                linked.add(group)
+                break
+    return linked
+
+
+def _claim_group_rows(claims: list[Claim], cfg: ResolveConfig) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    """Each claim's group (named by its first claim) and the groups' contradictions as rows."""
+    members: dict[str, str] = {}
+    rows: list[dict[str, Any]] = []
+    for group in group_claims(claims, cfg):
+        key = group.claims[0].id
+        members.update({claim.id: key for claim in group.claims})
+        rows += [
             {
                 "kind": item.kind,
-                "subject": item.subject,
+                "subject": item.subject or group.topic,
                 "description": item.description,
                 "a": item.a,
                 "b": item.b,
                 "event_id": None,
-                "claim_topic": f"denial of event {event_id}",
+                "claim_topic": group.topic,
+                "claim_group": key,
             }
-        )
-    for group in group_claims(claims):
-        for item in group.contradictions:
-            rows.append(
-                {
-                    "kind": item.kind,
-                    "subject": item.subject or group.topic,
-                    "description": item.description,
-                    "a": item.a,
-                    "b": item.b,
-                    "event_id": None,
-                    "claim_topic": group.topic,
-                }
-            )
-    store.replace_claim_contradictions(rows)
+            for item in group.contradictions
+        ]
+    return members, rows
+
+
+def _denial_row(event_id: str, item: Contradiction) -> dict[str, Any]:
+    return {
+        "kind": item.kind,
+        "subject": item.subject,
+        "description": item.description,
+        "a": item.a,
+        "b": item.b,
+        "event_id": None,
+        "claim_topic": f"denial of event {event_id}",
+        "claim_group": f"event:{event_id}",
+    }
 
 
 def _reports_denied(store: Store, claims: list[Claim]) -> dict[str, tuple[str, Mention]]:

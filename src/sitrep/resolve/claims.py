@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import combinations
@@ -84,7 +85,12 @@ def same_quantity(a: Claim, b: Claim, cfg: ResolveConfig) -> bool:
 
 
 def connected_groups(claims: list[Claim], cfg: ResolveConfig) -> list[list[Claim]]:
-    """Single-link grouping, in first-seen order."""
+    """Single-link grouping by ``same_quantity`` (each pair compared in list order), in first-seen order.
+
+    The same groups as comparing every pair, without doing so: two claims with topics are one quantity only
+    with the same topic key (a specific one is linked to every later claim of its key, any other to the later
+    claims of its own document); a claim without a topic only with claims sharing a subject word.
+    """
     parent = list(range(len(claims)))
 
     def root(i: int) -> int:
@@ -93,9 +99,47 @@ def connected_groups(claims: list[Claim], cfg: ResolveConfig) -> list[list[Claim
             i = parent[i]
         return i
 
-    for i, j in combinations(range(len(claims)), 2):
-        if same_quantity(claims[i], claims[j], cfg):
-            parent[root(j)] = root(i)
+    if cfg.claim_similarity_threshold <= 0:  # claims sharing no word may be one quantity: compare every pair
+        for i, j in combinations(range(len(claims)), 2):
+            if same_quantity(claims[i], claims[j], cfg):
+                parent[root(j)] = root(i)
+        return _in_first_seen_order(claims, root)
+
+    def link(i: int, j: int) -> None:
+        parent[root(j)] = root(i)
+
+    by_key: dict[str, list[int]] = {}
+    for i, claim in enumerate(claims):
+        if claim.topic:
+            by_key.setdefault(topic_key(claim.topic), []).append(i)
+    for members in by_key.values():
+        last_of_document: dict[str, int] = {}
+        specific: int | None = None
+        for j in members:
+            if specific is not None:
+                link(specific, j)  # a specific topic is linked to every later claim with its key
+            if claims[j].doc in last_of_document:
+                link(last_of_document[claims[j].doc], j)  # claims of one document with one key are linked
+            last_of_document[claims[j].doc] = j
+            if specific is None and _specific(claims[j].topic, cfg):
+                specific = j
+    by_term: dict[str, list[int]] = {}
+    terms = [subject_terms(claim, cfg) for claim in claims]
+    for i, words in enumerate(terms):
+        for word in words:
+            by_term.setdefault(word, []).append(i)
+    for i, claim in enumerate(claims):
+        if claim.topic:
+            continue
+        sharing = sorted({j for word in terms[i] for j in by_term[word] if j != i})
+        for j in sharing:
+            first, second = (i, j) if i < j else (j, i)
+            if same_quantity(claims[first], claims[second], cfg):
+                link(first, second)
+    return _in_first_seen_order(claims, root)
+
+
+def _in_first_seen_order(claims: list[Claim], root: Callable[[int], int]) -> list[list[Claim]]:
     groups: dict[int, list[Claim]] = {}
     for i, claim in enumerate(claims):
         groups.setdefault(root(i), []).append(claim)
@@ -223,12 +267,30 @@ def group_topic(group: list[Claim]) -> str:
     return next((c.topic for c in group if c.topic), group[0].subject)
 
 
+def comparable_pairs(group: list[Claim], cfg: ResolveConfig) -> list[tuple[Claim, Claim]]:
+    """The pairs of ``group`` (in the order of ``combinations``) that ``comparable_across_documents`` lets be
+    compared: those of one document, and those of claims each comparable with any other document's. Every
+    other pair has no contradiction, so a group of thousands of country-wide tolls costs no square."""
+    open_to_all = [i for i, claim in enumerate(group) if _comparable_with_others(claim, cfg)]
+    by_document: dict[str, list[int]] = {}
+    for i, claim in enumerate(group):
+        by_document.setdefault(claim.doc, []).append(i)
+    pairs = {(i, j) for i, j in combinations(open_to_all, 2)}
+    pairs |= {(i, j) for members in by_document.values() for i, j in combinations(members, 2)}
+    return [(group[i], group[j]) for i, j in sorted(pairs)]
+
+
+def _comparable_with_others(claim: Claim, cfg: ResolveConfig) -> bool:
+    """``comparable_across_documents`` of this claim and one of another document, as far as it depends on it."""
+    return not _country_wide_toll(claim) and bool(claim.topic and _specific(claim.topic, cfg))
+
+
 def group_claims(claims: list[Claim], cfg: ResolveConfig | None = None) -> list[ClaimGroup]:
     """Claims about the same quantity/subject -> one group, with scope, figure and denial disagreements."""
     cfg = cfg or load_config()
     result: list[ClaimGroup] = []
     for group in connected_groups(claims, cfg):
-        pairs = [c for a, b in combinations(group, 2) for c in pair_contradictions(a, b, cfg)]
+        pairs = [c for a, b in comparable_pairs(group, cfg) for c in pair_contradictions(a, b, cfg)]
         by_id = {c.id: c for c in group}
         result.append(ClaimGroup(group_topic(group), group, one_per_field(pairs, partial(_position, by_id))))
     return result

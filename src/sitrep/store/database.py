@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import math
 import sqlite3
 import threading
 import time
@@ -32,8 +33,10 @@ from sqlalchemy import (
     union_all,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, RowMapping, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sitrep.ingest.dedup import is_near_duplicate, simhash
 from sitrep.model import Claim, Document, Event, Mention, Paragraph, from_dict, to_dict
@@ -51,8 +54,17 @@ _BANDS = 8
 # Candidate events for a mention: within this many degrees of one of its places, at most this many.
 _NEAR_DEGREES = 3.0
 _MAX_CANDIDATES = 300
+# Events are filed by grid cell (this many degrees a side, so a mention's +-_NEAR_DEGREES box touches at most
+# 3 x 3 cells) and by the length of their date (the longest each class holds, in days): an event of a class
+# that overlaps a window starts at most that many days before it, which bounds the index range read.
+CELL_DEGREES = _NEAR_DEGREES
+COARSE_CELL = 1_000_000  # a country- or region-wide event, or one with no place: near every mention
+SPAN_CLASS_DAYS = (0, 7, 31, 366)
+LONG_SPAN = len(SPAN_CLASS_DAYS)  # longer than a year: no lower bound on its start
+UNDATED = -1
 # Values per IN (...) list, well under SQLite's limit on bound parameters.
 _IN_CHUNK = 500
+_COARSE_PRECISIONS = frozenset({"country", "region"})
 
 
 def database_url(target: str) -> str:
@@ -163,7 +175,14 @@ class Store:
     # --- documents -----------------------------------------------------------
 
     def add_document(self, document: Document) -> AddResult:
-        """Stores a document once; the same text again changes nothing."""
+        """Stores a document once; the same text again changes nothing (also when another writer stores the same
+        text at the same moment: the loser of that race finds the winner's row)."""
+        try:
+            return self._add_document(document)
+        except IntegrityError:
+            return self._add_document(document)
+
+    def _add_document(self, document: Document) -> AddResult:
         with self.engine.begin() as c:
             existing = c.execute(
                 select(t.documents.c.id, t.documents.c.name, t.documents.c.extracted_at).where(
@@ -267,26 +286,14 @@ class Store:
                     )
                 )
             )
+            _forget_claim_comparisons(c, document_id)
             c.execute(delete(t.mentions).where(t.mentions.c.document_id == document_id))
             c.execute(delete(t.claims).where(t.claims.c.document_id == document_id))
             for mention in mentions:
                 _insert_mention(c, document_id, mention)
             for claim in claims:
-                q = claim.quantity
-                c.execute(
-                    insert(t.claims).values(
-                        id=claim.id,
-                        document_id=document_id,
-                        topic=claim.topic or claim.subject,
-                        subject=claim.subject,
-                        scope=claim.scope,
-                        modality=claim.modality,
-                        low=q.low if q else None,
-                        best=q.best if q else None,
-                        high=q.high if q else None,
-                        data=to_dict(claim),
-                    )
-                )
+                _insert_claim(c, document_id, claim)
+            _mark_denied_events(c, [claim.concerns for claim in claims if claim.concerns])
         return {e for e in touched if e}
 
     def remove_document_extraction(self, document_id: int) -> set[str]:
@@ -320,46 +327,139 @@ class Store:
             rows = c.execute(select(t.claims.c.data).order_by(t.claims.c.document_id, t.claims.c.id))
             return [from_dict(Claim, row.data) for row in rows]
 
+    # --- incremental claim contradictions ----------------------------------------
+
+    def ungrouped_claims(self) -> list[tuple[int, Claim, str | None]]:
+        """Claims not compared since they or their group changed, in store order, as (document id, claim, None)."""
+        query = (
+            select(t.claims.c.document_id, t.claims.c.data)
+            .where(t.claims.c.claim_group.is_(None))
+            .order_by(t.claims.c.document_id, t.claims.c.id)
+        )
+        with self.engine.connect() as c:
+            return [(row.document_id, from_dict(Claim, row.data), None) for row in c.execute(query)]
+
+    def claims_sharing_keys(
+        self, topic_keys: Iterable[str], terms: Iterable[str], any_topic_terms: Iterable[str] = ()
+    ) -> list[tuple[int, Claim, str | None]]:
+        """The grouped claims another claim may be about the same quantity as (resolve.claims.same_quantity),
+        with their groups: those with one of ``topic_keys``; those without a topic sharing one of ``terms``
+        (subject words of claims with a topic); and any sharing one of ``any_topic_terms`` (subject words of
+        claims without one)."""
+        cols = t.claims.c
+        found: dict[str, tuple[int, Claim, str | None]] = {}
+        by_key, by_word = cols.topic_key.in_, t.claim_terms.c.term.in_
+        with_words = select(t.claim_terms.c.claim_id)
+        conditions: list[Any] = []
+        for chunk in _chunks(sorted(set(topic_keys))):
+            conditions.append(by_key(chunk))
+        for chunk in _chunks(sorted(set(terms))):
+            conditions.append(and_(cols.id.in_(with_words.where(by_word(chunk))), cols.topic_key.is_(None)))
+        for chunk in _chunks(sorted(set(any_topic_terms))):
+            conditions.append(cols.id.in_(with_words.where(by_word(chunk))))
+        with self.engine.connect() as c:
+            for condition in conditions:
+                query = select(cols.document_id, cols.data, cols.claim_group).where(
+                    condition, cols.claim_group.is_not(None)
+                )
+                for row in c.execute(query):
+                    found.setdefault(row.data["id"], (row.document_id, from_dict(Claim, row.data), row.claim_group))
+        return list(found.values())
+
+    def claims_in_groups(self, groups: Iterable[str]) -> list[tuple[int, Claim, str | None]]:
+        wanted = sorted(set(groups))
+        cols = t.claims.c
+        found: list[tuple[int, Claim, str | None]] = []
+        with self.engine.connect() as c:
+            for start in range(0, len(wanted), _IN_CHUNK):
+                query = select(cols.document_id, cols.data, cols.claim_group).where(
+                    cols.claim_group.in_(wanted[start : start + _IN_CHUNK])
+                )
+                found += [(row.document_id, from_dict(Claim, row.data), row.claim_group) for row in c.execute(query)]
+        return found
+
+    def write_claim_groups(
+        self, replaced: Iterable[str], members: dict[str, str], rows: Sequence[dict[str, Any]]
+    ) -> None:
+        """The contradictions of claim groups ``replaced`` give way to ``rows`` (each naming its
+        ``claim_group``), and each claim in ``members`` now belongs to the group named there."""
+        old = sorted(set(replaced))
+        with self.engine.begin() as c:
+            for start in range(0, len(old), _IN_CHUNK):
+                c.execute(
+                    delete(t.contradictions).where(t.contradictions.c.claim_group.in_(old[start : start + _IN_CHUNK]))
+                )
+            by_group: dict[str, list[str]] = {}
+            for claim_id, group in members.items():
+                by_group.setdefault(group, []).append(claim_id)
+            for group, ids in by_group.items():
+                for start in range(0, len(ids), _IN_CHUNK):
+                    c.execute(
+                        update(t.claims)
+                        .where(t.claims.c.id.in_(ids[start : start + _IN_CHUNK]))
+                        .values(claim_group=group)
+                    )
+            if rows:
+                c.execute(insert(t.contradictions), list(rows))
+
+    def pending_denial_events(self) -> list[str]:
+        """Events whose reports or the denials of them changed since their denial contradictions were worked out."""
+        with self.engine.connect() as c:
+            return list(
+                c.scalars(select(t.contradiction_pending.c.event_id).order_by(t.contradiction_pending.c.event_id))
+            )
+
+    def denials_of_event(self, event_id: str) -> tuple[list[Mention], list[Claim]]:
+        """An event's reports, and the denial claims about any of them, in store order."""
+        reports = self.mentions_for_event(event_id)
+        if not reports:
+            return [], []
+        cols = t.claims.c
+        ids = [m.id for m in reports]
+        claims: list[tuple[int, str, Claim]] = []
+        with self.engine.connect() as c:
+            for start in range(0, len(ids), _IN_CHUNK):
+                query = select(cols.document_id, cols.id, cols.data).where(
+                    cols.concerns.in_(ids[start : start + _IN_CHUNK]), cols.modality == "denied"
+                )
+                claims += [(row.document_id, row.id, from_dict(Claim, row.data)) for row in c.execute(query)]
+        return reports, [claim for _, _, claim in sorted(claims, key=lambda item: (item[0], item[1]))]
+
+    def write_denial_contradictions(self, event_ids: Sequence[str], rows: Sequence[dict[str, Any]]) -> None:
+        """The denial contradictions of ``event_ids`` are now ``rows``; those events are no longer pending."""
+        with self.engine.begin() as c:
+            for start in range(0, len(event_ids), _IN_CHUNK):
+                chunk = list(event_ids[start : start + _IN_CHUNK])
+                c.execute(
+                    delete(t.contradictions).where(t.contradictions.c.claim_group.in_([f"event:{e}" for e in chunk]))
+                )
+                c.execute(delete(t.contradiction_pending).where(t.contradiction_pending.c.event_id.in_(chunk)))
+            if rows:
+                c.execute(insert(t.contradictions), list(rows))
+
+    def replace_all_claim_contradictions(self, members: dict[str, str], rows: Sequence[dict[str, Any]]) -> None:
+        """Every claim contradiction of the store at once (after comparing all claims), nothing left pending."""
+        with self.engine.begin() as c:
+            c.execute(delete(t.contradictions).where(t.contradictions.c.event_id.is_(None)))
+            c.execute(delete(t.contradiction_pending))
+            c.execute(update(t.claims).values(claim_group=None))
+        self.write_claim_groups([], members, rows)
+
     # --- events ----------------------------------------------------------------
 
     def candidate_events(self, mention: Mention, window_days: int) -> list[Event]:
         """Events of a compatible type, within ``window_days`` of the mention's dates and near its places.
 
-        Answered from indexed columns, so it stays fast on a large store; the
-        candidates come with their mentions, which the resolver compares.
+        Answered from indexed columns (type, place cell, class of date length, start date), one short index
+        range per branch, so the cost depends on how many events lie near the mention in place and time, not
+        on how many the store holds. The candidates come with their mentions, which the resolver compares.
         """
         from sitrep.resolve.config import load_config
         from sitrep.resolve.store import compatible_types
 
-        cols = t.events.c
-        query = select(cols.id, cols.data, cols.date_start).where(
-            cols.event_type.in_(compatible_types(mention.event_type, load_config()))
-        )
-        dated: Any = None
-        if mention.date:
-            low = mention.date.start - dt.timedelta(days=window_days)
-            high = mention.date.end + dt.timedelta(days=window_days)
-            # Two indexed lookups rather than one OR that no index serves: events in the date window, and
-            # undated events, kept apart so the cost stays flat as dated events pile up.
-            dated = and_(cols.date_start <= high, cols.date_end >= low)
-        places = [pm.place for pm in mention.places if pm.place is not None]
-        if places:
-            near = [
-                and_(
-                    cols.lat.between(p.lat - _NEAR_DEGREES, p.lat + _NEAR_DEGREES),
-                    cols.lon.between(p.lon - _NEAR_DEGREES, p.lon + _NEAR_DEGREES),
-                )
-                for p in places
-            ]
-            query = query.where(or_(cols.lat.is_(None), cols.geo_precision.in_(["country", "region"]), *near))
-        if dated is not None:
-            both = union_all(query.where(dated), query.where(cols.date_start.is_(None))).subquery()
-            query = select(both.c.id, both.c.data, both.c.date_start)
-            order = both.c.date_start.desc()
-        else:
-            order = cols.date_start.desc()
+        query = candidate_query(mention, sorted(compatible_types(mention.event_type, load_config())), window_days)
         with self.engine.connect() as c:
-            rows = c.execute(query.order_by(order).limit(_MAX_CANDIDATES)).all()
+            rows = c.execute(query).all()
             events = {row.id: _event_from_row(row.data) for row in rows}
             if events:
                 for row in c.execute(
@@ -394,6 +494,7 @@ class Store:
                 c.execute(insert(t.events).values(id=event.id, **row))
             ids = [m.id for m in event.mentions]
             c.execute(update(t.mentions).where(t.mentions.c.id.in_(ids)).values(event_id=event.id))
+            _mark_pending(c, [event.id])
             c.execute(delete(t.contradictions).where(t.contradictions.c.event_id == event.id))
             for item in event.contradictions:
                 c.execute(
@@ -412,6 +513,7 @@ class Store:
             c.execute(update(t.mentions).where(t.mentions.c.event_id == event_id).values(event_id=None))
             c.execute(delete(t.contradictions).where(t.contradictions.c.event_id == event_id))
             c.execute(delete(t.events).where(t.events.c.id == event_id))
+            _mark_pending(c, [event_id])
             if redirect_to:
                 c.execute(delete(t.event_redirects).where(t.event_redirects.c.old_id == event_id))
                 c.execute(
@@ -445,6 +547,9 @@ class Store:
         with self.engine.begin() as c:
             c.execute(update(t.mentions).values(event_id=None))
             c.execute(delete(t.contradictions).where(t.contradictions.c.event_id.is_not(None)))
+            # Denials set against a report belong to its event: they are worked out again as events form anew.
+            c.execute(delete(t.contradictions).where(t.contradictions.c.claim_group.startswith("event:")))
+            c.execute(delete(t.contradiction_pending))
             c.execute(delete(t.events))
 
     def resolve_event_id(self, event_id: str) -> str | None:
@@ -531,12 +636,6 @@ class Store:
         with self.engine.connect() as c:
             return list(c.execute(select(t.contradictions).order_by(t.contradictions.c.id)).mappings())
 
-    def replace_claim_contradictions(self, rows: Sequence[dict[str, Any]]) -> None:
-        with self.engine.begin() as c:
-            c.execute(delete(t.contradictions).where(t.contradictions.c.event_id.is_(None)))
-            if rows:
-                c.execute(insert(t.contradictions), list(rows))
-
     def outlets_by_document(self, names: Iterable[str] | None = None) -> dict[str, str]:
         """Document name -> outlet of its latest version, for every document or only the ``names`` given."""
         query = select(t.documents.c.name, t.documents.c.outlet).where(_is_latest_version())
@@ -559,7 +658,10 @@ class Store:
 
         PostgreSQL: a session advisory lock on a connection of its own. SQLite: an exclusive lock on a file
         beside the database (SQLite serialises single writes, not this read-then-write sequence). An
-        in-memory store is one process's own and needs none.
+        in-memory store is one process's own and needs none. Either way one document resolves at a time: SQLite
+        is a single-writer store by design (one file, one writer; use PostgreSQL for a cluster), and the
+        PostgreSQL lock is one for the whole store, not yet one per place cell and date window. The claim
+        contradictions (pipeline.refresh_claim_contradictions) are updated under the same lock.
         """
         if self.engine.dialect.name == "postgresql":
             with self.engine.connect() as c:
@@ -706,6 +808,79 @@ def _stored_document(c: Connection, row: RowMapping) -> StoredDocument:
     return StoredDocument(row["id"], row["version"], document, near, row["ingested_at"])
 
 
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), _IN_CHUNK):
+        yield values[start : start + _IN_CHUNK]
+
+
+def _forget_claim_comparisons(c: Connection, document_id: int) -> None:
+    """Before a document's claims change: the groups they were compared in lose their contradictions and are
+    compared again (their claims become ungrouped), and the events its denials concern are pending."""
+    cols = t.claims.c
+    groups = sorted(
+        set(c.scalars(select(cols.claim_group).where(cols.document_id == document_id, cols.claim_group.is_not(None))))
+    )
+    for start in range(0, len(groups), _IN_CHUNK):
+        chunk = groups[start : start + _IN_CHUNK]
+        c.execute(delete(t.contradictions).where(t.contradictions.c.claim_group.in_(chunk)))
+        c.execute(update(t.claims).where(cols.claim_group.in_(chunk)).values(claim_group=None))
+    concerned = c.scalars(select(cols.concerns).where(cols.document_id == document_id, cols.concerns.is_not(None)))
+    _mark_denied_events(c, list(concerned))
+    ours = select(cols.id).where(cols.document_id == document_id)
+    c.execute(delete(t.claim_terms).where(t.claim_terms.c.claim_id.in_(ours)))
+
+
+def _mark_denied_events(c: Connection, mention_ids: Sequence[str | None]) -> None:
+    """The events of reports a denial concerns are pending (their denial contradictions change)."""
+    ids = sorted({m for m in mention_ids if m})
+    for start in range(0, len(ids), _IN_CHUNK):
+        query = select(t.mentions.c.event_id).where(
+            t.mentions.c.id.in_(ids[start : start + _IN_CHUNK]), t.mentions.c.event_id.is_not(None)
+        )
+        _mark_pending(c, list(c.scalars(query)))
+
+
+def _mark_pending(c: Connection, event_ids: Sequence[str]) -> None:
+    """Events whose denial contradictions are to be worked out again; one already pending stays so (another
+    writer may have marked it meanwhile)."""
+    wanted = [{"event_id": e} for e in sorted(set(event_ids))]
+    if not wanted:
+        return
+    dialect_insert = postgresql_insert if c.dialect.name == "postgresql" else sqlite_insert
+    c.execute(dialect_insert(t.contradiction_pending).on_conflict_do_nothing(), wanted)
+
+
+def claim_index_values(claim: Claim) -> tuple[str | None, list[str]]:
+    """The topic key and the subject words a claim is found by (resolve.claims.topic_key, subject_terms)."""
+    from sitrep.resolve.claims import subject_terms, topic_key
+    from sitrep.resolve.config import load_config
+
+    return (topic_key(claim.topic) if claim.topic else None), sorted(subject_terms(claim, load_config()))
+
+
+def _insert_claim(c: Connection, document_id: int, claim: Claim) -> None:
+    q = claim.quantity
+    key, terms = claim_index_values(claim)
+    c.execute(
+        insert(t.claims).values(
+            id=claim.id,
+            document_id=document_id,
+            topic=claim.topic or claim.subject,
+            subject=claim.subject,
+            scope=claim.scope,
+            modality=claim.modality,
+            low=q.low if q else None,
+            best=q.best if q else None,
+            high=q.high if q else None,
+            data=to_dict(claim),
+            topic_key=key,
+            concerns=claim.concerns,
+        )
+    )
+    if terms:
+        c.execute(insert(t.claim_terms), [{"claim_id": claim.id, "term": term} for term in terms])
+
+
 def _insert_mention(c: Connection, document_id: int, mention: Mention) -> None:
     actor1, actor2 = mention.actor("actor1"), mention.actor("actor2")
     c.execute(
@@ -763,6 +938,85 @@ def _upsert_place(c: Connection, place: Any) -> None:
         )
 
 
+def grid_cell(lat: float, lon: float) -> int:
+    """The grid cell (``CELL_DEGREES`` a side) a point lies in, as one integer."""
+    return math.floor(lat / CELL_DEGREES) * 1000 + math.floor(lon / CELL_DEGREES)
+
+
+def place_cell(lat: float | None, lon: float | None, precision: str | None) -> int:
+    """The cell an event is filed under: its place's, or COARSE_CELL when it is country-wide or has none."""
+    if lat is None or lon is None or precision in _COARSE_PRECISIONS:
+        return COARSE_CELL
+    return grid_cell(lat, lon)
+
+
+def date_span_class(start: dt.date | None, end: dt.date | None) -> int:
+    """The class of a date's length: the first of SPAN_CLASS_DAYS it fits in, LONG_SPAN, or UNDATED."""
+    if start is None or end is None:
+        return UNDATED
+    days = (end - start).days
+    return next((i for i, most in enumerate(SPAN_CLASS_DAYS) if days <= most), LONG_SPAN)
+
+
+def candidate_query(mention: Mention, types: list[str], window_days: int) -> Any:
+    """Events of ``types`` in the mention's date window (or undated) and near one of its places (or coarse),
+    newest first, at most _MAX_CANDIDATES: a UNION ALL of branches each read off one index range, because
+    no index serves one OR of them. Holds what the one filter (type, dates overlap or undated, near or
+    coarse) held; the index columns only narrow the rows read."""
+    cols = t.events.c
+    typed = cols.event_type.in_(types)
+    places = [pm.place for pm in mention.places if pm.place is not None]
+    where_places: list[Any] = [None]  # no place: every cell
+    if places:
+        box = [
+            and_(
+                cols.lat.between(p.lat - _NEAR_DEGREES, p.lat + _NEAR_DEGREES),
+                cols.lon.between(p.lon - _NEAR_DEGREES, p.lon + _NEAR_DEGREES),
+            )
+            for p in places
+        ]
+        cells = sorted({cell for p in places for cell in _cells_near(p.lat, p.lon)})
+        where_places = [cols.place_cell == COARSE_CELL, and_(cols.place_cell.in_(cells), or_(*box))]
+    where_dates: list[Any] = [None]  # no date: any date
+    if mention.date:
+        low = mention.date.start - dt.timedelta(days=window_days)
+        high = mention.date.end + dt.timedelta(days=window_days)
+        where_dates = [
+            and_(
+                cols.date_span == span,
+                cols.date_start.between(low - dt.timedelta(days=most), high),
+                cols.date_end >= low,
+            )
+            for span, most in enumerate(SPAN_CLASS_DAYS)
+        ]
+        where_dates.append(and_(cols.date_span == LONG_SPAN, cols.date_start <= high, cols.date_end >= low))
+        where_dates.append(cols.date_span == UNDATED)
+    branches = [
+        select(cols.id, cols.data, cols.date_start).where(
+            typed, *(condition for condition in (near, when) if condition is not None)
+        )
+        for near in where_places
+        for when in where_dates
+    ]
+    both = union_all(*branches).subquery() if len(branches) > 1 else branches[0].subquery()
+    return (
+        select(both.c.id, both.c.data, both.c.date_start)
+        .order_by(both.c.date_start.desc(), both.c.id)
+        .limit(_MAX_CANDIDATES)
+    )
+
+
+def _cells_near(lat: float, lon: float) -> list[int]:
+    """Every cell that the +-_NEAR_DEGREES box around a point touches."""
+    lat_cells = range(
+        math.floor((lat - _NEAR_DEGREES) / CELL_DEGREES), math.floor((lat + _NEAR_DEGREES) / CELL_DEGREES) + 1
+    )
+    lon_cells = range(
+        math.floor((lon - _NEAR_DEGREES) / CELL_DEGREES), math.floor((lon + _NEAR_DEGREES) / CELL_DEGREES) + 1
+    )
+    return [y * 1000 + x for y in lat_cells for x in lon_cells]
+
+
 def _event_row(event_: Event) -> dict[str, Any]:
     place = event_.places[0] if event_.places else None
     actor1 = next((a.name for a in event_.actors if a.role == "actor1"), None)
@@ -791,6 +1045,8 @@ def _event_row(event_: Event) -> dict[str, Any]:
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
         "geo_precision": place.precision if place else None,
+        "place_cell": place_cell(place.lat, place.lon, place.precision) if place else COARSE_CELL,
+        "date_span": date_span_class(event_.date.start, event_.date.end) if event_.date else UNDATED,
         "actor1": actor1,
         "actor2": actor2,
         "fatalities_low": killed.low if killed else None,

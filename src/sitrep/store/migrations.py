@@ -12,9 +12,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, delete, insert, inspect, select, text, update
 from sqlalchemy.schema import CreateIndex
 
+from sitrep.model import Claim, from_dict
 from sitrep.store import schema
 
 
@@ -38,9 +39,85 @@ def _event_list_indexes(connection: Connection) -> None:
             connection.execute(CreateIndex(index, if_not_exists=True))
 
 
+_ADDED_COLUMNS = {
+    "events": ("place_cell", "date_span"),
+    "claims": ("topic_key", "concerns", "claim_group"),
+    "contradictions": ("claim_group",),
+}
+_CANDIDATE_INDEXES = (
+    "ix_events_candidates_cell",
+    "ix_events_candidates",
+    "ix_claims_topic_key",
+    "ix_claims_concerns",
+    "ix_claims_group",
+    "ix_claim_terms_term",
+    "ix_contradictions_claim_group",
+)
+
+
+def _flat_cost_per_document(connection: Connection) -> None:
+    """Event candidates by type, place cell and class of date length; claims findable by topic and subject word,
+    with the group they were compared in; events whose denials are pending. Existing rows are filled in, and
+    claim contradictions are worked out again (all of them, once) by the next refresh."""
+    from sitrep.store.database import claim_index_values, date_span_class, place_cell
+
+    inspector = inspect(connection)
+    for table_name, names in _ADDED_COLUMNS.items():
+        have = {column["name"] for column in inspector.get_columns(table_name)}
+        table = schema.metadata.tables[table_name]
+        for name in names:
+            if name not in have:
+                kind = table.c[name].type.compile(dialect=connection.dialect)
+                connection.execute(text(f"ALTER TABLE {table_name} ADD COLUMN {name} {kind}"))
+    schema.claim_terms.create(connection, checkfirst=True)
+    schema.contradiction_pending.create(connection, checkfirst=True)
+    for table in schema.metadata.tables.values():
+        for index in table.indexes:
+            if index.name in _CANDIDATE_INDEXES:
+                connection.execute(CreateIndex(index, if_not_exists=True))
+    events, claims = schema.events, schema.claims
+    for row in connection.execute(
+        select(events.c.id, events.c.lat, events.c.lon, events.c.geo_precision, events.c.date_start, events.c.date_end)
+    ).all():
+        connection.execute(
+            update(events)
+            .where(events.c.id == row.id)
+            .values(
+                place_cell=place_cell(row.lat, row.lon, row.geo_precision),
+                date_span=date_span_class(row.date_start, row.date_end),
+            )
+        )
+    connection.execute(delete(schema.claim_terms))
+    for claim_row in connection.execute(select(claims.c.id, claims.c.data)).all():
+        claim = from_dict(Claim, claim_row.data)
+        key, terms = claim_index_values(claim)
+        connection.execute(
+            update(claims)
+            .where(claims.c.id == claim_row.id)
+            .values(topic_key=key, concerns=claim.concerns, claim_group=None)
+        )
+        if terms:
+            connection.execute(insert(schema.claim_terms), [{"claim_id": claim.id, "term": term} for term in terms])
+    connection.execute(delete(schema.contradictions).where(schema.contradictions.c.event_id.is_(None)))
+    denied = (
+        select(schema.mentions.c.event_id)
+        .join(claims, claims.c.concerns == schema.mentions.c.id)
+        .where(claims.c.modality == "denied", schema.mentions.c.event_id.is_not(None))
+        .distinct()
+    )
+    pending = sorted(connection.scalars(denied))
+    if pending:
+        connection.execute(insert(schema.contradiction_pending), [{"event_id": e} for e in pending])
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: documents, mentions, events, claims, places, sources", _initial_schema),
     Migration(2, "event list order read off indexes: by date, and by type then date", _event_list_indexes),
+    Migration(
+        3,
+        "flat cost per document: event candidates by place cell and date length, incremental claim contradictions",
+        _flat_cost_per_document,
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -95,10 +95,18 @@ events = Table(
     Column("search_text", Text, nullable=False, server_default=""),  # lower-cased evidence, places, actors
     Column("data", JSON, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # Where resolution looks for candidates (see database.candidate_cell and date_span_class): the grid cell of
+    # the event's place (COARSE_CELL for a country-wide or placeless event) and the class of its date's length
+    # (UNDATED for none), so the candidate query reads one short index range per class instead of every
+    # earlier event of the type.
+    Column("place_cell", Integer),
+    Column("date_span", Integer),
     Index("ix_events_type_date", "event_type", "date_start"),
     Index("ix_events_date_end", "date_end"),
     Index("ix_events_country", "country"),
     Index("ix_events_latlon", "lat", "lon"),
+    Index("ix_events_candidates_cell", "event_type", "place_cell", "date_span", "date_start"),
+    Index("ix_events_candidates", "event_type", "date_span", "date_start"),
 )
 
 # The event list reads its default order (newest first, undated last, ties by id) straight off an index,
@@ -156,8 +164,34 @@ claims = Table(
     Column("best", BigInteger),
     Column("high", BigInteger),
     Column("data", JSON, nullable=False),
+    # For incremental claim contradictions (pipeline.refresh_claim_contradictions): the topic spelled one way,
+    # the report a denial is about, and the group of claims about one quantity this claim was last compared in
+    # (NULL: not compared since it or its group changed).
+    Column("topic_key", Text),
+    Column("concerns", String(64)),
+    Column("claim_group", String(64)),
     Index("ix_claims_document", "document_id"),
     Index("ix_claims_topic", "topic"),
+    Index("ix_claims_topic_key", "topic_key"),
+    Index("ix_claims_concerns", "concerns"),
+    Index("ix_claims_group", "claim_group"),
+)
+
+# The words of each claim's subject (resolve.claims.subject_terms): claims without a topic are compared with
+# those sharing a word.
+claim_terms = Table(
+    "claim_terms",
+    metadata,
+    Column("claim_id", String(64), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("term", Text, primary_key=True),
+    Index("ix_claim_terms_term", "term"),
+)
+
+# Events whose denial contradictions must be worked out again (their reports, or the denials of them, changed).
+contradiction_pending = Table(
+    "contradiction_pending",
+    metadata,
+    Column("event_id", String(32), primary_key=True),
 )
 
 places = Table(
@@ -213,5 +247,8 @@ contradictions = Table(
     Column("b", String(64), nullable=False),
     Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE")),
     Column("claim_topic", Text),
+    # The claim group (or "event:ID" for denials of an event's report) a claim contradiction came from.
+    Column("claim_group", String(64)),
     Index("ix_contradictions_event", "event_id"),
+    Index("ix_contradictions_claim_group", "claim_group"),
 )

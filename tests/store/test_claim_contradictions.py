@@ -1,0 +1,171 @@
+"""Claim contradictions are kept up to date document by document, and always equal comparing every claim afresh."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from sitrep.ingest.document import DocumentMeta, build_document
+from sitrep.model import AttributionChain, Claim, Mention, Quantity, Source, Span
+from sitrep.pipeline import (
+    IngestReport,
+    ProcessedDocument,
+    all_claim_contradictions,
+    ingest,
+    record_document,
+    refresh_claim_contradictions,
+)
+from sitrep.store import Store
+from sitrep.store import schema as t
+from tests.resolve.resolve_fixtures import mention
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+_STARTS = itertools.count(0, 100)
+
+
+def claim(
+    claim_id: str,
+    doc: str,
+    subject: str,
+    figure: int | None,
+    source: str,
+    *,
+    topic: str = "",
+    kind: str = "killed",
+    modality: str = "asserted",
+    concerns: str | None = None,
+) -> Claim:
+    start = next(_STARTS)
+    return Claim(
+        id=claim_id,
+        doc=doc,
+        subject=subject,
+        scope=None,
+        quantity=Quantity("people", figure, figure, figure, kind=kind) if figure is not None else None,
+        sentence=Span(doc, start, start + 80),
+        chain=AttributionChain([Source(source, "outlet")]),
+        modality=modality,  # type: ignore[arg-type]
+        topic=topic,
+        concerns=concerns,
+    )
+
+
+def stored(store: Store, name: str, mentions: list[Mention], claims: list[Claim], text: str = "") -> None:
+    document = build_document(text or f"Report {name}.", name, DocumentMeta(published=dt.date(2024, 3, 11)))
+    report = IngestReport()
+    record_document(store, document, report, lambda doc: ProcessedDocument(doc, mentions, claims))
+    assert not report.failures, report.failures
+
+
+def claim_rows(store: Store) -> list[str]:
+    rows = [{k: v for k, v in dict(r).items() if k != "id"} for r in store.contradictions() if r["event_id"] is None]
+    return sorted(json.dumps(r, sort_keys=True) for r in rows)
+
+
+def afresh(store: Store) -> list[str]:
+    _members, rows = all_claim_contradictions(store)
+    return sorted(json.dumps(r, sort_keys=True) for r in rows)
+
+
+TOLL = "toll:killed:idlib market"
+# Each step is one document (a second step with a name already used is its new version): claims about one
+# toll by topic, about troop numbers by subject words alone, and a denial of a report whose event later
+# gains reports from another document.
+STEPS: list[tuple[str, list[Mention], list[Claim]]] = [
+    (
+        "a",
+        [mention("a-1", doc="a", killed=(12, 12, 12))],
+        [claim("a-c1", "a", "people killed at the Idlib market", 12, "Outlet A", topic=TOLL)],
+    ),
+    (
+        "b",
+        [mention("b-1", doc="b", killed=(20, 20, 20))],
+        [
+            claim("b-c1", "b", "people killed at the Idlib market", 20, "Outlet B", topic=TOLL),
+            claim("b-c2", "b", "soldiers deployed to the northern front", 3000, "Outlet B", kind="troops"),
+            claim("b-deny", "b", "the strike", None, "the ministry", modality="denied", concerns="b-1"),
+        ],
+    ),
+    (
+        "c",
+        [mention("c-1", doc="c", where="Mosul")],
+        [claim("c-c1", "c", "soldiers deployed on the northern front", 5000, "Outlet C", kind="troops")],
+    ),
+    ("d", [mention("d-1", doc="d", killed=(20, 20, 20))], []),  # joins the event b's denial is about
+    (
+        "a",  # a new version: its toll now agrees with b's, and it denies d's report
+        [mention("a-1v2", doc="a", killed=(20, 20, 20))],
+        [
+            claim("a-c1v2", "a", "people killed at the Idlib market", 20, "Outlet A", topic=TOLL),
+            claim("a-deny", "a", "the strike", None, "the army", modality="denied", concerns="d-1"),
+        ],
+    ),
+    ("c", [mention("c-1v2", doc="c", where="Mosul")], []),  # its troop claim withdrawn
+]
+
+
+def test_contradictions_after_each_document_equal_comparing_all_claims(store_url: str) -> None:
+    store = Store.open(store_url)
+    seen_any = False
+    for version, (name, mentions, claims) in enumerate(STEPS):
+        stored(store, name, mentions, claims, text=f"Report {name}, version {version}.")
+        assert claim_rows(store) == afresh(store), f"after step {version} ({name})"
+        seen_any = seen_any or bool(claim_rows(store))
+    assert seen_any
+    refresh_claim_contradictions(store, full=True)
+    assert claim_rows(store) == afresh(store)
+    store.close()
+
+
+def test_a_disputed_toll_is_listed_once_both_reports_are_stored(sqlite_url: str) -> None:
+    store = Store.open(sqlite_url)
+    for name, mentions, claims in STEPS[:2]:
+        stored(store, name, mentions, claims)
+    [toll] = [r for r in store.contradictions() if r["claim_topic"] == TOLL]
+    assert toll["kind"] == "figure" and "12" in toll["description"] and "20" in toll["description"]
+    for name, mentions, claims in STEPS[2:5]:  # the new version of the first report agrees with the second
+        stored(store, name, mentions, claims, text=f"Report {name} again.")
+    assert not [r for r in store.contradictions() if r["claim_topic"] == TOLL]
+    store.close()
+
+
+@pytest.mark.slow
+def test_the_examples_ingested_one_by_one_give_the_contradictions_of_comparing_all_claims(sqlite_url: str) -> None:
+    store = Store.open(sqlite_url)
+    for source in sorted(
+        p for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html", ".jsonl") and p.name != "manifest.jsonl"
+    ):
+        ingest([str(source)], store)
+        assert claim_rows(store) == afresh(store), source.name
+    assert store.claims()
+    store.close()
+
+
+def test_a_store_made_before_incremental_contradictions_gets_them_on_open(store_url: str) -> None:
+    store = Store.open(store_url)
+    for version, (name, mentions, claims) in enumerate(STEPS[:4]):
+        stored(store, name, mentions, claims, text=f"Report {name}, version {version}.")
+    expected = claim_rows(store)
+    with store.engine.begin() as c:  # as an older version left it: no claim groups, terms or pending events
+        for index in ("ix_claims_topic_key", "ix_claims_concerns", "ix_claims_group", "ix_contradictions_claim_group"):
+            c.execute(text(f"DROP INDEX {index}"))
+        for table, column in (("claims", "topic_key"), ("claims", "concerns"), ("claims", "claim_group")):
+            c.execute(text(f"ALTER TABLE {table} DROP COLUMN {column}"))
+        c.execute(text("ALTER TABLE contradictions DROP COLUMN claim_group"))
+        c.execute(text("DROP TABLE claim_terms"))
+        c.execute(text("DROP TABLE contradiction_pending"))
+        c.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version == 3))
+    store.close()
+
+    reopened = Store.open(store_url)
+    refresh_claim_contradictions(reopened)
+    assert claim_rows(reopened) == expected
+    name, mentions, claims = STEPS[4]  # and later documents are compared incrementally as usual
+    stored(reopened, name, mentions, claims, text="Report a, version 4.")
+    assert claim_rows(reopened) == afresh(reopened)
+    reopened.close()
