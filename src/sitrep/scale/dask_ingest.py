@@ -137,6 +137,10 @@ def work_on_partition(
     read = [item for unit in units for item in read_unit(unit, options)]
     hashes = [item.content_hash for item in read if isinstance(item, Document)]
     stored = stored_hashes(db_url, hashes) if db_url and hashes else set()
+    to_process = (
+        [] if process is None else [d for d in read if isinstance(d, Document) and d.content_hash not in stored]
+    )
+    processed = _process_all(to_process, process) if process is not None else {}
     results: list[WorkerResult] = []
     for item in read:
         if isinstance(item, ReadFailure):
@@ -146,8 +150,22 @@ def work_on_partition(
         elif process is None:
             results.append(WorkerResult(processed=item))
         else:
-            results.append(_processed_or_failure(item, process))
+            results.append(processed[id(item)])
     return results
+
+
+def _process_all(documents: list[Document], process: str) -> dict[int, WorkerResult]:
+    """Each document's result, by ``id``: the default pipeline parses them in batches (``nlp.pipe``), another
+    ``process`` function is called on each."""
+    if process != DEFAULT_PROCESS:
+        return {id(d): _processed_or_failure(d, process) for d in documents}
+    from sitrep.pipeline import pipeline_failure, process_documents
+
+    outcomes = process_documents(documents)
+    return {
+        id(d): WorkerResult(failure=pipeline_failure(d.name, o)) if isinstance(o, Exception) else WorkerResult(o)
+        for d, o in zip(documents, outcomes, strict=True)
+    }
 
 
 def stored_hashes(db_url: str, hashes: list[str]) -> set[str]:
@@ -218,11 +236,13 @@ def run_dask_ingest(
     extract: bool = True,
     process: str = DEFAULT_PROCESS,
     scheduler_address: str | None = None,
+    dashboard_address: str = "127.0.0.1:0",
 ) -> IngestReport:
     """Ingests ``sources`` into the store at ``db_url`` with a local Dask cluster of ``workers`` processes.
 
     ``process`` names the per-document function as ``module:function``; with ``extract=False`` documents
-    are only read, validated and stored. ``scheduler_address`` uses an existing cluster instead.
+    are only read, validated and stored. ``scheduler_address`` uses an existing cluster instead;
+    ``dashboard_address`` is where the local cluster's dashboard listens (this machine only by default).
     """
     from dask.distributed import Client
 
@@ -235,7 +255,7 @@ def run_dask_ingest(
     try:
         chunks = split(units, partitions or partition_count(len(units), workers))
         if chunks:
-            with _cluster(scheduler_address, workers) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+            with _cluster(scheduler_address, workers, dashboard_address) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
                 task = functools.partial(
                     work_on_partition, options=options, process=process if extract else None, db_url=db_url
                 )
@@ -300,15 +320,15 @@ def split(units: list[ReadUnit], parts: int) -> list[list[ReadUnit]]:
 
 
 @contextlib.contextmanager
-def _cluster(address: str | None, workers: int) -> Iterator[Any]:
+def _cluster(address: str | None, workers: int, dashboard_address: str = "127.0.0.1:0") -> Iterator[Any]:
     """A LocalCluster of worker processes (one thread each: spaCy is not thread-parallel), or a running scheduler."""
     if address:
         yield address
         return
     from dask.distributed import LocalCluster
 
-    # The diagnostics dashboard shows file names and errors: on this machine only.
+    # The diagnostics dashboard shows file names and errors: on this machine only, unless the user asks.
     with LocalCluster(  # type: ignore[no-untyped-call]
-        processes=True, n_workers=workers, threads_per_worker=1, dashboard_address="127.0.0.1:0"
+        processes=True, n_workers=workers, threads_per_worker=1, dashboard_address=dashboard_address
     ) as cluster:
         yield cluster
