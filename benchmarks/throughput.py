@@ -38,6 +38,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sitrep.extract import extract_document
 from sitrep.ingest.readers import read_sources
@@ -182,6 +183,51 @@ def _report(label: str, texts: list[str], words: int, bare: Timings, ours: Timin
     print(f"load average       {' '.join(f'{x:.1f}' for x in os.getloadavg())} (on {os.cpu_count()} cores)")
 
 
+# Where an all-stages run spends its CPU: the pipeline's calls of each stage, timed from outside.
+STAGE_CALLS = {
+    "parse (spaCy + ruler)": ["parse_documents", "parse_text"],
+    "extract": ["extract_document", "mark_background", "mark_headline", "share_incident_places"],
+    "geocode": ["geocode_document", "fill_actor_countries", "scope_claims"],
+    "store + resolve": ["store_extraction", "refresh_claim_contradictions"],
+}
+
+
+class StageClock:
+    """CPU seconds spent in each stage's functions of ``sitrep.pipeline`` (a call inside another timed call
+    counts once, for the outer one)."""
+
+    def __init__(self) -> None:
+        self.seconds = dict.fromkeys(STAGE_CALLS, 0.0)
+        self._inside = False
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        import sitrep.pipeline as pipeline
+
+        originals = {name: getattr(pipeline, name) for names in STAGE_CALLS.values() for name in names}
+        for stage, names in STAGE_CALLS.items():
+            for name in names:
+                setattr(pipeline, name, self._timed(stage, originals[name]))
+        try:
+            yield
+        finally:
+            for name, function in originals.items():
+                setattr(pipeline, name, function)
+
+    def _timed(self, stage: str, function: Any) -> Any:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            if self._inside:
+                return function(*args, **kwargs)
+            self._inside, start = True, time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.seconds[stage] += time.process_time() - start
+                self._inside = False
+
+        return timed
+
+
 def all_stages(sources: list[str], texts: list[str], words: int, urls: list[str]) -> None:
     """Every stage in this process, model and gazetteer loaded: `sitrep.pipeline.ingest` into a fresh store."""
     bare_nlp = importlib.import_module(MODEL_PACKAGE).load()
@@ -190,7 +236,7 @@ def all_stages(sources: list[str], texts: list[str], words: int, urls: list[str]
         warm = Store.open(f"sqlite:///{Path(tmp) / 'warm.db'}")
         ingest(sources[:1], warm)
         warm.close()
-    bare, ours = Timings(), Timings()
+    bare, ours, clock = Timings(), Timings(), StageClock()
     for url in urls:
         start, cpu = time.perf_counter(), time.process_time()
         for _ in bare_nlp.pipe(texts, batch_size=32):
@@ -199,11 +245,18 @@ def all_stages(sources: list[str], texts: list[str], words: int, urls: list[str]
         bare.cpu.append(time.process_time() - cpu)
         store = Store.open(url)
         start, cpu = time.perf_counter(), time.process_time()
-        report = ingest(sources, store)
+        with clock.installed():
+            report = ingest(sources, store)
         ours.wall.append(time.perf_counter() - start)
         ours.cpu.append(time.process_time() - cpu)
         store.close()
     print(f"store              {urls[0].split(':')[0]}, {len(report.stored)} documents, {report.mentions} mentions")
+    total = sum(ours.cpu)
+    for stage, seconds in [*clock.seconds.items(), ("reading, the rest", total - sum(clock.seconds.values()))]:
+        print(
+            f"  {stage:<22} {seconds / total:5.1%} of sitrep's CPU "
+            f"({1000 * seconds / len(texts) / len(urls):.0f} ms/doc)"
+        )
     _report("in one process (start-up excluded)", texts, words, bare, ours, "sitrep, all stages")
 
 
