@@ -75,19 +75,38 @@ class WorkerResult:
 def plan_units(sources: Iterable[str], options: ReadOptions | None = None, remote: bool = False) -> list[ReadUnit]:
     """Sources as units of work: a folder's files, a container's documents (read here), other sources as given.
     ``remote``: read everything here, for workers that cannot see these files."""
-    units: list[ReadUnit] = []
+    return list(iter_units(sources, options, remote))
+
+
+def iter_units(sources: Iterable[str], options: ReadOptions | None = None, remote: bool = False) -> Iterator[ReadUnit]:
+    """``plan_units`` one at a time, reading a container only as far as the units taken."""
+    sources = list(sources)
+    if "-" in sources:
+        raise ValueError("standard input cannot be split over Dask workers; use `sitrep ingest -` instead")
     options = options or ReadOptions()
     for source in sources:
-        if source == "-":
-            raise ValueError("standard input cannot be split over Dask workers; use `sitrep ingest -` instead")
         path = Path(source)
         if remote or (path.is_file() and is_container(path)):
-            units.extend(ReadUnit(source, item.name, item) for item in read_source(source, options))
+            yield from (ReadUnit(source, item.name, item) for item in read_source(source, options))
         elif path.is_dir():
-            units.extend(ReadUnit(str(p), p.relative_to(path).as_posix()) for p in list_input_files(path))
+            yield from (ReadUnit(str(p), p.relative_to(path).as_posix()) for p in list_input_files(path))
         else:
-            units.append(ReadUnit(source))
-    return units
+            yield ReadUnit(source)
+
+
+def plan_chunks(units: Iterable[ReadUnit], workers: int) -> Iterator[list[ReadUnit]]:
+    """The partitions sent to workers, read as they are needed. An input that fits in the first few partitions
+    per worker is split into near-equal ones (no worker idle); a longer one goes on in partitions of
+    ``MAX_UNITS_PER_PARTITION``, so the driver holds only the partitions in flight, however big the input."""
+    units = iter(units)
+    head = list(itertools.islice(units, workers * PARTITIONS_PER_WORKER * MAX_UNITS_PER_PARTITION))
+    following = next(units, None)
+    if following is None:
+        yield from split(head, partition_count(len(head), workers))
+        return
+    rest = itertools.chain(head, [following], units)
+    while chunk := list(itertools.islice(rest, MAX_UNITS_PER_PARTITION)):
+        yield chunk
 
 
 def is_container(path: Path) -> bool:
@@ -247,14 +266,16 @@ def run_dask_ingest(
     from dask.distributed import Client
 
     options = options or ReadOptions()
-    units = plan_units(sources, options, remote=scheduler_address is not None)
+    units = iter_units(sources, options, remote=scheduler_address is not None)
+    chunks = iter(split(list(units), partitions)) if partitions else plan_chunks(units, workers)
+    first = next(chunks, None)  # reads the start of the input (and names a bad source) before any cluster starts
     report = _new_report()
     store = Store.open(db_url)  # migrates before any worker starts
     if extract and process == DEFAULT_PROCESS:
         prepare_pipeline_resources()
     try:
-        chunks = split(units, partitions or partition_count(len(units), workers))
-        if chunks:
+        if first is not None:
+            chunks = itertools.chain([first], chunks)
             with _cluster(scheduler_address, workers, dashboard_address) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
                 task = functools.partial(
                     work_on_partition, options=options, process=process if extract else None, db_url=db_url
@@ -285,7 +306,7 @@ def _worker_failures(chunk: list[ReadUnit], error: BaseException) -> list[ReadFa
 
 
 def _in_order(
-    client: Any, task: Callable[[list[ReadUnit]], list[WorkerResult]], chunks: list[list[ReadUnit]], window: int
+    client: Any, task: Callable[[list[ReadUnit]], list[WorkerResult]], chunks: Iterable[list[ReadUnit]], window: int
 ) -> Iterator[tuple[list[ReadUnit], list[WorkerResult] | BaseException]]:
     """Each chunk's results in input order, with at most ``window`` partitions in flight (bounded memory)."""
     pending: deque[tuple[list[ReadUnit], Any]] = deque()
