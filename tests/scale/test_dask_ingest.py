@@ -290,3 +290,16 @@ def test_a_scheduler_and_two_worker_processes_started_apart_store_what_one_proce
             process.terminate()
             process.wait(timeout=30)
         sequential.close()
+
+
+@pytest.mark.slow
+def test_the_local_cluster_runs_its_workers_without_the_sampling_profiler_and_its_dashboard_on_this_machine() -> None:
+    """The profiler costs CPU on every document (docs/scale.md); the dashboard shows file names and errors."""
+    from dask.distributed import Client
+
+    from sitrep.scale.dask_ingest import _cluster
+
+    with _cluster(None, 1) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+        enabled = client.run(lambda: __import__("dask").config.get("distributed.worker.profile.enabled"))
+        assert list(enabled.values()) == [False]
+        assert cluster.dashboard_link.startswith("http://127.0.0.1:")
