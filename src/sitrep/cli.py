@@ -104,6 +104,13 @@ def main() -> None:
     metavar="tcp://HOST:PORT",
     help="Run the job on a running Dask cluster (documents travel to its workers as data; use a PostgreSQL --db).",
 )
+@click.option(
+    "--dashboard-address",
+    default="127.0.0.1:0",
+    show_default=True,
+    metavar="HOST:PORT",
+    help="Where the local cluster's Dask dashboard listens (with --workers; on this machine only unless asked).",
+)
 def ingest(
     sources: tuple[str, ...],
     db: str,
@@ -118,6 +125,7 @@ def ingest(
     quiet: bool,
     workers: int,
     scheduler: str | None,
+    dashboard_address: str,
 ) -> None:
     """Read SOURCES (files, folders, .jsonl, HTML, feeds, WARC, URLs, or - for stdin) and run the pipeline."""
     from tqdm import tqdm
@@ -133,7 +141,13 @@ def ingest(
         from sitrep.scale import run_dask_ingest
 
         report = run_dask_ingest(
-            list(sources), db, workers=workers, options=options, extract=not no_extract, scheduler_address=scheduler
+            list(sources),
+            db,
+            workers=workers,
+            options=options,
+            extract=not no_extract,
+            scheduler_address=scheduler,
+            dashboard_address=dashboard_address,
         )
     else:
         bar = tqdm(total=total, unit="doc", disable=quiet or total <= 5, file=sys.stderr)

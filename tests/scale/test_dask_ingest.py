@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Document
-from sitrep.scale.dask_ingest import ReadUnit, partition_count, plan_units, split, work_on_partition
+from sitrep.scale import dask_ingest
+from sitrep.scale.dask_ingest import (
+    ReadUnit,
+    partition_count,
+    plan_chunks,
+    plan_units,
+    split,
+    work_on_partition,
+)
 from sitrep.store import Store
 
 REPORT_A = (
@@ -98,6 +107,30 @@ def test_partition_count_gives_every_worker_several_tasks_but_never_empty_ones()
     assert partition_count(1000, workers=2) == 8
     assert partition_count(3, workers=2) == 3
     assert partition_count(100_000, workers=2) == 500  # bounded partition size for big jobs
+
+
+def test_a_short_input_is_spread_over_every_worker_and_a_long_one_goes_on_in_bounded_partitions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(dask_ingest, "PARTITIONS_PER_WORKER", 2)
+    monkeypatch.setattr(dask_ingest, "MAX_UNITS_PER_PARTITION", 3)
+    short = [ReadUnit(f"doc{i}") for i in range(10)]
+    assert [len(c) for c in plan_chunks(short, workers=2)] == [3, 3, 2, 2]
+
+    taken: list[int] = []
+
+    def crawl() -> Iterator[ReadUnit]:
+        for i in range(1000):
+            taken.append(i)
+            yield ReadUnit(f"doc{i}")
+
+    chunks = plan_chunks(crawl(), workers=2)
+    first = [next(chunks) for _ in range(5)]
+    assert [len(c) for c in first] == [3] * 5
+    assert len(taken) <= 2 * 2 * 3 + 1 + 3, "the input is read as partitions are taken, not all at once"
+    rest = list(chunks)
+    assert [u.source for c in [*first, *rest] for u in c] == [f"doc{i}" for i in range(1000)]
+    assert max(len(c) for c in rest) == 3
 
 
 def test_a_partition_reads_like_the_one_process_reader(tmp_path: Path) -> None:
@@ -258,3 +291,16 @@ def test_a_scheduler_and_two_worker_processes_started_apart_store_what_one_proce
             process.terminate()
             process.wait(timeout=30)
         sequential.close()
+
+
+@pytest.mark.slow
+def test_the_local_cluster_runs_its_workers_without_the_sampling_profiler_and_its_dashboard_on_this_machine() -> None:
+    """The profiler costs CPU on every document (docs/scale.md); the dashboard shows file names and errors."""
+    from dask.distributed import Client
+
+    from sitrep.scale.dask_ingest import _cluster
+
+    with _cluster(None, 1) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+        enabled = client.run(lambda: __import__("dask").config.get("distributed.worker.profile.enabled"))
+        assert list(enabled.values()) == [False]
+        assert cluster.dashboard_link.startswith("http://127.0.0.1:")

@@ -75,19 +75,38 @@ class WorkerResult:
 def plan_units(sources: Iterable[str], options: ReadOptions | None = None, remote: bool = False) -> list[ReadUnit]:
     """Sources as units of work: a folder's files, a container's documents (read here), other sources as given.
     ``remote``: read everything here, for workers that cannot see these files."""
-    units: list[ReadUnit] = []
+    return list(iter_units(sources, options, remote))
+
+
+def iter_units(sources: Iterable[str], options: ReadOptions | None = None, remote: bool = False) -> Iterator[ReadUnit]:
+    """``plan_units`` one at a time, reading a container only as far as the units taken."""
+    sources = list(sources)
+    if "-" in sources:
+        raise ValueError("standard input cannot be split over Dask workers; use `sitrep ingest -` instead")
     options = options or ReadOptions()
     for source in sources:
-        if source == "-":
-            raise ValueError("standard input cannot be split over Dask workers; use `sitrep ingest -` instead")
         path = Path(source)
         if remote or (path.is_file() and is_container(path)):
-            units.extend(ReadUnit(source, item.name, item) for item in read_source(source, options))
+            yield from (ReadUnit(source, item.name, item) for item in read_source(source, options))
         elif path.is_dir():
-            units.extend(ReadUnit(str(p), p.relative_to(path).as_posix()) for p in list_input_files(path))
+            yield from (ReadUnit(str(p), p.relative_to(path).as_posix()) for p in list_input_files(path))
         else:
-            units.append(ReadUnit(source))
-    return units
+            yield ReadUnit(source)
+
+
+def plan_chunks(units: Iterable[ReadUnit], workers: int) -> Iterator[list[ReadUnit]]:
+    """The partitions sent to workers, read as they are needed. An input that fits in the first few partitions
+    per worker is split into near-equal ones (no worker idle); a longer one goes on in partitions of
+    ``MAX_UNITS_PER_PARTITION``, so the driver holds only the partitions in flight, however big the input."""
+    units = iter(units)
+    head = list(itertools.islice(units, workers * PARTITIONS_PER_WORKER * MAX_UNITS_PER_PARTITION))
+    following = next(units, None)
+    if following is None:
+        yield from split(head, partition_count(len(head), workers))
+        return
+    rest = itertools.chain(head, [following], units)
+    while chunk := list(itertools.islice(rest, MAX_UNITS_PER_PARTITION)):
+        yield chunk
 
 
 def is_container(path: Path) -> bool:
@@ -137,6 +156,10 @@ def work_on_partition(
     read = [item for unit in units for item in read_unit(unit, options)]
     hashes = [item.content_hash for item in read if isinstance(item, Document)]
     stored = stored_hashes(db_url, hashes) if db_url and hashes else set()
+    to_process = (
+        [] if process is None else [d for d in read if isinstance(d, Document) and d.content_hash not in stored]
+    )
+    processed = _process_all(to_process, process) if process is not None else {}
     results: list[WorkerResult] = []
     for item in read:
         if isinstance(item, ReadFailure):
@@ -146,8 +169,22 @@ def work_on_partition(
         elif process is None:
             results.append(WorkerResult(processed=item))
         else:
-            results.append(_processed_or_failure(item, process))
+            results.append(processed[id(item)])
     return results
+
+
+def _process_all(documents: list[Document], process: str) -> dict[int, WorkerResult]:
+    """Each document's result, by ``id``: the default pipeline parses them in batches (``nlp.pipe``), another
+    ``process`` function is called on each."""
+    if process != DEFAULT_PROCESS:
+        return {id(d): _processed_or_failure(d, process) for d in documents}
+    from sitrep.pipeline import pipeline_failure, process_documents
+
+    outcomes = process_documents(documents)
+    return {
+        id(d): WorkerResult(failure=pipeline_failure(d.name, o)) if isinstance(o, Exception) else WorkerResult(o)
+        for d, o in zip(documents, outcomes, strict=True)
+    }
 
 
 def stored_hashes(db_url: str, hashes: list[str]) -> set[str]:
@@ -218,24 +255,28 @@ def run_dask_ingest(
     extract: bool = True,
     process: str = DEFAULT_PROCESS,
     scheduler_address: str | None = None,
+    dashboard_address: str = "127.0.0.1:0",
 ) -> IngestReport:
     """Ingests ``sources`` into the store at ``db_url`` with a local Dask cluster of ``workers`` processes.
 
     ``process`` names the per-document function as ``module:function``; with ``extract=False`` documents
-    are only read, validated and stored. ``scheduler_address`` uses an existing cluster instead.
+    are only read, validated and stored. ``scheduler_address`` uses an existing cluster instead;
+    ``dashboard_address`` is where the local cluster's dashboard listens (this machine only by default).
     """
     from dask.distributed import Client
 
     options = options or ReadOptions()
-    units = plan_units(sources, options, remote=scheduler_address is not None)
+    units = iter_units(sources, options, remote=scheduler_address is not None)
+    chunks = iter(split(list(units), partitions)) if partitions else plan_chunks(units, workers)
+    first = next(chunks, None)  # reads the start of the input (and names a bad source) before any cluster starts
     report = _new_report()
     store = Store.open(db_url)  # migrates before any worker starts
     if extract and process == DEFAULT_PROCESS:
         prepare_pipeline_resources()
     try:
-        chunks = split(units, partitions or partition_count(len(units), workers))
-        if chunks:
-            with _cluster(scheduler_address, workers) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+        if first is not None:
+            chunks = itertools.chain([first], chunks)
+            with _cluster(scheduler_address, workers, dashboard_address) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
                 task = functools.partial(
                     work_on_partition, options=options, process=process if extract else None, db_url=db_url
                 )
@@ -265,7 +306,7 @@ def _worker_failures(chunk: list[ReadUnit], error: BaseException) -> list[ReadFa
 
 
 def _in_order(
-    client: Any, task: Callable[[list[ReadUnit]], list[WorkerResult]], chunks: list[list[ReadUnit]], window: int
+    client: Any, task: Callable[[list[ReadUnit]], list[WorkerResult]], chunks: Iterable[list[ReadUnit]], window: int
 ) -> Iterator[tuple[list[ReadUnit], list[WorkerResult] | BaseException]]:
     """Each chunk's results in input order, with at most ``window`` partitions in flight (bounded memory)."""
     pending: deque[tuple[list[ReadUnit], Any]] = deque()
@@ -300,15 +341,21 @@ def split(units: list[ReadUnit], parts: int) -> list[list[ReadUnit]]:
 
 
 @contextlib.contextmanager
-def _cluster(address: str | None, workers: int) -> Iterator[Any]:
+def _cluster(address: str | None, workers: int, dashboard_address: str = "127.0.0.1:0") -> Iterator[Any]:
     """A LocalCluster of worker processes (one thread each: spaCy is not thread-parallel), or a running scheduler."""
     if address:
         yield address
         return
+    import dask
     from dask.distributed import LocalCluster
 
-    # The diagnostics dashboard shows file names and errors: on this machine only.
-    with LocalCluster(  # type: ignore[no-untyped-call]
-        processes=True, n_workers=workers, threads_per_worker=1, dashboard_address="127.0.0.1:0"
-    ) as cluster:
+    # The diagnostics dashboard shows file names and errors: on this machine only, unless the user asks.
+    # Each worker's sampling profiler (for the dashboard's profile page) cost 14% more CPU on an ingest of 153
+    # articles (docs/scale.md); the nannies pass this setting to the worker processes.
+    with (
+        dask.config.set({"distributed.worker.profile.enabled": False}),
+        LocalCluster(  # type: ignore[no-untyped-call]
+            processes=True, n_workers=workers, threads_per_worker=1, dashboard_address=dashboard_address
+        ) as cluster,
+    ):
         yield cluster
