@@ -35,6 +35,7 @@ from sitrep.model import PLACE_PRECISIONS, Place
 # Towns at least this big are searched by fuzzy matching when the document gives no country.
 GLOBAL_FUZZY_MIN_POPULATION = 15_000
 FUZZY_LIMIT = 15
+FUZZY_MEMO_SIZE = 50_000  # names whose fuzzy hits are kept per process (a few MB)
 MIN_SKELETON = 3
 MAX_NGRAM = 4  # longest country name/alias in words, for scanning text
 DEMONYM_WEIGHT = 0.5
@@ -134,6 +135,9 @@ class Gazetteer:
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
         self._fuzzy_pools: dict[str, tuple[list[str], list[int]]] = {}
+        # The same unknown name recurs across a batch's articles (a village, a misspelt town): its fuzzy hits
+        # depend only on the name and the country context, so they are searched once per process (bounded).
+        self._fuzzy_hits: dict[tuple[str, tuple[str, ...]], list[int]] = {}
         self._country_names = self._load_country_names()
         self._neighbours: dict[str, frozenset[str]] = {}
         for country, neighbour in db.execute("SELECT country, neighbour FROM neighbours"):
@@ -211,16 +215,25 @@ class Gazetteer:
         return self._fuzzy_pools[country]
 
     def _fuzzy_rows(self, key: str, countries: Sequence[str]) -> list[tuple[Row, str, str, str]]:
-        cutoff = float(weights()["min_similarity"]) * 100
-        rowids: list[int] = []
-        for country in [*countries[:3], ""]:
-            keys, ids = self._fuzzy_pool(country)
-            hits = process.extract(key, keys, scorer=fuzz.ratio, limit=FUZZY_LIMIT, score_cutoff=cutoff)
-            rowids.extend(ids[index] for _, _, index in hits)
+        rowids = self._fuzzy_rowids(key, tuple(countries[:3]))
         if not rowids:
             return []
         marks = ",".join("?" * len(rowids))
         return self._rows(f"n.rowid IN ({marks})", rowids)
+
+    def _fuzzy_rowids(self, key: str, countries: tuple[str, ...]) -> list[int]:
+        memo = (key, countries)
+        if memo not in self._fuzzy_hits:
+            if len(self._fuzzy_hits) >= FUZZY_MEMO_SIZE:
+                self._fuzzy_hits.clear()
+            cutoff = float(weights()["min_similarity"]) * 100
+            rowids: list[int] = []
+            for country in [*countries, ""]:
+                keys, ids = self._fuzzy_pool(country)
+                hits = process.extract(key, keys, scorer=fuzz.ratio, limit=FUZZY_LIMIT, score_cutoff=cutoff)
+                rowids.extend(ids[index] for _, _, index in hits)
+            self._fuzzy_hits[memo] = rowids
+        return self._fuzzy_hits[memo]
 
     # --- country context --------------------------------------------------------------------
 
