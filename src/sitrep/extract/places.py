@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.extract.actors import actor_dictionary
 from sitrep.extract.attribution import canonical_outlet
 from sitrep.extract.triggers import ontology
@@ -27,9 +27,11 @@ from sitrep.nlp.entities import entities_in
 from sitrep.nlp.tokens import document_tokens, span_text, span_tokens
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Entity labels that can hide a place name the small model got wrong ("Nikopol" as ORG, "Tokmak" as WORK_OF_ART,
-# "Beryslav" as NORP; real nationalities are caught by the demonym list).
-_MISLABELLED = {"", "ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+
+
+def _words(name: str) -> frozenset[str]:
+    """A word list of the place rules, from ``data/en/places.yaml``."""
+    return word_set("en", "places", name)
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,7 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
         if modifiers and token.ent_type_ not in {"FAC", "GPE"}:
             named = _named_object(token)
             # "the town of Kafr Nabudah" is Kafr Nabudah; "the countryside of al-Hasakah" stays a phrase.
-            same_as_name = named is not None and token.lemma_.lower() in _SAME_AS_NAME
+            same_as_name = named is not None and token.lemma_.lower() in _words("same_as_name_heads")
             phrases.append(named if named is not None and same_as_name and not _names_listed_after_of(span) else span)
     return phrases
 
@@ -200,7 +202,7 @@ def _clipped(text: str) -> str:
 def _starts_a_name(token: Token) -> bool:
     """A word that opens a place name: capitalised, or a lower-case article before one ("al-Bab", "the Hama
     countryside")."""
-    if token.lower_ in {"al", "el", "the"}:
+    if token.lower_ in _words("name_openers"):
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is not None and (following.pos_ == "PROPN" or following.is_title or following.text == "-")
     return token.pos_ == "PROPN" or token.is_title
@@ -251,30 +253,7 @@ def _name_ending_at(token: Token, start: int) -> SpacySpan:
 def _capitalised_name_word(token: Token) -> bool:
     """ "Bokkos" of "Bokkos local government area", tagged ADJ and ORG by the small model: a capitalised word
     (not sentence-initial: the caller checks) that the parser did not take for a common word."""
-    return token.is_title and token.pos_ in {"ADJ", "NOUN"} and token.ent_type_ in _NAME_WORD_LABELS
-
-
-_NAME_WORD_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP"})
-
-
-_SAME_AS_NAME = frozenset(
-    {
-        "town",
-        "city",
-        "village",
-        "neighbourhood",
-        "neighborhood",
-        "district",
-        "camp",
-        "area",
-        "locality",
-        "community",
-        "settlement",
-        "township",
-        "municipality",
-        "island",
-    }
-)
+    return token.is_title and token.pos_ in {"ADJ", "NOUN"} and token.ent_type_ in _words("name_word_labels")
 
 
 def _named_object(head: Token) -> SpacySpan | None:
@@ -370,7 +349,10 @@ def _other_proper_nouns(sentence: SpacySpan) -> list[SpacySpan]:
             end += 1
         run = doc[i:end]
         i = end
-        if any(t.ent_type_ not in _MISLABELLED for t in run) or run[0].lower_ in rules.not_place_words:
+        if (
+            any(t.ent_type_ not in _words("mislabelled_entity_labels") for t in run)
+            or run[0].lower_ in rules.not_place_words
+        ):
             continue
         entity = _entity_covering(run)
         if entity is not None and ((entity.label_ == "PERSON" and len(entity) > 1) or len(entity) > len(run)):
@@ -411,7 +393,7 @@ def _names_an_actor(entity: SpacySpan) -> bool:
     if _ends_an_actor_name(entity):
         return True
     # A single capitalised common noun tagged as a place ("Resistance") is a label, not a place.
-    return len(entity) == 1 and root.tag_ == "NNP" and root.text.lower() in _LABEL_WORDS
+    return len(entity) == 1 and root.tag_ == "NNP" and root.text.lower() in _words("label_words")
 
 
 def _after_a_place_word(entity: SpacySpan) -> bool:
@@ -434,8 +416,3 @@ def _ends_an_actor_name(entity: SpacySpan) -> bool:
         if match is not None and match[0].end() == len(name) and match[0].start() < preposition_at:
             return True
     return False
-
-
-_LABEL_WORDS = frozenset(
-    {"resistance", "coalition", "axis", "front", "alliance", "movement", "state", "regime", "army"}
-)

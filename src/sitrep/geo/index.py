@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.geo.build import ensure_index
 from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
 from sitrep.geo.distance import haversine_km
@@ -88,7 +88,7 @@ def _match_of(row: Row, name: str, cand_key: str, source: str, key: str, skel: s
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’‘`][^\W_]+)*")
 # Lower-case words inside place names: Arabic articles ("al-", "ez-"), "bin", and French/Spanish "de", "la", ...
-_PARTICLES = frozenset({*ARTICLES, "ibn", "bin", "bint", "de", "del", "la", "le", "du", "des"}) - {"the", "a", "an"}
+_PARTICLES = (ARTICLES | word_set("en", "places", "name_particles")) - {"the", "a", "an"}
 
 
 def _name_runs(sentence: str) -> list[tuple[str, bool]]:
