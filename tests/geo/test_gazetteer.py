@@ -53,6 +53,14 @@ def test_country_context_picks_between_homonyms(gazetteer: Gazetteer) -> None:
     assert (lebanon.country, libya.country) == ("LB", "LY")
 
 
+def test_a_resolved_place_carries_the_namesakes_it_was_chosen_over(gazetteer: Gazetteer) -> None:
+    lebanon = resolve(gazetteer, "Tripoli", "LB")
+    others = lebanon.alternatives
+    assert others and others[0].country == "LY" and others[0].score < lebanon.score
+    assert all(a.gazetteer_id != lebanon.gazetteer_id for a in others)
+    assert [a.score for a in others] == sorted((a.score for a in others), reverse=True)
+
+
 def test_country_named_in_the_sentence_is_context(gazetteer: Gazetteer) -> None:
     place = resolve(gazetteer, "Tripoli", sentence="Clashes broke out in Tripoli, northern Lebanon.")
     assert place.country == "LB"

@@ -30,7 +30,7 @@ from sitrep.geo.normalise import (
     tokens,
     written_as_country,
 )
-from sitrep.model import PLACE_PRECISIONS, Place
+from sitrep.model import PLACE_PRECISIONS, Place, PlaceAlternative
 
 # Towns at least this big are searched by fuzzy matching when the document gives no country.
 GLOBAL_FUZZY_MIN_POPULATION = 15_000
@@ -38,6 +38,7 @@ FUZZY_LIMIT = 15
 MIN_SKELETON = 3
 MAX_NGRAM = 4  # longest country name/alias in words, for scanning text
 DEMONYM_WEIGHT = 0.5
+ALTERNATIVES = 3  # candidates kept beside the chosen place
 
 
 @dataclass(slots=True)
@@ -404,7 +405,9 @@ class Gazetteer:
         if not ranked:
             return None
         best = ranked[0]
-        return _with_precision(best.place, parsed, best.score)
+        place = _with_precision(best.place, parsed, best.score)
+        place.alternatives = _alternatives(ranked[1:], best.place.gazetteer_id)
+        return place
 
     def _is_a_name(self, text: str) -> bool:
         key = name_key(parse_mention(text).core)
@@ -695,6 +698,20 @@ def _place(row: Row, score: float) -> Place:
         feature=row.feature,
         score=score,
     )
+
+
+def _alternatives(others: Sequence[Candidate], chosen: str) -> list[PlaceAlternative]:
+    """The next best candidates, best first, one per gazetteer entry, for a user to see what else it could be."""
+    found: dict[str, PlaceAlternative] = {}
+    for cand in others:
+        p = cand.place
+        if p.gazetteer_id != chosen and p.gazetteer_id not in found:
+            found[p.gazetteer_id] = PlaceAlternative(
+                p.gazetteer_id, p.name, p.country, p.lat, p.lon, p.precision, round(cand.score, 3)
+            )
+        if len(found) == ALTERNATIVES:
+            break
+    return list(found.values())
 
 
 def _with_precision(place: Place, parsed: ParsedMention, score: float) -> Place:
