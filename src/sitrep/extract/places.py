@@ -113,13 +113,17 @@ def _whole_name(entity: SpacySpan) -> SpacySpan:
 
 
 def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
-    """ "in Saraqib", "near Tessalit": proper nouns the small model's NER misses, for the gazetteer to try."""
+    """ "in Saraqib", "near Tessalit", and the object of a verb that acts on a place ("airstrikes target Sheikh
+    Meskin"): proper nouns the small model's NER misses, for the gazetteer to try."""
     found = []
     for token in span_tokens(sentence):
+        if _acts_on_a_place(token):
+            objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
         # "at Haifa and at Kiryat Shmona": the second "at" hangs as a conjunct of the first
-        if token.lower_ not in place_rules().locatives or token.dep_ not in {"prep", "conj"} or token.pos_ != "ADP":
+        elif token.lower_ in place_rules().locatives and token.dep_ in {"prep", "conj"} and token.pos_ == "ADP":
+            objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+        else:
             continue
-        objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
         objects += [c for obj in objects for c in obj.conjuncts if c.pos_ == "PROPN" and c.i > obj.i]
         for obj in objects:
             phrase = _name_ending_at(obj, token.i + 1)
@@ -129,6 +133,11 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
                 continue
             found.append(phrase)
     return found
+
+
+def _acts_on_a_place(token: Token) -> bool:
+    """A verb whose direct object is where it happened ("shelled", "stormed", "rock")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in _words("place_object_verbs")
 
 
 def _continues_name(token: Token) -> bool:
@@ -172,10 +181,15 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
 def _phrase_start(doc: Doc, left: int, head: int) -> int:
     """Where a place phrase begins: a headline's parse may hang a clause on the head ("Factions control Halfaya
     town"), but a common noun or verb written before a name never modifies that name, so the phrase starts at
-    the name after it ("Halfaya town")."""
+    the name after it ("Halfaya town"); so does an "and" before the name of a singular head."""
+    one_place = doc[head].tag_ not in {"NNS", "NNPS"}
     for i in range(head - 1, left - 1, -1):
         word = doc[i]
         if word.pos_ in {"VERB", "AUX"} or (word.pos_ == "NOUN" and word.is_lower and doc[i + 1].pos_ == "PROPN"):
+            return i + 1
+        # "the airport and al-Zahraa town": a singular head names one place, so an "and" before its name ends
+        # another; a plural head lists them ("the Kursk and Belgorod regions").
+        if one_place and word.dep_ == "cc":
             return i + 1
     return left
 
@@ -213,7 +227,11 @@ def _named_places(phrase: SpacySpan) -> list[tuple[str, SpacySpan]]:
     Moscow regions" is "Kursk region", "Belgorod region" and "Moscow region", each spanning its own name)."""
     listed = _names_listed_after_of(phrase)
     if len(listed) > 1:  # "the outskirts of the towns of Aitaroun and Blida"
-        return [(name.text, name) for name in listed]
+        owner = _owner_of_list(listed)
+        if owner is None or owner.lemma_.lower() in _words("same_as_name_heads"):
+            return [(name.text, name) for name in listed]
+        # "the countryside of Idlib and Aleppo" is the countryside of each, not the two cities
+        return [(f"the {owner.lower_} of {name.text}", name) for name in listed]
     head = phrase.root
     if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() == head.lower_:
         return [(phrase.text, phrase)]
@@ -229,6 +247,12 @@ def _named_places(phrase: SpacySpan) -> list[tuple[str, SpacySpan]]:
     if len(names) < 2:
         return [(phrase.text, phrase)]
     return [(f"{name.text} {head.lemma_.lower()}", name) for name in names]
+
+
+def _owner_of_list(listed: list[SpacySpan]) -> Token | None:
+    """The noun a list after "of" belongs to ("countryside" of "the countryside of Idlib and Aleppo")."""
+    of = next((t.head for name in listed for t in name if t.dep_ == "pobj" and t.head.lower_ == "of"), None)
+    return of.head if of is not None and of.head.pos_ == "NOUN" else None
 
 
 def _names_listed_after_of(phrase: SpacySpan) -> list[SpacySpan]:
@@ -388,7 +412,8 @@ def _names_an_actor(entity: SpacySpan) -> bool:
     root = entity.root
     dictionary = actor_dictionary()
     is_actor_name = entity.text.lower() in dictionary.demonyms or dictionary.find(entity.text) is not None
-    if is_actor_name and root.dep_ != "pobj" and not _after_a_place_word(entity):
+    acted_on = root.dep_ == "dobj" and _acts_on_a_place(root.head)  # "explosions rock Damascus"
+    if is_actor_name and root.dep_ != "pobj" and not acted_on and not _after_a_place_word(entity):
         return True
     if _ends_an_actor_name(entity):
         return True
