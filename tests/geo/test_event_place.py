@@ -145,3 +145,18 @@ def test_an_and_before_a_singular_place_head_starts_its_phrase(gazetteer: Gazett
     document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2017, 3, 5)))
     mention = process_document(document, gazetteer).mentions[0]
     assert "Kafr Nabudah town" in [pm.text for pm in mention.places]
+
+
+def test_a_strike_on_a_village_the_parser_took_for_a_person_is_placed(gazetteer: Gazetteer) -> None:
+    # "on" is a locative like "in"; the hyphen of "Jabal al-Akrad" is part of the name.
+    place = first_event_place(
+        "Two shepherds were killed in an air raid on Jabal Al-Akrad, Syria, on Monday.", gazetteer
+    )
+    assert place is not None and place.country == "SY", place
+
+
+def test_a_lower_case_word_is_not_a_place_name(gazetteer: Gazetteer) -> None:
+    text = "A commander died when the jihadi factions shelled army positions south of Idlib, Syria."
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2017, 3, 5)))
+    texts = [pm.text for m in process_document(document, gazetteer).mentions for pm in m.places]
+    assert "jihadi" not in texts and "Idlib" in texts

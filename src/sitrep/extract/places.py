@@ -127,12 +127,19 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
         objects += [c for obj in objects for c in obj.conjuncts if c.pos_ == "PROPN" and c.i > obj.i]
         for obj in objects:
             phrase = _name_ending_at(obj, token.i + 1)
-            if phrase.root.ent_type_ in {"DATE", "TIME"} or _known_as_something_else(phrase.text):
+            if not _capitalised(phrase) or phrase.root.ent_type_ in {"DATE", "TIME"}:
+                continue
+            if _known_as_something_else(phrase.text):
                 continue
             if _inside_institution(phrase) or _owner_or_sponsor(phrase) or _ends_an_actor_name(phrase):
                 continue
             found.append(phrase)
     return found
+
+
+def _capitalised(name: SpacySpan) -> bool:
+    """A name with a capitalised word ("al-Bab", "Kafr Nabudah"), not a common word the parser took for one."""
+    return any(t.is_title or t.is_upper for t in name)
 
 
 def _acts_on_a_place(token: Token) -> bool:
@@ -142,7 +149,7 @@ def _acts_on_a_place(token: Token) -> bool:
 
 def _continues_name(token: Token) -> bool:
     """A word of a multi-word name before its head: "Busra" and "al" and "-" of "Busra al-Sham"."""
-    return token.pos_ == "PROPN" and (token.dep_ == "compound" or token.text == "-")
+    return token.text == "-" or (token.pos_ == "PROPN" and token.dep_ == "compound")
 
 
 def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
@@ -376,6 +383,7 @@ def _other_proper_nouns(sentence: SpacySpan) -> list[SpacySpan]:
         if (
             any(t.ent_type_ not in _words("mislabelled_entity_labels") for t in run)
             or run[0].lower_ in rules.not_place_words
+            or not _capitalised(run)  # "the jihadi factions": an English text capitalises a place's name
         ):
             continue
         entity = _entity_covering(run)
