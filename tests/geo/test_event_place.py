@@ -160,3 +160,20 @@ def test_a_lower_case_word_is_not_a_place_name(gazetteer: Gazetteer) -> None:
     document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2017, 3, 5)))
     texts = [pm.text for m in process_document(document, gazetteer).mentions for pm in m.places]
     assert "jihadi" not in texts and "Idlib" in texts
+
+
+def test_a_village_the_gazetteer_lacks_is_kept_as_written_at_the_country(gazetteer: Gazetteer) -> None:
+    text = (
+        "Clashes in Aleppo left four dead, Syrian activists said.\n\n"
+        "Separately, an air strike hit Zarqoon Fawqani village, killing two shepherds."
+    )
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2017, 3, 5)))
+    mentions = process_document(document, gazetteer).mentions
+    strike = next(m for m in mentions if "Zarqoon" in text[m.sentence.start : m.sentence.end])
+    place = strike.places[0].place
+    assert place is not None and (place.name, place.country, place.precision) == ("Zarqoon Fawqani", "SY", "country")
+
+
+def test_no_country_is_guessed_for_an_unknown_village_when_the_text_names_none(gazetteer: Gazetteer) -> None:
+    place = first_event_place("Drones struck Zarqoon Fawqani village, killing two fighters.", gazetteer)
+    assert place is None

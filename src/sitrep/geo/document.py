@@ -7,7 +7,8 @@ It reads as the steps a coder takes:
    gazetteer's candidates, :mod:`sitrep.geo.disambiguate` scores them);
 3. **decision**: readings too loose for where the document is are dropped (:mod:`sitrep.geo.inherit`), the
    dateline placed, sentences with no place of their own given their context's, and each mention's places
-   put in order, the event's own place first (:func:`sitrep.geo.mentions.order_event_places`).
+   put in order, the event's own place first (:func:`sitrep.geo.mentions.order_event_places`); a place the
+   gazetteer lacks, in a sentence with no other, is kept as written at the document's country.
 
 Unplaced claims are scoped afterwards (:func:`scope_claims`), once other stages have shared places between
 reports of one incident.
@@ -20,7 +21,9 @@ from dataclasses import dataclass
 from sitrep.extract.events import Extraction
 from sitrep.geo.index import Gazetteer
 from sitrep.geo.inherit import (
+    country_of_towns,
     drop_loose_readings_abroad,
+    fall_back_to_country,
     inherit_places,
     most_named_country,
     named_region_countries,
@@ -72,6 +75,11 @@ def geocode_document(extraction: Extraction, text: str, gazetteer: Gazetteer) ->
     dateline = extraction.dateline
     dateline_place = geocode_dateline(dateline.place if dateline else None, text, gazetteer, countries)
     inherit_places(mentions, extraction.paragraph_of, dateline_place)
+    # The country a place kept as written is in: where the document's towns are, else the country it names by
+    # name ("Turkish drones struck X" names Turkey's people, not where X is).
+    named_outright = gazetteer.countries_in_text(text, 0.0)
+    main_country = country_of_towns(mentions) or next(iter(named_outright), None)
+    fall_back_to_country(mentions, gazetteer.country_place(main_country) if main_country else None)
     order_event_places(mentions)
     return DocumentPlaces(tuple(text_countries), most_named)
 

@@ -625,6 +625,13 @@ class Gazetteer:
         """The display name of an ISO2 code ("SD" -> "Sudan"); the code itself if unknown."""
         return self._country_display(country)
 
+    def country_place(self, country: str) -> Place | None:
+        """The country of an ISO2 code as a place (its gazetteer point, precision "country"), or None."""
+        rec = self._db.execute(
+            f"SELECT {_ROW_COLUMNS} FROM places p WHERE p.precision = 'country' AND p.country = ? LIMIT 1", (country,)
+        ).fetchone()
+        return _place(Row(*rec), 0.0) if rec else None
+
     def _country_display(self, country: str) -> str:
         rec = self._db.execute(
             "SELECT name FROM places WHERE precision = 'country' AND country = ?", (country,)
