@@ -218,3 +218,18 @@ def test_district_mentions_resolve_to_their_district(
     place = resolve(gazetteer, text, country)
     assert place.country == country
     assert haversine_km(place.lat, place.lon, lat, lon) < 25
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [("the Jobar neighbourhood", 33.53, 36.33), ("Sheikh Maqsoud", 36.23, 37.16), ("Baba Amr", 34.71, 36.69)],
+)
+def test_a_city_quarter_news_names_is_in_its_city(gazetteer: Gazetteer, text: str, lat: float, lon: float) -> None:
+    place = resolve(gazetteer, text, "SY")
+    assert haversine_km(place.lat, place.lon, lat, lon) < 5, place
+
+
+def test_a_quarter_does_not_take_a_province_s_name_abroad(gazetteer: Gazetteer) -> None:
+    # Aleppo has a Salah al-Din quarter; in a report on Iraq the name is the province.
+    place = resolve(gazetteer, "Salah al-Din", "IQ")
+    assert (place.country, place.precision) == ("IQ", "admin1"), place

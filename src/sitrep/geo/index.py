@@ -39,6 +39,7 @@ MIN_SKELETON = 3
 MAX_NGRAM = 4  # longest country name/alias in words, for scanning text
 DEMONYM_WEIGHT = 0.5
 ALTERNATIVES = 3  # candidates kept beside the chosen place
+CITY_QUARTER = "district"  # the curated site type of a city's quarter ("Jobar", Damascus)
 
 
 @dataclass(slots=True)
@@ -443,8 +444,14 @@ class Gazetteer:
         too_big = {"admin1", "country", "region"} if names_a_small_place(text) else set()
         if too_big and parsed.kind == "town":
             too_big.add("site")
-        if names_part_of_a_town(text):
+        part_of_a_town = names_part_of_a_town(text)
+        if part_of_a_town:
             too_big |= {"town", "admin2"}
+
+        def fits(row: Row) -> bool:
+            """Not too big for what the mention names; a curated city quarter is a part of a town."""
+            return row.precision not in too_big or (part_of_a_town and row.feature == CITY_QUARTER)
+
         floor = max(float(weights()["min_similarity"]), context.min_similarity)
         exact = [m for m in matches.values() if m.similarity >= 1.0 and not m.via_core_alias]
         # A place spelled exactly as written exists: loose spellings of other places are not it ("Kinshasa" is not
@@ -460,7 +467,7 @@ class Gazetteer:
             return floor
 
         home_spelled = bool(home) and any(
-            m.row.country in home and m.spelled and m.similarity >= floor_for(m) and m.row.precision not in too_big
+            m.row.country in home and m.spelled and m.similarity >= floor_for(m) and fits(m.row)
             for m in matches.values()
         )
         country_floor = float(weights()["country_min_similarity"])
@@ -491,7 +498,7 @@ class Gazetteer:
             )
             for m in matches.values()
             if m.similarity >= (country_floor if m.row.precision == "country" else floor_for(m))
-            and m.row.precision not in too_big
+            and fits(m.row)
             and self._plausible(m, countries, region | home)
             and (not home_spelled or m.row.country in home or self._known_abroad(m.row))
         ]
