@@ -154,6 +154,19 @@ class Quantity:
 
 
 @dataclass(slots=True)
+class PlaceAlternative:
+    """Another gazetteer entry the geocoder considered for a mention, with its score (lower than the chosen one)."""
+
+    gazetteer_id: str
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    precision: PlacePrecision
+    score: float = 0.0
+
+
+@dataclass(slots=True)
 class Place:
     """A gazetteer entry a place mention was resolved to."""
 
@@ -167,6 +180,8 @@ class Place:
     admin2: str | None = None
     feature: str | None = None  # GeoNames feature code or curated site type
     score: float = 0.0
+    # The next best candidates, best first; not part of a place's identity (two readings of one entry are equal).
+    alternatives: list[PlaceAlternative] = field(default_factory=list, compare=False)
 
 
 # Roles of a place mention. Extraction proposes ``candidate`` (a proper noun after a locative) and ``name`` (any

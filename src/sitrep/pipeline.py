@@ -21,7 +21,7 @@ from sitrep.extract import extract_document
 from sitrep.extract.actors import fill_actor_countries
 from sitrep.extract.background import mark_background
 from sitrep.geo import Gazetteer
-from sitrep.geo.document import geocode_document, scope_claims
+from sitrep.geo.document import geocode_document, keep_unknown_places, scope_claims
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Claim, Contradiction, Document, Mention
 from sitrep.nlp import load_pipeline, parse_text
@@ -75,6 +75,7 @@ def process_document(
     mentions = extraction.mentions
     fill_actor_countries(mentions, places.country_of, gazetteer.country_name)
     share_incident_places(mentions)
+    keep_unknown_places(extraction, places, gazetteer)
     scope_claims(extraction, places, gazetteer)
     return ProcessedDocument(document, mentions, extraction.claims)
 

@@ -110,3 +110,70 @@ def test_a_village_the_gazetteer_lacks_falls_back_to_the_unit_named_with_it(gaze
     assert gazetteer.resolve("Kafr Zuqqubrayat village", context) is None  # no such village: no wrong town
     place = gazetteer.resolve("Kafr Zuqqubrayat village in Idlib province", context)
     assert place is not None and (place.name, place.precision) == ("Idlib", "admin1"), place
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [
+        # The object of a verb that acts on a place is tried as one, though the parser called it nothing.
+        ("Artillery shelled Kafr Nabudah, killing a child.", 35.43, 36.49),
+        # A capital as that object is the city, not its government ("Damascus said").
+        ("Three explosions rocked Damascus on Monday morning, killing four people.", 33.51, 36.29),
+    ],
+)
+def test_the_object_of_a_verb_that_acts_on_a_place_is_the_place(
+    gazetteer: Gazetteer, text: str, lat: float, lon: float
+) -> None:
+    place = first_event_place(text, gazetteer)
+    assert place is not None, text
+    assert haversine_km(place.lat, place.lon, lat, lon) < 25, place
+
+
+def test_a_list_after_countryside_of_is_the_countryside_of_each(gazetteer: Gazetteer) -> None:
+    document = build_document(
+        "Warplanes pounded the countryside of Hama and Homs overnight, killing six people.",
+        "t.txt",
+        DocumentMeta(outlet="Wire", published=dt.date(2017, 3, 5)),
+    )
+    mention = process_document(document, gazetteer).mentions[0]
+    places = [(pm.place.admin1, pm.place.precision) for pm in mention.places if pm.place is not None]
+    assert places == [("Hama", "admin1"), ("Homs", "admin1")]
+
+
+def test_an_and_before_a_singular_place_head_starts_its_phrase(gazetteer: Gazetteer) -> None:
+    text = "Shells hit the power station and Kafr Nabudah town, wounding three people."
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2017, 3, 5)))
+    mention = process_document(document, gazetteer).mentions[0]
+    assert "Kafr Nabudah town" in [pm.text for pm in mention.places]
+
+
+def test_a_strike_on_a_village_the_parser_took_for_a_person_is_placed(gazetteer: Gazetteer) -> None:
+    # "on" is a locative like "in"; the hyphen of "Jabal al-Akrad" is part of the name.
+    place = first_event_place(
+        "Two shepherds were killed in an air raid on Jabal Al-Akrad, Syria, on Monday.", gazetteer
+    )
+    assert place is not None and place.country == "SY", place
+
+
+def test_a_lower_case_word_is_not_a_place_name(gazetteer: Gazetteer) -> None:
+    text = "A commander died when the jihadi factions shelled army positions south of Idlib, Syria."
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2017, 3, 5)))
+    texts = [pm.text for m in process_document(document, gazetteer).mentions for pm in m.places]
+    assert "jihadi" not in texts and "Idlib" in texts
+
+
+def test_a_village_the_gazetteer_lacks_is_kept_as_written_at_the_country(gazetteer: Gazetteer) -> None:
+    text = (
+        "Clashes in Aleppo left four dead, Syrian activists said.\n\n"
+        "Separately, an air strike hit Zarqoon Fawqani village, killing two shepherds."
+    )
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2017, 3, 5)))
+    mentions = process_document(document, gazetteer).mentions
+    strike = next(m for m in mentions if "Zarqoon" in text[m.sentence.start : m.sentence.end])
+    place = strike.places[0].place
+    assert place is not None and (place.name, place.country, place.precision) == ("Zarqoon Fawqani", "SY", "country")
+
+
+def test_no_country_is_guessed_for_an_unknown_village_when_the_text_names_none(gazetteer: Gazetteer) -> None:
+    place = first_event_place("Drones struck Zarqoon Fawqani village, killing two fighters.", gazetteer)
+    assert place is None

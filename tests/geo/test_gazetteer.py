@@ -53,6 +53,14 @@ def test_country_context_picks_between_homonyms(gazetteer: Gazetteer) -> None:
     assert (lebanon.country, libya.country) == ("LB", "LY")
 
 
+def test_a_resolved_place_carries_the_namesakes_it_was_chosen_over(gazetteer: Gazetteer) -> None:
+    lebanon = resolve(gazetteer, "Tripoli", "LB")
+    others = lebanon.alternatives
+    assert others and others[0].country == "LY" and others[0].score < lebanon.score
+    assert all(a.gazetteer_id != lebanon.gazetteer_id for a in others)
+    assert [a.score for a in others] == sorted((a.score for a in others), reverse=True)
+
+
 def test_country_named_in_the_sentence_is_context(gazetteer: Gazetteer) -> None:
     place = resolve(gazetteer, "Tripoli", sentence="Clashes broke out in Tripoli, northern Lebanon.")
     assert place.country == "LB"
@@ -212,3 +220,18 @@ def test_district_mentions_resolve_to_their_district(
     place = resolve(gazetteer, text, country)
     assert place.country == country
     assert haversine_km(place.lat, place.lon, lat, lon) < 25
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [("the Jobar neighbourhood", 33.53, 36.33), ("Sheikh Maqsoud", 36.23, 37.16), ("Baba Amr", 34.71, 36.69)],
+)
+def test_a_city_quarter_news_names_is_in_its_city(gazetteer: Gazetteer, text: str, lat: float, lon: float) -> None:
+    place = resolve(gazetteer, text, "SY")
+    assert haversine_km(place.lat, place.lon, lat, lon) < 5, place
+
+
+def test_a_quarter_does_not_take_a_province_s_name_abroad(gazetteer: Gazetteer) -> None:
+    # Aleppo has a Salah al-Din quarter; in a report on Iraq the name is the province.
+    place = resolve(gazetteer, "Salah al-Din", "IQ")
+    assert (place.country, place.precision) == ("IQ", "admin1"), place

@@ -46,3 +46,17 @@ def test_direction_is_kept_apart_from_the_name() -> None:
 def test_border_mentions_are_recognised() -> None:
     parsed = parse_mention("the Jordanian–Syrian border")
     assert parsed.kind == "border" and parsed.core == "Jordanian-Syrian"
+
+
+@pytest.mark.parametrize(
+    ("text", "core", "kind"),
+    [
+        ("the eastern outskirts of the capital Damascus", "Damascus", "town"),
+        ("the vicinity of Aleppo city", "Aleppo", "town"),
+        ("the countryside of Homs city", "Homs", "admin"),
+        ("the vicinity of Kuweires airport", "Kuweires", "site"),
+    ],
+)
+def test_the_name_a_head_surrounds_is_parsed_as_a_mention_too(text: str, core: str, kind: str) -> None:
+    parsed = parse_mention(text)
+    assert (parsed.core, parsed.kind) == (core, kind)

@@ -18,7 +18,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.extract.actors import actor_dictionary
 from sitrep.extract.attribution import canonical_outlet
 from sitrep.extract.triggers import ontology
@@ -27,9 +27,11 @@ from sitrep.nlp.entities import entities_in
 from sitrep.nlp.tokens import document_tokens, span_text, span_tokens
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Entity labels that can hide a place name the small model got wrong ("Nikopol" as ORG, "Tokmak" as WORK_OF_ART,
-# "Beryslav" as NORP; real nationalities are caught by the demonym list).
-_MISLABELLED = {"", "ORG", "PERSON", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
+
+
+def _words(name: str) -> frozenset[str]:
+    """A word list of the place rules, from ``data/en/places.yaml``."""
+    return word_set("en", "places", name)
 
 
 @dataclass(frozen=True)
@@ -111,17 +113,23 @@ def _whole_name(entity: SpacySpan) -> SpacySpan:
 
 
 def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
-    """ "in Saraqib", "near Tessalit": proper nouns the small model's NER misses, for the gazetteer to try."""
+    """ "in Saraqib", "near Tessalit", and the object of a verb that acts on a place ("airstrikes target Sheikh
+    Meskin"): proper nouns the small model's NER misses, for the gazetteer to try."""
     found = []
     for token in span_tokens(sentence):
+        if _acts_on_a_place(token):
+            objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
         # "at Haifa and at Kiryat Shmona": the second "at" hangs as a conjunct of the first
-        if token.lower_ not in place_rules().locatives or token.dep_ not in {"prep", "conj"} or token.pos_ != "ADP":
+        elif token.lower_ in place_rules().locatives and token.dep_ in {"prep", "conj"} and token.pos_ == "ADP":
+            objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+        else:
             continue
-        objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
         objects += [c for obj in objects for c in obj.conjuncts if c.pos_ == "PROPN" and c.i > obj.i]
         for obj in objects:
             phrase = _name_ending_at(obj, token.i + 1)
-            if phrase.root.ent_type_ in {"DATE", "TIME"} or _known_as_something_else(phrase.text):
+            if not _capitalised(phrase) or phrase.root.ent_type_ in {"DATE", "TIME"}:
+                continue
+            if _known_as_something_else(phrase.text):
                 continue
             if _inside_institution(phrase) or _owner_or_sponsor(phrase) or _ends_an_actor_name(phrase):
                 continue
@@ -129,9 +137,19 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
     return found
 
 
+def _capitalised(name: SpacySpan) -> bool:
+    """A name with a capitalised word ("al-Bab", "Kafr Nabudah"), not a common word the parser took for one."""
+    return any(t.is_title or t.is_upper for t in name)
+
+
+def _acts_on_a_place(token: Token) -> bool:
+    """A verb whose direct object is where it happened ("shelled", "stormed", "rock")."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in _words("place_object_verbs")
+
+
 def _continues_name(token: Token) -> bool:
     """A word of a multi-word name before its head: "Busra" and "al" and "-" of "Busra al-Sham"."""
-    return token.pos_ == "PROPN" and (token.dep_ == "compound" or token.text == "-")
+    return token.text == "-" or (token.pos_ == "PROPN" and token.dep_ == "compound")
 
 
 def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
@@ -162,7 +180,7 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
         if modifiers and token.ent_type_ not in {"FAC", "GPE"}:
             named = _named_object(token)
             # "the town of Kafr Nabudah" is Kafr Nabudah; "the countryside of al-Hasakah" stays a phrase.
-            same_as_name = named is not None and token.lemma_.lower() in _SAME_AS_NAME
+            same_as_name = named is not None and token.lemma_.lower() in _words("same_as_name_heads")
             phrases.append(named if named is not None and same_as_name and not _names_listed_after_of(span) else span)
     return phrases
 
@@ -170,10 +188,15 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
 def _phrase_start(doc: Doc, left: int, head: int) -> int:
     """Where a place phrase begins: a headline's parse may hang a clause on the head ("Factions control Halfaya
     town"), but a common noun or verb written before a name never modifies that name, so the phrase starts at
-    the name after it ("Halfaya town")."""
+    the name after it ("Halfaya town"); so does an "and" before the name of a singular head."""
+    one_place = doc[head].tag_ not in {"NNS", "NNPS"}
     for i in range(head - 1, left - 1, -1):
         word = doc[i]
         if word.pos_ in {"VERB", "AUX"} or (word.pos_ == "NOUN" and word.is_lower and doc[i + 1].pos_ == "PROPN"):
+            return i + 1
+        # "the airport and al-Zahraa town": a singular head names one place, so an "and" before its name ends
+        # another; a plural head lists them ("the Kursk and Belgorod regions").
+        if one_place and word.dep_ == "cc":
             return i + 1
     return left
 
@@ -200,7 +223,7 @@ def _clipped(text: str) -> str:
 def _starts_a_name(token: Token) -> bool:
     """A word that opens a place name: capitalised, or a lower-case article before one ("al-Bab", "the Hama
     countryside")."""
-    if token.lower_ in {"al", "el", "the"}:
+    if token.lower_ in _words("name_openers"):
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return following is not None and (following.pos_ == "PROPN" or following.is_title or following.text == "-")
     return token.pos_ == "PROPN" or token.is_title
@@ -211,7 +234,11 @@ def _named_places(phrase: SpacySpan) -> list[tuple[str, SpacySpan]]:
     Moscow regions" is "Kursk region", "Belgorod region" and "Moscow region", each spanning its own name)."""
     listed = _names_listed_after_of(phrase)
     if len(listed) > 1:  # "the outskirts of the towns of Aitaroun and Blida"
-        return [(name.text, name) for name in listed]
+        owner = _owner_of_list(listed)
+        if owner is None or owner.lemma_.lower() in _words("same_as_name_heads"):
+            return [(name.text, name) for name in listed]
+        # "the countryside of Idlib and Aleppo" is the countryside of each, not the two cities
+        return [(f"the {owner.lower_} of {name.text}", name) for name in listed]
     head = phrase.root
     if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() == head.lower_:
         return [(phrase.text, phrase)]
@@ -227,6 +254,12 @@ def _named_places(phrase: SpacySpan) -> list[tuple[str, SpacySpan]]:
     if len(names) < 2:
         return [(phrase.text, phrase)]
     return [(f"{name.text} {head.lemma_.lower()}", name) for name in names]
+
+
+def _owner_of_list(listed: list[SpacySpan]) -> Token | None:
+    """The noun a list after "of" belongs to ("countryside" of "the countryside of Idlib and Aleppo")."""
+    of = next((t.head for name in listed for t in name if t.dep_ == "pobj" and t.head.lower_ == "of"), None)
+    return of.head if of is not None and of.head.pos_ == "NOUN" else None
 
 
 def _names_listed_after_of(phrase: SpacySpan) -> list[SpacySpan]:
@@ -251,30 +284,7 @@ def _name_ending_at(token: Token, start: int) -> SpacySpan:
 def _capitalised_name_word(token: Token) -> bool:
     """ "Bokkos" of "Bokkos local government area", tagged ADJ and ORG by the small model: a capitalised word
     (not sentence-initial: the caller checks) that the parser did not take for a common word."""
-    return token.is_title and token.pos_ in {"ADJ", "NOUN"} and token.ent_type_ in _NAME_WORD_LABELS
-
-
-_NAME_WORD_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP"})
-
-
-_SAME_AS_NAME = frozenset(
-    {
-        "town",
-        "city",
-        "village",
-        "neighbourhood",
-        "neighborhood",
-        "district",
-        "camp",
-        "area",
-        "locality",
-        "community",
-        "settlement",
-        "township",
-        "municipality",
-        "island",
-    }
-)
+    return token.is_title and token.pos_ in {"ADJ", "NOUN"} and token.ent_type_ in _words("name_word_labels")
 
 
 def _named_object(head: Token) -> SpacySpan | None:
@@ -370,7 +380,11 @@ def _other_proper_nouns(sentence: SpacySpan) -> list[SpacySpan]:
             end += 1
         run = doc[i:end]
         i = end
-        if any(t.ent_type_ not in _MISLABELLED for t in run) or run[0].lower_ in rules.not_place_words:
+        if (
+            any(t.ent_type_ not in _words("mislabelled_entity_labels") for t in run)
+            or run[0].lower_ in rules.not_place_words
+            or not _capitalised(run)  # "the jihadi factions": an English text capitalises a place's name
+        ):
             continue
         entity = _entity_covering(run)
         if entity is not None and ((entity.label_ == "PERSON" and len(entity) > 1) or len(entity) > len(run)):
@@ -406,12 +420,13 @@ def _names_an_actor(entity: SpacySpan) -> bool:
     root = entity.root
     dictionary = actor_dictionary()
     is_actor_name = entity.text.lower() in dictionary.demonyms or dictionary.find(entity.text) is not None
-    if is_actor_name and root.dep_ != "pobj" and not _after_a_place_word(entity):
+    acted_on = root.dep_ == "dobj" and _acts_on_a_place(root.head)  # "explosions rock Damascus"
+    if is_actor_name and root.dep_ != "pobj" and not acted_on and not _after_a_place_word(entity):
         return True
     if _ends_an_actor_name(entity):
         return True
     # A single capitalised common noun tagged as a place ("Resistance") is a label, not a place.
-    return len(entity) == 1 and root.tag_ == "NNP" and root.text.lower() in _LABEL_WORDS
+    return len(entity) == 1 and root.tag_ == "NNP" and root.text.lower() in _words("label_words")
 
 
 def _after_a_place_word(entity: SpacySpan) -> bool:
@@ -434,8 +449,3 @@ def _ends_an_actor_name(entity: SpacySpan) -> bool:
         if match is not None and match[0].end() == len(name) and match[0].start() < preposition_at:
             return True
     return False
-
-
-_LABEL_WORDS = frozenset(
-    {"resistance", "coalition", "axis", "front", "alliance", "movement", "state", "regime", "army"}
-)

@@ -9,8 +9,9 @@ It reads as the steps a coder takes:
    dateline placed, sentences with no place of their own given their context's, and each mention's places
    put in order, the event's own place first (:func:`sitrep.geo.mentions.order_event_places`).
 
-Unplaced claims are scoped afterwards (:func:`scope_claims`), once other stages have shared places between
-reports of one incident.
+Unplaced claims are scoped afterwards (:func:`scope_claims`), and a place the gazetteer lacks, in a sentence with
+no other, is kept as written at the document's country (:func:`keep_unknown_places`), once other stages have
+shared places between reports of one incident.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from dataclasses import dataclass
 from sitrep.extract.events import Extraction
 from sitrep.geo.index import Gazetteer
 from sitrep.geo.inherit import (
+    country_of_towns,
     drop_loose_readings_abroad,
+    fall_back_to_country,
     inherit_places,
     most_named_country,
     named_region_countries,
@@ -37,6 +40,7 @@ class DocumentPlaces:
 
     countries: tuple[str, ...]
     most_named: str | None
+    home: str | None = None  # where its towns are, else the country it names by name
 
     def country_of(self, mention: Mention) -> str | None:
         """The country of a mention's most specific place, else the one the document names most."""
@@ -73,7 +77,18 @@ def geocode_document(extraction: Extraction, text: str, gazetteer: Gazetteer) ->
     dateline_place = geocode_dateline(dateline.place if dateline else None, text, gazetteer, countries)
     inherit_places(mentions, extraction.paragraph_of, dateline_place)
     order_event_places(mentions)
-    return DocumentPlaces(tuple(text_countries), most_named)
+    # The country a place kept as written is in: where the document's towns are, else the country it names by
+    # name ("Turkish drones struck X" names Turkey's people, not where X is).
+    home = country_of_towns(mentions) or next(iter(gazetteer.countries_in_text(text, 0.0)), None)
+    return DocumentPlaces(tuple(text_countries), most_named, home)
+
+
+def keep_unknown_places(extraction: Extraction, places: DocumentPlaces, gazetteer: Gazetteer) -> None:
+    """A place the gazetteer lacks, in a sentence with no other place, is kept as written at the document's country
+    (:func:`sitrep.geo.inherit.fall_back_to_country`). Called once other stages have shared places between reports
+    of one incident, so that such a sentence never takes another sentence's town through its country."""
+    country = places.home
+    fall_back_to_country(extraction.mentions, gazetteer.country_place(country) if country else None)
 
 
 def scope_claims(extraction: Extraction, places: DocumentPlaces, gazetteer: Gazetteer) -> None:

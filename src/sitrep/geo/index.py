@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.geo.build import ensure_index
 from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
 from sitrep.geo.distance import haversine_km
@@ -30,7 +30,7 @@ from sitrep.geo.normalise import (
     tokens,
     written_as_country,
 )
-from sitrep.model import PLACE_PRECISIONS, Place
+from sitrep.model import PLACE_PRECISIONS, Place, PlaceAlternative
 
 # Towns at least this big are searched by fuzzy matching when the document gives no country.
 GLOBAL_FUZZY_MIN_POPULATION = 15_000
@@ -39,6 +39,8 @@ FUZZY_MEMO_SIZE = 50_000  # names whose fuzzy hits are kept per process (a few M
 MIN_SKELETON = 3
 MAX_NGRAM = 4  # longest country name/alias in words, for scanning text
 DEMONYM_WEIGHT = 0.5
+ALTERNATIVES = 3  # candidates kept beside the chosen place
+CITY_QUARTER = "district"  # the curated site type of a city's quarter ("Jobar", Damascus)
 
 
 @dataclass(slots=True)
@@ -89,7 +91,7 @@ def _match_of(row: Row, name: str, cand_key: str, source: str, key: str, skel: s
 
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:['’‘`][^\W_]+)*")
 # Lower-case words inside place names: Arabic articles ("al-", "ez-"), "bin", and French/Spanish "de", "la", ...
-_PARTICLES = frozenset({*ARTICLES, "ibn", "bin", "bint", "de", "del", "la", "le", "du", "des"}) - {"the", "a", "an"}
+_PARTICLES = (ARTICLES | word_set("en", "places", "name_particles")) - {"the", "a", "an"}
 
 
 def _name_runs(sentence: str) -> list[tuple[str, bool]]:
@@ -417,7 +419,9 @@ class Gazetteer:
         if not ranked:
             return None
         best = ranked[0]
-        return _with_precision(best.place, parsed, best.score)
+        place = _with_precision(best.place, parsed, best.score)
+        place.alternatives = _alternatives(ranked[1:], best.place.gazetteer_id)
+        return place
 
     def _is_a_name(self, text: str) -> bool:
         key = name_key(parse_mention(text).core)
@@ -453,8 +457,14 @@ class Gazetteer:
         too_big = {"admin1", "country", "region"} if names_a_small_place(text) else set()
         if too_big and parsed.kind == "town":
             too_big.add("site")
-        if names_part_of_a_town(text):
+        part_of_a_town = names_part_of_a_town(text)
+        if part_of_a_town:
             too_big |= {"town", "admin2"}
+
+        def fits(row: Row) -> bool:
+            """Not too big for what the mention names; a curated city quarter is a part of a town."""
+            return row.precision not in too_big or (part_of_a_town and row.feature == CITY_QUARTER)
+
         floor = max(float(weights()["min_similarity"]), context.min_similarity)
         exact = [m for m in matches.values() if m.similarity >= 1.0 and not m.via_core_alias]
         # A place spelled exactly as written exists: loose spellings of other places are not it ("Kinshasa" is not
@@ -470,7 +480,7 @@ class Gazetteer:
             return floor
 
         home_spelled = bool(home) and any(
-            m.row.country in home and m.spelled and m.similarity >= floor_for(m) and m.row.precision not in too_big
+            m.row.country in home and m.spelled and m.similarity >= floor_for(m) and fits(m.row)
             for m in matches.values()
         )
         country_floor = float(weights()["country_min_similarity"])
@@ -501,7 +511,7 @@ class Gazetteer:
             )
             for m in matches.values()
             if m.similarity >= (country_floor if m.row.precision == "country" else floor_for(m))
-            and m.row.precision not in too_big
+            and fits(m.row)
             and self._plausible(m, countries, region | home)
             and (not home_spelled or m.row.country in home or self._known_abroad(m.row))
         ]
@@ -635,6 +645,13 @@ class Gazetteer:
         """The display name of an ISO2 code ("SD" -> "Sudan"); the code itself if unknown."""
         return self._country_display(country)
 
+    def country_place(self, country: str) -> Place | None:
+        """The country of an ISO2 code as a place (its gazetteer point, precision "country"), or None."""
+        rec = self._db.execute(
+            f"SELECT {_ROW_COLUMNS} FROM places p WHERE p.precision = 'country' AND p.country = ? LIMIT 1", (country,)
+        ).fetchone()
+        return _place(Row(*rec), 0.0) if rec else None
+
     def _country_display(self, country: str) -> str:
         rec = self._db.execute(
             "SELECT name FROM places WHERE precision = 'country' AND country = ?", (country,)
@@ -708,6 +725,20 @@ def _place(row: Row, score: float) -> Place:
         feature=row.feature,
         score=score,
     )
+
+
+def _alternatives(others: Sequence[Candidate], chosen: str) -> list[PlaceAlternative]:
+    """The next best candidates, best first, one per gazetteer entry, for a user to see what else it could be."""
+    found: dict[str, PlaceAlternative] = {}
+    for cand in others:
+        p = cand.place
+        if p.gazetteer_id != chosen and p.gazetteer_id not in found:
+            found[p.gazetteer_id] = PlaceAlternative(
+                p.gazetteer_id, p.name, p.country, p.lat, p.lon, p.precision, round(cand.score, 3)
+            )
+        if len(found) == ALTERNATIVES:
+            break
+    return list(found.values())
 
 
 def _with_precision(place: Place, parsed: ParsedMention, score: float) -> Place:

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, restates_a_place, skeleton_key
-from sitrep.model import CANDIDATE_ROLE, INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Claim, Mention, PlaceMention
+from sitrep.model import CANDIDATE_ROLE, INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Claim, Mention, Place, PlaceMention
 
 FINE = {"site", "town", "admin2"}
 COARSE = {"admin1", "country"}
 SUBNATIONAL = FINE | {"admin1"}
+# The gazetteer id of a place kept as written: "sitrep:unresolved:<country>:<name key>".
+UNRESOLVED_PREFIX = "sitrep:unresolved:"
 
 
 def prune_candidates(
@@ -130,6 +133,30 @@ def inherit_places(mentions: list[Mention], paragraph_of: dict[str, int], dateli
         mention.places.append(PlaceMention(source.text, source.span, INHERITED_ROLE, source.place))
 
 
+def fall_back_to_country(mentions: list[Mention], country: Place | None) -> None:
+    """An honest "don't know": a sentence that names a place the gazetteer lacks ("shelling on Marj al-Dahr village")
+    and has no other place, not even one from its context, keeps that name as written, placed at the country the
+    document is about with precision "country", rather than at a guessed town."""
+    if country is None:
+        return
+    for mention in mentions:
+        if any(pm.place is not None for pm in mention.places):
+            continue
+        unknown = next(
+            (pm for pm in mention.places if pm.role == LOCATION_ROLE and not names_part_of_a_town(pm.text)), None
+        )
+        if unknown is None:
+            continue
+        name = parse_mention(unknown.text).core or unknown.text
+        unknown.place = replace(
+            country,
+            gazetteer_id=f"{UNRESOLVED_PREFIX}{country.country}:{name_key(name)}",
+            name=name,
+            score=0.0,
+            alternatives=[],
+        )
+
+
 def _last_province_before(resolved: list[tuple[Mention, PlaceMention]], mention: Mention) -> PlaceMention | None:
     """ "... targeting a site in the southern countryside of Damascus. Our air defences downed most of the
     missiles": with no town named anywhere, the province named last before the sentence."""
@@ -173,6 +200,18 @@ def _main_place(resolved: list[tuple[Mention, PlaceMention]], dateline: PlaceMen
 def most_named_country(mentions: list[Mention]) -> str | None:
     """The country of most resolved places (for a report that never names its country: "Kano", "Kaduna")."""
     counts = Counter(pm.place.country for m in mentions for pm in m.places if pm.place and pm.place.country)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def country_of_towns(mentions: list[Mention]) -> str | None:
+    """The country of most towns, sites and districts the mentions name ("Turkish forces shelled Tal Abyad and
+    Ras al-Ayn" is about Syria, though it names Turkey's people)."""
+    counts = Counter(
+        pm.place.country
+        for m in mentions
+        for pm in m.places
+        if pm.place and pm.place.country and pm.place.precision in FINE and pm.role != INHERITED_ROLE
+    )
     return counts.most_common(1)[0][0] if counts else None
 
 

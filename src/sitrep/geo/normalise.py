@@ -249,7 +249,7 @@ def parse_mention(text: str) -> ParsedMention:
 
     for prefix in _phrases(rules, "admin_prefixes"):
         if core.lower().startswith(prefix + " "):
-            name = core[len(prefix) + 1 :].strip()
+            name = _surrounded_name(core[len(prefix) + 1 :].strip())
             return ParsedMention(name, "admin", direction, "", text, named(name))
     for kind, key in (
         ("border", "border_heads"),
@@ -261,9 +261,18 @@ def parse_mention(text: str) -> ParsedMention:
         if head:
             stripped = _strip_leading(stripped, _phrases(rules, "determiners"))
             stripped = _drop_head_modifiers(_drop_surroundings(stripped), rules)
+            if stripped and stripped != core:
+                stripped = _surrounded_name(stripped)
             name = stripped or core
             return ParsedMention(name, kind, direction, head if kind == "site" else "", text, named(name))
     return ParsedMention(core, "", direction, "", text, named(core))
+
+
+def _surrounded_name(name: str) -> str:
+    """What a head surrounds is a mention too: "the outskirts of Aleppo city" is around Aleppo, "the vicinity of
+    the capital Damascus" around Damascus; a site or unit inside stays whole ("the vicinity of Kuweires airport")."""
+    inner = parse_mention(name)
+    return inner.core if inner.kind in ("", "town") and inner.core else name
 
 
 _JOINED_DIRECTION = re.compile(r"^(?:and|or|&)\s+", re.IGNORECASE)
