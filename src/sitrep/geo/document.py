@@ -62,7 +62,9 @@ def geocode_document(extraction: Extraction, text: str, gazetteer: Gazetteer) ->
     drop_loose_readings_abroad(
         mentions, lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text), most_named
     )
-    countries = set(text_countries) | named_region_countries(mentions)
+    # Ordered, most named first: the first country gets a bonus, so the order must not follow a set's hashing.
+    ordered_countries = tuple(dict.fromkeys([*text_countries, *sorted(named_region_countries(mentions))]))
+    countries = set(ordered_countries)
     neighbours = gazetteer.neighbours_of(countries)
 
     def named_abroad(pm: PlaceMention) -> bool:
@@ -74,7 +76,7 @@ def geocode_document(extraction: Extraction, text: str, gazetteer: Gazetteer) ->
 
     prune_candidates(mentions, countries, named_abroad)
     dateline = extraction.dateline
-    dateline_place = geocode_dateline(dateline.place if dateline else None, text, gazetteer, countries)
+    dateline_place = geocode_dateline(dateline.place if dateline else None, text, gazetteer, ordered_countries)
     inherit_places(mentions, extraction.paragraph_of, dateline_place)
     order_event_places(mentions)
     # The country a place kept as written is in: where the document's towns are, else the country it names by

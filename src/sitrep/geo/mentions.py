@@ -87,9 +87,10 @@ def drop_readings_outside_their_unit(places: Sequence[PlaceMention], document_te
 
 
 def geocode_dateline(
-    dateline: PlaceMention | None, document_text: str, gazetteer: Gazetteer, countries: set[str]
+    dateline: PlaceMention | None, document_text: str, gazetteer: Gazetteer, countries: Sequence[str]
 ) -> PlaceMention | None:
-    """The dateline's place, if it resolves to a town or site in one of the document's countries."""
+    """The dateline's place, if it resolves to a town or site in one of the document's countries (most named
+    first)."""
     if dateline is None:
         return None
     context = GeoContext(sentence=document_text[: dateline.span.end + 200], document_countries=tuple(countries))
