@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.extract.typing_model import features, split_label, type_probabilities, typing_model
 from sitrep.nlp.entities import entities_in
 from sitrep.nlp.tokens import span_text, span_tokens, text_between
@@ -399,8 +399,7 @@ def _when_clause_of(strong: Token, weak: Token) -> bool:
     return False
 
 
-# Words that open a clause telling when or how something happened ("when protesters clashed", "as troops fired").
-_CIRCUMSTANCE_MARKS = frozenset({"when", "as", "after", "while", "during", "amid"})
+_CIRCUMSTANCE_MARKS = word_set("en", "triggers", "circumstance_marks")
 
 
 def _told_as_a_circumstance(clause: Token) -> bool:
@@ -419,8 +418,10 @@ def _mentioned_by(match: TriggerMatch, others: list[TriggerMatch]) -> bool:
     return any(o.token.i in ancestors and o.rule.event_type != match.rule.event_type for o in others)
 
 
-DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-_CIRCUMSTANCE = frozenset({"in", "during", "by", "from", "after", "amid"})
+DEFINITE_DETERMINERS = word_set("en", "triggers", "definite_determiners")
+_CIRCUMSTANCE = word_set("en", "triggers", "circumstance_prepositions")
+_TARGET_PREPOSITIONS = word_set("en", "triggers", "target_prepositions")
+_INDEFINITE_ARTICLES = word_set("en", "triggers", "indefinite_articles")
 
 
 def _refers_back(token: Token, onto: Ontology) -> bool:
@@ -442,8 +443,8 @@ def _refers_back(token: Token, onto: Ontology) -> bool:
     return verb is None or verb.lemma_.lower() not in onto.rules
 
 
-# Prepositions that date something else by an incident: "before the strike", "following the attack".
-_TIME_ANCHORS = frozenset({"before", "after", "following", "since", "until", "ahead", "prior"})
+_TIME_ANCHORS = word_set("en", "triggers", "time_anchors")
+_ANCHOR_LINKERS = word_set("en", "triggers", "anchor_linkers")
 
 
 def _anchors_a_time(token: Token) -> bool:
@@ -452,7 +453,7 @@ def _anchors_a_time(token: Token) -> bool:
     if token.dep_ != "pobj" or head.dep_ not in {"prep", "pcomp"}:
         return False
     # "ahead of the attack", "prior to the raid"
-    word = head.head.lower_ if head.lower_ in {"of", "to"} and head.head.dep_ in {"prep", "advmod"} else head.lower_
+    word = head.head.lower_ if head.lower_ in _ANCHOR_LINKERS and head.head.dep_ in {"prep", "advmod"} else head.lower_
     return word in _TIME_ANCHORS
 
 
@@ -493,7 +494,7 @@ def _one_person_attacked(token: Token, onto: Ontology) -> bool:
     """The trigger's object is one person ("a former commander", "a local official"), not a unit."""
     for obj in (c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
         determiner = next((c.lower_ for c in obj.children if c.dep_ == "det"), None)
-        if determiner in {"a", "an"} and obj.tag_ == "NN" and obj.lemma_.lower() in onto.individual_victims:
+        if determiner in _INDEFINITE_ARTICLES and obj.tag_ == "NN" and obj.lemma_.lower() in onto.individual_victims:
             return True
     return False
 
@@ -501,9 +502,7 @@ def _one_person_attacked(token: Token, onto: Ontology) -> bool:
 def _attacked_object(token: Token) -> str:
     """What was attacked: "attacked [an army post]", "an attack [on a convoy]"; not who died in it."""
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-    objects += [
-        g for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at"} for g in c.children
-    ]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPOSITIONS for g in c.children]
     if token.dep_ == "acl":  # "a convoy attacked by gunmen"
         objects.append(token.head)
     return " ".join(" ".join(t.text for t in o.subtree if t.dep_ not in {"relcl", "acl"}) for o in objects)
