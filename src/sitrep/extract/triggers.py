@@ -48,6 +48,7 @@ class Ontology:
     battle_cues: re.Pattern[str]
     civilian_cues: re.Pattern[str]
     military_cues: re.Pattern[str]
+    armed_group_subjects: re.Pattern[str]
     military_target_cues: re.Pattern[str]
     combatant_victims: re.Pattern[str]
     individual_victims: frozenset[str]
@@ -124,6 +125,7 @@ def ontology() -> Ontology:
         battle_cues=_words(raw["battle_cues"]),
         civilian_cues=_words(raw["civilian_cues"]),
         military_cues=_words(raw["military_cues"]),
+        armed_group_subjects=_words(raw["armed_group_subjects"]),
         military_target_cues=_words(raw["military_target_cues"]),
         combatant_victims=_words(raw["combatant_victims"]),
         individual_victims=frozenset(raw["individual_victims"]),
@@ -464,7 +466,10 @@ def _moved_by_the_military(token: Token, text: str, onto: Ontology) -> bool:
     if not subjects and token.dep_ == "xcomp":
         subjects = [c for c in token.head.children if c.dep_ == "dobj"]
     if subjects and not any(s.pos_ == "PRON" for s in subjects):  # "it suspended": whoever "it" is
-        return any(onto.military_cues.search(_phrase_text(s)) for s in subjects)
+        return any(
+            onto.military_cues.search(_phrase_text(s)) or onto.armed_group_subjects.search(_phrase_text(s))
+            for s in subjects
+        )
     return onto.military_cues.search(text) is not None
 
 
@@ -487,7 +492,17 @@ def is_generic(token: Token, onto: Ontology) -> bool:
     # "under the guise of fighting", "in an attempt to avert": a gerund after a preposition
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and head.head.lemma_.lower() in onto.generic_governors:
         return True
-    return token.dep_ == "xcomp" and head.lemma_.lower() in onto.aspectual_verbs and token.tag_ == "VBG"
+    # "began attacking bases in October" is a campaign; "jets continue bombing the villages", in the present
+    # tense, tells what is happening now.
+    return (
+        token.dep_ == "xcomp"
+        and head.lemma_.lower() in onto.aspectual_verbs
+        and token.tag_ == "VBG"
+        and head.tag_ not in _PRESENT_TENSE
+    )
+
+
+_PRESENT_TENSE = frozenset({"VBP", "VBZ"})
 
 
 def _one_person_attacked(token: Token, onto: Ontology) -> bool:
@@ -551,8 +566,10 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
             plover=one_sided_plover(by_rules.plover, target_text),
             confidence=round(model.confidence(by_type.get(by_rules.event_type, 0.0)), 3),
         )
-    # A convention's type is weighed with the model's probabilities (its weight chosen by cross-validation).
-    bonus = model.convention_weight if by_rules.by_convention else 0.0
+    # The rules' type (a convention's, or else the trigger's lexicon's) is weighed with the model's probabilities,
+    # each weight chosen by cross-validation.
+    # A weak trigger's lexicon type ("were killed") is only a default, which gets no weight.
+    bonus = model.convention_weight if by_rules.by_convention else (0.0 if match.rule.weak else model.lexicon_weight)
     event_type = max(sorted(admitted), key=lambda t: by_type.get(t, 0.0) + (bonus if t == by_rules.event_type else 0.0))
     subs = sorted((n for n in probabilities if split_label(n)[0] == event_type), key=lambda n: -probabilities[n])
     if event_type == by_rules.event_type or not subs:
