@@ -64,6 +64,7 @@ EPOCHS = 250
 FOLDS = 5
 CONVENTION_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)
 LEXICON_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0)
+TOLERANCE = 0.01
 
 
 @dataclass
@@ -245,9 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     for weights in itertools.product(CONVENTION_WEIGHTS, LEXICON_WEIGHTS):
         said = [_as_classified(examples[i], held_out_scores[i], labels, *weights, temperature) for i in real]
         sweep[weights] = scores_of([gold[k] for k in triggered], [said[k] for k in triggered])
-    # The best pair; of pairs as good, the largest weights: the conventions are ACLED's and the lexicon is the
-    # rules', kept unless the data disagree.
-    convention_weight, lexicon_weight = max(sweep, key=lambda w: (sweep[w]["type_accuracy"], w))
+    # The largest weights within a point of the best (the standard error on ~900 examples is near 1.5 points):
+    # the conventions are ACLED's and the lexicon is the rules', kept unless the data clearly disagree.
+    best = max(r["type_accuracy"] for r in sweep.values())
+    convention_weight, lexicon_weight = max(w for w, r in sweep.items() if r["type_accuracy"] >= best - TOLERANCE)
     combined = [
         _as_classified(examples[i], held_out_scores[i], labels, convention_weight, lexicon_weight, temperature)
         for i in real
