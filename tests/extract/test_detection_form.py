@@ -79,3 +79,27 @@ def test_a_headline_that_opens_the_report_points_back_to_nothing() -> None:
         "The governor has not commented on the clashes."
     )
     assert len(extract(later).mentions) == 1
+
+
+def test_armed_groups_targeting_a_place_attack_it() -> None:
+    assert set(types("Militias target the town and its outskirts")) & VIOLENT
+    assert set(types("Insurgents targeted a checkpoint on the coastal road on Friday.")) & VIOLENT
+
+
+def test_violence_going_on_now_is_an_incident_but_a_campaign_begun_long_ago_is_not() -> None:
+    assert set(types("Jets continue bombing villages in the western countryside")) & VIOLENT
+    assert not types("The militia began attacking convoys in October.")
+
+
+def test_a_killing_told_by_the_lives_it_claimed_is_an_event() -> None:
+    assert set(types("The violence claimed the lives of 12 villagers in the valley on Monday.")) & VIOLENT
+    assert set(types("Fighting claims the life of a shepherd near the dam")) & VIOLENT
+
+
+def test_a_counterattack_is_an_attack() -> None:
+    assert set(types("Counterattack by the militants in the desert east of the city")) & VIOLENT
+
+
+def test_a_killing_named_as_a_noun_is_an_event_unless_only_condemned() -> None:
+    assert set(types("The past two days saw the killing of at least nine fighters in the desert")) & VIOLENT
+    assert not types("The minister condemned the killing of the journalist.")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from dataclasses import replace
 
 import pytest
 
-from sitrep.extract import extract_document
-from sitrep.extract.typing_model import NOT_AN_EVENT, features, type_probabilities, typing_model
+from sitrep.data import data_path
+from sitrep.extract import extract_document, triggers
+from sitrep.extract.typing_model import META_FILE, NOT_AN_EVENT, features, type_probabilities, typing_model
 from sitrep.ingest.document import DocumentMeta, build_document
 from sitrep.model import Mention
 from sitrep.nlp import load_pipeline
@@ -110,3 +113,13 @@ def test_an_attack_made_with_a_weapon_is_read_from_the_data_in_one_clause() -> N
     assert made_with.search("The garrison was hit by rockets at dawn")
     assert not made_with.search("Villagers clashed with herders")  # not an attack word
     assert not made_with.search("They attacked the post. By noon it had fallen")  # another sentence
+
+
+def test_the_trigger_lexicon_type_weighs_as_much_as_the_model_meta_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no convention speaking, a strong trigger's own lexicon type gets the bonus chosen by cross-validation."""
+    meta = json.loads(data_path(*META_FILE).read_text(encoding="utf-8"))
+    assert typing_model().lexicon_weight == meta["lexicon_weight"]
+    monkeypatch.setattr(triggers, "typing_model", lambda: replace(typing_model(), lexicon_weight=100.0))
+    # "assassinated" with no weapon named: the lexicon's one-sided killing stands.
+    found = mentions("Masked men assassinated the deputy mayor outside his house on Sunday, police said.")
+    assert found and {m.event_type for m in found} == {"Violence against civilians"}

@@ -14,7 +14,7 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.extract.actors import apply_conventions, assign_roles
 from sitrep.extract.attribution import document_chains
 from sitrep.extract.claims import (
@@ -169,16 +169,15 @@ def _reporting_verb_before(phrase: SpacySpan) -> Token | None:
     model attaches it."""
     doc = phrase.doc
     before = phrase.start - 1
-    if before >= 0 and doc[before].lower_ in {"on", "late", "early"}:
+    if before >= 0 and doc[before].lower_ in _DATE_LEAD_WORDS:
         before -= 1
     if before < 0 or doc[before].lemma_.lower() not in _REPORTING_VERBS or doc[before].pos_ not in {"VERB", "AUX"}:
         return None
     return doc[before]
 
 
-_REPORTING_VERBS = frozenset(
-    {"say", "tell", "report", "add", "announce", "claim", "state", "confirm", "quote", "deny", "write", "post"}
-)
+_REPORTING_VERBS = word_set("en", "events", "reporting_verbs")
+_DATE_LEAD_WORDS = word_set("en", "events", "date_lead_words")
 
 
 def _sentences_in(sentences: list[SpacySpan], start: int, end: int) -> list[SpacySpan]:
@@ -360,8 +359,7 @@ def _mention(
     )
 
 
-# "its attack", "their raids" name the incident as known, like "the attack".
-_DEFINITE = DEFINITE_DETERMINERS | {"its", "their"}
+_DEFINITE = DEFINITE_DETERMINERS | word_set("en", "events", "possessive_determiners")
 
 
 def _is_definite_description(token: Token) -> bool:
@@ -451,7 +449,7 @@ def _victims(sentence: SpacySpan) -> list[SpacySpan]:
     ]
 
 
-_HARM_LEMMAS = frozenset({"kill", "wound", "injure", "abduct", "kidnap", "execute", "shoot", "massacre"})
+_HARM_LEMMAS = word_set("en", "events", "victim_lemmas")
 
 
 def _event_date(dates: list[DateInterval], published: dt.date | None) -> DateInterval | None:

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.extract.typing_model import features, split_label, type_probabilities, typing_model
 from sitrep.nlp.entities import entities_in
 from sitrep.nlp.tokens import span_text, span_tokens, text_between
@@ -48,6 +48,7 @@ class Ontology:
     battle_cues: re.Pattern[str]
     civilian_cues: re.Pattern[str]
     military_cues: re.Pattern[str]
+    armed_group_subjects: re.Pattern[str]
     military_target_cues: re.Pattern[str]
     combatant_victims: re.Pattern[str]
     individual_victims: frozenset[str]
@@ -124,6 +125,7 @@ def ontology() -> Ontology:
         battle_cues=_words(raw["battle_cues"]),
         civilian_cues=_words(raw["civilian_cues"]),
         military_cues=_words(raw["military_cues"]),
+        armed_group_subjects=_words(raw["armed_group_subjects"]),
         military_target_cues=_words(raw["military_target_cues"]),
         combatant_victims=_words(raw["combatant_victims"]),
         individual_victims=frozenset(raw["individual_victims"]),
@@ -399,8 +401,7 @@ def _when_clause_of(strong: Token, weak: Token) -> bool:
     return False
 
 
-# Words that open a clause telling when or how something happened ("when protesters clashed", "as troops fired").
-_CIRCUMSTANCE_MARKS = frozenset({"when", "as", "after", "while", "during", "amid"})
+_CIRCUMSTANCE_MARKS = word_set("en", "triggers", "circumstance_marks")
 
 
 def _told_as_a_circumstance(clause: Token) -> bool:
@@ -419,8 +420,10 @@ def _mentioned_by(match: TriggerMatch, others: list[TriggerMatch]) -> bool:
     return any(o.token.i in ancestors and o.rule.event_type != match.rule.event_type for o in others)
 
 
-DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
-_CIRCUMSTANCE = frozenset({"in", "during", "by", "from", "after", "amid"})
+DEFINITE_DETERMINERS = word_set("en", "triggers", "definite_determiners")
+_CIRCUMSTANCE = word_set("en", "triggers", "circumstance_prepositions")
+_TARGET_PREPOSITIONS = word_set("en", "triggers", "target_prepositions")
+_INDEFINITE_ARTICLES = word_set("en", "triggers", "indefinite_articles")
 
 
 def _refers_back(token: Token, onto: Ontology) -> bool:
@@ -442,8 +445,8 @@ def _refers_back(token: Token, onto: Ontology) -> bool:
     return verb is None or verb.lemma_.lower() not in onto.rules
 
 
-# Prepositions that date something else by an incident: "before the strike", "following the attack".
-_TIME_ANCHORS = frozenset({"before", "after", "following", "since", "until", "ahead", "prior"})
+_TIME_ANCHORS = word_set("en", "triggers", "time_anchors")
+_ANCHOR_LINKERS = word_set("en", "triggers", "anchor_linkers")
 
 
 def _anchors_a_time(token: Token) -> bool:
@@ -452,7 +455,7 @@ def _anchors_a_time(token: Token) -> bool:
     if token.dep_ != "pobj" or head.dep_ not in {"prep", "pcomp"}:
         return False
     # "ahead of the attack", "prior to the raid"
-    word = head.head.lower_ if head.lower_ in {"of", "to"} and head.head.dep_ in {"prep", "advmod"} else head.lower_
+    word = head.head.lower_ if head.lower_ in _ANCHOR_LINKERS and head.head.dep_ in {"prep", "advmod"} else head.lower_
     return word in _TIME_ANCHORS
 
 
@@ -463,7 +466,10 @@ def _moved_by_the_military(token: Token, text: str, onto: Ontology) -> bool:
     if not subjects and token.dep_ == "xcomp":
         subjects = [c for c in token.head.children if c.dep_ == "dobj"]
     if subjects and not any(s.pos_ == "PRON" for s in subjects):  # "it suspended": whoever "it" is
-        return any(onto.military_cues.search(_phrase_text(s)) for s in subjects)
+        return any(
+            onto.military_cues.search(_phrase_text(s)) or onto.armed_group_subjects.search(_phrase_text(s))
+            for s in subjects
+        )
     return onto.military_cues.search(text) is not None
 
 
@@ -486,14 +492,24 @@ def is_generic(token: Token, onto: Ontology) -> bool:
     # "under the guise of fighting", "in an attempt to avert": a gerund after a preposition
     if token.tag_ == "VBG" and token.dep_ == "pcomp" and head.head.lemma_.lower() in onto.generic_governors:
         return True
-    return token.dep_ == "xcomp" and head.lemma_.lower() in onto.aspectual_verbs and token.tag_ == "VBG"
+    # "began attacking bases in October" is a campaign; "jets continue bombing the villages", in the present
+    # tense, tells what is happening now.
+    return (
+        token.dep_ == "xcomp"
+        and head.lemma_.lower() in onto.aspectual_verbs
+        and token.tag_ == "VBG"
+        and head.tag_ not in _PRESENT_TENSE
+    )
+
+
+_PRESENT_TENSE = frozenset({"VBP", "VBZ"})
 
 
 def _one_person_attacked(token: Token, onto: Ontology) -> bool:
     """The trigger's object is one person ("a former commander", "a local official"), not a unit."""
     for obj in (c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}):
         determiner = next((c.lower_ for c in obj.children if c.dep_ == "det"), None)
-        if determiner in {"a", "an"} and obj.tag_ == "NN" and obj.lemma_.lower() in onto.individual_victims:
+        if determiner in _INDEFINITE_ARTICLES and obj.tag_ == "NN" and obj.lemma_.lower() in onto.individual_victims:
             return True
     return False
 
@@ -501,9 +517,7 @@ def _one_person_attacked(token: Token, onto: Ontology) -> bool:
 def _attacked_object(token: Token) -> str:
     """What was attacked: "attacked [an army post]", "an attack [on a convoy]"; not who died in it."""
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
-    objects += [
-        g for c in token.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "at"} for g in c.children
-    ]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPOSITIONS for g in c.children]
     if token.dep_ == "acl":  # "a convoy attacked by gunmen"
         objects.append(token.head)
     return " ".join(" ".join(t.text for t in o.subtree if t.dep_ not in {"relcl", "acl"}) for o in objects)
@@ -552,8 +566,10 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
             plover=one_sided_plover(by_rules.plover, target_text),
             confidence=round(model.confidence(by_type.get(by_rules.event_type, 0.0)), 3),
         )
-    # A convention's type is weighed with the model's probabilities (its weight chosen by cross-validation).
-    bonus = model.convention_weight if by_rules.by_convention else 0.0
+    # The rules' type (a convention's, or else the trigger's lexicon's) is weighed with the model's probabilities,
+    # each weight chosen by cross-validation.
+    # A weak trigger's lexicon type ("were killed") is only a default, which gets no weight.
+    bonus = model.convention_weight if by_rules.by_convention else (0.0 if match.rule.weak else model.lexicon_weight)
     event_type = max(sorted(admitted), key=lambda t: by_type.get(t, 0.0) + (bonus if t == by_rules.event_type else 0.0))
     subs = sorted((n for n in probabilities if split_label(n)[0] == event_type), key=lambda n: -probabilities[n])
     if event_type == by_rules.event_type or not subs:

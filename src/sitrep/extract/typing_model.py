@@ -67,6 +67,7 @@ class TypingModel:
     weights: np.ndarray  # features x labels
     temperature: float
     convention_weight: float  # how much a convention of the rules weighs against the model (extract/triggers.py)
+    lexicon_weight: float = 0.0  # how much a strong trigger's lexicon type weighs when no convention spoke
     platt: tuple[float, float] = (1.0, 0.0)  # maps the type's probability to the chance that the type is right
 
     def confidence(self, type_probability: float) -> float:
@@ -97,6 +98,7 @@ def typing_model() -> TypingModel:
         weights=weights,
         temperature=float(meta["temperature"]),
         convention_weight=float(meta.get("convention_weight", 1.0)),
+        lexicon_weight=float(meta.get("lexicon_weight", 0.0)),
         platt=tuple(float(v) for v in meta.get("confidence_platt", (1.0, 0.0))),  # type: ignore[arg-type]
     )
 
