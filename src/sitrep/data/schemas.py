@@ -498,6 +498,7 @@ class OntologyFile(Strict):
     armed_cues: Words
     perpetrator_cues: Words
     civilian_cues: Words
+    armed_group_subjects: Words
     military_cues: Words
     generic_governors: Words
     abstract_enemies: Words
