@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from spacy.tokens import Doc, Token
 
-from sitrep.extract import actors, rules
+from sitrep.extract import actors, rules, triggers
 from sitrep.extract.actors import (
     GOVERNING_VERB,
     NOMINAL_DEPENDENT,
@@ -25,6 +25,7 @@ from sitrep.extract.actors import (
     actor_dictionary,
 )
 from sitrep.extract.rules import Cascade, RuleRegistryError, cascades
+from sitrep.extract.triggers import ATTACK_CUES, CONVENTION_CUES, REMOTE_CUES
 from sitrep.nlp import load_pipeline
 
 
@@ -297,3 +298,221 @@ def test_participle_chain_shares_the_main_verbs_doer_past_a_gerund_tagged_as_a_n
 def test_a_verb_no_rule_reads_has_no_doer() -> None:
     token = next(t for t in load_pipeline()("Villagers killed in the raid were buried.") if t.text == "killed")
     assert all(VERB_AGENTS.named()[name](token) is None for name in ("own_subject", "participle_with_object"))
+
+
+# ACLED's conventions refining a trigger's type (cascades triggers.convention_cues, remote_cues, attack_cues).
+
+
+def cues_for(
+    sentence: str, trigger: str, target: str = "", actor1_type: str | None = None
+) -> tuple[triggers._Cues, triggers._Verdict]:
+    """What the convention rules read of the trigger ``trigger`` of ``sentence``, and its lexicon's verdict."""
+    span = load_pipeline()(sentence)[:]
+    match = next(m for m in triggers.find_triggers(span) if m.token.text == trigger)
+    verdict = triggers._Verdict(match.rule.event_type, match.rule.sub_event_type)
+    return triggers._Cues(match, span, target, actor1_type), verdict
+
+
+@pytest.mark.parametrize(
+    ("cascade", "rule", "sentence", "trigger", "target", "actor1_type", "expected"),
+    [
+        (
+            REMOTE_CUES,
+            "civilian_target",
+            "Militants struck the village, hitting villagers.",
+            "struck",
+            "villagers",
+            None,
+            ("Violence against civilians", "Attack"),
+        ),
+        (REMOTE_CUES, "weapon_names_sub_type", "Troops shelled the hill with mortars.", "shelled", "", None, None),
+        (
+            REMOTE_CUES,
+            "battle_words",
+            "The two sides shelled each other in heavy fighting.",
+            "shelled",
+            "",
+            None,
+            ("Battles", "Armed clash"),
+        ),
+        (
+            ATTACK_CUES,
+            "sexual_violence",
+            "Women were raped and assaulted by soldiers.",
+            "assaulted",
+            "",
+            None,
+            ("Violence against civilians", "Sexual violence"),
+        ),
+        (
+            ATTACK_CUES,
+            "military_target",
+            "Gunmen attacked an army post.",
+            "attacked",
+            "",
+            None,
+            ("Battles", "Armed clash"),
+        ),
+        (
+            ATTACK_CUES,
+            "combatant_victims",
+            "Troops killed twelve militants.",
+            "killed",
+            "",
+            None,
+            ("Battles", "Armed clash"),
+        ),
+        (
+            ATTACK_CUES,
+            "civilian_or_one_person",
+            "Gunmen killed two villagers.",
+            "killed",
+            "two villagers",
+            None,
+            ("Violence against civilians", "Attack"),
+        ),
+        (ATTACK_CUES, "remote_weapon", "Rebels attacked the base with rockets.", "attacked", "", None, None),
+        (
+            ATTACK_CUES,
+            "battle_words",
+            "Rebels attacked the town and heavy fighting followed.",
+            "attacked",
+            "",
+            None,
+            ("Battles", "Armed clash"),
+        ),
+    ],
+)
+def test_each_trigger_cue_rule_gives_the_type_of_its_pattern(
+    cascade: Cascade[triggers.ConventionRule],
+    rule: str,
+    sentence: str,
+    trigger: str,
+    target: str,
+    actor1_type: str | None,
+    expected: tuple[str, str] | None,
+) -> None:
+    cues, verdict = cues_for(sentence, trigger, target, actor1_type)
+    assert cascade.named()[rule](cues, verdict)
+    if expected is None:  # the weapon's sub-type
+        assert cues.instrument is not None and verdict.sub == cues.instrument
+    else:
+        assert (verdict.event_type, verdict.sub) == expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "trigger", "target", "actor1_type", "start", "expected"),
+    [
+        (
+            "remote_trigger",
+            "Militants struck the village, hitting villagers.",
+            "struck",
+            "villagers",
+            None,
+            None,
+            ("Violence against civilians", "Attack"),
+        ),
+        ("attack_trigger", "Gunmen attacked an army post.", "attacked", "", None, None, ("Battles", "Armed clash")),
+        (
+            "crowd_riots",
+            "Demonstrators attacked the town hall.",
+            "attacked",
+            "",
+            "Protesters",
+            ("Battles", "Armed clash"),
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "state_actor_sub",
+            "The army took control of the village.",
+            "control",
+            "",
+            "State forces",
+            None,
+            ("Battles", "Government regains territory"),
+        ),
+        (
+            "armed_arsonist",
+            "The raiders, armed militiamen, set fire to the houses of villagers.",
+            "set",
+            "the houses of villagers",
+            "Political militia",
+            ("Riots", "Violent demonstration"),
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "territory_without_fight",
+            "Rebels captured the town without a fight.",
+            "captured",
+            "",
+            None,
+            ("Strategic developments", "Non-state actor overtakes territory"),
+            ("Strategic developments", "Non-violent transfer of territory"),
+        ),
+        (
+            "territory_not_held",
+            "Rebels briefly seized the town.",
+            "seized",
+            "",
+            None,
+            ("Strategic developments", "Non-state actor overtakes territory"),
+            ("Battles", "Armed clash"),
+        ),
+        (
+            "weapon_did_it",
+            "A drone strike set fire to a fuel depot.",
+            "set",
+            "a fuel depot",
+            None,
+            None,
+            ("Explosions/Remote violence", "Air/drone strike"),
+        ),
+        (
+            "protest_riot",
+            "Students marched and burned tyres on the highway.",
+            "marched",
+            "",
+            None,
+            ("Protests", "Peaceful protest"),
+            ("Riots", "Violent demonstration"),
+        ),
+        (
+            "protest_intervention",
+            "Students protested outside parliament and police dispersed them with tear gas.",
+            "protested",
+            "",
+            None,
+            None,
+            ("Protests", "Protest with intervention"),
+        ),
+    ],
+)
+def test_each_convention_rule_gives_the_type_of_its_pattern(
+    rule: str,
+    sentence: str,
+    trigger: str,
+    target: str,
+    actor1_type: str | None,
+    start: tuple[str, str] | None,
+    expected: tuple[str, str],
+) -> None:
+    cues, verdict = cues_for(sentence, trigger, target, actor1_type)
+    if start is not None:  # the type the rules before it left
+        verdict = triggers._Verdict(*start)
+    assert CONVENTION_CUES.named()[rule](cues, verdict)
+    assert (verdict.event_type, verdict.sub) == expected
+
+
+def test_a_convention_rule_whose_cue_is_absent_leaves_the_type() -> None:
+    cues, verdict = cues_for("Rebels captured the town.", "captured")
+    before = (verdict.event_type, verdict.sub)
+    for name in ("crowd_riots", "territory_without_fight", "territory_not_held", "protest_riot"):
+        assert not CONVENTION_CUES.named()[name](cues, verdict)
+    assert (verdict.event_type, verdict.sub) == before
+
+
+def test_the_convention_cascade_in_order_a_crowds_attack_is_a_riot() -> None:
+    sentence = load_pipeline()("Protesters attacked an army post.")[:]
+    match = next(m for m in triggers.find_triggers(sentence) if m.token.text == "attacked")
+    found = triggers.classify_by_rules(match, sentence, "", "Protesters")
+    assert (found.event_type, found.sub_event_type, found.by_convention) == ("Riots", "Violent demonstration", True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -16,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.data import load_yaml, word_set
+from sitrep.extract.rules import Cascade
 from sitrep.extract.typing_model import features, split_label, type_probabilities, typing_model
 from sitrep.nlp.entities import entities_in
 from sitrep.nlp.tokens import span_text, span_tokens, text_between
@@ -619,86 +621,256 @@ def weapon_names_the_sub_type(event_type: str, sub: str, text: str) -> str:
     return next((s for s, pattern in ontology().instruments if pattern.search(text)), sub)
 
 
+class _Cues:
+    """What a convention rule reads of one trigger in its sentence: the trigger, the sentence's text, the target
+    phrase, the first actor's type, the instrument the sentence names and whether the target is civilian."""
+
+    def __init__(self, match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_type: str | None) -> None:
+        self.onto = ontology()
+        self.match = match
+        self.rule = match.rule
+        self.text = span_text(sentence)
+        self.target_text = target_text
+        self.actor1_type = actor1_type
+        self.instrument = next((s for s, pattern in self.onto.instruments if pattern.search(self.text)), None)
+        self.civilian_target = bool(self.onto.civilian_cues.search(target_text)) if target_text else False
+
+    @functools.cached_property
+    def attacked(self) -> str:
+        """The text of what the trigger attacked (`_attacked_object`)."""
+        return _attacked_object(self.match.token)
+
+
+@dataclass
+class _Verdict:
+    """The type and sub-type the convention rules settle on, starting from the trigger's lexicon entry."""
+
+    event_type: str
+    sub: str
+
+
+# True: the rule applied (in a cascade where the first rule that applies decides, later rules do not run)
+ConventionRule = Callable[[_Cues, _Verdict], bool]
+CONVENTION_CUES = Cascade[ConventionRule]("triggers.convention_cues")
+REMOTE_CUES = Cascade[ConventionRule]("triggers.remote_cues")
+ATTACK_CUES = Cascade[ConventionRule]("triggers.attack_cues")
+
+
+def _first_that_applies(cascade: Cascade[ConventionRule], cues: _Cues, verdict: _Verdict) -> bool:
+    """Run ``cascade``'s rules in order until one applies."""
+    return any(rule(cues, verdict) for rule in cascade.rules())
+
+
+@REMOTE_CUES.register("civilian_target")
+def remote_civilian_target(cues: _Cues, verdict: _Verdict) -> bool:
+    """A remote-violence word aimed at civilians with no weapon named is an attack on civilians ("the village
+    was struck and farmers were hit")."""
+    if not (cues.civilian_target and cues.instrument is None):
+        return False
+    verdict.event_type, verdict.sub = "Violence against civilians", "Attack"
+    return True
+
+
+@REMOTE_CUES.register("weapon_names_sub_type")
+def remote_weapon_names_sub_type(cues: _Cues, verdict: _Verdict) -> bool:
+    """A remote-violence word takes the sub-type of the weapon the sentence names ("shelled with mortars")."""
+    if not cues.instrument:
+        return False
+    verdict.sub = cues.instrument
+    return True
+
+
+@REMOTE_CUES.register("battle_words")
+def remote_battle_words(cues: _Cues, verdict: _Verdict) -> bool:
+    """A remote-violence word among words of close combat, with no weapon named, is an armed clash ("fired on
+    each other in heavy fighting")."""
+    if not cues.onto.battle_cues.search(cues.text):
+        return False
+    verdict.event_type, verdict.sub = "Battles", "Armed clash"
+    return True
+
+
+@ATTACK_CUES.register("sexual_violence")
+def attack_sexual_violence(cues: _Cues, verdict: _Verdict) -> bool:
+    """An attack in a sentence that speaks of sexual violence is sexual violence ("women raped and assaulted by
+    soldiers")."""
+    if not cues.onto.sexual_violence_cues.search(cues.text):
+        return False
+    verdict.event_type, verdict.sub = "Violence against civilians", "Sexual violence"
+    return True
+
+
+@ATTACK_CUES.register("military_target")
+def attack_military_target(cues: _Cues, verdict: _Verdict) -> bool:
+    """An attack on a military target with no weapon named is an armed clash ("gunmen attacked an army post")."""
+    if not (cues.instrument is None and cues.onto.military_target_cues.search(cues.attacked)):
+        return False
+    verdict.event_type, verdict.sub = "Battles", "Armed clash"
+    return True
+
+
+@ATTACK_CUES.register("combatant_victims")
+def attack_combatant_victims(cues: _Cues, verdict: _Verdict) -> bool:
+    """Killing combatants, no civilian target and no weapon named, is an armed clash ("troops killed twelve
+    militants")."""
+    if not (cues.instrument is None and not cues.civilian_target and cues.onto.combatant_victims.search(cues.attacked)):
+        return False
+    verdict.event_type, verdict.sub = "Battles", "Armed clash"
+    return True
+
+
+@ATTACK_CUES.register("civilian_or_one_person")
+def attack_civilian_or_one_person(cues: _Cues, verdict: _Verdict) -> bool:
+    """An attack on civilians, or on one person, with no weapon named is an attack on civilians, not a fight
+    ("gunmen killed two villagers")."""
+    if not ((cues.civilian_target or _one_person_attacked(cues.match.token, cues.onto)) and cues.instrument is None):
+        return False
+    verdict.event_type, verdict.sub = "Violence against civilians", "Attack"
+    return True
+
+
+@ATTACK_CUES.register("remote_weapon")
+def attack_remote_weapon(cues: _Cues, verdict: _Verdict) -> bool:
+    """An attack made with a named weapon is remote violence of that weapon's sub-type ("attacked the base with
+    rockets")."""
+    if not cues.instrument:
+        return False
+    verdict.event_type, verdict.sub = "Explosions/Remote violence", cues.instrument
+    return True
+
+
+@ATTACK_CUES.register("battle_words")
+def attack_battle_words(cues: _Cues, verdict: _Verdict) -> bool:
+    """An attack among words of close combat is an armed clash ("attacked the town and heavy fighting followed").
+    No rule applying, the trigger keeps its own type: with no weapon named a killing is no remote violence."""
+    if not cues.onto.battle_cues.search(cues.text):
+        return False
+    verdict.event_type, verdict.sub = "Battles", "Armed clash"
+    return True
+
+
+@CONVENTION_CUES.register("remote_trigger")
+def remote_trigger(cues: _Cues, verdict: _Verdict) -> bool:
+    """A remote-violence trigger ("shelled", "struck") is refined by the first `triggers.remote_cues` rule that
+    applies."""
+    return cues.rule.kind == "remote" and _first_that_applies(REMOTE_CUES, cues, verdict)
+
+
+@CONVENTION_CUES.register("attack_trigger")
+def attack_trigger(cues: _Cues, verdict: _Verdict) -> bool:
+    """An attack trigger ("attacked", "killed") is refined by the first `triggers.attack_cues` rule that
+    applies."""
+    return cues.rule.kind == "attack" and _first_that_applies(ATTACK_CUES, cues, verdict)
+
+
+@CONVENTION_CUES.register("crowd_riots")
+def crowd_riots(cues: _Cues, verdict: _Verdict) -> bool:
+    """Violence a crowd does is a riot ("demonstrators attacked the town hall", "protesters clashed with
+    counter-protesters")."""
+    if not (
+        cues.actor1_type in CROWD_ACTOR_TYPES
+        and verdict.event_type in {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+    ):
+        return False
+    verdict.event_type, verdict.sub = "Riots", "Violent demonstration"
+    return True
+
+
+@CONVENTION_CUES.register("state_actor_sub")
+def state_actor_sub(cues: _Cues, verdict: _Verdict) -> bool:
+    """A trigger whose lexicon entry names a sub-type for state forces takes it when state forces act ("the army
+    retook the district")."""
+    if not (cues.rule.state_actor_sub and cues.actor1_type == "State forces"):
+        return False
+    verdict.sub = cues.rule.state_actor_sub
+    return True
+
+
+@CONVENTION_CUES.register("armed_arsonist")
+def armed_arsonist(cues: _Cues, verdict: _Verdict) -> bool:
+    """Burning by an armed group is no riot: an attack on civilians if the target is civilian, else property
+    destruction ("the raiders, armed with rifles, set fire to the houses")."""
+    if not (verdict.event_type == "Riots" and _armed_arsonist(cues.match.token, cues.actor1_type, cues.onto)):
+        return False
+    verdict.event_type, verdict.sub = (
+        ("Violence against civilians", "Attack")
+        if cues.civilian_target
+        else ("Strategic developments", "Looting/property destruction")
+    )
+    return True
+
+
+@CONVENTION_CUES.register("territory_without_fight")
+def territory_without_fight(cues: _Cues, verdict: _Verdict) -> bool:
+    """Territory taken without a fight is a non-violent transfer ("entered the town after the defenders left
+    without resistance")."""
+    if not (verdict.sub in TERRITORY_SUB_TYPES and cues.onto.no_fight_cues.search(cues.text)):
+        return False
+    verdict.event_type, verdict.sub = "Strategic developments", "Non-violent transfer of territory"
+    return True
+
+
+@CONVENTION_CUES.register("territory_not_held")
+def territory_not_held(cues: _Cues, verdict: _Verdict) -> bool:
+    """A capture the sentence says did not hold is an armed clash. It never follows `territory_without_fight`,
+    whose sub-type is no territory sub-type."""
+    if not (verdict.sub in TERRITORY_SUB_TYPES and cues.onto.not_held_cues.search(cues.text)):
+        return False
+    verdict.event_type, verdict.sub = "Battles", "Armed clash"
+    return True
+
+
+@CONVENTION_CUES.register("weapon_did_it")
+def weapon_did_it(cues: _Cues, verdict: _Verdict) -> bool:
+    """Damage or a riot a named weapon did, not a crowd, is remote violence of that weapon ("a drone strike set
+    a fuel store ablaze")."""
+    if not (
+        cues.instrument
+        and cues.rule.kind == "plain"
+        and verdict.event_type in {"Riots", "Strategic developments"}
+        and verdict.sub in {"Violent demonstration", "Looting/property destruction"}
+        and cues.actor1_type not in CROWD_ACTOR_TYPES
+        and _instrument_does_it(cues.match.token, cues.onto)
+    ):
+        return False
+    verdict.event_type, verdict.sub = "Explosions/Remote violence", cues.instrument
+    return True
+
+
+@CONVENTION_CUES.register("protest_riot")
+def protest_riot(cues: _Cues, verdict: _Verdict) -> bool:
+    """A protest with riot words is a riot ("students blocked the highway and burned tyres")."""
+    if not (verdict.event_type == "Protests" and cues.onto.riot_cues.search(cues.text)):
+        return False
+    verdict.event_type, verdict.sub = "Riots", "Violent demonstration"
+    return True
+
+
+@CONVENTION_CUES.register("protest_intervention")
+def protest_intervention(cues: _Cues, verdict: _Verdict) -> bool:
+    """A protest the police break up is a protest with intervention, or excessive force if they shoot or kill
+    ("police dispersed the marchers with tear gas"). It never follows `protest_riot`, which makes it a riot."""
+    if not (verdict.event_type == "Protests" and cues.onto.intervention_cues.search(cues.text)):
+        return False
+    verdict.sub = (
+        "Excessive force against protesters"
+        if cues.onto.excessive_force_cues.search(cues.text)
+        else "Protest with intervention"
+    )
+    return True
+
+
 def classify_by_rules(
     match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_type: str | None
 ) -> Classification:
     """The lexicon's type and sub-type for one trigger, refined by cues in the sentence (the instrument, civilian
-    targets, close-combat words): what the model is weighed against, and the sub-type it keeps when both agree."""
-    onto = ontology()
-    rule = match.rule
-    lemma = match.token.lemma_.lower()
-    text = span_text(sentence)
-    event_type, sub = rule.event_type, rule.sub_event_type
-    instrument = next((s for s, pattern in onto.instruments if pattern.search(text)), None)
-    civilian_target = bool(onto.civilian_cues.search(target_text)) if target_text else False
-    if rule.kind == "remote":
-        if civilian_target and instrument is None:
-            event_type, sub = "Violence against civilians", "Attack"
-        elif instrument:
-            sub = instrument
-        elif onto.battle_cues.search(text):
-            event_type, sub = "Battles", "Armed clash"
-    elif rule.kind == "attack":
-        attacked = _attacked_object(match.token)
-        if onto.sexual_violence_cues.search(text):
-            # "survivors of sexual violence, most of them assaulted by armed men"
-            event_type, sub = "Violence against civilians", "Sexual violence"
-        elif instrument is None and onto.military_target_cues.search(attacked):
-            event_type, sub = "Battles", "Armed clash"
-        elif instrument is None and not civilian_target and onto.combatant_victims.search(attacked):
-            # "neutralised more than 100 terrorists", "killed three ADF combatants"
-            event_type, sub = "Battles", "Armed clash"
-        elif (civilian_target or _one_person_attacked(match.token, onto)) and instrument is None:
-            # "gunmen shot dead a former commander": a killing of one person, not a fight
-            event_type, sub = "Violence against civilians", "Attack"
-        elif instrument:
-            event_type, sub = "Explosions/Remote violence", instrument
-        elif onto.battle_cues.search(text):
-            event_type, sub = "Battles", "Armed clash"
-        # Otherwise the rule's own type: with no weapon named a killing is no remote violence ("three people
-        # were killed as police restored order", "shot them on the outskirts of the town").
-    if actor1_type in CROWD_ACTOR_TYPES and event_type in {
-        "Battles",
-        "Explosions/Remote violence",
-        "Violence against civilians",
-    }:
-        # "protesters attacked the embassies", "protesters clashed with demonstrators": a riot
-        event_type, sub = "Riots", "Violent demonstration"
-    if rule.state_actor_sub and actor1_type == "State forces":
-        sub = rule.state_actor_sub
-    if event_type == "Riots" and _armed_arsonist(match.token, actor1_type, onto):
-        # "the assailants also set fire to 20 houses": an armed group burning homes attacks civilians, it is no riot
-        event_type, sub = (
-            ("Violence against civilians", "Attack")
-            if civilian_target
-            else ("Strategic developments", "Looting/property destruction")
-        )
-    if sub in TERRITORY_SUB_TYPES and onto.no_fight_cues.search(text):
-        # "recaptured the town after the militants withdrew without a fight"
-        event_type, sub = "Strategic developments", "Non-violent transfer of territory"
-    elif sub in TERRITORY_SUB_TYPES and onto.not_held_cues.search(text):
-        event_type, sub = "Battles", "Armed clash"
-    if (
-        instrument
-        and rule.kind == "plain"
-        and event_type in {"Riots", "Strategic developments"}
-        and (
-            sub in {"Violent demonstration", "Looting/property destruction"}
-            and actor1_type not in CROWD_ACTOR_TYPES
-            and _instrument_does_it(match.token, onto)
-        )
-    ):
-        # "a drone attack set fire to an oil depot", "the army's artillery destroyed a weapons depot"
-        event_type, sub = "Explosions/Remote violence", instrument
-    if event_type == "Protests" and onto.riot_cues.search(text):
-        # "youths blocked roads and burned tyres to protest the killings"
-        event_type, sub = "Riots", "Violent demonstration"
-    elif event_type == "Protests" and onto.intervention_cues.search(text):
-        sub = (
-            "Excessive force against protesters"
-            if onto.excessive_force_cues.search(text)
-            else "Protest with intervention"
-        )
-    plover = rule.plover or onto.plover(event_type, sub, lemma)
-    by_convention = (event_type, sub) != (rule.event_type, rule.sub_event_type)
+    targets, close-combat words): what the model is weighed against, and the sub-type it keeps when both agree.
+    Every rule of the cascade `triggers.convention_cues` runs, in order, on the type the rules before it left."""
+    cues = _Cues(match, sentence, target_text, actor1_type)
+    verdict = _Verdict(match.rule.event_type, match.rule.sub_event_type)
+    for rule in CONVENTION_CUES.rules():
+        rule(cues, verdict)
+    event_type, sub = verdict.event_type, verdict.sub
+    plover = match.rule.plover or cues.onto.plover(event_type, sub, match.token.lemma_.lower())
+    by_convention = (event_type, sub) != (match.rule.event_type, match.rule.sub_event_type)
     return Classification(event_type, sub, plover, by_convention=by_convention)
