@@ -1,4 +1,4 @@
-"""Rule cascades (sitrep.extract.rules) and the actor side rules registered in them, each by name.
+"""Rule cascades (sitrep.extract.rules) and the actor, trigger and event rules registered in them, each by name.
 
 Every rule is run alone on an invented sentence, so a test names the pattern it checks; the cascade tests
 check that the order in data/rules.yaml lists exactly the registered rules.
@@ -6,12 +6,14 @@ check that the order in data/rules.yaml lists exactly the registered rules.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from spacy.tokens import Doc, Token
 
-from sitrep.extract import actors, rules, triggers
+from sitrep.extract import actors, events, extract_document, rules, triggers
 from sitrep.extract.actors import (
     GOVERNING_VERB,
     NOMINAL_DEPENDENT,
@@ -24,8 +26,11 @@ from sitrep.extract.actors import (
     _Sides,
     actor_dictionary,
 )
+from sitrep.extract.events import MENTION_ROUTES, SENTENCE_YIELD
 from sitrep.extract.rules import Cascade, RuleRegistryError, cascades
 from sitrep.extract.triggers import ATTACK_CUES, CONVENTION_CUES, REMOTE_CUES
+from sitrep.ingest.document import DocumentMeta, build_document
+from sitrep.model import Mention
 from sitrep.nlp import load_pipeline
 
 
@@ -60,7 +65,13 @@ def child(clause: _Clause, text: str) -> Token:
 
 def test_every_cascade_lists_exactly_its_registered_rules() -> None:
     declared = cascades()
-    assert {"actors.nominal_sides", "actors.verbal_sides"} <= set(declared)
+    assert {
+        "actors.nominal_sides",
+        "actors.verbal_sides",
+        "triggers.convention_cues",
+        "events.mention_routes",
+        "events.sentence_yield",
+    } <= set(declared)
     for cascade in declared.values():
         assert [rule.__name__ for rule in cascade.rules()], cascade.name
         assert set(cascade.order()) == set(cascade.named())
@@ -516,3 +527,117 @@ def test_the_convention_cascade_in_order_a_crowds_attack_is_a_riot() -> None:
     match = next(m for m in triggers.find_triggers(sentence) if m.token.text == "attacked")
     found = triggers.classify_by_rules(match, sentence, "", "Protesters")
     assert (found.event_type, found.sub_event_type, found.by_convention) == ("Riots", "Violent demonstration", True)
+
+
+# Where a sentence's mentions go and what they come to (cascades events.mention_routes, events.sentence_yield).
+
+
+def routed(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple[str, str]], list[events._SentenceYield]]:
+    """The route each trigger of ``text`` took (rule name, trigger), and each sentence as the routes left it,
+    before any `events.sentence_yield` rule ran."""
+    taken: list[tuple[str, str]] = []
+    sentences: list[events._SentenceYield] = []
+
+    def spied(name: str, rule: events.MentionRule) -> events.MentionRule:
+        def route(found: events._SentenceYield, mention: Mention, match: triggers.TriggerMatch) -> bool:
+            applied = rule(found, mention, match)
+            if applied:
+                taken.append((name, match.token.text))
+            return applied
+
+        return route
+
+    routes = tuple(spied(name, MENTION_ROUTES.named()[name]) for name in MENTION_ROUTES.order())
+    monkeypatch.setattr(MENTION_ROUTES, "rules", lambda: routes)
+    monkeypatch.setattr(SENTENCE_YIELD, "rules", lambda: (sentences.append,))
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2024, 3, 14)))
+    extract_document(document, load_pipeline()(document.text))
+    return taken, sentences
+
+
+def only_sentence(text: str, monkeypatch: pytest.MonkeyPatch) -> events._SentenceYield:
+    _, sentences = routed(text, monkeypatch)
+    assert len(sentences) == 1
+    return sentences[0]
+
+
+def triggers_of(found: events._SentenceYield) -> list[str]:
+    return [m.trigger.text for m in found.mentions]
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "trigger"),
+    [
+        ("counted_figure", "Rebels have attacked the town more than 30 times since March.", "attacked"),
+        (
+            "account_of_an_incident",
+            "The army denied losing the post, saying its soldiers had repelled the raid.",
+            "repelled",
+        ),
+        ("not_happened", "The rebels threatened to attack the town.", "attack"),
+        ("event_mention", "Gunmen attacked the market on Monday.", "attacked"),
+    ],
+)
+def test_each_mention_route_places_the_mention_of_its_pattern(
+    rule: str, sentence: str, trigger: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken, _ = routed(sentence, monkeypatch)
+    assert (rule, trigger) in taken
+
+
+def test_a_counted_attack_is_a_claim_and_makes_the_sentence_a_tally(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = only_sentence("Rebels have attacked the town more than 30 times since March.", monkeypatch)
+    assert found.tally and not found.mentions and found.claims
+
+
+def test_tally_or_period_drops_every_mention_of_a_sentence_over_a_period(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = only_sentence("Gunmen attacked the market on Monday.", monkeypatch)
+    SENTENCE_YIELD.named()["tally_or_period"](found)
+    assert triggers_of(found) == ["attacked"]
+    found.over_a_period = True  # as "the militia has held the valley since 2015" is
+    SENTENCE_YIELD.named()["tally_or_period"](found)
+    assert found.mentions == []
+
+
+def test_running_toll_drops_a_mere_casualty_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = only_sentence("Eighty people have been killed since the truce ended in January.", monkeypatch)
+    assert found.running_toll and "killed" in triggers_of(found)
+    SENTENCE_YIELD.named()["running_toll"](found)
+    assert "killed" not in triggers_of(found)
+
+
+def test_background_dates_drop_an_event_long_before_the_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = only_sentence("Gunmen attacked the market in March 2009.", monkeypatch)
+    assert triggers_of(found) == ["attacked"]
+    SENTENCE_YIELD.named()["background_dates"](found)
+    assert found.mentions == []
+
+
+def test_one_crowd_event_keeps_the_riot_and_drops_its_policing(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = only_sentence("Rioters torched a police station and police shot dead two of the rioters.", monkeypatch)
+    assert len(found.mentions) == 2
+    SENTENCE_YIELD.named()["one_crowd_event"](found)
+    assert len(found.mentions) == 1 and found.mentions[0].event_type == "Riots"
+
+
+def test_deaths_to_the_violence_takes_the_dead_from_an_interception_beside_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    found = only_sentence("A missile strike killed two guards.", monkeypatch)
+    strike = found.mentions[0]
+    assert strike.fatalities is not None and strike.fatalities.best == 2
+    # as if the sentence went on "and air defences downed three drones", told with the same figure
+    interception = replace(strike, event_type="Strategic developments", sub_event_type="Disrupted weapons use")
+    found.mentions.append(interception)
+    SENTENCE_YIELD.named()["deaths_to_the_violence"](found)
+    assert interception.fatalities is None and strike.fatalities is not None
+
+
+def test_intention_if_nothing_a_sentence_with_no_event_or_claim_states_an_intention(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    found = only_sentence("The governor vowed to rebuild the bridge.", monkeypatch)
+    assert not found.mentions
+    found.claims = []
+    SENTENCE_YIELD.named()["intention_if_nothing"](found)
+    assert [c.modality for c in found.claims] == ["planned"]

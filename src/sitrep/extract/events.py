@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc as SpacyDoc
@@ -33,6 +34,7 @@ from sitrep.extract.framing import find_framing
 from sitrep.extract.modality import gives_an_account, modality_of
 from sitrep.extract.places import place_mentions
 from sitrep.extract.quantities import fatalities, find_quantities, non_violent_toll
+from sitrep.extract.rules import Cascade
 from sitrep.extract.triggers import (
     DEFINITE_DETERMINERS,
     VIOLENT_TYPES,
@@ -184,6 +186,119 @@ def _sentences_in(sentences: list[SpacySpan], start: int, end: int) -> list[Spac
     return [s for s in sentences if s.start_char < end and s.end_char > start and span_text(s).strip()]
 
 
+@dataclass
+class _SentenceYield:
+    """What one sentence yields while its rules run: its claims and event mentions, and what it says of them
+    as a whole (a tally, a running toll, a period)."""
+
+    document: Document
+    sentence: SpacySpan
+    text: str
+    context: SentenceContext
+    quantities: list[Quantity]
+    claims: list[Claim]
+    running_toll: bool
+    over_a_period: bool
+    tally: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+    toll_only: set[int] = field(default_factory=set)  # ids of mentions whose trigger is only a casualty word
+
+
+# True: the mention is placed, later rules do not run
+MentionRule = Callable[[_SentenceYield, Mention, TriggerMatch], bool]
+SentenceRule = Callable[[_SentenceYield], None]
+MENTION_ROUTES = Cascade[MentionRule]("events.mention_routes")
+SENTENCE_YIELD = Cascade[SentenceRule]("events.sentence_yield")
+
+
+@MENTION_ROUTES.register("counted_figure")
+def counted_figure(found: _SentenceYield, mention: Mention, match: TriggerMatch) -> bool:
+    """An event told by the figure counting it ("the ministry said 40 people died in the raids") is a claim of
+    that figure, in place of the figure's own claim; a count of attacks makes the sentence a tally."""
+    counted = counted_claim(mention, found.quantities, found.sentence, found.document.published)
+    if counted is None:
+        return False
+    counted_span = counted.quantity.span if counted.quantity else None
+    found.claims = [c for c in found.claims if c.quantity is None or c.quantity.span != counted_span]
+    found.claims.append(counted)
+    found.tally = found.tally or counted.topic.startswith(TALLY_TOPIC)
+    return True
+
+
+@MENTION_ROUTES.register("account_of_an_incident")
+def account_of_an_incident(found: _SentenceYield, mention: Mention, match: TriggerMatch) -> bool:
+    """An incident a speaker gives an account of ("denied losing the post, saying its men had repelled the
+    raid") is the speaker's claim, not a new event."""
+    if not gives_an_account(found.sentence, match.token):
+        return False
+    found.claims.append(_counter_claim(mention))
+    return True
+
+
+@MENTION_ROUTES.register("not_happened")
+def not_happened(found: _SentenceYield, mention: Mention, match: TriggerMatch) -> bool:
+    """What did not happen (a threat, a plan, a hypothetical), or a denied non-violent act, is a claim, not an
+    event ("the rebels threatened to attack the town")."""
+    if not (
+        mention.modality in NOT_HAPPENED or (mention.modality == "denied" and mention.event_type not in VIOLENT_TYPES)
+    ):
+        return False
+    found.claims.append(claim_from_mention(mention))
+    return True
+
+
+@MENTION_ROUTES.register("event_mention")
+def event_mention(found: _SentenceYield, mention: Mention, match: TriggerMatch) -> bool:
+    """Anything else is an event mention ("gunmen attacked the market")."""
+    found.mentions.append(mention)
+    if match.rule.weak:
+        found.toll_only.add(id(mention))
+    return True
+
+
+@SENTENCE_YIELD.register("tally_or_period")
+def tally_or_period(found: _SentenceYield) -> None:
+    """A tally ("attacked more than 30 times since March") or a sentence over a period tells no one incident:
+    its mentions are dropped."""
+    if found.tally or found.over_a_period:
+        found.mentions = []
+
+
+@SENTENCE_YIELD.register("running_toll")
+def running_toll(found: _SentenceYield) -> None:
+    """In a running toll ("80 people have been killed since the truce ended") a mere casualty word is no
+    incident; a clash told beside it still is."""
+    if found.running_toll:
+        found.mentions = [m for m in found.mentions if id(m) not in found.toll_only]
+
+
+@SENTENCE_YIELD.register("background_dates")
+def background_dates(found: _SentenceYield) -> None:
+    """An event dated long before the report ("in March 2009") is background, not news."""
+    found.mentions = [m for m in found.mentions if not _is_background(m.date, found.document.published)]
+
+
+@SENTENCE_YIELD.register("one_crowd_event")
+def one_crowd_event(found: _SentenceYield) -> None:
+    """A sentence about a crowd reports one crowd event (`_one_crowd_event`)."""
+    found.mentions = _one_crowd_event(found.mentions, found.text)
+
+
+@SENTENCE_YIELD.register("deaths_to_the_violence")
+def deaths_to_the_violence(found: _SentenceYield) -> None:
+    """The dead belong to the violent event, not to an interception or arrest beside it (`_deaths_to_the_violence`)."""
+    _deaths_to_the_violence(found.mentions)
+
+
+@SENTENCE_YIELD.register("intention_if_nothing")
+def intention_if_nothing(found: _SentenceYield) -> None:
+    """A sentence with no event and no claim may still state an intention ("the governor vowed to retake the
+    district"): its claim."""
+    if not found.mentions and not found.claims:
+        claim = intention_claim(found.context, found.sentence)
+        found.claims = [claim] if claim is not None else []
+
+
 def extract_sentence(
     document: Document,
     sentence: SpacySpan,
@@ -192,6 +307,8 @@ def extract_sentence(
     result: Extraction,
     over_a_period: bool = False,
 ) -> None:
+    """The event mentions and claims of one sentence: each trigger's mention goes where the first rule of
+    `events.mention_routes` that applies puts it; then every rule of `events.sentence_yield` runs, in order."""
     matches = _distinct_events(find_triggers(sentence), sentence)
     doc_name = document.name
     text = span_text(sentence)
@@ -214,37 +331,19 @@ def extract_sentence(
         next((p.text for p in places if p.role == LOCATION_ROLE), None),
         document.published,
     )
-    claims, running_toll = figure_claims(context, quantities, sentence)
-    tally = False
-    mentions: list[tuple[Mention, bool]] = []  # with: is its trigger only a casualty word?
+    claims, toll = figure_claims(context, quantities, sentence)
+    found = _SentenceYield(document, sentence, text, context, quantities, claims, toll, over_a_period)
     victims = _victims(sentence)
+    routes = MENTION_ROUTES.rules()
     for match in matches:
         mention = _mention(document, sentence, match, quantities, places, framing, chain, dates, victims)
-        counted = counted_claim(mention, quantities, sentence, document.published)
-        if counted is not None:
-            counted_span = counted.quantity.span if counted.quantity else None
-            claims = [c for c in claims if c.quantity is None or c.quantity.span != counted_span]
-            claims.append(counted)
-            tally = tally or counted.topic.startswith(TALLY_TOPIC)
-        elif gives_an_account(sentence, match.token):
-            claims.append(_counter_claim(mention))
-        elif mention.modality in NOT_HAPPENED or (
-            mention.modality == "denied" and mention.event_type not in VIOLENT_TYPES
-        ):
-            claims.append(claim_from_mention(mention))
-        else:
-            mentions.append((mention, match.rule.weak))
-    # "attacked over 150 times since October" is a tally; "192 people have been killed since 10 May" a running
-    # toll: neither is one incident. A clash in the same sentence as a toll still is.
-    kept = [] if tally or over_a_period else [m for m, only_toll in mentions if not (running_toll and only_toll)]
-    kept = [m for m in kept if not _is_background(m.date, document.published)]
-    kept = _one_crowd_event(kept, text)
-    _deaths_to_the_violence(kept)
-    if not kept and not claims:
-        intention = intention_claim(context, sentence)
-        claims = [intention] if intention is not None else []
-    result.mentions.extend(kept)
-    result.claims.extend(claims)
+        for route in routes:
+            if route(found, mention, match):
+                break
+    for rule in SENTENCE_YIELD.rules():
+        rule(found)
+    result.mentions.extend(found.mentions)
+    result.claims.extend(found.claims)
 
 
 def _counter_claim(mention: Mention) -> Claim:
