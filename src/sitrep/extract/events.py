@@ -213,8 +213,8 @@ SENTENCE_YIELD = Cascade[SentenceRule]("events.sentence_yield")
 
 @MENTION_ROUTES.register("counted_figure")
 def counted_figure(found: _SentenceYield, mention: Mention, match: TriggerMatch) -> bool:
-    """An event told by the figure counting it ("the ministry said 40 people died in the raids") is a claim of
-    that figure, in place of the figure's own claim; a count of attacks makes the sentence a tally."""
+    """An event told by the figure counting it ("rebels have attacked the town more than 30 times since March") is
+    a claim of that figure, in place of the figure's own claim; a count of attacks makes the sentence a tally."""
     counted = counted_claim(mention, found.quantities, found.sentence, found.document.published)
     if counted is None:
         return False
@@ -292,8 +292,8 @@ def deaths_to_the_violence(found: _SentenceYield) -> None:
 
 @SENTENCE_YIELD.register("intention_if_nothing")
 def intention_if_nothing(found: _SentenceYield) -> None:
-    """A sentence with no event and no claim may still state an intention ("the governor vowed to retake the
-    district"): its claim."""
+    """A sentence with no event and no claim may still state an intention ("the governor vowed to rebuild the
+    bridge", when no other claim was taken of it): its claim."""
     if not found.mentions and not found.claims:
         claim = intention_claim(found.context, found.sentence)
         found.claims = [claim] if claim is not None else []
