@@ -668,6 +668,8 @@ class MentionWordsFile(Strict):
     small_place_heads: Words
     restated_place_words: Words
     never_places: Words
+    name_articles: Words
+    admin_generic_words: Words
 
 
 class Prominence(Strict):

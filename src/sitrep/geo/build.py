@@ -42,38 +42,10 @@ from sitrep.geo.normalise import ascii_fold, name_key, skeleton_key
 # Bump when the build logic or the curated data change shape: a new version means a new cache file.
 DATA_VERSION = "4"
 
-# Words that name the kind of administrative unit rather than the unit ("Muhafazat Kirkuk", "Basra Governorate").
+# Words that name the kind of administrative unit rather than the unit ("Muhafazat Kirkuk", "Basra Governorate"):
+# data, in mention_words.yaml, which is one of the BUILD_INPUTS below.
 ADMIN_GENERIC_WORDS: frozenset[str] = frozenset(
-    {
-        "governorate",
-        "province",
-        "muhafazat",
-        "mohafazat",
-        "wilayat",
-        "e",
-        "mayorality",
-        "of",
-        "oblast",
-        "region",
-        "state",
-        "district",
-        "misto",
-        "provincia",
-        "departement",
-        "okres",
-        "municipality",
-        "county",
-        "prefecture",
-        "raion",
-        "rayon",
-        "city",
-        "capital",
-        "territory",
-        "ostan",
-        "division",
-        "zone",
-        "governate",
-    }
+    str(w) for w in load_yaml("geo/mention_words.yaml")["admin_generic_words"]
 )
 
 

@@ -22,40 +22,9 @@ from typing import Any
 
 from sitrep.data import load_yaml
 
-# Arabic definite article and its sun-letter assimilations, plus Hebrew/other
-# particles that romanisations write as separate words ("Deir ez-Zor").
-ARTICLES: frozenset[str] = frozenset(
-    {
-        "al",
-        "el",
-        "il",
-        "ul",
-        "ad",
-        "ed",
-        "as",
-        "es",
-        "ash",
-        "esh",
-        "at",
-        "et",
-        "az",
-        "ez",
-        "ar",
-        "er",
-        "an",
-        "en",
-        "adh",
-        "ath",
-        "ud",
-        "ut",
-        "us",
-        "uz",
-        "ur",
-        "un",
-        "the",
-        "ha",
-    }
-)
+# Arabic definite articles and their sun-letter assimilations, and other particles that romanisations write as
+# separate words ("Deir ez-Zor"): data, in mention_words.yaml (part of the place index's fingerprint).
+ARTICLES: frozenset[str] = frozenset(str(w) for w in load_yaml("geo/mention_words.yaml")["name_articles"])
 _APOSTROPHES = "'’‘`ʿʾʼ´"
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _CASED_NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
