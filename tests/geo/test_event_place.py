@@ -177,3 +177,16 @@ def test_a_village_the_gazetteer_lacks_is_kept_as_written_at_the_country(gazette
 def test_no_country_is_guessed_for_an_unknown_village_when_the_text_names_none(gazetteer: Gazetteer) -> None:
     place = first_event_place("Drones struck Zarqoon Fawqani village, killing two fighters.", gazetteer)
     assert place is None
+
+
+def test_a_sea_or_cape_the_gazetteer_lacks_is_not_put_in_the_documents_country(gazetteer: Gazetteer) -> None:
+    # An unknown village is kept at the country the document is about; a natural feature may lie anywhere.
+    text = (
+        "Clashes in Aleppo left four dead, Syrian activists said.\n\n"
+        "Separately, a navy drone was shot down over the Cape of Zarqoon, killing two sailors."
+    )
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2017, 3, 5)))
+    mentions = process_document(document, gazetteer).mentions
+    downed = [m for m in mentions if "Zarqoon" in text[m.sentence.start : m.sentence.end]]
+    assert downed, "the second sentence gives an event"
+    assert all(pm.place is None or pm.place.precision != "country" for m in downed for pm in m.places)

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+from sitrep.data import word_set
 from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, restates_a_place, skeleton_key
 from sitrep.model import CANDIDATE_ROLE, INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Claim, Mention, Place, PlaceMention
 
@@ -148,6 +149,8 @@ def fall_back_to_country(mentions: list[Mention], country: Place | None) -> None
         if unknown is None:
             continue
         name = parse_mention(unknown.text).core or unknown.text
+        if _names_a_natural_feature(name):
+            continue
         unknown.place = replace(
             country,
             gazetteer_id=f"{UNRESOLVED_PREFIX}{country.country}:{name_key(name)}",
@@ -155,6 +158,11 @@ def fall_back_to_country(mentions: list[Mention], country: Place | None) -> None
             score=0.0,
             alternatives=[],
         )
+
+
+def _names_a_natural_feature(name: str) -> bool:
+    """A sea, strait or cape ("the Cape of X", "the Y Strait") may lie far from the document's country."""
+    return any(word in word_set("en", "places", "natural_feature_heads") for word in name.lower().split())
 
 
 def _last_province_before(resolved: list[tuple[Mention, PlaceMention]], mention: Mention) -> PlaceMention | None:
