@@ -139,6 +139,25 @@ def test_an_unknown_key_is_named_with_its_file_and_path() -> None:
         validate("resolve.yaml", data)
 
 
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        ("incidents.yaml", []),
+        ("attribution.yaml", ["outlets", 0]),
+        ("ontology.yaml", ["typing_constraints", "remote_weapon_attack_is_remote_violence"]),
+    ],
+)
+def test_the_stages_own_key_checks_are_the_schemas(name: str, where: list[str | int]) -> None:
+    # These stages once checked their keys themselves; the schema is now the one check.
+    data = loaded(name)
+    entry = data
+    for step in where:
+        entry = entry[step]
+    entry["misspelt_key"] = 1
+    with pytest.raises(DataFileError, match="misspelt_key: unknown key"):
+        validate(name, data)
+
+
 def test_a_missing_key_is_named() -> None:
     data = loaded("contradictions.yaml")
     del data["max_figure_ratio"]

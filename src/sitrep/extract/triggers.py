@@ -152,13 +152,9 @@ def ontology() -> Ontology:
     )
 
 
-_MADE_WITH_KEYS = frozenset({"types", "attack_words", "means_words", "within_chars"})
-
-
 def _made_with(entry: dict[str, Any]) -> re.Pattern[str]:
-    """An attack word followed, within the same clause and ``within_chars``, by a word naming its means."""
-    if set(entry) != _MADE_WITH_KEYS:
-        raise ValueError(f"remote_weapon_attack_is_remote_violence (ontology.yaml): keys are {sorted(_MADE_WITH_KEYS)}")
+    """An attack word followed, within the same clause and ``within_chars``, by a word naming its means (the
+    entry's keys are checked by ontology.yaml's schema)."""
     attack, means = _words(entry["attack_words"]).pattern, _words(entry["means_words"]).pattern
     return re.compile(rf"{attack}[^.;]{{0,{int(entry['within_chars'])}}}?{means}", re.IGNORECASE)
 
