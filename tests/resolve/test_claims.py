@@ -429,3 +429,14 @@ def test_one_place_in_two_romanisations_is_one_scope() -> None:
         ]
     )
     assert not [c for g in groups for c in g.contradictions if c.kind == "scope"]
+
+
+def test_an_article_s_own_negation_is_not_set_against_a_report_as_a_denial() -> None:
+    from sitrep.resolve.claims import denials_of_reports
+    from tests.resolve.resolve_fixtures import mention
+
+    report = mention("m1", killed=(12, 12, 12), sources=("Monitor", "Courier"), doc="story")
+    negation = claim("c1", "no mention of strikes", None, None, ["Courier"], modality="denied", doc="story")
+    negation.chain = AttributionChain([Source("Courier", "publisher")])  # "It made no mention of any strikes."
+    negation.concerns = "m1"
+    assert denials_of_reports([negation], {"m1": ("ev1", report)}) == []

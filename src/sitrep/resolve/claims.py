@@ -18,6 +18,7 @@ from sitrep.model import Claim, Contradiction, Mention
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import (
     contested_figure_kinds,
+    names_a_denier,
     one_per_field,
     originator,
     same_count,
@@ -299,11 +300,12 @@ def group_claims(claims: list[Claim], cfg: ResolveConfig | None = None) -> list[
 def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mention]]) -> list[tuple[str, Contradiction]]:
     """Denials set against the report of the incident they are about (``Claim.concerns``; ``reports`` maps a
     report id to its event and the report): one entry per event, listing the report and every denial of it, each
-    with who holds it. A denial by the report's own originator is a correction, not a dispute."""
+    with who holds it. A denial by the report's own originator is a correction, not a dispute, and an article's own
+    negation is no source's denial (:func:`names_a_denier`)."""
     by_event: dict[str, list[Contradiction]] = {}
     positions: dict[str, str] = {}
     for claim in claims:
-        if claim.modality != "denied" or claim.concerns not in reports:
+        if claim.modality != "denied" or claim.concerns not in reports or not names_a_denier(claim.chain):
             continue
         event_id, report = reports[claim.concerns]
         if originator(report) == (claim.chain.names() or [claim.doc])[0].casefold():

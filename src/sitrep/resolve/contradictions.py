@@ -9,10 +9,10 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations, islice
 from typing import TypeVar
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.extract.claims import tells_a_running_total
 from sitrep.geo.distance import haversine_km
-from sitrep.model import Contradiction, Event, Mention, Quantity
+from sitrep.model import AttributionChain, Contradiction, Event, Mention, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.similarity import effective_range, mention_places, ranges_disjoint
 
@@ -61,6 +61,95 @@ def _headline(q: Quantity) -> int | None:
     return next((v for v in (q.best, q.low, q.high) if v is not None), None)
 
 
+def _lexicon(name: str) -> frozenset[str]:
+    return word_set("en", "contradictions", name)
+
+
+def _opens_with(text: str, cues: frozenset[str]) -> bool:
+    return any(text == cue or text.startswith(cue + " ") for cue in cues)
+
+
+def _span_text(q: Quantity) -> str:
+    return " ".join((q.span.text if q.span is not None else "").lower().split())
+
+
+def stated(q: Quantity) -> _Stated | None:
+    """The figure a report states and its bounds, as compared: a figure approaching a round number from below
+    ("nearly 40", read as 36-39) reaches that number, which is not a dispute with a report of 40."""
+    headline = _headline(q)
+    bounds = effective_range(q.low, q.best, q.high)
+    if headline is None or bounds is None:
+        return None
+    if q.best is None and bounds[1] is not None and _opens_with(_span_text(q), _lexicon("approaching_cues")):
+        return bounds[1] + 1, (bounds[0], bounds[1] + 1)
+    return headline, bounds
+
+
+def _noun(q: Quantity) -> str:
+    """The counted noun, plural folded: "emergency workers" -> "worker"."""
+    words = q.unit.lower().replace("-", " ").split()
+    word = words[-1] if words else ""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _after_figure(mention: Mention, q: Quantity) -> str:
+    """The words of the report's sentence right after the figure, lower-cased."""
+    if q.span is None or not q.span.text:
+        return ""
+    at = mention.sentence.text.find(q.span.text)
+    if at < 0:
+        return ""
+    return " ".join(mention.sentence.text[at + len(q.span.text) :].lower().split())
+
+
+NATIONALS = "national"
+
+
+def victim_noun(mention: Mention, q: Quantity) -> str:
+    """The noun a figure of people counts, with a nationality ("eight Mexicans", "six Mexican nationals") one
+    noun whatever its wording: a capitalised noun outside the title names a people."""
+    words = q.unit.replace("-", " ").split()
+    if words and words[-1][:1].isupper() and not mention.headline and words[-1].lower() not in _lexicon("whole_nouns"):
+        return NATIONALS
+    return _noun(q)
+
+
+def part_of_toll(mention: Mention, q: Quantity) -> bool:
+    """The figure counts a part of the victims, not the incident's toll: a subgroup ("12 children", "three
+    emergency workers", "eight Mexicans") or a partitive ("Fourteen of the victims", "six were among the dead")."""
+    subgroups = _lexicon("subgroup_nouns") | {NATIONALS}
+    noun = victim_noun(mention, q)
+    return noun in subgroups or noun + "s" in subgroups or _opens_with(_after_figure(mention, q), _lexicon("part_cues"))
+
+
+def adds_to_toll(mention: Mention, q: Quantity) -> bool:
+    """The figure is told as an addition to victims already counted: "another five civilians", "17 other
+    civilians", "five more", or a sentence opening "Other shells wounded two"."""
+    cues = _lexicon("addition_cues")
+    text = mention.sentence.text
+    at = text.find(q.span.text) if q.span is not None and q.span.text else -1
+    before = text[:at].lower().split() if at >= 0 else []
+    figure = _span_text(q).split()
+    opening = text.lower().split()[:1]
+    return bool(
+        (before and before[-1] in cues)
+        or (len(figure) > 1 and figure[1] in cues)
+        or (opening and opening[0] in _lexicon("addition_openers"))
+    )
+
+
+def count_the_same_victims(a: tuple[Mention, Quantity], b: tuple[Mention, Quantity]) -> bool:
+    """Two figures of people harmed count the same victims: both the whole toll, or both one subgroup (the
+    children of one report against the children of another); a part is never set against the whole, and a figure
+    told as an addition (:func:`adds_to_toll`) against nothing."""
+    if adds_to_toll(*a) or adds_to_toll(*b):
+        return False
+    part_a, part_b = part_of_toll(*a), part_of_toll(*b)
+    if not part_a and not part_b:
+        return True
+    return part_a and part_b and victim_noun(*a) == victim_noun(*b)
+
+
 @functools.cache
 def _settings() -> dict[str, frozenset[str]]:
     raw = load_yaml("contradictions.yaml")
@@ -85,13 +174,7 @@ def contested_figure_kinds() -> frozenset[str]:
 def same_unit(a: Quantity, b: Quantity) -> bool:
     """ "six airstrikes" and "seven air strikes": other counts are compared only when they count the same noun
     (a count of villages is not a count of rockets)."""
-
-    def head(q: Quantity) -> str:
-        words = q.unit.lower().replace("-", " ").split()
-        word = words[-1] if words else ""
-        return word[:-1] if word.endswith("s") else word
-
-    return bool(head(a)) and head(a) == head(b)
+    return bool(_noun(a)) and _noun(a) == _noun(b)
 
 
 def originator(mention: Mention) -> str:
@@ -117,11 +200,18 @@ def _number(key: str) -> float:
     return float(load_yaml("contradictions.yaml")[key])
 
 
+def counts_over_a_period(text: str) -> bool:
+    """The sentence counts over a stretch of time ("killed over the last 15 days", "in recent weeks")."""
+    lowered = " ".join(text.lower().split())
+    return any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in _lexicon("period_cues"))
+
+
 def same_scene(a: Mention, b: Mention) -> bool:
     """Two reports can tell one incident's figures or date: neither names places all further than
     ``same_place_km`` from the other's (a merged cluster may hold a second incident of another town), and
-    neither counts over a period ("killing at least 16 since Thursday" is a running total, not this attack's)."""
-    if tells_a_running_total(a.sentence.text) or tells_a_running_total(b.sentence.text):
+    neither counts over a period ("killing at least 16 since Thursday", "over the last 15 days" is a running
+    total, not this attack's)."""
+    if any(tells_a_running_total(m.sentence.text) or counts_over_a_period(m.sentence.text) for m in (a, b)):
         return False
     places_a, places_b = mention_places(a), mention_places(b)
     if not places_a or not places_b:
@@ -149,17 +239,19 @@ def _figure_disagreements(
     contested = contested_figure_kinds()
     for figure in event.figures:
         counts_people = figure.kind in contested
-        stated = [
-            ((headline, r), (mention_id, q))
+        figures = [
+            (position, (mention_id, q))
             for mention_id, q in figure.by_mention.items()
-            if (headline := _headline(q)) is not None
-            and (r := effective_range(q.low, q.best, q.high)) is not None
-            and not is_vague(q)
+            if (position := stated(q)) is not None and not is_vague(q)
         ]
         pairs = (
             (a, b)
-            for a, b in disagreeing_pairs(grouped(stated), lambda x, y: same_count(x, y) and disagree(x, y))
-            if (counts_people or same_unit(a[1], b[1]))
+            for a, b in disagreeing_pairs(grouped(figures), lambda x, y: same_count(x, y) and disagree(x, y))
+            if (
+                count_the_same_victims((by_id[a[0]], a[1]), (by_id[b[0]], b[1]))
+                if counts_people
+                else same_unit(a[1], b[1])
+            )
             and not same_source(by_id[a[0]], by_id[b[0]])
             and same_scene(by_id[a[0]], by_id[b[0]])
             and (not across_sources or originator(by_id[a[0]]) != originator(by_id[b[0]]))
@@ -203,8 +295,10 @@ def own_date(mention: Mention) -> bool:
         return False
     if d.span is None:
         return True
-    if d.span.start < _number("head_stamp_chars") and re.search(r"\d{4}", d.span.text):
-        return False  # "Published November 23 2017 ...", "Sun 05 Jul 2015 ...": the story's stamp, not the incident's
+    if (d.span.start < _number("head_stamp_chars") or mention.headline) and re.search(r"\d{4}", d.span.text):
+        # "Published November 23 2017 ...", "Sun 05 Jul 2015 ...", a title then "AFP Saturday 21 Feb 2015": the
+        # story's stamp, not the incident's
+        return False
     return mention.sentence.start <= d.span.start and d.span.end <= mention.sentence.end
 
 
@@ -224,8 +318,16 @@ def date_contradictions(event: Event) -> list[Contradiction]:
     return found
 
 
+def names_a_denier(chain: AttributionChain) -> bool:
+    """Someone besides the publisher says the thing did not happen: an article's own negation ("it made no
+    mention of strikes") is not a source disputing another."""
+    publishers = _lexicon("publisher_kinds")
+    return any(source.kind not in publishers for source in chain.sources)
+
+
 def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradiction]:
-    denials = [m for m in event.mentions if m.modality == "denied"]
+    """Reports that say the thing happened against a source's denial of it (see :func:`names_a_denier`)."""
+    denials = [m for m in event.mentions if m.modality == "denied" and names_a_denier(m.chain)]
     disputed = _settings()["denial_disputes"]
     assertions = [m for m in event.mentions if m.modality in cfg.asserting_modalities and m.modality in disputed]
     pairs = islice(((d, a) for d in denials for a in assertions), MAX_PAIRS_PER_KIND)

@@ -1,0 +1,118 @@
+"""Which figures, dates and denials are set against each other: invented reports, one rule per test."""
+
+from __future__ import annotations
+
+from sitrep.model import AttributionChain, Mention, Quantity, Source, Span
+from sitrep.resolve import derive_event
+from sitrep.resolve.contradictions import adds_to_toll, part_of_toll
+from tests.resolve.resolve_fixtures import mention
+
+
+def told(
+    mention_id: str, text: str, figure: str, bounds: tuple[int | None, int | None, int | None], *sources: str
+) -> Mention:
+    """A report whose sentence ``text`` gives the toll ``figure`` (a phrase of the sentence) with its bounds."""
+    report = mention(mention_id, text=text, sources=sources or ("Courier",))
+    words = figure.split()
+    unit = words[-1] if len(words) > 1 else "people"
+    start = text.index(figure)
+    report.fatalities = Quantity(
+        unit, *bounds, kind="killed", span=Span(report.doc, start, start + len(figure), figure)
+    )
+    return report
+
+
+def figure_entries(*reports: Mention) -> list[str]:
+    event = derive_event("ev", list(reports))
+    return [c.description for c in event.contradictions if c.kind in {"figure", "estimates"}]
+
+
+def test_a_subgroup_of_the_victims_is_not_set_against_the_whole_toll() -> None:
+    whole = told("a", "Air strikes on the market killed 20 people on Monday.", "20 people", (20, 20, 20), "Monitor")
+    children = told("b", "Eight children died in the strikes, rescuers said.", "Eight children", (8, 8, 8), "Rescuers")
+    assert figure_entries(whole, children) == []
+
+
+def test_two_sources_counting_one_subgroup_differently_disagree() -> None:
+    six = told("a", "Six children died in the strikes, rescuers said.", "Six children", (6, 6, 6), "Rescuers")
+    nine = told("b", "The strikes killed nine children, the monitor said.", "nine children", (9, 9, 9), "Monitor")
+    (entry,) = figure_entries(six, nine)
+    assert "6 (Rescuers)" in entry and "9 (Monitor)" in entry
+
+
+def test_a_partitive_figure_is_a_part_of_the_toll() -> None:
+    part = told("b", "Fourteen of the victims died in a second strike.", "Fourteen", (14, 14, 14), "Medics")
+    assert part_of_toll(part, part.fatalities)  # type: ignore[arg-type]
+    whole = told("a", "Shelling killed 30 people in the town.", "30 people", (30, 30, 30), "Monitor")
+    assert figure_entries(whole, part) == []
+
+
+def test_nationals_of_one_country_are_one_subgroup_whatever_the_wording() -> None:
+    five = told(
+        "a", "The minister said five Kenyan nationals were killed.", "five Kenyan nationals", (5, 5, 5), "Minister"
+    )
+    seven = told("b", "A later statement said seven Kenyans died.", "seven Kenyans", (7, 7, 7), "Embassy")
+    whole = told("c", "The attack on the hotel killed 21 people.", "21 people", (21, 21, 21), "Police")
+    (entry,) = figure_entries(five, seven, whole)
+    assert "5 (Minister)" in entry and "7 (Embassy)" in entry and "21" not in entry
+
+
+def test_a_figure_approaching_a_round_number_agrees_with_that_number() -> None:
+    nearly = told(
+        "a", "The clashes left nearly 40 fighters dead, rebels said.", "nearly 40 fighters", (36, None, 39), "Rebels"
+    )
+    forty = told("b", "The army said it killed 40 fighters.", "40 fighters", (40, 40, 40), "Army")
+    assert figure_entries(nearly, forty) == []
+
+
+def test_dozens_name_no_figure_to_dispute() -> None:
+    dozens = told(
+        "a", "Dozens of civilians were killed in the raids.", "Dozens of civilians", (24, None, None), "Activists"
+    )
+    seventeen = told("b", "The raids killed 17 civilians.", "17 civilians", (17, 17, 17), "Monitor")
+    assert figure_entries(dozens, seventeen) == []
+
+
+def test_a_count_over_days_is_not_one_attack_s_toll() -> None:
+    day = told("a", "The strike on the school killed 12 people.", "12 people", (12, 12, 12), "Civil Defence")
+    weeks = told(
+        "b", "Ten days of bombing left 75 people dead, the monitor said.", "75 people", (75, 75, 75), "Monitor"
+    )
+    recent = told("c", "Some 41 people were killed over the last two weeks.", "41 people", (41, 41, 41), "Agency")
+    assert figure_entries(day, weeks) == []
+    assert figure_entries(day, recent) == []
+
+
+def test_a_figure_told_as_an_addition_counts_other_victims() -> None:
+    nine = told("a", "Barrel bombs killed nine civilians in the old quarter.", "nine civilians", (9, 9, 9), "Monitor")
+    more = told("b", "Another five civilians were killed in two other districts.", "five civilians", (5, 5, 5), "Daily")
+    other = told("c", "Other shells on the market wounded two civilians.", "two civilians", (2, 2, 2), "Agency")
+    assert adds_to_toll(more, more.fatalities)  # type: ignore[arg-type]
+    assert adds_to_toll(other, other.fatalities)  # type: ignore[arg-type]
+    assert figure_entries(nine, more) == []
+    # "Another report said ..." opens a sentence about a report, not about further harm.
+    report = told("d", "Another report said eight civilians died.", "eight civilians", (8, 8, 8), "Agency")
+    assert not adds_to_toll(report, report.fatalities)  # type: ignore[arg-type]
+
+
+def test_an_article_s_own_negation_is_no_source_s_denial() -> None:
+    shelled = mention("a", sources=("Monitor", "Courier"))
+    unmentioned = mention("b", modality="denied", sources=())
+    unmentioned.chain = AttributionChain([Source("Courier", "publisher")])
+    assert not [c for c in derive_event("ev", [shelled, unmentioned]).contradictions if c.kind == "denial"]
+    ministry = mention("c", modality="denied")
+    ministry.chain = AttributionChain([Source("Defence Ministry", "government"), Source("Courier", "publisher")])
+    (denial,) = [c for c in derive_event("ev", [shelled, ministry]).contradictions if c.kind == "denial"]
+    assert "Defence Ministry" in denial.description
+
+
+def test_a_date_stamped_after_the_title_is_not_the_incident_s_date() -> None:
+    # "Blast kills six in market Courier Saturday 9 March 2024 A car bomb ...": the title, then the story's stamp.
+    text = "Blast kills six in market Courier Saturday 9 March 2024 A car bomb exploded in a market."
+    titled = mention("a", start="2024-03-09", sources=("Courier",), text=text)
+    titled.headline = True
+    assert titled.date is not None
+    start = text.index("Saturday")
+    titled.date.span = Span(titled.doc, start, start + len("Saturday 9 March 2024"), "Saturday 9 March 2024")
+    event = derive_event("ev", [titled, mention("b", start="2024-03-08", sources=("Monitor",))])
+    assert not [c for c in event.contradictions if c.kind == "date"]
