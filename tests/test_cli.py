@@ -11,6 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from sitrep.cli import main
+from sitrep.store import Store
+from sitrep.web.demo import build_sample_store
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "corpus" / "seeds"
@@ -156,3 +158,14 @@ def test_the_readme_library_example_runs_the_pipeline_whatever_was_imported_firs
     store = Store.open(str(tmp_path / "lib.db"))
     report = ingest([str(EXAMPLES / next(p.name for p in EXAMPLES.iterdir() if p.suffix == ".txt"))], store)
     assert report.ok and len(report.stored) == 1
+
+
+def test_contradictions_lists_each_position_with_its_source_and_sentence(tmp_path: Path) -> None:
+    store = Store.open(str(tmp_path / "sample.db"))
+    build_sample_store(store)
+    store.close()
+    lines = CliRunner().invoke(main, ["contradictions", "--db", str(tmp_path / "sample.db")]).output.splitlines()
+    entry = next(i for i, line in enumerate(lines) if line.startswith("[figure]"))
+    positions = [line for line in lines[entry + 1 :] if line.startswith("    ")]
+    # Each side under the entry: its figure, who gives it, the document and the sentence it is given in.
+    assert len(positions) >= 2 and all("«" in line and "[" in line for line in positions)

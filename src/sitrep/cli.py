@@ -296,11 +296,22 @@ def _or_dash(value: object) -> str:
 @main.command()
 @db_option
 def contradictions(db: str) -> None:
-    """List contradictions between reports and between claims."""
+    """List contradictions between reports and between claims, each followed by its positions: what each report
+    says, who says so, and the sentence it says it in."""
+    from sitrep.api.views import contradiction_positions
+
     store = _open(db)
-    for row in store.contradictions():
+    rows = [dict(row) for row in store.contradictions()]
+    for row, positions in zip(rows, contradiction_positions(store, rows), strict=True):
         where = row["event_id"] or row["claim_topic"]
         click.echo(f"[{row['kind']}] {where}: {row['description']}  ({row['a']} vs {row['b']})")
+        for p in positions:
+            click.echo(f"    {p.says} [{p.doc}]: «{_excerpt(p.text)}»")
+
+
+def _excerpt(text: str, limit: int = 200) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 @main.command()

@@ -88,7 +88,12 @@ def test_sources_documents_claims_contradictions(client: TestClient) -> None:
     assert documents["total"] == 8 and "text" not in documents["items"][0]
     document = client.get("/api/documents/idlib-strike-1.txt").json()
     assert document["events"] == ["ev-idlib-strike"] and "terrorist" in document["text"]
-    assert client.get("/api/contradictions").json()["total"] == 1
+    contradictions = client.get("/api/contradictions").json()
+    assert contradictions["total"] == 1
+    # Each side of the disagreement as an analyst cites it: what it says, who says so, and its sentence.
+    (row,) = contradictions["items"]
+    assert len(row["positions"]) >= 2
+    assert all(p["says"] and p["doc"] and p["report"] for p in row["positions"])
     assert client.get("/api/claims").json()["total"] == 0
 
 

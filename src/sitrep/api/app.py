@@ -21,7 +21,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sitrep.api.cache import ResponseCache
-from sitrep.api.views import document_json, event_detail, points_json, summary_json
+from sitrep.api.views import contradiction_positions, document_json, event_detail, points_json, summary_json
 from sitrep.export import EXPORTERS, EXTENSIONS, MEDIA_TYPES, export_chunks
 from sitrep.model import to_dict
 from sitrep.store.database import EventFilter, Store
@@ -202,7 +202,10 @@ def _add_event_routes(app: FastAPI, store: Store) -> None:
     @app.get("/api/contradictions", tags=["claims"], summary="Disagreements between reports or claims")
     def list_contradictions(limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
         rows = [dict(r) for r in store.contradictions()]
-        return _page(len(rows), None, rows[offset : offset + limit], limit, offset)
+        page = rows[offset : offset + limit]
+        for row, positions in zip(page, contradiction_positions(store, page), strict=True):
+            row["positions"] = [to_dict(p) for p in positions]  # each side: what it says, who says so, its sentence
+        return _page(len(rows), None, page, limit, offset)
 
     @app.get("/api/stats", tags=["store"], summary="Row counts")
     def stats() -> dict[str, int]:

@@ -13,6 +13,8 @@ from typing import Any
 from sitrep.export.jsonl import event_json
 from sitrep.export.records import build_record, fatalities
 from sitrep.model import Event, Mention, Paragraph, from_dict, to_dict
+from sitrep.resolve.claims import claim_position
+from sitrep.resolve.contradictions import Position, event_positions, mention_position
 from sitrep.store.database import EventSummary, Store, StoredDocument
 from sitrep.store.queries import EventPoint, documents_by_name, sources_by_name
 
@@ -128,9 +130,42 @@ def _paragraph_around(document: dict[str, Any] | None, start: int, end: int) -> 
     return 0, text
 
 
+def contradiction_positions(store: Store, rows: list[dict[str, Any]]) -> list[list[Position]]:
+    """Each contradiction row's positions, as an analyst cites them: for an event's entry every report of it with
+    its value and who gives it; for a claim group's or a denial's entry its two sides. Each with its sentence."""
+    claims = {claim.id: claim for claim in store.claims()} if any(not row["event_id"] for row in rows) else {}
+    events: dict[str, Event | None] = {}
+
+    def event(event_id: str | None) -> Event | None:
+        if event_id is None:
+            return None
+        if event_id not in events:
+            events[event_id] = store.get_event(event_id)
+        return events[event_id]
+
+    def side(item_id: str) -> Position | None:
+        if item_id in claims:
+            return claim_position(claims[item_id])
+        found = event(store.event_of_mention(item_id))
+        report = next((m for m in found.mentions if m.id == item_id), None) if found is not None else None
+        return mention_position(report) if report is not None else None
+
+    positions: list[list[Position]] = []
+    for row in rows:
+        found = event(row["event_id"])
+        if found is not None:
+            positions.append(event_positions(found, row["kind"], row["a"], row["b"]))
+        else:
+            positions.append([p for p in (side(row["a"]), side(row["b"])) if p is not None])
+    return positions
+
+
 def _contradiction_json(contradiction: Any, event: Event) -> dict[str, Any]:
     docs = {m.id: m.doc for m in event.mentions}
     data: dict[str, Any] = to_dict(contradiction)
     data["a_doc"] = docs.get(contradiction.a)
     data["b_doc"] = docs.get(contradiction.b)
+    data["positions"] = [
+        to_dict(p) for p in event_positions(event, contradiction.kind, contradiction.a, contradiction.b)
+    ]
     return data

@@ -17,6 +17,7 @@ from sitrep.geo.normalise import name_key, skeleton_key
 from sitrep.model import Claim, Contradiction, Mention
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import (
+    Position,
     contested_figure_kinds,
     names_a_denier,
     one_per_field,
@@ -256,6 +257,11 @@ def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradi
                 )
             )
     return found
+
+
+def claim_position(claim: Claim) -> Position:
+    """A claim's side of a disagreement: its figure (or modality), who states it, and its sentence."""
+    return Position(claim.id, claim.doc, f"{describe(claim)} per {who(claim)}", claim.sentence.text)
 
 
 def _position(claims: dict[str, Claim], claim_id: str, _subject: str) -> str:

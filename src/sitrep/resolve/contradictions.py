@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from itertools import combinations, islice
 from typing import TypeVar
 
@@ -385,6 +386,36 @@ def _position(event: Event) -> Callable[[str, str], str]:
         return f"{m.modality} ({who(m)})"
 
     return describe
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """One side of a disagreement as an analyst cites it: what a report (or claim) says, who says so, and the
+    sentence it says it in."""
+
+    report: str  # mention or claim id
+    doc: str
+    says: str  # "12 (Syrian Observatory for Human Rights via Reuters)"
+    text: str
+
+
+def mention_position(mention: Mention) -> Position:
+    """A report's side of a denial or a claim dispute: whether it says the thing happened, and who says so."""
+    return Position(mention.id, mention.doc, f"{mention.modality} ({who(mention)})", mention.sentence.text)
+
+
+def event_positions(event: Event, kind: str, a: str, b: str) -> list[Position]:
+    """The positions of an event's entry (its ``kind`` and first pair ``a``, ``b``): every report of every pair
+    of the entry, each with its value on the entry's field, who gives it, and its sentence (one sentence's two
+    reports of one value once)."""
+    entry = next((c for c in event.contradictions if (c.kind, c.a, c.b) == (kind, a, b)), None)
+    pairs = (entry.pairs or [(kind, a, b)]) if entry is not None else [(kind, a, b)]
+    subject = entry.subject if entry is not None else ""
+    describe = _position(event)
+    by_id = {m.id: m for m in event.mentions}
+    ids = dict.fromkeys(i for _, x, y in pairs for i in (x, y) if i in by_id)
+    found = (Position(i, by_id[i].doc, describe(i, subject), by_id[i].sentence.text) for i in ids)
+    return list({(p.says, p.doc, p.text): p for p in found}.values())  # two reports of one sentence say it once
 
 
 def find_contradictions(event: Event, cfg: ResolveConfig | None = None) -> list[Contradiction]:

@@ -320,7 +320,8 @@ async function initEvent(id) {
     el("p", {}, `Actors: ${e.actors.map((a) => `${a.name} (${a.role})`).join("; ") || "none coded"} · PLOVER ${e.plover}`),
     el("h2", {}, "Figures"), figures,
     el("h2", {}, "Contradictions"),
-    el("ul", {}, ...(e.contradictions.length ? e.contradictions.map((c) => el("li", { class: "contradiction" }, `${c.kind}: ${c.description}`)) : [el("li", {}, "none")])),
+    el("ul", {}, ...(e.contradictions.length ? e.contradictions.map((c) => el("li", { class: "contradiction" }, `${c.kind}: ${c.description}`,
+      el("ul", {}, ...(c.positions || []).map((p) => el("li", {}, `${p.says} [${p.doc}]: `, el("q", {}, p.text)))))) : [el("li", {}, "none")])),
     el("h2", {}, `Reports (${e.reports.length})`), el("div", { class: "reports" }, ...reports));
   document.body.dataset.ready = "1";
 }
