@@ -116,3 +116,19 @@ def test_a_date_stamped_after_the_title_is_not_the_incident_s_date() -> None:
     titled.date.span = Span(titled.doc, start, start + len("Saturday 9 March 2024"), "Saturday 9 March 2024")
     event = derive_event("ev", [titled, mention("b", start="2024-03-08", sources=("Monitor",))])
     assert not [c for c in event.contradictions if c.kind == "date"]
+
+
+def test_a_source_saying_the_attack_was_foiled_disputes_another_s_toll() -> None:
+    toll = mention("a", killed=(14, 14, 14), sources=("Monitor", "Courier"), text="A car bomb killed 14 guards.")
+    foiled = mention(
+        "b",
+        sources=("State television", "Courier"),
+        text="State television said troops foiled the attack, destroying the car before it reached the gate.",
+    )
+    (entry,) = [c for c in derive_event("ev", [toll, foiled]).contradictions if c.kind == "denial"]
+    assert "State television via Courier says it was foiled" in entry.description
+    assert "Monitor via Courier" in entry.description
+    assert {entry.a, entry.b} == {"a", "b"}
+    # One source telling a foiled attempt and a later attack that struck gives one account, not a dispute.
+    own = mention("c", sources=("Monitor", "Courier"), text="An earlier attempt was thwarted at the checkpoint.")
+    assert not [c for c in derive_event("ev", [toll, own]).contradictions if c.kind == "denial"]

@@ -338,6 +338,35 @@ def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradictio
     ]
 
 
+FOILED = "foiled"
+
+
+def says_foiled(mention: Mention) -> bool:
+    """The report's sentence says the attack failed before it struck (see ``foiled_cues``)."""
+    lowered = " ".join(mention.sentence.text.lower().split())
+    return any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in _lexicon("foiled_cues"))
+
+
+def foiled_contradictions(event: Event) -> list[Contradiction]:
+    """One source's toll of an attack against another source's word that it was foiled ("killed 25 soldiers"
+    per a monitor, "the army foiled an attempt to detonate the truck" per state television): whether it happened
+    as told is disputed. Both from one originator is one account (an attempt foiled, then another that struck)."""
+    foiled = [m for m in event.mentions if m.modality in _settings()["denial_disputes"] and says_foiled(m)]
+    harmed = [
+        m
+        for m in event.mentions
+        if m.modality in _settings()["denial_disputes"]
+        and not says_foiled(m)
+        and m.fatalities is not None
+        and (_headline(m.fatalities) or 0) > 0
+    ]
+    pairs = ((a, f) for f in foiled for a in harmed if originator(a) != originator(f))
+    return [
+        Contradiction("denial", f"{who(f)} says it was foiled; {who(a)} gives its toll", a.id, f.id, subject=FOILED)
+        for a, f in islice(pairs, MAX_PAIRS_PER_KIND)
+    ]
+
+
 # Kinds that are one field for an analyst: figures beyond each other's bounds and different estimates within
 # them are both the field's figures disagreeing.
 FIELD_OF_KIND = {"figure": "figure", "estimates": "figure"}
@@ -378,6 +407,10 @@ def _position(event: Event) -> Callable[[str, str], str]:
             return mention_id
         if m.modality == "denied":
             return f"denied ({who(m)})"
+        if subject == FOILED and says_foiled(m):
+            return f"foiled ({who(m)})"
+        if subject == FOILED and m.fatalities is not None:
+            return f"{describe_quantity(m.fatalities)} killed ({who(m)})"
         figure = figures.get(subject)
         if figure is not None and mention_id in figure.by_mention:
             return f"{describe_quantity(figure.by_mention[mention_id])} ({who(m)})"
@@ -427,5 +460,6 @@ def find_contradictions(event: Event, cfg: ResolveConfig | None = None) -> list[
         + estimate_contradictions(event)
         + date_contradictions(event)
         + denial_contradictions(event, cfg)
+        + foiled_contradictions(event)
     )
     return one_per_field(pairs, _position(event))
