@@ -132,3 +132,13 @@ def test_a_source_saying_the_attack_was_foiled_disputes_another_s_toll() -> None
     # One source telling a foiled attempt and a later attack that struck gives one account, not a dispute.
     own = mention("c", sources=("Monitor", "Courier"), text="An earlier attempt was thwarted at the checkpoint.")
     assert not [c for c in derive_event("ev", [toll, own]).contradictions if c.kind == "denial"]
+
+
+def test_a_source_saying_nobody_died_disputes_another_s_dead() -> None:
+    dead = mention("a", killed=(3, 3, 3), sources=("Monitor",), text="The monitor said three people were killed.")
+    none = mention("b", sources=("Governor",), text="The governor said no one was killed and four were hurt.")
+    (entry,) = [c for c in derive_event("ev", [dead, none]).contradictions if c.kind == "figure"]
+    assert "3 (Monitor)" in entry.description and "none (Governor)" in entry.description
+    # The same source's "no one was killed" beside its own later toll is a correction, not a dispute.
+    own = mention("c", sources=("Monitor",), text="Earlier the monitor said no one was killed.")
+    assert not [c for c in derive_event("ev", [dead, own]).contradictions if c.kind == "figure"]

@@ -19,6 +19,7 @@ from sitrep.resolve.similarity import effective_range, mention_places, ranges_di
 
 # A big event could yield thousands of pairs; an analyst needs the disagreements, not every permutation.
 MAX_PAIRS_PER_KIND = 50
+FATALITY_KIND = "killed"  # the figure kind of the dead (Figure.kind)
 K = TypeVar("K")
 T = TypeVar("T")
 
@@ -341,10 +342,38 @@ def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradictio
 FOILED = "foiled"
 
 
+def _says(mention: Mention, cues: str) -> bool:
+    lowered = " ".join(mention.sentence.text.lower().split())
+    return any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in _lexicon(cues))
+
+
 def says_foiled(mention: Mention) -> bool:
     """The report's sentence says the attack failed before it struck (see ``foiled_cues``)."""
-    lowered = " ".join(mention.sentence.text.lower().split())
-    return any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in _lexicon("foiled_cues"))
+    return _says(mention, "foiled_cues")
+
+
+def says_none_died(mention: Mention) -> bool:
+    """The report's sentence says the incident killed no one and gives no dead of its own (``no_death_cues``)."""
+    return _says(mention, "no_death_cues") and not (mention.fatalities and _headline(mention.fatalities))
+
+
+def _killed(mention: Mention) -> int:
+    return (_headline(mention.fatalities) or 0) if mention.fatalities is not None else 0
+
+
+def no_death_contradictions(event: Event) -> list[Contradiction]:
+    """One source's dead against another's word that nobody died ("no one was killed", "only wounded were among
+    the casualties"): the toll is disputed, none against some. One originator's two reports are one account."""
+    disputing = [m for m in event.mentions if m.modality in _settings()["denial_disputes"]]
+    none_died = [m for m in disputing if says_none_died(m)]
+    dead = [m for m in disputing if _killed(m) > 0]
+    pairs = ((a, n) for n in none_died for a in dead if originator(a) != originator(n) and same_scene(a, n))
+    return [
+        Contradiction(
+            "figure", f"killed: {_killed(a)} ({who(a)}) vs none ({who(n)})", a.id, n.id, subject=FATALITY_KIND
+        )
+        for a, n in islice(pairs, MAX_PAIRS_PER_KIND)
+    ]
 
 
 def foiled_contradictions(event: Event) -> list[Contradiction]:
@@ -412,6 +441,8 @@ def _position(event: Event) -> Callable[[str, str], str]:
         if subject == FOILED and m.fatalities is not None:
             return f"{describe_quantity(m.fatalities)} killed ({who(m)})"
         figure = figures.get(subject)
+        if subject == FATALITY_KIND and says_none_died(m):
+            return f"none ({who(m)})"
         if figure is not None and mention_id in figure.by_mention:
             return f"{describe_quantity(figure.by_mention[mention_id])} ({who(m)})"
         if subject == "date" and m.date is not None:
@@ -461,5 +492,6 @@ def find_contradictions(event: Event, cfg: ResolveConfig | None = None) -> list[
         + date_contradictions(event)
         + denial_contradictions(event, cfg)
         + foiled_contradictions(event)
+        + no_death_contradictions(event)
     )
     return one_per_field(pairs, _position(event))
