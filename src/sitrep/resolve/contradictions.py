@@ -382,12 +382,7 @@ def foiled_contradictions(event: Event) -> list[Contradiction]:
     as told is disputed. Both from one originator is one account (an attempt foiled, then another that struck)."""
     foiled = [m for m in event.mentions if m.modality in _settings()["denial_disputes"] and says_foiled(m)]
     harmed = [
-        m
-        for m in event.mentions
-        if m.modality in _settings()["denial_disputes"]
-        and not says_foiled(m)
-        and m.fatalities is not None
-        and (_headline(m.fatalities) or 0) > 0
+        m for m in event.mentions if m.modality in _settings()["denial_disputes"] and not says_foiled(m) and _killed(m)
     ]
     pairs = ((a, f) for f in foiled for a in harmed if originator(a) != originator(f))
     return [
@@ -484,7 +479,8 @@ def event_positions(event: Event, kind: str, a: str, b: str) -> list[Position]:
 
 def find_contradictions(event: Event, cfg: ResolveConfig | None = None) -> list[Contradiction]:
     """Figure, date and denial disagreements among an event's reports, one entry per field: figures beyond
-    each other's stated bounds ("figure"), or different figures within them ("estimates")."""
+    each other's stated bounds ("figure", with a source's "no one was killed" as none), or different figures within
+    them ("estimates"); a denial, or a source's word that the attack was foiled, against a report of it ("denial")."""
     cfg = cfg or load_config()
     pairs = (
         figure_contradictions(event)
