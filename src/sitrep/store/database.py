@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import functools
 import itertools
 import math
 import sqlite3
@@ -21,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    Date,
     Engine,
     and_,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -492,9 +495,11 @@ class Store:
         from sitrep.resolve.config import load_config
         from sitrep.resolve.store import compatible_types
 
-        query = candidate_query(mention, sorted(compatible_types(mention.event_type, load_config())), window_days)
+        statement, values = candidate_statement(
+            mention, sorted(compatible_types(mention.event_type, load_config())), window_days
+        )
         with self.engine.connect() as c:
-            rows = c.execute(query).all()
+            rows = c.execute(statement, values).all()
             events = {row.id: _event_from_row(row.data) for row in rows}
             if events:
                 for row in c.execute(
@@ -515,7 +520,7 @@ class Store:
         with self.engine.connect() as c:
             for mention in mentions:
                 types = sorted(compatible_types(mention.event_type, load_config()))
-                for row in c.execute(candidate_query(mention, types, window_days)):
+                for row in c.execute(*candidate_statement(mention, types, window_days)):
                     found |= event_regions(row.data.get("places") or [])
         return frozenset(found)
 
@@ -1110,17 +1115,6 @@ def event_place_cell(event_: Event) -> int:
     return only if only is not None else COARSE_CELL
 
 
-def coarse_cells_for(places: Sequence[Place]) -> Any:
-    """Which coarse events may match a mention located at ``places`` (resolve.similarity.mention_places): those
-    of no single known country, and the country-wide events of the places' countries (all coarse events when
-    one of the places has no known country)."""
-    cols = t.events.c
-    cells = {country_cell(p.country) for p in places}
-    if not places or None in cells:
-        return cols.place_cell >= COARSE_CELL
-    return cols.place_cell.in_([COARSE_CELL, *sorted(c for c in cells if c is not None)])
-
-
 def date_span_class(start: dt.date | None, end: dt.date | None) -> int:
     """The class of a date's length: the first of SPAN_CLASS_DAYS it fits in, LONG_SPAN, or UNDATED."""
     if start is None or end is None:
@@ -1133,32 +1127,77 @@ def candidate_query(mention: Mention, types: list[str], window_days: int) -> Any
     """Events of ``types`` in the mention's date window (or undated) and near one of its places (or coarse),
     newest first, at most _MAX_CANDIDATES: a UNION ALL of branches each read off one index range, because
     no index serves one OR of them. Holds what the one filter (type, dates overlap or undated, near or
-    coarse) held; the index columns only narrow the rows read."""
-    cols = t.events.c
-    typed = cols.event_type.in_(types)
+    coarse) held; the index columns only narrow the rows read. The statement with its values bound (to show
+    or explain it); ``candidate_statement`` gives the statement and its values apart."""
+    statement, values = candidate_statement(mention, types, window_days)
+    return statement.params(**values)
+
+
+def candidate_statement(mention: Mention, types: list[str], window_days: int) -> tuple[Any, dict[str, Any]]:
+    """The candidate query as a statement of one shape (how many places, dated or not, which coarse events) and
+    the values for this mention: a statement is built once per shape, so SQLAlchemy compiles it once."""
     places = [pm.place for pm in mention.places if pm.place is not None]
+    values: dict[str, Any] = {"types": list(types)}
+    coarse: Any = None
+    if places:
+        for i, p in enumerate(places):
+            values |= {
+                f"lat_low{i}": p.lat - _NEAR_DEGREES,
+                f"lat_high{i}": p.lat + _NEAR_DEGREES,
+                f"lon_low{i}": p.lon - _NEAR_DEGREES,
+                f"lon_high{i}": p.lon + _NEAR_DEGREES,
+            }
+        values["cells"] = sorted({cell for p in places for cell in _cells_near(p.lat, p.lon)})
+        coarse = coarse_cells(mention_places(mention))
+        if coarse is not None:
+            values["coarse_cells"] = coarse
+    if mention.date:
+        low = mention.date.start - dt.timedelta(days=window_days)
+        high = mention.date.end + dt.timedelta(days=window_days)
+        values |= {"low": low, "high": high}
+        values |= {f"start_low{span}": low - dt.timedelta(days=most) for span, most in enumerate(SPAN_CLASS_DAYS)}
+    return _candidate_shape(len(places), mention.date is not None, coarse is None), values
+
+
+def coarse_cells(places: Sequence[Place]) -> list[int] | None:
+    """The cells of the coarse events that may match a mention located at ``places``
+    (resolve.similarity.mention_places): those of no single known country and the country-wide events of the
+    places' countries; None for every coarse event (a place of no known country)."""
+    cells = {country_cell(p.country) for p in places}
+    if not places or None in cells:
+        return None
+    return [COARSE_CELL, *sorted(c for c in cells if c is not None)]
+
+
+@functools.cache
+def _candidate_shape(places: int, dated: bool, every_coarse: bool) -> Any:
+    cols = t.events.c
+    typed = cols.event_type.in_(bindparam("types", expanding=True))
     where_places: list[Any] = [None]  # no place: every cell
     if places:
         box = [
             and_(
-                cols.lat.between(p.lat - _NEAR_DEGREES, p.lat + _NEAR_DEGREES),
-                cols.lon.between(p.lon - _NEAR_DEGREES, p.lon + _NEAR_DEGREES),
+                cols.lat.between(bindparam(f"lat_low{i}"), bindparam(f"lat_high{i}")),
+                cols.lon.between(bindparam(f"lon_low{i}"), bindparam(f"lon_high{i}")),
             )
-            for p in places
+            for i in range(places)
         ]
-        cells = sorted({cell for p in places for cell in _cells_near(p.lat, p.lon)})
-        where_places = [coarse_cells_for(mention_places(mention)), and_(cols.place_cell.in_(cells), or_(*box))]
+        coarse = (
+            cols.place_cell >= COARSE_CELL
+            if every_coarse
+            else cols.place_cell.in_(bindparam("coarse_cells", expanding=True))
+        )
+        where_places = [coarse, and_(cols.place_cell.in_(bindparam("cells", expanding=True)), or_(*box))]
     where_dates: list[Any] = [None]  # no date: any date
-    if mention.date:
-        low = mention.date.start - dt.timedelta(days=window_days)
-        high = mention.date.end + dt.timedelta(days=window_days)
+    if dated:
+        low, high = bindparam("low", type_=Date), bindparam("high", type_=Date)
         where_dates = [
             and_(
                 cols.date_span == span,
-                cols.date_start.between(low - dt.timedelta(days=most), high),
+                cols.date_start.between(bindparam(f"start_low{span}", type_=Date), high),
                 cols.date_end >= low,
             )
-            for span, most in enumerate(SPAN_CLASS_DAYS)
+            for span in range(len(SPAN_CLASS_DAYS))
         ]
         where_dates.append(and_(cols.date_span == LONG_SPAN, cols.date_start <= high, cols.date_end >= low))
         where_dates.append(cols.date_span == UNDATED)
