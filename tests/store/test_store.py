@@ -408,3 +408,8 @@ def test_deleting_a_document_row_cascades_to_its_mentions(store: Store) -> None:
     assert [count(store, table) for table in (t.mention_places, t.mention_sources, t.document_bands)] == [0, 0, 0]
     assert store.event_first_document() == {}  # the event stays, its first document is unset
     assert store.get_event("ev-x") is not None
+
+
+def test_a_number_too_long_for_an_id_finds_no_document_and_raises_nothing(store: Store) -> None:
+    store.add_document(article())
+    assert store.get_document("9" * 25) is None

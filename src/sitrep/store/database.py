@@ -250,7 +250,7 @@ class Store:
             conditions = [cols.name == ref]
             if len(ref) >= 6 and all(ch in "0123456789abcdef" for ch in ref.lower()):
                 conditions.append(cols.content_hash.startswith(ref.lower()))
-            if ref.isdigit():
+            if ref.isdigit() and int(ref) < 2**63:  # a longer number is no stored id (and no 64-bit integer)
                 conditions.append(cols.id == int(ref))
             row = c.execute(select(t.documents).where(or_(*conditions)).order_by(cols.version.desc()).limit(1)).first()
             return _stored_document(c, row._mapping) if row else None
