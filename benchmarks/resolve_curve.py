@@ -63,7 +63,7 @@ from sitrep.model import (
 from sitrep.pipeline import ProcessedDocument, process_document, store_extraction
 from sitrep.store import Store
 from sitrep.store import schema as t
-from sitrep.store.database import _event_row, claim_index_values
+from sitrep.store.database import _event_row, claim_index_values, simhash_band_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "evaluation" / "real" / "dev" / "corpus"
@@ -254,7 +254,7 @@ def seed_documents(rng: random.Random, size: int, anchors: list[Anchor]) -> Seed
                 "extracted_at": dt.datetime.now(dt.UTC),
             }
         )
-        seed.bands += [{"doc": number, "band": b, "value": fingerprint >> (8 * b) & 0xFF} for b in range(8)]
+        seed.bands += [{"doc": number, "band": b, "value": v} for b, v in simhash_band_pairs(fingerprint)]
         for i in range(rng.randrange(2, 6)):
             when = day + dt.timedelta(days=rng.randrange(-1, 1))
             m = report(rng, f"s{number}-{i}", name, when, spot, rng.choice(types))

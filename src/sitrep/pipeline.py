@@ -30,8 +30,9 @@ from sitrep.resolve import derive_event, group_claims, resolve_group
 from sitrep.resolve.claims import denials_of_reports, same_quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.coreference import group_document_mentions, mark_headline, share_incident_places
+from sitrep.resolve.similarity import mention_places
 from sitrep.store import Store, StoredDocument
-from sitrep.store.database import claim_index_values
+from sitrep.store.database import WILD_REGION, claim_index_values
 
 STAGES = ("extract", "geocode", "resolve")
 # Documents parsed together by ``nlp.pipe``: 15-20% faster than one at a time on this project's articles
@@ -223,12 +224,49 @@ def store_extraction(store: Store, document_id: int, processed: ProcessedDocumen
     """Writes mentions and claims, then attaches the mentions to events and sets the claims against those they
     may dispute (both incrementally). Several processes may write into one store at once: each document's
     matching and writing holds the store's resolution lock."""
-    with store.resolution_lock():
-        touched = store.replace_extraction(document_id, processed.mentions, processed.claims)
-        rederive(store, touched)
-        resolve_into_store(store, processed.mentions)
-        store.mark_extracted(document_id)
+    regions = writing_regions(store, document_id, processed.mentions)
+    while True:
+        with store.resolution_lock(regions):
+            needed = regions_to_resolve(store, regions, processed.mentions)
+            if needed is None or regions is None or needed <= regions:
+                touched = store.replace_extraction(document_id, processed.mentions, processed.claims)
+                with store.mentions_remembered():  # nobody else writes these reports now, and ours are written
+                    rederive(store, touched)
+                    resolve_into_store(store, processed.mentions)
+                store.mark_extracted(document_id)
+                break
+        regions = regions | needed  # a candidate event lies in a region not held: take it too, and look again
     refresh_claim_contradictions(store)
+
+
+def writing_regions(store: Store, document_id: int, mentions: list[Mention]) -> frozenset[str] | None:
+    """The regions (countries) a document's reports may change events in, where the store lets writers of
+    different regions resolve at once: the countries of its reports' places (WILD_REGION for a place of no
+    known country). None (the whole store) where it
+    does not, for a report that may match an event anywhere (no place, or one of no known country), and for a
+    document extracted before (the events its old reports were in may lie anywhere)."""
+    if not store.regional_locks or store.has_extraction(document_id):
+        return None
+    countries: set[str] = set()
+    for mention in mentions:
+        if mention.background:
+            continue
+        located = mention_places(mention)
+        if not located or any(not place.country for place in located):
+            return None
+        # every place of the report, not only where it happened: an event takes its reports' places
+        countries |= {str(pm.place.country or WILD_REGION).upper() for pm in mention.places if pm.place is not None}
+    return frozenset(countries)
+
+
+def regions_to_resolve(store: Store, held: frozenset[str] | None, mentions: list[Mention]) -> frozenset[str] | None:
+    """The regions resolving these reports may change: their own (``held``) and those of their candidate events
+    (an event in two countries, or of none known, may be matched from either). None when the whole store is held."""
+    if held is None:
+        return None
+    return held | store.candidate_regions(
+        [m for m in mentions if not m.background], load_config().candidate_window_days
+    )
 
 
 def resolve_into_store(store: Store, mentions: list[Mention]) -> None:
@@ -239,7 +277,8 @@ def resolve_into_store(store: Store, mentions: list[Mention]) -> None:
     """
     for group in group_document_mentions([m for m in mentions if not m.background]):
         resolution = resolve_group(group, store)
-        if any(store.event_of_mention(m.id) != resolution.event_id for m in group):  # resolved before, in part
+        now = store.events_of_mentions([m.id for m in group])
+        if any(now.get(m.id) != resolution.event_id for m in group):  # resolved before, in part
             members = {m.id: m for m in [*store.mentions_for_event(resolution.event_id), *group]}
             store.save_event(derive_event(resolution.event_id, list(members.values())))
 

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+from typing import Any
 
 import pytest
 
 from sitrep.ingest.document import DocumentMeta, build_document
 from sitrep.model import Mention
-from sitrep.pipeline import IngestReport, ProcessedDocument, record_document, refresh_claim_contradictions
+from sitrep.pipeline import (
+    IngestReport,
+    ProcessedDocument,
+    record_document,
+    refresh_claim_contradictions,
+    writing_regions,
+)
 from sitrep.store import Store
 from tests.conftest import PostgresServer
 from tests.resolve.resolve_fixtures import mention
@@ -86,3 +93,24 @@ def test_two_writers_give_the_events_of_one(postgres_server: PostgresServer) -> 
     finally:
         server.drop_database(one)
         server.drop_database(two)
+
+
+class _RegionalStore:
+    """What ``writing_regions`` asks of a store that lets writers of different regions resolve at once."""
+
+    regional_locks = True
+
+    def __init__(self, extracted: bool = False) -> None:
+        self.extracted = extracted
+
+    def has_extraction(self, document_id: int) -> bool:
+        return self.extracted
+
+
+def test_a_writer_holds_the_countries_its_reports_lie_in_or_the_whole_store() -> None:
+    store: Any = _RegionalStore()
+    in_two_countries = [mention("a", where="Idlib"), mention("b", where="Mosul")]
+    assert writing_regions(store, 1, in_two_countries) == {"SY", "IQ"}
+    placeless = [*in_two_countries, mention("c", where=None)]
+    assert writing_regions(store, 1, placeless) is None  # it may match an event anywhere
+    assert writing_regions(_RegionalStore(extracted=True), 1, in_two_countries) is None  # old events anywhere

@@ -26,6 +26,7 @@ from sitrep.model import (
 )
 from sitrep.store import EventFilter, Store
 from sitrep.store import schema as t
+from sitrep.store.database import COARSE_CELL, country_cell
 from sitrep.store.migrations import LATEST_VERSION, MIGRATIONS, migrate
 
 # A wire-style report of typical length (~400 words), long enough for SimHash to be stable; invented for the tests.
@@ -155,7 +156,7 @@ def test_ingesting_the_same_document_twice_changes_nothing(store: Store) -> None
     assert first.status == "stored"
     assert (again.status, again.document_id, again.name) == ("duplicate", first.document_id, first.name)
     assert store.stats() == before
-    assert count(store, t.document_bands) == 8  # the fingerprint index was not written twice
+    assert count(store, t.document_bands) == 28  # the fingerprint index (a row per pair of bands) not written twice
 
 
 def test_a_document_stored_under_another_name_is_still_a_duplicate(store: Store) -> None:
@@ -211,6 +212,45 @@ def test_migrations_are_recorded_and_running_them_again_is_a_no_op(store_url: st
     assert sorted(v for v, _ in rows) == [m.version for m in MIGRATIONS]
     assert max(v for v, _ in rows) == LATEST_VERSION
     assert all(description for _, description in rows)
+    reopened.close()
+
+
+def test_a_store_from_before_migration_4_files_country_wide_events_by_country_and_still_finds_copies(
+    store_url: str,
+) -> None:
+    store = Store.open(store_url)
+    store.add_document(article(name="wire/original.txt"))
+    sudan = Place("geonames:366755", "Sudan", "SD", 15.0, 30.0, "country")
+    store.save_event(
+        Event(
+            id="ev-sudan",
+            mentions=[],
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            plover="FIGHT",
+            date=DateInterval(dt.date(2024, 5, 10), dt.date(2024, 5, 10), "day"),
+            places=[sudan],
+        )
+    )
+    with store.engine.begin() as c:  # as version 3 left it: coarse events in one cell, fingerprints by band
+        c.execute(t.events.update().values(place_cell=COARSE_CELL))
+        c.execute(delete(t.document_bands))
+        fingerprint = int(c.scalar(select(t.documents.c.simhash)), 16)
+        document_id = c.scalar(select(t.documents.c.id))
+        bands = [{"document_id": document_id, "band": b, "value": fingerprint >> (8 * b) & 0xFF} for b in range(8)]
+        c.execute(t.document_bands.insert(), bands)
+        c.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version == 4))
+    store.close()
+
+    reopened = Store.open(store_url)
+    with reopened.engine.connect() as c:
+        assert c.scalar(select(t.events.c.place_cell)) == country_cell("SD")
+    in_sudan = mention(article(UNRELATED), 1, where="El Fasher")
+    in_ukraine = mention(article(UNRELATED), 2, where="Kharkiv")
+    assert [e.id for e in reopened.candidate_events(in_sudan, 3)] == ["ev-sudan"]
+    assert reopened.candidate_events(in_ukraine, 3) == []  # a country-wide event of another country
+    copy = reopened.add_document(article(ARTICLE + "\n\nRead more: Sudan's war explained", name="aggregator/copy.txt"))
+    assert copy.near_duplicate_of == "wire/original.txt"
     reopened.close()
 
 
@@ -368,3 +408,8 @@ def test_deleting_a_document_row_cascades_to_its_mentions(store: Store) -> None:
     assert [count(store, table) for table in (t.mention_places, t.mention_sources, t.document_bands)] == [0, 0, 0]
     assert store.event_first_document() == {}  # the event stays, its first document is unset
     assert store.get_event("ev-x") is not None
+
+
+def test_a_number_too_long_for_an_id_finds_no_document_and_raises_nothing(store: Store) -> None:
+    store.add_document(article())
+    assert store.get_document("9" * 25) is None

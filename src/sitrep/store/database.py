@@ -9,18 +9,23 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import functools
+import itertools
 import math
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+import zlib
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    Date,
     Engine,
     and_,
+    bindparam,
     create_engine,
     delete,
     event,
@@ -39,15 +44,20 @@ from sqlalchemy.engine import Connection, RowMapping, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sitrep.ingest.dedup import is_near_duplicate, simhash
-from sitrep.model import Claim, Document, Event, Mention, Paragraph, from_dict, to_dict
+from sitrep.model import Claim, Document, Event, Mention, Paragraph, Place, from_dict, to_dict
+from sitrep.resolve.similarity import mention_places
 from sitrep.store import schema as t
 from sitrep.store.migrations import LATEST_VERSION, applied_versions, migrate
 
 # Concurrent first use: PostgreSQL serialises schema creation on this advisory lock; SQLite has none, so a
 # process that loses the race checks that the winner's schema is complete and goes on.
 MIGRATION_LOCK_KEY = 0x5175_7265_7000
-# Held while one document's reports are matched to events and written (see Store.resolution_lock).
+# Held while one document's reports are matched to events and written (see Store.resolution_lock): the whole
+# store's key, and one key per region in a space of two-part keys (PostgreSQL keeps the two spaces apart).
 RESOLUTION_LOCK_KEY = 0x5175_7265_7001
+REGION_LOCK_SPACE = 0x5175_7265
+# The region of events with no place, or a place of no known country: any report may match them.
+WILD_REGION = "?"
 MIGRATION_ATTEMPTS = 5
 
 _BANDS = 8
@@ -59,6 +69,10 @@ _MAX_CANDIDATES = 300
 # that overlaps a window starts at most that many days before it, which bounds the index range read.
 CELL_DEGREES = _NEAR_DEGREES
 COARSE_CELL = 1_000_000  # a country- or region-wide event, or one with no place: near every mention
+# A country- or region-wide event whose places all lie in one known country is filed under that country's cell
+# (COUNTRY_CELLS + the number of its two-letter code), offered only to mentions that may lie in that country:
+# a place in another known country scores 0 (resolve.similarity.place_score), so no such mention can match it.
+COUNTRY_CELLS = COARSE_CELL + 1
 SPAN_CLASS_DAYS = (0, 7, 31, 366)
 LONG_SPAN = len(SPAN_CLASS_DAYS)  # longer than a year: no lower bound on its start
 UNDATED = -1
@@ -146,6 +160,7 @@ class Store:
         self.engine = engine
         self._revision_connection: sqlite3.Connection | None = None
         self._revision_lock = threading.Lock()
+        self._remembered: dict[str, Mention] | None = None
 
     @classmethod
     def open(cls, target: str, create: bool = True) -> Store:
@@ -218,10 +233,7 @@ class Store:
             document_id = c.execute(insert(t.documents).values(**values)).inserted_primary_key[0]  # type: ignore[index]
             c.execute(
                 insert(t.document_bands),
-                [
-                    {"document_id": document_id, "band": b, "value": fingerprint >> (8 * b) & 0xFF}
-                    for b in range(_BANDS)
-                ],
+                [{"document_id": document_id, "band": b, "value": v} for b, v in simhash_band_pairs(fingerprint)],
             )
         return AddResult(
             "new-version" if previous else "stored",
@@ -238,7 +250,7 @@ class Store:
             conditions = [cols.name == ref]
             if len(ref) >= 6 and all(ch in "0123456789abcdef" for ch in ref.lower()):
                 conditions.append(cols.content_hash.startswith(ref.lower()))
-            if ref.isdigit():
+            if ref.isdigit() and int(ref) < 2**63:  # a longer number is no stored id (and no 64-bit integer)
                 conditions.append(cols.id == int(ref))
             row = c.execute(select(t.documents).where(or_(*conditions)).order_by(cols.version.desc()).limit(1)).first()
             return _stored_document(c, row._mapping) if row else None
@@ -289,8 +301,7 @@ class Store:
             _forget_claim_comparisons(c, document_id)
             c.execute(delete(t.mentions).where(t.mentions.c.document_id == document_id))
             c.execute(delete(t.claims).where(t.claims.c.document_id == document_id))
-            for mention in mentions:
-                _insert_mention(c, document_id, mention)
+            _insert_mentions(c, document_id, mentions)
             for claim in claims:
                 _insert_claim(c, document_id, claim)
             _mark_denied_events(c, [claim.concerns for claim in claims if claim.concerns])
@@ -302,9 +313,36 @@ class Store:
     def mentions_for_event(self, event_id: str) -> list[Mention]:
         with self.engine.connect() as c:
             rows = c.execute(
-                select(t.mentions.c.data).where(t.mentions.c.event_id == event_id).order_by(t.mentions.c.id)
+                select(t.mentions.c.id, t.mentions.c.data)
+                .where(t.mentions.c.event_id == event_id)
+                .order_by(t.mentions.c.id)
             )
-            return [from_dict(Mention, row.data) for row in rows]
+            return [self._mention(row.id, row.data) for row in rows]
+
+    @contextlib.contextmanager
+    def mentions_remembered(self) -> Iterator[None]:
+        """While held, a report read from the store is rebuilt from its stored JSON once and then given again as
+        the same object (resolving one document reads the same candidate events' reports for each of its
+        incidents, then again to derive them). Hold it only where no other writer changes what is stored for
+        those reports: a report's content changes only when its document is extracted again, so under the
+        resolution lock and after this document's own reports are written."""
+        outer = self._remembered
+        if outer is None:
+            self._remembered = {}
+        try:
+            yield
+        finally:
+            if outer is None:
+                self._remembered = None
+
+    def _mention(self, mention_id: str, data: Any) -> Mention:
+        remembered = self._remembered
+        if remembered is None:
+            return from_dict(Mention, data)
+        found = remembered.get(mention_id)
+        if found is None:
+            found = remembered[mention_id] = from_dict(Mention, data)
+        return found
 
     def mentions_for_document(self, document_id: int) -> list[Mention]:
         with self.engine.connect() as c:
@@ -457,22 +495,52 @@ class Store:
         from sitrep.resolve.config import load_config
         from sitrep.resolve.store import compatible_types
 
-        query = candidate_query(mention, sorted(compatible_types(mention.event_type, load_config())), window_days)
+        statement, values = candidate_statement(
+            mention, sorted(compatible_types(mention.event_type, load_config())), window_days
+        )
         with self.engine.connect() as c:
-            rows = c.execute(query).all()
+            rows = c.execute(statement, values).all()
             events = {row.id: _event_from_row(row.data) for row in rows}
             if events:
                 for row in c.execute(
-                    select(t.mentions.c.event_id, t.mentions.c.data)
+                    select(t.mentions.c.event_id, t.mentions.c.id, t.mentions.c.data)
                     .where(t.mentions.c.event_id.in_(list(events)))
                     .order_by(t.mentions.c.id)
                 ):
-                    events[row.event_id].mentions.append(from_dict(Mention, row.data))
+                    events[row.event_id].mentions.append(self._mention(row.id, row.data))
         return list(events.values())
+
+    def candidate_regions(self, mentions: Sequence[Mention], window_days: int) -> frozenset[str]:
+        """The regions (countries, WILD_REGION) of the events ``candidate_events`` offers these mentions: those a
+        writer resolving them may change. Reads the events' places only."""
+        from sitrep.resolve.config import load_config
+        from sitrep.resolve.store import compatible_types
+
+        found: set[str] = set()
+        with self.engine.connect() as c:
+            for mention in mentions:
+                types = sorted(compatible_types(mention.event_type, load_config()))
+                for row in c.execute(*candidate_statement(mention, types, window_days)):
+                    found |= event_regions(row.data.get("places") or [])
+        return frozenset(found)
+
+    def has_extraction(self, document_id: int) -> bool:
+        """Whether reports of this document are stored (written by an earlier extraction, finished or not)."""
+        with self.engine.connect() as c:
+            return c.scalar(select(t.mentions.c.id).where(t.mentions.c.document_id == document_id).limit(1)) is not None
 
     def event_of_mention(self, mention_id: str) -> str | None:
         with self.engine.connect() as c:
             return c.scalar(select(t.mentions.c.event_id).where(t.mentions.c.id == mention_id))
+
+    def events_of_mentions(self, mention_ids: Sequence[str]) -> dict[str, str | None]:
+        """Each stored report's event (None when it has none), in one query per few hundred reports."""
+        found: dict[str, str | None] = {}
+        with self.engine.connect() as c:
+            for chunk in _chunks(sorted(set(mention_ids))):
+                query = select(t.mentions.c.id, t.mentions.c.event_id).where(t.mentions.c.id.in_(chunk))
+                found.update({row.id: row.event_id for row in c.execute(query)})
+        return found
 
     def retire_event(self, event_id: str, into: str) -> None:
         """A merged-away event: its id now redirects to the event that absorbed it."""
@@ -649,28 +717,43 @@ class Store:
                     outlets[row.name] = row.outlet or "unknown outlet"
             return outlets
 
+    @property
+    def regional_locks(self) -> bool:
+        """Whether writers of different regions resolve at the same time (PostgreSQL); SQLite has one writer."""
+        return self.engine.dialect.name == "postgresql"
+
     @contextlib.contextmanager
-    def resolution_lock(self) -> Iterator[None]:
+    def resolution_lock(self, regions: Collection[str] | None = None) -> Iterator[None]:
         """Held while one document's reports are matched to stored events and written, so that several
         processes ingesting into one store never both create an event for one incident: matching reads the
         candidates and writes the result in separate transactions, and a second writer must see the first
         one's events before it matches. Parsing and extraction, the bulk of the work, stay parallel.
 
-        PostgreSQL: a session advisory lock on a connection of its own. SQLite: an exclusive lock on a file
-        beside the database (SQLite serialises single writes, not this read-then-write sequence). An
-        in-memory store is one process's own and needs none. Either way one document resolves at a time: SQLite
-        is a single-writer store by design (one file, one writer; use PostgreSQL for a cluster), and the
-        PostgreSQL lock is one for the whole store, not yet one per place cell and date window. The claim
-        contradictions (pipeline.refresh_claim_contradictions) are updated under the same lock.
+        ``regions`` are the countries (two-letter codes, and WILD_REGION) whose events the holder may read or
+        change; None is the whole store. PostgreSQL: session advisory locks on a connection of their own, the
+        store's key shared and each region's key exclusive (taken in one order, so two writers never wait on
+        each other), or the store's key exclusive for None: writers of different countries resolve at once.
+        SQLite: an exclusive lock on a file beside the database, whatever the regions (SQLite serialises single
+        writes, not this read-then-write sequence): SQLite is a single-writer store by design (one file, one
+        writer; use PostgreSQL for several). An in-memory store is one process's own and needs none. The claim
+        contradictions (pipeline.refresh_claim_contradictions) are updated under the whole store's lock.
         """
         if self.engine.dialect.name == "postgresql":
+            keys = [] if regions is None else sorted({_region_key(region) for region in regions})
+            whole = "" if regions is None else "_shared"
             with self.engine.connect() as c:
-                c.execute(text("SELECT pg_advisory_lock(:key)"), {"key": RESOLUTION_LOCK_KEY})
+                c.execute(text(f"SELECT pg_advisory_lock{whole}(:key)"), {"key": RESOLUTION_LOCK_KEY})
+                for key in keys:
+                    c.execute(text("SELECT pg_advisory_lock(:space, :key)"), {"space": REGION_LOCK_SPACE, "key": key})
                 c.commit()
                 try:
                     yield
                 finally:
-                    c.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": RESOLUTION_LOCK_KEY})
+                    for key in reversed(keys):
+                        c.execute(
+                            text("SELECT pg_advisory_unlock(:space, :key)"), {"space": REGION_LOCK_SPACE, "key": key}
+                        )
+                    c.execute(text(f"SELECT pg_advisory_unlock{whole}(:key)"), {"key": RESOLUTION_LOCK_KEY})
                     c.commit()
             return
         database = self.engine.url.database
@@ -772,15 +855,26 @@ def _first_reporting_document(c: Connection, names: list[str]) -> int | None:
     return c.scalar(query)
 
 
+def simhash_band_pairs(fingerprint: int) -> list[tuple[int, int]]:
+    """The keys a SimHash is found by: each pair of its 8-bit bands as (pair number, 16-bit value).
+
+    Two texts within 6 differing bits share at least 2 of the 8 bands, that is one pair of them. Looking up
+    the 28 pairs reads about 1/65,536 of the store per key, where looking up the 8 single bands (and keeping
+    the documents that share two) reads 1/256 of it per band, which grows with the store."""
+    bands = [fingerprint >> (8 * b) & 0xFF for b in range(_BANDS)]
+    pairs = itertools.combinations(range(_BANDS), 2)
+    return [(number, bands[i] << 8 | bands[j]) for number, (i, j) in enumerate(pairs)]
+
+
 def _find_near_duplicate(c: Connection, fingerprint: int) -> tuple[int, str] | None:
+    """The first stored document (by id) whose SimHash is within the near-duplicate distance of ``fingerprint``."""
     bands = t.document_bands
-    match = or_(*[and_(bands.c.band == b, bands.c.value == (fingerprint >> (8 * b) & 0xFF)) for b in range(_BANDS)])
+    match = or_(*[and_(bands.c.band == b, bands.c.value == v) for b, v in simhash_band_pairs(fingerprint)])
+    sharing = select(bands.c.document_id).where(match).distinct().subquery()
     candidates = c.execute(
         select(t.documents.c.id, t.documents.c.name, t.documents.c.simhash)
-        .join(bands, bands.c.document_id == t.documents.c.id)
-        .where(match)
-        .group_by(t.documents.c.id, t.documents.c.name, t.documents.c.simhash)
-        .having(func.count() >= 2)
+        .join(sharing, sharing.c.document_id == t.documents.c.id)
+        .order_by(t.documents.c.id)
         .limit(200)
     )
     for row in candidates:
@@ -881,61 +975,100 @@ def _insert_claim(c: Connection, document_id: int, claim: Claim) -> None:
         c.execute(insert(t.claim_terms), [{"claim_id": claim.id, "term": term} for term in terms])
 
 
-def _insert_mention(c: Connection, document_id: int, mention: Mention) -> None:
+def _insert_mentions(c: Connection, document_id: int, mentions: Sequence[Mention]) -> None:
+    """A document's reports with their places and sources, a few statements for all of them (not a few for each
+    report): the places and sources not stored yet are added, in the order the reports name them."""
+    if not mentions:
+        return
+    c.execute(insert(t.mentions), [_mention_row(document_id, m) for m in mentions])
+    places = {pm.place.gazetteer_id: pm.place for m in mentions for pm in m.places if pm.place is not None}
+    stored: set[str] = set()
+    for chunk in _chunks(list(places)):
+        stored.update(c.scalars(select(t.places.c.id).where(t.places.c.id.in_(chunk))))
+    new_places = [_place_row(place) for gazetteer_id, place in places.items() if gazetteer_id not in stored]
+    if new_places:
+        dialect_insert = postgresql_insert if c.dialect.name == "postgresql" else sqlite_insert
+        c.execute(dialect_insert(t.places).on_conflict_do_nothing(), new_places)  # another writer may add one too
+    mention_places = [
+        {
+            "mention_id": m.id,
+            "position": position,
+            "place_id": pm.place.gazetteer_id if pm.place else None,
+            "text": pm.text,
+            "start": pm.span.start,
+            "end": pm.span.end,
+        }
+        for m in mentions
+        for position, pm in enumerate(m.places)
+    ]
+    if mention_places:
+        c.execute(insert(t.mention_places), mention_places)
+    source_ids = _source_ids(c, [(s.name, s.kind) for m in mentions for s in m.chain.sources])
+    mention_sources = [
+        {"mention_id": m.id, "position": position, "source_id": source_ids[(source.name, source.kind)]}
+        for m in mentions
+        for position, source in enumerate(m.chain.sources)
+    ]
+    if mention_sources:
+        c.execute(insert(t.mention_sources), mention_sources)
+
+
+def _mention_row(document_id: int, mention: Mention) -> dict[str, Any]:
     actor1, actor2 = mention.actor("actor1"), mention.actor("actor2")
-    c.execute(
-        insert(t.mentions).values(
-            id=mention.id,
-            document_id=document_id,
-            event_type=mention.event_type,
-            sub_event_type=mention.sub_event_type,
-            plover=mention.plover,
-            date_start=mention.date.start if mention.date else None,
-            date_end=mention.date.end if mention.date else None,
-            modality=mention.modality,
-            actor1=actor1.name if actor1 else None,
-            actor2=actor2.name if actor2 else None,
-            sentence_start=mention.sentence.start,
-            sentence_end=mention.sentence.end,
-            data=to_dict(mention),
-        )
-    )
-    for position, pm in enumerate(mention.places):
-        if pm.place is not None:
-            _upsert_place(c, pm.place)
-        c.execute(
-            insert(t.mention_places).values(
-                mention_id=mention.id,
-                position=position,
-                place_id=pm.place.gazetteer_id if pm.place else None,
-                text=pm.text,
-                start=pm.span.start,
-                end=pm.span.end,
-            )
-        )
-    for position, source in enumerate(mention.chain.sources):
-        source_id = c.scalar(
-            select(t.sources.c.id).where(t.sources.c.name == source.name, t.sources.c.kind == source.kind)
-        )
-        if source_id is None:
-            source_id = c.execute(insert(t.sources).values(name=source.name, kind=source.kind)).inserted_primary_key[0]  # type: ignore[index]
-        c.execute(insert(t.mention_sources).values(mention_id=mention.id, position=position, source_id=source_id))
+    return {
+        "id": mention.id,
+        "document_id": document_id,
+        "event_type": mention.event_type,
+        "sub_event_type": mention.sub_event_type,
+        "plover": mention.plover,
+        "date_start": mention.date.start if mention.date else None,
+        "date_end": mention.date.end if mention.date else None,
+        "modality": mention.modality,
+        "actor1": actor1.name if actor1 else None,
+        "actor2": actor2.name if actor2 else None,
+        "sentence_start": mention.sentence.start,
+        "sentence_end": mention.sentence.end,
+        "data": to_dict(mention),
+    }
 
 
-def _upsert_place(c: Connection, place: Any) -> None:
-    if c.scalar(select(t.places.c.id).where(t.places.c.id == place.gazetteer_id)) is None:
-        c.execute(
-            insert(t.places).values(
-                id=place.gazetteer_id,
-                name=place.name,
-                country=place.country,
-                admin1=place.admin1,
-                admin2=place.admin2,
-                lat=place.lat,
-                lon=place.lon,
-                precision=place.precision,
-            )
+def _place_row(place: Place) -> dict[str, Any]:
+    return {
+        "id": place.gazetteer_id,
+        "name": place.name,
+        "country": place.country,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "lat": place.lat,
+        "lon": place.lon,
+        "precision": place.precision,
+    }
+
+
+def _source_ids(c: Connection, named: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """The id of each (name, kind) source, those not stored yet added in the order given (another writer may be
+    adding the same one: then its row is the one found)."""
+    wanted = list(dict.fromkeys(named))
+    found = _stored_source_ids(c, wanted)
+    missing = [source for source in wanted if source not in found]
+    if missing:
+        dialect_insert = postgresql_insert if c.dialect.name == "postgresql" else sqlite_insert
+        for name, kind in missing:
+            c.execute(dialect_insert(t.sources).values(name=name, kind=kind).on_conflict_do_nothing())
+        found.update(_stored_source_ids(c, missing))
+    return found
+
+
+def _stored_source_ids(c: Connection, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    cols = t.sources.c
+    found: dict[tuple[str, str], int] = {}
+    for start in range(0, len(wanted), _IN_CHUNK // 2):
+        chunk = wanted[start : start + _IN_CHUNK // 2]
+        query = select(cols.id, cols.name, cols.kind).where(
+            or_(*[and_(cols.name == n, cols.kind == k) for n, k in chunk])
         )
+        found.update({(row.name, row.kind): row.id for row in c.execute(query)})
+    return found
 
 
 def grid_cell(lat: float, lon: float) -> int:
@@ -950,6 +1083,38 @@ def place_cell(lat: float | None, lon: float | None, precision: str | None) -> i
     return grid_cell(lat, lon)
 
 
+def _region_key(region: str) -> int:
+    """A region's advisory lock key (a signed 32-bit number)."""
+    return zlib.crc32(region.encode()) - 2**31
+
+
+def event_regions(places: Sequence[dict[str, Any]]) -> set[str]:
+    """The regions of an event with these (stored) places: their countries, or WILD_REGION if it has no place or
+    one of no known country."""
+    countries = {str(p.get("country") or "").upper() for p in places}
+    return {WILD_REGION} if not countries or "" in countries else countries
+
+
+def country_cell(country: str | None) -> int | None:
+    """The cell of a country-wide event in ``country`` (a two-letter code), None for an unknown country."""
+    code = (country or "").upper()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        return None
+    return COUNTRY_CELLS + (ord(code[0]) - ord("A")) * 26 + ord(code[1]) - ord("A")
+
+
+def event_place_cell(event_: Event) -> int:
+    """The cell an event is filed under: its first place's grid cell; if that is coarse (or there is none), the
+    cell of the one country all its places lie in, else COARSE_CELL (offered to every mention)."""
+    first = event_.places[0] if event_.places else None
+    cell = place_cell(first.lat, first.lon, first.precision) if first else COARSE_CELL
+    if cell != COARSE_CELL:
+        return cell
+    countries = {country_cell(p.country) for p in event_.places}
+    only = countries.pop() if len(countries) == 1 else None
+    return only if only is not None else COARSE_CELL
+
+
 def date_span_class(start: dt.date | None, end: dt.date | None) -> int:
     """The class of a date's length: the first of SPAN_CLASS_DAYS it fits in, LONG_SPAN, or UNDATED."""
     if start is None or end is None:
@@ -962,32 +1127,77 @@ def candidate_query(mention: Mention, types: list[str], window_days: int) -> Any
     """Events of ``types`` in the mention's date window (or undated) and near one of its places (or coarse),
     newest first, at most _MAX_CANDIDATES: a UNION ALL of branches each read off one index range, because
     no index serves one OR of them. Holds what the one filter (type, dates overlap or undated, near or
-    coarse) held; the index columns only narrow the rows read."""
-    cols = t.events.c
-    typed = cols.event_type.in_(types)
+    coarse) held; the index columns only narrow the rows read. The statement with its values bound (to show
+    or explain it); ``candidate_statement`` gives the statement and its values apart."""
+    statement, values = candidate_statement(mention, types, window_days)
+    return statement.params(**values)
+
+
+def candidate_statement(mention: Mention, types: list[str], window_days: int) -> tuple[Any, dict[str, Any]]:
+    """The candidate query as a statement of one shape (how many places, dated or not, which coarse events) and
+    the values for this mention: a statement is built once per shape, so SQLAlchemy compiles it once."""
     places = [pm.place for pm in mention.places if pm.place is not None]
+    values: dict[str, Any] = {"types": list(types)}
+    coarse: Any = None
+    if places:
+        for i, p in enumerate(places):
+            values |= {
+                f"lat_low{i}": p.lat - _NEAR_DEGREES,
+                f"lat_high{i}": p.lat + _NEAR_DEGREES,
+                f"lon_low{i}": p.lon - _NEAR_DEGREES,
+                f"lon_high{i}": p.lon + _NEAR_DEGREES,
+            }
+        values["cells"] = sorted({cell for p in places for cell in _cells_near(p.lat, p.lon)})
+        coarse = coarse_cells(mention_places(mention))
+        if coarse is not None:
+            values["coarse_cells"] = coarse
+    if mention.date:
+        low = mention.date.start - dt.timedelta(days=window_days)
+        high = mention.date.end + dt.timedelta(days=window_days)
+        values |= {"low": low, "high": high}
+        values |= {f"start_low{span}": low - dt.timedelta(days=most) for span, most in enumerate(SPAN_CLASS_DAYS)}
+    return _candidate_shape(len(places), mention.date is not None, coarse is None), values
+
+
+def coarse_cells(places: Sequence[Place]) -> list[int] | None:
+    """The cells of the coarse events that may match a mention located at ``places``
+    (resolve.similarity.mention_places): those of no single known country and the country-wide events of the
+    places' countries; None for every coarse event (a place of no known country)."""
+    cells = {country_cell(p.country) for p in places}
+    if not places or None in cells:
+        return None
+    return [COARSE_CELL, *sorted(c for c in cells if c is not None)]
+
+
+@functools.cache
+def _candidate_shape(places: int, dated: bool, every_coarse: bool) -> Any:
+    cols = t.events.c
+    typed = cols.event_type.in_(bindparam("types", expanding=True))
     where_places: list[Any] = [None]  # no place: every cell
     if places:
         box = [
             and_(
-                cols.lat.between(p.lat - _NEAR_DEGREES, p.lat + _NEAR_DEGREES),
-                cols.lon.between(p.lon - _NEAR_DEGREES, p.lon + _NEAR_DEGREES),
+                cols.lat.between(bindparam(f"lat_low{i}"), bindparam(f"lat_high{i}")),
+                cols.lon.between(bindparam(f"lon_low{i}"), bindparam(f"lon_high{i}")),
             )
-            for p in places
+            for i in range(places)
         ]
-        cells = sorted({cell for p in places for cell in _cells_near(p.lat, p.lon)})
-        where_places = [cols.place_cell == COARSE_CELL, and_(cols.place_cell.in_(cells), or_(*box))]
+        coarse = (
+            cols.place_cell >= COARSE_CELL
+            if every_coarse
+            else cols.place_cell.in_(bindparam("coarse_cells", expanding=True))
+        )
+        where_places = [coarse, and_(cols.place_cell.in_(bindparam("cells", expanding=True)), or_(*box))]
     where_dates: list[Any] = [None]  # no date: any date
-    if mention.date:
-        low = mention.date.start - dt.timedelta(days=window_days)
-        high = mention.date.end + dt.timedelta(days=window_days)
+    if dated:
+        low, high = bindparam("low", type_=Date), bindparam("high", type_=Date)
         where_dates = [
             and_(
                 cols.date_span == span,
-                cols.date_start.between(low - dt.timedelta(days=most), high),
+                cols.date_start.between(bindparam(f"start_low{span}", type_=Date), high),
                 cols.date_end >= low,
             )
-            for span, most in enumerate(SPAN_CLASS_DAYS)
+            for span in range(len(SPAN_CLASS_DAYS))
         ]
         where_dates.append(and_(cols.date_span == LONG_SPAN, cols.date_start <= high, cols.date_end >= low))
         where_dates.append(cols.date_span == UNDATED)
@@ -1045,7 +1255,7 @@ def _event_row(event_: Event) -> dict[str, Any]:
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
         "geo_precision": place.precision if place else None,
-        "place_cell": place_cell(place.lat, place.lon, place.precision) if place else COARSE_CELL,
+        "place_cell": event_place_cell(event_),
         "date_span": date_span_class(event_.date.start, event_.date.end) if event_.date else UNDATED,
         "actor1": actor1,
         "actor2": actor2,

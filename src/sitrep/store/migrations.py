@@ -110,6 +110,33 @@ def _flat_cost_per_document(connection: Connection) -> None:
         connection.execute(insert(schema.contradiction_pending), [{"event_id": e} for e in pending])
 
 
+def _flat_at_scale(connection: Connection) -> None:
+    """Country-wide events filed under their country's cell, and SimHash looked up by pairs of bands, so that
+    neither lookup grows with the store (database.event_place_cell, database.simhash_band_pairs)."""
+    from sitrep.model import Event
+    from sitrep.store.database import COARSE_CELL, event_place_cell, simhash_band_pairs
+
+    events, documents, bands = schema.events, schema.documents, schema.document_bands
+    coarse = select(events.c.id, events.c.data).where(events.c.place_cell == COARSE_CELL)
+    for row in connection.execute(coarse).all():
+        cell = event_place_cell(from_dict(Event, row.data))
+        if cell != COARSE_CELL:
+            connection.execute(update(events).where(events.c.id == row.id).values(place_cell=cell))
+    connection.execute(delete(bands))
+    rows: list[dict[str, int]] = []
+    for document in connection.execute(select(documents.c.id, documents.c.simhash)).all():
+        if document.simhash:
+            rows += [
+                {"document_id": document.id, "band": b, "value": v}
+                for b, v in simhash_band_pairs(int(document.simhash, 16))
+            ]
+        if len(rows) >= 10_000:
+            connection.execute(insert(bands), rows)
+            rows = []
+    if rows:
+        connection.execute(insert(bands), rows)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: documents, mentions, events, claims, places, sources", _initial_schema),
     Migration(2, "event list order read off indexes: by date, and by type then date", _event_list_indexes),
@@ -117,6 +144,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         3,
         "flat cost per document: event candidates by place cell and date length, incremental claim contradictions",
         _flat_cost_per_document,
+    ),
+    Migration(
+        4,
+        "flat at scale: country-wide events by country, near-duplicate fingerprints by pairs of bands",
+        _flat_at_scale,
     ),
 )
 

@@ -59,7 +59,8 @@ documents = Table(
     Index("ix_documents_outlet", "outlet"),
 )
 
-# SimHash split into 8-bit bands: two texts within 6 differing bits share at least 2 of 8 bands.
+# SimHash split into 8-bit bands: two texts within 6 differing bits share at least 2 of 8 bands. Since
+# migration 4 each row is one pair of bands (band: the pair's number 0-27, value: the two bands' 16 bits).
 document_bands = Table(
     "document_bands",
     metadata,
