@@ -30,6 +30,7 @@ from sitrep.resolve import derive_event, group_claims, resolve_group
 from sitrep.resolve.claims import denials_of_reports, same_quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.coreference import group_document_mentions, mark_headline, share_incident_places
+from sitrep.resolve.sources import share_headline_chains
 from sitrep.store import Store, StoredDocument
 from sitrep.store.database import claim_index_values
 
@@ -75,6 +76,7 @@ def process_document(
     mentions = extraction.mentions
     fill_actor_countries(mentions, places.country_of, gazetteer.country_name)
     share_incident_places(mentions)
+    share_headline_chains(mentions)
     keep_unknown_places(extraction, places, gazetteer)
     scope_claims(extraction, places, gazetteer)
     return ProcessedDocument(document, mentions, extraction.claims)

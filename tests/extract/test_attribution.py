@@ -508,3 +508,47 @@ def test_a_witness_speaking_anonymously_is_an_unnamed_source(nlp: Language) -> N
 
 def test_a_toll_claimed_by_shells_is_no_statement(nlp: Language) -> None:
     assert chains_of(nlp, "Rocket shells claim nine civilians in Tarsa.")[0] == ["Courier"]
+
+
+# --- a closing outlet tag, the later of two names, a statement's issuer, a subject's own phrase -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers died in the blast, a source in the army said, Al Mayadeen reported.",
+        # Without commas, and with a day between the two tags.
+        "Four people were killed when rebels fired mortar shells on the old market of Tarsa a source in the "
+        "provincial police said on Tuesday Al Mayadeen reported.",
+    ],
+)
+def test_a_closing_outlet_tag_relays_the_speaker_before_it(nlp: Language, text: str) -> None:
+    assert chains_of(nlp, text)[0] == ["unnamed sources", "Al Mayadeen", "Courier"]
+
+
+def test_an_outlet_tag_alone_is_the_originator(nlp: Language) -> None:
+    assert chains_of(nlp, "Shelling killed two people in Tarsa, SANA reported.")[0] == ["SANA", "Courier"]
+
+
+def test_of_two_bodies_named_in_one_phrase_the_later_one_speaks(nlp: Language) -> None:
+    # "the UN children's agency UNICEF": the phrase's head is the agency, not the UN.
+    text = "Air strikes killed 12 children in Tarsa the UN childrens agency UNICEF said Wednesday."
+    assert chains_of(nlp, text)[0] == ["UNICEF", "Courier"]
+
+
+def test_according_to_data_from_a_body_is_that_body(nlp: Language) -> None:
+    text = "According to data from the Migration Tracking Project, the raid followed two other raids that month."
+    assert chains_of(nlp, text)[0] == ["Migration Tracking Project", "Courier"]
+
+
+def test_the_last_words_of_the_subjects_own_phrase_are_not_the_speaker(nlp: Language) -> None:
+    chains = chains_of(nlp, "Troops killed 13 fighters in the northern city a group tracking the violence said.")
+    assert chains[0][0] != "violence"
+
+
+def test_a_spokesperson_named_after_the_title_words_speaks_for_the_body(nlp: Language) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights reported clashes in Tarsa. "
+        "Director of the UK-based Observatory Rami Abdurrahman also stated that six raids targeted the court."
+    )
+    assert chains_of(nlp, text)[1] == ["Syrian Observatory for Human Rights", "Courier"]

@@ -276,9 +276,10 @@ def _text(tokens: Sequence[Token]) -> str:
 
 
 def _outlet_in(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
-    """The longest known outlet named by a contiguous run of ``tokens``."""
+    """The longest known outlet named by a contiguous run of ``tokens``; of two as long, the later one (an English
+    phrase ends with its head: "the UN children's agency UNICEF" is UNICEF)."""
     for size in range(min(len(tokens), _MAX_OUTLET_TOKENS), 0, -1):
-        for start in range(len(tokens) - size + 1):
+        for start in range(len(tokens) - size, -1, -1):
             run = list(tokens[start : start + size])
             if run[-1].dep_ in DEP.case_marker or run[0].is_punct or run[-1].is_punct:
                 continue
@@ -1005,27 +1006,65 @@ def _trailing_speaker(verb: Token, subject: Token | None, doc_name: str) -> list
     run = _trailing_speaker_run(verb)
     if not run or (subject is not None and run[0].i <= subject.i <= run[-1].i):
         return []
+    if subject is not None and _ends_the_subject(subject, run):
+        return []
     if subject is not None and subject.pos_ in POS.pronoun:
         return []
     return _source_of_run(run, doc_name)
 
 
+def _speaker_of(verb: Token, doc_name: str, previous: AttributionChain | None) -> tuple[list[Source], list[Source]]:
+    """Who speaks by ``verb`` (the one cited, then the speaker) and the relays it names."""
+    cited = _cited_originator(verb, doc_name, previous)
+    subject = _subject_of(verb)
+    speaker = _trailing_speaker(verb, subject, doc_name) if not cited else []
+    if not speaker:
+        speaker = _resolve_phrase(subject, doc_name, previous) if subject is not None else []
+    if not speaker and not cited:
+        return [], []
+    return [*cited, *speaker], _relays_of_verb(verb, doc_name)
+
+
+def _closing_outlet_tag(verbs: list[Token], doc_name: str, previous: AttributionChain | None) -> Token | None:
+    """ "..., a source in the police said on Monday, the Courier reported.": the sentence-final speech verb of a
+    listed outlet, when another speech verb before it has a speaker of its own."""
+    final = max(verbs, key=lambda v: v.i, default=None)
+    if final is None or not _is_sentence_final(final) or not any(v.i < final.i for v in verbs):
+        return None
+    speaker, _ = _speaker_of(final, doc_name, previous)
+    return final if len(speaker) == 1 and speaker[0].kind == "outlet" else None
+
+
+# At most this many words between a speaker and the end of its own phrase ("a group tracking the violence").
+_SUBJECT_TAIL_WORDS = 3
+
+
+def _ends_the_subject(subject: Token, run: list[Token]) -> bool:
+    """ "a group tracking the violence said": the run is the last words of the subject's own short phrase (a
+    participle and its object), not a speaker the parse missed at the end of a long sentence."""
+    between = subject.doc[subject.i + 1 : run[0].i]
+    inside = {t.i for t in subject.subtree}
+    return (
+        subject.i < run[0].i
+        and len(between) <= _SUBJECT_TAIL_WORDS
+        and all(t.i in inside and not t.is_punct for t in [*between, *run])
+    )
+
+
 def explicit_sources(sent: SpacySpan, doc_name: str, previous: AttributionChain | None = None) -> list[Source]:
-    """The sources the sentence itself names, originator first, without the publisher."""
+    """The sources the sentence itself names, originator first, without the publisher. A closing "<outlet>
+    reported" after another speaker's words relays them (:func:`_closing_outlet_tag`)."""
     according = _according_sources(sent, doc_name, previous)
-    for verb in _speech_verbs(sent):
-        cited = _cited_originator(verb, doc_name, previous)
-        subject = _subject_of(verb)
-        speaker = _trailing_speaker(verb, subject, doc_name) if not cited else []
-        if not speaker:
-            speaker = _resolve_phrase(subject, doc_name, previous) if subject is not None else []
-        if not speaker and not cited:
+    verbs = _speech_verbs(sent)
+    closing = _closing_outlet_tag(verbs, doc_name, previous)
+    relay = _speaker_of(closing, doc_name, previous)[0] if closing is not None else []
+    for verb in verbs:
+        if verb is closing:
             continue
-        relays = _relays_of_verb(verb, doc_name)
-        if cited:
-            return _dedupe([*cited, *speaker, *relays, *according])
-        return _dedupe([*speaker, *relays, *according])
-    return _dedupe(according)
+        speaker, relays = _speaker_of(verb, doc_name, previous)
+        if speaker:
+            return _dedupe([*speaker, *relays, *relay, *according])
+    return _dedupe([*relay, *according])
 
 
 def _opens_unclosed_quote(sent: SpacySpan) -> bool:
@@ -1175,6 +1214,16 @@ def _all_outlets() -> tuple[Outlet, ...]:
     return tuple(_outlet_entry(entry) for entry in load_yaml("attribution.yaml").get("outlets", []))
 
 
+def _spokesperson_body(name: str) -> Outlet | None:
+    """The body a known spokesperson speaks for, also when the name carries words of the title before it
+    ("Observatory director Rami Abdel Rahman", read as one name)."""
+    folded = " ".join(name.casefold().split())
+    people = _spokespeople()
+    return people.get(folded) or next(
+        (people[p] for p in sorted(people, key=len, reverse=True) if folded.endswith(" " + p)), None
+    )
+
+
 def named_descriptors(text: str) -> dict[str, Outlet]:
     """Descriptor -> the source it stands for in this text: only sources the text names ("a monitor" is the
     Syrian Observatory in a story that names the Observatory, and nobody in particular elsewhere)."""
@@ -1196,7 +1245,7 @@ def _with_document_context(chain: AttributionChain, wire: Outlet | None, named: 
         outlet = named.get(_descriptor_key(source.name)) if source.kind not in {"publisher", "unnamed"} else None
         if outlet is None and source.kind in {"person", "official"}:
             # "the monitor's director Omar Haddad said": a body's known spokesperson speaks for the body.
-            outlet = _spokespeople().get(source.name.casefold())
+            outlet = _spokesperson_body(source.name)
         sources.append(Source(outlet.name, outlet.kind, source.span) if outlet else source)
     if wire is not None and wire.name not in {s.name for s in sources}:
         at = len(sources) - 1 if sources and sources[-1].kind == "publisher" else len(sources)
