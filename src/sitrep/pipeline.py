@@ -76,9 +76,9 @@ def process_document(
     mentions = extraction.mentions
     fill_actor_countries(mentions, places.country_of, gazetteer.country_name)
     share_incident_places(mentions)
-    share_headline_chains(mentions)
     keep_unknown_places(extraction, places, gazetteer)
     scope_claims(extraction, places, gazetteer)
+    share_headline_chains(mentions)  # on the places as stored: the reports are grouped as the resolver will
     return ProcessedDocument(document, mentions, extraction.claims)
 
 

@@ -552,3 +552,45 @@ def test_a_spokesperson_named_after_the_title_words_speaks_for_the_body(nlp: Lan
         "Director of the UK-based Observatory Rami Abdurrahman also stated that six raids targeted the court."
     )
     assert chains_of(nlp, text)[1] == ["Syrian Observatory for Human Rights", "Courier"]
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("state television", "state media"),
+        ("Ruritanian state-run TV", None),  # no such country: a description, not a state's media
+        ("Syrian state television", "Syrian state media"),
+        ("Syria's state-run TV", "Syrian state media"),
+        ("Iranian official media", "Iranian state media"),
+        ("Press TV", "Press TV"),  # a named outlet keeps its name
+    ],
+)
+def test_a_states_media_is_one_source(name: str, canonical: str | None) -> None:
+    assert canonical_source(name) == canonical
+
+
+def test_a_states_media_is_of_the_state_media_category() -> None:
+    assert source_category("Syrian state media") == "state_media"
+
+
+def test_the_group_again_is_the_body_that_spoke_last(nlp: Language) -> None:
+    text = (
+        "The Regional Observatory said 12 people were killed in Tarsa on Monday. "
+        "The group added that four of them were children."
+    )
+    assert chains_of(nlp, text)[1] == ["Regional Observatory", "Courier"]
+
+
+def test_an_outlets_name_inside_a_longer_name_is_not_that_outlet(nlp: Language) -> None:
+    # "National" is an outlet's name ("The National") and a word of many others.
+    chains = chains_of(nlp, "The toll reached 51 people a source at the Tarsa National Hospital said.")
+    assert "The National" not in chains[0]
+
+
+def test_a_place_after_a_preposition_is_not_the_speaker(nlp: Language) -> None:
+    # "... a monitor and a journalist in the city said": "city" ends the run before the verb but is where they are.
+    text = (
+        "Warplanes bombarded the northern city of Tarsa on Friday targeting positions held by rebel forces a "
+        "monitor and a journalist in the city said."
+    )
+    assert chains_of(nlp, text)[0][0] == "monitor"

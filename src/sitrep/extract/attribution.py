@@ -43,6 +43,7 @@ _GROUP_PREPOSITIONS = word_set("en", "attribution", "group_prepositions")
 _ISSUER_PREPOSITIONS = word_set("en", "attribution", "issuer_prepositions")
 _RELAY_SPEECH_LEMMAS = word_set("en", "attribution", "relay_speech_lemmas")
 _NAME_JOINING_WORDS = word_set("en", "attribution", "name_joining_words")
+_BODY_NOUNS = word_set("en", "attribution", "body_nouns")
 _SKIP_AT_NP_START = (
     DEP.determiner
     | DEP.predeterminer
@@ -200,7 +201,9 @@ def source_category(name: str) -> SourceCategory | None:
     if name == UNNAMED:
         return "unnamed"
     outlet = _lookup_outlet(name)
-    return outlet.category if outlet else None
+    if outlet is not None:
+        return outlet.category
+    return "state_media" if _state_media(name) else None
 
 
 @functools.lru_cache(maxsize=4096)  # the same names and runs of words come up sentence after sentence
@@ -228,10 +231,11 @@ def canonical_outlet(name: str) -> str | None:
 
 
 def canonical_source(name: str) -> str | None:
-    """One name per source for listing and comparing chains: a known outlet or body's canonical name, or
-    "unnamed sources" for an anonymous source described by its side ("a military source", "civil sources",
-    "field sources"): nobody a reader can name. None when the name is neither."""
-    known = canonical_outlet(name) or _armed_group(name)
+    """One name per source for listing and comparing chains: a known outlet or body's canonical name, a state's
+    media not named further ("Syrian state-run TV" -> "Syrian state media"), or "unnamed sources" for an anonymous
+    source described by its side ("a military source", "civil sources", "field sources"): nobody a reader can
+    name. None when the name is none of these."""
+    known = canonical_outlet(name) or _armed_group(name) or _state_media(name)
     if known is not None:
         return known
     words = re.findall(r"[\w'-]+", name)
@@ -244,6 +248,27 @@ def canonical_source(name: str) -> str | None:
     return UNNAMED if head in lexicon().unnamed_nouns else None
 
 
+STATE_MEDIA = "state media"
+_STATE_MEDIA_HEADS = word_set("en", "attribution", "state_media_heads")
+_STATE_MEDIA_MODIFIERS = word_set("en", "attribution", "state_media_modifiers")
+
+
+def _state_media(name: str) -> str | None:
+    """ "state television", "Syrian state-run TV", "Syria's official media": a state's media not named further
+    (``state_media_heads`` after one of ``state_media_modifiers``), listed as "<country word> state media"; words
+    before the modifier must name a country or its people (else the phrase describes something else)."""
+    words = [w for w in re.findall(r"[\w'-]+", name.replace("\u2019", "'")) if w.lower() not in _ARTICLES]
+    lowered = [w.lower() for w in words]
+    at = next((k for k, w in enumerate(lowered) if w in _STATE_MEDIA_MODIFIERS), None)
+    if at is None or not lowered[at + 1 :] or not all(w in _STATE_MEDIA_HEADS for w in lowered[at + 1 :]):
+        return None
+    if at == 0:
+        return STATE_MEDIA
+    before = " ".join(words[:at]).lower()
+    country = _country_words().get(before) or _country_words().get(re.sub(r"'?s$", "", before))
+    return f"{country} {STATE_MEDIA}" if country else None
+
+
 def _armed_group(name: str) -> str | None:
     """An armed group speaking for itself ("ISIS said ...") under its actor name ("Islamic State"): the actor
     dictionary's name when the name is one of its aliases of a non-state group (``armed_group_actor_types``)."""
@@ -251,6 +276,21 @@ def _armed_group(name: str) -> str | None:
 
     entry = actor_dictionary().by_alias.get(outlet_key(name).lower())
     return entry.name if entry is not None and entry.actor_type in lexicon().armed_group_actor_types else None
+
+
+@functools.cache
+def _country_words() -> dict[str, str]:
+    """Lower-cased country name, alias or name of its people -> the name of its people ("syria" -> "Syrian"),
+    or the country's name when the table gives none."""
+    with data_path("geo", "countries.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    found: dict[str, str] = {}
+    for row in rows:
+        demonyms = [d for d in (row.get("demonyms") or "").split("|") if d]
+        aliases = [a for a in (row.get("aliases") or "").split("|") if a]
+        for word in [row["name"], *aliases, *demonyms]:
+            found.setdefault(word.lower(), demonyms[0] if demonyms else row["name"])
+    return found
 
 
 @functools.cache
@@ -281,12 +321,22 @@ def _outlet_in(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
     for size in range(min(len(tokens), _MAX_OUTLET_TOKENS), 0, -1):
         for start in range(len(tokens) - size, -1, -1):
             run = list(tokens[start : start + size])
-            if run[-1].dep_ in DEP.case_marker or run[0].is_punct or run[-1].is_punct:
+            if run[-1].dep_ in DEP.case_marker or run[0].is_punct or run[-1].is_punct or _inside_a_name(run):
                 continue
             outlet = _lookup_outlet(_text(run))
             if outlet:
                 return outlet, run
     return None
+
+
+def _inside_a_name(run: list[Token]) -> bool:
+    """ "the Salamiyeh National Hospital": proper nouns on both sides make the run part of a longer name, not
+    an outlet's ("National")."""
+    doc = run[0].doc
+    before, after = run[0].i - 1, run[-1].i + 1
+    return (
+        before >= 0 and after < len(doc) and doc[before].pos_ in POS.proper_noun and doc[after].pos_ in POS.proper_noun
+    )
 
 
 def _names_its_owner(prep: Token) -> bool:
@@ -589,6 +639,15 @@ def _outlet_source(phrase: _Phrase) -> list[Source] | None:
         return None
     outlet, tokens = phrase.outlet
     return [Source(outlet.name, outlet.kind, _span(tokens, phrase.doc_name))]
+
+
+@PHRASE_SOURCES.register("body_again")
+def _body_again(phrase: _Phrase) -> list[Source] | None:
+    """ "The Observatory said ... The group added ...": "the group" alone is the body that spoke last."""
+    if not phrase.common_noun or phrase.lemma not in _BODY_NOUNS or not _is_bare_definite(phrase.head):
+        return None
+    earlier = phrase.earlier
+    return earlier if earlier and earlier[0].kind in {"organisation", "outlet", "government"} else None
 
 
 @PHRASE_SOURCES.register("official_title")
@@ -1006,6 +1065,9 @@ def _trailing_speaker(verb: Token, subject: Token | None, doc_name: str) -> list
     run = _trailing_speaker_run(verb)
     if not run or (subject is not None and run[0].i <= subject.i <= run[-1].i):
         return []
+    if _follows_a_preposition(run):
+        holder = _holder_of_prepositional_run(run)
+        return _resolve_phrase(holder, doc_name, None) if holder is not None and subject is None else []
     if subject is not None and _ends_the_subject(subject, run):
         return []
     if subject is not None and subject.pos_ in POS.pronoun:
@@ -1033,6 +1095,26 @@ def _closing_outlet_tag(verbs: list[Token], doc_name: str, previous: Attribution
         return None
     speaker, _ = _speaker_of(final, doc_name, previous)
     return final if len(speaker) == 1 and speaker[0].kind == "outlet" else None
+
+
+def _follows_a_preposition(run: list[Token]) -> bool:
+    """ "a monitor and a journalist in the city said": a run right after a preposition (and its article) is that
+    preposition's object, a place or thing, not the speaker."""
+    doc = run[0].doc
+    k = run[0].i - 1
+    while k >= 0 and doc[k].dep_ in DEP.determiner:
+        k -= 1
+    return k >= 0 and doc[k].pos_ in POS.adposition
+
+
+def _holder_of_prepositional_run(run: list[Token]) -> Token | None:
+    """ "a monitor and a journalist in the city said": the noun phrase the preposition belongs to (its first
+    conjunct), the speaker the parse left without a verb."""
+    prep = run[-1].head
+    holder = prep.head if prep.dep_ in DEP.preposition and prep != run[-1] else None
+    while holder is not None and holder.dep_ in DEP.conjunct and holder.head != holder:
+        holder = holder.head
+    return holder if holder is not None and holder.pos_ in POS.noun | POS.proper_noun else None
 
 
 # At most this many words between a speaker and the end of its own phrase ("a group tracking the violence").
