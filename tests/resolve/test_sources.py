@@ -68,11 +68,12 @@ def test_a_title_takes_the_source_its_story_names_for_the_incident() -> None:
     assert title.chain.names() == ["Syrian Observatory for Human Rights", "Courier"]
 
 
-def test_a_body_sentence_without_a_source_keeps_its_own_chain() -> None:
-    lead = mention("l", killed=(12, 12, 12), sources=("Courier",), doc="story")
+def test_a_body_sentence_after_a_source_and_without_one_keeps_its_own_chain() -> None:
     quoted = _with_source(mention("q", killed=(12, 12, 12), doc="story"), "Syrian Observatory for Human Rights")
-    share_headline_chains([lead, quoted])
-    assert lead.chain.names() == ["Courier"]
+    later = mention("l", killed=(12, 12, 12), sources=("Courier",), doc="story")
+    later.sentence = Span("story", 100, 160, "")
+    share_headline_chains([quoted, later])
+    assert later.chain.names() == ["Courier"]
 
 
 def test_a_title_keeps_its_chain_when_no_sentence_of_its_incident_names_a_source() -> None:
@@ -82,3 +83,13 @@ def test_a_title_keeps_its_chain_when_no_sentence_of_its_incident_names_a_source
     protest = _with_source(mention("p", event_type="Protests", doc="story"), "Idlib Media Centre")
     share_headline_chains([title, protest])
     assert title.chain.names() == ["Courier"]
+
+
+def test_the_lead_before_any_source_takes_the_source_of_its_incident() -> None:
+    # "Air strikes hit Idlib on Sunday, killing 12." then "The Observatory said the strikes killed 12 ..."
+    lead = mention("l", killed=(12, 12, 12), sources=("Courier",), doc="story", text="Air strikes hit Idlib.")
+    lead.sentence = Span("story", 0, 22, lead.sentence.text)
+    later = _with_source(mention("m", killed=(12, 12, 12), doc="story"), "Syrian Observatory for Human Rights")
+    later.sentence = Span("story", 100, 160, "")
+    share_headline_chains([lead, later])
+    assert lead.chain.names() == ["Syrian Observatory for Human Rights", "Courier"]

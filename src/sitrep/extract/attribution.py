@@ -44,6 +44,7 @@ _ISSUER_PREPOSITIONS = word_set("en", "attribution", "issuer_prepositions")
 _RELAY_SPEECH_LEMMAS = word_set("en", "attribution", "relay_speech_lemmas")
 _NAME_JOINING_WORDS = word_set("en", "attribution", "name_joining_words")
 _BODY_NOUNS = word_set("en", "attribution", "body_nouns")
+_INSIDER_PREPOSITIONS = word_set("en", "attribution", "insider_prepositions")
 _SKIP_AT_NP_START = (
     DEP.determiner
     | DEP.predeterminer
@@ -608,7 +609,27 @@ def _unnamed_source(phrase: _Phrase) -> list[Source] | None:
     earlier = phrase.earlier
     if _is_bare_definite(phrase.head) and earlier and earlier[0].kind == "unnamed":
         return [Source(UNNAMED, "unnamed", phrase.span), *earlier[1:]]
+    body = _named_body_around(phrase.head)
+    if body is not None:
+        return phrase.resolve(body)
     return [Source(UNNAMED, "unnamed", phrase.span), *_relay_of_unnamed(phrase.head, phrase.doc_name)]
+
+
+def _named_body_around(source: Token) -> Token | None:
+    """ "a source at the Tarsa Police Command": the named body (a proper name that is not a place) an anonymous
+    source speaks from; "a source in the northern province" or "a source in Tarsa" names none."""
+    for prep in source.children:
+        if prep.dep_ not in DEP.preposition or prep.lower_ not in _INSIDER_PREPOSITIONS:
+            continue
+        for obj in prep.children:
+            place = obj.ent_type_ in ENT.political_place | ENT.place
+            # A body's name of several words ("Tarsa Police Command"; one word may be a town the tagger took for
+            # a body), or a listed body.
+            several = obj.pos_ in POS.proper_noun and any(c.dep_ in DEP.compound for c in obj.children)
+            named = several or _lookup_outlet(obj.text) is not None
+            if obj.dep_ in DEP.prepositional_object and named and not place:
+                return obj
+    return None
 
 
 @PHRASE_SOURCES.register("witness")
@@ -630,6 +651,24 @@ def _person_source(phrase: _Phrase) -> list[Source] | None:
     titled = phrase.is_title or any(t.lemma_.lower() in phrase.lex.official_titles for t in phrase.name_tokens)
     kind: SourceKind = "official" if titled else "person"
     return [Source(_text(person), kind, _span(person, phrase.doc_name))]
+
+
+@PHRASE_SOURCES.register("named_apposition")
+def _apposition_source(phrase: _Phrase) -> list[Source] | None:
+    """ "The rescue service, the Regional Civil Defence, said": a description followed by a body's name speaks as
+    that body (the name may hang as the description's object in text without commas: "a team of first responders
+    the Regional Civil Defence said")."""
+    if not phrase.common_noun:
+        return None
+    for token in phrase.head.subtree:
+        body = token.ent_type_ in ENT.organisation or _lookup_outlet(token.text) is not None
+        if token is not phrase.head and token.pos_ in POS.proper_noun and body:
+            # An apposition, or the "object" of a noun (a parse of the name without commas; a verb's object, "a
+            # group that monitors the brigade", is what the phrase is about, not its name).
+            misread = token.dep_ in DEP.direct_object and token.head.pos_ in POS.noun
+            if token.dep_ in DEP.apposition or misread:
+                return phrase.resolve(token)
+    return None
 
 
 @PHRASE_SOURCES.register("outlet")
@@ -816,7 +855,7 @@ def _is_reporting_clause(verb: Token) -> bool:
 def _subject_of(verb: Token) -> Token | None:
     token = verb
     while True:
-        subjects = [c for c in token.children if c.dep_ in DEP.subject]
+        subjects = [c for c in token.children if c.dep_ in DEP.subject or _acronym_read_as_verb(c)]
         if subjects:
             # "30 others injured ..., the agency said": a mis-parse can give the verb a second subject far
             # from it; the speaker is the one next to the speech verb.
@@ -863,7 +902,14 @@ def _speaker_in_apposition(subject: Token, verb: Token) -> Token:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in DEP.passive_auxiliary | DEP.passive_subject for c in verb.children)
+    return any(
+        c.dep_ in DEP.passive_auxiliary | DEP.passive_subject and not _acronym_read_as_verb(c) for c in verb.children
+    )
+
+
+def _acronym_read_as_verb(token: Token) -> bool:
+    """ "IS said": an organisation's all-capital acronym that the tagger read as the verb "is"."""
+    return token.ent_type_ in ENT.organisation and token.text.isupper() and len(token.text) > 1
 
 
 def _speech_verbs(sent: SpacySpan) -> list[Token]:
@@ -898,7 +944,8 @@ def _relays_of_verb(verb: Token, doc_name: str) -> list[Source]:
     for child in verb.children:
         if child.dep_ in DEP.direct_object | DEP.dative and verb.lemma_.lower() in _RELAY_SPEECH_LEMMAS:
             np = _np_tokens(child)
-            if child.lemma_.lower() not in lex.audience_nouns and _is_outlet_like(np):
+            # "told reporters" is an audience; "told a SANA reporter" is that outlet's.
+            if (child.lemma_.lower() not in lex.audience_nouns or _outlet_in(np)) and _is_outlet_like(np):
                 relays.extend(_resolve_phrase(child, doc_name, None))
         elif child.dep_ in DEP.preposition:
             subtree = list(child.subtree)
@@ -1067,7 +1114,7 @@ def _trailing_speaker(verb: Token, subject: Token | None, doc_name: str) -> list
         return []
     if _follows_a_preposition(run):
         holder = _holder_of_prepositional_run(run)
-        return _resolve_phrase(holder, doc_name, None) if holder is not None and subject is None else []
+        return _resolve_phrase(holder, doc_name, None) if holder is not None else []
     if subject is not None and _ends_the_subject(subject, run):
         return []
     if subject is not None and subject.pos_ in POS.pronoun:

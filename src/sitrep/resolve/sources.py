@@ -13,9 +13,10 @@ from sitrep.resolve.similarity import effective_range
 @dataclass(slots=True)
 class SourceProfile:
     name: str
-    kind: str  # "outlet" or the originator's SourceKind
+    kind: str  # its category when the source table knows it (wire, state_media, monitor ...), else "outlet" or
+    # the originator's SourceKind
     events: int
-    sole_reporter: int  # events no other source of this kind reports
+    sole_reporter: int  # events no other outlet (or, as an originator, no other originator) reports
     highest_figure: int  # event figures where it gave the highest value (when reports disagree)
     lowest_figure: int
     framing_terms: int
@@ -44,17 +45,22 @@ def names_its_source(chain: AttributionChain) -> bool:
 
 
 def share_headline_chains(mentions: list[Mention]) -> None:
-    """A title sums up the incident its story tells, and names no source: a report from the title (see
-    ``Mention.headline``) takes the chain of the story's first sentence about that incident that names one
-    ("Strikes kill 19 in Raqqa." ... "The Observatory said the strikes killed 19"). A sentence of the body that
-    names no source keeps its own chain (the publisher's, or the one carried from the sentence before)."""
+    """A story's opening sums up what its sources then tell, and names none of them: a report from the title (see
+    ``Mention.headline``) or from the sentences before the first that names a source takes the chain of the
+    story's first sentence about the same incident that names one ("Strikes kill 19 in Raqqa. Air strikes hit the
+    town on Sunday. The Observatory said the strikes killed 19 ..."). A later sentence that names no source keeps
+    its own chain (the publisher's, or the one carried from the sentence before)."""
+    named_from = min((m.sentence.start for m in mentions if names_its_source(m.chain)), default=None)
+    if named_from is None:
+        return
     for group in group_document_mentions([m for m in mentions if not m.background]):
         in_order = sorted(group, key=lambda m: m.sentence.start)
         named = next((m.chain for m in in_order if not m.headline and names_its_source(m.chain)), None)
         if named is None:
             continue
         for mention in group:
-            if mention.headline and not names_its_source(mention.chain):
+            opening = mention.headline or mention.sentence.start < named_from
+            if opening and not names_its_source(mention.chain):
                 mention.chain = AttributionChain(sources=list(named.sources))
 
 
