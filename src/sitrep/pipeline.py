@@ -78,7 +78,7 @@ def process_document(
     share_incident_places(mentions)
     keep_unknown_places(extraction, places, gazetteer)
     scope_claims(extraction, places, gazetteer)
-    share_headline_chains(mentions)  # on the places as stored: the reports are grouped as the resolver will
+    share_headline_chains(mentions, extraction.paragraph_of)  # on the places as stored, grouped as resolve will
     return ProcessedDocument(document, mentions, extraction.claims)
 
 

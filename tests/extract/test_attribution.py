@@ -562,6 +562,7 @@ def test_a_spokesperson_named_after_the_title_words_speaks_for_the_body(nlp: Lan
         ("Syrian state television", "Syrian state media"),
         ("Syria's state-run TV", "Syrian state media"),
         ("Iranian official media", "Iranian state media"),
+        ("Turkey's state-run news agency", "Turkish state media"),
         ("Press TV", "Press TV"),  # a named outlet keeps its name
     ],
 )

@@ -93,3 +93,12 @@ def test_the_lead_before_any_source_takes_the_source_of_its_incident() -> None:
     later.sentence = Span("story", 100, 160, "")
     share_headline_chains([lead, later])
     assert lead.chain.names() == ["Syrian Observatory for Human Rights", "Courier"]
+
+
+def test_a_lead_does_not_take_a_source_named_paragraphs_later() -> None:
+    # The story's own first paragraph; a newspaper's witnesses come in the second.
+    lead = mention("l", killed=(3, 3, 3), sources=("Courier",), doc="story")
+    later = _with_source(mention("m", killed=(3, 3, 3), doc="story"), "witnesses", "Daily Post")
+    later.sentence = Span("story", 400, 460, "")
+    share_headline_chains([lead, later], {"l": 0, "m": 1})
+    assert lead.chain.names() == ["Courier"]

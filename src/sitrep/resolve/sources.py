@@ -44,24 +44,27 @@ def names_its_source(chain: AttributionChain) -> bool:
     return any(source.span is not None for source in chain.sources)
 
 
-def share_headline_chains(mentions: list[Mention]) -> None:
+def share_headline_chains(mentions: list[Mention], paragraph_of: dict[str, int] | None = None) -> None:
     """A story's opening sums up what its sources then tell, and names none of them: a report from the title (see
-    ``Mention.headline``) or from the sentences before the first that names a source takes the chain of the
-    story's first sentence about the same incident that names one ("Strikes kill 19 in Raqqa. Air strikes hit the
-    town on Sunday. The Observatory said the strikes killed 19 ..."). A later sentence that names no source keeps
-    its own chain (the publisher's, or the one carried from the sentence before)."""
+    ``Mention.headline``), or from the sentences of the first paragraph before the first sentence that names a
+    source, takes the chain of the story's first sentence about the same incident that names one, when that
+    sentence is in the same paragraph ("Strikes kill 19 in Raqqa. Air strikes hit the town on Sunday. The
+    Observatory said the strikes killed 19 ..."). A later sentence that names no source keeps its own chain (the
+    publisher's, or the one carried from the sentence before). ``paragraph_of``: mention id -> paragraph number."""
+    paragraphs = paragraph_of or {}
     named_from = min((m.sentence.start for m in mentions if names_its_source(m.chain)), default=None)
     if named_from is None:
         return
     for group in group_document_mentions([m for m in mentions if not m.background]):
         in_order = sorted(group, key=lambda m: m.sentence.start)
-        named = next((m.chain for m in in_order if not m.headline and names_its_source(m.chain)), None)
-        if named is None:
+        first = next((m for m in in_order if not m.headline and names_its_source(m.chain)), None)
+        if first is None:
             continue
         for mention in group:
-            opening = mention.headline or mention.sentence.start < named_from
+            same_paragraph = paragraphs.get(mention.id) == paragraphs.get(first.id)
+            opening = mention.headline or (mention.sentence.start < named_from and same_paragraph)
             if opening and not names_its_source(mention.chain):
-                mention.chain = AttributionChain(sources=list(named.sources))
+                mention.chain = AttributionChain(sources=list(first.chain.sources))
 
 
 @dataclass(slots=True)
