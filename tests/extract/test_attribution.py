@@ -641,3 +641,12 @@ def test_what_a_described_source_does_is_not_its_name(nlp: Language) -> None:
     assert (
         chains_of(nlp, "A group that monitors the Tarsa Brigade said 22 people were killed.")[0][0] != "Tarsa Brigade"
     )
+
+
+def test_the_coalition_is_the_us_led_coalition_the_story_names(nlp: Language) -> None:
+    text = (
+        "Air strikes by the U.S.-led coalition hit Tarsa overnight. "
+        "The coalition said it had carried out two strikes near Tarsa on Monday."
+    )
+    assert chains_of(nlp, text)[1] == ["US-led coalition", "Courier"]
+    assert canonical_source("US-led coalition") == canonical_source("U.S.-led coalition") == "US-led coalition"
