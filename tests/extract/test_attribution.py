@@ -574,6 +574,10 @@ def test_a_states_media_is_of_the_state_media_category() -> None:
     assert source_category("Syrian state media") == "state_media"
 
 
+def test_an_armed_group_speaking_for_itself_is_of_the_armed_group_category() -> None:
+    assert source_category("Islamic State") == "armed_group"
+
+
 def test_the_group_again_is_the_body_that_spoke_last(nlp: Language) -> None:
     text = (
         "The Regional Observatory said 12 people were killed in Tarsa on Monday. "

@@ -204,7 +204,9 @@ def source_category(name: str) -> SourceCategory | None:
     outlet = _lookup_outlet(name)
     if outlet is not None:
         return outlet.category
-    return "state_media" if _state_media(name) else None
+    if _state_media(name):
+        return "state_media"
+    return "armed_group" if _armed_group(name) else None
 
 
 @functools.lru_cache(maxsize=4096)  # the same names and runs of words come up sentence after sentence
