@@ -31,6 +31,7 @@ from sitrep.resolve.claims import denials_of_reports, same_quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.coreference import group_document_mentions, mark_headline, share_incident_places
 from sitrep.resolve.similarity import mention_places
+from sitrep.resolve.sources import share_headline_chains
 from sitrep.store import Store, StoredDocument
 from sitrep.store.database import WILD_REGION, claim_index_values
 
@@ -78,6 +79,7 @@ def process_document(
     share_incident_places(mentions)
     keep_unknown_places(extraction, places, gazetteer)
     scope_claims(extraction, places, gazetteer)
+    share_headline_chains(mentions, extraction.paragraph_of)  # on the places as stored, grouped as resolve will
     return ProcessedDocument(document, mentions, extraction.claims)
 
 

@@ -1,4 +1,6 @@
+from sitrep.model import AttributionChain, Mention, Source, Span
 from sitrep.resolve import derive_event, source_profiles
+from sitrep.resolve.sources import share_headline_chains
 from tests.resolve.resolve_fixtures import mention
 
 
@@ -13,15 +15,18 @@ def test_profiles_count_sole_reports_extreme_figures_and_framing() -> None:
     )
     alone = derive_event("ev2", [mention("d", sources=("SANA",), framing=("martyrs", "criminal"))])
     outlets = {"doc-a": "SANA", "doc-b": "Reuters", "doc-c": "AFP", "doc-d": "SANA"}
-    profiles = {(p.name, p.kind): p for p in source_profiles([shared, alone], outlets)}
-    sana = profiles[("SANA", "outlet")]
+    # One row per source, of its category (SANA is state media whether it publishes or is quoted).
+    profiles = {p.name: p for p in source_profiles([shared, alone], outlets)}
+    sana = profiles["SANA"]
+    assert sana.kind == "state_media"
     assert (sana.events, sana.sole_reporter, sana.lowest_figure, sana.highest_figure) == (2, 1, 1, 0)
     assert (sana.framing_terms, sana.framing_per_report) == (3, 1.5)
-    assert profiles[("Reuters", "outlet")].highest_figure == 1
+    assert profiles["Reuters"].highest_figure == 1
     # The originator is credited too, under the source table's one name and its category (not as "SOHR" here and
     # "Syrian Observatory" there).
-    assert profiles[("Syrian Observatory for Human Rights", "monitor")].highest_figure == 1
-    assert profiles[("AFP", "outlet")].sole_reporter == 0
+    assert profiles["Syrian Observatory for Human Rights"].kind == "monitor"
+    assert profiles["Syrian Observatory for Human Rights"].highest_figure == 1
+    assert profiles["AFP"].sole_reporter == 0
 
 
 def test_one_source_under_several_names_is_one_profile() -> None:
@@ -35,3 +40,65 @@ def test_one_source_under_several_names_is_one_profile() -> None:
     )
     names = [p.name for p in source_profiles([event], {}) if p.kind == "monitor"]
     assert names == ["Syrian Observatory for Human Rights"]
+
+
+def test_one_source_seen_as_publisher_and_as_originator_is_one_row() -> None:
+    # SANA publishes one story and is quoted in another's: one row, under its category.
+    event = derive_event(
+        "ev1",
+        [mention("a", sources=("SANA",)), mention("b", sources=("Syrian Arab News Agency", "Courier"))],
+    )
+    rows = [(p.name, p.kind, p.events) for p in source_profiles([event], {"doc-a": "SANA", "doc-b": "Courier"})]
+    assert [r for r in rows if r[0] == "SANA"] == [("SANA", "state_media", 1)]
+
+
+def _with_source(m: Mention, *names: str) -> Mention:
+    """The report's chain: the named sources, each found in its sentence, then the publisher."""
+    spans = [Source(n, "organisation", Span(m.doc, 0, len(n), n)) for n in names]
+    m.chain = AttributionChain([*spans, Source("Courier", "publisher")])
+    return m
+
+
+def test_a_title_takes_the_source_its_story_names_for_the_incident() -> None:
+    # "Strikes kill 12 in Idlib." over "Air strikes killed 12 people in Idlib, the Observatory said."
+    title = mention("t", killed=(12, 12, 12), sources=("Courier",), doc="story")
+    title.headline = True
+    body = _with_source(mention("b", killed=(12, 12, 12), doc="story"), "Syrian Observatory for Human Rights")
+    share_headline_chains([title, body])
+    assert title.chain.names() == ["Syrian Observatory for Human Rights", "Courier"]
+
+
+def test_a_body_sentence_after_a_source_and_without_one_keeps_its_own_chain() -> None:
+    quoted = _with_source(mention("q", killed=(12, 12, 12), doc="story"), "Syrian Observatory for Human Rights")
+    later = mention("l", killed=(12, 12, 12), sources=("Courier",), doc="story")
+    later.sentence = Span("story", 100, 160, "")
+    share_headline_chains([quoted, later])
+    assert later.chain.names() == ["Courier"]
+
+
+def test_a_title_keeps_its_chain_when_no_sentence_of_its_incident_names_a_source() -> None:
+    title = mention("t", killed=(3, 3, 3), sources=("Courier",), doc="story")
+    title.headline = True
+    # The story's only sourced sentence tells a protest, not the title's strike.
+    protest = _with_source(mention("p", event_type="Protests", doc="story"), "Idlib Media Centre")
+    share_headline_chains([title, protest])
+    assert title.chain.names() == ["Courier"]
+
+
+def test_the_lead_before_any_source_takes_the_source_of_its_incident() -> None:
+    # "Air strikes hit Idlib on Sunday, killing 12." then "The Observatory said the strikes killed 12 ..."
+    lead = mention("l", killed=(12, 12, 12), sources=("Courier",), doc="story", text="Air strikes hit Idlib.")
+    lead.sentence = Span("story", 0, 22, lead.sentence.text)
+    later = _with_source(mention("m", killed=(12, 12, 12), doc="story"), "Syrian Observatory for Human Rights")
+    later.sentence = Span("story", 100, 160, "")
+    share_headline_chains([lead, later])
+    assert lead.chain.names() == ["Syrian Observatory for Human Rights", "Courier"]
+
+
+def test_a_lead_does_not_take_a_source_named_paragraphs_later() -> None:
+    # The story's own first paragraph; a newspaper's witnesses come in the second.
+    lead = mention("l", killed=(3, 3, 3), sources=("Courier",), doc="story")
+    later = _with_source(mention("m", killed=(3, 3, 3), doc="story"), "witnesses", "Daily Post")
+    later.sentence = Span("story", 400, 460, "")
+    share_headline_chains([lead, later], {"l": 0, "m": 1})
+    assert lead.chain.names() == ["Courier"]

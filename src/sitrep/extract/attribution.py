@@ -43,6 +43,8 @@ _GROUP_PREPOSITIONS = word_set("en", "attribution", "group_prepositions")
 _ISSUER_PREPOSITIONS = word_set("en", "attribution", "issuer_prepositions")
 _RELAY_SPEECH_LEMMAS = word_set("en", "attribution", "relay_speech_lemmas")
 _NAME_JOINING_WORDS = word_set("en", "attribution", "name_joining_words")
+_BODY_NOUNS = word_set("en", "attribution", "body_nouns")
+_INSIDER_PREPOSITIONS = word_set("en", "attribution", "insider_prepositions")
 _SKIP_AT_NP_START = (
     DEP.determiner
     | DEP.predeterminer
@@ -200,7 +202,11 @@ def source_category(name: str) -> SourceCategory | None:
     if name == UNNAMED:
         return "unnamed"
     outlet = _lookup_outlet(name)
-    return outlet.category if outlet else None
+    if outlet is not None:
+        return outlet.category
+    if _state_media(name):
+        return "state_media"
+    return "armed_group" if _armed_group(name) else None
 
 
 @functools.lru_cache(maxsize=4096)  # the same names and runs of words come up sentence after sentence
@@ -228,10 +234,11 @@ def canonical_outlet(name: str) -> str | None:
 
 
 def canonical_source(name: str) -> str | None:
-    """One name per source for listing and comparing chains: a known outlet or body's canonical name, or
-    "unnamed sources" for an anonymous source described by its side ("a military source", "civil sources",
-    "field sources"): nobody a reader can name. None when the name is neither."""
-    known = canonical_outlet(name) or _armed_group(name)
+    """One name per source for listing and comparing chains: a known outlet or body's canonical name, a state's
+    media not named further ("Syrian state-run TV" -> "Syrian state media"), or "unnamed sources" for an anonymous
+    source described by its side ("a military source", "civil sources", "field sources"): nobody a reader can
+    name. None when the name is none of these."""
+    known = canonical_outlet(name) or _armed_group(name) or _state_media(name)
     if known is not None:
         return known
     words = re.findall(r"[\w'-]+", name)
@@ -244,6 +251,27 @@ def canonical_source(name: str) -> str | None:
     return UNNAMED if head in lexicon().unnamed_nouns else None
 
 
+STATE_MEDIA = "state media"
+_STATE_MEDIA_HEADS = word_set("en", "attribution", "state_media_heads")
+_STATE_MEDIA_MODIFIERS = word_set("en", "attribution", "state_media_modifiers")
+
+
+def _state_media(name: str) -> str | None:
+    """ "state television", "Syrian state-run TV", "Syria's official media": a state's media not named further
+    (``state_media_heads`` after one of ``state_media_modifiers``), listed as "<country word> state media"; words
+    before the modifier must name a country or its people (else the phrase describes something else)."""
+    words = [w for w in re.findall(r"[\w'-]+", name.replace("\u2019", "'")) if w.lower() not in _ARTICLES]
+    lowered = [w.lower() for w in words]
+    at = next((k for k, w in enumerate(lowered) if w in _STATE_MEDIA_MODIFIERS), None)
+    if at is None or not lowered[at + 1 :] or not all(w in _STATE_MEDIA_HEADS for w in lowered[at + 1 :]):
+        return None
+    if at == 0:
+        return STATE_MEDIA
+    before = " ".join(words[:at]).lower()
+    country = _country_words().get(before) or _country_words().get(re.sub(r"'?s$", "", before))
+    return f"{country} {STATE_MEDIA}" if country else None
+
+
 def _armed_group(name: str) -> str | None:
     """An armed group speaking for itself ("ISIS said ...") under its actor name ("Islamic State"): the actor
     dictionary's name when the name is one of its aliases of a non-state group (``armed_group_actor_types``)."""
@@ -251,6 +279,21 @@ def _armed_group(name: str) -> str | None:
 
     entry = actor_dictionary().by_alias.get(outlet_key(name).lower())
     return entry.name if entry is not None and entry.actor_type in lexicon().armed_group_actor_types else None
+
+
+@functools.cache
+def _country_words() -> dict[str, str]:
+    """Lower-cased country name, alias or name of its people -> the name of its people ("syria" -> "Syrian"),
+    or the country's name when the table gives none."""
+    with data_path("geo", "countries.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    found: dict[str, str] = {}
+    for row in rows:
+        demonyms = [d for d in (row.get("demonyms") or "").split("|") if d]
+        aliases = [a for a in (row.get("aliases") or "").split("|") if a]
+        for word in [row["name"], *aliases, *demonyms]:
+            found.setdefault(word.lower(), demonyms[0] if demonyms else row["name"])
+    return found
 
 
 @functools.cache
@@ -276,16 +319,27 @@ def _text(tokens: Sequence[Token]) -> str:
 
 
 def _outlet_in(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
-    """The longest known outlet named by a contiguous run of ``tokens``."""
+    """The longest known outlet named by a contiguous run of ``tokens``; of two as long, the later one (an English
+    phrase ends with its head: "the UN children's agency UNICEF" is UNICEF)."""
     for size in range(min(len(tokens), _MAX_OUTLET_TOKENS), 0, -1):
-        for start in range(len(tokens) - size + 1):
+        for start in range(len(tokens) - size, -1, -1):
             run = list(tokens[start : start + size])
-            if run[-1].dep_ in DEP.case_marker or run[0].is_punct or run[-1].is_punct:
+            if run[-1].dep_ in DEP.case_marker or run[0].is_punct or run[-1].is_punct or _inside_a_name(run):
                 continue
             outlet = _lookup_outlet(_text(run))
             if outlet:
                 return outlet, run
     return None
+
+
+def _inside_a_name(run: list[Token]) -> bool:
+    """ "the Salamiyeh National Hospital": proper nouns on both sides make the run part of a longer name, not
+    an outlet's ("National")."""
+    doc = run[0].doc
+    before, after = run[0].i - 1, run[-1].i + 1
+    return (
+        before >= 0 and after < len(doc) and doc[before].pos_ in POS.proper_noun and doc[after].pos_ in POS.proper_noun
+    )
 
 
 def _names_its_owner(prep: Token) -> bool:
@@ -557,7 +611,27 @@ def _unnamed_source(phrase: _Phrase) -> list[Source] | None:
     earlier = phrase.earlier
     if _is_bare_definite(phrase.head) and earlier and earlier[0].kind == "unnamed":
         return [Source(UNNAMED, "unnamed", phrase.span), *earlier[1:]]
+    body = _named_body_around(phrase.head)
+    if body is not None:
+        return phrase.resolve(body)
     return [Source(UNNAMED, "unnamed", phrase.span), *_relay_of_unnamed(phrase.head, phrase.doc_name)]
+
+
+def _named_body_around(source: Token) -> Token | None:
+    """ "a source at the Tarsa Police Command": the named body (a proper name that is not a place) an anonymous
+    source speaks from; "a source in the northern province" or "a source in Tarsa" names none."""
+    for prep in source.children:
+        if prep.dep_ not in DEP.preposition or prep.lower_ not in _INSIDER_PREPOSITIONS:
+            continue
+        for obj in prep.children:
+            place = obj.ent_type_ in ENT.political_place | ENT.place
+            # A body's name of several words ("Tarsa Police Command"; one word may be a town the tagger took for
+            # a body), or a listed body.
+            several = obj.pos_ in POS.proper_noun and any(c.dep_ in DEP.compound for c in obj.children)
+            named = several or _lookup_outlet(obj.text) is not None
+            if obj.dep_ in DEP.prepositional_object and named and not place:
+                return obj
+    return None
 
 
 @PHRASE_SOURCES.register("witness")
@@ -581,6 +655,24 @@ def _person_source(phrase: _Phrase) -> list[Source] | None:
     return [Source(_text(person), kind, _span(person, phrase.doc_name))]
 
 
+@PHRASE_SOURCES.register("named_apposition")
+def _apposition_source(phrase: _Phrase) -> list[Source] | None:
+    """ "The rescue service, the Regional Civil Defence, said": a description followed by a body's name speaks as
+    that body (the name may hang as the description's object in text without commas: "a team of first responders
+    the Regional Civil Defence said")."""
+    if not phrase.common_noun:
+        return None
+    for token in phrase.head.subtree:
+        body = token.ent_type_ in ENT.organisation or _lookup_outlet(token.text) is not None
+        if token is not phrase.head and token.pos_ in POS.proper_noun and body:
+            # An apposition, or the "object" of a noun (a parse of the name without commas; a verb's object, "a
+            # group that monitors the brigade", is what the phrase is about, not its name).
+            misread = token.dep_ in DEP.direct_object and token.head.pos_ in POS.noun
+            if token.dep_ in DEP.apposition or misread:
+                return phrase.resolve(token)
+    return None
+
+
 @PHRASE_SOURCES.register("outlet")
 def _outlet_source(phrase: _Phrase) -> list[Source] | None:
     """ "the agency reported", a listed outlet or body by name: that outlet, of its kind."""
@@ -588,6 +680,15 @@ def _outlet_source(phrase: _Phrase) -> list[Source] | None:
         return None
     outlet, tokens = phrase.outlet
     return [Source(outlet.name, outlet.kind, _span(tokens, phrase.doc_name))]
+
+
+@PHRASE_SOURCES.register("body_again")
+def _body_again(phrase: _Phrase) -> list[Source] | None:
+    """ "The Observatory said ... The group added ...": "the group" alone is the body that spoke last."""
+    if not phrase.common_noun or phrase.lemma not in _BODY_NOUNS or not _is_bare_definite(phrase.head):
+        return None
+    earlier = phrase.earlier
+    return earlier if earlier and earlier[0].kind in {"organisation", "outlet", "government"} else None
 
 
 @PHRASE_SOURCES.register("official_title")
@@ -756,7 +857,7 @@ def _is_reporting_clause(verb: Token) -> bool:
 def _subject_of(verb: Token) -> Token | None:
     token = verb
     while True:
-        subjects = [c for c in token.children if c.dep_ in DEP.subject]
+        subjects = [c for c in token.children if c.dep_ in DEP.subject or _acronym_read_as_verb(c)]
         if subjects:
             # "30 others injured ..., the agency said": a mis-parse can give the verb a second subject far
             # from it; the speaker is the one next to the speech verb.
@@ -803,7 +904,14 @@ def _speaker_in_apposition(subject: Token, verb: Token) -> Token:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in DEP.passive_auxiliary | DEP.passive_subject for c in verb.children)
+    return any(
+        c.dep_ in DEP.passive_auxiliary | DEP.passive_subject and not _acronym_read_as_verb(c) for c in verb.children
+    )
+
+
+def _acronym_read_as_verb(token: Token) -> bool:
+    """ "IS said": an organisation's all-capital acronym that the tagger read as the verb "is"."""
+    return token.ent_type_ in ENT.organisation and token.text.isupper() and len(token.text) > 1
 
 
 def _speech_verbs(sent: SpacySpan) -> list[Token]:
@@ -838,7 +946,8 @@ def _relays_of_verb(verb: Token, doc_name: str) -> list[Source]:
     for child in verb.children:
         if child.dep_ in DEP.direct_object | DEP.dative and verb.lemma_.lower() in _RELAY_SPEECH_LEMMAS:
             np = _np_tokens(child)
-            if child.lemma_.lower() not in lex.audience_nouns and _is_outlet_like(np):
+            # "told reporters" is an audience; "told a SANA reporter" is that outlet's.
+            if (child.lemma_.lower() not in lex.audience_nouns or _outlet_in(np)) and _is_outlet_like(np):
                 relays.extend(_resolve_phrase(child, doc_name, None))
         elif child.dep_ in DEP.preposition:
             subtree = list(child.subtree)
@@ -1005,27 +1114,88 @@ def _trailing_speaker(verb: Token, subject: Token | None, doc_name: str) -> list
     run = _trailing_speaker_run(verb)
     if not run or (subject is not None and run[0].i <= subject.i <= run[-1].i):
         return []
+    if _follows_a_preposition(run):
+        holder = _holder_of_prepositional_run(run)
+        return _resolve_phrase(holder, doc_name, None) if holder is not None else []
+    if subject is not None and _ends_the_subject(subject, run):
+        return []
     if subject is not None and subject.pos_ in POS.pronoun:
         return []
     return _source_of_run(run, doc_name)
 
 
+def _speaker_of(verb: Token, doc_name: str, previous: AttributionChain | None) -> tuple[list[Source], list[Source]]:
+    """Who speaks by ``verb`` (the one cited, then the speaker) and the relays it names."""
+    cited = _cited_originator(verb, doc_name, previous)
+    subject = _subject_of(verb)
+    speaker = _trailing_speaker(verb, subject, doc_name) if not cited else []
+    if not speaker:
+        speaker = _resolve_phrase(subject, doc_name, previous) if subject is not None else []
+    if not speaker and not cited:
+        return [], []
+    return [*cited, *speaker], _relays_of_verb(verb, doc_name)
+
+
+def _closing_outlet_tag(verbs: list[Token], doc_name: str, previous: AttributionChain | None) -> Token | None:
+    """ "..., a source in the police said on Monday, the Courier reported.": the sentence-final speech verb of a
+    listed outlet, when another speech verb before it has a speaker of its own."""
+    final = max(verbs, key=lambda v: v.i, default=None)
+    if final is None or not _is_sentence_final(final) or not any(v.i < final.i for v in verbs):
+        return None
+    speaker, _ = _speaker_of(final, doc_name, previous)
+    return final if len(speaker) == 1 and speaker[0].kind == "outlet" else None
+
+
+def _follows_a_preposition(run: list[Token]) -> bool:
+    """ "a monitor and a journalist in the city said": a run right after a preposition (and its article) is that
+    preposition's object, a place or thing, not the speaker."""
+    doc = run[0].doc
+    k = run[0].i - 1
+    while k >= 0 and doc[k].dep_ in DEP.determiner:
+        k -= 1
+    return k >= 0 and doc[k].pos_ in POS.adposition
+
+
+def _holder_of_prepositional_run(run: list[Token]) -> Token | None:
+    """ "a monitor and a journalist in the city said": the noun phrase the preposition belongs to (its first
+    conjunct), the speaker the parse left without a verb."""
+    prep = run[-1].head
+    holder = prep.head if prep.dep_ in DEP.preposition and prep != run[-1] else None
+    while holder is not None and holder.dep_ in DEP.conjunct and holder.head != holder:
+        holder = holder.head
+    return holder if holder is not None and holder.pos_ in POS.noun | POS.proper_noun else None
+
+
+# At most this many words between a speaker and the end of its own phrase ("a group tracking the violence").
+_SUBJECT_TAIL_WORDS = 3
+
+
+def _ends_the_subject(subject: Token, run: list[Token]) -> bool:
+    """ "a group tracking the violence said": the run is the last words of the subject's own short phrase (a
+    participle and its object), not a speaker the parse missed at the end of a long sentence."""
+    between = subject.doc[subject.i + 1 : run[0].i]
+    inside = {t.i for t in subject.subtree}
+    return (
+        subject.i < run[0].i
+        and len(between) <= _SUBJECT_TAIL_WORDS
+        and all(t.i in inside and not t.is_punct for t in [*between, *run])
+    )
+
+
 def explicit_sources(sent: SpacySpan, doc_name: str, previous: AttributionChain | None = None) -> list[Source]:
-    """The sources the sentence itself names, originator first, without the publisher."""
+    """The sources the sentence itself names, originator first, without the publisher. A closing "<outlet>
+    reported" after another speaker's words relays them (:func:`_closing_outlet_tag`)."""
     according = _according_sources(sent, doc_name, previous)
-    for verb in _speech_verbs(sent):
-        cited = _cited_originator(verb, doc_name, previous)
-        subject = _subject_of(verb)
-        speaker = _trailing_speaker(verb, subject, doc_name) if not cited else []
-        if not speaker:
-            speaker = _resolve_phrase(subject, doc_name, previous) if subject is not None else []
-        if not speaker and not cited:
+    verbs = _speech_verbs(sent)
+    closing = _closing_outlet_tag(verbs, doc_name, previous)
+    relay = _speaker_of(closing, doc_name, previous)[0] if closing is not None else []
+    for verb in verbs:
+        if verb is closing:
             continue
-        relays = _relays_of_verb(verb, doc_name)
-        if cited:
-            return _dedupe([*cited, *speaker, *relays, *according])
-        return _dedupe([*speaker, *relays, *according])
-    return _dedupe(according)
+        speaker, relays = _speaker_of(verb, doc_name, previous)
+        if speaker:
+            return _dedupe([*speaker, *relays, *relay, *according])
+    return _dedupe([*relay, *according])
 
 
 def _opens_unclosed_quote(sent: SpacySpan) -> bool:
@@ -1175,6 +1345,16 @@ def _all_outlets() -> tuple[Outlet, ...]:
     return tuple(_outlet_entry(entry) for entry in load_yaml("attribution.yaml").get("outlets", []))
 
 
+def _spokesperson_body(name: str) -> Outlet | None:
+    """The body a known spokesperson speaks for, also when the name carries words of the title before it
+    ("Observatory director Rami Abdel Rahman", read as one name)."""
+    folded = " ".join(name.casefold().split())
+    people = _spokespeople()
+    return people.get(folded) or next(
+        (people[p] for p in sorted(people, key=len, reverse=True) if folded.endswith(" " + p)), None
+    )
+
+
 def named_descriptors(text: str) -> dict[str, Outlet]:
     """Descriptor -> the source it stands for in this text: only sources the text names ("a monitor" is the
     Syrian Observatory in a story that names the Observatory, and nobody in particular elsewhere)."""
@@ -1196,7 +1376,7 @@ def _with_document_context(chain: AttributionChain, wire: Outlet | None, named: 
         outlet = named.get(_descriptor_key(source.name)) if source.kind not in {"publisher", "unnamed"} else None
         if outlet is None and source.kind in {"person", "official"}:
             # "the monitor's director Omar Haddad said": a body's known spokesperson speaks for the body.
-            outlet = _spokespeople().get(source.name.casefold())
+            outlet = _spokesperson_body(source.name)
         sources.append(Source(outlet.name, outlet.kind, source.span) if outlet else source)
     if wire is not None and wire.name not in {s.name for s in sources}:
         at = len(sources) - 1 if sources and sources[-1].kind == "publisher" else len(sources)

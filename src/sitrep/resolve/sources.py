@@ -5,16 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sitrep.extract.attribution import canonical_source, source_category
-from sitrep.model import Event, Mention
+from sitrep.model import AttributionChain, Event, Mention
+from sitrep.resolve.coreference import group_document_mentions
 from sitrep.resolve.similarity import effective_range
 
 
 @dataclass(slots=True)
 class SourceProfile:
     name: str
-    kind: str  # "outlet" or the originator's SourceKind
+    kind: str  # its category when the source table knows it (wire, state_media, monitor ...), else "outlet" or
+    # the originator's SourceKind
     events: int
-    sole_reporter: int  # events no other source of this kind reports
+    sole_reporter: int  # events no other outlet (or, as an originator, no other originator) reports
     highest_figure: int  # event figures where it gave the highest value (when reports disagree)
     lowest_figure: int
     framing_terms: int
@@ -36,17 +38,53 @@ def mention_sources(mention: Mention, outlets_by_doc: dict[str, str]) -> list[tu
     return found
 
 
+def names_its_source(chain: AttributionChain) -> bool:
+    """Someone the text names stands behind the report (a source with a span in the text), not only the
+    publisher and the story's wire credit."""
+    return any(source.span is not None for source in chain.sources)
+
+
+def share_headline_chains(mentions: list[Mention], paragraph_of: dict[str, int] | None = None) -> None:
+    """A story's opening sums up what its sources then tell, and names none of them: a report from the title (see
+    ``Mention.headline``), or from the sentences of the first paragraph before the first sentence that names a
+    source, takes the chain of the story's first sentence about the same incident that names one, when that
+    sentence is in the same paragraph ("Strikes kill 19 in Raqqa. Air strikes hit the town on Sunday. The
+    Observatory said the strikes killed 19 ..."). A later sentence that names no source keeps its own chain (the
+    publisher's, or the one carried from the sentence before). ``paragraph_of``: mention id -> paragraph number."""
+    paragraphs = paragraph_of or {}
+    named_from = min((m.sentence.start for m in mentions if names_its_source(m.chain)), default=None)
+    if named_from is None:
+        return
+    for group in group_document_mentions([m for m in mentions if not m.background]):
+        in_order = sorted(group, key=lambda m: m.sentence.start)
+        first = next((m for m in in_order if not m.headline and names_its_source(m.chain)), None)
+        if first is None:
+            continue
+        for mention in group:
+            same_paragraph = paragraphs.get(mention.id) == paragraphs.get(first.id)
+            opening = mention.headline or (mention.sentence.start < named_from and same_paragraph)
+            if opening and not names_its_source(mention.chain):
+                mention.chain = AttributionChain(sources=list(first.chain.sources))
+
+
 @dataclass(slots=True)
 class _Tally:
     events: set[str]
-    sole: int = 0
+    kinds: list[str]  # the kinds it was seen as, in order
+    sole: set[str]  # events it alone reports, among the outlets or among the originators
     highest: int = 0
     lowest: int = 0
     framing: int = 0
     reports: int = 0
 
+    @property
+    def kind(self) -> str:
+        """Its category when the source table knows it, else "outlet" when it ever published, else the kind
+        its first report gave it."""
+        return "outlet" if "outlet" in self.kinds else self.kinds[0]
 
-def _figure_extremes(event: Event, outlets_by_doc: dict[str, str], tallies: dict[tuple[str, str], _Tally]) -> None:
+
+def _figure_extremes(event: Event, outlets_by_doc: dict[str, str], tallies: dict[str, _Tally]) -> None:
     by_id = {m.id: m for m in event.mentions}
     for figure in event.figures:
         values: dict[str, int] = {}
@@ -57,47 +95,46 @@ def _figure_extremes(event: Event, outlets_by_doc: dict[str, str], tallies: dict
         if len(set(values.values())) < 2:
             continue  # everyone agrees: nobody is highest or lowest
         top, bottom = max(values.values()), min(values.values())
-        credited: set[tuple[tuple[str, str], str]] = set()
+        credited: set[tuple[str, str]] = set()
         for mention_id, value in values.items():
-            for key in mention_sources(by_id[mention_id], outlets_by_doc):
-                if value == top and (key, "high") not in credited:
-                    tallies[key].highest += 1
-                    credited.add((key, "high"))
-                if value == bottom and (key, "low") not in credited:
-                    tallies[key].lowest += 1
-                    credited.add((key, "low"))
+            for name, _kind in mention_sources(by_id[mention_id], outlets_by_doc):
+                if value == top and (name, "high") not in credited:
+                    tallies[name].highest += 1
+                    credited.add((name, "high"))
+                if value == bottom and (name, "low") not in credited:
+                    tallies[name].lowest += 1
+                    credited.add((name, "low"))
 
 
 def source_profiles(events: list[Event], outlets_by_doc: dict[str, str]) -> list[SourceProfile]:
-    """One profile per outlet and originator, busiest first."""
-    tallies: dict[tuple[str, str], _Tally] = {}
+    """One profile per source, under its one canonical name ("SANA" as the publisher of one story and as the
+    originator in another's chain is one row, of its category), busiest first."""
+    tallies: dict[str, _Tally] = {}
     for event in events:
         reporters: dict[str, set[str]] = {}
         for mention in event.mentions:
             for name, kind in mention_sources(mention, outlets_by_doc):
-                tally = tallies.setdefault((name, kind), _Tally(set()))
+                tally = tallies.setdefault(name, _Tally(set(), [], set()))
                 tally.events.add(event.id)
+                tally.kinds.append(kind)
                 tally.reports += 1
                 tally.framing += len(mention.framing)
                 reporters.setdefault("outlet" if kind == "outlet" else "originator", set()).add(name)
-        for group, names in reporters.items():
+        for names in reporters.values():
             if len(names) == 1:
-                (name,) = names
-                for key in [k for k in tallies if k[0] == name and (k[1] == "outlet") == (group == "outlet")]:
-                    if event.id in tallies[key].events:
-                        tallies[key].sole += 1
+                tallies[next(iter(names))].sole.add(event.id)
         _figure_extremes(event, outlets_by_doc, tallies)
     profiles = [
         SourceProfile(
             name,
-            kind,
+            source_category(name) or t.kind,
             len(t.events),
-            t.sole,
+            len(t.sole),
             t.highest,
             t.lowest,
             t.framing,
             round(t.framing / t.reports, 3) if t.reports else 0.0,
         )
-        for (name, kind), t in tallies.items()
+        for name, t in tallies.items()
     ]
     return sorted(profiles, key=lambda p: (-p.events, p.name, p.kind))
