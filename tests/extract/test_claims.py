@@ -304,3 +304,144 @@ def test_a_time_given_to_do_something_is_a_planned_ultimatum(text: str, figure: 
     (ultimatum,) = [c for c in result.claims if c.topic.startswith("ultimatum:")]
     assert ultimatum.modality == "planned"
     assert ultimatum.quantity is not None and ultimatum.quantity.best == figure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The monitor said more than 600 civilians have been killed in the last three months in the province.",
+        "Over 250 fighters have died in the region during the past month, the group said.",
+        "Four days of air raids on the province had left more than 40 people dead, the group said.",
+    ],
+)
+def test_a_toll_over_a_stretch_of_time_is_a_running_total(text: str) -> None:
+    result = extract(text)
+    assert any(c.topic.startswith("toll:killed") for c in result.claims)
+
+
+def test_lives_claimed_by_a_war_are_its_dead() -> None:
+    result = extract("The war has claimed more than 50,000 lives, according to the monitor.")
+    claim = next(c for c in result.claims if c.quantity is not None)
+    assert claim.topic.startswith("toll:killed")
+    assert claim.quantity is not None and claim.quantity.low == 50001
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "low", "best"),
+    [
+        ("Rebels have besieged about 30,000 people in the old town for a year.", "besieged", 27000, 30000),
+        ("The siege has trapped over 30,000 civilians.", "besieged", 30001, None),
+        ("Some 90,000 people live in the valley.", "population", None, 90000),
+        ("There are an estimated 90,000 people still living in the city.", "population", 81000, 90000),
+        ("More than two million Ruritanians have become refugees.", "displaced", 2000001, None),
+        ("The country hosts an estimated two million refugees.", "displaced", 1800000, 2000000),
+    ],
+)
+def test_people_besieged_living_or_become_refugees_are_standing_figures(
+    text: str, topic: str, low: int | None, best: int | None
+) -> None:
+    claim = next(c for c in extract(text).claims if c.quantity is not None)
+    assert claim.topic.startswith(topic)
+    assert (claim.quantity.low, claim.quantity.best) == (low, best)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops evacuated 300 people from the besieged town on Monday.",
+        "Gunmen killed 12 people living in the camp on Sunday.",
+    ],
+)
+def test_people_moved_or_harmed_near_a_siege_or_a_home_are_no_standing_figure(text: str) -> None:
+    assert not any(c.topic.split(":")[0] in {"besieged", "population"} for c in extract(text).claims)
+
+
+def _about(text: str, topic: str) -> list[tuple[str, str]]:
+    return [(c.modality, c.subject) for c in extract(text).claims if c.topic.startswith(topic)]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "subject"),
+    [
+        ("The group claimed responsibility for the bombing.", "asserted", "responsibility for the bombing (The group)"),
+        ("The army denied responsibility for the strike, the ministry said.", "denied", "denied responsibility"),
+        ("Nobody has claimed responsibility for the attack.", "denied", "no claim of responsibility"),
+        ("No group has yet claimed responsibility for the blast.", "denied", "no claim of responsibility"),
+    ],
+)
+def test_claims_and_denials_of_responsibility_are_claims(text: str, modality: str, subject: str) -> None:
+    found = _about(text, "responsibility:")
+    assert len(found) == 1 and found[0][0] == modality and found[0][1].startswith(subject)
+
+
+def test_a_claim_of_responsibility_attaches_to_the_incident_and_nobody_claiming_it_does_not() -> None:
+    result = extract(
+        "A car bomb exploded near the market in the town on Tuesday. The rebel front claimed responsibility for the "
+        "blast in a statement. Nobody else has claimed responsibility."
+    )
+    bomb = next(m for m in result.mentions if m.trigger.text == "bomb")
+    claims = {c.modality: c for c in result.claims if c.topic.startswith("responsibility:")}
+    assert claims["asserted"].concerns == bomb.id
+    assert claims["denied"].concerns is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor said no one was killed in the strike.",
+        "The ministry said there were no casualties in the raid.",
+        "A spokesman said the shelling caused no deaths.",
+        "No civilians were harmed in the raid, the army said.",
+    ],
+)
+def test_a_statement_that_nobody_was_harmed_is_a_denied_toll_of_zero(text: str) -> None:
+    claims = [c for c in extract(text).claims if c.topic.startswith("no-harm:")]
+    assert len(claims) == 1 and claims[0].modality == "denied"
+    assert claims[0].quantity is not None and claims[0].quantity.best == 0
+
+
+def test_a_denied_toll_is_set_against_the_incident_a_speaker_answers() -> None:
+    result = extract(
+        "Shelling killed nine people in the village on Monday, activists said. "
+        "The army said nobody was killed in the village."
+    )
+    shelling = next(m for m in result.mentions if m.trigger.text == "Shelling")
+    denial = next(c for c in result.claims if c.topic.startswith("no-harm:"))
+    assert denial.concerns == shelling.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A police spokesman said there was no evidence that the militia carried out the attack.",
+        "Inspectors said they found no trace of a chemical agent at the site.",
+    ],
+)
+def test_no_evidence_of_who_did_it_is_a_denial(text: str) -> None:
+    claims = [c for c in extract(text).claims if c.topic.startswith("evidence:")]
+    assert len(claims) == 1 and claims[0].modality == "denied" and claims[0].subject.startswith("no ")
+
+
+def test_a_dismissed_report_is_a_denied_claim() -> None:
+    claims = extract("The army dismisses the monitor's reporting as biased.").claims
+    assert any(c.modality == "denied" and c.subject.startswith("dismiss") for c in claims)
+
+
+def test_a_toll_of_the_last_hours_is_one_days_report_and_stays_an_event() -> None:
+    result = extract("Troops killed 15 militants in the village during the last hours, a source said.")
+    assert [m.trigger.text for m in result.mentions] == ["killed"]
+    assert not any(c.topic.startswith("toll:") for c in result.claims)
+
+
+def test_nobody_harmed_is_not_set_against_a_report_that_gives_no_deaths() -> None:
+    result = extract(
+        "Government troops used tear gas in the village on Monday, activists said. "
+        "The army said nobody was killed in the village."
+    )
+    denial = next(c for c in result.claims if c.topic.startswith("no-harm:"))
+    assert denial.concerns is None
+
+
+def test_a_population_of_no_named_place_is_compared_only_within_its_article() -> None:
+    claim = next(c for c in extract("Some 90,000 people live there.").claims if c.topic.startswith("population"))
+    assert claim.topic == "population:@t.txt"
