@@ -445,3 +445,35 @@ def test_nobody_harmed_is_not_set_against_a_report_that_gives_no_deaths() -> Non
 def test_a_population_of_no_named_place_is_compared_only_within_its_article() -> None:
     claim = next(c for c in extract("Some 90,000 people live there.").claims if c.topic.startswith("population"))
     assert claim.topic == "population:@t.txt"
+
+
+def test_deaths_a_speaker_does_not_acknowledge_are_a_denied_toll_and_its_dismissal_a_denial() -> None:
+    claims = extract(
+        "The army has not acknowledged any civilian deaths from its strikes and dismisses the monitor's reporting "
+        "as biased."
+    ).claims
+    assert any(c.topic.startswith("no-harm:killed") and c.modality == "denied" for c in claims)
+    assert any(c.subject.startswith("dismiss") and c.modality == "denied" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("An aid group has put the death toll from the conflict at as high as 90,000.", None, 90000),
+        ("The research centre has put the death toll from the six-year conflict at more than 90,000.", 90001, None),
+    ],
+)
+def test_a_toll_put_at_a_figure_is_a_toll_claim(text: str, low: int | None, high: int | None) -> None:
+    claim = next(c for c in extract(text).claims if c.topic.startswith("toll:killed"))
+    assert claim.quantity is not None and (claim.quantity.low, claim.quantity.high) == (low, high)
+
+
+def test_fighters_a_side_has_lost_are_its_losses() -> None:
+    claims = extract("The militia has lost 463 fighters in the battle, the monitor said.").claims
+    assert any(c.topic.startswith("toll:losses") and c.quantity and c.quantity.best == 463 for c in claims)
+
+
+def test_a_share_of_the_city_is_a_territorial_figure_compared_only_within_its_article() -> None:
+    claim = next(c for c in extract("The alliance has wrested 90 percent of the city from the militants.").claims)
+    assert claim.subject == "share of the city wrested"
+    assert claim.topic.endswith("@t.txt")

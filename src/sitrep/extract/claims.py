@@ -165,10 +165,43 @@ def figure_claims(
     claims += stated_intentions(context, sentence)
     claims += stated_denials(context, sentence)
     claims += ultimatums(context, sentence)
+    claims += stated_tolls(context, claims, sentence)
     claims += responsibility_claims(context, sentence)
     claims += denied_harm(context, sentence)
     claims += denied_evidence(context, sentence)
     return claims, total
+
+
+def stated_tolls(context: SentenceContext, figures: list[Claim], sentence: SpacySpan) -> list[Claim]:
+    """ "the group has put the death toll from the conflict at more than 90,000", "puts the toll at as high as
+    300": a toll a speaker states with no counted noun (which the quantity finder needs) is a toll claim."""
+    text = span_text(sentence)
+    match = _stated_toll_pattern().search(text)
+    if match is None:
+        return []
+    amount = AMOUNT.match(text, match.end())
+    if amount is None:
+        return []
+    bounds = parse_amount(amount.group(0))
+    if match.group("upper"):
+        number = parse_amount(re.sub(r"^\D+", "", amount.group(0)))
+        bounds = (None, None, number[1] if number and number[1] is not None else None) if number else None
+    if bounds is None or not any(bounds):
+        return []
+    start = sentence.start_char + (match.start("upper") if match.group("upper") else amount.start())
+    end = sentence.start_char + amount.end()
+    if any(c.quantity is not None and c.quantity.span is not None and c.quantity.span.start >= start for c in figures):
+        return []  # the figure is already read
+    span = Span(context.doc, start, end, _slice(sentence, start, end))
+    quantity = Quantity("people", *bounds, span=span, kind="killed")
+    return [_figure_claim(context, quantity, "people killed", "toll:killed")]
+
+
+@functools.cache
+def _stated_toll_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(_STATED_TOLL_NOUNS, key=len, reverse=True))
+    upper = "|".join(re.escape(n) for n in sorted(_UPPER_BOUND_CUES, key=len, reverse=True))
+    return re.compile(rf"\b(?:{nouns})\b[^.;]{{0,80}}?\bat\s+(?P<upper>(?:{upper})\s+)?", re.IGNORECASE)
 
 
 RESPONSIBILITY_TOPIC = "responsibility"
@@ -226,6 +259,10 @@ def _said_of_nobody(verb: Token) -> bool:
     )
 
 
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ in DEP.negation for c in verb.children)
+
+
 def _no_one(token: Token) -> bool:
     """ "no one": the number word "one" after "no"."""
     return token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no"
@@ -237,8 +274,9 @@ def denied_harm(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
     for token in span_tokens(sentence):
         harmed: str | None = None
         if token.lemma_.lower() in _CASUALTY_NOUNS and any(
-            c.lower_ == "no" and c.dep_ in DEP.determiner for c in token.children
-        ):
+            c.dep_ in DEP.determiner and (c.lower_ == "no" or (c.lower_ == "any" and _negated(token.head)))
+            for c in token.children
+        ):  # "no casualties", "has not acknowledged any deaths"
             harmed = "wounded" if token.lemma_.lower() in {"injury", "injured", "wounded"} else "killed"
         elif (
             (token.lower_ in _NOBODY or _no_one(token) or any(c.lower_ == "no" for c in token.children))
@@ -340,7 +378,9 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
     for verb in span_tokens(sentence):
         if verb.pos_ not in POS.verb or verb.lemma_.lower() not in words["denial_lemmas"]:
             continue
-        if verb.dep_ not in DEP.root | DEP.conjunct or not any(c.dep_ in DEP.subject for c in verb.children):
+        # "has not acknowledged any deaths and dismisses the reports": a conjoined verb shares its head's subject
+        speaker = verb.head if verb.dep_ in DEP.conjunct else verb
+        if verb.dep_ not in DEP.root | DEP.conjunct or not any(c.dep_ in DEP.subject for c in speaker.children):
             continue  # "a figure the police rejected": not the sentence's own statement
         objects = [
             c for c in verb.children if c.dep_ in DEP.direct_object | DEP.clausal_complement | DEP.open_complement
@@ -712,6 +752,9 @@ _PERIOD_PREPOSITIONS = word_set("en", "claims", "period_prepositions")
 _WARNING_LEMMAS = word_set("en", "claims", "warning_lemmas")
 _REPETITION_NOUNS = word_set("en", "claims", "repetition_nouns")
 _RESPONSIBILITY_NOUNS = word_set("en", "claims", "responsibility_nouns")
+_SHARE_PLACE_NOUNS = word_set("en", "claims", "share_place_nouns")
+_STATED_TOLL_NOUNS = word_set("en", "claims", "stated_toll_nouns")
+_UPPER_BOUND_CUES = word_set("en", "claims", "upper_bound_cues")
 _RESPONSIBILITY_TAKING = word_set("en", "claims", "responsibility_taking_lemmas")
 _RESPONSIBILITY_DENYING = word_set("en", "claims", "responsibility_denying_lemmas")
 _NOBODY = word_set("en", "claims", "nobody_words")
@@ -892,18 +935,24 @@ def _share_claims(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
             continue
         amount_start, bounds = amount
         of_what = re.match(r"\s*(?:the\s+)?((?:[A-Z][\w'’-]*\s*)+)", text[percent.end() :])
-        if of_what is None:
+        generic = re.match(r"\s*the\s+(\w+)\b", text[percent.end() :])
+        if of_what is not None:
+            place = of_what.group(1).strip()
+        elif generic is not None and generic.group(1).lower() in _SHARE_PLACE_NOUNS:
+            # "90 percent of the city": the sentence's place, else one compared only within its article
+            place = context.scope or f"the {generic.group(1).lower()} @{context.doc}"
+        else:
             continue  # "70% of residents": a share of people, not of a place
-        place = of_what.group(1).strip()
         start = sentence.start_char + amount_start
         end = sentence.start_char + percent.end() - len("of")
         span = Span(context.doc, start, end, _slice(sentence, start, end))
         quantity = Quantity("percent", *bounds, span=span, kind="share")
+        shown = place.split(" @")[0]
         claims.append(
             _claim(
-                replace(context, scope=place),
+                replace(context, scope=shown),
                 _claim_id(context, start),
-                f"share of {place} {cue}",
+                f"share of {shown} {cue}",
                 quantity,
                 span,
                 f"share:{cue}:{place.lower()}",
