@@ -477,3 +477,23 @@ def test_a_share_of_the_city_is_a_territorial_figure_compared_only_within_its_ar
     claim = next(c for c in extract("The alliance has wrested 90 percent of the city from the militants.").claims)
     assert claim.subject == "share of the city wrested"
     assert claim.topic.endswith("@t.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "best", "running"),
+    [
+        ("The monitor said the shelling brought to 49 the number killed in the town in two days of attacks.", 49, True),
+        ("The number of dead has risen to 40, the ministry said.", 40, False),
+        ("The monitor, which earlier gave a toll of 20 in the strikes, said 25 people died.", 20, False),
+    ],
+)
+def test_a_toll_stated_without_a_counted_noun_is_a_toll_claim(text: str, best: int, running: bool) -> None:
+    claim = next(c for c in extract(text).claims if c.topic.startswith("toll:killed"))
+    assert claim.quantity is not None and claim.quantity.best == best
+    # one incident's toll is compared only within its article, never with a war's running total
+    assert claim.topic.endswith("@t.txt") is not running
+
+
+def test_a_count_of_things_brought_to_a_figure_is_no_toll() -> None:
+    claims = extract("The bombing brought to 12 the number of buildings destroyed.").claims
+    assert not any(c.topic.startswith("toll:") for c in claims)

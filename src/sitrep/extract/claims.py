@@ -165,43 +165,67 @@ def figure_claims(
     claims += stated_intentions(context, sentence)
     claims += stated_denials(context, sentence)
     claims += ultimatums(context, sentence)
-    claims += stated_tolls(context, claims, sentence)
+    claims += stated_tolls(context, claims, sentence, is_total)
     claims += responsibility_claims(context, sentence)
     claims += denied_harm(context, sentence)
     claims += denied_evidence(context, sentence)
     return claims, total
 
 
-def stated_tolls(context: SentenceContext, figures: list[Claim], sentence: SpacySpan) -> list[Claim]:
-    """ "the group has put the death toll from the conflict at more than 90,000", "puts the toll at as high as
-    300": a toll a speaker states with no counted noun (which the quantity finder needs) is a toll claim."""
+def stated_tolls(
+    context: SentenceContext, figures: list[Claim], sentence: SpacySpan, running: bool = False
+) -> list[Claim]:
+    """ "the group has put the death toll from the conflict at more than 90,000", "the number of dead has risen to
+    40", "brought to 49 the number killed", "gave a toll of 20": a toll a speaker states with no counted noun (which
+    the quantity finder needs) is a toll claim. A running total is compared with other totals of its place; one
+    incident's toll only within its article (a revised toll), never with a war's."""
     text = span_text(sentence)
+    amount = None
     match = _stated_toll_pattern().search(text)
-    if match is None:
-        return []
-    amount = AMOUNT.match(text, match.end())
+    if match is not None:
+        amount = AMOUNT.match(text, match.end())
     if amount is None:
-        return []
+        match = _brought_to_pattern().search(text)
+        amount = AMOUNT.match(text, match.end()) if match is not None else None
+        if amount is None or not _TOLL_AFTER.match(text, amount.end()):
+            return []
     bounds = parse_amount(amount.group(0))
-    if match.group("upper"):
+    assert match is not None
+    if match.groupdict().get("upper"):
         number = parse_amount(re.sub(r"^\D+", "", amount.group(0)))
         bounds = (None, None, number[1] if number and number[1] is not None else None) if number else None
     if bounds is None or not any(bounds):
         return []
-    start = sentence.start_char + (match.start("upper") if match.group("upper") else amount.start())
+    start = sentence.start_char + (match.start("upper") if match.groupdict().get("upper") else amount.start())
     end = sentence.start_char + amount.end()
     if any(c.quantity is not None and c.quantity.span is not None and c.quantity.span.start >= start for c in figures):
         return []  # the figure is already read
     span = Span(context.doc, start, end, _slice(sentence, start, end))
     quantity = Quantity("people", *bounds, span=span, kind="killed")
-    return [_figure_claim(context, quantity, "people killed", "toll:killed")]
+    # "the death toll from the conflict": the toll's own words may name a war
+    running = running or bool(set(match.group(0).lower().split()) & _claim_words()["war_nouns"])
+    claim = _figure_claim(context, quantity, "people killed", "toll:killed")
+    return [claim if running else replace(claim, topic=f"{claim.topic}@{context.doc}")]
 
 
 @functools.cache
 def _stated_toll_pattern() -> re.Pattern[str]:
     nouns = "|".join(re.escape(n) for n in sorted(_STATED_TOLL_NOUNS, key=len, reverse=True))
     upper = "|".join(re.escape(n) for n in sorted(_UPPER_BOUND_CUES, key=len, reverse=True))
-    return re.compile(rf"\b(?:{nouns})\b[^.;]{{0,80}}?\bat\s+(?P<upper>(?:{upper})\s+)?", re.IGNORECASE)
+    changes = "|".join(re.escape(n) for n in sorted(_TOLL_CHANGES, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{nouns})\b(?:[^.;]{{0,80}}?\b(?:at|{changes})\s+|\s+of\s+)(?P<upper>(?:{upper})\s+)?",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _brought_to_pattern() -> re.Pattern[str]:
+    """ "brought to 49 the number killed": the figure before the toll."""
+    return re.compile(r"\b(?:brought|brings|bringing|raised|raising)\s+to\s+", re.IGNORECASE)
+
+
+_TOLL_AFTER = re.compile(r"\s+the\s+(?:death\s+toll|toll|number\s+(?:of\s+(?:the\s+)?)?(?:killed|dead|deaths))\b")
 
 
 RESPONSIBILITY_TOPIC = "responsibility"
@@ -755,6 +779,7 @@ _RESPONSIBILITY_NOUNS = word_set("en", "claims", "responsibility_nouns")
 _SHARE_PLACE_NOUNS = word_set("en", "claims", "share_place_nouns")
 _STATED_TOLL_NOUNS = word_set("en", "claims", "stated_toll_nouns")
 _UPPER_BOUND_CUES = word_set("en", "claims", "upper_bound_cues")
+_TOLL_CHANGES = word_set("en", "claims", "toll_changes")
 _RESPONSIBILITY_TAKING = word_set("en", "claims", "responsibility_taking_lemmas")
 _RESPONSIBILITY_DENYING = word_set("en", "claims", "responsibility_denying_lemmas")
 _NOBODY = word_set("en", "claims", "nobody_words")
