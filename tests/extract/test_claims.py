@@ -497,3 +497,13 @@ def test_a_toll_stated_without_a_counted_noun_is_a_toll_claim(text: str, best: i
 def test_a_count_of_things_brought_to_a_figure_is_no_toll() -> None:
     claims = extract("The bombing brought to 12 the number of buildings destroyed.").claims
     assert not any(c.topic.startswith("toll:") for c in claims)
+
+
+def test_a_denial_of_responsibility_is_one_claim_with_its_own_id() -> None:
+    result = extract(
+        "Jets struck the market in the town on Friday, the monitor said. "
+        "The government denied responsibility for the strike, blaming the rebels."
+    )
+    denials = [c for c in result.claims if c.modality == "denied"]
+    assert [c.topic.split(":")[0] for c in denials] == ["responsibility"]
+    assert len({c.id for c in result.claims}) == len(result.claims)

@@ -169,7 +169,9 @@ def figure_claims(
     claims += responsibility_claims(context, sentence)
     claims += denied_harm(context, sentence)
     claims += denied_evidence(context, sentence)
-    return claims, total
+    # two rules may read one statement at one anchor; the store keeps one claim per id
+    unique = {c.id: c for c in reversed(claims)}
+    return [c for c in claims if unique[c.id] is c], total
 
 
 def stated_tolls(
@@ -262,7 +264,7 @@ def responsibility_claims(context: SentenceContext, sentence: SpacySpan) -> list
         claims.append(
             _claim(
                 replace(context, modality=modality),
-                _claim_id(context, verb.idx),
+                _claim_id(context, noun.idx),  # the noun's: the verb may hold another claim ("denied ... and vowed")
                 subject,
                 None,
                 _token_span(context.doc, verb),
@@ -415,6 +417,8 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
         triggers = {m.token.i for m in find_triggers(sentence)}
         # "denied all claims that the envoy was killed": what is denied is a statement about an incident, a claim
         # of its own, whatever incident the statement tells.
+        if any(o.lemma_.lower() in _RESPONSIBILITY_NOUNS for o in objects):
+            continue  # "denied responsibility for the strike": a denial of responsibility (responsibility_claims)
         of_statement = any(o.lemma_.lower() in words["denied_statement_nouns"] for o in objects)
         if (any(t.i in triggers for t in scope) and not of_statement) or any(t.like_num for t in scope):
             continue
