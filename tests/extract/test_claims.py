@@ -304,3 +304,206 @@ def test_a_time_given_to_do_something_is_a_planned_ultimatum(text: str, figure: 
     (ultimatum,) = [c for c in result.claims if c.topic.startswith("ultimatum:")]
     assert ultimatum.modality == "planned"
     assert ultimatum.quantity is not None and ultimatum.quantity.best == figure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The monitor said more than 600 civilians have been killed in the last three months in the province.",
+        "Over 250 fighters have died in the region during the past month, the group said.",
+        "Four days of air raids on the province had left more than 40 people dead, the group said.",
+    ],
+)
+def test_a_toll_over_a_stretch_of_time_is_a_running_total(text: str) -> None:
+    result = extract(text)
+    assert any(c.topic.startswith("toll:killed") for c in result.claims)
+
+
+def test_lives_claimed_by_a_war_are_its_dead() -> None:
+    result = extract("The war has claimed more than 50,000 lives, according to the monitor.")
+    claim = next(c for c in result.claims if c.quantity is not None)
+    assert claim.topic.startswith("toll:killed")
+    assert claim.quantity is not None and claim.quantity.low == 50001
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "low", "best"),
+    [
+        ("Rebels have besieged about 30,000 people in the old town for a year.", "besieged", 27000, 30000),
+        ("The siege has trapped over 30,000 civilians.", "besieged", 30001, None),
+        ("Some 90,000 people live in the valley.", "population", None, 90000),
+        ("There are an estimated 90,000 people still living in the city.", "population", 81000, 90000),
+        ("More than two million Ruritanians have become refugees.", "displaced", 2000001, None),
+        ("The country hosts an estimated two million refugees.", "displaced", 1800000, 2000000),
+    ],
+)
+def test_people_besieged_living_or_become_refugees_are_standing_figures(
+    text: str, topic: str, low: int | None, best: int | None
+) -> None:
+    claim = next(c for c in extract(text).claims if c.quantity is not None)
+    assert claim.topic.startswith(topic)
+    assert (claim.quantity.low, claim.quantity.best) == (low, best)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops evacuated 300 people from the besieged town on Monday.",
+        "Gunmen killed 12 people living in the camp on Sunday.",
+    ],
+)
+def test_people_moved_or_harmed_near_a_siege_or_a_home_are_no_standing_figure(text: str) -> None:
+    assert not any(c.topic.split(":")[0] in {"besieged", "population"} for c in extract(text).claims)
+
+
+def _about(text: str, topic: str) -> list[tuple[str, str]]:
+    return [(c.modality, c.subject) for c in extract(text).claims if c.topic.startswith(topic)]
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "subject"),
+    [
+        ("The group claimed responsibility for the bombing.", "asserted", "responsibility for the bombing (The group)"),
+        ("The army denied responsibility for the strike, the ministry said.", "denied", "denied responsibility"),
+        ("Nobody has claimed responsibility for the attack.", "denied", "no claim of responsibility"),
+        ("No group has yet claimed responsibility for the blast.", "denied", "no claim of responsibility"),
+    ],
+)
+def test_claims_and_denials_of_responsibility_are_claims(text: str, modality: str, subject: str) -> None:
+    found = _about(text, "responsibility:")
+    assert len(found) == 1 and found[0][0] == modality and found[0][1].startswith(subject)
+
+
+def test_a_claim_of_responsibility_attaches_to_the_incident_and_nobody_claiming_it_does_not() -> None:
+    result = extract(
+        "A car bomb exploded near the market in the town on Tuesday. The rebel front claimed responsibility for the "
+        "blast in a statement. Nobody else has claimed responsibility."
+    )
+    bomb = next(m for m in result.mentions if m.trigger.text == "bomb")
+    claims = {c.modality: c for c in result.claims if c.topic.startswith("responsibility:")}
+    assert claims["asserted"].concerns == bomb.id
+    assert claims["denied"].concerns is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor said no one was killed in the strike.",
+        "The ministry said there were no casualties in the raid.",
+        "A spokesman said the shelling caused no deaths.",
+        "No civilians were harmed in the raid, the army said.",
+    ],
+)
+def test_a_statement_that_nobody_was_harmed_is_a_denied_toll_of_zero(text: str) -> None:
+    claims = [c for c in extract(text).claims if c.topic.startswith("no-harm:")]
+    assert len(claims) == 1 and claims[0].modality == "denied"
+    assert claims[0].quantity is not None and claims[0].quantity.best == 0
+
+
+def test_a_denied_toll_is_set_against_the_incident_a_speaker_answers() -> None:
+    result = extract(
+        "Shelling killed nine people in the village on Monday, activists said. "
+        "The army said nobody was killed in the village."
+    )
+    shelling = next(m for m in result.mentions if m.trigger.text == "Shelling")
+    denial = next(c for c in result.claims if c.topic.startswith("no-harm:"))
+    assert denial.concerns == shelling.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A police spokesman said there was no evidence that the militia carried out the attack.",
+        "Inspectors said they found no trace of a chemical agent at the site.",
+    ],
+)
+def test_no_evidence_of_who_did_it_is_a_denial(text: str) -> None:
+    claims = [c for c in extract(text).claims if c.topic.startswith("evidence:")]
+    assert len(claims) == 1 and claims[0].modality == "denied" and claims[0].subject.startswith("no ")
+
+
+def test_a_dismissed_report_is_a_denied_claim() -> None:
+    claims = extract("The army dismisses the monitor's reporting as biased.").claims
+    assert any(c.modality == "denied" and c.subject.startswith("dismiss") for c in claims)
+
+
+def test_a_toll_of_the_last_hours_is_one_days_report_and_stays_an_event() -> None:
+    result = extract("Troops killed 15 militants in the village during the last hours, a source said.")
+    assert [m.trigger.text for m in result.mentions] == ["killed"]
+    assert not any(c.topic.startswith("toll:") for c in result.claims)
+
+
+def test_nobody_harmed_is_not_set_against_a_report_that_gives_no_deaths() -> None:
+    result = extract(
+        "Government troops used tear gas in the village on Monday, activists said. "
+        "The army said nobody was killed in the village."
+    )
+    denial = next(c for c in result.claims if c.topic.startswith("no-harm:"))
+    assert denial.concerns is None
+
+
+def test_a_population_of_no_named_place_is_compared_only_within_its_article() -> None:
+    claim = next(c for c in extract("Some 90,000 people live there.").claims if c.topic.startswith("population"))
+    assert claim.topic == "population:@t.txt"
+
+
+def test_deaths_a_speaker_does_not_acknowledge_are_a_denied_toll_and_its_dismissal_a_denial() -> None:
+    claims = extract(
+        "The army has not acknowledged any civilian deaths from its strikes and dismisses the monitor's reporting "
+        "as biased."
+    ).claims
+    assert any(c.topic.startswith("no-harm:killed") and c.modality == "denied" for c in claims)
+    assert any(c.subject.startswith("dismiss") and c.modality == "denied" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("An aid group has put the death toll from the conflict at as high as 90,000.", None, 90000),
+        ("The research centre has put the death toll from the six-year conflict at more than 90,000.", 90001, None),
+    ],
+)
+def test_a_toll_put_at_a_figure_is_a_toll_claim(text: str, low: int | None, high: int | None) -> None:
+    claim = next(c for c in extract(text).claims if c.topic.startswith("toll:killed"))
+    assert claim.quantity is not None and (claim.quantity.low, claim.quantity.high) == (low, high)
+
+
+def test_fighters_a_side_has_lost_are_its_losses() -> None:
+    claims = extract("The militia has lost 463 fighters in the battle, the monitor said.").claims
+    assert any(c.topic.startswith("toll:losses") and c.quantity and c.quantity.best == 463 for c in claims)
+
+
+def test_a_share_of_the_city_is_a_territorial_figure_compared_only_within_its_article() -> None:
+    claim = next(c for c in extract("The alliance has wrested 90 percent of the city from the militants.").claims)
+    assert claim.subject == "share of the city wrested"
+    assert claim.topic.endswith("@t.txt")
+
+
+@pytest.mark.parametrize(
+    ("text", "best", "running"),
+    [
+        ("The monitor said the shelling brought to 49 the number killed in the town in two days of attacks.", 49, True),
+        ("The number of dead has risen to 40, the ministry said.", 40, False),
+        ("The monitor, which earlier gave a toll of 20 in the strikes, said 25 people died.", 20, False),
+    ],
+)
+def test_a_toll_stated_without_a_counted_noun_is_a_toll_claim(text: str, best: int, running: bool) -> None:
+    claim = next(c for c in extract(text).claims if c.topic.startswith("toll:killed"))
+    assert claim.quantity is not None and claim.quantity.best == best
+    # one incident's toll is compared only within its article, never with a war's running total
+    assert claim.topic.endswith("@t.txt") is not running
+
+
+def test_a_count_of_things_brought_to_a_figure_is_no_toll() -> None:
+    claims = extract("The bombing brought to 12 the number of buildings destroyed.").claims
+    assert not any(c.topic.startswith("toll:") for c in claims)
+
+
+def test_a_denial_of_responsibility_is_one_claim_with_its_own_id() -> None:
+    result = extract(
+        "Jets struck the market in the town on Friday, the monitor said. "
+        "The government denied responsibility for the strike, blaming the rebels."
+    )
+    denials = [c for c in result.claims if c.modality == "denied"]
+    assert [c.topic.split(":")[0] for c in denials] == ["responsibility"]
+    assert len({c.id for c in result.claims}) == len(result.claims)

@@ -125,3 +125,19 @@ def test_modality_is_per_trigger(nlp: Language) -> None:
 )
 def test_would_in_reported_speech_is_a_plan(nlp: Language, text: str, trigger: str, expected: str) -> None:
     assert modality(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # a subject that is nobody denies what its verb tells
+        ("The governor said nobody was killed in the blast.", "killed", "denied"),
+        ("According to the ministry, no one was killed when the depot exploded.", "killed", "denied"),
+        ("Some civilians were killed in the blast, the governor said.", "killed", "asserted"),
+        # a plan stated with an adjective of resolve reaches the conjoined act too
+        ("The government is determined to push ahead with the offensive and capture the town.", "capture", "planned"),
+        ("The army is poised to storm the town.", "storm", "planned"),
+    ],
+)
+def test_nobody_denies_and_resolve_plans(nlp: Language, text: str, trigger: str, expected: str) -> None:
+    assert modality(nlp, text, trigger) == expected

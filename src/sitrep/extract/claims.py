@@ -104,7 +104,12 @@ def figure_claims(
     text = span_text(sentence)
     lowered = text.lower()
     lemmas = lower_lemmas(sentence)
-    is_total = _cue_pattern("total_cues").search(lowered) is not None or _ongoing_conflict_toll(sentence)
+    is_total = (
+        _cue_pattern("total_cues").search(lowered) is not None
+        or _days_of_pattern().search(lowered) is not None
+        or _long_period_pattern().search(lowered) is not None
+        or _ongoing_conflict_toll(sentence)
+    )
     over_a_period = _period_pattern().search(text) is not None
     period = _period_start(sentence, context.published, context.doc)
     planned = _planned_figures(context, quantities, sentence)
@@ -118,8 +123,10 @@ def figure_claims(
         unit = quantity.unit.lower()
         head = unit.split()[-1] if unit else ""
         noun = _token_of(sentence, quantity)
+        lives = _lives_taken(head, noun)
+        kind = "killed" if lives else kind
         # "displaced several times", "the one hospital": not a number of people
-        counts_people = head in _people_heads()
+        counts_people = head in _people_heads() or lives
         if (
             kind in {"count", "displaced"}
             and head in words["displacement_units"] | {"people"}
@@ -144,6 +151,12 @@ def figure_claims(
             total = total or is_total or over_a_period
         elif kind in {"count", "troops"} and head in words["troop_units"] and not total and _stationed(noun, lemmas):
             claims.append(_figure_claim(context, quantity, f"troops ({unit})", "troop-level"))
+        elif kind == "count" and counts_people and _besieged(noun):
+            claims.append(_placed_figure_claim(context, quantity, "people besieged", "besieged", period))
+        elif kind == "count" and counts_people and _dwelling(noun):
+            claims.append(_placed_figure_claim(context, quantity, "population", "population"))
+        elif kind == "count" and (head in _REFUGEE_HEADS or _become_refugees(noun)):
+            claims.append(_figure_claim(context, quantity, "people displaced", "displaced", period))
         elif kind == "count" and over_a_period and _tally_of(unit, is_period=True) is not None:
             claims.append(_tally_claim(context, quantity, sentence, period))
     claims += _territory_claims(context, sentence)
@@ -152,7 +165,192 @@ def figure_claims(
     claims += stated_intentions(context, sentence)
     claims += stated_denials(context, sentence)
     claims += ultimatums(context, sentence)
-    return claims, total
+    claims += stated_tolls(context, claims, sentence, is_total)
+    claims += responsibility_claims(context, sentence)
+    claims += denied_harm(context, sentence)
+    claims += denied_evidence(context, sentence)
+    # two rules may read one statement at one anchor; the store keeps one claim per id
+    unique = {c.id: c for c in reversed(claims)}
+    return [c for c in claims if unique[c.id] is c], total
+
+
+def stated_tolls(
+    context: SentenceContext, figures: list[Claim], sentence: SpacySpan, running: bool = False
+) -> list[Claim]:
+    """ "the group has put the death toll from the conflict at more than 90,000", "the number of dead has risen to
+    40", "brought to 49 the number killed", "gave a toll of 20": a toll a speaker states with no counted noun (which
+    the quantity finder needs) is a toll claim. A running total is compared with other totals of its place; one
+    incident's toll only within its article (a revised toll), never with a war's."""
+    text = span_text(sentence)
+    amount = None
+    match = _stated_toll_pattern().search(text)
+    if match is not None:
+        amount = AMOUNT.match(text, match.end())
+    if amount is None:
+        match = _brought_to_pattern().search(text)
+        amount = AMOUNT.match(text, match.end()) if match is not None else None
+        if amount is None or not _TOLL_AFTER.match(text, amount.end()):
+            return []
+    bounds = parse_amount(amount.group(0))
+    assert match is not None
+    if match.groupdict().get("upper"):
+        number = parse_amount(re.sub(r"^\D+", "", amount.group(0)))
+        bounds = (None, None, number[1] if number and number[1] is not None else None) if number else None
+    if bounds is None or not any(bounds):
+        return []
+    start = sentence.start_char + (match.start("upper") if match.groupdict().get("upper") else amount.start())
+    end = sentence.start_char + amount.end()
+    if any(c.quantity is not None and c.quantity.span is not None and c.quantity.span.start >= start for c in figures):
+        return []  # the figure is already read
+    span = Span(context.doc, start, end, _slice(sentence, start, end))
+    quantity = Quantity("people", *bounds, span=span, kind="killed")
+    # "the death toll from the conflict": the toll's own words may name a war
+    running = running or bool(set(match.group(0).lower().split()) & _claim_words()["war_nouns"])
+    claim = _figure_claim(context, quantity, "people killed", "toll:killed")
+    return [claim if running else replace(claim, topic=f"{claim.topic}@{context.doc}")]
+
+
+@functools.cache
+def _stated_toll_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(_STATED_TOLL_NOUNS, key=len, reverse=True))
+    upper = "|".join(re.escape(n) for n in sorted(_UPPER_BOUND_CUES, key=len, reverse=True))
+    changes = "|".join(re.escape(n) for n in sorted(_TOLL_CHANGES, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{nouns})\b(?:[^.;]{{0,80}}?\b(?:at|{changes})\s+|\s+of\s+)(?P<upper>(?:{upper})\s+)?",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _brought_to_pattern() -> re.Pattern[str]:
+    """ "brought to 49 the number killed": the figure before the toll."""
+    return re.compile(r"\b(?:brought|brings|bringing|raised|raising)\s+to\s+", re.IGNORECASE)
+
+
+_TOLL_AFTER = re.compile(r"\s+the\s+(?:death\s+toll|toll|number\s+(?:of\s+(?:the\s+)?)?(?:killed|dead|deaths))\b")
+
+
+RESPONSIBILITY_TOPIC = "responsibility"
+NO_HARM_TOPIC = "no-harm"
+NO_CLAIM = "no claim of responsibility"  # "nobody has claimed the attack": disagrees with a claim, not with the report
+
+
+def responsibility_claims(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """ "the group claimed responsibility for the bombing", "the army denied responsibility for the strike", "no
+    group has claimed responsibility": who owns an incident, a claim of its own (asserted, or denied when the speaker
+    disowns it or nobody owns it) under one topic per place, so that a claim and a denial or a second claimant are
+    set side by side. The incident it is about is linked by :func:`link_to_incidents`."""
+    claims: list[Claim] = []
+    for noun in span_tokens(sentence):
+        if noun.lemma_.lower() not in _RESPONSIBILITY_NOUNS or noun.dep_ not in DEP.direct_object:
+            continue
+        verb = noun.head
+        lemma = verb.lemma_.lower()
+        if lemma not in _RESPONSIBILITY_TAKING | _RESPONSIBILITY_DENYING:
+            continue
+        nobody = _said_of_nobody(verb)
+        modality: Modality = "denied" if lemma in _RESPONSIBILITY_DENYING or nobody else "asserted"
+        claimant = next((c for c in verb.children if c.dep_ in DEP.subject), None)
+        who = " ".join(t.text for t in claimant.subtree) if claimant is not None else ""
+        what = next(
+            (" ".join(t.text for t in p.subtree) for p in noun.children if p.dep_ in DEP.preposition),
+            "",
+        )
+        if nobody:
+            subject = f"{NO_CLAIM} {what}".strip()
+        else:
+            subject = f"{'denied ' if lemma in _RESPONSIBILITY_DENYING else ''}responsibility {what}".strip()
+            subject = f"{subject} ({who})" if who else subject
+        claims.append(
+            _claim(
+                replace(context, modality=modality),
+                _claim_id(context, noun.idx),  # the noun's: the verb may hold another claim ("denied ... and vowed")
+                subject,
+                None,
+                _token_span(context.doc, verb),
+                f"{RESPONSIBILITY_TOPIC}:{(context.scope or '').lower()}",
+            )
+        )
+    return claims
+
+
+def _said_of_nobody(verb: Token) -> bool:
+    """ "nobody has claimed ...", "no group claimed ...", "has not claimed ...": the act is said of nobody."""
+    if any(c.dep_ in DEP.negation for c in verb.children):
+        return True
+    return any(
+        c.dep_ in DEP.subject | DEP.passive_subject
+        and (c.lower_ in _NOBODY or any(d.lower_ == "no" for d in c.children) or _no_one(c))
+        for c in verb.children
+    )
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ in DEP.negation for c in verb.children)
+
+
+def _no_one(token: Token) -> bool:
+    """ "no one": the number word "one" after "no"."""
+    return token.lower_ == "one" and token.i > 0 and token.doc[token.i - 1].lower_ == "no"
+
+
+def denied_harm(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """ "no one was killed in the strike", "there were no casualties", "the raid caused no deaths": a statement that
+    nobody was harmed is a denied toll (figure zero) by its speaker, set against the incident's reported dead."""
+    for token in span_tokens(sentence):
+        harmed: str | None = None
+        if token.lemma_.lower() in _CASUALTY_NOUNS and any(
+            c.dep_ in DEP.determiner and (c.lower_ == "no" or (c.lower_ == "any" and _negated(token.head)))
+            for c in token.children
+        ):  # "no casualties", "has not acknowledged any deaths"
+            harmed = "wounded" if token.lemma_.lower() in {"injury", "injured", "wounded"} else "killed"
+        elif (
+            (token.lower_ in _NOBODY or _no_one(token) or any(c.lower_ == "no" for c in token.children))
+            and token.dep_ in DEP.subject | DEP.passive_subject
+            and token.head.lemma_.lower() in _CASUALTY_LEMMAS
+        ):
+            harmed = "killed" if token.head.lemma_.lower() in {"kill", "die"} else "wounded"
+        if harmed is None:
+            continue
+        start = token.idx - 3 if token.lower_ == "one" else token.idx
+        span = Span(
+            context.doc, start, token.idx + len(token.text), _slice(sentence, start, token.idx + len(token.text))
+        )
+        quantity = Quantity("people", 0, 0, 0, span=span, kind=harmed)
+        return [
+            _claim(
+                replace(context, modality="denied"),
+                _claim_id(context, token.idx),
+                f"people {harmed}" + (f" in {context.scope}" if context.scope else ""),
+                quantity,
+                span,
+                f"{NO_HARM_TOPIC}:{harmed}:{(context.scope or '').lower()}",
+            )
+        ]
+    return []
+
+
+def denied_evidence(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """ "there was no evidence that the militia carried out the attack", "found no sign of a chemical agent": what
+    the evidence would prove is denied by the speaker (who did it, or what was used)."""
+    claims: list[Claim] = []
+    for noun in span_tokens(sentence):
+        if noun.lemma_.lower() not in _EVIDENCE_NOUNS or not any(
+            c.lower_ == "no" and c.dep_ in DEP.determiner for c in noun.children
+        ):
+            continue
+        phrase = " ".join(t.text for t in noun.subtree)
+        claims.append(
+            _claim(
+                replace(context, modality="denied"),
+                _claim_id(context, noun.idx),
+                phrase,
+                None,
+                _token_span(context.doc, noun),
+                f"evidence:{(context.scope or '').lower()}",
+            )
+        )
+    return claims
 
 
 def ultimatums(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
@@ -206,7 +404,9 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
     for verb in span_tokens(sentence):
         if verb.pos_ not in POS.verb or verb.lemma_.lower() not in words["denial_lemmas"]:
             continue
-        if verb.dep_ not in DEP.root | DEP.conjunct or not any(c.dep_ in DEP.subject for c in verb.children):
+        # "has not acknowledged any deaths and dismisses the reports": a conjoined verb shares its head's subject
+        speaker = verb.head if verb.dep_ in DEP.conjunct else verb
+        if verb.dep_ not in DEP.root | DEP.conjunct or not any(c.dep_ in DEP.subject for c in speaker.children):
             continue  # "a figure the police rejected": not the sentence's own statement
         objects = [
             c for c in verb.children if c.dep_ in DEP.direct_object | DEP.clausal_complement | DEP.open_complement
@@ -217,6 +417,8 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
         triggers = {m.token.i for m in find_triggers(sentence)}
         # "denied all claims that the envoy was killed": what is denied is a statement about an incident, a claim
         # of its own, whatever incident the statement tells.
+        if any(o.lemma_.lower() in _RESPONSIBILITY_NOUNS for o in objects):
+            continue  # "denied responsibility for the strike": a denial of responsibility (responsibility_claims)
         of_statement = any(o.lemma_.lower() in words["denied_statement_nouns"] for o in objects)
         if (any(t.i in triggers for t in scope) and not of_statement) or any(t.like_num for t in scope):
             continue
@@ -240,20 +442,42 @@ _HAPPENED: frozenset[Modality] = frozenset({"asserted", "reported"})
 
 def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Claim]:
     """A speaker's denial that names no incident of its own ("Syria denies the charges", "the ministry dismissed
-    the claim as groundless") is about the incident the story told last before it: its ``concerns`` is that report (or,
-    when the story states the denial first, the first report after it), so that it is set against that report."""
+    the claim as groundless", "no one was killed") and a claim of responsibility ("the group claimed the bombing")
+    are about the incident the story told last before them: their ``concerns`` is that report (or, when the story
+    states them first, the first report after them), so that a denial is set against that report."""
     told = sorted((m for m in mentions if m.modality in _HAPPENED), key=lambda m: m.sentence.start)
     linked: list[Claim] = []
     for claim in claims:
         # A denial is somebody's: the story's own negative statement ("the truce does not include ...") is not.
         someone = any(s.kind != "publisher" for s in claim.chain.sources)
-        if claim.modality != "denied" or claim.concerns is not None or not told or not someone:
+        responsibility = claim.topic.startswith(f"{RESPONSIBILITY_TOPIC}:")
+        if responsibility and claim.subject.startswith(NO_CLAIM):
+            linked.append(claim)  # nobody owning it disputes a claimant, not that the incident happened
+            continue
+        # a claim of responsibility is its claimant's own, whoever the chain names
+        if (
+            (claim.modality != "denied" and not responsibility)
+            or claim.concerns is not None
+            or not told
+            or not (someone or responsibility)
+        ):
             linked.append(claim)
             continue
-        before = [m for m in told if m.sentence.start < claim.sentence.start]
-        report = before[-1] if before else told[0]
+        # "no one was killed" answers a report of deaths, not any incident told before it
+        candidates = [m for m in told if _deadly(m)] if claim.topic.startswith(f"{NO_HARM_TOPIC}:") else told
+        if not candidates:
+            linked.append(claim)
+            continue
+        before = [m for m in candidates if m.sentence.start < claim.sentence.start]
+        report = before[-1] if before else candidates[0]
         linked.append(replace(claim, concerns=report.id))
     return linked
+
+
+def _deadly(mention: Mention) -> bool:
+    """The report gives a toll above zero."""
+    toll = mention.fatalities
+    return toll is not None and any(v is not None and v > 0 for v in (toll.low, toll.best, toll.high))
 
 
 @functools.cache
@@ -270,6 +494,58 @@ def _displaced_civilians(head: str, noun: Token | None) -> bool:
     if head in _claim_words()["troop_units"]:
         return False
     return noun is None or noun.head.lemma_.lower() not in _claim_words()["harm_lemmas"]
+
+
+@functools.cache
+def _days_of_pattern() -> re.Pattern[str]:
+    """ "three days of shelling", "after weeks of fighting": a toll counted over a stretch of time."""
+    lengths = "|".join(re.escape(w) for w in sorted(_PERIOD_OF_ATTACKS, key=len, reverse=True))
+    return re.compile(rf"\b(?:{lengths})\s+of\b")
+
+
+@functools.cache
+def _long_period_pattern() -> re.Pattern[str]:
+    """ "in the last two weeks", "during the past month": a stretch of days or more a toll runs over."""
+    lengths = "|".join(re.escape(w) for w in sorted(_LONG_PERIODS, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:in|over|during|within|throughout)\s+the\s+(?:last|past|previous)\s+(?:[\w-]+\s+)?(?:{lengths})\b"
+    )
+
+
+def _lives_taken(head: str, noun: Token | None) -> bool:
+    """ "the war has claimed more than 3,000 lives", "fighting that cost 500 lives": lives taken count the dead."""
+    return head in _LIFE_UNITS and noun is not None and noun.head.lemma_.lower() in _LIFE_TAKING_LEMMAS
+
+
+def _besieged(noun: Token | None) -> bool:
+    """ "has besieged some 20,000 people", "the siege has trapped 5,000 civilians", "civilians trapped in the old
+    town": people besieged, not "evacuated 300 people from the besieged town"."""
+    if noun is None:
+        return False
+    return noun.head.lemma_.lower() in _SIEGE_LEMMAS or any(
+        c.dep_ in DEP.clausal_modifier | DEP.relative_clause and c.lemma_.lower() in _SIEGE_LEMMAS
+        for c in noun.children
+    )
+
+
+def _dwelling(noun: Token | None) -> bool:
+    """ "some 90,000 people live in the valley", "an estimated 20,000 people still living in the town": a
+    population."""
+    if noun is None:
+        return False
+    if noun.dep_ in DEP.subject and noun.head.lemma_.lower() in _DWELLING_LEMMAS:
+        return True
+    return any(
+        c.dep_ in DEP.clausal_modifier | DEP.relative_clause and c.lemma_.lower() in _DWELLING_LEMMAS
+        for c in noun.children
+    )
+
+
+def _become_refugees(noun: Token | None) -> bool:
+    """ "more than a million people have become refugees": the subject of a displacement complement."""
+    if noun is None or noun.dep_ not in DEP.subject:
+        return False
+    return any(c.lower_ in _REFUGEE_COMPLEMENTS for c in noun.head.children if c.i > noun.i)
 
 
 def _stationed(noun: Token | None, lemmas: frozenset[str]) -> bool:
@@ -291,8 +567,10 @@ def states_intention(sentence: SpacySpan) -> bool:
     lemmas = words["intention_lemmas"] | words["denial_lemmas"] | words["ultimatum_lemmas"]
     tokens = span_tokens(sentence)
     text = span_text(sentence)
+    nouns = _RESPONSIBILITY_NOUNS | _CASUALTY_NOUNS | _EVIDENCE_NOUNS | _NOBODY | {"no"}
     return (
         any(t.pos_ in POS.verb and t.lemma_.lower() in lemmas for t in tokens)
+        or any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in tokens)
         or any(_reported_future(t, sentence) for t in tokens)
         or _area_pattern().search(text) is not None
         or _PERCENT.search(text) is not None
@@ -446,6 +724,15 @@ def _figure_claim(
     )
 
 
+def _placed_figure_claim(
+    context: SentenceContext, quantity: Quantity, subject: str, topic: str, period_start: dt.date | None = None
+) -> Claim:
+    """A standing figure of a place (people besieged, a population): with no place read it is compared only
+    within its own article, since two such figures of unnamed places need not count the same people."""
+    claim = _figure_claim(context, quantity, subject, topic, period_start)
+    return claim if context.scope else replace(claim, topic=f"{topic}:@{context.doc}")
+
+
 def _tally_of(unit: str, is_period: bool) -> str | None:
     """What a count of ``unit`` tallies ("attacks", "clashes", "munitions"), if it is a tally: "times" always,
     other event and munition heads only over a period."""
@@ -492,6 +779,25 @@ _LIGHT_VERBS = word_set("en", "claims", "light_verbs")
 _PERIOD_PREPOSITIONS = word_set("en", "claims", "period_prepositions")
 _WARNING_LEMMAS = word_set("en", "claims", "warning_lemmas")
 _REPETITION_NOUNS = word_set("en", "claims", "repetition_nouns")
+_RESPONSIBILITY_NOUNS = word_set("en", "claims", "responsibility_nouns")
+_SHARE_PLACE_NOUNS = word_set("en", "claims", "share_place_nouns")
+_STATED_TOLL_NOUNS = word_set("en", "claims", "stated_toll_nouns")
+_UPPER_BOUND_CUES = word_set("en", "claims", "upper_bound_cues")
+_TOLL_CHANGES = word_set("en", "claims", "toll_changes")
+_RESPONSIBILITY_TAKING = word_set("en", "claims", "responsibility_taking_lemmas")
+_RESPONSIBILITY_DENYING = word_set("en", "claims", "responsibility_denying_lemmas")
+_NOBODY = word_set("en", "claims", "nobody_words")
+_CASUALTY_NOUNS = word_set("en", "claims", "casualty_nouns")
+_CASUALTY_LEMMAS = word_set("en", "claims", "casualty_lemmas")
+_EVIDENCE_NOUNS = word_set("en", "claims", "evidence_nouns")
+_PERIOD_OF_ATTACKS = word_set("en", "claims", "period_of_attacks_lengths")
+_LONG_PERIODS = word_set("en", "claims", "long_period_lengths")
+_LIFE_UNITS = word_set("en", "claims", "life_units")
+_LIFE_TAKING_LEMMAS = word_set("en", "claims", "life_taking_lemmas")
+_SIEGE_LEMMAS = word_set("en", "claims", "siege_lemmas")
+_DWELLING_LEMMAS = word_set("en", "claims", "dwelling_lemmas")
+_REFUGEE_HEADS = word_set("en", "claims", "refugee_heads")
+_REFUGEE_COMPLEMENTS = word_set("en", "claims", "refugee_complements")
 
 
 def _target_of(sentence: SpacySpan, quantity: Quantity) -> str | None:
@@ -658,18 +964,24 @@ def _share_claims(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
             continue
         amount_start, bounds = amount
         of_what = re.match(r"\s*(?:the\s+)?((?:[A-Z][\w'’-]*\s*)+)", text[percent.end() :])
-        if of_what is None:
+        generic = re.match(r"\s*the\s+(\w+)\b", text[percent.end() :])
+        if of_what is not None:
+            place = of_what.group(1).strip()
+        elif generic is not None and generic.group(1).lower() in _SHARE_PLACE_NOUNS:
+            # "90 percent of the city": the sentence's place, else one compared only within its article
+            place = context.scope or f"the {generic.group(1).lower()} @{context.doc}"
+        else:
             continue  # "70% of residents": a share of people, not of a place
-        place = of_what.group(1).strip()
         start = sentence.start_char + amount_start
         end = sentence.start_char + percent.end() - len("of")
         span = Span(context.doc, start, end, _slice(sentence, start, end))
         quantity = Quantity("percent", *bounds, span=span, kind="share")
+        shown = place.split(" @")[0]
         claims.append(
             _claim(
-                replace(context, scope=place),
+                replace(context, scope=shown),
                 _claim_id(context, start),
-                f"share of {place} {cue}",
+                f"share of {shown} {cue}",
                 quantity,
                 span,
                 f"share:{cue}:{place.lower()}",

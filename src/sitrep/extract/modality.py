@@ -16,13 +16,14 @@ from typing import Any, cast
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.data import load_yaml
+from sitrep.data import load_yaml, word_set
 from sitrep.extract.attribution import explicit_sources
 from sitrep.model import MODALITIES, Modality
 from sitrep.nlp.syntax import DEP, POS, TAG
 from sitrep.nlp.tokens import span_tokens
 
 DEFAULT: Modality = "asserted"
+_NEGATIVE_SUBJECTS = word_set("en", "modality", "negative_subjects")
 # Modalities a negated plan or possibility turns into "denied" ("no intention of withdrawing").
 _NEGATABLE: frozenset[str] = frozenset({"planned", "hypothetical", "asserted"})
 _MODIFIER_DEPS = (
@@ -123,7 +124,16 @@ def _is_negated(node: Token) -> bool:
     return any(
         c.dep_ in DEP.negation | DEP.determiner | DEP.adverbial_modifier | DEP.preconjunct and c.lower_ in lex.negators
         for c in node.children
-    )
+    ) or any(c.dep_ in DEP.subject | DEP.passive_subject and _says_nobody(c) for c in node.children)
+
+
+def _says_nobody(subject: Token) -> bool:
+    """ "nobody was killed", "no one died", "no civilians were harmed": a subject that is nobody."""
+    if subject.lower_ in _NEGATIVE_SUBJECTS:
+        return True
+    if subject.lower_ == "one" and subject.i > 0 and subject.doc[subject.i - 1].lower_ == "no":
+        return True
+    return any(c.dep_ in DEP.determiner and c.lower_ == "no" for c in subject.children)
 
 
 def _governor_cue(node: Token, via: str) -> Modality | None:

@@ -1,0 +1,115 @@
+"""Why gold claims are missed: a developer's view of `sitrep eval`'s "claims found" and of the modality of the
+reports the gold set codes as not plainly asserted (dev split only).
+
+For every gold claim that `sitrep eval` does not match, prints the gold statement (figure, modality) beside
+every claim and event report of ours from the same passage, under a verdict: nothing read from the passage,
+a claim with another figure, a figure-less claim with another modality, and so on. Then every gold report
+coded as not plainly asserted whose passage carries no report of ours with that modality.
+
+    .venv/bin/sitrep ingest evaluation/real/dev/corpus --db /tmp/dev.db -q
+    .venv/bin/python evaluation/diagnose_claims.py evaluation/real/dev/gold --db sqlite:////tmp/dev.db \
+        [--part claims|modality] [--only VERDICT]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from sitrep.evaluate import load_gold, load_jsonl, match_claims, refuse_held_out, same_passage, told_by_reports
+from sitrep.model import Claim, Mention
+from sitrep.store import Store
+
+
+def _figure(quantity: Any) -> str:
+    if quantity is None:
+        return "-"
+    if isinstance(quantity, dict):
+        return f"{quantity.get('low')}/{quantity.get('best')}/{quantity.get('high')} {quantity.get('text', '')!r}"
+    return f"{quantity.low}/{quantity.best}/{quantity.high} {quantity.unit!r}"
+
+
+def verdict(gold: dict[str, Any], ours: list[Claim], mentions: list[Mention]) -> str:
+    """Why no claim of ours from the gold claim's passage states it."""
+    if not ours:
+        return "event report only" if mentions else "nothing read"
+    if not gold.get("quantity"):
+        if any(c.quantity is None for c in ours):
+            return "figure-less claim, other modality"
+        return "claims with figures only"
+    if all(c.quantity is None for c in ours):
+        return "figure-less claims only"
+    return "claim with another figure"
+
+
+def print_claims(gold_dir: Path, store: Store, only: str | None) -> None:
+    gold_claims = [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
+    docs = {c["doc"] for c in gold_claims}
+    ours = [c for c in store.claims() if c.doc in docs]
+    mentions = _mentions(store, docs)
+    found = match_claims(gold_claims, ours)
+    found |= told_by_reports(gold_claims, found, load_gold(gold_dir)[0], mentions)
+    tally: Counter[str] = Counter()
+    lines: list[str] = []
+    for number, gold in enumerate(gold_claims):
+        if str(gold.get("id", number)) in found:
+            continue
+        evidence = str(gold.get("evidence") or "")
+        near = [c for c in ours if c.doc == gold["doc"] and same_passage(c.sentence.text, evidence)]
+        told = [m for m in mentions if m.doc == gold["doc"] and same_passage(m.sentence.text, evidence)]
+        why = verdict(gold, near, told)
+        tally[why] += 1
+        if only and why != only:
+            continue
+        lines.append(f"[{why}] {gold.get('id')} ({gold.get('modality')}, {_figure(gold.get('quantity'))})")
+        lines.append(f"    gold: {evidence}")
+        lines += [f"    claim: {c.modality} {_figure(c.quantity)} {c.subject!r} topic {c.topic!r}" for c in near]
+        lines += [f"    report: {m.modality} {m.event_type} trigger {m.trigger.text!r}" for m in told]
+    print(f"claims found {len(found)}/{len(gold_claims)}; missed by verdict:")
+    for why, n in tally.most_common():
+        print(f"  {n:4d}  {why}")
+    print("\n".join(lines))
+
+
+def print_modality(gold_dir: Path, store: Store) -> None:
+    gold_events = load_gold(gold_dir)[0]
+    gold_claims = [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
+    docs = {g["doc"] for g in [*gold_events, *gold_claims]}
+    ours = [c for c in store.claims() if c.doc in docs]
+    mentions = _mentions(store, docs)
+    print("\nreports not plainly asserted whose passage has no report of ours with the gold modality:")
+    for gold in [*gold_events, *gold_claims]:
+        modality = gold.get("modality") or "asserted"
+        if modality == "asserted":
+            continue
+        evidence = str(gold.get("evidence") or "")
+        found = [m.modality for m in mentions if m.doc == gold["doc"] and same_passage(m.sentence.text, evidence)]
+        found += [c.modality for c in ours if c.doc == gold["doc"] and same_passage(c.sentence.text, evidence)]
+        if modality not in found:
+            print(f"  - {gold.get('id')} gold {modality}, ours {sorted(set(found)) or 'nothing'}: {evidence}")
+
+
+def _mentions(store: Store, docs: set[str]) -> list[Mention]:
+    """Every stored report of the documents, as `sitrep eval` reads them for modality."""
+    return [m for m in store.all_mentions() if m.doc in docs]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("gold_dir", type=Path)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--part", choices=["claims", "modality"], default=None)
+    parser.add_argument("--only", help="print only the missed claims of this verdict")
+    args = parser.parse_args()
+    refuse_held_out([args.gold_dir])
+    store = Store.open(args.db)
+    if args.part in (None, "claims"):
+        print_claims(args.gold_dir, store, args.only)
+    if args.part in (None, "modality"):
+        print_modality(args.gold_dir, store)
+
+
+if __name__ == "__main__":
+    main()
