@@ -330,5 +330,19 @@ def test_a_speaker_and_where_a_speaker_is_are_no_places_of_another_incident() ->
     witness = _naming(placed("c", "Idlib"), 200, "A witness named Idlib saw the bomber.", "Idlib", idlib)
     quoted = _naming(placed("d", "Idlib"), 300, "Idlib said the bomber came by car.", "Idlib", idlib)
     assert len(group_document_mentions([lead, source, witness, quoted])) == 1
+    assert mention_places(source) == mention_places(witness) == mention_places(quoted) == []
     elsewhere = _naming(placed("e", "Idlib"), 400, "Shells also hit a school in Idlib city.", "Idlib", idlib)
+    assert len(group_document_mentions([lead, elsewhere])) == 2
+
+
+def test_a_neighbourhood_named_alone_may_lie_in_the_town_another_sentence_names() -> None:
+    # "Rockets hit Idlib on Saturday." / "Another shell fell in the al-Qusur neighbourhood, killing five." The
+    # neighbourhood the gazetteer lacks is a part of some town, most likely the article's.
+    lead = placed("a", "Idlib")
+    part = placed("b", "Idlib")
+    part.places = [PlaceMention("the al-Qusur neighbourhood", Span("d", 0, 0))]
+    assert len(group_document_mentions([lead, part])) == 1
+    # Named with a town of its own, the neighbourhood is judged by that town.
+    elsewhere = placed("c", "Saraqib")
+    elsewhere.places = [PlaceMention("the al-Qusur neighbourhood", Span("d", 0, 0)), elsewhere.places[0]]
     assert len(group_document_mentions([lead, elsewhere])) == 2

@@ -65,11 +65,13 @@ def _far_apart(points_a: list[tuple[float, float]], points_b: list[tuple[float, 
 
 
 def _fine_points(mention: Mention, own: bool = False) -> list[tuple[float, float]]:
-    """Points of the mention's towns, sites and districts (with ``own``, only those its sentence names)."""
+    """Points of the mention's towns, sites and districts (with ``own``, only those its sentence names as places)."""
     return [
         (pm.place.lat, pm.place.lon)
         for pm in mention.places
-        if pm.place is not None and pm.place.precision in FINE and not (own and pm.role == INHERITED_ROLE)
+        if pm.place is not None
+        and pm.place.precision in FINE
+        and not (own and (pm.role == INHERITED_ROLE or names_a_speaker(pm, mention)))
     ]
 
 
@@ -95,10 +97,12 @@ def names_a_speaker(pm: PlaceMention, mention: Mention) -> bool:
     if not 0 <= start < end <= len(text):
         return False
     before = re.findall(r"[a-z]+", text[:start].casefold())[-4:]
-    after = re.findall(r"[a-z]+", text[end:].casefold())[:1]
     saying = word_set("en", "coreference", "saying_words")
     speakers = word_set("en", "coreference", "speaker_heads")
-    if (after and after[0] in saying) or (before and before[-1] in saying):
+    # Only a space between the name and the word of saying: 'the village of Taduf" said the monitor' ends a quote.
+    next_word = re.match(r"\s+([a-z]+)\b", text[end:].casefold())
+    last_word = re.search(r"\b([a-z]+)\s+$", text[:start].casefold())
+    if (next_word and next_word.group(1) in saying) or (last_word and last_word.group(1) in saying):
         return True
     if len(before) >= 2 and before[-1] == "named" and before[-2] in speakers:
         return True
@@ -333,17 +337,37 @@ def _names_of_reports(reports: list[Mention]) -> tuple[set[str], bool, set[str]]
     return names, as_written, around
 
 
+def _judged_places(mention: Mention) -> list[PlaceMention]:
+    """The sentence's own places, without its parts of a town when it also names a town the gazetteer placed: "the
+    al-Midan neighbourhood of Aleppo" is judged as Aleppo."""
+    own = _own_places(mention)
+    if any(pm.place is not None and not _town_part(pm) for pm in own):
+        return [pm for pm in own if not _town_part(pm)]
+    return own
+
+
 def places_conflict(a: Mention, b: Mention) -> bool:
     """Each names its own place and they are not the same; a place only inherited from earlier text is a guess
-    and conflicts with nothing."""
-    own_a, own_b = _own_places(a), _own_places(b)
+    and conflicts with nothing, and a part of a town named alone ("the al-Midan neighbourhood") may lie in any
+    town the other names."""
+    own_a, own_b = _judged_places(a), _judged_places(b)
     if own_a and own_b:
-        return not any(_may_be_one_place(x, y) for x in own_a for y in own_b)
+        return not any(_may_be_one_place(x, y) or _part_of(x, y) or _part_of(y, x) for x in own_a for y in own_b)
     return _far_apart(_fine_points(a, own=True), _fine_points(b, own=True))
 
 
+def _part_of(part: PlaceMention, town: PlaceMention) -> bool:
+    """part_of_a_town_named_alone: a neighbourhood, district or quarter with no town of its own sentence may lie in
+    the town (or province) the other names."""
+    return _town_part(part) and town.place is not None and town.place.precision in {"town", "admin2", "admin1"}
+
+
 def _countries(mention: Mention) -> set[str]:
-    return {pm.place.country for pm in mention.places if pm.place is not None and pm.place.country}
+    return {
+        pm.place.country
+        for pm in mention.places
+        if pm.place is not None and pm.place.country and not names_a_speaker(pm, mention)
+    }
 
 
 @dataclass(frozen=True, slots=True)
