@@ -93,6 +93,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("A week-long freeze on fighting expired on Sunday.", "fighting", "act_named_as_an_object"),
         ("More than 60 rebels killed in army operations across the country.", "killed", "roundup_across_the_country"),
         ("Troops kill over 40 insurgents in various provinces.", "kill", "roundup_across_the_country"),
+        ("Shelling killed nine as the army pressed its campaign to retake the delta.", "retake", "goal_of_a_campaign"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -116,6 +117,7 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("The army has escalated its shelling of the old town since the rebels refused the deal.", "shelling"),
         ("The blast on Monday was heard across the country, the broadcaster said.", "blast"),
         ("Air strikes killed 12 in the village as families tried to flee the fighting.", "strikes"),
+        ("The army retook the delta town on Monday after a week-long campaign.", "retook"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:

@@ -346,3 +346,12 @@ def test_a_neighbourhood_named_alone_may_lie_in_the_town_another_sentence_names(
     elsewhere = placed("c", "Saraqib")
     elsewhere.places = [PlaceMention("the al-Qusur neighbourhood", Span("d", 0, 0)), elsewhere.places[0]]
     assert len(group_document_mentions([lead, elsewhere])) == 2
+
+
+def test_a_place_only_described_is_no_evidence_of_another_place() -> None:
+    # "Militants attacked a mainly Kurdish town on Friday." / "The assault on Saraqib was repelled.": the description
+    # may be the town the next sentence names.
+    described = placed("a", "Saraqib")
+    described.places = [PlaceMention("a mainly Kurdish town", Span("d", 0, 0))]
+    named = placed("b", "Saraqib")
+    assert len(group_document_mentions([described, named])) == 1

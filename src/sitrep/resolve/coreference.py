@@ -123,9 +123,16 @@ def _town_part(pm: PlaceMention) -> bool:
 
 def _vague(pm: PlaceMention) -> bool:
     """A place the gazetteer lacks that names a part or an area of something ("the Qaterji neighbourhood", "the
-    al-Sheitaat area", "Eastern Ghouta region"): it may lie in any place the article names."""
-    return pm.place is None and bool(
-        set(name_key(pm.text).split()) & word_set("en", "coreference", "vague_place_heads")
+    al-Sheitaat area", "Eastern Ghouta region"), or only describes one ("a mainly Kurdish town", "60 villages"): it
+    may lie in any place the article names."""
+    if pm.place is not None:
+        return False
+    if set(name_key(pm.text).split()) & word_set("en", "coreference", "vague_place_heads"):
+        return True
+    # indefinite_place: "a mainly Kurdish town", "60 villages", "several districts" describe a place, not name it.
+    words = pm.text.split()
+    return bool(words) and (
+        words[0].casefold() in word_set("en", "coreference", "indefinite_place_words") or words[0][:1].isdigit()
     )
 
 
