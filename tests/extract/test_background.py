@@ -67,6 +67,33 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("The militia has also been under attack across the border.", "attack", "under_attack_for_a_while"),
         ("Two previous rounds of talks in the capital failed to end the siege.", "talks", "previous_acts"),
         ("Residents still recall a prior attack on the convoy.", "attack", "previous_acts"),
+        (
+            "Around 90,000 people have reportedly been killed due to the violence in the highlands.",
+            "killed",
+            "running_toll",
+        ),
+        (
+            "The junta, backed by China in air strikes across the north since March 2021, held the valley.",
+            "strikes",
+            "since_a_year",
+        ),
+        ("The militias have been since April waging raids on the plateau.", "raids", "ongoing"),
+        ("Leaders warned that the ongoing violence would ruin the harvest.", "violence", "ongoing"),
+        ("The siege has been marked by heavy shelling of the markets.", "shelling", "standing_situation"),
+        ("The army vowed to keep fighting against terrorist cells in the hills.", "fighting", "generic_struggle"),
+        ("A judge sentenced the driver to 20 years for ramming the marchers.", "ramming", "judicial"),
+        ("12 Related Rebels Shell Port City Army Pushes North", "Shell", "page_furniture"),
+        ("Drone strikes on the delta have intensified since the talks collapsed.", "strikes", "trend"),
+        ("The navy has increased the intensity of its raids on the islands.", "raids", "trend"),
+        ("Two offensives are being fought against the militia in the north.", "offensives", "ongoing"),
+        ("At least 50 rebels have been killed in three days of army operations.", "killed", "period_total"),
+        ("Militia fighters backed by allied air strikes pushed the rebels back.", "strikes", "support_of_another_act"),
+        ("Envoys brokered deals to ease the fighting around the port.", "fighting", "act_named_as_an_object"),
+        ("Farmers fled south to escape the battles in the valley.", "battles", "act_named_as_an_object"),
+        ("A week-long freeze on fighting expired on Sunday.", "fighting", "act_named_as_an_object"),
+        ("More than 60 rebels killed in army operations across the country.", "killed", "roundup_across_the_country"),
+        ("Troops kill over 40 insurgents in various provinces.", "kill", "roundup_across_the_country"),
+        ("Shelling killed nine as the army pressed its campaign to retake the delta.", "retake", "goal_of_a_campaign"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -86,6 +113,11 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("On Friday air strikes killed 14 people in the town which has been under siege since the spring.", "strikes"),
         # A spell of raids that names the incident it culminated in ("when it dropped ...") tells that incident.
         ("The army has stepped up raids in recent days, killing 31 when it bombed the bakery queue.", "raids"),
+        # An army that escalated its shelling of a town is reported as doing it: the act is the news.
+        ("The army has escalated its shelling of the old town since the rebels refused the deal.", "shelling"),
+        ("The blast on Monday was heard across the country, the broadcaster said.", "blast"),
+        ("Air strikes killed 12 in the village as families tried to flee the fighting.", "strikes"),
+        ("The army retook the delta town on Monday after a week-long campaign.", "retook"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:

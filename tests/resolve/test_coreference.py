@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitrep.model import DateInterval, Document, Mention, Place, PlaceMention, Span
+from sitrep.model import ActorRole, DateInterval, Document, Mention, Place, PlaceMention, Span
 from sitrep.resolve.coreference import group_document_mentions, mark_headline, share_incident_places
 from sitrep.resolve.similarity import mention_places
 from tests.resolve.resolve_fixtures import mention
@@ -276,3 +276,82 @@ def test_a_clash_and_a_strike_that_each_name_their_place_are_two_acts() -> None:
     strike = placed("b", "Idlib")
     strike.sentence = Span("d", 41, 80, "Shelling hit Idlib.")
     assert len(group_document_mentions([clash, strike])) == 2
+
+
+def _told(m: Mention, at: int, sentence: str, trigger: str, day: dt.date, words: str) -> Mention:
+    """``m`` told by ``sentence`` at offset ``at``, its trigger ``trigger``, dated ``day`` by ``words`` in it."""
+    m = _said(m, at, sentence, day, words)
+    where = at + sentence.index(trigger)
+    m.trigger = Span("d", where, where + len(trigger), trigger)
+    return m
+
+
+def test_a_toll_told_with_its_own_place_and_day_is_no_other_kind_of_act() -> None:
+    # "On Friday air strikes on Saraqib killed 25." / "On Friday the town's best-known commander was killed." The
+    # toll's trigger reads as a clash, but it only counts a victim of the strike.
+    friday = dt.date(2024, 3, 8)
+    strike = _told(
+        placed("a", "Saraqib"), 100, "On Friday air strikes on Saraqib killed 25.", "strikes", friday, "Friday"
+    )
+    toll = _told(placed("b", "Saraqib"), 200, "On Friday the Saraqib commander was killed.", "killed", friday, "Friday")
+    toll.event_type = "Battles"
+    assert len(group_document_mentions([strike, toll])) == 1
+
+
+def test_a_killing_by_a_named_actor_is_an_act_of_its_own_kind() -> None:
+    # "Rebels killed a commander in Saraqib on Friday" names who killed: a clash, not the strike's toll.
+    friday = dt.date(2024, 3, 8)
+    strike = _told(
+        placed("a", "Saraqib"), 100, "On Friday air strikes on Saraqib killed 25.", "strikes", friday, "Friday"
+    )
+    act = _told(
+        placed("b", "Saraqib"), 200, "On Friday rebels killed a commander in Saraqib.", "killed", friday, "Friday"
+    )
+    act.event_type = "Battles"
+    act.actors = [ActorRole("actor1", "Rebels", "Rebel groups", Span("d", 210, 216, "rebels"))]
+    assert len(group_document_mentions([strike, act])) == 2
+
+
+def _naming(m: Mention, at: int, sentence: str, name: str, place: Place | None) -> Mention:
+    m.sentence = Span("d", at, at + len(sentence), sentence)
+    where = at + sentence.index(name)
+    m.places = [PlaceMention(name, Span("d", where, where + len(name)), "location", place)]
+    return m
+
+
+def test_a_speaker_and_where_a_speaker_is_are_no_places_of_another_incident() -> None:
+    # "A bomber struck a wedding in Saraqib." / "A hospital source in Idlib city said 20 were dead." / "A witness named
+    # Idlib ..." (a person the gazetteer reads as a town): the speakers' names and places keep nothing apart.
+    lead = placed("a", "Saraqib")
+    town = lead.places[0].place
+    idlib = placed("z", "Idlib").places[0].place
+    lead = _naming(lead, 0, "A bomber struck a wedding in Saraqib.", "Saraqib", town)
+    source = _naming(placed("b", "Idlib"), 100, "A hospital source in Idlib city said 20 were dead.", "Idlib", idlib)
+    witness = _naming(placed("c", "Idlib"), 200, "A witness named Idlib saw the bomber.", "Idlib", idlib)
+    quoted = _naming(placed("d", "Idlib"), 300, "Idlib said the bomber came by car.", "Idlib", idlib)
+    assert len(group_document_mentions([lead, source, witness, quoted])) == 1
+    assert mention_places(source) == mention_places(witness) == mention_places(quoted) == []
+    elsewhere = _naming(placed("e", "Idlib"), 400, "Shells also hit a school in Idlib city.", "Idlib", idlib)
+    assert len(group_document_mentions([lead, elsewhere])) == 2
+
+
+def test_a_neighbourhood_named_alone_may_lie_in_the_town_another_sentence_names() -> None:
+    # "Rockets hit Idlib on Saturday." / "Another shell fell in the al-Qusur neighbourhood, killing five." The
+    # neighbourhood the gazetteer lacks is a part of some town, most likely the article's.
+    lead = placed("a", "Idlib")
+    part = placed("b", "Idlib")
+    part.places = [PlaceMention("the al-Qusur neighbourhood", Span("d", 0, 0))]
+    assert len(group_document_mentions([lead, part])) == 1
+    # Named with a town of its own, the neighbourhood is judged by that town.
+    elsewhere = placed("c", "Saraqib")
+    elsewhere.places = [PlaceMention("the al-Qusur neighbourhood", Span("d", 0, 0)), elsewhere.places[0]]
+    assert len(group_document_mentions([lead, elsewhere])) == 2
+
+
+def test_a_place_only_described_is_no_evidence_of_another_place() -> None:
+    # "Militants attacked a mainly Kurdish town on Friday." / "The assault on Saraqib was repelled.": the description
+    # may be the town the next sentence names.
+    described = placed("a", "Saraqib")
+    described.places = [PlaceMention("a mainly Kurdish town", Span("d", 0, 0))]
+    named = placed("b", "Saraqib")
+    assert len(group_document_mentions([described, named])) == 1

@@ -65,21 +65,50 @@ def _far_apart(points_a: list[tuple[float, float]], points_b: list[tuple[float, 
 
 
 def _fine_points(mention: Mention, own: bool = False) -> list[tuple[float, float]]:
-    """Points of the mention's towns, sites and districts (with ``own``, only those its sentence names)."""
+    """Points of the mention's towns, sites and districts (with ``own``, only those its sentence names as places)."""
     return [
         (pm.place.lat, pm.place.lon)
         for pm in mention.places
-        if pm.place is not None and pm.place.precision in FINE and not (own and pm.role == INHERITED_ROLE)
+        if pm.place is not None
+        and pm.place.precision in FINE
+        and not (own and (pm.role == INHERITED_ROLE or names_a_speaker(pm, mention)))
     ]
 
 
 def _own_places(mention: Mention) -> list[PlaceMention]:
-    """The towns, sites, districts and provinces the sentence names itself, resolved or not."""
+    """The towns, sites, districts and provinces the sentence names itself, resolved or not; not a name that is a
+    speaker's or where a speaker is (``speaker_not_place``)."""
     return [
         pm
         for pm in mention.places
-        if pm.role != INHERITED_ROLE and (pm.place is None or pm.place.precision in FINE | {"admin1"})
+        if pm.role != INHERITED_ROLE
+        and (pm.place is None or pm.place.precision in FINE | {"admin1"})
+        and not names_a_speaker(pm, mention)
     ]
+
+
+def names_a_speaker(pm: PlaceMention, mention: Mention) -> bool:
+    """speaker_not_place: the name is a speaker's ("Barazi said", "said Kerry", "a witness named Ahmad") or says where
+    a speaker is ("a hospital source in Hassakeh city said"): the gazetteer may know a town of that name, but the
+    sentence does not place the incident there."""
+    text = mention.sentence.text or ""
+    start = pm.span.start - mention.sentence.start
+    end = pm.span.end - mention.sentence.start
+    if not 0 <= start < end <= len(text):
+        return False
+    before = re.findall(r"[a-z]+", text[:start].casefold())[-4:]
+    saying = word_set("en", "coreference", "saying_words")
+    speakers = word_set("en", "coreference", "speaker_heads")
+    # Only a space between the name and the word of saying: 'the village of Taduf" said the monitor' ends a quote.
+    next_word = re.match(r"\s+([a-z]+)\b", text[end:].casefold())
+    last_word = re.search(r"\b([a-z]+)\s+$", text[:start].casefold())
+    if (next_word and next_word.group(1) in saying) or (last_word and last_word.group(1) in saying):
+        return True
+    if len(before) >= 2 and before[-1] == "named" and before[-2] in speakers:
+        return True
+    while before and before[-1] in {"the", "city", "town", "of", "village"}:
+        before.pop()
+    return len(before) >= 2 and before[-1] in {"in", "at", "from"} and before[-2] in speakers
 
 
 def own_place_mentions(mention: Mention) -> list[PlaceMention]:
@@ -94,9 +123,16 @@ def _town_part(pm: PlaceMention) -> bool:
 
 def _vague(pm: PlaceMention) -> bool:
     """A place the gazetteer lacks that names a part or an area of something ("the Qaterji neighbourhood", "the
-    al-Sheitaat area", "Eastern Ghouta region"): it may lie in any place the article names."""
-    return pm.place is None and bool(
-        set(name_key(pm.text).split()) & word_set("en", "coreference", "vague_place_heads")
+    al-Sheitaat area", "Eastern Ghouta region"), or only describes one ("a mainly Kurdish town", "60 villages"): it
+    may lie in any place the article names."""
+    if pm.place is not None:
+        return False
+    if set(name_key(pm.text).split()) & word_set("en", "coreference", "vague_place_heads"):
+        return True
+    # indefinite_place: "a mainly Kurdish town", "60 villages", "several districts" describe a place, not name it.
+    words = pm.text.split()
+    return bool(words) and (
+        words[0].casefold() in word_set("en", "coreference", "indefinite_place_words") or words[0][:1].isdigit()
     )
 
 
@@ -308,17 +344,37 @@ def _names_of_reports(reports: list[Mention]) -> tuple[set[str], bool, set[str]]
     return names, as_written, around
 
 
+def _judged_places(mention: Mention) -> list[PlaceMention]:
+    """The sentence's own places, without its parts of a town when it also names a town the gazetteer placed: "the
+    al-Midan neighbourhood of Aleppo" is judged as Aleppo."""
+    own = _own_places(mention)
+    if any(pm.place is not None and not _town_part(pm) for pm in own):
+        return [pm for pm in own if not _town_part(pm)]
+    return own
+
+
 def places_conflict(a: Mention, b: Mention) -> bool:
     """Each names its own place and they are not the same; a place only inherited from earlier text is a guess
-    and conflicts with nothing."""
-    own_a, own_b = _own_places(a), _own_places(b)
+    and conflicts with nothing, and a part of a town named alone ("the al-Midan neighbourhood") may lie in any
+    town the other names."""
+    own_a, own_b = _judged_places(a), _judged_places(b)
     if own_a and own_b:
-        return not any(_may_be_one_place(x, y) for x in own_a for y in own_b)
+        return not any(_may_be_one_place(x, y) or _part_of(x, y) or _part_of(y, x) for x in own_a for y in own_b)
     return _far_apart(_fine_points(a, own=True), _fine_points(b, own=True))
 
 
+def _part_of(part: PlaceMention, town: PlaceMention) -> bool:
+    """part_of_a_town_named_alone: a neighbourhood, district or quarter with no town of its own sentence may lie in
+    the town (or province) the other names."""
+    return _town_part(part) and town.place is not None and town.place.precision in {"town", "admin2", "admin1"}
+
+
 def _countries(mention: Mention) -> set[str]:
-    return {pm.place.country for pm in mention.places if pm.place is not None and pm.place.country}
+    return {
+        pm.place.country
+        for pm in mention.places
+        if pm.place is not None and pm.place.country and not names_a_speaker(pm, mention)
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,26 +473,49 @@ def _continues(mention: Mention) -> bool:
     return mention.restates or (not _own_places(mention) and own_date(mention) is None)
 
 
+def tells_a_toll(mention: Mention) -> bool:
+    """toll_tells_no_kind: the report's trigger only counts the dead or the wounded and no one is said to have done
+    it ("two were killed", "more than 20 dead and dozens wounded"): it tells the toll of an act, and the type it was
+    given is a guess at that act's kind. "The brigade killed a commander" names who acted: an act of its own."""
+    words = re.findall(r"[a-z]+", (mention.trigger.text or "").casefold())
+    return (
+        bool(words)
+        and all(word in word_set("en", "coreference", "toll_triggers") for word in words)
+        and _no_named_actor(mention)
+    )
+
+
+def _no_named_actor(mention: Mention) -> bool:
+    """No one the text names is the report's actor (none, or one the extractor only supposed)."""
+    actor = mention.actor("actor1")
+    return actor is None or actor.span is None
+
+
 def _kinds_differ(a: Mention, b: Mention, rules: IncidentRules) -> bool:
     """Another kind of act. Reports of one type, of one sentence, or one of which is a fact about an incident
-    (the arrest of its perpetrators) never differ in kind; reports whose types share a family (a strike, the
-    massacre it was, the clashes that followed) differ only when each names its own place or day."""
+    (the arrest of its perpetrators, or only its toll: ``tells_a_toll``) never differ in kind; reports whose types
+    share a family (a strike, the massacre it was, the clashes that followed) differ only when each names its own
+    place or day."""
     if a.event_type == b.event_type or a.sentence.start == b.sentence.start:
         return False
     if any({a.event_type, b.event_type} == set(pair) for pair in rules.one_act_two_ways):
         return False
+    one_family = any(a.event_type in family and b.event_type in family for family in rules.type_families)
+    if one_family and (tells_a_toll(a) or tells_a_toll(b)):
+        return False
     fact = bool({a.sub_event_type, b.sub_event_type} & rules.facts_of_an_incident)
-    if not fact and not any(a.event_type in family and b.event_type in family for family in rules.type_families):
+    if not fact and not one_family:
         return True
     return not (_continues(a) or _continues(b))
 
 
-def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None) -> bool:
-    """Either report carries evidence that it tells another incident than the other."""
+def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, kinds: bool = True) -> bool:
+    """Either report carries evidence that it tells another incident than the other (with ``kinds`` false, evidence
+    other than another kind of act)."""
     rules = rules or load_rules()
     if (a.modality in rules.unrealised_modalities) != (b.modality in rules.unrealised_modalities):
         return True
-    if _kinds_differ(a, b, rules):
+    if kinds and _kinds_differ(a, b, rules):
         return True
     date_a, date_b = told_date(a), told_date(b)
     if (
@@ -516,6 +595,16 @@ def _same_kind_and_mode(a: Mention, b: Mention, rules: IncidentRules) -> bool:
     )
 
 
+def _another_kind(mention: Mention, group: list[Mention], rules: IncidentRules) -> bool:
+    """kind_by_sentence: some sentence of the group tells another kind of act than the report, in every report it
+    gives. One sentence tells one incident, so when the typing reads it as two kinds ("warplanes bombed positions as
+    fighting raged") the sentence is of either kind, not evidence against a report of one of them."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for other in group:
+        by_sentence.setdefault(other.sentence.start, []).append(other)
+    return any(all(_kinds_differ(mention, other, rules) for other in told) for told in by_sentence.values())
+
+
 def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     """Groups in document order. A report joins the latest incident that shares its own place, else the latest
     incident none of whose reports it has evidence against; with such evidence against all, or when the text
@@ -531,7 +620,9 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
         open_groups = [
             g
             for g in groups
-            if not any(other_incident(mention, other, rules) for other in g) and not _placed_elsewhere(mention, g)
+            if not any(other_incident(mention, other, rules, kinds=False) for other in g)
+            and not any(_kinds_differ(mention, other, rules) for other in g)
+            and not _placed_elsewhere(mention, g)
         ]
         turns = _turns_to_another(mention, rules)
         sharing = [g for g in open_groups if _shares_place(mention, g, by_name=turns)]

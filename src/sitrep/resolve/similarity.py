@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sitrep.geo.distance import haversine_km
 from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, ActorRole, DateInterval, Mention, Place
 from sitrep.resolve.config import ResolveConfig
-from sitrep.resolve.coreference import contains
+from sitrep.resolve.coreference import contains, names_a_speaker
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -166,8 +166,10 @@ def mention_places(mention: Mention) -> list[Place]:
     """Resolved places where the event happened (origins/destinations/context excluded when others exist).
 
     A sentence that names only a country or province ("in eastern Syria") is placed first at the town inside it
-    that its context gives (another report of the incident names the town)."""
-    located = [pm.place for pm in mention.places if pm.place is not None and pm.role == LOCATION_ROLE]
+    that its context gives (another report of the incident names the town). A speaker's name or where a speaker
+    is ("Barazi said", "a hospital source in Hassakeh") is no place of the event (``names_a_speaker``)."""
+    named = [pm for pm in mention.places if not names_a_speaker(pm, mention)]
+    located = [pm.place for pm in named if pm.place is not None and pm.role == LOCATION_ROLE]
     if located and all(p.precision in ("country", "admin1", "region") for p in located):
         inside = [
             pm.place
@@ -175,7 +177,7 @@ def mention_places(mention: Mention) -> list[Place]:
             if pm.place is not None and pm.role == INHERITED_ROLE and any(contains(p, pm.place) for p in located)
         ]
         return inside + located
-    return located or [pm.place for pm in mention.places if pm.place is not None]
+    return located or [pm.place for pm in named if pm.place is not None]
 
 
 def effective_range(low: int | None, best: int | None, high: int | None) -> tuple[int, int | None] | None:
