@@ -335,19 +335,6 @@ def test_a_speaker_and_where_a_speaker_is_are_no_places_of_another_incident() ->
     assert len(group_document_mentions([lead, elsewhere])) == 2
 
 
-def test_a_neighbourhood_named_alone_may_lie_in_the_town_another_sentence_names() -> None:
-    # "Rockets hit Idlib on Saturday." / "Another shell fell in the al-Qusur neighbourhood, killing five." The
-    # neighbourhood the gazetteer lacks is a part of some town, most likely the article's.
-    lead = placed("a", "Idlib")
-    part = placed("b", "Idlib")
-    part.places = [PlaceMention("the al-Qusur neighbourhood", Span("d", 0, 0))]
-    assert len(group_document_mentions([lead, part])) == 1
-    # Named with a town of its own, the neighbourhood is judged by that town.
-    elsewhere = placed("c", "Saraqib")
-    elsewhere.places = [PlaceMention("the al-Qusur neighbourhood", Span("d", 0, 0)), elsewhere.places[0]]
-    assert len(group_document_mentions([lead, elsewhere])) == 2
-
-
 def test_a_place_only_described_is_no_evidence_of_another_place() -> None:
     # "Militants attacked a mainly Kurdish town on Friday." / "The assault on Saraqib was repelled.": the description
     # may be the town the next sentence names.

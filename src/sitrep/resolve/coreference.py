@@ -355,18 +355,11 @@ def _judged_places(mention: Mention) -> list[PlaceMention]:
 
 def places_conflict(a: Mention, b: Mention) -> bool:
     """Each names its own place and they are not the same; a place only inherited from earlier text is a guess
-    and conflicts with nothing, and a part of a town named alone ("the al-Midan neighbourhood") may lie in any
-    town the other names."""
+    and conflicts with nothing."""
     own_a, own_b = _judged_places(a), _judged_places(b)
     if own_a and own_b:
-        return not any(_may_be_one_place(x, y) or _part_of(x, y) or _part_of(y, x) for x in own_a for y in own_b)
+        return not any(_may_be_one_place(x, y) for x in own_a for y in own_b)
     return _far_apart(_fine_points(a, own=True), _fine_points(b, own=True))
-
-
-def _part_of(part: PlaceMention, town: PlaceMention) -> bool:
-    """part_of_a_town_named_alone: a neighbourhood, district or quarter with no town of its own sentence may lie in
-    the town (or province) the other names."""
-    return _town_part(part) and town.place is not None and town.place.precision in {"town", "admin2", "admin1"}
 
 
 def _countries(mention: Mention) -> set[str]:
