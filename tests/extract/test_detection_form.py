@@ -103,3 +103,22 @@ def test_a_counterattack_is_an_attack() -> None:
 def test_a_killing_named_as_a_noun_is_an_event_unless_only_condemned() -> None:
     assert set(types("The past two days saw the killing of at least nine fighters in the desert")) & VIOLENT
     assert not types("The minister condemned the killing of the journalist.")
+
+
+def test_forces_driven_out_of_ground_lose_it_to_whoever_drove_them() -> None:
+    def kinds(text: str) -> list[tuple[str, str]]:
+        return [(m.event_type, m.sub_event_type) for m in extract(text).mentions]
+
+    assert kinds("Kurdish-led fighters drove the jihadist group out of the strategic town on Saturday.") == [
+        ("Battles", "Non-state actor overtakes territory")
+    ]
+    assert kinds("The army expelled the rebels from three villages in the south.") == [
+        ("Battles", "Government regains territory")
+    ]
+    assert kinds("The government expelled two diplomats from the capital.") == []
+    assert kinds("They drove out of the city at dawn.") == []
+
+
+def test_a_suicide_car_or_the_coalition_targeting_someone_is_an_attack() -> None:
+    assert set(types("Suicide car targets a convoy of foreign troops near the city")) & VIOLENT
+    assert set(types("The international coalition targets a commander of the group in the city")) & VIOLENT
