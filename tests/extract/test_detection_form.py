@@ -122,3 +122,25 @@ def test_forces_driven_out_of_ground_lose_it_to_whoever_drove_them() -> None:
 def test_a_suicide_car_or_the_coalition_targeting_someone_is_an_attack() -> None:
     assert set(types("Suicide car targets a convoy of foreign troops near the city")) & VIOLENT
     assert set(types("The international coalition targets a commander of the group in the city")) & VIOLENT
+
+
+def test_a_headline_verb_the_parser_reads_as_a_noun_still_triggers() -> None:
+    assert set(types("Government forces target villages in the eastern countryside")) & VIOLENT
+    assert set(types("Rebel factions advance in three villages in the southern countryside")) & VIOLENT
+    assert types("The target areas of the campaign lie in the south.") == []
+    assert types("Their advance was halted in the hills.") == []
+
+
+def test_control_taken_imposed_or_established_is_territory_taken() -> None:
+    def kinds(text: str) -> list[tuple[str, str]]:
+        return [(m.event_type, m.sub_event_type) for m in extract(text).mentions]
+
+    assert kinds("Government forces take full control on the northern district") == [
+        ("Battles", "Government regains territory")
+    ]
+    assert kinds("The army established control over four villages in the desert, a military source said.") == [
+        ("Battles", "Government regains territory")
+    ]
+    assert kinds("Rebel fighters impose their full control over the airbase") == [
+        ("Battles", "Non-state actor overtakes territory")
+    ]
