@@ -144,3 +144,22 @@ def test_control_taken_imposed_or_established_is_territory_taken() -> None:
     assert kinds("Rebel fighters impose their full control over the airbase") == [
         ("Battles", "Non-state actor overtakes territory")
     ]
+
+
+def test_civilians_killed_in_a_headline_make_the_strike_one_sided() -> None:
+    """A headline drops the passive's auxiliary ("Nine civilians killed in ..."): its subject is who was harmed,
+    so conventional force on them is PLOVER's ASSAULT and actor2 is Civilians."""
+    for text in (
+        "Nine Civilians Killed in Government Airstrikes on Villages in the South Today",
+        "10 civilians killed 15 injured in militant rocket attacks on the city",
+    ):
+        [m] = extract(text).mentions
+        assert m.event_type == "Explosions/Remote violence" and m.plover == "ASSAULT"
+        assert m.actor("actor2") is not None and m.actor("actor2").name == "Civilians"  # type: ignore[union-attr]
+    [m] = extract("Five soldiers killed in rebel shelling on an army post").mentions
+    assert m.plover == "FIGHT"
+
+
+def test_a_bomb_blast_is_an_explosive_device() -> None:
+    [m] = extract("Market bomb blast kills six people in the city").mentions
+    assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")

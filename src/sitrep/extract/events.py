@@ -559,15 +559,27 @@ def _target_text(token: Token) -> str:
 
 
 def _victims(sentence: SpacySpan) -> list[SpacySpan]:
-    """Who was killed, wounded or abducted in the sentence: decides whether an attack targeted civilians."""
+    """Who was killed, wounded or abducted in the sentence: decides whether an attack targeted civilians. In a
+    headline the passive drops its auxiliary ("Nine civilians killed in air strikes"): the subject of a harm verb
+    with no object there is who was harmed."""
     doc = sentence.doc
-    return [
-        doc[child.left_edge.i : child.right_edge.i + 1]
-        for token in span_tokens(sentence)
-        if token.lemma_.lower() in _HARM_LEMMAS
-        for child in token.children
-        if child.dep_ in {"dobj", "nsubjpass"}
-    ]
+    headline = not span_text(sentence).rstrip().endswith((".", "!", "?", '"', "”"))
+    found = []
+    for token in span_tokens(sentence):
+        if token.lemma_.lower() not in _HARM_LEMMAS:
+            continue
+        # "10 civilians killed 15 injured": a number read as the object is the next count, not who was harmed
+        objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ != "NUM"]
+        dropped_auxiliary = headline and token.tag_ in {"VBN", "VBD"} and not objects
+        found += [
+            doc[child.left_edge.i : child.right_edge.i + 1]
+            for child in token.children
+            if (child.dep_ in {"dobj", "nsubjpass"} and child.pos_ != "NUM")
+            or (dropped_auxiliary and child.dep_ == "nsubj")
+        ]
+        if headline and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN"}:
+            found.append(doc[token.head.left_edge.i : token.head.i + 1])  # "Nine civilians killed in ..."
+    return found
 
 
 _HARM_LEMMAS = word_set("en", "events", "victim_lemmas")
