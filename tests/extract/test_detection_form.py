@@ -103,3 +103,63 @@ def test_a_counterattack_is_an_attack() -> None:
 def test_a_killing_named_as_a_noun_is_an_event_unless_only_condemned() -> None:
     assert set(types("The past two days saw the killing of at least nine fighters in the desert")) & VIOLENT
     assert not types("The minister condemned the killing of the journalist.")
+
+
+def test_forces_driven_out_of_ground_lose_it_to_whoever_drove_them() -> None:
+    def kinds(text: str) -> list[tuple[str, str]]:
+        return [(m.event_type, m.sub_event_type) for m in extract(text).mentions]
+
+    assert kinds("Kurdish-led fighters drove the jihadist group out of the strategic town on Saturday.") == [
+        ("Battles", "Non-state actor overtakes territory")
+    ]
+    assert kinds("The army expelled the rebels from three villages in the south.") == [
+        ("Battles", "Government regains territory")
+    ]
+    assert kinds("The government expelled two diplomats from the capital.") == []
+    assert kinds("They drove out of the city at dawn.") == []
+
+
+def test_a_suicide_car_or_the_coalition_targeting_someone_is_an_attack() -> None:
+    assert set(types("Suicide car targets a convoy of foreign troops near the city")) & VIOLENT
+    assert set(types("The international coalition targets a commander of the group in the city")) & VIOLENT
+
+
+def test_a_headline_verb_the_parser_reads_as_a_noun_still_triggers() -> None:
+    assert set(types("Government forces target villages in the eastern countryside")) & VIOLENT
+    assert set(types("Rebel factions advance in three villages in the southern countryside")) & VIOLENT
+    assert types("The target areas of the campaign lie in the south.") == []
+    assert types("Their advance was halted in the hills.") == []
+
+
+def test_control_taken_imposed_or_established_is_territory_taken() -> None:
+    def kinds(text: str) -> list[tuple[str, str]]:
+        return [(m.event_type, m.sub_event_type) for m in extract(text).mentions]
+
+    assert kinds("Government forces take full control on the northern district") == [
+        ("Battles", "Government regains territory")
+    ]
+    assert kinds("The army established control over four villages in the desert, a military source said.") == [
+        ("Battles", "Government regains territory")
+    ]
+    assert kinds("Rebel fighters impose their full control over the airbase") == [
+        ("Battles", "Non-state actor overtakes territory")
+    ]
+
+
+def test_civilians_killed_in_a_headline_make_the_strike_one_sided() -> None:
+    """A headline drops the passive's auxiliary ("Nine civilians killed in ..."): its subject is who was harmed,
+    so conventional force on them is PLOVER's ASSAULT and actor2 is Civilians."""
+    for text in (
+        "Nine Civilians Killed in Government Airstrikes on Villages in the South Today",
+        "10 civilians killed 15 injured in militant rocket attacks on the city",
+    ):
+        [m] = extract(text).mentions
+        assert m.event_type == "Explosions/Remote violence" and m.plover == "ASSAULT"
+        assert m.actor("actor2") is not None and m.actor("actor2").name == "Civilians"  # type: ignore[union-attr]
+    [m] = extract("Five soldiers killed in rebel shelling on an army post").mentions
+    assert m.plover == "FIGHT"
+
+
+def test_a_bomb_blast_is_an_explosive_device() -> None:
+    [m] = extract("Market bomb blast kills six people in the city").mentions
+    assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")

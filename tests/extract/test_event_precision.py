@@ -269,3 +269,14 @@ def test_a_post_overrun_and_given_up_at_once_is_an_armed_clash() -> None:
     text = "Gunmen on motorbikes overran an army outpost near Tessalit on Sunday before withdrawing, officials said."
     subs = {(m.event_type, m.sub_event_type) for m in extract(text).mentions}
     assert subs == {("Battles", "Armed clash")}, subs
+
+
+def test_an_exchange_is_a_clash_only_when_fire_is_exchanged() -> None:
+    """The trigger "exchange" holds only for fire, gunfire, shots or shells, not vows, prisoners or views."""
+    wedding = "A suicide bomber struck a wedding in the north as the couple were exchanging vows, killing 20 guests."
+    assert ("Battles", "Armed clash") not in types(wedding)
+    assert types("The two sides exchanged views on a prisoner release at the talks in the capital.") == []
+    assert ("Battles", "Armed clash") in types("Border guards and smugglers exchanged fire near the river on Monday.")
+    assert ("Battles", "Armed clash") in types(
+        "An exchange of fire between rebels and soldiers near the dam left two fighters dead."
+    )

@@ -243,7 +243,29 @@ def test_casualty_figures_are_quantities_with_their_kind_and_killed_is_also_fata
 def test_an_undated_incident_is_placed_in_the_days_before_publication() -> None:
     m = only("Gunmen killed 12 villagers in an attack on a village in Borno state.", published="2024-03-14")
     assert m.date is not None and m.date.precision == "approximate"
-    assert (m.date.start, m.date.end) == (dt.date(2024, 3, 11), dt.date(2024, 3, 14))
+    # Three days ending on publication, as ACLED and the real-text gold date an undated report (was four).
+    assert (m.date.start, m.date.end) == (dt.date(2024, 3, 12), dt.date(2024, 3, 14))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Published March 14 2024 Gunmen killed 12 villagers in an attack on a village in Borno state.",
+        "Thu Mar 14 2024 Gunmen killed 12 villagers in an attack on a village in Borno state.",
+        "Gunmen kill 12 villagers in Borno Monitor AFP Thursday 14 Mar 2024",
+    ],
+)
+def test_the_reports_own_date_stamp_is_not_the_day_of_the_incident(text: str) -> None:
+    m = only(text, published="2024-03-14")
+    assert m.date is not None and m.date.precision == "approximate"
+    assert (m.date.start, m.date.end) == (dt.date(2024, 3, 12), dt.date(2024, 3, 14))
+
+
+def test_a_full_date_after_on_is_the_day_of_the_incident_even_on_the_publication_day() -> None:
+    m = only(
+        "Gunmen killed 12 villagers in an attack on a village in Borno state on 14 March 2024.", published="2024-03-14"
+    )
+    assert m.date is not None and (m.date.start, m.date.end) == (dt.date(2024, 3, 14), dt.date(2024, 3, 14))
 
 
 def test_the_same_evening_takes_the_last_date_the_report_gave() -> None:

@@ -323,6 +323,7 @@ class DatesFile(Strict):
     background_after_days: int
     carry_last_date_days: int
     statement_lead_days: int
+    undated_days_before: int
     period_start_cues: Words
     rules: list[DateRule]
     shift_before_date: StrictStr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -64,8 +65,9 @@ from sitrep.nlp.tokens import span_text, span_tokens
 CROWD_TYPES = {"Protests", "Riots"}
 # Modalities that describe something that has not happened: stored as claims, not events.
 NOT_HAPPENED = {"planned", "feared", "hypothetical", "rumour"}
-# A report with no date for an incident tells of the last few days: publication day and the days before.
-APPROXIMATE_DAYS = 3
+# A report with no date for an incident tells of the last few days: publication day and the days before it
+# (ACLED's practice, and the gold's rule: "up to three days ending on the publication date").
+APPROXIMATE_DAYS = int(load_yaml("dates.yaml")["undated_days_before"])
 
 
 @dataclass
@@ -100,6 +102,7 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
         if number != last_paragraph:
             last_date, last_paragraph = None, number
         found = find_dates(span_text(sentence), document.published, document.name, sentence.start_char)
+        found = [d for d in found if not is_publication_stamp(sentence, d, document.published)]
         dates = event_dates(sentence, found)
         if dateline is not None:  # "NIAMEY, June 27 (Reuters) -" is when the report was filed
             dates = [d for d in dates if d.span is None or d.span.start >= dateline.span.end]
@@ -126,6 +129,25 @@ def _dates_by_the_last_date(text: str) -> bool:
     """ "On the same evening", "later that day": the sentence takes the date the report gave last."""
     lowered = text.lower()
     return any(phrase in lowered for phrase in load_yaml("dates.yaml")["same_day_phrases"])
+
+
+def is_publication_stamp(sentence: SpacySpan, date: DateInterval, published: dt.date | None) -> bool:
+    """ "Published October 26 2016 Air strikes ...", "Mon Oct 31 2016 Over 3 killed ...", "... Monitor AFP Sunday
+    26 Nov 2017": a full date (day, month and year) of the publication day written with no preposition before it
+    is the report's stamp, not the day of what the sentence tells ("on 26 November 2017" would be)."""
+    if published is None or date.span is None or date.precision != "day" or abs((date.start - published).days) > 1:
+        return False
+    if not _YEAR.search(date.span.text):
+        return False
+    before = span_text(sentence)[: date.span.start - sentence.start_char].split()
+    while before and before[-1].strip(",.").lower() in _WEEKDAY_WORDS:
+        before.pop()
+    return not before or before[-1].strip(",.").lower() not in _STAMP_BREAKING_WORDS
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_WEEKDAY_WORDS = word_set("en", "dates", "weekday_words")
+_STAMP_BREAKING_WORDS = word_set("en", "dates", "words_before_an_event_date")
 
 
 def event_dates(sentence: SpacySpan, found: list[DateInterval]) -> list[DateInterval]:
@@ -537,15 +559,27 @@ def _target_text(token: Token) -> str:
 
 
 def _victims(sentence: SpacySpan) -> list[SpacySpan]:
-    """Who was killed, wounded or abducted in the sentence: decides whether an attack targeted civilians."""
+    """Who was killed, wounded or abducted in the sentence: decides whether an attack targeted civilians. In a
+    headline the passive drops its auxiliary ("Nine civilians killed in air strikes"): the subject of a harm verb
+    with no object there is who was harmed."""
     doc = sentence.doc
-    return [
-        doc[child.left_edge.i : child.right_edge.i + 1]
-        for token in span_tokens(sentence)
-        if token.lemma_.lower() in _HARM_LEMMAS
-        for child in token.children
-        if child.dep_ in {"dobj", "nsubjpass"}
-    ]
+    headline = not span_text(sentence).rstrip().endswith((".", "!", "?", '"', "”"))
+    found = []
+    for token in span_tokens(sentence):
+        if token.lemma_.lower() not in _HARM_LEMMAS:
+            continue
+        # "10 civilians killed 15 injured": a number read as the object is the next count, not who was harmed
+        objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ != "NUM"]
+        dropped_auxiliary = headline and token.tag_ in {"VBN", "VBD"} and not objects
+        found += [
+            doc[child.left_edge.i : child.right_edge.i + 1]
+            for child in token.children
+            if (child.dep_ in {"dobj", "nsubjpass"} and child.pos_ != "NUM")
+            or (dropped_auxiliary and child.dep_ == "nsubj")
+        ]
+        if headline and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in {"NOUN", "PROPN"}:
+            found.append(doc[token.head.left_edge.i : token.head.i + 1])  # "Nine civilians killed in ..."
+    return found
 
 
 _HARM_LEMMAS = word_set("en", "events", "victim_lemmas")

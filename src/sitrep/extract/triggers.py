@@ -217,6 +217,16 @@ def _may_trigger(token: Token, shouting: bool) -> bool:
     return token.pos_ in {"VERB", "NOUN"} and token.ent_type_ not in _NAMES
 
 
+def _verb_read_as_noun(token: Token) -> bool:
+    """A headline's verb in its base form right after its plural subject, which the parser took for a noun:
+    "Regime forces target areas in the countryside", "Rebel factions advance in two villages". In prose ("the
+    target areas", "their advance") the noun stands."""
+    if token.tag_ != "NN" or token.lower_ != token.lemma_.lower() or token.i == token.sent.start:
+        return False
+    subject = token.nbor(-1)
+    return subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
+
+
 def _unfinished(sentence: SpacySpan) -> bool:
     """No full stop at the end: a headline, a caption, a line of a list."""
     return not span_text(sentence).rstrip().endswith((".", "!", "?", '"', "”"))
@@ -309,7 +319,11 @@ def _by_plural(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
 def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bool:
     """The rule's conditions hold for this token in this sentence."""
     lemma = token.lemma_.lower()
-    if token.pos_ == "NOUN" and ((rule.nouns_need and lemma not in rule.nouns_need) or rule.verbs_only):
+    if (
+        token.pos_ == "NOUN"
+        and ((rule.nouns_need and lemma not in rule.nouns_need) or rule.verbs_only)
+        and not _verb_read_as_noun(token)
+    ):
         return False
     if rule.only_in_headlines and not _unfinished(token.sent):
         return False
