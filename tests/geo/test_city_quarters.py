@@ -31,3 +31,13 @@ def test_a_quarter_lies_inside_its_city(gazetteer: Gazetteer, quarter: dict[str,
     assert city is not None and city.precision == "town", city
     distance = haversine_km(float(quarter["lat"]), float(quarter["lon"]), city.lat, city.lon)
     assert distance <= CITY_KM, (quarter["name"], round(distance, 1))
+
+
+def test_a_quarter_of_one_city_is_not_read_in_a_report_on_another(gazetteer: Gazetteer) -> None:
+    # Aleppo has a curated "al-Zahraa district"; Homs has a quarter of that name the gazetteer lacks.
+    report_on_homs = GeoContext(document_countries=("SY",), nearby_places=("Homs", "the al-Zahraa district"))
+    place = gazetteer.resolve("the al-Zahraa district", report_on_homs)
+    assert place is None or haversine_km(place.lat, place.lon, 34.73, 36.72) <= CITY_KM, place
+    report_on_aleppo = GeoContext(document_countries=("SY",), nearby_places=("Aleppo", "the al-Zahraa district"))
+    place = gazetteer.resolve("the al-Zahraa district", report_on_aleppo)
+    assert place is not None and haversine_km(place.lat, place.lon, 36.20, 37.16) <= CITY_KM, place
