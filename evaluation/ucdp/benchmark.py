@@ -92,7 +92,8 @@ def load_headlines() -> list[Headline]:
                     f"ucdp-{key[:12]}",
                     row["text"],
                     row["source_date"].split(";")[0].strip(),
-                    row.get("source_office") or "",
+                    # Headlines joined by ";" list each one's date and outlet: the first headline's, as for its date
+                    (row.get("source_office") or "").split(";")[0].strip(),
                     [],
                     split,
                 )

@@ -73,7 +73,7 @@ def process_document(
     mark_background(extraction.mentions, document)
     mark_headline(extraction.mentions, document)
     gazetteer = gazetteer or Gazetteer.open()
-    places = geocode_document(extraction, document.text, gazetteer)
+    places = geocode_document(extraction, document.text, gazetteer, document.outlet)
     mentions = extraction.mentions
     fill_actor_countries(mentions, places.country_of, gazetteer.country_name)
     share_incident_places(mentions)

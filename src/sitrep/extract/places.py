@@ -116,17 +116,20 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
     """ "in Saraqib", "near Tessalit", and the object of a verb that acts on a place ("airstrikes target Sheikh
     Meskin"): proper nouns the small model's NER misses, for the gazetteer to try."""
     found = []
+    plain_case = _in_plain_case(sentence)
     for token in span_tokens(sentence):
         if _acts_on_a_place(token):
-            objects = [c for c in token.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+            objects = [c for c in token.children if c.dep_ == "dobj" and _may_name(c, plain_case)]
         # "at Haifa and at Kiryat Shmona": the second "at" hangs as a conjunct of the first
         elif token.lower_ in place_rules().locatives and token.dep_ in {"prep", "conj"} and token.pos_ == "ADP":
-            objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            objects = [c for c in token.children if c.dep_ == "pobj" and _may_name(c, plain_case)]
         else:
             continue
-        objects += [c for obj in objects for c in obj.conjuncts if c.pos_ == "PROPN" and c.i > obj.i]
-        for obj in objects:
-            phrase = _name_ending_at(obj, token.i + 1)
+        objects += [c for obj in objects for c in obj.conjuncts if _may_name(c, plain_case) and c.i > obj.i]
+        phrases = [_name_ending_at(obj, token.i + 1) for obj in objects]
+        # "in Maarat al-Numan" may be parsed as three objects of "in": the name is the longest run.
+        phrases = [p for p in phrases if not any(o.start <= p.start and p.end < o.end for o in phrases)]
+        for phrase in phrases:
             if not _capitalised(phrase) or phrase.root.ent_type_ in {"DATE", "TIME"}:
                 continue
             if _known_as_something_else(phrase.text):
@@ -137,9 +140,31 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
     return found
 
 
+def _may_name(token: Token, plain_case: bool) -> bool:
+    """A word that may end a place's name: a proper noun, or, in a sentence written in plain case, a capitalised
+    word the small model took for a common noun ("clashes in Azaz", "raids on Shaddadi"): an English sentence
+    capitalises a common noun only at its start. In a title-case headline ("Warplanes Target A School") every
+    word is capitalised, so such a word says nothing."""
+    if token.pos_ == "PROPN":
+        return True
+    return plain_case and token.pos_ == "NOUN" and _capital_first(token) and token.i != token.sent.start
+
+
+def _capital_first(token: Token) -> bool:
+    """Written with a capital first letter: "Azaz", "A'zaz", "Ma'ra" (``is_title`` reads the letter after an
+    apostrophe as a new word's), "SDF"."""
+    return token.text[:1].isupper()
+
+
+def _in_plain_case(sentence: SpacySpan) -> bool:
+    """Whether most of a sentence's longer words are written in lower case (not a title-case headline)."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.is_lower for t in words) * 2 > len(words)
+
+
 def _capitalised(name: SpacySpan) -> bool:
     """A name with a capitalised word ("al-Bab", "Kafr Nabudah"), not a common word the parser took for one."""
-    return any(t.is_title or t.is_upper for t in name)
+    return any(t.is_title or t.is_upper or _capital_first(t) for t in name)
 
 
 def _acts_on_a_place(token: Token) -> bool:
@@ -148,8 +173,12 @@ def _acts_on_a_place(token: Token) -> bool:
 
 
 def _continues_name(token: Token) -> bool:
-    """A word of a multi-word name before its head: "Busra" and "al" and "-" of "Busra al-Sham"."""
-    return token.text == "-" or (token.pos_ == "PROPN" and token.dep_ == "compound")
+    """A word of a multi-word name before its head: "Busra" and "al" and "-" of "Busra al-Sham"; a word joined
+    to the next by a hyphen is part of one name whatever its parse ("Maarat al-Numan")."""
+    if token.text == "-":
+        return True
+    joined = not token.whitespace_ and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-"
+    return token.pos_ == "PROPN" and (token.dep_ == "compound" or joined)
 
 
 def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
@@ -321,11 +350,9 @@ def _owner_or_sponsor(phrase: SpacySpan) -> bool:
     """ "the embassies of Rwanda, France and the United States" (whose embassies), "Rwanda-backed M23" (who
     backs them): a country named for what it owns or sponsors, not for where something happened."""
     doc, rules = phrase.doc, place_rules()
-    if (
-        phrase.end + 1 < len(doc)
-        and doc[phrase.end].text == "-"
-        and doc[phrase.end + 1].lower_ in (rules.sponsor_participles)
-    ):
+    # "US-led", and "U.S led" written without its hyphen
+    after = phrase.end + 1 if phrase.end < len(doc) and doc[phrase.end].text == "-" else phrase.end
+    if after < len(doc) and doc[after].lower_ in rules.sponsor_participles:
         return True
     head = phrase.root
     while head.dep_ == "conj" and head.head.i != head.i:

@@ -16,8 +16,12 @@ shared places between reports of one incident.
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
+from functools import cache
 
+from sitrep.data import data_path
+from sitrep.extract.attribution import canonical_outlet
 from sitrep.extract.events import Extraction
 from sitrep.geo.index import Gazetteer
 from sitrep.geo.inherit import (
@@ -48,13 +52,40 @@ class DocumentPlaces:
         return place.country if place is not None and place.country else self.most_named
 
 
-def geocode_document(extraction: Extraction, text: str, gazetteer: Gazetteer) -> DocumentPlaces:
+@cache
+def _outlet_countries() -> dict[str, str]:
+    with data_path("geo", "outlet_countries.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["outlet"]: row["country"] for row in csv.DictReader(handle)}
+
+
+def outlet_country(outlet: str | None) -> str | None:
+    """The one country an outlet reports on ("SOHR" -> SY: a monitor of Syria's war), from
+    ``data/geo/outlet_countries.csv``; None for an outlet that reports on many (a wire, a world broadcaster) or
+    one not known."""
+    name = canonical_outlet(outlet) if outlet else None
+    return _outlet_countries().get(name) if name else None
+
+
+def context_countries(text: str, gazetteer: Gazetteer, outlet: str | None = None) -> list[str]:
+    """The document's countries, most named first: those the text names by name; for a text that names none (a
+    headline), the country its outlet reports on, else those its places imply ("clashes in the Hama
+    countryside"); then its nationalities. A monitor's headline "Shelling on X" is about X in the monitor's
+    country, not a namesake of X abroad that would imply another country."""
+    covered = outlet_country(outlet)
+    if covered is None or gazetteer.countries_in_text(text, 0.0):
+        return gazetteer.document_countries(text)
+    return list(dict.fromkeys([covered, *gazetteer.countries_in_text(text)]))
+
+
+def geocode_document(
+    extraction: Extraction, text: str, gazetteer: Gazetteer, outlet: str | None = None
+) -> DocumentPlaces:
     """Resolves every place of ``extraction``'s mentions in place (unresolved places stay None) and says where
-    the document is."""
+    the document is; ``outlet`` is who published it (the country it reports on is context when the text names
+    none)."""
     mentions = extraction.mentions
-    # Context: the countries the text names, most named first; for a text that names none (a headline), those
-    # its places imply ("clashes in the Hama countryside").
-    text_countries = gazetteer.document_countries(text)
+    # Context: the countries the text names, most named first, else the outlet's and those its places imply.
+    text_countries = context_countries(text, gazetteer, outlet)
     most_named = next(iter(text_countries), None)
     # Candidates and scores, one mention at a time.
     geocode_mentions(mentions, text, gazetteer, text_countries)
@@ -81,7 +112,9 @@ def geocode_document(extraction: Extraction, text: str, gazetteer: Gazetteer) ->
     order_event_places(mentions)
     # The country a place kept as written is in: where the document's towns are, else the country it names by
     # name ("Turkish drones struck X" names Turkey's people, not where X is).
-    home = country_of_towns(mentions) or next(iter(gazetteer.countries_in_text(text, 0.0)), None)
+    home = (
+        country_of_towns(mentions) or next(iter(gazetteer.countries_in_text(text, 0.0)), None) or outlet_country(outlet)
+    )
     return DocumentPlaces(tuple(text_countries), most_named, home)
 
 

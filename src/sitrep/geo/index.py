@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from sitrep.data import load_yaml, word_set
+from sitrep.data import data_path, load_yaml, word_set
 from sitrep.geo.build import ensure_index
 from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
 from sitrep.geo.distance import haversine_km
@@ -41,6 +42,7 @@ MAX_NGRAM = 4  # longest country name/alias in words, for scanning text
 DEMONYM_WEIGHT = 0.5
 ALTERNATIVES = 3  # candidates kept beside the chosen place
 CITY_QUARTER = "district"  # the curated site type of a city's quarter ("Jobar", Damascus)
+QUARTER_KM = 25.0  # a quarter lies this close to its town's point
 
 
 @dataclass(slots=True)
@@ -402,9 +404,17 @@ class Gazetteer:
         head, sep, tail = text.rpartition(" in ")
         if sep and head.strip() and tail.strip():
             return self._resolve_nested(head, tail, context)
+        capital = self._national_capital(text, context)  # "the Syrian capital", "Ukraine's capital"
+        if capital is None and _BARE_CAPITAL.fullmatch(text.strip()):
+            return None  # "the capital" of a report that names no country is no place (not Venezuela's Capital)
+        if capital is not None:
+            return capital
         possessive = _POSSESSIVE.match(text)  # "Odesa Oblast's Izmail district"
         if possessive and not self._is_a_name(text):  # ... but "the Donetsk People's Republic" is one name
             return self._resolve_nested(possessive["owned"], possessive["owner"], context)
+        owner, _, owned = text.partition(" ")  # "Syrias Idlib": a country's possessive that lost its apostrophe
+        if owned and self._possessive_without_apostrophe(owner) and not self._is_a_name(text):
+            return self._resolve_nested(owned, owner[:-1], context)
         inner, of, outer = text.partition(" of ")  # "the Hit district of Anbar province"
         if of and outer.strip() and _names_a_unit(inner):
             return self._resolve_nested(inner, outer, context)
@@ -423,6 +433,23 @@ class Gazetteer:
         place.alternatives = _alternatives(ranked[1:], best.place.gazetteer_id)
         return place
 
+    def _national_capital(self, text: str, context: GeoContext) -> Place | None:
+        """ "the Syrian capital", "Syria's capital": the capital city of the country named by its name or its
+        nationality (``data/geo/countries.csv``), not the country; "the capital" alone is the capital of the
+        document's first country."""
+        text = text.strip()
+        match = _NATIONAL_CAPITAL.match(text)
+        hit = self._country_names.get(name_key(match["owner"])) if match else None
+        country = hit[0] if hit else None
+        if country is None and _BARE_CAPITAL.fullmatch(text) and context.document_countries:
+            country = context.document_countries[0]
+        capital = capitals().get(country) if country else None
+        if country is None or not capital:
+            return None
+        found = self._ranked(capital, GeoContext(document_countries=(country,)))
+        towns = [c.place for c in found if c.place.country == country and c.place.precision == "town"]
+        return towns[0] if towns else None
+
     def _is_a_name(self, text: str) -> bool:
         key = name_key(parse_mention(text).core)
         return self._db.execute("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)).fetchone() is not None
@@ -434,6 +461,9 @@ class Gazetteer:
         if inner is None or outer is None:
             return inner or outer
         if plausibly_contains(outer, inner) and _RANK[inner.precision] < _RANK[outer.precision]:
+            return inner
+        # "Syria's Eastern Ghouta": a region of the country (regions rank after countries: some span several)
+        if outer.precision == "country" and inner.precision == "region" and inner.country == outer.country:
             return inner
         return outer
 
@@ -464,6 +494,16 @@ class Gazetteer:
         def fits(row: Row) -> bool:
             """Not too big for what the mention names; a curated city quarter is a part of a town."""
             return row.precision not in too_big or (part_of_a_town and row.feature == CITY_QUARTER)
+
+        home_towns = [a for a in anchors if a.precision == "town"]
+
+        def in_a_named_city(row: Row) -> bool:
+            """A city quarter is a quarter of a town the document names, when it names towns of the quarter's
+            country: "the al-Zahraa district" of a report on Homs is not Aleppo's Jamiyat al-Zahraa."""
+            if row.feature != CITY_QUARTER:
+                return True
+            towns = [a for a in home_towns if a.country == row.country]
+            return not towns or any(haversine_km(a.lat, a.lon, row.lat, row.lon) <= QUARTER_KM for a in towns)
 
         floor = max(float(weights()["min_similarity"]), context.min_similarity)
         exact = [m for m in matches.values() if m.similarity >= 1.0 and not m.via_core_alias]
@@ -512,6 +552,7 @@ class Gazetteer:
             for m in matches.values()
             if m.similarity >= (country_floor if m.row.precision == "country" else floor_for(m))
             and fits(m.row)
+            and in_a_named_city(m.row)
             and self._plausible(m, countries, region | home)
             and (not home_spelled or m.row.country in home or self._known_abroad(m.row))
         ]
@@ -669,6 +710,18 @@ def _names_a_unit(text: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<owned>\S.*)$")
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """ISO2 -> the name of the country's capital, from ``data/geo/countries.csv``."""
+    with data_path("geo", "countries.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["iso2"]: row["capital"] for row in csv.DictReader(handle)}
+
+
+_BARE_CAPITAL = re.compile(r"(?:the\s+)?capital", re.IGNORECASE)
+# "the Syrian capital", "Ukraine's capital": a country's capital named through the country.
+_NATIONAL_CAPITAL = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)(?:['’]s)?\s+capital$")
 
 
 def _only_particles(name: str) -> bool:

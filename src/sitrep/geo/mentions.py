@@ -11,11 +11,15 @@ from itertools import pairwise
 
 from sitrep.data import data_path
 from sitrep.geo.build import split_aliases
+from sitrep.geo.distance import haversine_km
 from sitrep.geo.index import Gazetteer, GeoContext, plausibly_contains
 from sitrep.model import NAME_ROLE, PLACE_PRECISIONS, Mention, Place, PlaceMention
 
 # A proper noun no parser called a place is one only if the gazetteer has its very name (or a spelling this close).
 EXACT_NAME_SIMILARITY = 0.95
+
+# Two readings this close are one place read twice.
+SAME_PLACE_KM = 25.0
 
 # "Nyaung Pin Thar village in Sagaing Region": what lies between a place and the unit said to hold it.
 _IN_UNIT = re.compile(r"\s*,?\s*in\s+(?:the\s+)?", re.IGNORECASE)
@@ -50,6 +54,7 @@ def geocode_mentions(
         for pm in mention.places:
             pm.place = gazetteer.resolve(pm.text, exact if pm.role == NAME_ROLE else context)
         drop_readings_outside_their_unit(mention.places, document_text)
+        drop_bracketed_other_names(mention.places, document_text, next(iter(countries), None))
     return mentions
 
 
@@ -84,6 +89,31 @@ def drop_readings_outside_their_unit(places: Sequence[PlaceMention], document_te
         between = document_text[inner.span.end : outer.span.start]
         if _IN_UNIT.fullmatch(between) and not plausibly_contains(outer.place, inner.place):
             inner.place = None
+
+
+# "Abu Rasin (Zarkan)": a town's other name, in brackets right after it.
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+_FINE = {"site", "town"}
+
+
+def drop_bracketed_other_names(places: Sequence[PlaceMention], document_text: str, home: str | None = None) -> None:
+    """ "Abu Rasin (Zarkan)": a town named again in brackets right after a town is the same town by another name.
+    Two readings far apart cannot both be it: the one outside the document's country ``home`` is a namesake
+    elsewhere (an Iraqi Zarkan in a report on Syria), else the bracketed one; it is left unresolved."""
+    ordered = sorted(places, key=lambda pm: pm.span.start)
+    for named, other in pairwise(ordered):
+        if named.place is None or other.place is None or {named.place.precision, other.place.precision} - _FINE:
+            continue
+        between = document_text[named.span.end : other.span.start]
+        if not (_BRACKET_OPEN.fullmatch(between) and _BRACKET_CLOSE.match(document_text, other.span.end)):
+            continue
+        if haversine_km(named.place.lat, named.place.lon, other.place.lat, other.place.lon) <= SAME_PLACE_KM:
+            continue
+        if home is not None and named.place.country != home and other.place.country == home:
+            named.place = None
+        else:
+            other.place = None
 
 
 def geocode_dateline(

@@ -1,0 +1,33 @@
+"""Place names after a locative that the small model does not tag as proper nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.places import place_mentions
+from sitrep.nlp import parse_text
+
+
+def places_in(text: str) -> list[str]:
+    doc = parse_text(text)
+    return [pm.text for sentence in doc.sents for pm in place_mentions(sentence, "t.txt")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A capitalised word after "in"/"on" in a sentence written in plain case is a name, whatever its tag.
+        ("Fighting broke out between rival gangs in Azaz", "Azaz"),
+        ("Two people were wounded in shelling by the army on Kafrnabl", "Kafrnabl"),
+        # An apostrophe inside a romanised name does not make it lower case.
+        ("Fighting broke out between rival gangs in A’zaz", "A’zaz"),
+        # A hyphenated name parsed as several objects of "in" is one name.
+        ("Rockets killed 12 people in Ma’arrat al-Nu’man", "Ma’arrat al-Nu’man"),
+    ],
+)
+def test_a_name_after_a_locative_is_found_whatever_its_tag(text: str, name: str) -> None:
+    assert name in places_in(text)
+
+
+def test_a_title_case_headline_does_not_make_every_word_a_place() -> None:
+    assert "Target" not in places_in("Warplanes Target A School In The North And Kill Four")
