@@ -105,6 +105,15 @@ def test_a_capitalised_word_opening_a_sentence_or_a_generic_word_implies_no_coun
     assert gazetteer.countries_of_places("More rain fell. Shops in the Centre closed early") == []
 
 
+def test_a_day_or_a_month_implies_no_country(gazetteer: Gazetteer) -> None:
+    # Villages named "Monday" and "Friday" exist; in a report the words date the act. The text names no place, so
+    # it is nowhere, and "the army" in it stays the unidentified military, not a country's.
+    assert gazetteer.countries_of_places("Five soldiers were killed on Monday.") == []
+    assert gazetteer.document_countries("Gunmen attacked a convoy on Friday in March.") == []
+    # A village named beside the day still votes for its country.
+    assert gazetteer.countries_of_places("Airstrikes hit Muhassan and Uqayribat on Monday.")[:1] == ["SY"]
+
+
 def test_a_word_inside_a_longer_name_implies_nothing(gazetteer: Gazetteer) -> None:
     # "Ain" alone would be Al Ain in the Emirates; "Ain al-Arab" is one name.
     assert "AE" not in gazetteer.countries_of_places("Residents fled Ain al-Arab on foot.")

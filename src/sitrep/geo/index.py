@@ -21,6 +21,7 @@ from sitrep.geo.normalise import (
     ARTICLES,
     ParsedMention,
     cased_tokens,
+    is_calendar_word,
     is_generic_word,
     is_never_a_place,
     name_key,
@@ -313,6 +314,7 @@ class Gazetteer:
                     or key in self._country_names
                     or len(key) < MIN_SKELETON
                     or is_generic_word(key)
+                    or is_calendar_word(key)
                     or key in actor_name_keys()
                 ):
                     continue
@@ -351,6 +353,7 @@ class Gazetteer:
                     or (opens_sentence and " " not in key)
                     or len(key) < MIN_SKELETON
                     or is_generic_word(key)
+                    or is_calendar_word(key)
                     or key in self._country_names
                     or key in actor_name_keys()
                 ):

@@ -139,6 +139,19 @@ def is_generic_word(key: str) -> bool:
     return key in _generic_words()
 
 
+@cache
+def _calendar_keys() -> frozenset[str]:
+    dates = load_yaml("dates.yaml")
+    names = [names[0] for names in (*dates["months"].values(), *dates["weekdays"].values())]
+    return frozenset(name_key(name) for name in names)
+
+
+def is_calendar_word(key: str) -> bool:
+    """A day or month name ("Monday", "March"): in a text it dates something, so it implies no country even where
+    a village bears the name."""
+    return key in _calendar_keys()
+
+
 def names_part_of_a_town(text: str) -> bool:
     """ "the Rahimawa neighbourhood", "Al-Shifa hospital": a place inside some town, whichever it is."""
     return _has_head(text, "town_parts")
