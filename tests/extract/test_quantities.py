@@ -261,3 +261,22 @@ def test_a_non_violent_event_with_no_toll_has_none_killed_and_a_violent_one_stay
     assert non_violent_toll("Disrupted weapons use", []) is None  # interceptions can kill
     # a non-violent event whose sentence reports deaths is not coded 0
     assert non_violent_toll("Arrests", find_quantities("Police arrested 12 men after two people were killed.")) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("No one was killed when the shell hit the market.", "killed"),
+        ("Not one soldier was wounded in the ambush.", "wounded"),
+    ],
+)
+def test_no_one_counts_nobody(sentence: str, kind: str) -> None:
+    # "no one" is a zero, never a toll of one.
+    found = [q for q in find_quantities(sentence) if q.kind == kind]
+    assert [q.best for q in found] == [0]
+
+
+def test_one_after_other_words_is_still_one() -> None:
+    assert [
+        q.best for q in find_quantities("Gunmen killed one man and no one else was hurt.") if q.kind == "killed"
+    ] == [1]

@@ -58,6 +58,7 @@ NUMBER_WORDS: dict[str, int] = {str(k): int(v) for k, v in _DATA["number_words"]
 SCALE_WORDS: dict[str, int] = {str(k): int(v) for k, v in _DATA["scale_words"].items()}
 _INNER_SCALE_WORDS = word_set("en", "quantities", "inner_scale_words")
 _DEATH_TOLL_NOUNS = word_set("en", "quantities", "death_toll_nouns")
+_NONE_WORDS = word_set("en", "quantities", "none_words")
 EXACT_PHRASES: dict[str, int] = {str(k): int(v) for k, v in _DATA["exact_phrases"].items()}
 VAGUE_AMOUNTS: dict[str, dict[str, int]] = {str(k): dict(v) for k, v in _DATA["vague_amounts"].items()}
 NEED_KNOWN_HEAD = _lower_set(_DATA["vague_need_known_head"])
@@ -429,6 +430,8 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
     if bounds is None:
         return None
     low, best, high = bounds
+    if _counts_none(text, match):
+        low = best = high = 0
     unit = _unit_after(text, _after_partitive(text, match), best)
     before = text[max(prev_end, match.start() - 80) : match.start()]
     kind = (unit.kind if unit and not unit.described else None) or _kind_before(before) or (unit.kind if unit else None)
@@ -440,6 +443,14 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
         return None
     quantity = Quantity(unit.text if unit else "people", low, best, high, None, kind or "count")
     return _Found(quantity, match.start(), end, subset=bool(subset_after or _SUBSET_BEFORE.search(before)))
+
+
+def _counts_none(text: str, match: re.Match[str]) -> bool:
+    """none_of_one: "no one", "no-one", "not one" count nobody; the word "one" after a none word is a zero."""
+    if match.group(0).strip().lower() != "one":
+        return False
+    before = re.search(r"([A-Za-z]+)[\s-]+$", text[max(0, match.start() - 12) : match.start()])
+    return before is not None and before.group(1).lower() in _NONE_WORDS
 
 
 def _after_partitive(text: str, match: re.Match[str]) -> int:
