@@ -280,3 +280,14 @@ def test_one_after_other_words_is_still_one() -> None:
     assert [
         q.best for q in find_quantities("Gunmen killed one man and no one else was hurt.") if q.kind == "killed"
     ] == [1]
+
+
+@pytest.mark.parametrize(
+    "sentence, best",
+    [
+        ("The war has killed a quarter of a million people.", 250_000),
+        ("Half a million people were killed in the siege years.", 500_000),
+    ],
+)
+def test_a_fraction_of_a_scale_word_is_its_share(sentence: str, best: int) -> None:
+    assert [q.best for q in find_quantities(sentence) if q.kind == "killed"] == [best]
