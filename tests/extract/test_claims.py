@@ -108,6 +108,19 @@ def test_strikes_on_one_day_stay_an_event() -> None:
     assert result.claims == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warplanes carry out 14 raids on the eastern suburbs since the morning",
+        "Helicopters dropped 9 barrel bombs on Talbiseh since dawn, a monitor said.",
+    ],
+)
+def test_acts_counted_since_a_time_of_the_same_day_are_that_days_event(text: str) -> None:
+    result = extract(text)
+    assert [m.event_type for m in result.mentions] == ["Explosions/Remote violence"]
+    assert not any(c.topic.startswith(TALLY_TOPIC) for c in result.claims)
+
+
 # --- running tolls, troop levels, territory, shares ------------------------------------------------------------
 
 

@@ -57,10 +57,27 @@ def _period_pattern() -> re.Pattern[str]:
     cues = "|".join(re.escape(c) for c in sorted(words["period_cues"], key=len, reverse=True))
     lengths = "|".join(re.escape(w) for w in sorted(words["period_lengths"], key=len, reverse=True))
     return re.compile(
-        rf"\b(?:{cues})\b|\b(?:over|in|during|within|throughout)\s+the\s+(?:past|last|previous)\s+"
+        rf"\b(?:{cues})\b{_not_within_the_day()}|\b(?:over|in|during|within|throughout)\s+the\s+(?:past|last|previous)\s+"
         rf"(?:[\w-]+\s+)?(?:{lengths})\b",
         re.IGNORECASE,
     )
+
+
+@functools.cache
+def _not_within_the_day() -> str:
+    """same_day_period: a lookahead refusing "since" that opens a time of the same day ("since the morning"): what
+    is counted since then is one day's incident, not a total over a period."""
+    starts = "|".join(
+        re.escape(w) for w in sorted(word_set("en", "claims", "within_day_starts"), key=len, reverse=True)
+    )
+    return rf"(?!\s+(?:{starts})\b)"
+
+
+@functools.cache
+def _total_pattern() -> re.Pattern[str]:
+    """The total cues of claims.yaml, none opening a time of the same day."""
+    cues = "|".join(re.escape(c) for c in _claim_words()["total_cues"])
+    return re.compile(rf"\b(?:{cues})\b{_not_within_the_day()}")
 
 
 @functools.cache
@@ -72,7 +89,7 @@ def _cue_pattern(key: str) -> re.Pattern[str]:
 def tells_a_running_total(text: str) -> bool:
     """The sentence counts over a period ("since Thursday", "so far", "in total"): its figures are a running
     total, not one incident's."""
-    return _cue_pattern("total_cues").search(text.lower()) is not None
+    return _total_pattern().search(text.lower()) is not None
 
 
 TALLY_TOPIC = "attack-count"
@@ -105,7 +122,7 @@ def figure_claims(
     lowered = text.lower()
     lemmas = lower_lemmas(sentence)
     is_total = (
-        _cue_pattern("total_cues").search(lowered) is not None
+        _total_pattern().search(lowered) is not None
         or _days_of_pattern().search(lowered) is not None
         or _long_period_pattern().search(lowered) is not None
         or _ongoing_conflict_toll(sentence)
