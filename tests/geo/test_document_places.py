@@ -257,6 +257,19 @@ def test_a_village_the_gazetteer_lacks_does_not_take_another_sentences_town(gaze
     assert all(p.precision == "country" and p.name == "Aita al-Shaab" for p in places), clash.places
 
 
+def test_a_place_the_gazetteer_lacks_is_kept_in_the_province_the_text_puts_it_in(gazetteer: Gazetteer) -> None:
+    # The article names another country more often; the sentence itself says which province the unknown area is in.
+    text = (
+        "Protesters in Gaza and the West Bank marched again on Monday, and Palestinian officials spoke of Palestine. "
+        "Warplanes launched two raids on the Qarn Dhabi area in Hodeidah governorate on Tuesday, a local source said."
+    )
+    strike = mention_saying("raids", text, gazetteer)
+    places = [pm.place for pm in strike.places if pm.place is not None]
+    assert places and all(p.country == "YE" and p.precision == "admin1" for p in places), strike.places
+    # The unknown name is kept as written, in that province.
+    assert [p.name for p in places] == ["Qarn Dhabi"], strike.places
+
+
 def test_a_neighbourhood_the_gazetteer_lacks_keeps_its_towns_place(gazetteer: Gazetteer) -> None:
     text = (
         "KIRKUK, Iraq - Gunmen killed two policemen in Kirkuk on Saturday, officials said. "

@@ -17,13 +17,14 @@ shared places between reports of one incident.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from sitrep.data import data_path
 from sitrep.extract.attribution import canonical_outlet
 from sitrep.extract.events import Extraction
-from sitrep.geo.index import Gazetteer
+from sitrep.geo.index import Gazetteer, GeoContext
 from sitrep.geo.inherit import (
     country_of_towns,
     drop_loose_readings_abroad,
@@ -35,7 +36,13 @@ from sitrep.geo.inherit import (
     scope_unplaced_claims,
 )
 from sitrep.geo.mentions import geocode_dateline, geocode_mentions, most_specific, order_event_places
-from sitrep.model import Mention, PlaceMention
+from sitrep.geo.normalise import is_generic_word
+from sitrep.model import Mention, Place, PlaceMention
+
+# Units an unknown name written "in" them is kept in: a province, a district, a named region.
+CONTAINER_PRECISIONS = frozenset({"admin1", "admin2", "region"})
+# "... in Hodeidah governorate", right after a name: a capitalised unit, with its head word if written.
+_UNIT_AFTER = re.compile(r"\s*,?\s+in\s+(?P<unit>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+[a-z]+)?)")
 
 
 @dataclass(frozen=True)
@@ -123,7 +130,23 @@ def keep_unknown_places(extraction: Extraction, places: DocumentPlaces, gazettee
     (:func:`sitrep.geo.inherit.fall_back_to_country`). Called once other stages have shared places between reports
     of one incident, so that such a sentence never takes another sentence's town through its country."""
     country = places.home
-    fall_back_to_country(extraction.mentions, gazetteer.country_place(country) if country else None)
+
+    def container_of(mention: Mention, unknown: PlaceMention) -> Place | None:
+        """The unit the text puts an unknown name in ("the X area in Y governorate"), when the gazetteer knows it."""
+        name, within, unit = unknown.text.rpartition(" in ")
+        if not (within and name.strip() and unit.strip()):
+            after = mention.sentence.text[unknown.span.end - mention.sentence.start :]
+            written = _UNIT_AFTER.match(after)
+            unit = written["unit"] if written else ""
+            head = unit.rsplit(" ", 1)[-1]
+            if head.islower() and not is_generic_word(head):  # "in Hodeidah on Tuesday": no unit word
+                unit = unit.rsplit(" ", 1)[0]
+        if not unit.strip():
+            return None
+        place = gazetteer.resolve(unit, GeoContext(document_countries=places.countries))
+        return place if place is not None and place.precision in CONTAINER_PRECISIONS else None
+
+    fall_back_to_country(extraction.mentions, gazetteer.country_place(country) if country else None, container_of)
 
 
 def scope_claims(extraction: Extraction, places: DocumentPlaces, gazetteer: Gazetteer) -> None:

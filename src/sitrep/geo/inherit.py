@@ -134,12 +134,15 @@ def inherit_places(mentions: list[Mention], paragraph_of: dict[str, int], dateli
         mention.places.append(PlaceMention(source.text, source.span, INHERITED_ROLE, source.place))
 
 
-def fall_back_to_country(mentions: list[Mention], country: Place | None) -> None:
+def fall_back_to_country(
+    mentions: list[Mention],
+    country: Place | None,
+    container_of: Callable[[Mention, PlaceMention], Place | None] = lambda mention, unknown: None,
+) -> None:
     """An honest "don't know": a sentence that names a place the gazetteer lacks ("shelling on Marj al-Dahr village")
-    and has no other place, not even one from its context, keeps that name as written, placed at the country the
-    document is about with precision "country", rather than at a guessed town."""
-    if country is None:
-        return
+    and has no other place, not even one from its context, keeps that name as written, placed at the finest unit
+    the text gives around it (``container_of``: "the X area in Y governorate" is in Y, with Y's precision), else at
+    the country the document is about with precision "country", rather than at a guessed town."""
     for mention in mentions:
         if any(pm.place is not None for pm in mention.places):
             continue
@@ -151,9 +154,12 @@ def fall_back_to_country(mentions: list[Mention], country: Place | None) -> None
         name = parse_mention(unknown.text).core or unknown.text
         if _names_a_natural_feature(name):
             continue
+        within = container_of(mention, unknown) or country
+        if within is None:
+            continue
         unknown.place = replace(
-            country,
-            gazetteer_id=f"{UNRESOLVED_PREFIX}{country.country}:{name_key(name)}",
+            within,
+            gazetteer_id=f"{UNRESOLVED_PREFIX}{within.country}:{name_key(name)}",
             name=name,
             score=0.0,
             alternatives=[],
