@@ -76,8 +76,7 @@ def _not_within_the_day() -> str:
 @functools.cache
 def _total_pattern() -> re.Pattern[str]:
     """The total cues of claims.yaml, none opening a time of the same day."""
-    cues = "|".join(re.escape(c) for c in _claim_words()["total_cues"])
-    return re.compile(rf"\b(?:{cues})\b{_not_within_the_day()}")
+    return re.compile(_cue_pattern("total_cues").pattern + _not_within_the_day())
 
 
 @functools.cache

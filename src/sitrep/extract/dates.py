@@ -54,7 +54,7 @@ def _word_alternation(words: list[str]) -> str:
 MONTH_BY_NAME: dict[str, int] = {
     name.lower(): int(number) for number, names in _DATA["months"].items() for name in names
 }
-_FULL_MONTHS: list[str] = [names[0] for names in _DATA["months"].values()]
+FULL_MONTHS: list[str] = [names[0] for names in _DATA["months"].values()]
 _ABBREVIATIONS: list[str] = [name for names in _DATA["months"].values() for name in names[1:]]
 _AMBIGUOUS_MONTHS: set[str] = set(_DATA["ambiguous_months"])
 WEEKDAY_BY_NAME: dict[str, int] = {
@@ -70,9 +70,9 @@ WEEK_HALF_WIDTH = dt.timedelta(days=int(_DATA["week_half_width"]))
 NUMERIC_DAY_FIRST: bool = bool(_DATA["numeric_day_first"])
 
 _PLACEHOLDERS: dict[str, str] = {
-    "month": "(?:" + _name_alternation(_FULL_MONTHS, False) + "|" + _name_alternation(_ABBREVIATIONS, True) + ")",
-    "month_full": _name_alternation(_FULL_MONTHS, False),
-    "month_bare": _name_alternation([m for m in _FULL_MONTHS if m not in _AMBIGUOUS_MONTHS], False),
+    "month": "(?:" + _name_alternation(FULL_MONTHS, False) + "|" + _name_alternation(_ABBREVIATIONS, True) + ")",
+    "month_full": _name_alternation(FULL_MONTHS, False),
+    "month_bare": _name_alternation([m for m in FULL_MONTHS if m not in _AMBIGUOUS_MONTHS], False),
     "weekday": _name_alternation([n for names in _DATA["weekdays"].values() for n in names], False),
     "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
     "year": r"(?:19|20)\d{2}",

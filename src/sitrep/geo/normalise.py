@@ -21,6 +21,7 @@ from functools import cache
 from typing import Any
 
 from sitrep.data import load_yaml
+from sitrep.extract.dates import FULL_MONTHS, WEEKDAY_BY_NAME
 
 # Arabic definite articles and their sun-letter assimilations, and other particles that romanisations write as
 # separate words ("Deir ez-Zor"): data, in mention_words.yaml (part of the place index's fingerprint).
@@ -141,9 +142,7 @@ def is_generic_word(key: str) -> bool:
 
 @cache
 def _calendar_keys() -> frozenset[str]:
-    dates = load_yaml("dates.yaml")
-    names = [names[0] for names in (*dates["months"].values(), *dates["weekdays"].values())]
-    return frozenset(name_key(name) for name in names)
+    return frozenset(name_key(name) for name in (*FULL_MONTHS, *WEEKDAY_BY_NAME))
 
 
 def is_calendar_word(key: str) -> bool:
