@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from sitrep.evaluate import (
     load_jsonl,
     refuse_held_out,
 )
+from sitrep.model import Mention
 from sitrep.store import Store
 
 
@@ -52,28 +54,66 @@ def chain_error(gold: list[str], ours: list[str]) -> str | None:
     return "intermediary or wire"
 
 
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def tells(sentence: str, evidence: str) -> bool:
+    """The sentence is the gold passage's (one holds the other's opening words)."""
+    a, b = _words(sentence), _words(evidence)
+    return bool(a and b) and (a[:60] in b or b[:60] in a)
+
+
+def cause(gold: list[str], ours: list[str], same_sentence: bool, gold_report: list[str] | None) -> str:
+    """The cause group of a wrong chain: the event speaks by another sentence than the gold passage (and whether
+    that passage's own report has the right chain), or which part of the gold sentence's own chain fails."""
+    if same_sentence:
+        return f"same sentence: {chain_error(gold, ours)}"
+    if gold_report is None:
+        return "other report: the gold passage gave no report"
+    error = chain_error(gold, gold_report)
+    return "other report: the gold passage's report is right" if error is None else f"other report: {error}"
+
+
 def print_sources(gold_dir: Path, store: Store, only: str | None) -> None:
     gold, _checks, docs = load_gold(gold_dir)
     extracted = events_on(store, docs)
     aliases = _OutletAliases()
     kinds: Counter[str] = Counter()
+    causes: Counter[str] = Counter()
     matched = _match(extracted, gold, _strict)
+    reports: dict[str, list[Mention]] = {}
+    for mention in store.all_mentions():
+        if mention.doc in docs:
+            reports.setdefault(mention.doc, []).append(mention)
+
+    def names(chain_names: list[str]) -> list[str]:
+        return [aliases.canonical(s) or "" for s in _dedupe(chain_names)]
+
     for ex, g in matched:
         ours_raw = _dedupe(ex.mention.chain.names())
-        ours = [aliases.canonical(s) or "" for s in ours_raw]
+        ours = names(ours_raw)
         want = [aliases.canonical(s) or "" for s in g.get("sources", [])]
         kind = chain_error(want, ours)
         if kind is None:
             continue
+        evidence = str(g.get("evidence", ""))
+        own = next((m for m in reports.get(ex.doc, []) if tells(m.sentence.text, evidence)), None)
+        why = cause(want, ours, tells(ex.mention.sentence.text, evidence), names(own.chain.names()) if own else None)
         kinds[kind] += 1
-        if only and kind != only:
+        causes[why] += 1
+        if only and kind != only and why != only:
             continue
-        print(f"[{kind}] {ex.doc} {g.get('id')}")
-        print(f"    gold: {' < '.join(g.get('sources', []))}  «{str(g.get('evidence', ''))[:150]}»")
+        print(f"[{why}] {ex.doc} {g.get('id')}")
+        print(f"    gold: {' < '.join(g.get('sources', []))}  «{evidence[:150]}»")
         print(f"    ours: {' < '.join(ours_raw)}  «{ex.mention.sentence.text[:150]}»")
+        if own is not None and own is not ex.mention:
+            print(f"    gold passage's report: {' < '.join(_dedupe(own.chain.names()))}")
     right = len(matched) - sum(kinds.values())
     print(f"\nsources right {right}/{len(matched)}")
     print(json.dumps(dict(kinds.most_common()), indent=1))
+    print("by cause:")
+    print(json.dumps(dict(causes.most_common()), indent=1))
 
 
 def print_contradictions(gold_dir: Path, store: Store) -> None:

@@ -10,6 +10,7 @@ from sitrep.extract.attribution import (
     canonical_outlet,
     canonical_source,
     document_chains,
+    document_wire,
     source_category,
 )
 from sitrep.model import AttributionChain, Source
@@ -654,3 +655,82 @@ def test_the_coalition_is_the_us_led_coalition_the_story_names(nlp: Language) ->
     )
     assert chains_of(nlp, text)[1] == ["US-led coalition", "Courier"]
     assert canonical_source("US-led coalition") == canonical_source("U.S.-led coalition") == "US-led coalition"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Two shepherds were killed when a mine exploded near the hamlet of Karsa said the Regional Rights Monitor.",
+            "Regional Rights Monitor",
+        ),
+        (
+            "The militia took the hill while fighting raged in Tarsa said the Observatory which tracks the war.",
+            "Observatory",
+        ),
+        ("The strike killed five herders, said the provincial governor.", "provincial governor"),
+    ],
+)
+def test_a_speech_tag_with_its_speaker_after_the_verb_names_the_speaker(nlp: Language, text: str, speaker: str) -> None:
+    assert chain_of(nlp, text).names() == [speaker, "The Cradle"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels seized the town and reported heavy losses.",
+        "Gunmen stormed the post and claimed the hill above the river.",
+    ],
+)
+def test_a_second_act_of_the_same_subject_is_no_inverted_speech_tag(nlp: Language, text: str) -> None:
+    names = chain_of(nlp, text).names()
+    assert names[0] in {"Rebels", "Gunmen"} and "heavy losses" not in names and "hill" not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Friday 3 Mar 2017 Shelling hits border villages for a second day AFP Artillery pounded villages near Tarsa "
+        "on Friday the army said.",
+        "Sunday 5 Mar 2017 Warplanes pound Karsa as clashes rage AP Warplanes pounded Karsa on Sunday the army said.",
+    ],
+)
+def test_a_wire_standing_between_the_title_and_the_lead_is_the_story_s_credit(nlp: Language, text: str) -> None:
+    first = chains_of(nlp, text)[-1]
+    assert first[-1] == "Courier" and first[-2] in {"AFP", "Associated Press"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monday 6 Mar 2017 Herders killed near Tarsa A herder told AFP that four men were shot on Monday.",
+        "Monday 6 Mar 2017 A soldier near a burnt truck in Tarsa (AFP photo) Four herders were shot on Monday.",
+        "Monday 6 Mar 2017 Herders killed near Tarsa An AFP photographer saw four bodies on Monday.",
+    ],
+)
+def test_a_wire_named_as_an_object_or_a_photo_credit_in_the_head_is_no_credit(text: str) -> None:
+    assert document_wire(text, "Courier") is None
+
+
+def test_a_closing_credit_may_be_followed_by_a_short_signature(nlp: Language) -> None:
+    text = "Clashes killed four fighters near Tarsa the army said. Thousands have fled the area AFP reported. KM 12"
+    assert chains_of(nlp, text)[0] == ["army", "AFP", "Courier"]
+
+
+def test_a_known_name_in_brackets_is_the_phrase_s_own_name(nlp: Language) -> None:
+    text = (
+        "Air strikes killed 12 children in a town in the north the United Nations children's agency (UNICEF) has said."
+    )
+    assert chain_of(nlp, text).names() == ["UNICEF", "The Cradle"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Clashes between two factions in the suburbs killed 40 fighters media reported Friday.", "unnamed sources"),
+        ("Local media said five people died in the blast.", "unnamed sources"),
+        ("State media reported the blast in Tarsa.", "State media"),
+    ],
+)
+def test_media_no_name_or_state_is_given_for_are_unnamed_sources(nlp: Language, text: str, first: str) -> None:
+    assert chain_of(nlp, text).names()[0] == first

@@ -45,6 +45,7 @@ _RELAY_SPEECH_LEMMAS = word_set("en", "attribution", "relay_speech_lemmas")
 _NAME_JOINING_WORDS = word_set("en", "attribution", "name_joining_words")
 _BODY_NOUNS = word_set("en", "attribution", "body_nouns")
 _INSIDER_PREPOSITIONS = word_set("en", "attribution", "insider_prepositions")
+_UNNAMED_MEDIA_HEADS = word_set("en", "attribution", "unnamed_media_heads")
 _SKIP_AT_NP_START = (
     DEP.determiner
     | DEP.predeterminer
@@ -247,6 +248,8 @@ def canonical_source(name: str) -> str | None:
     if not words or len(words) > _MAX_DESCRIBED_WORDS or any(w[:1].isupper() for w in words[:-1]):
         return None
     head = words[-1].lower()
+    if head in _UNNAMED_MEDIA_HEADS and not any(w.lower() in _STATE_MEDIA_MODIFIERS for w in words):
+        return UNNAMED
     head = head[:-1] if head.endswith("s") else head
     return UNNAMED if head in lexicon().unnamed_nouns else None
 
@@ -320,7 +323,11 @@ def _text(tokens: Sequence[Token]) -> str:
 
 def _outlet_in(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
     """The longest known outlet named by a contiguous run of ``tokens``; of two as long, the later one (an English
-    phrase ends with its head: "the UN children's agency UNICEF" is UNICEF)."""
+    phrase ends with its head: "the UN children's agency UNICEF" is UNICEF). A known name in brackets after the
+    phrase is its own name and wins ("the UN children's agency (UNICEF)")."""
+    bracketed = _bracketed_outlet(tokens)
+    if bracketed is not None:
+        return bracketed
     for size in range(min(len(tokens), _MAX_OUTLET_TOKENS), 0, -1):
         for start in range(len(tokens) - size, -1, -1):
             run = list(tokens[start : start + size])
@@ -330,6 +337,18 @@ def _outlet_in(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
             if outlet:
                 return outlet, run
     return None
+
+
+def _bracketed_outlet(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
+    """ "the United Nations children's agency (UNICEF)": the known name between the phrase's closing brackets."""
+    if len(tokens) < 3 or tokens[-1].text != ")":
+        return None
+    opening = next((k for k in range(len(tokens) - 2, -1, -1) if tokens[k].text == "("), None)
+    if opening is None:
+        return None
+    inner = list(tokens[opening + 1 : -1])
+    outlet = _lookup_outlet(_text(inner)) if inner else None
+    return (outlet, inner) if outlet is not None else None
 
 
 def _inside_a_name(run: list[Token]) -> bool:
@@ -603,9 +622,26 @@ def _reporter_source(phrase: _Phrase) -> list[Source] | None:
     return _outlet_reporter(phrase.head, phrase.doc_name) or None
 
 
+def _anonymous_media(tokens: Sequence[Token]) -> bool:
+    """ "media reported", "local media said": media that no name, state or country is given for are nobody a
+    reader can name ("Syrian media", "state media" and "Al Mayadeen" are someone)."""
+    return (
+        bool(tokens)
+        and tokens[-1].lower_ in _UNNAMED_MEDIA_HEADS
+        and not any(
+            (t.text[:1].isupper() and (t.i != t.sent.start or t.pos_ in POS.proper_noun or bool(t.ent_type_)))
+            or t.lower_ in _STATE_MEDIA_MODIFIERS
+            for t in tokens
+        )
+    )
+
+
 @PHRASE_SOURCES.register("unnamed")
 def _unnamed_source(phrase: _Phrase) -> list[Source] | None:
-    """ "a source close to the talks", "officials": nobody named; "the source" again is the one before."""
+    """ "a source close to the talks", "officials", "local media": nobody named; "the source" again is the one
+    before."""
+    if _anonymous_media(phrase.tokens):
+        return [Source(UNNAMED, "unnamed", phrase.span)]
     if not _is_unnamed_phrase(phrase.head):
         return None
     earlier = phrase.earlier
@@ -1100,6 +1136,8 @@ def _source_of_run(run: list[Token], doc_name: str) -> list[Source]:
         return [Source(lex.witness_nouns[lemma], "unnamed", _span(run, doc_name))]
     if lemma in lex.unnamed_nouns:
         return [Source(UNNAMED, "unnamed", _span(run, doc_name))]
+    if _anonymous_media(run):
+        return [Source(UNNAMED, "unnamed", _span(run[-1:], doc_name))]
     if lemma in lex.not_source_nouns or (lemma in lex.statement_nouns and lemma not in lex.official_titles):
         return []
     kind: SourceKind = "official" if lemma in lex.official_titles else _entity_kind(run)
@@ -1121,12 +1159,22 @@ def _trailing_speaker(verb: Token, subject: Token | None, doc_name: str) -> list
         return []
     if subject is not None and subject.pos_ in POS.pronoun:
         return []
+    end = verb.i
+    while end > run[-1].i + 1 and verb.doc[end - 1].pos_ in POS.auxiliary:
+        end -= 1
+    bracketed = _bracketed_outlet(list(verb.doc[run[0].i : end]))  # "... agency (UNICEF) has said"
+    if bracketed is not None:
+        return [Source(bracketed[0].name, bracketed[0].kind, _span(bracketed[1], doc_name))]
     return _source_of_run(run, doc_name)
 
 
 def _speaker_of(verb: Token, doc_name: str, previous: AttributionChain | None) -> tuple[list[Source], list[Source]]:
     """Who speaks by ``verb`` (the one cited, then the speaker) and the relays it names."""
     cited = _cited_originator(verb, doc_name, previous)
+    inverted = _inverted_speaker(verb) if not cited else None
+    speaker = _resolve_phrase(inverted, doc_name, previous) if inverted is not None else []
+    if speaker:
+        return speaker, _relays_of_verb(verb, doc_name)
     subject = _subject_of(verb)
     speaker = _trailing_speaker(verb, subject, doc_name) if not cited else []
     if not speaker:
@@ -1134,6 +1182,51 @@ def _speaker_of(verb: Token, doc_name: str, previous: AttributionChain | None) -
     if not speaker and not cited:
         return [], []
     return [*cited, *speaker], _relays_of_verb(verb, doc_name)
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """ "..., said the Observatory.", "...in the blast, reported officials, with five missing": a speech tag after
+    what was said, its speaker after the verb (the parse takes the speaker for the verb's object). The verb has no
+    subject before it, follows the words it reports (a clause of its own before it, or the clause it is coordinated
+    with by no "and"), and nothing but its own adjuncts follow the speaker; the speaker is a name, a body or a
+    kind of speaker (an official's title, anonymous sources, witnesses), never a thing ("claimed the town")."""
+    doc = verb.doc
+    if verb.lemma_.lower() in _RELAY_SPEECH_LEMMAS or any(
+        c.dep_ in DEP.subject and c.i < verb.i for c in verb.children
+    ):
+        return None
+    reports_a_clause = any(c.dep_ in DEP.clausal_complement and c.i < verb.i for c in verb.children)
+    # Coordinated with the clause before it, with no "and"/"but" (which makes it a second act of the same subject:
+    # "took the town and reported losses"); text without commas leaves no comma either.
+    after_a_clause = (
+        verb.dep_ in DEP.conjunct
+        and verb.head.i < verb.i
+        and not any(c.dep_ in DEP.coordinator and c.i < verb.i for c in verb.head.children)
+    )
+    if not (reports_a_clause or after_a_clause):
+        return None
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in DEP.direct_object | DEP.subject | DEP.attribute]
+    if len(after) != 1 or after[0].left_edge.i != verb.i + 1 or not _names_a_speaker(after[0]):
+        return None
+    speaker = after[0]
+    own = {t.i for c in verb.children if c.i > speaker.i and c.dep_ in _TAG_ADJUNCT_DEPS for t in c.subtree}
+    rest = doc[speaker.right_edge.i + 1 : verb.sent.end]
+    return speaker if all(t.is_punct or t.is_space or t.i in own for t in rest) else None
+
+
+def _names_a_speaker(head: Token) -> bool:
+    """A phrase's head that can name who speaks: a name, or a word for a body, an official, an outlet, anonymous
+    sources or witnesses."""
+    lex = lexicon()
+    lemma = head.lemma_.lower()
+    kinds = lex.official_titles | lex.unnamed_nouns | lex.outlet_nouns | lex.reporter_nouns | _BODY_NOUNS
+    return (
+        head.pos_ in POS.proper_noun
+        or head.text[:1].isupper()
+        or lemma in kinds
+        or lemma in lex.witness_nouns
+        or _is_unnamed_phrase(head)
+    )
 
 
 def _closing_outlet_tag(verbs: list[Token], doc_name: str, previous: AttributionChain | None) -> Token | None:
@@ -1282,6 +1375,7 @@ def document_wire(text: str, publisher: str | None) -> Outlet | None:
             if outlet is not None:
                 candidates.append(outlet)
                 break
+    candidates.extend(_standing_credits(text[:_HEAD_CHARS]))
     credited: list[Outlet] = []
     for credit in _source_credit().finditer(text):
         words = credit["name"].split()
@@ -1304,16 +1398,35 @@ def document_wire(text: str, publisher: str | None) -> Outlet | None:
     return next((o for o in found if o.name != own), None)
 
 
+_NOT_CREDIT_BEFORE = word_set("en", "attribution", "not_credit_before")
+
+
+def _standing_credits(head: str) -> list[Outlet]:
+    """ "Friday 19 Aug 2016 Regime pounds Kurdish positions AFP Syrian warplanes bombarded ...": a wire's one-word
+    name standing alone between a story's title and its lead (a capitalised word follows it; no bracket, and no
+    word that makes it an object or a modifier before it: "told AFP", "an AFP photographer", "(AFP photo)")."""
+    found: list[Outlet] = []
+    for match in re.finditer(r"(?<![(\w])(?P<name>[A-Z][A-Za-z]+)(?=\s+[A-Z])", head):
+        outlet = _lookup_outlet(match["name"])
+        if outlet is None or outlet.category != "wire":
+            continue
+        before = re.findall(r"[\w']+", head[: match.start()])
+        if before and before[-1].lower() not in _NOT_CREDIT_BEFORE:
+            found.append(outlet)
+    return found
+
+
 # How far from its end a story's closing credit ("... the agency reported." and a signature) may start.
 _CLOSING_CHARS = 200
 
 
 @functools.cache
 def _closing_credit() -> re.Pattern[str]:
-    """ "..., Al Jazeera reported." as the story's last words (a short signature may follow): the outlet whose
+    """ "..., Al Jazeera reported." as the story's last words (a short signature of one or two words may follow,
+    "... AFP reported. SSH 11"): the outlet whose
     report the whole story retells."""
     verbs = "|".join(re.escape(v) for v in sorted(lexicon().closing_credit_verbs))
-    return re.compile(rf"(?P<name>[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){{0,3}}) (?:{verbs})\.\s*(?:\w{{1,5}}\s*)?$")
+    return re.compile(rf"(?P<name>[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){{0,3}}) (?:{verbs})\.\s*(?:\w{{1,5}}\s*){{0,2}}$")
 
 
 @functools.cache
