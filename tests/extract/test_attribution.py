@@ -734,3 +734,25 @@ def test_a_known_name_in_brackets_is_the_phrase_s_own_name(nlp: Language) -> Non
 )
 def test_media_no_name_or_state_is_given_for_are_unnamed_sources(nlp: Language, text: str, first: str) -> None:
     assert chain_of(nlp, text).names()[0] == first
+
+
+@pytest.mark.parametrize("kind", ["the group", "the aid group", "the humanitarian organisation"])
+def test_a_kind_of_body_is_the_one_body_the_story_names(nlp: Language, kind: str) -> None:
+    text = (
+        "The Union of Syrian Medical Relief Organisations (UOSSM) runs a clinic near Tarsa. "
+        f"Two nurses were killed when a shell hit the clinic on Monday {kind} said."
+    )
+    assert chains_of(nlp, text)[1] == ["Union of Syrian Medical Relief Organisations", "Courier"]
+
+
+def test_a_kind_of_body_stays_as_written_when_the_story_names_two_bodies(nlp: Language) -> None:
+    text = (
+        "The Syrian Observatory for Human Rights and UNICEF both reported the strike. "
+        "Two nurses were killed when a shell hit the clinic on Monday the group said."
+    )
+    assert chains_of(nlp, text)[1][0] == "group"
+
+
+def test_an_anonymous_source_inside_a_body_named_after_a_place_keeps_the_whole_name(nlp: Language) -> None:
+    text = "Rockets hit two districts leaving 12 civilians dead a source at Tarsa Police Command told SANA."
+    assert chain_of(nlp, text).names() == ["Tarsa Police Command", "SANA", "The Cradle"]

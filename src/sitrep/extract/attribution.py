@@ -1101,7 +1101,16 @@ def _trailing_speaker_run(verb: Token) -> list[Token]:
         run[0].pos_ in POS.adposition or run[0].ent_type_ in ENT.date | ENT.time
     ):  # "on Friday state radio said"
         run.pop(0)
-    run = _without_leading_place(run)
+    # "a source at Tarsa Police Command told SANA": the run is the name of the body an anonymous source speaks from
+    # (the source is read from the phrase the preposition hangs on), not a place and a speaker.
+    inside = run[-1].head if run else None
+    if not (
+        inside is not None
+        and run[-1].dep_ in DEP.prepositional_object
+        and inside.lower_ in _INSIDER_PREPOSITIONS
+        and _is_unnamed_phrase(inside.head)
+    ):
+        run = _without_leading_place(run)
     return run if run and run[-1].pos_ in POS.noun | POS.proper_noun else []
 
 
@@ -1482,11 +1491,51 @@ def named_descriptors(text: str) -> dict[str, Outlet]:
     return found
 
 
-def _with_document_context(chain: AttributionChain, wire: Outlet | None, named: dict[str, Outlet]) -> AttributionChain:
-    """Descriptors read as the source the document names, and the story's wire agency before the publisher."""
+# Categories of the bodies a story may go on to call "the group" or "the organisation" (not outlets or states).
+_BODY_CATEGORIES = frozenset({"monitor", "ngo", "international"})
+
+
+@functools.cache
+def _body_names() -> tuple[tuple[re.Pattern[str], Outlet], ...]:
+    """A pattern per listed monitor, aid body or international body, matching any of its names."""
+    found: list[tuple[re.Pattern[str], Outlet]] = []
+    for outlet in _all_outlets():
+        if outlet.kind != "organisation" or outlet.category not in _BODY_CATEGORIES:
+            continue
+        for alias in (outlet.name, *outlet.aliases):
+            flags = 0 if alias_is_case_sensitive(alias) else re.IGNORECASE
+            found.append((re.compile(rf"\b{re.escape(alias)}\b", flags), outlet))
+    return tuple(found)
+
+
+def named_bodies(text: str) -> list[Outlet]:
+    """The listed monitors, aid bodies and international bodies a text names, each once, in table order."""
+    bodies: dict[str, Outlet] = {}
+    for pattern, outlet in _body_names():
+        if outlet.name not in bodies and pattern.search(text):
+            bodies[outlet.name] = outlet
+    return list(bodies.values())
+
+
+def _is_kind_of_body(name: str) -> bool:
+    """ "the group", "an aid group", "the humanitarian organisation", "a Britain-based group": a phrase naming only a
+    kind of body (a word of ``body_nouns`` with lower-case words before it), not a body's name."""
+    words = [w for w in re.findall(r"[\w'-]+", name) if w.lower() not in _ARTICLES]
+    if not words or words[-1].lower() not in _BODY_NOUNS or not words[-1].islower():
+        return False
+    return all(w.islower() or w.lower().endswith("-based") for w in words[:-1])
+
+
+def _with_document_context(
+    chain: AttributionChain, wire: Outlet | None, named: dict[str, Outlet], sole_body: Outlet | None = None
+) -> AttributionChain:
+    """Descriptors read as the source the document names ("the group" as the one body it names), and the story's
+    wire agency before the publisher."""
     sources: list[Source] = []
     for source in chain.sources:
         outlet = named.get(_descriptor_key(source.name)) if source.kind not in {"publisher", "unnamed"} else None
+        if outlet is None and sole_body is not None and source.kind != "publisher" and _is_kind_of_body(source.name):
+            outlet = sole_body
         if outlet is None and source.kind in {"person", "official"}:
             # "the monitor's director Omar Haddad said": a body's known spokesperson speaks for the body.
             outlet = _spokesperson_body(source.name)
@@ -1516,11 +1565,13 @@ def document_chains(sents: Iterable[SpacySpan], publisher: str | None, doc_name:
     text = sents[0].doc.text if sents else ""
     wire = document_wire(text, publisher) if text else None
     named = named_descriptors(text) if text else {}
+    bodies = named_bodies(text) if text else []
+    sole_body = bodies[0] if len(bodies) == 1 else None  # "the group" is the one body the story names
     chains: list[AttributionChain] = []
     carried: AttributionChain | None = None
     head = lexicon().head_sentences
     for sent in sents:
-        chain = _with_document_context(attribution_chain(sent, publisher, doc_name, carried), wire, named)
+        chain = _with_document_context(attribution_chain(sent, publisher, doc_name, carried), wire, named, sole_body)
         if (
             0 < len(chains) <= head
             and all(_is_unattributed_lead(c, wire) for c in chains)
