@@ -756,3 +756,17 @@ def test_a_kind_of_body_stays_as_written_when_the_story_names_two_bodies(nlp: La
 def test_an_anonymous_source_inside_a_body_named_after_a_place_keeps_the_whole_name(nlp: Language) -> None:
     text = "Rockets hit two districts leaving 12 civilians dead a source at Tarsa Police Command told SANA."
     assert chain_of(nlp, text).names() == ["Tarsa Police Command", "SANA", "The Cradle"]
+
+
+def test_according_to_reads_its_to_phrase_before_a_stray_phrase_of_the_parse(nlp: Language) -> None:
+    text = (
+        "On Sunday evening rebels sent a truck bomb into the western neighborhood according to the Twitter account "
+        "of the Southern Front one of the factions fighting for the city."
+    )
+    assert chain_of(nlp, text).names() == ["Southern Front", "The Cradle"]
+
+
+@pytest.mark.parametrize("act", ["a new campaign against a nearby town", "an offensive on the hills"])
+def test_announcing_a_campaign_is_an_act_not_a_statement(nlp: Language, act: str) -> None:
+    text = f"To the east a rebel alliance drove the militants out of the town on Saturday and announced {act}."
+    assert chain_of(nlp, text).names() == ["The Cradle"]

@@ -1022,7 +1022,9 @@ def _according_sources(sent: SpacySpan, doc_name: str, previous: AttributionChai
     for token in span_tokens(sent):
         if token.lower_ not in lex.according_words:
             continue
-        preps = [token, *[c for c in token.children if c.dep_ in DEP.preposition]]
+        # "according to X" reads X from its "to" first: a parse may also hang a later phrase on "according" ("the
+        # account of the Southern Front one of the factions": "one").
+        preps = [*[c for c in token.children if c.dep_ in DEP.preposition], token]
         for prep in preps:
             for child in prep.children:
                 if child.dep_ in DEP.prepositional_object:
