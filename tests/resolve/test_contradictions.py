@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sitrep.model import AttributionChain, Mention, PlaceMention, Quantity, Source, Span
 from sitrep.resolve import derive_event
 from sitrep.resolve.contradictions import adds_to_toll, counts_several_scenes, part_of_toll
@@ -206,3 +208,34 @@ def test_civilians_are_not_counted_against_fighters() -> None:
     # A count that does not say whom it counts is set against either.
     people = told("c", "The attack killed 30 people, the governor said.", "30 people", (30, 30, 30), "Governor")
     assert figure_entries(soldiers, people)
+
+
+def test_tolls_of_different_days_are_not_set_against_each_other() -> None:
+    friday = told(
+        "a", "Shelling killed 12 civilians in the district on Friday.", "12 civilians", (12, 12, 12), "Monitor"
+    )
+    assert friday.date is not None
+    friday.date.start = friday.date.end = dt.date(2024, 3, 8)
+    later = told("b", "The bombardment has killed eight civilians.", "eight civilians", (8, 8, 8), "Daily")
+    assert later.date is not None
+    later.date.start, later.date.end, later.date.precision = dt.date(2024, 3, 9), dt.date(2024, 3, 11), "approximate"
+    assert figure_entries(friday, later) == []
+    same_day = told("c", "The shelling on Friday killed eight civilians.", "eight civilians", (8, 8, 8), "Daily")
+    assert same_day.date is not None
+    same_day.date.start = same_day.date.end = dt.date(2024, 3, 8)
+    assert figure_entries(friday, same_day)
+
+
+def test_a_toll_broken_down_by_town_gives_parts_of_the_toll() -> None:
+    whole = told(
+        "a", "Air strikes killed at least nine civilians on Monday.", "nine civilians", (9, None, None), "Agency"
+    )
+    town = told(
+        "b",
+        "At least four civilians were killed in Northtown and one in each of the towns around it.",
+        "four civilians",
+        (4, None, None),
+        "Courier",
+    )
+    assert part_of_toll(town, town.fatalities)  # type: ignore[arg-type]
+    assert figure_entries(whole, town) == []

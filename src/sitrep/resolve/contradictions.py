@@ -118,10 +118,16 @@ def victim_noun(mention: Mention, q: Quantity) -> str:
 
 def part_of_toll(mention: Mention, q: Quantity) -> bool:
     """The figure counts a part of the victims, not the incident's toll: a subgroup ("12 children", "three
-    emergency workers", "eight Mexicans") or a partitive ("Fourteen of the victims", "six were among the dead")."""
+    emergency workers", "eight Mexicans"), a partitive ("Fourteen of the victims", "six were among the dead") or a
+    breakdown by place ("four in one town and one in each of two others")."""
     subgroups = _lexicon("subgroup_nouns") | {NATIONALS}
     noun = victim_noun(mention, q)
-    return noun in subgroups or noun + "s" in subgroups or _opens_with(_after_figure(mention, q), _lexicon("part_cues"))
+    return (
+        noun in subgroups
+        or noun + "s" in subgroups
+        or _opens_with(_after_figure(mention, q), _lexicon("part_cues"))
+        or _says(mention, "breakdown_cues")
+    )
 
 
 def adds_to_toll(mention: Mention, q: Quantity) -> bool:
@@ -246,6 +252,14 @@ def counts_several_scenes(mention: Mention) -> bool:
     return any(haversine_km(p.lat, p.lon, q.lat, q.lon) > limit for p, q in combinations(towns, 2))
 
 
+def told_of_other_days(a: Mention, b: Mention) -> bool:
+    """The reports' dates do not overlap and one of them is its sentence's own (:func:`own_date`): "12 killed on
+    Friday" and a toll of the days after it count different days' dead, not one incident's twice."""
+    if a.date is None or b.date is None or not (own_date(a) or own_date(b)):
+        return False
+    return _dates_disjoint((a.date.start, a.date.end), (b.date.start, b.date.end))
+
+
 def same_source(a: Mention, b: Mention) -> bool:
     """Two reports of one document from one originator: one source's two wordings, or its breakdown of a toll
     ("eight civilians" and "24 in all"), not a dispute. The same originator in another article may have revised
@@ -282,6 +296,7 @@ def _figure_disagreements(
             and same_scene(by_id[a[0]], by_id[b[0]])
             and not counts_several_scenes(by_id[a[0]])
             and not counts_several_scenes(by_id[b[0]])
+            and not told_of_other_days(by_id[a[0]], by_id[b[0]])
             and (not across_sources or originator(by_id[a[0]]) != originator(by_id[b[0]]))
         )
         for (id_a, qa), (id_b, qb) in islice(pairs, MAX_PAIRS_PER_KIND):
