@@ -440,3 +440,105 @@ def test_an_article_s_own_negation_is_not_set_against_a_report_as_a_denial() -> 
     negation.chain = AttributionChain([Source("Courier", "publisher")])  # "It made no mention of any strikes."
     negation.concerns = "m1"
     assert denials_of_reports([negation], {"m1": ("ev1", report)}) == []
+
+
+def test_two_articles_counts_over_days_of_one_place_are_not_a_dispute() -> None:
+    # Each article counts the days of attacks up to its own writing: two days' 49 and three days' 45 differ in period.
+    def period_toll(claim_id: str, text: str, killed: int, doc: str) -> Claim:
+        return claim(
+            claim_id,
+            "people killed in Eastern Town",
+            "Eastern Town",
+            Quantity("people", None, killed, None, kind="killed"),
+            ["Monitor" if doc == "one" else "Rescuers", "Courier"],
+            topic="toll:killed:Eastern Town",
+            doc=doc,
+            sentence=Span(doc, 0, len(text), text),
+        )
+
+    two_days = period_toll("a", "Shelling brought to 49 the number killed in two days of attacks.", 49, "one")
+    three_days = period_toll("b", "Rescuers said 45 people were killed in three days of raids.", 45, "two")
+    (group,) = group_claims([two_days, three_days])
+    assert group.contradictions == []
+
+
+def test_one_article_s_sources_giving_different_floors_are_listed() -> None:
+    # "more than 250,000" and "more than 470,000" killed in one war, per two sources of one story: both floors, both
+    # cited, and an analyst must see who says which.
+    def floor(claim_id: str, low: int, source: str, start: int) -> Claim:
+        return claim(
+            claim_id,
+            "people killed in the war",
+            "Ruritania",
+            Quantity("people", low, None, None, kind="killed"),
+            [source, "Courier"],
+            topic="toll:killed:ruritania",
+            doc="story",
+            sentence=Span("story", start, start + 80),
+        )
+
+    (group,) = group_claims([floor("a", 250001, "United Nations", 0), floor("b", 470001, "Policy Centre", 100)])
+    (entry,) = group.contradictions
+    assert entry.kind == "estimates"
+    assert "United Nations" in entry.description and "Policy Centre" in entry.description
+    # One source's two floors are its own account, not a dispute.
+    (own,) = group_claims([floor("c", 250001, "United Nations", 0), floor("d", 470001, "United Nations", 100)])
+    assert own.contradictions == []
+
+
+def test_a_country_toll_named_only_in_its_topic_is_not_compared_across_articles() -> None:
+    def displaced(claim_id: str, figure: int, doc: str) -> Claim:
+        return claim(
+            claim_id,
+            "people displaced",
+            None,  # "the war has uprooted 2 million people": the country is only in the topic
+            Quantity("people", None, figure, None, kind="displaced"),
+            ["Agency", doc],
+            topic="displaced:yemen",
+            doc=doc,
+        )
+
+    (group,) = group_claims([displaced("a", 2000000, "one"), displaced("b", 3000000, "two")])
+    assert group.contradictions == []
+
+
+def test_millions_name_no_figure_to_dispute() -> None:
+    def uprooted(claim_id: str, text: str, low: int, source: str, start: int) -> Claim:
+        q = Quantity("people", low, None, None, kind="displaced", span=Span("story", start, start + 20, text))
+        return claim(
+            claim_id, "people uprooted", "Oldtown", q, [source, "Courier"], topic="displaced:oldtown", doc="story"
+        )
+
+    (group,) = group_claims(
+        [uprooted("a", "millions of people", 2000000, "Agency", 0), uprooted("b", "3.5 million", 3500000, "UN", 100)]
+    )
+    assert group.contradictions == []
+
+
+def test_one_dispute_per_article_when_articles_are_not_compared() -> None:
+    # A country's war toll per two sources in each of two articles: two disputes, each with its own article's positions.
+    def toll(claim_id: str, low: int, source: str, doc: str) -> Claim:
+        return claim(
+            claim_id,
+            "people killed",
+            "Yemen",
+            Quantity("people", low, None, None, kind="killed"),
+            [source, doc],
+            topic="toll:killed:yemen",
+            doc=doc,
+        )
+
+    claims = [toll("a", 250001, "United Nations", "one"), toll("b", 470001, "Policy Centre", "one")]
+    claims += [toll("c", 191001, "United Nations", "two"), toll("d", 300001, "Monitor", "two")]
+    (group,) = group_claims(claims)
+    assert sorted((entry.a, entry.b) for entry in group.contradictions) == [("a", "b"), ("c", "d")]
+
+
+def test_a_war_s_lives_counted_in_two_articles_are_not_compared() -> None:
+    # "the war has claimed more than 300,000 lives" is read as a count; its topic says it is the country's toll.
+    def lives(claim_id: str, low: int, doc: str) -> Claim:
+        q = Quantity("lives", low, None, None, kind="count")
+        return claim(claim_id, "lives claimed", "Yemen", q, ["Agency", doc], topic="toll:killed:yemen", doc=doc)
+
+    (group,) = group_claims([lives("a", 300001, "one"), lives("b", 191001, "two")])
+    assert group.contradictions == []

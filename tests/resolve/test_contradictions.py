@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from sitrep.model import AttributionChain, Mention, Quantity, Source, Span
+import datetime as dt
+
+from sitrep.model import AttributionChain, Mention, PlaceMention, Quantity, Source, Span
 from sitrep.resolve import derive_event
-from sitrep.resolve.contradictions import adds_to_toll, part_of_toll
-from tests.resolve.resolve_fixtures import mention
+from sitrep.resolve.contradictions import adds_to_toll, counts_several_scenes, part_of_toll
+from tests.resolve.resolve_fixtures import mention, place
 
 
 def told(
@@ -142,3 +144,98 @@ def test_a_source_saying_nobody_died_disputes_another_s_dead() -> None:
     # The same source's "no one was killed" beside its own later toll is a correction, not a dispute.
     own = mention("c", sources=("Monitor",), text="Earlier the monitor said no one was killed.")
     assert not [c for c in derive_event("ev", [dead, own]).contradictions if c.kind == "figure"]
+
+
+def test_people_from_a_group_are_a_part_of_the_toll() -> None:
+    staff = told(
+        "a", "Shells hit the clinic, wounding three people from the nursing staff.", "three people", (3, 3, 3), "Agency"
+    )
+    assert part_of_toll(staff, staff.fatalities)  # type: ignore[arg-type]
+    whole = told("b", "The shelling of the clinic killed eight people.", "eight people", (8, 8, 8), "Monitor")
+    assert figure_entries(whole, staff) == []
+
+
+def test_one_document_s_source_is_not_set_against_its_own_dates() -> None:
+    # A title's day and the text's day from one outlet in one story: one account, one of them misread.
+    title = mention("a", start="2024-03-09", sources=("Courier",), doc="story", text="Raids on the town on Saturday.")
+    text = mention("b", start="2024-03-08", sources=("Courier",), doc="story", text="The raids came on Friday.")
+    assert not [c for c in derive_event("ev", [title, text]).contradictions if c.kind == "date"]
+    other = mention("c", start="2024-03-08", sources=("Monitor",), doc="other", text="The raids came on Friday.")
+    assert [c for c in derive_event("ev", [title, other]).contradictions if c.kind == "date"]
+
+
+def test_an_assault_s_second_day_is_not_dated_against_its_first() -> None:
+    second = mention(
+        "a", start="2024-03-09", sources=("Courier",), text="Jets pounded the town for a second day on Saturday."
+    )
+    first = mention("b", start="2024-03-08", sources=("Monitor",), text="Jets struck the town on Friday.")
+    assert not [c for c in derive_event("ev", [second, first]).contradictions if c.kind == "date"]
+
+
+def test_a_figure_summing_two_distant_towns_is_not_set_against_one_town_s() -> None:
+    both = told(
+        "a", "Rocket attacks on Idlib and Aleppo killed ten civilians.", "ten civilians", (10, 10, 10), "Agency"
+    )
+    both.places.append(PlaceMention("Aleppo", Span(both.doc, 0, 0), place=place("Aleppo")))
+    assert counts_several_scenes(both)
+    one = told("b", "Rockets on Idlib killed six civilians.", "six civilians", (6, 6, 6), "Monitor")
+    assert not counts_several_scenes(one)
+    assert figure_entries(both, one) == []
+    # Two places of one town's area (Idlib and Saraqib, 17 km apart) are one scene.
+    near = told("c", "Rockets on Idlib and Saraqib killed nine civilians.", "nine civilians", (9, 9, 9), "Daily")
+    near.places.append(PlaceMention("Saraqib", Span(near.doc, 0, 0), place=place("Saraqib")))
+    assert not counts_several_scenes(near)
+    assert figure_entries(near, one)
+
+
+def test_a_speaker_named_again_by_surname_does_not_deny_himself() -> None:
+    said = mention("a", sources=("Foreign Minister Jan Novak", "Courier"))
+    said.chain.sources[0].kind = "official"
+    again = mention("b", modality="denied", sources=("Border Novak", "Courier"))  # the surname, misread with a word
+    again.chain.sources[0].kind = "organisation"
+    assert not [c for c in derive_event("ev", [said, again]).contradictions if c.kind == "denial"]
+    ministry = mention("c", modality="denied", sources=("Defence Ministry", "Courier"))
+    ministry.chain.sources[0].kind = "government"
+    assert [c for c in derive_event("ev", [said, ministry]).contradictions if c.kind == "denial"]
+
+
+def test_civilians_are_not_counted_against_fighters() -> None:
+    soldiers = told(
+        "a", "The suicide attack killed 25 soldiers at the outpost.", "25 soldiers", (25, 25, 25), "Monitor"
+    )
+    civilians = told("b", "Rockets killed 19 civilians in the district.", "19 civilians", (19, 19, 19), "Agency")
+    assert figure_entries(soldiers, civilians) == []
+    # A count that does not say whom it counts is set against either.
+    people = told("c", "The attack killed 30 people, the governor said.", "30 people", (30, 30, 30), "Governor")
+    assert figure_entries(soldiers, people)
+
+
+def test_tolls_of_different_days_are_not_set_against_each_other() -> None:
+    friday = told(
+        "a", "Shelling killed 12 civilians in the district on Friday.", "12 civilians", (12, 12, 12), "Monitor"
+    )
+    assert friday.date is not None
+    friday.date.start = friday.date.end = dt.date(2024, 3, 8)
+    later = told("b", "The bombardment has killed eight civilians.", "eight civilians", (8, 8, 8), "Daily")
+    assert later.date is not None
+    later.date.start, later.date.end, later.date.precision = dt.date(2024, 3, 9), dt.date(2024, 3, 11), "approximate"
+    assert figure_entries(friday, later) == []
+    same_day = told("c", "The shelling on Friday killed eight civilians.", "eight civilians", (8, 8, 8), "Daily")
+    assert same_day.date is not None
+    same_day.date.start = same_day.date.end = dt.date(2024, 3, 8)
+    assert figure_entries(friday, same_day)
+
+
+def test_a_toll_broken_down_by_town_gives_parts_of_the_toll() -> None:
+    whole = told(
+        "a", "Air strikes killed at least nine civilians on Monday.", "nine civilians", (9, None, None), "Agency"
+    )
+    town = told(
+        "b",
+        "At least four civilians were killed in Northtown and one in each of the towns around it.",
+        "four civilians",
+        (4, None, None),
+        "Courier",
+    )
+    assert part_of_toll(town, town.fatalities)  # type: ignore[arg-type]
+    assert figure_entries(whole, town) == []

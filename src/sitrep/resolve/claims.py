@@ -11,14 +11,16 @@ from functools import partial
 from itertools import combinations
 
 from sitrep.data import data_path
-from sitrep.extract.claims import UNSPECIFIED_ACTOR
+from sitrep.extract.claims import UNSPECIFIED_ACTOR, tells_a_running_total
 from sitrep.extract.quantities import base_kind
 from sitrep.geo.normalise import name_key, skeleton_key
-from sitrep.model import Claim, Contradiction, Mention
+from sitrep.model import Claim, Contradiction, Mention, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import (
     Position,
     contested_figure_kinds,
+    counts_over_a_period,
+    is_vague,
     names_a_denier,
     one_per_field,
     originator,
@@ -192,13 +194,17 @@ def comparable_across_documents(a: Claim, b: Claim, cfg: ResolveConfig) -> bool:
 
 
 def _country_wide_toll(claim: Claim) -> bool:
-    """A toll for a whole country ("people killed in Syria"): a war's running total, whatever its wording, that
-    grows from one article to the next. (A troop level in a country is compared.)"""
+    """A toll for a whole country ("people killed in Syria", "the war has claimed 300,000 lives", by its scope or its
+    topic): a war's running total, whatever its wording, that grows from one article to the next. (A troop level in
+    a country is compared.)"""
     q = claim.quantity
+    topic = claim.topic.split(":") if claim.topic else []
+    kinds = {base_kind(q.kind) if q is not None else "", *topic[1:-1]}  # "toll:killed:syria" counts the killed
+    scopes = (claim.scope or "", topic[-1] if len(topic) > 1 else "")
     return (
         q is not None
-        and base_kind(q.kind) in contested_figure_kinds()
-        and name_key(claim.scope or "") in _country_keys()
+        and bool(kinds & contested_figure_kinds())
+        and any(name_key(scope) in _country_keys() for scope in scopes if scope)
     )
 
 
@@ -247,16 +253,56 @@ def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradi
                 )
             )
         return found
-    if a.quantity is not None and b.quantity is not None:
-        ra = effective_range(a.quantity.low, a.quantity.best, a.quantity.high)
-        rb = effective_range(b.quantity.low, b.quantity.best, b.quantity.high)
-        if ra is not None and rb is not None and ranges_disjoint(ra, rb) and same_count((ra[0], ra), (rb[0], rb)):
-            found.append(
-                Contradiction(
-                    "figure", f"{describe(a)} per {who(a)} vs {describe(b)} per {who(b)}", a.id, b.id, a.subject
-                )
+    if a.quantity is None or b.quantity is None or is_vague(a.quantity) or is_vague(b.quantity):
+        return found  # "millions of people" names no figure to dispute
+    if a.doc != b.doc and (grows(a) or grows(b)):
+        return found
+    ra = effective_range(a.quantity.low, a.quantity.best, a.quantity.high)
+    rb = effective_range(b.quantity.low, b.quantity.best, b.quantity.high)
+    if ra is None or rb is None or not same_count((ra[0], ra), (rb[0], rb)):
+        return found
+    if ranges_disjoint(ra, rb):
+        found.append(
+            Contradiction("figure", f"{describe(a)} per {who(a)} vs {describe(b)} per {who(b)}", a.id, b.id, a.subject)
+        )
+    elif differ_in_estimate(a.quantity, b.quantity) and claim_originator(a) != claim_originator(b):
+        found.append(
+            Contradiction(
+                "estimates",
+                f"{describe(a)} per {who(a)} vs {describe(b)} per {who(b)}, different estimates within each other's "
+                "bounds",
+                a.id,
+                b.id,
+                a.subject,
             )
+        )
     return found
+
+
+def differ_in_estimate(a: Quantity, b: Quantity) -> bool:
+    """Two figures within each other's bounds that still differ ("more than 250,000" against "more than 470,000"):
+    a figure inside the other's stated range ("5,500" within "4,000 to 6,000") agrees with it, but a floor is no
+    range."""
+    first, second = (next((v for v in (q.best, q.low, q.high) if v is not None), None) for q in (a, b))
+    if first is None or second is None or first == second:
+        return False
+    return not (_within(first, b) or _within(second, a))
+
+
+def _within(value: int, q: Quantity) -> bool:
+    return q.low is not None and q.high is not None and q.low <= value <= q.high
+
+
+def grows(claim: Claim) -> bool:
+    """The claim counts over a stretch of time ("since March", "in three days of attacks", "so far"): a running
+    total that another article, written another day, gives differently without disputing it."""
+    text = claim.sentence.text
+    return is_running_total(claim) or tells_a_running_total(text) or counts_over_a_period(text)
+
+
+def claim_originator(claim: Claim) -> str:
+    """The first source of a claim's chain (the publisher when nobody else is named), case folded."""
+    return (claim.chain.names() or [claim.doc])[0].casefold()
 
 
 def claim_position(claim: Claim) -> Position:
@@ -298,9 +344,28 @@ def group_claims(claims: list[Claim], cfg: ResolveConfig | None = None) -> list[
     result: list[ClaimGroup] = []
     for group in connected_groups(claims, cfg):
         pairs = [c for a, b in comparable_pairs(group, cfg) for c in pair_contradictions(a, b, cfg)]
-        by_id = {c.id: c for c in group}
-        result.append(ClaimGroup(group_topic(group), group, one_per_field(pairs, partial(_position, by_id))))
+        position = partial(_position, {c.id: c for c in group})
+        entries = [entry for part in disputes_apart(pairs) for entry in one_per_field(part, position)]
+        result.append(ClaimGroup(group_topic(group), group, entries))
     return result
+
+
+def disputes_apart(pairs: list[Contradiction]) -> list[list[Contradiction]]:
+    """The group's disagreeing pairs split into disputes that share no claim, in first-seen order: a country's war
+    toll, never compared across articles, is one dispute per article, each listed with its own positions."""
+    parent: dict[str, str] = {}
+
+    def root(item: str) -> str:
+        while parent.setdefault(item, item) != item:
+            item = parent[item]
+        return item
+
+    for pair in pairs:
+        parent[root(pair.b)] = root(pair.a)
+    parts: dict[str, list[Contradiction]] = {}
+    for pair in pairs:
+        parts.setdefault(root(pair.a), []).append(pair)
+    return list(parts.values())
 
 
 def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mention]]) -> list[tuple[str, Contradiction]]:
@@ -314,7 +379,7 @@ def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mentio
         if claim.modality != "denied" or claim.concerns not in reports or not names_a_denier(claim.chain):
             continue
         event_id, report = reports[claim.concerns]
-        if originator(report) == (claim.chain.names() or [claim.doc])[0].casefold():
+        if originator(report) == claim_originator(claim):
             continue
         positions[report.id] = f"{report.modality} ({report_who(report)})"
         positions[claim.id] = f"denied ({who(claim)})"

@@ -118,10 +118,16 @@ def victim_noun(mention: Mention, q: Quantity) -> str:
 
 def part_of_toll(mention: Mention, q: Quantity) -> bool:
     """The figure counts a part of the victims, not the incident's toll: a subgroup ("12 children", "three
-    emergency workers", "eight Mexicans") or a partitive ("Fourteen of the victims", "six were among the dead")."""
+    emergency workers", "eight Mexicans"), a partitive ("Fourteen of the victims", "six were among the dead") or a
+    breakdown by place ("four in one town and one in each of two others")."""
     subgroups = _lexicon("subgroup_nouns") | {NATIONALS}
     noun = victim_noun(mention, q)
-    return noun in subgroups or noun + "s" in subgroups or _opens_with(_after_figure(mention, q), _lexicon("part_cues"))
+    return (
+        noun in subgroups
+        or noun + "s" in subgroups
+        or _opens_with(_after_figure(mention, q), _lexicon("part_cues"))
+        or _says(mention, "breakdown_cues")
+    )
 
 
 def adds_to_toll(mention: Mention, q: Quantity) -> bool:
@@ -140,11 +146,26 @@ def adds_to_toll(mention: Mention, q: Quantity) -> bool:
     )
 
 
+def victim_side(mention: Mention, q: Quantity) -> str:
+    """Whom a figure counts: "civilian", "combatant" ("25 soldiers", "31 jihadists"), or "" when it does not say
+    ("22 people", "the dead")."""
+    noun = victim_noun(mention, q)
+    for side in ("civilian", "combatant"):
+        nouns = _lexicon(f"{side}_nouns")
+        if noun in nouns or noun + "s" in nouns:
+            return side
+    return ""
+
+
 def count_the_same_victims(a: tuple[Mention, Quantity], b: tuple[Mention, Quantity]) -> bool:
     """Two figures of people harmed count the same victims: both the whole toll, or both one subgroup (the
-    children of one report against the children of another); a part is never set against the whole, and a figure
-    told as an addition (:func:`adds_to_toll`) against nothing."""
+    children of one report against the children of another); a part is never set against the whole, a figure told
+    as an addition (:func:`adds_to_toll`) against nothing, and civilians never against fighters
+    (:func:`victim_side`)."""
     if adds_to_toll(*a) or adds_to_toll(*b):
+        return False
+    sides = {victim_side(*a), victim_side(*b)}
+    if {"civilian", "combatant"} <= sides:
         return False
     part_a, part_b = part_of_toll(*a), part_of_toll(*b)
     if not part_a and not part_b:
@@ -222,6 +243,23 @@ def same_scene(a: Mention, b: Mention) -> bool:
     return any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= limit for p in places_a for q in places_b)
 
 
+def counts_several_scenes(mention: Mention) -> bool:
+    """The report's own places lie further apart than ``same_place_km`` from each other ("rocket attacks on Aleppo
+    and Deir Ezzor killed 10"): its figure sums several scenes and is set against no one scene's figure.
+    Countries, provinces and districts, which hold the towns they contain, are no scenes."""
+    towns = [p for p in mention_places(mention) if p.precision in ("site", "town")]
+    limit = _number("same_place_km")
+    return any(haversine_km(p.lat, p.lon, q.lat, q.lon) > limit for p, q in combinations(towns, 2))
+
+
+def told_of_other_days(a: Mention, b: Mention) -> bool:
+    """The reports' dates do not overlap and one of them is its sentence's own (:func:`own_date`): "12 killed on
+    Friday" and a toll of the days after it count different days' dead, not one incident's twice."""
+    if a.date is None or b.date is None or not (own_date(a) or own_date(b)):
+        return False
+    return _dates_disjoint((a.date.start, a.date.end), (b.date.start, b.date.end))
+
+
 def same_source(a: Mention, b: Mention) -> bool:
     """Two reports of one document from one originator: one source's two wordings, or its breakdown of a toll
     ("eight civilians" and "24 in all"), not a dispute. The same originator in another article may have revised
@@ -256,6 +294,9 @@ def _figure_disagreements(
             )
             and not same_source(by_id[a[0]], by_id[b[0]])
             and same_scene(by_id[a[0]], by_id[b[0]])
+            and not counts_several_scenes(by_id[a[0]])
+            and not counts_several_scenes(by_id[b[0]])
+            and not told_of_other_days(by_id[a[0]], by_id[b[0]])
             and (not across_sources or originator(by_id[a[0]]) != originator(by_id[b[0]]))
         )
         for (id_a, qa), (id_b, qb) in islice(pairs, MAX_PAIRS_PER_KIND):
@@ -305,14 +346,19 @@ def own_date(mention: Mention) -> bool:
 
 
 def date_contradictions(event: Event) -> list[Contradiction]:
-    """Reports whose own dates of the incident do not overlap (see :func:`own_date`)."""
+    """Reports whose own dates of the incident do not overlap (see :func:`own_date`); one document's originator
+    is not set against itself (its title's day and its text's are one account, one of them misread)."""
     dated = [
         ((m.date.start, m.date.end), m)
         for m in event.mentions
         if m.date is not None and m.modality != "denied" and own_date(m)
     ]
     found: list[Contradiction] = []
-    pairs = ((a, b) for a, b in disagreeing_pairs(grouped(dated), _dates_disjoint) if same_scene(a, b))
+    pairs = (
+        (a, b)
+        for a, b in disagreeing_pairs(grouped(dated), _dates_disjoint)
+        if same_scene(a, b) and not same_source(a, b)
+    )
     for a, b in islice(pairs, MAX_PAIRS_PER_KIND):
         assert a.date is not None and b.date is not None
         text = f"date: {a.date.start}..{a.date.end} ({who(a)}) vs {b.date.start}..{b.date.end} ({who(b)})"
@@ -327,12 +373,30 @@ def names_a_denier(chain: AttributionChain) -> bool:
     return any(source.kind not in publishers for source in chain.sources)
 
 
+PEOPLE_KINDS = frozenset({"person", "official"})
+
+
+def one_speaker(a: AttributionChain, b: AttributionChain) -> bool:
+    """Two chains start with one speaker: the same name, or a person's name and a later name ending in the same
+    surname ("Foreign Minister Jan Novak", later "Novak said", however the later name was read)."""
+    first_a, first_b = (chain.sources[0] if chain.sources else None for chain in (a, b))
+    if first_a is None or first_b is None:
+        return first_a is first_b
+    if first_a.name.casefold() == first_b.name.casefold():
+        return True
+    surnames = [source.name.casefold().split()[-1:] for source in (first_a, first_b)]
+    return PEOPLE_KINDS & {first_a.kind, first_b.kind} != set() and surnames[0] == surnames[1]
+
+
 def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradiction]:
-    """Reports that say the thing happened against a source's denial of it (see :func:`names_a_denier`)."""
+    """Reports that say the thing happened against a source's denial of it (see :func:`names_a_denier`); a
+    speaker's own words are one account, not a dispute (:func:`one_speaker`)."""
     denials = [m for m in event.mentions if m.modality == "denied" and names_a_denier(m.chain)]
     disputed = _settings()["denial_disputes"]
     assertions = [m for m in event.mentions if m.modality in cfg.asserting_modalities and m.modality in disputed]
-    pairs = islice(((d, a) for d in denials for a in assertions), MAX_PAIRS_PER_KIND)
+    pairs = islice(
+        ((d, a) for d in denials for a in assertions if not one_speaker(d.chain, a.chain)), MAX_PAIRS_PER_KIND
+    )
     return [
         Contradiction("denial", f"{who(d)} denies what {who(a)} reports", a.id, d.id, subject=event.event_type)
         for d, a in pairs
