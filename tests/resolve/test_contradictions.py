@@ -108,6 +108,17 @@ def test_an_article_s_own_negation_is_no_source_s_denial() -> None:
     assert "Defence Ministry" in denial.description
 
 
+def test_a_wire_credited_for_the_whole_story_is_no_denier() -> None:
+    shelled = mention("a", sources=("Monitor", "Courier"))
+    wire_copy = mention("b", modality="denied", sources=())
+    wire_copy.chain = AttributionChain([Source("Wire", "outlet"), Source("Courier", "publisher")])
+    assert not [c for c in derive_event("ev", [shelled, wire_copy]).contradictions if c.kind == "denial"]
+    # The same outlet quoted in the sentence ("Wire denied the raid") does deny it.
+    quoted = mention("c", modality="denied", sources=())
+    quoted.chain = AttributionChain([Source("Wire", "outlet", Span("c", 0, 4, "Wire")), Source("Courier", "publisher")])
+    assert [c for c in derive_event("ev", [shelled, quoted]).contradictions if c.kind == "denial"]
+
+
 def test_a_date_stamped_after_the_title_is_not_the_incident_s_date() -> None:
     # "Blast kills six in market Courier Saturday 9 March 2024 A car bomb ...": the title, then the story's stamp.
     text = "Blast kills six in market Courier Saturday 9 March 2024 A car bomb exploded in a market."

@@ -367,10 +367,14 @@ def date_contradictions(event: Event) -> list[Contradiction]:
 
 
 def names_a_denier(chain: AttributionChain) -> bool:
-    """Someone besides the publisher says the thing did not happen: an article's own negation ("it made no
-    mention of strikes") is not a source disputing another."""
-    publishers = _lexicon("publisher_kinds")
-    return any(source.kind not in publishers for source in chain.sources)
+    """Someone besides the story's credits says the thing did not happen: an article's own negation ("it made no
+    mention of strikes") is not a source disputing another, whether the story is the publisher's own or a wire's
+    copy credited at its head or end (an outlet with no words of its own in the sentence, so no span)."""
+    publishers, credits = _lexicon("publisher_kinds"), _lexicon("credit_kinds")
+    return any(
+        source.kind not in publishers and not (source.kind in credits and source.span is None)
+        for source in chain.sources
+    )
 
 
 PEOPLE_KINDS = frozenset({"person", "official"})
