@@ -389,7 +389,6 @@ def test_a_denial_is_set_against_the_report_of_the_incident_it_is_about() -> Non
         "c1", "deny charges", None, None, ["Russian Ministry of Defence", "Courier"], modality="denied", doc="story"
     )
     denial.concerns = "m1"
-    denial.chain.sources[0].kind = "government"  # a ministry, not an outlet credited for the whole story
     own = claim(
         "c2",
         "deny charges",

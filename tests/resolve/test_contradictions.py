@@ -111,7 +111,7 @@ def test_an_article_s_own_negation_is_no_source_s_denial() -> None:
 def test_a_wire_credited_for_the_whole_story_is_no_denier() -> None:
     shelled = mention("a", sources=("Monitor", "Courier"))
     wire_copy = mention("b", modality="denied", sources=())
-    wire_copy.chain = AttributionChain([Source("Wire", "outlet"), Source("Courier", "publisher")])
+    wire_copy.chain = AttributionChain([Source("Wire", "outlet"), Source("Courier", "publisher")])  # "... (Wire)"
     assert not [c for c in derive_event("ev", [shelled, wire_copy]).contradictions if c.kind == "denial"]
     # The same outlet quoted in the sentence ("Wire denied the raid") does deny it.
     quoted = mention("c", modality="denied", sources=())

@@ -369,11 +369,19 @@ def date_contradictions(event: Event) -> list[Contradiction]:
 def names_a_denier(chain: AttributionChain) -> bool:
     """Someone besides the story's credits says the thing did not happen: an article's own negation ("it made no
     mention of strikes") is not a source disputing another, whether the story is the publisher's own or a wire's
-    copy credited at its head or end (an outlet with no words of its own in the sentence, so no span)."""
+    copy credited at its head or end (an outlet just before the publisher, with no words of its own in the
+    sentence, so no span)."""
     publishers, credits = _lexicon("publisher_kinds"), _lexicon("credit_kinds")
+    sources = chain.sources
     return any(
-        source.kind not in publishers and not (source.kind in credits and source.span is None)
-        for source in chain.sources
+        source.kind not in publishers
+        and not (
+            source.kind in credits
+            and source.span is None
+            and index + 1 < len(sources)
+            and sources[index + 1].kind in publishers
+        )
+        for index, source in enumerate(sources)
     )
 
 
