@@ -94,6 +94,8 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("More than 60 rebels killed in army operations across the country.", "killed", "roundup_across_the_country"),
         ("Troops kill over 40 insurgents in various provinces.", "kill", "roundup_across_the_country"),
         ("Shelling killed nine as the army pressed its campaign to retake the delta.", "retake", "goal_of_a_campaign"),
+        ("Smoke rises after an air strike on the port town, March 3 2024.", "strike", "photo_caption"),
+        ("Residents inspect the damage at a bakery hit by shelling on March 3, 2024.", "shelling", "photo_caption"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -121,6 +123,9 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         # Fighting told as going on is reported now: a headline's "ongoing clashes" is news, "ongoing violence" a state.
         ("Heavy shelling accompanies the ongoing clashes in the hills east of the dam", "shelling"),
         ("Ongoing clashes between the militia and the army in the northern valley", "clashes"),
+        # A caption's scene without the picture's date closing it, or a date closing a sentence of news, is news.
+        ("Residents inspect the damage after an air strike hit the market on Monday.", "strike"),
+        ("An air strike hit the market of the port town on March 3, 2024.", "strike"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:
