@@ -416,3 +416,12 @@ def test_a_country_named_in_an_aside_is_no_evidence_of_another_country() -> None
         at = 100 + text.index("Turkey")
         other.places = [PlaceMention("Turkey", Span("d", at, at + len("Turkey")), "location", turkey)]
         assert (len(group_document_mentions([lead, other])) == 2) is apart, text
+
+
+def test_a_time_the_gazetteer_holds_a_village_of_is_no_place_of_the_sentence() -> None:
+    # time_not_place: "on Monday, the first day of Ramadan" is no village named Ramadan far from the market town.
+    far_village = Place("test:ramadan", "Ramadan", "SY", 36.9, 40.7, "town", admin1="Hasakah")
+    lead = placed("a", "Saraqib")
+    dated = placed("b", "Saraqib")
+    dated.places = [PlaceMention("Ramadan", Span("d", 0, 0), "location", far_village)]
+    assert len(group_document_mentions([lead, dated])) == 1

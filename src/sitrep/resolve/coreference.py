@@ -73,20 +73,27 @@ def _fine_points(mention: Mention, own: bool = False) -> list[tuple[float, float
         for pm in mention.places
         if pm.place is not None
         and pm.place.precision in FINE
-        and not (own and (pm.role == INHERITED_ROLE or names_a_speaker(pm, mention)))
+        and not (own and (pm.role == INHERITED_ROLE or names_a_speaker(pm, mention) or _names_a_time(pm)))
     ]
 
 
 def _own_places(mention: Mention) -> list[PlaceMention]:
     """The towns, sites, districts and provinces the sentence names itself, resolved or not; not a name that is a
-    speaker's or where a speaker is (``speaker_not_place``)."""
+    speaker's or where a speaker is (``speaker_not_place``), nor one that names a time ("the first day of Ramadan":
+    ``times_not_places``) though the gazetteer holds a village of that name."""
     return [
         pm
         for pm in mention.places
         if pm.role != INHERITED_ROLE
         and (pm.place is None or pm.place.precision in FINE | {"admin1"})
         and not names_a_speaker(pm, mention)
+        and not _names_a_time(pm)
     ]
+
+
+def _names_a_time(pm: PlaceMention) -> bool:
+    """time_not_place: the name is a day, a month or a feast ("Monday", "Ramadan"), whatever village it matched."""
+    return name_key(pm.text) in load_rules().times_not_places
 
 
 def names_a_speaker(pm: PlaceMention, mention: Mention) -> bool:
