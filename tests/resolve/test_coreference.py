@@ -425,3 +425,16 @@ def test_a_time_the_gazetteer_holds_a_village_of_is_no_place_of_the_sentence() -
     dated = placed("b", "Saraqib")
     dated.places = [PlaceMention("Ramadan", Span("d", 0, 0), "location", far_village)]
     assert len(group_document_mentions([lead, dated])) == 1
+
+
+def test_a_part_of_a_town_in_a_sentence_set_in_that_town_is_judged_as_the_town() -> None:
+    # part_of_the_town_in_context: "Barrel bombs hit Saraqib on Sunday" then "the bombs hit the al-Nour neighbourhood"
+    # (the text before sets the sentence in Saraqib): one incident. Set in Idlib city, 17 km away, it is another one.
+    lead = placed("a", "Saraqib")
+    for context, incidents in (("Saraqib", 1), ("Idlib", 2)):
+        part = placed("b", "Saraqib")
+        part.places = [
+            PlaceMention(context, Span("d", 0, 0), "context", placed("x", context).places[0].place),
+            PlaceMention("the al-Nour neighbourhood", Span("d", 0, 0)),
+        ]
+        assert len(group_document_mentions([lead, part])) == incidents

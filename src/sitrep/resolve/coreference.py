@@ -368,10 +368,21 @@ def _names_of_reports(reports: list[Mention]) -> tuple[set[str], bool, set[str]]
 
 def _judged_places(mention: Mention) -> list[PlaceMention]:
     """The sentence's own places, without its parts of a town when it also names a town the gazetteer placed: "the
-    al-Midan neighbourhood of Aleppo" is judged as Aleppo."""
+    al-Midan neighbourhood of Aleppo" is judged as Aleppo; parts of a town alone are judged as the town the sentence
+    takes from the text before it, when it takes one."""
     own = _own_places(mention)
     if any(pm.place is not None and not _town_part(pm) for pm in own):
         return [pm for pm in own if not _town_part(pm)]
+    if own and all(_town_part(pm) for pm in own):
+        # part_of_the_town_in_context: "the Qaterji neighbourhood" in a sentence whose place the text before gave
+        # as a town (Aleppo) is a part of that town, and is judged as it.
+        towns = [
+            pm
+            for pm in mention.places
+            if pm.role == INHERITED_ROLE and pm.place is not None and pm.place.precision in FINE - {"site"}
+        ]
+        if towns:
+            return towns
     return own
 
 
