@@ -94,6 +94,15 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("More than 60 rebels killed in army operations across the country.", "killed", "roundup_across_the_country"),
         ("Troops kill over 40 insurgents in various provinces.", "kill", "roundup_across_the_country"),
         ("Shelling killed nine as the army pressed its campaign to retake the delta.", "retake", "goal_of_a_campaign"),
+        ("Smoke rises after an air strike on the port town, March 3 2024.", "strike", "photo_caption"),
+        ("The monitor's toll includes 40 people killed by shelling of the port.", "shelling", "toll_breakdown"),
+        (
+            "The old quarter was the site of the May 2 car bombing that killed nine.",
+            "bombing",
+            "place_known_for_an_act",
+        ),
+        ("The two militias do not cooperate except in fighting the army.", "fighting", "habitual"),
+        ("Residents inspect the damage at a bakery hit by shelling on March 3, 2024.", "shelling", "photo_caption"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -121,6 +130,13 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         # Fighting told as going on is reported now: a headline's "ongoing clashes" is news, "ongoing violence" a state.
         ("Heavy shelling accompanies the ongoing clashes in the hills east of the dam", "shelling"),
         ("Ongoing clashes between the militia and the army in the northern valley", "clashes"),
+        # A caption's scene without the picture's date closing it, or a date closing a sentence of news, is news.
+        ("Residents inspect the damage after an air strike hit the market on Monday.", "strike"),
+        ("An air strike hit the market of the port town on March 3, 2024.", "strike"),
+        # A toll that counts the incident itself, and a place told as the scene of acts it reports, are news.
+        ("Shelling of the port killed 40 people, the monitor's toll showed.", "Shelling"),
+        ("The port was the scene of heavy shelling on Monday.", "shelling"),
+        ("The militias did not stop fighting the army on Monday.", "fighting"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:

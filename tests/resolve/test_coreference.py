@@ -342,3 +342,99 @@ def test_a_place_only_described_is_no_evidence_of_another_place() -> None:
     described.places = [PlaceMention("a mainly Kurdish town", Span("d", 0, 0))]
     named = placed("b", "Saraqib")
     assert len(group_document_mentions([described, named])) == 1
+
+
+def test_a_statement_dated_the_day_after_the_act_is_not_another_day() -> None:
+    # day_of_the_telling: "Air strikes hit the town on Saturday" then "In a statement issued early Sunday, the
+    # coalition said it had carried out 12 strikes": the Sunday is the statement's day, not the strikes'.
+    saturday, sunday = dt.date(2024, 3, 9), dt.date(2024, 3, 10)
+    lead = _said(placed("a", "Idlib"), 100, "Air strikes hit the town on Saturday.", saturday, "Saturday")
+    statement = _said(
+        placed("b", "Idlib"),
+        200,
+        "In a statement issued early Sunday, the coalition said it had carried out 12 strikes.",
+        sunday,
+        "Sunday",
+    )
+    assert len(group_document_mentions([lead, statement])) == 1
+
+
+def test_an_act_dated_the_day_after_another_is_another_incident_when_no_one_tells_it() -> None:
+    # Without a word of telling before it, "on Sunday" dates the act: two days, two incidents.
+    saturday, sunday = dt.date(2024, 3, 9), dt.date(2024, 3, 10)
+    first = _said(placed("a", "Idlib"), 100, "Air strikes hit the town on Saturday.", saturday, "Saturday")
+    second = _said(placed("b", "Idlib"), 200, "More strikes hit the town on Sunday.", sunday, "Sunday")
+    assert len(group_document_mentions([first, second])) == 2
+
+
+def test_a_statement_dated_before_the_act_does_not_tell_it() -> None:
+    # An act is told of on its day or later: "said on Friday" one day before a strike on Saturday is no slip.
+    friday, saturday = dt.date(2024, 3, 8), dt.date(2024, 3, 9)
+    strike = _said(placed("a", "Idlib"), 100, "Air strikes hit the town on Saturday.", saturday, "Saturday")
+    earlier = _said(placed("b", "Idlib"), 200, "Shells hit the town, the monitor said on Friday.", friday, "Friday")
+    assert len(group_document_mentions([strike, earlier])) == 2
+
+
+def test_circumstances_told_with_an_incident_are_not_another_kind_of_act() -> None:
+    # told_with_an_incident: "Two suicide bombers struck a checkpoint in Saraqib on Friday" then "the bombers pulled
+    # up at the checkpoint in a car" (read as a strategic development of sub-type Other): one incident.
+    bombing = placed("a", "Saraqib")
+    bombing.sentence = Span("d", 0, 60, "Two suicide bombers struck a checkpoint in Saraqib on Friday.")
+    circumstance = placed("b", "Saraqib", role="context")
+    circumstance.event_type, circumstance.sub_event_type = "Strategic developments", "Other"
+    circumstance.sentence = Span("d", 70, 130, "The bombers pulled up at the checkpoint in a car.")
+    assert len(group_document_mentions([bombing, circumstance])) == 1
+    agreement = placed("c", "Saraqib", role="context")
+    agreement.event_type, agreement.sub_event_type = "Strategic developments", "Agreement"
+    agreement.sentence = Span("d", 140, 190, "The factions signed a truce.")
+    assert len(group_document_mentions([bombing, agreement])) == 2
+
+
+def test_a_part_of_the_town_told_as_of_the_city_lies_in_the_town_the_article_names() -> None:
+    # part_of_the_town_told: "Bombs hit a checkpoint in Saraqib" then "the blasts in the al-Nour neighbourhood of the
+    # city": the neighbourhood is the town's. Named alone ("the al-Nour neighbourhood") it may be any town's.
+    told = placed("b", "Saraqib")
+    told.places = [PlaceMention("the al-Nour neighbourhood of the city", Span("d", 0, 0))]
+    alone = placed("c", "Saraqib")
+    alone.places = [PlaceMention("the al-Nour neighbourhood", Span("d", 0, 0))]
+    assert len(group_document_mentions([placed("a", "Saraqib"), told])) == 1
+    assert len(group_document_mentions([placed("a", "Saraqib"), alone])) == 2
+
+
+def test_a_country_named_in_an_aside_is_no_evidence_of_another_country() -> None:
+    # country_in_an_aside: "Militants (banned in Russia) attacked the village" and "civilians fled to Turkey" name a
+    # country that is not where the act was; "strikes in Turkey" is.
+    turkey = Place("test:turkey", "Turkey", "TR", 39.0, 35.0, "country")
+    lead = placed("a", "Saraqib")
+    for text, apart in (
+        ("The attack sparked an exodus of civilians to Turkey.", False),
+        ("Militants of a group (banned in Turkey) attacked the village.", False),
+        ("Artillery in Turkey shelled the village.", True),
+    ):
+        other = placed("b", "Saraqib", role="context")
+        other.sentence = Span("d", 100, 100 + len(text), text)
+        at = 100 + text.index("Turkey")
+        other.places = [PlaceMention("Turkey", Span("d", at, at + len("Turkey")), "location", turkey)]
+        assert (len(group_document_mentions([lead, other])) == 2) is apart, text
+
+
+def test_a_time_the_gazetteer_holds_a_village_of_is_no_place_of_the_sentence() -> None:
+    # time_not_place: "on Monday, the first day of Ramadan" is no village named Ramadan far from the market town.
+    far_village = Place("test:ramadan", "Ramadan", "SY", 36.9, 40.7, "town", admin1="Hasakah")
+    lead = placed("a", "Saraqib")
+    dated = placed("b", "Saraqib")
+    dated.places = [PlaceMention("Ramadan", Span("d", 0, 0), "location", far_village)]
+    assert len(group_document_mentions([lead, dated])) == 1
+
+
+def test_a_part_of_a_town_in_a_sentence_set_in_that_town_is_judged_as_the_town() -> None:
+    # part_of_the_town_in_context: "Barrel bombs hit Saraqib on Sunday" then "the bombs hit the al-Nour neighbourhood"
+    # (the text before sets the sentence in Saraqib): one incident. Set in Idlib city, 17 km away, it is another one.
+    lead = placed("a", "Saraqib")
+    for context, incidents in (("Saraqib", 1), ("Idlib", 2)):
+        part = placed("b", "Saraqib")
+        part.places = [
+            PlaceMention(context, Span("d", 0, 0), "context", placed("x", context).places[0].place),
+            PlaceMention("the al-Nour neighbourhood", Span("d", 0, 0)),
+        ]
+        assert len(group_document_mentions([lead, part])) == incidents

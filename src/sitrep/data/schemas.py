@@ -267,6 +267,7 @@ class IncidentsFile(Strict):
     type_families: dict[str, list[EventType]]
     one_act_two_ways: list[tuple[EventType, EventType]] = []
     facts_of_an_incident: list[SubEventType]
+    told_with_an_incident: list[SubEventType] = []
     unrealised_modalities: list[Modality]
     another_incident_cues: Words
     another_incident_within_words: int

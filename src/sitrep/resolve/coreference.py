@@ -50,6 +50,8 @@ SAME_PLACE_KM = 5.0
 # A site (a base, a crossing, a camp) is part of a town's incident only this close: an air base outside its town,
 # not a border crossing 35 km from a city.
 SITE_REACH_KM = 15.0
+# A word of telling this close before a date gives the date to the telling ("said late on Sunday").
+TELLING_REACH_WORDS = 3
 
 
 def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -71,20 +73,27 @@ def _fine_points(mention: Mention, own: bool = False) -> list[tuple[float, float
         for pm in mention.places
         if pm.place is not None
         and pm.place.precision in FINE
-        and not (own and (pm.role == INHERITED_ROLE or names_a_speaker(pm, mention)))
+        and not (own and (pm.role == INHERITED_ROLE or names_a_speaker(pm, mention) or _names_a_time(pm)))
     ]
 
 
 def _own_places(mention: Mention) -> list[PlaceMention]:
     """The towns, sites, districts and provinces the sentence names itself, resolved or not; not a name that is a
-    speaker's or where a speaker is (``speaker_not_place``)."""
+    speaker's or where a speaker is (``speaker_not_place``), nor one that names a time ("the first day of Ramadan":
+    ``times_not_places``) though the gazetteer holds a village of that name."""
     return [
         pm
         for pm in mention.places
         if pm.role != INHERITED_ROLE
         and (pm.place is None or pm.place.precision in FINE | {"admin1"})
         and not names_a_speaker(pm, mention)
+        and not _names_a_time(pm)
     ]
+
+
+def _names_a_time(pm: PlaceMention) -> bool:
+    """time_not_place: the name is a day, a month or a feast ("Monday", "Ramadan"), whatever village it matched."""
+    return name_key(pm.text) in load_rules().times_not_places
 
 
 def names_a_speaker(pm: PlaceMention, mention: Mention) -> bool:
@@ -129,11 +138,24 @@ def _vague(pm: PlaceMention) -> bool:
         return False
     if set(name_key(pm.text).split()) & word_set("en", "coreference", "vague_place_heads"):
         return True
+    if _part_of_the_town_told(pm):
+        return True
     # indefinite_place: "a mainly Kurdish town", "60 villages", "several districts" describe a place, not name it.
     words = pm.text.split()
     return bool(words) and (
         words[0].casefold() in word_set("en", "coreference", "indefinite_place_words") or words[0][:1].isdigit()
     )
+
+
+# "of the city", "of the town", "of the capital": the words refer to a town the text has named.
+_OF_THE_TOWN = re.compile(r"\bof\s+the\s+(?:\w+\s+)?(?:city|town|capital|village)\b", re.IGNORECASE)
+
+
+def _part_of_the_town_told(pm: PlaceMention) -> bool:
+    """part_of_the_town_told: a part of a town the gazetteer lacks that the sentence places "of the city" ("the
+    Al-Zahraa neighbourhood of the city", "a district of the northern town") lies in the town the article tells of: no
+    evidence of another place. A part named alone ("the Qaterji neighbourhood") may lie in any town, and stays apart."""
+    return names_part_of_a_town(pm.text) and bool(_OF_THE_TOWN.search(pm.text))
 
 
 def _one_name_written(a: PlaceMention, b: PlaceMention) -> bool:
@@ -346,10 +368,21 @@ def _names_of_reports(reports: list[Mention]) -> tuple[set[str], bool, set[str]]
 
 def _judged_places(mention: Mention) -> list[PlaceMention]:
     """The sentence's own places, without its parts of a town when it also names a town the gazetteer placed: "the
-    al-Midan neighbourhood of Aleppo" is judged as Aleppo."""
+    al-Midan neighbourhood of Aleppo" is judged as Aleppo; parts of a town alone are judged as the town the sentence
+    takes from the text before it, when it takes one."""
     own = _own_places(mention)
     if any(pm.place is not None and not _town_part(pm) for pm in own):
         return [pm for pm in own if not _town_part(pm)]
+    if own and all(_town_part(pm) for pm in own):
+        # part_of_the_town_in_context: "the Qaterji neighbourhood" in a sentence whose place the text before gave
+        # as a town (Aleppo) is a part of that town, and is judged as it.
+        towns = [
+            pm
+            for pm in mention.places
+            if pm.role == INHERITED_ROLE and pm.place is not None and pm.place.precision in FINE - {"site"}
+        ]
+        if towns:
+            return towns
     return own
 
 
@@ -366,8 +399,24 @@ def _countries(mention: Mention) -> set[str]:
     return {
         pm.place.country
         for pm in mention.places
-        if pm.place is not None and pm.place.country and not names_a_speaker(pm, mention)
+        if pm.place is not None
+        and pm.place.country
+        and not names_a_speaker(pm, mention)
+        and not (pm.place.precision == "country" and _aside_country(pm, mention))
     }
+
+
+def _aside_country(pm: PlaceMention, mention: Mention) -> bool:
+    """country_in_an_aside: a country the sentence names only in a bracket ("Daesh (banned in Russia)") or as where
+    people went ("an exodus of civilians to Turkey") does not say where the act was: no evidence of another country."""
+    text = mention.sentence.text or ""
+    start = pm.span.start - mention.sentence.start
+    if not 0 <= start <= len(text):
+        return False
+    before = text[:start]
+    in_bracket = before.rfind("(") > before.rfind(")")
+    towards = bool(re.search(r"\b(?:to|into|towards)\s+(?:neighbouring\s+|neighboring\s+)?$", before, re.IGNORECASE))
+    return in_bracket or towards
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,6 +424,7 @@ class IncidentRules:
     type_families: tuple[frozenset[str], ...]
     one_act_two_ways: tuple[tuple[str, str], ...]
     facts_of_an_incident: frozenset[str]
+    told_with_an_incident: frozenset[str]
     unrealised_modalities: frozenset[str]
     another_incident: re.Pattern[str]
     headline_within_chars: int
@@ -389,6 +439,7 @@ def load_rules() -> IncidentRules:
         type_families=tuple(frozenset(types) for types in raw["type_families"].values()),
         one_act_two_ways=tuple((str(coded), str(other)) for coded, other in raw["one_act_two_ways"]),
         facts_of_an_incident=frozenset(raw["facts_of_an_incident"]),
+        told_with_an_incident=frozenset(raw.get("told_with_an_incident", ())),
         unrealised_modalities=frozenset(raw["unrealised_modalities"]),
         another_incident=re.compile(
             rf"^\W*(?:\w+\W+){{0,{int(raw['another_incident_within_words'])}}}?(?:{cues})\b", re.IGNORECASE
@@ -460,6 +511,25 @@ def _anchoring_slip(a: DateInterval, b: DateInterval) -> bool:
     return one_apart and (_deictic(a) or _deictic(b))
 
 
+def _day_of_the_telling(date: DateInterval, mention: Mention) -> bool:
+    """The mention's own sentence gives the date to its telling ("the monitor said on Sunday", "in a statement issued
+    early Sunday", "reported Saturday"), not to the act: a word of ``telling_words`` stands at most
+    ``TELLING_REACH_WORDS`` words before it."""
+    if date.span is None or not mention.sentence.start <= date.span.start < mention.sentence.end:
+        return False
+    before = re.findall(r"[a-z]+", (mention.sentence.text or "")[: date.span.start - mention.sentence.start].casefold())
+    return bool(set(before[-TELLING_REACH_WORDS:]) & word_set("en", "coreference", "telling_words"))
+
+
+def _told_the_day_after(a: Mention, b: Mention, date_a: DateInterval, date_b: DateInterval) -> bool:
+    """day_of_the_telling: one report's date is the day the act was told of ("the coalition said on Sunday it had
+    carried out 16 strikes"), the day after the other's: an act is told of on its day or later, so the day between
+    them is no evidence of another incident."""
+    return ((date_a.start - date_b.end).days == 1 and _day_of_the_telling(date_a, a)) or (
+        (date_b.start - date_a.end).days == 1 and _day_of_the_telling(date_b, b)
+    )
+
+
 def _continues(mention: Mention) -> bool:
     """The report names neither a place nor a day of its own, or names the incident as known ("the strike"):
     it goes on telling an incident already told."""
@@ -496,7 +566,7 @@ def _kinds_differ(a: Mention, b: Mention, rules: IncidentRules) -> bool:
     one_family = any(a.event_type in family and b.event_type in family for family in rules.type_families)
     if one_family and (tells_a_toll(a) or tells_a_toll(b)):
         return False
-    fact = bool({a.sub_event_type, b.sub_event_type} & rules.facts_of_an_incident)
+    fact = bool({a.sub_event_type, b.sub_event_type} & (rules.facts_of_an_incident | rules.told_with_an_incident))
     if not fact and not one_family:
         return True
     return not (_continues(a) or _continues(b))
@@ -516,6 +586,7 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, k
         and date_b is not None
         and not date_a.overlaps(date_b)
         and not _anchoring_slip(date_a, date_b)
+        and not _told_the_day_after(a, b, date_a, date_b)
     ):
         return True
     countries_a, countries_b = _countries(a), _countries(b)
