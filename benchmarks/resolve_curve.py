@@ -63,7 +63,7 @@ from sitrep.model import (
 from sitrep.pipeline import ProcessedDocument, process_document, store_extraction
 from sitrep.store import Store
 from sitrep.store import schema as t
-from sitrep.store.database import _event_row, claim_index_values, simhash_band_pairs
+from sitrep.store.database import _event_row, claim_compared_across, claim_index_values, simhash_band_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "evaluation" / "real" / "dev" / "corpus"
@@ -371,6 +371,7 @@ def write_seed(store: Store, seed: Seed) -> None:
         for start in range(0, len(rows), 5000):
             c.execute(insert(t.mentions), rows[start : start + 5000])
         claims, terms = [], []
+        first_of_key: dict[str, str] = {}
         for name, item in seed.claims:
             key, words = claim_index_values(item)
             q = item.quantity
@@ -388,9 +389,10 @@ def write_seed(store: Store, seed: Seed) -> None:
                     "data": to_dict(item),
                     "topic_key": key,
                     "concerns": None,
-                    # Seeded claims of one topic are one group (as comparing them would find: one topic key,
-                    # a particular place); the few without a topic stand alone.
-                    "claim_group": f"seed:{key}" if key else item.id,
+                    # Seeded claims of one topic are one group, named by its first claim (as comparing them would
+                    # find: one topic key, a particular place); the few without a topic stand alone.
+                    "claim_group": first_of_key.setdefault(key, item.id) if key else item.id,
+                    "compared_across": claim_compared_across(item),
                 }
             )
             terms += [{"claim_id": item.id, "term": w} for w in words]

@@ -297,10 +297,28 @@ def group_claims(claims: list[Claim], cfg: ResolveConfig | None = None) -> list[
     cfg = cfg or load_config()
     result: list[ClaimGroup] = []
     for group in connected_groups(claims, cfg):
-        pairs = [c for a, b in comparable_pairs(group, cfg) for c in pair_contradictions(a, b, cfg)]
-        by_id = {c.id: c for c in group}
-        result.append(ClaimGroup(group_topic(group), group, one_per_field(pairs, partial(_position, by_id))))
+        result.append(ClaimGroup(group_topic(group), group, group_contradictions(group, cfg)))
     return result
+
+
+def group_contradictions(group: list[Claim], cfg: ResolveConfig) -> list[Contradiction]:
+    """The disagreements within one group of claims (in store order). Only the claims in a comparable pair
+    count, so a group's claims that no other is compared with (``comparable_with_others`` false, alone of their
+    document in the group) may be left out and the result is the same."""
+    pairs = [c for a, b in comparable_pairs(group, cfg) for c in pair_contradictions(a, b, cfg)]
+    by_id = {c.id: c for c in group}
+    return one_per_field(pairs, partial(_position, by_id))
+
+
+def comparable_with_others(claim: Claim, cfg: ResolveConfig) -> bool:
+    """The claim may be set against another document's claim of its group (a particular topic, not a country's
+    toll); otherwise only against its own document's claims."""
+    return _comparable_with_others(claim, cfg)
+
+
+def specific_topic(topic: str, cfg: ResolveConfig) -> bool:
+    """The topic names a place or a particular actor: claims of other documents with its key are linked to it."""
+    return _specific(topic, cfg)
 
 
 def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mention]]) -> list[tuple[str, Contradiction]]:
