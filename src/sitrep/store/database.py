@@ -1034,27 +1034,31 @@ def claim_compared_across(claim: Claim) -> bool:
 
 
 def _insert_claim(c: Connection, document_id: int, claim: Claim) -> None:
-    q = claim.quantity
-    key, terms = claim_index_values(claim)
-    c.execute(
-        insert(t.claims).values(
-            id=claim.id,
-            document_id=document_id,
-            topic=claim.topic or claim.subject,
-            subject=claim.subject,
-            scope=claim.scope,
-            modality=claim.modality,
-            low=q.low if q else None,
-            best=q.best if q else None,
-            high=q.high if q else None,
-            data=to_dict(claim),
-            topic_key=key,
-            concerns=claim.concerns,
-            compared_across=claim_compared_across(claim),
-        )
-    )
+    c.execute(insert(t.claims).values(**_claim_row(document_id, claim)))
+    _key, terms = claim_index_values(claim)
     if terms:
         c.execute(insert(t.claim_terms), [{"claim_id": claim.id, "term": term} for term in terms])
+
+
+def _claim_row(document_id: int, claim: Claim) -> dict[str, Any]:
+    """A claim as a row of ``claims``, not yet compared (no group)."""
+    q = claim.quantity
+    return {
+        "id": claim.id,
+        "document_id": document_id,
+        "topic": claim.topic or claim.subject,
+        "subject": claim.subject,
+        "scope": claim.scope,
+        "modality": claim.modality,
+        "low": q.low if q else None,
+        "best": q.best if q else None,
+        "high": q.high if q else None,
+        "data": to_dict(claim),
+        "topic_key": claim_index_values(claim)[0],
+        "concerns": claim.concerns,
+        "claim_group": None,
+        "compared_across": claim_compared_across(claim),
+    }
 
 
 def _insert_mentions(c: Connection, document_id: int, mentions: Sequence[Mention]) -> None:
