@@ -65,7 +65,14 @@ from sitrep.model import (
 from sitrep.pipeline import ProcessedDocument, process_document, store_extraction
 from sitrep.store import Store
 from sitrep.store import schema as t
-from sitrep.store.database import _claim_row, _event_row, _mention_row, claim_index_values, simhash_band_pairs
+from sitrep.store.database import (
+    _claim_row,
+    _claim_term_rows,
+    _event_row,
+    _mention_row,
+    claim_index_values,
+    simhash_band_pairs,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "evaluation" / "real" / "dev" / "corpus"
@@ -356,12 +363,12 @@ def write_seed(store: Store, seed: Seed) -> None:
         claims, terms = [], []
         first_of_key: dict[str, str] = {}
         for name, item in seed.claims:
-            key, words = claim_index_values(item)
+            key, _words = claim_index_values(item)
             # Seeded claims of one topic are one group, named by its first claim (as comparing them would find:
             # one topic key, a particular place); the few without a topic stand alone.
             group = first_of_key.setdefault(key, item.id) if key else item.id
             claims.append({**_claim_row(ids[name], item), "claim_group": group})
-            terms += [{"claim_id": item.id, "term": w} for w in words]
+            terms += _claim_term_rows(item)
         for start in range(0, len(claims), 5000):
             c.execute(insert(t.claims), claims[start : start + 5000])
         for start in range(0, len(terms), 5000):

@@ -238,9 +238,10 @@ def test_a_store_from_before_migration_5_knows_which_claims_are_compared_across_
     for version, (name, mentions, claims) in enumerate(STEPS[:3]):
         stored(store, name, mentions, claims, text=f"Report {name}, version {version}.")
     with store.engine.begin() as c:  # as version 4 left it: no column saying so, no indexes by group
-        for index in ("ix_claims_group_document", "ix_claims_key_groups"):
+        for index in ("ix_claims_group_document", "ix_claims_key_groups", "ix_claim_terms_untopical"):
             c.execute(text(f"DROP INDEX {index}"))
         c.execute(text("ALTER TABLE claims DROP COLUMN compared_across"))
+        c.execute(text("ALTER TABLE claim_terms DROP COLUMN topical"))
         c.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version == 5))
     store.close()
 
@@ -249,6 +250,9 @@ def test_a_store_from_before_migration_5_knows_which_claims_are_compared_across_
         across = {row[0]: row[1] for row in c.execute(select(t.claims.c.id, t.claims.c.compared_across))}
     # a particular place's toll is set against other articles'; claims with no topic only within their own
     assert across == {"a-c1": True, "b-c1": True, "b-c2": False, "b-deny": False, "c-c1": False}
+    with reopened.engine.connect() as c:  # and their subject words whether the claim has a topic
+        topical = {row[0] for row in c.execute(select(t.claim_terms.c.claim_id).where(t.claim_terms.c.topical))}
+    assert topical == {"a-c1", "b-c1"}
     name, mentions, claims = STEPS[3]
     stored(reopened, name, mentions, claims, text="Report d.")
     assert claim_rows(reopened) == afresh(reopened)

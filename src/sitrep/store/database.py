@@ -411,8 +411,9 @@ class Store:
             for named in _chunks(names):
                 of_documents = cols.document_id.in_(select(t.documents.c.id).where(t.documents.c.name.in_(named)))
                 conditions.append(and_(by_key(chunk), of_documents))
+        untopical = with_words.where(t.claim_terms.c.topical.is_(False))
         for chunk in _chunks(sorted(set(terms))):
-            conditions.append(and_(cols.id.in_(with_words.where(by_word(chunk))), cols.topic_key.is_(None)))
+            conditions.append(and_(cols.id.in_(untopical.where(by_word(chunk))), cols.topic_key.is_(None)))
         for chunk in _chunks(sorted(set(any_topic_terms))):
             conditions.append(cols.id.in_(with_words.where(by_word(chunk))))
         with self.engine.connect() as c:
@@ -1035,9 +1036,15 @@ def claim_compared_across(claim: Claim) -> bool:
 
 def _insert_claim(c: Connection, document_id: int, claim: Claim) -> None:
     c.execute(insert(t.claims).values(**_claim_row(document_id, claim)))
-    _key, terms = claim_index_values(claim)
-    if terms:
-        c.execute(insert(t.claim_terms), [{"claim_id": claim.id, "term": term} for term in terms])
+    rows = _claim_term_rows(claim)
+    if rows:
+        c.execute(insert(t.claim_terms), rows)
+
+
+def _claim_term_rows(claim: Claim) -> list[dict[str, Any]]:
+    """A claim's subject words as rows of ``claim_terms``."""
+    key, terms = claim_index_values(claim)
+    return [{"claim_id": claim.id, "term": term, "topical": key is not None} for term in terms]
 
 
 def _claim_row(document_id: int, claim: Claim) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 
@@ -193,7 +194,11 @@ claim_terms = Table(
     metadata,
     Column("claim_id", String(64), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
     Column("term", Text, primary_key=True),
+    # The claim has a topic: a claim with a topic is compared by its subject words only with claims without one,
+    # so it looks up only those (a word such as "killed" is shared by most claims of a large store).
+    Column("topical", Boolean, nullable=False, server_default=false()),
     Index("ix_claim_terms_term", "term"),
+    Index("ix_claim_terms_untopical", "term", "topical"),
 )
 
 # Events whose denial contradictions must be worked out again (their reports, or the denials of them, changed).
