@@ -22,7 +22,7 @@ is a dense year elsewhere in time (2005) or elsewhere in place (the sample's mon
 about 150 reports per week per country). The per-document time should stay flat (target: within 20% from
 1k to 100k), because the candidates come off indexes by type, place cell and date window.
 
-    .venv/bin/python benchmarks/resolve_curve.py [--sizes 1000 10000 100000] [--sample 20] [--dir /tmp]
+    .venv/bin/python benchmarks/resolve_curve.py [--sizes 1000 10000 100000] [--sample 20] [--dir /tmp] [--profile 30]
 
 Timings on a shared machine are noisy: compare the sizes of one run, taken back to back.
 """
@@ -30,8 +30,10 @@ Timings on a shared machine are noisy: compare the sizes of one run, taken back 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import datetime as dt
 import hashlib
+import pstats
 import random
 import statistics
 import sys
@@ -63,7 +65,14 @@ from sitrep.model import (
 from sitrep.pipeline import ProcessedDocument, process_document, store_extraction
 from sitrep.store import Store
 from sitrep.store import schema as t
-from sitrep.store.database import _event_row, claim_index_values, simhash_band_pairs
+from sitrep.store.database import (
+    _claim_row,
+    _claim_term_rows,
+    _event_row,
+    _mention_row,
+    claim_index_values,
+    simhash_band_pairs,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "evaluation" / "real" / "dev" / "corpus"
@@ -328,27 +337,8 @@ def write_seed(store: Store, seed: Seed) -> None:
         )
         event_of = {m.id: event_id for event_id, members in seed.events.items() for m in members}
         rows = []
-        for name, m in seed.mentions:
-            actor1, actor2 = m.actor("actor1"), m.actor("actor2")
-            assert m.date is not None
-            rows.append(
-                {
-                    "id": m.id,
-                    "document_id": ids[name],
-                    "event_id": event_of[m.id],
-                    "event_type": m.event_type,
-                    "sub_event_type": m.sub_event_type,
-                    "plover": m.plover,
-                    "date_start": m.date.start,
-                    "date_end": m.date.end,
-                    "modality": m.modality,
-                    "actor1": actor1.name if actor1 else None,
-                    "actor2": actor2.name if actor2 else None,
-                    "sentence_start": m.sentence.start,
-                    "sentence_end": m.sentence.end,
-                    "data": mention_data(m),
-                }
-            )
+        for name, m in seed.mentions:  # the store's own row, its JSON built faster (mention_data)
+            rows.append({**_mention_row(ids[name], m), "event_id": event_of[m.id], "data": mention_data(m)})
         events = []
         for event_id, members in seed.events.items():
             lead = members[0]
@@ -371,36 +361,23 @@ def write_seed(store: Store, seed: Seed) -> None:
         for start in range(0, len(rows), 5000):
             c.execute(insert(t.mentions), rows[start : start + 5000])
         claims, terms = [], []
+        first_of_key: dict[str, str] = {}
         for name, item in seed.claims:
-            key, words = claim_index_values(item)
-            q = item.quantity
-            claims.append(
-                {
-                    "id": item.id,
-                    "document_id": ids[name],
-                    "topic": item.topic or item.subject,
-                    "subject": item.subject,
-                    "scope": item.scope,
-                    "modality": item.modality,
-                    "low": q.low if q else None,
-                    "best": q.best if q else None,
-                    "high": q.high if q else None,
-                    "data": to_dict(item),
-                    "topic_key": key,
-                    "concerns": None,
-                    # Seeded claims of one topic are one group (as comparing them would find: one topic key,
-                    # a particular place); the few without a topic stand alone.
-                    "claim_group": f"seed:{key}" if key else item.id,
-                }
-            )
-            terms += [{"claim_id": item.id, "term": w} for w in words]
+            key, _words = claim_index_values(item)
+            # Seeded claims of one topic are one group, named by its first claim (as comparing them would find:
+            # one topic key, a particular place); the few without a topic stand alone.
+            group = first_of_key.setdefault(key, item.id) if key else item.id
+            claims.append({**_claim_row(ids[name], item), "claim_group": group})
+            terms += _claim_term_rows(item)
         for start in range(0, len(claims), 5000):
             c.execute(insert(t.claims), claims[start : start + 5000])
         for start in range(0, len(terms), 5000):
             c.execute(insert(t.claim_terms), terms[start : start + 5000])
 
 
-def measure(size: int, sample: list[ProcessedDocument], anchors: list[Anchor], directory: Path) -> dict[str, float]:
+def measure(
+    size: int, sample: list[ProcessedDocument], anchors: list[Anchor], directory: Path, profile: int = 0
+) -> dict[str, float]:
     path = directory / f"curve-{size}.db"
     for old in directory.glob(f"curve-{size}.db*"):
         old.unlink()
@@ -418,14 +395,21 @@ def measure(size: int, sample: list[ProcessedDocument], anchors: list[Anchor], d
         comparing.append((time.perf_counter() - started) * 1000)
 
     pipeline.refresh_claim_contradictions = timed_refresh
+    profiler = cProfile.Profile()
     for item in sample:
         started = time.perf_counter()
         added = store.add_document(item.document)
         adding.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
+        if profile:
+            profiler.enable()
         store_extraction(store, added.document_id, item)
+        profiler.disable()
         resolving.append((time.perf_counter() - started) * 1000)
     pipeline.refresh_claim_contradictions = refresh
+    if profile:
+        print(f"\n{size:,} stored documents: store_extraction's {profile} costliest calls (cumulative)")
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(profile)
     store.close()
     return {
         "size": size,
@@ -445,6 +429,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--sample", type=int, default=20, help="real articles ingested into each store")
     parser.add_argument("--dir", type=Path, default=None, help="where the stores are written (default: a temp dir)")
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="profile store_extraction; print its N costliest calls"
+    )
     args = parser.parse_args()
     documents = sample_documents(args.sample)
     processed, nlp_ms = [], []
@@ -460,7 +447,7 @@ def main() -> None:
     print(f"process_document (NLP, extraction, geocoding; store-independent): median {nlp:.0f} ms per article")
     with tempfile.TemporaryDirectory() as temporary:
         directory = args.dir or Path(temporary)
-        rows = [measure(size, processed, anchors, directory) for size in args.sizes]
+        rows = [measure(size, processed, anchors, directory, args.profile) for size in args.sizes]
     base = rows[0]["resolve_ms"] + rows[0]["add_ms"]
     print()
     print(

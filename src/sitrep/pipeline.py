@@ -27,13 +27,20 @@ from sitrep.model import Claim, Contradiction, Document, Mention
 from sitrep.nlp import load_pipeline, parse_text
 from sitrep.nlp.pipeline import PIECE_CHARS
 from sitrep.resolve import derive_event, group_claims, resolve_group
-from sitrep.resolve.claims import denials_of_reports, same_quantity
+from sitrep.resolve.claims import (
+    connected_groups,
+    denials_of_reports,
+    group_contradictions,
+    same_quantity,
+    specific_topic,
+    topic_key,
+)
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.coreference import group_document_mentions, mark_headline, share_incident_places
 from sitrep.resolve.similarity import mention_places
 from sitrep.resolve.sources import share_headline_chains
 from sitrep.store import Store, StoredDocument
-from sitrep.store.database import WILD_REGION, claim_index_values
+from sitrep.store.database import WILD_REGION, TopicGroup, claim_index_values
 
 STAGES = ("extract", "geocode", "resolve")
 # Documents parsed together by ``nlp.pipe``: 15-20% faster than one at a time on this project's articles
@@ -229,24 +236,26 @@ def store_extraction(store: Store, document_id: int, processed: ProcessedDocumen
     regions = writing_regions(store, document_id, processed.mentions)
     while True:
         with store.resolution_lock(regions):
-            needed = regions_to_resolve(store, regions, processed.mentions)
-            if needed is None or regions is None or needed <= regions:
+            missing = regions_not_held(store, regions, processed.mentions)
+            if not missing:
                 touched = store.replace_extraction(document_id, processed.mentions, processed.claims)
                 with store.mentions_remembered():  # nobody else writes these reports now, and ours are written
                     rederive(store, touched)
                     resolve_into_store(store, processed.mentions)
                 store.mark_extracted(document_id)
                 break
-        regions = regions | needed  # a candidate event lies in a region not held: take it too, and look again
+        regions = (regions or frozenset()) | missing  # a candidate event lies in a region not held: take it too
     refresh_claim_contradictions(store)
 
 
 def writing_regions(store: Store, document_id: int, mentions: list[Mention]) -> frozenset[str] | None:
     """The regions (countries) a document's reports may change events in, where the store lets writers of
-    different regions resolve at once: the countries of its reports' places (WILD_REGION for a place of no
-    known country). None (the whole store) where it
-    does not, for a report that may match an event anywhere (no place, or one of no known country), and for a
-    document extracted before (the events its old reports were in may lie anywhere)."""
+    different regions resolve at once: the countries of its reports' places (WILD_REGION for a place of no known
+    country).
+
+    None (the whole store) where the store does not, for a report that may match an event anywhere (no place, or
+    one of no known country), and for a document extracted before (the events its old reports were in may lie
+    anywhere)."""
     if not store.regional_locks or store.has_extraction(document_id):
         return None
     countries: set[str] = set()
@@ -261,14 +270,13 @@ def writing_regions(store: Store, document_id: int, mentions: list[Mention]) -> 
     return frozenset(countries)
 
 
-def regions_to_resolve(store: Store, held: frozenset[str] | None, mentions: list[Mention]) -> frozenset[str] | None:
-    """The regions resolving these reports may change: their own (``held``) and those of their candidate events
-    (an event in two countries, or of none known, may be matched from either). None when the whole store is held."""
+def regions_not_held(store: Store, held: frozenset[str] | None, mentions: list[Mention]) -> frozenset[str]:
+    """The regions resolving these reports may change besides ``held`` (None: the whole store, so none): those of
+    their candidate events (an event in two countries, or of none known, may be matched from either)."""
     if held is None:
-        return None
-    return held | store.candidate_regions(
-        [m for m in mentions if not m.background], load_config().candidate_window_days
-    )
+        return frozenset()
+    reports = [m for m in mentions if not m.background]
+    return store.candidate_regions(reports, load_config().candidate_window_days) - held
 
 
 def resolve_into_store(store: Store, mentions: list[Mention]) -> None:
@@ -343,17 +351,7 @@ def refresh_claim_contradictions(store: Store, full: bool = False) -> None:
     with store.resolution_lock():
         seeds = store.ungrouped_claims()
         if seeds:
-            keys = [claim_index_values(claim) for _doc, claim, _group in seeds]
-            neighbours = store.claims_sharing_keys(
-                [key for key, _terms in keys if key],
-                [term for key, terms in keys if key for term in terms],
-                [term for key, terms in keys if not key for term in terms],
-            )
-            linked = _groups_linked(seeds, neighbours, cfg)
-            claims = sorted([*seeds, *store.claims_in_groups(linked)], key=lambda item: (item[0], item[1].id))
-            members, rows = _claim_group_rows([claim for _doc, claim, _group in claims], cfg)
-            moved = {claim.id: members[claim.id] for _doc, claim, group in claims if group != members[claim.id]}
-            store.write_claim_groups(linked, moved, rows)
+            store.write_claim_groups(*_regroup_claims(store, seeds, cfg))
         pending = store.pending_denial_events()
         rows = []
         for event_id in pending:
@@ -378,20 +376,112 @@ def all_claim_contradictions(store: Store) -> tuple[dict[str, str], list[dict[st
     return members, rows + group_rows
 
 
-def _groups_linked(
-    seeds: list[tuple[int, Claim, str | None]], neighbours: list[tuple[int, Claim, str | None]], cfg: ResolveConfig
-) -> set[str]:
-    """The groups of ``neighbours`` that one of ``seeds`` is about the same quantity as (compared in store order,
-    as a full comparison would)."""
-    linked: set[str] = set()
-    for doc_n, neighbour, group in neighbours:
-        if group is None or group in linked:
+StoredClaim = tuple[int, Claim, str | None]  # (document id, claim, its group or None)
+
+
+def _regroup_claims(
+    store: Store, seeds: list[StoredClaim], cfg: ResolveConfig
+) -> tuple[set[str], dict[str, str], list[dict[str, Any]]]:
+    """The claims not compared since they or their group changed (``seeds``, in store order) put into groups, as
+    comparing every claim would: the groups whose contradictions are replaced, the claims that change group, and
+    the new contradiction rows (for ``Store.write_claim_groups``).
+
+    A seed joining one group that begins before it (a new article's toll joining "people killed in Syria") is
+    compared with only the group's claims that may be in a compared pair, so that the cost stays that of the
+    article, however large the group. Seeds that link groups, or come before one, regroup those groups whole.
+    """
+    keys = [claim_index_values(claim) for _doc, claim, _group in seeds]
+    topic_keys = [key for key, _terms in keys if key]
+    neighbours = store.claims_sharing_keys(
+        topic_keys,
+        [term for key, terms in keys if key for term in terms],
+        [term for key, terms in keys if not key for term in terms],
+        documents={claim.doc for _doc, claim, _group in seeds},
+    )
+    links = _groups_linked(seeds, neighbours, store.topic_groups(topic_keys), cfg)
+    replaced: set[str] = set()
+    moved: dict[str, str] = {}
+    parts: list[tuple[tuple[int, str], list[dict[str, Any]]]] = []  # each component's rows, by its first claim
+    for members, groups in _seed_components(seeds, links, cfg):
+        replaced |= groups
+        head = store.group_head(next(iter(groups))) if len(groups) == 1 else None
+        first = (members[0][0], members[0][1].id)
+        if head is not None and head[1].id in groups and head[1].topic and (head[0], head[1].id) < first:
+            group = head[1].id  # the seeds join this group, named by its first claim as before
+            compared = store.claims_compared_in_group(group, {doc for doc, _claim, _group in members})
+            claims = sorted({c.id: (d, c) for d, c, _g in [*compared, *members]}.values(), key=_store_order)
+            items = group_contradictions([claim for _doc, claim in claims], cfg)
+            moved |= {claim.id: group for _doc, claim, _group in members}
+            parts.append(((head[0], group), _contradiction_rows(group, head[1].topic, items)))
             continue
-        for doc_s, seed, _ in seeds:
+        claims_ = sorted([*members, *store.claims_in_groups(groups)], key=lambda item: (item[0], item[1].id))
+        named, rows = _claim_group_rows([claim for _doc, claim, _group in claims_], cfg)
+        moved |= {claim.id: named[claim.id] for _doc, claim, group in claims_ if group != named[claim.id]}
+        parts.append(((claims_[0][0], claims_[0][1].id), rows))
+    return replaced, moved, [row for _first, rows in sorted(parts, key=lambda part: part[0]) for row in rows]
+
+
+def _store_order(item: tuple[int, Claim]) -> tuple[int, str]:
+    return item[0], item[1].id
+
+
+def _seed_components(
+    seeds: list[StoredClaim], links: list[set[str]], cfg: ResolveConfig
+) -> list[tuple[list[StoredClaim], set[str]]]:
+    """The seeds that end up in one group together (linked to each other, or to one stored group), each set
+    with the stored groups it joins, in store order."""
+    index = {claim.id: i for i, (_doc, claim, _group) in enumerate(seeds)}
+    parent = list(range(len(seeds)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for together in connected_groups([claim for _doc, claim, _group in seeds], cfg):
+        for claim in together[1:]:
+            parent[root(index[claim.id])] = root(index[together[0].id])
+    by_group: dict[str, int] = {}
+    for i, groups in enumerate(links):
+        for group in groups:
+            if group in by_group:
+                parent[root(i)] = root(by_group[group])
+            by_group[group] = i
+    components: dict[int, tuple[list[StoredClaim], set[str]]] = {}
+    for i, seed in enumerate(seeds):
+        members, groups = components.setdefault(root(i), ([], set()))
+        members.append(seed)
+        groups |= links[i]
+    return list(components.values())
+
+
+def _groups_linked(
+    seeds: list[StoredClaim], neighbours: list[StoredClaim], topics: list[TopicGroup], cfg: ResolveConfig
+) -> list[set[str]]:
+    """For each of ``seeds``, the stored groups it is about the same quantity as (compared in store order, as a
+    full comparison would): by ``neighbours`` compared claim by claim, and by the other documents' claims of
+    its topic key in ``topics`` (a claim with a particular topic is linked to every later claim of its key,
+    which a group's first and last document tell without reading its claims)."""
+    by_key: dict[str, list[TopicGroup]] = {}
+    for topic in topics:
+        by_key.setdefault(topic.topic_key, []).append(topic)
+    linked: list[set[str]] = []
+    for doc_s, seed, _ in seeds:
+        groups: set[str] = set()
+        if seed.topic:
+            seed_specific = specific_topic(seed.topic, cfg)
+            for topic in by_key.get(topic_key(seed.topic), []):
+                before = topic.first_document < doc_s and specific_topic(topic.topic, cfg)
+                if before or (topic.last_document > doc_s and seed_specific):
+                    groups.add(topic.group)
+        for doc_n, neighbour, group in neighbours:
+            if group is None or group in groups:
+                continue
             first, second = (seed, neighbour) if (doc_s, seed.id) < (doc_n, neighbour.id) else (neighbour, seed)
             if same_quantity(first, second, cfg):
-                linked.add(group)
-                break
+                groups.add(group)
+        linked.append(groups)
     return linked
 
 
@@ -402,20 +492,25 @@ def _claim_group_rows(claims: list[Claim], cfg: ResolveConfig) -> tuple[dict[str
     for group in group_claims(claims, cfg):
         key = group.claims[0].id
         members.update({claim.id: key for claim in group.claims})
-        rows += [
-            {
-                "kind": item.kind,
-                "subject": item.subject or group.topic,
-                "description": item.description,
-                "a": item.a,
-                "b": item.b,
-                "event_id": None,
-                "claim_topic": group.topic,
-                "claim_group": key,
-            }
-            for item in group.contradictions
-        ]
+        rows += _contradiction_rows(key, group.topic, group.contradictions)
     return members, rows
+
+
+def _contradiction_rows(group: str, topic: str, items: list[Contradiction]) -> list[dict[str, Any]]:
+    """A claim group's contradictions as rows of the store."""
+    return [
+        {
+            "kind": item.kind,
+            "subject": item.subject or topic,
+            "description": item.description,
+            "a": item.a,
+            "b": item.b,
+            "event_id": None,
+            "claim_topic": topic,
+            "claim_group": group,
+        }
+        for item in items
+    ]
 
 
 def _denial_row(event_id: str, item: Contradiction) -> dict[str, Any]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import random
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from sitrep.ingest.document import DocumentMeta, build_document
 from sitrep.model import AttributionChain, Claim, Mention, Quantity, Source, Span
@@ -152,14 +153,26 @@ def test_a_store_made_before_incremental_contradictions_gets_them_on_open(store_
         stored(store, name, mentions, claims, text=f"Report {name}, version {version}.")
     expected = claim_rows(store)
     with store.engine.begin() as c:  # as an older version left it: no claim groups, terms or pending events
-        for index in ("ix_claims_topic_key", "ix_claims_concerns", "ix_claims_group", "ix_contradictions_claim_group"):
+        for index in (
+            "ix_claims_topic_key",
+            "ix_claims_concerns",
+            "ix_claims_group",
+            "ix_contradictions_claim_group",
+            "ix_claims_group_document",
+            "ix_claims_key_groups",
+        ):
             c.execute(text(f"DROP INDEX {index}"))
-        for table, column in (("claims", "topic_key"), ("claims", "concerns"), ("claims", "claim_group")):
+        for table, column in (
+            ("claims", "topic_key"),
+            ("claims", "concerns"),
+            ("claims", "claim_group"),
+            ("claims", "compared_across"),
+        ):
             c.execute(text(f"ALTER TABLE {table} DROP COLUMN {column}"))
         c.execute(text("ALTER TABLE contradictions DROP COLUMN claim_group"))
         c.execute(text("DROP TABLE claim_terms"))
         c.execute(text("DROP TABLE contradiction_pending"))
-        c.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version == 3))
+        c.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version >= 3))
     store.close()
 
     reopened = Store.open(store_url)
@@ -167,5 +180,80 @@ def test_a_store_made_before_incremental_contradictions_gets_them_on_open(store_
     assert claim_rows(reopened) == expected
     name, mentions, claims = STEPS[4]  # and later documents are compared incrementally as usual
     stored(reopened, name, mentions, claims, text="Report a, version 4.")
+    assert claim_rows(reopened) == afresh(reopened)
+    reopened.close()
+
+
+# Topics a randomly written article's claims take: a town's toll (spelt two ways), a country's toll (one group
+# across thousands of articles, never disputed between them), a toll naming nobody, and claims with no topic,
+# found by their subject words.
+RANDOM_TOPICS = [
+    ("toll:killed:idlib", "Idlib", "killed", "people killed in Idlib"),
+    ("toll:killed:Idlib", "Idlib", "killed", "people killed in Idlib"),
+    ("toll:killed:syria", "Syria", "killed", "people killed in Syria"),
+    ("toll:killed:syria", "Syria", "killed", "civilians killed across Syria"),
+    ("fight:unspecified actor", None, "count", "attacks by gunmen"),
+    ("", None, "troops", "soldiers deployed to the northern front"),
+    ("", None, "troops", "soldiers sent to the front"),
+]
+
+
+def random_article(rng: random.Random, name: str, version: int) -> list[Claim]:
+    claims = []
+    for i in range(rng.choice([1, 1, 2, 3])):
+        topic, scope, kind, subject = rng.choice(RANDOM_TOPICS)
+        figure = rng.choice([None, 10, 12, 40, 40])
+        item = claim(
+            f"{name}-v{version}-c{i}", name, subject, figure, rng.choice(["Outlet A", "Outlet B"]), topic=topic
+        )
+        item.scope = scope
+        if item.quantity is not None:
+            item.quantity.kind = kind
+        claims.append(item)
+    return claims
+
+
+def test_claims_joining_large_groups_one_article_at_a_time_give_the_groups_of_comparing_all_claims(
+    sqlite_url: str,
+) -> None:
+    rng = random.Random(7)
+    store = Store.open(sqlite_url)
+    names: list[str] = []
+    for step in range(40):
+        # mostly new articles; now and then a new version of an earlier one (its groups are compared again)
+        name = rng.choice(names) if names and rng.random() < 0.15 else f"article-{step}"
+        names.append(name)
+        stored(store, name, [], random_article(rng, name, step), text=f"Article {name}, version {step}.")
+        assert claim_rows(store) == afresh(store), f"after step {step} ({name})"
+        members, _rows = all_claim_contradictions(store)
+        with store.engine.connect() as c:
+            grouped = {row[0]: row[1] for row in c.execute(select(t.claims.c.id, t.claims.c.claim_group))}
+        assert grouped == members, f"after step {step} ({name})"
+    assert claim_rows(store)
+    store.close()
+
+
+def test_a_store_from_before_migration_5_knows_which_claims_are_compared_across_articles(sqlite_url: str) -> None:
+    store = Store.open(sqlite_url)
+    for version, (name, mentions, claims) in enumerate(STEPS[:3]):
+        stored(store, name, mentions, claims, text=f"Report {name}, version {version}.")
+    with store.engine.begin() as c:  # as version 4 left it: no column saying so, no indexes by group
+        for index in ("ix_claims_group_document", "ix_claims_key_groups", "ix_claim_terms_untopical"):
+            c.execute(text(f"DROP INDEX {index}"))
+        c.execute(text("ALTER TABLE claims DROP COLUMN compared_across"))
+        c.execute(text("ALTER TABLE claim_terms DROP COLUMN topical"))
+        c.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version == 5))
+    store.close()
+
+    reopened = Store.open(sqlite_url)
+    with reopened.engine.connect() as c:
+        across = {row[0]: row[1] for row in c.execute(select(t.claims.c.id, t.claims.c.compared_across))}
+    # a particular place's toll is set against other articles'; claims with no topic only within their own
+    assert across == {"a-c1": True, "b-c1": True, "b-c2": False, "b-deny": False, "c-c1": False}
+    with reopened.engine.connect() as c:  # and their subject words whether the claim has a topic
+        topical = {row[0] for row in c.execute(select(t.claim_terms.c.claim_id).where(t.claim_terms.c.topical))}
+    assert topical == {"a-c1", "b-c1"}
+    name, mentions, claims = STEPS[3]
+    stored(reopened, name, mentions, claims, text="Report d.")
     assert claim_rows(reopened) == afresh(reopened)
     reopened.close()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sitrep.data import load_yaml
@@ -204,6 +204,7 @@ def _strip_head(text: str, heads: list[str]) -> tuple[str, str]:
     return text, ""
 
 
+@lru_cache(maxsize=65_536)  # a pure function of the text, asked again for every report of a candidate event
 def parse_mention(text: str) -> ParsedMention:
     """Split a raw mention into the name to look up and what kind of place it names.
 

@@ -343,11 +343,18 @@ def group_claims(claims: list[Claim], cfg: ResolveConfig | None = None) -> list[
     cfg = cfg or load_config()
     result: list[ClaimGroup] = []
     for group in connected_groups(claims, cfg):
-        pairs = [c for a, b in comparable_pairs(group, cfg) for c in pair_contradictions(a, b, cfg)]
-        position = partial(_position, {c.id: c for c in group})
-        entries = [entry for part in disputes_apart(pairs) for entry in one_per_field(part, position)]
-        result.append(ClaimGroup(group_topic(group), group, entries))
+        result.append(ClaimGroup(group_topic(group), group, group_contradictions(group, cfg)))
     return result
+
+
+def group_contradictions(group: list[Claim], cfg: ResolveConfig) -> list[Contradiction]:
+    """The disagreements within one group of claims (in store order), one entry per separate dispute (see
+    :func:`disputes_apart`). Only the claims in a comparable pair count, so a group's claims that no other is
+    compared with (``comparable_with_others`` false, alone of their document in the group) may be left out and
+    the result is the same."""
+    pairs = [c for a, b in comparable_pairs(group, cfg) for c in pair_contradictions(a, b, cfg)]
+    position = partial(_position, {c.id: c for c in group})
+    return [entry for part in disputes_apart(pairs) for entry in one_per_field(part, position)]
 
 
 def disputes_apart(pairs: list[Contradiction]) -> list[list[Contradiction]]:
@@ -366,6 +373,17 @@ def disputes_apart(pairs: list[Contradiction]) -> list[list[Contradiction]]:
     for pair in pairs:
         parts.setdefault(root(pair.a), []).append(pair)
     return list(parts.values())
+
+
+def comparable_with_others(claim: Claim, cfg: ResolveConfig) -> bool:
+    """The claim may be set against another document's claim of its group (a particular topic, not a country's
+    toll); otherwise only against its own document's claims."""
+    return _comparable_with_others(claim, cfg)
+
+
+def specific_topic(topic: str, cfg: ResolveConfig) -> bool:
+    """The topic names a place or a particular actor: claims of other documents with its key are linked to it."""
+    return _specific(topic, cfg)
 
 
 def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mention]]) -> list[tuple[str, Contradiction]]:

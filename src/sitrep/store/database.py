@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     Date,
@@ -78,6 +78,7 @@ LONG_SPAN = len(SPAN_CLASS_DAYS)  # longer than a year: no lower bound on its st
 UNDATED = -1
 # Values per IN (...) list, well under SQLite's limit on bound parameters.
 _IN_CHUNK = 500
+_T = TypeVar("_T")
 _COARSE_PRECISIONS = frozenset({"country", "region"})
 
 
@@ -114,6 +115,17 @@ class AddResult:
     near_duplicate_of: str | None = None
     superseded_id: int | None = None
     extracted: bool = False  # a duplicate whose extraction finished (False: stored but never finished)
+
+
+@dataclass(frozen=True)
+class TopicGroup:
+    """The grouped claims of one topic (as written) in one group: the first and last document holding one."""
+
+    topic_key: str
+    topic: str
+    group: str
+    first_document: int
+    last_document: int
 
 
 @dataclass(frozen=True)
@@ -378,21 +390,30 @@ class Store:
             return [(row.document_id, from_dict(Claim, row.data), None) for row in c.execute(query)]
 
     def claims_sharing_keys(
-        self, topic_keys: Iterable[str], terms: Iterable[str], any_topic_terms: Iterable[str] = ()
+        self,
+        topic_keys: Iterable[str],
+        terms: Iterable[str],
+        any_topic_terms: Iterable[str] = (),
+        documents: Iterable[str] = (),
     ) -> list[tuple[int, Claim, str | None]]:
         """The grouped claims another claim may be about the same quantity as (resolve.claims.same_quantity),
-        with their groups: those with one of ``topic_keys``; those without a topic sharing one of ``terms``
-        (subject words of claims with a topic); and any sharing one of ``any_topic_terms`` (subject words of
-        claims without one)."""
+        with their groups: those of ``documents`` (by name) with one of ``topic_keys`` (other documents' claims
+        with a topic key are found by ``topic_groups``); those without a topic sharing one of ``terms`` (subject
+        words of claims with a topic); and any sharing one of ``any_topic_terms`` (subject words of claims
+        without one)."""
         cols = t.claims.c
         found: dict[str, tuple[int, Claim, str | None]] = {}
         by_key, by_word = cols.topic_key.in_, t.claim_terms.c.term.in_
         with_words = select(t.claim_terms.c.claim_id)
         conditions: list[Any] = []
+        names = sorted(set(documents))
         for chunk in _chunks(sorted(set(topic_keys))):
-            conditions.append(by_key(chunk))
+            for named in _chunks(names):
+                of_documents = cols.document_id.in_(select(t.documents.c.id).where(t.documents.c.name.in_(named)))
+                conditions.append(and_(by_key(chunk), of_documents))
+        untopical = with_words.where(t.claim_terms.c.topical.is_(False))
         for chunk in _chunks(sorted(set(terms))):
-            conditions.append(and_(cols.id.in_(with_words.where(by_word(chunk))), cols.topic_key.is_(None)))
+            conditions.append(and_(cols.id.in_(untopical.where(by_word(chunk))), cols.topic_key.is_(None)))
         for chunk in _chunks(sorted(set(any_topic_terms))):
             conditions.append(cols.id.in_(with_words.where(by_word(chunk))))
         with self.engine.connect() as c:
@@ -403,6 +424,59 @@ class Store:
                 for row in c.execute(query):
                     found.setdefault(row.data["id"], (row.document_id, from_dict(Claim, row.data), row.claim_group))
         return list(found.values())
+
+    def topic_groups(self, topic_keys: Iterable[str]) -> list[TopicGroup]:
+        """For each of ``topic_keys``, the groups its grouped claims are in, by topic as written: the first and last
+        document holding such a claim. Read off an index, never the claims themselves."""
+        cols = t.claims.c
+        found: list[TopicGroup] = []
+        with self.engine.connect() as c:
+            for chunk in _chunks(sorted(set(topic_keys))):
+                query = (
+                    select(
+                        cols.topic_key,
+                        cols.topic,
+                        cols.claim_group,
+                        func.min(cols.document_id).label("first"),
+                        func.max(cols.document_id).label("last"),
+                    )
+                    .where(cols.topic_key.in_(chunk), cols.claim_group.is_not(None))
+                    .group_by(cols.topic_key, cols.topic, cols.claim_group)
+                )
+                found += [TopicGroup(r.topic_key, r.topic, r.claim_group, r.first, r.last) for r in c.execute(query)]
+        return found
+
+    def group_head(self, group: str) -> tuple[int, Claim] | None:
+        """A claim group's first claim in store order, with its document id."""
+        cols = t.claims.c
+        query = (
+            select(cols.document_id, cols.data)
+            .where(cols.claim_group == group)
+            .order_by(cols.document_id, cols.id)
+            .limit(1)
+        )
+        with self.engine.connect() as c:
+            row = c.execute(query).first()
+        return None if row is None else (row.document_id, from_dict(Claim, row.data))
+
+    def claims_compared_in_group(self, group: str, documents: Iterable[int]) -> list[tuple[int, Claim, str | None]]:
+        """The claims of a group that may be in a compared pair (resolve.claims.group_contradictions): those
+        compared across documents, those of a document with another claim in the group, and those of
+        ``documents`` (ids). The rest are compared with nothing, so a group of thousands of country-wide tolls
+        reads only the few that are."""
+        cols = t.claims.c
+        shared = (
+            select(cols.document_id)
+            .where(cols.claim_group == group)
+            .group_by(cols.document_id)
+            .having(func.count() > 1)
+        )
+        wanted = [cols.compared_across.is_not(False), cols.document_id.in_(shared)]
+        ids = sorted(set(documents))
+        wanted += [cols.document_id.in_(chunk) for chunk in _chunks(ids)]
+        query = select(cols.document_id, cols.data, cols.claim_group).where(cols.claim_group == group, or_(*wanted))
+        with self.engine.connect() as c:
+            return [(row.document_id, from_dict(Claim, row.data), row.claim_group) for row in c.execute(query)]
 
     def claims_in_groups(self, groups: Iterable[str]) -> list[tuple[int, Claim, str | None]]:
         wanted = sorted(set(groups))
@@ -902,7 +976,7 @@ def _stored_document(c: Connection, row: RowMapping) -> StoredDocument:
     return StoredDocument(row["id"], row["version"], document, near, row["ingested_at"])
 
 
-def _chunks(values: list[str]) -> Iterator[list[str]]:
+def _chunks(values: list[_T]) -> Iterator[list[_T]]:
     for start in range(0, len(values), _IN_CHUNK):
         yield values[start : start + _IN_CHUNK]
 
@@ -952,27 +1026,46 @@ def claim_index_values(claim: Claim) -> tuple[str | None, list[str]]:
     return (topic_key(claim.topic) if claim.topic else None), sorted(subject_terms(claim, load_config()))
 
 
+def claim_compared_across(claim: Claim) -> bool:
+    """The claim may be set against other documents' claims of its group (resolve.claims.comparable_with_others)."""
+    from sitrep.resolve.claims import comparable_with_others
+    from sitrep.resolve.config import load_config
+
+    return comparable_with_others(claim, load_config())
+
+
 def _insert_claim(c: Connection, document_id: int, claim: Claim) -> None:
-    q = claim.quantity
+    c.execute(insert(t.claims).values(**_claim_row(document_id, claim)))
+    rows = _claim_term_rows(claim)
+    if rows:
+        c.execute(insert(t.claim_terms), rows)
+
+
+def _claim_term_rows(claim: Claim) -> list[dict[str, Any]]:
+    """A claim's subject words as rows of ``claim_terms``."""
     key, terms = claim_index_values(claim)
-    c.execute(
-        insert(t.claims).values(
-            id=claim.id,
-            document_id=document_id,
-            topic=claim.topic or claim.subject,
-            subject=claim.subject,
-            scope=claim.scope,
-            modality=claim.modality,
-            low=q.low if q else None,
-            best=q.best if q else None,
-            high=q.high if q else None,
-            data=to_dict(claim),
-            topic_key=key,
-            concerns=claim.concerns,
-        )
-    )
-    if terms:
-        c.execute(insert(t.claim_terms), [{"claim_id": claim.id, "term": term} for term in terms])
+    return [{"claim_id": claim.id, "term": term, "topical": key is not None} for term in terms]
+
+
+def _claim_row(document_id: int, claim: Claim) -> dict[str, Any]:
+    """A claim as a row of ``claims``, not yet compared (no group)."""
+    q = claim.quantity
+    return {
+        "id": claim.id,
+        "document_id": document_id,
+        "topic": claim.topic or claim.subject,
+        "subject": claim.subject,
+        "scope": claim.scope,
+        "modality": claim.modality,
+        "low": q.low if q else None,
+        "best": q.best if q else None,
+        "high": q.high if q else None,
+        "data": to_dict(claim),
+        "topic_key": claim_index_values(claim)[0],
+        "concerns": claim.concerns,
+        "claim_group": None,
+        "compared_across": claim_compared_across(claim),
+    }
 
 
 def _insert_mentions(c: Connection, document_id: int, mentions: Sequence[Mention]) -> None:

@@ -137,6 +137,31 @@ def _flat_at_scale(connection: Connection) -> None:
         connection.execute(insert(bands), rows)
 
 
+def _claim_groups_by_index(connection: Connection) -> None:
+    """Claims say whether they are compared across documents, and their subject words whether they have a topic;
+    a group's members and a topic key's groups are read off indexes, so that a claim joining a group of thousands
+    reads only the few it may dispute."""
+    from sitrep.store.database import claim_compared_across
+
+    claims = schema.claims
+    have = {column["name"] for column in inspect(connection).get_columns("claims")}
+    if "compared_across" not in have:
+        kind = claims.c.compared_across.type.compile(dialect=connection.dialect)
+        connection.execute(text(f"ALTER TABLE claims ADD COLUMN compared_across {kind}"))
+    terms = schema.claim_terms
+    if "topical" not in {column["name"] for column in inspect(connection).get_columns("claim_terms")}:
+        kind = terms.c.topical.type.compile(dialect=connection.dialect)
+        connection.execute(text(f"ALTER TABLE claim_terms ADD COLUMN topical {kind} NOT NULL DEFAULT false"))
+    for index in [*claims.indexes, *terms.indexes]:
+        if index.name in ("ix_claims_group_document", "ix_claims_key_groups", "ix_claim_terms_untopical"):
+            connection.execute(CreateIndex(index, if_not_exists=True))
+    for row in connection.execute(select(claims.c.id, claims.c.data, claims.c.topic_key)).all():
+        across = claim_compared_across(from_dict(Claim, row.data))
+        connection.execute(update(claims).where(claims.c.id == row.id).values(compared_across=across))
+        topical = row.topic_key is not None
+        connection.execute(update(terms).where(terms.c.claim_id == row.id).values(topical=topical))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: documents, mentions, events, claims, places, sources", _initial_schema),
     Migration(2, "event list order read off indexes: by date, and by type then date", _event_list_indexes),
@@ -149,6 +174,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         4,
         "flat at scale: country-wide events by country, near-duplicate fingerprints by pairs of bands",
         _flat_at_scale,
+    ),
+    Migration(
+        5,
+        "claim groups by index: whether a claim is compared across documents, groups by topic key and document",
+        _claim_groups_by_index,
     ),
 )
 

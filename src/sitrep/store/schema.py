@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 
@@ -171,11 +173,18 @@ claims = Table(
     Column("topic_key", Text),
     Column("concerns", String(64)),
     Column("claim_group", String(64)),
+    # The claim may be set against other documents' claims of its group (resolve.claims.comparable_with_others);
+    # a group's other claims are compared only within their document. NULL (not known): treated as true.
+    Column("compared_across", Boolean),
     Index("ix_claims_document", "document_id"),
     Index("ix_claims_topic", "topic"),
     Index("ix_claims_topic_key", "topic_key"),
     Index("ix_claims_concerns", "concerns"),
     Index("ix_claims_group", "claim_group"),
+    # A group's members by document, and the groups of a topic key with their first and last documents, read
+    # off the index alone (pipeline.refresh_claim_contradictions never reads a whole group's claims).
+    Index("ix_claims_group_document", "claim_group", "document_id", "compared_across"),
+    Index("ix_claims_key_groups", "topic_key", "topic", "claim_group", "document_id"),
 )
 
 # The words of each claim's subject (resolve.claims.subject_terms): claims without a topic are compared with
@@ -185,7 +194,11 @@ claim_terms = Table(
     metadata,
     Column("claim_id", String(64), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
     Column("term", Text, primary_key=True),
+    # The claim has a topic: a claim with a topic is compared by its subject words only with claims without one,
+    # so it looks up only those (a word such as "killed" is shared by most claims of a large store).
+    Column("topical", Boolean, nullable=False, server_default=false()),
     Index("ix_claim_terms_term", "term"),
+    Index("ix_claim_terms_untopical", "term", "topical"),
 )
 
 # Events whose denial contradictions must be worked out again (their reports, or the denials of them, changed).
