@@ -520,3 +520,51 @@ def test_a_denial_of_responsibility_is_one_claim_with_its_own_id() -> None:
     denials = [c for c in result.claims if c.modality == "denied"]
     assert [c.topic.split(":")[0] for c in denials] == ["responsibility"]
     assert len({c.id for c in result.claims}) == len(result.claims)
+
+
+# --- demands, forecasts, statements in a participle clause, denials the parser hangs low ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The ministry's statement called for a buffer zone for refugees to be set up west of the river.", "call for"),
+        ("Aid groups appealed for calm in the capital.", "appeal for calm"),
+        ("Protesters demanded the release of the detained students.", "demand the release of the detained students"),
+    ],
+)
+def test_what_a_speaker_calls_for_is_a_planned_claim(text: str, subject: str) -> None:
+    result = extract(text)
+    (claim,) = [c for c in result.claims if c.modality == "planned"]
+    assert claim.subject.startswith(subject)
+
+
+def test_calling_something_a_name_is_no_demand() -> None:
+    result = extract("The mayor called the shelling a massacre.")
+    assert not [c for c in result.claims if c.modality == "planned"]
+
+
+def test_a_forecast_of_worsening_is_a_feared_claim_and_other_expectations_are_not_claims() -> None:
+    (claim,) = extract("The agency expects the situation to further deteriorate in the coming months.").claims
+    assert claim.modality == "feared"
+    assert extract("The envoy expects talks to resume next week.").claims == []
+
+
+def test_a_future_told_in_a_participle_clause_is_a_planned_claim() -> None:
+    result = extract(
+        "The foreign ministry said the army will continue the operation, adding the troops will stay in the zone "
+        "even after the truce ends."
+    )
+    assert "the troops stay in the zone even after the truce ends" in [
+        c.subject for c in result.claims if c.modality == "planned"
+    ]
+
+
+def test_a_denial_the_parser_hangs_under_a_later_verb_is_still_a_denied_claim() -> None:
+    # the parser makes "rejected" a complement of "found"; the rejection is still the army's own statement
+    result = extract(
+        "The army flatly rejected the accusation, however, an inquiry eventually found the soldiers were to blame."
+    )
+    (claim,) = result.claims
+    assert claim.modality == "denied"
+    assert claim.subject == "reject accusation"

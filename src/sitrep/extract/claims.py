@@ -422,8 +422,11 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
             continue
         # "has not acknowledged any deaths and dismisses the reports": a conjoined verb shares its head's subject
         speaker = verb.head if verb.dep_ in DEP.conjunct else verb
-        if verb.dep_ not in DEP.root | DEP.conjunct or not any(c.dep_ in DEP.subject for c in speaker.children):
-            continue  # "a figure the police rejected": not the sentence's own statement
+        # "a figure the police rejected": not the sentence's own statement; "Ruritania denied the claims, but a
+        # report concluded ..." is, though the parser may hang the denial under the later verb as a complement
+        own = DEP.root | DEP.conjunct | DEP.clausal_complement
+        if verb.dep_ not in own or not any(c.dep_ in DEP.subject for c in speaker.children):
+            continue
         objects = [
             c for c in verb.children if c.dep_ in DEP.direct_object | DEP.clausal_complement | DEP.open_complement
         ]
@@ -581,6 +584,7 @@ def states_intention(sentence: SpacySpan) -> bool:
     """
     words = _claim_words()
     lemmas = words["intention_lemmas"] | words["denial_lemmas"] | words["ultimatum_lemmas"]
+    lemmas |= _DEMAND_LEMMAS | _FORECAST_LEMMAS
     tokens = span_tokens(sentence)
     text = span_text(sentence)
     nouns = _RESPONSIBILITY_NOUNS | _CASUALTY_NOUNS | _EVIDENCE_NOUNS | _NOBODY | {"no"}
@@ -600,23 +604,15 @@ def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Cla
     A plan whose own words name an event ("vowed to strike back") is left to that event's mention, which becomes
     a planned claim itself; a plan with a figure is a planned figure (:func:`_planned_figures`).
     """
-    lemmas = _claim_words()["intention_lemmas"]
     planned_events: set[int] | None = None  # read only once a verb states something: most sentences have none
     claims: list[Claim] = []
     for verb in span_tokens(sentence):
         if verb.pos_ not in POS.verb:
             continue
-        if verb.lemma_.lower() in lemmas:
-            action = next(
-                (
-                    c
-                    for c in verb.children
-                    if c.dep_ in DEP.open_complement | DEP.direct_object | DEP.clausal_complement
-                ),
-                None,
-            )
+        if _states_an_act(verb):
+            action = _stated_act(verb)
             if action is None:
-                continue  # "issued a warning": no intention stated
+                continue  # "issued a warning", "called it a massacre": no intention stated
         elif _reported_future(verb, sentence):
             action = verb
         else:
@@ -633,6 +629,42 @@ def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Cla
             claims.append(claim)
     # "vowed to keep fighting" and "will continue" in one clause are one intention
     return [c for c in claims if not any(o is not c and _within(c, o) for o in claims)]
+
+
+def _states_an_act(verb: Token) -> bool:
+    """A verb of intention ("vowed", "plans"), of demand ("called for", "urged") or of forecast ("expects")."""
+    lemma = verb.lemma_.lower()
+    return lemma in _claim_words()["intention_lemmas"] | _DEMAND_LEMMAS | _FORECAST_LEMMAS
+
+
+def _stated_act(verb: Token) -> Token | None:
+    """What the verb of intention, demand or forecast states will (or should) be done, or None.
+
+    stated_demand: "called for a buffer zone to be set up", "urged the army to withdraw", "recommended the troops
+    withdraw": what a speaker calls for is an act proposed, a planned claim. "call" demands only "for" something or
+    with an infinitive ("called it a massacre" names). stated_forecast: "expects the situation to deteriorate",
+    "predicts the fighting will escalate": a forecast of things getting worse is a feared claim; other
+    expectations ("expects talks to resume") are left alone."""
+    lemma = verb.lemma_.lower()
+    complements = [c for c in verb.children if c.dep_ in DEP.open_complement | DEP.clausal_complement]
+    if lemma in _FORECAST_LEMMAS:
+        return next((c for c in complements if c.lemma_.lower() in _WORSENING_LEMMAS), None)
+    if lemma in _DEMAND_LEMMAS and lemma in _DEMANDS_WITH_PREPOSITION:
+        demanded = [
+            o
+            for p in verb.children
+            if p.dep_ in DEP.preposition and p.lower_ in _DEMAND_PREPOSITIONS
+            for o in p.children
+            if o.dep_ in DEP.prepositional_object
+        ]
+        return next(iter(complements + demanded), None)
+    if lemma in _DEMAND_LEMMAS:  # "urged the militia to release the hostages": the act, not who is urged
+        objects = [c for c in verb.children if c.dep_ in DEP.direct_object]
+        return next(iter(complements + objects), None)
+    return next(
+        (c for c in verb.children if c.dep_ in DEP.open_complement | DEP.direct_object | DEP.clausal_complement),
+        None,
+    )
 
 
 def _within(inner: Claim, outer: Claim) -> bool:
@@ -663,11 +695,21 @@ def _reported_future(verb: Token, sentence: SpacySpan) -> bool:
     if clause.dep_ in DEP.root:
         return True
     statement = clause.head
-    # "attacked 100 times since the group announced it would start operations": background, not a statement
+    # "attacked 100 times since the group announced it would start operations": background, not a statement; but
+    # "..., adding Iran will pursue the case" is the statement itself, told in a participle clause
     return (
         clause.dep_ in DEP.clausal_complement | DEP.conjunct
         and statement.lemma_.lower() in words["statement_lemmas"]
-        and not any(t.dep_ in _SUBORDINATE for t in [statement, *statement.ancestors])
+        and not any(t.dep_ in _SUBORDINATE and not _participle_clause(t) for t in [statement, *statement.ancestors])
+    )
+
+
+def _participle_clause(verb: Token) -> bool:
+    """participle_statement: "..., adding the army would respond", "..., saying it will continue": an adverbial
+    clause with no subordinator and no subject of its own continues its sentence's statement; one that has either
+    ("since the group announced ...", "after he said ...") is background to it."""
+    return verb.dep_ in DEP.adverbial_clause and not any(
+        c.dep_ in DEP.marker | DEP.subject | DEP.passive_subject for c in verb.children
     )
 
 
@@ -683,25 +725,24 @@ _SUBORDINATE = (
 def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token | None = None) -> Claim | None:
     """ "vowed to fight until ...", "threatened to retaliate", "said it would review ...": a stated intention
     with no event of its own. Without ``verb``, the sentence's first verb of intention or reported future."""
-    lemmas = _claim_words()["intention_lemmas"]
     if verb is None:
         verb = next(
             (
                 t
                 for t in span_tokens(sentence)
-                if t.pos_ in POS.verb and (t.lemma_.lower() in lemmas or _reported_future(t, sentence))
+                if t.pos_ in POS.verb
+                and ((_states_an_act(t) and _stated_act(t) is not None) or _reported_future(t, sentence))
             ),
             None,
         )
     if verb is None:
         return None
-    if verb.lemma_.lower() in lemmas:
-        action = next(
-            (c for c in verb.children if c.dep_ in DEP.open_complement | DEP.direct_object | DEP.clausal_complement),
-            None,
-        )
+    if _states_an_act(verb):
+        action = _stated_act(verb)
         phrase = " ".join(t.text for t in action.subtree) if action is not None else ""
-        subject = f"{verb.lemma_.lower()} {phrase}".strip()
+        # "called for a buffer zone": the preposition belongs to the demand
+        marker = f"{action.head.text.lower()} " if action is not None and action.head.i != verb.i else ""
+        subject = f"{verb.lemma_.lower()} {marker}{phrase}".strip()
     else:  # "the raids will go on until ...": the clause itself is what is intended
         # "said it would reconsider the mandate ..." -> "reconsider the mandate ...": a pronoun adds nothing
         dropped = {t.i for c in verb.children if c.dep_ in DEP.subject and c.pos_ in POS.pronoun for t in c.subtree}
@@ -711,8 +752,12 @@ def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token |
             if t.i not in dropped and (t.dep_ not in DEP.auxiliary | DEP.marker | DEP.punctuation or t.i > verb.i)
         )
     evidence = Span(context.doc, verb.idx, verb.idx + len(verb.text), verb.text)
-    # "warned that ..." states a fear; everything else here is a plan
-    warned = verb.lemma_.lower() in _WARNING_LEMMAS or verb.head.lemma_.lower() in _WARNING_LEMMAS
+    # "warned that ...", "expects the situation to deteriorate" state a fear; everything else here is a plan
+    warned = (
+        verb.lemma_.lower() in _WARNING_LEMMAS
+        or verb.head.lemma_.lower() in _WARNING_LEMMAS
+        or verb.lemma_.lower() in _FORECAST_LEMMAS
+    )
     modality: Modality = "feared" if warned else "planned"
     return _claim(
         replace(context, modality=modality),
@@ -794,6 +839,11 @@ _TARGET_PREPOSITIONS = word_set("en", "actors", "target_prepositions")  # the ta
 _LIGHT_VERBS = word_set("en", "claims", "light_verbs")
 _PERIOD_PREPOSITIONS = word_set("en", "claims", "period_prepositions")
 _WARNING_LEMMAS = word_set("en", "claims", "warning_lemmas")
+_DEMAND_LEMMAS = word_set("en", "claims", "demand_lemmas")
+_DEMANDS_WITH_PREPOSITION = word_set("en", "claims", "demands_with_preposition")
+_DEMAND_PREPOSITIONS = word_set("en", "claims", "demand_prepositions")
+_FORECAST_LEMMAS = word_set("en", "claims", "forecast_lemmas")
+_WORSENING_LEMMAS = word_set("en", "claims", "worsening_lemmas")
 _REPETITION_NOUNS = word_set("en", "claims", "repetition_nouns")
 _RESPONSIBILITY_NOUNS = word_set("en", "claims", "responsibility_nouns")
 _SHARE_PLACE_NOUNS = word_set("en", "claims", "share_place_nouns")
