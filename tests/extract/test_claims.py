@@ -102,6 +102,23 @@ def test_clashes_and_munitions_counted_over_a_recent_period_are_tallies(
     assert claim.modality == "asserted"
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # breaches of a truce counted since it began are a tally, not a ceasefire event
+        ("The monitoring centre registered 604 breaches by armed groups since the truce came into effect.", 604),
+        # a whole past year is a period
+        ("The country saw 135 strikes on clinics and hospitals last year.", 135),
+    ],
+)
+def test_breaches_since_a_truce_and_strikes_last_year_are_tallies(text: str, figure: int) -> None:
+    result = extract(text)
+    assert result.mentions == []
+    (claim,) = result.claims
+    assert claim.topic.startswith(f"{TALLY_TOPIC}:")
+    assert claim.quantity is not None and claim.quantity.best == figure
+
+
 def test_strikes_on_one_day_stay_an_event() -> None:
     result = extract("Israeli jets carried out three strikes on Khan Younis on Tuesday.")
     assert [m.event_type for m in result.mentions] == ["Explosions/Remote violence"]
@@ -533,15 +550,16 @@ def test_a_denial_of_responsibility_is_one_claim_with_its_own_id() -> None:
         ("Protesters demanded the release of the detained students.", "demand the release of the detained students"),
     ],
 )
-def test_what_a_speaker_calls_for_is_a_planned_claim(text: str, subject: str) -> None:
+def test_a_demand_is_an_asserted_claim_of_its_own(text: str, subject: str) -> None:
     result = extract(text)
-    (claim,) = [c for c in result.claims if c.modality == "planned"]
+    (claim,) = [c for c in result.claims if c.topic.startswith("demand:")]
     assert claim.subject.startswith(subject)
+    assert claim.modality == "asserted"  # the demand was made; what it asks for is not said to happen
 
 
 def test_calling_something_a_name_is_no_demand() -> None:
     result = extract("The mayor called the shelling a massacre.")
-    assert not [c for c in result.claims if c.modality == "planned"]
+    assert not [c for c in result.claims if c.topic.startswith("demand:")]
 
 
 def test_a_forecast_of_worsening_is_a_feared_claim_and_other_expectations_are_not_claims() -> None:

@@ -640,8 +640,9 @@ def _states_an_act(verb: Token) -> bool:
 def _stated_act(verb: Token) -> Token | None:
     """What the verb of intention, demand or forecast states will (or should) be done, or None.
 
-    stated_demand: "called for a buffer zone to be set up", "urged the army to withdraw", "recommended the troops
-    withdraw": what a speaker calls for is an act proposed, a planned claim. "call" demands only "for" something or
+    stated_demand: "called for a buffer zone to be set up", "urged the army to withdraw", "demanded an
+    explanation": a demand is a claim of its own, asserted (the demand was made; the act demanded, when an event
+    names it, is that event's planned report). "call" demands only "for" something or
     with an infinitive ("called it a massacre" names). stated_forecast: "expects the situation to deteriorate",
     "predicts the fighting will escalate": a forecast of things getting worse is a feared claim; other
     expectations ("expects talks to resume") are left alone."""
@@ -759,14 +760,11 @@ def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token |
         or verb.lemma_.lower() in _FORECAST_LEMMAS
     )
     modality: Modality = "feared" if warned else "planned"
-    return _claim(
-        replace(context, modality=modality),
-        _claim_id(context, verb.idx),
-        subject,
-        None,
-        evidence,
-        f"intention:{verb.lemma_.lower()}",
-    )
+    topic = f"intention:{verb.lemma_.lower()}"
+    if verb.lemma_.lower() in _DEMAND_LEMMAS:
+        # a demand is the speaker's act, and it was made: what it asks of others is theirs to do or not
+        modality, topic = "asserted", f"demand:{verb.lemma_.lower()}@{context.doc}"
+    return _claim(replace(context, modality=modality), _claim_id(context, verb.idx), subject, None, evidence, topic)
 
 
 def _figure_claim(
