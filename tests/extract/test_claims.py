@@ -586,3 +586,41 @@ def test_a_denial_the_parser_hangs_under_a_later_verb_is_still_a_denied_claim() 
     (claim,) = result.claims
     assert claim.modality == "denied"
     assert claim.subject == "reject accusation"
+
+
+def test_an_operation_announced_is_a_planned_claim_beside_the_events_told() -> None:
+    result = extract(
+        "The rebels drove the militants out of the village on Sunday and announced a new campaign against Kafr Zeita."
+    )
+    assert [m.event_type for m in result.mentions] == ["Battles"]
+    (claim,) = result.claims
+    assert (claim.modality, claim.subject) == ("planned", "announce a new campaign against Kafr Zeita")
+
+
+def test_the_start_of_an_operation_announced_is_no_plan() -> None:
+    assert extract("The army announced the start of an offensive on the town.").claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Washington accused Moscow of responsibility.", "accuse Moscow of responsibility"),
+        (
+            "Activists have accused the militants of preventing civilians from leaving the town.",
+            "accuse the militants of preventing civilians from leaving the town",
+        ),
+    ],
+)
+def test_an_accusation_is_an_asserted_claim_by_its_speaker(text: str, subject: str) -> None:
+    (claim,) = extract(text).claims
+    assert (claim.modality, claim.subject) == ("asserted", subject)
+
+
+def test_an_accused_act_that_is_an_event_keeps_its_report_beside_the_accusation() -> None:
+    result = extract("Rebels accused the army of a massacre in the village.")
+    assert [m.event_type for m in result.mentions] == ["Violence against civilians"]
+    assert [c.topic.split("@")[0] for c in result.claims] == ["accusation"]
+
+
+def test_being_accused_names_no_accuser_and_is_no_accusation_claim() -> None:
+    assert extract("The general was accused of war crimes.").claims == []

@@ -185,6 +185,7 @@ def figure_claims(
     claims += responsibility_claims(context, sentence)
     claims += denied_harm(context, sentence)
     claims += denied_evidence(context, sentence)
+    claims += accusations(context, sentence)
     # two rules may read one statement at one anchor; the store keeps one claim per id
     unique = {c.id: c for c in reversed(claims)}
     return [c for c in claims if unique[c.id] is c], total
@@ -364,6 +365,44 @@ def denied_evidence(context: SentenceContext, sentence: SpacySpan) -> list[Claim
                 None,
                 _token_span(context.doc, noun),
                 f"evidence:{(context.scope or '').lower()}",
+            )
+        )
+    return claims
+
+
+def accusations(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """accusation: "Washington accused Moscow of responsibility", "activists accused the group of using civilians as
+    shields", "the ministry blamed the militia for the blast": what a speaker lays on another is a claim of its own,
+    asserted (the accusation was made), beside any event the accused act tells. Its topic is the document's, so a
+    denial in the same story meets it."""
+    claims: list[Claim] = []
+    for verb in span_tokens(sentence):
+        if verb.pos_ not in POS.verb or verb.lemma_.lower() not in _ACCUSING_LEMMAS:
+            continue
+        accused = next((c for c in verb.children if c.dep_ in DEP.direct_object), None)
+        # the parser may hang "of ..." on the accused ("accused the militants of preventing ...")
+        charge = next(
+            (
+                p
+                for p in [*verb.children, *(accused.children if accused is not None else [])]
+                if p.dep_ in DEP.preposition
+                and p.lower_ in _ACCUSATION_PREPOSITIONS
+                and any(o.dep_ in DEP.prepositional_object | DEP.prepositional_complement for o in p.children)
+            ),
+            None,
+        )
+        if accused is None or charge is None:
+            continue  # "accused of war crimes" (who is accused is the subject: the report of a charge) is left alone
+        words = [t.text for t in accused.subtree]
+        words += [t.text for t in charge.subtree] if charge.head.i == verb.i else []
+        claims.append(
+            _claim(
+                replace(context, modality="asserted"),
+                _claim_id(context, verb.idx),
+                f"{verb.lemma_.lower()} {' '.join(words)}",
+                None,
+                _token_span(context.doc, verb),
+                f"accusation@{context.doc}",
             )
         )
     return claims
@@ -584,7 +623,7 @@ def states_intention(sentence: SpacySpan) -> bool:
     """
     words = _claim_words()
     lemmas = words["intention_lemmas"] | words["denial_lemmas"] | words["ultimatum_lemmas"]
-    lemmas |= _DEMAND_LEMMAS | _FORECAST_LEMMAS
+    lemmas |= _DEMAND_LEMMAS | _FORECAST_LEMMAS | _ANNOUNCING_LEMMAS | _ACCUSING_LEMMAS
     tokens = span_tokens(sentence)
     text = span_text(sentence)
     nouns = _RESPONSIBILITY_NOUNS | _CASUALTY_NOUNS | _EVIDENCE_NOUNS | _NOBODY | {"no"}
@@ -634,7 +673,7 @@ def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Cla
 def _states_an_act(verb: Token) -> bool:
     """A verb of intention ("vowed", "plans"), of demand ("called for", "urged") or of forecast ("expects")."""
     lemma = verb.lemma_.lower()
-    return lemma in _claim_words()["intention_lemmas"] | _DEMAND_LEMMAS | _FORECAST_LEMMAS
+    return lemma in _claim_words()["intention_lemmas"] | _DEMAND_LEMMAS | _FORECAST_LEMMAS | _ANNOUNCING_LEMMAS
 
 
 def _stated_act(verb: Token) -> Token | None:
@@ -643,11 +682,23 @@ def _stated_act(verb: Token) -> Token | None:
     stated_demand: "called for a buffer zone to be set up", "urged the army to withdraw", "demanded an
     explanation": a demand is a claim of its own, asserted (the demand was made; the act demanded, when an event
     names it, is that event's planned report). "call" demands only "for" something or
-    with an infinitive ("called it a massacre" names). stated_forecast: "expects the situation to deteriorate",
+    with an infinitive ("called it a massacre" names). announced_operation: "announced a new campaign against the
+    town": an operation announced (not its start or launch, and not one an event report tells) is planned.
+    stated_forecast: "expects the situation to deteriorate",
     "predicts the fighting will escalate": a forecast of things getting worse is a feared claim; other
     expectations ("expects talks to resume") are left alone."""
     lemma = verb.lemma_.lower()
     complements = [c for c in verb.children if c.dep_ in DEP.open_complement | DEP.clausal_complement]
+    if lemma in _ANNOUNCING_LEMMAS:
+        triggers = {m.token.i for m in find_triggers(verb.sent)}
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in DEP.direct_object and c.lemma_.lower() in _OPERATION_NOUNS and c.i not in triggers
+            ),
+            None,
+        )
     if lemma in _FORECAST_LEMMAS:
         return next((c for c in complements if c.lemma_.lower() in _WORSENING_LEMMAS), None)
     if lemma in _DEMAND_LEMMAS and lemma in _DEMANDS_WITH_PREPOSITION:
@@ -841,6 +892,10 @@ _DEMAND_LEMMAS = word_set("en", "claims", "demand_lemmas")
 _DEMANDS_WITH_PREPOSITION = word_set("en", "claims", "demands_with_preposition")
 _DEMAND_PREPOSITIONS = word_set("en", "claims", "demand_prepositions")
 _FORECAST_LEMMAS = word_set("en", "claims", "forecast_lemmas")
+_ANNOUNCING_LEMMAS = word_set("en", "claims", "announcing_lemmas")
+_ACCUSING_LEMMAS = word_set("en", "claims", "accusing_lemmas")
+_ACCUSATION_PREPOSITIONS = word_set("en", "claims", "accusation_prepositions")
+_OPERATION_NOUNS = word_set("en", "claims", "operation_nouns")
 _WORSENING_LEMMAS = word_set("en", "claims", "worsening_lemmas")
 _REPETITION_NOUNS = word_set("en", "claims", "repetition_nouns")
 _RESPONSIBILITY_NOUNS = word_set("en", "claims", "responsibility_nouns")
