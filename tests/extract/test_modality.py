@@ -103,8 +103,13 @@ CASES = [
     # an act stated as an aim is planned
     ("Destroying the smugglers' tunnels is an aim of the operation.", "Destroying", "planned"),
     ("The goal is to capture the town before winter.", "capture", "planned"),
-    # ... but what achieved the aim happened
+    # ... but what achieved the aim happened, and an act named inside the aim is not the aim
     ("The army captured the town, which was the goal of the offensive.", "captured", "asserted"),
+    ("The purpose of the raid was to free the hostages.", "raid", "asserted"),
+    # a conjoined clause with its own subject is framed by nothing of the clause it is joined to
+    ("The ministry denied the charges and its jets struck the town on Monday.", "struck", "asserted"),
+    ("Hamas vowed to retaliate and its fighters attacked a checkpoint.", "attacked", "asserted"),
+    ("The army plans to advance and seize the airport.", "seize", "planned"),
     # rumour
     ("This action is not linked to rumors of a US withdrawal from Syria, the sources said.", "withdrawal", "rumour"),
     ("Unconfirmed reports of clashes near the border circulated on social media.", "clashes", "rumour"),

@@ -671,22 +671,23 @@ def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Cla
 
 
 def _states_an_act(verb: Token) -> bool:
-    """A verb of intention ("vowed", "plans"), of demand ("called for", "urged") or of forecast ("expects")."""
+    """A verb of intention ("vowed", "plans"), demand ("called for", "urged"), announcement ("announced") or
+    forecast ("expects")."""
     lemma = verb.lemma_.lower()
     return lemma in _claim_words()["intention_lemmas"] | _DEMAND_LEMMAS | _FORECAST_LEMMAS | _ANNOUNCING_LEMMAS
 
 
 def _stated_act(verb: Token) -> Token | None:
-    """What the verb of intention, demand or forecast states will (or should) be done, or None.
+    """What the verb of intention, demand, announcement or forecast states will (or should) be done, or None.
 
-    stated_demand: "called for a buffer zone to be set up", "urged the army to withdraw", "demanded an
-    explanation": a demand is a claim of its own, asserted (the demand was made; the act demanded, when an event
-    names it, is that event's planned report). "call" demands only "for" something or
-    with an infinitive ("called it a massacre" names). announced_operation: "announced a new campaign against the
-    town": an operation announced (not its start or launch, and not one an event report tells) is planned.
-    stated_forecast: "expects the situation to deteriorate",
-    "predicts the fighting will escalate": a forecast of things getting worse is a feared claim; other
-    expectations ("expects talks to resume") are left alone."""
+    - stated_demand: "called for a buffer zone to be set up", "urged the army to withdraw", "demanded an
+      explanation": a demand is a claim of its own, asserted (the demand was made; the act demanded, when an event
+      names it, is that event's planned report). "call" demands only "for" something or with an infinitive
+      ("called it a massacre" names).
+    - announced_operation: "announced a new campaign against the town": an operation announced (not its start or
+      launch, and not one an event report tells) is planned.
+    - stated_forecast: "expects the situation to deteriorate", "predicts the fighting will escalate": a forecast of
+      things getting worse is a feared claim; other expectations ("expects talks to resume") are left alone."""
     lemma = verb.lemma_.lower()
     complements = [c for c in verb.children if c.dep_ in DEP.open_complement | DEP.clausal_complement]
     if lemma in _ANNOUNCING_LEMMAS:
