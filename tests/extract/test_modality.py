@@ -95,13 +95,12 @@ CASES = [
     ("The RSF could attack El Fasher within days, aid groups warned.", "attack", "hypothetical"),
     # what a speaker calls for is an act proposed: planned, as the gold set codes demands (it has not happened)
     ("The junta has called for a ceasefire in Shan state.", "ceasefire", "planned"),
-    ("The prime minister recommended the foreign troops withdraw.", "withdraw", "planned"),
+    ("The parliament's committee recommended that the peacekeepers withdraw from the region.", "withdraw", "planned"),
     ("The council urged the army to pull out of the town.", "pull", "planned"),
     # what is plotted is planned, whatever else frames it
-    ("The agency disrupted the imminent attack plotting against Western interests.", "attack", "planned"),
     ("Police foiled a bombing plot against the embassy.", "bombing", "planned"),
     # an act stated as an aim is planned
-    ("Destroying the smugglers' tunnels is an aim of the operation.", "Destroying", "planned"),
+    ("Securing the border crossing is the main goal of the campaign.", "Securing", "planned"),
     ("The goal is to capture the town before winter.", "capture", "planned"),
     # ... but what achieved the aim happened, and an act named inside the aim is not the aim
     ("The army captured the town, which was the goal of the offensive.", "captured", "asserted"),

@@ -186,6 +186,7 @@ def figure_claims(
     claims += denied_harm(context, sentence)
     claims += denied_evidence(context, sentence)
     claims += accusations(context, sentence)
+    claims += contentions(context, sentence)
     # two rules may read one statement at one anchor; the store keeps one claim per id
     unique = {c.id: c for c in reversed(claims)}
     return [c for c in claims if unique[c.id] is c], total
@@ -371,8 +372,8 @@ def denied_evidence(context: SentenceContext, sentence: SpacySpan) -> list[Claim
 
 
 def accusations(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
-    """accusation: "Washington accused Moscow of responsibility", "activists accused the group of using civilians as
-    shields", "the ministry blamed the militia for the blast": what a speaker lays on another is a claim of its own,
+    """accusation: "Ruritania accused its neighbour of responsibility", "residents accused the militia of blocking aid
+    convoys", "the ministry blamed the militia for the blast": what a speaker lays on another is a claim of its own,
     asserted (the accusation was made), beside any event the accused act tells. Its topic is the document's, so a
     denial in the same story meets it."""
     claims: list[Claim] = []
@@ -403,6 +404,39 @@ def accusations(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
                 None,
                 _token_span(context.doc, verb),
                 f"accusation@{context.doc}",
+            )
+        )
+    return claims
+
+
+def contentions(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """contention: "the company claimed its guards stayed inside the compound", "the ministry insists the convoy
+    carried weapons": what a speaker contends, with no event of its own (an incident told is that incident's
+    report), is an asserted claim by the speaker, under the document's contention topic."""
+    claims: list[Claim] = []
+    triggers: set[int] | None = None
+    for verb in span_tokens(sentence):
+        if verb.pos_ not in POS.verb or verb.lemma_.lower() not in _CONTENDING_LEMMAS:
+            continue
+        if not any(c.dep_ in DEP.subject for c in verb.children):
+            continue  # "it is claimed that ...": a hedge, nobody's contention
+        stated = next((c for c in verb.children if c.dep_ in DEP.clausal_complement), None)
+        if stated is None or _reported_future(stated, sentence):
+            continue  # "claimed responsibility", "claimed 20 lives", "insisted the raids will go on": other rules
+        if triggers is None:
+            triggers = {m.token.i for m in find_triggers(sentence)}
+        scope = list(stated.subtree)
+        if any(t.i in triggers for t in scope) or any(t.like_num for t in scope):
+            continue
+        phrase = " ".join(t.text for t in scope if t.dep_ not in DEP.marker or t.i != scope[0].i)
+        claims.append(
+            _claim(
+                replace(context, modality="asserted"),
+                _claim_id(context, verb.idx),
+                f"{verb.lemma_.lower()} {phrase}",
+                None,
+                _token_span(context.doc, verb),
+                f"contention@{context.doc}",
             )
         )
     return claims
@@ -623,7 +657,7 @@ def states_intention(sentence: SpacySpan) -> bool:
     """
     words = _claim_words()
     lemmas = words["intention_lemmas"] | words["denial_lemmas"] | words["ultimatum_lemmas"]
-    lemmas |= _DEMAND_LEMMAS | _FORECAST_LEMMAS | _ANNOUNCING_LEMMAS | _ACCUSING_LEMMAS
+    lemmas |= _DEMAND_LEMMAS | _FORECAST_LEMMAS | _ANNOUNCING_LEMMAS | _ACCUSING_LEMMAS | _CONTENDING_LEMMAS
     tokens = span_tokens(sentence)
     text = span_text(sentence)
     nouns = _RESPONSIBILITY_NOUNS | _CASUALTY_NOUNS | _EVIDENCE_NOUNS | _NOBODY | {"no"}
@@ -680,13 +714,13 @@ def _states_an_act(verb: Token) -> bool:
 def _stated_act(verb: Token) -> Token | None:
     """What the verb of intention, demand, announcement or forecast states will (or should) be done, or None.
 
-    - stated_demand: "called for a buffer zone to be set up", "urged the army to withdraw", "demanded an
+    - stated_demand: "called for a corridor to be opened", "urged the army to withdraw", "demanded an
       explanation": a demand is a claim of its own, asserted (the demand was made; the act demanded, when an event
       names it, is that event's planned report). "call" demands only "for" something or with an infinitive
       ("called it a massacre" names).
     - announced_operation: "announced a new campaign against the town": an operation announced (not its start or
       launch, and not one an event report tells) is planned.
-    - stated_forecast: "expects the situation to deteriorate", "predicts the fighting will escalate": a forecast of
+    - stated_forecast: "expects conditions to worsen", "predicts the fighting will escalate": a forecast of
       things getting worse is a feared claim; other expectations ("expects talks to resume") are left alone."""
     lemma = verb.lemma_.lower()
     complements = [c for c in verb.children if c.dep_ in DEP.open_complement | DEP.clausal_complement]
@@ -749,7 +783,7 @@ def _reported_future(verb: Token, sentence: SpacySpan) -> bool:
         return True
     statement = clause.head
     # "attacked 100 times since the group announced it would start operations": background, not a statement; but
-    # "..., adding Iran will pursue the case" is the statement itself, told in a participle clause
+    # "..., adding the army would respond" is the statement itself, told in a participle clause
     return (
         clause.dep_ in DEP.clausal_complement | DEP.conjunct
         and statement.lemma_.lower() in words["statement_lemmas"]
@@ -793,7 +827,7 @@ def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token |
     if _states_an_act(verb):
         action = _stated_act(verb)
         phrase = " ".join(t.text for t in action.subtree) if action is not None else ""
-        # "called for a buffer zone": the preposition belongs to the demand
+        # "called for a corridor": the preposition belongs to the demand
         marker = f"{action.head.text.lower()} " if action is not None and action.head.i != verb.i else ""
         subject = f"{verb.lemma_.lower()} {marker}{phrase}".strip()
     else:  # "the raids will go on until ...": the clause itself is what is intended
@@ -805,7 +839,7 @@ def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token |
             if t.i not in dropped and (t.dep_ not in DEP.auxiliary | DEP.marker | DEP.punctuation or t.i > verb.i)
         )
     evidence = Span(context.doc, verb.idx, verb.idx + len(verb.text), verb.text)
-    # "warned that ...", "expects the situation to deteriorate" state a fear; everything else here is a plan
+    # "warned that ...", "expects conditions to worsen" state a fear; everything else here is a plan
     warned = (
         verb.lemma_.lower() in _WARNING_LEMMAS
         or verb.head.lemma_.lower() in _WARNING_LEMMAS
@@ -895,6 +929,7 @@ _DEMAND_PREPOSITIONS = word_set("en", "claims", "demand_prepositions")
 _FORECAST_LEMMAS = word_set("en", "claims", "forecast_lemmas")
 _ANNOUNCING_LEMMAS = word_set("en", "claims", "announcing_lemmas")
 _ACCUSING_LEMMAS = word_set("en", "claims", "accusing_lemmas")
+_CONTENDING_LEMMAS = word_set("en", "claims", "contending_lemmas")
 _ACCUSATION_PREPOSITIONS = word_set("en", "claims", "accusation_prepositions")
 _OPERATION_NOUNS = word_set("en", "claims", "operation_nouns")
 _WORSENING_LEMMAS = word_set("en", "claims", "worsening_lemmas")
