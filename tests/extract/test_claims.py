@@ -102,6 +102,23 @@ def test_clashes_and_munitions_counted_over_a_recent_period_are_tallies(
     assert claim.modality == "asserted"
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # breaches of a truce counted since it began are a tally, not a ceasefire event
+        ("The monitoring centre registered 604 breaches by armed groups since the truce came into effect.", 604),
+        # a whole past year is a period
+        ("The country saw 135 strikes on clinics and hospitals last year.", 135),
+    ],
+)
+def test_breaches_since_a_truce_and_strikes_last_year_are_tallies(text: str, figure: int) -> None:
+    result = extract(text)
+    assert result.mentions == []
+    (claim,) = result.claims
+    assert claim.topic.startswith(f"{TALLY_TOPIC}:")
+    assert claim.quantity is not None and claim.quantity.best == figure
+
+
 def test_strikes_on_one_day_stay_an_event() -> None:
     result = extract("Israeli jets carried out three strikes on Khan Younis on Tuesday.")
     assert [m.event_type for m in result.mentions] == ["Explosions/Remote violence"]
@@ -520,3 +537,122 @@ def test_a_denial_of_responsibility_is_one_claim_with_its_own_id() -> None:
     denials = [c for c in result.claims if c.modality == "denied"]
     assert [c.topic.split(":")[0] for c in denials] == ["responsibility"]
     assert len({c.id for c in result.claims}) == len(result.claims)
+
+
+# --- demands, forecasts, statements in a participle clause, denials the parser hangs low ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("The opposition called for a humanitarian corridor to be opened south of the city.", "call for"),
+        ("Aid groups appealed for calm in the capital.", "appeal for calm"),
+        ("Protesters demanded the release of the detained students.", "demand the release of the detained students"),
+    ],
+)
+def test_a_demand_is_an_asserted_claim_of_its_own(text: str, subject: str) -> None:
+    result = extract(text)
+    (claim,) = [c for c in result.claims if c.topic.startswith("demand:")]
+    assert claim.subject.startswith(subject)
+    assert claim.modality == "asserted"  # the demand was made; what it asks for is not said to happen
+
+
+def test_calling_something_a_name_is_no_demand() -> None:
+    result = extract("The mayor called the shelling a massacre.")
+    assert not [c for c in result.claims if c.topic.startswith("demand:")]
+
+
+def test_a_forecast_of_worsening_is_a_feared_claim_and_other_expectations_are_not_claims() -> None:
+    (claim,) = extract("Aid workers expect conditions in the camps to worsen over the winter.").claims
+    assert claim.modality == "feared"
+    assert extract("The envoy expects talks to resume next week.").claims == []
+
+
+def test_a_future_told_in_a_participle_clause_is_a_planned_claim() -> None:
+    result = extract(
+        "The foreign ministry said the army will continue the operation, adding the troops will stay in the zone "
+        "through the winter."
+    )
+    assert "the troops stay in the zone through the winter" in [
+        c.subject for c in result.claims if c.modality == "planned"
+    ]
+
+
+def test_a_denial_the_parser_hangs_under_a_later_verb_is_still_a_denied_claim() -> None:
+    # the parser makes "rejected" a complement of "found"; the rejection is still the army's own statement
+    result = extract(
+        "The army flatly rejected the accusation, however, a later inquiry found the soldiers were to blame."
+    )
+    (claim,) = result.claims
+    assert claim.modality == "denied"
+    assert claim.subject == "reject accusation"
+
+
+def test_an_operation_announced_is_a_planned_claim_beside_the_events_told() -> None:
+    result = extract("The militia seized two hills near the dam and announced a new offensive against the airport.")
+    assert [m.event_type for m in result.mentions] == ["Battles"]
+    (claim,) = result.claims
+    assert (claim.modality, claim.subject) == ("planned", "announce a new offensive against the airport")
+
+
+def test_the_start_of_an_operation_announced_is_no_plan() -> None:
+    assert extract("The army announced the start of an offensive on the town.").claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "Ruritania accused its neighbour of responsibility for the blast.",
+            "accuse its neighbour of responsibility for the blast",
+        ),
+        (
+            "Residents have accused the militia of blocking aid convoys from entering the town.",
+            "accuse the militia of blocking aid convoys from entering the town",
+        ),
+    ],
+)
+def test_an_accusation_is_an_asserted_claim_by_its_speaker(text: str, subject: str) -> None:
+    (claim,) = extract(text).claims
+    assert (claim.modality, claim.subject) == ("asserted", subject)
+
+
+def test_an_accused_act_that_is_an_event_keeps_its_report_beside_the_accusation() -> None:
+    result = extract("Rebels accused the army of a massacre in the village.")
+    assert [m.event_type for m in result.mentions] == ["Violence against civilians"]
+    assert [c.topic.split("@")[0] for c in result.claims] == ["accusation"]
+
+
+def test_being_accused_names_no_accuser_and_is_no_accusation_claim() -> None:
+    assert extract("The general was accused of war crimes.").claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "The company's spokesman claimed the guards stayed inside the compound.",
+            "claim the guards stayed inside the compound",
+        ),
+        ("The ministry insists the convoy carried weapons.", "insist the convoy carried weapons"),
+    ],
+)
+def test_a_contention_with_no_event_is_an_asserted_claim_by_its_speaker(text: str, subject: str) -> None:
+    (claim,) = extract(text).claims
+    assert (claim.modality, claim.subject) == ("asserted", subject)
+    assert claim.topic.startswith("contention@")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an incident told is that incident's report
+        "The group claimed it had shot down a drone over the town.",
+        # nobody contends a hedge
+        "It is claimed that the convoy carried weapons.",
+        # a future stated is a plan
+        "The spokesman insisted that the raids will go on.",
+    ],
+)
+def test_no_contention_claim_for_an_incident_a_hedge_or_a_plan(text: str) -> None:
+    assert not [c for c in extract(text).claims if c.topic.startswith("contention@")]

@@ -185,6 +185,8 @@ def figure_claims(
     claims += responsibility_claims(context, sentence)
     claims += denied_harm(context, sentence)
     claims += denied_evidence(context, sentence)
+    claims += accusations(context, sentence)
+    claims += contentions(context, sentence)
     # two rules may read one statement at one anchor; the store keeps one claim per id
     unique = {c.id: c for c in reversed(claims)}
     return [c for c in claims if unique[c.id] is c], total
@@ -369,6 +371,77 @@ def denied_evidence(context: SentenceContext, sentence: SpacySpan) -> list[Claim
     return claims
 
 
+def accusations(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """accusation: "Ruritania accused its neighbour of responsibility", "residents accused the militia of blocking aid
+    convoys", "the ministry blamed the militia for the blast": what a speaker lays on another is a claim of its own,
+    asserted (the accusation was made), beside any event the accused act tells. Its topic is the document's, so a
+    denial in the same story meets it."""
+    claims: list[Claim] = []
+    for verb in span_tokens(sentence):
+        if verb.pos_ not in POS.verb or verb.lemma_.lower() not in _ACCUSING_LEMMAS:
+            continue
+        accused = next((c for c in verb.children if c.dep_ in DEP.direct_object), None)
+        # the parser may hang "of ..." on the accused ("accused the militants of preventing ...")
+        charge = next(
+            (
+                p
+                for p in [*verb.children, *(accused.children if accused is not None else [])]
+                if p.dep_ in DEP.preposition
+                and p.lower_ in _ACCUSATION_PREPOSITIONS
+                and any(o.dep_ in DEP.prepositional_object | DEP.prepositional_complement for o in p.children)
+            ),
+            None,
+        )
+        if accused is None or charge is None:
+            continue  # "accused of war crimes" (who is accused is the subject: the report of a charge) is left alone
+        words = [t.text for t in accused.subtree]
+        words += [t.text for t in charge.subtree] if charge.head.i == verb.i else []
+        claims.append(
+            _claim(
+                replace(context, modality="asserted"),
+                _claim_id(context, verb.idx),
+                f"{verb.lemma_.lower()} {' '.join(words)}",
+                None,
+                _token_span(context.doc, verb),
+                f"accusation@{context.doc}",
+            )
+        )
+    return claims
+
+
+def contentions(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """contention: "the company claimed its guards stayed inside the compound", "the ministry insists the convoy
+    carried weapons": what a speaker contends, with no event of its own (an incident told is that incident's
+    report), is an asserted claim by the speaker, under the document's contention topic."""
+    claims: list[Claim] = []
+    triggers: set[int] | None = None
+    for verb in span_tokens(sentence):
+        if verb.pos_ not in POS.verb or verb.lemma_.lower() not in _CONTENDING_LEMMAS:
+            continue
+        if not any(c.dep_ in DEP.subject for c in verb.children):
+            continue  # "it is claimed that ...": a hedge, nobody's contention
+        stated = next((c for c in verb.children if c.dep_ in DEP.clausal_complement), None)
+        if stated is None or _reported_future(stated, sentence):
+            continue  # "claimed responsibility", "claimed 20 lives", "insisted the raids will go on": other rules
+        if triggers is None:
+            triggers = {m.token.i for m in find_triggers(sentence)}
+        scope = list(stated.subtree)
+        if any(t.i in triggers for t in scope) or any(t.like_num for t in scope):
+            continue
+        phrase = " ".join(t.text for t in scope if t.dep_ not in DEP.marker or t.i != scope[0].i)
+        claims.append(
+            _claim(
+                replace(context, modality="asserted"),
+                _claim_id(context, verb.idx),
+                f"{verb.lemma_.lower()} {phrase}",
+                None,
+                _token_span(context.doc, verb),
+                f"contention@{context.doc}",
+            )
+        )
+    return claims
+
+
 def ultimatums(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
     """ "were given two days to leave", "giving the militia 24 hours to release the hostages": a time given to
     do something is an ultimatum, a planned claim whose figure is the time allowed."""
@@ -422,8 +495,11 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
             continue
         # "has not acknowledged any deaths and dismisses the reports": a conjoined verb shares its head's subject
         speaker = verb.head if verb.dep_ in DEP.conjunct else verb
-        if verb.dep_ not in DEP.root | DEP.conjunct or not any(c.dep_ in DEP.subject for c in speaker.children):
-            continue  # "a figure the police rejected": not the sentence's own statement
+        # "a figure the police rejected": not the sentence's own statement; "Ruritania denied the claims, but a
+        # report concluded ..." is, though the parser may hang the denial under the later verb as a complement
+        own = DEP.root | DEP.conjunct | DEP.clausal_complement
+        if verb.dep_ not in own or not any(c.dep_ in DEP.subject for c in speaker.children):
+            continue
         objects = [
             c for c in verb.children if c.dep_ in DEP.direct_object | DEP.clausal_complement | DEP.open_complement
         ]
@@ -581,6 +657,7 @@ def states_intention(sentence: SpacySpan) -> bool:
     """
     words = _claim_words()
     lemmas = words["intention_lemmas"] | words["denial_lemmas"] | words["ultimatum_lemmas"]
+    lemmas |= _DEMAND_LEMMAS | _FORECAST_LEMMAS | _ANNOUNCING_LEMMAS | _ACCUSING_LEMMAS | _CONTENDING_LEMMAS
     tokens = span_tokens(sentence)
     text = span_text(sentence)
     nouns = _RESPONSIBILITY_NOUNS | _CASUALTY_NOUNS | _EVIDENCE_NOUNS | _NOBODY | {"no"}
@@ -600,23 +677,15 @@ def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Cla
     A plan whose own words name an event ("vowed to strike back") is left to that event's mention, which becomes
     a planned claim itself; a plan with a figure is a planned figure (:func:`_planned_figures`).
     """
-    lemmas = _claim_words()["intention_lemmas"]
     planned_events: set[int] | None = None  # read only once a verb states something: most sentences have none
     claims: list[Claim] = []
     for verb in span_tokens(sentence):
         if verb.pos_ not in POS.verb:
             continue
-        if verb.lemma_.lower() in lemmas:
-            action = next(
-                (
-                    c
-                    for c in verb.children
-                    if c.dep_ in DEP.open_complement | DEP.direct_object | DEP.clausal_complement
-                ),
-                None,
-            )
+        if _states_an_act(verb):
+            action = _stated_act(verb)
             if action is None:
-                continue  # "issued a warning": no intention stated
+                continue  # "issued a warning", "called it a massacre": no intention stated
         elif _reported_future(verb, sentence):
             action = verb
         else:
@@ -633,6 +702,56 @@ def stated_intentions(context: SentenceContext, sentence: SpacySpan) -> list[Cla
             claims.append(claim)
     # "vowed to keep fighting" and "will continue" in one clause are one intention
     return [c for c in claims if not any(o is not c and _within(c, o) for o in claims)]
+
+
+def _states_an_act(verb: Token) -> bool:
+    """A verb of intention ("vowed", "plans"), demand ("called for", "urged"), announcement ("announced") or
+    forecast ("expects")."""
+    lemma = verb.lemma_.lower()
+    return lemma in _claim_words()["intention_lemmas"] | _DEMAND_LEMMAS | _FORECAST_LEMMAS | _ANNOUNCING_LEMMAS
+
+
+def _stated_act(verb: Token) -> Token | None:
+    """What the verb of intention, demand, announcement or forecast states will (or should) be done, or None.
+
+    - stated_demand: "called for a corridor to be opened", "urged the army to withdraw", "demanded an
+      explanation": a demand is a claim of its own, asserted (the demand was made; the act demanded, when an event
+      names it, is that event's planned report). "call" demands only "for" something or with an infinitive
+      ("called it a massacre" names).
+    - announced_operation: "announced a new campaign against the town": an operation announced (not its start or
+      launch, and not one an event report tells) is planned.
+    - stated_forecast: "expects conditions to worsen", "predicts the fighting will escalate": a forecast of
+      things getting worse is a feared claim; other expectations ("expects talks to resume") are left alone."""
+    lemma = verb.lemma_.lower()
+    complements = [c for c in verb.children if c.dep_ in DEP.open_complement | DEP.clausal_complement]
+    if lemma in _ANNOUNCING_LEMMAS:
+        triggers = {m.token.i for m in find_triggers(verb.sent)}
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in DEP.direct_object and c.lemma_.lower() in _OPERATION_NOUNS and c.i not in triggers
+            ),
+            None,
+        )
+    if lemma in _FORECAST_LEMMAS:
+        return next((c for c in complements if c.lemma_.lower() in _WORSENING_LEMMAS), None)
+    if lemma in _DEMAND_LEMMAS and lemma in _DEMANDS_WITH_PREPOSITION:
+        demanded = [
+            o
+            for p in verb.children
+            if p.dep_ in DEP.preposition and p.lower_ in _DEMAND_PREPOSITIONS
+            for o in p.children
+            if o.dep_ in DEP.prepositional_object
+        ]
+        return next(iter(complements + demanded), None)
+    if lemma in _DEMAND_LEMMAS:  # "urged the militia to release the hostages": the act, not who is urged
+        objects = [c for c in verb.children if c.dep_ in DEP.direct_object]
+        return next(iter(complements + objects), None)
+    return next(
+        (c for c in verb.children if c.dep_ in DEP.open_complement | DEP.direct_object | DEP.clausal_complement),
+        None,
+    )
 
 
 def _within(inner: Claim, outer: Claim) -> bool:
@@ -663,11 +782,21 @@ def _reported_future(verb: Token, sentence: SpacySpan) -> bool:
     if clause.dep_ in DEP.root:
         return True
     statement = clause.head
-    # "attacked 100 times since the group announced it would start operations": background, not a statement
+    # "attacked 100 times since the group announced it would start operations": background, not a statement; but
+    # "..., adding the army would respond" is the statement itself, told in a participle clause
     return (
         clause.dep_ in DEP.clausal_complement | DEP.conjunct
         and statement.lemma_.lower() in words["statement_lemmas"]
-        and not any(t.dep_ in _SUBORDINATE for t in [statement, *statement.ancestors])
+        and not any(t.dep_ in _SUBORDINATE and not _participle_clause(t) for t in [statement, *statement.ancestors])
+    )
+
+
+def _participle_clause(verb: Token) -> bool:
+    """participle_statement: "..., adding the army would respond", "..., saying it will continue": an adverbial
+    clause with no subordinator and no subject of its own continues its sentence's statement; one that has either
+    ("since the group announced ...", "after he said ...") is background to it."""
+    return verb.dep_ in DEP.adverbial_clause and not any(
+        c.dep_ in DEP.marker | DEP.subject | DEP.passive_subject for c in verb.children
     )
 
 
@@ -683,25 +812,24 @@ _SUBORDINATE = (
 def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token | None = None) -> Claim | None:
     """ "vowed to fight until ...", "threatened to retaliate", "said it would review ...": a stated intention
     with no event of its own. Without ``verb``, the sentence's first verb of intention or reported future."""
-    lemmas = _claim_words()["intention_lemmas"]
     if verb is None:
         verb = next(
             (
                 t
                 for t in span_tokens(sentence)
-                if t.pos_ in POS.verb and (t.lemma_.lower() in lemmas or _reported_future(t, sentence))
+                if t.pos_ in POS.verb
+                and ((_states_an_act(t) and _stated_act(t) is not None) or _reported_future(t, sentence))
             ),
             None,
         )
     if verb is None:
         return None
-    if verb.lemma_.lower() in lemmas:
-        action = next(
-            (c for c in verb.children if c.dep_ in DEP.open_complement | DEP.direct_object | DEP.clausal_complement),
-            None,
-        )
+    if _states_an_act(verb):
+        action = _stated_act(verb)
         phrase = " ".join(t.text for t in action.subtree) if action is not None else ""
-        subject = f"{verb.lemma_.lower()} {phrase}".strip()
+        # "called for a corridor": the preposition belongs to the demand
+        marker = f"{action.head.text.lower()} " if action is not None and action.head.i != verb.i else ""
+        subject = f"{verb.lemma_.lower()} {marker}{phrase}".strip()
     else:  # "the raids will go on until ...": the clause itself is what is intended
         # "said it would reconsider the mandate ..." -> "reconsider the mandate ...": a pronoun adds nothing
         dropped = {t.i for c in verb.children if c.dep_ in DEP.subject and c.pos_ in POS.pronoun for t in c.subtree}
@@ -711,17 +839,18 @@ def intention_claim(context: SentenceContext, sentence: SpacySpan, verb: Token |
             if t.i not in dropped and (t.dep_ not in DEP.auxiliary | DEP.marker | DEP.punctuation or t.i > verb.i)
         )
     evidence = Span(context.doc, verb.idx, verb.idx + len(verb.text), verb.text)
-    # "warned that ..." states a fear; everything else here is a plan
-    warned = verb.lemma_.lower() in _WARNING_LEMMAS or verb.head.lemma_.lower() in _WARNING_LEMMAS
-    modality: Modality = "feared" if warned else "planned"
-    return _claim(
-        replace(context, modality=modality),
-        _claim_id(context, verb.idx),
-        subject,
-        None,
-        evidence,
-        f"intention:{verb.lemma_.lower()}",
+    # "warned that ...", "expects conditions to worsen" state a fear; everything else here is a plan
+    warned = (
+        verb.lemma_.lower() in _WARNING_LEMMAS
+        or verb.head.lemma_.lower() in _WARNING_LEMMAS
+        or verb.lemma_.lower() in _FORECAST_LEMMAS
     )
+    modality: Modality = "feared" if warned else "planned"
+    topic = f"intention:{verb.lemma_.lower()}"
+    if verb.lemma_.lower() in _DEMAND_LEMMAS:
+        # a demand is the speaker's act, and it was made: what it asks of others is theirs to do or not
+        modality, topic = "asserted", f"demand:{verb.lemma_.lower()}@{context.doc}"
+    return _claim(replace(context, modality=modality), _claim_id(context, verb.idx), subject, None, evidence, topic)
 
 
 def _figure_claim(
@@ -794,6 +923,16 @@ _TARGET_PREPOSITIONS = word_set("en", "actors", "target_prepositions")  # the ta
 _LIGHT_VERBS = word_set("en", "claims", "light_verbs")
 _PERIOD_PREPOSITIONS = word_set("en", "claims", "period_prepositions")
 _WARNING_LEMMAS = word_set("en", "claims", "warning_lemmas")
+_DEMAND_LEMMAS = word_set("en", "claims", "demand_lemmas")
+_DEMANDS_WITH_PREPOSITION = word_set("en", "claims", "demands_with_preposition")
+_DEMAND_PREPOSITIONS = word_set("en", "claims", "demand_prepositions")
+_FORECAST_LEMMAS = word_set("en", "claims", "forecast_lemmas")
+_ANNOUNCING_LEMMAS = word_set("en", "claims", "announcing_lemmas")
+_ACCUSING_LEMMAS = word_set("en", "claims", "accusing_lemmas")
+_CONTENDING_LEMMAS = word_set("en", "claims", "contending_lemmas")
+_ACCUSATION_PREPOSITIONS = word_set("en", "claims", "accusation_prepositions")
+_OPERATION_NOUNS = word_set("en", "claims", "operation_nouns")
+_WORSENING_LEMMAS = word_set("en", "claims", "worsening_lemmas")
 _REPETITION_NOUNS = word_set("en", "claims", "repetition_nouns")
 _RESPONSIBILITY_NOUNS = word_set("en", "claims", "responsibility_nouns")
 _SHARE_PLACE_NOUNS = word_set("en", "claims", "share_place_nouns")

@@ -273,7 +273,13 @@ def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
     if strong:
         return strong
     in_clause = True
+    below = trigger
     for node, via in _path_to_root(trigger, sent):
+        if via in DEP.conjunct and _has_own_subject(below):
+            # "X denied the charges and its jets struck the town": a conjoined clause with its own subject is
+            # framed by nothing of the clause it is joined to
+            break
+        below = node
         hedge = _passive_hedge(node, via)
         if hedge:
             if hedge == "reported" and _hedge_is_attribution(sent):
@@ -294,6 +300,10 @@ def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
     if weak == "hypothetical" and _future_in_reported_speech(sent, trigger):
         return "planned"
     return weak or DEFAULT
+
+
+def _has_own_subject(node: Token) -> bool:
+    return any(c.dep_ in DEP.subject | DEP.passive_subject for c in node.children)
 
 
 def _future_in_reported_speech(sent: SpacySpan, trigger: Token) -> bool:
