@@ -44,3 +44,27 @@ def test_ids_survive_rerun_resolve_and_a_new_version_of_the_document(tmp_path: P
     assert current is not None
     event_ = store.get_event(old_id)
     assert event_ is not None and "three policemen" in event_.mentions[0].sentence.text
+
+
+def test_rerun_resolve_gives_the_same_events_whatever_order_and_names_the_documents_came_in(tmp_path: Path) -> None:
+    # The sample articles, handed over forward under one set of file names and backward under another (names
+    # that sort in the order given): an ingest resolves as documents arrive, so the two stores may differ;
+    # after `rerun resolve` both hold the events of the documents' own canonical order, under the same ids.
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    articles = sorted(p for p in examples.iterdir() if p.suffix in {".txt", ".html"})
+    memberships = []
+    for label, order in (("forward", articles), ("backward", articles[::-1])):
+        folder = tmp_path / label
+        folder.mkdir()
+        paths = []
+        for number, article_path in enumerate(order):
+            copy = folder / f"{number:03d}_{article_path.name}"
+            copy.write_bytes(article_path.read_bytes())
+            paths.append(str(copy))
+        store = Store.open(f"sqlite:///{tmp_path / label}.db")
+        assert ingest(paths, store).ok
+        rerun(store, "resolve")
+        memberships.append({event_id: frozenset(ids) for event_id, ids in store.event_memberships().items()})
+    forward, backward = memberships
+    assert len(forward) >= 10
+    assert forward == backward

@@ -9,6 +9,7 @@ documents are parsed a batch at a time (spaCy's ``nlp.pipe``, faster than one
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -541,17 +542,27 @@ def _reports_denied(store: Store, claims: list[Claim]) -> dict[str, tuple[str, M
     return found
 
 
+def canonical_order(documents: Iterable[StoredDocument]) -> list[StoredDocument]:
+    """The order in which the documents' own content puts them: by publication date (undated last), then by
+    content hash. Resolving in it makes the events a function of the set of documents, not of the order a crawl,
+    a queue or a user handed them over in (file names differ between machines; content does not)."""
+    return sorted(
+        documents, key=lambda stored: (stored.document.published or dt.date.max, stored.document.content_hash)
+    )
+
+
 def rerun(store: Store, stage: str) -> IngestReport:
     """Re-runs a stage on what is stored (after a lexicon or gazetteer change); ``resumed`` names the documents
     done, ``failures`` those that failed (each named; the others go on).
 
     ``extract`` and ``geocode`` redo each document from its stored text; ``resolve`` keeps the mentions
-    and clusters them again from scratch, in the order the documents were stored; an event id that is gone
-    then leads to the event holding most of its reports.
+    and clusters them again from scratch, in the documents' canonical order (:func:`canonical_order`), so two
+    stores holding the same documents, however they arrived, hold the same events after it; an event id that is
+    gone then leads to the event holding most of its reports.
     """
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}; one of {', '.join(STAGES)}")
-    documents = store.documents()
+    documents = canonical_order(store.documents()) if stage == "resolve" else store.documents()
     report = IngestReport()
     gazetteer = Gazetteer.open() if stage != "resolve" else None
     if stage == "resolve":
