@@ -110,7 +110,8 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
             dates = [last_given]
         if not dates:
             dates = _up_to_the_statement(sentence, found)
-        last_date = dates[0] if dates else last_date
+        if dates:
+            last_date = dates[0] if dates[0].precision in _CARRIED_PRECISIONS else None
         last_given = dates[0] if dates else last_given
         before = len(result.mentions)
         # "The Taliban have been in power since August 2021": a long-running state, not an incident.
@@ -146,6 +147,7 @@ def is_publication_stamp(sentence: SpacySpan, date: DateInterval, published: dt.
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_CARRIED_PRECISIONS = frozenset(load_yaml("dates.yaml")["carried_precisions"])
 _WEEKDAY_WORDS = word_set("en", "dates", "weekday_words")
 _STAMP_BREAKING_WORDS = word_set("en", "dates", "words_before_an_event_date")
 
@@ -224,6 +226,7 @@ class _SentenceYield:
     tally: bool = False
     mentions: list[Mention] = field(default_factory=list)
     toll_only: set[int] = field(default_factory=set)  # ids of mentions whose trigger is only a casualty word
+    raises_the_toll: set[int] = field(default_factory=set)  # ... of those, the ones whose clause raises a toll
 
 
 # True: the mention is placed, later rules do not run
@@ -275,7 +278,29 @@ def event_mention(found: _SentenceYield, mention: Mention, match: TriggerMatch) 
     found.mentions.append(mention)
     if match.rule.weak:
         found.toll_only.add(id(mention))
+        if raises_a_toll(match.token):
+            found.raises_the_toll.add(id(mention))
     return True
+
+
+def raises_a_toll(trigger: Token) -> bool:
+    """The casualty word raises a running toll ("the killing of 8 fighters raises to 44 the number of dead"), or
+    its clause (its own, or that of the verb it is the subject of: "a massacre kills 16") goes on to: "kills 16
+    and raises the death toll to 193 in 27 days", "killing five, bringing the toll to 60 since March"."""
+    if trigger.dep_ in _SUBJECTS and trigger.head.lemma_.lower() in _TOLL_RAISING_VERBS:
+        return True
+    clauses = [trigger, trigger.head] if trigger.dep_ in _SUBJECTS else [trigger]
+    return any(
+        c.dep_ in {"conj", "advcl"} and c.lemma_.lower() in _TOLL_RAISING_VERBS and c.i > trigger.i
+        for clause in clauses
+        for c in clause.children
+    )
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+_TOLL_RAISING_VERBS = word_set("en", "events", "toll_raising_verbs")
 
 
 @SENTENCE_YIELD.register("tally_or_period")
@@ -289,9 +314,12 @@ def tally_or_period(found: _SentenceYield) -> None:
 @SENTENCE_YIELD.register("running_toll")
 def running_toll(found: _SentenceYield) -> None:
     """In a running toll ("80 people have been killed since the truce ended") a mere casualty word is no
-    incident; a clash told beside it still is."""
+    incident; a clash told beside it still is. new_deaths_raise_the_toll: when nothing else is told, deaths whose
+    clause goes on to raise the toll (`raises_a_toll`: "a massacre kills 16 and raises the death toll to 193 in 27
+    days") are the new incident beside the total."""
     if found.running_toll:
-        found.mentions = [m for m in found.mentions if id(m) not in found.toll_only]
+        kept = [m for m in found.mentions if id(m) not in found.toll_only]
+        found.mentions = kept or [m for m in found.mentions if id(m) in found.raises_the_toll]
 
 
 @SENTENCE_YIELD.register("background_dates")

@@ -214,7 +214,22 @@ def _may_trigger(token: Token, shouting: bool) -> bool:
     # A headline's first word ("Clashes renewed in the south"): its capital makes the model read a name
     if token.pos_ == "PROPN" and token.i == token.sent.start and not token.ent_type_ and _unfinished(token.sent):
         return True
+    if _capital_read_as_a_name(token):
+        return True
     return token.pos_ in {"VERB", "NOUN"} and token.ent_type_ not in _NAMES
+
+
+def _capital_read_as_a_name(token: Token) -> bool:
+    """headline_capital_read_as_name: in a headline, a capitalised word the small model read as a name or an
+    auxiliary ("Rebels Clash with regime forces", "Violent Clashes continue in the east", "Shelling renewed on the
+    city") may be the act; `_rule_fits` still asks a noun-only rule for one of its nouns ("Desert Storm" is no
+    storming)."""
+    return (
+        token.is_alpha
+        and token.text[0].isupper()
+        and (token.pos_ in {"PROPN", "AUX"} or token.ent_type_ in _NAMES)
+        and _unfinished(token.sent)
+    )
 
 
 def _verb_read_as_noun(token: Token) -> bool:
@@ -308,6 +323,11 @@ def _candidate_rules(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
     )
 
 
+def _singulars(word: str) -> tuple[str, ...]:
+    """The word and the singulars it may be the plural of ("clashes": "clashe", "clash")."""
+    return (word, word[:-1], word[:-2]) if word.endswith("es") else (word, word[:-1]) if word.endswith("s") else (word,)
+
+
 def _by_plural(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
     """A capitalised word the model took for a name keeps its plural ("Airstrikes", "CLASHES"): try the singular."""
     word = token.lower_
@@ -324,6 +344,8 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
         and ((rule.nouns_need and lemma not in rule.nouns_need) or rule.verbs_only)
         and not _verb_read_as_noun(token)
     ):
+        return False
+    if token.pos_ in {"PROPN", "AUX"} and rule.nouns_need and not set(_singulars(token.lower_)) & set(rule.nouns_need):
         return False
     if rule.only_in_headlines and not _unfinished(token.sent):
         return False
@@ -429,7 +451,24 @@ def _mentioned_by(match: TriggerMatch, others: list[TriggerMatch]) -> bool:
     if token.pos_ != "NOUN" or any(c.dep_ in {"relcl", "acl"} for c in token.children):
         return False
     ancestors = {t.i for t in token.ancestors}
-    return any(o.token.i in ancestors and o.rule.event_type != match.rule.event_type for o in others)
+    return any(
+        o.token.i in ancestors and o.rule.event_type != match.rule.event_type and not _listed_beside(token, o.token)
+        for o in others
+    )
+
+
+def _listed_beside(token: Token, other: Token) -> bool:
+    """two_acts_listed: the noun is conjoined to the other trigger ("clashes and shelling in the hills"), or, in
+    a headline, conjoined inside its phrase ("Shelling on the town and clashes in the hills", where the parser
+    joins "clashes" to "town"): a second act told beside the first, not an incident the first one refers to."""
+    if token.dep_ == "conj" and _unfinished(token.sent):
+        return True
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+        if node.i == other.i:
+            return True
+    return False
 
 
 DEFINITE_DETERMINERS = word_set("en", "triggers", "definite_determiners")
@@ -482,7 +521,7 @@ def _moved_by_the_military(token: Token, text: str, onto: Ontology) -> bool:
             onto.military_cues.search(_phrase_text(s)) or onto.armed_group_subjects.search(_phrase_text(s))
             for s in subjects
         )
-    return onto.military_cues.search(text) is not None
+    return onto.military_cues.search(text) is not None or onto.armed_group_subjects.search(text) is not None
 
 
 def is_generic(token: Token, onto: Ontology) -> bool:
