@@ -222,3 +222,14 @@ def test_two_acts_listed_in_a_headline_give_two_events() -> None:
 def test_taking_the_control_of_ground_is_territory_taken() -> None:
     [m] = extract("Government forces take the control of large areas of the river town").mentions
     assert m.sub_event_type == "Government regains territory"
+
+
+def test_a_cue_is_found_at_the_start_of_a_word_not_inside_one() -> None:
+    """ "dealt a heavy blow" names no deal, "opposition-held" no position."""
+    assert types("The air force dealt a heavy blow to the militants in airstrikes on their posts in the hills.") == [
+        "Explosions/Remote violence"
+    ]
+    assert types("Rockets set two apartment blocks on fire in an opposition-held suburb.") == [
+        "Explosions/Remote violence"
+    ]
+    assert types("A deal was signed between the two factions on Monday.") == ["Strategic developments"]

@@ -325,6 +325,7 @@ class DatesFile(Strict):
     carried_precisions: list[Literal["day", "week", "part-of-month", "month", "approximate", "year"]]
     statement_lead_days: int
     undated_days_before: int
+    stamped_days_before: int
     period_start_cues: Words
     rules: list[DateRule]
     shift_before_date: StrictStr

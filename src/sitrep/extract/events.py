@@ -102,6 +102,7 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
         if number != last_paragraph:
             last_date, last_paragraph = None, number
         found = find_dates(span_text(sentence), document.published, document.name, sentence.start_char)
+        stamped = any(is_publication_stamp(sentence, d, document.published) for d in found)
         found = [d for d in found if not is_publication_stamp(sentence, d, document.published)]
         dates = event_dates(sentence, found)
         if dateline is not None:  # "NIAMEY, June 27 (Reuters) -" is when the report was filed
@@ -110,6 +111,8 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
             dates = [last_given]
         if not dates:
             dates = _up_to_the_statement(sentence, found)
+        if not dates and stamped:
+            dates = _stamped_days(document.published)
         if dates:
             last_date = dates[0] if dates[0].precision in _CARRIED_PRECISIONS else None
         last_given = dates[0] if dates else last_given
@@ -126,6 +129,15 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
     return result
 
 
+def _stamped_days(published: dt.date | None) -> list[DateInterval]:
+    """stamped_headline: a headline or lead whose only date is the report's stamp ("Raids kill 10 in camp Monitor
+    AFP Wednesday 29") tells of the stamp's day or the days just before it (`stamped_days_before`), approximate."""
+    if published is None:
+        return []
+    before = dt.timedelta(days=int(load_yaml("dates.yaml")["stamped_days_before"]))
+    return [DateInterval(published - before, published, "approximate")]
+
+
 def _dates_by_the_last_date(text: str) -> bool:
     """ "On the same evening", "later that day": the sentence takes the date the report gave last."""
     lowered = text.lower()
@@ -135,18 +147,29 @@ def _dates_by_the_last_date(text: str) -> bool:
 def is_publication_stamp(sentence: SpacySpan, date: DateInterval, published: dt.date | None) -> bool:
     """ "Published October 26 2016 Air strikes ...", "Mon Oct 31 2016 Over 3 killed ...", "... Monitor AFP Sunday
     26 Nov 2017": a full date (day, month and year) of the publication day written with no preposition before it
-    is the report's stamp, not the day of what the sentence tells ("on 26 November 2017" would be)."""
-    if published is None or date.span is None or date.precision != "day" or abs((date.start - published).days) > 1:
+    is the report's stamp, not the day of what the sentence tells ("on 26 November 2017" would be).
+    split_stamp: where the sentence splitter cut a stamp in two ("... Monitor AFP Wednesday 29" | "Oct 2014
+    Islamic State fighters attacked ..."), a weekday followed by the publication's day of the month ends a stamp,
+    and a month and year of publication that open a sentence begin one."""
+    if published is None or date.span is None:
         return False
-    if not _YEAR.search(date.span.text):
+    text = span_text(sentence)
+    offset = date.span.start - sentence.start_char
+    before = text[:offset].split()
+    if date.precision == "month":
+        return not before and date.start <= published <= date.end and bool(_YEAR.search(date.span.text))
+    if date.precision != "day" or abs((date.start - published).days) > 1:
         return False
-    before = span_text(sentence)[: date.span.start - sentence.start_char].split()
+    day_after = _DAY_NUMBER.match(text[offset + len(date.span.text) :])
+    if not (_YEAR.search(date.span.text) or (day_after and int(day_after.group(1)) == published.day)):
+        return False
     while before and before[-1].strip(",.").lower() in _WEEKDAY_WORDS:
         before.pop()
     return not before or before[-1].strip(",.").lower() not in _STAMP_BREAKING_WORDS
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_DAY_NUMBER = re.compile(r"\s+(\d{1,2})\b")
 _CARRIED_PRECISIONS = frozenset(load_yaml("dates.yaml")["carried_precisions"])
 _WEEKDAY_WORDS = word_set("en", "dates", "weekday_words")
 _STAMP_BREAKING_WORDS = word_set("en", "dates", "words_before_an_event_date")

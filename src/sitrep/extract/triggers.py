@@ -30,7 +30,7 @@ class TriggerRule:
     kind: str = "plain"  # plain | remote | attack
     weak: bool = False  # only counts when no stronger trigger is in the sentence
     defers: bool = False  # gives way to a trigger in its own phrase or above it ("arrested ... after storming")
-    needs_any: tuple[str, ...] = ()
+    needs_any: re.Pattern[str] | None = None  # only with one of these cues in the sentence (`_cues`)
     needs_military: bool = False
     needs_instrument: bool = False
     instrument_subject: bool = False  # only with a weapon as its subject ("a drone damaged the port")
@@ -95,6 +95,16 @@ def _words(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})", re.IGNORECASE)
 
 
+def _cues(cues: list[str]) -> re.Pattern[str]:
+    """Cue phrases found at the start of a word, whatever follows: "demonstrat" finds "demonstrators", "position"
+    does not find "opposition" nor "deal" "ordeal"; a cue that starts with a space (" out of") is found as written."""
+    alternatives = "|".join(
+        (r"(?<![\w-])" if cue[0].isalnum() else "") + re.escape(cue.lower())
+        for cue in sorted(cues, key=len, reverse=True)
+    )
+    return re.compile(alternatives, re.IGNORECASE)
+
+
 @functools.cache
 def ontology() -> Ontology:
     raw = load_yaml("ontology.yaml")
@@ -107,7 +117,7 @@ def ontology() -> Ontology:
             kind=item.get("kind", "plain"),
             weak=bool(item.get("weak", False)),
             defers=bool(item.get("defers", False)),
-            needs_any=tuple(item.get("needs_any", ())),
+            needs_any=_cues(item["needs_any"]) if "needs_any" in item else None,
             needs_military=bool(item.get("needs_military", False)),
             needs_instrument=bool(item.get("needs_instrument", False)),
             instrument_subject=bool(item.get("instrument_subject", False)),
@@ -350,7 +360,7 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
     if rule.only_in_headlines and not _unfinished(token.sent):
         return False
     lowered = text.lower()
-    if rule.needs_any and not any(cue.lower() in lowered for cue in rule.needs_any):
+    if rule.needs_any is not None and not rule.needs_any.search(lowered):
         return False
     if rule.needs_military and not _moved_by_the_military(token, text, onto):
         return False
