@@ -160,3 +160,16 @@ def test_date_spans_cover_calendar_expressions_for_quantity_masking() -> None:
 
 def test_normalise_date_returns_none_for_non_dates() -> None:
     assert normalise_date("the armed group", TUESDAY_30_APRIL_2024) is None
+
+
+def test_a_weekdays_possessive_without_its_apostrophe_names_that_day() -> None:
+    """Copies of wire stories often lose apostrophes: "after Mondays raid" is Monday's."""
+    assert interval("the council met after Mondays raid on the depot", TUESDAY_30_APRIL_2024) == (
+        D(2024, 4, 29),
+        D(2024, 4, 29),
+        "day",
+    )
+    assert interval("Fridays shelling of the port was the heaviest", TUESDAY_30_APRIL_2024)[0] == D(2024, 4, 26)
+    # every Tuesday, or a name, is no day
+    assert not find_dates("The market opens on Tuesdays and Fridays.", TUESDAY_30_APRIL_2024)
+    assert not find_dates("Tuesdays Child played at the festival.", TUESDAY_30_APRIL_2024)

@@ -163,3 +163,73 @@ def test_civilians_killed_in_a_headline_make_the_strike_one_sided() -> None:
 def test_a_bomb_blast_is_an_explosive_device() -> None:
     [m] = extract("Market bomb blast kills six people in the city").mentions
     assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
+def test_forces_destroying_an_armed_sides_positions_or_fighters_fight_them() -> None:
+    [m] = extract(
+        "A military source said the army destroyed a pickup carrying militants in the southern hills."
+    ).mentions
+    assert (m.event_type, m.sub_event_type) == ("Battles", "Armed clash")
+    # property of people who bear no arms is still destroyed property
+    [m] = extract("Rebels destroyed the houses of villagers who refused to join them.").mentions
+    assert m.sub_event_type == "Looting/property destruction"
+
+
+def test_an_attack_on_hideouts_or_fortifications_is_on_a_military_target() -> None:
+    [m] = extract("Army units targeted militant hideouts in the hill village on Monday.").mentions
+    assert m.event_type == "Battles"
+
+
+def test_stabbings_poisonings_and_throats_slit_are_attacks_on_people() -> None:
+    for text in (
+        "A man stabbed three shoppers at a market in the capital on Friday.",
+        "Two men were wounded in a stabbing outside the station on Friday.",
+        "The opposition leader was poisoned with a nerve agent, his aides said.",
+        "Militants slit the throats of five shepherds near the town on Wednesday.",
+    ):
+        assert [(m.event_type, m.sub_event_type) for m in extract(text).mentions] == [
+            ("Violence against civilians", "Attack")
+        ], text
+    assert not extract("Dozens were treated for food poisoning after the wedding.").mentions
+    assert not extract("The company will cut costs this year.").mentions
+
+
+def test_a_weapon_used_on_a_place_is_remote_violence() -> None:
+    mentions = extract("Government troops used chlorine gas on the eastern district on Tuesday.").mentions
+    assert [m.sub_event_type for m in mentions] == ["Chemical weapon"]
+    assert not extract("Rebels used the road to move supplies last week.").mentions
+
+
+def test_a_headline_word_the_model_reads_as_a_name_still_triggers() -> None:
+    assert set(types("Rebels Clash with government forces in the river city")) & VIOLENT
+    assert set(types("Violent Clashes continue in the eastern countryside")) & VIOLENT
+    assert set(types("Shelling renewed on the northern town and its countryside")) & VIOLENT
+    # a name holding a noun-only trigger word is no act
+    assert not types("Desert Storm operation enters its second week")
+
+
+def test_rebels_naming_no_weapon_still_attack_the_place_they_target() -> None:
+    assert set(types("Rebels target the capital and its eastern suburbs")) & VIOLENT
+
+
+def test_two_acts_listed_in_a_headline_give_two_events() -> None:
+    assert set(types("Shelling on the southern town and clashes in the western countryside")) == {
+        "Explosions/Remote violence",
+        "Battles",
+    }
+
+
+def test_taking_the_control_of_ground_is_territory_taken() -> None:
+    [m] = extract("Government forces take the control of large areas of the river town").mentions
+    assert m.sub_event_type == "Government regains territory"
+
+
+def test_a_cue_is_found_at_the_start_of_a_word_not_inside_one() -> None:
+    """ "dealt a heavy blow" names no deal, "opposition-held" no position."""
+    assert types("The air force dealt a heavy blow to the militants in airstrikes on their posts in the hills.") == [
+        "Explosions/Remote violence"
+    ]
+    assert types("Rockets set two apartment blocks on fire in an opposition-held suburb.") == [
+        "Explosions/Remote violence"
+    ]
+    assert types("A deal was signed between the two factions on Monday.") == ["Strategic developments"]

@@ -258,7 +258,9 @@ def test_an_undated_incident_is_placed_in_the_days_before_publication() -> None:
 def test_the_reports_own_date_stamp_is_not_the_day_of_the_incident(text: str) -> None:
     m = only(text, published="2024-03-14")
     assert m.date is not None and m.date.precision == "approximate"
-    assert (m.date.start, m.date.end) == (dt.date(2024, 3, 12), dt.date(2024, 3, 14))
+    # the stamp's day or the day before it (stamped_days_before): a wire dates a story the day of the incident or
+    # the day after
+    assert (m.date.start, m.date.end) == (dt.date(2024, 3, 13), dt.date(2024, 3, 14))
 
 
 def test_a_full_date_after_on_is_the_day_of_the_incident_even_on_the_publication_day() -> None:
@@ -448,3 +450,40 @@ def test_a_rally_calling_for_a_deal_is_a_protest_not_only_the_deal() -> None:
         "the deal."
     ).mentions
     assert "Protests" in {m.event_type for m in mentions}, [(m.event_type, m.trigger.text) for m in mentions]
+
+
+def test_a_month_named_as_context_does_not_date_the_next_sentence() -> None:
+    """Only a day carries to the undated sentences after it: a month or a year frames what came before."""
+    text = (
+        "In January the militants overran the provincial capital after a week of fighting. "
+        "In the south some 300 farmers staged a demonstration outside the governor's office to denounce the "
+        "killings. On Monday jets struck the market town. Six people were killed in the raid on the market, "
+        "medics said."
+    )
+    by_trigger = {m.trigger.text: m.date for m in extract(text).mentions if m.date is not None}
+    assert by_trigger["demonstration"].precision == "approximate"
+    assert by_trigger["demonstration"].end == dt.date(2024, 3, 14)
+    assert by_trigger["raid"].start == by_trigger["struck"].start == dt.date(2024, 3, 11)
+
+
+def test_new_deaths_that_raise_a_running_toll_are_an_incident() -> None:
+    """A headline with a new act beside a running toll reports the act; a toll alone reports none."""
+    for text in (
+        "Massacre in the hill village kills 12 people and raises the death toll to 140 in the last 20 days",
+        "Warplanes kill 5 civilians in the eastern valley raising to 60 the number of people killed since March",
+        "The killing of 6 militiamen raises to at least 40 the number of dead in 4 days of fighting in the hills",
+    ):
+        assert [m.event_type for m in extract(text).mentions], text
+    assert not extract("At least 80 people have been killed in the province since the truce ended.").mentions
+
+
+def test_a_stamp_cut_in_two_by_the_sentence_splitter_dates_nothing() -> None:
+    """ "... Monitor AFP Thursday 14" | "Mar 2024 Militants have attacked ...": the publication stamp, not the day
+    of the attack, which is undated (the days up to publication)."""
+    text = (
+        "Militants attack gas field kills 30 Monitor AFP Thursday 14 Mar 2024 Militants have attacked a gas field "
+        "in the desert killing at least 30 guards, a monitoring group said."
+    )
+    dates = [m.date for m in extract(text).mentions]
+    assert dates and all(d is not None and d.precision == "approximate" for d in dates)
+    assert all(d is not None and d.start < dt.date(2024, 3, 14) for d in dates)

@@ -323,8 +323,10 @@ class DatesFile(Strict):
     same_day_phrases: Words
     background_after_days: int
     carry_last_date_days: int
+    carried_precisions: list[Literal["day", "week", "part-of-month", "month", "approximate", "year"]]
     statement_lead_days: int
     undated_days_before: int
+    stamped_days_before: int
     period_start_cues: Words
     rules: list[DateRule]
     shift_before_date: StrictStr

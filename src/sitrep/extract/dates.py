@@ -74,6 +74,8 @@ _PLACEHOLDERS: dict[str, str] = {
     "month_full": _name_alternation(FULL_MONTHS, False),
     "month_bare": _name_alternation([m for m in FULL_MONTHS if m not in _AMBIGUOUS_MONTHS], False),
     "weekday": _name_alternation([n for names in _DATA["weekdays"].values() for n in names], False),
+    # A weekday name as the stem of a longer word ("Tuesdays" in text whose apostrophes were stripped).
+    "weekday_stem": "(?-i:" + "|".join(n for names in _DATA["weekdays"].values() for n in names) + ")",
     "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
     "year": r"(?:19|20)\d{2}",
     "count": "(?:" + _word_alternation(list(COUNTS)) + r"|\d{1,3})",
@@ -99,7 +101,7 @@ class DateRule:
 # Gates: most sentences hold no month name, weekday or year, so most rules can be skipped at once.
 _GATES: dict[str, re.Pattern[str]] = {
     "month": re.compile(_PLACEHOLDERS["month"], re.IGNORECASE),
-    "weekday": re.compile(_PLACEHOLDERS["weekday"], re.IGNORECASE),
+    "weekday": re.compile("|".join(WEEKDAY_BY_NAME), re.IGNORECASE),  # loose: a stem opens it too ("Tuesdays")
     "year": re.compile(_PLACEHOLDERS["year"]),
     "digit": re.compile(r"\d"),
 }
@@ -108,7 +110,7 @@ _GATES: dict[str, re.Pattern[str]] = {
 def _gate_for(pattern: str) -> re.Pattern[str] | None:
     if "{month" in pattern:
         return _GATES["month"]
-    if "{weekday}" in pattern:
+    if "{weekday" in pattern:
         return _GATES["weekday"]
     if "{year}" in pattern:
         return _GATES["year"]

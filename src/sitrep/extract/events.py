@@ -102,6 +102,7 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
         if number != last_paragraph:
             last_date, last_paragraph = None, number
         found = find_dates(span_text(sentence), document.published, document.name, sentence.start_char)
+        stamped = any(is_publication_stamp(sentence, d, document.published) for d in found)
         found = [d for d in found if not is_publication_stamp(sentence, d, document.published)]
         dates = event_dates(sentence, found)
         if dateline is not None:  # "NIAMEY, June 27 (Reuters) -" is when the report was filed
@@ -110,7 +111,10 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
             dates = [last_given]
         if not dates:
             dates = _up_to_the_statement(sentence, found)
-        last_date = dates[0] if dates else last_date
+        if not dates and stamped:
+            dates = _stamped_days(document.published)
+        if dates:
+            last_date = dates[0] if dates[0].precision in _CARRIED_PRECISIONS else None
         last_given = dates[0] if dates else last_given
         before = len(result.mentions)
         # "The Taliban have been in power since August 2021": a long-running state, not an incident.
@@ -125,6 +129,15 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
     return result
 
 
+def _stamped_days(published: dt.date | None) -> list[DateInterval]:
+    """stamped_headline: a headline or lead whose only date is the report's stamp ("Raids kill 10 in camp Monitor
+    AFP Wednesday 29") tells of the stamp's day or the days just before it (`stamped_days_before`), approximate."""
+    if published is None:
+        return []
+    before = dt.timedelta(days=int(load_yaml("dates.yaml")["stamped_days_before"]))
+    return [DateInterval(published - before, published, "approximate")]
+
+
 def _dates_by_the_last_date(text: str) -> bool:
     """ "On the same evening", "later that day": the sentence takes the date the report gave last."""
     lowered = text.lower()
@@ -134,18 +147,30 @@ def _dates_by_the_last_date(text: str) -> bool:
 def is_publication_stamp(sentence: SpacySpan, date: DateInterval, published: dt.date | None) -> bool:
     """ "Published October 26 2016 Air strikes ...", "Mon Oct 31 2016 Over 3 killed ...", "... Monitor AFP Sunday
     26 Nov 2017": a full date (day, month and year) of the publication day written with no preposition before it
-    is the report's stamp, not the day of what the sentence tells ("on 26 November 2017" would be)."""
-    if published is None or date.span is None or date.precision != "day" or abs((date.start - published).days) > 1:
+    is the report's stamp, not the day of what the sentence tells ("on 26 November 2017" would be).
+    split_stamp: where the sentence splitter cut a stamp in two ("... Monitor AFP Wednesday 29" | "Oct 2014
+    Islamic State fighters attacked ..."), a weekday followed by the publication's day of the month ends a stamp,
+    and a month and year of publication that open a sentence begin one."""
+    if published is None or date.span is None:
         return False
-    if not _YEAR.search(date.span.text):
+    text = span_text(sentence)
+    offset = date.span.start - sentence.start_char
+    before = text[:offset].split()
+    if date.precision == "month":
+        return not before and date.start <= published <= date.end and bool(_YEAR.search(date.span.text))
+    if date.precision != "day" or abs((date.start - published).days) > 1:
         return False
-    before = span_text(sentence)[: date.span.start - sentence.start_char].split()
+    day_after = _DAY_NUMBER.match(text[offset + len(date.span.text) :])
+    if not (_YEAR.search(date.span.text) or (day_after and int(day_after.group(1)) == published.day)):
+        return False
     while before and before[-1].strip(",.").lower() in _WEEKDAY_WORDS:
         before.pop()
     return not before or before[-1].strip(",.").lower() not in _STAMP_BREAKING_WORDS
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_DAY_NUMBER = re.compile(r"\s+(\d{1,2})\b")
+_CARRIED_PRECISIONS = frozenset(load_yaml("dates.yaml")["carried_precisions"])
 _WEEKDAY_WORDS = word_set("en", "dates", "weekday_words")
 _STAMP_BREAKING_WORDS = word_set("en", "dates", "words_before_an_event_date")
 
@@ -224,6 +249,7 @@ class _SentenceYield:
     tally: bool = False
     mentions: list[Mention] = field(default_factory=list)
     toll_only: set[int] = field(default_factory=set)  # ids of mentions whose trigger is only a casualty word
+    raises_the_toll: set[int] = field(default_factory=set)  # ... of those, the ones whose clause raises a toll
 
 
 # True: the mention is placed, later rules do not run
@@ -275,7 +301,29 @@ def event_mention(found: _SentenceYield, mention: Mention, match: TriggerMatch) 
     found.mentions.append(mention)
     if match.rule.weak:
         found.toll_only.add(id(mention))
+        if raises_a_toll(match.token):
+            found.raises_the_toll.add(id(mention))
     return True
+
+
+def raises_a_toll(trigger: Token) -> bool:
+    """The casualty word raises a running toll ("the killing of 8 fighters raises to 44 the number of dead"), or
+    its clause (its own, or that of the verb it is the subject of: "a massacre kills 16") goes on to: "kills 16
+    and raises the death toll to 193 in 27 days", "killing five, bringing the toll to 60 since March"."""
+    if trigger.dep_ in _SUBJECTS and trigger.head.lemma_.lower() in _TOLL_RAISING_VERBS:
+        return True
+    clauses = [trigger, trigger.head] if trigger.dep_ in _SUBJECTS else [trigger]
+    return any(
+        c.dep_ in {"conj", "advcl"} and c.lemma_.lower() in _TOLL_RAISING_VERBS and c.i > trigger.i
+        for clause in clauses
+        for c in clause.children
+    )
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+_TOLL_RAISING_VERBS = word_set("en", "events", "toll_raising_verbs")
 
 
 @SENTENCE_YIELD.register("tally_or_period")
@@ -289,9 +337,12 @@ def tally_or_period(found: _SentenceYield) -> None:
 @SENTENCE_YIELD.register("running_toll")
 def running_toll(found: _SentenceYield) -> None:
     """In a running toll ("80 people have been killed since the truce ended") a mere casualty word is no
-    incident; a clash told beside it still is."""
+    incident; a clash told beside it still is. new_deaths_raise_the_toll: when nothing else is told, deaths whose
+    clause goes on to raise the toll (`raises_a_toll`: "a massacre kills 16 and raises the death toll to 193 in 27
+    days") are the new incident beside the total."""
     if found.running_toll:
-        found.mentions = [m for m in found.mentions if id(m) not in found.toll_only]
+        kept = [m for m in found.mentions if id(m) not in found.toll_only]
+        found.mentions = kept or [m for m in found.mentions if id(m) in found.raises_the_toll]
 
 
 @SENTENCE_YIELD.register("background_dates")

@@ -30,7 +30,7 @@ class TriggerRule:
     kind: str = "plain"  # plain | remote | attack
     weak: bool = False  # only counts when no stronger trigger is in the sentence
     defers: bool = False  # gives way to a trigger in its own phrase or above it ("arrested ... after storming")
-    needs_any: tuple[str, ...] = ()
+    needs_any: re.Pattern[str] | None = None  # only with one of these cues in the sentence (`_cues`)
     needs_military: bool = False
     needs_instrument: bool = False
     instrument_subject: bool = False  # only with a weapon as its subject ("a drone damaged the port")
@@ -95,6 +95,16 @@ def _words(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})", re.IGNORECASE)
 
 
+def _cues(cues: list[str]) -> re.Pattern[str]:
+    """Cue phrases found at the start of a word, whatever follows: "demonstrat" finds "demonstrators", "position"
+    does not find "opposition" nor "deal" "ordeal"; a cue that starts with a space (" out of") is found as written."""
+    alternatives = "|".join(
+        (r"(?<![\w-])" if cue[0].isalnum() else "") + re.escape(cue.lower())
+        for cue in sorted(cues, key=len, reverse=True)
+    )
+    return re.compile(alternatives, re.IGNORECASE)
+
+
 @functools.cache
 def ontology() -> Ontology:
     raw = load_yaml("ontology.yaml")
@@ -107,7 +117,7 @@ def ontology() -> Ontology:
             kind=item.get("kind", "plain"),
             weak=bool(item.get("weak", False)),
             defers=bool(item.get("defers", False)),
-            needs_any=tuple(item.get("needs_any", ())),
+            needs_any=_cues(item["needs_any"]) if "needs_any" in item else None,
             needs_military=bool(item.get("needs_military", False)),
             needs_instrument=bool(item.get("needs_instrument", False)),
             instrument_subject=bool(item.get("instrument_subject", False)),
@@ -214,7 +224,22 @@ def _may_trigger(token: Token, shouting: bool) -> bool:
     # A headline's first word ("Clashes renewed in the south"): its capital makes the model read a name
     if token.pos_ == "PROPN" and token.i == token.sent.start and not token.ent_type_ and _unfinished(token.sent):
         return True
+    if _capital_read_as_a_name(token):
+        return True
     return token.pos_ in {"VERB", "NOUN"} and token.ent_type_ not in _NAMES
+
+
+def _capital_read_as_a_name(token: Token) -> bool:
+    """headline_capital_read_as_name: in a headline, a capitalised word the small model read as a name or an
+    auxiliary ("Rebels Clash with regime forces", "Violent Clashes continue in the east", "Shelling renewed on the
+    city") may be the act; `_rule_fits` still asks a noun-only rule for one of its nouns ("Desert Storm" is no
+    storming)."""
+    return (
+        token.is_alpha
+        and token.text[0].isupper()
+        and (token.pos_ in {"PROPN", "AUX"} or token.ent_type_ in _NAMES)
+        and _unfinished(token.sent)
+    )
 
 
 def _verb_read_as_noun(token: Token) -> bool:
@@ -308,6 +333,11 @@ def _candidate_rules(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
     )
 
 
+def _singulars(word: str) -> tuple[str, ...]:
+    """The word and the singulars it may be the plural of ("clashes": "clashe", "clash")."""
+    return (word, word[:-1], word[:-2]) if word.endswith("es") else (word, word[:-1]) if word.endswith("s") else (word,)
+
+
 def _by_plural(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
     """A capitalised word the model took for a name keeps its plural ("Airstrikes", "CLASHES"): try the singular."""
     word = token.lower_
@@ -325,10 +355,12 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
         and not _verb_read_as_noun(token)
     ):
         return False
+    if token.pos_ in {"PROPN", "AUX"} and rule.nouns_need and not set(_singulars(token.lower_)) & set(rule.nouns_need):
+        return False
     if rule.only_in_headlines and not _unfinished(token.sent):
         return False
     lowered = text.lower()
-    if rule.needs_any and not any(cue.lower() in lowered for cue in rule.needs_any):
+    if rule.needs_any is not None and not rule.needs_any.search(lowered):
         return False
     if rule.needs_military and not _moved_by_the_military(token, text, onto):
         return False
@@ -429,7 +461,24 @@ def _mentioned_by(match: TriggerMatch, others: list[TriggerMatch]) -> bool:
     if token.pos_ != "NOUN" or any(c.dep_ in {"relcl", "acl"} for c in token.children):
         return False
     ancestors = {t.i for t in token.ancestors}
-    return any(o.token.i in ancestors and o.rule.event_type != match.rule.event_type for o in others)
+    return any(
+        o.token.i in ancestors and o.rule.event_type != match.rule.event_type and not _listed_beside(token, o.token)
+        for o in others
+    )
+
+
+def _listed_beside(token: Token, other: Token) -> bool:
+    """two_acts_listed: the noun is conjoined to the other trigger ("clashes and shelling in the hills"), or, in
+    a headline, conjoined inside its phrase ("Shelling on the town and clashes in the hills", where the parser
+    joins "clashes" to "town"): a second act told beside the first, not an incident the first one refers to."""
+    if token.dep_ == "conj" and _unfinished(token.sent):
+        return True
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+        if node.i == other.i:
+            return True
+    return False
 
 
 DEFINITE_DETERMINERS = word_set("en", "triggers", "definite_determiners")
@@ -482,7 +531,7 @@ def _moved_by_the_military(token: Token, text: str, onto: Ontology) -> bool:
             onto.military_cues.search(_phrase_text(s)) or onto.armed_group_subjects.search(_phrase_text(s))
             for s in subjects
         )
-    return onto.military_cues.search(text) is not None
+    return onto.military_cues.search(text) is not None or onto.armed_group_subjects.search(text) is not None
 
 
 def is_generic(token: Token, onto: Ontology) -> bool:
