@@ -105,6 +105,10 @@ class ActorConventions(Strict):
     civilian_target_types: list[EventType]
     victim_target_types: list[EventType]
     civilian_actor: StrictStr
+    # An act whose doer its sentence leaves unsaid takes the doer the same document names for that kind of act.
+    shared_doer_sub_types: list[SubEventType] = []
+    # ... and with none named there, the forces of that kind of the country it happens in (air strikes: its army).
+    default_doer_by_sub_type: dict[SubEventType, StrictStr] = {}
 
 
 class RoleWords(Strict):

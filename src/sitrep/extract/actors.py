@@ -98,12 +98,15 @@ class ActorDictionary:
         for force in self.contextual:
             if force.pattern.fullmatch(lowered) or force.pattern.fullmatch(core):
                 return force
-        # "army positions", "a police checkpoint", "the regime's forces": a post or unit of that kind of force
+        # "army positions", "a police checkpoint", "the regime's forces": a post or unit of that kind of force;
+        # "regime barrel bombs", "the regime's helicopters": its weapons and aircraft
         core = core.replace("'s ", " ").replace("’s ", " ")
+        military = self.words.installations | self.military_heads | self.words.attack_nouns
         for force in self.contextual:
             for modifier in force.modifiers:
                 rest = core.removeprefix("the ").removeprefix("a ").removeprefix("an ")
-                if rest.startswith(modifier + " ") and rest[len(modifier) + 1 :] in self.words.installations:
+                after = rest[len(modifier) + 1 :]
+                if rest.startswith(modifier + " ") and (after in military or after.rsplit(" ", 1)[-1] in military):
                     return force
         return None
 
@@ -278,10 +281,12 @@ _MODIFIER_DEPS = DEP.adjectival_modifier | DEP.compound | DEP.noun_phrase_adverb
 
 
 def _coordinated_demonym(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
-    """ "Sudanese" in "Sudanese and Chadian forces": the first of two demonyms sharing a military noun."""
+    """ "Sudanese" in "Sudanese and Chadian forces": the first of two demonyms sharing a military noun, also
+    through a compound ("Russian and Syrian regime airstrikes")."""
     if not _is_military_word(head, dictionary):
         return None
-    for modifier in head.children:
+    compounds = [c for c in head.children if c.dep_ in DEP.compound]
+    for modifier in [*head.children, *(c for compound in compounds for c in compound.children)]:
         entry = dictionary.demonyms.get(modifier.text.lower())
         if (
             modifier.dep_ in DEP.adjectival_modifier | DEP.compound
@@ -338,6 +343,8 @@ def _role(role: str, entry: ActorEntry, phrase: SpacySpan, doc_name: str) -> Act
 
 
 _SPEAKER_PRONOUNS = word_set("en", "actors", "speaker_pronouns")
+_OWN_STATE_WORDS = word_set("en", "actors", "own_state_words")
+_WORD = re.compile(r"[\w-]+")
 _POSSESSIVE_PRONOUNS = word_set("en", "actors", "possessive_pronouns")
 _SPEECH_LEMMAS = word_set("en", "actors", "speech_lemmas")
 
@@ -953,6 +960,8 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
     """The actor a candidate token stands for, with the phrase that names it."""
     head = _resolve_speaker(head, dictionary)
     coordinated = _coordinated_demonym(head, dictionary)
+    if coordinated is None and head.dep_ in DEP.compound:
+        coordinated = _coordinated_demonym(head.head, dictionary)  # "regime" in "Russian and Syrian regime airstrikes"
     if coordinated is not None:
         return coordinated
     phrase = _phrase(head)
@@ -1099,6 +1108,8 @@ class CodingConventions:
     civilian_target_types: frozenset[str]  # event types whose target is civilians by definition
     civilian_actor: str
     victim_target_types: frozenset[str] = frozenset()  # event types whose named victims are actor2
+    shared_doer_sub_types: frozenset[str] = frozenset()  # acts whose unsaid doer is the one the article names
+    default_doer_by_sub_type: dict[str, str] = field(default_factory=dict)  # sub-type -> contextual force prefix
 
     @property
     def crowd_names(self) -> frozenset[str]:
@@ -1116,6 +1127,8 @@ def coding_conventions() -> CodingConventions:
         frozenset(raw.get("civilian_target_types", [])),
         raw["civilian_actor"],
         frozenset(raw.get("victim_target_types", [])),
+        frozenset(raw.get("shared_doer_sub_types", [])),
+        dict(raw.get("default_doer_by_sub_type", {})),
     )
 
 
@@ -1174,6 +1187,67 @@ def _armed_victim(
     return None
 
 
+def _read_doer(mention: Mention) -> ActorRole | None:
+    """The mention's actor1 as its own text names it: not the violent-event default, not an unknown armed group."""
+    actor = mention.actor("actor1")
+    return actor if actor is not None and actor.span is not None and actor.name != UNIDENTIFIED else None
+
+
+def _doer_from(donor: Mention, mention: Mention) -> ActorRole | None:
+    """The doer ``donor`` gives ``mention``: its actor1, or, when that is the side ``mention`` names as hit
+    ("clashes with Kurdish fighters" after "IS attacked Kurdish fighters"), the other side it names."""
+    target = mention.actor("actor2")
+    doer = _read_doer(donor)
+    if doer is None:
+        return None
+    if target is not None and doer.name == target.name:
+        other = donor.actor("actor2")
+        return other if other is not None and other.name != target.name else None
+    return doer
+
+
+_TOLL_TRIGGERS = word_set("en", "coreference", "toll_triggers")
+
+
+def _only_counts(mention: Mention) -> bool:
+    """The report's trigger only counts the dead or wounded ("were killed", "left 20 dead"), as coreference reads it."""
+    words = re.findall(r"[a-z]+", (mention.trigger.text or "").casefold())
+    return bool(words) and all(word in _TOLL_TRIGGERS for word in words)
+
+
+def share_document_doers(mentions: list[Mention]) -> None:
+    """An act whose sentence leaves the doer unsaid ("raids killed 16 civilians in the town", "heavy clashes
+    raged around the base") is done, in place, by the doer the same document names for the same kind of act
+    (actors.yaml `conventions.shared_doer_sub_types`): its nearest earlier report that names one (an article names
+    the doer, then refers to the act; a later sentence more often tells another incident or only counts the dead).
+    The doer keeps the span of the sentence that named it. With none named before, a kind of act listed in
+    `conventions.default_doer_by_sub_type` (air strikes) is that contextual force's, its country filled in by
+    :func:`fill_actor_countries`."""
+    rules = coding_conventions()
+    forces = {force.prefix: force for force in actor_dictionary().contextual}
+    ordered = sorted(mentions, key=lambda m: m.sentence.start)
+    for number, mention in enumerate(ordered):
+        if _read_doer(mention) is not None or mention.sub_event_type not in rules.shared_doer_sub_types:
+            continue
+        if any(a.role == "actor1" and a.span is not None for a in mention.actors):
+            continue  # an unknown armed group the text names ("gunmen") is a reading, not a gap
+        if _only_counts(mention):
+            continue  # "five more were killed in the next town": the toll of an act whose kind it only guesses
+        same_kind = [
+            other
+            for other in reversed(ordered[:number])
+            if other.sub_event_type == mention.sub_event_type and other.event_type == mention.event_type
+        ]
+        doer = next((found for other in same_kind if (found := _doer_from(other, mention)) is not None), None)
+        if doer is None:
+            force = forces.get(rules.default_doer_by_sub_type.get(mention.sub_event_type, ""))
+            if force is None:
+                continue
+            doer = ActorRole("actor1", force.placeholder, force.actor_type)
+        rest = [a for a in mention.actors if a.role != "actor1"]
+        mention.actors[:] = [ActorRole("actor1", doer.name, doer.actor_type, doer.span), *rest]
+
+
 def fill_actor_countries(
     mentions: list[Mention], country_of: Callable[[Mention], str | None], country_name: Callable[[str], str]
 ) -> None:
@@ -1194,7 +1268,11 @@ def fill_actor_countries(
                     if actor.name.startswith(prefix + " "):
                         last_named[prefix] = actor.name
                 continue
-            name = last_named.get(force.prefix)
+            # "regime air raids", "government troops": the state's own forces, not another state named before
+            own_state = actor.span is not None and any(
+                w in _OWN_STATE_WORDS for w in _WORD.findall(actor.span.text.lower())
+            )
+            name = None if own_state else last_named.get(force.prefix)
             if name is None or any(other.name == name for other in mention.actors if other.role != actor.role):
                 # "Israeli jets struck a military airport": not the attacker's own forces, those of the place
                 name = _forces_of(force, country_of(mention), dictionary, country_name)
