@@ -184,6 +184,18 @@ TERRORISTS = "Terrorists of {country}"
             "Military Forces of Russia",
             "Civilians",
         ),
+        # a fight whose doer is unsaid: its dead, named as another group, are the other side
+        (
+            "At least 14 jihadists from the Islamic State group died in clashes with Kurdish fighters near the dam.",
+            "Islamic State",
+            "Kurdish forces of {country}",
+        ),
+        # a generic word's group through "from": "fighters from the Islamic State group"
+        (
+            "Fighters from the Islamic State group attacked an army checkpoint near the town on Tuesday.",
+            "Islamic State",
+            ARMY,
+        ),
         # a kind of force owning aircraft or weapons: "the regime's helicopters"
         (
             "The regime's helicopters dropped barrel bombs on Jisr al-Wadi on Saturday, killing nine people.",

@@ -315,3 +315,20 @@ def test_a_single_person_with_no_casualty_cue_counts_nothing() -> None:
     wounded = find_quantities("Rockets hit the square, wounding a child and an old man.")
     assert fatalities(wounded) is None
     assert [q.kind for q in wounded] == ["wounded", "wounded"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A number of insurgents were killed in the raid on the camp.", "Several militants died when the depot blew up."],
+)
+def test_an_amount_with_no_count_is_no_toll(sentence: str) -> None:
+    # no_count_no_toll: the figure is kept with its bounds, but the article gives no death toll
+    found = find_quantities(sentence, "t.txt")
+    assert [q.kind for q in found] == ["killed"]
+    assert fatalities(found, sentence) is None
+    for counted in (
+        "Dozens of militants were killed.",
+        "Several hundred people were killed.",
+        "Some 40 people were killed.",
+    ):
+        assert fatalities(find_quantities(counted, "t.txt")) is not None, counted

@@ -109,6 +109,8 @@ class ActorConventions(Strict):
     shared_doer_sub_types: list[SubEventType] = []
     # ... and with none named there, the forces of that kind of the country it happens in (air strikes: its army).
     default_doer_by_sub_type: dict[SubEventType, StrictStr] = {}
+    # A fight's named dead whose side is not the one they fought against are its other side (actor1).
+    victim_side_types: list[EventType] = []
 
 
 class RoleWords(Strict):

@@ -956,6 +956,14 @@ def _linked_actor(head: Token, dictionary: ActorDictionary, generic: bool) -> tu
     return None
 
 
+def _unnamed(entry: ActorEntry, dictionary: ActorDictionary) -> bool:
+    """A word for armed men that names no group: "gunmen", or a kind of force unknown outside its country
+    ("terrorists", "rebels")."""
+    return entry.name == UNIDENTIFIED or any(
+        entry.name == force.placeholder and force.unknown == UNIDENTIFIED for force in dictionary.contextual
+    )
+
+
 def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
     """The actor a candidate token stands for, with the phrase that names it."""
     head = _resolve_speaker(head, dictionary)
@@ -970,9 +978,11 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         linked = _linked_actor(head, dictionary, generic=entry is not None)
         if linked is not None:
             return linked
-    if entry is not None and entry.name == UNIDENTIFIED:
-        # "militants of Jaish al-Fatah", "fighters of the Nusra Front": the generic word's group, when named
-        for preposition in (c for c in head.children if c.dep_ in DEP.preposition and c.lower_ in _PHRASE_PREPOSITIONS):
+    if entry is not None and _unnamed(entry, dictionary):
+        # "militants of Jaish al-Fatah", "jihadists from the Islamic State group", "terrorists from Jaish al-Fateh":
+        # the generic word's group, when named
+        group_links = _PHRASE_PREPOSITIONS | _DETACHMENT_PREPOSITIONS
+        for preposition in (c for c in head.children if c.dep_ in DEP.preposition and c.lower_ in group_links):
             for whole in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
                 found = _actor_of(whole, dictionary)
                 if found is not None and found[0].name != UNIDENTIFIED:
@@ -1110,6 +1120,7 @@ class CodingConventions:
     victim_target_types: frozenset[str] = frozenset()  # event types whose named victims are actor2
     shared_doer_sub_types: frozenset[str] = frozenset()  # acts whose unsaid doer is the one the article names
     default_doer_by_sub_type: dict[str, str] = field(default_factory=dict)  # sub-type -> contextual force prefix
+    victim_side_types: frozenset[str] = frozenset()  # fights whose named dead are the unsaid side
 
     @property
     def crowd_names(self) -> frozenset[str]:
@@ -1129,6 +1140,7 @@ def coding_conventions() -> CodingConventions:
         frozenset(raw.get("victim_target_types", [])),
         frozenset(raw.get("shared_doer_sub_types", [])),
         dict(raw.get("default_doer_by_sub_type", {})),
+        frozenset(raw.get("victim_side_types", [])),
     )
 
 
@@ -1163,6 +1175,14 @@ def apply_conventions(
             if found is not None and found.name == rules.civilian_actor:
                 roles.append(_role("actor2", found, victim, doc_name))
                 break
+    target = next((r for r in roles if r.role == "actor2"), None)
+    doer = next((r for r in roles if r.role == "actor1"), None)
+    if event_type in rules.victim_side_types and target is not None and (doer is None or doer.span is None):
+        # "18 IS jihadists were killed in clashes with Kurdish fighters": the dead are the side that fought them
+        side = _armed_victim([target], victims, dictionary)
+        if side is not None and side[0].name != UNIDENTIFIED:
+            roles = [r for r in roles if r.role != "actor1"]
+            roles.insert(0, _role("actor1", *side, doc_name))
     if event_type in rules.victim_target_types and not any(r.role == "actor2" for r in roles):
         named_victim = _armed_victim(roles, victims, dictionary)
         if named_victim is not None:
@@ -1179,10 +1199,10 @@ def _armed_victim(
     """Named victims: "35 ISIS fighters were killed in air strikes by the coalition", "the shelling killed three
     soldiers": the side that lost them is the event's actor2 when no other target is named (the victims' own
     noun phrase, not places after it: "civilians in an area held by ISIS" are not ISIS)."""
-    actor1 = next((r.name for r in roles if r.role == "actor1"), None)
+    named = {r.name for r in roles}
     for victim in victims:
         found = _actor_of(victim.root, dictionary)
-        if found is not None and found[0].name != actor1 and found[0].name not in coding_conventions().crowd_names:
+        if found is not None and found[0].name not in named and found[0].name not in coding_conventions().crowd_names:
             return found
     return None
 
@@ -1218,9 +1238,10 @@ def _only_counts(mention: Mention) -> bool:
 def share_document_doers(mentions: list[Mention]) -> None:
     """An act whose sentence leaves the doer unsaid ("raids killed 16 civilians in the town", "heavy clashes
     raged around the base") is done, in place, by the doer the same document names for the same kind of act
-    (actors.yaml `conventions.shared_doer_sub_types`): its nearest earlier report that names one (an article names
-    the doer, then refers to the act; a later sentence more often tells another incident or only counts the dead).
-    The doer keeps the span of the sentence that named it. With none named before, a kind of act listed in
+    (actors.yaml `conventions.shared_doer_sub_types`): its nearest earlier report that names one, else the first
+    later one. A report whose trigger only counts the dead ("five more were killed in the next town") takes none:
+    it tells the toll of an act whose kind it only guesses. The doer keeps the span of the sentence that named it.
+    With none named, a kind of act listed in
     `conventions.default_doer_by_sub_type` (air strikes) is that contextual force's, its country filled in by
     :func:`fill_actor_countries`."""
     rules = coding_conventions()
@@ -1235,7 +1256,7 @@ def share_document_doers(mentions: list[Mention]) -> None:
             continue  # "five more were killed in the next town": the toll of an act whose kind it only guesses
         same_kind = [
             other
-            for other in reversed(ordered[:number])
+            for other in [*reversed(ordered[:number]), *ordered[number + 1 :]]
             if other.sub_event_type == mention.sub_event_type and other.event_type == mention.event_type
         ]
         doer = next((found for other in same_kind if (found := _doer_from(other, mention)) is not None), None)

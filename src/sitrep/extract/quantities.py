@@ -60,6 +60,11 @@ _INNER_SCALE_WORDS = word_set("en", "quantities", "inner_scale_words")
 _DEATH_TOLL_NOUNS = word_set("en", "quantities", "death_toll_nouns")
 _NONE_WORDS = word_set("en", "quantities", "none_words")
 _SINGLE_PERSON_NOUNS = word_set("en", "quantities", "single_person_nouns")
+_UNCOUNTED_WORDS = _alternation(word_set("en", "quantities", "uncounted_amounts"))
+# "several militants", not "several hundred people" or "a few dozen": those give a low bound
+_UNCOUNTED = re.compile(
+    rf"\s*{_UNCOUNTED_WORDS}\b(?!\s+(?:of\s+)?(?:\d|{_alternation(SCALE_WORDS)}s?\b))", re.IGNORECASE
+)
 _SINGLE_PERSON = re.compile(
     rf"(?<![\w'’-])(?:a|an)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{_alternation(_SINGLE_PERSON_NOUNS)})(?![\w-])",
     re.IGNORECASE,
@@ -550,6 +555,8 @@ def fatalities(quantities: list[Quantity], text: str = "", trigger: int | None =
     and 2 civilians"); totals that are not joined are told apart (:func:`coordinated_totals`) and the one
     nearest the event's ``trigger`` (a character offset) is the event's toll.
     """
+    # no_count_no_toll: "a number of fighters were killed" says some died, not how many: no toll
+    quantities = [q for q in quantities if not (q.span is not None and _UNCOUNTED.match(q.span.text))]
     totals = [q for q in quantities if q.kind == "killed"]
     if totals:
         groups = coordinated_totals(totals, text)
