@@ -282,3 +282,22 @@ def test_the_regime_is_the_state_where_it_happens_not_another_named_before() -> 
     # named military is that military
     assert regime.actors[0].name == "Military Forces of Syria"
     assert army.actors[0].name == "Military Forces of Russia"
+
+
+def test_a_fight_with_no_side_named_is_the_fight_the_article_told() -> None:
+    islamic_state = ActorRole("actor1", "Islamic State", "Rebel groups", Span("t.txt", 0, 2, "IS"))
+    kurds = ActorRole("actor2", "Syrian Democratic Forces", "Rebel groups", Span("t.txt", 5, 20, "Kurdish fighters"))
+    lead = _report(0, "Armed clash", [islamic_state, kurds], event_type="Battles")
+    # "Heavy clashes continued around the town on Saturday": both sides of the fight the lead told
+    later = _report(40, "Armed clash", [ActorRole("actor1", "Unidentified Armed Group", "Unidentified")], "Battles")
+    # a strike's target changes from report to report: only its doer is shared
+    strike = _report(
+        60, "Air/drone strike", [ActorRole("actor1", "Military Forces of Russia", "State forces", kurds.span), kurds]
+    )
+    raid = _report(80, "Air/drone strike", [ActorRole("actor1", "Unidentified Armed Group", "Unidentified")])
+    share_document_doers([lead, later, strike, raid])
+    assert [(a.role, a.name) for a in later.actors] == [
+        ("actor1", "Islamic State"),
+        ("actor2", "Syrian Democratic Forces"),
+    ]
+    assert [(a.role, a.name) for a in raid.actors] == [("actor1", "Military Forces of Russia")]

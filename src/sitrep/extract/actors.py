@@ -1120,6 +1120,7 @@ class CodingConventions:
     victim_target_types: frozenset[str] = frozenset()  # event types whose named victims are actor2
     shared_doer_sub_types: frozenset[str] = frozenset()  # acts whose unsaid doer is the one the article names
     default_doer_by_sub_type: dict[str, str] = field(default_factory=dict)  # sub-type -> contextual force prefix
+    shared_target_sub_types: frozenset[str] = frozenset()  # acts whose unsaid target is the article's too
     victim_side_types: frozenset[str] = frozenset()  # fights whose named dead are the unsaid side
 
     @property
@@ -1140,6 +1141,7 @@ def coding_conventions() -> CodingConventions:
         frozenset(raw.get("victim_target_types", [])),
         frozenset(raw.get("shared_doer_sub_types", [])),
         dict(raw.get("default_doer_by_sub_type", {})),
+        frozenset(raw.get("shared_target_sub_types", [])),
         frozenset(raw.get("victim_side_types", [])),
     )
 
@@ -1259,7 +1261,13 @@ def share_document_doers(mentions: list[Mention]) -> None:
             for other in [*reversed(ordered[:number]), *ordered[number + 1 :]]
             if other.sub_event_type == mention.sub_event_type and other.event_type == mention.event_type
         ]
-        doer = next((found for other in same_kind if (found := _doer_from(other, mention)) is not None), None)
+        donor = next((other for other in same_kind if _doer_from(other, mention) is not None), None)
+        doer = _doer_from(donor, mention) if donor is not None else None
+        target = donor.actor("actor2") if donor is not None else None
+        shares_target = mention.sub_event_type in rules.shared_target_sub_types and mention.actor("actor2") is None
+        if shares_target and doer is not None and target is not None and target.name != doer.name:
+            # "heavy clashes continued around the town": the fight the article told, both its sides
+            mention.actors.append(ActorRole("actor2", target.name, target.actor_type, target.span))
         if doer is None:
             force = forces.get(rules.default_doer_by_sub_type.get(mention.sub_event_type, ""))
             if force is None:
