@@ -99,7 +99,7 @@ def test_demonyms_name_actors_in_the_dictionary() -> None:
         # Victims and unnamed attackers.
         ("four young men", "Civilians"),
         ("12 citizens", "Civilians"),
-        ("dozens of terrorists", "Unidentified Armed Group"),
+        ("dozens of gunmen", "Unidentified Armed Group"),
         ("the assailants", "Unidentified Armed Group"),
         # Words that name nobody in particular, or are also places and given names.
         ("police", None),
@@ -202,3 +202,12 @@ def test_sentences_from_many_conflicts_name_canonical_actors(text: str, role: st
     assert mentions, text
     found = {(r.role, r.name) for m in mentions for r in m.actors}
     assert (role, expected) in found, found
+
+
+def test_terrorists_are_a_kind_of_force_named_by_the_country() -> None:
+    # "terrorists" with no group named is the state's word for its armed opponents: a contextual force whose name
+    # depends on the country (Syrian rebels in Syria), not an alias of one actor
+    dictionary = actor_dictionary()
+    assert dictionary.find("dozens of terrorists") is None
+    force = dictionary.contextual_force("dozens of terrorists")
+    assert force is not None and force.prefix == "Terrorists of"

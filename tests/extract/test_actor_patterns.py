@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from sitrep.extract import Extraction, extract_document
-from sitrep.extract.actors import apply_conventions, fill_actor_countries
+from sitrep.extract.actors import apply_conventions, fill_actor_countries, share_document_doers
 from sitrep.ingest.document import DocumentMeta, build_document
 from sitrep.model import ActorRole, Mention, Span
 from sitrep.nlp import load_pipeline
@@ -156,3 +156,148 @@ def test_kurdish_forces_are_a_kind_of_force_filled_in_by_country() -> None:
     (mention,) = extract("Kurdish fighters recaptured the village of Tal Hamam on Friday.").mentions
     actor1 = mention.actor("actor1")
     assert actor1 is not None and actor1.name == "Kurdish forces of {country}"
+
+
+TERRORISTS = "Terrorists of {country}"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # "terrorists" with no group named: the state's word for the armed opposition, a kind of force
+        (
+            "Terrorists fired mortar shells at the village of Tell Qarah on Sunday, killing a child.",
+            TERRORISTS,
+            "Civilians",
+        ),
+        ("The army killed 15 terrorists in an ambush near the town of Kafr Saleh on Friday.", ARMY, TERRORISTS),
+        (
+            "Four people were wounded on Monday in terrorist rocket attacks on residential areas of the city.",
+            TERRORISTS,
+            "Civilians",
+        ),
+        # a named group before the word is that group
+        ("ISIL terrorists attacked an army checkpoint near the town on Tuesday.", "Islamic State", ARMY),
+        # the first of two demonyms, also through a compound: "Russian and Syrian regime airstrikes"
+        (
+            "Russian and Syrian regime airstrikes killed 14 villagers in the district on Monday.",
+            "Military Forces of Russia",
+            "Civilians",
+        ),
+        # a fight whose doer is unsaid: its dead, named as another group, are the other side
+        (
+            "At least 14 jihadists from the Islamic State group died in clashes with Kurdish fighters near the dam.",
+            "Islamic State",
+            "Kurdish forces of {country}",
+        ),
+        # a generic word's group through "from": "fighters from the Islamic State group"
+        (
+            "Fighters from the Islamic State group attacked an army checkpoint near the town on Tuesday.",
+            "Islamic State",
+            ARMY,
+        ),
+        # a kind of force owning aircraft or weapons: "the regime's helicopters"
+        (
+            "The regime's helicopters dropped barrel bombs on Jisr al-Wadi on Saturday, killing nine people.",
+            ARMY,
+            "Civilians",
+        ),
+    ],
+)
+def test_terrorists_and_a_forces_aircraft(text: str, actor1: str, actor2: str) -> None:
+    assert (actor1, actor2) in all_roles(text)
+
+
+def test_terrorists_are_the_rebels_only_where_the_codebook_says_so() -> None:
+    span = Span("t.txt", 0, 10, "x")
+    names = {"SY": "Syria", "ML": "Mali"}
+    found = {}
+    for country in ("SY", "ML", None):
+        terrorists = ActorRole("actor1", TERRORISTS, "Rebel groups", span)
+        mention = Mention("m", "t.txt", span, span, "Battles", "Armed clash", "FIGHT", actors=[terrorists])
+        fill_actor_countries([mention], lambda _, c=country: c, lambda code: names[code])  # type: ignore[misc]
+        found[country] = mention.actors[0].name
+    assert found == {"SY": "Syrian rebels", "ML": "Unidentified Armed Group", None: "Unidentified Armed Group"}
+
+
+def _report(
+    start: int, sub_type: str, actors: list[ActorRole], event_type: str = "Explosions/Remote violence"
+) -> Mention:
+    sentence = Span("t.txt", start, start + 10, "x")
+    return Mention(f"m{start}", "t.txt", sentence, sentence, event_type, sub_type, "ASSAULT", actors=list(actors))
+
+
+def test_an_unsaid_doer_is_the_one_the_article_names_for_that_kind_of_act() -> None:
+    named = Span("t.txt", 0, 15, "Russian warplanes")
+    russia = ActorRole("actor1", "Military Forces of Russia", "State forces", named)
+    default = ActorRole("actor1", "Unidentified Armed Group", "Unidentified")
+    civilians = ActorRole("actor2", "Civilians", "Civilians", Span("t.txt", 40, 50, "six civilians"))
+    lead = _report(0, "Air/drone strike", [russia])
+    # "Elsewhere, air strikes on the village killed six civilians": the doer the lead named, traced to its words
+    later = _report(40, "Air/drone strike", [default, civilians])
+    # an armed clash is another kind of act: the air strike's doer is not its doer
+    clash = _report(80, "Armed clash", [default], event_type="Battles")
+    share_document_doers([lead, later, clash])
+    assert [(a.role, a.name) for a in later.actors] == [
+        ("actor1", "Military Forces of Russia"),
+        ("actor2", "Civilians"),
+    ]
+    assert later.actors[0].span == named
+    assert clash.actors[0].name == "Unidentified Armed Group"
+
+
+def test_a_clash_takes_the_side_the_article_names_against_its_own_target() -> None:
+    islamic_state = ActorRole("actor1", "Islamic State", "Rebel groups", Span("t.txt", 0, 2, "IS"))
+    kurds = ActorRole("actor2", "Syrian Democratic Forces", "Rebel groups", Span("t.txt", 5, 20, "Kurdish fighters"))
+    lead = _report(0, "Armed clash", [islamic_state, kurds], event_type="Battles")
+    # "35 jihadists were killed in clashes with Kurdish fighters": the other side is the one the lead named
+    later = _report(
+        40, "Armed clash", [ActorRole("actor1", "Unidentified Armed Group", "Unidentified"), kurds], "Battles"
+    )
+    share_document_doers([lead, later])
+    assert [a.name for a in later.actors] == ["Islamic State", "Syrian Democratic Forces"]
+
+
+def test_an_air_strike_no_report_names_is_the_air_force_of_its_country() -> None:
+    strike = _report(0, "Air/drone strike", [ActorRole("actor1", "Unidentified Armed Group", "Unidentified")])
+    gunmen = ActorRole("actor1", "Unidentified Armed Group", "Unidentified", Span("t.txt", 0, 6, "gunmen"))
+    shooting = _report(20, "Attack", [gunmen], event_type="Violence against civilians")
+    share_document_doers([strike, shooting])
+    fill_actor_countries([strike, shooting], lambda _: "SY", lambda code: {"SY": "Syria"}[code])
+    assert strike.actors[0].name == "Military Forces of Syria"
+    assert shooting.actors[0].name == "Unidentified Armed Group"  # gunmen the text names stay unknown
+
+
+def test_the_regime_is_the_state_where_it_happens_not_another_named_before() -> None:
+    russia = ActorRole("actor1", "Military Forces of Russia", "State forces", Span("t.txt", 0, 7, "Russian"))
+    first = _report(0, "Air/drone strike", [russia])
+    regime = _report(
+        40, "Air/drone strike", [ActorRole("actor1", ARMY, "State forces", Span("t.txt", 40, 46, "Regime"))]
+    )
+    army = _report(
+        80, "Air/drone strike", [ActorRole("actor1", ARMY, "State forces", Span("t.txt", 80, 88, "the army"))]
+    )
+    fill_actor_countries([first, regime, army], lambda _: "SY", lambda code: {"SY": "Syria"}[code])
+    # "Regime air raids killed 15 civilians" after "Russian jets ...": Syria's forces; a bare "the army" after a
+    # named military is that military
+    assert regime.actors[0].name == "Military Forces of Syria"
+    assert army.actors[0].name == "Military Forces of Russia"
+
+
+def test_a_fight_with_no_side_named_is_the_fight_the_article_told() -> None:
+    islamic_state = ActorRole("actor1", "Islamic State", "Rebel groups", Span("t.txt", 0, 2, "IS"))
+    kurds = ActorRole("actor2", "Syrian Democratic Forces", "Rebel groups", Span("t.txt", 5, 20, "Kurdish fighters"))
+    lead = _report(0, "Armed clash", [islamic_state, kurds], event_type="Battles")
+    # "Heavy clashes continued around the town on Saturday": both sides of the fight the lead told
+    later = _report(40, "Armed clash", [ActorRole("actor1", "Unidentified Armed Group", "Unidentified")], "Battles")
+    # a strike's target changes from report to report: only its doer is shared
+    strike = _report(
+        60, "Air/drone strike", [ActorRole("actor1", "Military Forces of Russia", "State forces", kurds.span), kurds]
+    )
+    raid = _report(80, "Air/drone strike", [ActorRole("actor1", "Unidentified Armed Group", "Unidentified")])
+    share_document_doers([lead, later, strike, raid])
+    assert [(a.role, a.name) for a in later.actors] == [
+        ("actor1", "Islamic State"),
+        ("actor2", "Syrian Democratic Forces"),
+    ]
+    assert [(a.role, a.name) for a in raid.actors] == [("actor1", "Military Forces of Russia")]

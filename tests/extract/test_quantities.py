@@ -291,3 +291,44 @@ def test_one_after_other_words_is_still_one() -> None:
 )
 def test_a_fraction_of_a_scale_word_is_its_share(sentence: str, best: int) -> None:
     assert [q.best for q in find_quantities(sentence) if q.kind == "killed"] == [best]
+
+
+@pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        # a_single_person: "a"/"an" before a noun of one person counts one when a casualty cue gives its kind
+        ("Mortar fire hit the market on Friday, killing a woman.", 1),
+        ("A shepherd was killed by a landmine outside the village.", 1),
+        ("The drone strike killed an elderly farmer and four children.", 5),
+        ("Gunmen shot dead a 15-year-old girl at the crossing.", 1),
+        ("A soldier and two policemen were killed when the convoy was ambushed.", 3),
+    ],
+)
+def test_a_single_person_counts_one(sentence: str, killed: int) -> None:
+    toll = fatalities(find_quantities(sentence), sentence)
+    assert toll is not None and toll.best == killed
+
+
+def test_a_single_person_with_no_casualty_cue_counts_nothing() -> None:
+    # "a man" who speaks or watches is no figure, and a wounded one is no death
+    assert find_quantities("A man who saw the blast said the street was full of smoke.") == []
+    wounded = find_quantities("Rockets hit the square, wounding a child and an old man.")
+    assert fatalities(wounded) is None
+    assert [q.kind for q in wounded] == ["wounded", "wounded"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["A number of insurgents were killed in the raid on the camp.", "Several militants died when the depot blew up."],
+)
+def test_an_amount_with_no_count_is_no_toll(sentence: str) -> None:
+    # no_count_no_toll: the figure is kept with its bounds, but the article gives no death toll
+    found = find_quantities(sentence, "t.txt")
+    assert [q.kind for q in found] == ["killed"]
+    assert fatalities(found, sentence) is None
+    for counted in (
+        "Dozens of militants were killed.",
+        "Several hundred people were killed.",
+        "Some 40 people were killed.",
+    ):
+        assert fatalities(find_quantities(counted, "t.txt")) is not None, counted

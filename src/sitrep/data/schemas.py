@@ -105,6 +105,14 @@ class ActorConventions(Strict):
     civilian_target_types: list[EventType]
     victim_target_types: list[EventType]
     civilian_actor: StrictStr
+    # An act whose doer its sentence leaves unsaid takes the doer the same document names for that kind of act.
+    shared_doer_sub_types: list[SubEventType] = []
+    # ... and with none named there, the forces of that kind of the country it happens in (air strikes: its army).
+    default_doer_by_sub_type: dict[SubEventType, StrictStr] = {}
+    # ... and of these kinds, the side it was done against too when the sentence names none (a fight's two sides).
+    shared_target_sub_types: list[SubEventType] = []
+    # A fight's named dead whose side is not the one they fought against are its other side (actor1).
+    victim_side_types: list[EventType] = []
 
 
 class RoleWords(Strict):

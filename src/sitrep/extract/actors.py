@@ -98,12 +98,15 @@ class ActorDictionary:
         for force in self.contextual:
             if force.pattern.fullmatch(lowered) or force.pattern.fullmatch(core):
                 return force
-        # "army positions", "a police checkpoint", "the regime's forces": a post or unit of that kind of force
+        # "army positions", "a police checkpoint", "the regime's forces": a post or unit of that kind of force;
+        # "regime barrel bombs", "the regime's helicopters": its weapons and aircraft
         core = core.replace("'s ", " ").replace("’s ", " ")
+        military = self.words.installations | self.military_heads | self.words.attack_nouns
         for force in self.contextual:
             for modifier in force.modifiers:
                 rest = core.removeprefix("the ").removeprefix("a ").removeprefix("an ")
-                if rest.startswith(modifier + " ") and rest[len(modifier) + 1 :] in self.words.installations:
+                after = rest[len(modifier) + 1 :]
+                if rest.startswith(modifier + " ") and (after in military or after.rsplit(" ", 1)[-1] in military):
                     return force
         return None
 
@@ -278,10 +281,12 @@ _MODIFIER_DEPS = DEP.adjectival_modifier | DEP.compound | DEP.noun_phrase_adverb
 
 
 def _coordinated_demonym(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
-    """ "Sudanese" in "Sudanese and Chadian forces": the first of two demonyms sharing a military noun."""
+    """ "Sudanese" in "Sudanese and Chadian forces": the first of two demonyms sharing a military noun, also
+    through a compound ("Russian and Syrian regime airstrikes")."""
     if not _is_military_word(head, dictionary):
         return None
-    for modifier in head.children:
+    compounds = [c for c in head.children if c.dep_ in DEP.compound]
+    for modifier in [*head.children, *(c for compound in compounds for c in compound.children)]:
         entry = dictionary.demonyms.get(modifier.text.lower())
         if (
             modifier.dep_ in DEP.adjectival_modifier | DEP.compound
@@ -338,6 +343,8 @@ def _role(role: str, entry: ActorEntry, phrase: SpacySpan, doc_name: str) -> Act
 
 
 _SPEAKER_PRONOUNS = word_set("en", "actors", "speaker_pronouns")
+_OWN_STATE_WORDS = word_set("en", "actors", "own_state_words")
+_WORD = re.compile(r"[\w-]+")
 _POSSESSIVE_PRONOUNS = word_set("en", "actors", "possessive_pronouns")
 _SPEECH_LEMMAS = word_set("en", "actors", "speech_lemmas")
 
@@ -949,10 +956,20 @@ def _linked_actor(head: Token, dictionary: ActorDictionary, generic: bool) -> tu
     return None
 
 
+def _unnamed(entry: ActorEntry, dictionary: ActorDictionary) -> bool:
+    """A word for armed men that names no group: "gunmen", or a kind of force unknown outside its country
+    ("terrorists", "rebels")."""
+    return entry.name == UNIDENTIFIED or any(
+        entry.name == force.placeholder and force.unknown == UNIDENTIFIED for force in dictionary.contextual
+    )
+
+
 def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
     """The actor a candidate token stands for, with the phrase that names it."""
     head = _resolve_speaker(head, dictionary)
     coordinated = _coordinated_demonym(head, dictionary)
+    if coordinated is None and head.dep_ in DEP.compound:
+        coordinated = _coordinated_demonym(head.head, dictionary)  # "regime" in "Russian and Syrian regime airstrikes"
     if coordinated is not None:
         return coordinated
     phrase = _phrase(head)
@@ -961,9 +978,11 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         linked = _linked_actor(head, dictionary, generic=entry is not None)
         if linked is not None:
             return linked
-    if entry is not None and entry.name == UNIDENTIFIED:
-        # "militants of Jaish al-Fatah", "fighters of the Nusra Front": the generic word's group, when named
-        for preposition in (c for c in head.children if c.dep_ in DEP.preposition and c.lower_ in _PHRASE_PREPOSITIONS):
+    if entry is not None and _unnamed(entry, dictionary):
+        # "militants of Jaish al-Fatah", "jihadists from the Islamic State group", "terrorists from Jaish al-Fateh":
+        # the generic word's group, when named
+        group_links = _PHRASE_PREPOSITIONS | _DETACHMENT_PREPOSITIONS
+        for preposition in (c for c in head.children if c.dep_ in DEP.preposition and c.lower_ in group_links):
             for whole in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
                 found = _actor_of(whole, dictionary)
                 if found is not None and found[0].name != UNIDENTIFIED:
@@ -1099,6 +1118,10 @@ class CodingConventions:
     civilian_target_types: frozenset[str]  # event types whose target is civilians by definition
     civilian_actor: str
     victim_target_types: frozenset[str] = frozenset()  # event types whose named victims are actor2
+    shared_doer_sub_types: frozenset[str] = frozenset()  # acts whose unsaid doer is the one the article names
+    default_doer_by_sub_type: dict[str, str] = field(default_factory=dict)  # sub-type -> contextual force prefix
+    shared_target_sub_types: frozenset[str] = frozenset()  # acts whose unsaid target is the article's too
+    victim_side_types: frozenset[str] = frozenset()  # fights whose named dead are the unsaid side
 
     @property
     def crowd_names(self) -> frozenset[str]:
@@ -1116,6 +1139,10 @@ def coding_conventions() -> CodingConventions:
         frozenset(raw.get("civilian_target_types", [])),
         raw["civilian_actor"],
         frozenset(raw.get("victim_target_types", [])),
+        frozenset(raw.get("shared_doer_sub_types", [])),
+        dict(raw.get("default_doer_by_sub_type", {})),
+        frozenset(raw.get("shared_target_sub_types", [])),
+        frozenset(raw.get("victim_side_types", [])),
     )
 
 
@@ -1150,6 +1177,14 @@ def apply_conventions(
             if found is not None and found.name == rules.civilian_actor:
                 roles.append(_role("actor2", found, victim, doc_name))
                 break
+    target = next((r for r in roles if r.role == "actor2"), None)
+    doer = next((r for r in roles if r.role == "actor1"), None)
+    if event_type in rules.victim_side_types and target is not None and (doer is None or doer.span is None):
+        # "18 IS jihadists were killed in clashes with Kurdish fighters": the dead are the side that fought them
+        side = _armed_victim([target], victims, dictionary)
+        if side is not None and side[0].name != UNIDENTIFIED:
+            roles = [r for r in roles if r.role != "actor1"]
+            roles.insert(0, _role("actor1", *side, doc_name))
     if event_type in rules.victim_target_types and not any(r.role == "actor2" for r in roles):
         named_victim = _armed_victim(roles, victims, dictionary)
         if named_victim is not None:
@@ -1166,12 +1201,80 @@ def _armed_victim(
     """Named victims: "35 ISIS fighters were killed in air strikes by the coalition", "the shelling killed three
     soldiers": the side that lost them is the event's actor2 when no other target is named (the victims' own
     noun phrase, not places after it: "civilians in an area held by ISIS" are not ISIS)."""
-    actor1 = next((r.name for r in roles if r.role == "actor1"), None)
+    named = {r.name for r in roles}
     for victim in victims:
         found = _actor_of(victim.root, dictionary)
-        if found is not None and found[0].name != actor1 and found[0].name not in coding_conventions().crowd_names:
+        if found is not None and found[0].name not in named and found[0].name not in coding_conventions().crowd_names:
             return found
     return None
+
+
+def _read_doer(mention: Mention) -> ActorRole | None:
+    """The mention's actor1 as its own text names it: not the violent-event default, not an unknown armed group."""
+    actor = mention.actor("actor1")
+    return actor if actor is not None and actor.span is not None and actor.name != UNIDENTIFIED else None
+
+
+def _doer_from(donor: Mention, mention: Mention) -> ActorRole | None:
+    """The doer ``donor`` gives ``mention``: its actor1, or, when that is the side ``mention`` names as hit
+    ("clashes with Kurdish fighters" after "IS attacked Kurdish fighters"), the other side it names."""
+    target = mention.actor("actor2")
+    doer = _read_doer(donor)
+    if doer is None:
+        return None
+    if target is not None and doer.name == target.name:
+        other = donor.actor("actor2")
+        return other if other is not None and other.name != target.name else None
+    return doer
+
+
+_TOLL_TRIGGERS = word_set("en", "coreference", "toll_triggers")
+
+
+def _only_counts(mention: Mention) -> bool:
+    """The report's trigger only counts the dead or wounded ("were killed", "left 20 dead"), as coreference reads it."""
+    words = re.findall(r"[a-z]+", (mention.trigger.text or "").casefold())
+    return bool(words) and all(word in _TOLL_TRIGGERS for word in words)
+
+
+def share_document_doers(mentions: list[Mention]) -> None:
+    """An act whose sentence leaves the doer unsaid ("raids killed 16 civilians in the town", "heavy clashes
+    raged around the base") is done, in place, by the doer the same document names for the same kind of act
+    (actors.yaml `conventions.shared_doer_sub_types`): its nearest earlier report that names one, else the first
+    later one. A report whose trigger only counts the dead ("five more were killed in the next town") takes none:
+    it tells the toll of an act whose kind it only guesses. The doer keeps the span of the sentence that named it.
+    With none named, a kind of act listed in
+    `conventions.default_doer_by_sub_type` (air strikes) is that contextual force's, its country filled in by
+    :func:`fill_actor_countries`."""
+    rules = coding_conventions()
+    forces = {force.prefix: force for force in actor_dictionary().contextual}
+    ordered = sorted(mentions, key=lambda m: m.sentence.start)
+    for number, mention in enumerate(ordered):
+        if _read_doer(mention) is not None or mention.sub_event_type not in rules.shared_doer_sub_types:
+            continue
+        if any(a.role == "actor1" and a.span is not None for a in mention.actors):
+            continue  # an unknown armed group the text names ("gunmen") is a reading, not a gap
+        if _only_counts(mention):
+            continue  # "five more were killed in the next town": the toll of an act whose kind it only guesses
+        same_kind = [
+            other
+            for other in [*reversed(ordered[:number]), *ordered[number + 1 :]]
+            if other.sub_event_type == mention.sub_event_type and other.event_type == mention.event_type
+        ]
+        donor = next((other for other in same_kind if _doer_from(other, mention) is not None), None)
+        doer = _doer_from(donor, mention) if donor is not None else None
+        target = donor.actor("actor2") if donor is not None else None
+        shares_target = mention.sub_event_type in rules.shared_target_sub_types and mention.actor("actor2") is None
+        if shares_target and doer is not None and target is not None and target.name != doer.name:
+            # "heavy clashes continued around the town": the fight the article told, both its sides
+            mention.actors.append(ActorRole("actor2", target.name, target.actor_type, target.span))
+        if doer is None:
+            force = forces.get(rules.default_doer_by_sub_type.get(mention.sub_event_type, ""))
+            if force is None:
+                continue
+            doer = ActorRole("actor1", force.placeholder, force.actor_type)
+        rest = [a for a in mention.actors if a.role != "actor1"]
+        mention.actors[:] = [ActorRole("actor1", doer.name, doer.actor_type, doer.span), *rest]
 
 
 def fill_actor_countries(
@@ -1194,7 +1297,11 @@ def fill_actor_countries(
                     if actor.name.startswith(prefix + " "):
                         last_named[prefix] = actor.name
                 continue
-            name = last_named.get(force.prefix)
+            # "regime air raids", "government troops": the state's own forces, not another state named before
+            own_state = actor.span is not None and any(
+                w in _OWN_STATE_WORDS for w in _WORD.findall(actor.span.text.lower())
+            )
+            name = None if own_state else last_named.get(force.prefix)
             if name is None or any(other.name == name for other in mention.actors if other.role != actor.role):
                 # "Israeli jets struck a military airport": not the attacker's own forces, those of the place
                 name = _forces_of(force, country_of(mention), dictionary, country_name)

@@ -59,6 +59,16 @@ SCALE_WORDS: dict[str, int] = {str(k): int(v) for k, v in _DATA["scale_words"].i
 _INNER_SCALE_WORDS = word_set("en", "quantities", "inner_scale_words")
 _DEATH_TOLL_NOUNS = word_set("en", "quantities", "death_toll_nouns")
 _NONE_WORDS = word_set("en", "quantities", "none_words")
+_SINGLE_PERSON_NOUNS = word_set("en", "quantities", "single_person_nouns")
+_UNCOUNTED_WORDS = _alternation(word_set("en", "quantities", "uncounted_amounts"))
+# "several militants", not "several hundred people" or "a few dozen": those give a low bound
+_UNCOUNTED = re.compile(
+    rf"\s*{_UNCOUNTED_WORDS}\b(?!\s+(?:of\s+)?(?:\d|{_alternation(SCALE_WORDS)}s?\b))", re.IGNORECASE
+)
+_SINGLE_PERSON = re.compile(
+    rf"(?<![\w'’-])(?:a|an)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{_alternation(_SINGLE_PERSON_NOUNS)})(?![\w-])",
+    re.IGNORECASE,
+)
 EXACT_PHRASES: dict[str, int] = {str(k): int(v) for k, v in _DATA["exact_phrases"].items()}
 VAGUE_AMOUNTS: dict[str, dict[str, int]] = {str(k): dict(v) for k, v in _DATA["vague_amounts"].items()}
 NEED_KNOWN_HEAD = _lower_set(_DATA["vague_need_known_head"])
@@ -485,6 +495,25 @@ def _inherit_kinds(found: list[_Found], text: str) -> None:
             current.quantity.kind = following.quantity.kind
 
 
+_ONE_PERSON = "person"
+
+
+def _single_persons(text: str, found: list[_Found]) -> list[_Found]:
+    """a_single_person: "killing a woman", "a child was wounded", "a soldier and two civilians were killed": "a"
+    or "an" before a noun of one person (data/en/quantities.yaml `single_person_nouns`) counts one, its kind from
+    the casualty cue before or after it, else from a figure it is coordinated with (kept only with a kind)."""
+    persons: list[_Found] = []
+    for match in _SINGLE_PERSON.finditer(text):
+        start, end = match.start(), match.end()
+        if _overlaps(start, end, [(f.start, f.end) for f in found]):
+            continue
+        before = text[max(0, start - 80) : start] + match.group(0).split()[0] + " "  # "killing an " (elderly man)
+        kind = _kind_before(before) or _matched_kind(_CASUALTY_AFTER.match(text[end : end + 80]))
+        quantity = Quantity(_ONE_PERSON, 1, 1, 1, None, kind or "count")
+        persons.append(_Found(quantity, start, end))
+    return persons
+
+
 def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]:
     """Every counted thing in a sentence, with low / best / high and a kind (count, killed, wounded ...)."""
     dates = date_spans(text)
@@ -493,7 +522,10 @@ def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]
         candidate = _candidate(text, match, dates, found[-1].end if found else 0)
         if candidate is not None:
             found.append(candidate)
+    found = sorted([*found, *_single_persons(text, found)], key=lambda item: item.start)
     _inherit_kinds(found, text)
+    # a single person that no casualty cue gives a kind counts nothing worth keeping ("a man said")
+    found = [item for item in found if not (item.quantity.kind == "count" and item.quantity.unit == _ONE_PERSON)]
     for item in found:
         if item.subset and item.quantity.kind in CASUALTY_KINDS:
             item.quantity.kind += SUBSET_SUFFIX
@@ -523,6 +555,8 @@ def fatalities(quantities: list[Quantity], text: str = "", trigger: int | None =
     and 2 civilians"); totals that are not joined are told apart (:func:`coordinated_totals`) and the one
     nearest the event's ``trigger`` (a character offset) is the event's toll.
     """
+    # no_count_no_toll: "a number of fighters were killed" says some died, not how many: no toll
+    quantities = [q for q in quantities if not (q.span is not None and _UNCOUNTED.match(q.span.text))]
     totals = [q for q in quantities if q.kind == "killed"]
     if totals:
         groups = coordinated_totals(totals, text)
