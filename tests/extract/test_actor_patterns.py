@@ -268,6 +268,19 @@ def test_an_air_strike_no_report_names_is_the_air_force_of_its_country() -> None
     assert shooting.actors[0].name == "Unidentified Armed Group"  # gunmen the text names stay unknown
 
 
+def test_an_air_strike_no_report_names_stays_unidentified_where_others_fly_too() -> None:
+    # A strike left open in a war where a coalition or a neighbour also bombs is no state's by default; the
+    # army a sentence names ("army jets") is still the state's.
+    strike = _report(0, "Air/drone strike", [ActorRole("actor1", "Unidentified Armed Group", "Unidentified")])
+    named = _report(
+        40, "Air/drone strike", [ActorRole("actor1", ARMY, "State forces", Span("t.txt", 40, 48, "army jets"))]
+    )
+    share_document_doers([strike])
+    fill_actor_countries([strike, named], lambda _: "YE", lambda code: {"YE": "Yemen"}[code])
+    assert strike.actors[0].name == "Unidentified Military Forces"
+    assert named.actors[0].name.startswith("Military Forces of Yemen")
+
+
 def test_the_regime_is_the_state_where_it_happens_not_another_named_before() -> None:
     russia = ActorRole("actor1", "Military Forces of Russia", "State forces", Span("t.txt", 0, 7, "Russian"))
     first = _report(0, "Air/drone strike", [russia])

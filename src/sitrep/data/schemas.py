@@ -109,6 +109,8 @@ class ActorConventions(Strict):
     shared_doer_sub_types: list[SubEventType] = []
     # ... and with none named there, the forces of that kind of the country it happens in (air strikes: its army).
     default_doer_by_sub_type: dict[SubEventType, StrictStr] = {}
+    # ... only in these countries (ISO2): where the state is the one air power of its war; elsewhere unidentified.
+    default_doer_countries: list[StrictStr] = []
     # ... and of these kinds, the side it was done against too when the sentence names none (a fight's two sides).
     shared_target_sub_types: list[SubEventType] = []
     # A fight's named dead whose side is not the one they fought against are its other side (actor1).

@@ -1122,6 +1122,7 @@ class CodingConventions:
     default_doer_by_sub_type: dict[str, str] = field(default_factory=dict)  # sub-type -> contextual force prefix
     shared_target_sub_types: frozenset[str] = frozenset()  # acts whose unsaid target is the article's too
     victim_side_types: frozenset[str] = frozenset()  # fights whose named dead are the unsaid side
+    default_doer_countries: frozenset[str] = frozenset()  # where that default holds (ISO2)
 
     @property
     def crowd_names(self) -> frozenset[str]:
@@ -1143,6 +1144,7 @@ def coding_conventions() -> CodingConventions:
         dict(raw.get("default_doer_by_sub_type", {})),
         frozenset(raw.get("shared_target_sub_types", [])),
         frozenset(raw.get("victim_side_types", [])),
+        frozenset(raw.get("default_doer_countries", [])),
     )
 
 
@@ -1245,7 +1247,7 @@ def share_document_doers(mentions: list[Mention]) -> None:
     it tells the toll of an act whose kind it only guesses. The doer keeps the span of the sentence that named it.
     With none named, a kind of act listed in
     `conventions.default_doer_by_sub_type` (air strikes) is that contextual force's, its country filled in by
-    :func:`fill_actor_countries`."""
+    :func:`fill_actor_countries` (in `conventions.default_doer_countries` only; elsewhere unidentified)."""
     rules = coding_conventions()
     forces = {force.prefix: force for force in actor_dictionary().contextual}
     ordered = sorted(mentions, key=lambda m: m.sentence.start)
@@ -1287,6 +1289,7 @@ def fill_actor_countries(
     mention's place is in.
     """
     dictionary = actor_dictionary()
+    conventions = coding_conventions()
     forces = {force.placeholder: force for force in dictionary.contextual}
     last_named: dict[str, str] = {}  # prefix -> the last forces of that kind the document named
     for mention in sorted(mentions, key=lambda m: m.sentence.start):
@@ -1297,6 +1300,11 @@ def fill_actor_countries(
                     if actor.name.startswith(prefix + " "):
                         last_named[prefix] = actor.name
                 continue
+            country = country_of(mention)
+            if actor.span is None and _defaulted(mention, force) and country not in conventions.default_doer_countries:
+                # a strike no report attributes, where the state is not the one air power: no guess
+                mention.actors[number] = ActorRole(actor.role, force.unknown, actor.actor_type, None)
+                continue
             # "regime air raids", "government troops": the state's own forces, not another state named before
             own_state = actor.span is not None and any(
                 w in _OWN_STATE_WORDS for w in _WORD.findall(actor.span.text.lower())
@@ -1304,10 +1312,15 @@ def fill_actor_countries(
             name = None if own_state else last_named.get(force.prefix)
             if name is None or any(other.name == name for other in mention.actors if other.role != actor.role):
                 # "Israeli jets struck a military airport": not the attacker's own forces, those of the place
-                name = _forces_of(force, country_of(mention), dictionary, country_name)
+                name = _forces_of(force, country, dictionary, country_name)
             known = dictionary.by_alias.get(name.lower())
             actor_type = known.actor_type if known is not None and known.name == name else actor.actor_type
             mention.actors[number] = ActorRole(actor.role, name, actor_type, actor.span)
+
+
+def _defaulted(mention: Mention, force: ContextualForce) -> bool:
+    """The force is the default doer of the mention's kind of act (`conventions.default_doer_by_sub_type`)."""
+    return coding_conventions().default_doer_by_sub_type.get(mention.sub_event_type) == force.prefix
 
 
 def _forces_of(
