@@ -44,6 +44,7 @@ CONTAINER_PRECISIONS = frozenset({"admin1", "admin2", "region"})
 # Places an unknown name is said to lie in or near, inside its own text: "the southern neighbourhoods of the capital
 # Damascus", "the X area south of Idlib", "a base near Y town". The relation words are data (places.yaml).
 FINE_CONTAINERS = frozenset({"site", "town", "admin2", "admin1", "region"})
+_PLURAL_S = re.compile(r"(?<=[a-z])s\b")
 # "... in Hodeidah governorate", right after a name: a capitalised unit, with its head word if written.
 _UNIT_AFTER = re.compile(r"\s*,?\s+in\s+(?P<unit>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+[a-z]+)?)")
 
@@ -173,7 +174,9 @@ def place_within(text: str, places: DocumentPlaces, gazetteer: Gazetteer) -> Pla
             continue
         if places.home is not None and place.country != places.home:
             continue
-        part_of = names_part_of_a_town(text[: relation.start()]) and relation.group().strip().lower() == "of"
+        # "the southern neighbourhoods of X": a part (or parts) of the town X
+        before = _PLURAL_S.sub("", text[: relation.start()])
+        part_of = names_part_of_a_town(before) and relation.group().strip().lower() == "of"
         if place.precision in ("town", "site") and not part_of:
             return replace(place, precision="admin2")
         return place
