@@ -33,7 +33,7 @@ import json
 import re
 import sys
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +132,9 @@ class Coded:
     places: list[tuple[float, float]]
     dates: list[tuple[dt.date, dt.date]]
     tolls: list[int]
+    # Every place of the headline's violent events, not only each one's first (a diagnostic: a clause naming two
+    # places gives one event with both, and UCDP may have coded the second).
+    all_places: list[tuple[float, float]] = field(default_factory=list)
 
 
 def code_with_sitrep(headlines: list[Headline]) -> dict[str, Coded]:
@@ -159,6 +162,9 @@ def code_with_sitrep(headlines: list[Headline]) -> dict[str, Coded]:
                 c.types.append(mention.event_type)
                 c.places += [(p.lat, p.lon) for p in mention_places(mention)[:1]] or [
                     (p.lat, p.lon) for p in event.places[:1]
+                ]
+                c.all_places += [(p.lat, p.lon) for p in mention_places(mention)] + [
+                    (p.lat, p.lon) for p in event.places
                 ]
                 if mention.date:
                     c.dates.append((mention.date.start, mention.date.end))
@@ -201,6 +207,7 @@ class Result:
     dated: int
     with_toll: int
     toll_right: int
+    placed_any: int = 0
 
     def rates(self) -> dict[str, float]:
         def share(a: int, b: int) -> float:
@@ -251,6 +258,11 @@ def score(headlines: list[Headline], coded: dict[str, Coded], show: str | None) 
                 for row in named
             )
             r.placed += placed
+            r.placed_any += any(
+                distance_km(lat, lon, row["latitude"], row["longitude"]) <= PLACE_KM
+                for lat, lon in c.all_places or c.places
+                for row in named
+            )
             if not placed:
                 failures.append(f"place: {named[0]['where_coordinates']} not within 25 km of {c.places[:2]}")
         bounds = [(row["low"], row["high"]) for row in h.rows]
@@ -288,6 +300,11 @@ def main(argv: list[str] | None = None) -> int:
         f"  place within 25 km   {rates['place_within_25km']:.3f}  ({result.placed}/{result.named_place} "
         "headlines naming UCDP's place)"
     )
+    if args.coder == "sitrep":
+        print(
+            f"    (diagnostic: any place of the events within 25 km: {result.placed_any}/{result.named_place}; "
+            "the score above takes each event's first place)"
+        )
     print(f"  date | detected      {rates['date_given_detected']:.3f}  ({result.dated}/{result.detected})")
     print(
         f"  fatalities in range  {rates['fatalities_within_range']:.3f}  ({result.toll_right}/{result.with_toll} "

@@ -23,6 +23,9 @@ def places_in(text: str) -> list[str]:
         ("Fighting broke out between rival gangs in A’zaz", "A’zaz"),
         # A hyphenated name parsed as several objects of "in" is one name.
         ("Rockets killed 12 people in Ma’arrat al-Nu’man", "Ma’arrat al-Nu’man"),
+        # A capitalised word joined by "and" to a name after "in" is a name too, though the parser calls it a noun.
+        ("Human losses in Hasakah and Daraa", "Daraa"),
+        ("Heavy losses in Homs and Tadmur", "Tadmur"),
     ],
 )
 def test_a_name_after_a_locative_is_found_whatever_its_tag(text: str, name: str) -> None:
@@ -31,3 +34,4 @@ def test_a_name_after_a_locative_is_found_whatever_its_tag(text: str, name: str)
 
 def test_a_title_case_headline_does_not_make_every_word_a_place() -> None:
     assert "Target" not in places_in("Warplanes Target A School In The North And Kill Four")
+    assert "Hospital" not in places_in("Warplanes Strike Idlib And Hospital Staff Flee")

@@ -235,3 +235,16 @@ def test_a_quarter_does_not_take_a_province_s_name_abroad(gazetteer: Gazetteer) 
     # Aleppo has a Salah al-Din quarter; in a report on Iraq the name is the province.
     place = resolve(gazetteer, "Salah al-Din", "IQ")
     assert (place.country, place.precision) == ("IQ", "admin1"), place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US-led coalition aircraft struck a bridge near Raqqa on Sunday.",
+        "U.S led coalition raids hit a market in the town on Sunday.",
+        "Saudi-led coalition jets bombed a wedding party in Hajjah.",
+    ],
+)
+def test_a_country_that_leads_a_coalition_is_not_where_it_strikes(gazetteer: Gazetteer, text: str) -> None:
+    # "the US-led coalition" names who leads the strikes; the strikes are where the text's places are.
+    assert not {"US", "SA"} & set(gazetteer.countries_in_text(text, 0.0))

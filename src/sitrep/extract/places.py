@@ -125,7 +125,12 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
             objects = [c for c in token.children if c.dep_ == "pobj" and _may_name(c, plain_case)]
         else:
             continue
-        objects += [c for obj in objects for c in obj.conjuncts if _may_name(c, plain_case) and c.i > obj.i]
+        objects += [
+            c
+            for obj in objects
+            for c in obj.conjuncts
+            if c.i > obj.i and (_may_name(c, plain_case) or _names_like(c, obj))
+        ]
         phrases = [_name_ending_at(obj, token.i + 1) for obj in objects]
         # "in Maarat al-Numan" may be parsed as three objects of "in": the name is the longest run.
         phrases = [p for p in phrases if not any(o.start <= p.start and p.end < o.end for o in phrases)]
@@ -148,6 +153,23 @@ def _may_name(token: Token, plain_case: bool) -> bool:
     if token.pos_ == "PROPN":
         return True
     return plain_case and token.pos_ == "NOUN" and _capital_first(token) and token.i != token.sent.start
+
+
+def _names_like(conjunct: Token, name: Token) -> bool:
+    """ "losses in Hasakah and Daraa": a capitalised word joined by "and" to a proper noun after a locative is a
+    name like it, whatever its tag, unless the sentence capitalises every word (a title-case headline)."""
+    return (
+        name.pos_ == "PROPN"
+        and conjunct.pos_ == "NOUN"
+        and _capital_first(conjunct)
+        and not _in_title_case(conjunct.sent)
+    )
+
+
+def _in_title_case(sentence: SpacySpan) -> bool:
+    """Whether every longer word of a sentence is capitalised ("Warplanes Target A School And Kill Four")."""
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return bool(words) and all(_capital_first(t) for t in words)
 
 
 def _capital_first(token: Token) -> bool:

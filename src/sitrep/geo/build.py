@@ -40,7 +40,7 @@ from sitrep.data import data_path, load_yaml
 from sitrep.geo.normalise import ascii_fold, name_key, skeleton_key
 
 # Bump when the build logic or the curated data change shape: a new version means a new cache file.
-DATA_VERSION = "4"
+DATA_VERSION = "5"
 
 # Words that name the kind of administrative unit rather than the unit ("Muhafazat Kirkuk", "Basra Governorate"):
 # data, in mention_words.yaml, which is one of the BUILD_INPUTS below.
@@ -53,6 +53,7 @@ ADMIN_GENERIC_WORDS: frozenset[str] = frozenset(
 BUILD_INPUTS = (
     "countries.csv",
     "regions.csv",
+    "areas.csv",
     "sites.csv",
     "towns.csv",
     "admin1_aliases.csv",
@@ -206,6 +207,27 @@ def town_rows(
     return rows
 
 
+def mark_capitals(towns: list[PlaceRow], capitals: dict[str, str]) -> None:
+    """Marks each country's capital (``countries.csv``'s ``capital``) with GeoNames' feature code PPLC: the most
+    populous town of the country that has the capital's name. cities500 carries no feature codes, and a capital is
+    named in reports about any country ("talks in Amman"), so the ranking needs to know it."""
+    wanted = {cc: name_key(name) for cc, name in capitals.items() if name}
+    best: dict[str, PlaceRow] = {}
+    for town in towns:
+        key = wanted.get(town.country or "")
+        if key and any(name_key(n) == key for n in town.names):
+            held = best.get(town.country or "")
+            if held is None or town.population > held.population:
+                best[town.country or ""] = town
+    for town in best.values():
+        town.feature = "PPLC"
+
+
+def read_capitals() -> dict[str, str]:
+    """ISO2 -> the name of the country's capital, from ``data/geo/countries.csv``."""
+    return {rec["iso2"]: rec["capital"] for rec in read_csv(data_path("geo", "countries.csv")) if rec["capital"]}
+
+
 def admin_core_name(name: str) -> str:
     """'Muhafazat Kirkuk' -> 'Kirkuk'; 'Salah ad Din Governorate' -> 'Salah ad Din'."""
     words = [w for w in name.replace("-", " - ").split() if ascii_fold(w).strip("'") not in ADMIN_GENERIC_WORDS]
@@ -313,6 +335,55 @@ def region_rows() -> list[PlaceRow]:
             lon=float(rec["lon"]),
             precision=rec["precision"] or "region",
             feature="region",
+        )
+        for alias in [rec["name"], *split_aliases(rec["aliases"])]:
+            row.names.setdefault(alias, "alias")
+        rows.append(row)
+    return rows
+
+
+def area_rows(cities: dict[str, dict[str, object]], villages: Sequence[GeoNamesDump] | None = None) -> list[PlaceRow]:
+    """Named areas the gazetteer has no unit for (mountains, valleys, plains: "Jabal al-Akrad", "Wadi Barada"), from
+    ``areas.csv``: each is placed at the mean point of the GeoNames places its source names as lying in it
+    (``members``, geonameids found in cities500 or the shipped villages), precision "admin2": an area a few
+    villages across, like a district (ACLED's geo_precision 2, part of a region). Derived from gazetteer records at
+    every build, so a point is never typed by hand. An area of a country whose villages are not indexed
+    (``villages``: the shipped tables; a build without them) is left out unless cities500 holds all its members."""
+    records = read_csv(data_path("geo", "areas.csv"))
+    villages = bundled_villages() if villages is None else villages
+    indexed = {dump.path.name[:2] for dump in villages}
+    wanted = {gid for rec in records for gid in split_aliases(rec["members"])}
+    points: dict[str, tuple[float, float]] = {
+        gid: (float(str(cities[gid]["latitude"])), float(str(cities[gid]["longitude"])))
+        for gid in wanted
+        if gid in cities
+    }
+    for dump in villages:
+        if dump.path.name[:2] not in {rec["country"] for rec in records}:
+            continue
+        with gzip.open(dump.path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                columns = line.split("\t", 6)
+                if columns[0] in wanted and columns[0] not in points:
+                    points[columns[0]] = (float(columns[4]), float(columns[5]))
+    rows = []
+    for rec in records:
+        members = split_aliases(rec["members"])
+        missing = [gid for gid in members if gid not in points]
+        if missing and rec["country"] not in indexed:
+            continue
+        if not members or missing:
+            raise ValueError(f"areas.csv, {rec['id']}: no GeoNames place for members {missing or '(none listed)'}")
+        lat = statistics.fmean(points[gid][0] for gid in members)
+        lon = statistics.fmean(points[gid][1] for gid in members)
+        row = PlaceRow(
+            gid=f"sitrep:area:{rec['id']}",
+            name=rec["name"],
+            country=rec["country"],
+            lat=round(lat, 4),
+            lon=round(lon, 4),
+            precision="admin2",
+            feature="area",
         )
         for alias in [rec["name"], *split_aliases(rec["aliases"])]:
             row.names.setdefault(alias, "alias")
@@ -819,10 +890,12 @@ def build_index(path: Path | None = None, geonames: Sequence[Path] | None = None
     cities = read_cities()
     admin_names = read_admin_names()
     towns = town_rows(cities, admin_names)
+    mark_capitals(towns, read_capitals())
     admins = admin_rows(towns, read_admin1_aliases())
-    rows: Iterable[PlaceRow] = [*country_rows(), *region_rows(), *site_rows(), *extra_town_rows(), *admins, *towns]
-    summary, shipped = GeoNamesSummary(), GeoNamesSummary()
     shipped_dumps = bundled_villages() if villages else []
+    curated = [*country_rows(), *region_rows(), *area_rows(cities, shipped_dumps), *site_rows(), *extra_town_rows()]
+    rows: Iterable[PlaceRow] = [*curated, *admins, *towns]
+    summary, shipped = GeoNamesSummary(), GeoNamesSummary()
     if dumps or shipped_dumps:
         admin1_by_code = admin1_names_by_code(cities, join_admin_names(cities, admin_names))
         seen = _GeonameIdSet()

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from sitrep.data import data_path
+from sitrep.data import data_path, word_set
 from sitrep.extract.attribution import canonical_outlet
 from sitrep.extract.events import Extraction
 from sitrep.geo.index import Gazetteer, GeoContext
@@ -36,11 +36,15 @@ from sitrep.geo.inherit import (
     scope_unplaced_claims,
 )
 from sitrep.geo.mentions import geocode_dateline, geocode_mentions, most_specific, order_event_places
-from sitrep.geo.normalise import is_generic_word
+from sitrep.geo.normalise import is_generic_word, names_part_of_a_town
 from sitrep.model import Mention, Place, PlaceMention
 
 # Units an unknown name written "in" them is kept in: a province, a district, a named region.
 CONTAINER_PRECISIONS = frozenset({"admin1", "admin2", "region"})
+# Places an unknown name is said to lie in or near, inside its own text: "the southern neighbourhoods of the capital
+# Damascus", "the X area south of Idlib", "a base near Y town". The relation words are data (places.yaml).
+FINE_CONTAINERS = frozenset({"site", "town", "admin2", "admin1", "region"})
+_PLURAL_S = re.compile(r"(?<=[a-z])s\b")
 # "... in Hodeidah governorate", right after a name: a capitalised unit, with its head word if written.
 _UNIT_AFTER = re.compile(r"\s*,?\s+in\s+(?P<unit>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+[a-z]+)?)")
 
@@ -141,12 +145,42 @@ def keep_unknown_places(extraction: Extraction, places: DocumentPlaces, gazettee
             head = unit.rsplit(" ", 1)[-1]
             if head.islower() and not is_generic_word(head):  # "in Hodeidah on Tuesday": no unit word
                 unit = unit.rsplit(" ", 1)[0]
-        if not unit.strip():
-            return None
-        place = gazetteer.resolve(unit, GeoContext(document_countries=places.countries))
-        return place if place is not None and place.precision in CONTAINER_PRECISIONS else None
+        if unit.strip():
+            place = gazetteer.resolve(unit, GeoContext(document_countries=places.countries))
+            if place is not None and place.precision in CONTAINER_PRECISIONS:
+                return place
+        return place_within(unknown.text, places, gazetteer)
 
     fall_back_to_country(extraction.mentions, gazetteer.country_place(country) if country else None, container_of)
+
+
+def _relation_words() -> re.Pattern[str]:
+    words = sorted(word_set("en", "places", "within_relations"), key=len, reverse=True)
+    return re.compile(rf"\s(?:{'|'.join(map(re.escape, words))})\s", re.IGNORECASE)
+
+
+def place_within(text: str, places: DocumentPlaces, gazetteer: Gazetteer) -> Place | None:
+    """The place an unknown name's own text says it lies in or near, when the gazetteer knows that one: "the
+    southern neighbourhoods of the capital Damascus" are in Damascus (a town's part: the town, at town precision),
+    "the X area south of Idlib" is near Idlib (a town reached by a direction or "near": the area around it,
+    precision admin2, ACLED's geo_precision 2). Only a place in the document's country, finer than a country, is
+    taken; the first relation that yields one wins, the outermost name last ("X south of Y in Z": Y before Z)."""
+    relations = list(_relation_words().finditer(text))
+    context = GeoContext(document_countries=places.countries)
+    for relation in relations:
+        inner = text[relation.end() :].strip(" ,")
+        place = gazetteer.resolve(inner, context) if inner else None
+        if place is None or place.precision not in FINE_CONTAINERS:
+            continue
+        if places.home is not None and place.country != places.home:
+            continue
+        # "the southern neighbourhoods of X": a part (or parts) of the town X
+        before = _PLURAL_S.sub("", text[: relation.start()])
+        part_of = names_part_of_a_town(before) and relation.group().strip().lower() == "of"
+        if place.precision in ("town", "site") and not part_of:
+            return replace(place, precision="admin2")
+        return place
+    return None
 
 
 def scope_claims(extraction: Extraction, places: DocumentPlaces, gazetteer: Gazetteer) -> None:

@@ -479,6 +479,10 @@ class Gazetteer:
             # A name that must be spelled exactly gains nothing from the (slow) fuzzy search.
             for match in self._matches(query, countries, fuzzy=context.min_similarity < 0.95):
                 self._keep(matches, replace(match, whole_mention=number == 0))
+        if parsed.direction and any(m.whole_mention and m.spelled for m in matches.values()):
+            # "the Western Ghouta": a place whose own name holds the direction word is named, so the word is part of
+            # that name, not a direction within a bigger area (the Eastern Ghouta, also called "Ghouta").
+            parsed = replace(parsed, direction="")
         neighbours = self._neighbours.get(countries[0], frozenset()) if countries else frozenset()
         anchors = self._anchors(tuple(p for p in context.nearby_places if name_key(p) != name_key(text)), countries)
         # The countries the document names, and those of the provinces and districts it names ("in the Luhansk

@@ -142,19 +142,26 @@ def fall_back_to_country(
     """An honest "don't know": a sentence that names a place the gazetteer lacks ("shelling on Marj al-Dahr village")
     and has no other place, not even one from its context, keeps that name as written, placed at the finest unit
     the text gives around it (``container_of``: "the X area in Y governorate" is in Y, with Y's precision), else at
-    the country the document is about with precision "country", rather than at a guessed town."""
+    the country the document is about with precision "country", rather than at a guessed town. A sentence placed
+    only at a country keeps such a name at the finer unit its text gives, first among its places."""
     for mention in mentions:
-        if any(pm.place is not None for pm in mention.places):
+        resolved = [pm.place for pm in mention.places if pm.place is not None]
+        # A sentence placed only at a country ("... in Syria") still keeps a name the text puts inside a finer unit.
+        only_a_country = bool(resolved) and all(p.precision == "country" for p in resolved)
+        if resolved and not only_a_country:
             continue
-        unknown = next(
-            (pm for pm in mention.places if pm.role == LOCATION_ROLE and not names_part_of_a_town(pm.text)), None
-        )
+        unplaced = [pm for pm in mention.places if pm.role == LOCATION_ROLE and pm.place is None]
+        unknown = next((pm for pm in unplaced if not names_part_of_a_town(pm.text)), next(iter(unplaced), None))
         if unknown is None:
             continue
         name = parse_mention(unknown.text).core or unknown.text
         if _names_a_natural_feature(name):
             continue
-        within = container_of(mention, unknown) or country
+        container = container_of(mention, unknown)
+        if container is not None and only_a_country and container.country not in {p.country for p in resolved}:
+            container = None
+        # A part of a town with no unit around it written keeps the town of its context (inherit_places).
+        within = container or (None if only_a_country or names_part_of_a_town(unknown.text) else country)
         if within is None:
             continue
         unknown.place = replace(
@@ -164,6 +171,9 @@ def fall_back_to_country(
             score=0.0,
             alternatives=[],
         )
+        if only_a_country:  # finer than the country: the event's own place
+            mention.places.remove(unknown)
+            mention.places.insert(0, unknown)
 
 
 def _names_a_natural_feature(name: str) -> bool:
