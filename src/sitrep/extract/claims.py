@@ -396,16 +396,7 @@ def accusations(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
             continue  # "accused of war crimes" (who is accused is the subject: the report of a charge) is left alone
         words = [t.text for t in accused.subtree]
         words += [t.text for t in charge.subtree] if charge.head.i == verb.i else []
-        claims.append(
-            _claim(
-                replace(context, modality="asserted"),
-                _claim_id(context, verb.idx),
-                f"{verb.lemma_.lower()} {' '.join(words)}",
-                None,
-                _token_span(context.doc, verb),
-                f"accusation@{context.doc}",
-            )
-        )
+        claims.append(_speaker_statement(context, verb, " ".join(words), "accusation"))
     return claims
 
 
@@ -429,17 +420,21 @@ def contentions(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
         if any(t.i in triggers for t in scope) or any(t.like_num for t in scope):
             continue
         phrase = " ".join(t.text for t in scope if t.dep_ not in DEP.marker or t.i != scope[0].i)
-        claims.append(
-            _claim(
-                replace(context, modality="asserted"),
-                _claim_id(context, verb.idx),
-                f"{verb.lemma_.lower()} {phrase}",
-                None,
-                _token_span(context.doc, verb),
-                f"contention@{context.doc}",
-            )
-        )
+        claims.append(_speaker_statement(context, verb, phrase, "contention"))
     return claims
+
+
+def _speaker_statement(context: SentenceContext, verb: Token, words: str, kind: str) -> Claim:
+    """What a speaker states (an accusation, a contention): asserted, with no figure, under the document's topic
+    of that kind, so that it is compared only within its own article."""
+    return _claim(
+        replace(context, modality="asserted"),
+        _claim_id(context, verb.idx),
+        f"{verb.lemma_.lower()} {words}",
+        None,
+        _token_span(context.doc, verb),
+        f"{kind}@{context.doc}",
+    )
 
 
 def ultimatums(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
