@@ -88,6 +88,7 @@ def test_demonyms_name_actors_in_the_dictionary() -> None:
         # Aliases of forces and groups across conflicts.
         ("Russia's defence ministry", "Military Forces of Russia"),
         ("Iron Dome", "Military Forces of Israel"),
+        ("Zionist occupation warplanes", "Military Forces of Israel"),  # a side's own loaded name for its enemy
         ("the Azov Brigade", "National Guard of Ukraine"),
         ("Koglweogo self-defence groups", "Koglweogo Militia"),
         ("the Hafiz Gul Bahadur group", "Hafiz Gul Bahadur Group"),
