@@ -276,6 +276,26 @@ def test_no_one_counts_nobody(sentence: str, kind: str) -> None:
     assert [q.best for q in found] == [0]
 
 
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("None of the 14 passengers on the bus was hurt, the operator said.", "wounded"),
+        ("Neither of the two guards at the gate was killed.", "killed"),
+        ("Not one of the 30 pupils in the school was injured in the shelling.", "wounded"),
+    ],
+)
+def test_none_of_a_figure_counts_nobody(sentence: str, kind: str) -> None:
+    # The figure names whom nobody of was harmed: a zero of that kind, not a toll of the figure.
+    found = [q for q in find_quantities(sentence) if q.kind == kind]
+    assert [q.best for q in found] == [0]
+
+
+def test_a_figure_after_a_count_of_the_harmed_is_not_a_zero() -> None:
+    # Only "none", "neither", "not one", "no one" before "of the" make a zero; the figure stays a figure otherwise.
+    found = [q.best for q in find_quantities("The blast killed 14 passengers on the bus.") if q.kind == "killed"]
+    assert found == [14]
+
+
 def test_one_after_other_words_is_still_one() -> None:
     assert [
         q.best for q in find_quantities("Gunmen killed one man and no one else was hurt.") if q.kind == "killed"

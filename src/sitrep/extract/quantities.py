@@ -59,6 +59,12 @@ SCALE_WORDS: dict[str, int] = {str(k): int(v) for k, v in _DATA["scale_words"].i
 _INNER_SCALE_WORDS = word_set("en", "quantities", "inner_scale_words")
 _DEATH_TOLL_NOUNS = word_set("en", "quantities", "death_toll_nouns")
 _NONE_WORDS = word_set("en", "quantities", "none_words")
+_NONE_OF_THE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(word_set("en", "quantities", "none_of_words")))
+    + r")\s+of\s+(?:the|its|their|his|her|these|those)\s+$",
+    re.IGNORECASE,
+)
 _SINGLE_PERSON_NOUNS = word_set("en", "quantities", "single_person_nouns")
 _UNCOUNTED_WORDS = _alternation(word_set("en", "quantities", "uncounted_amounts"))
 # "several militants", not "several hundred people" or "a few dozen": those give a low bound
@@ -456,7 +462,11 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
 
 
 def _counts_none(text: str, match: re.Match[str]) -> bool:
-    """none_of_one: "no one", "no-one", "not one" count nobody; the word "one" after a none word is a zero."""
+    """none_of_one: "no one", "no-one", "not one" count nobody; the word "one" after a none word is a zero.
+    none_of_the_figure: "none of the 12 passengers was hurt", "neither of the two guards": the figure names
+    whom nobody of was harmed, so the count of that kind is zero."""
+    if _NONE_OF_THE.search(text[max(0, match.start() - 40) : match.start()]):
+        return True
     if match.group(0).strip().lower() != "one":
         return False
     before = re.search(r"([A-Za-z]+)[\s-]+$", text[max(0, match.start() - 12) : match.start()])
