@@ -29,6 +29,7 @@ from sitrep.nlp import load_pipeline, parse_text
 from sitrep.nlp.pipeline import PIECE_CHARS
 from sitrep.resolve import derive_event, group_claims, resolve_group
 from sitrep.resolve.claims import (
+    Components,
     connected_groups,
     denials_of_reports,
     group_contradictions,
@@ -433,26 +434,19 @@ def _seed_components(
     """The seeds that end up in one group together (linked to each other, or to one stored group), each set
     with the stored groups it joins, in store order."""
     index = {claim.id: i for i, (_doc, claim, _group) in enumerate(seeds)}
-    parent = list(range(len(seeds)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    joined: Components[int] = Components()
     for together in connected_groups([claim for _doc, claim, _group in seeds], cfg):
         for claim in together[1:]:
-            parent[root(index[claim.id])] = root(index[together[0].id])
+            joined.join(index[together[0].id], index[claim.id])
     by_group: dict[str, int] = {}
     for i, groups in enumerate(links):
         for group in groups:
             if group in by_group:
-                parent[root(i)] = root(by_group[group])
+                joined.join(by_group[group], i)
             by_group[group] = i
     components: dict[int, tuple[list[StoredClaim], set[str]]] = {}
     for i, seed in enumerate(seeds):
-        members, groups = components.setdefault(root(i), ([], set()))
+        members, groups = components.setdefault(joined.root(i), ([], set()))
         members.append(seed)
         groups |= links[i]
     return list(components.values())

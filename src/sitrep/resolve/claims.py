@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import combinations
+from typing import Generic, TypeVar
 
 from sitrep.data import data_path
 from sitrep.extract.claims import UNSPECIFIED_ACTOR, tells_a_running_total
@@ -28,6 +29,27 @@ from sitrep.resolve.contradictions import (
 )
 from sitrep.resolve.contradictions import who as report_who
 from sitrep.resolve.similarity import effective_range, ranges_disjoint
+
+T = TypeVar("T", bound=Hashable)
+
+
+class Components(Generic[T]):
+    """Items joined into connected components (union-find). ``join(a, b)`` puts b's component under a's root, so
+    the caller's order decides which item names a component (the first seen, where callers join in that order)."""
+
+    def __init__(self) -> None:
+        self._parent: dict[T, T] = {}
+
+    def root(self, item: T) -> T:
+        parent = self._parent
+        while parent.setdefault(item, item) != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    def join(self, a: T, b: T) -> None:
+        self._parent[self.root(b)] = self.root(a)
+
 
 _WORD = re.compile(r"[a-z0-9]+")
 GENERIC_KINDS = frozenset({"", "count"})
@@ -95,22 +117,13 @@ def connected_groups(claims: list[Claim], cfg: ResolveConfig) -> list[list[Claim
     with the same topic key (a specific one is linked to every later claim of its key, any other to the later
     claims of its own document); a claim without a topic only with claims sharing a subject word.
     """
-    parent = list(range(len(claims)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    components: Components[int] = Components()
+    link = components.join
     if cfg.claim_similarity_threshold <= 0:  # claims sharing no word may be one quantity: compare every pair
         for i, j in combinations(range(len(claims)), 2):
             if same_quantity(claims[i], claims[j], cfg):
-                parent[root(j)] = root(i)
-        return _in_first_seen_order(claims, root)
-
-    def link(i: int, j: int) -> None:
-        parent[root(j)] = root(i)
+                link(i, j)
+        return _in_first_seen_order(claims, components.root)
 
     by_key: dict[str, list[int]] = {}
     for i, claim in enumerate(claims):
@@ -140,7 +153,7 @@ def connected_groups(claims: list[Claim], cfg: ResolveConfig) -> list[list[Claim
             first, second = (i, j) if i < j else (j, i)
             if same_quantity(claims[first], claims[second], cfg):
                 link(first, second)
-    return _in_first_seen_order(claims, root)
+    return _in_first_seen_order(claims, components.root)
 
 
 def _in_first_seen_order(claims: list[Claim], root: Callable[[int], int]) -> list[list[Claim]]:
@@ -360,18 +373,12 @@ def group_contradictions(group: list[Claim], cfg: ResolveConfig) -> list[Contrad
 def disputes_apart(pairs: list[Contradiction]) -> list[list[Contradiction]]:
     """The group's disagreeing pairs split into disputes that share no claim, in first-seen order: a country's war
     toll, never compared across articles, is one dispute per article, each listed with its own positions."""
-    parent: dict[str, str] = {}
-
-    def root(item: str) -> str:
-        while parent.setdefault(item, item) != item:
-            item = parent[item]
-        return item
-
+    components: Components[str] = Components()
     for pair in pairs:
-        parent[root(pair.b)] = root(pair.a)
+        components.join(pair.a, pair.b)
     parts: dict[str, list[Contradiction]] = {}
     for pair in pairs:
-        parts.setdefault(root(pair.a), []).append(pair)
+        parts.setdefault(components.root(pair.a), []).append(pair)
     return list(parts.values())
 
 
