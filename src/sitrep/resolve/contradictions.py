@@ -225,8 +225,7 @@ def _number(key: str) -> float:
 
 def counts_over_a_period(text: str) -> bool:
     """The sentence counts over a stretch of time ("killed over the last 15 days", "in recent weeks")."""
-    lowered = " ".join(text.lower().split())
-    return any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in _lexicon("period_cues"))
+    return _has_cue(text, "period_cues")
 
 
 def same_scene(a: Mention, b: Mention) -> bool:
@@ -419,7 +418,12 @@ FOILED = "foiled"
 
 
 def _says(mention: Mention, cues: str) -> bool:
-    lowered = " ".join(mention.sentence.text.lower().split())
+    return _has_cue(mention.sentence.text, cues)
+
+
+def _has_cue(text: str, cues: str) -> bool:
+    """The text holds one of the lexicon's cues as whole words (case and spacing aside)."""
+    lowered = " ".join(text.lower().split())
     return any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in _lexicon(cues))
 
 
