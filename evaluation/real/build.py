@@ -48,7 +48,12 @@ class Components:
         self.parent[self.find(a)] = self.find(b)
 
 
-def main() -> None:
+Rows = list[dict[str, Any]]
+Batches = tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], Rows, Rows, Rows]
+
+
+def load_batches() -> Batches:
+    """Every coder's batch joined: articles, documents, events, claims and checks."""
     articles = {row["file"]: row for row in load_jsonl(SOURCE / "articles.jsonl")}
     batches = sorted(p for p in SOURCE.glob("batch*") if p.is_dir())
     documents: dict[str, dict[str, Any]] = {}
@@ -61,6 +66,11 @@ def main() -> None:
         claims += load_jsonl(batch / "claims.jsonl")
         if (batch / "checks.json").exists():
             checks.append(json.loads((batch / "checks.json").read_text(encoding="utf-8")))
+    return articles, documents, events, claims, checks
+
+
+def main() -> None:
+    articles, documents, events, claims, checks = load_batches()
     coded = [name for name in articles if name in documents]
 
     parts = Components()
@@ -92,12 +102,13 @@ def main() -> None:
     split_path.write_text(json.dumps(assignment, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
     for side in ("dev", "test"):
-        docs = {d for entry in assignment.values() if entry["split"] == side for d in entry["docs"]}
-        write_split(HERE / side, sorted(docs), articles, documents, events, claims, checks)
+        side_docs = {d for entry in assignment.values() if entry["split"] == side for d in entry["docs"]}
+        write_split(HERE / side, sorted(side_docs), articles, documents, events, claims, checks)
         if side == "test":
             (HERE / side / "HELD_OUT").write_text(HELD_OUT_NOTE, encoding="utf-8")
-        n_events = sum(1 for e in events if e["doc"] in docs)
-        print(f"{side}: {len(docs)} articles, {n_events} events, {sum(1 for c in claims if c['doc'] in docs)} claims")
+        n_events = sum(1 for e in events if e["doc"] in side_docs)
+        n_claims = sum(1 for c in claims if c["doc"] in side_docs)
+        print(f"{side}: {len(side_docs)} articles, {n_events} events, {n_claims} claims")
 
 
 def write_split(
