@@ -8,9 +8,17 @@ batch sees every article of an incident and can link them.
 
     python evaluation/real/select.py /work/shared/data/realtext
     python evaluation/real/select.py /work/shared/data/realtext --second-round
+    python evaluation/real/select.py /work/shared/data/realtext --third-round
 
 The second round (session 6) takes every multi-outlet group the first quota left, in the same seeded order,
 into batches 9-11, and appends them to articles.jsonl and batches.json without touching the first round.
+
+The third round (session 10) finds every multi-outlet group coded, so it takes FA-KES articles not yet coded
+one by one in a seeded random order, those whose dataset incident (place, dates within three days, chained
+as above) holds no coded article first, 36 into batch12 and the next 24 into batch13. Picked articles of one
+place whose dataset dates lie within three days of each other share one dataset group, so that build.py keeps
+them on one side; an article that reports an incident an earlier batch coded is linked to it by the coder
+through the incident key.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ FAKES_QUOTA = 138
 FAKES_BATCHES = 6
 WIKINEWS_BATCHES = 2
 SECOND_ROUND_BATCHES = 3
+THIRD_ROUND_BATCHES = {"batch12": 36, "batch13": 24}
 
 # Wikinews titles (2019-2020) that report armed conflict, political violence, terrorism or unrest, including
 # two whose incident is only background (a sentencing, a fiancée's plea) to test that background is not coded.
@@ -121,12 +130,15 @@ def fakes_row(article: dict[str, str], name: str, group_index: int) -> dict[str,
     }
 
 
-def multi_outlet_groups(realtext: Path) -> list[list[dict[str, str]]]:
-    """FA-KES articles of one place whose dataset dates lie within three days of each other, 2-8 articles from
-    at least two outlets, in the seeded order both rounds take them in."""
-    # The dataset repeats a few records verbatim under one id: keep each id once.
+def load_fakes(realtext: Path) -> list[dict[str, str]]:
+    """Every FA-KES article once (the dataset repeats a few records verbatim under one id)."""
     with gzip.open(realtext / "fa-kes-syria.jsonl.gz", "rt", encoding="utf-8") as handle:
-        fakes = list({a["id"]: a for a in map(json.loads, handle)}.values())
+        return list({a["id"]: a for a in map(json.loads, handle)}.values())
+
+
+def dataset_incidents(fakes: list[dict[str, str]]) -> list[list[dict[str, str]]]:
+    """FA-KES articles chained into the dataset's incidents: one place, dates within three days of the previous
+    article's."""
     order = sorted(fakes, key=lambda a: (a["dataset_location"], dataset_date(a["dataset_date_unreliable"]), a["id"]))
     groups: list[list[dict[str, str]]] = []
     previous: tuple[str, dt.date] | None = None
@@ -137,6 +149,13 @@ def multi_outlet_groups(realtext: Path) -> list[list[dict[str, str]]]:
         else:
             groups.append([article])
         previous = key
+    return groups
+
+
+def multi_outlet_groups(realtext: Path) -> list[list[dict[str, str]]]:
+    """FA-KES articles of one place whose dataset dates lie within three days of each other, 2-8 articles from
+    at least two outlets, in the seeded order both rounds take them in."""
+    groups = dataset_incidents(load_fakes(realtext))
     several = [g for g in groups if 2 <= len(g) <= 8 and len({a["outlet_code"] for a in g}) >= 2]
     random.Random(13).shuffle(several)
     return several
@@ -166,6 +185,47 @@ def second_round(realtext: Path) -> None:
     articles_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     batches_path.write_text(json.dumps(batches, indent=1) + "\n", encoding="utf-8")
     print(f"second round: {sum(loads)} FA-KES articles in {len(left)} groups", loads)
+
+
+def third_round(realtext: Path) -> None:
+    """FA-KES articles not yet coded, in a seeded random order (dataset incidents no batch coded first), dealt
+    into batch12 and batch13 and appended."""
+    articles_path = HERE / "source" / "articles.jsonl"
+    batches_path = HERE / "source" / "batches.json"
+    rows = [json.loads(line) for line in articles_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    batches: dict[str, list[str]] = json.loads(batches_path.read_text(encoding="utf-8"))
+    if any(name in batches for name in THIRD_ROUND_BATCHES):
+        sys.exit("the third round is already in batches.json")
+    taken = {row["source_id"] for row in rows}
+    fakes = load_fakes(realtext)
+    # Records repeated under another id with the same text are the same article.
+    taken_texts = {a["text"] for a in fakes if a["id"] in taken}
+    incident_of = {a["id"]: index for index, group in enumerate(dataset_incidents(fakes)) for a in group}
+    coded_incidents = {incident_of[i] for i in taken if i in incident_of}
+    left = [a for a in fakes if a["id"] not in taken and a["text"] not in taken_texts]
+    left.sort(key=lambda a: a["id"])
+    random.Random(10).shuffle(left)
+    left.sort(key=lambda a: incident_of[a["id"]] in coded_incidents)  # stable: fresh incidents first
+    unique: dict[str, dict[str, str]] = {}
+    for article in left:
+        unique.setdefault(article["text"], article)
+    picked = list(unique.values())[: sum(THIRD_ROUND_BATCHES.values())]
+    # The dataset's chains run long over a busy place: group the picked articles among themselves.
+    next_group = 1 + max(
+        int(str(r["dataset_group"])[len("fakes-g") :]) for r in rows if str(r["dataset_group"]).startswith("fakes-g")
+    )
+    group_of = {a["id"]: next_group + index for index, group in enumerate(dataset_incidents(picked)) for a in group}
+    quotas = [batch for batch, quota in THIRD_ROUND_BATCHES.items() for _ in range(quota)]
+    for batch, article in zip(quotas, picked, strict=True):
+        name = f"fakes_{article['id'].split(':')[1]}.txt"
+        (HERE / "source" / "articles" / name).write_text(article["text"], encoding="utf-8")
+        batches.setdefault(batch, []).append(name)
+        rows.append(fakes_row(article, name, group_of[article["id"]]))
+    articles_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    batches_path.write_text(json.dumps(batches, indent=1) + "\n", encoding="utf-8")
+    fresh = sum(1 for a in left if incident_of[a["id"]] not in coded_incidents)
+    print(f"third round: {len(left)} FA-KES articles not coded ({fresh} of incidents no batch coded)")
+    print({name: len(batches[name]) for name in THIRD_ROUND_BATCHES}, f"{len(set(group_of.values()))} dataset groups")
 
 
 def main(realtext: Path) -> None:
@@ -225,5 +285,7 @@ def main(realtext: Path) -> None:
 if __name__ == "__main__":
     if "--second-round" in sys.argv[2:]:
         second_round(Path(sys.argv[1]))
+    elif "--third-round" in sys.argv[2:]:
+        third_round(Path(sys.argv[1]))
     else:
         main(Path(sys.argv[1]))
