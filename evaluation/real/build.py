@@ -86,15 +86,22 @@ def main() -> None:
     split_path = HERE / "split.json"
     previous = json.loads(split_path.read_text(encoding="utf-8")) if split_path.exists() else {}
     side_of_doc = {doc: entry["split"] for entry in previous.values() for doc in entry["docs"]}
+
+    def kept_side(docs: list[str]) -> str | None:
+        """The side an earlier build gave any of these articles (a component keeps it as it grows)."""
+        return next((side_of_doc[d] for d in docs if d in side_of_doc), None)
+
     assignment: dict[str, dict[str, Any]] = {}
     for source in ("fakes", "wikinews"):
         keys = sorted(k for k in components if k.startswith(source))
         random.Random(SEED).shuffle(keys)
         total = sum(len(components[k]) for k in keys)
-        dev = sum(len(components[k]) for k in keys if side_of_doc.get(components[k][0]) == "dev")
+        # Count every component already on dev, including one whose first article is new (it was named after
+        # its first article, so a new article that sorts first used to hide it and dev was undercounted).
+        dev = sum(len(components[k]) for k in keys if kept_side(components[k]) == "dev")
         for key in keys:
             docs = components[key]
-            side = next((side_of_doc[d] for d in docs if d in side_of_doc), None)
+            side = kept_side(docs)
             if side is None:
                 side = "dev" if dev + len(docs) <= round(DEV_SHARE * total) else "test"
                 dev += len(docs) if side == "dev" else 0
