@@ -7,7 +7,7 @@ import datetime as dt
 from sitrep.model import ActorRole, DateInterval, Document, Mention, Place, PlaceMention, Span
 from sitrep.resolve.coreference import group_document_mentions, mark_headline, share_incident_places
 from sitrep.resolve.similarity import mention_places
-from tests.resolve.resolve_fixtures import mention
+from tests.resolve.resolve_fixtures import mention, place
 
 IDLIB_PROVINCE = Place("test:idlib-province", "Idlib", "SY", 35.8, 36.6, "admin1", admin1="Idlib")
 ALEPPO_PROVINCE = Place("test:aleppo-province", "Aleppo", "SY", 36.2, 37.2, "admin1", admin1="Aleppo")
@@ -438,3 +438,24 @@ def test_a_part_of_a_town_in_a_sentence_set_in_that_town_is_judged_as_the_town()
             PlaceMention("the al-Nour neighbourhood", Span("d", 0, 0)),
         ]
         assert len(group_document_mentions([lead, part])) == incidents
+
+
+def test_names_read_again_after_a_report_is_told_anew() -> None:
+    # Each report's names are remembered between candidates; a report whose sentence or places change (a rerun of
+    # extraction or geocoding) is read again, not answered from memory.
+    from sitrep.resolve.coreference import distinct_written_places
+
+    def shelled(report: Mention, village: str) -> Mention:
+        sentence = f"Army artillery shelled {village} in Idlib province on Sunday."
+        report.sentence = Span(report.doc, 0, len(sentence), sentence)
+        report.places = [PlaceMention("Idlib province", Span(report.doc, 0, 0), place=place("Idlib", "admin1"))]
+        return report
+
+    first = shelled(mention("a", where=None), "Tell Abyad Saghir")
+    second = shelled(mention("b", where=None), "Kafr Hamra")
+    assert distinct_written_places([first], [second])
+    assert distinct_written_places([first], [second])  # the same answer from memory
+    shelled(second, "Tell Abyad Saghir")
+    assert not distinct_written_places([first], [second])
+    shelled(second, "Kafr Hamra")
+    assert distinct_written_places([first], [second])
