@@ -107,6 +107,26 @@ def test_a_report_naming_another_day_of_its_own_is_another_incident() -> None:
     assert len(group_document_mentions([lead, earlier])) == 2
 
 
+def test_days_carried_from_other_sentences_are_no_evidence_of_two_incidents() -> None:
+    # "Saturday began quietly. Gunmen raided the village. On Sunday the monitor gave its account: eight people
+    # died." Neither report's sentence names a day; each took the day of a sentence before it, so the two days say
+    # nothing of these two reports (carried_dates_are_no_evidence).
+    raid = unplaced("bb")
+    raid.date = DateInterval(dt.date(2024, 3, 9), dt.date(2024, 3, 9), "day", Span("d", 120, 128))
+    toll = unplaced("ccc")
+    toll.date = DateInterval(dt.date(2024, 3, 10), dt.date(2024, 3, 10), "day", Span("d", 260, 266))
+    assert len(group_document_mentions([raid, toll])) == 1
+
+
+def test_a_day_named_by_a_report_keeps_apart_a_day_carried_to_another() -> None:
+    lead = placed("a", "Saraqib")
+    lead.sentence = Span("d", 50, 90, "Air strikes hit Saraqib on Sunday.")
+    lead.date = DateInterval(dt.date(2024, 3, 10), dt.date(2024, 3, 10), "day", Span("d", 76, 82))
+    later = unplaced("ccc")
+    later.date = DateInterval(dt.date(2024, 3, 8), dt.date(2024, 3, 8), "day", Span("d", 260, 266))
+    assert len(group_document_mentions([lead, later])) == 2
+
+
 def test_a_protest_is_not_the_battle_the_article_reports() -> None:
     battle = placed("a", "Saraqib")
     battle.event_type = "Battles"

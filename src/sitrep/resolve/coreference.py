@@ -614,9 +614,12 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, k
         return True
     if kinds and _kinds_differ(a, b, rules):
         return True
+    # carried_dates_are_no_evidence: when neither sentence names a day, each report took its date from a sentence
+    # before it, and two such dates say nothing of these two reports.
     date_a, date_b = told_date(a), told_date(b)
     if (
-        date_a is not None
+        (own_date(a) is not None or own_date(b) is not None)
+        and date_a is not None
         and date_b is not None
         and not date_a.overlaps(date_b)
         and not _anchoring_slip(date_a, date_b)
