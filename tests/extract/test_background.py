@@ -103,6 +103,10 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ),
         ("The two militias do not cooperate except in fighting the army.", "fighting", "habitual"),
         ("Residents inspect the damage at a bakery hit by shelling on March 3, 2024.", "shelling", "photo_caption"),
+        ("Those who were abducted are all drivers from the southern districts.", "abducted", "victims_described"),
+        ("The men who were killed were farmers from two nearby hamlets.", "killed", "victims_described"),
+        ("The insurgents' supply routes are also being targeted by drones, officials say.", "targeted", "ongoing"),
+        ("Villages along the river are still being shelled by both armies.", "shelled", "ongoing"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -137,6 +141,10 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("Shelling of the port killed 40 people, the monitor's toll showed.", "Shelling"),
         ("The port was the scene of heavy shelling on Monday.", "shelling"),
         ("The militias did not stop fighting the army on Monday.", "fighting"),
+        # Victims killed in the act the sentence reports, and a place that was being shelled when it was hit, are news.
+        ("Rescuers found the bodies of those who were killed when the bridge was bombed on Monday.", "bombed"),
+        ("Gunmen killed the men who were guarding the pumping station.", "killed"),
+        ("The convoy was being shelled when the bridge collapsed on Sunday.", "shelled"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 from sitrep.model import ActorRole, DateInterval, Document, Mention, Place, PlaceMention, Span
 from sitrep.resolve.coreference import group_document_mentions, mark_headline, share_incident_places
 from sitrep.resolve.similarity import mention_places
-from tests.resolve.resolve_fixtures import mention
+from tests.resolve.resolve_fixtures import mention, place
 
 IDLIB_PROVINCE = Place("test:idlib-province", "Idlib", "SY", 35.8, 36.6, "admin1", admin1="Idlib")
 ALEPPO_PROVINCE = Place("test:aleppo-province", "Aleppo", "SY", 36.2, 37.2, "admin1", admin1="Aleppo")
@@ -105,6 +105,26 @@ def test_a_report_naming_another_day_of_its_own_is_another_incident() -> None:
     earlier = unplaced("bb")
     earlier.date = DateInterval(dt.date(2024, 3, 8), dt.date(2024, 3, 8), "day", Span("d", 205, 211))
     assert len(group_document_mentions([lead, earlier])) == 2
+
+
+def test_days_carried_from_other_sentences_are_no_evidence_of_two_incidents() -> None:
+    # "Saturday began quietly. Gunmen raided the village. On Sunday the monitor gave its account: eight people
+    # died." Neither report's sentence names a day; each took the day of a sentence before it, so the two days say
+    # nothing of these two reports (carried_dates_are_no_evidence).
+    raid = unplaced("bb")
+    raid.date = DateInterval(dt.date(2024, 3, 9), dt.date(2024, 3, 9), "day", Span("d", 120, 128))
+    toll = unplaced("ccc")
+    toll.date = DateInterval(dt.date(2024, 3, 10), dt.date(2024, 3, 10), "day", Span("d", 260, 266))
+    assert len(group_document_mentions([raid, toll])) == 1
+
+
+def test_a_day_named_by_a_report_keeps_apart_a_day_carried_to_another() -> None:
+    lead = placed("a", "Saraqib")
+    lead.sentence = Span("d", 50, 90, "Air strikes hit Saraqib on Sunday.")
+    lead.date = DateInterval(dt.date(2024, 3, 10), dt.date(2024, 3, 10), "day", Span("d", 76, 82))
+    later = unplaced("ccc")
+    later.date = DateInterval(dt.date(2024, 3, 8), dt.date(2024, 3, 8), "day", Span("d", 260, 266))
+    assert len(group_document_mentions([lead, later])) == 2
 
 
 def test_a_protest_is_not_the_battle_the_article_reports() -> None:
@@ -438,3 +458,24 @@ def test_a_part_of_a_town_in_a_sentence_set_in_that_town_is_judged_as_the_town()
             PlaceMention("the al-Nour neighbourhood", Span("d", 0, 0)),
         ]
         assert len(group_document_mentions([lead, part])) == incidents
+
+
+def test_names_read_again_after_a_report_is_told_anew() -> None:
+    # Each report's names are remembered between candidates; a report whose sentence or places change (a rerun of
+    # extraction or geocoding) is read again, not answered from memory.
+    from sitrep.resolve.coreference import distinct_written_places
+
+    def shelled(report: Mention, village: str) -> Mention:
+        sentence = f"Army artillery shelled {village} in Idlib province on Sunday."
+        report.sentence = Span(report.doc, 0, len(sentence), sentence)
+        report.places = [PlaceMention("Idlib province", Span(report.doc, 0, 0), place=place("Idlib", "admin1"))]
+        return report
+
+    first = shelled(mention("a", where=None), "Tell Abyad Saghir")
+    second = shelled(mention("b", where=None), "Kafr Hamra")
+    assert distinct_written_places([first], [second])
+    assert distinct_written_places([first], [second])  # the same answer from memory
+    shelled(second, "Tell Abyad Saghir")
+    assert not distinct_written_places([first], [second])
+    shelled(second, "Kafr Hamra")
+    assert distinct_written_places([first], [second])

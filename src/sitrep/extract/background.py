@@ -6,22 +6,39 @@ codes none of these as an event. Each rule here is named, states one such patter
 ``data/background.yaml``; a report its rule covers keeps the rule's name in ``Mention.background`` and joins no
 event (the figures such sentences carry are the claim extractor's). Rules are tried in the order the data
 lists them, the date rule first.
+
+Beside the rules, a learned gate (``BackgroundModel``): a logistic regression over cues that hold in any article
+(the trigger's tense and aspect, time words near it, how far its date lies from publication, the toll's size,
+where the sentence stands in the article), trained by ``scripts/train_background.py`` on the real-text dev gold
+(``data/models/background.README.md``). A report no rule covers whose chance of being background passes the
+model's threshold is background too, named ``learned``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
-from sitrep.data import load_yaml
+import numpy as np
+
+from sitrep.data import data_path, load_yaml, word_set
 from sitrep.model import Document, Mention
 
 _WORD = re.compile(r"\w+")
 _RULE_KEYS = frozenset({"name", "doc", "reach_words", "patterns", "requires", "unless", "sub_event_types"})
 _TOP_KEYS = frozenset({"history_after_days", "rules"})
+LEARNED = "learned"
+MODEL_FILE = ("models", "background.npz")
+META_FILE = ("models", "background.meta.json")
+_CUE_LISTS = ("period_words", "habit_words", "history_words", "day_words", "generic_words", "speech_words")
+_NEAR_WORDS = 5  # words either side of the trigger read as its own context
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_QUOTES = re.compile(r"[\"“”]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +144,112 @@ def background_reason(mention: Mention, published: dt.date | None, rules: Backgr
     return next((rule.name for rule in rules.rules if rule.fires(sentence, start, end, mention.sub_event_type)), "")
 
 
+@functools.cache
+def _cue_lists() -> dict[str, frozenset[str]]:
+    return {name: word_set("en", "background", name) for name in (*_CUE_LISTS, "aspect_auxiliaries")}
+
+
+def _bucket(value: float, edges: tuple[float, ...], names: tuple[str, ...]) -> str:
+    return next((name for edge, name in zip(edges, names, strict=False) if value <= edge), names[-1])
+
+
+def model_features(mention: Mention, document: Document) -> list[str]:
+    """The names of the cues that fire for a report, as the learned gate reads them. Each holds in any article:
+    no word of a particular war, place or outlet is read."""
+    cues = _cue_lists()
+    sentence = mention.sentence.text
+    start = mention.trigger.start - mention.sentence.start
+    end = mention.trigger.end - mention.sentence.start
+    before = [w.lower() for w in _WORD.findall(sentence[: max(start, 0)])]
+    after = [w.lower() for w in _WORD.findall(sentence[max(end, 0) :])]
+    every = set(before) | set(after)
+    near = set(before[-_NEAR_WORDS:]) | set(after[:_NEAR_WORDS])
+    trigger = mention.trigger.text.lower()
+    found = {"bias", f"type:{mention.event_type}", f"mod:{mention.modality}"}
+    found.update(f"aux:{w}" for w in before[-3:] if w in cues["aspect_auxiliaries"])
+    found.update(f"after:{w}" for w in after[:2] if w in cues["aspect_auxiliaries"])
+    for suffix in ("ing", "ed", "s"):
+        if trigger.endswith(suffix):
+            found.add(f"trig:{suffix}")
+            break
+    for name in _CUE_LISTS:
+        if every & cues[name]:
+            found.add(f"cue:{name}")
+        if near & cues[name]:
+            found.add(f"near:{name}")
+    published = document.published
+    years = [int(m.group()) for m in _YEAR.finditer(sentence)]
+    if years:
+        found.add("year")
+        if published is not None and min(years) < published.year:
+            found.add("year:past")
+    if _QUOTES.search(sentence):
+        found.add("quoted")
+    date = mention.date
+    if date is None:
+        found.add("date:none")
+    else:
+        own = date.span is not None and mention.sentence.start <= date.span.start < mention.sentence.end
+        found.add("date:own" if own else "date:carried")
+        found.add(f"prec:{date.precision}")
+        if published is not None:
+            days = (published - date.end).days
+            edges = (-1, 1, 3, 7, 31, 365)
+            found.add("ago:" + _bucket(days, edges, ("future", "0-1", "2-3", "4-7", "8-31", "32-365", "older")))
+    toll = mention.fatalities.best if mention.fatalities is not None else None
+    if toll is None:
+        found.add("toll:none")
+    else:
+        found.add("toll:" + _bucket(toll, (0, 9, 99, 999), ("0", "1-9", "10-99", "100-999", "1000+")))
+    length = max(len(document.text), 1)
+    found.add("pos:" + _bucket(mention.sentence.start / length, (0.1, 0.3, 0.6), ("lead", "early", "middle", "late")))
+    n_words = len(before) + len(after)
+    found.add("len:" + _bucket(n_words, (12, 25, 40), ("short", "medium", "long", "very_long")))
+    if mention.headline:
+        found.add("headline")
+    if mention.restates:
+        found.add("restates")
+    return sorted(found)
+
+
+@dataclass(frozen=True)
+class BackgroundModel:
+    """A logistic regression: the chance that a report is background, from :func:`model_features`."""
+
+    index: dict[str, int]
+    weights: np.ndarray
+    threshold: float
+
+    def probability(self, names: Iterable[str]) -> float:
+        score = sum(float(self.weights[self.index[n]]) for n in names if n in self.index)
+        return float(1 / (1 + np.exp(-score)))
+
+    def is_background(self, mention: Mention, document: Document) -> bool:
+        return self.probability(model_features(mention, document)) >= self.threshold
+
+
+def model_from_files(weights_file: Path, meta_file: Path) -> BackgroundModel | None:
+    """The gate stored at these paths, or None when there is none (the rules then decide alone)."""
+    if not weights_file.is_file() or not meta_file.is_file():
+        return None
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    with np.load(weights_file) as data:
+        weights = np.asarray(data["weights"], dtype=float)
+    names = [str(n) for n in meta["features"]]
+    return BackgroundModel({n: i for i, n in enumerate(names)}, weights, float(meta["threshold"]))
+
+
+@functools.cache
+def load_model() -> BackgroundModel | None:
+    return model_from_files(data_path(*MODEL_FILE), data_path(*META_FILE))
+
+
 def mark_background(mentions: Iterable[Mention], document: Document) -> None:
-    """Sets ``background`` on each report of ``document`` that is background."""
+    """Sets ``background`` on each report of ``document`` that is background: the first rule that covers it, else
+    the learned gate's verdict."""
     rules = load_rules()
+    model = load_model()
     for mention in mentions:
         mention.background = background_reason(mention, document.published, rules)
+        if not mention.background and model is not None and model.is_background(mention, document):
+            mention.background = LEARNED

@@ -354,12 +354,46 @@ def distinct_written_places(a: list[Mention], b: list[Mention]) -> bool:
     return not any(_one_name(x, y) for x in names_a for y in names_b)
 
 
+# Each report's identifying names, by what they are computed from (its sentence and places): resolution compares a
+# document's reports with every candidate event's, so the same report is read again for each candidate and for each
+# later document. Bounded, so a long run does not grow it for ever.
+_NAMES_SEEN: dict[tuple[object, ...], tuple[frozenset[str], bool, frozenset[str]]] = {}
+_NAMES_SEEN_MAX = 200_000
+
+
+def _names_key(mention: Mention) -> tuple[object, ...]:
+    return (
+        mention.id,
+        mention.sentence.text,
+        tuple(
+            (
+                pm.text,
+                pm.role,
+                pm.span.start,
+                None if pm.place is None else (pm.place.gazetteer_id, pm.place.name, pm.place.precision),
+            )
+            for pm in mention.places
+        ),
+    )
+
+
+def _remembered_names(mention: Mention) -> tuple[frozenset[str], bool, frozenset[str]]:
+    key = _names_key(mention)
+    found = _NAMES_SEEN.get(key)
+    if found is None:
+        if len(_NAMES_SEEN) >= _NAMES_SEEN_MAX:
+            _NAMES_SEEN.clear()
+        own, written, locators = _identifying_names(mention)
+        found = _NAMES_SEEN[key] = (frozenset(own), written, frozenset(locators))
+    return found
+
+
 def _names_of_reports(reports: list[Mention]) -> tuple[set[str], bool, set[str]]:
     names: set[str] = set()
     around: set[str] = set()
     as_written = False
     for report in reports:
-        own, written, locators = _identifying_names(report)
+        own, written, locators = _remembered_names(report)
         names |= own
         around |= locators
         as_written = as_written or written
@@ -580,9 +614,12 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, k
         return True
     if kinds and _kinds_differ(a, b, rules):
         return True
+    # carried_dates_are_no_evidence: when neither sentence names a day, each report took its date from a sentence
+    # before it, and two such dates say nothing of these two reports.
     date_a, date_b = told_date(a), told_date(b)
     if (
-        date_a is not None
+        (own_date(a) is not None or own_date(b) is not None)
+        and date_a is not None
         and date_b is not None
         and not date_a.overlaps(date_b)
         and not _anchoring_slip(date_a, date_b)
