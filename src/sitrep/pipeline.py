@@ -153,7 +153,8 @@ def ingest(
     on_progress: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Reads every source into the store; with ``extract`` runs the later stages too (parsing ``NLP_BATCH``
-    documents at a time, storing and resolving each in input order)."""
+    documents at a time and storing each one's reports, then resolving them together in canonical order every
+    ``RESOLVE_EVERY`` documents and at the end: ``resolve_pending``)."""
     report = IngestReport()
     pending = PendingResolution()
     items = iter(read_sources(sources, options))
@@ -257,6 +258,7 @@ def record_document(
         if added.superseded_id is not None:
             earlier = reports_by_event(store, store.mentions_for_document(added.superseded_id))
             pending.replaced += store.document_keys([added.superseded_id]).values()
+            pending.documents.pop(added.superseded_id, None)  # a version written earlier in this run
             pending.touched |= store.remove_document_extraction(added.superseded_id)
         if produce is not None:
             processed = produce(document)
