@@ -3,10 +3,11 @@ reports."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from sitrep.ingest.readers import read_sources
-from sitrep.model import Document
+from sitrep.model import Document, to_dict
 from sitrep.pipeline import IngestReport, ingest, process_document, record_document, redirect_by_reports, rerun
 from sitrep.store import Store
 from tests.store.test_store import article, event, mention, stored_with_mentions
@@ -68,3 +69,42 @@ def test_rerun_resolve_gives_the_same_events_whatever_order_and_names_the_docume
     forward, backward = memberships
     assert len(forward) >= 10
     assert forward == backward
+
+
+def _events(store: Store) -> dict[str, object]:
+    """Every stored event with all its derived fields and its reports."""
+    return {event_.id: to_dict(event_) for event_ in store.full_events()}
+
+
+def _contradictions(store: Store) -> list[tuple[object, ...]]:
+    return sorted(
+        tuple(str(row[k]) for k in ("kind", "subject", "a", "b", "event_id", "claim_group"))
+        for row in store.contradictions()
+    )
+
+
+def test_ingest_gives_the_same_events_whatever_order_the_documents_come_in(tmp_path: Path) -> None:
+    # The sample articles forward, backward, shuffled, and in two runs with the later half first: each run resolves
+    # in the documents' canonical order, and a run whose documents sort before stored ones resolves again from
+    # there, so every store holds the same events under the same ids, with the same contradictions.
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    articles = sorted(str(p) for p in examples.iterdir() if p.suffix in {".txt", ".html"})
+    shuffled = list(articles)
+    random.Random(7).shuffle(shuffled)
+    half = len(articles) // 2
+    outcomes = []
+    for label, runs in (
+        ("forward", [articles]),
+        ("backward", [articles[::-1]]),
+        ("shuffled", [shuffled]),
+        ("later half first", [articles[half:], articles[:half]]),
+    ):
+        store = Store.open(f"sqlite:///{tmp_path / label}.db")
+        for run in runs:
+            assert ingest(run, store).ok
+        outcomes.append((label, _events(store), _contradictions(store)))
+    (_, events, contradictions), *others = outcomes
+    assert len(events) >= 10
+    for label, other_events, other_contradictions in others:
+        assert other_events == events, label
+        assert other_contradictions == contradictions, label

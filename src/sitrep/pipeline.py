@@ -4,12 +4,13 @@
 worker); ``ingest`` drives it over sources and writes to a store, one
 document at a time, so one bad document never loses what was stored. The
 documents are parsed a batch at a time (spaCy's ``nlp.pipe``, faster than one
-``nlp(text)`` per document); everything else stays per document, in input order.
+``nlp(text)`` per document); extraction and geocoding stay per document. Resolution
+(matching reports to events) follows the documents' canonical order, not the input's
+(``resolve_pending``), so the same documents in any order give the same events.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -42,12 +43,16 @@ from sitrep.resolve.coreference import group_document_mentions, mark_headline, s
 from sitrep.resolve.similarity import mention_places
 from sitrep.resolve.sources import share_headline_chains
 from sitrep.store import Store, StoredDocument
-from sitrep.store.database import WILD_REGION, TopicGroup, claim_index_values
+from sitrep.store.database import WILD_REGION, CanonicalKey, TopicGroup, canonical_key, claim_index_values
 
 STAGES = ("extract", "geocode", "resolve")
 # Documents parsed together by ``nlp.pipe``: 15-20% faster than one at a time on this project's articles
 # (``benchmarks/throughput.py``); larger batches gain nothing more and hold more parses in memory.
 NLP_BATCH = 32
+# An ingest resolves the documents it wrote after every this many of them (and at its end): all of them at once, in
+# canonical order. More at once means fewer replays of the documents after the earliest of them; fewer means
+# events show sooner and a stopped run leaves less to resolve again.
+RESOLVE_EVERY = 500
 
 
 @dataclass
@@ -148,8 +153,10 @@ def ingest(
     on_progress: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Reads every source into the store; with ``extract`` runs the later stages too (parsing ``NLP_BATCH``
-    documents at a time, storing and resolving each in input order)."""
+    documents at a time and storing each one's reports, then resolving them together in canonical order every
+    ``RESOLVE_EVERY`` documents and at the end: ``resolve_pending``)."""
     report = IngestReport()
+    pending = PendingResolution()
     items = iter(read_sources(sources, options))
     while chunk := list(itertools.islice(items, NLP_BATCH)):
         parser = _BatchParser([item for item in chunk if isinstance(item, Document)])
@@ -157,9 +164,12 @@ def ingest(
             if isinstance(item, ReadFailure):
                 report.failures.append(item)
             else:
-                record_document(store, item, report, parser.process if extract else None)
+                record_document(store, item, report, parser.process if extract else None, pending)
             if on_progress:
                 on_progress(item.name)
+        if len(pending.documents) >= RESOLVE_EVERY:
+            resolve_pending(store, pending, report)
+    resolve_pending(store, pending, report)
     if extract and (report.stored or report.new_versions or report.resumed):
         refresh_claim_contradictions(store)
     return report
@@ -178,18 +188,22 @@ def finish_unfinished(store: Store) -> IngestReport:
 def redo_documents(
     store: Store, documents: Iterable[StoredDocument], report: IngestReport, gazetteer: Gazetteer | None
 ) -> None:
-    """Extracts each stored document again (with ``gazetteer``) or only resolves its stored mentions (without);
-    ``report.resumed`` names those done, ``report.failures`` those that failed, and the others go on."""
+    """Extracts each stored document again (with ``gazetteer``; the events are then resolved again in canonical
+    order) or only resolves its stored mentions, in the order given (without); ``report.resumed`` names those
+    done, ``report.failures`` those that failed, and the others go on."""
+    pending = PendingResolution()
     for stored in documents:
         try:
             if gazetteer is None:
                 with store.resolution_lock():
                     resolve_into_store(store, store.mentions_for_document(stored.id))
             else:
-                store_extraction(store, stored.id, process_document(stored.document, gazetteer))
+                pending.touched |= write_extraction(store, stored.id, process_document(stored.document, gazetteer))
+                pending.documents[stored.id] = stored.document.name
             report.resumed.append(stored.document.name)
         except Exception as exc:  # one bad document never stops the batch
             report.failures.append(pipeline_failure(stored.document.name, exc))
+    resolve_pending(store, pending, report)
 
 
 def pipeline_failure(name: str, error: Exception) -> ReadFailure:
@@ -197,18 +211,40 @@ def pipeline_failure(name: str, error: Exception) -> ReadFailure:
     return ReadFailure(name, f"pipeline error: {type(error).__name__}: {error}")
 
 
+@dataclass
+class PendingResolution:
+    """What an ingest wrote and has not yet matched to events: the documents whose reports are written (by id,
+    with their names), the canonical keys of versions they replaced, the events that lost reports, and the
+    reports each replaced version had in each event (for redirects once the new ones are resolved)."""
+
+    documents: dict[int, str] = field(default_factory=dict)
+    replaced: list[CanonicalKey] = field(default_factory=list)
+    touched: set[str] = field(default_factory=set)
+    successors: list[tuple[dict[str, list[Mention]], list[Mention]]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.documents or self.replaced or self.touched)
+
+
 def record_document(
     store: Store,
     document: Document,
     report: IngestReport,
     produce: Callable[[Document], ProcessedDocument] | None,
+    pending: PendingResolution | None = None,
 ) -> None:
     """Stores one document (a new version replaces the old one's mentions) and, with ``produce``, its
-    extraction; what happened goes into ``report``. Errors name the document and never stop the batch."""
+    extraction; what happened goes into ``report``. Errors name the document and never stop the batch.
+
+    With ``pending`` the document's reports wait there to be resolved with the others (``resolve_pending``);
+    without, they are resolved before this returns, as resolving every stored document in canonical order would
+    place them."""
+    own = pending is None
+    pending = PendingResolution() if pending is None else pending
     try:
         added = store.add_document(document)
         if added.status == "duplicate":
-            if produce is None or added.extracted:
+            if produce is None or added.extracted or added.document_id in pending.documents:
                 report.duplicates.append(document.name)
                 return
             # Stored by a run that stopped before its extraction finished: finish it now. Writing the
@@ -221,15 +257,85 @@ def record_document(
         earlier: dict[str, list[Mention]] = {}
         if added.superseded_id is not None:
             earlier = reports_by_event(store, store.mentions_for_document(added.superseded_id))
-            rederive(store, store.remove_document_extraction(added.superseded_id))
+            pending.replaced += store.document_keys([added.superseded_id]).values()
+            pending.documents.pop(added.superseded_id, None)  # a version written earlier in this run
+            pending.touched |= store.remove_document_extraction(added.superseded_id)
         if produce is not None:
             processed = produce(document)
-            store_extraction(store, added.document_id, processed)
+            pending.touched |= write_extraction(store, added.document_id, processed)
+            pending.documents[added.document_id] = document.name
             report.mentions += len(processed.mentions)
             report.claims += len(processed.claims)
-            redirect_to_successors(store, earlier, processed.mentions, "new version of its document")
+            if earlier:
+                pending.successors.append((earlier, processed.mentions))
     except Exception as exc:  # one bad document never stops the batch
         report.failures.append(pipeline_failure(document.name, exc))
+    if own:
+        resolve_pending(store, pending, report)
+        if produce is not None:
+            refresh_claim_contradictions(store)
+
+
+def write_extraction(store: Store, document_id: int, processed: ProcessedDocument) -> set[str]:
+    """Writes a document's mentions and claims in place of earlier ones, matching none to events yet; the events
+    that lost reports (to be resolved again)."""
+    return store.replace_extraction(document_id, processed.mentions, processed.claims)
+
+
+def resolve_pending(store: Store, pending: PendingResolution, report: IngestReport) -> None:
+    """Matches the pending documents' reports to events so that the store holds the events of resolving all its
+    documents one by one in canonical order (:func:`canonical_order`), whatever order they arrived in.
+
+    Resolution is incremental and greedy, so its result depends on the order; the canonical order makes it a
+    function of the set of documents. Where every pending document sorts after those stored, that is plain
+    incremental resolution. Where one sorts before some (a late article, a backfill, a batch in another order),
+    the store goes back to a *cut*: the earliest canonical key such that no event holds reports of documents on
+    both sides of it, found by moving the cut back to the earliest document of any event that straddles it. The
+    events after the cut are removed, and every document from the cut on is resolved again in canonical order;
+    the events before it are untouched, exactly as they stood when the document at the cut came. Event ids come
+    from an event's first report, so an event found again keeps its id; an id that is gone leads to the event
+    holding most of its reports. Holds the whole store's resolution lock. A document whose resolution fails is
+    named in ``report`` and stays unfinished (``sitrep doctor --repair`` finishes it)."""
+    if not pending:
+        return
+    with store.resolution_lock():
+        cut = min(
+            [
+                *store.document_keys(pending.documents).values(),
+                *pending.replaced,
+                *store.document_keys(store.documents_of_events(pending.touched)).values(),
+            ],
+            default=None,
+        )
+        replay: dict[int, CanonicalKey] = {}
+        events = set(pending.touched)
+        while cut is not None:
+            replay = store.documents_from(cut)
+            events = store.events_of_documents(replay) | pending.touched
+            straddling = store.document_keys(store.documents_of_events(events) - replay.keys()).values()
+            earliest = min(straddling, default=None)
+            if earliest is None or earliest >= cut:
+                break
+            cut = earliest
+        before = store.event_memberships(events)
+        for event_id in sorted(events):
+            store.delete_event(event_id, redirect_to=None, reason="resolved again in canonical order")
+        names = {**store.document_names(replay), **pending.documents}
+        with store.mentions_remembered():  # under the whole store's lock, every report written
+            for document_id in sorted(replay, key=lambda i: replay[i]):
+                try:
+                    resolve_into_store(store, store.mentions_for_document(document_id))
+                    if document_id in pending.documents:
+                        store.mark_extracted(document_id)
+                except Exception as exc:  # one bad document never stops the batch
+                    report.failures.append(pipeline_failure(names[document_id], exc))
+        redirect_by_reports(store, before, "resolved again in canonical order")
+        for earlier, now in pending.successors:
+            redirect_to_successors(store, earlier, now, "new version of its document")
+    pending.documents.clear()
+    pending.replaced.clear()
+    pending.touched.clear()
+    pending.successors.clear()
 
 
 def store_extraction(store: Store, document_id: int, processed: ProcessedDocument) -> None:
@@ -331,8 +437,9 @@ def redirect_to_successors(store: Store, earlier: dict[str, list[Mention]], now:
 
 def redirect_by_reports(store: Store, before: dict[str, list[str]], reason: str) -> None:
     """An event id gone after re-resolving leads to the event that now holds most of its reports."""
+    where = store.events_of_mentions([m for ids in before.values() for m in ids])
     for event_id, mention_ids in before.items():
-        now = Counter(e for e in (store.event_of_mention(m) for m in mention_ids) if e)
+        now = Counter(e for e in (where.get(m) for m in mention_ids) if e)
         if now:
             top = max(now.values())
             store.add_redirect(event_id, min(e for e, n in now.items() if n == top), reason)
@@ -541,9 +648,7 @@ def canonical_order(documents: Iterable[StoredDocument]) -> list[StoredDocument]
     """The order in which the documents' own content puts them: by publication date (undated last), then by
     content hash. Resolving in it makes the events a function of the set of documents, not of the order a crawl,
     a queue or a user handed them over in (file names differ between machines; content does not)."""
-    return sorted(
-        documents, key=lambda stored: (stored.document.published or dt.date.max, stored.document.content_hash)
-    )
+    return sorted(documents, key=lambda stored: canonical_key(stored.document.published, stored.document.content_hash))
 
 
 def rerun(store: Store, stage: str) -> IngestReport:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+import numpy as np
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 SHINGLE = 4
 # Measured on re-published wire copy: edits of a sentence or two stay within 6 bits.
@@ -16,14 +18,14 @@ NEAR_DUPLICATE_BITS = 6
 
 
 def simhash(text: str) -> int:
+    """Each bit is set where more of the text's 4-word shingles' hashes have it set than not."""
     words = [w.lower() for w in _WORD.findall(text)]
     shingles = [" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))]
-    weights = [0] * 64
-    for shingle in shingles:
-        value = int.from_bytes(hashlib.blake2b(shingle.encode(), digest_size=8).digest(), "big")
-        for bit in range(64):
-            weights[bit] += 1 if value >> bit & 1 else -1
-    return sum(1 << bit for bit in range(64) if weights[bit] > 0)
+    digests = b"".join(hashlib.blake2b(shingle.encode(), digest_size=8).digest() for shingle in shingles)
+    # One row of 64 bits per shingle, most significant first (the digest read as a big-endian number).
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8)).reshape(len(shingles), 64)
+    majority = 2 * bits.sum(axis=0, dtype=np.int64) > len(shingles)
+    return sum(1 << (63 - column) for column in np.flatnonzero(majority).tolist())
 
 
 def hamming(a: int, b: int) -> int:

@@ -2,8 +2,9 @@
 
 Workers do the expensive, pure part (reading, validation, NLP, extraction,
 geocoding: ``sitrep.pipeline.process_document``); the driver alone writes to
-the store, in input order, so event resolution is the same as a one-process
-run and only one process holds database transactions. Work is split by
+the store and resolves the documents in their canonical order
+(``sitrep.pipeline.resolve_pending``), so the events are those of a one-process
+run, whatever order the workers finish in. Work is split by
 document, not by file: a folder gives one unit per file, and a container (JSON
 Lines, feed, WARC) is read by the driver and gives one unit per document, which
 travels to the worker as data. With a remote scheduler every input is read by the
@@ -43,7 +44,7 @@ from sitrep.model import Document
 from sitrep.store import Store, database_url, schema
 
 if TYPE_CHECKING:
-    from sitrep.pipeline import IngestReport, ProcessedDocument
+    from sitrep.pipeline import IngestReport, PendingResolution, ProcessedDocument
 
 # The per-document pipeline function, imported in each worker by name (it loads spaCy once per process).
 DEFAULT_PROCESS = "sitrep.pipeline:process_document"
@@ -218,24 +219,29 @@ def _processed_or_failure(document: Document, process: str) -> WorkerResult:
         return WorkerResult(failure=pipeline_failure(document.name, exc))
 
 
-def write_results(store: Store, results: list[WorkerResult], report: IngestReport) -> None:
-    """Stores one partition's documents (and their extraction) in order, as the one-process ingest does."""
+def write_results(
+    store: Store, results: list[WorkerResult], report: IngestReport, pending: PendingResolution | None = None
+) -> None:
+    """Stores one partition's documents (and their extraction), as the one-process ingest does: with ``pending``
+    their reports wait there to be resolved (``sitrep.pipeline.resolve_pending``), else each is resolved now."""
     for result in results:
         if result.failure is not None:
             report.failures.append(result.failure)
         elif result.duplicate is not None:
             report.duplicates.append(result.duplicate)
         elif result.processed is not None:
-            _write_one(store, result.processed, report)
+            _write_one(store, result.processed, report, pending)
 
 
-def _write_one(store: Store, processed: ProcessedDocument | Document, report: IngestReport) -> None:
+def _write_one(
+    store: Store, processed: ProcessedDocument | Document, report: IngestReport, pending: PendingResolution | None
+) -> None:
     from sitrep.pipeline import record_document
 
     if isinstance(processed, Document):
-        record_document(store, processed, report, None)
+        record_document(store, processed, report, None, pending)
     else:
-        record_document(store, processed.document, report, lambda _document: processed)
+        record_document(store, processed.document, report, lambda _document: processed, pending)
 
 
 def _new_report() -> IngestReport:
@@ -269,7 +275,10 @@ def run_dask_ingest(
     units = iter_units(sources, options, remote=scheduler_address is not None)
     chunks = iter(split(list(units), partitions)) if partitions else plan_chunks(units, workers)
     first = next(chunks, None)  # reads the start of the input (and names a bad source) before any cluster starts
+    from sitrep.pipeline import RESOLVE_EVERY, PendingResolution, resolve_pending
+
     report = _new_report()
+    pending = PendingResolution()
     store = Store.open(db_url)  # migrates before any worker starts
     if extract and process == DEFAULT_PROCESS:
         prepare_pipeline_resources()
@@ -284,7 +293,10 @@ def run_dask_ingest(
                     if isinstance(results, BaseException):  # a worker died on this partition: name every input
                         report.failures.extend(_worker_failures(chunk, results))
                     else:
-                        write_results(store, results, report)
+                        write_results(store, results, report, pending)
+                    if len(pending.documents) >= RESOLVE_EVERY:
+                        resolve_pending(store, pending, report)
+        resolve_pending(store, pending, report)
         if extract and (report.stored or report.new_versions):
             from sitrep.pipeline import refresh_claim_contradictions
 

@@ -98,6 +98,16 @@ def display_url(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+# Where a document stands in the order its own content gives (publication date, undated last, then content
+# hash): resolving documents in this order makes the events a function of the set of documents, not of the
+# order they were handed over in.
+CanonicalKey = tuple[dt.date, str]
+
+
+def canonical_key(published: dt.date | None, content_hash: str) -> CanonicalKey:
+    return published or dt.date.max, content_hash
+
+
 @dataclass(frozen=True)
 class StoredDocument:
     id: int
@@ -288,6 +298,52 @@ class Store:
                 .order_by(t.documents.c.id)
             )
             return [_stored_document(c, row._mapping) for row in c.execute(query)]
+
+    def document_keys(self, ids: Iterable[int]) -> dict[int, CanonicalKey]:
+        """Each stored document's canonical key (:func:`canonical_key`), by id."""
+        cols = t.documents.c
+        found: dict[int, CanonicalKey] = {}
+        with self.engine.connect() as c:
+            for chunk in _chunks(sorted(set(ids))):
+                rows = c.execute(select(cols.id, cols.published, cols.content_hash).where(cols.id.in_(chunk)))
+                found.update({row.id: canonical_key(row.published, row.content_hash) for row in rows})
+        return found
+
+    def documents_from(self, key: CanonicalKey) -> dict[int, CanonicalKey]:
+        """The latest versions whose canonical key is ``key`` or later, with their keys (off the index on the
+        publication date: a cut near the end of the store reads only the documents after it)."""
+        cols = t.documents.c
+        published, content_hash = key
+        if published == dt.date.max:
+            later = and_(cols.published.is_(None), cols.content_hash >= content_hash)
+        else:
+            later = or_(
+                cols.published.is_(None),
+                cols.published > published,
+                and_(cols.published == published, cols.content_hash >= content_hash),
+            )
+        query = select(cols.id, cols.published, cols.content_hash).where(later, _is_latest_version())
+        with self.engine.connect() as c:
+            return {row.id: canonical_key(row.published, row.content_hash) for row in c.execute(query)}
+
+    def events_of_documents(self, ids: Iterable[int]) -> set[str]:
+        """The events holding a report of any of these documents."""
+        cols = t.mentions.c
+        found: set[str] = set()
+        with self.engine.connect() as c:
+            for chunk in _chunks(sorted(set(ids))):
+                query = select(cols.event_id).where(cols.document_id.in_(chunk), cols.event_id.is_not(None))
+                found.update(c.scalars(query.distinct()))
+        return found
+
+    def documents_of_events(self, event_ids: Iterable[str]) -> set[int]:
+        """The documents reporting any of these events."""
+        cols = t.mentions.c
+        found: set[int] = set()
+        with self.engine.connect() as c:
+            for chunk in _chunks(sorted(set(event_ids))):
+                found.update(c.scalars(select(cols.document_id).where(cols.event_id.in_(chunk)).distinct()))
+        return found
 
     def mark_extracted(self, document_id: int) -> None:
         with self.engine.begin() as c:
@@ -664,14 +720,21 @@ class Store:
                     )
                 )
 
-    def event_memberships(self) -> dict[str, list[str]]:
-        """Each event's mention ids (to find where an event's reports went after re-resolving)."""
+    def event_memberships(self, event_ids: Iterable[str] | None = None) -> dict[str, list[str]]:
+        """Each event's mention ids, of every event or of ``event_ids`` (to find where an event's reports went
+        after re-resolving)."""
+        cols = t.mentions.c
+        found: dict[str, list[str]] = {}
         with self.engine.connect() as c:
-            rows = c.execute(select(t.mentions.c.event_id, t.mentions.c.id).where(t.mentions.c.event_id.is_not(None)))
-            found: dict[str, list[str]] = {}
-            for event_id, mention_id in rows:
-                found.setdefault(event_id, []).append(mention_id)
-            return found
+            if event_ids is None:
+                queries = [select(cols.event_id, cols.id).where(cols.event_id.is_not(None))]
+            else:
+                chunks = _chunks(sorted(set(event_ids)))
+                queries = [select(cols.event_id, cols.id).where(cols.event_id.in_(chunk)) for chunk in chunks]
+            for query in queries:
+                for event_id, mention_id in c.execute(query):
+                    found.setdefault(event_id, []).append(mention_id)
+        return found
 
     def add_redirect(self, old_id: str, new_id: str, reason: str) -> None:
         """An id that is gone leads to the event that now holds its reports (a live event is never redirected)."""
@@ -916,14 +979,15 @@ def _body_text(document: Document) -> str:
 
 
 def _first_reporting_document(c: Connection, names: list[str]) -> int | None:
-    """The earliest-published (then earliest-stored) latest version among the reporting documents."""
+    """The first in canonical order (:func:`canonical_key`: earliest published, then by content hash, not by the
+    order they were stored in) of the reporting documents' latest versions."""
     if not names:
         return None
     cols = t.documents.c
     query = (
         select(cols.id)
         .where(cols.name.in_(names), _is_latest_version())
-        .order_by(cols.published.is_(None), cols.published, cols.id)
+        .order_by(cols.published.is_(None), cols.published, cols.content_hash)
         .limit(1)
     )
     return c.scalar(query)
