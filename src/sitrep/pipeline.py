@@ -426,7 +426,7 @@ def _incident_rows(store: Store, event: Event, cfg: ResolveConfig) -> list[dict[
     for other in incident_siblings(store, event, cfg):
         if other.id <= event.id:
             continue
-        for item in incident_contradictions(event, other, cfg):
+        for item in incident_contradictions(event, other):
             row = _denial_row(event.id, item)
             row["claim_topic"] = f"one incident told as events {event.id} and {other.id}"
             rows.append(row)

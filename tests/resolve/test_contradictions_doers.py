@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sitrep.model import ActorRole, Mention, Span
+from sitrep.model import ActorRole, AttributionChain, Mention, Source, Span
 from sitrep.resolve import derive_event
 from sitrep.resolve.contradictions import incident_contradictions, one_incident
 from tests.resolve.resolve_fixtures import mention
@@ -14,6 +14,8 @@ def naming(mention_id: str, text: str, doer: str, name: str, actor_type: str, *s
     start = text.index(doer)
     span = Span(report.doc, start, start + len(doer), doer)
     report.actors = [ActorRole("actor1", name, actor_type, span), *report.actors]
+    report.actors.append(ActorRole("actor2", "Civilians", "Civilians"))  # the victims, the same in every report
+    report.sub_event_type = "Air/drone strike"
     return report
 
 
@@ -166,3 +168,46 @@ def test_a_region_s_toll_and_one_of_its_towns_are_not_compared_across_events() -
     region.places = region.places[:1]
     town.places = town.places[:1]
     assert incident_contradictions(first, second) == []  # type: ignore[arg-type]
+
+
+def test_a_strike_and_the_shelling_it_answered_are_two_acts_not_a_dispute_over_one() -> None:
+    strike = naming("a", "Government air strikes killed 45 people, the monitor said.", "Government", *SYRIA, "Monitor")
+    shelling = naming("b", "Rebels had fired rockets at the capital.", "Rebels", "Syrian rebels", "Rebel groups")
+    shelling.sub_event_type = "Shelling/artillery/missile attack"
+    assert perpetrators(strike, shelling) == []
+
+
+def test_acts_against_other_victims_are_two_acts() -> None:
+    bridges = naming(
+        "a",
+        "Coalition jets destroyed two bridges.",
+        "Coalition",
+        "Military Forces of the United States",
+        "State forces",
+        "Agency",
+    )
+    bridges.actors[-1] = ActorRole("actor2", "Civilians", "Civilians")
+    raid = naming(
+        "b",
+        "Islamic State fighters struck army posts after the raid.",
+        "Islamic State",
+        "Islamic State",
+        "Rebel groups",
+        "Source",
+    )
+    raid.actors[-1] = ActorRole("actor2", *SYRIA)
+    assert perpetrators(bridges, raid) == []
+
+
+def test_in_one_article_only_two_sources_words_dispute_who_did_it() -> None:
+    said = naming("a", "Government shelling hit the market, the monitor said.", "Government", *SYRIA, doc="one")
+    said.chain = AttributionChain([Source("Monitor", "organisation", Span("one", 36, 47, "the monitor"))])
+    told = naming("b", "Rebels shelled the market too.", "Rebels", "Syrian rebels", "Rebel groups", doc="one")
+    told.chain = AttributionChain([Source("Courier", "publisher")])
+    assert perpetrators(said, told) == []
+    claimed = naming(
+        "c", "State media said terrorists shelled the market.", "terrorists", "Syrian rebels", "Rebel groups", doc="one"
+    )
+    claimed.chain = AttributionChain([Source("State media", "outlet", Span("one", 0, 11, "State media"))])
+    (entry,) = perpetrators(said, claimed)
+    assert "(Monitor)" in entry and "(State media)" in entry

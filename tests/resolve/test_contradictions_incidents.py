@@ -25,7 +25,10 @@ def strike(doc: str, text: str, doer: str, name: str, killed: int, source: str) 
     report = mention(f"{doc}-1", doc=doc, text=text, sources=(source,), killed=(killed, killed, killed))
     report.sub_event_type = "Air/drone strike"
     start = text.index(doer)
-    report.actors = [ActorRole("actor1", name, "State forces", Span(doc, start, start + len(doer), doer))]
+    report.actors = [
+        ActorRole("actor1", name, "State forces", Span(doc, start, start + len(doer), doer)),
+        ActorRole("actor2", "Civilians", "Civilians"),
+    ]
     report.fatalities = Quantity("people", killed, killed, killed, kind="killed", span=Span(doc, 0, 0, str(killed)))
     return report
 

@@ -647,18 +647,36 @@ def named_doers(mention: Mention) -> frozenset[str]:
         and actor.actor_type.lower() not in unnamed
         and not actor.name.lower().startswith("unidentified")
     }
-    targets = {doer_side(a.name) for a in mention.actors if a.role in ("actor2", "assoc_actor2")}
-    if targets & {doer_side(name) for name in found}:
+    if _targets(mention) & {doer_side(name) for name in found}:
         return frozenset()
     return frozenset(found)
+
+
+def names_a_speaker(mention: Mention) -> bool:
+    """The report's own sentence names who says it ("activists say", "state media said"): someone's word, not
+    the story's own telling."""
+    return any(_read_here(mention, source.span) for source in mention.chain.sources)
+
+
+def _targets(mention: Mention) -> set[str]:
+    return {doer_side(a.name) for a in mention.actors if a.role in ("actor2", "assoc_actor2")}
+
+
+def same_act(a: Mention, b: Mention) -> bool:
+    """Two reports tell one act, whose doer they can dispute: the same means (sub-type) against the same victims
+    (a target of one stands for a target of the other). An event may hold a strike and the shelling it answered,
+    or a raid and the attack that followed it; their doers differ without any source disputing the other."""
+    return a.sub_event_type == b.sub_event_type and any(_sides_agree(x, y) for x in _targets(a) for y in _targets(b))
 
 
 def perpetrator_contradictions(event: Event) -> list[Contradiction]:
     """Sources that name different doers of one act ("a suspected Russian raid" against "Syrian government
     planes"; "a pro-government sniper" against "terrorists"): each report's doers as its own sentence names them
     (:func:`named_doers`); two reports disagree when no doer of one stands for a doer of the other
-    (:func:`doers_disagree`: the army and the police of one state are one doer, "terrorists" any armed group).
-    One document's originator is not set against itself, nor a report of another scene or day."""
+    (:func:`doers_disagree`: the army and the police of one state are one doer, "terrorists" any armed group),
+    about one act (:func:`same_act`). One document's originator is not set against itself, nor a report of
+    another scene or day; within one document, only two sources' words are (the story's own telling of a second
+    doer tells a second act: "the army shelled the town after rebels fired rockets at the capital")."""
     disputing = _settings()["denial_disputes"]
     named = [
         (frozenset(doer_side(n) for n in doers), (doers, m))
@@ -668,7 +686,11 @@ def perpetrator_contradictions(event: Event) -> list[Contradiction]:
     pairs = (
         ((doers_a, a), (doers_b, b))
         for (doers_a, a), (doers_b, b) in disagreeing_pairs(grouped(named), doers_disagree)
-        if not same_source(a, b) and same_scene(a, b) and not told_of_other_days(a, b)
+        if same_act(a, b)
+        and not same_source(a, b)
+        and (a.doc != b.doc or (names_a_speaker(a) and names_a_speaker(b)))
+        and same_scene(a, b)
+        and not told_of_other_days(a, b)
     )
     return [
         Contradiction(
@@ -715,16 +737,15 @@ def _merged_figures(events: Sequence[Event]) -> list[Figure]:
     return list(kinds.values())
 
 
-def incident_contradictions(event: Event, other: Event, cfg: ResolveConfig | None = None) -> list[Contradiction]:
+def incident_contradictions(event: Event, other: Event) -> list[Contradiction]:
     """Disagreements between two events that tell one incident (:func:`one_incident`): one event's reports set
-    against the other's on figures, denials and doers, one entry per field, as if they were one event's. Dates
-    are not compared (reports of one place on different days are more often two incidents than one disputed
-    date); figures and doers only between reports of different documents that name one town (one article's two
-    events are two incidents as its own text tells them), but a denial wherever it is (it names what it
-    denies)."""
+    against the other's on figures (a toll, or none) and doers, one entry per field, as if they were one event's,
+    only between reports of different documents that name one town (one article's two events are two incidents
+    as its own text tells them). Dates are not compared (reports of one place on different days are more often
+    two incidents than one disputed date), nor denials (a denial is set against the reports of its own event;
+    across events it answered other words than theirs as often as not)."""
     if not one_incident(event, other):
         return []
-    cfg = cfg or load_config()
     union = Event(
         event.id,
         [*event.mentions, *other.mentions],
@@ -739,8 +760,6 @@ def incident_contradictions(event: Event, other: Event, cfg: ResolveConfig | Non
     pairs = (
         figure_contradictions(union)
         + estimate_contradictions(union)
-        + denial_contradictions(union, cfg)
-        + foiled_contradictions(union)
         + no_death_contradictions(union)
         + perpetrator_contradictions(union)
     )
@@ -748,13 +767,9 @@ def incident_contradictions(event: Event, other: Event, cfg: ResolveConfig | Non
         item
         for item in pairs
         if (item.a in ours) != (item.b in ours)
-        and (
-            item.kind == "denial"
-            or (by_id[item.a].doc != by_id[item.b].doc and same_town(by_id[item.a], by_id[item.b]))
-        )
+        and by_id[item.a].doc != by_id[item.b].doc
+        and same_town(by_id[item.a], by_id[item.b])
     ]
-    # a denial's entry opens with the report its own article gives, the one it answers
-    across.sort(key=lambda item: by_id[item.a].doc != by_id[item.b].doc)
     return one_per_field(across, _position(union))
 
 
