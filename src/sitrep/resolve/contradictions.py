@@ -1,4 +1,4 @@
-"""Disagreements between the reports of one event: figures, dates, denials. Both sides are named."""
+"""Disagreements between the reports of one incident: figures, dates, denials, doers. Both sides are named."""
 
 from __future__ import annotations
 
