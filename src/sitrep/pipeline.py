@@ -25,7 +25,7 @@ from sitrep.extract.background import mark_background
 from sitrep.geo import Gazetteer
 from sitrep.geo.document import geocode_document, keep_unknown_places, scope_claims
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
-from sitrep.model import Claim, Contradiction, Document, Mention
+from sitrep.model import Claim, Contradiction, Document, Event, Mention
 from sitrep.nlp import load_pipeline, parse_text
 from sitrep.nlp.pipeline import PIECE_CHARS
 from sitrep.resolve import derive_event, group_claims, resolve_group
@@ -39,6 +39,7 @@ from sitrep.resolve.claims import (
     topic_key,
 )
 from sitrep.resolve.config import ResolveConfig, load_config
+from sitrep.resolve.contradictions import incident_contradictions, one_incident
 from sitrep.resolve.coreference import group_document_mentions, mark_headline, share_incident_places
 from sitrep.resolve.similarity import mention_places
 from sitrep.resolve.sources import share_headline_chains
@@ -462,12 +463,15 @@ def refresh_claim_contradictions(store: Store, full: bool = False) -> None:
         seeds = store.ungrouped_claims()
         if seeds:
             store.write_claim_groups(*_regroup_claims(store, seeds, cfg))
-        pending = store.pending_denial_events()
+        pending = _with_earlier_incidents(store, store.pending_denial_events(), cfg)
         rows = []
         for event_id in pending:
             reports, denials = store.denials_of_event(event_id)
             found = {m.id: (event_id, m) for m in reports}
             rows += [_denial_row(event_id, item) for event_id, item in denials_of_reports(denials, found)]
+            event = store.get_event(event_id) if reports else None
+            if event is not None and event.id == event_id:
+                rows += _incident_rows(store, event, cfg)
         store.write_denial_contradictions(pending, rows)
 
 
@@ -481,9 +485,59 @@ def all_claim_contradictions(store: Store) -> tuple[dict[str, str], list[dict[st
     """Every claim set against every other it may be about the same quantity as, and every denial against the
     report it denies, worked out from the whole store: each claim's group, and the contradictions as rows."""
     claims = store.claims()
+    cfg = load_config()
     rows = [_denial_row(e, item) for e, item in denials_of_reports(claims, _reports_denied(store, claims))]
-    members, group_rows = _claim_group_rows(claims, load_config())
+    rows += [row for event in store.full_events() for row in _incident_rows(store, event, cfg)]
+    members, group_rows = _claim_group_rows(claims, cfg)
     return members, rows + group_rows
+
+
+# Reports of an event whose places and dates are looked up for other events of its incident: one per distinct
+# place and date, this many at most (an event of many reports mostly repeats a few).
+MAX_INCIDENT_PROBES = 6
+
+
+def incident_siblings(store: Store, event: Event, cfg: ResolveConfig) -> list[Event]:
+    """Stored events that may tell the same incident as ``event`` though the resolver kept them apart
+    (``resolve.contradictions.one_incident``), in id order: looked up from the places and dates of its reports."""
+    probes: dict[tuple[Any, ...], Mention] = {}
+    for mention in event.mentions:
+        places = mention_places(mention)
+        if mention.background or mention.date is None or not places:
+            continue
+        key = (mention.date.start, mention.date.end, tuple(sorted(p.gazetteer_id for p in places)))
+        probes.setdefault(key, mention)
+    found: dict[str, Event] = {}
+    for mention in itertools.islice(probes.values(), MAX_INCIDENT_PROBES):
+        for candidate in store.candidate_events(mention, cfg.candidate_window_days):
+            if candidate.id not in found and one_incident(event, candidate):
+                found[candidate.id] = candidate
+    return [found[key] for key in sorted(found)]
+
+
+def _with_earlier_incidents(store: Store, pending: list[str], cfg: ResolveConfig) -> list[str]:
+    """The pending events and the other events of their incidents that come before them by id, whose comparison
+    with them is kept with the earlier one (see :func:`_incident_rows`)."""
+    wanted = set(pending)
+    for event_id in pending:
+        event = store.get_event(event_id)
+        if event is not None and event.id == event_id:
+            wanted |= {other.id for other in incident_siblings(store, event, cfg) if other.id < event_id}
+    return sorted(wanted)
+
+
+def _incident_rows(store: Store, event: Event, cfg: ResolveConfig) -> list[dict[str, Any]]:
+    """Disagreements between an event and each later (by id) event of its incident, as rows kept with the
+    event's denials (so worked out again whenever either changes)."""
+    rows: list[dict[str, Any]] = []
+    for other in incident_siblings(store, event, cfg):
+        if other.id <= event.id:
+            continue
+        for item in incident_contradictions(event, other):
+            row = _denial_row(event.id, item)
+            row["claim_topic"] = f"one incident told as events {event.id} and {other.id}"
+            rows.append(row)
+    return rows
 
 
 StoredClaim = tuple[int, Claim, str | None]  # (document id, claim, its group or None)

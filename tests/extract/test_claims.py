@@ -322,6 +322,46 @@ def test_a_denial_that_names_no_incident_is_about_the_incident_told_before_it() 
     assert unlinked.concerns is None
 
 
+def test_a_denial_naming_a_means_is_about_the_last_report_of_that_means() -> None:
+    from sitrep.extract.claims import link_to_incidents
+    from sitrep.model import AttributionChain, Claim, Source, Span
+    from tests.resolve.resolve_fixtures import mention
+
+    gas = mention("m1", doc="story", text="Jets dropped gas canisters on the village at dawn, medics said.")
+    clinic = mention("m2", doc="story", text="Rescuers said jets later struck a clinic treating the wounded.")
+    gas.sub_event_type, clinic.sub_event_type = "Chemical weapon", "Air/drone strike"
+    gas.sentence, clinic.sentence = Span("story", 0, 63), Span("story", 64, 126)
+    said = AttributionChain([Source("the army", "military"), Source("Courier", "publisher")])
+    text = "The army denied using chemical weapons."
+    denial = Claim("c1", "story", "deny", None, None, Span("story", 127, 166, text), chain=said, modality="denied")
+    (linked,) = link_to_incidents([gas, clinic], [denial])
+    assert linked.concerns == "m1"
+    # a denial naming no means answers what the story told last; the government naming itself names no means
+    text = "The government denied the charges."
+    vague = Claim("c2", "story", "deny", None, None, Span("story", 127, 161, text), chain=said, modality="denied")
+    (linked,) = link_to_incidents([gas, clinic], [vague])
+    assert linked.concerns == "m2"
+
+
+def test_a_state_s_denial_is_about_the_last_report_of_its_own_forces_acts() -> None:
+    from sitrep.extract.claims import link_to_incidents
+    from sitrep.model import ActorRole, AttributionChain, Claim, Source, Span
+    from tests.resolve.resolve_fixtures import mention
+
+    ours = mention("m1", doc="story", text="A Russian air strike killed 38 people at the river crossing.")
+    theirs = mention("m2", doc="story", text="A coalition air strike killed 18 civilians in another town.")
+    ours.actors = [ActorRole("actor1", "Military Forces of Russia", "State forces")]
+    theirs.actors = [ActorRole("actor1", "Military Forces of the United States", "State forces")]
+    for report in (ours, theirs):
+        report.sub_event_type = "Air/drone strike"
+    ours.sentence, theirs.sentence = Span("story", 0, 59), Span("story", 60, 119)
+    said = AttributionChain([Source("Russia", "government"), Source("Courier", "publisher")])
+    text = "Russia has not acknowledged any civilian deaths from its strikes."
+    denial = Claim("c1", "story", "deny", None, None, Span("story", 120, 185, text), chain=said, modality="denied")
+    (linked,) = link_to_incidents([ours, theirs], [denial])
+    assert linked.concerns == "m1"
+
+
 @pytest.mark.parametrize(
     ("text", "figure"),
     [

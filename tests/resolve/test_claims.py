@@ -542,3 +542,33 @@ def test_a_war_s_lives_counted_in_two_articles_are_not_compared() -> None:
 
     (group,) = group_claims([lives("a", 300001, "one"), lives("b", 191001, "two")])
     assert group.contradictions == []
+
+
+def test_one_article_s_running_totals_over_other_stretches_are_not_a_dispute() -> None:
+    # "since June" (its year unread) and "since September 2014" count different stretches of one air campaign
+    lately = Span("doc", 0, 80, "Some 300 air strikes since 3 June have killed between 120 and 210 civilians.")
+    overall = Span("doc", 100, 200, "About 700 civilians have been killed in the strikes since September 2014.")
+    groups = group_claims(
+        [
+            claim(
+                "a",
+                "people killed",
+                "Syria",
+                Quantity("civilians", 120, None, 210, kind="killed"),
+                ["Monitor"],
+                topic="toll:killed:syria",
+                sentence=lately,
+            ),
+            claim(
+                "b",
+                "people killed",
+                "Syria",
+                Quantity("civilians", 630, 700, 770, kind="killed"),
+                ["Observatory"],
+                topic="toll:killed:syria",
+                period_start=dt.date(2014, 9, 1),
+                sentence=overall,
+            ),
+        ]
+    )
+    assert [c for g in groups for c in g.contradictions] == []

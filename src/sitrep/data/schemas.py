@@ -266,6 +266,8 @@ class ContradictionsFile(Strict):
     max_figure_ratio: Number
     same_place_km: Number
     head_stamp_chars: int
+    perpetrator_event_types: Words
+    incident_days: int
 
 
 class DatelinesFile(Strict):

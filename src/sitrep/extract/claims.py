@@ -556,9 +556,40 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
             linked.append(claim)
             continue
         before = [m for m in candidates if m.sentence.start < claim.sentence.start]
-        report = before[-1] if before else candidates[0]
+        # a denier answers the story's last report of its own act, else of the means it names
+        own = [m for m in before if denies_its_own(claim, m)]
+        before = own or before
+        same_means = [m for m in before if names_the_means(claim.sentence.text, m)]
+        report = same_means[-1] if same_means else before[-1] if before else candidates[0]
         linked.append(replace(claim, concerns=report.id))
     return linked
+
+
+def _countries_of(names: list[str]) -> set[str]:
+    from sitrep.extract.actors import actor_dictionary
+
+    dictionary = actor_dictionary()
+    found = (dictionary.by_alias.get(name.lower()) or dictionary.find(name) for name in names)
+    return {entry.country for entry in found if entry is not None and entry.country}
+
+
+def denies_its_own(claim: Claim, report: Mention) -> bool:
+    """The speaker of a denial is a state whose forces the report names as doer ("Russia has not acknowledged any
+    civilian deaths from its strikes" after "a Russian air strike killed 38"): a state denies its own acts."""
+    speakers = [s.name for s in claim.chain.sources[:1] if s.kind != "publisher"]
+    doers = [a.name for a in report.actors if a.role in ("actor1", "assoc_actor1")]
+    return bool(speakers and doers) and bool(_countries_of(speakers) & _countries_of(doers))
+
+
+def names_the_means(text: str, report: Mention) -> bool:
+    """The sentence names the means of the report's act, by a word of its sub-type ("denied using chemical
+    weapons" names a chemical weapon attack, "denied its warplanes carried out air strikes" an air strike): a
+    denial naming a means answers the last report of that means, not whatever the story told just before it.
+    Words shared by every kind of act ("attack", "weapon") name none."""
+    generic = word_set("en", "claims", "generic_means_words")
+    means = {w for w in re.split(r"[^a-z]+", report.sub_event_type.lower()) if len(w) > 2 and w not in generic}
+    words = re.split(r"[^a-z]+", text.lower())
+    return any(word == w or word == w + "s" for w in means for word in words)
 
 
 def _deadly(mention: Mention) -> bool:

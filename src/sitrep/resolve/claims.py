@@ -268,7 +268,7 @@ def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradi
         return found
     if a.quantity is None or b.quantity is None or is_vague(a.quantity) or is_vague(b.quantity):
         return found  # "millions of people" names no figure to dispute
-    if a.doc != b.doc and (grows(a) or grows(b)):
+    if (grows(a) or grows(b)) and not (a.doc == b.doc and same_known_period(a, b)):
         return found
     ra = effective_range(a.quantity.low, a.quantity.best, a.quantity.high)
     rb = effective_range(b.quantity.low, b.quantity.best, b.quantity.high)
@@ -311,6 +311,13 @@ def grows(claim: Claim) -> bool:
     total that another article, written another day, gives differently without disputing it."""
     text = claim.sentence.text
     return is_running_total(claim) or tells_a_running_total(text) or counts_over_a_period(text)
+
+
+def same_known_period(a: Claim, b: Claim) -> bool:
+    """Both claims read the start of their count, and the same one: one article's two running totals are set
+    against each other only then ("killed since 21 May" and "killed since September 2014" count different
+    stretches of one war, and a start the text leaves unread may be either)."""
+    return a.period_start is not None and (a.period_start, a.period_end) == (b.period_start, b.period_end)
 
 
 def claim_originator(claim: Claim) -> str:

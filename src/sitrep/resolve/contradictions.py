@@ -1,11 +1,11 @@
-"""Disagreements between the reports of one event: figures, dates, denials. Both sides are named."""
+"""Disagreements between the reports of one incident: figures, dates, denials, doers. Both sides are named."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations, islice
 from typing import TypeVar
@@ -13,7 +13,7 @@ from typing import TypeVar
 from sitrep.data import load_yaml, word_set
 from sitrep.extract.claims import tells_a_running_total
 from sitrep.geo.distance import haversine_km
-from sitrep.model import AttributionChain, Contradiction, Event, Mention, Quantity
+from sitrep.model import AttributionChain, Contradiction, Event, Figure, Mention, Place, Quantity, Span
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.similarity import effective_range, mention_places, ranges_disjoint
 
@@ -177,10 +177,19 @@ def count_the_same_victims(a: tuple[Mention, Quantity], b: tuple[Mention, Quanti
 def _settings() -> dict[str, frozenset[str]]:
     raw = load_yaml("contradictions.yaml")
     lists = ("contested_figure_kinds", "denial_disputes", "vague_counts")
-    unknown = set(raw) - {*lists, "max_figure_ratio", "same_place_km", "head_stamp_chars"}
+    unknown = set(raw) - {
+        *lists,
+        "perpetrator_event_types",
+        "max_figure_ratio",
+        "same_place_km",
+        "head_stamp_chars",
+        "incident_days",
+    }
     if unknown:
         raise ValueError(f"contradictions.yaml: unknown keys {sorted(unknown)}")
-    return {key: frozenset(str(v).lower() for v in raw[key]) for key in lists}
+    settings = {key: frozenset(str(v).lower() for v in raw[key]) for key in lists}
+    settings["perpetrator_event_types"] = frozenset(str(v) for v in raw["perpetrator_event_types"])
+    return settings
 
 
 def is_vague(q: Quantity) -> bool:
@@ -520,6 +529,8 @@ def _position(event: Event) -> Callable[[str, str], str]:
             return f"none ({who(m)})"
         if figure is not None and mention_id in figure.by_mention:
             return f"{describe_quantity(figure.by_mention[mention_id])} ({who(m)})"
+        if subject == PERPETRATOR:
+            return f"{', '.join(sorted(named_doers(m))) or 'no doer named'} ({who(m)})"
         if subject == "date" and m.date is not None:
             return f"{m.date.start}..{m.date.end} ({who(m)})"
         return f"{m.modality} ({who(m)})"
@@ -557,10 +568,216 @@ def event_positions(event: Event, kind: str, a: str, b: str) -> list[Position]:
     return list({(p.says, p.doc, p.text): p for p in found}.values())  # two reports of one sentence say it once
 
 
+PERPETRATOR = "perpetrator"
+
+
+@functools.cache
+def _doer_entries() -> dict[str, tuple[str, str | None]]:
+    """Each canonical actor name (lower-cased) -> its actor type (lower-cased) and country."""
+    from sitrep.extract.actors import actor_dictionary
+
+    return {
+        alias: (entry.actor_type.lower(), entry.country)
+        for alias, entry in actor_dictionary().by_alias.items()
+        if alias == entry.name.lower()
+    }
+
+
+@functools.cache
+def _generic_armed_names() -> frozenset[str]:
+    """Names the actor rules give an armed group the text does not name ("rebels", a state's "terrorists"): the
+    contextual forces' country names and demonym names ("Syrian rebels"), lower-cased."""
+    from sitrep.extract.actors import actor_dictionary
+
+    dictionary = actor_dictionary()
+    names: set[str] = set()
+    for force in dictionary.contextual:
+        names |= {name.lower() for _country, name in force.names}
+        if force.template:
+            names |= {force.template.format(demonym=d).lower() for d in dictionary.demonym_of.values()}
+    return frozenset(names)
+
+
+ANY_ARMED_GROUP = "armed:*"
+
+
+def doer_side(name: str) -> str:
+    """Whom a named doer stands for when two reports are compared: a state's forces of any branch are the state
+    (its army, police and air force are one doer); an armed group the text does not name ("terrorists",
+    "rebels") is any armed group (:data:`ANY_ARMED_GROUP`); a named armed group is itself."""
+    actor_type, country = _doer_entries().get(name.lower(), ("", None))
+    if country and actor_type in _lexicon("state_doer_types"):
+        return f"state:{country}"
+    if name.lower() in _generic_armed_names():
+        return ANY_ARMED_GROUP
+    if actor_type in _lexicon("armed_group_types"):
+        return f"armed:{name.casefold()}"
+    return name.casefold()
+
+
+def _sides_agree(a: str, b: str) -> bool:
+    return a == b or (ANY_ARMED_GROUP in (a, b) and a.startswith("armed:") and b.startswith("armed:"))
+
+
+def doers_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """No doer of one report stands for a doer of the other (by :func:`doer_side`)."""
+    return not any(_sides_agree(x, y) for x in a for y in b)
+
+
+def _read_here(mention: Mention, span: Span | None) -> bool:
+    sentence = mention.sentence
+    return span is not None and sentence.start <= span.start and span.end <= sentence.end
+
+
+def named_doers(mention: Mention) -> frozenset[str]:
+    """The doers a report names in its own sentence (first actor and its associates): read from the words there,
+    not carried over from another sentence, and neither left unnamed ("gunmen", an unidentified armed group) nor
+    the victims. Empty when the report names none, when it names one side as both doer and target (its roles
+    were misread: "a bomber blew himself up in an army outpost, killing 25 soldiers" read with the army as
+    doer), or when it does not tell a one-sided act (``perpetrator_event_types``: in a battle either side may
+    be written first)."""
+    if mention.event_type not in _settings()["perpetrator_event_types"]:
+        return frozenset()
+    unnamed = _lexicon("unnamed_doer_types")
+    found = {
+        actor.name
+        for actor in mention.actors
+        if actor.role in ("actor1", "assoc_actor1")
+        and _read_here(mention, actor.span)
+        and actor.actor_type.lower() not in unnamed
+        and not actor.name.lower().startswith("unidentified")
+    }
+    if _targets(mention) & {doer_side(name) for name in found}:
+        return frozenset()
+    return frozenset(found)
+
+
+def names_a_speaker(mention: Mention) -> bool:
+    """The report's own sentence names who says it ("activists say", "state media said"): someone's word, not
+    the story's own telling."""
+    return any(_read_here(mention, source.span) for source in mention.chain.sources)
+
+
+def _targets(mention: Mention) -> set[str]:
+    return {doer_side(a.name) for a in mention.actors if a.role in ("actor2", "assoc_actor2")}
+
+
+def same_act(a: Mention, b: Mention) -> bool:
+    """Two reports tell one act, whose doer they can dispute: the same means (sub-type) against the same victims
+    (a target of one stands for a target of the other). An event may hold a strike and the shelling it answered,
+    or a raid and the attack that followed it; their doers differ without any source disputing the other."""
+    return a.sub_event_type == b.sub_event_type and any(_sides_agree(x, y) for x in _targets(a) for y in _targets(b))
+
+
+def perpetrator_contradictions(event: Event) -> list[Contradiction]:
+    """Sources that name different doers of one act ("a suspected Russian raid" against "Syrian government
+    planes"; "a pro-government sniper" against "terrorists"): each report's doers as its own sentence names them
+    (:func:`named_doers`); two reports disagree when no doer of one stands for a doer of the other
+    (:func:`doers_disagree`: the army and the police of one state are one doer, "terrorists" any armed group),
+    about one act (:func:`same_act`). One document's originator is not set against itself, nor a report of
+    another scene or day; within one document, only two sources' words are (the story's own telling of a second
+    doer tells a second act: "the army shelled the town after rebels fired rockets at the capital")."""
+    disputing = _settings()["denial_disputes"]
+    named = [
+        (frozenset(doer_side(n) for n in doers), (doers, m))
+        for m in event.mentions
+        if m.modality in disputing and (doers := named_doers(m))
+    ]
+    pairs = (
+        ((doers_a, a), (doers_b, b))
+        for (doers_a, a), (doers_b, b) in disagreeing_pairs(grouped(named), doers_disagree)
+        if same_act(a, b)
+        and not same_source(a, b)
+        and (a.doc != b.doc or (names_a_speaker(a) and names_a_speaker(b)))
+        and same_scene(a, b)
+        and not told_of_other_days(a, b)
+    )
+    return [
+        Contradiction(
+            PERPETRATOR,
+            f"perpetrator: {', '.join(sorted(doers_a))} ({who(a)}) vs {', '.join(sorted(doers_b))} ({who(b)})",
+            a.id,
+            b.id,
+            subject=PERPETRATOR,
+        )
+        for (doers_a, a), (doers_b, b) in islice(pairs, MAX_PAIRS_PER_KIND)
+    ]
+
+
+def _towns(places: Iterable[Place]) -> set[str]:
+    return {p.gazetteer_id for p in places if p.precision in ("site", "town")}
+
+
+def one_incident(event: Event, other: Event) -> bool:
+    """Two events may tell one incident the resolver kept apart (two outlets that name different doers, a
+    denial filed as an event of its own): one type and sub-type, dates that overlap and are each at most
+    ``incident_days`` long, and one town or site both name (two strikes somewhere in one province on one day are
+    as often two incidents as one)."""
+    if event.id == other.id or (event.event_type, event.sub_event_type) != (other.event_type, other.sub_event_type):
+        return False
+    if event.date is None or other.date is None or not event.date.overlaps(other.date):
+        return False
+    longest = _number("incident_days")
+    if any((d.end - d.start).days + 1 > longest for d in (event.date, other.date)):
+        return False
+    return bool(_towns(event.places) & _towns(other.places))
+
+
+def same_town(a: Mention, b: Mention) -> bool:
+    """Both reports name one town or site as where it happened (a region's toll and one of its towns' are not
+    one figure)."""
+    return bool(_towns(mention_places(a)) & _towns(mention_places(b)))
+
+
+def _merged_figures(events: Sequence[Event]) -> list[Figure]:
+    kinds: dict[str, Figure] = {}
+    for event in events:
+        for figure in event.figures:
+            kinds.setdefault(figure.kind, Figure(figure.kind, None, None, None)).by_mention.update(figure.by_mention)
+    return list(kinds.values())
+
+
+def incident_contradictions(event: Event, other: Event) -> list[Contradiction]:
+    """Disagreements between two events that tell one incident (:func:`one_incident`): one event's reports set
+    against the other's on figures (a toll, or none) and doers, one entry per field, as if they were one event's,
+    only between reports of different documents that name one town (one article's two events are two incidents
+    as its own text tells them). Dates are not compared (reports of one place on different days are more often
+    two incidents than one disputed date), nor denials (a denial is set against the reports of its own event;
+    across events it answered other words than theirs as often as not)."""
+    if not one_incident(event, other):
+        return []
+    union = Event(
+        event.id,
+        [*event.mentions, *other.mentions],
+        event.event_type,
+        event.sub_event_type,
+        event.plover,
+        event.date,
+        figures=_merged_figures((event, other)),
+    )
+    ours = {m.id for m in event.mentions}
+    by_id = {m.id: m for m in union.mentions}
+    pairs = (
+        figure_contradictions(union)
+        + estimate_contradictions(union)
+        + no_death_contradictions(union)
+        + perpetrator_contradictions(union)
+    )
+    across = [
+        item
+        for item in pairs
+        if (item.a in ours) != (item.b in ours)
+        and by_id[item.a].doc != by_id[item.b].doc
+        and same_town(by_id[item.a], by_id[item.b])
+    ]
+    return one_per_field(across, _position(union))
+
+
 def find_contradictions(event: Event, cfg: ResolveConfig | None = None) -> list[Contradiction]:
-    """Figure, date and denial disagreements among an event's reports, one entry per field: figures beyond
+    """Figure, date, denial and doer disagreements among an event's reports, one entry per field: figures beyond
     each other's stated bounds ("figure", with a source's "no one was killed" as none), or different figures within
-    them ("estimates"); a denial, or a source's word that the attack was foiled, against a report of it ("denial")."""
+    them ("estimates"); a denial, or a source's word that the attack was foiled, against a report of it ("denial");
+    different doers named ("perpetrator")."""
     cfg = cfg or load_config()
     pairs = (
         figure_contradictions(event)
@@ -569,5 +786,6 @@ def find_contradictions(event: Event, cfg: ResolveConfig | None = None) -> list[
         + denial_contradictions(event, cfg)
         + foiled_contradictions(event)
         + no_death_contradictions(event)
+        + perpetrator_contradictions(event)
     )
     return one_per_field(pairs, _position(event))
