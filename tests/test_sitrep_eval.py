@@ -98,3 +98,63 @@ def test_eval_scores_contradictions_between_reports_of_one_event(tmp_path: Path)
     scores = json.loads(out.read_text())
     assert scores["matched"] == 2
     assert (scores["contradictions_gold"], scores["contradictions_found"]) == (1, 1)
+
+
+def test_eval_scores_the_exported_record_with_each_articles_own_sources(tmp_path: Path) -> None:
+    """Two articles of one incident make one exported event: each article is scored on the event's one toll (what
+    the export gives), and on its own report's sources (the export lists each report's); scoring the store and
+    scoring its JSON Lines export give the same figures."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    reports = {
+        "a.txt": (
+            "Ahram Online",
+            "Air strikes on a vegetable market in Saraqib killed eight civilians on Wednesday, "
+            "the Syrian Observatory for Human Rights said.",
+        ),
+        "b.txt": (
+            "Daily Sabah",
+            "Air strikes on the vegetable market in Saraqib killed 15 civilians on Wednesday, "
+            "the Syrian Civil Defence said.",
+        ),
+    }
+    manifest = []
+    for name, (outlet, text) in reports.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+        manifest.append({"file": name, "outlet": outlet, "published": "2024-10-17"})
+    (corpus / "manifest.jsonl").write_text("\n".join(json.dumps(m) for m in manifest), encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    event = {
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": ["Air/drone strike"],
+        "plover": ["ASSAULT"],
+        "date": {"start": "2024-10-16", "end": "2024-10-16", "precision": "day"},
+        "locations": [{"name": "Saraqib", "country": "SY", "lat": 35.86, "lon": 36.80, "tolerance_km": 15}],
+    }
+    coded = {
+        "a.txt": (8, ["Syrian Observatory for Human Rights", "Ahram Online"]),
+        "b.txt": (15, ["White Helmets", "Daily Sabah"]),
+    }
+    lines = [
+        {**event, "id": f"g-{name}", "doc": name, "fatalities": toll, "sources": sources}
+        for name, (toll, sources) in coded.items()
+    ]
+    (gold / "t.events.jsonl").write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    assert CliRunner().invoke(main, ["ingest", str(corpus), "--db", db, "-q"]).exit_code == 0
+    exported = tmp_path / "events.jsonl"
+    assert CliRunner().invoke(main, ["export", "--format", "jsonl", "--db", db, "-o", str(exported)]).exit_code == 0
+    assert len(exported.read_text().splitlines()) == 1  # one incident, one event
+    scores = []
+    for source in (["--db", db], ["--events", str(exported)]):
+        out = tmp_path / "scores.json"
+        result = CliRunner().invoke(main, ["eval", str(gold), *source, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        scores.append(json.loads(out.read_text()))
+    from_store, from_export = scores
+    assert from_store["matched"] == 2
+    assert from_store["field_accuracy"]["sources"] == 1.0
+    assert from_store["field_accuracy"]["fatalities"] == 0.5  # one toll per event: 8, the lower of the two
+    for key in ("matched", "field_accuracy", "duplicates", "background", "wrong"):
+        assert from_store[key] == from_export[key], key

@@ -6,6 +6,11 @@ the gold location's tolerance (same country suffices for country/region/admin1 g
 is one-to-one, best score first. Event-type accuracy is measured on a relaxed matching that ignores the
 type, else it would be 1 by construction.
 
+What is scored is the record a user gets: each event as the JSON Lines export gives it (its type, sub-type, date,
+actors, toll, quantities and headline place), once per document that reports it, with that document's own report's
+sources and modality (the gold set codes each article's; the export lists each report's). Scoring a store and
+scoring its export (``--events``) give the same figures.
+
 The scorer is strict where leniency would flatter a coder:
 - every document of the gold set counts, including those with no gold event (``*.documents.jsonl``), so
   events coded from background-only articles are false positives;
@@ -25,7 +30,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +63,8 @@ HELD_OUT_MARKER = "HELD_OUT"
 
 @dataclass
 class Extracted:
-    """One extracted event as one document reports it: the report that speaks for it and its own place."""
+    """One extracted event as one document reports it: the event's exported fields on the report the export puts
+    forward for that document (its sources, modality and sentence), and the event's headline place."""
 
     event_id: str
     doc: str
@@ -128,22 +134,43 @@ def refuse_held_out(paths: Iterable[Path]) -> None:
 
 
 def extracted_events(store: Store) -> list[Extracted]:
-    """One record per (event, document): the document's report that agrees with the event's type, and then
-    its earliest, speaks for it; the event is placed at its own headline place, the first location the export
-    gives it (else at the first place that document's reports name), never at any of its reports' places."""
+    """One record per (event, document), the event as the JSON Lines export gives it (``sitrep export --format
+    jsonl``): the event's own type, sub-type, date, actors, fatalities and quantities, placed at its headline place
+    (the first location the export gives, else the first place that document's reports name); and, since the gold
+    set codes each article's own sources and the export lists each report's, the sources, modality and sentence of
+    the document's report the export puts forward for it (its earliest, ``first_report``)."""
+    from sitrep.export.jsonl import event_quantities
+    from sitrep.export.records import event_records, first_report, killed_figure
+    from sitrep.store.database import EventFilter
+
     records: list[Extracted] = []
-    for event in store.full_events():
-        by_document: dict[str, list[Mention]] = {}
-        for mention in sorted(event.mentions, key=lambda m: (m.event_type != event.event_type, m.sentence.start)):
-            by_document.setdefault(mention.doc, []).append(mention)
-        for doc, mentions in by_document.items():
-            own = next((mention_places(m)[:1] for m in mentions if mention_places(m)), [])
-            records.append(Extracted(event.id, doc, mentions[0], list(event.places[:1]) or own))
+    for record in event_records(store, EventFilter()):
+        event = record.event
+        figure = killed_figure(event)
+        fatalities = Quantity("people", figure.low, figure.best, figure.high, kind="killed") if figure else None
+        quantities = event_quantities(record)
+        for doc in record.documents:
+            speaker = first_report(event, doc)
+            if speaker is None:
+                continue
+            own = next((mention_places(m)[:1] for m in event.mentions if m.doc == doc and mention_places(m)), [])
+            mention = replace(
+                speaker,
+                event_type=event.event_type,
+                sub_event_type=event.sub_event_type,
+                plover=event.plover,
+                actors=list(event.actors),
+                date=event.date,
+                quantities=list(quantities),
+                fatalities=fatalities,
+            )
+            records.append(Extracted(event.id, doc, mention, list(event.places[:1]) or own))
     return records
 
 
 def records_from_jsonl(path: Path) -> list[Extracted]:
-    """Coded events in the JSON Lines export's shape (any coder's output), one record per reporting document."""
+    """Coded events in the JSON Lines export's shape (any coder's output), one record per reporting document, with
+    that document's own sources and modality where the line lists its reports (as :func:`extracted_events`)."""
     records: list[Extracted] = []
     for number, row in enumerate(load_jsonl(path)):
         event_id = str(row.get("id") or f"line{number + 1}")
@@ -176,9 +203,10 @@ def records_from_jsonl(path: Path) -> list[Extracted]:
         ]
         fatalities = row.get("fatalities")
         sub = row.get("sub_event_type")
-        evidence = str(row.get("evidence") or "")
         for doc in docs:
-            span = Span(doc, 0, len(evidence), evidence if doc == docs[0] else "")
+            said = _document_report(row, doc, first=doc == docs[0])
+            evidence = str(said.get("evidence") or "")
+            span = Span(doc, 0, len(evidence), evidence)
             mention = Mention(
                 f"{event_id}:{doc}",
                 doc,
@@ -193,11 +221,20 @@ def records_from_jsonl(path: Path) -> list[Extracted]:
                 fatalities=Quantity("people", fatalities, fatalities, fatalities, kind="killed")
                 if isinstance(fatalities, int)
                 else None,
-                chain=AttributionChain([Source(name, "outlet") for name in row.get("sources") or []]),
-                modality=row.get("modality") or "asserted",
+                chain=AttributionChain([Source(name, "outlet") for name in said.get("sources") or []]),
+                modality=said.get("modality") or "asserted",
             )
             records.append(Extracted(event_id, doc, mention, places[:1]))
     return records
+
+
+def _document_report(row: dict[str, Any], doc: str, first: bool) -> dict[str, Any]:
+    """What a line says of one of its documents: that document's first listed report (the export lists each
+    report's sources, modality and evidence), else, for the line's first document, the line's own fields."""
+    own = next((r for r in row.get("reports") or [] if isinstance(r, dict) and r.get("doc") == doc), None)
+    if own is not None:
+        return own
+    return row if first else {}
 
 
 def _interval(gold: dict[str, Any]) -> tuple[dt.date, dt.date]:
@@ -230,14 +267,15 @@ def any_location_matches(ex: Extracted, gold: dict[str, Any]) -> bool:
 def _match(
     extracted: list[Extracted], gold: list[dict[str, Any]], compatible: Callable[[Extracted, dict[str, Any]], bool]
 ) -> list[tuple[Extracted, dict[str, Any]]]:
-    """One-to-one, best score first (score: how many fields already agree)."""
+    """One-to-one, best score first (score: how many fields already agree, then whether our sentence is one of the
+    gold event's passages, so that the match does not hang on the order the records come in)."""
     pairs = [
-        (_agreement(ex, g), i, j)
+        (_agreement(ex, g) + _tells(ex, g) / 2, i, j)
         for i, ex in enumerate(extracted)
         for j, g in enumerate(gold)
         if ex.doc == g["doc"] and compatible(ex, g)
     ]
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    pairs.sort(key=lambda p: (-p[0], extracted[p[1]].event_id, extracted[p[1]].doc, p[2]))
     used_ex: set[int] = set()
     used_gold: set[int] = set()
     matched = []
@@ -332,6 +370,12 @@ def _agreement(ex: Extracted, g: dict[str, Any]) -> int:
             date_overlaps(ex, g),
         ]
     )
+
+
+def _tells(ex: Extracted, g: dict[str, Any]) -> bool:
+    """Our record's sentence is one of the gold event's passages."""
+    text = ex.mention.sentence.text or (ex.mention.evidence.text if ex.mention.evidence else "")
+    return any(same_passage(text, p) for p in gold_passages(g))
 
 
 def _words(text: str) -> set[str]:

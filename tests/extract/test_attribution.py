@@ -770,3 +770,126 @@ def test_according_to_reads_its_to_phrase_before_a_stray_phrase_of_the_parse(nlp
 def test_announcing_a_campaign_is_an_act_not_a_statement(nlp: Language, act: str) -> None:
     text = f"To the east a rebel alliance drove the militants out of the town on Saturday and announced {act}."
     assert chain_of(nlp, text).names() == ["The Cradle"]
+
+
+def test_an_anonymous_source_at_a_body_who_told_an_agency_is_that_body_relayed_by_the_agency(nlp: Language) -> None:
+    # The agency's all-capital name after "told" is whom the source told, not a second subject of the verb.
+    text = (
+        "A source at Tarsa Police Command told SANA that a bomb went off in a car near the market. "
+        "The source added that two people died."
+    )
+    assert chains_of(nlp, text) == [["Tarsa Police Command", "SANA", "Courier"]] * 2
+
+
+def test_the_sources_again_stay_anonymous(nlp: Language) -> None:
+    text = "Sources told the Courier that a bomb went off near the market. The sources added that two people died."
+    assert chains_of(nlp, text)[1][0] == "unnamed sources"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Regional Network for Human Rights said shells hit the market on Monday.",
+            "Regional Network for Human Rights",
+        ),
+        ("Transit for Karsa told passengers that the line was closed after the blast.", "Transit for Karsa"),
+    ],
+)
+def test_a_body_s_name_keeps_its_joining_word(nlp: Language, text: str, speaker: str) -> None:
+    assert chains_of(nlp, text)[0][0] == speaker
+
+
+def test_a_spokesman_for_a_body_is_not_the_body_s_name(nlp: Language) -> None:
+    assert chains_of(nlp, "A spokesman for the Army said troops shelled the hills.")[0][0] == "spokesman"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Four deaths were reported by the rescuers after shells hit the market.", "rescuers"),
+        ("The toll was confirmed by the regional health ministry on Monday.", "regional health ministry"),
+    ],
+)
+def test_the_agent_of_a_passive_speech_verb_is_the_speaker(nlp: Language, text: str, speaker: str) -> None:
+    assert chains_of(nlp, text)[0][0] == speaker
+
+
+def test_a_claim_of_responsibility_in_the_passive_is_no_statement(nlp: Language) -> None:
+    assert chains_of(nlp, "Responsibility for the blast was claimed by the Karsa Brigade.")[0] == ["Courier"]
+
+
+def test_a_participle_describing_a_noun_is_no_speech_tag(nlp: Language) -> None:
+    for text in (
+        "The fighting is driving a large exodus of families estimated at over half of the town.",
+        "The shelling is causing a wave of departures estimated at 40% of the residents.",
+    ):
+        assert chains_of(nlp, text)[0] == ["Courier"]
+
+
+def test_a_quotation_over_several_sentences_is_its_speaker_s_throughout(nlp: Language) -> None:
+    text = (
+        'Jane Ode, the head of the clinic, said "The shelling went on all night. Two houses were destroyed. '
+        'We fear more will die." Troops shelled the town again on Monday.'
+    )
+    chains = chains_of(nlp, text)
+    assert chains[:3] == [["Jane Ode", "Courier"]] * 3
+    assert chains[3] == ["Courier"]
+
+
+def test_a_quotation_the_publisher_opens_is_nobody_s(nlp: Language) -> None:
+    text = 'The minister called it "a crime. Nothing less." Troops shelled the town on Monday.'
+    assert chains_of(nlp, text) == [["Courier"]] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KARSA (Reuters) - Shells hit the market on Monday killing four people.",
+        "Monday 6 Mar 2017 Shells kill four in Karsa. (reuters) - Shells hit the market on Monday killing four people.",
+    ],
+)
+def test_an_agency_in_the_dateline_is_the_story_s_credit(text: str) -> None:
+    wire = document_wire(text, "Courier")
+    assert wire is not None and wire.name == "Reuters"
+
+
+def test_a_photo_credit_in_brackets_is_no_dateline(nlp: Language) -> None:
+    assert (
+        document_wire("A soldier near a burnt truck (Reuters photo) Shells hit the market on Monday.", "Courier")
+        is None
+    )
+
+
+def test_a_kind_of_body_based_in_a_country_is_the_one_body_the_story_names(nlp: Language) -> None:
+    text = (
+        "Human Rights Watch published a report on Tuesday. "
+        "The U.S.-based rights group said shells hit the clinic in Karsa on Monday."
+    )
+    assert chains_of(nlp, text)[1] == ["Human Rights Watch", "Courier"]
+
+
+def test_a_body_not_in_the_table_is_listed_without_its_acronym() -> None:
+    assert canonical_source("Regional Network for Human Rights (RNHR)") == "Regional Network for Human Rights"
+    assert canonical_source("Transit for Karsa (TfK)") == "Transit for Karsa"
+    # A known body keeps its one canonical name; a bracketed word that is no acronym is left alone.
+    assert canonical_source("Syrian Observatory for Human Rights (SOHR)") == "Syrian Observatory for Human Rights"
+    assert canonical_source("Karsa Council (north)") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A source at Karsa police command said in a statement to SANA reporter that rockets hit the market.",
+            ["Karsa police command", "SANA", "Courier"],
+        ),
+        ("A source at the Tarsa health directorate said two people died.", ["Tarsa health directorate", "Courier"]),
+        # A town's name before a common noun that is no institution is a place: nobody named.
+        ("A source in Karsa city said rockets hit the market.", ["unnamed sources", "Courier"]),
+    ],
+)
+def test_an_institution_written_in_lower_case_after_its_place_is_the_body(
+    nlp: Language, text: str, expected: list[str]
+) -> None:
+    assert chains_of(nlp, text)[0] == expected

@@ -102,3 +102,56 @@ def test_a_lead_does_not_take_a_source_named_paragraphs_later() -> None:
     later.sentence = Span("story", 400, 460, "")
     share_headline_chains([lead, later], {"l": 0, "m": 1})
     assert lead.chain.names() == ["Courier"]
+
+
+def _at(m: Mention, start: int, end: int) -> Mention:
+    m.sentence = Span(m.doc, start, end, "")
+    return m
+
+
+def test_a_sections_lead_takes_the_source_the_next_sentence_gives() -> None:
+    # "... the Observatory said. In Aleppo a bomb killed three. A source at the police told the agency the bomb went off
+    # in a car." The section's lead, after the story named its first source, is told by the sentence right after it.
+    opening = _at(_with_source(mention("o", doc="story", where="Idlib"), "Syrian Observatory for Human Rights"), 0, 60)
+    lead = _at(mention("l", killed=(3, 3, 3), sources=("Courier",), doc="story", where="Aleppo"), 61, 100)
+    told = _at(
+        _with_source(mention("t", killed=(3, 3, 3), doc="story", where="Aleppo"), "Aleppo Police Command"), 101, 180
+    )
+    share_headline_chains([opening, lead, told])
+    assert lead.chain.names() == ["Aleppo Police Command", "Courier"]
+
+
+def test_a_report_sentences_away_from_the_source_keeps_its_own_chain() -> None:
+    opening = _at(_with_source(mention("o", doc="story", where="Idlib"), "Syrian Observatory for Human Rights"), 0, 60)
+    lead = _at(mention("l", killed=(3, 3, 3), sources=("Courier",), doc="story", where="Aleppo"), 61, 100)
+    # Another sentence (not an event report) lies between the lead and the one naming its source.
+    told = _at(
+        _with_source(mention("t", killed=(3, 3, 3), doc="story", where="Aleppo"), "Aleppo Police Command"), 160, 240
+    )
+    share_headline_chains([opening, lead, told])
+    assert lead.chain.names() == ["Courier"]
+
+
+def test_a_source_the_table_lacks_is_one_row_however_it_is_capitalised() -> None:
+    event = derive_event(
+        "ev1",
+        [
+            mention("a", killed=(4, 4, 4), sources=("Defense Ministry", "Courier")),
+            mention("b", killed=(6, 6, 6), sources=("defense ministry", "Daily Post")),
+        ],
+    )
+    rows = [(p.name, p.events, p.highest_figure, p.lowest_figure) for p in source_profiles([event], {})]
+    assert ("Defense Ministry", 1, 1, 1) in rows
+    assert not any(name == "defense ministry" for name, *_ in rows)
+
+
+def test_a_next_sentence_giving_another_toll_keeps_its_own_chain() -> None:
+    # "Strikes killed 12 in Idlib. The Observatory said 15 were killed.": the lead's 12 is not the Observatory's
+    # figure, and the two stay apart for contradictions to set against each other.
+    lead = _at(mention("l", killed=(12, 12, 12), sources=("Courier",), doc="story"), 61, 100)
+    told = _at(
+        _with_source(mention("t", killed=(15, 15, 15), doc="story"), "Syrian Observatory for Human Rights"), 101, 160
+    )
+    opening = _at(_with_source(mention("o", doc="story", where="Mosul"), "Nineveh Police Command"), 0, 60)
+    share_headline_chains([opening, lead, told])
+    assert lead.chain.names() == ["Courier"]

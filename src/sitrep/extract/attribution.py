@@ -23,7 +23,7 @@ from sitrep.extract.rules import Cascade
 from sitrep.model import AttributionChain, Source, SourceKind, Span
 from sitrep.nlp.entities import document_entities
 from sitrep.nlp.patterns import alias_is_case_sensitive
-from sitrep.nlp.syntax import DEP, ENT, POS
+from sitrep.nlp.syntax import DEP, ENT, POS, TAG
 from sitrep.nlp.tokens import span_text, span_tokens, text_between
 
 UNNAMED = "unnamed sources"
@@ -45,6 +45,7 @@ _RELAY_SPEECH_LEMMAS = word_set("en", "attribution", "relay_speech_lemmas")
 _NAME_JOINING_WORDS = word_set("en", "attribution", "name_joining_words")
 _BODY_NOUNS = word_set("en", "attribution", "body_nouns")
 _INSIDER_PREPOSITIONS = word_set("en", "attribution", "insider_prepositions")
+_INSTITUTION_HEADS = word_set("en", "attribution", "institution_heads")
 _UNNAMED_MEDIA_HEADS = word_set("en", "attribution", "unnamed_media_heads")
 _SKIP_AT_NP_START = (
     DEP.determiner
@@ -238,10 +239,14 @@ def canonical_source(name: str) -> str | None:
     """One name per source for listing and comparing chains: a known outlet or body's canonical name, a state's
     media not named further ("Syrian state-run TV" -> "Syrian state media"), or "unnamed sources" for an anonymous
     source described by its side ("a military source", "civil sources", "field sources"): nobody a reader can
-    name. None when the name is none of these."""
+    name; a body not in the table named with its acronym, without it. None when the name is none of these."""
     known = canonical_outlet(name) or _armed_group(name) or _state_media(name)
     if known is not None:
         return known
+    bracketed = _BRACKETED.match(name)
+    if bracketed is not None and _is_acronym(bracketed["inner"]):
+        # "the Regional Network for Human Rights (RNHR)": a body not in the table, under its name without its acronym.
+        return canonical_source(bracketed["outer"]) or bracketed["outer"]
     words = re.findall(r"[\w'-]+", name)
     if words and words[0].lower() in _ARTICLES:
         words = words[1:]
@@ -252,6 +257,11 @@ def canonical_source(name: str) -> str | None:
         return UNNAMED
     head = head[:-1] if head.endswith("s") else head
     return UNNAMED if head in lexicon().unnamed_nouns else None
+
+
+def _is_acronym(text: str) -> bool:
+    """ "RNHR", "TfL": one word of two or more capitals."""
+    return " " not in text.strip() and sum(c.isupper() for c in text) >= 2
 
 
 STATE_MEDIA = "state media"
@@ -362,9 +372,17 @@ def _inside_a_name(run: list[Token]) -> bool:
 
 
 def _names_its_owner(prep: Token) -> bool:
-    """ "of Health", "of Defence": a capitalised "of" phrase that is part of a body's name."""
+    """ "of Health", "of Defence": a capitalised "of" phrase that is part of a body's name; "for Human Rights",
+    "for London": a phrase of another joining word (``name_joining_words``) between a capitalised head and a
+    capitalised object with no article ("the Network for Human Rights", "Transport for London"; not "a spokesman
+    for the Army")."""
     objects = [c for c in prep.children if c.dep_ in DEP.prepositional_object]
-    return prep.dep_ in DEP.preposition and prep.lower_ == "of" and bool(objects) and objects[0].text[:1].isupper()
+    if prep.dep_ not in DEP.preposition or not objects or not objects[0].text[:1].isupper():
+        return False
+    if prep.lower_ == "of":
+        return True
+    articled = any(c.dep_ in DEP.determiner for c in objects[0].children)
+    return prep.lower_ in _NAME_JOINING_WORDS and prep.head.text[:1].isupper() and not articled
 
 
 def _np_tokens(head: Token) -> list[Token]:
@@ -638,8 +656,9 @@ def _anonymous_media(tokens: Sequence[Token]) -> bool:
 
 @PHRASE_SOURCES.register("unnamed")
 def _unnamed_source(phrase: _Phrase) -> list[Source] | None:
-    """ "a source close to the talks", "officials", "local media": nobody named; "the source" again is the one
-    before."""
+    """ "a source close to the talks", "officials", "local media": nobody named; "the sources" again are the
+    anonymous sources before, and "the source" again is whoever spoke before, also a body an anonymous source spoke
+    from ("A source at the Tarsa Police Command told SANA ... The source added ...")."""
     if _anonymous_media(phrase.tokens):
         return [Source(UNNAMED, "unnamed", phrase.span)]
     if not _is_unnamed_phrase(phrase.head):
@@ -647,6 +666,8 @@ def _unnamed_source(phrase: _Phrase) -> list[Source] | None:
     earlier = phrase.earlier
     if _is_bare_definite(phrase.head) and earlier and earlier[0].kind == "unnamed":
         return [Source(UNNAMED, "unnamed", phrase.span), *earlier[1:]]
+    if _is_bare_definite(phrase.head) and earlier and phrase.head.tag_ not in TAG.plural_noun:
+        return earlier
     body = _named_body_around(phrase.head)
     if body is not None:
         return phrase.resolve(body)
@@ -664,10 +685,17 @@ def _named_body_around(source: Token) -> Token | None:
             # A body's name of several words ("Tarsa Police Command"; one word may be a town the tagger took for
             # a body), or a listed body.
             several = obj.pos_ in POS.proper_noun and any(c.dep_ in DEP.compound for c in obj.children)
-            named = several or _lookup_outlet(obj.text) is not None
+            named = several or _lookup_outlet(obj.text) is not None or _institution_named_after_a_place(obj)
             if obj.dep_ in DEP.prepositional_object and named and not place:
                 return obj
     return None
+
+
+def _institution_named_after_a_place(head: Token) -> bool:
+    """ "the Aleppo police command", "the Idlib health directorate": an institution's head word (``institution_heads``)
+    after a proper name, written in lower case."""
+    compounds = [c for c in head.children if c.dep_ in DEP.compound]
+    return head.lower_ in _INSTITUTION_HEADS and any(c.pos_ in POS.proper_noun for c in compounds)
 
 
 @PHRASE_SOURCES.register("witness")
@@ -893,7 +921,9 @@ def _is_reporting_clause(verb: Token) -> bool:
 def _subject_of(verb: Token) -> Token | None:
     token = verb
     while True:
-        subjects = [c for c in token.children if c.dep_ in DEP.subject or _acronym_read_as_verb(c)]
+        # An acronym the tagger read as a verb is a subject only before the verb ("IS said"); after it, it is
+        # whom the speaker told ("a source at the police told SANA that ...").
+        subjects = [c for c in token.children if c.dep_ in DEP.subject or (_acronym_read_as_verb(c) and c.i < token.i)]
         if subjects:
             # "30 others injured ..., the agency said": a mis-parse can give the verb a second subject far
             # from it; the speaker is the one next to the speech verb.
@@ -939,6 +969,22 @@ def _speaker_in_apposition(subject: Token, verb: Token) -> Token:
     return subject
 
 
+def _passive_agent(verb: Token) -> Token | None:
+    """ "Three deaths were reported by the civil defence", "the toll was confirmed by the health ministry": the
+    agent of a passive speech verb is its speaker (a noun phrase that is not a thing that cannot speak)."""
+    for child in verb.children:
+        if child.dep_ in DEP.agent:
+            for obj in child.children:
+                nominal = obj.pos_ in POS.noun | POS.proper_noun
+                if (
+                    obj.dep_ in DEP.prepositional_object
+                    and nominal
+                    and obj.lemma_.lower() not in lexicon().not_source_nouns
+                ):
+                    return obj
+    return None
+
+
 def _is_passive(verb: Token) -> bool:
     return any(
         c.dep_ in DEP.passive_auxiliary | DEP.passive_subject and not _acronym_read_as_verb(c) for c in verb.children
@@ -956,12 +1002,17 @@ def _speech_verbs(sent: SpacySpan) -> list[Token]:
     for token in span_tokens(sent):
         if token.pos_ not in POS.verb | POS.auxiliary or token.lemma_.lower() not in lex.speech_verbs:
             continue
-        if _is_passive(token):
+        if _is_passive(token) and _passive_agent(token) is None:
+            continue
+        # "an exodus of civilians estimated at 70%", "the deaths recorded": a participle describing a noun tells
+        # what is said of the noun, not who says the sentence (unless it names its agent).
+        if token.tag_ in TAG.past_participle and token.dep_ in DEP.clausal_modifier and _passive_agent(token) is None:
             continue
         # "... killing nine people a monitoring group said": a trailing tag the parse hung anywhere.
         if not _is_reporting_clause(token) and not (_is_sentence_final(token) and _trailing_speaker_run(token)):
             continue
-        objects = {c.lemma_.lower() for c in token.children if c.dep_ in DEP.direct_object}
+        # What was said: the object, or the subject of a passive ("responsibility was claimed by the group").
+        objects = {c.lemma_.lower() for c in token.children if c.dep_ in DEP.direct_object | DEP.passive_subject}
         own_objects = lex.not_attribution_objects_of.get(token.lemma_.lower(), frozenset())
         if objects & (lex.not_attribution_objects | own_objects):
             continue
@@ -1181,6 +1232,9 @@ def _trailing_speaker(verb: Token, subject: Token | None, doc_name: str) -> list
 
 def _speaker_of(verb: Token, doc_name: str, previous: AttributionChain | None) -> tuple[list[Source], list[Source]]:
     """Who speaks by ``verb`` (the one cited, then the speaker) and the relays it names."""
+    agent = _passive_agent(verb) if _is_passive(verb) else None
+    if agent is not None:
+        return _resolve_phrase(agent, doc_name, previous), _relays_of_verb(verb, doc_name)
     cited = _cited_originator(verb, doc_name, previous)
     inverted = _inverted_speaker(verb) if not cited else None
     speaker = _resolve_phrase(inverted, doc_name, previous) if inverted is not None else []
@@ -1368,11 +1422,15 @@ _HEAD_CREDIT = re.compile(
 )
 # How far into a story its head (title, byline, date) reaches.
 _HEAD_CHARS = 300
+# dateline_credit: "BEIRUT (Reuters) -", "(AFP) -": an agency's name in brackets before a dash opens the story's
+# body with its credit, as news agencies' datelines do.
+_DATELINE_CREDIT = re.compile(r"\((?P<name>[A-Za-z][\w .\-]{1,30})\)\s*[-\u2010-\u2015]")
 
 
 def document_wire(text: str, publisher: str | None) -> Outlet | None:
     """The wire agency whose copy the story is: credited at its end ("- REUTERS"), at its head (the agency's
-    name before the date line), or as its source ("Source: AFP"). None when the publisher is that agency. Staff
+    name before the date line, or in brackets before the dateline's dash: "BEIRUT (Reuters) -"), or as its source
+    ("Source: AFP"). None when the publisher is that agency. Staff
     of an agency named in the story ("a Reuters photographer saw") do not make it the agency's copy."""
     own = canonical_outlet(publisher) if publisher else None
     candidates: list[Outlet] = []
@@ -1388,6 +1446,9 @@ def document_wire(text: str, publisher: str | None) -> Outlet | None:
                 break
     candidates.extend(_standing_credits(text[:_HEAD_CHARS]))
     credited: list[Outlet] = []
+    for dateline in _DATELINE_CREDIT.finditer(text[:_HEAD_CHARS]):
+        if (outlet := _lookup_outlet(dateline["name"])) is not None:
+            credited.append(outlet)
     for credit in _source_credit().finditer(text):
         words = credit["name"].split()
         for end_at in range(len(words), 0, -1):  # "Source Reuters Related Stories": the credit is the first words
@@ -1520,9 +1581,10 @@ def named_bodies(text: str) -> list[Outlet]:
 
 
 def _is_kind_of_body(name: str) -> bool:
-    """ "the group", "an aid group", "the humanitarian organisation", "a Britain-based group": a phrase naming only a
-    kind of body (a word of ``body_nouns`` with lower-case words before it), not a body's name."""
-    words = [w for w in re.findall(r"[\w'-]+", name) if w.lower() not in _ARTICLES]
+    """ "the group", "an aid group", "the humanitarian organisation", "a Britain-based group", "the U.S.-based rights
+    group": a phrase naming only a kind of body (a word of ``body_nouns`` with lower-case words before it), not a
+    body's name."""
+    words = [w for w in re.findall(r"[\w'.-]+", name) if w.lower() not in _ARTICLES]
     if not words or words[-1].lower() not in _BODY_NOUNS or not words[-1].islower():
         return False
     return all(w.islower() or w.lower().endswith("-based") for w in words[:-1])
@@ -1560,6 +1622,41 @@ def _names_an_originator(chain: AttributionChain) -> bool:
     return first is not None and first.kind in {"organisation", "outlet", "government", "unnamed"}
 
 
+def _leaves_a_quotation_open(text: str) -> bool:
+    """The sentence opens a quotation it does not close (an odd number of straight quotes, or more opening curly or
+    angle quotes than closing ones)."""
+    return text.count('"') % 2 == 1 or sum(text.count(q) for q in "“«") > sum(text.count(q) for q in "”»")
+
+
+def _closes_a_quotation(text: str) -> bool:
+    return text.count('"') % 2 == 1 or sum(text.count(q) for q in "”»") > sum(text.count(q) for q in "“«")
+
+
+def quotation_openers(texts: Sequence[str]) -> dict[int, tuple[int, int]]:
+    """quotation_continues: sentence number -> the numbers of the sentences that open and close the quotation it
+    lies in, for the sentences after the opener up to the one that closes it ('Jane Doe said "The shelling went on
+    all night. Two houses were destroyed."'). Only a quotation closed within ``_QUOTE_LOOKAHEAD`` sentences, with no
+    sentence opening a new one on the way, counts: a stray quote mark opens nothing."""
+    openers: dict[int, tuple[int, int]] = {}
+    k = 0
+    while k < len(texts):
+        if _leaves_a_quotation_open(texts[k]):
+            for j in range(k + 1, min(len(texts), k + 1 + _QUOTE_LOOKAHEAD)):
+                if texts[j].lstrip()[:1] in _OPEN_QUOTES:
+                    break  # a new quotation begins: the one before was never closed
+                if _closes_a_quotation(texts[j]):
+                    openers.update((m, (k, j)) for m in range(k + 1, j + 1))
+                    k = j
+                    break
+        k += 1
+    return openers
+
+
+def _names_someone(chain: AttributionChain) -> bool:
+    """A source the sentence names stands behind it (not only the publisher and the story's wire credit)."""
+    return any(source.span is not None for source in chain.sources)
+
+
 def document_chains(sents: Iterable[SpacySpan], publisher: str | None, doc_name: str) -> list[AttributionChain]:
     """The chain of each sentence in order, carrying the last explicit attribution forward; descriptors
     ("the monitor") read as the source the document names, and a wire story's agency in every chain."""
@@ -1572,8 +1669,21 @@ def document_chains(sents: Iterable[SpacySpan], publisher: str | None, doc_name:
     chains: list[AttributionChain] = []
     carried: AttributionChain | None = None
     head = lexicon().head_sentences
-    for sent in sents:
+    openers = quotation_openers([span_text(s) for s in sents])
+    closers = {closer for _, closer in openers.values()}
+    own = {
+        k: _with_document_context(attribution_chain(sents[k], publisher, doc_name), wire, named, sole_body)
+        for k in closers
+    }
+    for number, sent in enumerate(sents):
         chain = _with_document_context(attribution_chain(sent, publisher, doc_name, carried), wire, named, sole_body)
+        quotation = openers.get(number)
+        if quotation is not None and not _names_someone(chain):
+            # The quotation's speaker says it: the one its closing sentence names after it ('... on the streets."
+            # said the monitor's head'), else the one who opened it.
+            opener, closer = quotation
+            speaker = own[closer] if _names_someone(own[closer]) else chains[opener]
+            chain = speaker if _names_someone(speaker) else chain
         if (
             0 < len(chains) <= head
             and all(_is_unattributed_lead(c, wire) for c in chains)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from sitrep.extract.attribution import canonical_source, source_category
@@ -45,12 +46,15 @@ def names_its_source(chain: AttributionChain) -> bool:
 
 
 def share_headline_chains(mentions: list[Mention], paragraph_of: dict[str, int] | None = None) -> None:
-    """A story's opening sums up what its sources then tell, and names none of them: a report from the title (see
-    ``Mention.headline``), or from the sentences of the first paragraph before the first sentence that names a
-    source, takes the chain of the story's first sentence about the same incident that names one, when that
-    sentence is in the same paragraph ("Strikes kill 19 in Raqqa. Air strikes hit the town on Sunday. The
-    Observatory said the strikes killed 19 ..."). A later sentence that names no source keeps its own chain (the
-    publisher's, or the one carried from the sentence before). ``paragraph_of``: mention id -> paragraph number."""
+    """Who says an incident is who the article says told it. A story's opening sums up what its sources then tell,
+    and names none of them: a report from the title (see ``Mention.headline``), or from the sentences of the first
+    paragraph before the first sentence that names a source, takes the chain of the story's first sentence about
+    the same incident that names one, when that sentence is in the same paragraph ("Strikes kill 19 in Raqqa. Air
+    strikes hit the town on Sunday. The Observatory said the strikes killed 19 ...").
+    ``incident_told_by_its_source``: later in the story, a report that names no source takes the chain of the
+    sentence right after it when that sentence names one about the same incident and gives no other toll (a
+    section's lead before the sentence giving its source: "In Hama a bomb killed three. A source at the police told
+    the agency the bomb went off in a car"). ``paragraph_of``: mention id -> paragraph number."""
     paragraphs = paragraph_of or {}
     named_from = min((m.sentence.start for m in mentions if names_its_source(m.chain)), default=None)
     if named_from is None:
@@ -65,6 +69,39 @@ def share_headline_chains(mentions: list[Mention], paragraph_of: dict[str, int] 
             opening = mention.headline or (mention.sentence.start < named_from and same_paragraph)
             if opening and not names_its_source(mention.chain):
                 mention.chain = AttributionChain(sources=list(first.chain.sources))
+        body = [m for m in in_order if not m.headline]
+        for earlier, later in reversed(list(itertools.pairwise(body))):  # a lead, told by the sentence after it
+            if (
+                _next_sentence(earlier, later, paragraphs)
+                and names_its_source(later.chain)
+                and not names_its_source(earlier.chain)
+            ):
+                earlier.chain = AttributionChain(sources=list(later.chain.sources))
+
+
+# Sentences this many characters apart or fewer follow each other (a space or a line break between them).
+_SENTENCE_GAP = 2
+
+
+def _next_sentence(earlier: Mention, later: Mention, paragraphs: dict[str, int]) -> bool:
+    """``later``'s sentence is the one right after ``earlier``'s, in the same paragraph (or the same sentence), and
+    the two tell no different tolls (a sentence giving another toll than its neighbour is another account of it, which
+    contradictions set against the neighbour's)."""
+    if paragraphs.get(earlier.id) != paragraphs.get(later.id) or _tolls_differ(earlier, later):
+        return False
+    gap = later.sentence.start - earlier.sentence.end
+    return later.sentence.start == earlier.sentence.start or 0 <= gap <= _SENTENCE_GAP
+
+
+def _tolls_differ(a: Mention, b: Mention) -> bool:
+    """Both reports give a toll of the same kind, and not the same figure."""
+    if a.fatalities is None or b.fatalities is None or a.fatalities.kind != b.fatalities.kind:
+        return False
+    return (a.fatalities.low, a.fatalities.best, a.fatalities.high) != (
+        b.fatalities.low,
+        b.fatalities.best,
+        b.fatalities.high,
+    )
 
 
 @dataclass(slots=True)
@@ -84,7 +121,9 @@ class _Tally:
         return "outlet" if "outlet" in self.kinds else self.kinds[0]
 
 
-def _figure_extremes(event: Event, outlets_by_doc: dict[str, str], tallies: dict[str, _Tally]) -> None:
+def _figure_extremes(
+    event: Event, outlets_by_doc: dict[str, str], tallies: dict[str, _Tally], spelled: dict[str, str]
+) -> None:
     by_id = {m.id: m for m in event.mentions}
     for figure in event.figures:
         values: dict[str, int] = {}
@@ -97,7 +136,8 @@ def _figure_extremes(event: Event, outlets_by_doc: dict[str, str], tallies: dict
         top, bottom = max(values.values()), min(values.values())
         credited: set[tuple[str, str]] = set()
         for mention_id, value in values.items():
-            for name, _kind in mention_sources(by_id[mention_id], outlets_by_doc):
+            for written, _kind in mention_sources(by_id[mention_id], outlets_by_doc):
+                name = spelled.get(written.casefold(), written)
                 if value == top and (name, "high") not in credited:
                     tallies[name].highest += 1
                     credited.add((name, "high"))
@@ -108,12 +148,15 @@ def _figure_extremes(event: Event, outlets_by_doc: dict[str, str], tallies: dict
 
 def source_profiles(events: list[Event], outlets_by_doc: dict[str, str]) -> list[SourceProfile]:
     """One profile per source, under its one canonical name ("SANA" as the publisher of one story and as the
-    originator in another's chain is one row, of its category), busiest first."""
+    originator in another's chain is one row, of its category; a name the table lacks is one row however it is
+    capitalised), busiest first."""
     tallies: dict[str, _Tally] = {}
+    spelled: dict[str, str] = {}  # a name not in the source table, folded -> how it was first written
     for event in events:
         reporters: dict[str, set[str]] = {}
         for mention in event.mentions:
-            for name, kind in mention_sources(mention, outlets_by_doc):
+            for written, kind in mention_sources(mention, outlets_by_doc):
+                name = spelled.setdefault(written.casefold(), written)  # "Defense Ministry" = "defense ministry"
                 tally = tallies.setdefault(name, _Tally(set(), [], set()))
                 tally.events.add(event.id)
                 tally.kinds.append(kind)
@@ -123,7 +166,7 @@ def source_profiles(events: list[Event], outlets_by_doc: dict[str, str]) -> list
         for names in reporters.values():
             if len(names) == 1:
                 tallies[next(iter(names))].sole.add(event.id)
-        _figure_extremes(event, outlets_by_doc, tallies)
+        _figure_extremes(event, outlets_by_doc, tallies, spelled)
     profiles = [
         SourceProfile(
             name,
