@@ -237,6 +237,11 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
             _is_military_word(head, dictionary) or head.lemma_.lower() in _COMMAND_HEADS
         )
         if not dictionary.is_place_name(match[0].group(0)) or start <= head.idx < end or possessor:
+            force = dictionary.contextual_force(text) if match[1].name == UNIDENTIFIED else None
+            if force is not None:
+                # "six Takfiri militants", "the insurgents": a kind of force the whole phrase names says more than
+                # the generic word inside it (whose they are depends on the country, filled in later)
+                return ActorEntry(force.placeholder, force.actor_type, None)
             return match[1]
     # "an Israeli airstrike": the demonym alone, modifying a military noun or an attack
     if len(phrase) == 1 and head.dep_ in _MODIFIER_DEPS:
@@ -774,6 +779,24 @@ def _undergone_attack(clause: _Clause) -> bool:
     return True
 
 
+@GOVERNING_VERB.register("participle_undergoer")
+def _participle_undergoer(clause: _Clause) -> bool:
+    """ "nine civilians killed in regime airstrikes", "soldiers wounded in the ambush": a passive participle on a
+    noun says what the noun underwent, so in the event the participle's phrase names, the noun is the target."""
+    governor = clause.governor
+    assert governor is not None
+    if (
+        governor.dep_ not in DEP.clausal_modifier
+        or governor.tag_ not in TAG.past_participle
+        or governor.head is governor
+    ):
+        return False
+    if not _is_nominal(governor.head) or clause.trigger.dep_ not in DEP.prepositional_object:
+        return False
+    clause.sides.targets.append(governor.head)
+    return True
+
+
 @GOVERNING_VERB.register("doer_of_verb")
 def _doer_of_governing_verb(clause: _Clause) -> bool:
     """ "the rebels launched raids", "the militia killed nine people in an ambush": who does the governing verb
@@ -974,7 +997,7 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         return coordinated
     phrase = _phrase(head)
     entry = phrase_actor(phrase, dictionary)
-    if entry is None or entry.name == UNIDENTIFIED:
+    if entry is None or _unnamed(entry, dictionary):
         linked = _linked_actor(head, dictionary, generic=entry is not None)
         if linked is not None:
             return linked
@@ -1087,7 +1110,7 @@ def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bo
             ):
                 usable.append((head, found))
         # A named group before "gunmen" or "insurgents" when the parse offers both for one role.
-        usable.sort(key=lambda candidate: candidate[1][0].name == UNIDENTIFIED)
+        usable.sort(key=lambda candidate: _unnamed(candidate[1][0], dictionary))
         if usable:
             head, (entry, phrase) = usable[0]
             roles.append(_role(role, entry, phrase, doc_name))
@@ -1123,6 +1146,7 @@ class CodingConventions:
     shared_target_sub_types: frozenset[str] = frozenset()  # acts whose unsaid target is the article's too
     victim_side_types: frozenset[str] = frozenset()  # fights whose named dead are the unsaid side
     default_doer_countries: frozenset[str] = frozenset()  # where that default holds (ISO2)
+    unnamed_victims_types: frozenset[str] = frozenset()  # acts whose dead, named as no side, are civilians
 
     @property
     def crowd_names(self) -> frozenset[str]:
@@ -1145,6 +1169,7 @@ def coding_conventions() -> CodingConventions:
         frozenset(raw.get("shared_target_sub_types", [])),
         frozenset(raw.get("victim_side_types", [])),
         frozenset(raw.get("default_doer_countries", [])),
+        frozenset(raw.get("unnamed_victims_types", [])),
     )
 
 
@@ -1237,6 +1262,42 @@ def _only_counts(mention: Mention) -> bool:
     """The report's trigger only counts the dead or wounded ("were killed", "left 20 dead"), as coreference reads it."""
     words = re.findall(r"[a-z]+", (mention.trigger.text or "").casefold())
     return bool(words) and all(word in _TOLL_TRIGGERS for word in words)
+
+
+_CASUALTY_KINDS = ("killed", "wounded")  # the kinds of a figure that counts an attack's victims
+
+
+def _counted_victims(quantity_text: str, dictionary: ActorDictionary) -> ActorEntry | None:
+    """The side a casualty figure's own words name ("18 ISIL fighters", "five soldiers", "12 civilians"), or None."""
+    entry = dictionary.find(quantity_text)
+    if entry is not None:
+        return entry
+    force = dictionary.contextual_force(quantity_text)
+    return ActorEntry(force.placeholder, force.actor_type, None) if force is not None else None
+
+
+def name_counted_victims(mentions: list[Mention]) -> None:
+    """The victims a report counts are its actor2 when its parse gave it none, in place: a figure naming a side
+    ("Strikes kill 18 ISIL fighters" where a title-case headline misparses) gives that side
+    (`conventions.victim_target_types`); a figure naming nobody ("at least 45 killed", "a car bomb kills four")
+    gives Civilians for the kinds of act whose unnamed dead the codebook counts as civilians
+    (`conventions.unnamed_victims_types`: remote violence). The actor keeps the figure's span."""
+    rules = coding_conventions()
+    dictionary = actor_dictionary()
+    civilians = dictionary.by_alias[rules.civilian_actor.lower()]
+    for mention in mentions:
+        if mention.actor("actor2") is not None or mention.event_type not in rules.victim_target_types:
+            continue
+        counted = next((q for q in mention.quantities if q.kind in _CASUALTY_KINDS and q.span is not None), None)
+        if counted is None or counted.span is None:
+            continue
+        doer = mention.actor("actor1")
+        entry = _counted_victims(counted.span.text, dictionary)
+        if entry is None and mention.event_type in rules.unnamed_victims_types:
+            entry = civilians
+        if entry is None or entry.name in rules.crowd_names or (doer is not None and doer.name == entry.name):
+            continue
+        mention.actors.append(ActorRole("actor2", entry.name, entry.actor_type, counted.span))
 
 
 def share_document_doers(mentions: list[Mention]) -> None:
