@@ -124,3 +124,24 @@ def test_militants_are_the_countrys_rebels_only_where_the_codebook_says_so() -> 
         fill_actor_countries([mention], lambda _, c=country: c, lambda code: code)  # type: ignore[misc]
         found[country] = mention.actors[0].name
     assert found == {"SY": "Syrian rebels", "NG": "Unidentified Armed Group", None: "Unidentified Armed Group"}
+
+
+def test_they_in_a_clause_of_time_is_the_subject_of_the_clause_it_tells_of() -> None:
+    text = "Army troops killed 12 militants after they regained control of the hill town on Monday."
+    assert any(roles(m)[0] == ARMY for m in extract(text).mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("The army recaptured the hill town from Islamic State fighters on Sunday.", "Islamic State"),
+        ("Two villages near the river were liberated from the control of the militants on Monday.", TERRORISTS),
+    ],
+)
+def test_the_side_a_place_is_taken_from_is_the_other_side(text: str, actor2: str) -> None:
+    assert any(roles(m)[1] == actor2 for m in extract(text).mentions)
+
+
+def test_a_from_phrase_of_an_attack_is_where_it_came_from_not_its_target() -> None:
+    (mention,) = extract("Rebels fired rockets from the farms into the city on Monday.").mentions
+    assert roles(mention)[1] is None

@@ -355,11 +355,17 @@ _SPEECH_LEMMAS = word_set("en", "actors", "speech_lemmas")
 
 
 def _speaker_of(pronoun: Token) -> Token:
-    """The subject of the speech verb a pronoun's clause hangs from, or the pronoun itself."""
+    """The subject of the speech verb a pronoun's clause hangs from; else, for the subject of an adverbial clause
+    ("the army killed 12 militants after they regained the town"), the subject of the clause it modifies; else the
+    pronoun itself."""
     for verb in pronoun.head.ancestors:
         if verb.lemma_.lower() in _SPEECH_LEMMAS:
             subject = next((c for c in verb.children if c.dep_ in DEP.subject and c.pos_ not in POS.pronoun), None)
             return subject if subject is not None else pronoun
+    clause = pronoun.head
+    if pronoun.dep_ in DEP.subject and clause.dep_ in DEP.adverbial_clause and clause.head is not clause:
+        subject = next((c for c in clause.head.children if c.dep_ in DEP.subject and c.pos_ not in POS.pronoun), None)
+        return subject if subject is not None else pronoun
     return pronoun
 
 
@@ -897,6 +903,20 @@ def _verbal_target_phrase(clause: _Clause, child: Token) -> bool:
     return False
 
 
+_TERRITORY_VERBS = word_set("en", "actors", "territory_verbs")
+_LOSER_PREPOSITIONS = word_set("en", "actors", "loser_prepositions")
+
+
+@VERBAL_DEPENDENT.register("territory_loser")
+def _territory_loser(clause: _Clause, child: Token) -> bool:
+    """ "recaptured the town from IS", "were liberated from the control of the militants": the side a place is
+    taken from is the other side of its capture."""
+    if _preposition(child) in _LOSER_PREPOSITIONS and clause.lemma in _TERRITORY_VERBS:
+        clause.sides.targets.extend(_prepositional_objects(child))
+        return True
+    return False
+
+
 @VERBAL_DEPENDENT.register("between_sides")
 def _verbal_between(clause: _Clause, child: Token) -> bool:
     """ "fought between A and B": for a fight, A acts and B is the other side."""
@@ -1306,38 +1326,62 @@ def share_document_doers(mentions: list[Mention]) -> None:
     (actors.yaml `conventions.shared_doer_sub_types`): its nearest earlier report that names one, else the first
     later one. A report whose trigger only counts the dead ("five more were killed in the next town") takes none:
     it tells the toll of an act whose kind it only guesses. The doer keeps the span of the sentence that named it.
-    With none named, a kind of act listed in
-    `conventions.default_doer_by_sub_type` (air strikes) is that contextual force's, its country filled in by
-    :func:`fill_actor_countries` (in `conventions.default_doer_countries` only; elsewhere unidentified)."""
+    An act left with no doer named anywhere may have a default one, decided by :func:`fill_actor_countries` once
+    its country is known."""
     rules = coding_conventions()
-    forces = {force.prefix: force for force in actor_dictionary().contextual}
     ordered = sorted(mentions, key=lambda m: m.sentence.start)
     for number, mention in enumerate(ordered):
-        if _read_doer(mention) is not None or mention.sub_event_type not in rules.shared_doer_sub_types:
+        if not _doer_unsaid(mention):
             continue
-        if any(a.role == "actor1" and a.span is not None for a in mention.actors):
-            continue  # an unknown armed group the text names ("gunmen") is a reading, not a gap
-        if _only_counts(mention):
-            continue  # "five more were killed in the next town": the toll of an act whose kind it only guesses
         same_kind = [
             other
             for other in [*reversed(ordered[:number]), *ordered[number + 1 :]]
             if other.sub_event_type == mention.sub_event_type and other.event_type == mention.event_type
         ]
-        donor = next((other for other in same_kind if _doer_from(other, mention) is not None), None)
-        doer = _doer_from(donor, mention) if donor is not None else None
-        target = donor.actor("actor2") if donor is not None else None
+        donor, doer = next(
+            ((other, found) for other in same_kind if (found := _doer_from(other, mention)) is not None), (None, None)
+        )
+        if donor is None or doer is None:
+            continue
+        target = donor.actor("actor2")
         shares_target = mention.sub_event_type in rules.shared_target_sub_types and mention.actor("actor2") is None
-        if shares_target and doer is not None and target is not None and target.name != doer.name:
+        if shares_target and target is not None and target.name != doer.name:
             # "heavy clashes continued around the town": the fight the article told, both its sides
             mention.actors.append(ActorRole("actor2", target.name, target.actor_type, target.span))
-        if doer is None:
-            force = forces.get(rules.default_doer_by_sub_type.get(mention.sub_event_type, ""))
-            if force is None:
-                continue
-            doer = ActorRole("actor1", force.placeholder, force.actor_type)
         rest = [a for a in mention.actors if a.role != "actor1"]
         mention.actors[:] = [ActorRole("actor1", doer.name, doer.actor_type, doer.span), *rest]
+
+
+def _doer_unsaid(mention: Mention) -> bool:
+    """A report of a kind of act whose doer an article shares (`conventions.shared_doer_sub_types`) that names none
+    itself: not even an unknown armed group ("gunmen" is a reading, not a gap), and not one that only counts the
+    dead ("five more were killed in the next town": the toll of an act whose kind it only guesses)."""
+    if mention.sub_event_type not in coding_conventions().shared_doer_sub_types:
+        return False
+    if any(a.role == "actor1" and a.span is not None for a in mention.actors):
+        return False
+    return not _only_counts(mention)
+
+
+def _default_doer(mention: Mention, country: str | None) -> ActorRole | None:
+    """The doer of an act no report of its article names, by the codebook's default for its kind of act
+    (`conventions.default_doer_by_sub_type`: an air strike is the air force's of the country it happens in), only
+    where that state is the one power doing such acts (`conventions.default_doer_countries`); elsewhere that kind
+    of force, unidentified. A contextual force's placeholder, named by :func:`fill_actor_countries`."""
+    rules = coding_conventions()
+    force = next(
+        (
+            f
+            for f in actor_dictionary().contextual
+            if f.prefix == rules.default_doer_by_sub_type.get(mention.sub_event_type)
+        ),
+        None,
+    )
+    if force is None or not _doer_unsaid(mention):
+        return None
+    if country not in rules.default_doer_countries:
+        return ActorRole("actor1", force.unknown, force.actor_type)
+    return ActorRole("actor1", force.placeholder, force.actor_type)
 
 
 def fill_actor_countries(
@@ -1347,13 +1391,16 @@ def fill_actor_countries(
 
     "The military" after "the Israeli military said" is that military; with no such forces named earlier in
     the document, or when those forces are the mention's other side, it is the forces of the country the
-    mention's place is in.
+    mention's place is in. An act no report names the doer of takes the default doer of its kind
+    (:func:`_default_doer`), after :func:`share_document_doers` has looked for one in the article.
     """
     dictionary = actor_dictionary()
-    conventions = coding_conventions()
     forces = {force.placeholder: force for force in dictionary.contextual}
     last_named: dict[str, str] = {}  # prefix -> the last forces of that kind the document named
     for mention in sorted(mentions, key=lambda m: m.sentence.start):
+        default = _default_doer(mention, country_of(mention))
+        if default is not None:
+            mention.actors[:] = [default, *(a for a in mention.actors if a.role != "actor1")]
         for number, actor in enumerate(mention.actors):
             force = forces.get(actor.name)
             if force is None:
@@ -1362,10 +1409,6 @@ def fill_actor_countries(
                         last_named[prefix] = actor.name
                 continue
             country = country_of(mention)
-            if actor.span is None and _defaulted(mention, force) and country not in conventions.default_doer_countries:
-                # a strike no report attributes, where the state is not the one air power: no guess
-                mention.actors[number] = ActorRole(actor.role, force.unknown, actor.actor_type, None)
-                continue
             # "regime air raids", "government troops": the state's own forces, not another state named before
             own_state = actor.span is not None and any(
                 w in _OWN_STATE_WORDS for w in _WORD.findall(actor.span.text.lower())
@@ -1377,11 +1420,6 @@ def fill_actor_countries(
             known = dictionary.by_alias.get(name.lower())
             actor_type = known.actor_type if known is not None and known.name == name else actor.actor_type
             mention.actors[number] = ActorRole(actor.role, name, actor_type, actor.span)
-
-
-def _defaulted(mention: Mention, force: ContextualForce) -> bool:
-    """The force is the default doer of the mention's kind of act (`conventions.default_doer_by_sub_type`)."""
-    return coding_conventions().default_doer_by_sub_type.get(mention.sub_event_type) == force.prefix
 
 
 def _forces_of(
