@@ -145,3 +145,28 @@ def test_the_side_a_place_is_taken_from_is_the_other_side(text: str, actor2: str
 def test_a_from_phrase_of_an_attack_is_where_it_came_from_not_its_target() -> None:
     (mention,) = extract("Rebels fired rockets from the farms into the city on Monday.").mentions
     assert roles(mention)[1] is None
+
+
+def test_the_victims_of_violence_against_civilians_are_civilians_whatever_their_role() -> None:
+    text = "Gunmen shot dead two activists outside their office in the city on Monday."
+    assert any(roles(m) == ("Unidentified Armed Group", "Civilians") for m in extract(text).mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "A Kurdish-led force known as the Syrian Democratic Forces drove the militants out of the town.",
+            "Syrian Democratic Forces",
+        ),
+        ("Qaeda fighters attacked a Kurdish town near the border on Friday.", "Al-Qaeda"),
+        # an affiliate's longer name wins; "Qaeda-linked" names no group
+        (
+            "Al-Qaeda in the Arabian Peninsula fighters attacked an army post on Friday.",
+            "Al-Qaeda in the Arabian Peninsula",
+        ),
+        ("Qaeda-linked gunmen attacked an army post on Friday.", "Unidentified Armed Group"),
+    ],
+)
+def test_groups_named_by_a_naming_participle_or_a_short_name(text: str, actor1: str) -> None:
+    assert any(roles(m)[0] == actor1 for m in extract(text).mentions)

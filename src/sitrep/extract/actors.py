@@ -1236,6 +1236,15 @@ def apply_conventions(
         named_victim = _armed_victim(roles, victims, dictionary)
         if named_victim is not None:
             roles.append(_role("actor2", *named_victim, doc_name))
+    if event_type in rules.civilian_target_types:
+        # "the killing of two activists": one-sided violence's victims are civilians whatever their civic role
+        civilians = dictionary.by_alias[rules.civilian_actor.lower()]
+        roles = [
+            ActorRole("actor2", civilians.name, civilians.actor_type, r.span)
+            if r.role == "actor2" and r.name in rules.crowd_names
+            else r
+            for r in roles
+        ]
     if event_type in rules.civilian_target_types and not any(r.role == "actor2" for r in roles):
         civilians = dictionary.by_alias[rules.civilian_actor.lower()]
         roles.append(ActorRole("actor2", civilians.name, civilians.actor_type))
