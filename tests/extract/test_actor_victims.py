@@ -51,6 +51,8 @@ def _counted(event_type: str, figure: str, kind: str = "killed", actors: list[Ac
         # "Strikes kill 18 ISIL fighters" where the headline's parse found no object: the side the figure names
         ("Explosions/Remote violence", "18 ISIL fighters", "killed", "Islamic State"),
         ("Battles", "12 soldiers", "killed", ARMY),
+        # a kind of force beats the generic word inside it, as in a sentence's own phrases
+        ("Battles", "Dozens of Insurgents", "killed", TERRORISTS),
         # a battle's unnamed dead may be on either side: nobody is guessed
         ("Battles", "at least 20 killed", "killed", None),
         # a figure that counts no victims names nobody

@@ -1299,10 +1299,10 @@ _CASUALTY_KINDS = ("killed", "wounded")  # the kinds of a figure that counts an 
 def _counted_victims(quantity_text: str, dictionary: ActorDictionary) -> ActorEntry | None:
     """The side a casualty figure's own words name ("18 ISIL fighters", "five soldiers", "12 civilians"), or None."""
     entry = dictionary.find(quantity_text)
-    if entry is not None:
+    if entry is not None and entry.name != UNIDENTIFIED:
         return entry
-    force = dictionary.contextual_force(quantity_text)
-    return ActorEntry(force.placeholder, force.actor_type, None) if force is not None else None
+    force = dictionary.contextual_force(quantity_text)  # "dozens of insurgents": a kind of force beats the generic word
+    return ActorEntry(force.placeholder, force.actor_type, None) if force is not None else entry
 
 
 def name_counted_victims(mentions: list[Mention]) -> None:
