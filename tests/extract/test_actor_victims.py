@@ -172,3 +172,22 @@ def test_the_victims_of_violence_against_civilians_are_civilians_whatever_their_
 )
 def test_groups_named_by_a_naming_participle_or_a_short_name(text: str, actor1: str) -> None:
     assert any(roles(m)[0] == actor1 for m in extract(text).mentions)
+
+
+def test_the_coalition_is_named_after_the_state_leading_the_coalition_of_that_war() -> None:
+    (mention,) = extract("Coalition jets struck a bridge near the town on Monday.").mentions
+    assert roles(mention)[0] == "Coalition forces of {country}"
+    found = {}
+    for country in ("SY", "YE", "ML"):
+        coalition = ActorRole(
+            "actor1", "Coalition forces of {country}", "State forces", Span("t.txt", 0, 9, "Coalition")
+        )
+        report = Mention("m", "t.txt", coalition.span, coalition.span, "Explosions/Remote violence", "Air/drone strike",
+                         "ASSAULT", actors=[coalition])  # fmt: skip
+        fill_actor_countries([report], lambda _, c=country: c, lambda code: code)  # type: ignore[misc]
+        found[country] = report.actors[0].name
+    assert found == {
+        "SY": "Military Forces of the United States",
+        "YE": "Military Forces of Saudi Arabia",
+        "ML": "Unidentified Military Forces",
+    }
