@@ -77,7 +77,11 @@ def _describe(ex: Extracted, role: str) -> str:
         return "-"
     sentence = ex.mention.sentence
     elsewhere = actor.span is not None and not (sentence.start <= actor.span.start < sentence.end)
-    span = f" from «{actor.span.text}»" if actor.span else " (no span: a convention or default)"
+    span = (
+        f" from «{actor.span.text}»"
+        if actor.span
+        else " (no span: a convention, or the default doer of fill_actor_countries)"
+    )
     if elsewhere:
         span += " (another sentence of the article: share_document_doers)"
     return f"{actor.name} [{actor.actor_type}]{span}"

@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from sitrep.extract import extract_document
-from sitrep.extract.actors import fill_actor_countries, share_document_doers
+from sitrep.extract.actors import fill_actor_countries, name_counted_victims, share_document_doers
 from sitrep.extract.background import mark_background
 from sitrep.geo import Gazetteer
 from sitrep.geo.document import geocode_document, keep_unknown_places, scope_claims
@@ -90,6 +90,7 @@ def process_document(
     gazetteer = gazetteer or Gazetteer.open()
     places = geocode_document(extraction, document.text, gazetteer, document.outlet)
     mentions = extraction.mentions
+    name_counted_victims(mentions)
     share_document_doers(mentions)
     fill_actor_countries(mentions, places.country_of, gazetteer.country_name)
     share_incident_places(mentions)

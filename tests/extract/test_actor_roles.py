@@ -221,7 +221,9 @@ def test_people_arrested_or_abducted_are_civilians(text: str, actor2: str) -> No
 
 def test_those_killed_in_a_nominal_attack_are_its_target() -> None:
     found = all_roles("Niger's army said it killed dozens of militants in airstrikes near Tera the following day.")
-    assert ("Military Forces of Niger", "Unidentified Armed Group") in found
+    # "militants" is a kind of force whose name depends on the country (filled in after geocoding: an unidentified
+    # armed group in Niger, Syrian rebels in Syria)
+    assert ("Military Forces of Niger", "Terrorists of {country}") in found
 
 
 def test_air_defence_and_the_drones_it_downed() -> None:

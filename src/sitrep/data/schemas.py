@@ -115,6 +115,8 @@ class ActorConventions(Strict):
     shared_target_sub_types: list[SubEventType] = []
     # A fight's named dead whose side is not the one they fought against are its other side (actor1).
     victim_side_types: list[EventType] = []
+    # The dead a report counts without naming their side ("at least 45 killed") are civilians in these acts.
+    unnamed_victims_types: list[EventType] = []
 
 
 class RoleWords(Strict):

@@ -237,6 +237,11 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
             _is_military_word(head, dictionary) or head.lemma_.lower() in _COMMAND_HEADS
         )
         if not dictionary.is_place_name(match[0].group(0)) or start <= head.idx < end or possessor:
+            force = dictionary.contextual_force(text) if match[1].name == UNIDENTIFIED else None
+            if force is not None:
+                # "six Takfiri militants", "the insurgents": a kind of force the whole phrase names says more than
+                # the generic word inside it (whose they are depends on the country, filled in later)
+                return ActorEntry(force.placeholder, force.actor_type, None)
             return match[1]
     # "an Israeli airstrike": the demonym alone, modifying a military noun or an attack
     if len(phrase) == 1 and head.dep_ in _MODIFIER_DEPS:
@@ -350,11 +355,17 @@ _SPEECH_LEMMAS = word_set("en", "actors", "speech_lemmas")
 
 
 def _speaker_of(pronoun: Token) -> Token:
-    """The subject of the speech verb a pronoun's clause hangs from, or the pronoun itself."""
+    """The subject of the speech verb a pronoun's clause hangs from; else, for the subject of an adverbial clause
+    ("the army killed 12 militants after they regained the town"), the subject of the clause it modifies; else the
+    pronoun itself."""
     for verb in pronoun.head.ancestors:
         if verb.lemma_.lower() in _SPEECH_LEMMAS:
             subject = next((c for c in verb.children if c.dep_ in DEP.subject and c.pos_ not in POS.pronoun), None)
             return subject if subject is not None else pronoun
+    clause = pronoun.head
+    if pronoun.dep_ in DEP.subject and clause.dep_ in DEP.adverbial_clause and clause.head is not clause:
+        subject = next((c for c in clause.head.children if c.dep_ in DEP.subject and c.pos_ not in POS.pronoun), None)
+        return subject if subject is not None else pronoun
     return pronoun
 
 
@@ -774,6 +785,24 @@ def _undergone_attack(clause: _Clause) -> bool:
     return True
 
 
+@GOVERNING_VERB.register("participle_undergoer")
+def _participle_undergoer(clause: _Clause) -> bool:
+    """ "nine civilians killed in regime airstrikes", "soldiers wounded in the ambush": a passive participle on a
+    noun says what the noun underwent, so in the event the participle's phrase names, the noun is the target."""
+    governor = clause.governor
+    assert governor is not None
+    if (
+        governor.dep_ not in DEP.clausal_modifier
+        or governor.tag_ not in TAG.past_participle
+        or governor.head is governor
+    ):
+        return False
+    if not _is_nominal(governor.head) or clause.trigger.dep_ not in DEP.prepositional_object:
+        return False
+    clause.sides.targets.append(governor.head)
+    return True
+
+
 @GOVERNING_VERB.register("doer_of_verb")
 def _doer_of_governing_verb(clause: _Clause) -> bool:
     """ "the rebels launched raids", "the militia killed nine people in an ambush": who does the governing verb
@@ -869,6 +898,20 @@ def _verbal_target_phrase(clause: _Clause, child: Token) -> bool:
     """ "fired on a convoy", and for a fight "clashed with the militia": the preposition's object is the target."""
     preposition = _preposition(child)
     if preposition in _TARGET_PREPOSITIONS or (preposition in _RECIPROCAL_PREPOSITIONS and clause.reciprocal):
+        clause.sides.targets.extend(_prepositional_objects(child))
+        return True
+    return False
+
+
+_TERRITORY_VERBS = word_set("en", "actors", "territory_verbs")
+_LOSER_PREPOSITIONS = word_set("en", "actors", "loser_prepositions")
+
+
+@VERBAL_DEPENDENT.register("territory_loser")
+def _territory_loser(clause: _Clause, child: Token) -> bool:
+    """ "recaptured the town from IS", "were liberated from the control of the militants": the side a place is
+    taken from is the other side of its capture."""
+    if _preposition(child) in _LOSER_PREPOSITIONS and clause.lemma in _TERRITORY_VERBS:
         clause.sides.targets.extend(_prepositional_objects(child))
         return True
     return False
@@ -974,7 +1017,7 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         return coordinated
     phrase = _phrase(head)
     entry = phrase_actor(phrase, dictionary)
-    if entry is None or entry.name == UNIDENTIFIED:
+    if entry is None or _unnamed(entry, dictionary):
         linked = _linked_actor(head, dictionary, generic=entry is not None)
         if linked is not None:
             return linked
@@ -1087,7 +1130,7 @@ def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bo
             ):
                 usable.append((head, found))
         # A named group before "gunmen" or "insurgents" when the parse offers both for one role.
-        usable.sort(key=lambda candidate: candidate[1][0].name == UNIDENTIFIED)
+        usable.sort(key=lambda candidate: _unnamed(candidate[1][0], dictionary))
         if usable:
             head, (entry, phrase) = usable[0]
             roles.append(_role(role, entry, phrase, doc_name))
@@ -1123,6 +1166,7 @@ class CodingConventions:
     shared_target_sub_types: frozenset[str] = frozenset()  # acts whose unsaid target is the article's too
     victim_side_types: frozenset[str] = frozenset()  # fights whose named dead are the unsaid side
     default_doer_countries: frozenset[str] = frozenset()  # where that default holds (ISO2)
+    unnamed_victims_types: frozenset[str] = frozenset()  # acts whose dead, named as no side, are civilians
 
     @property
     def crowd_names(self) -> frozenset[str]:
@@ -1145,6 +1189,7 @@ def coding_conventions() -> CodingConventions:
         frozenset(raw.get("shared_target_sub_types", [])),
         frozenset(raw.get("victim_side_types", [])),
         frozenset(raw.get("default_doer_countries", [])),
+        frozenset(raw.get("unnamed_victims_types", [])),
     )
 
 
@@ -1191,6 +1236,15 @@ def apply_conventions(
         named_victim = _armed_victim(roles, victims, dictionary)
         if named_victim is not None:
             roles.append(_role("actor2", *named_victim, doc_name))
+    if event_type in rules.civilian_target_types:
+        # "the killing of two activists": one-sided violence's victims are civilians whatever their civic role
+        civilians = dictionary.by_alias[rules.civilian_actor.lower()]
+        roles = [
+            ActorRole("actor2", civilians.name, civilians.actor_type, r.span)
+            if r.role == "actor2" and r.name in rules.crowd_names
+            else r
+            for r in roles
+        ]
     if event_type in rules.civilian_target_types and not any(r.role == "actor2" for r in roles):
         civilians = dictionary.by_alias[rules.civilian_actor.lower()]
         roles.append(ActorRole("actor2", civilians.name, civilians.actor_type))
@@ -1239,44 +1293,104 @@ def _only_counts(mention: Mention) -> bool:
     return bool(words) and all(word in _TOLL_TRIGGERS for word in words)
 
 
+_CASUALTY_KINDS = ("killed", "wounded")  # the kinds of a figure that counts an attack's victims
+
+
+def _counted_victims(quantity_text: str, dictionary: ActorDictionary) -> ActorEntry | None:
+    """The side a casualty figure's own words name ("18 ISIL fighters", "five soldiers", "12 civilians"), or None."""
+    entry = dictionary.find(quantity_text)
+    if entry is not None and entry.name != UNIDENTIFIED:
+        return entry
+    force = dictionary.contextual_force(quantity_text)  # "dozens of insurgents": a kind of force beats the generic word
+    return ActorEntry(force.placeholder, force.actor_type, None) if force is not None else entry
+
+
+def name_counted_victims(mentions: list[Mention]) -> None:
+    """The victims a report counts are its actor2 when its parse gave it none, in place: a figure naming a side
+    ("Strikes kill 18 ISIL fighters" where a title-case headline misparses) gives that side
+    (`conventions.victim_target_types`); a figure naming nobody ("at least 45 killed", "a car bomb kills four")
+    gives Civilians for the kinds of act whose unnamed dead the codebook counts as civilians
+    (`conventions.unnamed_victims_types`: remote violence). The actor keeps the figure's span."""
+    rules = coding_conventions()
+    dictionary = actor_dictionary()
+    civilians = dictionary.by_alias[rules.civilian_actor.lower()]
+    for mention in mentions:
+        if mention.actor("actor2") is not None or mention.event_type not in rules.victim_target_types:
+            continue
+        counted = next((q for q in mention.quantities if q.kind in _CASUALTY_KINDS and q.span is not None), None)
+        if counted is None or counted.span is None:
+            continue
+        doer = mention.actor("actor1")
+        entry = _counted_victims(counted.span.text, dictionary)
+        if entry is None and mention.event_type in rules.unnamed_victims_types:
+            entry = civilians
+        if entry is None or entry.name in rules.crowd_names or (doer is not None and doer.name == entry.name):
+            continue
+        mention.actors.append(ActorRole("actor2", entry.name, entry.actor_type, counted.span))
+
+
 def share_document_doers(mentions: list[Mention]) -> None:
     """An act whose sentence leaves the doer unsaid ("raids killed 16 civilians in the town", "heavy clashes
     raged around the base") is done, in place, by the doer the same document names for the same kind of act
     (actors.yaml `conventions.shared_doer_sub_types`): its nearest earlier report that names one, else the first
     later one. A report whose trigger only counts the dead ("five more were killed in the next town") takes none:
     it tells the toll of an act whose kind it only guesses. The doer keeps the span of the sentence that named it.
-    With none named, a kind of act listed in
-    `conventions.default_doer_by_sub_type` (air strikes) is that contextual force's, its country filled in by
-    :func:`fill_actor_countries` (in `conventions.default_doer_countries` only; elsewhere unidentified)."""
+    An act left with no doer named anywhere may have a default one, decided by :func:`fill_actor_countries` once
+    its country is known."""
     rules = coding_conventions()
-    forces = {force.prefix: force for force in actor_dictionary().contextual}
     ordered = sorted(mentions, key=lambda m: m.sentence.start)
     for number, mention in enumerate(ordered):
-        if _read_doer(mention) is not None or mention.sub_event_type not in rules.shared_doer_sub_types:
+        if not _doer_unsaid(mention):
             continue
-        if any(a.role == "actor1" and a.span is not None for a in mention.actors):
-            continue  # an unknown armed group the text names ("gunmen") is a reading, not a gap
-        if _only_counts(mention):
-            continue  # "five more were killed in the next town": the toll of an act whose kind it only guesses
         same_kind = [
             other
             for other in [*reversed(ordered[:number]), *ordered[number + 1 :]]
             if other.sub_event_type == mention.sub_event_type and other.event_type == mention.event_type
         ]
-        donor = next((other for other in same_kind if _doer_from(other, mention) is not None), None)
-        doer = _doer_from(donor, mention) if donor is not None else None
-        target = donor.actor("actor2") if donor is not None else None
+        donor, doer = next(
+            ((other, found) for other in same_kind if (found := _doer_from(other, mention)) is not None), (None, None)
+        )
+        if donor is None or doer is None:
+            continue
+        target = donor.actor("actor2")
         shares_target = mention.sub_event_type in rules.shared_target_sub_types and mention.actor("actor2") is None
-        if shares_target and doer is not None and target is not None and target.name != doer.name:
+        if shares_target and target is not None and target.name != doer.name:
             # "heavy clashes continued around the town": the fight the article told, both its sides
             mention.actors.append(ActorRole("actor2", target.name, target.actor_type, target.span))
-        if doer is None:
-            force = forces.get(rules.default_doer_by_sub_type.get(mention.sub_event_type, ""))
-            if force is None:
-                continue
-            doer = ActorRole("actor1", force.placeholder, force.actor_type)
         rest = [a for a in mention.actors if a.role != "actor1"]
         mention.actors[:] = [ActorRole("actor1", doer.name, doer.actor_type, doer.span), *rest]
+
+
+def _doer_unsaid(mention: Mention) -> bool:
+    """A report of a kind of act whose doer an article shares (`conventions.shared_doer_sub_types`) that names none
+    itself: not even an unknown armed group ("gunmen" is a reading, not a gap), and not one that only counts the
+    dead ("five more were killed in the next town": the toll of an act whose kind it only guesses)."""
+    if mention.sub_event_type not in coding_conventions().shared_doer_sub_types:
+        return False
+    if any(a.role == "actor1" and a.span is not None for a in mention.actors):
+        return False
+    return not _only_counts(mention)
+
+
+def _default_doer(mention: Mention, country: str | None) -> ActorRole | None:
+    """The doer of an act no report of its article names, by the codebook's default for its kind of act
+    (`conventions.default_doer_by_sub_type`: an air strike is the air force's of the country it happens in), only
+    where that state is the one power doing such acts (`conventions.default_doer_countries`); elsewhere that kind
+    of force, unidentified. A contextual force's placeholder, named by :func:`fill_actor_countries`."""
+    rules = coding_conventions()
+    force = next(
+        (
+            f
+            for f in actor_dictionary().contextual
+            if f.prefix == rules.default_doer_by_sub_type.get(mention.sub_event_type)
+        ),
+        None,
+    )
+    if force is None or not _doer_unsaid(mention):
+        return None
+    if country not in rules.default_doer_countries:
+        return ActorRole("actor1", force.unknown, force.actor_type)
+    return ActorRole("actor1", force.placeholder, force.actor_type)
 
 
 def fill_actor_countries(
@@ -1286,13 +1400,16 @@ def fill_actor_countries(
 
     "The military" after "the Israeli military said" is that military; with no such forces named earlier in
     the document, or when those forces are the mention's other side, it is the forces of the country the
-    mention's place is in.
+    mention's place is in. An act no report names the doer of takes the default doer of its kind
+    (:func:`_default_doer`), after :func:`share_document_doers` has looked for one in the article.
     """
     dictionary = actor_dictionary()
-    conventions = coding_conventions()
     forces = {force.placeholder: force for force in dictionary.contextual}
     last_named: dict[str, str] = {}  # prefix -> the last forces of that kind the document named
     for mention in sorted(mentions, key=lambda m: m.sentence.start):
+        default = _default_doer(mention, country_of(mention))
+        if default is not None:
+            mention.actors[:] = [default, *(a for a in mention.actors if a.role != "actor1")]
         for number, actor in enumerate(mention.actors):
             force = forces.get(actor.name)
             if force is None:
@@ -1301,10 +1418,6 @@ def fill_actor_countries(
                         last_named[prefix] = actor.name
                 continue
             country = country_of(mention)
-            if actor.span is None and _defaulted(mention, force) and country not in conventions.default_doer_countries:
-                # a strike no report attributes, where the state is not the one air power: no guess
-                mention.actors[number] = ActorRole(actor.role, force.unknown, actor.actor_type, None)
-                continue
             # "regime air raids", "government troops": the state's own forces, not another state named before
             own_state = actor.span is not None and any(
                 w in _OWN_STATE_WORDS for w in _WORD.findall(actor.span.text.lower())
@@ -1316,11 +1429,6 @@ def fill_actor_countries(
             known = dictionary.by_alias.get(name.lower())
             actor_type = known.actor_type if known is not None and known.name == name else actor.actor_type
             mention.actors[number] = ActorRole(actor.role, name, actor_type, actor.span)
-
-
-def _defaulted(mention: Mention, force: ContextualForce) -> bool:
-    """The force is the default doer of the mention's kind of act (`conventions.default_doer_by_sub_type`)."""
-    return coding_conventions().default_doer_by_sub_type.get(mention.sub_event_type) == force.prefix
 
 
 def _forces_of(

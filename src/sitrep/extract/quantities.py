@@ -364,9 +364,21 @@ _PLACE_PHRASE = r"(?:(?:in|at|near|from|inside|on|outside)\s+(?:the\s+)?[A-Z][\w
 _SUBSET_PHRASE = rf"(?:(?:{_alternation(_DATA['subset_before'])})\s+(?:[\w'’-]+\s+){{1,6}}?,?\s*)?"
 # "Eleven of the wounded died": a share of a group the text has named, then its verb.
 _SHARE_PHRASE = r"(?:of\s+(?:the|those|them)\s+(?:[\w'’-]+\s+)?)?"
+# "40 troops and militia were killed": a bare noun joined to the figure's head shares its verb;
+# "13 others were injured", "five more (civilians) died": the figure's head is "others" or "more".
+_JOINED_HEAD = r"(?:and\s+[a-z][\w'’-]*\s+|others\s+|more\s+(?:[a-z][\w'’-]*\s+)?)?"
 _CASUALTY_AFTER = re.compile(
-    rf"\s*,?\s*{_SHARE_PHRASE}{_SUBSET_PHRASE}{_PLACE_PHRASE}(?:{_AUX}\s+)*(?:{_kind_alternation(_DATA['casualty_verbs_after'])})\b",
+    rf"\s*,?\s*{_JOINED_HEAD}{_SHARE_PHRASE}{_SUBSET_PHRASE}{_PLACE_PHRASE}(?:{_AUX}\s+)*(?:{_kind_alternation(_DATA['casualty_verbs_after'])})\b",
     re.IGNORECASE,
+)
+# own_casualty_verb: "14 were killed 25 were wounded": a figure that is the subject of its own casualty verb (an
+# auxiliary right after it) takes that verb's kind, not the kind of the verb before it.
+_OWN_CASUALTY_VERB = re.compile(
+    rf"\s*,?\s*(?:{_AUX}\s+)+(?:{_kind_alternation(_DATA['casualty_verbs_after'])})\b", re.IGNORECASE
+)
+# part_of_the_figure: "three of the 12 passengers were hurt": the part before "of the" counts, the figure is the whole.
+_PART_OF_THE = re.compile(
+    rf"(?<![\w-])(?P<part>\d+|{_alternation(NUMBER_WORDS)})\s+of\s+(?:the|its|their|these|those)\s+$", re.IGNORECASE
 )
 _LINKS = _alternation(_DATA["toll_links"])
 _CASUALTY_BEFORE = re.compile(
@@ -416,11 +428,12 @@ class _Found:
 
 
 def _is_identifier_or_age(text: str, start: int, has_qualifier: bool) -> bool:
-    """Identifiers and ages are not counts: "Tower 22", "Resolution 2254", "No. 5", "aged 35"."""
+    """Identifiers and ages are not counts: "Tower 22", "Resolution 2254", "No. 5", "aged 35"; a number word in
+    lower case after a capitalised word is a count ("on Tuesday seven civilians were killed")."""
     before = text[max(0, start - 40) : start]
     if _AGE_BEFORE.search(before):
         return True
-    if has_qualifier:
+    if has_qualifier or text[start : start + 1].islower():
         return False
     identifier = _IDENTIFIER_BEFORE.search(before)
     if identifier is None:
@@ -450,15 +463,28 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
         low = best = high = 0
     unit = _unit_after(text, _after_partitive(text, match), best)
     before = text[max(prev_end, match.start() - 80) : match.start()]
-    kind = (unit.kind if unit and not unit.described else None) or _kind_before(before) or (unit.kind if unit else None)
     end = unit.end if unit else match.end()
     after = text[end : end + 80]
+    own_kind = _matched_kind(_OWN_CASUALTY_VERB.match(after))
+    kind = (
+        (unit.kind if unit and not unit.described else None)
+        or own_kind
+        or _kind_before(before)
+        or (unit.kind if unit else None)
+    )
     subset_after = _matched_kind(_SUBSET_AFTER.match(after))
     kind = kind or subset_after or _matched_kind(_CASUALTY_AFTER.match(after))
     if not _worth_keeping(match, unit, kind):
         return None
+    start = match.start()
+    part = _PART_OF_THE.search(text[max(0, start - 30) : start]) if own_kind is not None else None
+    if part is not None and not _counts_none(text, match):
+        # part_of_the_figure: "three of the 12 passengers were hurt" counts three; the figure is the whole
+        words = part.group("part").lower()
+        low = best = high = int(words) if words.isdigit() else NUMBER_WORDS[words]
+        start = start - len(part.group(0))
     quantity = Quantity(unit.text if unit else "people", low, best, high, None, kind or "count")
-    return _Found(quantity, match.start(), end, subset=bool(subset_after or _SUBSET_BEFORE.search(before)))
+    return _Found(quantity, start, end, subset=bool(subset_after or _SUBSET_BEFORE.search(before)))
 
 
 def _counts_none(text: str, match: re.Match[str]) -> bool:
@@ -494,13 +520,17 @@ def _worth_keeping(match: re.Match[str], unit: Unit | None, kind: str | None) ->
 def _inherit_kinds(found: list[_Found], text: str) -> None:
     """Coordinated figures share a kind: "killing 3 soldiers and 2 civilians"; subsets take their total's kind."""
     for previous, current in itertools.pairwise(found):
-        joined = current.subset or _COORDINATION.fullmatch(text[previous.end : current.start]) is not None
+        coordinated = _COORDINATION.fullmatch(text[previous.end : current.start]) is not None
+        if previous.subset and coordinated:
+            current.subset = True  # subset_members: "including two children and a woman": both of the figure's own
+        joined = current.subset or coordinated
         if current.quantity.kind == "count" and previous.quantity.kind != "count" and joined:
             current.quantity.kind = previous.quantity.kind
     for current, following in reversed(list(itertools.pairwise(found))):
         between = text[current.end : following.start]
         # "3 soldiers and 2 civilians were killed"; "18 people, among them six children, were killed"
-        link = _SUBSET_BEFORE.search(between) if following.subset else _COORDINATION.fullmatch(between)
+        subset_opens = following.subset and not current.subset  # "18 people, among them six children"
+        link = _SUBSET_BEFORE.search(between) if subset_opens else _COORDINATION.fullmatch(between)
         if current.quantity.kind == "count" and following.quantity.kind != "count" and link is not None:
             current.quantity.kind = following.quantity.kind
 
@@ -520,7 +550,10 @@ def _single_persons(text: str, found: list[_Found]) -> list[_Found]:
         before = text[max(0, start - 80) : start] + match.group(0).split()[0] + " "  # "killing an " (elderly man)
         kind = _kind_before(before) or _matched_kind(_CASUALTY_AFTER.match(text[end : end + 80]))
         quantity = Quantity(_ONE_PERSON, 1, 1, 1, None, kind or "count")
-        persons.append(_Found(quantity, start, end))
+        # "seven civilians including a child": one of the figure's own, not one more
+        persons.append(
+            _Found(quantity, start, end, subset=_SUBSET_BEFORE.search(text[max(0, start - 40) : start]) is not None)
+        )
     return persons
 
 
