@@ -53,6 +53,23 @@ def test_fatalities_are_low_best_high_across_reports_with_who_said_what() -> Non
     assert figure.by_mention["b"].best == 12
 
 
+def test_each_article_gives_its_highest_toll_and_the_best_is_the_median_over_articles() -> None:
+    # One article tells its toll in three sentences and updates it ("the toll rose to 9"); two others tell it once.
+    # Sentences do not outvote articles: the best is the median of 9, 20 and 21, not of 4, 6, 9, 20 and 21.
+    event = derive_event(
+        "ev",
+        [
+            mention("a1", doc="one.txt", killed=(4, 4, 4)),
+            mention("a2", doc="one.txt", killed=(6, 6, 6)),
+            mention("a3", doc="one.txt", killed=(9, 9, 9)),
+            mention("b", doc="two.txt", killed=(20, 20, 20)),
+            mention("c", doc="three.txt", killed=(21, 21, 21)),
+        ],
+    )
+    (figure,) = event.figures
+    assert (figure.low, figure.best, figure.high) == (4, 20, 21)
+
+
 def test_denied_reports_do_not_count_towards_figures_but_are_kept() -> None:
     event = derive_event("ev", [mention("a", killed=(4, 4, 4)), mention("b", killed=(0, 0, 0), modality="denied")])
     assert event.figures[0].low == 4

@@ -77,14 +77,24 @@ def mention_figures(mention: Mention) -> list[Quantity]:
     return figures
 
 
-def derive_figure(kind: str, by_mention: dict[str, Quantity]) -> Figure:
-    """UCDP-style: low = lowest stated bound, high = highest stated bound, best = median of bests."""
+def derive_figure(kind: str, by_mention: dict[str, Quantity], doc_of: dict[str, str] | None = None) -> Figure:
+    """UCDP-style: low = lowest stated bound, high = highest stated bound, best = median of the articles' figures.
+
+    Each article gives the event one figure, the highest best it states: an article that tells a toll twice
+    updates it upwards ("the toll rose to"), and a part of the dead ("among them 12 children") is below the whole.
+    The median is then taken over articles, not sentences, so that an article telling its toll in five sentences
+    does not outvote another that tells it once. ``doc_of`` maps a report id to its article; without it each
+    report counts as its own article."""
     ranges = [r for q in by_mention.values() if (r := effective_range(q.low, q.best, q.high)) is not None]
     lows = [r[0] for r in ranges]
     highs = [r[1] if r[1] is not None else r[0] for r in ranges]
-    bests = [q.best for q in by_mention.values() if q.best is not None]
+    by_article: dict[str, int] = {}
+    for mention_id, quantity in by_mention.items():
+        if quantity.best is not None:
+            article = (doc_of or {}).get(mention_id, mention_id)
+            by_article[article] = max(by_article.get(article, quantity.best), quantity.best)
     # median_low keeps best a figure some report actually gave, so it stays traceable
-    best = statistics.median_low(bests) if bests else None
+    best = statistics.median_low(sorted(by_article.values())) if by_article else None
     return Figure(kind, min(lows) if lows else None, best, max(highs) if highs else None, dict(by_mention))
 
 
@@ -96,7 +106,8 @@ def derive_figures(mentions: list[Mention], cfg: ResolveConfig) -> list[Figure]:
             continue
         for quantity in mention_figures(mention):
             by_kind.setdefault(quantity.kind, {}).setdefault(mention.id, quantity)
-    return [derive_figure(kind, by_mention) for kind, by_mention in by_kind.items()]
+    doc_of = {mention.id: mention.doc for mention in mentions}
+    return [derive_figure(kind, by_mention, doc_of) for kind, by_mention in by_kind.items()]
 
 
 def _lead_key(mention: Mention) -> tuple[int, bool]:
