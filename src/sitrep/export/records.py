@@ -14,6 +14,7 @@ from typing import Any, TextIO
 
 from sitrep.data import load_yaml
 from sitrep.model import Event, Figure, Mention
+from sitrep.resolve.coreference import headline_reports
 from sitrep.store.database import EventFilter, Store
 
 
@@ -84,9 +85,11 @@ def report_documents(event: Event, first_document: str | None) -> list[str]:
 
 
 def first_report(event: Event, document: str | None) -> Mention | None:
-    """The earliest sentence of the first document that reports the event."""
+    """The earliest sentence of the first document that reports the event, its title aside when its body reports
+    the event too: a title sums up and rarely says who says so; the body's lead tells it with its source."""
     candidates = [m for m in event.mentions if m.doc == document] or list(event.mentions)
-    return min(candidates, key=lambda m: (m.sentence.start, m.id), default=None)
+    titles = {id(m) for m in headline_reports(candidates)}
+    return min(candidates, key=lambda m: (id(m) in titles, m.sentence.start, m.id), default=None)
 
 
 def evidence_text(mention: Mention | None) -> str | None:
