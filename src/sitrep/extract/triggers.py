@@ -86,10 +86,13 @@ class Classification:
     by_convention: bool = False  # a cue of ACLED's conventions (a weapon, a civilian target, a crowd) decided it
 
 
-def _words(words: list[str]) -> re.Pattern[str]:
-    """Whole words and phrases ("home" is not "Homeland"); a cue ending in "*" is a stem ("self-detonat*")."""
+def _words(words: list[str], plurals: bool = False) -> re.Pattern[str]:
+    """Whole words and phrases ("home" is not "Homeland"); a cue ending in "*" is a stem ("self-detonat*").
+    With ``plurals``, a phrase is found in the plural too ("suicide bomber": "suicide bombers", "truck bomb":
+    "truck bombs"): the list names each weapon once."""
+    plural = r"(?:e?s)?" if plurals else ""
     alternatives = "|".join(
-        re.escape(w[:-1]) if w.endswith("*") else re.escape(w) + r"(?![\w-])"
+        re.escape(w[:-1]) if w.endswith("*") else re.escape(w) + plural + r"(?![\w-])"
         for w in sorted(words, key=len, reverse=True)
     )
     return re.compile(rf"(?<![\w-])(?:{alternatives})", re.IGNORECASE)
@@ -133,7 +136,7 @@ def ontology() -> Ontology:
     return Ontology(
         plover_of=plover_of,
         rules=rules,
-        instruments=tuple((sub, _words(cues)) for sub, cues in raw["instruments"].items()),
+        instruments=tuple((sub, _words(cues, plurals=True)) for sub, cues in raw["instruments"].items()),
         battle_cues=_words(raw["battle_cues"]),
         civilian_cues=_words(raw["civilian_cues"]),
         military_cues=_words(raw["military_cues"]),
@@ -635,6 +638,8 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     subs = sorted((n for n in probabilities if split_label(n)[0] == event_type), key=lambda n: -probabilities[n])
     if event_type == by_rules.event_type or not subs:
         event_type, sub = by_rules.event_type, by_rules.sub_event_type  # the lexicon names the sub-type both agree on
+        if subs and model.sub_type_by_model and sub_type_is_a_default(match.rule, event_type, text):
+            sub = split_label(subs[0])[1]
     else:
         sub = weapon_names_the_sub_type(event_type, split_label(subs[0])[1], text)
     lemma = match.token.lemma_.lower()
@@ -670,6 +675,19 @@ def admitted_types(rule: TriggerRule, rule_type: str, actor1_type: str | None, t
     if actor1_type in constraints["crowd_is_no_army"]["actor_types"]:
         admitted = admitted & set(constraints["crowd_is_no_army"]["types"]) or admitted
     return admitted or {rule_type}
+
+
+def sub_type_is_a_default(rule: TriggerRule, event_type: str, text: str) -> bool:
+    """remote_sub_type_without_a_weapon: a word of remote violence ("strikes hit the village", "the town was
+    bombed", "an explosion in the market") in a sentence that names no weapon has only its lexicon's default
+    sub-type; which weapon it was (aircraft, artillery, a planted bomb) is a judgement of the other words (who
+    struck, what was hit), left to the model when its meta says so (``sub_type_by_model``, chosen by
+    cross-validation in scripts/train_typing.py)."""
+    return (
+        rule.kind == "remote"
+        and event_type == rule.event_type == "Explosions/Remote violence"
+        and not any(pattern.search(text) for _, pattern in ontology().instruments)
+    )
 
 
 def weapon_names_the_sub_type(event_type: str, sub: str, text: str) -> str:
