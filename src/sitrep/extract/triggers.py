@@ -546,8 +546,15 @@ def is_generic(token: Token, onto: Ontology) -> bool:
     ):
         return True
     # "the suspended attacks" (a parser may read the governing verb as an adjective)
-    if any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in onto.generic_governors for c in token.children):
+    if any(
+        c.dep_ in {"amod", "compound"}
+        and c.lemma_.lower() in onto.generic_governors
+        and not (_attempted_act(c) and _violent_word(token, onto))
+        for c in token.children
+    ):
         return True
+    if token.dep_ == "compound" and _attempted_act(head) and _violent_word(token, onto):
+        return False
     # (a gerund object of a preposition too: "protect the city from shelling" tags "shelling" a verb)
     if (token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj", "nsubjpass", "compound"}) or token.dep_ == "pobj":
         governor = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
@@ -567,6 +574,18 @@ def is_generic(token: Token, onto: Ontology) -> bool:
 
 
 _PRESENT_TENSE = frozenset({"VBP", "VBZ"})
+_ATTEMPT_WORDS = word_set("en", "triggers", "attempt_words")
+
+
+def _attempted_act(modifier: Token) -> bool:
+    """attempted_act: "an attempted kidnapping", "an assassination attempt": the word of attempt that modifies a
+    violent act, or that the act names, makes it an act that was made and failed, an incident all the same (unlike
+    "the attempts to end the fighting", where the act is what the attempt is about, or "a ceasefire attempt")."""
+    return modifier.lower_ in _ATTEMPT_WORDS or modifier.lemma_.lower() in _ATTEMPT_WORDS
+
+
+def _violent_word(token: Token, onto: Ontology) -> bool:
+    return any(harms(rule) for rule in _candidate_rules(token, onto))
 
 
 def _one_person_attacked(token: Token, onto: Ontology) -> bool:
