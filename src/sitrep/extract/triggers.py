@@ -371,7 +371,7 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
         return False
     if rule.object_needs is not None and not rule.object_needs.search(_attacked_object(token)):
         return False
-    return not rule.needs_instrument or any(p.search(text) for _, p in onto.instruments)
+    return not rule.needs_instrument or named_weapon(text) is not None
 
 
 def _describes_an_object(match: TriggerMatch, found: list[TriggerMatch]) -> bool:
@@ -686,7 +686,7 @@ def admitted_types(rule: TriggerRule, rule_type: str, actor1_type: str | None, t
     constraints = onto.typing_constraints
     family = rule.kind if rule.kind != "plain" else rule.event_type
     admitted = set(constraints["trigger_family"].get(family, [rule_type])) | {rule_type}
-    weapon = any(pattern.search(text) for _, pattern in onto.instruments)
+    weapon = named_weapon(text) is not None
     if rule.kind != "remote" and not weapon:
         admitted -= set(constraints["no_weapon_no_remote_violence"])
     if family == "attack" and weapon and onto.attack_with_weapon.search(text):
@@ -705,8 +705,15 @@ def sub_type_is_a_default(rule: TriggerRule, event_type: str, text: str) -> bool
     return (
         rule.kind == "remote"
         and event_type == rule.event_type == "Explosions/Remote violence"
-        and not any(pattern.search(text) for _, pattern in ontology().instruments)
+        and named_weapon(text) is None
     )
+
+
+@functools.lru_cache(maxsize=256)
+def named_weapon(text: str) -> str | None:
+    """The remote-violence sub-type of the first weapon (ontology ``instruments``, in their order) the text names.
+    Kept for the last sentences read: the typing rules ask it of one sentence several times."""
+    return next((sub for sub, pattern in ontology().instruments if pattern.search(text)), None)
 
 
 def weapon_names_the_sub_type(event_type: str, sub: str, text: str) -> str:
@@ -714,7 +721,7 @@ def weapon_names_the_sub_type(event_type: str, sub: str, text: str) -> str:
     sentence names ("a roadside bomb" is an IED, "warplanes" an air strike), whatever the model prefers."""
     if event_type != "Explosions/Remote violence":
         return sub
-    return next((s for s, pattern in ontology().instruments if pattern.search(text)), sub)
+    return named_weapon(text) or sub
 
 
 class _Cues:
@@ -728,7 +735,7 @@ class _Cues:
         self.text = span_text(sentence)
         self.target_text = target_text
         self.actor1_type = actor1_type
-        self.instrument = next((s for s, pattern in self.onto.instruments if pattern.search(self.text)), None)
+        self.instrument = named_weapon(self.text)
         self.civilian_target = bool(self.onto.civilian_cues.search(target_text)) if target_text else False
 
     @functools.cached_property
