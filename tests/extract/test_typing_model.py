@@ -178,3 +178,18 @@ def test_the_model_names_a_default_sub_type_only_when_its_meta_says_so(monkeypat
     assert {(m.event_type, m.sub_event_type) for m in mentions(text)} == {
         ("Explosions/Remote violence", "Air/drone strike")
     }
+
+
+def test_the_event_confidence_maps_the_sentence_confidence_as_the_meta_says() -> None:
+    """The second map (``event_platt``, fitted on whole runs) is monotone: a threshold keeps the same order of
+    events, and the identity map leaves the sentence-level confidence as it is."""
+    model = typing_model()
+    identity = replace(model, event_platt=(1.0, 0.0))
+    sentence_level = [identity.confidence(p) for p in (0.05, 0.3, 0.6, 0.95)]
+    assert sentence_level == sorted(sentence_level)
+    humbler = replace(model, event_platt=(0.5, -0.7))
+    event_level = [humbler.confidence(p) for p in (0.05, 0.3, 0.6, 0.95)]
+    assert event_level == sorted(event_level)
+    assert event_level[-1] < sentence_level[-1]
+    meta = json.loads(data_path(*META_FILE).read_text(encoding="utf-8"))
+    assert model.event_platt == tuple(meta.get("event_platt", (1.0, 0.0)))
