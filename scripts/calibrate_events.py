@@ -76,12 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("runs", nargs="+", help="DB=GOLD: a store made out of sample, and the gold of its corpus")
     parser.add_argument("--write", action="store_true", help="write the map into the shipped model's meta")
     args = parser.parse_args(argv)
-    runs = []
+    runs, names = [], []
     for run in args.runs:
         db, _, gold = run.partition("=")
         if not gold:
             parser.error(f"{run}: expected DB=GOLD")
         runs.append(outcomes(db, Path(gold)))
+        names.append(Path(gold).resolve().parent.name)  # the corpus: "dev-a" for /tmp/halves/dev-a/gold
     report: dict[str, object] = {}
     for k, (confidences, right) in enumerate(runs):
         others = [i for i in range(len(runs)) if i != k] or [k]
@@ -91,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         _, before = reliability(confidences, right)
         table, after = reliability([apply_platt(c, platt) for c in confidences], right)
-        report[args.runs[k]] = {
+        report[names[k]] = {
             "events": len(right),
             "right": sum(right),
             "ece before": before,
