@@ -11,9 +11,8 @@ The training set (recipe: evaluation/training/README.md), all of it development 
   `must_not_be_events` sentences as None;
 - the UCDP headlines of the DEV split after the benchmark's sample of 3,000 (evaluation/ucdp/benchmark.py, hash
   order; so the benchmark's dev figures are out of sample) that name a weapon, weakly labelled
-  Explosions/Remote violence with the sub-type of that weapon, and those of one-sided violence alone with no
-  weapon, labelled Violence against civilians/Attack (UCDP's state-based and non-state types do not tell an
-  ACLED battle from a one-sided killing by an army, so their headlines with no weapon are left out).
+  Explosions/Remote violence with the sub-type of that weapon (UCDP's types of violence do not tell an ACLED
+  battle from a one-sided killing by an army, so headlines with no weapon are left out).
 Never the test splits. Scores are by five-fold cross-validation grouped by document (an article's sentences
 stay in one fold), on the real-text dev examples, beside the rule classifier on the same examples.
 """
@@ -61,7 +60,6 @@ UCDP_DEV_LIMIT = 1500  # weak labels: enough to teach headline style, not so man
 # The benchmark scores the first N dev headlines in hash order (evaluation/ucdp/benchmark.py -n, 3000 in the
 # scorecard): training takes its headlines after those, so the benchmark's dev figures stay out of sample.
 UCDP_BENCHMARK_SAMPLE = 3000
-ONE_SIDED = 3  # UCDP's type_of_violence of one-sided violence against civilians
 MIN_COUNT = 2
 L2 = 1e-3
 EPOCHS = 250
@@ -136,12 +134,10 @@ def ucdp_dev_examples() -> list[Example]:
         weapon = next((sub for sub, pattern in instruments if pattern.search(headline.text)), None)
         if weapon is not None:
             out.append(Example(headline.text, label("Explosions/Remote violence", weapon), headline.id, "ucdp"))
-        elif violence == {ONE_SIDED}:
-            # UCDP's one-sided violence (an organised group killing civilians) with no weapon named is ACLED's
-            # attack on civilians: executions, assassinations, killings of detainees
-            out.append(Example(headline.text, label("Violence against civilians", "Attack"), headline.id, "ucdp"))
-        # else: UCDP's state-based and non-state violence hold battles and one-sided killings by armies alike
-        # (no ACLED type): left out
+        # else: no ACLED type. UCDP's state-based and non-state violence hold battles and one-sided killings by
+        # armies alike; and labelling its one-sided violence with no weapon named Violence against civilians taught
+        # the model that a bare "were killed" is one, so that the daily tolls of fighters and civilians came out
+        # as attacks on civilians (UCDP dev benchmark, type 0.954 -> 0.870): left out
         if len(out) >= UCDP_DEV_LIMIT:
             break
     return out
