@@ -9,7 +9,12 @@ type confidence, on the events matched to gold (by document, date and place, wha
 - PLOVER: our category against the gold's (the coders' own PLOVER, else the gold ACLED sub-type's category by the
   ontology's mapping, checked against the PLOVER codebook: ``docs/plover.md``);
 - calibration: the reliability table of the event's type confidence (``export/records.py`` ``event_confidence``)
-  against whether the type is right, and its expected calibration error (ECE, ten equal-width bins).
+  against whether the type is right, and its expected calibration error (ECE, ten equal-width bins); then the same
+  over every extracted event, one that ``sitrep eval`` does not match (type, date, place) counting as wrong: what
+  the export's ``confidence`` claims ("the event and its type are right");
+- the least confidence (``--min-confidence``, the API's ``min_confidence``): event precision, recall and F1 of
+  ``sitrep eval`` (its strict match) over the events kept at each threshold, so that a user can see what a
+  threshold buys in precision and costs in recall.
 
 On a held-out split it prints the figures only, not the confusions. Kept apart from ``sitrep eval``
 (``sitrep/evaluate.py``) so that the scorer of record does not change; it reuses its matching.
@@ -24,12 +29,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from sitrep.evaluate import _match, _relaxed, events_on, is_held_out, load_gold
+from sitrep.evaluate import _match, _relaxed, _strict, evaluate_records, events_on, is_held_out, load_gold
 from sitrep.export.records import event_confidence
 from sitrep.extract.triggers import ontology
 from sitrep.store import Store
 
 BINS = 10
+THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
 def weighted_f1(gold: list[str], predicted: list[str]) -> float:
@@ -102,6 +108,21 @@ def typing_scores(store: Store, gold_dir: Path) -> dict[str, Any]:
         for g, o in zip(gold_labels, our_labels, strict=True)
         if g.split("|")[0] != o.split("|")[0]
     )
+    strict = {id(ex) for ex, _ in _match(extracted, gold, _strict)}
+    all_table, all_ece = reliability(
+        [confidence_of.get(ex.event_id, ex.mention.confidence) for ex in extracted],
+        [id(ex) in strict for ex in extracted],
+    )
+    by_threshold = {}
+    for threshold in THRESHOLDS:
+        kept = [ex for ex in extracted if confidence_of.get(ex.event_id, ex.mention.confidence) >= threshold]
+        scores = evaluate_records(kept, gold_dir)
+        by_threshold[f"{threshold:.1f}"] = {
+            "extracted": scores.extracted_events,
+            "precision": round(scores.precision, 3),
+            "recall": round(scores.recall, 3),
+            "f1": round(scores.f1, 3),
+        }
     return {
         "matched (document, date, place)": n,
         "type_accuracy": round(sum(type_right) / n, 3) if n else 0.0,
@@ -112,6 +133,10 @@ def typing_scores(store: Store, gold_dir: Path) -> dict[str, Any]:
         "plover_accuracy": round(sum(plover_right) / n, 3) if n else 0.0,
         "confidence_ece": ece,
         "reliability": table,
+        "extracted events": len(extracted),
+        "confidence_ece_all_events (unmatched counts as wrong)": all_ece,
+        "reliability_all_events": all_table,
+        "events kept by least confidence (strict match, as sitrep eval)": by_threshold,
         "type_confusions (gold -> ours)": {f"{a} -> {b}": c for (a, b), c in confusion.most_common(10)},
         "plover_confusions (gold -> ours, our type)": {
             f"{a} -> {b} ({t})": c for (a, b, t), c in plover_confusion.most_common(10)

@@ -233,3 +233,32 @@ def test_a_cue_is_found_at_the_start_of_a_word_not_inside_one() -> None:
         "Explosions/Remote violence"
     ]
     assert types("A deal was signed between the two factions on Monday.") == ["Strategic developments"]
+
+
+def test_an_attempt_on_a_life_is_an_attack_that_failed_and_an_attempt_at_peace_no_incident() -> None:
+    """attempted_act: ACLED codes an attack made and failed like the attack."""
+    assert set(types("Attempted assassination of a militia commander in the eastern countryside")) == {
+        "Violence against civilians"
+    }
+    assert set(types("Kidnapping attempt on a district judge foiled by his guards near the court on Monday.")) <= {
+        "Violence against civilians",
+        "Battles",
+    }
+    assert types("The ceasefire attempt collapsed within hours, the mediators said.") == []
+    assert types("The envoy welcomed the attempts to end the fighting in the south.") == []
+
+
+def test_mortar_rounds_are_ammunition_and_rounding_up_is_an_arrest() -> None:
+    found = extract("Two killed as mortar rounds land on a market in the old town").mentions
+    assert found and "Strategic developments" not in {m.event_type for m in found}
+    [arrest] = extract("Police rounded up 40 men in the old quarter on Sunday, residents said.").mentions
+    assert (arrest.event_type, arrest.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+def test_herders_traders_and_pupils_killed_by_gunmen_are_civilians() -> None:
+    for text in (
+        "Gunmen kill five herders near a border town",
+        "GUNMEN KILL FIVE HERDERS NEAR BORDER TOWN",
+        "Gunmen shot dead three traders on the road to the cattle market on Tuesday.",
+    ):
+        assert set(types(text)) == {"Violence against civilians"}, text

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import replace
+from dataclasses import fields, replace
 
 import pytest
 
 from sitrep.data import data_path
 from sitrep.extract import extract_document, triggers
-from sitrep.extract.typing_model import META_FILE, NOT_AN_EVENT, features, type_probabilities, typing_model
+from sitrep.extract.typing_model import (
+    META_FILE,
+    NOT_AN_EVENT,
+    TypingModel,
+    features,
+    type_probabilities,
+    typing_model,
+)
 from sitrep.ingest.document import DocumentMeta, build_document
 from sitrep.model import Mention
 from sitrep.nlp import load_pipeline
@@ -123,3 +130,66 @@ def test_the_trigger_lexicon_type_weighs_as_much_as_the_model_meta_says(monkeypa
     # "assassinated" with no weapon named: the lexicon's one-sided killing stands.
     found = mentions("Masked men assassinated the deputy mayor outside his house on Sunday, police said.")
     assert found and {m.event_type for m in found} == {"Violence against civilians"}
+
+
+def test_a_weapon_named_in_the_plural_names_the_sub_type_as_in_the_singular() -> None:
+    """The instrument list names each weapon once; "suicide bombers" and "truck bombs" are found as well."""
+    found = mentions("Three suicide bombers attacked a police post on the edge of the oasis town on Monday.")
+    assert found and {m.sub_event_type for m in found} == {"Suicide bomb"}
+    found = mentions("Two truck bombs exploded outside the governor's compound in the provincial capital on Friday.")
+    assert found and {m.sub_event_type for m in found} == {"Remote explosive/landmine/IED"}
+
+
+def test_an_air_attack_is_an_air_strike() -> None:
+    found = mentions("An air attack on the fuel depot outside the port set three tankers ablaze on Sunday.")
+    assert found and {(m.event_type, m.sub_event_type) for m in found} == {
+        ("Explosions/Remote violence", "Air/drone strike")
+    }
+
+
+def test_only_a_remote_violence_word_with_no_weapon_named_leaves_its_sub_type_to_the_model() -> None:
+    """remote_sub_type_without_a_weapon: "strikes hit the village" names no weapon, so its lexicon sub-type is a
+    default; "shelled" or "drones" name one, and a strategic word keeps its own."""
+    rule = triggers.ontology().rules["strike"][0]
+    remote = "Explosions/Remote violence"
+    assert triggers.sub_type_is_a_default(rule, remote, "Strikes hit the village before dawn.")
+    assert not triggers.sub_type_is_a_default(rule, remote, "Drone strikes hit the village before dawn.")
+    assert not triggers.sub_type_is_a_default(rule, remote, "Mortars hit the village before dawn.")
+    arrest = triggers.ontology().rules["arrest"][0]
+    assert not triggers.sub_type_is_a_default(arrest, "Strategic developments", "Police arrested two men.")
+
+
+class _LeansToAircraft(TypingModel):
+    """The shipped model, but sure that remote violence came from the air."""
+
+    def probabilities(self, names: list[str]) -> dict[str, float]:
+        found = super().probabilities(names)
+        found["Explosions/Remote violence|Air/drone strike"] += 1.0
+        return {name: p / 2.0 for name, p in found.items()}
+
+
+def test_the_model_names_a_default_sub_type_only_when_its_meta_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Strikes hit a bridge and two fuel depots near the river town on Monday, the monitor said."
+    shipped = typing_model()
+    leaning = _LeansToAircraft(**{f.name: getattr(shipped, f.name) for f in fields(shipped)})
+    monkeypatch.setattr(triggers, "typing_model", lambda: replace(leaning, sub_type_by_model=False))
+    assert {m.sub_event_type for m in mentions(text)} == {triggers.ontology().rules["strike"][0].sub_event_type}
+    monkeypatch.setattr(triggers, "typing_model", lambda: replace(leaning, sub_type_by_model=True))
+    assert {(m.event_type, m.sub_event_type) for m in mentions(text)} == {
+        ("Explosions/Remote violence", "Air/drone strike")
+    }
+
+
+def test_the_event_confidence_maps_the_sentence_confidence_as_the_meta_says() -> None:
+    """The second map (``event_platt``, fitted on whole runs) is monotone: a threshold keeps the same order of
+    events, and the identity map leaves the sentence-level confidence as it is."""
+    model = typing_model()
+    identity = replace(model, event_platt=(1.0, 0.0))
+    sentence_level = [identity.confidence(p) for p in (0.05, 0.3, 0.6, 0.95)]
+    assert sentence_level == sorted(sentence_level)
+    humbler = replace(model, event_platt=(0.5, -0.7))
+    event_level = [humbler.confidence(p) for p in (0.05, 0.3, 0.6, 0.95)]
+    assert event_level == sorted(event_level)
+    assert event_level[-1] < sentence_level[-1]
+    meta = json.loads(data_path(*META_FILE).read_text(encoding="utf-8"))
+    assert model.event_platt == tuple(meta.get("event_platt", (1.0, 0.0)))

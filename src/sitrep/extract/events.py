@@ -60,7 +60,7 @@ from sitrep.model import (
     Span,
 )
 from sitrep.nlp.entities import entities_in
-from sitrep.nlp.tokens import span_text, span_tokens
+from sitrep.nlp.tokens import document_text, span_text, span_tokens
 
 CROWD_TYPES = {"Protests", "Riots"}
 # Modalities that describe something that has not happened: stored as claims, not events.
@@ -519,7 +519,7 @@ def _mention(
         date=_event_date(dates, document.published),
         places=list(places),
         quantities=list(quantities),  # counts and casualty figures, each with its kind
-        fatalities=fatalities(quantities, sentence.doc.text, token.idx)
+        fatalities=fatalities(quantities, document_text(sentence.doc), token.idx)
         if kind.event_type in VIOLENT_TYPES
         else non_violent_toll(kind.sub_event_type, quantities),
         chain=chain,

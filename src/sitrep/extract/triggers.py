@@ -86,10 +86,13 @@ class Classification:
     by_convention: bool = False  # a cue of ACLED's conventions (a weapon, a civilian target, a crowd) decided it
 
 
-def _words(words: list[str]) -> re.Pattern[str]:
-    """Whole words and phrases ("home" is not "Homeland"); a cue ending in "*" is a stem ("self-detonat*")."""
+def _words(words: list[str], plurals: bool = False) -> re.Pattern[str]:
+    """Whole words and phrases ("home" is not "Homeland"); a cue ending in "*" is a stem ("self-detonat*").
+    With ``plurals``, a phrase is found in the plural too ("suicide bomber": "suicide bombers", "truck bomb":
+    "truck bombs"): the list names each weapon once."""
+    plural = r"(?:e?s)?" if plurals else ""
     alternatives = "|".join(
-        re.escape(w[:-1]) if w.endswith("*") else re.escape(w) + r"(?![\w-])"
+        re.escape(w[:-1]) if w.endswith("*") else re.escape(w) + plural + r"(?![\w-])"
         for w in sorted(words, key=len, reverse=True)
     )
     return re.compile(rf"(?<![\w-])(?:{alternatives})", re.IGNORECASE)
@@ -133,7 +136,7 @@ def ontology() -> Ontology:
     return Ontology(
         plover_of=plover_of,
         rules=rules,
-        instruments=tuple((sub, _words(cues)) for sub, cues in raw["instruments"].items()),
+        instruments=tuple((sub, _words(cues, plurals=True)) for sub, cues in raw["instruments"].items()),
         battle_cues=_words(raw["battle_cues"]),
         civilian_cues=_words(raw["civilian_cues"]),
         military_cues=_words(raw["military_cues"]),
@@ -368,7 +371,7 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
         return False
     if rule.object_needs is not None and not rule.object_needs.search(_attacked_object(token)):
         return False
-    return not rule.needs_instrument or any(p.search(text) for _, p in onto.instruments)
+    return not rule.needs_instrument or named_weapon(text) is not None
 
 
 def _describes_an_object(match: TriggerMatch, found: list[TriggerMatch]) -> bool:
@@ -543,8 +546,15 @@ def is_generic(token: Token, onto: Ontology) -> bool:
     ):
         return True
     # "the suspended attacks" (a parser may read the governing verb as an adjective)
-    if any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in onto.generic_governors for c in token.children):
+    if any(
+        c.dep_ in {"amod", "compound"}
+        and c.lemma_.lower() in onto.generic_governors
+        and not (_attempted_act(c) and _violent_word(token, onto))
+        for c in token.children
+    ):
         return True
+    if token.dep_ == "compound" and _attempted_act(head) and _violent_word(token, onto):
+        return False
     # (a gerund object of a preposition too: "protect the city from shelling" tags "shelling" a verb)
     if (token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj", "nsubjpass", "compound"}) or token.dep_ == "pobj":
         governor = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
@@ -564,6 +574,18 @@ def is_generic(token: Token, onto: Ontology) -> bool:
 
 
 _PRESENT_TENSE = frozenset({"VBP", "VBZ"})
+_ATTEMPT_WORDS = word_set("en", "triggers", "attempt_words")
+
+
+def _attempted_act(modifier: Token) -> bool:
+    """attempted_act: "an attempted kidnapping", "an assassination attempt": the word of attempt that modifies a
+    violent act, or that the act names, makes it an act that was made and failed, an incident all the same (unlike
+    "the attempts to end the fighting", where the act is what the attempt is about, or "a ceasefire attempt")."""
+    return modifier.lower_ in _ATTEMPT_WORDS or modifier.lemma_.lower() in _ATTEMPT_WORDS
+
+
+def _violent_word(token: Token, onto: Ontology) -> bool:
+    return any(harms(rule) for rule in _candidate_rules(token, onto))
 
 
 def _one_person_attacked(token: Token, onto: Ontology) -> bool:
@@ -635,6 +657,8 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     subs = sorted((n for n in probabilities if split_label(n)[0] == event_type), key=lambda n: -probabilities[n])
     if event_type == by_rules.event_type or not subs:
         event_type, sub = by_rules.event_type, by_rules.sub_event_type  # the lexicon names the sub-type both agree on
+        if subs and model.sub_type_by_model and sub_type_is_a_default(match.rule, event_type, text):
+            sub = split_label(subs[0])[1]
     else:
         sub = weapon_names_the_sub_type(event_type, split_label(subs[0])[1], text)
     lemma = match.token.lemma_.lower()
@@ -662,7 +686,7 @@ def admitted_types(rule: TriggerRule, rule_type: str, actor1_type: str | None, t
     constraints = onto.typing_constraints
     family = rule.kind if rule.kind != "plain" else rule.event_type
     admitted = set(constraints["trigger_family"].get(family, [rule_type])) | {rule_type}
-    weapon = any(pattern.search(text) for _, pattern in onto.instruments)
+    weapon = named_weapon(text) is not None
     if rule.kind != "remote" and not weapon:
         admitted -= set(constraints["no_weapon_no_remote_violence"])
     if family == "attack" and weapon and onto.attack_with_weapon.search(text):
@@ -672,12 +696,32 @@ def admitted_types(rule: TriggerRule, rule_type: str, actor1_type: str | None, t
     return admitted or {rule_type}
 
 
+def sub_type_is_a_default(rule: TriggerRule, event_type: str, text: str) -> bool:
+    """remote_sub_type_without_a_weapon: a word of remote violence ("strikes hit the village", "the town was
+    bombed", "an explosion in the market") in a sentence that names no weapon has only its lexicon's default
+    sub-type; which weapon it was (aircraft, artillery, a planted bomb) is a judgement of the other words (who
+    struck, what was hit), left to the model when its meta says so (``sub_type_by_model``, chosen by
+    cross-validation in scripts/train_typing.py)."""
+    return (
+        rule.kind == "remote"
+        and event_type == rule.event_type == "Explosions/Remote violence"
+        and named_weapon(text) is None
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def named_weapon(text: str) -> str | None:
+    """The remote-violence sub-type of the first weapon (ontology ``instruments``, in their order) the text names.
+    Kept for the last sentences read: the typing rules ask it of one sentence several times."""
+    return next((sub for sub, pattern in ontology().instruments if pattern.search(text)), None)
+
+
 def weapon_names_the_sub_type(event_type: str, sub: str, text: str) -> str:
     """weapon_names_the_sub_type (ACLED's convention): remote violence takes the sub-type of the weapon the
     sentence names ("a roadside bomb" is an IED, "warplanes" an air strike), whatever the model prefers."""
     if event_type != "Explosions/Remote violence":
         return sub
-    return next((s for s, pattern in ontology().instruments if pattern.search(text)), sub)
+    return named_weapon(text) or sub
 
 
 class _Cues:
@@ -691,7 +735,7 @@ class _Cues:
         self.text = span_text(sentence)
         self.target_text = target_text
         self.actor1_type = actor1_type
-        self.instrument = next((s for s, pattern in self.onto.instruments if pattern.search(self.text)), None)
+        self.instrument = named_weapon(self.text)
         self.civilian_target = bool(self.onto.civilian_cues.search(target_text)) if target_text else False
 
     @functools.cached_property

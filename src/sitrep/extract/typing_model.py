@@ -69,13 +69,15 @@ class TypingModel:
     convention_weight: float  # how much a convention of the rules weighs against the model (extract/triggers.py)
     lexicon_weight: float = 0.0  # how much a strong trigger's lexicon type weighs when no convention spoke
     platt: tuple[float, float] = (1.0, 0.0)  # maps the type's probability to the chance that the type is right
+    sub_type_by_model: bool = False  # the model names the sub-type the lexicon only defaults (extract/triggers.py)
+    event_platt: tuple[float, float] = (1.0, 0.0)  # maps that chance to the chance that the stored event is right
 
     def confidence(self, type_probability: float) -> float:
-        """The calibrated probability that a trigger whose type the model gives ``type_probability`` reports an
-        event of that type: Platt scaling fitted on held-out real sentences (scripts/train_typing.py)."""
-        p = min(max(type_probability, 1e-4), 1 - 1e-4)
-        a, b = self.platt
-        return float(1 / (1 + np.exp(-(a * np.log(p / (1 - p)) + b))))
+        """The calibrated probability that the event a trigger gives, whose type the model gives
+        ``type_probability``, is right: Platt scaling fitted on held-out real sentences (does the sentence report
+        an event of that type? scripts/train_typing.py), then a second map fitted on whole pipeline runs out of
+        sample (is the stored event, its type, date and place, right? scripts/calibrate_events.py)."""
+        return _sigmoid_of_logit(_sigmoid_of_logit(type_probability, self.platt), self.event_platt)
 
     def probabilities(self, names: list[str]) -> dict[str, float]:
         """Calibrated probability of each label (``None`` included) for the features ``names``."""
@@ -84,6 +86,12 @@ class TypingModel:
         scores = np.exp(scores - scores.max())
         scores /= scores.sum()
         return dict(zip(self.labels, (float(p) for p in scores), strict=True))
+
+
+def _sigmoid_of_logit(p: float, ab: tuple[float, float]) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    a, b = ab
+    return float(1 / (1 + np.exp(-(a * np.log(p / (1 - p)) + b))))
 
 
 @functools.cache
@@ -100,6 +108,8 @@ def typing_model() -> TypingModel:
         convention_weight=float(meta.get("convention_weight", 1.0)),
         lexicon_weight=float(meta.get("lexicon_weight", 0.0)),
         platt=tuple(float(v) for v in meta.get("confidence_platt", (1.0, 0.0))),  # type: ignore[arg-type]
+        sub_type_by_model=bool(meta.get("sub_type_by_model", False)),
+        event_platt=tuple(float(v) for v in meta.get("event_platt", (1.0, 0.0))),  # type: ignore[arg-type]
     )
 
 
