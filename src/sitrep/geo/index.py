@@ -28,8 +28,10 @@ from sitrep.geo.normalise import (
     names_a_small_place,
     names_part_of_a_town,
     parse_mention,
+    romanisation_variants,
     skeleton_key,
     tokens,
+    vowel_key,
     written_as_country,
 )
 from sitrep.model import PLACE_PRECISIONS, Place, PlaceAlternative
@@ -182,14 +184,45 @@ class Gazetteer:
         for row, name, cand_key, source in self._rows(where, args):
             self._keep(found, _match_of(row, name, cand_key, source, key, skel))
         here = set(countries[:3])
+
+        def spelled_here() -> bool:
+            return any(
+                (m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here) for m in found.values()
+            )
+
+        # Other romanisations of the name, tried where the document is when no place there or next door has the name
+        # as written or another romanisation of it (a namesake next door is a likelier reading than a looser one): a
+        # short name by its skeleton ("Quriya" / "Al Qurayya"), an article written on the name ("alSosah"), a
+        # construct-state t dropped or written ("Ma'ra al-Nu'man" / "Ma'arrat an-Nu'man").
+        nearby = here | self.neighbours_of(here)
+        if here and not any(m.spelled and m.row.country in nearby for m in found.values()):
+            short_ratio = float(weights()["short_skeleton_min_ratio"]) * 100
+            for written in dict.fromkeys([query, *romanisation_variants(query)]):
+                # the name without its generic words: "Raqa city" is not Yreka City through "city"
+                variant = " ".join(w for w in name_key(written).split() if not is_generic_word(w))
+                variant_key, variant_skel = name_key(variant), skeleton_key(variant)
+                short = len(variant_skel.replace(" ", "")) < MIN_SKELETON
+                for row, name, cand_key, source in self._romanised_rows(variant, tuple(countries[:3])):
+                    # Two consonants say little: the spelling must be close as well ("Hara" / "Harah", not "Hawrah").
+                    if short and not _voweled_alike(variant_key, cand_key, short_ratio):
+                        continue
+                    self._keep(found, _match_of(row, name, cand_key, source, variant_key, variant_skel))
         # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
         # when it names any): a look-alike is never better than the name itself.
-        if fuzzy and not any(
-            (m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here) for m in found.values()
-        ):
+        if fuzzy and not spelled_here():
             for row, name, cand_key, source in self._fuzzy_rows(key, countries):
                 self._keep(found, _match_of(row, name, cand_key, source, key, skel))
         return list(found.values())
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
+    def _romanised_rows(self, variant: str, countries: tuple[str, ...]) -> list[tuple[Row, str, str, str]]:
+        """Places of ``countries`` under ``variant``'s key or romanisation skeleton, however short the skeleton (a
+        two-consonant skeleton matches thousands of names worldwide, but few within one country)."""
+        key, skel = name_key(variant), skeleton_key(variant)
+        if not key or not skel.replace(" ", ""):
+            return []
+        marks = ",".join("?" * len(countries))
+        return self._rows(f"(n.key = ? OR n.skel = ?) AND p.country IN ({marks})", (key, skel, *countries))
 
     @staticmethod
     def _keep(found: dict[int, _Match], match: _Match) -> None:
@@ -361,7 +394,7 @@ class Gazetteer:
                 seen.add(key)
                 countries = self._namesake_countries(key)
                 if 0 < len(countries) <= most:
-                    for country in countries:
+                    for country in sorted(countries):  # in a fixed order: ties between countries keep it
                         votes[country] += 1.0 / len(countries)
         return votes
 
@@ -735,6 +768,12 @@ def _only_particles(name: str) -> bool:
     """ "al" cut off "al-Atareb" by the tokenizer is an article, not the name of any place (Alköy)."""
     words = tokens(name)
     return bool(words) and all(w in _PARTICLES or w in ARTICLES for w in words)
+
+
+def _voweled_alike(key: str, candidate_key: str, min_ratio: float) -> bool:
+    """Two spellings of a short name that agree on its vowels (:func:`vowel_key`), or are this close letter by
+    letter."""
+    return vowel_key(key) == vowel_key(candidate_key) or fuzz.ratio(key, candidate_key) >= min_ratio
 
 
 def _rank(match: _Match) -> tuple[float, bool, bool, bool]:
