@@ -195,7 +195,7 @@ class Gazetteer:
         # short name by its skeleton ("Quriya" / "Al Qurayya"), an article written on the name ("alSosah"), a
         # construct-state t dropped or written ("Ma'ra al-Nu'man" / "Ma'arrat an-Nu'man").
         nearby = here | self.neighbours_of(here)
-        if here and not any(m.spelled and m.row.country in nearby for m in found.values()):
+        if fuzzy and here and not any(m.spelled and m.row.country in nearby for m in found.values()):
             short_ratio = float(weights()["short_skeleton_min_ratio"]) * 100
             for written in dict.fromkeys([query, *romanisation_variants(query)]):
                 # the name without its generic words: "Raqa city" is not Yreka City through "city"

@@ -70,9 +70,8 @@ def order_event_places(mentions: Sequence[Mention]) -> None:
       it goes after every place that is not one;
     - ``most_specific_first``: the finest place the sentence gives (ACLED codes the most specific location named: "a
       bombing in Syria's border town of Azaz" happened in Azaz, not in Syria);
-    - ``nearest_to_the_event``: among places as fine, the one nearest the event's word, a place written after the
-      word before one written as far before it ("shelling on Daraa city and clashes near Damascus": the shelling
-      is in Daraa).
+    - ``nearest_to_the_event``: among places as fine, the one nearest the event's word ("shelling on Daraa city and
+      clashes near Damascus": the shelling is in Daraa).
 
     Unresolved places go last, in the order written."""
     for mention in mentions:
@@ -88,11 +87,8 @@ def order_event_places(mentions: Sequence[Mention]) -> None:
 
 
 def _distance_to_the_event(pm: PlaceMention, trigger: Span) -> int:
-    """Characters between a place and the event's word; a place written before the word counts double, as English
-    names the place of an act after it ("clashes in X and bombardment on Y": the bombardment is on Y)."""
-    if pm.span.start >= trigger.end:
-        return pm.span.start - trigger.end
-    return 2 * max(0, trigger.start - pm.span.end)
+    """Characters from the event's word to the start of a place's name."""
+    return abs(pm.span.start - trigger.start)
 
 
 @cache
