@@ -719,7 +719,6 @@ class ScoringFile(Strict):
     name: Number
     skeleton_floor: Number
     skeleton_min_ratio: Number
-    short_skeleton_min_ratio: Number
     min_similarity: Number
     exact_name_floor: Number
     landmark_min_population: int

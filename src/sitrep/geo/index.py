@@ -31,7 +31,6 @@ from sitrep.geo.normalise import (
     romanisation_variants,
     skeleton_key,
     tokens,
-    vowel_key,
     written_as_country,
 )
 from sitrep.model import PLACE_PRECISIONS, Place, PlaceAlternative
@@ -191,21 +190,18 @@ class Gazetteer:
             )
 
         # Other romanisations of the name, tried where the document is when no place there or next door has the name
-        # as written or another romanisation of it (a namesake next door is a likelier reading than a looser one): a
-        # short name by its skeleton ("Quriya" / "Al Qurayya"), an article written on the name ("alSosah"), a
-        # construct-state t dropped or written ("Ma'ra al-Nu'man" / "Ma'arrat an-Nu'man").
+        # as written or another romanisation of it (a namesake next door is a likelier reading than a looser one): an
+        # article written onto the name ("alSosah"), a construct-state t dropped or written ("Ma'ra al-Nu'man" /
+        # "Ma'arrat an-Nu'man"). Short skeletons stay unsearched: on real text their look-alikes are wrong villages.
         nearby = here | self.neighbours_of(here)
         if fuzzy and here and not any(m.spelled and m.row.country in nearby for m in found.values()):
-            short_ratio = float(weights()["short_skeleton_min_ratio"]) * 100
-            for written in dict.fromkeys([query, *romanisation_variants(query)]):
+            for written in romanisation_variants(query):
                 # the name without its generic words: "Raqa city" is not Yreka City through "city"
                 variant = " ".join(w for w in name_key(written).split() if not is_generic_word(w))
                 variant_key, variant_skel = name_key(variant), skeleton_key(variant)
-                short = len(variant_skel.replace(" ", "")) < MIN_SKELETON
+                if len(variant_skel.replace(" ", "")) < MIN_SKELETON:
+                    continue
                 for row, name, cand_key, source in self._romanised_rows(variant, tuple(countries[:3])):
-                    # Two consonants say little: the spelling must be close as well ("Hara" / "Harah", not "Hawrah").
-                    if short and not _voweled_alike(variant_key, cand_key, short_ratio):
-                        continue
                     self._keep(found, _match_of(row, name, cand_key, source, variant_key, variant_skel))
         # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
         # when it names any): a look-alike is never better than the name itself.
@@ -216,8 +212,7 @@ class Gazetteer:
 
     @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
     def _romanised_rows(self, variant: str, countries: tuple[str, ...]) -> list[tuple[Row, str, str, str]]:
-        """Places of ``countries`` under ``variant``'s key or romanisation skeleton, however short the skeleton (a
-        two-consonant skeleton matches thousands of names worldwide, but few within one country)."""
+        """Places of ``countries`` under ``variant``'s key or romanisation skeleton."""
         key, skel = name_key(variant), skeleton_key(variant)
         if not key or not skel.replace(" ", ""):
             return []
@@ -768,12 +763,6 @@ def _only_particles(name: str) -> bool:
     """ "al" cut off "al-Atareb" by the tokenizer is an article, not the name of any place (Alköy)."""
     words = tokens(name)
     return bool(words) and all(w in _PARTICLES or w in ARTICLES for w in words)
-
-
-def _voweled_alike(key: str, candidate_key: str, min_ratio: float) -> bool:
-    """Two spellings of a short name that agree on its vowels (:func:`vowel_key`), or are this close letter by
-    letter."""
-    return vowel_key(key) == vowel_key(candidate_key) or fuzz.ratio(key, candidate_key) >= min_ratio
 
 
 def _rank(match: _Match) -> tuple[float, bool, bool, bool]:

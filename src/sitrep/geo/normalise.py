@@ -77,18 +77,6 @@ def skeleton_key(text: str) -> str:
     return " ".join(_skeleton_word(w) for w in name_key(text).split())
 
 
-_VOWEL_CLASS = str.maketrans({"o": "u", "e": "i", "y": "i", "w": "u"})
-
-
-@cache
-def vowel_key(text: str) -> str:
-    """A key that keeps a name's vowels as Arabic has them, three: "o" written for u, "e" for i ("Sosah" / "Susah",
-    "Arisheh" / "Arishah"), doubled letters once, a word-final h dropped. Finer than the skeleton: a short name
-    whose skeleton says little ("Hara": "hr") still matches only names voweled like it."""
-    words = [_DOUBLE.sub(r"\1", w.translate(_VOWEL_CLASS)) for w in name_key(text).split()]
-    return " ".join(w[:-1] if len(w) > 2 and w.endswith("h") else w for w in words)
-
-
 @cache
 def _glued_article() -> re.Pattern[str]:
     """An article written onto the name it belongs to, without a space or hyphen ("alSosah", "AlMansura")."""
