@@ -28,7 +28,6 @@ from sitrep.geo.normalise import (
     names_a_small_place,
     names_part_of_a_town,
     parse_mention,
-    romanisation_variants,
     skeleton_key,
     tokens,
     written_as_country,
@@ -183,41 +182,14 @@ class Gazetteer:
         for row, name, cand_key, source in self._rows(where, args):
             self._keep(found, _match_of(row, name, cand_key, source, key, skel))
         here = set(countries[:3])
-
-        def spelled_here() -> bool:
-            return any(
-                (m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here) for m in found.values()
-            )
-
-        # Other romanisations of the name, tried where the document is when no place there or next door has the name
-        # as written or another romanisation of it (a namesake next door is a likelier reading than a looser one): an
-        # article written onto the name ("alSosah"), a construct-state t dropped or written ("Ma'ra al-Nu'man" /
-        # "Ma'arrat an-Nu'man"). Short skeletons stay unsearched: on real text their look-alikes are wrong villages.
-        nearby = here | self.neighbours_of(here)
-        if fuzzy and here and not any(m.spelled and m.row.country in nearby for m in found.values()):
-            for written in romanisation_variants(query):
-                # the name without its generic words: "Raqa city" is not Yreka City through "city"
-                variant = " ".join(w for w in name_key(written).split() if not is_generic_word(w))
-                variant_key, variant_skel = name_key(variant), skeleton_key(variant)
-                if len(variant_skel.replace(" ", "")) < MIN_SKELETON:
-                    continue
-                for row, name, cand_key, source in self._romanised_rows(variant, tuple(countries[:3])):
-                    self._keep(found, _match_of(row, name, cand_key, source, variant_key, variant_skel))
         # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
         # when it names any): a look-alike is never better than the name itself.
-        if fuzzy and not spelled_here():
+        if fuzzy and not any(
+            (m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here) for m in found.values()
+        ):
             for row, name, cand_key, source in self._fuzzy_rows(key, countries):
                 self._keep(found, _match_of(row, name, cand_key, source, key, skel))
         return list(found.values())
-
-    @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
-    def _romanised_rows(self, variant: str, countries: tuple[str, ...]) -> list[tuple[Row, str, str, str]]:
-        """Places of ``countries`` under ``variant``'s key or romanisation skeleton."""
-        key, skel = name_key(variant), skeleton_key(variant)
-        if not key or not skel.replace(" ", ""):
-            return []
-        marks = ",".join("?" * len(countries))
-        return self._rows(f"(n.key = ? OR n.skel = ?) AND p.country IN ({marks})", (key, skel, *countries))
 
     @staticmethod
     def _keep(found: dict[int, _Match], match: _Match) -> None:

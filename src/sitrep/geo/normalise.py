@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from sitrep.data import load_yaml, word_set
+from sitrep.data import load_yaml
 from sitrep.extract.dates import FULL_MONTHS, WEEKDAY_BY_NAME
 
 # Arabic definite articles and their sun-letter assimilations, and other particles that romanisations write as
@@ -75,37 +75,6 @@ def _skeleton_word(word: str) -> str:
 def skeleton_key(text: str) -> str:
     """A coarse, romanisation-blind key used only to find candidates."""
     return " ".join(_skeleton_word(w) for w in name_key(text).split())
-
-
-@cache
-def _glued_article() -> re.Pattern[str]:
-    """An article written onto the name it belongs to, without a space or hyphen ("alSosah", "AlMansura")."""
-    forms = "|".join(sorted(map(re.escape, word_set("en", "places", "glued_articles")), key=len, reverse=True))
-    return re.compile(rf"\b(?i:{forms})(?=[A-Z])")
-
-
-_CONSTRUCT_VOWEL = re.compile(r"[ae]$")
-_CONSTRUCT_T = re.compile(r"(?<=..[ae])t$")
-
-
-def romanisation_variants(text: str) -> list[str]:
-    """Other ways a romanisation writes the same Arabic name, which keys and skeletons do not bring together:
-
-    - an article glued to the name: "alSosah" is "Sosah";
-    - the construct state's t (ta marbuta before a second word), written or dropped: "Ma'ra al-Nu'man" is
-      "Ma'rat al-Nu'man" (the gazetteer's "Ma'arrat an Nu'man"), and "Tallat X" may be written "Talla X".
-    """
-    variants = []
-    unglued = _glued_article().sub("", text)
-    if unglued != text:
-        variants.append(unglued)
-    words = name_key(unglued).split()
-    if len(words) > 1:
-        heads = words[:-1]
-        written = [w + "t" if _CONSTRUCT_VOWEL.search(w) else w for w in heads]
-        dropped = [_CONSTRUCT_T.sub("", w) for w in heads]
-        variants += [" ".join([*h, words[-1]]) for h in (written, dropped) if h != heads]
-    return variants
 
 
 # --- parsing raw mentions ---------------------------------------------------------------------
