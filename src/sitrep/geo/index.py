@@ -361,7 +361,7 @@ class Gazetteer:
                 seen.add(key)
                 countries = self._namesake_countries(key)
                 if 0 < len(countries) <= most:
-                    for country in countries:
+                    for country in sorted(countries):  # in a fixed order: ties between countries keep it
                         votes[country] += 1.0 / len(countries)
         return votes
 

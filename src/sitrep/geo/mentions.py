@@ -9,11 +9,11 @@ from dataclasses import replace
 from functools import cache
 from itertools import pairwise
 
-from sitrep.data import data_path
+from sitrep.data import data_path, word_set
 from sitrep.geo.build import split_aliases
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.index import Gazetteer, GeoContext, plausibly_contains
-from sitrep.model import NAME_ROLE, PLACE_PRECISIONS, Mention, Place, PlaceMention
+from sitrep.model import NAME_ROLE, PLACE_PRECISIONS, Mention, Place, PlaceMention, Span
 
 # A proper noun no parser called a place is one only if the gazetteer has its very name (or a spelling this close).
 EXACT_NAME_SIMILARITY = 0.95
@@ -63,18 +63,66 @@ _FINENESS = {"site": 0, "town": 0, "admin2": 0, "admin1": 1, "country": 2, "regi
 
 
 def order_event_places(mentions: Sequence[Mention]) -> None:
-    """Each mention's places, the event's own first: the finest place the sentence gives (a town before the
-    province or country around it: "a bombing in Syria's border town of Azaz" happened in Azaz), and among
-    places as fine, the one nearest the event's word ("shelling on Daraa city and clashes near Damascus": the
-    shelling is in Daraa). Unresolved places go last, in the order written."""
+    """Each mention's places, the event's own first, by three conventions of how a report says where:
+
+    - ``landmark_after_relation``: a place named after a relation to another place ("Al-Shahil town east of Deir
+      Ezzor", "a checkpoint in X, 30 km southeast of Y", "X near Y") is a landmark that says where the first lies:
+      it goes after every place that is not one;
+    - ``most_specific_first``: the finest place the sentence gives (ACLED codes the most specific location named: "a
+      bombing in Syria's border town of Azaz" happened in Azaz, not in Syria);
+    - ``nearest_to_the_event``: among places as fine, the one nearest the event's word ("shelling on Daraa city and
+      clashes near Damascus": the shelling is in Daraa).
+
+    Unresolved places go last, in the order written."""
     for mention in mentions:
-        trigger = mention.trigger.start
+        landmarks = _landmarks(mention)
         mention.places.sort(
             key=lambda pm: (
-                len(_FINENESS) if pm.place is None else _FINENESS.get(pm.place.precision, len(_FINENESS)),
-                0 if pm.place is None else abs(pm.span.start - trigger),
+                len(_FINENESS) if pm.place is None else 0,
+                id(pm) in landmarks,
+                0 if pm.place is None else _FINENESS.get(pm.place.precision, len(_FINENESS)),
+                0 if pm.place is None else _distance_to_the_event(pm, mention.trigger),
             )
         )
+
+
+def _distance_to_the_event(pm: PlaceMention, trigger: Span) -> int:
+    """Characters from the event's word to the start of a place's name."""
+    return abs(pm.span.start - trigger.start)
+
+
+@cache
+def _landmark_relation() -> re.Pattern[str]:
+    """What stands between a place and a landmark that locates it: ", some 30 km southeast of", " near the",
+    " 20 km from"."""
+
+    def alternatives(name: str) -> str:
+        return "|".join(map(re.escape, sorted(word_set("en", "places", name), key=len, reverse=True)))
+
+    distance = rf"(?:(?:{alternatives('approximators')})\s+)?[\d.,]+\s*-?\s*(?:{alternatives('distance_units')})\s+"
+    return re.compile(
+        rf"\s*,?\s*(?:(?:{distance})?(?:to\s+the\s+)?(?:{alternatives('landmark_relations')})"
+        rf"|{distance}(?:{alternatives('landmark_distance_relations')}))\s+(?:the\s+)?",
+        re.IGNORECASE,
+    )
+
+
+def _landmarks(mention: Mention) -> set[int]:
+    """The ids of a mention's places that only locate the place written before them ("X east of Y": Y)."""
+    text, offset = mention.sentence.text or "", mention.sentence.start
+    if not text:
+        return set()
+    written = sorted((pm for pm in mention.places if pm.span.doc == mention.sentence.doc), key=lambda pm: pm.span.start)
+    found: set[int] = set()
+    for located, landmark in pairwise(written):
+        start, end = located.span.end - offset, landmark.span.start - offset
+        if (
+            located.place is not None
+            and 0 <= start <= end <= len(text)
+            and _landmark_relation().fullmatch(text[start:end])
+        ):
+            found.add(id(landmark))
+    return found
 
 
 def drop_readings_outside_their_unit(places: Sequence[PlaceMention], document_text: str) -> None:

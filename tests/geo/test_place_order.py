@@ -1,0 +1,69 @@
+"""Which of a sentence's places is the event's own: a landmark says where another place lies, the most specific place
+is where it happened, and among places as fine the one nearest the event's word (sitrep.geo.mentions)."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.geo.mentions import order_event_places
+from sitrep.model import Mention, Place, PlaceMention, Span
+
+# Invented places: two towns 40 km apart in one province, a province, a district-sized area, a country.
+RIVERTON = Place("g:1", "Riverton", "SY", 35.00, 38.00, "town", admin1="North")
+HILLSIDE = Place("g:2", "Hillside", "SY", 35.00, 38.44, "town", admin1="North")
+NORTH = Place("g:3", "North", "SY", 35.20, 38.20, "admin1", admin1="North")
+SOUTH = Place("g:4", "South", "SY", 33.00, 36.50, "admin1", admin1="South")
+VALLEY = Place("g:5", "Green Valley", "SY", 33.05, 36.55, "region")
+SYRIA = Place("g:6", "Syria", "SY", 35.00, 38.50, "country")
+PLACES = {"Riverton": RIVERTON, "Hillside": HILLSIDE, "North": NORTH, "South": SOUTH, "Green Valley": VALLEY}
+
+
+def mention(sentence: str, trigger: str, country: Place | None = None) -> Mention:
+    """A mention of ``sentence`` whose places are the invented names written in it, in the order written."""
+    span = Span("t", 0, len(sentence), sentence)
+    start = sentence.index(trigger)
+    places = [
+        PlaceMention(m.group(), Span("t", m.start(), m.end(), m.group()), place=PLACES[m.group()])
+        for m in re.finditer("|".join(PLACES), sentence)
+    ]
+    if country is not None:
+        at = sentence.index("Syria")
+        places.append(PlaceMention("Syria", Span("t", at, at + 5, "Syria"), place=country))
+    places.sort(key=lambda pm: pm.span.start)
+    found = Mention("m", "t", span, Span("t", start, start + len(trigger), trigger), "Battles", "Armed clash", "FIGHT")
+    found.places = places
+    return found
+
+
+def first_place(sentence: str, trigger: str, country: Place | None = None) -> str:
+    found = mention(sentence, trigger, country)
+    order_event_places([found])
+    return found.places[0].text
+
+
+def test_a_place_named_after_a_direction_from_another_is_a_landmark() -> None:
+    # The landmark is nearer the event's word; the event is in the town it locates.
+    assert first_place("Gunmen killed three men in Hillside town east of Riverton", "killed") == "Hillside"
+    assert first_place("A fight broke out in Riverton, some 40 km west of Hillside, killing two", "killing") == (
+        "Riverton"
+    )
+    assert first_place("Clashes near Hillside, 12 miles from Riverton, left two dead", "left") == "Hillside"
+
+
+def test_from_without_a_distance_is_not_a_landmark() -> None:
+    # "fighters from Riverton" says where they came from; the nearest place to the act stays first.
+    assert first_place("Fighters from Riverton last night attacked Hillside", "attacked") == "Hillside"
+
+
+def test_the_most_specific_place_is_the_events() -> None:
+    assert first_place("A man was executed in the countryside of North at Riverton", "executed") == "Riverton"
+    assert first_place("Syria: a car bomb exploded in Hillside", "exploded", SYRIA) == "Hillside"
+    # ACLED codes the most specific location a report names, even one told in another clause.
+    assert first_place("Clashes in the countryside of South and a woman was killed in Riverton", "Clashes") == (
+        "Riverton"
+    )
+
+
+def test_among_places_as_fine_the_one_nearest_the_events_word_comes_first() -> None:
+    assert first_place("Shelling on Riverton overnight, and clashes near Hillside", "clashes") == "Hillside"
+    assert first_place("Shelling on Riverton overnight, and clashes near Hillside", "Shelling") == "Riverton"
