@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sitrep.data import data_path  # noqa: E402
-from sitrep.evaluate import load_gold, same_passage  # noqa: E402
+from sitrep.evaluate import load_gold, refuse_held_out, same_passage  # noqa: E402
 from sitrep.extract.background import META_FILE, MODEL_FILE, background_reason, model_features  # noqa: E402
 from sitrep.store import Store  # noqa: E402
 
@@ -170,9 +170,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="fit on both halves and write the shipped weights")
     parser.add_argument("--write-half", choices=["a", "b"], help="write the model fit on one half (cross-fit runs)")
     args = parser.parse_args()
-    for gold in (args.gold_a, args.gold_b):
-        if "test" in gold.parts or (gold / "HELD_OUT").exists():
-            parser.error(f"{gold}: a held-out split is never trained on")
+    refuse_held_out([args.gold_a, args.gold_b])
     a = examples(args.gold_a, args.db_a, args.listed_only)
     b = examples(args.gold_b, args.db_b, args.listed_only)
     out_of_fold: list[tuple[list[Example], np.ndarray]] = []

@@ -26,7 +26,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sitrep.evaluate import HELD_OUT_MARKER, gold_passages, load_gold, same_passage  # noqa: E402
+from sitrep.evaluate import gold_passages, load_gold, refuse_held_out, same_passage  # noqa: E402
 from sitrep.model import Mention  # noqa: E402
 from sitrep.resolve import coreference as co  # noqa: E402
 from sitrep.store import Store  # noqa: E402
@@ -139,9 +139,7 @@ def main() -> None:
     parser.add_argument("gold_b", type=Path)
     parser.add_argument("db_b")
     args = parser.parse_args()
-    for gold in (args.gold_a, args.gold_b):
-        if (gold / HELD_OUT_MARKER).exists() or (gold.parent / HELD_OUT_MARKER).exists():
-            parser.error(f"{gold}: a held-out split is never diagnosed")
+    refuse_held_out([args.gold_a, args.gold_b])
     a, b = pairs(args.gold_a, args.db_a), pairs(args.gold_b, args.db_b)
     for name, train, score in (("fit A, score B", a, b), ("fit B, score A", b, a)):
         truth = [r[1] for r in score]
