@@ -464,7 +464,8 @@ def refresh_claim_contradictions(store: Store, full: bool = False) -> None:
         seeds = store.ungrouped_claims()
         if seeds:
             store.write_claim_groups(*_regroup_claims(store, seeds, cfg))
-        pending = _with_earlier_incidents(store, store.pending_denial_events(), cfg)
+        siblings: dict[str, list[Event]] = {}  # nothing is written until the rows are: ask once per event
+        pending = _with_earlier_incidents(store, store.pending_denial_events(), cfg, siblings)
         rows = []
         for event_id in pending:
             reports, denials = store.denials_of_event(event_id)
@@ -472,7 +473,7 @@ def refresh_claim_contradictions(store: Store, full: bool = False) -> None:
             rows += [_denial_row(event_id, item) for event_id, item in denials_of_reports(denials, found)]
             event = store.get_event(event_id) if reports else None
             if event is not None and event.id == event_id:
-                rows += _incident_rows(store, event, cfg)
+                rows += _incident_rows(store, event, cfg, siblings)
         store.write_denial_contradictions(pending, rows)
 
 
@@ -498,9 +499,14 @@ def all_claim_contradictions(store: Store) -> tuple[dict[str, str], list[dict[st
 MAX_INCIDENT_PROBES = 6
 
 
-def incident_siblings(store: Store, event: Event, cfg: ResolveConfig) -> list[Event]:
+def incident_siblings(
+    store: Store, event: Event, cfg: ResolveConfig, memo: dict[str, list[Event]] | None = None
+) -> list[Event]:
     """Stored events that may tell the same incident as ``event`` though the resolver kept them apart
-    (``resolve.contradictions.one_incident``), in id order: looked up from the places and dates of its reports."""
+    (``resolve.contradictions.one_incident``), in id order: looked up from the places and dates of its reports.
+    ``memo`` keeps the answer per event id while the store does not change (one refresh asks twice per event)."""
+    if memo is not None and event.id in memo:
+        return memo[event.id]
     probes: dict[tuple[Any, ...], Mention] = {}
     for mention in event.mentions:
         places = mention_places(mention)
@@ -513,25 +519,32 @@ def incident_siblings(store: Store, event: Event, cfg: ResolveConfig) -> list[Ev
         for candidate in store.candidate_events(mention, cfg.candidate_window_days):
             if candidate.id not in found and one_incident(event, candidate):
                 found[candidate.id] = candidate
-    return [found[key] for key in sorted(found)]
+    siblings = [found[key] for key in sorted(found)]
+    if memo is not None:
+        memo[event.id] = siblings
+    return siblings
 
 
-def _with_earlier_incidents(store: Store, pending: list[str], cfg: ResolveConfig) -> list[str]:
+def _with_earlier_incidents(
+    store: Store, pending: list[str], cfg: ResolveConfig, memo: dict[str, list[Event]] | None = None
+) -> list[str]:
     """The pending events and the other events of their incidents that come before them by id, whose comparison
     with them is kept with the earlier one (see :func:`_incident_rows`)."""
     wanted = set(pending)
     for event_id in pending:
         event = store.get_event(event_id)
         if event is not None and event.id == event_id:
-            wanted |= {other.id for other in incident_siblings(store, event, cfg) if other.id < event_id}
+            wanted |= {other.id for other in incident_siblings(store, event, cfg, memo) if other.id < event_id}
     return sorted(wanted)
 
 
-def _incident_rows(store: Store, event: Event, cfg: ResolveConfig) -> list[dict[str, Any]]:
+def _incident_rows(
+    store: Store, event: Event, cfg: ResolveConfig, memo: dict[str, list[Event]] | None = None
+) -> list[dict[str, Any]]:
     """Disagreements between an event and each later (by id) event of its incident, as rows kept with the
     event's denials (so worked out again whenever either changes)."""
     rows: list[dict[str, Any]] = []
-    for other in incident_siblings(store, event, cfg):
+    for other in incident_siblings(store, event, cfg, memo):
         if other.id <= event.id:
             continue
         for item in incident_contradictions(event, other):
