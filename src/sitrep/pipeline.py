@@ -464,16 +464,16 @@ def refresh_claim_contradictions(store: Store, full: bool = False) -> None:
         seeds = store.ungrouped_claims()
         if seeds:
             store.write_claim_groups(*_regroup_claims(store, seeds, cfg))
-        siblings: dict[str, list[Event]] = {}  # nothing is written until the rows are: ask once per event
-        pending = _with_earlier_incidents(store, store.pending_denial_events(), cfg, siblings)
+        lookup = IncidentLookup(store, cfg)
+        pending = _with_earlier_incidents(lookup, store.pending_denial_events())
         rows = []
         for event_id in pending:
             reports, denials = store.denials_of_event(event_id)
             found = {m.id: (event_id, m) for m in reports}
             rows += [_denial_row(event_id, item) for event_id, item in denials_of_reports(denials, found)]
-            event = store.get_event(event_id) if reports else None
-            if event is not None and event.id == event_id:
-                rows += _incident_rows(store, event, cfg, siblings)
+            event = lookup.event(event_id) if reports else None
+            if event is not None:
+                rows += _incident_rows(lookup, event)
         store.write_denial_contradictions(pending, rows)
 
 
@@ -489,7 +489,8 @@ def all_claim_contradictions(store: Store) -> tuple[dict[str, str], list[dict[st
     claims = store.claims()
     cfg = load_config()
     rows = [_denial_row(e, item) for e, item in denials_of_reports(claims, _reports_denied(store, claims))]
-    rows += [row for event in store.full_events() for row in _incident_rows(store, event, cfg)]
+    lookup = IncidentLookup(store, cfg)
+    rows += [row for event in store.full_events() for row in _incident_rows(lookup, event)]
     members, group_rows = _claim_group_rows(claims, cfg)
     return members, rows + group_rows
 
@@ -499,14 +500,9 @@ def all_claim_contradictions(store: Store) -> tuple[dict[str, str], list[dict[st
 MAX_INCIDENT_PROBES = 6
 
 
-def incident_siblings(
-    store: Store, event: Event, cfg: ResolveConfig, memo: dict[str, list[Event]] | None = None
-) -> list[Event]:
+def incident_siblings(store: Store, event: Event, cfg: ResolveConfig) -> list[Event]:
     """Stored events that may tell the same incident as ``event`` though the resolver kept them apart
-    (``resolve.contradictions.one_incident``), in id order: looked up from the places and dates of its reports.
-    ``memo`` keeps the answer per event id while the store does not change (one refresh asks twice per event)."""
-    if memo is not None and event.id in memo:
-        return memo[event.id]
+    (``resolve.contradictions.one_incident``), in id order: looked up from the places and dates of its reports."""
     probes: dict[tuple[Any, ...], Mention] = {}
     for mention in event.mentions:
         places = mention_places(mention)
@@ -519,32 +515,48 @@ def incident_siblings(
         for candidate in store.candidate_events(mention, cfg.candidate_window_days):
             if candidate.id not in found and one_incident(event, candidate):
                 found[candidate.id] = candidate
-    siblings = [found[key] for key in sorted(found)]
-    if memo is not None:
-        memo[event.id] = siblings
-    return siblings
+    return [found[key] for key in sorted(found)]
 
 
-def _with_earlier_incidents(
-    store: Store, pending: list[str], cfg: ResolveConfig, memo: dict[str, list[Event]] | None = None
-) -> list[str]:
+@dataclass
+class IncidentLookup:
+    """Events and their incident siblings, each read from the store once while nothing is written (one refresh
+    of the claim contradictions asks for both twice per pending event)."""
+
+    store: Store
+    cfg: ResolveConfig
+    events: dict[str, Event | None] = field(default_factory=dict)
+    siblings_of: dict[str, list[Event]] = field(default_factory=dict)
+
+    def event(self, event_id: str) -> Event | None:
+        """The event under this id, None when it is gone (an id that redirects names another event)."""
+        if event_id not in self.events:
+            event = self.store.get_event(event_id)
+            self.events[event_id] = event if event is not None and event.id == event_id else None
+        return self.events[event_id]
+
+    def siblings(self, event: Event) -> list[Event]:
+        if event.id not in self.siblings_of:
+            self.siblings_of[event.id] = incident_siblings(self.store, event, self.cfg)
+        return self.siblings_of[event.id]
+
+
+def _with_earlier_incidents(lookup: IncidentLookup, pending: list[str]) -> list[str]:
     """The pending events and the other events of their incidents that come before them by id, whose comparison
     with them is kept with the earlier one (see :func:`_incident_rows`)."""
     wanted = set(pending)
     for event_id in pending:
-        event = store.get_event(event_id)
-        if event is not None and event.id == event_id:
-            wanted |= {other.id for other in incident_siblings(store, event, cfg, memo) if other.id < event_id}
+        event = lookup.event(event_id)
+        if event is not None:
+            wanted |= {other.id for other in lookup.siblings(event) if other.id < event_id}
     return sorted(wanted)
 
 
-def _incident_rows(
-    store: Store, event: Event, cfg: ResolveConfig, memo: dict[str, list[Event]] | None = None
-) -> list[dict[str, Any]]:
+def _incident_rows(lookup: IncidentLookup, event: Event) -> list[dict[str, Any]]:
     """Disagreements between an event and each later (by id) event of its incident, as rows kept with the
     event's denials (so worked out again whenever either changes)."""
     rows: list[dict[str, Any]] = []
-    for other in incident_siblings(store, event, cfg, memo):
+    for other in lookup.siblings(event):
         if other.id <= event.id:
             continue
         for item in incident_contradictions(event, other):
