@@ -343,10 +343,9 @@ def _singulars(word: str) -> tuple[str, ...]:
 
 def _by_plural(token: Token, onto: Ontology) -> tuple[TriggerRule, ...]:
     """A capitalised word the model took for a name keeps its plural ("Airstrikes", "CLASHES"): try the singular."""
-    word = token.lower_
-    if token.pos_ != "PROPN" or not word.endswith("s"):
+    if token.pos_ != "PROPN":
         return ()
-    return onto.rules.get(word[:-1]) or (onto.rules.get(word[:-2]) if word.endswith("es") else None) or ()
+    return next((rules for singular in _singulars(token.lower_)[1:] if (rules := onto.rules.get(singular))), ())
 
 
 def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bool:
