@@ -9,6 +9,7 @@ batch sees every article of an incident and can link them.
     python evaluation/real/select.py /work/shared/data/realtext
     python evaluation/real/select.py /work/shared/data/realtext --second-round
     python evaluation/real/select.py /work/shared/data/realtext --third-round
+    python evaluation/real/select.py /work/shared/data/realtext --fourth-round
 
 The second round (session 6) takes every multi-outlet group the first quota left, in the same seeded order,
 into batches 9-11, and appends them to articles.jsonl and batches.json without touching the first round.
@@ -19,6 +20,13 @@ as above) holds no coded article first, 36 into batch12 and the next 24 into bat
 place whose dataset dates lie within three days of each other share one dataset group, so that build.py keeps
 them on one side; an article that reports an incident an earlier batch coded is linked to it by the coder
 through the incident key.
+
+The fourth round (session 11) first takes the Wikinews 2019-2020 articles on conflict that the first round's
+list left out (found by reading every remaining title: a follow-up of a coded incident, and two whose only
+violence is a disaster or a suspected attack, to test what is not coded), then FA-KES articles not yet coded in
+one seeded random order of the whole dataset, filling FOURTH_ROUND_BATCHES in order. A batch already in
+batches.json is left as it is, so adding a batch to FOURTH_ROUND_BATCHES and running again deals only the new
+one (the order is fixed over the whole dataset, so taking articles out does not reshuffle the rest).
 """
 
 from __future__ import annotations
@@ -37,6 +45,8 @@ FAKES_BATCHES = 6
 WIKINEWS_BATCHES = 2
 SECOND_ROUND_BATCHES = 3
 THIRD_ROUND_BATCHES = {"batch12": 36, "batch13": 24}
+FOURTH_ROUND_BATCHES = {"batch14": 24}
+FOURTH_ROUND_SEED = 11
 
 # Wikinews titles (2019-2020) that report armed conflict, political violence, terrorism or unrest, including
 # two whose incident is only background (a sentencing, a fiancée's plea) to test that background is not coded.
@@ -66,6 +76,15 @@ WIKINEWS_TITLES = [
     "South London police officer Matt Ratana shot in custody centre",
     "Suspect in Kenosha, Wisconsin protester killings released from jail on US$2 million bond",
     "Conservative groups hold rally in Washington D.C. claiming U.S. elections were stolen from President Trump",
+]
+
+# Wikinews titles (2019-2020) on conflict or political violence the list above left out, found by reading the
+# other 253 titles: Navalny's evacuation (the poisoning a coded article reports), a war-damaged block's collapse
+# in Aleppo, and an apartment-block explosion officially blamed on gas that some reports call terrorism.
+FOURTH_ROUND_WIKINEWS = [
+    "Russia's Navalny airlifted to Germany",
+    "Block of flats collapses in Aleppo, killing eleven",
+    "Magnitogorsk apartment building collapses after explosion, dozens dead",
 ]
 
 OUTLETS = {
@@ -228,6 +247,74 @@ def third_round(realtext: Path) -> None:
     print({name: len(batches[name]) for name in THIRD_ROUND_BATCHES}, f"{len(set(group_of.values()))} dataset groups")
 
 
+def wikinews_row(article: dict[str, str], name: str, index: int) -> dict[str, object]:
+    return {
+        "file": name,
+        "source_id": article["id"],
+        "outlet": "Wikinews",
+        "published": article["published"],
+        "title": article["title"],
+        "url": article["url"],
+        "language": "en",
+        "dataset_group": f"wikinews-{index:03d}",
+        "licence": "CC BY 2.5 (Wikinews contributors)",
+    }
+
+
+def fourth_round(realtext: Path) -> None:
+    """The Wikinews conflict articles not yet coded, then FA-KES articles not yet coded in one seeded order of the
+    whole dataset, dealt into the FOURTH_ROUND_BATCHES not yet in batches.json and appended."""
+    articles_path = HERE / "source" / "articles.jsonl"
+    batches_path = HERE / "source" / "batches.json"
+    rows = [json.loads(line) for line in articles_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    batches: dict[str, list[str]] = json.loads(batches_path.read_text(encoding="utf-8"))
+    todo = {name: quota for name, quota in FOURTH_ROUND_BATCHES.items() if name not in batches}
+    if not todo:
+        sys.exit("every fourth-round batch is already in batches.json")
+    taken = {row["source_id"] for row in rows}
+    with gzip.open(realtext / "wikinews-2019-2020.jsonl.gz", "rt", encoding="utf-8") as handle:
+        by_title = {a["title"]: a for a in map(json.loads, handle)}
+    wikinews = [by_title[t] for t in FOURTH_ROUND_WIKINEWS if by_title[t]["id"] not in taken]
+    fakes = sorted(load_fakes(realtext), key=lambda a: a["id"])
+    random.Random(FOURTH_ROUND_SEED).shuffle(fakes)
+    # Records repeated under another id with the same text are the same article.
+    seen_texts = {a["text"] for a in fakes if a["id"] in taken}
+    left: list[dict[str, str]] = []
+    for article in fakes:
+        if article["id"] not in taken and article["text"] not in seen_texts:
+            seen_texts.add(article["text"])
+            left.append(article)
+    quotas = [batch for batch, quota in todo.items() for _ in range(quota)]
+    wikinews = wikinews[: len(quotas)]
+    picked = left[: len(quotas) - len(wikinews)]
+    next_wikinews = 1 + max(
+        int(str(r["dataset_group"])[len("wikinews-") :])
+        for r in rows
+        if str(r["dataset_group"]).startswith("wikinews-")
+    )
+    next_group = 1 + max(
+        int(str(r["dataset_group"])[len("fakes-g") :]) for r in rows if str(r["dataset_group"]).startswith("fakes-g")
+    )
+    # Picked articles of one place whose dataset dates chain within three days share a group (build.py keeps
+    # them on one side); a link to an earlier batch's incident is made by the coder through the incident key.
+    group_of = {a["id"]: next_group + index for index, group in enumerate(dataset_incidents(picked)) for a in group}
+    articles_dir = HERE / "source" / "articles"
+    for offset, (batch, article) in enumerate(zip(quotas, wikinews + picked, strict=True)):
+        if offset < len(wikinews):
+            name = f"wikinews_{slug(article['title'])}.txt"
+            row = wikinews_row(article, name, next_wikinews + offset)
+        else:
+            name = f"fakes_{article['id'].split(':')[1]}.txt"
+            row = fakes_row(article, name, group_of[article["id"]])
+        (articles_dir / name).write_text(article["text"], encoding="utf-8")
+        batches.setdefault(batch, []).append(name)
+        rows.append(row)
+    articles_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    batches_path.write_text(json.dumps(batches, indent=1) + "\n", encoding="utf-8")
+    print(f"fourth round: {len(wikinews)} Wikinews, {len(picked)} FA-KES of {len(left)} not coded")
+    print({name: len(batches[name]) for name in todo}, f"{len(set(group_of.values()))} dataset groups")
+
+
 def main(realtext: Path) -> None:
     with gzip.open(realtext / "wikinews-2019-2020.jsonl.gz", "rt", encoding="utf-8") as handle:
         wikinews = [json.loads(line) for line in handle]
@@ -260,19 +347,7 @@ def main(realtext: Path) -> None:
         name = f"wikinews_{slug(article['title'])}.txt"
         (articles_dir / name).write_text(article["text"], encoding="utf-8")
         batches.setdefault(f"batch{FAKES_BATCHES + 1 + index % WIKINEWS_BATCHES}", []).append(name)
-        rows.append(
-            {
-                "file": name,
-                "source_id": article["id"],
-                "outlet": "Wikinews",
-                "published": article["published"],
-                "title": article["title"],
-                "url": article["url"],
-                "language": "en",
-                "dataset_group": f"wikinews-{index:03d}",
-                "licence": "CC BY 2.5 (Wikinews contributors)",
-            }
-        )
+        rows.append(wikinews_row(article, name, index))
     (HERE / "source" / "articles.jsonl").write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8"
     )
@@ -287,5 +362,7 @@ if __name__ == "__main__":
         second_round(Path(sys.argv[1]))
     elif "--third-round" in sys.argv[2:]:
         third_round(Path(sys.argv[1]))
+    elif "--fourth-round" in sys.argv[2:]:
+        fourth_round(Path(sys.argv[1]))
     else:
         main(Path(sys.argv[1]))
