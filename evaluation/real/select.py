@@ -45,7 +45,7 @@ FAKES_BATCHES = 6
 WIKINEWS_BATCHES = 2
 SECOND_ROUND_BATCHES = 3
 THIRD_ROUND_BATCHES = {"batch12": 36, "batch13": 24}
-FOURTH_ROUND_BATCHES = {"batch14": 24} | {f"batch{n}": 16 for n in range(15, 23)}
+FOURTH_ROUND_BATCHES = {"batch14": 24} | {f"batch{n}": 16 for n in range(15, 24)}
 FOURTH_ROUND_SEED = 11
 
 # Wikinews titles (2019-2020) that report armed conflict, political violence, terrorism or unrest, including
