@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,14 @@ def main() -> None:
     def kept_side(docs: list[str]) -> str | None:
         """The side an earlier build gave any of these articles (a component keeps it as it grows)."""
         return next((side_of_doc[d] for d in docs if d in side_of_doc), None)
+
+    # A new incident key can join two components an earlier build put on different sides; keeping either side
+    # would move articles across the split, so stop and name them (the coder gives one of the keys a new name).
+    for docs in components.values():
+        sides = {side_of_doc[d] for d in docs if d in side_of_doc}
+        if len(sides) > 1:
+            placed = ", ".join(f"{d} ({side_of_doc[d]})" for d in docs if d in side_of_doc)
+            sys.exit(f"one incident component would join dev and test: {placed}")
 
     assignment: dict[str, dict[str, Any]] = {}
     for source in ("fakes", "wikinews"):
