@@ -6,7 +6,7 @@ import datetime as dt
 
 from sitrep.model import AttributionChain, Mention, PlaceMention, Quantity, Source, Span
 from sitrep.resolve import derive_event
-from sitrep.resolve.contradictions import adds_to_toll, counts_several_scenes, part_of_toll
+from sitrep.resolve.contradictions import adds_to_toll, counts_several_scenes, part_of_toll, victim_noun
 from tests.resolve.resolve_fixtures import mention, place
 
 
@@ -99,22 +99,33 @@ def test_a_figure_told_as_an_addition_counts_other_victims() -> None:
 
 def test_an_article_s_own_negation_is_no_source_s_denial() -> None:
     shelled = mention("a", sources=("Monitor", "Courier"))
-    unmentioned = mention("b", modality="denied", sources=())
+    unmentioned = mention("b", modality="denied", sources=(), doc="doc-a")
     unmentioned.chain = AttributionChain([Source("Courier", "publisher")])
     assert not [c for c in derive_event("ev", [shelled, unmentioned]).contradictions if c.kind == "denial"]
-    ministry = mention("c", modality="denied")
+    ministry = mention("c", modality="denied", doc="doc-a")
     ministry.chain = AttributionChain([Source("Defence Ministry", "government"), Source("Courier", "publisher")])
     (denial,) = [c for c in derive_event("ev", [shelled, ministry]).contradictions if c.kind == "denial"]
     assert "Defence Ministry" in denial.description
 
 
+def test_a_denial_is_set_against_the_reports_of_its_own_article() -> None:
+    # A denial answers the accusation its article reports beside it; another article's strike that the resolver
+    # put in the same event may be another strike than the one denied.
+    accused = mention("a", sources=("Monitor", "Courier"))
+    elsewhere = mention("b", sources=("Activists", "Daily"))
+    denied = mention("c", modality="denied", doc="doc-a")
+    denied.chain = AttributionChain([Source("Defence Ministry", "government"), Source("Courier", "publisher")])
+    denials = [c for c in derive_event("ev", [accused, elsewhere, denied]).contradictions if c.kind == "denial"]
+    assert [pair[1:] for c in denials for pair in c.pairs] == [("a", "c")]
+
+
 def test_a_wire_credited_for_the_whole_story_is_no_denier() -> None:
     shelled = mention("a", sources=("Monitor", "Courier"))
-    wire_copy = mention("b", modality="denied", sources=())
+    wire_copy = mention("b", modality="denied", sources=(), doc="doc-a")
     wire_copy.chain = AttributionChain([Source("Wire", "outlet"), Source("Courier", "publisher")])  # "... (Wire)"
     assert not [c for c in derive_event("ev", [shelled, wire_copy]).contradictions if c.kind == "denial"]
     # The same outlet quoted in the sentence ("Wire denied the raid") does deny it.
-    quoted = mention("c", modality="denied", sources=())
+    quoted = mention("c", modality="denied", sources=(), doc="doc-a")
     quoted.chain = AttributionChain([Source("Wire", "outlet", Span("c", 0, 4, "Wire")), Source("Courier", "publisher")])
     assert [c for c in derive_event("ev", [shelled, quoted]).contradictions if c.kind == "denial"]
 
@@ -202,10 +213,10 @@ def test_a_figure_summing_two_distant_towns_is_not_set_against_one_town_s() -> N
 def test_a_speaker_named_again_by_surname_does_not_deny_himself() -> None:
     said = mention("a", sources=("Foreign Minister Jan Novak", "Courier"))
     said.chain.sources[0].kind = "official"
-    again = mention("b", modality="denied", sources=("Border Novak", "Courier"))  # the surname, misread with a word
+    again = mention("b", modality="denied", sources=("Border Novak", "Courier"), doc="doc-a")  # the surname, misread with a word
     again.chain.sources[0].kind = "organisation"
     assert not [c for c in derive_event("ev", [said, again]).contradictions if c.kind == "denial"]
-    ministry = mention("c", modality="denied", sources=("Defence Ministry", "Courier"))
+    ministry = mention("c", modality="denied", sources=("Defence Ministry", "Courier"), doc="doc-a")
     ministry.chain.sources[0].kind = "government"
     assert [c for c in derive_event("ev", [said, ministry]).contradictions if c.kind == "denial"]
 
@@ -250,3 +261,65 @@ def test_a_toll_broken_down_by_town_gives_parts_of_the_toll() -> None:
     )
     assert part_of_toll(town, town.fatalities)  # type: ignore[arg-type]
     assert figure_entries(whole, town) == []
+
+
+def figures_of(mention_id: str, text: str, *figures: tuple[str, str, str, int]) -> Mention:
+    """A report whose sentence ``text`` gives each (phrase, unit, kind, value) figure, in order."""
+    report = mention(mention_id, text=text)
+    report.quantities = [
+        Quantity(unit, value, value, value, kind=kind, span=Span(report.doc, at, at + len(phrase), phrase))
+        for phrase, unit, kind, value in figures
+        for at in [text.index(phrase)]
+    ]
+    return report
+
+
+def test_others_and_more_count_what_the_figure_before_them_counts() -> None:
+    # "five others" after "two rebel fighters" are more fighters, not people in general: not the whole toll.
+    fighters = figures_of(
+        "a",
+        "The agency said two rebel fighters were killed and five others wounded in the raid.",
+        ("two rebel fighters", "fighters", "killed", 2),
+        ("five", "people", "wounded", 5),
+    )
+    assert victim_noun(fighters, fighters.quantities[1]) == "fighter"
+    # "seven more" after "six Mexican nationals" are more Mexicans: a part of the toll.
+    mexicans = figures_of(
+        "b",
+        "The president said six Mexican nationals were killed and seven more were injured.",
+        ("six Mexican nationals", "nationals", "killed", 6),
+        ("seven", "people", "wounded", 7),
+    )
+    assert part_of_toll(mexicans, mexicans.quantities[1])
+    # "25 others" after "22 people" still count people: the whole toll.
+    people = figures_of(
+        "c",
+        "Police said the gunman killed 22 people, with 25 others injured.",
+        ("22 people", "people", "killed", 22),
+        ("25", "people", "wounded", 25),
+    )
+    assert victim_noun(people, people.quantities[1]) == "people"
+    assert not part_of_toll(people, people.quantities[1])
+
+
+def test_an_article_s_earlier_account_is_not_set_against_its_lead() -> None:
+    lead = told("a", "Shelling killed nine people in the market, the governor said.", "nine people", (9, 9, 9), "Governor")
+    earlier = told("b", "Earlier, a police source said four people were killed.", "four people", (4, 4, 4), "Police")
+    earlier.doc = lead.doc
+    assert figure_entries(lead, earlier) == []
+    # Another article's earlier figure still disputes the lead: that is what an analyst must see.
+    elsewhere = told("c", "Earlier, a police source said four people were killed.", "four people", (4, 4, 4), "Police")
+    assert figure_entries(lead, elsewhere)
+
+
+def test_a_title_summing_up_its_body_is_left_to_the_body() -> None:
+    # "12 killed in shelling of two towns" over a body that gives one town's seven: the title sums a round-up.
+    title = told("a", "12 killed in shelling of two towns", "12", (12, 12, 12), "Courier")
+    title.headline = True
+    body = told("b", "Shelling killed seven people in the town, a monitor said.", "seven people", (7, 7, 7), "Monitor")
+    body.doc = title.doc
+    other = told("c", "Officials said nine people died in the shelling.", "nine people", (9, 9, 9), "Officials")
+    entries = figure_entries(title, body, other)
+    assert entries and all("12" not in entry for entry in entries)
+    # A title that is its article's only report of the incident is the report.
+    assert any("12" in entry for entry in figure_entries(title, other))

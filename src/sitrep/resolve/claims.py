@@ -23,6 +23,7 @@ from sitrep.resolve.contradictions import (
     counts_over_a_period,
     is_vague,
     names_a_denier,
+    one_speaker,
     one_per_field,
     originator,
     same_count,
@@ -403,7 +404,8 @@ def specific_topic(topic: str, cfg: ResolveConfig) -> bool:
 def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mention]]) -> list[tuple[str, Contradiction]]:
     """Denials set against the report of the incident they are about (``Claim.concerns``; ``reports`` maps a
     report id to its event and the report): one entry per event, listing the report and every denial of it, each
-    with who holds it. A denial by the report's own originator is a correction, not a dispute, and an article's own
+    with who holds it. A denial by the report's own originator or speaker (named again by surname,
+    :func:`one_speaker`) is a correction or a second point, not a dispute, and an article's own
     negation is no source's denial (:func:`names_a_denier`)."""
     by_event: dict[str, list[Contradiction]] = {}
     positions: dict[str, str] = {}
@@ -411,7 +413,7 @@ def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mentio
         if claim.modality != "denied" or claim.concerns not in reports or not names_a_denier(claim.chain):
             continue
         event_id, report = reports[claim.concerns]
-        if originator(report) == claim_originator(claim):
+        if originator(report) == claim_originator(claim) or one_speaker(report.chain, claim.chain):
             continue
         positions[report.id] = f"{report.modality} ({report_who(report)})"
         positions[claim.id] = f"denied ({who(claim)})"

@@ -15,6 +15,7 @@ from sitrep.extract.claims import tells_a_running_total
 from sitrep.geo.distance import haversine_km
 from sitrep.model import AttributionChain, Contradiction, Event, Figure, Mention, Place, Quantity, Span
 from sitrep.resolve.config import ResolveConfig, load_config
+from sitrep.resolve.coreference import headline_reports
 from sitrep.resolve.similarity import effective_range, mention_places, ranges_disjoint
 
 # A big event could yield thousands of pairs; an analyst needs the disagreements, not every permutation.
@@ -107,9 +108,29 @@ def _after_figure(mention: Mention, q: Quantity) -> str:
 NATIONALS = "national"
 
 
+def _span_start(q: Quantity) -> int:
+    return q.span.start if q.span is not None else -1
+
+
+def antecedent(mention: Mention, q: Quantity) -> Quantity | None:
+    """The figure whose noun an elliptical figure counts: a number with no noun of its own followed by "others"
+    or "more" ("killed two fighters and wounded five others", "six Mexicans were killed and seven more were
+    injured") counts more of what the sentence's figure before it counts, not people in general."""
+    span = _span_text(q)
+    noun = _noun(q)
+    if not span or (noun and noun in span) or not _opens_with(_after_figure(mention, q), _lexicon("ellipsis_cues")):
+        return None
+    before = [other for other in mention.quantities if 0 <= _span_start(other) < _span_start(q)]
+    return max(before, key=_span_start, default=None)
+
+
 def victim_noun(mention: Mention, q: Quantity) -> str:
     """The noun a figure of people counts, with a nationality ("eight Mexicans", "six Mexican nationals") one
-    noun whatever its wording: a capitalised noun outside the title names a people."""
+    noun whatever its wording: a capitalised noun outside the title names a people; an elliptical figure counts
+    its antecedent's noun (:func:`antecedent`)."""
+    counted = antecedent(mention, q)
+    if counted is not None:
+        return victim_noun(mention, counted)
     words = q.unit.replace("-", " ").split()
     if words and words[-1][:1].isupper() and not mention.headline and words[-1].lower() not in _lexicon("whole_nouns"):
         return NATIONALS
@@ -275,22 +296,47 @@ def same_source(a: Mention, b: Mention) -> bool:
     return a.doc == b.doc and originator(a) == originator(b)
 
 
+def told_as_earlier(mention: Mention) -> bool:
+    """The report's sentence opens with a word that places it before the story's lead ("Earlier, a police source
+    said 4 were killed", "Initially, officials put the toll at 8"): an earlier account the article has moved on
+    from, or an earlier happening of the day."""
+    words = mention.sentence.text.lower().replace(",", " ").split()
+    return _opens_with(" ".join(words[:3]), _lexicon("earlier_openers"))
+
+
+def superseded_in_article(a: Mention, b: Mention) -> bool:
+    """Two reports of one article, one told as earlier (:func:`told_as_earlier`): the article's own update or an
+    earlier incident of its round-up, which the article does not set against its lead; an analyst cites the
+    article's latest figure. Another article's earlier figure still disputes it."""
+    return a.doc == b.doc and (told_as_earlier(a) or told_as_earlier(b))
+
+
+def title_summaries(mentions: Sequence[Mention]) -> set[str]:
+    """The reports from an article's title when its body reports the incident too: a title sums up ("10 killed in
+    attacks on two cities"), the body gives each figure with its source, and the body's figures are compared."""
+    by_document: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_document.setdefault(mention.doc, []).append(mention)
+    return {m.id for reports in by_document.values() for m in headline_reports(reports)}
+
+
 def _figure_disagreements(
     event: Event, kind: str, disagree: Callable[[_Stated, _Stated], bool], across_sources: bool = False, note: str = ""
 ) -> list[Contradiction]:
     """Pairs of reports whose figures of one kind ``disagree``: figures of people harmed
     (``contested_figure_kinds``), or counts of one noun, never one document's originator against itself; with
     ``across_sources``, only reports of different originators (one source's "at least 20" and later "at least 23"
-    is an update, not a dispute)."""
+    is an update, not a dispute). A title that sums up its body is left to the body (:func:`title_summaries`)."""
     found: list[Contradiction] = []
     by_id = {m.id: m for m in event.mentions}
+    summaries = title_summaries(event.mentions)
     contested = contested_figure_kinds()
     for figure in event.figures:
         counts_people = figure.kind in contested
         figures = [
             (position, (mention_id, q))
             for mention_id, q in figure.by_mention.items()
-            if (position := stated(q)) is not None and not is_vague(q)
+            if (position := stated(q)) is not None and not is_vague(q) and mention_id not in summaries
         ]
         pairs = (
             (a, b)
@@ -301,6 +347,7 @@ def _figure_disagreements(
                 else same_unit(a[1], b[1])
             )
             and not same_source(by_id[a[0]], by_id[b[0]])
+            and not superseded_in_article(by_id[a[0]], by_id[b[0]])
             and same_scene(by_id[a[0]], by_id[b[0]])
             and not counts_several_scenes(by_id[a[0]])
             and not counts_several_scenes(by_id[b[0]])
@@ -409,13 +456,16 @@ def one_speaker(a: AttributionChain, b: AttributionChain) -> bool:
 
 
 def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradiction]:
-    """Reports that say the thing happened against a source's denial of it (see :func:`names_a_denier`); a
+    """Reports that say the thing happened against a source's denial of it (see :func:`names_a_denier`), within
+    the article that tells the denial: a denial answers the accusation its article reports beside it, and
+    reports of other articles that the resolver put in one event may tell another strike than the one denied. A
     speaker's own words are one account, not a dispute (:func:`one_speaker`)."""
     denials = [m for m in event.mentions if m.modality == "denied" and names_a_denier(m.chain)]
     disputed = _settings()["denial_disputes"]
     assertions = [m for m in event.mentions if m.modality in cfg.asserting_modalities and m.modality in disputed]
     pairs = islice(
-        ((d, a) for d in denials for a in assertions if not one_speaker(d.chain, a.chain)), MAX_PAIRS_PER_KIND
+        ((d, a) for d in denials for a in assertions if a.doc == d.doc and not one_speaker(d.chain, a.chain)),
+        MAX_PAIRS_PER_KIND,
     )
     return [
         Contradiction("denial", f"{who(d)} denies what {who(a)} reports", a.id, d.id, subject=event.event_type)
