@@ -352,18 +352,3 @@ def test_an_amount_with_no_count_is_no_toll(sentence: str) -> None:
         "Some 40 people were killed.",
     ):
         assert fatalities(find_quantities(counted, "t.txt")) is not None, counted
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # A people's name before another noun is an adjective; the last noun heads the phrase.
-        ("The agency said at least two Somali army soldiers were killed.", [("army soldiers", 2, None, None, "killed")]),
-        ("Five Afghan police officers died in the blast.", [("police officers", 5, 5, 5, "killed")]),
-        ("Three Malian opposition fighters were wounded.", [("fighters", 3, 3, 3, "wounded")]),
-        # Alone, the people's name is the head.
-        ("Police arrested 12 Afghans on Monday.", [("Afghans", 12, 12, 12, "arrested")]),
-    ],
-)
-def test_a_demonym_before_a_noun_modifies_it(text: str, expected: list[tuple[str, int | None, int | None, int | None, str]]) -> None:
-    assert figures(text) == expected

@@ -110,10 +110,9 @@ def test_dates_and_denials_are_contradictions() -> None:
     event = derive_event(
         "ev",
         [
-            # One article's round-up: two outlets' reports and the ministry's denial of them.
-            mention("a", start="2024-03-10", sources=("Ukrainska Pravda",), doc="roundup"),
-            mention("b", start="2024-03-11", sources=("TASS",), doc="roundup"),
-            mention("c", modality="denied", sources=("Russian Ministry of Defence",), doc="roundup"),
+            mention("a", start="2024-03-10", sources=("Ukrainska Pravda",)),
+            mention("b", start="2024-03-11", sources=("TASS",)),
+            mention("c", modality="denied", sources=("Russian Ministry of Defence",)),
         ],
     )
     kinds = {(c.kind, frozenset((c.a, c.b))) for c in event.contradictions}

@@ -321,10 +321,6 @@ def _known_head(text: str, tokens: list[tuple[str, int, int]]) -> Unit | None:
                 while j + 1 < len(words) and words[j + 1] in UNIT_HEADS:
                     j += 1  # noun-noun compounds: "Shahed drones", "police officers"
                     length = 1
-                if tokens[j][0][:1].isupper() and (later := _known_head(text, tokens[j + 1 :])) is not None:
-                    # demonym_modifies_noun: a people's name before another head is an adjective, and the last
-                    # noun heads the phrase ("two Syrian opposition fighters", "five Afghan police officers").
-                    return later
                 head = " ".join(words[j - length + 1 : j + 1])
                 return Unit(text[tokens[i][1] : tokens[j][2]], tokens[j][2], True, CASUALTY_HEADS.get(head))
     return None

@@ -23,8 +23,8 @@ from sitrep.resolve.contradictions import (
     counts_over_a_period,
     is_vague,
     names_a_denier,
-    one_speaker,
     one_per_field,
+    one_speaker,
     originator,
     same_count,
 )

@@ -15,7 +15,6 @@ from sitrep.extract.claims import tells_a_running_total
 from sitrep.geo.distance import haversine_km
 from sitrep.model import AttributionChain, Contradiction, Event, Figure, Mention, Place, Quantity, Span
 from sitrep.resolve.config import ResolveConfig, load_config
-from sitrep.resolve.coreference import headline_reports
 from sitrep.resolve.similarity import effective_range, mention_places, ranges_disjoint
 
 # A big event could yield thousands of pairs; an analyst needs the disagreements, not every permutation.
@@ -153,7 +152,7 @@ def part_of_toll(mention: Mention, q: Quantity) -> bool:
 
 def adds_to_toll(mention: Mention, q: Quantity) -> bool:
     """The figure is told as an addition to victims already counted: "another five civilians", "17 other
-    civilians", "five more", or a sentence opening "Other shells wounded two"."""
+    civilians", "five more", "35 fighters were also killed", or a sentence opening "Other shells wounded two"."""
     cues = _lexicon("addition_cues")
     text = mention.sentence.text
     at = text.find(q.span.text) if q.span is not None and q.span.text else -1
@@ -164,6 +163,7 @@ def adds_to_toll(mention: Mention, q: Quantity) -> bool:
         (before and before[-1] in cues)
         or (len(figure) > 1 and figure[1] in cues)
         or (opening and opening[0] in _lexicon("addition_openers"))
+        or _opens_with(_after_figure(mention, q), _lexicon("addition_after"))
     )
 
 
@@ -311,32 +311,22 @@ def superseded_in_article(a: Mention, b: Mention) -> bool:
     return a.doc == b.doc and (told_as_earlier(a) or told_as_earlier(b))
 
 
-def title_summaries(mentions: Sequence[Mention]) -> set[str]:
-    """The reports from an article's title when its body reports the incident too: a title sums up ("10 killed in
-    attacks on two cities"), the body gives each figure with its source, and the body's figures are compared."""
-    by_document: dict[str, list[Mention]] = {}
-    for mention in mentions:
-        by_document.setdefault(mention.doc, []).append(mention)
-    return {m.id for reports in by_document.values() for m in headline_reports(reports)}
-
-
 def _figure_disagreements(
     event: Event, kind: str, disagree: Callable[[_Stated, _Stated], bool], across_sources: bool = False, note: str = ""
 ) -> list[Contradiction]:
     """Pairs of reports whose figures of one kind ``disagree``: figures of people harmed
     (``contested_figure_kinds``), or counts of one noun, never one document's originator against itself; with
     ``across_sources``, only reports of different originators (one source's "at least 20" and later "at least 23"
-    is an update, not a dispute). A title that sums up its body is left to the body (:func:`title_summaries`)."""
+    is an update, not a dispute)."""
     found: list[Contradiction] = []
     by_id = {m.id: m for m in event.mentions}
-    summaries = title_summaries(event.mentions)
     contested = contested_figure_kinds()
     for figure in event.figures:
         counts_people = figure.kind in contested
         figures = [
             (position, (mention_id, q))
             for mention_id, q in figure.by_mention.items()
-            if (position := stated(q)) is not None and not is_vague(q) and mention_id not in summaries
+            if (position := stated(q)) is not None and not is_vague(q)
         ]
         pairs = (
             (a, b)
@@ -456,16 +446,20 @@ def one_speaker(a: AttributionChain, b: AttributionChain) -> bool:
 
 
 def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradiction]:
-    """Reports that say the thing happened against a source's denial of it (see :func:`names_a_denier`), within
-    the article that tells the denial: a denial answers the accusation its article reports beside it, and
-    reports of other articles that the resolver put in one event may tell another strike than the one denied. A
-    speaker's own words are one account, not a dispute (:func:`one_speaker`)."""
+    """Reports that say the thing happened against a source's denial of it (see :func:`names_a_denier`). A denial
+    answers the accusation its own article reports beside it: it is set against that article's reports, and
+    against other articles' only when its article reports none (a statement carried alone). Dates are not
+    compared: a denial is as often dated by the day it was made as by the act's. A speaker's own words are one
+    account, not a dispute (:func:`one_speaker`)."""
     denials = [m for m in event.mentions if m.modality == "denied" and names_a_denier(m.chain)]
     disputed = _settings()["denial_disputes"]
     assertions = [m for m in event.mentions if m.modality in cfg.asserting_modalities and m.modality in disputed]
+
+    def answered(denial: Mention) -> list[Mention]:
+        return [a for a in assertions if a.doc == denial.doc] or assertions
+
     pairs = islice(
-        ((d, a) for d in denials for a in assertions if a.doc == d.doc and not one_speaker(d.chain, a.chain)),
-        MAX_PAIRS_PER_KIND,
+        ((d, a) for d in denials for a in answered(d) if not one_speaker(d.chain, a.chain)), MAX_PAIRS_PER_KIND
     )
     return [
         Contradiction("denial", f"{who(d)} denies what {who(a)} reports", a.id, d.id, subject=event.event_type)
