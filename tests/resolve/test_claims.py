@@ -419,6 +419,19 @@ def test_a_speaker_s_own_later_negation_does_not_deny_his_report() -> None:
     assert denials_of_reports([later], {"m1": ("ev1", report)}) == []
 
 
+def test_a_standing_denial_is_not_set_against_a_report() -> None:
+    from sitrep.resolve.claims import denials_of_reports
+    from tests.resolve.resolve_fixtures import mention
+
+    report = mention("m1", killed=(9, 9, 9), sources=("Monitor", "Courier"), doc="story")
+    standing = claim(
+        "c1", "denied previous accusations", None, None, ["Defence Ministry", "Courier"], modality="denied", doc="story"
+    )
+    standing.sentence = Span("story", 0, 60, "The ministry has denied previous accusations of striking markets.")
+    standing.concerns = "m1"
+    assert denials_of_reports([standing], {"m1": ("ev1", report)}) == []
+
+
 def test_one_place_in_two_romanisations_is_one_scope() -> None:
     groups = group_claims(
         [

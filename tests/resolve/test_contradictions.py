@@ -322,3 +322,25 @@ def test_an_article_s_earlier_account_is_not_set_against_its_lead() -> None:
     # Another article's earlier figure still disputes the lead: that is what an analyst must see.
     elsewhere = told("c", "Earlier, a police source said four people were killed.", "four people", (4, 4, 4), "Police")
     assert figure_entries(lead, elsewhere)
+
+
+def test_a_standing_denial_answers_no_one_report() -> None:
+    struck = mention("a", sources=("Monitor", "Courier"), text="Jets struck the market, the monitor said.")
+    standing = mention(
+        "b",
+        modality="denied",
+        sources=("Interior Ministry", "Courier"),
+        doc="doc-a",
+        text="The ministry has repeatedly denied using such weapons.",
+    )
+    standing.chain.sources[0].kind = "government"
+    assert not [c for c in derive_event("ev", [struck, standing]).contradictions if c.kind == "denial"]
+    answer = mention(
+        "c",
+        modality="denied",
+        sources=("Interior Ministry", "Courier"),
+        doc="doc-a",
+        text="The ministry denied that its jets struck the market.",
+    )
+    answer.chain.sources[0].kind = "government"
+    assert [c for c in derive_event("ev", [struck, answer]).contradictions if c.kind == "denial"]

@@ -445,13 +445,25 @@ def one_speaker(a: AttributionChain, b: AttributionChain) -> bool:
     return PEOPLE_KINDS & {first_a.kind, first_b.kind} != set() and surnames[0] == surnames[1]
 
 
+def standing_denial(text: str) -> bool:
+    """The sentence tells a party's standing position, not its answer to this incident: a denial said to be
+    repeated or of earlier charges ("has repeatedly denied using such weapons", "denied previous accusations", "has
+    always denied"), which news writing gives as background beside any incident of its kind."""
+    return _has_cue(text, "standing_denial_cues")
+
+
 def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradiction]:
     """Reports that say the thing happened against a source's denial of it (see :func:`names_a_denier`). A denial
     answers the accusation its own article reports beside it: it is set against that article's reports, and
-    against other articles' only when its article reports none (a statement carried alone). Dates are not
+    against other articles' only when its article reports none (a statement carried alone); a standing denial
+    (:func:`standing_denial`) answers no one report. Dates are not
     compared: a denial is as often dated by the day it was made as by the act's. A speaker's own words are one
     account, not a dispute (:func:`one_speaker`)."""
-    denials = [m for m in event.mentions if m.modality == "denied" and names_a_denier(m.chain)]
+    denials = [
+        m
+        for m in event.mentions
+        if m.modality == "denied" and names_a_denier(m.chain) and not standing_denial(m.sentence.text)
+    ]
     disputed = _settings()["denial_disputes"]
     assertions = [m for m in event.mentions if m.modality in cfg.asserting_modalities and m.modality in disputed]
 
