@@ -405,6 +405,33 @@ def test_a_denial_is_set_against_the_report_of_the_incident_it_is_about() -> Non
     assert "Russian Ministry of Defence" in entry.description and "Syrian Observatory" in entry.description
 
 
+def test_a_speaker_s_own_later_negation_does_not_deny_his_report() -> None:
+    # "Foreign Minister Ana Lind said ... force"; later "Lind stressed there was no question of ground troops":
+    # one speaker's two points, not a denial of his own report.
+    from sitrep.resolve.claims import denials_of_reports
+    from tests.resolve.resolve_fixtures import mention
+
+    report = mention("m1", sources=("Foreign Minister Ana Lind", "Courier"), doc="story")
+    report.chain.sources[0].kind = "official"
+    later = claim("c1", "no question of troops", None, None, ["Lind", "Courier"], modality="denied", doc="story")
+    later.chain.sources[0].kind = "person"
+    later.concerns = "m1"
+    assert denials_of_reports([later], {"m1": ("ev1", report)}) == []
+
+
+def test_a_standing_denial_is_not_set_against_a_report() -> None:
+    from sitrep.resolve.claims import denials_of_reports
+    from tests.resolve.resolve_fixtures import mention
+
+    report = mention("m1", killed=(9, 9, 9), sources=("Monitor", "Courier"), doc="story")
+    standing = claim(
+        "c1", "denied previous accusations", None, None, ["Defence Ministry", "Courier"], modality="denied", doc="story"
+    )
+    standing.sentence = Span("story", 0, 60, "The ministry has denied previous accusations of striking markets.")
+    standing.concerns = "m1"
+    assert denials_of_reports([standing], {"m1": ("ev1", report)}) == []
+
+
 def test_one_place_in_two_romanisations_is_one_scope() -> None:
     groups = group_claims(
         [

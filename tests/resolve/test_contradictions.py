@@ -6,7 +6,7 @@ import datetime as dt
 
 from sitrep.model import AttributionChain, Mention, PlaceMention, Quantity, Source, Span
 from sitrep.resolve import derive_event
-from sitrep.resolve.contradictions import adds_to_toll, counts_several_scenes, part_of_toll
+from sitrep.resolve.contradictions import adds_to_toll, counts_several_scenes, part_of_toll, victim_noun
 from tests.resolve.resolve_fixtures import mention, place
 
 
@@ -106,6 +106,22 @@ def test_an_article_s_own_negation_is_no_source_s_denial() -> None:
     ministry.chain = AttributionChain([Source("Defence Ministry", "government"), Source("Courier", "publisher")])
     (denial,) = [c for c in derive_event("ev", [shelled, ministry]).contradictions if c.kind == "denial"]
     assert "Defence Ministry" in denial.description
+
+
+def test_a_denial_is_set_against_the_reports_of_its_own_article() -> None:
+    # A denial answers the accusation its article reports beside it; another article's strike that the resolver
+    # put in the same event may be another strike than the one denied.
+    accused = mention("a", sources=("Monitor", "Courier"))
+    elsewhere = mention("b", sources=("Activists", "Daily"))
+    denied = mention("c", modality="denied", doc="doc-a")
+    denied.chain = AttributionChain([Source("Defence Ministry", "government"), Source("Courier", "publisher")])
+    denials = [c for c in derive_event("ev", [accused, elsewhere, denied]).contradictions if c.kind == "denial"]
+    assert [pair[1:] for c in denials for pair in c.pairs] == [("a", "c")]
+    # A statement carried alone answers the reports of other articles.
+    alone = mention("d", modality="denied", sources=("Defence Ministry", "Agency"))
+    alone.chain.sources[0].kind = "government"
+    denials = [c for c in derive_event("ev", [accused, elsewhere, alone]).contradictions if c.kind == "denial"]
+    assert sorted(pair[1:] for c in denials for pair in c.pairs) == [("a", "d"), ("b", "d")]
 
 
 def test_a_wire_credited_for_the_whole_story_is_no_denier() -> None:
@@ -221,6 +237,11 @@ def test_civilians_are_not_counted_against_fighters() -> None:
     assert figure_entries(soldiers, people)
 
 
+def test_victims_also_killed_are_others_than_those_counted() -> None:
+    also = told("a", "Some 40 militants were also killed in the fighting.", "40 militants", (40, 40, 40), "Army")
+    assert adds_to_toll(also, also.fatalities)  # type: ignore[arg-type]
+
+
 def test_tolls_of_different_days_are_not_set_against_each_other() -> None:
     friday = told(
         "a", "Shelling killed 12 civilians in the district on Friday.", "12 civilians", (12, 12, 12), "Monitor"
@@ -250,3 +271,76 @@ def test_a_toll_broken_down_by_town_gives_parts_of_the_toll() -> None:
     )
     assert part_of_toll(town, town.fatalities)  # type: ignore[arg-type]
     assert figure_entries(whole, town) == []
+
+
+def figures_of(mention_id: str, text: str, *figures: tuple[str, str, str, int]) -> Mention:
+    """A report whose sentence ``text`` gives each (phrase, unit, kind, value) figure, in order."""
+    report = mention(mention_id, text=text)
+    report.quantities = [
+        Quantity(unit, value, value, value, kind=kind, span=Span(report.doc, at, at + len(phrase), phrase))
+        for phrase, unit, kind, value in figures
+        for at in [text.index(phrase)]
+    ]
+    return report
+
+
+def test_others_and_more_count_what_the_figure_before_them_counts() -> None:
+    # "five others" after "two rebel fighters" are more fighters, not people in general: not the whole toll.
+    fighters = figures_of(
+        "a",
+        "The agency said two rebel fighters were killed and five others wounded in the raid.",
+        ("two rebel fighters", "fighters", "killed", 2),
+        ("five", "people", "wounded", 5),
+    )
+    assert victim_noun(fighters, fighters.quantities[1]) == "fighter"
+    # "seven more" after "six Mexican nationals" are more Mexicans: a part of the toll.
+    mexicans = figures_of(
+        "b",
+        "The president said six Mexican nationals were killed and seven more were injured.",
+        ("six Mexican nationals", "nationals", "killed", 6),
+        ("seven", "people", "wounded", 7),
+    )
+    assert part_of_toll(mexicans, mexicans.quantities[1])
+    # "25 others" after "22 people" still count people: the whole toll.
+    people = figures_of(
+        "c",
+        "Police said the gunman killed 22 people, with 25 others injured.",
+        ("22 people", "people", "killed", 22),
+        ("25", "people", "wounded", 25),
+    )
+    assert victim_noun(people, people.quantities[1]) == "people"
+    assert not part_of_toll(people, people.quantities[1])
+
+
+def test_an_article_s_earlier_account_is_not_set_against_its_lead() -> None:
+    lead = told(
+        "a", "Shelling killed nine people in the market, the governor said.", "nine people", (9, 9, 9), "Governor"
+    )
+    earlier = told("b", "Earlier, a police source said four people were killed.", "four people", (4, 4, 4), "Police")
+    earlier.doc = lead.doc
+    assert figure_entries(lead, earlier) == []
+    # Another article's earlier figure still disputes the lead: that is what an analyst must see.
+    elsewhere = told("c", "Earlier, a police source said four people were killed.", "four people", (4, 4, 4), "Police")
+    assert figure_entries(lead, elsewhere)
+
+
+def test_a_standing_denial_answers_no_one_report() -> None:
+    struck = mention("a", sources=("Monitor", "Courier"), text="Jets struck the market, the monitor said.")
+    standing = mention(
+        "b",
+        modality="denied",
+        sources=("Interior Ministry", "Courier"),
+        doc="doc-a",
+        text="The ministry has repeatedly denied using such weapons.",
+    )
+    standing.chain.sources[0].kind = "government"
+    assert not [c for c in derive_event("ev", [struck, standing]).contradictions if c.kind == "denial"]
+    answer = mention(
+        "c",
+        modality="denied",
+        sources=("Interior Ministry", "Courier"),
+        doc="doc-a",
+        text="The ministry denied that its jets struck the market.",
+    )
+    answer.chain.sources[0].kind = "government"
+    assert [c for c in derive_event("ev", [struck, answer]).contradictions if c.kind == "denial"]

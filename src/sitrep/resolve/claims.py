@@ -24,8 +24,10 @@ from sitrep.resolve.contradictions import (
     is_vague,
     names_a_denier,
     one_per_field,
+    one_speaker,
     originator,
     same_count,
+    standing_denial,
 )
 from sitrep.resolve.contradictions import who as report_who
 from sitrep.resolve.similarity import effective_range, ranges_disjoint
@@ -403,15 +405,19 @@ def specific_topic(topic: str, cfg: ResolveConfig) -> bool:
 def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mention]]) -> list[tuple[str, Contradiction]]:
     """Denials set against the report of the incident they are about (``Claim.concerns``; ``reports`` maps a
     report id to its event and the report): one entry per event, listing the report and every denial of it, each
-    with who holds it. A denial by the report's own originator is a correction, not a dispute, and an article's own
-    negation is no source's denial (:func:`names_a_denier`)."""
+    with who holds it. A denial by the report's own originator or speaker (named again by surname,
+    :func:`one_speaker`) is a correction or a second point, not a dispute, and an article's own
+    negation is no source's denial (:func:`names_a_denier`), nor a standing position its denial
+    (:func:`standing_denial`)."""
     by_event: dict[str, list[Contradiction]] = {}
     positions: dict[str, str] = {}
     for claim in claims:
         if claim.modality != "denied" or claim.concerns not in reports or not names_a_denier(claim.chain):
             continue
+        if standing_denial(claim.sentence.text):
+            continue
         event_id, report = reports[claim.concerns]
-        if originator(report) == claim_originator(claim):
+        if originator(report) == claim_originator(claim) or one_speaker(report.chain, claim.chain):
             continue
         positions[report.id] = f"{report.modality} ({report_who(report)})"
         positions[claim.id] = f"denied ({who(claim)})"

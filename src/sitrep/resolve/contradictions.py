@@ -107,9 +107,29 @@ def _after_figure(mention: Mention, q: Quantity) -> str:
 NATIONALS = "national"
 
 
+def _span_start(q: Quantity) -> int:
+    return q.span.start if q.span is not None else -1
+
+
+def antecedent(mention: Mention, q: Quantity) -> Quantity | None:
+    """The figure whose noun an elliptical figure counts: a number with no noun of its own followed by "others"
+    or "more" ("killed two fighters and wounded five others", "six Mexicans were killed and seven more were
+    injured") counts more of what the sentence's figure before it counts, not people in general."""
+    span = _span_text(q)
+    noun = _noun(q)
+    if not span or (noun and noun in span) or not _opens_with(_after_figure(mention, q), _lexicon("ellipsis_cues")):
+        return None
+    before = [other for other in mention.quantities if 0 <= _span_start(other) < _span_start(q)]
+    return max(before, key=_span_start, default=None)
+
+
 def victim_noun(mention: Mention, q: Quantity) -> str:
     """The noun a figure of people counts, with a nationality ("eight Mexicans", "six Mexican nationals") one
-    noun whatever its wording: a capitalised noun outside the title names a people."""
+    noun whatever its wording: a capitalised noun outside the title names a people; an elliptical figure counts
+    its antecedent's noun (:func:`antecedent`)."""
+    counted = antecedent(mention, q)
+    if counted is not None:
+        return victim_noun(mention, counted)
     words = q.unit.replace("-", " ").split()
     if words and words[-1][:1].isupper() and not mention.headline and words[-1].lower() not in _lexicon("whole_nouns"):
         return NATIONALS
@@ -132,7 +152,7 @@ def part_of_toll(mention: Mention, q: Quantity) -> bool:
 
 def adds_to_toll(mention: Mention, q: Quantity) -> bool:
     """The figure is told as an addition to victims already counted: "another five civilians", "17 other
-    civilians", "five more", or a sentence opening "Other shells wounded two"."""
+    civilians", "five more", "35 fighters were also killed", or a sentence opening "Other shells wounded two"."""
     cues = _lexicon("addition_cues")
     text = mention.sentence.text
     at = text.find(q.span.text) if q.span is not None and q.span.text else -1
@@ -143,6 +163,7 @@ def adds_to_toll(mention: Mention, q: Quantity) -> bool:
         (before and before[-1] in cues)
         or (len(figure) > 1 and figure[1] in cues)
         or (opening and opening[0] in _lexicon("addition_openers"))
+        or _opens_with(_after_figure(mention, q), _lexicon("addition_after"))
     )
 
 
@@ -275,6 +296,21 @@ def same_source(a: Mention, b: Mention) -> bool:
     return a.doc == b.doc and originator(a) == originator(b)
 
 
+def told_as_earlier(mention: Mention) -> bool:
+    """The report's sentence opens with a word that places it before the story's lead ("Earlier, a police source
+    said 4 were killed", "Initially, officials put the toll at 8"): an earlier account the article has moved on
+    from, or an earlier happening of the day."""
+    words = mention.sentence.text.lower().replace(",", " ").split()
+    return _opens_with(" ".join(words[:3]), _lexicon("earlier_openers"))
+
+
+def superseded_in_article(a: Mention, b: Mention) -> bool:
+    """Two reports of one article, one told as earlier (:func:`told_as_earlier`): the article's own update or an
+    earlier incident of its round-up, which the article does not set against its lead; an analyst cites the
+    article's latest figure. Another article's earlier figure still disputes it."""
+    return a.doc == b.doc and (told_as_earlier(a) or told_as_earlier(b))
+
+
 def _figure_disagreements(
     event: Event, kind: str, disagree: Callable[[_Stated, _Stated], bool], across_sources: bool = False, note: str = ""
 ) -> list[Contradiction]:
@@ -301,6 +337,7 @@ def _figure_disagreements(
                 else same_unit(a[1], b[1])
             )
             and not same_source(by_id[a[0]], by_id[b[0]])
+            and not superseded_in_article(by_id[a[0]], by_id[b[0]])
             and same_scene(by_id[a[0]], by_id[b[0]])
             and not counts_several_scenes(by_id[a[0]])
             and not counts_several_scenes(by_id[b[0]])
@@ -408,14 +445,33 @@ def one_speaker(a: AttributionChain, b: AttributionChain) -> bool:
     return PEOPLE_KINDS & {first_a.kind, first_b.kind} != set() and surnames[0] == surnames[1]
 
 
+def standing_denial(text: str) -> bool:
+    """The sentence tells a party's standing position, not its answer to this incident: a denial said to be
+    repeated or of earlier charges ("has repeatedly denied using such weapons", "denied previous accusations", "has
+    always denied"), which news writing gives as background beside any incident of its kind."""
+    return _has_cue(text, "standing_denial_cues")
+
+
 def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradiction]:
-    """Reports that say the thing happened against a source's denial of it (see :func:`names_a_denier`); a
-    speaker's own words are one account, not a dispute (:func:`one_speaker`)."""
-    denials = [m for m in event.mentions if m.modality == "denied" and names_a_denier(m.chain)]
+    """Reports that say the thing happened against a source's denial of it (see :func:`names_a_denier`). A denial
+    answers the accusation its own article reports beside it: it is set against that article's reports, and
+    against other articles' only when its article reports none (a statement carried alone); a standing denial
+    (:func:`standing_denial`) answers no one report. Dates are not
+    compared: a denial is as often dated by the day it was made as by the act's. A speaker's own words are one
+    account, not a dispute (:func:`one_speaker`)."""
+    denials = [
+        m
+        for m in event.mentions
+        if m.modality == "denied" and names_a_denier(m.chain) and not standing_denial(m.sentence.text)
+    ]
     disputed = _settings()["denial_disputes"]
     assertions = [m for m in event.mentions if m.modality in cfg.asserting_modalities and m.modality in disputed]
+
+    def answered(denial: Mention) -> list[Mention]:
+        return [a for a in assertions if a.doc == denial.doc] or assertions
+
     pairs = islice(
-        ((d, a) for d in denials for a in assertions if not one_speaker(d.chain, a.chain)), MAX_PAIRS_PER_KIND
+        ((d, a) for d in denials for a in answered(d) if not one_speaker(d.chain, a.chain)), MAX_PAIRS_PER_KIND
     )
     return [
         Contradiction("denial", f"{who(d)} denies what {who(a)} reports", a.id, d.id, subject=event.event_type)
