@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-from typing import Any
 
 import pytest
 
 from sitrep.ingest.document import DocumentMeta, build_document
-from sitrep.model import Mention
+from sitrep.model import Document, Mention
 from sitrep.pipeline import (
     IngestReport,
+    PendingResolution,
     ProcessedDocument,
     record_document,
     refresh_claim_contradictions,
-    writing_regions,
+    resolve_pending,
 )
 from sitrep.store import Store
 from tests.conftest import PostgresServer
@@ -41,15 +41,26 @@ def reports_of(number: int) -> list[Mention]:
     ]
 
 
-def ingest_numbers(url: str, numbers: list[int]) -> list[str]:
-    """One writer: stores the numbered documents with their reports (as if extracted); returns its failures."""
+def numbered_document(number: int, mentions: list[Mention]) -> Document:
+    text = f"Report number {number} on " + ", ".join(m.places[0].text for m in mentions) + "."
+    # Published on different days, so that the canonical order differs from the order either writer is given.
+    published = dt.date(2024, 3, 14) + dt.timedelta(days=(number * 5) % 7)
+    return build_document(text, f"wire/{number:02d}.txt", DocumentMeta(published=published))
+
+
+def ingest_numbers(url: str, numbers: list[int], resolve_every: int = 3) -> list[str]:
+    """One writer, as ``sitrep ingest`` writes: stores the numbered documents with their reports (as if
+    extracted), resolving what it wrote every few documents; returns its failures."""
     store = Store.open(url)
     report = IngestReport()
+    pending = PendingResolution()
     for number in numbers:
         mentions = reports_of(number)
-        text = f"Report number {number} on " + ", ".join(m.places[0].text for m in mentions) + "."
-        document = build_document(text, f"wire/{number:02d}.txt", DocumentMeta(published=dt.date(2024, 3, 14)))
-        record_document(store, document, report, lambda doc, found=mentions: ProcessedDocument(doc, found, []))
+        produce = lambda doc, found=mentions: ProcessedDocument(doc, found, [])  # noqa: E731
+        record_document(store, numbered_document(number, mentions), report, produce, pending)
+        if len(pending.documents) >= resolve_every:
+            resolve_pending(store, pending, report)
+    resolve_pending(store, pending, report)
     refresh_claim_contradictions(store)
     store.close()
     return [f"{f.name}: {f.reason}" for f in report.failures]
@@ -95,22 +106,24 @@ def test_two_writers_give_the_events_of_one(postgres_server: PostgresServer) -> 
         server.drop_database(two)
 
 
-class _RegionalStore:
-    """What ``writing_regions`` asks of a store that lets writers of different regions resolve at once."""
+@pytest.mark.postgres
+def test_a_document_another_writer_is_extracting_is_left_to_it(pg_url: str) -> None:
+    first, second = Store.open(pg_url), Store.open(pg_url)
+    mentions = reports_of(1)
+    document = numbered_document(1, mentions)
+    assert first.claim_document(first.add_document(document).document_id)  # the first writer is extracting it
+    extracted: list[str] = []
 
-    regional_locks = True
+    def produce(doc: Document) -> ProcessedDocument:
+        extracted.append(doc.name)
+        return ProcessedDocument(doc, mentions, [])
 
-    def __init__(self, extracted: bool = False) -> None:
-        self.extracted = extracted
-
-    def has_extraction(self, document_id: int) -> bool:
-        return self.extracted
-
-
-def test_a_writer_holds_the_countries_its_reports_lie_in_or_the_whole_store() -> None:
-    store: Any = _RegionalStore()
-    in_two_countries = [mention("a", where="Idlib"), mention("b", where="Mosul")]
-    assert writing_regions(store, 1, in_two_countries) == {"SY", "IQ"}
-    placeless = [*in_two_countries, mention("c", where=None)]
-    assert writing_regions(store, 1, placeless) is None  # it may match an event anywhere
-    assert writing_regions(_RegionalStore(extracted=True), 1, in_two_countries) is None  # old events anywhere
+    report = IngestReport()
+    record_document(second, document, report, produce)
+    assert report.duplicates == [document.name] and extracted == []
+    first.close()  # the first writer stopped before finishing: the next one finishes the document
+    report = IngestReport()
+    record_document(second, document, report, produce)
+    assert report.resumed == [document.name] and extracted == [document.name]
+    assert {m.id for event in second.full_events() for m in event.mentions} == {m.id for m in mentions}
+    second.close()
