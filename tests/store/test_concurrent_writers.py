@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +131,84 @@ def test_a_document_another_writer_is_extracting_is_left_to_it(pg_url: str) -> N
     assert report.resumed == [document.name] and extracted == [document.name]
     assert {m.id for event in second.full_events() for m in event.mentions} == {m.id for m in mentions}
     second.close()
+
+
+# Invented articles: two incidents told by two outlets each, and two told once, on different days.
+ARTICLES = {
+    "a-kharkiv.txt": (
+        "2024-05-21",
+        "Shelling kills four in Kharkiv\n\nRussian shelling killed four civilians in the centre of Kharkiv on "
+        "Tuesday, the regional governor said, and damaged a school.",
+    ),
+    "b-kharkiv.txt": (
+        "2024-05-22",
+        "Kharkiv counts its dead\n\nFour civilians were killed when Russian artillery shelled central Kharkiv on "
+        "Tuesday, the governor said on Wednesday.",
+    ),
+    "c-idlib.txt": (
+        "2024-05-24",
+        "Airstrike hits market in Idlib\n\nAn airstrike hit a market in the town of Ariha in Idlib province on "
+        "Friday, killing seven people, the civil defence said.",
+    ),
+    "d-idlib.txt": (
+        "2024-05-25",
+        "Seven dead in Ariha raid\n\nSeven people died when warplanes struck a market in Ariha in Idlib province "
+        "on Friday, rescuers said on Saturday.",
+    ),
+    "e-zamfara.txt": (
+        "2024-06-03",
+        "Gunmen attack village in Zamfara\n\nGunmen attacked a village in Zamfara state in Nigeria overnight, "
+        "killing 12 villagers, a local official said on Monday.",
+    ),
+    "f-goma.txt": (
+        "2024-06-05",
+        "Clashes near Goma\n\nM23 rebels clashed with the Congolese army near Goma on Wednesday, and three "
+        "soldiers were killed, the army said.",
+    ),
+}
+
+
+def write_articles(folder: Path, names: list[str]) -> str:
+    folder.mkdir()
+    manifest = []
+    for name in names:
+        published, text = ARTICLES[name]
+        (folder / name).write_text(text, encoding="utf-8")
+        manifest.append(json.dumps({"file": name, "published": published}) + "\n")
+    (folder / "manifest.jsonl").write_text("".join(manifest), encoding="utf-8")
+    return str(folder)
+
+
+def sitrep_ingest(folder: str, url: str) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "sitrep", "ingest", folder, "--db", url, "-q"]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_two_ingest_commands_on_overlapping_halves_give_the_events_of_one(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    server = postgres_server
+    one, two = server.create_database(), server.create_database()
+    try:
+        single, shared = server.url_for(one), server.url_for(two)
+        names = sorted(ARTICLES)
+        alone = sitrep_ingest(write_articles(tmp_path / "all", names), single)
+        assert alone.wait(timeout=600) == 0, alone.stderr.read() if alone.stderr else ""
+        # Two drivers at once, each given four of the six (two in common), in the same store.
+        drivers = [
+            sitrep_ingest(write_articles(tmp_path / "first", names[:4]), shared),
+            sitrep_ingest(write_articles(tmp_path / "second", names[2:]), shared),
+        ]
+        for driver in drivers:
+            assert driver.wait(timeout=600) == 0, driver.stderr.read() if driver.stderr else ""
+        expected = incidents(single)
+        assert len(expected) >= 4
+        assert incidents(shared) == expected  # no event twice, no report lost
+        store = Store.open(shared)
+        assert len(store.documents()) == len(ARTICLES) and store.unfinished_documents() == []
+        store.close()
+    finally:
+        server.drop_database(one)
+        server.drop_database(two)
