@@ -234,7 +234,8 @@ def record_document(
     pending: PendingResolution | None = None,
 ) -> None:
     """Stores one document (a new version replaces the old one's mentions) and, with ``produce``, its
-    extraction; what happened goes into ``report``. Errors name the document and never stop the batch.
+    extraction; what happened goes into ``report``. Errors name the document and never stop the batch. A document
+    another writer of the store is extracting (``Store.claim_document``) is left to it and counted a duplicate.
 
     With ``pending`` the document's reports wait there to be resolved with the others (``resolve_pending``);
     without, they are resolved before this returns, as resolving every stored document in canonical order would
