@@ -44,7 +44,7 @@ from sitrep.resolve.coreference import group_document_mentions, mark_headline, s
 from sitrep.resolve.similarity import mention_places
 from sitrep.resolve.sources import share_headline_chains
 from sitrep.store import Store, StoredDocument
-from sitrep.store.database import WILD_REGION, CanonicalKey, TopicGroup, canonical_key, claim_index_values
+from sitrep.store.database import CanonicalKey, TopicGroup, canonical_key, claim_index_values
 
 STAGES = ("extract", "geocode", "resolve")
 # Documents parsed together by ``nlp.pipe``: 15-20% faster than one at a time on this project's articles
@@ -188,20 +188,18 @@ def finish_unfinished(store: Store) -> IngestReport:
 
 
 def redo_documents(
-    store: Store, documents: Iterable[StoredDocument], report: IngestReport, gazetteer: Gazetteer | None
+    store: Store, documents: Iterable[StoredDocument], report: IngestReport, gazetteer: Gazetteer
 ) -> None:
-    """Extracts each stored document again (with ``gazetteer``; the events are then resolved again in canonical
-    order) or only resolves its stored mentions, in the order given (without); ``report.resumed`` names those
-    done, ``report.failures`` those that failed, and the others go on."""
+    """Extracts each stored document again, then resolves the events again in canonical order
+    (``resolve_pending``); ``report.resumed`` names those done, ``report.failures`` those that failed, and the
+    others go on."""
     pending = PendingResolution()
     for stored in documents:
         try:
-            if gazetteer is None:
-                with store.resolution_lock():
-                    resolve_into_store(store, store.mentions_for_document(stored.id))
-            else:
-                pending.touched |= write_extraction(store, stored.id, process_document(stored.document, gazetteer))
-                pending.documents[stored.id] = stored.document.name
+            processed = process_document(stored.document, gazetteer)
+            with store.resolution_lock():  # its old reports may lie in events another writer is resolving
+                pending.touched |= write_extraction(store, stored.id, processed)
+            pending.documents[stored.id] = stored.document.name
             report.resumed.append(stored.document.name)
         except Exception as exc:  # one bad document never stops the batch
             report.failures.append(pipeline_failure(stored.document.name, exc))
@@ -236,7 +234,8 @@ def record_document(
     pending: PendingResolution | None = None,
 ) -> None:
     """Stores one document (a new version replaces the old one's mentions) and, with ``produce``, its
-    extraction; what happened goes into ``report``. Errors name the document and never stop the batch.
+    extraction; what happened goes into ``report``. Errors name the document and never stop the batch. A document
+    another writer of the store is extracting (``Store.claim_document``) is left to it and counted a duplicate.
 
     With ``pending`` the document's reports wait there to be resolved with the others (``resolve_pending``);
     without, they are resolved before this returns, as resolving every stored document in canonical order would
@@ -249,22 +248,34 @@ def record_document(
             if produce is None or added.extracted or added.document_id in pending.documents:
                 report.duplicates.append(document.name)
                 return
+            if not store.claim_document(added.document_id) or store.is_extracted(added.document_id):
+                # Another writer is extracting it now, or finished it since it was stored: it is theirs.
+                report.duplicates.append(document.name)
+                return
             # Stored by a run that stopped before its extraction finished: finish it now. Writing the
             # extraction replaces whatever part of it was written, so the result is that of an unbroken run.
             report.resumed.append(document.name)
+        elif produce is not None and not store.claim_document(added.document_id):
+            report.duplicates.append(document.name)  # another writer stored the same text at the same moment
+            return
         else:
             (report.new_versions if added.status == "new-version" else report.stored).append(document.name)
         if added.near_duplicate_of:
             report.near_duplicates.append((document.name, added.near_duplicate_of))
         earlier: dict[str, list[Mention]] = {}
         if added.superseded_id is not None:
-            earlier = reports_by_event(store, store.mentions_for_document(added.superseded_id))
-            pending.replaced += store.document_keys([added.superseded_id]).values()
-            pending.documents.pop(added.superseded_id, None)  # a version written earlier in this run
-            pending.touched |= store.remove_document_extraction(added.superseded_id)
+            with store.resolution_lock():  # the old version's events change: not while another writer resolves
+                earlier = reports_by_event(store, store.mentions_for_document(added.superseded_id))
+                pending.replaced += store.document_keys([added.superseded_id]).values()
+                pending.documents.pop(added.superseded_id, None)  # a version written earlier in this run
+                pending.touched |= store.remove_document_extraction(added.superseded_id)
         if produce is not None:
             processed = produce(document)
-            pending.touched |= write_extraction(store, added.document_id, processed)
+            if added.status == "duplicate" and store.has_extraction(added.document_id):
+                with store.resolution_lock():  # reports of a stopped run may already be in events
+                    pending.touched |= write_extraction(store, added.document_id, processed)
+            else:  # a new document: no event holds its reports yet, so writing them changes no event
+                pending.touched |= write_extraction(store, added.document_id, processed)
             pending.documents[added.document_id] = document.name
             report.mentions += len(processed.mentions)
             report.claims += len(processed.claims)
@@ -296,8 +307,21 @@ def resolve_pending(store: Store, pending: PendingResolution, report: IngestRepo
     events after the cut are removed, and every document from the cut on is resolved again in canonical order;
     the events before it are untouched, exactly as they stood when the document at the cut came. Event ids come
     from an event's first report, so an event found again keeps its id; an id that is gone leads to the event
-    holding most of its reports. Holds the whole store's resolution lock. A document whose resolution fails is
-    named in ``report`` and stays unfinished (``sitrep doctor --repair`` finishes it)."""
+    holding most of its reports. A document whose resolution fails is named in ``report`` and stays unfinished
+    (``sitrep doctor --repair`` finishes it).
+
+    Several writers (PostgreSQL): this holds the whole store's resolution lock, so one writer resolves at a time
+    while the others go on parsing and extracting. A writer's replay also resolves the documents other writers
+    have written and not resolved yet; each such writer goes back to its own earliest document when it resolves,
+    so whoever resolves last leaves the events of all the documents in canonical order. Afterwards this writer
+    lets go of the documents it claimed (``Store.claim_document``)."""
+    try:
+        _resolve_pending(store, pending, report)
+    finally:
+        store.release_documents()
+
+
+def _resolve_pending(store: Store, pending: PendingResolution, report: IngestReport) -> None:
     if not pending:
         return
     with store.resolution_lock():
@@ -340,56 +364,6 @@ def resolve_pending(store: Store, pending: PendingResolution, report: IngestRepo
     pending.successors.clear()
 
 
-def store_extraction(store: Store, document_id: int, processed: ProcessedDocument) -> None:
-    """Writes mentions and claims, then attaches the mentions to events and sets the claims against those they
-    may dispute (both incrementally). Several processes may write into one store at once: each document's
-    matching and writing holds the store's resolution lock."""
-    regions = writing_regions(store, document_id, processed.mentions)
-    while True:
-        with store.resolution_lock(regions):
-            missing = regions_not_held(store, regions, processed.mentions)
-            if not missing:
-                touched = store.replace_extraction(document_id, processed.mentions, processed.claims)
-                with store.mentions_remembered():  # nobody else writes these reports now, and ours are written
-                    rederive(store, touched)
-                    resolve_into_store(store, processed.mentions)
-                store.mark_extracted(document_id)
-                break
-        regions = (regions or frozenset()) | missing  # a candidate event lies in a region not held: take it too
-    refresh_claim_contradictions(store)
-
-
-def writing_regions(store: Store, document_id: int, mentions: list[Mention]) -> frozenset[str] | None:
-    """The regions (countries) a document's reports may change events in, where the store lets writers of
-    different regions resolve at once: the countries of its reports' places (WILD_REGION for a place of no known
-    country).
-
-    None (the whole store) where the store does not, for a report that may match an event anywhere (no place, or
-    one of no known country), and for a document extracted before (the events its old reports were in may lie
-    anywhere)."""
-    if not store.regional_locks or store.has_extraction(document_id):
-        return None
-    countries: set[str] = set()
-    for mention in mentions:
-        if mention.background:
-            continue
-        located = mention_places(mention)
-        if not located or any(not place.country for place in located):
-            return None
-        # every place of the report, not only where it happened: an event takes its reports' places
-        countries |= {str(pm.place.country or WILD_REGION).upper() for pm in mention.places if pm.place is not None}
-    return frozenset(countries)
-
-
-def regions_not_held(store: Store, held: frozenset[str] | None, mentions: list[Mention]) -> frozenset[str]:
-    """The regions resolving these reports may change besides ``held`` (None: the whole store, so none): those of
-    their candidate events (an event in two countries, or of none known, may be matched from either)."""
-    if held is None:
-        return frozenset()
-    reports = [m for m in mentions if not m.background]
-    return store.candidate_regions(reports, load_config().candidate_window_days) - held
-
-
 def resolve_into_store(store: Store, mentions: list[Mention]) -> None:
     """Attaches a document's mentions to events, creating or merging events as the resolver decides.
 
@@ -402,16 +376,6 @@ def resolve_into_store(store: Store, mentions: list[Mention]) -> None:
         if any(now.get(m.id) != resolution.event_id for m in group):  # resolved before, in part
             members = {m.id: m for m in [*store.mentions_for_event(resolution.event_id), *group]}
             store.save_event(derive_event(resolution.event_id, list(members.values())))
-
-
-def rederive(store: Store, event_ids: Iterable[str]) -> None:
-    """Events that lost mentions are derived again from what they have left, or removed."""
-    for event_id in event_ids:
-        remaining = store.mentions_for_event(event_id)
-        if remaining:
-            store.save_event(derive_event(event_id, remaining))
-        else:
-            store.delete_event(event_id, redirect_to=None, reason="no reports left")
 
 
 def reports_by_event(store: Store, mentions: list[Mention]) -> dict[str, list[Mention]]:
@@ -742,14 +706,20 @@ def rerun(store: Store, stage: str) -> IngestReport:
     """
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}; one of {', '.join(STAGES)}")
-    documents = canonical_order(store.documents()) if stage == "resolve" else store.documents()
     report = IngestReport()
-    gazetteer = Gazetteer.open() if stage != "resolve" else None
-    if stage == "resolve":
+    if stage != "resolve":
+        redo_documents(store, store.documents(), report, Gazetteer.open())
+    else:
+        documents = canonical_order(store.documents())
         before = store.event_memberships()
         store.clear_events()
-    redo_documents(store, documents, report, gazetteer)
-    if stage == "resolve":
+        # Resolving again from the earliest document replays every document (``resolve_pending``), extracted or not.
+        pending = PendingResolution(
+            replaced=[canonical_key(d.document.published, d.document.content_hash) for d in documents[:1]]
+        )
+        resolve_pending(store, pending, report)
+        failed = {failure.name for failure in report.failures}
+        report.resumed += [d.document.name for d in documents if d.document.name not in failed]
         redirect_by_reports(store, before, "re-resolved")
     refresh_claim_contradictions(store)
     return report

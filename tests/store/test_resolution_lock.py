@@ -62,38 +62,21 @@ def test_the_lock_is_given_back_when_the_work_inside_fails(store_url: str) -> No
     other.close()
 
 
-def blocks(holder: Store, held: set[str] | None, other: Store, wanted: set[str] | None) -> bool:
-    """Whether ``other`` waits for ``wanted`` while ``holder`` holds ``held``."""
-    got = threading.Event()
-
-    def take() -> None:
-        with other.resolution_lock(wanted):
-            got.set()
-
-    with holder.resolution_lock(held):
-        taker = threading.Thread(target=take)
-        taker.start()
-        waited = not got.wait(timeout=1.0)
-    taker.join(timeout=30)
-    assert got.is_set()  # it went on once the holder let go
-    return waited
-
-
 @pytest.mark.postgres
-def test_on_postgresql_writers_of_other_countries_go_on_and_writers_of_one_country_take_turns(pg_url: str) -> None:
+def test_on_postgresql_a_document_is_claimed_by_one_writer_until_it_lets_go(pg_url: str) -> None:
     first, second = Store.open(pg_url), Store.open(pg_url)
-    assert first.regional_locks
-    assert not blocks(first, {"SY"}, second, {"UA", "IQ"})  # other countries: both at once
-    assert blocks(first, {"SY", "IQ"}, second, {"IQ"})  # a country in common: one after the other
-    assert blocks(first, {"SY"}, second, None)  # the whole store waits for every region
-    assert blocks(first, None, second, {"UA"})  # and every region for the whole store
+    assert first.claim_document(7) and first.claim_document(7)  # its own claim, asked again
+    assert not second.claim_document(7)  # another writer is extracting it
+    assert second.claim_document(8)  # other documents stay free
+    first.release_documents()
+    assert second.claim_document(7)
+    second.close()  # a writer that stops leaves its documents to the next
+    assert first.claim_document(7) and first.claim_document(8)
     first.close()
-    second.close()
 
 
-def test_sqlite_has_one_writer_whatever_the_regions(sqlite_url: str) -> None:
+def test_sqlite_has_one_writer_who_may_extract_any_document(sqlite_url: str) -> None:
     first, second = Store.open(sqlite_url), Store.open(sqlite_url)
-    assert not first.regional_locks
-    assert blocks(first, {"SY"}, second, {"UA"})
+    assert first.claim_document(7) and second.claim_document(7)  # writers take turns at resolution_lock
     first.close()
     second.close()

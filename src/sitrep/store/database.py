@@ -15,8 +15,7 @@ import math
 import sqlite3
 import threading
 import time
-import zlib
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -52,12 +51,10 @@ from sitrep.store.migrations import LATEST_VERSION, applied_versions, migrate
 # Concurrent first use: PostgreSQL serialises schema creation on this advisory lock; SQLite has none, so a
 # process that loses the race checks that the winner's schema is complete and goes on.
 MIGRATION_LOCK_KEY = 0x5175_7265_7000
-# Held while one document's reports are matched to events and written (see Store.resolution_lock): the whole
-# store's key, and one key per region in a space of two-part keys (PostgreSQL keeps the two spaces apart).
+# Held while reports are matched to events and written (see Store.resolution_lock).
 RESOLUTION_LOCK_KEY = 0x5175_7265_7001
-REGION_LOCK_SPACE = 0x5175_7265
-# The region of events with no place, or a place of no known country: any report may match them.
-WILD_REGION = "?"
+# A writer's claim on a document it extracts (Store.claim_document): this base plus the document's id.
+DOCUMENT_LOCK_BASE = 0x5175_7266 << 32
 MIGRATION_ATTEMPTS = 5
 
 _BANDS = 8
@@ -183,6 +180,9 @@ class Store:
         self._revision_connection: sqlite3.Connection | None = None
         self._revision_lock = threading.Lock()
         self._remembered: dict[str, Mention] | None = None
+        self._claims_connection: Connection | None = None
+        self._claims_guard = threading.Lock()
+        self._claimed: set[int] = set()
 
     @classmethod
     def open(cls, target: str, create: bool = True) -> Store:
@@ -204,6 +204,10 @@ class Store:
         return display_url(self.engine.url.render_as_string(hide_password=False))
 
     def close(self) -> None:
+        if self._claims_connection is not None:  # closing it ends the session: its claims go with it
+            self._claims_connection.close()
+            self._claims_connection = None
+            self._claimed.clear()
         if self._revision_connection is not None:
             self._revision_connection.close()
             self._revision_connection = None
@@ -344,6 +348,11 @@ class Store:
             for chunk in _chunks(sorted(set(event_ids))):
                 found.update(c.scalars(select(cols.document_id).where(cols.event_id.in_(chunk)).distinct()))
         return found
+
+    def is_extracted(self, document_id: int) -> bool:
+        """Whether the document's extraction finished (its reports resolved)."""
+        with self.engine.connect() as c:
+            return c.scalar(select(t.documents.c.extracted_at).where(t.documents.c.id == document_id)) is not None
 
     def mark_extracted(self, document_id: int) -> None:
         with self.engine.begin() as c:
@@ -640,20 +649,6 @@ class Store:
                     events[row.event_id].mentions.append(self._mention(row.id, row.data))
         return list(events.values())
 
-    def candidate_regions(self, mentions: Sequence[Mention], window_days: int) -> frozenset[str]:
-        """The regions (countries, WILD_REGION) of the events ``candidate_events`` offers these mentions: those a
-        writer resolving them may change. Reads the events' places only."""
-        from sitrep.resolve.config import load_config
-        from sitrep.resolve.store import compatible_types
-
-        found: set[str] = set()
-        with self.engine.connect() as c:
-            for mention in mentions:
-                types = sorted(compatible_types(mention.event_type, load_config()))
-                for row in c.execute(*candidate_statement(mention, types, window_days)):
-                    found |= event_regions(row.data.get("places") or [])
-        return frozenset(found)
-
     def has_extraction(self, document_id: int) -> bool:
         """Whether reports of this document are stored (written by an earlier extraction, finished or not)."""
         with self.engine.connect() as c:
@@ -854,43 +849,26 @@ class Store:
                     outlets[row.name] = row.outlet or "unknown outlet"
             return outlets
 
-    @property
-    def regional_locks(self) -> bool:
-        """Whether writers of different regions resolve at the same time (PostgreSQL); SQLite has one writer."""
-        return self.engine.dialect.name == "postgresql"
-
     @contextlib.contextmanager
-    def resolution_lock(self, regions: Collection[str] | None = None) -> Iterator[None]:
-        """Held while one document's reports are matched to stored events and written, so that several
-        processes ingesting into one store never both create an event for one incident: matching reads the
-        candidates and writes the result in separate transactions, and a second writer must see the first
-        one's events before it matches. Parsing and extraction, the bulk of the work, stay parallel.
+    def resolution_lock(self) -> Iterator[None]:
+        """Held while reports are matched to stored events and written, so that several processes ingesting into
+        one store never both create an event for one incident: matching reads the candidates and writes the
+        result in separate transactions, and a second writer must see the first one's events before it matches.
+        Parsing and extraction, the bulk of the work, stay parallel.
 
-        ``regions`` are the countries (two-letter codes, and WILD_REGION) whose events the holder may read or
-        change; None is the whole store. PostgreSQL: session advisory locks on a connection of their own, the
-        store's key shared and each region's key exclusive (taken in one order, so two writers never wait on
-        each other), or the store's key exclusive for None: writers of different countries resolve at once.
-        SQLite: an exclusive lock on a file beside the database, whatever the regions (SQLite serialises single
-        writes, not this read-then-write sequence): SQLite is a single-writer store by design (one file, one
-        writer; use PostgreSQL for several). An in-memory store is one process's own and needs none. The claim
-        contradictions (pipeline.refresh_claim_contradictions) are updated under the whole store's lock.
+        PostgreSQL: a session advisory lock on a connection of its own. SQLite: an exclusive lock on a file
+        beside the database (SQLite serialises single writes, not this read-then-write sequence): SQLite is a
+        single-writer store by design (one file, one writer; a second writer waits here; use PostgreSQL for
+        several). An in-memory store is one process's own and needs none.
         """
         if self.engine.dialect.name == "postgresql":
-            keys = [] if regions is None else sorted({_region_key(region) for region in regions})
-            whole = "" if regions is None else "_shared"
             with self.engine.connect() as c:
-                c.execute(text(f"SELECT pg_advisory_lock{whole}(:key)"), {"key": RESOLUTION_LOCK_KEY})
-                for key in keys:
-                    c.execute(text("SELECT pg_advisory_lock(:space, :key)"), {"space": REGION_LOCK_SPACE, "key": key})
+                c.execute(text("SELECT pg_advisory_lock(:key)"), {"key": RESOLUTION_LOCK_KEY})
                 c.commit()
                 try:
                     yield
                 finally:
-                    for key in reversed(keys):
-                        c.execute(
-                            text("SELECT pg_advisory_unlock(:space, :key)"), {"space": REGION_LOCK_SPACE, "key": key}
-                        )
-                    c.execute(text(f"SELECT pg_advisory_unlock{whole}(:key)"), {"key": RESOLUTION_LOCK_KEY})
+                    c.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": RESOLUTION_LOCK_KEY})
                     c.commit()
             return
         database = self.engine.url.database
@@ -903,6 +881,39 @@ class Store:
                 yield
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def claim_document(self, document_id: int) -> bool:
+        """Whether this writer may extract the document: no other live writer is extracting it. Two drivers given
+        the same text (overlapping inputs) then extract it once; the one that cannot claim it counts it a
+        duplicate. The claim lasts until ``release_documents`` (after the document is resolved) or until the
+        process ends, so a writer that stopped leaves its documents to be finished by the next.
+
+        PostgreSQL: a session advisory lock per document, on a connection this store keeps. SQLite has one
+        writer (``resolution_lock``): always True."""
+        if self.engine.dialect.name != "postgresql":
+            return True
+        with self._claims_guard:
+            if document_id in self._claimed:
+                return True
+            if self._claims_connection is None:
+                self._claims_connection = self.engine.connect()
+            key = DOCUMENT_LOCK_BASE + document_id % 2**32
+            got = bool(self._claims_connection.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}))
+            self._claims_connection.commit()
+            if got:
+                self._claimed.add(document_id)
+            return got
+
+    def release_documents(self) -> None:
+        """Lets go of every document this writer claimed (``claim_document``)."""
+        with self._claims_guard:
+            if self._claims_connection is None or not self._claimed:
+                return
+            for document_id in sorted(self._claimed):
+                key = DOCUMENT_LOCK_BASE + document_id % 2**32
+                self._claims_connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+            self._claims_connection.commit()
+            self._claimed.clear()
 
     def revision(self) -> str | None:
         """A token that changes whenever a write is committed to the store, by any connection of any process,
@@ -1238,18 +1249,6 @@ def place_cell(lat: float | None, lon: float | None, precision: str | None) -> i
     if lat is None or lon is None or precision in _COARSE_PRECISIONS:
         return COARSE_CELL
     return grid_cell(lat, lon)
-
-
-def _region_key(region: str) -> int:
-    """A region's advisory lock key (a signed 32-bit number)."""
-    return zlib.crc32(region.encode()) - 2**31
-
-
-def event_regions(places: Sequence[dict[str, Any]]) -> set[str]:
-    """The regions of an event with these (stored) places: their countries, or WILD_REGION if it has no place or
-    one of no known country."""
-    countries = {str(p.get("country") or "").upper() for p in places}
-    return {WILD_REGION} if not countries or "" in countries else countries
 
 
 def country_cell(country: str | None) -> int | None:
