@@ -66,6 +66,7 @@ EPOCHS = 250
 FOLDS = 5
 CONVENTION_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)
 LEXICON_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0)
+WEAK_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.5, 1.0)
 TOLERANCE = 0.01
 
 
@@ -272,21 +273,31 @@ def main(argv: list[str] | None = None) -> int:
     rules_say = [examples[i].rule_label or NOT_AN_EVENT for i in real]
     triggered = [k for k, i in enumerate(real) if examples[i].rule_label]
     # How much the rules' type weighs against the model (1: it always stands): a convention of the rules (a
-    # weapon, a civilian target) and, apart, the trigger's own lexicon type when no convention spoke.
+    # weapon, a civilian target) and, apart, the trigger's own lexicon type when no convention spoke, a strong
+    # trigger's ("shelled") and a weak one's ("were killed", whose lexicon type is only a default).
     sweep = {}
-    for weights in itertools.product(CONVENTION_WEIGHTS, LEXICON_WEIGHTS):
-        said = [_as_classified(examples[i], held_out_scores[i], labels, *weights, temperature) for i in real]
+    for weights in itertools.product(CONVENTION_WEIGHTS, LEXICON_WEIGHTS, WEAK_WEIGHTS):
+        said = [_as_classified(examples[i], held_out_scores[i], labels, weights, temperature) for i in real]
         sweep[weights] = scores_of([gold[k] for k in triggered], [said[k] for k in triggered])
-    # The largest weights within a point of the best (the standard error on ~900 examples is near 1.5 points):
-    # the conventions are ACLED's and the lexicon is the rules', kept unless the data clearly disagree.
+    # The largest convention and lexicon weights within a point of the best (the standard error on ~900 examples
+    # is near 1.5 points): the conventions are ACLED's and the lexicon is the rules', kept unless the data clearly
+    # disagree. A weak trigger's type is only a default: the least weight within that point (none, unless the
+    # data clearly ask for it).
     best = max(r["type_accuracy"] for r in sweep.values())
-    convention_weight, lexicon_weight = max(w for w, r in sweep.items() if r["type_accuracy"] >= best - TOLERANCE)
+    convention_weight, lexicon_weight, weak_weight = max(
+        (w for w, r in sweep.items() if r["type_accuracy"] >= best - TOLERANCE), key=lambda w: (w[0], w[1], -w[2])
+    )
     # Whether the model names the sub-type of remote violence where no weapon does (the lexicon's is a default):
     # only if that raises the held-out sub-type F1 where a trigger is found.
     by_flag = {
         flag: [
             _as_classified(
-                examples[i], held_out_scores[i], labels, convention_weight, lexicon_weight, temperature, flag
+                examples[i],
+                held_out_scores[i],
+                labels,
+                (convention_weight, lexicon_weight, weak_weight),
+                temperature,
+                flag,
             )
             for i in real
         ]
@@ -307,7 +318,12 @@ def main(argv: list[str] | None = None) -> int:
     raw, right, parity = [], [], []
     for i in scored:
         said = _as_classified(
-            examples[i], held_out_scores[i], labels, convention_weight, lexicon_weight, temperature, sub_type_by_model
+            examples[i],
+            held_out_scores[i],
+            labels,
+            (convention_weight, lexicon_weight, weak_weight),
+            temperature,
+            sub_type_by_model,
         )
         by_type = _by_type(softmax(held_out_scores[i][None, :], temperature)[0], labels)
         raw.append(by_type.get(said.split("|")[0], 0.0))
@@ -350,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         "calibration of the type confidence (held out, where a trigger is found)": calibration,
         "convention_weight": convention_weight,
         "lexicon_weight": lexicon_weight,
+        "weak_weight": weak_weight,
         "confidence_platt": [round(platt[0], 4), round(platt[1], 4)],
         "sub-type F1 where a trigger is found, lexicon default / model (remote violence with no weapon named)": [
             sub_f1[False],
@@ -357,8 +374,8 @@ def main(argv: list[str] | None = None) -> int:
         ],
         "sub_type_by_model": sub_type_by_model,
         "F1 of right events kept, by least confidence": thresholds,
-        "type accuracy by convention weight / lexicon weight": {
-            f"{c}/{lex}": r["type_accuracy"] for (c, lex), r in sweep.items()
+        "type accuracy by convention weight / lexicon weight / weak-trigger weight": {
+            f"{c}/{lex}/{weak}": r["type_accuracy"] for (c, lex, weak), r in sweep.items()
         },
     }
     print(json.dumps(cv, indent=1))
@@ -383,6 +400,7 @@ def main(argv: list[str] | None = None) -> int:
         "temperature": round(float(temperature), 3),
         "convention_weight": convention_weight,
         "lexicon_weight": lexicon_weight,
+        "weak_weight": weak_weight,
         "confidence_platt": [round(platt[0], 4), round(platt[1], 4)],
         "sub_type_by_model": sub_type_by_model,
         "cross_validation_real_dev": cv,
@@ -430,8 +448,7 @@ def _as_classified(
     example: Example,
     scores: np.ndarray,
     labels: list[str],
-    convention_weight: float,
-    lexicon_weight: float,
+    weights: tuple[float, float, float],
     temperature: float = 1.0,
     sub_type_by_model: bool = False,
 ) -> str:
@@ -443,7 +460,8 @@ def _as_classified(
     if rule_type == "Strategic developments" or set(example.admitted) == {rule_type}:
         return example.rule_label
     by_type = _by_type(softmax(scores[None, :], temperature)[0], labels)
-    bonus = convention_weight if example.by_convention else (0.0 if example.weak else lexicon_weight)
+    convention_weight, lexicon_weight, weak_weight = weights
+    bonus = convention_weight if example.by_convention else (weak_weight if example.weak else lexicon_weight)
     event_type = max(sorted(example.admitted), key=lambda t: by_type.get(t, 0.0) + (bonus if t == rule_type else 0.0))
     if event_type == rule_type:
         if sub_type_by_model and example.default_sub:

@@ -132,6 +132,29 @@ def test_the_trigger_lexicon_type_weighs_as_much_as_the_model_meta_says(monkeypa
     assert found and {m.event_type for m in found} == {"Violence against civilians"}
 
 
+class _LeansToBattle(TypingModel):
+    """The shipped model, but sure that any killing was a battle."""
+
+    def probabilities(self, names: list[str]) -> dict[str, float]:
+        found = super().probabilities(names)
+        found["Battles|Armed clash"] += 1.0
+        return {name: p / 2.0 for name, p in found.items()}
+
+
+def test_a_weak_trigger_lexicon_default_weighs_as_much_as_the_model_meta_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A weak trigger ("were killed") has only a default type in the lexicon; its weight against the model is
+    chosen by cross-validation apart from a strong trigger's, and stored in the meta."""
+    meta = json.loads(data_path(*META_FILE).read_text(encoding="utf-8"))
+    assert typing_model().weak_weight == meta.get("weak_weight", 0.0)
+    text = "Four were killed in the northern hills on Tuesday."
+    shipped = typing_model()
+    leaning = _LeansToBattle(**{f.name: getattr(shipped, f.name) for f in fields(shipped)})
+    monkeypatch.setattr(triggers, "typing_model", lambda: replace(leaning, weak_weight=0.0))
+    assert {m.event_type for m in mentions(text)} == {"Battles"}
+    monkeypatch.setattr(triggers, "typing_model", lambda: replace(leaning, weak_weight=100.0))
+    assert {m.event_type for m in mentions(text)} == {"Violence against civilians"}
+
+
 def test_a_weapon_named_in_the_plural_names_the_sub_type_as_in_the_singular() -> None:
     """The instrument list names each weapon once; "suicide bombers" and "truck bombs" are found as well."""
     found = mentions("Three suicide bombers attacked a police post on the edge of the oasis town on Monday.")

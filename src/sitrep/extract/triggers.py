@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from sitrep.data import load_yaml, word_set
 from sitrep.extract.rules import Cascade
-from sitrep.extract.typing_model import features, split_label, type_probabilities, typing_model
+from sitrep.extract.typing_model import TypingModel, features, split_label, type_probabilities, typing_model
 from sitrep.nlp.entities import entities_in
 from sitrep.nlp.tokens import span_text, span_tokens, text_between
 
@@ -650,8 +650,8 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
         )
     # The rules' type (a convention's, or else the trigger's lexicon's) is weighed with the model's probabilities,
     # each weight chosen by cross-validation.
-    # A weak trigger's lexicon type ("were killed") is only a default, which gets no weight.
-    bonus = model.convention_weight if by_rules.by_convention else (0.0 if match.rule.weak else model.lexicon_weight)
+    # A weak trigger's lexicon type ("were killed") is only a default: it gets its own weight, also chosen so.
+    bonus = model.convention_weight if by_rules.by_convention else _lexicon_bonus(match.rule, model)
     event_type = max(sorted(admitted), key=lambda t: by_type.get(t, 0.0) + (bonus if t == by_rules.event_type else 0.0))
     subs = sorted((n for n in probabilities if split_label(n)[0] == event_type), key=lambda n: -probabilities[n])
     if event_type == by_rules.event_type or not subs:
@@ -663,6 +663,11 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     lemma = match.token.lemma_.lower()
     plover = one_sided_plover(match.rule.plover or onto.plover(event_type, sub, lemma), target_text)
     return Classification(event_type, sub, plover, round(model.confidence(by_type.get(event_type, 0.0)), 3))
+
+
+def _lexicon_bonus(rule: TriggerRule, model: TypingModel) -> float:
+    """What a trigger's lexicon type weighs against the model when no convention spoke."""
+    return model.weak_weight if rule.weak else model.lexicon_weight
 
 
 def one_sided_plover(plover: str, target_text: str) -> str:

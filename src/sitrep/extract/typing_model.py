@@ -68,6 +68,7 @@ class TypingModel:
     temperature: float
     convention_weight: float  # how much a convention of the rules weighs against the model (extract/triggers.py)
     lexicon_weight: float = 0.0  # how much a strong trigger's lexicon type weighs when no convention spoke
+    weak_weight: float = 0.0  # how much a weak trigger's lexicon default ("were killed") weighs
     platt: tuple[float, float] = (1.0, 0.0)  # maps the type's probability to the chance that the type is right
     sub_type_by_model: bool = False  # the model names the sub-type the lexicon only defaults (extract/triggers.py)
     event_platt: tuple[float, float] = (1.0, 0.0)  # maps that chance to the chance that the stored event is right
@@ -107,6 +108,7 @@ def typing_model() -> TypingModel:
         temperature=float(meta["temperature"]),
         convention_weight=float(meta.get("convention_weight", 1.0)),
         lexicon_weight=float(meta.get("lexicon_weight", 0.0)),
+        weak_weight=float(meta.get("weak_weight", 0.0)),
         platt=tuple(float(v) for v in meta.get("confidence_platt", (1.0, 0.0))),  # type: ignore[arg-type]
         sub_type_by_model=bool(meta.get("sub_type_by_model", False)),
         event_platt=tuple(float(v) for v in meta.get("event_platt", (1.0, 0.0))),  # type: ignore[arg-type]
