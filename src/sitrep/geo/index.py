@@ -11,12 +11,11 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from sitrep.data import data_path, load_yaml, word_set
 from sitrep.geo.build import ensure_index
 from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
 from sitrep.geo.distance import haversine_km
+from sitrep.geo.fuzzy import NamePool, load_pools
 from sitrep.geo.normalise import (
     ARTICLES,
     ParsedMention,
@@ -41,6 +40,7 @@ FUZZY_MEMO_SIZE = 50_000  # names whose fuzzy hits are kept per process (a few M
 MIN_SKELETON = 3
 MAX_NGRAM = 4  # longest country name/alias in words, for scanning text
 DEMONYM_WEIGHT = 0.5
+_NO_NAMES = NamePool([], [])  # the pool of a country the index has no names for
 ALTERNATIVES = 3  # candidates kept beside the chosen place
 CITY_QUARTER = "district"  # the curated site type of a city's quarter ("Jobar", Damascus)
 QUARTER_KM = 25.0  # a quarter lies this close to its town's point
@@ -139,7 +139,7 @@ class Gazetteer:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
-        self._fuzzy_pools: dict[str, tuple[list[str], list[int]]] = {}
+        self._fuzzy_pools: dict[str, NamePool] | None = None
         # The same unknown name recurs across a batch's articles (a village, a misspelt town): its fuzzy hits
         # depend only on the name and the country context, so they are searched once per process (bounded).
         self._fuzzy_hits: dict[tuple[str, tuple[str, ...]], list[int]] = {}
@@ -197,27 +197,13 @@ class Gazetteer:
         if old is None or _rank(match) > _rank(old):
             found[match.row.id] = match
 
-    def _fuzzy_pool(self, country: str) -> tuple[list[str], list[int]]:
-        """The name keys of one country's units, sites and towns of known size (or, for "", of prominent places
-        worldwide) that fuzzy matching searches, loaded once."""
-        if country not in self._fuzzy_pools:
-            if country:
-                # Villages of unknown size (most of the shipped villages) are found by their names and
-                # romanisations only, not as look-alikes: they are many, and a look-alike village is rarely right.
-                sql = (
-                    "SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place WHERE p.country = ? "
-                    "AND (p.precision != 'town' OR p.population > 0 OR p.gid LIKE 'sitrep:%')"
-                )
-                args: tuple[object, ...] = (country,)
-            else:
-                sql = (
-                    "SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place "
-                    "WHERE p.precision != 'town' OR p.population >= ?"
-                )
-                args = (GLOBAL_FUZZY_MIN_POPULATION,)
-            recs = self._db.execute(sql, args).fetchall()
-            self._fuzzy_pools[country] = ([r[0] for r in recs], [r[1] for r in recs])
-        return self._fuzzy_pools[country]
+    def _fuzzy_pool(self, country: str) -> NamePool:
+        """The names of one country (or, for "", of prominent places worldwide) that fuzzy matching searches;
+        all pools are read together on first use (one pass over the index instead of one per country)."""
+        if self._fuzzy_pools is None:
+            world, self._fuzzy_pools = load_pools(self._db, GLOBAL_FUZZY_MIN_POPULATION)
+            self._fuzzy_pools[""] = world
+        return self._fuzzy_pools.get(country, _NO_NAMES)
 
     def _fuzzy_rows(self, key: str, countries: Sequence[str]) -> list[tuple[Row, str, str, str]]:
         rowids = self._fuzzy_rowids(key, tuple(countries[:3]))
@@ -234,9 +220,7 @@ class Gazetteer:
             cutoff = float(weights()["min_similarity"]) * 100
             rowids: list[int] = []
             for country in [*countries, ""]:
-                keys, ids = self._fuzzy_pool(country)
-                hits = process.extract(key, keys, scorer=fuzz.ratio, limit=FUZZY_LIMIT, score_cutoff=cutoff)
-                rowids.extend(ids[index] for _, _, index in hits)
+                rowids.extend(self._fuzzy_pool(country).closest(key, cutoff, FUZZY_LIMIT))
             self._fuzzy_hits[memo] = rowids
         return self._fuzzy_hits[memo]
 
