@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from pathlib import Path
 
 import pytest
 from rapidfuzz import fuzz, process
 
 from sitrep.geo import fuzzy
-from sitrep.geo.fuzzy import NamePool, load_pools
+from sitrep.geo.fuzzy import NamePool, NamePools, load_pools
 
 SYLLABLES = ["ka", "ra", "al", "bu", "zi", "mo", "den", "tar", "vil", "sha", "qu", "el", " ", "-"]
 
@@ -33,7 +34,7 @@ def big_pool() -> NamePool:
 
 @pytest.mark.parametrize("cutoff", [82.0, 60.0, 95.0, 100.0])
 def test_filtered_search_equals_scoring_every_name(big_pool: NamePool, cutoff: float) -> None:
-    queries = invented_names(150, seed=11) + ["kara", "tarvil", "zzzz", "a", "shaquel-den"]
+    queries = [*invented_names(150, seed=11), "kara", "tarvil", "zzzz", "a", "shaquel-den"]
     for query in queries:
         assert big_pool.closest(query, cutoff, 15) == every_name_scored(big_pool, query, cutoff, 15), query
 
@@ -55,8 +56,8 @@ def test_small_pools_are_scored_whole() -> None:
     assert pool.closest("tarvil", 82.0, 15) == [5, 6]
 
 
-def test_pools_are_read_per_country_and_worldwide_in_index_order() -> None:
-    db = sqlite3.connect(":memory:")
+def invented_index(path: str) -> sqlite3.Connection:
+    db = sqlite3.connect(path)
     db.executescript(
         """
         CREATE TABLE places (id INTEGER PRIMARY KEY, gid TEXT, country TEXT, precision TEXT, population INTEGER);
@@ -67,8 +68,38 @@ def test_pools_are_read_per_country_and_worldwide_in_index_order() -> None:
             ('small town', 5), ('big town alias', 1);
         """
     )
-    world, countries = load_pools(db, min_population=15_000)
-    assert world.keys == ["big town", "province", "big town alias"]
-    assert world.ids == [1, 4, 6]
-    assert countries["AA"].keys == ["big town", "small town", "big town alias"]
-    assert countries["BB"].keys == ["curated", "province"]
+    db.commit()
+    return db
+
+
+def assert_invented_pools(pools: NamePools) -> None:
+    assert pools.pool("").keys == ["big town", "province", "big town alias"]
+    assert pools.pool("").ids == [1, 4, 6]
+    assert pools.pool("AA").keys == ["big town", "small town", "big town alias"]
+    assert pools.pool("BB").keys == ["curated", "province"]
+    assert pools.pool("CC").keys == []
+
+
+def test_pools_are_read_per_country_and_worldwide_in_index_order() -> None:
+    assert_invented_pools(load_pools(invented_index(":memory:"), min_population=15_000))
+
+
+def test_pools_are_remembered_beside_the_index_until_it_changes(tmp_path: Path) -> None:
+    index = tmp_path / "index.sqlite"
+    db = invented_index(str(index))
+    assert_invented_pools(load_pools(db, min_population=15_000))
+    remembered = list(tmp_path.glob("index.sqlite.fuzzy-*"))
+    assert len(remembered) == 1
+    assert_invented_pools(load_pools(db, min_population=15_000))  # read from the file
+    db.execute("INSERT INTO names VALUES ('province alias', 4)")
+    db.commit()  # the index file changes: its pools are read again
+    assert load_pools(db, min_population=15_000).pool("BB").keys == ["curated", "province", "province alias"]
+
+
+def test_a_file_that_cannot_be_written_only_means_reading_the_index_again(tmp_path: Path) -> None:
+    db = invented_index(str(tmp_path / "index.sqlite"))
+    # A directory where the file would go: it is neither read nor replaced.
+    (tmp_path / f"index.sqlite.fuzzy-15000-v{fuzzy.POOLS_VERSION}.npz").mkdir()
+    assert_invented_pools(load_pools(db, min_population=15_000))
+    assert_invented_pools(load_pools(db, min_population=15_000))
+    assert not list(tmp_path.glob("*.tmp"))

@@ -12,8 +12,13 @@ overlap with the query cannot lift its ratio to the cut-off is never a hit, and 
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import tempfile
 from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -25,6 +30,7 @@ FILTER_MIN_POOL = 5_000
 BOUND_SLACK = 1e-6
 # Character counts are kept as uint8: a query repeating one character more often than this is scored plainly.
 MAX_COUNT = 255
+POOLS_VERSION = 1  # of the pools file remembered beside the index: raise it when _read_names or the layout change
 COUNT_BLOCK = 16_384  # names counted together when a pool is prepared
 
 
@@ -95,28 +101,132 @@ class NamePool:
         self._prepared = True
 
 
-def load_pools(db: sqlite3.Connection, min_population: int) -> tuple[NamePool, dict[str, NamePool]]:
-    """The worldwide pool and one pool per country, read in one pass over the index's names.
+@dataclass(frozen=True)
+class PoolNames:
+    """The names of every pool, in index order: key, index row id, the row of its country in ``countries`` (-1:
+    none), and whether it is in the worldwide pool."""
+
+    keys: list[str]
+    ids: npt.NDArray[np.int64]
+    country: npt.NDArray[np.int32]
+    worldwide: npt.NDArray[np.bool_]
+    countries: list[str]
+
+
+class NamePools:
+    """Every pool fuzzy matching searches, from one pass over the index's names (remembered beside the index).
 
     A country's pool: its units, sites, curated places and towns of known size (villages of unknown size are
     found by their names and romanisations only: they are many, and a look-alike village is rarely right).
-    The worldwide pool: units, sites and towns of at least ``min_population``, searched in any document.
-    Both keep the index's row order, so ties fall the same way however the pools are read.
+    The worldwide pool (country ""): units, sites and towns of at least ``min_population``, searched in any
+    document. Every pool keeps the index's row order, so ties fall the same way however the pools are read.
     """
+
+    def __init__(self, names: PoolNames) -> None:
+        self._names = names
+        self._country_row = {country: row for row, country in enumerate(names.countries)}
+        self._pools: dict[str, NamePool] = {}
+
+    def pool(self, country: str) -> NamePool:
+        if country not in self._pools:
+            names = self._names
+            if not country:
+                where = names.worldwide
+            elif country in self._country_row:
+                where = names.country == self._country_row[country]
+            else:
+                where = np.zeros(len(names.keys), dtype=np.bool_)
+            positions = np.flatnonzero(where).tolist()
+            self._pools[country] = NamePool([names.keys[i] for i in positions], names.ids[positions].tolist())
+        return self._pools[country]
+
+
+def load_pools(db: sqlite3.Connection, min_population: int) -> NamePools:
+    """The pools of the index open in ``db``: read from the file remembered beside the index when it was written
+    for this very index file, else read from the index (and remembered, where the directory is writable)."""
+    index = _index_file(db)
+    stamp = _stamp(index) if index else None
+    if index is None or stamp is None:
+        return NamePools(_read_names(db, min_population))
+    remembered = index.with_name(f"{index.name}.fuzzy-{min_population}-v{POOLS_VERSION}.npz")
+    names = _remembered_names(remembered, stamp)
+    if names is None:
+        names = _read_names(db, min_population)
+        if not any("\n" in key for key in names.keys):  # the file keeps the keys one a line
+            _remember(remembered, stamp, names)
+    return NamePools(names)
+
+
+def _read_names(db: sqlite3.Connection, min_population: int) -> PoolNames:
     sql = (
         "SELECT n.key, n.rowid, p.country, (p.precision != 'town' OR p.population >= ?) "
         "FROM names n JOIN places p ON p.id = n.place "
         "WHERE p.precision != 'town' OR p.population > 0 OR p.gid LIKE 'sitrep:%' ORDER BY n.rowid"
     )
-    world_keys: list[str] = []
-    world_ids: list[int] = []
-    by_country: dict[str, tuple[list[str], list[int]]] = {}
-    for key, rowid, country, worldwide in db.execute(sql, (min_population,)):
-        if worldwide:
-            world_keys.append(key)
-            world_ids.append(rowid)
-        if country:
-            keys, ids = by_country.setdefault(country, ([], []))
-            keys.append(key)
-            ids.append(rowid)
-    return NamePool(world_keys, world_ids), {c: NamePool(k, i) for c, (k, i) in by_country.items()}
+    keys: list[str] = []
+    ids: list[int] = []
+    country: list[int] = []
+    worldwide: list[bool] = []
+    row_of: dict[str, int] = {}
+    for key, rowid, iso2, prominent in db.execute(sql, (min_population,)):
+        keys.append(key)
+        ids.append(rowid)
+        country.append(row_of.setdefault(iso2, len(row_of)) if iso2 else -1)
+        worldwide.append(bool(prominent))
+    return PoolNames(
+        keys,
+        np.array(ids, dtype=np.int64),
+        np.array(country, dtype=np.int32),
+        np.array(worldwide, dtype=np.bool_),
+        list(row_of),
+    )
+
+
+def _index_file(db: sqlite3.Connection) -> Path | None:
+    found = [Path(file) for _, name, file in db.execute("PRAGMA database_list") if name == "main" and file]
+    return found[0] if found else None
+
+
+def _stamp(index: Path) -> list[int] | None:
+    """Size and modification time of the index file: a rebuilt index is never read with another's pools."""
+    try:
+        info = index.stat()
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
+
+
+def _remembered_names(path: Path, stamp: list[int]) -> PoolNames | None:
+    try:
+        with np.load(path, allow_pickle=False) as saved:
+            if saved["stamp"].tolist() != stamp:
+                return None
+            keys = bytes(saved["keys"]).decode("utf-8").split("\n") if len(saved["ids"]) else []
+            return PoolNames(keys, saved["ids"], saved["country"], saved["worldwide"], saved["countries"].tolist())
+    except (OSError, ValueError, KeyError):
+        return None  # missing, unreadable or of another layout: read the index again
+
+
+def _remember(path: Path, stamp: list[int], names: PoolNames) -> None:
+    """Writes the pools beside the index through a temporary file, so that a reader never sees half of it; a
+    directory that cannot be written only means that the next process reads the index again."""
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as out:
+            np.savez(
+                out,
+                stamp=np.array(stamp, dtype=np.int64),
+                keys=np.frombuffer("\n".join(names.keys).encode("utf-8"), dtype=np.uint8),
+                ids=names.ids,
+                country=names.country,
+                worldwide=names.worldwide,
+                countries=np.array(names.countries, dtype=str),
+            )
+        os.chmod(temporary, 0o644)  # readable like the index it sits beside
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)

@@ -15,7 +15,7 @@ from sitrep.data import data_path, load_yaml, word_set
 from sitrep.geo.build import ensure_index
 from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
 from sitrep.geo.distance import haversine_km
-from sitrep.geo.fuzzy import NamePool, load_pools
+from sitrep.geo.fuzzy import NamePool, NamePools, load_pools
 from sitrep.geo.normalise import (
     ARTICLES,
     ParsedMention,
@@ -40,7 +40,6 @@ FUZZY_MEMO_SIZE = 50_000  # names whose fuzzy hits are kept per process (a few M
 MIN_SKELETON = 3
 MAX_NGRAM = 4  # longest country name/alias in words, for scanning text
 DEMONYM_WEIGHT = 0.5
-_NO_NAMES = NamePool([], [])  # the pool of a country the index has no names for
 ALTERNATIVES = 3  # candidates kept beside the chosen place
 CITY_QUARTER = "district"  # the curated site type of a city's quarter ("Jobar", Damascus)
 QUARTER_KM = 25.0  # a quarter lies this close to its town's point
@@ -139,7 +138,7 @@ class Gazetteer:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
-        self._fuzzy_pools: dict[str, NamePool] | None = None
+        self._fuzzy_pools: NamePools | None = None
         # The same unknown name recurs across a batch's articles (a village, a misspelt town): its fuzzy hits
         # depend only on the name and the country context, so they are searched once per process (bounded).
         self._fuzzy_hits: dict[tuple[str, tuple[str, ...]], list[int]] = {}
@@ -198,12 +197,11 @@ class Gazetteer:
             found[match.row.id] = match
 
     def _fuzzy_pool(self, country: str) -> NamePool:
-        """The names of one country (or, for "", of prominent places worldwide) that fuzzy matching searches;
-        all pools are read together on first use (one pass over the index instead of one per country)."""
+        """The names of one country (or, for "", of prominent places worldwide) that fuzzy matching searches
+        (:class:`sitrep.geo.fuzzy.NamePools`), all read on first use."""
         if self._fuzzy_pools is None:
-            world, self._fuzzy_pools = load_pools(self._db, GLOBAL_FUZZY_MIN_POPULATION)
-            self._fuzzy_pools[""] = world
-        return self._fuzzy_pools.get(country, _NO_NAMES)
+            self._fuzzy_pools = load_pools(self._db, GLOBAL_FUZZY_MIN_POPULATION)
+        return self._fuzzy_pools.pool(country)
 
     def _fuzzy_rows(self, key: str, countries: Sequence[str]) -> list[tuple[Row, str, str, str]]:
         rowids = self._fuzzy_rowids(key, tuple(countries[:3]))
