@@ -29,6 +29,7 @@ from sitrep.geo.normalise import (
     parse_mention,
     skeleton_key,
     tokens,
+    words_key,
     written_as_country,
 )
 from sitrep.model import PLACE_PRECISIONS, Place, PlaceAlternative
@@ -238,25 +239,34 @@ class Gazetteer:
         Demonyms count less than names: "Russian forces advanced toward Pokrovsk" is about who, not where.
         With ``demonym_weight=0`` only names count.
         """
+        counts: dict[str, float] = defaultdict(float)
+        for country, demonym in self._country_hits(text):
+            counts[country] += demonym_weight if demonym else 1.0
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first named wins ties
+        return [c for c, weight in ranked if weight > 0]
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - the gazetteer lives for the whole process
+    def _country_hits(self, text: str) -> tuple[tuple[str, bool], ...]:
+        """(ISO2, is a demonym) of each country name in ``text``, in text order; scanned once per text (a document
+        is asked with and without demonyms, each sentence once per place in it)."""
         text = _POSSESSIVE_S.sub("", text)  # "Ukraine's army" names Ukraine; keys drop apostrophes, not the s
         words = tokens(text)
         cased = cased_tokens(text)
         if len(cased) != len(words):  # case folding changed the token count: trust no casing
             cased = words
-        counts: dict[str, float] = defaultdict(float)
+        hits: list[tuple[str, bool]] = []
         i = 0
         while i < len(words):
             for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
-                hit = self._country_names.get(name_key(" ".join(words[i : i + n])))
+                hit = self._country_names.get(words_key(words[i : i + n]))
                 if hit is None and n == 1:
                     hit = self._possessive_without_apostrophe(words[i])
                 if hit and written_as_country(cased[i : i + n], words[i + n] if i + n < len(words) else ""):
-                    counts[hit[0]] += demonym_weight if hit[1] else 1.0
+                    hits.append(hit)
                     i += n - 1
                     break
             i += 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first named wins ties
-        return [c for c, weight in ranked if weight > 0]
+        return tuple(hits)
 
     def _possessive_without_apostrophe(self, word: str) -> tuple[str, bool] | None:
         """ "Syrias Raqa": a country's name with a possessive s whose apostrophe the text lost (a demonym plus s
