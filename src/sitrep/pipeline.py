@@ -429,15 +429,16 @@ def refresh_claim_contradictions(store: Store, full: bool = False) -> None:
         if seeds:
             store.write_claim_groups(*_regroup_claims(store, seeds, cfg))
         lookup = IncidentLookup(store, cfg)
-        pending = _with_earlier_incidents(lookup, store.pending_denial_events())
         rows = []
-        for event_id in pending:
-            reports, denials = store.denials_of_event(event_id)
-            found = {m.id: (event_id, m) for m in reports}
-            rows += [_denial_row(event_id, item) for event_id, item in denials_of_reports(denials, found)]
-            event = lookup.event(event_id) if reports else None
-            if event is not None:
-                rows += _incident_rows(lookup, event)
+        with store.mentions_remembered():  # under the whole store's lock; no report is written here
+            pending = _with_earlier_incidents(lookup, store.pending_denial_events())
+            for event_id in pending:
+                reports, denials = store.denials_of_event(event_id)
+                found = {m.id: (event_id, m) for m in reports}
+                rows += [_denial_row(event_id, item) for event_id, item in denials_of_reports(denials, found)]
+                event = lookup.event(event_id) if reports else None
+                if event is not None:
+                    rows += _incident_rows(lookup, event)
         store.write_denial_contradictions(pending, rows)
 
 

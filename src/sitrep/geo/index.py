@@ -11,12 +11,11 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
 from sitrep.data import data_path, load_yaml, word_set
 from sitrep.geo.build import ensure_index
 from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
 from sitrep.geo.distance import haversine_km
+from sitrep.geo.fuzzy import NamePool, NamePools, load_pools
 from sitrep.geo.normalise import (
     ARTICLES,
     ParsedMention,
@@ -30,6 +29,7 @@ from sitrep.geo.normalise import (
     parse_mention,
     skeleton_key,
     tokens,
+    words_key,
     written_as_country,
 )
 from sitrep.model import PLACE_PRECISIONS, Place, PlaceAlternative
@@ -139,7 +139,7 @@ class Gazetteer:
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
-        self._fuzzy_pools: dict[str, tuple[list[str], list[int]]] = {}
+        self._fuzzy_pools: NamePools | None = None
         # The same unknown name recurs across a batch's articles (a village, a misspelt town): its fuzzy hits
         # depend only on the name and the country context, so they are searched once per process (bounded).
         self._fuzzy_hits: dict[tuple[str, tuple[str, ...]], list[int]] = {}
@@ -197,27 +197,12 @@ class Gazetteer:
         if old is None or _rank(match) > _rank(old):
             found[match.row.id] = match
 
-    def _fuzzy_pool(self, country: str) -> tuple[list[str], list[int]]:
-        """The name keys of one country's units, sites and towns of known size (or, for "", of prominent places
-        worldwide) that fuzzy matching searches, loaded once."""
-        if country not in self._fuzzy_pools:
-            if country:
-                # Villages of unknown size (most of the shipped villages) are found by their names and
-                # romanisations only, not as look-alikes: they are many, and a look-alike village is rarely right.
-                sql = (
-                    "SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place WHERE p.country = ? "
-                    "AND (p.precision != 'town' OR p.population > 0 OR p.gid LIKE 'sitrep:%')"
-                )
-                args: tuple[object, ...] = (country,)
-            else:
-                sql = (
-                    "SELECT n.key, n.rowid FROM names n JOIN places p ON p.id = n.place "
-                    "WHERE p.precision != 'town' OR p.population >= ?"
-                )
-                args = (GLOBAL_FUZZY_MIN_POPULATION,)
-            recs = self._db.execute(sql, args).fetchall()
-            self._fuzzy_pools[country] = ([r[0] for r in recs], [r[1] for r in recs])
-        return self._fuzzy_pools[country]
+    def _fuzzy_pool(self, country: str) -> NamePool:
+        """The names of one country (or, for "", of prominent places worldwide) that fuzzy matching searches
+        (:class:`sitrep.geo.fuzzy.NamePools`), all read on first use."""
+        if self._fuzzy_pools is None:
+            self._fuzzy_pools = load_pools(self._db, GLOBAL_FUZZY_MIN_POPULATION)
+        return self._fuzzy_pools.pool(country)
 
     def _fuzzy_rows(self, key: str, countries: Sequence[str]) -> list[tuple[Row, str, str, str]]:
         rowids = self._fuzzy_rowids(key, tuple(countries[:3]))
@@ -234,9 +219,7 @@ class Gazetteer:
             cutoff = float(weights()["min_similarity"]) * 100
             rowids: list[int] = []
             for country in [*countries, ""]:
-                keys, ids = self._fuzzy_pool(country)
-                hits = process.extract(key, keys, scorer=fuzz.ratio, limit=FUZZY_LIMIT, score_cutoff=cutoff)
-                rowids.extend(ids[index] for _, _, index in hits)
+                rowids.extend(self._fuzzy_pool(country).closest(key, cutoff, FUZZY_LIMIT))
             self._fuzzy_hits[memo] = rowids
         return self._fuzzy_hits[memo]
 
@@ -256,25 +239,34 @@ class Gazetteer:
         Demonyms count less than names: "Russian forces advanced toward Pokrovsk" is about who, not where.
         With ``demonym_weight=0`` only names count.
         """
+        counts: dict[str, float] = defaultdict(float)
+        for country, demonym in self._country_hits(text):
+            counts[country] += demonym_weight if demonym else 1.0
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first named wins ties
+        return [c for c, weight in ranked if weight > 0]
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - the gazetteer lives for the whole process
+    def _country_hits(self, text: str) -> tuple[tuple[str, bool], ...]:
+        """(ISO2, is a demonym) of each country name in ``text``, in text order; scanned once per text (a document
+        is asked with and without demonyms, each sentence once per place in it)."""
         text = _POSSESSIVE_S.sub("", text)  # "Ukraine's army" names Ukraine; keys drop apostrophes, not the s
         words = tokens(text)
         cased = cased_tokens(text)
         if len(cased) != len(words):  # case folding changed the token count: trust no casing
             cased = words
-        counts: dict[str, float] = defaultdict(float)
+        hits: list[tuple[str, bool]] = []
         i = 0
         while i < len(words):
             for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
-                hit = self._country_names.get(name_key(" ".join(words[i : i + n])))
+                hit = self._country_names.get(words_key(words[i : i + n]))
                 if hit is None and n == 1:
                     hit = self._possessive_without_apostrophe(words[i])
                 if hit and written_as_country(cased[i : i + n], words[i + n] if i + n < len(words) else ""):
-                    counts[hit[0]] += demonym_weight if hit[1] else 1.0
+                    hits.append(hit)
                     i += n - 1
                     break
             i += 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])  # stable: first named wins ties
-        return [c for c, weight in ranked if weight > 0]
+        return tuple(hits)
 
     def _possessive_without_apostrophe(self, word: str) -> tuple[str, bool] | None:
         """ "Syrias Raqa": a country's name with a possessive s whose apostrophe the text lost (a demonym plus s

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -55,7 +56,11 @@ def tokens(text: str) -> list[str]:
 @cache
 def name_key(text: str) -> str:
     """The comparison key: ASCII words without article particles."""
-    words = tokens(text)
+    return words_key(tokens(text))
+
+
+def words_key(words: Sequence[str]) -> str:
+    """``name_key`` of words that are already ``tokens`` (no need to fold and split them again)."""
     kept = [w for w in words if w not in ARTICLES]
     return " ".join(kept or words)
 
