@@ -41,6 +41,7 @@ from sitrep.resolve.claims import (
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import incident_contradictions, one_incident
 from sitrep.resolve.coreference import group_document_mentions, mark_headline, share_incident_places
+from sitrep.resolve.incident_gate import gate_incidents
 from sitrep.resolve.similarity import mention_places
 from sitrep.resolve.sources import share_headline_chains
 from sitrep.store import Store, StoredDocument
@@ -96,6 +97,7 @@ def process_document(
     share_incident_places(mentions)
     keep_unknown_places(extraction, places, gazetteer)
     scope_claims(extraction, places, gazetteer)
+    gate_incidents(mentions, document)  # on the places as stored: the gate was trained on stored reports
     share_headline_chains(mentions, extraction.paragraph_of)  # on the places as stored, grouped as resolve will
     return ProcessedDocument(document, mentions, extraction.claims)
 

@@ -606,6 +606,11 @@ def _kinds_differ(a: Mention, b: Mention, rules: IncidentRules) -> bool:
     return not (_continues(a) or _continues(b))
 
 
+def kinds_differ(a: Mention, b: Mention, rules: IncidentRules | None = None) -> bool:
+    """The two reports tell another kind of act each (see ``_kinds_differ``)."""
+    return _kinds_differ(a, b, rules or load_rules())
+
+
 def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, kinds: bool = True) -> bool:
     """Either report carries evidence that it tells another incident than the other (with ``kinds`` false, evidence
     other than another kind of act)."""
@@ -659,6 +664,11 @@ def _one_place(a: PlaceMention, b: PlaceMention) -> bool:
 def _turns_to_another(mention: Mention, rules: IncidentRules) -> bool:
     """The sentence opens on a cue that the text turns to another incident ("Elsewhere in Syria, ...")."""
     return bool(rules.another_incident.search(mention.sentence.text or ""))
+
+
+def turns_to_another(mention: Mention, rules: IncidentRules | None = None) -> bool:
+    """The sentence opens on a cue that the text turns to another incident ("Elsewhere in Syria, ...")."""
+    return _turns_to_another(mention, rules or load_rules())
 
 
 def mark_headline(mentions: list[Mention], document: Document) -> None:

@@ -1,0 +1,117 @@
+"""Train the incident gate (src/sitrep/resolve/incident_gate.py) in seconds.
+
+    python scripts/train_incident_gate.py GOLD_A DB_A GOLD_B DB_B                # cross-fit: fit on A, score B; back
+    python scripts/train_incident_gate.py GOLD_A DB_A GOLD_B DB_B --write-half a # the gate fitted on A alone
+    python scripts/train_incident_gate.py GOLD_A DB_A GOLD_B DB_B --write        # the shipped gate, fitted on both
+
+Each DB is a store into which that gold folder's corpus was ingested (``sitrep ingest CORPUS --db DB``). The
+examples (data/models/incident_gate.README.md) are the incidents each gold article is split into
+(``incident_gate.article_incidents``), after its first: an incident is *news* when its reports tell a gold event
+(the evaluator's ``same_passage`` on the event's ``mentions``) that no incident told before it in the article
+tells, else *no news of its own* (it restates an incident told before, or tells none: background).
+
+The fit (an L2 logistic regression) and the threshold are the background trainer's: the threshold is chosen on
+probabilities of documents left out of the fit (inner cross-validation), trading incidents caught against news
+lost at ``--cost`` to one. Development gold only (the halves of ``evaluation/real/dev``); never the test split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_background import L2, Example, fit, gain, held_out_threshold  # noqa: E402
+
+from sitrep.data import data_path  # noqa: E402
+from sitrep.evaluate import gold_passages, load_gold, refuse_held_out, same_passage  # noqa: E402
+from sitrep.resolve.incident_gate import META_FILE, MODEL_FILE, article_incidents, incident_features  # noqa: E402
+from sitrep.store import Store  # noqa: E402
+
+
+def examples(gold_dir: Path, db: str) -> list[Example]:
+    gold, _, documents = load_gold(gold_dir)
+    store = Store.open(db, create=False)
+    found: list[Example] = []
+    for stored in store.documents():
+        document = stored.document
+        if document.name not in documents:
+            continue
+        events = [g for g in gold if g["doc"] == document.name]
+        incidents = article_incidents(store.mentions_for_document(stored.id))
+        told: set[str] = set()
+        for i, group in enumerate(incidents):
+            tells = {
+                str(g["id"])
+                for g in events
+                for m in group
+                if any(same_passage(m.sentence.text, p) for p in gold_passages(g))
+            }
+            news = bool(tells - told)
+            told |= tells
+            if i == 0:  # the lead is never gated
+                continue
+            features = incident_features(group, incidents[:i], len(incidents), document)
+            found.append(Example(document.name, features, int(not news), False, tuple(sorted(tells))))
+    store.close()
+    return found
+
+
+def describe(name: str, rows: list[Example], p: np.ndarray, threshold: float, cost: float) -> str:
+    _, caught, lost = gain(rows, p, threshold, cost)
+    return (
+        f"{name}: {len(rows)} incidents after the lead, {sum(e.label for e in rows)} no news of their own;"
+        f" gate at {threshold:.2f}: {caught} of those gated, {lost} news incidents gated"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("gold_a", type=Path)
+    parser.add_argument("db_a")
+    parser.add_argument("gold_b", type=Path)
+    parser.add_argument("db_b")
+    parser.add_argument("--cost", type=float, default=2.0, help="news incidents lost weigh this many caught")
+    parser.add_argument("--folds", type=int, default=4, help="inner folds that choose the threshold")
+    parser.add_argument("--write", action="store_true", help="fit on both halves and write the shipped weights")
+    parser.add_argument("--write-half", choices=["a", "b"], help="write the gate fitted on one half (cross-fit runs)")
+    args = parser.parse_args()
+    refuse_held_out([args.gold_a, args.gold_b])
+    a, b = examples(args.gold_a, args.db_a), examples(args.gold_b, args.db_b)
+    for name, train, score in (("fit A, score B", a, b), ("fit B, score A", b, a)):
+        fitted = fit(train)
+        threshold = held_out_threshold(train, args.cost, args.folds)
+        print(describe(name, score, fitted.probabilities(score), threshold, args.cost))
+    if not (args.write or args.write_half):
+        return
+    train = {"a": a, "b": b}.get(args.write_half or "", a + b)
+    fitted = fit(train)
+    threshold = held_out_threshold(train, args.cost, args.folds)
+    print(describe("written, on its own examples", train, fitted.probabilities(train), threshold, args.cost))
+    np.savez_compressed(data_path(*MODEL_FILE), weights=fitted.weights)
+    meta = {
+        "name": "sitrep incident gate",
+        "trained": dt.date.today().isoformat(),
+        "recipe": "scripts/train_incident_gate.py; data/models/incident_gate.README.md",
+        "data": {"incidents": len(train), "no_news": sum(e.label for e in train), "halves": args.write_half or "a+b"},
+        "l2": L2,
+        "cost": args.cost,
+        "threshold": threshold,
+        "features": fitted.names,
+    }
+    data_path(*META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    top = sorted(zip(fitted.weights, fitted.names, strict=True))
+    print("most news-like:", ", ".join(f"{n} {w:+.2f}" for w, n in top[:8]))
+    print("most like no news:", ", ".join(f"{n} {w:+.2f}" for w, n in top[-8:]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,127 @@
+"""The incident gate: an incident of an article with no news of its own (no day or place of its own, a day an
+earlier incident was told on, low typing confidence) joins no event; the article's lead is always news."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from sitrep.model import DateInterval, Document, Mention, Place, PlaceMention, Span
+from sitrep.resolve import incident_gate
+from sitrep.resolve.incident_gate import (
+    GATED,
+    IncidentGate,
+    article_incidents,
+    gate_from_files,
+    gate_incidents,
+    incident_features,
+    load_gate,
+)
+
+PUBLISHED = dt.date(2024, 3, 12)
+MONDAY = dt.date(2024, 3, 11)
+LEAD = "Shelling killed four people in the village of Tell Dara on Monday."
+RECALL = "Residents said such attacks have been common in Marj Hilal."
+TEXT = f"{LEAD} The wounded were taken to hospital. {RECALL}"
+
+
+def report(mention_id: str, sentence: str, trigger: str, town: str | None, lat: float, confidence: float) -> Mention:
+    start = TEXT.index(sentence)
+    at = start + sentence.index(trigger)
+    places = []
+    if town is not None:
+        where = start + sentence.index(town)
+        places = [
+            PlaceMention(
+                town, Span("d", where, where + len(town)), place=Place(f"t:{town}", town, "SY", lat, 36.6, "town")
+            )
+        ]
+    return Mention(
+        id=mention_id,
+        doc="d",
+        sentence=Span("d", start, start + len(sentence), sentence),
+        trigger=Span("d", at, at + len(trigger), trigger),
+        event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack",
+        plover="",
+        places=places,
+        confidence=confidence,
+    )
+
+
+def article() -> tuple[Document, list[Mention]]:
+    lead = report("lead", LEAD, "Shelling", "Tell Dara", 35.0, 0.9)
+    day = LEAD.index("Monday")
+    lead.date = DateInterval(MONDAY, MONDAY, "day", span=Span("d", day, day + 6, "Monday"))
+    recall = report("recall", RECALL, "attacks", "Marj Hilal", 36.5, 0.2)
+    return Document("d", "h", TEXT, published=PUBLISHED), [lead, recall]
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> IncidentGate:
+    """A gate that calls 'no news' an incident the typing model was unsure of."""
+    model = IncidentGate({"bias": 0, "confidence:low": 1}, np.array([-3.0, 6.0]), 0.5)
+    monkeypatch.setattr(incident_gate, "load_gate", lambda: model)
+    return model
+
+
+def test_the_article_is_told_as_two_incidents() -> None:
+    _, reports = article()
+    assert [[m.id for m in group] for group in article_incidents(reports)] == [["lead"], ["recall"]]
+
+
+def test_an_incident_with_no_news_of_its_own_joins_no_event(gate: IncidentGate) -> None:
+    document, reports = article()
+    gate_incidents(reports, document)
+    assert [m.background for m in reports] == ["", GATED]
+
+
+def test_the_lead_is_never_gated(monkeypatch: pytest.MonkeyPatch) -> None:
+    everything = IncidentGate({"bias": 0}, np.array([6.0]), 0.5)  # calls every incident no news
+    monkeypatch.setattr(incident_gate, "load_gate", lambda: everything)
+    document, reports = article()
+    gate_incidents(reports, document)
+    assert reports[0].background == ""
+
+
+def test_a_report_a_named_rule_calls_background_stays_out_and_keeps_its_name(gate: IncidentGate) -> None:
+    document, reports = article()
+    reports[1].background = "habitual"
+    gate_incidents(reports, document)
+    assert [m.background for m in reports] == ["", "habitual"]
+
+
+def test_a_report_the_gate_took_counts_again_when_the_article_is_read_anew() -> None:
+    # A store ingested with the gate trains as one ingested without: the gated report is still an incident.
+    _, reports = article()
+    reports[1].background = GATED
+    assert len(article_incidents(reports)) == 2
+
+
+def test_the_cues_of_a_later_incident_tell_where_it_stands_and_what_it_has_of_its_own() -> None:
+    document, reports = article()
+    incidents = article_incidents(reports)
+    lead = set(incident_features(incidents[0], [], 2, document))
+    later = set(incident_features(incidents[1], incidents[:1], 2, document))
+    assert {"index:0", "pos:lead", "own_day", "own_place", "confidence:top", "toll:none"} <= lead
+    assert {"index:1", "own_place", "confidence:low", "place_conflict_all_before", "any_after:have"} <= later
+    assert "own_day" not in later and "could_be_before" not in later
+    words = ("tell", "dara", "marj", "hilal", "shelling", "residents")
+    assert not any(word in name.lower() for name in lead | later for word in words)
+
+
+def test_without_weight_files_the_gate_is_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert gate_from_files(tmp_path / "none.npz", tmp_path / "none.json") is None
+    monkeypatch.setattr(incident_gate, "load_gate", lambda: None)
+    document, reports = article()
+    gate_incidents(reports, document)
+    assert [m.background for m in reports] == ["", ""]
+
+
+def test_the_shipped_gate_reads_the_cues_the_features_name() -> None:
+    shipped = load_gate()
+    assert shipped is not None and 0.5 <= shipped.threshold < 1.0
+    assert {"bias", "own_day", "own_place", "nothing_own", "could_be_before"} <= set(shipped.index)
