@@ -190,3 +190,27 @@ def test_a_sea_or_cape_the_gazetteer_lacks_is_not_put_in_the_documents_country(g
     downed = [m for m in mentions if "Zarqoon" in text[m.sentence.start : m.sentence.end]]
     assert downed, "the second sentence gives an event"
     assert all(pm.place is None or pm.place.precision != "country" for m in downed for pm in m.places)
+
+
+def test_a_country_named_as_a_doer_does_not_hide_where_the_places_are(gazetteer: Gazetteer) -> None:
+    # Russia acts; the province named is Syria's, so the report's villages are sought in Syria too.
+    countries = gazetteer.document_countries("Russia said its jets struck a depot in the Idlib countryside overnight")
+    assert countries[:1] == ["RU"] and "SY" in countries
+    # A place of a named country keeps the named countries alone: this Mansoura is not Egypt's city.
+    assert gazetteer.document_countries("Syria: a car bomb hit Mansoura in Raqqa governorate") == ["SY"]
+
+
+@pytest.mark.parametrize(
+    ("written", "country", "name"),
+    [
+        ("Qarya Suluq", "LY", "Qaryat Sulūq"),
+        ("Madina Labus", "YE", "Madīnat Lab‘ūs"),
+        ("Hilla Wad Ramli", "SD", "Hillat Wad Ramli"),
+        ("Khirba Hasan", "IQ", "Khirbat Ḩasan"),
+    ],
+)
+def test_a_name_written_without_its_construct_t_is_found(
+    gazetteer: Gazetteer, written: str, country: str, name: str
+) -> None:
+    place = gazetteer.resolve(written, GeoContext(document_countries=(country,)))
+    assert place is not None and place.name == name, place

@@ -21,6 +21,7 @@ from sitrep.geo.normalise import (
     ARTICLES,
     ParsedMention,
     cased_tokens,
+    construct_state_variant,
     is_calendar_word,
     is_generic_word,
     is_never_a_place,
@@ -182,6 +183,17 @@ class Gazetteer:
         for row, name, cand_key, source in self._rows(where, args):
             self._keep(found, _match_of(row, name, cand_key, source, key, skel))
         here = set(countries[:3])
+
+        def spelled_here() -> bool:
+            return any(m.spelled and (not here or m.row.country in here) for m in found.values())
+
+        variant = construct_state_variant(key) if where != "n.key = ?" else ""
+        if variant and not spelled_here():
+            # "Hamra Nasser" is "Hamrat Nasir": the other form of a feminine first word (normalise), when the name
+            # as written is not found.
+            variant_skel = skeleton_key(variant)
+            for row, name, cand_key, source in self._rows("n.key = ? OR n.skel = ?", (variant, variant_skel)):
+                self._keep(found, _match_of(row, name, cand_key, source, variant, variant_skel))
         # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
         # when it names any): a look-alike is never better than the name itself.
         if fuzzy and not any(
@@ -387,14 +399,30 @@ class Gazetteer:
         return {c: max(int(size or 0), minimum) for c, size in self._db.execute(sql, (key, threshold)) if c}
 
     def document_countries(self, text: str) -> list[str]:
-        """The countries ``text`` names (:meth:`countries_in_text`), else those its places imply.
+        """The countries ``text`` names (:meth:`countries_in_text`), then those of its well-known places when none of
+        them lies in a named country (:meth:`places_elsewhere`); for a text that names none, those its places imply.
 
         A nationality says who, not where: a text that names no country outright ("Iranian militias attack
         al-Mayadin") is first where its places imply, then in the countries of its nationalities."""
         named = self.countries_in_text(text)
-        if not named or self.countries_in_text(text, 0.0):
-            return named or self.countries_of_places(text)
+        by_name = self.countries_in_text(text, 0.0)
+        if not named:
+            return self.countries_of_places(text)
+        if by_name:
+            return list(dict.fromkeys([*named, *self.places_elsewhere(text, by_name)]))
         return list(dict.fromkeys([*self.countries_of_places(text), *named]))
+
+    def places_elsewhere(self, text: str, named: Sequence[str]) -> list[str]:
+        """The countries of the well-known places ``text`` names when none of them is in a country it names.
+
+        A country named as a doer says who acted, not where: "Russia and the regime avenge their pilot in the
+        Idlib countryside" names Russia, but its province is Syria's, so a village it names is sought in Syria
+        too. Only provinces, regions and big towns spelled exactly count (:meth:`countries_of_places`); when one of
+        them lies in a named country ("Mansoura, Raqqa governorate, Syria"), the named countries stand alone."""
+        implied, places = self._implied(text)
+        if not places or set(implied) & set(named):
+            return []
+        return implied
 
     # --- public API -------------------------------------------------------------------------
 
