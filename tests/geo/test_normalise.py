@@ -67,6 +67,7 @@ def test_the_name_a_head_surrounds_is_parsed_as_a_mention_too(text: str, core: s
     [
         ("Zahra Qadim", "zahrat qadim"),  # a feminine noun standing alone, sought in its construct form
         ("Tallah Abyad", "tallat abyad"),
+        ("Zahreh Qadim", "zahrat qadim"),
         ("Khirbeh Nasr", "khirbat nasr"),
         ("Madinat Nour", "madina nour"),  # ... and the construct form sought standing alone
         ("Hwayjet Saqr", "hwayje saqr"),

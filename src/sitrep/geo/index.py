@@ -193,7 +193,8 @@ class Gazetteer:
             # as written is not found.
             variant_skel = skeleton_key(variant)
             for row, name, cand_key, source in self._rows("n.key = ? OR n.skel = ?", (variant, variant_skel)):
-                self._keep(found, _match_of(row, name, cand_key, source, variant, variant_skel))
+                if not here or row.country in here:  # grammar of the document's language, sought where it is
+                    self._keep(found, _match_of(row, name, cand_key, source, variant, variant_skel))
         # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
         # when it names any): a look-alike is never better than the name itself.
         if fuzzy and not any(
