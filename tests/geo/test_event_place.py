@@ -198,19 +198,3 @@ def test_a_country_named_as_a_doer_does_not_hide_where_the_places_are(gazetteer:
     assert countries[:1] == ["RU"] and "SY" in countries
     # A place of a named country keeps the named countries alone: this Mansoura is not Egypt's city.
     assert gazetteer.document_countries("Syria: a car bomb hit Mansoura in Raqqa governorate") == ["SY"]
-
-
-@pytest.mark.parametrize(
-    ("written", "country", "name"),
-    [
-        ("Qarya Suluq", "LY", "Qaryat Sulūq"),
-        ("Madina Labus", "YE", "Madīnat Lab‘ūs"),
-        ("Hilla Wad Ramli", "SD", "Hillat Wad Ramli"),
-        ("Khirba Hasan", "IQ", "Khirbat Ḩasan"),
-    ],
-)
-def test_a_name_written_without_its_construct_t_is_found(
-    gazetteer: Gazetteer, written: str, country: str, name: str
-) -> None:
-    place = gazetteer.resolve(written, GeoContext(document_countries=(country,)))
-    assert place is not None and place.name == name, place

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.geo.normalise import construct_state_variant, name_key, parse_mention, skeleton_key
+from sitrep.geo.normalise import name_key, parse_mention, skeleton_key
 
 
 @pytest.mark.parametrize(
@@ -60,24 +60,3 @@ def test_border_mentions_are_recognised() -> None:
 def test_the_name_a_head_surrounds_is_parsed_as_a_mention_too(text: str, core: str, kind: str) -> None:
     parsed = parse_mention(text)
     assert (parsed.core, parsed.kind) == (core, kind)
-
-
-@pytest.mark.parametrize(
-    ("written", "other_form"),
-    [
-        ("Zahra Qadim", "zahrat qadim"),  # a feminine noun standing alone, sought in its construct form
-        ("Tallah Abyad", "tallat abyad"),
-        ("Zahreh Qadim", "zahrat qadim"),
-        ("Khirbeh Nasr", "khirbat nasr"),
-        ("Madinat Nour", "madina nour"),  # ... and the construct form sought standing alone
-        ("Hwayjet Saqr", "hwayje saqr"),
-    ],
-)
-def test_a_feminine_first_word_is_sought_in_its_other_form(written: str, other_form: str) -> None:
-    assert construct_state_variant(name_key(written)) == other_form
-    assert skeleton_key(other_form) != skeleton_key(written)  # the skeleton alone would not find it
-
-
-@pytest.mark.parametrize("written", ["Zahra", "Deir Nour", "Beit Saqr", "Al Qadim"])
-def test_only_a_feminine_first_word_of_a_longer_name_has_a_construct_state(written: str) -> None:
-    assert construct_state_variant(name_key(written)) == ""

@@ -21,7 +21,6 @@ from sitrep.geo.normalise import (
     ARTICLES,
     ParsedMention,
     cased_tokens,
-    construct_state_variant,
     is_calendar_word,
     is_generic_word,
     is_never_a_place,
@@ -183,18 +182,6 @@ class Gazetteer:
         for row, name, cand_key, source in self._rows(where, args):
             self._keep(found, _match_of(row, name, cand_key, source, key, skel))
         here = set(countries[:3])
-
-        def spelled_here() -> bool:
-            return any(m.spelled and (not here or m.row.country in here) for m in found.values())
-
-        variant = construct_state_variant(key) if where != "n.key = ?" else ""
-        if variant and not spelled_here():
-            # "Hamra Nasser" is "Hamrat Nasir": the other form of a feminine first word (normalise), when the name
-            # as written is not found.
-            variant_skel = skeleton_key(variant)
-            for row, name, cand_key, source in self._rows("n.key = ? OR n.skel = ?", (variant, variant_skel)):
-                if not here or row.country in here:  # grammar of the document's language, sought where it is
-                    self._keep(found, _match_of(row, name, cand_key, source, variant, variant_skel))
         # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
         # when it names any): a look-alike is never better than the name itself.
         if fuzzy and not any(

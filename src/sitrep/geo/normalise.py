@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from sitrep.data import load_yaml, word_set
+from sitrep.data import load_yaml
 from sitrep.extract.dates import FULL_MONTHS, WEEKDAY_BY_NAME
 
 # Arabic definite articles and their sun-letter assimilations, and other particles that romanisations write as
@@ -75,24 +75,6 @@ def _skeleton_word(word: str) -> str:
 def skeleton_key(text: str) -> str:
     """A coarse, romanisation-blind key used only to find candidates."""
     return " ".join(_skeleton_word(w) for w in name_key(text).split())
-
-
-def construct_state_variant(key: str) -> str:
-    """The name key with its first word in the other form of an Arabic feminine noun, or "" if that does not apply.
-
-    A feminine noun first in a name is written standing alone by some ("Hamra Nasser", "Kasra Faraj") and in its
-    construct form by others ("Hamrat Nasir", "Kasrat al Faraj"): grammar (the idafa), not a spelling habit, so it
-    holds for any Arabic place name. Only names of two or more words have a construct state."""
-    first, _, rest = key.partition(" ")
-    if not rest:
-        return ""
-    for ending in word_set("en", "places", "construct_name_endings"):
-        if first.endswith(ending) and len(first) > len(ending) + 2:
-            return f"{first[:-1]} {rest}"
-    for ending in word_set("en", "places", "feminine_name_endings"):
-        if first.endswith(ending) and len(first) > len(ending) + 2:
-            return f"{first[: -len(ending)]}at {rest}"
-    return ""
 
 
 # --- parsing raw mentions ---------------------------------------------------------------------
