@@ -190,3 +190,11 @@ def test_a_sea_or_cape_the_gazetteer_lacks_is_not_put_in_the_documents_country(g
     downed = [m for m in mentions if "Zarqoon" in text[m.sentence.start : m.sentence.end]]
     assert downed, "the second sentence gives an event"
     assert all(pm.place is None or pm.place.precision != "country" for m in downed for pm in m.places)
+
+
+def test_a_country_named_as_a_doer_does_not_hide_where_the_places_are(gazetteer: Gazetteer) -> None:
+    # Russia acts; the province named is Syria's, so the report's villages are sought in Syria too.
+    countries = gazetteer.document_countries("Russia said its jets struck a depot in the Idlib countryside overnight")
+    assert countries[:1] == ["RU"] and "SY" in countries
+    # A place of a named country keeps the named countries alone: this Mansoura is not Egypt's city.
+    assert gazetteer.document_countries("Syria: a car bomb hit Mansoura in Raqqa governorate") == ["SY"]

@@ -74,7 +74,10 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 def context_for(row: dict[str, str], gazetteer: Gazetteer) -> GeoContext:
     # The context is one sentence: countries it names, not nationalities ("Russian jets ..."), set the scene.
     countries = gazetteer.countries_in_text(row.get("context", ""), demonym_weight=0.0)
-    countries = countries or gazetteer.countries_of_places(row.get("context", ""))
+    if countries:
+        countries = [*countries, *gazetteer.places_elsewhere(row.get("context", ""), countries)]
+    else:
+        countries = gazetteer.countries_of_places(row.get("context", ""))
     given = (row.get("country") or "").strip().upper()
     if given:
         countries = [given, *[c for c in countries if c != given]]

@@ -379,14 +379,30 @@ class Gazetteer:
         return {c: max(int(size or 0), minimum) for c, size in self._db.execute(sql, (key, threshold)) if c}
 
     def document_countries(self, text: str) -> list[str]:
-        """The countries ``text`` names (:meth:`countries_in_text`), else those its places imply.
+        """The countries ``text`` names (:meth:`countries_in_text`), then those of its well-known places when none of
+        them lies in a named country (:meth:`places_elsewhere`); for a text that names none, those its places imply.
 
         A nationality says who, not where: a text that names no country outright ("Iranian militias attack
         al-Mayadin") is first where its places imply, then in the countries of its nationalities."""
         named = self.countries_in_text(text)
-        if not named or self.countries_in_text(text, 0.0):
-            return named or self.countries_of_places(text)
+        by_name = self.countries_in_text(text, 0.0)
+        if not named:
+            return self.countries_of_places(text)
+        if by_name:
+            return list(dict.fromkeys([*named, *self.places_elsewhere(text, by_name)]))
         return list(dict.fromkeys([*self.countries_of_places(text), *named]))
+
+    def places_elsewhere(self, text: str, named: Sequence[str]) -> list[str]:
+        """The countries of the well-known places ``text`` names when none of them is in a country it names.
+
+        A country named as a doer says who acted, not where: "Russia and the regime avenge their pilot in the
+        Idlib countryside" names Russia, but its province is Syria's, so a village it names is sought in Syria
+        too. Only provinces, regions and big towns spelled exactly count (:meth:`countries_of_places`); when one of
+        them lies in a named country ("Mansoura, Raqqa governorate, Syria"), the named countries stand alone."""
+        implied, places = self._implied(text)
+        if not places or set(implied) & set(named):
+            return []
+        return implied
 
     # --- public API -------------------------------------------------------------------------
 
