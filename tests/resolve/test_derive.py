@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 
 from sitrep.model import DateInterval, Mention, Quantity, Span
@@ -300,3 +301,14 @@ def test_an_attack_on_civilians_told_also_as_an_air_strike_is_coded_remote_viole
     strike = mention("s", event_type="Explosions/Remote violence")
     assert derive_event("e", [*crowd, strike]).event_type == "Explosions/Remote violence"
     assert derive_event("e", crowd).event_type == "Violence against civilians"
+
+
+def test_a_report_toll_of_several_victim_groups_is_their_sum_not_its_first_part() -> None:
+    # "The strike killed six civilians and five militiamen": the report's toll (11) is its killed figure; the
+    # parts it is made of stay among its quantities but do not speak for the report.
+    report = dataclasses.replace(
+        mention("a", killed=(11, 11, 11)),
+        quantities=[Quantity("civilians", 6, 6, 6, kind="killed"), Quantity("militiamen", 5, 5, 5, kind="killed")],
+    )
+    (figure,) = derive_event("ev", [report]).figures
+    assert (figure.kind, figure.best) == ("killed", 11)

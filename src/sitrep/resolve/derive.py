@@ -71,9 +71,11 @@ def derive_actors(mentions: list[Mention]) -> list[ActorRole]:
 
 
 def mention_figures(mention: Mention) -> list[Quantity]:
+    """The report's figures, its toll first: derive_figures keeps one figure per kind and report, and the toll
+    ("killing six civilians and five militiamen": 11) is the report's killed figure, not its first part (6)."""
     figures = list(mention.quantities)
     if mention.fatalities is not None:
-        figures.append(mention.fatalities)
+        figures.insert(0, mention.fatalities)
     return figures
 
 
