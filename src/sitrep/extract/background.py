@@ -215,8 +215,8 @@ def model_features(mention: Mention, document: Document) -> list[str]:
 
 
 @dataclass(frozen=True)
-class BackgroundModel:
-    """A logistic regression: the chance that a report is background, from :func:`model_features`."""
+class LogisticModel:
+    """A logistic regression over named features: the chance of a yes, and the threshold a yes needs."""
 
     index: dict[str, int]
     weights: np.ndarray
@@ -226,19 +226,30 @@ class BackgroundModel:
         score = sum(float(self.weights[self.index[n]]) for n in names if n in self.index)
         return float(1 / (1 + np.exp(-score)))
 
-    def is_background(self, mention: Mention, document: Document) -> bool:
-        return self.probability(model_features(mention, document)) >= self.threshold
 
-
-def model_from_files(weights_file: Path, meta_file: Path) -> BackgroundModel | None:
-    """The gate stored at these paths, or None when there is none (the rules then decide alone)."""
+def logistic_from_files(weights_file: Path, meta_file: Path) -> tuple[dict[str, int], np.ndarray, float] | None:
+    """A :class:`LogisticModel`'s parts stored at these paths (weights in ``.npz``, feature names and threshold in
+    the meta JSON), or None when there is none."""
     if not weights_file.is_file() or not meta_file.is_file():
         return None
     meta = json.loads(meta_file.read_text(encoding="utf-8"))
     with np.load(weights_file) as data:
         weights = np.asarray(data["weights"], dtype=float)
     names = [str(n) for n in meta["features"]]
-    return BackgroundModel({n: i for i, n in enumerate(names)}, weights, float(meta["threshold"]))
+    return {n: i for i, n in enumerate(names)}, weights, float(meta["threshold"])
+
+
+class BackgroundModel(LogisticModel):
+    """A logistic regression: the chance that a report is background, from :func:`model_features`."""
+
+    def is_background(self, mention: Mention, document: Document) -> bool:
+        return self.probability(model_features(mention, document)) >= self.threshold
+
+
+def model_from_files(weights_file: Path, meta_file: Path) -> BackgroundModel | None:
+    """The gate stored at these paths, or None when there is none (the rules then decide alone)."""
+    parts = logistic_from_files(weights_file, meta_file)
+    return BackgroundModel(*parts) if parts else None
 
 
 @functools.cache

@@ -16,15 +16,11 @@ one half, scored on the other; ``data/models/incident_gate.README.md``). Without
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from sitrep.data import data_path
-from sitrep.extract.background import model_features
+from sitrep.extract.background import LogisticModel, logistic_from_files, model_features
 from sitrep.model import Document, Mention
 from sitrep.resolve import coreference as co
 
@@ -105,28 +101,14 @@ def article_incidents(mentions: Iterable[Mention]) -> list[list[Mention]]:
     return co.group_document_mentions([m for m in mentions if not m.background or m.background == GATED])
 
 
-@dataclass(frozen=True)
-class IncidentGate:
+class IncidentGate(LogisticModel):
     """A logistic regression: the chance that an incident of an article is no news of its own."""
-
-    index: dict[str, int]
-    weights: np.ndarray
-    threshold: float
-
-    def probability(self, names: Iterable[str]) -> float:
-        score = sum(float(self.weights[self.index[n]]) for n in names if n in self.index)
-        return float(1 / (1 + np.exp(-score)))
 
 
 def gate_from_files(weights_file: Path, meta_file: Path) -> IncidentGate | None:
     """The gate stored at these paths, or None when there is none (every incident is then an event)."""
-    if not weights_file.is_file() or not meta_file.is_file():
-        return None
-    meta = json.loads(meta_file.read_text(encoding="utf-8"))
-    with np.load(weights_file) as data:
-        weights = np.asarray(data["weights"], dtype=float)
-    names = [str(n) for n in meta["features"]]
-    return IncidentGate({n: i for i, n in enumerate(names)}, weights, float(meta["threshold"]))
+    parts = logistic_from_files(weights_file, meta_file)
+    return IncidentGate(*parts) if parts else None
 
 
 @functools.cache
