@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sitrep.data import data_path  # noqa: E402
-from sitrep.evaluate import load_gold, refuse_held_out, same_passage  # noqa: E402
+from sitrep.evaluate import gold_passages, load_gold, refuse_held_out, same_passage  # noqa: E402
 from sitrep.extract.background import META_FILE, MODEL_FILE, background_reason, model_features  # noqa: E402
 from sitrep.store import Store  # noqa: E402
 
@@ -65,7 +65,7 @@ def examples(gold_dir: Path, db: str, listed_only: bool) -> list[Example]:
             incidents = tuple(
                 str(g.get("id"))
                 for g in gold
-                if g["doc"] == document.name and any(same_passage(sentence, p) for p in _passages(g))
+                if g["doc"] == document.name and any(same_passage(sentence, p) for p in gold_passages(g))
             )
             if incidents:
                 label = 0
@@ -98,11 +98,6 @@ def design(rows: list[Example], names: list[str]) -> np.ndarray:
     return x
 
 
-def _passages(g: dict[str, object]) -> list[str]:
-    told = g.get("mentions")
-    return [str(m) for m in told] if isinstance(told, list) and told else [str(g.get("evidence") or "")]
-
-
 def incidents_kept(rows: list[Example], p: np.ndarray | None, threshold: float) -> int:
     """Gold incidents some report of which neither a rule nor (with ``p``) the gate calls background."""
     kept: set[str] = set()
@@ -128,10 +123,6 @@ def fit(train: list[Example]) -> Fitted:
         if np.max(np.abs(step)) < 1e-8:
             break
     return Fitted(names, w)
-
-
-def probabilities(fitted: Fitted, rows: list[Example]) -> np.ndarray:
-    return fitted.probabilities(rows)
 
 
 def gain(rows: list[Example], p: np.ndarray, threshold: float, cost: float) -> tuple[float, int, int]:
@@ -166,6 +157,28 @@ def held_out_threshold(rows: list[Example], cost: float, folds: int) -> float:
     return best_threshold(rows, p, cost)
 
 
+def halves_parser(description: str | None) -> argparse.ArgumentParser:
+    """A cross-fitted trainer's arguments: two dev halves, each a gold folder and the store its corpus went into."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    for half in ("a", "b"):
+        parser.add_argument(f"gold_{half}", type=Path)
+        parser.add_argument(f"db_{half}")
+    return parser
+
+
+def write_model(
+    fitted: Fitted, files: tuple[tuple[str, ...], tuple[str, ...]], meta: dict[str, object], sides: tuple[str, str]
+) -> None:
+    """Writes the weights and the meta (``meta`` then the feature names) where the package reads them, and prints
+    the features that weigh most each way (``sides``: what a low and a high probability mean)."""
+    model_file, meta_file = files
+    np.savez_compressed(data_path(*model_file), weights=fitted.weights)
+    data_path(*meta_file).write_text(json.dumps({**meta, "features": fitted.names}, indent=1) + "\n", encoding="utf-8")
+    top = sorted(zip(fitted.weights, fitted.names, strict=True))
+    print(f"most {sides[0]}:", ", ".join(f"{n} {w:+.2f}" for w, n in top[:8]))
+    print(f"most {sides[1]}:", ", ".join(f"{n} {w:+.2f}" for w, n in top[-8:]))
+
+
 def describe(name: str, rows: list[Example], p: np.ndarray, threshold: float, cost: float) -> str:
     free = [e for e in rows if not e.ruled]
     _, caught, lost = gain(rows, p, threshold, cost)
@@ -180,11 +193,7 @@ def describe(name: str, rows: list[Example], p: np.ndarray, threshold: float, co
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("gold_a", type=Path)
-    parser.add_argument("db_a")
-    parser.add_argument("gold_b", type=Path)
-    parser.add_argument("db_b")
+    parser = halves_parser(__doc__)
     parser.add_argument("--listed-only", action="store_true")
     parser.add_argument("--cost", type=float, default=2.0)
     parser.add_argument("--folds", type=int, default=4, help="inner folds that choose a half's own threshold")
@@ -198,7 +207,7 @@ def main() -> None:
     for name, train, score in (("fit A, score B", a, b), ("fit B, score A", b, a)):
         fitted = fit(train)
         threshold = held_out_threshold(train, args.cost, args.folds)
-        p = probabilities(fitted, score)
+        p = fitted.probabilities(score)
         print(describe(name, score, p, threshold, args.cost))
         out_of_fold.append((score, p))
     rows = [e for part, _ in out_of_fold for e in part]
@@ -210,8 +219,6 @@ def main() -> None:
         fitted = fit(train)
         if args.write_half:  # the other half stays unseen: the threshold is the training half's own
             threshold = held_out_threshold(train, args.cost, args.folds)
-        names = fitted.names
-        np.savez_compressed(data_path(*MODEL_FILE), weights=fitted.weights)
         meta = {
             "name": "sitrep background gate",
             "trained": dt.date.today().isoformat(),
@@ -225,12 +232,8 @@ def main() -> None:
             "l2": L2,
             "cost": args.cost,
             "threshold": threshold,
-            "features": names,
         }
-        data_path(*META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-        top = sorted(zip(fitted.weights, names, strict=True))
-        print("most incident-like:", ", ".join(f"{n} {w:+.2f}" for w, n in top[:8]))
-        print("most background-like:", ", ".join(f"{n} {w:+.2f}" for w, n in top[-8:]))
+        write_model(fitted, (MODEL_FILE, META_FILE), meta, ("incident-like", "background-like"))
 
 
 if __name__ == "__main__":

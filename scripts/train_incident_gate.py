@@ -17,9 +17,7 @@ lost at ``--cost`` to one. Development gold only (the halves of ``evaluation/rea
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 
@@ -29,9 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from train_background import L2, Example, fit, gain, held_out_threshold  # noqa: E402
+from train_background import L2, Example, fit, gain, halves_parser, held_out_threshold, write_model  # noqa: E402
 
-from sitrep.data import data_path  # noqa: E402
 from sitrep.evaluate import gold_passages, load_gold, refuse_held_out, same_passage  # noqa: E402
 from sitrep.resolve.incident_gate import META_FILE, MODEL_FILE, article_incidents, incident_features  # noqa: E402
 from sitrep.store import Store  # noqa: E402
@@ -74,11 +71,7 @@ def describe(name: str, rows: list[Example], p: np.ndarray, threshold: float, co
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("gold_a", type=Path)
-    parser.add_argument("db_a")
-    parser.add_argument("gold_b", type=Path)
-    parser.add_argument("db_b")
+    parser = halves_parser(__doc__)
     parser.add_argument("--cost", type=float, default=2.0, help="news incidents lost weigh this many caught")
     parser.add_argument("--folds", type=int, default=4, help="inner folds that choose the threshold")
     parser.add_argument("--write", action="store_true", help="fit on both halves and write the shipped weights")
@@ -96,7 +89,6 @@ def main() -> None:
     fitted = fit(train)
     threshold = held_out_threshold(train, args.cost, args.folds)
     print(describe("written, on its own examples", train, fitted.probabilities(train), threshold, args.cost))
-    np.savez_compressed(data_path(*MODEL_FILE), weights=fitted.weights)
     meta = {
         "name": "sitrep incident gate",
         "trained": dt.date.today().isoformat(),
@@ -105,12 +97,8 @@ def main() -> None:
         "l2": L2,
         "cost": args.cost,
         "threshold": threshold,
-        "features": fitted.names,
     }
-    data_path(*META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-    top = sorted(zip(fitted.weights, fitted.names, strict=True))
-    print("most news-like:", ", ".join(f"{n} {w:+.2f}" for w, n in top[:8]))
-    print("most like no news:", ", ".join(f"{n} {w:+.2f}" for w, n in top[-8:]))
+    write_model(fitted, (MODEL_FILE, META_FILE), meta, ("news-like", "like no news"))
 
 
 if __name__ == "__main__":
