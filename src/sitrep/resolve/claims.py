@@ -406,9 +406,8 @@ def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mentio
     """Denials set against the report of the incident they are about (``Claim.concerns``; ``reports`` maps a
     report id to its event and the report): one entry per event, listing the report and every denial of it, each
     with who holds it. A denial by the report's own originator or speaker (named again by surname,
-    :func:`one_speaker`) is a correction or a second point, not a dispute, and an article's own
-    negation is no source's denial (:func:`names_a_denier`), nor a standing position its denial
-    (:func:`standing_denial`)."""
+    :func:`one_speaker`) is a correction or a second point, not a dispute; an article's own negation is no source's
+    denial (:func:`names_a_denier`), nor is a standing position (:func:`standing_denial`)."""
     by_event: dict[str, list[Contradiction]] = {}
     positions: dict[str, str] = {}
     for claim in claims:

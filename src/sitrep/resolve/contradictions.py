@@ -456,9 +456,8 @@ def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradictio
     """Reports that say the thing happened against a source's denial of it (see :func:`names_a_denier`). A denial
     answers the accusation its own article reports beside it: it is set against that article's reports, and
     against other articles' only when its article reports none (a statement carried alone); a standing denial
-    (:func:`standing_denial`) answers no one report. Dates are not
-    compared: a denial is as often dated by the day it was made as by the act's. A speaker's own words are one
-    account, not a dispute (:func:`one_speaker`)."""
+    (:func:`standing_denial`) answers no one report. Dates are not compared: a denial is as often dated by the day
+    it was made as by the act's. A speaker's own words are one account, not a dispute (:func:`one_speaker`)."""
     denials = [
         m
         for m in event.mentions
