@@ -188,7 +188,7 @@ STAGE_CALLS = {
     "parse (spaCy + ruler)": ["parse_documents", "parse_text"],
     "extract": ["extract_document", "mark_background", "mark_headline", "share_incident_places"],
     "geocode": ["geocode_document", "fill_actor_countries", "scope_claims"],
-    "store + resolve": ["store_extraction", "write_extraction", "resolve_pending", "refresh_claim_contradictions"],
+    "store + resolve": ["write_extraction", "resolve_pending", "refresh_claim_contradictions"],
 }
 
 

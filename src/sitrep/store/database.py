@@ -55,6 +55,13 @@ MIGRATION_LOCK_KEY = 0x5175_7265_7000
 RESOLUTION_LOCK_KEY = 0x5175_7265_7001
 # A writer's claim on a document it extracts (Store.claim_document): this base plus the document's id.
 DOCUMENT_LOCK_BASE = 0x5175_7266 << 32
+
+
+def document_lock_key(document_id: int) -> int:
+    """The advisory lock key of a writer's claim on one document (``Store.claim_document``)."""
+    return DOCUMENT_LOCK_BASE + document_id % 2**32
+
+
 MIGRATION_ATTEMPTS = 5
 
 _BANDS = 8
@@ -897,7 +904,7 @@ class Store:
                 return True
             if self._claims_connection is None:
                 self._claims_connection = self.engine.connect()
-            key = DOCUMENT_LOCK_BASE + document_id % 2**32
+            key = document_lock_key(document_id)
             got = bool(self._claims_connection.scalar(text("SELECT pg_try_advisory_lock(:key)"), {"key": key}))
             self._claims_connection.commit()
             if got:
@@ -910,7 +917,7 @@ class Store:
             if self._claims_connection is None or not self._claimed:
                 return
             for document_id in sorted(self._claimed):
-                key = DOCUMENT_LOCK_BASE + document_id % 2**32
+                key = document_lock_key(document_id)
                 self._claims_connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
             self._claims_connection.commit()
             self._claimed.clear()
