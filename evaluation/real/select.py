@@ -10,6 +10,7 @@ batch sees every article of an incident and can link them.
     python evaluation/real/select.py /work/shared/data/realtext --second-round
     python evaluation/real/select.py /work/shared/data/realtext --third-round
     python evaluation/real/select.py /work/shared/data/realtext --fourth-round
+    python evaluation/real/select.py /work/shared/data/realtext --fifth-round
 
 The second round (session 6) takes every multi-outlet group the first quota left, in the same seeded order,
 into batches 9-11, and appends them to articles.jsonl and batches.json without touching the first round.
@@ -27,6 +28,10 @@ violence is a disaster or a suspected attack, to test what is not coded), then F
 one seeded random order of the whole dataset, filling FOURTH_ROUND_BATCHES in order. A batch already in
 batches.json is left as it is, so adding a batch to FOURTH_ROUND_BATCHES and running again deals only the new
 one (the order is fixed over the whole dataset, so taking articles out does not reshuffle the rest).
+
+The fifth round (session 12) continues the fourth round's seeded order into FIFTH_ROUND_BATCHES (batch24 on, 16
+FA-KES articles each, the same size as batches 15-23): `--fifth-round` deals the batches of that list not yet in
+batches.json, exactly as `--fourth-round` does (no Wikinews article on conflict was left).
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ SECOND_ROUND_BATCHES = 3
 THIRD_ROUND_BATCHES = {"batch12": 36, "batch13": 24}
 FOURTH_ROUND_BATCHES = {"batch14": 24} | {f"batch{n}": 16 for n in range(15, 24)}
 FOURTH_ROUND_SEED = 11
+FIFTH_ROUND_BATCHES = {f"batch{n}": 16 for n in range(24, 28)}
 
 # Wikinews titles (2019-2020) that report armed conflict, political violence, terrorism or unrest, including
 # two whose incident is only background (a sentencing, a fiancée's plea) to test that background is not coded.
@@ -261,16 +267,16 @@ def wikinews_row(article: dict[str, str], name: str, index: int) -> dict[str, ob
     }
 
 
-def fourth_round(realtext: Path) -> None:
+def fourth_round(realtext: Path, round_batches: dict[str, int] = FOURTH_ROUND_BATCHES) -> None:
     """The Wikinews conflict articles not yet coded, then FA-KES articles not yet coded in one seeded order of the
-    whole dataset, dealt into the FOURTH_ROUND_BATCHES not yet in batches.json and appended."""
+    whole dataset, dealt into the round's batches not yet in batches.json and appended."""
     articles_path = HERE / "source" / "articles.jsonl"
     batches_path = HERE / "source" / "batches.json"
     rows = [json.loads(line) for line in articles_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     batches: dict[str, list[str]] = json.loads(batches_path.read_text(encoding="utf-8"))
-    todo = {name: quota for name, quota in FOURTH_ROUND_BATCHES.items() if name not in batches}
+    todo = {name: quota for name, quota in round_batches.items() if name not in batches}
     if not todo:
-        sys.exit("every fourth-round batch is already in batches.json")
+        sys.exit("every batch of this round is already in batches.json")
     taken = {row["source_id"] for row in rows}
     with gzip.open(realtext / "wikinews-2019-2020.jsonl.gz", "rt", encoding="utf-8") as handle:
         by_title = {a["title"]: a for a in map(json.loads, handle)}
@@ -311,7 +317,7 @@ def fourth_round(realtext: Path) -> None:
         rows.append(row)
     articles_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     batches_path.write_text(json.dumps(batches, indent=1) + "\n", encoding="utf-8")
-    print(f"fourth round: {len(wikinews)} Wikinews, {len(picked)} FA-KES of {len(left)} not coded")
+    print(f"{len(wikinews)} Wikinews, {len(picked)} FA-KES of {len(left)} not coded")
     print({name: len(batches[name]) for name in todo}, f"{len(set(group_of.values()))} dataset groups")
 
 
@@ -364,5 +370,7 @@ if __name__ == "__main__":
         third_round(Path(sys.argv[1]))
     elif "--fourth-round" in sys.argv[2:]:
         fourth_round(Path(sys.argv[1]))
+    elif "--fifth-round" in sys.argv[2:]:
+        fourth_round(Path(sys.argv[1]), FIFTH_ROUND_BATCHES)
     else:
         main(Path(sys.argv[1]))
