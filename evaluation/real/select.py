@@ -52,7 +52,7 @@ SECOND_ROUND_BATCHES = 3
 THIRD_ROUND_BATCHES = {"batch12": 36, "batch13": 24}
 FOURTH_ROUND_BATCHES = {"batch14": 24} | {f"batch{n}": 16 for n in range(15, 24)}
 FOURTH_ROUND_SEED = 11
-FIFTH_ROUND_BATCHES = {f"batch{n}": 16 for n in range(24, 36)}
+FIFTH_ROUND_BATCHES = {f"batch{n}": 16 for n in range(24, 39)}
 
 # Wikinews titles (2019-2020) that report armed conflict, political violence, terrorism or unrest, including
 # two whose incident is only background (a sentencing, a fiancée's plea) to test that background is not coded.
