@@ -7,8 +7,8 @@ date that is when the story was written. The gate reads an entry as a whole, wit
 and name no war, place or outlet: the entry's kind and field, where it was found (one event, two events of one
 incident, a denial, claims), how many pairs and positions it lists, whether its reports come from one article or
 one outlet or one originator, how far apart they stand, the relative size of the figures and whether one is a bound
-("at least") or round, whether both count the same victims, whether one says the toll rose or was revised, whether
-both dates are the incident's own, and how sure the typing model was of the reports. When its chance of being no
+("at least") or round, whether one says the toll rose or was revised or gives a total of another scope, whether a
+date was coded rather than read, and how sure the typing model was of the reports. When its chance of being no
 disagreement reaches the model's threshold, the entry is not listed.
 
 The weights are trained by ``scripts/train_contradictions.py`` on the real-text dev gold, cross-fitted (fitted on
