@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import combinations
@@ -17,6 +17,7 @@ from sitrep.extract.quantities import base_kind
 from sitrep.geo.normalise import name_key, skeleton_key
 from sitrep.model import Claim, Contradiction, Mention, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
+from sitrep.resolve.contradiction_model import EntryContext, kept
 from sitrep.resolve.contradictions import (
     Position,
     contested_figure_kinds,
@@ -376,7 +377,19 @@ def group_contradictions(group: list[Claim], cfg: ResolveConfig) -> list[Contrad
     the result is the same."""
     pairs = [c for a, b in comparable_pairs(group, cfg) for c in pair_contradictions(a, b, cfg)]
     position = partial(_position, {c.id: c for c in group})
-    return [entry for part in disputes_apart(pairs) for entry in one_per_field(part, position)]
+    entries = [entry for part in disputes_apart(pairs) for entry in one_per_field(part, position)]
+    return kept(entries, claims_context(group, "claims"))
+
+
+def claims_context(reports: Iterable[Claim | Mention], origin: str) -> EntryContext:
+    """What the learned gate (:mod:`sitrep.resolve.contradiction_model`) reads of claims' entries: a claim's
+    figure stands under its subject (the entries' subject)."""
+    found = list(reports)
+    figures: dict[str, dict[str, Quantity]] = {}
+    for claim in found:
+        if isinstance(claim, Claim) and claim.quantity is not None:
+            figures.setdefault(claim.subject, {})[claim.id] = claim.quantity
+    return EntryContext({r.id: r for r in found}, figures, origin)
 
 
 def disputes_apart(pairs: list[Contradiction]) -> list[list[Contradiction]]:
@@ -425,8 +438,11 @@ def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mentio
                 "denial", f"{who(claim)} denies what {report_who(report)} reports", report.id, claim.id, "denial"
             )
         )
+    involved: dict[str, Claim | Mention] = {c.id: c for c in claims if c.id in positions}
+    involved |= {report.id: report for _, report in reports.values() if report.id in positions}
+    context = claims_context(involved.values(), "denial")
     return [
         (event_id, entry)
         for event_id, pairs in by_event.items()
-        for entry in one_per_field(pairs, lambda item_id, _subject: positions.get(item_id, item_id))
+        for entry in kept(one_per_field(pairs, lambda item_id, _subject: positions.get(item_id, item_id)), context)
     ]

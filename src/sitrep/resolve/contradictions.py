@@ -15,6 +15,7 @@ from sitrep.extract.claims import tells_a_running_total
 from sitrep.geo.distance import haversine_km
 from sitrep.model import AttributionChain, Contradiction, Event, Figure, Mention, Place, Quantity, Span
 from sitrep.resolve.config import ResolveConfig, load_config
+from sitrep.resolve.contradiction_model import EntryContext, kept
 from sitrep.resolve.similarity import effective_range, mention_places, ranges_disjoint
 
 # A big event could yield thousands of pairs; an analyst needs the disagreements, not every permutation.
@@ -825,14 +826,21 @@ def incident_contradictions(event: Event, other: Event) -> list[Contradiction]:
         and by_id[item.a].doc != by_id[item.b].doc
         and same_town(by_id[item.a], by_id[item.b])
     ]
-    return one_per_field(across, _position(union))
+    return kept(one_per_field(across, _position(union)), entry_context(union, "incident"))
+
+
+def entry_context(event: Event, origin: str) -> EntryContext:
+    """What the learned gate (:mod:`sitrep.resolve.contradiction_model`) reads of an event's entries."""
+    figures = {figure.kind: dict(figure.by_mention) for figure in event.figures}
+    return EntryContext({m.id: m for m in event.mentions}, figures, origin)
 
 
 def find_contradictions(event: Event, cfg: ResolveConfig | None = None) -> list[Contradiction]:
     """Figure, date, denial and doer disagreements among an event's reports, one entry per field: figures beyond
     each other's stated bounds ("figure", with a source's "no one was killed" as none), or different figures within
     them ("estimates"); a denial, or a source's word that the attack was foiled, against a report of it ("denial");
-    different doers named ("perpetrator")."""
+    different doers named ("perpetrator"). An entry is listed only if the learned gate keeps it
+    (:mod:`sitrep.resolve.contradiction_model`; without its weights, every entry)."""
     cfg = cfg or load_config()
     pairs = (
         figure_contradictions(event)
@@ -843,4 +851,4 @@ def find_contradictions(event: Event, cfg: ResolveConfig | None = None) -> list[
         + no_death_contradictions(event)
         + perpetrator_contradictions(event)
     )
-    return one_per_field(pairs, _position(event))
+    return kept(one_per_field(pairs, _position(event)), entry_context(event, "event"))
