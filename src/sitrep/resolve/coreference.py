@@ -469,6 +469,13 @@ class IncidentRules:
 def load_rules() -> IncidentRules:
     raw = load_yaml("incidents.yaml")  # checked against its schema (sitrep.data.schemas) as it is read
     cues = "|".join(re.escape(c) for c in raw["another_incident_cues"])
+    # another_act_told: "A second rocket attack hit ...", "Other air strikes hit ...": an opener of a further act and
+    # an act noun (one word may stand between them) turn the text to another incident.
+    openers = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in word_set("en", "coreference", "another_act_openers")
+    )
+    acts = "|".join(re.escape(w) for w in word_set("en", "coreference", "act_nouns"))
+    cues += rf"|(?:{openers})\s+(?:[\w-]+\s+)?(?:{acts})"
     return IncidentRules(
         type_families=tuple(frozenset(types) for types in raw["type_families"].values()),
         one_act_two_ways=tuple((str(coded), str(other)) for coded, other in raw["one_act_two_ways"]),
@@ -634,7 +641,37 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, k
     countries_a, countries_b = _countries(a), _countries(b)
     if countries_a and countries_b and not countries_a & countries_b:
         return True
-    return places_conflict(a, b)
+    return places_conflict(a, b) or distinct_quarters(a, b)
+
+
+def _quarter_names(mention: Mention) -> set[str]:
+    """The names of the quarters of a town the sentence names itself ("the al-Midan neighbourhood", "Sheikh Maqsoud
+    district"; ``town_quarter_heads``), as romanisation-blind word keys; not a quarter only described ("a rebel-held
+    neighbourhood", "several districts") nor one the gazetteer placed as a town or larger."""
+    heads = word_set("en", "coreference", "town_quarter_heads")
+    indefinite = word_set("en", "coreference", "indefinite_place_words")
+    names: set[str] = set()
+    for pm in _own_places(mention):
+        if pm.place is not None and pm.place.precision != "site":
+            continue
+        words = pm.text.split()
+        if not words or words[0].casefold() in indefinite or words[0][:1].isdigit():
+            continue
+        if not set(name_key(pm.text).split()) & heads:
+            continue
+        # A name is what is written in capitals beside the head ("al-Ramouseh", "Saif al-Dawla"), particles aside.
+        proper = [w for w in re.findall(r"[\w'’-]+", pm.text) if re.match(r"^(?:[a-z]{1,3}-)?[A-Z]", w)]
+        names |= {skeleton_key(w) for w in proper if name_key(w) and name_key(w) not in heads}
+    names.discard("")
+    return names
+
+
+def distinct_quarters(a: Mention, b: Mention) -> bool:
+    """distinct_quarters: each sentence names a quarter of a town of its own and no quarter of one shares a name
+    with one of the other: quarters of one town do not overlap, so the two tell acts in two places, even when both
+    add the same town ("in al-Midan neighbourhood of Aleppo" / "in al-Ramouseh neighbourhood in Aleppo")."""
+    names_a, names_b = _quarter_names(a), _quarter_names(b)
+    return bool(names_a and names_b) and not names_a & names_b
 
 
 def _placed_elsewhere(mention: Mention, group: list[Mention]) -> bool:
@@ -775,13 +812,18 @@ def contains(outer: Place, inner: Place) -> bool:
 def share_incident_places(mentions: list[Mention]) -> None:
     """A report of an incident that names only the country or province ("air strikes killed 47 in eastern Syria")
     takes the town another report of the same incident names in it ("the raids hit the town of Al-Quriyah"), as a
-    place from its context (traced to the sentence that names it)."""
+    place from its context (traced to the sentence that names it). A speaker's name or where a speaker is ("a witness
+    named Ahmad", "a hospital source in Hassakeh") and a time ("Ramadan") are no town of the incident to give."""
     for group in group_document_mentions([m for m in mentions if not m.background]):
         fine = [
             pm
             for m in group
             for pm in m.places
-            if pm.role != INHERITED_ROLE and pm.place is not None and pm.place.precision in FINE
+            if pm.role != INHERITED_ROLE
+            and pm.place is not None
+            and pm.place.precision in FINE
+            and not names_a_speaker(pm, m)
+            and not _names_a_time(pm)
         ]
         if not fine:
             continue
