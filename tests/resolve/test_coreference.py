@@ -526,3 +526,15 @@ def test_a_speakers_name_gives_the_incident_no_town() -> None:
     witness.places = [PlaceMention("Ahmad", Span("d", at, at + len("Ahmad")), "location", village)]
     share_incident_places([lead, witness])
     assert [p.name for p in mention_places(lead)] == ["Idlib"]
+
+
+def test_a_province_that_locates_a_town_does_not_make_it_another_towns_incident() -> None:
+    # "Rebels advanced in Saraqib in Idlib province." / "Troops shelled Idlib city.": the province only says where
+    # Saraqib lies; the towns the two sentences name are two places, so two incidents. A sentence naming only the
+    # province ("Troops shelled Idlib province.") may tell the advance.
+    advance = placed("a", "Saraqib")
+    advance.places.append(PlaceMention("Idlib province", Span("d", 0, 0), "location", IDLIB_PROVINCE))
+    town = placed("bb", "Idlib")
+    province = placed("ccc", "Idlib", place=IDLIB_PROVINCE)
+    assert len(group_document_mentions([advance, town])) == 2
+    assert len(group_document_mentions([advance, province])) == 1

@@ -6,7 +6,8 @@ Each report joins the incident the article is telling unless it carries its
 own evidence of being another incident (``data/incidents.yaml``):
 - another place it names itself: two sentences that each name their own place,
   and not the same one ("shelled Kafr Nabudah", "repelled an attack near
-  Saraqib"), report two incidents even when the towns are close; a place a
+  Saraqib"), report two incidents even when the towns are close, and even when one
+  adds the province the other's town lies in ("in Saraqib in Idlib province"); a place a
   sentence only inherited from earlier text is a guess and keeps nothing apart,
   and so is an area the gazetteer lacks ("the al-Hamra area") or a village it lacks
   against the province it may lie in;
@@ -641,7 +642,10 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, k
     countries_a, countries_b = _countries(a), _countries(b)
     if countries_a and countries_b and not countries_a & countries_b:
         return True
-    return places_conflict(a, b) or distinct_quarters(a, b)
+    # towns_not_their_province: each names a town of its own and none is the other's; a province a sentence adds only
+    # says where its town lies ("rebels advanced in Saraqib in Idlib province"), so it does not make that sentence one
+    # place with another town of the province ("troops shelled Sarmin").
+    return places_conflict(a, b) or distinct_places(a, b) or distinct_quarters(a, b)
 
 
 def _quarter_names(mention: Mention) -> set[str]:
