@@ -403,7 +403,7 @@ def _names_of_reports(reports: list[Mention]) -> tuple[set[str], bool, set[str]]
 
 def _judged_places(mention: Mention) -> list[PlaceMention]:
     """The sentence's own places, without its parts of a town when it also names a town the gazetteer placed: "the
-    al-Midan neighbourhood of Aleppo" is judged as Aleppo; parts of a town alone are judged as the town the sentence
+    Karam neighbourhood of Aleppo" is judged as Aleppo; parts of a town alone are judged as the town the sentence
     takes from the text before it, when it takes one."""
     own = _own_places(mention)
     if any(pm.place is not None and not _town_part(pm) for pm in own):
@@ -649,7 +649,7 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, k
 
 
 def _quarter_names(mention: Mention) -> set[str]:
-    """The names of the quarters of a town the sentence names itself ("the al-Midan neighbourhood", "Sheikh Maqsoud
+    """The names of the quarters of a town the sentence names itself ("the Karam neighbourhood", "al-Jadida
     district"; ``town_quarter_heads``), as romanisation-blind word keys; not a quarter only described ("a rebel-held
     neighbourhood", "several districts") nor one the gazetteer placed as a town or larger."""
     heads = word_set("en", "coreference", "town_quarter_heads")
@@ -663,7 +663,7 @@ def _quarter_names(mention: Mention) -> set[str]:
             continue
         if not set(name_key(pm.text).split()) & heads:
             continue
-        # A name is what is written in capitals beside the head ("al-Ramouseh", "Saif al-Dawla"), particles aside.
+        # A name is what is written in capitals beside the head ("al-Jadida", "Bab al-Karam"), particles aside.
         proper = [w for w in re.findall(r"[\w'’-]+", pm.text) if re.match(r"^(?:[a-z]{1,3}-)?[A-Z]", w)]
         names |= {skeleton_key(w) for w in proper if name_key(w) and name_key(w) not in heads}
     names.discard("")
@@ -673,7 +673,7 @@ def _quarter_names(mention: Mention) -> set[str]:
 def distinct_quarters(a: Mention, b: Mention) -> bool:
     """distinct_quarters: each sentence names a quarter of a town of its own and no quarter of one shares a name
     with one of the other: quarters of one town do not overlap, so the two tell acts in two places, even when both
-    add the same town ("in al-Midan neighbourhood of Aleppo" / "in al-Ramouseh neighbourhood in Aleppo")."""
+    add the same town ("in the Karam neighbourhood of Idlib" / "in the al-Jadida quarter of Idlib")."""
     names_a, names_b = _quarter_names(a), _quarter_names(b)
     return bool(names_a and names_b) and not names_a & names_b
 
