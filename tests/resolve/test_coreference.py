@@ -538,3 +538,25 @@ def test_a_province_that_locates_a_town_does_not_make_it_another_towns_incident(
     province = placed("ccc", "Idlib", place=IDLIB_PROVINCE)
     assert len(group_document_mentions([advance, town])) == 2
     assert len(group_document_mentions([advance, province])) == 1
+
+
+def _sentence_naming(mention_id: str, at: int, text: str, places: list[tuple[str, Place]]) -> Mention:
+    """A report of doc "d" whose sentence ``text`` starts at ``at`` and names each place where the text writes it."""
+    m = placed(mention_id, "Idlib")
+    m.sentence = Span("d", at, at + len(text), text)
+    m.places = []
+    for name, where in places:
+        start = at + text.index(name)
+        m.places.append(PlaceMention(name, Span("d", start, start + len(name)), "location", where))
+    return m
+
+
+def test_a_town_placed_by_its_distance_from_another_is_not_that_towns_incident() -> None:
+    # distance_locates: "Sarmin, about 8 km (5 miles) north of Saraqib": Saraqib only says where Sarmin is, so the raid
+    # on Sarmin is not the strike on Saraqib the article led with.
+    saraqib = Place("test:Saraqib", "Saraqib", "SY", 35.86, 36.80, "town", admin1="Idlib")
+    sarmin = Place("test:sarmin", "Sarmin", "SY", 35.90, 36.72, "town", admin1="Idlib")
+    lead = _sentence_naming("a", 0, "Air strikes on Saraqib killed 20 people.", [("Saraqib", saraqib)])
+    text = "Air raids on Sarmin, about 8 km (5 miles) north of Saraqib, killed six others."
+    other = _sentence_naming("bb", 100, text, [("Sarmin", sarmin), ("Saraqib", saraqib)])
+    assert len(group_document_mentions([lead, other])) == 2

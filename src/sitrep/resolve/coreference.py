@@ -218,13 +218,21 @@ def _finest(mention: Mention) -> list[PlaceMention]:
     ]
 
 
-# "Kafr Dubbin, Idlib", "Tell Marqa in Idlib", "near Saraqib in the south of Idlib": the second place locates the
-# first, it is not a place of the incident of its own.
+# "Kafr Dubbin, Idlib", "Tell Marqa in Idlib", "near Saraqib in the south of Idlib", "Kafr Dubbin, some 30 km (20
+# miles) south of Idlib" (distance_locates): the second place locates the first, it is not a place of the incident of
+# its own.
+_DISTANCE = (
+    r"(?:(?:about|some|around|nearly|roughly|almost|just|only)\s+)?(?:\d+(?:\.\d+)?|[a-z]+)\s*"
+    r"(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile)\b\W*(?:\([^)]*\)\W*)?"
+    r"(?:(?:to\s+the\s+)?(?:north|south|east|west)\w*\s+of|from|outside|away\s+from)"
+)
 _LOCATOR = re.compile(
-    r"^\W*(?:,|in|near|outside|of|(?:in\s+)?the\s+\w+\s+of|(?:north|south|east|west)\w*\s+of)?"
+    r"^\W*(?:,|in|near|outside|of|(?:in\s+)?the\s+\w+\s+of|(?:north|south|east|west)\w*\s+of|" + _DISTANCE + r")?"
     r"\W*(?:the\s+)?$",
     re.IGNORECASE,
 )
+# The longest text a locator phrase spans between two places ("about 30 kilometres (20 miles) south of the").
+LOCATOR_CHARS = 60
 
 
 def _locates_another(pm: PlaceMention, own: list[PlaceMention], text: str, offset: int) -> bool:
@@ -233,7 +241,7 @@ def _locates_another(pm: PlaceMention, own: list[PlaceMention], text: str, offse
         if other is pm or other.span.end > pm.span.start or other.span.end <= offset:
             continue
         between = text[other.span.end - offset : pm.span.start - offset]
-        if len(between) <= 30 and _LOCATOR.match(between):
+        if len(between) <= LOCATOR_CHARS and _LOCATOR.match(between):
             return True
     return False
 
