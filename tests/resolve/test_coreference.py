@@ -560,3 +560,15 @@ def test_a_town_placed_by_its_distance_from_another_is_not_that_towns_incident()
     text = "Air raids on Sarmin, about 8 km (5 miles) north of Saraqib, killed six others."
     other = _sentence_naming("bb", 100, text, [("Sarmin", sarmin), ("Saraqib", saraqib)])
     assert len(group_document_mentions([lead, other])) == 2
+
+
+def test_a_quarter_of_the_city_told_is_no_town_of_another_incident() -> None:
+    # "Two suicide bombers struck a checkpoint in Saraqib." / "Dozens were hurt in the blasts in the Al-Nour
+    # neighbourhood of the city.": the quarter the gazetteer lacks lies in the town told, whatever its capitals.
+    lead = placed("a", "Saraqib")
+    quarter = placed("b", "Saraqib")
+    quarter.places = [PlaceMention("the Al-Nour neighbourhood of the city", Span("d", 0, 0))]
+    area = placed("c", "Saraqib")
+    area.places = [PlaceMention("the Al-Hamra area", Span("d", 0, 0))]
+    assert len(group_document_mentions([lead, quarter])) == 1
+    assert len(group_document_mentions([lead, area])) == 1

@@ -653,7 +653,18 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, k
     # towns_not_their_province: each names a town of its own and none is the other's; a province a sentence adds only
     # says where its town lies ("rebels advanced in Saraqib in Idlib province"), so it does not make that sentence one
     # place with another town of the province ("troops shelled Sarmin").
-    return places_conflict(a, b) or distinct_places(a, b) or distinct_quarters(a, b)
+    return places_conflict(a, b) or distinct_towns(a, b) or distinct_quarters(a, b)
+
+
+def distinct_towns(a: Mention, b: Mention) -> bool:
+    """``distinct_places`` over the towns, sites and villages each sentence names, leaving out a part of a town or an
+    area the gazetteer lacks ("the Karam neighbourhood of the city", "the al-Hamra area"): such a part may lie in the
+    town the other sentence names (quarters are compared by ``distinct_quarters``)."""
+    towns_a = [pm for pm in _finest(a) if not _vague(pm) and not _town_part(pm)]
+    towns_b = [pm for pm in _finest(b) if not _vague(pm) and not _town_part(pm)]
+    if not towns_a or not towns_b:
+        return False
+    return not any(_same_place(x, y) or _same_name(x, y) for x in towns_a for y in towns_b)
 
 
 def _quarter_names(mention: Mention) -> set[str]:
