@@ -6,7 +6,8 @@ Each report joins the incident the article is telling unless it carries its
 own evidence of being another incident (``data/incidents.yaml``):
 - another place it names itself: two sentences that each name their own place,
   and not the same one ("shelled Kafr Nabudah", "repelled an attack near
-  Saraqib"), report two incidents even when the towns are close; a place a
+  Saraqib"), report two incidents even when the towns are close, and even when one
+  adds the province the other's town lies in ("in Saraqib in Idlib province"); a place a
   sentence only inherited from earlier text is a guess and keeps nothing apart,
   and so is an area the gazetteer lacks ("the al-Hamra area") or a village it lacks
   against the province it may lie in;
@@ -217,13 +218,21 @@ def _finest(mention: Mention) -> list[PlaceMention]:
     ]
 
 
-# "Kafr Dubbin, Idlib", "Tell Marqa in Idlib", "near Saraqib in the south of Idlib": the second place locates the
-# first, it is not a place of the incident of its own.
+# "Kafr Dubbin, Idlib", "Tell Marqa in Idlib", "near Saraqib in the south of Idlib", "Kafr Dubbin, some 30 km (20
+# miles) south of Idlib" (distance_locates): the second place locates the first, it is not a place of the incident of
+# its own.
+_DISTANCE = (
+    r"(?:(?:about|some|around|nearly|roughly|almost|just|only)\s+)?(?:\d+(?:\.\d+)?|[a-z]+)\s*"
+    r"(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile)\b\W*(?:\([^)]*\)\W*)?"
+    r"(?:(?:to\s+the\s+)?(?:north|south|east|west)\w*\s+of|from|outside|away\s+from)"
+)
 _LOCATOR = re.compile(
-    r"^\W*(?:,|in|near|outside|of|(?:in\s+)?the\s+\w+\s+of|(?:north|south|east|west)\w*\s+of)?"
+    r"^\W*(?:,|in|near|outside|of|(?:in\s+)?the\s+\w+\s+of|(?:north|south|east|west)\w*\s+of|" + _DISTANCE + r")?"
     r"\W*(?:the\s+)?$",
     re.IGNORECASE,
 )
+# The longest text a locator phrase spans between two places ("about 30 kilometres (20 miles) south of the").
+LOCATOR_CHARS = 60
 
 
 def _locates_another(pm: PlaceMention, own: list[PlaceMention], text: str, offset: int) -> bool:
@@ -232,7 +241,7 @@ def _locates_another(pm: PlaceMention, own: list[PlaceMention], text: str, offse
         if other is pm or other.span.end > pm.span.start or other.span.end <= offset:
             continue
         between = text[other.span.end - offset : pm.span.start - offset]
-        if len(between) <= 30 and _LOCATOR.match(between):
+        if len(between) <= LOCATOR_CHARS and _LOCATOR.match(between):
             return True
     return False
 
@@ -402,7 +411,7 @@ def _names_of_reports(reports: list[Mention]) -> tuple[set[str], bool, set[str]]
 
 def _judged_places(mention: Mention) -> list[PlaceMention]:
     """The sentence's own places, without its parts of a town when it also names a town the gazetteer placed: "the
-    al-Midan neighbourhood of Aleppo" is judged as Aleppo; parts of a town alone are judged as the town the sentence
+    Karam neighbourhood of Aleppo" is judged as Aleppo; parts of a town alone are judged as the town the sentence
     takes from the text before it, when it takes one."""
     own = _own_places(mention)
     if any(pm.place is not None and not _town_part(pm) for pm in own):
@@ -469,6 +478,13 @@ class IncidentRules:
 def load_rules() -> IncidentRules:
     raw = load_yaml("incidents.yaml")  # checked against its schema (sitrep.data.schemas) as it is read
     cues = "|".join(re.escape(c) for c in raw["another_incident_cues"])
+    # another_act_told: "A second rocket attack hit ...", "Other air strikes hit ...": an opener of a further act and
+    # an act noun (one word may stand between them) turn the text to another incident.
+    openers = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in word_set("en", "coreference", "another_act_openers")
+    )
+    acts = "|".join(re.escape(w) for w in word_set("en", "coreference", "act_nouns"))
+    cues += rf"|(?:{openers})\s+(?:[\w-]+\s+)?(?:{acts})"
     return IncidentRules(
         type_families=tuple(frozenset(types) for types in raw["type_families"].values()),
         one_act_two_ways=tuple((str(coded), str(other)) for coded, other in raw["one_act_two_ways"]),
@@ -634,7 +650,51 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, k
     countries_a, countries_b = _countries(a), _countries(b)
     if countries_a and countries_b and not countries_a & countries_b:
         return True
-    return places_conflict(a, b)
+    # towns_not_their_province: each names a town of its own and none is the other's; a province a sentence adds only
+    # says where its town lies ("rebels advanced in Saraqib in Idlib province"), so it does not make that sentence one
+    # place with another town of the province ("troops shelled Sarmin").
+    return places_conflict(a, b) or distinct_towns(a, b) or distinct_quarters(a, b)
+
+
+def distinct_towns(a: Mention, b: Mention) -> bool:
+    """``distinct_places`` over the towns, sites and villages each sentence names, leaving out a part of a town or an
+    area the gazetteer lacks ("the Karam neighbourhood of the city", "the al-Hamra area"): such a part may lie in the
+    town the other sentence names (quarters are compared by ``distinct_quarters``)."""
+    towns_a = [pm for pm in _finest(a) if not _vague(pm) and not _town_part(pm)]
+    towns_b = [pm for pm in _finest(b) if not _vague(pm) and not _town_part(pm)]
+    if not towns_a or not towns_b:
+        return False
+    return not any(_same_place(x, y) or _same_name(x, y) for x in towns_a for y in towns_b)
+
+
+def _quarter_names(mention: Mention) -> set[str]:
+    """The names of the quarters of a town the sentence names itself ("the Karam neighbourhood", "al-Jadida
+    district"; ``town_quarter_heads``), as romanisation-blind word keys; not a quarter only described ("a rebel-held
+    neighbourhood", "several districts") nor one the gazetteer placed as a town or larger."""
+    heads = word_set("en", "coreference", "town_quarter_heads")
+    indefinite = word_set("en", "coreference", "indefinite_place_words")
+    names: set[str] = set()
+    for pm in _own_places(mention):
+        if pm.place is not None and pm.place.precision != "site":
+            continue
+        words = pm.text.split()
+        if not words or words[0].casefold() in indefinite or words[0][:1].isdigit():
+            continue
+        if not set(name_key(pm.text).split()) & heads:
+            continue
+        # A name is what is written in capitals beside the head ("al-Jadida", "Bab al-Karam"), particles aside.
+        proper = [w for w in re.findall(r"[\w'’-]+", pm.text) if re.match(r"^(?:[a-z]{1,3}-)?[A-Z]", w)]
+        names |= {skeleton_key(w) for w in proper if name_key(w) and name_key(w) not in heads}
+    names.discard("")
+    return names
+
+
+def distinct_quarters(a: Mention, b: Mention) -> bool:
+    """distinct_quarters: each sentence names a quarter of a town of its own and no quarter of one shares a name
+    with one of the other: quarters of one town do not overlap, so the two tell acts in two places, even when both
+    add the same town ("in the Karam neighbourhood of Idlib" / "in the al-Jadida quarter of Idlib")."""
+    names_a, names_b = _quarter_names(a), _quarter_names(b)
+    return bool(names_a and names_b) and not names_a & names_b
 
 
 def _placed_elsewhere(mention: Mention, group: list[Mention]) -> bool:
@@ -775,13 +835,18 @@ def contains(outer: Place, inner: Place) -> bool:
 def share_incident_places(mentions: list[Mention]) -> None:
     """A report of an incident that names only the country or province ("air strikes killed 47 in eastern Syria")
     takes the town another report of the same incident names in it ("the raids hit the town of Al-Quriyah"), as a
-    place from its context (traced to the sentence that names it)."""
+    place from its context (traced to the sentence that names it). A speaker's name or where a speaker is ("a witness
+    named Ahmad", "a hospital source in Hassakeh") and a time ("Ramadan") are no town of the incident to give."""
     for group in group_document_mentions([m for m in mentions if not m.background]):
         fine = [
             pm
             for m in group
             for pm in m.places
-            if pm.role != INHERITED_ROLE and pm.place is not None and pm.place.precision in FINE
+            if pm.role != INHERITED_ROLE
+            and pm.place is not None
+            and pm.place.precision in FINE
+            and not names_a_speaker(pm, m)
+            and not _names_a_time(pm)
         ]
         if not fine:
             continue
