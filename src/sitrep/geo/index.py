@@ -143,7 +143,6 @@ class Gazetteer:
         # The same unknown name recurs across a batch's articles (a village, a misspelt town): its fuzzy hits
         # depend only on the name and the country context, so they are searched once per process (bounded).
         self._fuzzy_hits: dict[tuple[str, tuple[str, ...]], list[int]] = {}
-        self._match_memo: dict[tuple[str, tuple[str, ...], bool], list[_Match]] = {}
         self._country_names = self._load_country_names()
         self._neighbours: dict[str, frozenset[str]] = {}
         for country, neighbour in db.execute("SELECT country, neighbour FROM neighbours"):
@@ -168,16 +167,6 @@ class Gazetteer:
 
     def _matches(self, query: str, countries: Sequence[str], fuzzy: bool = True) -> list[_Match]:
         """Index hits by exact key or romanisation skeleton, then (with ``fuzzy``) fuzzy hits if none is close."""
-        # The same name recurs across a batch's sentences and articles; its hits depend only on the name, the first
-        # three countries and ``fuzzy`` (the index is read-only), so they are searched once per process (bounded).
-        memo = (query, tuple(countries[:3]), fuzzy)
-        if memo not in self._match_memo:
-            if len(self._match_memo) >= FUZZY_MEMO_SIZE:
-                self._match_memo.clear()
-            self._match_memo[memo] = self._search_matches(query, countries[:3], fuzzy)
-        return list(self._match_memo[memo])
-
-    def _search_matches(self, query: str, countries: Sequence[str], fuzzy: bool) -> list[_Match]:
         key, skel = name_key(query), skeleton_key(query)
         if not key:
             return []

@@ -1,15 +1,18 @@
 """The ingest job on Dask: read, validate and process documents in workers, write from the driver.
 
-Workers do the expensive, pure part (reading, validation, NLP, extraction,
-geocoding: ``sitrep.pipeline.process_document``); the driver alone writes to
-the store and resolves the documents in their canonical order
-(``sitrep.pipeline.resolve_pending``), so the events are those of a one-process
-run, whatever order the workers finish in. Work is split by
-document, not by file: a folder gives one unit per file, and a container (JSON
-Lines, feed, WARC) is read by the driver and gives one unit per document, which
-travels to the worker as data. With a remote scheduler every input is read by the
-driver, so workers need no view of the driver's files (the gazetteer ships in the
-package, and the store should be a PostgreSQL URL they can reach).
+Workers do the expensive, pure part (NLP, extraction, geocoding:
+``sitrep.pipeline.process_document``); the driver alone writes to the store and
+resolves the documents in their canonical order (``sitrep.pipeline.resolve_pending``),
+so the events are those of a one-process run, whatever order the workers finish in.
+Work is split by document, not by file. For the default pipeline the driver reads
+every input, stores each window of documents in input order and sends the new
+ones to the workers in canonical order, resolving each partition as it comes back
+while the workers parse the next (``ingest_window``). Otherwise (no extraction, or
+another per-document function) a folder gives one unit per file, read by a worker,
+and a container (JSON Lines, feed, WARC) is read by the driver and gives one unit
+per document. With a remote scheduler every input is read by the driver, so workers
+need no view of the driver's files (the gazetteer ships in the package, and the
+store should be a PostgreSQL URL they can reach).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from sitrep.store import Store, database_url, schema
 from sitrep.store.database import CanonicalKey, canonical_key
 
 if TYPE_CHECKING:
-    from sitrep.pipeline import IngestReport, PendingResolution, ProcessedDocument
+    from sitrep.pipeline import IngestReport, PendingResolution, ProcessedDocument, Registered
 
 # The per-document pipeline function, imported in each worker by name (it loads spaCy once per process).
 DEFAULT_PROCESS = "sitrep.pipeline:process_document"
@@ -356,7 +359,7 @@ def ingest_window(
                 write_results(store, results, report, pending)
         resolve_pending(store, pending, report)
         return
-    registered = {}
+    registered: dict[str, Registered] = {}
     new: list[tuple[CanonicalKey, ReadUnit]] = []
     for unit in window:
         if isinstance(unit.item, Document):
