@@ -223,6 +223,9 @@ class PendingResolution:
     replaced: list[CanonicalKey] = field(default_factory=list)
     touched: set[str] = field(default_factory=set)
     successors: list[tuple[dict[str, list[Mention]], list[Mention]]] = field(default_factory=list)
+    # Documents stored and claimed whose extraction is not written yet (``register_document``): their claims
+    # outlast the resolutions before it.
+    waiting: set[int] = field(default_factory=set)
 
     def __bool__(self) -> bool:
         return bool(self.documents or self.replaced or self.touched)
@@ -244,22 +247,53 @@ def record_document(
     place them."""
     own = pending is None
     pending = PendingResolution() if pending is None else pending
+    registered = register_document(store, document, report, produce is not None, pending)
+    if registered is not None and produce is not None:
+        try:
+            processed = produce(document)
+        except Exception as exc:  # one bad document never stops the batch
+            report.failures.append(pipeline_failure(document.name, exc))
+        else:
+            write_processed(store, registered, processed, report, pending)
+    if own:
+        resolve_pending(store, pending, report)
+        if produce is not None:
+            refresh_claim_contradictions(store)
+
+
+@dataclass(frozen=True)
+class Registered:
+    """A stored document whose extraction this writer is to write (``write_processed``): its store id, whether
+    an earlier run left part of an extraction, and the reports its replaced version had in each event."""
+
+    document_id: int
+    name: str
+    resumed: bool
+    earlier: dict[str, list[Mention]]
+
+
+def register_document(
+    store: Store, document: Document, report: IngestReport, extract: bool, pending: PendingResolution
+) -> Registered | None:
+    """The first half of ``record_document``: stores the document (a new version takes its old one's reports out
+    of their events) and says, with ``extract``, whether this writer is to extract it (None: a duplicate, or
+    another writer's). What happened goes into ``report``; an error names the document and gives None."""
     try:
         added = store.add_document(document)
         if added.status == "duplicate":
-            if produce is None or added.extracted or added.document_id in pending.documents:
+            if not extract or added.extracted or added.document_id in pending.documents:
                 report.duplicates.append(document.name)
-                return
+                return None
             if not store.claim_document(added.document_id) or store.is_extracted(added.document_id):
                 # Another writer is extracting it now, or finished it since it was stored: it is theirs.
                 report.duplicates.append(document.name)
-                return
+                return None
             # Stored by a run that stopped before its extraction finished: finish it now. Writing the
             # extraction replaces whatever part of it was written, so the result is that of an unbroken run.
             report.resumed.append(document.name)
-        elif produce is not None and not store.claim_document(added.document_id):
+        elif extract and not store.claim_document(added.document_id):
             report.duplicates.append(document.name)  # another writer stored the same text at the same moment
-            return
+            return None
         else:
             (report.new_versions if added.status == "new-version" else report.stored).append(document.name)
         if added.near_duplicate_of:
@@ -271,24 +305,34 @@ def record_document(
                 pending.replaced += store.document_keys([added.superseded_id]).values()
                 pending.documents.pop(added.superseded_id, None)  # a version written earlier in this run
                 pending.touched |= store.remove_document_extraction(added.superseded_id)
-        if produce is not None:
-            processed = produce(document)
-            if added.status == "duplicate" and store.has_extraction(added.document_id):
-                with store.resolution_lock():  # reports of a stopped run may already be in events
-                    pending.touched |= write_extraction(store, added.document_id, processed)
-            else:  # a new document: no event holds its reports yet, so writing them changes no event
-                pending.touched |= write_extraction(store, added.document_id, processed)
-            pending.documents[added.document_id] = document.name
-            report.mentions += len(processed.mentions)
-            report.claims += len(processed.claims)
-            if earlier:
-                pending.successors.append((earlier, processed.mentions))
     except Exception as exc:  # one bad document never stops the batch
         report.failures.append(pipeline_failure(document.name, exc))
-    if own:
-        resolve_pending(store, pending, report)
-        if produce is not None:
-            refresh_claim_contradictions(store)
+        return None
+    if not extract:
+        return None
+    pending.waiting.add(added.document_id)
+    return Registered(added.document_id, document.name, added.status == "duplicate", earlier)
+
+
+def write_processed(
+    store: Store, registered: Registered, processed: ProcessedDocument, report: IngestReport, pending: PendingResolution
+) -> None:
+    """The second half of ``record_document``: writes a registered document's extraction, to be resolved with
+    the other pending documents. An error names the document and never stops the batch."""
+    pending.waiting.discard(registered.document_id)
+    try:
+        if registered.resumed and store.has_extraction(registered.document_id):
+            with store.resolution_lock():  # reports of a stopped run may already be in events
+                pending.touched |= write_extraction(store, registered.document_id, processed)
+        else:  # a new document: no event holds its reports yet, so writing them changes no event
+            pending.touched |= write_extraction(store, registered.document_id, processed)
+        pending.documents[registered.document_id] = registered.name
+        report.mentions += len(processed.mentions)
+        report.claims += len(processed.claims)
+        if registered.earlier:
+            pending.successors.append((registered.earlier, processed.mentions))
+    except Exception as exc:  # one bad document never stops the batch
+        report.failures.append(pipeline_failure(registered.name, exc))
 
 
 def write_extraction(store: Store, document_id: int, processed: ProcessedDocument) -> set[str]:
@@ -320,7 +364,7 @@ def resolve_pending(store: Store, pending: PendingResolution, report: IngestRepo
     try:
         _resolve_pending(store, pending, report)
     finally:
-        store.release_documents()
+        store.release_documents(keep=pending.waiting)
 
 
 def _resolve_pending(store: Store, pending: PendingResolution, report: IngestReport) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from sitrep.ingest.document import DocumentMeta, build_document
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Document
 from sitrep.scale import dask_ingest
@@ -304,3 +306,96 @@ def test_the_local_cluster_runs_its_workers_without_the_sampling_profiler_and_it
         enabled = client.run(lambda: __import__("dask").config.get("distributed.worker.profile.enabled"))
         assert list(enabled.values()) == [False]
         assert cluster.dashboard_link.startswith("http://127.0.0.1:")
+
+
+# --- the driver's window: stored in input order, sent and resolved in canonical order ---------------------
+
+
+class _InlineClient:
+    """A stand-in Dask client that runs each task at once in this process."""
+
+    class _Done:
+        def __init__(self, value: object) -> None:
+            self.value = value
+
+        def result(self) -> object:
+            return self.value
+
+        def release(self) -> None:
+            pass
+
+    def submit(self, task: Callable[[list[ReadUnit]], object], chunk: list[ReadUnit], pure: bool) -> _Done:
+        return self._Done(task(chunk))
+
+
+def _dated(name: str, day: int, text: str) -> ReadUnit:
+    document = build_document(text, name, DocumentMeta(published=dt.date(2024, 5, day)))
+    return ReadUnit(name, name, document)
+
+
+def test_a_window_is_stored_in_input_order_and_sent_and_resolved_in_canonical_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitrep import pipeline
+    from sitrep.pipeline import IngestReport, PendingResolution, ProcessedDocument
+
+    sent: list[list[str]] = []
+    resolved: list[set[str]] = []
+
+    def worker(units: list[ReadUnit], **_: object) -> list[dask_ingest.WorkerResult]:
+        sent.append([u.name or "" for u in units])
+        return [dask_ingest.WorkerResult(ProcessedDocument(u.item, [], [])) for u in units]  # type: ignore[arg-type]
+
+    real_resolve = pipeline.resolve_pending
+
+    def resolve(store: Store, pending: PendingResolution, report: IngestReport) -> None:
+        resolved.append(set(pending.documents.values()))
+        real_resolve(store, pending, report)
+
+    monkeypatch.setattr(dask_ingest, "work_on_partition", worker)
+    monkeypatch.setattr(pipeline, "resolve_pending", resolve)
+    window = [
+        _dated("late.txt", 20, REPORT_A),
+        _dated("early.txt", 2, REPORT_B),
+        _dated("middle.txt", 11, REPORT_C),
+        ReadUnit("photo.txt", "photo.txt", ReadFailure("photo.txt", "not text")),
+    ]
+    store = Store.open(f"sqlite:///{tmp_path / 'window.db'}")
+    report, pending = IngestReport(), PendingResolution()
+    dask_ingest.ingest_window(_InlineClient(), store, window, 2, ReadOptions(), report, pending)
+
+    assert [d.document.name for d in sorted(store.documents(), key=lambda d: d.id)] == [
+        "late.txt",
+        "early.txt",
+        "middle.txt",
+    ]  # store ids in input order, as one process gives them
+    assert [name for chunk in sent for name in chunk] == ["early.txt", "middle.txt", "late.txt"]
+    assert resolved == [set(chunk) for chunk in sent]  # each partition resolved as it comes back
+    assert report.stored == ["late.txt", "early.txt", "middle.txt"]
+    assert [f.name for f in report.failures] == ["photo.txt"]
+    assert not pending.waiting and all(store.is_extracted(d.id) for d in store.documents())
+    store.close()
+
+
+def test_a_window_naming_one_document_twice_keeps_input_order_so_the_later_version_wins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitrep.pipeline import IngestReport, PendingResolution, ProcessedDocument
+
+    sent: list[str] = []
+
+    def worker(units: list[ReadUnit], **_: object) -> list[dask_ingest.WorkerResult]:
+        sent.extend(u.name or "" for u in units)
+        return [dask_ingest.WorkerResult(ProcessedDocument(u.item, [], [])) for u in units]  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dask_ingest, "work_on_partition", worker)
+    window = [_dated("wire.txt", 20, REPORT_A), _dated("other.txt", 2, REPORT_B), _dated("wire.txt", 3, REPORT_C)]
+    store = Store.open(f"sqlite:///{tmp_path / 'versions.db'}")
+    report = IngestReport()
+    dask_ingest.ingest_window(_InlineClient(), store, window, 2, ReadOptions(), report, PendingResolution())
+
+    assert sent == ["wire.txt", "other.txt", "wire.txt"]
+    assert report.new_versions == ["wire.txt"]
+    latest = store.get_document("wire.txt")
+    assert latest is not None and latest.document.text == REPORT_C
+    store.close()

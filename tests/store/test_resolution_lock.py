@@ -75,6 +75,21 @@ def test_on_postgresql_a_document_is_claimed_by_one_writer_until_it_lets_go(pg_u
     first.close()
 
 
+@pytest.mark.postgres
+def test_on_postgresql_a_writer_keeps_its_claims_on_documents_it_has_stored_but_not_extracted(pg_url: str) -> None:
+    """The driver of ``--workers`` stores a window of documents before the workers extract them, and resolves as
+    partitions come back: resolving lets go of the resolved documents, not of those still being extracted."""
+    first, second = Store.open(pg_url), Store.open(pg_url)
+    assert first.claim_document(7) and first.claim_document(8)
+    first.release_documents(keep={8})
+    assert second.claim_document(7)  # resolved: free for another writer
+    assert not second.claim_document(8)  # still being extracted by the first
+    first.release_documents()
+    assert second.claim_document(8)
+    first.close()
+    second.close()
+
+
 def test_sqlite_has_one_writer_who_may_extract_any_document(sqlite_url: str) -> None:
     first, second = Store.open(sqlite_url), Store.open(sqlite_url)
     assert first.claim_document(7) and second.claim_document(7)  # writers take turns at resolution_lock

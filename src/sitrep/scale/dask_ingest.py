@@ -1,15 +1,18 @@
 """The ingest job on Dask: read, validate and process documents in workers, write from the driver.
 
-Workers do the expensive, pure part (reading, validation, NLP, extraction,
-geocoding: ``sitrep.pipeline.process_document``); the driver alone writes to
-the store and resolves the documents in their canonical order
-(``sitrep.pipeline.resolve_pending``), so the events are those of a one-process
-run, whatever order the workers finish in. Work is split by
-document, not by file: a folder gives one unit per file, and a container (JSON
-Lines, feed, WARC) is read by the driver and gives one unit per document, which
-travels to the worker as data. With a remote scheduler every input is read by the
-driver, so workers need no view of the driver's files (the gazetteer ships in the
-package, and the store should be a PostgreSQL URL they can reach).
+Workers do the expensive, pure part (NLP, extraction, geocoding:
+``sitrep.pipeline.process_document``); the driver alone writes to the store and
+resolves the documents in their canonical order (``sitrep.pipeline.resolve_pending``),
+so the events are those of a one-process run, whatever order the workers finish in.
+Work is split by document, not by file. For the default pipeline the driver reads
+every input, stores each window of documents in input order and sends the new
+ones to the workers in canonical order, resolving each partition as it comes back
+while the workers parse the next (``ingest_window``). Otherwise (no extraction, or
+another per-document function) a folder gives one unit per file, read by a worker,
+and a container (JSON Lines, feed, WARC) is read by the driver and gives one unit
+per document. With a remote scheduler every input is read by the driver, so workers
+need no view of the driver's files (the gazetteer ships in the package, and the
+store should be a PostgreSQL URL they can reach).
 """
 
 from __future__ import annotations
@@ -42,9 +45,10 @@ from sitrep.ingest.readers import (
 )
 from sitrep.model import Document
 from sitrep.store import Store, database_url, schema
+from sitrep.store.database import CanonicalKey, canonical_key
 
 if TYPE_CHECKING:
-    from sitrep.pipeline import IngestReport, PendingResolution, ProcessedDocument
+    from sitrep.pipeline import IngestReport, PendingResolution, ProcessedDocument, Registered
 
 # The per-document pipeline function, imported in each worker by name (it loads spaCy once per process).
 DEFAULT_PROCESS = "sitrep.pipeline:process_document"
@@ -272,8 +276,14 @@ def run_dask_ingest(
     from dask.distributed import Client
 
     options = options or ReadOptions()
-    units = iter_units(sources, options, remote=scheduler_address is not None)
-    chunks = iter(split(list(units), partitions)) if partitions else plan_chunks(units, workers)
+    # The one-process pipeline with no fixed partitions: the driver reads, stores and orders the documents itself
+    # (``ingest_window``), so that it resolves each partition while the workers parse the next ones.
+    as_written = extract and process == DEFAULT_PROCESS and not partitions
+    units = iter_units(sources, options, remote=scheduler_address is not None or as_written)
+    if as_written:
+        chunks: Iterator[list[ReadUnit]] = iter(windows(units, workers))
+    else:
+        chunks = iter(split(list(units), partitions)) if partitions else plan_chunks(units, workers)
     first = next(chunks, None)  # reads the start of the input (and names a bad source) before any cluster starts
     from sitrep.pipeline import RESOLVE_EVERY, PendingResolution, resolve_pending
 
@@ -286,6 +296,10 @@ def run_dask_ingest(
         if first is not None:
             chunks = itertools.chain([first], chunks)
             with _cluster(scheduler_address, workers, dashboard_address) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+                if as_written:
+                    for window in chunks:
+                        ingest_window(client, store, window, workers, options, report, pending)
+                    chunks = iter(())
                 task = functools.partial(
                     work_on_partition, options=options, process=process if extract else None, db_url=db_url
                 )
@@ -304,6 +318,72 @@ def run_dask_ingest(
     finally:
         store.close()
     return report
+
+
+def windows(units: Iterable[ReadUnit], workers: int) -> Iterator[list[ReadUnit]]:
+    """The units (read by the driver) a window at a time: as many as the first partitions of ``plan_chunks`` hold,
+    so the driver holds a bounded part of any input."""
+    units = iter(units)
+    while window := list(itertools.islice(units, workers * PARTITIONS_PER_WORKER * MAX_UNITS_PER_PARTITION)):
+        yield window
+
+
+def ingest_window(
+    client: Any,
+    store: Store,
+    window: list[ReadUnit],
+    workers: int,
+    options: ReadOptions,
+    report: IngestReport,
+    pending: PendingResolution,
+) -> None:
+    """Ingests one window of documents the driver has read, resolving each partition as it comes back.
+
+    The driver stores the window's documents first, in input order (store ids, duplicates, new versions and near
+    duplicates as one process gives them), then sends the new ones to the workers in canonical order (publication
+    date, then content hash), the order ``resolve_pending`` resolves in. The partitions come back in that order,
+    so resolving each as it comes is plain incremental resolution, with no replay, and it runs while the workers
+    parse the partitions after it. A window in which one name comes twice (two versions of a document) is sent in
+    input order instead, stored as its results come (the later version replaces the earlier as in one process)."""
+    from sitrep.pipeline import register_document, resolve_pending, write_processed
+
+    task = functools.partial(work_on_partition, options=options, process=DEFAULT_PROCESS, db_url=None)
+    names = [unit.name or unit.source for unit in window]
+    if len(set(names)) < len(names):
+        for chunk, results in _in_order(
+            client, task, split(window, partition_count(len(window), workers)), 2 * workers
+        ):
+            if isinstance(results, BaseException):
+                report.failures.extend(_worker_failures(chunk, results))
+            else:
+                write_results(store, results, report, pending)
+        resolve_pending(store, pending, report)
+        return
+    registered: dict[str, Registered] = {}
+    new: list[tuple[CanonicalKey, ReadUnit]] = []
+    for unit in window:
+        if isinstance(unit.item, Document):
+            found = register_document(store, unit.item, report, True, pending)
+            if found is not None:
+                registered[found.name] = found
+                new.append((canonical_key(unit.item.published, unit.item.content_hash), unit))
+        elif unit.item is not None:
+            report.failures.append(unit.item)
+    ordered = [unit for _key, unit in sorted(new, key=lambda pair: pair[0])]
+    for chunk, results in _in_order(client, task, split(ordered, partition_count(len(ordered), workers)), 2 * workers):
+        if isinstance(results, BaseException):  # a worker died on this partition: its documents stay unfinished
+            report.failures.extend(_worker_failures(chunk, results))
+            pending.waiting -= {registered[unit.name or unit.source].document_id for unit in chunk}
+        else:
+            for result in results:
+                if result.failure is not None:
+                    report.failures.append(result.failure)
+                    if result.failure.name in registered:
+                        pending.waiting.discard(registered[result.failure.name].document_id)
+                elif result.processed is not None:
+                    name = result.processed.document.name
+                    write_processed(store, registered[name], result.processed, report, pending)
+        resolve_pending(store, pending, report)
 
 
 def prepare_pipeline_resources() -> None:

@@ -911,16 +911,18 @@ class Store:
                 self._claimed.add(document_id)
             return got
 
-    def release_documents(self) -> None:
-        """Lets go of every document this writer claimed (``claim_document``)."""
+    def release_documents(self, keep: Iterable[int] = ()) -> None:
+        """Lets go of every document this writer claimed (``claim_document``), but those in ``keep`` (stored and
+        not yet extracted)."""
         with self._claims_guard:
             if self._claims_connection is None or not self._claimed:
                 return
-            for document_id in sorted(self._claimed):
+            kept = self._claimed & set(keep)
+            for document_id in sorted(self._claimed - kept):
                 key = document_lock_key(document_id)
                 self._claims_connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": key})
             self._claims_connection.commit()
-            self._claimed.clear()
+            self._claimed = kept
 
     def revision(self) -> str | None:
         """A token that changes whenever a write is committed to the store, by any connection of any process,
