@@ -262,3 +262,27 @@ def test_herders_traders_and_pupils_killed_by_gunmen_are_civilians() -> None:
         "Gunmen shot dead three traders on the road to the cattle market on Tuesday.",
     ):
         assert set(types(text)) == {"Violence against civilians"}, text
+
+
+def test_a_headline_verb_the_parser_reads_as_an_adjective_still_triggers() -> None:
+    # headline_verb_read_as_adjective: "expel" between its plural subject and its object is the verb
+    assert [
+        m.event_type for m in extract("Militias expel army units from a hill village north of the lake").mentions
+    ] == ["Battles"]
+    # an adjective that follows no plural subject stays one
+    assert types("Offensive remarks were made at the border meeting.") == []
+
+
+def test_chemical_weapons_named_by_their_gas_and_car_bombings_by_their_vehicle() -> None:
+    def kinds(text: str) -> list[tuple[str, str]]:
+        return [(m.event_type, m.sub_event_type) for m in extract(text).mentions]
+
+    assert kinds("Nerve gas used on farming villages in the south, medics say") == [
+        ("Explosions/Remote violence", "Chemical weapon")
+    ]
+    assert kinds("Gas attack on a rebel-held suburb kills dozens") == [
+        ("Explosions/Remote violence", "Chemical weapon")
+    ]
+    assert ("Explosions/Remote violence", "Remote explosive/landmine/IED") in kinds(
+        "A car bombing outside the ministry killed six people on Sunday."
+    )

@@ -227,7 +227,7 @@ def _may_trigger(token: Token, shouting: bool) -> bool:
     # A headline's first word ("Clashes renewed in the south"): its capital makes the model read a name
     if token.pos_ == "PROPN" and token.i == token.sent.start and not token.ent_type_ and _unfinished(token.sent):
         return True
-    if _capital_read_as_a_name(token):
+    if _capital_read_as_a_name(token) or _verb_read_as_adjective(token):
         return True
     return token.pos_ in {"VERB", "NOUN"} and token.ent_type_ not in _NAMES
 
@@ -250,6 +250,17 @@ def _verb_read_as_noun(token: Token) -> bool:
     "Regime forces target areas in the countryside", "Rebel factions advance in two villages". In prose ("the
     target areas", "their advance") the noun stands."""
     if token.tag_ != "NN" or token.lower_ != token.lemma_.lower() or token.i == token.sent.start:
+        return False
+    subject = token.nbor(-1)
+    return subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
+
+
+def _verb_read_as_adjective(token: Token) -> bool:
+    """headline_verb_read_as_adjective: a headline's verb in its base form between its plural subject and its
+    object, which the parser took for an adjective of the object: "Rebels expel government forces from a
+    village", "Regime forces expel rebels from two towns". A trigger word tagged as an adjective in its base form
+    after a plural noun is no adjective there ("offensive weapons" follows no plural subject)."""
+    if token.tag_ != "JJ" or token.lower_ != token.lemma_.lower() or token.i == token.sent.start:
         return False
     subject = token.nbor(-1)
     return subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
@@ -601,6 +612,8 @@ def _attacked_object(token: Token) -> str:
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPOSITIONS for g in c.children]
     if token.dep_ == "acl":  # "a convoy attacked by gunmen"
+        objects.append(token.head)
+    if token.dep_ == "amod" and _verb_read_as_adjective(token):  # "Rebels expel [government forces] from ..."
         objects.append(token.head)
     return " ".join(" ".join(t.text for t in o.subtree if t.dep_ not in {"relcl", "acl"}) for o in objects)
 
