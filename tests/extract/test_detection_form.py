@@ -286,3 +286,40 @@ def test_chemical_weapons_named_by_their_gas_and_car_bombings_by_their_vehicle()
     assert ("Explosions/Remote violence", "Remote explosive/landmine/IED") in kinds(
         "A car bombing outside the ministry killed six people on Sunday."
     )
+
+
+def test_a_lone_headline_in_the_present_tense_tells_ground_taken_or_a_push() -> None:
+    # lone_headline: headlines tell news in the present tense
+    assert [
+        m.event_type for m in extract("Militias control four hamlets south of the lake after heavy fighting").mentions
+    ] == ["Battles"]
+    assert set(types("Army units achieve new advancement in the western steppe")) & VIOLENT
+    assert set(types("Insurgents launch offensive on the river port")) & VIOLENT
+    # in prose the present tense is a standing state, and an offensive is mostly a campaign under way
+    assert types("The militias control four hamlets south of the lake, residents say.") == []
+    assert types("Army units have pressed their offensive in the west for months.") == []
+
+
+def test_ground_won_back_restored_or_a_siege_broken_is_a_battle() -> None:
+    assert types("Army units won back the hill village on Sunday.") == ["Battles"]
+    assert types("Loyalist troops restored three hamlets north of the lake on Friday.") == ["Battles"]
+    assert types("Army units broke the siege of the river port on Tuesday.") == ["Battles"]
+    assert types("The opposition party won back two seats in the vote.") == []
+    assert types("Crews restored water to the hamlets on Friday.") == []
+    assert types("Divers recovered the bodies from the river on Friday.") == []
+
+
+def test_a_stoning_to_death_is_an_attack_and_a_vigil_a_protest() -> None:
+    assert types("Militants stoned a herder to death in the hamlet on Friday.") == ["Violence against civilians"]
+    assert types("Rioters stoned buses near the stadium on Friday.") != ["Violence against civilians"]
+    assert types("Hundreds held a candlelight vigil outside the town hall on Sunday.") == ["Protests"]
+
+
+def test_a_killing_that_raises_the_toll_is_an_event_whatever_aside_comes_between() -> None:
+    # main_verb_raises_the_toll
+    text = "Jets kill 11 villagers - most of them farmers - in the hills and raise the death toll to 140 since March"
+    assert set(types(text)) & VIOLENT
+
+
+def test_a_month_or_day_in_a_headline_is_never_the_act() -> None:
+    assert "Protests" not in types("Shelling goes on in the hill villages since March")

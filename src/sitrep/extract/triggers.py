@@ -39,6 +39,9 @@ class TriggerRule:
     state_actor_sub: str | None = None
     plover: str | None = None
     only_in_headlines: bool = False  # a sentence with no final full stop ("Casualties in the southern hills")
+    # the document's first sentence with no final full stop: a headline that is the whole report, where the present
+    # tense tells news ("Rebels control three villages"), not a standing state as in unpunctuated prose
+    only_in_lone_headlines: bool = False
     verbs_only: bool = False  # the noun of the lemma is no trigger ("forces advanced" is, "their advance" is not)
 
 
@@ -129,6 +132,7 @@ def ontology() -> Ontology:
             state_actor_sub=item.get("state_actor_sub"),
             plover=item.get("plover"),
             only_in_headlines=bool(item.get("only_in_headlines", False)),
+            only_in_lone_headlines=bool(item.get("only_in_lone_headlines", False)),
             verbs_only=bool(item.get("verbs_only", False)),
         )
         for lemma in item["lemmas"]:
@@ -237,12 +241,17 @@ def _capital_read_as_a_name(token: Token) -> bool:
     auxiliary ("Rebels Clash with regime forces", "Violent Clashes continue in the east", "Shelling renewed on the
     city") may be the act; `_rule_fits` still asks a noun-only rule for one of its nouns ("Desert Storm" is no
     storming)."""
+    # A word of a date is never the act ("since March", "on Sunday").
     return (
         token.is_alpha
         and token.text[0].isupper()
         and (token.pos_ in {"PROPN", "AUX"} or token.ent_type_ in _NAMES)
+        and token.ent_type_ not in _TIMES
         and _unfinished(token.sent)
     )
+
+
+_TIMES = frozenset({"DATE", "TIME"})
 
 
 def _verb_read_as_noun(token: Token) -> bool:
@@ -264,6 +273,12 @@ def _verb_read_as_adjective(token: Token) -> bool:
         return False
     subject = token.nbor(-1)
     return subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
+
+
+def _lone_headline(sentence: SpacySpan) -> bool:
+    """lone_headline: the text opens with this sentence and it has no final full stop: a headline read as the whole
+    report (a feed item, a wire alert), since a headline above an article is not read."""
+    return sentence.start_char == 0 and _unfinished(sentence)
 
 
 def _unfinished(sentence: SpacySpan) -> bool:
@@ -371,6 +386,8 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
     if token.pos_ in {"PROPN", "AUX"} and rule.nouns_need and not set(_singulars(token.lower_)) & set(rule.nouns_need):
         return False
     if rule.only_in_headlines and not _unfinished(token.sent):
+        return False
+    if rule.only_in_lone_headlines and not _lone_headline(token.sent):
         return False
     lowered = text.lower()
     if rule.needs_any is not None and not rule.needs_any.search(lowered):
