@@ -323,3 +323,14 @@ def test_a_killing_that_raises_the_toll_is_an_event_whatever_aside_comes_between
 
 def test_a_month_or_day_in_a_headline_is_never_the_act() -> None:
     assert "Protests" not in types("Shelling goes on in the hill villages since March")
+
+
+def test_a_plural_subject_the_parser_joins_to_a_place_name_still_triggers() -> None:
+    assert set(types("Blasts rock Kandahar and its Eastern suburbs")) & VIOLENT
+    assert types("The Attack Helicopter Battalion held a parade in Kabul.") == []
+
+
+def test_a_number_of_strikes_is_several_strikes_not_a_tally() -> None:
+    # a_number_of
+    assert set(types("Jets carried out a number of strikes on the hill positions on Saturday.")) & VIOLENT
+    assert types("The number of attacks has doubled this year, the report said.") == []

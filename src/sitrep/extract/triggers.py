@@ -207,8 +207,9 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
         if _describes_a_thing(token) or is_generic(token, onto) or _refers_back(token, onto):
             continue
         # "the attackers" / "the attack" as a modifier of something else is still a trigger; a noun that
-        # is only the compound of a name ("Attack Helicopter Battalion") is not.
-        if token.dep_ == "compound" and token.head.ent_type_:
+        # is only the compound of a name ("Attack Helicopter Battalion") is not; a plural is no part of a name but
+        # a headline's subject the parser joined to the place after its verb ("Explosions rock Damascus").
+        if token.dep_ == "compound" and token.head.ent_type_ and token.tag_ != "NNS":
             continue
         found.append(TriggerMatch(token, rule))
     found = [m for m in found if not (m.rule.defers and _gives_way(m, found)) and not _describes_an_object(m, found)]
@@ -585,6 +586,8 @@ def is_generic(token: Token, onto: Ontology) -> bool:
     # (a gerund object of a preposition too: "protect the city from shelling" tags "shelling" a verb)
     if (token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj", "nsubjpass", "compound"}) or token.dep_ == "pobj":
         governor = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
+        if _several(governor):
+            return False
         if governor.lemma_.lower() in onto.generic_governors or head.lemma_.lower() in onto.generic_governors:
             return True
     # "under the guise of fighting", "in an attempt to avert": a gerund after a preposition
@@ -601,6 +604,17 @@ def is_generic(token: Token, onto: Ontology) -> bool:
 
 
 _PRESENT_TENSE = frozenset({"VBP", "VBZ"})
+_QUANTITY_NOUNS = word_set("en", "triggers", "quantity_nouns")
+
+
+def _several(governor: Token) -> bool:
+    """a_number_of: "carried out a number of strikes on the positions", "a couple of raids": a quantity noun with an
+    indefinite article says "several", not a tally ("the number of attacks has doubled")."""
+    return governor.lemma_.lower() in _QUANTITY_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in _INDEFINITE_ARTICLES for c in governor.children
+    )
+
+
 _ATTEMPT_WORDS = word_set("en", "triggers", "attempt_words")
 
 
