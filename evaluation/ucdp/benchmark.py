@@ -64,6 +64,19 @@ WORD_NUMBERS = {
     )
 }
 NAMED_PRECISION = {1, 2}  # UCDP where_prec: exact place, or within 25 km of it
+# Source titles that tell no event at all, which no detector should fire on: a bare report id ("TS243"), a link, a
+# dated "Daily Report" title with nothing after it, an Airwars site code with its place ("May 19th 2017: (S738) ...
+# Syria"), a record of names. UCDP joins a row's sources with ";": a headline has no event text when no part has.
+NO_EVENT_TEXT = re.compile(
+    r"^\s*(?:[A-Z]{1,3}\d+|https?://\S+|[\w ]*Daily Report \d{1,2}/\d{1,2}/\d{4}|Airwars assessment)\s*$"
+    r"|^[^()]*\([SI]\d+[a-z]?\)|^Name\t",
+    re.I,
+)
+
+
+def carries_no_event_text(text: str) -> bool:
+    """Every source title joined in the headline is an id, a link, a site code or a bare report title."""
+    return all(NO_EVENT_TEXT.search(part.strip()) for part in text.split(";") if part.strip())
 
 
 @dataclass
@@ -208,6 +221,8 @@ class Result:
     with_toll: int
     toll_right: int
     placed_any: int = 0
+    no_event_text: int = 0  # headlines with no event text at all (NO_EVENT_TEXT)
+    no_event_text_detected: int = 0
 
     def rates(self) -> dict[str, float]:
         def share(a: int, b: int) -> float:
@@ -231,6 +246,9 @@ def score(headlines: list[Headline], coded: dict[str, Coded], show: str | None) 
         failures = []
         detected = bool(c.types)
         r.detected += detected
+        if carries_no_event_text(h.text):
+            r.no_event_text += 1
+            r.no_event_text_detected += detected
         if detected:
             admitted = set().union(*(ADMITTED.get(row["type_of_violence"], set()) for row in h.rows))
             typed = any(t in admitted for t in c.types)
@@ -295,6 +313,12 @@ def main(argv: list[str] | None = None) -> int:
     rates = result.rates()
     print(f"UCDP headlines, {args.split} split, {result.headlines} headlines, coder {args.coder}")
     print(f"  detection            {rates['detection']:.3f}  ({result.detected}/{result.headlines})")
+    with_text = result.headlines - result.no_event_text
+    print(
+        f"    (of {with_text} headlines with event text: {result.detected - result.no_event_text_detected} detected, "
+        f"{with_text - result.detected + result.no_event_text_detected} missed; {result.no_event_text} carry no event "
+        "text: report ids, links, site codes)"
+    )
     print(f"  type | detected      {rates['type_given_detected']:.3f}  ({result.typed}/{result.detected})")
     print(
         f"  place within 25 km   {rates['place_within_25km']:.3f}  ({result.placed}/{result.named_place} "

@@ -63,3 +63,12 @@ def test_rates_reward_type_place_date_and_toll_only_when_right() -> None:
     }
     nothing = bench.score([headline], {"h1": bench.Coded([], [], [], [])}, None)
     assert (nothing.detected, nothing.named_place, nothing.with_toll) == (0, 1, 1)
+
+
+def test_titles_with_no_event_text_are_counted_apart() -> None:
+    assert bench.carries_no_event_text("XY123")
+    assert bench.carries_no_event_text("http://example.org/?p=1")
+    assert bench.carries_no_event_text("Region Daily Report 01/02/2019")
+    assert bench.carries_no_event_text("June 3rd 2019: (S12) Some village, Some governorate;R77")
+    assert not bench.carries_no_event_text("Jets strike a market town;June 3rd 2019: (S12) Some village")
+    assert not bench.carries_no_event_text("Gunmen kill two guards at a checkpoint")

@@ -262,3 +262,75 @@ def test_herders_traders_and_pupils_killed_by_gunmen_are_civilians() -> None:
         "Gunmen shot dead three traders on the road to the cattle market on Tuesday.",
     ):
         assert set(types(text)) == {"Violence against civilians"}, text
+
+
+def test_a_headline_verb_the_parser_reads_as_an_adjective_still_triggers() -> None:
+    # headline_verb_read_as_adjective: "expel" between its plural subject and its object is the verb
+    assert [
+        m.event_type for m in extract("Militias expel army units from a hill village north of the lake").mentions
+    ] == ["Battles"]
+    # an adjective that follows no plural subject stays one
+    assert types("Offensive remarks were made at the border meeting.") == []
+
+
+def test_chemical_weapons_named_by_their_gas_and_car_bombings_by_their_vehicle() -> None:
+    def kinds(text: str) -> list[tuple[str, str]]:
+        return [(m.event_type, m.sub_event_type) for m in extract(text).mentions]
+
+    assert kinds("Nerve gas used on farming villages in the south, medics say") == [
+        ("Explosions/Remote violence", "Chemical weapon")
+    ]
+    assert kinds("Gas attack on a rebel-held suburb kills dozens") == [
+        ("Explosions/Remote violence", "Chemical weapon")
+    ]
+    assert ("Explosions/Remote violence", "Remote explosive/landmine/IED") in kinds(
+        "A car bombing outside the ministry killed six people on Sunday."
+    )
+
+
+def test_a_lone_headline_in_the_present_tense_tells_ground_taken_or_a_push() -> None:
+    # lone_headline: headlines tell news in the present tense
+    assert [
+        m.event_type for m in extract("Militias control four hamlets south of the lake after heavy fighting").mentions
+    ] == ["Battles"]
+    assert set(types("Army units achieve new advancement in the western steppe")) & VIOLENT
+    assert set(types("Insurgents launch offensive on the river port")) & VIOLENT
+    # in prose the present tense is a standing state, and an offensive is mostly a campaign under way
+    assert types("The militias control four hamlets south of the lake, residents say.") == []
+    assert types("Army units have pressed their offensive in the west for months.") == []
+
+
+def test_ground_won_back_restored_or_a_siege_broken_is_a_battle() -> None:
+    assert types("Army units won back the hill village on Sunday.") == ["Battles"]
+    assert types("Loyalist troops restored three hamlets north of the lake on Friday.") == ["Battles"]
+    assert types("Army units broke the siege of the river port on Tuesday.") == ["Battles"]
+    assert types("The opposition party won back two seats in the vote.") == []
+    assert types("Crews restored water to the hamlets on Friday.") == []
+    assert types("Divers recovered the bodies from the river on Friday.") == []
+
+
+def test_a_stoning_to_death_is_an_attack_and_a_vigil_a_protest() -> None:
+    assert types("Militants stoned a herder to death in the hamlet on Friday.") == ["Violence against civilians"]
+    assert types("Rioters stoned buses near the stadium on Friday.") != ["Violence against civilians"]
+    assert types("Hundreds held a candlelight vigil outside the town hall on Sunday.") == ["Protests"]
+
+
+def test_a_killing_that_raises_the_toll_is_an_event_whatever_aside_comes_between() -> None:
+    # main_verb_raises_the_toll
+    text = "Jets kill 11 villagers - most of them farmers - in the hills and raise the death toll to 140 since March"
+    assert set(types(text)) & VIOLENT
+
+
+def test_a_month_or_day_in_a_headline_is_never_the_act() -> None:
+    assert "Protests" not in types("Shelling goes on in the hill villages since March")
+
+
+def test_a_plural_subject_the_parser_joins_to_a_place_name_still_triggers() -> None:
+    assert set(types("Blasts rock Kandahar and its Eastern suburbs")) & VIOLENT
+    assert types("The Attack Helicopter Battalion held a parade in Kabul.") == []
+
+
+def test_a_number_of_strikes_is_several_strikes_not_a_tally() -> None:
+    # a_number_of
+    assert set(types("Jets carried out a number of strikes on the hill positions on Saturday.")) & VIOLENT
+    assert types("The number of attacks has doubled this year, the report said.") == []

@@ -336,3 +336,11 @@ def test_reading_is_lazy_so_a_late_failure_does_not_lose_earlier_documents(tmp_p
     (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
     stream = read_source(str(tmp_path / "a.txt"))
     assert isinstance(next(stream), Document)
+
+
+def test_an_english_headline_full_of_arabic_names_is_read_as_english() -> None:
+    from sitrep.ingest.validate import guess_language
+
+    # "al-" and "el-" in a transliterated name are the Arabic article, not Spanish words
+    assert guess_language("Militias shell western al-Hamra countryside near el-Qasr farms") in {None, "en"}
+    assert guess_language("Los soldados llegaron al pueblo y la gente salió a la calle con el alcalde") == "es"

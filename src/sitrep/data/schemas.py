@@ -464,6 +464,7 @@ class Trigger(Strict):
     verbs_only: StrictBool = False
     instrument_subject: StrictBool = False
     only_in_headlines: StrictBool = False
+    only_in_lone_headlines: StrictBool = False
     plover: PloverCategory | None = None
 
     @model_validator(mode="after")

@@ -313,10 +313,18 @@ def raises_a_toll(trigger: Token) -> bool:
     if trigger.dep_ in _SUBJECTS and trigger.head.lemma_.lower() in _TOLL_RAISING_VERBS:
         return True
     clauses = [trigger, trigger.head] if trigger.dep_ in _SUBJECTS else [trigger]
-    return any(
+    if any(
         c.dep_ in {"conj", "advcl"} and c.lemma_.lower() in _TOLL_RAISING_VERBS and c.i > trigger.i
         for clause in clauses
         for c in clause.children
+    ):
+        return True
+    # main_verb_raises_the_toll: when the casualty verb is the sentence's main verb, a toll-raising verb conjoined
+    # later goes on from it, whichever verb of an aside the parser hangs it on ("kills 14 civilians - half of them
+    # children - and raises the toll to 82")
+    return trigger.dep_ == "ROOT" and any(
+        t.i > trigger.i and t.dep_ in {"conj", "advcl"} and t.lemma_.lower() in _TOLL_RAISING_VERBS
+        for t in trigger.sent
     )
 
 

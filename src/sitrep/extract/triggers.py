@@ -39,6 +39,9 @@ class TriggerRule:
     state_actor_sub: str | None = None
     plover: str | None = None
     only_in_headlines: bool = False  # a sentence with no final full stop ("Casualties in the southern hills")
+    # the document's first sentence with no final full stop: a headline that is the whole report, where the present
+    # tense tells news ("Rebels control three villages"), not a standing state as in unpunctuated prose
+    only_in_lone_headlines: bool = False
     verbs_only: bool = False  # the noun of the lemma is no trigger ("forces advanced" is, "their advance" is not)
 
 
@@ -129,6 +132,7 @@ def ontology() -> Ontology:
             state_actor_sub=item.get("state_actor_sub"),
             plover=item.get("plover"),
             only_in_headlines=bool(item.get("only_in_headlines", False)),
+            only_in_lone_headlines=bool(item.get("only_in_lone_headlines", False)),
             verbs_only=bool(item.get("verbs_only", False)),
         )
         for lemma in item["lemmas"]:
@@ -203,8 +207,9 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
         if _describes_a_thing(token) or is_generic(token, onto) or _refers_back(token, onto):
             continue
         # "the attackers" / "the attack" as a modifier of something else is still a trigger; a noun that
-        # is only the compound of a name ("Attack Helicopter Battalion") is not.
-        if token.dep_ == "compound" and token.head.ent_type_:
+        # is only the compound of a name ("Attack Helicopter Battalion") is not; a plural is no part of a name but
+        # a headline's subject the parser joined to the place after its verb ("Explosions rock Damascus").
+        if token.dep_ == "compound" and token.head.ent_type_ and token.tag_ != "NNS":
             continue
         found.append(TriggerMatch(token, rule))
     found = [m for m in found if not (m.rule.defers and _gives_way(m, found)) and not _describes_an_object(m, found)]
@@ -227,7 +232,7 @@ def _may_trigger(token: Token, shouting: bool) -> bool:
     # A headline's first word ("Clashes renewed in the south"): its capital makes the model read a name
     if token.pos_ == "PROPN" and token.i == token.sent.start and not token.ent_type_ and _unfinished(token.sent):
         return True
-    if _capital_read_as_a_name(token):
+    if _capital_read_as_a_name(token) or _verb_read_as_adjective(token):
         return True
     return token.pos_ in {"VERB", "NOUN"} and token.ent_type_ not in _NAMES
 
@@ -237,12 +242,17 @@ def _capital_read_as_a_name(token: Token) -> bool:
     auxiliary ("Rebels Clash with regime forces", "Violent Clashes continue in the east", "Shelling renewed on the
     city") may be the act; `_rule_fits` still asks a noun-only rule for one of its nouns ("Desert Storm" is no
     storming)."""
+    # A word of a date is never the act ("since March", "on Sunday").
     return (
         token.is_alpha
         and token.text[0].isupper()
         and (token.pos_ in {"PROPN", "AUX"} or token.ent_type_ in _NAMES)
+        and token.ent_type_ not in _TIMES
         and _unfinished(token.sent)
     )
+
+
+_TIMES = frozenset({"DATE", "TIME"})
 
 
 def _verb_read_as_noun(token: Token) -> bool:
@@ -253,6 +263,23 @@ def _verb_read_as_noun(token: Token) -> bool:
         return False
     subject = token.nbor(-1)
     return subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
+
+
+def _verb_read_as_adjective(token: Token) -> bool:
+    """headline_verb_read_as_adjective: a headline's verb in its base form between its plural subject and its
+    object, which the parser took for an adjective of the object: "Rebels expel government forces from a
+    village", "Regime forces expel rebels from two towns". A trigger word tagged as an adjective in its base form
+    after a plural noun is no adjective there ("offensive weapons" follows no plural subject)."""
+    if token.tag_ != "JJ" or token.lower_ != token.lemma_.lower() or token.i == token.sent.start:
+        return False
+    subject = token.nbor(-1)
+    return subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
+
+
+def _lone_headline(sentence: SpacySpan) -> bool:
+    """lone_headline: the text opens with this sentence and it has no final full stop: a headline read as the whole
+    report (a feed item, a wire alert), since a headline above an article is not read."""
+    return sentence.start_char == 0 and _unfinished(sentence)
 
 
 def _unfinished(sentence: SpacySpan) -> bool:
@@ -360,6 +387,8 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
     if token.pos_ in {"PROPN", "AUX"} and rule.nouns_need and not set(_singulars(token.lower_)) & set(rule.nouns_need):
         return False
     if rule.only_in_headlines and not _unfinished(token.sent):
+        return False
+    if rule.only_in_lone_headlines and not _lone_headline(token.sent):
         return False
     lowered = text.lower()
     if rule.needs_any is not None and not rule.needs_any.search(lowered):
@@ -557,6 +586,8 @@ def is_generic(token: Token, onto: Ontology) -> bool:
     # (a gerund object of a preposition too: "protect the city from shelling" tags "shelling" a verb)
     if (token.pos_ == "NOUN" and token.dep_ in {"dobj", "pobj", "nsubjpass", "compound"}) or token.dep_ == "pobj":
         governor = head.head if token.dep_ == "pobj" and head.dep_ == "prep" else head
+        if _several(governor):
+            return False
         if governor.lemma_.lower() in onto.generic_governors or head.lemma_.lower() in onto.generic_governors:
             return True
     # "under the guise of fighting", "in an attempt to avert": a gerund after a preposition
@@ -573,6 +604,17 @@ def is_generic(token: Token, onto: Ontology) -> bool:
 
 
 _PRESENT_TENSE = frozenset({"VBP", "VBZ"})
+_QUANTITY_NOUNS = word_set("en", "triggers", "quantity_nouns")
+
+
+def _several(governor: Token) -> bool:
+    """a_number_of: "carried out a number of strikes on the positions", "a couple of raids": a quantity noun with an
+    indefinite article says "several", not a tally ("the number of attacks has doubled")."""
+    return governor.lemma_.lower() in _QUANTITY_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in _INDEFINITE_ARTICLES for c in governor.children
+    )
+
+
 _ATTEMPT_WORDS = word_set("en", "triggers", "attempt_words")
 
 
@@ -601,6 +643,8 @@ def _attacked_object(token: Token) -> str:
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPOSITIONS for g in c.children]
     if token.dep_ == "acl":  # "a convoy attacked by gunmen"
+        objects.append(token.head)
+    if token.dep_ == "amod" and _verb_read_as_adjective(token):  # "Rebels expel [government forces] from ..."
         objects.append(token.head)
     return " ".join(" ".join(t.text for t in o.subtree if t.dep_ not in {"relcl", "acl"}) for o in objects)
 

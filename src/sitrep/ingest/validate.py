@@ -10,7 +10,9 @@ from sitrep.data import load_yaml
 
 # Large enough for any article or feed; a 50 MB file is not a news article.
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# A word joined to the next by a hyphen or apostrophe is one word: the Arabic article of a transliterated name
+# ("Jisr al-Shughur", "Deir el-Zour") is not the Spanish "al" or "el".
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than \t \n \f \r
 
 
