@@ -279,6 +279,8 @@ def test_canonical_outlet_bracketed_unknown() -> None:
         ("The blast killed nine people, according to a preliminary count.", ["Wire"]),
         ("The junta announced a ban on demonstrations in the capital, citing the risk of unrest.", ["junta", "Wire"]),
         ("The president declared a curfew in the capital after the riots.", ["Wire"]),
+        ("The rebels and the government announced a deal on Friday to exchange prisoners.", ["Wire"]),
+        ("Two militias signed and announced an agreement that ends the siege of the town.", ["Wire"]),
         # A document is not a source: its issuer is, or nobody.
         ("A ministry statement said troops had retaken the town.", ["ministry", "Wire"]),
         ("Troops retook two villages, the bulletin added.", ["Wire"]),
@@ -673,6 +675,22 @@ def test_the_coalition_is_the_us_led_coalition_the_story_names(nlp: Language) ->
 )
 def test_a_speech_tag_with_its_speaker_after_the_verb_names_the_speaker(nlp: Language, text: str, speaker: str) -> None:
     assert chain_of(nlp, text).names() == [speaker, "The Cradle"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Four people died near the bus depot" a quarter home to many workers of the mayor Jan Kowal said Piotr Nowak.',
+        '"We buried nine people on Sunday" a farmer from the village of the elder Tomas Varga said Piotr Nowak.',
+    ],
+)
+def test_a_name_closing_an_inverted_speech_tag_is_the_speaker_not_a_name_before_it(nlp: Language, text: str) -> None:
+    assert chain_of(nlp, text).names()[0] == "Piotr Nowak"
+
+
+def test_a_name_said_before_the_end_is_not_an_inverted_speaker(nlp: Language) -> None:
+    names = chain_of(nlp, "The governor Jan Kowal said the raid killed two guards.").names()
+    assert names[0] == "Jan Kowal"
 
 
 @pytest.mark.parametrize(

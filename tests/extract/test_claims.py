@@ -444,6 +444,29 @@ def test_claims_and_denials_of_responsibility_are_claims(text: str, modality: st
     assert len(found) == 1 and found[0][0] == modality and found[0][1].startswith(subject)
 
 
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("The defence ministry said its air force was not responsible for the strike on the convoy.", "air force"),
+        ("The militia is not to blame for the blast at the market, its leader said.", "militia"),
+    ],
+)
+def test_a_side_said_not_to_answer_for_an_incident_denies_responsibility(text: str, side: str) -> None:
+    found = _about(text, "responsibility:")
+    assert len(found) == 1 and found[0][0] == "denied" and found[0][1].startswith("denied responsibility for the")
+    assert side in found[0][1]
+
+
+def test_denying_who_did_it_does_not_deny_that_it_happened() -> None:
+    result = extract("The defence ministry said its air force was not responsible for the strike on the convoy.")
+    assert [m.modality for m in result.mentions if m.trigger.text == "strike"] == ["asserted"]
+
+
+def test_a_side_said_to_be_responsible_is_no_denial() -> None:
+    found = _about("The army said the rebels were responsible for the shelling of the school.", "responsibility:")
+    assert not any(modality == "denied" for modality, _ in found)
+
+
 def test_a_claim_of_responsibility_attaches_to_the_incident_and_nobody_claiming_it_does_not() -> None:
     result = extract(
         "A car bomb exploded near the market in the town on Tuesday. The rebel front claimed responsibility for the "

@@ -139,7 +139,7 @@ def lexicon() -> AttributionLexicon:
     config = load_yaml("attribution.yaml")
     exact: dict[str, Outlet] = {}
     folded: dict[str, Outlet] = {}
-    outlets = [_outlet_entry(entry) for entry in config.get("outlets", [])]
+    outlets = list(_all_outlets())
     for outlet in outlets:
         for alias in [outlet.name, *outlet.aliases]:
             key = outlet_key(alias)
@@ -1256,9 +1256,12 @@ def _inverted_speaker(verb: Token) -> Token | None:
     with by no "and"), and nothing but its own adjuncts follow the speaker; the speaker is a name, a body or a
     kind of speaker (an official's title, anonymous sources, witnesses), never a thing ("claimed the town")."""
     doc = verb.doc
-    if verb.lemma_.lower() in _RELAY_SPEECH_LEMMAS or any(
-        c.dep_ in DEP.subject and c.i < verb.i for c in verb.children
-    ):
+    if verb.lemma_.lower() in _RELAY_SPEECH_LEMMAS:
+        return None
+    closing = _closing_named_subject(verb)
+    if closing is not None:
+        return closing
+    if any(c.dep_ in DEP.subject and c.i < verb.i for c in verb.children):
         return None
     reports_a_clause = any(c.dep_ in DEP.clausal_complement and c.i < verb.i for c in verb.children)
     # Coordinated with the clause before it, with no "and"/"but" (which makes it a second act of the same subject:
@@ -1277,6 +1280,20 @@ def _inverted_speaker(verb: Token) -> Token | None:
     own = {t.i for c in verb.children if c.i > speaker.i and c.dep_ in _TAG_ADJUNCT_DEPS for t in c.subtree}
     rest = doc[speaker.right_edge.i + 1 : verb.sent.end]
     return speaker if all(t.is_punct or t.is_space or t.i in own for t in rest) else None
+
+
+def _closing_named_subject(verb: Token) -> Token | None:
+    """ "'...' a district home to workers of the mayor Jan Kowal said Piotr Nowak.": a name right after a speech
+    verb that ends the sentence is the one who speaks (wire copy puts the tag after the quote and inverts it),
+    even when the parse also takes a name before the verb for a subject; nobody says a person's name as what was
+    said. Only a proper name the parse itself reads as the verb's subject, after a clause the verb reports."""
+    if not any(c.dep_ in DEP.clausal_complement and c.i < verb.i for c in verb.children):
+        return None
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in DEP.subject]
+    if len(after) != 1 or after[0].left_edge.i != verb.i + 1 or after[0].pos_ not in POS.proper_noun:
+        return None
+    rest = verb.doc[after[0].right_edge.i + 1 : verb.sent.end]
+    return after[0] if all(t.is_punct or t.is_space for t in rest) else None
 
 
 def _names_a_speaker(head: Token) -> bool:
@@ -1527,7 +1544,12 @@ def _spokespeople() -> dict[str, Outlet]:
 
 @functools.cache
 def _all_outlets() -> tuple[Outlet, ...]:
-    return tuple(_outlet_entry(entry) for entry in load_yaml("attribution.yaml").get("outlets", []))
+    """The source alias table: the hand-written outlets and bodies (attribution.yaml), then the ones mined from
+    unlabelled real articles (sources.yaml, built by scripts/mine_sources.py); where both give a name, the
+    hand-written entry is the one looked up (it comes first)."""
+    hand = load_yaml("attribution.yaml").get("outlets", [])
+    mined = load_yaml("sources.yaml").get("sources", [])
+    return tuple(_outlet_entry(entry) for entry in [*hand, *mined])
 
 
 def _spokesperson_body(name: str) -> Outlet | None:

@@ -183,6 +183,7 @@ def figure_claims(
     claims += ultimatums(context, sentence)
     claims += stated_tolls(context, claims, sentence, is_total)
     claims += responsibility_claims(context, sentence)
+    claims += disowned_incidents(context, sentence)
     claims += denied_harm(context, sentence)
     claims += denied_evidence(context, sentence)
     claims += accusations(context, sentence)
@@ -286,6 +287,36 @@ def responsibility_claims(context: SentenceContext, sentence: SpacySpan) -> list
                 subject,
                 None,
                 _token_span(context.doc, verb),
+                f"{RESPONSIBILITY_TOPIC}:{(context.scope or '').lower()}",
+            )
+        )
+    return claims
+
+
+def disowned_incidents(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """ "the air force was not responsible for the strike", "the militia is not to blame for the blast": a side said
+    not to be answerable for an incident is a denial of responsibility (the subject's), under the same topic as
+    claims of responsibility so that it is set beside whoever owns or is accused of the incident."""
+    claims: list[Claim] = []
+    for word in span_tokens(sentence):
+        if word.lemma_.lower() not in _RESPONSIBILITY_ADJECTIVES:
+            continue
+        holder = word.head if word.dep_ in DEP.adjectival_complement | DEP.open_complement else word
+        if not (_negated(word) or _negated(holder)):
+            continue
+        incident = next((p for p in word.children if p.dep_ in DEP.preposition and p.lower_ == "for"), None)
+        side = next((c for c in holder.children if c.dep_ in DEP.subject), None)
+        if incident is None or side is None:
+            continue
+        who = " ".join(t.text for t in side.subtree)
+        what = " ".join(t.text for t in incident.subtree)
+        claims.append(
+            _claim(
+                replace(context, modality="denied"),
+                _claim_id(context, word.idx),
+                f"denied responsibility {what} ({who})",
+                None,
+                _token_span(context.doc, word),
                 f"{RESPONSIBILITY_TOPIC}:{(context.scope or '').lower()}",
             )
         )
@@ -968,6 +999,7 @@ _TOLL_CHANGES = word_set("en", "claims", "toll_changes")
 _RESPONSIBILITY_TAKING = word_set("en", "claims", "responsibility_taking_lemmas")
 _RESPONSIBILITY_DENYING = word_set("en", "claims", "responsibility_denying_lemmas")
 _NOBODY = word_set("en", "claims", "nobody_words")
+_RESPONSIBILITY_ADJECTIVES = word_set("en", "claims", "responsibility_adjectives")
 _CASUALTY_NOUNS = word_set("en", "claims", "casualty_nouns")
 _CASUALTY_LEMMAS = word_set("en", "claims", "casualty_lemmas")
 _EVIDENCE_NOUNS = word_set("en", "claims", "evidence_nouns")

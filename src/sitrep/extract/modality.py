@@ -24,6 +24,7 @@ from sitrep.nlp.tokens import span_tokens
 
 DEFAULT: Modality = "asserted"
 _NEGATIVE_SUBJECTS = word_set("en", "modality", "negative_subjects")
+_RESPONSIBILITY_FRAMES = word_set("en", "modality", "responsibility_frames")
 # Modalities a negated plan or possibility turns into "denied" ("no intention of withdrawing").
 _NEGATABLE: frozenset[str] = frozenset({"planned", "hypothetical", "asserted"})
 _MODIFIER_DEPS = (
@@ -278,6 +279,9 @@ def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
         if via in DEP.conjunct and _has_own_subject(below):
             # "X denied the charges and its jets struck the town": a conjoined clause with its own subject is
             # framed by nothing of the clause it is joined to
+            break
+        if node.lemma_.lower() in _RESPONSIBILITY_FRAMES:
+            # "the air force was not responsible for the strike": who answers for the act is denied, not the act.
             break
         below = node
         hedge = _passive_hedge(node, via)
