@@ -203,12 +203,6 @@ class AttributionFile(Strict):
     outlets: list[Outlet]
 
 
-class SourcesFile(Strict):
-    """sources.yaml: the source alias table mined from unlabelled articles (scripts/mine_sources.py)."""
-
-    sources: list[Outlet]
-
-
 # --- background.yaml --------------------------------------------------------------------------------------
 
 
@@ -793,7 +787,6 @@ class RulesFile(RootModel[dict[str, Cascade]]):
 SCHEMAS: dict[str, type[BaseModel]] = {
     "actors.yaml": ActorsFile,
     "attribution.yaml": AttributionFile,
-    "sources.yaml": SourcesFile,
     "background.yaml": BackgroundFile,
     "claims.yaml": ClaimsFile,
     "contradictions.yaml": ContradictionsFile,

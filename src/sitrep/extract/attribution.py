@@ -1544,12 +1544,7 @@ def _spokespeople() -> dict[str, Outlet]:
 
 @functools.cache
 def _all_outlets() -> tuple[Outlet, ...]:
-    """The source alias table: the hand-written outlets and bodies (attribution.yaml), then the ones mined from
-    unlabelled real articles (sources.yaml, built by scripts/mine_sources.py); where both give a name, the
-    hand-written entry is the one looked up (it comes first)."""
-    hand = load_yaml("attribution.yaml").get("outlets", [])
-    mined = load_yaml("sources.yaml").get("sources", [])
-    return tuple(_outlet_entry(entry) for entry in [*hand, *mined])
+    return tuple(_outlet_entry(entry) for entry in load_yaml("attribution.yaml").get("outlets", []))
 
 
 def _spokesperson_body(name: str) -> Outlet | None:
