@@ -93,14 +93,3 @@ def test_a_village_named_after_a_possessive_without_apostrophe_is_found(gazettee
     first = mentions_of(text, gazetteer)[0]
     names = [(pm.place.name, pm.place.precision) for pm in first.places if pm.place is not None]
     assert ("Idlib", "admin1") in names
-
-
-def test_an_unknown_neighbourhood_stays_in_the_town_its_report_names(gazetteer: Gazetteer) -> None:
-    text = (
-        "Rockets fired by terrorists killed two people in Aleppo city on Monday. Later, a source said three persons "
-        "were injured by shells fired on the neighbourhoods of al-Zuhoor and al-Nakhil."
-    )
-    later = [m for m in mentions_of(text, gazetteer, outlet="SANA") if "Later" in m.sentence.text]
-    assert later
-    place = next(pm.place for pm in later[0].places if pm.place is not None)
-    assert haversine_km(place.lat, place.lon, 36.20, 37.16) < 25

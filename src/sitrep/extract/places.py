@@ -222,7 +222,6 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
         span = sentence.doc[left : _phrase_end(sentence.doc, token.i, right + 1)]
         military_head = ontology().military_cues.fullmatch(token.text) is not None
         demonyms = actor_dictionary().demonyms
-        names_one_place = token.lemma_.lower() in _words("same_as_name_heads")
         # A place name or proper noun names the place; "a US base" is the owner's base, not a place "US".
         modifiers = [
             t
@@ -230,8 +229,6 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
             if t.i != token.i
             and (t.ent_type_ in labels or t.pos_ == "PROPN" or (t.i != sentence.start and _capitalised_name_word(t)))
             and not (military_head and t.text.lower() in demonyms)
-            # "the predominantly Kurdish city": a people's adjective describes a town, it does not name it
-            and not (names_one_place and t.pos_ != "PROPN" and (t.ent_type_ == "NORP" or t.text.lower() in demonyms))
         ]
         if modifiers and token.ent_type_ not in {"FAC", "GPE"}:
             named = _named_object(token)
@@ -301,9 +298,6 @@ def _named_places(phrase: SpacySpan) -> list[tuple[str, SpacySpan]]:
     listed = _names_listed_after_of(phrase)
     if len(listed) > 1:  # "the outskirts of the towns of Aitaroun and Blida"
         owner = _owner_of_list(listed)
-        # "the neighbourhoods of X and Y": each is a part of a town, and says so for the geocoder
-        if owner is not None and owner.lemma_.lower() in _words("town_part_heads"):
-            return [(f"{name.text} {owner.lemma_.lower()}", name) for name in listed]
         if owner is None or owner.lemma_.lower() in _words("same_as_name_heads"):
             return [(name.text, name) for name in listed]
         # "the countryside of Idlib and Aleppo" is the countryside of each, not the two cities
@@ -338,20 +332,8 @@ def _names_listed_after_of(phrase: SpacySpan) -> list[SpacySpan]:
             continue
         members = [token, *(c for c in token.conjuncts if c.pos_ == "PROPN" and phrase.start <= c.i < phrase.end)]
         if len(members) > 1:
-            names = [
-                _hyphenated(_name_ending_at(m, phrase.start), phrase.end) for m in sorted(members, key=lambda t: t.i)
-            ]
-            # "al-Jamiliyeh" may be parsed as conjuncts "al" and "Jamiliyeh": one name, once
-            return [n for n in names if not any(o.start <= n.start and n.end <= o.end and o != n for o in names)]
+            return [_name_ending_at(member, phrase.start) for member in sorted(members, key=lambda t: t.i)]
     return []
-
-
-def _hyphenated(name: SpacySpan, end: int) -> SpacySpan:
-    """A name that goes on past a hyphen written without spaces ("al" of "al-Jamiliyeh") reaches its last part."""
-    doc, right = name.doc, name.end
-    while right + 1 < end and doc[right].text == "-" and not doc[right - 1].whitespace_:
-        right += 2
-    return doc[name.start : right]
 
 
 def _name_ending_at(token: Token, start: int) -> SpacySpan:
