@@ -5,9 +5,11 @@ It reads as the steps a coder takes:
 1. **context**: the countries the text names (a nationality only says who), else those its places imply;
 2. **candidates and scores**: each place mention resolved in that context (:mod:`sitrep.geo.index` finds the
    gazetteer's candidates, :mod:`sitrep.geo.disambiguate` scores them);
-3. **decision**: readings too loose for where the document is are dropped (:mod:`sitrep.geo.inherit`), the
-   dateline placed, sentences with no place of their own given their context's, and each mention's places
-   put in order, the event's own place first (:func:`sitrep.geo.mentions.order_event_places`).
+3. **decision**: a dateline the patterns missed (a town in capitals, or before a wire's credit, at the top) is taken
+   out of the sentences; a namesake abroad gives way to the home country's place of that name
+   (:func:`prefer_namesakes_at_home`); readings too loose for where the document is are dropped
+   (:mod:`sitrep.geo.inherit`), the dateline placed, sentences with no place of their own given their context's,
+   and each mention's places put in order, the event's own place first (:func:`sitrep.geo.mentions.order_event_places`).
 
 Unplaced claims are scoped afterwards (:func:`scope_claims`), and a place the gazetteer lacks, in a sentence with
 no other, is kept as written at the document's country (:func:`keep_unknown_places`), once other stages have
