@@ -35,3 +35,25 @@ def test_a_name_after_a_locative_is_found_whatever_its_tag(text: str, name: str)
 def test_a_title_case_headline_does_not_make_every_word_a_place() -> None:
     assert "Target" not in places_in("Warplanes Target A School In The North And Kill Four")
     assert "Hospital" not in places_in("Warplanes Strike Idlib And Hospital Staff Flee")
+
+
+def test_a_name_after_of_ends_before_a_common_noun_and_the_doer() -> None:
+    # A text without commas runs the place into its subject: the name stops at "Hassakeh".
+    found = places_in("In the northeastern city of Hassakeh ISIS suicide bombers detonated a truck on Sunday.")
+    assert found == ["the northeastern city of Hassakeh"]
+
+
+def test_the_outskirts_of_a_province_keep_their_head_word() -> None:
+    assert "the outskirts of Idlib province" in places_in(
+        "Clashes erupted on the outskirts of Idlib province on Monday."
+    )
+
+
+def test_the_seat_of_a_speaking_ministry_is_not_a_place() -> None:
+    found = places_in("Ten fighters were killed in Deir Ezzor, the defence ministry in Moscow said.")
+    assert "Moscow" not in found
+    assert "Deir Ezzor" in found
+
+
+def test_local_police_speak_of_their_own_town() -> None:
+    assert "Kano" in places_in("Police in Kano said gunmen attacked a market on Friday.")

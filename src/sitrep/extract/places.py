@@ -141,6 +141,8 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
                 continue
             if _inside_institution(phrase) or _owner_or_sponsor(phrase) or _ends_an_actor_name(phrase):
                 continue
+            if _seat_of_a_speaker(phrase.root):
+                continue
             found.append(phrase)
     return found
 
@@ -262,7 +264,17 @@ def _phrase_end(doc: Doc, head: int, end: int) -> int:
             return i
         if word.dep_ == "cc" and (i + 1 == end or not _starts_a_name(doc[i + 1])):
             return i
+        # "the city of Hassakeh ISIS suicide bombers detonated ...": a name ends at a common noun written in lower
+        # case that is no place word, and an actor's name before that noun is the doer, not part of the place.
+        if word.pos_ == "NOUN" and word.is_lower and doc[i - 1].pos_ == "PROPN" and not _is_place_head(word):
+            while i - 1 > head + 1 and doc[i - 1].pos_ == "PROPN" and _known_as_something_else(doc[i - 1].text):
+                i -= 1
+            return i
     return end
+
+
+def _is_place_head(word: Token) -> bool:
+    return word.lemma_.lower() in place_rules().heads or word.lower_ in place_rules().heads
 
 
 def _clipped(text: str) -> str:
@@ -361,11 +373,28 @@ def _stands_for_something_else(entity: SpacySpan) -> bool:
         and following.pos_ in {"NOUN", "VERB", "ADJ"}
     ):
         return True
+    if _seat_of_a_speaker(root):
+        return True
     # "Oleksandr Prokudin": the first name tagged as a place.
     if root.dep_ == "compound" and root.head.ent_type_ == "PERSON" and root.head.i >= entity.end:
         return True
     # "the Dnipro river" names the river.
     return root.dep_ == "compound" and root.head.i == entity.end and root.head.lower_ in place_rules().feature_heads
+
+
+def _seat_of_a_speaker(root: Token) -> bool:
+    """ "the defence ministry in Moscow said ...", "the government in Damascus announced ...": a place that locates
+    a national office speaking says where the speaker sits, not where the event happened (local police or a town
+    council speak of their own town, so they are not such offices)."""
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "in" or preposition.dep_ != "prep":
+        return False
+    office = preposition.head
+    return (
+        office.lemma_.lower() in _words("national_offices")
+        and office.dep_ == "nsubj"
+        and office.head.lemma_.lower() in _words("speaker_verbs")
+    )
 
 
 def _owner_or_sponsor(phrase: SpacySpan) -> bool:
@@ -438,7 +467,7 @@ def _other_proper_nouns(sentence: SpacySpan) -> list[SpacySpan]:
         entity = _entity_covering(run)
         if entity is not None and ((entity.label_ == "PERSON" and len(entity) > 1) or len(entity) > len(run)):
             continue
-        if not _known_as_something_else(span_text(run)):
+        if not _known_as_something_else(span_text(run)) and not _seat_of_a_speaker(run.root):
             found.append(run)
     return found
 

@@ -5,9 +5,11 @@ It reads as the steps a coder takes:
 1. **context**: the countries the text names (a nationality only says who), else those its places imply;
 2. **candidates and scores**: each place mention resolved in that context (:mod:`sitrep.geo.index` finds the
    gazetteer's candidates, :mod:`sitrep.geo.disambiguate` scores them);
-3. **decision**: readings too loose for where the document is are dropped (:mod:`sitrep.geo.inherit`), the
-   dateline placed, sentences with no place of their own given their context's, and each mention's places
-   put in order, the event's own place first (:func:`sitrep.geo.mentions.order_event_places`).
+3. **decision**: a dateline the patterns missed (a town in capitals, or before a wire's credit, at the top) is taken
+   out of the sentences; a namesake abroad gives way to the home country's place of that name
+   (:func:`prefer_namesakes_at_home`); readings too loose for where the document is are dropped
+   (:mod:`sitrep.geo.inherit`), the dateline placed, sentences with no place of their own given their context's,
+   and each mention's places put in order, the event's own place first (:func:`sitrep.geo.mentions.order_event_places`).
 
 Unplaced claims are scoped afterwards (:func:`scope_claims`), and a place the gazetteer lacks, in a sentence with
 no other, is kept as written at the document's country (:func:`keep_unknown_places`), once other stages have
@@ -18,12 +20,15 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
 from sitrep.data import data_path, word_set
 from sitrep.extract.attribution import canonical_outlet
+from sitrep.extract.dateline import DATELINE_ROLE
 from sitrep.extract.events import Extraction
+from sitrep.extract.places import place_rules
 from sitrep.geo.index import Gazetteer, GeoContext
 from sitrep.geo.inherit import (
     country_of_towns,
@@ -37,7 +42,7 @@ from sitrep.geo.inherit import (
 )
 from sitrep.geo.mentions import geocode_dateline, geocode_mentions, most_specific, order_event_places
 from sitrep.geo.normalise import is_generic_word, names_part_of_a_town
-from sitrep.model import Mention, Place, PlaceMention
+from sitrep.model import NAME_ROLE, Mention, Place, PlaceMention
 
 # Units an unknown name written "in" them is kept in: a province, a district, a named region.
 CONTAINER_PRECISIONS = frozenset({"admin1", "admin2", "region"})
@@ -46,6 +51,12 @@ CONTAINER_PRECISIONS = frozenset({"admin1", "admin2", "region"})
 FINE_CONTAINERS = frozenset({"site", "town", "admin2", "admin1", "region"})
 _PLURAL_S = re.compile(r"(?<=[a-z])s\b")
 # "... in Hodeidah governorate", right after a name: a capitalised unit, with its head word if written.
+# A wire's credit right after the dateline's town: "Moscow AFP", "Idlib (SANA)", "KYIV /TASS/".
+_CREDIT_AFTER = re.compile(r"\s*[(/]?\s*(?P<name>[A-Z][\w.&-]*)")
+# How far into the text an unmarked dateline can stand: after a headline and a "Published ..." line.
+CREDIT_REACH = 300
+CAPITALS_REACH = 120
+FINE_PLACES = frozenset({"site", "town", "admin2"})
 _UNIT_AFTER = re.compile(r"\s*,?\s+in\s+(?P<unit>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+[a-z]+)?)")
 
 
@@ -100,7 +111,10 @@ def geocode_document(
     most_named = next(iter(text_countries), None)
     # Candidates and scores, one mention at a time.
     geocode_mentions(mentions, text, gazetteer, text_countries)
-    # Decision: readings too loose for where the document is go.
+    # Decision: a town in capitals or with a wire's credit at the top is where the reporter filed from; a namesake
+    # abroad gives way to the war's own place of that name; readings too loose for where the document is go.
+    unmarked = take_out_unmarked_dateline(mentions, text)
+    prefer_namesakes_at_home(mentions, text, gazetteer)
     drop_loose_readings_abroad(
         mentions, lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text), most_named
     )
@@ -117,8 +131,8 @@ def geocode_document(
         )
 
     prune_candidates(mentions, countries, named_abroad)
-    dateline = extraction.dateline
-    dateline_place = geocode_dateline(dateline.place if dateline else None, text, gazetteer, ordered_countries)
+    dateline = extraction.dateline.place if extraction.dateline else unmarked
+    dateline_place = geocode_dateline(dateline, text, gazetteer, ordered_countries)
     inherit_places(mentions, extraction.paragraph_of, dateline_place)
     order_event_places(mentions)
     # The country a place kept as written is in: where the document's towns are, else the country it names by
@@ -127,6 +141,94 @@ def geocode_document(
         country_of_towns(mentions) or next(iter(gazetteer.countries_in_text(text, 0.0)), None) or outlet_country(outlet)
     )
     return DocumentPlaces(tuple(text_countries), most_named, home)
+
+
+def take_out_unmarked_dateline(mentions: list[Mention], text: str) -> PlaceMention | None:
+    """A dateline written without the punctuation the dateline patterns need (text scraped with its dashes and
+    brackets lost) is still known by one of two conventions of wire copy: the filing town is set in capitals at the
+    head of the story ("... BEIRUT A Russian air strike killed ..."), or stands right before the wire's credit near
+    the top ("... Moscow AFP Saturday ..."). It says where the reporter was, not where the event was: every
+    mention's reading of it goes, and it is returned (unresolved) to serve as the dateline."""
+    written = sorted((pm for m in mentions for pm in m.places), key=lambda pm: pm.span.start)
+    for pm in written:
+        if pm.span.start >= CREDIT_REACH:
+            break
+        if pm.place is None or pm.place.precision not in {"town", "site"}:
+            continue
+        if (pm.span.start < CAPITALS_REACH and _set_in_capitals(pm.text)) or _before_a_credit(pm, text):
+            where = (pm.span.start, pm.span.end)
+            for mention in mentions:
+                mention.places = [p for p in mention.places if (p.span.start, p.span.end) != where]
+            return PlaceMention(pm.text, pm.span, role=DATELINE_ROLE)
+    return None
+
+
+def _set_in_capitals(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _before_a_credit(pm: PlaceMention, text: str) -> bool:
+    """ "Moscow AFP", "Idlib (SANA)": a place right before a wire's name, not after a locative ("in Idlib SANA
+    reported" is a sentence that lost its comma)."""
+    credit = _CREDIT_AFTER.match(text, pm.span.end)
+    if credit is None or canonical_outlet(credit["name"]) is None:
+        return False
+    before = text[max(0, pm.span.start - 20) : pm.span.start].split()
+    return not (before and before[-1].lower() in place_rules().locatives)
+
+
+def prefer_namesakes_at_home(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
+    """A document's own country decides between namesakes. Its home is where most of the towns it names are
+    (a Syria report names Russia and Iraq as doers; its villages are Syrian). A town, site or district read in
+    another country is kept only when the sentence supports that country (names it, its people, or one of its
+    provinces) or the place is a capital or big city ("talks in Moscow"); else the home country's place of that
+    very name is taken, and when home has none the name stays unresolved (kept as written later), never placed at a
+    village of that name abroad. A province abroad the sentence does not support gives way to a home reading
+    only."""
+    towns = Counter(
+        pm.place.country
+        for m in mentions
+        for pm in m.places
+        if pm.place is not None and pm.place.precision in FINE_PLACES and pm.role != NAME_ROLE and pm.place.country
+    )
+    named = gazetteer.countries_in_text(text)
+    home = towns.most_common(1)[0][0] if towns else next(iter(named), None)
+    if home is None:
+        return
+    context = GeoContext(document_countries=(home,))
+    for mention in mentions:
+        sentence = text[mention.sentence.start : mention.sentence.end]
+        supported: set[str] | None = None
+        for pm in mention.places:
+            place = pm.place
+            if place is None or place.country == home or place.precision not in FINE_PLACES | {"admin1"}:
+                continue
+            if supported is None:
+                supported = set(gazetteer.countries_in_text(_without_sponsors(sentence))) | {
+                    p.place.country
+                    for p in mention.places
+                    if p.place is not None
+                    and p.place.country
+                    and p.place.precision in {"admin1", "country"}
+                    and p is not pm
+                }
+            if place.country in supported or gazetteer.is_landmark(place):
+                continue
+            at_home = gazetteer.resolve(pm.text, replace(context, sentence=sentence))
+            # only a home place of that very name (or another romanisation of it), not a look-alike ("Ahmad" is
+            # no "Shaykh Ahmad")
+            if at_home is not None and at_home.country == home and gazetteer.is_named(at_home, pm.text, romanised=True):
+                pm.place = at_home
+            elif place.precision != "admin1":
+                pm.place = None
+
+
+def _without_sponsors(sentence: str) -> str:
+    """The sentence less its sponsors and bases ("the Britain-based Observatory", "US-led strikes"): a country
+    named so says who, not where."""
+    words = "|".join(sorted(map(re.escape, place_rules().sponsor_participles), key=len, reverse=True))
+    return re.sub(rf"\b[\w.]+\s*-\s*(?:{words})\b", " ", sentence)
 
 
 def keep_unknown_places(extraction: Extraction, places: DocumentPlaces, gazetteer: Gazetteer) -> None:

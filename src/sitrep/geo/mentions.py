@@ -52,10 +52,29 @@ def geocode_mentions(
         context = GeoContext(sentence=sentence, document_countries=countries, nearby_places=nearby)
         exact = replace(context, min_similarity=EXACT_NAME_SIMILARITY)
         for pm in mention.places:
+            drop_lost_possessive(pm, gazetteer)
             pm.place = gazetteer.resolve(pm.text, exact if pm.role == NAME_ROLE else context)
         drop_readings_outside_their_unit(mention.places, document_text)
         drop_bracketed_other_names(mention.places, document_text, next(iter(countries), None))
     return mentions
+
+
+# "western Syrias Idlib province": a word ending in s before a capitalised word, maybe a possessive lost its apostrophe.
+_POSSESSIVE_S = re.compile(r"\b(?P<owner>[A-Z][\w-]{2,}s)\s+(?=[A-Z])")
+
+
+def drop_lost_possessive(pm: PlaceMention, gazetteer: Gazetteer) -> None:
+    """ "eastern Syrias Deir Ezzor province", "Syrias Aleppo city": a country's possessive whose apostrophe the text
+    lost says whose place it is, and is no part of its name (the country is context already). The mention is cut
+    to the name after it, with its span; a country's name in the plural of its people ("Syrians") is not one."""
+    for owner in _POSSESSIVE_S.finditer(pm.text):
+        if not gazetteer.countries_in_text(owner["owner"], 0.0):
+            continue
+        cut = owner.end()
+        if pm.span.text == pm.text:  # a mention that is its text as written keeps its span exact
+            pm.span = Span(pm.span.doc, pm.span.start + cut, pm.span.end, pm.text[cut:])
+        pm.text = pm.text[cut:]
+        return
 
 
 # A site, a town and a district are all where an event happened; a province or a country only says where around.
