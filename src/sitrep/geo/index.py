@@ -27,7 +27,9 @@ from sitrep.geo.normalise import (
     names_a_small_place,
     names_part_of_a_town,
     parse_mention,
+    romanised_key,
     skeleton_key,
+    specific_romanisation,
     tokens,
     words_key,
     written_as_country,
@@ -79,9 +81,9 @@ class _Match:
         return self.similarity >= 1.0 or self.same_skeleton
 
 
-def _match_of(row: Row, name: str, cand_key: str, source: str, key: str, skel: str) -> _Match:
-    """A candidate row found under ``name`` (its key ``cand_key``) for a mention keyed ``key`` / ``skel``."""
-    same = skeleton_key(name) == skel
+def _match_of(row: Row, name: str, cand_key: str, source: str, key: str, skel: str, rom: str) -> _Match:
+    """A candidate row found under ``name`` (its key ``cand_key``) for a mention keyed ``key`` / ``skel`` / ``rom``."""
+    same = skeleton_key(name) == skel or romanised_key(name) == rom
     return _Match(
         row,
         name_similarity(key, cand_key, same),
@@ -167,20 +169,21 @@ class Gazetteer:
 
     def _matches(self, query: str, countries: Sequence[str], fuzzy: bool = True) -> list[_Match]:
         """Index hits by exact key or romanisation skeleton, then (with ``fuzzy``) fuzzy hits if none is close."""
-        key, skel = name_key(query), skeleton_key(query)
+        key, skel, rom = name_key(query), skeleton_key(query), romanised_key(query)
         if not key:
             return []
         found: dict[int, _Match] = {}
         # Very short skeletons ("km", "sd") match thousands of names: use the exact key and fuzzy search only. A
         # generic word adds no length ("Raqa city" is as short as "Raqa": its skeleton would match "Yreka City").
-        specific = skeleton_key(" ".join(w for w in key.split() if not is_generic_word(w)))
-        where, args = (
-            ("n.key = ? OR n.skel = ?", (key, skel))
-            if len(specific.replace(" ", "")) >= MIN_SKELETON
-            else ("n.key = ?", (key,))
-        )
-        for row, name, cand_key, source in self._rows(where, args):
-            self._keep(found, _match_of(row, name, cand_key, source, key, skel))
+        # The romanised key keeps where the vowels stand, so it is specific enough for shorter names ("Marea").
+        specific = " ".join(w for w in key.split() if not is_generic_word(w))
+        clauses, args = ["n.key = ?"], [key]
+        if len(skeleton_key(specific).replace(" ", "")) >= MIN_SKELETON:
+            clauses, args = [*clauses, "n.skel = ?"], [*args, skel]
+        if specific_romanisation(romanised_key(specific)):
+            clauses, args = [*clauses, "n.rom = ?"], [*args, rom]
+        for row, name, cand_key, source in self._rows(" OR ".join(clauses), args):
+            self._keep(found, _match_of(row, name, cand_key, source, key, skel, rom))
         here = set(countries[:3])
         # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
         # when it names any): a look-alike is never better than the name itself.
@@ -188,7 +191,7 @@ class Gazetteer:
             (m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here) for m in found.values()
         ):
             for row, name, cand_key, source in self._fuzzy_rows(key, countries):
-                self._keep(found, _match_of(row, name, cand_key, source, key, skel))
+                self._keep(found, _match_of(row, name, cand_key, source, key, skel, rom))
         return list(found.values())
 
     @staticmethod
