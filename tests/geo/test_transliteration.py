@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from sitrep.data import load_yaml
+from sitrep.geo import Gazetteer
+from sitrep.geo.distance import haversine_km
+from sitrep.geo.index import GeoContext
 from sitrep.geo.normalise import romanised_key, specific_romanisation
 
 CLASSES = load_yaml("geo/transliteration.yaml")["classes"]
@@ -60,3 +63,19 @@ def test_a_short_key_finds_nothing_by_itself() -> None:
     assert not specific_romanisation(romanised_key("Deir"))
     assert not specific_romanisation(romanised_key("Ain"))
     assert specific_romanisation(romanised_key("Marsa"))
+
+
+@pytest.mark.parametrize(
+    ("text", "province", "lat", "lon"),
+    [
+        ("Marea", "Aleppo", 36.48, 37.20),  # the gazetteer writes it Mare'
+        ("Ein Essa", "Raqqa", 36.39, 38.86),  # ... Ain Issa, ‘Ayn ‘Īsá
+        ("Ithriyah", "Hama", 35.36, 37.73),  # ... Athrīyā
+    ],
+)
+def test_a_village_written_another_way_is_found_in_the_document_s_country(
+    gazetteer: Gazetteer, text: str, province: str, lat: float, lon: float
+) -> None:
+    place = gazetteer.resolve(text, GeoContext(document_countries=("SY",), nearby_places=(province,)))
+    assert place is not None
+    assert haversine_km(place.lat, place.lon, lat, lon) < 10

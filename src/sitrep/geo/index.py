@@ -337,6 +337,7 @@ class Gazetteer:
         than ``implied_country_max_namesakes`` countries, or a single word opening a sentence, says nothing."""
         most = int(weights()["implied_country_max_namesakes"])
         votes: dict[str, float] = defaultdict(float)
+        weak: dict[str, float] = defaultdict(float)  # from names many countries hold: only to break a tie
         seen: set[str] = set()
         # A name in quotes names an operation or a slogan ("Operation “Olive Branch”"), not a place.
         for sentence in _SENTENCE_END.split(_QUOTED.sub("", _POSSESSIVE_S.sub("", text))):
@@ -355,10 +356,9 @@ class Gazetteer:
                     continue
                 seen.add(key)
                 countries = self._namesake_countries(key)
-                if 0 < len(countries) <= most:
-                    for country in sorted(countries):  # in a fixed order: ties between countries keep it
-                        votes[country] += 1.0 / len(countries)
-        return votes
+                for country in sorted(countries):
+                    (votes if len(countries) <= most else weak)[country] += 1.0 / len(countries)
+        return _without_tie(votes, weak)
 
     @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
     def _namesake_countries(self, key: str) -> frozenset[str]:
@@ -746,6 +746,23 @@ def _only_particles(name: str) -> bool:
     """ "al" cut off "al-Atareb" by the tokenizer is an article, not the name of any place (Alköy)."""
     words = tokens(name)
     return bool(words) and all(w in _PARTICLES or w in ARTICLES for w in words)
+
+
+def _without_tie(votes: dict[str, float], weak: dict[str, float]) -> dict[str, float]:
+    """Village votes whose first place is not shared: countries tied first are ordered by the weak votes (names
+    many countries hold); a tie that remains says nothing about where the text is ("Madaya" alone is a town of
+    Syria and one of Myanmar), so no country is implied, rather than the first in the alphabet."""
+    if not votes:
+        return votes
+    top = max(votes.values())
+    tied = [c for c, vote in votes.items() if abs(vote - top) < 1e-9]
+    if len(tied) == 1:
+        return votes
+    best = max(weak.get(c, 0.0) for c in tied)
+    leaders = [c for c in tied if abs(weak.get(c, 0.0) - best) < 1e-9]
+    if len(leaders) > 1:
+        return {}
+    return {c: vote + (1e-6 if c == leaders[0] else 0.0) for c, vote in votes.items()}
 
 
 def _rank(match: _Match) -> tuple[float, bool, bool, bool]:
