@@ -691,6 +691,19 @@ class MentionWordsFile(Strict):
     admin_generic_words: Words
 
 
+class TransliterationClass(Strict):
+    name: StrictStr
+    doc: StrictStr
+    rewrite: Annotated[list[tuple[StrictStr, StrictStr]], Field(min_length=1)]  # (regex, replacement), in order
+    same: list[tuple[StrictStr, StrictStr]] = []  # spellings the class brings to one key (checked by tests)
+
+
+class TransliterationFile(Strict):
+    doc: StrictStr
+    min_letters: int
+    classes: list[TransliterationClass]
+
+
 class Prominence(Strict):
     country: Number
     region: Number
@@ -805,6 +818,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "rules.yaml": RulesFile,
     "geo/mention_words.yaml": MentionWordsFile,
     "geo/scoring.yaml": ScoringFile,
+    "geo/transliteration.yaml": TransliterationFile,
 }
 # data/<lang>/<topic>.yaml, a language's lexicon (two-letter ISO 639-1 folder names; geo/ is not a language).
 _LEXICON = re.compile(r"[a-z]{2}/[a-z0-9_]+\.yaml")

@@ -37,10 +37,10 @@ from importlib import resources
 from pathlib import Path
 
 from sitrep.data import data_path, load_yaml
-from sitrep.geo.normalise import ascii_fold, name_key, skeleton_key
+from sitrep.geo.normalise import ascii_fold, name_key, romanised_key, skeleton_key
 
 # Bump when the build logic or the curated data change shape: a new version means a new cache file.
-DATA_VERSION = "5"
+DATA_VERSION = "6"
 
 # Words that name the kind of administrative unit rather than the unit ("Muhafazat Kirkuk", "Basra Governorate"):
 # data, in mention_words.yaml, which is one of the BUILD_INPUTS below.
@@ -59,6 +59,7 @@ BUILD_INPUTS = (
     "admin1_aliases.csv",
     "borders.csv",
     "mention_words.yaml",
+    "transliteration.yaml",
 )
 
 
@@ -729,6 +730,7 @@ def geonames_dump_rows(
                     if produced % _KEY_CACHE_ROWS == 0:
                         name_key.cache_clear()
                         skeleton_key.cache_clear()
+                        romanised_key.cache_clear()
                     yield row
         except UnicodeDecodeError as exc:
             raise GeoNamesDumpError(f"{dump.label}, after line {line_number}: not UTF-8 text") from exc
@@ -779,7 +781,7 @@ CREATE TABLE places (
     lat REAL NOT NULL, lon REAL NOT NULL, precision TEXT NOT NULL, feature TEXT, population INTEGER NOT NULL
 );
 CREATE TABLE names (key TEXT NOT NULL, skel TEXT NOT NULL, place INTEGER NOT NULL, name TEXT NOT NULL,
-                    source TEXT NOT NULL);
+                    source TEXT NOT NULL, rom TEXT NOT NULL);
 CREATE TABLE neighbours (country TEXT NOT NULL, neighbour TEXT NOT NULL);
 CREATE TABLE borders (a TEXT NOT NULL, b TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
                       PRIMARY KEY (a, b));
@@ -787,17 +789,18 @@ CREATE TABLE borders (a TEXT NOT NULL, b TEXT NOT NULL, lat REAL NOT NULL, lon R
 INDEXES = """
 CREATE INDEX names_key ON names (key);
 CREATE INDEX names_skel ON names (skel);
+CREATE INDEX names_rom ON names (rom);
 CREATE INDEX places_country ON places (country);
 """
 
 
-def _name_records(place_id: int, row: PlaceRow) -> Iterator[tuple[str, str, int, str, str]]:
+def _name_records(place_id: int, row: PlaceRow) -> Iterator[tuple[str, str, int, str, str, str]]:
     seen: set[str] = set()
     for name, source in row.names.items():
         key = name_key(name)
         if key and key not in seen:
             seen.add(key)
-            yield key, skeleton_key(name), place_id, name, source
+            yield key, skeleton_key(name), place_id, name, source, romanised_key(name)
 
 
 def read_neighbours() -> list[tuple[str, str]]:
@@ -840,7 +843,7 @@ def write_index(
                         row.population,
                     ),
                 )
-                db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", _name_records(place_id, row))
+                db.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", _name_records(place_id, row))
             db.executemany("INSERT INTO neighbours VALUES (?, ?)", read_neighbours())
             for rec in borders:
                 a, b = sorted((rec["a"], rec["b"]))

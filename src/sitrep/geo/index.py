@@ -27,7 +27,9 @@ from sitrep.geo.normalise import (
     names_a_small_place,
     names_part_of_a_town,
     parse_mention,
+    romanised_key,
     skeleton_key,
+    specific_romanisation,
     tokens,
     words_key,
     written_as_country,
@@ -79,9 +81,9 @@ class _Match:
         return self.similarity >= 1.0 or self.same_skeleton
 
 
-def _match_of(row: Row, name: str, cand_key: str, source: str, key: str, skel: str) -> _Match:
-    """A candidate row found under ``name`` (its key ``cand_key``) for a mention keyed ``key`` / ``skel``."""
-    same = skeleton_key(name) == skel
+def _match_of(row: Row, name: str, cand_key: str, source: str, key: str, skel: str, rom: str) -> _Match:
+    """A candidate row found under ``name`` (its key ``cand_key``) for a mention keyed ``key`` / ``skel`` / ``rom``."""
+    same = skeleton_key(name) == skel or romanised_key(name) == rom
     return _Match(
         row,
         name_similarity(key, cand_key, same),
@@ -167,20 +169,21 @@ class Gazetteer:
 
     def _matches(self, query: str, countries: Sequence[str], fuzzy: bool = True) -> list[_Match]:
         """Index hits by exact key or romanisation skeleton, then (with ``fuzzy``) fuzzy hits if none is close."""
-        key, skel = name_key(query), skeleton_key(query)
+        key, skel, rom = name_key(query), skeleton_key(query), romanised_key(query)
         if not key:
             return []
         found: dict[int, _Match] = {}
         # Very short skeletons ("km", "sd") match thousands of names: use the exact key and fuzzy search only. A
         # generic word adds no length ("Raqa city" is as short as "Raqa": its skeleton would match "Yreka City").
-        specific = skeleton_key(" ".join(w for w in key.split() if not is_generic_word(w)))
-        where, args = (
-            ("n.key = ? OR n.skel = ?", (key, skel))
-            if len(specific.replace(" ", "")) >= MIN_SKELETON
-            else ("n.key = ?", (key,))
-        )
-        for row, name, cand_key, source in self._rows(where, args):
-            self._keep(found, _match_of(row, name, cand_key, source, key, skel))
+        # The romanised key keeps where the vowels stand, so it is specific enough for shorter names ("Marea").
+        specific = " ".join(w for w in key.split() if not is_generic_word(w))
+        clauses, args = ["n.key = ?"], [key]
+        if len(skeleton_key(specific).replace(" ", "")) >= MIN_SKELETON:
+            clauses, args = [*clauses, "n.skel = ?"], [*args, skel]
+        if specific_romanisation(romanised_key(specific)):
+            clauses, args = [*clauses, "n.rom = ?"], [*args, rom]
+        for row, name, cand_key, source in self._rows(" OR ".join(clauses), args):
+            self._keep(found, _match_of(row, name, cand_key, source, key, skel, rom))
         here = set(countries[:3])
         # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
         # when it names any): a look-alike is never better than the name itself.
@@ -188,7 +191,7 @@ class Gazetteer:
             (m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here) for m in found.values()
         ):
             for row, name, cand_key, source in self._fuzzy_rows(key, countries):
-                self._keep(found, _match_of(row, name, cand_key, source, key, skel))
+                self._keep(found, _match_of(row, name, cand_key, source, key, skel, rom))
         return list(found.values())
 
     @staticmethod
@@ -334,6 +337,7 @@ class Gazetteer:
         than ``implied_country_max_namesakes`` countries, or a single word opening a sentence, says nothing."""
         most = int(weights()["implied_country_max_namesakes"])
         votes: dict[str, float] = defaultdict(float)
+        weak: dict[str, float] = defaultdict(float)  # from names many countries hold: only to break a tie
         seen: set[str] = set()
         # A name in quotes names an operation or a slogan ("Operation “Olive Branch”"), not a place.
         for sentence in _SENTENCE_END.split(_QUOTED.sub("", _POSSESSIVE_S.sub("", text))):
@@ -352,10 +356,9 @@ class Gazetteer:
                     continue
                 seen.add(key)
                 countries = self._namesake_countries(key)
-                if 0 < len(countries) <= most:
-                    for country in sorted(countries):  # in a fixed order: ties between countries keep it
-                        votes[country] += 1.0 / len(countries)
-        return votes
+                for country in sorted(countries):
+                    (votes if len(countries) <= most else weak)[country] += 1.0 / len(countries)
+        return _without_tie(votes, weak)
 
     @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
     def _namesake_countries(self, key: str) -> frozenset[str]:
@@ -743,6 +746,23 @@ def _only_particles(name: str) -> bool:
     """ "al" cut off "al-Atareb" by the tokenizer is an article, not the name of any place (Alköy)."""
     words = tokens(name)
     return bool(words) and all(w in _PARTICLES or w in ARTICLES for w in words)
+
+
+def _without_tie(votes: dict[str, float], weak: dict[str, float]) -> dict[str, float]:
+    """Village votes whose first place is not shared: countries tied first are ordered by the weak votes (names
+    many countries hold); a tie that remains says nothing about where the text is ("Madaya" alone is a town of
+    Syria and one of Myanmar), so no country is implied, rather than the first in the alphabet."""
+    if not votes:
+        return votes
+    top = max(votes.values())
+    tied = [c for c, vote in votes.items() if abs(vote - top) < 1e-9]
+    if len(tied) == 1:
+        return votes
+    best = max(weak.get(c, 0.0) for c in tied)
+    leaders = [c for c in tied if abs(weak.get(c, 0.0) - best) < 1e-9]
+    if len(leaders) > 1:
+        return {}
+    return {c: vote + (1e-6 if c == leaders[0] else 0.0) for c, vote in votes.items()}
 
 
 def _rank(match: _Match) -> tuple[float, bool, bool, bool]:

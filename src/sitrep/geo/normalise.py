@@ -1,14 +1,16 @@
 """Transliteration-tolerant keys for place names, and parsing of raw place mentions.
 
-Two keys per name:
+Three keys per name:
 
 * ``name_key``: lower case, ASCII, no punctuation, Arabic article particles
   (al-, el-, ad-, as-, ...) removed: "Al-Ḥasakah" and "al Hasakah" -> "hasakah".
+* ``romanised_key``: the conventions of romanising Arabic undone (``data/geo/transliteration.yaml``):
+  consonants kept, each vowel run one vowel: "Marea" and "Mare'" -> "mara", "Ein Essa" and "Ayn Isa" -> "an asa".
 * ``skeleton_key``: a coarser key for recall across romanisations: vowels and
   semi-vowels dropped, doubled letters collapsed, q->k, word-final h dropped:
   "Hassakeh", "Hasakah" -> "hsk"; "Deir Ezzor", "Dayr az Zawr" -> "dr zr".
 
-Candidates found through either key are then ranked with rapidfuzz on the
+Candidates found through any key are then ranked with rapidfuzz on the
 ``name_key`` (see :mod:`sitrep.geo.index`).
 """
 
@@ -80,6 +82,31 @@ def _skeleton_word(word: str) -> str:
 def skeleton_key(text: str) -> str:
     """A coarse, romanisation-blind key used only to find candidates."""
     return " ".join(_skeleton_word(w) for w in name_key(text).split())
+
+
+@cache
+def _romanisation_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    table = load_yaml("geo/transliteration.yaml")
+    return tuple((re.compile(pattern), replacement) for c in table["classes"] for pattern, replacement in c["rewrite"])
+
+
+@cache
+def romanised_key(text: str) -> str:
+    """Another romanisation of the same Arabic name gives the same key (rules and examples in
+    ``data/geo/transliteration.yaml``): "Deir Hafer" and "Dayr Hafir" -> "dar hafar"."""
+    return " ".join(_romanised_word(w) for w in name_key(text).split())
+
+
+def _romanised_word(word: str) -> str:
+    for pattern, replacement in _romanisation_rules():
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def specific_romanisation(key: str) -> bool:
+    """Whether a ``romanised_key`` is long enough to find places by itself (a short one, "Deir" alone, is shared by
+    too many names)."""
+    return len(key.replace(" ", "")) >= int(load_yaml("geo/transliteration.yaml")["min_letters"])
 
 
 # --- parsing raw mentions ---------------------------------------------------------------------
