@@ -45,10 +45,13 @@ from sitrep.extract.actors import assign_roles  # noqa: E402
 from sitrep.extract.triggers import (  # noqa: E402
     admitted_types,
     classify_by_rules,
+    earlier_weapon_names_the_sub_type,
     find_triggers,
     harms,
+    named_weapon,
     ontology,
     sub_type_is_a_default,
+    weapon_named_earlier,
     weapon_names_the_sub_type,
 )
 from sitrep.extract.typing_model import META_FILE, MODEL_FILE, NOT_AN_EVENT, features, label  # noqa: E402
@@ -68,6 +71,7 @@ CONVENTION_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)
 LEXICON_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0)
 WEAK_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.5, 1.0)
 TOLERANCE = 0.01
+REMOTE = "Explosions/Remote violence"
 
 
 @dataclass
@@ -82,6 +86,8 @@ class Example:
     weak: bool = False  # the trigger is a weak one (a casualty word: its lexicon type is only a default)
     admitted: tuple[str, ...] = ()  # the types the constraints admit for the trigger found
     default_sub: bool = False  # the rules' sub-type is only the lexicon's default (triggers.sub_type_is_a_default)
+    earlier: str | None = None  # the weapon the report named before the sentence (triggers.weapon_named_earlier)
+    earlier_sub: str | None = None  # the sub-type that weapon gives the trigger (earlier_weapon_names_the_sub_type)
 
 
 def written_examples() -> list[Example]:
@@ -101,7 +107,8 @@ def documents_of(gold: Path) -> set[str]:
 
 
 def real_dev_examples(without: frozenset[str] = frozenset()) -> list[Example]:
-    """Every dev event's mentions and the gold's no-event sentences, but for the documents ``without``."""
+    """Every dev event's mentions and the gold's no-event sentences, but for the documents ``without``; each
+    with the weapon its article named before it (`earlier_in_article`)."""
     out = []
     for line in (REAL_DEV / "real.events.jsonl").read_text(encoding="utf-8").splitlines():
         event = json.loads(line)
@@ -112,14 +119,27 @@ def real_dev_examples(without: frozenset[str] = frozenset()) -> list[Example]:
         for mention in event.get("mentions") or [event["evidence"]]:
             if mention not in seen:
                 seen.add(mention)
-                out.append(Example(mention, name, event["doc"], "real"))
+                out.append(
+                    Example(mention, name, event["doc"], "real", earlier=earlier_in_article(event["doc"], mention))
+                )
     checks = json.loads((REAL_DEV / "real.checks.json").read_text(encoding="utf-8"))
     out += [
-        Example(n["text"], NOT_AN_EVENT, n["doc"], "real")
+        Example(n["text"], NOT_AN_EVENT, n["doc"], "real", earlier=earlier_in_article(n["doc"], n["text"]))
         for n in checks["must_not_be_events"]
         if n["doc"] not in without
     ]
     return out
+
+
+def earlier_in_article(doc: str, sentence: str) -> str | None:
+    """The weapon the article (the gold's corpus beside it) names before the sentence's first occurrence, as
+    classification reads it at run time; None if the article or the sentence is not found."""
+    path = REAL_DEV.parent / "corpus" / doc
+    if not path.is_file():
+        return None
+    text = path.read_text(encoding="utf-8")
+    position = text.find(sentence)
+    return weapon_named_earlier(text, position) if position > 0 else None
 
 
 def ucdp_dev_examples() -> list[Example]:
@@ -153,20 +173,25 @@ def featurise(examples: list[Example]) -> None:
         matches = find_triggers(sentence)
         wanted = example.label.partition("|")[0]
         match = next((m for m in matches if m.rule.event_type == wanted), matches[0] if matches else None)
+        earlier = None if named_weapon(example.text) else example.earlier
         if match is None:
-            example.features = features(example.text, None, None, None)
+            example.features = features(example.text, None, None, None, earlier)
             continue
         roles = assign_roles(match.token, sentence, "training", violent=harms(match.rule))
         actor1 = next((r for r in roles if r.role == "actor1"), None)
         actor1_type = actor1.actor_type if actor1 else None
-        example.features = features(example.text, match.token.idx, match.token.lemma_, actor1_type)
+        example.features = features(example.text, match.token.idx, match.token.lemma_, actor1_type, earlier)
         targets = " ".join(r.span.text for r in roles if r.role == "actor2" and r.span)
         kind = classify_by_rules(match, sentence, targets, actor1_type)
         example.rule_label = label(kind.event_type, kind.sub_event_type)
         example.by_convention = kind.by_convention
         example.weak = match.rule.weak
-        example.admitted = tuple(sorted(admitted_types(match.rule, kind.event_type, actor1_type, example.text)))
+        example.admitted = tuple(
+            sorted(admitted_types(match.rule, kind.event_type, actor1_type, example.text, earlier))
+        )
         example.default_sub = sub_type_is_a_default(match.rule, kind.event_type, example.text)
+        example.earlier = earlier
+        example.earlier_sub = earlier_weapon_names_the_sub_type(match.rule, REMOTE, "", earlier) or None
 
 
 def fit(rows: list[list[int]], targets: np.ndarray, n_features: int, n_labels: int) -> np.ndarray:
@@ -174,6 +199,11 @@ def fit(rows: list[list[int]], targets: np.ndarray, n_features: int, n_labels: i
     flat = np.concatenate([np.asarray(r, dtype=np.int64) for r in rows])
     owner = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
     starts = np.cumsum([0] + [len(r) for r in rows[:-1]])
+    # The gradient sums each feature's examples' errors: grouped once by feature (a sort), then summed per group
+    # in one call each step (numpy's unbuffered np.add.at is many times slower).
+    by_feature = np.argsort(flat, kind="stable")
+    present, first = np.unique(flat[by_feature], return_index=True)
+    owner_by_feature = owner[by_feature]
     weights = np.zeros((n_features, n_labels))
     m = np.zeros_like(weights)
     v = np.zeros_like(weights)
@@ -185,7 +215,7 @@ def fit(rows: list[list[int]], targets: np.ndarray, n_features: int, n_labels: i
         probs /= probs.sum(axis=1, keepdims=True)
         error = (probs - onehot) / len(rows)
         grad = np.zeros_like(weights)
-        np.add.at(grad, flat, error[owner])
+        grad[present] = np.add.reduceat(error[owner_by_feature], first, axis=0)
         grad += L2 * weights
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad**2
@@ -464,11 +494,14 @@ def _as_classified(
     bonus = convention_weight if example.by_convention else (weak_weight if example.weak else lexicon_weight)
     event_type = max(sorted(example.admitted), key=lambda t: by_type.get(t, 0.0) + (bonus if t == rule_type else 0.0))
     if event_type == rule_type:
+        said = example.rule_label
         if sub_type_by_model and example.default_sub:
-            return max((n for n in labels if n.split("|")[0] == event_type), key=lambda n: probs[n])
-        return example.rule_label
+            said = max((n for n in labels if n.split("|")[0] == event_type), key=lambda n: probs[n])
+        if event_type == REMOTE and example.earlier_sub:
+            said = label(event_type, example.earlier_sub)
+        return said
     sub = max((n for n in labels if n.split("|")[0] == event_type), key=lambda n: probs[n]).split("|", 1)[1]
-    return label(event_type, weapon_names_the_sub_type(event_type, sub, example.text))
+    return label(event_type, weapon_names_the_sub_type(event_type, sub, example.text, example.earlier))
 
 
 def _best_event(scores: np.ndarray, labels: list[str]) -> str:

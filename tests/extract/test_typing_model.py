@@ -216,3 +216,60 @@ def test_the_event_confidence_maps_the_sentence_confidence_as_the_meta_says() ->
     assert event_level[-1] < sentence_level[-1]
     meta = json.loads(data_path(*META_FILE).read_text(encoding="utf-8"))
     assert model.event_platt == tuple(meta.get("event_platt", (1.0, 0.0)))
+
+
+def test_the_weapon_named_earlier_is_the_last_one_before_the_sentence() -> None:
+    """weapon_named_earlier: a report names its weapon in the lead and refers back to it later."""
+    text = "Warplanes struck the grain market at dawn. Later, mortars hit the bus station. The attacks killed nine."
+    second, third = text.index("Later"), text.index("The attacks")
+    assert triggers.weapon_named_earlier(text, 0) is None
+    assert triggers.weapon_named_earlier(text, second) == "Air/drone strike"
+    assert triggers.weapon_named_earlier(text, third) == "Shelling/artillery/missile attack"
+    assert triggers.weapon_named_earlier("Nine were killed. Police blamed a gang.", 18) is None
+
+
+def test_remote_violence_stays_admitted_where_an_earlier_sentence_named_the_weapon() -> None:
+    """no_weapon_no_remote_violence holds for the report, not the sentence alone: "the attack killed nine" after
+    "warplanes struck" may be remote violence; with no weapon named anywhere it may not."""
+    attack = triggers.ontology().rules["attack"][0]
+    remote = "Explosions/Remote violence"
+    sentence = "The attack killed nine people in the market."
+    assert remote not in triggers.admitted_types(attack, "Battles", None, sentence)
+    assert remote in triggers.admitted_types(attack, "Battles", None, sentence, "Air/drone strike")
+    clash = triggers.ontology().rules["clash"][0]  # a fighting word stays a battle whatever came before
+    assert triggers.admitted_types(clash, "Battles", None, "Rebels clashed with troops.", "Air/drone strike") == {
+        "Battles"
+    }
+
+
+def test_the_model_reads_whether_an_earlier_sentence_named_a_weapon() -> None:
+    sentence = "The attack killed nine people in the market."
+    assert "c:weapon" in features(sentence, 4, "attack", None, "Air/drone strike")
+    assert "c:weapon" not in features(sentence, 4, "attack", None)
+
+
+class _LeansToShelling(TypingModel):
+    """The shipped model, but sure that any killing was shelling."""
+
+    def probabilities(self, names: list[str]) -> dict[str, float]:
+        found = super().probabilities(names)
+        found["Explosions/Remote violence|Shelling/artillery/missile attack"] += 1.0
+        return {name: p / 2.0 for name, p in found.items()}
+
+
+def test_an_attack_told_after_its_weapon_takes_that_weapon_s_sub_type(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A later sentence that names no weapon ("the attack killed nine") may be remote violence when the report
+    named the weapon earlier, and takes that weapon's sub-type; alone it is never remote violence."""
+    shipped = typing_model()
+    leaning = _LeansToShelling(**{f.name: getattr(shipped, f.name) for f in fields(shipped)})
+    monkeypatch.setattr(triggers, "typing_model", lambda: leaning)
+    alone = mentions("The attack on the cattle market killed nine traders on Sunday, residents said.")
+    assert alone and all(m.event_type != "Explosions/Remote violence" for m in alone)
+    told_after = mentions(
+        "Fighter jets flew low over the river valley on Saturday night. "
+        "The attack on the cattle market killed nine traders on Sunday, residents said."
+    )
+    later = [m for m in told_after if "cattle market" in m.sentence.text]
+    assert later and {(m.event_type, m.sub_event_type) for m in later} == {
+        ("Explosions/Remote violence", "Air/drone strike")
+    }

@@ -681,10 +681,11 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     by_rules = classify_by_rules(match, sentence, target_text, actor1_type)
     text = span_text(sentence)
     model = typing_model()
+    earlier = None if named_weapon(text) else weapon_named_earlier(sentence.doc.text, sentence.start_char)
     probabilities = model.probabilities(
-        features(text, match.token.idx - sentence.start_char, match.token.lemma_, actor1_type)
+        features(text, match.token.idx - sentence.start_char, match.token.lemma_, actor1_type, earlier)
     )
-    admitted = admitted_types(match.rule, by_rules.event_type, actor1_type, text)
+    admitted = admitted_types(match.rule, by_rules.event_type, actor1_type, text, earlier)
     by_type = type_probabilities(probabilities)
     if by_rules.event_type == "Strategic developments" or admitted == {by_rules.event_type}:
         return replace(
@@ -702,8 +703,9 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
         event_type, sub = by_rules.event_type, by_rules.sub_event_type  # the lexicon names the sub-type both agree on
         if subs and model.sub_type_by_model and sub_type_is_a_default(match.rule, event_type, text):
             sub = split_label(subs[0])[1]
+        sub = earlier_weapon_names_the_sub_type(match.rule, event_type, sub, earlier)
     else:
-        sub = weapon_names_the_sub_type(event_type, split_label(subs[0])[1], text)
+        sub = weapon_names_the_sub_type(event_type, split_label(subs[0])[1], text, earlier)
     lemma = match.token.lemma_.lower()
     plover = one_sided_plover(match.rule.plover or onto.plover(event_type, sub, lemma), target_text)
     return Classification(event_type, sub, plover, round(model.confidence(by_type.get(event_type, 0.0)), 3))
@@ -722,11 +724,14 @@ def one_sided_plover(plover: str, target_text: str) -> str:
     return plover
 
 
-def admitted_types(rule: TriggerRule, rule_type: str, actor1_type: str | None, text: str) -> set[str]:
+def admitted_types(
+    rule: TriggerRule, rule_type: str, actor1_type: str | None, text: str, earlier: str | None = None
+) -> set[str]:
     """The types the named constraints allow for a trigger (data/ontology.yaml `typing_constraints`):
     - trigger_family: a word of attack or of remote violence may be any violent type, a protest word a protest or
       a riot; any other trigger is the type of its lexicon entry ("raped", "clashed", "arrested");
-    - no_weapon_no_remote_violence: with no weapon named, an attack is no remote violence ("were killed");
+    - no_weapon_no_remote_violence: with no weapon named, neither in the sentence nor earlier in the report
+      (``earlier``, `weapon_named_earlier`), an attack is no remote violence ("were killed");
     - remote_weapon_attack_is_remote_violence: an attack made with a named remote weapon ("attacked with rockets",
       "an attack by drones") is remote violence;
     - crowd_is_no_army: what a crowd does (protesters, rioters) is a protest or a riot."""
@@ -735,7 +740,7 @@ def admitted_types(rule: TriggerRule, rule_type: str, actor1_type: str | None, t
     family = rule.kind if rule.kind != "plain" else rule.event_type
     admitted = set(constraints["trigger_family"].get(family, [rule_type])) | {rule_type}
     weapon = named_weapon(text) is not None
-    if rule.kind != "remote" and not weapon:
+    if rule.kind != "remote" and not weapon and earlier is None:
         admitted -= set(constraints["no_weapon_no_remote_violence"])
     if family == "attack" and weapon and onto.attack_with_weapon.search(text):
         admitted = admitted & set(constraints["remote_weapon_attack_is_remote_violence"]["types"]) or admitted
@@ -764,12 +769,39 @@ def named_weapon(text: str) -> str | None:
     return next((sub for sub, pattern in ontology().instruments if pattern.search(text)), None)
 
 
-def weapon_names_the_sub_type(event_type: str, sub: str, text: str) -> str:
+def weapon_names_the_sub_type(event_type: str, sub: str, text: str, earlier: str | None = None) -> str:
     """weapon_names_the_sub_type (ACLED's convention): remote violence takes the sub-type of the weapon the
-    sentence names ("a roadside bomb" is an IED, "warplanes" an air strike), whatever the model prefers."""
+    sentence names ("a roadside bomb" is an IED, "warplanes" an air strike), whatever the model prefers; if the
+    sentence names none, that of the weapon named earlier in the report (``earlier``, `weapon_named_earlier`)."""
     if event_type != "Explosions/Remote violence":
         return sub
-    return named_weapon(text) or sub
+    return named_weapon(text) or earlier or sub
+
+
+def earlier_weapon_names_the_sub_type(rule: TriggerRule, event_type: str, sub: str, earlier: str | None) -> str:
+    """A word of attack typed remote violence in a sentence that names no weapon ("the attack killed nine")
+    takes the sub-type of the weapon named earlier in the report, not its lexicon's default; a word of remote
+    violence ("shelled", "an air strike") keeps its own."""
+    if event_type != "Explosions/Remote violence" or earlier is None or rule.kind == "remote":
+        return sub
+    return earlier
+
+
+@functools.lru_cache(maxsize=8)
+def _weapons_named(text: str) -> tuple[tuple[int, str], ...]:
+    """Where each weapon (ontology ``instruments``) is named in a text, in order: (character offset, sub-type)."""
+    found = {m.start(): sub for sub, pattern in reversed(ontology().instruments) for m in pattern.finditer(text)}
+    return tuple(sorted(found.items()))
+
+
+def weapon_named_earlier(text: str, position: int) -> str | None:
+    """weapon_named_earlier (how news is written): a report names the weapon once, in its lead ("warplanes
+    struck the market"), and its later sentences refer back to it ("the attack killed nine", "five more civilians
+    were killed in the town"). The remote-violence sub-type of the last weapon named in ``text`` before
+    ``position`` (the sentence's start): a cue for the typing model, and what keeps remote violence admitted
+    (`admitted_types`) where the sentence itself names no weapon."""
+    earlier = [sub for start, sub in _weapons_named(text) if start < position]
+    return earlier[-1] if earlier else None
 
 
 class _Cues:

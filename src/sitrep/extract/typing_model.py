@@ -1,10 +1,10 @@
 """The event-type model: ACLED type and sub-type of a trigger in its sentence, with a calibrated probability.
 
-A multinomial logistic regression over words of the sentence, word pairs, the trigger's word and the words
-around it, and the type of the first actor. Words are read lower-cased and without punctuation, so a headline
-in capitals, a sentence without commas and a sentence in prose give the same features. One class, ``None``,
-stands for a trigger that reports no event (background, a demand, a threat); its probability lowers the
-confidence of every type.
+A multinomial logistic regression over words of the sentence, word pairs, the trigger's word and the words around
+it, the type of the first actor, and whether the report named a weapon before a sentence that names none. Words are
+read lower-cased and without punctuation, so a headline in capitals, a sentence without commas and a sentence in
+prose give the same features. One class, ``None``, stands for a trigger that reports no event (background, a demand,
+a threat); its probability lowers the confidence of every type.
 
 Trained by ``scripts/train_typing.py`` on the corpus described in ``evaluation/training/README.md``; the weights
 and their meta (data, date, cross-validated scores, temperature) are ``data/models/typing.npz`` and
@@ -44,9 +44,16 @@ def words(text: str) -> list[str]:
     return ["0" if w[0].isdigit() else w for w in _WORD.findall(text.lower())]
 
 
-def features(sentence: str, trigger_start: int | None, trigger_lemma: str | None, actor1_type: str | None) -> list[str]:
+def features(
+    sentence: str,
+    trigger_start: int | None,
+    trigger_lemma: str | None,
+    actor1_type: str | None,
+    earlier_weapon: str | None = None,
+) -> list[str]:
     """The names of the features that fire for a trigger (at ``trigger_start`` in ``sentence``), or for the
-    sentence alone when no trigger is given."""
+    sentence alone when no trigger is given. ``earlier_weapon``: a sentence that names no weapon where an earlier
+    sentence of the report did (extract/triggers.py `weapon_named_earlier`)."""
     tokens = words(sentence)
     found = {"bias"}
     found.update(f"w:{w}" for w in tokens)
@@ -57,6 +64,8 @@ def features(sentence: str, trigger_start: int | None, trigger_lemma: str | None
         found.update(f"n:{w}" for w in tokens[max(0, position - _WINDOW) : position + _WINDOW + 1])
     if actor1_type:
         found.add(f"a:{actor1_type}")
+    if earlier_weapon:
+        found.add("c:weapon")
     return sorted(found)
 
 
