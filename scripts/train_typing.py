@@ -69,7 +69,9 @@ EPOCHS = 250
 FOLDS = 5
 CONVENTION_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)
 LEXICON_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.0)
-WEAK_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.5, 1.0)
+# A weak trigger's lexicon type ("were killed") is only a default: it never weighs. The real-dev sweep once asked
+# for 0.1 (within its own noise), which cost headlines four points of type accuracy (UCDP dev, training README).
+WEAK_WEIGHTS = (0.0,)
 TOLERANCE = 0.01
 REMOTE = "Explosions/Remote violence"
 
