@@ -227,8 +227,14 @@ def prefer_namesakes_at_home(mentions: list[Mention], text: str, gazetteer: Gaze
 def _without_sponsors(sentence: str) -> str:
     """The sentence less its sponsors and bases ("the Britain-based Observatory", "US-led strikes"): a country
     named so says who, not where."""
+    return _sponsor_pattern().sub(" ", sentence)
+
+
+@cache
+def _sponsor_pattern() -> re.Pattern[str]:
+    """ "Britain-based", "US - led": a word joined by a hyphen to a sponsor participle (``sponsor_participles``)."""
     words = "|".join(sorted(map(re.escape, place_rules().sponsor_participles), key=len, reverse=True))
-    return re.sub(rf"\b[\w.]+\s*-\s*(?:{words})\b", " ", sentence)
+    return re.compile(rf"\b[\w.]+\s*-\s*(?:{words})\b")
 
 
 def keep_unknown_places(extraction: Extraction, places: DocumentPlaces, gazetteer: Gazetteer) -> None:

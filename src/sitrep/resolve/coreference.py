@@ -141,7 +141,11 @@ def _vague(pm: PlaceMention) -> bool:
         return True
     if _part_of_the_town_told(pm):
         return True
-    # indefinite_place: "a mainly Kurdish town", "60 villages", "several districts" describe a place, not name it.
+    return _describes_a_place(pm)
+
+
+def _describes_a_place(pm: PlaceMention) -> bool:
+    """indefinite_place: "a mainly Kurdish town", "60 villages", "several districts" describe a place, not name it."""
     words = pm.text.split()
     return bool(words) and (
         words[0].casefold() in word_set("en", "coreference", "indefinite_place_words") or words[0][:1].isdigit()
@@ -269,10 +273,14 @@ def _same_name(a: PlaceMention, b: PlaceMention) -> bool:
 def distinct_places(a: Mention, b: Mention) -> bool:
     """Each names its own town, site or village and no two of them are one place: two incidents, even when the
     gazetteer lacks both villages and both fall back to the same province, and even when the towns are close."""
-    fine_a, fine_b = _finest(a), _finest(b)
-    if not fine_a or not fine_b:
+    return _none_the_same(_finest(a), _finest(b))
+
+
+def _none_the_same(places_a: list[PlaceMention], places_b: list[PlaceMention]) -> bool:
+    """Both name places and no place of one is a place of the other (the same, inside it, or one name)."""
+    if not places_a or not places_b:
         return False
-    return not any(_same_place(x, y) or _same_name(x, y) for x in fine_a for y in fine_b)
+    return not any(_same_place(x, y) or _same_name(x, y) for x in places_a for y in places_b)
 
 
 # "in Jisr al-Shughur", "near Tell Marqa", "from Wad Rawa Jadid", "shelled Bir Hasan": a capitalised name after a
@@ -662,9 +670,7 @@ def distinct_towns(a: Mention, b: Mention) -> bool:
     town the other sentence names (quarters are compared by ``distinct_quarters``)."""
     towns_a = [pm for pm in _finest(a) if not _vague(pm) and not _town_part(pm)]
     towns_b = [pm for pm in _finest(b) if not _vague(pm) and not _town_part(pm)]
-    if not towns_a or not towns_b:
-        return False
-    return not any(_same_place(x, y) or _same_name(x, y) for x in towns_a for y in towns_b)
+    return _none_the_same(towns_a, towns_b)
 
 
 def _quarter_names(mention: Mention) -> set[str]:
@@ -672,13 +678,11 @@ def _quarter_names(mention: Mention) -> set[str]:
     district"; ``town_quarter_heads``), as romanisation-blind word keys; not a quarter only described ("a rebel-held
     neighbourhood", "several districts") nor one the gazetteer placed as a town or larger."""
     heads = word_set("en", "coreference", "town_quarter_heads")
-    indefinite = word_set("en", "coreference", "indefinite_place_words")
     names: set[str] = set()
     for pm in _own_places(mention):
         if pm.place is not None and pm.place.precision != "site":
             continue
-        words = pm.text.split()
-        if not words or words[0].casefold() in indefinite or words[0][:1].isdigit():
+        if not pm.text.split() or _describes_a_place(pm):
             continue
         if not set(name_key(pm.text).split()) & heads:
             continue
