@@ -378,7 +378,7 @@ def group_contradictions(group: list[Claim], cfg: ResolveConfig) -> list[Contrad
     pairs = [c for a, b in comparable_pairs(group, cfg) for c in pair_contradictions(a, b, cfg)]
     position = partial(_position, {c.id: c for c in group})
     entries = [entry for part in disputes_apart(pairs) for entry in one_per_field(part, position)]
-    return kept(entries, claims_context(group, "claims"))
+    return kept(entries, lambda: claims_context(group, "claims"))
 
 
 def claims_context(reports: Iterable[Claim | Mention], origin: str) -> EntryContext:
@@ -438,9 +438,12 @@ def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mentio
                 "denial", f"{who(claim)} denies what {report_who(report)} reports", report.id, claim.id, "denial"
             )
         )
-    involved: dict[str, Claim | Mention] = {c.id: c for c in claims if c.id in positions}
-    involved |= {report.id: report for _, report in reports.values() if report.id in positions}
-    context = claims_context(involved.values(), "denial")
+
+    def context() -> EntryContext:
+        involved: dict[str, Claim | Mention] = {c.id: c for c in claims if c.id in positions}
+        involved |= {report.id: report for _, report in reports.values() if report.id in positions}
+        return claims_context(involved.values(), "denial")
+
     return [
         (event_id, entry)
         for event_id, pairs in by_event.items()

@@ -196,13 +196,15 @@ def recording(record: Callable[[Contradiction, EntryContext], None]) -> Iterator
         _recorder.remove(record)
 
 
-def kept(entries: Sequence[Contradiction], context: EntryContext) -> list[Contradiction]:
-    """The entries the gate keeps (every one when there is no model)."""
-    if _recorder:
+def kept(entries: Sequence[Contradiction], context_of: Callable[[], EntryContext]) -> list[Contradiction]:
+    """The entries the gate keeps (every one when there is no model). The context is built only when a gate or
+    the trainer reads it, so that with no weights shipped resolution does no work for the gate."""
+    model = None if _recorder else load_model()
+    if not entries or (model is None and not _recorder):
+        return list(entries)
+    context = context_of()
+    if model is None:  # the trainer records every entry
         for entry in entries:
             _recorder[-1](entry, context)
-        return list(entries)
-    model = load_model()
-    if model is None:
         return list(entries)
     return [entry for entry in entries if model.keeps(entry, context)]

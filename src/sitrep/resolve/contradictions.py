@@ -826,7 +826,7 @@ def incident_contradictions(event: Event, other: Event) -> list[Contradiction]:
         and by_id[item.a].doc != by_id[item.b].doc
         and same_town(by_id[item.a], by_id[item.b])
     ]
-    return kept(one_per_field(across, _position(union)), entry_context(union, "incident"))
+    return kept(one_per_field(across, _position(union)), lambda: entry_context(union, "incident"))
 
 
 def entry_context(event: Event, origin: str) -> EntryContext:
@@ -851,4 +851,4 @@ def find_contradictions(event: Event, cfg: ResolveConfig | None = None) -> list[
         + no_death_contradictions(event)
         + perpetrator_contradictions(event)
     )
-    return kept(one_per_field(pairs, _position(event)), entry_context(event, "event"))
+    return kept(one_per_field(pairs, _position(event)), lambda: entry_context(event, "event"))
