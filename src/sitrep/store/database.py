@@ -211,7 +211,10 @@ class Store:
         return display_url(self.engine.url.render_as_string(hide_password=False))
 
     def close(self) -> None:
-        if self._claims_connection is not None:  # closing it ends the session: its claims go with it
+        if self._claims_connection is not None:
+            # Let go of the claims at once: a closed connection's session ends on the server a moment later, and
+            # the next writer must not find them still held (a crashed writer's claims go when its session ends).
+            self.release_documents()
             self._claims_connection.close()
             self._claims_connection = None
             self._claimed.clear()
