@@ -40,6 +40,7 @@ from sitrep.model import PLACE_PRECISIONS, Place, PlaceAlternative
 GLOBAL_FUZZY_MIN_POPULATION = 15_000
 FUZZY_LIMIT = 15
 FUZZY_MEMO_SIZE = 50_000  # names whose fuzzy hits are kept per process (a few MB)
+MATCH_MEMO_SIZE = 2_000  # names whose index hits are kept per process (tens of MB at most)
 MIN_SKELETON = 3
 MAX_NGRAM = 4  # longest country name/alias in words, for scanning text
 DEMONYM_WEIGHT = 0.5
@@ -145,7 +146,11 @@ class Gazetteer:
         # The same unknown name recurs across a batch's articles (a village, a misspelt town): its fuzzy hits
         # depend only on the name and the country context, so they are searched once per process (bounded).
         self._fuzzy_hits: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+        # So do a name's index hits (the same names recur: a country, its capital, the front line's towns).
+        self._match_memo: dict[tuple[str, tuple[str, ...], bool, bool], tuple[_Match, ...]] = {}
         self._country_names = self._load_country_names()
+        self._country_displays: dict[str, str] = {}
+        self._populations: dict[tuple[str, str | None], int | None] = {}
         self._neighbours: dict[str, frozenset[str]] = {}
         for country, neighbour in db.execute("SELECT country, neighbour FROM neighbours"):
             self._neighbours[country] = self._neighbours.get(country, frozenset()) | {neighbour}
@@ -166,6 +171,21 @@ class Gazetteer:
             f"SELECT {_ROW_COLUMNS}, n.name, n.key, n.source FROM names n JOIN places p ON p.id = n.place WHERE {where}"
         )
         return [(Row(*rec[:11]), rec[11], rec[12], rec[13]) for rec in self._db.execute(sql, args)]
+
+    def _remembered_matches(
+        self, query: str, countries: tuple[str, ...], fuzzy: bool, whole_mention: bool
+    ) -> tuple[_Match, ...]:
+        """``_matches``, marked as hits of the whole mention or not; the index is read-only, so a name's hits in a
+        country context are looked up once per process (bounded)."""
+        memo = (query, countries, fuzzy, whole_mention)
+        found = self._match_memo.get(memo)
+        if found is None:
+            if len(self._match_memo) >= MATCH_MEMO_SIZE:
+                self._match_memo.clear()
+            matches = self._matches(query, countries, fuzzy)
+            found = tuple(replace(m, whole_mention=True) for m in matches) if whole_mention else tuple(matches)
+            self._match_memo[memo] = found
+        return found
 
     def _matches(self, query: str, countries: Sequence[str], fuzzy: bool = True) -> list[_Match]:
         """Index hits by exact key or romanisation skeleton, then (with ``fuzzy``) fuzzy hits if none is close."""
@@ -488,8 +508,8 @@ class Gazetteer:
         countries = tuple(context.document_countries) or tuple(sentence_countries)
         for number, query in enumerate(_queries(text, parsed)):
             # A name that must be spelled exactly gains nothing from the (slow) fuzzy search.
-            for match in self._matches(query, countries, fuzzy=context.min_similarity < 0.95):
-                self._keep(matches, replace(match, whole_mention=number == 0))
+            for match in self._remembered_matches(query, countries, context.min_similarity < 0.95, number == 0):
+                self._keep(matches, match)
         if parsed.direction and any(m.whole_mention and m.spelled for m in matches.values()):
             # "the Western Ghouta": a place whose own name holds the direction word is named, so the word is part of
             # that name, not a direction within a bigger area (the Eastern Ghouta, also called "Ghouta").
@@ -693,8 +713,22 @@ class Gazetteer:
         """A capital or a big city: named in any report, about any country ("talks in Istanbul")."""
         if place.feature == "PPLC":
             return True
-        rec = self._db.execute("SELECT population FROM places WHERE gid = ?", (place.gazetteer_id,)).fetchone()
-        return bool(rec and rec[0] and rec[0] >= int(weights()["landmark_min_population"]))
+        population = self._population(place)
+        return bool(population and population >= int(weights()["landmark_min_population"]))
+
+    def _population(self, place: Place) -> int | None:
+        """The population of ``place``'s gazetteer row (the first with its id). ``gid`` has no index, so the row
+        is looked for among its country's first (``places_country``), the whole table only if not there; once per
+        place and process, as the same places recur across a batch's articles."""
+        memo = (place.gazetteer_id, place.country)
+        if memo not in self._populations:
+            rec = self._db.execute(
+                "SELECT population FROM places WHERE country = ? AND gid = ? ORDER BY id LIMIT 1", memo[::-1]
+            ).fetchone()
+            if rec is None:
+                rec = self._db.execute("SELECT population FROM places WHERE gid = ?", memo[:1]).fetchone()
+            self._populations[memo] = int(rec[0]) if rec and rec[0] is not None else None
+        return self._populations[memo]
 
     def neighbours_of(self, countries: Iterable[str]) -> frozenset[str]:
         """Countries bordering any of ``countries``."""
@@ -712,10 +746,12 @@ class Gazetteer:
         return _place(Row(*rec), 0.0) if rec else None
 
     def _country_display(self, country: str) -> str:
-        rec = self._db.execute(
-            "SELECT name FROM places WHERE precision = 'country' AND country = ?", (country,)
-        ).fetchone()
-        return str(rec[0]) if rec else country
+        if country not in self._country_displays:  # asked for every report: read once per country
+            rec = self._db.execute(
+                "SELECT name FROM places WHERE precision = 'country' AND country = ?", (country,)
+            ).fetchone()
+            self._country_displays[country] = str(rec[0]) if rec else country
+        return self._country_displays[country]
 
 
 # Country words that are also common English words or names of other things.

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import trafilatura
-
 from sitrep.ingest.document import DocumentMeta, parse_published
 from sitrep.ingest.validate import InputError
 
 
 def extract_html(html: str, url: str | None = None) -> tuple[str, DocumentMeta]:
     """The article's text (captions kept as their own paragraphs) and its metadata."""
+    import trafilatura  # here, not at start-up: most runs read no HTML, and it takes a second to import
+
     result: Any = trafilatura.bare_extraction(
         html,
         url=url,

@@ -102,8 +102,13 @@ def names_a_speaker(pm: PlaceMention, mention: Mention) -> bool:
     a speaker is ("a hospital source in Hassakeh city said"): the gazetteer may know a town of that name, but the
     sentence does not place the incident there."""
     text = mention.sentence.text or ""
-    start = pm.span.start - mention.sentence.start
-    end = pm.span.end - mention.sentence.start
+    return _speaker_at(text, pm.span.start - mention.sentence.start, pm.span.end - mention.sentence.start)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _speaker_at(text: str, start: int, end: int) -> bool:
+    """``names_a_speaker`` for the name at ``[start, end)`` of a sentence: resolution asks it again of every report
+    of every candidate event, so each answer is kept (a function of the text and the offsets alone)."""
     if not 0 <= start < end <= len(text):
         return False
     before = re.findall(r"[a-z]+", text[:start].casefold())[-4:]

@@ -11,6 +11,7 @@ import datetime as dt
 import fcntl
 import functools
 import itertools
+import json
 import math
 import sqlite3
 import threading
@@ -23,6 +24,7 @@ from typing import Any, TypeVar
 from sqlalchemy import (
     Date,
     Engine,
+    Text,
     and_,
     bindparam,
     create_engine,
@@ -34,6 +36,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    type_coerce,
     union_all,
     update,
 )
@@ -400,7 +403,7 @@ class Store:
     def mentions_for_event(self, event_id: str) -> list[Mention]:
         with self.engine.connect() as c:
             rows = c.execute(
-                select(t.mentions.c.id, t.mentions.c.data)
+                select(t.mentions.c.id, _MENTION_JSON)
                 .where(t.mentions.c.event_id == event_id)
                 .order_by(t.mentions.c.id)
             )
@@ -423,12 +426,13 @@ class Store:
                 self._remembered = None
 
     def _mention(self, mention_id: str, data: Any) -> Mention:
+        """A report from its stored JSON (``_MENTION_JSON``: text, decoded here only when not remembered)."""
         remembered = self._remembered
         if remembered is None:
-            return from_dict(Mention, data)
+            return from_dict(Mention, _json_value(data))
         found = remembered.get(mention_id)
         if found is None:
-            found = remembered[mention_id] = from_dict(Mention, data)
+            found = remembered[mention_id] = from_dict(Mention, _json_value(data))
         return found
 
     def mentions_for_document(self, document_id: int) -> list[Mention]:
@@ -652,7 +656,7 @@ class Store:
             events = {row.id: _event_from_row(row.data) for row in rows}
             if events:
                 for row in c.execute(
-                    select(t.mentions.c.event_id, t.mentions.c.id, t.mentions.c.data)
+                    select(t.mentions.c.event_id, t.mentions.c.id, _MENTION_JSON)
                     .where(t.mentions.c.event_id.in_(list(events)))
                     .order_by(t.mentions.c.id)
                 ):
@@ -1440,6 +1444,16 @@ def _event_row(event_: Event) -> dict[str, Any]:
 def contains_text(column: Any, needle: str) -> Any:
     """Case-insensitive substring test; the user's ``%`` and ``_`` are literal characters, not wildcards."""
     return func.lower(column).contains(needle.lower(), autoescape=True)
+
+
+# A report's JSON as the driver gives it, undecoded where it is text (SQLite): resolution reads the same reports
+# again and again under ``Store.mentions_remembered``, and decoding each copy cost more than rebuilding it once.
+_MENTION_JSON = type_coerce(t.mentions.c.data, Text).label("data")
+
+
+def _json_value(data: Any) -> Any:
+    """Stored JSON as SQLAlchemy's JSON type gives it: decoded (a driver such as psycopg may have done it)."""
+    return json.loads(data) if isinstance(data, str) else data
 
 
 def _event_from_row(data: Any) -> Event:
