@@ -514,6 +514,12 @@ MAX_INCIDENT_PROBES = 6
 def incident_siblings(store: Store, event: Event, cfg: ResolveConfig) -> list[Event]:
     """Stored events that may tell the same incident as ``event`` though the resolver kept them apart
     (``resolve.contradictions.one_incident``), in id order: looked up from the places and dates of its reports."""
+    return IncidentLookup(store, cfg).siblings(event)
+
+
+def _incident_probes(event: Event) -> list[Mention]:
+    """The reports of ``event`` whose candidate events are its possible siblings: one per place and date, this many
+    at most (``MAX_INCIDENT_PROBES``)."""
     probes: dict[tuple[Any, ...], Mention] = {}
     for mention in event.mentions:
         places = mention_places(mention)
@@ -521,12 +527,7 @@ def incident_siblings(store: Store, event: Event, cfg: ResolveConfig) -> list[Ev
             continue
         key = (mention.date.start, mention.date.end, tuple(sorted(p.gazetteer_id for p in places)))
         probes.setdefault(key, mention)
-    found: dict[str, Event] = {}
-    for mention in itertools.islice(probes.values(), MAX_INCIDENT_PROBES):
-        for candidate in store.candidate_events(mention, cfg.candidate_window_days):
-            if candidate.id not in found and one_incident(event, candidate):
-                found[candidate.id] = candidate
-    return [found[key] for key in sorted(found)]
+    return list(itertools.islice(probes.values(), MAX_INCIDENT_PROBES))
 
 
 @dataclass
@@ -538,6 +539,9 @@ class IncidentLookup:
     cfg: ResolveConfig
     events: dict[str, Event | None] = field(default_factory=dict)
     siblings_of: dict[str, list[Event]] = field(default_factory=dict)
+    # A sibling is judged on the event's own fields (``one_incident``), so candidates are read without their
+    # reports, and a sibling's reports are read once, when it is found.
+    reported: dict[str, Event] = field(default_factory=dict)
 
     def event(self, event_id: str) -> Event | None:
         """The event under this id, None when it is gone (an id that redirects names another event)."""
@@ -547,8 +551,16 @@ class IncidentLookup:
         return self.events[event_id]
 
     def siblings(self, event: Event) -> list[Event]:
+        """``incident_siblings`` of ``event``, with their reports."""
         if event.id not in self.siblings_of:
-            self.siblings_of[event.id] = incident_siblings(self.store, event, self.cfg)
+            found: dict[str, Event] = {}
+            for mention in _incident_probes(event):
+                for candidate in self.store.candidate_events(mention, self.cfg.candidate_window_days, reports=False):
+                    if candidate.id not in found and one_incident(event, candidate):
+                        found[candidate.id] = self.reported.get(candidate.id, candidate)
+            self.store.attach_reports([e for i, e in found.items() if i not in self.reported])
+            self.reported.update(found)
+            self.siblings_of[event.id] = [found[key] for key in sorted(found)]
         return self.siblings_of[event.id]
 
 

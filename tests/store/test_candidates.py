@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
+from sitrep.ingest.document import DocumentMeta, build_document
 from sitrep.model import ActorRole, AttributionChain, DateInterval, Event, Mention, Place, PlaceMention, Span
 from sitrep.resolve.config import load_config
 from sitrep.resolve.store import compatible_types
@@ -201,4 +202,35 @@ def test_an_event_saved_again_is_filed_under_its_new_place_and_date(sqlite_url: 
     near_new = report(2, "Battles", dated(START + dt.timedelta(days=60)), [place(49.5, 36.0, "town")])
     assert store.candidate_events(near_old, WINDOW) == []
     assert [e.id for e in store.candidate_events(near_new, WINDOW)] == ["ev"]
+    store.close()
+
+
+def test_candidates_read_without_reports_get_the_same_reports_attached(sqlite_url: str) -> None:
+    # The claim refresh judges possible siblings on their own fields and reads reports only for those it keeps.
+    store = Store.open(sqlite_url)
+    stored = store.add_document(build_document("Fighting was reported in two towns.\n", "doc", DocumentMeta()))
+    told = [(13.63, START), (13.7, START + dt.timedelta(days=1)), (36.34, START), (13.6, START)]
+    reports = [
+        report(number, "Battles", dated(day), [place(lat, 25.35, "town")]) for number, (lat, day) in enumerate(told)
+    ]
+    store.replace_extraction(stored.document_id, reports, [])
+    for number, members in enumerate([reports[0:1], reports[1:2], reports[2:3], reports[3:4]]):
+        m = members[0]
+        event = Event(
+            id=f"ev{number}",
+            mentions=members,
+            event_type="Battles",
+            sub_event_type="Armed clash",
+            plover="FIGHT",
+            date=m.date,
+            places=[pm.place for pm in m.places if pm.place],
+        )
+        store.save_event(event)
+    asked = report(9, "Battles", dated(START), [place(13.65, 25.35, "town")])
+    full = store.candidate_events(asked, WINDOW)
+    bare = store.candidate_events(asked, WINDOW, reports=False)
+    assert [e.id for e in bare] == [e.id for e in full] and len(full) == 3
+    assert all(not e.mentions for e in bare) and all(e.mentions for e in full)
+    store.attach_reports(bare)
+    assert bare == full
     store.close()

@@ -638,30 +638,36 @@ class Store:
 
     # --- events ----------------------------------------------------------------
 
-    def candidate_events(self, mention: Mention, window_days: int) -> list[Event]:
+    def candidate_events(self, mention: Mention, window_days: int, reports: bool = True) -> list[Event]:
         """Events of a compatible type, within ``window_days`` of the mention's dates and near its places.
 
         Answered from indexed columns (type, place cell, class of date length, start date), one short index
         range per branch, so the cost depends on how many events lie near the mention in place and time, not
-        on how many the store holds. The candidates come with their mentions, which the resolver compares.
+        on how many the store holds. The candidates come with their mentions, which the resolver compares (with
+        ``reports`` False without them, for a caller that judges events by their own fields: ``attach_reports``).
         """
-        from sitrep.resolve.config import load_config
-        from sitrep.resolve.store import compatible_types
-
-        statement, values = candidate_statement(
-            mention, sorted(compatible_types(mention.event_type, load_config())), window_days
-        )
+        statement, values = _candidate_statement_of(mention, window_days)
         with self.engine.connect() as c:
             rows = c.execute(statement, values).all()
             events = {row.id: _event_from_row(row.data) for row in rows}
-            if events:
-                for row in c.execute(
-                    select(t.mentions.c.event_id, t.mentions.c.id, _MENTION_JSON)
-                    .where(t.mentions.c.event_id.in_(list(events)))
-                    .order_by(t.mentions.c.id)
-                ):
-                    events[row.event_id].mentions.append(self._mention(row.id, row.data))
+            if reports:
+                self._attach_reports(c, events)
         return list(events.values())
+
+    def attach_reports(self, events: Sequence[Event]) -> None:
+        """Gives events read without their reports (``candidate_events(..., reports=False)``) their stored reports,
+        in id order, as ``candidate_events`` gives them."""
+        with self.engine.connect() as c:
+            self._attach_reports(c, {e.id: e for e in events})
+
+    def _attach_reports(self, c: Connection, events: dict[str, Event]) -> None:
+        if events:
+            for row in c.execute(
+                select(t.mentions.c.event_id, t.mentions.c.id, _MENTION_JSON)
+                .where(t.mentions.c.event_id.in_(list(events)))
+                .order_by(t.mentions.c.id)
+            ):
+                events[row.event_id].mentions.append(self._mention(row.id, row.data))
 
     def has_extraction(self, document_id: int) -> bool:
         """Whether reports of this document are stored (written by an earlier extraction, finished or not)."""
@@ -1010,14 +1016,20 @@ def _first_reporting_document(c: Connection, names: list[str]) -> int | None:
     order they were stored in) of the reporting documents' latest versions."""
     if not names:
         return None
+    first: int | None = c.scalar(_first_reporting_statement(), {"names": names})
+    return first
+
+
+@functools.cache
+def _first_reporting_statement() -> Any:
+    """Built once (names bound as values), so SQLAlchemy compiles it once: it runs for every event saved."""
     cols = t.documents.c
-    query = (
+    return (
         select(cols.id)
-        .where(cols.name.in_(names), _is_latest_version())
+        .where(cols.name.in_(bindparam("names", expanding=True)), _is_latest_version())
         .order_by(cols.published.is_(None), cols.published, cols.content_hash)
         .limit(1)
     )
-    return c.scalar(query)
 
 
 def simhash_band_pairs(fingerprint: int) -> list[tuple[int, int]]:
@@ -1033,19 +1045,27 @@ def simhash_band_pairs(fingerprint: int) -> list[tuple[int, int]]:
 
 def _find_near_duplicate(c: Connection, fingerprint: int) -> tuple[int, str] | None:
     """The first stored document (by id) whose SimHash is within the near-duplicate distance of ``fingerprint``."""
+    values = {f"value{number}": value for number, value in simhash_band_pairs(fingerprint)}
+    for row in c.execute(_near_duplicate_statement(), values):
+        if is_near_duplicate(fingerprint, int(row.simhash, 16)):
+            return row.id, row.name
+    return None
+
+
+@functools.cache
+def _near_duplicate_statement() -> Any:
+    """The documents sharing a pair of SimHash bands with a text (values ``value0``...), first 200 by id: built
+    once, so SQLAlchemy compiles it once (it runs for every document stored)."""
     bands = t.document_bands
-    match = or_(*[and_(bands.c.band == b, bands.c.value == v) for b, v in simhash_band_pairs(fingerprint)])
+    pairs = len(simhash_band_pairs(0))
+    match = or_(*[and_(bands.c.band == b, bands.c.value == bindparam(f"value{b}")) for b in range(pairs)])
     sharing = select(bands.c.document_id).where(match).distinct().subquery()
-    candidates = c.execute(
+    return (
         select(t.documents.c.id, t.documents.c.name, t.documents.c.simhash)
         .join(sharing, sharing.c.document_id == t.documents.c.id)
         .order_by(t.documents.c.id)
         .limit(200)
     )
-    for row in candidates:
-        if is_near_duplicate(fingerprint, int(row.simhash, 16)):
-            return row.id, row.name
-    return None
 
 
 def _stored_document(c: Connection, row: RowMapping) -> StoredDocument:
@@ -1329,6 +1349,13 @@ def candidate_statement(mention: Mention, types: list[str], window_days: int) ->
         values |= {"low": low, "high": high}
         values |= {f"start_low{span}": low - dt.timedelta(days=most) for span, most in enumerate(SPAN_CLASS_DAYS)}
     return _candidate_shape(len(places), mention.date is not None, coarse is None), values
+
+
+def _candidate_statement_of(mention: Mention, window_days: int) -> tuple[Any, dict[str, Any]]:
+    from sitrep.resolve.config import load_config
+    from sitrep.resolve.store import compatible_types
+
+    return candidate_statement(mention, sorted(compatible_types(mention.event_type, load_config())), window_days)
 
 
 def coarse_cells(places: Sequence[Place]) -> list[int] | None:
