@@ -572,3 +572,34 @@ def test_a_quarter_of_the_city_told_is_no_town_of_another_incident() -> None:
     area.places = [PlaceMention("the Al-Hamra area", Span("d", 0, 0))]
     assert len(group_document_mentions([lead, quarter])) == 1
     assert len(group_document_mentions([lead, area])) == 1
+
+
+def test_where_the_attackers_were_or_the_wounded_were_taken_is_no_place_of_another_incident() -> None:
+    # place_of_another_role: "Shells hit Saraqib." / "The shells were fired by militants positioned in the village of
+    # Sarmin." / "The wounded were evacuated to Idlib city." / "Fighters loyal to Idlib stormed it.": where
+    # the attackers stood, where the wounded went and whose government a force serves do not say where the act was.
+    saraqib = placed("a", "Saraqib")
+    town = saraqib.places[0].place
+    sarmin = Place("test:sarmin", "Sarmin", "SY", 35.90, 36.72, "town", admin1="Idlib")
+    idlib = placed("z", "Idlib").places[0].place
+    lead = _naming(saraqib, 0, "Shells hit Saraqib on Monday.", "Saraqib", town)
+    origin = _naming(
+        placed("b", "Idlib"),
+        100,
+        "The shells were fired by militants positioned in the village of Sarmin.",
+        "Sarmin",
+        sarmin,
+    )
+    hospital = _naming(placed("c", "Idlib"), 200, "The wounded were evacuated to Idlib city.", "Idlib", idlib)
+    loyal = _naming(placed("d", "Idlib"), 300, "Fighters loyal to Idlib stormed the market.", "Idlib", idlib)
+    assert len(group_document_mentions([lead, origin, hospital, loyal])) == 1
+    # Named with no other place, such a place still places the report; beside another it gives way.
+    assert [p.name for p in mention_places(hospital)] == ["Idlib"]
+    both = _naming(placed("e", "Idlib"), 400, "Shells hit Saraqib, fired from Sarmin.", "Saraqib", town)
+    both.places.append(
+        PlaceMention("Sarmin", Span("d", 400 + both.sentence.text.index("Sarmin"), 435), "location", sarmin)
+    )
+    assert [p.name for p in mention_places(both)] == ["Saraqib"]
+    # A town the act is told at, not only where someone was, still keeps another incident apart.
+    struck = _naming(placed("f", "Idlib"), 500, "Another shell struck Sarmin, killing two.", "Sarmin", sarmin)
+    assert len(group_document_mentions([lead, struck])) == 2

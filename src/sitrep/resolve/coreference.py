@@ -10,7 +10,9 @@ own evidence of being another incident (``data/incidents.yaml``):
   adds the province the other's town lies in ("in Saraqib in Idlib province"); a place a
   sentence only inherited from earlier text is a guess and keeps nothing apart,
   and so is an area the gazetteer lacks ("the al-Hamra area") or a village it lacks
-  against the province it may lie in;
+  against the province it may lie in, and a place named only as where the attackers
+  were, where the wounded were taken or whose government a force serves
+  ("positioned in", "evacuated to", "loyal to Damascus");
 - another day its own sentence names ("on Tuesday" vs "last month"); a date
   carried over from earlier sentences keeps nothing apart, nor does one day's
   difference when one date is told from the moment of writing ("tonight");
@@ -74,7 +76,15 @@ def _fine_points(mention: Mention, own: bool = False) -> list[tuple[float, float
         for pm in mention.places
         if pm.place is not None
         and pm.place.precision in FINE
-        and not (own and (pm.role == INHERITED_ROLE or names_a_speaker(pm, mention) or _names_a_time(pm)))
+        and not (
+            own
+            and (
+                pm.role == INHERITED_ROLE
+                or names_a_speaker(pm, mention)
+                or names_another_role(pm, mention)
+                or _names_a_time(pm)
+            )
+        )
     ]
 
 
@@ -88,6 +98,7 @@ def _own_places(mention: Mention) -> list[PlaceMention]:
         if pm.role != INHERITED_ROLE
         and (pm.place is None or pm.place.precision in FINE | {"admin1"})
         and not names_a_speaker(pm, mention)
+        and not names_another_role(pm, mention)
         and not _names_a_time(pm)
     ]
 
@@ -95,6 +106,26 @@ def _own_places(mention: Mention) -> list[PlaceMention]:
 def _names_a_time(pm: PlaceMention) -> bool:
     """time_not_place: the name is a day, a month or a feast ("Monday", "Ramadan"), whatever village it matched."""
     return name_key(pm.text) in load_rules().times_not_places
+
+
+# Words between a cue of another role and the name it is about ("positioned in the village of X").
+_BEFORE_THE_NAME = frozenset(
+    {"the", "a", "an", "city", "town", "village", "of", "nearby", "neighbouring", "neighboring"}
+)
+
+
+def names_another_role(pm: PlaceMention, mention: Mention) -> bool:
+    """place_of_another_role: the words right before the name say it is where the attackers were ("positioned in",
+    "launched from"), where the wounded were taken ("taken to a hospital in"), or whose government a force serves
+    ("loyal to Damascus"): not where the act was (``place_of_another_role``)."""
+    text = mention.sentence.text or ""
+    start = pm.span.start - mention.sentence.start
+    if not 0 <= start <= len(text):
+        return False
+    before = re.findall(r"[a-z]+", text[:start].casefold())[-8:]
+    while before and before[-1] in _BEFORE_THE_NAME:
+        before.pop()
+    return len(before) >= 2 and " ".join(before[-2:]) in word_set("en", "coreference", "place_of_another_role")
 
 
 def names_a_speaker(pm: PlaceMention, mention: Mention) -> bool:
@@ -458,6 +489,7 @@ def _countries(mention: Mention) -> set[str]:
         if pm.place is not None
         and pm.place.country
         and not names_a_speaker(pm, mention)
+        and not names_another_role(pm, mention)
         and not (pm.place.precision == "country" and _aside_country(pm, mention))
     }
 
@@ -855,6 +887,7 @@ def share_incident_places(mentions: list[Mention]) -> None:
             and pm.place is not None
             and pm.place.precision in FINE
             and not names_a_speaker(pm, m)
+            and not names_another_role(pm, m)
             and not _names_a_time(pm)
         ]
         if not fine:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from sitrep.geo.distance import haversine_km
 from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, ActorRole, DateInterval, Mention, Place
 from sitrep.resolve.config import ResolveConfig
-from sitrep.resolve.coreference import contains, names_a_speaker
+from sitrep.resolve.coreference import contains, names_a_speaker, names_another_role
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -167,8 +167,13 @@ def mention_places(mention: Mention) -> list[Place]:
 
     A sentence that names only a country or province ("in eastern Syria") is placed first at the town inside it
     that its context gives (another report of the incident names the town). A speaker's name or where a speaker
-    is ("Barazi said", "a hospital source in Hassakeh") is no place of the event (``names_a_speaker``)."""
-    named = [pm for pm in mention.places if not names_a_speaker(pm, mention)]
+    is ("Barazi said", "a hospital source in Hassakeh") is no place of the event (``names_a_speaker``); where the
+    attackers were or the wounded were taken ("positioned in", "taken to a hospital in") is one only when the sentence
+    names no other (``names_another_role``)."""
+    speaking = [pm for pm in mention.places if not names_a_speaker(pm, mention)]
+    # Where the attackers were or the wounded were taken (place_of_another_role) places the event only when the
+    # sentence names no other place.
+    named = [pm for pm in speaking if not names_another_role(pm, mention)] or speaking
     located = [pm.place for pm in named if pm.place is not None and pm.role == LOCATION_ROLE]
     if located and all(p.precision in ("country", "admin1", "region") for p in located):
         inside = [

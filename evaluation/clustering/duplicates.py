@@ -1,0 +1,155 @@
+"""Why each duplicate was kept apart: the within-article evidence that split a restatement from its incident.
+
+``sitrep eval`` calls an unmatched extraction a *duplicate* when its sentence is a passage of a gold incident that
+another of our events already matched. For each duplicate this names, for the document's report of the duplicate
+event that comes latest among its first reports, the evidence ``coreference.group_document_mentions`` had against the
+incident our matched event tells in that document: the first of ``other_incident``'s checks that fires against one
+of its reports (another mode, another kind of act, another day, another country, places in conflict, distinct towns,
+distinct quarters), or that its place lies far from where the incident's reports were placed, or that the sentence
+turns to another incident ("Elsewhere, ..."); "no evidence" when it could have joined (it joined a later incident,
+or the headline's rule placed it); "one group" when the grouping joined them and resolution split them.
+
+    python evaluation/clustering/duplicates.py GOLD --db sqlite:///DB [--show]
+
+Development halves only; never the test split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+
+from sitrep.evaluate import (  # noqa: E402
+    _match,
+    _strict,
+    classify_unmatched,
+    events_on,
+    gold_passages,
+    load_gold,
+    refuse_held_out,
+    same_passage,
+)
+from sitrep.model import Mention  # noqa: E402
+from sitrep.resolve import coreference as co  # noqa: E402
+from sitrep.store import Store  # noqa: E402
+
+
+def evidence_against(mention: Mention, group: list[Mention]) -> str:
+    """The first check of the grouping that keeps ``mention`` out of ``group``, by its rule's name."""
+    rules = co.load_rules()
+    for other in group:
+        if (mention.modality in rules.unrealised_modalities) != (other.modality in rules.unrealised_modalities):
+            return "another mode"
+    for other in group:
+        if co._kinds_differ(mention, other, rules):
+            toll = " (toll)" if co.tells_a_toll(mention) or co.tells_a_toll(other) else ""
+            return f"another kind{toll}: {mention.event_type} / {other.event_type}"
+    for other in group:
+        if co.other_incident(mention, other, rules, kinds=False):
+            date_a, date_b = co.told_date(mention), co.told_date(other)
+            if (
+                (co.own_date(mention) is not None or co.own_date(other) is not None)
+                and date_a is not None
+                and date_b is not None
+                and not date_a.overlaps(date_b)
+                and not co._anchoring_slip(date_a, date_b)
+                and not co._told_the_day_after(mention, other, date_a, date_b)
+            ):
+                return "another day"
+            countries_a, countries_b = co._countries(mention), co._countries(other)
+            if countries_a and countries_b and not countries_a & countries_b:
+                return "another country"
+            if co.places_conflict(mention, other):
+                return "places_conflict"
+            if co.distinct_towns(mention, other):
+                return "towns_not_their_province"
+            if co.distinct_quarters(mention, other):
+                return "distinct_quarters"
+            return "other"
+    if co._placed_elsewhere(mention, group):
+        return "placed elsewhere"
+    if co._turns_to_another(mention, rules):
+        return "turns to another"
+    return "no evidence"
+
+
+def describe(mention: Mention) -> str:
+    places = ", ".join(
+        f"{pm.text}{'' if pm.place is None else '=' + pm.place.name + '/' + pm.place.precision}"
+        + ("(ctx)" if pm.role == co.INHERITED_ROLE else "")
+        for pm in mention.places
+    )
+    date = co.told_date(mention)
+    day = f"{date.start}..{date.end}{' own' if co.own_date(mention) else ''}" if date else "-"
+    toll = f" killed {mention.fatalities.best}" if mention.fatalities is not None else ""
+    return (
+        f"{mention.event_type}/{mention.sub_event_type} [{mention.trigger.text}]{toll} {day} | {places}"
+        f"{' | restates' if mention.restates else ''}{' | headline' if mention.headline else ''}"
+        f" «{(mention.sentence.text or '')[:160]}»"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("gold_dir", type=Path)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--show", action="store_true", help="print each duplicate with the report it was kept from")
+    args = parser.parse_args()
+    refuse_held_out([args.gold_dir])
+    gold, _, documents = load_gold(args.gold_dir)
+    store = Store.open(args.db, create=False)
+    extracted = events_on(store, documents)
+    matched = _match(extracted, gold, _strict)
+    matched_ex = {id(ex) for ex, _ in matched}
+    unmatched = [ex for ex in extracted if id(ex) not in matched_ex]
+    verdicts = classify_unmatched(unmatched, gold, {id(g) for _, g in matched})
+    first_of = {id(g): ex for ex, g in matched}
+    ids = {stored.document.name: stored.id for stored in store.documents()}
+    causes: Counter[str] = Counter()
+    for ex in sorted(unmatched, key=lambda e: (e.doc, e.mention.sentence.start)):
+        if verdicts.get(id(ex)) != "duplicate":
+            continue
+        text = ex.mention.sentence.text
+        told = [g for g in gold if g["doc"] == ex.doc and any(same_passage(text, p) for p in gold_passages(g))]
+        kept = next((first_of[id(g)] for g in told if id(g) in first_of), None)
+        if kept is None or ex.doc not in ids:
+            causes["matched by no extraction of ours (an earlier duplicate took it)"] += 1
+            continue
+        reports = [m for m in store.mentions_for_document(ids[ex.doc]) if not m.background]
+        groups = co.group_document_mentions(reports)
+        event_of = {m.id: store.event_of_mention(m.id) for m in reports}
+        mine = [m for m in reports if event_of[m.id] == ex.event_id]
+        theirs = [m for m in reports if event_of[m.id] == kept.event_id]
+        if not mine or not theirs:
+            causes["no report in this document"] += 1
+            continue
+        group_of = {m.id: i for i, g in enumerate(groups) for m in g}
+        if {group_of.get(m.id) for m in mine} & {group_of.get(m.id) for m in theirs}:
+            cause = "one group, split by resolution"
+            later, earlier = mine[0], theirs
+        else:
+            # The group told later was kept from the one told earlier: its first report carried the evidence.
+            if mine[0].sentence.start > theirs[0].sentence.start:
+                later, earlier = mine[0], theirs
+            else:
+                later, earlier = theirs[0], mine
+            cause = "headline placed" if later.headline else evidence_against(later, earlier)
+        causes[cause] += 1
+        if args.show:
+            print(f"[{cause}] {ex.doc}")
+            print(f"    later:   {describe(later)}")
+            for m in earlier[:3]:
+                print(f"    earlier: {describe(m)}")
+    store.close()
+    print(f"\nduplicates: {sum(causes.values())}")
+    for cause, n in causes.most_common():
+        print(f"  {n:4d}  {cause}")
+
+
+if __name__ == "__main__":
+    main()
