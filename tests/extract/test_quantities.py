@@ -352,3 +352,36 @@ def test_an_amount_with_no_count_is_no_toll(sentence: str) -> None:
         "Some 40 people were killed.",
     ):
         assert fatalities(find_quantities(counted, "t.txt")) is not None, counted
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # a_toll_counts_people: a count of places, munitions or vehicles before a casualty verb is no toll
+        ("The raid on three towns killed 9 farmers and 4 herders.", 13),
+        ("Militiamen lobbed more than 20 mortar shells at the camp, leaving a nurse killed.", 1),
+        ("Two trucks were destroyed and five drivers killed.", 5),
+    ],
+)
+def test_a_toll_counts_people_not_the_things_named_beside_it(text: str, toll: int) -> None:
+    found = find_quantities(text)
+    assert all(q.kind == "count" for q in found if q.unit.split()[-1] in {"towns", "shells", "trucks"})
+    killed = fatalities(found, text)
+    assert killed is not None and (killed.best or killed.low) == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # people_are_counted: a wire copy that lost its commas puts a number of people right after a name or a day
+        ("On Thursday 14 civilians were killed in the shelling of Kafr Zita.", ("civilians", 14, 14, 14, "killed")),
+        ("In Mosul 8 policemen died when a bomb went off.", ("policemen", 8, 8, 8, "killed")),
+    ],
+)
+def test_a_number_of_people_after_a_capitalised_word_is_counted(text: str, figure: tuple[object, ...]) -> None:
+    assert figure in figures(text)
+
+
+def test_a_number_after_a_name_that_counts_no_one_is_still_an_identifier() -> None:
+    assert figures("Drones struck Tower 22 near the border.") == []
+    assert figures("Resolution 2254 was adopted unanimously.") == []

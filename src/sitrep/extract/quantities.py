@@ -243,11 +243,16 @@ def _singular(plural: str) -> str:
 
 _PLURAL_HEADS = _lower_set(h for heads in _DATA["unit_heads"].values() for h in heads)
 UNIT_HEADS: frozenset[str] = _PLURAL_HEADS | frozenset(_singular(h) for h in _PLURAL_HEADS)
+_PERSON_HEADS = _lower_set(_DATA["unit_heads"]["people"])
+PERSON_HEADS: frozenset[str] = _PERSON_HEADS | frozenset(_singular(h) for h in _PERSON_HEADS)
 COMPOUND_MODIFIERS = _lower_set(_DATA["compound_modifiers"])
 NOT_COUNT_HEADS = _lower_set(_DATA["not_count_heads"])
 ADJECTIVAL_HEADS: dict[str, str] = {str(k): str(v) for k, v in _DATA["adjectival_heads"].items()}
 CASUALTY_HEADS: dict[str, str] = {str(k): str(v) for k, v in _DATA["casualty_heads"].items()}
 CASUALTY_HEADS |= {_singular(k): v for k, v in CASUALTY_HEADS.items()}
+# a_toll_counts_people: heads of things (vehicles, munitions, places, acts) that no casualty verb gives a kind: in
+# "the attack on two villages killed 15" or "fired 10 shells, killing a woman" the dead are people, not the count.
+THING_HEADS: frozenset[str] = (UNIT_HEADS - PERSON_HEADS) - frozenset(CASUALTY_HEADS)
 STOP_WORDS = _lower_set(_DATA["stop_words"])
 NP_ADJECTIVES = _lower_set(_DATA["noun_phrase_adjectives"])
 _AMOUNT_WORDS = _lower_set([*NUMBER_WORDS, *VAGUE_AMOUNTS, *SCALE_WORDS])
@@ -264,6 +269,7 @@ class Unit:
     # The kind comes from a participle describing the head ("displaced families", "wounded soldiers"), not from
     # the head itself: a casualty verb before the figure says what happened to them ("killed 26 displaced people").
     described: bool = False
+    thing: bool = False  # a listed head that counts no people (THING_HEADS)
 
 
 def _looks_like_verb(word: str) -> bool:
@@ -322,7 +328,13 @@ def _known_head(text: str, tokens: list[tuple[str, int, int]]) -> Unit | None:
                     j += 1  # noun-noun compounds: "Shahed drones", "police officers"
                     length = 1
                 head = " ".join(words[j - length + 1 : j + 1])
-                return Unit(text[tokens[i][1] : tokens[j][2]], tokens[j][2], True, CASUALTY_HEADS.get(head))
+                return Unit(
+                    text[tokens[i][1] : tokens[j][2]],
+                    tokens[j][2],
+                    True,
+                    CASUALTY_HEADS.get(head),
+                    thing=head in THING_HEADS,
+                )
     return None
 
 
@@ -425,15 +437,22 @@ class _Found:
     start: int
     end: int
     subset: bool = False
+    thing: bool = False  # counts things, never people harmed (a_toll_counts_people)
 
 
-def _is_identifier_or_age(text: str, start: int, has_qualifier: bool) -> bool:
+def _is_identifier_or_age(text: str, match: re.Match[str]) -> bool:
     """Identifiers and ages are not counts: "Tower 22", "Resolution 2254", "No. 5", "aged 35"; a number word in
-    lower case after a capitalised word is a count ("on Tuesday seven civilians were killed")."""
+    lower case after a capitalised word is a count ("on Tuesday seven civilians were killed"), and so is a number
+    of people (people_are_counted: "On Tuesday 25 people were killed", "In Aleppo 12 civilians died", as copies
+    that lost their commas print them; nothing is named "Tower 22 people")."""
+    start = match.start()
     before = text[max(0, start - 40) : start]
     if _AGE_BEFORE.search(before):
         return True
-    if has_qualifier or text[start : start + 1].islower():
+    if match.group("qual") or text[start : start + 1].islower():
+        return False
+    people = _unit_after(text, match.end(), None)
+    if people is not None and people.known and people.text.split()[-1].lower() in PERSON_HEADS:
         return False
     identifier = _IDENTIFIER_BEFORE.search(before)
     if identifier is None:
@@ -453,7 +472,7 @@ def _looks_like_year(match: re.Match[str]) -> bool:
 def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], prev_end: int) -> _Found | None:
     if _overlaps(match.start(), match.end(), dates):
         return None
-    if _is_identifier_or_age(text, match.start(), bool(match.group("qual"))):
+    if _is_identifier_or_age(text, match):
         return None
     bounds = _bounds(match)
     if bounds is None:
@@ -474,6 +493,9 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
     )
     subset_after = _matched_kind(_SUBSET_AFTER.match(after))
     kind = kind or subset_after or _matched_kind(_CASUALTY_AFTER.match(after))
+    thing = unit is not None and unit.thing
+    if thing and kind in CASUALTY_KINDS:
+        kind = None  # a_toll_counts_people
     if not _worth_keeping(match, unit, kind):
         return None
     start = match.start()
@@ -484,7 +506,7 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
         low = best = high = int(words) if words.isdigit() else NUMBER_WORDS[words]
         start = start - len(part.group(0))
     quantity = Quantity(unit.text if unit else "people", low, best, high, None, kind or "count")
-    return _Found(quantity, start, end, subset=bool(subset_after or _SUBSET_BEFORE.search(before)))
+    return _Found(quantity, start, end, subset=bool(subset_after or _SUBSET_BEFORE.search(before)), thing=thing)
 
 
 def _counts_none(text: str, match: re.Match[str]) -> bool:
@@ -524,14 +546,14 @@ def _inherit_kinds(found: list[_Found], text: str) -> None:
         if previous.subset and coordinated:
             current.subset = True  # subset_members: "including two children and a woman": both of the figure's own
         joined = current.subset or coordinated
-        if current.quantity.kind == "count" and previous.quantity.kind != "count" and joined:
+        if current.quantity.kind == "count" and previous.quantity.kind != "count" and joined and not current.thing:
             current.quantity.kind = previous.quantity.kind
     for current, following in reversed(list(itertools.pairwise(found))):
         between = text[current.end : following.start]
         # "3 soldiers and 2 civilians were killed"; "18 people, among them six children, were killed"
         subset_opens = following.subset and not current.subset  # "18 people, among them six children"
         link = _SUBSET_BEFORE.search(between) if subset_opens else _COORDINATION.fullmatch(between)
-        if current.quantity.kind == "count" and following.quantity.kind != "count" and link is not None:
+        if current.quantity.kind == "count" and following.quantity.kind != "count" and link and not current.thing:
             current.quantity.kind = following.quantity.kind
 
 
