@@ -385,3 +385,27 @@ def test_a_number_of_people_after_a_capitalised_word_is_counted(text: str, figur
 def test_a_number_after_a_name_that_counts_no_one_is_still_an_identifier() -> None:
     assert figures("Drones struck Tower 22 near the border.") == []
     assert figures("Resolution 2254 was adopted unanimously.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # a casualty verb's -ing form ends the counted phrase, though "killings" is a listed noun
+        ("Jets dropped two barrel bombs killing four farmers near the dam.", 4),
+        # a quoted figure after its verb: the official's own words
+        ('The ministry said the strikes ended up killing "27 terrorists" near the border.', 27),
+        # military and state-media usage: "eliminated" is killed
+        ("The army eliminated more than 30 insurgents in the valley.", 31),
+        ("Some 12 gunmen were eliminated in the raid.", 12),
+    ],
+)
+def test_tolls_in_the_wordings_of_military_reports(text: str, toll: int) -> None:
+    killed = fatalities(find_quantities(text), text)
+    assert killed is not None and (killed.best or killed.low) == toll
+
+
+def test_eliminated_positions_are_no_toll() -> None:
+    assert (
+        fatalities(find_quantities("The air force eliminated 4 positions."), "The air force eliminated 4 positions.")
+        is None
+    )

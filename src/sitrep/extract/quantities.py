@@ -254,6 +254,13 @@ CASUALTY_HEADS |= {_singular(k): v for k, v in CASUALTY_HEADS.items()}
 # "the attack on two villages killed 15" or "fired 10 shells, killing a woman" the dead are people, not the count.
 THING_HEADS: frozenset[str] = (UNIT_HEADS - PERSON_HEADS) - frozenset(CASUALTY_HEADS)
 STOP_WORDS = _lower_set(_DATA["stop_words"])
+# single-word casualty verbs in their -ing form ("killing", "wounding"), which are no noun of a counted phrase
+_CASUALTY_VERB_WORDS = frozenset(
+    word.lower()
+    for words in _DATA["casualty_verbs_before"].values()
+    for word in words
+    if " " not in word and word.lower().endswith("ing")
+)
 NP_ADJECTIVES = _lower_set(_DATA["noun_phrase_adjectives"])
 _AMOUNT_WORDS = _lower_set([*NUMBER_WORDS, *VAGUE_AMOUNTS, *SCALE_WORDS])
 _TOKEN = re.compile(r"\s*([A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z])")
@@ -273,7 +280,10 @@ class Unit:
 
 
 def _looks_like_verb(word: str) -> bool:
-    """Past tense / participle forms end the noun phrase, except listed heads and adjectives ("armed")."""
+    """Past tense / participle forms end the noun phrase, except listed heads and adjectives ("armed"); a casualty
+    verb's -ing form ends it even where its noun is a listed head ("two bombs killing three": "killings")."""
+    if word in _CASUALTY_VERB_WORDS:
+        return True
     if word in UNIT_HEADS or word in COMPOUND_MODIFIERS or word in NP_ADJECTIVES or word in ADJECTIVAL_HEADS:
         return False
     return word.endswith(("ed", "ing"))
@@ -324,7 +334,7 @@ def _known_head(text: str, tokens: list[tuple[str, int, int]]) -> Unit | None:
             if i >= 0 and " ".join(words[i : j + 1]) in UNIT_HEADS:
                 if i > 0 and words[i - 1] in COMPOUND_MODIFIERS:
                     i -= 1
-                while j + 1 < len(words) and words[j + 1] in UNIT_HEADS:
+                while j + 1 < len(words) and words[j + 1] in UNIT_HEADS and words[j + 1] not in _CASUALTY_VERB_WORDS:
                     j += 1  # noun-noun compounds: "Shahed drones", "police officers"
                     length = 1
                 head = " ".join(words[j - length + 1 : j + 1])
@@ -394,7 +404,7 @@ _PART_OF_THE = re.compile(
 )
 _LINKS = _alternation(_DATA["toll_links"])
 _CASUALTY_BEFORE = re.compile(
-    rf"\b(?:{_kind_alternation(_DATA['casualty_verbs_before'])})\s+(?:{_LINKS}\s+)?(?:(?:a|an|the|some)\s+)?$",
+    rf"\b(?:{_kind_alternation(_DATA['casualty_verbs_before'])})\s+(?:{_LINKS}\s+)?(?:(?:a|an|the|some)\s+)?[\"“]?$",
     re.IGNORECASE,
 )
 _TOLL_BEFORE = re.compile(
