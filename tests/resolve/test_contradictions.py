@@ -357,3 +357,21 @@ def test_a_standing_denial_answers_no_one_report() -> None:
     )
     answer.chain.sources[0].kind = "government"
     assert [c for c in derive_event("ev", [struck, answer]).contradictions if c.kind == "denial"]
+
+
+def test_a_toll_its_source_says_has_risen_is_an_update_not_a_dispute() -> None:
+    first = told(
+        "a", "Shelling killed eight people in the market, the governor said.", "eight people", (8, 8, 8), "Governor"
+    )
+    risen = told(
+        "b", "The death toll from the shelling has risen to 13, the monitor said.", "13", (13, 13, 13), "Monitor"
+    )
+    assert figure_entries(first, risen) == []
+    # Told without saying it rose, another source's higher figure still disputes the first.
+    other = told(
+        "c", "Shelling killed 13 people in the market, the monitor said.", "13 people", (13, 13, 13), "Monitor"
+    )
+    assert figure_entries(first, other)
+    # A figure said to have risen that is lower than another source's is no update of it.
+    lower = told("d", "The toll has risen to 5, a medic said.", "5", (5, 5, 5), "Medic")
+    assert figure_entries(first, lower)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable
 
-from sitrep.data import word_set
 from sitrep.extract.actors import UNIDENTIFIED
 from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES
 from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
-from sitrep.resolve.contradictions import find_contradictions
+from sitrep.resolve.contradictions import find_contradictions, told_as_risen
 from sitrep.resolve.coreference import coded_type, dated_by_its_sentence, headline_reports
 from sitrep.resolve.similarity import effective_range, intersect, mention_places, width
 
@@ -93,20 +91,6 @@ def conventional_zero(quantity: Quantity) -> bool:
 def stated_value(quantity: Quantity) -> int | None:
     """The figure as a coder writes it down: its best, else its bound ("at least 14" -> 14)."""
     return next((v for v in (quantity.best, quantity.low, quantity.high) if v is not None), None)
-
-
-def told_as_risen(mention: Mention, quantity: Quantity) -> bool:
-    """an_update_supersedes: the report tells the figure as a toll that has risen ("the toll rose to 12", "has
-    climbed to", "reached"): the article's latest count, which replaces the one its lead gave."""
-    if quantity.span is None or not (mention.sentence.start <= quantity.span.start <= mention.sentence.end):
-        return False
-    before = mention.sentence.text[: quantity.span.start - mention.sentence.start]
-    return _TOLL_UPDATE.search(" ".join(before.lower().split()) + " ") is not None
-
-
-_TOLL_UPDATE = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in sorted(word_set("en", "quantities", "toll_updates"))) + r")\s+$"
-)
 
 
 def article_figure(told: list[tuple[Mention, Quantity]]) -> int | None:
