@@ -409,3 +409,25 @@ def test_eliminated_positions_are_no_toll() -> None:
         fatalities(find_quantities("The air force eliminated 4 positions."), "The air force eliminated 4 positions.")
         is None
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mortar round damaged two shops but caused no casualties.",
+        "Officials said the drone hit a warehouse without causing any deaths.",
+        "The blast left no human casualties, the governor said.",
+    ],
+)
+def test_a_sentence_that_says_nobody_died_gives_a_toll_of_zero(text: str) -> None:
+    killed = fatalities(find_quantities(text), text)
+    assert killed is not None and (killed.low, killed.best, killed.high) == (0, 0, 0)
+
+
+def test_no_civilian_dead_leaves_the_toll_open_and_a_counted_toll_stands() -> None:
+    assert (
+        fatalities(find_quantities("There were no civilian casualties."), "There were no civilian casualties.") is None
+    )
+    text = "The raid killed four gunmen and caused no casualties among residents."
+    killed = fatalities(find_quantities(text), text)
+    assert killed is not None and killed.best == 4

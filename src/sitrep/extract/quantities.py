@@ -589,6 +589,24 @@ def _single_persons(text: str, found: list[_Found]) -> list[_Found]:
     return persons
 
 
+_NONE_DEAD = re.compile(
+    rf"\b{_alternation(word_set('en', 'quantities', 'none_dead_openers'))}\s+"
+    rf"{_alternation(word_set('en', 'quantities', 'none_dead_nouns'))}\b",
+    re.IGNORECASE,
+)
+
+
+def _none_dead(text: str, found: list[_Found]) -> list[_Found]:
+    """none_dead: "there were no casualties", "the shell caused material damage but no human casualties", "without
+    causing deaths": the sentence says the incident killed nobody, a toll of 0 (unless it counts dead of its own)."""
+    if any(base_kind(item.quantity.kind) == "killed" for item in found):
+        return []
+    return [
+        _Found(Quantity("people", 0, 0, 0, None, "killed"), match.start(), match.end())
+        for match in itertools.islice(_NONE_DEAD.finditer(text), 1)
+    ]
+
+
 def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]:
     """Every counted thing in a sentence, with low / best / high and a kind (count, killed, wounded ...)."""
     dates = date_spans(text)
@@ -599,6 +617,7 @@ def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]
             found.append(candidate)
     found = sorted([*found, *_single_persons(text, found)], key=lambda item: item.start)
     _inherit_kinds(found, text)
+    found = sorted([*found, *_none_dead(text, found)], key=lambda item: item.start)
     # a single person that no casualty cue gives a kind counts nothing worth keeping ("a man said")
     found = [item for item in found if not (item.quantity.kind == "count" and item.quantity.unit == _ONE_PERSON)]
     for item in found:
