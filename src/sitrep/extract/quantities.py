@@ -404,7 +404,7 @@ _PART_OF_THE = re.compile(
 )
 _LINKS = _alternation(_DATA["toll_links"])
 _CASUALTY_BEFORE = re.compile(
-    rf"\b(?:{_kind_alternation(_DATA['casualty_verbs_before'])})\s+(?:{_LINKS}\s+)?(?:(?:a|an|the|some)\s+)?[\"“]?$",
+    rf"\b(?:{_kind_alternation(_DATA['casualty_verbs_before'])})\s+(?:{_LINKS}\s+)?(?:(?:a|an|the|some)\s+)?$",
     re.IGNORECASE,
 )
 _TOLL_BEFORE = re.compile(
