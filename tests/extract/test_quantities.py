@@ -352,3 +352,80 @@ def test_an_amount_with_no_count_is_no_toll(sentence: str) -> None:
         "Some 40 people were killed.",
     ):
         assert fatalities(find_quantities(counted, "t.txt")) is not None, counted
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # a_toll_counts_people: a count of places, munitions or vehicles before a casualty verb is no toll
+        ("The raid on three towns killed 9 farmers and 4 herders.", 13),
+        ("Militiamen lobbed more than 20 mortar shells at the camp, leaving a nurse killed.", 1),
+        ("Two trucks were destroyed and five drivers killed.", 5),
+    ],
+)
+def test_a_toll_counts_people_not_the_things_named_beside_it(text: str, toll: int) -> None:
+    found = find_quantities(text)
+    assert all(q.kind == "count" for q in found if q.unit.split()[-1] in {"towns", "shells", "trucks"})
+    killed = fatalities(found, text)
+    assert killed is not None and (killed.best or killed.low) == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # people_are_counted: a wire copy that lost its commas puts a number of people right after a name or a day
+        ("On Thursday 14 civilians were killed in the shelling of Kafr Zita.", ("civilians", 14, 14, 14, "killed")),
+        ("In Mosul 8 policemen died when a bomb went off.", ("policemen", 8, 8, 8, "killed")),
+    ],
+)
+def test_a_number_of_people_after_a_capitalised_word_is_counted(text: str, figure: tuple[object, ...]) -> None:
+    assert figure in figures(text)
+
+
+def test_a_number_after_a_name_that_counts_no_one_is_still_an_identifier() -> None:
+    assert figures("Drones struck Tower 22 near the border.") == []
+    assert figures("Resolution 2254 was adopted unanimously.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # a casualty verb's -ing form ends the counted phrase, though "killings" is a listed noun
+        ("Jets dropped two barrel bombs killing four farmers near the dam.", 4),
+        # military and state-media usage: "eliminated" is killed
+        ("The army eliminated more than 30 insurgents in the valley.", 31),
+        ("Some 12 gunmen were eliminated in the raid.", 12),
+    ],
+)
+def test_tolls_in_the_wordings_of_military_reports(text: str, toll: int) -> None:
+    killed = fatalities(find_quantities(text), text)
+    assert killed is not None and (killed.best or killed.low) == toll
+
+
+def test_eliminated_positions_are_no_toll() -> None:
+    assert (
+        fatalities(find_quantities("The air force eliminated 4 positions."), "The air force eliminated 4 positions.")
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mortar round damaged two shops but caused no casualties.",
+        "Officials said the drone hit a warehouse without causing any deaths.",
+        "The blast left no human casualties, the governor said.",
+    ],
+)
+def test_a_sentence_that_says_nobody_died_gives_a_toll_of_zero(text: str) -> None:
+    killed = fatalities(find_quantities(text), text)
+    assert killed is not None and (killed.low, killed.best, killed.high) == (0, 0, 0)
+
+
+def test_no_civilian_dead_leaves_the_toll_open_and_a_counted_toll_stands() -> None:
+    assert (
+        fatalities(find_quantities("There were no civilian casualties."), "There were no civilian casualties.") is None
+    )
+    text = "The raid killed four gunmen and caused no casualties among residents."
+    killed = fatalities(find_quantities(text), text)
+    assert killed is not None and killed.best == 4

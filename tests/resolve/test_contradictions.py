@@ -235,6 +235,9 @@ def test_civilians_are_not_counted_against_fighters() -> None:
     # A count that does not say whom it counts is set against either.
     people = told("c", "The attack killed 30 people, the governor said.", "30 people", (30, 30, 30), "Governor")
     assert figure_entries(soldiers, people)
+    # Commanders and officers are fighters too.
+    commanders = told("d", "Two rebel commanders died in the strike.", "Two rebel commanders", (2, 2, 2), "Army")
+    assert figure_entries(commanders, civilians) == []
 
 
 def test_victims_also_killed_are_others_than_those_counted() -> None:
@@ -335,6 +338,16 @@ def test_a_standing_denial_answers_no_one_report() -> None:
     )
     standing.chain.sources[0].kind = "government"
     assert not [c for c in derive_event("ev", [struck, standing]).contradictions if c.kind == "denial"]
+    # The present tense of a denial of a practice tells a standing position as well.
+    habitual = mention(
+        "d",
+        modality="denied",
+        sources=("Interior Ministry", "Courier"),
+        doc="doc-a",
+        text="The government denies targeting residential areas.",
+    )
+    habitual.chain.sources[0].kind = "government"
+    assert not [c for c in derive_event("ev", [struck, habitual]).contradictions if c.kind == "denial"]
     answer = mention(
         "c",
         modality="denied",
@@ -344,3 +357,21 @@ def test_a_standing_denial_answers_no_one_report() -> None:
     )
     answer.chain.sources[0].kind = "government"
     assert [c for c in derive_event("ev", [struck, answer]).contradictions if c.kind == "denial"]
+
+
+def test_a_toll_its_source_says_has_risen_is_an_update_not_a_dispute() -> None:
+    first = told(
+        "a", "Shelling killed eight people in the market, the governor said.", "eight people", (8, 8, 8), "Governor"
+    )
+    risen = told(
+        "b", "The death toll from the shelling has risen to 13, the monitor said.", "13", (13, 13, 13), "Monitor"
+    )
+    assert figure_entries(first, risen) == []
+    # Told without saying it rose, another source's higher figure still disputes the first.
+    other = told(
+        "c", "Shelling killed 13 people in the market, the monitor said.", "13 people", (13, 13, 13), "Monitor"
+    )
+    assert figure_entries(first, other)
+    # A figure said to have risen that is lower than another source's is no update of it.
+    lower = told("d", "The toll has risen to 5, a medic said.", "5", (5, 5, 5), "Medic")
+    assert figure_entries(first, lower)

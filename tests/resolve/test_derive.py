@@ -54,21 +54,92 @@ def test_fatalities_are_low_best_high_across_reports_with_who_said_what() -> Non
     assert figure.by_mention["b"].best == 12
 
 
-def test_each_article_gives_its_highest_toll_and_the_best_is_the_median_over_articles() -> None:
-    # One article tells its toll in three sentences and updates it ("the toll rose to 9"); two others tell it once.
-    # Sentences do not outvote articles: the best is the median of 9, 20 and 21, not of 4, 6, 9, 20 and 21.
+def _toll_report(mention_id: str, doc: str, at: int, text: str, figure: str, killed: tuple[int | None, ...]) -> Mention:
+    """A report whose sentence starts at ``at`` in its article and states ``figure`` as its toll."""
+    low, best, high = killed
+    figure_at = at + text.index(figure)
+    return dataclasses.replace(
+        mention(mention_id, doc=doc, text=text),
+        sentence=Span(doc, at, at + len(text), text),
+        fatalities=Quantity("people", low, best, high, Span(doc, figure_at, figure_at + len(figure), figure), "killed"),
+    )
+
+
+def test_each_article_gives_its_leads_toll_and_the_best_is_the_median_over_articles() -> None:
+    # One article leads with its toll and then tells parts of it; two others tell it once. Sentences do not outvote
+    # articles, and a part told later ("among them 4 children") is not the article's toll: the best is the median
+    # of 9, 20 and 21, not of 4, 6, 9, 20 and 21.
     event = derive_event(
         "ev",
         [
-            mention("a1", doc="one.txt", killed=(4, 4, 4)),
-            mention("a2", doc="one.txt", killed=(6, 6, 6)),
-            mention("a3", doc="one.txt", killed=(9, 9, 9)),
-            mention("b", doc="two.txt", killed=(20, 20, 20)),
-            mention("c", doc="three.txt", killed=(21, 21, 21)),
+            _toll_report("a2", "one.txt", 200, "Six of them were women.", "Six", (6, 6, 6)),
+            _toll_report("a1", "one.txt", 0, "Shelling killed nine people in the town.", "nine people", (9, 9, 9)),
+            _toll_report("a3", "one.txt", 100, "Among them were four children.", "four children", (4, 4, 4)),
+            _toll_report("b", "two.txt", 0, "Shelling killed 20 people.", "20 people", (20, 20, 20)),
+            _toll_report("c", "three.txt", 0, "Shelling killed 21 people.", "21 people", (21, 21, 21)),
         ],
     )
     (figure,) = event.figures
     assert (figure.low, figure.best, figure.high) == (4, 20, 21)
+
+
+def test_an_articles_toll_is_its_bound_when_it_states_no_exact_figure() -> None:
+    # "at least 14" is written down as 14: a coder's figure, not left out of the median.
+    event = derive_event(
+        "ev",
+        [
+            _toll_report(
+                "a",
+                "one.txt",
+                0,
+                "Air strikes killed at least 14 civilians.",
+                "at least 14 civilians",
+                (14, None, None),
+            ),
+            _toll_report(
+                "b",
+                "two.txt",
+                0,
+                "Air strikes killed at least 16 civilians.",
+                "at least 16 civilians",
+                (16, None, None),
+            ),
+            _toll_report("c", "three.txt", 0, "Air strikes killed 30 people.", "30 people", (30, 30, 30)),
+        ],
+    )
+    (figure,) = event.figures
+    assert figure.best == 16
+
+
+def test_a_toll_told_as_risen_supersedes_the_leads() -> None:
+    # an_update_supersedes: the article's latest count replaces the one its lead gave.
+    event = derive_event(
+        "ev",
+        [
+            _toll_report(
+                "a1", "one.txt", 0, "A car bomb killed eight people in the market.", "eight people", (8, 8, 8)
+            ),
+            _toll_report("a2", "one.txt", 90, "By evening the death toll had risen to 13.", "13", (13, 13, 13)),
+        ],
+    )
+    (figure,) = event.figures
+    assert figure.best == 13
+
+
+def test_a_non_violent_reports_zero_is_no_toll_of_an_attack() -> None:
+    # The codebook's 0 for an arrest told in an attack's story (no words state it) does not make the attack's toll 0.
+    attack = mention("a", event_type="Battles", text="Rebels attacked an army base on Tuesday.")
+    arrest = dataclasses.replace(
+        mention("b", event_type="Strategic developments", text="Police later arrested two suspects."),
+        sub_event_type="Arrests",
+        fatalities=Quantity("people", 0, 0, 0, None, "killed"),
+    )
+    event = derive_event("ev", [dataclasses.replace(attack, sub_event_type="Armed clash"), arrest])
+    assert event.event_type == "Battles"
+    assert [f for f in event.figures if f.kind == "killed"] == []
+    march = dataclasses.replace(arrest, id="c", event_type="Protests", sub_event_type="Peaceful protest")
+    (zero,) = derive_event("ev2", [march]).figures
+    assert (zero.kind, zero.best) == ("killed", 0)
 
 
 def test_denied_reports_do_not_count_towards_figures_but_are_kept() -> None:

@@ -243,12 +243,24 @@ def _singular(plural: str) -> str:
 
 _PLURAL_HEADS = _lower_set(h for heads in _DATA["unit_heads"].values() for h in heads)
 UNIT_HEADS: frozenset[str] = _PLURAL_HEADS | frozenset(_singular(h) for h in _PLURAL_HEADS)
+_PERSON_HEADS = _lower_set(_DATA["unit_heads"]["people"])
+PERSON_HEADS: frozenset[str] = _PERSON_HEADS | frozenset(_singular(h) for h in _PERSON_HEADS)
 COMPOUND_MODIFIERS = _lower_set(_DATA["compound_modifiers"])
 NOT_COUNT_HEADS = _lower_set(_DATA["not_count_heads"])
 ADJECTIVAL_HEADS: dict[str, str] = {str(k): str(v) for k, v in _DATA["adjectival_heads"].items()}
 CASUALTY_HEADS: dict[str, str] = {str(k): str(v) for k, v in _DATA["casualty_heads"].items()}
 CASUALTY_HEADS |= {_singular(k): v for k, v in CASUALTY_HEADS.items()}
+# a_toll_counts_people: heads of things (vehicles, munitions, places, acts) that no casualty verb gives a kind: in
+# "the attack on two villages killed 15" or "fired 10 shells, killing a woman" the dead are people, not the count.
+THING_HEADS: frozenset[str] = (UNIT_HEADS - PERSON_HEADS) - frozenset(CASUALTY_HEADS)
 STOP_WORDS = _lower_set(_DATA["stop_words"])
+# single-word casualty verbs in their -ing form ("killing", "wounding"), which are no noun of a counted phrase
+_CASUALTY_VERB_WORDS = frozenset(
+    word.lower()
+    for words in _DATA["casualty_verbs_before"].values()
+    for word in words
+    if " " not in word and word.lower().endswith("ing")
+)
 NP_ADJECTIVES = _lower_set(_DATA["noun_phrase_adjectives"])
 _AMOUNT_WORDS = _lower_set([*NUMBER_WORDS, *VAGUE_AMOUNTS, *SCALE_WORDS])
 _TOKEN = re.compile(r"\s*([A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z])")
@@ -264,10 +276,14 @@ class Unit:
     # The kind comes from a participle describing the head ("displaced families", "wounded soldiers"), not from
     # the head itself: a casualty verb before the figure says what happened to them ("killed 26 displaced people").
     described: bool = False
+    thing: bool = False  # a listed head that counts no people (THING_HEADS)
 
 
 def _looks_like_verb(word: str) -> bool:
-    """Past tense / participle forms end the noun phrase, except listed heads and adjectives ("armed")."""
+    """Past tense / participle forms end the noun phrase, except listed heads and adjectives ("armed"); a casualty
+    verb's -ing form ends it even where its noun is a listed head ("two bombs killing three": "killings")."""
+    if word in _CASUALTY_VERB_WORDS:
+        return True
     if word in UNIT_HEADS or word in COMPOUND_MODIFIERS or word in NP_ADJECTIVES or word in ADJECTIVAL_HEADS:
         return False
     return word.endswith(("ed", "ing"))
@@ -318,11 +334,17 @@ def _known_head(text: str, tokens: list[tuple[str, int, int]]) -> Unit | None:
             if i >= 0 and " ".join(words[i : j + 1]) in UNIT_HEADS:
                 if i > 0 and words[i - 1] in COMPOUND_MODIFIERS:
                     i -= 1
-                while j + 1 < len(words) and words[j + 1] in UNIT_HEADS:
+                while j + 1 < len(words) and words[j + 1] in UNIT_HEADS and words[j + 1] not in _CASUALTY_VERB_WORDS:
                     j += 1  # noun-noun compounds: "Shahed drones", "police officers"
                     length = 1
                 head = " ".join(words[j - length + 1 : j + 1])
-                return Unit(text[tokens[i][1] : tokens[j][2]], tokens[j][2], True, CASUALTY_HEADS.get(head))
+                return Unit(
+                    text[tokens[i][1] : tokens[j][2]],
+                    tokens[j][2],
+                    True,
+                    CASUALTY_HEADS.get(head),
+                    thing=head in THING_HEADS,
+                )
     return None
 
 
@@ -425,15 +447,22 @@ class _Found:
     start: int
     end: int
     subset: bool = False
+    thing: bool = False  # counts things, never people harmed (a_toll_counts_people)
 
 
-def _is_identifier_or_age(text: str, start: int, has_qualifier: bool) -> bool:
+def _is_identifier_or_age(text: str, match: re.Match[str]) -> bool:
     """Identifiers and ages are not counts: "Tower 22", "Resolution 2254", "No. 5", "aged 35"; a number word in
-    lower case after a capitalised word is a count ("on Tuesday seven civilians were killed")."""
+    lower case after a capitalised word is a count ("on Tuesday seven civilians were killed"), and so is a number
+    of people (people_are_counted: "On Tuesday 25 people were killed", "In Aleppo 12 civilians died", as copies
+    that lost their commas print them; nothing is named "Tower 22 people")."""
+    start = match.start()
     before = text[max(0, start - 40) : start]
     if _AGE_BEFORE.search(before):
         return True
-    if has_qualifier or text[start : start + 1].islower():
+    if match.group("qual") or text[start : start + 1].islower():
+        return False
+    people = _unit_after(text, match.end(), None)
+    if people is not None and people.known and people.text.split()[-1].lower() in PERSON_HEADS:
         return False
     identifier = _IDENTIFIER_BEFORE.search(before)
     if identifier is None:
@@ -453,7 +482,7 @@ def _looks_like_year(match: re.Match[str]) -> bool:
 def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], prev_end: int) -> _Found | None:
     if _overlaps(match.start(), match.end(), dates):
         return None
-    if _is_identifier_or_age(text, match.start(), bool(match.group("qual"))):
+    if _is_identifier_or_age(text, match):
         return None
     bounds = _bounds(match)
     if bounds is None:
@@ -474,6 +503,9 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
     )
     subset_after = _matched_kind(_SUBSET_AFTER.match(after))
     kind = kind or subset_after or _matched_kind(_CASUALTY_AFTER.match(after))
+    thing = unit is not None and unit.thing
+    if thing and kind in CASUALTY_KINDS:
+        kind = None  # a_toll_counts_people
     if not _worth_keeping(match, unit, kind):
         return None
     start = match.start()
@@ -484,7 +516,7 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
         low = best = high = int(words) if words.isdigit() else NUMBER_WORDS[words]
         start = start - len(part.group(0))
     quantity = Quantity(unit.text if unit else "people", low, best, high, None, kind or "count")
-    return _Found(quantity, start, end, subset=bool(subset_after or _SUBSET_BEFORE.search(before)))
+    return _Found(quantity, start, end, subset=bool(subset_after or _SUBSET_BEFORE.search(before)), thing=thing)
 
 
 def _counts_none(text: str, match: re.Match[str]) -> bool:
@@ -524,14 +556,14 @@ def _inherit_kinds(found: list[_Found], text: str) -> None:
         if previous.subset and coordinated:
             current.subset = True  # subset_members: "including two children and a woman": both of the figure's own
         joined = current.subset or coordinated
-        if current.quantity.kind == "count" and previous.quantity.kind != "count" and joined:
+        if current.quantity.kind == "count" and previous.quantity.kind != "count" and joined and not current.thing:
             current.quantity.kind = previous.quantity.kind
     for current, following in reversed(list(itertools.pairwise(found))):
         between = text[current.end : following.start]
         # "3 soldiers and 2 civilians were killed"; "18 people, among them six children, were killed"
         subset_opens = following.subset and not current.subset  # "18 people, among them six children"
         link = _SUBSET_BEFORE.search(between) if subset_opens else _COORDINATION.fullmatch(between)
-        if current.quantity.kind == "count" and following.quantity.kind != "count" and link is not None:
+        if current.quantity.kind == "count" and following.quantity.kind != "count" and link and not current.thing:
             current.quantity.kind = following.quantity.kind
 
 
@@ -557,6 +589,24 @@ def _single_persons(text: str, found: list[_Found]) -> list[_Found]:
     return persons
 
 
+_NONE_DEAD = re.compile(
+    rf"\b{_alternation(word_set('en', 'quantities', 'none_dead_openers'))}\s+"
+    rf"{_alternation(word_set('en', 'quantities', 'none_dead_nouns'))}\b",
+    re.IGNORECASE,
+)
+
+
+def _none_dead(text: str, found: list[_Found]) -> list[_Found]:
+    """none_dead: "there were no casualties", "the shell caused material damage but no human casualties", "without
+    causing deaths": the sentence says the incident killed nobody, a toll of 0 (unless it counts dead of its own)."""
+    if any(base_kind(item.quantity.kind) == "killed" for item in found):
+        return []
+    return [
+        _Found(Quantity("people", 0, 0, 0, None, "killed"), match.start(), match.end())
+        for match in itertools.islice(_NONE_DEAD.finditer(text), 1)
+    ]
+
+
 def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]:
     """Every counted thing in a sentence, with low / best / high and a kind (count, killed, wounded ...)."""
     dates = date_spans(text)
@@ -567,6 +617,7 @@ def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]
             found.append(candidate)
     found = sorted([*found, *_single_persons(text, found)], key=lambda item: item.start)
     _inherit_kinds(found, text)
+    found = sorted([*found, *_none_dead(text, found)], key=lambda item: item.start)
     # a single person that no casualty cue gives a kind counts nothing worth keeping ("a man said")
     found = [item for item in found if not (item.quantity.kind == "count" and item.quantity.unit == _ONE_PERSON)]
     for item in found:

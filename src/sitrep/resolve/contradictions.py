@@ -237,6 +237,30 @@ def originator(mention: Mention) -> str:
     return (names[0] if names else mention.doc).casefold()
 
 
+def told_as_risen(mention: Mention, quantity: Quantity) -> bool:
+    """an_update_supersedes: the report tells the figure as a toll that has risen ("the toll rose to 12", "has
+    climbed to", "reached"): the article's latest count, which replaces the one its lead gave."""
+    if quantity.span is None or not (mention.sentence.start <= quantity.span.start <= mention.sentence.end):
+        return False
+    before = mention.sentence.text[: quantity.span.start - mention.sentence.start]
+    return _TOLL_UPDATE.search(" ".join(before.lower().split()) + " ") is not None
+
+
+_TOLL_UPDATE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(word_set("en", "quantities", "toll_updates"))) + r")\s+$"
+)
+
+
+def an_update(a: tuple[Mention, Quantity], b: tuple[Mention, Quantity]) -> bool:
+    """One figure is told as the toll risen since (:func:`told_as_risen`) and is the higher: a later count of the
+    same dead, which its source says has grown, not a dispute with the earlier, lower one."""
+    (ma, qa), (mb, qb) = a, b
+    va, vb = stated(qa), stated(qb)
+    if va is None or vb is None:
+        return False
+    return (told_as_risen(ma, qa) and va[0] > vb[0]) or (told_as_risen(mb, qb) and vb[0] > va[0])
+
+
 def same_count(a: _Stated, b: _Stated) -> bool:
     """Two figures can count one thing: reports of one incident rarely differ beyond ``max_figure_ratio``; a
     figure that many times another counts something else (a war's toll beside an attack's)."""
@@ -337,6 +361,7 @@ def _figure_disagreements(
                 if counts_people
                 else same_unit(a[1], b[1])
             )
+            and not an_update((by_id[a[0]], a[1]), (by_id[b[0]], b[1]))
             and not same_source(by_id[a[0]], by_id[b[0]])
             and not superseded_in_article(by_id[a[0]], by_id[b[0]])
             and same_scene(by_id[a[0]], by_id[b[0]])

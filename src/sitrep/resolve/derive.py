@@ -7,12 +7,14 @@ from collections import Counter
 from collections.abc import Iterable
 
 from sitrep.extract.actors import UNIDENTIFIED
+from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES
 from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
-from sitrep.resolve.contradictions import find_contradictions
+from sitrep.resolve.contradictions import find_contradictions, told_as_risen
 from sitrep.resolve.coreference import coded_type, dated_by_its_sentence, headline_reports
 from sitrep.resolve.similarity import effective_range, intersect, mention_places, width
 
+FATALITY_KIND = "killed"  # the figure kind of the dead (Figure.kind)
 ROLES: tuple[ActorRoleName, ...] = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")
 
 
@@ -71,45 +73,95 @@ def derive_actors(mentions: list[Mention]) -> list[ActorRole]:
 
 
 def mention_figures(mention: Mention) -> list[Quantity]:
-    """The report's figures, its toll first: derive_figures keeps one figure per kind and report, and the toll
-    ("killing six civilians and five militiamen": 11) is the report's killed figure, not its first part (6)."""
-    figures = list(mention.quantities)
+    """The report's figures, its toll first: derive_figures keeps one figure per kind and report. The killed figure
+    is the report's toll alone ("killing six civilians and five militiamen": 11, not its first part, 6): a count of
+    dead the toll rules set aside ("a number of fighters were killed", a part of another figure) is no toll."""
+    figures = [q for q in mention.quantities if q.kind != FATALITY_KIND]
     if mention.fatalities is not None:
         figures.insert(0, mention.fatalities)
     return figures
 
 
-def derive_figure(kind: str, by_mention: dict[str, Quantity], doc_of: dict[str, str] | None = None) -> Figure:
+def conventional_zero(quantity: Quantity) -> bool:
+    """A toll of nobody that no words state: the codebook's 0 for a report of a non-violent act (a march, an
+    arrest), given by the extraction with no span."""
+    return quantity.span is None and quantity.kind == FATALITY_KIND and (quantity.low, quantity.best) == (0, 0)
+
+
+def stated_value(quantity: Quantity) -> int | None:
+    """The figure as a coder writes it down: its best, else its bound ("at least 14" -> 14)."""
+    return next((v for v in (quantity.best, quantity.low, quantity.high) if v is not None), None)
+
+
+def article_figure(told: list[tuple[Mention, Quantity]]) -> int | None:
+    """The figure one article gives the event, as a coder reads it: its lead's (the first report of its body that
+    gives one; its title's only when the body gives none), unless a later report tells the figure as risen
+    (:func:`told_as_risen`), whose latest figure supersedes it. A part of the toll told later ("among them 12
+    children") or another scene's count does not replace the lead's."""
+    valued = [(m, q) for m, q in told if stated_value(q) is not None]
+    if not valued:
+        return None
+    body = [item for item in valued if not item[0].headline] or valued
+    ordered = sorted(body, key=lambda item: item[0].sentence.start)  # stable: reporting order breaks ties
+    risen = [item for item in ordered[1:] if told_as_risen(*item)]
+    _, chosen = risen[-1] if risen else ordered[0]
+    return stated_value(chosen)
+
+
+def derive_figure(
+    kind: str,
+    by_mention: dict[str, Quantity],
+    doc_of: dict[str, str] | None = None,
+    reports: dict[str, Mention] | None = None,
+) -> Figure:
     """UCDP-style: low = lowest stated bound, high = highest stated bound, best = median of the articles' figures.
 
-    Each article gives the event one figure, the highest best it states: an article that tells a toll twice
-    updates it upwards ("the toll rose to"), and a part of the dead ("among them 12 children") is below the whole.
-    The median is then taken over articles, not sentences, so that an article telling its toll in five sentences
-    does not outvote another that tells it once. ``doc_of`` maps a report id to its article; without it each
-    report counts as its own article."""
+    Each article gives the event one figure (:func:`article_figure`: its lead's, or its update's), and the median
+    is taken over articles, not sentences, so that an article telling its toll in five sentences does not outvote
+    another that tells it once. ``doc_of`` maps a report id to its article and ``reports`` a report id to the
+    report (its sentence and title flag); without them each figure counts as its own article's."""
     ranges = [r for q in by_mention.values() if (r := effective_range(q.low, q.best, q.high)) is not None]
     lows = [r[0] for r in ranges]
     highs = [r[1] if r[1] is not None else r[0] for r in ranges]
+    told: dict[str, list[tuple[Mention, Quantity]]] = {}
     by_article: dict[str, int] = {}
     for mention_id, quantity in by_mention.items():
-        if quantity.best is not None:
-            article = (doc_of or {}).get(mention_id, mention_id)
-            by_article[article] = max(by_article.get(article, quantity.best), quantity.best)
+        article = (doc_of or {}).get(mention_id, mention_id)
+        report = (reports or {}).get(mention_id)
+        if report is None:
+            value = stated_value(quantity)
+            if value is not None:
+                by_article[article] = value
+            continue
+        told.setdefault(article, []).append((report, quantity))
+    for article, items in told.items():
+        if (value := article_figure(items)) is not None:
+            by_article[article] = value
     # median_low keeps best a figure some report actually gave, so it stays traceable
     best = statistics.median_low(sorted(by_article.values())) if by_article else None
     return Figure(kind, min(lows) if lows else None, best, max(highs) if highs else None, dict(by_mention))
 
 
-def derive_figures(mentions: list[Mention], cfg: ResolveConfig) -> list[Figure]:
-    """One Figure per quantity kind; denied or feared reports do not count towards the bounds."""
+def derive_figures(mentions: list[Mention], cfg: ResolveConfig, sub_event_type: str = "") -> list[Figure]:
+    """One Figure per quantity kind; denied or feared reports do not count towards the bounds. The codebook's 0 of
+    a non-violent report (:func:`conventional_zero`) is the event's toll only when the event is itself of a
+    non-violent sub-type and no report states a toll: an attack with an arrest in its story is no toll of 0."""
     by_kind: dict[str, dict[str, Quantity]] = {}
     for mention in mentions:
         if mention.modality not in cfg.figure_modalities:
             continue
         for quantity in mention_figures(mention):
             by_kind.setdefault(quantity.kind, {}).setdefault(mention.id, quantity)
+    killed = by_kind.get(FATALITY_KIND, {})
+    stated_tolls = {k: q for k, q in killed.items() if not conventional_zero(q)}
+    if stated_tolls or sub_event_type not in NON_VIOLENT_SUB_TYPES:
+        if stated_tolls:
+            by_kind[FATALITY_KIND] = stated_tolls
+        else:
+            by_kind.pop(FATALITY_KIND, None)
     doc_of = {mention.id: mention.doc for mention in mentions}
-    return [derive_figure(kind, by_mention, doc_of) for kind, by_mention in by_kind.items()]
+    reports = {mention.id: mention for mention in mentions}
+    return [derive_figure(kind, by_mention, doc_of, reports) for kind, by_mention in by_kind.items()]
 
 
 def _lead_key(mention: Mention) -> tuple[int, bool]:
@@ -164,7 +216,7 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
         ),
         places=derive_places(mentions, cfg),
         actors=derive_actors(asserting),
-        figures=derive_figures(mentions, cfg),
+        figures=derive_figures(mentions, cfg, majority(m.sub_event_type for m in typed)),
     )
     event.contradictions = find_contradictions(event, cfg)
     return event
