@@ -57,3 +57,12 @@ def test_the_seat_of_a_speaking_ministry_is_not_a_place() -> None:
 
 def test_local_police_speak_of_their_own_town() -> None:
     assert "Kano" in places_in("Police in Kano said gunmen attacked a market on Friday.")
+
+
+def test_a_place_phrase_ends_before_a_relative_clause() -> None:
+    # scraped text loses the comma before "which"; the clause says something about the place, it is no part of it
+    found = places_in(
+        "Officials confirmed an earlier strike on the northern outskirts of Albu Kamal which destroyed a depot."
+    )
+    assert not any("which" in name for name in found), found
+    assert any(name.endswith("Albu Kamal") for name in found), found

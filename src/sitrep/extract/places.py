@@ -27,6 +27,8 @@ from sitrep.nlp.entities import entities_in
 from sitrep.nlp.tokens import document_tokens, span_text, span_tokens
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Penn tags of relative pronouns and adverbs: "which", "that", "who", "whose", "where".
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 def _words(name: str) -> frozenset[str]:
@@ -261,6 +263,9 @@ def _phrase_end(doc: Doc, head: int, end: int) -> int:
     for i in range(head + 1, end):
         word = doc[i]
         if word.text in {",", ";"} or word.pos_ in {"VERB", "AUX"} or word.ent_type_ in {"DATE", "TIME"}:
+            return i
+        # "the outskirts of X which ...": a relative pronoun opens a clause about the place, no part of its name
+        if word.tag_ in RELATIVE_TAGS and word.is_lower:
             return i
         if word.dep_ == "cc" and (i + 1 == end or not _starts_a_name(doc[i + 1])):
             return i
