@@ -66,3 +66,10 @@ def test_a_place_phrase_ends_before_a_relative_clause() -> None:
     )
     assert not any("which" in name for name in found), found
     assert any(name.endswith("Albu Kamal") for name in found), found
+
+
+def test_a_direction_between_two_names_ends_the_first() -> None:
+    # "X northern Hama" lost its comma: the village is X, in northern Hama
+    found = places_in("Jets struck the village of Kafr Zita northern Hama killing two.")
+    assert "the village of Kafr Zita" in found, found
+    assert not any("Zita northern" in name for name in found), found

@@ -114,3 +114,12 @@ def test_a_shooters_position_is_the_place_when_the_sentence_names_no_other(gazet
     text = "Militants positioned in Maarat al-Numan fired rockets on Monday, killing two people."
     place = event_place(text, gazetteer, "positioned")
     assert near(place, MAARAT, 10.0), place
+
+
+def test_a_buildings_name_is_not_a_town_far_away(gazetteer: Gazetteer) -> None:
+    # "Al-Bayan" is also a village elsewhere in the country; here it names a hospital of the city the report tells of.
+    text = (
+        "Government helicopters dropped barrel bombs on Aleppo on Wednesday. At least ten people were killed in "
+        "strikes outside the Al-Bayan hospital on Wednesday."
+    )
+    assert near(event_place(text, gazetteer, "Al-Bayan"), ALEPPO)

@@ -267,6 +267,16 @@ def _phrase_end(doc: Doc, head: int, end: int) -> int:
         # "the outskirts of X which ...": a relative pronoun opens a clause about the place, no part of its name
         if word.tag_ in RELATIVE_TAGS and word.is_lower:
             return i
+        # "the neighbourhood of Jobar eastern Damascus": a direction between two names opens an apposition (its
+        # comma lost) that says where the first lies
+        if (
+            word.is_lower
+            and word.lower_ in _words("apposition_directions")
+            and doc[i - 1].pos_ == "PROPN"
+            and i + 1 < end
+            and _starts_a_name(doc[i + 1])
+        ):
+            return i
         if word.dep_ == "cc" and (i + 1 == end or not _starts_a_name(doc[i + 1])):
             return i
         # "the city of Hassakeh ISIS suicide bombers detonated ...": a name ends at a common noun written in lower

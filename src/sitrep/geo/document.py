@@ -352,18 +352,25 @@ QUARTER_LIST_REACH = 80
 
 
 def _written_as_quarter(pm: PlaceMention, mention: Mention) -> bool:
-    """The name is a quarter: one a singular quarter word heads ("the Karm neighbourhood", "the neighbourhood of
-    Karm"), or one of a list of names a plural one governs ("the neighbourhoods of A and B", "A and B
-    neighbourhoods"). A plural head over one name names the town whose quarters they are ("the eastern
-    neighbourhoods of Aleppo", "Aleppo neighbourhoods")."""
+    """The name is a quarter (or a building) of a town: one a singular quarter word heads ("the Karm neighbourhood",
+    "the neighbourhood of Karm"), one a building word follows ("the Razi hospital"), or one of a list of names a
+    plural quarter word governs ("the neighbourhoods of A and B", "A and B neighbourhoods"). A plural head over one
+    name names the town whose quarters they are ("the eastern neighbourhoods of Aleppo", "Aleppo neighbourhoods")."""
     heads = word_set("en", "places", "quarter_heads")
+    buildings = word_set("en", "places", "building_heads")
     words = pm.text.lower().split()
     if words and words[-1] in heads:
         return not _plural(words[-1]) or bool(re.search(r",|\band\b", pm.text))
+    if len(words) > 1 and words[-1] in buildings:
+        return True
     sentence, offset = mention.sentence.text or "", mention.sentence.start
     start, end = pm.span.start - offset, pm.span.end - offset
     if not sentence or not 0 <= start < end <= len(sentence):
         return False
+    # "the Al-Razi hospital": a building's name
+    following = re.match(r"\s+([a-z]+)\b", sentence[end:])
+    if following is not None and following.group(1) in buildings:
+        return True
     head = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
     before = sentence[max(0, start - QUARTER_LIST_REACH) : start]
     after = sentence[end : end + QUARTER_LIST_REACH]
