@@ -73,3 +73,10 @@ def test_a_direction_between_two_names_ends_the_first() -> None:
     found = places_in("Jets struck the village of Kafr Zita northern Hama killing two.")
     assert "the village of Kafr Zita" in found, found
     assert not any("Zita northern" in name for name in found), found
+
+
+def test_a_persons_name_is_no_place() -> None:
+    # a town shares the name; the sentence names a person
+    found = places_in("A witness named Ahmad who was wounded in the blast described the moment the bomber struck.")
+    assert "Ahmad" not in found, found
+    assert "Tadmur" in places_in("The village called Tadmur was shelled on Monday.")

@@ -12,6 +12,7 @@ Three kinds, most trusted first:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -91,7 +92,20 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
                 found.append(PlaceMention(_clipped(candidate.text), _span(candidate, doc_name), role=role))
     if not_in is not None:
         found = [pm for pm in found if not (not_in.start <= pm.span.start and pm.span.end <= not_in.end)]
+    text = sentence.doc.text
+    found = [pm for pm in found if not _a_persons_name(text[max(0, pm.span.start - PERSON_REACH) : pm.span.start])]
     return sorted(found, key=lambda pm: pm.span.start)
+
+
+# How far before a name its "a witness named" stands.
+PERSON_REACH = 40
+
+
+def _a_persons_name(before: str) -> bool:
+    """persons_name_not_place: "a witness named Ahmad", "a boy called Omar": the name after a person and "named" or
+    "called" is that person's (``person_heads``)."""
+    words = re.findall(r"[a-z]+", before.lower())
+    return len(words) >= 2 and words[-1] in {"named", "called"} and words[-2] in _words("person_heads")
 
 
 def _span(phrase: SpacySpan, doc_name: str) -> Span:
