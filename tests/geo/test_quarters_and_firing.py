@@ -123,3 +123,15 @@ def test_a_buildings_name_is_not_a_town_far_away(gazetteer: Gazetteer) -> None:
         "strikes outside the Al-Bayan hospital on Wednesday."
     )
     assert near(event_place(text, gazetteer, "Al-Bayan"), ALEPPO)
+
+
+def test_where_people_fled_to_is_not_the_events_place(gazetteer: Gazetteer) -> None:
+    text = "Families fled to Idlib on Monday after government shelling killed six people in Saraqib."
+    place = event_place(text, gazetteer, "fled")
+    assert near(place, SARAQIB, 10.0), place
+
+
+def test_the_hospital_that_took_the_wounded_is_not_the_events_place(gazetteer: Gazetteer) -> None:
+    text = "Warplanes struck a market in Saraqib on Monday and the wounded were taken to a hospital in Idlib."
+    place = event_place(text, gazetteer, "Warplanes struck")
+    assert near(place, SARAQIB, 10.0), place

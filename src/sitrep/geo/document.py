@@ -60,6 +60,8 @@ CAPITALS_REACH = 120
 FINE_PLACES = frozenset({"site", "town", "admin2"})
 # Where the fire came from (a shooter's position, a launch site): no place of the event while its sentence names one.
 ORIGIN_ROLE = "origin"
+# Where people were moved to (evacuated, taken to hospital): no place of the event while its sentence names one.
+DESTINATION_ROLE = "destination"
 _UNIT_AFTER = re.compile(r"\s*,?\s+in\s+(?P<unit>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+[a-z]+)?)")
 
 
@@ -134,7 +136,7 @@ def geocode_document(
         )
 
     prune_candidates(mentions, countries, named_abroad)
-    mark_firing_positions(mentions)
+    mark_origins_and_destinations(mentions)
     place_quarters_in_their_town(mentions)
     dateline = extraction.dateline.place if extraction.dateline else unmarked
     dateline_place = geocode_dateline(dateline, text, gazetteer, ordered_countries)
@@ -233,11 +235,12 @@ def prefer_namesakes_at_home(mentions: list[Mention], text: str, gazetteer: Gaze
                 pm.place = None
 
 
-def mark_firing_positions(mentions: list[Mention]) -> None:
+def mark_origins_and_destinations(mentions: list[Mention]) -> None:
     """firing_position_not_place: ACLED codes a shelling where the fire lands. A place that says where the doer
     is ("militants positioned in X fired rockets on Y", "gunmen stationed at X shelled Y") or where the fire came
-    from ("rockets fired from X hit Y") is the shooter's place: its role becomes ``origin``, which the event's place
-    passes over while the sentence names another (:func:`sitrep.resolve.similarity.mention_places`). A doer's
+    from ("rockets fired from X hit Y") is the shooter's place: its role becomes ``origin``; a place people were moved
+    to ("rebels evacuated to X", "the wounded were taken to a hospital in X") becomes a ``destination``. The event's
+    place passes over both while the sentence names another (:func:`sitrep.resolve.similarity.mention_places`). A doer's
     position counts only when the doer then fires (an active verb of firing follows): "troops stationed in X were
     attacked" happened in X."""
     for mention in mentions:
@@ -263,6 +266,8 @@ def mark_firing_positions(mentions: list[Mention]) -> None:
             positioned = _firing_position().search(before) is not None and _fires_after(sentence[end:])
             if positioned or inside_previous or _launch_site().search(before) is not None:
                 pm.role = ORIGIN_ROLE
+            elif _destination().search(before) is not None:
+                pm.role = DESTINATION_ROLE
             previous = pm
 
 
@@ -271,6 +276,16 @@ def _firing_position() -> re.Pattern[str]:
     """ "positioned in ", "stationed at the ", "deployed in the eastern ": a firing position right before a name."""
     words = _alternatives("firing_positions")
     return re.compile(rf"\b(?:{words})\s+(?:in|at|inside|on|near)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE)
+
+
+@cache
+def _destination() -> re.Pattern[str]:
+    """ "evacuated to ", "were taken to a hospital in ", "fled to the ": where people were moved to, before a name."""
+    words = _alternatives("movement_participles")
+    return re.compile(
+        rf"\b(?:{words})\s+to\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){{0,2}}(?:(?:in|at|near)\s+(?:the\s+)?)?$",
+        re.IGNORECASE,
+    )
 
 
 @cache
