@@ -135,3 +135,12 @@ def test_the_hospital_that_took_the_wounded_is_not_the_events_place(gazetteer: G
     text = "Warplanes struck a market in Saraqib on Monday and the wounded were taken to a hospital in Idlib."
     place = event_place(text, gazetteer, "Warplanes struck")
     assert near(place, SARAQIB, 10.0), place
+
+
+def test_a_quarter_whose_name_says_its_city_stays_in_that_city(gazetteer: Gazetteer) -> None:
+    # The report named another city first; the quarter's own words say whose quarter it is.
+    text = (
+        "Protesters marched in Atlanta on Saturday. In Seattle's Capitol Hill neighborhood, police clashed with "
+        "protesters on Sunday, injuring five people."
+    )
+    assert near(event_place(text, gazetteer, "Capitol Hill"), (47.61, -122.33), 25.0)

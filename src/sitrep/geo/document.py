@@ -338,6 +338,7 @@ def place_quarters_in_their_town(mentions: list[Mention]) -> None:
     if not quarters:
         return
     cities = [pm for pm in towns if id(pm) not in quarters]
+    confirmed = {_place_key(pm) for pm in cities}
     for mention in mentions:
         context: PlaceMention | None = None
         for pm in mention.places:
@@ -346,9 +347,13 @@ def place_quarters_in_their_town(mentions: list[Mention]) -> None:
             town = _town_of_quarter(pm, mention, quarters, cities)
             if town is None or town.place is None:
                 continue
+            # A reading the text supports stays: the quarter's own words name its town ("Seattle's Capitol Hill
+            # neighbourhood"), or the report names that town on its own elsewhere.
             if pm.place is not None and (
                 pm.place.precision not in ("town", "admin2")
                 or haversine_km(pm.place.lat, pm.place.lon, town.place.lat, town.place.lon) <= QUARTER_KM
+                or _POSSESSIVE.search(pm.text) is not None
+                or _place_key(pm) in confirmed
             ):
                 continue
             pm.place = None
@@ -358,6 +363,7 @@ def place_quarters_in_their_town(mentions: list[Mention]) -> None:
             mention.places.append(PlaceMention(context.text, context.span, INHERITED_ROLE, context.place))
 
 
+_POSSESSIVE = re.compile(r"\w['’]s\b")
 # A quarter read this far from its city is a namesake elsewhere: a city's quarters lie within a city's reach.
 QUARTER_KM = 25.0
 _NAME_WORD = re.compile(r"[\w'’-]+")
