@@ -8,8 +8,11 @@ It reads as the steps a coder takes:
 3. **decision**: a dateline the patterns missed (a town in capitals, or before a wire's credit, at the top) is taken
    out of the sentences; a namesake abroad gives way to the home country's place of that name
    (:func:`prefer_namesakes_at_home`); readings too loose for where the document is are dropped
-   (:mod:`sitrep.geo.inherit`), the dateline placed, sentences with no place of their own given their context's,
-   and each mention's places put in order, the event's own place first (:func:`sitrep.geo.mentions.order_event_places`).
+   (:mod:`sitrep.geo.inherit`); where the fire came from and where people were moved to are told apart from where the
+   event was (:func:`mark_origins_and_destinations`); a city's quarters lie in their city
+   (:func:`place_quarters_in_their_town`); the dateline placed, sentences with no place of their own given their
+   context's, and each mention's places put in order, the event's own place first
+   (:func:`sitrep.geo.mentions.order_event_places`).
 
 Unplaced claims are scoped afterwards (:func:`scope_claims`), and a place the gazetteer lacks, in a sentence with
 no other, is kept as written at the document's country (:func:`keep_unknown_places`), once other stages have
@@ -43,7 +46,7 @@ from sitrep.geo.inherit import (
 )
 from sitrep.geo.mentions import geocode_dateline, geocode_mentions, most_specific, order_event_places
 from sitrep.geo.normalise import is_generic_word, names_part_of_a_town
-from sitrep.model import CANDIDATE_ROLE, INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Mention, Place, PlaceMention
+from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Mention, Place, PlaceMention
 
 # Units an unknown name written "in" them is kept in: a province, a district, a named region.
 CONTAINER_PRECISIONS = frozenset({"admin1", "admin2", "region"})
@@ -193,18 +196,14 @@ def prefer_namesakes_at_home(mentions: list[Mention], text: str, gazetteer: Gaze
     very name is taken, and when home has none the name stays unresolved (kept as written later), never placed at a
     village of that name abroad. A province abroad the sentence does not support gives way to a home reading
     only."""
-    towns = [
-        pm
+    towns = Counter(
+        pm.place.country
         for m in mentions
         for pm in m.places
         if pm.place is not None and pm.place.precision in FINE_PLACES and pm.role != NAME_ROLE and pm.place.country
-    ]
-    # A proposal (a proper noun after a locative the parser did not call a place) counts only when the report names
-    # no town outright: four proposals read in Iraq must not outvote "in Homs" twice.
-    named_towns = Counter(pm.place.country for pm in towns if pm.place is not None and pm.role != CANDIDATE_ROLE)
-    counted = named_towns or Counter(pm.place.country for pm in towns if pm.place is not None)
+    )
     named = gazetteer.countries_in_text(text)
-    home = counted.most_common(1)[0][0] if counted else next(iter(named), None)
+    home = towns.most_common(1)[0][0] if towns else next(iter(named), None)
     if home is None:
         return
     context = GeoContext(document_countries=(home,))
