@@ -57,3 +57,26 @@ def test_the_seat_of_a_speaking_ministry_is_not_a_place() -> None:
 
 def test_local_police_speak_of_their_own_town() -> None:
     assert "Kano" in places_in("Police in Kano said gunmen attacked a market on Friday.")
+
+
+def test_a_place_phrase_ends_before_a_relative_clause() -> None:
+    # scraped text loses the comma before "which"; the clause says something about the place, it is no part of it
+    found = places_in(
+        "Officials confirmed an earlier strike on the northern outskirts of Albu Kamal which destroyed a depot."
+    )
+    assert not any("which" in name for name in found), found
+    assert any(name.endswith("Albu Kamal") for name in found), found
+
+
+def test_a_direction_between_two_names_ends_the_first() -> None:
+    # "X northern Hama" lost its comma: the village is X, in northern Hama
+    found = places_in("Jets struck the village of Kafr Zita northern Hama killing two.")
+    assert "the village of Kafr Zita" in found, found
+    assert not any("Zita northern" in name for name in found), found
+
+
+def test_a_persons_name_is_no_place() -> None:
+    # a town shares the name; the sentence names a person
+    found = places_in("A witness named Ahmad who was wounded in the blast described the moment the bomber struck.")
+    assert "Ahmad" not in found, found
+    assert "Tadmur" in places_in("The village called Tadmur was shelled on Monday.")

@@ -12,6 +12,7 @@ Three kinds, most trusted first:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,6 +28,8 @@ from sitrep.nlp.entities import entities_in
 from sitrep.nlp.tokens import document_tokens, span_text, span_tokens
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Penn tags of relative pronouns and adverbs: "which", "that", "who", "whose", "where".
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 def _words(name: str) -> frozenset[str]:
@@ -89,7 +92,20 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
                 found.append(PlaceMention(_clipped(candidate.text), _span(candidate, doc_name), role=role))
     if not_in is not None:
         found = [pm for pm in found if not (not_in.start <= pm.span.start and pm.span.end <= not_in.end)]
+    text = sentence.doc.text
+    found = [pm for pm in found if not _a_persons_name(text[max(0, pm.span.start - PERSON_REACH) : pm.span.start])]
     return sorted(found, key=lambda pm: pm.span.start)
+
+
+# How far before a name its "a witness named" stands.
+PERSON_REACH = 40
+
+
+def _a_persons_name(before: str) -> bool:
+    """persons_name_not_place: "a witness named Ahmad", "a boy called Omar": the name after a person and "named" or
+    "called" is that person's (``person_heads``)."""
+    words = re.findall(r"[a-z]+", before.lower())
+    return len(words) >= 2 and words[-1] in {"named", "called"} and words[-2] in _words("person_heads")
 
 
 def _span(phrase: SpacySpan, doc_name: str) -> Span:
@@ -261,6 +277,19 @@ def _phrase_end(doc: Doc, head: int, end: int) -> int:
     for i in range(head + 1, end):
         word = doc[i]
         if word.text in {",", ";"} or word.pos_ in {"VERB", "AUX"} or word.ent_type_ in {"DATE", "TIME"}:
+            return i
+        # "the outskirts of X which ...": a relative pronoun opens a clause about the place, no part of its name
+        if word.tag_ in RELATIVE_TAGS and word.is_lower:
+            return i
+        # "the neighbourhood of Jobar eastern Damascus": a direction between two names opens an apposition (its
+        # comma lost) that says where the first lies
+        if (
+            word.is_lower
+            and word.lower_ in _words("apposition_directions")
+            and doc[i - 1].pos_ == "PROPN"
+            and i + 1 < end
+            and _starts_a_name(doc[i + 1])
+        ):
             return i
         if word.dep_ == "cc" and (i + 1 == end or not _starts_a_name(doc[i + 1])):
             return i

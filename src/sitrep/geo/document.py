@@ -8,8 +8,11 @@ It reads as the steps a coder takes:
 3. **decision**: a dateline the patterns missed (a town in capitals, or before a wire's credit, at the top) is taken
    out of the sentences; a namesake abroad gives way to the home country's place of that name
    (:func:`prefer_namesakes_at_home`); readings too loose for where the document is are dropped
-   (:mod:`sitrep.geo.inherit`), the dateline placed, sentences with no place of their own given their context's,
-   and each mention's places put in order, the event's own place first (:func:`sitrep.geo.mentions.order_event_places`).
+   (:mod:`sitrep.geo.inherit`); where the fire came from and where people were moved to are told apart from where the
+   event was (:func:`mark_origins_and_destinations`); a city's quarters lie in their city
+   (:func:`place_quarters_in_their_town`); the dateline placed, sentences with no place of their own given their
+   context's, and each mention's places put in order, the event's own place first
+   (:func:`sitrep.geo.mentions.order_event_places`).
 
 Unplaced claims are scoped afterwards (:func:`scope_claims`), and a place the gazetteer lacks, in a sentence with
 no other, is kept as written at the document's country (:func:`keep_unknown_places`), once other stages have
@@ -29,6 +32,7 @@ from sitrep.extract.attribution import canonical_outlet
 from sitrep.extract.dateline import DATELINE_ROLE
 from sitrep.extract.events import Extraction
 from sitrep.extract.places import place_rules
+from sitrep.geo.distance import haversine_km
 from sitrep.geo.index import Gazetteer, GeoContext
 from sitrep.geo.inherit import (
     country_of_towns,
@@ -42,7 +46,7 @@ from sitrep.geo.inherit import (
 )
 from sitrep.geo.mentions import geocode_dateline, geocode_mentions, most_specific, order_event_places
 from sitrep.geo.normalise import is_generic_word, names_part_of_a_town
-from sitrep.model import NAME_ROLE, Mention, Place, PlaceMention
+from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Mention, Place, PlaceMention
 
 # Units an unknown name written "in" them is kept in: a province, a district, a named region.
 CONTAINER_PRECISIONS = frozenset({"admin1", "admin2", "region"})
@@ -57,6 +61,10 @@ _CREDIT_AFTER = re.compile(r"\s*[(/]?\s*(?P<name>[A-Z][\w.&-]*)")
 CREDIT_REACH = 300
 CAPITALS_REACH = 120
 FINE_PLACES = frozenset({"site", "town", "admin2"})
+# Where the fire came from (a shooter's position, a launch site): no place of the event while its sentence names one.
+ORIGIN_ROLE = "origin"
+# Where people were moved to (evacuated, taken to hospital): no place of the event while its sentence names one.
+DESTINATION_ROLE = "destination"
 _UNIT_AFTER = re.compile(r"\s*,?\s+in\s+(?P<unit>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}(?:\s+[a-z]+)?)")
 
 
@@ -131,6 +139,8 @@ def geocode_document(
         )
 
     prune_candidates(mentions, countries, named_abroad)
+    mark_origins_and_destinations(mentions)
+    place_quarters_in_their_town(mentions)
     dateline = extraction.dateline.place if extraction.dateline else unmarked
     dateline_place = geocode_dateline(dateline, text, gazetteer, ordered_countries)
     inherit_places(mentions, extraction.paragraph_of, dateline_place)
@@ -222,6 +232,234 @@ def prefer_namesakes_at_home(mentions: list[Mention], text: str, gazetteer: Gaze
                 pm.place = at_home
             elif place.precision != "admin1":
                 pm.place = None
+
+
+def mark_origins_and_destinations(mentions: list[Mention]) -> None:
+    """firing_position_not_place: ACLED codes a shelling where the fire lands. A place that says where the doer
+    is ("militants positioned in X fired rockets on Y", "gunmen stationed at X shelled Y") or where the fire came
+    from ("rockets fired from X hit Y") is the shooter's place: its role becomes ``origin``; a place people were moved
+    to ("rebels evacuated to X", "the wounded were taken to a hospital in X") becomes a ``destination``. The event's
+    place passes over both while the sentence names another (:func:`sitrep.resolve.similarity.mention_places`). A doer's
+    position counts only when the doer then fires (an active verb of firing follows): "troops stationed in X were
+    attacked" happened in X."""
+    for mention in mentions:
+        sentence, offset = mention.sentence.text or "", mention.sentence.start
+        if not sentence:
+            continue
+        written = sorted(
+            (pm for pm in mention.places if pm.role == LOCATION_ROLE and pm.span.doc == mention.sentence.doc),
+            key=lambda pm: pm.span.start,
+        )
+        previous: PlaceMention | None = None
+        for pm in written:
+            start, end = pm.span.start - offset, pm.span.end - offset
+            if not 0 <= start < end <= len(sentence):
+                continue
+            before = sentence[:start]
+            # "positioned in X in Y province": the unit that holds the shooter's place is the shooter's place too
+            inside_previous = (
+                previous is not None
+                and previous.role == ORIGIN_ROLE
+                and _IN_AFTER_PLACE.fullmatch(sentence[previous.span.end - offset : start]) is not None
+            )
+            positioned = _firing_position().search(before) is not None and _fires_after(sentence[end:])
+            if positioned or inside_previous or _launch_site().search(before) is not None:
+                pm.role = ORIGIN_ROLE
+            elif _destination().search(before) is not None:
+                pm.role = DESTINATION_ROLE
+            previous = pm
+
+
+@cache
+def _firing_position() -> re.Pattern[str]:
+    """ "positioned in ", "stationed at the ", "deployed in the eastern ": a firing position right before a name."""
+    words = _alternatives("firing_positions")
+    return re.compile(rf"\b(?:{words})\s+(?:in|at|inside|on|near)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE)
+
+
+@cache
+def _destination() -> re.Pattern[str]:
+    """ "evacuated to ", "were taken to a hospital in ", "fled to the ": where people were moved to, before a name."""
+    words = _alternatives("movement_participles")
+    return re.compile(
+        rf"\b(?:{words})\s+to\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){{0,2}}(?:(?:in|at|near)\s+(?:the\s+)?)?$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _launch_site() -> re.Pattern[str]:
+    """ "fired from ", "launched from the ": where the fire came from, right before a name."""
+    words = _alternatives("launch_participles")
+    return re.compile(rf"\b(?:{words})\s+from\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE)
+
+
+_IN_AFTER_PLACE = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}", re.IGNORECASE)
+# A form of "be" (or "get") right before a verb makes it passive: the doer placed before it was the target.
+_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "got", "get", "gets"})
+# How far after the shooter's place its verb of firing may stand: "... positioned in X village east of Y fired".
+FIRING_VERB_REACH = 80
+
+
+def _fires_after(rest: str) -> bool:
+    """The doer placed before ``rest`` fires: the first verb of firing in reach is not passive."""
+    verbs = word_set("en", "places", "firing_verbs")
+    words = re.findall(r"[A-Za-z]+", rest[:FIRING_VERB_REACH].lower())
+    for i, word in enumerate(words):
+        if word in verbs:
+            return i == 0 or words[i - 1] not in _PASSIVE
+    return False
+
+
+def _alternatives(name: str) -> str:
+    words = sorted(word_set("en", "places", name), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def place_quarters_in_their_town(mentions: list[Mention]) -> None:
+    """city_quarter_at_its_town: ACLED codes an event in a quarter of a city at the city. A name written as a quarter
+    ("the Karm neighbourhood", "the neighbourhoods of X and Y", "X and Y neighbourhoods") that the gazetteer lacks,
+    or reads as a town too far away to be part of the city (quarters often share a village's name), lies in the town
+    the text puts it in ("X neighbourhood in Y", "the X quarter of Y"), else another town its sentence names, else
+    the town the report has named most before it. The quarter stays unresolved, named as written (so two quarters
+    stay two places), and its sentence takes that town as its context place, as a sentence with no place of its own
+    takes its context's. A quarter the gazetteer knows in its city (a curated site) stays."""
+    towns = sorted(
+        (
+            pm
+            for m in mentions
+            for pm in m.places
+            if pm.role == LOCATION_ROLE and pm.place is not None and pm.place.precision == "town"
+        ),
+        key=lambda pm: pm.span.start,
+    )
+    quarters = {id(pm) for m in mentions for pm in m.places if pm.role == LOCATION_ROLE and _written_as_quarter(pm, m)}
+    if not quarters:
+        return
+    cities = [pm for pm in towns if id(pm) not in quarters]
+    confirmed = {_place_key(pm) for pm in cities}
+    for mention in mentions:
+        context: PlaceMention | None = None
+        for pm in mention.places:
+            if id(pm) not in quarters:
+                continue
+            town = _town_of_quarter(pm, mention, quarters, cities)
+            if town is None or town.place is None:
+                continue
+            # A reading the text supports stays: the quarter's own words name its town ("Seattle's Capitol Hill
+            # neighbourhood"), or the report names that town on its own elsewhere.
+            if pm.place is not None and (
+                pm.place.precision not in ("town", "admin2")
+                or haversine_km(pm.place.lat, pm.place.lon, town.place.lat, town.place.lon) <= QUARTER_KM
+                or _POSSESSIVE.search(pm.text) is not None
+                or _place_key(pm) in confirmed
+            ):
+                continue
+            pm.place = None
+            context = context or town
+        fine = [pm for pm in mention.places if pm.place is not None and pm.place.precision in FINE_PLACES]
+        if context is not None and context.place is not None and not fine:
+            mention.places.append(PlaceMention(context.text, context.span, INHERITED_ROLE, context.place))
+
+
+_POSSESSIVE = re.compile(r"\w['’]s\b")
+# A quarter read this far from its city is a namesake elsewhere: a city's quarters lie within a city's reach.
+QUARTER_KM = 25.0
+_NAME_WORD = re.compile(r"[\w'’-]+")
+_LIST_PUNCTUATION = re.compile(r"[^\w\s,'’-]")
+# How far a quarter's name can stand from its head word within one list: "the neighbourhoods of A, B, C and D".
+QUARTER_LIST_REACH = 80
+
+
+def _written_as_quarter(pm: PlaceMention, mention: Mention) -> bool:
+    """The name is a quarter (or a building) of a town: one a singular quarter word heads ("the Karm neighbourhood",
+    "the neighbourhood of Karm"), one a building word follows ("the Razi hospital"), or one of a list of names a
+    plural quarter word governs ("the neighbourhoods of A and B", "A and B neighbourhoods"). A plural head over one
+    name names the town whose quarters they are ("the eastern neighbourhoods of Aleppo", "Aleppo neighbourhoods")."""
+    heads = word_set("en", "places", "quarter_heads")
+    buildings = word_set("en", "places", "building_heads")
+    words = pm.text.lower().split()
+    if words and words[-1] in heads:
+        return not _plural(words[-1]) or bool(re.search(r",|\band\b", pm.text))
+    if len(words) > 1 and words[-1] in buildings:
+        return True
+    sentence, offset = mention.sentence.text or "", mention.sentence.start
+    start, end = pm.span.start - offset, pm.span.end - offset
+    if not sentence or not 0 <= start < end <= len(sentence):
+        return False
+    # "the Al-Razi hospital": a building's name
+    following = re.match(r"\s+([a-z]+)\b", sentence[end:])
+    if following is not None and following.group(1) in buildings:
+        return True
+    head = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+    before = sentence[max(0, start - QUARTER_LIST_REACH) : start]
+    after = sentence[end : end + QUARTER_LIST_REACH]
+    listed = _LIST_GOES_ON.match(after) is not None or _LIST_WENT_ON.search(before) is not None
+    governing = list(re.finditer(rf"\b(?P<head>{head})\s+of\s+(?:the\s+)?", before, re.IGNORECASE))
+    # "the neighbourhood of A", not "the Karm neighbourhood of A" (A is then the town)
+    if (
+        governing
+        and _only_names(before[governing[-1].end() :])
+        and not _ENDS_A_NAME.search(before[: governing[-1].start()])
+    ):
+        return not _plural(governing[-1]["head"]) or listed
+    closing = re.search(rf"\s(?P<head>{head})\b", after, re.IGNORECASE)
+    if closing is not None and _only_names(after[: closing.start()]):
+        return not _plural(closing["head"]) or listed
+    return False
+
+
+def _plural(head: str) -> bool:
+    return head.lower().endswith("s")
+
+
+# A name word right before a quarter word: "Karm neighbourhood", "al-Jadida quarter".
+_ENDS_A_NAME = re.compile(r"(?:\b[A-Z][\w'’-]*|\b[ae]l-[\w'’-]+)\s*$")
+# Another name follows in the list ("A, B and C"), or one came before ("... A and B").
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b)\s*(?:the\s+)?(?:[A-Z]|[ae]l-)")
+_LIST_WENT_ON = re.compile(r"[\w'’-]\s*(?:,|\band)\s*(?:the\s+)?$")
+
+
+def _only_names(between: str) -> bool:
+    """Nothing but names, commas and "and" (the rest of a list of names)."""
+    if _LIST_PUNCTUATION.search(between):
+        return False
+    openers = word_set("en", "places", "name_openers") | word_set("en", "places", "name_particles") | {"and"}
+    return all(
+        word[0].isupper() or word.lower() in openers or word.lower().split("-")[0] in openers
+        for word in _NAME_WORD.findall(between)
+    )
+
+
+def _town_of_quarter(
+    quarter: PlaceMention, mention: Mention, quarters: set[int], cities: list[PlaceMention]
+) -> PlaceMention | None:
+    """The town a quarter is part of: the one written right after it with "in" or "of" ("X neighbourhood in Y"),
+    else another town its sentence names, else the town named last before the sentence."""
+    sentence, offset = mention.sentence.text or "", mention.sentence.start
+    own = [pm for pm in cities if mention.sentence.start <= pm.span.start < mention.sentence.end]
+    for town in own:
+        between = sentence[quarter.span.end - offset : town.span.start - offset]
+        if (
+            0 <= len(between) <= QUARTER_LIST_REACH
+            and _OF_TOWN.search(between)
+            and not _LIST_PUNCTUATION.search(between)
+        ):
+            return town
+    if own:
+        return own[0]
+    # the town the report names most so far (a city's roundup names the city and its quarters), the latest on a tie
+    earlier = [pm for pm in cities if pm.span.start < mention.sentence.start]
+    named = Counter(_place_key(pm) for pm in earlier)
+    return max(reversed(earlier), key=lambda pm: named[_place_key(pm)], default=None)
+
+
+def _place_key(pm: PlaceMention) -> str:
+    return pm.place.gazetteer_id or pm.place.name if pm.place is not None else ""
+
+
+# What stands between a quarter and its town: "... neighbourhood in ", " quarter of the city of ".
+_OF_TOWN = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.IGNORECASE)
 
 
 def _without_sponsors(sentence: str) -> str:
