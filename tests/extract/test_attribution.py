@@ -504,6 +504,21 @@ def test_a_body_s_known_spokesperson_speaks_for_the_body(nlp: Language) -> None:
     assert chains_of(nlp, text)[0][0] == "Syrian Observatory for Human Rights"
 
 
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Rami Abdulrahman", "Rami Abdel Rahman"),
+        ("Abdurrahman", "Rami Abdel Rahman"),
+        ("Major General Igor Konashenkov", "Igor Konashenkov"),
+        ("Konashenkov", "Igor Konashenkov"),
+        ("Ministry of Defence of Russia", "Russian Ministry of Defence"),
+        ("Deutsche Presse-Agentur", "DPA"),
+    ],
+)
+def test_spokespeople_and_bodies_have_one_canonical_name(name: str, canonical: str) -> None:
+    assert canonical_source(name) == canonical
+
+
 def test_a_witness_speaking_anonymously_is_an_unnamed_source(nlp: Language) -> None:
     text = "An activist in Tarsa who spoke on condition of anonymity told Reuters that 30 men were shot."
     assert chains_of(nlp, text)[0][:2] == ["unnamed sources", "Reuters"]

@@ -9,6 +9,7 @@ verbs, "according to"/"as per" objects, datives of "told", objects of "citing"/"
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -239,10 +240,13 @@ def canonical_source(name: str) -> str | None:
     """One name per source for listing and comparing chains: a known outlet or body's canonical name, a state's
     media not named further ("Syrian state-run TV" -> "Syrian state media"), or "unnamed sources" for an anonymous
     source described by its side ("a military source", "civil sources", "field sources"): nobody a reader can
-    name; a body not in the table named with its acronym, without it. None when the name is none of these."""
+    name; a known spokesperson under one spelling of their name; a body not in the table named with its acronym,
+    without it. None when the name is none of these."""
     known = canonical_outlet(name) or _armed_group(name) or _state_media(name)
     if known is not None:
         return known
+    if (speaker := _spokesperson(name)) is not None:
+        return speaker[0]  # "Rami Abdulrahman", "Abdel Rahman": one name per known spokesperson
     bracketed = _BRACKETED.match(name)
     if bracketed is not None and _is_acronym(bracketed["inner"]):
         # "the Regional Network for Human Rights (RNHR)": a body not in the table, under its name without its acronym.
@@ -1533,13 +1537,32 @@ def _descriptor_key(name: str) -> str:
 
 
 @functools.cache
-def _spokespeople() -> dict[str, Outlet]:
-    """Folded name of a body's public head or spokesperson (and the surname alone) -> the body."""
-    found: dict[str, Outlet] = {}
+def _spokespeople() -> dict[str, tuple[str, Outlet]]:
+    """Folded name of a body's public head or spokesperson (and the surname alone) -> the person's canonical name
+    and the body. A body's list gives each person's full name first, then its other spellings: a later name is the
+    same person as the first full name it spells alike (:func:`_same_person`)."""
+    found: dict[str, tuple[str, Outlet]] = {}
     for outlet in _all_outlets():
+        full_names: list[str] = []
         for person in outlet.spokespeople:
-            found.setdefault(person.casefold(), outlet)
+            canonical = next((n for n in full_names if _same_person(person, n)), None)
+            if canonical is None and len(person.split()) > 1:
+                full_names.append(person)
+            found.setdefault(person.casefold(), (canonical or person, outlet))
     return found
+
+
+# Two spellings of one name this alike (difflib ratio over letters only) are one person's: "Abdulrahman" and
+# "Abdel Rahman" romanise one Arabic name.
+_SAME_PERSON_SIMILARITY = 0.8
+
+
+def _same_person(name: str, full_name: str) -> bool:
+    """ "Rami Abdulrahman" and "Abdel Rahman" are spellings of "Rami Abdel Rahman": the whole name, or the surname
+    alone against the full name's end, spelled alike once spaces, hyphens and case are dropped."""
+    key, full = (re.sub(r"[^a-z]", "", n.casefold()) for n in (name, full_name))
+    tail = full[-len(key) :]
+    return any(difflib.SequenceMatcher(None, key, other).ratio() >= _SAME_PERSON_SIMILARITY for other in (full, tail))
 
 
 @functools.cache
@@ -1547,9 +1570,9 @@ def _all_outlets() -> tuple[Outlet, ...]:
     return tuple(_outlet_entry(entry) for entry in load_yaml("attribution.yaml").get("outlets", []))
 
 
-def _spokesperson_body(name: str) -> Outlet | None:
-    """The body a known spokesperson speaks for, also when the name carries words of the title before it
-    ("Observatory director Rami Abdel Rahman", read as one name)."""
+def _spokesperson(name: str) -> tuple[str, Outlet] | None:
+    """A known spokesperson's canonical name and the body they speak for, also when the name carries words of the
+    title before it ("Observatory director Rami Abdel Rahman", read as one name)."""
     folded = " ".join(name.casefold().split())
     people = _spokespeople()
     return people.get(folded) or next(
@@ -1619,7 +1642,8 @@ def _with_document_context(
             outlet = sole_body
         if outlet is None and source.kind in {"person", "official"}:
             # "the monitor's director Omar Haddad said": a body's known spokesperson speaks for the body.
-            outlet = _spokesperson_body(source.name)
+            speaker = _spokesperson(source.name)
+            outlet = speaker[1] if speaker is not None else None
         sources.append(Source(outlet.name, outlet.kind, source.span) if outlet else source)
     if wire is not None and wire.name not in {s.name for s in sources}:
         at = len(sources) - 1 if sources and sources[-1].kind == "publisher" else len(sources)
