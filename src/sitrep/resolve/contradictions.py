@@ -11,6 +11,7 @@ from itertools import combinations, islice
 from typing import TypeVar
 
 from sitrep.data import load_yaml, word_set
+from sitrep.extract.attribution import for_the_body
 from sitrep.extract.claims import tells_a_running_total
 from sitrep.geo.distance import haversine_km
 from sitrep.model import AttributionChain, Contradiction, Event, Figure, Mention, Place, Quantity, Span
@@ -232,8 +233,9 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
 
 
 def originator(mention: Mention) -> str:
-    """The first source of a report's chain (the publisher when nobody else is named), case folded."""
-    names = mention.chain.names()
+    """The first source of a report's chain (the publisher when nobody else is named; a body, not its known
+    spokesperson), case folded."""
+    names = for_the_body(mention.chain.names())
     return (names[0] if names else mention.doc).casefold()
 
 
