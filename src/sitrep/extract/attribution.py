@@ -47,6 +47,7 @@ _NAME_JOINING_WORDS = word_set("en", "attribution", "name_joining_words")
 _BODY_NOUNS = word_set("en", "attribution", "body_nouns")
 _INSIDER_PREPOSITIONS = word_set("en", "attribution", "insider_prepositions")
 _INSTITUTION_HEADS = word_set("en", "attribution", "institution_heads")
+_KIND_OF_SOURCE_NOUNS = word_set("en", "attribution", "kind_of_source_nouns")
 _UNNAMED_MEDIA_HEADS = word_set("en", "attribution", "unnamed_media_heads")
 _SKIP_AT_NP_START = (
     DEP.determiner
@@ -86,6 +87,7 @@ class Outlet:
     aliases: tuple[str, ...] = ()
     descriptors: tuple[str, ...] = ()
     spokespeople: tuple[str, ...] = ()
+    country: str | None = None  # ISO code of its home, where it has one
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,7 @@ def _outlet_entry(entry: dict[str, Any]) -> Outlet:
         tuple(str(a) for a in entry.get("aliases") or []),
         tuple(str(d).lower() for d in entry.get("descriptors") or []),
         tuple(str(p) for p in entry.get("spokespeople") or []),
+        str(entry["country"]) if entry.get("country") else None,
     )
 
 
@@ -240,8 +243,9 @@ def canonical_source(name: str) -> str | None:
     """One name per source for listing and comparing chains: a known outlet or body's canonical name, a state's
     media not named further ("Syrian state-run TV" -> "Syrian state media"), or "unnamed sources" for an anonymous
     source described by its side ("a military source", "civil sources", "field sources"): nobody a reader can
-    name; a known spokesperson under one spelling of their name; a body not in the table named with its acronym,
-    without it. None when the name is none of these."""
+    name; a kind of witness under its collective name ("a witness" -> "witnesses"); a known spokesperson under one
+    spelling of their name; a body not in the table named with its acronym, without it. None when the name is none
+    of these."""
     known = canonical_outlet(name) or _armed_group(name) or _state_media(name)
     if known is not None:
         return known
@@ -259,6 +263,10 @@ def canonical_source(name: str) -> str | None:
     head = words[-1].lower()
     if head in _UNNAMED_MEDIA_HEADS and not any(w.lower() in _STATE_MEDIA_MODIFIERS for w in words):
         return UNNAMED
+    witnesses = lexicon().witness_nouns
+    singular = next((form for form in (head, head[:-1], head[:-2]) if form in witnesses), None)
+    if len(words) == 1 and singular is not None:
+        return witnesses[singular]  # "a witness", "witnesses": one name per kind of witness
     head = head[:-1] if head.endswith("s") else head
     return UNNAMED if head in lexicon().unnamed_nouns else None
 
@@ -348,9 +356,33 @@ def _outlet_in(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
             if run[-1].dep_ in DEP.case_marker or run[0].is_punct or run[-1].is_punct or _inside_a_name(run):
                 continue
             outlet = _lookup_outlet(_text(run))
-            if outlet:
+            if outlet and not _of_another_country(outlet, tokens[start - 1] if start > 0 else None):
                 return outlet, run
     return None
+
+
+def _of_another_country(outlet: Outlet, before: Token | None) -> bool:
+    """another_country_s_body: "the Turkish General Staff" is not Ukraine's "General Staff": a country's name or
+    its people's word right before a body's generic name says whose body it is, and a listed body of another
+    country is not meant."""
+    if before is None or outlet.country is None:
+        return False
+    country = _country_codes().get(before.lower_) or _country_codes().get(re.sub(r"'?s$", "", before.lower_))
+    return country is not None and country != outlet.country
+
+
+@functools.cache
+def _country_codes() -> dict[str, str]:
+    """Lower-cased country name, alias or name of its people -> the country's ISO code ("turkish" -> "TR")."""
+    with data_path("geo", "countries.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    found: dict[str, str] = {}
+    for row in rows:
+        words = [row["name"], *(row.get("aliases") or "").split("|"), *(row.get("demonyms") or "").split("|")]
+        for word in words:
+            if word:
+                found.setdefault(word.lower(), row["iso2"])
+    return found
 
 
 def _bracketed_outlet(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
@@ -757,6 +789,45 @@ def _body_again(phrase: _Phrase) -> list[Source] | None:
         return None
     earlier = phrase.earlier
     return earlier if earlier and earlier[0].kind in {"organisation", "outlet", "government"} else None
+
+
+@PHRASE_SOURCES.register("name_before_its_kind")
+def _name_before_its_kind(phrase: _Phrase) -> list[Source] | None:
+    """ "the Tarsa 24 monitoring group", "the Firat News media outlet", "the Aleppo Media Center activist network":
+    a name written before the lower-case words that say what kind of source it is is the source's name; the kind
+    words are not (English puts a name before its classifier as an adjective: "the Reuters news agency")."""
+    if not phrase.common_noun or phrase.lemma not in _KIND_OF_SOURCE_NOUNS:
+        return None
+    tokens = [t for t in phrase.tokens if t.lower_ not in _ARTICLES]
+    at = len(tokens)
+    while at > 0 and tokens[at - 1].is_lower and tokens[at - 1].is_alpha:
+        at -= 1  # the kind words: "monitoring group", "media outlet"
+    name = tokens[:at]
+    if not name or at == len(tokens) or not all(_in_a_name(t) for t in name) or name[-1].i + 1 != tokens[at].i:
+        return None
+    if not any(t.text[:1].isupper() for t in name) or all(_describes_where_from(t) for t in name if t.is_alpha):
+        return None  # "the Syrian rights group", "the U.S.-based monitoring group": a description, not a name
+    known = _lookup_outlet(_text(name))
+    if known is not None:  # "the Reuters news agency"
+        return [Source(known.name, known.kind, _span(name, phrase.doc_name))]
+    kind: SourceKind = "outlet" if phrase.lemma in phrase.lex.outlet_nouns else "organisation"
+    return [Source(_text(name), kind, _span(name, phrase.doc_name))]
+
+
+def _describes_where_from(token: Token) -> bool:
+    """A country, place or people's word, or an adjective: it says where a body is from, it does not name it."""
+    return (
+        token.ent_type_ in ENT.political_place | ENT.place | ENT.nationality
+        or token.pos_ in POS.adjective
+        or _is_country(token)
+        or token.lower_ in _country_words()
+        or token.lower_ == "based"
+    )
+
+
+def _in_a_name(token: Token) -> bool:
+    """A word of a name: capitalised, or a number ("Tarsa 24"), or a small word inside it ("Council for Peace")."""
+    return token.text[:1].isupper() or token.like_num or token.lower_ in _NAME_JOINING_WORDS
 
 
 @PHRASE_SOURCES.register("official_title")

@@ -439,7 +439,11 @@ PEOPLE_KINDS = frozenset({"person", "official"})
 def one_speaker(a: AttributionChain, b: AttributionChain) -> bool:
     """Two chains start with one speaker: the same name, or a person's name and a later name ending in the same
     surname ("Foreign Minister Jan Novak", later "Novak said", however the later name was read)."""
-    first_a, first_b = (chain.sources[0] if chain.sources else None for chain in (a, b))
+    # A body's known spokesperson speaks as the body ("Rami Abdel Rahman < SOHR" and "SOHR" are one speaker).
+    first_a, first_b = (
+        chain.sources[len(chain.sources) - len(for_the_body(chain.names()))] if chain.sources else None
+        for chain in (a, b)
+    )
     if first_a is None or first_b is None:
         return first_a is first_b
     if first_a.name.casefold() == first_b.name.casefold():
