@@ -500,21 +500,8 @@ def test_a_lead_followed_by_a_quotation_stays_the_publisher_s(nlp: Language) -> 
 
 
 def test_a_body_s_known_spokesperson_speaks_for_the_body(nlp: Language) -> None:
-    # The chain names who said it and the body they speak for, as a coder writes it.
     text = "Shelling killed four people in Tarsa on Friday Rami Abdel Rahman said."
-    assert chains_of(nlp, text)[0] == ["Rami Abdel Rahman", "Syrian Observatory for Human Rights", "Courier"]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Shelling killed four people in Tarsa on Friday Abdel Rahman said.",
-        "Shelling killed four people in Tarsa on Friday Rami Abdulrahman said.",
-        "Shelling killed four people in Tarsa on Friday, said Rami Abdurrahman, the head of the Observatory.",
-    ],
-)
-def test_a_spokesperson_is_listed_under_one_spelling_of_their_name(nlp: Language, text: str) -> None:
-    assert chains_of(nlp, text)[0][:2] == ["Rami Abdel Rahman", "Syrian Observatory for Human Rights"]
+    assert chains_of(nlp, text)[0][0] == "Syrian Observatory for Human Rights"
 
 
 @pytest.mark.parametrize(
@@ -582,7 +569,7 @@ def test_a_spokesperson_named_after_the_title_words_speaks_for_the_body(nlp: Lan
         "The Syrian Observatory for Human Rights reported clashes in Tarsa. "
         "Director of the UK-based Observatory Rami Abdurrahman also stated that six raids targeted the court."
     )
-    assert chains_of(nlp, text)[1] == ["Rami Abdel Rahman", "Syrian Observatory for Human Rights", "Courier"]
+    assert chains_of(nlp, text)[1] == ["Syrian Observatory for Human Rights", "Courier"]
 
 
 @pytest.mark.parametrize(
@@ -939,15 +926,6 @@ def test_an_institution_written_in_lower_case_after_its_place_is_the_body(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert chains_of(nlp, text)[0] == expected
-
-
-def test_a_spokesperson_s_report_counts_as_the_body_s() -> None:
-    from sitrep.extract.attribution import for_the_body
-
-    chain = ["Rami Abdel Rahman", "Syrian Observatory for Human Rights", "AFP", "Courier"]
-    assert for_the_body(chain) == chain[1:]
-    # Someone else before the body is not its spokesperson: the chain is kept whole.
-    assert for_the_body(["Jan Novak", "Syrian Observatory for Human Rights", "Courier"])[0] == "Jan Novak"
 
 
 @pytest.mark.parametrize(

@@ -1651,14 +1651,6 @@ def _spokesperson(name: str) -> tuple[str, Outlet] | None:
     )
 
 
-def for_the_body(names: Sequence[str]) -> list[str]:
-    """A chain's names with a known spokesperson who opens it dropped when the body they speak for follows ("Rami
-    Abdel Rahman < Syrian Observatory for Human Rights < AFP" -> the Observatory < AFP): who gives the account, for
-    counting an originator's reports or telling one source's two wordings from two sources."""
-    speaker = _spokesperson(names[0]) if len(names) > 1 else None
-    return list(names[1:]) if speaker is not None and speaker[1].name == names[1] else list(names)
-
-
 def named_descriptors(text: str) -> dict[str, Outlet]:
     """Descriptor -> the source it stands for in this text: only sources the text names ("a monitor" is the
     Syrian Observatory in a story that names the Observatory, and nobody in particular elsewhere)."""
@@ -1719,13 +1711,10 @@ def _with_document_context(
         outlet = named.get(_descriptor_key(source.name)) if source.kind not in {"publisher", "unnamed"} else None
         if outlet is None and sole_body is not None and source.kind != "publisher" and _is_kind_of_body(source.name):
             outlet = sole_body
-        speaker = _spokesperson(source.name) if outlet is None and source.kind in {"person", "official"} else None
-        if speaker is not None:
-            # "the monitor's director Omar Haddad said": a body's known spokesperson speaks for the body; the chain
-            # names both, the person first, as a coder writes who said it ("Omar Haddad < the monitor").
-            person, body = speaker
-            sources.extend([Source(person, source.kind, source.span), Source(body.name, body.kind, source.span)])
-            continue
+        if outlet is None and source.kind in {"person", "official"}:
+            # "the monitor's director Omar Haddad said": a body's known spokesperson speaks for the body.
+            speaker = _spokesperson(source.name)
+            outlet = speaker[1] if speaker is not None else None
         sources.append(Source(outlet.name, outlet.kind, source.span) if outlet else source)
     if wire is not None and wire.name not in {s.name for s in sources}:
         at = len(sources) - 1 if sources and sources[-1].kind == "publisher" else len(sources)

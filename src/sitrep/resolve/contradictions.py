@@ -11,7 +11,6 @@ from itertools import combinations, islice
 from typing import TypeVar
 
 from sitrep.data import load_yaml, word_set
-from sitrep.extract.attribution import for_the_body
 from sitrep.extract.claims import tells_a_running_total
 from sitrep.geo.distance import haversine_km
 from sitrep.model import AttributionChain, Contradiction, Event, Figure, Mention, Place, Quantity, Span
@@ -233,9 +232,8 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
 
 
 def originator(mention: Mention) -> str:
-    """The first source of a report's chain (the publisher when nobody else is named; a body, not its known
-    spokesperson), case folded."""
-    names = for_the_body(mention.chain.names())
+    """The first source of a report's chain (the publisher when nobody else is named), case folded."""
+    names = mention.chain.names()
     return (names[0] if names else mention.doc).casefold()
 
 
@@ -439,11 +437,7 @@ PEOPLE_KINDS = frozenset({"person", "official"})
 def one_speaker(a: AttributionChain, b: AttributionChain) -> bool:
     """Two chains start with one speaker: the same name, or a person's name and a later name ending in the same
     surname ("Foreign Minister Jan Novak", later "Novak said", however the later name was read)."""
-    # A body's known spokesperson speaks as the body ("Rami Abdel Rahman < SOHR" and "SOHR" are one speaker).
-    first_a, first_b = (
-        chain.sources[len(chain.sources) - len(for_the_body(chain.names()))] if chain.sources else None
-        for chain in (a, b)
-    )
+    first_a, first_b = (chain.sources[0] if chain.sources else None for chain in (a, b))
     if first_a is None or first_b is None:
         return first_a is first_b
     if first_a.name.casefold() == first_b.name.casefold():

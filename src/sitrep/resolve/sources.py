@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from sitrep.extract.attribution import canonical_source, for_the_body, source_category
+from sitrep.extract.attribution import canonical_source, source_category
 from sitrep.model import AttributionChain, Event, Mention
 from sitrep.resolve.coreference import group_document_mentions
 from sitrep.resolve.similarity import effective_range
@@ -32,9 +32,7 @@ def mention_sources(mention: Mention, outlets_by_doc: dict[str, str]) -> list[tu
     outlet = canonical_source(outlet) or outlet
     found = [(outlet, "outlet")] if outlet else []
     if len(mention.chain.sources) > 1:
-        # A body's known spokesperson is counted as the body ("Rami Abdel Rahman < SOHR" is the monitor's report).
-        at = len(mention.chain.sources) - len(for_the_body(mention.chain.names()))
-        originator = mention.chain.sources[at]
+        originator = mention.chain.sources[0]
         name = canonical_source(originator.name) or originator.name
         if name != outlet:
             found.append((name, source_category(name) or originator.kind))
