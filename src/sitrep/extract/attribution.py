@@ -307,11 +307,16 @@ def _armed_group(name: str) -> str | None:
 
 
 @functools.cache
+def _country_rows() -> list[dict[str, str]]:
+    with data_path("geo", "countries.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@functools.cache
 def _country_words() -> dict[str, str]:
     """Lower-cased country name, alias or name of its people -> the name of its people ("syria" -> "Syrian"),
     or the country's name when the table gives none."""
-    with data_path("geo", "countries.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = _country_rows()
     found: dict[str, str] = {}
     for row in rows:
         demonyms = [d for d in (row.get("demonyms") or "").split("|") if d]
@@ -324,8 +329,7 @@ def _country_words() -> dict[str, str]:
 @functools.cache
 def _country_names() -> frozenset[str]:
     """Lower-cased country names and aliases, to read "Niger's army" as a country's army."""
-    with data_path("geo", "countries.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = _country_rows()
     names = {row["name"] for row in rows}
     names.update(alias for row in rows for alias in (row.get("aliases") or "").split("|") if alias)
     return frozenset(name.lower() for name in names)
@@ -374,8 +378,7 @@ def _of_another_country(outlet: Outlet, before: Token | None) -> bool:
 @functools.cache
 def _country_codes() -> dict[str, str]:
     """Lower-cased country name, alias or name of its people -> the country's ISO code ("turkish" -> "TR")."""
-    with data_path("geo", "countries.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = _country_rows()
     found: dict[str, str] = {}
     for row in rows:
         words = [row["name"], *(row.get("aliases") or "").split("|"), *(row.get("demonyms") or "").split("|")]
