@@ -504,6 +504,21 @@ def test_a_body_s_known_spokesperson_speaks_for_the_body(nlp: Language) -> None:
     assert chains_of(nlp, text)[0][0] == "Syrian Observatory for Human Rights"
 
 
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Rami Abdulrahman", "Rami Abdel Rahman"),
+        ("Abdurrahman", "Rami Abdel Rahman"),
+        ("Major General Igor Konashenkov", "Igor Konashenkov"),
+        ("Konashenkov", "Igor Konashenkov"),
+        ("Ministry of Defence of Russia", "Russian Ministry of Defence"),
+        ("Deutsche Presse-Agentur", "DPA"),
+    ],
+)
+def test_spokespeople_and_bodies_have_one_canonical_name(name: str, canonical: str) -> None:
+    assert canonical_source(name) == canonical
+
+
 def test_a_witness_speaking_anonymously_is_an_unnamed_source(nlp: Language) -> None:
     text = "An activist in Tarsa who spoke on condition of anonymity told Reuters that 30 men were shot."
     assert chains_of(nlp, text)[0][:2] == ["unnamed sources", "Reuters"]
@@ -911,3 +926,47 @@ def test_an_institution_written_in_lower_case_after_its_place_is_the_body(
     nlp: Language, text: str, expected: list[str]
 ) -> None:
     assert chains_of(nlp, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The Tarsa 24 monitoring group said the missile hit near a school.", "Tarsa 24"),
+        ("According to the Firat News media outlet 12 fighters were killed in Tarsa.", "Firat News"),
+        ("The Tarsa Media Center activist network said two people died in the shelling.", "Tarsa Media Center"),
+        ("According to the Reuters news agency two people died in the shelling.", "Reuters"),
+    ],
+)
+def test_a_name_before_the_words_for_its_kind_is_the_source(nlp: Language, text: str, source: str) -> None:
+    assert chains_of(nlp, text)[0] == [source, "Courier"]
+
+
+def test_a_kind_of_source_without_a_name_is_not_made_a_name(nlp: Language) -> None:
+    assert chains_of(nlp, "A local monitoring group said two people died in the shelling.")[0][0] != "local"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ruritanian rights group said shells hit the clinic.",
+        "The French monitoring group said shells hit the clinic.",
+    ],
+)
+def test_where_a_body_is_from_is_not_its_name(nlp: Language, text: str) -> None:
+    assert chains_of(nlp, text)[0][0] not in {"Ruritanian", "French"}
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [("witness", "witnesses"), ("a witness", "witnesses"), ("witnesses", "witnesses"), ("residents", "residents")],
+)
+def test_a_kind_of_witness_has_one_name(name: str, canonical: str) -> None:
+    assert canonical_source(name) == canonical
+
+
+def test_a_country_s_word_before_a_body_s_generic_name_makes_it_that_country_s_body(nlp: Language) -> None:
+    text = "The Turkish General Staff said in a statement that 14 militants were killed near Tarsa."
+    assert chains_of(nlp, text)[0][0] != "Ukrainian Armed Forces General Staff"
+    assert chains_of(nlp, "The General Staff said 14 drones were shot down overnight.")[0][0] == (
+        "Ukrainian Armed Forces General Staff"
+    )

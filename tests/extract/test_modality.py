@@ -170,3 +170,37 @@ def test_an_act_conjoined_to_a_copula_of_resolve_is_planned(nlp: Language) -> No
     starts = [True] + [False] * (len(words) - 1)
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, lemmas=lemmas, pos=pos, sent_starts=starts)
     assert modality_of(doc[:], doc[8]) == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        (
+            "Three nurses were killed in what were likely Russian strikes on Tarsa, a monitor said.",
+            "strikes",
+            "asserted",
+        ),
+        ("Four people died in what appeared to be a car bomb attack in Tarsa.", "attack", "asserted"),
+        (
+            "Two men were killed in what is believed to have been an Israeli air strike near Tarsa.",
+            "strike",
+            "asserted",
+        ),
+        ("Jets carried out what was probably the heaviest bombardment of Tarsa this year.", "bombardment", "asserted"),
+        # Parsed with "strikes" as the preposition's object beside the relative.
+        (
+            "Later in the day four medical staff from a clinic in Tarsa were also killed in what were likely Russian "
+            "strikes the monitor said",
+            "strikes",
+            "asserted",
+        ),
+        # A free relative that is the subject of a hedged verb is what that verb frames.
+        ("Officials said what may be a new offensive could start next week.", "offensive", "hypothetical"),
+        # A hedge on the act itself still hedges it.
+        ("Jets likely struck the market in Tarsa overnight.", "struck", "hypothetical"),
+    ],
+)
+def test_a_hedge_on_what_an_incident_was_is_not_on_whether_it_happened(
+    nlp: Language, text: str, trigger: str, expected: str
+) -> None:
+    assert modality(nlp, text, trigger) == expected

@@ -9,6 +9,7 @@ verbs, "according to"/"as per" objects, datives of "told", objects of "citing"/"
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -46,6 +47,7 @@ _NAME_JOINING_WORDS = word_set("en", "attribution", "name_joining_words")
 _BODY_NOUNS = word_set("en", "attribution", "body_nouns")
 _INSIDER_PREPOSITIONS = word_set("en", "attribution", "insider_prepositions")
 _INSTITUTION_HEADS = word_set("en", "attribution", "institution_heads")
+_KIND_OF_SOURCE_NOUNS = word_set("en", "attribution", "kind_of_source_nouns")
 _UNNAMED_MEDIA_HEADS = word_set("en", "attribution", "unnamed_media_heads")
 _SKIP_AT_NP_START = (
     DEP.determiner
@@ -85,6 +87,7 @@ class Outlet:
     aliases: tuple[str, ...] = ()
     descriptors: tuple[str, ...] = ()
     spokespeople: tuple[str, ...] = ()
+    country: str | None = None  # ISO code of its home, where it has one
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,7 @@ def _outlet_entry(entry: dict[str, Any]) -> Outlet:
         tuple(str(a) for a in entry.get("aliases") or []),
         tuple(str(d).lower() for d in entry.get("descriptors") or []),
         tuple(str(p) for p in entry.get("spokespeople") or []),
+        str(entry["country"]) if entry.get("country") else None,
     )
 
 
@@ -239,10 +243,14 @@ def canonical_source(name: str) -> str | None:
     """One name per source for listing and comparing chains: a known outlet or body's canonical name, a state's
     media not named further ("Syrian state-run TV" -> "Syrian state media"), or "unnamed sources" for an anonymous
     source described by its side ("a military source", "civil sources", "field sources"): nobody a reader can
-    name; a body not in the table named with its acronym, without it. None when the name is none of these."""
+    name; a kind of witness under its collective name ("a witness" -> "witnesses"); a known spokesperson under one
+    spelling of their name; a body not in the table named with its acronym, without it. None when the name is none
+    of these."""
     known = canonical_outlet(name) or _armed_group(name) or _state_media(name)
     if known is not None:
         return known
+    if (speaker := _spokesperson(name)) is not None:
+        return speaker[0]  # "Rami Abdulrahman", "Abdel Rahman": one name per known spokesperson
     bracketed = _BRACKETED.match(name)
     if bracketed is not None and _is_acronym(bracketed["inner"]):
         # "the Regional Network for Human Rights (RNHR)": a body not in the table, under its name without its acronym.
@@ -255,6 +263,10 @@ def canonical_source(name: str) -> str | None:
     head = words[-1].lower()
     if head in _UNNAMED_MEDIA_HEADS and not any(w.lower() in _STATE_MEDIA_MODIFIERS for w in words):
         return UNNAMED
+    witnesses = lexicon().witness_nouns
+    singular = next((form for form in (head, head[:-1], head[:-2]) if form in witnesses), None)
+    if len(words) == 1 and singular is not None:
+        return witnesses[singular]  # "a witness", "witnesses": one name per kind of witness
     head = head[:-1] if head.endswith("s") else head
     return UNNAMED if head in lexicon().unnamed_nouns else None
 
@@ -295,11 +307,16 @@ def _armed_group(name: str) -> str | None:
 
 
 @functools.cache
+def _country_rows() -> list[dict[str, str]]:
+    with data_path("geo", "countries.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@functools.cache
 def _country_words() -> dict[str, str]:
     """Lower-cased country name, alias or name of its people -> the name of its people ("syria" -> "Syrian"),
     or the country's name when the table gives none."""
-    with data_path("geo", "countries.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = _country_rows()
     found: dict[str, str] = {}
     for row in rows:
         demonyms = [d for d in (row.get("demonyms") or "").split("|") if d]
@@ -312,8 +329,7 @@ def _country_words() -> dict[str, str]:
 @functools.cache
 def _country_names() -> frozenset[str]:
     """Lower-cased country names and aliases, to read "Niger's army" as a country's army."""
-    with data_path("geo", "countries.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = _country_rows()
     names = {row["name"] for row in rows}
     names.update(alias for row in rows for alias in (row.get("aliases") or "").split("|") if alias)
     return frozenset(name.lower() for name in names)
@@ -344,9 +360,32 @@ def _outlet_in(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
             if run[-1].dep_ in DEP.case_marker or run[0].is_punct or run[-1].is_punct or _inside_a_name(run):
                 continue
             outlet = _lookup_outlet(_text(run))
-            if outlet:
+            if outlet and not _of_another_country(outlet, tokens[start - 1] if start > 0 else None):
                 return outlet, run
     return None
+
+
+def _of_another_country(outlet: Outlet, before: Token | None) -> bool:
+    """another_country_s_body: "the Turkish General Staff" is not Ukraine's "General Staff": a country's name or
+    its people's word right before a body's generic name says whose body it is, and a listed body of another
+    country is not meant."""
+    if before is None or outlet.country is None:
+        return False
+    country = _country_codes().get(before.lower_) or _country_codes().get(re.sub(r"'?s$", "", before.lower_))
+    return country is not None and country != outlet.country
+
+
+@functools.cache
+def _country_codes() -> dict[str, str]:
+    """Lower-cased country name, alias or name of its people -> the country's ISO code ("turkish" -> "TR")."""
+    rows = _country_rows()
+    found: dict[str, str] = {}
+    for row in rows:
+        words = [row["name"], *(row.get("aliases") or "").split("|"), *(row.get("demonyms") or "").split("|")]
+        for word in words:
+            if word:
+                found.setdefault(word.lower(), row["iso2"])
+    return found
 
 
 def _bracketed_outlet(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
@@ -753,6 +792,45 @@ def _body_again(phrase: _Phrase) -> list[Source] | None:
         return None
     earlier = phrase.earlier
     return earlier if earlier and earlier[0].kind in {"organisation", "outlet", "government"} else None
+
+
+@PHRASE_SOURCES.register("name_before_its_kind")
+def _name_before_its_kind(phrase: _Phrase) -> list[Source] | None:
+    """ "the Tarsa 24 monitoring group", "the Firat News media outlet", "the Aleppo Media Center activist network":
+    a name written before the lower-case words that say what kind of source it is is the source's name; the kind
+    words are not (English puts a name before its classifier as an adjective: "the Reuters news agency")."""
+    if not phrase.common_noun or phrase.lemma not in _KIND_OF_SOURCE_NOUNS:
+        return None
+    tokens = [t for t in phrase.tokens if t.lower_ not in _ARTICLES]
+    at = len(tokens)
+    while at > 0 and tokens[at - 1].is_lower and tokens[at - 1].is_alpha:
+        at -= 1  # the kind words: "monitoring group", "media outlet"
+    name = tokens[:at]
+    if not name or at == len(tokens) or not all(_in_a_name(t) for t in name) or name[-1].i + 1 != tokens[at].i:
+        return None
+    if not any(t.text[:1].isupper() for t in name) or all(_describes_where_from(t) for t in name if t.is_alpha):
+        return None  # "the Syrian rights group", "the U.S.-based monitoring group": a description, not a name
+    known = _lookup_outlet(_text(name))
+    if known is not None:  # "the Reuters news agency"
+        return [Source(known.name, known.kind, _span(name, phrase.doc_name))]
+    kind: SourceKind = "outlet" if phrase.lemma in phrase.lex.outlet_nouns else "organisation"
+    return [Source(_text(name), kind, _span(name, phrase.doc_name))]
+
+
+def _describes_where_from(token: Token) -> bool:
+    """A country, place or people's word, or an adjective: it says where a body is from, it does not name it."""
+    return (
+        token.ent_type_ in ENT.political_place | ENT.place | ENT.nationality
+        or token.pos_ in POS.adjective
+        or _is_country(token)
+        or token.lower_ in _country_words()
+        or token.lower_ == "based"
+    )
+
+
+def _in_a_name(token: Token) -> bool:
+    """A word of a name: capitalised, or a number ("Tarsa 24"), or a small word inside it ("Council for Peace")."""
+    return token.text[:1].isupper() or token.like_num or token.lower_ in _NAME_JOINING_WORDS
 
 
 @PHRASE_SOURCES.register("official_title")
@@ -1533,13 +1611,32 @@ def _descriptor_key(name: str) -> str:
 
 
 @functools.cache
-def _spokespeople() -> dict[str, Outlet]:
-    """Folded name of a body's public head or spokesperson (and the surname alone) -> the body."""
-    found: dict[str, Outlet] = {}
+def _spokespeople() -> dict[str, tuple[str, Outlet]]:
+    """Folded name of a body's public head or spokesperson (and the surname alone) -> the person's canonical name
+    and the body. A body's list gives each person's full name first, then its other spellings: a later name is the
+    same person as the first full name it spells alike (:func:`_same_person`)."""
+    found: dict[str, tuple[str, Outlet]] = {}
     for outlet in _all_outlets():
+        full_names: list[str] = []
         for person in outlet.spokespeople:
-            found.setdefault(person.casefold(), outlet)
+            canonical = next((n for n in full_names if _same_person(person, n)), None)
+            if canonical is None and len(person.split()) > 1:
+                full_names.append(person)
+            found.setdefault(person.casefold(), (canonical or person, outlet))
     return found
+
+
+# Two spellings of one name this alike (difflib ratio over letters only) are one person's: "Abdulrahman" and
+# "Abdel Rahman" romanise one Arabic name.
+_SAME_PERSON_SIMILARITY = 0.8
+
+
+def _same_person(name: str, full_name: str) -> bool:
+    """ "Rami Abdulrahman" and "Abdel Rahman" are spellings of "Rami Abdel Rahman": the whole name, or the surname
+    alone against the full name's end, spelled alike once spaces, hyphens and case are dropped."""
+    key, full = (re.sub(r"[^a-z]", "", n.casefold()) for n in (name, full_name))
+    tail = full[-len(key) :]
+    return any(difflib.SequenceMatcher(None, key, other).ratio() >= _SAME_PERSON_SIMILARITY for other in (full, tail))
 
 
 @functools.cache
@@ -1547,9 +1644,9 @@ def _all_outlets() -> tuple[Outlet, ...]:
     return tuple(_outlet_entry(entry) for entry in load_yaml("attribution.yaml").get("outlets", []))
 
 
-def _spokesperson_body(name: str) -> Outlet | None:
-    """The body a known spokesperson speaks for, also when the name carries words of the title before it
-    ("Observatory director Rami Abdel Rahman", read as one name)."""
+def _spokesperson(name: str) -> tuple[str, Outlet] | None:
+    """A known spokesperson's canonical name and the body they speak for, also when the name carries words of the
+    title before it ("Observatory director Rami Abdel Rahman", read as one name)."""
     folded = " ".join(name.casefold().split())
     people = _spokespeople()
     return people.get(folded) or next(
@@ -1619,7 +1716,8 @@ def _with_document_context(
             outlet = sole_body
         if outlet is None and source.kind in {"person", "official"}:
             # "the monitor's director Omar Haddad said": a body's known spokesperson speaks for the body.
-            outlet = _spokesperson_body(source.name)
+            speaker = _spokesperson(source.name)
+            outlet = speaker[1] if speaker is not None else None
         sources.append(Source(outlet.name, outlet.kind, source.span) if outlet else source)
     if wire is not None and wire.name not in {s.name for s in sources}:
         at = len(sources) - 1 if sources and sources[-1].kind == "publisher" else len(sources)

@@ -25,6 +25,7 @@ from sitrep.nlp.tokens import span_tokens
 DEFAULT: Modality = "asserted"
 _NEGATIVE_SUBJECTS = word_set("en", "modality", "negative_subjects")
 _RESPONSIBILITY_FRAMES = word_set("en", "modality", "responsibility_frames")
+_FREE_RELATIVES = word_set("en", "modality", "free_relatives")
 # Modalities a negated plan or possibility turns into "denied" ("no intention of withdrawing").
 _NEGATABLE: frozenset[str] = frozenset({"planned", "hypothetical", "asserted"})
 _MODIFIER_DEPS = (
@@ -268,8 +269,42 @@ def _is_verb_adjunct(node: Token, via: str) -> bool:
     )
 
 
+# How many links (attribute, open complement) a free relative's naming word may lie below its verb: "what were
+# likely strikes" (1), "what appeared to be a car bomb" (2), "what is believed to have been an air strike" (3).
+_FREE_RELATIVE_DEPTH = 3
+_NAMED_THING_DEPS = DEP.prepositional_complement | DEP.prepositional_object | DEP.direct_object | DEP.clausal_complement
+
+
+def _names_what_it_was(trigger: Token) -> bool:
+    """identification_hedge: the trigger is the naming word of a free relative ("killed in what were likely
+    Russian strikes", "in what appeared to be a car bomb", "in what is believed to be an Israeli raid"): a hedge
+    there is on what or whose the act was, as news writing names an incident it reports, not on whether it
+    happened."""
+    if trigger.dep_ in DEP.prepositional_object and any(
+        c.dep_ in DEP.prepositional_complement and c.i < trigger.i and _has_free_relative_subject(c)
+        for c in trigger.head.children
+    ):
+        return True  # the parse may hang the naming word on the preposition beside the relative: "in [what were] X"
+    node = trigger
+    for _ in range(_FREE_RELATIVE_DEPTH):
+        if node.dep_ not in DEP.attribute | DEP.open_complement or node.head == node:
+            return False
+        node = node.head
+        if _has_free_relative_subject(node):
+            # It names a thing the clause around it tells of ("in what ...", "carried out what ..."); as the subject
+            # of another verb ("what may be an offensive could start") it is what that verb frames.
+            return node.dep_ in _NAMED_THING_DEPS
+    return False
+
+
+def _has_free_relative_subject(verb: Token) -> bool:
+    return any(c.dep_ in DEP.subject | DEP.passive_subject and c.lower_ in _FREE_RELATIVES for c in verb.children)
+
+
 def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
     """How the sentence frames the event its ``trigger`` names."""
+    if _names_what_it_was(trigger):
+        return DEFAULT
     strong, weak = _clause_cue(trigger)
     if strong:
         return strong
