@@ -750,6 +750,8 @@ class ScoringFile(Strict):
     abroad_min_population: int
     fuzzy_min_similarity: Number
     fuzzy_min_similarity_anywhere: Number
+    look_alike_min_letters: int
+    romanisation_at_home_min_words: int
     implied_country_min_population: int
     implied_country_max_namesakes: int
     implied_country_min_share: Number

@@ -75,6 +75,10 @@ class _Match:
     whole_mention: bool = False
     main_name: bool = False  # matched the place's own name, not one of its alternate names
     same_skeleton: bool = False  # another romanisation of the name ("Tabaqa" / "Tabqa"), not only a look-alike
+    # The same romanised key ("Sheikh Meskin" / "Shaykh Miskin"): finer than the skeleton, which only finds candidates
+    romanised: bool = False
+    # The place's own name (not only an alternate name) is the name written or another romanisation of it
+    own_name_spelled: bool = False
 
     @property
     def spelled(self) -> bool:
@@ -84,7 +88,8 @@ class _Match:
 
 def _match_of(row: Row, name: str, cand_key: str, source: str, key: str, skel: str, rom: str) -> _Match:
     """A candidate row found under ``name`` (its key ``cand_key``) for a mention keyed ``key`` / ``skel`` / ``rom``."""
-    same = skeleton_key(name) == skel or romanised_key(name) == rom
+    romanised = romanised_key(name) == rom
+    same = romanised or skeleton_key(name) == skel
     return _Match(
         row,
         name_similarity(key, cand_key, same),
@@ -92,6 +97,8 @@ def _match_of(row: Row, name: str, cand_key: str, source: str, key: str, skel: s
         source == "core",
         main_name=source == "name",
         same_skeleton=same,
+        romanised=romanised,
+        own_name_spelled=source == "name" and (romanised or cand_key == key),
     )
 
 
@@ -217,8 +224,12 @@ class Gazetteer:
     @staticmethod
     def _keep(found: dict[int, _Match], match: _Match) -> None:
         old = found.get(match.row.id)
+        if old is not None and old.own_name_spelled and not match.own_name_spelled:
+            match = replace(match, own_name_spelled=True)  # the row is one match: what any of its names showed holds
         if old is None or _rank(match) > _rank(old):
             found[match.row.id] = match
+        elif match.own_name_spelled and not old.own_name_spelled:
+            found[match.row.id] = replace(old, own_name_spelled=True)
 
     def _fuzzy_pool(self, country: str) -> NamePool:
         """The names of one country (or, for "", of prominent places worldwide) that fuzzy matching searches
@@ -453,7 +464,7 @@ class Gazetteer:
         if of and outer.strip() and _names_a_unit(inner):
             return self._resolve_nested(inner, outer, context)
         parsed = parse_mention(text)
-        if is_never_a_place(parsed.core) or _only_particles(parsed.core):
+        if is_never_a_place(parsed.core) or _only_particles(parsed.core) or _names_a_people(parsed.core):
             return None
         if parsed.kind == "border":
             border = self._border(parsed, context)
@@ -543,7 +554,14 @@ class Gazetteer:
             towns = [a for a in home_towns if a.country == row.country]
             return not towns or any(haversine_km(a.lat, a.lon, row.lat, row.lon) <= QUARTER_KM for a in towns)
 
-        floor = max(float(weights()["min_similarity"]), context.min_similarity)
+        loose_floor = float(weights()["min_similarity"])
+        floor = max(loose_floor, context.min_similarity)
+        several_words = int(weights()["romanisation_at_home_min_words"])
+        # ``short_names_spelled``: one edit turns a short word into another name ("Deir" / "Dmeir", "Arts" /
+        # "Rastan"), so a one-word name this short is taken only as written or in another romanisation of it.
+        short_name = " " not in parsed.core.strip() and len(name_key(parsed.core)) < int(
+            weights()["look_alike_min_letters"]
+        )
         exact = [m for m in matches.values() if m.similarity >= 1.0 and not m.via_core_alias]
         # A place spelled exactly as written exists: loose spellings of other places are not it ("Kinshasa" is not
         # Cuinchy, whose alternate name "Kinshi" is near). But an exact namesake abroad does not stop another
@@ -555,6 +573,12 @@ class Gazetteer:
         def floor_for(m: _Match) -> float:
             if exact_at_home or (exact and not (m.row.country in home and m.spelled)):
                 return exact_floor
+            if m.romanised and m.row.country in home and len(name_key(parsed.core).split()) >= several_words:
+                # ``romanisation_at_home``: a name that must be spelled as the gazetteer has it (a bare proper noun
+                # no parser called a place) may be spelled in another romanisation of a place in the document's
+                # own countries, if it has several words: "Shaykh Miskin" written "Sheikh Meskin" is that town's
+                # name, not a look-alike; a single bare word is as often a person's name ("Hikmat" / "Hikmah").
+                return loose_floor
             return floor
 
         home_spelled = bool(home) and any(
@@ -590,6 +614,7 @@ class Gazetteer:
             for m in matches.values()
             if m.similarity >= (country_floor if m.row.precision == "country" else floor_for(m))
             and fits(m.row)
+            and (m.similarity >= 1.0 or m.romanised or not short_name)
             and in_a_named_city(m.row)
             and self._plausible(m, countries, region | home)
             and (not home_spelled or m.row.country in home or self._known_abroad(m.row))
@@ -625,8 +650,10 @@ class Gazetteer:
                     or (match.main_name and row.population >= int(w["abroad_min_population"]))
                 )
             )
-        if match.spelled:
+        if match.spelled and (countries or match.own_name_spelled or match.similarity >= 1.0):
             return True
+        # ``respelled_alternates_abroad``: with no country known, another romanisation of some alternate name (an
+        # exonym in another language: "Dabek" of Dubuque, "Bidin" of Vidin) is only a look-alike.
         return match.similarity >= float(w["fuzzy_min_similarity" if countries else "fuzzy_min_similarity_anywhere"])
 
     @staticmethod
@@ -782,6 +809,16 @@ def _only_particles(name: str) -> bool:
     """ "al" cut off "al-Atareb" by the tokenizer is an article, not the name of any place (Alköy)."""
     words = tokens(name)
     return bool(words) and all(w in _PARTICLES or w in ARTICLES for w in words)
+
+
+@cache
+def _peoples() -> frozenset[str]:
+    return frozenset(name_key(word) for word in word_set("en", "gazetteer", "peoples"))
+
+
+def _names_a_people(name: str) -> bool:
+    """ "Chechen", "the Kurds": a people, a faith or a sect says who, not where (``data/en/gazetteer.yaml``)."""
+    return name_key(name) in _peoples()
 
 
 def _without_tie(votes: dict[str, float], weak: dict[str, float]) -> dict[str, float]:
