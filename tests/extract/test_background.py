@@ -107,6 +107,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("The men who were killed were farmers from two nearby hamlets.", "killed", "victims_described"),
         ("The insurgents' supply routes are also being targeted by drones, officials say.", "targeted", "ongoing"),
         ("Villages along the river are still being shelled by both armies.", "shelled", "ongoing"),
+        ("The militia is still hoping to retake the hill above the town.", "retake", "ongoing"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -134,6 +135,9 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         # Fighting told as going on is reported now: a headline's "ongoing clashes" is news, "ongoing violence" a state.
         ("Heavy shelling accompanies the ongoing clashes in the hills east of the dam", "shelling"),
         ("Ongoing clashes between the militia and the army in the northern valley", "clashes"),
+        # Fighting told as still going on happens now: news, unlike an effort still going on.
+        ("Clashes are still taking place on the edge of the old town, the monitor said.", "Clashes"),
+        ("Battles are still raging around the airport road.", "Battles"),
         # A caption's scene without the picture's date closing it, or a date closing a sentence of news, is news.
         ("Residents inspect the damage after an air strike hit the market on Monday.", "strike"),
         ("An air strike hit the market of the port town on March 3, 2024.", "strike"),
