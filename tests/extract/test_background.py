@@ -31,6 +31,12 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("Since the start of the offensive, shelling has killed 140 civilians.", "shelling", "period_total"),
         ("Three weeks of bombardment have left the port town in ruins.", "bombardment", "period_total"),
         ("Militias regularly raid the farms on the northern plain.", "raid", "habitual"),
+        ("Some 200 people have been killed in the valley since a truce collapsed in May.", "truce", "period_total"),
+        ("The stampede at the stadium gate killed 12 fans, officials said.", "killed", "not_political_violence"),
+        ("The collapse of the old apartment block killed eleven residents.", "killed", "not_political_violence"),
+        ("A road accident near the border crossing left four people dead.", "accident", "not_political_violence"),
+        ("In this photo taken on Monday, rescuers search the rubble after the attack.", "attack", "page_furniture"),
+        ("Army retakes the hill town pic.twitter.com/abc123 (@reporter) May 3", "retakes", "page_furniture"),
         ("The two factions have blamed each other for mortar attacks in the past.", "attacks", "habitual"),
         ("Government troops have been struggling to retake the valley.", "retake", "ongoing"),
         ("The army is fighting to push the insurgents out of the old quarter.", "fighting", "ongoing"),
@@ -149,6 +155,9 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("Rescuers found the bodies of those who were killed when the bridge was bombed on Monday.", "bombed"),
         ("Gunmen killed the men who were guarding the pumping station.", "killed"),
         ("The convoy was being shelled when the bridge collapsed on Sunday.", "shelled"),
+        # A disaster's word in a sentence that tells an attack, or a blast said to be no accident, is news.
+        ("The collapse of the bridge came after an air strike killed six people on Monday.", "strike"),
+        ("The blast that killed nine at the depot was not an accident, police said.", "blast"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:
