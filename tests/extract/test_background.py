@@ -31,6 +31,12 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("Since the start of the offensive, shelling has killed 140 civilians.", "shelling", "period_total"),
         ("Three weeks of bombardment have left the port town in ruins.", "bombardment", "period_total"),
         ("Militias regularly raid the farms on the northern plain.", "raid", "habitual"),
+        ("Some 200 people have been killed in the valley since a truce collapsed in May.", "truce", "period_total"),
+        ("The stampede at the stadium gate killed 12 fans, officials said.", "killed", "not_political_violence"),
+        ("The collapse of the old apartment block killed eleven residents.", "killed", "not_political_violence"),
+        ("A road accident near the border crossing left four people dead.", "accident", "not_political_violence"),
+        ("In this photo taken on Monday, rescuers search the rubble after the attack.", "attack", "page_furniture"),
+        ("Army retakes the hill town pic.twitter.com/abc123 (@reporter) May 3", "retakes", "page_furniture"),
         ("The two factions have blamed each other for mortar attacks in the past.", "attacks", "habitual"),
         ("Government troops have been struggling to retake the valley.", "retake", "ongoing"),
         ("The army is fighting to push the insurgents out of the old quarter.", "fighting", "ongoing"),
@@ -107,6 +113,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("The men who were killed were farmers from two nearby hamlets.", "killed", "victims_described"),
         ("The insurgents' supply routes are also being targeted by drones, officials say.", "targeted", "ongoing"),
         ("Villages along the river are still being shelled by both armies.", "shelled", "ongoing"),
+        ("The militia is still hoping to retake the hill above the town.", "retake", "ongoing"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -134,6 +141,9 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         # Fighting told as going on is reported now: a headline's "ongoing clashes" is news, "ongoing violence" a state.
         ("Heavy shelling accompanies the ongoing clashes in the hills east of the dam", "shelling"),
         ("Ongoing clashes between the militia and the army in the northern valley", "clashes"),
+        # Fighting told as still going on happens now: news, unlike an effort still going on.
+        ("Clashes are still taking place on the edge of the old town, the monitor said.", "Clashes"),
+        ("Battles are still raging around the airport road.", "Battles"),
         # A caption's scene without the picture's date closing it, or a date closing a sentence of news, is news.
         ("Residents inspect the damage after an air strike hit the market on Monday.", "strike"),
         ("An air strike hit the market of the port town on March 3, 2024.", "strike"),
@@ -145,6 +155,9 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("Rescuers found the bodies of those who were killed when the bridge was bombed on Monday.", "bombed"),
         ("Gunmen killed the men who were guarding the pumping station.", "killed"),
         ("The convoy was being shelled when the bridge collapsed on Sunday.", "shelled"),
+        # A disaster's word in a sentence that tells an attack, or a blast said to be no accident, is news.
+        ("The collapse of the bridge came after an air strike killed six people on Monday.", "strike"),
+        ("The blast that killed nine at the depot was not an accident, police said.", "blast"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:
