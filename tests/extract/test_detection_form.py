@@ -334,3 +334,21 @@ def test_a_number_of_strikes_is_several_strikes_not_a_tally() -> None:
     # a_number_of
     assert set(types("Jets carried out a number of strikes on the hill positions on Saturday.")) & VIOLENT
     assert types("The number of attacks has doubled this year, the report said.") == []
+
+
+def test_a_battle_over_villages_is_two_sided_force() -> None:
+    """A battle is fought between armed sides (ACLED's armed clash): PLOVER's FIGHT, whatever ground it is fought
+    over; shelling of the village's houses is one-sided, ASSAULT."""
+    [m] = extract("Troops and insurgents clashed for control of three hill villages on Sunday.").mentions
+    assert (m.event_type, m.plover) == ("Battles", "FIGHT")
+    [m] = extract("Government artillery shelled houses in the hill village on Sunday, residents said.").mentions
+    assert (m.event_type, m.plover) == ("Explosions/Remote violence", "ASSAULT")
+
+
+def test_ground_described_as_held_by_a_side_is_no_capture() -> None:
+    """A participle that describes a noun ("areas controlled by the rebels") tells what the ground is, not that it
+    was taken: a lone headline's present tense is news only in its own verb ("Forces control 7 villages")."""
+    assert types("Warplanes strike areas controlled by the insurgents in the eastern desert") == [
+        "Explosions/Remote violence"
+    ]
+    assert types("Government forces control seven villages in the eastern desert") == ["Battles"]

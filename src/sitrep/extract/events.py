@@ -513,7 +513,7 @@ def _mention(
     if kind.event_type not in VIOLENT_TYPES:
         roles = [r for r in roles if r.name != "Unidentified Armed Group"]
     roles = apply_conventions(roles, kind.event_type, victims, doc_name)
-    plover = one_sided_plover(kind.plover, " ".join(r.name for r in roles if r.role == "actor2"))
+    plover = one_sided_plover(kind.plover, " ".join(r.name for r in roles if r.role == "actor2"), kind.event_type)
     sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, span_text(sentence))
     return Mention(
         id=_mention_id(document, sentence.start_char, token.idx),

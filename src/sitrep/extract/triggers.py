@@ -282,6 +282,12 @@ def _lone_headline(sentence: SpacySpan) -> bool:
     return sentence.start_char == 0 and _unfinished(sentence)
 
 
+def _participle_of_a_noun(token: Token) -> bool:
+    """participle_describes_a_noun: "areas controlled by the rebels", "the advancing columns": a participle that
+    modifies a noun tells what the noun is (a standing state), not news a headline's present tense gives."""
+    return token.tag_ in {"VBN", "VBG"} and token.dep_ in {"acl", "amod"} and token.head.pos_ in {"NOUN", "PROPN"}
+
+
 def _unfinished(sentence: SpacySpan) -> bool:
     """No full stop at the end: a headline, a caption, a line of a list."""
     return not span_text(sentence).rstrip().endswith((".", "!", "?", '"', "”"))
@@ -388,7 +394,7 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
         return False
     if rule.only_in_headlines and not _unfinished(token.sent):
         return False
-    if rule.only_in_lone_headlines and not _lone_headline(token.sent):
+    if rule.only_in_lone_headlines and (not _lone_headline(token.sent) or _participle_of_a_noun(token)):
         return False
     lowered = text.lower()
     if rule.needs_any is not None and not rule.needs_any.search(lowered):
@@ -690,7 +696,7 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     if by_rules.event_type == "Strategic developments" or admitted == {by_rules.event_type}:
         return replace(
             by_rules,
-            plover=one_sided_plover(by_rules.plover, target_text),
+            plover=one_sided_plover(by_rules.plover, target_text, by_rules.event_type),
             confidence=round(model.confidence(by_type.get(by_rules.event_type, 0.0)), 3),
         )
     # The rules' type (a convention's, or else the trigger's lexicon's) is weighed with the model's probabilities,
@@ -707,7 +713,7 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     else:
         sub = weapon_names_the_sub_type(event_type, split_label(subs[0])[1], text, earlier)
     lemma = match.token.lemma_.lower()
-    plover = one_sided_plover(match.rule.plover or onto.plover(event_type, sub, lemma), target_text)
+    plover = one_sided_plover(match.rule.plover or onto.plover(event_type, sub, lemma), target_text, event_type)
     return Classification(event_type, sub, plover, round(model.confidence(by_type.get(event_type, 0.0)), 3))
 
 
@@ -716,9 +722,13 @@ def _lexicon_bonus(rule: TriggerRule, model: TypingModel) -> float:
     return model.weak_weight if rule.weak else model.lexicon_weight
 
 
-def one_sided_plover(plover: str, target_text: str) -> str:
-    """one_sided_plover: conventional force (PLOVER FIGHT) used on civilians is one-sided violence, ASSAULT."""
+def one_sided_plover(plover: str, target_text: str, event_type: str) -> str:
+    """one_sided_plover: conventional force (PLOVER FIGHT) used on civilians is one-sided violence, ASSAULT. A
+    battle is two-sided by definition (ACLED: a clash of two organised armed groups), so it stays FIGHT whatever
+    ground it is fought over ("fighting for three villages")."""
     onto = ontology()
+    if event_type == "Battles":
+        return plover
     if plover == "FIGHT" and target_text and onto.civilian_cues.search(target_text):
         return onto.one_sided_plover
     return plover
