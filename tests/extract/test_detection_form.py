@@ -352,3 +352,30 @@ def test_ground_described_as_held_by_a_side_is_no_capture() -> None:
         "Explosions/Remote violence"
     ]
     assert types("Government forces control seven villages in the eastern desert") == ["Battles"]
+
+
+def test_forces_closing_a_ring_around_ground_fight_for_it() -> None:
+    """Encircling or besieging ground another side holds is part of the fight for it (a verb with ground as its
+    object); the besieged town as a state, or a house surrounded for an arrest, is no battle."""
+    assert types("Government troops besieged the rebel-held district on Monday, a military source said.") == ["Battles"]
+    assert types("Insurgent fighters encircled the garrison town overnight") == ["Battles"]
+    assert not types("The besieged town has been without food for months, aid workers said.")
+    assert types("Police surrounded the house where the suspect was hiding and arrested him.") == [
+        "Strategic developments"
+    ]
+
+
+def test_a_crowd_massing_to_protest_is_a_protest() -> None:
+    assert types(
+        "Thousands of protesters massed in the main square on Friday to demand the governor's resignation."
+    ) == ["Protests"]
+    assert not types("Investigators found a mass grave near the town on Friday.")
+
+
+def test_a_past_tense_read_as_an_adjective_of_its_object_still_reports() -> None:
+    """The parser may read "X captured Y-held positions" as "captured" describing the positions, with X hung on
+    them: an adjective has no subject, so the verb reports the capture; "the downed drone" describes a thing."""
+    assert types(
+        "Activists said rebels including the Islamist Ahrar al-Sham captured government-held positions near the dam."
+    ) == ["Battles"]
+    assert not types("The downed drone was shown on state television on Friday.")

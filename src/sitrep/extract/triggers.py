@@ -340,8 +340,31 @@ def first_conjunct(token: Token) -> Token:
 
 def _describes_a_thing(token: Token) -> bool:
     """A participle used as an adjective ("a downed drone", "mobilised militias", "the destroyed bridge")
-    describes what something is or went through, not an incident the sentence reports."""
-    return token.pos_ == "VERB" and token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"}
+    describes what something is or went through, not an incident the sentence reports. One with a subject is a
+    verb the parser misread (`_subject_read_as_a_modifier`)."""
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ == "amod"
+        and token.tag_ in {"VBN", "VBD"}
+        and not _subject_read_as_a_modifier(token)
+    )
+
+
+def _subject_read_as_a_modifier(token: Token) -> bool:
+    """verb_read_as_adjective_with_subject: "said the Nusra Front captured army-held positions", "said jihadists
+    of the group captured regime-held positions": the parser read the past tense as an adjective of its object and
+    its subject as a modifier of that object (or of the verb). An adjective has no subject: a name or noun right
+    before the participle, attached to it as subject or to the same noun as a nominal modifier, is the subject of
+    a verb."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return True
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    return (
+        before is not None
+        and before.pos_ in {"NOUN", "PROPN"}
+        and before.dep_ == "nmod"
+        and before.head.i == token.head.i
+    )
 
 
 # Particles of phrasal verbs; the parser attaches some as adverbs ("shot down" with "down" an advmod).
