@@ -379,3 +379,29 @@ def test_a_past_tense_read_as_an_adjective_of_its_object_still_reports() -> None
         "Activists said rebels including the Islamist Ahrar al-Sham captured government-held positions near the dam."
     ) == ["Battles"]
     assert not types("The downed drone was shown on state television on Friday.")
+
+
+def test_strikes_counted_within_one_day_are_that_days_incident() -> None:
+    """ "40 raids on the district during the last 24 hours" tells one day's strikes on one area, which ACLED and
+    UCDP code as one event; counted since March they are a tally over a period, a claim."""
+    assert types(
+        "Warplanes carried out more than 40 raids on the hill district in the past 24 hours, the monitor said."
+    ) == ["Explosions/Remote violence"]
+    assert set(types("More than 200 shells and rockets target the northern plain since this morning")) == {
+        "Explosions/Remote violence"
+    }
+    counted = extract("Rebels have attacked the river town more than 30 times since March, a spokesman said today.")
+    assert not counted.mentions and counted.claims
+
+
+def test_forces_widening_their_control_take_ground() -> None:
+    assert types("The army expands its areas of control in the eastern desert") == ["Battles"]
+    assert not types("The company plans to expand its areas of control over the regional market.")
+
+
+def test_a_named_armed_side_advancing_in_a_headline_fights_for_the_ground() -> None:
+    """The root of a headline is its act, read as a verb or as a noun with its agent before it ("The SDF advance
+    into the city centre"); an armed side the actor dictionary knows moves as forces do."""
+    assert types("The SDF advance into the city center from another point") == ["Battles"]
+    assert types("The Islamic State organization advance in the southern section of the capital") == ["Battles"]
+    assert not types("The ministry said the talks would advance next week.")

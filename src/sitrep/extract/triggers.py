@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.data import load_yaml, word_set
+from sitrep.extract.actors import actor_dictionary, phrase_actor
 from sitrep.extract.rules import Cascade
 from sitrep.extract.typing_model import TypingModel, features, split_label, type_probabilities, typing_model
 from sitrep.nlp.entities import entities_in
@@ -258,9 +259,14 @@ _TIMES = frozenset({"DATE", "TIME"})
 def _verb_read_as_noun(token: Token) -> bool:
     """A headline's verb in its base form right after its plural subject, which the parser took for a noun:
     "Regime forces target areas in the countryside", "Rebel factions advance in two villages". In prose ("the
-    target areas", "their advance") the noun stands."""
+    target areas", "their advance") the noun stands.
+    headline_root_noun: the root of a headline is its act, whether the parser reads it as a verb with its subject
+    or as a noun with its agent ("The SDF advance into the city centre", "Islamic State organisation advance in the
+    south"): a headline names the act it reports."""
     if token.tag_ != "NN" or token.lower_ != token.lemma_.lower() or token.i == token.sent.start:
         return False
+    if token.dep_ == "ROOT" and _unfinished(token.sent):
+        return True
     subject = token.nbor(-1)
     return subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
 
@@ -586,12 +592,24 @@ def _moved_by_the_military(token: Token, text: str, onto: Ontology) -> bool:
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and token.dep_ == "xcomp":
         subjects = [c for c in token.head.children if c.dep_ == "dobj"]
+    if not subjects and token.pos_ == "NOUN":  # "the SDF advance", "the army's withdrawal": a name before the act
+        subjects = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"} and c.pos_ == "PROPN"]
     if subjects and not any(s.pos_ == "PRON" for s in subjects):  # "it suspended": whoever "it" is
         return any(
-            onto.military_cues.search(_phrase_text(s)) or onto.armed_group_subjects.search(_phrase_text(s))
+            onto.military_cues.search(_phrase_text(s))
+            or onto.armed_group_subjects.search(_phrase_text(s))
+            or _names_an_armed_actor(s, onto)
             for s in subjects
         )
     return onto.military_cues.search(text) is not None or onto.armed_group_subjects.search(text) is not None
+
+
+def _names_an_armed_actor(subject: Token, onto: Ontology) -> bool:
+    """armed_actor_named: a subject the actor dictionary knows as an armed side ("the SDF advance into the city",
+    "the Islamic State organisation advances") is forces moving, though no word of it says "forces"."""
+    phrase = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    entry = phrase_actor(phrase, actor_dictionary())
+    return entry is not None and entry.actor_type in onto.armed_actor_types and entry.actor_type != "Unidentified"
 
 
 def is_generic(token: Token, onto: Ontology) -> bool:
