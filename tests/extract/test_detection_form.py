@@ -405,3 +405,19 @@ def test_a_named_armed_side_advancing_in_a_headline_fights_for_the_ground() -> N
     assert types("The SDF advance into the city center from another point") == ["Battles"]
     assert types("The Islamic State organization advance in the southern section of the capital") == ["Battles"]
     assert not types("The ministry said the talks would advance next week.")
+
+
+def test_an_adverb_between_a_headlines_subject_and_its_verb() -> None:
+    """ "Regime forces heavily shell areas ...": the parser reads the verb as an adjective of its object; an adverb
+    between the plural subject and the verb does not make it one."""
+    assert types("Government forces heavily shell areas at the western outskirts of the river town") == [
+        "Explosions/Remote violence"
+    ]
+
+
+def test_forces_ending_another_sides_presence_take_the_ground() -> None:
+    assert types("Government forces end the presence of the insurgents in the desert triangle east of the city") == [
+        "Battles"
+    ]
+    assert not types("The company ended its presence in the regional market last year.")
+    assert not types("The clashes ended in the evening, a resident said.")

@@ -267,8 +267,16 @@ def _verb_read_as_noun(token: Token) -> bool:
         return False
     if token.dep_ == "ROOT" and _unfinished(token.sent):
         return True
-    subject = token.nbor(-1)
-    return subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
+    subject = _word_before_adverbs(token)
+    return subject is not None and subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
+
+
+def _word_before_adverbs(token: Token) -> Token | None:
+    """The word before the token, past any adverbs ("Regime forces heavily shell ...": "forces")."""
+    i = token.i - 1
+    while i > token.sent.start and token.doc[i].tag_ == "RB":
+        i -= 1
+    return token.doc[i] if i >= token.sent.start and token.doc[i].tag_ != "RB" else None
 
 
 def _verb_read_as_adjective(token: Token) -> bool:
@@ -278,8 +286,8 @@ def _verb_read_as_adjective(token: Token) -> bool:
     after a plural noun is no adjective there ("offensive weapons" follows no plural subject)."""
     if token.tag_ != "JJ" or token.lower_ != token.lemma_.lower() or token.i == token.sent.start:
         return False
-    subject = token.nbor(-1)
-    return subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
+    subject = _word_before_adverbs(token)  # "Regime forces heavily shell areas ...": an adverb may come between
+    return subject is not None and subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
 
 
 def _lone_headline(sentence: SpacySpan) -> bool:
