@@ -421,3 +421,10 @@ def test_forces_ending_another_sides_presence_take_the_ground() -> None:
     ]
     assert not types("The company ended its presence in the regional market last year.")
     assert not types("The clashes ended in the evening, a resident said.")
+
+
+def test_a_participle_says_what_forces_or_ground_are() -> None:
+    """ "an alliance surrounding the town", "forces encircling the district" describe the forces, not a new
+    incident; a headline's past participle is its passive with the auxiliary dropped, and reports."""
+    assert not types("Activists said regime forces encircling the district prevented the evacuation of the wounded.")
+    assert types("Three villages recovered by government forces in the southern countryside") == ["Battles"]

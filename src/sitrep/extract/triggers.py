@@ -302,6 +302,17 @@ def _participle_of_a_noun(token: Token) -> bool:
     return token.tag_ in {"VBN", "VBG"} and token.dep_ in {"acl", "amod"} and token.head.pos_ in {"NOUN", "PROPN"}
 
 
+def _describes_forces_or_ground(token: Token, rule: TriggerRule) -> bool:
+    """A verb-only act of fighting or ground is told by a clause; a participle of a noun says what the forces or the
+    ground are: "forces encircling the district", "an alliance surrounding the town", "areas controlled by the
+    rebels", "the villages recovered last year". A headline drops the passive's auxiliary, so there a past
+    participle reports ("Three villages recovered by the army"), save for a standing state (`only_in_lone_headlines`:
+    "control")."""
+    if not _participle_of_a_noun(token):
+        return False
+    return token.tag_ == "VBG" or rule.only_in_lone_headlines or not _unfinished(token.sent)
+
+
 def _unfinished(sentence: SpacySpan) -> bool:
     """No full stop at the end: a headline, a caption, a line of a list."""
     return not span_text(sentence).rstrip().endswith((".", "!", "?", '"', "”"))
@@ -431,7 +442,9 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
         return False
     if rule.only_in_headlines and not _unfinished(token.sent):
         return False
-    if rule.only_in_lone_headlines and (not _lone_headline(token.sent) or _participle_of_a_noun(token)):
+    if rule.only_in_lone_headlines and not _lone_headline(token.sent):
+        return False
+    if rule.verbs_only and rule.event_type == "Battles" and _describes_forces_or_ground(token, rule):
         return False
     lowered = text.lower()
     if rule.needs_any is not None and not rule.needs_any.search(lowered):
