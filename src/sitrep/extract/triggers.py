@@ -628,6 +628,8 @@ def _moved_by_the_military(token: Token, text: str, onto: Ontology) -> bool:
 def _names_an_armed_actor(subject: Token, onto: Ontology) -> bool:
     """armed_actor_named: a subject the actor dictionary knows as an armed side ("the SDF advance into the city",
     "the Islamic State organisation advances") is forces moving, though no word of it says "forces"."""
+    if subject.ent_type_ in {"GPE", "PERSON"}:  # a place standing for its state ("Amman sent ...") may be a name
+        return False
     phrase = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
     entry = phrase_actor(phrase, actor_dictionary())
     return entry is not None and entry.actor_type in onto.armed_actor_types and entry.actor_type != "Unidentified"
