@@ -449,7 +449,7 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
     lowered = text.lower()
     if rule.needs_any is not None and not rule.needs_any.search(lowered):
         return False
-    if rule.needs_military and not _moved_by_the_military(token, text, onto):
+    if rule.needs_military and not _moved_by_the_military(token, text, onto, by_name=rule.event_type == "Battles"):
         return False
     if rule.instrument_subject and not _instrument_does_it(token, onto):
         return False
@@ -607,7 +607,7 @@ def _anchors_a_time(token: Token) -> bool:
     return word in _TIME_ANCHORS
 
 
-def _moved_by_the_military(token: Token, text: str, onto: Ontology) -> bool:
+def _moved_by_the_military(token: Token, text: str, onto: Ontology, by_name: bool = False) -> bool:
     """A movement trigger ("withdrew", "evacuate") is a strategic development when forces move: its own subject
     when it has one ("ordered residents to evacuate" moves residents), else anything military in the sentence."""
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -619,7 +619,7 @@ def _moved_by_the_military(token: Token, text: str, onto: Ontology) -> bool:
         return any(
             onto.military_cues.search(_phrase_text(s))
             or onto.armed_group_subjects.search(_phrase_text(s))
-            or _names_an_armed_actor(s, onto)
+            or (by_name and _names_an_armed_actor(s, onto))
             for s in subjects
         )
     return onto.military_cues.search(text) is not None or onto.armed_group_subjects.search(text) is not None
@@ -627,7 +627,9 @@ def _moved_by_the_military(token: Token, text: str, onto: Ontology) -> bool:
 
 def _names_an_armed_actor(subject: Token, onto: Ontology) -> bool:
     """armed_actor_named: a subject the actor dictionary knows as an armed side ("the SDF advance into the city",
-    "the Islamic State organisation advances") is forces moving, though no word of it says "forces"."""
+    "the Islamic State organisation advances") is forces moving, though no word of it says "forces". Asked only of
+    acts of fighting for ground (a Battles entry): a named side's arriving or moving ("police arrived") is no
+    strategic development."""
     if subject.ent_type_ in {"GPE", "PERSON"}:  # a place standing for its state ("Amman sent ...") may be a name
         return False
     phrase = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
