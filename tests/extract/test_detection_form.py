@@ -428,3 +428,13 @@ def test_a_participle_says_what_forces_or_ground_are() -> None:
     incident; a headline's past participle is its passive with the auxiliary dropped, and reports."""
     assert not types("Activists said regime forces encircling the district prevented the evacuation of the wounded.")
     assert types("Three villages recovered by government forces in the southern countryside") == ["Battles"]
+
+
+def test_widening_words_govern_no_event_but_ground() -> None:
+    """Only forces widening their control take ground; "demands have expanded" is no act, and a known incident
+    named under it ("during the protests") still refers back."""
+    text = (
+        "Thousands of students protested outside the ministry on Friday, organisers said.\n\n"
+        "Their demands have since expanded to an inquiry into police conduct during the protests."
+    )
+    assert len(extract(text).mentions) == 1
