@@ -428,6 +428,9 @@ def test_a_participle_says_what_forces_or_ground_are() -> None:
     incident; a headline's past participle is its passive with the auxiliary dropped, and reports."""
     assert not types("Activists said regime forces encircling the district prevented the evacuation of the wounded.")
     assert types("Three villages recovered by government forces in the southern countryside") == ["Battles"]
+    assert types("Warplanes strike areas controlled by the insurgents in the eastern desert") == [
+        "Explosions/Remote violence"
+    ]
 
 
 def test_widening_words_govern_no_event_but_ground() -> None:

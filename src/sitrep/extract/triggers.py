@@ -303,11 +303,11 @@ def _participle_of_a_noun(token: Token) -> bool:
 
 
 def _describes_forces_or_ground(token: Token, rule: TriggerRule) -> bool:
-    """A verb-only act of fighting or ground is told by a clause; a participle of a noun says what the forces or the
-    ground are: "forces encircling the district", "an alliance surrounding the town", "areas controlled by the
-    rebels", "the villages recovered last year". A headline drops the passive's auxiliary, so there a past
-    participle reports ("Three villages recovered by the army"), save for a standing state (`only_in_lone_headlines`:
-    "control")."""
+    """A push, a ring or a hold (the weak entries "advance", "encircle", and a lone headline's "control") is told by
+    a clause; as a participle of a noun it says what the forces or the ground are: "forces encircling the district",
+    "troops advancing in the area", "areas controlled by the rebels". A headline drops the passive's auxiliary, so
+    there a past participle reports, save for a standing state (`only_in_lone_headlines`: "control"). A decisive act
+    in a participle ("forces driving them out of the province") is still told."""
     if not _participle_of_a_noun(token):
         return False
     return token.tag_ == "VBG" or rule.only_in_lone_headlines or not _unfinished(token.sent)
@@ -444,12 +444,13 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
         return False
     if rule.only_in_lone_headlines and not _lone_headline(token.sent):
         return False
-    if rule.verbs_only and rule.event_type == "Battles" and _describes_forces_or_ground(token, rule):
+    if rule.verbs_only and (rule.weak or rule.only_in_lone_headlines) and _describes_forces_or_ground(token, rule):
         return False
     lowered = text.lower()
     if rule.needs_any is not None and not rule.needs_any.search(lowered):
         return False
-    if rule.needs_military and not _moved_by_the_military(token, text, onto, by_name=rule.event_type == "Battles"):
+    by_name = rule.event_type != "Strategic developments"
+    if rule.needs_military and not _moved_by_the_military(token, text, onto, by_name=by_name):
         return False
     if rule.instrument_subject and not _instrument_does_it(token, onto):
         return False
@@ -628,7 +629,7 @@ def _moved_by_the_military(token: Token, text: str, onto: Ontology, by_name: boo
 def _names_an_armed_actor(subject: Token, onto: Ontology) -> bool:
     """armed_actor_named: a subject the actor dictionary knows as an armed side ("the SDF advance into the city",
     "the Islamic State organisation advances") is forces moving, though no word of it says "forces". Asked only of
-    acts of fighting for ground (a Battles entry): a named side's arriving or moving ("police arrived") is no
+    acts of violence (an advance, a ring, a targeting): a named side's arriving or moving ("police arrived") is no
     strategic development."""
     if subject.ent_type_ in {"GPE", "PERSON"}:  # a place standing for its state ("Amman sent ...") may be a name
         return False
