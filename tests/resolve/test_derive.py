@@ -383,3 +383,21 @@ def test_a_report_toll_of_several_victim_groups_is_their_sum_not_its_first_part(
     )
     (figure,) = derive_event("ev", [report]).figures
     assert (figure.kind, figure.best) == ("killed", 11)
+
+
+def test_an_events_plover_category_follows_its_coded_victims() -> None:
+    """PLOVER's FIGHT is conventional force between armed sides; used on civilians it is one-sided, ASSAULT. The
+    sentence that typed the strike may name no victim ("jets struck the town") while another report of it does
+    ("six villagers were killed"): the event, coded with actor2 Civilians, is ASSAULT. A battle stays FIGHT."""
+    strike = [
+        dataclasses.replace(mention("a", actor1="Air Force"), plover="FIGHT"),
+        dataclasses.replace(mention("b", actor2="Civilians"), plover="FIGHT"),
+    ]
+    assert derive_event("ev", strike).plover == "ASSAULT"
+    fought = [
+        dataclasses.replace(mention("a", event_type="Battles", actor1="Army"), plover="FIGHT"),
+        dataclasses.replace(mention("b", event_type="Battles", actor2="Civilians"), plover="FIGHT"),
+    ]
+    assert derive_event("ev", fought).plover == "FIGHT"
+    armed = [dataclasses.replace(mention("a", actor1="Air Force", actor2="Rebel Brigade"), plover="FIGHT")]
+    assert derive_event("ev", armed).plover == "FIGHT"

@@ -263,6 +263,8 @@ SENTENCE_YIELD = Cascade[SentenceRule]("events.sentence_yield")
 def counted_figure(found: _SentenceYield, mention: Mention, match: TriggerMatch) -> bool:
     """An event told by the figure counting it ("rebels have attacked the town more than 30 times since March") is
     a claim of that figure, in place of the figure's own claim; a count of attacks makes the sentence a tally."""
+    if _counted_within_a_day(found.text):
+        return False
     counted = counted_claim(mention, found.quantities, found.sentence, found.document.published)
     if counted is None:
         return False
@@ -271,6 +273,21 @@ def counted_figure(found: _SentenceYield, mention: Mention, match: TriggerMatch)
     found.claims.append(counted)
     found.tally = found.tally or counted.topic.startswith(TALLY_TOPIC)
     return True
+
+
+def _counted_within_a_day(text: str) -> bool:
+    """one_days_strikes: acts counted within one day ("more than 40 raids on the countryside during the last 24
+    hours", "20 shells on the district since this morning") are that day's incident, told by its size: ACLED and
+    UCDP code the strikes of one day on one area as one event, not a tally over a period."""
+    return _WITHIN_A_DAY.search(text) is not None
+
+
+_WITHIN_A_DAY = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(re.escape(p) for p in sorted(word_set("en", "events", "within_a_day_phrases"), key=len, reverse=True))
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
 
 
 @MENTION_ROUTES.register("account_of_an_incident")
@@ -513,7 +530,7 @@ def _mention(
     if kind.event_type not in VIOLENT_TYPES:
         roles = [r for r in roles if r.name != "Unidentified Armed Group"]
     roles = apply_conventions(roles, kind.event_type, victims, doc_name)
-    plover = one_sided_plover(kind.plover, " ".join(r.name for r in roles if r.role == "actor2"))
+    plover = one_sided_plover(kind.plover, " ".join(r.name for r in roles if r.role == "actor2"), kind.event_type)
     sentence_span = Span(doc_name, sentence.start_char, sentence.end_char, span_text(sentence))
     return Mention(
         id=_mention_id(document, sentence.start_char, token.idx),

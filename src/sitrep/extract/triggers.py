@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.data import load_yaml, word_set
+from sitrep.extract.actors import actor_dictionary, phrase_actor
 from sitrep.extract.rules import Cascade
 from sitrep.extract.typing_model import TypingModel, features, split_label, type_probabilities, typing_model
 from sitrep.nlp.entities import entities_in
@@ -258,11 +259,24 @@ _TIMES = frozenset({"DATE", "TIME"})
 def _verb_read_as_noun(token: Token) -> bool:
     """A headline's verb in its base form right after its plural subject, which the parser took for a noun:
     "Regime forces target areas in the countryside", "Rebel factions advance in two villages". In prose ("the
-    target areas", "their advance") the noun stands."""
+    target areas", "their advance") the noun stands.
+    headline_root_noun: the root of a headline is its act, whether the parser reads it as a verb with its subject
+    or as a noun with its agent ("The SDF advance into the city centre", "Islamic State organisation advance in the
+    south"): a headline names the act it reports."""
     if token.tag_ != "NN" or token.lower_ != token.lemma_.lower() or token.i == token.sent.start:
         return False
-    subject = token.nbor(-1)
-    return subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
+    if token.dep_ == "ROOT" and _unfinished(token.sent):
+        return True
+    subject = _word_before_adverbs(token)
+    return subject is not None and subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
+
+
+def _word_before_adverbs(token: Token) -> Token | None:
+    """The word before the token, past any adverbs ("Regime forces heavily shell ...": "forces")."""
+    i = token.i - 1
+    while i > token.sent.start and token.doc[i].tag_ == "RB":
+        i -= 1
+    return token.doc[i] if i >= token.sent.start and token.doc[i].tag_ != "RB" else None
 
 
 def _verb_read_as_adjective(token: Token) -> bool:
@@ -272,14 +286,31 @@ def _verb_read_as_adjective(token: Token) -> bool:
     after a plural noun is no adjective there ("offensive weapons" follows no plural subject)."""
     if token.tag_ != "JJ" or token.lower_ != token.lemma_.lower() or token.i == token.sent.start:
         return False
-    subject = token.nbor(-1)
-    return subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
+    subject = _word_before_adverbs(token)  # "Regime forces heavily shell areas ...": an adverb may come between
+    return subject is not None and subject.tag_ in {"NNS", "NNPS"} and subject.is_alpha and _unfinished(token.sent)
 
 
 def _lone_headline(sentence: SpacySpan) -> bool:
     """lone_headline: the text opens with this sentence and it has no final full stop: a headline read as the whole
     report (a feed item, a wire alert), since a headline above an article is not read."""
     return sentence.start_char == 0 and _unfinished(sentence)
+
+
+def _participle_of_a_noun(token: Token) -> bool:
+    """participle_describes_a_noun: "areas controlled by the rebels", "the advancing columns": a participle that
+    modifies a noun tells what the noun is (a standing state), not news a headline's present tense gives."""
+    return token.tag_ in {"VBN", "VBG"} and token.dep_ in {"acl", "amod"} and token.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _describes_forces_or_ground(token: Token, rule: TriggerRule) -> bool:
+    """A push, a ring or a hold (the weak entries "advance", "encircle", and a lone headline's "control") is told by
+    a clause; as a participle of a noun it says what the forces or the ground are: "forces encircling the district",
+    "troops advancing in the area", "areas controlled by the rebels". A headline drops the passive's auxiliary, so
+    there a past participle reports, save for a standing state (`only_in_lone_headlines`: "control"). A decisive act
+    in a participle ("forces driving them out of the province") is still told."""
+    if not _participle_of_a_noun(token):
+        return False
+    return token.tag_ == "VBG" or rule.only_in_lone_headlines or not _unfinished(token.sent)
 
 
 def _unfinished(sentence: SpacySpan) -> bool:
@@ -334,8 +365,31 @@ def first_conjunct(token: Token) -> Token:
 
 def _describes_a_thing(token: Token) -> bool:
     """A participle used as an adjective ("a downed drone", "mobilised militias", "the destroyed bridge")
-    describes what something is or went through, not an incident the sentence reports."""
-    return token.pos_ == "VERB" and token.dep_ == "amod" and token.tag_ in {"VBN", "VBD"}
+    describes what something is or went through, not an incident the sentence reports. One with a subject is a
+    verb the parser misread (`_subject_read_as_a_modifier`)."""
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ == "amod"
+        and token.tag_ in {"VBN", "VBD"}
+        and not _subject_read_as_a_modifier(token)
+    )
+
+
+def _subject_read_as_a_modifier(token: Token) -> bool:
+    """verb_read_as_adjective_with_subject: "said the Nusra Front captured army-held positions", "said jihadists
+    of the group captured regime-held positions": the parser read the past tense as an adjective of its object and
+    its subject as a modifier of that object (or of the verb). An adjective has no subject: a name or noun right
+    before the participle, attached to it as subject or to the same noun as a nominal modifier, is the subject of
+    a verb."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return True
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    return (
+        before is not None
+        and before.pos_ in {"NOUN", "PROPN"}
+        and before.dep_ == "nmod"
+        and before.head.i == token.head.i
+    )
 
 
 # Particles of phrasal verbs; the parser attaches some as adverbs ("shot down" with "down" an advmod).
@@ -390,10 +444,13 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
         return False
     if rule.only_in_lone_headlines and not _lone_headline(token.sent):
         return False
+    if rule.verbs_only and (rule.weak or rule.only_in_lone_headlines) and _describes_forces_or_ground(token, rule):
+        return False
     lowered = text.lower()
     if rule.needs_any is not None and not rule.needs_any.search(lowered):
         return False
-    if rule.needs_military and not _moved_by_the_military(token, text, onto):
+    by_name = rule.event_type != "Strategic developments"
+    if rule.needs_military and not _moved_by_the_military(token, text, onto, by_name=by_name):
         return False
     if rule.instrument_subject and not _instrument_does_it(token, onto):
         return False
@@ -551,18 +608,34 @@ def _anchors_a_time(token: Token) -> bool:
     return word in _TIME_ANCHORS
 
 
-def _moved_by_the_military(token: Token, text: str, onto: Ontology) -> bool:
+def _moved_by_the_military(token: Token, text: str, onto: Ontology, by_name: bool = False) -> bool:
     """A movement trigger ("withdrew", "evacuate") is a strategic development when forces move: its own subject
     when it has one ("ordered residents to evacuate" moves residents), else anything military in the sentence."""
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and token.dep_ == "xcomp":
         subjects = [c for c in token.head.children if c.dep_ == "dobj"]
+    if not subjects and token.pos_ == "NOUN":  # "the SDF advance", "the army's withdrawal": a name before the act
+        subjects = [c for c in token.children if c.dep_ in {"compound", "poss", "nmod"} and c.pos_ == "PROPN"]
     if subjects and not any(s.pos_ == "PRON" for s in subjects):  # "it suspended": whoever "it" is
         return any(
-            onto.military_cues.search(_phrase_text(s)) or onto.armed_group_subjects.search(_phrase_text(s))
+            onto.military_cues.search(_phrase_text(s))
+            or onto.armed_group_subjects.search(_phrase_text(s))
+            or (by_name and _names_an_armed_actor(s, onto))
             for s in subjects
         )
     return onto.military_cues.search(text) is not None or onto.armed_group_subjects.search(text) is not None
+
+
+def _names_an_armed_actor(subject: Token, onto: Ontology) -> bool:
+    """armed_actor_named: a subject the actor dictionary knows as an armed side ("the SDF advance into the city",
+    "the Islamic State organisation advances") is forces moving, though no word of it says "forces". Asked only of
+    acts of violence (an advance, a ring, a targeting): a named side's arriving or moving ("police arrived") is no
+    strategic development."""
+    if subject.ent_type_ in {"GPE", "PERSON"}:  # a place standing for its state ("Amman sent ...") may be a name
+        return False
+    phrase = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    entry = phrase_actor(phrase, actor_dictionary())
+    return entry is not None and entry.actor_type in onto.armed_actor_types and entry.actor_type != "Unidentified"
 
 
 def is_generic(token: Token, onto: Ontology) -> bool:
@@ -690,7 +763,7 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     if by_rules.event_type == "Strategic developments" or admitted == {by_rules.event_type}:
         return replace(
             by_rules,
-            plover=one_sided_plover(by_rules.plover, target_text),
+            plover=one_sided_plover(by_rules.plover, target_text, by_rules.event_type),
             confidence=round(model.confidence(by_type.get(by_rules.event_type, 0.0)), 3),
         )
     # The rules' type (a convention's, or else the trigger's lexicon's) is weighed with the model's probabilities,
@@ -707,7 +780,7 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     else:
         sub = weapon_names_the_sub_type(event_type, split_label(subs[0])[1], text, earlier)
     lemma = match.token.lemma_.lower()
-    plover = one_sided_plover(match.rule.plover or onto.plover(event_type, sub, lemma), target_text)
+    plover = one_sided_plover(match.rule.plover or onto.plover(event_type, sub, lemma), target_text, event_type)
     return Classification(event_type, sub, plover, round(model.confidence(by_type.get(event_type, 0.0)), 3))
 
 
@@ -716,9 +789,13 @@ def _lexicon_bonus(rule: TriggerRule, model: TypingModel) -> float:
     return model.weak_weight if rule.weak else model.lexicon_weight
 
 
-def one_sided_plover(plover: str, target_text: str) -> str:
-    """one_sided_plover: conventional force (PLOVER FIGHT) used on civilians is one-sided violence, ASSAULT."""
+def one_sided_plover(plover: str, target_text: str, event_type: str) -> str:
+    """one_sided_plover: conventional force (PLOVER FIGHT) used on civilians is one-sided violence, ASSAULT. A
+    battle is two-sided by definition (ACLED: a clash of two organised armed groups), so it stays FIGHT whatever
+    ground it is fought over ("fighting for three villages")."""
     onto = ontology()
+    if event_type == "Battles":
+        return plover
     if plover == "FIGHT" and target_text and onto.civilian_cues.search(target_text):
         return onto.one_sided_plover
     return plover

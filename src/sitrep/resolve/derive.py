@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from sitrep.extract.actors import UNIDENTIFIED
 from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES
+from sitrep.extract.triggers import one_sided_plover
 from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions, told_as_risen
@@ -205,18 +206,24 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
     typed = [m for m in asserting if m.event_type == event_type]
     headlines = _headlines(asserting)  # a title's date is the day it was printed
     told = [m for m in asserting if id(m) not in headlines]
+    actors = derive_actors(asserting)
+    sub_event_type = majority(m.sub_event_type for m in typed)
     event = Event(
         id=event_id,
         mentions=list(mentions),
         event_type=event_type,
-        sub_event_type=majority(m.sub_event_type for m in typed),
-        plover=majority(m.plover for m in typed),
+        sub_event_type=sub_event_type,
+        # The event's PLOVER category follows the event as coded: conventional force whose target, over all its
+        # reports, is civilian is one-sided (ASSAULT), though the sentence that typed it named no victim.
+        plover=one_sided_plover(
+            majority(m.plover for m in typed), " ".join(a.name for a in actors if a.role == "actor2"), event_type
+        ),
         date=derive_date(
             [m.date for m in sorted(told, key=lambda m: not dated_by_its_sentence(m)) if m.date is not None]
         ),
         places=derive_places(mentions, cfg),
-        actors=derive_actors(asserting),
-        figures=derive_figures(mentions, cfg, majority(m.sub_event_type for m in typed)),
+        actors=actors,
+        figures=derive_figures(mentions, cfg, sub_event_type),
     )
     event.contradictions = find_contradictions(event, cfg)
     return event
