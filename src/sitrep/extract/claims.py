@@ -311,12 +311,10 @@ def disowned_incidents(context: SentenceContext, sentence: SpacySpan) -> list[Cl
         who = " ".join(t.text for t in side.subtree)
         what = " ".join(t.text for t in incident.subtree)
         claims.append(
-            _claim(
-                replace(context, modality="denied"),
-                _claim_id(context, word.idx),
+            _denial_at(
+                context,
+                word,
                 f"denied responsibility {what} ({who})",
-                None,
-                _token_span(context.doc, word),
                 f"{RESPONSIBILITY_TOPIC}:{(context.scope or '').lower()}",
             )
         )
@@ -389,16 +387,7 @@ def denied_evidence(context: SentenceContext, sentence: SpacySpan) -> list[Claim
         ):
             continue
         phrase = " ".join(t.text for t in noun.subtree)
-        claims.append(
-            _claim(
-                replace(context, modality="denied"),
-                _claim_id(context, noun.idx),
-                phrase,
-                None,
-                _token_span(context.doc, noun),
-                f"evidence:{(context.scope or '').lower()}",
-            )
-        )
+        claims.append(_denial_at(context, noun, phrase, f"evidence:{(context.scope or '').lower()}"))
     return claims
 
 
@@ -541,16 +530,7 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
         if (any(t.i in triggers for t in scope) and not of_statement) or any(t.like_num for t in scope):
             continue
         phrase = " ".join(t.text for t in scope if t.dep_ not in DEP.determiner or t.i != scope[0].i)
-        claims.append(
-            _claim(
-                replace(context, modality="denied"),
-                _claim_id(context, verb.idx),
-                f"{verb.lemma_.lower()} {phrase}",
-                None,
-                _token_span(context.doc, verb),
-                "",
-            )
-        )
+        claims.append(_denial_at(context, verb, f"{verb.lemma_.lower()} {phrase}", ""))
     return claims
 
 
@@ -1313,6 +1293,18 @@ def _claim(
         framing=context.framing,
         evidence=evidence,
         topic=topic,
+    )
+
+
+def _denial_at(context: SentenceContext, token: Token, subject: str, topic: str) -> Claim:
+    """A denial told at ``token`` (its id and evidence are the token's): the sentence's context, said as denied."""
+    return _claim(
+        replace(context, modality="denied"),
+        _claim_id(context, token.idx),
+        subject,
+        None,
+        _token_span(context.doc, token),
+        topic,
     )
 
 
