@@ -22,6 +22,7 @@ from typing import Any
 
 from sitrep.data import load_yaml, word_set
 from sitrep.model import DateInterval, DatePrecision, Span
+from sitrep.nlp.alternation import word_alternation
 
 __all__ = ["date_spans", "find_dates", "find_period_starts", "normalise_date"]
 
@@ -44,11 +45,6 @@ def _name_alternation(names: list[str], abbreviations: bool) -> str:
             # Abbreviations may end in a dot ("Sept.", "Jan.").
             alternatives.append(f"{escaped}(?:\\.|\\b)" if abbreviations else f"{escaped}\\b")
     return "(?-i:" + "|".join(alternatives) + ")"
-
-
-def _word_alternation(words: list[str]) -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+") for w in ordered) + ")"
 
 
 MONTH_BY_NAME: dict[str, int] = {
@@ -78,9 +74,9 @@ _PLACEHOLDERS: dict[str, str] = {
     "weekday_stem": "(?-i:" + "|".join(n for names in _DATA["weekdays"].values() for n in names) + ")",
     "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?",
     "year": r"(?:19|20)\d{2}",
-    "count": "(?:" + _word_alternation(list(COUNTS)) + r"|\d{1,3})",
-    "pom": _word_alternation(list(PARTS_OF_MONTH)),
-    "poy": _word_alternation(list(PARTS_OF_YEAR)),
+    "count": "(?:" + word_alternation(list(COUNTS)) + r"|\d{1,3})",
+    "pom": word_alternation(list(PARTS_OF_MONTH)),
+    "poy": word_alternation(list(PARTS_OF_YEAR)),
 }
 
 
@@ -132,7 +128,7 @@ RULES: tuple[DateRule, ...] = tuple(
 _RULE_ORDER: dict[str, int] = {rule.name: i for i, rule in enumerate(RULES)}
 _SHIFT_BEFORE_DATE = re.compile(_expand(_DATA["shift_before_date"]), re.IGNORECASE)
 _PERIOD_START_BEFORE = re.compile(
-    r"\b" + _word_alternation(list(_DATA["period_start_cues"])) + r"\s+(?:(?:on|in|from|the)\s+)*$", re.IGNORECASE
+    r"\b" + word_alternation(list(_DATA["period_start_cues"])) + r"\s+(?:(?:on|in|from|the)\s+)*$", re.IGNORECASE
 )
 
 

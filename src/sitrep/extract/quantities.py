@@ -26,6 +26,7 @@ from typing import Any
 from sitrep.data import load_yaml, word_set
 from sitrep.extract.dates import date_spans
 from sitrep.model import Quantity, Span
+from sitrep.nlp.alternation import word_alternation
 
 __all__ = [
     "SUBSET_SUFFIX",
@@ -48,12 +49,6 @@ def _lower_set(words: Iterable[str]) -> frozenset[str]:
     return frozenset(str(w).lower() for w in words)
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """Longest first, spaces matching any whitespace."""
-    ordered = sorted({str(w) for w in words}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+") for w in ordered) + ")"
-
-
 NUMBER_WORDS: dict[str, int] = {str(k): int(v) for k, v in _DATA["number_words"].items()}
 SCALE_WORDS: dict[str, int] = {str(k): int(v) for k, v in _DATA["scale_words"].items()}
 _INNER_SCALE_WORDS = word_set("en", "quantities", "inner_scale_words")
@@ -66,13 +61,13 @@ _NONE_OF_THE = re.compile(
     re.IGNORECASE,
 )
 _SINGLE_PERSON_NOUNS = word_set("en", "quantities", "single_person_nouns")
-_UNCOUNTED_WORDS = _alternation(word_set("en", "quantities", "uncounted_amounts"))
+_UNCOUNTED_WORDS = word_alternation(word_set("en", "quantities", "uncounted_amounts"))
 # "several militants", not "several hundred people" or "a few dozen": those give a low bound
 _UNCOUNTED = re.compile(
-    rf"\s*{_UNCOUNTED_WORDS}\b(?!\s+(?:of\s+)?(?:\d|{_alternation(SCALE_WORDS)}s?\b))", re.IGNORECASE
+    rf"\s*{_UNCOUNTED_WORDS}\b(?!\s+(?:of\s+)?(?:\d|{word_alternation(SCALE_WORDS)}s?\b))", re.IGNORECASE
 )
 _SINGLE_PERSON = re.compile(
-    rf"(?<![\w'’-])(?:a|an)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{_alternation(_SINGLE_PERSON_NOUNS)})(?![\w-])",
+    rf"(?<![\w'’-])(?:a|an)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{word_alternation(_SINGLE_PERSON_NOUNS)})(?![\w-])",
     re.IGNORECASE,
 )
 EXACT_PHRASES: dict[str, int] = {str(k): int(v) for k, v in _DATA["exact_phrases"].items()}
@@ -122,24 +117,24 @@ POST_QUALIFIERS: dict[str, Qualifier] = {str(k): QUALIFIERS[v] for k, v in _DATA
 
 # --- the amount pattern -----------------------------------------------------------
 
-_WORD_NUMBER = _alternation([*NUMBER_WORDS, "hundred", "thousand", "million", "billion", "dozen"])
+_WORD_NUMBER = word_alternation([*NUMBER_WORDS, "hundred", "thousand", "million", "billion", "dozen"])
 _AND_AFTER_SCALE = r"(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+"
 _WORDS = rf"\b{_WORD_NUMBER}(?:(?:\s+|-|{_AND_AFTER_SCALE}){_WORD_NUMBER})*\b"
 _DIGIT_SCALE = r"(?:\s+(?:million|billion|thousand|hundred|dozen)\b|(?:m|mn|bn)\b)?"  # "1.5 million", "2bn"
 _DIGITS = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?![\d,]\d)|\d+(?:\.\d+)?){_DIGIT_SCALE}"
 _NUMBER = f"(?:{_DIGITS}|{_WORDS})"
-_JOINERS = _alternation(_DATA["range_joiners"])
+_JOINERS = word_alternation(_DATA["range_joiners"])
 _RANGE = (
     rf"(?:between|from)\s+(?P<r1>{_NUMBER})\s+(?:and|to)\s+(?P<r2>{_NUMBER})"
     rf"|(?P<r3>{_NUMBER})\s*{_JOINERS}\s*(?P<r4>{_NUMBER})"
 )
 AMOUNT = re.compile(
     r"(?<![\w$£€#/.,-])"
-    rf"(?:(?P<qual>{_alternation(QUALIFIER_BY_WORD)})\s*)?"
-    rf"(?:(?P<range>{_RANGE})|(?P<exact>\b{_alternation(EXACT_PHRASES)}\b)|(?P<vague>\b{_alternation(VAGUE_AMOUNTS)}\b)"
+    rf"(?:(?P<qual>{word_alternation(QUALIFIER_BY_WORD)})\s*)?"
+    rf"(?:(?P<range>{_RANGE})|(?P<exact>\b{word_alternation(EXACT_PHRASES)}\b)|(?P<vague>\b{word_alternation(VAGUE_AMOUNTS)}\b)"
     rf"|(?P<num>{_NUMBER}))"
     r"(?![\w%])(?!-\w)(?![.,:/]\d)"
-    rf"(?:\s+(?P<post>{_alternation(POST_QUALIFIERS)})\b)?",
+    rf"(?:\s+(?P<post>{word_alternation(POST_QUALIFIERS)})\b)?",
     re.IGNORECASE,
 )
 
@@ -377,13 +372,13 @@ def _plural_looking(word: str) -> bool:
 
 
 def _kind_alternation(table: Mapping[str, list[str]]) -> str:
-    return "|".join(f"(?P<{kind}>{_alternation(words)})" for kind, words in table.items())
+    return "|".join(f"(?P<{kind}>{word_alternation(words)})" for kind, words in table.items())
 
 
-_AUX = _alternation(_DATA["auxiliaries"])
+_AUX = word_alternation(_DATA["auxiliaries"])
 _PLACE_PHRASE = r"(?:(?:in|at|near|from|inside|on|outside)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,?\s+)?"
 # "25 people, including seven women and a child, were killed": the figure's own subset between it and its verb.
-_SUBSET_PHRASE = rf"(?:(?:{_alternation(_DATA['subset_before'])})\s+(?:[\w'’-]+\s+){{1,6}}?,?\s*)?"
+_SUBSET_PHRASE = rf"(?:(?:{word_alternation(_DATA['subset_before'])})\s+(?:[\w'’-]+\s+){{1,6}}?,?\s*)?"
 # "Eleven of the wounded died": a share of a group the text has named, then its verb.
 _SHARE_PHRASE = r"(?:of\s+(?:the|those|them)\s+(?:[\w'’-]+\s+)?)?"
 # "40 troops and militia were killed": a bare noun joined to the figure's head shares its verb;
@@ -400,9 +395,9 @@ _OWN_CASUALTY_VERB = re.compile(
 )
 # part_of_the_figure: "three of the 12 passengers were hurt": the part before "of the" counts, the figure is the whole.
 _PART_OF_THE = re.compile(
-    rf"(?<![\w-])(?P<part>\d+|{_alternation(NUMBER_WORDS)})\s+of\s+(?:the|its|their|these|those)\s+$", re.IGNORECASE
+    rf"(?<![\w-])(?P<part>\d+|{word_alternation(NUMBER_WORDS)})\s+of\s+(?:the|its|their|these|those)\s+$", re.IGNORECASE
 )
-_LINKS = _alternation(_DATA["toll_links"])
+_LINKS = word_alternation(_DATA["toll_links"])
 _CASUALTY_BEFORE = re.compile(
     rf"\b(?:{_kind_alternation(_DATA['casualty_verbs_before'])})\s+(?:{_LINKS}\s+)?(?:(?:a|an|the|some)\s+)?$",
     re.IGNORECASE,
@@ -410,7 +405,7 @@ _CASUALTY_BEFORE = re.compile(
 _TOLL_BEFORE = re.compile(
     rf"\b(?P<what>death|casualty|fatality)\s+toll\b[^.;:!?]{{0,60}}?\b{_LINKS}\s+$", re.IGNORECASE
 )
-_SUBSET_BEFORE = re.compile(rf"\b{_alternation(_DATA['subset_before'])}\s*[:,]?\s*$", re.IGNORECASE)
+_SUBSET_BEFORE = re.compile(rf"\b{word_alternation(_DATA['subset_before'])}\s*[:,]?\s*$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(
     rf"\s*,?\s*(?:(?:were|was|are|is)\s+)?(?:{_kind_alternation(_DATA['subset_after'])})\b", re.IGNORECASE
 )
@@ -590,8 +585,8 @@ def _single_persons(text: str, found: list[_Found]) -> list[_Found]:
 
 
 _NONE_DEAD = re.compile(
-    rf"\b{_alternation(word_set('en', 'quantities', 'none_dead_openers'))}\s+"
-    rf"{_alternation(word_set('en', 'quantities', 'none_dead_nouns'))}\b",
+    rf"\b{word_alternation(word_set('en', 'quantities', 'none_dead_openers'))}\s+"
+    rf"{word_alternation(word_set('en', 'quantities', 'none_dead_nouns'))}\b",
     re.IGNORECASE,
 )
 

@@ -47,6 +47,7 @@ from sitrep.geo.inherit import (
 from sitrep.geo.mentions import geocode_dateline, geocode_mentions, most_specific, order_event_places
 from sitrep.geo.normalise import is_generic_word, names_part_of_a_town
 from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Mention, Place, PlaceMention
+from sitrep.nlp.alternation import word_alternation
 
 # Units an unknown name written "in" them is kept in: a province, a district, a named region.
 CONTAINER_PRECISIONS = frozenset({"admin1", "admin2", "region"})
@@ -273,14 +274,14 @@ def mark_origins_and_destinations(mentions: list[Mention]) -> None:
 @cache
 def _firing_position() -> re.Pattern[str]:
     """ "positioned in ", "stationed at the ", "deployed in the eastern ": a firing position right before a name."""
-    words = _alternatives("firing_positions")
+    words = word_alternation(word_set("en", "places", "firing_positions"))
     return re.compile(rf"\b(?:{words})\s+(?:in|at|inside|on|near)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE)
 
 
 @cache
 def _destination() -> re.Pattern[str]:
     """ "evacuated to ", "were taken to a hospital in ", "fled to the ": where people were moved to, before a name."""
-    words = _alternatives("movement_participles")
+    words = word_alternation(word_set("en", "places", "movement_participles"))
     return re.compile(
         rf"\b(?:{words})\s+to\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){{0,2}}(?:(?:in|at|near)\s+(?:the\s+)?)?$",
         re.IGNORECASE,
@@ -290,7 +291,7 @@ def _destination() -> re.Pattern[str]:
 @cache
 def _launch_site() -> re.Pattern[str]:
     """ "fired from ", "launched from the ": where the fire came from, right before a name."""
-    words = _alternatives("launch_participles")
+    words = word_alternation(word_set("en", "places", "launch_participles"))
     return re.compile(rf"\b(?:{words})\s+from\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE)
 
 
@@ -309,11 +310,6 @@ def _fires_after(rest: str) -> bool:
         if word in verbs:
             return i == 0 or words[i - 1] not in _PASSIVE
     return False
-
-
-def _alternatives(name: str) -> str:
-    words = sorted(word_set("en", "places", name), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
 def place_quarters_in_their_town(mentions: list[Mention]) -> None:

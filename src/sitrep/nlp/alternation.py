@@ -8,6 +8,7 @@ so the two patterns match the same text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 _Trie = dict[str, "_Trie"]
@@ -32,3 +33,10 @@ def trie_alternation(words: Iterable[Sequence[str]]) -> str:
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return emit(trie) if trie else ""  # no words: the empty alternation
+
+
+def word_alternation(words: Iterable[str]) -> str:
+    """A non-capturing alternation of a short word list: longest first (so that "car bomb" is tried before "car"),
+    each word escaped, a space in a word matching any whitespace. Long lists want ``trie_alternation``."""
+    ordered = sorted(dict.fromkeys(str(w) for w in words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+") for w in ordered) + ")"
