@@ -167,13 +167,22 @@ def halves_parser(description: str | None) -> argparse.ArgumentParser:
 
 
 def write_model(
-    fitted: Fitted, files: tuple[tuple[str, ...], tuple[str, ...]], meta: dict[str, object], sides: tuple[str, str]
+    fitted: Fitted,
+    files: tuple[tuple[str, ...], tuple[str, ...]],
+    meta: dict[str, object],
+    sides: tuple[str, str],
+    folder: Path | None = None,
 ) -> None:
-    """Writes the weights and the meta (``meta`` then the feature names) where the package reads them, and prints
-    the features that weigh most each way (``sides``: what a low and a high probability mean)."""
-    model_file, meta_file = files
-    np.savez_compressed(data_path(*model_file), weights=fitted.weights)
-    data_path(*meta_file).write_text(json.dumps({**meta, "features": fitted.names}, indent=1) + "\n", encoding="utf-8")
+    """Writes the weights and the meta (``meta`` then the feature names) where the package reads them (or, under
+    their own names, into ``folder``), and prints the features that weigh most each way (``sides``: what a low and a
+    high probability mean)."""
+    model_file, meta_file = (
+        (data_path(*name) for name in files) if folder is None else (folder / name[-1] for name in files)
+    )
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(model_file, weights=fitted.weights)
+    meta_file.write_text(json.dumps({**meta, "features": fitted.names}, indent=1) + "\n", encoding="utf-8")
     top = sorted(zip(fitted.weights, fitted.names, strict=True))
     print(f"most {sides[0]}:", ", ".join(f"{n} {w:+.2f}" for w, n in top[:8]))
     print(f"most {sides[1]}:", ", ".join(f"{n} {w:+.2f}" for w, n in top[-8:]))

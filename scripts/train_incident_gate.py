@@ -3,6 +3,10 @@
     python scripts/train_incident_gate.py GOLD_A DB_A GOLD_B DB_B                # cross-fit: fit on A, score B; back
     python scripts/train_incident_gate.py GOLD_A DB_A GOLD_B DB_B --write-half a # the gate fitted on A alone
     python scripts/train_incident_gate.py GOLD_A DB_A GOLD_B DB_B --write        # the shipped gate, fitted on both
+    ... --write-half a --out DIR  # into DIR instead of the package's data/models
+
+The whole recipe (typing models trained without each half, the halves ingested, this fit, the cross-fitted
+scores, the shipped weights) is one command: scripts/crossfit_incident_gate.py.
 
 Each DB is a store into which that gold folder's corpus was ingested (``sitrep ingest CORPUS --db DB``). The
 examples (data/models/incident_gate.README.md) are the incidents each gold article is split into
@@ -76,6 +80,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=4, help="inner folds that choose the threshold")
     parser.add_argument("--write", action="store_true", help="fit on both halves and write the shipped weights")
     parser.add_argument("--write-half", choices=["a", "b"], help="write the gate fitted on one half (cross-fit runs)")
+    parser.add_argument("--out", type=Path, help="folder to write the gate to (default: the package's data/models)")
     args = parser.parse_args()
     refuse_held_out([args.gold_a, args.gold_b])
     a, b = examples(args.gold_a, args.db_a), examples(args.gold_b, args.db_b)
@@ -98,7 +103,7 @@ def main() -> None:
         "cost": args.cost,
         "threshold": threshold,
     }
-    write_model(fitted, (MODEL_FILE, META_FILE), meta, ("news-like", "like no news"))
+    write_model(fitted, (MODEL_FILE, META_FILE), meta, ("news-like", "like no news"), args.out)
 
 
 if __name__ == "__main__":

@@ -3,12 +3,15 @@
     python scripts/train_typing.py            # cross-validate, then train on everything and write the weights
     python scripts/train_typing.py --cv-only  # scores only
     python scripts/train_typing.py --without /tmp/halves/dev-a/gold --out /tmp/model-b  # cross-fitting
+    python scripts/train_typing.py --dev /tmp/halves/dev-a/gold --dev /tmp/halves/dev-b/gold \
+        --without /tmp/halves/dev-a/gold --out /tmp/model-b  # cross-fitting on the halves' gold only
 
 The training set (recipe: evaluation/training/README.md), all of it development data:
 - evaluation/training/written.yaml: sentences written for sitrep covering every ACLED sub-type in many styles,
   and sentences that report no event (label None);
-- the real-text DEV gold (evaluation/real/dev/gold): every event's mentions with its type and sub-type, and the
-  `must_not_be_events` sentences as None;
+- the real-text DEV gold (evaluation/real/dev/gold, or the gold folders given with --dev, each with its articles in
+  the `corpus` folder beside it): every event's mentions with its type and sub-type, and the `must_not_be_events`
+  sentences as None;
 - the UCDP headlines of the DEV split after the benchmark's sample of 3,000 (evaluation/ucdp/benchmark.py, hash
   order; so the benchmark's dev figures are out of sample) that name a weapon, weakly labelled
   Explosions/Remote violence with the sub-type of that weapon (UCDP's types of violence do not tell an ACLED
@@ -41,6 +44,7 @@ from benchmark import load_headlines  # type: ignore[import-not-found]  # noqa: 
 from typing_scores import reliability  # type: ignore[import-not-found]  # noqa: E402
 
 from sitrep.data import data_path  # noqa: E402
+from sitrep.evaluate import refuse_held_out  # noqa: E402
 from sitrep.extract.actors import assign_roles  # noqa: E402
 from sitrep.extract.triggers import (  # noqa: E402
     admitted_types,
@@ -108,11 +112,17 @@ def documents_of(gold: Path) -> set[str]:
     return {json.loads(line)["doc"] for line in lines if line.strip()}
 
 
-def real_dev_examples(without: frozenset[str] = frozenset()) -> list[Example]:
-    """Every dev event's mentions and the gold's no-event sentences, but for the documents ``without``; each
-    with the weapon its article named before it (`earlier_in_article`)."""
+def real_dev_examples(without: frozenset[str] = frozenset(), golds: tuple[Path, ...] = (REAL_DEV,)) -> list[Example]:
+    """Every event's mentions and the no-event sentences of the ``golds`` (dev gold folders, joined), but for the
+    documents ``without``; each with the weapon its article named before it (`earlier_in_article`)."""
+    return [example for gold in golds for example in _gold_examples(gold, without)]
+
+
+def _gold_examples(gold: Path, without: frozenset[str]) -> list[Example]:
     out = []
-    for line in (REAL_DEV / "real.events.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (gold / "real.events.jsonl").read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
         event = json.loads(line)
         if event["doc"] in without:
             continue
@@ -121,22 +131,21 @@ def real_dev_examples(without: frozenset[str] = frozenset()) -> list[Example]:
         for mention in event.get("mentions") or [event["evidence"]]:
             if mention not in seen:
                 seen.add(mention)
-                out.append(
-                    Example(mention, name, event["doc"], "real", earlier=earlier_in_article(event["doc"], mention))
-                )
-    checks = json.loads((REAL_DEV / "real.checks.json").read_text(encoding="utf-8"))
+                earlier = earlier_in_article(gold, event["doc"], mention)
+                out.append(Example(mention, name, event["doc"], "real", earlier=earlier))
+    checks = json.loads((gold / "real.checks.json").read_text(encoding="utf-8"))
     out += [
-        Example(n["text"], NOT_AN_EVENT, n["doc"], "real", earlier=earlier_in_article(n["doc"], n["text"]))
+        Example(n["text"], NOT_AN_EVENT, n["doc"], "real", earlier=earlier_in_article(gold, n["doc"], n["text"]))
         for n in checks["must_not_be_events"]
         if n["doc"] not in without
     ]
     return out
 
 
-def earlier_in_article(doc: str, sentence: str) -> str | None:
-    """The weapon the article (the gold's corpus beside it) names before the sentence's first occurrence, as
-    classification reads it at run time; None if the article or the sentence is not found."""
-    path = REAL_DEV.parent / "corpus" / doc
+def earlier_in_article(gold: Path, doc: str, sentence: str) -> str | None:
+    """The weapon the article (in the corpus beside the gold folder) names before the sentence's first occurrence,
+    as classification reads it at run time; None if the article or the sentence is not found."""
+    path = gold.parent / "corpus" / doc
     if not path.is_file():
         return None
     text = path.read_text(encoding="utf-8")
@@ -278,11 +287,21 @@ def main(argv: list[str] | None = None) -> int:
         "it out of sample (cross-fitting); repeatable",
     )
     parser.add_argument(
+        "--dev",
+        type=Path,
+        action="append",
+        default=[],
+        help="a real-text dev gold folder to train on instead of evaluation/real/dev/gold (e.g. the two halves'; "
+        "its articles in the corpus folder beside it); repeatable, joined",
+    )
+    parser.add_argument(
         "--out", type=Path, help="folder to write typing.npz and typing.meta.json to (default: the package's)"
     )
     args = parser.parse_args(argv)
     without = frozenset(doc for gold in args.without for doc in documents_of(gold))
-    examples = written_examples() + real_dev_examples(without) + ucdp_dev_examples()
+    golds = tuple(args.dev) or (REAL_DEV,)
+    refuse_held_out(list(golds))
+    examples = written_examples() + real_dev_examples(without, golds) + ucdp_dev_examples()
     featurise(examples)
     labels = sorted({e.label for e in examples})
     target = np.array([labels.index(e.label) for e in examples])
@@ -441,6 +460,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     if without:
         meta["left_out_documents"] = len(without)
+    if args.dev:
+        meta["dev_gold"] = [str(gold) for gold in args.dev]
     meta_file.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {model_file} ({len(names)} features x {len(labels)} labels)")
     return 0

@@ -40,8 +40,8 @@ from sitrep.resolve.claims import (
 )
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import incident_contradictions, one_incident
-from sitrep.resolve.coreference import group_document_mentions, mark_headline, share_incident_places
-from sitrep.resolve.incident_gate import gate_incidents
+from sitrep.resolve.coreference import mark_headline, share_incident_places
+from sitrep.resolve.incident_gate import gate_incidents, incidents_as_events
 from sitrep.resolve.similarity import mention_places
 from sitrep.resolve.sources import share_headline_chains
 from sitrep.store import Store, StoredDocument
@@ -413,10 +413,10 @@ def _resolve_pending(store: Store, pending: PendingResolution, report: IngestRep
 def resolve_into_store(store: Store, mentions: list[Mention]) -> None:
     """Attaches a document's mentions to events, creating or merging events as the resolver decides.
 
-    The document's reports of one incident are placed together, judged on all of them. Background (a war's
-    toll, history) joins no event.
+    The document's reports of one incident are placed together, judged on all of them, with the reports of the
+    restatements the incident gate joined to it. Background (a war's toll, history) joins no event.
     """
-    for group in group_document_mentions([m for m in mentions if not m.background]):
+    for group in incidents_as_events(mentions):
         resolution = resolve_group(group, store)
         now = store.events_of_mentions([m.id for m in group])
         if any(now.get(m.id) != resolution.event_id for m in group):  # resolved before, in part

@@ -1,5 +1,6 @@
 """The incident gate: an incident of an article with no news of its own (no day or place of its own, a day an
-earlier incident was told on, low typing confidence) joins no event; the article's lead is always news."""
+earlier incident was told on, low typing confidence) is no event of its own: a restatement of an incident told before
+it joins that incident's event (its figures kept), background joins none; the article's lead is always news."""
 
 from __future__ import annotations
 
@@ -9,23 +10,29 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sitrep.model import DateInterval, Document, Mention, Place, PlaceMention, Span
+from sitrep.model import DateInterval, Document, Mention, Place, PlaceMention, Quantity, Span
 from sitrep.resolve import incident_gate
 from sitrep.resolve.incident_gate import (
     GATED,
+    RESTATED,
     IncidentGate,
     article_incidents,
     gate_from_files,
     gate_incidents,
     incident_features,
+    incidents_as_events,
     load_gate,
+    restated_incident,
 )
 
 PUBLISHED = dt.date(2024, 3, 12)
 MONDAY = dt.date(2024, 3, 11)
 LEAD = "Shelling killed four people in the village of Tell Dara on Monday."
 RECALL = "Residents said such attacks have been common in Marj Hilal."
-TEXT = f"{LEAD} The wounded were taken to hospital. {RECALL}"
+# Told again later, in the same village, with a figure of its own and a day at odds with the lead's: the grouping
+# cannot join it to the lead.
+RETOLD = "The shelling of Tell Dara on March 2 had also wounded nine, a medic said."
+TEXT = f"{LEAD} The wounded were taken to hospital. {RECALL} {RETOLD}"
 
 
 def report(mention_id: str, sentence: str, trigger: str, town: str | None, lat: float, confidence: float) -> Mention:
@@ -60,6 +67,16 @@ def article() -> tuple[Document, list[Mention]]:
     return Document("d", "h", TEXT, published=PUBLISHED), [lead, recall]
 
 
+def retold_article() -> tuple[Document, list[Mention]]:
+    """The article with, after its lead and the recollection, the lead's shelling told again."""
+    document, reports = article()
+    retold = report("retold", RETOLD, "shelling", "Tell Dara", 35.0, 0.2)
+    day = RETOLD.index("March 2") + TEXT.index(RETOLD)
+    retold.date = DateInterval(dt.date(2024, 3, 2), dt.date(2024, 3, 2), "day", span=Span("d", day, day + 7, "March 2"))
+    retold.quantities = [Quantity("people", low=9, best=9, high=9, kind="wounded")]
+    return document, [*reports, retold]
+
+
 @pytest.fixture
 def gate(monkeypatch: pytest.MonkeyPatch) -> IncidentGate:
     """A gate that calls 'no news' an incident the typing model was unsure of."""
@@ -77,6 +94,22 @@ def test_an_incident_with_no_news_of_its_own_joins_no_event(gate: IncidentGate) 
     document, reports = article()
     gate_incidents(reports, document)
     assert [m.background for m in reports] == ["", GATED]
+
+
+def test_a_restatement_the_gate_finds_joins_the_incident_it_restates(gate: IncidentGate) -> None:
+    document, reports = retold_article()
+    assert [[m.id for m in group] for group in article_incidents(reports)] == [["lead"], ["recall"], ["retold"]]
+    gate_incidents(reports, document)
+    assert [m.background for m in reports] == ["", GATED, RESTATED]
+    # One event for the shelling, with the figure only its second telling gives; the recollection joins none.
+    assert [[m.id for m in event] for event in incidents_as_events(reports)] == [["lead", "retold"]]
+
+
+def test_an_incident_restates_only_one_it_could_be() -> None:
+    _, reports = retold_article()
+    lead, recall, retold = article_incidents(reports)
+    assert restated_incident(retold, [lead, recall]) == 0
+    assert restated_incident(recall, [lead]) is None  # another place: no restatement of the lead
 
 
 def test_the_lead_is_never_gated(monkeypatch: pytest.MonkeyPatch) -> None:

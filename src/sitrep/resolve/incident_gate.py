@@ -7,7 +7,10 @@ hold in any article and name no war, place or outlet: where it stands (the lead,
 the article tells), whether its sentences give a day or a place of their own, whether an incident told before it
 could be the same one (compatible kind, no other place, a shared day), how sure the typing model was, and the
 tense, time and history words of its sentences. When its chance of being no news of its own reaches the model's
-threshold, its reports are background named ``learned_incident`` and join no event.
+threshold, the incident is either a restatement or background. A restatement (``learned_restatement``) is told of an
+incident the article told before it that it could be (``restated_incident``): its reports join that incident's
+event, so that the place, figures and sources only this telling gives are kept. An incident that could restate none
+is background (``learned_incident``): its reports join no event.
 
 The weights are trained by ``scripts/train_incident_gate.py`` on the real-text dev gold, cross-fitted (fitted on
 one half, scored on the other; ``data/models/incident_gate.README.md``). Without the weight files the gate is off.
@@ -24,7 +27,9 @@ from sitrep.extract.background import LogisticModel, logistic_from_files, model_
 from sitrep.model import Document, Mention
 from sitrep.resolve import coreference as co
 
-GATED = "learned_incident"
+GATED = "learned_incident"  # no news and restates no incident told before it: background, joins no event
+RESTATED = "learned_restatement"  # no news of its own, told of an earlier incident: joins that incident's event
+_LEARNED = (GATED, RESTATED)
 MODEL_FILE = ("models", "incident_gate.npz")
 META_FILE = ("models", "incident_gate.meta.json")
 # The report cues of the background gate an incident takes from its sentences: tense and aspect, time, history
@@ -41,6 +46,21 @@ def _could_be(group: list[Mention], earlier: list[Mention], rules: co.IncidentRu
     it may be, and no other place."""
     first = group[0]
     return all(not co.kinds_differ(first, m, rules) and not co.places_conflict(first, m) for m in earlier)
+
+
+def _shares_day(group: list[Mention], incident: list[Mention]) -> bool:
+    days = [d for m in incident if (d := co.told_date(m)) is not None]
+    return any((d := co.told_date(m)) is not None and any(d.overlaps(e) for e in days) for m in group)
+
+
+def restated_incident(group: list[Mention], earlier: list[list[Mention]]) -> int | None:
+    """restated_by_its_cues: the index of the incident told before that a gated incident restates, or None when it
+    could be none (background). It is one it could be (a compatible kind, no other place), one told on a day it
+    shares first; of those, the first told, since an article returns to its lead more than to any aside."""
+    rules = co.load_rules()
+    could = [i for i, incident in enumerate(earlier) if _could_be(group, incident, rules)]
+    same_day = [i for i in could if _shares_day(group, earlier[i])]
+    return next(iter(same_day or could), None)
 
 
 def incident_features(group: list[Mention], earlier: list[list[Mention]], told: int, document: Document) -> list[str]:
@@ -98,7 +118,30 @@ def incident_features(group: list[Mention], earlier: list[list[Mention]], told: 
 def article_incidents(mentions: Iterable[Mention]) -> list[list[Mention]]:
     """The incidents the gate reads: the groups of the reports no named rule calls background (reports it gated
     before count as reports, so that a store ingested with the gate trains as one ingested without)."""
-    return co.group_document_mentions([m for m in mentions if not m.background or m.background == GATED])
+    return co.group_document_mentions([m for m in mentions if not m.background or m.background in _LEARNED])
+
+
+def incidents_as_events(mentions: Iterable[Mention]) -> list[list[Mention]]:
+    """The article's incidents as resolve places them, in document order: each incident the gate left as news with
+    the reports of the restatements told of it (``restated_incident``, as the gate chose); background joins none."""
+    incidents = article_incidents(mentions)
+    events: list[list[Mention]] = []
+    home: list[list[Mention] | None] = []  # the event each incident's reports joined, by its index
+    for i, group in enumerate(incidents):
+        marks = {m.background for m in group}
+        if marks == {GATED}:
+            home.append(None)
+        elif marks == {RESTATED}:
+            target = restated_incident(group, incidents[:i])
+            joined = home[target] if target is not None else None
+            if joined is not None:
+                joined.extend(group)
+            home.append(joined)
+        else:
+            event = list(group)
+            events.append(event)
+            home.append(event)
+    return events
 
 
 class IncidentGate(LogisticModel):
@@ -117,8 +160,9 @@ def load_gate() -> IncidentGate | None:
 
 
 def gate_incidents(mentions: list[Mention], document: Document, gate: IncidentGate | None = None) -> None:
-    """Marks as background (``learned_incident``) the reports of each incident of the article the gate finds to be
-    no news of its own. The article's lead incident is never gated: an article tells at least its own news."""
+    """Marks the reports of each incident of the article the gate finds to be no news of its own: as a restatement
+    (``learned_restatement``) when it could restate an incident told before it, else as background
+    (``learned_incident``). The article's lead incident is never gated: an article tells at least its own news."""
     gate = gate or load_gate()
     if gate is None:
         return
@@ -128,5 +172,6 @@ def gate_incidents(mentions: list[Mention], document: Document, gate: IncidentGa
             continue
         names = incident_features(group, incidents[:i], len(incidents), document)
         if gate.probability(names) >= gate.threshold:
+            mark = GATED if restated_incident(group, incidents[:i]) is None else RESTATED
             for mention in group:
-                mention.background = GATED
+                mention.background = mark
