@@ -76,7 +76,7 @@ def describe(name: str, rows: list[Example], p: np.ndarray, threshold: float, co
 
 def main() -> None:
     parser = halves_parser(__doc__)
-    parser.add_argument("--cost", type=float, default=2.0, help="news incidents lost weigh this many caught")
+    parser.add_argument("--cost", type=float, default=3.0, help="news incidents lost weigh this many caught")
     parser.add_argument("--folds", type=int, default=4, help="inner folds that choose the threshold")
     parser.add_argument("--write", action="store_true", help="fit on both halves and write the shipped weights")
     parser.add_argument("--write-half", choices=["a", "b"], help="write the gate fitted on one half (cross-fit runs)")
