@@ -29,10 +29,12 @@ PUBLISHED = dt.date(2024, 3, 12)
 MONDAY = dt.date(2024, 3, 11)
 LEAD = "Shelling killed four people in the village of Tell Dara on Monday."
 RECALL = "Residents said such attacks have been common in Marj Hilal."
-# Told again later, in the same village, with a figure of its own and a day at odds with the lead's: the grouping
-# cannot join it to the lead.
-RETOLD = "The shelling of Tell Dara on March 2 had also wounded nine, a medic said."
-TEXT = f"{LEAD} The wounded were taken to hospital. {RECALL} {RETOLD}"
+# Told again after the text turns away ("Meanwhile"), with a figure of its own and nothing that tells it apart from
+# the lead: the grouping starts an incident with it, which the gate finds is no news of its own.
+RETOLD = "Meanwhile, medics said the shelling had also wounded nine."
+# Told later with a day of its own, other than the lead's: another incident, or background, never the lead again.
+OTHER_DAY = "Shelling on March 2 had wounded nine, medics said."
+TEXT = f"{LEAD} The wounded were taken to hospital. {RECALL} {RETOLD} {OTHER_DAY}"
 
 
 def report(mention_id: str, sentence: str, trigger: str, town: str | None, lat: float, confidence: float) -> Mention:
@@ -70,11 +72,18 @@ def article() -> tuple[Document, list[Mention]]:
 def retold_article() -> tuple[Document, list[Mention]]:
     """The article with, after its lead and the recollection, the lead's shelling told again."""
     document, reports = article()
-    retold = report("retold", RETOLD, "shelling", "Tell Dara", 35.0, 0.2)
-    day = RETOLD.index("March 2") + TEXT.index(RETOLD)
-    retold.date = DateInterval(dt.date(2024, 3, 2), dt.date(2024, 3, 2), "day", span=Span("d", day, day + 7, "March 2"))
+    retold = report("retold", RETOLD, "shelling", None, 0.0, 0.2)
     retold.quantities = [Quantity("people", low=9, best=9, high=9, kind="wounded")]
     return document, [*reports, retold]
+
+
+def other_day_article() -> tuple[Document, list[Mention]]:
+    """The article with, after its lead, a shelling told on a day of its own."""
+    document, reports = article()
+    other = report("other", OTHER_DAY, "Shelling", None, 0.0, 0.2)
+    day = TEXT.index(OTHER_DAY) + OTHER_DAY.index("March 2")
+    other.date = DateInterval(dt.date(2024, 3, 2), dt.date(2024, 3, 2), "day", span=Span("d", day, day + 7, "March 2"))
+    return document, [reports[0], other]
 
 
 @pytest.fixture
@@ -105,11 +114,16 @@ def test_a_restatement_the_gate_finds_joins_the_incident_it_restates(gate: Incid
     assert [[m.id for m in event] for event in incidents_as_events(reports)] == [["lead", "retold"]]
 
 
-def test_an_incident_restates_only_one_it_could_be() -> None:
+def test_an_incident_told_apart_from_every_earlier_one_restates_none(gate: IncidentGate) -> None:
     _, reports = retold_article()
     lead, recall, retold = article_incidents(reports)
     assert restated_incident(retold, [lead, recall]) == 0
-    assert restated_incident(recall, [lead]) is None  # another place: no restatement of the lead
+    assert restated_incident(recall, [lead]) is None  # another place
+    document, reports = other_day_article()
+    assert [[m.id for m in group] for group in article_incidents(reports)] == [["lead"], ["other"]]
+    gate_incidents(reports, document)
+    assert [m.background for m in reports] == ["", GATED]  # another day: background, its day kept off the event
+    assert [[m.id for m in event] for event in incidents_as_events(reports)] == [["lead"]]
 
 
 def test_the_lead_is_never_gated(monkeypatch: pytest.MonkeyPatch) -> None:

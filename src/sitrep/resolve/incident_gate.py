@@ -53,12 +53,21 @@ def _shares_day(group: list[Mention], incident: list[Mention]) -> bool:
     return any((d := co.told_date(m)) is not None and any(d.overlaps(e) for e in days) for m in group)
 
 
+def _may_restate(group: list[Mention], incident: list[Mention], rules: co.IncidentRules) -> bool:
+    """Nothing in any report of the group is evidence that it tells another incident than the earlier one's
+    (another kind of act, mode, day, country, place, town or quarter: ``coreference.other_incident``)."""
+    return not any(co.other_incident(mine, theirs, rules) for mine in group for theirs in incident)
+
+
 def restated_incident(group: list[Mention], earlier: list[list[Mention]]) -> int | None:
     """restated_by_its_cues: the index of the incident told before that a gated incident restates, or None when it
-    could be none (background). It is one it could be (a compatible kind, no other place), one told on a day it
-    shares first; of those, the first told, since an article returns to its lead more than to any aside."""
+    may restate none (background). It is one nothing in the group tells apart from (``_may_restate``), one told on
+    a day it shares first; of those, the first told, since an article returns to its lead more than to any aside.
+    The grouping put the two apart on a cue that is no evidence (the text moved on to another incident between
+    them, or the group's place came from its context); a gated incident with evidence against every earlier one
+    is background, whose place, day and figures would pull an event apart from its other reports."""
     rules = co.load_rules()
-    could = [i for i, incident in enumerate(earlier) if _could_be(group, incident, rules)]
+    could = [i for i, incident in enumerate(earlier) if _may_restate(group, incident, rules)]
     same_day = [i for i in could if _shares_day(group, earlier[i])]
     return next(iter(same_day or could), None)
 
