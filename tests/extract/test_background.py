@@ -89,6 +89,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("The army vowed to keep fighting against terrorist cells in the hills.", "fighting", "generic_struggle"),
         ("A judge sentenced the driver to 20 years for ramming the marchers.", "ramming", "judicial"),
         ("12 Related Rebels Shell Port City Army Pushes North", "Shell", "page_furniture"),
+        ("03.05.2024 Topic Offensive on the Northern Front (42) 3 17", "Offensive", "topic_tag"),
         ("Drone strikes on the delta have intensified since the talks collapsed.", "strikes", "trend"),
         ("The navy has increased the intensity of its raids on the islands.", "raids", "trend"),
         ("Two offensives are being fought against the militia in the north.", "offensives", "ongoing"),
@@ -158,6 +159,8 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         # A disaster's word in a sentence that tells an attack, or a blast said to be no accident, is news.
         ("The collapse of the bridge came after an air strike killed six people on Monday.", "strike"),
         ("The blast that killed nine at the depot was not an accident, police said.", "blast"),
+        # A lead run on after a site's topic tag is news: the tag names only its own words.
+        ("Topic Offensive on the Northern Front (42) Rebels shelled the port on Monday.", "shelled"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:
