@@ -94,6 +94,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("The navy has increased the intensity of its raids on the islands.", "raids", "trend"),
         ("Two offensives are being fought against the militia in the north.", "offensives", "ongoing"),
         ("At least 50 rebels have been killed in three days of army operations.", "killed", "period_total"),
+        ("At least 30 people have been killed in the port city in the last 48 hours.", "killed", "period_total"),
         ("Militia fighters backed by allied air strikes pushed the rebels back.", "strikes", "support_of_another_act"),
         ("Envoys brokered deals to ease the fighting around the port.", "fighting", "act_named_as_an_object"),
         ("Farmers fled south to escape the battles in the valley.", "battles", "act_named_as_an_object"),
@@ -159,6 +160,8 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         # A disaster's word in a sentence that tells an attack, or a blast said to be no accident, is news.
         ("The collapse of the bridge came after an air strike killed six people on Monday.", "strike"),
         ("The blast that killed nine at the depot was not an accident, police said.", "blast"),
+        # Strikes told in the simple past over the past hours are those strikes: news.
+        ("Drone strikes killed 30 militants in the hills over the past 24 hours, the army said.", "strikes"),
         # A lead run on after a site's topic tag is news: the tag names only its own words.
         ("Topic Offensive on the Northern Front (42) Rebels shelled the port on Monday.", "shelled"),
     ],
