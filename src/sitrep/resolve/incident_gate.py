@@ -8,9 +8,9 @@ the article tells), whether its sentences give a day or a place of their own, wh
 could be the same one (compatible kind, no other place, a shared day), how sure the typing model was, and the
 tense, time and history words of its sentences. When its chance of being no news of its own reaches the model's
 threshold, the incident is either a restatement or background. A restatement (``learned_restatement``) is told of an
-incident the article told before it that it could be (``restated_incident``): its reports join that incident's
-event, so that the place, figures and sources only this telling gives are kept. An incident that could restate none
-is background (``learned_incident``): its reports join no event.
+incident the article told before it from which nothing in it tells it apart (``restated_incident``): its reports
+join that incident's event, so that the place, figures and sources only this telling gives are kept. An incident
+that may restate none is background (``learned_incident``): its reports join no event.
 
 The weights are trained by ``scripts/train_incident_gate.py`` on the real-text dev gold, cross-fitted (fitted on
 one half, scored on the other; ``data/models/incident_gate.README.md``). Without the weight files the gate is off.
@@ -170,8 +170,9 @@ def load_gate() -> IncidentGate | None:
 
 def gate_incidents(mentions: list[Mention], document: Document, gate: IncidentGate | None = None) -> None:
     """Marks the reports of each incident of the article the gate finds to be no news of its own: as a restatement
-    (``learned_restatement``) when it could restate an incident told before it, else as background
-    (``learned_incident``). The article's lead incident is never gated: an article tells at least its own news."""
+    (``learned_restatement``) when it may restate an incident told before it (``restated_incident``), else as
+    background (``learned_incident``). The article's lead incident is never gated: an article tells at least its own
+    news."""
     gate = gate or load_gate()
     if gate is None:
         return
