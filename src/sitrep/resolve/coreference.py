@@ -31,12 +31,14 @@ The grouping depends only on the document.
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitrep.data import load_yaml, word_set
+from sitrep.data import data_path, load_yaml, word_set
+from sitrep.extract.actors import actor_dictionary
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.inherit import FINE
 from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, skeleton_key
@@ -338,18 +340,49 @@ def _keys_of(pm: PlaceMention) -> set[str]:
 def written_places(mention: Mention) -> set[str]:
     """The names the sentence gives as places after a locative or a verb of attack, as written (keyed), whether
     or not the gazetteer knows them; not those that name (or sit inside the name of) a province, district, country
-    or region the sentence names: those say where a village is, they are not a second place."""
+    or region the sentence names: those say where a village is, they are not a second place. A name that is one of
+    the report's actors ("targeted ISIL strongholds": ``actor_not_place``) is no place, and a country's possessive
+    before a name ("Syria's Raqqa", "Syrias Raqqa": ``country_possessive``) only says where the place is."""
     coarse = set().union(
         *(_keys_of(pm) for pm in mention.places if pm.place is not None and pm.place.precision not in FINE)
     )
     names = set()
     for match in _WRITTEN_PLACE.finditer(mention.sentence.text or ""):
-        key = name_key(re.sub(r"['’]s$", "", match.group(1)))
+        if _names_an_actor(match.group(1)):
+            continue
+        key = _without_country_possessive(name_key(re.sub(r"['’]s$", "", match.group(1))))
         if key in load_rules().times_not_places:
             continue
         if key and not any(key == c or c.startswith(key + " ") or key.startswith(c + " ") for c in coarse):
             names.add(key)
     return names
+
+
+def _names_an_actor(name: str) -> bool:
+    """actor_not_place: the capitalised name after a verb of attack is, whole, an actor's name in the actor dictionary
+    ("targeted ISIL strongholds", "hit Hezbollah positions"): a doer or a target, not a place. A place that stands
+    for an actor ("Kyiv said") is still a place."""
+    dictionary = actor_dictionary()
+    found = dictionary.find_match(name)
+    return found is not None and found[0].group(0) == name and not dictionary.is_place_name(name)
+
+
+def _without_country_possessive(key: str) -> str:
+    """country_possessive: "syrias raqqa" -> "raqqa": a country's name with its possessive s (the apostrophe may be
+    lost) before a name says in which country the place is; the place is the name after it."""
+    first, _, rest = key.partition(" ")
+    if rest and first.endswith("s") and first[:-1] in _country_keys():
+        return rest
+    return key
+
+
+@functools.cache
+def _country_keys() -> frozenset[str]:
+    """The keys of the countries' names and aliases (``data/geo/countries.csv``)."""
+    with data_path("geo", "countries.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    names = [row["name"] for row in rows] + [a for row in rows for a in (row.get("aliases") or "").split("|") if a]
+    return frozenset(key for key in (name_key(n) for n in names) if key)
 
 
 def _identifying_names(mention: Mention) -> tuple[set[str], bool, set[str]]:
@@ -598,7 +631,7 @@ def named_weekdays(date: DateInterval | None) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z]+", text)) & word_set("en", "coreference", "weekday_names")
 
 
-def _anchoring_slip(a: DateInterval, b: DateInterval) -> bool:
+def anchoring_slip(a: DateInterval, b: DateInterval) -> bool:
     """deictic_day_is_loose: two days one apart, one of them given relative to the moment of writing ("the strikes
     tonight" in a statement against "on Saturday"): the words may have been said or written the day before the article
     came out, so the day between them is no evidence of another incident."""
@@ -688,7 +721,7 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, k
         and date_a is not None
         and date_b is not None
         and not date_a.overlaps(date_b)
-        and not _anchoring_slip(date_a, date_b)
+        and not anchoring_slip(date_a, date_b)
         and not _told_the_day_after(a, b, date_a, date_b)
     ):
         return True
