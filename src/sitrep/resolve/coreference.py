@@ -52,6 +52,8 @@ DATELINE_CHARS = 40
 CONFLICTING_PLACES_KM = 50.0
 # Two places a sentence names itself are the same place only this close (two gazetteer entries for one town).
 SAME_PLACE_KM = 5.0
+# A capital or a province's seat spreads this far: a village this close is its outskirts (city_outskirts).
+CITY_REACH_KM = 10.0
 # A site (a base, a crossing, a camp) is part of a town's incident only this close: an air base outside its town,
 # not a border crossing 35 km from a city.
 SITE_REACH_KM = 15.0
@@ -236,12 +238,23 @@ def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
             and ((inner.admin1 or "").casefold() == (outer.admin1 or outer.name).casefold())
         )
     precisions = (x.precision, y.precision)
-    reach = SAME_PLACE_KM
+    reach = CITY_REACH_KM if _a_city(x) or _a_city(y) else SAME_PLACE_KM
     if "admin2" in precisions:
         reach = CONFLICTING_PLACES_KM
     elif "site" in precisions:
         reach = SITE_REACH_KM
     return _distance_km((x.lat, x.lon), (y.lat, y.lon)) <= reach
+
+
+def _a_city(place: Place) -> bool:
+    """city_outskirts: a capital, or a town named like its province (its seat: "Hasakah", "Raqqa", "Homs"), whose
+    suburbs and edge villages ("Tall Tawil village", "the Damascus suburb of Qudsaya") lie within ``CITY_REACH_KM``
+    of its point: a sentence naming one of them and another naming the city may tell one incident."""
+    if place.precision != "town":
+        return False
+    return place.feature == "PPLC" or (
+        bool(place.admin1) and skeleton_key(name_key(place.admin1 or "")) == skeleton_key(name_key(place.name))
+    )
 
 
 def _finest(mention: Mention) -> list[PlaceMention]:
