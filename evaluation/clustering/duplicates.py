@@ -57,7 +57,7 @@ def evidence_against(mention: Mention, group: list[Mention]) -> str:
                 and date_a is not None
                 and date_b is not None
                 and not date_a.overlaps(date_b)
-                and not co._anchoring_slip(date_a, date_b)
+                and not co.anchoring_slip(date_a, date_b)
                 and not co._told_the_day_after(mention, other, date_a, date_b)
             ):
                 return "another day"

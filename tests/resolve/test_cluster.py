@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.model import DateInterval, Mention, PlaceMention, Span
+from sitrep.model import ActorRole, DateInterval, Mention, PlaceMention, Span
 from sitrep.resolve import HistoryEntry, InMemoryEvents, event_id_for, resolve_group, resolve_mentions
 from tests.resolve.resolve_fixtures import mention, place
 
@@ -316,3 +316,68 @@ def test_the_same_reports_in_another_order_give_the_same_events() -> None:
     assert _groupings(reports) == expected
     assert _groupings(reports[::-1]) == expected
     assert _groupings(reports[1::2] + reports[::2]) == expected
+
+
+def _in_province(report: Mention) -> Mention:
+    report.places = [PlaceMention("Idlib province", Span(report.doc, 0, 0), place=place("Idlib", "admin1"))]
+    return report
+
+
+def test_an_armed_group_named_after_a_verb_of_attack_is_no_village_of_the_report() -> None:
+    # actor_not_place: "Jets targeted Hezbollah depots in Idlib province" writes a group's name where a village may
+    # stand; it names no village against "Jets bombed Kafr Hamra in Idlib province".
+    store = InMemoryEvents()
+    group = _in_province(_report("a", "Jets targeted Hezbollah depots in Idlib province on Sunday.", []))
+    village = _in_province(_report("b", "Jets bombed Kafr Hamra in Idlib province on Sunday, killing four.", []))
+    results = resolve_mentions([group, village], store)
+    assert results[0].event_id == results[1].event_id
+
+
+def test_a_country_s_possessive_before_a_province_names_no_village() -> None:
+    # country_possessive: "Syria's Idlib province" and "Syrias Idlib province" (the apostrophe lost) name the province
+    # the other report's town lies in, not a village of their own.
+    for written in ("Syria's", "Syrias"):
+        store = InMemoryEvents()
+        possessive = _in_province(
+            _report("a", f"Fighters attacked army posts in {written} Idlib province on Sunday.", [])
+        )
+        town = _report("b", "Fighters attacked army posts in Saraqib on Sunday.", [("Saraqib", "Saraqib")])
+        results = resolve_mentions([possessive, town], store)
+        assert results[0].event_id == results[1].event_id, written
+
+
+def test_a_group_dated_in_its_text_never_joins_an_event_months_away() -> None:
+    # text_dates_the_report: "strikes in recent days" dates a report (roughly) though not to the day; its document's
+    # undated restatement does not carry the group to an event two months earlier at the same place.
+    store = InMemoryEvents()
+    old = _report("a", "Air strikes hit Saraqib in recent days, killing three.", [("Saraqib", "Saraqib")])
+    old.date = DateInterval(dt.date(2024, 1, 8), dt.date(2024, 1, 10), "approximate", Span("doc-a", 133, 147))
+    recent = _report("b", "Air strikes hit Saraqib in recent days, killing three.", [("Saraqib", "Saraqib")])
+    recent.date = DateInterval(dt.date(2024, 3, 8), dt.date(2024, 3, 10), "approximate", Span("doc-b", 133, 147))
+    undated = _report("c", "Air strikes hit Saraqib, killing three.", [("Saraqib", "Saraqib")])
+    undated.doc = recent.doc
+    undated.date = None
+    for report in (old, undated):  # an undated report looks for the events of the actors it names
+        report.actors = [ActorRole("actor1", "Military Forces of Russia", "State forces")]
+    resolve_mentions([old], store)
+    result = resolve_group([recent, undated], store)
+    assert result.event_id != event_id_for(old)
+
+
+def test_a_day_told_as_tonight_is_not_another_day_than_the_day_before_in_another_report() -> None:
+    # deictic_day_is_loose: a statement's "the strikes tonight", anchored on the day it was printed, may be the night
+    # another outlet dates to the day before ("on Saturday").
+    store = InMemoryEvents()
+    saturday = _report("a", "Coalition jets struck Saraqib on Saturday.", [("Saraqib", "Saraqib")], day="2024-03-09")
+    saturday.date = DateInterval(
+        dt.date(2024, 3, 9), dt.date(2024, 3, 9), "day", Span("doc-a", 135, 146, "on Saturday")
+    )
+    tonight = _report("b", "The strikes tonight hit Saraqib, a spokesman said.", [("Saraqib", "Saraqib")])
+    tonight.date = DateInterval(dt.date(2024, 3, 10), dt.date(2024, 3, 10), "day", Span("doc-b", 112, 119, "tonight"))
+    results = resolve_mentions([saturday, tonight], store)
+    assert results[0].event_id == results[1].event_id
+    store = InMemoryEvents()
+    sunday = _report("c", "Coalition jets struck Saraqib on Sunday.", [("Saraqib", "Saraqib")])
+    sunday.date = DateInterval(dt.date(2024, 3, 10), dt.date(2024, 3, 10), "day", Span("doc-c", 135, 144, "on Sunday"))
+    results = resolve_mentions([saturday, sunday], store)
+    assert results[0].event_id != results[1].event_id

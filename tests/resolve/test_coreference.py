@@ -603,3 +603,16 @@ def test_where_the_attackers_were_or_the_wounded_were_taken_is_no_place_of_anoth
     # A town the act is told at, not only where someone was, still keeps another incident apart.
     struck = _naming(placed("f", "Idlib"), 500, "Another shell struck Sarmin, killing two.", "Sarmin", sarmin)
     assert len(group_document_mentions([lead, struck])) == 2
+
+
+def test_a_village_on_the_edge_of_a_province_s_seat_may_be_the_city_s_incident() -> None:
+    # city_outskirts: "A bomber struck a wedding in the city of Hasakah" / "The bomber blew himself up in a hall in Tell
+    # Hamid village": a village 7 km from the city its province is named after is its outskirts, so the two
+    # sentences may tell one incident; two villages 7 km apart, neither a city, are two places.
+    city = Place("test:hasakah", "Hasakah", "SY", 36.500, 40.750, "town", admin1="Hasakah")
+    edge = Place("test:tell-hamid", "Tell Hamid", "SY", 36.563, 40.750, "town", admin1="Hasakah")
+    other = Place("test:tell-nasri", "Tell Nasri", "SY", 36.437, 40.750, "town", admin1="Hasakah")
+    groups = group_document_mentions([placed("a", "Hasakah", place=city), placed("b", "Tell Hamid", place=edge)])
+    assert len(groups) == 1
+    groups = group_document_mentions([placed("a", "Tell Nasri", place=other), placed("b", "Tell Hamid", place=edge)])
+    assert len(groups) == 2

@@ -1,7 +1,7 @@
 import dataclasses
 import datetime as dt
 
-from sitrep.model import DateInterval, Mention, Quantity, Span
+from sitrep.model import INHERITED_ROLE, DateInterval, Mention, Place, PlaceMention, Quantity, Span
 from sitrep.resolve import derive_event, find_contradictions
 from tests.resolve.resolve_fixtures import mention
 
@@ -401,3 +401,15 @@ def test_an_events_plover_category_follows_its_coded_victims() -> None:
     assert derive_event("ev", fought).plover == "FIGHT"
     armed = [dataclasses.replace(mention("a", actor1="Air Force", actor2="Rebel Brigade"), plover="FIGHT")]
     assert derive_event("ev", armed).plover == "FIGHT"
+
+
+def test_an_event_is_headlined_at_a_place_its_reports_name_before_one_they_only_inherited() -> None:
+    # own_places_place_the_event: "Barrel bombs hit Aleppo province." and "Two fighters were killed." (which took a far
+    # town from the sentence before it) are headlined in Aleppo province, though the guessed town is finer.
+    far_town = Place("test:far-town", "Kafr Far", "SY", 35.20, 36.20, "town")
+    province = mention("a", where="Aleppo", precision="admin1", doc="article")
+    toll = mention("b", where=None, doc="article")
+    toll.places = [PlaceMention("Kafr Far", Span("article", 0, 0), INHERITED_ROLE, far_town)]
+    assert [p.name for p in derive_event("e", [province, toll]).places] == ["Aleppo", "Kafr Far"]
+    toll.places[0].role = "location"  # named by its own sentence, the finer place leads
+    assert [p.name for p in derive_event("e", [province, toll]).places] == ["Kafr Far", "Aleppo"]

@@ -1,3 +1,4 @@
+from sitrep.model import INHERITED_ROLE, Place, PlaceMention, Span
 from sitrep.resolve import derive_event, match_score
 from tests.resolve.resolve_fixtures import mention
 
@@ -92,3 +93,18 @@ def test_swapped_sides_count_for_battles_but_not_for_one_sided_attacks() -> None
     assert match_score(reverse_battle, battle) == match_score(
         mention("f", event_type="Battles", actor1="Rapid Support Forces", actor2="Military Forces of Sudan"), battle
     )
+
+
+def test_a_place_a_report_only_inherited_does_not_place_the_event_for_other_articles() -> None:
+    # own_places_place_the_event: an article's "Helicopters dropped barrel bombs in Aleppo province." and, after a
+    # sentence about a far town, "Two fighters were killed." (which took that town from its context) are one event in
+    # Aleppo province; another article's strike on the far town is not placed by the second report's guess.
+    far_town = Place("test:far-town", "Kafr Far", "SY", 35.20, 36.20, "town")
+    province = mention("a", where="Aleppo", precision="admin1", doc="article")
+    toll = mention("b", where=None, doc="article")
+    strike = mention("c", where=None, text="Jets struck Kafr Far, killing two fighters.")
+    strike.places = [PlaceMention("Kafr Far", Span(strike.doc, 12, 20), place=far_town)]
+    toll.places = [PlaceMention("Kafr Far", Span("article", 0, 0), INHERITED_ROLE, far_town)]
+    assert match_score(strike, derive_event("e", [province, toll])) < 0.62
+    toll.places[0].role = "location"  # told as its own place, the town places the event
+    assert match_score(strike, derive_event("e", [province, toll])) >= 0.62

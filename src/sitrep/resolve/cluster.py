@@ -15,12 +15,14 @@ from typing import Literal
 from sitrep.model import Event, Mention, Place
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.coreference import (
+    anchoring_slip,
     coded_type,
     distinct_places,
     distinct_written_places,
     named_weekdays,
     own_date,
     own_place_mentions,
+    told_date,
 )
 from sitrep.resolve.coreference import load_rules as incident_rules
 from sitrep.resolve.derive import derive_event, lead_reports, majority
@@ -85,12 +87,19 @@ def _other_day(a: Mention, b: Mention) -> bool:
     weekdays_a, weekdays_b = named_weekdays(day_a), named_weekdays(day_b)
     if len(weekdays_a) == len(weekdays_b) == 1 and weekdays_a != weekdays_b:
         return True
-    return day_a.precision == day_b.precision == "day" and not day_a.overlaps(day_b)
+    # deictic_day_is_loose: "tonight" in a statement may be the night before the day another report names.
+    return (
+        day_a.precision == day_b.precision == "day" and not day_a.overlaps(day_b) and not anchoring_slip(day_a, day_b)
+    )
 
 
 def _dated(mention: Mention) -> bool:
-    """The text dates the mention (not only the days before publication a report with no date is given)."""
-    return mention.date is not None and mention.date.precision != "approximate"
+    """The text dates the mention (not only the days before publication a report with no date is given): a date of
+    any precision its text states ("between Monday and Wednesday", "in recent days"), not as a dateline, dates it
+    too (text_dates_the_report), so a group with such a report never joins an event months away."""
+    if mention.date is None:
+        return False
+    return mention.date.precision != "approximate" or told_date(mention) is not None
 
 
 def _placed(mention: Mention) -> list[Place]:

@@ -31,12 +31,14 @@ The grouping depends only on the document.
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitrep.data import load_yaml, word_set
+from sitrep.data import data_path, load_yaml, word_set
+from sitrep.extract.actors import actor_dictionary
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.inherit import FINE
 from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, skeleton_key
@@ -50,6 +52,8 @@ DATELINE_CHARS = 40
 CONFLICTING_PLACES_KM = 50.0
 # Two places a sentence names itself are the same place only this close (two gazetteer entries for one town).
 SAME_PLACE_KM = 5.0
+# A capital or a province's seat spreads this far: a village this close is its outskirts (city_outskirts).
+CITY_REACH_KM = 10.0
 # A site (a base, a crossing, a camp) is part of a town's incident only this close: an air base outside its town,
 # not a border crossing 35 km from a city.
 SITE_REACH_KM = 15.0
@@ -118,8 +122,14 @@ def names_another_role(pm: PlaceMention, mention: Mention) -> bool:
     """place_of_another_role: the words right before the name say it is where the attackers were ("positioned in",
     "launched from"), where the wounded were taken ("taken to a hospital in"), or whose government a force serves
     ("loyal to Damascus"): not where the act was (``place_of_another_role``)."""
-    text = mention.sentence.text or ""
-    start = pm.span.start - mention.sentence.start
+    return _another_role_at(mention.sentence.text or "", pm.span.start - mention.sentence.start)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _another_role_at(text: str, start: int) -> bool:
+    """``names_another_role`` for the name at ``start`` of a sentence: resolution asks it again of every report of
+    every candidate event (where the event's reports place it), so each answer is kept (a function of the text and
+    the offset alone)."""
     if not 0 <= start <= len(text):
         return False
     before = re.findall(r"[a-z]+", text[:start].casefold())[-8:]
@@ -234,12 +244,23 @@ def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
             and ((inner.admin1 or "").casefold() == (outer.admin1 or outer.name).casefold())
         )
     precisions = (x.precision, y.precision)
-    reach = SAME_PLACE_KM
+    reach = CITY_REACH_KM if _a_city(x) or _a_city(y) else SAME_PLACE_KM
     if "admin2" in precisions:
         reach = CONFLICTING_PLACES_KM
     elif "site" in precisions:
         reach = SITE_REACH_KM
     return _distance_km((x.lat, x.lon), (y.lat, y.lon)) <= reach
+
+
+def _a_city(place: Place) -> bool:
+    """city_outskirts: a capital, or a town named like its province (its seat: "Hasakah", "Raqqa", "Homs"), whose
+    suburbs and edge villages ("Tall Tawil village", "the Damascus suburb of Qudsaya") lie within ``CITY_REACH_KM``
+    of its point: a sentence naming one of them and another naming the city may tell one incident."""
+    if place.precision != "town":
+        return False
+    return place.feature == "PPLC" or (
+        bool(place.admin1) and skeleton_key(name_key(place.admin1 or "")) == skeleton_key(name_key(place.name))
+    )
 
 
 def _finest(mention: Mention) -> list[PlaceMention]:
@@ -338,18 +359,49 @@ def _keys_of(pm: PlaceMention) -> set[str]:
 def written_places(mention: Mention) -> set[str]:
     """The names the sentence gives as places after a locative or a verb of attack, as written (keyed), whether
     or not the gazetteer knows them; not those that name (or sit inside the name of) a province, district, country
-    or region the sentence names: those say where a village is, they are not a second place."""
+    or region the sentence names: those say where a village is, they are not a second place. A name that is one of
+    the report's actors ("targeted ISIL strongholds": ``actor_not_place``) is no place, and a country's possessive
+    before a name ("Syria's Raqqa", "Syrias Raqqa": ``country_possessive``) only says where the place is."""
     coarse = set().union(
         *(_keys_of(pm) for pm in mention.places if pm.place is not None and pm.place.precision not in FINE)
     )
     names = set()
     for match in _WRITTEN_PLACE.finditer(mention.sentence.text or ""):
-        key = name_key(re.sub(r"['’]s$", "", match.group(1)))
+        if _names_an_actor(match.group(1)):
+            continue
+        key = _without_country_possessive(name_key(re.sub(r"['’]s$", "", match.group(1))))
         if key in load_rules().times_not_places:
             continue
         if key and not any(key == c or c.startswith(key + " ") or key.startswith(c + " ") for c in coarse):
             names.add(key)
     return names
+
+
+def _names_an_actor(name: str) -> bool:
+    """actor_not_place: the capitalised name after a verb of attack is, whole, an actor's name in the actor dictionary
+    ("targeted ISIL strongholds", "hit Hezbollah positions"): a doer or a target, not a place. A place that stands
+    for an actor ("Kyiv said") is still a place."""
+    dictionary = actor_dictionary()
+    found = dictionary.find_match(name)
+    return found is not None and found[0].group(0) == name and not dictionary.is_place_name(name)
+
+
+def _without_country_possessive(key: str) -> str:
+    """country_possessive: "syrias raqqa" -> "raqqa": a country's name with its possessive s (the apostrophe may be
+    lost) before a name says in which country the place is; the place is the name after it."""
+    first, _, rest = key.partition(" ")
+    if rest and first.endswith("s") and first[:-1] in _country_keys():
+        return rest
+    return key
+
+
+@functools.cache
+def _country_keys() -> frozenset[str]:
+    """The keys of the countries' names and aliases (``data/geo/countries.csv``)."""
+    with data_path("geo", "countries.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    names = [row["name"] for row in rows] + [a for row in rows for a in (row.get("aliases") or "").split("|") if a]
+    return frozenset(key for key in (name_key(n) for n in names) if key)
 
 
 def _identifying_names(mention: Mention) -> tuple[set[str], bool, set[str]]:
@@ -598,7 +650,7 @@ def named_weekdays(date: DateInterval | None) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z]+", text)) & word_set("en", "coreference", "weekday_names")
 
 
-def _anchoring_slip(a: DateInterval, b: DateInterval) -> bool:
+def anchoring_slip(a: DateInterval, b: DateInterval) -> bool:
     """deictic_day_is_loose: two days one apart, one of them given relative to the moment of writing ("the strikes
     tonight" in a statement against "on Saturday"): the words may have been said or written the day before the article
     came out, so the day between them is no evidence of another incident."""
@@ -688,7 +740,7 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, k
         and date_a is not None
         and date_b is not None
         and not date_a.overlaps(date_b)
-        and not _anchoring_slip(date_a, date_b)
+        and not anchoring_slip(date_a, date_b)
         and not _told_the_day_after(a, b, date_a, date_b)
     ):
         return True

@@ -13,7 +13,7 @@ from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, 
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions, told_as_risen
 from sitrep.resolve.coreference import coded_type, dated_by_its_sentence, headline_reports
-from sitrep.resolve.similarity import effective_range, intersect, mention_places, width
+from sitrep.resolve.similarity import effective_range, intersect, mention_places, names_its_own_place, width
 
 FATALITY_KIND = "killed"  # the figure kind of the dead (Figure.kind)
 ROLES: tuple[ActorRoleName, ...] = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")
@@ -44,16 +44,21 @@ def derive_date(intervals: list[DateInterval]) -> DateInterval | None:
 
 
 def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
-    """Distinct places, most specific first, then by how many reports name them."""
+    """Distinct places: those a report's own sentence names before those reports only took from the sentences before
+    them (a guess: own_places_place_the_event), then most specific first, then by how many reports name them."""
     counts: Counter[str] = Counter()
     first: dict[str, Place] = {}
+    named: set[str] = set()
     for mention in mentions:
+        own = names_its_own_place(mention)
         for place in mention_places(mention):
             key = place.gazetteer_id or f"{place.name}@{place.lat:.3f},{place.lon:.3f}"
             counts[key] += 1
             first.setdefault(key, place)
+            if own:
+                named.add(key)
     rank = {p: i for i, p in enumerate(cfg.place_precision_rank)}
-    order = sorted(first, key=lambda k: (rank.get(first[k].precision, len(rank)), -counts[k]))
+    order = sorted(first, key=lambda k: (k not in named, rank.get(first[k].precision, len(rank)), -counts[k]))
     return [first[k] for k in order]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 
-from sitrep.model import Event, Mention
+from sitrep.model import Event, Mention, Place
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.similarity import (
     actor_score,
@@ -14,6 +14,7 @@ from sitrep.resolve.similarity import (
     date_score,
     effective_range,
     mention_places,
+    names_its_own_place,
     ranges_disjoint,
     tokens,
 )
@@ -59,6 +60,16 @@ def fatality_score(mention: Mention, event: Event) -> float | None:
     return 0.3 if ranges_disjoint(mine, theirs) else 1.0
 
 
+def placing_places(event: Event) -> list[Place]:
+    """Where the event's reports say it was: the places of the reports that name a place of their own; a place a
+    report only took from the sentences before it is a guess, and places the event only when no report names one
+    (own_places_place_the_event)."""
+    placing = [m for m in event.mentions if names_its_own_place(m)]
+    if not placing:
+        return event.places
+    return [p for m in placing for p in mention_places(m)]
+
+
 def score_components(mention: Mention, event: Event, cfg: ResolveConfig) -> dict[str, float | None]:
     """Each piece of evidence in [0, 1], None when either side lacks it. Hard conflicts give 0 and stop
     the comparison early (most candidates fail on place or date, and this is the hot loop)."""
@@ -75,7 +86,7 @@ def score_components(mention: Mention, event: Event, cfg: ResolveConfig) -> dict
     )
     if components["date"] == 0.0:
         return components
-    components["place"] = best_place_score(mention_places(mention), event.places, cfg)
+    components["place"] = best_place_score(mention_places(mention), placing_places(event), cfg)
     if components["place"] == 0.0:
         return components
     symmetric = mention.event_type in cfg.symmetric_actor_types

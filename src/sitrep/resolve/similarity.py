@@ -185,6 +185,18 @@ def mention_places(mention: Mention) -> list[Place]:
     return located or [pm.place for pm in named if pm.place is not None]
 
 
+def names_its_own_place(mention: Mention) -> bool:
+    """The report's sentence names a place of the event itself (resolved), not only one it took from its context, a
+    speaker's or one of another role."""
+    return any(
+        pm.role == LOCATION_ROLE
+        and pm.place is not None
+        and not names_a_speaker(pm, mention)
+        and not names_another_role(pm, mention)
+        for pm in mention.places
+    )
+
+
 def effective_range(low: int | None, best: int | None, high: int | None) -> tuple[int, int | None] | None:
     """A figure's stated bounds as (min, max); max None when open-ended ("more than 150")."""
     values = [v for v in (low, best, high) if v is not None]
