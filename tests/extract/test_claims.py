@@ -343,6 +343,31 @@ def test_a_denial_naming_a_means_is_about_the_last_report_of_that_means() -> Non
     assert linked.concerns == "m2"
 
 
+def test_a_word_that_nobody_was_hurt_after_another_place_s_harmless_attack_is_about_that_attack() -> None:
+    from sitrep.extract.claims import link_to_incidents
+    from sitrep.model import AttributionChain, Claim, PlaceMention, Quantity, Source, Span
+    from tests.resolve.resolve_fixtures import mention
+
+    city = mention("m1", doc="story", where=None, text="Rockets killed five people in Tarsa, police said.")
+    city.fatalities = Quantity("people", 5, 5, 5, kind="killed")
+    village = mention("m2", doc="story", where=None, text="Mortars also hit the village of Kafr Lin.")
+    city.places = [PlaceMention("Tarsa", Span("story", 30, 35))]
+    village.places = [PlaceMention("Kafr Lin", Span("story", 81, 89))]
+    city.sentence, village.sentence = Span("story", 0, 49), Span("story", 50, 90)
+    said = AttributionChain([Source("a police source", "official"), Source("Courier", "publisher")])
+    text = "A police source said the attack caused damage but left no casualties."
+    none = Claim(
+        "c1", "story", "people killed", None, None, Span("story", 91, 160, text), chain=said, modality="denied"
+    )
+    none.topic = "no-harm:killed:story"
+    (unlinked,) = link_to_incidents([city, village], [none])
+    assert unlinked.concerns is None
+    # told right after the deadly report (or after another report of its own town), it disputes the deaths
+    village.places = [PlaceMention("Tarsa", Span("story", 0, 0))]
+    (linked,) = link_to_incidents([city, village], [none])
+    assert linked.concerns == "m1"
+
+
 def test_a_state_s_denial_is_about_the_last_report_of_its_own_forces_acts() -> None:
     from sitrep.extract.claims import link_to_incidents
     from sitrep.model import ActorRole, AttributionChain, Claim, Source, Span

@@ -562,11 +562,15 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
             linked.append(claim)
             continue
         # "no one was killed" answers a report of deaths, not any incident told before it
-        candidates = [m for m in told if _deadly(m)] if claim.topic.startswith(f"{NO_HARM_TOPIC}:") else told
+        no_harm = claim.topic.startswith(f"{NO_HARM_TOPIC}:")
+        candidates = [m for m in told if _deadly(m)] if no_harm else told
         if not candidates:
             linked.append(claim)
             continue
         before = [m for m in candidates if m.sentence.start < claim.sentence.start]
+        if no_harm and before and another_incident_between(told, before[-1], claim):
+            linked.append(claim)
+            continue
         # a denier answers the story's last report of its own act, else of the means it names
         own = [m for m in before if denies_its_own(claim, m)]
         before = own or before
@@ -601,6 +605,18 @@ def names_the_means(text: str, report: Mention) -> bool:
     means = {w for w in re.split(r"[^a-z]+", report.sub_event_type.lower()) if len(w) > 2 and w not in generic}
     words = re.split(r"[^a-z]+", text.lower())
     return any(word == w or word == w + "s" for w in means for word in words)
+
+
+def another_incident_between(told: list[Mention], deadly: Mention, claim: Claim) -> bool:
+    """no_harm_of_another_place: the story's last report before a statement that nobody was hurt tells no deaths
+    and names places, none of which its last deadly report names ("Shelling killed five in the city. Mortars also
+    hit a village to the south. Police said it left no casualties."): the statement is about that other incident,
+    not a dispute of the deaths."""
+    between = [m for m in told if deadly.sentence.start < m.sentence.start < claim.sentence.start]
+    if not between or _deadly(between[-1]):
+        return False
+    here = {p.text.lower() for p in between[-1].places}
+    return bool(here) and not here & {p.text.lower() for p in deadly.places}
 
 
 def _deadly(mention: Mention) -> bool:
