@@ -744,3 +744,14 @@ def test_a_contention_with_no_event_is_an_asserted_claim_by_its_speaker(text: st
 )
 def test_no_contention_claim_for_an_incident_a_hedge_or_a_plan(text: str) -> None:
     assert not [c for c in extract(text).claims if c.topic.startswith("contention@")]
+
+
+def test_a_running_toll_given_in_parts_is_stated_as_their_sum_beside_the_parts() -> None:
+    result = extract(
+        "The monitor said 42 soldiers and 95 rebels have been killed since the offensive on the valley began."
+    )
+    figures = sorted((c.quantity.low, c.quantity.best) for c in result.claims if c.quantity is not None)
+    assert figures == [(42, 42), (95, 95), (137, 137)]
+    # figures that are not joined are two tolls, never added
+    apart = extract("Since May, 40 soldiers have been killed in the north, while 12 rebels died in the south.")
+    assert 52 not in {c.quantity.best for c in apart.claims if c.quantity is not None}

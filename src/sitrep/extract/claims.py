@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from sitrep.data import load_yaml, word_set
 from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.modality import modality_of
-from sitrep.extract.quantities import AMOUNT, SUBSET_SUFFIX, base_kind, parse_amount
+from sitrep.extract.quantities import AMOUNT, SUBSET_SUFFIX, base_kind, coordinated_totals, parse_amount, summed_toll
 from sitrep.extract.triggers import find_triggers
 from sitrep.model import (
     AttributionChain,
@@ -132,7 +132,8 @@ def figure_claims(
     claims: list[Claim] = [claim for claim, _ in planned]
     in_plans = {id(quantity) for _, quantity in planned}
     total = False
-    for quantity in quantities + _troop_figures_missed(quantities, sentence, context.doc):
+    sums = _coordinated_sums(quantities, sentence)
+    for quantity in quantities + sums + _troop_figures_missed(quantities, sentence, context.doc):
         if id(quantity) in in_plans:
             continue
         kind = base_kind(quantity.kind)
@@ -150,7 +151,10 @@ def figure_claims(
         ):  # before displacement: "home to four million people, many of them displaced"
             claims.append(_figure_claim(context, quantity, "population", "population"))
         elif kind in words["toll_kinds"] and is_total and counts_people and not quantity.kind.endswith(SUBSET_SUFFIX):
-            claims.append(_figure_claim(context, quantity, f"people {kind}", f"toll:{kind}", period))
+            claim = _figure_claim(context, quantity, f"people {kind}", f"toll:{kind}", period)
+            if any(quantity is sum_ for sum_ in sums) and quantity.span is not None:
+                claim = replace(claim, id=_claim_id(context, quantity.span.end))  # its first part has its start
+            claims.append(claim)
             total = True
         elif (
             (
@@ -191,6 +195,18 @@ def figure_claims(
     # two rules may read one statement at one anchor; the store keeps one claim per id
     unique = {c.id: c for c in reversed(claims)}
     return [c for c in claims if unique[c.id] is c], total
+
+
+def _coordinated_sums(quantities: list[Quantity], sentence: SpacySpan) -> list[Quantity]:
+    """coordinated_toll: figures of one casualty kind joined by "and" or a comma ("37 soldiers and 101 militants
+    were killed", "some 120 fighters and 60 mercenaries") are the parts of one toll a source gives: their sums, to
+    be stated beside the parts (sources quote the parts and the total alike)."""
+    sums = []
+    for kind in sorted({q.kind for q in quantities if q.kind in _claim_words()["toll_kinds"]}):
+        same = [q for q in quantities if q.kind == kind]
+        groups = coordinated_totals(same, span_text(sentence), sentence.start_char)
+        sums += [summed_toll(group, kind) for group in groups if len(group) > 1]
+    return sums
 
 
 def stated_tolls(

@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -37,6 +37,7 @@ __all__ = [
     "non_violent_toll",
     "parse_amount",
     "parse_number",
+    "summed_toll",
 ]
 
 _DATA: dict[str, Any] = load_yaml("quantities.yaml")
@@ -660,18 +661,19 @@ def fatalities(quantities: list[Quantity], text: str = "", trigger: int | None =
     return Quantity(largest.unit, floor, None, None, largest.span, "killed")
 
 
-def coordinated_totals(totals: list[Quantity], text: str) -> list[list[Quantity]]:
+def coordinated_totals(totals: list[Quantity], text: str, offset: int = 0) -> list[list[Quantity]]:
     """Killed totals in groups that add up: a figure joined to the previous one by "and" or a comma ("3 soldiers
     and 2 civilians") is part of the same toll; one that is not is a toll of its own, a restatement ("IS car bomb
     kills 20 - An IS car bomb killed 20 people": a headline run into its lead) or another incident's ("the
-    barrage killed 10 while the air strikes killed 82"), and is never added. Without ``text``, one group."""
+    barrage killed 10 while the air strikes killed 82"), and is never added. Without ``text``, one group; ``offset``
+    is where ``text`` begins in the document the spans point into (a sentence's start)."""
     spans = [q.span for q in totals]
     if not text or any(span is None for span in spans):
         return [totals]
     groups: list[list[Quantity]] = [[totals[0]]]
     for previous, current in itertools.pairwise(totals):
         assert previous.span is not None and current.span is not None
-        between = text[previous.span.end : current.span.start]
+        between = text[previous.span.end - offset : current.span.start - offset]
         if previous.span.end <= current.span.start and _COORDINATION.fullmatch(between) is not None:
             groups[-1].append(current)
         else:
@@ -686,6 +688,11 @@ def _distance(group: list[Quantity], offset: int) -> int:
         for q in group
         if q.span is not None
     )
+
+
+def summed_toll(quantities: list[Quantity], kind: str) -> Quantity:
+    """The toll the coordinated figures of one kind add up to ("37 soldiers and 101 militants were killed": 138)."""
+    return replace(_summed(quantities), kind=kind)
 
 
 def _summed(quantities: list[Quantity]) -> Quantity:
