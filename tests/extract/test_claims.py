@@ -755,3 +755,13 @@ def test_a_running_toll_given_in_parts_is_stated_as_their_sum_beside_the_parts()
     # figures that are not joined are two tolls, never added
     apart = extract("Since May, 40 soldiers have been killed in the north, while 12 rebels died in the south.")
     assert 52 not in {c.quantity.best for c in apart.claims if c.quantity is not None}
+
+
+def test_a_since_date_in_a_relative_clause_dates_its_noun_not_the_count() -> None:
+    besieged = extract(
+        "The monitor said 43 civilians have been killed in the assault, most of them in the enclave, which has"
+        " been besieged since 2013."
+    )
+    assert [c.period_start for c in besieged.claims if c.quantity is not None] == [None]
+    war = extract("More than 300,000 people have been killed in the war, which began in March 2011.")
+    assert [c.period_start for c in war.claims if c.quantity is not None] == [dt.date(2011, 3, 1)]

@@ -25,6 +25,7 @@ from sitrep.extract.triggers import find_triggers
 from sitrep.model import (
     AttributionChain,
     Claim,
+    DateInterval,
     FramingTerm,
     Mention,
     Modality,
@@ -1046,7 +1047,7 @@ def _period_start(sentence: SpacySpan, published: dt.date | None, doc: str) -> d
     """When the sentence's period begins: "since 10 May", "over the past week", "the war, which began in April
     2023"."""
     text, offset = span_text(sentence), sentence.start_char
-    starts = find_period_starts(text, published, doc, offset)
+    starts = [s for s in find_period_starts(text, published, doc, offset) if not _dates_a_relative_clause(sentence, s)]
     if starts:
         return starts[0].start
     for interval in find_dates(text, published, doc, offset):
@@ -1057,6 +1058,16 @@ def _period_start(sentence: SpacySpan, published: dt.date | None, doc: str) -> d
         if _period_pattern().search(phrase) or _starts_a_conflict(sentence, interval.span.start):
             return interval.start
     return None
+
+
+def _dates_a_relative_clause(sentence: SpacySpan, start: DateInterval) -> bool:
+    """period_of_another_noun: a "since" date inside a relative clause dates what that clause tells of its noun
+    ("in the district, which has been besieged since 2013"), not the sentence's count, unless the clause tells
+    when a conflict began (:func:`_starts_a_conflict`)."""
+    if start.span is None or _starts_a_conflict(sentence, start.span.start):
+        return False
+    token = next((t for t in span_tokens(sentence) if t.idx >= start.span.start), None)
+    return token is not None and any(a.dep_ in DEP.relative_clause for a in [token, *token.ancestors])
 
 
 def _starts_a_conflict(sentence: SpacySpan, char: int) -> bool:
