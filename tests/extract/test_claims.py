@@ -765,3 +765,12 @@ def test_a_since_date_in_a_relative_clause_dates_its_noun_not_the_count() -> Non
     assert [c.period_start for c in besieged.claims if c.quantity is not None] == [None]
     war = extract("More than 300,000 people have been killed in the war, which began in March 2011.")
     assert [c.period_start for c in war.claims if c.quantity is not None] == [dt.date(2011, 3, 1)]
+
+
+def test_a_stationing_word_used_as_a_noun_states_no_troop_level() -> None:
+    trapped = extract(
+        "The group had trapped around 150 retreating soldiers in an area near the base, the monitor said."
+    )
+    assert not [c for c in trapped.claims if c.topic.startswith("troop-level")]
+    based = extract("About 2,000 foreign troops are based in the region, the ministry said.")
+    assert [c for c in based.claims if c.topic.startswith("troop-level")]

@@ -170,7 +170,7 @@ def figure_claims(
             # "the Ukrainian army's losses amounted to up to 470 servicemen over the past day"
             claims.append(_figure_claim(context, quantity, f"{unit} lost", "toll:losses", period))
             total = total or is_total or over_a_period
-        elif kind in {"count", "troops"} and head in words["troop_units"] and not total and _stationed(noun, lemmas):
+        elif kind in {"count", "troops"} and head in words["troop_units"] and not total and _stationed(noun, sentence):
             claims.append(_figure_claim(context, quantity, f"troops ({unit})", "troop-level"))
         elif kind == "count" and counts_people and _besieged(noun):
             claims.append(_placed_figure_claim(context, quantity, "people besieged", "besieged", period))
@@ -710,13 +710,15 @@ def _become_refugees(noun: Token | None) -> bool:
     return any(c.lower_ in _REFUGEE_COMPLEMENTS for c in noun.head.children if c.i > noun.i)
 
 
-def _stationed(noun: Token | None, lemmas: frozenset[str]) -> bool:
+def _stationed(noun: Token | None, sentence: SpacySpan) -> bool:
     """ "Ruritania has around 700 troops in the region", "some 700 soldiers are stationed": a level, not "two soldiers
-    fell as martyrs"."""
+    fell as martyrs". A stationing word tells a level as a verb or adjective ("based", "present"), not as a noun
+    ("trapped 150 soldiers near the base", "the number of troops")."""
     words = _claim_words()
     if noun is not None and noun.head.lemma_.lower() in words["stationing_lemmas"] | {"have"}:
         return True
-    return bool(lemmas & words["stationing_lemmas"])
+    nouns = POS.noun | POS.proper_noun
+    return any(t.pos_ not in nouns and t.lemma_.lower() in words["stationing_lemmas"] for t in span_tokens(sentence))
 
 
 def states_intention(sentence: SpacySpan) -> bool:
