@@ -429,3 +429,13 @@ def test_no_civilian_dead_leaves_the_toll_open_and_a_counted_toll_stands() -> No
     text = "The raid killed four gunmen and caused no casualties among residents."
     killed = fatalities(find_quantities(text), text)
     assert killed is not None and killed.best == 4
+
+
+def test_a_toll_named_far_before_its_figure_still_counts_the_dead() -> None:
+    toll = fatalities(
+        find_quantities(
+            "The death toll from an army raid on a militia stronghold in the eastern hills of the province has risen"
+            " to 23, a monitor said."
+        )
+    )
+    assert toll is not None and (toll.best, toll.kind) == (23, "killed")
