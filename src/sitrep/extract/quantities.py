@@ -588,6 +588,33 @@ def _single_persons(text: str, found: list[_Found]) -> list[_Found]:
     return persons
 
 
+_SUBJECT_PRONOUN = re.compile(
+    rf"(?<![\w'’-]){word_alternation(word_set('en', 'quantities', 'subject_person_pronouns'))}(?![\w'’-])",
+    re.IGNORECASE,
+)
+_OBJECT_PRONOUN = re.compile(
+    rf"(?<![\w'’-]){word_alternation(word_set('en', 'quantities', 'object_person_pronouns'))}(?![\w'’-])", re.IGNORECASE
+)
+_DIED_AFTER = re.compile(r"\s+(?:(?:later|subsequently|also|then)\s+)?died\b", re.IGNORECASE)
+
+
+def _pronoun_persons(text: str, found: list[_Found]) -> list[_Found]:
+    """a_single_person, told by a pronoun: "he was killed", "she died", "killing him", "shot her dead" count one of
+    the verb's kind; "he killed three" counts no one (the pronoun is the doer)."""
+    persons: list[_Found] = []
+    taken = [(f.start, f.end) for f in found]
+    for match in _SUBJECT_PRONOUN.finditer(text):
+        after = text[match.end() : match.end() + 80]
+        kind = _matched_kind(_OWN_CASUALTY_VERB.match(after)) or ("killed" if _DIED_AFTER.match(after) else None)
+        if kind is not None and not _overlaps(match.start(), match.end(), taken):
+            persons.append(_Found(Quantity(_ONE_PERSON, 1, 1, 1, None, kind), match.start(), match.end()))
+    for match in _OBJECT_PRONOUN.finditer(text):
+        kind = _kind_before(text[max(0, match.start() - 80) : match.start()])
+        if kind is not None and not _overlaps(match.start(), match.end(), taken):
+            persons.append(_Found(Quantity(_ONE_PERSON, 1, 1, 1, None, kind), match.start(), match.end()))
+    return persons
+
+
 _NONE_DEAD = re.compile(
     rf"\b{word_alternation(word_set('en', 'quantities', 'none_dead_openers'))}\s+"
     rf"{word_alternation(word_set('en', 'quantities', 'none_dead_nouns'))}\b",
@@ -614,7 +641,7 @@ def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]
         candidate = _candidate(text, match, dates, found[-1].end if found else 0)
         if candidate is not None:
             found.append(candidate)
-    found = sorted([*found, *_single_persons(text, found)], key=lambda item: item.start)
+    found = sorted([*found, *_single_persons(text, found), *_pronoun_persons(text, found)], key=lambda item: item.start)
     _inherit_kinds(found, text)
     found = sorted([*found, *_none_dead(text, found)], key=lambda item: item.start)
     # a single person that no casualty cue gives a kind counts nothing worth keeping ("a man said")
