@@ -343,6 +343,31 @@ def test_a_denial_naming_a_means_is_about_the_last_report_of_that_means() -> Non
     assert linked.concerns == "m2"
 
 
+def test_a_word_that_nobody_was_hurt_after_another_place_s_harmless_attack_is_about_that_attack() -> None:
+    from sitrep.extract.claims import link_to_incidents
+    from sitrep.model import AttributionChain, Claim, PlaceMention, Quantity, Source, Span
+    from tests.resolve.resolve_fixtures import mention
+
+    city = mention("m1", doc="story", where=None, text="Rockets killed five people in Tarsa, police said.")
+    city.fatalities = Quantity("people", 5, 5, 5, kind="killed")
+    village = mention("m2", doc="story", where=None, text="Mortars also hit the village of Kafr Lin.")
+    city.places = [PlaceMention("Tarsa", Span("story", 30, 35))]
+    village.places = [PlaceMention("Kafr Lin", Span("story", 81, 89))]
+    city.sentence, village.sentence = Span("story", 0, 49), Span("story", 50, 90)
+    said = AttributionChain([Source("a police source", "official"), Source("Courier", "publisher")])
+    text = "A police source said the attack caused damage but left no casualties."
+    none = Claim(
+        "c1", "story", "people killed", None, None, Span("story", 91, 160, text), chain=said, modality="denied"
+    )
+    none.topic = "no-harm:killed:story"
+    (unlinked,) = link_to_incidents([city, village], [none])
+    assert unlinked.concerns is None
+    # told right after the deadly report (or after another report of its own town), it disputes the deaths
+    village.places = [PlaceMention("Tarsa", Span("story", 0, 0))]
+    (linked,) = link_to_incidents([city, village], [none])
+    assert linked.concerns == "m1"
+
+
 def test_a_state_s_denial_is_about_the_last_report_of_its_own_forces_acts() -> None:
     from sitrep.extract.claims import link_to_incidents
     from sitrep.model import ActorRole, AttributionChain, Claim, Source, Span
@@ -719,3 +744,33 @@ def test_a_contention_with_no_event_is_an_asserted_claim_by_its_speaker(text: st
 )
 def test_no_contention_claim_for_an_incident_a_hedge_or_a_plan(text: str) -> None:
     assert not [c for c in extract(text).claims if c.topic.startswith("contention@")]
+
+
+def test_a_running_toll_given_in_parts_is_stated_as_their_sum_beside_the_parts() -> None:
+    result = extract(
+        "The monitor said 42 soldiers and 95 rebels have been killed since the offensive on the valley began."
+    )
+    figures = sorted((c.quantity.low, c.quantity.best) for c in result.claims if c.quantity is not None)
+    assert figures == [(42, 42), (95, 95), (137, 137)]
+    # figures that are not joined are two tolls, never added
+    apart = extract("Since May, 40 soldiers have been killed in the north, while 12 rebels died in the south.")
+    assert 52 not in {c.quantity.best for c in apart.claims if c.quantity is not None}
+
+
+def test_a_since_date_in_a_relative_clause_dates_its_noun_not_the_count() -> None:
+    besieged = extract(
+        "The monitor said 43 civilians have been killed in the assault, most of them in the enclave, which has"
+        " been besieged since 2013."
+    )
+    assert [c.period_start for c in besieged.claims if c.quantity is not None] == [None]
+    war = extract("More than 300,000 people have been killed in the war, which began in March 2011.")
+    assert [c.period_start for c in war.claims if c.quantity is not None] == [dt.date(2011, 3, 1)]
+
+
+def test_a_stationing_word_used_as_a_noun_states_no_troop_level() -> None:
+    trapped = extract(
+        "The group had trapped around 150 retreating soldiers in an area near the base, the monitor said."
+    )
+    assert not [c for c in trapped.claims if c.topic.startswith("troop-level")]
+    based = extract("About 2,000 foreign troops are based in the region, the ministry said.")
+    assert [c for c in based.claims if c.topic.startswith("troop-level")]

@@ -429,3 +429,30 @@ def test_no_civilian_dead_leaves_the_toll_open_and_a_counted_toll_stands() -> No
     text = "The raid killed four gunmen and caused no casualties among residents."
     killed = fatalities(find_quantities(text), text)
     assert killed is not None and killed.best == 4
+
+
+def test_a_toll_named_far_before_its_figure_still_counts_the_dead() -> None:
+    toll = fatalities(
+        find_quantities(
+            "The death toll from an army raid on a militia stronghold in the eastern hills of the province has risen"
+            " to 23, a monitor said."
+        )
+    )
+    assert toll is not None and (toll.best, toll.kind) == (23, "killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("He was killed on Tuesday by a drone strike near the border.", "killed"),
+        ("She later died of her wounds in hospital.", "killed"),
+        ("Gunmen stormed the office, killing him and two guards.", "killed"),
+        ("She was wounded when the shell hit the market.", "wounded"),
+    ],
+)
+def test_a_pronoun_of_one_person_harmed_counts_one(text: str, kind: str) -> None:
+    assert any((q.kind, q.best) == (kind, 1) for q in find_quantities(text))
+
+
+def test_a_pronoun_doing_the_harm_counts_no_one() -> None:
+    assert [(q.kind, q.best) for q in find_quantities("He killed three villagers before fleeing.")] == [("killed", 3)]

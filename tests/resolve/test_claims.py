@@ -405,6 +405,28 @@ def test_a_denial_is_set_against_the_report_of_the_incident_it_is_about() -> Non
     assert "Russian Ministry of Defence" in entry.description and "Syrian Observatory" in entry.description
 
 
+def test_two_articles_denials_of_one_incident_are_cited_each_with_its_own_article_s_report() -> None:
+    from sitrep.resolve.claims import denials_of_reports
+    from tests.resolve.resolve_fixtures import mention
+
+    wire = mention("m1", killed=(30, 30, 30), sources=("Monitor", "Wire"), doc="wire story")
+    daily = mention("m2", killed=(30, 30, 30), sources=("Monitor", "Daily"), doc="daily story")
+    denials = []
+    for number, (article, publisher, report) in enumerate(
+        (("wire story", "Wire", "m1"), ("daily story", "Daily", "m2"))
+    ):
+        denial = claim(
+            f"c{number}", "deny charges", None, None, ["Ministry", publisher], modality="denied", doc=article
+        )
+        denial.concerns = report
+        denials.append(denial)
+    entries = denials_of_reports(denials, {"m1": ("ev1", wire), "m2": ("ev1", daily)})
+    assert sorted((event_id, entry.a, entry.b) for event_id, entry in entries) == [
+        ("ev1", "m1", "c0"),
+        ("ev1", "m2", "c1"),
+    ]
+
+
 def test_a_speaker_s_own_later_negation_does_not_deny_his_report() -> None:
     # "Foreign Minister Ana Lind said ... force"; later "Lind stressed there was no question of ground troops":
     # one speaker's two points, not a denial of his own report.

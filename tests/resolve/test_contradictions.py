@@ -375,3 +375,29 @@ def test_a_toll_its_source_says_has_risen_is_an_update_not_a_dispute() -> None:
     # A figure said to have risen that is lower than another source's is no update of it.
     lower = told("d", "The toll has risen to 5, a medic said.", "5", (5, 5, 5), "Medic")
     assert figure_entries(first, lower)
+
+
+def test_more_or_other_after_a_figure_counts_other_victims() -> None:
+    more = told("a", "Police said six more civilians were hurt in the blast.", "six", (6, 6, 6), "Police")
+    other = told("b", "The ministry said the raid eliminated 49 other fighters.", "49", (49, 49, 49), "Ministry")
+    assert adds_to_toll(more, more.fatalities)  # type: ignore[arg-type]
+    assert adds_to_toll(other, other.fatalities)  # type: ignore[arg-type]
+    whole = told("c", "Shelling of the quarter killed 20 people, the monitor said.", "20 people", (20,) * 3, "Monitor")
+    assert figure_entries(whole, more) == []
+
+
+def test_a_report_recalling_an_earlier_happening_is_set_against_no_other_article() -> None:
+    lead = told(
+        "a", "Air raids on the town killed 13 people on Thursday, rescuers said.", "13 people", (13,) * 3, "Rescuers"
+    )
+    recalled = told(
+        "b", "Recently, state media said four people were killed in shelling.", "four people", (4,) * 3, "TV"
+    )
+    days_before = told(
+        "c", "Several days before, the ministry said a strike killed four people.", "four people", (4,) * 3, "Ministry"
+    )
+    assert figure_entries(lead, recalled) == []
+    assert figure_entries(lead, days_before) == []
+    # the same figure told as the article's own news still disputes the lead
+    news = told("d", "State media said four people were killed in the raids.", "four people", (4,) * 3, "TV")
+    assert figure_entries(lead, news)

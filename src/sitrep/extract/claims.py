@@ -20,11 +20,12 @@ from spacy.tokens import Token
 from sitrep.data import load_yaml, word_set
 from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.modality import modality_of
-from sitrep.extract.quantities import AMOUNT, SUBSET_SUFFIX, base_kind, parse_amount
+from sitrep.extract.quantities import AMOUNT, SUBSET_SUFFIX, base_kind, coordinated_totals, parse_amount, summed_toll
 from sitrep.extract.triggers import find_triggers
 from sitrep.model import (
     AttributionChain,
     Claim,
+    DateInterval,
     FramingTerm,
     Mention,
     Modality,
@@ -132,7 +133,8 @@ def figure_claims(
     claims: list[Claim] = [claim for claim, _ in planned]
     in_plans = {id(quantity) for _, quantity in planned}
     total = False
-    for quantity in quantities + _troop_figures_missed(quantities, sentence, context.doc):
+    sums = _coordinated_sums(quantities, sentence)
+    for quantity in quantities + sums + _troop_figures_missed(quantities, sentence, context.doc):
         if id(quantity) in in_plans:
             continue
         kind = base_kind(quantity.kind)
@@ -150,7 +152,10 @@ def figure_claims(
         ):  # before displacement: "home to four million people, many of them displaced"
             claims.append(_figure_claim(context, quantity, "population", "population"))
         elif kind in words["toll_kinds"] and is_total and counts_people and not quantity.kind.endswith(SUBSET_SUFFIX):
-            claims.append(_figure_claim(context, quantity, f"people {kind}", f"toll:{kind}", period))
+            claim = _figure_claim(context, quantity, f"people {kind}", f"toll:{kind}", period)
+            if any(quantity is sum_ for sum_ in sums) and quantity.span is not None:
+                claim = replace(claim, id=_claim_id(context, quantity.span.end))  # its first part has its start
+            claims.append(claim)
             total = True
         elif (
             (
@@ -165,7 +170,7 @@ def figure_claims(
             # "the Ukrainian army's losses amounted to up to 470 servicemen over the past day"
             claims.append(_figure_claim(context, quantity, f"{unit} lost", "toll:losses", period))
             total = total or is_total or over_a_period
-        elif kind in {"count", "troops"} and head in words["troop_units"] and not total and _stationed(noun, lemmas):
+        elif kind in {"count", "troops"} and head in words["troop_units"] and not total and _stationed(noun, sentence):
             claims.append(_figure_claim(context, quantity, f"troops ({unit})", "troop-level"))
         elif kind == "count" and counts_people and _besieged(noun):
             claims.append(_placed_figure_claim(context, quantity, "people besieged", "besieged", period))
@@ -191,6 +196,18 @@ def figure_claims(
     # two rules may read one statement at one anchor; the store keeps one claim per id
     unique = {c.id: c for c in reversed(claims)}
     return [c for c in claims if unique[c.id] is c], total
+
+
+def _coordinated_sums(quantities: list[Quantity], sentence: SpacySpan) -> list[Quantity]:
+    """coordinated_toll: figures of one casualty kind joined by "and" or a comma ("37 soldiers and 101 militants
+    were killed", "some 120 fighters and 60 mercenaries") are the parts of one toll a source gives: their sums, to
+    be stated beside the parts (sources quote the parts and the total alike)."""
+    sums = []
+    for kind in sorted({q.kind for q in quantities if q.kind in _claim_words()["toll_kinds"]}):
+        same = [q for q in quantities if q.kind == kind]
+        groups = coordinated_totals(same, span_text(sentence), sentence.start_char)
+        sums += [summed_toll(group, kind) for group in groups if len(group) > 1]
+    return sums
 
 
 def stated_tolls(
@@ -562,11 +579,15 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
             linked.append(claim)
             continue
         # "no one was killed" answers a report of deaths, not any incident told before it
-        candidates = [m for m in told if _deadly(m)] if claim.topic.startswith(f"{NO_HARM_TOPIC}:") else told
+        no_harm = claim.topic.startswith(f"{NO_HARM_TOPIC}:")
+        candidates = [m for m in told if _deadly(m)] if no_harm else told
         if not candidates:
             linked.append(claim)
             continue
         before = [m for m in candidates if m.sentence.start < claim.sentence.start]
+        if no_harm and before and another_incident_between(told, before[-1], claim):
+            linked.append(claim)
+            continue
         # a denier answers the story's last report of its own act, else of the means it names
         own = [m for m in before if denies_its_own(claim, m)]
         before = own or before
@@ -601,6 +622,18 @@ def names_the_means(text: str, report: Mention) -> bool:
     means = {w for w in re.split(r"[^a-z]+", report.sub_event_type.lower()) if len(w) > 2 and w not in generic}
     words = re.split(r"[^a-z]+", text.lower())
     return any(word == w or word == w + "s" for w in means for word in words)
+
+
+def another_incident_between(told: list[Mention], deadly: Mention, claim: Claim) -> bool:
+    """no_harm_of_another_place: the story's last report before a statement that nobody was hurt tells no deaths
+    and names places, none of which its last deadly report names ("Shelling killed five in the city. Mortars also
+    hit a village to the south. Police said it left no casualties."): the statement is about that other incident,
+    not a dispute of the deaths."""
+    between = [m for m in told if deadly.sentence.start < m.sentence.start < claim.sentence.start]
+    if not between or _deadly(between[-1]):
+        return False
+    here = {p.text.lower() for p in between[-1].places}
+    return bool(here) and not here & {p.text.lower() for p in deadly.places}
 
 
 def _deadly(mention: Mention) -> bool:
@@ -677,13 +710,15 @@ def _become_refugees(noun: Token | None) -> bool:
     return any(c.lower_ in _REFUGEE_COMPLEMENTS for c in noun.head.children if c.i > noun.i)
 
 
-def _stationed(noun: Token | None, lemmas: frozenset[str]) -> bool:
+def _stationed(noun: Token | None, sentence: SpacySpan) -> bool:
     """ "Ruritania has around 700 troops in the region", "some 700 soldiers are stationed": a level, not "two soldiers
-    fell as martyrs"."""
+    fell as martyrs". A stationing word tells a level as a verb or adjective ("based", "present"), not as a noun
+    ("trapped 150 soldiers near the base", "the number of troops")."""
     words = _claim_words()
     if noun is not None and noun.head.lemma_.lower() in words["stationing_lemmas"] | {"have"}:
         return True
-    return bool(lemmas & words["stationing_lemmas"])
+    nouns = POS.noun | POS.proper_noun
+    return any(t.pos_ not in nouns and t.lemma_.lower() in words["stationing_lemmas"] for t in span_tokens(sentence))
 
 
 def states_intention(sentence: SpacySpan) -> bool:
@@ -1014,7 +1049,7 @@ def _period_start(sentence: SpacySpan, published: dt.date | None, doc: str) -> d
     """When the sentence's period begins: "since 10 May", "over the past week", "the war, which began in April
     2023"."""
     text, offset = span_text(sentence), sentence.start_char
-    starts = find_period_starts(text, published, doc, offset)
+    starts = [s for s in find_period_starts(text, published, doc, offset) if not _dates_a_relative_clause(sentence, s)]
     if starts:
         return starts[0].start
     for interval in find_dates(text, published, doc, offset):
@@ -1025,6 +1060,16 @@ def _period_start(sentence: SpacySpan, published: dt.date | None, doc: str) -> d
         if _period_pattern().search(phrase) or _starts_a_conflict(sentence, interval.span.start):
             return interval.start
     return None
+
+
+def _dates_a_relative_clause(sentence: SpacySpan, start: DateInterval) -> bool:
+    """period_of_another_noun: a "since" date inside a relative clause dates what that clause tells of its noun
+    ("in the district, which has been besieged since 2013"), not the sentence's count, unless the clause tells
+    when a conflict began (:func:`_starts_a_conflict`)."""
+    if start.span is None or _starts_a_conflict(sentence, start.span.start):
+        return False
+    token = next((t for t in span_tokens(sentence) if t.idx >= start.span.start), None)
+    return token is not None and any(a.dep_ in DEP.relative_clause for a in [token, *token.ancestors])
 
 
 def _starts_a_conflict(sentence: SpacySpan, char: int) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -37,6 +37,7 @@ __all__ = [
     "non_violent_toll",
     "parse_amount",
     "parse_number",
+    "summed_toll",
 ]
 
 _DATA: dict[str, Any] = load_yaml("quantities.yaml")
@@ -402,9 +403,12 @@ _CASUALTY_BEFORE = re.compile(
     rf"\b(?:{_kind_alternation(_DATA['casualty_verbs_before'])})\s+(?:{_LINKS}\s+)?(?:(?:a|an|the|some)\s+)?$",
     re.IGNORECASE,
 )
+# toll_named_far: "the death toll from a raid on a stronghold in the east has risen to 18": what the toll is of may
+# run long between the toll and its figure; the window before a figure holds it.
 _TOLL_BEFORE = re.compile(
-    rf"\b(?P<what>death|casualty|fatality)\s+toll\b[^.;:!?]{{0,60}}?\b{_LINKS}\s+$", re.IGNORECASE
+    rf"\b(?P<what>death|casualty|fatality)\s+toll\b[^.;:!?]{{0,120}}?\b{_LINKS}\s+$", re.IGNORECASE
 )
+_BEFORE_CHARS = 160
 _SUBSET_BEFORE = re.compile(rf"\b{word_alternation(_DATA['subset_before'])}\s*[:,]?\s*$", re.IGNORECASE)
 _SUBSET_AFTER = re.compile(
     rf"\s*,?\s*(?:(?:were|was|are|is)\s+)?(?:{_kind_alternation(_DATA['subset_after'])})\b", re.IGNORECASE
@@ -486,7 +490,7 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
     if _counts_none(text, match):
         low = best = high = 0
     unit = _unit_after(text, _after_partitive(text, match), best)
-    before = text[max(prev_end, match.start() - 80) : match.start()]
+    before = text[max(prev_end, match.start() - _BEFORE_CHARS) : match.start()]
     end = unit.end if unit else match.end()
     after = text[end : end + 80]
     own_kind = _matched_kind(_OWN_CASUALTY_VERB.match(after))
@@ -584,6 +588,33 @@ def _single_persons(text: str, found: list[_Found]) -> list[_Found]:
     return persons
 
 
+_SUBJECT_PRONOUN = re.compile(
+    rf"(?<![\w'’-]){word_alternation(word_set('en', 'quantities', 'subject_person_pronouns'))}(?![\w'’-])",
+    re.IGNORECASE,
+)
+_OBJECT_PRONOUN = re.compile(
+    rf"(?<![\w'’-]){word_alternation(word_set('en', 'quantities', 'object_person_pronouns'))}(?![\w'’-])", re.IGNORECASE
+)
+_DIED_AFTER = re.compile(r"\s+(?:(?:later|subsequently|also|then)\s+)?died\b", re.IGNORECASE)
+
+
+def _pronoun_persons(text: str, found: list[_Found]) -> list[_Found]:
+    """a_single_person, told by a pronoun: "he was killed", "she died", "killing him", "shot her dead" count one of
+    the verb's kind; "he killed three" counts no one (the pronoun is the doer)."""
+    persons: list[_Found] = []
+    taken = [(f.start, f.end) for f in found]
+    for match in _SUBJECT_PRONOUN.finditer(text):
+        after = text[match.end() : match.end() + 80]
+        kind = _matched_kind(_OWN_CASUALTY_VERB.match(after)) or ("killed" if _DIED_AFTER.match(after) else None)
+        if kind is not None and not _overlaps(match.start(), match.end(), taken):
+            persons.append(_Found(Quantity(_ONE_PERSON, 1, 1, 1, None, kind), match.start(), match.end()))
+    for match in _OBJECT_PRONOUN.finditer(text):
+        kind = _kind_before(text[max(0, match.start() - 80) : match.start()])
+        if kind is not None and not _overlaps(match.start(), match.end(), taken):
+            persons.append(_Found(Quantity(_ONE_PERSON, 1, 1, 1, None, kind), match.start(), match.end()))
+    return persons
+
+
 _NONE_DEAD = re.compile(
     rf"\b{word_alternation(word_set('en', 'quantities', 'none_dead_openers'))}\s+"
     rf"{word_alternation(word_set('en', 'quantities', 'none_dead_nouns'))}\b",
@@ -610,7 +641,7 @@ def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]
         candidate = _candidate(text, match, dates, found[-1].end if found else 0)
         if candidate is not None:
             found.append(candidate)
-    found = sorted([*found, *_single_persons(text, found)], key=lambda item: item.start)
+    found = sorted([*found, *_single_persons(text, found), *_pronoun_persons(text, found)], key=lambda item: item.start)
     _inherit_kinds(found, text)
     found = sorted([*found, *_none_dead(text, found)], key=lambda item: item.start)
     # a single person that no casualty cue gives a kind counts nothing worth keeping ("a man said")
@@ -660,18 +691,19 @@ def fatalities(quantities: list[Quantity], text: str = "", trigger: int | None =
     return Quantity(largest.unit, floor, None, None, largest.span, "killed")
 
 
-def coordinated_totals(totals: list[Quantity], text: str) -> list[list[Quantity]]:
+def coordinated_totals(totals: list[Quantity], text: str, offset: int = 0) -> list[list[Quantity]]:
     """Killed totals in groups that add up: a figure joined to the previous one by "and" or a comma ("3 soldiers
     and 2 civilians") is part of the same toll; one that is not is a toll of its own, a restatement ("IS car bomb
     kills 20 - An IS car bomb killed 20 people": a headline run into its lead) or another incident's ("the
-    barrage killed 10 while the air strikes killed 82"), and is never added. Without ``text``, one group."""
+    barrage killed 10 while the air strikes killed 82"), and is never added. Without ``text``, one group; ``offset``
+    is where ``text`` begins in the document the spans point into (a sentence's start)."""
     spans = [q.span for q in totals]
     if not text or any(span is None for span in spans):
         return [totals]
     groups: list[list[Quantity]] = [[totals[0]]]
     for previous, current in itertools.pairwise(totals):
         assert previous.span is not None and current.span is not None
-        between = text[previous.span.end : current.span.start]
+        between = text[previous.span.end - offset : current.span.start - offset]
         if previous.span.end <= current.span.start and _COORDINATION.fullmatch(between) is not None:
             groups[-1].append(current)
         else:
@@ -686,6 +718,11 @@ def _distance(group: list[Quantity], offset: int) -> int:
         for q in group
         if q.span is not None
     )
+
+
+def summed_toll(quantities: list[Quantity], kind: str) -> Quantity:
+    """The toll the coordinated figures of one kind add up to ("37 soldiers and 101 militants were killed": 138)."""
+    return replace(_summed(quantities), kind=kind)
 
 
 def _summed(quantities: list[Quantity]) -> Quantity:

@@ -417,11 +417,13 @@ def specific_topic(topic: str, cfg: ResolveConfig) -> bool:
 
 def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mention]]) -> list[tuple[str, Contradiction]]:
     """Denials set against the report of the incident they are about (``Claim.concerns``; ``reports`` maps a
-    report id to its event and the report): one entry per event, listing the report and every denial of it, each
-    with who holds it. A denial by the report's own originator or speaker (named again by surname,
-    :func:`one_speaker`) is a correction or a second point, not a dispute; an article's own negation is no source's
-    denial (:func:`names_a_denier`), nor is a standing position (:func:`standing_denial`)."""
-    by_event: dict[str, list[Contradiction]] = {}
+    report id to its event and the report): one entry per event and article of the denial, listing the reports
+    and every denial of them that article gives, each with who holds it (a denial answers the accusation its own
+    article reports; two articles' denials of one incident are two statements, each cited with its own report).
+    A denial by the report's own originator or speaker (named again by surname, :func:`one_speaker`) is a
+    correction or a second point, not a dispute; an article's own negation is no source's denial
+    (:func:`names_a_denier`), nor is a standing position (:func:`standing_denial`)."""
+    by_event: dict[tuple[str, str], list[Contradiction]] = {}  # (event, the denial's article) -> its pairs
     positions: dict[str, str] = {}
     for claim in claims:
         if claim.modality != "denied" or claim.concerns not in reports or not names_a_denier(claim.chain):
@@ -433,7 +435,7 @@ def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mentio
             continue
         positions[report.id] = f"{report.modality} ({report_who(report)})"
         positions[claim.id] = f"denied ({who(claim)})"
-        by_event.setdefault(event_id, []).append(
+        by_event.setdefault((event_id, claim.doc), []).append(
             Contradiction(
                 "denial", f"{who(claim)} denies what {report_who(report)} reports", report.id, claim.id, "denial"
             )
@@ -446,6 +448,6 @@ def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mentio
 
     return [
         (event_id, entry)
-        for event_id, pairs in by_event.items()
+        for (event_id, _article), pairs in by_event.items()
         for entry in kept(one_per_field(pairs, lambda item_id, _subject: positions.get(item_id, item_id)), context)
     ]

@@ -329,6 +329,14 @@ def told_as_earlier(mention: Mention) -> bool:
     return _opens_with(" ".join(words[:3]), _lexicon("earlier_openers"))
 
 
+def told_as_background(mention: Mention) -> bool:
+    """The report's sentence opens by recalling a happening before the story's own ("Recently, state media said
+    four were killed", "Several days before, the ministry said ..."): an earlier incident the article gives as
+    background, whose figures and date are not the incident's, whatever article its event is compared with."""
+    words = mention.sentence.text.lower().replace(",", " ").split()
+    return _opens_with(" ".join(words[:4]), _lexicon("background_openers"))
+
+
 def superseded_in_article(a: Mention, b: Mention) -> bool:
     """Two reports of one article, one told as earlier (:func:`told_as_earlier`): the article's own update or an
     earlier incident of its round-up, which the article does not set against its lead; an analyst cites the
@@ -364,6 +372,8 @@ def _figure_disagreements(
             and not an_update((by_id[a[0]], a[1]), (by_id[b[0]], b[1]))
             and not same_source(by_id[a[0]], by_id[b[0]])
             and not superseded_in_article(by_id[a[0]], by_id[b[0]])
+            and not told_as_background(by_id[a[0]])
+            and not told_as_background(by_id[b[0]])
             and same_scene(by_id[a[0]], by_id[b[0]])
             and not counts_several_scenes(by_id[a[0]])
             and not counts_several_scenes(by_id[b[0]])
@@ -422,7 +432,7 @@ def date_contradictions(event: Event) -> list[Contradiction]:
     dated = [
         ((m.date.start, m.date.end), m)
         for m in event.mentions
-        if m.date is not None and m.modality != "denied" and own_date(m)
+        if m.date is not None and m.modality != "denied" and own_date(m) and not told_as_background(m)
     ]
     found: list[Contradiction] = []
     pairs = (
@@ -762,7 +772,7 @@ def perpetrator_contradictions(event: Event) -> list[Contradiction]:
     named = [
         (frozenset(doer_side(n) for n in doers), (doers, m))
         for m in event.mentions
-        if m.modality in disputing and (doers := named_doers(m))
+        if m.modality in disputing and not told_as_background(m) and (doers := named_doers(m))
     ]
     pairs = (
         ((doers_a, a), (doers_b, b))
