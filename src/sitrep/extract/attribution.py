@@ -49,6 +49,8 @@ _INSIDER_PREPOSITIONS = word_set("en", "attribution", "insider_prepositions")
 _INSTITUTION_HEADS = word_set("en", "attribution", "institution_heads")
 _KIND_OF_SOURCE_NOUNS = word_set("en", "attribution", "kind_of_source_nouns")
 _UNNAMED_MEDIA_HEADS = word_set("en", "attribution", "unnamed_media_heads")
+# "the Observatory and medics said", "local and media sources": words joining two speakers or two of their kinds.
+_SPEAKER_JOINING_WORDS = word_set("en", "attribution", "speaker_joining_words")
 _SKIP_AT_NP_START = (
     DEP.determiner
     | DEP.predeterminer
@@ -129,9 +131,12 @@ def _words(config: dict[str, Any], key: str) -> frozenset[str]:
 
 
 def outlet_key(name: str) -> str:
-    """Normalise an outlet surface form: quotes, possessive, leading "the", hyphens and dots."""
+    """Normalise an outlet surface form: quotes, possessive, leading "the", hyphens and dots. An acronym's
+    possessive written without its apostrophe ("SANAs correspondent" in text stripped of punctuation) is the
+    acronym."""
     text = name.replace("’", "'").strip()
     text = re.sub(r"'s?$", "", text)
+    text = re.sub(r"\b([A-Z]{2,})s$", r"\1", text)
     text = re.sub(r"[\-\u2010-\u2015.]", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"^(?i:the) ", "", text)
@@ -255,9 +260,18 @@ def canonical_source(name: str) -> str | None:
     if bracketed is not None and _is_acronym(bracketed["inner"]):
         # "the Regional Network for Human Rights (RNHR)": a body not in the table, under its name without its acronym.
         return canonical_source(bracketed["outer"]) or bracketed["outer"]
+    located = _PLACED_KIND.match(name)
+    if located is not None and (kind := canonical_source(located["kind"])) is not None:
+        return kind  # "activists in Deir Ezzor": a kind of witness or anonymous source, wherever it is placed
     words = re.findall(r"[\w'-]+", name)
     if words and words[0].lower() in _ARTICLES:
         words = words[1:]
+    if len(words) > 1 and _singular(words[-1].lower()) in lexicon().statement_nouns:
+        said_by = canonical_source(" ".join(words[:-1]))
+        if said_by is not None:
+            return said_by  # "media reports", "SOHR figures": a statement is its maker's
+    if all(w.islower() for w in words):
+        words = [w for w in words if w not in _SPEAKER_JOINING_WORDS]  # "local and media sources"
     if not words or len(words) > _MAX_DESCRIBED_WORDS or any(w[:1].isupper() for w in words[:-1]):
         return None
     head = words[-1].lower()
@@ -269,6 +283,15 @@ def canonical_source(name: str) -> str | None:
         return witnesses[singular]  # "a witness", "witnesses": one name per kind of witness
     head = head[:-1] if head.endswith("s") else head
     return UNNAMED if head in lexicon().unnamed_nouns else None
+
+
+# "activists in Deir Ezzor", "residents of Tarsa": a kind of speaker, in lower case, then where it is.
+_PLACED_KIND = re.compile(r"^(?P<kind>[a-z][\w' -]*?)\s+(?:in|of|from)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
+
+
+def _singular(noun: str) -> str:
+    """ "reports" -> "report": a plural's singular by its -s alone (enough for the statement nouns)."""
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def _is_acronym(text: str) -> bool:
@@ -673,7 +696,7 @@ def _member_source(phrase: _Phrase) -> list[Source] | None:
 
 @PHRASE_SOURCES.register("outlet_reporter")
 def _reporter_source(phrase: _Phrase) -> list[Source] | None:
-    """ "the channel's correspondent": an outlet's reporter, relayed by the outlet."""
+    """ "the channel's correspondent": an outlet's unnamed reporter is the outlet."""
     if not phrase.common_noun or phrase.lemma not in phrase.lex.reporter_nouns:
         return None
     return _outlet_reporter(phrase.head, phrase.doc_name) or None
@@ -912,7 +935,8 @@ def _named_group_of(member: Token) -> Token | None:
 
 
 def _outlet_reporter(reporter: Token, doc_name: str) -> list[Source]:
-    """ "Al-Manar's correspondent", "the Al-Masirah TV correspondent": [<outlet> correspondent, the outlet]."""
+    """ "Al-Manar's correspondent", "the Al-Masirah TV correspondent": an outlet's own unnamed reporter speaks as the
+    outlet (the outlet answers for its staff's reporting; a reporter named is a person of their own)."""
     modifiers = [
         c
         for c in reporter.children
@@ -923,11 +947,7 @@ def _outlet_reporter(reporter: Token, doc_name: str) -> list[Source]:
     if not found:
         return []
     outlet, run = found
-    name = f"{_text(run)} {reporter.text}"
-    return [
-        Source(name, "person", _span([*run, reporter], doc_name)),
-        Source(outlet.name, outlet.kind, _span(run, doc_name)),
-    ]
+    return [Source(outlet.name, outlet.kind, _span([*run, reporter], doc_name))]
 
 
 def _statement_source(noun: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
@@ -1208,12 +1228,35 @@ def _trailing_speaker_run(verb: Token) -> list[Token]:
     k = verb.i - 1
     while k > verb.sent.start and doc[k].pos_ in POS.auxiliary:  # "has said", "had reported"
         k -= 1
+    run = _speaker_run_ending_at(doc[k], verb.sent.start)
+    if run and run[0].i - 1 > verb.sent.start and doc[run[0].i - 1].lower_ in _SPEAKER_JOINING_WORDS:
+        # first_of_joined_speakers: "... the Observatory and medics said": of two speakers joined in one tag, the
+        # first named is the originator (a chain has one).
+        first = _speaker_run_ending_at(doc[run[0].i - 2], verb.sent.start)
+        if first and _is_kind_of_speaker(first):
+            return first
+    return run
+
+
+def _is_kind_of_speaker(run: list[Token]) -> bool:
+    """The words name a listed source or a kind of speaker (anonymous sources, witnesses, an official by title),
+    not just any name (a place: "hit Tarsa and Marea residents said")."""
+    lex = lexicon()
+    lemma = run[-1].lemma_.lower()
+    kinds = lex.unnamed_nouns | lex.official_titles | lex.witness_nouns.keys()
+    return _outlet_in(run) is not None or lemma in kinds or _anonymous_media(run)
+
+
+def _speaker_run_ending_at(last: Token, sent_start: int) -> list[Token]:
+    """The run of a speaker's name whose last word is ``last`` (see :func:`_trailing_speaker_run`)."""
+    doc = last.doc
+    k = last.i
     if doc[k].text == ")":  # "the Regional Rights Monitor (RRM) said": read past the acronym
-        opening = next((j for j in range(k - 1, max(verb.sent.start, k - 6) - 1, -1) if doc[j].text == "("), None)
+        opening = next((j for j in range(k - 1, max(sent_start, k - 6) - 1, -1) if doc[j].text == "("), None)
         if opening is not None:
             k = opening - 1
     run: list[Token] = []
-    while k >= verb.sent.start and len(run) < _MAX_OUTLET_TOKENS:
+    while k >= sent_start and len(run) < _MAX_OUTLET_TOKENS:
         token = doc[k]
         between_names = (
             token.lower_ in _NAME_JOINING_WORDS
