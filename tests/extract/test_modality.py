@@ -204,3 +204,18 @@ def test_a_hedge_on_what_an_incident_was_is_not_on_whether_it_happened(
     nlp: Language, text: str, trigger: str, expected: str
 ) -> None:
     assert modality(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The army denied reports that its jets bombed the clinic in Tarsa.", "bombed", "denied"),
+        ("The ministry rejected claims that its troops shelled the camp near Karsa.", "shelled", "denied"),
+        ("The governor dismissed as fabricated reports that police killed 12 protesters.", "killed", "denied"),
+        ("Officials said reports that rebels had shelled the school were false.", "shelled", "denied"),
+        # A report nobody calls false stays a hedged account.
+        ("There were reports that jets bombed the clinic in Tarsa.", "bombed", "reported"),
+    ],
+)
+def test_a_report_called_false_is_a_denial(nlp: Language, text: str, trigger: str, expected: str) -> None:
+    assert modality(nlp, text, trigger) == expected
