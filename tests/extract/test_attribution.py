@@ -1019,3 +1019,16 @@ def test_an_acronym_s_possessive_without_its_apostrophe_is_the_acronym(nlp: Lang
 )
 def test_one_source_under_its_descriptions(name: str, canonical: str | None) -> None:
     assert canonical_source(name) == canonical
+
+
+def test_a_state_s_body_named_by_its_capital_is_that_body(nlp: Language) -> None:
+    text = (
+        "Air strikes killed 40 fighters near Tarsa over the past day, the defence ministry in Moscow said. "
+        "A command post was destroyed in Karsa, the ministry said."
+    )
+    assert [c[0] for c in chains_of(nlp, text)] == ["Russian Ministry of Defence"] * 2
+
+
+def test_a_generic_ministry_without_its_state_is_no_listed_body(nlp: Language) -> None:
+    text = "Air strikes killed 40 fighters near Tarsa, the defence ministry said."
+    assert chains_of(nlp, text)[0][0] != "Russian Ministry of Defence"

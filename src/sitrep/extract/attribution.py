@@ -1702,13 +1702,37 @@ def named_descriptors(text: str) -> dict[str, Outlet]:
     Syrian Observatory in a story that names the Observatory, and nobody in particular elsewhere)."""
     found: dict[str, Outlet] = {}
     for outlet in lexicon().described:
-        for alias in (outlet.name, *outlet.aliases):
-            flags = 0 if alias_is_case_sensitive(alias) else re.IGNORECASE
-            if re.search(rf"\b{re.escape(alias)}\b", text, flags):
-                for descriptor in outlet.descriptors:
-                    found.setdefault(_descriptor_key(descriptor), outlet)
-                break
+        if _is_named_in(outlet, text):
+            for descriptor in outlet.descriptors:
+                found.setdefault(_descriptor_key(descriptor), outlet)
     return found
+
+
+def _is_named_in(outlet: Outlet, text: str) -> bool:
+    """The text names the source by one of its names, or by its capital ("the defence ministry in Moscow")."""
+    for alias in (outlet.name, *outlet.aliases):
+        flags = 0 if alias_is_case_sensitive(alias) else re.IGNORECASE
+        if re.search(rf"\b{re.escape(alias)}\b", text, flags):
+            return True
+    return any(pattern.search(text) for pattern in _capital_forms(outlet))
+
+
+@functools.cache
+def _capital_forms(outlet: Outlet) -> tuple[re.Pattern[str], ...]:
+    """capital_for_its_state: news writing names a state's body by its capital ("the defence ministry in Moscow",
+    "the foreign ministry in Ankara"): for each name of the body that opens with its country's people's word
+    ("Russian Defence Ministry"), the rest of the name followed by "in" and the country's capital."""
+    row = next((r for r in _country_rows() if outlet.country and r["iso2"] == outlet.country), None)
+    if row is None or not row.get("capital"):
+        return ()
+    demonyms = [d for d in (row.get("demonyms") or "").split("|") if d]
+    forms: list[re.Pattern[str]] = []
+    for alias in (outlet.name, *outlet.aliases):
+        for demonym in demonyms:
+            if alias.lower().startswith(demonym.lower() + " "):
+                rest = alias[len(demonym) + 1 :]
+                forms.append(re.compile(rf"\b{re.escape(rest)}\s+in\s+{re.escape(row['capital'])}\b", re.IGNORECASE))
+    return tuple(forms)
 
 
 # Categories of the bodies a story may go on to call "the group" or "the organisation" (not outlets or states).
