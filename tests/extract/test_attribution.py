@@ -1032,3 +1032,13 @@ def test_a_state_s_body_named_by_its_capital_is_that_body(nlp: Language) -> None
 def test_a_generic_ministry_without_its_state_is_no_listed_body(nlp: Language) -> None:
     text = "Air strikes killed 40 fighters near Tarsa, the defence ministry said."
     assert chains_of(nlp, text)[0][0] != "Russian Ministry of Defence"
+
+
+def test_an_act_of_violence_is_no_speaker(nlp: Language) -> None:
+    assert chains_of(nlp, "The sustained airstrikes add pressure on the fighters in Tarsa.")[0] == ["Courier"]
+
+
+def test_a_listed_name_after_the_words_for_its_kind_is_the_source(nlp: Language) -> None:
+    # Text without commas: the parse takes the name for the subject of what follows.
+    text = "According to Lebanese paramilitary group Hezbollah more than 30 fighters were killed near Tarsa."
+    assert chains_of(nlp, text)[0] == ["Hezbollah", "Courier"]

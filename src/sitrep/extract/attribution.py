@@ -1177,8 +1177,40 @@ def _according_sources(sent: SpacySpan, doc_name: str, previous: AttributionChai
         for prep in preps:
             for child in prep.children:
                 if child.dep_ in DEP.prepositional_object:
+                    named = _name_after_its_kind(child)
+                    if named is not None:
+                        return [named.with_span(doc_name)]
                     return _statement_source(child, doc_name, previous)
     return []
+
+
+def _name_after_its_kind(head: Token) -> _KnownName | None:
+    """ "according to Lebanese paramilitary group Hezbollah more than 30 fighters were killed": in text without
+    commas the parse may take a listed source's name right after the words for its kind for the subject of what
+    follows; the name is the source."""
+    after = head.i + 1
+    if head.pos_ in POS.proper_noun or head.lemma_.lower() not in _KIND_OF_SOURCE_NOUNS or after >= head.sent.end:
+        return None
+    name = head.doc[after]
+    if name.pos_ not in POS.proper_noun:
+        return None
+    outlet = _lookup_outlet(name.text)
+    if outlet is not None:
+        return _KnownName(name, outlet.name, outlet.kind)
+    group = _armed_group(name.text)
+    return _KnownName(name, name.text, "organisation") if group is not None else None
+
+
+@dataclass(frozen=True)
+class _KnownName:
+    """A listed source's name found as one word of the text."""
+
+    token: Token
+    name: str
+    kind: SourceKind
+
+    def with_span(self, doc_name: str) -> Source:
+        return Source(self.name, self.kind, _span([self.token], doc_name))
 
 
 def _dedupe(sources: Iterable[Source]) -> list[Source]:
