@@ -52,6 +52,22 @@ def test_one_source_seen_as_publisher_and_as_originator_is_one_row() -> None:
     assert [r for r in rows if r[0] == "SANA"] == [("SANA", "state_media", 1)]
 
 
+def test_a_listed_source_written_in_another_case_is_its_one_row() -> None:
+    # "According to the Sana news agency": the agency's acronym written as a word is still SANA, of its category.
+    event = derive_event(
+        "ev1",
+        [mention("a", sources=("Sana", "Courier")), mention("b", sources=("SANA", "Daily Post"))],
+    )
+    rows = [(p.name, p.kind) for p in source_profiles([event], {})]
+    assert ("SANA", "state_media") in rows
+    assert not any(name == "Sana" for name, _ in rows)
+
+
+def test_a_kind_of_witness_is_nobody_named() -> None:
+    event = derive_event("ev1", [mention("a", sources=("witnesses", "Courier"))])
+    assert ("witnesses", "unnamed") in [(p.name, p.kind) for p in source_profiles([event], {})]
+
+
 def _with_source(m: Mention, *names: str) -> Mention:
     """The report's chain: the named sources, each found in its sentence, then the publisher."""
     spans = [Source(n, "organisation", Span(m.doc, 0, len(n), n)) for n in names]

@@ -209,15 +209,31 @@ def _outlet_entry(entry: dict[str, Any]) -> Outlet:
 
 
 def source_category(name: str) -> SourceCategory | None:
-    """What an analyst weighs a known source as (wire, state media, monitor, ...), else None."""
-    if name == UNNAMED:
+    """What an analyst weighs a known source as (wire, state media, monitor, ...), else None. A kind of witness under
+    its collective name ("witnesses", "residents") is nobody a reader can name."""
+    if name == UNNAMED or name in lexicon().witness_nouns.values():
         return "unnamed"
-    outlet = _lookup_outlet(name)
+    outlet = _lookup_outlet(name) or listed_spelling(name)
     if outlet is not None:
         return outlet.category
     if _state_media(name):
         return "state_media"
     return "armed_group" if _armed_group(name) else None
+
+
+def listed_spelling(name: str) -> Outlet | None:
+    """The listed source a whole source name spells in any case ("Sana" for "SANA"): for names already read as a
+    source, never for words of running text (where "IS" and "is" differ)."""
+    return _folded_names().get(outlet_key(name).casefold())
+
+
+@functools.cache
+def _folded_names() -> dict[str, Outlet]:
+    found: dict[str, Outlet] = {}
+    for outlet in _all_outlets():
+        for alias in (outlet.name, *outlet.aliases):
+            found.setdefault(outlet_key(alias).casefold(), outlet)
+    return found
 
 
 @functools.lru_cache(maxsize=4096)  # the same names and runs of words come up sentence after sentence

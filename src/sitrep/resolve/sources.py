@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from sitrep.extract.attribution import canonical_source, source_category
+from sitrep.extract.attribution import canonical_source, listed_spelling, source_category
 from sitrep.model import AttributionChain, Event, Mention
 from sitrep.resolve.coreference import group_document_mentions
 from sitrep.resolve.similarity import effective_range
@@ -29,14 +29,20 @@ def mention_sources(mention: Mention, outlets_by_doc: dict[str, str]) -> list[tu
     under one canonical name (the source table's, "SOHR" and "the Syrian Observatory" are one monitor), and a
     known originator under its category (monitor, state media, armed group ...)."""
     outlet = outlets_by_doc.get(mention.doc) or (mention.chain.sources[-1].name if mention.chain.sources else "")
-    outlet = canonical_source(outlet) or outlet
+    outlet = _one_name(outlet) if outlet else outlet
     found = [(outlet, "outlet")] if outlet else []
     if len(mention.chain.sources) > 1:
         originator = mention.chain.sources[0]
-        name = canonical_source(originator.name) or originator.name
+        name = _one_name(originator.name)
         if name != outlet:
             found.append((name, source_category(name) or originator.kind))
     return found
+
+
+def _one_name(name: str) -> str:
+    """A source's one listed name, also when written in another case ("Sana news agency" read as "Sana")."""
+    spelled = listed_spelling(name)
+    return canonical_source(name) or (spelled.name if spelled else name)
 
 
 def names_its_source(chain: AttributionChain) -> bool:
