@@ -111,6 +111,20 @@ def test_the_lead_before_any_source_takes_the_source_of_its_incident() -> None:
     assert lead.chain.names() == ["Syrian Observatory for Human Rights", "Courier"]
 
 
+def test_a_lead_is_not_told_by_the_witnesses_the_story_quotes() -> None:
+    # "A suicide bomber killed 30 people at a wedding in Karsa." then "... a relative told the agency" / "witnesses
+    # said": anonymous sources and witnesses tell a detail; the lead stays the publisher's.
+    lead = mention("l", killed=(30, 30, 30), sources=("Courier",), doc="story", text="A bomber killed 30.")
+    lead.sentence = Span("story", 0, 19, lead.sentence.text)
+    later = mention("m", killed=(30, 30, 30), doc="story")
+    later.chain = AttributionChain(
+        [Source("witnesses", "unnamed", Span("story", 100, 109, "witnesses")), Source("Courier", "publisher")]
+    )
+    later.sentence = Span("story", 100, 160, "")
+    share_headline_chains([lead, later])
+    assert lead.chain.names() == ["Courier"]
+
+
 def test_a_lead_does_not_take_a_source_named_paragraphs_later() -> None:
     # The story's own first paragraph; a newspaper's witnesses come in the second.
     lead = mention("l", killed=(3, 3, 3), sources=("Courier",), doc="story")

@@ -73,7 +73,7 @@ def share_headline_chains(mentions: list[Mention], paragraph_of: dict[str, int] 
         for mention in group:
             same_paragraph = paragraphs.get(mention.id) == paragraphs.get(first.id)
             opening = mention.headline or (mention.sentence.start < named_from and same_paragraph)
-            if opening and not names_its_source(mention.chain):
+            if opening and not names_its_source(mention.chain) and _holds_the_lead(first.chain):
                 mention.chain = AttributionChain(sources=list(first.chain.sources))
         body = [m for m in in_order if not m.headline]
         for earlier, later in reversed(list(itertools.pairwise(body))):  # a lead, told by the sentence after it
@@ -83,6 +83,12 @@ def share_headline_chains(mentions: list[Mention], paragraph_of: dict[str, int] 
                 and not names_its_source(earlier.chain)
             ):
                 earlier.chain = AttributionChain(sources=list(later.chain.sources))
+
+
+def _holds_the_lead(chain: AttributionChain) -> bool:
+    """A story's opening is told by the body, office or outlet that gives its facts, not by anonymous sources or
+    witnesses the body goes on to quote for a detail ("a relative told AFP", "witnesses said the hall shook")."""
+    return bool(chain.sources) and chain.sources[0].kind != "unnamed"
 
 
 # Sentences this many characters apart or fewer follow each other (a space or a line break between them).
