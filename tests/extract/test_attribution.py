@@ -1042,3 +1042,13 @@ def test_a_listed_name_after_the_words_for_its_kind_is_the_source(nlp: Language)
     # Text without commas: the parse takes the name for the subject of what follows.
     text = "According to Lebanese paramilitary group Hezbollah more than 30 fighters were killed near Tarsa."
     assert chains_of(nlp, text)[0] == ["Hezbollah", "Courier"]
+
+
+def test_a_body_s_short_name_reads_as_the_body_a_story_names(nlp: Language) -> None:
+    text = "The Syrian Coalition condemned the raids on Tarsa. Jets hit a market in Tarsa killing nine, the Coalition said."
+    assert chains_of(nlp, text, publisher="Etilaf")[1] == ["Etilaf"]
+
+
+def test_a_short_name_alone_names_no_listed_body(nlp: Language) -> None:
+    text = "Jets hit a market in Tarsa killing nine, the Coalition said."
+    assert chains_of(nlp, text)[0][0] not in {"Etilaf", "US-led coalition"}
