@@ -1045,7 +1045,10 @@ def test_a_listed_name_after_the_words_for_its_kind_is_the_source(nlp: Language)
 
 
 def test_a_body_s_short_name_reads_as_the_body_a_story_names(nlp: Language) -> None:
-    text = "The Syrian Coalition condemned the raids on Tarsa. Jets hit a market in Tarsa killing nine, the Coalition said."
+    text = (
+        "The Syrian Coalition condemned the raids on Tarsa. "
+        "Jets hit a market in Tarsa killing nine, the Coalition said."
+    )
     assert chains_of(nlp, text, publisher="Etilaf")[1] == ["Etilaf"]
 
 
