@@ -204,3 +204,33 @@ def test_a_hedge_on_what_an_incident_was_is_not_on_whether_it_happened(
     nlp: Language, text: str, trigger: str, expected: str
 ) -> None:
     assert modality(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The army denied reports that its jets bombed the clinic in Tarsa.", "bombed", "denied"),
+        ("The ministry rejected claims that its troops shelled the camp near Karsa.", "shelled", "denied"),
+        ("The governor dismissed as fabricated reports that police killed 12 protesters.", "killed", "denied"),
+        ("Officials said reports that rebels had shelled the school were false.", "shelled", "denied"),
+        # A report nobody calls false stays a hedged account.
+        ("There were reports that jets bombed the clinic in Tarsa.", "bombed", "reported"),
+    ],
+)
+def test_a_report_called_false_is_a_denial(nlp: Language, text: str, trigger: str, expected: str) -> None:
+    assert modality(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Rebels launched an offensive in a bid to capture the town of Tarsa.", "capture", "planned"),
+        ("The army launched an assault in an effort to retake Karsa.", "retake", "planned"),
+        ("Troops advanced in order to encircle the fighters in Tarsa.", "encircle", "planned"),
+        ("The commander issued orders to storm Karsa.", "storm", "planned"),
+        # The act done for an aim is told as done.
+        ("Rebels stormed Tarsa in order to free the prisoners.", "stormed", "asserted"),
+    ],
+)
+def test_what_an_act_is_done_for_is_planned(nlp: Language, text: str, trigger: str, expected: str) -> None:
+    assert modality(nlp, text, trigger) == expected

@@ -52,6 +52,22 @@ def test_one_source_seen_as_publisher_and_as_originator_is_one_row() -> None:
     assert [r for r in rows if r[0] == "SANA"] == [("SANA", "state_media", 1)]
 
 
+def test_a_listed_source_written_in_another_case_is_its_one_row() -> None:
+    # "According to the Sana news agency": the agency's acronym written as a word is still SANA, of its category.
+    event = derive_event(
+        "ev1",
+        [mention("a", sources=("Sana", "Courier")), mention("b", sources=("SANA", "Daily Post"))],
+    )
+    rows = [(p.name, p.kind) for p in source_profiles([event], {})]
+    assert ("SANA", "state_media") in rows
+    assert not any(name == "Sana" for name, _ in rows)
+
+
+def test_a_kind_of_witness_is_nobody_named() -> None:
+    event = derive_event("ev1", [mention("a", sources=("witnesses", "Courier"))])
+    assert ("witnesses", "unnamed") in [(p.name, p.kind) for p in source_profiles([event], {})]
+
+
 def _with_source(m: Mention, *names: str) -> Mention:
     """The report's chain: the named sources, each found in its sentence, then the publisher."""
     spans = [Source(n, "organisation", Span(m.doc, 0, len(n), n)) for n in names]
@@ -93,6 +109,20 @@ def test_the_lead_before_any_source_takes_the_source_of_its_incident() -> None:
     later.sentence = Span("story", 100, 160, "")
     share_headline_chains([lead, later])
     assert lead.chain.names() == ["Syrian Observatory for Human Rights", "Courier"]
+
+
+def test_a_lead_is_not_told_by_the_witnesses_the_story_quotes() -> None:
+    # "A suicide bomber killed 30 people at a wedding in Karsa." then "... a relative told the agency" / "witnesses
+    # said": anonymous sources and witnesses tell a detail; the lead stays the publisher's.
+    lead = mention("l", killed=(30, 30, 30), sources=("Courier",), doc="story", text="A bomber killed 30.")
+    lead.sentence = Span("story", 0, 19, lead.sentence.text)
+    later = mention("m", killed=(30, 30, 30), doc="story")
+    later.chain = AttributionChain(
+        [Source("witnesses", "unnamed", Span("story", 100, 109, "witnesses")), Source("Courier", "publisher")]
+    )
+    later.sentence = Span("story", 100, 160, "")
+    share_headline_chains([lead, later])
+    assert lead.chain.names() == ["Courier"]
 
 
 def test_a_lead_does_not_take_a_source_named_paragraphs_later() -> None:

@@ -49,6 +49,8 @@ _INSIDER_PREPOSITIONS = word_set("en", "attribution", "insider_prepositions")
 _INSTITUTION_HEADS = word_set("en", "attribution", "institution_heads")
 _KIND_OF_SOURCE_NOUNS = word_set("en", "attribution", "kind_of_source_nouns")
 _UNNAMED_MEDIA_HEADS = word_set("en", "attribution", "unnamed_media_heads")
+# "the Observatory and medics said", "local and media sources": words joining two speakers or two of their kinds.
+_SPEAKER_JOINING_WORDS = word_set("en", "attribution", "speaker_joining_words")
 _SKIP_AT_NP_START = (
     DEP.determiner
     | DEP.predeterminer
@@ -129,9 +131,12 @@ def _words(config: dict[str, Any], key: str) -> frozenset[str]:
 
 
 def outlet_key(name: str) -> str:
-    """Normalise an outlet surface form: quotes, possessive, leading "the", hyphens and dots."""
+    """Normalise an outlet surface form: quotes, possessive, leading "the", hyphens and dots. An acronym's
+    possessive written without its apostrophe ("SANAs correspondent" in text stripped of punctuation) is the
+    acronym."""
     text = name.replace("’", "'").strip()
     text = re.sub(r"'s?$", "", text)
+    text = re.sub(r"\b([A-Z]{2,})s$", r"\1", text)
     text = re.sub(r"[\-\u2010-\u2015.]", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"^(?i:the) ", "", text)
@@ -204,15 +209,31 @@ def _outlet_entry(entry: dict[str, Any]) -> Outlet:
 
 
 def source_category(name: str) -> SourceCategory | None:
-    """What an analyst weighs a known source as (wire, state media, monitor, ...), else None."""
-    if name == UNNAMED:
+    """What an analyst weighs a known source as (wire, state media, monitor, ...), else None. A kind of witness under
+    its collective name ("witnesses", "residents") is nobody a reader can name."""
+    if name == UNNAMED or name in lexicon().witness_nouns.values():
         return "unnamed"
-    outlet = _lookup_outlet(name)
+    outlet = _lookup_outlet(name) or listed_spelling(name)
     if outlet is not None:
         return outlet.category
     if _state_media(name):
         return "state_media"
     return "armed_group" if _armed_group(name) else None
+
+
+def listed_spelling(name: str) -> Outlet | None:
+    """The listed source a whole source name spells in any case ("Sana" for "SANA"): for names already read as a
+    source, never for words of running text (where "IS" and "is" differ)."""
+    return _folded_names().get(outlet_key(name).casefold())
+
+
+@functools.cache
+def _folded_names() -> dict[str, Outlet]:
+    found: dict[str, Outlet] = {}
+    for outlet in _all_outlets():
+        for alias in (outlet.name, *outlet.aliases):
+            found.setdefault(outlet_key(alias).casefold(), outlet)
+    return found
 
 
 @functools.lru_cache(maxsize=4096)  # the same names and runs of words come up sentence after sentence
@@ -255,9 +276,18 @@ def canonical_source(name: str) -> str | None:
     if bracketed is not None and _is_acronym(bracketed["inner"]):
         # "the Regional Network for Human Rights (RNHR)": a body not in the table, under its name without its acronym.
         return canonical_source(bracketed["outer"]) or bracketed["outer"]
+    located = _PLACED_KIND.match(name)
+    if located is not None and (kind := canonical_source(located["kind"])) is not None:
+        return kind  # "activists in Deir Ezzor": a kind of witness or anonymous source, wherever it is placed
     words = re.findall(r"[\w'-]+", name)
     if words and words[0].lower() in _ARTICLES:
         words = words[1:]
+    if len(words) > 1 and _singular(words[-1].lower()) in lexicon().statement_nouns:
+        said_by = canonical_source(" ".join(words[:-1]))
+        if said_by is not None:
+            return said_by  # "media reports", "SOHR figures": a statement is its maker's
+    if all(w.islower() for w in words):
+        words = [w for w in words if w not in _SPEAKER_JOINING_WORDS]  # "local and media sources"
     if not words or len(words) > _MAX_DESCRIBED_WORDS or any(w[:1].isupper() for w in words[:-1]):
         return None
     head = words[-1].lower()
@@ -269,6 +299,15 @@ def canonical_source(name: str) -> str | None:
         return witnesses[singular]  # "a witness", "witnesses": one name per kind of witness
     head = head[:-1] if head.endswith("s") else head
     return UNNAMED if head in lexicon().unnamed_nouns else None
+
+
+# "activists in Deir Ezzor", "residents of Tarsa": a kind of speaker, in lower case, then where it is.
+_PLACED_KIND = re.compile(r"^(?P<kind>[a-z][\w' -]*?)\s+(?:in|of|from)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
+
+
+def _singular(noun: str) -> str:
+    """ "reports" -> "report": a plural's singular by its -s alone (enough for the statement nouns)."""
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 def _is_acronym(text: str) -> bool:
@@ -673,7 +712,7 @@ def _member_source(phrase: _Phrase) -> list[Source] | None:
 
 @PHRASE_SOURCES.register("outlet_reporter")
 def _reporter_source(phrase: _Phrase) -> list[Source] | None:
-    """ "the channel's correspondent": an outlet's reporter, relayed by the outlet."""
+    """ "the channel's correspondent": an outlet's unnamed reporter is the outlet."""
     if not phrase.common_noun or phrase.lemma not in phrase.lex.reporter_nouns:
         return None
     return _outlet_reporter(phrase.head, phrase.doc_name) or None
@@ -912,7 +951,8 @@ def _named_group_of(member: Token) -> Token | None:
 
 
 def _outlet_reporter(reporter: Token, doc_name: str) -> list[Source]:
-    """ "Al-Manar's correspondent", "the Al-Masirah TV correspondent": [<outlet> correspondent, the outlet]."""
+    """ "Al-Manar's correspondent", "the Al-Masirah TV correspondent": an outlet's own unnamed reporter speaks as the
+    outlet (the outlet answers for its staff's reporting; a reporter named is a person of their own)."""
     modifiers = [
         c
         for c in reporter.children
@@ -923,11 +963,7 @@ def _outlet_reporter(reporter: Token, doc_name: str) -> list[Source]:
     if not found:
         return []
     outlet, run = found
-    name = f"{_text(run)} {reporter.text}"
-    return [
-        Source(name, "person", _span([*run, reporter], doc_name)),
-        Source(outlet.name, outlet.kind, _span(run, doc_name)),
-    ]
+    return [Source(outlet.name, outlet.kind, _span([*run, reporter], doc_name))]
 
 
 def _statement_source(noun: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
@@ -1157,8 +1193,40 @@ def _according_sources(sent: SpacySpan, doc_name: str, previous: AttributionChai
         for prep in preps:
             for child in prep.children:
                 if child.dep_ in DEP.prepositional_object:
+                    named = _name_after_its_kind(child)
+                    if named is not None:
+                        return [named.with_span(doc_name)]
                     return _statement_source(child, doc_name, previous)
     return []
+
+
+def _name_after_its_kind(head: Token) -> _KnownName | None:
+    """ "according to Lebanese paramilitary group Hezbollah more than 30 fighters were killed": in text without
+    commas the parse may take a listed source's name right after the words for its kind for the subject of what
+    follows; the name is the source."""
+    after = head.i + 1
+    if head.pos_ in POS.proper_noun or head.lemma_.lower() not in _KIND_OF_SOURCE_NOUNS or after >= head.sent.end:
+        return None
+    name = head.doc[after]
+    if name.pos_ not in POS.proper_noun:
+        return None
+    outlet = _lookup_outlet(name.text)
+    if outlet is not None:
+        return _KnownName(name, outlet.name, outlet.kind)
+    group = _armed_group(name.text)
+    return _KnownName(name, name.text, "organisation") if group is not None else None
+
+
+@dataclass(frozen=True)
+class _KnownName:
+    """A listed source's name found as one word of the text."""
+
+    token: Token
+    name: str
+    kind: SourceKind
+
+    def with_span(self, doc_name: str) -> Source:
+        return Source(self.name, self.kind, _span([self.token], doc_name))
 
 
 def _dedupe(sources: Iterable[Source]) -> list[Source]:
@@ -1208,12 +1276,35 @@ def _trailing_speaker_run(verb: Token) -> list[Token]:
     k = verb.i - 1
     while k > verb.sent.start and doc[k].pos_ in POS.auxiliary:  # "has said", "had reported"
         k -= 1
+    run = _speaker_run_ending_at(doc[k], verb.sent.start)
+    if run and run[0].i - 1 > verb.sent.start and doc[run[0].i - 1].lower_ in _SPEAKER_JOINING_WORDS:
+        # first_of_joined_speakers: "... the Observatory and medics said": of two speakers joined in one tag, the
+        # first named is the originator (a chain has one).
+        first = _speaker_run_ending_at(doc[run[0].i - 2], verb.sent.start)
+        if first and _is_kind_of_speaker(first):
+            return first
+    return run
+
+
+def _is_kind_of_speaker(run: list[Token]) -> bool:
+    """The words name a listed source or a kind of speaker (anonymous sources, witnesses, an official by title),
+    not just any name (a place: "hit Tarsa and Marea residents said")."""
+    lex = lexicon()
+    lemma = run[-1].lemma_.lower()
+    kinds = lex.unnamed_nouns | lex.official_titles | lex.witness_nouns.keys()
+    return _outlet_in(run) is not None or lemma in kinds or _anonymous_media(run)
+
+
+def _speaker_run_ending_at(last: Token, sent_start: int) -> list[Token]:
+    """The run of a speaker's name whose last word is ``last`` (see :func:`_trailing_speaker_run`)."""
+    doc = last.doc
+    k = last.i
     if doc[k].text == ")":  # "the Regional Rights Monitor (RRM) said": read past the acronym
-        opening = next((j for j in range(k - 1, max(verb.sent.start, k - 6) - 1, -1) if doc[j].text == "("), None)
+        opening = next((j for j in range(k - 1, max(sent_start, k - 6) - 1, -1) if doc[j].text == "("), None)
         if opening is not None:
             k = opening - 1
     run: list[Token] = []
-    while k >= verb.sent.start and len(run) < _MAX_OUTLET_TOKENS:
+    while k >= sent_start and len(run) < _MAX_OUTLET_TOKENS:
         token = doc[k]
         between_names = (
             token.lower_ in _NAME_JOINING_WORDS
@@ -1659,13 +1750,37 @@ def named_descriptors(text: str) -> dict[str, Outlet]:
     Syrian Observatory in a story that names the Observatory, and nobody in particular elsewhere)."""
     found: dict[str, Outlet] = {}
     for outlet in lexicon().described:
-        for alias in (outlet.name, *outlet.aliases):
-            flags = 0 if alias_is_case_sensitive(alias) else re.IGNORECASE
-            if re.search(rf"\b{re.escape(alias)}\b", text, flags):
-                for descriptor in outlet.descriptors:
-                    found.setdefault(_descriptor_key(descriptor), outlet)
-                break
+        if _is_named_in(outlet, text):
+            for descriptor in outlet.descriptors:
+                found.setdefault(_descriptor_key(descriptor), outlet)
     return found
+
+
+def _is_named_in(outlet: Outlet, text: str) -> bool:
+    """The text names the source by one of its names, or by its capital ("the defence ministry in Moscow")."""
+    for alias in (outlet.name, *outlet.aliases):
+        flags = 0 if alias_is_case_sensitive(alias) else re.IGNORECASE
+        if re.search(rf"\b{re.escape(alias)}\b", text, flags):
+            return True
+    return any(pattern.search(text) for pattern in _capital_forms(outlet))
+
+
+@functools.cache
+def _capital_forms(outlet: Outlet) -> tuple[re.Pattern[str], ...]:
+    """capital_for_its_state: news writing names a state's body by its capital ("the defence ministry in Moscow",
+    "the foreign ministry in Ankara"): for each name of the body that opens with its country's people's word
+    ("Russian Defence Ministry"), the rest of the name followed by "in" and the country's capital."""
+    row = next((r for r in _country_rows() if outlet.country and r["iso2"] == outlet.country), None)
+    if row is None or not row.get("capital"):
+        return ()
+    demonyms = [d for d in (row.get("demonyms") or "").split("|") if d]
+    forms: list[re.Pattern[str]] = []
+    for alias in (outlet.name, *outlet.aliases):
+        for demonym in demonyms:
+            if alias.lower().startswith(demonym.lower() + " "):
+                rest = alias[len(demonym) + 1 :]
+                forms.append(re.compile(rf"\b{re.escape(rest)}\s+in\s+{re.escape(row['capital'])}\b", re.IGNORECASE))
+    return tuple(forms)
 
 
 # Categories of the bodies a story may go on to call "the group" or "the organisation" (not outlets or states).

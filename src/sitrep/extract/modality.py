@@ -26,6 +26,7 @@ DEFAULT: Modality = "asserted"
 _NEGATIVE_SUBJECTS = word_set("en", "modality", "negative_subjects")
 _RESPONSIBILITY_FRAMES = word_set("en", "modality", "responsibility_frames")
 _FREE_RELATIVES = word_set("en", "modality", "free_relatives")
+_FALSITY_WORDS = word_set("en", "modality", "falsity_words")
 # Modalities a negated plan or possibility turns into "denied" ("no intention of withdrawing").
 _NEGATABLE: frozenset[str] = frozenset({"planned", "hypothetical", "asserted"})
 _MODIFIER_DEPS = (
@@ -257,8 +258,27 @@ def _governed(node: Token, via: str) -> Modality | None:
     if governed == "reported":
         # "unconfirmed reports of clashes": the modifier says more than the noun.
         strong = [cue.modality for cue in _modifier_cues(node) if cue.strong]
-        return strong[0] if strong else governed
+        if strong:
+            return strong[0]
+        return "denied" if _report_called_false(node) else governed
     return governed
+
+
+def _report_called_false(report: Token) -> bool:
+    """denied_report: a report or claim that is called false ("fabricated reports that ...", "reports that ...
+    were false") or that a denial governs ("denied reports that ...", "dismissed as lies claims that ...") tells
+    what its speaker denies, not a hedged account."""
+    falsity = _FALSITY_WORDS
+    if any(c.dep_ in DEP.adjectival_modifier and c.lemma_.lower() in falsity for c in report.children):
+        return True
+    head = report.head
+    predicates = DEP.adjectival_complement | DEP.attribute
+    if report.dep_ in DEP.subject and any(c.dep_ in predicates and c.lemma_.lower() in falsity for c in head.children):
+        return True
+    # What a denial governs: its object, or the object of its preposition ("dismissed as fabricated reports").
+    if report.dep_ in DEP.prepositional_object and head.head != head:
+        return _governor_cue(head.head, head.dep_.lower()) == "denied"
+    return head != report and _governor_cue(head, report.dep_.lower()) == "denied"
 
 
 def _is_verb_adjunct(node: Token, via: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from sitrep.extract.attribution import canonical_source, source_category
+from sitrep.extract.attribution import canonical_source, listed_spelling, source_category
 from sitrep.model import AttributionChain, Event, Mention
 from sitrep.resolve.coreference import group_document_mentions
 from sitrep.resolve.similarity import effective_range
@@ -29,14 +29,20 @@ def mention_sources(mention: Mention, outlets_by_doc: dict[str, str]) -> list[tu
     under one canonical name (the source table's, "SOHR" and "the Syrian Observatory" are one monitor), and a
     known originator under its category (monitor, state media, armed group ...)."""
     outlet = outlets_by_doc.get(mention.doc) or (mention.chain.sources[-1].name if mention.chain.sources else "")
-    outlet = canonical_source(outlet) or outlet
+    outlet = _one_name(outlet) if outlet else outlet
     found = [(outlet, "outlet")] if outlet else []
     if len(mention.chain.sources) > 1:
         originator = mention.chain.sources[0]
-        name = canonical_source(originator.name) or originator.name
+        name = _one_name(originator.name)
         if name != outlet:
             found.append((name, source_category(name) or originator.kind))
     return found
+
+
+def _one_name(name: str) -> str:
+    """A source's one listed name, also when written in another case ("Sana news agency" read as "Sana")."""
+    spelled = listed_spelling(name)
+    return canonical_source(name) or (spelled.name if spelled else name)
 
 
 def names_its_source(chain: AttributionChain) -> bool:
@@ -67,7 +73,7 @@ def share_headline_chains(mentions: list[Mention], paragraph_of: dict[str, int] 
         for mention in group:
             same_paragraph = paragraphs.get(mention.id) == paragraphs.get(first.id)
             opening = mention.headline or (mention.sentence.start < named_from and same_paragraph)
-            if opening and not names_its_source(mention.chain):
+            if opening and not names_its_source(mention.chain) and _holds_the_lead(first.chain):
                 mention.chain = AttributionChain(sources=list(first.chain.sources))
         body = [m for m in in_order if not m.headline]
         for earlier, later in reversed(list(itertools.pairwise(body))):  # a lead, told by the sentence after it
@@ -77,6 +83,12 @@ def share_headline_chains(mentions: list[Mention], paragraph_of: dict[str, int] 
                 and not names_its_source(earlier.chain)
             ):
                 earlier.chain = AttributionChain(sources=list(later.chain.sources))
+
+
+def _holds_the_lead(chain: AttributionChain) -> bool:
+    """A story's opening is told by the body, office or outlet that gives its facts, not by anonymous sources or
+    witnesses the body goes on to quote for a detail ("a relative told AFP", "witnesses said the hall shook")."""
+    return bool(chain.sources) and chain.sources[0].kind != "unnamed"
 
 
 # Sentences this many characters apart or fewer follow each other (a space or a line break between them).
