@@ -382,3 +382,25 @@ def test_those_who_suffer_an_attack_are_its_target(text: str) -> None:
 def test_a_short_name_of_a_group_before_a_generic_word() -> None:
     text = "Four people were wounded when al-Nusra militants fired mortar shells on a market in the town."
     assert roles(extract(text).mentions[0])[0] == "Hayat Tahrir al-Sham"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # name_split_off: the acronym read as a verb ("IS" as "is") is still the name on the generic noun after it.
+        ("At least two IS suicide bombers attacked the army post near the oil field on Monday.", "Islamic State"),
+        # subject_in_opening_phrase: with no comma after the opening phrase, its last noun is the verb's subject.
+        (
+            "In the eastern town of Mayadin ISIS militants detonated a car bomb near a market on Friday.",
+            "Islamic State",
+        ),
+    ],
+)
+def test_a_named_group_the_parser_cut_off_its_noun_is_still_the_doer(text: str, actor1: str) -> None:
+    assert roles(extract(text).mentions[0])[0] == actor1
+
+
+def test_a_place_ending_the_opening_phrase_is_no_doer() -> None:
+    """Only a group's name is taken from before the verb: a country ending the phrase is where, not who."""
+    mentions = extract("In northern Ruritania militants attacked an army post on Monday.").mentions
+    assert roles(mentions[0])[0] == "Unidentified Armed Group"

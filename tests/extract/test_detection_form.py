@@ -441,3 +441,16 @@ def test_widening_words_govern_no_event_but_ground() -> None:
         "Their demands have since expanded to an inquiry into police conduct during the protests."
     )
     assert len(extract(text).mentions) == 1
+
+
+def test_an_armed_side_forced_off_ground_lost_it_to_whoever_forced_it() -> None:
+    """forced_off_ground: a phrasal verb with "out", or "force" with a verb of leaving, done to an armed side."""
+    mentions = extract("The militia chased the army units out of the hill town on Sunday.").mentions
+    assert [(m.event_type, m.sub_event_type) for m in mentions] == [("Battles", "Non-state actor overtakes territory")]
+    mentions = extract("The army forced the insurgents to withdraw from four villages near the dam.").mentions
+    assert [(m.event_type, m.sub_event_type) for m in mentions] == [("Battles", "Government regains territory")]
+
+
+def test_people_made_to_leave_are_no_territory_taken() -> None:
+    assert "Battles" not in types("The floods forced thousands of residents to flee the valley.")
+    assert "Battles" not in types("The landlord pushed the tenants out of the building.")

@@ -497,6 +497,23 @@ def _participle_with_object(verb: Token) -> list[Token] | None:
     return [verb.head]
 
 
+@VERB_AGENTS.register("subject_in_opening_phrase")
+def _subject_in_opening_phrase(verb: Token) -> list[Token] | None:
+    """A finite verb with no subject whose opening phrase runs into it with no comma ("In the city of Hassakeh IS
+    bombers detonated a truck", "on Friday ISIL seized the town"): the parser takes the subject for the object of
+    the phrase's preposition; the noun right before the verb, in a phrase hung on that verb, is its subject."""
+    if verb.tag_ not in _FINITE_PAST_OR_PRESENT or verb.i == verb.sent.start:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ not in DEP.prepositional_object or before.pos_ not in POS.noun | POS.proper_noun:
+        return None
+    preposition = before.head
+    return [before] if preposition.dep_ in DEP.preposition and verb in preposition.ancestors else None
+
+
+_FINITE_PAST_OR_PRESENT = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def _is_event_noun(token: Token) -> bool:
     """An attack or operation noun ("an operation", "airstrikes", "a raid"): actors.yaml's attack nouns."""
     return bool({token.lemma_.lower(), token.lower_} & actor_dictionary().words.attack_nouns)
@@ -1059,7 +1076,29 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         named = _unlisted_group(head, phrase, dictionary)
         if named is not None:
             return named, phrase
+    if entry is not None and _unnamed(entry, dictionary):
+        split = _name_split_off(phrase, dictionary)
+        if split is not None:
+            return split
     return (entry, phrase) if entry is not None else None
+
+
+def _name_split_off(phrase: SpacySpan, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
+    """name_split_off: "IS suicide bombers attacked the base", "ISIL gunmen stormed the village": a group's name
+    written right before a generic word for armed men is theirs, also where the parser cut it off the phrase (an
+    acronym read as a verb, "IS" as "is"). The name must be the whole word or entity before the phrase, and a
+    group's, not a place's."""
+    doc = phrase.doc
+    if phrase.start == 0 or phrase.start == phrase.sent.start:
+        return None
+    before = doc[phrase.start - 1]
+    entity = next((e for e in document_entities(doc) if e.start <= before.i < e.end), None)
+    name = doc[entity.start : before.i + 1] if entity is not None else doc[before.i : before.i + 1]
+    text = span_text(name)
+    match = dictionary.find_match(text)
+    if match is None or match[0].group(0) != text or dictionary.is_place_name(text) or _unnamed(match[1], dictionary):
+        return None
+    return match[1], doc[name.start : phrase.end]
 
 
 _GROUP_TYPE = "Rebel groups"

@@ -29,6 +29,13 @@ from sitrep.extract.claims import (
     link_to_incidents,
     states_intention,
 )
+from sitrep.extract.date_offsets import (
+    DateOffset,
+    date_offsets,
+    may_tell_an_offset,
+    offset_date,
+    tells_an_offset_from_the_last_date,
+)
 from sitrep.extract.dateline import Dateline, find_dateline
 from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.framing import find_framing
@@ -109,6 +116,9 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
             dates = [d for d in dates if d.span is None or d.span.start >= dateline.span.end]
         if not dates and last_given is not None and _dates_by_the_last_date(span_text(sentence)):
             dates = [last_given]
+        anchor = None if dates else _offset_from(last_given, sentence)
+        if anchor is not None:
+            dates = [anchor]  # moved by the offset for the acts its phrase dates (extract_sentence)
         if not dates:
             dates = _up_to_the_statement(sentence, found)
         if not dates and stamped:
@@ -142,6 +152,13 @@ def _dates_by_the_last_date(text: str) -> bool:
     """ "On the same evening", "later that day": the sentence takes the date the report gave last."""
     lowered = text.lower()
     return any(phrase in lowered for phrase in load_yaml("dates.yaml")["same_day_phrases"])
+
+
+def _offset_from(last_given: DateInterval | None, sentence: SpacySpan) -> DateInterval | None:
+    """ "Six had been killed the previous day", "troops returned three weeks later": a sentence dated by an offset
+    from the day the report gave last (a day, not a vaguer date, which no offset makes exact)."""
+    exact = last_given is not None and last_given.precision == "day"
+    return last_given if exact and tells_an_offset_from_the_last_date(sentence) else None
 
 
 def is_publication_stamp(sentence: SpacySpan, date: DateInterval, published: dt.date | None) -> bool:
@@ -407,9 +424,10 @@ def extract_sentence(
 ) -> None:
     """The event mentions and claims of one sentence: each trigger's mention goes where the first rule of
     `events.mention_routes` that applies puts it; then every rule of `events.sentence_yield` runs, in order."""
-    matches = _distinct_events(find_triggers(sentence), sentence)
-    doc_name = document.name
     text = span_text(sentence)
+    offsets = date_offsets(sentence) if may_tell_an_offset(text) else []
+    matches = _distinct_events(find_triggers(sentence), sentence, offsets)
+    doc_name = document.name
     quantities = find_quantities(text, doc_name, sentence.start_char)
     if not matches and not quantities and not states_intention(sentence):
         return
@@ -434,7 +452,9 @@ def extract_sentence(
     victims = _victims(sentence)
     routes = MENTION_ROUTES.rules()
     for match in matches:
-        mention = _mention(document, sentence, match, quantities, places, framing, chain, dates, victims)
+        offset = offset_date(match.token, offsets, dates)
+        own_dates = [offset] if offset is not None else dates
+        mention = _mention(document, sentence, match, quantities, places, framing, chain, own_dates, victims)
         for route in routes:
             if route(found, mention, match):
                 break
@@ -579,20 +599,29 @@ def _by_known_hands(token: Token) -> bool:
     )
 
 
-def _distinct_events(matches: list[TriggerMatch], sentence: SpacySpan) -> list[TriggerMatch]:
+def _distinct_events(
+    matches: list[TriggerMatch], sentence: SpacySpan, offsets: list[DateOffset] | None = None
+) -> list[TriggerMatch]:
     """One trigger per event: a trigger inside another trigger's phrase or clause describes the same event.
 
     "attacked with rockets" and "an attack that killed three soldiers" are one event each; "following an
-    attack ..., the IRI suspended attacks" is two (different types, different clauses).
+    attack ..., the IRI suspended attacks" is two (different types, different clauses); dated_apart: "drove the
+    troops out on April 1 but they returned three weeks later, recapturing the town" is two (an offset phrase dates
+    one clause apart from the other, `date_offsets`).
     """
     kept: list[TriggerMatch] = []
     for match in matches:
-        same = next((k for k in kept if _same_event(k, match)), None)
+        same = next((k for k in kept if _same_event(k, match) and not _dated_apart(k, match, offsets or [])), None)
         if same is None:
             kept.append(match)
         elif harms(match.rule) and not harms(same.rule):
             kept[kept.index(same)] = match  # "rounded up men ... and shot them": the shooting says what it was
     return kept
+
+
+def _dated_apart(a: TriggerMatch, b: TriggerMatch, offsets: list[DateOffset]) -> bool:
+    """An offset phrase dates the clause of one trigger and not the other's."""
+    return any((a.token.i in o.region) != (b.token.i in o.region) for o in offsets)
 
 
 def _same_event(a: TriggerMatch, b: TriggerMatch) -> bool:
