@@ -568,11 +568,29 @@ def _mention(
         if kind.event_type in VIOLENT_TYPES
         else non_violent_toll(kind.sub_event_type, quantities),
         chain=chain,
-        modality=modality_of(sentence, token),
+        modality=_modality(sentence, token),
         framing=framing,
         evidence=sentence_span,
         confidence=kind.confidence,
         restates=_is_definite_description(token) or _by_known_hands(token),
+    )
+
+
+def _modality(sentence: SpacySpan, token: Token) -> str:
+    """The trigger's modality (`modality_of`), but past_act_in_a_clause_of_time: "threatened to shoot down any jet
+    after Turkish jets raided villages", "vowed revenge after gunmen attacked the convoy": an act told in the past
+    tense as what came before another is told as done, whatever the main verb plans or fears."""
+    modality = modality_of(sentence, token)
+    if modality in NOT_HAPPENED and _past_act_before_another(token):
+        return "asserted"
+    return modality
+
+
+def _past_act_before_another(token: Token) -> bool:
+    return (
+        token.tag_ == "VBD"
+        and token.dep_ in _TIME_CLAUSES
+        and any(c.dep_ == "mark" and c.lower_ in _PAST_SEQUENCE_MARKS for c in token.children)
     )
 
 
@@ -627,6 +645,8 @@ def _dated_apart(a: TriggerMatch, b: TriggerMatch, offsets: list[DateOffset]) ->
 def _same_event(a: TriggerMatch, b: TriggerMatch) -> bool:
     if part_of_a_harm(a, b):
         return True
+    if _acts_in_sequence(a, b) or _acts_in_sequence(b, a):
+        return False
     if a.rule.event_type != b.rule.event_type and not (a.rule.kind != "plain" and b.rule.kind != "plain"):
         return False
     ancestors_b = {t.i for t in b.token.ancestors} | {b.token.i}
@@ -634,6 +654,35 @@ def _same_event(a: TriggerMatch, b: TriggerMatch) -> bool:
     return (
         _clause_of(a.token).i in ancestors_b or _clause_of(b.token).i in ancestors_a or a.token.head.i == b.token.head.i
     )
+
+
+def _acts_in_sequence(main: TriggerMatch, earlier: TriggerMatch) -> bool:
+    """acts_in_sequence: "howitzers fired on the militants after jets raided villages", "troops shelled the town
+    before rebels stormed a checkpoint": an act told in a clause of time ("after", "before", "following") on
+    another, each with a doer of its own, is an act of its own, not a word for the same one ("gunmen opened fire
+    after they stormed the hall" is one: the same doer; "killed after gunmen stormed" too: a casualty word is no
+    act of its own)."""
+    verb = earlier.token
+    if main.rule.weak or earlier.rule.weak or verb.dep_ not in _TIME_CLAUSES or verb.head.i != main.token.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in verb.children):
+        return False
+    doers = [_own_subject(t) for t in (main.token, verb)]
+    return all(d is not None for d in doers) and doers[0] != doers[1]
+
+
+def _own_subject(verb: Token) -> str | None:
+    """The lemma of an active verb's own subject, when a noun names it (not a pronoun, which may be the other's
+    doer; not the victims a passive casualty verb has for subject: "three people were killed after gunmen
+    attacked")."""
+    holder = verb.head if verb.dep_ == "xcomp" else verb  # "threatened to shell": the threatener's
+    subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+    return subject.lemma_.lower() if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
+
+
+_TIME_CLAUSES = frozenset({"advcl"})
+_SEQUENCE_MARKS = word_set("en", "events", "sequence_marks")
+_PAST_SEQUENCE_MARKS = word_set("en", "events", "past_sequence_marks")
 
 
 def _clause_of(trigger: Token) -> Token:
