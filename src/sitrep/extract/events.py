@@ -62,6 +62,7 @@ from sitrep.model import (
     Document,
     FramingTerm,
     Mention,
+    Modality,
     PlaceMention,
     Quantity,
     Span,
@@ -576,7 +577,7 @@ def _mention(
     )
 
 
-def _modality(sentence: SpacySpan, token: Token) -> str:
+def _modality(sentence: SpacySpan, token: Token) -> Modality:
     """The trigger's modality (`modality_of`), but past_act_in_a_clause_of_time: "threatened to shoot down any jet
     after Turkish jets raided villages", "vowed revenge after gunmen attacked the convoy": an act told in the past
     tense as what came before another is told as done, whatever the main verb plans or fears."""
