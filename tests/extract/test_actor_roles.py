@@ -404,3 +404,17 @@ def test_a_place_ending_the_opening_phrase_is_no_doer() -> None:
     """Only a group's name is taken from before the verb: a country ending the phrase is where, not who."""
     mentions = extract("In northern Ruritania militants attacked an army post on Monday.").mentions
     assert roles(mentions[0])[0] == "Unidentified Armed Group"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # A named Syrian faction is coded by its name, however the wire spells it or links the generic word to it.
+        ("Mortar shells fired by Jaysh al-Islam fighters hit a school in the old city on Tuesday.", "Jaish al-Islam"),
+        ("Gunmen from Failaq al-Rahman attacked an army checkpoint east of the capital on Sunday.", "Faylaq al-Rahman"),
+        # place_before_a_force: a country before a generic word for a force says where, not who.
+        ("Syria rebels attacked an army checkpoint near the northern border on Sunday.", "Rebels of {country}"),
+    ],
+)
+def test_named_and_placed_forces_are_coded_by_who_they_are(text: str, actor1: str) -> None:
+    assert roles(extract(text).mentions[0])[0] == actor1

@@ -261,7 +261,7 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
             entry = dictionary.demonyms.get(token.text.lower())
             if entry and token.i < head.i:
                 return entry
-    force = dictionary.contextual_force(text)
+    force = dictionary.contextual_force(text) or dictionary.contextual_force(_after_a_place(phrase, dictionary))
     if force is None and _is_military_word(head, dictionary):
         # "the Karsa military airport", "an army checkpoint", "a government drone": that kind of force
         force = next(
@@ -308,6 +308,22 @@ def _after_demonym(phrase: SpacySpan, head: Token) -> str:
         (t for t in span_tokens(phrase) if t.i < head.i and t.text.lower() in actor_dictionary().demonyms), None
     )
     return span_text(phrase.doc[demonym.i + 1 : head.i + 1]) if demonym is not None else ""
+
+
+def _after_a_place(phrase: SpacySpan, dictionary: ActorDictionary) -> str:
+    """place_before_a_force: "rebels" in "Syria rebels", "militants" in "the Daraa militants": a place named before a
+    generic word for a force says where the men are, not who (the force is the country's, as the word alone is);
+    "" when no place opens the phrase."""
+    tokens = [t for t in span_tokens(phrase) if t.pos_ != "DET"]
+    places = 0
+    while places < len(tokens) - 1 and (
+        tokens[places].ent_type_ in _PLACE_ENTITIES or dictionary.is_place_name(tokens[places].text)
+    ):
+        places += 1
+    return span_text(phrase.doc[tokens[places].i : phrase.end]) if places else ""
+
+
+_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 
 
 def _is_military_word(token: Token, dictionary: ActorDictionary) -> bool:
