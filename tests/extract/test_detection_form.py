@@ -454,3 +454,11 @@ def test_an_armed_side_forced_off_ground_lost_it_to_whoever_forced_it() -> None:
 def test_people_made_to_leave_are_no_territory_taken() -> None:
     assert "Battles" not in types("The floods forced thousands of residents to flee the valley.")
     assert "Battles" not in types("The landlord pushed the tenants out of the building.")
+
+
+def test_twin_attacks_are_bombings() -> None:
+    """twin_attack: paired attacks striking at once are remote explosives, not an attack on civilians."""
+    mentions = extract("A double terrorist attack in the port city killed 14 civilians on Monday.").mentions
+    assert [(m.event_type, m.sub_event_type) for m in mentions] == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    ]
