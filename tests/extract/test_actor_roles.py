@@ -418,3 +418,10 @@ def test_a_place_ending_the_opening_phrase_is_no_doer() -> None:
 )
 def test_named_and_placed_forces_are_coded_by_who_they_are(text: str, actor1: str) -> None:
     assert roles(extract(text).mentions[0])[0] == actor1
+
+
+def test_a_capture_told_as_what_an_advance_did_is_done_by_who_advanced() -> None:
+    """An advance is an attack noun: "extended their advances, seizing X" is done by those who advanced."""
+    text = "The monitor said fighters from the Islamic State group extended their advances seizing Tel Hamra village."
+    mentions = extract(text).mentions
+    assert [roles(m)[0] for m in mentions] == ["Islamic State"]
