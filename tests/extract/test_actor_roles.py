@@ -425,3 +425,15 @@ def test_a_capture_told_as_what_an_advance_did_is_done_by_who_advanced() -> None
     text = "The monitor said fighters from the Islamic State group extended their advances seizing Tel Hamra village."
     mentions = extract(text).mentions
     assert [roles(m)[0] for m in mentions] == ["Islamic State"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five farmers were executed in the square when Al-Shabaab fighters stormed the village on Monday.",
+        "Two guards were killed after Al-Shabaab fighters raided the compound near Baidoa.",
+    ],
+)
+def test_a_passive_act_is_done_by_the_doer_of_the_act_that_brought_it(text: str) -> None:
+    """doer_of_a_time_clause: "were executed when X stormed the village" is X's doing."""
+    assert "Al-Shabaab" in [roles(m)[0] for m in extract(text).mentions]

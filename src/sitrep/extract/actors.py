@@ -513,6 +513,24 @@ def _participle_with_object(verb: Token) -> list[Token] | None:
     return [verb.head]
 
 
+@VERB_AGENTS.register("doer_of_a_time_clause")
+def _doer_of_a_time_clause(verb: Token) -> list[Token] | None:
+    """A passive act with no "by" phrase, told with the act that brought it ("300 men were executed when the
+    militants stormed the town", "five villagers were killed after gunmen raided the village"): the doer of that
+    clause did it."""
+    if not any(c.dep_ in DEP.passive_subject for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ in DEP.adverbial_clause):
+        if any(m.dep_ in {"mark", "advmod"} and m.lower_ in _CAUSING_CLAUSE_MARKS for m in clause.children):
+            subjects = [c for c in clause.children if c.dep_ in DEP.subject and c.pos_ in POS.noun | POS.proper_noun]
+            if subjects:
+                return subjects
+    return None
+
+
+_CAUSING_CLAUSE_MARKS = word_set("en", "actors", "causing_clause_marks")
+
+
 @VERB_AGENTS.register("subject_in_opening_phrase")
 def _subject_in_opening_phrase(verb: Token) -> list[Token] | None:
     """A finite verb with no subject whose opening phrase runs into it with no comma ("In the city of Hassakeh IS
