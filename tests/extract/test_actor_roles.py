@@ -437,3 +437,18 @@ def test_a_capture_told_as_what_an_advance_did_is_done_by_who_advanced() -> None
 def test_a_passive_act_is_done_by_the_doer_of_the_act_that_brought_it(text: str) -> None:
     """doer_of_a_time_clause: "were executed when X stormed the village" is X's doing."""
     assert "Al-Shabaab" in [roles(m)[0] for m in extract(text).mentions]
+
+
+def test_the_force_named_up_to_the_head_is_the_doer_whatever_hangs_after_it() -> None:
+    """head_names_first: a misparse hanging the target on the doer's phrase does not make the target the doer."""
+    text = (
+        "Also on Friday airstrikes by the Syrian air force targeted gathering points of militants of the Jaish "
+        "al-Fatah in Kafr Sousa."
+    )
+    assert roles(extract(text).mentions[0])[0] == "Military Forces of Syria"
+
+
+def test_a_demonym_on_a_group_s_fighters_does_not_make_them_an_army() -> None:
+    assert (
+        roles(extract("Syrian fighters of the Islamic State attacked the village.").mentions[0])[0] == "Islamic State"
+    )

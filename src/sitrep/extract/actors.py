@@ -226,6 +226,9 @@ def actor_dictionary() -> ActorDictionary:
 def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:
     """The actor a noun phrase names: an alias, or a demonym on a military noun ("Israeli jets")."""
     head = phrase.root
+    core = _named_before_the_head(phrase, dictionary)
+    if core is not None:
+        return core
     text = span_text(phrase)
     match = dictionary.find_match(text)
     if match is not None:
@@ -275,6 +278,20 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
     if force is not None:
         return ActorEntry(force.placeholder, force.actor_type, None)
     return None
+
+
+def _named_before_the_head(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:
+    """head_names_first: "the Syrian air force targeted gathering centres of militants of Jaish al-Fatah" (a misparse
+    that hangs the rest of the sentence on the phrase): an actor the words up to the phrase's head name by name is
+    the phrase's, before any other named in what hangs after the head. Not a kind of force whose country is filled
+    in later ("the army of Ruritania" keeps its "of" phrase)."""
+    head = phrase.root
+    if head.i >= phrase.end - 1 or head.i < phrase.start:
+        return None
+    if any(c.i > head.i and c.dep_ in DEP.preposition for c in head.children):  # "fighters of the Islamic State"
+        return None
+    found = phrase_actor(phrase.doc[phrase.start : head.i + 1], dictionary)
+    return found if found is not None and "{" not in found.name and not _unnamed(found, dictionary) else None
 
 
 def _force_by_modifier(token: Token, dictionary: ActorDictionary) -> ContextualForce | None:
