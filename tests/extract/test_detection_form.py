@@ -451,9 +451,15 @@ def test_an_armed_side_forced_off_ground_lost_it_to_whoever_forced_it() -> None:
     assert [(m.event_type, m.sub_event_type) for m in mentions] == [("Battles", "Government regains territory")]
 
 
+def test_an_armed_side_ousted_from_ground_lost_it() -> None:
+    mentions = extract("Army units and allied militias ousted the insurgents from the river town on Tuesday.").mentions
+    assert [(m.event_type, m.sub_event_type) for m in mentions] == [("Battles", "Government regains territory")]
+
+
 def test_people_made_to_leave_are_no_territory_taken() -> None:
     assert "Battles" not in types("The floods forced thousands of residents to flee the valley.")
     assert "Battles" not in types("The landlord pushed the tenants out of the building.")
+    assert "Battles" not in types("The parliament ousted the prime minister from office on Tuesday.")
 
 
 def test_twin_attacks_are_bombings() -> None:
