@@ -468,3 +468,9 @@ def test_twin_attacks_are_bombings() -> None:
     assert [(m.event_type, m.sub_event_type) for m in mentions] == [
         ("Explosions/Remote violence", "Remote explosive/landmine/IED")
     ]
+
+
+def test_an_alliance_closing_a_ring_fights_but_one_leaving_talks_does_not() -> None:
+    """armed_actor_named: "alliance" names an armed side only as the doer of a violent act."""
+    assert types("The alliance encircled the town of Qaraqosh on Friday.") == ["Battles"]
+    assert not types("The opposition alliance withdrew from the talks in the capital on Friday.")
