@@ -382,3 +382,73 @@ def test_those_who_suffer_an_attack_are_its_target(text: str) -> None:
 def test_a_short_name_of_a_group_before_a_generic_word() -> None:
     text = "Four people were wounded when al-Nusra militants fired mortar shells on a market in the town."
     assert roles(extract(text).mentions[0])[0] == "Hayat Tahrir al-Sham"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # name_split_off: the acronym read as a verb ("IS" as "is") is still the name on the generic noun after it.
+        ("At least two IS suicide bombers attacked the army post near the oil field on Monday.", "Islamic State"),
+        # subject_in_opening_phrase: with no comma after the opening phrase, its last noun is the verb's subject.
+        (
+            "In the eastern town of Mayadin ISIS militants detonated a car bomb near a market on Friday.",
+            "Islamic State",
+        ),
+    ],
+)
+def test_a_named_group_the_parser_cut_off_its_noun_is_still_the_doer(text: str, actor1: str) -> None:
+    assert roles(extract(text).mentions[0])[0] == actor1
+
+
+def test_a_place_ending_the_opening_phrase_is_no_doer() -> None:
+    """Only a group's name is taken from before the verb: a country ending the phrase is where, not who."""
+    mentions = extract("In northern Ruritania militants attacked an army post on Monday.").mentions
+    assert roles(mentions[0])[0] == "Unidentified Armed Group"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # A named Syrian faction is coded by its name, however the wire spells it or links the generic word to it.
+        ("Mortar shells fired by Jaysh al-Islam fighters hit a school in the old city on Tuesday.", "Jaish al-Islam"),
+        ("Gunmen from Failaq al-Rahman attacked an army checkpoint east of the capital on Sunday.", "Faylaq al-Rahman"),
+        # place_before_a_force: a country before a generic word for a force says where, not who.
+        ("Syria rebels attacked an army checkpoint near the northern border on Sunday.", "Rebels of {country}"),
+    ],
+)
+def test_named_and_placed_forces_are_coded_by_who_they_are(text: str, actor1: str) -> None:
+    assert roles(extract(text).mentions[0])[0] == actor1
+
+
+def test_a_capture_told_as_what_an_advance_did_is_done_by_who_advanced() -> None:
+    """An advance is an attack noun: "extended their advances, seizing X" is done by those who advanced."""
+    text = "The monitor said fighters from the Islamic State group extended their advances seizing Tel Hamra village."
+    mentions = extract(text).mentions
+    assert [roles(m)[0] for m in mentions] == ["Islamic State"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five farmers were executed in the square when Al-Shabaab fighters stormed the village on Monday.",
+        "Two guards were killed after Al-Shabaab fighters raided the compound near Baidoa.",
+    ],
+)
+def test_a_passive_act_is_done_by_the_doer_of_the_act_that_brought_it(text: str) -> None:
+    """doer_of_a_time_clause: "were executed when X stormed the village" is X's doing."""
+    assert "Al-Shabaab" in [roles(m)[0] for m in extract(text).mentions]
+
+
+def test_the_force_named_up_to_the_head_is_the_doer_whatever_hangs_after_it() -> None:
+    """head_names_first: a misparse hanging the target on the doer's phrase does not make the target the doer."""
+    text = (
+        "Also on Friday airstrikes by the Syrian air force targeted gathering points of militants of the Jaish "
+        "al-Fatah in Kafr Sousa."
+    )
+    assert roles(extract(text).mentions[0])[0] == "Military Forces of Syria"
+
+
+def test_a_demonym_on_a_group_s_fighters_does_not_make_them_an_army() -> None:
+    assert (
+        roles(extract("Syrian fighters of the Islamic State attacked the village.").mentions[0])[0] == "Islamic State"
+    )

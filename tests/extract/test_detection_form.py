@@ -441,3 +441,36 @@ def test_widening_words_govern_no_event_but_ground() -> None:
         "Their demands have since expanded to an inquiry into police conduct during the protests."
     )
     assert len(extract(text).mentions) == 1
+
+
+def test_an_armed_side_forced_off_ground_lost_it_to_whoever_forced_it() -> None:
+    """forced_off_ground: a phrasal verb with "out", or "force" with a verb of leaving, done to an armed side."""
+    mentions = extract("The militia chased the army units out of the hill town on Sunday.").mentions
+    assert [(m.event_type, m.sub_event_type) for m in mentions] == [("Battles", "Non-state actor overtakes territory")]
+    mentions = extract("The army forced the insurgents to withdraw from four villages near the dam.").mentions
+    assert [(m.event_type, m.sub_event_type) for m in mentions] == [("Battles", "Government regains territory")]
+
+
+def test_an_armed_side_ousted_from_ground_lost_it() -> None:
+    mentions = extract("Army units and allied militias ousted the insurgents from the river town on Tuesday.").mentions
+    assert [(m.event_type, m.sub_event_type) for m in mentions] == [("Battles", "Government regains territory")]
+
+
+def test_people_made_to_leave_are_no_territory_taken() -> None:
+    assert "Battles" not in types("The floods forced thousands of residents to flee the valley.")
+    assert "Battles" not in types("The landlord pushed the tenants out of the building.")
+    assert "Battles" not in types("The parliament ousted the prime minister from office on Tuesday.")
+
+
+def test_twin_attacks_are_bombings() -> None:
+    """twin_attack: paired attacks striking at once are remote explosives, not an attack on civilians."""
+    mentions = extract("A double terrorist attack in the port city killed 14 civilians on Monday.").mentions
+    assert [(m.event_type, m.sub_event_type) for m in mentions] == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    ]
+
+
+def test_an_alliance_closing_a_ring_fights_but_one_leaving_talks_does_not() -> None:
+    """armed_actor_named: "alliance" names an armed side only as the doer of a violent act."""
+    assert types("The alliance encircled the town of Qaraqosh on Friday.") == ["Battles"]
+    assert not types("The opposition alliance withdrew from the talks in the capital on Friday.")

@@ -487,3 +487,26 @@ def test_a_stamp_cut_in_two_by_the_sentence_splitter_dates_nothing() -> None:
     dates = [m.date for m in extract(text).mentions]
     assert dates and all(d is not None and d.precision == "approximate" for d in dates)
     assert all(d is not None and d.start < dt.date(2024, 3, 14) for d in dates)
+
+
+def test_an_act_in_a_clause_of_time_with_its_own_doer_is_an_event_of_its_own() -> None:
+    """acts_in_sequence: two doers, two acts, one after the other."""
+    mentions = extract(
+        "Army howitzers shelled the ridge on Monday after rebel gunmen attacked a checkpoint near Ostrava."
+    ).mentions
+    assert len(mentions) == 2
+
+
+def test_casualties_after_an_attack_are_that_attack() -> None:
+    mentions = extract("Three farmers were killed on Monday after gunmen attacked the village of Dolna.").mentions
+    assert len(mentions) == 1
+
+
+def test_a_past_act_before_a_threat_is_told_as_done() -> None:
+    """past_act_in_a_clause_of_time: what the threat answers happened; the threat itself did not."""
+    m = only("The militia threatened to shell the port after navy gunboats attacked its boats near Kismayo on Monday.")
+    assert (m.trigger.text, m.modality) == ("attacked", "asserted")  # type: ignore[union-attr]
+
+
+def test_an_act_in_a_condition_stays_unhappened() -> None:
+    assert not extract("The army will storm the town if the rebels attack the convoy again.").mentions

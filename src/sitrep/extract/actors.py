@@ -226,6 +226,9 @@ def actor_dictionary() -> ActorDictionary:
 def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:
     """The actor a noun phrase names: an alias, or a demonym on a military noun ("Israeli jets")."""
     head = phrase.root
+    core = _named_before_the_head(phrase, dictionary)
+    if core is not None:
+        return core
     text = span_text(phrase)
     match = dictionary.find_match(text)
     if match is not None:
@@ -261,7 +264,7 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
             entry = dictionary.demonyms.get(token.text.lower())
             if entry and token.i < head.i:
                 return entry
-    force = dictionary.contextual_force(text)
+    force = dictionary.contextual_force(text) or dictionary.contextual_force(_after_a_place(phrase, dictionary))
     if force is None and _is_military_word(head, dictionary):
         # "the Karsa military airport", "an army checkpoint", "a government drone": that kind of force
         force = next(
@@ -275,6 +278,20 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
     if force is not None:
         return ActorEntry(force.placeholder, force.actor_type, None)
     return None
+
+
+def _named_before_the_head(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry | None:
+    """head_names_first: "the Syrian air force targeted gathering centres of militants of Jaish al-Fatah" (a misparse
+    that hangs the rest of the sentence on the phrase): an actor the words up to the phrase's head name by name is
+    the phrase's, before any other named in what hangs after the head. Not a kind of force whose country is filled
+    in later ("the army of Ruritania" keeps its "of" phrase)."""
+    head = phrase.root
+    if head.i >= phrase.end - 1 or head.i < phrase.start:
+        return None
+    if any(c.i > head.i and c.dep_ in DEP.preposition for c in head.children):  # "fighters of the Islamic State"
+        return None
+    found = phrase_actor(phrase.doc[phrase.start : head.i + 1], dictionary)
+    return found if found is not None and "{" not in found.name and not _unnamed(found, dictionary) else None
 
 
 def _force_by_modifier(token: Token, dictionary: ActorDictionary) -> ContextualForce | None:
@@ -308,6 +325,22 @@ def _after_demonym(phrase: SpacySpan, head: Token) -> str:
         (t for t in span_tokens(phrase) if t.i < head.i and t.text.lower() in actor_dictionary().demonyms), None
     )
     return span_text(phrase.doc[demonym.i + 1 : head.i + 1]) if demonym is not None else ""
+
+
+def _after_a_place(phrase: SpacySpan, dictionary: ActorDictionary) -> str:
+    """place_before_a_force: "rebels" in "Syria rebels", "militants" in "the Daraa militants": a place named before a
+    generic word for a force says where the men are, not who (the force is the country's, as the word alone is);
+    "" when no place opens the phrase."""
+    tokens = [t for t in span_tokens(phrase) if t.pos_ != "DET"]
+    places = 0
+    while places < len(tokens) - 1 and (
+        tokens[places].ent_type_ in _PLACE_ENTITIES or dictionary.is_place_name(tokens[places].text)
+    ):
+        places += 1
+    return span_text(phrase.doc[tokens[places].i : phrase.end]) if places else ""
+
+
+_PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 
 
 def _is_military_word(token: Token, dictionary: ActorDictionary) -> bool:
@@ -495,6 +528,41 @@ def _participle_with_object(verb: Token) -> list[Token] | None:
         if holder.pos_ in POS.verb | POS.auxiliary and holder.lemma_.lower() not in _WITNESS_LEMMAS:
             return _verb_agents(holder)
     return [verb.head]
+
+
+@VERB_AGENTS.register("doer_of_a_time_clause")
+def _doer_of_a_time_clause(verb: Token) -> list[Token] | None:
+    """A passive act with no "by" phrase, told with the act that brought it ("300 men were executed when the
+    militants stormed the town", "five villagers were killed after gunmen raided the village"): the doer of that
+    clause did it."""
+    if not any(c.dep_ in DEP.passive_subject for c in verb.children):
+        return None
+    for clause in (c for c in verb.children if c.dep_ in DEP.adverbial_clause):
+        if any(m.dep_ in {"mark", "advmod"} and m.lower_ in _CAUSING_CLAUSE_MARKS for m in clause.children):
+            subjects = [c for c in clause.children if c.dep_ in DEP.subject and c.pos_ in POS.noun | POS.proper_noun]
+            if subjects:
+                return subjects
+    return None
+
+
+_CAUSING_CLAUSE_MARKS = word_set("en", "actors", "causing_clause_marks")
+
+
+@VERB_AGENTS.register("subject_in_opening_phrase")
+def _subject_in_opening_phrase(verb: Token) -> list[Token] | None:
+    """A finite verb with no subject whose opening phrase runs into it with no comma ("In the city of Hassakeh IS
+    bombers detonated a truck", "on Friday ISIL seized the town"): the parser takes the subject for the object of
+    the phrase's preposition; the noun right before the verb, in a phrase hung on that verb, is its subject."""
+    if verb.tag_ not in _FINITE_PAST_OR_PRESENT or verb.i == verb.sent.start:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ not in DEP.prepositional_object or before.pos_ not in POS.noun | POS.proper_noun:
+        return None
+    preposition = before.head
+    return [before] if preposition.dep_ in DEP.preposition and verb in preposition.ancestors else None
+
+
+_FINITE_PAST_OR_PRESENT = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _is_event_noun(token: Token) -> bool:
@@ -1059,7 +1127,29 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         named = _unlisted_group(head, phrase, dictionary)
         if named is not None:
             return named, phrase
+    if entry is not None and _unnamed(entry, dictionary):
+        split = _name_split_off(phrase, dictionary)
+        if split is not None:
+            return split
     return (entry, phrase) if entry is not None else None
+
+
+def _name_split_off(phrase: SpacySpan, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
+    """name_split_off: "IS suicide bombers attacked the base", "ISIL gunmen stormed the village": a group's name
+    written right before a generic word for armed men is theirs, also where the parser cut it off the phrase (an
+    acronym read as a verb, "IS" as "is"). The name must be the whole word or entity before the phrase, and a
+    group's, not a place's."""
+    doc = phrase.doc
+    if phrase.start == 0 or phrase.start == phrase.sent.start:
+        return None
+    before = doc[phrase.start - 1]
+    entity = next((e for e in document_entities(doc) if e.start <= before.i < e.end), None)
+    name = doc[entity.start : before.i + 1] if entity is not None else doc[before.i : before.i + 1]
+    text = span_text(name)
+    match = dictionary.find_match(text)
+    if match is None or match[0].group(0) != text or dictionary.is_place_name(text) or _unnamed(match[1], dictionary):
+        return None
+    return match[1], doc[name.start : phrase.end]
 
 
 _GROUP_TYPE = "Rebel groups"

@@ -29,6 +29,13 @@ from sitrep.extract.claims import (
     link_to_incidents,
     states_intention,
 )
+from sitrep.extract.date_offsets import (
+    DateOffset,
+    date_offsets,
+    may_tell_an_offset,
+    offset_date,
+    tells_an_offset_from_the_last_date,
+)
 from sitrep.extract.dateline import Dateline, find_dateline
 from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.framing import find_framing
@@ -55,6 +62,7 @@ from sitrep.model import (
     Document,
     FramingTerm,
     Mention,
+    Modality,
     PlaceMention,
     Quantity,
     Span,
@@ -109,6 +117,9 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
             dates = [d for d in dates if d.span is None or d.span.start >= dateline.span.end]
         if not dates and last_given is not None and _dates_by_the_last_date(span_text(sentence)):
             dates = [last_given]
+        anchor = None if dates else _offset_from(last_given, sentence)
+        if anchor is not None:
+            dates = [anchor]  # moved by the offset for the acts its phrase dates (extract_sentence)
         if not dates:
             dates = _up_to_the_statement(sentence, found)
         if not dates and stamped:
@@ -142,6 +153,13 @@ def _dates_by_the_last_date(text: str) -> bool:
     """ "On the same evening", "later that day": the sentence takes the date the report gave last."""
     lowered = text.lower()
     return any(phrase in lowered for phrase in load_yaml("dates.yaml")["same_day_phrases"])
+
+
+def _offset_from(last_given: DateInterval | None, sentence: SpacySpan) -> DateInterval | None:
+    """ "Six had been killed the previous day", "troops returned three weeks later": a sentence dated by an offset
+    from the day the report gave last (a day, not a vaguer date, which no offset makes exact)."""
+    exact = last_given is not None and last_given.precision == "day"
+    return last_given if exact and tells_an_offset_from_the_last_date(sentence) else None
 
 
 def is_publication_stamp(sentence: SpacySpan, date: DateInterval, published: dt.date | None) -> bool:
@@ -407,9 +425,10 @@ def extract_sentence(
 ) -> None:
     """The event mentions and claims of one sentence: each trigger's mention goes where the first rule of
     `events.mention_routes` that applies puts it; then every rule of `events.sentence_yield` runs, in order."""
-    matches = _distinct_events(find_triggers(sentence), sentence)
-    doc_name = document.name
     text = span_text(sentence)
+    offsets = date_offsets(sentence) if may_tell_an_offset(text) else []
+    matches = _distinct_events(find_triggers(sentence), sentence, offsets)
+    doc_name = document.name
     quantities = find_quantities(text, doc_name, sentence.start_char)
     if not matches and not quantities and not states_intention(sentence):
         return
@@ -434,7 +453,9 @@ def extract_sentence(
     victims = _victims(sentence)
     routes = MENTION_ROUTES.rules()
     for match in matches:
-        mention = _mention(document, sentence, match, quantities, places, framing, chain, dates, victims)
+        offset = offset_date(match.token, offsets, dates)
+        own_dates = [offset] if offset is not None else dates
+        mention = _mention(document, sentence, match, quantities, places, framing, chain, own_dates, victims)
         for route in routes:
             if route(found, mention, match):
                 break
@@ -548,11 +569,29 @@ def _mention(
         if kind.event_type in VIOLENT_TYPES
         else non_violent_toll(kind.sub_event_type, quantities),
         chain=chain,
-        modality=modality_of(sentence, token),
+        modality=_modality(sentence, token),
         framing=framing,
         evidence=sentence_span,
         confidence=kind.confidence,
         restates=_is_definite_description(token) or _by_known_hands(token),
+    )
+
+
+def _modality(sentence: SpacySpan, token: Token) -> Modality:
+    """The trigger's modality (`modality_of`), but past_act_in_a_clause_of_time: "threatened to shoot down any jet
+    after Turkish jets raided villages", "vowed revenge after gunmen attacked the convoy": an act told in the past
+    tense as what came before another is told as done, whatever the main verb plans or fears."""
+    modality = modality_of(sentence, token)
+    if modality in NOT_HAPPENED and _past_act_before_another(token):
+        return "asserted"
+    return modality
+
+
+def _past_act_before_another(token: Token) -> bool:
+    return (
+        token.tag_ == "VBD"
+        and token.dep_ in _TIME_CLAUSES
+        and any(c.dep_ == "mark" and c.lower_ in _PAST_SEQUENCE_MARKS for c in token.children)
     )
 
 
@@ -579,15 +618,19 @@ def _by_known_hands(token: Token) -> bool:
     )
 
 
-def _distinct_events(matches: list[TriggerMatch], sentence: SpacySpan) -> list[TriggerMatch]:
+def _distinct_events(
+    matches: list[TriggerMatch], sentence: SpacySpan, offsets: list[DateOffset] | None = None
+) -> list[TriggerMatch]:
     """One trigger per event: a trigger inside another trigger's phrase or clause describes the same event.
 
     "attacked with rockets" and "an attack that killed three soldiers" are one event each; "following an
-    attack ..., the IRI suspended attacks" is two (different types, different clauses).
+    attack ..., the IRI suspended attacks" is two (different types, different clauses); dated_apart: "drove the
+    troops out on April 1 but they returned three weeks later, recapturing the town" is two (an offset phrase dates
+    one clause apart from the other, `date_offsets`).
     """
     kept: list[TriggerMatch] = []
     for match in matches:
-        same = next((k for k in kept if _same_event(k, match)), None)
+        same = next((k for k in kept if _same_event(k, match) and not _dated_apart(k, match, offsets or [])), None)
         if same is None:
             kept.append(match)
         elif harms(match.rule) and not harms(same.rule):
@@ -595,9 +638,16 @@ def _distinct_events(matches: list[TriggerMatch], sentence: SpacySpan) -> list[T
     return kept
 
 
+def _dated_apart(a: TriggerMatch, b: TriggerMatch, offsets: list[DateOffset]) -> bool:
+    """An offset phrase dates the clause of one trigger and not the other's."""
+    return any((a.token.i in o.region) != (b.token.i in o.region) for o in offsets)
+
+
 def _same_event(a: TriggerMatch, b: TriggerMatch) -> bool:
     if part_of_a_harm(a, b):
         return True
+    if _acts_in_sequence(a, b) or _acts_in_sequence(b, a):
+        return False
     if a.rule.event_type != b.rule.event_type and not (a.rule.kind != "plain" and b.rule.kind != "plain"):
         return False
     ancestors_b = {t.i for t in b.token.ancestors} | {b.token.i}
@@ -605,6 +655,35 @@ def _same_event(a: TriggerMatch, b: TriggerMatch) -> bool:
     return (
         _clause_of(a.token).i in ancestors_b or _clause_of(b.token).i in ancestors_a or a.token.head.i == b.token.head.i
     )
+
+
+def _acts_in_sequence(main: TriggerMatch, earlier: TriggerMatch) -> bool:
+    """acts_in_sequence: "howitzers fired on the militants after jets raided villages", "troops shelled the town
+    before rebels stormed a checkpoint": an act told in a clause of time ("after", "before", "following") on
+    another, each with a doer of its own, is an act of its own, not a word for the same one ("gunmen opened fire
+    after they stormed the hall" is one: the same doer; "killed after gunmen stormed" too: a casualty word is no
+    act of its own)."""
+    verb = earlier.token
+    if main.rule.weak or earlier.rule.weak or verb.dep_ not in _TIME_CLAUSES or verb.head.i != main.token.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in verb.children):
+        return False
+    doers = [_own_subject(t) for t in (main.token, verb)]
+    return all(d is not None for d in doers) and doers[0] != doers[1]
+
+
+def _own_subject(verb: Token) -> str | None:
+    """The lemma of an active verb's own subject, when a noun names it (not a pronoun, which may be the other's
+    doer; not the victims a passive casualty verb has for subject: "three people were killed after gunmen
+    attacked")."""
+    holder = verb.head if verb.dep_ == "xcomp" else verb  # "threatened to shell": the threatener's
+    subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+    return subject.lemma_.lower() if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
+
+
+_TIME_CLAUSES = frozenset({"advcl"})
+_SEQUENCE_MARKS = word_set("en", "events", "sequence_marks")
+_PAST_SEQUENCE_MARKS = word_set("en", "events", "past_sequence_marks")
 
 
 def _clause_of(trigger: Token) -> Token:

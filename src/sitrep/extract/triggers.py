@@ -631,6 +631,8 @@ def _names_an_armed_actor(subject: Token, onto: Ontology) -> bool:
     "the Islamic State organisation advances") is forces moving, though no word of it says "forces". Asked only of
     acts of violence (an advance, a ring, a targeting): a named side's arriving or moving ("police arrived") is no
     strategic development."""
+    if subject.lemma_.lower() in _ARMED_SIDE_HEADS:  # "the alliance encircled the town": an armed side by its kind
+        return True
     if subject.ent_type_ in {"GPE", "PERSON"}:  # a place standing for its state ("Amman sent ...") may be a name
         return False
     phrase = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
@@ -677,6 +679,7 @@ def is_generic(token: Token, onto: Ontology) -> bool:
 
 
 _PRESENT_TENSE = frozenset({"VBP", "VBZ"})
+_ARMED_SIDE_HEADS = word_set("en", "triggers", "armed_side_heads")
 _QUANTITY_NOUNS = word_set("en", "triggers", "quantity_nouns")
 
 
