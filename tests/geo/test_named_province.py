@@ -35,6 +35,12 @@ def test_without_a_province_the_name_as_written_stays(gazetteer: Gazetteer) -> N
     assert haversine_km(lat, lon, *SALAMIYAH_HAMA) > 50
 
 
+def test_a_province_named_in_another_sentence_does_not_decide(gazetteer: Gazetteer) -> None:
+    # A long report names provinces all over the country; only the mention's own sentence says where it is.
+    lat, lon = resolve(gazetteer, "Salmiyah", "Shells fell on Salmiyah on Friday.", ("Hama",))
+    assert haversine_km(lat, lon, *SALAMIYAH_HAMA) > 50
+
+
 def test_the_place_chosen_keeps_the_namesake_it_was_chosen_over(gazetteer: Gazetteer) -> None:
     sentence = "Troops retook four villages in the countryside of Salmiyah, east of Hama, on Friday."
     place = gazetteer.resolve(

@@ -574,7 +574,14 @@ class Gazetteer:
         exact_floor = max(floor, float(weights()["exact_name_floor"]))
         exact_at_home = any(not countries or m.row.country in home for m in exact)
 
-        named_units = {(a.country, a.admin1) for a in anchors if a.admin1}
+        # The provinces of the places named in the mention's own sentence (all of them when there is no sentence):
+        # a long report names places across the country, and a province named paragraphs away says nothing here.
+        in_sentence = tuple(
+            p
+            for p in context.nearby_places
+            if name_key(p) != name_key(text) and (not context.sentence or p in context.sentence)
+        )
+        named_units = {(a.country, a.admin1) for a in self._anchors(in_sentence, countries) if a.admin1}
 
         def in_a_named_unit(row: Row) -> bool:
             return (row.country, row.admin1) in named_units
