@@ -13,7 +13,23 @@ def test_lookup_shows_scored_candidates(gazetteer: Gazetteer) -> None:
     result = CliRunner().invoke(geo, ["lookup", "Deir Ezzor", "--country", "SY", "--limit", "3"])
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
-    assert 1 <= len(lines) <= 3 and "SY" in lines[0] and "Deir ez-Zor" in lines[0]
+    candidates = lines[lines.index("candidates:") + 1 :]
+    assert 1 <= len(candidates) <= 3 and "SY" in candidates[0] and "Deir ez-Zor" in candidates[0]
+
+
+def test_lookup_shows_the_place_chosen_with_its_precision_score_and_alternatives(gazetteer: Gazetteer) -> None:
+    # A province named beside the name decides between namesakes; the one passed over is listed under it.
+    result = CliRunner().invoke(geo, ["lookup", "Salmiyah", "--country", "SY", "--near", "Hama"])
+    assert result.exit_code == 0, result.output
+    resolved, over = result.output.splitlines()[:2]
+    assert resolved.startswith("resolved: As Salam") and "[town, geo_precision 1]" in resolved and "Hama" in resolved
+    assert over.strip().startswith("over") and "Latakia" not in over and "SY" in over
+
+
+def test_lookup_of_a_countryside_states_its_vaguer_precision(gazetteer: Gazetteer) -> None:
+    result = CliRunner().invoke(geo, ["lookup", "the countryside of Saraqib", "--country", "SY"])
+    assert result.exit_code == 0, result.output
+    assert "[admin2, geo_precision 2]" in result.output.splitlines()[0]
 
 
 def test_lookup_without_name_is_a_usage_error() -> None:

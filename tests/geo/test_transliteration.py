@@ -53,6 +53,9 @@ def test_romanisations_of_one_name_share_a_key(variants: list[str]) -> None:
         ("Sulmin", "Salimiyan"),  # another syllable
         ("Essa", "Sa"),  # a word opening with a doubled letter after a vowel is not always an article
         ("Kafr Sulmin", "Sulmin"),
+        ("Tall Dabat", "Tall Daba"),  # a name's last word keeps its t: only a word another follows is in construct
+        ("Bayt Sulmin", "Ba Sulmin"),  # ... and the t of a diphthong's word (Bayt, Beit) is no feminine ending
+        ("Beit Sulmin", "Bei Sulmin"),
     ],
 )
 def test_different_names_keep_different_keys(one: str, other: str) -> None:

@@ -696,6 +696,8 @@ class TransliterationClass(Strict):
     doc: StrictStr
     rewrite: Annotated[list[tuple[StrictStr, StrictStr]], Field(min_length=1)]  # (regex, replacement), in order
     same: list[tuple[StrictStr, StrictStr]] = []  # spellings the class brings to one key (checked by tests)
+    # "inner": the rewrites apply to every word of a name but its last (a word followed by another)
+    words: Literal["all", "inner"] = "all"
 
 
 class TransliterationFile(Strict):

@@ -16,7 +16,8 @@ from sitrep.geo.build import (
     read_geonames_summary,
 )
 from sitrep.geo.evaluate import EvalInputError, evaluate_rows, read_rows, write_answers
-from sitrep.geo.index import Gazetteer
+from sitrep.geo.index import Gazetteer, GeoContext, geo_precision
+from sitrep.model import Place
 
 EXIT_INPUT_FAILED = 1
 
@@ -85,21 +86,53 @@ def _echo_geonames_summary(summary: GeoNamesSummary, list_path: Path) -> None:
 @geo.command("lookup")
 @click.argument("name")
 @click.option("--country", "countries", multiple=True, help="ISO2 country code(s) the document is about.")
+@click.option(
+    "--near",
+    "nearby",
+    multiple=True,
+    help="A place the document also names (a province, a town); repeat for more. Decides between namesakes.",
+)
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100))
 @_index_option
-def lookup_command(name: str, countries: tuple[str, ...], limit: int, index_path: Path | None) -> None:
-    """Show gazetteer candidates for NAME with their scores, best first."""
+def lookup_command(
+    name: str, countries: tuple[str, ...], nearby: tuple[str, ...], limit: int, index_path: Path | None
+) -> None:
+    """Show where NAME resolves (its score, ACLED geo_precision and the alternatives it was chosen over), then the
+    gazetteer candidates with their scores, best first."""
     gazetteer = Gazetteer.open(index_path)
-    candidates = gazetteer.lookup(name, [c.upper() for c in countries], limit=limit)
-    if not candidates:
+    codes = [c.upper() for c in countries]
+    context = GeoContext(document_countries=tuple(codes), nearby_places=nearby)
+    place = gazetteer.resolve(name, context)
+    candidates = gazetteer.lookup(name, codes, limit=limit, nearby=nearby)
+    if place is None and not candidates:
         click.echo(f"no candidates for {name!r}", err=True)
         raise SystemExit(EXIT_INPUT_FAILED)
+    if place is None:
+        click.echo(f"resolved: none (no candidate is good enough for {name!r} here)")
+    else:
+        click.echo(f"resolved: {_describe(place)}")
+        for alternative in place.alternatives:
+            click.echo(
+                f"  over {alternative.score:6.3f}  {alternative.name} [{alternative.precision}] "
+                f"{alternative.country or '-'}  ({alternative.lat:.4f}, {alternative.lon:.4f})  "
+                f"{alternative.gazetteer_id}"
+            )
+    click.echo("candidates:")
     for cand in candidates:
         p = cand.place
         click.echo(
             f"{cand.score:6.3f}  {p.name} [{p.precision}] {p.country or '-'} / {p.admin1 or '-'}"
             f"  ({p.lat:.4f}, {p.lon:.4f})  {p.gazetteer_id}  matched {cand.matched_name!r}"
         )
+
+
+def _describe(place: Place) -> str:
+    """One line on a resolved place: name, precision and ACLED's geo_precision, where, score, gazetteer id."""
+    return (
+        f"{place.name} [{place.precision}, geo_precision {geo_precision(place.precision)}] "
+        f"{place.country or '-'} / {place.admin1 or '-'}  ({place.lat:.4f}, {place.lon:.4f})  "
+        f"score {place.score:.3f}  {place.gazetteer_id}"
+    )
 
 
 @geo.command("eval")

@@ -440,9 +440,13 @@ class Gazetteer:
 
     # --- public API -------------------------------------------------------------------------
 
-    def lookup(self, name: str, countries: Sequence[str] = (), limit: int = 10) -> list[Candidate]:
-        """Candidates for a name, best first, with their scores."""
-        return self._ranked(name, GeoContext(document_countries=tuple(countries)))[:limit]
+    def lookup(
+        self, name: str, countries: Sequence[str] = (), limit: int = 10, nearby: Sequence[str] = ()
+    ) -> list[Candidate]:
+        """Candidates for a name, best first, with their scores, in a document about ``countries`` that also names
+        the places ``nearby``."""
+        context = GeoContext(document_countries=tuple(countries), nearby_places=tuple(nearby))
+        return self._ranked(name, context)[:limit]
 
     def resolve(self, text: str, context: GeoContext) -> Place | None:
         """The best place for a raw mention ("the countryside of al-Hasakah"), or None."""
@@ -570,7 +574,26 @@ class Gazetteer:
         exact_floor = max(floor, float(weights()["exact_name_floor"]))
         exact_at_home = any(not countries or m.row.country in home for m in exact)
 
+        # The provinces of the places named in the mention's own sentence (all of them when there is no sentence):
+        # a long report names places across the country, and a province named paragraphs away says nothing here.
+        in_sentence = tuple(
+            p
+            for p in context.nearby_places
+            if name_key(p) != name_key(text) and (not context.sentence or p in context.sentence)
+        )
+        named_units = {(a.country, a.admin1) for a in self._anchors(in_sentence, countries) if a.admin1}
+
+        def in_a_named_unit(row: Row) -> bool:
+            return (row.country, row.admin1) in named_units
+
+        # ``romanisation_in_named_province``: an exact namesake elsewhere does not stop another romanisation of a
+        # place in a province the document names ("Salmiyah ... east of Hama" is Hama's Salamiyah, not a village
+        # of that very spelling on the coast); the nearby-places bonus then decides between them.
+        exact_in_named_unit = any(in_a_named_unit(m.row) for m in exact)
+
         def floor_for(m: _Match) -> float:
+            if m.spelled and not exact_in_named_unit and in_a_named_unit(m.row):
+                return floor
             if exact_at_home or (exact and not (m.row.country in home and m.spelled)):
                 return exact_floor
             if m.romanised and m.row.country in home and len(name_key(parsed.core).split()) >= several_words:
@@ -616,7 +639,7 @@ class Gazetteer:
             and fits(m.row)
             and (m.similarity >= 1.0 or m.romanised or not short_name)
             and in_a_named_city(m.row)
-            and self._plausible(m, countries, region | home)
+            and self._plausible(m, countries, region | home, home, anchors)
             and (not home_spelled or m.row.country in home or self._known_abroad(m.row))
         ]
         for cand in scored:
@@ -624,19 +647,31 @@ class Gazetteer:
         scored.sort(key=lambda c: (-c.score, c.place.gazetteer_id))
         return scored
 
-    def _plausible(self, match: _Match, countries: Sequence[str], region: frozenset[str]) -> bool:
+    def _plausible(
+        self,
+        match: _Match,
+        countries: Sequence[str],
+        region: frozenset[str],
+        home: frozenset[str] = frozenset(),
+        anchors: Sequence[Anchor] = (),
+    ) -> bool:
         """Whether a candidate may be the place named, given where the document is.
 
-        In the document's countries or next to them: any spelling that clears the floor, a fuzzy look-alike only
-        with a stronger similarity. Elsewhere, when the document names its countries, only a place named exactly
-        and known well beyond its country (a country, a province, a capital, a big town): "talks in Geneva", but
-        a village of the document's country missing from the gazetteer is not a look-alike on another continent.
-        With no country known, a fuzzy look-alike needs a stronger similarity still.
+        In the document's countries: any spelling that clears the floor, a fuzzy look-alike only with a stronger
+        similarity. Next to them (a neighbour the document does not name), another romanisation or a look-alike
+        only near the places the document names, if it names any: far from them it is a village of home the
+        gazetteer lacks ("Babeska" of a report on Idlib is not Babaeski, a town of European Turkey). Elsewhere,
+        when the document names its countries, only a place named exactly and known well beyond its country (a
+        country, a province, a capital, a big town): "talks in Geneva", but a village of the document's country
+        missing from the gazetteer is not a look-alike on another continent. With no country known, a fuzzy
+        look-alike needs a stronger similarity still.
         """
         w = weights()
         row = match.row
         if row.precision in ("country", "region") or row.country is None:
             return True
+        if countries and row.country not in home and row.country in region and match.similarity < 1.0:
+            return not anchors or _near_any(row, anchors)  # ``respelled_next_door_near_the_text``
         if countries and row.country not in region:
             # A big town abroad counts under its own name; by an alternate name only if very big ("Castello" in a
             # report on Aleppo is a road there, not Castelló de la Plana).
@@ -869,6 +904,12 @@ def plausibly_contains(outer: Place, inner: Place) -> bool:
     return haversine_km(outer.lat, outer.lon, inner.lat, inner.lon) <= NESTED_RADIUS_KM
 
 
+def _near_any(row: Row, anchors: Sequence[Anchor]) -> bool:
+    """Whether ``row`` lies within the nearby radius (``scoring.yaml``) of a place the document names."""
+    radius = float(weights()["nearby"]["radius_km"])
+    return any(haversine_km(row.lat, row.lon, a.lat, a.lon) <= radius for a in anchors)
+
+
 def _point(row: Row) -> tuple[float, float]:
     return round(row.lat, 2), round(row.lon, 2)
 
@@ -907,6 +948,12 @@ def _with_precision(place: Place, parsed: ParsedMention, score: float) -> Place:
     if parsed.kind == "admin" and place.precision == "town":
         return replace(place, precision="admin2", score=score)
     return replace(place, score=score)
+
+
+def geo_precision(precision: str) -> int:
+    """ACLED's geo_precision of a place precision (1 the town or site, 2 part of a region, 3 a province or vaguer),
+    from ``data/exports.yaml``, the table the exports use."""
+    return int(load_yaml("exports.yaml")["geo_precision"].get(precision, 3))
 
 
 @lru_cache(maxsize=1)

@@ -85,21 +85,28 @@ def skeleton_key(text: str) -> str:
 
 
 @cache
-def _romanisation_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _romanisation_rules() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+    """(pattern, replacement, whether it applies to a name's last word too), in file order."""
     table = load_yaml("geo/transliteration.yaml")
-    return tuple((re.compile(pattern), replacement) for c in table["classes"] for pattern, replacement in c["rewrite"])
+    return tuple(
+        (re.compile(pattern), replacement, c.get("words", "all") == "all")
+        for c in table["classes"]
+        for pattern, replacement in c["rewrite"]
+    )
 
 
 @cache
 def romanised_key(text: str) -> str:
     """Another romanisation of the same Arabic name gives the same key (rules and examples in
     ``data/geo/transliteration.yaml``): "Deir Hafer" and "Dayr Hafir" -> "dar hafar"."""
-    return " ".join(_romanised_word(w) for w in name_key(text).split())
+    words = name_key(text).split()
+    return " ".join(_romanised_word(w, last=i == len(words) - 1) for i, w in enumerate(words))
 
 
-def _romanised_word(word: str) -> str:
-    for pattern, replacement in _romanisation_rules():
-        word = pattern.sub(replacement, word)
+def _romanised_word(word: str, last: bool) -> str:
+    for pattern, replacement, on_last_word in _romanisation_rules():
+        if on_last_word or not last:
+            word = pattern.sub(replacement, word)
     return word
 
 
