@@ -86,7 +86,9 @@ class _Match:
         return self.similarity >= 1.0 or self.same_skeleton
 
 
-def _match_of(row: Row, name: str, cand_key: str, source: str, key: str, skel: str, rom: str) -> _Match:
+def _match_of(
+    row: Row, name: str, cand_key: str, source: str, key: str, skel: str, rom: str, whole_mention: bool = False
+) -> _Match:
     """A candidate row found under ``name`` (its key ``cand_key``) for a mention keyed ``key`` / ``skel`` / ``rom``."""
     romanised = romanised_key(name) == rom
     same = romanised or skeleton_key(name) == skel
@@ -95,10 +97,28 @@ def _match_of(row: Row, name: str, cand_key: str, source: str, key: str, skel: s
         name_similarity(key, cand_key, same),
         name,
         source == "core",
+        whole_mention=whole_mention,
         main_name=source == "name",
         same_skeleton=same,
         romanised=romanised,
         own_name_spelled=source == "name" and (romanised or cand_key == key),
+    )
+
+
+def _own_name_spelled(match: _Match) -> _Match:
+    """``replace(match, own_name_spelled=True)``, built positionally: ``dataclasses.replace`` is several times
+    slower, and a common name's lookup keeps thousands of matches."""
+    m = match
+    return _Match(
+        m.row,
+        m.similarity,
+        m.matched_name,
+        m.via_core_alias,
+        m.whole_mention,
+        m.main_name,
+        m.same_skeleton,
+        m.romanised,
+        True,
     )
 
 
@@ -189,13 +209,15 @@ class Gazetteer:
         if found is None:
             if len(self._match_memo) >= MATCH_MEMO_SIZE:
                 self._match_memo.clear()
-            matches = self._matches(query, countries, fuzzy)
-            found = tuple(replace(m, whole_mention=True) for m in matches) if whole_mention else tuple(matches)
+            found = tuple(self._matches(query, countries, fuzzy, whole_mention))
             self._match_memo[memo] = found
         return found
 
-    def _matches(self, query: str, countries: Sequence[str], fuzzy: bool = True) -> list[_Match]:
-        """Index hits by exact key or romanisation skeleton, then (with ``fuzzy``) fuzzy hits if none is close."""
+    def _matches(
+        self, query: str, countries: Sequence[str], fuzzy: bool = True, whole_mention: bool = False
+    ) -> list[_Match]:
+        """Index hits by exact key or romanisation skeleton, then (with ``fuzzy``) fuzzy hits if none is close; each
+        marked as a hit of the whole mention or not (set as it is built: copying thousands of frozen matches costs)."""
         key, skel, rom = name_key(query), skeleton_key(query), romanised_key(query)
         if not key:
             return []
@@ -210,7 +232,7 @@ class Gazetteer:
         if specific_romanisation(romanised_key(specific)):
             clauses, args = [*clauses, "n.rom = ?"], [*args, rom]
         for row, name, cand_key, source in self._rows(" OR ".join(clauses), args):
-            self._keep(found, _match_of(row, name, cand_key, source, key, skel, rom))
+            self._keep(found, _match_of(row, name, cand_key, source, key, skel, rom, whole_mention))
         here = set(countries[:3])
         # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
         # when it names any): a look-alike is never better than the name itself.
@@ -218,18 +240,18 @@ class Gazetteer:
             (m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here) for m in found.values()
         ):
             for row, name, cand_key, source in self._fuzzy_rows(key, countries):
-                self._keep(found, _match_of(row, name, cand_key, source, key, skel, rom))
+                self._keep(found, _match_of(row, name, cand_key, source, key, skel, rom, whole_mention))
         return list(found.values())
 
     @staticmethod
     def _keep(found: dict[int, _Match], match: _Match) -> None:
         old = found.get(match.row.id)
         if old is not None and old.own_name_spelled and not match.own_name_spelled:
-            match = replace(match, own_name_spelled=True)  # the row is one match: what any of its names showed holds
+            match = _own_name_spelled(match)  # the row is one match: what any of its names showed holds
         if old is None or _rank(match) > _rank(old):
             found[match.row.id] = match
         elif match.own_name_spelled and not old.own_name_spelled:
-            found[match.row.id] = replace(old, own_name_spelled=True)
+            found[match.row.id] = _own_name_spelled(old)
 
     def _fuzzy_pool(self, country: str) -> NamePool:
         """The names of one country (or, for "", of prominent places worldwide) that fuzzy matching searches

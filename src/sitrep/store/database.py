@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import fcntl
 import functools
@@ -1439,8 +1440,7 @@ def _event_row(event_: Event) -> dict[str, Any]:
         *(p.name for p in event_.places),
         *(m.evidence.text if m.evidence else m.sentence.text for m in event_.mentions),
     ]
-    stored = to_dict(event_)
-    stored["mentions"] = []  # mentions live in their own table
+    stored = to_dict(dataclasses.replace(event_, mentions=[]))  # mentions live in their own table
     return {
         "event_type": event_.event_type,
         "sub_event_type": event_.sub_event_type,
