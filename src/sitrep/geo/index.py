@@ -86,12 +86,17 @@ class _Match:
         return self.similarity >= 1.0 or self.same_skeleton
 
 
-def _match_of(
-    row: Row, name: str, cand_key: str, source: str, key: str, skel: str, rom: str, whole_mention: bool = False
-) -> _Match:
-    """A candidate row found under ``name`` (its key ``cand_key``) for a mention keyed ``key`` / ``skel`` / ``rom``."""
-    romanised = romanised_key(name) == rom
-    same = romanised or skeleton_key(name) == skel
+# An index hit: the place, the name it was found under, that name's source and its keys as the index stores them
+# (``name_key``, ``skeleton_key``, ``romanised_key`` of the name, computed when the index was built).
+_Hit = tuple[Row, str, str, str, str, str]  # row, name, key, source, skeleton, romanised key
+
+
+def _match_of(hit: _Hit, key: str, skel: str, rom: str, whole_mention: bool = False) -> _Match:
+    """A candidate row found under a name (``hit``) for a mention keyed ``key`` / ``skel`` / ``rom``; the name's own
+    keys are read from the index, not worked out again for each of the thousands of names a common key reads."""
+    row, name, cand_key, source, cand_skel, cand_rom = hit
+    romanised = cand_rom == rom
+    same = romanised or cand_skel == skel
     return _Match(
         row,
         name_similarity(key, cand_key, same),
@@ -193,11 +198,12 @@ class Gazetteer:
 
     # --- candidates -------------------------------------------------------------------------
 
-    def _rows(self, where: str, args: Sequence[object]) -> list[tuple[Row, str, str, str]]:
+    def _rows(self, where: str, args: Sequence[object]) -> list[_Hit]:
         sql = (
-            f"SELECT {_ROW_COLUMNS}, n.name, n.key, n.source FROM names n JOIN places p ON p.id = n.place WHERE {where}"
+            f"SELECT {_ROW_COLUMNS}, n.name, n.key, n.source, n.skel, n.rom "
+            f"FROM names n JOIN places p ON p.id = n.place WHERE {where}"
         )
-        return [(Row(*rec[:11]), rec[11], rec[12], rec[13]) for rec in self._db.execute(sql, args)]
+        return [(Row(*rec[:11]), *rec[11:]) for rec in self._db.execute(sql, args)]
 
     def _remembered_matches(
         self, query: str, countries: tuple[str, ...], fuzzy: bool, whole_mention: bool
@@ -231,16 +237,16 @@ class Gazetteer:
             clauses, args = [*clauses, "n.skel = ?"], [*args, skel]
         if specific_romanisation(romanised_key(specific)):
             clauses, args = [*clauses, "n.rom = ?"], [*args, rom]
-        for row, name, cand_key, source in self._rows(" OR ".join(clauses), args):
-            self._keep(found, _match_of(row, name, cand_key, source, key, skel, rom, whole_mention))
+        for hit in self._rows(" OR ".join(clauses), args):
+            self._keep(found, _match_of(hit, key, skel, rom, whole_mention))
         here = set(countries[:3])
         # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
         # when it names any): a look-alike is never better than the name itself.
         if fuzzy and not any(
             (m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here) for m in found.values()
         ):
-            for row, name, cand_key, source in self._fuzzy_rows(key, countries):
-                self._keep(found, _match_of(row, name, cand_key, source, key, skel, rom, whole_mention))
+            for hit in self._fuzzy_rows(key, countries):
+                self._keep(found, _match_of(hit, key, skel, rom, whole_mention))
         return list(found.values())
 
     @staticmethod
@@ -260,7 +266,7 @@ class Gazetteer:
             self._fuzzy_pools = load_pools(self._db, GLOBAL_FUZZY_MIN_POPULATION)
         return self._fuzzy_pools.pool(country)
 
-    def _fuzzy_rows(self, key: str, countries: Sequence[str]) -> list[tuple[Row, str, str, str]]:
+    def _fuzzy_rows(self, key: str, countries: Sequence[str]) -> list[_Hit]:
         rowids = self._fuzzy_rowids(key, tuple(countries[:3]))
         if not rowids:
             return []
@@ -698,7 +704,7 @@ class Gazetteer:
         """A nearby place's most likely point, from exact name matches only (cheap, no recursion)."""
         parsed = parse_mention(text)
         best: tuple[float, Row] | None = None
-        for row, _, _, source in self._rows("n.key = ?", (name_key(parsed.core),)):
+        for row, _, _, source, _, _ in self._rows("n.key = ?", (name_key(parsed.core),)):
             if row.precision in ("country", "region") or source == "core":
                 continue
             score = total_score(1.0, row, parsed, False, countries, (), ())
