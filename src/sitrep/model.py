@@ -317,7 +317,7 @@ T = TypeVar("T")
 
 def to_dict(obj: Any) -> Any:
     """Turn a model object (or list/dict of them) into JSON-safe data."""
-    names = _field_names(type(obj))
+    names = _field_names(obj.__class__)
     if names is not None:
         return {name: to_dict(getattr(obj, name)) for name in names}
     if isinstance(obj, (dt.date, dt.datetime)):

@@ -180,6 +180,8 @@ class Gazetteer:
         self._fuzzy_hits: dict[tuple[str, tuple[str, ...]], list[int]] = {}
         # So do a name's index hits (the same names recur: a country, its capital, the front line's towns).
         self._match_memo: dict[tuple[str, tuple[str, ...], bool, bool], tuple[_Match, ...]] = {}
+        # A name's exact, skeleton and romanised hits, whatever the country context (``_index_hits``).
+        self._hit_memo: dict[tuple[str, bool], dict[int, _Match]] = {}
         self._country_names = self._load_country_names()
         self._country_displays: dict[str, str] = {}
         self._populations: dict[tuple[str, str | None], int | None] = {}
@@ -227,7 +229,29 @@ class Gazetteer:
         key, skel, rom = name_key(query), skeleton_key(query), romanised_key(query)
         if not key:
             return []
-        found: dict[int, _Match] = {}
+        found = dict(self._index_hits(query, whole_mention))  # a copy: fuzzy hits may be kept beside them
+        here = set(countries[:3])
+        # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
+        # when it names any): a look-alike is never better than the name itself.
+        if fuzzy and not any(
+            (m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here) for m in found.values()
+        ):
+            for hit in self._fuzzy_rows(key, countries):
+                self._keep(found, _match_of(hit, key, skel, rom, whole_mention))
+        return list(found.values())
+
+    def _index_hits(self, query: str, whole_mention: bool) -> dict[int, _Match]:
+        """The hits of ``query`` by exact key, skeleton or romanised key, by place. They depend on the name alone, not
+        on the document's countries (only the fuzzy search does), so they are read once per process (bounded): a
+        common name ("Ukraine": 1,499 index rows) recurs in documents of many country contexts."""
+        memo = (query, whole_mention)
+        found = self._hit_memo.get(memo)
+        if found is not None:
+            return found
+        if len(self._hit_memo) >= MATCH_MEMO_SIZE:
+            self._hit_memo.clear()
+        key, skel, rom = name_key(query), skeleton_key(query), romanised_key(query)
+        found = {}
         # Very short skeletons ("km", "sd") match thousands of names: use the exact key and fuzzy search only. A
         # generic word adds no length ("Raqa city" is as short as "Raqa": its skeleton would match "Yreka City").
         # The romanised key keeps where the vowels stand, so it is specific enough for shorter names ("Marea").
@@ -239,15 +263,8 @@ class Gazetteer:
             clauses, args = [*clauses, "n.rom = ?"], [*args, rom]
         for hit in self._rows(" OR ".join(clauses), args):
             self._keep(found, _match_of(hit, key, skel, rom, whole_mention))
-        here = set(countries[:3])
-        # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
-        # when it names any): a look-alike is never better than the name itself.
-        if fuzzy and not any(
-            (m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here) for m in found.values()
-        ):
-            for hit in self._fuzzy_rows(key, countries):
-                self._keep(found, _match_of(hit, key, skel, rom, whole_mention))
-        return list(found.values())
+        self._hit_memo[memo] = found
+        return found
 
     @staticmethod
     def _keep(found: dict[int, _Match], match: _Match) -> None:
