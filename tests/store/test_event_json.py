@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
 
-from sitrep.model import DateInterval, Event, Figure, Place, to_dict
+from sitrep.model import AttributionChain, DateInterval, Event, Figure, Mention, Place, PlaceMention, Span, to_dict
 from sitrep.store import Store
 from sitrep.store import schema as t
 
@@ -47,3 +48,35 @@ def test_a_saved_event_keeps_its_fields_but_not_its_reports_in_its_json(tmp_path
     assert stored == {**to_dict(event), "mentions": []}
     found = store.get_event("ev1")
     assert found is not None and found.figures == event.figures and found.places == event.places
+
+
+def test_candidates_read_twice_while_reports_are_remembered_are_separate_and_follow_a_change(tmp_path: Path) -> None:
+    # Under mentions_remembered an event is rebuilt once per stored JSON: each read still gets its own object and
+    # report list, and an event saved anew (another toll) is read as it now stands.
+    store = Store.open(f"sqlite:///{tmp_path / 's.db'}")
+    event = _event()
+    store.save_event(event)
+    report = Mention(
+        id="m1",
+        doc="doc",
+        sentence=Span("doc", 0, 10, "A sentence"),
+        trigger=Span("doc", 0, 10, "A sentence"),
+        event_type=event.event_type,
+        sub_event_type=event.sub_event_type,
+        plover="ASSAULT",
+        actors=[],
+        date=event.date,
+        places=[PlaceMention("Kafr Nabl", Span("doc", 0, 10, "A sentence"), place=event.places[0])],
+        fatalities=None,
+        chain=AttributionChain([]),
+        modality="reported",
+    )
+    with store.mentions_remembered():
+        first = store.candidate_events(report, 3, reports=False)
+        second = store.candidate_events(report, 3, reports=False)
+        assert [e.id for e in first] == [e.id for e in second] == ["ev1"]
+        assert first[0] is not second[0] and first[0].mentions is not second[0].mentions
+        assert first[0].figures == second[0].figures == event.figures
+        store.save_event(replace(event, figures=[Figure("killed", 6, 7, 9)]))
+        third = store.candidate_events(report, 3, reports=False)
+    assert third[0].figures == [Figure("killed", 6, 7, 9)]
