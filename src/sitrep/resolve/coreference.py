@@ -118,8 +118,13 @@ def names_another_role(pm: PlaceMention, mention: Mention) -> bool:
     """place_of_another_role: the words right before the name say it is where the attackers were ("positioned in",
     "launched from"), where the wounded were taken ("taken to a hospital in"), or whose government a force serves
     ("loyal to Damascus"): not where the act was (``place_of_another_role``)."""
-    text = mention.sentence.text or ""
-    start = pm.span.start - mention.sentence.start
+    return _another_role_at(mention.sentence.text or "", pm.span.start - mention.sentence.start)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _another_role_at(text: str, start: int) -> bool:
+    """``names_another_role`` for the name at ``start`` of a sentence: asked again of every report of every candidate
+    event, so each answer is kept (a function of the text and the offset alone), as ``_speaker_at`` is."""
     if not 0 <= start <= len(text):
         return False
     before = re.findall(r"[a-z]+", text[:start].casefold())[-8:]
