@@ -317,8 +317,9 @@ T = TypeVar("T")
 
 def to_dict(obj: Any) -> Any:
     """Turn a model object (or list/dict of them) into JSON-safe data."""
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    names = _field_names(obj.__class__)
+    if names is not None:
+        return {name: to_dict(getattr(obj, name)) for name in names}
     if isinstance(obj, (dt.date, dt.datetime)):
         return obj.isoformat()
     if isinstance(obj, dict):
@@ -326,6 +327,13 @@ def to_dict(obj: Any) -> Any:
     if isinstance(obj, (list, tuple)):
         return [to_dict(v) for v in obj]
     return obj
+
+
+@functools.cache
+def _field_names(tp: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (None for any other type), worked out once per type: the store
+    converts thousands of reports, and ``dataclasses.fields`` rebuilds its answer on every call."""
+    return tuple(f.name for f in dataclasses.fields(tp)) if dataclasses.is_dataclass(tp) else None
 
 
 def from_dict(cls: type[T], data: Any) -> T:

@@ -25,7 +25,7 @@ from sitrep.model import AttributionChain, Source, SourceKind, Span
 from sitrep.nlp.entities import document_entities
 from sitrep.nlp.patterns import alias_is_case_sensitive
 from sitrep.nlp.syntax import DEP, ENT, POS, TAG
-from sitrep.nlp.tokens import span_text, span_tokens, text_between
+from sitrep.nlp.tokens import document_text, span_text, span_tokens, text_between
 
 UNNAMED = "unnamed sources"
 # An anonymous source described in this many words at most ("a senior military source") is unnamed.
@@ -1891,7 +1891,7 @@ def document_chains(sents: Iterable[SpacySpan], publisher: str | None, doc_name:
     """The chain of each sentence in order, carrying the last explicit attribution forward; descriptors
     ("the monitor") read as the source the document names, and a wire story's agency in every chain."""
     sents = list(sents)
-    text = sents[0].doc.text if sents else ""
+    text = document_text(sents[0].doc) if sents else ""
     wire = document_wire(text, publisher) if text else None
     named = named_descriptors(text) if text else {}
     bodies = named_bodies(text) if text else []

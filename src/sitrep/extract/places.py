@@ -25,7 +25,7 @@ from sitrep.extract.attribution import canonical_outlet
 from sitrep.extract.triggers import ontology
 from sitrep.model import CANDIDATE_ROLE, NAME_ROLE, PlaceMention, Span
 from sitrep.nlp.entities import entities_in
-from sitrep.nlp.tokens import document_tokens, span_text, span_tokens
+from sitrep.nlp.tokens import document_text, document_tokens, span_text, span_tokens
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Penn tags of relative pronouns and adverbs: "which", "that", "who", "whose", "where".
@@ -92,7 +92,7 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
                 found.append(PlaceMention(_clipped(candidate.text), _span(candidate, doc_name), role=role))
     if not_in is not None:
         found = [pm for pm in found if not (not_in.start <= pm.span.start and pm.span.end <= not_in.end)]
-    text = sentence.doc.text
+    text = document_text(sentence.doc)
     found = [pm for pm in found if not _a_persons_name(text[max(0, pm.span.start - PERSON_REACH) : pm.span.start])]
     return sorted(found, key=lambda pm: pm.span.start)
 

@@ -21,7 +21,7 @@ from sitrep.extract.actors import actor_dictionary, phrase_actor
 from sitrep.extract.rules import Cascade
 from sitrep.extract.typing_model import TypingModel, features, split_label, type_probabilities, typing_model
 from sitrep.nlp.entities import entities_in
-from sitrep.nlp.tokens import span_text, span_tokens, text_between
+from sitrep.nlp.tokens import document_text, span_text, span_tokens, text_between
 
 
 @dataclass(frozen=True)
@@ -757,7 +757,7 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     by_rules = classify_by_rules(match, sentence, target_text, actor1_type)
     text = span_text(sentence)
     model = typing_model()
-    earlier = None if named_weapon(text) else weapon_named_earlier(sentence.doc.text, sentence.start_char)
+    earlier = None if named_weapon(text) else weapon_named_earlier(document_text(sentence.doc), sentence.start_char)
     probabilities = model.probabilities(
         features(text, match.token.idx - sentence.start_char, match.token.lemma_, actor1_type, earlier)
     )

@@ -86,19 +86,44 @@ class _Match:
         return self.similarity >= 1.0 or self.same_skeleton
 
 
-def _match_of(row: Row, name: str, cand_key: str, source: str, key: str, skel: str, rom: str) -> _Match:
-    """A candidate row found under ``name`` (its key ``cand_key``) for a mention keyed ``key`` / ``skel`` / ``rom``."""
-    romanised = romanised_key(name) == rom
-    same = romanised or skeleton_key(name) == skel
+# An index hit: the place, the name it was found under, that name's source and its keys as the index stores them
+# (``name_key``, ``skeleton_key``, ``romanised_key`` of the name, computed when the index was built).
+_Hit = tuple[Row, str, str, str, str, str]  # row, name, key, source, skeleton, romanised key
+
+
+def _match_of(hit: _Hit, key: str, skel: str, rom: str, whole_mention: bool = False) -> _Match:
+    """A candidate row found under a name (``hit``) for a mention keyed ``key`` / ``skel`` / ``rom``; the name's own
+    keys are read from the index, not worked out again for each of the thousands of names a common key reads."""
+    row, name, cand_key, source, cand_skel, cand_rom = hit
+    romanised = cand_rom == rom
+    same = romanised or cand_skel == skel
     return _Match(
         row,
         name_similarity(key, cand_key, same),
         name,
         source == "core",
+        whole_mention=whole_mention,
         main_name=source == "name",
         same_skeleton=same,
         romanised=romanised,
         own_name_spelled=source == "name" and (romanised or cand_key == key),
+    )
+
+
+def _own_name_spelled(match: _Match) -> _Match:
+    """``replace(match, own_name_spelled=True)``, built positionally: ``dataclasses.replace`` is several times
+    slower, and a common name's lookup keeps thousands of matches."""
+    m = match
+    return _Match(
+        m.row,
+        m.similarity,
+        m.matched_name,
+        m.via_core_alias,
+        m.whole_mention,
+        m.main_name,
+        m.same_skeleton,
+        m.romanised,
+        True,
     )
 
 
@@ -155,6 +180,8 @@ class Gazetteer:
         self._fuzzy_hits: dict[tuple[str, tuple[str, ...]], list[int]] = {}
         # So do a name's index hits (the same names recur: a country, its capital, the front line's towns).
         self._match_memo: dict[tuple[str, tuple[str, ...], bool, bool], tuple[_Match, ...]] = {}
+        # A name's exact, skeleton and romanised hits, whatever the country context (``_index_hits``).
+        self._hit_memo: dict[tuple[str, bool], dict[int, _Match]] = {}
         self._country_names = self._load_country_names()
         self._country_displays: dict[str, str] = {}
         self._populations: dict[tuple[str, str | None], int | None] = {}
@@ -173,11 +200,12 @@ class Gazetteer:
 
     # --- candidates -------------------------------------------------------------------------
 
-    def _rows(self, where: str, args: Sequence[object]) -> list[tuple[Row, str, str, str]]:
+    def _rows(self, where: str, args: Sequence[object]) -> list[_Hit]:
         sql = (
-            f"SELECT {_ROW_COLUMNS}, n.name, n.key, n.source FROM names n JOIN places p ON p.id = n.place WHERE {where}"
+            f"SELECT {_ROW_COLUMNS}, n.name, n.key, n.source, n.skel, n.rom "
+            f"FROM names n JOIN places p ON p.id = n.place WHERE {where}"
         )
-        return [(Row(*rec[:11]), rec[11], rec[12], rec[13]) for rec in self._db.execute(sql, args)]
+        return [(Row(*rec[:11]), *rec[11:]) for rec in self._db.execute(sql, args)]
 
     def _remembered_matches(
         self, query: str, countries: tuple[str, ...], fuzzy: bool, whole_mention: bool
@@ -189,17 +217,41 @@ class Gazetteer:
         if found is None:
             if len(self._match_memo) >= MATCH_MEMO_SIZE:
                 self._match_memo.clear()
-            matches = self._matches(query, countries, fuzzy)
-            found = tuple(replace(m, whole_mention=True) for m in matches) if whole_mention else tuple(matches)
+            found = tuple(self._matches(query, countries, fuzzy, whole_mention))
             self._match_memo[memo] = found
         return found
 
-    def _matches(self, query: str, countries: Sequence[str], fuzzy: bool = True) -> list[_Match]:
-        """Index hits by exact key or romanisation skeleton, then (with ``fuzzy``) fuzzy hits if none is close."""
+    def _matches(
+        self, query: str, countries: Sequence[str], fuzzy: bool = True, whole_mention: bool = False
+    ) -> list[_Match]:
+        """Index hits by exact key or romanisation skeleton, then (with ``fuzzy``) fuzzy hits if none is close; each
+        marked as a hit of the whole mention or not (set as it is built: copying thousands of frozen matches costs)."""
         key, skel, rom = name_key(query), skeleton_key(query), romanised_key(query)
         if not key:
             return []
-        found: dict[int, _Match] = {}
+        found = dict(self._index_hits(query, whole_mention))  # a copy: fuzzy hits may be kept beside them
+        here = set(countries[:3])
+        # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
+        # when it names any): a look-alike is never better than the name itself.
+        if fuzzy and not any(
+            (m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here) for m in found.values()
+        ):
+            for hit in self._fuzzy_rows(key, countries):
+                self._keep(found, _match_of(hit, key, skel, rom, whole_mention))
+        return list(found.values())
+
+    def _index_hits(self, query: str, whole_mention: bool) -> dict[int, _Match]:
+        """The hits of ``query`` by exact key, skeleton or romanised key, by place. They depend on the name alone, not
+        on the document's countries (only the fuzzy search does), so they are read once per process (bounded): a
+        common name ("Ukraine": 1,499 index rows) recurs in documents of many country contexts."""
+        memo = (query, whole_mention)
+        found = self._hit_memo.get(memo)
+        if found is not None:
+            return found
+        if len(self._hit_memo) >= MATCH_MEMO_SIZE:
+            self._hit_memo.clear()
+        key, skel, rom = name_key(query), skeleton_key(query), romanised_key(query)
+        found = {}
         # Very short skeletons ("km", "sd") match thousands of names: use the exact key and fuzzy search only. A
         # generic word adds no length ("Raqa city" is as short as "Raqa": its skeleton would match "Yreka City").
         # The romanised key keeps where the vowels stand, so it is specific enough for shorter names ("Marea").
@@ -209,27 +261,20 @@ class Gazetteer:
             clauses, args = [*clauses, "n.skel = ?"], [*args, skel]
         if specific_romanisation(romanised_key(specific)):
             clauses, args = [*clauses, "n.rom = ?"], [*args, rom]
-        for row, name, cand_key, source in self._rows(" OR ".join(clauses), args):
-            self._keep(found, _match_of(row, name, cand_key, source, key, skel, rom))
-        here = set(countries[:3])
-        # Fuzzy search runs unless a close spelling or another romanisation was found (in the document's countries,
-        # when it names any): a look-alike is never better than the name itself.
-        if fuzzy and not any(
-            (m.similarity >= 0.95 or m.spelled) and (not here or m.row.country in here) for m in found.values()
-        ):
-            for row, name, cand_key, source in self._fuzzy_rows(key, countries):
-                self._keep(found, _match_of(row, name, cand_key, source, key, skel, rom))
-        return list(found.values())
+        for hit in self._rows(" OR ".join(clauses), args):
+            self._keep(found, _match_of(hit, key, skel, rom, whole_mention))
+        self._hit_memo[memo] = found
+        return found
 
     @staticmethod
     def _keep(found: dict[int, _Match], match: _Match) -> None:
         old = found.get(match.row.id)
         if old is not None and old.own_name_spelled and not match.own_name_spelled:
-            match = replace(match, own_name_spelled=True)  # the row is one match: what any of its names showed holds
+            match = _own_name_spelled(match)  # the row is one match: what any of its names showed holds
         if old is None or _rank(match) > _rank(old):
             found[match.row.id] = match
         elif match.own_name_spelled and not old.own_name_spelled:
-            found[match.row.id] = replace(old, own_name_spelled=True)
+            found[match.row.id] = _own_name_spelled(old)
 
     def _fuzzy_pool(self, country: str) -> NamePool:
         """The names of one country (or, for "", of prominent places worldwide) that fuzzy matching searches
@@ -238,7 +283,7 @@ class Gazetteer:
             self._fuzzy_pools = load_pools(self._db, GLOBAL_FUZZY_MIN_POPULATION)
         return self._fuzzy_pools.pool(country)
 
-    def _fuzzy_rows(self, key: str, countries: Sequence[str]) -> list[tuple[Row, str, str, str]]:
+    def _fuzzy_rows(self, key: str, countries: Sequence[str]) -> list[_Hit]:
         rowids = self._fuzzy_rowids(key, tuple(countries[:3]))
         if not rowids:
             return []
@@ -711,7 +756,7 @@ class Gazetteer:
         """A nearby place's most likely point, from exact name matches only (cheap, no recursion)."""
         parsed = parse_mention(text)
         best: tuple[float, Row] | None = None
-        for row, _, _, source in self._rows("n.key = ?", (name_key(parsed.core),)):
+        for row, _, _, source, _, _ in self._rows("n.key = ?", (name_key(parsed.core),)):
             if row.precision in ("country", "region") or source == "core":
                 continue
             score = total_score(1.0, row, parsed, False, countries, (), ())

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import fcntl
 import functools
@@ -190,6 +191,8 @@ class Store:
         self._revision_connection: sqlite3.Connection | None = None
         self._revision_lock = threading.Lock()
         self._remembered: dict[str, Mention] | None = None
+        # Events rebuilt from their stored JSON under ``mentions_remembered``, by id and JSON text (``_event``).
+        self._remembered_events: dict[tuple[str, str], Event] | None = None
         self._claims_connection: Connection | None = None
         self._claims_guard = threading.Lock()
         self._claimed: set[int] = set()
@@ -415,15 +418,18 @@ class Store:
         the same object (resolving one document reads the same candidate events' reports for each of its
         incidents, then again to derive them). Hold it only where no other writer changes what is stored for
         those reports: a report's content changes only when its document is extracted again, so under the
-        resolution lock and after this document's own reports are written."""
+        resolution lock and after this document's own reports are written. Candidate events read meanwhile are
+        rebuilt once per stored JSON text too (``_event``)."""
         outer = self._remembered
         if outer is None:
             self._remembered = {}
+            self._remembered_events = {}
         try:
             yield
         finally:
             if outer is None:
                 self._remembered = None
+                self._remembered_events = None
 
     def _mention(self, mention_id: str, data: Any) -> Mention:
         """A report from its stored JSON (``_MENTION_JSON``: text, decoded here only when not remembered)."""
@@ -649,10 +655,24 @@ class Store:
         statement, values = _candidate_statement_of(mention, window_days)
         with self.engine.connect() as c:
             rows = c.execute(statement, values).all()
-            events = {row.id: _event_from_row(row.data) for row in rows}
+            events = {row.id: self._event(row.id, row.data) for row in rows}
             if reports:
                 self._attach_reports(c, events)
         return list(events.values())
+
+    def _event(self, event_id: str, data: Any) -> Event:
+        """An event from its stored JSON (text, as ``candidate_events`` reads it), without its reports. Under
+        ``mentions_remembered`` an event is rebuilt once per JSON text (a changed event has another), and each read
+        gets a copy with a report list of its own: one resolution asks for the same candidates report after report,
+        and rebuilding them was a fifth of the store's time. The copies share the other fields' values, which
+        readers only read."""
+        remembered = self._remembered_events
+        if remembered is None or not isinstance(data, str):  # a driver that decodes JSON itself: no text to key on
+            return _event_from_row(_json_value(data))
+        found = remembered.get((event_id, data))
+        if found is None:
+            found = remembered[(event_id, data)] = _event_from_row(_json_value(data))
+        return dataclasses.replace(found, mentions=[])
 
     def attach_reports(self, events: Sequence[Event]) -> None:
         """Gives events read without their reports (``candidate_events(..., reports=False)``) their stored reports,
@@ -1409,7 +1429,8 @@ def _candidate_shape(places: int, dated: bool, every_coarse: bool) -> Any:
     ]
     both = union_all(*branches).subquery() if len(branches) > 1 else branches[0].subquery()
     return (
-        select(both.c.id, both.c.data, both.c.date_start)
+        # The JSON as text: Store._event decodes it only for an event it has not rebuilt from the same text.
+        select(both.c.id, type_coerce(both.c.data, Text).label("data"), both.c.date_start)
         .order_by(both.c.date_start.desc(), both.c.id)
         .limit(_MAX_CANDIDATES)
     )
@@ -1439,8 +1460,7 @@ def _event_row(event_: Event) -> dict[str, Any]:
         *(p.name for p in event_.places),
         *(m.evidence.text if m.evidence else m.sentence.text for m in event_.mentions),
     ]
-    stored = to_dict(event_)
-    stored["mentions"] = []  # mentions live in their own table
+    stored = to_dict(dataclasses.replace(event_, mentions=[]))  # mentions live in their own table
     return {
         "event_type": event_.event_type,
         "sub_event_type": event_.sub_event_type,
