@@ -123,18 +123,23 @@ def _skeleton(text: str) -> str:
 
 def names_place(headline: str, place: str) -> bool:
     """The headline names the place, spelled any common way."""
+    return place_window(headline, place) is not None
+
+
+def place_window(headline: str, place: str) -> tuple[int, int] | None:
+    """Where the headline names the place, spelled any common way: the characters of the first words that do."""
     core = PLACE_WORDS.sub("", place).strip(" ,")
     if not core:
-        return False
+        return None
     target = _skeleton(core)
-    words = headline.split()
+    words = list(re.finditer(r"\S+", headline))
     width = len(core.split())
     for size in {width, width + 1, max(1, width - 1)}:
         for i in range(len(words) - size + 1):
-            window = _skeleton(" ".join(words[i : i + size]).strip('.,:;!?"()'))
+            window = _skeleton(headline[words[i].start() : words[i + size - 1].end()].strip('.,:;!?"()'))
             if window and difflib.SequenceMatcher(None, window, target).ratio() >= 0.8:
-                return True
-    return False
+                return words[i].start(), words[i + size - 1].end()
+    return None
 
 
 @dataclass
