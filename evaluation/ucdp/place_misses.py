@@ -18,6 +18,8 @@ Causes, checked in this order (the first that holds is the headline's):
 
     python evaluation/ucdp/place_misses.py -n 3000            # counts by cause
     python evaluation/ucdp/place_misses.py -n 3000 --show     # and each headline under its cause
+    python evaluation/ucdp/place_misses.py -n 3000 --save coded.json   # keep what the pipeline made ...
+    python evaluation/ucdp/place_misses.py -n 3000 --load coded.json   # ... to score it again without ingesting
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import json
 import sys
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +99,25 @@ def code(headlines: list[Headline]) -> dict[str, Found]:
     return found
 
 
+def save(found: dict[str, Found], path: Path) -> None:
+    path.write_text(json.dumps({key: asdict(f) for key, f in found.items()}), encoding="utf-8")
+
+
+def load(path: Path) -> dict[str, Found]:
+    def points(values: list[list[float]]) -> list[tuple[float, float]]:
+        return [(lat, lon) for lat, lon in values]
+
+    found: dict[str, Found] = {}
+    for key, raw in json.loads(path.read_text(encoding="utf-8")).items():
+        written = [
+            Written(**{**w, "point": tuple(w["point"]) if w["point"] is not None else None}) for w in raw["written"]
+        ]
+        found[key] = Found(
+            points(raw["violent_first"]), points(raw["violent_all"]), points(raw["other_all"]), written, raw["detected"]
+        )
+    return found
+
+
 def _near(points: list[tuple[float, float]], rows: list[dict[str, Any]]) -> bool:
     from sitrep.geo.distance import haversine_km
 
@@ -141,9 +162,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=1000, help="dev headlines to take (hash order, as the benchmark)")
     parser.add_argument("--show", action="store_true", help="list each headline under its cause")
+    parser.add_argument("--save", type=Path, help="write what the pipeline made of the headlines (JSON)")
+    parser.add_argument("--load", type=Path, help="score a file --save wrote instead of running the pipeline")
     args = parser.parse_args(argv)
     headlines = [h for h in load_headlines() if h.split == "dev"][: args.n]
-    found = code(headlines)
+    found = load(args.load) if args.load else code(headlines)
+    if args.save:
+        save(found, args.save)
     gazetteer = Gazetteer.open()
     by_cause: dict[str, list[str]] = defaultdict(list)
     naming = 0
