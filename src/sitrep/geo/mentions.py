@@ -54,9 +54,18 @@ def geocode_mentions(
         for pm in mention.places:
             drop_lost_possessive(pm, gazetteer)
             pm.place = gazetteer.resolve(pm.text, exact if pm.role == NAME_ROLE else context)
+            if _one_bare_word(pm) and pm.place is not None and not gazetteer.is_named(pm.place, pm.text):
+                pm.place = None
         drop_readings_outside_their_unit(mention.places, document_text)
         drop_bracketed_other_names(mention.places, document_text, next(iter(countries), None))
     return mentions
+
+
+def _one_bare_word(pm: PlaceMention) -> bool:
+    """bare_word_is_its_name: a single word no parser called a place is as often a person's name, an acronym or a
+    building's: it is a place only under one of the place's own names, not another romanisation ("FSA" is no
+    "Fisah", "Barazi" no "Abraz"). A bare name of several words may be respelled ("Shaikh Miskeen")."""
+    return pm.role == NAME_ROLE and len(pm.text.split()) == 1
 
 
 # "western Syrias Idlib province": a word ending in s before a capitalised word, maybe a possessive lost its apostrophe.
