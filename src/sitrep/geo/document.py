@@ -45,7 +45,7 @@ from sitrep.geo.inherit import (
     scope_unplaced_claims,
 )
 from sitrep.geo.mentions import geocode_dateline, geocode_mentions, most_specific, order_event_places
-from sitrep.geo.normalise import is_generic_word, names_part_of_a_town
+from sitrep.geo.normalise import is_generic_word, names_part_of_a_town, parse_mention
 from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Mention, Place, PlaceMention, Span
 from sitrep.nlp.alternation import word_alternation
 
@@ -552,7 +552,23 @@ def place_within(text: str, places: DocumentPlaces, gazetteer: Gazetteer) -> Pla
         if place.precision in ("town", "site") and not part_of:
             return replace(place, precision="admin2")
         return place
-    return None
+    return _city_whose_quarters_they_are(text, places, gazetteer)
+
+
+def _city_whose_quarters_they_are(text: str, places: DocumentPlaces, gazetteer: Gazetteer) -> Place | None:
+    """city_named_by_its_quarters: "Aleppo neighbourhoods", "the Homs neighbourhood": a town-part head after the
+    name of a city (a capital or a big city, ``Gazetteer.is_landmark``) is a part of that city, at the city's point
+    and precision. A smaller town's name before a quarter word is as often a quarter's own name ("the Karm
+    neighbourhood"), which is left alone."""
+    name, _, head = text.rpartition(" ")
+    singular = f"{name} {head.removesuffix('s')}" if name else text  # "Aleppo neighbourhoods": each a part
+    if not names_part_of_a_town(singular):
+        return None
+    core = parse_mention(singular).core
+    city = gazetteer.resolve(core, GeoContext(document_countries=places.countries)) if core else None
+    if city is None or city.precision != "town" or (places.home is not None and city.country != places.home):
+        return None
+    return city if gazetteer.is_named(city, core, romanised=True) and gazetteer.is_landmark(city) else None
 
 
 def scope_claims(extraction: Extraction, places: DocumentPlaces, gazetteer: Gazetteer) -> None:
