@@ -118,3 +118,9 @@ def test_a_capitalised_word_before_a_settlement_head_names_it_whatever_its_tag()
 
 def test_a_first_word_before_a_settlement_head_is_not_taken_for_a_name() -> None:
     assert places_in("Old town residents fled the fighting on Monday.") == []
+
+
+def test_a_place_phrase_ends_at_a_common_noun_after_its_names_head_word() -> None:
+    assert "the outskirts of Riverton city" in places_in(
+        "Fierce clashes at the outskirts of Riverton city cause casualties, factions advance in the north"
+    )

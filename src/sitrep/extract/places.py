@@ -311,7 +311,9 @@ def _phrase_end(doc: Doc, head: int, end: int) -> int:
             return i
         # "the city of Hassakeh ISIS suicide bombers detonated ...": a name ends at a common noun written in lower
         # case that is no place word, and an actor's name before that noun is the doer, not part of the place.
-        if word.pos_ == "NOUN" and word.is_lower and doc[i - 1].pos_ == "PROPN" and not _is_place_head(word):
+        # ... and so does "the outskirts of Aleppo city cause casualties": after a name's own head word too
+        ends_a_name = doc[i - 1].pos_ == "PROPN" or (i - 1 > head and _is_place_head(doc[i - 1]))
+        if word.pos_ == "NOUN" and word.is_lower and ends_a_name and not _is_place_head(word):
             while i - 1 > head + 1 and doc[i - 1].pos_ == "PROPN" and _known_as_something_else(doc[i - 1].text):
                 i -= 1
             return i
