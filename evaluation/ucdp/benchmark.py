@@ -11,7 +11,7 @@ Scores, each with its denominator:
   non-state: Battles or Explosions/Remote violence; one-sided: Violence against civilians or Explosions/Remote
   violence);
 - place: of headlines that name the place UCDP coded (an exact place or one within 25 km, whose name, spelled
-  any way, is in the headline), those with a violent event placed within 25 km of it;
+  any way and capitalised, is in the headline), those with a violent event placed within 25 km of it;
 - date: of detected headlines, those with an event whose dates overlap UCDP's (one day of slack);
 - fatalities: of headlines that state UCDP's toll (a number before "killed", "dead", ... that lies within
   UCDP's low-high, of one event or of the headline's events summed; daily round-up totals are left out),
@@ -123,18 +123,27 @@ def _skeleton(text: str) -> str:
 
 def names_place(headline: str, place: str) -> bool:
     """The headline names the place, spelled any common way."""
+    return place_window(headline, place) is not None
+
+
+def place_window(headline: str, place: str) -> tuple[int, int] | None:
+    """Where the headline names the place, spelled any common way: the characters of the first words that do."""
     core = PLACE_WORDS.sub("", place).strip(" ,")
     if not core:
-        return False
+        return None
     target = _skeleton(core)
-    words = headline.split()
+    words = list(re.finditer(r"\S+", headline))
     width = len(core.split())
     for size in {width, width + 1, max(1, width - 1)}:
         for i in range(len(words) - size + 1):
-            window = _skeleton(" ".join(words[i : i + size]).strip('.,:;!?"()'))
+            written = headline[words[i].start() : words[i + size - 1].end()].strip('.,:;!?"()')
+            # An English text capitalises a place's name: "militiamen" is no spelling of Al Lataminah.
+            if not any(ch.isupper() for ch in written):
+                continue
+            window = _skeleton(written)
             if window and difflib.SequenceMatcher(None, window, target).ratio() >= 0.8:
-                return True
-    return False
+                return words[i].start(), words[i + size - 1].end()
+    return None
 
 
 @dataclass

@@ -80,3 +80,47 @@ def test_a_persons_name_is_no_place() -> None:
     found = places_in("A witness named Ahmad who was wounded in the blast described the moment the bomber struck.")
     assert "Ahmad" not in found, found
     assert "Tadmur" in places_in("The village called Tadmur was shelled on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Rockets hit the market in the morning, Barazi said.", "Barazi"),
+        ("The bomber detonated his explosives near the gate, Sibai added.", "Sibai"),
+    ],
+)
+def test_a_bare_name_that_speaks_is_no_place(text: str, speaker: str) -> None:
+    assert speaker not in places_in(text)
+
+
+def test_a_bare_name_that_is_spoken_of_is_still_tried_as_a_place() -> None:
+    assert "Tadmur" in places_in("Tadmur came under fire on Monday, a monitor said.")
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Six people died near the stadium in Riverton, the state-run Sana agency said.", "Sana"),
+        ("Rockets killed ten people in Homs, the TV channel Al-Mayadin reported.", "Al-Mayadin"),
+    ],
+)
+def test_an_outlets_name_is_no_place(text: str, outlet: str) -> None:
+    assert outlet not in places_in(text)
+
+
+def test_a_town_before_a_broadcasters_building_is_still_a_place() -> None:
+    assert "Homs" in places_in("Clashes erupted near the Homs television building.")
+
+
+def test_a_capitalised_word_before_a_settlement_head_names_it_whatever_its_tag() -> None:
+    assert "Arshaf village" in places_in("Warplanes killed a family of seven in Arshaf village in the north")
+
+
+def test_a_first_word_before_a_settlement_head_is_not_taken_for_a_name() -> None:
+    assert places_in("Old town residents fled the fighting on Monday.") == []
+
+
+def test_a_place_phrase_ends_at_a_common_noun_after_its_names_head_word() -> None:
+    assert "the outskirts of Riverton city" in places_in(
+        "Fierce clashes at the outskirts of Riverton city cause casualties, factions advance in the north"
+    )

@@ -41,6 +41,20 @@ def test_a_town_before_a_wires_credit_is_the_dateline(gazetteer: Gazetteer) -> N
     assert all("RU" not in countries_of(m) for m in mentions_of(text, gazetteer))
 
 
+def test_a_dateline_repeated_at_the_top_of_a_scraped_page_is_the_dateline_too(gazetteer: Gazetteer) -> None:
+    # The page gives its headline and dateline twice; the second "Moscow" opens the story, no locative before it.
+    text = (
+        "Russian strikes kill 50 fighters in Syria Moscow AFP Saturday 7 Oct 2017 Russian strikes in Syria hit an "
+        "arsenal Moscow Some 50 fighters were killed in Russian air strikes in Syria over the past day."
+    )
+    assert all("RU" not in countries_of(m) for m in mentions_of(text, gazetteer))
+
+
+def test_the_dateline_town_after_a_locative_is_a_place(gazetteer: Gazetteer) -> None:
+    text = "Moscow AFP Tuesday 3 Oct 2017 A bomb exploded in Moscow on Tuesday, killing four people."
+    assert any("RU" in countries_of(m) for m in mentions_of(text, gazetteer))
+
+
 def test_a_village_with_a_namesake_abroad_stays_in_the_reports_country(gazetteer: Gazetteer) -> None:
     # Iraq is named as history; the quarter named is not the Iraqi village of that name.
     text = (

@@ -11,7 +11,7 @@ from sitrep.geo import GeoContext
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.index import Gazetteer
 from sitrep.geo.mentions import EXACT_NAME_SIMILARITY, geocode_mentions
-from sitrep.model import NAME_ROLE, Mention, PlaceMention, Span
+from sitrep.model import CANDIDATE_ROLE, NAME_ROLE, Mention, Place, PlaceMention, Span
 
 SHEIKH_MISKIN = (32.83, 36.16)  # Daraa province
 MANBIJ = (36.53, 37.95)
@@ -90,3 +90,34 @@ def test_a_people_is_no_place_even_where_a_village_bears_its_name(gazetteer: Gaz
     # Villages named (or spelled like) Chachan, Kurdis or Yazidiyah exist; in a report the word says who acted.
     sentence = f"{word} fighters were seen near the front."
     assert gazetteer.resolve(word, GeoContext(sentence=sentence, document_countries=("SY",))) is None
+
+
+class RespellingGazetteer:
+    """A gazetteer that reads every name as another romanisation of one village, never as its own name."""
+
+    village = Place("g:9", "Fisah", "SY", 36.0, 38.0, "town")
+
+    def countries_in_text(self, text: str, share: float = 0.0) -> list[str]:
+        return []
+
+    def resolve(self, text: str, context: GeoContext) -> Place:
+        return self.village
+
+    def is_named(self, place: Place, text: str, romanised: bool = False) -> bool:
+        return romanised
+
+
+def respelled(role: str, name: str, text: str) -> PlaceMention:
+    start = text.index(name)
+    pm = PlaceMention(name, Span("d", start, start + len(name), name), role=role)
+    mention = Mention("m", "d", Span("d", 0, len(text), text), Span("d", 0, 9, "Warplanes"), "", "", "", places=[pm])
+    geocode_mentions([mention], text, RespellingGazetteer(), ["SY"])  # type: ignore[arg-type]
+    return pm
+
+
+def test_a_single_bare_word_is_a_place_only_under_its_own_name() -> None:
+    # An acronym or a surname that shares its consonants with a village is no respelling of it.
+    assert respelled(NAME_ROLE, "FSA", "Warplanes struck bases of FSA groups.").place is None
+    # A word after a locative, and a bare name of several words, may still be respelled.
+    assert respelled(CANDIDATE_ROLE, "Fisa", "Warplanes struck bases in Fisa.").place is not None
+    assert respelled(NAME_ROLE, "Tal Fisa", "Warplanes struck Tal Fisa.").place is not None

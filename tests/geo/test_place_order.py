@@ -67,3 +67,37 @@ def test_the_most_specific_place_is_the_events() -> None:
 def test_among_places_as_fine_the_one_nearest_the_events_word_comes_first() -> None:
     assert first_place("Shelling on Riverton overnight, and clashes near Hillside", "clashes") == "Hillside"
     assert first_place("Shelling on Riverton overnight, and clashes near Hillside", "Shelling") == "Riverton"
+
+
+def first_places(sentence: str, *triggers: str) -> list[str]:
+    """The first place of each of a sentence's events, one event per trigger word, ordered together."""
+    found = [mention(sentence, trigger) for trigger in triggers]
+    order_event_places(found)
+    return [m.places[0].text for m in found]
+
+
+def test_each_event_of_a_sentence_is_placed_in_its_own_clause() -> None:
+    # Two events joined by "and": each is where its own clause says, the nearer name of the other clause aside.
+    assert first_places("Raids target Riverton and clashes erupt in Hillside", "Raids", "clashes") == [
+        "Riverton",
+        "Hillside",
+    ]
+    assert first_places("Hillside witnesses clashes, and shelling on Riverton kills two", "clashes", "shelling") == [
+        "Hillside",
+        "Riverton",
+    ]
+
+
+def test_a_place_of_the_events_own_clause_comes_before_a_finer_one_of_another() -> None:
+    assert first_places("Shelling on the countryside of North and clashes in Hillside", "Shelling", "clashes") == [
+        "North",
+        "Hillside",
+    ]
+
+
+def test_two_words_of_one_clause_share_its_places() -> None:
+    # No clause joint between the two words: one event told twice, the finest place first for both.
+    assert first_places("Clashes in the countryside of North killed five in Riverton", "Clashes", "killed") == [
+        "Riverton",
+        "Riverton",
+    ]

@@ -51,3 +51,15 @@ def test_a_sentence_placed_only_at_its_country_keeps_the_town_its_unknown_name_l
         gazetteer,
     )
     assert place.precision == "town" and haversine_km(place.lat, place.lon, 35.34, 40.14) < 10, place
+
+
+@pytest.mark.parametrize("text", ["Aleppo neighbourhoods", "the Aleppo neighborhood"])
+def test_quarters_named_by_their_city_are_in_that_city(gazetteer: Gazetteer, text: str) -> None:
+    place = place_within(text, DocumentPlaces(("SY",), "SY", "SY"), gazetteer)
+    assert place is not None and place.precision == "town" and haversine_km(place.lat, place.lon, 36.20, 37.16) < 10
+
+
+def test_a_quarter_named_like_a_village_is_not_placed_at_the_village(gazetteer: Gazetteer) -> None:
+    # Quarters often share a small village's name: "the Karm neighbourhood" is not the village of Karm.
+    place = place_within("the Karm neighbourhood", DocumentPlaces(("SY",), "SY", "SY"), gazetteer)
+    assert place is None or place.precision != "town" or not place.name.startswith("Karm")

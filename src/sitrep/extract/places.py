@@ -94,6 +94,7 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
         found = [pm for pm in found if not (not_in.start <= pm.span.start and pm.span.end <= not_in.end)]
     text = document_text(sentence.doc)
     found = [pm for pm in found if not _a_persons_name(text[max(0, pm.span.start - PERSON_REACH) : pm.span.start])]
+    found = [pm for pm in found if not _an_outlets_name(text, pm.span)]
     return sorted(found, key=lambda pm: pm.span.start)
 
 
@@ -106,6 +107,16 @@ def _a_persons_name(before: str) -> bool:
     "called" is that person's (``person_heads``)."""
     words = re.findall(r"[a-z]+", before.lower())
     return len(words) >= 2 and words[-1] in {"named", "called"} and words[-2] in _words("person_heads")
+
+
+def _an_outlets_name(text: str, span: Span) -> bool:
+    """outlet_not_place: a name an outlet word heads or introduces ("the state-run X agency", "the TV channel X
+    reported": ``outlet_heads``, ``outlet_openers``) is the outlet's, not a place, though a town bears it."""
+    before = re.findall(r"[a-z]+", text[max(0, span.start - PERSON_REACH) : span.start].lower())
+    after = re.match(r"[\s-]*(?:news\s+)?([A-Za-z]+)", text[span.end : span.end + PERSON_REACH])
+    return bool(before and before[-1] in _words("outlet_openers")) or (
+        after is not None and after.group(1).lower() in _words("outlet_heads")
+    )
 
 
 def _span(phrase: SpacySpan, doc_name: str) -> Span:
@@ -243,7 +254,12 @@ def _place_phrases(sentence: SpacySpan) -> list[SpacySpan]:
             t
             for t in span
             if t.i != token.i
-            and (t.ent_type_ in labels or t.pos_ == "PROPN" or (t.i != sentence.start and _capitalised_name_word(t)))
+            and (
+                t.ent_type_ in labels
+                or t.pos_ == "PROPN"
+                or (t.i != sentence.start and _capitalised_name_word(t))
+                or _names_the_settlement(t, token)
+            )
             and not (military_head and t.text.lower() in demonyms)
         ]
         if modifiers and token.ent_type_ not in {"FAC", "GPE"}:
@@ -295,7 +311,9 @@ def _phrase_end(doc: Doc, head: int, end: int) -> int:
             return i
         # "the city of Hassakeh ISIS suicide bombers detonated ...": a name ends at a common noun written in lower
         # case that is no place word, and an actor's name before that noun is the doer, not part of the place.
-        if word.pos_ == "NOUN" and word.is_lower and doc[i - 1].pos_ == "PROPN" and not _is_place_head(word):
+        # ... and so does "the outskirts of Aleppo city cause casualties": after a name's own head word too
+        ends_a_name = doc[i - 1].pos_ == "PROPN" or (i - 1 > head and _is_place_head(doc[i - 1]))
+        if word.pos_ == "NOUN" and word.is_lower and ends_a_name and not _is_place_head(word):
             while i - 1 > head + 1 and doc[i - 1].pos_ == "PROPN" and _known_as_something_else(doc[i - 1].text):
                 i -= 1
             return i
@@ -371,6 +389,22 @@ def _name_ending_at(token: Token, start: int) -> SpacySpan:
     while left - 1 >= start and _continues_name(token.doc[left - 1]):
         left -= 1
     return token.doc[left : token.i + 1]
+
+
+def _names_the_settlement(word: Token, head: Token) -> bool:
+    """settlement_name_before_its_head: "Arshaf village", "Daraa city": a capitalised word right before a
+    settlement head (``same_as_name_heads``) names the settlement, whatever tag the small model gave it, unless it
+    opens the sentence, is a nationality, or the sentence capitalises every word (a title-case headline)."""
+    return (
+        word.i + 1 == head.i
+        and word.i != word.sent.start  # "Capital city residents fled": a sentence's first word says nothing
+        and word.lower_ not in actor_dictionary().demonyms
+        and _capital_first(word)
+        and word.is_alpha
+        and word.pos_ in {"ADJ", "NOUN"}
+        and head.lemma_.lower() in _words("same_as_name_heads")
+        and not _in_title_case(word.sent)
+    )
 
 
 def _capitalised_name_word(token: Token) -> bool:
@@ -496,9 +530,17 @@ def _other_proper_nouns(sentence: SpacySpan) -> list[SpacySpan]:
         entity = _entity_covering(run)
         if entity is not None and ((entity.label_ == "PERSON" and len(entity) > 1) or len(entity) > len(run)):
             continue
+        if _a_speaker(run.root):
+            continue
         if not _known_as_something_else(span_text(run)) and not _seat_of_a_speaker(run.root):
             found.append(run)
     return found
+
+
+def _a_speaker(token: Token) -> bool:
+    """speaker_not_place: a bare proper noun that is the subject of a verb of saying ("Barazi said", "Sibai added")
+    is who speaks (a person, an office), not where anything happened, whatever village shares its letters."""
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in _words("speaker_verbs")
 
 
 def _known_as_something_else(text: str) -> bool:

@@ -45,8 +45,8 @@ from sitrep.geo.inherit import (
     scope_unplaced_claims,
 )
 from sitrep.geo.mentions import geocode_dateline, geocode_mentions, most_specific, order_event_places
-from sitrep.geo.normalise import is_generic_word, names_part_of_a_town
-from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Mention, Place, PlaceMention
+from sitrep.geo.normalise import is_generic_word, names_part_of_a_town, parse_mention
+from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Mention, Place, PlaceMention, Span
 from sitrep.nlp.alternation import word_alternation
 
 # Units an unknown name written "in" them is kept in: a province, a district, a named region.
@@ -167,11 +167,41 @@ def take_out_unmarked_dateline(mentions: list[Mention], text: str) -> PlaceMenti
         if pm.place is None or pm.place.precision not in {"town", "site"}:
             continue
         if (pm.span.start < CAPITALS_REACH and _set_in_capitals(pm.text)) or _before_a_credit(pm, text):
-            where = (pm.span.start, pm.span.end)
+            repeated = {(p.span.start, p.span.end) for p in written if _repeats_the_dateline(p, pm, text)}
             for mention in mentions:
-                mention.places = [p for p in mention.places if (p.span.start, p.span.end) != where]
+                mention.places = [p for p in mention.places if (p.span.start, p.span.end) not in repeated]
             return PlaceMention(pm.text, pm.span, role=DATELINE_ROLE)
+    credited = _credited_name(text, mentions[0].sentence.doc if mentions else "")
+    if credited is None:
+        return None
+    # The town before the credit was not read as a place, but the page may name it again at the top.
+    repeated = {(p.span.start, p.span.end) for p in written if _repeats_the_dateline(p, credited, text)}
+    for mention in mentions:
+        mention.places = [p for p in mention.places if (p.span.start, p.span.end) not in repeated]
+    return credited
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+
+
+def _credited_name(text: str, doc: str) -> PlaceMention | None:
+    """The first capitalised word near the top that stands right before a wire's credit ("Moscow AFP"), as a
+    dateline mention, whether or not the parser read it as a place."""
+    for word in _CAPITALISED.finditer(text, 0, CREDIT_REACH):
+        written = PlaceMention(word.group(), Span(doc, word.start(), word.end(), word.group()), role=DATELINE_ROLE)
+        if canonical_outlet(word.group()) is None and _before_a_credit(written, text):
+            return written
     return None
+
+
+def _repeats_the_dateline(pm: PlaceMention, dateline: PlaceMention, text: str) -> bool:
+    """repeated_dateline: a page scraped with its headline and dateline twice ("... Moscow AFP Saturday ... Moscow Some
+    120 fighters were killed ...") names the filing town again at the top, not after a locative: that is the dateline
+    too, not the event's place ("in Moscow" stays a place)."""
+    if pm.span.start >= CREDIT_REACH or pm.text.lower() != dateline.text.lower():
+        return False
+    before = text[max(0, pm.span.start - 20) : pm.span.start].split()
+    return pm.span == dateline.span or not (before and before[-1].lower() in place_rules().locatives)
 
 
 def _set_in_capitals(name: str) -> bool:
@@ -522,7 +552,23 @@ def place_within(text: str, places: DocumentPlaces, gazetteer: Gazetteer) -> Pla
         if place.precision in ("town", "site") and not part_of:
             return replace(place, precision="admin2")
         return place
-    return None
+    return _city_whose_quarters_they_are(text, places, gazetteer)
+
+
+def _city_whose_quarters_they_are(text: str, places: DocumentPlaces, gazetteer: Gazetteer) -> Place | None:
+    """city_named_by_its_quarters: "Aleppo neighbourhoods", "the Homs neighbourhood": a town-part head after the
+    name of a city (a capital or a big city, ``Gazetteer.is_landmark``) is a part of that city, at the city's point
+    and precision. A smaller town's name before a quarter word is as often a quarter's own name ("the Karm
+    neighbourhood"), which is left alone."""
+    name, _, head = text.rpartition(" ")
+    singular = f"{name} {head.removesuffix('s')}" if name else text  # "Aleppo neighbourhoods": each a part
+    if not names_part_of_a_town(singular):
+        return None
+    core = parse_mention(singular).core
+    city = gazetteer.resolve(core, GeoContext(document_countries=places.countries)) if core else None
+    if city is None or city.precision != "town" or (places.home is not None and city.country != places.home):
+        return None
+    return city if gazetteer.is_named(city, core, romanised=True) and gazetteer.is_landmark(city) else None
 
 
 def scope_claims(extraction: Extraction, places: DocumentPlaces, gazetteer: Gazetteer) -> None:

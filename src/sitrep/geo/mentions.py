@@ -54,9 +54,18 @@ def geocode_mentions(
         for pm in mention.places:
             drop_lost_possessive(pm, gazetteer)
             pm.place = gazetteer.resolve(pm.text, exact if pm.role == NAME_ROLE else context)
+            if _one_bare_word(pm) and pm.place is not None and not gazetteer.is_named(pm.place, pm.text):
+                pm.place = None
         drop_readings_outside_their_unit(mention.places, document_text)
         drop_bracketed_other_names(mention.places, document_text, next(iter(countries), None))
     return mentions
+
+
+def _one_bare_word(pm: PlaceMention) -> bool:
+    """bare_word_is_its_name: a single word no parser called a place is as often a person's name, an acronym or a
+    building's: it is a place only under one of the place's own names, not another romanisation ("FSA" is no
+    "Fisah", "Barazi" no "Abraz"). A bare name of several words may be respelled ("Shaikh Miskeen")."""
+    return pm.role == NAME_ROLE and len(pm.text.split()) == 1
 
 
 # "western Syrias Idlib province": a word ending in s before a capitalised word, maybe a possessive lost its apostrophe.
@@ -82,27 +91,66 @@ _FINENESS = {"site": 0, "town": 0, "admin2": 0, "admin1": 1, "country": 2, "regi
 
 
 def order_event_places(mentions: Sequence[Mention]) -> None:
-    """Each mention's places, the event's own first, by three conventions of how a report says where:
+    """Each mention's places, the event's own first, by four conventions of how a report says where:
 
     - ``landmark_after_relation``: a place named after a relation to another place ("Al-Shahil town east of Deir
       Ezzor", "a checkpoint in X, 30 km southeast of Y", "X near Y") is a landmark that says where the first lies:
       it goes after every place that is not one;
+    - ``clause_of_the_event``: in a sentence that tells several events in coordinated clauses ("shelling on X and
+      clashes in Y"), a place told in another event's clause goes after the places of the event's own clause;
     - ``most_specific_first``: the finest place the sentence gives (ACLED codes the most specific location named: "a
       bombing in Syria's border town of Azaz" happened in Azaz, not in Syria);
     - ``nearest_to_the_event``: among places as fine, the one nearest the event's word ("shelling on Daraa city and
       clashes near Damascus": the shelling is in Daraa).
 
     Unresolved places go last, in the order written."""
+    triggers = _triggers_by_sentence(mentions)
     for mention in mentions:
         landmarks = _landmarks(mention)
+        others = [t for t in triggers.get(_sentence_key(mention), []) if t != mention.trigger.start]
         mention.places.sort(
             key=lambda pm: (
                 len(_FINENESS) if pm.place is None else 0,
                 id(pm) in landmarks,
+                _in_another_clause(pm, mention, others),
                 0 if pm.place is None else _FINENESS.get(pm.place.precision, len(_FINENESS)),
                 0 if pm.place is None else _distance_to_the_event(pm, mention.trigger),
             )
         )
+
+
+def _sentence_key(mention: Mention) -> tuple[str, int, int]:
+    return mention.sentence.doc, mention.sentence.start, mention.sentence.end
+
+
+def _triggers_by_sentence(mentions: Sequence[Mention]) -> dict[tuple[str, int, int], list[int]]:
+    """Where each sentence's event words start, in order."""
+    found: dict[tuple[str, int, int], set[int]] = {}
+    for mention in mentions:
+        found.setdefault(_sentence_key(mention), set()).add(mention.trigger.start)
+    return {key: sorted(starts) for key, starts in found.items()}
+
+
+# What joins two clauses that tell two events: "shelling on X and clashes in Y", "...; raids on Z", "X, while Y".
+_CLAUSE_JOINT = re.compile(r"\band\b|\bwhile\b|\bwhereas\b|[;,]", re.IGNORECASE)
+
+
+def _in_another_clause(pm: PlaceMention, mention: Mention, others: Sequence[int]) -> bool:
+    """The place is told in the clause of another event of the sentence: after the event's word, beyond another
+    event's word with a clause joint before that word ("shelling on X and clashes in Y": Y for the shelling); or
+    before the event's word, after another event's word, with a joint between it and the event's word (X for the
+    clashes)."""
+    text, offset = mention.sentence.text or "", mention.sentence.start
+    own, at = mention.trigger.start, pm.span.start
+    if not others or not text or not mention.sentence.start <= at < mention.sentence.end:
+        return False
+
+    def joint(start: int, end: int) -> bool:
+        return _CLAUSE_JOINT.search(text[start - offset : end - offset]) is not None
+
+    if at > own:
+        return any(own < other < at and joint(mention.trigger.end, other) for other in others)
+    return any(other < at for other in others) and joint(pm.span.end, own)
 
 
 def _distance_to_the_event(pm: PlaceMention, trigger: Span) -> int:
