@@ -238,7 +238,8 @@ class Mention:
     # document has already reported, unless it is the document's first report of one.
     restates: bool = False
     # Not an incident but its background (a war's running toll, history, a habitual or ongoing state): the name
-    # of the rule that said so (sitrep.extract.background); such a report joins no event.
+    # of the rule that said so (sitrep.extract.background); such a report joins no event, but for a restatement the
+    # incident gate recognised (learned_restatement), which joins the event of the incident it restates.
     background: str = ""
     # The trigger lies in the document's title as the text opens with it ("Aleppo bomb blast kills six"): the report
     # sums up the article's lead incident (sitrep.resolve.coreference.mark_headline).
