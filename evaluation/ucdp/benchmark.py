@@ -35,7 +35,10 @@ import sys
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sitrep.model import Event
 
 HERE = Path(__file__).parent
 DATA = HERE / "headlines.jsonl.gz"
@@ -159,9 +162,10 @@ class Coded:
     all_places: list[tuple[float, float]] = field(default_factory=list)
 
 
-def code_with_sitrep(headlines: list[Headline]) -> dict[str, Coded]:
+def sitrep_events(headlines: list[Headline]) -> list[Event]:
+    """The events ``sitrep ingest`` makes of the headlines (one document each, in a store that lives for the call),
+    with their reports."""
     from sitrep.pipeline import ingest
-    from sitrep.resolve.similarity import mention_places
     from sitrep.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -175,25 +179,29 @@ def code_with_sitrep(headlines: list[Headline]) -> dict[str, Coded]:
         )
         store = Store.open(str(Path(tmp) / "ucdp.db"))
         ingest([str(source)], store)
-        coded: dict[str, Coded] = {h.id: Coded([], [], [], []) for h in headlines}
-        for event in store.full_events():
-            for mention in event.mentions:
-                c = coded.get(mention.doc)
-                if c is None or mention.event_type not in VIOLENT:
-                    continue
-                c.types.append(mention.event_type)
-                c.places += [(p.lat, p.lon) for p in mention_places(mention)[:1]] or [
-                    (p.lat, p.lon) for p in event.places[:1]
-                ]
-                c.all_places += [(p.lat, p.lon) for p in mention_places(mention)] + [
-                    (p.lat, p.lon) for p in event.places
-                ]
-                if mention.date:
-                    c.dates.append((mention.date.start, mention.date.end))
-                f = mention.fatalities
-                if f is not None and (f.best if f.best is not None else f.low) is not None:
-                    c.tolls.append(f.best if f.best is not None else f.low)  # type: ignore[arg-type]
-        return coded
+        return list(store.full_events())
+
+
+def code_with_sitrep(headlines: list[Headline]) -> dict[str, Coded]:
+    from sitrep.resolve.similarity import mention_places
+
+    coded: dict[str, Coded] = {h.id: Coded([], [], [], []) for h in headlines}
+    for event in sitrep_events(headlines):
+        for mention in event.mentions:
+            c = coded.get(mention.doc)
+            if c is None or mention.event_type not in VIOLENT:
+                continue
+            c.types.append(mention.event_type)
+            c.places += [(p.lat, p.lon) for p in mention_places(mention)[:1]] or [
+                (p.lat, p.lon) for p in event.places[:1]
+            ]
+            c.all_places += [(p.lat, p.lon) for p in mention_places(mention)] + [(p.lat, p.lon) for p in event.places]
+            if mention.date:
+                c.dates.append((mention.date.start, mention.date.end))
+            f = mention.fatalities
+            if f is not None and (f.best if f.best is not None else f.low) is not None:
+                c.tolls.append(f.best if f.best is not None else f.low)  # type: ignore[arg-type]
+    return coded
 
 
 def code_with_keywords(headlines: list[Headline]) -> dict[str, Coded]:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -35,7 +34,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from benchmark import NAMED_PRECISION, PLACE_KM, VIOLENT, Headline, load_headlines, place_window
+from benchmark import NAMED_PRECISION, PLACE_KM, VIOLENT, Headline, load_headlines, place_window, sitrep_events
 
 COUNTRY = "SY"  # every UCDP row of the benchmark is in Syria
 
@@ -62,40 +61,27 @@ class Found:
 
 
 def code(headlines: list[Headline]) -> dict[str, Found]:
-    from sitrep.pipeline import ingest
     from sitrep.resolve.similarity import mention_places
-    from sitrep.store import Store
 
     found: dict[str, Found] = {h.id: Found() for h in headlines}
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "headlines.jsonl"
-        source.write_text(
-            "".join(
-                json.dumps({"id": h.id, "text": h.text, "published": h.published, "outlet": h.outlet}) + "\n"
-                for h in headlines
-            ),
-            encoding="utf-8",
-        )
-        store = Store.open(str(Path(tmp) / "ucdp.db"))
-        ingest([str(source)], store)
-        for event in store.full_events():
-            for mention in event.mentions:
-                f = found.get(mention.doc)
-                if f is None:
+    for event in sitrep_events(headlines):
+        for mention in event.mentions:
+            f = found.get(mention.doc)
+            if f is None:
+                continue
+            violent = mention.event_type in VIOLENT
+            points = [(p.lat, p.lon) for p in mention_places(mention)]
+            if violent:
+                f.detected = True
+                f.violent_first += points[:1] or [(p.lat, p.lon) for p in event.places[:1]]
+                f.violent_all += points + [(p.lat, p.lon) for p in event.places]
+            else:
+                f.other_all += points
+            for pm in mention.places:
+                if pm.span.doc != mention.doc:
                     continue
-                violent = mention.event_type in VIOLENT
-                points = [(p.lat, p.lon) for p in mention_places(mention)]
-                if violent:
-                    f.detected = True
-                    f.violent_first += points[:1] or [(p.lat, p.lon) for p in event.places[:1]]
-                    f.violent_all += points + [(p.lat, p.lon) for p in event.places]
-                else:
-                    f.other_all += points
-                for pm in mention.places:
-                    if pm.span.doc != mention.doc:
-                        continue
-                    point = (pm.place.lat, pm.place.lon) if pm.place is not None else None
-                    f.written.append(Written(pm.span.start, pm.span.end, pm.text, pm.role, point, violent))
+                point = (pm.place.lat, pm.place.lon) if pm.place is not None else None
+                f.written.append(Written(pm.span.start, pm.span.end, pm.text, pm.role, point, violent))
     return found
 
 
