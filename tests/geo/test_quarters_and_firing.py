@@ -144,3 +144,17 @@ def test_a_quarter_whose_name_says_its_city_stays_in_that_city(gazetteer: Gazett
         "protesters on Sunday, injuring five people."
     )
     assert near(event_place(text, gazetteer, "Capitol Hill"), (47.61, -122.33), 25.0)
+
+
+def test_a_place_named_after_a_destination_is_not_one_too(gazetteer: Gazetteer) -> None:
+    # The words a role cue lets stand between it and the name are lower-case: "to Idlib from" puts Idlib, not the
+    # place after it, at the end of the move.
+    text = "Hundreds of rebels were evacuated to Idlib from Saraqib on Monday after shelling killed six people."
+    roles = {
+        pm.text: pm.role
+        for m in mentions_of(text, gazetteer)
+        for pm in m.places
+        if pm.span.doc == m.sentence.doc and pm.text in {"Idlib", "Saraqib"}
+    }
+    assert roles.get("Idlib") == "destination", roles
+    assert roles.get("Saraqib") not in (None, "destination"), roles

@@ -301,11 +301,14 @@ def mark_origins_and_destinations(mentions: list[Mention]) -> None:
             previous = pm
 
 
+# The up to two words a role cue allows before the name ("deployed in the eastern ") are lower-case, whatever the
+# cue's case: a capitalised word there is another name, whose place the cue tells ("evacuated to Idlib from the
+# Damascus suburb of X": Idlib is the destination, X is not).
 @cache
 def _firing_position() -> re.Pattern[str]:
     """ "positioned in ", "stationed at the ", "deployed in the eastern ": a firing position right before a name."""
     words = word_alternation(word_set("en", "places", "firing_positions"))
-    return re.compile(rf"\b(?:{words})\s+(?:in|at|inside|on|near)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{words})\s+(?:in|at|inside|on|near)\s+(?:the\s+)?(?-i:[a-z]+\s+){{0,2}}$", re.IGNORECASE)
 
 
 @cache
@@ -313,7 +316,7 @@ def _destination() -> re.Pattern[str]:
     """ "evacuated to ", "were taken to a hospital in ", "fled to the ": where people were moved to, before a name."""
     words = word_alternation(word_set("en", "places", "movement_participles"))
     return re.compile(
-        rf"\b(?:{words})\s+to\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+){{0,2}}(?:(?:in|at|near)\s+(?:the\s+)?)?$",
+        rf"\b(?:{words})\s+to\s+(?:(?:the|a|an)\s+)?(?-i:[a-z]+\s+){{0,2}}(?:(?:in|at|near)\s+(?:the\s+)?)?$",
         re.IGNORECASE,
     )
 
@@ -322,7 +325,7 @@ def _destination() -> re.Pattern[str]:
 def _launch_site() -> re.Pattern[str]:
     """ "fired from ", "launched from the ": where the fire came from, right before a name."""
     words = word_alternation(word_set("en", "places", "launch_participles"))
-    return re.compile(rf"\b(?:{words})\s+from\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}$", re.IGNORECASE)
+    return re.compile(rf"\b(?:{words})\s+from\s+(?:the\s+)?(?-i:[a-z]+\s+){{0,2}}$", re.IGNORECASE)
 
 
 _IN_AFTER_PLACE = re.compile(r"\s*,?\s*(?:in|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}", re.IGNORECASE)
