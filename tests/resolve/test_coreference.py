@@ -605,6 +605,19 @@ def test_where_the_attackers_were_or_the_wounded_were_taken_is_no_place_of_anoth
     assert len(group_document_mentions([lead, struck])) == 2
 
 
+def test_a_place_the_geocoder_marked_as_where_fire_came_from_is_no_place_of_another_incident() -> None:
+    # "Shells hit Saraqib." / "The barrage came from Sarmin, residents said.": no cue word of place_of_another_role
+    # stands before Sarmin, but the geocoder marked it the fire's origin; resolution reads that role, not the words.
+    saraqib = placed("a", "Saraqib")
+    town = saraqib.places[0].place
+    sarmin = Place("test:sarmin", "Sarmin", "SY", 35.90, 36.72, "town", admin1="Idlib")
+    lead = _naming(saraqib, 0, "Shells hit Saraqib on Monday.", "Saraqib", town)
+    origin = _naming(placed("b", "Idlib"), 100, "The barrage came from Sarmin, residents said.", "Sarmin", sarmin)
+    assert len(group_document_mentions([lead, origin])) == 2
+    origin.places[0].role = "origin"
+    assert len(group_document_mentions([lead, origin])) == 1
+
+
 def test_a_village_on_the_edge_of_a_province_s_seat_may_be_the_city_s_incident() -> None:
     # city_outskirts: "A bomber struck a wedding in the city of Hasakah" / "The bomber blew himself up in a hall in Tell
     # Hamid village": a village 7 km from the city its province is named after is its outskirts, so the two

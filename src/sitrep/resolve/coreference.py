@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from sitrep.data import data_path, load_yaml, word_set
 from sitrep.extract.actors import actor_dictionary
 from sitrep.geo.distance import haversine_km
+from sitrep.geo.document import DESTINATION_ROLE, ORIGIN_ROLE
 from sitrep.geo.inherit import FINE
 from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, skeleton_key
 from sitrep.model import INHERITED_ROLE, DateInterval, Document, Mention, Place, PlaceMention
@@ -119,9 +120,13 @@ _BEFORE_THE_NAME = frozenset(
 
 
 def names_another_role(pm: PlaceMention, mention: Mention) -> bool:
-    """place_of_another_role: the words right before the name say it is where the attackers were ("positioned in",
-    "launched from"), where the wounded were taken ("taken to a hospital in"), or whose government a force serves
-    ("loyal to Damascus"): not where the act was (``place_of_another_role``)."""
+    """place_of_another_role: the place is where the attackers were ("positioned in", "launched from"), where the
+    wounded were taken ("taken to a hospital in"), or whose government a force serves ("loyal to Damascus"): not where
+    the act was. The geocoder's roles say the first two (``origin``, ``destination``:
+    ``sitrep.geo.document.mark_origins_and_destinations``) and a place that carries one is read as it; the words
+    right before the name (``place_of_another_role``) decide the rest, and a place the geocoder did not mark."""
+    if pm.role in (ORIGIN_ROLE, DESTINATION_ROLE):
+        return True
     return _another_role_at(mention.sentence.text or "", pm.span.start - mention.sentence.start)
 
 
