@@ -32,7 +32,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from duplicates import describe  # noqa: E402
 
-from sitrep.evaluate import _match, _strict, events_on, incident_of, load_gold, refuse_held_out  # noqa: E402
+from sitrep.evaluate import (  # noqa: E402
+    _match,
+    _strict,
+    events_on,
+    incident_of,
+    load_gold,
+    load_jsonl,
+    refuse_held_out,
+)
 from sitrep.model import Event, Mention  # noqa: E402
 from sitrep.resolve import cluster  # noqa: E402
 from sitrep.resolve import coreference as co  # noqa: E402
@@ -98,7 +106,11 @@ def main() -> None:
     refuse_held_out([args.gold_dir])
     cfg = load_config()
     gold, checks, documents = load_gold(args.gold_dir)
-    published = {row["doc"]: row.get("published", "") for row in _documents(args.gold_dir)}
+    published = {
+        row["doc"]: row.get("published", "")
+        for path in sorted(args.gold_dir.glob("*.documents.jsonl"))
+        for row in load_jsonl(path)
+    }
     store = Store.open(args.db, create=False)
     matched = _match(events_on(store, documents), gold, _strict)
     event_of = {g["id"]: ex.event_id for ex, g in matched if "id" in g}
@@ -131,15 +143,6 @@ def main() -> None:
     print(f"\nlost links: {sum(causes.values())}")
     for cause, n in causes.most_common():
         print(f"  {n:4d}  {cause}")
-
-
-def _documents(gold_dir: Path) -> list[dict[str, Any]]:
-    import json
-
-    rows: list[dict[str, Any]] = []
-    for path in sorted(gold_dir.glob("*.documents.jsonl")):
-        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return rows
 
 
 if __name__ == "__main__":
