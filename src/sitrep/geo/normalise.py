@@ -16,6 +16,7 @@ Candidates found through any key are then ranked with rapidfuzz on the
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from sitrep.data import load_yaml
+from sitrep.data import data_path, load_yaml
 from sitrep.extract.dates import FULL_MONTHS, WEEKDAY_BY_NAME
 
 # Arabic definite articles and their sun-letter assimilations, and other particles that romanisations write as
@@ -343,6 +344,15 @@ def _drop_hyphenated_qualifiers(text: str) -> str:
     if rest and "-" in first and first.lower().split("-")[-1] in set(_phrases(_mention_rules(), "participles")):
         return rest
     return text
+
+
+@cache
+def country_keys() -> frozenset[str]:
+    """The keys (:func:`name_key`) of the countries' names and aliases (``data/geo/countries.csv``)."""
+    with data_path("geo", "countries.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    names = [row["name"] for row in rows] + [a for row in rows for a in (row.get("aliases") or "").split("|") if a]
+    return frozenset(key for key in (name_key(n) for n in names) if key)
 
 
 @cache

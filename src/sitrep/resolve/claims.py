@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import functools
 import re
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
@@ -11,10 +9,9 @@ from functools import partial
 from itertools import combinations
 from typing import Generic, TypeVar
 
-from sitrep.data import data_path
 from sitrep.extract.claims import UNSPECIFIED_ACTOR, tells_a_running_total
 from sitrep.extract.quantities import base_kind
-from sitrep.geo.normalise import name_key, skeleton_key
+from sitrep.geo.normalise import country_keys, name_key, skeleton_key
 from sitrep.model import Claim, Contradiction, Mention, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradiction_model import EntryContext, kept
@@ -220,16 +217,8 @@ def _country_wide_toll(claim: Claim) -> bool:
     return (
         q is not None
         and bool(kinds & contested_figure_kinds())
-        and any(name_key(scope) in _country_keys() for scope in scopes if scope)
+        and any(name_key(scope) in country_keys() for scope in scopes if scope)
     )
-
-
-@functools.cache
-def _country_keys() -> frozenset[str]:
-    with data_path("geo", "countries.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    names = [row["name"] for row in rows] + [a for row in rows for a in (row.get("aliases") or "").split("|") if a]
-    return frozenset(name_key(n) for n in names if n)
 
 
 def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradiction]:

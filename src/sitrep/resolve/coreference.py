@@ -31,18 +31,17 @@ The grouping depends only on the document.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitrep.data import data_path, load_yaml, word_set
+from sitrep.data import load_yaml, word_set
 from sitrep.extract.actors import actor_dictionary
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.document import DESTINATION_ROLE, ORIGIN_ROLE
 from sitrep.geo.inherit import FINE
-from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, skeleton_key
+from sitrep.geo.normalise import country_keys, name_key, names_part_of_a_town, parse_mention, skeleton_key
 from sitrep.model import INHERITED_ROLE, DateInterval, Document, Mention, Place, PlaceMention
 
 # Places that a village the gazetteer lacks may lie in.
@@ -395,18 +394,9 @@ def _without_country_possessive(key: str) -> str:
     """country_possessive: "syrias raqqa" -> "raqqa": a country's name with its possessive s (the apostrophe may be
     lost) before a name says in which country the place is; the place is the name after it."""
     first, _, rest = key.partition(" ")
-    if rest and first.endswith("s") and first[:-1] in _country_keys():
+    if rest and first.endswith("s") and first[:-1] in country_keys():
         return rest
     return key
-
-
-@functools.cache
-def _country_keys() -> frozenset[str]:
-    """The keys of the countries' names and aliases (``data/geo/countries.csv``)."""
-    with data_path("geo", "countries.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    names = [row["name"] for row in rows] + [a for row in rows for a in (row.get("aliases") or "").split("|") if a]
-    return frozenset(key for key in (name_key(n) for n in names) if key)
 
 
 def _identifying_names(mention: Mention) -> tuple[set[str], bool, set[str]]:
