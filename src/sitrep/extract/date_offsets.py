@@ -19,8 +19,8 @@ from spacy.tokens import Doc as SpacyDoc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from sitrep.data import load_yaml, word_set
-from sitrep.extract.dates import WEEK_HALF_WIDTH
+from sitrep.data import word_set
+from sitrep.extract.dates import COUNTS, WEEK_HALF_WIDTH, count_value
 from sitrep.model import DateInterval
 from sitrep.nlp.alternation import word_alternation
 
@@ -40,11 +40,10 @@ class DateOffset:
 @functools.cache
 def _counted_pattern() -> re.Pattern[str]:
     """ "three weeks later", "two days after", "a day earlier": a count, a unit and a direction word."""
-    counts = [str(c) for c in load_yaml("dates.yaml")["counts"]]
     units = word_set("en", "dates", "offset_day_units") | word_set("en", "dates", "offset_week_units")
     directions = word_set("en", "dates", "offset_later_words") | word_set("en", "dates", "offset_earlier_words")
     return re.compile(
-        rf"(?<![\w-])(?P<count>{word_alternation(counts)}|\d{{1,2}})\s+(?P<unit>{word_alternation(sorted(units))})"
+        rf"(?<![\w-])(?P<count>{word_alternation(list(COUNTS))}|\d{{1,2}})\s+(?P<unit>{word_alternation(sorted(units))})"
         rf"\s+(?P<direction>{word_alternation(sorted(directions))})(?![\w-])",
         re.IGNORECASE,
     )
@@ -80,7 +79,7 @@ def date_offsets(sentence: SpacySpan) -> list[DateOffset]:
         before = text[: match.start()].split()
         if before and before[-1].lower() in _DURATION_WORDS:
             continue
-        count = _count(match.group("count"))
+        count = count_value(match.group("count"))
         weeks = match.group("unit").lower() in word_set("en", "dates", "offset_week_units")
         later = match.group("direction").lower() in word_set("en", "dates", "offset_later_words")
         offset = _offset(sentence, match.start("direction"), count * (7 if weeks else 1), later, match.span())
@@ -93,10 +92,6 @@ def date_offsets(sentence: SpacySpan) -> list[DateOffset]:
         if offset is not None:
             found.append(offset)
     return found
-
-
-def _count(word: str) -> int:
-    return int(word) if word.isdigit() else int(load_yaml("dates.yaml")["counts"][word.lower()])
 
 
 def _offset(sentence: SpacySpan, char: int, days: int, later: bool, span: tuple[int, int]) -> DateOffset | None:

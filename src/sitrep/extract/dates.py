@@ -181,7 +181,7 @@ def _with_shifts(text: str, matches: list[DateMatch]) -> list[DateMatch]:
         if shift is not None and current.rule.handler != "counted":
             result = [m for m in result if m.match.end() <= shift.start()]
             unit = shift.group("unit").lower().rstrip("s")
-            shifted = (_count(shift.group("n")), unit, shift.group("dir").lower())
+            shifted = (count_value(shift.group("n")), unit, shift.group("dir").lower())
             result.append(DateMatch(current.rule, current.match, shift.start(), current.end, shifted))
         else:
             result.append(current)
@@ -204,7 +204,8 @@ def date_spans(text: str) -> list[tuple[int, int]]:
 # --- calendar arithmetic -----------------------------------------------------------
 
 
-def _count(word: str) -> int:
+def count_value(word: str) -> int:
+    """ "three" -> 3, "12" -> 12: a count written as a word (``dates.yaml`` ``counts``) or in digits."""
     key = re.sub(r"\s+", " ", word.lower())
     return COUNTS[key] if key in COUNTS else int(key)
 
@@ -380,7 +381,7 @@ def _relative(match: re.Match[str], params: Mapping[str, Any], published: dt.dat
 def _counted(match: re.Match[str], params: Mapping[str, Any], published: dt.date | None) -> DateInterval | None:
     if published is None:
         return None
-    return _shift(DateInterval(published, published, "day"), _count(match.group("n")), match.group("unit"), -1)
+    return _shift(DateInterval(published, published, "day"), count_value(match.group("n")), match.group("unit"), -1)
 
 
 def _shift(anchor: DateInterval, n: int, unit: str, sign: int) -> DateInterval:
