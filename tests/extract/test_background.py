@@ -116,6 +116,64 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("The insurgents' supply routes are also being targeted by drones, officials say.", "targeted", "ongoing"),
         ("Villages along the river are still being shelled by both armies.", "shelled", "ongoing"),
         ("The militia is still hoping to retake the hill above the town.", "retake", "ongoing"),
+        (
+            "A boy carries a bucket of water past a mosque damaged by shelling in the old city.",
+            "shelling",
+            "caption_scene",
+        ),
+        (
+            "Rescuers search the rubble of a school hit by an air strike in the northern district.",
+            "strike",
+            "caption_scene",
+        ),
+        (
+            "The country has been at war since 2019, when the army fired on protesters in the capital.",
+            "fired",
+            "war_began_when",
+        ),
+        ("Militias fighting to topple the governor have lost ground in the south.", "fighting", "fight_for_a_purpose"),
+        (
+            "The garrison, battling for survival on three fronts, still holds the fort.",
+            "battling",
+            "fight_for_a_purpose",
+        ),
+        ("Last year a truck bomb killed 30 people at the same checkpoint.", "bomb", "recalled_from_months_ago"),
+        ("The militia overran the two dams three years ago.", "overran", "recalled_from_months_ago"),
+        (
+            "Army units have killed dozens of insurgents in operations in several areas of the province.",
+            "killed",
+            "roundup_of_areas",
+        ),
+        ("In the aftermath of the bombing, residents fled the port district.", "bombing", "act_as_a_reference"),
+        ("The envoy called for an investigation into the alleged gas attack.", "attack", "act_as_a_reference"),
+        ("Ministers met to discuss how to respond to the raid on the embassy.", "raid", "act_as_a_reference"),
+        ("The minister said the army would shell any convoy that crossed the line.", "shell", "future_or_hypothetical"),
+        ("He warned that the rebels may attack the port again.", "attack", "future_or_hypothetical"),
+        ("Such rockets can destroy a whole house.", "destroy", "future_or_hypothetical"),
+        ("The rebels began a push in early May to try to advance on the coast.", "advance", "act_as_an_aim"),
+        ("Talks aim to end the junta's ability to use cluster bombs.", "use", "act_as_an_aim"),
+        ("The fight for the bridge is part of a wider offensive on the delta.", "fight", "part_of_a_campaign"),
+        ("The senate will vote on authorization for air strikes on the island.", "strikes", "act_as_policy"),
+        ("There were 37 attacks on schools in the region in May, the agency said.", "attacks", "count_of_acts"),
+        ("The valley has been a frequent target of drone strikes by the navy.", "strikes", "standing_situation"),
+        ("The two countries have been locked in a border war since the spring.", "war", "standing_situation"),
+        (
+            "Shelling of the port has intensified since the militia seized the lighthouse on May 2.",
+            "seized",
+            "trend",
+        ),
+        ("Aid workers believe more than 40,000 people have died in the camps.", "died", "tally_of_many"),
+        (
+            "Seizing the mountain pass has helped the militia cut the northern supply road.",
+            "Seizing",
+            "consequence_of_a_known_incident",
+        ),
+        (
+            "Shelling killed four as the army pressed a campaign from the coast to break the siege of the port.",
+            "break",
+            "goal_of_a_campaign",
+        ),
+        ("Related Coverage Rebels Shell Port City Army Pushes North", "Shell", "page_furniture"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -164,6 +222,20 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("Drone strikes killed 30 militants in the hills over the past 24 hours, the army said.", "strikes"),
         # A lead run on after a site's topic tag is news: the tag names only its own words.
         ("Topic Offensive on the Northern Front (42) Rebels shelled the port on Monday.", "shelled"),
+        # A cue after the trigger says nothing of it: the strike itself happened ("would" tells what it is called).
+        ("The air strike would be the deadliest of the war, the monitor said.", "strike"),
+        ("Jets bombed the market on Monday, hours after a deal intended to end the fighting.", "bombed"),
+        # A past act told with doubt is news ("may have"), and so is a month-dated incident with no word of months ago.
+        ("At least 20 people may have been killed in the shelling of the port on Sunday.", "killed"),
+        # A month's name is no modal: a dated headline is news.
+        ("May 3 2024 Army Shells Rebel Posts in the Hills", "Shells"),
+        ("Hundreds of people have been killed in an air strike on the market, the agency said.", "killed"),
+        # Fighters killed while trying to storm a post took part in an incident: a foiled attack is news.
+        ("Twelve gunmen were killed while trying to storm the army post on Monday.", "storm"),
+        # Strikes on several areas of one province on one day are an incident, told as such.
+        ("On Thursday air strikes on several areas of the province wounded 50 people.", "strikes"),
+        # A caption's verb told in the past is the news itself.
+        ("A man carried his son out of the rubble after the strike on Monday, witnesses said.", "strike"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:

@@ -210,6 +210,7 @@ class BackgroundRule(Strict):
     name: StrictStr
     doc: StrictStr
     reach_words: int
+    holds_trigger: bool = False
     patterns: Annotated[Words, Field(min_length=1)]
     requires: StrictStr | None = None
     unless: StrictStr | None = None

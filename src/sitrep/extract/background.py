@@ -32,7 +32,9 @@ from sitrep.data import data_path, load_yaml, word_set
 from sitrep.model import Document, Mention
 
 _WORD = re.compile(r"\w+")
-_RULE_KEYS = frozenset({"name", "doc", "reach_words", "patterns", "requires", "unless", "sub_event_types"})
+_RULE_KEYS = frozenset(
+    {"name", "doc", "reach_words", "holds_trigger", "patterns", "requires", "unless", "sub_event_types"}
+)
 _TOP_KEYS = frozenset({"history_after_days", "rules"})
 LEARNED = "learned"
 MODEL_FILE = ("models", "background.npz")
@@ -47,7 +49,9 @@ _QUOTES = re.compile(r"[\"“”]")
 class PatternRule:
     """A named pattern: the report is background when a match covers its trigger, or lies within
     ``reach_words`` words of it, and ``requires`` (if any) matches the sentence too, and ``unless`` (if any) does
-    not. With ``sub_event_types``, the rule speaks only of reports of those sub-types."""
+    not. With ``sub_event_types``, the rule speaks only of reports of those sub-types. With ``holds_trigger``, the
+    match must hold the trigger itself: a pattern that reads the words after a cue ("would ...", "to try to ...")
+    says nothing of a trigger that merely stands before the cue ("the strike would", "a deal intended to")."""
 
     name: str
     doc: str
@@ -56,6 +60,7 @@ class PatternRule:
     requires: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
     sub_event_types: frozenset[str] = frozenset()
+    holds_trigger: bool = False
 
     def fires(self, sentence: str, trigger_start: int, trigger_end: int, sub_event_type: str = "") -> bool:
         if self.sub_event_types and sub_event_type not in self.sub_event_types:
@@ -65,10 +70,13 @@ class PatternRule:
         if self.unless is not None and self.unless.search(sentence):
             return False
         return any(
-            _words_between(sentence, trigger_start, trigger_end, match.start(), match.end()) <= self.reach_words
-            for pattern in self.patterns
-            for match in pattern.finditer(sentence)
+            self._reaches(match, trigger_start, trigger_end) for p in self.patterns for match in p.finditer(sentence)
         )
+
+    def _reaches(self, match: re.Match[str], trigger_start: int, trigger_end: int) -> bool:
+        if self.holds_trigger:
+            return match.start() < trigger_end and trigger_start < match.end()
+        return _words_between(match.string, trigger_start, trigger_end, match.start(), match.end()) <= self.reach_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +118,7 @@ def rules_from_dict(raw: dict[str, object]) -> BackgroundRules:
                 requires=re.compile(requires, re.IGNORECASE) if requires else None,
                 unless=re.compile(unless, re.IGNORECASE) if unless else None,
                 sub_event_types=frozenset(entry.get("sub_event_types") or ()),
+                holds_trigger=bool(entry.get("holds_trigger", False)),
             )
         )
     history = raw["history_after_days"]
