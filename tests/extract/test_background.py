@@ -31,7 +31,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("Since the start of the offensive, shelling has killed 140 civilians.", "shelling", "period_total"),
         ("Three weeks of bombardment have left the port town in ruins.", "bombardment", "period_total"),
         ("Militias regularly raid the farms on the northern plain.", "raid", "habitual"),
-        ("Some 200 people have been killed in the valley since a truce collapsed in May.", "truce", "period_total"),
+        ("Some 200 people have been killed in the valley since a truce collapsed last week.", "truce", "period_total"),
         ("The stampede at the stadium gate killed 12 fans, officials said.", "killed", "not_political_violence"),
         ("The collapse of the old apartment block killed eleven residents.", "killed", "not_political_violence"),
         ("A road accident near the border crossing left four people dead.", "accident", "not_political_violence"),
@@ -138,12 +138,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
             "fight_for_a_purpose",
         ),
         ("Last year a truck bomb killed 30 people at the same checkpoint.", "bomb", "recalled_from_months_ago"),
-        ("The militia overran the two dams three years ago.", "overran", "recalled_from_months_ago"),
-        (
-            "Army units have killed dozens of insurgents in operations in several areas of the province.",
-            "killed",
-            "roundup_of_areas",
-        ),
+        ("Three years ago the militia overran the two dams.", "overran", "recalled_from_months_ago"),
         ("In the aftermath of the bombing, residents fled the port district.", "bombing", "act_as_a_reference"),
         ("The envoy called for an investigation into the alleged gas attack.", "attack", "act_as_a_reference"),
         ("Ministers met to discuss how to respond to the raid on the embassy.", "raid", "act_as_a_reference"),
@@ -156,9 +151,10 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("The senate will vote on authorization for air strikes on the island.", "strikes", "act_as_policy"),
         ("There were 37 attacks on schools in the region in May, the agency said.", "attacks", "count_of_acts"),
         ("The valley has been a frequent target of drone strikes by the navy.", "strikes", "standing_situation"),
+        ("Renewed shelling threatens the harvest in the river valley.", "shelling", "standing_situation"),
         ("The two countries have been locked in a border war since the spring.", "war", "standing_situation"),
         (
-            "Shelling of the port has intensified since the militia seized the lighthouse on May 2.",
+            "Shelling of the port has intensified since the militia seized the lighthouse on March 2.",
             "seized",
             "trend",
         ),
@@ -232,8 +228,9 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("Hundreds of people have been killed in an air strike on the market, the agency said.", "killed"),
         # Fighters killed while trying to storm a post took part in an incident: a foiled attack is news.
         ("Twelve gunmen were killed while trying to storm the army post on Monday.", "storm"),
-        # Strikes on several areas of one province on one day are an incident, told as such.
+        # Strikes or clashes in several areas of one province on one day are an incident, told as such.
         ("On Thursday air strikes on several areas of the province wounded 50 people.", "strikes"),
+        ("Clashes continue in several areas of the eastern countryside.", "Clashes"),
         # A caption's verb told in the past is the news itself.
         ("A man carried his son out of the rubble after the strike on Monday, witnesses said.", "strike"),
     ],
@@ -246,6 +243,20 @@ def test_an_incident_the_sentence_dates_months_before_publication_is_history() -
     sentence = "In October the militants overran the border town after a week of fighting."
     old = DateInterval(dt.date(2023, 10, 1), dt.date(2023, 10, 31), "month", Span("d", 503, 513))
     assert background_reason(told(sentence, "overran", old), PUBLISHED) == "history"
+
+
+def test_an_act_dated_months_back_right_after_its_trigger_is_history_whatever_the_sentence_is_dated() -> None:
+    # The news (Monday's vote) dates the report; the agreement's own date follows its trigger.
+    sentence = "On Monday the assembly ratified a border agreement signed on October 4 by the two ministers."
+    monday = DateInterval(dt.date(2024, 3, 11), dt.date(2024, 3, 11), "day", Span("d", 503, 509))
+    assert background_reason(told(sentence, "signed", monday), PUBLISHED) == "history"
+
+
+def test_a_recent_date_after_the_trigger_or_an_old_one_far_from_it_is_no_history() -> None:
+    recent = "Rebels seized the dam on March 9 after heavy clashes."
+    assert background_reason(told(recent, "seized"), PUBLISHED) == ""
+    far = "Rebels seized the dam, which the army had held since the long siege that ended on October 4."
+    assert background_reason(told(far, "seized"), PUBLISHED) == ""
 
 
 def test_a_date_carried_from_an_earlier_sentence_does_not_make_history() -> None:

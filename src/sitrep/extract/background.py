@@ -29,13 +29,14 @@ from pathlib import Path
 import numpy as np
 
 from sitrep.data import data_path, load_yaml, word_set
-from sitrep.model import Document, Mention
+from sitrep.extract.dates import find_dates
+from sitrep.model import DateInterval, Document, Mention
 
 _WORD = re.compile(r"\w+")
 _RULE_KEYS = frozenset(
     {"name", "doc", "reach_words", "holds_trigger", "patterns", "requires", "unless", "sub_event_types"}
 )
-_TOP_KEYS = frozenset({"history_after_days", "rules"})
+_TOP_KEYS = frozenset({"history_after_days", "history_date_after_trigger_words", "rules"})
 LEARNED = "learned"
 MODEL_FILE = ("models", "background.npz")
 META_FILE = ("models", "background.meta.json")
@@ -83,6 +84,7 @@ class PatternRule:
 class BackgroundRules:
     history_after_days: int
     rules: tuple[PatternRule, ...]
+    history_date_after_trigger_words: int = 0
 
 
 def _words_between(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -122,8 +124,9 @@ def rules_from_dict(raw: dict[str, object]) -> BackgroundRules:
             )
         )
     history = raw["history_after_days"]
-    assert isinstance(history, int)
-    return BackgroundRules(history, tuple(rules))
+    after = raw.get("history_date_after_trigger_words", 0)
+    assert isinstance(history, int) and isinstance(after, int)
+    return BackgroundRules(history, tuple(rules), after)
 
 
 @functools.cache
@@ -133,13 +136,33 @@ def load_rules() -> BackgroundRules:
 
 def is_history(mention: Mention, published: dt.date | None, rules: BackgroundRules) -> bool:
     """Dated by its own sentence well before the article: the incident is recalled as context, not reported as
-    news. A date carried over from earlier sentences says too little about this one."""
-    date = mention.date
-    if date is None or published is None or date.span is None:
+    news. A date carried over from earlier sentences says too little about this one. The date that follows the
+    trigger within a few words ("an agreement signed on May 19") is the act's own, whatever date the sentence's
+    news was given ("on Tuesday parliament ratified an agreement signed on May 19")."""
+    if published is None:
         return False
-    if not mention.sentence.start <= date.span.start < mention.sentence.end:
-        return False
-    return (published - date.end).days > rules.history_after_days
+    dates = [mention.date] if mention.date is not None and _in_sentence(mention.date, mention) else []
+    dates += _dates_after_trigger(mention, published, rules.history_date_after_trigger_words)
+    return any((published - date.end).days > rules.history_after_days for date in dates)
+
+
+def _in_sentence(date: DateInterval, mention: Mention) -> bool:
+    return date.span is not None and mention.sentence.start <= date.span.start < mention.sentence.end
+
+
+def _dates_after_trigger(mention: Mention, published: dt.date, reach_words: int) -> list[DateInterval]:
+    """The dates the sentence names within ``reach_words`` words after the trigger (none when 0)."""
+    if reach_words <= 0 or not mention.sentence.text:
+        return []
+    sentence, offset = mention.sentence.text, mention.sentence.start
+    found = find_dates(sentence, published, mention.doc, offset)
+    return [
+        date
+        for date in found
+        if date.span is not None
+        and date.span.start >= mention.trigger.end
+        and len(_WORD.findall(sentence[mention.trigger.end - offset : date.span.start - offset])) <= reach_words
+    ]
 
 
 def background_reason(mention: Mention, published: dt.date | None, rules: BackgroundRules | None = None) -> str:
