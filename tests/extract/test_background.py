@@ -170,6 +170,11 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
             "goal_of_a_campaign",
         ),
         ("Related Coverage Rebels Shell Port City Army Pushes North", "Shell", "page_furniture"),
+        (
+            "Doctors said autopsies on the victims of the blast concluded that a nerve agent had been used.",
+            "used",
+            "finding_of_an_inquiry",
+        ),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -231,6 +236,11 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         # Strikes or clashes in several areas of one province on one day are an incident, told as such.
         ("On Thursday air strikes on several areas of the province wounded 50 people.", "strikes"),
         ("Clashes continue in several areas of the eastern countryside.", "Clashes"),
+        # An act told as what a finding was about, beside the finding, is news when it is told apart from it.
+        ("Jets bombed the clinic on Monday; an inquiry later found that it had been marked on maps.", "bombed"),
+        # An act of the news beside one recalled from last year, or explained as part of a campaign, is news.
+        ("The town, captured by the militia last year, was shelled on Monday.", "shelled"),
+        ("The raid on the port on Sunday is part of a wider offensive, the army said.", "raid"),
         # A caption's verb told in the past is the news itself.
         ("A man carried his son out of the rubble after the strike on Monday, witnesses said.", "strike"),
     ],

@@ -1,11 +1,13 @@
-"""Background is not an incident: a war's running toll, history, habits, standing situations, court hearings.
+"""Background is not an incident: a war's running toll, history, habits, standing situations, court hearings,
+captions, aims and plans, acts that may come, and references to an incident already told.
 
 A news article tells its news against a backdrop ("a conflict that has killed more than 400,000 people", "in May
-the militants overran Ramadi", "the shelling is daily", "he is accused of shooting two people"). A careful coder
-codes none of these as an event. Each rule here is named, states one such pattern, and lives in
-``data/background.yaml``; a report its rule covers keeps the rule's name in ``Mention.background`` and joins no
-event (the figures such sentences carry are the claim extractor's). Rules are tried in the order the data
-lists them, the date rule first.
+the militants overran Ramadi", "the shelling is daily", "he is accused of shooting two people", "a man carries a
+child at the scene", "an offensive to try to advance the front", "it would not be necessary to use force", "in the
+aftermath of the attack"). A careful coder codes none of these as an event. Each rule here is named, states one
+such pattern, and lives in ``data/background.yaml``; a report its rule covers keeps the rule's name in
+``Mention.background`` and joins no event (the figures such sentences carry are the claim extractor's). Rules are
+tried in the order the data lists them, the date rule first.
 
 Beside the rules, a learned gate (``BackgroundModel``): a logistic regression over cues that hold in any article
 (the trigger's tense and aspect, time words near it, how far its date lies from publication, the toll's size,
