@@ -228,6 +228,8 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("Jets bombed the market on Monday, hours after a deal intended to end the fighting.", "bombed"),
         # A past act told with doubt is news ("may have"), and so is a month-dated incident with no word of months ago.
         ("At least 20 people may have been killed in the shelling of the port on Sunday.", "killed"),
+        # A modal about who did it speaks of the act, it does not make it one that may come.
+        ("A source said a drone may be behind the strike on the convoy on Monday.", "strike"),
         # A month's name is no modal: a dated headline is news.
         ("May 3 2024 Army Shells Rebel Posts in the Hills", "Shells"),
         ("Hundreds of people have been killed in an air strike on the market, the agency said.", "killed"),
