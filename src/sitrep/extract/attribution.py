@@ -450,7 +450,8 @@ def _inside_a_name(run: list[Token]) -> bool:
 
 
 def _names_its_owner(prep: Token) -> bool:
-    """ "of Health", "of Defence": a capitalised "of" phrase that is part of a body's name; "for Human Rights",
+    """ "of Health", "of Defence": a capitalised "of" phrase that is part of a body's name ("Without Borders" too,
+    its preposition capitalised); "for Human Rights",
     "for London": a phrase of another joining word (``name_joining_words``) between a capitalised head and a
     capitalised object with no article ("the Network for Human Rights", "Transport for London"; not "a spokesman
     for the Army")."""
@@ -459,6 +460,8 @@ def _names_its_owner(prep: Token) -> bool:
         return False
     if prep.lower_ == "of":
         return True
+    if prep.text[:1].isupper() and prep.i > prep.sent.start and prep.head.text[:1].isupper():
+        return True  # "Doctors Without Borders": a preposition in title case inside a capitalised name is of the name
     articled = any(c.dep_ in DEP.determiner for c in objects[0].children)
     return prep.lower_ in _NAME_JOINING_WORDS and prep.head.text[:1].isupper() and not articled
 
@@ -483,7 +486,16 @@ def _np_tokens(head: Token) -> list[Token]:
     while high < len(tokens) - 1 and tokens[high + 1].i == tokens[high].i + 1:
         high += 1
     contiguous = tokens[low : high + 1]
-    while contiguous and contiguous[0].dep_ in _SKIP_AT_NP_START and contiguous[0] != head:
+    # phrase_opens_at_its_article: "wounded at least 50 a monitoring group said": words before the head's own
+    # article belong to another phrase the parse hung on the head (text without commas runs them together).
+    article = [c.i for c in head.children if c.dep_ in DEP.determiner and c.lower_ in _ARTICLES and c.i < head.i]
+    if article:
+        contiguous = [t for t in contiguous if t.i >= article[-1]]
+    while (
+        contiguous
+        and contiguous[0] != head
+        and (contiguous[0].dep_ in _SKIP_AT_NP_START or contiguous[0].ent_type_ in ENT.date | ENT.time)
+    ):  # "Saturday regime army said": a day before a speaker is when it spoke, not its name
         contiguous.pop(0)
     while contiguous and (contiguous[-1].dep_ in DEP.case_marker or contiguous[-1].is_punct) and contiguous[-1] != head:
         contiguous.pop()
@@ -781,8 +793,8 @@ def _witness_source(phrase: _Phrase) -> list[Source] | None:
     """ "a resident said", "witnesses told": a kind of witness, or nobody when they spoke on condition of
     anonymity."""
     name = phrase.lex.witness_nouns.get(phrase.lemma)
-    if name is None:
-        return None
+    if name is None or phrase.outlet is not None:
+        return None  # a listed body named after a kind of witness ("Doctors Without Borders") is that body
     return [Source(UNNAMED if _mentions_anonymity(phrase.head) else name, "unnamed", phrase.span)]
 
 
@@ -1371,6 +1383,11 @@ def _source_of_run(run: list[Token], doc_name: str) -> list[Source]:
         return [Source(UNNAMED, "unnamed", _span(run[-1:], doc_name))]
     if lemma in lex.not_source_nouns or (lemma in lex.statement_nouns and lemma not in lex.official_titles):
         return []
+    named = _trailing_proper_name(run, head) if head.ent_type_ in ENT.person else None
+    if named:
+        # "leading opposition figure Jane Doe said": the person's name after the words describing them is the source.
+        titled = any(t.lemma_.lower() in lex.official_titles for t in run if t.i < named[0].i)
+        return [Source(_text(named), "official" if titled else "person", _span(named, doc_name))]
     kind: SourceKind = "official" if lemma in lex.official_titles else _entity_kind(run)
     return [Source(_text(run), kind, _span(run, doc_name))]
 
@@ -1539,7 +1556,41 @@ def explicit_sources(sent: SpacySpan, doc_name: str, previous: AttributionChain 
         speaker, relays = _speaker_of(verb, doc_name, previous)
         if speaker:
             return _dedupe([*speaker, *relays, *relay, *according])
+    if not relay and not according:
+        return _dedupe(_subordinate_report(sent, doc_name, previous))
     return _dedupe([*relay, *according])
+
+
+def _reports_in_a_subordinate_clause(verb: Token) -> bool:
+    """A speech verb in a relative or adverbial clause that reports a clause of its own ("..., while state
+    television said five were killed", "an attack that activists say killed dozens"): not a tag framing the
+    sentence, but what its clause reports is the sentence's news."""
+    lex = lexicon()
+    if verb.pos_ not in POS.verb or verb.lemma_.lower() not in lex.speech_verbs or _is_passive(verb):
+        return False
+    if verb.dep_ not in DEP.relative_clause | DEP.adverbial_clause:
+        return False
+    return any(c.dep_ in DEP.clausal_complement and c.i > verb.i for c in verb.children)
+
+
+def _subordinate_report(sent: SpacySpan, doc_name: str, previous: AttributionChain | None) -> list[Source]:
+    """reported_in_a_subordinate_clause: with no speech tag framing the sentence, the speaker of a speech verb in a
+    subordinate clause that reports a clause ("Districts came under fire while state television said five were
+    killed") speaks for the sentence: its reported clause tells the sentence's incident. The speaker is the verb's
+    own subject, else the name right before the verb (text without commas defeats the parse)."""
+    doc = sent.doc
+    for verb in span_tokens(sent):
+        if not _reports_in_a_subordinate_clause(verb):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in DEP.subject and c.i < verb.i]
+        if subjects:
+            speaker = _resolve_phrase(subjects[-1], doc_name, previous)
+        else:
+            run = _speaker_run_ending_at(doc[verb.i - 1], sent.start) if verb.i > sent.start else []
+            speaker = _source_of_run(run, doc_name) if run and _is_kind_of_speaker(run) else []
+        if speaker:
+            return [*speaker, *_relays_of_verb(verb, doc_name)]
+    return []
 
 
 def _opens_unclosed_quote(sent: SpacySpan) -> bool:
