@@ -1109,3 +1109,20 @@ def test_a_listed_body_named_after_a_kind_of_witness_is_that_body(nlp: Language)
         "Médecins Sans Frontières",
         "Wire",
     ]
+
+
+def test_a_sentence_final_tag_the_parse_read_as_a_participle_still_speaks(nlp: Language) -> None:
+    # A listed outlet right before a sentence-final "reported" is its speaker, whatever noun the parse hung it on.
+    text = "Rebels lost 9 fighters in an attack on their positions in Tarsa SANA news agency reported on Sunday."
+    assert chain_of(nlp, text, "Wire").names() == ["SANA", "Wire"]
+
+
+def test_a_participle_describing_a_thing_is_not_a_speech_tag(nlp: Language) -> None:
+    text = "The town saw an exodus of its residents estimated at 70 percent."
+    assert chain_of(nlp, text, "Wire").names() == ["Wire"]
+
+
+def test_a_person_the_speakers_are_named_after_is_not_the_speaker(nlp: Language) -> None:
+    # "Relatives of X said": the speakers are the relatives, not X.
+    text = "Relatives of Omar Haddad said he was killed by a sniper."
+    assert chain_of(nlp, text, "Wire").names() == ["Relatives of Omar Haddad", "Wire"]

@@ -802,11 +802,20 @@ def _witness_source(phrase: _Phrase) -> list[Source] | None:
 def _person_source(phrase: _Phrase) -> list[Source] | None:
     """ "spokesman Ali Hassan said": a named person, an official when a title goes with the name."""
     person = phrase.person
-    if not person:
+    if not person or _is_object_of_the_head(phrase, person):
         return None
     titled = phrase.is_title or any(t.lemma_.lower() in phrase.lex.official_titles for t in phrase.name_tokens)
     kind: SourceKind = "official" if titled else "person"
     return [Source(_text(person), kind, _span(person, phrase.doc_name))]
+
+
+def _is_object_of_the_head(phrase: _Phrase, person: list[Token]) -> bool:
+    """ "Opponents of Jane Doe said", "relatives of the victim John Roe said": a person named in a preposition's
+    object under a common noun that is not a title is whom the speakers are related to, not the speaker."""
+    if not phrase.common_noun or phrase.is_title:
+        return False
+    inside = {t.i for c in phrase.head.children if c.dep_ in DEP.preposition for t in c.subtree}
+    return all(t.i in inside for t in person)
 
 
 @PHRASE_SOURCES.register("named_apposition")
@@ -1132,7 +1141,12 @@ def _speech_verbs(sent: SpacySpan) -> list[Token]:
             continue
         # "an exodus of civilians estimated at 70%", "the deaths recorded": a participle describing a noun tells
         # what is said of the noun, not who says the sentence (unless it names its agent).
-        if token.tag_ in TAG.past_participle and token.dep_ in DEP.clausal_modifier and _passive_agent(token) is None:
+        if (
+            token.tag_ in TAG.past_participle
+            and token.dep_ in DEP.clausal_modifier
+            and _passive_agent(token) is None
+            and not _tags_a_known_speaker(token)
+        ):
             continue
         # "... killing nine people a monitoring group said": a trailing tag the parse hung anywhere.
         if not _is_reporting_clause(token) and not (_is_sentence_final(token) and _trailing_speaker_run(token)):
@@ -1145,6 +1159,16 @@ def _speech_verbs(sent: SpacySpan) -> list[Token]:
         verbs.append(token)
     # The sentence's root verb first, then the others in text order.
     return sorted(verbs, key=lambda t: (t.dep_ not in DEP.root, t.i))
+
+
+def _tags_a_known_speaker(verb: Token) -> bool:
+    """ "... on their positions in Deir Ezzor SANA news agency reported on Tuesday": a sentence-final speech verb
+    right after a listed source's name is its tag, though the parse took it for a participle describing the noun
+    before it (a kind of speaker is not enough: "an exodus of its residents estimated at 70 percent")."""
+    if not _is_sentence_final(verb):
+        return False
+    run = _trailing_speaker_run(verb)
+    return bool(run) and run[-1].i == verb.i - 1 and _outlet_in(run) is not None
 
 
 def _is_outlet_like(tokens: list[Token]) -> bool:
