@@ -1126,3 +1126,20 @@ def test_a_person_the_speakers_are_named_after_is_not_the_speaker(nlp: Language)
     # "Relatives of X said": the speakers are the relatives, not X.
     text = "Relatives of Omar Haddad said he was killed by a sniper."
     assert chain_of(nlp, text, "Wire").names() == ["Relatives of Omar Haddad", "Wire"]
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("opposition activists", "activists"),
+        ("Syrian activists", "activists"),
+        ("local residents", "residents"),
+        ("activists in eastern Tarsa", "activists"),
+    ],
+)
+def test_a_kind_of_witness_described_by_its_side_or_place_is_listed_as_the_kind(name: str, canonical: str) -> None:
+    assert canonical_source(name) == canonical
+
+
+def test_a_named_body_of_witnesses_keeps_its_name() -> None:
+    assert canonical_source("Tarsa Media Center activists") is None

@@ -282,6 +282,8 @@ def canonical_source(name: str) -> str | None:
     words = re.findall(r"[\w'-]+", name)
     if words and words[0].lower() in _ARTICLES:
         words = words[1:]
+    if (kind := _described_witnesses(words)) is not None:
+        return kind
     if len(words) > 1 and _singular(words[-1].lower()) in lexicon().statement_nouns:
         said_by = canonical_source(" ".join(words[:-1]))
         if said_by is not None:
@@ -301,8 +303,25 @@ def canonical_source(name: str) -> str | None:
     return UNNAMED if head in lexicon().unnamed_nouns else None
 
 
-# "activists in Deir Ezzor", "residents of Tarsa": a kind of speaker, in lower case, then where it is.
-_PLACED_KIND = re.compile(r"^(?P<kind>[a-z][\w' -]*?)\s+(?:in|of|from)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
+# "activists in Deir Ezzor", "residents of eastern Tarsa": a kind of speaker, in lower case, then where it is.
+_PLACED_KIND = re.compile(
+    r"^(?P<kind>[a-z][\w' -]*?)\s+(?:in|of|from)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$"
+)
+
+
+def _described_witnesses(words: list[str]) -> str | None:
+    """described_witnesses: "opposition activists", "local residents", "Syrian activists": a kind of witness described
+    by its side, place or country is listed under the kind's collective name, as the witness rule names it in text
+    (a description is not a name a reader could tell apart)."""
+    if len(words) < 2 or len(words) > _MAX_DESCRIBED_WORDS:
+        return None
+    head = words[-1].lower()
+    witnesses = lexicon().witness_nouns
+    singular = next((form for form in (head, head[:-1]) if form in witnesses), None)
+    if singular is None or head == singular:  # the collective, plural form only ("activists", not "an activist")
+        return None
+    described = all(w.islower() or w.lower() in _country_words() for w in words[:-1])
+    return witnesses[singular] if described else None
 
 
 def _singular(noun: str) -> str:
