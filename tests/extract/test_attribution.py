@@ -1143,3 +1143,14 @@ def test_a_kind_of_witness_described_by_its_side_or_place_is_listed_as_the_kind(
 
 def test_a_named_body_of_witnesses_keeps_its_name() -> None:
     assert canonical_source("Tarsa Media Center activists") is None
+
+
+@pytest.mark.parametrize("name", ["Russian military", "Russia's military", "Russias military"])
+def test_a_name_a_body_speaks_under_is_listed_as_that_body(name: str) -> None:
+    assert canonical_source(name) == "Russian Ministry of Defence"
+
+
+def test_a_speaking_name_is_not_read_as_a_source_in_running_text(nlp: Language) -> None:
+    # "the Russian military struck": the armed forces act; only as a speaker is the name the ministry's.
+    doc = nlp("The Russian military struck positions near Tarsa on Monday.")
+    assert not any(ent.ent_id_ == "Russian Ministry of Defence" for ent in doc.ents)

@@ -90,6 +90,7 @@ class Outlet:
     descriptors: tuple[str, ...] = ()
     spokespeople: tuple[str, ...] = ()
     country: str | None = None  # ISO code of its home, where it has one
+    speaking_names: tuple[str, ...] = ()  # names it speaks under, read only as a source's name
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,7 @@ def _outlet_entry(entry: dict[str, Any]) -> Outlet:
         tuple(str(d).lower() for d in entry.get("descriptors") or []),
         tuple(str(p) for p in entry.get("spokespeople") or []),
         str(entry["country"]) if entry.get("country") else None,
+        tuple(str(n) for n in entry.get("speaking_names") or []),
     )
 
 
@@ -267,7 +269,7 @@ def canonical_source(name: str) -> str | None:
     name; a kind of witness under its collective name ("a witness" -> "witnesses"); a known spokesperson under one
     spelling of their name; a body not in the table named with its acronym, without it. None when the name is none
     of these."""
-    known = canonical_outlet(name) or _armed_group(name) or _state_media(name)
+    known = canonical_outlet(name) or _armed_group(name) or _state_media(name) or _speaking_name(name)
     if known is not None:
         return known
     if (speaker := _spokesperson(name)) is not None:
@@ -301,6 +303,21 @@ def canonical_source(name: str) -> str | None:
         return witnesses[singular]  # "a witness", "witnesses": one name per kind of witness
     head = head[:-1] if head.endswith("s") else head
     return UNNAMED if head in lexicon().unnamed_nouns else None
+
+
+@functools.cache
+def _speaking_names() -> dict[str, str]:
+    """Folded speaking name of a listed source -> its canonical name."""
+    return {outlet_key(n).casefold(): o.name for o in _all_outlets() for n in o.speaking_names}
+
+
+def _speaking_name(name: str) -> str | None:
+    """The listed source a source's name speaks as ("Russia's military" -> the defence ministry), also with a
+    country's possessive written without its apostrophe ("Russias military", in text stripped of punctuation)."""
+    words = [
+        f"{w[:-1]}'s" if w.lower().endswith("s") and w[:-1].lower() in _country_names() else w for w in name.split()
+    ]
+    return _speaking_names().get(outlet_key(" ".join(words)).casefold())
 
 
 # "activists in Deir Ezzor", "residents of eastern Tarsa": a kind of speaker, in lower case, then where it is.
