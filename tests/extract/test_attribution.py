@@ -1154,3 +1154,9 @@ def test_a_speaking_name_is_not_read_as_a_source_in_running_text(nlp: Language) 
     # "the Russian military struck": the armed forces act; only as a speaker is the name the ministry's.
     doc = nlp("The Russian military struck positions near Tarsa on Monday.")
     assert not any(ent.ent_id_ == "Russian Ministry of Defence" for ent in doc.ents)
+
+
+def test_a_name_with_its_kind_words_that_is_listed_is_that_source(nlp: Language) -> None:
+    # "the Firat news agency": the listed name is "Firat News Agency", not the bare "Firat".
+    text = "According to the Firat news agency, the fighters advanced two miles on Monday."
+    assert chain_of(nlp, text, "Wire").names() == ["Firat News Agency", "Wire"]

@@ -909,6 +909,9 @@ def _name_before_its_kind(phrase: _Phrase) -> list[Source] | None:
     known = _lookup_outlet(_text(name))
     if known is not None:  # "the Reuters news agency"
         return [Source(known.name, known.kind, _span(name, phrase.doc_name))]
+    listed = _lookup_outlet(_text(tokens))
+    if listed is not None:  # "the Firat news agency": the name with its kind words is a listed one
+        return [Source(listed.name, listed.kind, _span(tokens, phrase.doc_name))]
     kind: SourceKind = "outlet" if phrase.lemma in phrase.lex.outlet_nouns else "organisation"
     return [Source(_text(name), kind, _span(name, phrase.doc_name))]
 
