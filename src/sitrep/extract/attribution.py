@@ -486,18 +486,17 @@ def _inside_a_name(run: list[Token]) -> bool:
 
 
 def _names_its_owner(prep: Token) -> bool:
-    """ "of Health", "of Defence": a capitalised "of" phrase that is part of a body's name ("Without Borders" too,
-    its preposition capitalised); "for Human Rights",
+    """ "of Health", "of Defence": a capitalised "of" phrase that is part of a body's name; "for Human Rights",
     "for London": a phrase of another joining word (``name_joining_words``) between a capitalised head and a
     capitalised object with no article ("the Network for Human Rights", "Transport for London"; not "a spokesman
-    for the Army")."""
+    for the Army"); "Without Borders": any preposition written in title case between capitalised words."""
     objects = [c for c in prep.children if c.dep_ in DEP.prepositional_object]
     if prep.dep_ not in DEP.preposition or not objects or not objects[0].text[:1].isupper():
         return False
     if prep.lower_ == "of":
         return True
     if prep.text[:1].isupper() and prep.i > prep.sent.start and prep.head.text[:1].isupper():
-        return True  # "Doctors Without Borders": a preposition in title case inside a capitalised name is of the name
+        return True
     articled = any(c.dep_ in DEP.determiner for c in objects[0].children)
     return prep.lower_ in _NAME_JOINING_WORDS and prep.head.text[:1].isupper() and not articled
 
