@@ -1160,3 +1160,21 @@ def test_a_name_with_its_kind_words_that_is_listed_is_that_source(nlp: Language)
     # "the Firat news agency": the listed name is "Firat News Agency", not the bare "Firat".
     text = "According to the Firat news agency, the fighters advanced two miles on Monday."
     assert chain_of(nlp, text, "Wire").names() == ["Firat News Agency", "Wire"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # capitals_dateline_credit: no dash after the bracket, a reporter named in it, after a standfirst sentence.
+        "Shells kill four in Karsa. Rebels blamed the army for the attack on the market. "
+        "KARSA Tarsa (The Associated Press Jane Doe) Shells hit the market on Monday killing four people.",
+        "Shells kill four in Karsa. KARSA March 6 (AP) Shells hit the market on Monday killing four people.",
+    ],
+)
+def test_an_agency_in_brackets_after_a_capitals_dateline_is_the_story_s_credit(text: str) -> None:
+    wire = document_wire(text, "Courier")
+    assert wire is not None and wire.name == "Associated Press"
+
+
+def test_a_gloss_in_brackets_after_an_acronym_is_no_dateline() -> None:
+    assert document_wire("Shells hit the market. The UN (United Nations) said aid was blocked.", "Courier") is None

@@ -1724,6 +1724,14 @@ _HEAD_CHARS = 300
 # dateline_credit: "BEIRUT (Reuters) -", "(AFP) -": an agency's name in brackets before a dash opens the story's
 # body with its credit, as news agencies' datelines do.
 _DATELINE_CREDIT = re.compile(r"\((?P<name>[A-Za-z][\w .\-]{1,30})\)\s*[-\u2010-\u2015]")
+# capitals_dateline_credit: "DAMASCUS Syria (The Associated Press Jane Doe) ...", "BEIRUT August 21 (AP) ...": a
+# dateline's city in capitals opening a sentence, then a bracket that names the agency (and its reporter) with no
+# dash after it (text stripped of punctuation): the agency whose copy the story is.
+_CAPITALS_DATELINE_CREDIT = re.compile(
+    r"(?:^|[.!?\"\u201d]\s+)[A-Z]{3,}(?: [A-Z]{3,})?\b[^().]{0,30}\((?P<name>[A-Za-z][\w .\-]{1,60})\)"
+)
+# How far into a story such a dateline may open its body: after the title and a standfirst sentence.
+_DATELINE_CHARS = 600
 
 
 def document_wire(text: str, publisher: str | None) -> Outlet | None:
@@ -1748,6 +1756,13 @@ def document_wire(text: str, publisher: str | None) -> Outlet | None:
     for dateline in _DATELINE_CREDIT.finditer(text[:_HEAD_CHARS]):
         if (outlet := _lookup_outlet(dateline["name"])) is not None:
             credited.append(outlet)
+    for dateline in _CAPITALS_DATELINE_CREDIT.finditer(text[:_DATELINE_CHARS]):
+        words = dateline["name"].split()
+        for end_at in range(len(words), 0, -1):  # "The Associated Press Jane Doe": the agency is the first words
+            outlet = _lookup_outlet(" ".join(words[:end_at]))
+            if outlet is not None:
+                candidates.append(outlet)  # read as a credit only when it is a wire's (below)
+                break
     for credit in _source_credit().finditer(text):
         words = credit["name"].split()
         for end_at in range(len(words), 0, -1):  # "Source Reuters Related Stories": the credit is the first words
