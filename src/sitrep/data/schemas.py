@@ -171,6 +171,7 @@ class Outlet(Strict):
     aliases: Words = []
     descriptors: Words = []
     spokespeople: Words = []
+    speaking_names: Words = []
 
 
 class AttributionFile(Strict):

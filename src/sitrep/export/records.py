@@ -86,10 +86,15 @@ def report_documents(event: Event, first_document: str | None) -> list[str]:
 
 def first_report(event: Event, document: str | None) -> Mention | None:
     """The earliest sentence of the first document that reports the event, its title aside when its body reports
-    the event too: a title sums up and rarely says who says so; the body's lead tells it with its source."""
+    the event too: a title sums up and rarely says who says so; the body's lead tells it with its source.
+    assertion_speaks_first: of the body's reports, the earliest that tells the event as fact speaks for it; a
+    report that hedges it ("an alleged attack"), calls it someone's accusation or denies it comes later in a story
+    that tells the incident, and stands behind the one that asserts it (unless no report asserts it)."""
     candidates = [m for m in event.mentions if m.doc == document] or list(event.mentions)
     titles = {id(m) for m in headline_reports(candidates)}
-    return min(candidates, key=lambda m: (id(m) in titles, m.sentence.start, m.id), default=None)
+    return min(
+        candidates, key=lambda m: (id(m) in titles, m.modality != "asserted", m.sentence.start, m.id), default=None
+    )
 
 
 def evidence_text(mention: Mention | None) -> str | None:

@@ -90,6 +90,7 @@ class Outlet:
     descriptors: tuple[str, ...] = ()
     spokespeople: tuple[str, ...] = ()
     country: str | None = None  # ISO code of its home, where it has one
+    speaking_names: tuple[str, ...] = ()  # names it speaks under, read only as a source's name
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,7 @@ def _outlet_entry(entry: dict[str, Any]) -> Outlet:
         tuple(str(d).lower() for d in entry.get("descriptors") or []),
         tuple(str(p) for p in entry.get("spokespeople") or []),
         str(entry["country"]) if entry.get("country") else None,
+        tuple(str(n) for n in entry.get("speaking_names") or []),
     )
 
 
@@ -267,7 +269,7 @@ def canonical_source(name: str) -> str | None:
     name; a kind of witness under its collective name ("a witness" -> "witnesses"); a known spokesperson under one
     spelling of their name; a body not in the table named with its acronym, without it. None when the name is none
     of these."""
-    known = canonical_outlet(name) or _armed_group(name) or _state_media(name)
+    known = canonical_outlet(name) or _armed_group(name) or _state_media(name) or _speaking_name(name)
     if known is not None:
         return known
     if (speaker := _spokesperson(name)) is not None:
@@ -282,6 +284,8 @@ def canonical_source(name: str) -> str | None:
     words = re.findall(r"[\w'-]+", name)
     if words and words[0].lower() in _ARTICLES:
         words = words[1:]
+    if (kind := _described_witnesses(words)) is not None:
+        return kind
     if len(words) > 1 and _singular(words[-1].lower()) in lexicon().statement_nouns:
         said_by = canonical_source(" ".join(words[:-1]))
         if said_by is not None:
@@ -301,8 +305,40 @@ def canonical_source(name: str) -> str | None:
     return UNNAMED if head in lexicon().unnamed_nouns else None
 
 
-# "activists in Deir Ezzor", "residents of Tarsa": a kind of speaker, in lower case, then where it is.
-_PLACED_KIND = re.compile(r"^(?P<kind>[a-z][\w' -]*?)\s+(?:in|of|from)\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$")
+@functools.cache
+def _speaking_names() -> dict[str, str]:
+    """Folded speaking name of a listed source -> its canonical name."""
+    return {outlet_key(n).casefold(): o.name for o in _all_outlets() for n in o.speaking_names}
+
+
+def _speaking_name(name: str) -> str | None:
+    """The listed source a source's name speaks as ("Russia's military" -> the defence ministry), also with a
+    country's possessive written without its apostrophe ("Russias military", in text stripped of punctuation)."""
+    words = [
+        f"{w[:-1]}'s" if w.lower().endswith("s") and w[:-1].lower() in _country_names() else w for w in name.split()
+    ]
+    return _speaking_names().get(outlet_key(" ".join(words)).casefold())
+
+
+# "activists in Deir Ezzor", "residents of eastern Tarsa": a kind of speaker, in lower case, then where it is.
+_PLACED_KIND = re.compile(
+    r"^(?P<kind>[a-z][\w' -]*?)\s+(?:in|of|from)\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*$"
+)
+
+
+def _described_witnesses(words: list[str]) -> str | None:
+    """described_witnesses: "opposition activists", "local residents", "Syrian activists": a kind of witness described
+    by its side, place or country is listed under the kind's collective name, as the witness rule names it in text
+    (a description is not a name a reader could tell apart)."""
+    if len(words) < 2 or len(words) > _MAX_DESCRIBED_WORDS:
+        return None
+    head = words[-1].lower()
+    witnesses = lexicon().witness_nouns
+    singular = next((form for form in (head, head[:-1]) if form in witnesses), None)
+    if singular is None or head == singular:  # the collective, plural form only ("activists", not "an activist")
+        return None
+    described = all(w.islower() or w.lower() in _country_words() for w in words[:-1])
+    return witnesses[singular] if described else None
 
 
 def _singular(noun: str) -> str:
@@ -453,11 +489,13 @@ def _names_its_owner(prep: Token) -> bool:
     """ "of Health", "of Defence": a capitalised "of" phrase that is part of a body's name; "for Human Rights",
     "for London": a phrase of another joining word (``name_joining_words``) between a capitalised head and a
     capitalised object with no article ("the Network for Human Rights", "Transport for London"; not "a spokesman
-    for the Army")."""
+    for the Army"); "Without Borders": any preposition written in title case between capitalised words."""
     objects = [c for c in prep.children if c.dep_ in DEP.prepositional_object]
     if prep.dep_ not in DEP.preposition or not objects or not objects[0].text[:1].isupper():
         return False
     if prep.lower_ == "of":
+        return True
+    if prep.text[:1].isupper() and prep.i > prep.sent.start and prep.head.text[:1].isupper():
         return True
     articled = any(c.dep_ in DEP.determiner for c in objects[0].children)
     return prep.lower_ in _NAME_JOINING_WORDS and prep.head.text[:1].isupper() and not articled
@@ -483,7 +521,16 @@ def _np_tokens(head: Token) -> list[Token]:
     while high < len(tokens) - 1 and tokens[high + 1].i == tokens[high].i + 1:
         high += 1
     contiguous = tokens[low : high + 1]
-    while contiguous and contiguous[0].dep_ in _SKIP_AT_NP_START and contiguous[0] != head:
+    # phrase_opens_at_its_article: "wounded at least 50 a monitoring group said": words before the head's own
+    # article belong to another phrase the parse hung on the head (text without commas runs them together).
+    article = [c.i for c in head.children if c.dep_ in DEP.determiner and c.lower_ in _ARTICLES and c.i < head.i]
+    if article:
+        contiguous = [t for t in contiguous if t.i >= article[-1]]
+    while (
+        contiguous
+        and contiguous[0] != head
+        and (contiguous[0].dep_ in _SKIP_AT_NP_START or contiguous[0].ent_type_ in ENT.date | ENT.time)
+    ):  # "Saturday regime army said": a day before a speaker is when it spoke, not its name
         contiguous.pop(0)
     while contiguous and (contiguous[-1].dep_ in DEP.case_marker or contiguous[-1].is_punct) and contiguous[-1] != head:
         contiguous.pop()
@@ -781,8 +828,8 @@ def _witness_source(phrase: _Phrase) -> list[Source] | None:
     """ "a resident said", "witnesses told": a kind of witness, or nobody when they spoke on condition of
     anonymity."""
     name = phrase.lex.witness_nouns.get(phrase.lemma)
-    if name is None:
-        return None
+    if name is None or phrase.outlet is not None:
+        return None  # a listed body named after a kind of witness ("Doctors Without Borders") is that body
     return [Source(UNNAMED if _mentions_anonymity(phrase.head) else name, "unnamed", phrase.span)]
 
 
@@ -790,11 +837,20 @@ def _witness_source(phrase: _Phrase) -> list[Source] | None:
 def _person_source(phrase: _Phrase) -> list[Source] | None:
     """ "spokesman Ali Hassan said": a named person, an official when a title goes with the name."""
     person = phrase.person
-    if not person:
+    if not person or _is_object_of_the_head(phrase, person):
         return None
     titled = phrase.is_title or any(t.lemma_.lower() in phrase.lex.official_titles for t in phrase.name_tokens)
     kind: SourceKind = "official" if titled else "person"
     return [Source(_text(person), kind, _span(person, phrase.doc_name))]
+
+
+def _is_object_of_the_head(phrase: _Phrase, person: list[Token]) -> bool:
+    """ "Opponents of Jane Doe said", "relatives of the victim John Roe said": a person named in a preposition's
+    object under a common noun that is not a title is whom the speakers are related to, not the speaker."""
+    if not phrase.common_noun or phrase.is_title:
+        return False
+    inside = {t.i for c in phrase.head.children if c.dep_ in DEP.preposition for t in c.subtree}
+    return all(t.i in inside for t in person)
 
 
 @PHRASE_SOURCES.register("named_apposition")
@@ -852,6 +908,9 @@ def _name_before_its_kind(phrase: _Phrase) -> list[Source] | None:
     known = _lookup_outlet(_text(name))
     if known is not None:  # "the Reuters news agency"
         return [Source(known.name, known.kind, _span(name, phrase.doc_name))]
+    listed = _lookup_outlet(_text(tokens))
+    if listed is not None:  # "the Firat news agency": the name with its kind words is a listed one
+        return [Source(listed.name, listed.kind, _span(tokens, phrase.doc_name))]
     kind: SourceKind = "outlet" if phrase.lemma in phrase.lex.outlet_nouns else "organisation"
     return [Source(_text(name), kind, _span(name, phrase.doc_name))]
 
@@ -1120,7 +1179,12 @@ def _speech_verbs(sent: SpacySpan) -> list[Token]:
             continue
         # "an exodus of civilians estimated at 70%", "the deaths recorded": a participle describing a noun tells
         # what is said of the noun, not who says the sentence (unless it names its agent).
-        if token.tag_ in TAG.past_participle and token.dep_ in DEP.clausal_modifier and _passive_agent(token) is None:
+        if (
+            token.tag_ in TAG.past_participle
+            and token.dep_ in DEP.clausal_modifier
+            and _passive_agent(token) is None
+            and not _tags_a_known_speaker(token)
+        ):
             continue
         # "... killing nine people a monitoring group said": a trailing tag the parse hung anywhere.
         if not _is_reporting_clause(token) and not (_is_sentence_final(token) and _trailing_speaker_run(token)):
@@ -1133,6 +1197,16 @@ def _speech_verbs(sent: SpacySpan) -> list[Token]:
         verbs.append(token)
     # The sentence's root verb first, then the others in text order.
     return sorted(verbs, key=lambda t: (t.dep_ not in DEP.root, t.i))
+
+
+def _tags_a_known_speaker(verb: Token) -> bool:
+    """ "... on their positions in Deir Ezzor SANA news agency reported on Tuesday": a sentence-final speech verb
+    right after a listed source's name is its tag, though the parse took it for a participle describing the noun
+    before it (a kind of speaker is not enough: "an exodus of its residents estimated at 70 percent")."""
+    if not _is_sentence_final(verb):
+        return False
+    run = _trailing_speaker_run(verb)
+    return bool(run) and run[-1].i == verb.i - 1 and _outlet_in(run) is not None
 
 
 def _is_outlet_like(tokens: list[Token]) -> bool:
@@ -1371,6 +1445,11 @@ def _source_of_run(run: list[Token], doc_name: str) -> list[Source]:
         return [Source(UNNAMED, "unnamed", _span(run[-1:], doc_name))]
     if lemma in lex.not_source_nouns or (lemma in lex.statement_nouns and lemma not in lex.official_titles):
         return []
+    named = _trailing_proper_name(run, head) if head.ent_type_ in ENT.person else None
+    if named:
+        # "leading opposition figure Jane Doe said": the person's name after the words describing them is the source.
+        titled = any(t.lemma_.lower() in lex.official_titles for t in run if t.i < named[0].i)
+        return [Source(_text(named), "official" if titled else "person", _span(named, doc_name))]
     kind: SourceKind = "official" if lemma in lex.official_titles else _entity_kind(run)
     return [Source(_text(run), kind, _span(run, doc_name))]
 
@@ -1539,7 +1618,41 @@ def explicit_sources(sent: SpacySpan, doc_name: str, previous: AttributionChain 
         speaker, relays = _speaker_of(verb, doc_name, previous)
         if speaker:
             return _dedupe([*speaker, *relays, *relay, *according])
+    if not relay and not according:
+        return _dedupe(_subordinate_report(sent, doc_name, previous))
     return _dedupe([*relay, *according])
+
+
+def _reports_in_a_subordinate_clause(verb: Token) -> bool:
+    """A speech verb in a relative or adverbial clause that reports a clause of its own ("..., while state
+    television said five were killed", "an attack that activists say killed dozens"): not a tag framing the
+    sentence, but what its clause reports is the sentence's news."""
+    lex = lexicon()
+    if verb.pos_ not in POS.verb or verb.lemma_.lower() not in lex.speech_verbs or _is_passive(verb):
+        return False
+    if verb.dep_ not in DEP.relative_clause | DEP.adverbial_clause:
+        return False
+    return any(c.dep_ in DEP.clausal_complement and c.i > verb.i for c in verb.children)
+
+
+def _subordinate_report(sent: SpacySpan, doc_name: str, previous: AttributionChain | None) -> list[Source]:
+    """reported_in_a_subordinate_clause: with no speech tag framing the sentence, the speaker of a speech verb in a
+    subordinate clause that reports a clause ("Districts came under fire while state television said five were
+    killed") speaks for the sentence: its reported clause tells the sentence's incident. The speaker is the verb's
+    own subject, else the name right before the verb (text without commas defeats the parse)."""
+    doc = sent.doc
+    for verb in span_tokens(sent):
+        if not _reports_in_a_subordinate_clause(verb):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in DEP.subject and c.i < verb.i]
+        if subjects:
+            speaker = _resolve_phrase(subjects[-1], doc_name, previous)
+        else:
+            run = _speaker_run_ending_at(doc[verb.i - 1], sent.start) if verb.i > sent.start else []
+            speaker = _source_of_run(run, doc_name) if run and _is_kind_of_speaker(run) else []
+        if speaker:
+            return [*speaker, *_relays_of_verb(verb, doc_name)]
+    return []
 
 
 def _opens_unclosed_quote(sent: SpacySpan) -> bool:
@@ -1611,6 +1724,14 @@ _HEAD_CHARS = 300
 # dateline_credit: "BEIRUT (Reuters) -", "(AFP) -": an agency's name in brackets before a dash opens the story's
 # body with its credit, as news agencies' datelines do.
 _DATELINE_CREDIT = re.compile(r"\((?P<name>[A-Za-z][\w .\-]{1,30})\)\s*[-\u2010-\u2015]")
+# capitals_dateline_credit: "DAMASCUS Syria (The Associated Press Jane Doe) ...", "BEIRUT August 21 (AP) ...": a
+# dateline's city in capitals opening a sentence, then a bracket that names the agency (and its reporter) with no
+# dash after it (text stripped of punctuation): the agency whose copy the story is.
+_CAPITALS_DATELINE_CREDIT = re.compile(
+    r"(?:^|[.!?\"\u201d]\s+)[A-Z]{3,}(?: [A-Z]{3,})?\b[^().]{0,30}\((?P<name>[A-Za-z][\w .\-]{1,60})\)"
+)
+# How far into a story such a dateline may open its body: after the title and a standfirst sentence.
+_DATELINE_CHARS = 600
 
 
 def document_wire(text: str, publisher: str | None) -> Outlet | None:
@@ -1635,6 +1756,13 @@ def document_wire(text: str, publisher: str | None) -> Outlet | None:
     for dateline in _DATELINE_CREDIT.finditer(text[:_HEAD_CHARS]):
         if (outlet := _lookup_outlet(dateline["name"])) is not None:
             credited.append(outlet)
+    for dateline in _CAPITALS_DATELINE_CREDIT.finditer(text[:_DATELINE_CHARS]):
+        words = dateline["name"].split()
+        for end_at in range(len(words), 0, -1):  # "The Associated Press Jane Doe": the agency is the first words
+            outlet = _lookup_outlet(" ".join(words[:end_at]))
+            if outlet is not None:
+                candidates.append(outlet)  # read as a credit only when it is a wire's (below)
+                break
     for credit in _source_credit().finditer(text):
         words = credit["name"].split()
         for end_at in range(len(words), 0, -1):  # "Source Reuters Related Stories": the credit is the first words
