@@ -774,3 +774,22 @@ def test_a_stationing_word_used_as_a_noun_states_no_troop_level() -> None:
     assert not [c for c in trapped.claims if c.topic.startswith("troop-level")]
     based = extract("About 2,000 foreign troops are based in the region, the ministry said.")
     assert [c for c in based.claims if c.topic.startswith("troop-level")]
+
+
+def test_a_denial_answers_the_report_that_tells_the_act_not_one_that_mentions_it_as_alleged() -> None:
+    from sitrep.extract.claims import link_to_incidents
+    from sitrep.model import AttributionChain, Claim, Source, Span
+    from tests.resolve.resolve_fixtures import mention
+
+    accused = mention("m1", doc="story", text="Opposition groups said the army's shelling killed 40 people in Tarsa.")
+    inquiry = mention("m2", doc="story", text="A UN envoy arrived to investigate the alleged attack, a reporter said.")
+    inquiry.modality = "reported"
+    accused.sentence, inquiry.sentence = Span("story", 0, 70), Span("story", 71, 142)
+    said = AttributionChain([Source("the government", "government"), Source("Courier", "publisher")])
+    text = "The government denied the accusations."
+    denial = Claim("c1", "story", "deny", None, None, Span("story", 143, 181, text), chain=said, modality="denied")
+    (linked,) = link_to_incidents([accused, inquiry], [denial])
+    assert linked.concerns == "m1"
+    # with no report told as done, the mention of the alleged act is what it answers
+    (alone,) = link_to_incidents([inquiry], [denial])
+    assert alone.concerns == "m2"

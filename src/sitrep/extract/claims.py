@@ -588,6 +588,9 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
         if no_harm and before and another_incident_between(told, before[-1], claim):
             linked.append(claim)
             continue
+        # accusation_over_mention: a denial answers a report that tells the act as done, not one that only
+        # mentions it as alleged or under inquiry ("an envoy arrived to investigate the alleged attack")
+        before = [m for m in before if m.modality == "asserted"] or before
         # a denier answers the story's last report of its own act, else of the means it names
         own = [m for m in before if denies_its_own(claim, m)]
         before = own or before
@@ -1424,6 +1427,9 @@ def _scope_text(mention: Mention) -> str | None:
 
 # The actor of an event claim whose report names nobody.
 UNSPECIFIED_ACTOR = "unspecified actor"
+# How every stand-in for a party the text does not name begins ("unspecified actor", "unspecified target",
+# "unspecified forces"): a topic scoped by one names nothing particular.
+UNSPECIFIED = "unspecified "
 
 
 def claim_from_mention(mention: Mention) -> Claim:

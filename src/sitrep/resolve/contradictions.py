@@ -192,7 +192,16 @@ def count_the_same_victims(a: tuple[Mention, Quantity], b: tuple[Mention, Quanti
     part_a, part_b = part_of_toll(*a), part_of_toll(*b)
     if not part_a and not part_b:
         return True
-    return part_a and part_b and victim_noun(*a) == victim_noun(*b)
+    return part_a and part_b and victim_noun(*a) == victim_noun(*b) and names_a_subgroup(*a)
+
+
+def names_a_subgroup(mention: Mention, q: Quantity) -> bool:
+    """unnamed_parts_differ: the figure names whom it counts by a subgroup noun ("12 children", "eight Mexicans").
+    Two parts told only as parts ("ten of those killed were civilians", "six of those killed were fighters") may
+    count any two parts of the dead, so they are set against each other only when both name the same subgroup."""
+    subgroups = _lexicon("subgroup_nouns") | {NATIONALS}
+    noun = victim_noun(mention, q)
+    return noun in subgroups or noun + "s" in subgroups
 
 
 @functools.cache
@@ -337,11 +346,19 @@ def told_as_background(mention: Mention) -> bool:
     return _opens_with(" ".join(words[:4]), _lexicon("background_openers"))
 
 
+def told_as_elsewhere(mention: Mention) -> bool:
+    """The report's sentence opens by moving to another scene ("Elsewhere, the monitor reported 12 killed in air
+    strikes", "Separately, ..."): a round-up's other incident, not the lead's."""
+    words = mention.sentence.text.lower().replace(",", " ").split()
+    return _opens_with(" ".join(words[:4]), _lexicon("elsewhere_openers"))
+
+
 def superseded_in_article(a: Mention, b: Mention) -> bool:
-    """Two reports of one article, one told as earlier (:func:`told_as_earlier`): the article's own update or an
-    earlier incident of its round-up, which the article does not set against its lead; an analyst cites the
-    article's latest figure. Another article's earlier figure still disputes it."""
-    return a.doc == b.doc and (told_as_earlier(a) or told_as_earlier(b))
+    """Two reports of one article, one told as earlier (:func:`told_as_earlier`) or as another scene
+    (:func:`told_as_elsewhere`): the article's own update or another incident of its round-up, which the article
+    does not set against its lead; an analyst cites the article's latest figure. Another article's earlier figure,
+    or its report of that other scene, still disputes it."""
+    return a.doc == b.doc and any(told_as_earlier(m) or told_as_elsewhere(m) for m in (a, b))
 
 
 def _figure_disagreements(
@@ -400,10 +417,17 @@ def estimate_contradictions(event: Event) -> list[Contradiction]:
     return _figure_disagreements(
         event,
         "estimates",
-        lambda a, b: a[0] != b[0] and not ranges_disjoint(a[1], b[1]),
+        lambda a, b: a[0] != b[0] and not ranges_disjoint(a[1], b[1]) and not one_floor_named(a, b),
         across_sources=True,
         note=", different estimates within each other's bounds",
     )
+
+
+def one_floor_named(a: _Stated, b: _Stated) -> bool:
+    """one_floor_two_wordings: two open floors one apart are one figure worded two ways ("at least 100" read as
+    100 and more, "more than 100" as 101 and more): no estimate differs."""
+    (head_a, (_, high_a)), (head_b, (_, high_b)) = a, b
+    return high_a is None and high_b is None and abs(head_a - head_b) <= 1
 
 
 def _dates_disjoint(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
