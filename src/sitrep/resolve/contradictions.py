@@ -863,10 +863,11 @@ def _merged_figures(events: Sequence[Event]) -> list[Figure]:
 def incident_contradictions(event: Event, other: Event) -> list[Contradiction]:
     """Disagreements between two events that tell one incident (:func:`one_incident`): one event's reports set
     against the other's on figures (a toll, or none) and doers, one entry per field, as if they were one event's,
-    only between reports of different documents that name one town (one article's two events are two incidents
-    as its own text tells them). Dates are not compared (reports of one place on different days are more often
-    two incidents than one disputed date), nor denials (a denial is set against the reports of its own event;
-    across events it answered other words than theirs as often as not)."""
+    only between reports that name one town, of different documents or of two sources one article sets side by
+    side (:func:`two_speakers`; the story's own telling of two events of one article tells two incidents). Dates
+    are not compared (reports of one place on different days are more often two incidents than one disputed
+    date), nor denials (a denial is set against the reports of its own event; across events it answered other
+    words than theirs as often as not)."""
     if not one_incident(event, other):
         return []
     union = Event(
@@ -890,10 +891,17 @@ def incident_contradictions(event: Event, other: Event) -> list[Contradiction]:
         item
         for item in pairs
         if (item.a in ours) != (item.b in ours)
-        and by_id[item.a].doc != by_id[item.b].doc
+        and (by_id[item.a].doc != by_id[item.b].doc or two_speakers(by_id[item.a], by_id[item.b]))
         and same_town(by_id[item.a], by_id[item.b])
     ]
     return kept(one_per_field(across, _position(union)), lambda: entry_context(union, "incident"))
+
+
+def two_speakers(a: Mention, b: Mention) -> bool:
+    """sources_side_by_side: two reports of one article whose own sentences each name who says it, and name
+    different originators ("the Observatory said the attack killed 58", "the Coalition said it killed more than
+    100"): the article sets two sources' words side by side, which is a dispute however the resolver filed them."""
+    return originator(a) != originator(b) and names_a_speaker(a) and names_a_speaker(b)
 
 
 def entry_context(event: Event, origin: str) -> EntryContext:
