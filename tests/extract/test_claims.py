@@ -264,9 +264,14 @@ def test_a_denial_of_a_statement_is_a_denied_claim_by_its_speaker(text: str) -> 
     assert claim.chain.names()[-1] == "Daily Courier"
 
 
-def test_a_denied_attack_stays_the_attack_s_own_report_not_a_second_claim() -> None:
+def test_a_denied_attack_stays_the_attack_s_own_report_not_a_second_disputed_claim() -> None:
+    from sitrep.extract.claims import DENIED_ACT_TOPIC
+
     result = extract("The defence ministry denied that its jets bombed the market in Karam.")
-    assert not [c for c in result.claims if c.subject.startswith("deny")]
+    assert [m.modality for m in result.mentions] == ["denied"]
+    # the speaker's denial is listed, but under a topic of its own: the report stands in the dispute, not it
+    denials = [c for c in result.claims if c.subject.startswith("deny")]
+    assert all(c.topic.startswith(f"{DENIED_ACT_TOPIC}:") and c.concerns is None for c in denials)
 
 
 @pytest.mark.parametrize(
@@ -793,3 +798,16 @@ def test_a_denial_answers_the_report_that_tells_the_act_not_one_that_mentions_it
     # with no report told as done, the mention of the alleged act is what it answers
     (alone,) = link_to_incidents([inquiry], [denial])
     assert alone.concerns == "m2"
+
+
+def test_a_denied_act_is_its_own_report_and_the_speaker_s_denial_is_kept_as_a_claim() -> None:
+    from sitrep.extract.claims import DENIED_ACT_TOPIC
+
+    result = extract("The interior ministry denied that its helicopters dropped barrel bombs on the market.")
+    assert [m.modality for m in result.mentions] == ["denied"]
+    (denial,) = [c for c in result.claims if c.modality == "denied"]
+    assert denial.topic.startswith(f"{DENIED_ACT_TOPIC}:") and denial.concerns is None
+    # a denial of a statement names no act and is linked to the report it answers, as before
+    charges = extract("A monitor said jets struck the market. The interior ministry denied the charges.")
+    (answer,) = [c for c in charges.claims if c.modality == "denied"]
+    assert not answer.topic.startswith(DENIED_ACT_TOPIC)
