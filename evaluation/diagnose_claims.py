@@ -1,14 +1,17 @@
-"""Why gold claims are missed: a developer's view of `sitrep eval`'s "claims found" and of the modality of the
-reports the gold set codes as not plainly asserted (dev split only).
+"""Why gold claims are missed: a developer's view of `sitrep eval`'s "claims found", of the modality of the
+reports the gold set codes as not plainly asserted, and of its contradictions (dev split only).
 
 For every gold claim that `sitrep eval` does not match, prints the gold statement (figure, modality) beside
 every claim and event report of ours from the same passage, under a verdict: nothing read from the passage,
 a claim with another figure, a figure-less claim with another modality, and so on. Then every gold report
-coded as not plainly asserted whose passage carries no report of ours with that modality.
+coded as not plainly asserted whose passage carries no report of ours with that modality. With
+``--part contradictions``: every listed contradiction entry of the gold documents, marked as `sitrep eval` scores
+it (OK when a pair it lists tells one gold disagreement), with where it was found, the gold disagreements its
+reports touch and their sentences; then the gold disagreements no entry tells.
 
     .venv/bin/sitrep ingest evaluation/real/dev/corpus --db /tmp/dev.db -q
     .venv/bin/python evaluation/diagnose_claims.py evaluation/real/dev/gold --db sqlite:////tmp/dev.db \
-        [--part claims|modality] [--only VERDICT]
+        [--part claims|modality|contradictions] [--only VERDICT]
 """
 
 from __future__ import annotations
@@ -18,7 +21,16 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from sitrep.evaluate import load_gold, load_jsonl, match_claims, refuse_held_out, same_passage, told_by_reports
+from sitrep.evaluate import (
+    _dispute_passages,
+    _disputes_about,
+    load_gold,
+    load_jsonl,
+    match_claims,
+    refuse_held_out,
+    same_passage,
+    told_by_reports,
+)
 from sitrep.model import Claim, Mention
 from sitrep.store import Store
 
@@ -91,6 +103,56 @@ def print_modality(gold_dir: Path, store: Store) -> None:
             print(f"  - {gold.get('id')} gold {modality}, ours {sorted(set(found)) or 'nothing'}: {evidence}")
 
 
+def entry_origin(row: Any) -> str:
+    """Where a stored entry was found: an event's reports, two events of one incident, a denial of a report, or a
+    claim group."""
+    group = str(row["claim_group"] or "")
+    if row["event_id"] is not None:
+        return "event"
+    if str(row["claim_topic"] or "").startswith("one incident"):
+        return "incident"
+    return "denial" if group.startswith("event:") else "claims"
+
+
+def print_contradictions(gold_dir: Path, store: Store) -> None:
+    gold, checks, docs = load_gold(gold_dir)
+    gold_claims = [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
+    mentions = _mentions(store, docs)
+    ours = [c for c in store.claims() if c.doc in docs]
+    sentences = {m.id: (m.doc, m.sentence.text) for m in mentions} | {c.id: (c.doc, c.sentence.text) for c in ours}
+    items = checks.get("contradictions", [])
+    events = {g["id"]: g for g in gold if "id" in g}
+    disputes = [_dispute_passages(item, events, {str(c.get("id")): c for c in gold_claims}) for item in items]
+    pairs_of = {(e.id, c.kind, c.a, c.b): c.pairs for e in store.full_events() for c in e.contradictions}
+    listed = [row for row in store.contradictions() if row["a"] in sentences or row["b"] in sentences]
+    told: set[int] = set()
+    tally: Counter[str] = Counter()
+    for row in listed:
+        pairs = pairs_of.get((row["event_id"], row["kind"], row["a"], row["b"])) or [(row["kind"], row["a"], row["b"])]
+        shared = {
+            k
+            for _, a, b in pairs
+            for k in _disputes_about(sentences.get(a), disputes) & _disputes_about(sentences.get(b), disputes)
+        }
+        ids = list(dict.fromkeys(i for _, a, b in pairs for i in (a, b)))
+        touched = set().union(*(_disputes_about(sentences.get(i), disputes) for i in ids))
+        told |= shared
+        mark = "OK" if shared else "--"
+        tally[f"{mark} {entry_origin(row)} {row['kind']}"] += 1
+        print(f"[{mark}] {entry_origin(row)} {row['kind']} pairs {len(pairs)} touches {sorted(touched)}")
+        print(f"    {row['description'][:300]}")
+        for i in ids[:6]:
+            doc, text = sentences.get(i, ("?", "?"))
+            print(f"      {doc}: {' '.join(text.split())[:200]}")
+    print(f"\nentries {len(listed)}; by verdict, origin and kind:")
+    for key, n in tally.most_common():
+        print(f"  {n:4d}  {key}")
+    print("gold disagreements no entry tells:")
+    for k, item in enumerate(items):
+        if k not in told:
+            print(f"  - {k} {item.get('kind')}: {item.get('expect')}")
+
+
 def _mentions(store: Store, docs: set[str]) -> list[Mention]:
     """Every stored report of the documents, as `sitrep eval` reads them for modality."""
     return [m for m in store.all_mentions() if m.doc in docs]
@@ -100,7 +162,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("gold_dir", type=Path)
     parser.add_argument("--db", required=True)
-    parser.add_argument("--part", choices=["claims", "modality"], default=None)
+    parser.add_argument("--part", choices=["claims", "modality", "contradictions"], default=None)
     parser.add_argument("--only", help="print only the missed claims of this verdict")
     args = parser.parse_args()
     refuse_held_out([args.gold_dir])
@@ -109,6 +171,8 @@ def main() -> None:
         print_claims(args.gold_dir, store, args.only)
     if args.part in (None, "modality"):
         print_modality(args.gold_dir, store)
+    if args.part in (None, "contradictions"):
+        print_contradictions(args.gold_dir, store)
 
 
 if __name__ == "__main__":

@@ -264,9 +264,14 @@ def test_a_denial_of_a_statement_is_a_denied_claim_by_its_speaker(text: str) -> 
     assert claim.chain.names()[-1] == "Daily Courier"
 
 
-def test_a_denied_attack_stays_the_attack_s_own_report_not_a_second_claim() -> None:
+def test_a_denied_attack_stays_the_attack_s_own_report_not_a_second_disputed_claim() -> None:
+    from sitrep.extract.claims import DENIED_ACT_TOPIC
+
     result = extract("The defence ministry denied that its jets bombed the market in Karam.")
-    assert not [c for c in result.claims if c.subject.startswith("deny")]
+    assert [m.modality for m in result.mentions] == ["denied"]
+    # the speaker's denial is listed, but under a topic of its own: the report stands in the dispute, not it
+    denials = [c for c in result.claims if c.subject.startswith("deny")]
+    assert all(c.topic.startswith(f"{DENIED_ACT_TOPIC}:") and c.concerns is None for c in denials)
 
 
 @pytest.mark.parametrize(
@@ -774,3 +779,35 @@ def test_a_stationing_word_used_as_a_noun_states_no_troop_level() -> None:
     assert not [c for c in trapped.claims if c.topic.startswith("troop-level")]
     based = extract("About 2,000 foreign troops are based in the region, the ministry said.")
     assert [c for c in based.claims if c.topic.startswith("troop-level")]
+
+
+def test_a_denial_answers_the_report_that_tells_the_act_not_one_that_mentions_it_as_alleged() -> None:
+    from sitrep.extract.claims import link_to_incidents
+    from sitrep.model import AttributionChain, Claim, Source, Span
+    from tests.resolve.resolve_fixtures import mention
+
+    accused = mention("m1", doc="story", text="Opposition groups said the army's shelling killed 40 people in Tarsa.")
+    inquiry = mention("m2", doc="story", text="A UN envoy arrived to investigate the alleged attack, a reporter said.")
+    inquiry.modality = "reported"
+    accused.sentence, inquiry.sentence = Span("story", 0, 70), Span("story", 71, 142)
+    said = AttributionChain([Source("the government", "government"), Source("Courier", "publisher")])
+    text = "The government denied the accusations."
+    denial = Claim("c1", "story", "deny", None, None, Span("story", 143, 181, text), chain=said, modality="denied")
+    (linked,) = link_to_incidents([accused, inquiry], [denial])
+    assert linked.concerns == "m1"
+    # with no report told as done, the mention of the alleged act is what it answers
+    (alone,) = link_to_incidents([inquiry], [denial])
+    assert alone.concerns == "m2"
+
+
+def test_a_denied_act_is_its_own_report_and_the_speaker_s_denial_is_kept_as_a_claim() -> None:
+    from sitrep.extract.claims import DENIED_ACT_TOPIC
+
+    result = extract("The interior ministry denied that its helicopters dropped barrel bombs on the market.")
+    assert [m.modality for m in result.mentions] == ["denied"]
+    (denial,) = [c for c in result.claims if c.modality == "denied"]
+    assert denial.topic.startswith(f"{DENIED_ACT_TOPIC}:") and denial.concerns is None
+    # a denial of a statement names no act and is linked to the report it answers, as before
+    charges = extract("A monitor said jets struck the market. The interior ministry denied the charges.")
+    (answer,) = [c for c in charges.claims if c.modality == "denied"]
+    assert not answer.topic.startswith(DENIED_ACT_TOPIC)

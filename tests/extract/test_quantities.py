@@ -456,3 +456,19 @@ def test_a_pronoun_of_one_person_harmed_counts_one(text: str, kind: str) -> None
 
 def test_a_pronoun_doing_the_harm_counts_no_one() -> None:
     assert [(q.kind, q.best) for q in find_quantities("He killed three villagers before fleeing.")] == [("killed", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three other fighters were killed in an ambush near the dam.", ("Three other fighters", 3, "killed")),
+        ("Two more guards were wounded when the convoy was hit.", ("Two more guards", 2, "wounded")),
+        ("The raid killed 14 additional militiamen, the ministry said.", ("14 additional militiamen", 14, "killed")),
+    ],
+)
+def test_a_word_of_addition_leaves_the_noun_the_figure_s_unit(text: str, expected: tuple[str, int, str]) -> None:
+    (found,) = [q for q in find_quantities(text) if q.best == expected[1]]
+    assert found.span is not None and (found.span.text, found.best, found.kind) == expected
+    # alone after a figure it names no noun: "two others" counts people
+    (others,) = find_quantities("Two others were killed in the blast.")
+    assert others.unit == "people" and others.kind == "killed"

@@ -621,3 +621,56 @@ def test_one_article_s_running_totals_over_other_stretches_are_not_a_dispute() -
         ]
     )
     assert [c for g in groups for c in g.contradictions] == []
+
+
+def test_two_articles_statements_about_an_attack_somewhere_in_a_country_are_not_compared() -> None:
+    claimed = claim(
+        "a",
+        "responsibility for the bombing (the Valley Brigade)",
+        None,
+        None,
+        ["Courier"],
+        topic="responsibility:yemen",
+        doc="one",
+    )
+    denied = claim(
+        "b",
+        "denied responsibility for the attack (the government)",
+        None,
+        None,
+        ["Herald"],
+        modality="denied",
+        topic="responsibility:yemen",
+        doc="two",
+    )
+    (group,) = group_claims([claimed, denied])
+    assert group.contradictions == []
+    # within one article the claimant and the denier speak of the incident the article tells
+    denied_here = claim(
+        "c",
+        "denied responsibility for the attack (the government)",
+        None,
+        None,
+        ["Courier"],
+        modality="denied",
+        topic="responsibility:yemen",
+        doc="one",
+    )
+    (group,) = group_claims([claimed, denied_here])
+    assert [c.kind for c in group.contradictions] == ["denial"]
+
+
+def test_counts_of_attacks_on_targets_the_texts_do_not_name_are_not_compared_across_articles() -> None:
+    def attacks(claim_id: str, figure: int, doc: str) -> Claim:
+        return claim(
+            claim_id,
+            "attacks on unspecified target",
+            None,
+            Quantity("times", figure, figure, figure, kind="attacks"),
+            ["Monitor", doc],
+            topic="attack-count:unspecified target",
+            doc=doc,
+        )
+
+    groups = group_claims([attacks("a", 3, "one"), attacks("b", 4, "two")])
+    assert [c for g in groups for c in g.contradictions] == []

@@ -401,3 +401,66 @@ def test_a_report_recalling_an_earlier_happening_is_set_against_no_other_article
     # the same figure told as the article's own news still disputes the lead
     news = told("d", "State media said four people were killed in the raids.", "four people", (4,) * 3, "TV")
     assert figure_entries(lead, news)
+
+
+def test_two_parts_of_the_dead_told_only_as_parts_count_different_victims() -> None:
+    civilians = told("a", "The monitor said 10 of those killed were civilians.", "10", (10, 10, 10), "Monitor")
+    fighters = told("b", "At least six of those killed were fighters, he added.", "six", (6, 6, 6), "Medic")
+    assert figure_entries(civilians, fighters) == []
+    # two sources' counts of one named subgroup still disagree
+    seven = told("d", "The strike killed seven children, the monitor said.", "seven children", (7, 7, 7), "Monitor")
+    nine = told("e", "Nine children were among the dead, rescuers said.", "Nine children", (9, 9, 9), "Rescuers")
+    assert figure_entries(seven, nine)
+
+
+def test_at_least_a_figure_and_more_than_it_are_one_estimate() -> None:
+    floor = told(
+        "a",
+        "The strikes killed at least 100 people, the governor said.",
+        "at least 100 people",
+        (100, None, None),
+        "Governor",
+    )
+    above = told(
+        "b", "The monitor said more than 100 people were killed.", "more than 100 people", (101, None, None), "Monitor"
+    )
+    assert figure_entries(floor, above) == []
+    # a floor further off is another estimate
+    higher = told(
+        "c", "Rescuers said at least 120 people were killed.", "at least 120 people", (120, None, None), "Rescuers"
+    )
+    assert figure_entries(floor, higher)
+
+
+def test_a_round_up_s_other_scene_is_not_set_against_the_article_s_lead() -> None:
+    lead = told(
+        "a", "Air strikes killed five people in the town, the monitor said.", "five people", (5, 5, 5), "Monitor"
+    )
+    elsewhere = told(
+        "b",
+        "Elsewhere, the monitor reported 12 people killed in strikes on a suburb.",
+        "12 people",
+        (12, 12, 12),
+        "Observers",
+    )
+    elsewhere.doc = lead.doc
+    assert figure_entries(lead, elsewhere) == []
+    # another article's report of that figure still disputes the lead
+    other_article = told(
+        "c",
+        "Elsewhere, the monitor reported 12 people killed in strikes on a suburb.",
+        "12 people",
+        (12, 12, 12),
+        "Observers",
+    )
+    assert figure_entries(lead, other_article)
+
+
+def test_a_party_s_long_standing_denial_answers_no_one_report() -> None:
+    struck = mention("a", sources=("Monitor", "Courier"), text="Jets struck the market, the monitor said.")
+    for n, text in enumerate(
+        ("The government has long denied using such weapons.", "Officials have said they would never use poison gas.")
+    ):
+        standing = mention(f"s{n}", modality="denied", sources=("Interior Ministry", "Courier"), doc="doc-a", text=text)
+        standing.chain.sources[0].kind = "government"
+        assert not [c for c in derive_event("ev", [struck, standing]).contradictions if c.kind == "denial"]

@@ -80,3 +80,22 @@ def test_two_outlets_naming_other_doers_of_a_strike_kept_apart_are_still_set_aga
     assert all(r["claim_group"] == "event:ev-0" for r in listed)
     assert rows(store) == afresh(store)
     store.close()
+
+
+def test_two_sources_one_article_sets_side_by_side_disagree_though_filed_as_two_events() -> None:
+    from sitrep.model import Source
+    from sitrep.resolve.contradictions import incident_contradictions
+
+    def said(report_id: str, text: str, speaker: str, killed: int) -> Mention:
+        report = mention(report_id, doc="story", text=text, sources=(speaker, "Courier"), killed=(killed,) * 3)
+        at = text.index(speaker)
+        report.chain.sources[0] = Source(speaker, "monitor", Span("story", at, at + len(speaker), speaker))
+        return report
+
+    monitor = said("m1", "The Observatory said the gas attack on Tarsa killed 58 people.", "Observatory", 58)
+    coalition = said("m2", "The Coalition said the gas attack on Tarsa killed 100 people.", "Coalition", 100)
+    listed = incident_contradictions(derive_event("ev-a", [monitor]), derive_event("ev-b", [coalition]))
+    assert [c.kind for c in listed] == ["figure"]
+    # the story's own telling of a second toll names no source: two incidents as the article tells them
+    told = mention("m3", doc="story", text="A gas attack on Tarsa killed 100 people.", killed=(100,) * 3)
+    assert incident_contradictions(derive_event("ev-a", [monitor]), derive_event("ev-b", [told])) == []

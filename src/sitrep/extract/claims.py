@@ -544,11 +544,29 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
         if any(o.lemma_.lower() in _RESPONSIBILITY_NOUNS for o in objects):
             continue  # "denied responsibility for the strike": a denial of responsibility (responsibility_claims)
         of_statement = any(o.lemma_.lower() in words["denied_statement_nouns"] for o in objects)
-        if (any(t.i in triggers for t in scope) and not of_statement) or any(t.like_num for t in scope):
+        if any(t.like_num for t in scope):
             continue
         phrase = " ".join(t.text for t in scope if t.dep_ not in DEP.determiner or t.i != scope[0].i)
-        claims.append(_denial_at(context, verb, f"{verb.lemma_.lower()} {phrase}", ""))
+        subject = f"{verb.lemma_.lower()} {phrase}"
+        if any(t.i in triggers for t in scope) and not of_statement:
+            claims.append(denied_act(context, verb, subject))
+            continue
+        claims.append(_denial_at(context, verb, subject, ""))
     return claims
+
+
+# The topic of a denial whose denied act is a report of its own (see denied_act).
+DENIED_ACT_TOPIC = "denied-act"
+
+
+def denied_act(context: SentenceContext, verb: Token, subject: str) -> Claim:
+    """denial_of_an_act: "the government denies the use of chemical weapons", "Syria denied carrying out the
+    attack": the denied act is an event report of its own, with modality denied, which its event sets against the
+    reports that say it happened. The speaker's denial is also kept as a claim, so that who denies what is listed
+    with the statements, under a topic of its own that joins no group and links to no report (the report already
+    stands in the dispute)."""
+    claim_id = _claim_id(context, verb.idx)
+    return replace(_denial_at(context, verb, subject, ""), topic=f"{DENIED_ACT_TOPIC}:{claim_id}")
 
 
 # Modalities of a report that says an incident happened: what a denial can be about.
@@ -566,6 +584,9 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
         # A denial is somebody's: the story's own negative statement ("the truce does not include ...") is not.
         someone = any(s.kind != "publisher" for s in claim.chain.sources)
         responsibility = claim.topic.startswith(f"{RESPONSIBILITY_TOPIC}:")
+        if claim.topic.startswith(f"{DENIED_ACT_TOPIC}:"):
+            linked.append(claim)  # its denied act is a report of its own, compared in that report's event
+            continue
         if responsibility and claim.subject.startswith(NO_CLAIM):
             linked.append(claim)  # nobody owning it disputes a claimant, not that the incident happened
             continue
@@ -588,6 +609,9 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
         if no_harm and before and another_incident_between(told, before[-1], claim):
             linked.append(claim)
             continue
+        # accusation_over_mention: a denial answers a report that tells the act as done, not one that only
+        # mentions it as alleged or under inquiry ("an envoy arrived to investigate the alleged attack")
+        before = [m for m in before if m.modality == "asserted"] or before
         # a denier answers the story's last report of its own act, else of the means it names
         own = [m for m in before if denies_its_own(claim, m)]
         before = own or before
@@ -1424,6 +1448,9 @@ def _scope_text(mention: Mention) -> str | None:
 
 # The actor of an event claim whose report names nobody.
 UNSPECIFIED_ACTOR = "unspecified actor"
+# How every stand-in for a party the text does not name begins ("unspecified actor", "unspecified target",
+# "unspecified forces"): a topic scoped by one names nothing particular.
+UNSPECIFIED = "unspecified "
 
 
 def claim_from_mention(mention: Mention) -> Claim:

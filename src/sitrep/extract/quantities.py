@@ -67,8 +67,10 @@ _UNCOUNTED_WORDS = word_alternation(word_set("en", "quantities", "uncounted_amou
 _UNCOUNTED = re.compile(
     rf"\s*{_UNCOUNTED_WORDS}\b(?!\s+(?:of\s+)?(?:\d|{word_alternation(SCALE_WORDS)}s?\b))", re.IGNORECASE
 )
+_SINGLE_PERSON_DETERMINERS = word_alternation(word_set("en", "quantities", "single_person_determiners"))
+_ADDITION_WORDS = word_set("en", "quantities", "figure_addition_words")
 _SINGLE_PERSON = re.compile(
-    rf"(?<![\w'’-])(?:a|an)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{word_alternation(_SINGLE_PERSON_NOUNS)})(?![\w-])",
+    rf"(?<![\w'’-]){_SINGLE_PERSON_DETERMINERS}\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{word_alternation(_SINGLE_PERSON_NOUNS)})(?![\w-])",
     re.IGNORECASE,
 )
 EXACT_PHRASES: dict[str, int] = {str(k): int(v) for k, v in _DATA["exact_phrases"].items()}
@@ -489,7 +491,7 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
     low, best, high = bounds
     if _counts_none(text, match):
         low = best = high = 0
-    unit = _unit_after(text, _after_partitive(text, match), best)
+    unit = _unit_after(text, _after_addition(text, _after_partitive(text, match)), best)
     before = text[max(prev_end, match.start() - _BEFORE_CHARS) : match.start()]
     end = unit.end if unit else match.end()
     after = text[end : end + 80]
@@ -539,6 +541,22 @@ def _after_partitive(text: str, match: re.Match[str]) -> int:
     return match.end()
 
 
+def _after_addition(text: str, pos: int) -> int:
+    """more_of_a_noun: "three other fighters", "two more soldiers", "five additional civilians": a word of addition
+    between the figure and its noun leaves the noun the figure's unit (data/en/quantities.yaml
+    ``figure_addition_words``); alone ("two others", "five more") it names none."""
+    first = _TOKEN.match(text, pos)
+    if first is None or first.group(1).lower() not in _ADDITION_WORDS:
+        return pos
+    following = _TOKEN.match(text, first.end())
+    if following is None:
+        return pos
+    word = following.group(1).lower()
+    if word in STOP_WORDS or word in _AMOUNT_WORDS or _looks_like_verb(word):
+        return pos
+    return first.end()
+
+
 def _worth_keeping(match: re.Match[str], unit: Unit | None, kind: str | None) -> bool:
     """A bare figure needs a casualty context; vague words and years need a listed head."""
     amount = (match.group("vague") or match.group("exact") or match.group("num") or "").lower()
@@ -570,8 +588,9 @@ _ONE_PERSON = "person"
 
 
 def _single_persons(text: str, found: list[_Found]) -> list[_Found]:
-    """a_single_person: "killing a woman", "a child was wounded", "a soldier and two civilians were killed": "a"
-    or "an" before a noun of one person (data/en/quantities.yaml `single_person_nouns`) counts one, its kind from
+    """a_single_person: "killing a woman", "a child was wounded", "a soldier and two civilians were killed":
+    "a" or "an" (``single_person_determiners``) before a noun of one person
+    (data/en/quantities.yaml ``single_person_nouns``) counts one, its kind from
     the casualty cue before or after it, else from a figure it is coordinated with (kept only with a kind)."""
     persons: list[_Found] = []
     for match in _SINGLE_PERSON.finditer(text):

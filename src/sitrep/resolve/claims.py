@@ -9,7 +9,7 @@ from functools import partial
 from itertools import combinations
 from typing import Generic, TypeVar
 
-from sitrep.extract.claims import UNSPECIFIED_ACTOR, tells_a_running_total
+from sitrep.extract.claims import UNSPECIFIED, tells_a_running_total
 from sitrep.extract.quantities import base_kind
 from sitrep.geo.normalise import country_keys, name_key, skeleton_key
 from sitrep.model import Claim, Contradiction, Mention, Quantity
@@ -91,9 +91,10 @@ def topic_key(topic: str) -> str:
 
 
 def _specific(topic: str, cfg: ResolveConfig) -> bool:
-    """The topic names a place or a particular actor (an event nobody is named for is not particular)."""
+    """The topic names a place or a particular actor (an event nobody is named for, or an act on a target the
+    text does not name, is not particular)."""
     scope = topic.rpartition(":")[2].strip().lower()
-    return bool(scope) and scope not in cfg.generic_actors and scope != UNSPECIFIED_ACTOR
+    return bool(scope) and scope not in cfg.generic_actors and not scope.startswith(UNSPECIFIED)
 
 
 def same_quantity(a: Claim, b: Claim, cfg: ResolveConfig) -> bool:
@@ -201,7 +202,7 @@ def comparable_across_documents(a: Claim, b: Claim, cfg: ResolveConfig) -> bool:
     "people killed" in two articles may be two different counts."""
     if a.doc == b.doc:
         return True
-    if _country_wide_toll(a) or _country_wide_toll(b):
+    if _country_wide_toll(a) or _country_wide_toll(b) or _country_wide_statement(a) or _country_wide_statement(b):
         return False
     return bool(a.topic and b.topic and _specific(a.topic, cfg) and _specific(b.topic, cfg))
 
@@ -219,6 +220,15 @@ def _country_wide_toll(claim: Claim) -> bool:
         and bool(kinds & contested_figure_kinds())
         and any(name_key(scope) in country_keys() for scope in scopes if scope)
     )
+
+
+def _country_wide_statement(claim: Claim) -> bool:
+    """statement_of_a_whole_country: a claim with no figure whose topic is scoped by a whole country ("denied
+    responsibility" for an attack in Syria, a group "claimed responsibility" for a bombing there): it is about one
+    incident the topic does not name, and another article's statement of that country is as often about another
+    incident of the war as about the same one."""
+    topic = claim.topic.split(":") if claim.topic else []
+    return claim.quantity is None and len(topic) > 1 and name_key(topic[-1]) in country_keys()
 
 
 def pair_contradictions(a: Claim, b: Claim, cfg: ResolveConfig) -> list[Contradiction]:
@@ -347,7 +357,9 @@ def comparable_pairs(group: list[Claim], cfg: ResolveConfig) -> list[tuple[Claim
 
 def _comparable_with_others(claim: Claim, cfg: ResolveConfig) -> bool:
     """``comparable_across_documents`` of this claim and one of another document, as far as it depends on it."""
-    return not _country_wide_toll(claim) and bool(claim.topic and _specific(claim.topic, cfg))
+    if _country_wide_toll(claim) or _country_wide_statement(claim):
+        return False
+    return bool(claim.topic and _specific(claim.topic, cfg))
 
 
 def group_claims(claims: list[Claim], cfg: ResolveConfig | None = None) -> list[ClaimGroup]:

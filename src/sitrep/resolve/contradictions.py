@@ -192,7 +192,16 @@ def count_the_same_victims(a: tuple[Mention, Quantity], b: tuple[Mention, Quanti
     part_a, part_b = part_of_toll(*a), part_of_toll(*b)
     if not part_a and not part_b:
         return True
-    return part_a and part_b and victim_noun(*a) == victim_noun(*b)
+    return part_a and part_b and victim_noun(*a) == victim_noun(*b) and names_a_subgroup(*a)
+
+
+def names_a_subgroup(mention: Mention, q: Quantity) -> bool:
+    """unnamed_parts_differ: the figure names whom it counts by a subgroup noun ("12 children", "eight Mexicans").
+    Two parts told only as parts ("ten of those killed were civilians", "six of those killed were fighters") may
+    count any two parts of the dead, so they are set against each other only when both name the same subgroup."""
+    subgroups = _lexicon("subgroup_nouns") | {NATIONALS}
+    noun = victim_noun(mention, q)
+    return noun in subgroups or noun + "s" in subgroups
 
 
 @functools.cache
@@ -337,11 +346,19 @@ def told_as_background(mention: Mention) -> bool:
     return _opens_with(" ".join(words[:4]), _lexicon("background_openers"))
 
 
+def told_as_elsewhere(mention: Mention) -> bool:
+    """The report's sentence opens by moving to another scene ("Elsewhere, the monitor reported 12 killed in air
+    strikes", "Separately, ..."): a round-up's other incident, not the lead's."""
+    words = mention.sentence.text.lower().replace(",", " ").split()
+    return _opens_with(" ".join(words[:4]), _lexicon("elsewhere_openers"))
+
+
 def superseded_in_article(a: Mention, b: Mention) -> bool:
-    """Two reports of one article, one told as earlier (:func:`told_as_earlier`): the article's own update or an
-    earlier incident of its round-up, which the article does not set against its lead; an analyst cites the
-    article's latest figure. Another article's earlier figure still disputes it."""
-    return a.doc == b.doc and (told_as_earlier(a) or told_as_earlier(b))
+    """Two reports of one article, one told as earlier (:func:`told_as_earlier`) or as another scene
+    (:func:`told_as_elsewhere`): the article's own update or another incident of its round-up, which the article
+    does not set against its lead; an analyst cites the article's latest figure. Another article's earlier figure,
+    or its report of that other scene, still disputes it."""
+    return a.doc == b.doc and any(told_as_earlier(m) or told_as_elsewhere(m) for m in (a, b))
 
 
 def _figure_disagreements(
@@ -400,10 +417,17 @@ def estimate_contradictions(event: Event) -> list[Contradiction]:
     return _figure_disagreements(
         event,
         "estimates",
-        lambda a, b: a[0] != b[0] and not ranges_disjoint(a[1], b[1]),
+        lambda a, b: a[0] != b[0] and not ranges_disjoint(a[1], b[1]) and not one_floor_named(a, b),
         across_sources=True,
         note=", different estimates within each other's bounds",
     )
+
+
+def one_floor_named(a: _Stated, b: _Stated) -> bool:
+    """one_floor_two_wordings: two open floors one apart are one figure worded two ways ("at least 100" read as
+    100 and more, "more than 100" as 101 and more): no estimate differs."""
+    (head_a, (_, high_a)), (head_b, (_, high_b)) = a, b
+    return high_a is None and high_b is None and abs(head_a - head_b) <= 1
 
 
 def _dates_disjoint(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
@@ -839,10 +863,11 @@ def _merged_figures(events: Sequence[Event]) -> list[Figure]:
 def incident_contradictions(event: Event, other: Event) -> list[Contradiction]:
     """Disagreements between two events that tell one incident (:func:`one_incident`): one event's reports set
     against the other's on figures (a toll, or none) and doers, one entry per field, as if they were one event's,
-    only between reports of different documents that name one town (one article's two events are two incidents
-    as its own text tells them). Dates are not compared (reports of one place on different days are more often
-    two incidents than one disputed date), nor denials (a denial is set against the reports of its own event;
-    across events it answered other words than theirs as often as not)."""
+    only between reports that name one town, of different documents or of two sources one article sets side by
+    side (:func:`two_speakers`; the story's own telling of two events of one article tells two incidents). Dates
+    are not compared (reports of one place on different days are more often two incidents than one disputed
+    date), nor denials (a denial is set against the reports of its own event; across events it answered other
+    words than theirs as often as not)."""
     if not one_incident(event, other):
         return []
     union = Event(
@@ -866,10 +891,17 @@ def incident_contradictions(event: Event, other: Event) -> list[Contradiction]:
         item
         for item in pairs
         if (item.a in ours) != (item.b in ours)
-        and by_id[item.a].doc != by_id[item.b].doc
+        and (by_id[item.a].doc != by_id[item.b].doc or two_speakers(by_id[item.a], by_id[item.b]))
         and same_town(by_id[item.a], by_id[item.b])
     ]
     return kept(one_per_field(across, _position(union)), lambda: entry_context(union, "incident"))
+
+
+def two_speakers(a: Mention, b: Mention) -> bool:
+    """sources_side_by_side: two reports of one article whose own sentences each name who says it, and name
+    different originators ("the Observatory said the attack killed 58", "the Coalition said it killed more than
+    100"): the article sets two sources' words side by side, which is a dispute however the resolver filed them."""
+    return originator(a) != originator(b) and names_a_speaker(a) and names_a_speaker(b)
 
 
 def entry_context(event: Event, origin: str) -> EntryContext:
