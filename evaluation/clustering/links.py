@@ -60,7 +60,8 @@ def pair_reason(mention: Mention, report: Mention, cfg: ResolveConfig) -> str | 
         and not {mention.sub_event_type, report.sub_event_type} & facts
     ):
         return f"type: {mention.event_type} / {report.event_type}"
-    if cluster._dated(mention) and cluster._dated(report) and not date_score(mention.date, report.date, cfg):  # type: ignore[arg-type]
+    mine, theirs = cluster.as_dated(mention, cfg), cluster.as_dated(report, cfg)
+    if cluster._dated(mine) and cluster._dated(theirs) and not date_score(mine.date, theirs.date, cfg):  # type: ignore[arg-type]
         return "date"
     if cluster._other_day(mention, report):
         return "other day"

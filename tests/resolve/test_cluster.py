@@ -381,3 +381,33 @@ def test_a_day_told_as_tonight_is_not_another_day_than_the_day_before_in_another
     sunday.date = DateInterval(dt.date(2024, 3, 10), dt.date(2024, 3, 10), "day", Span("doc-c", 135, 144, "on Sunday"))
     results = resolve_mentions([saturday, sunday], store)
     assert results[0].event_id != results[1].event_id
+
+
+def _told_before(report: Mention, day: str) -> Mention:
+    """The report's date carried from a sentence before it (the day of a call, of a statement)."""
+    report.date = DateInterval(dt.date.fromisoformat(day), dt.date.fromisoformat(day), "day", Span(report.doc, 60, 69))
+    return report
+
+
+def test_a_restated_incident_dated_by_its_telling_joins_the_incident_days_before() -> None:
+    # restated_date_is_a_bound: "the recent chemical attack in Saraqib", in an article about a call "on Monday", took
+    # Monday from the call; the attack was then or in the days before, so it is the attack reported six days earlier.
+    attack = _report("a", "A chemical attack killed 40 people in Saraqib on Tuesday.", [("Saraqib", "Saraqib")])
+    attack.date = DateInterval(dt.date(2024, 3, 5), dt.date(2024, 3, 5), "day", Span("doc-a", 149, 159))
+    text = "The ministers discussed the recent chemical attack in Saraqib."
+    restated = _told_before(_report("b", text, [("Saraqib", "Saraqib")]), "2024-03-11")
+    restated.restates = True
+    store = InMemoryEvents()
+    results = resolve_mentions([attack, restated], store)
+    assert results[0].event_id == results[1].event_id
+    # Told as news, not as an incident already known, the carried day is the act's: another incident.
+    told = _told_before(_report("c", "A chemical attack hit Saraqib.", [("Saraqib", "Saraqib")]), "2024-03-11")
+    store = InMemoryEvents()
+    results = resolve_mentions([attack, told], store)
+    assert results[0].event_id != results[1].event_id
+    # An incident long before the telling is not the one restated.
+    long_before = _told_before(_report("d", text, [("Saraqib", "Saraqib")]), "2024-03-25")
+    long_before.restates = True
+    store = InMemoryEvents()
+    results = resolve_mentions([attack, long_before], store)
+    assert results[0].event_id != results[1].event_id

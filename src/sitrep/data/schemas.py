@@ -617,6 +617,7 @@ class DateMatch(Strict):
     slack_score: Number
     overlap_score: dict[DatePrecision, Number]
     candidate_window_days: int
+    restated_reach_days: int = 0
 
 
 class Weights(Strict):

@@ -8,11 +8,13 @@ and B~C never chain A and C into one event.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sitrep.model import Event, Mention, Place
+from sitrep.model import DateInterval, Event, Mention, Place
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.coreference import (
     anchoring_slip,
@@ -59,8 +61,8 @@ def attach_threshold(mention: Mention, cfg: ResolveConfig) -> float:
 
 
 def contradicts(mention: Mention, report: Mention, cfg: ResolveConfig) -> bool:
-    """The two cannot report one incident: incompatible types, days apart, places apart, or each names its own
-    town or village and they are not the same (see ``distinct_places``)."""
+    """The two cannot report one incident: incompatible types, days apart (each dated as ``as_dated`` dates it),
+    places apart, or each names its own town or village and they are not the same (see ``distinct_places``)."""
     if mention.doc == report.doc:
         return False  # one document's reports were grouped before resolution
     facts = incident_rules().facts_of_an_incident
@@ -69,7 +71,8 @@ def contradicts(mention: Mention, report: Mention, cfg: ResolveConfig) -> bool:
         and not {mention.sub_event_type, report.sub_event_type} & facts
     ):
         return True
-    if _dated(mention) and _dated(report) and not date_score(mention.date, report.date, cfg):  # type: ignore[arg-type]
+    mine, theirs = as_dated(mention, cfg), as_dated(report, cfg)
+    if _dated(mine) and _dated(theirs) and not date_score(mine.date, theirs.date, cfg):  # type: ignore[arg-type]
         return True
     if _other_day(mention, report):
         return True
@@ -91,6 +94,18 @@ def _other_day(a: Mention, b: Mention) -> bool:
     return (
         day_a.precision == day_b.precision == "day" and not day_a.overlaps(day_b) and not anchoring_slip(day_a, day_b)
     )
+
+
+def as_dated(mention: Mention, cfg: ResolveConfig) -> Mention:
+    """The report as resolution dates it. restated_date_is_a_bound: a report that restates an incident told as known
+    ("the recent chemical attack in Khan Shaikhoun") and whose date its own sentence does not give took the date of
+    the sentences around it, those of a telling (a call "on Monday", a statement): the incident was that day or in the
+    ``restated_reach_days`` before it, so it is dated so, roughly, for finding and judging the events it may join."""
+    date = mention.date
+    if not mention.restates or date is None or own_date(mention) is not None or told_date(mention) is None:
+        return mention
+    start = date.end - dt.timedelta(days=cfg.restated_reach_days)
+    return dataclasses.replace(mention, date=DateInterval(start, date.end, "approximate", date.span))
 
 
 def _dated(mention: Mention) -> bool:
@@ -160,7 +175,7 @@ def rank_group_candidates(
 ) -> list[tuple[float, Event]]:
     """Candidates no report of the group contradicts, by the best score any report of the group gets."""
     scored = [
-        (max(match_score(m, event, cfg) for m in group), event)
+        (max(match_score(as_dated(m, cfg), event, cfg) for m in group), event)
         for event in candidates
         if not contradicts_a_report(group, event, cfg)
     ]
@@ -170,9 +185,9 @@ def rank_group_candidates(
 def mergeable(absorbed: Event, target: Event, cfg: ResolveConfig) -> bool:
     """Two events merge only if none of one's reports is hard-incompatible (type, date, place) with the other or
     contradicts one of its reports."""
-    return all(match_score(m, target, cfg) > 0.0 for m in absorbed.mentions) and not contradicts_a_report(
-        absorbed.mentions, target, cfg
-    )
+    return all(
+        match_score(as_dated(m, cfg), target, cfg) > 0.0 for m in absorbed.mentions
+    ) and not contradicts_a_report(absorbed.mentions, target, cfg)
 
 
 def resolve_mention(mention: Mention, events: CandidateSource, cfg: ResolveConfig) -> Resolution:
@@ -189,7 +204,7 @@ def resolve_group(group: list[Mention], events: CandidateSource, cfg: ResolveCon
         return Resolution(lead.id, existing, "attach", 1.0)
     candidates: dict[str, Event] = {}
     for mention in group:
-        for event in events.candidate_events(mention, cfg.candidate_window_days):
+        for event in events.candidate_events(as_dated(mention, cfg), cfg.candidate_window_days):
             candidates.setdefault(event.id, event)
     ranked = rank_group_candidates(group, [candidates[i] for i in sorted(candidates)], cfg)
     best_score = ranked[0][0] if ranked else 0.0
