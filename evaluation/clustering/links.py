@@ -46,7 +46,7 @@ from sitrep.resolve import cluster  # noqa: E402
 from sitrep.resolve import coreference as co  # noqa: E402
 from sitrep.resolve.config import ResolveConfig, load_config  # noqa: E402
 from sitrep.resolve.scoring import score_components, type_score  # noqa: E402
-from sitrep.resolve.similarity import best_place_score, date_score  # noqa: E402
+from sitrep.resolve.similarity import date_score  # noqa: E402
 from sitrep.store import Store  # noqa: E402
 
 
@@ -65,7 +65,7 @@ def pair_reason(mention: Mention, report: Mention, cfg: ResolveConfig) -> str | 
         return "date"
     if cluster._other_day(mention, report):
         return "other day"
-    if best_place_score(cluster._placed(mention), cluster._placed(report), cfg) == 0.0:
+    if cluster.places_apart(cluster._placed(mention), cluster._placed(report), cfg):
         return "place"
     if co.distinct_places(mention, report):
         return "distinct places"

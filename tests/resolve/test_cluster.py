@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.model import ActorRole, DateInterval, Mention, PlaceMention, Span
+from sitrep.model import ActorRole, DateInterval, Mention, Place, PlaceMention, Span
 from sitrep.resolve import HistoryEntry, InMemoryEvents, event_id_for, resolve_group, resolve_mentions
 from tests.resolve.resolve_fixtures import mention, place
 
@@ -411,3 +411,36 @@ def test_a_restated_incident_dated_by_its_telling_joins_the_incident_days_before
     store = InMemoryEvents()
     results = resolve_mentions([attack, long_before], store)
     assert results[0].event_id != results[1].event_id
+
+
+def _strike(mention_id: str, sentence: str, places: list[tuple[str, Place]]) -> Mention:
+    """An air strike by the Syrian air force on Sunday whose sentence names ``places`` (text, place)."""
+    report = _report(mention_id, sentence, [])
+    report.sub_event_type = "Air/drone strike"
+    report.actors = [ActorRole("actor1", "Military Forces of Syria", "State forces")]
+    for text, where in places:
+        at = 100 + sentence.index(text)
+        report.places.append(PlaceMention(text, Span(report.doc, at, at + len(text)), place=where))
+    return report
+
+
+def test_a_province_named_beside_its_town_brings_no_other_province_within_reach() -> None:
+    # province_locates_its_town: "near Palmyra in Homs province" is placed at Palmyra; the point of Homs province (its
+    # seat, 135 km from Idlib's) says where Palmyra is, so strikes "in Idlib province" that day are another incident.
+    idlib = Place("test:Idlib province", "Idlib", "SY", 35.93, 36.63, "admin1", admin1="Idlib")
+    homs = Place("test:Homs province", "Homs", "SY", 34.72, 36.73, "admin1", admin1="Homs")
+    palmyra = Place("test:Palmyra", "Palmyra", "SY", 34.56, 38.28, "town", admin1="Homs")
+    east = _strike(
+        "a",
+        "Jets struck IS positions near Palmyra in Homs province on Sunday.",
+        [("Palmyra", palmyra), ("Homs province", homs)],
+    )
+    north = _strike("b", "Jets struck Nusra positions in Idlib province on Sunday.", [("Idlib province", idlib)])
+    store = InMemoryEvents()
+    results = resolve_mentions([east, north], store)
+    assert results[0].event_id != results[1].event_id
+    # A report of the province the town lies in may tell the same strikes.
+    in_homs = _strike("c", "Jets struck IS positions in Homs province on Sunday.", [("Homs province", homs)])
+    store = InMemoryEvents()
+    results = resolve_mentions([east, in_homs], store)
+    assert results[0].event_id == results[1].event_id

@@ -19,6 +19,7 @@ from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.coreference import (
     anchoring_slip,
     coded_type,
+    contains,
     distinct_places,
     distinct_written_places,
     named_weekdays,
@@ -76,9 +77,17 @@ def contradicts(mention: Mention, report: Mention, cfg: ResolveConfig) -> bool:
         return True
     if _other_day(mention, report):
         return True
-    if best_place_score(_placed(mention), _placed(report), cfg) == 0.0:
+    if places_apart(_placed(mention), _placed(report), cfg):
         return True
     return distinct_places(mention, report)
+
+
+def places_apart(mine: list[Place], theirs: list[Place], cfg: ResolveConfig) -> bool:
+    """No place of one report can be a place of the other: each pair too far apart for their precisions, and
+    neither holds the other (a town in the province the other names is one place however far the province's point)."""
+    if best_place_score(mine, theirs, cfg) != 0.0:
+        return False
+    return not any(contains(a, b) or contains(b, a) for a in mine for b in theirs)
 
 
 def _other_day(a: Mention, b: Mention) -> bool:
@@ -118,8 +127,11 @@ def _dated(mention: Mention) -> bool:
 
 
 def _placed(mention: Mention) -> list[Place]:
-    """The resolved places the mention's sentence names itself."""
-    return [pm.place for pm in own_place_mentions(mention) if pm.place is not None]
+    """The resolved places the mention's sentence names itself. province_locates_its_town: a province or country the
+    sentence names beside a town in it ("al-Buseiri village in Homs province") only says where the town is; the town
+    places the report, so the province's point does not bring another province's report within reach."""
+    places = [pm.place for pm in own_place_mentions(mention) if pm.place is not None]
+    return [p for p in places if not any(contains(p, town) for town in places)]
 
 
 def _told_type(mentions: list[Mention]) -> str:
