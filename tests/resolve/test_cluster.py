@@ -444,3 +444,40 @@ def test_a_province_named_beside_its_town_brings_no_other_province_within_reach(
     store = InMemoryEvents()
     results = resolve_mentions([east, in_homs], store)
     assert results[0].event_id == results[1].event_id
+
+
+def _dated_by(report: Mention, words: str, start: str, end: str, precision: str = "day") -> Mention:
+    """The report dated by ``words`` of its own sentence."""
+    at = 100 + (report.sentence.text or "").index(words)
+    span = Span(report.doc, at, at + len(words), words)
+    report.date = DateInterval(dt.date.fromisoformat(start), dt.date.fromisoformat(end), precision, span)  # type: ignore[arg-type]
+    return report
+
+
+def test_a_weekday_of_a_claim_is_no_other_day_than_the_blast_s() -> None:
+    # weekday_of_the_telling: "IS on Monday claimed a suicide blast" dates the claim; the blast another outlet dates
+    # "on Sunday night" at the same crossing is the one claimed. Told of the act, Monday is another day.
+    sunday = _dated_by(
+        _report("a", "A suicide blast struck the Atme crossing on Sunday night.", [("Atme", "Idlib")]),
+        "on Sunday",
+        "2024-03-10",
+        "2024-03-10",
+    )
+    claimed = _dated_by(
+        _report("b", "IS on Monday claimed a suicide blast at the Atme crossing.", [("Atme", "Idlib")]),
+        "on Monday",
+        "2024-03-09",
+        "2024-03-11",
+        "approximate",
+    )
+    results = resolve_mentions([sunday, claimed], InMemoryEvents())
+    assert results[0].event_id == results[1].event_id
+    struck = _dated_by(
+        _report("c", "A suicide blast struck the Atme crossing on Monday.", [("Atme", "Idlib")]),
+        "on Monday",
+        "2024-03-09",
+        "2024-03-11",
+        "approximate",
+    )
+    results = resolve_mentions([sunday, struck], InMemoryEvents())
+    assert results[0].event_id != results[1].event_id

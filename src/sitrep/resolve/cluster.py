@@ -26,6 +26,7 @@ from sitrep.resolve.coreference import (
     own_date,
     own_place_mentions,
     told_date,
+    told_on_that_day,
 )
 from sitrep.resolve.coreference import load_rules as incident_rules
 from sitrep.resolve.derive import derive_event, lead_reports, majority
@@ -97,7 +98,9 @@ def _other_day(a: Mention, b: Mention) -> bool:
     if day_a is None or day_b is None:
         return False
     weekdays_a, weekdays_b = named_weekdays(day_a), named_weekdays(day_b)
-    if len(weekdays_a) == len(weekdays_b) == 1 and weekdays_a != weekdays_b:
+    # weekday_of_the_telling: "IS on Monday claimed the blast" names the claim's day, not the act's.
+    telling = told_on_that_day(day_a, a) or told_on_that_day(day_b, b)
+    if len(weekdays_a) == len(weekdays_b) == 1 and weekdays_a != weekdays_b and not telling:
         return True
     # deictic_day_is_loose: "tonight" in a statement may be the night before the day another report names.
     return (

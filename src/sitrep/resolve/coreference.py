@@ -663,6 +663,16 @@ def _day_of_the_telling(date: DateInterval, mention: Mention) -> bool:
     return bool(set(before[-TELLING_REACH_WORDS:]) & word_set("en", "coreference", "telling_words"))
 
 
+def told_on_that_day(date: DateInterval, mention: Mention) -> bool:
+    """weekday_of_the_telling: a word of telling follows the date right after it ("the group on Monday claimed the
+    blast", "the ministry on Sunday said"): the date is the day of the claim or the statement, the act was then or
+    before."""
+    if date.span is None or not mention.sentence.start <= date.span.end <= mention.sentence.end:
+        return False
+    after = re.findall(r"[a-z]+", (mention.sentence.text or "")[date.span.end - mention.sentence.start :].casefold())
+    return bool(after[:1]) and after[0] in word_set("en", "coreference", "telling_words")
+
+
 def _told_the_day_after(a: Mention, b: Mention, date_a: DateInterval, date_b: DateInterval) -> bool:
     """day_of_the_telling: one report's date is the day the act was told of ("the coalition said on Sunday it had
     carried out 16 strikes"), the day after the other's: an act is told of on its day or later, so the day between
