@@ -481,3 +481,14 @@ def test_a_weekday_of_a_claim_is_no_other_day_than_the_blast_s() -> None:
     )
     results = resolve_mentions([sunday, struck], InMemoryEvents())
     assert results[0].event_id != results[1].event_id
+
+
+def test_the_people_of_a_village_name_it_as_the_place_of_their_protest() -> None:
+    # residents_of_a_place: "Residents of Umm Tala protested" names the village the gazetteer lacks; a protest the same
+    # day by the residents of the town of Saraqib, in the same province, is another.
+    village = _in_province(_report("a", "Residents of Umm Tala in Idlib province protested on Sunday.", []))
+    town = _report("b", "Residents of Saraqib in Idlib province protested on Sunday.", [("Saraqib", "Saraqib")])
+    for report in (village, town):
+        report.event_type, report.sub_event_type = "Protests", "Peaceful protest"
+    results = resolve_mentions([village, town], InMemoryEvents())
+    assert results[0].event_id != results[1].event_id

@@ -345,9 +345,11 @@ def _none_the_same(places_a: list[PlaceMention], places_b: list[PlaceMention]) -
 
 
 # "in Jisr al-Shughur", "near Tell Marqa", "from Wad Rawa Jadid", "shelled Bir Hasan": a capitalised name after a
-# locative or a verb of attack, as the text writes it (particles such as al-, el-, bin, de may join its words).
+# locative or a verb of attack, as the text writes it (particles such as al-, el-, bin, de may join its words); and
+# after the people of a place (residents_of_a_place: "Residents of Tayba Nasr protested", "villagers of Um Sayala").
 _WRITTEN_PLACE = re.compile(
-    r"\b(?:in|near|outside|from|at|shelled|bombed|struck|hit|raided|stormed|targeted)\s+"
+    r"\b(?:in|near|outside|from|at|shelled|bombed|struck|hit|raided|stormed|targeted"
+    r"|(?:[Rr]esidents|[Ii]nhabitants|[Vv]illagers|[Pp]eople)\s+of)\s+"
     r"((?:[A-Z][\w'’-]*|(?:al|el|ad|as|ar|ash|at|az|bin|ibn|de|du|la|le)-?[A-Z][\w'’-]*)"
     r"(?:\s+(?:(?:al|el|bin|ibn|de|du|la|le|of)\s+)?(?:[A-Z][\w'’-]*|(?:al|el|ad|as|ar|ash|at|az)-[A-Z][\w'’-]*))*)"
 )
