@@ -13,6 +13,9 @@ as the store holds it now):
 - ``below attach``: nothing contradicts, but the best report's score stays under the threshold (its components shown);
 - ``would attach``: it clears the bar now (another candidate was preferred, or the event grew later).
 
+Then it lists the false merges (two gold events of different documents and different incidents in one event of ours),
+counted by the pair of incidents, so that one wrong join told by many documents reads as one cause.
+
     python evaluation/clustering/links.py GOLD --db sqlite:///DB [--show]
 
 Development halves only; never the test split.
@@ -46,7 +49,7 @@ from sitrep.resolve import cluster  # noqa: E402
 from sitrep.resolve import coreference as co  # noqa: E402
 from sitrep.resolve.config import ResolveConfig, load_config  # noqa: E402
 from sitrep.resolve.scoring import score_components, type_score  # noqa: E402
-from sitrep.resolve.similarity import best_place_score, date_score  # noqa: E402
+from sitrep.resolve.similarity import date_score  # noqa: E402
 from sitrep.store import Store  # noqa: E402
 
 
@@ -60,11 +63,12 @@ def pair_reason(mention: Mention, report: Mention, cfg: ResolveConfig) -> str | 
         and not {mention.sub_event_type, report.sub_event_type} & facts
     ):
         return f"type: {mention.event_type} / {report.event_type}"
-    if cluster._dated(mention) and cluster._dated(report) and not date_score(mention.date, report.date, cfg):  # type: ignore[arg-type]
+    mine, theirs = cluster.as_dated(mention, cfg), cluster.as_dated(report, cfg)
+    if cluster._dated(mine) and cluster._dated(theirs) and not date_score(mine.date, theirs.date, cfg):  # type: ignore[arg-type]
         return "date"
     if cluster._other_day(mention, report):
         return "other day"
-    if best_place_score(cluster._placed(mention), cluster._placed(report), cfg) == 0.0:
+    if cluster.places_apart(cluster._placed(mention), cluster._placed(report), cfg):
         return "place"
     if co.distinct_places(mention, report):
         return "distinct places"
@@ -143,6 +147,23 @@ def main() -> None:
     print(f"\nlost links: {sum(causes.values())}")
     for cause, n in causes.most_common():
         print(f"  {n:4d}  {cause}")
+    merges = false_merges(matched, incident)
+    print(f"\nfalse merges: {sum(merges.values())}")
+    for (first, second), n in merges.most_common():
+        print(f"  {n:4d}  {first} / {second}")
+
+
+def false_merges(matched: list[tuple[Any, dict[str, Any]]], incident: dict[str, str]) -> Counter[tuple[str, str]]:
+    """The false merges ``sitrep eval`` counts (matched gold events of different documents and incidents in one event
+    of ours), by the pair of incidents they join."""
+    pairs = [(ex, g) for ex, g in matched if "id" in g]
+    found: Counter[tuple[str, str]] = Counter()
+    for i, (ex_a, g_a) in enumerate(pairs):
+        for ex_b, g_b in pairs[i + 1 :]:
+            first, second = sorted((incident[g_a["id"]], incident[g_b["id"]]))
+            if ex_a.doc != ex_b.doc and ex_a.event_id == ex_b.event_id and first != second:
+                found[(first, second)] += 1
+    return found
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.model import ActorRole, DateInterval, Mention, PlaceMention, Span
+from sitrep.model import ActorRole, DateInterval, Mention, Place, PlaceMention, Span
 from sitrep.resolve import HistoryEntry, InMemoryEvents, event_id_for, resolve_group, resolve_mentions
 from tests.resolve.resolve_fixtures import mention, place
 
@@ -380,4 +380,115 @@ def test_a_day_told_as_tonight_is_not_another_day_than_the_day_before_in_another
     sunday = _report("c", "Coalition jets struck Saraqib on Sunday.", [("Saraqib", "Saraqib")])
     sunday.date = DateInterval(dt.date(2024, 3, 10), dt.date(2024, 3, 10), "day", Span("doc-c", 135, 144, "on Sunday"))
     results = resolve_mentions([saturday, sunday], store)
+    assert results[0].event_id != results[1].event_id
+
+
+def _told_before(report: Mention, day: str) -> Mention:
+    """The report's date carried from a sentence before it (the day of a call, of a statement)."""
+    report.date = DateInterval(dt.date.fromisoformat(day), dt.date.fromisoformat(day), "day", Span(report.doc, 60, 69))
+    return report
+
+
+def test_a_restated_incident_dated_by_its_telling_joins_the_incident_days_before() -> None:
+    # restated_date_is_a_bound: "the recent chemical attack in Saraqib", in an article about a call "on Monday", took
+    # Monday from the call; the attack was then or in the days before, so it is the attack reported six days earlier.
+    attack = _report("a", "A chemical attack killed 40 people in Saraqib on Tuesday.", [("Saraqib", "Saraqib")])
+    attack.date = DateInterval(dt.date(2024, 3, 5), dt.date(2024, 3, 5), "day", Span("doc-a", 149, 159))
+    text = "The ministers discussed the recent chemical attack in Saraqib."
+    restated = _told_before(_report("b", text, [("Saraqib", "Saraqib")]), "2024-03-11")
+    restated.restates = True
+    store = InMemoryEvents()
+    results = resolve_mentions([attack, restated], store)
+    assert results[0].event_id == results[1].event_id
+    # Told as news, not as an incident already known, the carried day is the act's: another incident.
+    told = _told_before(_report("c", "A chemical attack hit Saraqib.", [("Saraqib", "Saraqib")]), "2024-03-11")
+    store = InMemoryEvents()
+    results = resolve_mentions([attack, told], store)
+    assert results[0].event_id != results[1].event_id
+    # An incident long before the telling is not the one restated.
+    long_before = _told_before(_report("d", text, [("Saraqib", "Saraqib")]), "2024-03-25")
+    long_before.restates = True
+    store = InMemoryEvents()
+    results = resolve_mentions([attack, long_before], store)
+    assert results[0].event_id != results[1].event_id
+
+
+def _strike(mention_id: str, sentence: str, places: list[tuple[str, Place]]) -> Mention:
+    """An air strike by the Syrian air force on Sunday whose sentence names ``places`` (text, place)."""
+    report = _report(mention_id, sentence, [])
+    report.sub_event_type = "Air/drone strike"
+    report.actors = [ActorRole("actor1", "Military Forces of Syria", "State forces")]
+    for text, where in places:
+        at = 100 + sentence.index(text)
+        report.places.append(PlaceMention(text, Span(report.doc, at, at + len(text)), place=where))
+    return report
+
+
+def test_a_province_named_beside_its_town_brings_no_other_province_within_reach() -> None:
+    # province_locates_its_town: "near Palmyra in Homs province" is placed at Palmyra; the point of Homs province (its
+    # seat, 135 km from Idlib's) says where Palmyra is, so strikes "in Idlib province" that day are another incident.
+    idlib = Place("test:Idlib province", "Idlib", "SY", 35.93, 36.63, "admin1", admin1="Idlib")
+    homs = Place("test:Homs province", "Homs", "SY", 34.72, 36.73, "admin1", admin1="Homs")
+    palmyra = Place("test:Palmyra", "Palmyra", "SY", 34.56, 38.28, "town", admin1="Homs")
+    east = _strike(
+        "a",
+        "Jets struck IS positions near Palmyra in Homs province on Sunday.",
+        [("Palmyra", palmyra), ("Homs province", homs)],
+    )
+    north = _strike("b", "Jets struck Nusra positions in Idlib province on Sunday.", [("Idlib province", idlib)])
+    store = InMemoryEvents()
+    results = resolve_mentions([east, north], store)
+    assert results[0].event_id != results[1].event_id
+    # A report of the province the town lies in may tell the same strikes.
+    in_homs = _strike("c", "Jets struck IS positions in Homs province on Sunday.", [("Homs province", homs)])
+    store = InMemoryEvents()
+    results = resolve_mentions([east, in_homs], store)
+    assert results[0].event_id == results[1].event_id
+
+
+def _dated_by(report: Mention, words: str, start: str, end: str, precision: str = "day") -> Mention:
+    """The report dated by ``words`` of its own sentence."""
+    at = 100 + (report.sentence.text or "").index(words)
+    span = Span(report.doc, at, at + len(words), words)
+    report.date = DateInterval(dt.date.fromisoformat(start), dt.date.fromisoformat(end), precision, span)  # type: ignore[arg-type]
+    return report
+
+
+def test_a_weekday_of_a_claim_is_no_other_day_than_the_blast_s() -> None:
+    # weekday_of_the_telling: "IS on Monday claimed a suicide blast" dates the claim; the blast another outlet dates
+    # "on Sunday night" at the same crossing is the one claimed. Told of the act, Monday is another day.
+    sunday = _dated_by(
+        _report("a", "A suicide blast struck the Atme crossing on Sunday night.", [("Atme", "Idlib")]),
+        "on Sunday",
+        "2024-03-10",
+        "2024-03-10",
+    )
+    claimed = _dated_by(
+        _report("b", "IS on Monday claimed a suicide blast at the Atme crossing.", [("Atme", "Idlib")]),
+        "on Monday",
+        "2024-03-09",
+        "2024-03-11",
+        "approximate",
+    )
+    results = resolve_mentions([sunday, claimed], InMemoryEvents())
+    assert results[0].event_id == results[1].event_id
+    struck = _dated_by(
+        _report("c", "A suicide blast struck the Atme crossing on Monday.", [("Atme", "Idlib")]),
+        "on Monday",
+        "2024-03-09",
+        "2024-03-11",
+        "approximate",
+    )
+    results = resolve_mentions([sunday, struck], InMemoryEvents())
+    assert results[0].event_id != results[1].event_id
+
+
+def test_the_people_of_a_village_name_it_as_the_place_of_their_protest() -> None:
+    # residents_of_a_place: "Residents of Umm Tala protested" names the village the gazetteer lacks; a protest the same
+    # day by the residents of the town of Saraqib, in the same province, is another.
+    village = _in_province(_report("a", "Residents of Umm Tala in Idlib province protested on Sunday.", []))
+    town = _report("b", "Residents of Saraqib in Idlib province protested on Sunday.", [("Saraqib", "Saraqib")])
+    for report in (village, town):
+        report.event_type, report.sub_event_type = "Protests", "Peaceful protest"
+    results = resolve_mentions([village, town], InMemoryEvents())
     assert results[0].event_id != results[1].event_id

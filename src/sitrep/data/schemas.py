@@ -620,10 +620,12 @@ class DateMatch(Strict):
     slack_score: Number
     overlap_score: dict[DatePrecision, Number]
     candidate_window_days: int
+    restated_reach_days: int = 0
 
 
 class Weights(Strict):
     type: Number
+    sub_type: Number = 0.0
     date: Number
     place: Number
     actors: Number

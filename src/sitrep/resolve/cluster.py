@@ -8,21 +8,25 @@ and B~C never chain A and C into one event.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sitrep.model import Event, Mention, Place
+from sitrep.model import DateInterval, Event, Mention, Place
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.coreference import (
     anchoring_slip,
     coded_type,
+    contains,
     distinct_places,
     distinct_written_places,
     named_weekdays,
     own_date,
     own_place_mentions,
     told_date,
+    told_on_that_day,
 )
 from sitrep.resolve.coreference import load_rules as incident_rules
 from sitrep.resolve.derive import derive_event, lead_reports, majority
@@ -59,8 +63,8 @@ def attach_threshold(mention: Mention, cfg: ResolveConfig) -> float:
 
 
 def contradicts(mention: Mention, report: Mention, cfg: ResolveConfig) -> bool:
-    """The two cannot report one incident: incompatible types, days apart, places apart, or each names its own
-    town or village and they are not the same (see ``distinct_places``)."""
+    """The two cannot report one incident: incompatible types, days apart (each dated as ``as_dated`` dates it),
+    places apart, or each names its own town or village and they are not the same (see ``distinct_places``)."""
     if mention.doc == report.doc:
         return False  # one document's reports were grouped before resolution
     facts = incident_rules().facts_of_an_incident
@@ -69,13 +73,22 @@ def contradicts(mention: Mention, report: Mention, cfg: ResolveConfig) -> bool:
         and not {mention.sub_event_type, report.sub_event_type} & facts
     ):
         return True
-    if _dated(mention) and _dated(report) and not date_score(mention.date, report.date, cfg):  # type: ignore[arg-type]
+    mine, theirs = as_dated(mention, cfg), as_dated(report, cfg)
+    if _dated(mine) and _dated(theirs) and not date_score(mine.date, theirs.date, cfg):  # type: ignore[arg-type]
         return True
     if _other_day(mention, report):
         return True
-    if best_place_score(_placed(mention), _placed(report), cfg) == 0.0:
+    if places_apart(_placed(mention), _placed(report), cfg):
         return True
     return distinct_places(mention, report)
+
+
+def places_apart(mine: list[Place], theirs: list[Place], cfg: ResolveConfig) -> bool:
+    """No place of one report can be a place of the other: each pair too far apart for their precisions, and
+    neither holds the other (a town in the province the other names is one place however far the province's point)."""
+    if best_place_score(mine, theirs, cfg) != 0.0:
+        return False
+    return not any(contains(a, b) or contains(b, a) for a in mine for b in theirs)
 
 
 def _other_day(a: Mention, b: Mention) -> bool:
@@ -85,12 +98,26 @@ def _other_day(a: Mention, b: Mention) -> bool:
     if day_a is None or day_b is None:
         return False
     weekdays_a, weekdays_b = named_weekdays(day_a), named_weekdays(day_b)
-    if len(weekdays_a) == len(weekdays_b) == 1 and weekdays_a != weekdays_b:
+    # weekday_of_the_telling: "IS on Monday claimed the blast" names the claim's day, not the act's.
+    telling = told_on_that_day(day_a, a) or told_on_that_day(day_b, b)
+    if len(weekdays_a) == len(weekdays_b) == 1 and weekdays_a != weekdays_b and not telling:
         return True
     # deictic_day_is_loose: "tonight" in a statement may be the night before the day another report names.
     return (
         day_a.precision == day_b.precision == "day" and not day_a.overlaps(day_b) and not anchoring_slip(day_a, day_b)
     )
+
+
+def as_dated(mention: Mention, cfg: ResolveConfig) -> Mention:
+    """The report as resolution dates it. restated_date_is_a_bound: a report that restates an incident told as known
+    ("the recent chemical attack in Khan Shaikhoun") and whose date its own sentence does not give took the date of
+    the sentences around it, those of a telling (a call "on Monday", a statement): the incident was that day or in the
+    ``restated_reach_days`` before it, so it is dated so, roughly, for finding and judging the events it may join."""
+    date = mention.date
+    if not mention.restates or date is None or own_date(mention) is not None or told_date(mention) is None:
+        return mention
+    start = date.end - dt.timedelta(days=cfg.restated_reach_days)
+    return dataclasses.replace(mention, date=DateInterval(start, date.end, "approximate", date.span))
 
 
 def _dated(mention: Mention) -> bool:
@@ -103,8 +130,11 @@ def _dated(mention: Mention) -> bool:
 
 
 def _placed(mention: Mention) -> list[Place]:
-    """The resolved places the mention's sentence names itself."""
-    return [pm.place for pm in own_place_mentions(mention) if pm.place is not None]
+    """The resolved places the mention's sentence names itself. province_locates_its_town: a province or country the
+    sentence names beside a town in it ("al-Buseiri village in Homs province") only says where the town is; the town
+    places the report, so the province's point does not bring another province's report within reach."""
+    places = [pm.place for pm in own_place_mentions(mention) if pm.place is not None]
+    return [p for p in places if not any(contains(p, town) for town in places)]
 
 
 def _told_type(mentions: list[Mention]) -> str:
@@ -160,7 +190,7 @@ def rank_group_candidates(
 ) -> list[tuple[float, Event]]:
     """Candidates no report of the group contradicts, by the best score any report of the group gets."""
     scored = [
-        (max(match_score(m, event, cfg) for m in group), event)
+        (max(match_score(as_dated(m, cfg), event, cfg) for m in group), event)
         for event in candidates
         if not contradicts_a_report(group, event, cfg)
     ]
@@ -170,9 +200,9 @@ def rank_group_candidates(
 def mergeable(absorbed: Event, target: Event, cfg: ResolveConfig) -> bool:
     """Two events merge only if none of one's reports is hard-incompatible (type, date, place) with the other or
     contradicts one of its reports."""
-    return all(match_score(m, target, cfg) > 0.0 for m in absorbed.mentions) and not contradicts_a_report(
-        absorbed.mentions, target, cfg
-    )
+    return all(
+        match_score(as_dated(m, cfg), target, cfg) > 0.0 for m in absorbed.mentions
+    ) and not contradicts_a_report(absorbed.mentions, target, cfg)
 
 
 def resolve_mention(mention: Mention, events: CandidateSource, cfg: ResolveConfig) -> Resolution:
@@ -189,7 +219,7 @@ def resolve_group(group: list[Mention], events: CandidateSource, cfg: ResolveCon
         return Resolution(lead.id, existing, "attach", 1.0)
     candidates: dict[str, Event] = {}
     for mention in group:
-        for event in events.candidate_events(mention, cfg.candidate_window_days):
+        for event in events.candidate_events(as_dated(mention, cfg), cfg.candidate_window_days):
             candidates.setdefault(event.id, event)
     ranked = rank_group_candidates(group, [candidates[i] for i in sorted(candidates)], cfg)
     best_score = ranked[0][0] if ranked else 0.0

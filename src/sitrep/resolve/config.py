@@ -18,6 +18,7 @@ class ResolveConfig:
     date_slack_score: float
     date_overlap_score: dict[str, float]
     candidate_window_days: int
+    restated_reach_days: int
     weights: dict[str, float]
     missing_component_score: float
     generic_actors: frozenset[str]
@@ -53,6 +54,7 @@ def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
         date_slack_score=float(date["slack_score"]),
         date_overlap_score={k: float(v) for k, v in date["overlap_score"].items()},
         candidate_window_days=int(date["candidate_window_days"]),
+        restated_reach_days=int(date.get("restated_reach_days", 0)),
         weights={k: float(v) for k, v in raw["weights"].items()},
         missing_component_score=float(raw["missing_component_score"]),
         generic_actors=frozenset(a.lower() for a in raw["generic_actors"]),

@@ -345,9 +345,11 @@ def _none_the_same(places_a: list[PlaceMention], places_b: list[PlaceMention]) -
 
 
 # "in Jisr al-Shughur", "near Tell Marqa", "from Wad Rawa Jadid", "shelled Bir Hasan": a capitalised name after a
-# locative or a verb of attack, as the text writes it (particles such as al-, el-, bin, de may join its words).
+# locative or a verb of attack, as the text writes it (particles such as al-, el-, bin, de may join its words); and
+# after the people of a place (residents_of_a_place: "Residents of Tayba Nasr protested", "villagers of Um Sayala").
 _WRITTEN_PLACE = re.compile(
-    r"\b(?:in|near|outside|from|at|shelled|bombed|struck|hit|raided|stormed|targeted)\s+"
+    r"\b(?:in|near|outside|from|at|shelled|bombed|struck|hit|raided|stormed|targeted"
+    r"|(?:[Rr]esidents|[Ii]nhabitants|[Vv]illagers|[Pp]eople)\s+of)\s+"
     r"((?:[A-Z][\w'’-]*|(?:al|el|ad|as|ar|ash|at|az|bin|ibn|de|du|la|le)-?[A-Z][\w'’-]*)"
     r"(?:\s+(?:(?:al|el|bin|ibn|de|du|la|le|of)\s+)?(?:[A-Z][\w'’-]*|(?:al|el|ad|as|ar|ash|at|az)-[A-Z][\w'’-]*))*)"
 )
@@ -661,6 +663,16 @@ def _day_of_the_telling(date: DateInterval, mention: Mention) -> bool:
         return False
     before = re.findall(r"[a-z]+", (mention.sentence.text or "")[: date.span.start - mention.sentence.start].casefold())
     return bool(set(before[-TELLING_REACH_WORDS:]) & word_set("en", "coreference", "telling_words"))
+
+
+def told_on_that_day(date: DateInterval, mention: Mention) -> bool:
+    """weekday_of_the_telling: a word of telling follows the date right after it ("the group on Monday claimed the
+    blast", "the ministry on Sunday said"): the date is the day of the claim or the statement, the act was then or
+    before."""
+    if date.span is None or not mention.sentence.start <= date.span.end <= mention.sentence.end:
+        return False
+    after = re.findall(r"[a-z]+", (mention.sentence.text or "")[date.span.end - mention.sentence.start :].casefold())
+    return bool(after[:1]) and after[0] in word_set("en", "coreference", "telling_words")
 
 
 def _told_the_day_after(a: Mention, b: Mention, date_a: DateInterval, date_b: DateInterval) -> bool:
