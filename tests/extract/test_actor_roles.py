@@ -102,6 +102,18 @@ def all_roles(text: str) -> list[tuple[str | None, str | None]]:
             "Unidentified Armed Group",
             ARMY,
         ),
+        # support_verb_target: the target phrase the parser hangs on the verb that only says the act was done
+        (
+            "The air force carried out airstrikes against positions of Al-Shabaab fighters near Jilib on Monday.",
+            ARMY,
+            "Al-Shabaab",
+        ),
+        # ... and the owner named after the last of coordinated posts owns them all
+        (
+            "Israeli jets conducted raids on positions and hideouts of Hezbollah fighters near Nabatieh on Sunday.",
+            "Military Forces of Israel",
+            "Hezbollah",
+        ),
     ],
 )
 def test_agent_and_target_of_an_attack(text: str, actor1: str, actor2: str | None) -> None:
@@ -121,6 +133,12 @@ def test_agent_and_target_of_an_attack(text: str, actor1: str, actor2: str | Non
             "Heavy fighting between the Kachin Independence Army and junta troops was reported near Bhamo on Tuesday.",
             "Kachin Independence Army",
             "Military Forces of Myanmar",
+        ),
+        # support_verb_target: "with" on the verb whose object is the fight
+        (
+            "Al-Shabaab militants fought fierce battles on Tuesday with Somali National Army troops near Jilib.",
+            "Al-Shabaab",
+            "Military Forces of Somalia",
         ),
         (
             "Violent clashes erupted on Saturday between the SDF and tribal gunmen in the town of Dhiban.",

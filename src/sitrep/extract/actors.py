@@ -883,10 +883,26 @@ def _doer_of_governing_verb(clause: _Clause) -> bool:
     clause.sides.agents.extend(_verb_agents(governor))
     if clause.trigger.dep_ in DEP.prepositional_object:
         clause.sides.targets.extend(_objects(governor))
+    if clause.trigger.dep_ in DEP.direct_object:
+        clause.sides.targets.extend(_support_verb_targets(clause))
     if clause.reciprocal:
         for agent in _verb_agents(governor):
             clause.sides.targets.extend(_second_parties(agent))
     return True
+
+
+def _support_verb_targets(clause: _Clause) -> list[Token]:
+    """support_verb_target: "the air force carried out strikes against their positions", "the militia fought battles
+    with the army": the event noun is the object of a verb that only says it was done, and the target phrase the
+    parser hangs on that verb is the event's ("with" only for a fight)."""
+    assert clause.governor is not None
+    return [
+        target
+        for child in clause.governor.children
+        if _preposition(child) in _TARGET_PREPOSITIONS
+        or (_preposition(child) in _RECIPROCAL_PREPOSITIONS and clause.reciprocal)
+        for target in _prepositional_objects(child)
+    ]
 
 
 @NOMINAL_SIDES.register("subject_of_verb")
@@ -1113,7 +1129,11 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
             ),
         }
         if linking:
-            for preposition in (c for c in head.children if c.dep_ in DEP.preposition and c.lower_ in linking):
+            # "positions and hideouts of ISIL": the "of" phrase of the last of coordinated posts is all of theirs
+            owners = [head, *(c for c in head.conjuncts if c.i > head.i and c.lower_ in words.installations)]
+            for preposition in (
+                c for owner in owners for c in owner.children if c.dep_ in DEP.preposition and c.lower_ in linking
+            ):
                 for whole in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
                     found = _actor_of(whole, dictionary)
                     if found is not None:
