@@ -102,6 +102,17 @@ def all_roles(text: str) -> list[tuple[str | None, str | None]]:
             "Unidentified Armed Group",
             ARMY,
         ),
+        # accused_did_it: the one an accusation verb names as its object did the act, not its accuser
+        (
+            "Villagers accused the Wagner Group of burning their houses near Mopti on Monday.",
+            "Wagner Group",
+            None,
+        ),
+        (
+            "Residents blamed Al-Shabaab fighters for shelling the market in Baidoa on Friday.",
+            "Al-Shabaab",
+            None,
+        ),
         # support_verb_target: the target phrase the parser hangs on the verb that only says the act was done
         (
             "The air force carried out airstrikes against positions of Al-Shabaab fighters near Jilib on Monday.",

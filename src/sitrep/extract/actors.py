@@ -385,6 +385,7 @@ _OWN_STATE_WORDS = word_set("en", "actors", "own_state_words")
 _WORD = re.compile(r"[\w-]+")
 _POSSESSIVE_PRONOUNS = word_set("en", "actors", "possessive_pronouns")
 _SPEECH_LEMMAS = word_set("en", "actors", "speech_lemmas")
+_ACCUSATION_LEMMAS = word_set("en", "actors", "accusation_lemmas")
 
 
 def _speaker_of(pronoun: Token) -> Token:
@@ -484,13 +485,18 @@ def _shared_subject(verb: Token) -> list[Token] | None:
 
 @VERB_AGENTS.register("gerund_after_preposition")
 def _gerund_after_preposition(verb: Token) -> list[Token] | None:
-    """ "retaliated by firing on ...", "withdrew after shelling ...": the gerund's doer is the main verb's."""
+    """ "retaliated by firing on ...", "withdrew after shelling ...": the gerund's doer is the main verb's; but
+    accused_did_it: "residents accused the militia of shelling the market", "blamed the army for burning it": the
+    one an accusation verb names as its object did the act."""
     head = verb.head
     if (
         verb.dep_ in DEP.prepositional_complement
         and head.dep_ in DEP.preposition
         and head.head.pos_ in POS.verb | POS.auxiliary
     ):
+        accused = [c for c in head.head.children if c.dep_ in DEP.direct_object]
+        if head.head.lemma_.lower() in _ACCUSATION_LEMMAS and accused:
+            return accused
         return _verb_agents(head.head)
     return None
 
