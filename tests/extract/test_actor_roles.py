@@ -102,6 +102,9 @@ def all_roles(text: str) -> list[tuple[str | None, str | None]]:
             "Unidentified Armed Group",
             ARMY,
         ),
+        # country_owns_its_forces: a country named as the owner of a kind of force, also with the apostrophe lost
+        ("Nigeria's army shelled the village of Gajiram on Monday.", "Military Forces of Nigeria", None),
+        ("Malis army attacked the camp near Mopti on Monday.", "Military Forces of Mali", None),
         # accused_did_it: the one an accusation verb names as its object did the act, not its accuser
         (
             "Villagers accused the Wagner Group of burning their houses near Mopti on Monday.",

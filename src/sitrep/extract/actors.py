@@ -230,6 +230,9 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
     if core is not None:
         return core
     text = span_text(phrase)
+    owned = _forces_of_a_named_country(phrase, head, dictionary)
+    if owned is not None:
+        return owned
     match = dictionary.find_match(text)
     if match is not None:
         start, end = phrase.start_char + match[0].start(), phrase.start_char + match[0].end()
@@ -277,6 +280,26 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
         )
     if force is not None:
         return ActorEntry(force.placeholder, force.actor_type, None)
+    return None
+
+
+def _forces_of_a_named_country(phrase: SpacySpan, head: Token, dictionary: ActorDictionary) -> ActorEntry | None:
+    """country_owns_its_forces: "Syria's army", "Iraq's police" (also with the apostrophe lost, "Syrias army"): a
+    country named as the owner of a kind of force is that country's force of that kind, where the dictionary names
+    it so ("Military Forces of Syria")."""
+    owners = [t for t in span_tokens(phrase) if t.i < head.i and t.dep_ in DEP.possessive | DEP.compound]
+    if not owners:
+        return None
+    rest = [t.text for t in span_tokens(phrase) if owners[-1].i < t.i <= head.i and t.dep_ not in DEP.case_marker]
+    kind = " ".join(rest)
+    force = dictionary.contextual_force(kind) or dictionary.contextual_force(f"the {kind}")
+    if force is None:
+        return None
+    for owner in owners:
+        for name in (owner.text, owner.text[:-1] if owner.text.endswith("s") else ""):
+            entry = dictionary.by_alias.get(f"{force.prefix} {name}".lower()) if name else None
+            if entry is not None and entry.name.lower() == f"{force.prefix} {name}".lower():
+                return entry
     return None
 
 
