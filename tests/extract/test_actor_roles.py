@@ -105,6 +105,8 @@ def all_roles(text: str) -> list[tuple[str | None, str | None]]:
         # country_owns_its_forces: a country named as the owner of a kind of force, also with the apostrophe lost
         ("Nigeria's army shelled the village of Gajiram on Monday.", "Military Forces of Nigeria", None),
         ("Malis army attacked the camp near Mopti on Monday.", "Military Forces of Mali", None),
+        # a state's forces named after its president, also with the apostrophe lost
+        ("Assads forces shelled the village of Kafr Nabl on Monday.", "Military Forces of Syria", None),
         # accused_did_it: the one an accusation verb names as its object did the act, not its accuser
         (
             "Villagers accused the Wagner Group of burning their houses near Mopti on Monday.",
