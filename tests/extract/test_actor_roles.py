@@ -107,6 +107,17 @@ def all_roles(text: str) -> list[tuple[str | None, str | None]]:
         ("Malis army attacked the camp near Mopti on Monday.", "Military Forces of Mali", None),
         # a state's forces named after its president, also with the apostrophe lost
         ("Assads forces shelled the village of Kafr Nabl on Monday.", "Military Forces of Syria", None),
+        # a count in front of the victims' word ("a number of", "more", "a large number of") is not who they are
+        (
+            "A number of terrorists were killed and others were injured near Jilib on Monday.",
+            "Unidentified Armed Group",
+            "Terrorists of {country}",
+        ),
+        (
+            "More terrorists were killed during army operations near Jilib.",
+            "Unidentified Armed Group",
+            "Terrorists of {country}",
+        ),
         # accused_did_it: the one an accusation verb names as its object did the act, not its accuser
         (
             "Villagers accused the Wagner Group of burning their houses near Mopti on Monday.",

@@ -153,7 +153,8 @@ class ActorDictionary:
 # Counts in front of a noun phrase: "at least eight guards", "dozens of troops", "two other policemen".
 _QUANTITY_PREFIX = re.compile(
     r"^(?:(?:the|a|an|at least|at most|about|around|some|several|many|dozens of|scores of|hundreds of|"
-    r"thousands of|more than|over|nearly|almost|up to|other|another|[\d,]+|one|two|three|four|five|six|seven|"
+    r"thousands of|tens of|large|number of|numbers of|more than|more|further|over|nearly|almost|up to|other|"
+    r"another|[\d,]+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|dozens)\s+)+"
 )
 
