@@ -118,6 +118,9 @@ def all_roles(text: str) -> list[tuple[str | None, str | None]]:
             "Unidentified Armed Group",
             "Terrorists of {country}",
         ),
+        # describing_words_name_no_force: words that only describe the men leave the kind of force they are
+        ("Local rebels attacked an army checkpoint near Idlib on Monday.", "Rebels of {country}", None),
+        ("Troops clashed with Islamist militants near Jilib on Monday.", ARMY, "Terrorists of {country}"),
         # accused_did_it: the one an accusation verb names as its object did the act, not its accuser
         (
             "Villagers accused the Wagner Group of burning their houses near Mopti on Monday.",

@@ -244,7 +244,7 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
             _is_military_word(head, dictionary) or head.lemma_.lower() in _COMMAND_HEADS
         )
         if not dictionary.is_place_name(match[0].group(0)) or start <= head.idx < end or possessor:
-            force = dictionary.contextual_force(text) if match[1].name == UNIDENTIFIED else None
+            force = _kind_of_force(phrase, dictionary) if match[1].name == UNIDENTIFIED else None
             if force is not None:
                 # "six Takfiri militants", "the insurgents": a kind of force the whole phrase names says more than
                 # the generic word inside it (whose they are depends on the country, filled in later)
@@ -268,7 +268,7 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
             entry = dictionary.demonyms.get(token.text.lower())
             if entry and token.i < head.i:
                 return entry
-    force = dictionary.contextual_force(text) or dictionary.contextual_force(_after_a_place(phrase, dictionary))
+    force = _kind_of_force(phrase, dictionary) or dictionary.contextual_force(_after_a_place(phrase, dictionary))
     if force is None and _is_military_word(head, dictionary):
         # "the Karsa military airport", "an army checkpoint", "a government drone": that kind of force
         force = next(
@@ -282,6 +282,22 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
     if force is not None:
         return ActorEntry(force.placeholder, force.actor_type, None)
     return None
+
+
+def _kind_of_force(phrase: SpacySpan, dictionary: ActorDictionary) -> ContextualForce | None:
+    """The kind of force a phrase names, also under words that only describe the men ("rival rebels", "hardline
+    militants", "local insurgents": describing_words_name_no_force); not under a demonym, which says whose they are."""
+    force = dictionary.contextual_force(span_text(phrase))
+    if force is not None:
+        return force
+    kept = [
+        t
+        for t in span_tokens(phrase)
+        if not (t.dep_ in DEP.adjectival_modifier and t.pos_ == "ADJ" and t.i < phrase.root.i)
+    ]
+    if len(kept) == len(phrase) or any(t.text.lower() in dictionary.demonyms for t in span_tokens(phrase)):
+        return None
+    return dictionary.contextual_force(" ".join(t.text for t in kept))
 
 
 def _forces_of_a_named_country(phrase: SpacySpan, head: Token, dictionary: ActorDictionary) -> ActorEntry | None:
