@@ -150,7 +150,8 @@ class ActorDictionary:
         return best
 
 
-# Counts in front of a noun phrase: "at least eight guards", "dozens of troops", "two other policemen".
+# Counts in front of a noun phrase: "at least eight guards", "dozens of troops", "two other policemen", "a large
+# number of militants", "more terrorists".
 _QUANTITY_PREFIX = re.compile(
     r"^(?:(?:the|a|an|at least|at most|about|around|some|several|many|dozens of|scores of|hundreds of|"
     r"thousands of|tens of|large|number of|numbers of|more than|more|further|over|nearly|almost|up to|other|"
@@ -285,8 +286,8 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
 
 
 def _kind_of_force(phrase: SpacySpan, dictionary: ActorDictionary) -> ContextualForce | None:
-    """The kind of force a phrase names, also under words that only describe the men ("rival rebels", "hardline
-    militants", "local insurgents": describing_words_name_no_force); not under a demonym, which says whose they are."""
+    """The kind of force a phrase names, also under adjectives that only describe the men ("rival rebels", "Islamist
+    militants", "local rebels": describing_words_name_no_force); not under a demonym, which says whose they are."""
     force = dictionary.contextual_force(span_text(phrase))
     if force is not None:
         return force
