@@ -542,3 +542,8 @@ def test_targeting_is_remote_violence_unless_a_ground_operation_does_it(
 ) -> None:
     found = {m.trigger.text: m.event_type for m in extract(text).mentions if m.trigger is not None}
     assert found.get(trigger) == event_type, found
+
+
+def test_an_air_force_named_as_the_doer_is_the_weapon_of_an_air_strike() -> None:
+    found = extract("The Malian air force destroyed militant hideouts and vehicles near Gao on Monday.").mentions
+    assert [(m.event_type, m.sub_event_type) for m in found] == [("Explosions/Remote violence", "Air/drone strike")]
