@@ -102,6 +102,48 @@ def all_roles(text: str) -> list[tuple[str | None, str | None]]:
             "Unidentified Armed Group",
             ARMY,
         ),
+        # country_owns_its_forces: a country named as the owner of a kind of force, also with the apostrophe lost
+        ("Nigeria's army shelled the village of Gajiram on Monday.", "Military Forces of Nigeria", None),
+        ("Malis army attacked the camp near Mopti on Monday.", "Military Forces of Mali", None),
+        # a state's forces named after its president, also with the apostrophe lost
+        ("Assads forces shelled the village of Kafr Nabl on Monday.", "Military Forces of Syria", None),
+        # a count in front of the victims' word ("a number of", "more", "a large number of") is not who they are
+        (
+            "A number of terrorists were killed and others were injured near Jilib on Monday.",
+            "Unidentified Armed Group",
+            "Terrorists of {country}",
+        ),
+        (
+            "More terrorists were killed during army operations near Jilib.",
+            "Unidentified Armed Group",
+            "Terrorists of {country}",
+        ),
+        # describing_words_name_no_force: words that only describe the men leave the kind of force they are
+        ("Local rebels attacked an army checkpoint near Idlib on Monday.", "Rebels of {country}", None),
+        ("Troops clashed with Islamist militants near Jilib on Monday.", ARMY, "Terrorists of {country}"),
+        # accused_did_it: the one an accusation verb names as its object did the act, not its accuser
+        (
+            "Villagers accused the Wagner Group of burning their houses near Mopti on Monday.",
+            "Wagner Group",
+            None,
+        ),
+        (
+            "Residents blamed Al-Shabaab fighters for shelling the market in Baidoa on Friday.",
+            "Al-Shabaab",
+            None,
+        ),
+        # support_verb_target: the target phrase the parser hangs on the verb that only says the act was done
+        (
+            "The air force carried out airstrikes against positions of Al-Shabaab fighters near Jilib on Monday.",
+            ARMY,
+            "Al-Shabaab",
+        ),
+        # ... and the owner named after the last of coordinated posts owns them all
+        (
+            "Israeli jets conducted raids on positions and hideouts of Hezbollah fighters near Nabatieh on Sunday.",
+            "Military Forces of Israel",
+            "Hezbollah",
+        ),
     ],
 )
 def test_agent_and_target_of_an_attack(text: str, actor1: str, actor2: str | None) -> None:
@@ -121,6 +163,12 @@ def test_agent_and_target_of_an_attack(text: str, actor1: str, actor2: str | Non
             "Heavy fighting between the Kachin Independence Army and junta troops was reported near Bhamo on Tuesday.",
             "Kachin Independence Army",
             "Military Forces of Myanmar",
+        ),
+        # support_verb_target: "with" on the verb whose object is the fight
+        (
+            "Al-Shabaab militants fought fierce battles on Tuesday with Somali National Army troops near Jilib.",
+            "Al-Shabaab",
+            "Military Forces of Somalia",
         ),
         (
             "Violent clashes erupted on Saturday between the SDF and tribal gunmen in the town of Dhiban.",

@@ -150,10 +150,12 @@ class ActorDictionary:
         return best
 
 
-# Counts in front of a noun phrase: "at least eight guards", "dozens of troops", "two other policemen".
+# Counts in front of a noun phrase: "at least eight guards", "dozens of troops", "two other policemen", "a large
+# number of militants", "more terrorists".
 _QUANTITY_PREFIX = re.compile(
     r"^(?:(?:the|a|an|at least|at most|about|around|some|several|many|dozens of|scores of|hundreds of|"
-    r"thousands of|more than|over|nearly|almost|up to|other|another|[\d,]+|one|two|three|four|five|six|seven|"
+    r"thousands of|tens of|large|number of|numbers of|more than|more|further|over|nearly|almost|up to|other|"
+    r"another|[\d,]+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|dozens)\s+)+"
 )
 
@@ -230,6 +232,9 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
     if core is not None:
         return core
     text = span_text(phrase)
+    owned = _forces_of_a_named_country(phrase, head, dictionary)
+    if owned is not None:
+        return owned
     match = dictionary.find_match(text)
     if match is not None:
         start, end = phrase.start_char + match[0].start(), phrase.start_char + match[0].end()
@@ -240,7 +245,7 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
             _is_military_word(head, dictionary) or head.lemma_.lower() in _COMMAND_HEADS
         )
         if not dictionary.is_place_name(match[0].group(0)) or start <= head.idx < end or possessor:
-            force = dictionary.contextual_force(text) if match[1].name == UNIDENTIFIED else None
+            force = _kind_of_force(phrase, dictionary) if match[1].name == UNIDENTIFIED else None
             if force is not None:
                 # "six Takfiri militants", "the insurgents": a kind of force the whole phrase names says more than
                 # the generic word inside it (whose they are depends on the country, filled in later)
@@ -264,7 +269,7 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
             entry = dictionary.demonyms.get(token.text.lower())
             if entry and token.i < head.i:
                 return entry
-    force = dictionary.contextual_force(text) or dictionary.contextual_force(_after_a_place(phrase, dictionary))
+    force = _kind_of_force(phrase, dictionary) or dictionary.contextual_force(_after_a_place(phrase, dictionary))
     if force is None and _is_military_word(head, dictionary):
         # "the Karsa military airport", "an army checkpoint", "a government drone": that kind of force
         force = next(
@@ -277,6 +282,42 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
         )
     if force is not None:
         return ActorEntry(force.placeholder, force.actor_type, None)
+    return None
+
+
+def _kind_of_force(phrase: SpacySpan, dictionary: ActorDictionary) -> ContextualForce | None:
+    """The kind of force a phrase names, also under adjectives that only describe the men ("rival rebels", "Islamist
+    militants", "local rebels": describing_words_name_no_force); not under a demonym, which says whose they are."""
+    force = dictionary.contextual_force(span_text(phrase))
+    if force is not None:
+        return force
+    kept = [
+        t
+        for t in span_tokens(phrase)
+        if not (t.dep_ in DEP.adjectival_modifier and t.pos_ == "ADJ" and t.i < phrase.root.i)
+    ]
+    if len(kept) == len(phrase) or any(t.text.lower() in dictionary.demonyms for t in span_tokens(phrase)):
+        return None
+    return dictionary.contextual_force(" ".join(t.text for t in kept))
+
+
+def _forces_of_a_named_country(phrase: SpacySpan, head: Token, dictionary: ActorDictionary) -> ActorEntry | None:
+    """country_owns_its_forces: "Syria's army", "Iraq's police" (also with the apostrophe lost, "Syrias army"): a
+    country named as the owner of a kind of force is that country's force of that kind, where the dictionary names
+    it so ("Military Forces of Syria")."""
+    owners = [t for t in span_tokens(phrase) if t.i < head.i and t.dep_ in DEP.possessive | DEP.compound]
+    if not owners:
+        return None
+    rest = [t.text for t in span_tokens(phrase) if owners[-1].i < t.i <= head.i and t.dep_ not in DEP.case_marker]
+    kind = " ".join(rest)
+    force = dictionary.contextual_force(kind) or dictionary.contextual_force(f"the {kind}")
+    if force is None:
+        return None
+    for owner in owners:
+        for name in (owner.text, owner.text[:-1] if owner.text.endswith("s") else ""):
+            entry = dictionary.by_alias.get(f"{force.prefix} {name}".lower()) if name else None
+            if entry is not None and entry.name.lower() == f"{force.prefix} {name}".lower():
+                return entry
     return None
 
 
@@ -385,6 +426,7 @@ _OWN_STATE_WORDS = word_set("en", "actors", "own_state_words")
 _WORD = re.compile(r"[\w-]+")
 _POSSESSIVE_PRONOUNS = word_set("en", "actors", "possessive_pronouns")
 _SPEECH_LEMMAS = word_set("en", "actors", "speech_lemmas")
+_ACCUSATION_LEMMAS = word_set("en", "actors", "accusation_lemmas")
 
 
 def _speaker_of(pronoun: Token) -> Token:
@@ -484,13 +526,18 @@ def _shared_subject(verb: Token) -> list[Token] | None:
 
 @VERB_AGENTS.register("gerund_after_preposition")
 def _gerund_after_preposition(verb: Token) -> list[Token] | None:
-    """ "retaliated by firing on ...", "withdrew after shelling ...": the gerund's doer is the main verb's."""
+    """ "retaliated by firing on ...", "withdrew after shelling ...": the gerund's doer is the main verb's; but
+    accused_did_it: "residents accused the militia of shelling the market", "blamed the army for burning it": the
+    one an accusation verb names as its object did the act."""
     head = verb.head
     if (
         verb.dep_ in DEP.prepositional_complement
         and head.dep_ in DEP.preposition
         and head.head.pos_ in POS.verb | POS.auxiliary
     ):
+        accused = [c for c in head.head.children if c.dep_ in DEP.direct_object]
+        if head.head.lemma_.lower() in _ACCUSATION_LEMMAS and accused:
+            return accused
         return _verb_agents(head.head)
     return None
 
@@ -883,10 +930,26 @@ def _doer_of_governing_verb(clause: _Clause) -> bool:
     clause.sides.agents.extend(_verb_agents(governor))
     if clause.trigger.dep_ in DEP.prepositional_object:
         clause.sides.targets.extend(_objects(governor))
+    if clause.trigger.dep_ in DEP.direct_object:
+        clause.sides.targets.extend(_support_verb_targets(clause))
     if clause.reciprocal:
         for agent in _verb_agents(governor):
             clause.sides.targets.extend(_second_parties(agent))
     return True
+
+
+def _support_verb_targets(clause: _Clause) -> list[Token]:
+    """support_verb_target: "the air force carried out strikes against their positions", "the militia fought battles
+    with the army": the event noun is the object of a verb that only says it was done, and the target phrase the
+    parser hangs on that verb is the event's ("with" only for a fight)."""
+    assert clause.governor is not None
+    return [
+        target
+        for child in clause.governor.children
+        if _preposition(child) in _TARGET_PREPOSITIONS
+        or (_preposition(child) in _RECIPROCAL_PREPOSITIONS and clause.reciprocal)
+        for target in _prepositional_objects(child)
+    ]
 
 
 @NOMINAL_SIDES.register("subject_of_verb")
@@ -1113,7 +1176,11 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
             ),
         }
         if linking:
-            for preposition in (c for c in head.children if c.dep_ in DEP.preposition and c.lower_ in linking):
+            # "positions and hideouts of ISIL": the "of" phrase of the last of coordinated posts is all of theirs
+            owners = [head, *(c for c in head.conjuncts if c.i > head.i and c.lower_ in words.installations)]
+            for preposition in (
+                c for owner in owners for c in owner.children if c.dep_ in DEP.preposition and c.lower_ in linking
+            ):
                 for whole in (c for c in preposition.children if c.dep_ in DEP.prepositional_object):
                     found = _actor_of(whole, dictionary)
                     if found is not None:
