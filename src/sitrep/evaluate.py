@@ -600,13 +600,13 @@ def _score_checks(
     gold_claim_of = {str(c.get("id")): c for c in gold_claims}
     sentences = {m.id: (m.doc, m.sentence.text) for m in mentions} | {c.id: (c.doc, c.sentence.text) for c in ours}
     disputes = [_dispute_passages(item, gold_events, gold_claim_of) for item in checks.get("contradictions", [])]
-    # An event's entry lists every pair of reports that disagree on its field (kept with the stored event); a
-    # claim group's entry is scored on the pair the listing names.
+    # An entry lists every pair of reports or claims that disagree on its field or topic: an event's are kept
+    # with the stored event, the others' in the entry's row (its first pair only in rows of older stores).
     entry_pairs = {(event.id, c.kind, c.a, c.b): c.pairs for event in store.full_events() for c in event.contradictions}
     hit: set[int] = set()
     for row in listed:
         key = (row["event_id"], row["kind"], row["a"], row["b"])
-        pairs = entry_pairs.get(key) or [(row["kind"], row["a"], row["b"])]
+        pairs = entry_pairs.get(key) or row["pairs"] or [(row["kind"], row["a"], row["b"])]
         shared = {
             k
             for _, a, b in pairs
@@ -616,7 +616,7 @@ def _score_checks(
         hit |= shared
     scores.contradictions_recall = len(hit) / len(disputes) if disputes else 0.0
     scores.contradictions_precision = scores.contradictions_correct / len(listed) if listed else 0.0
-    stored_pairs = {frozenset((row["a"], row["b"])) for row in rows}
+    stored_pairs = {frozenset((a, b)) for row in rows for _kind, a, b in row["pairs"] or [("", row["a"], row["b"])]}
     contested_events = {row["event_id"] for row in rows if row["event_id"]}
     for item in checks.get("contradictions", []):
         scores.contradictions_gold += 1

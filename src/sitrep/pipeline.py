@@ -714,6 +714,7 @@ def _contradiction_rows(group: str, topic: str, items: list[Contradiction]) -> l
             "event_id": None,
             "claim_topic": topic,
             "claim_group": group,
+            "pairs": _entry_pairs(item),
         }
         for item in items
     ]
@@ -729,7 +730,13 @@ def _denial_row(event_id: str, item: Contradiction) -> dict[str, Any]:
         "event_id": None,
         "claim_topic": f"denial of event {event_id}",
         "claim_group": f"event:{event_id}",
+        "pairs": _entry_pairs(item),
     }
+
+
+def _entry_pairs(item: Contradiction) -> list[list[str]]:
+    """Every pair that takes a side in an entry, as stored: its first pair when it kept no others."""
+    return [list(pair) for pair in item.pairs] or [[item.kind, item.a, item.b]]
 
 
 def _reports_denied(store: Store, claims: list[Claim]) -> dict[str, tuple[str, Mention]]:

@@ -257,3 +257,24 @@ def test_a_store_from_before_migration_5_knows_which_claims_are_compared_across_
     stored(reopened, name, mentions, claims, text="Report d.")
     assert claim_rows(reopened) == afresh(reopened)
     reopened.close()
+
+
+def test_an_entry_keeps_every_position_of_its_topic(tmp_path: Path) -> None:
+    """Three outlets give three tolls of one incident: the store lists the disagreement with all three sides
+    (each with its sentence), not only the first two it compared."""
+    from sitrep.api.views import contradiction_positions
+
+    store = Store.open(f"sqlite:///{tmp_path / 'three.db'}")
+    for number, (figure, source) in enumerate([(10, "AFP"), (20, "Reuters"), (30, "SANA")]):
+        stored(
+            store,
+            f"toll-{number}.txt",
+            [],
+            [claim(f"c{number}", f"toll-{number}.txt", "killed", figure, source, topic=TOLL)],
+        )
+    rows = [dict(row) for row in store.contradictions() if row["event_id"] is None]
+    assert rows, "the three tolls disagree"
+    sides = {item for row in rows for _kind, a, b in row["pairs"] for item in (a, b)}
+    assert sides == {"c0", "c1", "c2"}
+    positions = contradiction_positions(store, rows)
+    assert {p.report for entry in positions for p in entry} == {"c0", "c1", "c2"}

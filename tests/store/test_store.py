@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Table, delete, func, select
+from sqlalchemy import Table, delete, func, select, text
 
 from sitrep.ingest.document import DocumentMeta, build_document
 from sitrep.model import (
@@ -251,6 +251,24 @@ def test_a_store_from_before_migration_4_files_country_wide_events_by_country_an
     assert reopened.candidate_events(in_ukraine, 3) == []  # a country-wide event of another country
     copy = reopened.add_document(article(ARTICLE + "\n\nRead more: Sudan's war explained", name="aggregator/copy.txt"))
     assert copy.near_duplicate_of == "wire/original.txt"
+    reopened.close()
+
+
+def test_a_store_from_before_migration_6_gains_every_pair_of_an_entry_and_keeps_its_old_entries(
+    store_url: str,
+) -> None:
+    store = Store.open(store_url)
+    old = {"kind": "figure", "subject": "killed", "description": "10 vs 20", "a": "c1", "b": "c2"}
+    with store.engine.begin() as c:  # as version 5 left it: an entry named its first pair only
+        c.execute(text("ALTER TABLE contradictions DROP COLUMN pairs"))
+        c.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version == 6))
+    with store.engine.begin() as c:
+        c.execute(t.contradictions.insert(), old)  # the columns version 5 knew
+    store.close()
+
+    reopened = Store.open(store_url)
+    (row,) = reopened.contradictions()
+    assert (row["a"], row["b"], row["pairs"]) == ("c1", "c2", None)
     reopened.close()
 
 

@@ -156,8 +156,16 @@ def contradiction_positions(store: Store, rows: list[dict[str, Any]]) -> list[li
         if found is not None:
             positions.append(event_positions(found, row["kind"], row["a"], row["b"]))
         else:
-            positions.append([p for p in (side(row["a"]), side(row["b"])) if p is not None])
+            sides = (side(item_id) for item_id in entry_sides(row))
+            positions.append([p for p in sides if p is not None])
     return positions
+
+
+def entry_sides(row: dict[str, Any]) -> list[str]:
+    """The reports and claims that take a side in a stored entry, each once, in the order its pairs name them
+    (rows written before the store kept every pair name only their first)."""
+    pairs = row.get("pairs") or [[row["kind"], row["a"], row["b"]]]
+    return list(dict.fromkeys(item_id for _kind, a, b in pairs for item_id in (a, b)))
 
 
 def _contradiction_json(contradiction: Any, event: Event) -> dict[str, Any]:

@@ -162,6 +162,14 @@ def _claim_groups_by_index(connection: Connection) -> None:
         connection.execute(update(terms).where(terms.c.claim_id == row.id).values(topical=topical))
 
 
+def _every_pair_of_an_entry(connection: Connection) -> None:
+    """A contradiction entry keeps every pair of reports that take a side in it, not only its first."""
+    have = {column["name"] for column in inspect(connection).get_columns("contradictions")}
+    if "pairs" not in have:
+        kind = schema.contradictions.c.pairs.type.compile(dialect=connection.dialect)
+        connection.execute(text(f"ALTER TABLE contradictions ADD COLUMN pairs {kind}"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: documents, mentions, events, claims, places, sources", _initial_schema),
     Migration(2, "event list order read off indexes: by date, and by type then date", _event_list_indexes),
@@ -180,6 +188,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         "claim groups by index: whether a claim is compared across documents, groups by topic key and document",
         _claim_groups_by_index,
     ),
+    Migration(6, "every pair of a contradiction entry: its positions, not only the first two", _every_pair_of_an_entry),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

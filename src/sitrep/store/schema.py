@@ -263,6 +263,9 @@ contradictions = Table(
     Column("claim_topic", Text),
     # The claim group (or "event:ID" for denials of an event's report) a claim contradiction came from.
     Column("claim_group", String(64)),
+    # Every pair of reports or claims that take a side in the entry, as [kind, a, b] (a and b above are the
+    # first): one entry per field or topic lists all its positions. Null in rows written before version 6.
+    Column("pairs", JSON),
     Index("ix_contradictions_event", "event_id"),
     Index("ix_contradictions_claim_group", "claim_group"),
 )
