@@ -232,15 +232,24 @@ def drop_bracketed_other_names(places: Sequence[PlaceMention], document_text: st
 
 
 def geocode_dateline(
-    dateline: PlaceMention | None, document_text: str, gazetteer: Gazetteer, countries: Sequence[str]
+    dateline: PlaceMention | None,
+    document_text: str,
+    gazetteer: Gazetteer,
+    countries: Sequence[str],
+    own_name_only: bool = False,
 ) -> PlaceMention | None:
     """The dateline's place, if it resolves to a town or site in one of the document's countries (most named
-    first)."""
+    first). With ``own_name_only`` (unmarked_dateline_is_its_name: a word taken for the dateline by its position
+    alone, set in capitals or standing before a wire's credit, as in "... east Syria Monitor AFP Saturday"), the
+    word must be one of the place's own names: a filing town is written as it is known, and a common word there
+    ("Monitor") is no respelling of a village ("Muntar")."""
     if dateline is None:
         return None
     context = GeoContext(sentence=document_text[: dateline.span.end + 200], document_countries=tuple(countries))
     place = gazetteer.resolve(dateline.text, context)
     if place is None or place.precision not in {"site", "town"} or (countries and place.country not in countries):
+        return None
+    if own_name_only and not gazetteer.is_named(place, dateline.text):
         return None
     dateline.place = place
     return dateline
