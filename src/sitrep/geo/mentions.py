@@ -13,6 +13,7 @@ from sitrep.data import data_path, word_set
 from sitrep.geo.build import split_aliases
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.index import Gazetteer, GeoContext, plausibly_contains
+from sitrep.geo.normalise import is_calendar_word, name_key
 from sitrep.model import NAME_ROLE, PLACE_PRECISIONS, Mention, Place, PlaceMention, Span
 
 # A proper noun no parser called a place is one only if the gazetteer has its very name (or a spelling this close).
@@ -57,6 +58,8 @@ def geocode_mentions(
             pm.place = gazetteer.resolve(pm.text, exact if pm.role == NAME_ROLE else context)
             if _one_bare_word(pm) and pm.place is not None and not gazetteer.is_named(pm.place, pm.text):
                 pm.place = None
+            if pm.place is None:
+                find_the_name_inside(pm, gazetteer, exact)
         drop_readings_outside_their_unit(mention.places, document_text)
         drop_bracketed_other_names(mention.places, document_text, next(iter(countries), None))
     return mentions
@@ -75,6 +78,42 @@ def nearest_places_first(written: Sequence[tuple[int, str]], sentence: Span) -> 
         return (sentence.start - start if start < sentence.start else start - sentence.end + 1, start)
 
     return tuple(dict.fromkeys(text for _start, text in sorted(written, key=distance)))
+
+
+# A name found inside a longer mention is a place at least this fine: a country adds nothing to the words taken off.
+_INSIDE_PRECISIONS = frozenset({"site", "town", "admin2", "admin1"})
+_MENTION_WORD = re.compile(r"\S+")
+
+
+def find_the_name_inside(pm: PlaceMention, gazetteer: Gazetteer, context: GeoContext) -> None:
+    """name_after_words_that_say_whose: a mention the gazetteer cannot read whole may open with words that say whose
+    or when, not where: a country or its people ("Syrian Idlib province", like a possessive that lost its
+    apostrophe), a day, a wire's filing town set in capitals. With them taken off, a place's own name as written
+    (not another romanisation: the cut is a guess) places it; the mention is cut to that name, with its span. Other
+    words stay: "Murad Sezer" is not the town its first word spells, and so do words after a name ("Idlib Syria")."""
+    words = list(_MENTION_WORD.finditer(pm.text))
+    first = 0
+    while first < len(words) - 1 and _says_something_else(words[first].group(), gazetteer):
+        first += 1
+    if first == 0:
+        return
+    cut_start, cut_end = words[first].start(), words[-1].end()
+    name = pm.text[cut_start:cut_end]
+    place = gazetteer.resolve(name, context)
+    if place is None or place.precision not in _INSIDE_PRECISIONS or not gazetteer.is_named(place, name):
+        return
+    if pm.span.text == pm.text:  # a mention that is its text as written keeps its span exact
+        pm.span = Span(pm.span.doc, pm.span.start + cut_start, pm.span.start + cut_end, name)
+    pm.text, pm.place = name, place
+
+
+def _says_something_else(word: str, gazetteer: Gazetteer) -> bool:
+    """A word before a place's name that is no part of it: a country or its people, a day or month, a word in
+    capitals (a filing town)."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters):
+        return True
+    return is_calendar_word(name_key(word)) or bool(gazetteer.countries_in_text(word))
 
 
 def _one_bare_word(pm: PlaceMention) -> bool:
