@@ -87,6 +87,8 @@ def test_a_persons_name_is_no_place() -> None:
     [
         ("Rockets hit the market in the morning, Barazi said.", "Barazi"),
         ("The bomber detonated his explosives near the gate, Sibai added.", "Sibai"),
+        # the speaker told after the verb, in a text that lost its commas
+        ("Another bomb went off near the gate of the city hall without causing casualties said Sibai.", "Sibai"),
     ],
 )
 def test_a_bare_name_that_speaks_is_no_place(text: str, speaker: str) -> None:

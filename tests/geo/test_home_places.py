@@ -50,6 +50,18 @@ def test_a_dateline_repeated_at_the_top_of_a_scraped_page_is_the_dateline_too(ga
     assert all("RU" not in countries_of(m) for m in mentions_of(text, gazetteer))
 
 
+def test_a_common_word_before_a_wires_credit_is_no_village(gazetteer: Gazetteer) -> None:
+    # The word before the credit is taken for the dateline by its position alone: it must be a place's own name, not
+    # a respelling of a village ("Monitor" is no "Muntar"), else every sentence without a place would be put there.
+    text = (
+        "Air strikes kill 12 in north Syria Monitor AFP Sunday 1 Oct 2017 Air strikes killed 12 people on Sunday in "
+        "a rebel-held town in northern Syria, a monitor said."
+    )
+    placed = [pm.place for m in mentions_of(text, gazetteer) for pm in m.places if pm.place is not None]
+    assert placed
+    assert all(place.precision not in ("town", "site") for place in placed), placed
+
+
 def test_the_dateline_town_after_a_locative_is_a_place(gazetteer: Gazetteer) -> None:
     text = "Moscow AFP Tuesday 3 Oct 2017 A bomb exploded in Moscow on Tuesday, killing four people."
     assert any("RU" in countries_of(m) for m in mentions_of(text, gazetteer))

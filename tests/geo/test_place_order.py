@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.geo.mentions import order_event_places
+from sitrep.geo.mentions import nearest_places_first, order_event_places
 from sitrep.model import Mention, Place, PlaceMention, Span
 
 # Invented places: two towns 40 km apart in one province, a province, a district-sized area, a country.
@@ -101,3 +101,13 @@ def test_two_words_of_one_clause_share_its_places() -> None:
         "Riverton",
         "Riverton",
     ]
+
+
+def test_the_places_named_nearest_a_sentence_come_first_as_its_context() -> None:
+    # A round-up moves from province to province: a sentence's names are read among its own places, then those
+    # written closest to it, before those the story began with.
+    text = "Fighting in Azaz and Marea. Shelling hit Hama. Rebels took Zaara. Strikes hit Daraa."
+    written = [(text.index(name), name) for name in ("Azaz", "Marea", "Hama", "Zaara", "Daraa")]
+    start = text.index("Rebels")
+    sentence = Span("t.txt", start, text.index("Strikes"), "Rebels took Zaara.")
+    assert nearest_places_first(written, sentence) == ("Zaara", "Hama", "Daraa", "Marea", "Azaz")

@@ -158,3 +158,31 @@ def test_a_place_named_after_a_destination_is_not_one_too(gazetteer: Gazetteer) 
     }
     assert roles.get("Idlib") == "destination", roles
     assert roles.get("Saraqib") not in (None, "destination"), roles
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence_with"),
+    [
+        # "the district of X": a quarter of the city the report tells of, not a village of that name far away
+        (
+            "Rebels shelled Aleppo city on Monday. State media said rebel fire on the government-held district of "
+            "Hamdaniyeh killed nine people.",
+            "Hamdaniyeh",
+        ),
+        # "the X district", the city named before it
+        (
+            "Fighting raged in Aleppo on Monday. Two shells hit the Midane district, killing a child.",
+            "Midane",
+        ),
+    ],
+)
+def test_a_district_the_gazetteer_has_no_town_of_is_a_quarter_of_the_city(
+    gazetteer: Gazetteer, text: str, sentence_with: str
+) -> None:
+    assert near(event_place(text, gazetteer, sentence_with), ALEPPO)
+
+
+def test_a_district_named_after_its_town_stays_that_towns_district(gazetteer: Gazetteer) -> None:
+    # "Harem district" is the unit around the town Harem, whatever city the report named before.
+    text = "Warplanes struck Idlib city on Monday. Clashes also erupted in Harem district, killing four fighters."
+    assert near(event_place(text, gazetteer, "Harem"), (36.21, 36.52), 10.0)

@@ -436,7 +436,7 @@ def _stands_for_something_else(entity: SpacySpan) -> bool:
         and following.pos_ in {"NOUN", "VERB", "ADJ"}
     ):
         return True
-    if _seat_of_a_speaker(root):
+    if _seat_of_a_speaker(root) or (len(entity) == 1 and _a_speaker(root)):
         return True
     # "Oleksandr Prokudin": the first name tagged as a place.
     if root.dep_ == "compound" and root.head.ent_type_ == "PERSON" and root.head.i >= entity.end:
@@ -539,8 +539,11 @@ def _other_proper_nouns(sentence: SpacySpan) -> list[SpacySpan]:
 
 def _a_speaker(token: Token) -> bool:
     """speaker_not_place: a bare proper noun that is the subject of a verb of saying ("Barazi said", "Sibai added")
-    is who speaks (a person, an office), not where anything happened, whatever village shares its letters."""
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in _words("speaker_verbs")
+    is who speaks (a person, an office), not where anything happened, whatever village shares its letters; so is one
+    right after the verb, the speaker told last (", said Barazi"), however the parser attaches it."""
+    if token.head.lemma_.lower() not in _words("speaker_verbs"):
+        return False
+    return token.dep_ == "nsubj" or (token.dep_ == "dobj" and token.head.i == token.i - 1)
 
 
 def _known_as_something_else(text: str) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -141,9 +142,11 @@ def geocode_document(
 
     prune_candidates(mentions, countries, named_abroad)
     mark_origins_and_destinations(mentions)
-    place_quarters_in_their_town(mentions)
+    place_quarters_in_their_town(mentions, lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text))
     dateline = extraction.dateline.place if extraction.dateline else unmarked
-    dateline_place = geocode_dateline(dateline, text, gazetteer, ordered_countries)
+    dateline_place = geocode_dateline(
+        dateline, text, gazetteer, ordered_countries, own_name_only=extraction.dateline is None
+    )
     inherit_places(mentions, extraction.paragraph_of, dateline_place)
     order_event_places(mentions)
     # The country a place kept as written is in: where the document's towns are, else the country it names by
@@ -345,14 +348,18 @@ def _fires_after(rest: str) -> bool:
     return False
 
 
-def place_quarters_in_their_town(mentions: list[Mention]) -> None:
+def place_quarters_in_their_town(
+    mentions: list[Mention], named: Callable[[PlaceMention], bool] = lambda _pm: False
+) -> None:
     """city_quarter_at_its_town: ACLED codes an event in a quarter of a city at the city. A name written as a quarter
     ("the Karm neighbourhood", "the neighbourhoods of X and Y", "X and Y neighbourhoods") that the gazetteer lacks,
     or reads as a town too far away to be part of the city (quarters often share a village's name), lies in the town
     the text puts it in ("X neighbourhood in Y", "the X quarter of Y"), else another town its sentence names, else
     the town the report has named most before it. The quarter stays unresolved, named as written (so two quarters
     stay two places), and its sentence takes that town as its context place, as a sentence with no place of its own
-    takes its context's. A quarter the gazetteer knows in its city (a curated site) stays."""
+    takes its context's. A quarter the gazetteer knows in its city (a curated site) stays. A word that names a quarter
+    in a city's news and a unit elsewhere ("district") heads a quarter unless the gazetteer holds a town under the
+    name as written (``named``: "Harem district" is the district of the town Harem)."""
     towns = sorted(
         (
             pm
@@ -362,7 +369,12 @@ def place_quarters_in_their_town(mentions: list[Mention]) -> None:
         ),
         key=lambda pm: pm.span.start,
     )
-    quarters = {id(pm) for m in mentions for pm in m.places if pm.role == LOCATION_ROLE and _written_as_quarter(pm, m)}
+    quarters = {
+        id(pm)
+        for m in mentions
+        for pm in m.places
+        if pm.role == LOCATION_ROLE and _written_as_quarter(pm, m, _quarter_heads(named(pm)))
+    }
     if not quarters:
         return
     cities = [pm for pm in towns if id(pm) not in quarters]
@@ -400,12 +412,18 @@ _LIST_PUNCTUATION = re.compile(r"[^\w\s,'’-]")
 QUARTER_LIST_REACH = 80
 
 
-def _written_as_quarter(pm: PlaceMention, mention: Mention) -> bool:
+def _quarter_heads(named_as_a_town: bool) -> frozenset[str]:
+    """The words that head a quarter of a town; those that may head a unit too ("district") only for a name the
+    gazetteer holds no town under."""
+    heads = word_set("en", "places", "quarter_heads")
+    return heads if named_as_a_town else heads | word_set("en", "places", "unit_or_quarter_heads")
+
+
+def _written_as_quarter(pm: PlaceMention, mention: Mention, heads: frozenset[str]) -> bool:
     """The name is a quarter (or a building) of a town: one a singular quarter word heads ("the Karm neighbourhood",
     "the neighbourhood of Karm"), one a building word follows ("the Razi hospital"), or one of a list of names a
     plural quarter word governs ("the neighbourhoods of A and B", "A and B neighbourhoods"). A plural head over one
     name names the town whose quarters they are ("the eastern neighbourhoods of Aleppo", "Aleppo neighbourhoods")."""
-    heads = word_set("en", "places", "quarter_heads")
     buildings = word_set("en", "places", "building_heads")
     words = pm.text.lower().split()
     if words and words[-1] in heads:

@@ -13,6 +13,7 @@ from sitrep.data import data_path, word_set
 from sitrep.geo.build import split_aliases
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.index import Gazetteer, GeoContext, plausibly_contains
+from sitrep.geo.normalise import is_calendar_word, name_key
 from sitrep.model import NAME_ROLE, PLACE_PRECISIONS, Mention, Place, PlaceMention, Span
 
 # A proper noun no parser called a place is one only if the gazetteer has its very name (or a spelling this close).
@@ -46,9 +47,10 @@ def geocode_mentions(
     ``text_countries`` are the document's countries, most named first, when the caller has counted them already.
     """
     countries = tuple(gazetteer.countries_in_text(document_text) if text_countries is None else text_countries)
-    nearby = tuple(dict.fromkeys(pm.text for m in mentions for pm in m.places))
+    written = sorted({(pm.span.start, pm.text) for m in mentions for pm in m.places})
     for mention in mentions:
         sentence = document_text[mention.sentence.start : mention.sentence.end]
+        nearby = nearest_places_first(written, mention.sentence)
         context = GeoContext(sentence=sentence, document_countries=countries, nearby_places=nearby)
         exact = replace(context, min_similarity=EXACT_NAME_SIMILARITY)
         for pm in mention.places:
@@ -56,9 +58,62 @@ def geocode_mentions(
             pm.place = gazetteer.resolve(pm.text, exact if pm.role == NAME_ROLE else context)
             if _one_bare_word(pm) and pm.place is not None and not gazetteer.is_named(pm.place, pm.text):
                 pm.place = None
+            if pm.place is None:
+                find_the_name_inside(pm, gazetteer, exact)
         drop_readings_outside_their_unit(mention.places, document_text)
         drop_bracketed_other_names(mention.places, document_text, next(iter(countries), None))
     return mentions
+
+
+def nearest_places_first(written: Sequence[tuple[int, str]], sentence: Span) -> tuple[str, ...]:
+    """nearest_places_decide: the places a document names, as context for one sentence's names, those of the sentence
+    first, then the others by how far from it they are written (the one before it on a tie). A long round-up moves
+    from province to province ("Idlib: ... Hama: ... Daraa: ..."), and a village's namesakes are told apart by the
+    places named around it, not by those the story began with; the gazetteer weighs only the first few."""
+
+    def distance(item: tuple[int, str]) -> tuple[int, int]:
+        start = item[0]
+        if sentence.start <= start < sentence.end:
+            return (0, start)
+        return (sentence.start - start if start < sentence.start else start - sentence.end + 1, start)
+
+    return tuple(dict.fromkeys(text for _start, text in sorted(written, key=distance)))
+
+
+# A name found inside a longer mention is a place at least this fine: a country adds nothing to the words taken off.
+_INSIDE_PRECISIONS = frozenset({"site", "town", "admin2", "admin1"})
+_MENTION_WORD = re.compile(r"\S+")
+
+
+def find_the_name_inside(pm: PlaceMention, gazetteer: Gazetteer, context: GeoContext) -> None:
+    """name_after_words_that_say_whose: a mention the gazetteer cannot read whole may open with words that say whose
+    or when, not where: a country or its people ("Syrian Idlib province", like a possessive that lost its
+    apostrophe), a day, a wire's filing town set in capitals. With them taken off, a place's own name as written
+    (not another romanisation: the cut is a guess) places it; the mention is cut to that name, with its span. Other
+    words stay: "Murad Sezer" is not the town its first word spells, and so do words after a name ("Idlib Syria")."""
+    words = list(_MENTION_WORD.finditer(pm.text))
+    first = 0
+    while first < len(words) - 1 and _says_something_else(words[first].group(), gazetteer):
+        first += 1
+    if first == 0:
+        return
+    cut_start, cut_end = words[first].start(), words[-1].end()
+    name = pm.text[cut_start:cut_end]
+    place = gazetteer.resolve(name, context)
+    if place is None or place.precision not in _INSIDE_PRECISIONS or not gazetteer.is_named(place, name):
+        return
+    if pm.span.text == pm.text:  # a mention that is its text as written keeps its span exact
+        pm.span = Span(pm.span.doc, pm.span.start + cut_start, pm.span.start + cut_end, name)
+    pm.text, pm.place = name, place
+
+
+def _says_something_else(word: str, gazetteer: Gazetteer) -> bool:
+    """A word before a place's name that is no part of it: a country or its people, a day or month, a word in
+    capitals (a filing town)."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters):
+        return True
+    return is_calendar_word(name_key(word)) or bool(gazetteer.countries_in_text(word))
 
 
 def _one_bare_word(pm: PlaceMention) -> bool:
@@ -232,15 +287,24 @@ def drop_bracketed_other_names(places: Sequence[PlaceMention], document_text: st
 
 
 def geocode_dateline(
-    dateline: PlaceMention | None, document_text: str, gazetteer: Gazetteer, countries: Sequence[str]
+    dateline: PlaceMention | None,
+    document_text: str,
+    gazetteer: Gazetteer,
+    countries: Sequence[str],
+    own_name_only: bool = False,
 ) -> PlaceMention | None:
     """The dateline's place, if it resolves to a town or site in one of the document's countries (most named
-    first)."""
+    first). With ``own_name_only`` (unmarked_dateline_is_its_name: a word taken for the dateline by its position
+    alone, set in capitals or standing before a wire's credit, as in "... east Syria Monitor AFP Saturday"), the
+    word must be one of the place's own names: a filing town is written as it is known, and a common word there
+    ("Monitor") is no respelling of a village ("Muntar")."""
     if dateline is None:
         return None
     context = GeoContext(sentence=document_text[: dateline.span.end + 200], document_countries=tuple(countries))
     place = gazetteer.resolve(dateline.text, context)
     if place is None or place.precision not in {"site", "town"} or (countries and place.country not in countries):
+        return None
+    if own_name_only and not gazetteer.is_named(place, dateline.text):
         return None
     dateline.place = place
     return dateline
