@@ -65,10 +65,17 @@ class PatternRule:
         if self.unless is not None and self.unless.search(sentence):
             return False
         return any(
-            _words_between(sentence, trigger_start, trigger_end, match.start(), match.end()) <= self.reach_words
+            _words_between(sentence, trigger_start, trigger_end, start, end) <= self.reach_words
             for pattern in self.patterns
-            for match in pattern.finditer(sentence)
+            for start, end in _match_spans(pattern, sentence)
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _match_spans(pattern: re.Pattern[str], sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where ``pattern`` matches ``sentence``; found once per sentence: every report of a sentence is tried against
+    every rule, and the search was most of the rules' cost."""
+    return tuple(match.span() for match in pattern.finditer(sentence))
 
 
 @dataclass(frozen=True, slots=True)
