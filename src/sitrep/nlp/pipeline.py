@@ -63,12 +63,14 @@ def load_pipeline(lang: str = DEFAULT_LANGUAGE) -> Language:
 
 
 def settle_collector() -> None:
-    """Garbage collection for a process that parses: the model and what was loaded before it (millions of objects)
-    live as long as the process, so they are frozen out of the collector's generations and no full collection scans
-    them again; parsing and extraction make many short-lived containers, so the young generation is collected at
-    ``YOUNG_GENERATION`` objects, not 700. On an ingest of 152 articles the collector's CPU went 1.24 -> 0.38 s (of
-    19 s). No result depends on when garbage is collected (nothing in sitrep finalises or holds weak references)."""
-    gc.freeze()
+    """Garbage collection for a process that parses: parsing and extraction make many short-lived containers, so
+    the young generation is collected at ``YOUNG_GENERATION`` objects, not 700, and the model's objects are scanned
+    far less often. On an ingest of 152 articles the collector's CPU went 1.24 -> 0.44 s (of 17-19 s). Freezing the
+    model out of the collector (``gc.freeze``) saved a little more there but made full collections frequent in a
+    process that then holds a large store's worth of objects (``benchmarks/resolve_curve.py`` at 100k documents: 3x
+    the CPU per document): the collector's own rule, a full collection only when the long-lived objects have grown
+    by a quarter, needs them counted. No result depends on when garbage is collected (nothing in sitrep finalises or
+    holds weak references)."""
     young, middle, old = gc.get_threshold()
     if 0 < young < YOUNG_GENERATION:  # 0: the collector is off, and stays so
         gc.set_threshold(YOUNG_GENERATION, middle, old)
