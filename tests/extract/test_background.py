@@ -310,3 +310,15 @@ def test_the_rules_reject_unknown_keys() -> None:
     with pytest.raises(ValueError, match="unknown keys"):
         rules_from_dict({"history_after_days": 31, "rules": [{"name": "x", "patterns": ["a"], "reach": 3}]})
     assert [r.name for r in load_rules().rules][:2] == ["running_toll", "period_total"]
+
+
+def test_a_rule_judges_each_report_of_one_sentence_by_its_own_trigger() -> None:
+    # A sentence's matches are found once for all its reports; how near each lies is still measured from each
+    # report's own trigger.
+    rules = rules_from_dict(
+        {"history_after_days": 31, "rules": [{"name": "near_rumour", "patterns": [r"\brumou?red\b"], "reach_words": 3}]}
+    )
+    sentence = "Gunmen stormed the market at dawn, and much later a bridge was rumoured to have been blown up."
+    assert background_reason(told(sentence, "blown"), PUBLISHED, rules) == "near_rumour"
+    assert background_reason(told(sentence, "stormed"), PUBLISHED, rules) == ""
+    assert background_reason(told(sentence, "blown"), PUBLISHED, rules) == "near_rumour"

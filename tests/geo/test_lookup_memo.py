@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
+from pathlib import Path
 
 from sitrep.geo import Gazetteer
 from sitrep.geo.index import GeoContext, _own_name_spelled
@@ -37,3 +39,40 @@ def test_the_keys_stored_with_each_name_are_those_the_normalisers_give(gazetteer
 def test_marking_a_match_as_its_places_own_name_keeps_every_other_field(gazetteer: Gazetteer) -> None:
     match = _fresh(gazetteer)._matches("Aleppo", ("SY",), fuzzy=False, whole_mention=True)[0]
     assert _own_name_spelled(match) == replace(match, own_name_spelled=True)
+
+
+def _invented_index(path: Path) -> sqlite3.Connection:
+    """An index of two invented countries (one with a demonym) and a town, in the gazetteer's own layout."""
+    db = sqlite3.connect(path)
+    db.executescript(
+        """
+        CREATE TABLE places (id INTEGER PRIMARY KEY, gid TEXT NOT NULL, name TEXT NOT NULL, country TEXT,
+            admin1 TEXT, admin2 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, precision TEXT NOT NULL, feature TEXT,
+            population INTEGER NOT NULL);
+        CREATE TABLE names (key TEXT NOT NULL, skel TEXT NOT NULL, place INTEGER NOT NULL, name TEXT NOT NULL,
+            source TEXT NOT NULL, rom TEXT NOT NULL);
+        CREATE TABLE neighbours (country TEXT NOT NULL, neighbour TEXT NOT NULL);
+        INSERT INTO places VALUES (1, 'g:1', 'Freedonia', 'FD', NULL, NULL, 1.0, 1.0, 'country', NULL, 0),
+            (2, 'g:2', 'Sylvania', 'SV', NULL, NULL, 2.0, 2.0, 'country', NULL, 0),
+            (3, 'g:3', 'Vostok', 'FD', NULL, NULL, 1.1, 1.1, 'town', NULL, 9000);
+        INSERT INTO names VALUES ('freedonia', 'frdn', 1, 'Freedonia', 'name', 'freedonia'),
+            ('freedonian', 'frdnn', 1, 'Freedonian', 'demonym', 'freedonian'),
+            ('sylvania', 'slvn', 2, 'Sylvania', 'name', 'sylvania'),
+            ('vostok', 'vstk', 3, 'Vostok', 'name', 'vostok');
+        """
+    )
+    db.commit()
+    return db
+
+
+def test_country_names_are_remembered_beside_the_index_until_it_changes(tmp_path: Path) -> None:
+    # Reading them scans every name of the index; a later process reads them from a file beside it, which a changed
+    # index (another size or modification time) makes stale.
+    db = _invented_index(tmp_path / "index.sqlite")
+    expected = {"freedonia": ("FD", False), "freedonian": ("FD", True), "sylvania": ("SV", False)}
+    assert Gazetteer(db)._country_names == expected
+    assert len(list(tmp_path.glob("index.sqlite.countries-*.json"))) == 1
+    assert Gazetteer(db)._country_names == expected  # from the file
+    db.execute("INSERT INTO names VALUES ('sylvanian', 'slvnn', 2, 'Sylvanian', 'demonym', 'sylvanian')")
+    db.commit()
+    assert Gazetteer(db)._country_names == expected | {"sylvanian": ("SV", True)}

@@ -73,13 +73,23 @@ class PatternRule:
         if self.unless is not None and self.unless.search(sentence):
             return False
         return any(
-            self._reaches(match, trigger_start, trigger_end) for p in self.patterns for match in p.finditer(sentence)
+            self._reaches(sentence, start, end, trigger_start, trigger_end)
+            for pattern in self.patterns
+            for start, end in _match_spans(pattern, sentence)
         )
 
-    def _reaches(self, match: re.Match[str], trigger_start: int, trigger_end: int) -> bool:
+    def _reaches(self, sentence: str, start: int, end: int, trigger_start: int, trigger_end: int) -> bool:
+        """Whether a match at ``start``-``end`` bears on the trigger: holds it, or lies within reach of it."""
         if self.holds_trigger:
-            return match.start() < trigger_end and trigger_start < match.end()
-        return _words_between(match.string, trigger_start, trigger_end, match.start(), match.end()) <= self.reach_words
+            return start < trigger_end and trigger_start < end
+        return _words_between(sentence, trigger_start, trigger_end, start, end) <= self.reach_words
+
+
+@functools.lru_cache(maxsize=4096)
+def _match_spans(pattern: re.Pattern[str], sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where ``pattern`` matches ``sentence``; found once per sentence: every report of a sentence is tried against
+    every rule, and the search was most of the rules' cost."""
+    return tuple(match.span() for match in pattern.finditer(sentence))
 
 
 @dataclass(frozen=True, slots=True)

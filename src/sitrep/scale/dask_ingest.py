@@ -387,10 +387,13 @@ def ingest_window(
 
 
 def prepare_pipeline_resources() -> None:
-    """Builds the gazetteer index once in the driver, so local workers do not race to build the same file."""
+    """Builds the gazetteer index once in the driver, so local workers do not race to build the same file; the
+    driver, which stores and resolves but never parses, settles its garbage collector as a parsing process does."""
     from sitrep.geo import Gazetteer
+    from sitrep.nlp.pipeline import settle_collector
 
     Gazetteer.open()
+    settle_collector()
 
 
 def _worker_failures(chunk: list[ReadUnit], error: BaseException) -> list[ReadFailure]:

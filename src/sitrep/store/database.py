@@ -405,11 +405,7 @@ class Store:
 
     def mentions_for_event(self, event_id: str) -> list[Mention]:
         with self.engine.connect() as c:
-            rows = c.execute(
-                select(t.mentions.c.id, _MENTION_JSON)
-                .where(t.mentions.c.event_id == event_id)
-                .order_by(t.mentions.c.id)
-            )
+            rows = c.execute(_reports_of_event_statement(), {"key": event_id})
             return [self._mention(row.id, row.data) for row in rows]
 
     @contextlib.contextmanager
@@ -681,12 +677,10 @@ class Store:
             self._attach_reports(c, {e.id: e for e in events})
 
     def _attach_reports(self, c: Connection, events: dict[str, Event]) -> None:
-        if events:
-            for row in c.execute(
-                select(t.mentions.c.event_id, t.mentions.c.id, _MENTION_JSON)
-                .where(t.mentions.c.event_id.in_(list(events)))
-                .order_by(t.mentions.c.id)
-            ):
+        # Each event's reports come from one query, so they are appended in id order whatever the chunking.
+        for chunk in _chunks(list(events)):
+            ids = _padded(chunk)
+            for row in c.execute(_reports_of_events_statement(len(ids)), _listed("event", ids)):
                 events[row.event_id].mentions.append(self._mention(row.id, row.data))
 
     def has_extraction(self, document_id: int) -> bool:
@@ -696,7 +690,8 @@ class Store:
 
     def event_of_mention(self, mention_id: str) -> str | None:
         with self.engine.connect() as c:
-            return c.scalar(select(t.mentions.c.event_id).where(t.mentions.c.id == mention_id))
+            event_id: str | None = c.scalar(_by_key(t.mentions.c.event_id, t.mentions.c.id), {"key": mention_id})
+            return event_id
 
     def events_of_mentions(self, mention_ids: Sequence[str]) -> dict[str, str | None]:
         """Each stored report's event (None when it has none), in one query per few hundred reports."""
@@ -721,14 +716,15 @@ class Store:
         with self.engine.begin() as c:
             names = [first_document] if first_document else [m.doc for m in event.mentions]
             row["first_document_id"] = _first_reporting_document(c, names)
-            if c.scalar(select(t.events.c.id).where(t.events.c.id == event.id)):
-                c.execute(update(t.events).where(t.events.c.id == event.id).values(**row))
+            if c.scalar(_by_key(t.events.c.id, t.events.c.id), {"key": event.id}):
+                c.execute(_update_event_statement(), {**row, "event_key": event.id})
             else:
-                c.execute(insert(t.events).values(id=event.id, **row))
-            ids = [m.id for m in event.mentions]
-            c.execute(update(t.mentions).where(t.mentions.c.id.in_(ids)).values(event_id=event.id))
+                c.execute(insert(t.events), {"id": event.id, **row})
+            for chunk in _chunks([m.id for m in event.mentions]):
+                ids = _padded(chunk)
+                c.execute(_point_reports_statement(len(ids)), {"event_key": event.id, **_listed("report", ids)})
             _mark_pending(c, [event.id])
-            c.execute(delete(t.contradictions).where(t.contradictions.c.event_id == event.id))
+            c.execute(_delete_event_contradictions_statement(), {"event_key": event.id})
             for item in event.contradictions:
                 c.execute(
                     insert(t.contradictions).values(
@@ -799,9 +795,9 @@ class Store:
             current = event_id
             while current not in seen:
                 seen.add(current)
-                if c.scalar(select(t.events.c.id).where(t.events.c.id == current)):
+                if c.scalar(_by_key(t.events.c.id, t.events.c.id), {"key": current}):
                     return current
-                target = c.scalar(select(t.event_redirects.c.new_id).where(t.event_redirects.c.old_id == current))
+                target = c.scalar(_by_key(t.event_redirects.c.new_id, t.event_redirects.c.old_id), {"key": current})
                 if target is None:
                     return None
                 current = target
@@ -812,7 +808,7 @@ class Store:
         if resolved is None:
             return None
         with self.engine.connect() as c:
-            data = c.scalar(select(t.events.c.data).where(t.events.c.id == resolved))
+            data = c.scalar(_by_key(t.events.c.data, t.events.c.id), {"key": resolved})
         event_ = _event_from_row(data)
         event_.mentions = self.mentions_for_event(resolved)
         return event_
@@ -1036,17 +1032,23 @@ def _first_reporting_document(c: Connection, names: list[str]) -> int | None:
     order they were stored in) of the reporting documents' latest versions."""
     if not names:
         return None
-    first: int | None = c.scalar(_first_reporting_statement(), {"names": names})
+    distinct = _padded(list(dict.fromkeys(names)))  # an IN list means the same with each name once
+    if len(distinct) > _IN_CHUNK:
+        first: int | None = c.scalar(_first_reporting_statement(None), {"names": names})
+    else:
+        first = c.scalar(_first_reporting_statement(len(distinct)), _listed("name", distinct))
     return first
 
 
 @functools.cache
-def _first_reporting_statement() -> Any:
-    """Built once (names bound as values), so SQLAlchemy compiles it once: it runs for every event saved."""
+def _first_reporting_statement(count: int | None) -> Any:
+    """Built once per length of the name list (``name0``...; None: one expanding list, ``names``), so SQLAlchemy
+    compiles it once: it runs for every event saved."""
     cols = t.documents.c
+    named = cols.name.in_(bindparam("names", expanding=True)) if count is None else _in_listed(cols.name, "name", count)
     return (
         select(cols.id)
-        .where(cols.name.in_(bindparam("names", expanding=True)), _is_latest_version())
+        .where(named, _is_latest_version())
         .order_by(cols.published.is_(None), cols.published, cols.content_hash)
         .limit(1)
     )
@@ -1145,8 +1147,13 @@ def _mark_pending(c: Connection, event_ids: Sequence[str]) -> None:
     wanted = [{"event_id": e} for e in sorted(set(event_ids))]
     if not wanted:
         return
-    dialect_insert = postgresql_insert if c.dialect.name == "postgresql" else sqlite_insert
-    c.execute(dialect_insert(t.contradiction_pending).on_conflict_do_nothing(), wanted)
+    c.execute(_mark_pending_statement(c.dialect.name), wanted)
+
+
+@functools.cache
+def _mark_pending_statement(dialect: str) -> Any:
+    dialect_insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    return dialect_insert(t.contradiction_pending).on_conflict_do_nothing()
 
 
 def claim_index_values(claim: Claim) -> tuple[str | None, list[str]]:
@@ -1349,8 +1356,9 @@ def candidate_statement(mention: Mention, types: list[str], window_days: int) ->
     """The candidate query as a statement of one shape (how many places, dated or not, which coarse events) and
     the values for this mention: a statement is built once per shape, so SQLAlchemy compiles it once."""
     places = [pm.place for pm in mention.places if pm.place is not None]
-    values: dict[str, Any] = {"types": list(types)}
+    values: dict[str, Any] = _listed("types", types)
     coarse: Any = None
+    cells: list[int] = []
     if places:
         for i, p in enumerate(places):
             values |= {
@@ -1359,16 +1367,82 @@ def candidate_statement(mention: Mention, types: list[str], window_days: int) ->
                 f"lon_low{i}": p.lon - _NEAR_DEGREES,
                 f"lon_high{i}": p.lon + _NEAR_DEGREES,
             }
-        values["cells"] = sorted({cell for p in places for cell in _cells_near(p.lat, p.lon)})
+        cells = sorted({cell for p in places for cell in _cells_near(p.lat, p.lon)})
+        values |= _listed("cells", cells)
         coarse = coarse_cells(mention_places(mention))
         if coarse is not None:
-            values["coarse_cells"] = coarse
+            values |= _listed("coarse_cells", coarse)
     if mention.date:
         low = mention.date.start - dt.timedelta(days=window_days)
         high = mention.date.end + dt.timedelta(days=window_days)
         values |= {"low": low, "high": high}
         values |= {f"start_low{span}": low - dt.timedelta(days=most) for span, most in enumerate(SPAN_CLASS_DAYS)}
-    return _candidate_shape(len(places), mention.date is not None, coarse is None), values
+    shape = _candidate_shape(
+        len(places), mention.date is not None, coarse is None, len(types), len(cells), len(coarse or [])
+    )
+    return shape, values
+
+
+def _listed(name: str, items: Sequence[Any]) -> dict[str, Any]:
+    """The values of a list bound one by one (``name0``, ``name1``...), as ``_in_listed`` names them."""
+    return {f"{name}{i}": item for i, item in enumerate(items)}
+
+
+def _in_listed(column: Any, name: str, count: int) -> Any:
+    """``column IN (...)`` of ``count`` values bound one by one: a statement whose lists have fixed lengths is
+    compiled once, where an expanding list is rewritten into the SQL text on every execution (that rewriting was
+    a fifth of the candidate query's cost)."""
+    return column.in_([bindparam(f"{name}{i}", type_=column.type) for i in range(count)])
+
+
+@functools.cache
+def _by_key(column: Any, key: Any) -> Any:
+    """``SELECT column WHERE key = :key``, built once: the store's hottest reads are of one row by its key, and
+    building the statement again for each cost more than running it."""
+    return select(column).where(key == bindparam("key"))
+
+
+@functools.cache
+def _reports_of_event_statement() -> Any:
+    """An event's reports (the event bound as ``key``), in id order."""
+    cols = t.mentions.c
+    return select(cols.id, _MENTION_JSON).where(cols.event_id == bindparam("key")).order_by(cols.id)
+
+
+@functools.cache
+def _update_event_statement() -> Any:
+    """An event's row updated from the values given (``_event_row``'s columns), the event bound as ``event_key``."""
+    return update(t.events).where(t.events.c.id == bindparam("event_key"))
+
+
+@functools.cache
+def _point_reports_statement(count: int) -> Any:
+    """``count`` reports (bound as ``report0``...) pointed at the event bound as ``event_key``."""
+    cols = t.mentions.c
+    return (
+        update(t.mentions)
+        .where(_in_listed(cols.id, "report", count))
+        .values(event_id=bindparam("event_key", type_=cols.event_id.type))
+    )
+
+
+@functools.cache
+def _delete_event_contradictions_statement() -> Any:
+    return delete(t.contradictions).where(t.contradictions.c.event_id == bindparam("event_key"))
+
+
+def _padded(items: list[Any]) -> list[Any]:
+    """``items`` made up to a power of two by repeating the last (an IN list means the same with a value twice), so
+    that the statements of lists of any length are few, each compiled once."""
+    return items + items[-1:] * ((1 << (len(items) - 1).bit_length()) - len(items))
+
+
+@functools.cache
+def _reports_of_events_statement(count: int) -> Any:
+    """The reports of ``count`` events (bound as ``event0``...), in id order."""
+    cols = t.mentions.c
+    listed = _in_listed(cols.event_id, "event", count)
+    return select(cols.event_id, cols.id, _MENTION_JSON).where(listed).order_by(cols.id)
 
 
 def _candidate_statement_of(mention: Mention, window_days: int) -> tuple[Any, dict[str, Any]]:
@@ -1389,9 +1463,9 @@ def coarse_cells(places: Sequence[Place]) -> list[int] | None:
 
 
 @functools.cache
-def _candidate_shape(places: int, dated: bool, every_coarse: bool) -> Any:
+def _candidate_shape(places: int, dated: bool, every_coarse: bool, types: int, cells: int, coarse: int) -> Any:
     cols = t.events.c
-    typed = cols.event_type.in_(bindparam("types", expanding=True))
+    typed = _in_listed(cols.event_type, "types", types)
     where_places: list[Any] = [None]  # no place: every cell
     if places:
         box = [
@@ -1401,12 +1475,10 @@ def _candidate_shape(places: int, dated: bool, every_coarse: bool) -> Any:
             )
             for i in range(places)
         ]
-        coarse = (
-            cols.place_cell >= COARSE_CELL
-            if every_coarse
-            else cols.place_cell.in_(bindparam("coarse_cells", expanding=True))
+        coarse_near = (
+            cols.place_cell >= COARSE_CELL if every_coarse else _in_listed(cols.place_cell, "coarse_cells", coarse)
         )
-        where_places = [coarse, and_(cols.place_cell.in_(bindparam("cells", expanding=True)), or_(*box))]
+        where_places = [coarse_near, and_(_in_listed(cols.place_cell, "cells", cells), or_(*box))]
     where_dates: list[Any] = [None]  # no date: any date
     if dated:
         low, high = bindparam("low", type_=Date), bindparam("high", type_=Date)
