@@ -26,7 +26,6 @@ PLACES = {
     "Kharkiv": ("UA", 49.99, 36.23),
     "El Fasher": ("SD", 13.63, 25.35),
     "Goma": ("CD", -1.68, 29.22),
-    "Syria": ("SY", 35.0, 38.5),
 }
 
 
@@ -43,7 +42,6 @@ def mention(
     mention_id: str,
     *,
     event_type: str = "Explosions/Remote violence",
-    sub_event_type: str = "",
     where: str | None = "Idlib",
     precision: str = "town",
     start: str | None = "2024-03-10",
@@ -66,7 +64,7 @@ def mention(
         sentence=Span(doc, 0, len(text), text),
         trigger=Span(doc, 0, 0),
         event_type=event_type,
-        sub_event_type=sub_event_type,
+        sub_event_type="",
         plover="",
         actors=actors,
         date=DateInterval(day(start), day(end or start), date_precision) if start else None,  # type: ignore[arg-type]

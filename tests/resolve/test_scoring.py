@@ -108,38 +108,3 @@ def test_a_place_a_report_only_inherited_does_not_place_the_event_for_other_arti
     assert match_score(strike, derive_event("e", [province, toll])) < 0.62
     toll.places[0].role = "location"  # told as its own place, the town places the event
     assert match_score(strike, derive_event("e", [province, toll])) >= 0.62
-
-
-def test_a_report_of_the_same_kind_of_act_joins_where_another_kind_of_the_type_does_not() -> None:
-    # sub_type_agreement: a report that only says "in Syria" in the days before it came out, of a chemical attack,
-    # fits a chemical attack a town's report dated; an air strike told as vaguely is not evidence enough.
-    event = event_of(
-        mention("a", sub_event_type="Chemical weapon", actor1="Military Forces of Syria", actor2="Civilians")
-    )
-
-    def vague(mention_id: str, sub_event_type: str) -> float:
-        report = mention(
-            mention_id,
-            sub_event_type=sub_event_type,
-            where="Syria",
-            precision="country",
-            start="2024-03-08",
-            end="2024-03-11",
-            date_precision="approximate",
-            actor1="Military Forces of Syria",
-            actor2="Civilians",
-        )
-        return match_score(report, event)
-
-    assert vague("b", "Chemical weapon") >= 0.62
-    assert vague("c", "Air/drone strike") < 0.62
-
-
-def test_sub_types_of_two_types_are_not_compared() -> None:
-    # The type's confusion score already says how far a clash is from a shelling; their sub-types always differ.
-    event = event_of(
-        mention("a", event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack")
-    )
-    with_sub = match_score(mention("b", event_type="Battles", sub_event_type="Armed clash"), event)
-    without = match_score(mention("c", event_type="Battles"), event)
-    assert with_sub == without > 0.0

@@ -625,7 +625,6 @@ class DateMatch(Strict):
 
 class Weights(Strict):
     type: Number
-    sub_type: Number = 0.0
     date: Number
     place: Number
     actors: Number

@@ -29,15 +29,6 @@ def type_score(a: str, b: str, cfg: ResolveConfig) -> float:
     return cfg.type_confusions.get(frozenset((a, b)), 0.0)
 
 
-def sub_type_score(mention: Mention, event: Event) -> float | None:
-    """sub_type_agreement: reports of one type that tell the same kind of act (a chemical attack and a chemical attack)
-    are likelier one incident than an air strike and a shelling, two acts of one family; None when the types differ
-    (the type's score already says how far) or either side gives no sub-type."""
-    if not mention.sub_event_type or not event.sub_event_type or mention.event_type != event.event_type:
-        return None
-    return 1.0 if mention.sub_event_type == event.sub_event_type else 0.0
-
-
 @functools.lru_cache(maxsize=100_000)
 def _sentence_tokens(text: str) -> Counter[str]:
     return tokens(text, load_config())
@@ -90,7 +81,6 @@ def score_components(mention: Mention, event: Event, cfg: ResolveConfig) -> dict
         components["type"] = 0.0  # an arrest campaign and a troop movement are different events
     if not components["type"]:
         return components
-    components["sub_type"] = sub_type_score(mention, event)
     components["date"] = (
         date_score(mention.date, event.date, cfg) if mention.date is not None and event.date is not None else None
     )
