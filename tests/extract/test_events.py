@@ -512,38 +512,6 @@ def test_an_act_in_a_condition_stays_unhappened() -> None:
     assert not extract("The army will storm the town if the rebels attack the convoy again.").mentions
 
 
-@pytest.mark.parametrize(
-    ("text", "trigger", "event_type"),
-    [
-        # Forces targeting a place aim at it from afar: remote violence, weapon named or not, and not violence
-        # against civilians because the village the target lies in is named.
-        (
-            "Army units targeted militant hideouts and gatherings in the village of Tal Hamra, destroying their "
-            "vehicles.",
-            "targeted",
-            "Explosions/Remote violence",
-        ),
-        (
-            "Regime forces targeted the northern districts of the town on Monday.",
-            "targeted",
-            "Explosions/Remote violence",
-        ),
-        # ... but an operation targeting them is troops on the ground: a battle.
-        (
-            "The army carried out operations targeting militant hideouts in the village of Tal Hamra, killing twelve "
-            "of them.",
-            "targeting",
-            "Battles",
-        ),
-    ],
-)
-def test_targeting_is_remote_violence_unless_a_ground_operation_does_it(
-    text: str, trigger: str, event_type: str
-) -> None:
-    found = {m.trigger.text: m.event_type for m in extract(text).mentions if m.trigger is not None}
-    assert found.get(trigger) == event_type, found
-
-
 def test_an_air_force_named_as_the_doer_is_the_weapon_of_an_air_strike() -> None:
     found = extract("The Malian air force destroyed militant hideouts and vehicles near Gao on Monday.").mentions
     assert [(m.event_type, m.sub_event_type) for m in found] == [("Explosions/Remote violence", "Air/drone strike")]

@@ -641,10 +641,3 @@ def test_intention_if_nothing_a_sentence_with_no_event_or_claim_states_an_intent
     found.claims = []
     SENTENCE_YIELD.named()["intention_if_nothing"](found)
     assert [c.modality for c in found.claims] == ["planned"]
-
-
-def test_civilian_target_is_no_rule_for_a_military_target_in_a_village() -> None:
-    cues, verdict = cues_for(
-        "Troops targeted militant hideouts in the village of Tal Hamra.", "targeted", "hideouts in the village"
-    )
-    assert not REMOTE_CUES.named()["civilian_target"](cues, verdict)

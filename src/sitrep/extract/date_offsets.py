@@ -126,10 +126,11 @@ def offset_date(token: Token, offsets: list[DateOffset], dates: list[DateInterva
         if inside:  # "recaptured it a week later, on May 10"
             return inside[0]
         anchors = [d for d in dates if d.span is None or not offset.start_char <= d.span.start < offset.end_char]
-        if offset.relational and any(_in_sentence(d, token.sent) for d in dates):
-            # on a date of the sentence's own where it gives one; a sentence that gives none tells its main clause
-            # on the day the report gave last ("the YPG retook the village two days after IS seized it")
-            anchors = [d for d in anchors if _in_sentence(d, token.sent)]
+        if offset.relational:  # on a date of the sentence's own, not one carried from an earlier sentence
+            sentence = token.sent
+            anchors = [
+                d for d in anchors if d.span is not None and sentence.start_char <= d.span.start < sentence.end_char
+            ]
         if not anchors or anchors[0].precision != "day":
             return None
         shift = dt.timedelta(days=offset.days)
@@ -139,10 +140,6 @@ def offset_date(token: Token, offsets: list[DateOffset], dates: list[DateInterva
             return DateInterval(middle - WEEK_HALF_WIDTH, middle + WEEK_HALF_WIDTH, "week", anchor.span)
         return DateInterval(anchor.start + shift, anchor.end + shift, anchor.precision, anchor.span)
     return None
-
-
-def _in_sentence(date: DateInterval, sentence: SpacySpan) -> bool:
-    return date.span is not None and sentence.start_char <= date.span.start < sentence.end_char
 
 
 def _region_chars(doc: SpacyDoc, region: frozenset[int]) -> tuple[int, int]:

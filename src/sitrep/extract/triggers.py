@@ -927,11 +927,8 @@ def _first_that_applies(cascade: Cascade[ConventionRule], cues: _Cues, verdict: 
 @REMOTE_CUES.register("civilian_target")
 def remote_civilian_target(cues: _Cues, verdict: _Verdict) -> bool:
     """A remote-violence word aimed at civilians with no weapon named is an attack on civilians ("the village
-    was struck and farmers were hit"); not one aimed at a military target, whatever place it names ("targeted
-    militant hideouts in the village")."""
+    was struck and farmers were hit")."""
     if not (cues.civilian_target and cues.instrument is None):
-        return False
-    if cues.onto.military_target_cues.search(cues.attacked):
         return False
     verdict.event_type, verdict.sub = "Violence against civilians", "Attack"
     return True
