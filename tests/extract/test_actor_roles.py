@@ -500,3 +500,21 @@ def test_a_demonym_on_a_group_s_fighters_does_not_make_them_an_army() -> None:
     assert (
         roles(extract("Syrian fighters of the Islamic State attacked the village.").mentions[0])[0] == "Islamic State"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Syrian rebels attacked an army base near the town of Kafr Nabl on Monday, killing four soldiers.",
+            "Syrian rebels",
+        ),
+        ("Syrian opposition forces shelled a government checkpoint in Daraa on Sunday.", "Syrian rebels"),
+        ("Malian rebels ambushed an army convoy near Kidal on Friday.", "Malian rebels"),
+        # ... while a demonym on the state's own forces still names them.
+        ("Syrian troops shelled rebel positions in Daraa on Sunday.", "Military Forces of Syria"),
+    ],
+)
+def test_a_demonym_on_a_rebel_force_says_whose_rebels_not_whose_army(text: str, actor1: str) -> None:
+    """demonym_on_a_rebel_force: "Syrian rebels" are rebels of Syria, never Syria's military."""
+    assert [roles(m)[0] for m in extract(text).mentions] == [actor1]

@@ -30,6 +30,7 @@ from sitrep.nlp.syntax import DEP, ENT, POS, TAG
 from sitrep.nlp.tokens import span_text, span_tokens
 
 UNIDENTIFIED = "Unidentified Armed Group"
+_STATE_TYPE = "State forces"
 _TARGET_PREPOSITIONS = word_set("en", "actors", "target_prepositions")
 
 
@@ -264,7 +265,10 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
             if modified is not None:
                 return ActorEntry(modified.placeholder, modified.actor_type, None)
             return dictionary.demonyms.get(head.text.lower())
-    if _is_military_word(head, dictionary) or dictionary.contextual_force(_after_demonym(phrase, head)):
+    named_after = dictionary.contextual_force(_after_demonym(phrase, head))
+    if named_after is not None and named_after.actor_type != _STATE_TYPE:
+        return _rebels_of_a_demonym(phrase, head, named_after, dictionary)
+    if _is_military_word(head, dictionary) or named_after is not None:
         for token in span_tokens(phrase):
             entry = dictionary.demonyms.get(token.text.lower())
             if entry and token.i < head.i:
@@ -283,6 +287,25 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
     if force is not None:
         return ActorEntry(force.placeholder, force.actor_type, None)
     return None
+
+
+def _rebels_of_a_demonym(
+    phrase: SpacySpan, head: Token, force: ContextualForce, dictionary: ActorDictionary
+) -> ActorEntry:
+    """demonym_on_a_rebel_force: "Syrian rebel fighters", "Syrian opposition forces": the demonym says whose rebels
+    they are, the words after it that they are not that state's forces; the force's name for that country where
+    the dictionary has one ("Syrian rebels"), else the force whose country the mention's place fills in."""
+    demonym = next(
+        (e for t in span_tokens(phrase) if t.i < head.i and (e := dictionary.demonyms.get(t.text.lower()))), None
+    )
+    country = demonym.country if demonym is not None else None
+    named = dict(force.names).get(country) if country else None
+    if named is None and country and force.template and country in dictionary.demonym_of:
+        named = force.template.format(demonym=dictionary.demonym_of[country])
+    if named is None:
+        return ActorEntry(force.placeholder, force.actor_type, None)
+    known = dictionary.by_alias.get(named.lower())
+    return ActorEntry(named, known.actor_type if known is not None else force.actor_type, country)
 
 
 def _kind_of_force(phrase: SpacySpan, dictionary: ActorDictionary) -> ContextualForce | None:
@@ -1264,7 +1287,7 @@ def _crowd_police(sentence: SpacySpan, dictionary: ActorDictionary) -> tuple[Act
                 if police is not None:
                     return ActorEntry(police.placeholder, police.actor_type, None), phrase
             entry = phrase_actor(phrase, dictionary)
-            if entry is not None and entry.actor_type == "State forces":
+            if entry is not None and entry.actor_type == _STATE_TYPE:
                 return entry, phrase
     return None
 
