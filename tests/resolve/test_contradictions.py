@@ -464,3 +464,21 @@ def test_a_party_s_long_standing_denial_answers_no_one_report() -> None:
         standing = mention(f"s{n}", modality="denied", sources=("Interior Ministry", "Courier"), doc="doc-a", text=text)
         standing.chain.sources[0].kind = "government"
         assert not [c for c in derive_event("ev", [struck, standing]).contradictions if c.kind == "denial"]
+
+
+def test_one_source_under_two_of_its_names_does_not_disagree_with_itself() -> None:
+    """Within one article, a known body's alias and its full name are one source: its toll of 20 and then 30 is
+    its own wording or breakdown, not two sources that disagree; another source's 30 still disagrees with the 20."""
+    short = told("a", "Air strikes on the market killed 20 people, SOHR said.", "20 people", (20, 20, 20), "SOHR")
+    full = told(
+        "b",
+        "The strikes killed 30 people, the Syrian Observatory for Human Rights said.",
+        "30 people",
+        (30, 30, 30),
+        "Syrian Observatory for Human Rights",
+    )
+    other = told("c", "The strikes killed 30 people, medics said.", "30 people", (30, 30, 30), "Medics")
+    for report in (short, full, other):
+        report.doc = "story"
+    assert figure_entries(short, full) == []
+    assert figure_entries(short, other)

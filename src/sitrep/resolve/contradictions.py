@@ -11,6 +11,7 @@ from itertools import combinations, islice
 from typing import TypeVar
 
 from sitrep.data import load_yaml, word_set
+from sitrep.extract.attribution import canonical_outlet
 from sitrep.extract.claims import tells_a_running_total
 from sitrep.geo.distance import haversine_km
 from sitrep.model import AttributionChain, Contradiction, Event, Figure, Mention, Place, Quantity, Span
@@ -241,9 +242,12 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
 
 
 def originator(mention: Mention) -> str:
-    """The first source of a report's chain (the publisher when nobody else is named), case folded."""
+    """The first source of a report's chain (the publisher when nobody else is named), case folded, under its
+    canonical name when it is a known outlet or body: one source under two spellings ("SOHR", "the Syrian
+    Observatory") is one side, never two sources that disagree or agree."""
     names = mention.chain.names()
-    return (names[0] if names else mention.doc).casefold()
+    first = names[0] if names else mention.doc
+    return (canonical_outlet(first) or first).casefold()
 
 
 def told_as_risen(mention: Mention, quantity: Quantity) -> bool:
