@@ -17,8 +17,10 @@ import os
 import sqlite3
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import numpy.typing as npt
@@ -144,8 +146,8 @@ class NamePools:
 def load_pools(db: sqlite3.Connection, min_population: int) -> NamePools:
     """The pools of the index open in ``db``: read from the file remembered beside the index when it was written
     for this very index file, else read from the index (and remembered, where the directory is writable)."""
-    index = _index_file(db)
-    stamp = _stamp(index) if index else None
+    index = index_file(db)
+    stamp = index_stamp(index) if index else None
     if index is None or stamp is None:
         return NamePools(_read_names(db, min_population))
     remembered = index.with_name(f"{index.name}.fuzzy-{min_population}-v{POOLS_VERSION}.npz")
@@ -182,13 +184,15 @@ def _read_names(db: sqlite3.Connection, min_population: int) -> PoolNames:
     )
 
 
-def _index_file(db: sqlite3.Connection) -> Path | None:
+def index_file(db: sqlite3.Connection) -> Path | None:
+    """The file of the gazetteer index ``db`` reads (None for an index in memory)."""
     found = [Path(file) for _, name, file in db.execute("PRAGMA database_list") if name == "main" and file]
     return found[0] if found else None
 
 
-def _stamp(index: Path) -> list[int] | None:
-    """Size and modification time of the index file: a rebuilt index is never read with another's pools."""
+def index_stamp(index: Path) -> list[int] | None:
+    """Size and modification time of the index file: a rebuilt index is never read with what was remembered
+    beside another (the name pools, the countries' names)."""
     try:
         info = index.stat()
     except OSError:
@@ -208,23 +212,30 @@ def _remembered_names(path: Path, stamp: list[int]) -> PoolNames | None:
 
 
 def _remember(path: Path, stamp: list[int], names: PoolNames) -> None:
-    """Writes the pools beside the index through a temporary file, so that a reader never sees half of it; a
-    directory that cannot be written only means that the next process reads the index again."""
+    write_beside_index(
+        path,
+        lambda out: np.savez(
+            out,
+            stamp=np.array(stamp, dtype=np.int64),
+            keys=np.frombuffer("\n".join(names.keys).encode("utf-8"), dtype=np.uint8),
+            ids=names.ids,
+            country=names.country,
+            worldwide=names.worldwide,
+            countries=np.array(names.countries, dtype=str),
+        ),
+    )
+
+
+def write_beside_index(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Writes what is remembered beside the index through a temporary file, so that a reader never sees half of
+    it; a directory that cannot be written only means that the next process reads the index again."""
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     except OSError:
         return
     try:
         with os.fdopen(handle, "wb") as out:
-            np.savez(
-                out,
-                stamp=np.array(stamp, dtype=np.int64),
-                keys=np.frombuffer("\n".join(names.keys).encode("utf-8"), dtype=np.uint8),
-                ids=names.ids,
-                country=names.country,
-                worldwide=names.worldwide,
-                countries=np.array(names.countries, dtype=str),
-            )
+            write(out)
         os.chmod(temporary, 0o644)  # readable like the index it sits beside
         os.replace(temporary, path)
     except OSError:

@@ -5,10 +5,8 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
-import os
 import re
 import sqlite3
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -19,7 +17,7 @@ from sitrep.data import data_path, load_yaml, word_set
 from sitrep.geo.build import ensure_index
 from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
 from sitrep.geo.distance import haversine_km
-from sitrep.geo.fuzzy import NamePool, NamePools, _index_file, _stamp, load_pools
+from sitrep.geo.fuzzy import NamePool, NamePools, index_file, index_stamp, load_pools, write_beside_index
 from sitrep.geo.normalise import (
     ARTICLES,
     ParsedMention,
@@ -172,23 +170,6 @@ _NAME_PARTS = re.compile(r"['’]s\b| of | in ")  # "Kharkiv's Kyivskyi district
 COUNTRY_NAMES_VERSION = 1
 
 
-def _write_beside(path: Path, content: object) -> None:
-    """Writes JSON beside the index through a temporary file, so that a reader never sees half of it; a directory
-    that cannot be written only means that the next process reads the index again."""
-    try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(content, out)
-        os.chmod(temporary, 0o644)  # readable like the index it sits beside
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-
-
 _ROW_COLUMNS = "p.id, p.gid, p.name, p.country, p.admin1, p.admin2, p.lat, p.lon, p.precision, p.feature, p.population"
 
 
@@ -332,8 +313,8 @@ class Gazetteer:
     def _load_country_names(self) -> dict[str, tuple[str, bool]]:
         """name key -> (ISO2, is a demonym); remembered beside the index file, as the fuzzy pools are: reading them
         scans every name of the index (no index serves names by place), a sixth of a second for each process."""
-        index = _index_file(self._db)
-        stamp = _stamp(index) if index else None
+        index = index_file(self._db)
+        stamp = index_stamp(index) if index else None
         if index is None or stamp is None:
             return self._read_country_names()
         remembered = index.with_name(f"{index.name}.countries-v{COUNTRY_NAMES_VERSION}.json")
@@ -342,7 +323,8 @@ class Gazetteer:
             if saved["stamp"] == stamp:
                 return {key: (country, bool(demonym)) for key, country, demonym in saved["names"]}
         names = self._read_country_names()
-        _write_beside(remembered, {"stamp": stamp, "names": [[k, c, d] for k, (c, d) in names.items()]})
+        content = {"stamp": stamp, "names": [[k, c, d] for k, (c, d) in names.items()]}
+        write_beside_index(remembered, lambda out: out.write(json.dumps(content).encode("utf-8")))
         return names
 
     def _read_country_names(self) -> dict[str, tuple[str, bool]]:
