@@ -73,6 +73,13 @@ def _opens_with(text: str, cues: frozenset[str]) -> bool:
     return any(text == cue or text.startswith(cue + " ") for cue in cues)
 
 
+def _sentence_opens_with(mention: Mention, cues: str, words: int) -> bool:
+    """The report's sentence opens (within its first ``words`` words, commas aside) with a cue of the lexicon's
+    list ``cues``."""
+    opening = mention.sentence.text.lower().replace(",", " ").split()[:words]
+    return _opens_with(" ".join(opening), _lexicon(cues))
+
+
 def _span_text(q: Quantity) -> str:
     return " ".join((q.span.text if q.span is not None else "").lower().split())
 
@@ -338,23 +345,20 @@ def told_as_earlier(mention: Mention) -> bool:
     """The report's sentence opens with a word that places it before the story's lead ("Earlier, a police source
     said 4 were killed", "Initially, officials put the toll at 8"): an earlier account the article has moved on
     from, or an earlier happening of the day."""
-    words = mention.sentence.text.lower().replace(",", " ").split()
-    return _opens_with(" ".join(words[:3]), _lexicon("earlier_openers"))
+    return _sentence_opens_with(mention, "earlier_openers", 3)
 
 
 def told_as_background(mention: Mention) -> bool:
     """The report's sentence opens by recalling a happening before the story's own ("Recently, state media said
     four were killed", "Several days before, the ministry said ..."): an earlier incident the article gives as
     background, whose figures and date are not the incident's, whatever article its event is compared with."""
-    words = mention.sentence.text.lower().replace(",", " ").split()
-    return _opens_with(" ".join(words[:4]), _lexicon("background_openers"))
+    return _sentence_opens_with(mention, "background_openers", 4)
 
 
 def told_as_elsewhere(mention: Mention) -> bool:
     """The report's sentence opens by moving to another scene ("Elsewhere, the monitor reported 12 killed in air
     strikes", "Separately, ..."): a round-up's other incident, not the lead's."""
-    words = mention.sentence.text.lower().replace(",", " ").split()
-    return _opens_with(" ".join(words[:4]), _lexicon("elsewhere_openers"))
+    return _sentence_opens_with(mention, "elsewhere_openers", 4)
 
 
 def superseded_in_article(a: Mention, b: Mention) -> bool:
