@@ -1,22 +1,23 @@
 """Retrain the incident gate by its recipe, cross-fitted, in one command (data/models/incident_gate.README.md).
 
-    python scripts/crossfit_incident_gate.py HALF_A HALF_B --work DIR           # cross-fitted scores only
-    python scripts/crossfit_incident_gate.py HALF_A HALF_B --work DIR --write   # and write the shipped gate
+    python scripts/crossfit_incident_gate.py PART_1 PART_2 [PART_3 ...] --work DIR           # cross-fitted scores
+    python scripts/crossfit_incident_gate.py PART_1 PART_2 [PART_3 ...] --work DIR --write   # and the shipped gate
 
-HALF_A and HALF_B are the two halves of the real-text dev set, each a folder holding ``gold/`` and ``corpus/``
-(``evaluation/real/halves.py``). With this checkout's code, in DIR:
+Each PART is a part of the real-text dev set, a folder holding ``gold/`` and ``corpus/`` (the halves
+``evaluation/real/halves.py`` writes, and any further part). With this checkout's code, in DIR:
 
-1. for each half, the typing model trained without it on the two halves' gold (``scripts/train_typing.py --dev
-   A/gold --dev B/gold --without HALF/gold``; the shipped ``event_platt`` copied into its meta), so that the typing
-   confidence the gate reads is what it is on an article the typing model never saw;
-2. a copy of ``src`` with that typing model and no gate, into which the half's corpus is ingested
+1. for each part, the typing model trained without it on the parts' gold (``scripts/train_typing.py --dev
+   P1/gold --dev P2/gold ... --without PART/gold``; the shipped ``event_platt`` copied into its meta), so that the
+   typing confidence the gate reads is what it is on an article the typing model never saw;
+2. a copy of ``src`` with that typing model and no gate, into which the part's corpus is ingested
    (``sitrep ingest``) and scored (``sitrep eval``): the figures with no gate, and the stores the gate learns from;
-3. the gate fitted on each half (``scripts/train_incident_gate.py --write-half --out``), and each half ingested
-   again with the gate fitted on the other and scored: the cross-fitted figures, out of sample for both models;
-4. with ``--write``, the gate fitted on both halves, written where the package reads it.
+3. the gate fitted on every part but one (``scripts/train_incident_gate.py --leave-out K --out``), and each part
+   ingested again with the gate fitted on the others and scored: the cross-fitted figures, out of sample for both
+   models;
+4. with ``--write``, the gate fitted on every part, written where the package reads it.
 
-Each step whose output is in DIR already is not run again (delete DIR to start afresh). It takes about 20 minutes
-on two cores. Development data only: the trainers refuse the test split.
+Each step whose output is in DIR already is not run again (delete DIR to start afresh). It takes about 10 minutes a
+part on two cores. Development data only: the trainers refuse the test split.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ SCRIPTS = ROOT / "scripts"
 MODELS = ("sitrep", "data", "models")
 TYPING = ("typing.npz", "typing.meta.json")
 GATE = ("incident_gate.npz", "incident_gate.meta.json")
-HALVES = ("a", "b")
 
 
 def run(command: list[str], src: Path | None = None, output: Path | None = None) -> None:
@@ -50,14 +50,14 @@ def run(command: list[str], src: Path | None = None, output: Path | None = None)
         subprocess.run(command, env=env, check=True, stdout=out)
 
 
-def train_typing(halves: dict[str, Path], left_out: str, work: Path) -> Path:
-    """The typing model trained on the halves' gold without one half, with the shipped event calibration."""
-    folder = work / f"typing_without_{left_out}"
+def train_typing(parts: list[Path], left_out: int, work: Path) -> Path:
+    """The typing model trained on the parts' gold without one part, with the shipped event calibration."""
+    folder = work / f"typing_without_{left_out + 1}"
     if not (folder / TYPING[1]).is_file():
-        golds = [arg for half in HALVES for arg in ("--dev", str(halves[half] / "gold"))]
+        golds = [arg for part in parts for arg in ("--dev", str(part / "gold"))]
         command = [sys.executable, str(SCRIPTS / "train_typing.py"), *golds]
-        command += ["--without", str(halves[left_out] / "gold"), "--out", str(folder)]
-        run(command, output=work / f"typing_without_{left_out}.log")
+        command += ["--without", str(parts[left_out] / "gold"), "--out", str(folder)]
+        run(command, output=work / f"typing_without_{left_out + 1}.log")
     # The map from a typing confidence to the chance a stored event is right is fitted on whole runs
     # (scripts/calibrate_events.py), not by train_typing.py: the shipped one is the one the pipeline reads.
     shipped = json.loads((ROOT / "src" / Path(*MODELS) / TYPING[1]).read_text(encoding="utf-8"))
@@ -93,34 +93,37 @@ def ingest_and_score(half: Path, src: Path, work: Path, name: str) -> list[str]:
     return scores.read_text(encoding="utf-8").splitlines()[:4]
 
 
-def train_gate(halves: dict[str, Path], work: Path, extra: list[str]) -> None:
-    dbs = [arg for half in HALVES for arg in (str(halves[half] / "gold"), f"sqlite:///{work / f'{half}_no_gate.db'}")]
-    run([sys.executable, str(SCRIPTS / "train_incident_gate.py"), *dbs, *extra])
+def train_gate(parts: list[Path], work: Path, extra: list[str]) -> None:
+    stores = [
+        arg for k, part in enumerate(parts) for arg in (str(part / "gold"), f"sqlite:///{work / f'{k + 1}_no_gate.db'}")
+    ]
+    run([sys.executable, str(SCRIPTS / "train_incident_gate.py"), *stores, *extra])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("half_a", type=Path, help="a dev half: a folder with gold/ and corpus/")
-    parser.add_argument("half_b", type=Path, help="the other half")
+    parser.add_argument("parts", type=Path, nargs="+", help="dev parts: folders with gold/ and corpus/ (two or more)")
     parser.add_argument("--work", type=Path, required=True, help="folder for the models, copies and stores")
-    parser.add_argument("--write", action="store_true", help="write the gate fitted on both halves (shipped)")
+    parser.add_argument("--write", action="store_true", help="write the gate fitted on every part (shipped)")
     args = parser.parse_args(argv)
-    halves = {"a": args.half_a.resolve(), "b": args.half_b.resolve()}
+    if len(args.parts) < 2:
+        parser.error("give two or more parts")
+    parts: list[Path] = [part.resolve() for part in args.parts]
     work: Path = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
-    typing = {half: train_typing(halves, half, work) for half in HALVES}
+    typing = [train_typing(parts, k, work) for k in range(len(parts))]
     report: dict[str, list[str]] = {}
-    for half in HALVES:
-        src = source_copy(work, f"{half}_no_gate", typing[half], None)
-        report[f"{half}, no gate"] = ingest_and_score(halves[half], src, work, f"{half}_no_gate")
-    for half in HALVES:
-        if not (work / f"gate_{half}" / GATE[1]).is_file():
-            train_gate(halves, work, ["--write-half", half, "--out", str(work / f"gate_{half}")])
-    for half, other in zip(HALVES, reversed(HALVES), strict=True):
-        src = source_copy(work, f"{half}_gated", typing[half], work / f"gate_{other}")
-        report[f"{half}, gate fitted on {other}"] = ingest_and_score(halves[half], src, work, f"{half}_gated")
+    for k, part in enumerate(parts):
+        src = source_copy(work, f"{k + 1}_no_gate", typing[k], None)
+        report[f"{part.name}, no gate"] = ingest_and_score(part, src, work, f"{k + 1}_no_gate")
+    for k in range(len(parts)):
+        if not (work / f"gate_without_{k + 1}" / GATE[1]).is_file():
+            train_gate(parts, work, ["--leave-out", str(k + 1), "--out", str(work / f"gate_without_{k + 1}")])
+    for k, part in enumerate(parts):
+        src = source_copy(work, f"{k + 1}_gated", typing[k], work / f"gate_without_{k + 1}")
+        report[f"{part.name}, gate fitted on the other parts"] = ingest_and_score(part, src, work, f"{k + 1}_gated")
     if args.write:
-        train_gate(halves, work, ["--write"])
+        train_gate(parts, work, ["--write"])
     for name, lines in report.items():
         print(f"== {name}", *lines, sep="\n")
     return 0
