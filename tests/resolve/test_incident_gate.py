@@ -22,6 +22,7 @@ from sitrep.resolve.incident_gate import (
     incident_features,
     incidents_as_events,
     load_gate,
+    regate_incidents,
     restated_incident,
 )
 
@@ -146,6 +147,22 @@ def test_a_report_the_gate_took_counts_again_when_the_article_is_read_anew() -> 
     _, reports = article()
     reports[1].background = GATED
     assert len(article_incidents(reports)) == 2
+
+
+def test_reports_stored_with_one_gate_are_judged_anew_by_another(gate: IncidentGate) -> None:
+    # Cross-fitting a refitted gate on a stored article: what the old gate marked is judged again, by the new gate
+    # or by none; a named rule's mark is no gate's and stays.
+    document, reports = retold_article()
+    gate_incidents(reports, document)
+    assert [m.background for m in reports] == ["", GATED, RESTATED]
+    cautious = IncidentGate(gate.index, gate.weights, 0.999)
+    regate_incidents(reports, document, cautious)
+    assert [m.background for m in reports] == ["", "", ""]
+    regate_incidents(reports, document, gate)
+    assert [m.background for m in reports] == ["", GATED, RESTATED]
+    reports[1].background = "habitual"
+    regate_incidents(reports, document, None)
+    assert [m.background for m in reports] == ["", "habitual", ""]
 
 
 def test_the_cues_of_a_later_incident_tell_where_it_stands_and_what_it_has_of_its_own() -> None:

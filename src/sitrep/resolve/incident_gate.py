@@ -185,3 +185,14 @@ def gate_incidents(mentions: list[Mention], document: Document, gate: IncidentGa
             mark = GATED if restated_incident(group, incidents[:i]) is None else RESTATED
             for mention in group:
                 mention.background = mark
+
+
+def regate_incidents(mentions: list[Mention], document: Document, gate: IncidentGate | None) -> None:
+    """Judges the article's incidents anew with ``gate`` (None: the gate off). The marks a gate set before are
+    cleared first, so that reports stored with one gate read as if ingested with another: a refitted gate is
+    cross-fitted on stores already ingested (``scripts/regate_incident_gate.py``). Named rules' marks stay."""
+    for mention in mentions:
+        if mention.background in _LEARNED:
+            mention.background = ""
+    if gate is not None:
+        gate_incidents(mentions, document, gate)
