@@ -35,11 +35,9 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from sitrep.data import data_path, load_yaml, word_set
+from sitrep.data import load_yaml, word_set
 from sitrep.extract.actors import actor_dictionary
-from sitrep.extract.background import LogisticModel, logistic_from_files
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.document import DESTINATION_ROLE, ORIGIN_ROLE
 from sitrep.geo.inherit import FINE
@@ -878,173 +876,18 @@ def _another_kind(mention: Mention, group: list[Mention], rules: IncidentRules) 
     return any(all(_kinds_differ(mention, other, rules) for other in told) for told in by_sentence.values())
 
 
-def _bucket(value: int, edges: tuple[int, ...], names: tuple[str, ...]) -> str:
-    return next((name for edge, name in zip(edges, names, strict=False) if value <= edge), names[-1])
-
-
-def _same_actor(a: Mention, b: Mention, role: str) -> str:
-    """Either "same", "differ" or "" (one or both name none) for the actor in ``role`` of two reports."""
-    x, y = a.actor(role), b.actor(role)
-    if x is None or y is None or x.span is None or y.span is None:
-        return ""
-    return "same" if x.name == y.name else "differ"
-
-
-def _both_count_the_dead(a: Mention, b: Mention) -> str:
-    """Either "same", "differ" or "" (one or both give no toll) for the dead two reports count."""
-    x, y = (m.fatalities.best if m.fatalities is not None else None for m in (a, b))
-    if x is None or y is None:
-        return ""
-    return "same" if x == y else "differ"
-
-
-def towns_told(body: list[Mention]) -> int:
-    """How many towns, sites and villages the article's reports name as their own: a round-up of a day's war names
-    many, one incident's story one or two."""
-    return len({name_key(pm.text) for m in body for pm in _finest(m)})
-
-
-def link_features(
-    a: Mention, b: Mention, between: int, towns: int, rules: IncidentRules | None = None, first: bool = False
-) -> list[str]:
-    """The names of the cues that fire for two reports of one article, ``a`` told before ``b`` with ``between``
-    sentences between them, in an article whose reports name ``towns`` towns (``towns_told``; ``first``: ``a`` is
-    the article's first report): the grouping's named checks and plain cues any article has (kinds, days, places,
-    distance, tolls, the text's turn to another incident, how many places it tells of). The learned link
-    (``data/models/document_links.README.md``) weighs them into the chance that the two tell one incident."""
-    rules = rules or load_rules()
-    found = {"bias", "towns_told:" + _bucket(towns, (0, 1, 2, 4), ("0", "1", "2", "3-4", "5+"))}
-    if a.sentence.start == b.sentence.start:
-        found.add("same_sentence")
-    else:
-        found.add("between:" + _bucket(between, (0, 2, 5), ("0", "1-2", "3-5", "6+")))
-    if first:
-        found.add("first_is_lead")
-    if a.event_type == b.event_type:
-        found.add("same_type")
-        if a.sub_event_type == b.sub_event_type:
-            found.add("same_sub_type")
-    elif any(a.event_type in family and b.event_type in family for family in rules.type_families):
-        found.add("same_family")
-    if _kinds_differ(a, b, rules):
-        found.add("kinds_differ")
-    if tells_a_toll(a) or tells_a_toll(b):
-        found.add("a_toll")
-    if {a.sub_event_type, b.sub_event_type} & (rules.facts_of_an_incident | rules.told_with_an_incident):
-        found.add("a_fact")
-    if (a.modality in rules.unrealised_modalities) != (b.modality in rules.unrealised_modalities):
-        found.add("modes_differ")
-    found.update(_day_features(a, b))
-    found.update(_place_features(a, b))
-    if _turns_to_another(b, rules):
-        found.add("turns" + ("_shares_place" if "shares_place_by_name" in found else ""))
-    if _continues(b):
-        found.add("later_continues")
-    if b.restates:
-        found.add("later_restates")
-    if a.headline or b.headline:
-        found.add("headline")
-    for role in ("actor1", "actor2"):
-        if same := _same_actor(a, b, role):
-            found.add(f"{role}_{same}")
-    if toll := _both_count_the_dead(a, b):
-        found.add(f"toll_{toll}")
-    return sorted(found)
-
-
-def _day_features(a: Mention, b: Mention) -> set[str]:
-    """Cues of the two reports' days: named by their own sentences or carried, one day or another."""
-    found: set[str] = set()
-    own_a, own_b = own_date(a) is not None, own_date(b) is not None
-    found.add("own_days:" + {(True, True): "both", (False, False): "none"}.get((own_a, own_b), "one"))
-    date_a, date_b = told_date(a), told_date(b)
-    if date_a is None or date_b is None:
-        return found
-    if date_a.overlaps(date_b):
-        found.add("days_overlap")
-    elif anchoring_slip(date_a, date_b) or _told_the_day_after(a, b, date_a, date_b):
-        found.add("days_slip")
-    elif own_a or own_b:
-        found.add("days_differ")
-    else:
-        found.add("carried_days_differ")
-    return found
-
-
-def _place_features(a: Mention, b: Mention) -> set[str]:
-    """Cues of the two reports' places: their own or carried, one place, another town or province, far apart."""
-    found: set[str] = set()
-    own_a, own_b = bool(_own_places(a)), bool(_own_places(b))
-    found.add("own_places:" + {(True, True): "both", (False, False): "none"}.get((own_a, own_b), "one"))
-    countries_a, countries_b = _countries(a), _countries(b)
-    if countries_a and countries_b and not countries_a & countries_b:
-        found.add("countries_differ")
-    if places_conflict(a, b):
-        found.add("places_conflict")
-    if distinct_towns(a, b):
-        found.add("distinct_towns")
-    if distinct_quarters(a, b):
-        found.add("distinct_quarters")
-    if _placed_elsewhere(b, [a]) or _placed_elsewhere(a, [b]):
-        found.add("placed_elsewhere")
-    if _shares_place(b, [a], by_name=True):
-        found.add("shares_place_by_name")
-    elif _shares_place(b, [a]):
-        found.add("shares_place")
-    return found
-
-
-class DocumentLinks(LogisticModel):
-    """A logistic regression: the chance that two reports of one article tell one incident (``link_features``)."""
-
-
-LINKS_MODEL_FILE = ("models", "document_links.npz")
-LINKS_META_FILE = ("models", "document_links.meta.json")
-
-
-def links_from_files(weights_file: Path, meta_file: Path) -> DocumentLinks | None:
-    """The learned link stored at these paths, or None when there is none (the named checks then group alone)."""
-    parts = logistic_from_files(weights_file, meta_file)
-    return DocumentLinks(*parts) if parts else None
-
-
-@functools.cache
-def load_links() -> DocumentLinks | None:
-    return links_from_files(data_path(*LINKS_MODEL_FILE), data_path(*LINKS_META_FILE))
-
-
-def group_document_mentions(mentions: list[Mention], links: DocumentLinks | bool | None = True) -> list[list[Mention]]:
-    """Groups in document order: the body's reports by the learned link where its weights are shipped (``links``
-    True; or the model given), else by the named checks (``links`` None or False); then the headline's reports join,
-    last, the first incident of their kind the body tells (one it tells as "another" incident is not the
-    headline's)."""
+def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
+    """Groups in document order. A report joins the latest incident that shares its own place, else the latest
+    incident none of whose reports it has evidence against; with such evidence against all, or when the text
+    turns to another incident ("Another strike hit ...") and names no place of an incident told, it starts an
+    incident of its own. The headline's reports join, last, the first incident of their kind the body tells (one
+    it tells as "another" incident is not the headline's)."""
     rules = load_rules()
     headline = headline_reports(mentions)
-    body = [m for m in mentions if not any(m is h for h in headline)]
-    model = load_links() if links is True else (links or None)
-    groups = _linked_groups(body, model, rules) if model is not None else _checked_groups(body, rules)
-    for mention in headline:
-        lead = next(
-            (
-                g
-                for g in groups
-                if not _turns_to_another(g[0], rules) and all(_same_kind_and_mode(mention, other, rules) for other in g)
-            ),
-            None,
-        )
-        if lead is None:
-            groups.insert(0, [mention])
-        else:
-            lead.insert(0, mention)
-    return groups
-
-
-def _checked_groups(body: list[Mention], rules: IncidentRules) -> list[list[Mention]]:
-    """The named checks: a report joins the latest incident that shares its own place, else the latest incident
-    none of whose reports it has evidence against; with such evidence against all, or when the text turns to another
-    incident ("Another strike hit ...") and names no place of an incident told, it starts an incident of its own."""
     groups: list[list[Mention]] = []
-    for mention in body:
+    for mention in mentions:
+        if any(mention is h for h in headline):
+            continue
         open_groups = [
             g
             for g in groups
@@ -1064,49 +907,19 @@ def _checked_groups(body: list[Mention], rules: IncidentRules) -> list[list[Ment
             groups.append([mention])
         else:
             home.append(mention)
-    return groups
-
-
-def link_probability(
-    mention: Mention,
-    group: list[Mention],
-    model: DocumentLinks,
-    sentences: dict[int, int],
-    towns: int,
-    rules: IncidentRules,
-) -> float:
-    """The mean chance, over the group's reports, that the report tells the incident each of them tells
-    (``sentences``: each report's sentence's rank in the article; ``towns``: ``towns_told``)."""
-    chances = [
-        model.probability(
-            link_features(
-                other,
-                mention,
-                max(sentences[mention.sentence.start] - sentences[other.sentence.start] - 1, 0),
-                towns,
-                rules,
-                first=sentences[other.sentence.start] == 0,
-            )
+    for mention in headline:
+        lead = next(
+            (
+                g
+                for g in groups
+                if not _turns_to_another(g[0], rules) and all(_same_kind_and_mode(mention, other, rules) for other in g)
+            ),
+            None,
         )
-        for other in group
-    ]
-    return sum(chances) / len(chances)
-
-
-def _linked_groups(body: list[Mention], model: DocumentLinks, rules: IncidentRules) -> list[list[Mention]]:
-    """learned_document_links: a report joins the incident it most likely tells (the mean of its links to that
-    incident's reports), when that chance reaches the model's threshold; else it starts an incident of its own."""
-    order = sorted({m.sentence.start for m in body})
-    sentences = {start: i for i, start in enumerate(order)}
-    towns = towns_told(body)
-    groups: list[list[Mention]] = []
-    for mention in body:
-        chances = [link_probability(mention, g, model, sentences, towns, rules) for g in groups]
-        best = max(range(len(groups)), key=lambda i: (chances[i], i), default=None)
-        if best is None or chances[best] < model.threshold:
-            groups.append([mention])
+        if lead is None:
+            groups.insert(0, [mention])
         else:
-            groups[best].append(mention)
+            lead.insert(0, mention)
     return groups
 
 
