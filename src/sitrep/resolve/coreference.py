@@ -19,6 +19,9 @@ own evidence of being another incident (``data/incidents.yaml``):
 - another kind of act (a protest is not a battle; a strike, a massacre and the
   clashes that followed may be one incident told three ways);
 - another mode (a planned attack is not the one carried out), or another country;
+- a doer of the other side: a strike or an attack by one side and one by the other, each named by its sentence,
+  are two acts ("rebel rockets hit the city" / "government jets bombed the suburbs"), not in a battle, where both
+  sides act (doers_of_two_sides);
 - a turn of the text to another incident ("Elsewhere, ...").
 A report with no such evidence joins the incident that shares its place, else
 the latest one the article told. A headline (the document's title, where the
@@ -562,6 +565,7 @@ class IncidentRules:
     one_act_two_ways: tuple[tuple[str, str], ...]
     facts_of_an_incident: frozenset[str]
     told_with_an_incident: frozenset[str]
+    one_sided_types: frozenset[str]
     unrealised_modalities: frozenset[str]
     another_incident: re.Pattern[str]
     headline_within_chars: int
@@ -584,6 +588,7 @@ def load_rules() -> IncidentRules:
         one_act_two_ways=tuple((str(coded), str(other)) for coded, other in raw["one_act_two_ways"]),
         facts_of_an_incident=frozenset(raw["facts_of_an_incident"]),
         told_with_an_incident=frozenset(raw.get("told_with_an_incident", ())),
+        one_sided_types=frozenset(raw.get("one_sided_types", ())),
         unrealised_modalities=frozenset(raw["unrealised_modalities"]),
         another_incident=re.compile(
             rf"^\W*(?:\w+\W+){{0,{int(raw['another_incident_within_words'])}}}?(?:{cues})\b", re.IGNORECASE
@@ -754,10 +759,27 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, k
     countries_a, countries_b = _countries(a), _countries(b)
     if countries_a and countries_b and not countries_a & countries_b:
         return True
+    if doers_of_two_sides(a, b, rules):
+        return True
     # towns_not_their_province: each names a town of its own and none is the other's; a province a sentence adds only
     # says where its town lies ("rebels advanced in Saraqib in Idlib province"), so it does not make that sentence one
     # place with another town of the province ("troops shelled Sarmin").
     return places_conflict(a, b) or distinct_towns(a, b) or distinct_quarters(a, b)
+
+
+def doers_of_two_sides(a: Mention, b: Mention, rules: IncidentRules) -> bool:
+    """doers_of_two_sides: two reports of acts one side does to another (``one_sided_types``) whose doers, as their
+    sentences name them, are of two kinds of actor (state forces, rebels), neither the other's target: the rockets
+    the rebels fired and the air raids the army flew are two acts, though told of one town and one day."""
+    if a.sentence.start == b.sentence.start or not {a.event_type, b.event_type} <= rules.one_sided_types:
+        return False
+    doer_a, doer_b = a.actor("actor1"), b.actor("actor1")
+    if doer_a is None or doer_b is None or doer_a.span is None or doer_b.span is None:
+        return False
+    if not doer_a.actor_type or not doer_b.actor_type or doer_a.actor_type == doer_b.actor_type:
+        return False
+    targets = {t.name for m in (a, b) if (t := m.actor("actor2")) is not None}
+    return doer_a.name not in targets and doer_b.name not in targets
 
 
 def distinct_towns(a: Mention, b: Mention) -> bool:
