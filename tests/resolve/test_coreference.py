@@ -652,23 +652,3 @@ def test_one_side_told_twice_and_a_battle_of_two_sides_are_one_incident() -> Non
     repelled = _done_by(unplaced("bb", "Battles"), "Government forces", "State forces", "Troops repelled them.")
     assert len(group_document_mentions([raids, again])) == 1
     assert len(group_document_mentions([attack, repelled])) == 1
-
-
-def test_a_further_act_told_with_also_is_another_incident() -> None:
-    # further_act_told: "Mortars also struck a school" adds an act to the strike told, it does not restate it.
-    lead = unplaced("a", text="Air strikes killed nine people in a market town in the north on Friday.")
-    further = unplaced("bb", text="Mortars fired by the rebels also struck a school in the capital.")
-    later = unplaced("ccc", text="Drones later bombed a bakery near the front.")
-    assert len(group_document_mentions([lead, further])) == 2
-    assert len(group_document_mentions([lead, later])) == 2
-
-
-def test_more_of_the_act_told_with_also_is_the_same_incident() -> None:
-    # A definite act as subject, a relative clause and a toll tell more of the act already told.
-    lead = unplaced("a", text="Air strikes killed nine people in a market town in the north on Friday.")
-    for told in (
-        "The air strikes on the market also hit a clinic.",
-        "Witnesses described raids that also hit the bus station.",
-        "A paramedic was also killed.",
-    ):
-        assert len(group_document_mentions([lead, unplaced("bb", text=told)])) == 1, told

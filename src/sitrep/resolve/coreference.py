@@ -844,45 +844,8 @@ def _one_place(a: PlaceMention, b: PlaceMention) -> bool:
 
 
 def _turns_to_another(mention: Mention, rules: IncidentRules) -> bool:
-    """The sentence opens on a cue that the text turns to another incident ("Elsewhere in Syria, ..."), or tells a
-    further act ("Rockets also hit ...": ``tells_a_further_act``)."""
-    return bool(rules.another_incident.search(mention.sentence.text or "")) or tells_a_further_act(mention)
-
-
-# The most words a further act's subject spans before its adverb ("Regime soldiers and warplanes backed by the
-# militia also pounded ...").
-FURTHER_ACT_WITHIN_WORDS = 12
-# Words right before the adverb that open a relative clause: "the raids that also hit" tells more of the raids.
-_RELATIVE = frozenset({"that", "which", "who"})
-# A definite act as subject ("the strike", "the air strikes on the town", "its attack"): the act already told.
-_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
-
-
-@functools.cache
-def _further_act() -> re.Pattern[str]:
-    adverbs = "|".join(re.escape(w) for w in word_set("en", "coreference", "further_act_adverbs"))
-    verbs = "|".join(re.escape(w) for w in word_set("en", "coreference", "further_act_verbs"))
-    return re.compile(
-        rf"^\W*((?:[\w'’-]+\W+){{0,{FURTHER_ACT_WITHIN_WORDS}}}?)(?:(?:had|has|have)\s+)?(?:{adverbs})\s+(?:{verbs})\b",
-        re.IGNORECASE,
-    )
-
-
-def tells_a_further_act(mention: Mention) -> bool:
-    """further_act_told: the sentence's subject "also" or "later" did an act of violence ("Artillery fire also hit
-    the town of X", "Warplanes later struck a clinic"): the text adds another act to those told, not a fact of one.
-    Not a relative clause ("raids that also hit"), a definite act as subject ("The strike also hit a school"), nor a
-    report whose trigger restates an incident told."""
-    if mention.restates:
-        return False
-    found = _further_act().search(mention.sentence.text or "")
-    if found is None:
-        return False
-    before = re.findall(r"[\w'’-]+", found.group(1).casefold())
-    if before and before[-1] in _RELATIVE:
-        return False
-    acts = word_set("en", "coreference", "act_nouns")
-    return not any(word in _DEFINITE and any(w in acts for w in before[i + 1 :]) for i, word in enumerate(before))
+    """The sentence opens on a cue that the text turns to another incident ("Elsewhere in Syria, ...")."""
+    return bool(rules.another_incident.search(mention.sentence.text or ""))
 
 
 def turns_to_another(mention: Mention, rules: IncidentRules | None = None) -> bool:
