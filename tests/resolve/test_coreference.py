@@ -652,3 +652,17 @@ def test_one_side_told_twice_and_a_battle_of_two_sides_are_one_incident() -> Non
     repelled = _done_by(unplaced("bb", "Battles"), "Government forces", "State forces", "Troops repelled them.")
     assert len(group_document_mentions([raids, again])) == 1
     assert len(group_document_mentions([attack, repelled])) == 1
+
+
+def test_a_definite_description_naming_a_town_nearby_restates_its_incident() -> None:
+    # restated_near: "A car bomb killed eight in Idlib." / "The bomb struck Saraqib's northern edge" (17 km off):
+    # the definite description tells the bomb told; a sentence naming Saraqib without one tells another act, and so
+    # does a definite description 55 km off.
+    lead = placed("a", "Idlib")
+    restated = placed("bb", "Saraqib")
+    restated.restates = True
+    far = placed("bb", "Aleppo", place=place("Aleppo"))
+    far.restates = True
+    assert len(group_document_mentions([lead, restated])) == 1
+    assert len(group_document_mentions([lead, placed("bb", "Saraqib")])) == 2
+    assert len(group_document_mentions([lead, far])) == 2
