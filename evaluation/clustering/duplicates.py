@@ -4,10 +4,11 @@
 another of our events already matched. For each duplicate this names, for the document's report of the duplicate
 event that comes latest among its first reports, the evidence ``coreference.group_document_mentions`` had against the
 incident our matched event tells in that document: the first of ``other_incident``'s checks that fires against one
-of its reports (another mode, another kind of act, another day, another country, places in conflict, distinct towns,
-distinct quarters), or that its place lies far from where the incident's reports were placed, or that the sentence
-turns to another incident ("Elsewhere, ..."); "no evidence" when it could have joined (it joined a later incident,
-or the headline's rule placed it); "one group" when the grouping joined them and resolution split them.
+of its reports (another mode, another kind of act, another day, another country, doers of two sides, places in
+conflict, distinct towns, distinct quarters), or that its place lies far from where the incident's reports were
+placed, or that the sentence turns to another incident ("Elsewhere, ..."); "no evidence" when it could have joined (it
+joined a later incident, or the headline's rule placed it); "one group" when the grouping joined them and resolution
+split them.
 
     python evaluation/clustering/duplicates.py GOLD --db sqlite:///DB [--show]
 
@@ -34,7 +35,7 @@ from sitrep.evaluate import (  # noqa: E402
     refuse_held_out,
     same_passage,
 )
-from sitrep.model import Mention  # noqa: E402
+from sitrep.model import INHERITED_ROLE, Mention  # noqa: E402
 from sitrep.resolve import coreference as co  # noqa: E402
 from sitrep.store import Store  # noqa: E402
 
@@ -64,6 +65,8 @@ def evidence_against(mention: Mention, group: list[Mention]) -> str:
             countries_a, countries_b = co._countries(mention), co._countries(other)
             if countries_a and countries_b and not countries_a & countries_b:
                 return "another country"
+            if co.doers_of_two_sides(mention, other, rules):
+                return "doers_of_two_sides"
             if co.places_conflict(mention, other):
                 return "places_conflict"
             if co.distinct_towns(mention, other):
@@ -81,7 +84,7 @@ def evidence_against(mention: Mention, group: list[Mention]) -> str:
 def describe(mention: Mention) -> str:
     places = ", ".join(
         f"{pm.text}{'' if pm.place is None else '=' + pm.place.name + '/' + pm.place.precision}"
-        + ("(ctx)" if pm.role == co.INHERITED_ROLE else "")
+        + ("(ctx)" if pm.role == INHERITED_ROLE else "")
         for pm in mention.places
     )
     date = co.told_date(mention)

@@ -629,3 +629,40 @@ def test_a_village_on_the_edge_of_a_province_s_seat_may_be_the_city_s_incident()
     assert len(groups) == 1
     groups = group_document_mentions([placed("a", "Tell Nasri", place=other), placed("b", "Tell Hamid", place=edge)])
     assert len(groups) == 2
+
+
+def _done_by(m: Mention, doer: str, kind: str, sentence: str) -> Mention:
+    """``m`` told by ``sentence``, its doer ``doer`` (an actor of kind ``kind``) named by the text."""
+    m.actors = [ActorRole("actor1", doer, kind, Span("d", m.sentence.start, m.sentence.start + len(doer)))]
+    m.sentence = Span("d", m.sentence.start, m.sentence.start + len(sentence), sentence)
+    return m
+
+
+def test_strikes_by_the_two_sides_of_a_war_are_two_acts() -> None:
+    # doers_of_two_sides: "Government jets bombed the town on Friday." / "Rebel rockets killed four in the city."
+    raids = _done_by(unplaced("a"), "Government forces", "State forces", "Government jets bombed the town on Friday.")
+    rockets = _done_by(unplaced("bb"), "Rebels", "Rebel groups", "Rebel rockets killed four in the city.")
+    assert len(group_document_mentions([raids, rockets])) == 2
+
+
+def test_one_side_told_twice_and_a_battle_of_two_sides_are_one_incident() -> None:
+    raids = _done_by(unplaced("a"), "Government forces", "State forces", "Government jets bombed the town on Friday.")
+    again = _done_by(unplaced("bb"), "Government forces", "State forces", "Government jets hit a school too.")
+    attack = _done_by(unplaced("a", "Battles"), "Rebels", "Rebel groups", "Rebels stormed an army post on Friday.")
+    repelled = _done_by(unplaced("bb", "Battles"), "Government forces", "State forces", "Troops repelled them.")
+    assert len(group_document_mentions([raids, again])) == 1
+    assert len(group_document_mentions([attack, repelled])) == 1
+
+
+def test_a_definite_description_naming_a_town_nearby_restates_its_incident() -> None:
+    # restated_near: "A car bomb killed eight in Idlib." / "The bomb struck Saraqib's northern edge" (17 km off):
+    # the definite description tells the bomb told; a sentence naming Saraqib without one tells another act, and so
+    # does a definite description 55 km off.
+    lead = placed("a", "Idlib")
+    restated = placed("bb", "Saraqib")
+    restated.restates = True
+    far = placed("bb", "Aleppo", place=place("Aleppo"))
+    far.restates = True
+    assert len(group_document_mentions([lead, restated])) == 1
+    assert len(group_document_mentions([lead, placed("bb", "Saraqib")])) == 2
+    assert len(group_document_mentions([lead, far])) == 2

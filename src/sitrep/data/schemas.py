@@ -285,6 +285,7 @@ class IncidentsFile(Strict):
     one_act_two_ways: list[tuple[EventType, EventType]] = []
     facts_of_an_incident: list[SubEventType]
     told_with_an_incident: list[SubEventType] = []
+    one_sided_types: list[EventType] = []
     unrealised_modalities: list[Modality]
     another_incident_cues: Words
     another_incident_within_words: int

@@ -19,9 +19,14 @@ own evidence of being another incident (``data/incidents.yaml``):
 - another kind of act (a protest is not a battle; a strike, a massacre and the
   clashes that followed may be one incident told three ways);
 - another mode (a planned attack is not the one carried out), or another country;
+- a doer of the other side: a strike or an attack by one side and one by the other, each named by its sentence,
+  are two acts ("rebel rockets hit the city" / "government jets bombed the suburbs"), not in a battle, where both
+  sides act (doers_of_two_sides);
 - a turn of the text to another incident ("Elsewhere, ...").
 A report with no such evidence joins the incident that shares its place, else
-the latest one the article told. A headline (the document's title, where the
+the latest one the article told. A definite description of an act ("The bomb struck the village of X") that
+names no day of its own and has only its place against every incident restates the latest incident of its type
+within ``CONFLICTING_PLACES_KM`` (restated_near). A headline (the document's title, where the
 text opens with it, when the body tells more) abbreviates the article's lead incident ("Aleppo blast
 kills six", "17 dead as militants attack Kurd town"): its shortened place and
 its dateline are no evidence of another incident, so it joins the first incident
@@ -562,6 +567,7 @@ class IncidentRules:
     one_act_two_ways: tuple[tuple[str, str], ...]
     facts_of_an_incident: frozenset[str]
     told_with_an_incident: frozenset[str]
+    one_sided_types: frozenset[str]
     unrealised_modalities: frozenset[str]
     another_incident: re.Pattern[str]
     headline_within_chars: int
@@ -584,6 +590,7 @@ def load_rules() -> IncidentRules:
         one_act_two_ways=tuple((str(coded), str(other)) for coded, other in raw["one_act_two_ways"]),
         facts_of_an_incident=frozenset(raw["facts_of_an_incident"]),
         told_with_an_incident=frozenset(raw.get("told_with_an_incident", ())),
+        one_sided_types=frozenset(raw.get("one_sided_types", ())),
         unrealised_modalities=frozenset(raw["unrealised_modalities"]),
         another_incident=re.compile(
             rf"^\W*(?:\w+\W+){{0,{int(raw['another_incident_within_words'])}}}?(?:{cues})\b", re.IGNORECASE
@@ -735,29 +742,27 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, k
     """Either report carries evidence that it tells another incident than the other (with ``kinds`` false, evidence
     other than another kind of act)."""
     rules = rules or load_rules()
-    if (a.modality in rules.unrealised_modalities) != (b.modality in rules.unrealised_modalities):
-        return True
-    if kinds and _kinds_differ(a, b, rules):
-        return True
-    # carried_dates_are_no_evidence: when neither sentence names a day, each report took its date from a sentence
-    # before it, and two such dates say nothing of these two reports.
-    date_a, date_b = told_date(a), told_date(b)
-    if (
-        (own_date(a) is not None or own_date(b) is not None)
-        and date_a is not None
-        and date_b is not None
-        and not date_a.overlaps(date_b)
-        and not anchoring_slip(date_a, date_b)
-        and not _told_the_day_after(a, b, date_a, date_b)
-    ):
-        return True
-    countries_a, countries_b = _countries(a), _countries(b)
-    if countries_a and countries_b and not countries_a & countries_b:
+    if _other_than_by_place(a, b, rules, kinds) or doers_of_two_sides(a, b, rules):
         return True
     # towns_not_their_province: each names a town of its own and none is the other's; a province a sentence adds only
     # says where its town lies ("rebels advanced in Saraqib in Idlib province"), so it does not make that sentence one
     # place with another town of the province ("troops shelled Sarmin").
     return places_conflict(a, b) or distinct_towns(a, b) or distinct_quarters(a, b)
+
+
+def doers_of_two_sides(a: Mention, b: Mention, rules: IncidentRules) -> bool:
+    """doers_of_two_sides: two reports of acts one side does to another (``one_sided_types``) whose doers, as their
+    sentences name them, are of two kinds of actor (state forces, rebels), neither the other's target: the rockets
+    the rebels fired and the air raids the army flew are two acts, though told of one town and one day."""
+    if a.sentence.start == b.sentence.start or not {a.event_type, b.event_type} <= rules.one_sided_types:
+        return False
+    doer_a, doer_b = a.actor("actor1"), b.actor("actor1")
+    if doer_a is None or doer_b is None or doer_a.span is None or doer_b.span is None:
+        return False
+    if not doer_a.actor_type or not doer_b.actor_type or doer_a.actor_type == doer_b.actor_type:
+        return False
+    targets = {t.name for m in (a, b) if (t := m.actor("actor2")) is not None}
+    return doer_a.name not in targets and doer_b.name not in targets
 
 
 def distinct_towns(a: Mention, b: Mention) -> bool:
@@ -902,7 +907,7 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
         elif open_groups and not turns:
             home = open_groups[-1]
         else:
-            home = None
+            home = _restated_near(mention, groups, rules)
         if home is None:
             groups.append([mention])
         else:
@@ -921,6 +926,48 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
         else:
             lead.insert(0, mention)
     return groups
+
+
+def _restated_near(mention: Mention, groups: list[list[Mention]], rules: IncidentRules) -> list[Mention] | None:
+    """restated_near: a definite description of an act ("The bomb struck the village of X", "the warplanes
+    targeted the districts of Y") that names no day of its own restates the latest incident of its type told before
+    it, though the place it names is not one that incident's reports name (a village by the town, a district the
+    gazetteer lacks), unless its place lies farther than ``CONFLICTING_PLACES_KM`` from the incident's, the
+    incident's reports carry other evidence (another mode, kind, day or country) or the text turns to another
+    incident."""
+    if not mention.restates or own_date(mention) is not None or _turns_to_another(mention, rules):
+        return None
+    mine = _fine_points(mention, own=True)
+    for group in reversed(groups):
+        if not any(other.event_type == mention.event_type for other in group):
+            continue
+        theirs = [point for other in group for point in _fine_points(other)]
+        if _far_apart(mine, theirs) or any(_other_than_by_place(mention, other, rules) for other in group):
+            return None
+        return group
+    return None
+
+
+def _other_than_by_place(a: Mention, b: Mention, rules: IncidentRules, kinds: bool = True) -> bool:
+    """``other_incident``'s evidence but the places: another mode, kind (with ``kinds``), day or country."""
+    if (a.modality in rules.unrealised_modalities) != (b.modality in rules.unrealised_modalities):
+        return True
+    if kinds and _kinds_differ(a, b, rules):
+        return True
+    # carried_dates_are_no_evidence: when neither sentence names a day, each report took its date from a sentence
+    # before it, and two such dates say nothing of these two reports.
+    date_a, date_b = told_date(a), told_date(b)
+    if (
+        (own_date(a) is not None or own_date(b) is not None)
+        and date_a is not None
+        and date_b is not None
+        and not date_a.overlaps(date_b)
+        and not anchoring_slip(date_a, date_b)
+        and not _told_the_day_after(a, b, date_a, date_b)
+    ):
+        return True
+    countries_a, countries_b = _countries(a), _countries(b)
+    return bool(countries_a and countries_b and not countries_a & countries_b)
 
 
 def contains(outer: Place, inner: Place) -> bool:
