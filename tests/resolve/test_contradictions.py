@@ -163,6 +163,24 @@ def test_a_source_saying_the_attack_was_foiled_disputes_another_s_toll() -> None
     assert not [c for c in derive_event("ev", [toll, own]).contradictions if c.kind == "denial"]
 
 
+def test_the_attackers_killed_in_foiling_an_attack_do_not_dispute_it() -> None:
+    # Foiling an attack kills its attackers: a toll of those the foiling report names as attackers is its account.
+    attackers = told(
+        "a", "Troops killed 30 gunmen near the checkpoint.", "30 gunmen", (30, 30, 30), "Monitor", "Courier"
+    )
+    foiled = mention(
+        "b",
+        sources=("State television", "Courier"),
+        text="State television said troops foiled an attack by gunmen on the checkpoint.",
+    )
+    assert not [c for c in derive_event("ev", [attackers, foiled]).contradictions if c.kind == "denial"]
+    # The dead of the other side still dispute it.
+    guards = told(
+        "c", "The attack on the checkpoint killed 12 guards.", "12 guards", (12, 12, 12), "Monitor", "Courier"
+    )
+    assert [c for c in derive_event("ev", [guards, foiled]).contradictions if c.kind == "denial"]
+
+
 def test_a_source_saying_nobody_died_disputes_another_s_dead() -> None:
     dead = mention("a", killed=(3, 3, 3), sources=("Monitor",), text="The monitor said three people were killed.")
     none = mention("b", sources=("Governor",), text="The governor said no one was killed and four were hurt.")
@@ -460,6 +478,19 @@ def test_a_party_s_long_standing_denial_answers_no_one_report() -> None:
     struck = mention("a", sources=("Monitor", "Courier"), text="Jets struck the market, the monitor said.")
     for n, text in enumerate(
         ("The government has long denied using such weapons.", "Officials have said they would never use poison gas.")
+    ):
+        standing = mention(f"s{n}", modality="denied", sources=("Interior Ministry", "Courier"), doc="doc-a", text=text)
+        standing.chain.sources[0].kind = "government"
+        assert not [c for c in derive_event("ev", [struck, standing]).contradictions if c.kind == "denial"]
+
+
+def test_a_denial_over_a_whole_war_or_campaign_answers_no_one_report() -> None:
+    struck = mention("a", sources=("Monitor", "Courier"), text="Jets struck the market, the monitor said.")
+    for n, text in enumerate(
+        (
+            "Both sides have denied using poison gas during the war.",
+            "The government and its allies have denied bombing clinics in their campaigns against the rebels.",
+        )
     ):
         standing = mention(f"s{n}", modality="denied", sources=("Interior Ministry", "Courier"), doc="doc-a", text=text)
         standing.chain.sources[0].kind = "government"

@@ -27,6 +27,7 @@ _NEGATIVE_SUBJECTS = word_set("en", "modality", "negative_subjects")
 _RESPONSIBILITY_FRAMES = word_set("en", "modality", "responsibility_frames")
 _FREE_RELATIVES = word_set("en", "modality", "free_relatives")
 _FALSITY_WORDS = word_set("en", "modality", "falsity_words")
+_TRUTH_WORDS = word_set("en", "modality", "truth_words")
 # Modalities a negated plan or possibility turns into "denied" ("no intention of withdrawing").
 _NEGATABLE: frozenset[str] = frozenset({"planned", "hypothetical", "asserted"})
 _MODIFIER_DEPS = (
@@ -338,6 +339,10 @@ def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
         if node.lemma_.lower() in _RESPONSIBILITY_FRAMES:
             # "the air force was not responsible for the strike": who answers for the act is denied, not the act.
             break
+        if via in DEP.subject and _says_not_what_it_is_like(node):
+            # "air strikes are not rare", "the blast was not the first": what is negated is what the subject is
+            # like, not whether it happened.
+            break
         below = node
         hedge = _passive_hedge(node, via)
         if hedge:
@@ -359,6 +364,18 @@ def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
     if weak == "hypothetical" and _future_in_reported_speech(sent, trigger):
         return "planned"
     return weak or DEFAULT
+
+
+def _says_not_what_it_is_like(node: Token) -> bool:
+    """predicate_negated_not_the_act: a negated copula whose predicate (an adjective or a noun) says what its subject
+    is like ("are not rare", "was not the first"), unless the predicate calls it true or false ("the reports were not
+    true", "is not a fabrication"): that denies what the subject tells."""
+    predicates = [c for c in node.children if c.dep_ in DEP.attribute | DEP.adjectival_complement]
+    return (
+        bool(predicates)
+        and _is_negated(node)
+        and not any(p.lemma_.lower() in _TRUTH_WORDS | _FALSITY_WORDS for p in predicates)
+    )
 
 
 def _has_own_subject(node: Token) -> bool:

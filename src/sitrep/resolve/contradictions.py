@@ -604,11 +604,27 @@ def foiled_contradictions(event: Event) -> list[Contradiction]:
     harmed = [
         m for m in event.mentions if m.modality in _settings()["denial_disputes"] and not says_foiled(m) and _killed(m)
     ]
-    pairs = ((a, f) for f in foiled for a in harmed if originator(a) != originator(f))
+    pairs = (
+        (a, f) for f in foiled for a in harmed if originator(a) != originator(f) and not dead_are_the_attackers(a, f)
+    )
     return [
         Contradiction("denial", f"{who(f)} says it was foiled; {who(a)} gives its toll", a.id, f.id, subject=FOILED)
         for a, f in islice(pairs, MAX_PAIRS_PER_KIND)
     ]
+
+
+def dead_are_the_attackers(harmed: Mention, foiled: Mention) -> bool:
+    """attackers_killed_in_foiling: the toll counts whom the foiling report names as the attackers ("foiled an attack
+    by terrorist groups" beside "killing 100 terrorists"): foiling an attack kills its attackers, which tells the
+    same account, not a disputed one (unlike "killed 25 soldiers" beside "the army foiled the attempt")."""
+    if harmed.fatalities is None:
+        return False
+    noun = _noun(harmed.fatalities)
+    words = {
+        w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+        for w in re.findall(r"[\w-]+", foiled.sentence.text.lower())
+    }
+    return bool(noun) and noun in words
 
 
 # Kinds that are one field for an analyst: figures beyond each other's bounds and different estimates within
