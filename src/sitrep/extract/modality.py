@@ -28,6 +28,7 @@ _RESPONSIBILITY_FRAMES = word_set("en", "modality", "responsibility_frames")
 _FREE_RELATIVES = word_set("en", "modality", "free_relatives")
 _FALSITY_WORDS = word_set("en", "modality", "falsity_words")
 _TRUTH_WORDS = word_set("en", "modality", "truth_words")
+_NAMING_VERBS = word_set("en", "modality", "naming_verbs")
 # Modalities a negated plan or possibility turns into "denied" ("no intention of withdrawing").
 _NEGATABLE: frozenset[str] = frozenset({"planned", "hypothetical", "asserted"})
 _MODIFIER_DEPS = (
@@ -276,10 +277,23 @@ def _report_called_false(report: Token) -> bool:
     predicates = DEP.adjectival_complement | DEP.attribute
     if report.dep_ in DEP.subject and any(c.dep_ in predicates and c.lemma_.lower() in falsity for c in head.children):
         return True
+    if _named_false(report):
+        return True
     # What a denial governs: its object, or the object of its preposition ("dismissed as fabricated reports").
     if report.dep_ in DEP.prepositional_object and head.head != head:
         return _governor_cue(head.head, head.dep_.lower()) == "denied"
     return head != report and _governor_cue(head, report.dep_.lower()) == "denied"
+
+
+def _named_false(report: Token) -> bool:
+    """report_named_false: the report is the object of a verb of naming and a word of falsity follows it in the
+    sentence ("described the reports its army had used the gas as completely untrue", "called the claims false"):
+    the parse hangs the falsity word anywhere in text without commas, so it is read from the words."""
+    head = report.head
+    if report.dep_ not in DEP.direct_object or head.lemma_.lower() not in _NAMING_VERBS:
+        return False
+    after = report.doc[report.i + 1 : report.sent.end]
+    return any(t.lemma_.lower() in _FALSITY_WORDS or t.lower_ in _FALSITY_WORDS for t in after)
 
 
 def _is_verb_adjunct(node: Token, via: str) -> bool:
