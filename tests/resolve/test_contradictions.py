@@ -513,3 +513,23 @@ def test_one_source_under_two_of_its_names_does_not_disagree_with_itself() -> No
         report.doc = "story"
     assert figure_entries(short, full) == []
     assert figure_entries(short, other)
+
+
+def test_a_body_and_the_sources_it_quotes_are_one_account_in_one_article() -> None:
+    own = told("a", "The monitor said 90 soldiers were killed.", "90 soldiers", (90, 90, 90), "Monitor", "Courier")
+    quoted = told(
+        "b",
+        "Later the monitor quoted trusted sources as saying 270 soldiers were killed.",
+        "270 soldiers",
+        (270, 270, 270),
+        "trusted sources",
+        "Monitor",
+        "Courier",
+    )
+    quoted.doc = own.doc
+    quoted.chain.sources[1].span = Span(own.doc, 6, 17, "the monitor")
+    assert figure_entries(own, quoted) == []
+    # Another source's figure in the same article still disputes it.
+    other = told("c", "Medics said 150 soldiers were killed.", "150 soldiers", (150, 150, 150), "Medics", "Courier")
+    other.doc = own.doc
+    assert figure_entries(own, other)

@@ -338,7 +338,16 @@ def same_source(a: Mention, b: Mention) -> bool:
     """Two reports of one document from one originator: one source's two wordings, or its breakdown of a toll
     ("eight civilians" and "24 in all"), not a dispute. The same originator in another article may have revised
     its figure, which is."""
-    return a.doc == b.doc and originator(a) == originator(b)
+    return a.doc == b.doc and (originator(a) == originator(b) or relays(a, b) or relays(b, a))
+
+
+def relays(a: Mention, b: Mention) -> bool:
+    """relayed_source_is_one_account: report ``a``'s own sentence names ``b``'s originator as the one who passes its
+    words on ("the Observatory quoted trusted sources as saying 270 were killed" beside the Observatory's own 90):
+    a body and the sources it quotes are one account in one article, its update, not a dispute. A story's wire
+    credit (read from no words of the sentence) relays nothing here."""
+    relayed = {(canonical_outlet(s.name) or s.name).casefold() for s in a.chain.sources[1:] if s.span is not None}
+    return originator(b) in relayed
 
 
 def told_as_earlier(mention: Mention) -> bool:
