@@ -533,3 +533,12 @@ def test_a_body_and_the_sources_it_quotes_are_one_account_in_one_article() -> No
     other = told("c", "Medics said 150 soldiers were killed.", "150 soldiers", (150, 150, 150), "Medics", "Courier")
     other.doc = own.doc
     assert figure_entries(own, other)
+
+
+def test_harm_told_as_also_done_counts_other_victims() -> None:
+    lead = told("a", "A rocket hit the square killing five people.", "five people", (5, 5, 5), "Monitor")
+    more = told("b", "Shelling also killed three people in the market.", "three people", (3, 3, 3), "Medics")
+    assert figure_entries(lead, more) == []
+    # Another source saying the toll is not harm told as done besides.
+    said = told("c", "Medics also said three people were killed.", "three people", (3, 3, 3), "Medics")
+    assert figure_entries(lead, said)

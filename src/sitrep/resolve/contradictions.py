@@ -161,7 +161,8 @@ def part_of_toll(mention: Mention, q: Quantity) -> bool:
 
 def adds_to_toll(mention: Mention, q: Quantity) -> bool:
     """The figure is told as an addition to victims already counted: "another five civilians", "17 other
-    civilians", "five more", "35 fighters were also killed", or a sentence opening "Other shells wounded two"."""
+    civilians", "five more", "35 fighters were also killed", "shelling also wounded three", or a sentence opening
+    "Other shells wounded two"."""
     cues = _lexicon("addition_cues")
     text = mention.sentence.text
     at = text.find(q.span.text) if q.span is not None and q.span.text else -1
@@ -170,6 +171,7 @@ def adds_to_toll(mention: Mention, q: Quantity) -> bool:
     opening = text.lower().split()[:1]
     return bool(
         (before and before[-1] in cues)
+        or " ".join(before[-2:]) in _lexicon("addition_before")
         or (len(figure) > 1 and figure[1] in cues)
         or (opening and opening[0] in _lexicon("addition_openers"))
         or _opens_with(_after_figure(mention, q), _lexicon("addition_after"))
