@@ -1178,3 +1178,49 @@ def test_an_agency_in_brackets_after_a_capitals_dateline_is_the_story_s_credit(t
 
 def test_a_gloss_in_brackets_after_an_acronym_is_no_dateline() -> None:
     assert document_wire("Shells hit the market. The UN (United Nations) said aid was blocked.", "Courier") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        # A state's forces speaking as a source are one source under the actor name a coder gives them.
+        ("Military Forces of Turkey", "Turkish Armed Forces"),
+        ("Military Forces of Israel", "Israel Defense Forces"),
+        ("Syrian army", "Military Forces of Syria"),
+        ("Syrias military", "Military Forces of Syria"),
+        # A state's broadcaster under its several names is one source.
+        ("Syrian TV", "Syrian state media"),
+        ("Syrian National Television", "Syrian state media"),
+        ("Syrian state television", "Syrian state media"),
+        # A country's possessive, with or without its apostrophe, names the body as the country's people do.
+        ("Syrias opposition", "Syrian opposition"),
+        ("Iraq's government", "Iraqi government"),
+        ("Russias defence ministry", "Russian Ministry of Defence"),
+    ],
+)
+def test_one_source_under_the_names_coders_and_texts_give_it(name: str, canonical: str) -> None:
+    assert canonical_source(name) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "full_name"),
+    [
+        (
+            "Local activist Karim al-Masri told the Courier that shells hit the market on Monday. "
+            "Masri added that two children were wounded in the old quarter.",
+            "Karim al-Masri",
+        ),
+        (
+            '"Shells hit the market" local activist Ahmed Saleh told the Courier. '
+            "Saleh added that two children were wounded in the old quarter.",
+            "Ahmed Saleh",
+        ),
+    ],
+)
+def test_a_person_named_in_full_and_then_by_surname_is_one_source(nlp: Language, text: str, full_name: str) -> None:
+    assert chains_of(nlp, text)[1][0] == full_name
+
+
+def test_an_outlet_s_trailing_tag_citing_its_source_keeps_both(nlp: Language) -> None:
+    text = "Air strikes on two villages killed nine farmers the Courier Times reported Monday citing a local source."
+    assert chain_of(nlp, text, publisher="Herald").names() == ["unnamed sources", "Courier Times", "Herald"]

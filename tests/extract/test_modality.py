@@ -109,6 +109,15 @@ CASES = [
     ("The ministry denied the charges and its jets struck the town on Monday.", "struck", "asserted"),
     ("Hamas vowed to retaliate and its fighters attacked a checkpoint.", "attacked", "asserted"),
     ("The army plans to advance and seize the airport.", "seize", "planned"),
+    # a negated copula says what its subject is like, not that it did not happen ...
+    ("Air strikes on the town are not rare, residents said.", "strikes", "asserted"),
+    ("The shelling of the camp was not the first this month.", "shelling", "asserted"),
+    # ... unless its predicate calls the subject untrue
+    ("The attack on the convoy was not real, the ministry said.", "attack", "denied"),
+    # a report a speaker names false tells what the speaker denies
+    ("Tarsa described the reports its army had shelled the camp as completely untrue.", "shelled", "denied"),
+    ("The ministry called the reports of shelling false.", "shelling", "denied"),
+    ("The ministry described the reports of shelling on the camp as accurate.", "shelling", "reported"),
     # rumour
     ("This action is not linked to rumors of a US withdrawal from Syria, the sources said.", "withdrawal", "rumour"),
     ("Unconfirmed reports of clashes near the border circulated on social media.", "clashes", "rumour"),

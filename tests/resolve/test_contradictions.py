@@ -163,6 +163,24 @@ def test_a_source_saying_the_attack_was_foiled_disputes_another_s_toll() -> None
     assert not [c for c in derive_event("ev", [toll, own]).contradictions if c.kind == "denial"]
 
 
+def test_the_attackers_killed_in_foiling_an_attack_do_not_dispute_it() -> None:
+    # Foiling an attack kills its attackers: a toll of those the foiling report names as attackers is its account.
+    attackers = told(
+        "a", "Troops killed 30 gunmen near the checkpoint.", "30 gunmen", (30, 30, 30), "Monitor", "Courier"
+    )
+    foiled = mention(
+        "b",
+        sources=("State television", "Courier"),
+        text="State television said troops foiled an attack by gunmen on the checkpoint.",
+    )
+    assert not [c for c in derive_event("ev", [attackers, foiled]).contradictions if c.kind == "denial"]
+    # The dead of the other side still dispute it.
+    guards = told(
+        "c", "The attack on the checkpoint killed 12 guards.", "12 guards", (12, 12, 12), "Monitor", "Courier"
+    )
+    assert [c for c in derive_event("ev", [guards, foiled]).contradictions if c.kind == "denial"]
+
+
 def test_a_source_saying_nobody_died_disputes_another_s_dead() -> None:
     dead = mention("a", killed=(3, 3, 3), sources=("Monitor",), text="The monitor said three people were killed.")
     none = mention("b", sources=("Governor",), text="The governor said no one was killed and four were hurt.")
@@ -466,6 +484,19 @@ def test_a_party_s_long_standing_denial_answers_no_one_report() -> None:
         assert not [c for c in derive_event("ev", [struck, standing]).contradictions if c.kind == "denial"]
 
 
+def test_a_denial_over_a_whole_war_or_campaign_answers_no_one_report() -> None:
+    struck = mention("a", sources=("Monitor", "Courier"), text="Jets struck the market, the monitor said.")
+    for n, text in enumerate(
+        (
+            "Both sides have denied using poison gas during the war.",
+            "The government and its allies have denied bombing clinics in their campaigns against the rebels.",
+        )
+    ):
+        standing = mention(f"s{n}", modality="denied", sources=("Interior Ministry", "Courier"), doc="doc-a", text=text)
+        standing.chain.sources[0].kind = "government"
+        assert not [c for c in derive_event("ev", [struck, standing]).contradictions if c.kind == "denial"]
+
+
 def test_one_source_under_two_of_its_names_does_not_disagree_with_itself() -> None:
     """Within one article, a known body's alias and its full name are one source: its toll of 20 and then 30 is
     its own wording or breakdown, not two sources that disagree; another source's 30 still disagrees with the 20."""
@@ -482,3 +513,32 @@ def test_one_source_under_two_of_its_names_does_not_disagree_with_itself() -> No
         report.doc = "story"
     assert figure_entries(short, full) == []
     assert figure_entries(short, other)
+
+
+def test_a_body_and_the_sources_it_quotes_are_one_account_in_one_article() -> None:
+    own = told("a", "The monitor said 90 soldiers were killed.", "90 soldiers", (90, 90, 90), "Monitor", "Courier")
+    quoted = told(
+        "b",
+        "Later the monitor quoted trusted sources as saying 270 soldiers were killed.",
+        "270 soldiers",
+        (270, 270, 270),
+        "trusted sources",
+        "Monitor",
+        "Courier",
+    )
+    quoted.doc = own.doc
+    quoted.chain.sources[1].span = Span(own.doc, 6, 17, "the monitor")
+    assert figure_entries(own, quoted) == []
+    # Another source's figure in the same article still disputes it.
+    other = told("c", "Medics said 150 soldiers were killed.", "150 soldiers", (150, 150, 150), "Medics", "Courier")
+    other.doc = own.doc
+    assert figure_entries(own, other)
+
+
+def test_harm_told_as_also_done_counts_other_victims() -> None:
+    lead = told("a", "A rocket hit the square killing five people.", "five people", (5, 5, 5), "Monitor")
+    more = told("b", "Shelling also killed three people in the market.", "three people", (3, 3, 3), "Medics")
+    assert figure_entries(lead, more) == []
+    # Another source saying the toll is not harm told as done besides.
+    said = told("c", "Medics also said three people were killed.", "three people", (3, 3, 3), "Medics")
+    assert figure_entries(lead, said)

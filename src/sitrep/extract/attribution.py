@@ -274,6 +274,9 @@ def canonical_source(name: str) -> str | None:
         return known
     if (speaker := _spokesperson(name)) is not None:
         return speaker[0]  # "Rami Abdulrahman", "Abdel Rahman": one name per known spokesperson
+    people = _possessive_as_people(name)
+    if people is not None:
+        return canonical_source(people) or people  # "Syrias opposition" -> "Syrian opposition"
     bracketed = _BRACKETED.match(name)
     if bracketed is not None and _is_acronym(bracketed["inner"]):
         # "the Regional Network for Human Rights (RNHR)": a body not in the table, under its name without its acronym.
@@ -303,6 +306,20 @@ def canonical_source(name: str) -> str | None:
         return witnesses[singular]  # "a witness", "witnesses": one name per kind of witness
     head = head[:-1] if head.endswith("s") else head
     return UNNAMED if head in lexicon().unnamed_nouns else None
+
+
+def _possessive_as_people(name: str) -> str | None:
+    """country_possessive_is_its_people: "Syria's opposition", "Syrias opposition" (text stripped of its
+    apostrophes) name the body as "Syrian opposition" does: the country's possessive read as the name of its people.
+    None when the name does not open with a country's possessive."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = words[0].replace("\u2019", "'")
+    country = first[:-2] if first.lower().endswith("'s") else first[:-1] if first.lower().endswith("s") else ""
+    if country.lower() not in _country_names():
+        return None
+    return " ".join([_country_words()[country.lower()], *words[1:]])
 
 
 @functools.cache
@@ -1325,6 +1342,14 @@ _TAG_ADJUNCT_DEPS = (
 )
 
 
+def _is_tag_adjunct(child: Token) -> bool:
+    """A word a speech tag may carry after its verb: an adjunct, a relay, or whom the speaker cites ("Al Jazeera
+    reported, citing an opposition source")."""
+    return child.dep_ in _TAG_ADJUNCT_DEPS or (
+        child.dep_ in DEP.open_complement and child.lemma_.lower() in lexicon().citing_verbs
+    )
+
+
 def _is_sentence_final(verb: Token) -> bool:
     """A trailing speech tag: after the verb, nothing but punctuation, time words, or the verb's own adjuncts
     (a relay it was told to, when, how, an aside such as "without giving further details"); never a clause it
@@ -1333,7 +1358,7 @@ def _is_sentence_final(verb: Token) -> bool:
     after = doc[verb.i + 1 : verb.sent.end]
     if all(t.is_punct or t.is_space or t.ent_type_ in ENT.date | ENT.time for t in after):
         return True
-    own = {t.i for c in verb.children if c.i > verb.i and c.dep_ in _TAG_ADJUNCT_DEPS for t in c.subtree}
+    own = {t.i for c in verb.children if c.i > verb.i and _is_tag_adjunct(c) for t in c.subtree}
     if any(not (t.is_punct or t.is_space or t.i in own) for t in after):
         return False
     objects = [c for c in verb.children if c.i > verb.i and c.dep_ in DEP.direct_object | DEP.dative]
@@ -1489,7 +1514,7 @@ def _speaker_of(verb: Token, doc_name: str, previous: AttributionChain | None) -
     if speaker:
         return speaker, _relays_of_verb(verb, doc_name)
     subject = _subject_of(verb)
-    speaker = _trailing_speaker(verb, subject, doc_name) if not cited else []
+    speaker = _trailing_speaker(verb, subject, doc_name)
     if not speaker:
         speaker = _resolve_phrase(subject, doc_name, previous) if subject is not None else []
     if not speaker and not cited:
@@ -2015,6 +2040,29 @@ def _names_someone(chain: AttributionChain) -> bool:
     return any(source.span is not None for source in chain.sources)
 
 
+def _surname_key(name: str) -> str:
+    """ "al-Halabi", "Halabi" -> "halabi": a surname without its article, to match a later mention to a full name."""
+    last = name.split()[-1].casefold() if name.split() else ""
+    return re.sub(r"^(?:al|el|ad|ar|as|ash|at|az)-", "", last)
+
+
+def _with_full_names(chain: AttributionChain, people: dict[str, str]) -> AttributionChain:
+    """surname_after_full_name: a person the story named in full ("local activist Mohammad al-Halabi told the
+    paper") and then by surname alone ("Halabi added that ...") is one source, under the full name; ``people``
+    (surname key -> full name) collects the story's full names as it goes."""
+    sources: list[Source] = []
+    for source in chain.sources:
+        words = source.name.split()
+        if source.kind in {"person", "official"} and len(words) > 1 and words[0][:1].isupper():
+            people.setdefault(_surname_key(source.name), source.name)
+        elif len(words) == 1 and words[0][:1].isupper() and _lookup_outlet(source.name) is None:
+            # The parse may take a surname alone for a body's name ("Saleh added"): a full name the story gave wins.
+            full = people.get(_surname_key(source.name)) if source.kind not in {"publisher", "unnamed"} else None
+            source = Source(full, source.kind, source.span) if full else source
+        sources.append(source)
+    return AttributionChain(sources=sources)
+
+
 def document_chains(sents: Iterable[SpacySpan], publisher: str | None, doc_name: str) -> list[AttributionChain]:
     """The chain of each sentence in order, carrying the last explicit attribution forward; descriptors
     ("the monitor") read as the source the document names, and a wire story's agency in every chain."""
@@ -2033,8 +2081,10 @@ def document_chains(sents: Iterable[SpacySpan], publisher: str | None, doc_name:
         k: _with_document_context(attribution_chain(sents[k], publisher, doc_name), wire, named, sole_body)
         for k in closers
     }
+    people: dict[str, str] = {}
     for number, sent in enumerate(sents):
         chain = _with_document_context(attribution_chain(sent, publisher, doc_name, carried), wire, named, sole_body)
+        chain = _with_full_names(chain, people)
         quotation = openers.get(number)
         if quotation is not None and not _names_someone(chain):
             # The quotation's speaker says it: the one its closing sentence names after it ('... on the streets."

@@ -27,6 +27,8 @@ _NEGATIVE_SUBJECTS = word_set("en", "modality", "negative_subjects")
 _RESPONSIBILITY_FRAMES = word_set("en", "modality", "responsibility_frames")
 _FREE_RELATIVES = word_set("en", "modality", "free_relatives")
 _FALSITY_WORDS = word_set("en", "modality", "falsity_words")
+_TRUTH_WORDS = word_set("en", "modality", "truth_words")
+_NAMING_VERBS = word_set("en", "modality", "naming_verbs")
 # Modalities a negated plan or possibility turns into "denied" ("no intention of withdrawing").
 _NEGATABLE: frozenset[str] = frozenset({"planned", "hypothetical", "asserted"})
 _MODIFIER_DEPS = (
@@ -275,10 +277,23 @@ def _report_called_false(report: Token) -> bool:
     predicates = DEP.adjectival_complement | DEP.attribute
     if report.dep_ in DEP.subject and any(c.dep_ in predicates and c.lemma_.lower() in falsity for c in head.children):
         return True
+    if _named_false(report):
+        return True
     # What a denial governs: its object, or the object of its preposition ("dismissed as fabricated reports").
     if report.dep_ in DEP.prepositional_object and head.head != head:
         return _governor_cue(head.head, head.dep_.lower()) == "denied"
     return head != report and _governor_cue(head, report.dep_.lower()) == "denied"
+
+
+def _named_false(report: Token) -> bool:
+    """report_named_false: the report is the object of a verb of naming and a word of falsity follows it in the
+    sentence ("described the reports its army had used the gas as completely untrue", "called the claims false"):
+    the parse hangs the falsity word anywhere in text without commas, so it is read from the words."""
+    head = report.head
+    if report.dep_ not in DEP.direct_object or head.lemma_.lower() not in _NAMING_VERBS:
+        return False
+    after = report.doc[report.i + 1 : report.sent.end]
+    return any(t.lemma_.lower() in _FALSITY_WORDS or t.lower_ in _FALSITY_WORDS for t in after)
 
 
 def _is_verb_adjunct(node: Token, via: str) -> bool:
@@ -338,6 +353,10 @@ def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
         if node.lemma_.lower() in _RESPONSIBILITY_FRAMES:
             # "the air force was not responsible for the strike": who answers for the act is denied, not the act.
             break
+        if via in DEP.subject and _says_not_what_it_is_like(node):
+            # "air strikes are not rare", "the blast was not the first": what is negated is what the subject is
+            # like, not whether it happened.
+            break
         below = node
         hedge = _passive_hedge(node, via)
         if hedge:
@@ -359,6 +378,18 @@ def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
     if weak == "hypothetical" and _future_in_reported_speech(sent, trigger):
         return "planned"
     return weak or DEFAULT
+
+
+def _says_not_what_it_is_like(node: Token) -> bool:
+    """predicate_negated_not_the_act: a negated copula whose predicate (an adjective or a noun) says what its subject
+    is like ("are not rare", "was not the first"), unless the predicate calls it true or false ("the reports were not
+    true", "is not a fabrication"): that denies what the subject tells."""
+    predicates = [c for c in node.children if c.dep_ in DEP.attribute | DEP.adjectival_complement]
+    return (
+        bool(predicates)
+        and _is_negated(node)
+        and not any(p.lemma_.lower() in _TRUTH_WORDS | _FALSITY_WORDS for p in predicates)
+    )
 
 
 def _has_own_subject(node: Token) -> bool:

@@ -161,7 +161,8 @@ def part_of_toll(mention: Mention, q: Quantity) -> bool:
 
 def adds_to_toll(mention: Mention, q: Quantity) -> bool:
     """The figure is told as an addition to victims already counted: "another five civilians", "17 other
-    civilians", "five more", "35 fighters were also killed", or a sentence opening "Other shells wounded two"."""
+    civilians", "five more", "35 fighters were also killed", "shelling also wounded three", or a sentence opening
+    "Other shells wounded two"."""
     cues = _lexicon("addition_cues")
     text = mention.sentence.text
     at = text.find(q.span.text) if q.span is not None and q.span.text else -1
@@ -170,6 +171,7 @@ def adds_to_toll(mention: Mention, q: Quantity) -> bool:
     opening = text.lower().split()[:1]
     return bool(
         (before and before[-1] in cues)
+        or " ".join(before[-2:]) in _lexicon("addition_before")
         or (len(figure) > 1 and figure[1] in cues)
         or (opening and opening[0] in _lexicon("addition_openers"))
         or _opens_with(_after_figure(mention, q), _lexicon("addition_after"))
@@ -338,7 +340,16 @@ def same_source(a: Mention, b: Mention) -> bool:
     """Two reports of one document from one originator: one source's two wordings, or its breakdown of a toll
     ("eight civilians" and "24 in all"), not a dispute. The same originator in another article may have revised
     its figure, which is."""
-    return a.doc == b.doc and originator(a) == originator(b)
+    return a.doc == b.doc and (originator(a) == originator(b) or relays(a, b) or relays(b, a))
+
+
+def relays(a: Mention, b: Mention) -> bool:
+    """relayed_source_is_one_account: report ``a``'s own sentence names ``b``'s originator as the one who passes its
+    words on ("the Observatory quoted trusted sources as saying 270 were killed" beside the Observatory's own 90):
+    a body and the sources it quotes are one account in one article, its update, not a dispute. A story's wire
+    credit (read from no words of the sentence) relays nothing here."""
+    relayed = {(canonical_outlet(s.name) or s.name).casefold() for s in a.chain.sources[1:] if s.span is not None}
+    return originator(b) in relayed
 
 
 def told_as_earlier(mention: Mention) -> bool:
@@ -604,11 +615,27 @@ def foiled_contradictions(event: Event) -> list[Contradiction]:
     harmed = [
         m for m in event.mentions if m.modality in _settings()["denial_disputes"] and not says_foiled(m) and _killed(m)
     ]
-    pairs = ((a, f) for f in foiled for a in harmed if originator(a) != originator(f))
+    pairs = (
+        (a, f) for f in foiled for a in harmed if originator(a) != originator(f) and not dead_are_the_attackers(a, f)
+    )
     return [
         Contradiction("denial", f"{who(f)} says it was foiled; {who(a)} gives its toll", a.id, f.id, subject=FOILED)
         for a, f in islice(pairs, MAX_PAIRS_PER_KIND)
     ]
+
+
+def dead_are_the_attackers(harmed: Mention, foiled: Mention) -> bool:
+    """attackers_killed_in_foiling: the toll counts whom the foiling report names as the attackers ("foiled an attack
+    by terrorist groups" beside "killing 100 terrorists"): foiling an attack kills its attackers, which tells the
+    same account, not a disputed one (unlike "killed 25 soldiers" beside "the army foiled the attempt")."""
+    if harmed.fatalities is None:
+        return False
+    noun = _noun(harmed.fatalities)
+    words = {
+        w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+        for w in re.findall(r"[\w-]+", foiled.sentence.text.lower())
+    }
+    return bool(noun) and noun in words
 
 
 # Kinds that are one field for an analyst: figures beyond each other's bounds and different estimates within
