@@ -237,11 +237,16 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
             "origin_of_the_war",
         ),
         ("More than 40 people have died as a result of these violations.", "died", "toll_of_acts_told"),
-        ("Is the shelling of the port a sign that the truce is over?", "shelling", "question"),
         ("The broadcast showed scenes of heavy fighting near the airport.", "fighting", "act_as_shown"),
         ("The militia has made rapid gains by seizing farmland from rival clans.", "seizing", "sweeping_gains"),
         ("The insurgents seized large parts of the two provinces in a lightning campaign.", "seized", "sweeping_gains"),
         ("The powers formed an alliance to fight extremist groups in the region.", "fight", "generic_struggle"),
+        (
+            "Villagers say the gunmen at the checkpoint, most of them fighting alongside the army, control the road.",
+            "fighting",
+            "generic_struggle",
+        ),
+        ("The tribes joined the offensive to push out the militia from the valley.", "push", "act_as_an_aim"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
