@@ -242,6 +242,16 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("The insurgents seized large parts of the two provinces in a lightning campaign.", "seized", "sweeping_gains"),
         ("The powers formed an alliance to fight extremist groups in the region.", "fight", "generic_struggle"),
         (
+            "Monitors said the shelling of the valley was causing heavy civilian casualties and destroying farms.",
+            "destroying",
+            "standing_situation",
+        ),
+        (
+            "Monitors said the shelling of the valley by the navy's gunboats was causing heavy civilian casualties.",
+            "shelling",
+            "standing_situation",
+        ),
+        (
             "Villagers say the gunmen at the checkpoint, most of them fighting alongside the army, control the road.",
             "fighting",
             "generic_struggle",
