@@ -394,6 +394,8 @@ def test_a_recent_incident_recalled_is_still_news() -> None:
         ),
         ("The two sides signed a ceasefire agreement in the capital on Monday.", "agreement", ""),
         ("A truce brokered by the two envoys last week took effect at noon.", "truce", ""),
+        # The day a deal comes into force is its own: an agreement's incident.
+        ("The local truce had come into force on the evening of May 3.", "truce", ""),
         # A deal told as ending is no deal made, whoever brokered it.
         ("A truce brokered by the two powers collapsed last month.", "truce", "agreement_ended"),
         ("The border deal the two sides signed in May broke down on Monday.", "deal", "agreement_ended"),
