@@ -185,7 +185,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
             "period_total",
         ),
         ("The air force has markedly reduced the pace of its raids on the hills.", "raids", "trend"),
-        ("Its grip on the delta tightens as the navy intensifies strikes on the coast.", "strikes", "trend"),
+        ("Its grip on the delta tightens as the navy is intensifying strikes on the coast.", "strikes", "trend"),
         ("The allies appeared to scale down drone strikes on the capital last week.", "strikes", "trend"),
         (
             "The tribes set up a joint command to drive the militia out of the hill towns.",
@@ -329,6 +329,8 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("A man carried his son out of the rubble after the strike on Monday, witnesses said.", "strike"),
         # An escalation told in the past is what was done on a day: news.
         ("The army escalated its shelling of the old quarter on Monday, killing six.", "shelling"),
+        # A headline tells past news in the present: the escalation it names is what was done.
+        ("Militia intensifies the shelling on two border villages and wounds civilians", "shelling"),
         # A toll of the strikes just told is a fact of that incident, not a sum of incidents.
         ("Twelve soldiers were killed and 30 wounded in these strikes.", "strikes"),
         # A way paved in the past tells that the act happened.
