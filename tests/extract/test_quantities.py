@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.quantities import fatalities, find_quantities, non_violent_toll, parse_amount, parse_number
+from sitrep.extract.quantities import (
+    fatalities,
+    find_quantities,
+    harm_short_of_death,
+    non_violent_toll,
+    parse_amount,
+    parse_number,
+)
 from sitrep.model import Quantity
 
 
@@ -472,3 +479,66 @@ def test_a_word_of_addition_leaves_the_noun_the_figure_s_unit(text: str, expecte
     # alone after a figure it names no noun: "two others" counts people
     (others,) = find_quantities("Two others were killed in the blast.")
     assert others.unit == "people" and others.kind == "killed"
+
+
+@pytest.mark.parametrize(
+    "sentence, low, best",
+    [
+        # tens_and_units: a hyphenated number word is one number, not a range from the tens to the units
+        ("Twenty-three villagers were killed in the raid on Sunday.", 23, 23),
+        ("At least forty-one fighters died in the clashes.", 41, None),
+        ("Published March 3 2021 Sixty-four people were killed in the market bombing.", 64, 64),
+    ],
+)
+def test_a_hyphenated_number_word_is_one_number(sentence: str, low: int, best: int | None) -> None:
+    toll = fatalities(find_quantities(sentence), sentence)
+    assert toll is not None and (toll.low, toll.best) == (low, best)
+
+
+def test_a_range_written_with_a_hyphen_still_runs_upwards() -> None:
+    assert parse_amount("two-three") == (2, None, 3)
+    assert parse_amount("20-25") == (20, None, 25)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a_pair_of_persons: a person and a kinsman or companion joined by "and" are two
+        "A woman and her son were killed when a shell struck their home.",
+        "A farmer and child died in the air strike on the hamlet.",
+        "One shepherd and one of his brothers were killed by a landmine.",
+        "The rocket killed a teacher and his wife in the town.",
+    ],
+)
+def test_two_coordinated_persons_count_two(sentence: str) -> None:
+    toll = fatalities(find_quantities(sentence), sentence)
+    assert toll is not None and toll.best == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # harm_short_of_death: an attack told with its wounded or its damage and no dead has a toll of 0
+        "Mortar rounds hit the square in the old town injuring six people.",
+        "Three civilians were wounded when a rocket fell on the neighbourhood.",
+        "The shelling of the district caused material damage to shops and homes.",
+    ],
+)
+def test_an_attack_that_hurt_or_damaged_but_killed_nobody_has_a_toll_of_zero(sentence: str) -> None:
+    quantities = find_quantities(sentence)
+    assert fatalities(quantities, sentence) is None
+    zero = harm_short_of_death(sentence, quantities)
+    assert zero is not None and (zero.kind, zero.low, zero.best, zero.high) == ("killed", 0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shelling killed two people and wounded five in the village.",
+        "Dozens were killed and wounded in the raid on the camp.",
+        "Four people were injured in the blast and one later died in hospital.",
+        "Troops entered the village on Tuesday.",
+    ],
+)
+def test_a_sentence_that_tells_a_death_or_no_harm_gives_no_zero(sentence: str) -> None:
+    assert harm_short_of_death(sentence, find_quantities(sentence)) is None

@@ -34,6 +34,7 @@ __all__ = [
     "coordinated_totals",
     "fatalities",
     "find_quantities",
+    "harm_short_of_death",
     "non_violent_toll",
     "parse_amount",
     "parse_number",
@@ -199,7 +200,11 @@ def _bounds(match: re.Match[str]) -> tuple[int | None, int | None, int | None] |
     if match.group("range"):
         low = parse_number(match.group("r1") or match.group("r3"))
         high = parse_number(match.group("r2") or match.group("r4"))
-        if low is None or high is None or high <= low:
+        if low is None or high is None:
+            return None
+        if _tens_and_units(match.group("range"), low, high):
+            return _qualified(match, low + high)
+        if high <= low:
             return None
         return low, None, high
     if match.group("vague"):
@@ -208,8 +213,22 @@ def _bounds(match: re.Match[str]) -> tuple[int | None, int | None, int | None] |
     n = parse_number(match.group("exact") or match.group("num"))
     if n is None:
         return None
+    return _qualified(match, n)
+
+
+def _qualified(match: re.Match[str], n: int) -> tuple[int | None, int | None, int | None]:
+    """An exact number's bounds under the amount's qualifier ("at least 14" -> 14 / None / None)."""
     qualifier = _qualifier_of(match)
     return qualifier.apply(n) if qualifier else (n, n, n)
+
+
+_HYPHENED_WORDS = re.compile(r"[A-Za-z]+-[A-Za-z]+")
+
+
+def _tens_and_units(text: str, first: int, second: int) -> bool:
+    """tens_and_units: "twenty-one", "Ninety-two" are one number written with a hyphen, not a range from the tens
+    to the units (a range runs upwards: "two-three", "20-25")."""
+    return bool(_HYPHENED_WORDS.fullmatch(text)) and 20 <= first <= 90 and first % 10 == 0 and 1 <= second <= 9
 
 
 def _qualifier_of(match: re.Match[str]) -> Qualifier | None:
@@ -607,6 +626,32 @@ def _single_persons(text: str, found: list[_Found]) -> list[_Found]:
     return persons
 
 
+_PERSON_NOUN = word_alternation(_SINGLE_PERSON_NOUNS)
+_PAIR_OPENERS = word_set("en", "quantities", "pair_person_openers")
+_PAIR_OF_PERSONS = re.compile(
+    rf"(?<![\w'’-])(?:{_SINGLE_PERSON_DETERMINERS}|one)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_NOUN}\s+and\s+"
+    rf"(?:(?:{word_alternation(o for o in _PAIR_OPENERS if not o.startswith('one '))})\s+(?:[a-z][\w'’-]*\s+)?"
+    rf"{_PERSON_NOUN}|{_PERSON_NOUN}"
+    rf"|(?:{word_alternation(o for o in _PAIR_OPENERS if o.startswith('one '))})\s+(?:[a-z][\w'’-]*\s+)?"
+    rf"{word_alternation(word_set('en', 'quantities', 'pair_person_plurals'))})(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
+def _pairs_of_persons(text: str, found: list[_Found]) -> list[_Found]:
+    """a_pair_of_persons: "a woman and her child were killed", "one man and one of his sons died": two persons,
+    each named by a noun of one person, joined by "and", count two of the kind the casualty cue gives them (kept
+    only with a kind); the count "one" or the single person they would otherwise read is set aside."""
+    pairs: list[_Found] = []
+    for match in _PAIR_OF_PERSONS.finditer(text):
+        start, end = match.start(), match.end()
+        before = text[max(0, start - 80) : start] + match.group(0).split()[0] + " "
+        kind = _kind_before(before) or _matched_kind(_CASUALTY_AFTER.match(text[end : end + 80]))
+        if kind is not None:
+            pairs.append(_Found(Quantity("people", 2, 2, 2, None, kind), start, end))
+    return pairs
+
+
 _SUBJECT_PRONOUN = re.compile(
     rf"(?<![\w'’-]){word_alternation(word_set('en', 'quantities', 'subject_person_pronouns'))}(?![\w'’-])",
     re.IGNORECASE,
@@ -652,6 +697,15 @@ def _none_dead(text: str, found: list[_Found]) -> list[_Found]:
     ]
 
 
+_HARM_SHORT_OF_DEATH = re.compile(
+    rf"(?<![\w'’-]){word_alternation(word_set('en', 'quantities', 'harm_short_of_death_cues'))}(?![\w'’-])",
+    re.IGNORECASE,
+)
+_DEATH_WORD = re.compile(
+    rf"(?<![\w'’-]){word_alternation(word_set('en', 'quantities', 'death_words'))}(?![\w'’-])", re.IGNORECASE
+)
+
+
 def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]:
     """Every counted thing in a sentence, with low / best / high and a kind (count, killed, wounded ...)."""
     dates = date_spans(text)
@@ -660,6 +714,8 @@ def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]
         candidate = _candidate(text, match, dates, found[-1].end if found else 0)
         if candidate is not None:
             found.append(candidate)
+    pairs = _pairs_of_persons(text, found)
+    found = [item for item in found if not _overlaps(item.start, item.end, [(p.start, p.end) for p in pairs])] + pairs
     found = sorted([*found, *_single_persons(text, found), *_pronoun_persons(text, found)], key=lambda item: item.start)
     _inherit_kinds(found, text)
     found = sorted([*found, *_none_dead(text, found)], key=lambda item: item.start)
@@ -678,6 +734,20 @@ NON_VIOLENT_SUB_TYPES = frozenset(str(t) for t in _DATA["non_violent_sub_types"]
 def non_violent_toll(sub_event_type: str, quantities: list[Quantity]) -> Quantity | None:
     """0 killed for a non-violent event whose sentence reports no one killed; None (unknown) for any other."""
     if sub_event_type not in NON_VIOLENT_SUB_TYPES or any(base_kind(q.kind) == "killed" for q in quantities):
+        return None
+    return Quantity("people", 0, 0, 0, None, "killed")
+
+
+def harm_short_of_death(text: str, quantities: list[Quantity]) -> Quantity | None:
+    """harm_short_of_death: "rockets hit the district injuring four civilians", "the strike caused material damage":
+    a sentence that tells people hurt or property damaged and no one dead (no death word, no count of dead or of
+    casualties) reports a toll of 0, as a coder writes it for an attack with injuries or damage only. No words
+    state that 0, so it has no span: the event's toll only when no report states one (resolve.derive), never a
+    figure set against another. None when the sentence tells no such harm."""
+    if any(base_kind(q.kind) in {"killed", "casualties"} for q in quantities) or _DEATH_WORD.search(text):
+        return None
+    cue = _HARM_SHORT_OF_DEATH.search(text)
+    if cue is None:
         return None
     return Quantity("people", 0, 0, 0, None, "killed")
 
