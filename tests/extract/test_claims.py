@@ -811,3 +811,21 @@ def test_a_denied_act_is_its_own_report_and_the_speaker_s_denial_is_kept_as_a_cl
     charges = extract("A monitor said jets struck the market. The interior ministry denied the charges.")
     (answer,) = [c for c in charges.claims if c.modality == "denied"]
     assert not answer.topic.startswith(DENIED_ACT_TOPIC)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # denial_by_negation: an act its speaker says did not happen is denied as with "deny"
+        "The defence ministry said on Tuesday that its planes had not carried out air strikes on the town.",
+        "The alliance conducted no strikes in the valley that night, a spokesman told the Courier.",
+    ],
+)
+def test_an_act_said_not_to_have_happened_is_a_denial_by_its_speaker(text: str) -> None:
+    from sitrep.extract.claims import DENIED_ACT_TOPIC
+
+    result = extract(text, outlet="Daily Courier")
+    assert [m.modality for m in result.mentions] == ["denied"]
+    (claim,) = [c for c in result.claims if c.modality == "denied"]
+    assert claim.quantity is None and claim.topic.startswith(f"{DENIED_ACT_TOPIC}:")
+    assert claim.chain.names()[-1] == "Daily Courier"

@@ -21,7 +21,7 @@ from sitrep.data import load_yaml, word_set
 from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.modality import modality_of
 from sitrep.extract.quantities import AMOUNT, SUBSET_SUFFIX, base_kind, coordinated_totals, parse_amount, summed_toll
-from sitrep.extract.triggers import find_triggers
+from sitrep.extract.triggers import find_triggers, harms
 from sitrep.model import (
     AttributionChain,
     Claim,
@@ -185,6 +185,7 @@ def figure_claims(
     claims += _rejected_figures(context, claims, sentence)
     claims += stated_intentions(context, sentence)
     claims += stated_denials(context, sentence)
+    claims += negated_acts(context, sentence, claims)
     claims += ultimatums(context, sentence)
     claims += stated_tolls(context, claims, sentence, is_total)
     claims += responsibility_claims(context, sentence)
@@ -553,6 +554,20 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
             continue
         claims.append(_denial_at(context, verb, subject, ""))
     return claims
+
+
+def negated_acts(context: SentenceContext, sentence: SpacySpan, claims: list[Claim]) -> list[Claim]:
+    """denial_by_negation: "the ministry said its planes had not carried out strikes on the town", "the coalition
+    conducted no strikes there": a violent act its speaker says did not happen is denied as surely as with "deny"
+    (:func:`stated_denials`), so the speaker's denial is kept as a claim beside the act's denied report
+    (:func:`denied_act`), unless the sentence's denial verb already gave one."""
+    if any(c.modality == "denied" for c in claims):
+        return []
+    found: list[Claim] = []
+    for match in find_triggers(sentence):
+        if harms(match.rule) and modality_of(sentence, match.token) == "denied":
+            found.append(denied_act(context, match.token, f"{match.token.lower_} said not to have happened"))
+    return found[:1]
 
 
 # The topic of a denial whose denied act is a report of its own (see denied_act).
