@@ -7,7 +7,6 @@ import pytest
 from sitrep.extract.quantities import (
     fatalities,
     find_quantities,
-    harm_short_of_death,
     non_violent_toll,
     parse_amount,
     parse_number,
@@ -513,32 +512,3 @@ def test_a_range_written_with_a_hyphen_still_runs_upwards() -> None:
 def test_two_coordinated_persons_count_two(sentence: str) -> None:
     toll = fatalities(find_quantities(sentence), sentence)
     assert toll is not None and toll.best == 2
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        # harm_short_of_death: an attack told with its wounded or its damage and no dead has a toll of 0
-        "Mortar rounds hit the square in the old town injuring six people.",
-        "Three civilians were wounded when a rocket fell on the neighbourhood.",
-        "The shelling of the district caused material damage to shops and homes.",
-    ],
-)
-def test_an_attack_that_hurt_or_damaged_but_killed_nobody_has_a_toll_of_zero(sentence: str) -> None:
-    quantities = find_quantities(sentence)
-    assert fatalities(quantities, sentence) is None
-    zero = harm_short_of_death(sentence, quantities)
-    assert zero is not None and (zero.kind, zero.low, zero.best, zero.high) == ("killed", 0, 0, 0)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Shelling killed two people and wounded five in the village.",
-        "Dozens were killed and wounded in the raid on the camp.",
-        "Four people were injured in the blast and one later died in hospital.",
-        "Troops entered the village on Tuesday.",
-    ],
-)
-def test_a_sentence_that_tells_a_death_or_no_harm_gives_no_zero(sentence: str) -> None:
-    assert harm_short_of_death(sentence, find_quantities(sentence)) is None

@@ -142,23 +142,6 @@ def test_a_non_violent_reports_zero_is_no_toll_of_an_attack() -> None:
     assert (zero.kind, zero.best) == ("killed", 0)
 
 
-def test_an_attack_told_with_injuries_only_has_a_toll_of_zero_unless_a_report_states_one() -> None:
-    # harm_short_of_death: "a rocket hit the district injuring four" gives the codebook's 0 (no words state it)
-    hurt = dataclasses.replace(
-        mention("a", text="A rocket hit the district injuring four people."),
-        sub_event_type="Shelling/artillery/missile attack",
-        fatalities=Quantity("people", 0, 0, 0, None, "killed"),
-    )
-    (zero,) = derive_event("ev", [hurt]).figures
-    assert (zero.kind, zero.best) == ("killed", 0)
-    # another report's stated toll is the event's; the unstated 0 is no position against it
-    told = dataclasses.replace(mention("b", killed=(3, 3, 3), sources=("Monitor",)), sub_event_type=hurt.sub_event_type)
-    event = derive_event("ev2", [hurt, told])
-    (toll,) = [f for f in event.figures if f.kind == "killed"]
-    assert (toll.low, toll.best, toll.high) == (3, 3, 3)
-    assert not [c for c in event.contradictions if c.kind == "figure"]
-
-
 def test_denied_reports_do_not_count_towards_figures_but_are_kept() -> None:
     event = derive_event("ev", [mention("a", killed=(4, 4, 4)), mention("b", killed=(0, 0, 0), modality="denied")])
     assert event.figures[0].low == 4

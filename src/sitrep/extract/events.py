@@ -41,7 +41,7 @@ from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.framing import find_framing
 from sitrep.extract.modality import gives_an_account, modality_of
 from sitrep.extract.places import place_mentions
-from sitrep.extract.quantities import fatalities, find_quantities, harm_short_of_death, non_violent_toll
+from sitrep.extract.quantities import fatalities, find_quantities, non_violent_toll
 from sitrep.extract.rules import Cascade
 from sitrep.extract.triggers import (
     DEFINITE_DETERMINERS,
@@ -565,10 +565,7 @@ def _mention(
         date=_event_date(dates, document.published),
         places=list(places),
         quantities=list(quantities),  # counts and casualty figures, each with its kind
-        fatalities=(
-            fatalities(quantities, document_text(sentence.doc), token.idx)
-            or harm_short_of_death(sentence_span.text, quantities)
-        )
+        fatalities=fatalities(quantities, document_text(sentence.doc), token.idx)
         if kind.event_type in VIOLENT_TYPES
         else non_violent_toll(kind.sub_event_type, quantities),
         chain=chain,

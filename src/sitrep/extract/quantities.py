@@ -34,7 +34,6 @@ __all__ = [
     "coordinated_totals",
     "fatalities",
     "find_quantities",
-    "harm_short_of_death",
     "non_violent_toll",
     "parse_amount",
     "parse_number",
@@ -697,15 +696,6 @@ def _none_dead(text: str, found: list[_Found]) -> list[_Found]:
     ]
 
 
-_HARM_SHORT_OF_DEATH = re.compile(
-    rf"(?<![\w'’-]){word_alternation(word_set('en', 'quantities', 'harm_short_of_death_cues'))}(?![\w'’-])",
-    re.IGNORECASE,
-)
-_DEATH_WORD = re.compile(
-    rf"(?<![\w'’-]){word_alternation(word_set('en', 'quantities', 'death_words'))}(?![\w'’-])", re.IGNORECASE
-)
-
-
 def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]:
     """Every counted thing in a sentence, with low / best / high and a kind (count, killed, wounded ...)."""
     dates = date_spans(text)
@@ -734,20 +724,6 @@ NON_VIOLENT_SUB_TYPES = frozenset(str(t) for t in _DATA["non_violent_sub_types"]
 def non_violent_toll(sub_event_type: str, quantities: list[Quantity]) -> Quantity | None:
     """0 killed for a non-violent event whose sentence reports no one killed; None (unknown) for any other."""
     if sub_event_type not in NON_VIOLENT_SUB_TYPES or any(base_kind(q.kind) == "killed" for q in quantities):
-        return None
-    return Quantity("people", 0, 0, 0, None, "killed")
-
-
-def harm_short_of_death(text: str, quantities: list[Quantity]) -> Quantity | None:
-    """harm_short_of_death: "rockets hit the district injuring four civilians", "the strike caused material damage":
-    a sentence that tells people hurt or property damaged and no one dead (no death word, no count of dead or of
-    casualties) reports a toll of 0, as a coder writes it for an attack with injuries or damage only. No words
-    state that 0, so it has no span: the event's toll only when no report states one (resolve.derive), never a
-    figure set against another. None when the sentence tells no such harm."""
-    if any(base_kind(q.kind) in {"killed", "casualties"} for q in quantities) or _DEATH_WORD.search(text):
-        return None
-    cue = _HARM_SHORT_OF_DEATH.search(text)
-    if cue is None:
         return None
     return Quantity("people", 0, 0, 0, None, "killed")
 

@@ -151,10 +151,8 @@ def derive_figure(
 def derive_figures(mentions: list[Mention], cfg: ResolveConfig, sub_event_type: str = "") -> list[Figure]:
     """One Figure per quantity kind; denied or feared reports do not count towards the bounds. The codebook's 0 of
     a non-violent report (:func:`conventional_zero`) is the event's toll only when the event is itself of a
-    non-violent sub-type and no report states a toll: an attack with an arrest in its story is no toll of 0; an
-    attack's own report of injuries or damage only (harm_short_of_death) gives it 0 when no report states a toll."""
+    non-violent sub-type and no report states a toll: an attack with an arrest in its story is no toll of 0."""
     by_kind: dict[str, dict[str, Quantity]] = {}
-    violent_report = {m.id: m.sub_event_type not in NON_VIOLENT_SUB_TYPES for m in mentions}
     for mention in mentions:
         if mention.modality not in cfg.figure_modalities:
             continue
@@ -162,14 +160,9 @@ def derive_figures(mentions: list[Mention], cfg: ResolveConfig, sub_event_type: 
             by_kind.setdefault(quantity.kind, {}).setdefault(mention.id, quantity)
     killed = by_kind.get(FATALITY_KIND, {})
     stated_tolls = {k: q for k, q in killed.items() if not conventional_zero(q)}
-    # harm_short_of_death: a violent report that tells only the hurt or the damage gives the codebook's 0, which
-    # stands when no report states a toll and is never a position against one
-    harm_only = {k: q for k, q in killed.items() if violent_report.get(k, False)}
     if stated_tolls or sub_event_type not in NON_VIOLENT_SUB_TYPES:
         if stated_tolls:
             by_kind[FATALITY_KIND] = stated_tolls
-        elif harm_only:
-            by_kind[FATALITY_KIND] = harm_only
         else:
             by_kind.pop(FATALITY_KIND, None)
     doc_of = {mention.id: mention.doc for mention in mentions}
