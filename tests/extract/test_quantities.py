@@ -512,16 +512,3 @@ def test_a_range_written_with_a_hyphen_still_runs_upwards() -> None:
 def test_two_coordinated_persons_count_two(sentence: str) -> None:
     toll = fatalities(find_quantities(sentence), sentence)
     assert toll is not None and toll.best == 2
-
-
-@pytest.mark.parametrize(
-    "sentence, killed",
-    [
-        # singular_modifies_many: after a figure above one, a nationality before other words is no head
-        ("Published May 2 2019 14 Libyan opposition fighters were killed in the clashes.", 14),
-        ("At least 9 Iraqi tribal fighters died when the post was shelled.", 9),
-    ],
-)
-def test_a_singular_nationality_before_the_head_modifies_it(sentence: str, killed: int) -> None:
-    toll = fatalities(find_quantities(sentence), sentence)
-    assert toll is not None and (toll.low or toll.best) == killed

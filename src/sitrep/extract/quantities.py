@@ -323,8 +323,7 @@ def _tokens_after(text: str, pos: int) -> list[tuple[str, int, int]]:
     return tokens
 
 
-def _unit_after(text: str, pos: int, n: int | None, many: bool = False) -> Unit | None:
-    """The counted noun after ``pos``; ``n`` the exact figure if any, ``many`` whether the figure is above one."""
+def _unit_after(text: str, pos: int, n: int | None) -> Unit | None:
     tokens = _tokens_after(text, pos)
     if not tokens:
         return None
@@ -337,29 +336,15 @@ def _unit_after(text: str, pos: int, n: int | None, many: bool = False) -> Unit 
         if following is not None:
             return Unit(following.text, following.end, True, ADJECTIVAL_HEADS[first], described=True)
         return Unit("people", tokens[0][2], True, ADJECTIVAL_HEADS[first])
-    known = _known_head(text, tokens, many=many)
+    known = _known_head(text, tokens)
     return known if known is not None else _guessed_head(text, tokens, n)
 
 
-def _a_modifier_of_many(words: list[str], j: int) -> bool:
-    """singular_modifies_many: after a figure above one the head is plural, so a head's singular form that a
-    listed plural head follows past other words ("21 Syrian moderate opposition fighters") modifies it; right
-    before a head it is a compound the head takes in ("30 Shahed drones", "Syrian troops")."""
-    following = words[j + 1 : j + 2]
-    return (
-        words[j] not in _PLURAL_HEADS
-        and not (following and following[0] in UNIT_HEADS)
-        and any(w in _PLURAL_HEADS for w in words[j + 1 :])
-    )
-
-
-def _known_head(text: str, tokens: list[tuple[str, int, int]], many: bool = False) -> Unit | None:
+def _known_head(text: str, tokens: list[tuple[str, int, int]]) -> Unit | None:
     words = [t[0].lower() for t in tokens]
     for j in range(len(tokens)):
         if words[j] in NOT_COUNT_HEADS:
             return None
-        if many and words[j] in UNIT_HEADS and _a_modifier_of_many(words, j):
-            continue
         for length in (3, 2, 1):
             i = j - length + 1
             if i >= 0 and " ".join(words[i : j + 1]) in UNIT_HEADS:
@@ -524,7 +509,7 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
     low, best, high = bounds
     if _counts_none(text, match):
         low = best = high = 0
-    unit = _unit_after(text, _after_addition(text, _after_partitive(text, match)), best, many=(low or best or 0) > 1)
+    unit = _unit_after(text, _after_addition(text, _after_partitive(text, match)), best)
     before = text[max(prev_end, match.start() - _BEFORE_CHARS) : match.start()]
     end = unit.end if unit else match.end()
     after = text[end : end + 80]
