@@ -512,3 +512,20 @@ def test_a_range_written_with_a_hyphen_still_runs_upwards() -> None:
 def test_two_coordinated_persons_count_two(sentence: str) -> None:
     toll = fatalities(find_quantities(sentence), sentence)
     assert toll is not None and toll.best == 2
+
+
+@pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        # a_named_person: "the" before a noun of one person and a name counts that person
+        ("The army shelled the ridge killing the rebel commander Abu Salim, sources said.", 1),
+        ("The imam Sheikh Omar Haddad was killed in the blast on Friday.", 1),
+    ],
+)
+def test_a_named_person_killed_counts_one(sentence: str, killed: int) -> None:
+    toll = fatalities(find_quantities(sentence), sentence)
+    assert toll is not None and toll.best == killed
+
+
+def test_a_named_person_who_speaks_counts_nothing() -> None:
+    assert find_quantities("The commander Abu Salim said the town had fallen.") == []

@@ -651,6 +651,31 @@ def _pairs_of_persons(text: str, found: list[_Found]) -> list[_Found]:
     return pairs
 
 
+_NAMED_PERSON = re.compile(
+    r"(?<![\w'’-])(?i:the)\s+(?:[a-z][\w'’-]*\s+){0,2}?"
+    rf"(?i:{word_alternation(_SINGLE_PERSON_NOUNS | word_set('en', 'quantities', 'named_person_nouns'))})"
+    r"\s+[A-Z][\w'’-]+"
+)
+
+
+def _named_persons(text: str, found: list[_Found]) -> list[_Found]:
+    """a_named_person: "killing the commander Abu Salim", "the imam Sheikh Omar was killed": "the" before a noun of
+    one person (``single_person_nouns``, ``named_person_nouns``) and a name counts that person as one, its kind
+    from the casualty cue before or after it (kept only with a kind)."""
+    persons: list[_Found] = []
+    taken = [(f.start, f.end) for f in found]
+    for match in _NAMED_PERSON.finditer(text):
+        start, end = match.start(), match.end()
+        if _overlaps(start, end, taken):
+            continue
+        name_end = re.match(r"(?:\s+[A-Z][\w'’-]+)*", text[end:])
+        after = text[end + (name_end.end() if name_end else 0) : end + 120]
+        kind = _kind_before(text[max(0, start - 80) : start] + "the ") or _matched_kind(_OWN_CASUALTY_VERB.match(after))
+        if kind is not None:
+            persons.append(_Found(Quantity(_ONE_PERSON, 1, 1, 1, None, kind), start, end))
+    return persons
+
+
 _SUBJECT_PRONOUN = re.compile(
     rf"(?<![\w'’-]){word_alternation(word_set('en', 'quantities', 'subject_person_pronouns'))}(?![\w'’-])",
     re.IGNORECASE,
@@ -706,7 +731,10 @@ def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]
             found.append(candidate)
     pairs = _pairs_of_persons(text, found)
     found = [item for item in found if not _overlaps(item.start, item.end, [(p.start, p.end) for p in pairs])] + pairs
-    found = sorted([*found, *_single_persons(text, found), *_pronoun_persons(text, found)], key=lambda item: item.start)
+    found = sorted(
+        [*found, *_single_persons(text, found), *_named_persons(text, found), *_pronoun_persons(text, found)],
+        key=lambda item: item.start,
+    )
     _inherit_kinds(found, text)
     found = sorted([*found, *_none_dead(text, found)], key=lambda item: item.start)
     # a single person that no casualty cue gives a kind counts nothing worth keeping ("a man said")
