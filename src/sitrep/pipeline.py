@@ -740,17 +740,19 @@ def _entry_pairs(item: Contradiction) -> list[list[str]]:
 
 
 def _reports_denied(store: Store, claims: list[Claim]) -> dict[str, tuple[str, Mention]]:
-    """The reports that denials are about (``Claim.concerns``), with their events: a few lookups per denial."""
+    """The reports that claims are about (``Claim.concerns``: a denial, or a second toll of the incident), with
+    their events: a few lookups per claim."""
     found: dict[str, tuple[str, Mention]] = {}
     for claim in claims:
-        if claim.modality != "denied" or not claim.concerns or claim.concerns in found:
+        if not claim.concerns or claim.concerns in found:
             continue
         event_id = store.event_of_mention(claim.concerns)
         if event_id is None:
             continue
-        report = next((m for m in store.mentions_for_event(event_id) if m.id == claim.concerns), None)
-        if report is not None:
-            found[claim.concerns] = (event_id, report)
+        reports = store.mentions_for_event(event_id)
+        if any(m.id == claim.concerns for m in reports):
+            # the event's other reports too: a second toll told by one of them is compared among the event's figures
+            found |= {m.id: (event_id, m) for m in reports if m.id not in found}
     return found
 
 

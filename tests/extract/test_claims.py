@@ -811,3 +811,46 @@ def test_a_denied_act_is_its_own_report_and_the_speaker_s_denial_is_kept_as_a_cl
     charges = extract("A monitor said jets struck the market. The interior ministry denied the charges.")
     (answer,) = [c for c in charges.claims if c.modality == "denied"]
     assert not answer.topic.startswith(DENIED_ACT_TOPIC)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # denial_by_negation: an act its speaker says did not happen is denied as with "deny"
+        "The defence ministry said on Tuesday that its planes had not carried out air strikes on the town.",
+        "The alliance conducted no strikes in the valley that night, a spokesman told the Courier.",
+    ],
+)
+def test_an_act_said_not_to_have_happened_is_a_denial_by_its_speaker(text: str) -> None:
+    from sitrep.extract.claims import DENIED_ACT_TOPIC
+
+    result = extract(text, outlet="Daily Courier")
+    assert [m.modality for m in result.mentions] == ["denied"]
+    (claim,) = [c for c in result.claims if c.modality == "denied"]
+    assert claim.quantity is None and claim.topic.startswith(f"{DENIED_ACT_TOPIC}:")
+    assert claim.chain.names()[-1] == "Daily Courier"
+
+
+def test_a_toll_put_by_a_speaker_is_that_speaker_s_claim() -> None:
+    # toll_giver: the subject of "put the death toll at" states the toll, though "put" is no speech verb
+    result = extract(
+        "Shelling hit the market in the town on Monday killing 30 people the monitor said. "
+        "A rights group citing figures from local clinics put the death toll at 45.",
+        outlet="Daily Courier",
+    )
+    (claim,) = [c for c in result.claims if c.quantity is not None and c.quantity.best == 45]
+    assert claim.chain.names() == ["rights group", "Daily Courier"]
+    # second_toll: it answers the report of the incident told before it, whose toll it disputes
+    (report,) = [m for m in result.mentions if m.fatalities is not None and m.fatalities.best == 30]
+    assert claim.concerns == report.id
+
+
+def test_a_second_speaker_s_toll_is_a_claim_against_the_first_and_the_same_toll_is_none() -> None:
+    first = "Shelling hit the market in the town on Monday killing 30 people the monitor said. "
+    result = extract(first + "The opposition council said 52 people died.", outlet="Daily Courier")
+    (claim,) = [c for c in result.claims if c.quantity is not None]
+    assert (claim.quantity.best, claim.modality, claim.chain.names()[0]) == (52, "asserted", "opposition council")
+    assert claim.concerns in {m.id for m in result.mentions}
+    # the same toll from a second speaker is no second position
+    again = extract(first + "The opposition council said 30 people died.", outlet="Daily Courier")
+    assert [c for c in again.claims if c.quantity is not None] == []

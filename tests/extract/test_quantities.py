@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.extract.quantities import fatalities, find_quantities, non_violent_toll, parse_amount, parse_number
+from sitrep.extract.quantities import (
+    fatalities,
+    find_quantities,
+    non_violent_toll,
+    parse_amount,
+    parse_number,
+)
 from sitrep.model import Quantity
 
 
@@ -472,3 +478,54 @@ def test_a_word_of_addition_leaves_the_noun_the_figure_s_unit(text: str, expecte
     # alone after a figure it names no noun: "two others" counts people
     (others,) = find_quantities("Two others were killed in the blast.")
     assert others.unit == "people" and others.kind == "killed"
+
+
+@pytest.mark.parametrize(
+    "sentence, low, best",
+    [
+        # tens_and_units: a hyphenated number word is one number, not a range from the tens to the units
+        ("Twenty-three villagers were killed in the raid on Sunday.", 23, 23),
+        ("At least forty-one fighters died in the clashes.", 41, None),
+        ("Published March 3 2021 Sixty-four people were killed in the market bombing.", 64, 64),
+    ],
+)
+def test_a_hyphenated_number_word_is_one_number(sentence: str, low: int, best: int | None) -> None:
+    toll = fatalities(find_quantities(sentence), sentence)
+    assert toll is not None and (toll.low, toll.best) == (low, best)
+
+
+def test_a_range_written_with_a_hyphen_still_runs_upwards() -> None:
+    assert parse_amount("two-three") == (2, None, 3)
+    assert parse_amount("20-25") == (20, None, 25)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a_pair_of_persons: a person and a kinsman or companion joined by "and" are two
+        "A woman and her son were killed when a shell struck their home.",
+        "A farmer and child died in the air strike on the hamlet.",
+        "One shepherd and one of his brothers were killed by a landmine.",
+        "The rocket killed a teacher and his wife in the town.",
+    ],
+)
+def test_two_coordinated_persons_count_two(sentence: str) -> None:
+    toll = fatalities(find_quantities(sentence), sentence)
+    assert toll is not None and toll.best == 2
+
+
+@pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        # a_named_person: "the" before a noun of one person and a name counts that person
+        ("The army shelled the ridge killing the rebel commander Abu Salim, sources said.", 1),
+        ("The imam Sheikh Omar Haddad was killed in the blast on Friday.", 1),
+    ],
+)
+def test_a_named_person_killed_counts_one(sentence: str, killed: int) -> None:
+    toll = fatalities(find_quantities(sentence), sentence)
+    assert toll is not None and toll.best == killed
+
+
+def test_a_named_person_who_speaks_counts_nothing() -> None:
+    assert find_quantities("The commander Abu Salim said the town had fallen.") == []

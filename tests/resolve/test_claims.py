@@ -674,3 +674,30 @@ def test_counts_of_attacks_on_targets_the_texts_do_not_name_are_not_compared_acr
 
     groups = group_claims([attacks("a", 3, "one"), attacks("b", 4, "two")])
     assert [c for g in groups for c in g.contradictions] == []
+
+
+def test_a_second_speaker_s_toll_is_set_against_the_report_it_answers() -> None:
+    # second_toll: "a rights group put the toll at 45" against the report's "killed 30, the monitor said"
+    from sitrep.resolve.claims import denials_of_reports
+    from tests.resolve.resolve_fixtures import mention
+
+    report = mention("m1", killed=(30, 30, 30), sources=("Syrian Observatory for Human Rights", "Courier"), doc="story")
+    toll = claim(
+        "c1", "people killed", None, Quantity("people", 45, 45, 45, kind="killed"), ["rights group", "Courier"]
+    )
+    toll.doc, toll.concerns = "story", "m1"
+    ((event_id, entry),) = denials_of_reports([toll], {"m1": ("ev1", report)})
+    assert (event_id, entry.kind, entry.a, entry.b) == ("ev1", "figure", "m1", "c1")
+    assert "rights group" in entry.description and "30" in entry.description and "45" in entry.description
+    # the same toll, or one from the report's own source, is no dispute
+    same = claim("c2", "people killed", None, Quantity("people", 30, 30, 30, kind="killed"), ["rights group"])
+    own = claim(
+        "c3",
+        "people killed",
+        None,
+        Quantity("people", 45, 45, 45, kind="killed"),
+        ["Syrian Observatory for Human Rights"],
+    )
+    for other in (same, own):
+        other.doc, other.concerns = "story", "m1"
+    assert denials_of_reports([same, own], {"m1": ("ev1", report)}) == []

@@ -259,6 +259,8 @@ class ClaimsFile(Strict):
     figure_nouns: Words
     denial_lemmas: Words
     denied_statement_nouns: Words
+    toll_statement_triggers: Words
+    second_toll_max_ratio: float
 
 
 # --- contradictions.yaml, datelines.yaml, incidents.yaml, furniture.yaml, languages.yaml -----------------

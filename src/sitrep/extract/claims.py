@@ -18,10 +18,11 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from sitrep.data import load_yaml, word_set
+from sitrep.extract.attribution import canonical_source
 from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.modality import modality_of
 from sitrep.extract.quantities import AMOUNT, SUBSET_SUFFIX, base_kind, coordinated_totals, parse_amount, summed_toll
-from sitrep.extract.triggers import find_triggers
+from sitrep.extract.triggers import find_triggers, harms
 from sitrep.model import (
     AttributionChain,
     Claim,
@@ -185,6 +186,7 @@ def figure_claims(
     claims += _rejected_figures(context, claims, sentence)
     claims += stated_intentions(context, sentence)
     claims += stated_denials(context, sentence)
+    claims += negated_acts(context, sentence, claims)
     claims += ultimatums(context, sentence)
     claims += stated_tolls(context, claims, sentence, is_total)
     claims += responsibility_claims(context, sentence)
@@ -242,8 +244,32 @@ def stated_tolls(
     quantity = Quantity("people", *bounds, span=span, kind="killed")
     # "the death toll from the conflict": the toll's own words may name a war
     running = running or bool(set(match.group(0).lower().split()) & _claim_words()["war_nouns"])
+    speaker = _toll_speaker(sentence, sentence.start_char + match.start(), context.doc)
+    if speaker is not None and all(s.kind == "publisher" for s in context.chain.sources):
+        context = replace(context, chain=AttributionChain([speaker, *context.chain.sources]))
     claim = _figure_claim(context, quantity, "people killed", "toll:killed")
     return [claim if running else replace(claim, topic=f"{claim.topic}@{context.doc}")]
+
+
+def _toll_speaker(sentence: SpacySpan, toll_start: int, doc: str) -> Source | None:
+    """toll_giver: "a monitoring group put the death toll at 494", "the ministry gave a toll of 20": the subject of
+    the verb that states the toll is who states it, though the verb is no speech verb; its own words up to the head
+    noun name it (not a clause after it: "a group citing figures from clinics")."""
+    noun = next((t for t in span_tokens(sentence) if t.idx >= toll_start), None)
+    if noun is None:
+        return None
+    verb = next((a for a in noun.ancestors if a.pos_ in POS.verb), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in DEP.subject and c.pos_ not in POS.pronoun), None)
+    if subject is None:
+        return None
+    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ not in DEP.determiner]
+    if not words:
+        return None
+    name = text_between(words[0], subject)
+    kind: SourceKind = "person" if subject.ent_type_ in ENT.person else "organisation"
+    return Source(canonical_source(name) or name, kind, Span(doc, words[0].idx, subject.idx + len(subject.text), name))
 
 
 @functools.cache
@@ -555,6 +581,20 @@ def stated_denials(context: SentenceContext, sentence: SpacySpan) -> list[Claim]
     return claims
 
 
+def negated_acts(context: SentenceContext, sentence: SpacySpan, claims: list[Claim]) -> list[Claim]:
+    """denial_by_negation: "the ministry said its planes had not carried out strikes on the town", "the coalition
+    conducted no strikes there": a violent act its speaker says did not happen is denied as surely as with "deny"
+    (:func:`stated_denials`), so the speaker's denial is kept as a claim beside the act's denied report
+    (:func:`denied_act`), unless the sentence's denial verb already gave one."""
+    if any(c.modality == "denied" for c in claims):
+        return []
+    found: list[Claim] = []
+    for match in find_triggers(sentence):
+        if harms(match.rule) and modality_of(sentence, match.token) == "denied":
+            found.append(denied_act(context, match.token, f"{match.token.lower_} said not to have happened"))
+    return found[:1]
+
+
 # The topic of a denial whose denied act is a report of its own (see denied_act).
 DENIED_ACT_TOPIC = "denied-act"
 
@@ -580,6 +620,7 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
     states them first, the first report after them), so that a denial is set against that report."""
     told = sorted((m for m in mentions if m.modality in _HAPPENED), key=lambda m: m.sentence.start)
     linked: list[Claim] = []
+    claims = [*claims, *second_toll_claims(told, claims)]
     for claim in claims:
         # A denial is somebody's: the story's own negative statement ("the truce does not include ...") is not.
         someone = any(s.kind != "publisher" for s in claim.chain.sources)
@@ -589,6 +630,9 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
             continue
         if responsibility and claim.subject.startswith(NO_CLAIM):
             linked.append(claim)  # nobody owning it disputes a claimant, not that the incident happened
+            continue
+        if _one_incident_toll(claim) and claim.concerns is None:
+            linked.append(_set_against_earlier_toll(claim, told))
             continue
         # a claim of responsibility is its claimant's own, whoever the chain names
         if (
@@ -619,6 +663,99 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
         report = same_means[-1] if same_means else before[-1] if before else candidates[0]
         linked.append(replace(claim, concerns=report.id))
     return linked
+
+
+def _one_incident_toll(claim: Claim) -> bool:
+    """A toll stated of one incident ("put the toll at 45"), not a running total: its topic is its article's."""
+    return (
+        claim.topic.startswith("toll:killed") and claim.topic.endswith(f"@{claim.doc}") and claim.quantity is not None
+    )
+
+
+def _speaker(chain: AttributionChain) -> str | None:
+    """Who states a report or claim, when it is someone other than its publisher."""
+    return next((s.name for s in chain.sources if s.kind != "publisher"), None)
+
+
+def _tolls_differ(a: Quantity, b: Quantity) -> bool:
+    """Two tolls that cannot both be right: their bounds do not meet ("45" against "30", not "at least 40")."""
+    low_a, high_a = a.low if a.low is not None else a.best, a.high if a.high is not None else a.best
+    low_b, high_b = b.low if b.low is not None else b.best, b.high if b.high is not None else b.best
+    if low_a is None or low_b is None:
+        return False
+    return (high_a is not None and high_a < low_b) or (high_b is not None and high_b < low_a)
+
+
+def _set_against_earlier_toll(claim: Claim, told: list[Mention], own: Mention | None = None) -> Claim:
+    """second_toll: a speaker's toll of one incident ("activists put the toll at 45") answers the deadly report the
+    story told last before it with another toll from another speaker: its ``concerns`` is that report, so that the
+    two are listed as a disagreement. Only a toll of that incident's order (:func:`_of_one_order`) answers it, and,
+    when the toll is a report of its own (``own``), one of a place and a day that report's may be."""
+    assert claim.quantity is not None
+    speaker = _speaker(claim.chain)
+    earlier = [
+        m
+        for m in told
+        if m.sentence.start < claim.sentence.start
+        and m.fatalities is not None
+        and _deadly(m)
+        and _tolls_differ(m.fatalities, claim.quantity)
+        and _of_one_order(m.fatalities, claim.quantity)
+        and _speaker(m.chain) != speaker
+    ]
+    if speaker is None or not earlier or (own is not None and not _may_be_one_incident(own, earlier[-1])):
+        return claim
+    return replace(claim, concerns=earlier[-1].id)
+
+
+def _of_one_order(a: Quantity, b: Quantity) -> bool:
+    """Two tolls of one incident by two sources differ, but within a factor (``second_toll_max_ratio``): a war's
+    toll or a day's is no second count of one strike's dead."""
+    values = [v for q in (a, b) if (v := next((x for x in (q.best, q.low, q.high) if x is not None), None))]
+    if len(values) < 2 or min(values) <= 0:
+        return False
+    return max(values) <= min(values) * float(load_yaml("claims.yaml")["second_toll_max_ratio"])
+
+
+def _may_be_one_incident(toll: Mention, earlier: Mention) -> bool:
+    """The toll report names no place the earlier report does not, and their days meet (when both are dated)."""
+    places = {p.text.lower() for p in toll.places}
+    if places - {p.text.lower() for p in earlier.places}:
+        return False
+    return toll.date is None or earlier.date is None or toll.date.overlaps(earlier.date)
+
+
+def second_toll_claims(told: list[Mention], claims: list[Claim]) -> list[Claim]:
+    """second_toll: a report that only states a toll by a speaker of its own ("the opposition coalition said 650
+    people died": a death word for its act) after the story told a deadly incident with another toll from
+    another speaker is that speaker's claim of the incident's toll too, so that its figure can be set against the
+    first (:func:`_set_against_earlier_toll`). The report stays the event's."""
+    taken = {c.id for c in claims}
+    death_triggers = _claim_words()["toll_statement_triggers"]
+    found: list[Claim] = []
+    for mention in told:
+        toll = mention.fatalities
+        if (
+            toll is None
+            or not _deadly(mention)
+            or mention.trigger.text.lower() not in death_triggers
+            or _speaker(mention.chain) is None
+            or _mention_claim_id(mention) in taken
+        ):
+            continue
+        place = mention.places[0].text if mention.places else None
+        claim = _claim(
+            replace(_mention_context(mention, place), modality="asserted"),
+            _mention_claim_id(mention),
+            "people killed" + (f" in {place}" if place else ""),
+            toll,
+            toll.span or mention.sentence,
+            f"toll:killed@{mention.doc}",
+        )
+        linked = _set_against_earlier_toll(claim, told, mention)
+        if linked.concerns is not None:
+            found.append(linked)
+    return found
 
 
 def _countries_of(names: list[str]) -> set[str]:

@@ -199,7 +199,11 @@ def _bounds(match: re.Match[str]) -> tuple[int | None, int | None, int | None] |
     if match.group("range"):
         low = parse_number(match.group("r1") or match.group("r3"))
         high = parse_number(match.group("r2") or match.group("r4"))
-        if low is None or high is None or high <= low:
+        if low is None or high is None:
+            return None
+        if _tens_and_units(match.group("range"), low, high):
+            return _qualified(match, low + high)
+        if high <= low:
             return None
         return low, None, high
     if match.group("vague"):
@@ -208,8 +212,22 @@ def _bounds(match: re.Match[str]) -> tuple[int | None, int | None, int | None] |
     n = parse_number(match.group("exact") or match.group("num"))
     if n is None:
         return None
+    return _qualified(match, n)
+
+
+def _qualified(match: re.Match[str], n: int) -> tuple[int | None, int | None, int | None]:
+    """An exact number's bounds under the amount's qualifier ("at least 14" -> 14 / None / None)."""
     qualifier = _qualifier_of(match)
     return qualifier.apply(n) if qualifier else (n, n, n)
+
+
+_HYPHENED_WORDS = re.compile(r"[A-Za-z]+-[A-Za-z]+")
+
+
+def _tens_and_units(text: str, first: int, second: int) -> bool:
+    """tens_and_units: "twenty-one", "Ninety-two" are one number written with a hyphen, not a range from the tens
+    to the units (a range runs upwards: "two-three", "20-25")."""
+    return bool(_HYPHENED_WORDS.fullmatch(text)) and 20 <= first <= 90 and first % 10 == 0 and 1 <= second <= 9
 
 
 def _qualifier_of(match: re.Match[str]) -> Qualifier | None:
@@ -607,6 +625,57 @@ def _single_persons(text: str, found: list[_Found]) -> list[_Found]:
     return persons
 
 
+_PERSON_NOUN = word_alternation(_SINGLE_PERSON_NOUNS)
+_PAIR_OPENERS = word_set("en", "quantities", "pair_person_openers")
+_PAIR_OF_PERSONS = re.compile(
+    rf"(?<![\w'’-])(?:{_SINGLE_PERSON_DETERMINERS}|one)\s+(?:[\w'’-]+\s+){{0,2}}?{_PERSON_NOUN}\s+and\s+"
+    rf"(?:(?:{word_alternation(o for o in _PAIR_OPENERS if not o.startswith('one '))})\s+(?:[a-z][\w'’-]*\s+)?"
+    rf"{_PERSON_NOUN}|{_PERSON_NOUN}"
+    rf"|(?:{word_alternation(o for o in _PAIR_OPENERS if o.startswith('one '))})\s+(?:[a-z][\w'’-]*\s+)?"
+    rf"{word_alternation(word_set('en', 'quantities', 'pair_person_plurals'))})(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
+def _pairs_of_persons(text: str, found: list[_Found]) -> list[_Found]:
+    """a_pair_of_persons: "a woman and her child were killed", "one man and one of his sons died": two persons,
+    each named by a noun of one person, joined by "and", count two of the kind the casualty cue gives them (kept
+    only with a kind); the count "one" or the single person they would otherwise read is set aside."""
+    pairs: list[_Found] = []
+    for match in _PAIR_OF_PERSONS.finditer(text):
+        start, end = match.start(), match.end()
+        before = text[max(0, start - 80) : start] + match.group(0).split()[0] + " "
+        kind = _kind_before(before) or _matched_kind(_CASUALTY_AFTER.match(text[end : end + 80]))
+        if kind is not None:
+            pairs.append(_Found(Quantity("people", 2, 2, 2, None, kind), start, end))
+    return pairs
+
+
+_NAMED_PERSON = re.compile(
+    r"(?<![\w'’-])(?i:the)\s+(?:[a-z][\w'’-]*\s+){0,2}?"
+    rf"(?i:{word_alternation(_SINGLE_PERSON_NOUNS | word_set('en', 'quantities', 'named_person_nouns'))})"
+    r"\s+[A-Z][\w'’-]+"
+)
+
+
+def _named_persons(text: str, found: list[_Found]) -> list[_Found]:
+    """a_named_person: "killing the commander Abu Salim", "the imam Sheikh Omar was killed": "the" before a noun of
+    one person (``single_person_nouns``, ``named_person_nouns``) and a name counts that person as one, its kind
+    from the casualty cue before or after it (kept only with a kind)."""
+    persons: list[_Found] = []
+    taken = [(f.start, f.end) for f in found]
+    for match in _NAMED_PERSON.finditer(text):
+        start, end = match.start(), match.end()
+        if _overlaps(start, end, taken):
+            continue
+        name_end = re.match(r"(?:\s+[A-Z][\w'’-]+)*", text[end:])
+        after = text[end + (name_end.end() if name_end else 0) : end + 120]
+        kind = _kind_before(text[max(0, start - 80) : start] + "the ") or _matched_kind(_OWN_CASUALTY_VERB.match(after))
+        if kind is not None:
+            persons.append(_Found(Quantity(_ONE_PERSON, 1, 1, 1, None, kind), start, end))
+    return persons
+
+
 _SUBJECT_PRONOUN = re.compile(
     rf"(?<![\w'’-]){word_alternation(word_set('en', 'quantities', 'subject_person_pronouns'))}(?![\w'’-])",
     re.IGNORECASE,
@@ -660,7 +729,12 @@ def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]
         candidate = _candidate(text, match, dates, found[-1].end if found else 0)
         if candidate is not None:
             found.append(candidate)
-    found = sorted([*found, *_single_persons(text, found), *_pronoun_persons(text, found)], key=lambda item: item.start)
+    pairs = _pairs_of_persons(text, found)
+    found = [item for item in found if not _overlaps(item.start, item.end, [(p.start, p.end) for p in pairs])] + pairs
+    found = sorted(
+        [*found, *_single_persons(text, found), *_named_persons(text, found), *_pronoun_persons(text, found)],
+        key=lambda item: item.start,
+    )
     _inherit_kinds(found, text)
     found = sorted([*found, *_none_dead(text, found)], key=lambda item: item.start)
     # a single person that no casualty cue gives a kind counts nothing worth keeping ("a man said")

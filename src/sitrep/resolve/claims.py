@@ -19,6 +19,7 @@ from sitrep.resolve.contradictions import (
     Position,
     contested_figure_kinds,
     counts_over_a_period,
+    describe_quantity,
     is_vague,
     names_a_denier,
     one_per_field,
@@ -416,17 +417,54 @@ def specific_topic(topic: str, cfg: ResolveConfig) -> bool:
     return _specific(topic, cfg)
 
 
+def second_toll(claim: Claim, report: Mention) -> Contradiction | None:
+    """second_toll: a speaker's toll of the incident a report tells ("activists put the toll at 45" after "the
+    strike killed 30, the monitor said"; ``Claim.concerns``) whose bounds do not meet the report's toll, from
+    another originator, is a disagreement over the incident's dead; a toll the report's own source gives again is
+    an update, not a dispute."""
+    toll = report.fatalities
+    if claim.quantity is None or toll is None or base_kind(claim.quantity.kind) != "killed":
+        return None
+    ours, theirs = effective_range(*_bounds(claim.quantity)), effective_range(*_bounds(toll))
+    if ours is None or theirs is None or not ranges_disjoint(ours, theirs):
+        return None
+    if originator(report) == claim_originator(claim) or one_speaker(report.chain, claim.chain):
+        return None
+    theirs_said = f"{describe_quantity(toll)} ({report_who(report)})"
+    text = f"killed: {theirs_said} vs {describe_quantity(claim.quantity)} ({who(claim)})"
+    return Contradiction("figure", text, report.id, claim.id, "killed")
+
+
+def same_statement(report: Mention, claim: Claim) -> bool:
+    """The report and the claim are read from one sentence."""
+    return report.doc == claim.doc and report.sentence.start == claim.sentence.start
+
+
+def _bounds(q: Quantity) -> tuple[int | None, int | None, int | None]:
+    return q.low, q.best, q.high
+
+
 def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mention]]) -> list[tuple[str, Contradiction]]:
     """Denials set against the report of the incident they are about (``Claim.concerns``; ``reports`` maps a
-    report id to its event and the report): one entry per event and article of the denial, listing the reports
-    and every denial of them that article gives, each with who holds it (a denial answers the accusation its own
-    article reports; two articles' denials of one incident are two statements, each cited with its own report).
-    A denial by the report's own originator or speaker (named again by surname, :func:`one_speaker`) is a
-    correction or a second point, not a dispute; an article's own negation is no source's denial
-    (:func:`names_a_denier`), nor is a standing position (:func:`standing_denial`)."""
+    report id to its event and the report, with the other reports of that event), and second tolls
+    (:func:`second_toll`) against it unless their own sentence is a report of that event: one entry per event and
+    article of the denial, listing the reports and every denial of them that article gives, each with who holds it
+    (a denial answers the accusation its own article reports; two articles' denials of one incident are two
+    statements, each cited with its own report). A denial by the report's own originator or speaker (named again by
+    surname, :func:`one_speaker`) is a correction or a second point, not a dispute; an article's own negation is no
+    source's denial (:func:`names_a_denier`), nor is a standing position (:func:`standing_denial`)."""
     by_event: dict[tuple[str, str], list[Contradiction]] = {}  # (event, the denial's article) -> its pairs
     positions: dict[str, str] = {}
     for claim in claims:
+        if claim.modality != "denied" and claim.concerns in reports:
+            event_id, report = reports[claim.concerns]
+            # a toll whose own sentence is a report of the same event is compared among the event's figures
+            told_there = any(e == event_id and same_statement(m, claim) for e, m in reports.values())
+            if not told_there and (pair := second_toll(claim, report)) is not None:
+                positions[report.id] = f"{describe_quantity(report.fatalities)} ({report_who(report)})"  # type: ignore[arg-type]
+                positions[claim.id] = f"{describe_quantity(claim.quantity)} ({who(claim)})"  # type: ignore[arg-type]
+                by_event.setdefault((event_id, claim.doc), []).append(pair)
+            continue
         if claim.modality != "denied" or claim.concerns not in reports or not names_a_denier(claim.chain):
             continue
         if standing_denial(claim.sentence.text):

@@ -603,7 +603,7 @@ class Store:
             )
 
     def denials_of_event(self, event_id: str) -> tuple[list[Mention], list[Claim]]:
-        """An event's reports, and the denial claims about any of them, in store order."""
+        """An event's reports, and the claims about any of them (denials, second tolls), in store order."""
         reports = self.mentions_for_event(event_id)
         if not reports:
             return [], []
@@ -613,7 +613,7 @@ class Store:
         with self.engine.connect() as c:
             for start in range(0, len(ids), _IN_CHUNK):
                 query = select(cols.document_id, cols.id, cols.data).where(
-                    cols.concerns.in_(ids[start : start + _IN_CHUNK]), cols.modality == "denied"
+                    cols.concerns.in_(ids[start : start + _IN_CHUNK])
                 )
                 claims += [(row.document_id, row.id, from_dict(Claim, row.data)) for row in c.execute(query)]
         return reports, [claim for _, _, claim in sorted(claims, key=lambda item: (item[0], item[1]))]
