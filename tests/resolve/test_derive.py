@@ -456,3 +456,14 @@ def test_a_landmark_of_one_report_is_the_place_of_another() -> None:
     assert [p.name for p in derive_event("e", [ambush, *dead]).places] == ["Kafr Sous", "Harasta"]
     shelled = _told("s", "Mortars also fell on Harasta.", ("Harasta", "town", "location"))
     assert [p.name for p in derive_event("e", [ambush, shelled, *dead]).places] == ["Harasta", "Kafr Sous"]
+
+
+def test_a_name_kept_as_written_at_its_country_does_not_headline_the_event_over_its_town() -> None:
+    # a_name_kept_at_its_country_is_not_named: the gazetteer lacks the quarter, kept at Syria's point; the town the
+    # other reports carry from the sentences before them says better where the shelling was.
+    quarter = _told("a", "Shells fell on the Bab Tarkan quarter.", ("Bab Tarkan", "country", "location"))
+    quarter.places[0].place = Place("sitrep:unresolved:SY:bab tarkan", "Bab Tarkan", "SY", 35.0, 38.0, "country")
+    toll = _told("b", "Six people were killed.", ("Qalbiya", "town", INHERITED_ROLE))
+    assert [p.name for p in derive_event("e", [quarter, toll]).places] == ["Qalbiya", "Bab Tarkan"]
+    named = _told("c", "Shells fell on the Bab Tarkan quarter of Syria.", ("Syria", "country", "location"))
+    assert derive_event("e", [named, toll]).places[0].name == "Syria"  # a country the text names is still named

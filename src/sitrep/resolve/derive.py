@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from sitrep.extract.actors import UNIDENTIFIED
 from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES
 from sitrep.extract.triggers import one_sided_plover
+from sitrep.geo.inherit import UNRESOLVED_PREFIX
 from sitrep.geo.mentions import landmark_places
 from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
@@ -50,7 +51,7 @@ def _place_key(place: Place) -> str:
 
 def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
     """Distinct places: those a report's own sentence names as where it happened before those reports only took from
-    the sentences before them (a guess: own_places_place_the_event) or named only as a landmark of another place
+    the sentences before them (a guess: own_places_place_the_event) or named in a way that says no more
     (:func:`own_event_places`), then most specific first, then by how many reports name them."""
     counts: Counter[str] = Counter()
     first: dict[str, Place] = {}
@@ -69,12 +70,25 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
 
 
 def own_event_places(mention: Mention) -> set[str]:
-    """The places the report's own sentence names as where the event was (landmarks_are_not_named): a place it
-    writes only as a landmark of another ("the X valley northwest of Y", "near the town of X, east of Y": Y) says
-    where that place lies, and is named no more than a place taken from the sentences before, however many reports
-    carry it."""
+    """The places the report's own sentence names as where the event was, less two that say no more than a place taken
+    from the sentences before it, however many reports carry that:
+
+    - ``landmarks_are_not_named``: a place written only as a landmark of another ("the X valley northwest of Y",
+      "near the town of X, east of Y": Y) says where that place lies;
+    - ``a_name_kept_at_its_country_is_not_named``: a name the gazetteer lacks, kept as written at its country's point
+      (a quarter, a village: ``sitrep.geo.inherit``), says only which country; the town the article is about, which
+      other reports carry, places the event better."""
     landmarks = {_place_key(pm.place) for pm in landmark_places(mention) if pm.place is not None}
-    return {key for place in mention_places(mention) if (key := _place_key(place)) not in landmarks}
+    return {
+        key
+        for place in mention_places(mention)
+        if (key := _place_key(place)) not in landmarks and not kept_at_its_country(place)
+    }
+
+
+def kept_at_its_country(place: Place) -> bool:
+    """A name the gazetteer lacks, kept as written at the point of its country (no finer unit around it is known)."""
+    return place.precision == "country" and place.gazetteer_id.startswith(UNRESOLVED_PREFIX)
 
 
 def derive_actors(mentions: list[Mention]) -> list[ActorRole]:
