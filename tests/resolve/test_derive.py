@@ -467,3 +467,16 @@ def test_a_name_kept_as_written_at_its_country_does_not_headline_the_event_over_
     assert [p.name for p in derive_event("e", [quarter, toll]).places] == ["Qalbiya", "Bab Tarkan"]
     named = _told("c", "Shells fell on the Bab Tarkan quarter of Syria.", ("Syria", "country", "location"))
     assert derive_event("e", [named, toll]).places[0].name == "Syria"  # a country the text names is still named
+
+
+def test_of_a_district_and_a_town_the_place_more_reports_name_headlines_the_event() -> None:
+    # event_place_fineness: a district says where as well as a town does, so the reports, not the nominal precision,
+    # decide between them; a site is still finer, a province the reports name more often still coarser.
+    valley = _told("a", "Jets struck the Wadi Sarw district at dawn.", ("Wadi Sarw", "admin2", "location"))
+    again = _told("b", "The raids on Wadi Sarw went on all day.", ("Wadi Sarw", "admin2", "location"))
+    city = _told("c", "Smoke could be seen from Qalbiya.", ("Qalbiya", "town", "location"))
+    province = [_told(f"p{i}", "Halab province was on alert.", ("Halab", "admin1", "location")) for i in range(3)]
+    told = [city, valley, again, *province]
+    assert [p.name for p in derive_event("e", told).places] == ["Wadi Sarw", "Qalbiya", "Halab"]
+    base = _told("s", "A shell hit the Tell Hamra air base.", ("Tell Hamra air base", "site", "location"))
+    assert derive_event("e", [*told, base]).places[0].name == "Tell Hamra air base"

@@ -52,7 +52,8 @@ def _place_key(place: Place) -> str:
 def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
     """Distinct places: those a report's own sentence names as where it happened before those reports only took from
     the sentences before them (a guess: own_places_place_the_event) or named in a way that says no more
-    (:func:`own_event_places`), then most specific first, then by how many reports name them."""
+    (:func:`own_event_places`); then the finer first (``event_place_fineness``: a town and a district as fine); then
+    by how many reports name them (ties: the first reported)."""
     counts: Counter[str] = Counter()
     first: dict[str, Place] = {}
     named: set[str] = set()
@@ -64,8 +65,9 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
             first.setdefault(key, place)
         if own:
             named.update(own_event_places(mention))
-    rank = {p: i for i, p in enumerate(cfg.place_precision_rank)}
-    order = sorted(first, key=lambda k: (k not in named, rank.get(first[k].precision, len(rank)), -counts[k]))
+    fineness = cfg.event_place_fineness
+    coarsest = max(fineness.values(), default=0) + 1
+    order = sorted(first, key=lambda k: (k not in named, fineness.get(first[k].precision, coarsest), -counts[k]))
     return [first[k] for k in order]
 
 
