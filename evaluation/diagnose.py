@@ -10,6 +10,9 @@ nearest claim (its subject and period are shown too, though the rule does not co
 
     .venv/bin/sitrep ingest evaluation/dev/corpus --db sqlite:////tmp/dev.db -q
     .venv/bin/python evaluation/diagnose.py evaluation/dev/gold --db sqlite:////tmp/dev.db [--only location]
+
+A location miss says whether the event holds the gold place among its places but headlines another (the choice of
+the event's place) or has it nowhere (geocoding, or reports of another incident grouped with it).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from sitrep.evaluate import (
     events_on,
     load_gold,
     load_jsonl,
+    location_matches,
     refuse_held_out,
 )
 from sitrep.model import Claim
@@ -54,6 +58,16 @@ def miss_reason(gold: dict[str, Any], candidates: list[Extracted]) -> tuple[str,
     if typed:
         return "date and location", typed[0]
     return "no extraction of this type", same_doc[0]
+
+
+def location_cause(gold: dict[str, Any], ex: Extracted, store: Store) -> str:
+    """Of a location miss: whether the event holds the gold place among its places and headlines another (the choice
+    of the event's place, ``resolve.derive.derive_places``), or none of its places is there (geocoding or grouping)."""
+    event = store.get_event(ex.event_id)
+    places = event.places[1:] if event is not None else []
+    if any(location_matches(p, loc) for p in places for loc in gold.get("locations", [])):
+        return "location: another of its places headlines it"
+    return "location: none of its places"
 
 
 def describe(ex: Extracted) -> str:
@@ -167,8 +181,10 @@ def main() -> None:
         if id(g) in used_gold:
             continue
         reason, nearest = miss_reason(g, free)
+        if reason == "location" and nearest is not None:
+            reason = location_cause(g, nearest, store)
         reasons[reason] += 1
-        if args.only and reason != args.only:
+        if args.only and not reason.startswith(args.only):  # "location" lists both kinds of location miss
             continue
         locs = ", ".join(f"{loc.get('name')} ({loc.get('country')})" for loc in g.get("locations", []))
         dates = f"{g['date']['start']}..{g['date']['end']}"

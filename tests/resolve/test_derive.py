@@ -413,3 +413,70 @@ def test_an_event_is_headlined_at_a_place_its_reports_name_before_one_they_only_
     assert [p.name for p in derive_event("e", [province, toll]).places] == ["Aleppo", "Kafr Far"]
     toll.places[0].role = "location"  # named by its own sentence, the finer place leads
     assert [p.name for p in derive_event("e", [province, toll]).places] == ["Kafr Far", "Aleppo"]
+
+
+def _told(mention_id: str, text: str, *places: tuple[str, str, str]) -> Mention:
+    """A report of one article whose sentence ``text`` names ``places`` (name, precision, role), in the geocoder's
+    order (the event's own place first, a landmark after it); a place taken from earlier text has no span in it."""
+    report = mention(mention_id, where=None, doc="article", text=text)
+    report.places = [
+        PlaceMention(
+            name,
+            Span("article", max(text.find(name), 0), max(text.find(name), 0) + len(name) * (name in text)),
+            role,
+            Place(f"test:{name}", name, "SY", 35.0 + len(name) / 10, 36.0, precision),  # type: ignore[arg-type]
+        )
+        for name, precision, role in places
+    ]
+    return report
+
+
+def test_a_place_written_only_as_a_landmark_does_not_headline_the_event() -> None:
+    # landmarks_are_not_named: the valley is where the shelling was; the town after "northwest of" only says where the
+    # valley is, and the reports that took the town from the sentence before them do not make it the event's place.
+    lead = _told(
+        "a",
+        "Artillery pounded the Wadi Sarw valley northwest of Qalbiya on Monday.",
+        ("Wadi Sarw valley", "admin2", "location"),
+        ("Qalbiya", "town", "location"),
+    )
+    toll = _told("b", "Four people were killed.", ("Qalbiya", "town", INHERITED_ROLE))
+    assert [p.name for p in derive_event("e", [lead, toll]).places] == ["Wadi Sarw valley", "Qalbiya"]
+
+
+def test_a_landmark_of_one_report_is_the_place_of_another() -> None:
+    # Only the report that writes it as a landmark sets the town aside: a report telling an act in the town names it.
+    ambush = _told(
+        "a",
+        "Rebels were ambushed near the town of Kafr Sous, east of Harasta.",
+        ("Kafr Sous", "town", "location"),
+        ("Harasta", "town", "location"),
+    )
+    dead = [_told(f"d{i}", "The dead were buried the next day.", ("Harasta", "town", INHERITED_ROLE)) for i in range(3)]
+    assert [p.name for p in derive_event("e", [ambush, *dead]).places] == ["Kafr Sous", "Harasta"]
+    shelled = _told("s", "Mortars also fell on Harasta.", ("Harasta", "town", "location"))
+    assert [p.name for p in derive_event("e", [ambush, shelled, *dead]).places] == ["Harasta", "Kafr Sous"]
+
+
+def test_a_name_kept_as_written_at_its_country_does_not_headline_the_event_over_its_town() -> None:
+    # a_name_kept_at_its_country_is_not_named: the gazetteer lacks the quarter, kept at Syria's point; the town the
+    # other reports carry from the sentences before them says better where the shelling was.
+    quarter = _told("a", "Shells fell on the Bab Tarkan quarter.", ("Bab Tarkan", "country", "location"))
+    quarter.places[0].place = Place("sitrep:unresolved:SY:bab tarkan", "Bab Tarkan", "SY", 35.0, 38.0, "country")
+    toll = _told("b", "Six people were killed.", ("Qalbiya", "town", INHERITED_ROLE))
+    assert [p.name for p in derive_event("e", [quarter, toll]).places] == ["Qalbiya", "Bab Tarkan"]
+    named = _told("c", "Shells fell on the Bab Tarkan quarter of Syria.", ("Syria", "country", "location"))
+    assert derive_event("e", [named, toll]).places[0].name == "Syria"  # a country the text names is still named
+
+
+def test_of_a_district_and_a_town_the_place_more_reports_name_headlines_the_event() -> None:
+    # event_place_fineness: a district says where as well as a town does, so the reports, not the nominal precision,
+    # decide between them; a site is still finer, a province the reports name more often still coarser.
+    valley = _told("a", "Jets struck the Wadi Sarw district at dawn.", ("Wadi Sarw", "admin2", "location"))
+    again = _told("b", "The raids on Wadi Sarw went on all day.", ("Wadi Sarw", "admin2", "location"))
+    city = _told("c", "Smoke could be seen from Qalbiya.", ("Qalbiya", "town", "location"))
+    province = [_told(f"p{i}", "Halab province was on alert.", ("Halab", "admin1", "location")) for i in range(3)]
+    told = [city, valley, again, *province]
+    assert [p.name for p in derive_event("e", told).places] == ["Wadi Sarw", "Qalbiya", "Halab"]
+    base = _told("s", "A shell hit the Tell Hamra air base.", ("Tell Hamra air base", "site", "location"))
+    assert derive_event("e", [*told, base]).places[0].name == "Tell Hamra air base"

@@ -658,6 +658,7 @@ class ResolveFile(Strict):
     place_tolerance_km: dict[PlacePrecision, Number | None]
     place_match: PlaceMatch
     place_precision_rank: list[PlacePrecision]
+    event_place_fineness: dict[PlacePrecision, int]
     date: DateMatch
     weights: Weights
     missing_component_score: Number

@@ -247,6 +247,13 @@ def _landmarks(mention: Mention) -> set[int]:
     return found
 
 
+def landmark_places(mention: Mention) -> list[PlaceMention]:
+    """The mention's places written only as a landmark of the place before them (``landmark_after_relation``: "X
+    east of Y", "a checkpoint in X, 30 km southeast of Y": Y), which says where X lies, not where the event was."""
+    landmarks = _landmarks(mention)
+    return [pm for pm in mention.places if id(pm) in landmarks]
+
+
 def drop_readings_outside_their_unit(places: Sequence[PlaceMention], document_text: str) -> None:
     """ "X village in Y Region": a reading of X that lies outside Y is another place of that name (the only
     Nyaung Pin Thar the gazetteer knows is near Yangon, not in Sagaing), so X is left unresolved."""

@@ -14,6 +14,7 @@ class ResolveConfig:
     type_confusions: dict[frozenset[str], float]
     place_tolerance_km: dict[str, float | None]
     place_precision_rank: tuple[str, ...]
+    event_place_fineness: dict[str, int]
     date_slack_days: int
     date_slack_score: float
     date_overlap_score: dict[str, float]
@@ -50,6 +51,7 @@ def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
         type_confusions={frozenset(c["types"]): float(c["score"]) for c in raw["type_confusions"]},
         place_tolerance_km={k: (None if v is None else float(v)) for k, v in raw["place_tolerance_km"].items()},
         place_precision_rank=tuple(raw["place_precision_rank"]),
+        event_place_fineness={k: int(v) for k, v in raw["event_place_fineness"].items()},
         date_slack_days=int(date["slack_days"]),
         date_slack_score=float(date["slack_score"]),
         date_overlap_score={k: float(v) for k, v in date["overlap_score"].items()},

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from sitrep.extract.actors import UNIDENTIFIED
 from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES
 from sitrep.extract.triggers import one_sided_plover
+from sitrep.geo.inherit import UNRESOLVED_PREFIX
+from sitrep.geo.mentions import landmark_places
 from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions, told_as_risen
@@ -43,23 +45,52 @@ def derive_date(intervals: list[DateInterval]) -> DateInterval | None:
     return DateInterval(start, end, narrowest.precision, narrowest.span)
 
 
+def _place_key(place: Place) -> str:
+    return place.gazetteer_id or f"{place.name}@{place.lat:.3f},{place.lon:.3f}"
+
+
 def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
-    """Distinct places: those a report's own sentence names before those reports only took from the sentences before
-    them (a guess: own_places_place_the_event), then most specific first, then by how many reports name them."""
+    """Distinct places: those a report's own sentence names as where it happened before those reports only took from
+    the sentences before them (a guess: own_places_place_the_event) or named in a way that says no more
+    (:func:`own_event_places`); then the finer first (``event_place_fineness``: a town and a district as fine); then
+    by how many reports name them (ties: the first reported)."""
     counts: Counter[str] = Counter()
     first: dict[str, Place] = {}
     named: set[str] = set()
     for mention in mentions:
         own = names_its_own_place(mention)
         for place in mention_places(mention):
-            key = place.gazetteer_id or f"{place.name}@{place.lat:.3f},{place.lon:.3f}"
+            key = _place_key(place)
             counts[key] += 1
             first.setdefault(key, place)
-            if own:
-                named.add(key)
-    rank = {p: i for i, p in enumerate(cfg.place_precision_rank)}
-    order = sorted(first, key=lambda k: (k not in named, rank.get(first[k].precision, len(rank)), -counts[k]))
+        if own:
+            named.update(own_event_places(mention))
+    fineness = cfg.event_place_fineness
+    coarsest = max(fineness.values(), default=0) + 1
+    order = sorted(first, key=lambda k: (k not in named, fineness.get(first[k].precision, coarsest), -counts[k]))
     return [first[k] for k in order]
+
+
+def own_event_places(mention: Mention) -> set[str]:
+    """The places the report's own sentence names as where the event was, less two that say no more than a place taken
+    from the sentences before it, however many reports carry that:
+
+    - ``landmarks_are_not_named``: a place written only as a landmark of another ("the X valley northwest of Y",
+      "near the town of X, east of Y": Y) says where that place lies;
+    - ``a_name_kept_at_its_country_is_not_named``: a name the gazetteer lacks, kept as written at its country's point
+      (a quarter, a village: ``sitrep.geo.inherit``), says only which country; the town the article is about, which
+      other reports carry, places the event better."""
+    landmarks = {_place_key(pm.place) for pm in landmark_places(mention) if pm.place is not None}
+    return {
+        key
+        for place in mention_places(mention)
+        if (key := _place_key(place)) not in landmarks and not kept_at_its_country(place)
+    }
+
+
+def kept_at_its_country(place: Place) -> bool:
+    """A name the gazetteer lacks, kept as written at the point of its country (no finer unit around it is known)."""
+    return place.precision == "country" and place.gazetteer_id.startswith(UNRESOLVED_PREFIX)
 
 
 def derive_actors(mentions: list[Mention]) -> list[ActorRole]:
