@@ -489,6 +489,12 @@ class CrowdIsNoArmy(Strict):
     types: list[EventType]
 
 
+class KillingInCaptivity(Strict):
+    lemmas: Words
+    victim_cues: Words
+    executed_deeds: Words
+
+
 class TypingConstraints(Strict):
     trigger_family: dict[str, list[EventType]]
     no_weapon_no_remote_violence: list[EventType]
@@ -516,6 +522,8 @@ class OntologyFile(Strict):
     military_target_cues: Words
     individual_victims: Words
     combatant_victims: Words
+    killing_in_captivity: KillingInCaptivity
+    military_equipment: Words
     armed_actor_types: list[ActorType]
     armed_cues: Words
     perpetrator_cues: Words
