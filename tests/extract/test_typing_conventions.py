@@ -68,39 +68,6 @@ def test_a_convention_that_confirms_a_weak_default_counts_as_a_convention() -> N
 
 
 @pytest.mark.parametrize(
-    ("text", "trigger", "expected"),
-    [
-        ("Troops destroyed a militant command centre in the hills.", "destroyed", ("Battles", "Armed clash")),
-        (
-            "The air force destroyed three armoured vehicles of the insurgents near the dam.",
-            "destroyed",
-            ("Explosions/Remote violence", "Air/drone strike"),
-        ),
-        (
-            "Artillery pounded the ridge overnight. The army said it destroyed two tanks and an ammunition depot.",
-            "destroyed",
-            ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-        ),
-    ],
-)
-def test_destroying_the_other_sides_arms_or_posts_is_an_act_of_war(
-    text: str, trigger: str, expected: tuple[str, str]
-) -> None:
-    doc = load_pipeline()(text)
-    span = list(doc.sents)[-1]
-    match = next(m for m in triggers.find_triggers(span) if m.token.text == trigger)
-    found = triggers.classify(match, span, "", "State forces")
-    assert (found.event_type, found.sub_event_type) == expected
-
-
-def test_houses_destroyed_stay_property_destruction() -> None:
-    found = typed(
-        "Militiamen looted and destroyed houses in the village.", "destroyed", actor1_type="Political militias"
-    )
-    assert (found.event_type, found.sub_event_type) == ("Strategic developments", "Looting/property destruction")
-
-
-@pytest.mark.parametrize(
     ("sentence", "trigger", "expected"),
     [
         ("Rebels shot down an army helicopter over the valley on Sunday.", "shot", "Battles"),

@@ -523,7 +523,6 @@ class OntologyFile(Strict):
     individual_victims: Words
     combatant_victims: Words
     killing_in_captivity: KillingInCaptivity
-    military_equipment: Words
     armed_actor_types: list[ActorType]
     armed_cues: Words
     perpetrator_cues: Words

@@ -60,7 +60,6 @@ class Ontology:
     execution_lemmas: frozenset[str]  # killing_in_captivity: a killing that is an execution by its word
     captive_victims: re.Pattern[str]  # killing_in_captivity: victims told as held
     executed_deeds: frozenset[str]  # killing_in_captivity: what is "executed" when it is carried out, not killed
-    military_objects: re.Pattern[str]  # the other side's arms, vehicles and posts (military_objects_destroyed)
     individual_victims: frozenset[str]
     plover_by_lemma: dict[str, str]
     generic_governors: frozenset[str]
@@ -156,7 +155,6 @@ def ontology() -> Ontology:
         execution_lemmas=frozenset(raw["killing_in_captivity"]["lemmas"]),
         captive_victims=_words(raw["killing_in_captivity"]["victim_cues"]),
         executed_deeds=frozenset(raw["killing_in_captivity"]["executed_deeds"]),
-        military_objects=_words([*raw["military_target_cues"], *raw["military_equipment"]]),
         individual_victims=frozenset(raw["individual_victims"]),
         plover_by_lemma=dict(raw.get("plover_by_lemma", {})),
         generic_governors=frozenset(raw.get("generic_governors", [])),
@@ -924,7 +922,6 @@ class _Cues:
 
     def __init__(self, match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_type: str | None) -> None:
         self.onto = ontology()
-        self.sentence = sentence
         self.match = match
         self.rule = match.rule
         self.text = span_text(sentence)
@@ -937,11 +934,6 @@ class _Cues:
     def attacked(self) -> str:
         """The text of what the trigger attacked (`_attacked_object`)."""
         return _attacked_object(self.match.token)
-
-    @functools.cached_property
-    def earlier_weapon(self) -> str | None:
-        """The sub-type of the weapon the report named before this sentence (`weapon_named_earlier`)."""
-        return weapon_named_earlier(document_text(self.sentence.doc), self.sentence.start_char)
 
 
 @dataclass
@@ -1153,23 +1145,6 @@ def weapon_did_it(cues: _Cues, verdict: _Verdict) -> bool:
     ):
         return False
     verdict.event_type, verdict.sub = "Explosions/Remote violence", cues.instrument
-    return True
-
-
-@CONVENTION_CUES.register("military_objects_destroyed")
-def military_objects_destroyed(cues: _Cues, verdict: _Verdict) -> bool:
-    """Destroying the other side's arms, vehicles, posts or command centres is an act of war, no property
-    destruction: remote violence of the weapon named in the sentence or, else, earlier in the report ("the air
-    force destroyed a convoy", "shelling ... the army destroyed two tanks"), otherwise an armed clash ("troops
-    destroyed a militant command centre"). Not what a crowd burns."""
-    if not (
-        verdict.sub == "Looting/property destruction"
-        and cues.actor1_type not in CROWD_ACTOR_TYPES
-        and cues.onto.military_objects.search(cues.attacked)
-    ):
-        return False
-    weapon = cues.instrument or cues.earlier_weapon
-    verdict.event_type, verdict.sub = ("Explosions/Remote violence", weapon) if weapon else ("Battles", "Armed clash")
     return True
 
 
