@@ -79,3 +79,12 @@ def test_manned_aircraft_downed_is_a_clash_and_a_drone_stopped_is_not(
     sentence: str, trigger: str, expected: str
 ) -> None:
     assert typed(sentence, trigger).event_type == expected
+
+
+def test_forces_do_not_protest() -> None:
+    # forces_do_not_protest: a crowd's verb whose subject is fighters or troops moves forces
+    span = load_pipeline()("The group said its fighters marched five kilometres along the river on Monday.")[:]
+    assert not [m for m in triggers.find_triggers(span) if m.rule.event_type == "Protests"]
+    # the subject's head word decides: veterans of an army who rally protest
+    span = load_pipeline()("Army veterans rallied outside parliament on Monday.")[:]
+    assert [m.rule.event_type for m in triggers.find_triggers(span)] == ["Protests"]

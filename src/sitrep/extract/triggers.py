@@ -370,6 +370,16 @@ def first_conjunct(token: Token) -> Token:
     return token
 
 
+def _forces_do_it(token: Token, onto: Ontology) -> bool:
+    """forces_do_not_protest: a crowd's verb whose own subject is soldiers or fighters ("its fighters marched three
+    kilometres", "troops gathered at the border") moves forces; it is no protest. The subject's head word is read, not
+    its phrase ("army veterans rallied" is a protest)."""
+    return any(
+        c.dep_ == "nsubj" and (onto.military_cues.fullmatch(c.lower_) or onto.armed_group_subjects.fullmatch(c.lower_))
+        for c in token.children
+    )
+
+
 def _describes_a_thing(token: Token) -> bool:
     """A participle used as an adjective ("a downed drone", "mobilised militias", "the destroyed bridge")
     describes what something is or went through, not an incident the sentence reports. One with a subject is a
@@ -446,6 +456,8 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
     ):
         return False
     if token.pos_ in {"PROPN", "AUX"} and rule.nouns_need and not set(_singulars(token.lower_)) & set(rule.nouns_need):
+        return False
+    if rule.event_type == "Protests" and _forces_do_it(token, onto):
         return False
     if rule.only_in_headlines and not _unfinished(token.sent):
         return False
