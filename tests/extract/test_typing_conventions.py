@@ -58,15 +58,6 @@ def test_a_deed_carried_out_is_no_execution() -> None:
     assert not found.binding
 
 
-def test_a_convention_that_confirms_a_weak_default_counts_as_a_convention() -> None:
-    # "were killed" defaults to an attack on civilians; civilian victims confirm it (civilian_or_one_person)
-    confirmed = by_rules("Gunmen killed two villagers near the well.", "killed", "two villagers")
-    assert (confirmed.event_type, confirmed.by_convention) == ("Violence against civilians", True)
-    # no cue: the default alone, which the model may overrule
-    bare = by_rules("Two people were killed in the town.", "killed")
-    assert not bare.by_convention
-
-
 @pytest.mark.parametrize(
     ("sentence", "trigger", "expected"),
     [

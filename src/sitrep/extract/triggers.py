@@ -1191,12 +1191,9 @@ def classify_by_rules(
     Every rule of the cascade `triggers.convention_cues` runs, in order, on the type the rules before it left."""
     cues = _Cues(match, sentence, target_text, actor1_type)
     verdict = _Verdict(match.rule.event_type, match.rule.sub_event_type)
-    applied = [rule(cues, verdict) for rule in CONVENTION_CUES.rules()]  # every rule runs
+    for rule in CONVENTION_CUES.rules():
+        rule(cues, verdict)
     event_type, sub = verdict.event_type, verdict.sub
     plover = match.rule.plover or cues.onto.plover(event_type, sub, match.token.lemma_.lower())
-    # convention_confirms_a_default: a weak trigger's lexicon type ("were killed") is only a default, but a
-    # convention that lands on the same type ("two villagers were killed": civilian victims) has spoken.
-    by_convention = (event_type, sub) != (match.rule.event_type, match.rule.sub_event_type) or (
-        match.rule.weak and any(applied)
-    )
+    by_convention = (event_type, sub) != (match.rule.event_type, match.rule.sub_event_type)
     return Classification(event_type, sub, plover, by_convention=by_convention, binding=verdict.binding)
