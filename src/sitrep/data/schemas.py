@@ -492,6 +492,12 @@ class CrowdIsNoArmy(Strict):
     types: list[EventType]
 
 
+class KillingInCaptivity(Strict):
+    lemmas: Words
+    victim_cues: Words
+    executed_deeds: Words
+
+
 class TypingConstraints(Strict):
     trigger_family: dict[str, list[EventType]]
     no_weapon_no_remote_violence: list[EventType]
@@ -519,6 +525,7 @@ class OntologyFile(Strict):
     military_target_cues: Words
     individual_victims: Words
     combatant_victims: Words
+    killing_in_captivity: KillingInCaptivity
     armed_actor_types: list[ActorType]
     armed_cues: Words
     perpetrator_cues: Words

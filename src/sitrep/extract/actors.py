@@ -166,6 +166,18 @@ def _phrase_pattern(aliases: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?:the |a |an |its |their )?(?:" + "|".join(re.escape(a.lower()) for a in aliases) + ")")
 
 
+# acronym_in_title_case: an acronym of this many letters or more is said as a word, and much of the press writes
+# it so ("Isis", "Isil", "Nato" for ISIS, ISIL, NATO); a shorter one is spelt out and kept in capitals ("IS", "HTS").
+_WORD_ACRONYM_LENGTH = 4
+
+
+def _written_forms(alias: str) -> tuple[str, ...]:
+    """How an alias may be written where its case is checked (`ActorDictionary.find_match`)."""
+    if alias.isalpha() and alias.isupper() and len(alias) >= _WORD_ACRONYM_LENGTH:
+        return (alias, alias.title())
+    return (alias,)
+
+
 @functools.cache
 def actor_dictionary() -> ActorDictionary:
     raw = load_yaml("actors.yaml")
@@ -180,7 +192,7 @@ def actor_dictionary() -> ActorDictionary:
         entries[entry.name] = entry
         for alias in [actor["name"], *actor.get("aliases", []), *actor.get("metonyms", [])]:
             by_alias.setdefault(alias.lower(), entry)
-            written.add(alias)
+            written.update(_written_forms(alias))
     demonyms = {k.lower(): entries[v] for k, v in raw.get("demonyms", {}).items()}
     # Longest alias first at each position: a trie, as the flat alternation of ~1,800 aliases is slow to search.
     alternation = trie_alternation([re.escape(c) for c in alias] for alias in by_alias)
@@ -265,6 +277,11 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
             if modified is not None:
                 return ActorEntry(modified.placeholder, modified.actor_type, None)
             return dictionary.demonyms.get(head.text.lower())
+    if len(phrase) == 1 and _right_before_an_attack_word(head, dictionary):
+        # "in rebel shelling", "intense regime shelling": a force's modifier the parser cut off its attack word
+        modified = _force_by_modifier(head, dictionary)
+        if modified is not None:
+            return ActorEntry(modified.placeholder, modified.actor_type, None)
     named_after = dictionary.contextual_force(_after_demonym(phrase, head))
     if named_after is not None and named_after.actor_type != _STATE_TYPE:
         return _rebels_of_a_demonym(phrase, head, named_after, dictionary)
@@ -356,6 +373,14 @@ def _named_before_the_head(phrase: SpacySpan, dictionary: ActorDictionary) -> Ac
         return None
     found = phrase_actor(phrase.doc[phrase.start : head.i + 1], dictionary)
     return found if found is not None and "{" not in found.name and not _unnamed(found, dictionary) else None
+
+
+def _right_before_an_attack_word(token: Token, dictionary: ActorDictionary) -> bool:
+    """The next word is an attack word ("shelling", "fire", "raids": actors.yaml `attack_nouns`)."""
+    if token.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[token.i + 1]
+    return bool({after.lower_, after.lemma_.lower()} & dictionary.words.attack_nouns)
 
 
 def _force_by_modifier(token: Token, dictionary: ActorDictionary) -> ContextualForce | None:
@@ -533,6 +558,21 @@ def _own_subject(verb: Token) -> list[Token] | None:
     return agents or None
 
 
+@VERB_AGENTS.register("doer_before_its_gerund")
+def _doer_before_its_gerund(verb: Token) -> list[Token] | None:
+    """A force word right before an act in -ing ("regime shelling", "the armys shelling", "in rebel shelling") is
+    its doer; the parser often takes the act for a participle hung on that word, or the word for the object of
+    the preposition before it. Only a word that names a force: in "struck the market in the town killing five"
+    the town did nothing."""
+    if verb.tag_ not in TAG.gerund or verb.i == verb.sent.start:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ not in POS.noun | POS.proper_noun | POS.adjective:
+        return None
+    misread = verb.head.i == before.i or (before.dep_ in DEP.prepositional_object and verb.dep_ in DEP.adverbial_clause)
+    return [before] if misread and _actor_of(before, actor_dictionary()) is not None else None
+
+
 @VERB_AGENTS.register("shared_subject")
 def _shared_subject(verb: Token) -> list[Token] | None:
     """A verb coordinated with another, or its complement, shares its subject: "troops moved in and shelled the
@@ -633,6 +673,16 @@ def _subject_in_opening_phrase(verb: Token) -> list[Token] | None:
 
 
 _FINITE_PAST_OR_PRESENT = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _event_noun_named(trigger: Token) -> Token | None:
+    """weapon_modifies_the_attack: a weapon word before an event noun ("a car bomb attack carried out by the
+    militia", "a mortar strike on the base") is read with that noun's sides, after its own: who did the attack and
+    what it hit hang on the noun, not on the weapon."""
+    head = trigger.head
+    if trigger.dep_ in DEP.compound and head.i != trigger.i and _is_event_noun(head):
+        return head
+    return None
 
 
 def _is_event_noun(token: Token) -> bool:
@@ -1295,6 +1345,11 @@ def _crowd_police(sentence: SpacySpan, dictionary: ActorDictionary) -> tuple[Act
 def assign_roles(trigger: Token, sentence: SpacySpan, doc_name: str, violent: bool) -> list[ActorRole]:
     dictionary = actor_dictionary()
     sides = _sides(trigger, dictionary)
+    named = _event_noun_named(trigger)
+    if named is not None:
+        more = _sides(named, dictionary)
+        sides.agents.extend(more.agents)
+        sides.targets.extend(more.targets)
     roles: list[ActorRole] = []
     heads_used: list[Token] = []
     for role, heads in (("actor1", sides.agents), ("actor2", sides.targets), ("assoc_actor1", sides.associates)):
@@ -1446,9 +1501,13 @@ def _armed_victim(
 
 
 def _read_doer(mention: Mention) -> ActorRole | None:
-    """The mention's actor1 as its own text names it: not the violent-event default, not an unknown armed group."""
+    """The mention's actor1 as its own text names it: not the violent-event default, not an unknown armed group,
+    and not civilians (civilians_share_no_deed: "residents fled the shelling" read with residents acting names
+    no one who shells or executes; the article's other acts are not theirs)."""
     actor = mention.actor("actor1")
-    return actor if actor is not None and actor.span is not None and actor.name != UNIDENTIFIED else None
+    if actor is None or actor.span is None or actor.name in {UNIDENTIFIED, coding_conventions().civilian_actor}:
+        return None
+    return actor
 
 
 def _doer_from(donor: Mention, mention: Mention) -> ActorRole | None:

@@ -57,6 +57,9 @@ class Ontology:
     armed_group_subjects: re.Pattern[str]
     military_target_cues: re.Pattern[str]
     combatant_victims: re.Pattern[str]
+    execution_lemmas: frozenset[str]  # killing_in_captivity: a killing that is an execution by its word
+    captive_victims: re.Pattern[str]  # killing_in_captivity: victims told as held
+    executed_deeds: frozenset[str]  # killing_in_captivity: what is "executed" when it is carried out, not killed
     individual_victims: frozenset[str]
     plover_by_lemma: dict[str, str]
     generic_governors: frozenset[str]
@@ -88,6 +91,7 @@ class Classification:
     plover: str
     confidence: float = 1.0  # the model's calibrated probability that the trigger reports an event of this type
     by_convention: bool = False  # a cue of ACLED's conventions (a weapon, a civilian target, a crowd) decided it
+    binding: bool = False  # a convention that settles the type whatever the model says (killing_in_captivity)
 
 
 def _words(words: list[str], plurals: bool = False) -> re.Pattern[str]:
@@ -148,6 +152,9 @@ def ontology() -> Ontology:
         armed_group_subjects=_words(raw["armed_group_subjects"]),
         military_target_cues=_words(raw["military_target_cues"]),
         combatant_victims=_words(raw["combatant_victims"]),
+        execution_lemmas=frozenset(raw["killing_in_captivity"]["lemmas"]),
+        captive_victims=_words(raw["killing_in_captivity"]["victim_cues"]),
+        executed_deeds=frozenset(raw["killing_in_captivity"]["executed_deeds"]),
         individual_victims=frozenset(raw["individual_victims"]),
         plover_by_lemma=dict(raw.get("plover_by_lemma", {})),
         generic_governors=frozenset(raw.get("generic_governors", [])),
@@ -363,6 +370,16 @@ def first_conjunct(token: Token) -> Token:
     return token
 
 
+def _forces_do_it(token: Token, onto: Ontology) -> bool:
+    """forces_do_not_protest: a crowd's verb whose own subject is soldiers or fighters ("its fighters marched three
+    kilometres", "troops gathered at the border") moves forces; it is no protest. The subject's head word is read, not
+    its phrase ("army veterans rallied" is a protest)."""
+    return any(
+        c.dep_ == "nsubj" and (onto.military_cues.fullmatch(c.lower_) or onto.armed_group_subjects.fullmatch(c.lower_))
+        for c in token.children
+    )
+
+
 def _describes_a_thing(token: Token) -> bool:
     """A participle used as an adjective ("a downed drone", "mobilised militias", "the destroyed bridge")
     describes what something is or went through, not an incident the sentence reports. One with a subject is a
@@ -439,6 +456,8 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
     ):
         return False
     if token.pos_ in {"PROPN", "AUX"} and rule.nouns_need and not set(_singulars(token.lower_)) & set(rule.nouns_need):
+        return False
+    if rule.event_type == "Protests" and _forces_do_it(token, onto):
         return False
     if rule.only_in_headlines and not _unfinished(token.sent):
         return False
@@ -725,6 +744,31 @@ def _attacked_object(token: Token) -> str:
     return " ".join(" ".join(t.text for t in o.subtree if t.dep_ not in {"relcl", "acl"}) for o in objects)
 
 
+def _killed(token: Token) -> list[Token]:
+    """Who or what the trigger killed: its object or passive subject, with their relative clauses; also a clause
+    the parser hung on it whose subject, right after the trigger, is the object misread ("massacred [troops taken
+    hostage]"; not "killed five soldiers after rebels captured the town")."""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    misread = [
+        c
+        for c in token.children
+        if c.dep_ in {"ccomp", "advcl"} and any(s.dep_ == "nsubj" and s.left_edge.i == token.i + 1 for s in c.children)
+    ]
+    return objects + misread
+
+
+def _victims_held(token: Token, onto: Ontology) -> bool:
+    """What the trigger killed is told as held by the killers ("fighters who had surrendered", "the hostages")."""
+    return any(onto.captive_victims.search(" ".join(t.text for t in o.subtree)) for o in _killed(token))
+
+
+def _an_execution(token: Token, onto: Ontology) -> bool:
+    """The trigger's word is an execution ("executed", "beheaded"), not a deed carried out ("executed a raid")."""
+    return token.lemma_.lower() in onto.execution_lemmas and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in onto.executed_deeds for c in token.children
+    )
+
+
 def _armed_arsonist(token: Token, actor1_type: str | None, onto: Ontology) -> bool:
     """Who set the fire is a known armed group, or its subject says it bears arms ("the assailants, armed with
     machetes")."""
@@ -763,7 +807,7 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     )
     admitted = admitted_types(match.rule, by_rules.event_type, actor1_type, text, earlier)
     by_type = type_probabilities(probabilities)
-    if by_rules.event_type == "Strategic developments" or admitted == {by_rules.event_type}:
+    if by_rules.event_type == "Strategic developments" or by_rules.binding or admitted == {by_rules.event_type}:
         return replace(
             by_rules,
             plover=one_sided_plover(by_rules.plover, target_text, by_rules.event_type),
@@ -910,6 +954,7 @@ class _Verdict:
 
     event_type: str
     sub: str
+    binding: bool = False  # a convention the model does not overrule
 
 
 # True: the rule applied (in a cascade where the first rule that applies decides, later rules do not run)
@@ -950,6 +995,21 @@ def remote_battle_words(cues: _Cues, verdict: _Verdict) -> bool:
     if not cues.onto.battle_cues.search(cues.text):
         return False
     verdict.event_type, verdict.sub = "Battles", "Armed clash"
+    return True
+
+
+@ATTACK_CUES.register("killing_in_captivity")
+def attack_killing_in_captivity(cues: _Cues, verdict: _Verdict) -> bool:
+    """An execution ("executed eleven men", "beheaded two fighters"), or a killing of people held ("shot the
+    hostages", "killed soldiers who had surrendered"), with no weapon of war named, is an attack on civilians
+    whoever the victims fought for (ACLED: the unarmed are civilians); a convention the model does not
+    overrule."""
+    token = cues.match.token
+    # An execution told among close-combat words ("stormed the base and executed the guards") is the fight's.
+    execution = _an_execution(token, cues.onto) and not cues.onto.battle_cues.search(cues.text)
+    if cues.instrument is not None or not (execution or _victims_held(token, cues.onto)):
+        return False
+    verdict.event_type, verdict.sub, verdict.binding = "Violence against civilians", "Attack", True
     return True
 
 
@@ -1136,4 +1196,4 @@ def classify_by_rules(
     event_type, sub = verdict.event_type, verdict.sub
     plover = match.rule.plover or cues.onto.plover(event_type, sub, match.token.lemma_.lower())
     by_convention = (event_type, sub) != (match.rule.event_type, match.rule.sub_event_type)
-    return Classification(event_type, sub, plover, by_convention=by_convention)
+    return Classification(event_type, sub, plover, by_convention=by_convention, binding=verdict.binding)

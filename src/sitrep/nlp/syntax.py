@@ -87,6 +87,7 @@ class Tags:
     plural_noun: frozenset[str]
     present_verb: frozenset[str]
     past_participle: frozenset[str]
+    gerund: frozenset[str]
 
 
 @dataclass(frozen=True)

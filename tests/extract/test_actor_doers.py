@@ -1,0 +1,56 @@
+"""Who did it, where the parse hides the doer: a weapon word before the attack noun that names the doer
+(weapon_modifies_the_attack), a force word before an act in -ing (doer_before_its_gerund), an acronym said as a
+word and written in title case (acronym_in_title_case). Invented sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.extract import extract_document
+from sitrep.extract.actors import actor_dictionary
+from sitrep.ingest.document import DocumentMeta, build_document
+from sitrep.nlp import load_pipeline
+
+ARMY = "Military Forces of {country}"
+REBELS = "Rebels of {country}"
+
+
+def first_doers(text: str) -> list[str | None]:
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2024, 3, 14)))
+    mentions = extract_document(document, load_pipeline()(document.text)).mentions
+    assert mentions, text
+    return [a.name if (a := m.actor("actor1")) else None for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "Seven people were killed on Tuesday in a car bomb attack carried out by the Islamic State near a market.",
+            "Islamic State",
+        ),
+        ("Four villagers were killed in rebel shelling of the northern district on Sunday.", REBELS),
+        ("Homes in the old quarter were hit by intense regime shelling on Monday.", ARMY),
+        ("Twenty fighters of Isis were killed when they attacked an army checkpoint on Friday.", "Islamic State"),
+    ],
+)
+def test_the_doer_the_parse_hides_is_found(text: str, doer: str) -> None:
+    assert doer in first_doers(text)
+
+
+def test_an_acronym_said_as_a_word_matches_in_title_case_and_a_short_one_does_not() -> None:
+    dictionary = actor_dictionary()
+    assert dictionary.find("Isis fighters") == dictionary.find("ISIS fighters")
+    assert dictionary.find("Isis fighters") is not None
+    assert dictionary.find("the town is quiet") is None  # "IS" is spelt out, never "is"
+
+
+def test_civilians_share_no_deed_with_the_articles_other_acts() -> None:
+    text = (
+        "Residents fought off the gunmen near the well on Sunday, a witness said.\n\n"
+        "Heavy clashes continued around the village on Monday."
+    )
+    doers = first_doers(text)
+    assert doers[-1] != "Civilians"
