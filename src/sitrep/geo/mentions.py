@@ -60,6 +60,8 @@ def geocode_mentions(
                 pm.place = None
             if pm.place is None:
                 find_the_name_inside(pm, gazetteer, exact)
+            if pm.place is None:
+                find_the_name_before_its_country(pm, gazetteer, context)
         drop_readings_outside_their_unit(mention.places, document_text)
         drop_bracketed_other_names(mention.places, document_text, next(iter(countries), None))
     return mentions
@@ -105,6 +107,35 @@ def find_the_name_inside(pm: PlaceMention, gazetteer: Gazetteer, context: GeoCon
     if pm.span.text == pm.text:  # a mention that is its text as written keeps its span exact
         pm.span = Span(pm.span.doc, pm.span.start + cut_start, pm.span.start + cut_end, name)
     pm.text, pm.place = name, place
+
+
+# A country's name has at most this many words ("Central African Republic").
+_COUNTRY_MAX_WORDS = 3
+
+
+def find_the_name_before_its_country(pm: PlaceMention, gazetteer: Gazetteer, context: GeoContext) -> None:
+    """name_before_its_country: "the city of X Syria" is "X, Syria" with its comma lost (text scraped without
+    punctuation): a mention the gazetteer cannot read whole that ends with a country's name is the place named
+    before it, when that name is a place of that very country (as written or another romanisation of it); the
+    mention is cut to that name, with its span."""
+    words = list(_MENTION_WORD.finditer(pm.text))
+    for size in range(1, min(_COUNTRY_MAX_WORDS, len(words) - 1) + 1):
+        tail = pm.text[words[-size].start() :]
+        country = gazetteer.resolve(tail, context)
+        if country is None or country.country is None or country.precision != "country":
+            continue
+        if not gazetteer.is_named(country, tail):
+            continue
+        name = pm.text[: words[-size - 1].end()]
+        place = gazetteer.resolve(name, replace(context, document_countries=(country.country,)))
+        if place is None or place.country != country.country or place.precision not in _INSIDE_PRECISIONS:
+            return
+        if not gazetteer.is_named(place, name, romanised=True):
+            return
+        if pm.span.text == pm.text:
+            pm.span = Span(pm.span.doc, pm.span.start, pm.span.start + len(name), name)
+        pm.text, pm.place = name, place
+        return
 
 
 def _says_something_else(word: str, gazetteer: Gazetteer) -> bool:
@@ -259,6 +290,57 @@ def drop_readings_outside_their_unit(places: Sequence[PlaceMention], document_te
         between = document_text[inner.span.end : outer.span.start]
         if _IN_UNIT.fullmatch(between) and not plausibly_contains(outer.place, inner.place):
             inner.place = None
+
+
+# A village's reading this far from the place its text puts it in is a namesake elsewhere.
+RESPELLING_REACH_KM = 50.0
+_ANCHOR_PRECISIONS = frozenset({"site", "town", "admin2"})
+
+
+@cache
+def _containment_cue() -> re.Pattern[str]:
+    """What, written between a place and the next, puts the first in or by the second: "in", "near", "the
+    countryside around the city of" (``containment_cues`` in ``data/en/places.yaml``)."""
+    words = sorted(word_set("en", "places", "containment_cues"), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
+
+
+def drop_respellings_far_from_their_container(
+    places: Sequence[PlaceMention], document_text: str, gazetteer: Gazetteer
+) -> None:
+    """respelling_near_its_container: "X village in the countryside of Y", "X which is in the countryside around
+    Y", "X and a factory in Y" put X in or by Y. A town or site read only as another spelling of the name written
+    (the gazetteer lacks the very name: "al-Mashi" read as "Ma'ishiyah") that lies farther than
+    ``RESPELLING_REACH_KM`` from the next place of its sentence, when the words between them put it there and that
+    place is surer (named as written, or a town's countryside), is another village of a like name: the name is left
+    unresolved, so the event is placed at the surer place. Places merely listed together ("X and Y") may lie far
+    apart and are left alone."""
+    ordered = sorted(places, key=lambda pm: pm.span.start)
+    for named, container in pairwise(ordered):
+        place, outer = named.place, container.place
+        if place is None or outer is None or place.precision not in _FINE or outer.precision not in _ANCHOR_PRECISIONS:
+            continue
+        if outer.country != place.country or gazetteer.is_named(place, named.text):
+            continue
+        if outer.precision != "admin2" and not gazetteer.is_named(outer, container.text):
+            continue
+        between = document_text[named.span.end : container.span.start]
+        if named.span.end > container.span.start or not _containment_cue().search(between):
+            continue
+        if haversine_km(place.lat, place.lon, outer.lat, outer.lon) <= RESPELLING_REACH_KM:
+            continue
+        if not _may_be_its_province(container.text, outer, place, gazetteer):
+            named.place = None
+
+
+def _may_be_its_province(name: str, town: Place, inner: Place, gazetteer: Gazetteer) -> bool:
+    """ "X in Idlib": a town that shares its name with its province may stand for the province, which holds X."""
+    if town.precision != "town" or not town.admin1 or town.admin1 != inner.admin1:
+        return False
+    province = gazetteer.resolve(
+        f"{name} province", GeoContext(document_countries=(town.country,) if town.country else ())
+    )
+    return province is not None and province.precision == "admin1" and plausibly_contains(province, inner)
 
 
 # "Abu Rasin (Zarkan)": a town's other name, in brackets right after it.
