@@ -45,13 +45,7 @@ from sitrep.geo.inherit import (
     prune_candidates,
     scope_unplaced_claims,
 )
-from sitrep.geo.mentions import (
-    drop_respellings_far_from_their_container,
-    geocode_dateline,
-    geocode_mentions,
-    most_specific,
-    order_event_places,
-)
+from sitrep.geo.mentions import geocode_dateline, geocode_mentions, most_specific, order_event_places
 from sitrep.geo.normalise import is_generic_word, names_part_of_a_town, parse_mention
 from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Mention, Place, PlaceMention, Span
 from sitrep.nlp.alternation import word_alternation
@@ -131,8 +125,6 @@ def geocode_document(
     # abroad gives way to the war's own place of that name; readings too loose for where the document is go.
     unmarked = take_out_unmarked_dateline(mentions, text)
     prefer_namesakes_at_home(mentions, text, gazetteer)
-    for mention in mentions:
-        drop_respellings_far_from_their_container(mention.places, text, gazetteer)
     drop_loose_readings_abroad(
         mentions, lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text), most_named
     )

@@ -292,57 +292,6 @@ def drop_readings_outside_their_unit(places: Sequence[PlaceMention], document_te
             inner.place = None
 
 
-# A village's reading this far from the place its text puts it in is a namesake elsewhere.
-RESPELLING_REACH_KM = 50.0
-_ANCHOR_PRECISIONS = frozenset({"site", "town", "admin2"})
-
-
-@cache
-def _containment_cue() -> re.Pattern[str]:
-    """What, written between a place and the next, puts the first in or by the second: "in", "near", "the
-    countryside around the city of" (``containment_cues`` in ``data/en/places.yaml``)."""
-    words = sorted(word_set("en", "places", "containment_cues"), key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
-
-
-def drop_respellings_far_from_their_container(
-    places: Sequence[PlaceMention], document_text: str, gazetteer: Gazetteer
-) -> None:
-    """respelling_near_its_container: "X village in the countryside of Y", "X which is in the countryside around
-    Y", "X and a factory in Y" put X in or by Y. A town or site read only as another spelling of the name written
-    (the gazetteer lacks the very name: "al-Mashi" read as "Ma'ishiyah") that lies farther than
-    ``RESPELLING_REACH_KM`` from the next place of its sentence, when the words between them put it there and that
-    place is surer (named as written, or a town's countryside), is another village of a like name: the name is left
-    unresolved, so the event is placed at the surer place. Places merely listed together ("X and Y") may lie far
-    apart and are left alone."""
-    ordered = sorted(places, key=lambda pm: pm.span.start)
-    for named, container in pairwise(ordered):
-        place, outer = named.place, container.place
-        if place is None or outer is None or place.precision not in _FINE or outer.precision not in _ANCHOR_PRECISIONS:
-            continue
-        if outer.country != place.country or gazetteer.is_named(place, named.text):
-            continue
-        if outer.precision != "admin2" and not gazetteer.is_named(outer, container.text):
-            continue
-        between = document_text[named.span.end : container.span.start]
-        if named.span.end > container.span.start or not _containment_cue().search(between):
-            continue
-        if haversine_km(place.lat, place.lon, outer.lat, outer.lon) <= RESPELLING_REACH_KM:
-            continue
-        if not _may_be_its_province(container.text, outer, place, gazetteer):
-            named.place = None
-
-
-def _may_be_its_province(name: str, town: Place, inner: Place, gazetteer: Gazetteer) -> bool:
-    """ "X in Idlib": a town that shares its name with its province may stand for the province, which holds X."""
-    if town.precision != "town" or not town.admin1 or town.admin1 != inner.admin1:
-        return False
-    province = gazetteer.resolve(
-        f"{name} province", GeoContext(document_countries=(town.country,) if town.country else ())
-    )
-    return province is not None and province.precision == "admin1" and plausibly_contains(province, inner)
-
-
 # "Abu Rasin (Zarkan)": a town's other name, in brackets right after it.
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
