@@ -60,8 +60,6 @@ def geocode_mentions(
                 pm.place = None
             if pm.place is None:
                 find_the_name_inside(pm, gazetteer, exact)
-            if pm.place is None:
-                find_the_name_before_its_country(pm, gazetteer, context)
         drop_readings_outside_their_unit(mention.places, document_text)
         drop_bracketed_other_names(mention.places, document_text, next(iter(countries), None))
     return mentions
@@ -107,35 +105,6 @@ def find_the_name_inside(pm: PlaceMention, gazetteer: Gazetteer, context: GeoCon
     if pm.span.text == pm.text:  # a mention that is its text as written keeps its span exact
         pm.span = Span(pm.span.doc, pm.span.start + cut_start, pm.span.start + cut_end, name)
     pm.text, pm.place = name, place
-
-
-# A country's name has at most this many words ("Central African Republic").
-_COUNTRY_MAX_WORDS = 3
-
-
-def find_the_name_before_its_country(pm: PlaceMention, gazetteer: Gazetteer, context: GeoContext) -> None:
-    """name_before_its_country: "the city of X Syria" is "X, Syria" with its comma lost (text scraped without
-    punctuation): a mention the gazetteer cannot read whole that ends with a country's name is the place named
-    before it, when that name is a place of that very country (as written or another romanisation of it); the
-    mention is cut to that name, with its span."""
-    words = list(_MENTION_WORD.finditer(pm.text))
-    for size in range(1, min(_COUNTRY_MAX_WORDS, len(words) - 1) + 1):
-        tail = pm.text[words[-size].start() :]
-        country = gazetteer.resolve(tail, context)
-        if country is None or country.country is None or country.precision != "country":
-            continue
-        if not gazetteer.is_named(country, tail):
-            continue
-        name = pm.text[: words[-size - 1].end()]
-        place = gazetteer.resolve(name, replace(context, document_countries=(country.country,)))
-        if place is None or place.country != country.country or place.precision not in _INSIDE_PRECISIONS:
-            return
-        if not gazetteer.is_named(place, name, romanised=True):
-            return
-        if pm.span.text == pm.text:
-            pm.span = Span(pm.span.doc, pm.span.start, pm.span.start + len(name), name)
-        pm.text, pm.place = name, place
-        return
 
 
 def _says_something_else(word: str, gazetteer: Gazetteer) -> bool:
