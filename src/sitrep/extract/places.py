@@ -83,6 +83,11 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
         if any(p.start <= entity.start and entity.end <= p.end for p in phrases):
             continue
         found.append(PlaceMention(_clipped(entity.text), _span(entity, doc_name)))
+    for capital in _capitals(sentence):
+        # "Syria's capital" is the city, not the country its first word names
+        found = [pm for pm in found if not (capital.start_char <= pm.span.start and pm.span.end <= capital.end_char)]
+        if not any(pm.span.start < capital.end_char and capital.start_char < pm.span.end for pm in found):
+            found.append(PlaceMention(capital.text, _span(capital, doc_name)))
     for role, candidates in (
         (CANDIDATE_ROLE, _proper_nouns_after_locatives(sentence)),
         (NAME_ROLE, _other_proper_nouns(sentence)),
@@ -95,7 +100,53 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
     text = document_text(sentence.doc)
     found = [pm for pm in found if not _a_persons_name(text[max(0, pm.span.start - PERSON_REACH) : pm.span.start])]
     found = [pm for pm in found if not _an_outlets_name(text, pm.span)]
+    found = [pm for pm in found if not _a_direction_from(text, pm.span)]
     return sorted(found, key=lambda pm: pm.span.start)
+
+
+def _capitals(sentence: SpacySpan) -> list[SpacySpan]:
+    """capital_named_by_its_country: "killed in the capital", "shells fell on the Syrian capital", "east of Syrias
+    capital" (its apostrophe lost): "capital" as the object of a locative, alone or after its country or people, is
+    that country's capital city (the gazetteer reads it so; "the capital" alone is that of the country the report is
+    about); not "the capital of X" nor "the capital Damascus", which name their place, nor "the rebels' de facto
+    capital" or "capital" of another sense ("capital punishment")."""
+    found = []
+    for token in span_tokens(sentence):
+        if token.lower_ not in _words("capital_words") or token.dep_ != "pobj" or token.pos_ != "NOUN":
+            continue
+        # "the outskirts of the capital", "fighters from the capital": near it, or where someone came from
+        if token.head.lower_ not in place_rules().locatives or token.head.lower_ in {"of", "from"}:
+            continue
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and (
+            following.lower_ == "of" or (following.pos_ == "PROPN" and not _an_outlet(following))
+        ):
+            continue
+        owner = _capitals_owner(token)
+        if owner is not None:
+            found.append(token.doc[owner : token.i + 1])
+    return found
+
+
+def _capitals_owner(capital: Token) -> int | None:
+    """Where "the capital", "the Syrian capital" or "Syria's capital" begins; None when other words stand before
+    "capital" ("the rebels' de facto capital")."""
+    before = [t for t in capital.lefts]
+    if [t.lower_ for t in before] == ["the"]:
+        return before[0].i
+    if len(before) == 2 and before[0].lower_ == "the" and before[1].lower_ in actor_dictionary().demonyms:
+        return before[0].i
+    if len(before) == 1 and before[0].pos_ == "PROPN" and _names_an_owner(before[0]):
+        return before[0].left_edge.i
+    return None
+
+
+def _names_an_owner(word: Token) -> bool:
+    """ "Syria's capital", and "Syrias capital" in a text that lost its apostrophes (the parser then calls the word
+    a compound and the country an organisation)."""
+    if word.dep_ == "poss":
+        return word.ent_type_ == "GPE"
+    return word.dep_ == "compound" and word.lower_.endswith("s") and word.i == word.head.i - 1
 
 
 # How far before a name its "a witness named" stands.
@@ -117,6 +168,15 @@ def _an_outlets_name(text: str, span: Span) -> bool:
     return bool(before and before[-1] in _words("outlet_openers")) or (
         after is not None and after.group(1).lower() in _words("outlet_heads")
     )
+
+
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
+def _a_direction_from(text: str, span: Span) -> bool:
+    """direction_not_place: a compass point before "of" ("50 km Northeast of X") says which way from X, not where;
+    the parser may still tag it a place, and a region abroad bears the word."""
+    return span.text.lower() in _words("compass_points") and _OF_AFTER.match(text, span.end) is not None
 
 
 def _span(phrase: SpacySpan, doc_name: str) -> Span:
@@ -158,7 +218,7 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
             for c in obj.conjuncts
             if c.i > obj.i and (_may_name(c, plain_case) or _names_like(c, obj))
         ]
-        phrases = [_name_ending_at(obj, token.i + 1) for obj in objects]
+        phrases = [_without_apposition_word(_name_ending_at(obj, token.i + 1)) for obj in objects]
         # "in Maarat al-Numan" may be parsed as three objects of "in": the name is the longest run.
         phrases = [p for p in phrases if not any(o.start <= p.start and p.end < o.end for o in phrases)]
         for phrase in phrases:
@@ -172,6 +232,14 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
                 continue
             found.append(phrase)
     return found
+
+
+def _without_apposition_word(name: SpacySpan) -> SpacySpan:
+    """ "in the Syrian Capital Damascus": a word for a place written capitalised before a name ("Capital", "City")
+    is the apposition's word, no part of the name: the name is what follows it."""
+    if len(name) > 1 and name[0].lower_ in place_rules().apposition_words:
+        return name[1:]
+    return name
 
 
 def _may_name(token: Token, plain_case: bool) -> bool:
@@ -309,6 +377,10 @@ def _phrase_end(doc: Doc, head: int, end: int) -> int:
             return i
         if word.dep_ == "cc" and (i + 1 == end or not _starts_a_name(doc[i + 1])):
             return i
+        # "the province of Raqa two suicide bombers ...": a number after a name counts what follows (its comma
+        # lost); "the outskirts of X SANA said": an outlet after a name is who speaks. Neither is part of the name.
+        if i - 1 > head and doc[i - 1].pos_ == "PROPN" and (word.like_num or _an_outlet(word)):
+            return i
         # "the city of Hassakeh ISIS suicide bombers detonated ...": a name ends at a common noun written in lower
         # case that is no place word, and an actor's name before that noun is the doer, not part of the place.
         # ... and so does "the outskirts of Aleppo city cause casualties": after a name's own head word too
@@ -414,11 +486,29 @@ def _capitalised_name_word(token: Token) -> bool:
 
 
 def _named_object(head: Token) -> SpacySpan | None:
-    """The proper name after "of" ("the town of Tafas" -> "Tafas")."""
+    """The proper name after "of" ("the town of Tafas" -> "Tafas"); an outlet the parser hung there as the name's
+    last word ("the town of Tafas SANA said", its comma lost) is who speaks, so the name ends before it."""
     for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
-            return obj.doc[obj.left_edge.i if obj.left_edge.pos_ == "PROPN" else obj.i : obj.i + 1]
+            doc, end = obj.doc, obj.i + 1
+            if _an_outlet(obj) and obj.i > prep.i + 1 and doc[obj.i - 1].pos_ == "PROPN":
+                end -= 1
+            start = obj.left_edge.i if obj.left_edge.pos_ == "PROPN" else end - 1
+            return doc[start:end]
     return None
+
+
+def _an_outlet(token: Token) -> bool:
+    """outlet_after_name: an outlet's name ("SANA", "AFP") that a verb of saying follows, told after a place whose
+    comma the text lost ("in Idlib SANA reported"): who reports, no part of the place's name. Without the verb the
+    word may end a town's name that an outlet shares ("the city of Al Mayadeen")."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.pos_ == "PROPN"
+        and canonical_outlet(token.text) is not None
+        and following is not None
+        and following.lemma_.lower() in _words("speaker_verbs")
+    )
 
 
 def _stands_for_something_else(entity: SpacySpan) -> bool:
