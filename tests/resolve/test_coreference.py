@@ -666,3 +666,14 @@ def test_a_definite_description_naming_a_town_nearby_restates_its_incident() -> 
     assert len(group_document_mentions([lead, restated])) == 1
     assert len(group_document_mentions([lead, placed("bb", "Saraqib")])) == 2
     assert len(group_document_mentions([lead, far])) == 2
+
+
+def test_a_page_title_with_section_and_site_names_marks_the_headline_the_text_opens_with() -> None:
+    text = "Rebels attack Kurd town 17 dead Monitor AFP Militants stormed Tal Qarqas on Friday, killing 17."
+    document = Document(name="d", content_hash="h", text=text, title="Rebels attack Kurd town 17 dead Monitor - World")
+    reports = [placed("a", "Idlib"), placed("bb", "Saraqib")]
+    for report, word in zip(reports, ("attack", "stormed"), strict=True):
+        at = text.index(word)
+        report.trigger = Span("d", at, at + len(word), word)
+    mark_headline(reports, document)
+    assert [r.headline for r in reports] == [True, False]

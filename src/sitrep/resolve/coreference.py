@@ -47,6 +47,7 @@ from sitrep.geo.distance import haversine_km
 from sitrep.geo.document import DESTINATION_ROLE, ORIGIN_ROLE
 from sitrep.geo.inherit import FINE
 from sitrep.geo.normalise import country_keys, name_key, names_part_of_a_town, parse_mention, skeleton_key
+from sitrep.ingest.paragraphs import title_variants
 from sitrep.model import INHERITED_ROLE, DateInterval, Document, Mention, Place, PlaceMention
 
 # Places that a village the gazetteer lacks may lie in.
@@ -841,16 +842,22 @@ def mark_headline(mentions: list[Mention], document: Document) -> None:
     ``headline_within_chars`` characters, a date or an outlet's name)."""
     for mention in mentions:
         mention.headline = False
-    title = " ".join((document.title or "").split())
-    if len(title.split()) < 3:
-        return
-    opening = document.text[: load_rules().headline_within_chars + len(title) * 2]
-    words = r"\W+".join(re.escape(word) for word in title.split())
-    found = re.search(words, opening, re.IGNORECASE)
-    if found is None or found.start() > load_rules().headline_within_chars:
+    found = _printed_title(document)
+    if found is None:
         return
     for mention in mentions:
         mention.headline = found.start() <= mention.trigger.start < found.end()
+
+
+def _printed_title(document: Document) -> re.Match[str] | None:
+    """Where the text opens with the document's title, or with a part of a page title ("Title - Section - Site")."""
+    within = load_rules().headline_within_chars
+    for title in title_variants(document.title or ""):
+        words = r"\W+".join(re.escape(word) for word in title.split())
+        found = re.search(words, document.text[: within + len(title) * 2], re.IGNORECASE)
+        if found is not None and found.start() <= within:
+            return found
+    return None
 
 
 def headline_reports(mentions: list[Mention]) -> list[Mention]:
