@@ -24,10 +24,9 @@ from sitrep.extract.actors import fill_actor_countries, name_counted_victims, sh
 from sitrep.extract.background import mark_background
 from sitrep.geo import Gazetteer
 from sitrep.geo.document import geocode_document, keep_unknown_places, scope_claims
-from sitrep.ingest.paragraphs import run_in_title_end
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
 from sitrep.model import Claim, Contradiction, Document, Event, Mention
-from sitrep.nlp import load_pipeline, parse_text, unparsed_doc
+from sitrep.nlp import load_pipeline, parse_text
 from sitrep.nlp.pipeline import PIECE_CHARS
 from sitrep.resolve import derive_event, group_claims, resolve_group
 from sitrep.resolve.claims import (
@@ -85,7 +84,7 @@ def process_document(
     document: Document, gazetteer: Gazetteer | None = None, parsed: Doc | None = None
 ) -> ProcessedDocument:
     """NLP (unless ``parsed`` is given), extraction and geocoding of one document; touches no database."""
-    parsed = parsed if parsed is not None else parse_document(document)
+    parsed = parsed if parsed is not None else parse_text(document.text)
     extraction = extract_document(document, parsed)
     mark_background(extraction.mentions, document)
     mark_headline(extraction.mentions, document)
@@ -104,25 +103,11 @@ def process_document(
 
 
 def parse_documents(documents: Sequence[Document]) -> list[Doc]:
-    """Each document's parse, the same as ``parse_document`` gives; texts of ordinary length go through ``nlp.pipe``
+    """Each document's parse, the same as ``parse_text`` gives; texts of ordinary length go through ``nlp.pipe``
     together. An error is raised for the whole batch (``process_documents`` then parses one at a time)."""
-    short = [unparsed_doc(d.text, _sentence_starts(d)) for d in documents if len(d.text) <= PIECE_CHARS]
+    short = [d.text for d in documents if len(d.text) <= PIECE_CHARS]
     batch = iter(load_pipeline().pipe(short, batch_size=NLP_BATCH))
-    return [next(batch) if len(d.text) <= PIECE_CHARS else parse_document(d) for d in documents]
-
-
-def parse_document(document: Document) -> Doc:
-    """The document's parse: no sentence runs across two paragraphs, nor from a run-in title into the lead."""
-    return parse_text(document.text, sentence_starts=_sentence_starts(document))
-
-
-def _sentence_starts(document: Document) -> list[int]:
-    """Where a sentence must start that no line break marks: after a title run into the lead on the first line
-    ("Air raids kill 10 in town Monitor AFP Saturday ... A barrage of air strikes ..."), so the title's report and
-    the lead's are read apart (the title's is then the headline's, ``mark_headline``)."""
-    first = document.paragraphs[0] if document.paragraphs else None
-    cut = run_in_title_end(document.text, first.start, first.end, document.title) if first else None
-    return [cut] if cut is not None else []
+    return [next(batch) if len(d.text) <= PIECE_CHARS else parse_text(d.text) for d in documents]
 
 
 def process_documents(
@@ -159,7 +144,7 @@ class _BatchParser:
             try:
                 self._parsed.update(zip(map(id, later), parse_documents(later), strict=True))
             except Exception:  # one of them the parser refuses: this one alone, so its error names it
-                self._parsed[id(document)] = parse_document(document)
+                self._parsed[id(document)] = parse_text(document.text)
             self._waiting = [d for d in self._waiting if id(d) not in self._parsed]
         return process_document(document, parsed=self._parsed.pop(id(document)))
 

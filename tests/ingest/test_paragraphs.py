@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.ingest.paragraphs import classify_paragraph, mark_paragraphs, run_in_title_end, split_paragraphs
+from sitrep.ingest.paragraphs import classify_paragraph, mark_paragraphs, split_paragraphs, title_variants
 
 BODY = "Heavy fighting broke out in the town on Sunday, residents said, forcing hundreds of families to flee."
 
@@ -170,54 +170,19 @@ def test_a_whole_article_keeps_every_paragraph_and_marks_the_furniture() -> None
     assert [p.is_furniture for p in marked] == [False, True, True, False, True, False, True]
 
 
-# --- a title run into the lead ---------------------------------------------------------------------
-
-RUN_IN_TITLE = "Shelling kills 6 in border village Monitor"
+# --- titles -----------------------------------------------------------------------------------------
 
 
-def _cut(text: str, title: str | None) -> tuple[str, str] | None:
-    """The text split where its run-in title ends, or None."""
-    end = run_in_title_end(text, 0, len(text), title)
-    return None if end is None else (text[:end], text[end:])
+def test_a_page_title_gives_its_parts_between_separators_longest_first() -> None:
+    title = "Shelling kills six in border village Monitor - Region - World Daily Site"
+    assert title_variants(title) == [
+        title,
+        "Shelling kills six in border village Monitor",
+        "World Daily Site",
+    ]
 
 
-def test_a_title_run_into_the_outlet_stamp_and_lead_ends_where_the_outlet_begins() -> None:
-    text = f"{RUN_IN_TITLE} AFP Tuesday 3 Mar 2020 Six people were killed when shells hit a village, a monitor said."
-    assert _cut(text, RUN_IN_TITLE) == (
-        f"{RUN_IN_TITLE} ",
-        "AFP Tuesday 3 Mar 2020 Six people were killed when shells hit a village, a monitor said.",
-    )
-
-
-def test_a_date_before_the_run_in_title_and_its_full_stop_go_with_it() -> None:
-    text = "Tue 3 Mar 2020 Shelling kills six in border village. Six people were killed on Tuesday, a monitor said."
-    cut = _cut(text, "Shelling kills six in border village")
-    assert cut is not None and cut[1] == "Six people were killed on Tuesday, a monitor said."
-
-
-def test_a_page_title_with_its_section_and_site_is_found_by_its_first_part() -> None:
-    text = "Shelling kills six in border village Monitor AFP Six people were killed when shells hit a village."
-    cut = _cut(text, "Shelling kills six in border village Monitor - Region - World - Daily Site")
-    assert cut is not None and cut[1].startswith("AFP Six people")
-
-
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
-        # the lead sentence itself opens like the title: the title is its start, not a headline of its own
-        ("Shelling kills six in border village on Tuesday, a monitor said.", "Shelling kills six in border village"),
-        # the title's words inside a sentence, in lower case
-        (
-            "A monitor said on Tuesday that shelling kills six in border village Monitor AFP reported it.",
-            "Shelling kills six in border village",
-        ),
-        # the title alone, nothing after it
-        (RUN_IN_TITLE, RUN_IN_TITLE),
-        # a title printed further down than the opening
-        (f"Fighting went on all day in the hills north of the river. {RUN_IN_TITLE} AFP Six died.", RUN_IN_TITLE),
-        # a normal sentence with capitalised names and no title given
-        ("Syrian Democratic Forces Commander Mazloum Abdi Said The Army Would Stay. Fighting went on.", None),
-    ],
-)
-def test_no_cut_where_the_text_does_not_open_with_the_title_run_into_more(text: str, title: str | None) -> None:
-    assert _cut(text, title) is None
+def test_a_title_under_three_words_and_its_short_parts_give_nothing_to_look_for() -> None:
+    assert title_variants("Syria Live") == []
+    assert title_variants("Aleppo - Syria Live") == ["Aleppo - Syria Live"]  # the whole title, as printed
+    assert title_variants("") == []

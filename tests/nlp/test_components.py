@@ -53,13 +53,3 @@ def test_removing_patterns() -> None:
     for nlp in (ours, spacys):
         nlp.get_pipe("sitrep_entity_ruler" if nlp is ours else "entity_ruler").remove("OCHA")  # type: ignore[attr-defined]
     assert _entities(ours, TEXTS[0]) == _entities(spacys, TEXTS[0])
-
-
-def test_a_paragraph_start_inside_a_line_starts_a_sentence() -> None:
-    from sitrep.nlp import parse_text
-
-    text = "Shelling kills six in border village Monitor AFP Six people were killed when shells hit a village."
-    cut = text.index("AFP")
-    sentences = [s.text for s in parse_text(text, sentence_starts=[cut]).sents]
-    assert any(s.startswith("AFP") for s in sentences)
-    assert all(s.start_char >= cut or s.end_char <= cut for s in parse_text(text, sentence_starts=[cut]).sents)

@@ -302,7 +302,6 @@ class FurnitureFile(Strict):
     caption: Words
     caption_max_chars: int
     headline_max_chars: int
-    run_in_title_within_chars: int
 
 
 class LanguagesFile(Strict):

@@ -11,7 +11,6 @@ import functools
 import gc
 import importlib
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,28 +76,12 @@ def settle_collector() -> None:
         gc.set_threshold(YOUNG_GENERATION, middle, old)
 
 
-def parse_text(text: str, piece_chars: int = PIECE_CHARS, sentence_starts: Sequence[int] = ()) -> Doc:
-    """The parsed text, however long (up to the readers' size limit), as one Doc with the text's own offsets; a
-    sentence starts at each of ``sentence_starts`` (paragraph starts not on a line of their own)."""
+def parse_text(text: str, piece_chars: int = PIECE_CHARS) -> Doc:
+    """The parsed text, however long (up to the readers' size limit), as one Doc with the text's own offsets."""
     nlp = load_pipeline()
     if len(text) <= piece_chars:
-        return nlp(unparsed_doc(text, sentence_starts))
-    pieces, offset = [], 0
-    for piece in text_pieces(text, piece_chars):
-        pieces.append(unparsed_doc(piece, [s - offset for s in sentence_starts if offset <= s < offset + len(piece)]))
-        offset += len(piece)
-    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
-
-
-def unparsed_doc(text: str, sentence_starts: Sequence[int] = ()) -> Doc:
-    """The text tokenised, with a sentence start set (which the parser keeps) at each token that begins at one of
-    ``sentence_starts``."""
-    doc = load_pipeline().make_doc(text)
-    starts = set(sentence_starts)
-    for token in doc[1:]:
-        if token.idx in starts:
-            token.is_sent_start = True
-    return doc
+        return nlp(text)
+    return Doc.from_docs(list(nlp.pipe(text_pieces(text, piece_chars))), ensure_whitespace=False)
 
 
 def text_pieces(text: str, size: int) -> list[str]:
