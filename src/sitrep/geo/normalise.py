@@ -265,6 +265,7 @@ def parse_mention(text: str) -> ParsedMention:
             break
     if direction:
         core = _drop_joined_directions(core)
+    core = _drop_unit_describers(core)
 
     def named(name: str) -> str:
         return f"{direction_word} {name}" if direction_word else ""
@@ -288,6 +289,35 @@ def parse_mention(text: str) -> ParsedMention:
             name = stripped or core
             return ParsedMention(name, kind, direction, head if kind == "site" else "", text, named(name))
     return ParsedMention(core, "", direction, "", text, named(core))
+
+
+def _drop_unit_describers(core: str) -> str:
+    """ "Syrian province of Idlib", "oil-rich Deir Ezzor province": words in front of a written-out unit describe
+    the unit (its country, its character) and are not part of its name; dropped, the unit's head word stays first
+    or last, so the mention names the province rather than its seat town ("Idlib" alone stays a town)."""
+    while True:
+        first, _, rest = core.partition(" ")
+        if not rest or not _describes_a_unit(first) or parse_mention(rest).kind != "admin":
+            return core
+        core = rest
+
+
+def _describes_a_unit(word: str) -> bool:
+    """A country's demonym ("Syrian"), or a lower-case descriptive word ("coastal", "oil-rich"): a name's own words
+    are capitalised, its articles ("al-") aside."""
+    key = name_key(word)
+    if key in demonym_keys():
+        return True
+    return word[:1].islower() and key.split()[0] not in ARTICLES if key else False
+
+
+@cache
+def demonym_keys() -> frozenset[str]:
+    """The keys (:func:`name_key`) of the countries' demonyms (``data/geo/countries.csv``: "Syrian", "Yemeni")."""
+    with data_path("geo", "countries.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    demonyms = [d for row in rows for d in (row.get("demonyms") or "").split("|") if d]
+    return frozenset(key for key in (name_key(d) for d in demonyms) if key)
 
 
 def _surrounded_name(name: str) -> str:
