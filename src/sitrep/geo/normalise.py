@@ -292,23 +292,24 @@ def parse_mention(text: str) -> ParsedMention:
 
 
 def _drop_unit_describers(core: str) -> str:
-    """ "Syrian province of Idlib", "oil-rich Deir Ezzor province": words in front of a written-out unit describe
-    the unit (its country, its character) and are not part of its name; dropped, the unit's head word stays first
-    or last, so the mention names the province rather than its seat town ("Idlib" alone stays a town)."""
+    """province_after_its_country: "Syrian province of Idlib", "Syrian Idlib province": a demonym in front of a
+    province written out says whose it is and is no part of its name; dropped, the unit's head word stays first or
+    last, so the mention names the province rather than its seat town ("Idlib" alone stays a town)."""
     while True:
         first, _, rest = core.partition(" ")
-        if not rest or not _describes_a_unit(first) or parse_mention(rest).kind != "admin":
+        if not rest or name_key(first) not in demonym_keys() or not _names_a_province(rest):
             return core
         core = rest
 
 
-def _describes_a_unit(word: str) -> bool:
-    """A country's demonym ("Syrian"), or a lower-case descriptive word ("coastal", "oil-rich"): a name's own words
-    are capitalised, its articles ("al-") aside."""
-    key = name_key(word)
-    if key in demonym_keys():
-        return True
-    return word[:1].islower() and key.split()[0] not in ARTICLES if key else False
+def _names_a_province(text: str) -> bool:
+    """ "province of Idlib", "Deir Ezzor governorate": a first-level unit written out with its head word."""
+    return bool(set(name_key(text).split()) & _province_heads()) and parse_mention(text).kind == "admin"
+
+
+@cache
+def _province_heads() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("place_phrases.yaml")["province_heads"])
 
 
 @cache
