@@ -557,6 +557,7 @@ class PlacePhrasesFile(Strict):
     owner_nouns: Words
     sponsor_participles: Words
     apposition_words: Words
+    province_heads: Words
 
 
 # --- quantities.yaml --------------------------------------------------------------------------------------

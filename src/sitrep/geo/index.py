@@ -22,6 +22,7 @@ from sitrep.geo.normalise import (
     ARTICLES,
     ParsedMention,
     cased_tokens,
+    demonym_keys,
     is_calendar_word,
     is_generic_word,
     is_never_a_place,
@@ -887,8 +888,11 @@ class Gazetteer:
 
 
 def _names_a_unit(text: str) -> bool:
-    """ "the Hit district", "Jenin camp": a proper name with a generic head, not "the outskirts"."""
+    """ "the Hit district", "Jenin camp": a proper name with a generic head, not "the outskirts", nor "the Syrian
+    province" (a demonym says whose unit, and the name follows: "the Syrian province of Idlib")."""
     parsed = parse_mention(text)
+    if name_key(parsed.core) in demonym_keys():
+        return False
     return bool(parsed.kind) and any(word[:1].isupper() for word in parsed.core.split())
 
 

@@ -106,6 +106,7 @@ def inherit_places(mentions: list[Mention], paragraph_of: dict[str, int], dateli
     """
     resolved = [(m, pm) for m in mentions for pm in m.places if pm.place is not None]
     main = _main_place(resolved, dateline)
+    main = _province_when_the_town_is_abroad(main, resolved)
     for mention in mentions:
         if any(pm.place is not None and pm.place.precision in FINE for pm in mention.places):
             continue
@@ -208,6 +209,21 @@ def _names_another_place(mention: Mention, source: PlaceMention) -> bool:
     return bool(unresolved) and not any(
         f" {skeleton_key(parse_mention(pm.text).core)} " in f" {skeleton_key(source.text)} " for pm in unresolved
     )
+
+
+def _province_when_the_town_is_abroad(
+    main: PlaceMention | None, resolved: list[tuple[Mention, PlaceMention]]
+) -> PlaceMention | None:
+    """main_place_at_home: a report that names provinces of one country and a town only abroad ("talks in Moscow")
+    is placed at the province it names most, not at that town."""
+    provinces = [pm for _, pm in resolved if pm.place is not None and pm.place.precision == "admin1"]
+    if main is None or main.place is None or not provinces:
+        return main
+    if main.place.country in {pm.place.country for pm in provinces if pm.place is not None}:
+        return main
+    counts = Counter(pm.place.gazetteer_id for pm in provinces if pm.place is not None)
+    best_id, _ = counts.most_common(1)[0]
+    return next(pm for pm in provinces if pm.place is not None and pm.place.gazetteer_id == best_id)
 
 
 def _main_place(resolved: list[tuple[Mention, PlaceMention]], dateline: PlaceMention | None) -> PlaceMention | None:

@@ -265,6 +265,7 @@ def parse_mention(text: str) -> ParsedMention:
             break
     if direction:
         core = _drop_joined_directions(core)
+    core = _drop_unit_describers(core)
 
     def named(name: str) -> str:
         return f"{direction_word} {name}" if direction_word else ""
@@ -288,6 +289,36 @@ def parse_mention(text: str) -> ParsedMention:
             name = stripped or core
             return ParsedMention(name, kind, direction, head if kind == "site" else "", text, named(name))
     return ParsedMention(core, "", direction, "", text, named(core))
+
+
+def _drop_unit_describers(core: str) -> str:
+    """province_after_its_country: "Syrian province of Idlib", "Syrian Idlib province": a demonym in front of a
+    province written out says whose it is and is no part of its name; dropped, the unit's head word stays first or
+    last, so the mention names the province rather than its seat town ("Idlib" alone stays a town)."""
+    while True:
+        first, _, rest = core.partition(" ")
+        if not rest or name_key(first) not in demonym_keys() or not _names_a_province(rest):
+            return core
+        core = rest
+
+
+def _names_a_province(text: str) -> bool:
+    """ "province of Idlib", "Deir Ezzor governorate": a first-level unit written out with its head word."""
+    return bool(set(name_key(text).split()) & _province_heads()) and parse_mention(text).kind == "admin"
+
+
+@cache
+def _province_heads() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("place_phrases.yaml")["province_heads"])
+
+
+@cache
+def demonym_keys() -> frozenset[str]:
+    """The keys (:func:`name_key`) of the countries' demonyms (``data/geo/countries.csv``: "Syrian", "Yemeni")."""
+    with data_path("geo", "countries.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    demonyms = [d for row in rows for d in (row.get("demonyms") or "").split("|") if d]
+    return frozenset(key for key in (name_key(d) for d in demonyms) if key)
 
 
 def _surrounded_name(name: str) -> str:
