@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import json
 import re
 import sqlite3
@@ -13,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from sitrep.data import data_path, load_yaml, word_set
+from sitrep.data import load_yaml, word_set
 from sitrep.geo.build import ensure_index
 from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
 from sitrep.geo.distance import haversine_km
@@ -22,6 +21,7 @@ from sitrep.geo.normalise import (
     ARTICLES,
     ParsedMention,
     cased_tokens,
+    country_rows,
     demonym_keys,
     is_calendar_word,
     is_generic_word,
@@ -902,8 +902,7 @@ _POSSESSIVE = re.compile(r"^(?P<owner>.+?)['’]s\s+(?P<owned>\S.*)$")
 @cache
 def capitals() -> dict[str, str]:
     """ISO2 -> the name of the country's capital, from ``data/geo/countries.csv``."""
-    with data_path("geo", "countries.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["iso2"]: row["capital"] for row in csv.DictReader(handle)}
+    return {row["iso2"]: row["capital"] for row in country_rows()}
 
 
 _BARE_CAPITAL = re.compile(r"(?:the\s+)?capital", re.IGNORECASE)

@@ -315,9 +315,7 @@ def _province_heads() -> frozenset[str]:
 @cache
 def demonym_keys() -> frozenset[str]:
     """The keys (:func:`name_key`) of the countries' demonyms (``data/geo/countries.csv``: "Syrian", "Yemeni")."""
-    with data_path("geo", "countries.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    demonyms = [d for row in rows for d in (row.get("demonyms") or "").split("|") if d]
+    demonyms = [d for row in country_rows() for d in (row.get("demonyms") or "").split("|") if d]
     return frozenset(key for key in (name_key(d) for d in demonyms) if key)
 
 
@@ -378,10 +376,16 @@ def _drop_hyphenated_qualifiers(text: str) -> str:
 
 
 @cache
+def country_rows() -> tuple[dict[str, str], ...]:
+    """The rows of ``data/geo/countries.csv`` (ISO2, name, aliases, demonyms, capital ...), read once."""
+    with data_path("geo", "countries.csv").open(encoding="utf-8", newline="") as handle:
+        return tuple(csv.DictReader(handle))
+
+
+@cache
 def country_keys() -> frozenset[str]:
     """The keys (:func:`name_key`) of the countries' names and aliases (``data/geo/countries.csv``)."""
-    with data_path("geo", "countries.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = country_rows()
     names = [row["name"] for row in rows] + [a for row in rows for a in (row.get("aliases") or "").split("|") if a]
     return frozenset(key for key in (name_key(n) for n in names) if key)
 
