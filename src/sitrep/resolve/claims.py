@@ -417,31 +417,29 @@ def specific_topic(topic: str, cfg: ResolveConfig) -> bool:
     return _specific(topic, cfg)
 
 
-def second_toll(claim: Claim, report: Mention) -> Contradiction | None:
+def second_toll(claim: Claim, report: Mention) -> tuple[Contradiction, str, str] | None:
     """second_toll: a speaker's toll of the incident a report tells ("activists put the toll at 45" after "the
     strike killed 30, the monitor said"; ``Claim.concerns``) whose bounds do not meet the report's toll, from
     another originator, is a disagreement over the incident's dead; a toll the report's own source gives again is
-    an update, not a dispute."""
+    an update, not a dispute. With the pair, how each side reads (the report's, then the claim's)."""
     toll = report.fatalities
     if claim.quantity is None or toll is None or base_kind(claim.quantity.kind) != "killed":
         return None
-    ours, theirs = effective_range(*_bounds(claim.quantity)), effective_range(*_bounds(toll))
+    ours = effective_range(claim.quantity.low, claim.quantity.best, claim.quantity.high)
+    theirs = effective_range(toll.low, toll.best, toll.high)
     if ours is None or theirs is None or not ranges_disjoint(ours, theirs):
         return None
     if originator(report) == claim_originator(claim) or one_speaker(report.chain, claim.chain):
         return None
-    theirs_said = f"{describe_quantity(toll)} ({report_who(report)})"
-    text = f"killed: {theirs_said} vs {describe_quantity(claim.quantity)} ({who(claim)})"
-    return Contradiction("figure", text, report.id, claim.id, "killed")
+    report_side = f"{describe_quantity(toll)} ({report_who(report)})"
+    claim_side = f"{describe_quantity(claim.quantity)} ({who(claim)})"
+    pair = Contradiction("figure", f"killed: {report_side} vs {claim_side}", report.id, claim.id, "killed")
+    return pair, report_side, claim_side
 
 
 def same_statement(report: Mention, claim: Claim) -> bool:
     """The report and the claim are read from one sentence."""
     return report.doc == claim.doc and report.sentence.start == claim.sentence.start
-
-
-def _bounds(q: Quantity) -> tuple[int | None, int | None, int | None]:
-    return q.low, q.best, q.high
 
 
 def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mention]]) -> list[tuple[str, Contradiction]]:
@@ -460,9 +458,8 @@ def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mentio
             event_id, report = reports[claim.concerns]
             # a toll whose own sentence is a report of the same event is compared among the event's figures
             told_there = any(e == event_id and same_statement(m, claim) for e, m in reports.values())
-            if not told_there and (pair := second_toll(claim, report)) is not None:
-                positions[report.id] = f"{describe_quantity(report.fatalities)} ({report_who(report)})"  # type: ignore[arg-type]
-                positions[claim.id] = f"{describe_quantity(claim.quantity)} ({who(claim)})"  # type: ignore[arg-type]
+            if not told_there and (disputed := second_toll(claim, report)) is not None:
+                pair, positions[report.id], positions[claim.id] = disputed
                 by_event.setdefault((event_id, claim.doc), []).append(pair)
             continue
         if claim.modality != "denied" or claim.concerns not in reports or not names_a_denier(claim.chain):
