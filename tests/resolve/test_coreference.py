@@ -244,13 +244,19 @@ def test_a_headline_of_another_kind_of_act_stays_its_own_incident() -> None:
     assert len(group_document_mentions([headline, body])) == 2
 
 
+def _reports_triggered_by(text: str, words: tuple[str, str]) -> list[Mention]:
+    """Two reports (in Idlib, in Saraqib) whose triggers are the given words of the text."""
+    reports = [placed("a", "Idlib"), placed("bb", "Saraqib")]
+    for report, word in zip(reports, words, strict=True):
+        at = text.index(word)
+        report.trigger = Span("d", at, at + len(word), word)
+    return reports
+
+
 def test_a_report_from_the_title_the_text_opens_with_is_a_headline() -> None:
     text = "Mon 4 Mar 2024 Rebels attack Kurd town, 17 dead. Militants stormed Tal Qarqas on Friday, killing 17."
     document = Document(name="d", content_hash="h", text=text, title="Rebels attack Kurd town, 17 dead")
-    reports = [placed("a", "Idlib"), placed("bb", "Saraqib")]
-    for report, word in zip(reports, ("attack", "stormed"), strict=True):
-        at = text.index(word)
-        report.trigger = Span("d", at, at + len(word), word)
+    reports = _reports_triggered_by(text, ("attack", "stormed"))
     mark_headline(reports, document)
     assert [r.headline for r in reports] == [True, False]
     untitled = Document(name="d", content_hash="h", text=text, title="Seventeen die in raid")
@@ -671,9 +677,6 @@ def test_a_definite_description_naming_a_town_nearby_restates_its_incident() -> 
 def test_a_page_title_with_section_and_site_names_marks_the_headline_the_text_opens_with() -> None:
     text = "Rebels attack Kurd town 17 dead Monitor AFP Militants stormed Tal Qarqas on Friday, killing 17."
     document = Document(name="d", content_hash="h", text=text, title="Rebels attack Kurd town 17 dead Monitor - World")
-    reports = [placed("a", "Idlib"), placed("bb", "Saraqib")]
-    for report, word in zip(reports, ("attack", "stormed"), strict=True):
-        at = text.index(word)
-        report.trigger = Span("d", at, at + len(word), word)
+    reports = _reports_triggered_by(text, ("attack", "stormed"))
     mark_headline(reports, document)
     assert [r.headline for r in reports] == [True, False]

@@ -277,7 +277,7 @@ def phrase_actor(phrase: SpacySpan, dictionary: ActorDictionary) -> ActorEntry |
             if modified is not None:
                 return ActorEntry(modified.placeholder, modified.actor_type, None)
             return dictionary.demonyms.get(head.text.lower())
-    if len(phrase) == 1 and _right_before_an_attack_word(head, dictionary):
+    if len(phrase) == 1 and _right_before_an_attack_word(head):
         # "in rebel shelling", "intense regime shelling": a force's modifier the parser cut off its attack word
         modified = _force_by_modifier(head, dictionary)
         if modified is not None:
@@ -375,12 +375,9 @@ def _named_before_the_head(phrase: SpacySpan, dictionary: ActorDictionary) -> Ac
     return found if found is not None and "{" not in found.name and not _unnamed(found, dictionary) else None
 
 
-def _right_before_an_attack_word(token: Token, dictionary: ActorDictionary) -> bool:
-    """The next word is an attack word ("shelling", "fire", "raids": actors.yaml `attack_nouns`)."""
-    if token.i + 1 >= len(token.doc):
-        return False
-    after = token.doc[token.i + 1]
-    return bool({after.lower_, after.lemma_.lower()} & dictionary.words.attack_nouns)
+def _right_before_an_attack_word(token: Token) -> bool:
+    """The next word is an attack word ("shelling", "fire", "raids": :func:`_is_event_noun`)."""
+    return token.i + 1 < len(token.doc) and _is_event_noun(token.doc[token.i + 1])
 
 
 def _force_by_modifier(token: Token, dictionary: ActorDictionary) -> ContextualForce | None:

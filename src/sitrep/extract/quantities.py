@@ -637,7 +637,7 @@ _PAIR_OF_PERSONS = re.compile(
 )
 
 
-def _pairs_of_persons(text: str, found: list[_Found]) -> list[_Found]:
+def _pairs_of_persons(text: str) -> list[_Found]:
     """a_pair_of_persons: "a woman and her child were killed", "one man and one of his sons died": two persons,
     each named by a noun of one person, joined by "and", count two of the kind the casualty cue gives them (kept
     only with a kind); the count "one" or the single person they would otherwise read is set aside."""
@@ -729,8 +729,9 @@ def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]
         candidate = _candidate(text, match, dates, found[-1].end if found else 0)
         if candidate is not None:
             found.append(candidate)
-    pairs = _pairs_of_persons(text, found)
-    found = [item for item in found if not _overlaps(item.start, item.end, [(p.start, p.end) for p in pairs])] + pairs
+    pairs = _pairs_of_persons(text)
+    paired = [(p.start, p.end) for p in pairs]
+    found = [item for item in found if not _overlaps(item.start, item.end, paired)] + pairs
     found = sorted(
         [*found, *_single_persons(text, found), *_named_persons(text, found), *_pronoun_persons(text, found)],
         key=lambda item: item.start,
