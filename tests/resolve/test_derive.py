@@ -480,3 +480,16 @@ def test_of_a_district_and_a_town_the_place_more_reports_name_headlines_the_even
     assert [p.name for p in derive_event("e", told).places] == ["Wadi Sarw", "Qalbiya", "Halab"]
     base = _told("s", "A shell hit the Tell Hamra air base.", ("Tell Hamra air base", "site", "location"))
     assert derive_event("e", [*told, base]).places[0].name == "Tell Hamra air base"
+
+
+def test_the_village_the_act_s_sentences_name_headlines_over_the_city_the_others_carry() -> None:
+    # own_namings_outvote_carried: the city is named once and carried by every later sentence; the village where the
+    # convoy was hit is named by two sentences, so it headlines the event however long the article runs on.
+    hit = _told("a", "Warplanes hit an aid convoy in the village of Kafr Sous.", ("Kafr Sous", "town", "location"))
+    again = _told("b", "The trucks were unloading in Kafr Sous when the jets came.", ("Kafr Sous", "town", "location"))
+    city = _told("c", "Smoke could be seen across Qalbiya.", ("Qalbiya", "town", "location"))
+    later = [_told(f"l{i}", "Deliveries stopped.", ("Qalbiya", "town", INHERITED_ROLE)) for i in range(6)]
+    assert [p.name for p in derive_event("e", [hit, city, again, *later]).places] == ["Kafr Sous", "Qalbiya"]
+    # Named equally often, the place more reports carry still leads.
+    once = _told("d", "Warplanes hit an aid convoy in the village of Kafr Sous.", ("Kafr Sous", "town", "location"))
+    assert derive_event("e", [once, city, *later]).places[0].name == "Qalbiya"

@@ -53,21 +53,33 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
     """Distinct places: those a report's own sentence names as where it happened before those reports only took from
     the sentences before them (a guess: own_places_place_the_event) or named in a way that says no more
     (:func:`own_event_places`); then the finer first (``event_place_fineness``: a town and a district as fine); then
-    by how many reports name them (ties: the first reported)."""
-    counts: Counter[str] = Counter()
+    by how many reports name them in their own sentence, then by how many carry them at all (ties: the first
+    reported).
+
+    own_namings_outvote_carried: a place each sentence after the lead only takes from its context (the city an article
+    is about, its dateline's) is told once, however many sentences carry it; the village the act's own sentences name
+    is told each time. Counting carried places would let the article's city outvote the village it names."""
+    named_by: Counter[str] = Counter()
+    carried_by: Counter[str] = Counter()
     first: dict[str, Place] = {}
-    named: set[str] = set()
     for mention in mentions:
-        own = names_its_own_place(mention)
+        own = own_event_places(mention) if names_its_own_place(mention) else set()
         for place in mention_places(mention):
             key = _place_key(place)
-            counts[key] += 1
+            carried_by[key] += 1
+            named_by[key] += key in own
             first.setdefault(key, place)
-        if own:
-            named.update(own_event_places(mention))
     fineness = cfg.event_place_fineness
     coarsest = max(fineness.values(), default=0) + 1
-    order = sorted(first, key=lambda k: (k not in named, fineness.get(first[k].precision, coarsest), -counts[k]))
+    order = sorted(
+        first,
+        key=lambda k: (
+            not named_by[k],
+            fineness.get(first[k].precision, coarsest),
+            -named_by[k],
+            -carried_by[k],
+        ),
+    )
     return [first[k] for k in order]
 
 
