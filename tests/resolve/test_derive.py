@@ -285,6 +285,16 @@ def test_each_document_votes_once_for_the_type_with_its_lead_report() -> None:
     assert derive_event("e", reports).event_type == "Violence against civilians"
 
 
+def test_a_lead_typed_from_its_toll_alone_is_outvoted_by_the_document_s_air_strikes() -> None:
+    # lead_outvoted_by: "At least 20 fighters were killed on Monday." reads as a clash; four of the
+    # article's sentences name the jets that struck. The article votes for what most of its sentences tell, once they
+    # clearly outnumber the lead's type; a shorter article's lead keeps its vote (the test above).
+    lead = report("a1", "a", 0, "Battles")
+    strikes = [report(f"a{i}", "a", 100 * i, "Explosions/Remote violence") for i in range(2, 6)]
+    assert derive_event("e", [lead, *strikes]).event_type == "Explosions/Remote violence"
+    assert derive_event("e", [lead, *strikes[:3]]).event_type == "Battles"
+
+
 def test_the_date_a_reports_own_sentence_gives_beats_a_dateline() -> None:
     # "8 July Regime forces fended off an attack ..." (the dateline's day) and "... used chlorine gas on Tuesday".
     dateline = report("a1", "a", 0, "Battles")

@@ -41,6 +41,7 @@ class ResolveConfig:
     claim_stopwords: frozenset[str]
     document_reports_once: bool = True
     two_ways_need_the_day: bool = True
+    lead_outvoted_by: int = 3
 
 
 def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
@@ -78,6 +79,7 @@ def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
         claim_stopwords=frozenset(raw["claims"]["stopwords"]),
         document_reports_once=bool(raw.get("document_reports_once", True)),
         two_ways_need_the_day=bool(raw.get("two_ways_need_the_day", True)),
+        lead_outvoted_by=int(raw.get("lead_outvoted_by", 3)),
     )
 
 
