@@ -503,3 +503,14 @@ def test_the_village_the_act_s_sentences_name_headlines_over_the_city_the_others
     # Named equally often, the place more reports carry still leads.
     once = _told("d", "Warplanes hit an aid convoy in the village of Kafr Sous.", ("Kafr Sous", "town", "location"))
     assert derive_event("e", [once, city, *later]).places[0].name == "Qalbiya"
+
+
+def test_an_event_no_report_places_is_placed_where_its_witness_speaks_from() -> None:
+    # told_from_where_it_happened: the only place is where the correspondent is, which is no place of the event's own
+    # when another report names one, but says more than no place at all when none does.
+    witness = _told(
+        "a", "A correspondent in Qalbiya said the raids were the heaviest in weeks.", ("Qalbiya", "town", "location")
+    )
+    assert derive_event("e", [witness]).places[0].name == "Qalbiya"
+    village = _told("b", "Jets struck Kafr Sous at dawn.", ("Kafr Sous", "town", "location"))
+    assert [p.name for p in derive_event("e", [witness, village]).places] == ["Kafr Sous"]

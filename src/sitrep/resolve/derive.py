@@ -69,6 +69,8 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
             carried_by[key] += 1
             named_by[key] += key in own
             first.setdefault(key, place)
+    if not first:
+        return where_told(mentions)
     fineness = cfg.event_place_fineness
     coarsest = max(fineness.values(), default=0) + 1
     order = sorted(
@@ -81,6 +83,18 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
         ),
     )
     return [first[k] for k in order]
+
+
+def where_told(mentions: list[Mention]) -> list[Place]:
+    """told_from_where_it_happened: an event none of whose reports names a place of its own is placed where its
+    speakers are ("a correspondent in the city said the raids were intense", "a resident of a village near X said"):
+    a witness or a local source tells of what happened around them, and the city says more than no place at all."""
+    first: dict[str, Place] = {}
+    for mention in mentions:
+        for pm in mention.places:
+            if pm.place is not None:
+                first.setdefault(_place_key(pm.place), pm.place)
+    return list(first.values())
 
 
 def own_event_places(mention: Mention) -> set[str]:
