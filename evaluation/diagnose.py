@@ -13,6 +13,11 @@ nearest claim (its subject and period are shown too, though the rule does not co
 
 A location miss says whether the event holds the gold place among its places but headlines another (the choice of
 the event's place) or has it nowhere (geocoding, or reports of another incident grouped with it).
+
+With ``--reports``, a miss on the date, the type or the place also says which of the event's reports tell the gold
+value (``report_cause``): a report of the same document, one of another document, one naming the place only as a
+speaker's or another role's, or none (then the value was never extracted, and choosing among the reports cannot
+help), and lists the event's reports, marking those that tell it (+) and the one whose date the event took (*).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import Any
 from sitrep.evaluate import (
     Extracted,
     _find_claim,
+    _interval,
     _match,
     _strict,
     any_location_matches,
@@ -36,8 +42,18 @@ from sitrep.evaluate import (
     location_matches,
     refuse_held_out,
 )
-from sitrep.model import Claim
+from sitrep.model import Claim, Event, Mention
+from sitrep.resolve.similarity import mention_places
 from sitrep.store import Store
+
+# The misses on a field of an extraction that tells the gold event, which --reports traces to the event's reports.
+FIELD_MISSES = (
+    "date",
+    "type",
+    "date and location",
+    "location: another of its places headlines it",
+    "location: none of its places",
+)
 
 
 def miss_reason(gold: dict[str, Any], candidates: list[Extracted]) -> tuple[str, Extracted | None]:
@@ -68,6 +84,59 @@ def location_cause(gold: dict[str, Any], ex: Extracted, store: Store) -> str:
     if any(location_matches(p, loc) for p in places for loc in gold.get("locations", [])):
         return "location: another of its places headlines it"
     return "location: none of its places"
+
+
+def tells_date(mention: Mention, gold: dict[str, Any]) -> bool:
+    start, end = _interval(gold)
+    return mention.date is not None and mention.date.start <= end and start <= mention.date.end
+
+
+def names_place(mention: Mention, gold: dict[str, Any], as_event_place: bool) -> bool:
+    """The report names a gold location: as where its event was (``mention_places``), or in any role."""
+    places = mention_places(mention) if as_event_place else [pm.place for pm in mention.places if pm.place]
+    return any(location_matches(p, loc) for p in places for loc in gold.get("locations", []))
+
+
+def telling_reports(reason: str, gold: dict[str, Any], event: Event) -> list[Mention]:
+    """The event's reports that tell the gold value of the field the miss is on."""
+    if reason.startswith("date"):
+        return [m for m in event.mentions if tells_date(m, gold)]
+    if reason.startswith("type"):
+        return [m for m in event.mentions if m.event_type == gold["event_type"]]
+    return [m for m in event.mentions if names_place(m, gold, as_event_place=True)]
+
+
+def report_cause(reason: str, gold: dict[str, Any], event: Event) -> str:
+    """Which of the event's reports tell the gold value the event missed: whether choosing among them
+    (``resolve.derive``) or extracting it (the earlier stages, or the grouping of reports) is at fault."""
+    field = "location" if reason.startswith("location") else reason.split()[0]
+    telling = telling_reports(field, gold, event)
+    if field == "location" and not telling:
+        if any(names_place(m, gold, as_event_place=False) for m in event.mentions):
+            return "location: a report names it in another role (a speaker's, an origin)"
+        return "location: no report names it"
+    if not telling:
+        return f"{field}: no report tells it"
+    if field == "date" and not any(m.doc == gold["doc"] for m in telling):
+        return "date: only another document's report tells it"
+    return "location: a report names it as the event's place" if field == "location" else f"{field}: a report tells it"
+
+
+def describe_report(mention: Mention, marked: bool, chosen: bool) -> str:
+    date = f"{mention.date.start}..{mention.date.end}" if mention.date else "no date"
+    said = f"«{mention.date.span.text}»" if mention.date and mention.date.span else ""
+    places = ", ".join(f"{pm.place.name if pm.place else pm.text}[{pm.role}]" for pm in mention.places) or "no place"
+    mark = "+" if marked else "*" if chosen else " "
+    sentence = mention.sentence.text[:80]
+    return f"      {mark} {mention.doc} {mention.event_type} | {date} {said} | {places} | «{sentence}»"
+
+
+def print_reports(reason: str, gold: dict[str, Any], event: Event) -> None:
+    telling = {id(m) for m in telling_reports(reason, gold, event)}
+    dated = event.date.span if event.date else None
+    for mention in event.mentions:
+        chosen = dated is not None and mention.date is not None and mention.date.span == dated
+        print(describe_report(mention, id(mention) in telling, chosen))
 
 
 def describe(ex: Extracted) -> str:
@@ -168,6 +237,9 @@ def main() -> None:
     parser.add_argument("gold_dir", type=Path)
     parser.add_argument("--db", required=True)
     parser.add_argument("--only", help="print only misses with this reason")
+    parser.add_argument(
+        "--reports", action="store_true", help="for date, type and place misses, which of the event's reports tell it"
+    )
     args = parser.parse_args()
     refuse_held_out([args.gold_dir])
     gold, _checks, _documents = load_gold(args.gold_dir)
@@ -177,6 +249,7 @@ def main() -> None:
     used_gold = {id(g) for _, g in matched}
     free = [ex for ex in extracted if id(ex) not in {id(e) for e, _ in matched}]
     reasons: Counter[str] = Counter()
+    by_report: Counter[str] = Counter()
     for g in gold:
         if id(g) in used_gold:
             continue
@@ -184,6 +257,9 @@ def main() -> None:
         if reason == "location" and nearest is not None:
             reason = location_cause(g, nearest, store)
         reasons[reason] += 1
+        event = store.get_event(nearest.event_id) if args.reports and nearest is not None else None
+        causes = [report_cause(r, g, event) for r in reason.split(" and ")] if event and reason in FIELD_MISSES else []
+        by_report.update(causes)
         if args.only and not reason.startswith(args.only):  # "location" lists both kinds of location miss
             continue
         locs = ", ".join(f"{loc.get('name')} ({loc.get('country')})" for loc in g.get("locations", []))
@@ -192,11 +268,17 @@ def main() -> None:
         print(f"    gold: «{g.get('evidence', '')[:140]}»")
         if nearest is not None:
             print(f"    ours: {describe(nearest)}")
+        for cause in causes:
+            print(f"    [{cause}]")
+            if event is not None:
+                print_reports(cause, g, event)
     if not args.only:
         print("\nspurious:")
         for ex in free:
             print(f"  {ex.doc}: {describe(ex)}")
     print("\n" + json.dumps(dict(reasons.most_common()), indent=1))
+    if args.reports:
+        print("by report:\n" + json.dumps(dict(by_report.most_common()), indent=1))
     print_claim_misses(args.gold_dir, store, args.only)
 
 
