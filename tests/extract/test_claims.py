@@ -287,6 +287,24 @@ def test_a_toll_counted_over_a_whole_war_is_a_running_total(text: str) -> None:
     assert next(c.subject for c in result.claims if c.quantity is not None) == "people killed"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An estimated 95,000 people have been killed and millions displaced by the violence.",
+        "Rights groups said at least 25,000 people have died in the army's prisons.",
+    ],
+)
+def test_a_toll_too_large_for_one_attack_is_a_running_total(text: str) -> None:
+    result = extract(text)
+    assert result.mentions == []
+    assert any(c.subject == "people killed" and c.quantity is not None for c in result.claims)
+
+
+def test_a_toll_of_one_attack_with_no_period_stays_an_event() -> None:
+    result = extract("An estimated 95 people have been killed and dozens displaced by the bombing of the market.")
+    assert result.mentions and not [c for c in result.claims if c.subject == "people killed"]
+
+
 def test_a_day_s_fighting_toll_stays_an_event() -> None:
     result = extract("At least 12 people have been killed in the fighting around the airport on Monday.")
     assert result.mentions and not [c for c in result.claims if c.subject == "people killed"]

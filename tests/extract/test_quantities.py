@@ -529,3 +529,19 @@ def test_a_named_person_killed_counts_one(sentence: str, killed: int) -> None:
 
 def test_a_named_person_who_speaks_counts_nothing() -> None:
     assert find_quantities("The commander Abu Salim said the town had fallen.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("At least 35 people, mostly farmers, were killed when shells hit the valley.", "killed"),
+        ("Some 60 people many of whom were students were wounded in the blast", "wounded"),
+        ("Around 80 fighters more than half of them foreigners have been killed near the dam.", "killed"),
+    ],
+)
+def test_an_aside_on_who_the_people_were_keeps_the_figure_a_toll(text: str, kind: str) -> None:
+    assert [q.kind for q in find_quantities(text)][:1] == [kind]
+
+
+def test_an_aside_does_not_turn_a_count_into_a_toll() -> None:
+    assert [q.kind for q in find_quantities("About 300 people, mostly women, gathered in the square.")] == ["count"]

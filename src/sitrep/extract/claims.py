@@ -152,7 +152,12 @@ def figure_claims(
             and any(cue in lowered for cue in words["population_cues"])
         ):  # before displacement: "home to four million people, many of them displaced"
             claims.append(_figure_claim(context, quantity, "population", "population"))
-        elif kind in words["toll_kinds"] and is_total and counts_people and not quantity.kind.endswith(SUBSET_SUFFIX):
+        elif (
+            kind in words["toll_kinds"]
+            and (is_total or _war_scale(quantity))
+            and counts_people
+            and not quantity.kind.endswith(SUBSET_SUFFIX)
+        ):
             claim = _figure_claim(context, quantity, f"people {kind}", f"toll:{kind}", period)
             if any(quantity is sum_ for sum_ in sums) and quantity.span is not None:
                 claim = replace(claim, id=_claim_id(context, quantity.span.end))  # its first part has its start
@@ -1241,6 +1246,14 @@ def _starts_a_conflict(sentence: SpacySpan, char: int) -> bool:
         a.lemma_.lower() in words["conflict_start_lemmas"] and a.head.lemma_.lower() in words["ongoing_conflict_nouns"]
         for a in token.ancestors
     )
+
+
+def _war_scale(quantity: Quantity) -> bool:
+    """war_scale_toll: a casualty figure of at least ``war_scale_toll_min`` counts more dead than any one attack
+    does ("an estimated 150,000 people have been killed and millions displaced", with no period named): it is a
+    running total of a war or a campaign, whatever else the sentence says."""
+    least = next((v for v in (quantity.low, quantity.best, quantity.high) if v is not None), None)
+    return least is not None and least >= int(load_yaml("claims.yaml")["war_scale_toll_min"])
 
 
 def _ongoing_conflict_toll(sentence: SpacySpan) -> bool:

@@ -400,13 +400,15 @@ _AUX = word_alternation(_DATA["auxiliaries"])
 _PLACE_PHRASE = r"(?:(?:in|at|near|from|inside|on|outside)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,?\s+)?"
 # "25 people, including seven women and a child, were killed": the figure's own subset between it and its verb.
 _SUBSET_PHRASE = rf"(?:(?:{word_alternation(_DATA['subset_before'])})\s+(?:[\w'’-]+\s+){{1,6}}?,?\s*)?"
+# figure_aside: "40 people, mostly civilians, were killed": what the figure's people mostly were, before its verb.
+_ASIDE_PHRASE = rf"(?:(?:{word_alternation(_DATA['figure_asides'])})\s+(?:[\w'’-]+,?\s+){{1,6}}?)?"
 # "Eleven of the wounded died": a share of a group the text has named, then its verb.
 _SHARE_PHRASE = r"(?:of\s+(?:the|those|them)\s+(?:[\w'’-]+\s+)?)?"
 # "40 troops and militia were killed": a bare noun joined to the figure's head shares its verb;
 # "13 others were injured", "five more (civilians) died": the figure's head is "others" or "more".
 _JOINED_HEAD = r"(?:and\s+[a-z][\w'’-]*\s+|others\s+|more\s+(?:[a-z][\w'’-]*\s+)?)?"
 _CASUALTY_AFTER = re.compile(
-    rf"\s*,?\s*{_JOINED_HEAD}{_SHARE_PHRASE}{_SUBSET_PHRASE}{_PLACE_PHRASE}(?:{_AUX}\s+)*(?:{_kind_alternation(_DATA['casualty_verbs_after'])})\b",
+    rf"\s*,?\s*{_JOINED_HEAD}{_SHARE_PHRASE}{_SUBSET_PHRASE}{_ASIDE_PHRASE}{_PLACE_PHRASE}(?:{_AUX}\s+)*(?:{_kind_alternation(_DATA['casualty_verbs_after'])})\b",
     re.IGNORECASE,
 )
 # own_casualty_verb: "14 were killed 25 were wounded": a figure that is the subject of its own casualty verb (an
