@@ -545,3 +545,15 @@ def test_an_aside_on_who_the_people_were_keeps_the_figure_a_toll(text: str, kind
 
 def test_an_aside_does_not_turn_a_count_into_a_toll() -> None:
     assert [q.kind for q in find_quantities("About 300 people, mostly women, gathered in the square.")] == ["count"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The insurgency has taken the lives of more than 5,000 people in the province.",
+        "The shelling caused the deaths of 14 villagers on Sunday.",
+        "About 900 people are estimated to have been killed in the offensive.",
+    ],
+)
+def test_tolls_worded_as_lives_taken_or_estimated_are_killed_figures(text: str) -> None:
+    assert [q.kind for q in find_quantities(text)][:1] == ["killed"]
