@@ -872,3 +872,29 @@ def test_a_second_speaker_s_toll_is_a_claim_against_the_first_and_the_same_toll_
     # the same toll from a second speaker is no second position
     again = extract(first + "The opposition council said 30 people died.", outlet="Daily Courier")
     assert [c for c in again.claims if c.quantity is not None] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said the shelling of the camp was carried out by the rebels.",
+        "Officials said the militia was behind the attack on the market.",
+        "We hold the army responsible for the shelling of the town, the minister said.",
+        "The government blamed the blast on the rebels.",
+    ],
+)
+def test_whom_a_speaker_lays_an_incident_on_is_an_asserted_accusation(text: str) -> None:
+    result = extract(text)
+    accusations = [c for c in result.claims if c.topic.startswith("accusation@")]
+    assert [(c.modality, c.quantity) for c in accusations] == [("asserted", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shelling of the camp was carried out by the rebels, killing five.",
+        "Officials said the militia was not behind the attack on the market.",
+    ],
+)
+def test_the_story_s_own_passive_and_a_negated_statement_are_no_accusation(text: str) -> None:
+    assert not [c for c in extract(text).claims if c.topic.startswith("accusation@")]

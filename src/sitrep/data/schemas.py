@@ -262,6 +262,12 @@ class ClaimsFile(Strict):
     toll_statement_triggers: Words
     second_toll_max_ratio: float
     war_scale_toll_min: int
+    blaming_lemmas: Words
+    blamed_on_prepositions: Words
+    holding_lemmas: Words
+    responsible_words: Words
+    behind_words: Words
+    perpetration_lemmas: Words
 
 
 # --- contradictions.yaml, datelines.yaml, incidents.yaml, furniture.yaml, languages.yaml -----------------

@@ -199,6 +199,7 @@ def figure_claims(
     claims += denied_harm(context, sentence)
     claims += denied_evidence(context, sentence)
     claims += accusations(context, sentence)
+    claims += perpetrator_statements(context, sentence)
     claims += contentions(context, sentence)
     # two rules may read one statement at one anchor; the store keeps one claim per id
     unique = {c.id: c for c in reversed(claims)}
@@ -466,6 +467,60 @@ def accusations(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
         words += [t.text for t in charge.subtree] if charge.head.i == verb.i else []
         claims.append(_speaker_statement(context, verb, " ".join(words), "accusation"))
     return claims
+
+
+def perpetrator_statements(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """perpetrator_statement: "the ministry said the bombing was carried out by the rebels", "officials said the
+    militia was behind the attack", "we hold the army responsible for the shelling", "the government blamed the blast
+    on the rebels": whom a speaker lays an incident on is the speaker's accusation, an asserted claim beside any
+    report of the incident itself. A passive with its doer counts only inside what a speaker states (the story's
+    own "was carried out by" is its report); a negated statement is a denial, left to the denial rules."""
+    claims: list[Claim] = []
+    for token in span_tokens(sentence):
+        if _negated(token) or not _lays_an_act_on_someone(token):
+            continue
+        claims.append(_speaker_statement(context, token, _statement_words(token), "accusation"))
+    return claims
+
+
+def _statement_words(token: Token) -> str:
+    """The words of what is laid on whom: the clause, without the speaker who lays it ("blamed the blast on the
+    rebels", "the militia was behind the attack")."""
+    speaker = {d.i for c in token.children if c.dep_ in DEP.subject and token.lemma_ != "be" for d in c.subtree}
+    return " ".join(t.text for t in token.subtree if t.i not in speaker and t.dep_ not in DEP.punctuation)
+
+
+def _lays_an_act_on_someone(token: Token) -> bool:
+    """The word states who did an act: "blamed X on Y", "held Y responsible", "Y was behind X", or, within a
+    speaker's statement, "X was carried out by Y"."""
+    words = _claim_words()
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    if lemma in words["blaming_lemmas"]:
+        return any(c.dep_ in DEP.direct_object for c in children) and any(
+            c.dep_ in DEP.preposition and c.lower_ in words["blamed_on_prepositions"] for c in children
+        )
+    if lemma in words["holding_lemmas"]:
+        # "held the army responsible": the parser makes "responsible" a predicate or a clause of the held
+        return any(d.lower_ in words["responsible_words"] for c in children for d in (c, *c.children))
+    stated = _within_a_statement(token)
+    if lemma == "be" and any(c.dep_ in DEP.subject for c in children):
+        return stated and any(c.dep_ in DEP.preposition and c.lower_ in words["behind_words"] for c in children)
+    return (
+        stated
+        and lemma in words["perpetration_lemmas"]
+        and any(c.dep_ in DEP.passive_subject for c in children)
+        and any(c.dep_ in DEP.agent and any(o.dep_ in DEP.prepositional_object for o in c.children) for c in children)
+    )
+
+
+def _within_a_statement(token: Token) -> bool:
+    """The clause is what a speaker states: the clausal complement of a statement verb."""
+    statements = _claim_words()["statement_lemmas"] | _CONTENDING_LEMMAS
+    clause = token
+    while clause.dep_ in DEP.conjunct:
+        clause = clause.head
+    return clause.dep_ in DEP.clausal_complement and clause.head.lemma_.lower() in statements
 
 
 def contentions(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
