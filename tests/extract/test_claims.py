@@ -898,3 +898,27 @@ def test_whom_a_speaker_lays_an_incident_on_is_an_asserted_accusation(text: str)
 )
 def test_the_story_s_own_passive_and_a_negated_statement_are_no_accusation(text: str) -> None:
     assert not [c for c in extract(text).claims if c.topic.startswith("accusation@")]
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("Activists say coalition strikes around the city have killed hundreds of civilians.", 200),
+        ("At least 240 people have also been killed in clashes in the neighbouring province.", 240),
+    ],
+)
+def test_acts_counted_in_the_plural_with_a_perfect_tense_toll_are_a_running_total(text: str, low: int) -> None:
+    result = extract(text)
+    assert [c.quantity.low for c in result.claims if c.quantity is not None and c.subject == "people killed"] == [low]
+    assert result.mentions and result.mentions[0].fatalities is not None  # the acts stay an event with their toll
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian air strikes have killed 20 people in the town on Tuesday, a monitor said.",
+        "An air strike has killed 20 people in the town.",
+    ],
+)
+def test_one_day_s_strikes_or_one_strike_give_no_running_total(text: str) -> None:
+    assert not [c for c in extract(text).claims if c.subject == "people killed"]

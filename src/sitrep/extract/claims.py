@@ -35,7 +35,7 @@ from sitrep.model import (
     SourceKind,
     Span,
 )
-from sitrep.nlp.syntax import DEP, ENT, POS
+from sitrep.nlp.syntax import DEP, ENT, POS, TAG
 from sitrep.nlp.tokens import lower_lemmas, span_text, span_tokens, text_between
 
 
@@ -127,6 +127,7 @@ def figure_claims(
         or _days_of_pattern().search(lowered) is not None
         or _long_period_pattern().search(lowered) is not None
         or _ongoing_conflict_toll(sentence)
+        or _campaign_toll(sentence)
     )
     over_a_period = _period_pattern().search(text) is not None
     period = _period_start(sentence, context.published, context.doc)
@@ -1335,6 +1336,41 @@ def _ongoing_conflict_toll(sentence: SpacySpan) -> bool:
         ):
             return True
     return False
+
+
+def _campaign_toll(sentence: SpacySpan) -> bool:
+    """campaign_toll: "the strikes have killed 122 civilians", "at least 300 people have been killed in clashes in
+    the province": acts counted in the plural as the doer (or, in the passive, the "in"/"by" phrase) of a
+    perfect-tense casualty verb add up their dead over a stretch of time, a running total, unless the sentence puts
+    them on one day ("air strikes have killed 12 people on Tuesday" is that day's incident)."""
+    if _ONE_DAY.search(span_text(sentence)):
+        return False
+    acts = {head for head, what in _tally_heads().items() if what in {"attacks", "clashes"}}
+    for verb in span_tokens(sentence):
+        if verb.pos_ not in POS.verb or verb.lemma_.lower() not in _CASUALTY_LEMMAS | _LIFE_TAKING_LEMMAS:
+            continue
+        if not any(c.dep_ in DEP.auxiliary and c.lemma_.lower() == "have" for c in verb.children):
+            continue
+        doers = [c for c in verb.children if c.dep_ in DEP.subject]
+        doers += [
+            o
+            for c in verb.children
+            if c.dep_ in DEP.preposition | DEP.agent and c.lower_ in _ACT_PREPOSITIONS
+            for o in c.children
+            if o.dep_ in DEP.prepositional_object
+        ]
+        if any(d.lower_ in acts and d.tag_ in TAG.plural_noun for d in doers):
+            return True
+    return False
+
+
+_ACT_PREPOSITIONS = word_set("en", "claims", "act_prepositions")
+_ONE_DAY = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted(word_set("en", "claims", "one_day_words"), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 def _troop_figures_missed(quantities: list[Quantity], sentence: SpacySpan, doc: str) -> list[Quantity]:
