@@ -6,6 +6,7 @@ import pytest
 
 from sitrep.extract.quantities import (
     fatalities,
+    figures_disjoint,
     find_quantities,
     non_violent_toll,
     parse_amount,
@@ -557,3 +558,19 @@ def test_an_aside_does_not_turn_a_count_into_a_toll() -> None:
 )
 def test_tolls_worded_as_lives_taken_or_estimated_are_killed_figures(text: str) -> None:
     assert [q.kind for q in find_quantities(text)][:1] == ["killed"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "disjoint"),
+    [
+        ("45 people were killed", "30 people were killed", True),
+        ("at least 40 people were killed", "45 people were killed", False),
+        # "up to 50" has zero as its floor: it cannot be the same toll as 60, and may be the same as 20
+        ("up to 50 people were killed", "60 people were killed", True),
+        ("up to 50 people were killed", "20 people were killed", False),
+    ],
+)
+def test_two_tolls_disagree_only_when_their_bounds_do_not_meet(a: str, b: str, disjoint: bool) -> None:
+    (first,), (second,) = find_quantities(a), find_quantities(b)
+    assert figures_disjoint(first, second) is disjoint
+    assert figures_disjoint(second, first) is disjoint

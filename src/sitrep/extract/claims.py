@@ -21,7 +21,15 @@ from sitrep.data import load_yaml, word_set
 from sitrep.extract.attribution import canonical_source
 from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.modality import modality_of
-from sitrep.extract.quantities import AMOUNT, SUBSET_SUFFIX, base_kind, coordinated_totals, parse_amount, summed_toll
+from sitrep.extract.quantities import (
+    AMOUNT,
+    SUBSET_SUFFIX,
+    base_kind,
+    coordinated_totals,
+    figures_disjoint,
+    parse_amount,
+    summed_toll,
+)
 from sitrep.extract.triggers import find_triggers, harms
 from sitrep.model import (
     AttributionChain,
@@ -738,15 +746,6 @@ def _speaker(chain: AttributionChain) -> str | None:
     return next((s.name for s in chain.sources if s.kind != "publisher"), None)
 
 
-def _tolls_differ(a: Quantity, b: Quantity) -> bool:
-    """Two tolls that cannot both be right: their bounds do not meet ("45" against "30", not "at least 40")."""
-    low_a, high_a = a.low if a.low is not None else a.best, a.high if a.high is not None else a.best
-    low_b, high_b = b.low if b.low is not None else b.best, b.high if b.high is not None else b.best
-    if low_a is None or low_b is None:
-        return False
-    return (high_a is not None and high_a < low_b) or (high_b is not None and high_b < low_a)
-
-
 def _set_against_earlier_toll(claim: Claim, told: list[Mention], own: Mention | None = None) -> Claim:
     """second_toll: a speaker's toll of one incident ("activists put the toll at 45") answers the deadly report the
     story told last before it with another toll from another speaker: its ``concerns`` is that report, so that the
@@ -760,7 +759,7 @@ def _set_against_earlier_toll(claim: Claim, told: list[Mention], own: Mention | 
         if m.sentence.start < claim.sentence.start
         and m.fatalities is not None
         and _deadly(m)
-        and _tolls_differ(m.fatalities, claim.quantity)
+        and figures_disjoint(m.fatalities, claim.quantity)
         and _of_one_order(m.fatalities, claim.quantity)
         and _speaker(m.chain) != speaker
     ]

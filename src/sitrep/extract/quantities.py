@@ -759,6 +759,37 @@ def non_violent_toll(sub_event_type: str, quantities: list[Quantity]) -> Quantit
     return Quantity("people", 0, 0, 0, None, "killed")
 
 
+def effective_range(low: int | None, best: int | None, high: int | None) -> tuple[int, int | None] | None:
+    """A figure's stated bounds as (min, max); max None when open-ended ("more than 150"). "up to 50" states no lower
+    bound: zero is its floor, so it cannot be the same toll as "60" (the one reading shared by extraction's toll
+    comparisons and the resolver's)."""
+    values = [v for v in (low, best, high) if v is not None]
+    if not values:
+        return None
+    lower = low if low is not None else (best if best is not None else 0)
+    if high is not None:
+        upper: int | None = high
+    elif best is not None:
+        upper = best if low is None else max(best, low)
+    else:
+        upper = None  # only a lower bound was stated
+    return lower, upper
+
+
+def ranges_disjoint(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
+    """Two ranges that do not meet: the figures cannot both be right."""
+    a_low, a_high = a
+    b_low, b_high = b
+    return (a_high is not None and a_high < b_low) or (b_high is not None and b_high < a_low)
+
+
+def figures_disjoint(a: Quantity, b: Quantity) -> bool:
+    """Two figures whose stated bounds do not meet ("45" against "30", not "at least 40"); a figure with no value
+    disagrees with nothing."""
+    range_a, range_b = effective_range(a.low, a.best, a.high), effective_range(b.low, b.best, b.high)
+    return range_a is not None and range_b is not None and ranges_disjoint(range_a, range_b)
+
+
 def base_kind(kind: str) -> str:
     """The kind without the subset mark: "killed-subset" -> "killed"."""
     return kind.removesuffix(SUBSET_SUFFIX)
