@@ -887,6 +887,8 @@ def test_whom_a_speaker_lays_an_incident_on_is_an_asserted_accusation(text: str)
     result = extract(text)
     accusations = [c for c in result.claims if c.topic.startswith("accusation@")]
     assert [(c.modality, c.quantity) for c in accusations] == [("asserted", None)]
+    # what is laid on whom, without the speaker who lays it
+    assert accusations[0].subject.startswith("accusation: ") and "said" not in accusations[0].subject
 
 
 @pytest.mark.parametrize(

@@ -488,7 +488,8 @@ def perpetrator_statements(context: SentenceContext, sentence: SpacySpan) -> lis
     for token in span_tokens(sentence):
         if _negated(token) or not _lays_an_act_on_someone(token):
             continue
-        claims.append(_speaker_statement(context, token, _statement_words(token), "accusation"))
+        claim = _speaker_statement(context, token, "", "accusation")
+        claims.append(replace(claim, subject=f"accusation: {_statement_words(token)}"))
     return claims
 
 
