@@ -24,6 +24,7 @@ from typing import Any
 from sitrep.evaluate import (
     _dispute_passages,
     _disputes_about,
+    _figure_agrees,
     load_gold,
     load_jsonl,
     match_claims,
@@ -46,7 +47,7 @@ def _figure(quantity: Any) -> str:
 def verdict(gold: dict[str, Any], ours: list[Claim], mentions: list[Mention]) -> str:
     """Why no claim of ours from the gold claim's passage states it."""
     if not ours:
-        return "event report only" if mentions else "nothing read"
+        return _event_report_only(gold, mentions) if mentions else "nothing read"
     if not gold.get("quantity"):
         if any(c.quantity is None for c in ours):
             return "figure-less claim, other modality"
@@ -54,6 +55,18 @@ def verdict(gold: dict[str, Any], ours: list[Claim], mentions: list[Mention]) ->
     if all(c.quantity is None for c in ours):
         return "figure-less claims only"
     return "claim with another figure"
+
+
+def _event_report_only(gold: dict[str, Any], mentions: list[Mention]) -> str:
+    """Why an event report of the passage does not state the gold claim: it carries the figure as its toll (the
+    passage tells no gold incident, so the figure had to be a claim: a running or aggregate toll), it read no toll,
+    or the gold claim has no figure."""
+    quantity = gold.get("quantity")
+    if not quantity:
+        return "event report only, figure-less claim"
+    if any(_figure_agrees(quantity, m.fatalities) for m in mentions):
+        return "event report only, its toll is the claim's figure"
+    return "event report only, another toll or none"
 
 
 def print_claims(gold_dir: Path, store: Store, only: str | None) -> None:

@@ -287,6 +287,24 @@ def test_a_toll_counted_over_a_whole_war_is_a_running_total(text: str) -> None:
     assert next(c.subject for c in result.claims if c.quantity is not None) == "people killed"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An estimated 95,000 people have been killed and millions displaced by the violence.",
+        "Rights groups said at least 25,000 people have died in the army's prisons.",
+    ],
+)
+def test_a_toll_too_large_for_one_attack_is_a_running_total(text: str) -> None:
+    result = extract(text)
+    assert result.mentions == []
+    assert any(c.subject == "people killed" and c.quantity is not None for c in result.claims)
+
+
+def test_a_toll_of_one_attack_with_no_period_stays_an_event() -> None:
+    result = extract("An estimated 95 people have been killed and dozens displaced by the bombing of the market.")
+    assert result.mentions and not [c for c in result.claims if c.subject == "people killed"]
+
+
 def test_a_day_s_fighting_toll_stays_an_event() -> None:
     result = extract("At least 12 people have been killed in the fighting around the airport on Monday.")
     assert result.mentions and not [c for c in result.claims if c.subject == "people killed"]
@@ -854,3 +872,55 @@ def test_a_second_speaker_s_toll_is_a_claim_against_the_first_and_the_same_toll_
     # the same toll from a second speaker is no second position
     again = extract(first + "The opposition council said 30 people died.", outlet="Daily Courier")
     assert [c for c in again.claims if c.quantity is not None] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said the shelling of the camp was carried out by the rebels.",
+        "Officials said the militia was behind the attack on the market.",
+        "We hold the army responsible for the shelling of the town, the minister said.",
+        "The government blamed the blast on the rebels.",
+    ],
+)
+def test_whom_a_speaker_lays_an_incident_on_is_an_asserted_accusation(text: str) -> None:
+    result = extract(text)
+    accusations = [c for c in result.claims if c.topic.startswith("accusation@")]
+    assert [(c.modality, c.quantity) for c in accusations] == [("asserted", None)]
+    # what is laid on whom, without the speaker who lays it
+    assert accusations[0].subject.startswith("accusation: ") and "said" not in accusations[0].subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shelling of the camp was carried out by the rebels, killing five.",
+        "Officials said the militia was not behind the attack on the market.",
+    ],
+)
+def test_the_story_s_own_passive_and_a_negated_statement_are_no_accusation(text: str) -> None:
+    assert not [c for c in extract(text).claims if c.topic.startswith("accusation@")]
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("Activists say coalition strikes around the city have killed hundreds of civilians.", 200),
+        ("At least 240 people have also been killed in clashes in the neighbouring province.", 240),
+    ],
+)
+def test_acts_counted_in_the_plural_with_a_perfect_tense_toll_are_a_running_total(text: str, low: int) -> None:
+    result = extract(text)
+    assert [c.quantity.low for c in result.claims if c.quantity is not None and c.subject == "people killed"] == [low]
+    assert result.mentions and result.mentions[0].fatalities is not None  # the acts stay an event with their toll
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian air strikes have killed 20 people in the town on Tuesday, a monitor said.",
+        "An air strike has killed 20 people in the town.",
+    ],
+)
+def test_one_day_s_strikes_or_one_strike_give_no_running_total(text: str) -> None:
+    assert not [c for c in extract(text).claims if c.subject == "people killed"]

@@ -6,6 +6,7 @@ import pytest
 
 from sitrep.extract.quantities import (
     fatalities,
+    figures_disjoint,
     find_quantities,
     non_violent_toll,
     parse_amount,
@@ -529,3 +530,47 @@ def test_a_named_person_killed_counts_one(sentence: str, killed: int) -> None:
 
 def test_a_named_person_who_speaks_counts_nothing() -> None:
     assert find_quantities("The commander Abu Salim said the town had fallen.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("At least 35 people, mostly farmers, were killed when shells hit the valley.", "killed"),
+        ("Some 60 people many of whom were students were wounded in the blast", "wounded"),
+        ("Around 80 fighters more than half of them foreigners have been killed near the dam.", "killed"),
+    ],
+)
+def test_an_aside_on_who_the_people_were_keeps_the_figure_a_toll(text: str, kind: str) -> None:
+    assert [q.kind for q in find_quantities(text)][:1] == [kind]
+
+
+def test_an_aside_does_not_turn_a_count_into_a_toll() -> None:
+    assert [q.kind for q in find_quantities("About 300 people, mostly women, gathered in the square.")] == ["count"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The insurgency has taken the lives of more than 5,000 people in the province.",
+        "The shelling caused the deaths of 14 villagers on Sunday.",
+        "About 900 people are estimated to have been killed in the offensive.",
+    ],
+)
+def test_tolls_worded_as_lives_taken_or_estimated_are_killed_figures(text: str) -> None:
+    assert [q.kind for q in find_quantities(text)][:1] == ["killed"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "disjoint"),
+    [
+        ("45 people were killed", "30 people were killed", True),
+        ("at least 40 people were killed", "45 people were killed", False),
+        # "up to 50" has zero as its floor: it cannot be the same toll as 60, and may be the same as 20
+        ("up to 50 people were killed", "60 people were killed", True),
+        ("up to 50 people were killed", "20 people were killed", False),
+    ],
+)
+def test_two_tolls_disagree_only_when_their_bounds_do_not_meet(a: str, b: str, disjoint: bool) -> None:
+    (first,), (second,) = find_quantities(a), find_quantities(b)
+    assert figures_disjoint(first, second) is disjoint
+    assert figures_disjoint(second, first) is disjoint

@@ -261,6 +261,13 @@ class ClaimsFile(Strict):
     denied_statement_nouns: Words
     toll_statement_triggers: Words
     second_toll_max_ratio: float
+    war_scale_toll_min: int
+    blaming_lemmas: Words
+    blamed_on_prepositions: Words
+    holding_lemmas: Words
+    responsible_words: Words
+    behind_words: Words
+    perpetration_lemmas: Words
 
 
 # --- contradictions.yaml, datelines.yaml, incidents.yaml, furniture.yaml, languages.yaml -----------------
@@ -600,6 +607,7 @@ class QuantitiesFile(Strict):
     toll_links: Words
     auxiliaries: Words
     subset_before: Words
+    figure_asides: Words
     subset_after: dict[str, Words]
     noun_phrase_adjectives: Words
     stop_words: Words

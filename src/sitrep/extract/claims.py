@@ -21,7 +21,15 @@ from sitrep.data import load_yaml, word_set
 from sitrep.extract.attribution import canonical_source
 from sitrep.extract.dates import find_dates, find_period_starts
 from sitrep.extract.modality import modality_of
-from sitrep.extract.quantities import AMOUNT, SUBSET_SUFFIX, base_kind, coordinated_totals, parse_amount, summed_toll
+from sitrep.extract.quantities import (
+    AMOUNT,
+    SUBSET_SUFFIX,
+    base_kind,
+    coordinated_totals,
+    figures_disjoint,
+    parse_amount,
+    summed_toll,
+)
 from sitrep.extract.triggers import find_triggers, harms
 from sitrep.model import (
     AttributionChain,
@@ -35,7 +43,7 @@ from sitrep.model import (
     SourceKind,
     Span,
 )
-from sitrep.nlp.syntax import DEP, ENT, POS
+from sitrep.nlp.syntax import DEP, ENT, POS, TAG
 from sitrep.nlp.tokens import lower_lemmas, span_text, span_tokens, text_between
 
 
@@ -127,6 +135,7 @@ def figure_claims(
         or _days_of_pattern().search(lowered) is not None
         or _long_period_pattern().search(lowered) is not None
         or _ongoing_conflict_toll(sentence)
+        or _campaign_toll(sentence)
     )
     over_a_period = _period_pattern().search(text) is not None
     period = _period_start(sentence, context.published, context.doc)
@@ -152,7 +161,12 @@ def figure_claims(
             and any(cue in lowered for cue in words["population_cues"])
         ):  # before displacement: "home to four million people, many of them displaced"
             claims.append(_figure_claim(context, quantity, "population", "population"))
-        elif kind in words["toll_kinds"] and is_total and counts_people and not quantity.kind.endswith(SUBSET_SUFFIX):
+        elif (
+            kind in words["toll_kinds"]
+            and (is_total or _war_scale(quantity))
+            and counts_people
+            and not quantity.kind.endswith(SUBSET_SUFFIX)
+        ):
             claim = _figure_claim(context, quantity, f"people {kind}", f"toll:{kind}", period)
             if any(quantity is sum_ for sum_ in sums) and quantity.span is not None:
                 claim = replace(claim, id=_claim_id(context, quantity.span.end))  # its first part has its start
@@ -194,6 +208,7 @@ def figure_claims(
     claims += denied_harm(context, sentence)
     claims += denied_evidence(context, sentence)
     claims += accusations(context, sentence)
+    claims += perpetrator_statements(context, sentence)
     claims += contentions(context, sentence)
     # two rules may read one statement at one anchor; the store keeps one claim per id
     unique = {c.id: c for c in reversed(claims)}
@@ -463,6 +478,61 @@ def accusations(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
     return claims
 
 
+def perpetrator_statements(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """perpetrator_statement: "the ministry said the bombing was carried out by the rebels", "officials said the
+    militia was behind the attack", "we hold the army responsible for the shelling", "the government blamed the blast
+    on the rebels": whom a speaker lays an incident on is the speaker's accusation, an asserted claim beside any
+    report of the incident itself. A passive with its doer counts only inside what a speaker states (the story's
+    own "was carried out by" is its report); a negated statement is a denial, left to the denial rules."""
+    claims: list[Claim] = []
+    for token in span_tokens(sentence):
+        if _negated(token) or not _lays_an_act_on_someone(token):
+            continue
+        claim = _speaker_statement(context, token, "", "accusation")
+        claims.append(replace(claim, subject=f"accusation: {_statement_words(token)}"))
+    return claims
+
+
+def _statement_words(token: Token) -> str:
+    """The words of what is laid on whom: the clause, without the speaker who lays it ("blamed the blast on the
+    rebels", "the militia was behind the attack")."""
+    speaker = {d.i for c in token.children if c.dep_ in DEP.subject and token.lemma_ != "be" for d in c.subtree}
+    return " ".join(t.text for t in token.subtree if t.i not in speaker and t.dep_ not in DEP.punctuation)
+
+
+def _lays_an_act_on_someone(token: Token) -> bool:
+    """The word states who did an act: "blamed X on Y", "held Y responsible", "Y was behind X", or, within a
+    speaker's statement, "X was carried out by Y"."""
+    words = _claim_words()
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    if lemma in words["blaming_lemmas"]:
+        return any(c.dep_ in DEP.direct_object for c in children) and any(
+            c.dep_ in DEP.preposition and c.lower_ in words["blamed_on_prepositions"] for c in children
+        )
+    if lemma in words["holding_lemmas"]:
+        # "held the army responsible": the parser makes "responsible" a predicate or a clause of the held
+        return any(d.lower_ in words["responsible_words"] for c in children for d in (c, *c.children))
+    stated = _within_a_statement(token)
+    if lemma == "be" and any(c.dep_ in DEP.subject for c in children):
+        return stated and any(c.dep_ in DEP.preposition and c.lower_ in words["behind_words"] for c in children)
+    return (
+        stated
+        and lemma in words["perpetration_lemmas"]
+        and any(c.dep_ in DEP.passive_subject for c in children)
+        and any(c.dep_ in DEP.agent and any(o.dep_ in DEP.prepositional_object for o in c.children) for c in children)
+    )
+
+
+def _within_a_statement(token: Token) -> bool:
+    """The clause is what a speaker states: the clausal complement of a statement verb."""
+    statements = _claim_words()["statement_lemmas"] | _CONTENDING_LEMMAS
+    clause = token
+    while clause.dep_ in DEP.conjunct:
+        clause = clause.head
+    return clause.dep_ in DEP.clausal_complement and clause.head.lemma_.lower() in statements
+
+
 def contentions(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
     """contention: "the company claimed its guards stayed inside the compound", "the ministry insists the convoy
     carried weapons": what a speaker contends, with no event of its own (an incident told is that incident's
@@ -677,15 +747,6 @@ def _speaker(chain: AttributionChain) -> str | None:
     return next((s.name for s in chain.sources if s.kind != "publisher"), None)
 
 
-def _tolls_differ(a: Quantity, b: Quantity) -> bool:
-    """Two tolls that cannot both be right: their bounds do not meet ("45" against "30", not "at least 40")."""
-    low_a, high_a = a.low if a.low is not None else a.best, a.high if a.high is not None else a.best
-    low_b, high_b = b.low if b.low is not None else b.best, b.high if b.high is not None else b.best
-    if low_a is None or low_b is None:
-        return False
-    return (high_a is not None and high_a < low_b) or (high_b is not None and high_b < low_a)
-
-
 def _set_against_earlier_toll(claim: Claim, told: list[Mention], own: Mention | None = None) -> Claim:
     """second_toll: a speaker's toll of one incident ("activists put the toll at 45") answers the deadly report the
     story told last before it with another toll from another speaker: its ``concerns`` is that report, so that the
@@ -699,7 +760,7 @@ def _set_against_earlier_toll(claim: Claim, told: list[Mention], own: Mention | 
         if m.sentence.start < claim.sentence.start
         and m.fatalities is not None
         and _deadly(m)
-        and _tolls_differ(m.fatalities, claim.quantity)
+        and figures_disjoint(m.fatalities, claim.quantity)
         and _of_one_order(m.fatalities, claim.quantity)
         and _speaker(m.chain) != speaker
     ]
@@ -1243,6 +1304,14 @@ def _starts_a_conflict(sentence: SpacySpan, char: int) -> bool:
     )
 
 
+def _war_scale(quantity: Quantity) -> bool:
+    """war_scale_toll: a casualty figure of at least ``war_scale_toll_min`` counts more dead than any one attack
+    does ("an estimated 150,000 people have been killed and millions displaced", with no period named): it is a
+    running total of a war or a campaign, whatever else the sentence says."""
+    least = next((v for v in (quantity.low, quantity.best, quantity.high) if v is not None), None)
+    return least is not None and least >= int(load_yaml("claims.yaml")["war_scale_toll_min"])
+
+
 def _ongoing_conflict_toll(sentence: SpacySpan) -> bool:
     """ "The war has killed tens of thousands", "the conflict has claimed more than 3,000 lives": a conflict as
     the subject of a perfect-tense verb is a running total."""
@@ -1267,6 +1336,41 @@ def _ongoing_conflict_toll(sentence: SpacySpan) -> bool:
         ):
             return True
     return False
+
+
+def _campaign_toll(sentence: SpacySpan) -> bool:
+    """campaign_toll: "the strikes have killed 122 civilians", "at least 300 people have been killed in clashes in
+    the province": acts counted in the plural as the doer (or, in the passive, the "in"/"by" phrase) of a
+    perfect-tense casualty verb add up their dead over a stretch of time, a running total, unless the sentence puts
+    them on one day ("air strikes have killed 12 people on Tuesday" is that day's incident)."""
+    if _ONE_DAY.search(span_text(sentence)):
+        return False
+    acts = {head for head, what in _tally_heads().items() if what in {"attacks", "clashes"}}
+    for verb in span_tokens(sentence):
+        if verb.pos_ not in POS.verb or verb.lemma_.lower() not in _CASUALTY_LEMMAS | _LIFE_TAKING_LEMMAS:
+            continue
+        if not any(c.dep_ in DEP.auxiliary and c.lemma_.lower() == "have" for c in verb.children):
+            continue
+        doers = [c for c in verb.children if c.dep_ in DEP.subject]
+        doers += [
+            o
+            for c in verb.children
+            if c.dep_ in DEP.preposition | DEP.agent and c.lower_ in _ACT_PREPOSITIONS
+            for o in c.children
+            if o.dep_ in DEP.prepositional_object
+        ]
+        if any(d.lower_ in acts and d.tag_ in TAG.plural_noun for d in doers):
+            return True
+    return False
+
+
+_ACT_PREPOSITIONS = word_set("en", "claims", "act_prepositions")
+_ONE_DAY = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted(word_set("en", "claims", "one_day_words"), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 def _troop_figures_missed(quantities: list[Quantity], sentence: SpacySpan, doc: str) -> list[Quantity]:

@@ -400,13 +400,15 @@ _AUX = word_alternation(_DATA["auxiliaries"])
 _PLACE_PHRASE = r"(?:(?:in|at|near|from|inside|on|outside)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,?\s+)?"
 # "25 people, including seven women and a child, were killed": the figure's own subset between it and its verb.
 _SUBSET_PHRASE = rf"(?:(?:{word_alternation(_DATA['subset_before'])})\s+(?:[\w'’-]+\s+){{1,6}}?,?\s*)?"
+# figure_aside: "40 people, mostly civilians, were killed": what the figure's people mostly were, before its verb.
+_ASIDE_PHRASE = rf"(?:(?:{word_alternation(_DATA['figure_asides'])})\s+(?:[\w'’-]+,?\s+){{1,6}}?)?"
 # "Eleven of the wounded died": a share of a group the text has named, then its verb.
 _SHARE_PHRASE = r"(?:of\s+(?:the|those|them)\s+(?:[\w'’-]+\s+)?)?"
 # "40 troops and militia were killed": a bare noun joined to the figure's head shares its verb;
 # "13 others were injured", "five more (civilians) died": the figure's head is "others" or "more".
 _JOINED_HEAD = r"(?:and\s+[a-z][\w'’-]*\s+|others\s+|more\s+(?:[a-z][\w'’-]*\s+)?)?"
 _CASUALTY_AFTER = re.compile(
-    rf"\s*,?\s*{_JOINED_HEAD}{_SHARE_PHRASE}{_SUBSET_PHRASE}{_PLACE_PHRASE}(?:{_AUX}\s+)*(?:{_kind_alternation(_DATA['casualty_verbs_after'])})\b",
+    rf"\s*,?\s*{_JOINED_HEAD}{_SHARE_PHRASE}{_SUBSET_PHRASE}{_ASIDE_PHRASE}{_PLACE_PHRASE}(?:{_AUX}\s+)*(?:{_kind_alternation(_DATA['casualty_verbs_after'])})\b",
     re.IGNORECASE,
 )
 # own_casualty_verb: "14 were killed 25 were wounded": a figure that is the subject of its own casualty verb (an
@@ -755,6 +757,37 @@ def non_violent_toll(sub_event_type: str, quantities: list[Quantity]) -> Quantit
     if sub_event_type not in NON_VIOLENT_SUB_TYPES or any(base_kind(q.kind) == "killed" for q in quantities):
         return None
     return Quantity("people", 0, 0, 0, None, "killed")
+
+
+def effective_range(low: int | None, best: int | None, high: int | None) -> tuple[int, int | None] | None:
+    """A figure's stated bounds as (min, max); max None when open-ended ("more than 150"). "up to 50" states no lower
+    bound: zero is its floor, so it cannot be the same toll as "60" (the one reading shared by extraction's toll
+    comparisons and the resolver's)."""
+    values = [v for v in (low, best, high) if v is not None]
+    if not values:
+        return None
+    lower = low if low is not None else (best if best is not None else 0)
+    if high is not None:
+        upper: int | None = high
+    elif best is not None:
+        upper = best if low is None else max(best, low)
+    else:
+        upper = None  # only a lower bound was stated
+    return lower, upper
+
+
+def ranges_disjoint(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
+    """Two ranges that do not meet: the figures cannot both be right."""
+    a_low, a_high = a
+    b_low, b_high = b
+    return (a_high is not None and a_high < b_low) or (b_high is not None and b_high < a_low)
+
+
+def figures_disjoint(a: Quantity, b: Quantity) -> bool:
+    """Two figures whose stated bounds do not meet ("45" against "30", not "at least 40"); a figure with no value
+    disagrees with nothing."""
+    range_a, range_b = effective_range(a.low, a.best, a.high), effective_range(b.low, b.best, b.high)
+    return range_a is not None and range_b is not None and ranges_disjoint(range_a, range_b)
 
 
 def base_kind(kind: str) -> str:

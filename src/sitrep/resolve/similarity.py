@@ -9,6 +9,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+# one reading of a figure's bounds for extraction and resolution (re-exported for the resolver's modules)
+from sitrep.extract.quantities import effective_range as effective_range
+from sitrep.extract.quantities import ranges_disjoint as ranges_disjoint
 from sitrep.geo.distance import haversine_km
 from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, ActorRole, DateInterval, Mention, Place
 from sitrep.resolve.config import ResolveConfig
@@ -195,25 +198,3 @@ def names_its_own_place(mention: Mention) -> bool:
         and not names_another_role(pm, mention)
         for pm in mention.places
     )
-
-
-def effective_range(low: int | None, best: int | None, high: int | None) -> tuple[int, int | None] | None:
-    """A figure's stated bounds as (min, max); max None when open-ended ("more than 150")."""
-    values = [v for v in (low, best, high) if v is not None]
-    if not values:
-        return None
-    # "up to 50" states no lower bound: zero is the floor
-    lower = low if low is not None else (best if best is not None else 0)
-    if high is not None:
-        upper: int | None = high
-    elif best is not None:
-        upper = best if low is None else max(best, low)
-    else:
-        upper = None  # only a lower bound was stated
-    return lower, upper
-
-
-def ranges_disjoint(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
-    a_low, a_high = a
-    b_low, b_high = b
-    return (a_high is not None and a_high < b_low) or (b_high is not None and b_high < a_low)
