@@ -65,7 +65,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
             "fall",
             "consequence_of_a_known_incident",
         ),
-        ("Source AFP Related News Car bomb kills five soldiers in the north.", "kills", "page_furniture"),
+        ("Source AFP Related News Car bomb kills five soldiers in the north.", "kills", "links_and_posts"),
         ("The air force has in recent weeks intensified its raids on the hill villages.", "raids", "recent_spell"),
         ("Militiamen have been besieging the mining town for weeks, residents say.", "besieging", "recent_spell"),
         ("Activists say the drone strikes on the valley have killed hundreds of farmers.", "strikes", "tally_of_many"),
@@ -88,7 +88,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("The siege has been marked by heavy shelling of the markets.", "shelling", "standing_situation"),
         ("The army vowed to keep fighting against terrorist cells in the hills.", "fighting", "generic_struggle"),
         ("A judge sentenced the driver to 20 years for ramming the marchers.", "ramming", "judicial"),
-        ("12 Related Rebels Shell Port City Army Pushes North", "Shell", "page_furniture"),
+        ("12 Related Rebels Shell Port City Army Pushes North", "Shell", "links_and_posts"),
         ("03.05.2024 Topic Offensive on the Northern Front (42) 3 17", "Offensive", "topic_tag"),
         ("Drone strikes on the delta have intensified since the talks collapsed.", "strikes", "trend"),
         ("The navy has increased the intensity of its raids on the islands.", "raids", "trend"),
@@ -169,7 +169,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
             "break",
             "goal_of_a_campaign",
         ),
-        ("Related Coverage Rebels Shell Port City Army Pushes North", "Shell", "page_furniture"),
+        ("Related Coverage Rebels Shell Port City Army Pushes North", "Shell", "links_and_posts"),
         (
             "Doctors said autopsies on the victims of the blast concluded that a nerve agent had been used.",
             "used",
@@ -257,6 +257,17 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
             "generic_struggle",
         ),
         ("The tribes joined the offensive to push out the militia from the valley.", "push", "act_as_an_aim"),
+        # An act told in the present progressive is a campaign or a policy going on, not an incident on a day.
+        (
+            "Jets are carrying out raids on the valley to back the offensive, the ministry said.",
+            "raids",
+            "act_in_the_present_progressive",
+        ),
+        (
+            "The navy is targeting fishing boats off the coast, the rebels say.",
+            "targeting",
+            "act_in_the_present_progressive",
+        ),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -345,6 +356,9 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("The rebels seized large parts of the old town on Monday, the monitor said.", "seized"),
         # A caption needs its closing date: a present-tense headline is news.
         ("Militia fires rockets at the port as the truce collapses", "fires"),
+        # The text of the article run on after a page's links, with no full stop between, tells its news.
+        ("Read also Talks stall in the capital Meanwhile rebels shelled the port, killing three.", "shelled"),
+        ("Related Envoy visits the camps Gunmen stormed a checkpoint on Monday and killed four soldiers.", "stormed"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:
@@ -409,6 +423,17 @@ def test_an_agreement_is_an_incident_only_when_the_text_says_it_was_made(
     report = told(sentence, trigger)
     report.event_type, report.sub_event_type = "Strategic developments", "Agreement"
     assert background_reason(report, PUBLISHED) == rule
+
+
+def test_a_headline_of_another_story_is_a_link_but_the_articles_own_title_is_news() -> None:
+    link = "Photo Jane Roe Army Repels Militant Attack on Hill Town North of the Capital"
+    report = told(link, "Attack")
+    assert (
+        background_reason(report, PUBLISHED, title="Rebels Shell Port City, Killing Four")
+        == "headline_of_another_story"
+    )
+    # The same words printed as the article's own title name its lead incident: news.
+    assert background_reason(report, PUBLISHED, title="Army Repels Militant Attack on Hill Town") == ""
 
 
 def test_the_rules_reject_unknown_keys() -> None:
