@@ -268,6 +268,9 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
             "targeting",
             "act_in_the_present_progressive",
         ),
+        # A perfect-tense toll of a hundred or more with no day of the news is a running total.
+        ("The raids have killed 312 people, the monitor said.", "raids", "tally_of_many"),
+        ("Some 450 fighters have died in the battle for the port town.", "died", "tally_of_many"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -359,6 +362,9 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         # The text of the article run on after a page's links, with no full stop between, tells its news.
         ("Read also Talks stall in the capital Meanwhile rebels shelled the port, killing three.", "shelled"),
         ("Related Envoy visits the camps Gunmen stormed a checkpoint on Monday and killed four soldiers.", "stormed"),
+        # A toll of a hundred or more told with its day is that day's incident; a year is no toll.
+        ("Air strikes have killed 120 people in the market town on Monday, the monitor said.", "strikes"),
+        ("Shelling has left 2016 families without water in the old quarter.", "Shelling"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:
