@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sitrep.extract.background import background_reason, load_rules, rules_from_dict
-from sitrep.model import DateInterval, Mention, Span
+from sitrep.extract.background import background_reason, load_rules, mark_background, rules_from_dict
+from sitrep.model import DateInterval, Document, Mention, Span
 from tests.resolve.resolve_fixtures import mention
 
 PUBLISHED = dt.date(2024, 3, 12)
@@ -271,6 +271,9 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         # A perfect-tense toll of a hundred or more with no day of the news is a running total.
         ("The raids have killed 312 people, the monitor said.", "raids", "tally_of_many"),
         ("Some 450 fighters have died in the battle for the port town.", "died", "tally_of_many"),
+        # A known act judged or deplored is a reaction to it.
+        ("The minister said such cruel attacks on fishermen are unacceptable.", "attacks", "act_as_a_reference"),
+        ("The agency deplored these strikes on schools and urged restraint.", "strikes", "act_as_a_reference"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -365,6 +368,8 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         # A toll of a hundred or more told with its day is that day's incident; a year is no toll.
         ("Air strikes have killed 120 people in the market town on Monday, the monitor said.", "strikes"),
         ("Shelling has left 2016 families without water in the old quarter.", "Shelling"),
+        # An act told with its toll is news, however it is judged.
+        ("Jets bombed the market on Monday, killing nine, in a strike the envoy called unacceptable.", "bombed"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:
@@ -440,6 +445,14 @@ def test_a_headline_of_another_story_is_a_link_but_the_articles_own_title_is_new
     )
     # The same words printed as the article's own title name its lead incident: news.
     assert background_reason(report, PUBLISHED, title="Army Repels Militant Attack on Hill Town") == ""
+
+
+def test_an_untitled_page_that_opens_with_its_headline_keeps_it_as_news() -> None:
+    headline = "Army Repels Militant Attack on Hill Town North of the Capital"
+    text = headline + "\nThe army said it drove back the militants on Monday."
+    report = told(headline, "Attack", offset=0)
+    mark_background([report], Document(name="d", content_hash="h", text=text, published=PUBLISHED))
+    assert report.background == ""
 
 
 def test_the_rules_reject_unknown_keys() -> None:

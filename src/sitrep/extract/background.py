@@ -58,6 +58,7 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _QUOTES = re.compile(r"[\"“”]")
 _APOSTROPHES = re.compile(r"['’]")
 _TITLE_SHARE = 0.5  # a match whose words are at least this share the title's is the title itself
+_OPENING_CHARS = 200  # with no title given, a page opens with its title within this many characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,12 +343,17 @@ def load_model() -> BackgroundModel | None:
     return model_from_files(data_path(*MODEL_FILE), data_path(*META_FILE))
 
 
+def own_title(document: Document) -> str:
+    """The document's title; with none given, the opening of its text, where a page prints its title."""
+    return document.title or document.text[:_OPENING_CHARS]
+
+
 def mark_background(mentions: Iterable[Mention], document: Document) -> None:
     """Sets ``background`` on each report of ``document`` that is background: the first rule that covers it, else
     the learned gate's verdict."""
     rules = load_rules()
     model = load_model()
     for mention in mentions:
-        mention.background = background_reason(mention, document.published, rules, document.title or "")
+        mention.background = background_reason(mention, document.published, rules, own_title(document))
         if not mention.background and model is not None and model.is_background(mention, document):
             mention.background = LEARNED
