@@ -455,6 +455,13 @@ def test_an_untitled_page_that_opens_with_its_headline_keeps_it_as_news() -> Non
     assert report.background == ""
 
 
+def test_a_title_in_the_present_progressive_tells_the_days_news() -> None:
+    title = "Jets are shelling the hill villages east of the port"
+    report = told(title, "shelling", offset=0)
+    assert background_reason(report, PUBLISHED, title=title) == ""
+    assert background_reason(report, PUBLISHED, title="Talks stall in the capital") == "act_in_the_present_progressive"
+
+
 def test_the_rules_reject_unknown_keys() -> None:
     with pytest.raises(ValueError, match="unknown keys"):
         rules_from_dict({"history_after_days": 31, "rules": [{"name": "x", "patterns": ["a"], "reach": 3}]})

@@ -58,7 +58,6 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _QUOTES = re.compile(r"[\"“”]")
 _APOSTROPHES = re.compile(r"['’]")
 _TITLE_SHARE = 0.5  # a match whose words are at least this share the title's is the title itself
-_OPENING_CHARS = 200  # with no title given, a page opens with its title within this many characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +68,7 @@ class PatternRule:
     match must hold the trigger itself: a pattern that reads the words after a cue ("would ...", "to try to ...")
     says nothing of a trigger that merely stands before the cue ("the strike would", "a deal intended to"). With
     ``not_the_title``, a match that repeats the document's own title does not count (a headline of another story is
-    a link; the article's own is its lead incident)."""
+    a link, the article's own names its lead incident; a title tells the day's news in the present)."""
 
     name: str
     doc: str
@@ -344,8 +343,8 @@ def load_model() -> BackgroundModel | None:
 
 
 def own_title(document: Document) -> str:
-    """The document's title; with none given, the opening of its text, where a page prints its title."""
-    return document.title or document.text[:_OPENING_CHARS]
+    """The document's title; with none given, the first line of its text, where a page prints its title."""
+    return document.title or document.text.split("\n", 1)[0]
 
 
 def mark_background(mentions: Iterable[Mention], document: Document) -> None:
