@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sitrep.extract.background import background_reason, load_rules, rules_from_dict
-from sitrep.model import DateInterval, Mention, Span
+from sitrep.extract.background import background_reason, load_rules, mark_background, rules_from_dict
+from sitrep.model import DateInterval, Document, Mention, Span
 from tests.resolve.resolve_fixtures import mention
 
 PUBLISHED = dt.date(2024, 3, 12)
@@ -65,7 +65,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
             "fall",
             "consequence_of_a_known_incident",
         ),
-        ("Source AFP Related News Car bomb kills five soldiers in the north.", "kills", "page_furniture"),
+        ("Source AFP Related News Car bomb kills five soldiers in the north.", "kills", "links_and_posts"),
         ("The air force has in recent weeks intensified its raids on the hill villages.", "raids", "recent_spell"),
         ("Militiamen have been besieging the mining town for weeks, residents say.", "besieging", "recent_spell"),
         ("Activists say the drone strikes on the valley have killed hundreds of farmers.", "strikes", "tally_of_many"),
@@ -88,7 +88,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("The siege has been marked by heavy shelling of the markets.", "shelling", "standing_situation"),
         ("The army vowed to keep fighting against terrorist cells in the hills.", "fighting", "generic_struggle"),
         ("A judge sentenced the driver to 20 years for ramming the marchers.", "ramming", "judicial"),
-        ("12 Related Rebels Shell Port City Army Pushes North", "Shell", "page_furniture"),
+        ("12 Related Rebels Shell Port City Army Pushes North", "Shell", "links_and_posts"),
         ("03.05.2024 Topic Offensive on the Northern Front (42) 3 17", "Offensive", "topic_tag"),
         ("Drone strikes on the delta have intensified since the talks collapsed.", "strikes", "trend"),
         ("The navy has increased the intensity of its raids on the islands.", "raids", "trend"),
@@ -169,7 +169,7 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
             "break",
             "goal_of_a_campaign",
         ),
-        ("Related Coverage Rebels Shell Port City Army Pushes North", "Shell", "page_furniture"),
+        ("Related Coverage Rebels Shell Port City Army Pushes North", "Shell", "links_and_posts"),
         (
             "Doctors said autopsies on the victims of the blast concluded that a nerve agent had been used.",
             "used",
@@ -257,6 +257,23 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
             "generic_struggle",
         ),
         ("The tribes joined the offensive to push out the militia from the valley.", "push", "act_as_an_aim"),
+        # An act told in the present progressive is a campaign or a policy going on, not an incident on a day.
+        (
+            "Jets are carrying out raids on the valley to back the offensive, the ministry said.",
+            "raids",
+            "act_in_the_present_progressive",
+        ),
+        (
+            "The navy is targeting fishing boats off the coast, the rebels say.",
+            "targeting",
+            "act_in_the_present_progressive",
+        ),
+        # A perfect-tense toll of a hundred or more with no day of the news is a running total.
+        ("The raids have killed 312 people, the monitor said.", "raids", "tally_of_many"),
+        ("Some 450 fighters have died in the battle for the port town.", "died", "tally_of_many"),
+        # A known act judged or deplored is a reaction to it.
+        ("The minister said such cruel attacks on fishermen are unacceptable.", "attacks", "act_as_a_reference"),
+        ("The agency deplored these strikes on schools and urged restraint.", "strikes", "act_as_a_reference"),
     ],
 )
 def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: str, rule: str) -> None:
@@ -345,6 +362,14 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("The rebels seized large parts of the old town on Monday, the monitor said.", "seized"),
         # A caption needs its closing date: a present-tense headline is news.
         ("Militia fires rockets at the port as the truce collapses", "fires"),
+        # The text of the article run on after a page's links, with no full stop between, tells its news.
+        ("Read also Talks stall in the capital Meanwhile rebels shelled the port, killing three.", "shelled"),
+        ("Related Envoy visits the camps Gunmen stormed a checkpoint on Monday and killed four soldiers.", "stormed"),
+        # A toll of a hundred or more told with its day is that day's incident; a year is no toll.
+        ("Air strikes have killed 120 people in the market town on Monday, the monitor said.", "strikes"),
+        ("Shelling has left 2016 families without water in the old quarter.", "Shelling"),
+        # An act told with its toll is news, however it is judged.
+        ("Jets bombed the market on Monday, killing nine, in a strike the envoy called unacceptable.", "bombed"),
     ],
 )
 def test_news_of_an_incident_is_not_background(sentence: str, trigger: str) -> None:
@@ -409,6 +434,32 @@ def test_an_agreement_is_an_incident_only_when_the_text_says_it_was_made(
     report = told(sentence, trigger)
     report.event_type, report.sub_event_type = "Strategic developments", "Agreement"
     assert background_reason(report, PUBLISHED) == rule
+
+
+def test_a_headline_of_another_story_is_a_link_but_the_articles_own_title_is_news() -> None:
+    link = "Photo Jane Roe Army Repels Militant Attack on Hill Town North of the Capital"
+    report = told(link, "Attack")
+    assert (
+        background_reason(report, PUBLISHED, title="Rebels Shell Port City, Killing Four")
+        == "headline_of_another_story"
+    )
+    # The same words printed as the article's own title name its lead incident: news.
+    assert background_reason(report, PUBLISHED, title="Army Repels Militant Attack on Hill Town") == ""
+
+
+def test_an_untitled_page_that_opens_with_its_headline_keeps_it_as_news() -> None:
+    headline = "Army Repels Militant Attack on Hill Town North of the Capital"
+    text = headline + "\nThe army said it drove back the militants on Monday."
+    report = told(headline, "Attack", offset=0)
+    mark_background([report], Document(name="d", content_hash="h", text=text, published=PUBLISHED))
+    assert report.background == ""
+
+
+def test_a_title_in_the_present_progressive_tells_the_days_news() -> None:
+    title = "Jets are shelling the hill villages east of the port"
+    report = told(title, "shelling", offset=0)
+    assert background_reason(report, PUBLISHED, title=title) == ""
+    assert background_reason(report, PUBLISHED, title="Talks stall in the capital") == "act_in_the_present_progressive"
 
 
 def test_the_rules_reject_unknown_keys() -> None:

@@ -212,6 +212,7 @@ class BackgroundRule(Strict):
     doc: StrictStr
     reach_words: int
     holds_trigger: bool = False
+    not_the_title: bool = False
     patterns: Annotated[Words, Field(min_length=1)]
     requires: StrictStr | None = None
     unless: StrictStr | None = None

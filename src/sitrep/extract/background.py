@@ -36,7 +36,17 @@ from sitrep.model import DateInterval, Document, Mention
 
 _WORD = re.compile(r"\w+")
 _RULE_KEYS = frozenset(
-    {"name", "doc", "reach_words", "holds_trigger", "patterns", "requires", "unless", "sub_event_types"}
+    {
+        "name",
+        "doc",
+        "reach_words",
+        "holds_trigger",
+        "patterns",
+        "requires",
+        "unless",
+        "sub_event_types",
+        "not_the_title",
+    }
 )
 _TOP_KEYS = frozenset({"history_after_days", "history_date_after_trigger_words", "rules"})
 LEARNED = "learned"
@@ -46,6 +56,8 @@ _CUE_LISTS = ("period_words", "habit_words", "history_words", "day_words", "gene
 _NEAR_WORDS = 5  # words either side of the trigger read as its own context
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _QUOTES = re.compile(r"[\"“”]")
+_APOSTROPHES = re.compile(r"['’]")
+_TITLE_SHARE = 0.5  # a match whose words are at least this share the title's is the title itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +66,9 @@ class PatternRule:
     ``reach_words`` words of it, and ``requires`` (if any) matches the sentence too, and ``unless`` (if any) does
     not. With ``sub_event_types``, the rule speaks only of reports of those sub-types. With ``holds_trigger``, the
     match must hold the trigger itself: a pattern that reads the words after a cue ("would ...", "to try to ...")
-    says nothing of a trigger that merely stands before the cue ("the strike would", "a deal intended to")."""
+    says nothing of a trigger that merely stands before the cue ("the strike would", "a deal intended to"). With
+    ``not_the_title``, a match that repeats the document's own title does not count (a headline of another story is
+    a link, the article's own names its lead incident; a title tells the day's news in the present)."""
 
     name: str
     doc: str
@@ -64,8 +78,16 @@ class PatternRule:
     unless: re.Pattern[str] | None = None
     sub_event_types: frozenset[str] = frozenset()
     holds_trigger: bool = False
+    not_the_title: bool = False
 
-    def fires(self, sentence: str, trigger_start: int, trigger_end: int, sub_event_type: str = "") -> bool:
+    def fires(
+        self,
+        sentence: str,
+        trigger_start: int,
+        trigger_end: int,
+        sub_event_type: str = "",
+        title_words: frozenset[str] = frozenset(),
+    ) -> bool:
         if self.sub_event_types and sub_event_type not in self.sub_event_types:
             return False
         if self.requires is not None and not self.requires.search(sentence):
@@ -74,6 +96,7 @@ class PatternRule:
             return False
         return any(
             self._reaches(sentence, start, end, trigger_start, trigger_end)
+            and not (self.not_the_title and _repeats_title(sentence[start:end], title_words))
             for pattern in self.patterns
             for start, end in _match_spans(pattern, sentence)
         )
@@ -90,6 +113,16 @@ def _match_spans(pattern: re.Pattern[str], sentence: str) -> tuple[tuple[int, in
     """Where ``pattern`` matches ``sentence``; found once per sentence: every report of a sentence is tried against
     every rule, and the search was most of the rules' cost."""
     return tuple(match.span() for match in pattern.finditer(sentence))
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """The lower-cased words of ``text``, apostrophes dropped ("Syria's" and "Syrias" are one word)."""
+    return frozenset(_WORD.findall(_APOSTROPHES.sub("", text.lower())))
+
+
+def _repeats_title(match: str, title_words: frozenset[str]) -> bool:
+    words = _word_set(match)
+    return bool(words) and len(words & title_words) >= _TITLE_SHARE * len(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +166,7 @@ def rules_from_dict(raw: dict[str, object]) -> BackgroundRules:
                 unless=re.compile(unless, re.IGNORECASE) if unless else None,
                 sub_event_types=frozenset(entry.get("sub_event_types") or ()),
                 holds_trigger=bool(entry.get("holds_trigger", False)),
+                not_the_title=bool(entry.get("not_the_title", False)),
             )
         )
     history = raw["history_after_days"]
@@ -177,8 +211,11 @@ def _dates_after_trigger(mention: Mention, published: dt.date, reach_words: int)
     ]
 
 
-def background_reason(mention: Mention, published: dt.date | None, rules: BackgroundRules | None = None) -> str:
-    """The name of the first rule that finds the report to be background, or "" when it reports an incident."""
+def background_reason(
+    mention: Mention, published: dt.date | None, rules: BackgroundRules | None = None, title: str = ""
+) -> str:
+    """The name of the first rule that finds the report to be background, or "" when it reports an incident.
+    ``title`` is the document's own title (a rule may set it apart from other headlines the page prints)."""
     rules = rules or load_rules()
     if is_history(mention, published, rules):
         return "history"
@@ -187,7 +224,11 @@ def background_reason(mention: Mention, published: dt.date | None, rules: Backgr
         return ""
     start = mention.trigger.start - mention.sentence.start
     end = mention.trigger.end - mention.sentence.start
-    return next((rule.name for rule in rules.rules if rule.fires(sentence, start, end, mention.sub_event_type)), "")
+    title_words = _word_set(title)
+    return next(
+        (rule.name for rule in rules.rules if rule.fires(sentence, start, end, mention.sub_event_type, title_words)),
+        "",
+    )
 
 
 @functools.cache
@@ -301,12 +342,17 @@ def load_model() -> BackgroundModel | None:
     return model_from_files(data_path(*MODEL_FILE), data_path(*META_FILE))
 
 
+def own_title(document: Document) -> str:
+    """The document's title; with none given, the first line of its text, where a page prints its title."""
+    return document.title or document.text.split("\n", 1)[0]
+
+
 def mark_background(mentions: Iterable[Mention], document: Document) -> None:
     """Sets ``background`` on each report of ``document`` that is background: the first rule that covers it, else
     the learned gate's verdict."""
     rules = load_rules()
     model = load_model()
     for mention in mentions:
-        mention.background = background_reason(mention, document.published, rules)
+        mention.background = background_reason(mention, document.published, rules, own_title(document))
         if not mention.background and model is not None and model.is_background(mention, document):
             mention.background = LEARNED
