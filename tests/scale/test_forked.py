@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.scale.dask_ingest import ReadUnit, _in_order, _workers
+from sitrep.scale.dask_ingest import ReadUnit, WorkerResult, _in_order, _workers
 from sitrep.scale.forked import ForkedWorkers, after_fork
 from sitrep.store import Store
 
@@ -32,7 +32,7 @@ def _pid(_chunk: object) -> int:
     return os.getpid()
 
 
-def _die(_chunk: object) -> None:
+def _die(_chunk: list[ReadUnit]) -> list[WorkerResult]:
     os._exit(3)
 
 
