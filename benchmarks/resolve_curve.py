@@ -46,6 +46,7 @@ import datetime as dt
 import hashlib
 import pstats
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -56,7 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import event, insert
 
 from sitrep import pipeline
 from sitrep.ingest.readers import ReadFailure, read_sources
@@ -405,19 +406,30 @@ def measure(
     directory: Path,
     profile: int = 0,
     dense: bool = False,
+    keep_seed: bool = False,
 ) -> dict[str, Any]:
     label = f"dense-{size}" if dense else str(size)
     path = directory / f"curve-{label}.db"
     for old in directory.glob(f"curve-{label}.db*"):
         old.unlink()
-    store = Store.open(str(path))
     started = time.perf_counter()
-    dated = [item.document.published for item in sample if item.document.published is not None]
-    before = min(dated, default=dt.date.max - dt.timedelta(days=1)) - dt.timedelta(days=1)
-    write_seed(store, seed_documents(random.Random(size), size, anchors, before, dense))
+    seeded_copy = directory / f"curve-{label}-seeded.db"
+    if keep_seed and seeded_copy.exists():  # the same seed (fixed random state) kept from an earlier run
+        shutil.copyfile(seeded_copy, path)
+        store = Store.open(str(path))
+    else:
+        store = Store.open(str(path))
+        dated = [item.document.published for item in sample if item.document.published is not None]
+        before = min(dated, default=dt.date.max - dt.timedelta(days=1)) - dt.timedelta(days=1)
+        write_seed(store, seed_documents(random.Random(size), size, anchors, before, dense))
+        if keep_seed:
+            store.close()
+            shutil.copyfile(path, seeded_copy)
+            store = Store.open(str(path))
     seeded = time.perf_counter() - started
     stats = store.stats()
-    recording, recording_cpu, comparing = [], [], []
+    steps = VmSteps(store)
+    recording, recording_cpu, comparing, stepped = [], [], [], []
     refresh = pipeline.refresh_claim_contradictions
 
     def timed_refresh(store: Store, full: bool = False) -> None:
@@ -429,13 +441,14 @@ def measure(
     profiler = cProfile.Profile()
     report = IngestReport()
     for item in sample:
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu, counted = time.perf_counter(), time.process_time(), steps.count
         if profile:
             profiler.enable()
         record_document(store, item.document, report, _given(item))
         profiler.disable()
         recording.append((time.perf_counter() - started) * 1000)
         recording_cpu.append((time.process_time() - cpu) * 1000)
+        stepped.append(steps.count - counted)
     pipeline.refresh_claim_contradictions = refresh
     if report.failures or len(report.stored) != len(sample):
         sys.exit(f"the sample was not stored whole: {report.failures or report.duplicates}")
@@ -453,7 +466,28 @@ def measure(
         "record_mean_ms": statistics.fmean(recording),
         "record_cpu_ms": statistics.median(recording_cpu),
         "claims_ms": statistics.median(comparing),
+        "vm_steps": statistics.median(stepped) * VM_STEPS_PER_CALL,
     }
+
+
+# SQLite calls the progress handler every this many virtual-machine instructions.
+VM_STEPS_PER_CALL = 1000
+
+
+class VmSteps:
+    """SQLite virtual-machine instructions run on the store's connections (in units of ``VM_STEPS_PER_CALL``): the
+    work of its queries (rows read, index steps), which no other process's load changes, unlike time."""
+
+    def __init__(self, store: Store) -> None:
+        self.count = 0
+        event.listen(store.engine, "checkout", self._watch)
+
+    def _watch(self, dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        dbapi_connection.set_progress_handler(self._step, VM_STEPS_PER_CALL)
+
+    def _step(self) -> int:
+        self.count += 1
+        return 0  # go on
 
 
 def _given(item: ProcessedDocument) -> Callable[[Document], ProcessedDocument]:
@@ -477,6 +511,11 @@ def main() -> None:
         "--dense", type=int, default=0, metavar="EVENTS", help="also a store of about EVENTS events in one week"
     )
     parser.add_argument(
+        "--keep-seed",
+        action="store_true",
+        help="keep each seeded store in --dir (curve-SIZE-seeded.db) and start from that copy when it is there",
+    )
+    parser.add_argument(
         "--profile", type=int, default=0, metavar="N", help="profile record_document; print its N costliest calls"
     )
     args = parser.parse_args()
@@ -498,27 +537,29 @@ def main() -> None:
     print(
         "| stored documents | events | reports | claims | seeding s | "
         "record_document ms (median / mean) | of which claims ms | whole document ms | store part vs first | "
-        "record_document CPU ms (median) | CPU vs first |"
+        "record_document CPU ms (median) | CPU vs first | SQLite steps, thousands (median) | steps vs first |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|", flush=True)
     stores = [(size, False) for size in args.sizes]
     if args.dense:  # about 2.8 events per seeded document (3.5 reports, one in five of an earlier event)
         stores.append((round(args.dense / 2.8), True))
-    base = base_cpu = 0.0
+    base = base_cpu = base_steps = 0.0
     with tempfile.TemporaryDirectory() as temporary:
         directory = args.dir or Path(temporary)
         # Not shown: the first store a process measures also pays one-off costs (the resolver's configuration,
         # compiled queries, the claim code's first use), which would inflate the first row.
         measure(100, processed[:5], anchors, directory)
         for size, dense in stores:  # each row as it is measured: the 100k store takes a while
-            row = measure(size, processed, anchors, directory, args.profile, dense)
+            row = measure(size, processed, anchors, directory, args.profile, dense, args.keep_seed)
             base, base_cpu = base or row["record_ms"], base_cpu or row["record_cpu_ms"]
+            base_steps = base_steps or row["vm_steps"]
             print(
                 f"| {row['size']} | {row['events']:,} | {row['mentions']:,} | {row['claims']:,} | "
                 f"{row['seed_s']:.0f} | "
                 f"{row['record_ms']:.0f} / {row['record_mean_ms']:.0f} | {row['claims_ms']:.0f} | "
                 f"{nlp + row['record_ms']:.0f} | {row['record_ms'] / base:.2f} | "
-                f"{row['record_cpu_ms']:.0f} | {row['record_cpu_ms'] / base_cpu:.2f} |",
+                f"{row['record_cpu_ms']:.0f} | {row['record_cpu_ms'] / base_cpu:.2f} | "
+                f"{row['vm_steps'] / 1000:.0f} | {row['vm_steps'] / base_steps:.2f} |",
                 flush=True,
             )
 

@@ -143,7 +143,7 @@ def test_doctor_names_the_model_and_the_database(tmp_path: Path) -> None:
 
 
 @needs_seeds
-def test_a_dask_run_with_two_workers_stores_the_same_events_as_one_process(seeded_db: Path, tmp_path: Path) -> None:
+def test_a_run_with_two_workers_stores_the_same_events_as_one_process(seeded_db: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "dask.db")
     result = run("ingest", str(SEEDS), "--db", db, "--workers", "2")
     assert result.returncode == 0, result.stderr

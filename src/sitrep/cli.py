@@ -106,10 +106,9 @@ def main() -> None:
 )
 @click.option(
     "--dashboard-address",
-    default="127.0.0.1:0",
-    show_default=True,
     metavar="HOST:PORT",
-    help="Where the local cluster's Dask dashboard listens (with --workers; on this machine only unless asked).",
+    help="With --workers: run the local workers as a Dask cluster whose dashboard listens here (127.0.0.1:0: this "
+    "machine, any port). Without it the workers are processes forked from this one, which start faster.",
 )
 def ingest(
     sources: tuple[str, ...],
@@ -125,7 +124,7 @@ def ingest(
     quiet: bool,
     workers: int,
     scheduler: str | None,
-    dashboard_address: str,
+    dashboard_address: str | None,
 ) -> None:
     """Read SOURCES (files, folders, .jsonl, HTML, feeds, WARC, URLs, or - for stdin) and run the pipeline."""
     from tqdm import tqdm

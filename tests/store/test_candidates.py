@@ -15,7 +15,7 @@ from sitrep.resolve.config import load_config
 from sitrep.resolve.store import compatible_types
 from sitrep.store import Store
 from sitrep.store import schema as t
-from sitrep.store.database import candidate_query
+from sitrep.store.database import candidate_query, candidate_statement
 
 TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests"]
 START = dt.date(2024, 1, 1)
@@ -233,4 +233,28 @@ def test_candidates_read_without_reports_get_the_same_reports_attached(sqlite_ur
     assert all(not e.mentions for e in bare) and all(e.mentions for e in full)
     store.attach_reports(bare)
     assert bare == full
+    store.close()
+
+
+def test_the_candidate_query_as_run_with_bound_values_reads_the_candidate_indexes(sqlite_url: str) -> None:
+    """The statement the store runs binds its values; SQLite must still read each branch off the index of type, cell
+    and length of date. Ordered newest first across branches, it once read every event of the type before the
+    window's end, off the index of type and date that gives that order (its cost grew with the store)."""
+    store = seeded(sqlite_url, random_events(random.Random(3), 50))
+    cases = [
+        report(1, "Battles", dated(START), [place(13.63, 25.35, "town")]),
+        report(2, "Battles", dated(START), [place(15.0, 30.0, "country")]),
+        report(3, "Protests", dated(START, 3), []),
+    ]
+    with store.engine.connect() as c:
+        for m in cases:
+            statement, values = candidate_statement(m, [m.event_type], WINDOW)
+            compiled = statement.compile(dialect=sqlite.dialect())
+            bound = compiled.construct_params(values)
+            positional = [bound[name] for name in compiled.positiontup or []]
+            raw = c.connection.dbapi_connection
+            assert raw is not None
+            plan = [row[-1] for row in raw.execute(f"EXPLAIN QUERY PLAN {compiled}", positional)]
+            reads = [line for line in plan if "events" in line]
+            assert reads and all("USING INDEX ix_events_candidates" in line for line in reads), plan
     store.close()

@@ -205,6 +205,13 @@ class Gazetteer:
             cls._open[target] = cls(db)
         return cls._open[target]
 
+    @classmethod
+    def reconnect(cls) -> None:
+        """Each open index read through a new connection, keeping what was read from it: for a process forked from
+        one that had it open (an SQLite connection must not be used across a fork)."""
+        for target, gazetteer in cls._open.items():
+            gazetteer._db = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
+
     # --- candidates -------------------------------------------------------------------------
 
     def _rows(self, where: str, args: Sequence[object]) -> list[_Hit]:

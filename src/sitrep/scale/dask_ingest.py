@@ -265,16 +265,14 @@ def run_dask_ingest(
     extract: bool = True,
     process: str = DEFAULT_PROCESS,
     scheduler_address: str | None = None,
-    dashboard_address: str = "127.0.0.1:0",
+    dashboard_address: str | None = None,
 ) -> IngestReport:
-    """Ingests ``sources`` into the store at ``db_url`` with a local Dask cluster of ``workers`` processes.
+    """Ingests ``sources`` into the store at ``db_url`` with ``workers`` local processes forked from this one.
 
     ``process`` names the per-document function as ``module:function``; with ``extract=False`` documents
-    are only read, validated and stored. ``scheduler_address`` uses an existing cluster instead;
-    ``dashboard_address`` is where the local cluster's dashboard listens (this machine only by default).
+    are only read, validated and stored. ``scheduler_address`` uses an existing Dask cluster instead;
+    ``dashboard_address`` runs the local workers as a Dask cluster whose dashboard listens there.
     """
-    from dask.distributed import Client
-
     options = options or ReadOptions()
     # The one-process pipeline with no fixed partitions: the driver reads, stores and orders the documents itself
     # (``ingest_window``), so that it resolves each partition while the workers parse the next ones.
@@ -295,7 +293,8 @@ def run_dask_ingest(
     try:
         if first is not None:
             chunks = itertools.chain([first], chunks)
-            with _cluster(scheduler_address, workers, dashboard_address) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+            pipeline = extract and process == DEFAULT_PROCESS
+            with _workers(scheduler_address, workers, dashboard_address, pipeline) as client:
                 if as_written:
                     for window in chunks:
                         ingest_window(client, store, window, workers, options, report, pending)
@@ -433,6 +432,25 @@ def split(units: list[ReadUnit], parts: int) -> list[list[ReadUnit]]:
         chunks.append(units[start:end])
         start = end
     return chunks
+
+
+@contextlib.contextmanager
+def _workers(address: str | None, workers: int, dashboard_address: str | None, pipeline: bool) -> Iterator[Any]:
+    """What partitions are submitted to: a client of the Dask scheduler at ``address``, or of a local Dask cluster
+    when a dashboard is asked for; else ``workers`` processes forked from this one, after it has loaded the default
+    pipeline (``pipeline``) so that they start with it loaded (``scale.forked``)."""
+    if address or dashboard_address:
+        from dask.distributed import Client
+
+        with _cluster(address, workers, dashboard_address or "127.0.0.1:0") as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+            yield client
+        return
+    from sitrep.scale.forked import ForkedWorkers, after_fork, load_for_workers
+
+    if pipeline:
+        load_for_workers()
+    with ForkedWorkers(workers, after_fork) as pool:
+        yield pool
 
 
 @contextlib.contextmanager

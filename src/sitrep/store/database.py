@@ -1499,7 +1499,11 @@ def _candidate_shape(places: int, dated: bool, every_coarse: bool, types: int, c
         for near in where_places
         for when in where_dates
     ]
-    both = union_all(*branches).subquery() if len(branches) > 1 else branches[0].subquery()
+    # Materialised, so that each branch is read off its own index range before the candidates are ordered. Flattened
+    # into the ordered, limited outer query, SQLite read every branch in date order instead, off the index of type
+    # and date, which for the long and undated branches is every event of the type before the window's end: at 100k
+    # stored documents 6.6x the work of these ranges for the same rows (benchmarks/README.md, session 17).
+    both = (union_all(*branches) if len(branches) > 1 else branches[0]).cte("candidates").prefix_with("MATERIALIZED")
     return (
         # The JSON as text: Store._event decodes it only for an event it has not rebuilt from the same text.
         select(both.c.id, type_coerce(both.c.data, Text).label("data"), both.c.date_start)
