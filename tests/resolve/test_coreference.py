@@ -680,3 +680,42 @@ def test_a_page_title_with_section_and_site_names_marks_the_headline_the_text_op
     reports = _reports_triggered_by(text, ("attack", "stormed"))
     mark_headline(reports, document)
     assert [r.headline for r in reports] == [True, False]
+
+
+def _saying(mention_id: str, sentence: str, places: list[tuple[str, Place | None]]) -> Mention:
+    """A report of doc "d" whose sentence is ``sentence`` and names each of ``places`` where it writes it."""
+    report = placed(mention_id, "Idlib")
+    start = 100 * len(mention_id)
+    report.sentence = Span("d", start, start + len(sentence), sentence)
+    report.places = []
+    for name, where in places:
+        at = start + sentence.index(name)
+        report.places.append(PlaceMention(name, Span("d", at, at + len(name)), "location", where))
+    return report
+
+
+def test_a_quarter_named_by_the_words_around_it_lies_in_the_city_its_sentence_names() -> None:
+    # part_by_its_words: the place extractor kept only "Qusour" of "the neighbourhood of Qusour" or "the Qusour market";
+    # in a sentence set in Idlib city (here where its speaker is), the quarter is the city's: one incident with the
+    # shelling of the city.
+    idlib = placed("x", "Idlib").places[0].place
+    lead = _saying("a", "Shells hit Idlib on Sunday, killing four.", [("Idlib", idlib)])
+    for sentence in (
+        "A medic in Idlib said most of the shells fell on the neighbourhood of Qusour.",
+        "A medic in Idlib said most of the shells fell on the Qusour market.",
+    ):
+        quarter = _saying("bb", sentence, [("Idlib", idlib), ("Qusour", None)])
+        assert len(group_document_mentions([lead, quarter])) == 1, sentence
+
+
+def test_a_district_of_a_province_named_so_is_no_quarter_of_a_town() -> None:
+    # part_by_its_words holds only in a sentence that names a city: "the district of Kafr Batikh in Idlib province" is
+    # a place of its own, not the town the lead names.
+    saraqib = placed("x", "Saraqib").places[0].place
+    lead = _saying("a", "Shells hit Saraqib on Sunday, killing four.", [("Saraqib", saraqib)])
+    district = _saying(
+        "bb",
+        "Jets bombed the district of Kafr Batikh in Idlib province.",
+        [("Kafr Batikh", None), ("Idlib province", IDLIB_PROVINCE)],
+    )
+    assert len(group_document_mentions([lead, district])) == 2

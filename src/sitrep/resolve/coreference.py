@@ -509,23 +509,69 @@ def _names_of_reports(reports: list[Mention]) -> tuple[set[str], bool, set[str]]
 
 
 def _judged_places(mention: Mention) -> list[PlaceMention]:
-    """The sentence's own places, without its parts of a town when it also names a town the gazetteer placed: "the
-    Karam neighbourhood of Aleppo" is judged as Aleppo; parts of a town alone are judged as the town the sentence
-    takes from the text before it, when it takes one."""
+    """The sentence's own places, without its parts of a town (``_part_of_a_town``) when it also names a town the
+    gazetteer placed: "the Karam neighbourhood of Aleppo" is judged as Aleppo; parts of a town alone are judged as the
+    town the sentence takes from the text before it, or names as where its speaker is, when it has one."""
     own = _own_places(mention)
-    if any(pm.place is not None and not _town_part(pm) for pm in own):
-        return [pm for pm in own if not _town_part(pm)]
-    if own and all(_town_part(pm) for pm in own):
+    if any(pm.place is not None and not _part_of_a_town(pm, mention) for pm in own):
+        return [pm for pm in own if not _part_of_a_town(pm, mention)]
+    if own and all(_part_of_a_town(pm, mention) for pm in own):
         # part_of_the_town_in_context: "the Qaterji neighbourhood" in a sentence whose place the text before gave
-        # as a town (Aleppo) is a part of that town, and is judged as it.
+        # as a town (Aleppo), or whose speaker is there ("a correspondent in Aleppo said ... the district of
+        # Ramussa"), is a part of that town, and is judged as it.
         towns = [
             pm
             for pm in mention.places
-            if pm.role == INHERITED_ROLE and pm.place is not None and pm.place.precision in FINE - {"site"}
+            if pm.place is not None
+            and pm.place.precision in FINE - {"site"}
+            and (pm.role == INHERITED_ROLE or names_a_speaker(pm, mention))
         ]
         if towns:
             return towns
     return own
+
+
+def _part_of_a_town(pm: PlaceMention, mention: Mention) -> bool:
+    """A part of a town the gazetteer does not place as a town: by its own words ("the Karam neighbourhood"), or,
+    in a sentence that names a city or takes one from the text before it, by the words around it
+    (``part_by_its_words``): a city's quarters are what a report names so, while a "district of" a province is a
+    district."""
+    if _town_part(pm):
+        return True
+    if pm.place is not None and pm.place.precision != "site":
+        return False
+    if not any(other.place is not None and _a_city(other.place) for other in mention.places):
+        return False
+    if _quarter_by_its_head(pm.text):
+        return True
+    text = mention.sentence.text or ""
+    return _called_a_part_at(text, pm.span.start - mention.sentence.start, pm.span.end - mention.sentence.start)
+
+
+def _quarter_by_its_head(text: str) -> bool:
+    """The words hold a head of a town's quarter (``town_quarter_heads``: "district", "quarter", "suburb")."""
+    return bool(set(name_key(text).split()) & word_set("en", "coreference", "town_quarter_heads"))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _called_a_part_at(text: str, start: int, end: int) -> bool:
+    """part_by_its_words: the place extractor kept only the name, and the sentence calls it a part of a town: a
+    head of a town's part right after it ("the Shahba neighbourhood", "the Al-Bayan hospital", "Daraa's Manshiyah
+    district") or a quarter's head and "of" right before it with no name before the head ("the neighbourhood of
+    Zahra", "the southern district of Ramussa"; not "the Zahra neighbourhood of Aleppo", where Aleppo is the town).
+    A function of the text and the offsets alone, so each answer is kept."""
+    if not 0 <= start < end <= len(text):
+        return False
+    after = re.match(r"[\s'’]*([\w-]+)", text[end:])
+    if after is not None and (names_part_of_a_town(after.group(1)) or _quarter_by_its_head(after.group(1))):
+        return True
+    before = re.search(r"(\S+)\s+([a-z]+)\s+of\s+(?:the\s+)?$", text[:start])
+    return (
+        before is not None
+        and before.group(2) in word_set("en", "coreference", "town_quarter_heads")
+        and not before.group(2).endswith("s")
+        and not before.group(1)[:1].isupper()
+    )
 
 
 def places_conflict(a: Mention, b: Mention) -> bool:
@@ -770,8 +816,8 @@ def distinct_towns(a: Mention, b: Mention) -> bool:
     """``distinct_places`` over the towns, sites and villages each sentence names, leaving out a part of a town or an
     area the gazetteer lacks ("the Karam neighbourhood of the city", "the al-Hamra area"): such a part may lie in the
     town the other sentence names (quarters are compared by ``distinct_quarters``)."""
-    towns_a = [pm for pm in _finest(a) if not _vague(pm) and not _town_part(pm)]
-    towns_b = [pm for pm in _finest(b) if not _vague(pm) and not _town_part(pm)]
+    towns_a = [pm for pm in _finest(a) if not _vague(pm) and not _part_of_a_town(pm, a)]
+    towns_b = [pm for pm in _finest(b) if not _vague(pm) and not _part_of_a_town(pm, b)]
     return _none_the_same(towns_a, towns_b)
 
 
