@@ -719,3 +719,20 @@ def test_a_district_of_a_province_named_so_is_no_quarter_of_a_town() -> None:
         [("Kafr Batikh", None), ("Idlib province", IDLIB_PROVINCE)],
     )
     assert len(group_document_mentions([lead, district])) == 2
+
+
+def test_a_car_bomb_and_the_shelling_told_beside_it_are_two_acts() -> None:
+    # two_acts_by_means: "A car bomb exploded at a checkpoint in Saraqib." / "Army artillery shelled the outskirts
+    # overnight." tell two acts though the second names no place of its own; a sentence that only counts the dead
+    # ("Seven people were killed", typed as shelling by guess) counts the bombing's toll.
+    bomb = placed("a", "Saraqib")
+    bomb.sub_event_type = "Remote explosive/landmine/IED"
+    bomb.trigger = Span("d", 0, 8, "car bomb")
+    shelling = unplaced("bb", text="Army artillery shelled the outskirts overnight.")
+    shelling.sub_event_type = "Shelling/artillery/missile attack"
+    shelling.trigger = Span("d", 200, 207, "shelled")
+    toll = unplaced("ccc", text="Seven people were killed.")
+    toll.sub_event_type = "Shelling/artillery/missile attack"
+    toll.trigger = Span("d", 300, 306, "killed")
+    assert len(group_document_mentions([bomb, shelling])) == 2
+    assert len(group_document_mentions([bomb, toll])) == 1

@@ -612,6 +612,7 @@ def _aside_country(pm: PlaceMention, mention: Mention) -> bool:
 class IncidentRules:
     type_families: tuple[frozenset[str], ...]
     one_act_two_ways: tuple[tuple[str, str], ...]
+    two_acts_by_means: tuple[frozenset[str], ...]
     facts_of_an_incident: frozenset[str]
     told_with_an_incident: frozenset[str]
     one_sided_types: frozenset[str]
@@ -635,6 +636,7 @@ def load_rules() -> IncidentRules:
     return IncidentRules(
         type_families=tuple(frozenset(types) for types in raw["type_families"].values()),
         one_act_two_ways=tuple((str(coded), str(other)) for coded, other in raw["one_act_two_ways"]),
+        two_acts_by_means=tuple(frozenset(pair) for pair in raw.get("two_acts_by_means", ())),
         facts_of_an_incident=frozenset(raw["facts_of_an_incident"]),
         told_with_an_incident=frozenset(raw.get("told_with_an_incident", ())),
         one_sided_types=frozenset(raw.get("one_sided_types", ())),
@@ -767,8 +769,10 @@ def _kinds_differ(a: Mention, b: Mention, rules: IncidentRules) -> bool:
     (the arrest of its perpetrators, or only its toll: ``tells_a_toll``) never differ in kind; reports whose types
     share a family (a strike, the massacre it was, the clashes that followed) differ only when each names its own
     place or day."""
-    if a.event_type == b.event_type or a.sentence.start == b.sentence.start:
+    if a.sentence.start == b.sentence.start:
         return False
+    if a.event_type == b.event_type:
+        return _acts_by_two_means(a, b, rules)
     if any({a.event_type, b.event_type} == set(pair) for pair in rules.one_act_two_ways):
         return False
     one_family = any(a.event_type in family and b.event_type in family for family in rules.type_families)
@@ -778,6 +782,16 @@ def _kinds_differ(a: Mention, b: Mention, rules: IncidentRules) -> bool:
     if not fact and not one_family:
         return True
     return not (_continues(a) or _continues(b))
+
+
+def _acts_by_two_means(a: Mention, b: Mention, rules: IncidentRules) -> bool:
+    """two_acts_by_means: the two reports' sub-types are a pair one act is never told as (a car bomb and the shelling
+    told beside it), and neither only counts the dead (``tells_a_toll``)."""
+    return (
+        frozenset((a.sub_event_type, b.sub_event_type)) in rules.two_acts_by_means
+        and not tells_a_toll(a)
+        and not tells_a_toll(b)
+    )
 
 
 def kinds_differ(a: Mention, b: Mention, rules: IncidentRules | None = None) -> bool:
