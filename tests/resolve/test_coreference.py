@@ -736,3 +736,18 @@ def test_a_car_bomb_and_the_shelling_told_beside_it_are_two_acts() -> None:
     toll.trigger = Span("d", 300, 306, "killed")
     assert len(group_document_mentions([bomb, shelling])) == 2
     assert len(group_document_mentions([bomb, toll])) == 1
+
+
+def test_an_act_a_doer_also_did_at_a_place_of_its_own_is_another_incident() -> None:
+    # also_another_act: after "Jets bombed Saraqib on Sunday.", "Army artillery also shelled the village of Kafr Ruma."
+    # tells a further act (the gazetteer lacks the village, so nothing else keeps it apart); "Other targets were also
+    # hit in Kafr Ruma." (passive) adds to the raid told, and "Artillery also shelled a school." names no place.
+    lead = placed("a", "Saraqib")
+    for sentence, incidents in (
+        ("Army artillery also shelled the village of Kafr Ruma.", 2),
+        ("Other targets were also hit in Kafr Ruma.", 1),
+        ("Artillery also shelled a school.", 1),
+    ):
+        names = [("Kafr Ruma", IDLIB_PROVINCE)] if "Kafr Ruma" in sentence else []
+        further = _saying("bb", sentence, names)
+        assert len(group_document_mentions([lead, further])) == incidents, sentence

@@ -22,7 +22,8 @@ own evidence of being another incident (``data/incidents.yaml``):
 - a doer of the other side: a strike or an attack by one side and one by the other, each named by its sentence,
   are two acts ("rebel rockets hit the city" / "government jets bombed the suburbs"), not in a battle, where both
   sides act (doers_of_two_sides);
-- a turn of the text to another incident ("Elsewhere, ...").
+- a turn of the text to another incident ("Elsewhere, ..."), or a further act its doer also did at a place the
+  sentence names ("Regime forces also shelled the towns of X and Y": also_another_act).
 A report with no such evidence joins the incident that shares its place, else
 the latest one the article told. A definite description of an act ("The bomb struck the village of X") that
 names no day of its own and has only its place against every incident restates the latest incident of its type
@@ -892,6 +893,35 @@ def _turns_to_another(mention: Mention, rules: IncidentRules) -> bool:
     return bool(rules.another_incident.search(mention.sentence.text or ""))
 
 
+@functools.cache
+def _also_another_act() -> re.Pattern[str]:
+    verbs = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(word_set("en", "coreference", "further_act_verbs"), key=len, reverse=True)
+    )
+    return re.compile(rf"(?:\b([a-z]+)\s+)?\balso\s+(?:[a-z]+\s+)?(?:{verbs})\b", re.IGNORECASE)
+
+
+def tells_a_further_act(mention: Mention) -> bool:
+    """also_another_act: the sentence says its doer also did an act at a place it names ("Regime forces also shelled
+    the towns of X and Y", "the army also advanced in Z"): a further act, not the one told before it; like a turn to
+    another incident ("Elsewhere"), it joins only an incident told at that place. Not in the passive ("other targets
+    were also hit"), nor when the report describes the act told ("the strikes also hit a school"), nor when it names
+    no place of its own ("air strikes also hit a hospital"): that may be a part of the act told."""
+    if mention.restates or not _own_places(mention):
+        return False
+    passive = word_set("en", "coreference", "passive_auxiliaries")
+    return any(
+        (found.group(1) or "").casefold() not in passive
+        for found in _also_another_act().finditer(mention.sentence.text or "")
+    )
+
+
+def _told_as_another(mention: Mention, rules: IncidentRules) -> bool:
+    """The text turns to another incident (``_turns_to_another``) or tells a further act (``tells_a_further_act``)."""
+    return _turns_to_another(mention, rules) or tells_a_further_act(mention)
+
+
 def turns_to_another(mention: Mention, rules: IncidentRules | None = None) -> bool:
     """The sentence opens on a cue that the text turns to another incident ("Elsewhere in Syria, ...")."""
     return _turns_to_another(mention, rules or load_rules())
@@ -967,7 +997,7 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             and not any(_kinds_differ(mention, other, rules) for other in g)
             and not _placed_elsewhere(mention, g)
         ]
-        turns = _turns_to_another(mention, rules)
+        turns = _told_as_another(mention, rules)
         sharing = [g for g in open_groups if _shares_place(mention, g, by_name=turns)]
         if sharing:
             home: list[Mention] | None = sharing[-1]
@@ -984,7 +1014,7 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             (
                 g
                 for g in groups
-                if not _turns_to_another(g[0], rules) and all(_same_kind_and_mode(mention, other, rules) for other in g)
+                if not _told_as_another(g[0], rules) and all(_same_kind_and_mode(mention, other, rules) for other in g)
             ),
             None,
         )
