@@ -751,3 +751,12 @@ def test_an_act_a_doer_also_did_at_a_place_of_its_own_is_another_incident() -> N
         names = [("Kafr Ruma", IDLIB_PROVINCE)] if "Kafr Ruma" in sentence else []
         further = _saying("bb", sentence, names)
         assert len(group_document_mentions([lead, further])) == incidents, sentence
+
+
+def test_the_grouping_tells_by_which_rule_each_report_joined() -> None:
+    # evaluation/clustering/duplicates.py --joins counts wrong joins by the rule that made them.
+    lead, again, toll = placed("a", "Saraqib"), placed("bb", "Saraqib"), unplaced("ccc", text="Seven were killed.")
+    elsewhere = unplaced("dddd", text="Elsewhere, gunmen killed two farmers.")
+    joined_by: dict[str, str] = {}
+    group_document_mentions([lead, again, toll, elsewhere], joined_by)
+    assert joined_by == {"a": "starts", "bb": "shares_place", "ccc": "continues", "dddd": "starts"}

@@ -978,15 +978,17 @@ def _another_kind(mention: Mention, group: list[Mention], rules: IncidentRules) 
     return any(all(_kinds_differ(mention, other, rules) for other in told) for told in by_sentence.values())
 
 
-def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
+def group_document_mentions(mentions: list[Mention], joined_by: dict[str, str] | None = None) -> list[list[Mention]]:
     """Groups in document order. A report joins the latest incident that shares its own place, else the latest
     incident none of whose reports it has evidence against; with such evidence against all, or when the text
     turns to another incident ("Another strike hit ...") and names no place of an incident told, it starts an
     incident of its own. The headline's reports join, last, the first incident of their kind the body tells (one
-    it tells as "another" incident is not the headline's)."""
+    it tells as "another" incident is not the headline's). ``joined_by``, when given, is filled with the rule by
+    which each report (by id) joined its incident or started one, for the tools that count wrong joins."""
     rules = load_rules()
     headline = headline_reports(mentions)
     groups: list[list[Mention]] = []
+    why: dict[str, str] = {} if joined_by is None else joined_by
     for mention in mentions:
         if any(mention is h for h in headline):
             continue
@@ -1001,10 +1003,13 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
         sharing = [g for g in open_groups if _shares_place(mention, g, by_name=turns)]
         if sharing:
             home: list[Mention] | None = sharing[-1]
+            why[mention.id] = "shares_place"
         elif open_groups and not turns:
             home = open_groups[-1]
+            why[mention.id] = "continues" if _continues(mention) else "no_evidence_against"
         else:
             home = _restated_near(mention, groups, rules)
+            why[mention.id] = "restated_near" if home is not None else "starts"
         if home is None:
             groups.append([mention])
         else:
@@ -1018,6 +1023,7 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             ),
             None,
         )
+        why[mention.id] = "headline" if lead is not None else "starts"
         if lead is None:
             groups.insert(0, [mention])
         else:
