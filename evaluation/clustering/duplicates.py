@@ -10,7 +10,13 @@ placed, or that the sentence turns to another incident ("Elsewhere, ..."); "no e
 joined a later incident, or the headline's rule placed it); "one group" when the grouping joined them and resolution
 split them.
 
-    python evaluation/clustering/duplicates.py GOLD --db sqlite:///DB [--show]
+With ``--joins``, the other direction: each *wrong join*, a gold incident we missed whose own sentences (those that
+tell no other gold incident) are reports of an event of ours that matched another gold incident of the same
+document, by the rule of the grouping that joined the later of the two reports (``group_document_mentions``'s
+``joined_by``: shares_place, continues, no_evidence_against, restated_near, headline), or "one sentence tells both",
+or "resolution merged" when the grouping kept them apart.
+
+    python evaluation/clustering/duplicates.py GOLD --db sqlite:///DB [--show] [--joins]
 
 Development halves only; never the test split.
 """
@@ -21,6 +27,7 @@ import argparse
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
@@ -78,6 +85,8 @@ def evidence_against(mention: Mention, group: list[Mention]) -> str:
         return "placed elsewhere"
     if co._turns_to_another(mention, rules):
         return "turns to another"
+    if co.tells_a_further_act(mention):
+        return "also_another_act"
     return "no evidence"
 
 
@@ -97,17 +106,70 @@ def describe(mention: Mention) -> str:
     )
 
 
+def _tells(mention: Mention, g: dict[str, Any]) -> bool:
+    return any(same_passage(mention.sentence.text or "", p) for p in gold_passages(g))
+
+
+def wrong_joins(
+    store: Store, gold: list[dict[str, Any]], matched: list[tuple[Any, dict[str, Any]]], show: bool
+) -> None:
+    """Counts the wrong joins (see the module docstring) by the grouping rule that made each."""
+    gold_of = {(ex.event_id, ex.doc): g for ex, g in matched}
+    found = {id(g) for _, g in matched}
+    ids = {stored.document.name: stored.id for stored in store.documents()}
+    causes: Counter[str] = Counter()
+    for g in gold:
+        if id(g) in found or g["doc"] not in ids:
+            continue
+        reports = [m for m in store.mentions_for_document(ids[g["doc"]]) if not m.background]
+        event_of = {m.id: store.event_of_mention(m.id) for m in reports}
+        hosted = [
+            (m, h) for m in reports if _tells(m, g) and (h := gold_of.get((event_of[m.id], g["doc"]))) is not None
+        ]
+        if not hosted:
+            continue
+        own = [(m, h) for m, h in hosted if not _tells(m, h)]
+        if not own:
+            causes["one sentence tells both"] += 1
+            continue
+        mine, host = own[0]
+        theirs = [m for m in reports if event_of[m.id] == event_of[mine.id] and _tells(m, host) and not _tells(m, g)]
+        if not theirs:
+            continue
+        joined_by: dict[str, str] = {}
+        groups = co.group_document_mentions(reports, joined_by)
+        group_of = {m.id: i for i, group in enumerate(groups) for m in group}
+        if group_of.get(mine.id) != group_of.get(theirs[0].id):
+            cause = "resolution merged"
+        else:
+            later = mine if mine.sentence.start > theirs[0].sentence.start else theirs[0]
+            cause = joined_by.get(later.id, "?")
+        causes[cause] += 1
+        if show:
+            print(f"[{cause}] {g['doc']} {g['id']} joined to {host['id']}")
+            print(f"    missed: {describe(mine)}")
+            print(f"    host:   {describe(theirs[0])}")
+    print(f"\nwrong joins: {sum(causes.values())}")
+    for cause, n in causes.most_common():
+        print(f"  {n:4d}  {cause}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold_dir", type=Path)
     parser.add_argument("--db", required=True)
     parser.add_argument("--show", action="store_true", help="print each duplicate with the report it was kept from")
+    parser.add_argument("--joins", action="store_true", help="count wrong joins instead, by the rule that joined them")
     args = parser.parse_args()
     refuse_held_out([args.gold_dir])
     gold, _, documents = load_gold(args.gold_dir)
     store = Store.open(args.db, create=False)
     extracted = events_on(store, documents)
     matched = _match(extracted, gold, _strict)
+    if args.joins:
+        wrong_joins(store, gold, matched, args.show)
+        store.close()
+        return
     matched_ex = {id(ex) for ex, _ in matched}
     unmatched = [ex for ex in extracted if id(ex) not in matched_ex]
     verdicts = classify_unmatched(unmatched, gold, {id(g) for _, g in matched})

@@ -680,3 +680,83 @@ def test_a_page_title_with_section_and_site_names_marks_the_headline_the_text_op
     reports = _reports_triggered_by(text, ("attack", "stormed"))
     mark_headline(reports, document)
     assert [r.headline for r in reports] == [True, False]
+
+
+def _saying(mention_id: str, sentence: str, places: list[tuple[str, Place | None]]) -> Mention:
+    """A report of doc "d" whose sentence is ``sentence`` and names each of ``places`` where it writes it."""
+    report = placed(mention_id, "Idlib")
+    start = 100 * len(mention_id)
+    report.sentence = Span("d", start, start + len(sentence), sentence)
+    report.places = []
+    for name, where in places:
+        at = start + sentence.index(name)
+        report.places.append(PlaceMention(name, Span("d", at, at + len(name)), "location", where))
+    return report
+
+
+def test_a_quarter_named_by_the_words_around_it_lies_in_the_city_its_sentence_names() -> None:
+    # part_by_its_words: the place extractor kept only "Qusour" of "the neighbourhood of Qusour" or "the Qusour market";
+    # in a sentence set in Idlib city (here where its speaker is), the quarter is the city's: one incident with the
+    # shelling of the city.
+    idlib = placed("x", "Idlib").places[0].place
+    lead = _saying("a", "Shells hit Idlib on Sunday, killing four.", [("Idlib", idlib)])
+    for sentence in (
+        "A medic in Idlib said most of the shells fell on the neighbourhood of Qusour.",
+        "A medic in Idlib said most of the shells fell on the Qusour market.",
+    ):
+        quarter = _saying("bb", sentence, [("Idlib", idlib), ("Qusour", None)])
+        assert len(group_document_mentions([lead, quarter])) == 1, sentence
+
+
+def test_a_district_of_a_province_named_so_is_no_quarter_of_a_town() -> None:
+    # part_by_its_words holds only in a sentence that names a city: "the district of Kafr Batikh in Idlib province" is
+    # a place of its own, not the town the lead names.
+    saraqib = placed("x", "Saraqib").places[0].place
+    lead = _saying("a", "Shells hit Saraqib on Sunday, killing four.", [("Saraqib", saraqib)])
+    district = _saying(
+        "bb",
+        "Jets bombed the district of Kafr Batikh in Idlib province.",
+        [("Kafr Batikh", None), ("Idlib province", IDLIB_PROVINCE)],
+    )
+    assert len(group_document_mentions([lead, district])) == 2
+
+
+def test_a_car_bomb_and_the_shelling_told_beside_it_are_two_acts() -> None:
+    # two_acts_by_means: "A car bomb exploded at a checkpoint in Saraqib." / "Army artillery shelled the outskirts
+    # overnight." tell two acts though the second names no place of its own; a sentence that only counts the dead
+    # ("Seven people were killed", typed as shelling by guess) counts the bombing's toll.
+    bomb = placed("a", "Saraqib")
+    bomb.sub_event_type = "Remote explosive/landmine/IED"
+    bomb.trigger = Span("d", 0, 8, "car bomb")
+    shelling = unplaced("bb", text="Army artillery shelled the outskirts overnight.")
+    shelling.sub_event_type = "Shelling/artillery/missile attack"
+    shelling.trigger = Span("d", 200, 207, "shelled")
+    toll = unplaced("ccc", text="Seven people were killed.")
+    toll.sub_event_type = "Shelling/artillery/missile attack"
+    toll.trigger = Span("d", 300, 306, "killed")
+    assert len(group_document_mentions([bomb, shelling])) == 2
+    assert len(group_document_mentions([bomb, toll])) == 1
+
+
+def test_an_act_a_doer_also_did_at_a_place_of_its_own_is_another_incident() -> None:
+    # also_another_act: after "Jets bombed Saraqib on Sunday.", "Army artillery also shelled the village of Kafr Ruma."
+    # tells a further act (the gazetteer lacks the village, so nothing else keeps it apart); "Other targets were also
+    # hit in Kafr Ruma." (passive) adds to the raid told, and "Artillery also shelled a school." names no place.
+    lead = placed("a", "Saraqib")
+    for sentence, incidents in (
+        ("Army artillery also shelled the village of Kafr Ruma.", 2),
+        ("Other targets were also hit in Kafr Ruma.", 1),
+        ("Artillery also shelled a school.", 1),
+    ):
+        names = [("Kafr Ruma", IDLIB_PROVINCE)] if "Kafr Ruma" in sentence else []
+        further = _saying("bb", sentence, names)
+        assert len(group_document_mentions([lead, further])) == incidents, sentence
+
+
+def test_the_grouping_tells_by_which_rule_each_report_joined() -> None:
+    # evaluation/clustering/duplicates.py --joins counts wrong joins by the rule that made them.
+    lead, again, toll = placed("a", "Saraqib"), placed("bb", "Saraqib"), unplaced("ccc", text="Seven were killed.")
+    elsewhere = unplaced("dddd", text="Elsewhere, gunmen killed two farmers.")
+    joined_by: dict[str, str] = {}
+    group_document_mentions([lead, again, toll, elsewhere], joined_by)
+    assert joined_by == {"a": "starts", "bb": "shares_place", "ccc": "continues", "dddd": "starts"}

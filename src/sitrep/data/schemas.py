@@ -293,6 +293,7 @@ class DatelinesFile(Strict):
 class IncidentsFile(Strict):
     type_families: dict[str, list[EventType]]
     one_act_two_ways: list[tuple[EventType, EventType]] = []
+    two_acts_by_means: list[tuple[SubEventType, SubEventType]] = []
     facts_of_an_incident: list[SubEventType]
     told_with_an_incident: list[SubEventType] = []
     one_sided_types: list[EventType] = []

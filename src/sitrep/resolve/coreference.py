@@ -22,7 +22,8 @@ own evidence of being another incident (``data/incidents.yaml``):
 - a doer of the other side: a strike or an attack by one side and one by the other, each named by its sentence,
   are two acts ("rebel rockets hit the city" / "government jets bombed the suburbs"), not in a battle, where both
   sides act (doers_of_two_sides);
-- a turn of the text to another incident ("Elsewhere, ...").
+- a turn of the text to another incident ("Elsewhere, ..."), or a further act its doer also did at a place the
+  sentence names ("Regime forces also shelled the towns of X and Y": also_another_act).
 A report with no such evidence joins the incident that shares its place, else
 the latest one the article told. A definite description of an act ("The bomb struck the village of X") that
 names no day of its own and has only its place against every incident restates the latest incident of its type
@@ -509,23 +510,69 @@ def _names_of_reports(reports: list[Mention]) -> tuple[set[str], bool, set[str]]
 
 
 def _judged_places(mention: Mention) -> list[PlaceMention]:
-    """The sentence's own places, without its parts of a town when it also names a town the gazetteer placed: "the
-    Karam neighbourhood of Aleppo" is judged as Aleppo; parts of a town alone are judged as the town the sentence
-    takes from the text before it, when it takes one."""
+    """The sentence's own places, without its parts of a town (``_part_of_a_town``) when it also names a town the
+    gazetteer placed: "the Karam neighbourhood of Aleppo" is judged as Aleppo; parts of a town alone are judged as the
+    town the sentence takes from the text before it, or names as where its speaker is, when it has one."""
     own = _own_places(mention)
-    if any(pm.place is not None and not _town_part(pm) for pm in own):
-        return [pm for pm in own if not _town_part(pm)]
-    if own and all(_town_part(pm) for pm in own):
+    if any(pm.place is not None and not _part_of_a_town(pm, mention) for pm in own):
+        return [pm for pm in own if not _part_of_a_town(pm, mention)]
+    if own and all(_part_of_a_town(pm, mention) for pm in own):
         # part_of_the_town_in_context: "the Qaterji neighbourhood" in a sentence whose place the text before gave
-        # as a town (Aleppo) is a part of that town, and is judged as it.
+        # as a town (Aleppo), or whose speaker is there ("a correspondent in Aleppo said ... the district of
+        # Ramussa"), is a part of that town, and is judged as it.
         towns = [
             pm
             for pm in mention.places
-            if pm.role == INHERITED_ROLE and pm.place is not None and pm.place.precision in FINE - {"site"}
+            if pm.place is not None
+            and pm.place.precision in FINE - {"site"}
+            and (pm.role == INHERITED_ROLE or names_a_speaker(pm, mention))
         ]
         if towns:
             return towns
     return own
+
+
+def _part_of_a_town(pm: PlaceMention, mention: Mention) -> bool:
+    """A part of a town the gazetteer does not place as a town: by its own words ("the Karam neighbourhood"), or,
+    in a sentence that names a city or takes one from the text before it, by the words around it
+    (``part_by_its_words``): a city's quarters are what a report names so, while a "district of" a province is a
+    district."""
+    if _town_part(pm):
+        return True
+    if pm.place is not None and pm.place.precision != "site":
+        return False
+    if not any(other.place is not None and _a_city(other.place) for other in mention.places):
+        return False
+    if _quarter_by_its_head(pm.text):
+        return True
+    text = mention.sentence.text or ""
+    return _called_a_part_at(text, pm.span.start - mention.sentence.start, pm.span.end - mention.sentence.start)
+
+
+def _quarter_by_its_head(text: str) -> bool:
+    """The words hold a head of a town's quarter (``town_quarter_heads``: "district", "quarter", "suburb")."""
+    return bool(set(name_key(text).split()) & word_set("en", "coreference", "town_quarter_heads"))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _called_a_part_at(text: str, start: int, end: int) -> bool:
+    """part_by_its_words: the place extractor kept only the name, and the sentence calls it a part of a town: a
+    head of a town's part right after it ("the Shahba neighbourhood", "the Al-Bayan hospital", "Daraa's Manshiyah
+    district") or a quarter's head and "of" right before it with no name before the head ("the neighbourhood of
+    Zahra", "the southern district of Ramussa"; not "the Zahra neighbourhood of Aleppo", where Aleppo is the town).
+    A function of the text and the offsets alone, so each answer is kept."""
+    if not 0 <= start < end <= len(text):
+        return False
+    after = re.match(r"[\s'’]*([\w-]+)", text[end:])
+    if after is not None and (names_part_of_a_town(after.group(1)) or _quarter_by_its_head(after.group(1))):
+        return True
+    before = re.search(r"(\S+)\s+([a-z]+)\s+of\s+(?:the\s+)?$", text[:start])
+    return (
+        before is not None
+        and before.group(2) in word_set("en", "coreference", "town_quarter_heads")
+        and not before.group(2).endswith("s")
+        and not before.group(1)[:1].isupper()
+    )
 
 
 def places_conflict(a: Mention, b: Mention) -> bool:
@@ -566,6 +613,7 @@ def _aside_country(pm: PlaceMention, mention: Mention) -> bool:
 class IncidentRules:
     type_families: tuple[frozenset[str], ...]
     one_act_two_ways: tuple[tuple[str, str], ...]
+    two_acts_by_means: tuple[frozenset[str], ...]
     facts_of_an_incident: frozenset[str]
     told_with_an_incident: frozenset[str]
     one_sided_types: frozenset[str]
@@ -589,6 +637,7 @@ def load_rules() -> IncidentRules:
     return IncidentRules(
         type_families=tuple(frozenset(types) for types in raw["type_families"].values()),
         one_act_two_ways=tuple((str(coded), str(other)) for coded, other in raw["one_act_two_ways"]),
+        two_acts_by_means=tuple(frozenset(pair) for pair in raw.get("two_acts_by_means", ())),
         facts_of_an_incident=frozenset(raw["facts_of_an_incident"]),
         told_with_an_incident=frozenset(raw.get("told_with_an_incident", ())),
         one_sided_types=frozenset(raw.get("one_sided_types", ())),
@@ -721,8 +770,10 @@ def _kinds_differ(a: Mention, b: Mention, rules: IncidentRules) -> bool:
     (the arrest of its perpetrators, or only its toll: ``tells_a_toll``) never differ in kind; reports whose types
     share a family (a strike, the massacre it was, the clashes that followed) differ only when each names its own
     place or day."""
-    if a.event_type == b.event_type or a.sentence.start == b.sentence.start:
+    if a.sentence.start == b.sentence.start:
         return False
+    if a.event_type == b.event_type:
+        return _acts_by_two_means(a, b, rules)
     if any({a.event_type, b.event_type} == set(pair) for pair in rules.one_act_two_ways):
         return False
     one_family = any(a.event_type in family and b.event_type in family for family in rules.type_families)
@@ -732,6 +783,16 @@ def _kinds_differ(a: Mention, b: Mention, rules: IncidentRules) -> bool:
     if not fact and not one_family:
         return True
     return not (_continues(a) or _continues(b))
+
+
+def _acts_by_two_means(a: Mention, b: Mention, rules: IncidentRules) -> bool:
+    """two_acts_by_means: the two reports' sub-types are a pair one act is never told as (a car bomb and the shelling
+    told beside it), and neither only counts the dead (``tells_a_toll``)."""
+    return (
+        frozenset((a.sub_event_type, b.sub_event_type)) in rules.two_acts_by_means
+        and not tells_a_toll(a)
+        and not tells_a_toll(b)
+    )
 
 
 def kinds_differ(a: Mention, b: Mention, rules: IncidentRules | None = None) -> bool:
@@ -770,8 +831,8 @@ def distinct_towns(a: Mention, b: Mention) -> bool:
     """``distinct_places`` over the towns, sites and villages each sentence names, leaving out a part of a town or an
     area the gazetteer lacks ("the Karam neighbourhood of the city", "the al-Hamra area"): such a part may lie in the
     town the other sentence names (quarters are compared by ``distinct_quarters``)."""
-    towns_a = [pm for pm in _finest(a) if not _vague(pm) and not _town_part(pm)]
-    towns_b = [pm for pm in _finest(b) if not _vague(pm) and not _town_part(pm)]
+    towns_a = [pm for pm in _finest(a) if not _vague(pm) and not _part_of_a_town(pm, a)]
+    towns_b = [pm for pm in _finest(b) if not _vague(pm) and not _part_of_a_town(pm, b)]
     return _none_the_same(towns_a, towns_b)
 
 
@@ -832,6 +893,35 @@ def _turns_to_another(mention: Mention, rules: IncidentRules) -> bool:
     return bool(rules.another_incident.search(mention.sentence.text or ""))
 
 
+@functools.cache
+def _also_another_act() -> re.Pattern[str]:
+    verbs = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(word_set("en", "coreference", "further_act_verbs"), key=len, reverse=True)
+    )
+    return re.compile(rf"(?:\b([a-z]+)\s+)?\balso\s+(?:[a-z]+\s+)?(?:{verbs})\b", re.IGNORECASE)
+
+
+def tells_a_further_act(mention: Mention) -> bool:
+    """also_another_act: the sentence says its doer also did an act at a place it names ("Regime forces also shelled
+    the towns of X and Y", "the army also advanced in Z"): a further act, not the one told before it; like a turn to
+    another incident ("Elsewhere"), it joins only an incident told at that place. Not in the passive ("other targets
+    were also hit"), nor when the report describes the act told ("the strikes also hit a school"), nor when it names
+    no place of its own ("air strikes also hit a hospital"): that may be a part of the act told."""
+    if mention.restates or not _own_places(mention):
+        return False
+    passive = word_set("en", "coreference", "passive_auxiliaries")
+    return any(
+        (found.group(1) or "").casefold() not in passive
+        for found in _also_another_act().finditer(mention.sentence.text or "")
+    )
+
+
+def _told_as_another(mention: Mention, rules: IncidentRules) -> bool:
+    """The text turns to another incident (``_turns_to_another``) or tells a further act (``tells_a_further_act``)."""
+    return _turns_to_another(mention, rules) or tells_a_further_act(mention)
+
+
 def turns_to_another(mention: Mention, rules: IncidentRules | None = None) -> bool:
     """The sentence opens on a cue that the text turns to another incident ("Elsewhere in Syria, ...")."""
     return _turns_to_another(mention, rules or load_rules())
@@ -888,15 +978,17 @@ def _another_kind(mention: Mention, group: list[Mention], rules: IncidentRules) 
     return any(all(_kinds_differ(mention, other, rules) for other in told) for told in by_sentence.values())
 
 
-def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
+def group_document_mentions(mentions: list[Mention], joined_by: dict[str, str] | None = None) -> list[list[Mention]]:
     """Groups in document order. A report joins the latest incident that shares its own place, else the latest
     incident none of whose reports it has evidence against; with such evidence against all, or when the text
     turns to another incident ("Another strike hit ...") and names no place of an incident told, it starts an
     incident of its own. The headline's reports join, last, the first incident of their kind the body tells (one
-    it tells as "another" incident is not the headline's)."""
+    it tells as "another" incident is not the headline's). ``joined_by``, when given, is filled with the rule by
+    which each report (by id) joined its incident or started one, for the tools that count wrong joins."""
     rules = load_rules()
     headline = headline_reports(mentions)
     groups: list[list[Mention]] = []
+    why: dict[str, str] = {} if joined_by is None else joined_by
     for mention in mentions:
         if any(mention is h for h in headline):
             continue
@@ -907,14 +999,17 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             and not any(_kinds_differ(mention, other, rules) for other in g)
             and not _placed_elsewhere(mention, g)
         ]
-        turns = _turns_to_another(mention, rules)
+        turns = _told_as_another(mention, rules)
         sharing = [g for g in open_groups if _shares_place(mention, g, by_name=turns)]
         if sharing:
             home: list[Mention] | None = sharing[-1]
+            why[mention.id] = "shares_place"
         elif open_groups and not turns:
             home = open_groups[-1]
+            why[mention.id] = "continues" if _continues(mention) else "no_evidence_against"
         else:
             home = _restated_near(mention, groups, rules)
+            why[mention.id] = "restated_near" if home is not None else "starts"
         if home is None:
             groups.append([mention])
         else:
@@ -924,10 +1019,11 @@ def group_document_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             (
                 g
                 for g in groups
-                if not _turns_to_another(g[0], rules) and all(_same_kind_and_mode(mention, other, rules) for other in g)
+                if not _told_as_another(g[0], rules) and all(_same_kind_and_mode(mention, other, rules) for other in g)
             ),
             None,
         )
+        why[mention.id] = "headline" if lead is not None else "starts"
         if lead is None:
             groups.insert(0, [mention])
         else:
