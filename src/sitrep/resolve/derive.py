@@ -21,8 +21,17 @@ FATALITY_KIND = "killed"  # the figure kind of the dead (Figure.kind)
 ROLES: tuple[ActorRoleName, ...] = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")
 
 
+def report_order(mention: Mention) -> tuple[str, int, int, int, str]:
+    """order_does_not_matter: the canonical order of an event's reports, which each report carries whatever order
+    its documents arrived in (its document, then its sentence, then its trigger; its id last). Every tie between
+    reports in this module goes to the earlier in this order, so that re-deriving an event from the reports the store
+    gives back (``rerun resolve``, a new version of a document, a merge) or from the same documents ingested in
+    another order gives the same fields."""
+    return mention.doc, mention.sentence.start, mention.trigger.start, mention.trigger.end, mention.id
+
+
 def majority(values: Iterable[str]) -> str:
-    """Most frequent non-empty value; ties go to the one reported first."""
+    """Most frequent non-empty value; ties go to the one listed first (for reports: in :func:`report_order`)."""
     counts = Counter(v for v in values if v)
     if not counts:
         return ""
@@ -35,7 +44,7 @@ def derive_date(intervals: list[DateInterval]) -> DateInterval | None:
     first: callers list the dates reports' own sentences give before those carried from elsewhere)."""
     if not intervals:
         return None
-    ordered = sorted(intervals, key=width)  # stable: reporting order breaks ties
+    ordered = sorted(intervals, key=width)  # stable: the callers' order (report_order within) breaks ties
     narrowest = ordered[0]
     start, end = narrowest.start, narrowest.end
     for other in ordered[1:]:
@@ -54,7 +63,7 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
     the sentences before them (a guess: own_places_place_the_event) or named in a way that says no more
     (:func:`own_event_places`); then the finer first (``event_place_fineness``: a town and a district as fine); then
     by how many reports name them in their own sentence, then by how many carry them at all (ties: the first
-    reported).
+    in :func:`report_order`).
 
     own_namings_outvote_carried: a place each sentence after the lead only takes from its context (the city an article
     is about, its dateline's) is told once, however many sentences carry it; the village the act's own sentences name
@@ -120,8 +129,9 @@ def kept_at_its_country(place: Place) -> bool:
 
 
 def derive_actors(mentions: list[Mention]) -> list[ActorRole]:
-    """Per role, the canonical name most reports give (with the span of its first report). "Unidentified Armed
-    Group" says a report did not name the actor: it counts only when no report names one."""
+    """Per role, the canonical name most reports give (with the span of its first report in :func:`report_order`,
+    as derive_event lists them). "Unidentified Armed Group" says a report did not name the actor: it counts only when
+    no report names one."""
     actors: list[ActorRole] = []
     for role in ROLES:
         in_role = [a for m in mentions for a in m.actors if a.role == role and a.name]
@@ -165,7 +175,7 @@ def article_figure(told: list[tuple[Mention, Quantity]]) -> int | None:
     if not valued:
         return None
     body = [item for item in valued if not item[0].headline] or valued
-    ordered = sorted(body, key=lambda item: item[0].sentence.start)  # stable: reporting order breaks ties
+    ordered = sorted(body, key=lambda item: report_order(item[0]))  # one article: by sentence, then trigger
     risen = [item for item in ordered[1:] if told_as_risen(*item)]
     _, chosen = risen[-1] if risen else ordered[0]
     return stated_value(chosen)
@@ -227,9 +237,9 @@ def derive_figures(mentions: list[Mention], cfg: ResolveConfig, sub_event_type: 
     return [derive_figure(kind, by_mention, doc_of, reports) for kind, by_mention in by_kind.items()]
 
 
-def _lead_key(mention: Mention) -> tuple[int, bool]:
+def _lead_key(mention: Mention) -> tuple[int, bool, tuple[str, int, int, int, str]]:
     # In one sentence, the looting or the arrests (Strategic developments) accompany the act the sentence tells.
-    return mention.sentence.start, mention.event_type == "Strategic developments"
+    return mention.sentence.start, mention.event_type == "Strategic developments", report_order(mention)
 
 
 def _headlines(mentions: list[Mention]) -> set[int]:
@@ -241,7 +251,8 @@ def _headlines(mentions: list[Mention]) -> set[int]:
 
 
 def lead_reports(mentions: list[Mention]) -> list[Mention]:
-    """Each document's first report of the event (in the order the documents first report it); a headline that
+    """Each document's first report of the event (documents in :func:`report_order`, whatever order the reports
+    come in: the type votes of :func:`derive_event` and the clustering's break their ties by it); a headline that
     sums up what the body tells does not lead."""
     headlines = _headlines(mentions)
     leads: dict[str, Mention] = {}
@@ -251,7 +262,7 @@ def lead_reports(mentions: list[Mention]) -> list[Mention]:
         lead = leads.get(mention.doc)
         if lead is None or _lead_key(mention) < _lead_key(lead):
             leads[mention.doc] = mention
-    return list(leads.values())
+    return sorted(leads.values(), key=report_order)
 
 
 def document_type(lead: Mention, reports: list[Mention], outvoted_by: int) -> str:
@@ -270,8 +281,11 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
     Each document votes once for the type, with its first report of the event: an article leads with the
     incident and then tells its toll, weapon, arrests and aftermath, whose sentences say less about its type; unless
     its other reports clearly outvote the lead (:func:`document_type`).
+
+    The reports are put in :func:`report_order` first, so no field depends on the order they arrive in.
     """
     cfg = cfg or load_config()
+    mentions = sorted(mentions, key=report_order)
     asserting = [m for m in mentions if m.modality != "denied"] or mentions  # a denial does not define the event
     leads = lead_reports(asserting)
     headlines = _headlines(asserting)  # a title's date is the day it was printed
@@ -283,7 +297,7 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
     sub_event_type = majority(m.sub_event_type for m in typed)
     event = Event(
         id=event_id,
-        mentions=list(mentions),
+        mentions=mentions,
         event_type=event_type,
         sub_event_type=sub_event_type,
         # The event's PLOVER category follows the event as coded: conventional force whose target, over all its
