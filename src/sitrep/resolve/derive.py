@@ -237,9 +237,17 @@ def derive_figures(mentions: list[Mention], cfg: ResolveConfig, sub_event_type: 
     return [derive_figure(kind, by_mention, doc_of, reports) for kind, by_mention in by_kind.items()]
 
 
-def _lead_key(mention: Mention) -> tuple[int, bool, tuple[str, int, int, int, str]]:
-    # In one sentence, the looting or the arrests (Strategic developments) accompany the act the sentence tells.
-    return mention.sentence.start, mention.event_type == "Strategic developments", report_order(mention)
+def _lead_key(mention: Mention) -> tuple[int, bool, float, tuple[str, int, int, int, str]]:
+    """A document's lead is its first sentence of the event. In one sentence, the looting or the arrests (Strategic
+    developments) accompany the act the sentence tells; and lead_sentence_of_two_kinds: one sentence tells one act,
+    so where the typing reads it as two kinds ("rebels stormed the base, backed by shelling") the lead is the report
+    whose type the typing is surest of (its calibrated ``confidence``), not whichever report came first."""
+    return (
+        mention.sentence.start,
+        mention.event_type == "Strategic developments",
+        -mention.confidence,
+        report_order(mention),
+    )
 
 
 def _headlines(mentions: list[Mention]) -> set[int]:
@@ -274,9 +282,21 @@ def document_type(lead: Mention, reports: list[Mention], outvoted_by: int) -> st
     return most if told[most] >= told[lead.event_type] + outvoted_by else lead.event_type
 
 
+def voted_type(votes: list[str], reports: list[Mention]) -> str:
+    """The type most documents vote for. documents_tied_reports_decide: when as many documents vote for one type as
+    for another (one wire tells a clash, another the air strikes of the same fight), the type more of the event's
+    reports tell wins; the first vote (in :func:`report_order`) only when those tie too."""
+    counts = Counter(v for v in votes if v)
+    if not counts:
+        return ""
+    top = max(counts.values())
+    told = Counter(m.event_type for m in reports)
+    return max((v for v in counts if counts[v] == top), key=lambda v: told[v])
+
+
 def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | None = None) -> Event:
-    """Build an event from its reports: type by majority of the documents, narrowest consistent date, places,
-    actors, figures.
+    """Build an event from its reports: type by majority of the documents (:func:`voted_type`), narrowest consistent
+    date, places, actors, figures.
 
     Each document votes once for the type, with its first report of the event: an article leads with the
     incident and then tells its toll, weapon, arrests and aftermath, whose sentences say less about its type; unless
@@ -291,7 +311,7 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
     headlines = _headlines(asserting)  # a title's date is the day it was printed
     told = [m for m in asserting if id(m) not in headlines]
     votes = [document_type(lead, [m for m in told if m.doc == lead.doc], cfg.lead_outvoted_by) for lead in leads]
-    event_type = coded_type((m.event_type for m in leads), majority(votes))
+    event_type = coded_type((m.event_type for m in leads), voted_type(votes, told))
     typed = [m for m in asserting if m.event_type == event_type]
     actors = derive_actors(asserting)
     sub_event_type = majority(m.sub_event_type for m in typed)
