@@ -1,7 +1,7 @@
 import dataclasses
 import datetime as dt
 
-from sitrep.model import INHERITED_ROLE, DateInterval, Mention, Place, PlaceMention, Quantity, Span
+from sitrep.model import INHERITED_ROLE, DateInterval, Event, Mention, Place, PlaceMention, Quantity, Span
 from sitrep.resolve import derive_event, find_contradictions
 from tests.resolve.resolve_fixtures import mention
 
@@ -255,7 +255,7 @@ def test_a_date_carried_from_another_sentence_is_not_the_report_s_own() -> None:
 
 def test_counts_of_other_things_are_compared_only_when_they_count_one_noun() -> None:
     # "three villages" and "nine rockets" are not one count; "six airstrikes" and "seven airstrikes" are.
-    def event_of(unit_a: str, unit_b: str):
+    def event_of(unit_a: str, unit_b: str) -> Event:
         a = mention("a", sources=("SANA",))
         b = mention("b", sources=("SOHR",))
         a.quantities = [Quantity(unit_a, 3, 3, 3, kind="count")]
@@ -293,6 +293,26 @@ def test_a_lead_typed_from_its_toll_alone_is_outvoted_by_the_document_s_air_stri
     strikes = [report(f"a{i}", "a", 100 * i, "Explosions/Remote violence") for i in range(2, 6)]
     assert derive_event("e", [lead, *strikes]).event_type == "Explosions/Remote violence"
     assert derive_event("e", [lead, *strikes[:3]]).event_type == "Battles"
+
+
+def test_a_lead_sentence_read_as_two_kinds_leads_with_the_kind_the_typing_is_surest_of() -> None:
+    # lead_sentence_of_two_kinds: "Backed by heavy shelling, the rebels stormed the army base on Sunday." tells one
+    # act, a clash, though its first trigger ("shelling") reads as remote violence, less surely than "stormed".
+    shelling = report("a1", "a", 0, "Explosions/Remote violence")
+    shelling.trigger, shelling.confidence = Span("a", 16, 24), 0.3
+    stormed = report("a2", "a", 0, "Battles")
+    stormed.trigger, stormed.confidence = Span("a", 37, 44), 0.7
+    for reports in ([shelling, stormed], [stormed, shelling]):
+        assert derive_event("e", reports).event_type == "Battles"
+
+
+def test_documents_tied_on_the_type_are_decided_by_how_many_reports_tell_each() -> None:
+    # documents_tied_reports_decide: one wire leads with the fighting, another with the air strikes and tells two
+    # more strikes; one document each, but the event's reports tell the strikes three times to the fighting's once.
+    fighting = report("a1", "a", 0, "Battles")
+    strikes = [report(f"b{i}", "b", 100 * i, "Explosions/Remote violence") for i in range(3)]
+    assert derive_event("e", [fighting, *strikes]).event_type == "Explosions/Remote violence"
+    assert derive_event("e", [fighting, strikes[0]]).event_type == "Battles"  # a tie of reports too: the first
 
 
 def test_the_date_a_reports_own_sentence_gives_beats_a_dateline() -> None:

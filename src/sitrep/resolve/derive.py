@@ -21,8 +21,17 @@ FATALITY_KIND = "killed"  # the figure kind of the dead (Figure.kind)
 ROLES: tuple[ActorRoleName, ...] = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")
 
 
+def report_order(mention: Mention) -> tuple[str, int, int, int, str]:
+    """order_does_not_matter: the canonical order of an event's reports, which each report carries whatever order
+    its documents arrived in (its document, then its sentence, then its trigger; its id last). Every tie between
+    reports in this module goes to the earlier in this order, so that re-deriving an event from the reports the store
+    gives back (``rerun resolve``, a new version of a document, a merge) or from the same documents ingested in
+    another order gives the same fields."""
+    return mention.doc, mention.sentence.start, mention.trigger.start, mention.trigger.end, mention.id
+
+
 def majority(values: Iterable[str]) -> str:
-    """Most frequent non-empty value; ties go to the one reported first."""
+    """Most frequent non-empty value; ties go to the one listed first (for reports: in :func:`report_order`)."""
     counts = Counter(v for v in values if v)
     if not counts:
         return ""
@@ -35,7 +44,7 @@ def derive_date(intervals: list[DateInterval]) -> DateInterval | None:
     first: callers list the dates reports' own sentences give before those carried from elsewhere)."""
     if not intervals:
         return None
-    ordered = sorted(intervals, key=width)  # stable: reporting order breaks ties
+    ordered = sorted(intervals, key=width)  # stable: the callers' order (report_order within) breaks ties
     narrowest = ordered[0]
     start, end = narrowest.start, narrowest.end
     for other in ordered[1:]:
@@ -54,7 +63,7 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
     the sentences before them (a guess: own_places_place_the_event) or named in a way that says no more
     (:func:`own_event_places`); then the finer first (``event_place_fineness``: a town and a district as fine); then
     by how many reports name them in their own sentence, then by how many carry them at all (ties: the first
-    reported).
+    in :func:`report_order`).
 
     own_namings_outvote_carried: a place each sentence after the lead only takes from its context (the city an article
     is about, its dateline's) is told once, however many sentences carry it; the village the act's own sentences name
@@ -120,8 +129,9 @@ def kept_at_its_country(place: Place) -> bool:
 
 
 def derive_actors(mentions: list[Mention]) -> list[ActorRole]:
-    """Per role, the canonical name most reports give (with the span of its first report). "Unidentified Armed
-    Group" says a report did not name the actor: it counts only when no report names one."""
+    """Per role, the canonical name most reports give (with the span of its first report in :func:`report_order`,
+    as derive_event lists them). "Unidentified Armed Group" says a report did not name the actor: it counts only when
+    no report names one."""
     actors: list[ActorRole] = []
     for role in ROLES:
         in_role = [a for m in mentions for a in m.actors if a.role == role and a.name]
@@ -165,7 +175,7 @@ def article_figure(told: list[tuple[Mention, Quantity]]) -> int | None:
     if not valued:
         return None
     body = [item for item in valued if not item[0].headline] or valued
-    ordered = sorted(body, key=lambda item: item[0].sentence.start)  # stable: reporting order breaks ties
+    ordered = sorted(body, key=lambda item: report_order(item[0]))  # one article: by sentence, then trigger
     risen = [item for item in ordered[1:] if told_as_risen(*item)]
     _, chosen = risen[-1] if risen else ordered[0]
     return stated_value(chosen)
@@ -227,9 +237,17 @@ def derive_figures(mentions: list[Mention], cfg: ResolveConfig, sub_event_type: 
     return [derive_figure(kind, by_mention, doc_of, reports) for kind, by_mention in by_kind.items()]
 
 
-def _lead_key(mention: Mention) -> tuple[int, bool]:
-    # In one sentence, the looting or the arrests (Strategic developments) accompany the act the sentence tells.
-    return mention.sentence.start, mention.event_type == "Strategic developments"
+def _lead_key(mention: Mention) -> tuple[int, bool, float, tuple[str, int, int, int, str]]:
+    """A document's lead is its first sentence of the event. In one sentence, the looting or the arrests (Strategic
+    developments) accompany the act the sentence tells; and lead_sentence_of_two_kinds: one sentence tells one act,
+    so where the typing reads it as two kinds ("rebels stormed the base, backed by shelling") the lead is the report
+    whose type the typing is surest of (its calibrated ``confidence``), not whichever report came first."""
+    return (
+        mention.sentence.start,
+        mention.event_type == "Strategic developments",
+        -mention.confidence,
+        report_order(mention),
+    )
 
 
 def _headlines(mentions: list[Mention]) -> set[int]:
@@ -241,7 +259,8 @@ def _headlines(mentions: list[Mention]) -> set[int]:
 
 
 def lead_reports(mentions: list[Mention]) -> list[Mention]:
-    """Each document's first report of the event (in the order the documents first report it); a headline that
+    """Each document's first report of the event (documents in :func:`report_order`, whatever order the reports
+    come in: the type votes of :func:`derive_event` and the clustering's break their ties by it); a headline that
     sums up what the body tells does not lead."""
     headlines = _headlines(mentions)
     leads: dict[str, Mention] = {}
@@ -251,7 +270,7 @@ def lead_reports(mentions: list[Mention]) -> list[Mention]:
         lead = leads.get(mention.doc)
         if lead is None or _lead_key(mention) < _lead_key(lead):
             leads[mention.doc] = mention
-    return list(leads.values())
+    return sorted(leads.values(), key=report_order)
 
 
 def document_type(lead: Mention, reports: list[Mention], outvoted_by: int) -> str:
@@ -263,27 +282,42 @@ def document_type(lead: Mention, reports: list[Mention], outvoted_by: int) -> st
     return most if told[most] >= told[lead.event_type] + outvoted_by else lead.event_type
 
 
+def voted_type(votes: list[str], reports: list[Mention]) -> str:
+    """The type most documents vote for. documents_tied_reports_decide: when as many documents vote for one type as
+    for another (one wire tells a clash, another the air strikes of the same fight), the type more of the event's
+    reports tell wins; the first vote (in :func:`report_order`) only when those tie too."""
+    counts = Counter(v for v in votes if v)
+    if not counts:
+        return ""
+    top = max(counts.values())
+    told = Counter(m.event_type for m in reports)
+    return max((v for v in counts if counts[v] == top), key=lambda v: told[v])
+
+
 def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | None = None) -> Event:
-    """Build an event from its reports: type by majority of the documents, narrowest consistent date, places,
-    actors, figures.
+    """Build an event from its reports: type by majority of the documents (:func:`voted_type`), narrowest consistent
+    date, places, actors, figures.
 
     Each document votes once for the type, with its first report of the event: an article leads with the
     incident and then tells its toll, weapon, arrests and aftermath, whose sentences say less about its type; unless
     its other reports clearly outvote the lead (:func:`document_type`).
+
+    The reports are put in :func:`report_order` first, so no field depends on the order they arrive in.
     """
     cfg = cfg or load_config()
+    mentions = sorted(mentions, key=report_order)
     asserting = [m for m in mentions if m.modality != "denied"] or mentions  # a denial does not define the event
     leads = lead_reports(asserting)
     headlines = _headlines(asserting)  # a title's date is the day it was printed
     told = [m for m in asserting if id(m) not in headlines]
     votes = [document_type(lead, [m for m in told if m.doc == lead.doc], cfg.lead_outvoted_by) for lead in leads]
-    event_type = coded_type((m.event_type for m in leads), majority(votes))
+    event_type = coded_type((m.event_type for m in leads), voted_type(votes, told))
     typed = [m for m in asserting if m.event_type == event_type]
     actors = derive_actors(asserting)
     sub_event_type = majority(m.sub_event_type for m in typed)
     event = Event(
         id=event_id,
-        mentions=list(mentions),
+        mentions=mentions,
         event_type=event_type,
         sub_event_type=sub_event_type,
         # The event's PLOVER category follows the event as coded: conventional force whose target, over all its
