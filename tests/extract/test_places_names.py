@@ -197,6 +197,10 @@ def test_a_towns_name_that_an_outlet_shares_is_still_the_town() -> None:
         ),
         # Words between the head and the name that are no part of the name.
         ("A patrol was ambushed in the vicinity of an army checkpoint in Tal Hamis.", "the vicinity of Tal Hamis"),
+        # A first-level unit with describing words is the unit of its name.
+        ("Jets pounded the gas-rich Hasakah province on Monday.", "Hasakah province"),
+        ("Jets pounded Iraqs western province of Anbar on Monday.", "Anbar province"),
+        ("Shells fell on Tartus central province on Monday.", "Tartus province"),
     ],
 )
 def test_an_area_phrase_is_read_as_the_land_around_its_name(text: str, read_as: str) -> None:

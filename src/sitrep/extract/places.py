@@ -475,21 +475,23 @@ def _named_places(phrase: SpacySpan) -> list[tuple[str, SpacySpan]]:
 
 
 def _area_text(phrase: SpacySpan) -> str:
-    """area_around_one_name: a phrase for the land around one place (``area_heads``) whose other words say which
-    side of it or what kind of unit it is ("Homs southeastern countryside", "the countryside of the central province
-    of Homs", "the outskirts\" of X" with a stray quotation mark) is read as "the countryside of Homs": the place it
-    surrounds, which no side narrows further. A plain phrase ("the eastern countryside of Homs", "Idlib
-    countryside", "the outskirts of Idlib province") is kept as written."""
+    """area_around_one_name: a phrase for the land around one place (``area_heads``) or for one first-level unit
+    (``province_heads``) whose other words say which side of it, what kind of land or how much of it ("Homs
+    southeastern countryside", "the countryside of the central province of Homs", "the outskirts\" of X" with a
+    stray quotation mark, "the oil-rich X province", "Syrias coastal province of X") is read as "the countryside of
+    Homs" or "X province": the place it names, which no side narrows further. A plain phrase ("the eastern
+    countryside of Homs", "Idlib countryside", "the outskirts of Idlib province") is kept as written."""
     head = phrase.root
-    if head.lemma_.lower() not in _words("area_heads"):
+    is_unit = head.lower_ in place_rules().province_heads
+    if head.lemma_.lower() not in _words("area_heads") and not is_unit:
         return phrase.text
     runs = _name_runs(phrase, head)
     if len(runs) != 1:
         return phrase.text
-    name = _with_its_unit(runs[0], head)
+    name = runs[0] if is_unit else _with_its_unit(runs[0], head)
     if _words_follow_the_name(phrase, head, name) or not _other_words_describe(phrase, head, name):
         return phrase.text
-    return f"the {head.lower_} of {span_text(name)}"
+    return f"{span_text(name)} {head.lower_}" if is_unit else f"the {head.lower_} of {span_text(name)}"
 
 
 def _with_its_unit(name: SpacySpan, head: Token) -> SpacySpan:
@@ -529,9 +531,11 @@ def _joins_a_name(token: Token, end: int, head: Token) -> bool:
 
 
 def _a_name_word(token: Token, head: Token) -> bool:
+    """A word of the name an area phrase surrounds; not a country whose apostrophe the text lost ("Syrias")."""
     lowered = token.lower_
     return (
         token.i != head.i
+        and not (lowered.endswith("s") and is_country_name(lowered[:-1]))
         and _capital_first(token)
         and token.is_alpha
         and lowered not in _words("apposition_directions")
