@@ -250,3 +250,16 @@ def test_a_name_ends_before_an_apposition_or_a_distance(text: str, name: str, no
 )
 def test_a_name_before_its_country_is_the_name_alone(text: str, name: str) -> None:
     assert name in places_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A day or a date the text runs into a name (its comma lost) is no part of the name.
+        ("Gunmen stormed a police post in the town of Kirkuk Sunday wounding three.", "Kirkuk"),
+    ],
+)
+def test_a_name_ends_before_a_time(text: str, name: str) -> None:
+    found = places_in(text)
+    assert name in found
+    assert not any(p.startswith(name + " ") for p in found)

@@ -79,7 +79,9 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
     phrases = _place_phrases(sentence)
     named = {(name.start, name.end): (text, name) for p in phrases for text, name in _named_places(p)}
     found = [PlaceMention(_clipped(text), _span(name, doc_name)) for text, name in named.values()]
-    for entity in (_without_its_country(_without_a_distance(_whole_name(e))) for e in entities_in(sentence)):
+    for entity in (
+        _without_a_time(_without_its_country(_without_a_distance(_whole_name(e)))) for e in entities_in(sentence)
+    ):
         if entity.label_ not in PLACE_LABELS or _stands_for_something_else(entity):
             continue
         if any(p.start <= entity.start and entity.end <= p.end for p in phrases):
@@ -94,7 +96,7 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
         (CANDIDATE_ROLE, _proper_nouns_after_locatives(sentence)),
         (NAME_ROLE, _other_proper_nouns(sentence)),
     ):
-        for candidate in map(_without_its_country, candidates):
+        for candidate in (_without_a_time(_without_its_country(c)) for c in candidates):
             if not any(pm.span.start < candidate.end_char and candidate.start_char < pm.span.end for pm in found):
                 found.append(PlaceMention(_clipped(candidate.text), _span(candidate, doc_name), role=role))
     if not_in is not None:
@@ -428,6 +430,19 @@ def _without_its_country(name: SpacySpan) -> SpacySpan:
     return name
 
 
+def _without_a_time(name: SpacySpan) -> SpacySpan:
+    """time_after_a_name: "in Aleppo Monday", a headline's "Idlib Sunday": a day or another time word the small
+    model ran into a name (its comma or preposition lost) is no part of it."""
+    end = name.end
+    while end - 1 > name.start and _a_time_word(name.doc[end - 1]):
+        end -= 1
+    return name if end == name.end else SpacySpan(name.doc, name.start, end, label=name.label_)
+
+
+def _a_time_word(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in _words("day_names")
+
+
 def _is_place_head(word: Token) -> bool:
     return word.lemma_.lower() in place_rules().heads or word.lower_ in place_rules().heads
 
@@ -624,7 +639,7 @@ def _named_object(head: Token) -> SpacySpan | None:
             if _an_outlet(obj) and obj.i > prep.i + 1 and doc[obj.i - 1].pos_ == "PROPN":
                 end -= 1
             start = obj.left_edge.i if obj.left_edge.pos_ == "PROPN" else end - 1
-            return _without_its_country(doc[start : _before_a_direction(doc, start, end)])
+            return _without_a_time(_without_its_country(doc[start : _before_a_direction(doc, start, end)]))
     return None
 
 
