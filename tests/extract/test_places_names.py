@@ -263,3 +263,17 @@ def test_a_name_ends_before_a_time(text: str, name: str) -> None:
     found = places_in(text)
     assert name in found
     assert not any(p.startswith(name + " ") for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # After a name, "the" or an adjective before a common noun opens the next noun phrase (its comma lost).
+        ("Three were killed in the town of Saraqib local sources reported.", "the town of Saraqib"),
+        ("Six died in the southern province of Daraa the state news agency said.", "the southern province of Daraa"),
+    ],
+)
+def test_a_place_phrase_ends_where_the_next_noun_phrase_begins(text: str, phrase: str) -> None:
+    found = places_in(text)
+    assert phrase in found
+    assert not any(p.startswith(phrase + " ") for p in found)

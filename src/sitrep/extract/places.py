@@ -384,7 +384,7 @@ def _phrase_end(doc: Doc, head: int, end: int) -> int:
             return i
         if word.dep_ == "cc" and (i + 1 == end or not _starts_a_name(doc[i + 1])):
             return i
-        if _opens_a_distance(word):
+        if _opens_a_distance(word) or (i - 1 > head and _opens_a_noun_phrase(doc, i)):
             return i
         # "the province of Raqa two suicide bombers ...": a number after a name counts what follows (its comma
         # lost); "the outskirts of X SANA said": an outlet after a name is who speaks. Neither is part of the name.
@@ -399,6 +399,24 @@ def _phrase_end(doc: Doc, head: int, end: int) -> int:
                 i -= 1
             return i
     return end
+
+
+def _opens_a_noun_phrase(doc: Doc, i: int) -> bool:
+    """new_phrase_after_a_name: "the town of X local media reported", "the province of X the Observatory said": after
+    a name, "the" or a lower-case adjective before a common noun that is no place word opens another noun phrase
+    (the speaker, its comma lost), no part of the place."""
+    word, following = doc[i], doc[i + 1] if i + 1 < len(doc) else None
+    if doc[i - 1].pos_ != "PROPN" or following is None:
+        return False
+    if word.lower_ == "the":
+        return True
+    return (
+        word.pos_ == "ADJ"
+        and word.is_lower
+        and following.pos_ == "NOUN"
+        and following.is_lower
+        and not _is_place_head(following)
+    )
 
 
 def _opens_a_distance(word: Token) -> bool:
