@@ -180,3 +180,100 @@ def test_capital_naming_its_place_or_in_another_sense_is_not_the_capital_alone(t
 
 def test_a_towns_name_that_an_outlet_shares_is_still_the_town() -> None:
     assert "Al Mayadeen" in places_in("Jets struck the city of Al Mayadeen on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "read_as"),
+    [
+        # A side written between the name and its head: the geocoder reads the land around the name.
+        ("Troops pushed on in Tadmur southwestern countryside on Friday.", "the countryside of Tadmur"),
+        # A lost apostrophe and a side: still the outskirts of one place.
+        ("Gunmen raided a farm on Kobanis northern outskirts.", "the outskirts of Kobanis"),
+        # A unit nested in the phrase, with its own describers: the countryside of the name.
+        ("Two shells fell in the western countryside of the coastal province of Tartus.", "the countryside of Tartus"),
+        (
+            "A mine went off in the southern countryside of the eastern Raqqa province.",
+            "the countryside of Raqqa province",
+        ),
+        # Words between the head and the name that are no part of the name.
+        ("A patrol was ambushed in the vicinity of an army checkpoint in Tal Hamis.", "the vicinity of Tal Hamis"),
+        # A first-level unit with describing words is the unit of its name.
+        ("Jets pounded the gas-rich Hasakah province on Monday.", "Hasakah province"),
+        ("Jets pounded Iraqs western province of Anbar on Monday.", "Anbar province"),
+        ("Shells fell on Tartus central province on Monday.", "Tartus province"),
+    ],
+)
+def test_an_area_phrase_is_read_as_the_land_around_its_name(text: str, read_as: str) -> None:
+    assert read_as in places_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Jets struck the western countryside of Tartus on Sunday.", "the western countryside of Tartus"),
+        ("Jets struck the Raqqa countryside on Sunday.", "the Raqqa countryside"),
+        # The unit word says which namesake: the outskirts of the city, not of the province.
+        ("Clashes erupted on the eastern outskirts of Manbij city on Sunday.", "the eastern outskirts of Manbij city"),
+        ("Jets struck the outskirts of al-Bab on Sunday.", "the outskirts of al-Bab"),
+    ],
+)
+def test_a_plain_area_phrase_is_kept_as_written(text: str, phrase: str) -> None:
+    assert phrase in places_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_read"),
+    [
+        # A direction between two names opens an apposition whose comma the text lost: the first name is the place.
+        ("A shell hit the town of Sarmin eastern Idlib city on Monday.", "Idlib city", "Sarmin eastern Idlib city"),
+        # A distance after a name says how far it lies from somewhere; it is no part of the name.
+        ("The offensive targets the town of Qusayr 35 kilometres south of Homs.", "Qusayr", ""),
+    ],
+)
+def test_a_name_ends_before_an_apposition_or_a_distance(text: str, name: str, not_read: str) -> None:
+    found = places_in(text)
+    assert name in found
+    assert not any(p.endswith(("km", "kilometres")) or p == not_read or p[-1].isdigit() for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A name written right before its country, the comma between them lost, is the name alone.
+        ("A drone strike killed four fighters near the town of Mayadin Syria on Monday.", "Mayadin"),
+        ("Air strikes hit a market in Douma Syria on Monday.", "Douma"),
+        ("Ministers met in Tashkent Uzbekistan on Monday.", "Tashkent"),
+        # A country's own name, and one that a word like "New" opens, stay whole.
+        ("Clashes erupted in South Sudan on Monday.", "South Sudan"),
+        ("Protesters marched in New Mexico on Monday.", "New Mexico"),
+    ],
+)
+def test_a_name_before_its_country_is_the_name_alone(text: str, name: str) -> None:
+    assert name in places_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A day or a date the text runs into a name (its comma lost) is no part of the name.
+        ("Gunmen stormed a police post in the town of Kirkuk Sunday wounding three.", "Kirkuk"),
+    ],
+)
+def test_a_name_ends_before_a_time(text: str, name: str) -> None:
+    found = places_in(text)
+    assert name in found
+    assert not any(p.startswith(name + " ") for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        # After a name, "the" or an adjective before a common noun opens the next noun phrase (its comma lost).
+        ("Three were killed in the town of Saraqib local sources reported.", "the town of Saraqib"),
+        ("Six died in the southern province of Daraa the state news agency said.", "the southern province of Daraa"),
+    ],
+)
+def test_a_place_phrase_ends_where_the_next_noun_phrase_begins(text: str, phrase: str) -> None:
+    found = places_in(text)
+    assert phrase in found
+    assert not any(p.startswith(phrase + " ") for p in found)

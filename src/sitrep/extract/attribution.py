@@ -427,6 +427,11 @@ def _country_names() -> frozenset[str]:
     return frozenset(name.lower() for name in names)
 
 
+def is_country_name(text: str) -> bool:
+    """Whether ``text`` is a country's name or alias ("Syria", "Britain"), as ``data/geo/countries.csv`` writes it."""
+    return text.lower() in _country_names()
+
+
 # --- small helpers over the parse --------------------------------------------
 
 

@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep.data import load_yaml, word_set
 from sitrep.extract.actors import actor_dictionary
-from sitrep.extract.attribution import canonical_outlet
+from sitrep.extract.attribution import canonical_outlet, is_country_name
 from sitrep.extract.triggers import ontology
 from sitrep.model import CANDIDATE_ROLE, NAME_ROLE, PlaceMention, Span
 from sitrep.nlp.entities import entities_in
@@ -48,6 +48,7 @@ class PlaceRules:
     owner_nouns: frozenset[str]
     sponsor_participles: frozenset[str]
     apposition_words: frozenset[str]
+    province_heads: frozenset[str]
 
 
 @cache
@@ -66,6 +67,7 @@ def place_rules() -> PlaceRules:
                 "owner_nouns",
                 "sponsor_participles",
                 "apposition_words",
+                "province_heads",
             )
         )
     )
@@ -77,7 +79,9 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
     phrases = _place_phrases(sentence)
     named = {(name.start, name.end): (text, name) for p in phrases for text, name in _named_places(p)}
     found = [PlaceMention(_clipped(text), _span(name, doc_name)) for text, name in named.values()]
-    for entity in map(_whole_name, entities_in(sentence)):
+    for entity in (
+        _without_a_time(_without_its_country(_without_a_distance(_whole_name(e)))) for e in entities_in(sentence)
+    ):
         if entity.label_ not in PLACE_LABELS or _stands_for_something_else(entity):
             continue
         if any(p.start <= entity.start and entity.end <= p.end for p in phrases):
@@ -92,7 +96,7 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
         (CANDIDATE_ROLE, _proper_nouns_after_locatives(sentence)),
         (NAME_ROLE, _other_proper_nouns(sentence)),
     ):
-        for candidate in candidates:
+        for candidate in (_without_a_time(_without_its_country(c)) for c in candidates):
             if not any(pm.span.start < candidate.end_char and candidate.start_char < pm.span.end for pm in found):
                 found.append(PlaceMention(_clipped(candidate.text), _span(candidate, doc_name), role=role))
     if not_in is not None:
@@ -351,6 +355,9 @@ def _phrase_start(doc: Doc, left: int, head: int) -> int:
         # another; a plural head lists them ("the Kursk and Belgorod regions").
         if one_place and word.dep_ == "cc":
             return i + 1
+        # "the town of Meles western Idlib city": a direction between two names ends the first (its comma lost)
+        if _before_a_direction(doc, i - 1, i + 2) == i:
+            return i + 1
     return left
 
 
@@ -377,6 +384,8 @@ def _phrase_end(doc: Doc, head: int, end: int) -> int:
             return i
         if word.dep_ == "cc" and (i + 1 == end or not _starts_a_name(doc[i + 1])):
             return i
+        if _opens_a_distance(word) or (i - 1 > head and _opens_a_noun_phrase(doc, i)):
+            return i
         # "the province of Raqa two suicide bombers ...": a number after a name counts what follows (its comma
         # lost); "the outskirts of X SANA said": an outlet after a name is who speaks. Neither is part of the name.
         if i - 1 > head and doc[i - 1].pos_ == "PROPN" and (word.like_num or _an_outlet(word)):
@@ -390,6 +399,66 @@ def _phrase_end(doc: Doc, head: int, end: int) -> int:
                 i -= 1
             return i
     return end
+
+
+def _opens_a_noun_phrase(doc: Doc, i: int) -> bool:
+    """new_phrase_after_a_name: "the town of X local media reported", "the province of X the Observatory said": after
+    a name, "the" or a lower-case adjective before a common noun that is no place word opens another noun phrase
+    (the speaker, its comma lost), no part of the place."""
+    word, following = doc[i], doc[i + 1] if i + 1 < len(doc) else None
+    if doc[i - 1].pos_ != "PROPN" or following is None:
+        return False
+    if word.lower_ == "the":
+        return True
+    return (
+        word.pos_ == "ADJ"
+        and word.is_lower
+        and following.pos_ == "NOUN"
+        and following.is_lower
+        and not _is_place_head(following)
+    )
+
+
+def _opens_a_distance(word: Token) -> bool:
+    """distance_after_a_name: "X village 65 km northwest of Y", "the town of X 40 kilometres up the valley": a number
+    and a unit of length after a name say how far X lies from somewhere (its comma lost), no part of X's name."""
+    following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return word.like_num and following is not None and following.lower_ in _words("distance_units")
+
+
+def _without_a_distance(entity: SpacySpan) -> SpacySpan:
+    """A place entity up to a distance the small model ran into it ("Tabqa 40 kilometres")."""
+    cut = next((t.i for t in entity if t.i > entity.start and _opens_a_distance(t)), None)
+    return entity if cut is None else SpacySpan(entity.doc, entity.start, cut, label=entity.label_)
+
+
+def _without_its_country(name: SpacySpan) -> SpacySpan:
+    """country_after_a_name: "the city of Tabqa Syria", "in Aleppo Syria": a name the text writes right before its
+    country, the comma between them lost, is the name alone; a country's own name ("South Sudan") and a name
+    that only a word like "New" or "Northern" opens (``country_prefixes``: "New Mexico") stay whole."""
+    if len(name) < 2 or is_country_name(span_text(name)):
+        return name
+    for cut in range(name.start + 1, name.end):
+        rest = name.doc[name.start : cut]
+        if not is_country_name(span_text(name.doc[cut : name.end])):
+            continue
+        if rest[-1].pos_ != "PROPN" or (len(rest) == 1 and rest[0].lower_ in _words("country_prefixes")):
+            return name
+        return SpacySpan(name.doc, name.start, cut, label=name.label_)
+    return name
+
+
+def _without_a_time(name: SpacySpan) -> SpacySpan:
+    """time_after_a_name: "in Aleppo Monday", a headline's "Idlib Sunday": a day or another time word the small
+    model ran into a name (its comma or preposition lost) is no part of it."""
+    end = name.end
+    while end - 1 > name.start and _a_time_word(name.doc[end - 1]):
+        end -= 1
+    return name if end == name.end else SpacySpan(name.doc, name.start, end, label=name.label_)
+
+
+def _a_time_word(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in _words("day_names")
 
 
 def _is_place_head(word: Token) -> bool:
@@ -423,7 +492,7 @@ def _named_places(phrase: SpacySpan) -> list[tuple[str, SpacySpan]]:
         return [(f"the {owner.lower_} of {name.text}", name) for name in listed]
     head = phrase.root
     if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() == head.lower_:
-        return [(phrase.text, phrase)]
+        return [(_area_text(phrase), phrase)]
     members: list[list[Token]] = [[]]
     for token in phrase:
         if token.i >= head.i:
@@ -434,8 +503,102 @@ def _named_places(phrase: SpacySpan) -> list[tuple[str, SpacySpan]]:
             members[-1].append(token)
     names = [phrase.doc[m[0].i : m[-1].i + 1] for m in members if m]
     if len(names) < 2:
-        return [(phrase.text, phrase)]
+        return [(_area_text(phrase), phrase)]
     return [(f"{name.text} {head.lemma_.lower()}", name) for name in names]
+
+
+def _area_text(phrase: SpacySpan) -> str:
+    """area_around_one_name: a phrase for the land around one place (``area_heads``) or for one first-level unit
+    (``province_heads``) whose other words say which side of it, what kind of land or how much of it ("Homs
+    southeastern countryside", "the countryside of the central province of Homs", "the outskirts\" of X" with a
+    stray quotation mark, "the oil-rich X province", "Syrias coastal province of X") is read as "the countryside of
+    Homs" or "X province": the place it names, which no side narrows further. A plain phrase ("the eastern
+    countryside of Homs", "Idlib countryside", "the outskirts of Idlib province") is kept as written."""
+    head = phrase.root
+    is_unit = head.lower_ in place_rules().province_heads
+    if head.lemma_.lower() not in _words("area_heads") and not is_unit:
+        return phrase.text
+    runs = _name_runs(phrase, head)
+    if len(runs) != 1:
+        return phrase.text
+    name = runs[0] if is_unit else _with_its_unit(runs[0], head)
+    if _words_follow_the_name(phrase, head, name) or not _other_words_describe(phrase, head, name):
+        return phrase.text
+    return f"{span_text(name)} {head.lower_}" if is_unit else f"the {head.lower_} of {span_text(name)}"
+
+
+def _with_its_unit(name: SpacySpan, head: Token) -> SpacySpan:
+    """The name with the unit word written right after it ("Idlib province", "Aleppo city"), which says which of
+    two namesakes is meant."""
+    doc = name.doc
+    unit = doc[name.end] if name.end < len(doc) and name.end != head.i else None
+    if unit is not None and (
+        unit.lower_ in place_rules().province_heads or unit.lemma_.lower() in _words("same_as_name_heads")
+    ):
+        return doc[name.start : name.end + 1]
+    return name
+
+
+def _name_runs(phrase: SpacySpan, head: Token) -> list[SpacySpan]:
+    """The runs of name words in a phrase: capitalised words that are no side ("Northern"), nationality, unit word
+    or the head itself, joined by the hyphens and articles inside a name ("Deir al-Zor")."""
+    doc, runs, start = phrase.doc, [], None
+    for token in phrase:
+        if _a_name_word(token, head) or _joins_a_name(token, phrase.end, head):
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            runs.append(doc[start : token.i])
+        start = None
+    if start is not None:
+        runs.append(doc[start : phrase.end])
+    return runs
+
+
+def _joins_a_name(token: Token, end: int, head: Token) -> bool:
+    """A hyphen or an article inside a name ("al" and "-" of "Deir al-Zor"): the name goes on after it."""
+    doc, i = token.doc, token.i
+    while i < end and (doc[i].text == "-" or doc[i].lower_ in _words("name_openers") - {"the"}):
+        i += 1
+    return i > token.i and i < end and _a_name_word(doc[i], head)
+
+
+def _a_name_word(token: Token, head: Token) -> bool:
+    """A word of the name an area phrase surrounds; not a country whose apostrophe the text lost ("Syrias")."""
+    lowered = token.lower_
+    return (
+        token.i != head.i
+        and not (lowered.endswith("s") and is_country_name(lowered[:-1]))
+        and _capital_first(token)
+        and token.is_alpha
+        and lowered not in _words("apposition_directions")
+        and lowered not in actor_dictionary().demonyms
+        and lowered not in place_rules().province_heads
+        and lowered not in place_rules().heads
+    )
+
+
+def _words_follow_the_name(phrase: SpacySpan, head: Token, name: SpacySpan) -> bool:
+    """Whether words other than a side stand after the name ("the vicinity of X military airport", "X a suburb of
+    the capital"): they name a site at X or open an apposition, so the phrase is no land around X alone."""
+    doc = phrase.doc
+    if name.end <= head.i:
+        between = doc[name.end : head.i]
+        return any(t.lower_ not in _words("apposition_directions") for t in between) or head.i + 1 < phrase.end
+    return name.end < phrase.end
+
+
+def _other_words_describe(phrase: SpacySpan, head: Token, name: SpacySpan) -> bool:
+    """Whether words besides the name, the head, "the" and "of" stand in the phrase, other than a side written
+    before the head of "the eastern countryside of X" (which the geocoder reads)."""
+    for token in phrase:
+        if name.start <= token.i < name.end or token.i == head.i or token.lower_ in {"the", "of"}:
+            continue
+        side_before_head = token.i == head.i - 1 and name.start > head.i
+        if side_before_head and token.lower_ in _words("apposition_directions"):
+            continue
+        return True
+    return False
 
 
 def _owner_of_list(listed: list[SpacySpan]) -> Token | None:
@@ -494,8 +657,19 @@ def _named_object(head: Token) -> SpacySpan | None:
             if _an_outlet(obj) and obj.i > prep.i + 1 and doc[obj.i - 1].pos_ == "PROPN":
                 end -= 1
             start = obj.left_edge.i if obj.left_edge.pos_ == "PROPN" else end - 1
-            return doc[start:end]
+            return _without_a_time(_without_its_country(doc[start : _before_a_direction(doc, start, end)]))
     return None
+
+
+def _before_a_direction(doc: Doc, start: int, end: int) -> int:
+    """Where a name ends that a lower-case direction and a second name follow, its comma lost ("the neighbourhood of
+    Jobar eastern Damascus" is Jobar, which lies in eastern Damascus: ``apposition_directions``)."""
+    for i in range(start + 1, end - 1):
+        word = doc[i]
+        between_names = _capital_first(doc[i - 1]) and _capital_first(doc[i + 1])
+        if between_names and word.is_lower and word.lower_ in _words("apposition_directions"):
+            return i
+    return end
 
 
 def _an_outlet(token: Token) -> bool:
