@@ -435,6 +435,16 @@ def test_a_sentence_dated_only_by_its_statement_happened_up_to_that_day() -> Non
     )
 
 
+def test_a_date_after_publication_does_not_date_what_the_report_tells() -> None:
+    # Published Thursday 2024-03-14: "this weekend" is when more raids are feared, not when the strike happened.
+    mentions = extract(
+        "Jets struck a village in the north, killing six civilians, as residents braced for more raids this weekend.",
+        "2024-03-14",
+    ).mentions
+    assert mentions, "the strike is an event"
+    assert all(m.date is not None and m.date.end <= dt.date(2024, 3, 14) for m in mentions), [m.date for m in mentions]
+
+
 def test_a_statement_date_in_a_relative_clause_does_not_date_the_sentence() -> None:
     mentions = extract(
         "Fighting erupted after the defection of a commander, who announced on Monday that he had joined the army.",
