@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.extract.dates import date_spans, find_dates, find_period_starts, normalise_date
+from sitrep.extract.dates import after_publication, date_spans, find_dates, find_period_starts, normalise_date
 
 D = dt.date
 TUESDAY_30_APRIL_2024 = D(2024, 4, 30)
@@ -173,3 +173,19 @@ def test_a_weekdays_possessive_without_its_apostrophe_names_that_day() -> None:
     # every Tuesday, or a name, is no day
     assert not find_dates("The market opens on Tuesdays and Fridays.", TUESDAY_30_APRIL_2024)
     assert not find_dates("Tuesdays Child played at the festival.", TUESDAY_30_APRIL_2024)
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        ("fighters are to leave the town this Saturday", True),
+        ("the council will vote tomorrow", True),
+        ("residents braced for more raids this weekend", True),
+        ("the convoy was hit on Monday", False),
+        ("the shelling went on today", False),
+        ("talks were held on 28 April", False),
+    ],
+)
+def test_a_date_after_publication_is_when_something_is_planned(text: str, after: bool) -> None:
+    (found,) = find_dates(text, TUESDAY_30_APRIL_2024)
+    assert after_publication(found, TUESDAY_30_APRIL_2024) is after

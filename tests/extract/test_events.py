@@ -423,16 +423,26 @@ def test_troops_withdrawing_is_still_a_strategic_development() -> None:
 
 
 def test_a_sentence_dated_only_by_its_statement_happened_up_to_that_day() -> None:
-    # Published Wednesday 2024-03-13; "said on Monday" is 2024-03-11: the capture was that day or shortly before.
+    # Published Wednesday 2024-03-13; "said on Monday" is 2024-03-11: the capture was that day or the day before.
     (mention,) = extract(
         "The army said on Monday it had recaptured the town of Kafr Zita after heavy fighting.", "2024-03-13"
     ).mentions
     assert mention.date is not None
     assert (mention.date.start, mention.date.end, mention.date.precision) == (
-        dt.date(2024, 3, 9),
+        dt.date(2024, 3, 10),
         dt.date(2024, 3, 11),
         "approximate",
     )
+
+
+def test_a_date_after_publication_does_not_date_what_the_report_tells() -> None:
+    # Published Thursday 2024-03-14: "this weekend" is when more raids are feared, not when the strike happened.
+    mentions = extract(
+        "Jets struck a village in the north, killing six civilians, as residents braced for more raids this weekend.",
+        "2024-03-14",
+    ).mentions
+    assert mentions, "the strike is an event"
+    assert all(m.date is not None and m.date.end <= dt.date(2024, 3, 14) for m in mentions), [m.date for m in mentions]
 
 
 def test_a_statement_date_in_a_relative_clause_does_not_date_the_sentence() -> None:

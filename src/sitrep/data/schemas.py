@@ -354,6 +354,7 @@ class DatesFile(Strict):
     carry_last_date_days: int
     carried_precisions: list[Literal["day", "week", "part-of-month", "month", "approximate", "year"]]
     statement_lead_days: int
+    future_event_days: int
     undated_days_before: int
     stamped_days_before: int
     period_start_cues: Words

@@ -24,7 +24,7 @@ from sitrep.data import load_yaml, word_set
 from sitrep.model import DateInterval, DatePrecision, Span
 from sitrep.nlp.alternation import word_alternation
 
-__all__ = ["date_spans", "find_dates", "find_period_starts", "normalise_date"]
+__all__ = ["after_publication", "date_spans", "find_dates", "find_period_starts", "normalise_date"]
 
 _DATA: dict[str, Any] = load_yaml("dates.yaml")
 
@@ -62,6 +62,7 @@ WEEK_ORDINALS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in _DATA["
 COUNTS: dict[str, int] = {str(k): int(v) for k, v in _DATA["counts"].items()}
 RELATIVE_OFFSETS: dict[str, int] = {str(k): int(v) for k, v in _DATA["relative_offsets"].items()}
 FUTURE_WINDOW = dt.timedelta(days=int(_DATA["future_window_days"]))
+FUTURE_EVENT = dt.timedelta(days=int(_DATA["future_event_days"]))
 WEEK_HALF_WIDTH = dt.timedelta(days=int(_DATA["week_half_width"]))
 NUMERIC_DAY_FIRST: bool = bool(_DATA["numeric_day_first"])
 
@@ -474,3 +475,9 @@ def _found(text: str, published: dt.date | None, doc: str, offset: int, period_s
         if interval is not None:
             intervals.append(interval)
     return intervals
+
+
+def after_publication(date: DateInterval, published: dt.date | None) -> bool:
+    """after_publication: a date that begins after the report was published ("would be evacuated this Saturday",
+    "a vote tomorrow") is when something is planned or expected; no act the report tells happened then."""
+    return published is not None and date.start > published + FUTURE_EVENT

@@ -37,7 +37,7 @@ from sitrep.extract.date_offsets import (
     tells_an_offset_from_the_last_date,
 )
 from sitrep.extract.dateline import Dateline, find_dateline
-from sitrep.extract.dates import find_dates, find_period_starts
+from sitrep.extract.dates import after_publication, find_dates, find_period_starts
 from sitrep.extract.framing import find_framing
 from sitrep.extract.modality import gives_an_account, modality_of
 from sitrep.extract.places import place_mentions
@@ -112,7 +112,9 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
         found = find_dates(span_text(sentence), document.published, document.name, sentence.start_char)
         stamped = any(is_publication_stamp(sentence, d, document.published) for d in found)
         found = [d for d in found if not is_publication_stamp(sentence, d, document.published)]
-        dates = event_dates(sentence, found)
+        # after_publication: "a vote due tomorrow" dates no act; the sentence is dated as if it gave no date.
+        planned = [d for d in event_dates(sentence, found) if after_publication(d, document.published)]
+        dates = [d for d in event_dates(sentence, found) if not after_publication(d, document.published)]
         if dateline is not None:  # "NIAMEY, June 27 (Reuters) -" is when the report was filed
             dates = [d for d in dates if d.span is None or d.span.start >= dateline.span.end]
         if not dates and last_given is not None and _dates_by_the_last_date(span_text(sentence)):
@@ -126,7 +128,9 @@ def extract_document(document: Document, parsed: SpacyDoc) -> Extraction:
             dates = _stamped_days(document.published)
         if dates:
             last_date = dates[0] if dates[0].precision in _CARRIED_PRECISIONS else None
-        last_given = dates[0] if dates else last_given
+        elif planned:  # a sentence about what is to come ends the run of the date given before it
+            last_date = None
+        last_given = dates[0] if dates else planned[0] if planned else last_given
         before = len(result.mentions)
         # "The Taliban have been in power since August 2021": a long-running state, not an incident.
         over_a_period = not dates and any(
