@@ -132,7 +132,10 @@ def geocode_document(
     unmarked = take_out_unmarked_dateline(mentions, text)
     prefer_namesakes_at_home(mentions, text, gazetteer)
     drop_loose_readings_abroad(
-        mentions, lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text), most_named
+        mentions,
+        lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text),
+        most_named,
+        lambda pm: pm.place is not None and gazetteer.is_respelled(pm.place, pm.text),
     )
     # Ordered, most named first: the first country gets a bonus, so the order must not follow a set's hashing.
     ordered_countries = tuple(dict.fromkeys([*text_countries, *sorted(named_region_countries(mentions))]))
@@ -233,9 +236,9 @@ def prefer_namesakes_at_home(mentions: list[Mention], text: str, gazetteer: Gaze
     (a Syria report names Russia and Iraq as doers; its villages are Syrian). A town, site or district read in
     another country is kept only when the sentence supports that country (names it, its people, or one of its
     provinces) or the place is a capital or big city ("talks in Moscow"); else the home country's place of that
-    very name is taken (of its namesakes, the one the places named around the sentence point to), and when home has none the name stays unresolved (kept as written later), never placed at a
-    village of that name abroad. A province abroad the sentence does not support gives way to a home reading
-    only."""
+    very name is taken (of its namesakes, the one the places named around the sentence point to), and when home
+    has none the name stays unresolved (kept as written later), never placed at a village of that name abroad. A
+    province abroad the sentence does not support gives way to a home reading only."""
     towns = Counter(
         pm.place.country
         for m in mentions

@@ -61,13 +61,18 @@ def prune_candidates(
 
 
 def drop_loose_readings_abroad(
-    mentions: list[Mention], spelled_exactly: Callable[[PlaceMention], bool], fallback_home: str | None = None
+    mentions: list[Mention],
+    spelled_exactly: Callable[[PlaceMention], bool],
+    fallback_home: str | None = None,
+    respelled: Callable[[PlaceMention], bool] = lambda pm: False,
 ) -> None:
     """A town or province outside the document's main country found only by a near spelling (not by one of
     its names) is a guess too far: "the Mashtal neighbourhood" of a Baghdad report is not Marshall, Texas,
     even if the report mentions US forces, and "Wadi Salah" in Yemen is not Oued Sly in Algeria. The main
     country is where most of the towns it names by their names are (a Kyiv report names Russia more often
-    than Ukraine), else ``fallback_home``."""
+    than Ukraine), else ``fallback_home``. In ``fallback_home``, the country the document names most, another
+    romanisation of a place's name (``respelled``: "Urum al-Joz" for Ūrum al Jawz) is no guess, though the report
+    names more towns abroad by their names (Moscow's statements): only a look-alike there is dropped."""
     units = [pm for m in mentions for pm in m.places if pm.place is not None and pm.place.precision in SUBNATIONAL]
     exact = {id(pm): spelled_exactly(pm) for pm in units}  # one gazetteer query per place
     # A bare proper noun is only a proposal ("Massacre in al-Bokamal": there is a village called Massacre): it
@@ -81,8 +86,11 @@ def drop_loose_readings_abroad(
     if home is None:
         return
     for pm in units:
-        if pm.place is not None and pm.place.country != home and not exact[id(pm)]:
-            pm.place = None
+        if pm.place is None or pm.place.country == home or exact[id(pm)]:
+            continue
+        if pm.place.country == fallback_home and respelled(pm):
+            continue
+        pm.place = None
 
 
 def named_region_countries(mentions: list[Mention]) -> set[str]:
