@@ -119,3 +119,17 @@ def test_a_village_named_after_a_possessive_without_apostrophe_is_found(gazettee
     first = mentions_of(text, gazetteer)[0]
     names = [(pm.place.name, pm.place.precision) for pm in first.places if pm.place is not None]
     assert ("Idlib", "admin1") in names
+
+
+def test_a_namesake_at_home_is_the_one_the_places_named_around_it_point_to(gazetteer: Gazetteer) -> None:
+    # Iraq named first puts a namesake across the border first; at home, of the many villages of that name, the one
+    # the report's own places (Albu Kamal, the Euphrates) point to is taken, not the first of the list.
+    text = (
+        "Iraq and Iraqi officials said Iraq would close the border with Iraq's neighbour. Coalition aircraft struck "
+        "the town of Albu Kamal in eastern Syria near the Iraqi border on Tuesday. Airstrikes also killed seven "
+        "civilians in the town of al-Husainiyah further north along the Euphrates river, the Observatory said."
+    )
+    places = [
+        pm.place for m in mentions_of(text, gazetteer) for pm in m.places if pm.text == "al-Husainiyah" and pm.place
+    ]
+    assert places and all(p.admin1 == "Deir ez-Zor" for p in places)

@@ -45,7 +45,13 @@ from sitrep.geo.inherit import (
     prune_candidates,
     scope_unplaced_claims,
 )
-from sitrep.geo.mentions import geocode_dateline, geocode_mentions, most_specific, order_event_places
+from sitrep.geo.mentions import (
+    geocode_dateline,
+    geocode_mentions,
+    most_specific,
+    nearest_places_first,
+    order_event_places,
+)
 from sitrep.geo.normalise import is_generic_word, names_part_of_a_town, parse_mention
 from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Mention, Place, PlaceMention, Span
 from sitrep.nlp.alternation import word_alternation
@@ -126,7 +132,10 @@ def geocode_document(
     unmarked = take_out_unmarked_dateline(mentions, text)
     prefer_namesakes_at_home(mentions, text, gazetteer)
     drop_loose_readings_abroad(
-        mentions, lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text), most_named
+        mentions,
+        lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text),
+        most_named,
+        lambda pm: pm.place is not None and gazetteer.is_respelled(pm.place, pm.text),
     )
     # Ordered, most named first: the first country gets a bonus, so the order must not follow a set's hashing.
     ordered_countries = tuple(dict.fromkeys([*text_countries, *sorted(named_region_countries(mentions))]))
@@ -147,7 +156,7 @@ def geocode_document(
     dateline_place = geocode_dateline(
         dateline, text, gazetteer, ordered_countries, own_name_only=extraction.dateline is None
     )
-    inherit_places(mentions, extraction.paragraph_of, dateline_place)
+    inherit_places(mentions, extraction.paragraph_of, dateline_place, most_named)
     order_event_places(mentions)
     # The country a place kept as written is in: where the document's towns are, else the country it names by
     # name ("Turkish drones struck X" names Turkey's people, not where X is).
@@ -227,9 +236,9 @@ def prefer_namesakes_at_home(mentions: list[Mention], text: str, gazetteer: Gaze
     (a Syria report names Russia and Iraq as doers; its villages are Syrian). A town, site or district read in
     another country is kept only when the sentence supports that country (names it, its people, or one of its
     provinces) or the place is a capital or big city ("talks in Moscow"); else the home country's place of that
-    very name is taken, and when home has none the name stays unresolved (kept as written later), never placed at a
-    village of that name abroad. A province abroad the sentence does not support gives way to a home reading
-    only."""
+    very name is taken (of its namesakes, the one the places named around the sentence point to), and when home
+    has none the name stays unresolved (kept as written later), never placed at a village of that name abroad. A
+    province abroad the sentence does not support gives way to a home reading only."""
     towns = Counter(
         pm.place.country
         for m in mentions
@@ -241,8 +250,11 @@ def prefer_namesakes_at_home(mentions: list[Mention], text: str, gazetteer: Gaze
     if home is None:
         return
     context = GeoContext(document_countries=(home,))
+    written = sorted({(pm.span.start, pm.text) for m in mentions for pm in m.places})
     for mention in mentions:
         sentence = text[mention.sentence.start : mention.sentence.end]
+        # The places named around the sentence decide between home's namesakes, as they did for the first reading.
+        nearby = nearest_places_first(written, mention.sentence)
         supported: set[str] | None = None
         for pm in mention.places:
             place = pm.place
@@ -259,7 +271,7 @@ def prefer_namesakes_at_home(mentions: list[Mention], text: str, gazetteer: Gaze
                 }
             if place.country in supported or gazetteer.is_landmark(place):
                 continue
-            at_home = gazetteer.resolve(pm.text, replace(context, sentence=sentence))
+            at_home = gazetteer.resolve(pm.text, replace(context, sentence=sentence, nearby_places=nearby))
             # only a home place of that very name (or another romanisation of it), not a look-alike ("Ahmad" is
             # no "Shaykh Ahmad")
             if at_home is not None and at_home.country == home and gazetteer.is_named(at_home, pm.text, romanised=True):

@@ -846,6 +846,18 @@ class Gazetteer:
         sql = f"SELECT 1 FROM names n JOIN places p ON p.id = n.place WHERE {column} IN ({marks}) AND p.gid = ? LIMIT 1"
         return self._db.execute(sql, (*values, place.gazetteer_id)).fetchone() is not None
 
+    def is_respelled(self, place: Place, text: str) -> bool:
+        """Whether ``text`` (or the name at its core) is one of ``place``'s names or another romanisation of one by
+        the conventions of ``transliteration.yaml`` (the same romanised key: "Urum al-Joz" for Ūrum al Jawz), which
+        is finer than the consonant skeleton ("State" is no "Satuit")."""
+        parts = [p for p in _NAME_PARTS.split(text) if p.strip()]
+        keys = {romanised_key(n) for part in parts for n in (part, parse_mention(part).core)} - {""}
+        if not keys:
+            return False
+        marks = ",".join("?" * len(keys))
+        sql = f"SELECT 1 FROM names n JOIN places p ON p.id = n.place WHERE n.rom IN ({marks}) AND p.gid = ? LIMIT 1"
+        return self._db.execute(sql, (*keys, place.gazetteer_id)).fetchone() is not None
+
     def is_landmark(self, place: Place) -> bool:
         """A capital or a big city: named in any report, about any country ("talks in Istanbul")."""
         if place.feature == "PPLC":

@@ -61,13 +61,18 @@ def prune_candidates(
 
 
 def drop_loose_readings_abroad(
-    mentions: list[Mention], spelled_exactly: Callable[[PlaceMention], bool], fallback_home: str | None = None
+    mentions: list[Mention],
+    spelled_exactly: Callable[[PlaceMention], bool],
+    fallback_home: str | None = None,
+    respelled: Callable[[PlaceMention], bool] = lambda pm: False,
 ) -> None:
     """A town or province outside the document's main country found only by a near spelling (not by one of
     its names) is a guess too far: "the Mashtal neighbourhood" of a Baghdad report is not Marshall, Texas,
     even if the report mentions US forces, and "Wadi Salah" in Yemen is not Oued Sly in Algeria. The main
     country is where most of the towns it names by their names are (a Kyiv report names Russia more often
-    than Ukraine), else ``fallback_home``."""
+    than Ukraine), else ``fallback_home``. In ``fallback_home``, the country the document names most, another
+    romanisation of a place's name (``respelled``: "Urum al-Joz" for Ūrum al Jawz) is no guess, though the report
+    names more towns abroad by their names (Moscow's statements): only a look-alike there is dropped."""
     units = [pm for m in mentions for pm in m.places if pm.place is not None and pm.place.precision in SUBNATIONAL]
     exact = {id(pm): spelled_exactly(pm) for pm in units}  # one gazetteer query per place
     # A bare proper noun is only a proposal ("Massacre in al-Bokamal": there is a village called Massacre): it
@@ -81,8 +86,11 @@ def drop_loose_readings_abroad(
     if home is None:
         return
     for pm in units:
-        if pm.place is not None and pm.place.country != home and not exact[id(pm)]:
-            pm.place = None
+        if pm.place is None or pm.place.country == home or exact[id(pm)]:
+            continue
+        if pm.place.country == fallback_home and respelled(pm):
+            continue
+        pm.place = None
 
 
 def named_region_countries(mentions: list[Mention]) -> set[str]:
@@ -98,19 +106,30 @@ def named_region_countries(mentions: list[Mention]) -> set[str]:
     }
 
 
-def inherit_places(mentions: list[Mention], paragraph_of: dict[str, int], dateline: PlaceMention | None = None) -> None:
-    """Gives unplaced mentions the nearest earlier resolved place in their paragraph, else the document's.
+def inherit_places(
+    mentions: list[Mention],
+    paragraph_of: dict[str, int],
+    dateline: PlaceMention | None = None,
+    most_named: str | None = None,
+) -> None:
+    """Gives unplaced mentions the nearest earlier resolved place in their paragraph, else the document's, each
+    in the document's home: the country it names most (``most_named``) when it names a town there, else the
+    country most of its towns are in.
 
-    The document's place is the town its mentions name most; the dateline ("GOMA, Jan 29 (Reuters) -")
+    The document's place is the town its mentions name most at home; the dateline ("GOMA, Jan 29 (Reuters) -")
     counts as one more naming and wins ties.
     """
     resolved = [(m, pm) for m in mentions for pm in m.places if pm.place is not None]
-    main = _main_place(resolved, dateline)
+    towns = ([dateline] if dateline is not None else []) + [pm for _, pm in resolved]
+    home = most_named if _names_a_town_in(towns, most_named) else _home_of_towns(towns)
+    main = _main_place(resolved, dateline, home)
     main = _province_when_the_town_is_abroad(main, resolved)
     for mention in mentions:
         if any(pm.place is not None and pm.place.precision in FINE for pm in mention.places):
             continue
         paragraph = paragraph_of.get(mention.id)
+        # main_place_in_home: a town abroad the report names on its way (the venue of talks, "Astana") is not where
+        # its later sentences happened.
         earlier = [
             pm
             for m, pm in resolved
@@ -118,6 +137,7 @@ def inherit_places(mentions: list[Mention], paragraph_of: dict[str, int], dateli
             and pm.span.start < mention.sentence.start
             and pm.place
             and pm.place.precision in FINE
+            and pm.place.country == home
         ]
         source = earlier[-1] if earlier else main
         if source is None and not any(pm.place is not None for pm in mention.places):
@@ -226,10 +246,25 @@ def _province_when_the_town_is_abroad(
     return next(pm for pm in provinces if pm.place is not None and pm.place.gazetteer_id == best_id)
 
 
-def _main_place(resolved: list[tuple[Mention, PlaceMention]], dateline: PlaceMention | None) -> PlaceMention | None:
+def _names_a_town_in(places: list[PlaceMention], country: str | None) -> bool:
+    return any(pm.place is not None and pm.place.precision in FINE and pm.place.country == country for pm in places)
+
+
+def _home_of_towns(places: list[PlaceMention]) -> str | None:
+    """The country most of these towns, sites and districts are in (the first named wins ties)."""
+    countries = Counter(pm.place.country for pm in places if pm.place is not None and pm.place.precision in FINE)
+    return countries.most_common(1)[0][0] if countries else None
+
+
+def _main_place(
+    resolved: list[tuple[Mention, PlaceMention]], dateline: PlaceMention | None, home: str | None
+) -> PlaceMention | None:
     fine = [pm for _, pm in resolved if pm.place is not None and pm.place.precision in FINE]
     if dateline is not None and dateline.place is not None:
         fine.insert(0, dateline)  # first: wins ties
+    # main_place_in_home: the report is where most of its towns are; a town abroad it names again and again (the
+    # venue of talks, "Astana") is not where its unplaced sentences happened.
+    fine = [pm for pm in fine if pm.place is not None and pm.place.country == home]
     if not fine:
         return None
     counts = Counter(pm.place.gazetteer_id for pm in fine if pm.place is not None)

@@ -90,30 +90,60 @@ def find_the_name_inside(pm: PlaceMention, gazetteer: Gazetteer, context: GeoCon
     or when, not where: a country or its people ("Syrian Idlib province", like a possessive that lost its
     apostrophe), a day, a wire's filing town set in capitals. With them taken off, a place's own name as written
     (not another romanisation: the cut is a guess) places it; the mention is cut to that name, with its span. Other
-    words stay: "Murad Sezer" is not the town its first word spells, and so do words after a name ("Idlib Syria")."""
+    words stay ("Murad Sezer" is not the town its first word spells) unless they close the mention and name a unit
+    that holds the place (:func:`_holds`: "Tabqa Syria", "X Idlib province") or say when ("Aleppo Monday")."""
     words = list(_MENTION_WORD.finditer(pm.text))
     first = 0
     while first < len(words) - 1 and _says_something_else(words[first].group(), gazetteer):
         first += 1
-    if first == 0:
+    # The longest reading first: the mention less its opening words, then less its closing words too.
+    for last in range(len(words), first, -1):
+        if first == 0 and last == len(words):
+            continue  # the whole mention, read already
+        cut_start, cut_end = words[first].start(), words[last - 1].end()
+        name = pm.text[cut_start:cut_end]
+        place = gazetteer.resolve(name, context)
+        if place is None or place.precision not in _INSIDE_PRECISIONS:
+            continue
+        tail = pm.text[words[last].start() :] if last < len(words) else ""
+        # A unit written after the name confirms the cut: another romanisation of the name will do there.
+        held = bool(tail) and _holds(tail, place, gazetteer, context)
+        if not gazetteer.is_named(place, name, romanised=held):
+            continue
+        if tail and not (held or _dates_or_files(tail)):
+            continue
+        if pm.span.text == pm.text:  # a mention that is its text as written keeps its span exact
+            pm.span = Span(pm.span.doc, pm.span.start + cut_start, pm.span.start + cut_end, name)
+        pm.text, pm.place = name, place
         return
-    cut_start, cut_end = words[first].start(), words[-1].end()
-    name = pm.text[cut_start:cut_end]
-    place = gazetteer.resolve(name, context)
-    if place is None or place.precision not in _INSIDE_PRECISIONS or not gazetteer.is_named(place, name):
-        return
-    if pm.span.text == pm.text:  # a mention that is its text as written keeps its span exact
-        pm.span = Span(pm.span.doc, pm.span.start + cut_start, pm.span.start + cut_end, name)
-    pm.text, pm.place = name, place
+
+
+def _holds(tail: str, place: Place, gazetteer: Gazetteer, context: GeoContext) -> bool:
+    """name_before_its_unit: words after a place's name that lost the comma between them ("in Tabqa, Syria" scraped
+    as "Tabqa Syria", "Millis, Idlib province", "Jobar, eastern Damascus") name a unit that holds the place: its
+    country, its province, the town it is part of. The unit must be coarser than the place ("Hama Salamiyah" is
+    not Hama), but a town named like its province stands for it ("Kafr Nabl Idlib")."""
+    outer = gazetteer.resolve(tail, context)
+    if outer is None or not plausibly_contains(outer, place):
+        return False
+    if _RANK.get(outer.precision, len(_RANK)) > _RANK.get(place.precision, len(_RANK)):
+        return True
+    return outer.precision == "town" and bool(outer.admin1) and name_key(outer.admin1) == name_key(outer.name)
+
+
+def _dates_or_files(word: str) -> bool:
+    """A day or month, or a word in capitals (a wire's filing town): after a name ("Aleppo Monday", "Deir ez-Zor
+    MOSCOW") as before it, no part of it."""
+    if len(word.split()) != 1:
+        return False
+    letters = [c for c in word if c.isalpha()]
+    return (len(letters) >= 4 and all(c.isupper() for c in letters)) or is_calendar_word(name_key(word))
 
 
 def _says_something_else(word: str, gazetteer: Gazetteer) -> bool:
     """A word before a place's name that is no part of it: a country or its people, a day or month, a word in
     capitals (a filing town)."""
-    letters = [c for c in word if c.isalpha()]
-    if len(letters) >= 4 and all(c.isupper() for c in letters):
-        return True
-    return is_calendar_word(name_key(word)) or bool(gazetteer.countries_in_text(word))
+    return _dates_or_files(word) or bool(gazetteer.countries_in_text(word))
 
 
 def _one_bare_word(pm: PlaceMention) -> bool:
