@@ -542,3 +542,51 @@ def test_harm_told_as_also_done_counts_other_victims() -> None:
     # Another source saying the toll is not harm told as done besides.
     said = told("c", "Medics also said three people were killed.", "three people", (3, 3, 3), "Medics")
     assert figure_entries(lead, said)
+
+
+def test_a_toll_of_two_named_days_is_not_one_day_s_toll() -> None:
+    day = told("a", "Jets killed 14 people in the old city on Monday.", "14 people", (14, 14, 14), "Civil Defence")
+    days = told(
+        "b",
+        "Some 60 people were killed in the province on Monday and Tuesday, the monitor said.",
+        "60 people",
+        (60, 60, 60),
+        "Monitor",
+    )
+    assert figure_entries(day, days) == []
+    # One named day is that day's toll, which another source may count differently.
+    other = told(
+        "c", "Jets killed 30 people in the old city on Monday, the monitor said.", "30 people", (30, 30, 30), "Monitor"
+    )
+    assert figure_entries(day, other)
+
+
+def test_a_figure_of_what_the_incident_answered_counts_other_victims() -> None:
+    lead = told(
+        "a", "Warplanes killed 40 people in the suburb, the monitor said.", "40 people", (40, 40, 40), "Monitor"
+    )
+    after = told(
+        "b",
+        "The raids came after gunmen shelled the city centre killing nine people.",
+        "nine people",
+        (9, 9, 9),
+        "Agency",
+    )
+    answer = told(
+        "c",
+        "Officials said the raids were a response to a bombing which killed 12 people.",
+        "12 people",
+        (12, 12, 12),
+        "Ministry",
+    )
+    assert figure_entries(lead, after) == []
+    assert figure_entries(lead, answer) == []
+    # Opening the sentence, the cue names what was answered; the figure after it is the sentence's own toll.
+    own = told(
+        "d",
+        "In retaliation for the shelling, warplanes killed 25 people in the suburb.",
+        "25 people",
+        (25, 25, 25),
+        "Agency",
+    )
+    assert figure_entries(lead, own)

@@ -113,6 +113,26 @@ def _after_figure(mention: Mention, q: Quantity) -> str:
     return " ".join(mention.sentence.text[at + len(q.span.text) :].lower().split())
 
 
+def _before_figure(mention: Mention, q: Quantity) -> str:
+    """The words of the report's sentence before the figure, lower-cased."""
+    if q.span is None or not q.span.text:
+        return ""
+    at = mention.sentence.text.find(q.span.text)
+    return " ".join(mention.sentence.text[:at].lower().split()) if at > 0 else ""
+
+
+def told_as_cause(mention: Mention, q: Quantity) -> bool:
+    """cause_clause_counts_an_earlier_incident: the figure follows words that bring in what the story's incident
+    answers or follows ("the assault came after rebels fired rockets killing seven", "a response to attacks which
+    killed ten"): it counts that earlier happening's victims and is set against no report's toll. A cue opening the
+    sentence ("In retaliation for the shelling, rebels fired rockets killing three") leaves the figure the
+    sentence's own."""
+    before = _before_figure(mention, q)
+    if _opens_with(before, _lexicon("cause_cues")):
+        return False
+    return _has_cue(before, "cause_cues")
+
+
 NATIONALS = "national"
 
 
@@ -301,8 +321,22 @@ def _number(key: str) -> float:
 
 
 def counts_over_a_period(text: str) -> bool:
-    """The sentence counts over a stretch of time ("killed over the last 15 days", "in recent weeks")."""
-    return _has_cue(text, "period_cues")
+    """The sentence counts over a stretch of time ("killed over the last 15 days", "in recent weeks", "on Tuesday
+    and Wednesday")."""
+    return _has_cue(text, "period_cues") or counts_over_named_days(text)
+
+
+@functools.lru_cache(maxsize=8192)  # a function of the sentence, asked again for each pair of reports compared
+def counts_over_named_days(text: str) -> bool:
+    """several_named_days: the sentence joins two days of the week ("killed on Tuesday and Wednesday", "between
+    Friday and Sunday"): its figure is a toll of several days, set against no one day's toll."""
+    return _named_days().search(" ".join(text.lower().split())) is not None
+
+
+@functools.cache
+def _named_days() -> re.Pattern[str]:
+    days = "|".join(sorted(re.escape(day) for day in _lexicon("day_names")))
+    return re.compile(rf"\b(?:{days})(?: night)? (?:and|to|through|till|until) (?:{days})\b")
 
 
 def same_scene(a: Mention, b: Mention) -> bool:
@@ -395,7 +429,7 @@ def _figure_disagreements(
         figures = [
             (position, (mention_id, q))
             for mention_id, q in figure.by_mention.items()
-            if (position := stated(q)) is not None and not is_vague(q)
+            if (position := stated(q)) is not None and not is_vague(q) and not told_as_cause(by_id[mention_id], q)
         ]
         pairs = (
             (a, b)
