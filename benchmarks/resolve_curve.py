@@ -80,6 +80,7 @@ from sitrep.pipeline import IngestReport, ProcessedDocument, process_document, r
 from sitrep.store import Store
 from sitrep.store import schema as t
 from sitrep.store.database import (
+    _claim_pairs_of,
     _claim_row,
     _claim_term_rows,
     _event_row,
@@ -384,7 +385,9 @@ def write_seed(store: Store, seed: Seed) -> None:
             c.execute(insert(t.events), events[start : start + 5000])
         for start in range(0, len(rows), 5000):
             c.execute(insert(t.mentions), rows[start : start + 5000])
-        claims, terms = [], []
+        claims: list[dict[str, Any]] = []
+        terms: list[dict[str, Any]] = []
+        pairs: list[dict[str, Any]] = []
         first_of_key: dict[str, str] = {}
         for name, item in seed.claims:
             key, _words = claim_index_values(item)
@@ -393,10 +396,13 @@ def write_seed(store: Store, seed: Seed) -> None:
             group = first_of_key.setdefault(key, item.id) if key else item.id
             claims.append({**_claim_row(ids[name], item), "claim_group": group})
             terms += _claim_term_rows(item)
+            pairs += _claim_pairs_of(item)
         for start in range(0, len(claims), 5000):
             c.execute(insert(t.claims), claims[start : start + 5000])
         for start in range(0, len(terms), 5000):
             c.execute(insert(t.claim_terms), terms[start : start + 5000])
+        for start in range(0, len(pairs), 5000):
+            c.execute(insert(t.claim_term_pairs), pairs[start : start + 5000])
 
 
 def measure(

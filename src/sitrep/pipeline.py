@@ -607,8 +607,8 @@ def _regroup_claims(
     topic_keys = [key for key, _terms in keys if key]
     neighbours = store.claims_sharing_keys(
         topic_keys,
-        [term for key, terms in keys if key for term in terms],
-        [term for key, terms in keys if not key for term in terms],
+        [terms for key, terms in keys if key],
+        [terms for key, terms in keys if not key],
         documents={claim.doc for _doc, claim, _group in seeds},
     )
     links = _groups_linked(seeds, neighbours, store.topic_groups(topic_keys), cfg)

@@ -701,3 +701,30 @@ def test_a_second_speaker_s_toll_is_set_against_the_report_it_answers() -> None:
     for other in (same, own):
         other.doc, other.concerns = "story", "m1"
     assert denials_of_reports([same, own], {"m1": ("ev1", report)}) == []
+
+
+def test_every_pair_of_claims_that_reaches_the_threshold_is_found_by_a_word_or_a_pair_within_reach() -> None:
+    """A store finds a claim's neighbours by one shared word only among claims short enough for one word to do,
+    and otherwise by a shared pair of words of a size within reach: every subject pair similar enough is found."""
+    from sitrep.resolve.claims import jaccard, one_word_reach, size_reach, word_pairs
+
+    for threshold in (0.25, 0.4, 0.5, 0.75):
+        for n, m in itertools.product(range(1, 10), repeat=2):
+            ours = frozenset(f"w{i}" for i in range(n))
+            for shared in range(1, min(n, m) + 1):
+                theirs = frozenset([*(f"w{i}" for i in range(shared)), *(f"x{i}" for i in range(m - shared))])
+                if jaccard(ours, theirs) < threshold:
+                    continue
+                by_word = m <= one_word_reach(n, threshold)
+                low, high = size_reach(n, threshold)
+                by_pair = low <= m <= high and bool(set(word_pairs(ours)) & set(word_pairs(theirs)))
+                assert by_word or by_pair, (threshold, n, m, shared)
+
+
+def test_a_word_most_claims_share_does_not_reach_a_long_subject_alone() -> None:
+    from sitrep.resolve.claims import one_word_reach, size_reach, word_pairs
+
+    assert one_word_reach(4, 0.4) == 0  # one word of four never makes 0.4
+    assert one_word_reach(1, 0.4) == 2  # "killed" against "people killed"
+    assert size_reach(3, 0.4) == (2, 7)
+    assert word_pairs(["town", "killed", "killed"]) == ["killed town"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text as sql
 
 from sitrep.scale.dask_ingest import ReadUnit, WorkerResult, _in_order, _workers
 from sitrep.scale.forked import ForkedWorkers, after_fork
@@ -97,3 +99,28 @@ def _events(store: Store) -> list[tuple[str, str, str, int]]:
 def test_without_a_scheduler_or_a_dashboard_the_local_workers_are_forked() -> None:
     with _workers(None, 1, None, pipeline=False) as workers:
         assert isinstance(workers, ForkedWorkers)
+
+
+_DRIVER_STORE: list[Store] = []  # the driver's store, inherited by the forked workers of the test below
+
+
+def _backend_pid(_chunk: object) -> int:
+    with _DRIVER_STORE[0].engine.connect() as c:
+        return int(c.execute(sql("SELECT pg_backend_pid()")).scalar_one())
+
+
+@pytest.mark.postgres
+def test_a_forked_worker_opens_its_own_postgresql_session_and_leaves_the_driver_s_alone(pg_url: str) -> None:
+    store = Store.open(pg_url)
+    _DRIVER_STORE[:] = [store]
+    try:
+        with store.engine.connect() as c:  # the pool now holds the driver's session, which a fork inherits
+            driver = int(c.execute(sql("SELECT pg_backend_pid()")).scalar_one())
+        with ForkedWorkers(1, functools.partial(after_fork, store.engine)) as workers:
+            worker = workers.submit(_backend_pid, None).result()
+        assert worker != driver
+        with store.engine.connect() as c:  # the worker never closed the driver's session
+            assert int(c.execute(sql("SELECT pg_backend_pid()")).scalar_one()) == driver
+    finally:
+        _DRIVER_STORE.clear()
+        store.close()

@@ -238,7 +238,12 @@ def test_a_store_from_before_migration_5_knows_which_claims_are_compared_across_
     for version, (name, mentions, claims) in enumerate(STEPS[:3]):
         stored(store, name, mentions, claims, text=f"Report {name}, version {version}.")
     with store.engine.begin() as c:  # as version 4 left it: no column saying so, no indexes by group
-        for index in ("ix_claims_group_document", "ix_claims_key_groups", "ix_claim_terms_untopical"):
+        for index in (
+            "ix_claims_group_document",
+            "ix_claims_key_groups",
+            "ix_claim_terms_untopical",
+            "ix_claim_terms_reach",
+        ):
             c.execute(text(f"DROP INDEX {index}"))
         c.execute(text("ALTER TABLE claims DROP COLUMN compared_across"))
         c.execute(text("ALTER TABLE claim_terms DROP COLUMN topical"))
@@ -278,3 +283,45 @@ def test_an_entry_keeps_every_position_of_its_topic(tmp_path: Path) -> None:
     assert sides == {"c0", "c1", "c2"}
     positions = contradiction_positions(store, rows)
     assert {p.report for entry in positions for p in entry} == {"c0", "c1", "c2"}
+
+
+def test_a_claim_is_compared_by_the_words_that_can_make_it_one_quantity(store_url: str) -> None:
+    """Claims without a topic that share only a common word with a longer subject are not read for it (one word
+    of many cannot reach the similarity threshold); those sharing two words, or one with a short subject, are."""
+    store = Store.open(store_url)
+    stored(store, "p", [], [claim("p-c1", "p", "volunteers deployed on the northern front", 400, "Outlet P")])
+    stored(store, "q", [], [claim("q-c1", "q", "volunteers trained at the old border camp", 900, "Outlet Q")])
+    stored(store, "r", [], [claim("r-c1", "r", "volunteers", 50, "Outlet R")])
+    found = {
+        claim.id
+        for _doc, claim, _group in store.claims_sharing_keys([], [], [["volunteer", "trained", "border", "camp"]])
+    }
+    assert found == {"q-c1"}  # p and r share one word only: one of four cannot reach the threshold
+    found = {claim.id for _doc, claim, _group in store.claims_sharing_keys([], [], [["volunteer", "convoy"]])}
+    assert found == {"r-c1"}  # one shared word of a two-word subject reaches a one-word one
+    store.close()
+
+
+def test_a_store_from_before_migration_7_finds_claims_by_pairs_of_words(sqlite_url: str) -> None:
+    store = Store.open(sqlite_url)
+    for version, (name, mentions, claims) in enumerate(STEPS[:3]):
+        stored(store, name, mentions, claims, text=f"Report {name}, version {version}.")
+    with store.engine.begin() as c:  # as version 6 left it: no pairs, no sizes
+        c.execute(text("DROP INDEX ix_claim_terms_reach"))
+        c.execute(text("DROP TABLE claim_term_pairs"))
+        c.execute(text("ALTER TABLE claim_terms DROP COLUMN size"))
+        c.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version == 7))
+    store.close()
+
+    reopened = Store.open(sqlite_url)
+    with reopened.engine.connect() as c:
+        pairs = {
+            row[0]
+            for row in c.execute(select(t.claim_term_pairs.c.pair).where(t.claim_term_pairs.c.claim_id == "c-c1"))
+        }
+        sizes = set(c.scalars(select(t.claim_terms.c.size).where(t.claim_terms.c.claim_id == "c-c1")))
+    assert "deployed soldier" in pairs and sizes == {4}  # soldier, deployed, northern, front
+    name, mentions, claims = STEPS[3]
+    stored(reopened, name, mentions, claims, text="Report d.")
+    assert claim_rows(reopened) == afresh(reopened)
+    reopened.close()

@@ -81,6 +81,36 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 0.0
 
 
+def one_word_reach(words: int, threshold: float) -> int:
+    """The most subject words a claim may have and still reach ``threshold`` (:func:`jaccard`) with a claim of
+    ``words`` words when the two share a single word (0: none may). Any other pair that reaches it shares two words,
+    so a store finds a claim's neighbours by shared pairs of words, and by single words only among claims this
+    short: a word most claims carry ("killed") is then never read whole."""
+    if words <= 0 or threshold <= 0:
+        raise ValueError("a claim with subject words and a positive threshold")
+    size = 0
+    while 1 / (words + size) >= threshold:  # one shared word of words + (size + 1) - 1 in all
+        size += 1
+    return size
+
+
+def size_reach(words: int, threshold: float) -> tuple[int, int]:
+    """The fewest and most subject words a claim may have and still reach ``threshold`` with a claim of ``words``
+    words: two claims share at most the smaller's words and hold at least the larger's."""
+    if words <= 0 or threshold <= 0:
+        raise ValueError("a claim with subject words and a positive threshold")
+    low = next(size for size in range(1, words + 1) if size / words >= threshold)
+    high = words
+    while words / (high + 1) >= threshold:
+        high += 1
+    return low, high
+
+
+def word_pairs(words: Iterable[str]) -> list[str]:
+    """Every two of a claim's subject words, as one key each (sorted, space-separated: words have no spaces)."""
+    return [f"{a} {b}" for a, b in combinations(sorted(set(words)), 2)]
+
+
 def quantity_kind(claim: Claim) -> str:
     return claim.quantity.kind if claim.quantity is not None else ""
 

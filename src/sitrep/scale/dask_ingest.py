@@ -294,7 +294,7 @@ def run_dask_ingest(
         if first is not None:
             chunks = itertools.chain([first], chunks)
             pipeline = extract and process == DEFAULT_PROCESS
-            with _workers(scheduler_address, workers, dashboard_address, pipeline) as client:
+            with _workers(scheduler_address, workers, dashboard_address, pipeline, store.engine) as client:
                 if as_written:
                     for window in chunks:
                         ingest_window(client, store, window, workers, options, report, pending)
@@ -435,10 +435,13 @@ def split(units: list[ReadUnit], parts: int) -> list[list[ReadUnit]]:
 
 
 @contextlib.contextmanager
-def _workers(address: str | None, workers: int, dashboard_address: str | None, pipeline: bool) -> Iterator[Any]:
+def _workers(
+    address: str | None, workers: int, dashboard_address: str | None, pipeline: bool, engine: Engine | None = None
+) -> Iterator[Any]:
     """What partitions are submitted to: a client of the Dask scheduler at ``address``, or of a local Dask cluster
     when a dashboard is asked for; else ``workers`` processes forked from this one, after it has loaded the default
-    pipeline (``pipeline``) so that they start with it loaded (``scale.forked``)."""
+    pipeline (``pipeline``) so that they start with it loaded, each letting go of the store ``engine``'s inherited
+    connections (``scale.forked``)."""
     if address or dashboard_address:
         from dask.distributed import Client
 
@@ -449,7 +452,7 @@ def _workers(address: str | None, workers: int, dashboard_address: str | None, p
 
     if pipeline:
         load_for_workers()
-    with ForkedWorkers(workers, after_fork) as pool:
+    with ForkedWorkers(workers, functools.partial(after_fork, engine)) as pool:
         yield pool
 
 

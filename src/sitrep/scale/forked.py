@@ -8,8 +8,9 @@ short text, the workers share those pages copy-on-write and start at once.
 
 Forking is safe here because it happens before the driver starts any thread (``concurrent.futures`` forks every
 worker before its manager thread when the start method is ``fork``) and each worker opens its own connection to
-the gazetteer's index (an SQLite connection must not be used across a fork). The driver's store connection is
-never used by a worker.
+the gazetteer's index (an SQLite connection must not be used across a fork). The driver's store engine is handed
+to each worker, which lets go of the pooled connections it inherited without closing them (SQLAlchemy's pattern for
+a pool across a fork): a worker that reads the store opens its own, and never ends the driver's PostgreSQL session.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
 from typing import Any
+
+from sqlalchemy import Engine
 
 from sitrep.ingest.document import DocumentMeta, build_document
 
@@ -73,8 +76,11 @@ def load_for_workers() -> None:
     process_documents([document])
 
 
-def after_fork() -> None:
-    """Run first in each forked worker: its own connections to the gazetteer's index."""
+def after_fork(engine: Engine | None = None) -> None:
+    """Run first in each forked worker: its own connections to the gazetteer's index, and none of the driver's
+    store ``engine``'s pooled connections (left open for the driver; the next use opens a new one)."""
     from sitrep.geo import Gazetteer
 
     Gazetteer.reconnect()
+    if engine is not None:
+        engine.dispose(close=False)

@@ -473,30 +473,29 @@ class Store:
     def claims_sharing_keys(
         self,
         topic_keys: Iterable[str],
-        terms: Iterable[str],
-        any_topic_terms: Iterable[str] = (),
+        terms: Iterable[Sequence[str]],
+        any_topic_terms: Iterable[Sequence[str]] = (),
         documents: Iterable[str] = (),
     ) -> list[tuple[int, Claim, str | None]]:
         """The grouped claims another claim may be about the same quantity as (resolve.claims.same_quantity),
         with their groups: those of ``documents`` (by name) with one of ``topic_keys`` (other documents' claims
-        with a topic key are found by ``topic_groups``); those without a topic sharing one of ``terms`` (subject
-        words of claims with a topic); and any sharing one of ``any_topic_terms`` (subject words of claims
-        without one)."""
+        with a topic key are found by ``topic_groups``); those without a topic whose subject words may reach the
+        similarity threshold with one of ``terms`` (each the subject words of a claim with a topic); and any
+        that may with one of ``any_topic_terms`` (each the subject words of a claim without one). Found by words
+        only where they can reach it (:func:`_reaching_words`), so a word most claims share is never read whole."""
         cols = t.claims.c
         found: dict[str, tuple[int, Claim, str | None]] = {}
-        by_key, by_word = cols.topic_key.in_, t.claim_terms.c.term.in_
-        with_words = select(t.claim_terms.c.claim_id)
+        by_key = cols.topic_key.in_
         conditions: list[Any] = []
         names = sorted(set(documents))
         for chunk in _chunks(sorted(set(topic_keys))):
             for named in _chunks(names):
                 of_documents = cols.document_id.in_(select(t.documents.c.id).where(t.documents.c.name.in_(named)))
                 conditions.append(and_(by_key(chunk), of_documents))
-        untopical = with_words.where(t.claim_terms.c.topical.is_(False))
-        for chunk in _chunks(sorted(set(terms))):
-            conditions.append(and_(cols.id.in_(untopical.where(by_word(chunk))), cols.topic_key.is_(None)))
-        for chunk in _chunks(sorted(set(any_topic_terms))):
-            conditions.append(cols.id.in_(with_words.where(by_word(chunk))))
+        # Only the words' own rows say whether a claim has a topic (as its topic key does): a condition on the
+        # claims would let the planner walk every claim without a topic instead of the words' index range.
+        conditions += [cols.id.in_(found_by) for found_by in _reaching_words(terms, untopical=True)]
+        conditions += [cols.id.in_(found_by) for found_by in _reaching_words(any_topic_terms, untopical=False)]
         with self.engine.connect() as c:
             for condition in conditions:
                 query = select(cols.document_id, cols.data, cols.claim_group).where(
@@ -1129,6 +1128,7 @@ def _forget_claim_comparisons(c: Connection, document_id: int) -> None:
     _mark_denied_events(c, list(concerned))
     ours = select(cols.id).where(cols.document_id == document_id)
     c.execute(delete(t.claim_terms).where(t.claim_terms.c.claim_id.in_(ours)))
+    c.execute(delete(t.claim_term_pairs).where(t.claim_term_pairs.c.claim_id.in_(ours)))
 
 
 def _mark_denied_events(c: Connection, mention_ids: Sequence[str | None]) -> None:
@@ -1177,12 +1177,67 @@ def _insert_claim(c: Connection, document_id: int, claim: Claim) -> None:
     rows = _claim_term_rows(claim)
     if rows:
         c.execute(insert(t.claim_terms), rows)
+    pairs = _claim_pairs_of(claim)
+    if pairs:
+        c.execute(insert(t.claim_term_pairs), pairs)
 
 
 def _claim_term_rows(claim: Claim) -> list[dict[str, Any]]:
     """A claim's subject words as rows of ``claim_terms``."""
     key, terms = claim_index_values(claim)
-    return [{"claim_id": claim.id, "term": term, "topical": key is not None} for term in terms]
+    size = len(terms)
+    return [{"claim_id": claim.id, "term": term, "topical": key is not None, "size": size} for term in terms]
+
+
+def claim_pair_rows(claim_id: str, terms: Sequence[str], topical: bool) -> list[dict[str, Any]]:
+    """A claim's pairs of subject words as rows of ``claim_term_pairs``."""
+    from sitrep.resolve.claims import word_pairs
+
+    size = len(terms)
+    return [{"claim_id": claim_id, "pair": pair, "topical": topical, "size": size} for pair in word_pairs(terms)]
+
+
+def _claim_pairs_of(claim: Claim) -> list[dict[str, Any]]:
+    key, terms = claim_index_values(claim)
+    return claim_pair_rows(claim.id, terms, key is not None)
+
+
+def _reaching_words(word_sets: Iterable[Sequence[str]], untopical: bool) -> list[Any]:
+    """Selections of the ids of claims whose subject words may reach the similarity threshold with one of
+    ``word_sets`` (resolve.claims.same_quantity; only those without a topic if ``untopical``): those sharing a
+    pair of its words, of a size that may reach it (``size_reach``), and those sharing one word, among claims
+    short enough for one to do (``one_word_reach``). Exact: every claim that reaches it is among them."""
+    from sitrep.resolve.claims import one_word_reach, size_reach, word_pairs
+    from sitrep.resolve.config import load_config
+
+    threshold = load_config().claim_similarity_threshold
+    singles: dict[int, set[str]] = {}  # the most words a claim may have -> the words it is looked up by
+    pairs: dict[tuple[int, int], set[str]] = {}  # the fewest and most words -> the pairs
+    for words in word_sets:
+        distinct = sorted(set(words))
+        if not distinct:
+            continue
+        if (most := one_word_reach(len(distinct), threshold)) > 0:
+            singles.setdefault(most, set()).update(distinct)
+        if len(distinct) > 1:
+            pairs.setdefault(size_reach(len(distinct), threshold), set()).update(word_pairs(distinct))
+    terms, term_pairs = t.claim_terms.c, t.claim_term_pairs.c
+    # Both values named when either will do, so that the index's third column (the size) bounds the range read.
+    topical = [False] if untopical else [False, True]
+    selections: list[Any] = []
+    for most, wanted in sorted(singles.items()):
+        for chunk in _chunks(sorted(wanted)):
+            selections.append(
+                select(terms.claim_id).where(terms.term.in_(chunk), terms.topical.in_(topical), terms.size <= most)
+            )
+    for (low, high), wanted in sorted(pairs.items()):
+        for chunk in _chunks(sorted(wanted)):
+            selections.append(
+                select(term_pairs.claim_id).where(
+                    term_pairs.pair.in_(chunk), term_pairs.topical.in_(topical), term_pairs.size.between(low, high)
+                )
+            )
+    return selections
 
 
 def _claim_row(document_id: int, claim: Claim) -> dict[str, Any]:

@@ -170,6 +170,38 @@ def _every_pair_of_an_entry(connection: Connection) -> None:
         connection.execute(text(f"ALTER TABLE contradictions ADD COLUMN pairs {kind}"))
 
 
+def _claims_by_pairs_of_words(connection: Connection) -> None:
+    """Each claim's subject words say how many it has, and every two of them are a key of their own, so that a
+    claim's neighbours are read by the words that can make it one quantity with them (database._reaching_words)."""
+    from sitrep.store.database import claim_pair_rows
+
+    terms = schema.claim_terms
+    if "size" not in {column["name"] for column in inspect(connection).get_columns("claim_terms")}:
+        kind = terms.c.size.type.compile(dialect=connection.dialect)
+        connection.execute(text(f"ALTER TABLE claim_terms ADD COLUMN size {kind}"))
+    schema.claim_term_pairs.create(connection, checkfirst=True)
+    for index in terms.indexes:
+        if index.name == "ix_claim_terms_reach":
+            connection.execute(CreateIndex(index, if_not_exists=True))
+    connection.execute(delete(schema.claim_term_pairs))
+    rows: list[dict[str, object]] = []
+    claim_id, topical = "", False
+    words: list[str] = []
+    ordered = select(terms.c.claim_id, terms.c.term, terms.c.topical).order_by(terms.c.claim_id, terms.c.term)
+    for row in [*connection.execute(ordered).all(), None]:
+        if row is None or row.claim_id != claim_id:
+            if words:
+                rows += claim_pair_rows(claim_id, words, topical)
+                connection.execute(update(terms).where(terms.c.claim_id == claim_id).values(size=len(words)))
+            if len(rows) >= 10_000 or (row is None and rows):
+                connection.execute(insert(schema.claim_term_pairs), rows)
+                rows = []
+            if row is None:
+                break
+            claim_id, words, topical = row.claim_id, [], row.topical
+        words.append(row.term)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: documents, mentions, events, claims, places, sources", _initial_schema),
     Migration(2, "event list order read off indexes: by date, and by type then date", _event_list_indexes),
@@ -189,6 +221,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         _claim_groups_by_index,
     ),
     Migration(6, "every pair of a contradiction entry: its positions, not only the first two", _every_pair_of_an_entry),
+    Migration(
+        7, "claims by pairs of subject words: neighbours read by the words that can reach", _claims_by_pairs_of_words
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -197,8 +197,24 @@ claim_terms = Table(
     # The claim has a topic: a claim with a topic is compared by its subject words only with claims without one,
     # so it looks up only those (a word such as "killed" is shared by most claims of a large store).
     Column("topical", Boolean, nullable=False, server_default=false()),
+    # How many subject words the claim has: a word shared with a claim is looked up only among claims short
+    # enough for one shared word to reach the similarity threshold (resolve.claims.one_word_reach).
+    Column("size", Integer),
     Index("ix_claim_terms_term", "term"),
     Index("ix_claim_terms_untopical", "term", "topical"),
+    Index("ix_claim_terms_reach", "term", "topical", "size"),
+)
+
+# Every two subject words of each claim (resolve.claims.word_pairs): two claims similar enough to be one quantity
+# share two words unless both are short, so a claim's neighbours are read by pairs, never by a word most share.
+claim_term_pairs = Table(
+    "claim_term_pairs",
+    metadata,
+    Column("claim_id", String(64), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("pair", Text, primary_key=True),
+    Column("topical", Boolean, nullable=False, server_default=false()),
+    Column("size", Integer, nullable=False),
+    Index("ix_claim_term_pairs_reach", "pair", "topical", "size"),
 )
 
 # Events whose denial contradictions must be worked out again (their reports, or the denials of them, changed).
