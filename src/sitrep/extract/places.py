@@ -79,9 +79,7 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
     phrases = _place_phrases(sentence)
     named = {(name.start, name.end): (text, name) for p in phrases for text, name in _named_places(p)}
     found = [PlaceMention(_clipped(text), _span(name, doc_name)) for text, name in named.values()]
-    for entity in (
-        _without_a_time(_without_its_country(_without_a_distance(_whole_name(e)))) for e in entities_in(sentence)
-    ):
+    for entity in (_without_a_time(_without_a_distance(_whole_name(e))) for e in entities_in(sentence)):
         if entity.label_ not in PLACE_LABELS or _stands_for_something_else(entity):
             continue
         if any(p.start <= entity.start and entity.end <= p.end for p in phrases):
@@ -96,7 +94,7 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
         (CANDIDATE_ROLE, _proper_nouns_after_locatives(sentence)),
         (NAME_ROLE, _other_proper_nouns(sentence)),
     ):
-        for candidate in (_without_a_time(_without_its_country(c)) for c in candidates):
+        for candidate in (_without_a_time(c) for c in candidates):
             if not any(pm.span.start < candidate.end_char and candidate.start_char < pm.span.end for pm in found):
                 found.append(PlaceMention(_clipped(candidate.text), _span(candidate, doc_name), role=role))
     if not_in is not None:
@@ -432,22 +430,6 @@ def _without_a_distance(entity: SpacySpan) -> SpacySpan:
     return entity if cut is None else SpacySpan(entity.doc, entity.start, cut, label=entity.label_)
 
 
-def _without_its_country(name: SpacySpan) -> SpacySpan:
-    """country_after_a_name: "the city of Tabqa Syria", "in Aleppo Syria": a name the text writes right before its
-    country, the comma between them lost, is the name alone; a country's own name ("South Sudan") and a name
-    that only a word like "New" or "Northern" opens (``country_prefixes``: "New Mexico") stay whole."""
-    if len(name) < 2 or is_country_name(span_text(name)):
-        return name
-    for cut in range(name.start + 1, name.end):
-        rest = name.doc[name.start : cut]
-        if not is_country_name(span_text(name.doc[cut : name.end])):
-            continue
-        if rest[-1].pos_ != "PROPN" or (len(rest) == 1 and rest[0].lower_ in _words("country_prefixes")):
-            return name
-        return SpacySpan(name.doc, name.start, cut, label=name.label_)
-    return name
-
-
 def _without_a_time(name: SpacySpan) -> SpacySpan:
     """time_after_a_name: "in Aleppo Monday", a headline's "Idlib Sunday": a day or another time word the small
     model ran into a name (its comma or preposition lost) is no part of it."""
@@ -657,7 +639,7 @@ def _named_object(head: Token) -> SpacySpan | None:
             if _an_outlet(obj) and obj.i > prep.i + 1 and doc[obj.i - 1].pos_ == "PROPN":
                 end -= 1
             start = obj.left_edge.i if obj.left_edge.pos_ == "PROPN" else end - 1
-            return _without_a_time(_without_its_country(doc[start : _before_a_direction(doc, start, end)]))
+            return _without_a_time(doc[start : _before_a_direction(doc, start, end)])
     return None
 
 
