@@ -19,6 +19,7 @@ from sitrep.nlp import load_pipeline
 
 ARMY = "Military Forces of {country}"
 POLICE = "Police Forces of {country}"
+TERRORISTS = "Terrorists of {country}"
 
 
 def extract(text: str) -> Extraction:
@@ -158,9 +159,6 @@ def test_kurdish_forces_are_a_kind_of_force_filled_in_by_country() -> None:
     assert actor1 is not None and actor1.name == "Kurdish forces of {country}"
 
 
-TERRORISTS = "Terrorists of {country}"
-
-
 @pytest.mark.parametrize(
     ("text", "actor1", "actor2"),
     [
@@ -184,11 +182,17 @@ TERRORISTS = "Terrorists of {country}"
             "Military Forces of Russia",
             "Civilians",
         ),
-        # a fight whose doer is unsaid: its dead, named as another group, are the other side
+        # dead_lost_the_fight: a fight whose doer is unsaid; the side its named dead fought is the doer, the dead
+        # the target, as for the named dead of any attack
         (
             "At least 14 jihadists from the Islamic State group died in clashes with Kurdish fighters near the dam.",
-            "Islamic State",
             "Kurdish forces of {country}",
+            "Islamic State",
+        ),
+        (
+            "Some 30 militants were killed on Friday in fighting with the army on the edge of the plain.",
+            ARMY,
+            TERRORISTS,
         ),
         # a generic word's group through "from": "fighters from the Islamic State group"
         (
@@ -314,3 +318,32 @@ def test_a_fight_with_no_side_named_is_the_fight_the_article_told() -> None:
         ("actor2", "Syrian Democratic Forces"),
     ]
     assert [(a.role, a.name) for a in raid.actors] == [("actor1", "Military Forces of Russia")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # held_place_owner: a place named by the group that holds it stands for that group when it is what was hit
+        (
+            "Government jets struck ISIL-controlled villages south of the lake on Wednesday.",
+            ARMY,
+            "Islamic State",
+        ),
+        ("Helicopters dropped barrel bombs on the IS-held town of Tell Hamra on Monday.", None, "Islamic State"),
+        # civilians the attack killed are its target, not the group holding the place they were in
+        (
+            "Government jets bombed IS-held suburbs of the city on Friday, killing eleven civilians.",
+            ARMY,
+            "Civilians",
+        ),
+    ],
+)
+def test_a_place_held_by_a_group_stands_for_it(text: str, actor1: str | None, actor2: str) -> None:
+    found = all_roles(text)
+    assert any(a2 == actor2 and (actor1 is None or a1 == actor1) for a1, a2 in found), found
+
+
+def test_a_place_held_by_a_kind_of_force_names_no_target() -> None:
+    # "rebel-held districts" of a city: the codebook codes who was hit there, not the rebels
+    found = all_roles("Jets pounded rebel-held districts of the city overnight.")
+    assert all(a2 is None for _, a2 in found), found

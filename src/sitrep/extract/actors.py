@@ -942,7 +942,8 @@ def _governing_verb(clause: _Clause) -> bool:
         if rule(clause):
             break
     assert clause.governor is not None
-    clause.sides.targets.extend(_reciprocal_partner(clause.governor, clause.words))
+    partners = _reciprocal_partner(clause.governor, clause.words)
+    clause.sides.targets.extend(p for p in partners if p not in clause.sides.agents)
     return False
 
 
@@ -985,6 +986,28 @@ def _participle_undergoer(clause: _Clause) -> bool:
     if not _is_nominal(governor.head) or clause.trigger.dep_ not in DEP.prepositional_object:
         return False
     clause.sides.targets.append(governor.head)
+    return True
+
+
+_DYING_VERBS = word_set("en", "actors", "dying_verbs")
+
+
+@GOVERNING_VERB.register("dead_lost_the_fight")
+def _dead_lost_the_fight(clause: _Clause) -> bool:
+    """dead_lost_the_fight: "14 jihadists died in clashes with Kurdish fighters": the side the dead fought is the
+    doer and the dead the target, as for the named dead of any attack (the convention victim_side_types reads
+    "were killed in clashes with" the same way)."""
+    governor = clause.governor
+    assert governor is not None
+    if not clause.reciprocal or governor.lemma_.lower() not in _DYING_VERBS:
+        return False
+    partners = _reciprocal_partner(governor, clause.words)
+    if not partners:
+        return False
+    clause.sides.agents.extend(partners)
+    # the event noun's own "with" phrase read the partner as the other side: it is the doer here
+    clause.sides.targets[:] = [t for t in clause.sides.targets if t not in partners]
+    clause.sides.targets.extend(c for c in governor.children if c.dep_ in DEP.subject)
     return True
 
 
@@ -1261,6 +1284,10 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
             if found is not None:
                 return found
     if entry is None:
+        holder = _holder_of_a_place(head, dictionary)
+        if holder is not None:
+            return holder
+    if entry is None:
         named = _unlisted_group(head, phrase, dictionary)
         if named is not None:
             return named, phrase
@@ -1269,6 +1296,32 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         if split is not None:
             return split
     return (entry, phrase) if entry is not None else None
+
+
+_HOLDING_PARTICIPLES = word_set("en", "actors", "holding_participles")
+
+
+def _holder_of_a_place(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
+    """held_place_owner: "raids on IS-held areas", "jets struck ISIL-controlled villages": a place an attack hit,
+    named by the group that holds it, stands for that group. Only a named group: the codebook reads strikes on
+    "rebel-held districts" of a city as hitting the civilians there, not a kind of force. The phrase is the whole
+    place ("IS-held villages"), as the text the actor is read from."""
+    for participle in head.children:
+        if participle.dep_ not in DEP.adjectival_modifier or participle.lower_ not in _HOLDING_PARTICIPLES:
+            continue
+        for holder in (c for c in participle.children if c.dep_ in DEP.noun_phrase_adverbial | DEP.compound):
+            found = _actor_of(holder, dictionary)
+            if found is not None and COUNTRY_SLOT not in found[0].name and not _unnamed(found[0], dictionary):
+                return found[0], _phrase(head)
+    return None
+
+
+_HELD_PLACE = re.compile(r"-\s*(?:" + "|".join(sorted(map(re.escape, _HOLDING_PARTICIPLES))) + r")\b", re.IGNORECASE)
+
+
+def _a_held_place(role: ActorRole) -> bool:
+    """The actor was read from a place named by the group holding it ("IS-held districts": held_place_owner)."""
+    return role.span is not None and _HELD_PLACE.search(role.span.text) is not None
 
 
 def _name_split_off(phrase: SpacySpan, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
@@ -1450,20 +1503,28 @@ def apply_conventions(
             if crowd_target is not None and current.name in crowd_types:
                 # "protesters clashed with rival demonstrators": two crowds, both the event's kind of crowd
                 roles[roles.index(crowd_target)] = ActorRole("actor2", entry.name, entry.actor_type, crowd_target.span)
-    if event_type in rules.civilian_victims_types and not any(r.role == "actor2" for r in roles):
+    if event_type in rules.civilian_victims_types and not any(
+        r.role == "actor2" and not _a_held_place(r) for r in roles
+    ):
         for victim in victims:
             found = phrase_actor(victim, dictionary)
             if found is not None and found.name == rules.civilian_actor:
+                # civilians killed in a strike on an IS-held town are its target, not the group holding the town
+                roles = [r for r in roles if r.role != "actor2"]
                 roles.append(_role("actor2", found, victim, doc_name))
                 break
     target = next((r for r in roles if r.role == "actor2"), None)
     doer = next((r for r in roles if r.role == "actor1"), None)
     if event_type in rules.victim_side_types and target is not None and (doer is None or doer.span is None):
-        # "18 IS jihadists were killed in clashes with Kurdish fighters": the dead are the side that fought them
+        # dead_lost_the_fight: "18 IS jihadists were killed in clashes with Kurdish fighters": the side they fought
+        # is the doer and the dead's side the target, as for the named dead of any attack (victim_target_types)
         side = _armed_victim([target], victims, dictionary)
         if side is not None and side[0].name != UNIDENTIFIED:
-            roles = [r for r in roles if r.role != "actor1"]
-            roles.insert(0, _role("actor1", *side, doc_name))
+            roles = [r for r in roles if r.role not in ("actor1", "actor2")]
+            roles[:0] = [
+                ActorRole("actor1", target.name, target.actor_type, target.span),
+                _role("actor2", *side, doc_name),
+            ]
     if event_type in rules.victim_target_types and not any(r.role == "actor2" for r in roles):
         named_victim = _armed_victim(roles, victims, dictionary)
         if named_victim is not None:
