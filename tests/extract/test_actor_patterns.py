@@ -182,17 +182,11 @@ def test_kurdish_forces_are_a_kind_of_force_filled_in_by_country() -> None:
             "Military Forces of Russia",
             "Civilians",
         ),
-        # dead_lost_the_fight: a fight whose doer is unsaid; the side its named dead fought is the doer, the dead
-        # the target, as for the named dead of any attack
+        # a fight whose doer is unsaid: its dead, named as another group, are the other side
         (
             "At least 14 jihadists from the Islamic State group died in clashes with Kurdish fighters near the dam.",
-            "Kurdish forces of {country}",
             "Islamic State",
-        ),
-        (
-            "Some 30 militants were killed on Friday in fighting with the army on the edge of the plain.",
-            ARMY,
-            TERRORISTS,
+            "Kurdish forces of {country}",
         ),
         # a generic word's group through "from": "fighters from the Islamic State group"
         (
@@ -347,3 +341,41 @@ def test_a_place_held_by_a_kind_of_force_names_no_target() -> None:
     # "rebel-held districts" of a city: the codebook codes who was hit there, not the rebels
     found = all_roles("Jets pounded rebel-held districts of the city overnight.")
     assert all(a2 is None for _, a2 in found), found
+
+
+def test_a_fight_with_no_opponent_named_is_against_the_side_the_article_names_it_fighting() -> None:
+    # "the army clashed with IS near the dam" ... "the army later seized three villages": the same front
+    army = ActorRole("actor1", ARMY, "State forces", Span("t.txt", 0, 8, "the army"))
+    islamic_state = ActorRole("actor2", "Islamic State", "Rebel groups", Span("t.txt", 20, 22, "IS"))
+    clash = _report(0, "Armed clash", [army, islamic_state], event_type="Battles")
+    advance = _report(40, "Government regains territory", [army], event_type="Battles")
+    # "IS attacked the rebels" ... "the rebels then took the hill": the doer of the report against them
+    rebels = ActorRole("actor2", "Rebels of {country}", "Rebel groups", Span("t.txt", 60, 70, "the rebels"))
+    attacker = ActorRole("actor1", "Islamic State", "Rebel groups", islamic_state.span)
+    attack = _report(60, "Armed clash", [attacker, rebels], event_type="Battles")
+    took = ActorRole("actor1", rebels.name, rebels.actor_type, Span("t.txt", 90, 100, "the rebels"))
+    taking = _report(90, "Non-state actor overtakes territory", [took], event_type="Battles")
+    share_document_doers([clash, advance])
+    share_document_doers([attack, taking])
+    assert [a.name for a in advance.actors] == [ARMY, "Islamic State"]
+    assert [a.name for a in taking.actors] == ["Rebels of {country}", "Islamic State"]
+
+
+def test_a_fight_keeps_no_opponent_where_the_article_names_none() -> None:
+    army = ActorRole("actor1", ARMY, "State forces", Span("t.txt", 0, 8, "the army"))
+    strike = _report(0, "Air/drone strike", [army, ActorRole("actor2", "Civilians", "Civilians")])
+    advance = _report(40, "Government regains territory", [army], event_type="Battles")
+    share_document_doers([strike, advance])
+    assert [a.name for a in advance.actors] == [ARMY]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # counted_one_is_a_one: one of a force counted as "one" is the force, as "a policeman" is
+        ("A roadside bomb killed one policeman and wounded two passers-by near the bridge on Monday.", POLICE),
+        ("Rebel shelling killed one soldier at a checkpoint outside the town on Sunday.", ARMY),
+    ],
+)
+def test_one_counted_member_of_a_force_is_that_force(text: str, actor2: str) -> None:
+    assert actor2 in [a2 for _, a2 in all_roles(text)]

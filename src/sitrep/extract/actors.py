@@ -97,7 +97,8 @@ class ActorDictionary:
         lowered = " ".join(text.lower().split())
         core = _QUANTITY_PREFIX.sub("", lowered)
         for force in self.contextual:
-            if force.pattern.fullmatch(lowered) or force.pattern.fullmatch(core):
+            # counted_one_is_a_one: "one policeman", "another soldier" name one of the force as "a policeman" does
+            if any(force.pattern.fullmatch(text) for text in (lowered, core, "a " + core)):
                 return force
         # "army positions", "a police checkpoint", "the regime's forces": a post or unit of that kind of force;
         # "regime barrel bombs", "the regime's helicopters": its weapons and aircraft
@@ -942,8 +943,7 @@ def _governing_verb(clause: _Clause) -> bool:
         if rule(clause):
             break
     assert clause.governor is not None
-    partners = _reciprocal_partner(clause.governor, clause.words)
-    clause.sides.targets.extend(p for p in partners if p not in clause.sides.agents)
+    clause.sides.targets.extend(_reciprocal_partner(clause.governor, clause.words))
     return False
 
 
@@ -986,28 +986,6 @@ def _participle_undergoer(clause: _Clause) -> bool:
     if not _is_nominal(governor.head) or clause.trigger.dep_ not in DEP.prepositional_object:
         return False
     clause.sides.targets.append(governor.head)
-    return True
-
-
-_DYING_VERBS = word_set("en", "actors", "dying_verbs")
-
-
-@GOVERNING_VERB.register("dead_lost_the_fight")
-def _dead_lost_the_fight(clause: _Clause) -> bool:
-    """dead_lost_the_fight: "14 jihadists died in clashes with Kurdish fighters": the side the dead fought is the
-    doer and the dead the target, as for the named dead of any attack (the convention victim_side_types reads
-    "were killed in clashes with" the same way)."""
-    governor = clause.governor
-    assert governor is not None
-    if not clause.reciprocal or governor.lemma_.lower() not in _DYING_VERBS:
-        return False
-    partners = _reciprocal_partner(governor, clause.words)
-    if not partners:
-        return False
-    clause.sides.agents.extend(partners)
-    # the event noun's own "with" phrase read the partner as the other side: it is the doer here
-    clause.sides.targets[:] = [t for t in clause.sides.targets if t not in partners]
-    clause.sides.targets.extend(c for c in governor.children if c.dep_ in DEP.subject)
     return True
 
 
@@ -1452,6 +1430,7 @@ class CodingConventions:
     victim_side_types: frozenset[str] = frozenset()  # fights whose named dead are the unsaid side
     default_doer_countries: frozenset[str] = frozenset()  # where that default holds (ISO2)
     unnamed_victims_types: frozenset[str] = frozenset()  # acts whose dead, named as no side, are civilians
+    shared_opponent_types: frozenset[str] = frozenset()  # fights whose unsaid opponent is the article's
 
     @property
     def crowd_names(self) -> frozenset[str]:
@@ -1475,6 +1454,7 @@ def coding_conventions() -> CodingConventions:
         frozenset(raw.get("victim_side_types", [])),
         frozenset(raw.get("default_doer_countries", [])),
         frozenset(raw.get("unnamed_victims_types", [])),
+        frozenset(raw.get("shared_opponent_types", [])),
     )
 
 
@@ -1516,15 +1496,11 @@ def apply_conventions(
     target = next((r for r in roles if r.role == "actor2"), None)
     doer = next((r for r in roles if r.role == "actor1"), None)
     if event_type in rules.victim_side_types and target is not None and (doer is None or doer.span is None):
-        # dead_lost_the_fight: "18 IS jihadists were killed in clashes with Kurdish fighters": the side they fought
-        # is the doer and the dead's side the target, as for the named dead of any attack (victim_target_types)
+        # "18 IS jihadists were killed in clashes with Kurdish fighters": the dead are the side that fought them
         side = _armed_victim([target], victims, dictionary)
         if side is not None and side[0].name != UNIDENTIFIED:
-            roles = [r for r in roles if r.role not in ("actor1", "actor2")]
-            roles[:0] = [
-                ActorRole("actor1", target.name, target.actor_type, target.span),
-                _role("actor2", *side, doc_name),
-            ]
+            roles = [r for r in roles if r.role != "actor1"]
+            roles.insert(0, _role("actor1", *side, doc_name))
     if event_type in rules.victim_target_types and not any(r.role == "actor2" for r in roles):
         named_victim = _armed_victim(roles, victims, dictionary)
         if named_victim is not None:
@@ -1656,6 +1632,42 @@ def share_document_doers(mentions: list[Mention]) -> None:
             mention.actors.append(ActorRole("actor2", target.name, target.actor_type, target.span))
         rest = [a for a in mention.actors if a.role != "actor1"]
         mention.actors[:] = [ActorRole("actor1", doer.name, doer.actor_type, doer.span), *rest]
+    _share_opponents(ordered)
+
+
+def _share_opponents(ordered: list[Mention]) -> None:
+    """fight_has_the_articles_opponent: a fight whose sentence names its doer but not whom it fought ("the army
+    advanced on the town", "the SDF seized three villages") is against the side the same article names that doer
+    fighting (actors.yaml `conventions.shared_opponent_types`): the target of its nearest report with the same doer,
+    else the doer of its nearest report that targets it. One article tells one front."""
+    rules = coding_conventions()
+    for number, mention in enumerate(ordered):
+        doer = mention.actor("actor1")
+        if (
+            mention.event_type not in rules.shared_opponent_types
+            or mention.actor("actor2") is not None
+            or doer is None
+            or doer.span is None
+            or doer.name == UNIDENTIFIED
+        ):
+            continue
+        nearest = [*reversed(ordered[:number]), *ordered[number + 1 :]]
+        fights = [other for other in nearest if other.event_type == mention.event_type]
+        opponent = next((o for other in fights if (o := _opponent_in(other, doer.name)) is not None), None)
+        if opponent is not None:
+            mention.actors.append(ActorRole("actor2", opponent.name, opponent.actor_type, opponent.span))
+
+
+def _opponent_in(other: Mention, side: str) -> ActorRole | None:
+    """Whom ``other`` says ``side`` fought: its target when ``side`` is its doer, its doer when ``side`` its target."""
+    doer, target = other.actor("actor1"), other.actor("actor2")
+    if doer is None or target is None or doer.name == target.name:
+        return None
+    if doer.name == side and target.name != UNIDENTIFIED:
+        return target
+    if target.name == side and doer.span is not None and doer.name != UNIDENTIFIED:
+        return doer
+    return None
 
 
 def _doer_unsaid(mention: Mention) -> bool:
