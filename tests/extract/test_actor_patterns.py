@@ -367,15 +367,3 @@ def test_a_fight_keeps_no_opponent_where_the_article_names_none() -> None:
     advance = _report(40, "Government regains territory", [army], event_type="Battles")
     share_document_doers([strike, advance])
     assert [a.name for a in advance.actors] == [ARMY]
-
-
-@pytest.mark.parametrize(
-    ("text", "actor2"),
-    [
-        # counted_one_is_a_one: one of a force counted as "one" is the force, as "a policeman" is
-        ("A roadside bomb killed one policeman and wounded two passers-by near the bridge on Monday.", POLICE),
-        ("Rebel shelling killed one soldier at a checkpoint outside the town on Sunday.", ARMY),
-    ],
-)
-def test_one_counted_member_of_a_force_is_that_force(text: str, actor2: str) -> None:
-    assert actor2 in [a2 for _, a2 in all_roles(text)]

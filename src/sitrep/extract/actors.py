@@ -97,8 +97,7 @@ class ActorDictionary:
         lowered = " ".join(text.lower().split())
         core = _QUANTITY_PREFIX.sub("", lowered)
         for force in self.contextual:
-            # counted_one_is_a_one: "one policeman", "another soldier" name one of the force as "a policeman" does
-            if any(force.pattern.fullmatch(text) for text in (lowered, core, "a " + core)):
+            if force.pattern.fullmatch(lowered) or force.pattern.fullmatch(core):
                 return force
         # "army positions", "a police checkpoint", "the regime's forces": a post or unit of that kind of force;
         # "regime barrel bombs", "the regime's helicopters": its weapons and aircraft
