@@ -19,6 +19,7 @@ from sitrep.nlp import load_pipeline
 
 ARMY = "Military Forces of {country}"
 POLICE = "Police Forces of {country}"
+TERRORISTS = "Terrorists of {country}"
 
 
 def extract(text: str) -> Extraction:
@@ -156,9 +157,6 @@ def test_kurdish_forces_are_a_kind_of_force_filled_in_by_country() -> None:
     (mention,) = extract("Kurdish fighters recaptured the village of Tal Hamam on Friday.").mentions
     actor1 = mention.actor("actor1")
     assert actor1 is not None and actor1.name == "Kurdish forces of {country}"
-
-
-TERRORISTS = "Terrorists of {country}"
 
 
 @pytest.mark.parametrize(
@@ -314,3 +312,58 @@ def test_a_fight_with_no_side_named_is_the_fight_the_article_told() -> None:
         ("actor2", "Syrian Democratic Forces"),
     ]
     assert [(a.role, a.name) for a in raid.actors] == [("actor1", "Military Forces of Russia")]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # held_place_owner: a place named by the group that holds it stands for that group when it is what was hit
+        (
+            "Government jets struck ISIL-controlled villages south of the lake on Wednesday.",
+            ARMY,
+            "Islamic State",
+        ),
+        ("Helicopters dropped barrel bombs on the IS-held town of Tell Hamra on Monday.", None, "Islamic State"),
+        # civilians the attack killed are its target, not the group holding the place they were in
+        (
+            "Government jets bombed IS-held suburbs of the city on Friday, killing eleven civilians.",
+            ARMY,
+            "Civilians",
+        ),
+    ],
+)
+def test_a_place_held_by_a_group_stands_for_it(text: str, actor1: str | None, actor2: str) -> None:
+    found = all_roles(text)
+    assert any(a2 == actor2 and (actor1 is None or a1 == actor1) for a1, a2 in found), found
+
+
+def test_a_place_held_by_a_kind_of_force_names_no_target() -> None:
+    # "rebel-held districts" of a city: the codebook codes who was hit there, not the rebels
+    found = all_roles("Jets pounded rebel-held districts of the city overnight.")
+    assert all(a2 is None for _, a2 in found), found
+
+
+def test_a_fight_with_no_opponent_named_is_against_the_side_the_article_names_it_fighting() -> None:
+    # "the army clashed with IS near the dam" ... "the army later seized three villages": the same front
+    army = ActorRole("actor1", ARMY, "State forces", Span("t.txt", 0, 8, "the army"))
+    islamic_state = ActorRole("actor2", "Islamic State", "Rebel groups", Span("t.txt", 20, 22, "IS"))
+    clash = _report(0, "Armed clash", [army, islamic_state], event_type="Battles")
+    advance = _report(40, "Government regains territory", [army], event_type="Battles")
+    # "IS attacked the rebels" ... "the rebels then took the hill": the doer of the report against them
+    rebels = ActorRole("actor2", "Rebels of {country}", "Rebel groups", Span("t.txt", 60, 70, "the rebels"))
+    attacker = ActorRole("actor1", "Islamic State", "Rebel groups", islamic_state.span)
+    attack = _report(60, "Armed clash", [attacker, rebels], event_type="Battles")
+    took = ActorRole("actor1", rebels.name, rebels.actor_type, Span("t.txt", 90, 100, "the rebels"))
+    taking = _report(90, "Non-state actor overtakes territory", [took], event_type="Battles")
+    share_document_doers([clash, advance])
+    share_document_doers([attack, taking])
+    assert [a.name for a in advance.actors] == [ARMY, "Islamic State"]
+    assert [a.name for a in taking.actors] == ["Rebels of {country}", "Islamic State"]
+
+
+def test_a_fight_keeps_no_opponent_where_the_article_names_none() -> None:
+    army = ActorRole("actor1", ARMY, "State forces", Span("t.txt", 0, 8, "the army"))
+    strike = _report(0, "Air/drone strike", [army, ActorRole("actor2", "Civilians", "Civilians")])
+    advance = _report(40, "Government regains territory", [army], event_type="Battles")
+    share_document_doers([strike, advance])
+    assert [a.name for a in advance.actors] == [ARMY]

@@ -115,6 +115,9 @@ class ActorConventions(Strict):
     shared_target_sub_types: list[SubEventType] = []
     # A fight's named dead whose side is not the one they fought against are its other side (actor1).
     victim_side_types: list[EventType] = []
+    # A fight whose sentence names its doer but not whom it fought is against the side the article names that doer
+    # fighting.
+    shared_opponent_types: list[EventType] = []
     # The dead a report counts without naming their side ("at least 45 killed") are civilians in these acts.
     unnamed_victims_types: list[EventType] = []
 

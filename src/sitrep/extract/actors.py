@@ -1261,6 +1261,10 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
             if found is not None:
                 return found
     if entry is None:
+        holder = _holder_of_a_place(head, dictionary)
+        if holder is not None:
+            return holder
+    if entry is None:
         named = _unlisted_group(head, phrase, dictionary)
         if named is not None:
             return named, phrase
@@ -1269,6 +1273,32 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
         if split is not None:
             return split
     return (entry, phrase) if entry is not None else None
+
+
+_HOLDING_PARTICIPLES = word_set("en", "actors", "holding_participles")
+
+
+def _holder_of_a_place(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
+    """held_place_owner: "raids on IS-held areas", "jets struck ISIL-controlled villages": a place an attack hit,
+    named by the group that holds it, stands for that group. Only a named group: the codebook reads strikes on
+    "rebel-held districts" of a city as hitting the civilians there, not a kind of force. The phrase is the whole
+    place ("IS-held villages"), as the text the actor is read from."""
+    for participle in head.children:
+        if participle.dep_ not in DEP.adjectival_modifier or participle.lower_ not in _HOLDING_PARTICIPLES:
+            continue
+        for holder in (c for c in participle.children if c.dep_ in DEP.noun_phrase_adverbial | DEP.compound):
+            found = _actor_of(holder, dictionary)
+            if found is not None and COUNTRY_SLOT not in found[0].name and not _unnamed(found[0], dictionary):
+                return found[0], _phrase(head)
+    return None
+
+
+_HELD_PLACE = re.compile(r"-\s*(?:" + "|".join(sorted(map(re.escape, _HOLDING_PARTICIPLES))) + r")\b", re.IGNORECASE)
+
+
+def _a_held_place(role: ActorRole) -> bool:
+    """The actor was read from a place named by the group holding it ("IS-held districts": held_place_owner)."""
+    return role.span is not None and _HELD_PLACE.search(role.span.text) is not None
 
 
 def _name_split_off(phrase: SpacySpan, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
@@ -1399,6 +1429,7 @@ class CodingConventions:
     victim_side_types: frozenset[str] = frozenset()  # fights whose named dead are the unsaid side
     default_doer_countries: frozenset[str] = frozenset()  # where that default holds (ISO2)
     unnamed_victims_types: frozenset[str] = frozenset()  # acts whose dead, named as no side, are civilians
+    shared_opponent_types: frozenset[str] = frozenset()  # fights whose unsaid opponent is the article's
 
     @property
     def crowd_names(self) -> frozenset[str]:
@@ -1422,6 +1453,7 @@ def coding_conventions() -> CodingConventions:
         frozenset(raw.get("victim_side_types", [])),
         frozenset(raw.get("default_doer_countries", [])),
         frozenset(raw.get("unnamed_victims_types", [])),
+        frozenset(raw.get("shared_opponent_types", [])),
     )
 
 
@@ -1450,10 +1482,14 @@ def apply_conventions(
             if crowd_target is not None and current.name in crowd_types:
                 # "protesters clashed with rival demonstrators": two crowds, both the event's kind of crowd
                 roles[roles.index(crowd_target)] = ActorRole("actor2", entry.name, entry.actor_type, crowd_target.span)
-    if event_type in rules.civilian_victims_types and not any(r.role == "actor2" for r in roles):
+    if event_type in rules.civilian_victims_types and not any(
+        r.role == "actor2" and not _a_held_place(r) for r in roles
+    ):
         for victim in victims:
             found = phrase_actor(victim, dictionary)
             if found is not None and found.name == rules.civilian_actor:
+                # civilians killed in a strike on an IS-held town are its target, not the group holding the town
+                roles = [r for r in roles if r.role != "actor2"]
                 roles.append(_role("actor2", found, victim, doc_name))
                 break
     target = next((r for r in roles if r.role == "actor2"), None)
@@ -1595,6 +1631,42 @@ def share_document_doers(mentions: list[Mention]) -> None:
             mention.actors.append(ActorRole("actor2", target.name, target.actor_type, target.span))
         rest = [a for a in mention.actors if a.role != "actor1"]
         mention.actors[:] = [ActorRole("actor1", doer.name, doer.actor_type, doer.span), *rest]
+    _share_opponents(ordered)
+
+
+def _share_opponents(ordered: list[Mention]) -> None:
+    """fight_has_the_articles_opponent: a fight whose sentence names its doer but not whom it fought ("the army
+    advanced on the town", "the SDF seized three villages") is against the side the same article names that doer
+    fighting (actors.yaml `conventions.shared_opponent_types`): the target of its nearest report with the same doer,
+    else the doer of its nearest report that targets it. One article tells one front."""
+    rules = coding_conventions()
+    for number, mention in enumerate(ordered):
+        doer = mention.actor("actor1")
+        if (
+            mention.event_type not in rules.shared_opponent_types
+            or mention.actor("actor2") is not None
+            or doer is None
+            or doer.span is None
+            or doer.name == UNIDENTIFIED
+        ):
+            continue
+        nearest = [*reversed(ordered[:number]), *ordered[number + 1 :]]
+        fights = [other for other in nearest if other.event_type == mention.event_type]
+        opponent = next((o for other in fights if (o := _opponent_in(other, doer.name)) is not None), None)
+        if opponent is not None:
+            mention.actors.append(ActorRole("actor2", opponent.name, opponent.actor_type, opponent.span))
+
+
+def _opponent_in(other: Mention, side: str) -> ActorRole | None:
+    """Whom ``other`` says ``side`` fought: its target when ``side`` is its doer, its doer when ``side`` its target."""
+    doer, target = other.actor("actor1"), other.actor("actor2")
+    if doer is None or target is None or doer.name == target.name:
+        return None
+    if doer.name == side and target.name != UNIDENTIFIED:
+        return target
+    if target.name == side and doer.span is not None and doer.name != UNIDENTIFIED:
+        return doer
+    return None
 
 
 def _doer_unsaid(mention: Mention) -> bool:
