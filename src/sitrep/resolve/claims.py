@@ -10,7 +10,7 @@ from itertools import combinations
 from typing import Generic, TypeVar
 
 from sitrep.extract.claims import UNSPECIFIED, tells_a_running_total
-from sitrep.extract.quantities import base_kind
+from sitrep.extract.quantities import base_kind, effective_range, ranges_disjoint
 from sitrep.geo.normalise import country_keys, name_key, skeleton_key
 from sitrep.model import Claim, Contradiction, Mention, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
@@ -29,7 +29,6 @@ from sitrep.resolve.contradictions import (
     standing_denial,
 )
 from sitrep.resolve.contradictions import who as report_who
-from sitrep.resolve.similarity import effective_range, ranges_disjoint
 
 T = TypeVar("T", bound=Hashable)
 

@@ -27,8 +27,8 @@ from pathlib import Path
 
 from sitrep.data import data_path, word_set
 from sitrep.extract.background import LogisticModel, logistic_from_files
+from sitrep.extract.quantities import effective_range
 from sitrep.model import Claim, Contradiction, Mention, Quantity
-from sitrep.resolve.similarity import effective_range
 
 MODEL_FILE = ("models", "contradictions.npz")
 META_FILE = ("models", "contradictions.meta.json")

@@ -13,11 +13,12 @@ from typing import TypeVar
 from sitrep.data import load_yaml, word_set
 from sitrep.extract.attribution import canonical_outlet
 from sitrep.extract.claims import tells_a_running_total
+from sitrep.extract.quantities import effective_range, ranges_disjoint
 from sitrep.geo.distance import haversine_km
 from sitrep.model import AttributionChain, Contradiction, Event, Figure, Mention, Place, Quantity, Span
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradiction_model import EntryContext, kept
-from sitrep.resolve.similarity import effective_range, mention_places, ranges_disjoint
+from sitrep.resolve.similarity import mention_places
 
 # A big event could yield thousands of pairs; an analyst needs the disagreements, not every permutation.
 MAX_PAIRS_PER_KIND = 50

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from sitrep.extract.actors import UNIDENTIFIED
-from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES
+from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES, effective_range
 from sitrep.extract.triggers import one_sided_plover
 from sitrep.geo.inherit import UNRESOLVED_PREFIX
 from sitrep.geo.mentions import landmark_places
@@ -15,7 +15,7 @@ from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, 
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions, told_as_risen
 from sitrep.resolve.coreference import coded_type, dated_by_its_sentence, headline_reports
-from sitrep.resolve.similarity import effective_range, intersect, mention_places, names_its_own_place, width
+from sitrep.resolve.similarity import intersect, mention_places, names_its_own_place, width
 
 FATALITY_KIND = "killed"  # the figure kind of the dead (Figure.kind)
 ROLES: tuple[ActorRoleName, ...] = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections import Counter
 
+from sitrep.extract.quantities import effective_range, ranges_disjoint
 from sitrep.model import Event, Mention, Place
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.similarity import (
@@ -12,10 +13,8 @@ from sitrep.resolve.similarity import (
     best_place_score,
     cosine,
     date_score,
-    effective_range,
     mention_places,
     names_its_own_place,
-    ranges_disjoint,
     tokens,
 )
 

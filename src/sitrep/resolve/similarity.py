@@ -10,8 +10,6 @@ from collections import Counter
 from collections.abc import Iterable
 
 # one reading of a figure's bounds for extraction and resolution (re-exported for the resolver's modules)
-from sitrep.extract.quantities import effective_range as effective_range
-from sitrep.extract.quantities import ranges_disjoint as ranges_disjoint
 from sitrep.geo.distance import haversine_km
 from sitrep.model import INHERITED_ROLE, LOCATION_ROLE, ActorRole, DateInterval, Mention, Place
 from sitrep.resolve.config import ResolveConfig

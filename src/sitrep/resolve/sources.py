@@ -6,9 +6,9 @@ import itertools
 from dataclasses import dataclass
 
 from sitrep.extract.attribution import canonical_source, listed_spelling, source_category
+from sitrep.extract.quantities import effective_range
 from sitrep.model import AttributionChain, Event, Mention
 from sitrep.resolve.coreference import group_document_mentions
-from sitrep.resolve.similarity import effective_range
 
 
 @dataclass(slots=True)
