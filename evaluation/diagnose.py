@@ -106,20 +106,42 @@ def telling_reports(reason: str, gold: dict[str, Any], event: Event) -> list[Men
     return [m for m in event.mentions if names_place(m, gold, as_event_place=True)]
 
 
-def report_cause(reason: str, gold: dict[str, Any], event: Event) -> str:
+def report_cause(
+    reason: str, gold: dict[str, Any], event: Event, article: list[tuple[Mention, str | None]] | None = None
+) -> str:
     """Which of the event's reports tell the gold value the event missed: whether choosing among them
-    (``resolve.derive``) or extracting it (the earlier stages, or the grouping of reports) is at fault."""
+    (``resolve.derive``) or extracting it (the earlier stages, or the grouping of reports) is at fault. Of a place
+    no report of the event names, ``article`` (the document's reports) tells whether grouping put the report
+    that names it in another event, or no report of the article names it (no trigger in its sentence, or gated)."""
     field = "location" if reason.startswith("location") else reason.split()[0]
     telling = telling_reports(field, gold, event)
     if field == "location" and not telling:
         if any(names_place(m, gold, as_event_place=False) for m in event.mentions):
             return "location: a report names it in another role (a speaker's, an origin)"
-        return "location: no report names it"
+        return article_place_cause(gold, event, article or [])
     if not telling:
         return f"{field}: no report tells it"
     if field == "date" and not any(m.doc == gold["doc"] for m in telling):
         return "date: only another document's report tells it"
     return "location: a report names it as the event's place" if field == "location" else f"{field}: a report tells it"
+
+
+def article_place_cause(gold: dict[str, Any], event: Event, article: list[tuple[Mention, str | None]]) -> str:
+    """Of a gold place no report of the event names: where in its article (reports with their events) one does."""
+    own = {m.id for m in event.mentions}
+    naming = [e for m, e in article if m.id not in own and names_place(m, gold, as_event_place=False)]
+    if any(naming):
+        return "location: no report names it; another event of the article does (grouping)"
+    if naming:
+        return "location: no report names it; a report in no event does"
+    return "location: no report names it; none in the article does"
+
+
+def article_reports(store: Store, doc: str) -> list[tuple[Mention, str | None]]:
+    """The document's stored reports, each with its event (None when grouping or a gate left it out of all)."""
+    mentions = [m for m in store.all_mentions() if m.doc == doc]
+    events = store.events_of_mentions([m.id for m in mentions])
+    return [(m, events.get(m.id)) for m in mentions]
 
 
 def describe_report(mention: Mention, marked: bool, chosen: bool) -> str:
@@ -258,7 +280,12 @@ def main() -> None:
             reason = location_cause(g, nearest, store)
         reasons[reason] += 1
         event = store.get_event(nearest.event_id) if args.reports and nearest is not None else None
-        causes = [report_cause(r, g, event) for r in reason.split(" and ")] if event and reason in FIELD_MISSES else []
+        article = article_reports(store, g["doc"]) if event else []
+        causes = (
+            [report_cause(r, g, event, article) for r in reason.split(" and ")]
+            if event and reason in FIELD_MISSES
+            else []
+        )
         by_report.update(causes)
         if args.only and not reason.startswith(args.only):  # "location" lists both kinds of location miss
             continue

@@ -36,7 +36,19 @@ def test_a_miss_is_traced_to_the_report_that_tells_the_gold_value_or_to_none() -
         "location: a report names it as the event's place"
     )
     mosul = _gold("2024-03-10", place="Mosul")
-    assert diagnose.report_cause("location: none of its places", mosul, event) == "location: no report names it"
+    assert diagnose.report_cause("location: none of its places", mosul, event) == (
+        "location: no report names it; none in the article does"
+    )
+
+
+def test_a_place_no_report_of_the_event_names_is_traced_to_where_in_the_article_one_does() -> None:
+    event = derive_event("e", [mention("a", doc="article", where="Idlib")])
+    elsewhere = mention("b", doc="article", where="Aleppo")
+    aleppo = _gold("2024-03-10", place="Aleppo")
+    grouped = diagnose.report_cause("location: none of its places", aleppo, event, [(elsewhere, "e2")])
+    assert grouped == "location: no report names it; another event of the article does (grouping)"
+    dropped = diagnose.report_cause("location: none of its places", aleppo, event, [(elsewhere, None)])
+    assert dropped == "location: no report names it; a report in no event does"
 
 
 def test_a_date_only_another_article_gives_is_told_apart() -> None:
