@@ -37,7 +37,7 @@ def test_a_miss_is_traced_to_the_report_that_tells_the_gold_value_or_to_none() -
     )
     mosul = _gold("2024-03-10", place="Mosul")
     assert diagnose.report_cause("location: none of its places", mosul, event) == (
-        "location: no report names it; none in the article does"
+        "location: no report names it; no report's sentence writes it"
     )
 
 
@@ -56,3 +56,12 @@ def test_a_date_only_another_article_gives_is_told_apart() -> None:
     theirs = mention("b", doc="other", start="2024-03-12")
     event = derive_event("e", [ours, theirs])
     assert diagnose.report_cause("date", _gold("2024-03-12"), event) == "date: only another document's report tells it"
+
+
+def test_a_place_a_report_writes_but_no_report_reads_is_told_apart() -> None:
+    event = derive_event("e", [mention("a", doc="article", where="Idlib")])
+    unread = mention("b", doc="article", where=None, text="Shells fell on the old quarter of Aleppo at dawn.")
+    aleppo = _gold("2024-03-10", place="Aleppo")
+    assert diagnose.report_cause("location: none of its places", aleppo, event, [(unread, "e")]) == (
+        "location: no report names it; a report's sentence writes it, unread (places, geocoding)"
+    )
