@@ -27,6 +27,7 @@ from sitrep.resolve.contradictions import (
     originator,
     same_count,
     standing_denial,
+    told_as_earlier_toll,
 )
 from sitrep.resolve.contradictions import who as report_who
 
@@ -460,6 +461,9 @@ def second_toll(claim: Claim, report: Mention) -> tuple[Contradiction, str, str]
         return None
     if originator(report) == claim_originator(claim) or one_speaker(report.chain, claim.chain):
         return None
+    lower = ours[1] is not None and ours[1] < theirs[0]
+    if report.doc == claim.doc and lower and told_as_earlier_toll(claim.sentence, claim.quantity):
+        return None  # the article's own earlier, lower count, which its report's toll updates
     report_side = f"{describe_quantity(toll)} ({report_who(report)})"
     claim_side = f"{describe_quantity(claim.quantity)} ({who(claim)})"
     pair = Contradiction("figure", f"killed: {report_side} vs {claim_side}", report.id, claim.id, "killed")
