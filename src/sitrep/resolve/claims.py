@@ -461,6 +461,8 @@ def second_toll(claim: Claim, report: Mention) -> tuple[Contradiction, str, str]
         return None
     if originator(report) == claim_originator(claim) or one_speaker(report.chain, claim.chain):
         return None
+    if grows(claim) or counts_over_a_period(report.sentence.text) or tells_a_running_total(report.sentence.text):
+        return None  # a toll over days or a running total is no one incident's toll
     lower = ours[1] is not None and ours[1] < theirs[0]
     if report.doc == claim.doc and lower and told_as_earlier_toll(claim.sentence, claim.quantity):
         return None  # the article's own earlier, lower count, which its report's toll updates
