@@ -128,10 +128,23 @@ def told_as_cause(mention: Mention, q: Quantity) -> bool:
     killed ten"): it counts that earlier happening's victims and is set against no report's toll. A cue opening the
     sentence ("In retaliation for the shelling, rebels fired rockets killing three") leaves the figure the
     sentence's own."""
-    before = _before_figure(mention, q)
+    return _follows_a_cause_cue(_before_figure(mention, q))
+
+
+def _follows_a_cause_cue(before: str) -> bool:
+    """The words before a figure or a name bring in the happening the story's incident follows (``cause_cues``),
+    not at the sentence's opening."""
     if _opens_with(before, _lexicon("cause_cues")):
         return False
     return _has_cue(before, "cause_cues")
+
+
+def named_in_cause_clause(mention: Mention, span: Span) -> bool:
+    """cause_clause_counts_an_earlier_incident, for doers: a name told after the words that bring in what the
+    story's incident follows ("the attack came a day after strikes by Russian warplanes killed 26") is the earlier
+    happening's doer, not this incident's."""
+    before = mention.sentence.text[: max(0, span.start - mention.sentence.start)]
+    return _follows_a_cause_cue(" ".join(before.lower().split()))
 
 
 NATIONALS = "national"
@@ -887,6 +900,7 @@ def named_doers(mention: Mention) -> frozenset[str]:
         for actor in mention.actors
         if actor.role in ("actor1", "assoc_actor1")
         and _read_here(mention, actor.span)
+        and not (actor.span is not None and named_in_cause_clause(mention, actor.span))
         and actor.actor_type.lower() not in unnamed
         and not actor.name.lower().startswith("unidentified")
     }
