@@ -730,41 +730,6 @@ def test_a_word_most_claims_share_does_not_reach_a_long_subject_alone() -> None:
     assert word_pairs(["town", "killed", "killed"]) == ["killed town"]
 
 
-def test_an_article_s_earlier_lower_toll_is_an_update_not_a_second_toll() -> None:
-    # an_earlier_toll: "the monitor had initially given a toll of 20" beside the report's later "killed 35"
-    from sitrep.resolve.claims import denials_of_reports
-    from tests.resolve.resolve_fixtures import mention
-
-    report = mention("m1", killed=(35, 35, 35), sources=("Monitor", "Courier"), doc="story")
-    text = "The group had initially given a death toll of 20 people but more bodies were found."
-    start = 500 + text.index("20 people")  # a sentence after the report's
-    earlier = claim(
-        "c1",
-        "people killed",
-        None,
-        Quantity("people", 20, 20, 20, kind="killed", span=Span("story", start, start + 9, "20 people")),
-        ["rights group", "Courier"],
-        doc="story",
-        sentence=Span("story", 500, 500 + len(text), text),
-    )
-    earlier.concerns = "m1"
-    assert denials_of_reports([earlier], {"m1": ("ev1", report)}) == []
-    # told without the cue, the same figure is a second source's toll that disputes the report's
-    plain_text = "The group gave a death toll of 20 people."
-    plain_start = 500 + plain_text.index("20 people")
-    plain = claim(
-        "c2",
-        "people killed",
-        None,
-        Quantity("people", 20, 20, 20, kind="killed", span=Span("story", plain_start, plain_start + 9, "20 people")),
-        ["rights group", "Courier"],
-        doc="story",
-        sentence=Span("story", 500, 500 + len(plain_text), plain_text),
-    )
-    plain.concerns = "m1"
-    assert [entry.kind for _, entry in denials_of_reports([plain], {"m1": ("ev1", report)})] == ["figure"]
-
-
 def test_a_toll_over_a_period_is_no_second_toll_of_one_incident() -> None:
     # the period rule of event figures (period_cues) holds for a claim's toll against a report too
     from sitrep.resolve.claims import denials_of_reports

@@ -631,19 +631,3 @@ def test_a_province_s_toll_of_several_attacks_is_not_one_town_s_toll() -> None:
         TOWN_INSIDE,
     )
     assert figure_entries(province, town) == []
-
-
-def test_an_article_s_own_earlier_toll_is_not_set_against_its_later_one() -> None:
-    later = told("a", "Air strikes on the market killed 50 people, the monitor said.", "50 people", (50, 50, 50))
-    earlier = told(
-        "b", "The monitor had initially given a death toll of 30 people.", "30 people", (30, 30, 30), "Monitor"
-    )
-    earlier.doc = later.doc
-    earlier.sentence = Span(later.doc, 200, 200 + len(earlier.sentence.text), earlier.sentence.text)
-    assert earlier.fatalities is not None and earlier.fatalities.span is not None
-    offset = earlier.sentence.text.index("30 people") + 200
-    earlier.fatalities.span = Span(later.doc, offset, offset + 9, "30 people")
-    assert figure_entries(later, earlier) == []
-    # another article's count of 30 still disputes the 50
-    other = told("c", "Medics put the toll at 30 people.", "30 people", (30, 30, 30), "Medics")
-    assert figure_entries(later, other)

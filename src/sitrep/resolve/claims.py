@@ -27,7 +27,6 @@ from sitrep.resolve.contradictions import (
     originator,
     same_count,
     standing_denial,
-    told_as_earlier_toll,
 )
 from sitrep.resolve.contradictions import who as report_who
 
@@ -463,9 +462,6 @@ def second_toll(claim: Claim, report: Mention) -> tuple[Contradiction, str, str]
         return None
     if grows(claim) or counts_over_a_period(report.sentence.text) or tells_a_running_total(report.sentence.text):
         return None  # a toll over days or a running total is no one incident's toll
-    lower = ours[1] is not None and ours[1] < theirs[0]
-    if report.doc == claim.doc and lower and told_as_earlier_toll(claim.sentence, claim.quantity):
-        return None  # the article's own earlier, lower count, which its report's toll updates
     report_side = f"{describe_quantity(toll)} ({report_who(report)})"
     claim_side = f"{describe_quantity(claim.quantity)} ({who(claim)})"
     pair = Contradiction("figure", f"killed: {report_side} vs {claim_side}", report.id, claim.id, "killed")

@@ -308,33 +308,13 @@ _TOLL_UPDATE = re.compile(
 
 
 def an_update(a: tuple[Mention, Quantity], b: tuple[Mention, Quantity]) -> bool:
-    """One figure is told as the toll risen since (:func:`told_as_risen`) and is the higher, or the other is told
-    as an earlier toll of the same article (:func:`told_as_earlier_toll`) and is the lower: a later count of the
+    """One figure is told as the toll risen since (:func:`told_as_risen`) and is the higher: a later count of the
     same dead, which its source says has grown, not a dispute with the earlier, lower one."""
     (ma, qa), (mb, qb) = a, b
     va, vb = stated(qa), stated(qb)
     if va is None or vb is None:
         return False
-    if (told_as_risen(ma, qa) and va[0] > vb[0]) or (told_as_risen(mb, qb) and vb[0] > va[0]):
-        return True
-    return ma.doc == mb.doc and (
-        (told_as_earlier_toll(mb.sentence, qb) and va[0] > vb[0])
-        or (told_as_earlier_toll(ma.sentence, qa) and vb[0] > va[0])
-    )
-
-
-# How far before a figure (characters) a cue of an earlier toll may stand ("had initially given a death toll of 34").
-EARLIER_TOLL_REACH = 60
-
-
-def told_as_earlier_toll(sentence: Span, q: Quantity) -> bool:
-    """an_earlier_toll: the figure is told as a count given before the article's latest ("the monitor had
-    initially given a toll of 34", "which earlier gave a toll of 20", "updating an earlier toll of 15";
-    ``earlier_toll_cues`` just before it): the article's own superseded count, not a dispute with its later one."""
-    if q.span is None or not (sentence.start <= q.span.start <= sentence.end):
-        return False
-    before = sentence.text[max(0, q.span.start - sentence.start - EARLIER_TOLL_REACH) : q.span.start - sentence.start]
-    return _has_cue(before, "earlier_toll_cues")
+    return (told_as_risen(ma, qa) and va[0] > vb[0]) or (told_as_risen(mb, qb) and vb[0] > va[0])
 
 
 def same_count(a: _Stated, b: _Stated) -> bool:
