@@ -728,3 +728,23 @@ def test_a_word_most_claims_share_does_not_reach_a_long_subject_alone() -> None:
     assert one_word_reach(1, 0.4) == 2  # "killed" against "people killed"
     assert size_reach(3, 0.4) == (2, 7)
     assert word_pairs(["town", "killed", "killed"]) == ["killed town"]
+
+
+def test_a_toll_over_a_period_is_no_second_toll_of_one_incident() -> None:
+    # the period rule of event figures (period_cues) holds for a claim's toll against a report too
+    from sitrep.resolve.claims import denials_of_reports
+    from tests.resolve.resolve_fixtures import mention
+
+    text = "At least 90 people were killed in the city over the last three days, the group said."
+    report = mention("m1", killed=(90, 90, 90), sources=("Monitor", "Courier"), doc="story", text=text)
+    toll = claim(
+        "c1", "people killed", None, Quantity("people", 40, 40, 40, kind="killed"), ["rights group", "Courier"]
+    )
+    toll.doc, toll.concerns = "story", "m1"
+    assert denials_of_reports([toll], {"m1": ("ev1", report)}) == []
+    # the same figures told of one day's attack disagree
+    one_day = mention(
+        "m2", killed=(90, 90, 90), sources=("Monitor", "Courier"), doc="story", text="The attack killed 90 people."
+    )
+    toll.concerns = "m2"
+    assert [entry.kind for _, entry in denials_of_reports([toll], {"m2": ("ev1", one_day)})] == ["figure"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitrep.model import AttributionChain, Mention, PlaceMention, Quantity, Source, Span
+from sitrep.model import AttributionChain, Mention, Place, PlaceMention, Quantity, Source, Span
 from sitrep.resolve import derive_event
 from sitrep.resolve.contradictions import adds_to_toll, counts_several_scenes, part_of_toll, victim_noun
 from tests.resolve.resolve_fixtures import mention, place
@@ -590,3 +590,44 @@ def test_a_figure_of_what_the_incident_answered_counts_other_victims() -> None:
         "Agency",
     )
     assert figure_entries(lead, own)
+
+
+def _set_place(report: Mention, where: Place) -> Mention:
+    report.places = [PlaceMention(where.name, Span(report.doc, 0, 0), place=where)]
+    return report
+
+
+# An invented province and two towns, one inside it ~70 km from its centre, one in another province.
+PROVINCE = Place("test:north", "North Province", "SY", 35.00, 37.00, "admin1", admin1="SY01")  # type: ignore[arg-type]
+TOWN_INSIDE = Place("test:kafr", "Kafr Town", "SY", 35.50, 37.50, "town", admin1="SY01")  # type: ignore[arg-type]
+TOWN_OUTSIDE = Place("test:tal", "Tal Town", "SY", 35.50, 37.50, "town", admin1="SY02")  # type: ignore[arg-type]
+
+
+def test_a_province_s_toll_of_one_attack_is_set_against_its_town_s_toll() -> None:
+    province = _set_place(
+        told("a", "A gas attack in North Province killed 40 people, the monitor said.", "40 people", (40, 40, 40)),
+        PROVINCE,
+    )
+    town = _set_place(
+        told("b", "Jets struck Kafr Town, killing 25 people, a medic said.", "25 people", (25, 25, 25), "Medic"),
+        TOWN_INSIDE,
+    )
+    assert figure_entries(province, town)
+    # A town of another province is another scene, however near.
+    elsewhere = _set_place(
+        told("c", "Jets struck Tal Town, killing 25 people, a medic said.", "25 people", (25, 25, 25), "Medic"),
+        TOWN_OUTSIDE,
+    )
+    assert figure_entries(province, elsewhere) == []
+
+
+def test_a_province_s_toll_of_several_attacks_is_not_one_town_s_toll() -> None:
+    province = _set_place(
+        told("a", "Aerial attacks on North Province killed 40 people on Monday.", "40 people", (40, 40, 40)),
+        PROVINCE,
+    )
+    town = _set_place(
+        told("b", "Jets struck Kafr Town on Monday, killing 25 people.", "25 people", (25, 25, 25), "Medic"),
+        TOWN_INSIDE,
+    )
+    assert figure_entries(province, town) == []

@@ -211,3 +211,19 @@ def test_in_one_article_only_two_sources_words_dispute_who_did_it() -> None:
     claimed.chain = AttributionChain([Source("State media", "outlet", Span("one", 0, 11, "State media"))])
     (entry,) = perpetrators(said, claimed)
     assert "(Monitor)" in entry and "(State media)" in entry
+
+
+def test_a_doer_named_in_what_the_attack_followed_is_not_this_attack_s_doer() -> None:
+    # cause_clause_counts_an_earlier_incident: the doer of the happening the attack came after is that one's
+    earlier = naming(
+        "a",
+        "The raid came a day after strikes by Russian jets hit the town, the agency said.",
+        "Russian",
+        *RUSSIA,
+        "Agency",
+    )
+    syrian = naming("b", "Government planes struck the market, the monitor said.", "Government", *SYRIA, "Monitor")
+    assert perpetrators(earlier, syrian) == []
+    # named as this attack's doer, the same name disputes the other's
+    russian = naming("c", "Strikes by Russian jets hit the market, the agency said.", "Russian", *RUSSIA, "Agency")
+    assert perpetrators(russian, syrian)

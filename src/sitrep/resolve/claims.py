@@ -460,6 +460,8 @@ def second_toll(claim: Claim, report: Mention) -> tuple[Contradiction, str, str]
         return None
     if originator(report) == claim_originator(claim) or one_speaker(report.chain, claim.chain):
         return None
+    if grows(claim) or counts_over_a_period(report.sentence.text) or tells_a_running_total(report.sentence.text):
+        return None  # a toll over days or a running total is no one incident's toll
     report_side = f"{describe_quantity(toll)} ({report_who(report)})"
     claim_side = f"{describe_quantity(claim.quantity)} ({who(claim)})"
     pair = Contradiction("figure", f"killed: {report_side} vs {claim_side}", report.id, claim.id, "killed")

@@ -128,10 +128,23 @@ def told_as_cause(mention: Mention, q: Quantity) -> bool:
     killed ten"): it counts that earlier happening's victims and is set against no report's toll. A cue opening the
     sentence ("In retaliation for the shelling, rebels fired rockets killing three") leaves the figure the
     sentence's own."""
-    before = _before_figure(mention, q)
+    return _follows_a_cause_cue(_before_figure(mention, q))
+
+
+def _follows_a_cause_cue(before: str) -> bool:
+    """The words before a figure or a name bring in the happening the story's incident follows (``cause_cues``),
+    not at the sentence's opening."""
     if _opens_with(before, _lexicon("cause_cues")):
         return False
     return _has_cue(before, "cause_cues")
+
+
+def named_in_cause_clause(mention: Mention, span: Span) -> bool:
+    """cause_clause_counts_an_earlier_incident, for doers: a name told after the words that bring in what the
+    story's incident follows ("the attack came a day after strikes by Russian warplanes killed 26") is the earlier
+    happening's doer, not this incident's."""
+    before = mention.sentence.text[: max(0, span.start - mention.sentence.start)]
+    return _follows_a_cause_cue(" ".join(before.lower().split()))
 
 
 NATIONALS = "national"
@@ -351,7 +364,37 @@ def same_scene(a: Mention, b: Mention) -> bool:
     if not places_a or not places_b:
         return True
     limit = _number("same_place_km")
-    return any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= limit for p in places_a for q in places_b)
+    if any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= limit for p in places_a for q in places_b):
+        return True
+    return province_holds_its_towns(a, b) or province_holds_its_towns(b, a)
+
+
+def province_holds_its_towns(area_report: Mention, town_report: Mention) -> bool:
+    """province_holds_its_towns: a province or district named by one report holds the town another names ("a gas
+    attack in Idlib province killed 58", "warplanes struck Khan Sheikhoun"): one scene told at two precisions,
+    whatever the distance from the province's centre; but only when the province's report tells one act
+    (:func:`tells_one_act`), since a province-wide toll of several strikes is no one town's toll."""
+    if not tells_one_act(area_report):
+        return False
+    return any(holds(p, q) for p in mention_places(area_report) for q in mention_places(town_report))
+
+
+def holds(area: Place, place: Place) -> bool:
+    """The province or district ``area`` contains ``place``, a place of finer precision."""
+    if area.country != place.country or area is place:
+        return False
+    if area.precision == "admin1":
+        return area.admin1 is not None and area.admin1 == place.admin1 and place.precision != "admin1"
+    if area.precision == "admin2":
+        return area.admin2 is not None and area.admin2 == place.admin2 and place.precision not in ("admin1", "admin2")
+    return False
+
+
+def tells_one_act(mention: Mention) -> bool:
+    """one_act_toll: the report's figure is one act's, neither a sum over acts its sentence names in the plural
+    ("killed in aerial attacks on the province", "raids across the province"; ``several_acts_nouns``) nor one over
+    several scenes (:func:`counts_several_scenes`)."""
+    return not counts_several_scenes(mention) and not _has_cue(mention.sentence.text, "several_acts_nouns")
 
 
 def counts_several_scenes(mention: Mention) -> bool:
@@ -837,6 +880,7 @@ def named_doers(mention: Mention) -> frozenset[str]:
         for actor in mention.actors
         if actor.role in ("actor1", "assoc_actor1")
         and _read_here(mention, actor.span)
+        and not (actor.span is not None and named_in_cause_clause(mention, actor.span))
         and actor.actor_type.lower() not in unnamed
         and not actor.name.lower().startswith("unidentified")
     }
