@@ -3,6 +3,7 @@ import datetime as dt
 
 from sitrep.model import INHERITED_ROLE, DateInterval, Event, Mention, Place, PlaceMention, Quantity, Span
 from sitrep.resolve import derive_event, find_contradictions
+from sitrep.resolve.derive import derive_actors
 from tests.resolve.resolve_fixtures import mention
 
 
@@ -222,6 +223,69 @@ def test_a_named_actor_beats_reports_that_name_none() -> None:
         ],
     )
     assert [a.name for a in event.actors if a.role == "actor1"] == ["Hezbollah"]
+
+
+def _told_at(report: Mention, at: int) -> Mention:
+    """The report as told in the sentence that starts at ``at`` of its document."""
+    return dataclasses.replace(report, sentence=Span(report.doc, at, at + 10))
+
+
+def test_the_doer_follows_each_document_s_lead_not_its_follow_up_sentences() -> None:
+    # One article: "Government jets struck the market" then three sentences recalling the rebels' earlier raids; a
+    # second article leads with the jets too. Both leads name the jets: the recalled raids do not outvote them.
+    event = derive_event(
+        "ev",
+        [
+            _told_at(mention("a1", doc="long", actor1="Government Air Force"), 0),
+            *(_told_at(mention(f"a{i}", doc="long", actor1="Rebel Brigade"), 100 * i) for i in (2, 3, 4)),
+            _told_at(mention("b1", doc="short", actor1="Government Air Force"), 0),
+        ],
+    )
+    assert [a.name for a in event.actors if a.role == "actor1"] == ["Government Air Force"]
+
+
+def test_documents_whose_leads_disagree_are_decided_by_all_their_reports() -> None:
+    # One wire leads with the jets of one ally, another with those of the other; the second wire names its ally again
+    # later: the doer more reports name wins the tie between the documents.
+    event = derive_event(
+        "ev",
+        [
+            _told_at(mention("a1", doc="first", actor1="Northern Air Force"), 0),
+            _told_at(mention("b1", doc="second", actor1="Southern Air Force"), 0),
+            _told_at(mention("b2", doc="second", actor1="Southern Air Force"), 200),
+        ],
+    )
+    assert [a.name for a in event.actors if a.role == "actor1"] == ["Southern Air Force"]
+
+
+def test_each_document_votes_with_its_first_report_of_the_event_s_type() -> None:
+    # Both articles tell a car bombing the rebels claimed, and the troops' counter-attacks around it (battles): the
+    # bombing's doer is the one named where each article tells the bombing, however often the troops are named.
+    bombing, fighting = "Explosions/Remote violence", "Battles"
+    reports = [
+        _told_at(mention("a1", doc="first", event_type=fighting, actor1="National Army"), 0),
+        _told_at(mention("a2", doc="first", event_type=bombing, actor1="Rebel Brigade"), 100),
+        _told_at(mention("b1", doc="second", event_type=bombing, actor1="Rebel Brigade"), 0),
+        *(
+            _told_at(mention(f"b{i}", doc="second", event_type=fighting, actor1="National Army"), 100 * i)
+            for i in (2, 3)
+        ),
+    ]
+    assert [a.name for a in derive_actors(reports, bombing) if a.role == "actor1"] == ["Rebel Brigade"]
+
+
+def test_a_document_whose_lead_names_no_doer_does_not_vote_with_its_other_sentences() -> None:
+    # One article leads with the toll alone ("nine people died in the blast") and later recalls a raid the rebels
+    # carried out last year; the other leads with the government jets that struck. The recalled raid is no vote.
+    event = derive_event(
+        "ev",
+        [
+            _told_at(mention("a1", doc="evening"), 0),
+            _told_at(mention("a2", doc="evening", actor1="Rebel Brigade"), 100),
+            _told_at(mention("b1", doc="morning", actor1="Government Air Force"), 0),
+        ],
+    )
+    assert [a.name for a in event.actors if a.role == "actor1"] == ["Government Air Force"]
 
 
 def test_one_article_s_source_is_not_set_against_itself() -> None:

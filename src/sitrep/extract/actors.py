@@ -452,13 +452,23 @@ def _phrase(token: Token) -> SpacySpan:
             break  # "the militia and gunmen of the local clans": what follows belongs to the next member
         if (
             child.dep_ in DEP.compound | DEP.adjectival_modifier | DEP.nominal_modifier | DEP.apposition | DEP.flat_name
-            or (child.dep_ in DEP.preposition and child.text.lower() in _PHRASE_PREPOSITIONS)
+            or (
+                child.dep_ in DEP.preposition
+                and child.text.lower() in _PHRASE_PREPOSITIONS
+                and not _tells_an_act(child)
+            )
         ):
             right = max(right, child.right_edge.i)
     for ent in document_entities(doc):
         if ent.start <= right and left < ent.end and (ent.start <= token.i < ent.end or ent.label_ in ENT.organisation):
             left, right = min(left, ent.start), max(right, ent.end - 1)
     return doc[left : right + 1]
+
+
+def _tells_an_act(preposition: Token) -> bool:
+    """ "of shelling the town" after "accused government forces": a preposition that brings in an act (its object a
+    verb in -ing) says what the actor did, not who it is."""
+    return any(c.dep_ in DEP.prepositional_complement for c in preposition.children)
 
 
 def _role(role: str, entry: ActorEntry, phrase: SpacySpan, doc_name: str) -> ActorRole:
@@ -599,6 +609,18 @@ def _gerund_after_preposition(verb: Token) -> list[Token] | None:
         if head.head.lemma_.lower() in _ACCUSATION_LEMMAS and accused:
             return accused
         return _verb_agents(head.head)
+    return _accused_of(verb)
+
+
+def _accused_of(verb: Token) -> list[Token] | None:
+    """accused_did_it where the parser hangs "of shelling" on the accused ("accused government forces of shelling
+    the town": "forces of shelling") instead of on the accusation verb: the accused did the act."""
+    head = verb.head
+    if verb.dep_ not in DEP.prepositional_complement or head.dep_ not in DEP.preposition:
+        return None
+    accused = head.head
+    if accused.dep_ in DEP.direct_object and accused.head.lemma_.lower() in _ACCUSATION_LEMMAS:
+        return [accused]
     return None
 
 

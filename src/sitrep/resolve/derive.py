@@ -128,21 +128,50 @@ def kept_at_its_country(place: Place) -> bool:
     return place.precision == "country" and place.gazetteer_id.startswith(UNRESOLVED_PREFIX)
 
 
-def derive_actors(mentions: list[Mention]) -> list[ActorRole]:
-    """Per role, the canonical name most reports give (with the span of its first report in :func:`report_order`,
-    as derive_event lists them). "Unidentified Armed Group" says a report did not name the actor: it counts only when
-    no report names one."""
+def derive_actors(mentions: list[Mention], event_type: str = "") -> list[ActorRole]:
+    """Per role, the canonical name the documents' reports of the act give (with the span of its first report in
+    :func:`report_order`, as derive_event lists them). "Unidentified Armed Group" says a report did not name the
+    actor: it counts only when no report names one.
+
+    doer_follows_the_lead: as for the event's type, each document votes once, with its lead report of the event's
+    type (:func:`lead_reports`): an article names who struck in the sentence that tells the strike, while its later
+    sentences (the toll, a reaction, an earlier raid recalled) name other parties, and a long article's many
+    sentences no longer outvote the other documents. Ties between documents go to the name more of all the reports
+    give, so the doer does not flip with which follow-up sentences joined the event; all the reports vote only where
+    no lead names one."""
+    telling = [m for m in mentions if m.event_type == event_type]
+    leads = {id(m) for m in lead_reports(telling or mentions)}
     actors: list[ActorRole] = []
     for role in ROLES:
-        in_role = [a for m in mentions for a in m.actors if a.role == role and a.name]
-        named = [a for a in in_role if a.name != UNIDENTIFIED]
+        in_role = [(m, a) for m in mentions for a in m.actors if a.role == role and a.name]
+        named = [(m, a) for m, a in in_role if a.name != UNIDENTIFIED]
         in_role = named or in_role
-        name = majority(a.name for a in in_role)
+        name = _leading_name(
+            [_document_name(in_role, doc, leads) for doc in dict.fromkeys(m.doc for m, _ in in_role)],
+            [a.name for _, a in in_role],
+        )
         if name:
-            chosen = next(a for a in in_role if a.name == name)
-            actor_type = majority(a.actor_type for a in in_role if a.name == name)
+            chosen = next(a for _, a in in_role if a.name == name)
+            actor_type = majority(a.actor_type for _, a in in_role if a.name == name)
             actors.append(ActorRole(role, name, actor_type or chosen.actor_type, chosen.span))
     return actors
+
+
+def _document_name(in_role: list[tuple[Mention, ActorRole]], doc: str, leads: set[int]) -> str:
+    """One document's vote: its lead's name, or none where its lead names none in the role (its other sentences
+    name the parties of other acts as often as this one's)."""
+    return majority(a.name for m, a in in_role if m.doc == doc and id(m) in leads)
+
+
+def _leading_name(votes: list[str], told: list[str]) -> str:
+    """The name most ``votes`` give; among names tied, the one most of ``told`` give (then the first listed); the
+    majority of ``told`` when no vote names one."""
+    counts = Counter(v for v in votes if v)
+    if not counts:
+        return majority(told)
+    top = max(counts.values())
+    by_reports = Counter(told)
+    return max((v for v in counts if counts[v] == top), key=lambda v: by_reports[v])
 
 
 def mention_figures(mention: Mention) -> list[Quantity]:
@@ -313,7 +342,7 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
     votes = [document_type(lead, [m for m in told if m.doc == lead.doc], cfg.lead_outvoted_by) for lead in leads]
     event_type = coded_type((m.event_type for m in leads), voted_type(votes, told))
     typed = [m for m in asserting if m.event_type == event_type]
-    actors = derive_actors(asserting)
+    actors = derive_actors(asserting, event_type)
     sub_event_type = majority(m.sub_event_type for m in typed)
     event = Event(
         id=event_id,
