@@ -164,11 +164,16 @@ def _document_name(in_role: list[tuple[Mention, ActorRole]], doc: str, leads: se
 
 
 def _leading_name(votes: list[str], told: list[str]) -> str:
-    """The name most ``votes`` give; among names tied, the one most of ``told`` give (then the first listed); the
-    majority of ``told`` when no vote names one."""
+    """The name most ``votes`` give, ties as :func:`most_voted`; the majority of ``told`` when no vote names one."""
+    return most_voted(votes, told) or majority(told)
+
+
+def most_voted(votes: Iterable[str], told: Iterable[str]) -> str:
+    """The value most (non-empty) ``votes`` give; among values tied, the one ``told`` gives most often, then the first
+    voted: the documents' votes decide, and the reports break their ties."""
     counts = Counter(v for v in votes if v)
     if not counts:
-        return majority(told)
+        return ""
     top = max(counts.values())
     by_reports = Counter(told)
     return max((v for v in counts if counts[v] == top), key=lambda v: by_reports[v])
@@ -315,12 +320,7 @@ def voted_type(votes: list[str], reports: list[Mention]) -> str:
     """The type most documents vote for. documents_tied_reports_decide: when as many documents vote for one type as
     for another (one wire tells a clash, another the air strikes of the same fight), the type more of the event's
     reports tell wins; the first vote (in :func:`report_order`) only when those tie too."""
-    counts = Counter(v for v in votes if v)
-    if not counts:
-        return ""
-    top = max(counts.values())
-    told = Counter(m.event_type for m in reports)
-    return max((v for v in counts if counts[v] == top), key=lambda v: told[v])
+    return most_voted(votes, (m.event_type for m in reports))
 
 
 def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | None = None) -> Event:
