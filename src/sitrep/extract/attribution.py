@@ -331,9 +331,7 @@ def _speaking_names() -> dict[str, str]:
 def _speaking_name(name: str) -> str | None:
     """The listed source a source's name speaks as ("Russia's military" -> the defence ministry), also with a
     country's possessive written without its apostrophe ("Russias military", in text stripped of punctuation)."""
-    words = [
-        f"{w[:-1]}'s" if w.lower().endswith("s") and w[:-1].lower() in _country_names() else w for w in name.split()
-    ]
+    words = [f"{w[:-1]}'s" if country_possessive_without_apostrophe(w) else w for w in name.split()]
     return _speaking_names().get(outlet_key(" ".join(words)).casefold())
 
 
@@ -427,9 +425,10 @@ def _country_names() -> frozenset[str]:
     return frozenset(name.lower() for name in names)
 
 
-def is_country_name(text: str) -> bool:
-    """Whether ``text`` is a country's name or alias ("Syria", "Britain"), as ``data/geo/countries.csv`` writes it."""
-    return text.lower() in _country_names()
+def country_possessive_without_apostrophe(word: str) -> bool:
+    """ "Syrias", "Russias": a country's possessive (a name or alias of ``data/geo/countries.csv``) in a text that
+    lost its apostrophes."""
+    return word.lower().endswith("s") and word[:-1].lower() in _country_names()
 
 
 # --- small helpers over the parse --------------------------------------------

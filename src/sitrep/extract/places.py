@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 
 from sitrep.data import load_yaml, word_set
 from sitrep.extract.actors import actor_dictionary
-from sitrep.extract.attribution import canonical_outlet, is_country_name
+from sitrep.extract.attribution import canonical_outlet, country_possessive_without_apostrophe
 from sitrep.extract.triggers import ontology
 from sitrep.model import CANDIDATE_ROLE, NAME_ROLE, PlaceMention, Span
 from sitrep.nlp.entities import entities_in
@@ -550,7 +550,7 @@ def _a_name_word(token: Token, head: Token) -> bool:
     lowered = token.lower_
     return (
         token.i != head.i
-        and not (lowered.endswith("s") and is_country_name(lowered[:-1]))
+        and not country_possessive_without_apostrophe(lowered)
         and _capital_first(token)
         and token.is_alpha
         and lowered not in _words("apposition_directions")
