@@ -22,6 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.data import load_yaml, word_set
 from sitrep.extract.actors import actor_dictionary
 from sitrep.extract.attribution import canonical_outlet, country_possessive_without_apostrophe
+from sitrep.extract.dates import WEEKDAY_BY_NAME
 from sitrep.extract.triggers import ontology
 from sitrep.model import CANDIDATE_ROLE, NAME_ROLE, PlaceMention, Span
 from sitrep.nlp.entities import entities_in
@@ -440,7 +441,7 @@ def _without_a_time(name: SpacySpan) -> SpacySpan:
 
 
 def _a_time_word(token: Token) -> bool:
-    return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in _words("day_names")
+    return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in WEEKDAY_BY_NAME
 
 
 def _is_place_head(word: Token) -> bool:

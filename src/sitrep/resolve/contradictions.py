@@ -13,6 +13,7 @@ from typing import TypeVar
 from sitrep.data import load_yaml, word_set
 from sitrep.extract.attribution import canonical_outlet
 from sitrep.extract.claims import tells_a_running_total
+from sitrep.extract.dates import WEEKDAY_BY_NAME
 from sitrep.extract.quantities import effective_range, ranges_disjoint
 from sitrep.geo.distance import haversine_km
 from sitrep.model import AttributionChain, Contradiction, Event, Figure, Mention, Place, Quantity, Span
@@ -349,7 +350,7 @@ def counts_over_named_days(text: str) -> bool:
 
 @functools.cache
 def _named_days() -> re.Pattern[str]:
-    days = "|".join(sorted(re.escape(day) for day in _lexicon("day_names")))
+    days = "|".join(sorted(re.escape(day) for day in WEEKDAY_BY_NAME))  # the language's date data
     return re.compile(rf"\b(?:{days})(?: night)? (?:and|to|through|till|until) (?:{days})\b")
 
 

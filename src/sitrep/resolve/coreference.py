@@ -44,6 +44,7 @@ from dataclasses import dataclass
 
 from sitrep.data import load_yaml, word_set
 from sitrep.extract.actors import actor_dictionary
+from sitrep.extract.dates import WEEKDAY_BY_NAME
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.document import DESTINATION_ROLE, ORIGIN_ROLE
 from sitrep.geo.inherit import FINE
@@ -699,9 +700,11 @@ def _deictic(date: DateInterval) -> bool:
 
 
 def named_weekdays(date: DateInterval | None) -> frozenset[str]:
-    """The weekdays the date's own words name ("on Tuesday", "late Monday")."""
+    """The weekdays the date's own words name ("on Tuesday", "late Monday"), as the language's date data names them
+    (``extract.dates``): two reports whose own sentences date them by different weekdays tell acts on different days,
+    however each was anchored to its publication date."""
     text = (date.span.text if date is not None and date.span is not None else "").casefold()
-    return frozenset(re.findall(r"[a-z]+", text)) & word_set("en", "coreference", "weekday_names")
+    return frozenset(re.findall(r"[a-z]+", text)) & frozenset(WEEKDAY_BY_NAME)
 
 
 def anchoring_slip(a: DateInterval, b: DateInterval) -> bool:
