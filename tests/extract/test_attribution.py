@@ -742,6 +742,26 @@ def test_a_wire_named_as_an_object_or_a_photo_credit_in_the_head_is_no_credit(te
     assert document_wire(text, "Courier") is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants Shell Border Villages Near Tarsa REUTERS Jane Doe Middle East 1130 06.03.2017 Shells hit three "
+        "villages near Tarsa on Monday local media reported.",
+        "Militants Shell Border Villages Near Tarsa AP Photo Karsa Residents Flee Shells hit three villages near "
+        "Tarsa on Monday local media reported.",
+    ],
+)
+def test_a_picture_s_credit_in_the_head_is_no_credit_of_the_story(text: str) -> None:
+    # "REUTERS/Jane Doe" and "AP Photo/..." with their slashes lost sign a picture bought from the agency.
+    assert document_wire(text, "Courier") is None
+
+
+def test_a_wire_s_name_written_as_it_is_listed_stays_the_story_s_credit() -> None:
+    text = "Militants Shell Border Villages Near Tarsa AP Shells hit three villages near Tarsa on Monday."
+    wire = document_wire(text, "Courier")
+    assert wire is not None and wire.name == "Associated Press"
+
+
 def test_a_closing_credit_may_be_followed_by_a_short_signature(nlp: Language) -> None:
     text = "Clashes killed four fighters near Tarsa the army said. Thousands have fled the area AFP reported. KM 12"
     assert chains_of(nlp, text)[0] == ["army", "AFP", "Courier"]
@@ -809,6 +829,16 @@ def test_an_anonymous_source_at_a_body_who_told_an_agency_is_that_body_relayed_b
         "The source added that two people died."
     )
     assert chains_of(nlp, text) == [["Tarsa Police Command", "SANA", "Courier"]] * 2
+
+
+@pytest.mark.parametrize("opening", ["Earlier", "Later", "Meanwhile"])
+def test_the_source_again_after_an_opening_adverb_is_the_source_before(nlp: Language, opening: str) -> None:
+    # The parse hangs the sentence's opening adverb on "the source": it is not part of the phrase.
+    text = (
+        "A source at Tarsa Police Command told SANA that a bomb went off in a car near the market. "
+        f"{opening} the source said a shell hit a school in the town."
+    )
+    assert chains_of(nlp, text)[1] == ["Tarsa Police Command", "SANA", "Courier"]
 
 
 def test_the_sources_again_stay_anonymous(nlp: Language) -> None:

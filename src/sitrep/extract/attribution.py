@@ -646,8 +646,13 @@ def _is_unnamed_phrase(head: Token) -> bool:
 
 
 def _is_bare_definite(head: Token) -> bool:
-    """ "the sources", "the official": a phrase that points back to someone already introduced."""
+    """ "the sources", "the official": a phrase that points back to someone already introduced. Words the parse
+    hangs on the phrase before its article belong to another phrase ("Earlier the source said": phrase_opens_at_its_
+    article, as in :func:`_np_tokens`)."""
     children = list(head.children)
+    articles = [c.i for c in children if c.dep_ in DEP.determiner and c.lower_ in _ARTICLES and c.i < head.i]
+    if articles:
+        children = [c for c in children if c.i >= articles[-1]]
     return bool(children) and all(c.dep_ in DEP.determiner and c.lower_ in _DEFINITE_DETERMINERS for c in children)
 
 
@@ -1780,7 +1785,7 @@ def document_wire(text: str, publisher: str | None) -> Outlet | None:
             if outlet is not None:
                 candidates.append(outlet)
                 break
-    candidates.extend(_standing_credits(text[:_HEAD_CHARS]))
+    candidates.extend(_standing_credits(text))
     credited: list[Outlet] = []
     for dateline in _DATELINE_CREDIT.finditer(text[:_HEAD_CHARS]):
         if (outlet := _lookup_outlet(dateline["name"])) is not None:
@@ -1814,21 +1819,37 @@ def document_wire(text: str, publisher: str | None) -> Outlet | None:
 
 
 _NOT_CREDIT_BEFORE = word_set("en", "attribution", "not_credit_before")
+_PHOTO_CREDIT_WORDS = word_set("en", "attribution", "photo_credit_words")
 
 
-def _standing_credits(head: str) -> list[Outlet]:
+def _standing_credits(text: str) -> list[Outlet]:
     """ "Friday 19 Aug 2016 Regime pounds Kurdish positions AFP Syrian warplanes bombarded ...": a wire's one-word
-    name standing alone between a story's title and its lead (a capitalised word follows it; no bracket, and no
-    word that makes it an object or a modifier before it: "told AFP", "an AFP photographer", "(AFP photo)")."""
+    name standing alone between a story's title and its lead, in its first ``_HEAD_CHARS`` characters (a capitalised
+    word follows it; no bracket, and no word that makes it an object or a modifier before it: "told AFP", "an AFP
+    photographer", "(AFP photo)"; not a picture's credit, :func:`_credits_a_picture`)."""
     found: list[Outlet] = []
-    for match in re.finditer(r"(?<![(\w])(?P<name>[A-Z][A-Za-z]+)(?=\s+[A-Z])", head):
+    for match in re.finditer(r"(?<![(\w])(?P<name>[A-Z][A-Za-z]+)(?=\s+[A-Z])", text):
+        if match.start() >= _HEAD_CHARS:
+            break
         outlet = _lookup_outlet(match["name"])
         if outlet is None or outlet.category != "wire":
             continue
-        before = re.findall(r"[\w']+", head[: match.start()])
+        if _credits_a_picture(match["name"], outlet, text[match.end() :]):
+            continue
+        before = re.findall(r"[\w']+", text[: match.start()])
         if before and before[-1].lower() not in _NOT_CREDIT_BEFORE:
             found.append(outlet)
     return found
+
+
+def _credits_a_picture(name: str, outlet: Outlet, after: str) -> bool:
+    """photo_credit: "AP Photo Jane Doe", "REUTERS Jane Doe" (a caption's credit with its slash lost) credit a
+    picture, not the story: the agency's name followed by a word of ``photo_credit_words``, or written in capitals
+    where the agency writes its name otherwise (picture agencies sign in capitals: "REUTERS/Jane Doe")."""
+    following = re.match(r"\s*([\w']+)", after)
+    if following is not None and following[1].lower() in _PHOTO_CREDIT_WORDS:
+        return True
+    return name.isupper() and name not in {outlet.name, *outlet.aliases}
 
 
 # How far from its end a story's closing credit ("... the agency reported." and a signature) may start.
