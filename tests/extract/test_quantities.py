@@ -129,6 +129,32 @@ def test_casualty_figures_are_kept_apart_by_kind(
     assert figures(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("State radio said 40 fighters were killed and wounded near Karsa.", ("fighters", 40, 40, 40)),
+        ("The shelling killed or injured at least 15 people in Tarsa.", ("people", 15, None, None)),
+        ("Troops repelled the assault, killing and wounding dozens of insurgents.", ("insurgents", 24, None, None)),
+        ("The blast left 12 dead and wounded in the market.", ("people", 12, 12, 12)),
+        ("Seven Killed and Injured in Karsa Car Bombing", ("people", 7, 7, 7)),
+    ],
+)
+def test_a_figure_of_the_killed_and_wounded_together_counts_casualties_not_deaths(
+    text: str, expected: tuple[str, int | None, int | None, int | None]
+) -> None:
+    # killed_and_wounded_is_casualties: no death toll can be read from a joint count of the dead and the wounded.
+    (found,) = figures(text)
+    assert found == (*expected, "casualties")
+    assert fatalities(find_quantities(text)) is None
+
+
+def test_the_dead_and_a_figure_of_wounded_of_their_own_stay_apart() -> None:
+    assert figures("The blast left 12 dead and wounded 30 more.") == [
+        ("people", 12, 12, 12, "killed"),
+        ("people", 30, 30, 30, "wounded"),
+    ]
+
+
 def test_two_children_among_the_dead_is_part_of_the_death_toll() -> None:
     (children,) = find_quantities("Two children were among the dead.")
     assert (children.unit, children.best, children.kind) == ("children", 2, "killed-subset")

@@ -331,6 +331,9 @@ def _unit_after(text: str, pos: int, n: int | None) -> Unit | None:
     if first in NOT_COUNT_HEADS:
         return None
     if first in ADJECTIVAL_HEADS:
+        joint = _dead_and_wounded(text, tokens[0])
+        if joint is not None:
+            return Unit("people", joint, True, "casualties")
         # "12 dead" counts people; "1,200 displaced families" counts families, displaced.
         following = _known_head(text, tokens[1:2]) if len(tokens) > 1 else None
         if following is not None:
@@ -338,6 +341,22 @@ def _unit_after(text: str, pos: int, n: int | None) -> Unit | None:
         return Unit("people", tokens[0][2], True, ADJECTIVAL_HEADS[first])
     known = _known_head(text, tokens)
     return known if known is not None else _guessed_head(text, tokens, n)
+
+
+_WOUNDED_ADJECTIVES = word_alternation([w for w, kind in ADJECTIVAL_HEADS.items() if kind == "wounded"])
+# ... unless a figure of the wounded's own follows ("12 dead and wounded 30 more").
+_AND_WOUNDED = re.compile(
+    rf"\s+(?:and|or)\s+(?:{_WOUNDED_ADJECTIVES})\b(?!\s+(?:\d|(?:{_WORD_NUMBER})\b))", re.IGNORECASE
+)
+
+
+def _dead_and_wounded(text: str, head: tuple[str, int, int]) -> int | None:
+    """killed_and_wounded_is_casualties, for adjectives as heads: "12 dead and wounded", "19 killed or injured" count
+    the dead and the wounded together (casualties, no death toll). Where the phrase ends, or None."""
+    if ADJECTIVAL_HEADS.get(head[0].lower()) != "killed":
+        return None
+    joined = _AND_WOUNDED.match(text, head[2])
+    return joined.end() if joined is not None else None
 
 
 def _known_head(text: str, tokens: list[tuple[str, int, int]]) -> Unit | None:
