@@ -43,6 +43,7 @@ _DEFINITE_DETERMINERS = word_set("en", "attribution", "definite_determiners")
 _GROUP_PREPOSITIONS = word_set("en", "attribution", "group_prepositions")
 _ISSUER_PREPOSITIONS = word_set("en", "attribution", "issuer_prepositions")
 _RELAY_SPEECH_LEMMAS = word_set("en", "attribution", "relay_speech_lemmas")
+_SPEAKING_LEMMAS = word_set("en", "attribution", "speaking_lemmas")
 _NAME_JOINING_WORDS = word_set("en", "attribution", "name_joining_words")
 _BODY_NOUNS = word_set("en", "attribution", "body_nouns")
 _INSIDER_PREPOSITIONS = word_set("en", "attribution", "insider_prepositions")
@@ -832,7 +833,9 @@ def _named_body_around(source: Token) -> Token | None:
         if prep.dep_ not in DEP.preposition or prep.lower_ not in _INSIDER_PREPOSITIONS:
             continue
         for obj in prep.children:
-            place = obj.ent_type_ in ENT.political_place | ENT.place
+            # "a source at Hama Governorate": a name whose head is an institution's is the body, whatever place
+            # the tagger takes it for.
+            place = obj.ent_type_ in ENT.political_place | ENT.place and obj.lower_ not in _INSTITUTION_HEADS
             # A body's name of several words ("Tarsa Police Command"; one word may be a town the tagger took for
             # a body), or a listed body.
             several = obj.pos_ in POS.proper_noun and any(c.dep_ in DEP.compound for c in obj.children)
@@ -844,9 +847,10 @@ def _named_body_around(source: Token) -> Token | None:
 
 def _institution_named_after_a_place(head: Token) -> bool:
     """ "the Aleppo police command", "the Idlib health directorate": an institution's head word (``institution_heads``)
-    after a proper name, written in lower case."""
-    compounds = [c for c in head.children if c.dep_ in DEP.compound]
-    return head.lower_ in _INSTITUTION_HEADS and any(c.pos_ in POS.proper_noun for c in compounds)
+    after a proper name, written in lower case (the tagger may read the place's name as a modifier of the head:
+    "Aleppo" as an adjective)."""
+    modifiers = [c for c in head.children if c.dep_ in DEP.compound | DEP.adjectival_modifier]
+    return head.lower_ in _INSTITUTION_HEADS and any(c.pos_ in POS.proper_noun for c in modifiers)
 
 
 @PHRASE_SOURCES.register("witness")
@@ -1251,12 +1255,23 @@ def _relays_of_verb(verb: Token, doc_name: str) -> list[Source]:
             if (child.lemma_.lower() not in lex.audience_nouns or _outlet_in(np)) and _is_outlet_like(np):
                 relays.extend(_resolve_phrase(child, doc_name, None))
         elif child.dep_ in DEP.preposition:
-            subtree = list(child.subtree)
-            has_relay_prep = any(t.lower_ in lex.relay_prepositions for t in subtree)
-            found = _outlet_in(subtree) if has_relay_prep else None
-            if found and found[0].kind == "outlet":
-                relays.append(Source(found[0].name, found[0].kind, _span(found[1], doc_name)))
+            relays.extend(_relay_in(child, doc_name))
+        elif child.i < verb.i and child.lemma_.lower() in _SPEAKING_LEMMAS:
+            # "Speaking to AFP a medic said ...": the opening phrase names whom the speaker spoke to.
+            for prep in child.children:
+                if prep.dep_ in DEP.preposition:
+                    relays.extend(_relay_in(prep, doc_name))
     return relays
+
+
+def _relay_in(prep: Token, doc_name: str) -> list[Source]:
+    """The outlet a prepositional phrase of relay names ("to Reuters", "in an interview with AFP"), if any."""
+    subtree = list(prep.subtree)
+    has_relay_prep = any(t.lower_ in lexicon().relay_prepositions for t in subtree)
+    found = _outlet_in(subtree) if has_relay_prep else None
+    if found and found[0].kind == "outlet":
+        return [Source(found[0].name, found[0].kind, _span(found[1], doc_name))]
+    return []
 
 
 def _cited_originator(verb: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
@@ -1525,10 +1540,47 @@ def _speaker_of(verb: Token, doc_name: str, previous: AttributionChain | None) -
     subject = _subject_of(verb)
     speaker = _trailing_speaker(verb, subject, doc_name)
     if not speaker:
+        subject = subject if subject is not None else _speaker_hung_on_an_opener(verb)
         speaker = _resolve_phrase(subject, doc_name, previous) if subject is not None else []
     if not speaker and not cited:
         return [], []
     return [*cited, *speaker], _relays_of_verb(verb, doc_name)
+
+
+# Relations inside a noun phrase, climbed from its last word to its head ("a source at the Tarsa Police Command").
+_INSIDE_A_PHRASE = (
+    DEP.compound
+    | DEP.flat_name
+    | DEP.adjectival_modifier
+    | DEP.nominal_modifier
+    | DEP.apposition
+    | DEP.preposition
+    | DEP.prepositional_object
+    | DEP.possessive
+    | DEP.case_marker
+)
+
+
+def _speaker_hung_on_an_opener(verb: Token) -> Token | None:
+    """speaker_after_an_opening_phrase: "Speaking to AFP a medic said ...", "In a statement to SANA a source at the
+    police said ...": in text without commas the parse hangs the speaker on the sentence's opening phrase, as an
+    object in it, and leaves the speech verb without a subject. The speaker is then the noun phrase that ends right
+    before the verb, when it lies inside an opening phrase of the verb and names someone who can speak."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k > verb.sent.start and doc[k].pos_ in POS.auxiliary:  # "had also reported"
+        k -= 1
+    head = doc[k]
+    while head.dep_ in _INSIDE_A_PHRASE and head.head.i < verb.i and head.head != head:
+        head = head.head
+    if head.pos_ not in POS.noun | POS.proper_noun or head.dep_ not in DEP.direct_object | DEP.prepositional_object:
+        return None
+    opener = next((a for a in head.ancestors if a.head == verb), None)
+    if opener is None or opener.i > head.i or not _names_a_speaker(head):
+        return None
+    # The opening phrase is a prepositional phrase ("In a statement to SANA") or a verb of speaking ("Speaking to
+    # AFP"), not any words the parse strung before the verb ("Get short URL 1234 the ministry reported").
+    return head if opener.dep_ in DEP.preposition or opener.lemma_.lower() in _SPEAKING_LEMMAS else None
 
 
 def _inverted_speaker(verb: Token) -> Token | None:
