@@ -48,6 +48,8 @@ def _counted(event_type: str, figure: str, kind: str = "killed", actors: list[Ac
         ("Explosions/Remote violence", "four", "killed", "Civilians"),
         ("Explosions/Remote violence", "At least 45 killed", "killed", "Civilians"),
         ("Explosions/Remote violence", "six wounded", "wounded", "Civilians"),
+        # a joint "killed and wounded" figure counts casualties: its people are the attack's victims all the same
+        ("Explosions/Remote violence", "nine dead and wounded", "casualties", "Civilians"),
         # "Strikes kill 18 ISIL fighters" where the headline's parse found no object: the side the figure names
         ("Explosions/Remote violence", "18 ISIL fighters", "killed", "Islamic State"),
         ("Battles", "12 soldiers", "killed", ARMY),

@@ -1587,7 +1587,8 @@ def _only_counts(mention: Mention) -> bool:
     return bool(words) and all(word in _TOLL_TRIGGERS for word in words)
 
 
-_CASUALTY_KINDS = ("killed", "wounded")  # the kinds of a figure that counts an attack's victims
+# the kinds of a figure that counts an attack's victims; "casualties" is a joint "killed and wounded" figure
+_CASUALTY_KINDS = ("killed", "wounded", "casualties")
 
 
 def _counted_victims(quantity_text: str, dictionary: ActorDictionary) -> ActorEntry | None:
