@@ -867,6 +867,14 @@ class Gazetteer:
         sql = f"SELECT 1 FROM names n JOIN places p ON p.id = n.place WHERE n.rom IN ({marks}) AND p.gid = ? LIMIT 1"
         return self._db.execute(sql, (*keys, place.gazetteer_id)).fetchone() is not None
 
+    def is_well_known(self, place: Place) -> bool:
+        """A place news names beyond its own province: a province or bigger, a big town (as big as a town abroad
+        must be to be named under its own name), or the seat of its province."""
+        if place.precision in ("country", "region", "admin1") or place.feature in ("PPLC", "PPLA"):
+            return True
+        population = self._population(place)
+        return bool(population and population >= int(weights()["abroad_min_population"]))
+
     def is_landmark(self, place: Place) -> bool:
         """A capital or a big city: named in any report, about any country ("talks in Istanbul")."""
         if place.feature == "PPLC":
