@@ -5,13 +5,17 @@ Sentences and spellings are invented; the places are real towns of the shipped G
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from sitrep.geo import GeoContext
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.index import Gazetteer
 from sitrep.geo.mentions import EXACT_NAME_SIMILARITY, geocode_mentions
+from sitrep.ingest.document import DocumentMeta, build_document
 from sitrep.model import CANDIDATE_ROLE, NAME_ROLE, Mention, Place, PlaceMention, Span
+from sitrep.pipeline import process_document
 
 SHEIKH_MISKIN = (32.83, 36.16)  # Daraa province
 MANBIJ = (36.53, 37.95)
@@ -121,3 +125,34 @@ def test_a_single_bare_word_is_a_place_only_under_its_own_name() -> None:
     # A word after a locative, and a bare name of several words, may still be respelled.
     assert respelled(CANDIDATE_ROLE, "Fisa", "Warplanes struck bases in Fisa.").place is not None
     assert respelled(NAME_ROLE, "Tal Fisa", "Warplanes struck Tal Fisa.").place is not None
+
+
+ALEPPO = (36.20, 37.16)
+
+
+def _places_of(text: str, gazetteer: Gazetteer) -> list[list[Place]]:
+    """Each event mention's places, as the pipeline reads ``text``."""
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Local", published=dt.date(2019, 5, 6)))
+    mentions = process_document(document, gazetteer).mentions
+    return [[pm.place for pm in m.places if pm.place is not None] for m in mentions]
+
+
+def test_a_look_alike_far_from_the_reports_other_places_is_not_placed_there(gazetteer: Gazetteer) -> None:
+    # The only Syrian place spelled like "Sulaymaniyah" is a village of Hasakah, 300 km from the city of the report:
+    # the name is a quarter the gazetteer lacks, not that village.
+    text = (
+        "Rockets fell on residential districts of Aleppo on Monday, killing three people. Another rocket hit the "
+        "Sulaymaniyah area later, wounding two civilians, a police source said."
+    )
+    for places in _places_of(text, gazetteer):
+        fine = [p for p in places if p.precision in ("town", "site")]
+        assert all(near(p, ALEPPO, 100.0) for p in fine), fine
+
+
+def test_a_well_known_town_in_another_romanisation_stays_however_far(gazetteer: Gazetteer) -> None:
+    text = (
+        "Army units shelled militant positions in Daraa on Friday. In Deir Ezour the army destroyed a militant "
+        "vehicle, killing its crew."
+    )
+    placed = [p for places in _places_of(text, gazetteer) for p in places]
+    assert any(near(p, (35.34, 40.14)) for p in placed), placed

@@ -82,3 +82,18 @@ def test_an_area_whose_village_is_missing_is_an_error_naming_it(monkeypatch: pyt
 def test_a_build_without_the_shipped_villages_leaves_their_areas_out() -> None:
     # "sitrep geo build" without villages (a small test index) has no points to place such areas at.
     assert area_rows({}, []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "near"),
+    [
+        ("the desert of al-Qaryatayn", (34.23, 37.24)),
+        ("Sukhnah desert", (34.89, 38.87)),
+        ("the barrens of Qara", (34.16, 36.74)),
+    ],
+)
+def test_the_desert_around_a_town_is_placed_at_the_town(
+    gazetteer: Gazetteer, text: str, near: tuple[float, float]
+) -> None:
+    place = gazetteer.resolve(text, GeoContext(document_countries=("SY",)))
+    assert place is not None and haversine_km(place.lat, place.lon, *near) < 25, place

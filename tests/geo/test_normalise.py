@@ -60,3 +60,17 @@ def test_border_mentions_are_recognised() -> None:
 def test_the_name_a_head_surrounds_is_parsed_as_a_mention_too(text: str, core: str, kind: str) -> None:
     parsed = parse_mention(text)
     assert (parsed.core, parsed.kind) == (core, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the desert of Qasr Bardun", "Qasr Bardun desert", "the deserts of Qasr Bardun", "the Qasr Bardun barrens"],
+)
+def test_the_wilderness_around_a_place_is_its_countryside(text: str) -> None:
+    parsed = parse_mention(text)
+    assert (parsed.core, parsed.kind) == ("Qasr Bardun", "admin")
+
+
+def test_desert_between_a_name_and_its_head_only_describes_the_town() -> None:
+    parsed = parse_mention("the Qasr Bardun desert city")
+    assert (parsed.core, parsed.kind) == ("Qasr Bardun", "town")

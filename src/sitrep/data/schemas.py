@@ -764,6 +764,8 @@ class NearbyScores(Strict):
     same_admin1: Number
     within_radius: Number
     radius_km: Number
+    sentence_place: Number
+    sentence_place_km: Number
 
 
 class ScoringFile(Strict):

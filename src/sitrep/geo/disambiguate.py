@@ -122,6 +122,17 @@ def anchor_bonus(row: Row, anchors: Sequence[Anchor]) -> float:
     return best
 
 
+def beside_a_sentence_place(row: Row, points: Sequence[Anchor]) -> float:
+    """namesake_beside_its_neighbour: a village named in one sentence with a town is, of its namesakes, the one
+    near that town ("X village near Y", "Y and X"): most namesakes of a country lie within the nearby radius of
+    each other, so only one this close to a town, site or district the sentence names gains."""
+    w = weights()["nearby"]
+    close = float(w["sentence_place_km"])
+    if any(haversine_km(row.lat, row.lon, p.lat, p.lon) <= close for p in points):
+        return float(w["sentence_place"])
+    return 0.0
+
+
 def total_score(
     similarity: float,
     row: Row,

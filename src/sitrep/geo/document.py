@@ -150,6 +150,15 @@ def geocode_document(
         )
 
     prune_candidates(mentions, countries, named_abroad)
+    drop_look_alikes_far_from_the_report(
+        mentions,
+        lambda pm: (
+            pm.place is not None
+            and not gazetteer.is_named(pm.place, pm.text)
+            and not gazetteer.is_respelled(pm.place, pm.text)
+        ),
+        gazetteer.is_well_known,
+    )
     mark_origins_and_destinations(mentions)
     place_quarters_in_their_town(mentions, lambda pm: pm.place is not None and gazetteer.is_named(pm.place, pm.text))
     dateline = extraction.dateline.place if extraction.dateline else unmarked
@@ -278,6 +287,41 @@ def prefer_namesakes_at_home(mentions: list[Mention], text: str, gazetteer: Gaze
                 pm.place = at_home
             elif place.precision != "admin1":
                 pm.place = None
+
+
+# A look-alike this far from every other place its report names is a place the gazetteer lacks, not that village.
+LOOK_ALIKE_REACH_KM = 100.0
+
+
+def drop_look_alikes_far_from_the_report(
+    mentions: list[Mention],
+    looks_alike: Callable[[PlaceMention], bool],
+    well_known: Callable[[Place], bool],
+) -> None:
+    """look_alike_far_from_the_report: a report's places lie together (a town, its villages, its province). A
+    reading found only as a look-alike (neither the name as written nor another romanisation of it: "al-Sakhoor" as
+    Aş Şakhrah) of a village far from every other place the report names, and outside every province it names, is
+    more likely a city quarter or a village the gazetteer lacks than that village; it is left unresolved (kept as
+    written), so its sentence takes the place of its context. A town known well beyond its province (a big town, a
+    province's seat) stays: a report on one front may name it from afar."""
+    written = [pm for m in mentions for pm in m.places if pm.place is not None]
+    loose = [pm for pm in written if pm.place is not None and pm.place.precision in FINE_PLACES and looks_alike(pm)]
+    if not loose:
+        return
+    loose_ids = {id(pm) for pm in loose}
+    others = [pm.place for pm in written if pm.place is not None and id(pm) not in loose_ids]
+    for pm in loose:
+        place = pm.place
+        if place is None or well_known(place):
+            continue
+        rest = [o for o in others if o.gazetteer_id != place.gazetteer_id and o.country == place.country]
+        points = [o for o in rest if o.precision in FINE_PLACES]
+        provinces = {o.admin1 for o in rest if o.precision == "admin1" and o.admin1}
+        if not points and not provinces:
+            continue  # nothing else to judge by
+        near = any(haversine_km(place.lat, place.lon, o.lat, o.lon) <= LOOK_ALIKE_REACH_KM for o in points)
+        if not near and place.admin1 not in provinces:
+            pm.place = None
 
 
 def mark_origins_and_destinations(mentions: list[Mention]) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sitrep.data import load_yaml, word_set
 from sitrep.geo.build import ensure_index
-from sitrep.geo.disambiguate import Anchor, Row, name_similarity, total_score, weights
+from sitrep.geo.disambiguate import Anchor, Row, beside_a_sentence_place, name_similarity, total_score, weights
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.fuzzy import NamePool, NamePools, index_file, index_stamp, load_pools, write_beside_index
 from sitrep.geo.normalise import (
@@ -656,7 +656,10 @@ class Gazetteer:
             for p in context.nearby_places
             if name_key(p) != name_key(text) and (not context.sentence or p in context.sentence)
         )
-        named_units = {(a.country, a.admin1) for a in self._anchors(in_sentence, countries) if a.admin1}
+        sentence_anchors = self._anchors(in_sentence, countries)
+        named_units = {(a.country, a.admin1) for a in sentence_anchors if a.admin1}
+        # The finer places of the sentence: a province's point (its seat) says nothing of where in it a village is.
+        sentence_points = [a for a in sentence_anchors if a.precision in ("town", "site", "admin2")]
 
         def in_a_named_unit(row: Row) -> bool:
             return (row.country, row.admin1) in named_units
@@ -704,7 +707,8 @@ class Gazetteer:
                         neighbours,
                     )
                     + (float(weights()["main_name"]) if m.main_name and m.spelled else 0.0)
-                    + (seat_bonus if m.row.precision == "town" and _point(m.row) in seats else 0.0),
+                    + (seat_bonus if m.row.precision == "town" and _point(m.row) in seats else 0.0)
+                    + (beside_a_sentence_place(m.row, sentence_points) if m.row.precision == "town" else 0.0),
                 ),
                 0.0,
                 m.matched_name,
@@ -783,10 +787,15 @@ class Gazetteer:
 
     @lru_cache(maxsize=4096)  # noqa: B019 - the gazetteer lives for the whole process
     def _anchor(self, text: str, countries: tuple[str, ...]) -> Anchor | None:
-        """A nearby place's most likely point, from exact name matches only (cheap, no recursion)."""
+        """A nearby place's most likely point, from its name as written (cheap, no recursion), else from another
+        romanisation of a place in the document's countries ("Harbanafseh" is Ḩarbinafsah)."""
         parsed = parse_mention(text)
         best: tuple[float, Row] | None = None
-        for row, _, _, source, _, _ in self._rows("n.key = ?", (name_key(parsed.core),)):
+        hits = self._rows("n.key = ?", (name_key(parsed.core),))
+        rom = romanised_key(parsed.core) if not hits and countries else ""
+        if rom:
+            hits = [hit for hit in self._rows("n.rom = ?", (rom,)) if hit[0].country in countries]
+        for row, _, _, source, _, _ in hits:
             if row.precision in ("country", "region") or source == "core":
                 continue
             score = total_score(1.0, row, parsed, False, countries, (), ())
@@ -857,6 +866,14 @@ class Gazetteer:
         marks = ",".join("?" * len(keys))
         sql = f"SELECT 1 FROM names n JOIN places p ON p.id = n.place WHERE n.rom IN ({marks}) AND p.gid = ? LIMIT 1"
         return self._db.execute(sql, (*keys, place.gazetteer_id)).fetchone() is not None
+
+    def is_well_known(self, place: Place) -> bool:
+        """A place news names beyond its own province: a province or bigger, a big town (as big as a town abroad
+        must be to be named under its own name), or the seat of its province."""
+        if place.precision in ("country", "region", "admin1") or place.feature in ("PPLC", "PPLA"):
+            return True
+        population = self._population(place)
+        return bool(population and population >= int(weights()["abroad_min_population"]))
 
     def is_landmark(self, place: Place) -> bool:
         """A capital or a big city: named in any report, about any country ("talks in Istanbul")."""
