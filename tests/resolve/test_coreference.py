@@ -763,8 +763,10 @@ def test_the_grouping_tells_by_which_rule_each_report_joined() -> None:
 
 
 def _triggered(mention_id: str, sentence: str, trigger: str) -> Mention:
-    """A report of doc "d" that names no place or day of its own, told by ``sentence`` with the trigger ``trigger``."""
-    m = unplaced(mention_id, text=sentence)
+    """A report of doc "d" told by ``sentence`` with the trigger ``trigger``; "Kafr Ruma", where the sentence names it,
+    is a village the gazetteer lacks (placed as Idlib province), so that no other place keeps it apart."""
+    names: list[tuple[str, Place | None]] = [("Kafr Ruma", IDLIB_PROVINCE)] if "Kafr Ruma" in sentence else []
+    m = _saying(mention_id, sentence, names)
     where = m.sentence.start + sentence.index(trigger)
     m.trigger = Span("d", where, where + len(trigger), trigger)
     return m
@@ -772,28 +774,30 @@ def _triggered(mention_id: str, sentence: str, trigger: str) -> Mention:
 
 def test_an_act_told_as_following_the_one_told_is_another_incident() -> None:
     # sequel_act: after "Jets bombed Saraqib on Sunday.", a sentence that places its act after that one ("later",
-    # "after the raid", "in retaliation for the shelling") tells a further act; a toll counted later, the report
-    # whose trigger is the act the cue refers to ("the raid"), and an adverb that dates only a telling ("the monitor
-    # had earlier reported") tell the same incident.
+    # "after the raid", "in retaliation for the shelling") and names a place of its own tells a further act. A toll
+    # counted later, the report whose trigger is the act the cue refers to ("the raid"), an adverb that dates only a
+    # telling ("the monitor had earlier reported"), and a sequel that names no place or day of its own (it would take
+    # the place of the text before it) join the incident told.
     lead = placed("a", "Saraqib")
     for sentence, trigger, incidents in (
-        ("Helicopters later struck a clinic where the wounded were treated.", "struck", 2),
-        ("Fighting broke out after the raid, residents said.", "Fighting", 2),
-        ("Rebels fired rockets at an army post in retaliation for the shelling.", "fired", 2),
-        ("Two more people died later of their wounds.", "died", 1),
-        ("Fighting broke out after the raid, residents said.", "raid", 1),
-        ("The monitor had earlier reported heavy strikes on the town.", "strikes", 1),
+        ("Helicopters later struck a clinic in Kafr Ruma.", "struck", 2),
+        ("Fighting broke out in Kafr Ruma after the raid, residents said.", "Fighting", 2),
+        ("Rebels fired rockets at Kafr Ruma in retaliation for the shelling.", "fired", 2),
+        ("Two more people died later of their wounds in Kafr Ruma.", "died", 1),
+        ("Fighting broke out in Kafr Ruma after the raid, residents said.", "raid", 1),
+        ("The monitor had earlier reported heavy strikes on Kafr Ruma.", "strikes", 1),
+        ("Helicopters later struck a clinic where the wounded were treated.", "struck", 1),
     ):
         told = _triggered("bb", sentence, trigger)
         assert len(group_document_mentions([lead, told])) == incidents, (sentence, trigger)
 
 
 def test_two_reports_of_one_sentence_that_turns_to_another_incident_stay_one_incident() -> None:
-    # one_sentence_one_incident: "Helicopters later struck a clinic and bombed its yard." gives two reports, both told
-    # as the further act; neither is parted from the other for naming no place.
+    # one_sentence_one_incident: "Elsewhere, gunmen shot two farmers and wounded a boy." gives two reports, both told
+    # as another incident than the lead; neither is parted from the other for naming no place.
     lead = placed("a", "Saraqib")
-    sentence = "Helicopters later struck a clinic and bombed its yard."
-    strike, bombing = _triggered("bb", sentence, "struck"), _triggered("bb", sentence, "bombed")
-    bombing.id = "cc"
-    groups = group_document_mentions([lead, strike, bombing])
+    sentence = "Elsewhere, gunmen shot two farmers and wounded a boy."
+    shooting, wounding = _triggered("bb", sentence, "shot"), _triggered("bb", sentence, "wounded")
+    wounding.id = "cc"
+    groups = group_document_mentions([lead, shooting, wounding])
     assert [[m.id for m in g] for g in groups] == [["a"], ["bb", "cc"]]

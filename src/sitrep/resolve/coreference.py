@@ -961,10 +961,12 @@ def _dates_a_telling(words: list[str], at: int) -> bool:
 def tells_a_sequel(mention: Mention) -> bool:
     """sequel_act: the sentence places its act after or before another act ("Warplanes later struck a clinic",
     "Clashes broke out after the blasts", "an earlier strike killed three"): a further act, its own incident though
-    told at the same place and day; it joins only an incident told at a place it names itself. Not a report that
+    told at the same place and day; it joins only an incident told at a place it names itself. Like a further act of
+    a doer (``tells_a_further_act``), only when the sentence names a place or a day of its own: one that names
+    neither would take the place and day of the text before it, which are the act's it follows. Not a report that
     only counts the toll ("two more died later") or restates the act told ("the strike later ..."), nor the report
     whose trigger is the act the cue refers to ("after the blasts": the blasts are the act told)."""
-    if mention.restates or tells_a_toll(mention):
+    if mention.restates or tells_a_toll(mention) or not (_own_places(mention) or own_date(mention) is not None):
         return False
     text = mention.sentence.text or ""
     start = mention.trigger.start - mention.sentence.start
