@@ -801,3 +801,15 @@ def test_two_reports_of_one_sentence_that_turns_to_another_incident_stay_one_inc
     wounding.id = "cc"
     groups = group_document_mentions([lead, shooting, wounding])
     assert [[m.id for m in g] for g in groups] == [["a"], ["bb", "cc"]]
+
+
+def test_a_sequel_naming_a_village_kept_as_written_names_a_place_of_its_own() -> None:
+    # sequel_act: "Earlier, militants shelled the Tell Hamra quarter." names a quarter the gazetteer lacks, which
+    # geocoding kept as written at the country (as the stored reports carry it): the sentence still places its act.
+    lead = placed("a", "Saraqib")
+    sentence = "Earlier, militants shelled the Tell Hamra quarter."
+    kept = Place("sitrep:unresolved:SY:tell hamra quarter", "Tell Hamra quarter", "SY", 35.0, 38.5, "country")
+    told = _triggered("bb", sentence, "shelled")
+    at = told.sentence.start + sentence.index("Tell Hamra")
+    told.places = [PlaceMention("Tell Hamra quarter", Span("d", at, at + 18), "location", kept)]
+    assert len(group_document_mentions([lead, told])) == 2

@@ -48,7 +48,7 @@ from sitrep.extract.actors import actor_dictionary
 from sitrep.extract.dates import WEEKDAY_BY_NAME
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.document import DESTINATION_ROLE, ORIGIN_ROLE
-from sitrep.geo.inherit import FINE
+from sitrep.geo.inherit import FINE, UNRESOLVED_PREFIX
 from sitrep.geo.normalise import country_keys, name_key, names_part_of_a_town, parse_mention, skeleton_key
 from sitrep.ingest.paragraphs import title_variants
 from sitrep.model import INHERITED_ROLE, DateInterval, Document, Mention, Place, PlaceMention
@@ -966,7 +966,7 @@ def tells_a_sequel(mention: Mention) -> bool:
     neither would take the place and day of the text before it, which are the act's it follows. Not a report that
     only counts the toll ("two more died later") or restates the act told ("the strike later ..."), nor the report
     whose trigger is the act the cue refers to ("after the blasts": the blasts are the act told)."""
-    if mention.restates or tells_a_toll(mention) or not (_own_places(mention) or own_date(mention) is not None):
+    if mention.restates or tells_a_toll(mention) or not (_names_a_place(mention) or own_date(mention) is not None):
         return False
     text = mention.sentence.text or ""
     start = mention.trigger.start - mention.sentence.start
@@ -974,6 +974,15 @@ def tells_a_sequel(mention: Mention) -> bool:
     if _sequel_adverb_of(text, start):
         return True
     return any(not (found.start() <= start and end <= found.end()) for found in _sequel_relations().finditer(text))
+
+
+def _names_a_place(mention: Mention) -> bool:
+    """The sentence names a place of its own (``_own_places``), or one the gazetteer lacks that geocoding kept as
+    written at the country (``UNRESOLVED_PREFIX``): either way the text places the act itself."""
+    return bool(_own_places(mention)) or any(
+        pm.role != INHERITED_ROLE and pm.place is not None and pm.place.gazetteer_id.startswith(UNRESOLVED_PREFIX)
+        for pm in mention.places
+    )
 
 
 def _told_as_another(mention: Mention, rules: IncidentRules) -> bool:
