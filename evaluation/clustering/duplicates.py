@@ -87,6 +87,8 @@ def evidence_against(mention: Mention, group: list[Mention]) -> str:
         return "turns to another"
     if co.tells_a_further_act(mention):
         return "also_another_act"
+    if co.tells_a_sequel(mention):
+        return "sequel_act"
     return "no evidence"
 
 

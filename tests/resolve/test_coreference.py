@@ -760,3 +760,56 @@ def test_the_grouping_tells_by_which_rule_each_report_joined() -> None:
     joined_by: dict[str, str] = {}
     group_document_mentions([lead, again, toll, elsewhere], joined_by)
     assert joined_by == {"a": "starts", "bb": "shares_place", "ccc": "continues", "dddd": "starts"}
+
+
+def _triggered(mention_id: str, sentence: str, trigger: str) -> Mention:
+    """A report of doc "d" told by ``sentence`` with the trigger ``trigger``; "Kafr Ruma", where the sentence names it,
+    is a village the gazetteer lacks (placed as Idlib province), so that no other place keeps it apart."""
+    names: list[tuple[str, Place | None]] = [("Kafr Ruma", IDLIB_PROVINCE)] if "Kafr Ruma" in sentence else []
+    m = _saying(mention_id, sentence, names)
+    where = m.sentence.start + sentence.index(trigger)
+    m.trigger = Span("d", where, where + len(trigger), trigger)
+    return m
+
+
+def test_an_act_told_as_following_the_one_told_is_another_incident() -> None:
+    # sequel_act: after "Jets bombed Saraqib on Sunday.", a sentence that places its act after that one ("later",
+    # "after the raid", "in retaliation for the shelling") and names a place of its own tells a further act. A toll
+    # counted later, the report whose trigger is the act the cue refers to ("the raid"), an adverb that dates only a
+    # telling ("the monitor had earlier reported"), and a sequel that names no place or day of its own (it would take
+    # the place of the text before it) join the incident told.
+    lead = placed("a", "Saraqib")
+    for sentence, trigger, incidents in (
+        ("Helicopters later struck a clinic in Kafr Ruma.", "struck", 2),
+        ("Fighting broke out in Kafr Ruma after the raid, residents said.", "Fighting", 2),
+        ("Rebels fired rockets at Kafr Ruma in retaliation for the shelling.", "fired", 2),
+        ("Two more people died later of their wounds in Kafr Ruma.", "died", 1),
+        ("Fighting broke out in Kafr Ruma after the raid, residents said.", "raid", 1),
+        ("The monitor had earlier reported heavy strikes on Kafr Ruma.", "strikes", 1),
+        ("Helicopters later struck a clinic where the wounded were treated.", "struck", 1),
+    ):
+        told = _triggered("bb", sentence, trigger)
+        assert len(group_document_mentions([lead, told])) == incidents, (sentence, trigger)
+
+
+def test_two_reports_of_one_sentence_that_turns_to_another_incident_stay_one_incident() -> None:
+    # one_sentence_one_incident: "Elsewhere, gunmen shot two farmers and wounded a boy." gives two reports, both told
+    # as another incident than the lead; neither is parted from the other for naming no place.
+    lead = placed("a", "Saraqib")
+    sentence = "Elsewhere, gunmen shot two farmers and wounded a boy."
+    shooting, wounding = _triggered("bb", sentence, "shot"), _triggered("bb", sentence, "wounded")
+    wounding.id = "cc"
+    groups = group_document_mentions([lead, shooting, wounding])
+    assert [[m.id for m in g] for g in groups] == [["a"], ["bb", "cc"]]
+
+
+def test_a_sequel_naming_a_village_kept_as_written_names_a_place_of_its_own() -> None:
+    # sequel_act: "Earlier, militants shelled the Tell Hamra quarter." names a quarter the gazetteer lacks, which
+    # geocoding kept as written at the country (as the stored reports carry it): the sentence still places its act.
+    lead = placed("a", "Saraqib")
+    sentence = "Earlier, militants shelled the Tell Hamra quarter."
+    kept = Place("sitrep:unresolved:SY:tell hamra quarter", "Tell Hamra quarter", "SY", 35.0, 38.5, "country")
+    told = _triggered("bb", sentence, "shelled")
+    at = told.sentence.start + sentence.index("Tell Hamra")
+    told.places = [PlaceMention("Tell Hamra quarter", Span("d", at, at + 18), "location", kept)]
+    assert len(group_document_mentions([lead, told])) == 2

@@ -23,7 +23,8 @@ own evidence of being another incident (``data/incidents.yaml``):
   are two acts ("rebel rockets hit the city" / "government jets bombed the suburbs"), not in a battle, where both
   sides act (doers_of_two_sides);
 - a turn of the text to another incident ("Elsewhere, ..."), or a further act its doer also did at a place the
-  sentence names ("Regime forces also shelled the towns of X and Y": also_another_act).
+  sentence names ("Regime forces also shelled the towns of X and Y": also_another_act), or an act told as following
+  or preceding the one told ("Warplanes later struck a clinic", "Clashes broke out after the blasts": sequel_act).
 A report with no such evidence joins the incident that shares its place, else
 the latest one the article told. A definite description of an act ("The bomb struck the village of X") that
 names no day of its own and has only its place against every incident restates the latest incident of its type
@@ -47,7 +48,7 @@ from sitrep.extract.actors import actor_dictionary
 from sitrep.extract.dates import WEEKDAY_BY_NAME
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.document import DESTINATION_ROLE, ORIGIN_ROLE
-from sitrep.geo.inherit import FINE
+from sitrep.geo.inherit import FINE, UNRESOLVED_PREFIX
 from sitrep.geo.normalise import country_keys, name_key, names_part_of_a_town, parse_mention, skeleton_key
 from sitrep.ingest.paragraphs import title_variants
 from sitrep.model import INHERITED_ROLE, DateInterval, Document, Mention, Place, PlaceMention
@@ -920,9 +921,74 @@ def tells_a_further_act(mention: Mention) -> bool:
     )
 
 
+# An adverb of a sequel tells of the sentence's act when it stands among its first words ("Hours later, jets
+# struck ...") or right before its trigger, one word between at most ("warplanes later struck", "an earlier Russian
+# strike"); elsewhere it tells of another verb ("near where a helicopter was shot down hours earlier").
+SEQUEL_OPENING_WORDS = 3
+SEQUEL_BEFORE_TRIGGER_WORDS = 2
+
+
+@functools.cache
+def _sequel_relations() -> re.Pattern[str]:
+    """sequel_act: a relation before a description of an act ("after the blasts", "following the initial attack": at
+    most two words between)."""
+    relations = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in sorted(word_set("en", "coreference", "sequel_relations"), key=len, reverse=True)
+    )
+    acts = "|".join(re.escape(w) for w in word_set("en", "coreference", "act_nouns"))
+    return re.compile(
+        rf"\b(?:{relations})\s+(?:the|an?|its|their|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{acts})\b", re.IGNORECASE
+    )
+
+
+def _sequel_adverb_of(text: str, trigger_start: int) -> bool:
+    """An adverb of ``sequel_adverbs`` among the sentence's opening words or right before the trigger, and not one
+    that dates a telling (``_dates_a_telling``)."""
+    adverbs = word_set("en", "coreference", "sequel_adverbs")
+    words = re.findall(r"[a-z]+", text.casefold())
+    before = len(re.findall(r"[a-z]+", text[: max(trigger_start, 0)].casefold()))
+    near = set(range(SEQUEL_OPENING_WORDS)) | set(range(before - SEQUEL_BEFORE_TRIGGER_WORDS, before))
+    return any(words[i] in adverbs and not _dates_a_telling(words, i) for i in near if 0 <= i < len(words))
+
+
+def _dates_a_telling(words: list[str], at: int) -> bool:
+    """sequel_of_the_telling: a word of telling right after the adverb, one word between at most ("the monitor had
+    earlier reported", "earlier media reports said"), dates the telling, not the act: no sequel."""
+    return bool(set(words[at + 1 : at + 3]) & word_set("en", "coreference", "telling_words"))
+
+
+def tells_a_sequel(mention: Mention) -> bool:
+    """sequel_act: the sentence places its act after or before another act ("Warplanes later struck a clinic",
+    "Clashes broke out after the blasts", "an earlier strike killed three"): a further act, its own incident though
+    told at the same place and day; it joins only an incident told at a place it names itself. Like a further act of
+    a doer (``tells_a_further_act``), only when the sentence names a place or a day of its own: one that names
+    neither would take the place and day of the text before it, which are the act's it follows. Not a report that
+    only counts the toll ("two more died later") or restates the act told ("the strike later ..."), nor the report
+    whose trigger is the act the cue refers to ("after the blasts": the blasts are the act told)."""
+    if mention.restates or tells_a_toll(mention) or not (_names_a_place(mention) or own_date(mention) is not None):
+        return False
+    text = mention.sentence.text or ""
+    start = mention.trigger.start - mention.sentence.start
+    end = mention.trigger.end - mention.sentence.start
+    if _sequel_adverb_of(text, start):
+        return True
+    return any(not (found.start() <= start and end <= found.end()) for found in _sequel_relations().finditer(text))
+
+
+def _names_a_place(mention: Mention) -> bool:
+    """The sentence names a place of its own (``_own_places``), or one the gazetteer lacks that geocoding kept as
+    written at the country (``UNRESOLVED_PREFIX``): either way the text places the act itself."""
+    return bool(_own_places(mention)) or any(
+        pm.role != INHERITED_ROLE and pm.place is not None and pm.place.gazetteer_id.startswith(UNRESOLVED_PREFIX)
+        for pm in mention.places
+    )
+
+
 def _told_as_another(mention: Mention, rules: IncidentRules) -> bool:
-    """The text turns to another incident (``_turns_to_another``) or tells a further act (``tells_a_further_act``)."""
-    return _turns_to_another(mention, rules) or tells_a_further_act(mention)
+    """The text turns to another incident (``_turns_to_another``), tells a further act (``tells_a_further_act``) or
+    the sequel of one (``tells_a_sequel``)."""
+    return _turns_to_another(mention, rules) or tells_a_further_act(mention) or tells_a_sequel(mention)
 
 
 def turns_to_another(mention: Mention, rules: IncidentRules | None = None) -> bool:
@@ -1003,7 +1069,11 @@ def group_document_mentions(mentions: list[Mention], joined_by: dict[str, str] |
             and not _placed_elsewhere(mention, g)
         ]
         turns = _told_as_another(mention, rules)
-        sharing = [g for g in open_groups if _shares_place(mention, g, by_name=turns)]
+        sharing = [
+            g
+            for g in open_groups
+            if _shares_place(mention, g, by_name=turns) or (turns and _of_one_sentence(mention, g))
+        ]
         if sharing:
             home: list[Mention] | None = sharing[-1]
             why[mention.id] = "shares_place"
@@ -1032,6 +1102,13 @@ def group_document_mentions(mentions: list[Mention], joined_by: dict[str, str] |
         else:
             lead.insert(0, mention)
     return groups
+
+
+def _of_one_sentence(mention: Mention, group: list[Mention]) -> bool:
+    """one_sentence_one_incident: a report of the group comes from the mention's sentence ("Elsewhere, jets struck a
+    town and killed five": the strike and the toll), so a turn to another incident that both share does not part
+    them."""
+    return any(other.sentence.start == mention.sentence.start for other in group)
 
 
 def _restated_near(mention: Mention, groups: list[list[Mention]], rules: IncidentRules) -> list[Mention] | None:
@@ -1090,18 +1167,9 @@ def share_incident_places(mentions: list[Mention]) -> None:
     takes the town another report of the same incident names in it ("the raids hit the town of Al-Quriyah"), as a
     place from its context (traced to the sentence that names it). A speaker's name or where a speaker is ("a witness
     named Ahmad", "a hospital source in Hassakeh") and a time ("Ramadan") are no town of the incident to give."""
-    for group in group_document_mentions([m for m in mentions if not m.background]):
-        fine = [
-            pm
-            for m in group
-            for pm in m.places
-            if pm.role != INHERITED_ROLE
-            and pm.place is not None
-            and pm.place.precision in FINE
-            and not names_a_speaker(pm, m)
-            and not names_another_role(pm, m)
-            and not _names_a_time(pm)
-        ]
+    groups = group_document_mentions([m for m in mentions if not m.background])
+    for group in groups:
+        fine = _incident_towns(group)
         if not fine:
             continue
         for mention in group:
@@ -1109,3 +1177,19 @@ def share_incident_places(mentions: list[Mention]) -> None:
             town = fine[0]
             if resolved and town.place is not None and all(contains(p, town.place) for p in resolved):
                 mention.places.append(PlaceMention(town.text, town.span, INHERITED_ROLE, town.place))
+
+
+def _incident_towns(group: list[Mention]) -> list[PlaceMention]:
+    """The towns, sites and districts the group's sentences name as where the incident was; not a speaker's name or
+    where a speaker is, a place of another role, nor a time."""
+    return [
+        pm
+        for m in group
+        for pm in m.places
+        if pm.role != INHERITED_ROLE
+        and pm.place is not None
+        and pm.place.precision in FINE
+        and not names_a_speaker(pm, m)
+        and not names_another_role(pm, m)
+        and not _names_a_time(pm)
+    ]
