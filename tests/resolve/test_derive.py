@@ -563,6 +563,24 @@ def test_a_name_kept_as_written_at_its_country_does_not_headline_the_event_over_
     assert derive_event("e", [named, toll]).places[0].name == "Syria"  # a country the text names is still named
 
 
+def test_a_town_a_sentence_writes_headlines_over_one_a_report_only_guessed_inside_its_country() -> None:
+    # written_outranks_guessed: a sentence that names only the country takes the article's city from its context as a
+    # guess at where inside it; the district the act's own sentence writes says where the shelling was.
+    shelled = _told("a", "Artillery pounded the Wadi Sarw district at dawn.", ("Wadi Sarw", "admin2", "location"))
+    asides = [
+        _told(
+            f"b{i}",
+            "Tehran is widening its presence in Syria.",
+            ("Syria", "country", "location"),
+            ("Qalbiya", "town", INHERITED_ROLE),
+        )
+        for i in range(2)
+    ]
+    assert [p.name for p in derive_event("e", [shelled, *asides]).places][:2] == ["Wadi Sarw", "Qalbiya"]
+    # Alone, the report naming only the country is still placed at the city its context gives.
+    assert derive_event("e", asides).places[0].name == "Qalbiya"
+
+
 def test_of_a_district_and_a_town_the_place_more_reports_name_headlines_the_event() -> None:
     # event_place_fineness: a district says where as well as a town does, so the reports, not the nominal precision,
     # decide between them; a site is still finer, a province the reports name more often still coarser.

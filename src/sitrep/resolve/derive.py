@@ -11,7 +11,7 @@ from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES, effective_range
 from sitrep.extract.triggers import one_sided_plover
 from sitrep.geo.inherit import UNRESOLVED_PREFIX
 from sitrep.geo.mentions import landmark_places
-from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
+from sitrep.model import LOCATION_ROLE, ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions, told_as_risen
 from sitrep.resolve.coreference import coded_type, dated_by_its_sentence, headline_reports
@@ -59,7 +59,10 @@ def _place_key(place: Place) -> str:
 
 
 def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
-    """Distinct places: those a report's own sentence names as where it happened before those reports only took from
+    """Distinct places: a town, district or site a report's own sentence writes as where it happened first
+    (written_outranks_guessed: a sentence naming only a country or province is placed at the town its context gives,
+    ``mention_places``, which is a guess and yields to a place the act's own sentence writes); then those a report's
+    own sentence names as where it happened before those reports only took from
     the sentences before them (a guess: own_places_place_the_event) or named in a way that says no more
     (:func:`own_event_places`); then the finer first (``event_place_fineness``: a town and a district as fine); then
     by how many reports name them in their own sentence, then by how many carry them at all (ties: the first
@@ -70,9 +73,11 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
     is told each time. Counting carried places would let the article's city outvote the village it names."""
     named_by: Counter[str] = Counter()
     carried_by: Counter[str] = Counter()
+    written: set[str] = set()
     first: dict[str, Place] = {}
     for mention in mentions:
         own = own_event_places(mention) if names_its_own_place(mention) else set()
+        written |= own & written_places(mention)
         for place in mention_places(mention):
             key = _place_key(place)
             carried_by[key] += 1
@@ -82,9 +87,11 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
         return where_told(mentions)
     fineness = cfg.event_place_fineness
     coarsest = max(fineness.values(), default=0) + 1
+    written_fine = {k for k in written if fineness.get(first[k].precision, coarsest) <= fineness.get("town", 0)}
     order = sorted(
         first,
         key=lambda k: (
+            k not in written_fine,
             not named_by[k],
             fineness.get(first[k].precision, coarsest),
             -named_by[k],
@@ -92,6 +99,11 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
         ),
     )
     return [first[k] for k in order]
+
+
+def written_places(mention: Mention) -> set[str]:
+    """The places the report's own sentence writes as where it happened, not those it took from its context."""
+    return {_place_key(pm.place) for pm in mention.places if pm.role == LOCATION_ROLE and pm.place is not None}
 
 
 def where_told(mentions: list[Mention]) -> list[Place]:
