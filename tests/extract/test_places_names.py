@@ -261,3 +261,23 @@ def test_a_place_phrase_ends_where_the_next_noun_phrase_begins(text: str, phrase
     found = places_in(text)
     assert phrase in found
     assert not any(p.startswith(phrase + " ") for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # joined_articles: the small model tags only the first word of a name whose article is joined by a hyphen to
+        # the next word; the name goes on through the article.
+        ("Troops advanced near Deir ez-Zor on Monday.", "Deir ez-Zor"),
+        ("Mortars fell near Tell as-Sawda on Friday.", "Tell as-Sawda"),
+    ],
+)
+def test_a_name_goes_on_through_an_article_joined_to_its_next_word(text: str, name: str) -> None:
+    found = places_in(text)
+    assert name in found
+    assert not any(other != name and other in name for other in found)
+
+
+def test_a_lower_case_article_alone_does_not_join_a_word_to_a_name() -> None:
+    # "as" written apart from the next word is English, not the article of a name.
+    assert "Homs as" not in " ".join(places_in("Rebels shelled Homs as night fell."))

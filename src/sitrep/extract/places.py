@@ -194,12 +194,31 @@ def _span(phrase: SpacySpan, doc_name: str) -> Span:
 
 
 def _whole_name(entity: SpacySpan) -> SpacySpan:
-    """The small model sometimes tags only the first word of a name ("Finote" of "Finote Selam")."""
+    """The small model sometimes tags only the first word of a name ("Finote" of "Finote Selam", "Deir" of "Deir
+    ez-Zor")."""
     root, doc = entity.root, entity.doc
     end = entity.end
     while root.dep_ == "compound" and root.head.i == end and root.head.pos_ == "PROPN" and not root.head.ent_type_:
         root, end = root.head, end + 1
+    end = _after_joined_articles(doc, end)
     return entity if end == entity.end else SpacySpan(doc, entity.start, end, label=entity.label_)
+
+
+def _after_joined_articles(doc: Doc, end: int) -> int:
+    """The end of a name that goes on with an article joined by a hyphen to a capitalised word right after it ("Deir"
+    + "ez-Zor", "Ras" + "al-Ain": joined_articles), however many times ("Tell al-Abyad al-Sharqi")."""
+    while (
+        end + 2 < len(doc)
+        and doc[end].lower_ in _words("joined_articles")
+        and doc[end].text.islower()
+        and doc[end + 1].text == "-"
+        and not doc[end].whitespace_
+        and not doc[end + 1].whitespace_
+        and _capital_first(doc[end + 2])
+        and doc[end + 2].is_alpha
+    ):
+        end += 3
+    return end
 
 
 def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
@@ -222,6 +241,7 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
             if c.i > obj.i and (_may_name(c, plain_case) or _names_like(c, obj))
         ]
         phrases = [_without_apposition_word(_name_ending_at(obj, token.i + 1)) for obj in objects]
+        phrases = [p.doc[p.start : _after_joined_articles(p.doc, p.end)] for p in phrases]
         # "in Maarat al-Numan" may be parsed as three objects of "in": the name is the longest run.
         phrases = [p for p in phrases if not any(o.start <= p.start and p.end < o.end for o in phrases)]
         for phrase in phrases:
