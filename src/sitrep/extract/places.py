@@ -206,19 +206,34 @@ def _whole_name(entity: SpacySpan) -> SpacySpan:
 
 def _after_joined_articles(doc: Doc, end: int) -> int:
     """The end of a name that goes on with an article joined by a hyphen to a capitalised word right after it ("Deir"
-    + "ez-Zor", "Ras" + "al-Ain": joined_articles), however many times ("Tell al-Abyad al-Sharqi")."""
-    while (
-        end + 2 < len(doc)
-        and doc[end].lower_ in _words("joined_articles")
-        and doc[end].text.islower()
-        and doc[end + 1].text == "-"
-        and not doc[end].whitespace_
-        and not doc[end + 1].whitespace_
-        and _capital_first(doc[end + 2])
-        and doc[end + 2].is_alpha
-    ):
-        end += 3
-    return end
+    + "ez-Zor", "Ras" + "al-Ain": joined_articles), however many times ("Tell al-Abyad al-Sharqi"), or was cut
+    between its article and the hyphen ("Urum al" + "-Kubra")."""
+    while True:
+        if _joined_article(doc, end) and end + 2 < len(doc) and _joined_word(doc, end + 2):
+            end += 3
+        elif end > 0 and _joined_article(doc, end - 1) and end + 1 < len(doc) and _joined_word(doc, end + 1):
+            end += 2
+        else:
+            return end
+
+
+def _joined_article(doc: Doc, i: int) -> bool:
+    """An article written in lower case and joined by a hyphen to the next word ("ez" of "ez-Zor")."""
+    if i + 1 >= len(doc):
+        return False
+    article, hyphen = doc[i], doc[i + 1]
+    return (
+        article.lower_ in _words("joined_articles")
+        and article.text.islower()
+        and hyphen.text == "-"
+        and not article.whitespace_
+        and not hyphen.whitespace_
+    )
+
+
+def _joined_word(doc: Doc, i: int) -> bool:
+    """The capitalised word an article is joined to ("Zor" of "ez-Zor")."""
+    return _capital_first(doc[i]) and doc[i].is_alpha
 
 
 def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
@@ -660,6 +675,7 @@ def _named_object(head: Token) -> SpacySpan | None:
             if _an_outlet(obj) and obj.i > prep.i + 1 and doc[obj.i - 1].pos_ == "PROPN":
                 end -= 1
             start = obj.left_edge.i if obj.left_edge.pos_ == "PROPN" else end - 1
+            end = _after_joined_articles(doc, end)
             return _without_a_time(doc[start : _before_a_direction(doc, start, end)])
     return None
 
