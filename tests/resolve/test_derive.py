@@ -538,6 +538,25 @@ def test_a_place_written_only_as_a_landmark_does_not_headline_the_event() -> Non
     assert [p.name for p in derive_event("e", [lead, toll]).places] == ["Wadi Sarw valley", "Qalbiya"]
 
 
+def test_a_place_written_after_a_distance_does_not_headline_the_event_over_the_place_it_locates() -> None:
+    # distance_landmarks_are_not_named: "40 km east of Qalbiya" says where the raid lay from the city; the village the
+    # sentence names is where it was. Written alone, the distance's place is where ACLED codes the act.
+    raid = _told(
+        "a",
+        "Rebels launched a raid 40 km (25 miles) east of Qalbiya to retake the village of Kafr Sous.",
+        ("Qalbiya", "town", "location"),
+        ("Kafr Sous", "town", "location"),
+    )
+    assert [p.name for p in derive_event("e", [raid]).places] == ["Kafr Sous", "Qalbiya"]
+    alone = _told(
+        "b",
+        "Rebels launched a raid 40 km east of Qalbiya in Syria on Monday.",
+        ("Qalbiya", "town", "location"),
+        ("Syria", "country", "location"),
+    )
+    assert derive_event("e", [alone]).places[0].name == "Qalbiya"
+
+
 def test_a_landmark_of_one_report_is_the_place_of_another() -> None:
     # Only the report that writes it as a landmark sets the town aside: a report telling an act in the town names it.
     ambush = _told(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
+from sitrep.data import word_set
 from sitrep.extract.actors import UNIDENTIFIED
 from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES, effective_range
 from sitrep.extract.triggers import one_sided_plover
@@ -19,6 +22,7 @@ from sitrep.resolve.similarity import intersect, mention_places, names_its_own_p
 
 FATALITY_KIND = "killed"  # the figure kind of the dead (Figure.kind)
 ROLES: tuple[ActorRoleName, ...] = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")
+FINE_PRECISIONS = ("site", "town", "admin2")  # places that say where an act was, not only around where
 
 
 def report_order(mention: Mention) -> tuple[str, int, int, int, str]:
@@ -124,15 +128,55 @@ def own_event_places(mention: Mention) -> set[str]:
 
     - ``landmarks_are_not_named``: a place written only as a landmark of another ("the X valley northwest of Y",
       "near the town of X, east of Y": Y) says where that place lies;
+    - ``distance_landmarks_are_not_named``: a place written after a distance and a compass point ("an attack 30 km
+      south of Y on the town of X") says where the act lay from it; ACLED codes the act there only when the sentence
+      names no other place (:func:`distance_landmarks`);
     - ``a_name_kept_at_its_country_is_not_named``: a name the gazetteer lacks, kept as written at its country's point
       (a quarter, a village: ``sitrep.geo.inherit``), says only which country; the town the article is about, which
       other reports carry, places the event better."""
     landmarks = {_place_key(pm.place) for pm in landmark_places(mention) if pm.place is not None}
+    landmarks |= distance_landmarks(mention)
     return {
         key
         for place in mention_places(mention)
         if (key := _place_key(place)) not in landmarks and not kept_at_its_country(place)
     }
+
+
+@cache
+def _distance_before_a_landmark() -> re.Pattern[str]:
+    """What ends right before a place written as the landmark of a distance: "30 km south of", "25 kilometers (15
+    miles) north of the" (data/en/places.yaml distance_units, compass_points)."""
+
+    def alternatives(name: str) -> str:
+        return "|".join(map(re.escape, sorted(word_set("en", "places", name), key=len, reverse=True)))
+
+    return re.compile(
+        rf"\b[\d.,]+\s*-?\s*(?:{alternatives('distance_units')})\s+(?:\([^)]*\)\s+)?"
+        rf"(?:{alternatives('compass_points')})\s+of\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def distance_landmarks(mention: Mention) -> set[str]:
+    """The keys of places the report's sentence writes only after a distance and a compass point, where it writes
+    another town, district or site as well: that place is where the act was (a country or a province written
+    besides says only around where)."""
+    text, offset = mention.sentence.text or "", mention.sentence.start
+    written = [
+        pm
+        for pm in mention.places
+        if pm.role == LOCATION_ROLE and pm.place is not None and pm.span.doc == mention.sentence.doc
+    ]
+    after_a_distance = {
+        _place_key(pm.place)
+        for pm in written
+        if pm.place is not None
+        and 0 <= pm.span.start - offset <= len(text)
+        and _distance_before_a_landmark().search(text[max(0, pm.span.start - offset - 80) : pm.span.start - offset])
+    }
+    others = {_place_key(pm.place) for pm in written if pm.place is not None and pm.place.precision in FINE_PRECISIONS}
+    return after_a_distance if others - after_a_distance else set()
 
 
 def kept_at_its_country(place: Place) -> bool:
