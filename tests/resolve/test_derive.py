@@ -557,6 +557,20 @@ def test_a_place_written_after_a_distance_does_not_headline_the_event_over_the_p
     assert derive_event("e", [alone]).places[0].name == "Qalbiya"
 
 
+def test_a_foreign_capital_that_stands_for_its_government_does_not_headline_the_event() -> None:
+    # capital_speaks_for_its_government: "the ceasefire brokered by Ostrava" names who brokered it; the fighting was in
+    # the country the other places lie in. A capital of the country the event is in still places it.
+    def at(name: str, country: str, precision: str, feature: str | None) -> PlaceMention:
+        place = Place(f"test:{name}", name, country, 35.0, 36.0, precision, feature=feature)  # type: ignore[arg-type]
+        return PlaceMention(name, Span("article", 0, 0), "location", place)
+
+    lull = mention("a", where=None, doc="article")
+    lull.places = [at("Ostrava", "CZ", "town", "PPLC"), at("Syria", "SY", "country", "PCLI")]
+    assert [p.name for p in derive_event("e", [lull]).places] == ["Syria", "Ostrava"]
+    lull.places = [at("Qalbiya", "SY", "town", "PPLC"), at("Syria", "SY", "country", "PCLI")]
+    assert derive_event("e", [lull]).places[0].name == "Qalbiya"
+
+
 def test_a_landmark_of_one_report_is_the_place_of_another() -> None:
     # Only the report that writes it as a landmark sets the town aside: a report telling an act in the town names it.
     ambush = _told(

@@ -23,6 +23,7 @@ from sitrep.resolve.similarity import intersect, mention_places, names_its_own_p
 FATALITY_KIND = "killed"  # the figure kind of the dead (Figure.kind)
 ROLES: tuple[ActorRoleName, ...] = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")
 FINE_PRECISIONS = ("site", "town", "admin2")  # places that say where an act was, not only around where
+CAPITAL_FEATURES = frozenset({"PPLC"})  # GeoNames' feature code of a country's capital city
 
 
 def report_order(mention: Mention) -> tuple[str, int, int, int, str]:
@@ -63,7 +64,8 @@ def _place_key(place: Place) -> str:
 
 
 def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
-    """Distinct places: a town, district or site a report's own sentence writes as where it happened first
+    """Distinct places, a foreign capital that stands for its government last (:func:`foreign_capitals`): a town,
+    district or site a report's own sentence writes as where it happened first
     (written_outranks_guessed: a sentence naming only a country or province is placed at the town its context gives,
     ``mention_places``, which is a guess and yields to a place the act's own sentence writes); then those a report's
     own sentence names as where it happened before those reports only took from
@@ -92,9 +94,11 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
     fineness = cfg.event_place_fineness
     coarsest = max(fineness.values(), default=0) + 1
     written_fine = {k for k in written if fineness.get(first[k].precision, coarsest) <= fineness.get("town", 0)}
+    abroad = foreign_capitals(first)
     order = sorted(
         first,
         key=lambda k: (
+            k in abroad,
             k not in written_fine,
             not named_by[k],
             fineness.get(first[k].precision, coarsest),
@@ -103,6 +107,19 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
         ),
     )
     return [first[k] for k in order]
+
+
+def foreign_capitals(places: dict[str, Place]) -> set[str]:
+    """capital_speaks_for_its_government: the keys of capital cities of a country none of the event's other places
+    lies in, where another of its places lies elsewhere. A capital named in the story of a war abroad stands for its
+    government ("the truce brokered by Moscow", "the concern in Washington"), which acts or speaks from there; the
+    event happened where the other places are."""
+    countries = Counter(place.country for place in places.values())
+    return {
+        key
+        for key, place in places.items()
+        if place.feature in CAPITAL_FEATURES and countries[place.country] == 1 and len(countries) > 1
+    }
 
 
 def written_places(mention: Mention) -> set[str]:
