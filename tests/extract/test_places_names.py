@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
-from sitrep.extract.places import place_mentions
+from sitrep.extract.places import _after_joined_articles, place_mentions
 from sitrep.nlp import parse_text
 
 
@@ -261,3 +262,32 @@ def test_a_place_phrase_ends_where_the_next_noun_phrase_begins(text: str, phrase
     found = places_in(text)
     assert phrase in found
     assert not any(p.startswith(phrase + " ") for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # joined_articles: the small model tags only the first word of a name whose article is joined by a hyphen to
+        # the next word; the name goes on through the article.
+        ("Troops advanced near Deir ez-Zor on Monday.", "Deir ez-Zor"),
+        ("Mortars fell near Tell as-Sawda on Friday.", "Tell as-Sawda"),
+    ],
+)
+def test_a_name_goes_on_through_an_article_joined_to_its_next_word(text: str, name: str) -> None:
+    found = places_in(text)
+    assert name in found
+    assert not any(other != name and other in name for other in found)
+
+
+def test_a_lower_case_article_alone_does_not_join_a_word_to_a_name() -> None:
+    # "as" written apart from the next word is English, not the article of a name.
+    assert "Homs as" not in " ".join(places_in("Rebels shelled Homs as night fell."))
+
+
+def test_a_name_cut_between_its_article_and_the_hyphen_goes_on_to_the_joined_word() -> None:
+    # The parse may end a name on its article ("Kafr al" of "Kafr al-Kabira"): the word the article is joined to is
+    # part of it; an article written apart from the next word joins nothing.
+    words = ["in", "Kafr", "al", "-", "Kabira", "as", "-", "Sharqi"]
+    doc = Doc(parse_text("x").vocab, words=words, spaces=[True, True, False, False, True, True, False, False])
+    assert _after_joined_articles(doc, 3) == 5
+    assert _after_joined_articles(doc, 5) == 5

@@ -538,6 +538,39 @@ def test_a_place_written_only_as_a_landmark_does_not_headline_the_event() -> Non
     assert [p.name for p in derive_event("e", [lead, toll]).places] == ["Wadi Sarw valley", "Qalbiya"]
 
 
+def test_a_place_written_after_a_distance_does_not_headline_the_event_over_the_place_it_locates() -> None:
+    # distance_landmarks_are_not_named: "40 km east of Qalbiya" says where the raid lay from the city; the village the
+    # sentence names is where it was. Written alone, the distance's place is where ACLED codes the act.
+    raid = _told(
+        "a",
+        "Rebels launched a raid 40 km (25 miles) east of Qalbiya to retake the village of Kafr Sous.",
+        ("Qalbiya", "town", "location"),
+        ("Kafr Sous", "town", "location"),
+    )
+    assert [p.name for p in derive_event("e", [raid]).places] == ["Kafr Sous", "Qalbiya"]
+    alone = _told(
+        "b",
+        "Rebels launched a raid 40 km east of Qalbiya in Syria on Monday.",
+        ("Qalbiya", "town", "location"),
+        ("Syria", "country", "location"),
+    )
+    assert derive_event("e", [alone]).places[0].name == "Qalbiya"
+
+
+def test_a_foreign_capital_that_stands_for_its_government_does_not_headline_the_event() -> None:
+    # capital_speaks_for_its_government: "the ceasefire brokered by Ostrava" names who brokered it; the fighting was in
+    # the country the other places lie in. A capital of the country the event is in still places it.
+    def at(name: str, country: str, precision: str, feature: str | None) -> PlaceMention:
+        place = Place(f"test:{name}", name, country, 35.0, 36.0, precision, feature=feature)  # type: ignore[arg-type]
+        return PlaceMention(name, Span("article", 0, 0), "location", place)
+
+    lull = mention("a", where=None, doc="article")
+    lull.places = [at("Ostrava", "CZ", "town", "PPLC"), at("Syria", "SY", "country", "PCLI")]
+    assert [p.name for p in derive_event("e", [lull]).places] == ["Syria", "Ostrava"]
+    lull.places = [at("Qalbiya", "SY", "town", "PPLC"), at("Syria", "SY", "country", "PCLI")]
+    assert derive_event("e", [lull]).places[0].name == "Qalbiya"
+
+
 def test_a_landmark_of_one_report_is_the_place_of_another() -> None:
     # Only the report that writes it as a landmark sets the town aside: a report telling an act in the town names it.
     ambush = _told(
@@ -561,6 +594,24 @@ def test_a_name_kept_as_written_at_its_country_does_not_headline_the_event_over_
     assert [p.name for p in derive_event("e", [quarter, toll]).places] == ["Qalbiya", "Bab Tarkan"]
     named = _told("c", "Shells fell on the Bab Tarkan quarter of Syria.", ("Syria", "country", "location"))
     assert derive_event("e", [named, toll]).places[0].name == "Syria"  # a country the text names is still named
+
+
+def test_a_town_a_sentence_writes_headlines_over_one_a_report_only_guessed_inside_its_country() -> None:
+    # written_outranks_guessed: a sentence that names only the country takes the article's city from its context as a
+    # guess at where inside it; the district the act's own sentence writes says where the shelling was.
+    shelled = _told("a", "Artillery pounded the Wadi Sarw district at dawn.", ("Wadi Sarw", "admin2", "location"))
+    asides = [
+        _told(
+            f"b{i}",
+            "Tehran is widening its presence in Syria.",
+            ("Syria", "country", "location"),
+            ("Qalbiya", "town", INHERITED_ROLE),
+        )
+        for i in range(2)
+    ]
+    assert [p.name for p in derive_event("e", [shelled, *asides]).places][:2] == ["Wadi Sarw", "Qalbiya"]
+    # Alone, the report naming only the country is still placed at the city its context gives.
+    assert derive_event("e", asides).places[0].name == "Qalbiya"
 
 
 def test_of_a_district_and_a_town_the_place_more_reports_name_headlines_the_event() -> None:

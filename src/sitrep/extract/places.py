@@ -194,12 +194,46 @@ def _span(phrase: SpacySpan, doc_name: str) -> Span:
 
 
 def _whole_name(entity: SpacySpan) -> SpacySpan:
-    """The small model sometimes tags only the first word of a name ("Finote" of "Finote Selam")."""
+    """The small model sometimes tags only the first word of a name ("Finote" of "Finote Selam", "Deir" of "Deir
+    ez-Zor")."""
     root, doc = entity.root, entity.doc
     end = entity.end
     while root.dep_ == "compound" and root.head.i == end and root.head.pos_ == "PROPN" and not root.head.ent_type_:
         root, end = root.head, end + 1
+    end = _after_joined_articles(doc, end)
     return entity if end == entity.end else SpacySpan(doc, entity.start, end, label=entity.label_)
+
+
+def _after_joined_articles(doc: Doc, end: int) -> int:
+    """The end of a name that goes on with an article joined by a hyphen to a capitalised word right after it ("Deir"
+    + "ez-Zor", "Ras" + "al-Ain": joined_articles), however many times ("Tell al-Abyad al-Sharqi"), or was cut
+    between its article and the hyphen ("Urum al" + "-Kubra")."""
+    while True:
+        if _joined_article(doc, end) and end + 2 < len(doc) and _joined_word(doc, end + 2):
+            end += 3
+        elif end > 0 and _joined_article(doc, end - 1) and end + 1 < len(doc) and _joined_word(doc, end + 1):
+            end += 2
+        else:
+            return end
+
+
+def _joined_article(doc: Doc, i: int) -> bool:
+    """An article written in lower case and joined by a hyphen to the next word ("ez" of "ez-Zor")."""
+    if i + 1 >= len(doc):
+        return False
+    article, hyphen = doc[i], doc[i + 1]
+    return (
+        article.lower_ in _words("joined_articles")
+        and article.text.islower()
+        and hyphen.text == "-"
+        and not article.whitespace_
+        and not hyphen.whitespace_
+    )
+
+
+def _joined_word(doc: Doc, i: int) -> bool:
+    """The capitalised word an article is joined to ("Zor" of "ez-Zor")."""
+    return _capital_first(doc[i]) and doc[i].is_alpha
 
 
 def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
@@ -222,6 +256,7 @@ def _proper_nouns_after_locatives(sentence: SpacySpan) -> list[SpacySpan]:
             if c.i > obj.i and (_may_name(c, plain_case) or _names_like(c, obj))
         ]
         phrases = [_without_apposition_word(_name_ending_at(obj, token.i + 1)) for obj in objects]
+        phrases = [p.doc[p.start : _after_joined_articles(p.doc, p.end)] for p in phrases]
         # "in Maarat al-Numan" may be parsed as three objects of "in": the name is the longest run.
         phrases = [p for p in phrases if not any(o.start <= p.start and p.end < o.end for o in phrases)]
         for phrase in phrases:
@@ -640,6 +675,7 @@ def _named_object(head: Token) -> SpacySpan | None:
             if _an_outlet(obj) and obj.i > prep.i + 1 and doc[obj.i - 1].pos_ == "PROPN":
                 end -= 1
             start = obj.left_edge.i if obj.left_edge.pos_ == "PROPN" else end - 1
+            end = _after_joined_articles(doc, end)
             return _without_a_time(doc[start : _before_a_direction(doc, start, end)])
     return None
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable
+from functools import cache
 
+from sitrep.data import word_set
 from sitrep.extract.actors import UNIDENTIFIED
 from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES, effective_range
 from sitrep.extract.triggers import one_sided_plover
 from sitrep.geo.inherit import UNRESOLVED_PREFIX
 from sitrep.geo.mentions import landmark_places
-from sitrep.model import ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
+from sitrep.model import LOCATION_ROLE, ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions, told_as_risen
 from sitrep.resolve.coreference import coded_type, dated_by_its_sentence, headline_reports
@@ -19,6 +22,8 @@ from sitrep.resolve.similarity import intersect, mention_places, names_its_own_p
 
 FATALITY_KIND = "killed"  # the figure kind of the dead (Figure.kind)
 ROLES: tuple[ActorRoleName, ...] = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")
+FINE_PRECISIONS = ("site", "town", "admin2")  # places that say where an act was, not only around where
+CAPITAL_FEATURES = frozenset({"PPLC"})  # GeoNames' feature code of a country's capital city
 
 
 def report_order(mention: Mention) -> tuple[str, int, int, int, str]:
@@ -59,7 +64,11 @@ def _place_key(place: Place) -> str:
 
 
 def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
-    """Distinct places: those a report's own sentence names as where it happened before those reports only took from
+    """Distinct places, a foreign capital that stands for its government last (:func:`foreign_capitals`): a town,
+    district or site a report's own sentence writes as where it happened first
+    (written_outranks_guessed: a sentence naming only a country or province is placed at the town its context gives,
+    ``mention_places``, which is a guess and yields to a place the act's own sentence writes); then those a report's
+    own sentence names as where it happened before those reports only took from
     the sentences before them (a guess: own_places_place_the_event) or named in a way that says no more
     (:func:`own_event_places`); then the finer first (``event_place_fineness``: a town and a district as fine); then
     by how many reports name them in their own sentence, then by how many carry them at all (ties: the first
@@ -70,9 +79,11 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
     is told each time. Counting carried places would let the article's city outvote the village it names."""
     named_by: Counter[str] = Counter()
     carried_by: Counter[str] = Counter()
+    written: set[str] = set()
     first: dict[str, Place] = {}
     for mention in mentions:
         own = own_event_places(mention) if names_its_own_place(mention) else set()
+        written |= own & written_places(mention)
         for place in mention_places(mention):
             key = _place_key(place)
             carried_by[key] += 1
@@ -82,9 +93,13 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
         return where_told(mentions)
     fineness = cfg.event_place_fineness
     coarsest = max(fineness.values(), default=0) + 1
+    written_fine = {k for k in written if fineness.get(first[k].precision, coarsest) <= fineness.get("town", 0)}
+    abroad = foreign_capitals(first)
     order = sorted(
         first,
         key=lambda k: (
+            k in abroad,
+            k not in written_fine,
             not named_by[k],
             fineness.get(first[k].precision, coarsest),
             -named_by[k],
@@ -92,6 +107,24 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
         ),
     )
     return [first[k] for k in order]
+
+
+def foreign_capitals(places: dict[str, Place]) -> set[str]:
+    """capital_speaks_for_its_government: the keys of capital cities of a country none of the event's other places
+    lies in, where another of its places lies elsewhere. A capital named in the story of a war abroad stands for its
+    government ("the truce brokered by Moscow", "the concern in Washington"), which acts or speaks from there; the
+    event happened where the other places are."""
+    countries = Counter(place.country for place in places.values())
+    return {
+        key
+        for key, place in places.items()
+        if place.feature in CAPITAL_FEATURES and countries[place.country] == 1 and len(countries) > 1
+    }
+
+
+def written_places(mention: Mention) -> set[str]:
+    """The places the report's own sentence writes as where it happened, not those it took from its context."""
+    return {_place_key(pm.place) for pm in mention.places if pm.role == LOCATION_ROLE and pm.place is not None}
 
 
 def where_told(mentions: list[Mention]) -> list[Place]:
@@ -112,15 +145,55 @@ def own_event_places(mention: Mention) -> set[str]:
 
     - ``landmarks_are_not_named``: a place written only as a landmark of another ("the X valley northwest of Y",
       "near the town of X, east of Y": Y) says where that place lies;
+    - ``distance_landmarks_are_not_named``: a place written after a distance and a compass point ("an attack 30 km
+      south of Y on the town of X") says where the act lay from it; ACLED codes the act there only when the sentence
+      names no other place (:func:`distance_landmarks`);
     - ``a_name_kept_at_its_country_is_not_named``: a name the gazetteer lacks, kept as written at its country's point
       (a quarter, a village: ``sitrep.geo.inherit``), says only which country; the town the article is about, which
       other reports carry, places the event better."""
     landmarks = {_place_key(pm.place) for pm in landmark_places(mention) if pm.place is not None}
+    landmarks |= distance_landmarks(mention)
     return {
         key
         for place in mention_places(mention)
         if (key := _place_key(place)) not in landmarks and not kept_at_its_country(place)
     }
+
+
+@cache
+def _distance_before_a_landmark() -> re.Pattern[str]:
+    """What ends right before a place written as the landmark of a distance: "30 km south of", "25 kilometers (15
+    miles) north of the" (data/en/places.yaml distance_units, compass_points)."""
+
+    def alternatives(name: str) -> str:
+        return "|".join(map(re.escape, sorted(word_set("en", "places", name), key=len, reverse=True)))
+
+    return re.compile(
+        rf"\b[\d.,]+\s*-?\s*(?:{alternatives('distance_units')})\s+(?:\([^)]*\)\s+)?"
+        rf"(?:{alternatives('compass_points')})\s+of\s+(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def distance_landmarks(mention: Mention) -> set[str]:
+    """The keys of places the report's sentence writes only after a distance and a compass point, where it writes
+    another town, district or site as well: that place is where the act was (a country or a province written
+    besides says only around where)."""
+    text, offset = mention.sentence.text or "", mention.sentence.start
+    written = [
+        pm
+        for pm in mention.places
+        if pm.role == LOCATION_ROLE and pm.place is not None and pm.span.doc == mention.sentence.doc
+    ]
+    after_a_distance = {
+        _place_key(pm.place)
+        for pm in written
+        if pm.place is not None
+        and 0 <= pm.span.start - offset <= len(text)
+        and _distance_before_a_landmark().search(text[max(0, pm.span.start - offset - 80) : pm.span.start - offset])
+    }
+    others = {_place_key(pm.place) for pm in written if pm.place is not None and pm.place.precision in FINE_PRECISIONS}
+    return after_a_distance if others - after_a_distance else set()
 
 
 def kept_at_its_country(place: Place) -> bool:
