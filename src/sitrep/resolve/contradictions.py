@@ -337,8 +337,23 @@ def _number(key: str) -> float:
 
 def counts_over_a_period(text: str) -> bool:
     """The sentence counts over a stretch of time ("killed over the last 15 days", "in recent weeks", "on Tuesday
-    and Wednesday")."""
-    return _has_cue(text, "period_cues") or counts_over_named_days(text)
+    and Wednesday", "the fighting has left 37 dead")."""
+    return _has_cue(text, "period_cues") or counts_over_named_days(text) or tells_a_campaign_toll(text)
+
+
+@functools.lru_cache(maxsize=8192)  # a function of the sentence, asked again for each pair of reports compared
+def tells_a_campaign_toll(text: str) -> bool:
+    """campaign_running_toll: the sentence tells a toll as what violence sustained over days has done so far ("the
+    fighting on that front has left at least 37 dead", "the bombardment of the city has killed 84"; nouns of
+    ``campaign_nouns``, in one clause with "has/have killed, left, claimed"): a running total of the campaign, set
+    against no one attack's toll."""
+    return _campaign_toll().search(" ".join(text.lower().split())) is not None
+
+
+@functools.cache
+def _campaign_toll() -> re.Pattern[str]:
+    nouns = "|".join(sorted(re.escape(noun) for noun in _lexicon("campaign_nouns")))
+    return re.compile(rf"\b(?:{nouns})\b(?: [^ ,;:]+){{0,8}}? (?:has|have) (?:now |so far )?(?:killed|left|claimed)\b")
 
 
 @functools.lru_cache(maxsize=8192)  # a function of the sentence, asked again for each pair of reports compared
@@ -361,6 +376,8 @@ def same_scene(a: Mention, b: Mention) -> bool:
     total, not this attack's)."""
     if any(tells_a_running_total(m.sentence.text) or counts_over_a_period(m.sentence.text) for m in (a, b)):
         return False
+    if tells_another_scene(a) or tells_another_scene(b):
+        return False
     places_a, places_b = mention_places(a), mention_places(b)
     if not places_a or not places_b:
         return True
@@ -368,6 +385,24 @@ def same_scene(a: Mention, b: Mention) -> bool:
     if any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= limit for p in places_a for q in places_b):
         return True
     return province_holds_its_towns(a, b) or province_holds_its_towns(b, a)
+
+
+def tells_another_scene(mention: Mention) -> bool:
+    """other_scene_in_sentence: the report's sentence moves to another scene or a further incident beside the
+    story's ("rockets on another neighbourhood killed one", "a second car bomb exploded in another district
+    wounding three", "others were killed in two more incidents"; ``other_scene_cues`` before
+    ``other_scene_nouns``): its figures and date may be that incident's, so they are set against no other
+    report's."""
+    return _other_scene().search(" ".join(mention.sentence.text.lower().split())) is not None
+
+
+@functools.cache
+def _other_scene() -> re.Pattern[str]:
+    cues, nouns = (
+        "|".join(sorted(re.escape(word) for word in _lexicon(name)))
+        for name in ("other_scene_cues", "other_scene_nouns")
+    )
+    return re.compile(rf"\b(?:{cues})(?: [^ ,;:]+){{0,2}}? (?:{nouns})\b")
 
 
 def province_holds_its_towns(area_report: Mention, town_report: Mention) -> bool:
