@@ -16,6 +16,7 @@ from sitrep.extract.claims import tells_a_running_total
 from sitrep.extract.dates import WEEKDAY_BY_NAME
 from sitrep.extract.quantities import effective_range, ranges_disjoint
 from sitrep.geo.distance import haversine_km
+from sitrep.geo.index import Gazetteer
 from sitrep.model import AttributionChain, Contradiction, Event, Figure, Mention, Place, Quantity, Span
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradiction_model import EntryContext, kept
@@ -993,7 +994,15 @@ def one_incident(event: Event, other: Event) -> bool:
     longest = _number("incident_days")
     if any((d.end - d.start).days + 1 > longest for d in (event.date, other.date)):
         return False
-    return bool(_towns(event.places) & _towns(other.places))
+    return bool(_towns_of_one_scene(event.places) & _towns_of_one_scene(other.places))
+
+
+def _towns_of_one_scene(places: Iterable[Place]) -> set[str]:
+    """big_city_is_no_scene: the towns and sites named, less a capital or a city of a million (the gazetteer's
+    landmarks): such a city sees several attacks on one day, so two events that share only its name are not shown
+    to be one incident ("air strikes on Aleppo killed 12" and "strikes on the province of Aleppo killed 36")."""
+    gazetteer = Gazetteer.open()
+    return {p.gazetteer_id for p in places if p.precision in ("site", "town") and not gazetteer.is_landmark(p)}
 
 
 def same_town(a: Mention, b: Mention) -> bool:
