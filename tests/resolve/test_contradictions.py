@@ -669,3 +669,13 @@ def test_a_figure_of_another_scene_named_in_the_sentence_is_not_the_incident_s()
     assert figure_entries(lead, second) == []
     assert figure_entries(lead, district) == []
     assert figure_entries(lead, same_scene)  # the same scene's other toll is a dispute
+
+
+def test_both_before_two_nouns_is_a_conjunction_not_a_toll() -> None:
+    nine = told("a", "Rockets on the market killed nine people.", "nine people", (9, 9, 9), "Monitor")
+    both = told(
+        "b", "The group is accused of killing both civilians and fighters.", "both civilians", (2, 2, 2), "Rights group"
+    )
+    two = told("c", "Rockets on the market killed two people.", "two people", (2, 2, 2), "Agency")
+    assert figure_entries(nine, both) == []
+    assert figure_entries(nine, two)  # a toll of two is still set against nine
