@@ -6,7 +6,13 @@ import datetime as dt
 
 from sitrep.model import AttributionChain, Mention, Place, PlaceMention, Quantity, Source, Span
 from sitrep.resolve import derive_event
-from sitrep.resolve.contradictions import adds_to_toll, counts_several_scenes, part_of_toll, victim_noun
+from sitrep.resolve.contradictions import (
+    adds_to_toll,
+    counts_several_scenes,
+    part_of_toll,
+    tells_another_scene,
+    victim_noun,
+)
 from tests.resolve.resolve_fixtures import mention, place
 
 
@@ -669,6 +675,8 @@ def test_a_figure_of_another_scene_named_in_the_sentence_is_not_the_incident_s()
     assert figure_entries(lead, second) == []
     assert figure_entries(lead, district) == []
     assert figure_entries(lead, same_scene)  # the same scene's other toll is a dispute
+    many = told("e", "Rockets on more than 20 villages killed four people.", "four people", (4, 4, 4), "Agency")
+    assert not tells_another_scene(many)  # "more than" counts places; it moves to no other scene
 
 
 def test_both_before_two_nouns_is_a_conjunction_not_a_toll() -> None:

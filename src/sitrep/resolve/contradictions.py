@@ -403,7 +403,8 @@ def _other_scene() -> re.Pattern[str]:
         "|".join(sorted(re.escape(word) for word in _lexicon(name)))
         for name in ("other_scene_cues", "other_scene_nouns")
     )
-    return re.compile(rf"\b(?:{cues})(?: [^ ,;:]+){{0,2}}? (?:{nouns})\b")
+    # "more than 20 villages" counts places, it moves to no other scene
+    return re.compile(rf"\b(?:{cues})(?: (?!than\b)[^ ,;:]+){{0,2}}? (?:{nouns})\b")
 
 
 def province_holds_its_towns(area_report: Mention, town_report: Mention) -> bool:
