@@ -894,8 +894,14 @@ def _sides_agree(a: str, b: str) -> bool:
 
 
 def doers_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
-    """No doer of one report stands for a doer of the other (by :func:`doer_side`)."""
-    return not any(_sides_agree(x, y) for x in a for y in b)
+    """doers_named_differently: one report names a doer no doer of the other stands for (by :func:`doer_side`):
+    "a suspected Russian raid" against "Syrian government planes", and also against "Russian or Syrian planes" or
+    "a joint regime and Russian attack", which widen who did it; an analyst sees each source's doers side by side."""
+    return not (_each_stood_for(a, b) and _each_stood_for(b, a))
+
+
+def _each_stood_for(doers: frozenset[str], others: frozenset[str]) -> bool:
+    return all(any(_sides_agree(doer, other) for other in others) for doer in doers)
 
 
 def _read_here(mention: Mention, span: Span | None) -> bool:
@@ -947,7 +953,7 @@ def same_act(a: Mention, b: Mention) -> bool:
 def perpetrator_contradictions(event: Event) -> list[Contradiction]:
     """Sources that name different doers of one act ("a suspected Russian raid" against "Syrian government
     planes"; "a pro-government sniper" against "terrorists"): each report's doers as its own sentence names them
-    (:func:`named_doers`); two reports disagree when no doer of one stands for a doer of the other
+    (:func:`named_doers`); two reports disagree when one names a doer no doer of the other stands for
     (:func:`doers_disagree`: the army and the police of one state are one doer, "terrorists" any armed group),
     about one act (:func:`same_act`). One document's originator is not set against itself, nor a report of
     another scene or day; within one document, only two sources' words are (the story's own telling of a second
