@@ -3,6 +3,7 @@
     python scripts/train_contradictions.py GOLD_A DB_A GOLD_B DB_B                # cross-fit: fit on A, score B; back
     python scripts/train_contradictions.py GOLD_A DB_A GOLD_B DB_B --write-half a # the gate fitted on A alone
     python scripts/train_contradictions.py GOLD_A DB_A GOLD_B DB_B --write        # the shipped gate, fitted on both
+    python scripts/train_contradictions.py GOLD_A DB_A GOLD_B DB_B --third GOLD_C DB_C  # by part: fit on 2, score 1
 
 Each DB is a store into which that gold folder's corpus was ingested (``sitrep ingest CORPUS --db DB``). The
 examples (data/models/contradictions.README.md) are every contradiction entry the rules find in the store with the
@@ -131,14 +132,32 @@ def held_out_threshold(half: Half, folds: int) -> float:
     return max(allowed, key=lambda t: (precision_recall(rows, half.disputes, p, t)[0], t))
 
 
+def crossfit_parts(parts: dict[str, Half], folds: int) -> None:
+    """Each part scored by the gate fitted on the other parts (its threshold chosen within them), against the rules
+    alone: what ``sitrep eval`` would print for that part."""
+    for name, score in parts.items():
+        others = [half for other, half in parts.items() if other != name]
+        train = Half([e for half in others for e in half.examples], sum(half.disputes for half in others))
+        threshold = held_out_threshold(train, folds)
+        p = fit(train.examples).probabilities(score.examples)
+        print(
+            f"fit on the others, score {name}: rules alone {scores(score.examples, score.disputes, None, 1.0)};"
+            f" gate at {threshold:.2f} {scores(score.examples, score.disputes, p, threshold)}"
+        )
+
+
 def main() -> None:
     parser = halves_parser(__doc__)
+    parser.add_argument("--third", nargs=2, metavar=("GOLD_C", "DB_C"), help="a third part: cross-fit by part")
     parser.add_argument("--folds", type=int, default=4, help="inner folds that choose the threshold")
     parser.add_argument("--write", action="store_true", help="fit on both halves and write the shipped weights")
     parser.add_argument("--write-half", choices=["a", "b"], help="write the gate fitted on one half (cross-fit runs)")
     args = parser.parse_args()
-    refuse_held_out([args.gold_a, args.gold_b])
+    refuse_held_out([args.gold_a, args.gold_b] + ([Path(args.third[0])] if args.third else []))
     a, b = Half(*examples(args.gold_a, args.db_a)), Half(*examples(args.gold_b, args.db_b))
+    if args.third:
+        crossfit_parts({"A": a, "B": b, "C": Half(*examples(Path(args.third[0]), args.third[1]))}, args.folds)
+        return
     for name, train, score in (("fit A, score B", a, b), ("fit B, score A", b, a)):
         fitted = fit(train.examples)
         threshold = held_out_threshold(train, args.folds)

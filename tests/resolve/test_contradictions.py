@@ -6,7 +6,13 @@ import datetime as dt
 
 from sitrep.model import AttributionChain, Mention, Place, PlaceMention, Quantity, Source, Span
 from sitrep.resolve import derive_event
-from sitrep.resolve.contradictions import adds_to_toll, counts_several_scenes, part_of_toll, victim_noun
+from sitrep.resolve.contradictions import (
+    adds_to_toll,
+    counts_several_scenes,
+    part_of_toll,
+    tells_another_scene,
+    victim_noun,
+)
 from tests.resolve.resolve_fixtures import mention, place
 
 
@@ -631,3 +637,53 @@ def test_a_province_s_toll_of_several_attacks_is_not_one_town_s_toll() -> None:
         TOWN_INSIDE,
     )
     assert figure_entries(province, town) == []
+
+
+def test_a_campaign_s_running_toll_is_not_one_attack_s() -> None:
+    day = told("a", "Air strikes on the bakery killed 13 people on Thursday.", "13 people", (13, 13, 13), "Rescuers")
+    campaign = told(
+        "b",
+        "The bombardment of the city has killed at least 84 civilians, the monitor said.",
+        "at least 84 civilians",
+        (84, None, None),
+        "Monitor",
+    )
+    front = told("c", "The fighting on that front has left 37 people dead.", "37 people", (37, 37, 37), "Monitor")
+    one_strike = told("d", "An air strike on the bakery has killed 84 people.", "84 people", (84, 84, 84), "Monitor")
+    assert figure_entries(day, campaign) == []
+    assert figure_entries(day, front) == []
+    assert figure_entries(day, one_strike)  # one attack told in the present perfect is still its toll
+
+
+def test_a_figure_of_another_scene_named_in_the_sentence_is_not_the_incident_s() -> None:
+    lead = told("a", "A car bomb at the bus station killed 10 people.", "10 people", (10, 10, 10), "Governor")
+    second = told(
+        "b",
+        "A second car bomb exploded near the stadium, killing three people.",
+        "three people",
+        (3, 3, 3),
+        "Monitor",
+    )
+    district = told(
+        "c",
+        "Rockets on another government-held neighbourhood killed four people.",
+        "four people",
+        (4, 4, 4),
+        "Agency",
+    )
+    same_scene = told("d", "Rockets on the bus station killed four people.", "four people", (4, 4, 4), "Agency")
+    assert figure_entries(lead, second) == []
+    assert figure_entries(lead, district) == []
+    assert figure_entries(lead, same_scene)  # the same scene's other toll is a dispute
+    many = told("e", "Rockets on more than 20 villages killed four people.", "four people", (4, 4, 4), "Agency")
+    assert not tells_another_scene(many)  # "more than" counts places; it moves to no other scene
+
+
+def test_both_before_two_nouns_is_a_conjunction_not_a_toll() -> None:
+    nine = told("a", "Rockets on the market killed nine people.", "nine people", (9, 9, 9), "Monitor")
+    both = told(
+        "b", "The group is accused of killing both civilians and fighters.", "both civilians", (2, 2, 2), "Rights group"
+    )
+    two = told("c", "Rockets on the market killed two people.", "two people", (2, 2, 2), "Agency")
+    assert figure_entries(nine, both) == []
+    assert figure_entries(nine, two)  # a toll of two is still set against nine

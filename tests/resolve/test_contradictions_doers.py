@@ -42,11 +42,15 @@ def test_the_army_and_the_police_of_one_state_are_one_doer() -> None:
     assert perpetrators(army, police) == []
 
 
-def test_a_report_naming_both_doers_sides_with_neither() -> None:
+def test_a_report_naming_a_second_doer_widens_who_did_it() -> None:
     russian = naming("a", "Russian jets bombed the town.", "Russian", *RUSSIA, "Activists")
     both = naming("b", "Syrian and Russian jets bombed the town.", "Syrian", *SYRIA, "Monitor")
     both.actors.append(ActorRole("assoc_actor1", RUSSIA[0], RUSSIA[1], Span(both.doc, 11, 18, "Russian")))
-    assert perpetrators(russian, both) == []
+    also_both = naming("c", "Syrian and Russian planes struck the town.", "Syrian", *SYRIA, "Agency")
+    also_both.actors.append(ActorRole("assoc_actor1", RUSSIA[0], RUSSIA[1], Span(also_both.doc, 11, 18, "Russian")))
+    # one source's Russian jets against another's Syrian and Russian ones: an analyst sees both attributions
+    assert len(perpetrators(russian, both)) == 1
+    assert perpetrators(both, also_both) == []  # the same doers named twice are no dispute
 
 
 def test_an_unnamed_doer_takes_no_side() -> None:

@@ -99,3 +99,28 @@ def test_two_sources_one_article_sets_side_by_side_disagree_though_filed_as_two_
     # the story's own telling of a second toll names no source: two incidents as the article tells them
     told = mention("m3", doc="story", text="A gas attack on Tarsa killed 100 people.", killed=(100,) * 3)
     assert incident_contradictions(derive_event("ev-a", [monitor]), derive_event("ev-b", [told])) == []
+
+
+def test_two_events_sharing_only_a_city_of_millions_are_not_set_against_each_other() -> None:
+    from sitrep.model import Place, PlaceMention
+    from sitrep.resolve.contradictions import incident_contradictions
+
+    def struck(report_id: str, where: Place, killed: int, source: str) -> Mention:
+        text = f"Air strikes on {where.name} killed {killed} people."
+        report = mention(report_id, doc=f"doc-{report_id}", text=text, sources=(source,), killed=(killed,) * 3)
+        report.places = [PlaceMention(where.name, Span(report.doc, 15, 15 + len(where.name)), place=where)]
+        return report
+
+    # real gazetteer entries: a city of about two million, and a town of a few tens of thousands
+    city = Place("geonames:170063", "Aleppo", "SY", 36.20, 37.16, "town")
+    town = Place("geonames:174448", "Abu Kamal", "SY", 34.45, 40.92, "town")
+    in_city = incident_contradictions(
+        derive_event("ev-a", [struck("a", city, 12, "Monitor")]),
+        derive_event("ev-b", [struck("b", city, 36, "Agency")]),
+    )
+    in_town = incident_contradictions(
+        derive_event("ev-a", [struck("a", town, 12, "Monitor")]),
+        derive_event("ev-b", [struck("b", town, 36, "Agency")]),
+    )
+    assert in_city == []
+    assert [c.kind for c in in_town] == ["figure"]

@@ -16,6 +16,7 @@ from sitrep.extract.claims import tells_a_running_total
 from sitrep.extract.dates import WEEKDAY_BY_NAME
 from sitrep.extract.quantities import effective_range, ranges_disjoint
 from sitrep.geo.distance import haversine_km
+from sitrep.geo.index import Gazetteer
 from sitrep.model import AttributionChain, Contradiction, Event, Figure, Mention, Place, Quantity, Span
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradiction_model import EntryContext, kept
@@ -337,8 +338,23 @@ def _number(key: str) -> float:
 
 def counts_over_a_period(text: str) -> bool:
     """The sentence counts over a stretch of time ("killed over the last 15 days", "in recent weeks", "on Tuesday
-    and Wednesday")."""
-    return _has_cue(text, "period_cues") or counts_over_named_days(text)
+    and Wednesday", "the fighting has left 37 dead")."""
+    return _has_cue(text, "period_cues") or counts_over_named_days(text) or tells_a_campaign_toll(text)
+
+
+@functools.lru_cache(maxsize=8192)  # a function of the sentence, asked again for each pair of reports compared
+def tells_a_campaign_toll(text: str) -> bool:
+    """campaign_running_toll: the sentence tells a toll as what violence sustained over days has done so far ("the
+    fighting on that front has left at least 37 dead", "the bombardment of the city has killed 84"; nouns of
+    ``campaign_nouns``, in one clause with "has/have killed, left, claimed"): a running total of the campaign, set
+    against no one attack's toll."""
+    return _campaign_toll().search(" ".join(text.lower().split())) is not None
+
+
+@functools.cache
+def _campaign_toll() -> re.Pattern[str]:
+    nouns = "|".join(sorted(re.escape(noun) for noun in _lexicon("campaign_nouns")))
+    return re.compile(rf"\b(?:{nouns})\b(?: [^ ,;:]+){{0,8}}? (?:has|have) (?:now |so far )?(?:killed|left|claimed)\b")
 
 
 @functools.lru_cache(maxsize=8192)  # a function of the sentence, asked again for each pair of reports compared
@@ -361,6 +377,8 @@ def same_scene(a: Mention, b: Mention) -> bool:
     total, not this attack's)."""
     if any(tells_a_running_total(m.sentence.text) or counts_over_a_period(m.sentence.text) for m in (a, b)):
         return False
+    if tells_another_scene(a) or tells_another_scene(b):
+        return False
     places_a, places_b = mention_places(a), mention_places(b)
     if not places_a or not places_b:
         return True
@@ -368,6 +386,25 @@ def same_scene(a: Mention, b: Mention) -> bool:
     if any(haversine_km(p.lat, p.lon, q.lat, q.lon) <= limit for p in places_a for q in places_b):
         return True
     return province_holds_its_towns(a, b) or province_holds_its_towns(b, a)
+
+
+def tells_another_scene(mention: Mention) -> bool:
+    """other_scene_in_sentence: the report's sentence moves to another scene or a further incident beside the
+    story's ("rockets on another neighbourhood killed one", "a second car bomb exploded in another district
+    wounding three", "others were killed in two more incidents"; ``other_scene_cues`` before
+    ``other_scene_nouns``): its figures and date may be that incident's, so they are set against no other
+    report's."""
+    return _other_scene().search(" ".join(mention.sentence.text.lower().split())) is not None
+
+
+@functools.cache
+def _other_scene() -> re.Pattern[str]:
+    cues, nouns = (
+        "|".join(sorted(re.escape(word) for word in _lexicon(name)))
+        for name in ("other_scene_cues", "other_scene_nouns")
+    )
+    # "more than 20 villages" counts places, it moves to no other scene
+    return re.compile(rf"\b(?:{cues})(?: (?!than\b)[^ ,;:]+){{0,2}}? (?:{nouns})\b")
 
 
 def province_holds_its_towns(area_report: Mention, town_report: Mention) -> bool:
@@ -857,8 +894,14 @@ def _sides_agree(a: str, b: str) -> bool:
 
 
 def doers_disagree(a: frozenset[str], b: frozenset[str]) -> bool:
-    """No doer of one report stands for a doer of the other (by :func:`doer_side`)."""
-    return not any(_sides_agree(x, y) for x in a for y in b)
+    """doers_named_differently: one report names a doer no doer of the other stands for (by :func:`doer_side`):
+    "a suspected Russian raid" against "Syrian government planes", and also against "Russian or Syrian planes" or
+    "a joint regime and Russian attack", which widen who did it; an analyst sees each source's doers side by side."""
+    return not (_each_stood_for(a, b) and _each_stood_for(b, a))
+
+
+def _each_stood_for(doers: frozenset[str], others: frozenset[str]) -> bool:
+    return all(any(_sides_agree(doer, other) for other in others) for doer in doers)
 
 
 def _read_here(mention: Mention, span: Span | None) -> bool:
@@ -910,7 +953,7 @@ def same_act(a: Mention, b: Mention) -> bool:
 def perpetrator_contradictions(event: Event) -> list[Contradiction]:
     """Sources that name different doers of one act ("a suspected Russian raid" against "Syrian government
     planes"; "a pro-government sniper" against "terrorists"): each report's doers as its own sentence names them
-    (:func:`named_doers`); two reports disagree when no doer of one stands for a doer of the other
+    (:func:`named_doers`); two reports disagree when one names a doer no doer of the other stands for
     (:func:`doers_disagree`: the army and the police of one state are one doer, "terrorists" any armed group),
     about one act (:func:`same_act`). One document's originator is not set against itself, nor a report of
     another scene or day; within one document, only two sources' words are (the story's own telling of a second
@@ -958,7 +1001,15 @@ def one_incident(event: Event, other: Event) -> bool:
     longest = _number("incident_days")
     if any((d.end - d.start).days + 1 > longest for d in (event.date, other.date)):
         return False
-    return bool(_towns(event.places) & _towns(other.places))
+    return bool(_towns_of_one_scene(event.places) & _towns_of_one_scene(other.places))
+
+
+def _towns_of_one_scene(places: Iterable[Place]) -> set[str]:
+    """big_city_is_no_scene: the towns and sites named, less a capital or a city of a million (the gazetteer's
+    landmarks): such a city sees several attacks on one day, so two events that share only its name are not shown
+    to be one incident ("air strikes on Aleppo killed 12" and "strikes on the province of Aleppo killed 36")."""
+    gazetteer = Gazetteer.open()
+    return {p.gazetteer_id for p in places if p.precision in ("site", "town") and not gazetteer.is_landmark(p)}
 
 
 def same_town(a: Mention, b: Mention) -> bool:
