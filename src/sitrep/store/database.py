@@ -496,12 +496,12 @@ class Store:
             # planner walks the key's index range, every claim of a country-wide toll (thousands) for a few.
             for named in _chunks(sorted(set(documents)) if keys else []):
                 of_documents = cols.document_id.in_(select(t.documents.c.id).where(t.documents.c.name.in_(named)))
-                query = select(cols.document_id, cols.data, cols.claim_group, cols.topic_key).where(
+                keyed = select(cols.document_id, cols.data, cols.claim_group, cols.topic_key).where(
                     of_documents, cols.claim_group.is_not(None)
                 )
-                for row in c.execute(query):
-                    if row.topic_key in keys:
-                        found.setdefault(row.data["id"], (row.document_id, from_dict(Claim, row.data), row.claim_group))
+                for own in c.execute(keyed):
+                    if own.topic_key in keys:
+                        found.setdefault(own.data["id"], (own.document_id, from_dict(Claim, own.data), own.claim_group))
             for condition in conditions:
                 query = select(cols.document_id, cols.data, cols.claim_group).where(
                     condition, cols.claim_group.is_not(None)
