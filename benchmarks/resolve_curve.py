@@ -87,6 +87,7 @@ from sitrep.store.database import (
     _mention_row,
     canonical_key,
     claim_index_values,
+    mark_compared_in_group,
     simhash_band_pairs,
 )
 
@@ -403,6 +404,7 @@ def write_seed(store: Store, seed: Seed) -> None:
             c.execute(insert(t.claim_terms), terms[start : start + 5000])
         for start in range(0, len(pairs), 5000):
             c.execute(insert(t.claim_term_pairs), pairs[start : start + 5000])
+        mark_compared_in_group(c, ids.values())
 
 
 def measure(
@@ -413,6 +415,7 @@ def measure(
     profile: int = 0,
     dense: bool = False,
     keep_seed: bool = False,
+    statements: int = 0,
 ) -> dict[str, Any]:
     label = f"dense-{size}" if dense else str(size)
     path = directory / f"curve-{label}.db"
@@ -461,6 +464,13 @@ def measure(
     if profile:
         print(f"\n{label} stored documents: record_document's {profile} costliest calls (cumulative)")
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(profile)
+    if statements:
+        per_document = " ".join(f"{count * VM_STEPS_PER_CALL / 1000:.0f}" for count in sorted(stepped))
+        total = sum(stepped) * VM_STEPS_PER_CALL / 1000
+        print(f"\n{label} stored documents: SQLite steps (thousands), {total:.0f} in all; per document: {per_document}")
+        print(f"{label} stored documents: SQLite steps (thousands) of the {statements} costliest statements")
+        for name, count in steps.by_statement.most_common(statements):
+            print(f"  {count * VM_STEPS_PER_CALL / 1000:9.0f}  {name}")
     store.close()
     return {
         "size": f"{size:,} in one week" if dense else f"{size:,}",
@@ -482,18 +492,35 @@ VM_STEPS_PER_CALL = 1000
 
 class VmSteps:
     """SQLite virtual-machine instructions run on the store's connections (in units of ``VM_STEPS_PER_CALL``): the
-    work of its queries (rows read, index steps), which no other process's load changes, unlike time."""
+    work of its queries (rows read, index steps), which no other process's load changes, unlike time. Each is also
+    counted against the statement that ran it (``by_statement``), to tell which of them grows with the store."""
 
     def __init__(self, store: Store) -> None:
         self.count = 0
+        self.by_statement: Counter[str] = Counter()
+        self.statement = ""
         event.listen(store.engine, "checkout", self._watch)
+        event.listen(store.engine, "before_cursor_execute", self._running)
 
     def _watch(self, dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
         dbapi_connection.set_progress_handler(self._step, VM_STEPS_PER_CALL)
 
+    def _running(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        self.statement = statement_label(statement)
+
     def _step(self) -> int:
         self.count += 1
+        self.by_statement[self.statement] += 1
         return 0  # go on
+
+
+def statement_label(statement: str) -> str:
+    """A statement, short enough to name it in a table: its first words, its tables and the start of its condition
+    (a query that lists many values differs only past that)."""
+    words = " ".join(statement.split())
+    head = " ".join(words.split(" ")[:2])
+    tables, _, condition = words.partition(" FROM ")[2].partition(" WHERE ")
+    return f"{head} ... FROM {tables[:50]} WHERE {condition[:70]}" if tables else words[:80]
 
 
 def _given(item: ProcessedDocument) -> Callable[[Document], ProcessedDocument]:
@@ -523,6 +550,13 @@ def main() -> None:
     )
     parser.add_argument(
         "--profile", type=int, default=0, metavar="N", help="profile record_document; print its N costliest calls"
+    )
+    parser.add_argument(
+        "--statements",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the N statements that took most SQLite steps over the sample, per size",
     )
     args = parser.parse_args()
     documents = sample_documents(args.sample, args.corpus)
@@ -556,7 +590,7 @@ def main() -> None:
         # compiled queries, the claim code's first use), which would inflate the first row.
         measure(100, processed[:5], anchors, directory)
         for size, dense in stores:  # each row as it is measured: the 100k store takes a while
-            row = measure(size, processed, anchors, directory, args.profile, dense, args.keep_seed)
+            row = measure(size, processed, anchors, directory, args.profile, dense, args.keep_seed, args.statements)
             base, base_cpu = base or row["record_ms"], base_cpu or row["record_cpu_ms"]
             base_steps = base_steps or row["vm_steps"]
             print(

@@ -160,9 +160,11 @@ def test_a_store_made_before_incremental_contradictions_gets_them_on_open(store_
             "ix_contradictions_claim_group",
             "ix_claims_group_document",
             "ix_claims_key_groups",
+            "ix_claims_group_compared",
         ):
             c.execute(text(f"DROP INDEX {index}"))
         for table, column in (
+            ("claims", "compared_in_group"),
             ("claims", "topic_key"),
             ("claims", "concerns"),
             ("claims", "claim_group"),
@@ -324,4 +326,57 @@ def test_a_store_from_before_migration_7_finds_claims_by_pairs_of_words(sqlite_u
     name, mentions, claims = STEPS[3]
     stored(reopened, name, mentions, claims, text="Report d.")
     assert claim_rows(reopened) == afresh(reopened)
+    reopened.close()
+
+
+def test_a_topic_keys_groups_are_found_with_their_first_and_last_documents(store_url: str) -> None:
+    """``topic_groups`` skips through a key's groups on the index; it must give what grouping the key's claims
+    gives: each (topic as written, group) with its first and last document, for keys of one and of several topics
+    and groups, and nothing for a key no claim has."""
+    rng = random.Random(11)
+    store = Store.open(store_url)
+    for step in range(30):
+        name = f"article-{step}"
+        stored(store, name, [], random_article(rng, name, step), text=f"Article {name}, version {step}.")
+    cols = t.claims.c
+    with store.engine.connect() as c:
+        rows = list(c.execute(select(cols.topic_key, cols.topic, cols.claim_group, cols.document_id)))
+    expected: dict[tuple[str, str, str], list[int]] = {}
+    for key, topic, group, document in rows:
+        if key and group is not None:
+            expected.setdefault((key, topic, group), []).append(document)
+    keys = {key for key, _topic, _group in expected} | {"toll:killed:nowhere"}
+    found = {(g.topic_key, g.topic, g.group): (g.first_document, g.last_document) for g in store.topic_groups(keys)}
+    assert found == {k: (min(docs), max(docs)) for k, docs in expected.items()}
+    assert len({(key, topic) for key, topic, _group in expected}) > len({key for key, _t, _g in expected})
+    store.close()
+
+
+def test_a_group_reads_only_its_claims_that_may_be_disputed_and_an_older_store_learns_which(
+    sqlite_url: str,
+) -> None:
+    """Claims with no topic are compared only within their document: of a group, a new claim's comparison reads
+    the two of one article and not a third article's lone one; a store from before migration 8 marks them so."""
+    store = Store.open(sqlite_url)
+    subject = "soldiers deployed to the northern front"
+    stored(
+        store, "m", [], [claim("m-c1", "m", subject, 3000, "Outlet M"), claim("m-c2", "m", subject, 4000, "Outlet M")]
+    )
+    stored(store, "n", [], [claim("n-c1", "n", subject, 5000, "Outlet N")])
+    with store.engine.connect() as c:
+        rows = c.execute(select(t.claims.c.id, t.claims.c.claim_group, t.claims.c.compared_in_group)).all()
+    groups = {row.claim_group for row in rows}
+    marked = {row.id: row.compared_in_group for row in rows}
+    assert len(groups) == 1 and marked == {"m-c1": True, "m-c2": True, "n-c1": False}
+    read = {claim.id for _doc, claim, _group in store.claims_compared_in_group(groups.pop(), [])}
+    assert read == {"m-c1", "m-c2"}
+    with store.engine.begin() as c:  # as version 7 left it
+        c.execute(text("DROP INDEX ix_claims_group_compared"))
+        c.execute(text("ALTER TABLE claims DROP COLUMN compared_in_group"))
+        c.execute(t.schema_migrations.delete().where(t.schema_migrations.c.version == 8))
+    store.close()
+    reopened = Store.open(sqlite_url)
+    with reopened.engine.connect() as c:
+        again = {row[0]: row[1] for row in c.execute(select(t.claims.c.id, t.claims.c.compared_in_group))}
+    assert again == marked
     reopened.close()

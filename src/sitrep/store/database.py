@@ -17,6 +17,7 @@ import math
 import sqlite3
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -485,18 +486,22 @@ class Store:
         only where they can reach it (:func:`_reaching_words`), so a word most claims share is never read whole."""
         cols = t.claims.c
         found: dict[str, tuple[int, Claim, str | None]] = {}
-        by_key = cols.topic_key.in_
-        conditions: list[Any] = []
-        names = sorted(set(documents))
-        for chunk in _chunks(sorted(set(topic_keys))):
-            for named in _chunks(names):
-                of_documents = cols.document_id.in_(select(t.documents.c.id).where(t.documents.c.name.in_(named)))
-                conditions.append(and_(by_key(chunk), of_documents))
+        keys = set(topic_keys)
         # Only the words' own rows say whether a claim has a topic (as its topic key does): a condition on the
         # claims would let the planner walk every claim without a topic instead of the words' index range.
-        conditions += [cols.id.in_(found_by) for found_by in _reaching_words(terms, untopical=True)]
+        conditions = [cols.id.in_(found_by) for found_by in _reaching_words(terms, untopical=True)]
         conditions += [cols.id.in_(found_by) for found_by in _reaching_words(any_topic_terms, untopical=False)]
         with self.engine.connect() as c:
+            # The documents' claims are read by document and their keys tested here: with the key in the query the
+            # planner walks the key's index range, every claim of a country-wide toll (thousands) for a few.
+            for named in _chunks(sorted(set(documents)) if keys else []):
+                of_documents = cols.document_id.in_(select(t.documents.c.id).where(t.documents.c.name.in_(named)))
+                keyed = select(cols.document_id, cols.data, cols.claim_group, cols.topic_key).where(
+                    of_documents, cols.claim_group.is_not(None)
+                )
+                for own in c.execute(keyed):
+                    if own.topic_key in keys:
+                        found.setdefault(own.data["id"], (own.document_id, from_dict(Claim, own.data), own.claim_group))
             for condition in conditions:
                 query = select(cols.document_id, cols.data, cols.claim_group).where(
                     condition, cols.claim_group.is_not(None)
@@ -507,23 +512,13 @@ class Store:
 
     def topic_groups(self, topic_keys: Iterable[str]) -> list[TopicGroup]:
         """For each of ``topic_keys``, the groups its grouped claims are in, by topic as written: the first and last
-        document holding such a claim. Read off an index, never the claims themselves."""
-        cols = t.claims.c
+        document holding such a claim. Read off an index, never the claims themselves, and by a few index steps per
+        group (``_topic_groups_statement``), however many claims a group holds."""
         found: list[TopicGroup] = []
         with self.engine.connect() as c:
-            for chunk in _chunks(sorted(set(topic_keys))):
-                query = (
-                    select(
-                        cols.topic_key,
-                        cols.topic,
-                        cols.claim_group,
-                        func.min(cols.document_id).label("first"),
-                        func.max(cols.document_id).label("last"),
-                    )
-                    .where(cols.topic_key.in_(chunk), cols.claim_group.is_not(None))
-                    .group_by(cols.topic_key, cols.topic, cols.claim_group)
-                )
-                found += [TopicGroup(r.topic_key, r.topic, r.claim_group, r.first, r.last) for r in c.execute(query)]
+            for key in sorted(set(topic_keys)):
+                rows = c.execute(_topic_groups_statement(), {"key": key})
+                found += [TopicGroup(key, r.topic, r.claim_group, r.first, r.last) for r in rows]
         return found
 
     def group_head(self, group: str) -> tuple[int, Claim] | None:
@@ -541,19 +536,12 @@ class Store:
 
     def claims_compared_in_group(self, group: str, documents: Iterable[int]) -> list[tuple[int, Claim, str | None]]:
         """The claims of a group that may be in a compared pair (resolve.claims.group_contradictions): those
-        compared across documents, those of a document with another claim in the group, and those of
-        ``documents`` (ids). The rest are compared with nothing, so a group of thousands of country-wide tolls
-        reads only the few that are."""
+        compared across documents, those of a document with another claim in the group (both marked in
+        ``compared_in_group``), and those of ``documents`` (ids). The rest are compared with nothing, so a group of
+        thousands of country-wide tolls reads only the few that are, off the index of the mark."""
         cols = t.claims.c
-        shared = (
-            select(cols.document_id)
-            .where(cols.claim_group == group)
-            .group_by(cols.document_id)
-            .having(func.count() > 1)
-        )
-        wanted = [cols.compared_across.is_not(False), cols.document_id.in_(shared)]
-        ids = sorted(set(documents))
-        wanted += [cols.document_id.in_(chunk) for chunk in _chunks(ids)]
+        wanted = [cols.compared_in_group.is_(None), cols.compared_in_group == True]  # noqa: E712  (indexed)
+        wanted += [cols.document_id.in_(chunk) for chunk in _chunks(sorted(set(documents)))]
         query = select(cols.document_id, cols.data, cols.claim_group).where(cols.claim_group == group, or_(*wanted))
         with self.engine.connect() as c:
             return [(row.document_id, from_dict(Claim, row.data), row.claim_group) for row in c.execute(query)]
@@ -591,6 +579,7 @@ class Store:
                         .where(t.claims.c.id.in_(ids[start : start + _IN_CHUNK]))
                         .values(claim_group=group)
                     )
+            mark_compared_in_group(c, _documents_of_claims(c, list(members)))
             if rows:
                 c.execute(insert(t.contradictions), list(rows))
 
@@ -1040,6 +1029,47 @@ def _first_reporting_document(c: Connection, names: list[str]) -> int | None:
 
 
 @functools.cache
+def _topic_groups_statement() -> Any:
+    """A topic key's (topic, group) pairs, each with its first and last document, by a skip scan of
+    ``ix_claims_key_groups``: each pair is found from the one before it (the next group of its topic, else the first
+    group of the next topic: each an index seek), and its documents' bounds are the ends of its index range. A
+    country-wide toll's group of thousands of claims is then a few index steps, where grouping the key's index range
+    read every claim of it. The same rows as ``GROUP BY topic, claim_group`` over the key's grouped claims."""
+    cols = t.claims.c
+    key: Any = bindparam("key")
+
+    def first_of(column: Any, *conditions: Any) -> Any:
+        query = select(column).where(cols.topic_key == key, cols.claim_group.is_not(None), *conditions)
+        return query.order_by(cols.topic, cols.claim_group).limit(1).scalar_subquery()
+
+    def after(column: Any, topic: Any, group: Any) -> Any:
+        same_topic = first_of(column, cols.topic == topic, cols.claim_group > group)
+        return func.coalesce(same_topic, first_of(column, cols.topic > topic))
+
+    pairs = select(first_of(cols.topic).label("topic"), first_of(cols.claim_group).label("grp")).cte(
+        "pairs", recursive=True
+    )
+    previous = pairs.alias("previous")
+    step = select(
+        after(cols.topic, previous.c.topic, previous.c.grp), after(cols.claim_group, previous.c.topic, previous.c.grp)
+    )
+    pairs = pairs.union_all(step.where(previous.c.topic.is_not(None)))
+
+    def end_document(order: Any) -> Any:
+        query = select(cols.document_id).where(
+            cols.topic_key == key, cols.topic == pairs.c.topic, cols.claim_group == pairs.c.grp
+        )
+        return query.order_by(order).limit(1).scalar_subquery()
+
+    return select(
+        pairs.c.topic,
+        pairs.c.grp.label("claim_group"),
+        end_document(cols.document_id).label("first"),
+        end_document(cols.document_id.desc()).label("last"),
+    ).where(pairs.c.topic.is_not(None))
+
+
+@functools.cache
 def _first_reporting_statement(count: int | None) -> Any:
     """Built once per length of the name list (``name0``...; None: one expanding list, ``names``), so SQLAlchemy
     compiles it once: it runs for every event saved."""
@@ -1111,6 +1141,33 @@ def _stored_document(c: Connection, row: RowMapping) -> StoredDocument:
 def _chunks(values: list[_T]) -> Iterator[list[_T]]:
     for start in range(0, len(values), _IN_CHUNK):
         yield values[start : start + _IN_CHUNK]
+
+
+def _documents_of_claims(c: Connection, claim_ids: list[str]) -> list[int]:
+    cols = t.claims.c
+    found: set[int] = set()
+    for chunk in _chunks(claim_ids):
+        found.update(c.scalars(select(cols.document_id).where(cols.id.in_(chunk))))
+    return sorted(found)
+
+
+def mark_compared_in_group(c: Connection, document_ids: Iterable[int]) -> None:
+    """Marks each claim of ``document_ids`` that may be in a compared pair of its group (``compared_in_group``): one
+    compared across documents, or one whose document holds another claim of its group. The mark depends on the
+    claim's own document alone, so it is worked out again for the documents whose claims changed group."""
+    cols = t.claims.c
+    for chunk in _chunks(sorted(set(document_ids))):
+        rows = c.execute(
+            select(cols.id, cols.document_id, cols.claim_group, cols.compared_across).where(cols.document_id.in_(chunk))
+        ).all()
+        together = Counter((row.document_id, row.claim_group) for row in rows if row.claim_group is not None)
+        marks = {
+            row.id: row.compared_across is not False or together[(row.document_id, row.claim_group)] > 1 for row in rows
+        }
+        for mark in (True, False):
+            ids = sorted(claim_id for claim_id, marked in marks.items() if marked is mark)
+            for part in _chunks(ids):
+                c.execute(update(t.claims).where(cols.id.in_(part)).values(compared_in_group=mark))
 
 
 def _forget_claim_comparisons(c: Connection, document_id: int) -> None:

@@ -202,6 +202,22 @@ def _claims_by_pairs_of_words(connection: Connection) -> None:
         words.append(row.term)
 
 
+def _compared_in_group(connection: Connection) -> None:
+    """Claims marked when they may be in a compared pair of their group, so that a new claim joining a group of
+    thousands reads those few off an index instead of counting every document's claims in the group."""
+    from sitrep.store.database import mark_compared_in_group
+
+    claims = schema.claims
+    if "compared_in_group" not in {column["name"] for column in inspect(connection).get_columns("claims")}:
+        kind = claims.c.compared_in_group.type.compile(dialect=connection.dialect)
+        connection.execute(text(f"ALTER TABLE claims ADD COLUMN compared_in_group {kind}"))
+    for index in claims.indexes:
+        if index.name == "ix_claims_group_compared":
+            connection.execute(CreateIndex(index, if_not_exists=True))
+    grouped = select(claims.c.document_id).where(claims.c.claim_group.is_not(None)).distinct()
+    mark_compared_in_group(connection, connection.scalars(grouped))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: documents, mentions, events, claims, places, sources", _initial_schema),
     Migration(2, "event list order read off indexes: by date, and by type then date", _event_list_indexes),
@@ -224,6 +240,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         7, "claims by pairs of subject words: neighbours read by the words that can reach", _claims_by_pairs_of_words
     ),
+    Migration(8, "claims marked when they may be in a compared pair of their group", _compared_in_group),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

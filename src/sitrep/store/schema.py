@@ -176,6 +176,9 @@ claims = Table(
     # The claim may be set against other documents' claims of its group (resolve.claims.comparable_with_others);
     # a group's other claims are compared only within their document. NULL (not known): treated as true.
     Column("compared_across", Boolean),
+    # The claim may be in a compared pair of its group: compared across documents, or its document holds another
+    # claim of the group (``database.mark_compared_in_group``, kept as groups change). NULL: not worked out, read.
+    Column("compared_in_group", Boolean),
     Index("ix_claims_document", "document_id"),
     Index("ix_claims_topic", "topic"),
     Index("ix_claims_topic_key", "topic_key"),
@@ -185,6 +188,7 @@ claims = Table(
     # off the index alone (pipeline.refresh_claim_contradictions never reads a whole group's claims).
     Index("ix_claims_group_document", "claim_group", "document_id", "compared_across"),
     Index("ix_claims_key_groups", "topic_key", "topic", "claim_group", "document_id"),
+    Index("ix_claims_group_compared", "claim_group", "compared_in_group"),
 )
 
 # The words of each claim's subject (resolve.claims.subject_terms): claims without a topic are compared with
