@@ -44,6 +44,9 @@ class TriggerRule:
     # tense tells news ("Rebels control three villages"), not a standing state as in unpunctuated prose
     only_in_lone_headlines: bool = False
     verbs_only: bool = False  # the noun of the lemma is no trigger ("forces advanced" is, "their advance" is not)
+    # only a weapon named in the trigger's own phrase types it ("an aerial assault"), not one named elsewhere in the
+    # sentence or earlier in the report (`weapon_scope`)
+    weapon_in_own_phrase: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,7 @@ def ontology() -> Ontology:
             only_in_headlines=bool(item.get("only_in_headlines", False)),
             only_in_lone_headlines=bool(item.get("only_in_lone_headlines", False)),
             verbs_only=bool(item.get("verbs_only", False)),
+            weapon_in_own_phrase=bool(item.get("weapon_in_own_phrase", False)),
         )
         for lemma in item["lemmas"]:
             rules[lemma] = (*rules.get(lemma, ()), rule)
@@ -800,12 +804,17 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     onto = ontology()
     by_rules = classify_by_rules(match, sentence, target_text, actor1_type)
     text = span_text(sentence)
+    scope = weapon_scope(match, sentence)
     model = typing_model()
-    earlier = None if named_weapon(text) else weapon_named_earlier(document_text(sentence.doc), sentence.start_char)
+    earlier = (
+        None
+        if named_weapon(text) or match.rule.weapon_in_own_phrase
+        else weapon_named_earlier(document_text(sentence.doc), sentence.start_char)
+    )
     probabilities = model.probabilities(
         features(text, match.token.idx - sentence.start_char, match.token.lemma_, actor1_type, earlier)
     )
-    admitted = admitted_types(match.rule, by_rules.event_type, actor1_type, text, earlier)
+    admitted = admitted_types(match.rule, by_rules.event_type, actor1_type, scope, earlier)
     by_type = type_probabilities(probabilities)
     if by_rules.event_type == "Strategic developments" or by_rules.binding or admitted == {by_rules.event_type}:
         return replace(
@@ -821,14 +830,33 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     subs = sorted((n for n in probabilities if split_label(n)[0] == event_type), key=lambda n: -probabilities[n])
     if event_type == by_rules.event_type or not subs:
         event_type, sub = by_rules.event_type, by_rules.sub_event_type  # the lexicon names the sub-type both agree on
-        if subs and model.sub_type_by_model and sub_type_is_a_default(match.rule, event_type, text):
+        if subs and model.sub_type_by_model and sub_type_is_a_default(match.rule, event_type, scope):
             sub = split_label(subs[0])[1]
         sub = earlier_weapon_names_the_sub_type(match.rule, event_type, sub, earlier)
     else:
-        sub = weapon_names_the_sub_type(event_type, split_label(subs[0])[1], text, earlier)
+        sub = weapon_names_the_sub_type(event_type, split_label(subs[0])[1], scope, earlier)
     lemma = match.token.lemma_.lower()
     plover = one_sided_plover(match.rule.plover or onto.plover(event_type, sub, lemma), target_text, event_type)
     return Classification(event_type, sub, plover, round(model.confidence(by_type.get(event_type, 0.0)), 3))
+
+
+# Dependents that open another clause or act: a weapon named there is not the trigger's ("fighters assaulted the
+# base as jets bombed the town").
+_OTHER_CLAUSES = frozenset({"advcl", "conj", "cc", "ccomp", "parataxis"})
+
+
+def weapon_scope(match: TriggerMatch, sentence: SpacySpan) -> str:
+    """The text whose weapons type a trigger: its sentence, or, for a trigger whose lexicon entry counts only a
+    weapon of its own phrase (`weapon_in_own_phrase`: "an aerial assault", "an assault by drones"), that phrase
+    without the other clauses hung on it."""
+    if not match.rule.weapon_in_own_phrase:
+        return span_text(sentence)
+    token = match.token
+    own = {token.i}
+    for child in token.children:
+        if child.dep_ not in _OTHER_CLAUSES:
+            own.update(t.i for t in child.subtree)
+    return "".join(token.doc[i].text_with_ws for i in sorted(own))
 
 
 def _lexicon_bonus(rule: TriggerRule, model: TypingModel) -> float:
@@ -939,7 +967,7 @@ class _Cues:
         self.text = span_text(sentence)
         self.target_text = target_text
         self.actor1_type = actor1_type
-        self.instrument = named_weapon(self.text)
+        self.instrument = named_weapon(weapon_scope(match, sentence))
         self.civilian_target = bool(self.onto.civilian_cues.search(target_text)) if target_text else False
 
     @functools.cached_property
