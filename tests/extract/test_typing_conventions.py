@@ -112,3 +112,23 @@ def test_a_weapon_named_earlier_does_not_make_an_assault_remote() -> None:
     second = list(doc.sents)[1]
     match = next(m for m in triggers.find_triggers(second) if m.token.text == "assault")
     assert triggers.classify(match, second, "", "Rebel groups").event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "sub_type"),
+    [
+        # the weapon is the subject, the agent of a passive, or the subject of the clause the killing goes on from
+        ("A suicide bomber killed nine soldiers at the border post on Monday.", "killed", "Suicide bomb"),
+        ("Helicopters struck the ridge as heavy clashes raged between the two militias.", "struck", "Air/drone strike"),
+        ("Two fighters were killed by a landmine near the dam.", "killed", "Remote explosive/landmine/IED"),
+        ("A drone circled over the road, killing three militiamen.", "killing", "Air/drone strike"),
+    ],
+)
+def test_a_weapon_that_does_the_act_makes_it_remote_violence(sentence: str, trigger: str, sub_type: str) -> None:
+    found = by_rules(sentence, trigger)
+    assert (found.event_type, found.sub_event_type, found.binding) == ("Explosions/Remote violence", sub_type, True)
+
+
+def test_people_who_kill_are_no_weapon() -> None:
+    found = by_rules("Gunmen killed four soldiers at the checkpoint on Sunday.", "killed")
+    assert (found.event_type, found.binding) == ("Battles", False)

@@ -975,6 +975,25 @@ class _Cues:
         """The text of what the trigger attacked (`_attacked_object`)."""
         return _attacked_object(self.match.token)
 
+    @functools.cached_property
+    def doer_weapon(self) -> str | None:
+        """The remote-violence sub-type of a weapon named as the doer of the trigger (`_doer_phrases`)."""
+        return next((w for phrase in _doer_phrases(self.match.token) if (w := named_weapon(phrase))), None)
+
+
+_DOER_DEPS = frozenset({"nsubj", "agent"})
+_CLAUSES_SHARING_A_SUBJECT = frozenset({"advcl", "conj", "xcomp"})
+
+
+def _doer_phrases(token: Token) -> list[str]:
+    """The phrases that name who or what did what a verb says: its subject, or the agent of its passive ("killed
+    by a roadside bomb"); a verb with neither that goes on from another ("a car bomb exploded, killing twelve")
+    takes that verb's subject."""
+    doers = [c for c in token.children if c.dep_ in _DOER_DEPS]
+    if not doers and token.dep_ in _CLAUSES_SHARING_A_SUBJECT and token.head.i != token.i:
+        doers = [c for c in token.head.children if c.dep_ == "nsubj"]
+    return [text_between(d.left_edge, d.right_edge) for d in doers]
+
 
 @dataclass
 class _Verdict:
@@ -995,6 +1014,18 @@ ATTACK_CUES = Cascade[ConventionRule]("triggers.attack_cues")
 def _first_that_applies(cascade: Cascade[ConventionRule], cues: _Cues, verdict: _Verdict) -> bool:
     """Run ``cascade``'s rules in order until one applies."""
     return any(rule(cues, verdict) for rule in cascade.rules())
+
+
+@REMOTE_CUES.register("weapon_is_the_doer")
+def remote_weapon_is_the_doer(cues: _Cues, verdict: _Verdict) -> bool:
+    """weapon_is_the_doer (ACLED: the weapon, not the victims, makes remote violence): a weapon that is itself the
+    doer ("helicopters struck the village as clashes went on", "a car bomb killed 20 soldiers", "were killed by
+    shelling") makes remote violence of its sub-type, whoever was hit and whatever fighting the sentence also tells;
+    a convention the model does not overrule."""
+    if cues.doer_weapon is None:
+        return False
+    verdict.event_type, verdict.sub, verdict.binding = "Explosions/Remote violence", cues.doer_weapon, True
+    return True
 
 
 @REMOTE_CUES.register("civilian_target")
@@ -1039,6 +1070,12 @@ def attack_killing_in_captivity(cues: _Cues, verdict: _Verdict) -> bool:
         return False
     verdict.event_type, verdict.sub, verdict.binding = "Violence against civilians", "Attack", True
     return True
+
+
+@ATTACK_CUES.register("weapon_is_the_doer")
+def attack_weapon_is_the_doer(cues: _Cues, verdict: _Verdict) -> bool:
+    """An attack or killing whose doer is a weapon is remote violence (`remote_weapon_is_the_doer`)."""
+    return remote_weapon_is_the_doer(cues, verdict)
 
 
 @ATTACK_CUES.register("sexual_violence")
