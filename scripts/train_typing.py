@@ -57,6 +57,7 @@ from sitrep.extract.triggers import (  # noqa: E402
     sub_type_is_a_default,
     weapon_named_earlier,
     weapon_names_the_sub_type,
+    weapon_scope,
 )
 from sitrep.extract.typing_model import META_FILE, MODEL_FILE, NOT_AN_EVENT, features, label  # noqa: E402
 from sitrep.nlp import load_pipeline  # noqa: E402
@@ -93,6 +94,7 @@ class Example:
     admitted: tuple[str, ...] = ()  # the types the constraints admit for the trigger found
     default_sub: bool = False  # the rules' sub-type is only the lexicon's default (triggers.sub_type_is_a_default)
     earlier: str | None = None  # the weapon the report named before the sentence (triggers.weapon_named_earlier)
+    weapon_text: str | None = None  # the text whose weapons type the trigger (triggers.weapon_scope)
     earlier_sub: str | None = None  # the sub-type that weapon gives the trigger (earlier_weapon_names_the_sub_type)
 
 
@@ -188,6 +190,9 @@ def featurise(examples: list[Example]) -> None:
         if match is None:
             example.features = features(example.text, None, None, None, earlier)
             continue
+        if match.rule.weapon_in_own_phrase:  # as classify: only a weapon of its own phrase types it
+            earlier = None
+        scope = weapon_scope(match, sentence)
         roles = assign_roles(match.token, sentence, "training", violent=harms(match.rule))
         actor1 = next((r for r in roles if r.role == "actor1"), None)
         actor1_type = actor1.actor_type if actor1 else None
@@ -197,11 +202,10 @@ def featurise(examples: list[Example]) -> None:
         example.rule_label = label(kind.event_type, kind.sub_event_type)
         example.by_convention = kind.by_convention
         example.weak = match.rule.weak
-        example.admitted = tuple(
-            sorted(admitted_types(match.rule, kind.event_type, actor1_type, example.text, earlier))
-        )
-        example.default_sub = sub_type_is_a_default(match.rule, kind.event_type, example.text)
+        example.admitted = tuple(sorted(admitted_types(match.rule, kind.event_type, actor1_type, scope, earlier)))
+        example.default_sub = sub_type_is_a_default(match.rule, kind.event_type, scope)
         example.earlier = earlier
+        example.weapon_text = scope
         example.earlier_sub = earlier_weapon_names_the_sub_type(match.rule, REMOTE, "", earlier) or None
 
 
@@ -524,7 +528,9 @@ def _as_classified(
             said = label(event_type, example.earlier_sub)
         return said
     sub = max((n for n in labels if n.split("|")[0] == event_type), key=lambda n: probs[n]).split("|", 1)[1]
-    return label(event_type, weapon_names_the_sub_type(event_type, sub, example.text, example.earlier))
+    return label(
+        event_type, weapon_names_the_sub_type(event_type, sub, example.weapon_text or example.text, example.earlier)
+    )
 
 
 def _best_event(scores: np.ndarray, labels: list[str]) -> str:

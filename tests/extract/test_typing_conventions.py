@@ -79,3 +79,56 @@ def test_forces_do_not_protest() -> None:
     # the subject's head word decides: veterans of an army who rally protest
     span = load_pipeline()("Army veterans rallied outside parliament on Monday.")[:]
     assert [m.rule.event_type for m in triggers.find_triggers(span)] == ["Protests"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a weapon elsewhere in the sentence is another act's
+        "Backed by jets and artillery, the militants pressed their assault on the northern suburb.",
+        "Helicopters flew the commandos to the ridge to lead an assault on the rebel garrison.",
+        "Insurgents launched an assault on the airbase on Tuesday and fighting went on for hours.",
+    ],
+)
+def test_an_assault_is_a_ground_attack(sentence: str) -> None:
+    assert typed(sentence, "assault", actor1_type="Rebel groups").event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("The ridge came under a heavy aerial assault on Sunday.", "assault"),
+        ("The assault by drones on the depot began at dawn.", "assault"),
+        ("Rebels assaulted the army post with rockets overnight.", "assaulted"),
+    ],
+)
+def test_an_assault_with_its_own_weapon_is_remote_violence(sentence: str, trigger: str) -> None:
+    assert typed(sentence, trigger, actor1_type="Rebel groups").event_type == "Explosions/Remote violence"
+
+
+def test_a_weapon_named_earlier_does_not_make_an_assault_remote() -> None:
+    text = "Warplanes pounded the eastern districts on Monday. The militants then began an assault on the old citadel."
+    doc = load_pipeline()(text)
+    second = list(doc.sents)[1]
+    match = next(m for m in triggers.find_triggers(second) if m.token.text == "assault")
+    assert triggers.classify(match, second, "", "Rebel groups").event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "sub_type"),
+    [
+        # the weapon is the subject, the agent of a passive, or the subject of the clause the killing goes on from
+        ("A suicide bomber killed nine soldiers at the border post on Monday.", "killed", "Suicide bomb"),
+        ("Helicopters struck the ridge as heavy clashes raged between the two militias.", "struck", "Air/drone strike"),
+        ("Two fighters were killed by a landmine near the dam.", "killed", "Remote explosive/landmine/IED"),
+        ("A drone circled over the road, killing three militiamen.", "killing", "Air/drone strike"),
+    ],
+)
+def test_a_weapon_that_does_the_act_makes_it_remote_violence(sentence: str, trigger: str, sub_type: str) -> None:
+    found = by_rules(sentence, trigger)
+    assert (found.event_type, found.sub_event_type, found.binding) == ("Explosions/Remote violence", sub_type, True)
+
+
+def test_people_who_kill_are_no_weapon() -> None:
+    found = by_rules("Gunmen killed four soldiers at the checkpoint on Sunday.", "killed")
+    assert (found.event_type, found.binding) == ("Battles", False)

@@ -484,6 +484,7 @@ class Trigger(Strict):
     instrument_subject: StrictBool = False
     only_in_headlines: StrictBool = False
     only_in_lone_headlines: StrictBool = False
+    weapon_in_own_phrase: StrictBool = False
     plover: PloverCategory | None = None
 
     @model_validator(mode="after")

@@ -44,6 +44,9 @@ class TriggerRule:
     # tense tells news ("Rebels control three villages"), not a standing state as in unpunctuated prose
     only_in_lone_headlines: bool = False
     verbs_only: bool = False  # the noun of the lemma is no trigger ("forces advanced" is, "their advance" is not)
+    # only a weapon named in the trigger's own phrase types it ("an aerial assault"), not one named elsewhere in the
+    # sentence or earlier in the report (`weapon_scope`)
+    weapon_in_own_phrase: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,7 @@ def ontology() -> Ontology:
             only_in_headlines=bool(item.get("only_in_headlines", False)),
             only_in_lone_headlines=bool(item.get("only_in_lone_headlines", False)),
             verbs_only=bool(item.get("verbs_only", False)),
+            weapon_in_own_phrase=bool(item.get("weapon_in_own_phrase", False)),
         )
         for lemma in item["lemmas"]:
             rules[lemma] = (*rules.get(lemma, ()), rule)
@@ -800,12 +804,17 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     onto = ontology()
     by_rules = classify_by_rules(match, sentence, target_text, actor1_type)
     text = span_text(sentence)
+    scope = weapon_scope(match, sentence)
     model = typing_model()
-    earlier = None if named_weapon(text) else weapon_named_earlier(document_text(sentence.doc), sentence.start_char)
+    earlier = (
+        None
+        if named_weapon(text) or match.rule.weapon_in_own_phrase
+        else weapon_named_earlier(document_text(sentence.doc), sentence.start_char)
+    )
     probabilities = model.probabilities(
         features(text, match.token.idx - sentence.start_char, match.token.lemma_, actor1_type, earlier)
     )
-    admitted = admitted_types(match.rule, by_rules.event_type, actor1_type, text, earlier)
+    admitted = admitted_types(match.rule, by_rules.event_type, actor1_type, scope, earlier)
     by_type = type_probabilities(probabilities)
     if by_rules.event_type == "Strategic developments" or by_rules.binding or admitted == {by_rules.event_type}:
         return replace(
@@ -821,14 +830,33 @@ def classify(match: TriggerMatch, sentence: SpacySpan, target_text: str, actor1_
     subs = sorted((n for n in probabilities if split_label(n)[0] == event_type), key=lambda n: -probabilities[n])
     if event_type == by_rules.event_type or not subs:
         event_type, sub = by_rules.event_type, by_rules.sub_event_type  # the lexicon names the sub-type both agree on
-        if subs and model.sub_type_by_model and sub_type_is_a_default(match.rule, event_type, text):
+        if subs and model.sub_type_by_model and sub_type_is_a_default(match.rule, event_type, scope):
             sub = split_label(subs[0])[1]
         sub = earlier_weapon_names_the_sub_type(match.rule, event_type, sub, earlier)
     else:
-        sub = weapon_names_the_sub_type(event_type, split_label(subs[0])[1], text, earlier)
+        sub = weapon_names_the_sub_type(event_type, split_label(subs[0])[1], scope, earlier)
     lemma = match.token.lemma_.lower()
     plover = one_sided_plover(match.rule.plover or onto.plover(event_type, sub, lemma), target_text, event_type)
     return Classification(event_type, sub, plover, round(model.confidence(by_type.get(event_type, 0.0)), 3))
+
+
+# Dependents that open another clause or act: a weapon named there is not the trigger's ("fighters assaulted the
+# base as jets bombed the town").
+_OTHER_CLAUSES = frozenset({"advcl", "conj", "cc", "ccomp", "parataxis"})
+
+
+def weapon_scope(match: TriggerMatch, sentence: SpacySpan) -> str:
+    """The text whose weapons type a trigger: its sentence, or, for a trigger whose lexicon entry counts only a
+    weapon of its own phrase (`weapon_in_own_phrase`: "an aerial assault", "an assault by drones"), that phrase
+    without the other clauses hung on it."""
+    if not match.rule.weapon_in_own_phrase:
+        return span_text(sentence)
+    token = match.token
+    own = {token.i}
+    for child in token.children:
+        if child.dep_ not in _OTHER_CLAUSES:
+            own.update(t.i for t in child.subtree)
+    return "".join(token.doc[i].text_with_ws for i in sorted(own))
 
 
 def _lexicon_bonus(rule: TriggerRule, model: TypingModel) -> float:
@@ -939,13 +967,32 @@ class _Cues:
         self.text = span_text(sentence)
         self.target_text = target_text
         self.actor1_type = actor1_type
-        self.instrument = named_weapon(self.text)
+        self.instrument = named_weapon(weapon_scope(match, sentence))
         self.civilian_target = bool(self.onto.civilian_cues.search(target_text)) if target_text else False
 
     @functools.cached_property
     def attacked(self) -> str:
         """The text of what the trigger attacked (`_attacked_object`)."""
         return _attacked_object(self.match.token)
+
+    @functools.cached_property
+    def doer_weapon(self) -> str | None:
+        """The remote-violence sub-type of a weapon named as the doer of the trigger (`_doer_phrases`)."""
+        return next((w for phrase in _doer_phrases(self.match.token) if (w := named_weapon(phrase))), None)
+
+
+_DOER_DEPS = frozenset({"nsubj", "agent"})
+_CLAUSES_SHARING_A_SUBJECT = frozenset({"advcl", "conj", "xcomp"})
+
+
+def _doer_phrases(token: Token) -> list[str]:
+    """The phrases that name who or what did what a verb says: its subject, or the agent of its passive ("killed
+    by a roadside bomb"); a verb with neither that goes on from another ("a car bomb exploded, killing twelve")
+    takes that verb's subject."""
+    doers = [c for c in token.children if c.dep_ in _DOER_DEPS]
+    if not doers and token.dep_ in _CLAUSES_SHARING_A_SUBJECT and token.head.i != token.i:
+        doers = [c for c in token.head.children if c.dep_ == "nsubj"]
+    return [text_between(d.left_edge, d.right_edge) for d in doers]
 
 
 @dataclass
@@ -967,6 +1014,18 @@ ATTACK_CUES = Cascade[ConventionRule]("triggers.attack_cues")
 def _first_that_applies(cascade: Cascade[ConventionRule], cues: _Cues, verdict: _Verdict) -> bool:
     """Run ``cascade``'s rules in order until one applies."""
     return any(rule(cues, verdict) for rule in cascade.rules())
+
+
+@REMOTE_CUES.register("weapon_is_the_doer")
+def remote_weapon_is_the_doer(cues: _Cues, verdict: _Verdict) -> bool:
+    """weapon_is_the_doer (ACLED: the weapon, not the victims, makes remote violence): a weapon that is itself the
+    doer ("helicopters struck the village as clashes went on", "a car bomb killed 20 soldiers", "were killed by
+    shelling") makes remote violence of its sub-type, whoever was hit and whatever fighting the sentence also tells;
+    a convention the model does not overrule."""
+    if cues.doer_weapon is None:
+        return False
+    verdict.event_type, verdict.sub, verdict.binding = "Explosions/Remote violence", cues.doer_weapon, True
+    return True
 
 
 @REMOTE_CUES.register("civilian_target")
@@ -1011,6 +1070,12 @@ def attack_killing_in_captivity(cues: _Cues, verdict: _Verdict) -> bool:
         return False
     verdict.event_type, verdict.sub, verdict.binding = "Violence against civilians", "Attack", True
     return True
+
+
+@ATTACK_CUES.register("weapon_is_the_doer")
+def attack_weapon_is_the_doer(cues: _Cues, verdict: _Verdict) -> bool:
+    """An attack or killing whose doer is a weapon is remote violence (`remote_weapon_is_the_doer`)."""
+    return remote_weapon_is_the_doer(cues, verdict)
 
 
 @ATTACK_CUES.register("sexual_violence")
