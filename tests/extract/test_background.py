@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from sitrep.extract.background import background_reason, load_rules, mark_background, rules_from_dict
+from sitrep.extract.background import (
+    background_reason,
+    load_rules,
+    mark_background,
+    rules_from_dict,
+    without_rules,
+)
 from sitrep.model import DateInterval, Document, Mention, Span
 from tests.resolve.resolve_fixtures import mention
 
@@ -478,3 +484,24 @@ def test_a_rule_judges_each_report_of_one_sentence_by_its_own_trigger() -> None:
     assert background_reason(told(sentence, "blown"), PUBLISHED, rules) == "near_rumour"
     assert background_reason(told(sentence, "stormed"), PUBLISHED, rules) == ""
     assert background_reason(told(sentence, "blown"), PUBLISHED, rules) == "near_rumour"
+
+
+def test_a_rule_left_out_no_longer_marks_what_it_alone_covered() -> None:
+    # Measuring a rule's net effect re-marks stored reports without it: what only it covered becomes news again,
+    # what another rule covers stays background under that rule's name.
+    habit = told("Militias regularly raid the farms on the northern plain.", "raid")
+    toll = told("More than 9,000 people have been killed in the conflict, the monitor says.", "killed")
+    document = Document(name="d", content_hash="h", text="x" * 1000, published=PUBLISHED, title="Farms raided")
+    rules = without_rules(load_rules(), ["habitual"])
+    mark_background([habit, toll], document, rules)
+    assert (habit.background, toll.background) == ("", "running_toll")
+    mark_background([habit, toll], document)
+    assert (habit.background, toll.background) == ("habitual", "running_toll")
+
+
+def test_leaving_out_the_date_rule_makes_an_old_incident_news_and_a_misspelt_name_is_refused() -> None:
+    sentence = "In October the militants overran the border town after a week of fighting."
+    old = DateInterval(dt.date(2023, 10, 1), dt.date(2023, 10, 31), "month", Span("d", 503, 513))
+    assert background_reason(told(sentence, "overran", old), PUBLISHED, without_rules(load_rules(), ["history"])) == ""
+    with pytest.raises(ValueError, match="no background rule"):
+        without_rules(load_rules(), ["habitually"])
