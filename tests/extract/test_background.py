@@ -350,6 +350,9 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("The raid on the port on Sunday is part of a wider offensive, the army said.", "raid"),
         # A caption's verb told in the past is the news itself.
         ("A man carried his son out of the rubble after the strike on Monday, witnesses said.", "strike"),
+        # "In the past week" is a spell, as "in the past four days" is: no habit.
+        ("Militants shot dead three shepherds in the past week near the hill village, residents said.", "shot"),
+        ("Four of the fishermen seized in the past month have been executed, the family said.", "executed"),
         # An escalation told in the past is what was done on a day: news.
         ("The army escalated its shelling of the old quarter on Monday, killing six.", "shelling"),
         # A headline tells past news in the present: the escalation it names is what was done.
