@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from sitrep.extract.background import background_reason, load_rules, mark_background, rules_from_dict
+from sitrep.extract.background import (
+    background_reason,
+    load_rules,
+    mark_background,
+    rules_from_dict,
+    without_rules,
+)
 from sitrep.model import DateInterval, Document, Mention, Span
 from tests.resolve.resolve_fixtures import mention
 
@@ -344,6 +350,9 @@ def test_background_sentences_are_named_by_their_rule(sentence: str, trigger: st
         ("The raid on the port on Sunday is part of a wider offensive, the army said.", "raid"),
         # A caption's verb told in the past is the news itself.
         ("A man carried his son out of the rubble after the strike on Monday, witnesses said.", "strike"),
+        # "In the past week" is a spell, as "in the past four days" is: no habit.
+        ("Militants shot dead three shepherds in the past week near the hill village, residents said.", "shot"),
+        ("Four of the fishermen seized in the past month have been executed, the family said.", "executed"),
         # An escalation told in the past is what was done on a day: news.
         ("The army escalated its shelling of the old quarter on Monday, killing six.", "shelling"),
         # A headline tells past news in the present: the escalation it names is what was done.
@@ -478,3 +487,24 @@ def test_a_rule_judges_each_report_of_one_sentence_by_its_own_trigger() -> None:
     assert background_reason(told(sentence, "blown"), PUBLISHED, rules) == "near_rumour"
     assert background_reason(told(sentence, "stormed"), PUBLISHED, rules) == ""
     assert background_reason(told(sentence, "blown"), PUBLISHED, rules) == "near_rumour"
+
+
+def test_a_rule_left_out_no_longer_marks_what_it_alone_covered() -> None:
+    # Measuring a rule's net effect re-marks stored reports without it: what only it covered becomes news again,
+    # what another rule covers stays background under that rule's name.
+    habit = told("Militias regularly raid the farms on the northern plain.", "raid")
+    toll = told("More than 9,000 people have been killed in the conflict, the monitor says.", "killed")
+    document = Document(name="d", content_hash="h", text="x" * 1000, published=PUBLISHED, title="Farms raided")
+    rules = without_rules(load_rules(), ["habitual"])
+    mark_background([habit, toll], document, rules)
+    assert (habit.background, toll.background) == ("", "running_toll")
+    mark_background([habit, toll], document)
+    assert (habit.background, toll.background) == ("habitual", "running_toll")
+
+
+def test_leaving_out_the_date_rule_makes_an_old_incident_news_and_a_misspelt_name_is_refused() -> None:
+    sentence = "In October the militants overran the border town after a week of fighting."
+    old = DateInterval(dt.date(2023, 10, 1), dt.date(2023, 10, 31), "month", Span("d", 503, 513))
+    assert background_reason(told(sentence, "overran", old), PUBLISHED, without_rules(load_rules(), ["history"])) == ""
+    with pytest.raises(ValueError, match="no background rule"):
+        without_rules(load_rules(), ["habitually"])

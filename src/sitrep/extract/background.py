@@ -50,6 +50,8 @@ _RULE_KEYS = frozenset(
 )
 _TOP_KEYS = frozenset({"history_after_days", "history_date_after_trigger_words", "rules"})
 LEARNED = "learned"
+HISTORY = "history"  # the date rule's name (``is_history``)
+_NEVER_HISTORY = 10**9  # days no date lies before publication: the date rule left out
 MODEL_FILE = ("models", "background.npz")
 META_FILE = ("models", "background.meta.json")
 _CUE_LISTS = ("period_words", "habit_words", "history_words", "day_words", "generic_words", "speech_words")
@@ -180,6 +182,19 @@ def load_rules() -> BackgroundRules:
     return rules_from_dict(load_yaml("background.yaml"))
 
 
+def without_rules(rules: BackgroundRules, names: Iterable[str]) -> BackgroundRules:
+    """``rules`` with the named ones left out ("history" names the date rule), to measure what each rule does on a
+    store already ingested (``scripts/regate_incident_gate.py --rules --without NAME``). A name no rule has is an
+    error, so that a misspelt rule is not measured as one that changes nothing."""
+    wanted = set(names)
+    unknown = wanted - {rule.name for rule in rules.rules} - {HISTORY}
+    if unknown:
+        raise ValueError(f"no background rule named {sorted(unknown)}")
+    kept = tuple(rule for rule in rules.rules if rule.name not in wanted)
+    history = _NEVER_HISTORY if HISTORY in wanted else rules.history_after_days
+    return BackgroundRules(history, kept, rules.history_date_after_trigger_words)
+
+
 def is_history(mention: Mention, published: dt.date | None, rules: BackgroundRules) -> bool:
     """Dated by its own sentence well before the article: the incident is recalled as context, not reported as
     news. A date carried over from earlier sentences says too little about this one. The date that follows the
@@ -218,7 +233,7 @@ def background_reason(
     ``title`` is the document's own title (a rule may set it apart from other headlines the page prints)."""
     rules = rules or load_rules()
     if is_history(mention, published, rules):
-        return "history"
+        return HISTORY
     sentence = mention.sentence.text
     if not sentence:
         return ""
@@ -347,10 +362,10 @@ def own_title(document: Document) -> str:
     return document.title or document.text.split("\n", 1)[0]
 
 
-def mark_background(mentions: Iterable[Mention], document: Document) -> None:
-    """Sets ``background`` on each report of ``document`` that is background: the first rule that covers it, else
-    the learned gate's verdict."""
-    rules = load_rules()
+def mark_background(mentions: Iterable[Mention], document: Document, rules: BackgroundRules | None = None) -> None:
+    """Sets ``background`` on each report of ``document`` that is background: the first rule that covers it (of
+    ``rules``, by default the shipped ones), else the learned gate's verdict."""
+    rules = rules or load_rules()
     model = load_model()
     for mention in mentions:
         mention.background = background_reason(mention, document.published, rules, own_title(document))
