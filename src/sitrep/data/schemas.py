@@ -346,6 +346,7 @@ class DatesFile(Strict):
     weekdays: dict[int, Words]
     parts_of_month: dict[str, list[int]]
     parts_of_year: dict[str, list[int]]
+    parts_of_week: dict[str, list[int]]
     counts: dict[str, int]
     week_ordinals: dict[str, list[int]]
     relative_offsets: dict[str, int]

@@ -58,6 +58,7 @@ WEEKDAY_BY_NAME: dict[str, int] = {
 }
 PARTS_OF_MONTH: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in _DATA["parts_of_month"].items()}
 PARTS_OF_YEAR: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in _DATA["parts_of_year"].items()}
+PARTS_OF_WEEK: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in _DATA["parts_of_week"].items()}
 WEEK_ORDINALS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in _DATA["week_ordinals"].items()}
 COUNTS: dict[str, int] = {str(k): int(v) for k, v in _DATA["counts"].items()}
 RELATIVE_OFFSETS: dict[str, int] = {str(k): int(v) for k, v in _DATA["relative_offsets"].items()}
@@ -78,6 +79,7 @@ _PLACEHOLDERS: dict[str, str] = {
     "count": "(?:" + word_alternation(list(COUNTS)) + r"|\d{1,3})",
     "pom": word_alternation(list(PARTS_OF_MONTH)),
     "poy": word_alternation(list(PARTS_OF_YEAR)),
+    "pow": word_alternation(list(PARTS_OF_WEEK)),
 }
 
 
@@ -366,8 +368,7 @@ def _relative(match: re.Match[str], params: Mapping[str, Any], published: dt.dat
         start = published + dt.timedelta(days=offset)
         end = start + dt.timedelta(days=int(params.get("length", 1)) - 1)
     elif unit == "week":
-        start = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
-        end = start + dt.timedelta(days=6)
+        start, end = _week_interval(published, offset + _week_offset(match), match)
     elif unit == "month":
         start, end = _month_interval(*_add_months(published.year, published.month, offset))
     elif unit == "year":
@@ -377,6 +378,20 @@ def _relative(match: re.Match[str], params: Mapping[str, Any], published: dt.dat
     if params.get("until_published"):
         end = min(end, published)
     return DateInterval(start, end, precision)
+
+
+def _week_offset(match: re.Match[str]) -> int:
+    """A rule that names the week in a ``rel`` group ("late last week") says which week: this one or the last."""
+    rel = match.groupdict().get("rel")
+    return -1 if rel is not None and rel.lower() != "this" else 0
+
+
+def _week_interval(published: dt.date, offset: int, match: re.Match[str]) -> tuple[dt.date, dt.date]:
+    """The Monday-to-Sunday week ``offset`` weeks from publication's, or the part of it a ``part`` group names."""
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
+    part = match.groupdict().get("part")
+    first, final = PARTS_OF_WEEK[_normalise_key(part)] if part else (0, 6)
+    return monday + dt.timedelta(days=first), monday + dt.timedelta(days=final)
 
 
 def _counted(match: re.Match[str], params: Mapping[str, Any], published: dt.date | None) -> DateInterval | None:
