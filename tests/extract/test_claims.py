@@ -831,6 +831,43 @@ def test_a_denied_act_is_its_own_report_and_the_speaker_s_denial_is_kept_as_a_cl
     assert not answer.topic.startswith(DENIED_ACT_TOPIC)
 
 
+def test_a_speaker_s_denial_of_an_act_answers_the_incident_told_before_it() -> None:
+    result = extract(
+        "A monitor said jets struck the market in Karam on Monday, killing 12 people. "
+        "The defence ministry denied that its jets bombed the market.",
+        outlet="Daily Courier",
+    )
+    (told,) = [m for m in result.mentions if m.modality == "asserted"]
+    (denial,) = [c for c in result.claims if c.modality == "denied"]
+    assert denial.concerns == told.id
+
+
+def test_an_act_read_as_denied_from_its_negation_alone_answers_no_report() -> None:
+    result = extract(
+        "Jets struck the market in Karam on Monday, killing 12 people, a monitor said. "
+        "Such attacks will not stop us, the rebel commander said.",
+        outlet="Daily Courier",
+    )
+    assert all(c.concerns is None for c in result.claims if c.modality == "denied")
+
+
+def test_a_denial_answers_an_incident_not_a_campaign_told_over_a_period() -> None:
+    from sitrep.extract.claims import link_to_incidents
+    from sitrep.model import AttributionChain, Claim, Source, Span
+    from tests.resolve.resolve_fixtures import mention
+
+    market = mention("m1", doc="story", text="Air strikes killed 20 people at a market in Tarsa on Monday.")
+    campaign = mention("m2", doc="story", text="Jets have carried out air strikes across the region since March.")
+    for report in (market, campaign):
+        report.sub_event_type = "Air/drone strike"
+    market.sentence, campaign.sentence = Span("story", 0, 60), Span("story", 61, 127, campaign.sentence.text)
+    said = AttributionChain([Source("the defence ministry", "government"), Source("Courier", "publisher")])
+    text = "The defence ministry denied its jets carried out air strikes on the market."
+    denial = Claim("c1", "story", "deny", None, None, Span("story", 128, 203, text), chain=said, modality="denied")
+    (linked,) = link_to_incidents([market, campaign], [denial])
+    assert linked.concerns == "m1"
+
+
 @pytest.mark.parametrize(
     "text",
     [

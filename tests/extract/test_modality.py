@@ -243,3 +243,24 @@ def test_a_report_called_false_is_a_denial(nlp: Language, text: str, trigger: st
 )
 def test_what_an_act_is_done_for_is_planned(nlp: Language, text: str, trigger: str, expected: str) -> None:
     assert modality(nlp, text, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # nothing_known_of_the_act: what is not known is the act's detail, not whether it happened
+        (
+            "The army said it had carried out strikes near the village but there was no information on casualties "
+            "in the raids.",
+            "raids",
+            "asserted",
+        ),
+        ("There were no details of the attack on the convoy.", "attack", "asserted"),
+        # the act itself negated is still denied
+        ("There was no attack on the town, the ministry said.", "attack", "denied"),
+    ],
+)
+def test_no_word_of_an_act_s_details_does_not_deny_the_act(
+    nlp: Language, text: str, trigger: str, expected: str
+) -> None:
+    assert modality(nlp, text, trigger) == expected

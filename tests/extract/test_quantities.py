@@ -600,3 +600,23 @@ def test_two_tolls_disagree_only_when_their_bounds_do_not_meet(a: str, b: str, d
     (first,), (second,) = find_quantities(a), find_quantities(b)
     assert figures_disjoint(first, second) is disjoint
     assert figures_disjoint(second, first) is disjoint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia is accused of shelling both farmers and herders in the valley.",
+        "Investigators are looking into claims that both rebels and government troops used the gas.",
+    ],
+)
+def test_both_opening_a_pair_of_groups_counts_neither(text: str) -> None:
+    # correlative_both: "both X and Y" joins two groups; it is no count of two
+    assert not [q for q in find_quantities(text) if q.best == 2]
+
+
+def test_both_before_a_noun_alone_still_counts_two() -> None:
+    (soldiers,) = find_quantities("Both soldiers were killed when the convoy hit a mine.")
+    assert (soldiers.best, soldiers.kind) == (2, "killed")
+    # "and" a second casualty verb ends the pair: the two soldiers still count
+    found = find_quantities("The mine killed both soldiers and wounded a driver.")
+    assert [(q.best, q.kind) for q in found] == [(2, "killed"), (1, "wounded")]

@@ -661,10 +661,12 @@ def negated_acts(context: SentenceContext, sentence: SpacySpan, claims: list[Cla
     found: list[Claim] = []
     for match in find_triggers(sentence):
         if harms(match.rule) and modality_of(sentence, match.token) == "denied":
-            found.append(denied_act(context, match.token, f"{match.token.lower_} said not to have happened"))
+            found.append(denied_act(context, match.token, f"{match.token.lower_} {NOT_HAPPENED_SUBJECT}"))
     return found[:1]
 
 
+# The subject of a denial read from an act's negation (negated_acts), after the act's word.
+NOT_HAPPENED_SUBJECT = "said not to have happened"
 # The topic of a denial whose denied act is a report of its own (see denied_act).
 DENIED_ACT_TOPIC = "denied-act"
 
@@ -673,8 +675,9 @@ def denied_act(context: SentenceContext, verb: Token, subject: str) -> Claim:
     """denial_of_an_act: "the government denies the use of chemical weapons", "Syria denied carrying out the
     attack": the denied act is an event report of its own, with modality denied, which its event sets against the
     reports that say it happened. The speaker's denial is also kept as a claim, so that who denies what is listed
-    with the statements, under a topic of its own that joins no group and links to no report (the report already
-    stands in the dispute)."""
+    with the statements, under a topic of its own that joins no group; like any denial it is linked to the report
+    of the incident it answers (:func:`link_to_incidents`), since its own report may not join that incident's
+    event (it carries the denial's date and places, not the incident's)."""
     claim_id = _claim_id(context, verb.idx)
     return replace(_denial_at(context, verb, subject, ""), topic=f"{DENIED_ACT_TOPIC}:{claim_id}")
 
@@ -687,7 +690,8 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
     """A speaker's denial that names no incident of its own ("Syria denies the charges", "the ministry dismissed
     the claim as groundless", "no one was killed") and a claim of responsibility ("the group claimed the bombing")
     are about the incident the story told last before them: their ``concerns`` is that report (or, when the story
-    states them first, the first report after them), so that a denial is set against that report."""
+    states them first, the first report after them), so that a denial is set against that report. A denied act
+    ("denied that its jets struck the market") is linked so too: it answers the incident told before it."""
     told = sorted((m for m in mentions if m.modality in _HAPPENED), key=lambda m: m.sentence.start)
     linked: list[Claim] = []
     claims = [*claims, *second_toll_claims(told, claims)]
@@ -695,8 +699,10 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
         # A denial is somebody's: the story's own negative statement ("the truce does not include ...") is not.
         someone = any(s.kind != "publisher" for s in claim.chain.sources)
         responsibility = claim.topic.startswith(f"{RESPONSIBILITY_TOPIC}:")
-        if claim.topic.startswith(f"{DENIED_ACT_TOPIC}:"):
-            linked.append(claim)  # its denied act is a report of its own, compared in that report's event
+        if claim.topic.startswith(f"{DENIED_ACT_TOPIC}:") and claim.subject.endswith(NOT_HAPPENED_SUBJECT):
+            # an act read as denied from its own negation alone ("such attacks will not stop us") answers no report:
+            # only a speaker's denial verb does
+            linked.append(claim)
             continue
         if responsibility and claim.subject.startswith(NO_CLAIM):
             linked.append(claim)  # nobody owning it disputes a claimant, not that the incident happened
@@ -726,6 +732,9 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
         # accusation_over_mention: a denial answers a report that tells the act as done, not one that only
         # mentions it as alleged or under inquiry ("an envoy arrived to investigate the alleged attack")
         before = [m for m in before if m.modality == "asserted"] or before
+        # denial_of_an_incident: a denial answers an incident the story tells, not a campaign it tells over a period
+        # ("the regime, backed by Russian air strikes since September")
+        before = [m for m in before if not _told_over_a_period(m)] or before
         # a denier answers the story's last report of its own act, else of the means it names
         own = [m for m in before if denies_its_own(claim, m)]
         before = own or before
@@ -733,6 +742,11 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
         report = same_means[-1] if same_means else before[-1] if before else candidates[0]
         linked.append(replace(claim, concerns=report.id))
     return linked
+
+
+def _told_over_a_period(mention: Mention) -> bool:
+    """The report's sentence runs over a period ("since September", "over the past week")."""
+    return _period_pattern().search(mention.sentence.text) is not None
 
 
 def _one_incident_toll(claim: Claim) -> bool:

@@ -29,6 +29,7 @@ _FREE_RELATIVES = word_set("en", "modality", "free_relatives")
 _FALSITY_WORDS = word_set("en", "modality", "falsity_words")
 _TRUTH_WORDS = word_set("en", "modality", "truth_words")
 _NAMING_VERBS = word_set("en", "modality", "naming_verbs")
+_KNOWLEDGE_NOUNS = word_set("en", "modality", "knowledge_nouns")
 # Modalities a negated plan or possibility turns into "denied" ("no intention of withdrawing").
 _NEGATABLE: frozenset[str] = frozenset({"planned", "hypothetical", "asserted"})
 _MODIFIER_DEPS = (
@@ -353,6 +354,10 @@ def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
         if node.lemma_.lower() in _RESPONSIBILITY_FRAMES:
             # "the air force was not responsible for the strike": who answers for the act is denied, not the act.
             break
+        if _nothing_known_of(node):
+            # "there was no information on casualties in the raids": what is not known is the act's detail; the
+            # act itself is not denied.
+            break
         if via in DEP.subject and _says_not_what_it_is_like(node):
             # "air strikes are not rare", "the blast was not the first": what is negated is what the subject is
             # like, not whether it happened.
@@ -378,6 +383,12 @@ def modality_of(sent: SpacySpan, trigger: Token) -> Modality:
     if weak == "hypothetical" and _future_in_reported_speech(sent, trigger):
         return "planned"
     return weak or DEFAULT
+
+
+def _nothing_known_of(node: Token) -> bool:
+    """nothing_known_of_the_act: a negated noun of knowledge ("no information", "no details", "no word") above the
+    trigger."""
+    return node.lemma_.lower() in _KNOWLEDGE_NOUNS and _is_negated(node)
 
 
 def _says_not_what_it_is_like(node: Token) -> bool:

@@ -55,6 +55,8 @@ SCALE_WORDS: dict[str, int] = {str(k): int(v) for k, v in _DATA["scale_words"].i
 _INNER_SCALE_WORDS = word_set("en", "quantities", "inner_scale_words")
 _DEATH_TOLL_NOUNS = word_set("en", "quantities", "death_toll_nouns")
 _NONE_WORDS = word_set("en", "quantities", "none_words")
+_CORRELATIVE_OPENERS = word_set("en", "quantities", "correlative_openers")
+_AND_THEN_WORD = re.compile(r"\s+and\s+([A-Za-z-]+)")
 _NONE_OF_THE = re.compile(
     r"\b(?:"
     + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(word_set("en", "quantities", "none_of_words")))
@@ -531,6 +533,8 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
     if _counts_none(text, match):
         low = best = high = 0
     unit = _unit_after(text, _after_addition(text, _after_partitive(text, match)), best)
+    if unit is not None and _opens_a_correlative_pair(text, match, unit.end):
+        return None
     before = text[max(prev_end, match.start() - _BEFORE_CHARS) : match.start()]
     end = unit.end if unit else match.end()
     after = text[end : end + 80]
@@ -557,6 +561,20 @@ def _candidate(text: str, match: re.Match[str], dates: list[tuple[int, int]], pr
         start = start - len(part.group(0))
     quantity = Quantity(unit.text if unit else "people", low, best, high, None, kind or "count")
     return _Found(quantity, start, end, subset=bool(subset_after or _SUBSET_BEFORE.search(before)), thing=thing)
+
+
+def _opens_a_correlative_pair(text: str, match: re.Match[str], unit_end: int) -> bool:
+    """correlative_both: "both civilians and insurgents", "both rebels and army forces": "both" before a noun and
+    "and" another noun phrase joins two groups, it counts neither (before "and" a verb, "killed both soldiers and
+    wounded a child", it counts its noun)."""
+    if match.group(0).strip().lower() not in _CORRELATIVE_OPENERS:
+        return False
+    joined = _AND_THEN_WORD.match(text, unit_end)
+    if joined is None:
+        return False
+    word = joined.group(1).lower()
+    # "and wounded a child": a casualty participle after "and" is a second verb here, not a noun of the pair
+    return not (_looks_like_verb(word) or word in ADJECTIVAL_HEADS)
 
 
 def _counts_none(text: str, match: re.Match[str]) -> bool:
