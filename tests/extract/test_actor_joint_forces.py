@@ -32,6 +32,7 @@ def first_doer(text: str, gazetteer: Gazetteer) -> str | None:
         "Russian and Syrian jets bombed a bakery in the town of Saraqeb on Monday, killing nine people.",
         "A market in the city of Idlib was hit by Russian or Syrian warplanes on Friday, killing six shoppers.",
         "Syrian and Russian aircraft struck a clinic in the town of Jisr al-Shughur on Tuesday, killing four.",
+        "Twelve farmers were killed in Russian and Syrian air raids on a village near Idlib on Sunday.",
     ],
 )
 def test_a_joint_strike_in_the_allys_host_state_is_the_host_states(text: str, gazetteer: Gazetteer) -> None:

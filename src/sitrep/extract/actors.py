@@ -401,11 +401,18 @@ def _coordinated_demonym(head: Token, dictionary: ActorDictionary) -> tuple[Acto
         conjuncts = [c for c in modifier.children if c.dep_ in DEP.conjunct]
         if modifier.dep_ in DEP.adjectival_modifier | DEP.compound and entry and conjuncts:
             joint = _joint_force(entry, conjuncts, dictionary)
-            if joint is not None:
+            if joint is not None and not _fight_between(head, dictionary):
                 last = max(c.i for c in conjuncts)
                 return ActorEntry(joint.placeholder, joint.actor_type, None), head.doc[modifier.i : last + 1]
             return entry, head.doc[modifier.i : modifier.i + 1]
     return None
+
+
+def _fight_between(head: Token, dictionary: ActorDictionary) -> bool:
+    """ "Ukrainian and Russian forces fought", "Ukrainian and Russian forces' clashes": forces named together that
+    fight each other, not side by side."""
+    reciprocal = dictionary.words.reciprocal
+    return any(t.lemma_.lower() in reciprocal or t.lower_ in reciprocal for t in (head, head.head))
 
 
 def _joint_force(first: ActorEntry, conjuncts: list[Token], dictionary: ActorDictionary) -> ContextualForce | None:
@@ -1247,8 +1254,9 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
     """The actor a candidate token stands for, with the phrase that names it."""
     head = _resolve_speaker(head, dictionary)
     coordinated = _coordinated_demonym(head, dictionary)
-    if coordinated is None and head.dep_ in DEP.compound:
-        coordinated = _coordinated_demonym(head.head, dictionary)  # "regime" in "Russian and Syrian regime airstrikes"
+    if coordinated is None and head.dep_ in DEP.compound | DEP.adjectival_modifier:
+        # "regime" in "Russian and Syrian regime airstrikes"; "Russian" in "killed in Russian and Syrian strikes"
+        coordinated = _coordinated_demonym(head.head, dictionary)
     if coordinated is not None:
         return coordinated
     phrase = _phrase(head)
