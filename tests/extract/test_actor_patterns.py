@@ -176,10 +176,11 @@ def test_kurdish_forces_are_a_kind_of_force_filled_in_by_country() -> None:
         ),
         # a named group before the word is that group
         ("ISIL terrorists attacked an army checkpoint near the town on Tuesday.", "Islamic State", ARMY),
-        # the first of two demonyms, also through a compound: "Russian and Syrian regime airstrikes"
+        # two states' forces together, also through a compound ("Russian and Syrian regime airstrikes"): one joint
+        # force, whose leader is the forces of the act's country, known after geocoding (host_state_leads_a_joint_act)
         (
             "Russian and Syrian regime airstrikes killed 14 villagers in the district on Monday.",
-            "Military Forces of Russia",
+            ARMY,
             "Civilians",
         ),
         # a fight whose doer is unsaid: its dead, named as another group, are the other side

@@ -390,19 +390,39 @@ _MODIFIER_DEPS = DEP.adjectival_modifier | DEP.compound | DEP.noun_phrase_adverb
 
 def _coordinated_demonym(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
     """ "Sudanese" in "Sudanese and Chadian forces": the first of two demonyms sharing a military noun, also
-    through a compound ("Russian and Syrian regime airstrikes")."""
+    through a compound ("Russian and Syrian regime airstrikes"). Two states' forces named together ("Russian and
+    Syrian jets", "Syrian or Russian warplanes") are a joint force: a placeholder spanning both demonyms, whose
+    leader :func:`fill_actor_countries` picks once the act's country is known (:func:`_joint_state_forces`)."""
     if not _is_military_word(head, dictionary):
         return None
     compounds = [c for c in head.children if c.dep_ in DEP.compound]
     for modifier in [*head.children, *(c for compound in compounds for c in compound.children)]:
         entry = dictionary.demonyms.get(modifier.text.lower())
-        if (
-            modifier.dep_ in DEP.adjectival_modifier | DEP.compound
-            and entry
-            and any(c.dep_ in DEP.conjunct for c in modifier.children)
-        ):
+        conjuncts = [c for c in modifier.children if c.dep_ in DEP.conjunct]
+        if modifier.dep_ in DEP.adjectival_modifier | DEP.compound and entry and conjuncts:
+            joint = _joint_force(entry, conjuncts, dictionary)
+            if joint is not None and not _fight_between(head, dictionary):
+                last = max(c.i for c in conjuncts)
+                return ActorEntry(joint.placeholder, joint.actor_type, None), head.doc[modifier.i : last + 1]
             return entry, head.doc[modifier.i : modifier.i + 1]
     return None
+
+
+def _fight_between(head: Token, dictionary: ActorDictionary) -> bool:
+    """ "Ukrainian and Russian forces fought", "Ukrainian and Russian forces' clashes": forces named together that
+    fight each other, not side by side."""
+    reciprocal = dictionary.words.reciprocal
+    return any(t.lemma_.lower() in reciprocal or t.lower_ in reciprocal for t in (head, head.head))
+
+
+def _joint_force(first: ActorEntry, conjuncts: list[Token], dictionary: ActorDictionary) -> ContextualForce | None:
+    """The kind of force two or more states' forces named together are ("Russian and Syrian jets"), or None when
+    the demonyms are not all forces of one kind of different states."""
+    force = next((f for f in dictionary.contextual if first.name.startswith(f.prefix + " ")), None)
+    others = [dictionary.demonyms.get(c.text.lower()) for c in conjuncts]
+    if force is None or any(o is None or not o.name.startswith(force.prefix + " ") for o in others):
+        return None
+    return force if any(o is not None and o.name != first.name for o in others) else None
 
 
 def _after_demonym(phrase: SpacySpan, head: Token) -> str:
@@ -1234,8 +1254,9 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
     """The actor a candidate token stands for, with the phrase that names it."""
     head = _resolve_speaker(head, dictionary)
     coordinated = _coordinated_demonym(head, dictionary)
-    if coordinated is None and head.dep_ in DEP.compound:
-        coordinated = _coordinated_demonym(head.head, dictionary)  # "regime" in "Russian and Syrian regime airstrikes"
+    if coordinated is None and head.dep_ in DEP.compound | DEP.adjectival_modifier:
+        # "regime" in "Russian and Syrian regime airstrikes"; "Russian" in "killed in Russian and Syrian strikes"
+        coordinated = _coordinated_demonym(head.head, dictionary)
     if coordinated is not None:
         return coordinated
     phrase = _phrase(head)
@@ -1753,13 +1774,38 @@ def fill_actor_countries(
             own_state = actor.span is not None and any(
                 w in _OWN_STATE_WORDS for w in _WORD.findall(actor.span.text.lower())
             )
-            name = None if own_state else last_named.get(force.prefix)
+            joint = _joint_state_forces(actor, force, country, dictionary, country_name)
+            name = joint or (None if own_state else last_named.get(force.prefix))
             if name is None or any(other.name == name for other in mention.actors if other.role != actor.role):
                 # "Israeli jets struck a military airport": not the attacker's own forces, those of the place
                 name = _forces_of(force, country, dictionary, country_name)
             known = dictionary.by_alias.get(name.lower())
             actor_type = known.actor_type if known is not None and known.name == name else actor.actor_type
             mention.actors[number] = ActorRole(actor.role, name, actor_type, actor.span)
+
+
+def _joint_state_forces(
+    actor: ActorRole,
+    force: ContextualForce,
+    country: str | None,
+    dictionary: ActorDictionary,
+    country_name: Callable[[str], str],
+) -> str | None:
+    """host_state_leads_a_joint_act: an act told as done by two states' forces together or by either of them
+    ("Russian and Syrian jets", "Syrian or Russian warplanes") is coded to the forces of the state it happens in,
+    its ally's forces helping (ACLED's associated actor); away from both states, to the first named. None when
+    the actor's phrase names no two states' forces."""
+    if actor.span is None:
+        return None
+    named = [
+        entry.name
+        for word in _WORD.findall(actor.span.text.lower())
+        if (entry := dictionary.demonyms.get(word)) is not None and entry.name.startswith(force.prefix + " ")
+    ]
+    if len(set(named)) < 2:
+        return None
+    host = _forces_of(force, country, dictionary, country_name)
+    return host if host in named else named[0]
 
 
 def _forces_of(
