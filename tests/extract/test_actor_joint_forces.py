@@ -47,3 +47,18 @@ def test_a_joint_strike_away_from_both_states_is_the_first_nameds(gazetteer: Gaz
 def test_one_foreign_states_strike_stays_its_own(gazetteer: Gazetteer) -> None:
     text = "Russian jets bombed a bakery in the town of Saraqeb on Monday, killing nine people."
     assert first_doer(text, gazetteer) == "Military Forces of Russia"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian and Syrian regime jets struck the town of Saraqeb in Idlib province on Monday, killing 12 civilians.",
+        "Syrian and Russian warplanes bombed a school in the town of Ariha on Tuesday, killing five pupils.",
+    ],
+)
+def test_the_ally_of_a_joint_strike_is_its_associate_not_the_leader_again(text: str, gazetteer: Gazetteer) -> None:
+    document = build_document(text, "t.txt", DocumentMeta(outlet="Wire", published=dt.date(2024, 3, 14)))
+    mention = process_document(document, gazetteer).mentions[0]
+    doer, associate = mention.actor("actor1"), mention.actor("assoc_actor1")
+    assert doer is not None and doer.name == "Military Forces of Syria"
+    assert associate is not None and associate.name == "Military Forces of Russia"

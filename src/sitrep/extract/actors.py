@@ -1782,6 +1782,34 @@ def fill_actor_countries(
             known = dictionary.by_alias.get(name.lower())
             actor_type = known.actor_type if known is not None and known.name == name else actor.actor_type
             mention.actors[number] = ActorRole(actor.role, name, actor_type, actor.span)
+            if joint is not None:
+                _partner_assists(mention, actor, name, force, dictionary)
+
+
+def _partner_assists(
+    mention: Mention, actor: ActorRole, leader: str, force: ContextualForce, dictionary: ActorDictionary
+) -> None:
+    """The other state of a joint force whose leader :func:`_joint_state_forces` chose is the associated actor: an
+    associate the parse read from the same phrase that now names the leader again becomes the partner, in place."""
+    partner = next((name for name in _states_named(actor, force, dictionary) if name != leader), None)
+    if partner is None:
+        return
+    for number, other in enumerate(mention.actors):
+        if other.role == f"assoc_{actor.role}" and other.name == leader:
+            known = dictionary.by_alias.get(partner.lower())
+            actor_type = known.actor_type if known is not None else other.actor_type
+            mention.actors[number] = ActorRole(other.role, partner, actor_type, actor.span)
+
+
+def _states_named(actor: ActorRole, force: ContextualForce, dictionary: ActorDictionary) -> list[str]:
+    """The forces of each state the actor's phrase names by its demonym ("Russian and Syrian jets"), in order."""
+    if actor.span is None:
+        return []
+    return [
+        entry.name
+        for word in _WORD.findall(actor.span.text.lower())
+        if (entry := dictionary.demonyms.get(word)) is not None and entry.name.startswith(force.prefix + " ")
+    ]
 
 
 def _joint_state_forces(
@@ -1795,13 +1823,7 @@ def _joint_state_forces(
     ("Russian and Syrian jets", "Syrian or Russian warplanes") is coded to the forces of the state it happens in,
     its ally's forces helping (ACLED's associated actor); away from both states, to the first named. None when
     the actor's phrase names no two states' forces."""
-    if actor.span is None:
-        return None
-    named = [
-        entry.name
-        for word in _WORD.findall(actor.span.text.lower())
-        if (entry := dictionary.demonyms.get(word)) is not None and entry.name.startswith(force.prefix + " ")
-    ]
+    named = _states_named(actor, force, dictionary)
     if len(set(named)) < 2:
         return None
     host = _forces_of(force, country, dictionary, country_name)
