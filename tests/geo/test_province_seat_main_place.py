@@ -32,22 +32,23 @@ def inherited(found: Mention) -> list[Place | None]:
     return [pm.place for pm in found.places if pm.role == INHERITED_ROLE]
 
 
-def sentences(town_name: str) -> list[str]:
+def sentences(town_name: str, province: str = "Varosh province") -> list[str]:
     return [
-        f"Jets struck {town_name} in Varosh province.",
+        f"Jets struck {town_name} in {province}.",
         "Varosh has seen heavy bombing.",
         "Rebels in Varosh denied it.",
         "Later the strikes hit a clinic in the town.",
     ]
 
 
-def report(town: Place, town_name: str) -> list[Mention]:
-    text = " ".join(sentences(town_name))
+def report(town: Place, town_name: str, province: str = "Varosh province") -> list[Mention]:
+    written = sentences(town_name, province)
+    text = " ".join(written)
     return [
-        mention(0, text, sentences(town_name)[0], [(town_name, town), ("Varosh province", PROVINCE)]),
-        mention(1, text, sentences(town_name)[1], [("Varosh", SEAT)]),
-        mention(2, text, sentences(town_name)[2], [("Varosh", SEAT)]),
-        mention(3, text, sentences(town_name)[3], []),
+        mention(0, text, written[0], [(town_name, town), (province, PROVINCE)]),
+        mention(1, text, written[1], [("Varosh", SEAT)]),
+        mention(2, text, written[2], [("Varosh", SEAT)]),
+        mention(3, text, written[3], []),
     ]
 
 
@@ -63,3 +64,10 @@ def test_the_seat_stays_the_place_when_the_report_names_no_other_town_in_its_pro
     text = " ".join(sentences("Qandil"))
     inherit_places(mentions, {m.id: number for number, m in enumerate(mentions)}, most_named="SY", text=text)
     assert inherited(mentions[3]) == [SEAT]
+
+
+def test_the_province_written_before_its_name_counts_too() -> None:
+    mentions = report(TOWN, "Tel Minar", "the province of Varosh")
+    text = " ".join(sentences("Tel Minar", "the province of Varosh"))
+    inherit_places(mentions, {m.id: number for number, m in enumerate(mentions)}, most_named="SY", text=text)
+    assert inherited(mentions[3]) == [TOWN]

@@ -140,12 +140,14 @@ def _mention_rules() -> dict[str, Any]:
 
 
 def writes_as_a_province(text: str, name: str) -> bool:
-    """Whether ``text`` writes ``name`` with an administrative head after it ("Varosh province", "Varosh
-    governorate"): the name is then a province there, whatever else it names."""
+    """Whether ``text`` writes ``name`` with an administrative head after or before it ("Varosh province", "the
+    province of Varosh"): the name is then a province there, whatever else it names."""
     if not name.strip():
         return False
     heads = "|".join(re.escape(str(h)) for h in sorted(_mention_rules()["admin_heads"], key=len, reverse=True))
-    return re.search(rf"\b{re.escape(name)}\s+(?:{heads})\b", text, re.IGNORECASE) is not None
+    written = re.escape(name)
+    pattern = rf"\b{written}\s+(?:{heads})\b|\b(?:{heads})\s+of\s+(?:the\s+)?{written}\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def _has_head(text: str, *lists: str) -> bool:
