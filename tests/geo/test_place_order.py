@@ -50,6 +50,16 @@ def test_a_place_named_after_a_direction_from_another_is_a_landmark() -> None:
     assert first_place("Clashes near Hillside, 12 miles from Riverton, left two dead", "left") == "Hillside"
 
 
+def test_a_distance_in_words_or_with_its_conversion_still_makes_a_landmark() -> None:
+    # A distance may be written in words or given twice, once converted in brackets; either way it says where the
+    # first place lies.
+    assert first_place("Shells hit Hillside, about 30 km (20 miles) south of Riverton, killing two", "killing") == (
+        "Hillside"
+    )
+    assert first_place("Clashes in Hillside three kilometres (two miles) east of Riverton", "Clashes") == "Hillside"
+    assert first_place("Gunmen killed a farmer in Hillside, four miles from Riverton", "killed") == "Hillside"
+
+
 def test_from_without_a_distance_is_not_a_landmark() -> None:
     # "fighters from Riverton" says where they came from; the nearest place to the act stays first.
     assert first_place("Fighters from Riverton last night attacked Hillside", "attacked") == "Hillside"

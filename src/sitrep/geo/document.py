@@ -165,7 +165,7 @@ def geocode_document(
     dateline_place = geocode_dateline(
         dateline, text, gazetteer, ordered_countries, own_name_only=extraction.dateline is None
     )
-    inherit_places(mentions, extraction.paragraph_of, dateline_place, most_named)
+    inherit_places(mentions, extraction.paragraph_of, dateline_place, most_named, text)
     order_event_places(mentions)
     # The country a place kept as written is in: where the document's towns are, else the country it names by
     # name ("Turkish drones struck X" names Turkey's people, not where X is).

@@ -14,7 +14,14 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from sitrep.data import word_set
-from sitrep.geo.normalise import name_key, names_part_of_a_town, parse_mention, restates_a_place, skeleton_key
+from sitrep.geo.normalise import (
+    name_key,
+    names_part_of_a_town,
+    parse_mention,
+    restates_a_place,
+    skeleton_key,
+    writes_as_a_province,
+)
 from sitrep.model import CANDIDATE_ROLE, INHERITED_ROLE, LOCATION_ROLE, NAME_ROLE, Claim, Mention, Place, PlaceMention
 
 FINE = {"site", "town", "admin2"}
@@ -111,6 +118,7 @@ def inherit_places(
     paragraph_of: dict[str, int],
     dateline: PlaceMention | None = None,
     most_named: str | None = None,
+    text: str = "",
 ) -> None:
     """Gives unplaced mentions the nearest earlier resolved place in their paragraph, else the document's, each
     in the document's home: the country it names most (``most_named``) when it names a town there, else the
@@ -122,7 +130,7 @@ def inherit_places(
     resolved = [(m, pm) for m in mentions for pm in m.places if pm.place is not None]
     towns = ([dateline] if dateline is not None else []) + [pm for _, pm in resolved]
     home = most_named if _names_a_town_in(towns, most_named) else _home_of_towns(towns)
-    main = _main_place(resolved, dateline, home)
+    main = _main_place(resolved, dateline, home, text)
     main = _province_when_the_town_is_abroad(main, resolved)
     for mention in mentions:
         if any(pm.place is not None and pm.place.precision in FINE for pm in mention.places):
@@ -257,7 +265,7 @@ def _home_of_towns(places: list[PlaceMention]) -> str | None:
 
 
 def _main_place(
-    resolved: list[tuple[Mention, PlaceMention]], dateline: PlaceMention | None, home: str | None
+    resolved: list[tuple[Mention, PlaceMention]], dateline: PlaceMention | None, home: str | None, text: str = ""
 ) -> PlaceMention | None:
     fine = [pm for _, pm in resolved if pm.place is not None and pm.place.precision in FINE]
     if dateline is not None and dateline.place is not None:
@@ -269,7 +277,40 @@ def _main_place(
         return None
     counts = Counter(pm.place.gazetteer_id for pm in fine if pm.place is not None)
     best_id, _ = counts.most_common(1)[0]
-    return next(pm for pm in fine if pm.place is not None and pm.place.gazetteer_id == best_id)
+    best = next(pm for pm in fine if pm.place is not None and pm.place.gazetteer_id == best_id)
+    return _town_for_its_province_seat(best, fine, counts, _seats_written_as_provinces(resolved, text))
+
+
+def _seats_written_as_provinces(resolved: list[tuple[Mention, PlaceMention]], text: str) -> set[str]:
+    """The gazetteer ids of the towns read from a name the text also writes as a province ("Varosh" beside
+    "Varosh province"): there the bare name may mean either."""
+    return {
+        pm.place.gazetteer_id
+        for _, pm in resolved
+        if pm.place is not None and pm.place.precision == "town" and writes_as_a_province(text, pm.text)
+    }
+
+
+def _town_for_its_province_seat(
+    best: PlaceMention, fine: list[PlaceMention], counts: Counter[str], seats: set[str]
+) -> PlaceMention:
+    """province_seat_as_its_province: a report that writes "Idlib province" often writes the province as bare
+    "Idlib" too, which reads as its seat; when the seat is the report's most named town and the report names
+    another town in that province, the most named such town is the report's place."""
+    if best.place is None or best.place.gazetteer_id not in seats:
+        return best
+    province = name_key(best.place.admin1 or "")
+    within = [
+        pm
+        for pm in fine
+        if pm.place is not None
+        and pm.place.gazetteer_id not in seats
+        and province
+        and name_key(pm.place.admin1 or "") == province
+    ]
+    if not within:
+        return best
+    return max(within, key=lambda pm: counts[pm.place.gazetteer_id] if pm.place is not None else 0)
 
 
 def most_named_country(mentions: list[Mention]) -> str | None:

@@ -10,6 +10,7 @@ from functools import cache
 from itertools import pairwise
 
 from sitrep.data import data_path, word_set
+from sitrep.extract.quantities import NUMBER_WORDS
 from sitrep.geo.build import split_aliases
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.index import Gazetteer, GeoContext, plausibly_contains
@@ -251,7 +252,12 @@ def _landmark_relation() -> re.Pattern[str]:
     def alternatives(name: str) -> str:
         return "|".join(map(re.escape, sorted(word_set("en", "places", name), key=len, reverse=True)))
 
-    distance = rf"(?:(?:{alternatives('approximators')})\s+)?[\d.,]+\s*-?\s*(?:{alternatives('distance_units')})\s+"
+    # An amount is a figure or a number word ("three kilometres east of Y"); a distance may be followed by its
+    # conversion in brackets ("30 km (20 miles) south of Y"), which does not change what it locates.
+    amount = rf"(?:[\d.,]+|{'|'.join(map(re.escape, sorted(NUMBER_WORDS, key=len, reverse=True)))})"
+    unit = rf"(?:{alternatives('distance_units')})"
+    conversion = rf"(?:\(\s*(?:{amount}\s*-?\s*)?{unit}\s*\)\s+)?"
+    distance = rf"(?:(?:{alternatives('approximators')})\s+)?{amount}\s*-?\s*{unit}\s+{conversion}"
     return re.compile(
         rf"\s*,?\s*(?:(?:{distance})?(?:to\s+the\s+)?(?:{alternatives('landmark_relations')})"
         rf"|{distance}(?:{alternatives('landmark_distance_relations')}))\s+(?:the\s+)?",

@@ -139,6 +139,17 @@ def _mention_rules() -> dict[str, Any]:
     return rules
 
 
+def writes_as_a_province(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` with an administrative head after or before it ("Varosh province", "the
+    province of Varosh"): the name is then a province there, whatever else it names."""
+    if not name.strip():
+        return False
+    heads = "|".join(re.escape(str(h)) for h in sorted(_mention_rules()["admin_heads"], key=len, reverse=True))
+    written = re.escape(name)
+    pattern = rf"\b{written}\s+(?:{heads})\b|\b(?:{heads})\s+of\s+(?:the\s+)?{written}\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
 def _has_head(text: str, *lists: str) -> bool:
     """Whether a word of ``text`` is in one of the named word lists of mention_words.yaml."""
     words = set(name_key(text).split())
