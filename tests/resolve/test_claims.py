@@ -454,6 +454,49 @@ def test_a_standing_denial_is_not_set_against_a_report() -> None:
     assert denials_of_reports([standing], {"m1": ("ev1", report)}) == []
 
 
+def _publisher_only_denial(text: str, word: str) -> Claim:
+    """A denial whose chain holds only the publisher, read from ``word`` in ``text``."""
+    denial = claim("c1", "denied responsibility", None, None, ["Courier"], modality="denied", doc="story")
+    denial.chain.sources[0].kind = "publisher"
+    denial.sentence = Span("story", 200, 200 + len(text), text)
+    start = text.index(word)
+    denial.evidence = Span("story", 200 + start, 200 + start + len(word), word)
+    denial.concerns = "m1"
+    return denial
+
+
+def test_a_party_s_denial_told_by_a_verb_of_denying_answers_the_report() -> None:
+    # party_denial_verbs: the subject of "denied" is the denier though the chain names only the publisher
+    from sitrep.resolve.claims import denials_of_reports
+    from tests.resolve.resolve_fixtures import mention
+
+    report = mention("m1", killed=(12, 12, 12), sources=("Rescue workers", "Courier"), doc="story")
+    denial = _publisher_only_denial("The militia, however, has denied any part in the shelling.", "denied")
+    ((event_id, entry),) = denials_of_reports([denial], {"m1": ("ev1", report)})
+    assert (event_id, entry.kind, entry.a, entry.b) == ("ev1", "denial", "m1", "c1")
+
+
+def test_a_party_s_denial_answers_the_publisher_s_own_report() -> None:
+    # the chain's publisher is not the denier's originator: the party named by the verb's subject is
+    from sitrep.resolve.claims import denials_of_reports
+    from tests.resolve.resolve_fixtures import mention
+
+    report = mention("m1", killed=(12, 12, 12), sources=("Courier",), doc="story")
+    report.chain.sources[0].kind = "publisher"
+    denial = _publisher_only_denial("But the army denies firing on the village.", "denies")
+    ((_event_id, entry),) = denials_of_reports([denial], {"m1": ("ev1", report)})
+    assert (entry.a, entry.b) == ("m1", "c1")
+
+
+def test_the_writer_s_own_negation_still_answers_no_report() -> None:
+    from sitrep.resolve.claims import denials_of_reports
+    from tests.resolve.resolve_fixtures import mention
+
+    report = mention("m1", killed=(12, 12, 12), sources=("Rescue workers", "Courier"), doc="story")
+    negation = _publisher_only_denial("The statement made no mention of the shelling.", "no")
+    assert denials_of_reports([negation], {"m1": ("ev1", report)}) == []
+
+
 def test_one_place_in_two_romanisations_is_one_scope() -> None:
     groups = group_claims(
         [

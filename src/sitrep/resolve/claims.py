@@ -473,6 +473,15 @@ def same_statement(report: Mention, claim: Claim) -> bool:
     return report.doc == claim.doc and report.sentence.start == claim.sentence.start
 
 
+def own_account(report: Mention, denial: Claim) -> bool:
+    """The denial is the report's own originator or speaker correcting itself (:func:`one_speaker`). A denial whose
+    chain names no one but the story's credits is a party's told by a verb of denying (``party_denial_verbs``): its
+    denier is not in the chain, so the chain's publisher is not its originator."""
+    if not names_a_denier(denial.chain):
+        return False
+    return originator(report) == claim_originator(denial) or one_speaker(report.chain, denial.chain)
+
+
 def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mention]]) -> list[tuple[str, Contradiction]]:
     """Denials set against the report of the incident they are about (``Claim.concerns``; ``reports`` maps a
     report id to its event and the report, with the other reports of that event), and second tolls
@@ -493,12 +502,16 @@ def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mentio
                 pair, positions[report.id], positions[claim.id] = disputed
                 by_event.setdefault((event_id, claim.doc), []).append(pair)
             continue
-        if claim.modality != "denied" or claim.concerns not in reports or not names_a_denier(claim.chain):
+        if (
+            claim.modality != "denied"
+            or claim.concerns not in reports
+            or not names_a_denier(claim.chain, claim.evidence.text if claim.evidence else "")
+        ):
             continue
         if standing_denial(claim.sentence.text):
             continue
         event_id, report = reports[claim.concerns]
-        if originator(report) == claim_originator(claim) or one_speaker(report.chain, claim.chain):
+        if own_account(report, claim):
             continue
         positions[report.id] = f"{report.modality} ({report_who(report)})"
         positions[claim.id] = f"denied ({who(claim)})"

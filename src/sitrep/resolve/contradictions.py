@@ -606,11 +606,14 @@ def date_contradictions(event: Event) -> list[Contradiction]:
     return found
 
 
-def names_a_denier(chain: AttributionChain) -> bool:
+def names_a_denier(chain: AttributionChain, evidence: str = "") -> bool:
     """Someone besides the story's credits says the thing did not happen: an article's own negation ("it made no
     mention of strikes") is not a source disputing another, whether the story is the publisher's own or a wire's
     copy credited at its head or end (an outlet just before the publisher, with no words of its own in the
-    sentence, so no span)."""
+    sentence, so no span). A denial told by a verb of denying (``evidence``, :func:`denied_by_a_party`) has its
+    denier in the sentence whatever the chain reads."""
+    if denied_by_a_party(evidence):
+        return True
     publishers, credits = _lexicon("publisher_kinds"), _lexicon("credit_kinds")
     sources = chain.sources
     return any(
@@ -623,6 +626,13 @@ def names_a_denier(chain: AttributionChain) -> bool:
         )
         for index, source in enumerate(sources)
     )
+
+
+def denied_by_a_party(evidence: str) -> bool:
+    """party_denial_verbs: a verb of denying ("Russia has denied any responsibility", "it denied involvement")
+    tells a party's answer to an accusation, never the writer's own negation, which says "no" or "not"; its
+    subject is the denier though the attribution chain holds only the publisher."""
+    return " ".join(evidence.lower().split()) in _lexicon("party_denial_verbs")
 
 
 PEOPLE_KINDS = frozenset({"person", "official"})
