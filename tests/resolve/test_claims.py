@@ -474,6 +474,8 @@ def test_a_party_s_denial_told_by_a_verb_of_denying_answers_the_report() -> None
     denial = _publisher_only_denial("The militia, however, has denied any part in the shelling.", "denied")
     ((event_id, entry),) = denials_of_reports([denial], {"m1": ("ev1", report)})
     assert (event_id, entry.kind, entry.a, entry.b) == ("ev1", "denial", "m1", "c1")
+    # the publisher tells of the denial; the entry does not make it the denier
+    assert entry.description.startswith("someone quoted by Courier denies"), entry.description
 
 
 def test_a_party_s_denial_answers_the_publisher_s_own_report() -> None:

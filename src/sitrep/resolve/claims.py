@@ -473,6 +473,15 @@ def same_statement(report: Mention, claim: Claim) -> bool:
     return report.doc == claim.doc and report.sentence.start == claim.sentence.start
 
 
+def denier(denial: Claim) -> str:
+    """Who denies, as an entry names it: the chain's sources, or, for a party's denial told by a verb of denying whose
+    chain holds only the story's credits (``names_a_denier`` with no evidence word false), someone the story quotes:
+    the publisher is who tells of the denial, not who denies."""
+    if names_a_denier(denial.chain):
+        return who(denial)
+    return f"someone quoted by {who(denial)}"
+
+
 def own_account(report: Mention, denial: Claim) -> bool:
     """The denial is the report's own originator or speaker correcting itself (:func:`one_speaker`). A denial whose
     chain names no one but the story's credits is a party's told by a verb of denying (``party_denial_verbs``): its
@@ -514,10 +523,10 @@ def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mentio
         if own_account(report, claim):
             continue
         positions[report.id] = f"{report.modality} ({report_who(report)})"
-        positions[claim.id] = f"denied ({who(claim)})"
+        positions[claim.id] = f"denied ({denier(claim)})"
         by_event.setdefault((event_id, claim.doc), []).append(
             Contradiction(
-                "denial", f"{who(claim)} denies what {report_who(report)} reports", report.id, claim.id, "denial"
+                "denial", f"{denier(claim)} denies what {report_who(report)} reports", report.id, claim.id, "denial"
             )
         )
 
