@@ -649,3 +649,29 @@ def test_an_event_no_report_places_is_placed_where_its_witness_speaks_from() -> 
     assert derive_event("e", [witness]).places[0].name == "Qalbiya"
     village = _told("b", "Jets struck Kafr Sous at dawn.", ("Kafr Sous", "town", "location"))
     assert [p.name for p in derive_event("e", [witness, village]).places] == ["Kafr Sous"]
+
+
+def _dated(mention_id: str, doc: str, at: int, first: dt.date, last: dt.date, said_at: int) -> Mention:
+    """A report whose sentence starts at ``at`` and whose date's words stand at ``said_at`` (in its sentence or not)."""
+    told = report(mention_id, doc, at, "Explosions/Remote violence")
+    told.sentence = Span(doc, at, at + 100)
+    told.date = DateInterval(first, last, "approximate" if first != last else "day", Span(doc, said_at, said_at + 8))
+    return told
+
+
+def test_a_window_the_telling_sentence_gives_is_not_narrowed_to_the_publication_day() -> None:
+    # "Shelling over the past two days killed six in the town." and, in another article, "Rescuers recovered the
+    # bodies." which took its day from the article's dateline: the two-day window the act's own sentence gives is
+    # kept.
+    window = _dated("a1", "a", 400, dt.date(2021, 5, 3), dt.date(2021, 5, 4), said_at=420)
+    published = _dated("b1", "b", 600, dt.date(2021, 5, 4), dt.date(2021, 5, 4), said_at=5)
+    derived = derive_event("e", [window, published]).date
+    assert derived is not None and (derived.start, derived.end) == (dt.date(2021, 5, 3), dt.date(2021, 5, 4))
+
+
+def test_a_week_long_frame_in_the_sentence_does_not_override_a_narrower_day() -> None:
+    # "Air raids this week hit the market." frames the act; the day another report took from its article stands.
+    framed = _dated("a1", "a", 400, dt.date(2021, 5, 3), dt.date(2021, 5, 9), said_at=415)
+    day = _dated("b1", "b", 600, dt.date(2021, 5, 6), dt.date(2021, 5, 6), said_at=250)
+    derived = derive_event("e", [framed, day]).date
+    assert derived is not None and (derived.start, derived.end) == (dt.date(2021, 5, 6), dt.date(2021, 5, 6))

@@ -679,6 +679,7 @@ class ResolveFile(Strict):
     document_reports_once: StrictBool
     two_ways_need_the_day: StrictBool
     lead_outvoted_by: Annotated[int, Field(ge=1)]
+    told_window_max_days: Annotated[int, Field(ge=1)]
     type_confusions: list[TypeConfusion]
     place_tolerance_km: dict[PlacePrecision, Number | None]
     place_match: PlaceMatch

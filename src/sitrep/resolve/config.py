@@ -42,6 +42,7 @@ class ResolveConfig:
     document_reports_once: bool = True
     two_ways_need_the_day: bool = True
     lead_outvoted_by: int = 3
+    told_window_max_days: int = 6
 
 
 def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
@@ -80,6 +81,7 @@ def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
         document_reports_once=bool(raw.get("document_reports_once", True)),
         two_ways_need_the_day=bool(raw.get("two_ways_need_the_day", True)),
         lead_outvoted_by=int(raw.get("lead_outvoted_by", 3)),
+        told_window_max_days=int(raw.get("told_window_max_days", 6)),
     )
 
 

@@ -59,6 +59,17 @@ def derive_date(intervals: list[DateInterval]) -> DateInterval | None:
     return DateInterval(start, end, narrowest.precision, narrowest.span)
 
 
+def act_dates(told: list[Mention], window_max_days: int) -> list[DateInterval]:
+    """dated_by_the_telling_sentence (``told_window_max_days``): the dates an event's date is derived from. The
+    reports whose own sentence dates the act within a window shorter than ``window_max_days`` + 1 days are used
+    alone when there are any, so a narrower day another report took from context (the publication day, a dateline,
+    an earlier sentence) does not override them: a window the telling sentence gives ("overnight", "over the past two
+    days") stays a window. Otherwise every report's date counts."""
+    dated = [m.date for m in told if m.date is not None]
+    own = [m.date for m in told if m.date is not None and dated_by_its_sentence(m) and width(m.date) <= window_max_days]
+    return own or dated
+
+
 def _place_key(place: Place) -> str:
     return place.gazetteer_id or f"{place.name}@{place.lat:.3f},{place.lon:.3f}"
 
@@ -427,9 +438,7 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
         plover=one_sided_plover(
             majority(m.plover for m in typed), " ".join(a.name for a in actors if a.role == "actor2"), event_type
         ),
-        date=derive_date(
-            [m.date for m in sorted(told, key=lambda m: not dated_by_its_sentence(m)) if m.date is not None]
-        ),
+        date=derive_date(act_dates(told, cfg.told_window_max_days)),
         places=derive_places(mentions, cfg),
         actors=actors,
         figures=derive_figures(mentions, cfg, sub_event_type),
