@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Literal
 
 from sitrep.data import load_yaml, word_set
 from sitrep.geo.build import ensure_index
@@ -846,26 +847,31 @@ class Gazetteer:
     def is_named(self, place: Place, text: str, romanised: bool = False) -> bool:
         """Whether ``text`` (or the name at its core) is one of ``place``'s names, not a near spelling; with
         ``romanised``, another romanisation of one (same skeleton: "Hassakeh" for "Al-Hasakah") counts too."""
-        # "Kharkiv's Kyivskyi district", "the Hit district of Anbar province": any of its names will do.
-        parts = [p for p in _NAME_PARTS.split(text) if p.strip()]
-        names = {n for part in parts for n in (part, parse_mention(part).core)}
-        keys = {name_key(n) for n in names}
-        column, values = ("n.skel", {skeleton_key(n) for n in names}) if romanised else ("n.key", keys)
-        marks = ",".join("?" * len(values))
-        sql = f"SELECT 1 FROM names n JOIN places p ON p.id = n.place WHERE {column} IN ({marks}) AND p.gid = ? LIMIT 1"
-        return self._db.execute(sql, (*values, place.gazetteer_id)).fetchone() is not None
+        return self._has_name(place.gazetteer_id, text, "skel" if romanised else "key")
 
     def is_respelled(self, place: Place, text: str) -> bool:
         """Whether ``text`` (or the name at its core) is one of ``place``'s names or another romanisation of one by
         the conventions of ``transliteration.yaml`` (the same romanised key: "Urum al-Joz" for Ūrum al Jawz), which
         is finer than the consonant skeleton ("State" is no "Satuit")."""
+        return self._has_name(place.gazetteer_id, text, "rom")
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - the gazetteer lives for the whole process
+    def _has_name(self, gazetteer_id: str, text: str, column: Literal["key", "skel", "rom"]) -> bool:
+        """Whether a part of ``text`` or the name at its core has, by ``column``'s key of the names table, a name of
+        the place: one query for every reading of a name, memoised since a document's passes ask it again."""
+        # "Kharkiv's Kyivskyi district", "the Hit district of Anbar province": any of its names will do.
         parts = [p for p in _NAME_PARTS.split(text) if p.strip()]
-        keys = {romanised_key(n) for part in parts for n in (part, parse_mention(part).core)} - {""}
-        if not keys:
-            return False
-        marks = ",".join("?" * len(keys))
-        sql = f"SELECT 1 FROM names n JOIN places p ON p.id = n.place WHERE n.rom IN ({marks}) AND p.gid = ? LIMIT 1"
-        return self._db.execute(sql, (*keys, place.gazetteer_id)).fetchone() is not None
+        names = {n for part in parts for n in (part, parse_mention(part).core)}
+        if column == "rom":
+            values = {romanised_key(n) for n in names} - {""}
+            if not values:
+                return False
+        else:
+            values = {(skeleton_key if column == "skel" else name_key)(n) for n in names}
+        marks = ",".join("?" * len(values))
+        where = f"n.{column} IN ({marks}) AND p.gid = ?"
+        sql = f"SELECT 1 FROM names n JOIN places p ON p.id = n.place WHERE {where} LIMIT 1"
+        return self._db.execute(sql, (*values, gazetteer_id)).fetchone() is not None
 
     def is_well_known(self, place: Place) -> bool:
         """A place news names beyond its own province: a province or bigger, a big town (as big as a town abroad
