@@ -139,12 +139,18 @@ def _mention_rules() -> dict[str, Any]:
     return rules
 
 
+@cache
+def _admin_heads_alternation() -> str:
+    """The administrative heads as one regex alternation, longest first, built once (a document asks per town)."""
+    return "|".join(re.escape(str(h)) for h in sorted(_mention_rules()["admin_heads"], key=len, reverse=True))
+
+
 def writes_as_a_province(text: str, name: str) -> bool:
     """Whether ``text`` writes ``name`` with an administrative head after or before it ("Varosh province", "the
     province of Varosh"): the name is then a province there, whatever else it names."""
     if not name.strip():
         return False
-    heads = "|".join(re.escape(str(h)) for h in sorted(_mention_rules()["admin_heads"], key=len, reverse=True))
+    heads = _admin_heads_alternation()
     written = re.escape(name)
     pattern = rf"\b{written}\s+(?:{heads})\b|\b(?:{heads})\s+of\s+(?:the\s+)?{written}\b"
     return re.search(pattern, text, re.IGNORECASE) is not None
