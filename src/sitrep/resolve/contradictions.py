@@ -394,7 +394,12 @@ def tells_another_scene(mention: Mention) -> bool:
     wounding three", "others were killed in two more incidents"; ``other_scene_cues`` before
     ``other_scene_nouns``): its figures and date may be that incident's, so they are set against no other
     report's."""
-    return _other_scene().search(" ".join(mention.sentence.text.lower().split())) is not None
+    return _tells_another_scene(mention.sentence.text)
+
+
+@functools.lru_cache(maxsize=8192)  # a function of the sentence, asked again for each pair of reports compared
+def _tells_another_scene(text: str) -> bool:
+    return _other_scene().search(" ".join(text.lower().split())) is not None
 
 
 @functools.cache
