@@ -15,6 +15,7 @@ from sitrep.extract.triggers import one_sided_plover
 from sitrep.geo.inherit import UNRESOLVED_PREFIX
 from sitrep.geo.mentions import landmark_places
 from sitrep.model import LOCATION_ROLE, ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
+from sitrep.nlp.alternation import word_alternation
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import find_contradictions, told_as_risen
 from sitrep.resolve.coreference import coded_type, dated_by_its_sentence, headline_reports
@@ -175,15 +176,9 @@ def own_event_places(mention: Mention) -> set[str]:
 def _distance_before_a_landmark() -> re.Pattern[str]:
     """What ends right before a place written as the landmark of a distance: "30 km south of", "25 kilometers (15
     miles) north of the" (data/en/places.yaml distance_units, compass_points)."""
-
-    def alternatives(name: str) -> str:
-        return "|".join(map(re.escape, sorted(word_set("en", "places", name), key=len, reverse=True)))
-
-    return re.compile(
-        rf"\b[\d.,]+\s*-?\s*(?:{alternatives('distance_units')})\s+(?:\([^)]*\)\s+)?"
-        rf"(?:{alternatives('compass_points')})\s+of\s+(?:the\s+)?$",
-        re.IGNORECASE,
-    )
+    units = word_alternation(word_set("en", "places", "distance_units"))
+    compass = word_alternation(word_set("en", "places", "compass_points"))
+    return re.compile(rf"\b[\d.,]+\s*-?\s*{units}\s+(?:\([^)]*\)\s+)?{compass}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def distance_landmarks(mention: Mention) -> set[str]:
