@@ -660,6 +660,45 @@ def test_one_side_told_twice_and_a_battle_of_two_sides_are_one_incident() -> Non
     assert len(group_document_mentions([attack, repelled])) == 1
 
 
+def _without_doer(m: Mention, sentence: str, word: str) -> Mention:
+    """``m`` told by ``sentence``, its trigger ``word`` there; no doer named."""
+    m.sentence = Span("d", m.sentence.start, m.sentence.start + len(sentence), sentence)
+    at = m.sentence.start + sentence.index(word)
+    m.trigger = Span("d", at, at + len(word), word)
+    m.actors = []
+    return m
+
+
+def test_a_toll_of_the_other_sides_fire_is_another_act_though_its_doer_is_only_a_word_before_the_fire() -> None:
+    # doer_by_its_modifier: after "Government jets bombed the town on Friday.", a toll that names its doer only as the
+    # word before an attack noun ("in opposition shelling") or whose trigger is that noun ("Insurgent rocket fire
+    # ...") tells the other side's act; the same toll of the jets' raid, or of both sides' fire, joins it.
+    raids = _done_by(unplaced("a"), "Government forces", "State forces", "Government jets bombed the town on Friday.")
+    for sentence, word, incidents in (
+        ("Five were killed in opposition shelling on the loyalist side of the town.", "killed", 2),
+        ("Insurgent rocket fire hit a bakery across the river.", "fire", 2),
+        ("Five were killed in army shelling on the rebel side of the town.", "killed", 1),
+        ("Government shelling and rebel fire killed five across the front.", "killed", 1),
+    ):
+        toll = _without_doer(unplaced("bb"), sentence, word)
+        assert len(group_document_mentions([raids, toll])) == incidents, sentence
+
+
+def test_the_word_before_the_attack_noun_names_its_doer_over_a_doer_misread() -> None:
+    # "Rebel shelling killed two in the west of the city": the modifier of the trigger is the doer, whatever the
+    # actor reading took for it; a verb's doer is not the force named right before it ("the army depot killing").
+    raids = _done_by(unplaced("a"), "Government forces", "State forces", "Government jets bombed the town on Friday.")
+    misread = _done_by(
+        unplaced("bb"), "Government forces", "State forces", "Rebel shelling killed two in the west of the city."
+    )
+    at = misread.sentence.start + misread.sentence.text.index("shelling")
+    misread.trigger = Span("d", at, at + len("shelling"), "shelling")
+    assert len(group_document_mentions([raids, misread])) == 2
+    bomb = _done_by(unplaced("a"), "Rebels", "Rebel groups", "Rebels set off a truck bomb on Friday.")
+    verb = _without_doer(unplaced("bb"), "It went off by the army depot killing five.", "killing")
+    assert len(group_document_mentions([bomb, verb])) == 1
+
+
 def test_a_definite_description_naming_a_town_nearby_restates_its_incident() -> None:
     # restated_near: "A car bomb killed eight in Idlib." / "The bomb struck Saraqib's northern edge" (17 km off):
     # the definite description tells the bomb told; a sentence naming Saraqib without one tells another act, and so

@@ -20,8 +20,8 @@ own evidence of being another incident (``data/incidents.yaml``):
   clashes that followed may be one incident told three ways);
 - another mode (a planned attack is not the one carried out), or another country;
 - a doer of the other side: a strike or an attack by one side and one by the other, each named by its sentence,
-  are two acts ("rebel rockets hit the city" / "government jets bombed the suburbs"), not in a battle, where both
-  sides act (doers_of_two_sides);
+  are two acts ("rebel rockets hit the city" / "government jets bombed the suburbs"; a toll "in rebel fire" names
+  its doer too), not in a battle, where both sides act (doers_of_two_sides);
 - a turn of the text to another incident ("Elsewhere, ..."), or a further act its doer also did at a place the
   sentence names ("Regime forces also shelled the towns of X and Y": also_another_act), or an act told as following
   or preceding the one told ("Warplanes later struck a clinic", "Clashes broke out after the blasts": sequel_act).
@@ -818,17 +818,68 @@ def other_incident(a: Mention, b: Mention, rules: IncidentRules | None = None, k
 
 def doers_of_two_sides(a: Mention, b: Mention, rules: IncidentRules) -> bool:
     """doers_of_two_sides: two reports of acts one side does to another (``one_sided_types``) whose doers, as their
-    sentences name them, are of two kinds of actor (state forces, rebels), neither the other's target: the rockets
-    the rebels fired and the air raids the army flew are two acts, though told of one town and one day."""
+    sentences name them (``doer_kind``: "rebel fire" names its doer as well as "the rebels fired"), are of two kinds
+    of actor (state forces, rebels), neither the other's target: the rockets the rebels fired and the air raids the
+    army flew are two acts, though told of one town and one day."""
     if a.sentence.start == b.sentence.start or not {a.event_type, b.event_type} <= rules.one_sided_types:
         return False
-    doer_a, doer_b = a.actor("actor1"), b.actor("actor1")
-    if doer_a is None or doer_b is None or doer_a.span is None or doer_b.span is None:
-        return False
-    if not doer_a.actor_type or not doer_b.actor_type or doer_a.actor_type == doer_b.actor_type:
+    kind_a, kind_b = doer_kind(a), doer_kind(b)
+    if kind_a is None or kind_b is None or kind_a == kind_b:
         return False
     targets = {t.name for m in (a, b) if (t := m.actor("actor2")) is not None}
-    return doer_a.name not in targets and doer_b.name not in targets
+    return all(doer.name not in targets for m in (a, b) if (doer := m.actor("actor1")) is not None and doer.span)
+
+
+def doer_kind(mention: Mention) -> str | None:
+    """The kind of actor (state forces, rebels) that did the report's act, as its sentence names it: the force a
+    word right before the trigger, a noun of attack, names ("rebel shelling", "regime air strikes":
+    doer_by_its_modifier; a verb's doer is not the word before it: "the military intelligence killing"), else the
+    doer the report names, else, when it names none, the one kind of force whose word stands before an attack word
+    in its sentence ("eight were killed in rebel fire": the toll of the rebels' act)."""
+    text = mention.sentence.text or ""
+    trigger_words = (mention.trigger.text or "").casefold().split()
+    if trigger_words and trigger_words[-1] in actor_dictionary().words.attack_nouns:
+        by_trigger = _force_before(text, mention.trigger.start - mention.sentence.start)
+        if by_trigger is not None:
+            return by_trigger
+    doer = mention.actor("actor1")
+    if doer is not None and doer.span is not None:
+        return doer.actor_type or None
+    return _one_force_of_attacks(text)
+
+
+# A force's word stands this many words before the attack word it qualifies at most ("rebel rocket fire").
+MODIFIER_REACH_WORDS = 2
+
+
+@functools.cache
+def _force_modifiers() -> dict[str, str]:
+    """The words that name a kind of force before a noun ("rebel", "regime", "army", "coalition"), by actor type
+    (the actor data's ``modifiers``)."""
+    return {word: force.actor_type for force in actor_dictionary().contextual for word in force.modifiers}
+
+
+@functools.lru_cache(maxsize=65_536)
+def _force_before(text: str, at: int) -> str | None:
+    """The kind of force a modifier among the ``MODIFIER_REACH_WORDS`` words right before ``at`` names."""
+    if not 0 <= at <= len(text):
+        return None
+    before = re.findall(r"[\w-]+", text[:at].casefold())[-MODIFIER_REACH_WORDS:]
+    kinds = {_force_modifiers()[w] for w in before if w in _force_modifiers()}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+@functools.lru_cache(maxsize=65_536)
+def _one_force_of_attacks(text: str) -> str | None:
+    """The one kind of force whose modifier stands right before an attack word of the sentence ("in rebel fire on
+    the government-held west"); None when it names none, or forces of two kinds."""
+    attacks = actor_dictionary().words.attack_nouns
+    kinds = {
+        kind
+        for found in re.finditer(r"[\w-]+", text.casefold())
+        if found.group(0) in attacks and (kind := _force_before(text, found.start())) is not None
+    }
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def distinct_towns(a: Mention, b: Mention) -> bool:
