@@ -699,6 +699,22 @@ def test_the_word_before_the_attack_noun_names_its_doer_over_a_doer_misread() ->
     assert len(group_document_mentions([bomb, verb])) == 1
 
 
+def test_a_definite_description_joins_the_act_of_its_kind_not_the_act_told_last() -> None:
+    # definite_description_of_its_kind: "Jets struck Saraqib on Sunday." / "A car bomb went off in Idlib." /
+    # "The strikes also destroyed a bakery.": the strikes are the jets' raid, though the bomb was told last; an
+    # indefinite report ("Strikes destroyed a bakery.") goes on with the incident told last.
+    raid, bomb = placed("a", "Saraqib"), placed("bb", "Idlib")
+    raid.sub_event_type, bomb.sub_event_type = "Air/drone strike", "Remote explosive/landmine/IED"
+    for sentence, restates, with_the_raid in (
+        ("The strikes also destroyed a bakery.", True, True),
+        ("Strikes destroyed a bakery.", False, False),
+    ):
+        more = _without_doer(unplaced("ccc"), sentence, "destroyed")
+        more.sub_event_type, more.restates = "Air/drone strike", restates
+        groups = group_document_mentions([raid, bomb, more])
+        assert any(raid in g and more in g for g in groups) == with_the_raid, sentence
+
+
 def test_a_definite_description_naming_a_town_nearby_restates_its_incident() -> None:
     # restated_near: "A car bomb killed eight in Idlib." / "The bomb struck Saraqib's northern edge" (17 km off):
     # the definite description tells the bomb told; a sentence naming Saraqib without one tells another act, and so
@@ -787,7 +803,7 @@ def test_an_act_a_doer_also_did_at_a_place_of_its_own_is_another_incident() -> N
         ("Other targets were also hit in Kafr Ruma.", 1),
         ("Artillery also shelled a school.", 1),
     ):
-        names = [("Kafr Ruma", IDLIB_PROVINCE)] if "Kafr Ruma" in sentence else []
+        names: list[tuple[str, Place | None]] = [("Kafr Ruma", IDLIB_PROVINCE)] if "Kafr Ruma" in sentence else []
         further = _saying("bb", sentence, names)
         assert len(group_document_mentions([lead, further])) == incidents, sentence
 

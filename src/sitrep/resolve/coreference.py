@@ -26,7 +26,8 @@ own evidence of being another incident (``data/incidents.yaml``):
   sentence names ("Regime forces also shelled the towns of X and Y": also_another_act), or an act told as following
   or preceding the one told ("Warplanes later struck a clinic", "Clashes broke out after the blasts": sequel_act).
 A report with no such evidence joins the incident that shares its place, else
-the latest one the article told. A definite description of an act ("The bomb struck the village of X") that
+the latest one the article told (a definite description, "the strikes", the latest that holds an act of its kind:
+definite_description_of_its_kind). A definite description of an act ("The bomb struck the village of X") that
 names no day of its own and has only its place against every incident restates the latest incident of its type
 within ``CONFLICTING_PLACES_KM`` (restated_near). A headline (the document's title, where the
 text opens with it, when the body tells more) abbreviates the article's lead incident ("Aleppo blast
@@ -1129,7 +1130,7 @@ def group_document_mentions(mentions: list[Mention], joined_by: dict[str, str] |
             home: list[Mention] | None = sharing[-1]
             why[mention.id] = "shares_place"
         elif open_groups and not turns:
-            home = open_groups[-1]
+            home = _restated_kind(mention, open_groups) or open_groups[-1]
             why[mention.id] = "continues" if _continues(mention) else "no_evidence_against"
         else:
             home = _restated_near(mention, groups, rules)
@@ -1153,6 +1154,18 @@ def group_document_mentions(mentions: list[Mention], joined_by: dict[str, str] |
         else:
             lead.insert(0, mention)
     return groups
+
+
+def _restated_kind(mention: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
+    """definite_description_of_its_kind: a definite description ("the air strikes", "the bombing") refers to an act
+    of its kind told before it: of the incidents it could join, the latest that holds a report of its sub-type, though
+    the text told another kind of act after it ("Jets struck the town. A car bomb went off in the market. The strikes
+    hit a school.")."""
+    if not mention.restates or not mention.sub_event_type:
+        return None
+    return next(
+        (g for g in reversed(groups) if any(other.sub_event_type == mention.sub_event_type for other in g)), None
+    )
 
 
 def _of_one_sentence(mention: Mention, group: list[Mention]) -> bool:
