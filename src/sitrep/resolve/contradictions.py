@@ -688,6 +688,17 @@ def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradictio
     ]
 
 
+def reports_a_denial_answers(denial_doc: str, concerned: Mention, event_reports: Iterable[Mention]) -> list[Mention]:
+    """accusation_in_the_article: a denial of an incident answers every report its own article gives that the
+    incident happened as told (``denial_disputes``), not only the one it was linked to (``concerned``, first): the
+    accusation it answers is as often told in a sentence before that report, or in the denial's own sentence
+    ("X was blamed for the attack, though it denied it"), as in the last report before it. The same rule as
+    :func:`denial_contradictions`: one entry per event and article lists them all."""
+    disputed = _settings()["denial_disputes"]
+    others = [m for m in event_reports if m.doc == denial_doc and m.id != concerned.id and m.modality in disputed]
+    return [concerned, *sorted(others, key=lambda m: m.sentence.start)]
+
+
 FOILED = "foiled"
 
 
