@@ -503,6 +503,25 @@ def test_a_denial_over_a_whole_war_or_campaign_answers_no_one_report() -> None:
         assert not [c for c in derive_event("ev", [struck, standing]).contradictions if c.kind == "denial"]
 
 
+def test_a_denial_held_over_years_answers_no_one_report_but_a_dated_denier_still_denies() -> None:
+    # standing_denial_spans: a denial over a stretch of years or a war named by its length is a standing position
+    struck = mention("a", sources=("Monitor", "Courier"), text="Jets struck the market, the monitor said.")
+    for n, text in enumerate(
+        (
+            "Over the past four years the government has denied any role in such raids.",
+            "Both sides have denied using barrel bombs during the seven-year-old conflict.",
+        )
+    ):
+        standing = mention(f"s{n}", modality="denied", sources=("Interior Ministry", "Courier"), doc="doc-a", text=text)
+        standing.chain.sources[0].kind = "government"
+        assert not [c for c in derive_event("ev", [struck, standing]).contradictions if c.kind == "denial"]
+    # a year that dates the denier, not the denial, leaves an answer to this incident
+    text = "The air force, which has flown there since 2019, denied striking the market."
+    answer = mention("d", modality="denied", sources=("Interior Ministry", "Courier"), doc="doc-a", text=text)
+    answer.chain.sources[0].kind = "government"
+    assert [c for c in derive_event("ev", [struck, answer]).contradictions if c.kind == "denial"]
+
+
 def test_one_source_under_two_of_its_names_does_not_disagree_with_itself() -> None:
     """Within one article, a known body's alias and its full name are one source: its toll of 20 and then 30 is
     its own wording or breakdown, not two sources that disagree; another source's 30 still disagrees with the 20."""

@@ -659,7 +659,25 @@ def standing_denial(text: str) -> bool:
     """The sentence tells a party's standing position, not its answer to this incident: a denial said to be
     repeated or of earlier charges ("has repeatedly denied using such weapons", "denied previous accusations", "has
     always denied"), which news writing gives as background beside any incident of its kind."""
-    return _has_cue(text, "standing_denial_cues")
+    return _has_cue(text, "standing_denial_cues") or held_over_years(text)
+
+
+@functools.lru_cache(maxsize=8192)  # a function of the sentence, asked for each denial of it
+def held_over_years(text: str) -> bool:
+    """standing_denial_spans: the sentence holds its denial over a stretch of years ("over the past three years it
+    has denied"), or over a war named by its length ("denied using such arms during the five-year-old civil war"),
+    not as an answer to one incident. Not "since" a year, which as often dates the denier ("its military, fighting
+    there since 2015, denied striking the town")."""
+    return _years_span().search(" ".join(text.lower().split())) is not None
+
+
+@functools.cache
+def _years_span() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(w) for w in sorted(_lexicon("standing_denial_spans"), key=len, reverse=True))
+    return re.compile(
+        r"\b(?:over|in|during|throughout|for)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?years\b"
+        rf"|\b[\w]+-years?(?:-old)?\s+(?:[\w-]+\s+)?(?:{nouns})\b"
+    )
 
 
 def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradiction]:
