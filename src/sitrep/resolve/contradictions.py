@@ -6,18 +6,18 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations, islice
 from typing import TypeVar
 
 from sitrep.data import load_yaml, word_set
 from sitrep.extract.attribution import canonical_outlet
-from sitrep.extract.claims import tells_a_running_total
+from sitrep.extract.claims import link_to_incidents, tells_a_running_total
 from sitrep.extract.dates import WEEKDAY_BY_NAME
 from sitrep.extract.quantities import effective_range, ranges_disjoint
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.index import Gazetteer
-from sitrep.model import AttributionChain, Contradiction, Event, Figure, Mention, Place, Quantity, Span
+from sitrep.model import AttributionChain, Claim, Contradiction, Event, Figure, Mention, Place, Quantity, Span
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradiction_model import EntryContext, kept
 from sitrep.resolve.similarity import mention_places
@@ -715,6 +715,23 @@ def reports_a_denial_answers(denial_doc: str, concerned: Mention, event_reports:
     disputed = _settings()["denial_disputes"]
     others = [m for m in event_reports if m.doc == denial_doc and m.id != concerned.id and m.modality in disputed]
     return [concerned, *sorted(others, key=lambda m: m.sentence.start)]
+
+
+def answer_set_aside_denials(claims: list[Claim], mentions: list[Mention]) -> None:
+    """denial_of_a_set_aside_report: a denial is linked to a report of the incident it answers
+    (``extract.claims.link_to_incidents``) before reports are set aside as background (a habit, a reference to the
+    act, a restatement: they join no event); when its report is set aside, so is the denial, though it answers an
+    incident the story tells as news. Such a denial is linked again, by the same rules, among the reports of that
+    kind of act (the set-aside report's event type) kept as news. Claims are changed in place, as background marks
+    reports."""
+    by_id = {m.id: m for m in mentions}
+    for claim in claims:
+        dropped = by_id.get(claim.concerns) if claim.concerns and claim.modality == "denied" else None
+        if dropped is None or not dropped.background:
+            continue
+        news = [m for m in mentions if not m.background and m.event_type == dropped.event_type]
+        relinked = link_to_incidents(news, [replace(claim, concerns=None)]) if news else []
+        claim.concerns = next((c.concerns for c in relinked if c.id == claim.id and c.concerns), claim.concerns)
 
 
 FOILED = "foiled"
