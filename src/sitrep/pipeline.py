@@ -39,7 +39,7 @@ from sitrep.resolve.claims import (
     topic_key,
 )
 from sitrep.resolve.config import ResolveConfig, load_config
-from sitrep.resolve.contradictions import incident_contradictions, one_incident
+from sitrep.resolve.contradictions import answer_set_aside_denials, incident_contradictions, one_incident
 from sitrep.resolve.coreference import mark_headline, share_incident_places
 from sitrep.resolve.incident_gate import gate_incidents, incidents_as_events
 from sitrep.resolve.similarity import mention_places
@@ -99,6 +99,7 @@ def process_document(
     scope_claims(extraction, places, gazetteer)
     gate_incidents(mentions, document)  # on the places as stored: the gate was trained on stored reports
     share_headline_chains(mentions, extraction.paragraph_of)  # on the places as stored, grouped as resolve will
+    answer_set_aside_denials(extraction.claims, mentions)  # once the reports set aside as background are known
     return ProcessedDocument(document, mentions, extraction.claims)
 
 

@@ -405,6 +405,27 @@ def test_a_denial_is_set_against_the_report_of_the_incident_it_is_about() -> Non
     assert "Russian Ministry of Defence" in entry.description and "Syrian Observatory" in entry.description
 
 
+def test_a_denial_answers_every_report_of_the_incident_its_article_gives() -> None:
+    # accusation_in_the_article: "Rebels accused the air force of the raid on Tal Nour." ... "Fire crews said the
+    # raid killed 12." ... "The defence ministry denied the accusation." The denial was linked to the last report
+    # before it, but it answers the accusation told earlier too; another article's report is not its own.
+    from sitrep.resolve.claims import denials_of_reports
+    from tests.resolve.resolve_fixtures import mention
+
+    accusation = mention("m1", sources=("rebels", "Courier"), doc="story", text="Rebels accused the air force.")
+    accusation.sentence = Span("story", 0, 29, accusation.sentence.text)
+    toll = mention("m2", killed=(12, 12, 12), sources=("fire crews", "Courier"), doc="story", text="It killed 12.")
+    toll.sentence = Span("story", 40, 53, toll.sentence.text)
+    elsewhere = mention("m3", killed=(12, 12, 12), sources=("Monitor", "Daily"), doc="daily story")
+    denial = claim("c1", "deny accusation", None, None, ["Defence Ministry", "Courier"], modality="denied", doc="story")
+    denial.concerns = "m2"
+    reports = {"m1": ("ev1", accusation), "m2": ("ev1", toll), "m3": ("ev1", elsewhere)}
+    ((event_id, entry),) = denials_of_reports([denial], reports)
+    assert event_id == "ev1" and (entry.a, entry.b) == ("m2", "c1")
+    assert sorted(entry.pairs) == [("denial", "m1", "c1"), ("denial", "m2", "c1")]
+    assert "rebels" in entry.description and "fire crews" in entry.description
+
+
 def test_two_articles_denials_of_one_incident_are_cited_each_with_its_own_article_s_report() -> None:
     from sitrep.resolve.claims import denials_of_reports
     from tests.resolve.resolve_fixtures import mention

@@ -503,6 +503,25 @@ def test_a_denial_over_a_whole_war_or_campaign_answers_no_one_report() -> None:
         assert not [c for c in derive_event("ev", [struck, standing]).contradictions if c.kind == "denial"]
 
 
+def test_a_denial_held_over_years_answers_no_one_report_but_a_dated_denier_still_denies() -> None:
+    # standing_denial_spans: a denial over a stretch of years or a war named by its length is a standing position
+    struck = mention("a", sources=("Monitor", "Courier"), text="Jets struck the market, the monitor said.")
+    for n, text in enumerate(
+        (
+            "Over the past four years the government has denied any role in such raids.",
+            "Both sides have denied using barrel bombs during the seven-year-old conflict.",
+        )
+    ):
+        standing = mention(f"s{n}", modality="denied", sources=("Interior Ministry", "Courier"), doc="doc-a", text=text)
+        standing.chain.sources[0].kind = "government"
+        assert not [c for c in derive_event("ev", [struck, standing]).contradictions if c.kind == "denial"]
+    # a year that dates the denier, not the denial, leaves an answer to this incident
+    text = "The air force, which has flown there since 2019, denied striking the market."
+    answer = mention("d", modality="denied", sources=("Interior Ministry", "Courier"), doc="doc-a", text=text)
+    answer.chain.sources[0].kind = "government"
+    assert [c for c in derive_event("ev", [struck, answer]).contradictions if c.kind == "denial"]
+
+
 def test_one_source_under_two_of_its_names_does_not_disagree_with_itself() -> None:
     """Within one article, a known body's alias and its full name are one source: its toll of 20 and then 30 is
     its own wording or breakdown, not two sources that disagree; another source's 30 still disagrees with the 20."""
@@ -687,3 +706,26 @@ def test_both_before_two_nouns_is_a_conjunction_not_a_toll() -> None:
     two = told("c", "Rockets on the market killed two people.", "two people", (2, 2, 2), "Agency")
     assert figure_entries(nine, both) == []
     assert figure_entries(nine, two)  # a toll of two is still set against nine
+
+
+def test_a_denial_of_a_report_set_aside_as_background_answers_the_story_s_incident() -> None:
+    # denial_of_a_set_aside_report: "Jets struck a market in Tal Nour, killing 12." ... "Such markets have often
+    # been hit." (set aside as a habit) ... "The ministry denied any responsibility." The denial was linked to the
+    # habit; it answers the market strike.
+    from sitrep.model import Claim
+    from sitrep.resolve.contradictions import answer_set_aside_denials
+
+    strike = mention("m1", killed=(12, 12, 12), doc="story", text="Jets struck a market in Tal Nour, killing 12.")
+    habit = mention("m2", doc="story", text="Such markets have often been hit.")
+    habit.sentence = Span("story", 50, 83, habit.sentence.text)
+    habit.background = "habitual"
+    other_kind = mention("m3", event_type="Protests", doc="story", text="Traders marched.")
+    other_kind.sentence = Span("story", 90, 106, other_kind.sentence.text)
+    sentence = Span("story", 120, 160, "The ministry denied any responsibility.")
+    chain = AttributionChain([Source("Defence Ministry", "government"), Source("Courier", "publisher")])
+    denial = Claim("c1", "story", "responsibility", None, None, sentence, chain=chain, modality="denied", concerns="m2")
+    kept_link = Claim(
+        "c2", "story", "responsibility", None, None, sentence, chain=chain, modality="denied", concerns="m1"
+    )
+    answer_set_aside_denials([denial, kept_link], [strike, habit, other_kind])
+    assert (denial.concerns, kept_link.concerns) == ("m1", "m1")

@@ -25,6 +25,7 @@ from sitrep.resolve.contradictions import (
     one_per_field,
     one_speaker,
     originator,
+    reports_a_denial_answers,
     same_count,
     standing_denial,
 )
@@ -519,16 +520,18 @@ def denials_of_reports(claims: list[Claim], reports: dict[str, tuple[str, Mentio
             continue
         if standing_denial(claim.sentence.text):
             continue
-        event_id, report = reports[claim.concerns]
-        if own_account(report, claim):
-            continue
-        positions[report.id] = f"{report.modality} ({report_who(report)})"
-        positions[claim.id] = f"denied ({denier(claim)})"
-        by_event.setdefault((event_id, claim.doc), []).append(
-            Contradiction(
-                "denial", f"{denier(claim)} denies what {report_who(report)} reports", report.id, claim.id, "denial"
+        event_id, concerned = reports[claim.concerns]
+        of_event = (m for e, m in reports.values() if e == event_id)
+        for report in reports_a_denial_answers(claim.doc, concerned, of_event):
+            if own_account(report, claim):
+                continue
+            positions[report.id] = f"{report.modality} ({report_who(report)})"
+            positions[claim.id] = f"denied ({denier(claim)})"
+            by_event.setdefault((event_id, claim.doc), []).append(
+                Contradiction(
+                    "denial", f"{denier(claim)} denies what {report_who(report)} reports", report.id, claim.id, "denial"
+                )
             )
-        )
 
     def context() -> EntryContext:
         involved: dict[str, Claim | Mention] = {c.id: c for c in claims if c.id in positions}

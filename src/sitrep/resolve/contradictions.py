@@ -6,18 +6,18 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations, islice
 from typing import TypeVar
 
 from sitrep.data import load_yaml, word_set
 from sitrep.extract.attribution import canonical_outlet
-from sitrep.extract.claims import tells_a_running_total
+from sitrep.extract.claims import link_to_incidents, tells_a_running_total
 from sitrep.extract.dates import WEEKDAY_BY_NAME
 from sitrep.extract.quantities import effective_range, ranges_disjoint
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.index import Gazetteer
-from sitrep.model import AttributionChain, Contradiction, Event, Figure, Mention, Place, Quantity, Span
+from sitrep.model import AttributionChain, Claim, Contradiction, Event, Figure, Mention, Place, Quantity, Span
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradiction_model import EntryContext, kept
 from sitrep.resolve.similarity import mention_places
@@ -659,7 +659,25 @@ def standing_denial(text: str) -> bool:
     """The sentence tells a party's standing position, not its answer to this incident: a denial said to be
     repeated or of earlier charges ("has repeatedly denied using such weapons", "denied previous accusations", "has
     always denied"), which news writing gives as background beside any incident of its kind."""
-    return _has_cue(text, "standing_denial_cues")
+    return _has_cue(text, "standing_denial_cues") or held_over_years(text)
+
+
+@functools.lru_cache(maxsize=8192)  # a function of the sentence, asked for each denial of it
+def held_over_years(text: str) -> bool:
+    """standing_denial_spans: the sentence holds its denial over a stretch of years ("over the past three years it
+    has denied"), or over a war named by its length ("denied using such arms during the five-year-old civil war"),
+    not as an answer to one incident. Not "since" a year, which as often dates the denier ("its military, fighting
+    there since 2015, denied striking the town")."""
+    return _years_span().search(" ".join(text.lower().split())) is not None
+
+
+@functools.cache
+def _years_span() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(w) for w in sorted(_lexicon("standing_denial_spans"), key=len, reverse=True))
+    return re.compile(
+        r"\b(?:over|in|during|throughout|for)\s+the\s+(?:past|last)\s+(?:[\w-]+\s+)?years\b"
+        rf"|\b[\w]+-years?(?:-old)?\s+(?:[\w-]+\s+)?(?:{nouns})\b"
+    )
 
 
 def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradiction]:
@@ -686,6 +704,34 @@ def denial_contradictions(event: Event, cfg: ResolveConfig) -> list[Contradictio
         Contradiction("denial", f"{who(d)} denies what {who(a)} reports", a.id, d.id, subject=event.event_type)
         for d, a in pairs
     ]
+
+
+def reports_a_denial_answers(denial_doc: str, concerned: Mention, event_reports: Iterable[Mention]) -> list[Mention]:
+    """accusation_in_the_article: a denial of an incident answers every report its own article gives that the
+    incident happened as told (``denial_disputes``), not only the one it was linked to (``concerned``, first): the
+    accusation it answers is as often told in a sentence before that report, or in the denial's own sentence
+    ("X was blamed for the attack, though it denied it"), as in the last report before it. The same rule as
+    :func:`denial_contradictions`: one entry per event and article lists them all."""
+    disputed = _settings()["denial_disputes"]
+    others = [m for m in event_reports if m.doc == denial_doc and m.id != concerned.id and m.modality in disputed]
+    return [concerned, *sorted(others, key=lambda m: m.sentence.start)]
+
+
+def answer_set_aside_denials(claims: list[Claim], mentions: list[Mention]) -> None:
+    """denial_of_a_set_aside_report: a denial is linked to a report of the incident it answers
+    (``extract.claims.link_to_incidents``) before reports are set aside as background (a habit, a reference to the
+    act, a restatement: they join no event); when its report is set aside, so is the denial, though it answers an
+    incident the story tells as news. Such a denial is linked again, by the same rules, among the reports of that
+    kind of act (the set-aside report's event type) kept as news. Claims are changed in place, as background marks
+    reports."""
+    by_id = {m.id: m for m in mentions}
+    for claim in claims:
+        dropped = by_id.get(claim.concerns) if claim.concerns and claim.modality == "denied" else None
+        if dropped is None or not dropped.background:
+            continue
+        news = [m for m in mentions if not m.background and m.event_type == dropped.event_type]
+        relinked = link_to_incidents(news, [replace(claim, concerns=None)]) if news else []
+        claim.concerns = next((c.concerns for c in relinked if c.id == claim.id and c.concerns), claim.concerns)
 
 
 FOILED = "foiled"
