@@ -133,6 +133,41 @@ def beside_a_sentence_place(row: Row, points: Sequence[Anchor]) -> float:
     return 0.0
 
 
+# Compass bearings of the directions a text states ("north of Y", "Y's eastern countryside"), in degrees.
+BEARINGS = {
+    "north": 0.0,
+    "northeast": 45.0,
+    "east": 90.0,
+    "southeast": 135.0,
+    "south": 180.0,
+    "southwest": 225.0,
+    "west": 270.0,
+    "northwest": 315.0,
+}
+
+
+def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Initial compass bearing from the first point to the second, 0..360 degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return math.degrees(math.atan2(x, y)) % 360.0
+
+
+def on_the_stated_side(row: Row, side: tuple[str, Anchor] | None) -> float:
+    """namesake_on_the_stated_side: "X in the northern countryside of Y", "X, 20 km east of Y": of X's namesakes,
+    one lying on that side of Y (within the nearby radius) is meant, not one beyond Y or on its other side."""
+    if side is None:
+        return 0.0
+    direction, ref = side
+    w = weights()["nearby"]
+    if haversine_km(ref.lat, ref.lon, row.lat, row.lon) > float(w["radius_km"]):
+        return 0.0
+    off = abs((bearing_deg(ref.lat, ref.lon, row.lat, row.lon) - BEARINGS[direction] + 180.0) % 360.0 - 180.0)
+    return float(w["stated_side"]) if off < float(w["stated_side_degrees"]) else 0.0
+
+
 def total_score(
     similarity: float,
     row: Row,
