@@ -57,3 +57,11 @@ def test_the_namesake_on_the_stated_side_of_a_town_is_meant(gazetteer: Gazetteer
 def test_the_other_side_picks_the_other_namesake(gazetteer: Gazetteer) -> None:
     sentence = "Kurdish-led fighters seized Sheikh Issa village in the southern countryside of Aleppo this week."
     assert haversine_km(*_resolved(gazetteer, "Sheikh Issa", sentence, "Aleppo"), 36.479, 37.146) > 25
+
+
+def test_a_side_of_a_province_abroad_does_not_pull_a_namesake_at_home(gazetteer: Gazetteer) -> None:
+    # "Ramadi, the capital of western Anbar": Iraq's Ramadi, not a Syrian village of that name west of Anbar's point.
+    sentence = "Militants overran Ramadi, the provincial capital of western Anbar province, in a surprise attack."
+    context = GeoContext(sentence=sentence, document_countries=("SY", "IQ"), nearby_places=("Ramadi", "Anbar province"))
+    place = gazetteer.resolve("Ramadi", context)
+    assert place is not None and place.country == "IQ"

@@ -157,11 +157,15 @@ def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def on_the_stated_side(row: Row, side: tuple[str, Anchor] | None) -> float:
     """namesake_on_the_stated_side: "X in the northern countryside of Y", "X, 20 km east of Y": of X's namesakes,
-    one lying on that side of Y (within the nearby radius) is meant, not one beyond Y or on its other side."""
+    one lying on that side of Y (within the nearby radius, in Y's country, and in Y itself when Y is a province) is
+    meant, not one beyond Y or on its other side."""
     if side is None:
         return 0.0
     direction, ref = side
     w = weights()["nearby"]
+    # The side of a province is a part of it ("X of western Anbar" is in Anbar), of a town a part of its country.
+    if row.country != ref.country or (ref.precision == "admin1" and row.admin1 != ref.admin1):
+        return 0.0
     if haversine_km(ref.lat, ref.lon, row.lat, row.lon) > float(w["radius_km"]):
         return 0.0
     off = abs((bearing_deg(ref.lat, ref.lon, row.lat, row.lon) - BEARINGS[direction] + 180.0) % 360.0 - 180.0)
