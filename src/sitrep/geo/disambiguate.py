@@ -16,7 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from sitrep.data import load_yaml
-from sitrep.geo.distance import haversine_km
+from sitrep.geo.distance import bearing_deg, haversine_km
 from sitrep.geo.normalise import ParsedMention
 
 
@@ -144,15 +144,6 @@ BEARINGS = {
     "west": 270.0,
     "northwest": 315.0,
 }
-
-
-def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Initial compass bearing from the first point to the second, 0..360 degrees."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dl = math.radians(lon2 - lon1)
-    x = math.sin(dl) * math.cos(p2)
-    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
-    return math.degrees(math.atan2(x, y)) % 360.0
 
 
 def on_the_stated_side(row: Row, side: tuple[str, Anchor] | None) -> float:
