@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.geo.distance import EARTH_RADIUS_KM, haversine_km
+from sitrep.geo.distance import EARTH_RADIUS_KM, bearing_deg, haversine_km
 
 ROOT = Path(__file__).resolve().parents[2]
 # Code that would compute its own distance: an Earth radius or degrees turned to radians.
@@ -20,6 +20,13 @@ def test_known_distances() -> None:
     assert haversine_km(0.0, 0.0, 0.0, 90.0) == pytest.approx(EARTH_RADIUS_KM * 3.141592653589793 / 2)
     assert haversine_km(33.5, 36.3, 33.5, 36.3) == 0.0
     assert haversine_km(33.5, 36.3, 36.2, 37.1) == pytest.approx(haversine_km(36.2, 37.1, 33.5, 36.3))
+
+
+def test_known_bearings() -> None:
+    # Due north, due east along the equator, and south-west.
+    assert bearing_deg(33.0, 36.0, 34.0, 36.0) == pytest.approx(0.0, abs=0.01)
+    assert bearing_deg(0.0, 10.0, 0.0, 11.0) == pytest.approx(90.0, abs=0.01)
+    assert 220.0 < bearing_deg(34.0, 37.0, 33.5, 36.4) < 235.0
 
 
 def test_antipodes_do_not_fail() -> None:

@@ -769,6 +769,8 @@ class NearbyScores(Strict):
     radius_km: Number
     sentence_place: Number
     sentence_place_km: Number
+    stated_side: Number
+    stated_side_degrees: Number
 
 
 class ScoringFile(Strict):

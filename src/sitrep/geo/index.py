@@ -15,7 +15,15 @@ from typing import Literal
 
 from sitrep.data import load_yaml, word_set
 from sitrep.geo.build import ensure_index
-from sitrep.geo.disambiguate import Anchor, Row, beside_a_sentence_place, name_similarity, total_score, weights
+from sitrep.geo.disambiguate import (
+    Anchor,
+    Row,
+    beside_a_sentence_place,
+    name_similarity,
+    on_the_stated_side,
+    total_score,
+    weights,
+)
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.fuzzy import NamePool, NamePools, index_file, index_stamp, load_pools, write_beside_index
 from sitrep.geo.normalise import (
@@ -34,6 +42,7 @@ from sitrep.geo.normalise import (
     romanised_key,
     skeleton_key,
     specific_romanisation,
+    stated_side,
     tokens,
     words_key,
     written_as_country,
@@ -665,6 +674,8 @@ class Gazetteer:
         def in_a_named_unit(row: Row) -> bool:
             return (row.country, row.admin1) in named_units
 
+        side = self._stated_side(text, context, countries)
+
         # ``romanisation_in_named_province``: an exact namesake elsewhere does not stop another romanisation of a
         # place in a province the document names ("Salmiyah ... east of Hama" is Hama's Salamiyah, not a village
         # of that very spelling on the coast); the nearby-places bonus then decides between them.
@@ -709,7 +720,8 @@ class Gazetteer:
                     )
                     + (float(weights()["main_name"]) if m.main_name and m.spelled else 0.0)
                     + (seat_bonus if m.row.precision == "town" and _point(m.row) in seats else 0.0)
-                    + (beside_a_sentence_place(m.row, sentence_points) if m.row.precision == "town" else 0.0),
+                    + (beside_a_sentence_place(m.row, sentence_points) if m.row.precision == "town" else 0.0)
+                    + (on_the_stated_side(m.row, side) if m.spelled and m.row.precision in ("town", "site") else 0.0),
                 ),
                 0.0,
                 m.matched_name,
@@ -782,6 +794,15 @@ class Gazetteer:
             or row.feature == "PPLC"
             or row.population >= int(weights()["landmark_min_population"])
         )
+
+    def _stated_side(self, text: str, context: GeoContext, countries: tuple[str, ...]) -> tuple[str, Anchor] | None:
+        """The side of a named place the mention's sentence puts it on ("X in the northern countryside of Y"), with
+        that place's point; None when the sentence states none or the place is not known."""
+        said = stated_side(context.sentence, text.strip()) if context.sentence else None
+        if said is None or name_key(said[1]) == name_key(text):
+            return None
+        anchor = self._anchor(said[1], countries)
+        return (said[0], anchor) if anchor is not None else None
 
     def _anchors(self, nearby: tuple[str, ...], countries: tuple[str, ...]) -> list[Anchor]:
         return [a for text in nearby[:12] if (a := self._anchor(text, countries)) is not None]

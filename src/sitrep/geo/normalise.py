@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from sitrep.data import data_path, load_yaml
+from sitrep.data import data_path, load_yaml, word_set
 from sitrep.extract.dates import FULL_MONTHS, WEEKDAY_BY_NAME
 
 # Arabic definite articles and their sun-letter assimilations, and other particles that romanisations write as
@@ -426,3 +426,51 @@ def written_as_country(words: list[str], next_word: str) -> bool:
     if len(words) == 1 and first.lower() in abbreviations and not first.isupper():
         return False
     return next_word not in not_before.get(" ".join(words).lower(), frozenset())
+
+
+# A compass direction as a word ("north", "north-western", "southeast"): the bearing a text states.
+_STATED_DIRECTION = re.compile(r"\b(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\b", re.IGNORECASE)
+# A place's name as a text writes it: capitalised words, an article joined by a hyphen allowed ("al-Bab").
+_ARTICLE = r"(?:(?:[Aa][dlnrstz]|[Ee][lnrstz]|[Aa]sh)-)?"
+_WRITTEN_NAME = rf"{_ARTICLE}[A-Z][\w'’-]*(?:\s+{_ARTICLE}[A-Z][\w'’-]*){{0,2}}"
+_NAME_BEFORE = re.compile(rf"(?P<ref>{_WRITTEN_NAME})(?:['’]s|s['’])?\s+$")
+_NAME_AFTER = re.compile(rf"^\s+(?P<ref>{_WRITTEN_NAME})")
+SIDE_REACH_WORDS = 6  # words between a name and the direction said of it ("X village in the southern countryside")
+
+
+def stated_side(sentence: str, name: str) -> tuple[str, str] | None:
+    """namesake_on_the_stated_side: the direction a sentence states a name lies in from another place, and that
+    place as written: "X in the northern countryside of Y" -> ("north", "Y"), "X, 20 km south-east of Y" ->
+    ("southeast", "Y"), "X in Y's western outskirts" -> ("west", "Y"); None when it states none right after the
+    name."""
+    at = sentence.find(name)
+    if at < 0 or not name.strip():
+        return None
+    after = sentence[at + len(name) :]
+    for found in _STATED_DIRECTION.finditer(after):
+        if len(after[: found.start()].split()) > SIDE_REACH_WORDS or re.search(r"[.;:]", after[: found.start()]):
+            return None
+        direction = re.sub(r"[- ]", "", found["dir"].lower())
+        before = _NAME_BEFORE.search(after[: found.start()])
+        rest = _skip_side_words(after[found.end() :])
+        later = _NAME_AFTER.match(rest)
+        ref = later["ref"] if later else before["ref"] if before else None
+        if ref:
+            return direction, re.sub(r"['’]s$|s['’]$", "", ref)
+    return None
+
+
+@cache
+def _side_words() -> frozenset[str]:
+    return word_set("en", "gazetteer", "side_words")
+
+
+def _skip_side_words(text: str) -> str:
+    """ "countryside of the city of Y" -> " Y": the words that lead from a direction to its place, and a distance."""
+    words = _side_words()
+    rest = text
+    while True:
+        match = re.match(r"\s+([\w'’]+)", rest)
+        if match is None or match.group(1).lower() not in words:
+            return rest
+        rest = rest[match.end() :]
