@@ -903,12 +903,12 @@ def test_a_toll_put_by_a_speaker_is_that_speaker_s_claim() -> None:
 def test_a_second_speaker_s_toll_is_a_claim_against_the_first_and_the_same_toll_is_none() -> None:
     first = "Shelling hit the market in the town on Monday killing 30 people the monitor said. "
     result = extract(first + "The opposition council said 52 people died.", outlet="Daily Courier")
-    (claim,) = [c for c in result.claims if c.quantity is not None]
+    (claim,) = [c for c in result.claims if c.quantity is not None and c.concerns is not None]
     assert (claim.quantity.best, claim.modality, claim.chain.names()[0]) == (52, "asserted", "opposition council")
     assert claim.concerns in {m.id for m in result.mentions}
     # the same toll from a second speaker is no second position
     again = extract(first + "The opposition council said 30 people died.", outlet="Daily Courier")
-    assert [c for c in again.claims if c.quantity is not None] == []
+    assert [c for c in again.claims if c.quantity is not None and c.concerns is not None] == []
 
 
 @pytest.mark.parametrize(
@@ -961,3 +961,19 @@ def test_acts_counted_in_the_plural_with_a_perfect_tense_toll_are_a_running_tota
 )
 def test_one_day_s_strikes_or_one_strike_give_no_running_total(text: str) -> None:
     assert not [c for c in extract(text).claims if c.subject == "people killed"]
+
+
+def test_the_toll_a_report_gives_is_also_a_claim_of_its_source() -> None:
+    result = extract("Shelling killed at least 17 villagers in Kafr Sousa last week, a rights group said.")
+    (claim,) = [c for c in result.claims if c.topic.startswith("reported-toll:")]
+    assert claim.quantity is not None and (claim.quantity.low, claim.quantity.kind) == (17, "killed")
+    assert claim.chain.names()[0] == "rights group"
+    # the report stays an event: the claim only records who gives the figure
+    assert [m.fatalities.low for m in result.mentions if m.fatalities] == [17]
+
+
+def test_a_figure_a_claim_already_states_gets_no_second_toll_claim() -> None:
+    result = extract("Air strikes on the town killed 40 people over the past week, the monitor said.")
+    assert result.mentions  # the report gives the figure too
+    figures = [c for c in result.claims if c.quantity is not None and c.quantity.low == 40]
+    assert [c.topic for c in figures] == ["toll:killed:"]

@@ -695,6 +695,7 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
     told = sorted((m for m in mentions if m.modality in _HAPPENED), key=lambda m: m.sentence.start)
     linked: list[Claim] = []
     claims = [*claims, *second_toll_claims(told, claims)]
+    claims = [*claims, *reported_toll_claims(told, claims)]
     for claim in claims:
         # A denial is somebody's: the story's own negative statement ("the truce does not include ...") is not.
         someone = any(s.kind != "publisher" for s in claim.chain.sources)
@@ -831,6 +832,45 @@ def second_toll_claims(told: list[Mention], claims: list[Claim]) -> list[Claim]:
         if linked.concerns is not None:
             found.append(linked)
     return found
+
+
+# The topic of a toll a report states (reported_toll_claims): one per report, so that it is set against no other
+# claim; the report's incident compares its tolls with other reports'.
+REPORTED_TOLL_TOPIC = "reported-toll"
+
+
+def reported_toll_claims(told: list[Mention], claims: list[Claim]) -> list[Claim]:
+    """reported_toll: the toll a report gives ("at least 40 people were killed, the monitor said") is also a claim
+    of its chain, so that who says how many died can be cited whether or not the report becomes an event (a
+    past incident, a roundup, a war's toll read as background keep their source's figure). One claim per figure of
+    a sentence, none where a claim of the sentence already states that figure."""
+    stated = {(c.doc, c.sentence.start, _bounds(c.quantity)) for c in claims if c.quantity is not None}
+    taken = {c.id for c in claims}
+    found: list[Claim] = []
+    for mention in told:
+        toll = mention.fatalities
+        if toll is None or toll.span is None or not _deadly(mention):
+            continue
+        key = (mention.doc, mention.sentence.start, _bounds(toll))
+        claim_id = _claim_id(_mention_context(mention, None), toll.span.start)
+        if key in stated or claim_id in taken:
+            continue
+        stated.add(key)
+        place = mention.places[0].text if mention.places else None
+        claim = _claim(
+            replace(_mention_context(mention, place), modality="asserted"),
+            claim_id,
+            "reported toll" + (f" in {place}" if place else ""),
+            toll,
+            toll.span,
+            f"{REPORTED_TOLL_TOPIC}:{mention.id}",
+        )
+        found.append(claim)
+    return found
+
+
+def _bounds(quantity: Quantity | None) -> tuple[int | None, int | None, int | None] | None:
+    return None if quantity is None else (quantity.low, quantity.best, quantity.high)
 
 
 def _countries_of(names: list[str]) -> set[str]:
