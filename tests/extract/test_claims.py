@@ -965,7 +965,7 @@ def test_one_day_s_strikes_or_one_strike_give_no_running_total(text: str) -> Non
 
 def test_the_toll_a_report_gives_is_also_a_claim_of_its_source() -> None:
     result = extract("Shelling killed at least 17 villagers in Kafr Sousa last week, a rights group said.")
-    (claim,) = [c for c in result.claims if c.topic.startswith("reported-toll:")]
+    (claim,) = [c for c in result.claims if c.topic.startswith("reported:") and c.subject.startswith("reported toll")]
     assert claim.quantity is not None and (claim.quantity.low, claim.quantity.kind) == (17, "killed")
     assert claim.chain.names()[0] == "rights group"
     # the report stays an event: the claim only records who gives the figure
@@ -977,3 +977,18 @@ def test_a_figure_a_claim_already_states_gets_no_second_toll_claim() -> None:
     assert result.mentions  # the report gives the figure too
     figures = [c for c in result.claims if c.quantity is not None and c.quantity.low == 40]
     assert [c.topic for c in figures] == ["toll:killed:"]
+
+
+def test_the_wounded_and_the_victims_a_report_counts_are_claims_of_its_source() -> None:
+    result = extract(
+        "Shelling killed 12 people, including five children, and wounded 30 in the market, the monitor said."
+    )
+    reported = {(c.subject, c.quantity.low) for c in result.claims if c.topic.startswith("reported:") and c.quantity}
+    assert {("reported toll", 12), ("reported children killed", 5), ("reported people wounded", 30)} <= reported
+
+
+def test_a_count_of_munitions_a_speaker_gives_is_a_claim_and_the_story_s_own_is_not() -> None:
+    said = extract("The monitor said the militants had used at least 14 car bombs in the battle for the town.")
+    assert [(c.subject, c.quantity.low) for c in said.claims if c.quantity] == [("reported car bombs", 14)]
+    told = extract("The militants detonated four car bombs in the town on Sunday.")
+    assert [c for c in told.claims if c.quantity] == []

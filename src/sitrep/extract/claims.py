@@ -695,7 +695,7 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
     told = sorted((m for m in mentions if m.modality in _HAPPENED), key=lambda m: m.sentence.start)
     linked: list[Claim] = []
     claims = [*claims, *second_toll_claims(told, claims)]
-    claims = [*claims, *reported_toll_claims(told, claims)]
+    claims = [*claims, *reported_figure_claims(told, claims)]
     for claim in claims:
         # A denial is somebody's: the story's own negative statement ("the truce does not include ...") is not.
         someone = any(s.kind != "publisher" for s in claim.chain.sources)
@@ -834,39 +834,61 @@ def second_toll_claims(told: list[Mention], claims: list[Claim]) -> list[Claim]:
     return found
 
 
-# The topic of a toll a report states (reported_toll_claims): one per report, so that it is set against no other
-# claim; the report's incident compares its tolls with other reports'.
-REPORTED_TOLL_TOPIC = "reported-toll"
+# The topic of the figures a report states (reported_figure_claims): one per report, so that they are set against no
+# other claim; the report's incident compares its tolls with other reports'.
+REPORTED_FIGURE_TOPIC = "reported"
+# Kinds of people harmed whose figure a report states besides its toll (its wounded, "including 12 children").
+_HARM_FIGURE_KINDS = frozenset({"killed", "wounded", "casualties"})
 
 
-def reported_toll_claims(told: list[Mention], claims: list[Claim]) -> list[Claim]:
-    """reported_toll: the toll a report gives ("at least 40 people were killed, the monitor said") is also a claim
-    of its chain, so that who says how many died can be cited whether or not the report becomes an event (a
-    past incident, a roundup, a war's toll read as background keep their source's figure). One claim per figure of
-    a sentence, none where a claim of the sentence already states that figure."""
+def reported_figure_claims(told: list[Mention], claims: list[Claim]) -> list[Claim]:
+    """reported_figures: the figures a report states, its toll and its other counts of people harmed ("at least 40
+    people were killed and 70 wounded, the monitor said") and of attacks or munitions ("used 21 car bombs during
+    the campaign"), are also claims of its chain, so that who says how many can be cited whether or not the report
+    becomes an event (a past incident, a roundup, a war's toll read as background keep their source's figures).
+    One claim per figure of a sentence, none where a claim of the sentence already states that figure."""
     stated = {(c.doc, c.sentence.start, _bounds(c.quantity)) for c in claims if c.quantity is not None}
     taken = {c.id for c in claims}
     found: list[Claim] = []
     for mention in told:
-        toll = mention.fatalities
-        if toll is None or toll.span is None or not _deadly(mention):
-            continue
-        key = (mention.doc, mention.sentence.start, _bounds(toll))
-        claim_id = _claim_id(_mention_context(mention, None), toll.span.start)
-        if key in stated or claim_id in taken:
-            continue
-        stated.add(key)
-        place = mention.places[0].text if mention.places else None
-        claim = _claim(
-            replace(_mention_context(mention, place), modality="asserted"),
-            claim_id,
-            "reported toll" + (f" in {place}" if place else ""),
-            toll,
-            toll.span,
-            f"{REPORTED_TOLL_TOPIC}:{mention.id}",
-        )
-        found.append(claim)
+        for figure, what in _stated_figures(mention):
+            key = (mention.doc, mention.sentence.start, _bounds(figure))
+            assert figure.span is not None
+            claim_id = _claim_id(_mention_context(mention, None), figure.span.start)
+            if key in stated or claim_id in taken:
+                continue
+            stated.add(key)
+            taken.add(claim_id)
+            place = mention.places[0].text if mention.places else None
+            claim = _claim(
+                replace(_mention_context(mention, place), modality="asserted"),
+                claim_id,
+                f"reported {what}" + (f" in {place}" if place else ""),
+                figure,
+                figure.span,
+                f"{REPORTED_FIGURE_TOPIC}:{mention.id}",
+            )
+            found.append(claim)
     return found
+
+
+def _stated_figures(mention: Mention) -> list[tuple[Quantity, str]]:
+    """The report's written figures of people harmed (its toll first) and, when a speaker gives them, of attacks or
+    munitions ("the monitor said 21 car bombs were used"; the story's own "carried out three strikes" tells its
+    event), each with what it counts."""
+    figures: list[tuple[Quantity, str]] = []
+    spoken = _speaker(mention.chain) is not None
+    if mention.fatalities is not None and mention.fatalities.span is not None and _deadly(mention):
+        figures.append((mention.fatalities, "toll"))
+    for quantity in mention.quantities:
+        if quantity.span is None or not any(v for v in (quantity.low, quantity.best, quantity.high)):
+            continue
+        kind = base_kind(quantity.kind)
+        if kind in _HARM_FIGURE_KINDS:
+            figures.append((quantity, f"{quantity.unit.lower()} {kind}"))
+        elif spoken and quantity.kind == "count" and _tally_of(quantity.unit.lower(), is_period=True) is not None:
+            figures.append((quantity, quantity.unit.lower()))
+    return figures
 
 
 def _bounds(quantity: Quantity | None) -> tuple[int | None, int | None, int | None] | None:
