@@ -992,3 +992,19 @@ def test_a_count_of_munitions_a_speaker_gives_is_a_claim_and_the_story_s_own_is_
     assert [(c.subject, c.quantity.low) for c in said.claims if c.quantity] == [("reported car bombs", 14)]
     told = extract("The militants detonated four car bombs in the town on Sunday.")
     assert [c for c in told.claims if c.quantity] == []
+
+
+def test_what_a_speaker_says_with_no_event_of_its_own_is_an_asserted_claim() -> None:
+    result = extract("The monitor said the commander is still alive and hiding in the hills west of the city.")
+    (claim,) = [c for c in result.claims if c.topic.startswith("contention@")]
+    assert (claim.modality, claim.quantity, claim.chain.names()[0]) == ("asserted", None, "monitor")
+    assert "still alive" in claim.subject
+
+
+def test_a_statement_inside_a_statement_is_one_claim_and_a_told_incident_is_none() -> None:
+    nested = extract("An opposition leader told reporters he believed the truce had practically failed.")
+    assert [c.subject for c in nested.claims if c.topic.startswith("contention@")] == [
+        "believe the truce had practically failed"
+    ]
+    told = extract("The ministry said the raids killed 20 militants near the town.")
+    assert [c for c in told.claims if c.topic.startswith("contention@")] == []

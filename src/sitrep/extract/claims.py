@@ -552,9 +552,20 @@ def contentions(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
         scope = list(stated.subtree)
         if any(t.i in triggers for t in scope) or any(t.like_num for t in scope):
             continue
+        if any(_states_a_clause(t) for t in scope):
+            continue  # "told reporters he believed the truce had failed": the inner statement is the claim
         phrase = " ".join(t.text for t in scope if t.dep_ not in DEP.marker or t.i != scope[0].i)
         claims.append(_speaker_statement(context, verb, phrase, "contention"))
     return claims
+
+
+def _states_a_clause(verb: Token) -> bool:
+    """A verb of contention or speech with a clause of its own."""
+    return (
+        verb.pos_ in POS.verb
+        and verb.lemma_.lower() in _CONTENDING_LEMMAS
+        and any(c.dep_ in DEP.clausal_complement for c in verb.children)
+    )
 
 
 def _speaker_statement(context: SentenceContext, verb: Token, words: str, kind: str) -> Claim:
@@ -1299,7 +1310,7 @@ _DEMAND_PREPOSITIONS = word_set("en", "claims", "demand_prepositions")
 _FORECAST_LEMMAS = word_set("en", "claims", "forecast_lemmas")
 _ANNOUNCING_LEMMAS = word_set("en", "claims", "announcing_lemmas")
 _ACCUSING_LEMMAS = word_set("en", "claims", "accusing_lemmas")
-_CONTENDING_LEMMAS = word_set("en", "claims", "contending_lemmas")
+_CONTENDING_LEMMAS = word_set("en", "claims", "contending_lemmas") | word_set("en", "claims", "speaking_lemmas")
 _ACCUSATION_PREPOSITIONS = word_set("en", "claims", "accusation_prepositions")
 _OPERATION_NOUNS = word_set("en", "claims", "operation_nouns")
 _WORSENING_LEMMAS = word_set("en", "claims", "worsening_lemmas")
