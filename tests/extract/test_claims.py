@@ -1008,3 +1008,25 @@ def test_a_statement_inside_a_statement_is_one_claim_and_a_told_incident_is_none
     ]
     told = extract("The ministry said the raids killed 20 militants near the town.")
     assert [c for c in told.claims if c.topic.startswith("contention@")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "low"),
+    [
+        (
+            "More than 300 schools in the province have been damaged or destroyed in the war, the charity said.",
+            "schools",
+            301,
+        ),
+        ("Air strikes have pounded 5 bridges over the river in the past three days, the sources said.", "bridges", 5),
+    ],
+)
+def test_a_count_of_buildings_damaged_is_a_damage_claim(text: str, head: str, low: int) -> None:
+    (claim,) = [c for c in extract(text).claims if c.topic.startswith("damage:")]
+    assert claim.quantity is not None and claim.quantity.low == low
+    assert claim.topic == f"damage:{head}@{claim.id}"  # set against no other claim
+
+
+def test_buildings_counted_without_damage_are_no_damage_claim() -> None:
+    result = extract("The town has 12 schools and two hospitals, the governor said.")
+    assert not [c for c in result.claims if c.topic.startswith("damage:")]

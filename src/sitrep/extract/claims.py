@@ -193,6 +193,8 @@ def figure_claims(
             claims.append(_placed_figure_claim(context, quantity, "population", "population"))
         elif kind == "count" and (head in _REFUGEE_HEADS or _become_refugees(noun)):
             claims.append(_figure_claim(context, quantity, "people displaced", "displaced", period))
+        elif kind == "count" and head in _FACILITY_HEADS and lemmas & _DAMAGE_LEMMAS:
+            claims.append(_damage_claim(context, quantity, head, period))
         elif kind == "count" and over_a_period and _tally_of(unit, is_period=True) is not None:
             claims.append(_tally_claim(context, quantity, sentence, period))
     claims += _territory_claims(context, sentence)
@@ -1250,6 +1252,14 @@ def _figure_claim(
     )
 
 
+def _damage_claim(context: SentenceContext, quantity: Quantity, head: str, period: dt.date | None) -> Claim:
+    """damage_figures: "more than 300 schools have been damaged", "the strikes pounded five bridges": a count of
+    buildings or works damaged is a claim of its speaker, set against no other claim: two counts of bridges hit,
+    even in one article, are as often of two strikes or two spans of days as two accounts of one."""
+    claim = _figure_claim(context, quantity, f"{head} damaged", f"damage:{head}", period)
+    return replace(claim, topic=f"damage:{head}@{claim.id}")
+
+
 def _placed_figure_claim(
     context: SentenceContext, quantity: Quantity, subject: str, topic: str, period_start: dt.date | None = None
 ) -> Claim:
@@ -1310,6 +1320,8 @@ _DEMAND_PREPOSITIONS = word_set("en", "claims", "demand_prepositions")
 _FORECAST_LEMMAS = word_set("en", "claims", "forecast_lemmas")
 _ANNOUNCING_LEMMAS = word_set("en", "claims", "announcing_lemmas")
 _ACCUSING_LEMMAS = word_set("en", "claims", "accusing_lemmas")
+_FACILITY_HEADS = word_set("en", "claims", "facility_heads")
+_DAMAGE_LEMMAS = word_set("en", "claims", "damage_lemmas")
 _CONTENDING_LEMMAS = word_set("en", "claims", "contending_lemmas") | word_set("en", "claims", "speaking_lemmas")
 _ACCUSATION_PREPOSITIONS = word_set("en", "claims", "accusation_prepositions")
 _OPERATION_NOUNS = word_set("en", "claims", "operation_nouns")
