@@ -903,12 +903,12 @@ def test_a_toll_put_by_a_speaker_is_that_speaker_s_claim() -> None:
 def test_a_second_speaker_s_toll_is_a_claim_against_the_first_and_the_same_toll_is_none() -> None:
     first = "Shelling hit the market in the town on Monday killing 30 people the monitor said. "
     result = extract(first + "The opposition council said 52 people died.", outlet="Daily Courier")
-    (claim,) = [c for c in result.claims if c.quantity is not None]
+    (claim,) = [c for c in result.claims if c.quantity is not None and c.concerns is not None]
     assert (claim.quantity.best, claim.modality, claim.chain.names()[0]) == (52, "asserted", "opposition council")
     assert claim.concerns in {m.id for m in result.mentions}
     # the same toll from a second speaker is no second position
     again = extract(first + "The opposition council said 30 people died.", outlet="Daily Courier")
-    assert [c for c in again.claims if c.quantity is not None] == []
+    assert [c for c in again.claims if c.quantity is not None and c.concerns is not None] == []
 
 
 @pytest.mark.parametrize(
@@ -961,3 +961,72 @@ def test_acts_counted_in_the_plural_with_a_perfect_tense_toll_are_a_running_tota
 )
 def test_one_day_s_strikes_or_one_strike_give_no_running_total(text: str) -> None:
     assert not [c for c in extract(text).claims if c.subject == "people killed"]
+
+
+def test_the_toll_a_report_gives_is_also_a_claim_of_its_source() -> None:
+    result = extract("Shelling killed at least 17 villagers in Kafr Sousa last week, a rights group said.")
+    (claim,) = [c for c in result.claims if c.topic.startswith("reported:") and c.subject.startswith("reported toll")]
+    assert claim.quantity is not None and (claim.quantity.low, claim.quantity.kind) == (17, "killed")
+    assert claim.chain.names()[0] == "rights group"
+    # the report stays an event: the claim only records who gives the figure
+    assert [m.fatalities.low for m in result.mentions if m.fatalities] == [17]
+
+
+def test_a_figure_a_claim_already_states_gets_no_second_toll_claim() -> None:
+    result = extract("Air strikes on the town killed 40 people over the past week, the monitor said.")
+    assert result.mentions  # the report gives the figure too
+    figures = [c for c in result.claims if c.quantity is not None and c.quantity.low == 40]
+    assert [c.topic for c in figures] == ["toll:killed:"]
+
+
+def test_the_wounded_and_the_victims_a_report_counts_are_claims_of_its_source() -> None:
+    result = extract(
+        "Shelling killed 12 people, including five children, and wounded 30 in the market, the monitor said."
+    )
+    reported = {(c.subject, c.quantity.low) for c in result.claims if c.topic.startswith("reported:") and c.quantity}
+    assert {("reported toll", 12), ("reported children killed", 5), ("reported people wounded", 30)} <= reported
+
+
+def test_a_count_of_munitions_a_speaker_gives_is_a_claim_and_the_story_s_own_is_not() -> None:
+    said = extract("The monitor said the militants had used at least 14 car bombs in the battle for the town.")
+    assert [(c.subject, c.quantity.low) for c in said.claims if c.quantity] == [("reported car bombs", 14)]
+    told = extract("The militants detonated four car bombs in the town on Sunday.")
+    assert [c for c in told.claims if c.quantity] == []
+
+
+def test_what_a_speaker_says_with_no_event_of_its_own_is_an_asserted_claim() -> None:
+    result = extract("The monitor said the commander is still alive and hiding in the hills west of the city.")
+    (claim,) = [c for c in result.claims if c.topic.startswith("contention@")]
+    assert (claim.modality, claim.quantity, claim.chain.names()[0]) == ("asserted", None, "monitor")
+    assert "still alive" in claim.subject
+
+
+def test_a_statement_inside_a_statement_is_one_claim_and_a_told_incident_is_none() -> None:
+    nested = extract("An opposition leader told reporters he believed the truce had practically failed.")
+    assert [c.subject for c in nested.claims if c.topic.startswith("contention@")] == [
+        "believe the truce had practically failed"
+    ]
+    told = extract("The ministry said the raids killed 20 militants near the town.")
+    assert [c for c in told.claims if c.topic.startswith("contention@")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "low"),
+    [
+        (
+            "More than 300 schools in the province have been damaged or destroyed in the war, the charity said.",
+            "schools",
+            301,
+        ),
+        ("Air strikes have pounded 5 bridges over the river in the past three days, the sources said.", "bridges", 5),
+    ],
+)
+def test_a_count_of_buildings_damaged_is_a_damage_claim(text: str, head: str, low: int) -> None:
+    (claim,) = [c for c in extract(text).claims if c.topic.startswith("damage:")]
+    assert claim.quantity is not None and claim.quantity.low == low
+    assert claim.topic == f"damage:{head}@{claim.id}"  # set against no other claim
+
+
+def test_buildings_counted_without_damage_are_no_damage_claim() -> None:
+    result = extract("The town has 12 schools and two hospitals, the governor said.")
+    assert not [c for c in result.claims if c.topic.startswith("damage:")]

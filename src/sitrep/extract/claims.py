@@ -193,6 +193,8 @@ def figure_claims(
             claims.append(_placed_figure_claim(context, quantity, "population", "population"))
         elif kind == "count" and (head in _REFUGEE_HEADS or _become_refugees(noun)):
             claims.append(_figure_claim(context, quantity, "people displaced", "displaced", period))
+        elif kind == "count" and head in _FACILITY_HEADS and lemmas & _DAMAGE_LEMMAS:
+            claims.append(_damage_claim(context, quantity, head, period))
         elif kind == "count" and over_a_period and _tally_of(unit, is_period=True) is not None:
             claims.append(_tally_claim(context, quantity, sentence, period))
     claims += _territory_claims(context, sentence)
@@ -552,9 +554,20 @@ def contentions(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
         scope = list(stated.subtree)
         if any(t.i in triggers for t in scope) or any(t.like_num for t in scope):
             continue
+        if any(_states_a_clause(t) for t in scope):
+            continue  # "told reporters he believed the truce had failed": the inner statement is the claim
         phrase = " ".join(t.text for t in scope if t.dep_ not in DEP.marker or t.i != scope[0].i)
         claims.append(_speaker_statement(context, verb, phrase, "contention"))
     return claims
+
+
+def _states_a_clause(verb: Token) -> bool:
+    """A verb of contention or speech with a clause of its own."""
+    return (
+        verb.pos_ in POS.verb
+        and verb.lemma_.lower() in _CONTENDING_LEMMAS
+        and any(c.dep_ in DEP.clausal_complement for c in verb.children)
+    )
 
 
 def _speaker_statement(context: SentenceContext, verb: Token, words: str, kind: str) -> Claim:
@@ -695,6 +708,7 @@ def link_to_incidents(mentions: list[Mention], claims: list[Claim]) -> list[Clai
     told = sorted((m for m in mentions if m.modality in _HAPPENED), key=lambda m: m.sentence.start)
     linked: list[Claim] = []
     claims = [*claims, *second_toll_claims(told, claims)]
+    claims = [*claims, *reported_figure_claims(told, claims)]
     for claim in claims:
         # A denial is somebody's: the story's own negative statement ("the truce does not include ...") is not.
         someone = any(s.kind != "publisher" for s in claim.chain.sources)
@@ -831,6 +845,67 @@ def second_toll_claims(told: list[Mention], claims: list[Claim]) -> list[Claim]:
         if linked.concerns is not None:
             found.append(linked)
     return found
+
+
+# The topic of the figures a report states (reported_figure_claims): one per report, so that they are set against no
+# other claim; the report's incident compares its tolls with other reports'.
+REPORTED_FIGURE_TOPIC = "reported"
+# Kinds of people harmed whose figure a report states besides its toll (its wounded, "including 12 children").
+_HARM_FIGURE_KINDS = frozenset({"killed", "wounded", "casualties"})
+
+
+def reported_figure_claims(told: list[Mention], claims: list[Claim]) -> list[Claim]:
+    """reported_figures: the figures a report states, its toll and its other counts of people harmed ("at least 40
+    people were killed and 70 wounded, the monitor said") and of attacks or munitions ("used 21 car bombs during
+    the campaign"), are also claims of its chain, so that who says how many can be cited whether or not the report
+    becomes an event (a past incident, a roundup, a war's toll read as background keep their source's figures).
+    One claim per figure of a sentence, none where a claim of the sentence already states that figure."""
+    stated = {(c.doc, c.sentence.start, _bounds(c.quantity)) for c in claims if c.quantity is not None}
+    taken = {c.id for c in claims}
+    found: list[Claim] = []
+    for mention in told:
+        for figure, what in _stated_figures(mention):
+            key = (mention.doc, mention.sentence.start, _bounds(figure))
+            assert figure.span is not None
+            claim_id = _claim_id(_mention_context(mention, None), figure.span.start)
+            if key in stated or claim_id in taken:
+                continue
+            stated.add(key)
+            taken.add(claim_id)
+            place = mention.places[0].text if mention.places else None
+            claim = _claim(
+                replace(_mention_context(mention, place), modality="asserted"),
+                claim_id,
+                f"reported {what}" + (f" in {place}" if place else ""),
+                figure,
+                figure.span,
+                f"{REPORTED_FIGURE_TOPIC}:{mention.id}",
+            )
+            found.append(claim)
+    return found
+
+
+def _stated_figures(mention: Mention) -> list[tuple[Quantity, str]]:
+    """The report's written figures of people harmed (its toll first) and, when a speaker gives them, of attacks or
+    munitions ("the monitor said 21 car bombs were used"; the story's own "carried out three strikes" tells its
+    event), each with what it counts."""
+    figures: list[tuple[Quantity, str]] = []
+    spoken = _speaker(mention.chain) is not None
+    if mention.fatalities is not None and mention.fatalities.span is not None and _deadly(mention):
+        figures.append((mention.fatalities, "toll"))
+    for quantity in mention.quantities:
+        if quantity.span is None or not any(v for v in (quantity.low, quantity.best, quantity.high)):
+            continue
+        kind = base_kind(quantity.kind)
+        if kind in _HARM_FIGURE_KINDS:
+            figures.append((quantity, f"{quantity.unit.lower()} {kind}"))
+        elif spoken and quantity.kind == "count" and _tally_of(quantity.unit.lower(), is_period=True) is not None:
+            figures.append((quantity, quantity.unit.lower()))
+    return figures
+
+
+def _bounds(quantity: Quantity | None) -> tuple[int | None, int | None, int | None] | None:
+    return None if quantity is None else (quantity.low, quantity.best, quantity.high)
 
 
 def _countries_of(names: list[str]) -> set[str]:
@@ -1177,6 +1252,14 @@ def _figure_claim(
     )
 
 
+def _damage_claim(context: SentenceContext, quantity: Quantity, head: str, period: dt.date | None) -> Claim:
+    """damage_figures: "more than 300 schools have been damaged", "the strikes pounded five bridges": a count of
+    buildings or works damaged is a claim of its speaker, set against no other claim: two counts of bridges hit,
+    even in one article, are as often of two strikes or two spans of days as two accounts of one."""
+    claim = _figure_claim(context, quantity, f"{head} damaged", f"damage:{head}", period)
+    return replace(claim, topic=f"damage:{head}@{claim.id}")
+
+
 def _placed_figure_claim(
     context: SentenceContext, quantity: Quantity, subject: str, topic: str, period_start: dt.date | None = None
 ) -> Claim:
@@ -1237,7 +1320,9 @@ _DEMAND_PREPOSITIONS = word_set("en", "claims", "demand_prepositions")
 _FORECAST_LEMMAS = word_set("en", "claims", "forecast_lemmas")
 _ANNOUNCING_LEMMAS = word_set("en", "claims", "announcing_lemmas")
 _ACCUSING_LEMMAS = word_set("en", "claims", "accusing_lemmas")
-_CONTENDING_LEMMAS = word_set("en", "claims", "contending_lemmas")
+_FACILITY_HEADS = word_set("en", "claims", "facility_heads")
+_DAMAGE_LEMMAS = word_set("en", "claims", "damage_lemmas")
+_CONTENDING_LEMMAS = word_set("en", "claims", "contending_lemmas") | word_set("en", "claims", "speaking_lemmas")
 _ACCUSATION_PREPOSITIONS = word_set("en", "claims", "accusation_prepositions")
 _OPERATION_NOUNS = word_set("en", "claims", "operation_nouns")
 _WORSENING_LEMMAS = word_set("en", "claims", "worsening_lemmas")
