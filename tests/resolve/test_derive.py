@@ -84,6 +84,23 @@ def test_each_article_gives_its_leads_toll_and_the_best_is_the_median_over_artic
     assert (figure.low, figure.best, figure.high) == (4, 20, 21)
 
 
+def test_the_best_is_the_toll_most_articles_give_not_the_middle_of_the_others() -> None:
+    # most_told_figure: two articles give 9 and three others each another figure; the best is the 9 two articles
+    # agree on, not the median (20) of five articles that mostly disagree.
+    event = derive_event(
+        "ev",
+        [
+            _toll_report("a", "one.txt", 0, "Shelling killed nine people.", "nine people", (9, 9, 9)),
+            _toll_report("b", "two.txt", 0, "Shelling killed nine people.", "nine people", (9, 9, 9)),
+            _toll_report("c", "three.txt", 0, "Shelling killed 20 people.", "20 people", (20, 20, 20)),
+            _toll_report("d", "four.txt", 0, "Shelling killed 21 people.", "21 people", (21, 21, 21)),
+            _toll_report("e", "five.txt", 0, "Shelling killed 25 people.", "25 people", (25, 25, 25)),
+        ],
+    )
+    (figure,) = event.figures
+    assert (figure.low, figure.best, figure.high) == (9, 9, 25)
+
+
 def test_an_articles_toll_is_its_bound_when_it_states_no_exact_figure() -> None:
     # "at least 14" is written down as 14: a coder's figure, not left out of the median.
     event = derive_event(

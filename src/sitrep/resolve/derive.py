@@ -300,9 +300,10 @@ def derive_figure(
     doc_of: dict[str, str] | None = None,
     reports: dict[str, Mention] | None = None,
 ) -> Figure:
-    """UCDP-style: low = lowest stated bound, high = highest stated bound, best = median of the articles' figures.
+    """UCDP-style: low = lowest stated bound, high = highest stated bound, best = the articles' consensus figure
+    (:func:`consensus_figure`).
 
-    Each article gives the event one figure (:func:`article_figure`: its lead's, or its update's), and the median
+    Each article gives the event one figure (:func:`article_figure`: its lead's, or its update's), and the consensus
     is taken over articles, not sentences, so that an article telling its toll in five sentences does not outvote
     another that tells it once. ``doc_of`` maps a report id to its article and ``reports`` a report id to the
     report (its sentence and title flag); without them each figure counts as its own article's."""
@@ -323,9 +324,20 @@ def derive_figure(
     for article, items in told.items():
         if (value := article_figure(items)) is not None:
             by_article[article] = value
-    # median_low keeps best a figure some report actually gave, so it stays traceable
-    best = statistics.median_low(sorted(by_article.values())) if by_article else None
+    best = consensus_figure(list(by_article.values()))
     return Figure(kind, min(lows) if lows else None, best, max(highs) if highs else None, dict(by_mention))
+
+
+def consensus_figure(values: list[int]) -> int | None:
+    """most_told_figure: the figure most articles give; among figures told equally often, their median (the lower
+    middle one, so that the best is a figure some article gave and stays traceable). Articles that agree on a toll
+    outweigh the middle of several that each tell another (an early count, a later one, another incident's merged
+    in): the median of five articles of which two say 9 and three each say something else is none of them."""
+    if not values:
+        return None
+    counts = Counter(values)
+    top = max(counts.values())
+    return statistics.median_low(sorted(v for v in values if counts[v] == top))
 
 
 def derive_figures(mentions: list[Mention], cfg: ResolveConfig, sub_event_type: str = "") -> list[Figure]:
