@@ -129,6 +129,28 @@ def test_an_articles_toll_is_its_bound_when_it_states_no_exact_figure() -> None:
     assert figure.best == 16
 
 
+def test_a_lead_that_counts_the_dead_in_words_gives_way_to_the_articles_figure() -> None:
+    # a_number_over_a_vague_count: "dozens" is written down as the number the article states later, not as 24; a
+    # lead that states a number keeps it whatever figures come later.
+    vague_lead = derive_event(
+        "ev",
+        [
+            _toll_report(
+                "a1", "one.txt", 0, "Shelling killed dozens of people in the town.", "dozens", (24, None, None)
+            ),
+            _toll_report("a2", "one.txt", 90, "A doctor said 37 people had died.", "37 people", (37, 37, 37)),
+        ],
+    )
+    exact_lead = derive_event(
+        "ev",
+        [
+            _toll_report("b1", "two.txt", 0, "Shelling killed 30 people in the town.", "30 people", (30, 30, 30)),
+            _toll_report("b2", "two.txt", 90, "A doctor said 37 people had died.", "37 people", (37, 37, 37)),
+        ],
+    )
+    assert [e.figures[0].best for e in (vague_lead, exact_lead)] == [37, 30]
+
+
 def test_a_toll_told_as_risen_supersedes_the_leads() -> None:
     # an_update_supersedes: the article's latest count replaces the one its lead gave.
     event = derive_event(
