@@ -2,7 +2,9 @@
 
 Matches gold and extracted events exactly as `sitrep eval` does, then, for every matched event whose toll
 differs, prints gold vs ours (the report `sitrep eval` scores) with its sentence, and every other toll the same
-document's reports of that event give, grouped by kind of error, with counts. Actors: `diagnose_actors.py`.
+document's reports of that event give, grouped by kind of error, with counts. An event has one toll for all its
+articles: where the document's own toll (``derive.article_figure``) is right and the event's, taken over its articles,
+is not, the error is the articles' disagreement, counted apart. Actors: `diagnose_actors.py`.
 
     .venv/bin/sitrep ingest evaluation/real/dev/corpus --db /tmp/dev.db -q
     .venv/bin/python evaluation/diagnose_fatalities.py evaluation/real/dev/gold --db sqlite:////tmp/dev.db [--only KIND]
@@ -26,7 +28,11 @@ from sitrep.evaluate import (
     refuse_held_out,
 )
 from sitrep.model import Mention
+from sitrep.resolve.config import load_config
+from sitrep.resolve.derive import article_figure
 from sitrep.store import Store
+
+_FIGURE_MODALITIES = load_config().figure_modalities
 
 
 def _toll(mention: Mention) -> str:
@@ -37,10 +43,17 @@ def _toll(mention: Mention) -> str:
     return f"{f.low}/{f.best}/{f.high}{span}"
 
 
-def error_kind(ours: int | None, gold: dict[str, Any], others: list[int | None]) -> str | None:
-    """The kind of disagreement, or None when the tolls agree."""
+def error_kind(
+    ours: int | None, gold: dict[str, Any], others: list[int | None], own: int | None = None, articles: int = 1
+) -> str | None:
+    """The kind of disagreement, or None when the tolls agree. ``own`` is the toll the document's own reports give
+    the event (``derive.article_figure``) and ``articles`` how many documents report the event: when the document's
+    own toll agrees and the event's, taken over its articles, does not, the event follows its other articles (one
+    figure per event, articles that disagree), which no reading of this document can mend."""
     if fatalities_agree(ours, gold):
         return None
+    if articles > 1 and own is not None and fatalities_agree(own, gold):
+        return "the article's toll is right; the event's follows its other articles"
     if gold.get("fatalities") is None:
         return "toll where gold has none"
     if ours is None:
@@ -50,6 +63,12 @@ def error_kind(ours: int | None, gold: dict[str, Any], others: list[int | None])
     if any(fatalities_agree(o, gold) for o in others):
         return "wrong toll in the lead; another report has it"
     return "higher than gold" if ours > gold["fatalities"] else "lower than gold"
+
+
+def _own_toll(reports: list[Mention]) -> int | None:
+    """The toll the document's own reports give the event, as the event's figure reads each article's."""
+    told = [(m, m.fatalities) for m in reports if m.fatalities is not None and m.modality in _FIGURE_MODALITIES]
+    return article_figure(told) if told else None
 
 
 def _same_event_reports(ex: Extracted, by_event: dict[str, list[Mention]]) -> list[Mention]:
@@ -74,7 +93,14 @@ def main() -> None:
     correct = 0
     for ex, g in sorted(matched, key=lambda pair: (pair[1]["doc"], pair[1].get("id", ""))):
         others = _same_event_reports(ex, by_event)
-        kind = error_kind(our_fatalities(ex.mention), g, [our_fatalities(m) for m in others])
+        reports = by_event.get(ex.event_id, [])
+        kind = error_kind(
+            our_fatalities(ex.mention),
+            g,
+            [our_fatalities(m) for m in others],
+            _own_toll([m for m in reports if m.doc == ex.doc]),
+            len({m.doc for m in reports}),
+        )
         if kind is None:
             correct += 1
             continue

@@ -84,6 +84,23 @@ def test_each_article_gives_its_leads_toll_and_the_best_is_the_median_over_artic
     assert (figure.low, figure.best, figure.high) == (4, 20, 21)
 
 
+def test_the_best_is_the_toll_most_articles_give_not_the_middle_of_the_others() -> None:
+    # most_told_figure: two articles give 9 and three others each another figure; the best is the 9 two articles
+    # agree on, not the median (20) of five articles that mostly disagree.
+    event = derive_event(
+        "ev",
+        [
+            _toll_report("a", "one.txt", 0, "Shelling killed nine people.", "nine people", (9, 9, 9)),
+            _toll_report("b", "two.txt", 0, "Shelling killed nine people.", "nine people", (9, 9, 9)),
+            _toll_report("c", "three.txt", 0, "Shelling killed 20 people.", "20 people", (20, 20, 20)),
+            _toll_report("d", "four.txt", 0, "Shelling killed 21 people.", "21 people", (21, 21, 21)),
+            _toll_report("e", "five.txt", 0, "Shelling killed 25 people.", "25 people", (25, 25, 25)),
+        ],
+    )
+    (figure,) = event.figures
+    assert (figure.low, figure.best, figure.high) == (9, 9, 25)
+
+
 def test_an_articles_toll_is_its_bound_when_it_states_no_exact_figure() -> None:
     # "at least 14" is written down as 14: a coder's figure, not left out of the median.
     event = derive_event(
@@ -110,6 +127,28 @@ def test_an_articles_toll_is_its_bound_when_it_states_no_exact_figure() -> None:
     )
     (figure,) = event.figures
     assert figure.best == 16
+
+
+def test_a_lead_that_counts_the_dead_in_words_gives_way_to_the_articles_figure() -> None:
+    # a_number_over_a_vague_count: "dozens" is written down as the number the article states later, not as 24; a
+    # lead that states a number keeps it whatever figures come later.
+    vague_lead = derive_event(
+        "ev",
+        [
+            _toll_report(
+                "a1", "one.txt", 0, "Shelling killed dozens of people in the town.", "dozens", (24, None, None)
+            ),
+            _toll_report("a2", "one.txt", 90, "A doctor said 37 people had died.", "37 people", (37, 37, 37)),
+        ],
+    )
+    exact_lead = derive_event(
+        "ev",
+        [
+            _toll_report("b1", "two.txt", 0, "Shelling killed 30 people in the town.", "30 people", (30, 30, 30)),
+            _toll_report("b2", "two.txt", 90, "A doctor said 37 people had died.", "37 people", (37, 37, 37)),
+        ],
+    )
+    assert [e.figures[0].best for e in (vague_lead, exact_lead)] == [37, 30]
 
 
 def test_a_toll_told_as_risen_supersedes_the_leads() -> None:

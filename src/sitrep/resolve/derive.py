@@ -17,7 +17,7 @@ from sitrep.geo.mentions import landmark_places
 from sitrep.model import LOCATION_ROLE, ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
 from sitrep.nlp.alternation import word_alternation
 from sitrep.resolve.config import ResolveConfig, load_config
-from sitrep.resolve.contradictions import find_contradictions, told_as_risen
+from sitrep.resolve.contradictions import find_contradictions, is_vague, told_as_risen
 from sitrep.resolve.coreference import coded_type, dated_by_its_sentence, headline_reports
 from sitrep.resolve.similarity import intersect, mention_places, names_its_own_place, width
 
@@ -281,7 +281,8 @@ def stated_value(quantity: Quantity) -> int | None:
 
 def article_figure(told: list[tuple[Mention, Quantity]]) -> int | None:
     """The figure one article gives the event, as a coder reads it: its lead's (the first report of its body that
-    gives one; its title's only when the body gives none), unless a later report tells the figure as risen
+    gives one, or the first that states a number when the lead only counts in words; its title's only when the body
+    gives none), unless a later report tells the figure as risen
     (:func:`told_as_risen`), whose latest figure supersedes it. A part of the toll told later ("among them 12
     children") or another scene's count does not replace the lead's."""
     valued = [(m, q) for m, q in told if stated_value(q) is not None]
@@ -291,6 +292,10 @@ def article_figure(told: list[tuple[Mention, Quantity]]) -> int | None:
     ordered = sorted(body, key=lambda item: report_order(item[0]))  # one article: by sentence, then trigger
     risen = [item for item in ordered[1:] if told_as_risen(*item)]
     _, chosen = risen[-1] if risen else ordered[0]
+    if is_vague(chosen):
+        # a_number_over_a_vague_count: a lead that counts the dead only in words ("dozens were killed") gives way to
+        # the first figure the article states in numbers ("at least 58 people"), as a coder writes that down.
+        _, chosen = next((item for item in ordered if not is_vague(item[1])), (None, chosen))
     return stated_value(chosen)
 
 
@@ -300,9 +305,10 @@ def derive_figure(
     doc_of: dict[str, str] | None = None,
     reports: dict[str, Mention] | None = None,
 ) -> Figure:
-    """UCDP-style: low = lowest stated bound, high = highest stated bound, best = median of the articles' figures.
+    """UCDP-style: low = lowest stated bound, high = highest stated bound, best = the articles' consensus figure
+    (:func:`consensus_figure`).
 
-    Each article gives the event one figure (:func:`article_figure`: its lead's, or its update's), and the median
+    Each article gives the event one figure (:func:`article_figure`: its lead's, or its update's), and the consensus
     is taken over articles, not sentences, so that an article telling its toll in five sentences does not outvote
     another that tells it once. ``doc_of`` maps a report id to its article and ``reports`` a report id to the
     report (its sentence and title flag); without them each figure counts as its own article's."""
@@ -323,9 +329,20 @@ def derive_figure(
     for article, items in told.items():
         if (value := article_figure(items)) is not None:
             by_article[article] = value
-    # median_low keeps best a figure some report actually gave, so it stays traceable
-    best = statistics.median_low(sorted(by_article.values())) if by_article else None
+    best = consensus_figure(list(by_article.values()))
     return Figure(kind, min(lows) if lows else None, best, max(highs) if highs else None, dict(by_mention))
+
+
+def consensus_figure(values: list[int]) -> int | None:
+    """most_told_figure: the figure most articles give; among figures told equally often, their median (the lower
+    middle one, so that the best is a figure some article gave and stays traceable). Articles that agree on a toll
+    outweigh the middle of several that each tell another (an early count, a later one, another incident's merged
+    in): the median of five articles of which two say 9 and three each say something else is none of them."""
+    if not values:
+        return None
+    counts = Counter(values)
+    top = max(counts.values())
+    return statistics.median_low(sorted(v for v in values if counts[v] == top))
 
 
 def derive_figures(mentions: list[Mention], cfg: ResolveConfig, sub_event_type: str = "") -> list[Figure]:
