@@ -884,3 +884,36 @@ def _ends_an_actor_name(entity: SpacySpan) -> bool:
         if match is not None and match[0].end() == len(name) and match[0].start() < preposition_at:
             return True
     return False
+
+
+def continuing_places(sentence: SpacySpan, doc_name: str, not_in: Span | None = None) -> list[PlaceMention]:
+    """continuing_sentence_lends_its_place: the place phrases of a sentence that tells no act of its own but says
+    where the act told just before happened ("It happened near X", "The fighting took place in the village of X"):
+    its subject points back at that act (a pronoun, or a definite noun of violence) and its verb says that the act
+    took place, or where it struck (``continuing_act_verbs``). Any other sentence lends nothing."""
+    if not any(_continues_the_act(token) for token in sentence):
+        return []
+    return place_mentions(sentence, doc_name, not_in)
+
+
+def _continues_the_act(verb: Token) -> bool:
+    """The verb says the act happened, or where, of a subject pointing back at the act just told."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = [child.lemma_.lower() for child in verb.children if child.dep_ == "dobj"]
+    said = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {o}" for o in objects}
+    if not said & _words("continuing_act_verbs"):
+        return False
+    return any(_points_back(child) for child in verb.children if child.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _points_back(subject: Token) -> bool:
+    """A pronoun ("it"), or a noun of violence after a definite determiner ("the blast", "this raid")."""
+    word = subject.lower_
+    if word not in _words("continuing_act_subjects") or subject.tag_ in RELATIVE_TAGS:
+        return False  # "deals that took place elsewhere": a relative pronoun points at its own noun
+    if subject.pos_ == "PRON" or subject.tag_ in ("PRP", "DT"):
+        return True
+    return any(
+        child.dep_ == "det" and child.lower_ in _words("continuing_act_determiners") for child in subject.children
+    )
