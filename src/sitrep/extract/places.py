@@ -25,7 +25,8 @@ from sitrep.extract.attribution import canonical_outlet, country_possessive_with
 from sitrep.extract.dates import WEEKDAY_BY_NAME
 from sitrep.extract.triggers import ontology
 from sitrep.model import CANDIDATE_ROLE, NAME_ROLE, PlaceMention, Span
-from sitrep.nlp.entities import entities_in
+from sitrep.nlp.alternation import word_alternation
+from sitrep.nlp.entities import document_entities, entities_in
 from sitrep.nlp.tokens import document_text, document_tokens, span_text, span_tokens
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -104,7 +105,52 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
     found = [pm for pm in found if not _a_persons_name(text[max(0, pm.span.start - PERSON_REACH) : pm.span.start])]
     found = [pm for pm in found if not _an_outlets_name(text, pm.span)]
     found = [pm for pm in found if not _a_direction_from(text, pm.span)]
+    surnames = _surnames_before(sentence.doc, sentence.start_char)
+    found = [pm for pm in found if pm.text not in surnames or _tagged_a_place(sentence, pm.span)]
     return sorted(found, key=lambda pm: pm.span.start)
+
+
+def _tagged_a_place(sentence: SpacySpan, span: Span) -> bool:
+    """The parser tags the words of ``span`` a place (GPE, LOC, FAC): a name it also took for part of a person's
+    elsewhere ("Tags Aleppo", "Syrias Aleppo" are no people) is still the place here."""
+    return any(
+        e.label_ in PLACE_LABELS and e.start_char <= span.start and span.end <= e.end_char
+        for e in entities_in(sentence)
+    )
+
+
+def _surnames_before(doc: Doc, start: int) -> frozenset[str]:
+    """person_named_again_by_surname: the last words of the people the document names in full (a person entity of
+    two words or more) before ``start``. News names a person in full once ("the priest Diaa Aziz", "Alex Fields"),
+    then by the surname alone ("Aziz was kidnapped on Saturday"): that word is the person, whatever town the
+    gazetteer holds by that name, unless the parser tags it a place there (:func:`_tagged_a_place`) or the document
+    writes it as a place anywhere (after "in", "near": ``place_only_locatives``)."""
+    return frozenset(name for end, name in _people_named_in_full(doc) if end <= start)
+
+
+def _people_named_in_full(doc: Doc) -> list[tuple[int, str]]:
+    """Where each person named in full ends, with the surname, of those the document never writes as a place; made
+    once per document (kept in its ``user_data``: every sentence asks)."""
+    key = "sitrep_people_named_in_full"
+    if key not in doc.user_data:
+        text = document_text(doc)
+        doc.user_data[key] = [
+            (entity.end_char, entity[-1].text)
+            for entity in document_entities(doc)
+            if entity.label_ == "PERSON"
+            and len(entity) >= 2
+            and entity[-1].is_title
+            and not _written_as_a_place(text, entity[-1].text)
+        ]
+    people: list[tuple[int, str]] = doc.user_data[key]
+    return people
+
+
+def _written_as_a_place(text: str, name: str) -> bool:
+    """The text writes ``name`` after a preposition only places follow, with at most three lower-case words between
+    ("in X", "near the rebel-held east X")."""
+    locatives = word_alternation(_words("place_only_locatives"))
+    return re.search(rf"\b{locatives}\s+(?:[a-z-]+\s+){{0,3}}{re.escape(name)}\b", text) is not None
 
 
 def _capitals(sentence: SpacySpan) -> list[SpacySpan]:
