@@ -108,7 +108,11 @@ def telling_reports(reason: str, gold: dict[str, Any], event: Event) -> list[Men
 
 
 def report_cause(
-    reason: str, gold: dict[str, Any], event: Event, article: list[tuple[Mention, str | None]] | None = None
+    reason: str,
+    gold: dict[str, Any],
+    event: Event,
+    article: list[tuple[Mention, str | None]] | None = None,
+    text: str = "",
 ) -> str:
     """Which of the event's reports tell the gold value the event missed: whether choosing among them
     (``resolve.derive``) or extracting it (the earlier stages, or the grouping of reports) is at fault. Of a place
@@ -119,7 +123,7 @@ def report_cause(
     if field == "location" and not telling:
         if any(names_place(m, gold, as_event_place=False) for m in event.mentions):
             return "location: a report names it in another role (a speaker's, an origin)"
-        return article_place_cause(gold, event, article or [])
+        return article_place_cause(gold, event, article or [], text)
     if not telling:
         return f"{field}: no report tells it"
     if field == "date" and not any(m.doc == gold["doc"] for m in telling):
@@ -127,8 +131,12 @@ def report_cause(
     return "location: a report names it as the event's place" if field == "location" else f"{field}: a report tells it"
 
 
-def article_place_cause(gold: dict[str, Any], event: Event, article: list[tuple[Mention, str | None]]) -> str:
-    """Of a gold place no report of the event names: where in its article (reports with their events) one does."""
+def article_place_cause(
+    gold: dict[str, Any], event: Event, article: list[tuple[Mention, str | None]], text: str = ""
+) -> str:
+    """Of a gold place no report of the event names: where in its article (reports with their events, the article's
+    ``text``) one does, or a sentence right after a report's, with no report of its own, writes it (what
+    ``extract.places.continuing_places`` may lend to that report)."""
     own = {m.id for m in event.mentions}
     naming = [e for m, e in article if m.id not in own and names_place(m, gold, as_event_place=False)]
     if any(naming):
@@ -137,7 +145,31 @@ def article_place_cause(gold: dict[str, Any], event: Event, article: list[tuple[
         return "location: no report names it; a report in no event does"
     if any(written_in(gold, m.sentence.text) for m, _ in article):
         return "location: no report names it; a report's sentence writes it, unread (places, geocoding)"
+    if written_after_a_report(gold, [m for m, _ in article], text):
+        return "location: no report names it; the sentence after a report's writes it, with no report of its own"
     return "location: no report names it; no report's sentence writes it"
+
+
+# What ends a sentence in the article's text (one line break is a sentence boundary, as in ``sitrep.nlp``).
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def written_after_a_report(gold: dict[str, Any], reports: list[Mention], text: str) -> bool:
+    """Whether the gold place's name is written in the sentence right after a report's sentence (no sentence end
+    between that report's sentence and the name), a sentence no report was taken from."""
+    ends = sorted({m.sentence.end for m in reports})
+    starts = {m.sentence.start for m in reports}
+    lowered = text.lower()
+    for name in gold_place_names(gold):
+        for found in re.finditer(re.escape(name), lowered):
+            before = [end for end in ends if end <= found.start()]
+            if not before:
+                continue
+            gap = text[before[-1] : found.start()]
+            opened = before[-1] + len(gap) - len(gap.lstrip())
+            if opened not in starts and not _SENTENCE_END.search(gap.strip()):
+                return True
+    return False
 
 
 # Words of a gold location's name that say where around, not which place ("northern Idlib countryside").
@@ -169,6 +201,12 @@ def article_reports(store: Store, doc: str) -> list[tuple[Mention, str | None]]:
     mentions = [m for m in store.all_mentions() if m.doc == doc]
     events = store.events_of_mentions([m.id for m in mentions])
     return [(m, events.get(m.id)) for m in mentions]
+
+
+def article_text(store: Store, doc: str) -> str:
+    """The stored text of the document (empty when it is not stored)."""
+    stored = store.get_document(doc)
+    return stored.document.text if stored is not None else ""
 
 
 def describe_report(mention: Mention, marked: bool, chosen: bool) -> str:
@@ -309,7 +347,7 @@ def main() -> None:
         event = store.get_event(nearest.event_id) if args.reports and nearest is not None else None
         article = article_reports(store, g["doc"]) if event else []
         causes = (
-            [report_cause(r, g, event, article) for r in reason.split(" and ")]
+            [report_cause(r, g, event, article, article_text(store, g["doc"])) for r in reason.split(" and ")]
             if event and reason in FIELD_MISSES
             else []
         )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc
@@ -22,10 +22,12 @@ from spacy.tokens import Doc
 from sitrep.extract import extract_document
 from sitrep.extract.actors import fill_actor_countries, name_counted_victims, share_document_doers
 from sitrep.extract.background import mark_background
+from sitrep.extract.events import Extraction
+from sitrep.extract.places import continuing_places
 from sitrep.geo import Gazetteer
 from sitrep.geo.document import geocode_document, keep_unknown_places, scope_claims
 from sitrep.ingest.readers import ReadFailure, ReadOptions, read_sources
-from sitrep.model import Claim, Contradiction, Document, Event, Mention
+from sitrep.model import INHERITED_ROLE, Claim, Contradiction, Document, Event, Mention, PlaceMention
 from sitrep.nlp import load_pipeline, parse_text
 from sitrep.nlp.pipeline import PIECE_CHARS
 from sitrep.resolve import derive_event, group_claims, resolve_group
@@ -48,6 +50,8 @@ from sitrep.store import Store, StoredDocument
 from sitrep.store.database import CanonicalKey, TopicGroup, canonical_key, claim_index_values
 
 STAGES = ("extract", "geocode", "resolve")
+# What a place lent by the sentence after a report's must resolve to, to be kept (``keep_fine_lent_places``).
+FINE_LENT_PRECISIONS = frozenset({"town", "site", "admin2"})
 # Documents parsed together by ``nlp.pipe``: 15-20% faster than one at a time on this project's articles
 # (``benchmarks/throughput.py``); larger batches gain nothing more and hold more parses in memory.
 NLP_BATCH = 32
@@ -86,10 +90,12 @@ def process_document(
     """NLP (unless ``parsed`` is given), extraction and geocoding of one document; touches no database."""
     parsed = parsed if parsed is not None else parse_text(document.text)
     extraction = extract_document(document, parsed)
+    lend_continuing_places(extraction, parsed, document)
     mark_background(extraction.mentions, document)
     mark_headline(extraction.mentions, document)
     gazetteer = gazetteer or Gazetteer.open()
     places = geocode_document(extraction, document.text, gazetteer, document.outlet)
+    keep_fine_lent_places(extraction.mentions)
     mentions = extraction.mentions
     name_counted_victims(mentions)
     share_document_doers(mentions)
@@ -101,6 +107,44 @@ def process_document(
     share_headline_chains(mentions, extraction.paragraph_of)  # on the places as stored, grouped as resolve will
     answer_set_aside_denials(extraction.claims, mentions)  # once the reports set aside as background are known
     return ProcessedDocument(document, mentions, extraction.claims)
+
+
+def lend_continuing_places(extraction: Extraction, parsed: Doc, document: Document) -> None:
+    """continuing_sentence_lends_its_place: a sentence that tells no act of its own but says where the act told
+    right before it happened ("Jets struck a market. It happened near the town of X.") lends its places to the
+    reports of the sentence before it, in the same paragraph (``extract.places.continuing_places``); they are
+    geocoded as the reports' own places."""
+    told: dict[int, list[Mention]] = {}
+    for mention in extraction.mentions:
+        told.setdefault(mention.sentence.end, []).append(mention)
+    dateline = extraction.dateline.span if extraction.dateline else None
+    for before, sentence in itertools.pairwise(parsed.sents):
+        reports = told.get(before.end_char)
+        gap = document.text[before.end_char : sentence.start_char]
+        if not reports or sentence.end_char in told or gap.strip() or "\n\n" in gap:
+            continue
+        lent = continuing_places(sentence, document.name, dateline)
+        for mention in reports:
+            mention.places.extend(replace(pm) for pm in lent)
+
+
+def keep_fine_lent_places(mentions: list[Mention]) -> None:
+    """A place lent by the sentence after a report's (``lend_continuing_places``) is kept only where it resolved to
+    a town, district or site: that sentence adds where exactly the act was; a country or province it names besides
+    tells whose forces or which border ("backed by Qatar", "into Turkey"), not where."""
+    for mention in mentions:
+        mention.places = [
+            pm
+            for pm in mention.places
+            if not lent_by_a_later_sentence(pm, mention)
+            or (pm.place is not None and pm.place.precision in FINE_LENT_PRECISIONS)
+        ]
+
+
+def lent_by_a_later_sentence(place: PlaceMention, mention: Mention) -> bool:
+    """A place the report holds as its own but a later sentence of its document wrote (``lend_continuing_places``),
+    not one carried from its context."""
+    return place.role != INHERITED_ROLE and place.span.doc == mention.doc and place.span.start >= mention.sentence.end
 
 
 def parse_documents(documents: Sequence[Document]) -> list[Doc]:

@@ -291,3 +291,18 @@ def test_a_name_cut_between_its_article_and_the_hyphen_goes_on_to_the_joined_wor
     doc = Doc(parse_text("x").vocab, words=words, spaces=[True, True, False, False, True, True, False, False])
     assert _after_joined_articles(doc, 3) == 5
     assert _after_joined_articles(doc, 5) == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen kidnapped the priest Diaa Aziz on Monday. The monitor said Aziz was kidnapped near his home.",
+        "The monitor said Omar Barakat was killed by a sniper. It said Barakat was a local commander.",
+    ],
+)
+def test_a_person_named_again_by_surname_is_no_place(text: str) -> None:
+    assert places_in(text) == []
+
+
+def test_a_surname_written_before_the_person_is_named_stays_a_place() -> None:
+    assert "Aziz" in places_in("Shells fell on Aziz on Monday. Gunmen later kidnapped the priest Diaa Aziz.")

@@ -25,7 +25,8 @@ from sitrep.extract.attribution import canonical_outlet, country_possessive_with
 from sitrep.extract.dates import WEEKDAY_BY_NAME
 from sitrep.extract.triggers import ontology
 from sitrep.model import CANDIDATE_ROLE, NAME_ROLE, PlaceMention, Span
-from sitrep.nlp.entities import entities_in
+from sitrep.nlp.alternation import word_alternation
+from sitrep.nlp.entities import document_entities, entities_in
 from sitrep.nlp.tokens import document_text, document_tokens, span_text, span_tokens
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -104,7 +105,52 @@ def place_mentions(sentence: SpacySpan, doc_name: str, not_in: Span | None = Non
     found = [pm for pm in found if not _a_persons_name(text[max(0, pm.span.start - PERSON_REACH) : pm.span.start])]
     found = [pm for pm in found if not _an_outlets_name(text, pm.span)]
     found = [pm for pm in found if not _a_direction_from(text, pm.span)]
+    surnames = _surnames_before(sentence.doc, sentence.start_char)
+    found = [pm for pm in found if pm.text not in surnames or _tagged_a_place(sentence, pm.span)]
     return sorted(found, key=lambda pm: pm.span.start)
+
+
+def _tagged_a_place(sentence: SpacySpan, span: Span) -> bool:
+    """The parser tags the words of ``span`` a place (GPE, LOC, FAC): a name it also took for part of a person's
+    elsewhere ("Tags Aleppo", "Syrias Aleppo" are no people) is still the place here."""
+    return any(
+        e.label_ in PLACE_LABELS and e.start_char <= span.start and span.end <= e.end_char
+        for e in entities_in(sentence)
+    )
+
+
+def _surnames_before(doc: Doc, start: int) -> frozenset[str]:
+    """person_named_again_by_surname: the last words of the people the document names in full (a person entity of
+    two words or more) before ``start``. News names a person in full once ("the priest Diaa Aziz", "Alex Fields"),
+    then by the surname alone ("Aziz was kidnapped on Saturday"): that word is the person, whatever town the
+    gazetteer holds by that name, unless the parser tags it a place there (:func:`_tagged_a_place`) or the document
+    writes it as a place anywhere (after "in", "near": ``place_only_locatives``)."""
+    return frozenset(name for end, name in _people_named_in_full(doc) if end <= start)
+
+
+def _people_named_in_full(doc: Doc) -> list[tuple[int, str]]:
+    """Where each person named in full ends, with the surname, of those the document never writes as a place; made
+    once per document (kept in its ``user_data``: every sentence asks)."""
+    key = "sitrep_people_named_in_full"
+    if key not in doc.user_data:
+        text = document_text(doc)
+        doc.user_data[key] = [
+            (entity.end_char, entity[-1].text)
+            for entity in document_entities(doc)
+            if entity.label_ == "PERSON"
+            and len(entity) >= 2
+            and entity[-1].is_title
+            and not _written_as_a_place(text, entity[-1].text)
+        ]
+    people: list[tuple[int, str]] = doc.user_data[key]
+    return people
+
+
+def _written_as_a_place(text: str, name: str) -> bool:
+    """The text writes ``name`` after a preposition only places follow, with at most three lower-case words between
+    ("in X", "near the rebel-held east X")."""
+    locatives = word_alternation(_words("place_only_locatives"))
+    return re.search(rf"\b{locatives}\s+(?:[a-z-]+\s+){{0,3}}{re.escape(name)}\b", text) is not None
 
 
 def _capitals(sentence: SpacySpan) -> list[SpacySpan]:
@@ -884,3 +930,36 @@ def _ends_an_actor_name(entity: SpacySpan) -> bool:
         if match is not None and match[0].end() == len(name) and match[0].start() < preposition_at:
             return True
     return False
+
+
+def continuing_places(sentence: SpacySpan, doc_name: str, not_in: Span | None = None) -> list[PlaceMention]:
+    """continuing_sentence_lends_its_place: the place phrases of a sentence that tells no act of its own but says
+    where the act told just before happened ("It happened near X", "The fighting took place in the village of X"):
+    its subject points back at that act (a pronoun, or a definite noun of violence) and its verb says that the act
+    took place, or where it struck (``continuing_act_verbs``). Any other sentence lends nothing."""
+    if not any(_continues_the_act(token) for token in sentence):
+        return []
+    return place_mentions(sentence, doc_name, not_in)
+
+
+def _continues_the_act(verb: Token) -> bool:
+    """The verb says the act happened, or where, of a subject pointing back at the act just told."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = [child.lemma_.lower() for child in verb.children if child.dep_ == "dobj"]
+    said = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {o}" for o in objects}
+    if not said & _words("continuing_act_verbs"):
+        return False
+    return any(_points_back(child) for child in verb.children if child.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _points_back(subject: Token) -> bool:
+    """A pronoun ("it"), or a noun of violence after a definite determiner ("the blast", "this raid")."""
+    word = subject.lower_
+    if word not in _words("continuing_act_subjects") or subject.tag_ in RELATIVE_TAGS:
+        return False  # "deals that took place elsewhere": a relative pronoun points at its own noun
+    if subject.pos_ == "PRON" or subject.tag_ in ("PRP", "DT"):
+        return True
+    return any(
+        child.dep_ == "det" and child.lower_ in _words("continuing_act_determiners") for child in subject.children
+    )

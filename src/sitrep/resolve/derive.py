@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -12,6 +13,7 @@ from sitrep.data import word_set
 from sitrep.extract.actors import UNIDENTIFIED
 from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES, effective_range
 from sitrep.extract.triggers import one_sided_plover
+from sitrep.geo.distance import haversine_km
 from sitrep.geo.inherit import UNRESOLVED_PREFIX
 from sitrep.geo.mentions import landmark_places
 from sitrep.model import LOCATION_ROLE, ActorRole, ActorRoleName, DateInterval, Event, Figure, Mention, Place, Quantity
@@ -88,7 +90,12 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
 
     own_namings_outvote_carried: a place each sentence after the lead only takes from its context (the city an article
     is about, its dateline's) is told once, however many sentences carry it; the village the act's own sentences name
-    is told each time. Counting carried places would let the article's city outvote the village it names."""
+    is told each time. Counting carried places would let the article's city outvote the village it names.
+
+    a_far_town_stands_for_its_province: a town any report writes as holding a place farther from it than one incident
+    spans (:func:`far_containers`: "Al-Sukhnah located in eastern Homs") is as fine as a province in every report of
+    the event: the article uses the name of a city and its province alike."""
+    provinces = {key for mention in mentions for key in far_containers(mention, cfg.place_tolerance_km.get("town"))}
     named_by: Counter[str] = Counter()
     carried_by: Counter[str] = Counter()
     written: set[str] = set()
@@ -105,7 +112,12 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
         return where_told(mentions)
     fineness = cfg.event_place_fineness
     coarsest = max(fineness.values(), default=0) + 1
-    written_fine = {k for k in written if fineness.get(first[k].precision, coarsest) <= fineness.get("town", 0)}
+
+    def how_fine(key: str) -> int:
+        precision = "admin1" if key in provinces else first[key].precision
+        return fineness.get(precision, coarsest)
+
+    written_fine = {k for k in written if how_fine(k) <= fineness.get("town", 0)}
     abroad = foreign_capitals(first)
     order = sorted(
         first,
@@ -113,7 +125,7 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
             k in abroad,
             k not in written_fine,
             not named_by[k],
-            fineness.get(first[k].precision, coarsest),
+            how_fine(k),
             -named_by[k],
             -carried_by[k],
         ),
@@ -200,6 +212,43 @@ def distance_landmarks(mention: Mention) -> set[str]:
     }
     others = {_place_key(pm.place) for pm in written if pm.place is not None and pm.place.precision in FINE_PRECISIONS}
     return after_a_distance if others - after_a_distance else set()
+
+
+@cache
+def _inside_relation() -> re.Pattern[str]:
+    """What stands between a place and the place it is written as lying in: " in ", ", located in eastern ", " in
+    the northern " (data/en/places.yaml containment_relations, apposition_directions)."""
+    relations = word_alternation(word_set("en", "places", "containment_relations"))
+    directions = word_alternation(word_set("en", "places", "apposition_directions"))
+    return re.compile(
+        rf"\s*,?\s*(?:(?:which|that)\s+(?:is|lies)\s+)?{relations}\s+(?:the\s+)?(?:{directions}\s+)?", re.IGNORECASE
+    )
+
+
+def far_containers(mention: Mention, reach_km: float | None) -> set[str]:
+    """The keys of towns the report's sentence writes as holding a town or site named right before them ("X in Y")
+    that lies farther from them than ``reach_km``: a town cannot hold a place that far away, so the sentence names
+    the province of that name (a city and its province share a name), which says only around where."""
+    if reach_km is None:
+        return set()
+    text, offset = mention.sentence.text or "", mention.sentence.start
+    written = sorted(
+        (pm for pm in mention.places if pm.role == LOCATION_ROLE and pm.place is not None),
+        key=lambda pm: pm.span.start,
+    )
+    far: set[str] = set()
+    for inner, outer in itertools.pairwise(written):
+        if inner.place is None or outer.place is None or outer.place.precision != "town":
+            continue
+        start, end = inner.span.end - offset, outer.span.start - offset
+        if (
+            inner.place.precision in ("town", "site")
+            and 0 <= start <= end <= len(text)
+            and _inside_relation().fullmatch(text[start:end])
+            and haversine_km(inner.place.lat, inner.place.lon, outer.place.lat, outer.place.lon) > reach_km
+        ):
+            far.add(_place_key(outer.place))
+    return far
 
 
 def kept_at_its_country(place: Place) -> bool:
