@@ -474,3 +474,10 @@ def test_an_alliance_closing_a_ring_fights_but_one_leaving_talks_does_not() -> N
     """armed_actor_named: "alliance" names an armed side only as the doer of a violent act."""
     assert types("The alliance encircled the town of Qaraqosh on Friday.") == ["Battles"]
     assert not types("The opposition alliance withdrew from the talks in the capital on Friday.")
+
+
+def test_to_demonstrate_something_is_to_show_it_not_to_protest() -> None:
+    assert types("Hundreds of teachers demonstrated outside the ministry on Monday.") == ["Protests"]
+    assert types("Farmers demonstrated against the new water tax in the provincial capital.") == ["Protests"]
+    assert not types("The minister's remarks demonstrate a deep misreading of the crisis, the senator said.")
+    assert not types("The vote demonstrated that the coalition had lost its majority.")
