@@ -481,3 +481,10 @@ def test_to_demonstrate_something_is_to_show_it_not_to_protest() -> None:
     assert types("Farmers demonstrated against the new water tax in the provincial capital.") == ["Protests"]
     assert not types("The minister's remarks demonstrate a deep misreading of the crisis, the senator said.")
     assert not types("The vote demonstrated that the coalition had lost its majority.")
+
+
+def test_a_headline_of_bodies_found_reports_the_killings() -> None:
+    assert types("Bodies of four farmers found near the northern dam") == ["Violence against civilians"]
+    assert set(types("Corpse of a militia commander found on the river bank")) & VIOLENT
+    # in an article the finding follows the killing told before it, and is no incident of its own
+    assert not types("Villagers found the bodies of the four farmers near the dam on Sunday, the monitor said.")
