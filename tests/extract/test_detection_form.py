@@ -488,3 +488,11 @@ def test_a_headline_of_bodies_found_reports_the_killings() -> None:
     assert set(types("Corpse of a militia commander found on the river bank")) & VIOLENT
     # in an article the finding follows the killing told before it, and is no incident of its own
     assert not types("Villagers found the bodies of the four farmers near the dam on Sunday, the monitor said.")
+
+
+def test_forces_hitting_positions_strike_them_though_no_weapon_is_named() -> None:
+    assert types("Army units hit the positions and depots of the militants east of the river on Monday.") == [
+        "Explosions/Remote violence"
+    ]
+    assert not types("The province was hit by a wave of unrest last year.")
+    assert not types("The negotiations hit a deadlock on Friday.")
