@@ -474,3 +474,25 @@ def test_an_alliance_closing_a_ring_fights_but_one_leaving_talks_does_not() -> N
     """armed_actor_named: "alliance" names an armed side only as the doer of a violent act."""
     assert types("The alliance encircled the town of Qaraqosh on Friday.") == ["Battles"]
     assert not types("The opposition alliance withdrew from the talks in the capital on Friday.")
+
+
+def test_to_demonstrate_something_is_to_show_it_not_to_protest() -> None:
+    assert types("Hundreds of teachers demonstrated outside the ministry on Monday.") == ["Protests"]
+    assert types("Farmers demonstrated against the new water tax in the provincial capital.") == ["Protests"]
+    assert not types("The minister's remarks demonstrate a deep misreading of the crisis, the senator said.")
+    assert not types("The vote demonstrated that the coalition had lost its majority.")
+
+
+def test_a_headline_of_bodies_found_reports_the_killings() -> None:
+    assert types("Bodies of four farmers found near the northern dam") == ["Violence against civilians"]
+    assert set(types("Corpse of a militia commander found on the river bank")) & VIOLENT
+    # in an article the finding follows the killing told before it, and is no incident of its own
+    assert not types("Villagers found the bodies of the four farmers near the dam on Sunday, the monitor said.")
+
+
+def test_forces_hitting_positions_strike_them_though_no_weapon_is_named() -> None:
+    assert types("Army units hit the positions and depots of the militants east of the river on Monday.") == [
+        "Explosions/Remote violence"
+    ]
+    assert not types("The province was hit by a wave of unrest last year.")
+    assert not types("The negotiations hit a deadlock on Friday.")

@@ -486,6 +486,7 @@ class Trigger(Strict):
     only_in_headlines: StrictBool = False
     only_in_lone_headlines: StrictBool = False
     weapon_in_own_phrase: StrictBool = False
+    no_object: StrictBool = False
     plover: PloverCategory | None = None
 
     @model_validator(mode="after")

@@ -47,6 +47,9 @@ class TriggerRule:
     # only a weapon named in the trigger's own phrase types it ("an aerial assault"), not one named elsewhere in the
     # sentence or earlier in the report (`weapon_scope`)
     weapon_in_own_phrase: bool = False
+    # a verb that is the act only with no object or clause ("crowds demonstrated"; "demonstrated its resolve" is to
+    # show): `_takes_an_object`
+    no_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,7 @@ def ontology() -> Ontology:
             only_in_lone_headlines=bool(item.get("only_in_lone_headlines", False)),
             verbs_only=bool(item.get("verbs_only", False)),
             weapon_in_own_phrase=bool(item.get("weapon_in_own_phrase", False)),
+            no_object=bool(item.get("no_object", False)),
         )
         for lemma in item["lemmas"]:
             rules[lemma] = (*rules.get(lemma, ()), rule)
@@ -465,6 +469,8 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
         return False
     if rule.only_in_headlines and not _unfinished(token.sent):
         return False
+    if rule.no_object and _takes_an_object(token):
+        return False
     if rule.only_in_lone_headlines and not _lone_headline(token.sent):
         return False
     if rule.verbs_only and (rule.weak or rule.only_in_lone_headlines) and _describes_forces_or_ground(token, rule):
@@ -480,6 +486,15 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
     if rule.object_needs is not None and not rule.object_needs.search(_attacked_object(token)):
         return False
     return not rule.needs_instrument or named_weapon(text) is not None
+
+
+def _takes_an_object(token: Token) -> bool:
+    """The verb has a direct object or a clause of what it says ("demonstrated its resolve", "demonstrates that
+    the plan failed"): a verb of a crowd's act used in its other, transitive sense."""
+    return token.pos_ in {"VERB", "AUX"} and any(c.dep_ in _OBJECTS_OR_CLAUSES for c in token.children)
+
+
+_OBJECTS_OR_CLAUSES = frozenset({"dobj", "ccomp"})
 
 
 def _describes_an_object(match: TriggerMatch, found: list[TriggerMatch]) -> bool:
