@@ -141,7 +141,11 @@ def print_contradictions(gold_dir: Path, store: Store) -> None:
     told: set[int] = set()
     tally: Counter[str] = Counter()
     for row in listed:
-        pairs = pairs_of.get((row["event_id"], row["kind"], row["a"], row["b"])) or [(row["kind"], row["a"], row["b"])]
+        pairs = (
+            pairs_of.get((row["event_id"], row["kind"], row["a"], row["b"]))
+            or row["pairs"]
+            or [(row["kind"], row["a"], row["b"])]
+        )
         shared = {
             k
             for _, a, b in pairs
