@@ -196,6 +196,8 @@ class Store:
         self._remembered: dict[str, Mention] | None = None
         # Events rebuilt from their stored JSON under ``mentions_remembered``, by id and JSON text (``_event``).
         self._remembered_events: dict[tuple[str, str], Event] | None = None
+        # Claims of a group's compared pairs rebuilt from their stored JSON, by its text (``_grouped_claim``).
+        self._grouped_claims: dict[str, Claim] = {}
         self._claims_connection: Connection | None = None
         self._claims_guard = threading.Lock()
         self._claimed: set[int] = set()
@@ -544,9 +546,24 @@ class Store:
         cols = t.claims.c
         wanted = [cols.compared_in_group.is_(None), cols.compared_in_group == True]  # noqa: E712  (indexed)
         wanted += [cols.document_id.in_(chunk) for chunk in _chunks(sorted(set(documents)))]
-        query = select(cols.document_id, cols.data, cols.claim_group).where(cols.claim_group == group, or_(*wanted))
+        query = select(cols.document_id, _CLAIM_JSON, cols.claim_group).where(cols.claim_group == group, or_(*wanted))
         with self.engine.connect() as c:
-            return [(row.document_id, from_dict(Claim, row.data), row.claim_group) for row in c.execute(query)]
+            return [(row.document_id, self._grouped_claim(row.data), row.claim_group) for row in c.execute(query)]
+
+    def _grouped_claim(self, data: Any) -> Claim:
+        """A claim from its stored JSON (``_CLAIM_JSON``: text), rebuilt once per text. A group's compared claims are
+        read again whenever a claim joins it, the same thousand for a country-wide toll, and rebuilding them was
+        most of that read's cost. A stored claim's JSON changes only when its document is extracted again, which
+        gives it another text; readers of these claims only read them, so one object serves every read. At most
+        ``_GROUPED_CLAIMS_KEPT`` are kept (all forgotten at once past that)."""
+        if not isinstance(data, str):  # a driver that decodes JSON itself: no text to key on
+            return from_dict(Claim, data)
+        found = self._grouped_claims.get(data)
+        if found is None:
+            if len(self._grouped_claims) >= _GROUPED_CLAIMS_KEPT:
+                self._grouped_claims.clear()
+            found = self._grouped_claims[data] = from_dict(Claim, json.loads(data))
+        return found
 
     def claims_in_groups(self, groups: Iterable[str]) -> list[tuple[int, Claim, str | None]]:
         wanted = sorted(set(groups))
@@ -1701,6 +1718,9 @@ def contains_text(column: Any, needle: str) -> Any:
 # A report's JSON as the driver gives it, undecoded where it is text (SQLite): resolution reads the same reports
 # again and again under ``Store.mentions_remembered``, and decoding each copy cost more than rebuilding it once.
 _MENTION_JSON = type_coerce(t.mentions.c.data, Text).label("data")
+_CLAIM_JSON = type_coerce(t.claims.c.data, Text).label("data")
+# Claims kept rebuilt by Store._grouped_claim: several country-wide groups' worth.
+_GROUPED_CLAIMS_KEPT = 20_000
 
 
 def _json_value(data: Any) -> Any:
