@@ -37,7 +37,13 @@ _VOWELISH = re.compile(r"[aeiouyw]")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+# The apostrophe-like marks that plain ASCII can hold, deleted by one translation (``_strip_marks``).
+_ASCII_APOSTROPHES = str.maketrans("", "", "".join(ch for ch in _APOSTROPHES if ch.isascii()))
+
+
 def _strip_marks(text: str) -> str:
+    if text.isascii():  # NFKD leaves ASCII unchanged and none of it is a combining mark: only apostrophes go
+        return text.translate(_ASCII_APOSTROPHES)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in _APOSTROPHES)
 
