@@ -176,6 +176,9 @@ def test_site_names_list_every_alias_for_the_entity_ruler() -> None:
         ("He was riding in a car when the drone hit; the turkey farm burned.", set(), {"CF", "TR"}),
         ("Clashes erupted in the Central African Republic (CAR) on Monday.", {"CF"}, set()),
         ("Tell us what happened, residents said in Chad.", {"TD"}, {"US"}),
+        # names of several words, read from their first word on
+        ("Refugees fled from South Sudan into Uganda on Monday.", {"SS", "UG"}, set()),
+        ("Officials in Saudi Arabia said the drones came from Yemen.", {"SA", "YE"}, set()),
     ],
 )
 def test_countries_in_text_reads_country_names_as_written(

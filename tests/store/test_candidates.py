@@ -167,7 +167,7 @@ def test_a_store_made_before_the_candidate_index_gets_it_on_open(store_url: str)
     events = random_events(random.Random(5), 80)
     store = seeded(store_url, events)
     with store.engine.begin() as c:  # as an older version left it: the new columns and indexes absent
-        for name in ("ix_events_candidates_cell", "ix_events_candidates"):
+        for name in ("ix_events_candidates_cell", "ix_events_candidates", "ix_events_coarse"):
             c.execute(text(f"DROP INDEX {name}"))
         c.execute(text("ALTER TABLE events DROP COLUMN place_cell"))
         c.execute(text("ALTER TABLE events DROP COLUMN date_span"))
@@ -178,9 +178,10 @@ def test_a_store_made_before_the_candidate_index_gets_it_on_open(store_url: str)
     with reopened.engine.connect() as c:
         assert 3 in set(c.scalars(select(t.schema_migrations.c.version)))
         assert c.scalar(select(t.events.c.id).where(t.events.c.place_cell.is_(None))) is None
-    m = report(1, "Battles", dated(START + dt.timedelta(days=30)), [place(13.63, 25.35, "town")])
     types = sorted(compatible_types("Battles", load_config()))
-    assert {e.id for e in reopened.candidate_events(m, WINDOW)} == expected(events, m, types)
+    for country in ("XX", ""):  # in a known country, and in none (read off the coarse events' index)
+        m = report(1, "Battles", dated(START + dt.timedelta(days=30)), [place(13.63, 25.35, "town", country)])
+        assert {e.id for e in reopened.candidate_events(m, WINDOW)} == expected(events, m, types)
     reopened.close()
 
 
@@ -258,3 +259,32 @@ def test_the_candidate_query_as_run_with_bound_values_reads_the_candidate_indexe
             reads = [line for line in plan if "events" in line]
             assert reads and all("USING INDEX ix_events_candidates" in line for line in reads), plan
     store.close()
+
+
+def test_a_report_in_no_known_country_reads_only_the_coarse_events_index(sqlite_url: str) -> None:
+    """Every coarse event of the window is offered to a report placed in no known country. Read off the index of type
+    and date, that branch read every event of the type in the window, placed or not, so it grew with the store; the
+    coarse events' own index holds only them. The plan is the same whatever order the store's indexes were made in."""
+    store = seeded(sqlite_url, random_events(random.Random(3), 50))
+    m = report(1, "Battles", dated(START), [place(13.63, 25.35, "town", country="")])
+    statement, values = candidate_statement(m, ["Battles"], WINDOW)
+    compiled = statement.compile(dialect=sqlite.dialect())
+    bound = compiled.construct_params(values)
+    with store.engine.connect() as c:
+        raw = c.connection.dbapi_connection
+        assert raw is not None
+        plan = [
+            row[-1]
+            for row in raw.execute(f"EXPLAIN QUERY PLAN {compiled}", [bound[n] for n in compiled.positiontup or []])
+        ]
+    reads = [line for line in plan if "events" in line]
+    coarse = [line for line in reads if "ix_events_coarse" in line]
+    assert len(coarse) == 6 and len(reads) == 12, plan  # six date classes, coarse and near
+    store.close()
+
+
+def test_the_coarse_events_index_names_no_table_on_postgresql() -> None:
+    m = report(1, "Battles", dated(START), [place(13.63, 25.35, "town", country="")])
+    statement, _ = candidate_statement(m, ["Battles"], WINDOW)
+    assert "INDEXED BY" not in str(statement.compile(dialect=postgresql.dialect()))
+    assert "INDEXED BY ix_events_coarse" in str(statement.compile(dialect=sqlite.dialect()))

@@ -380,3 +380,22 @@ def test_a_group_reads_only_its_claims_that_may_be_disputed_and_an_older_store_l
         again = {row[0]: row[1] for row in c.execute(select(t.claims.c.id, t.claims.c.compared_in_group))}
     assert again == marked
     reopened.close()
+
+
+def test_a_claim_stored_again_with_another_figure_is_compared_with_its_new_figure(sqlite_url: str) -> None:
+    """A group's claims are rebuilt from their stored JSON once and kept: a new version of an article whose claim keeps
+    its id but changes its figure must be compared with the new figure when a later article joins the group."""
+    store = Store.open(sqlite_url)
+    subject, topic = "people killed in the country this year", "toll:killed:the country"
+
+    def toll(claim_id: str, doc: str, figure: int) -> Claim:
+        return claim(claim_id, doc, subject, figure, f"Outlet {doc}", topic=topic)
+
+    stored(store, "p", [], [toll("p-c1", "p", 300), toll("p-c2", "p", 400)], text="Article p, first version.")
+    stored(store, "q", [], [toll("q-c1", "q", 300)], text="Article q.")
+    assert any("400" in row for row in claim_rows(store)) and claim_rows(store) == afresh(store)
+    stored(store, "p", [], [toll("p-c1", "p", 300), toll("p-c2", "p", 350)], text="Article p, second version.")
+    stored(store, "r", [], [toll("r-c1", "r", 300)], text="Article r.")
+    assert claim_rows(store) == afresh(store)
+    assert not any("400" in row for row in claim_rows(store))
+    store.close()

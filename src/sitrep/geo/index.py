@@ -200,6 +200,9 @@ class Gazetteer:
         # A name's exact, skeleton and romanised hits, whatever the country context (``_index_hits``).
         self._hit_memo: dict[tuple[str, bool], dict[int, _Match]] = {}
         self._country_names = self._load_country_names()
+        # The words a country name's key can begin with, articles included (a key drops them): a word of none of
+        # these begins no name, so ``_country_hits`` asks only its possessive reading there.
+        self._country_starts = frozenset(key.split(" ")[0] for key in self._country_names) | ARTICLES
         self._country_displays: dict[str, str] = {}
         self._populations: dict[tuple[str, str | None], int | None] = {}
         self._neighbours: dict[str, frozenset[str]] = {}
@@ -376,7 +379,8 @@ class Gazetteer:
         hits: list[tuple[str, bool]] = []
         i = 0
         while i < len(words):
-            for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
+            longest = min(MAX_NGRAM, len(words) - i) if words[i] in self._country_starts else 1
+            for n in range(longest, 0, -1):
                 hit = self._country_names.get(words_key(words[i : i + n]))
                 if hit is None and n == 1:
                     hit = self._possessive_without_apostrophe(words[i])

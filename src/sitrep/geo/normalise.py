@@ -37,7 +37,13 @@ _VOWELISH = re.compile(r"[aeiouyw]")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+# The apostrophe-like marks that plain ASCII can hold, deleted by one translation (``_strip_marks``).
+_ASCII_APOSTROPHES = str.maketrans("", "", "".join(ch for ch in _APOSTROPHES if ch.isascii()))
+
+
 def _strip_marks(text: str) -> str:
+    if text.isascii():  # NFKD leaves ASCII unchanged and none of it is a combining mark: only apostrophes go
+        return text.translate(_ASCII_APOSTROPHES)
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in _APOSTROPHES)
 
@@ -145,15 +151,41 @@ def _admin_heads_alternation() -> str:
     return "|".join(re.escape(str(h)) for h in sorted(_mention_rules()["admin_heads"], key=len, reverse=True))
 
 
+@cache
+def _head_after() -> re.Pattern[str]:
+    """An administrative head right after a name ("Varosh province"), matched where the name ends."""
+    return re.compile(rf"\s+(?:{_admin_heads_alternation()})\b", re.IGNORECASE)
+
+
+@cache
+def _head_before() -> re.Pattern[str]:
+    """An administrative head and "of" right before a name ("the province of Varosh"), ending where it begins."""
+    return re.compile(rf"\b(?:{_admin_heads_alternation()})\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
 def writes_as_a_province(text: str, name: str) -> bool:
     """Whether ``text`` writes ``name`` with an administrative head after or before it ("Varosh province", "the
-    province of Varosh"): the name is then a province there, whatever else it names."""
+    province of Varosh"): the name is then a province there, whatever else it names.
+
+    The name is found first, then the head beside each place it is written: the heads' patterns are compiled once,
+    where one pattern holding both the name and the heads was compiled anew for every name (most of geocoding's
+    time in regular expressions)."""
     if not name.strip():
         return False
-    heads = _admin_heads_alternation()
     written = re.escape(name)
-    pattern = rf"\b{written}\s+(?:{heads})\b|\b(?:{heads})\s+of\s+(?:the\s+)?{written}\b"
-    return re.search(pattern, text, re.IGNORECASE) is not None
+    starting = re.compile(rf"\b{written}", re.IGNORECASE)
+    found = starting.search(text)
+    while found is not None:
+        if _head_after().match(text, found.end()):
+            return True
+        found = starting.search(text, found.start() + 1)
+    ending = re.compile(rf"{written}\b", re.IGNORECASE)
+    found = ending.search(text)
+    while found is not None:
+        if _head_before().search(text, 0, found.start()):
+            return True
+        found = ending.search(text, found.start() + 1)
+    return False
 
 
 def _has_head(text: str, *lists: str) -> bool:

@@ -35,6 +35,7 @@ from sqlalchemy import (
     exists,
     func,
     insert,
+    literal_column,
     or_,
     select,
     text,
@@ -51,6 +52,7 @@ from sitrep.ingest.dedup import is_near_duplicate, simhash
 from sitrep.model import Claim, Document, Event, Mention, Paragraph, Place, from_dict, to_dict
 from sitrep.resolve.similarity import mention_places
 from sitrep.store import schema as t
+from sitrep.store.indexed import IndexedTable
 from sitrep.store.migrations import LATEST_VERSION, applied_versions, migrate
 
 # Concurrent first use: PostgreSQL serialises schema creation on this advisory lock; SQLite has none, so a
@@ -77,7 +79,7 @@ _MAX_CANDIDATES = 300
 # 3 x 3 cells) and by the length of their date (the longest each class holds, in days): an event of a class
 # that overlaps a window starts at most that many days before it, which bounds the index range read.
 CELL_DEGREES = _NEAR_DEGREES
-COARSE_CELL = 1_000_000  # a country- or region-wide event, or one with no place: near every mention
+COARSE_CELL = t.COARSE_CELL  # a country- or region-wide event, or one with no place: near every mention
 # A country- or region-wide event whose places all lie in one known country is filed under that country's cell
 # (COUNTRY_CELLS + the number of its two-letter code), offered only to mentions that may lie in that country:
 # a place in another known country scores 0 (resolve.similarity.place_score), so no such mention can match it.
@@ -194,6 +196,8 @@ class Store:
         self._remembered: dict[str, Mention] | None = None
         # Events rebuilt from their stored JSON under ``mentions_remembered``, by id and JSON text (``_event``).
         self._remembered_events: dict[tuple[str, str], Event] | None = None
+        # Claims of a group's compared pairs rebuilt from their stored JSON, by its text (``_grouped_claim``).
+        self._grouped_claims: dict[str, Claim] = {}
         self._claims_connection: Connection | None = None
         self._claims_guard = threading.Lock()
         self._claimed: set[int] = set()
@@ -542,9 +546,24 @@ class Store:
         cols = t.claims.c
         wanted = [cols.compared_in_group.is_(None), cols.compared_in_group == True]  # noqa: E712  (indexed)
         wanted += [cols.document_id.in_(chunk) for chunk in _chunks(sorted(set(documents)))]
-        query = select(cols.document_id, cols.data, cols.claim_group).where(cols.claim_group == group, or_(*wanted))
+        query = select(cols.document_id, _CLAIM_JSON, cols.claim_group).where(cols.claim_group == group, or_(*wanted))
         with self.engine.connect() as c:
-            return [(row.document_id, from_dict(Claim, row.data), row.claim_group) for row in c.execute(query)]
+            return [(row.document_id, self._grouped_claim(row.data), row.claim_group) for row in c.execute(query)]
+
+    def _grouped_claim(self, data: Any) -> Claim:
+        """A claim from its stored JSON (``_CLAIM_JSON``: text), rebuilt once per text. A group's compared claims are
+        read again whenever a claim joins it, the same thousand for a country-wide toll, and rebuilding them was
+        most of that read's cost. A stored claim's JSON changes only when its document is extracted again, which
+        gives it another text; readers of these claims only read them, so one object serves every read. At most
+        ``_GROUPED_CLAIMS_KEPT`` are kept (all forgotten at once past that)."""
+        if not isinstance(data, str):  # a driver that decodes JSON itself: no text to key on
+            return from_dict(Claim, data)
+        found = self._grouped_claims.get(data)
+        if found is None:
+            if len(self._grouped_claims) >= _GROUPED_CLAIMS_KEPT:
+                self._grouped_claims.clear()
+            found = self._grouped_claims[data] = from_dict(Claim, json.loads(data))
+        return found
 
     def claims_in_groups(self, groups: Iterable[str]) -> list[tuple[int, Claim, str | None]]:
         wanted = sorted(set(groups))
@@ -1574,11 +1593,15 @@ def coarse_cells(places: Sequence[Place]) -> list[int] | None:
     return [COARSE_CELL, *sorted(c for c in cells if c is not None)]
 
 
+# The events table as the branches for a report placed in no known country read it: off the coarse events' own
+# index (schema.py), which the statement names.
+_COARSE_EVENTS = IndexedTable(t.events, "ix_events_coarse")
+
+
 @functools.cache
 def _candidate_shape(places: int, dated: bool, every_coarse: bool, types: int, cells: int, coarse: int) -> Any:
     cols = t.events.c
-    typed = _in_listed(cols.event_type, "types", types)
-    where_places: list[Any] = [None]  # no place: every cell
+    where_places: list[tuple[Any, Any]] = [(cols, None)]  # no place: every cell
     if places:
         box = [
             and_(
@@ -1587,29 +1610,21 @@ def _candidate_shape(places: int, dated: bool, every_coarse: bool, types: int, c
             )
             for i in range(places)
         ]
+        # Every coarse event: the bound as a literal, which the partial index's own condition must be seen to hold.
+        every = _COARSE_EVENTS.c
         coarse_near = (
-            cols.place_cell >= COARSE_CELL if every_coarse else _in_listed(cols.place_cell, "coarse_cells", coarse)
+            (every, every.place_cell >= literal_column(str(COARSE_CELL)))
+            if every_coarse
+            else (cols, _in_listed(cols.place_cell, "coarse_cells", coarse))
         )
-        where_places = [coarse_near, and_(_in_listed(cols.place_cell, "cells", cells), or_(*box))]
-    where_dates: list[Any] = [None]  # no date: any date
-    if dated:
-        low, high = bindparam("low", type_=Date), bindparam("high", type_=Date)
-        where_dates = [
-            and_(
-                cols.date_span == span,
-                cols.date_start.between(bindparam(f"start_low{span}", type_=Date), high),
-                cols.date_end >= low,
-            )
-            for span in range(len(SPAN_CLASS_DAYS))
-        ]
-        where_dates.append(and_(cols.date_span == LONG_SPAN, cols.date_start <= high, cols.date_end >= low))
-        where_dates.append(cols.date_span == UNDATED)
+        where_places = [coarse_near, (cols, and_(_in_listed(cols.place_cell, "cells", cells), or_(*box)))]
     branches = [
-        select(cols.id, cols.data, cols.date_start).where(
-            typed, *(condition for condition in (near, when) if condition is not None)
+        select(read.id, read.data, read.date_start).where(
+            _in_listed(read.event_type, "types", types),
+            *(condition for condition in (near, when) if condition is not None),
         )
-        for near in where_places
-        for when in where_dates
+        for read, near in where_places
+        for when in _date_conditions(read, dated)
     ]
     # Materialised, so that each branch is read off its own index range before the candidates are ordered. Flattened
     # into the ordered, limited outer query, SQLite read every branch in date order instead, off the index of type
@@ -1622,6 +1637,25 @@ def _candidate_shape(places: int, dated: bool, every_coarse: bool, types: int, c
         .order_by(both.c.date_start.desc(), both.c.id)
         .limit(_MAX_CANDIDATES)
     )
+
+
+def _date_conditions(cols: Any, dated: bool) -> list[Any]:
+    """The candidate query's conditions on date, one per branch: each class of date length whose events may
+    overlap the window (bound as ``low`` and ``high``), and the undated; [None] (any date) for an undated report."""
+    if not dated:
+        return [None]
+    low, high = bindparam("low", type_=Date), bindparam("high", type_=Date)
+    conditions = [
+        and_(
+            cols.date_span == span,
+            cols.date_start.between(bindparam(f"start_low{span}", type_=Date), high),
+            cols.date_end >= low,
+        )
+        for span in range(len(SPAN_CLASS_DAYS))
+    ]
+    conditions.append(and_(cols.date_span == LONG_SPAN, cols.date_start <= high, cols.date_end >= low))
+    conditions.append(cols.date_span == UNDATED)
+    return conditions
 
 
 def _cells_near(lat: float, lon: float) -> list[int]:
@@ -1684,6 +1718,9 @@ def contains_text(column: Any, needle: str) -> Any:
 # A report's JSON as the driver gives it, undecoded where it is text (SQLite): resolution reads the same reports
 # again and again under ``Store.mentions_remembered``, and decoding each copy cost more than rebuilding it once.
 _MENTION_JSON = type_coerce(t.mentions.c.data, Text).label("data")
+_CLAIM_JSON = type_coerce(t.claims.c.data, Text).label("data")
+# Claims kept rebuilt by Store._grouped_claim: several country-wide groups' worth.
+_GROUPED_CLAIMS_KEPT = 20_000
 
 
 def _json_value(data: Any) -> Any:

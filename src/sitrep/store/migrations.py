@@ -218,6 +218,13 @@ def _compared_in_group(connection: Connection) -> None:
     mark_compared_in_group(connection, connection.scalars(grouped))
 
 
+def _coarse_events_index(connection: Connection) -> None:
+    """The coarse events' own index, which the candidate query names for a report placed in no known country."""
+    for index in schema.events.indexes:
+        if index.name == "ix_events_coarse":
+            connection.execute(CreateIndex(index, if_not_exists=True))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema: documents, mentions, events, claims, places, sources", _initial_schema),
     Migration(2, "event list order read off indexes: by date, and by type then date", _event_list_indexes),
@@ -241,6 +248,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         7, "claims by pairs of subject words: neighbours read by the words that can reach", _claims_by_pairs_of_words
     ),
     Migration(8, "claims marked when they may be in a compared pair of their group", _compared_in_group),
+    Migration(
+        9, "coarse events indexed apart: a report placed in no known country reads only them", _coarse_events_index
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

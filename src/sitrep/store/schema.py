@@ -29,6 +29,10 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+# The place cell of a country- or region-wide event, or one with no place, which is offered to every report; a
+# country-wide event of one known country is filed above it, under that country's cell (store.database.country_cell).
+COARSE_CELL = 1_000_000
+
 schema_migrations = Table(
     "schema_migrations",
     metadata,
@@ -110,6 +114,19 @@ events = Table(
     Index("ix_events_latlon", "lat", "lon"),
     Index("ix_events_candidates_cell", "event_type", "place_cell", "date_span", "date_start"),
     Index("ix_events_candidates", "event_type", "date_span", "date_start"),
+)
+# The coarse events alone (cells from COARSE_CELL up: country-wide, region-wide or placeless), which a report placed in
+# no known country is offered in its window whatever their country. Read off ix_events_candidates, that branch reads
+# every event of the type in the window, placed or not; its query names this index (store.indexed), since SQLite
+# without statistics rates the two alike.
+_COARSE = events.c.place_cell >= COARSE_CELL
+Index(
+    "ix_events_coarse",
+    events.c.event_type,
+    events.c.date_span,
+    events.c.date_start,
+    sqlite_where=_COARSE,
+    postgresql_where=_COARSE,
 )
 
 # The event list reads its default order (newest first, undated last, ties by id) straight off an index,
