@@ -194,10 +194,15 @@ def _add_event_routes(app: FastAPI, store: Store) -> None:
             raise HTTPException(404, f"no event {event_id!r}")
         return event_detail(store, event, event_id)
 
-    @app.get("/api/claims", tags=["claims"], summary="Attributed statements that are not single events")
-    def list_claims(limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-        claims = store.claims()
-        return _page(len(claims), None, [to_dict(c) for c in claims[offset : offset + limit]], limit, offset)
+    @app.get("/api/claims", tags=["claims"], summary="Attributed statements and figures, with who says so")
+    def list_claims(
+        kind: Annotated[str | None, _text("the topic's first part: toll, reported, contention, ...")] = None,
+        doc: Annotated[str | None, _text("a document's name")] = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        total, claims = store.claims_page(kind, doc, limit, offset)
+        return _page(total, None, [to_dict(c) for c in claims], limit, offset)
 
     @app.get("/api/contradictions", tags=["claims"], summary="Disagreements between reports or claims")
     def list_contradictions(limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:

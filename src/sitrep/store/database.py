@@ -463,6 +463,32 @@ class Store:
             rows = c.execute(select(t.claims.c.data).order_by(t.claims.c.document_id, t.claims.c.id))
             return [from_dict(Claim, row.data) for row in rows]
 
+    def claims_page(
+        self, kind: str | None = None, document: str | None = None, limit: int = 100, offset: int = 0
+    ) -> tuple[int, list[Claim]]:
+        """One page of claims in store order, with the number matching: of one ``kind`` (what a claim's topic
+        begins with, before ``:`` or ``@``: "toll", "reported", "contention", "denied-act") and of one document
+        (by name), read by the database rather than whole."""
+        cols = t.claims.c
+        conditions = []
+        if kind:
+            conditions.append(
+                or_(
+                    cols.topic == kind,
+                    cols.topic.startswith(f"{kind}:", autoescape=True),
+                    cols.topic.startswith(f"{kind}@", autoescape=True),
+                )
+            )
+        if document:
+            named = select(t.documents.c.id).where(t.documents.c.name == document)
+            conditions.append(cols.document_id.in_(named))
+        with self.engine.connect() as c:
+            total = c.execute(select(func.count()).select_from(t.claims).where(*conditions)).scalar_one()
+            rows = c.execute(
+                select(cols.data).where(*conditions).order_by(cols.document_id, cols.id).limit(limit).offset(offset)
+            )
+            return int(total), [from_dict(Claim, row.data) for row in rows]
+
     # --- incremental claim contradictions ----------------------------------------
 
     def ungrouped_claims(self) -> list[tuple[int, Claim, str | None]]:
