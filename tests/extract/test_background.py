@@ -43,6 +43,12 @@ def told(sentence: str, trigger: str, date: DateInterval | None = None, offset: 
         ("A road accident near the border crossing left four people dead.", "accident", "not_political_violence"),
         ("In this photo taken on Monday, rescuers search the rubble after the attack.", "attack", "page_furniture"),
         ("Army retakes the hill town pic.twitter.com/abc123 (@reporter) May 3", "retakes", "page_furniture"),
+        # A page's tag list runs glued into its comment box: still the page's furniture.
+        (
+            "Tags shelling Kordovia Community standardsDiscussion Comment via FacebookComment",
+            "shelling",
+            "page_furniture",
+        ),
         ("The two factions have blamed each other for mortar attacks in the past.", "attacks", "habitual"),
         ("Government troops have been struggling to retake the valley.", "retake", "ongoing"),
         ("The army is fighting to push the insurgents out of the old quarter.", "fighting", "ongoing"),
@@ -403,6 +409,28 @@ def test_a_recent_date_after_the_trigger_or_an_old_one_far_from_it_is_no_history
     assert background_reason(told(recent, "seized"), PUBLISHED) == ""
     far = "Rebels seized the dam, which the army had held since the long siege that ended on October 4."
     assert background_reason(told(far, "seized"), PUBLISHED) == ""
+
+
+def test_an_act_in_the_pluperfect_before_an_old_date_of_its_sentence_is_history() -> None:
+    # The statement is dated months back; what it says had happened happened before it.
+    sentence = "In June 2023 the ministry announced that its troops had killed the commander of the brigade."
+    assert background_reason(told(sentence, "killed"), PUBLISHED) == "history"
+    passive = "The inspectors confirmed in late 2022 that nerve gas had been used in the valley."
+    assert background_reason(told(passive, "used"), PUBLISHED) == "history"
+
+
+def test_an_act_in_the_pluperfect_told_against_a_recent_date_is_news() -> None:
+    sentence = "On Monday the monitor said gunmen had killed four shepherds near the dam."
+    assert background_reason(told(sentence, "killed"), PUBLISHED) == ""
+    # An old date with the act in the simple past dates the other act, not this one.
+    simple = "Rebels retook the dam on Monday, which the army took from them in June 2023."
+    assert background_reason(told(simple, "retook"), PUBLISHED) == ""
+
+
+def test_the_pluperfect_rule_is_off_at_zero_reach() -> None:
+    raw = {"history_after_days": 31, "history_pluperfect_reach_words": 0, "rules": []}
+    sentence = "In June 2023 the ministry announced that its troops had killed the commander of the brigade."
+    assert background_reason(told(sentence, "killed"), PUBLISHED, rules_from_dict(raw)) == ""
 
 
 def test_a_date_carried_from_an_earlier_sentence_does_not_make_history() -> None:

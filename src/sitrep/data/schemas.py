@@ -225,6 +225,7 @@ class BackgroundRule(Strict):
 class BackgroundFile(Strict):
     history_after_days: int
     history_date_after_trigger_words: int = 0
+    history_pluperfect_reach_words: int = 0
     rules: list[BackgroundRule]
 
 

@@ -48,7 +48,9 @@ _RULE_KEYS = frozenset(
         "not_the_title",
     }
 )
-_TOP_KEYS = frozenset({"history_after_days", "history_date_after_trigger_words", "rules"})
+_TOP_KEYS = frozenset(
+    {"history_after_days", "history_date_after_trigger_words", "history_pluperfect_reach_words", "rules"}
+)
 LEARNED = "learned"
 HISTORY = "history"  # the date rule's name (``is_history``)
 _NEVER_HISTORY = 10**9  # days no date lies before publication: the date rule left out
@@ -132,6 +134,7 @@ class BackgroundRules:
     history_after_days: int
     rules: tuple[PatternRule, ...]
     history_date_after_trigger_words: int = 0
+    history_pluperfect_reach_words: int = 0
 
 
 def _words_between(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -173,8 +176,9 @@ def rules_from_dict(raw: dict[str, object]) -> BackgroundRules:
         )
     history = raw["history_after_days"]
     after = raw.get("history_date_after_trigger_words", 0)
-    assert isinstance(history, int) and isinstance(after, int)
-    return BackgroundRules(history, tuple(rules), after)
+    pluperfect = raw.get("history_pluperfect_reach_words", 0)
+    assert isinstance(history, int) and isinstance(after, int) and isinstance(pluperfect, int)
+    return BackgroundRules(history, tuple(rules), after, pluperfect)
 
 
 @functools.cache
@@ -192,19 +196,39 @@ def without_rules(rules: BackgroundRules, names: Iterable[str]) -> BackgroundRul
         raise ValueError(f"no background rule named {sorted(unknown)}")
     kept = tuple(rule for rule in rules.rules if rule.name not in wanted)
     history = _NEVER_HISTORY if HISTORY in wanted else rules.history_after_days
-    return BackgroundRules(history, kept, rules.history_date_after_trigger_words)
+    return BackgroundRules(history, kept, rules.history_date_after_trigger_words, rules.history_pluperfect_reach_words)
 
 
 def is_history(mention: Mention, published: dt.date | None, rules: BackgroundRules) -> bool:
     """Dated by its own sentence well before the article: the incident is recalled as context, not reported as
     news. A date carried over from earlier sentences says too little about this one. The date that follows the
     trigger within a few words ("an agreement signed on May 19") is the act's own, whatever date the sentence's
-    news was given ("on Tuesday parliament ratified an agreement signed on May 19")."""
+    news was given ("on Tuesday parliament ratified an agreement signed on May 19"). An act told in the pluperfect
+    happened before any date its sentence names ("in March two years back the ministry announced that its troops
+    had killed the commander"): any date of the sentence that old makes it history."""
     if published is None:
         return False
     dates = [mention.date] if mention.date is not None and _in_sentence(mention.date, mention) else []
     dates += _dates_after_trigger(mention, published, rules.history_date_after_trigger_words)
+    if _in_the_pluperfect(mention, rules.history_pluperfect_reach_words):
+        dates += _sentence_dates(mention, published)
     return any((published - date.end).days > rules.history_after_days for date in dates)
+
+
+def _in_the_pluperfect(mention: Mention, reach_words: int) -> bool:
+    """Whether "had" stands within ``reach_words`` words before the trigger ("had killed", "had been used", "had
+    already carried out"); never when 0."""
+    if reach_words <= 0:
+        return False
+    before = _WORD.findall(mention.sentence.text[: max(mention.trigger.start - mention.sentence.start, 0)].lower())
+    return "had" in before[-reach_words:]
+
+
+def _sentence_dates(mention: Mention, published: dt.date) -> list[DateInterval]:
+    """Every date the report's sentence names."""
+    if not mention.sentence.text:
+        return []
+    return find_dates(mention.sentence.text, published, mention.doc, mention.sentence.start)
 
 
 def _in_sentence(date: DateInterval, mention: Mention) -> bool:
