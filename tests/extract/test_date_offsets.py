@@ -80,3 +80,14 @@ def test_a_duration_is_no_offset() -> None:
 def test_a_clause_with_a_date_of_its_own_keeps_it() -> None:
     text = "Rebels captured the hill on May 2 and the army recaptured it a week later, on May 10."
     assert dated(text, "recaptured") == (dt.date(2019, 5, 10), dt.date(2019, 5, 10))
+
+
+def test_a_picture_s_date_does_not_date_the_acts_told_after_it() -> None:
+    # caption_date (extract.dates): the caption's day is the picture's; the next sentence's act is undated, not
+    # dated a week before publication
+    text = (
+        "A medic runs past a burning car after an air strike in the town of Kafr Hamra, Mali May 13 2019. "
+        "(Reuters) A suicide bomber blew himself up at a checkpoint near the town, killing nine people."
+    )
+    start, end = dated(text, "killing")
+    assert start > dt.date(2019, 5, 13) and end <= dt.date(2019, 5, 20)

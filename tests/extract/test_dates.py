@@ -196,3 +196,31 @@ def test_a_weekdays_possessive_without_its_apostrophe_names_that_day() -> None:
 def test_a_date_after_publication_is_when_something_is_planned(text: str, after: bool) -> None:
     (found,) = find_dates(text, TUESDAY_30_APRIL_2024)
     assert after_publication(found, TUESDAY_30_APRIL_2024) is after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # caption_date: a picture's caption, its full date straight after the place, closing the sentence
+        "A rescue worker carries a child from the rubble in the town of Kafr Hamra, Mali 21 April 2024. (Reuters)",
+        "Fighters fire a mortar towards the frontline near the port city, Yemen April 12 2024.",
+        # a quoted post's signature: name, handle, date
+        "pic.example.com/x1y2 - Field Monitor (fieldmon) April 18 2024 Meanwhile the army shelled the valley",
+    ],
+)
+def test_the_date_of_a_picture_or_a_post_dates_no_act(text: str) -> None:
+    assert find_dates(text, TUESDAY_30_APRIL_2024) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants overran the border post on April 21 2024.",
+        "The convoy was hit near the port city since April 12 2024.",
+        "Published April 30 2024 Militants overran the border post.",
+        # the stamp that closes a headline is the publication day's, which the stamp rule reads
+        "Three killed in raid on market Monitor Wire Tuesday 30 April 2024",
+    ],
+)
+def test_a_full_date_after_an_event_word_or_on_the_publication_day_is_kept(text: str) -> None:
+    assert [d.start for d in find_dates(text, TUESDAY_30_APRIL_2024) + find_period_starts(text, TUESDAY_30_APRIL_2024)]

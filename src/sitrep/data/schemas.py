@@ -365,6 +365,8 @@ class DatesFile(Strict):
     period_start_cues: Words
     rules: list[DateRule]
     shift_before_date: StrictStr
+    caption_date_before: StrictStr
+    caption_date_end: StrictStr
 
     @model_validator(mode="after")
     def _calendar_complete(self) -> DatesFile:

@@ -487,9 +487,33 @@ def _found(text: str, published: dt.date | None, doc: str, offset: int, period_s
         if is_period_start != period_starts:
             continue
         interval = _interval(found, text, published, doc, offset)
-        if interval is not None:
+        if interval is not None and not _dates_a_picture(found, text, interval, published):
             intervals.append(interval)
     return intervals
+
+
+_CAPTION_END = re.compile(str(_DATA["caption_date_end"]))
+_BEFORE_A_CAPTION_DATE = re.compile(str(_DATA["caption_date_before"]))
+_YEAR = re.compile(r"\b\d{4}\b")
+_EVENT_DATE_WORDS = word_set("en", "dates", "words_before_an_event_date")
+
+
+def _dates_a_picture(found: DateMatch, text: str, interval: DateInterval, published: dt.date | None) -> bool:
+    """caption_date: a full date written straight after a place or a handle, with no word that makes it the day
+    of an act ("on", "since": `words_before_an_event_date`), that closes its sentence ("... in Idlib province,
+    Syria August 6 2016. (Reuters)") or signs a quoted post ("- Name (handle) August 2 2016") dates a picture or
+    a post set in the story, not what the story tells; on a day other than publication (the stamp's, which the
+    caller reads) no act the report tells is dated by it."""
+    if interval.precision != "day" or published is None or interval.start == published:
+        return False
+    if not _YEAR.search(text[found.start : found.end]):
+        return False
+    before = text[: found.start]
+    words = before.split()
+    if not words or words[-1].lower() in _EVENT_DATE_WORDS or not _BEFORE_A_CAPTION_DATE.search(before):
+        return False
+    signs_a_post = before.rstrip().endswith(")")
+    return signs_a_post or _CAPTION_END.match(text, found.end) is not None
 
 
 def after_publication(date: DateInterval, published: dt.date | None) -> bool:
