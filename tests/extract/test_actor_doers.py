@@ -74,3 +74,18 @@ US = "Military Forces of the United States"
 def test_an_attack_named_by_its_leader_is_the_leaders(text: str, doer: str) -> None:
     """leader_of_a_led_act: "US-led strikes" are the leader's, not an unnamed doer's."""
     assert doer in first_doers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "Four heavy bombers from Russia struck oil depots near the river in Syria on Tuesday.",
+            "Military Forces of Russia",
+        ),
+        ("Jets from the US bombed a bridge in eastern Syria on Monday, a monitor said.", US),
+    ],
+)
+def test_aircraft_from_a_state_are_its_forces(text: str, doer: str) -> None:
+    """Warplanes, jets and bombers "from" a state are a detachment of its forces, as troops from it are."""
+    assert doer in first_doers(text)
