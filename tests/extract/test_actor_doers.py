@@ -1,6 +1,7 @@
-"""Who did it, where the parse hides the doer: a weapon word before the attack noun that names the doer
-(weapon_modifies_the_attack), a force word before an act in -ing (doer_before_its_gerund), an acronym said as a
-word and written in title case (acronym_in_title_case). Invented sentences."""
+"""Who did it, where the parse hides the doer: a leader before "-led" (leader_of_a_led_act), a weapon word before
+the attack noun that names the doer (weapon_modifies_the_attack), a force word before an act in -ing
+(doer_before_its_gerund), an acronym said as a word and written in title case (acronym_in_title_case). Invented
+sentences."""
 
 from __future__ import annotations
 
@@ -54,3 +55,37 @@ def test_civilians_share_no_deed_with_the_articles_other_acts() -> None:
     )
     doers = first_doers(text)
     assert doers[-1] != "Civilians"
+
+
+US = "Military Forces of the United States"
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("US-led strikes on the desert town in Syria killed nine Islamic State fighters on Friday.", US),
+        ("U.S.-led coalition air raids on ISIL positions near the dam in Syria killed 14 fighters.", US),
+        (
+            "Saudi-led air strikes hit a fuel depot in the Yemeni port of Hodeidah on Monday, killing four.",
+            "Military Forces of Saudi Arabia",
+        ),
+    ],
+)
+def test_an_attack_named_by_its_leader_is_the_leaders(text: str, doer: str) -> None:
+    """leader_of_a_led_act: "US-led strikes" are the leader's, not an unnamed doer's."""
+    assert doer in first_doers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        (
+            "Four heavy bombers from Russia struck oil depots near the river in Syria on Tuesday.",
+            "Military Forces of Russia",
+        ),
+        ("Jets from the US bombed a bridge in eastern Syria on Monday, a monitor said.", US),
+    ],
+)
+def test_aircraft_from_a_state_are_its_forces(text: str, doer: str) -> None:
+    """Warplanes, jets and bombers "from" a state are a detachment of its forces, as troops from it are."""
+    assert doer in first_doers(text)

@@ -1253,6 +1253,9 @@ def _unnamed(entry: ActorEntry, dictionary: ActorDictionary) -> bool:
 def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
     """The actor a candidate token stands for, with the phrase that names it."""
     head = _resolve_speaker(head, dictionary)
+    leader = _leader_of_a_led_act(head, dictionary)
+    if leader is not None:
+        return leader
     coordinated = _coordinated_demonym(head, dictionary)
     if coordinated is None and head.dep_ in DEP.compound | DEP.adjectival_modifier:
         # "regime" in "Russian and Syrian regime airstrikes"; "Russian" in "killed in Russian and Syrian strikes"
@@ -1319,6 +1322,38 @@ def _actor_of(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, Spa
 
 
 _HOLDING_PARTICIPLES = word_set("en", "actors", "holding_participles")
+_LEADING_PARTICIPLES = word_set("en", "actors", "leading_participles")
+
+
+def _leader_of_a_led_act(participle: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
+    """leader_of_a_led_act: "US-led strikes", "a Saudi-led air raid": an attack or a force named by who leads it
+    is the leader's. Only an actor named by name or by its state: "rebel-led" says no more than "rebels" does."""
+    if participle.dep_ not in DEP.adjectival_modifier:
+        return None
+    found = _leader_split_off(participle, dictionary) or _leader_in_one_word(participle, dictionary)
+    if found is None or COUNTRY_SLOT in found[0].name or _unnamed(found[0], dictionary):
+        return None
+    return found
+
+
+def _leader_split_off(participle: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
+    """The leader the parser split off the participle ("US", "-", "led")."""
+    if participle.lower_ not in _LEADING_PARTICIPLES:
+        return None
+    leader = next((c for c in participle.children if c.dep_ in DEP.noun_phrase_adverbial | DEP.compound), None)
+    found = _actor_of(leader, dictionary) if leader is not None else None
+    if leader is None or found is None:
+        return None
+    return found[0], participle.doc[leader.i : participle.i + 1]
+
+
+def _leader_in_one_word(participle: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
+    """The leader inside a participle the parser kept one word ("U.S.-led")."""
+    leader, _, led = participle.text.rpartition("-")
+    if not leader or led.lower() not in _LEADING_PARTICIPLES:
+        return None
+    entry = dictionary.by_alias.get(leader.lower()) or dictionary.demonyms.get(leader.lower())
+    return (entry, participle.doc[participle.i : participle.i + 1]) if entry is not None else None
 
 
 def _holder_of_a_place(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
