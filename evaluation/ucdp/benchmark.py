@@ -1,6 +1,7 @@
 """The UCDP headline benchmark: real headlines of violent events in Syria, coded by UCDP (GED 19.1).
 
-Each distinct (headline, article date) is one document; the UCDP events coded from it are its gold. A fixed
+Each distinct (headline, article date) is one document; the UCDP events coded from it are its gold. A headline
+text UCDP coded again under another date is ingested into a store of its own (``separate_repeats``). A fixed
 third of the headlines (by a hash of the headline and date) is the test split, the rest dev; a run takes the
 first N headlines of a split in hash order, so the same N always gives the same sample.
 
@@ -162,24 +163,42 @@ class Coded:
     all_places: list[tuple[float, float]] = field(default_factory=list)
 
 
+def separate_repeats(headlines: list[Headline]) -> list[list[Headline]]:
+    """The headlines in rounds in which no text comes twice: a store keeps one copy of a text (a republished
+    article), so a headline UCDP coded again under another date would be stored as the first one's duplicate
+    and score as missed. The n-th copy of a text goes into round n."""
+    rounds: list[list[Headline]] = []
+    seen: dict[str, int] = {}
+    for h in headlines:
+        n = seen.get(h.text, 0)
+        seen[h.text] = n + 1
+        if n == len(rounds):
+            rounds.append([])
+        rounds[n].append(h)
+    return rounds
+
+
 def sitrep_events(headlines: list[Headline]) -> list[Event]:
-    """The events ``sitrep ingest`` makes of the headlines (one document each, in a store that lives for the call),
-    with their reports."""
+    """The events ``sitrep ingest`` makes of the headlines (one document each, in stores that live for the call,
+    one per round of ``separate_repeats``), with their reports."""
     from sitrep.pipeline import ingest
     from sitrep.store import Store
 
+    events: list[Event] = []
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "headlines.jsonl"
-        source.write_text(
-            "".join(
-                json.dumps({"id": h.id, "text": h.text, "published": h.published, "outlet": h.outlet}) + "\n"
-                for h in headlines
-            ),
-            encoding="utf-8",
-        )
-        store = Store.open(str(Path(tmp) / "ucdp.db"))
-        ingest([str(source)], store)
-        return list(store.full_events())
+        for n, batch in enumerate(separate_repeats(headlines)):
+            source = Path(tmp) / f"headlines-{n}.jsonl"
+            source.write_text(
+                "".join(
+                    json.dumps({"id": h.id, "text": h.text, "published": h.published, "outlet": h.outlet}) + "\n"
+                    for h in batch
+                ),
+                encoding="utf-8",
+            )
+            store = Store.open(str(Path(tmp) / f"ucdp-{n}.db"))
+            ingest([str(source)], store)
+            events += store.full_events()
+    return events
 
 
 def code_with_sitrep(headlines: list[Headline]) -> dict[str, Coded]:

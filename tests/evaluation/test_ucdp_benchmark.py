@@ -78,3 +78,17 @@ def test_titles_with_no_event_text_are_counted_apart() -> None:
     assert bench.carries_no_event_text("June 3rd 2019: (S12) Some village, Some governorate;R77")
     assert not bench.carries_no_event_text("Jets strike a market town;June 3rd 2019: (S12) Some village")
     assert not bench.carries_no_event_text("Gunmen kill two guards at a checkpoint")
+
+
+def test_a_text_coded_again_under_another_date_gets_a_store_of_its_own() -> None:
+    # A store keeps one copy of a text: the second dated copy must not be stored as the first one's duplicate.
+    def h(text: str, date: str) -> object:
+        return bench.Headline(f"{text}-{date}", text, date, "", [], "dev")
+
+    first, second, other = (
+        h("Shelling on Kafr Nabl", "2016-05-01"),
+        h("Shelling on Kafr Nabl", "2016-06-01"),
+        h("Raid on Tell Rifaat", "2016-05-01"),
+    )
+    rounds = bench.separate_repeats([first, other, second])
+    assert [[x.id for x in r] for r in rounds] == [[first.id, other.id], [second.id]]
