@@ -700,6 +700,28 @@ def test_a_name_closing_an_inverted_speech_tag_is_the_speaker_not_a_name_before_
     assert chain_of(nlp, text).names()[0] == "Piotr Nowak"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Shelling on the market in Karsa killed at least nine traders said the Regional Rights Monitor.",
+            "Regional Rights Monitor",
+        ),
+        (
+            "Mortar rounds hit the bus depot and wounded more than 40 commuters said the Syrian Observatory for"
+            " Human Rights a watchdog opposed to Governor Jan Kowal.",
+            "Syrian Observatory for Human Rights",
+        ),
+    ],
+)
+def test_a_name_closing_an_inverted_tag_speaks_though_a_count_stands_before_the_verb(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    """The count before the verb ("nine traders") is what was said, and a person named in the speaker's
+    description ("opposed to Governor Jan Kowal") is whom it describes."""
+    assert chain_of(nlp, text).names()[0] == speaker
+
+
 def test_a_name_said_before_the_end_is_not_an_inverted_speaker(nlp: Language) -> None:
     names = chain_of(nlp, "The governor Jan Kowal said the raid killed two guards.").names()
     assert names[0] == "Jan Kowal"
