@@ -722,6 +722,27 @@ def test_a_name_closing_an_inverted_tag_speaks_though_a_count_stands_before_the_
     assert chain_of(nlp, text).names()[0] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mortar rounds hit two quarters of Karsa the Regional Rights Monitor said blaming the attacks on the"
+            " militia.",
+            "Regional Rights Monitor",
+        ),
+        (
+            "Four guards were wounded at the gate of the depot the Regional Rights Monitor said adding some of them"
+            " were in a critical condition.",
+            "Regional Rights Monitor",
+        ),
+    ],
+)
+def test_a_participle_after_a_closing_tag_keeps_the_tag_closing(nlp: Language, text: str, speaker: str) -> None:
+    """What the speaker adds after the tag ("adding that ...", "blaming ...") does not stop the tag from closing
+    the words before it."""
+    assert chain_of(nlp, text).names()[0] == speaker
+
+
 def test_a_name_said_before_the_end_is_not_an_inverted_speaker(nlp: Language) -> None:
     names = chain_of(nlp, "The governor Jan Kowal said the raid killed two guards.").names()
     assert names[0] == "Jan Kowal"

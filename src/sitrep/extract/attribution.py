@@ -1383,9 +1383,26 @@ def _is_tag_adjunct(child: Token) -> bool:
     """A word a speech tag may carry after its verb: an adjunct, a relay, whom the speaker cites ("Al Jazeera
     reported, citing an opposition source"), or a participle clause continuing the tag (participle_after_the_tag:
     "..., the ministry said, adding that ...", "..., the agency said, blaming rebels"): what the speaker adds is
-    still theirs, and the tag still closes the words it reports."""
-    return child.dep_ in _TAG_ADJUNCT_DEPS or (
-        child.dep_ in DEP.open_complement and child.lemma_.lower() in lexicon().citing_verbs
+    still theirs, and the tag still closes the words it reports (which come before it: in "the government denied
+    using gas" the participle is what is denied)."""
+    if child.dep_ in _TAG_ADJUNCT_DEPS:
+        return True
+    if child.dep_ not in DEP.open_complement:
+        return False
+    return child.lemma_.lower() in lexicon().citing_verbs or (
+        child.tag_ in TAG.gerund and _follows_its_words(child.head)
+    )
+
+
+def _follows_its_words(verb: Token) -> bool:
+    """The speech verb comes after the words it reports: a clause of its own before it, or the clause the parse
+    coordinated it with by no "and"/"but" (text without commas: "Shells hit the town the monitor said")."""
+    if any(c.dep_ in DEP.clausal_complement and c.i < verb.i for c in verb.children):
+        return True
+    return (
+        verb.dep_ in DEP.conjunct
+        and verb.head.i < verb.i
+        and not any(c.dep_ in DEP.coordinator and c.i < verb.i for c in verb.head.children)
     )
 
 
@@ -1612,15 +1629,9 @@ def _inverted_speaker(verb: Token) -> Token | None:
         return closing
     if any(c.dep_ in DEP.subject and c.i < verb.i for c in verb.children):
         return None
-    reports_a_clause = any(c.dep_ in DEP.clausal_complement and c.i < verb.i for c in verb.children)
-    # Coordinated with the clause before it, with no "and"/"but" (which makes it a second act of the same subject:
-    # "took the town and reported losses"); text without commas leaves no comma either.
-    after_a_clause = (
-        verb.dep_ in DEP.conjunct
-        and verb.head.i < verb.i
-        and not any(c.dep_ in DEP.coordinator and c.i < verb.i for c in verb.head.children)
-    )
-    if not (reports_a_clause or after_a_clause):
+    # A clause of its own before it, or the clause before it coordinated with no "and"/"but" (which makes it a
+    # second act of the same subject: "took the town and reported losses").
+    if not _follows_its_words(verb):
         return None
     after = [c for c in verb.children if c.i > verb.i and c.dep_ in DEP.direct_object | DEP.subject | DEP.attribute]
     if len(after) != 1 or after[0].left_edge.i != verb.i + 1 or not _names_a_speaker(after[0]):
