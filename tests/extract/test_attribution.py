@@ -412,6 +412,24 @@ def test_a_descriptor_is_the_monitor_the_document_names(nlp: Language) -> None:
     assert [c[0] for c in chains] == ["Syrian Observatory for Human Rights"] * 3
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White Helmets dug through the night in Karsa. Strikes killed four volunteers at their centre in Tarsa"
+        " the rescue service said on Saturday.",
+        "Volunteers of the Syria Civil Defense worked through the night. A Syrian rescue service operating in the north"
+        " said a helicopter dropped barrels on Tarsa.",
+    ],
+)
+def test_the_rescue_service_is_the_civil_defence_the_document_names(nlp: Language, text: str) -> None:
+    assert chains_of(nlp, text)[1] == ["White Helmets", "Courier"]
+
+
+def test_a_rescue_service_stays_as_written_when_the_document_names_none(nlp: Language) -> None:
+    chains = chains_of(nlp, "Strikes killed four volunteers at their centre in Tarsa the rescue service said.")
+    assert chains[0] == ["rescue service", "Courier"]
+
+
 def test_a_descriptor_stays_as_written_when_the_document_names_no_such_source(nlp: Language) -> None:
     chains = chains_of(nlp, "Air strikes killed 12 people in the village of Tarsa a monitoring group said.")
     assert chains[0] == ["monitoring group", "Courier"]
