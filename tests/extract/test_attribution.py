@@ -425,6 +425,20 @@ def test_the_rescue_service_is_the_civil_defence_the_document_names(nlp: Languag
     assert chains_of(nlp, text)[1] == ["White Helmets", "Courier"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SANA carried a statement by the governor. Three people were wounded in Karsa the state-run news agency"
+        " reported.",
+        "SANA carried a statement by the governor. A car bomb killed four people in Tarsa the official Syrian news"
+        " agency has reported.",
+        "SANA carried a statement by the governor. The state news agency said several shells hit Tarsa.",
+    ],
+)
+def test_the_state_news_agency_is_the_one_the_document_names(nlp: Language, text: str) -> None:
+    assert chains_of(nlp, text)[1] == ["SANA", "Courier"]
+
+
 def test_a_rescue_service_stays_as_written_when_the_document_names_none(nlp: Language) -> None:
     chains = chains_of(nlp, "Strikes killed four volunteers at their centre in Tarsa the rescue service said.")
     assert chains[0] == ["rescue service", "Courier"]
