@@ -412,6 +412,38 @@ def test_a_descriptor_is_the_monitor_the_document_names(nlp: Language) -> None:
     assert [c[0] for c in chains] == ["Syrian Observatory for Human Rights"] * 3
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White Helmets dug through the night in Karsa. Strikes killed four volunteers at their centre in Tarsa"
+        " the rescue service said on Saturday.",
+        "Volunteers of the Syria Civil Defense worked through the night. A Syrian rescue service operating in the north"
+        " said a helicopter dropped barrels on Tarsa.",
+    ],
+)
+def test_the_rescue_service_is_the_civil_defence_the_document_names(nlp: Language, text: str) -> None:
+    assert chains_of(nlp, text)[1] == ["White Helmets", "Courier"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SANA carried a statement by the governor. Three people were wounded in Karsa the state-run news agency"
+        " reported.",
+        "SANA carried a statement by the governor. A car bomb killed four people in Tarsa the official Syrian news"
+        " agency has reported.",
+        "SANA carried a statement by the governor. The state news agency said several shells hit Tarsa.",
+    ],
+)
+def test_the_state_news_agency_is_the_one_the_document_names(nlp: Language, text: str) -> None:
+    assert chains_of(nlp, text)[1] == ["SANA", "Courier"]
+
+
+def test_a_rescue_service_stays_as_written_when_the_document_names_none(nlp: Language) -> None:
+    chains = chains_of(nlp, "Strikes killed four volunteers at their centre in Tarsa the rescue service said.")
+    assert chains[0] == ["rescue service", "Courier"]
+
+
 def test_a_descriptor_stays_as_written_when_the_document_names_no_such_source(nlp: Language) -> None:
     chains = chains_of(nlp, "Air strikes killed 12 people in the village of Tarsa a monitoring group said.")
     assert chains[0] == ["monitoring group", "Courier"]
@@ -698,6 +730,49 @@ def test_a_speech_tag_with_its_speaker_after_the_verb_names_the_speaker(nlp: Lan
 )
 def test_a_name_closing_an_inverted_speech_tag_is_the_speaker_not_a_name_before_it(nlp: Language, text: str) -> None:
     assert chain_of(nlp, text).names()[0] == "Piotr Nowak"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Shelling on the market in Karsa killed at least nine traders said the Regional Rights Monitor.",
+            "Regional Rights Monitor",
+        ),
+        (
+            "Mortar rounds hit the bus depot and wounded more than 40 commuters said the Syrian Observatory for"
+            " Human Rights a watchdog opposed to Governor Jan Kowal.",
+            "Syrian Observatory for Human Rights",
+        ),
+    ],
+)
+def test_a_name_closing_an_inverted_tag_speaks_though_a_count_stands_before_the_verb(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    """The count before the verb ("nine traders") is what was said, and a person named in the speaker's
+    description ("opposed to Governor Jan Kowal") is whom it describes."""
+    assert chain_of(nlp, text).names()[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Mortar rounds hit two quarters of Karsa the Regional Rights Monitor said blaming the attacks on the"
+            " militia.",
+            "Regional Rights Monitor",
+        ),
+        (
+            "Four guards were wounded at the gate of the depot the Regional Rights Monitor said adding some of them"
+            " were in a critical condition.",
+            "Regional Rights Monitor",
+        ),
+    ],
+)
+def test_a_participle_after_a_closing_tag_keeps_the_tag_closing(nlp: Language, text: str, speaker: str) -> None:
+    """What the speaker adds after the tag ("adding that ...", "blaming ...") does not stop the tag from closing
+    the words before it."""
+    assert chain_of(nlp, text).names()[0] == speaker
 
 
 def test_a_name_said_before_the_end_is_not_an_inverted_speaker(nlp: Language) -> None:

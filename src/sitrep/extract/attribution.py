@@ -877,10 +877,23 @@ def _person_source(phrase: _Phrase) -> list[Source] | None:
 def _is_object_of_the_head(phrase: _Phrase, person: list[Token]) -> bool:
     """ "Opponents of Jane Doe said", "relatives of the victim John Roe said": a person named in a preposition's
     object under a common noun that is not a title is whom the speakers are related to, not the speaker."""
-    if not phrase.common_noun or phrase.is_title:
+    if phrase.is_title:
         return False
+    if not phrase.common_noun:
+        return _described_in_apposition(phrase.head, person)
     inside = {t.i for c in phrase.head.children if c.dep_ in DEP.preposition for t in c.subtree}
     return all(t.i in inside for t in person)
+
+
+def _described_in_apposition(head: Token, person: list[Token]) -> bool:
+    """person_in_a_description: "the Regional Rights Monitor, a group opposed to Governor Jan Kowal, said": a person
+    named inside the description of a named speaker (deeper than the appositive's own name) is whom the description
+    is about, not who speaks."""
+    for appositive in (c for c in head.children if c.dep_ in DEP.apposition):
+        deeper = {t.i for t in appositive.subtree} - {t.i for t in _name_tokens(_np_tokens(appositive))}
+        if all(t.i in deeper for t in person):
+            return True
+    return False
 
 
 @PHRASE_SOURCES.register("named_apposition")
@@ -1367,10 +1380,29 @@ _TAG_ADJUNCT_DEPS = (
 
 
 def _is_tag_adjunct(child: Token) -> bool:
-    """A word a speech tag may carry after its verb: an adjunct, a relay, or whom the speaker cites ("Al Jazeera
-    reported, citing an opposition source")."""
-    return child.dep_ in _TAG_ADJUNCT_DEPS or (
-        child.dep_ in DEP.open_complement and child.lemma_.lower() in lexicon().citing_verbs
+    """A word a speech tag may carry after its verb: an adjunct, a relay, whom the speaker cites ("Al Jazeera
+    reported, citing an opposition source"), or a participle clause continuing the tag (participle_after_the_tag:
+    "..., the ministry said, adding that ...", "..., the agency said, blaming rebels"): what the speaker adds is
+    still theirs, and the tag still closes the words it reports (which come before it: in "the government denied
+    using gas" the participle is what is denied)."""
+    if child.dep_ in _TAG_ADJUNCT_DEPS:
+        return True
+    if child.dep_ not in DEP.open_complement:
+        return False
+    return child.lemma_.lower() in lexicon().citing_verbs or (
+        child.tag_ in TAG.gerund and _follows_its_words(child.head)
+    )
+
+
+def _follows_its_words(verb: Token) -> bool:
+    """The speech verb comes after the words it reports: a clause of its own before it, or the clause the parse
+    coordinated it with by no "and"/"but" (text without commas: "Shells hit the town the monitor said")."""
+    if any(c.dep_ in DEP.clausal_complement and c.i < verb.i for c in verb.children):
+        return True
+    return (
+        verb.dep_ in DEP.conjunct
+        and verb.head.i < verb.i
+        and not any(c.dep_ in DEP.coordinator and c.i < verb.i for c in verb.head.children)
     )
 
 
@@ -1597,15 +1629,9 @@ def _inverted_speaker(verb: Token) -> Token | None:
         return closing
     if any(c.dep_ in DEP.subject and c.i < verb.i for c in verb.children):
         return None
-    reports_a_clause = any(c.dep_ in DEP.clausal_complement and c.i < verb.i for c in verb.children)
-    # Coordinated with the clause before it, with no "and"/"but" (which makes it a second act of the same subject:
-    # "took the town and reported losses"); text without commas leaves no comma either.
-    after_a_clause = (
-        verb.dep_ in DEP.conjunct
-        and verb.head.i < verb.i
-        and not any(c.dep_ in DEP.coordinator and c.i < verb.i for c in verb.head.children)
-    )
-    if not (reports_a_clause or after_a_clause):
+    # A clause of its own before it, or the clause before it coordinated with no "and"/"but" (which makes it a
+    # second act of the same subject: "took the town and reported losses").
+    if not _follows_its_words(verb):
         return None
     after = [c for c in verb.children if c.i > verb.i and c.dep_ in DEP.direct_object | DEP.subject | DEP.attribute]
     if len(after) != 1 or after[0].left_edge.i != verb.i + 1 or not _names_a_speaker(after[0]):
@@ -1617,17 +1643,20 @@ def _inverted_speaker(verb: Token) -> Token | None:
 
 
 def _closing_named_subject(verb: Token) -> Token | None:
-    """ "'...' a district home to workers of the mayor Jan Kowal said Piotr Nowak.": a name right after a speech
-    verb that ends the sentence is the one who speaks (wire copy puts the tag after the quote and inverts it),
-    even when the parse also takes a name before the verb for a subject; nobody says a person's name as what was
-    said. Only a proper name the parse itself reads as the verb's subject, after a clause the verb reports."""
+    """closing_named_speaker: "'...' a district home to workers of the mayor Jan Kowal said Piotr Nowak.", "...
+    shells killed at least six people said the Regional Rights Monitor.": a name right after a speech verb that
+    ends the sentence is the one who speaks (wire copy puts the tag after what was said and inverts it), even when
+    the parse also takes a noun before the verb for its subject ("six people"); nobody says a name as what was said.
+    Only a proper name the parse reads as the verb's subject or object, after a clause the verb reports; the name's
+    own description ("a monitoring group based in Britain") and the tag's adjuncts ("on Monday") may follow it."""
     if not any(c.dep_ in DEP.clausal_complement and c.i < verb.i for c in verb.children):
         return None
-    after = [c for c in verb.children if c.i > verb.i and c.dep_ in DEP.subject]
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in DEP.subject | DEP.direct_object]
     if len(after) != 1 or after[0].left_edge.i != verb.i + 1 or after[0].pos_ not in POS.proper_noun:
         return None
+    own = {t.i for c in verb.children if c.i > after[0].i and c.dep_ in _TAG_ADJUNCT_DEPS for t in c.subtree}
     rest = verb.doc[after[0].right_edge.i + 1 : verb.sent.end]
-    return after[0] if all(t.is_punct or t.is_space for t in rest) else None
+    return after[0] if all(t.is_punct or t.is_space or t.i in own for t in rest) else None
 
 
 def _names_a_speaker(head: Token) -> bool:
