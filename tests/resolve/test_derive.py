@@ -714,3 +714,35 @@ def test_a_week_long_frame_in_the_sentence_does_not_override_a_narrower_day() ->
     day = _dated("b1", "b", 600, dt.date(2021, 5, 6), dt.date(2021, 5, 6), said_at=250)
     derived = derive_event("e", [framed, day]).date
     assert derived is not None and (derived.start, derived.end) == (dt.date(2021, 5, 6), dt.date(2021, 5, 6))
+
+
+def test_a_day_recalled_weeks_before_the_article_does_not_date_its_event() -> None:
+    # an_earlier_day_is_another_incident: "A car bomb killed seven at the market.", "Medics said the toll may rise."
+    # and "Police sealed off the square." take their day from the article's dateline; "On April 2 a similar bomb
+    # killed four there." recalls an earlier attack: the event is the day the article tells, not the recalled one.
+    told = [
+        _dated(f"a{i}", "a", 400 + 200 * i, dt.date(2021, 4, 19), dt.date(2021, 4, 20), said_at=5) for i in range(3)
+    ]
+    recalled = _dated("a9", "a", 1400, dt.date(2021, 4, 2), dt.date(2021, 4, 2), said_at=1403)
+    derived = derive_event("e", [*told, recalled]).date
+    assert derived is not None and (derived.start, derived.end) == (dt.date(2021, 4, 19), dt.date(2021, 4, 20))
+
+
+def test_a_day_the_sentence_gives_within_the_week_still_dates_its_event() -> None:
+    # dated_by_the_telling_sentence holds for a day a few days back ("Jets struck the bakery on Thursday."): only a
+    # day more than a week before the article's own dates is taken for a recalled incident.
+    told = [
+        _dated(f"a{i}", "a", 400 + 200 * i, dt.date(2021, 4, 19), dt.date(2021, 4, 20), said_at=5) for i in range(3)
+    ]
+    thursday = _dated("a9", "a", 1400, dt.date(2021, 4, 15), dt.date(2021, 4, 15), said_at=1420)
+    derived = derive_event("e", [*told, thursday]).date
+    assert derived is not None and (derived.start, derived.end) == (dt.date(2021, 4, 15), dt.date(2021, 4, 15))
+
+
+def test_a_lone_report_of_an_earlier_day_is_not_outvoted_by_one_other() -> None:
+    # The recalled day is set aside only when the reports dated from context outnumber those told that far back: one
+    # dateline-dated report against one sentence naming its own day leaves the sentence's day.
+    context = _dated("a1", "a", 400, dt.date(2021, 4, 19), dt.date(2021, 4, 20), said_at=5)
+    own = _dated("a2", "a", 800, dt.date(2021, 4, 2), dt.date(2021, 4, 2), said_at=803)
+    derived = derive_event("e", [context, own]).date
+    assert derived is not None and (derived.start, derived.end) == (dt.date(2021, 4, 2), dt.date(2021, 4, 2))

@@ -684,6 +684,7 @@ class ResolveFile(Strict):
     two_ways_need_the_day: StrictBool
     lead_outvoted_by: Annotated[int, Field(ge=1)]
     told_window_max_days: Annotated[int, Field(ge=1)]
+    recalled_day_gap_days: Annotated[int, Field(ge=0)]
     type_confusions: list[TypeConfusion]
     place_tolerance_km: dict[PlacePrecision, Number | None]
     place_match: PlaceMatch

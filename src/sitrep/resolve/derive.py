@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 import statistics
@@ -62,15 +63,31 @@ def derive_date(intervals: list[DateInterval]) -> DateInterval | None:
     return DateInterval(start, end, narrowest.precision, narrowest.span)
 
 
-def act_dates(told: list[Mention], window_max_days: int) -> list[DateInterval]:
+def act_dates(told: list[Mention], window_max_days: int, recalled_gap_days: int | None = None) -> list[DateInterval]:
     """dated_by_the_telling_sentence (``told_window_max_days``): the dates an event's date is derived from. The
     reports whose own sentence dates the act within a window shorter than ``window_max_days`` + 1 days are used
     alone when there are any, so a narrower day another report took from context (the publication day, a dateline,
     an earlier sentence) does not override them: a window the telling sentence gives ("overnight", "over the past two
-    days") stays a window. Otherwise every report's date counts."""
-    dated = [m.date for m in told if m.date is not None]
-    own = [m.date for m in told if m.date is not None and dated_by_its_sentence(m) and width(m.date) <= window_max_days]
+    days") stays a window. Otherwise every report's date counts. A day told as an earlier incident the article
+    recalls (:func:`recalled_days`, ``recalled_day_gap_days``) counts in neither."""
+    recalled = recalled_days(told, recalled_gap_days) if recalled_gap_days is not None else set()
+    kept = [m for m in told if m.date is not None and id(m) not in recalled]
+    dated = [m.date for m in kept if m.date is not None]
+    own = [m.date for m in kept if m.date is not None and dated_by_its_sentence(m) and width(m.date) <= window_max_days]
     return own or dated
+
+
+def recalled_days(told: list[Mention], gap_days: int) -> set[int]:
+    """an_earlier_day_is_another_incident (``recalled_day_gap_days``): the reports (by ``id``) whose own sentence
+    gives a day ending more than ``gap_days`` before every date the other reports take from their context, when
+    those context-dated reports outnumber them: an incident the article recalls (a caption's, an earlier attack's),
+    not the day of the act the rest of it tells."""
+    context = [m.date for m in told if m.date is not None and not dated_by_its_sentence(m)]
+    if not context:
+        return set()
+    bound = min(d.start for d in context) - dt.timedelta(days=gap_days)
+    earlier = [m for m in told if m.date is not None and dated_by_its_sentence(m) and m.date.end < bound]
+    return {id(m) for m in earlier} if len(context) > len(earlier) else set()
 
 
 def _place_key(place: Place) -> str:
@@ -499,7 +516,7 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
         plover=one_sided_plover(
             majority(m.plover for m in typed), " ".join(a.name for a in actors if a.role == "actor2"), event_type
         ),
-        date=derive_date(act_dates(told, cfg.told_window_max_days)),
+        date=derive_date(act_dates(told, cfg.told_window_max_days, cfg.recalled_day_gap_days)),
         places=derive_places(mentions, cfg),
         actors=actors,
         figures=derive_figures(mentions, cfg, sub_event_type),
