@@ -301,6 +301,7 @@ class IncidentsFile(Strict):
     facts_of_an_incident: list[SubEventType]
     told_with_an_incident: list[SubEventType] = []
     one_sided_types: list[EventType] = []
+    doer_modifier_reach_words: int = 0
     unrealised_modalities: list[Modality]
     another_incident_cues: Words
     another_incident_within_words: int

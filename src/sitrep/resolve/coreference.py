@@ -620,6 +620,7 @@ class IncidentRules:
     facts_of_an_incident: frozenset[str]
     told_with_an_incident: frozenset[str]
     one_sided_types: frozenset[str]
+    doer_modifier_reach_words: int
     unrealised_modalities: frozenset[str]
     another_incident: re.Pattern[str]
     headline_within_chars: int
@@ -644,6 +645,7 @@ def load_rules() -> IncidentRules:
         facts_of_an_incident=frozenset(raw["facts_of_an_incident"]),
         told_with_an_incident=frozenset(raw.get("told_with_an_incident", ())),
         one_sided_types=frozenset(raw.get("one_sided_types", ())),
+        doer_modifier_reach_words=int(raw.get("doer_modifier_reach_words", 0)),
         unrealised_modalities=frozenset(raw["unrealised_modalities"]),
         another_incident=re.compile(
             rf"^\W*(?:\w+\W+){{0,{int(raw['another_incident_within_words'])}}}?(?:{cues})\b", re.IGNORECASE
@@ -849,10 +851,6 @@ def doer_kind(mention: Mention) -> str | None:
     return _one_force_of_attacks(text)
 
 
-# A force's word stands this many words before the attack word it qualifies at most ("rebel rocket fire").
-MODIFIER_REACH_WORDS = 2
-
-
 @functools.cache
 def _force_modifiers() -> dict[str, str]:
     """The words that name a kind of force before a noun ("rebel", "regime", "army", "coalition"), by actor type
@@ -862,10 +860,11 @@ def _force_modifiers() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=65_536)
 def _force_before(text: str, at: int) -> str | None:
-    """The kind of force a modifier among the ``MODIFIER_REACH_WORDS`` words right before ``at`` names."""
-    if not 0 <= at <= len(text):
+    """The kind of force a modifier among the words right before ``at`` (``doer_modifier_reach_words``) names."""
+    reach = load_rules().doer_modifier_reach_words
+    if not 0 <= at <= len(text) or reach <= 0:
         return None
-    before = re.findall(r"[\w-]+", text[:at].casefold())[-MODIFIER_REACH_WORDS:]
+    before = re.findall(r"[\w-]+", text[:at].casefold())[-reach:]
     kinds = {_force_modifiers()[w] for w in before if w in _force_modifiers()}
     return kinds.pop() if len(kinds) == 1 else None
 
