@@ -746,3 +746,15 @@ def test_a_lone_report_of_an_earlier_day_is_not_outvoted_by_one_other() -> None:
     own = _dated("a2", "a", 800, dt.date(2021, 4, 2), dt.date(2021, 4, 2), said_at=803)
     derived = derive_event("e", [context, own]).date
     assert derived is not None and (derived.start, derived.end) == (dt.date(2021, 4, 2), dt.date(2021, 4, 2))
+
+
+def test_a_report_dated_outside_the_event_does_not_place_it() -> None:
+    # off_date_reports_do_not_place: two wires tell of shelling in Aleppo province on the 10th; a third report the
+    # grouping joined names a town but tells of a strike a week before, so the town it alone names comes last.
+    shelling = mention("a", where="Aleppo", precision="admin1", start="2024-03-10")
+    again = mention("b", where="Aleppo", precision="admin1", start="2024-03-10")
+    earlier = mention("c", where="Saraqib", start="2024-03-03")
+    assert [p.name for p in derive_event("e", [shelling, again, earlier]).places] == ["Aleppo", "Saraqib"]
+    # Told on the same day, the town a report writes is finer and places the event.
+    same_day = mention("c", where="Saraqib", start="2024-03-10")
+    assert [p.name for p in derive_event("e", [shelling, again, same_day]).places] == ["Saraqib", "Aleppo"]

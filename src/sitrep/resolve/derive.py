@@ -94,8 +94,9 @@ def _place_key(place: Place) -> str:
     return place.gazetteer_id or f"{place.name}@{place.lat:.3f},{place.lon:.3f}"
 
 
-def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
-    """Distinct places, a foreign capital that stands for its government last (:func:`foreign_capitals`): a town,
+def derive_places(mentions: list[Mention], cfg: ResolveConfig, date: DateInterval | None = None) -> list[Place]:
+    """Distinct places, a foreign capital that stands for its government last (:func:`foreign_capitals`), then those
+    only reports dated outside the event's ``date`` name (:func:`told_on_its_date`); otherwise a town,
     district or site a report's own sentence writes as where it happened first
     (written_outranks_guessed: a sentence naming only a country or province is placed at the town its context gives,
     ``mention_places``, which is a guess and yields to a place the act's own sentence writes); then those a report's
@@ -136,10 +137,12 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
 
     written_fine = {k for k in written if how_fine(k) <= fineness.get("town", 0)}
     abroad = foreign_capitals(first)
+    on_date = {_place_key(p) for m in mentions if told_on_its_date(m, date) for p in mention_places(m)}
     order = sorted(
         first,
         key=lambda k: (
             k in abroad,
+            k not in on_date,
             k not in written_fine,
             not named_by[k],
             how_fine(k),
@@ -148,6 +151,13 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig) -> list[Place]:
         ),
     )
     return [first[k] for k in order]
+
+
+def told_on_its_date(mention: Mention, date: DateInterval | None) -> bool:
+    """off_date_reports_do_not_place: whether the report's date agrees with the event's (or either is unknown). A
+    report the grouping joined whose date lies outside the event's tells another act, the one before or after it
+    in the same area, so the places only such reports name come after those of the reports that tell this one."""
+    return date is None or mention.date is None or intersect(mention.date, date) is not None
 
 
 def foreign_capitals(places: dict[str, Place]) -> set[str]:
@@ -506,6 +516,7 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
     typed = [m for m in asserting if m.event_type == event_type]
     actors = derive_actors(asserting, event_type)
     sub_event_type = majority(m.sub_event_type for m in typed)
+    date = derive_date(act_dates(told, cfg.told_window_max_days, cfg.recalled_day_gap_days))
     event = Event(
         id=event_id,
         mentions=mentions,
@@ -516,8 +527,8 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
         plover=one_sided_plover(
             majority(m.plover for m in typed), " ".join(a.name for a in actors if a.role == "actor2"), event_type
         ),
-        date=derive_date(act_dates(told, cfg.told_window_max_days, cfg.recalled_day_gap_days)),
-        places=derive_places(mentions, cfg),
+        date=date,
+        places=derive_places(mentions, cfg, date),
         actors=actors,
         figures=derive_figures(mentions, cfg, sub_event_type),
     )
