@@ -1,5 +1,3 @@
-import dataclasses
-
 from sitrep.model import INHERITED_ROLE, Place, PlaceMention, Span
 from sitrep.resolve import derive_event, match_score
 from tests.resolve.resolve_fixtures import mention
@@ -110,19 +108,3 @@ def test_a_place_a_report_only_inherited_does_not_place_the_event_for_other_arti
     assert match_score(strike, derive_event("e", [province, toll])) < 0.62
     toll.places[0].role = "location"  # told as its own place, the town places the event
     assert match_score(strike, derive_event("e", [province, toll])) >= 0.62
-
-
-def test_an_air_raid_and_a_planted_bomb_are_two_incidents_however_near() -> None:
-    # raid_or_planted_bomb: a raid on a town and a bus bombing there the same day are two acts; two raids told
-    # by two outlets stay one.
-    bombing = dataclasses.replace(
-        mention("a", where="Idlib", text="A bomb planted on a bus killed seven people in Idlib"),
-        sub_event_type="Remote explosive/landmine/IED",
-    )
-    raid = dataclasses.replace(
-        mention("b", where="Idlib", text="Air strikes hit residential areas of Idlib, killing ten people"),
-        sub_event_type="Air/drone strike",
-    )
-    raid_again = dataclasses.replace(raid, id="c", doc="doc-c")
-    assert match_score(raid, event_of(bombing)) == 0.0
-    assert match_score(raid, event_of(raid_again)) >= 0.62

@@ -698,7 +698,6 @@ class ResolveFile(Strict):
     actor_swap_score: Number
     symmetric_actor_types: list[EventType]
     subtype_strict_types: list[EventType]
-    subtype_conflicts: list[tuple[SubEventType, SubEventType]] = []
     actor_generic_words: Words
     thresholds: Thresholds
     text: TextSimilarity

@@ -44,7 +44,6 @@ class ResolveConfig:
     lead_outvoted_by: int = 3
     told_window_max_days: int = 6
     recalled_day_gap_days: int = 6
-    subtype_conflicts: frozenset[frozenset[str]] = frozenset()
 
 
 def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
@@ -85,7 +84,6 @@ def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
         lead_outvoted_by=int(raw.get("lead_outvoted_by", 3)),
         told_window_max_days=int(raw.get("told_window_max_days", 6)),
         recalled_day_gap_days=int(raw.get("recalled_day_gap_days", 6)),
-        subtype_conflicts=frozenset(frozenset(pair) for pair in raw.get("subtype_conflicts", [])),
     )
 
 

@@ -78,8 +78,6 @@ def score_components(mention: Mention, event: Event, cfg: ResolveConfig) -> dict
     components: dict[str, float | None] = {"type": type_score(mention.event_type, event.event_type, cfg)}
     if mention.event_type in cfg.subtype_strict_types and mention.sub_event_type != event.sub_event_type:
         components["type"] = 0.0  # an arrest campaign and a troop movement are different events
-    if frozenset((mention.sub_event_type, event.sub_event_type)) in cfg.subtype_conflicts:
-        components["type"] = 0.0  # raid_or_planted_bomb: an air raid and a planted bomb are two acts
     if not components["type"]:
         return components
     components["date"] = (
