@@ -35,6 +35,7 @@ from sitrep.evaluate import (
     date_overlaps,
     find_claim,
     gold_interval,
+    load_gold_claims,
     load_jsonl,
     location_matches,
     match_gold,
@@ -294,7 +295,7 @@ def describe_gold_claim(gold: dict[str, Any]) -> str:
 
 
 def print_claim_misses(gold_dir: Path, store: Store, only: str | None) -> None:
-    gold_claims = [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
+    gold_claims = load_gold_claims(gold_dir)
     if not gold_claims:
         return
     docs = {g["doc"] for path in sorted(gold_dir.glob("*.events.jsonl")) for g in load_jsonl(path)}

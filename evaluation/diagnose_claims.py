@@ -26,7 +26,7 @@ from sitrep.evaluate import (
     dispute_passages,
     disputes_about,
     figure_agrees,
-    load_jsonl,
+    load_gold_claims,
     match_claims,
     match_gold,
     same_passage,
@@ -70,7 +70,7 @@ def _event_report_only(gold: dict[str, Any], mentions: list[Mention]) -> str:
 
 
 def print_claims(run: GoldMatch, only: str | None) -> None:
-    gold_claims = _gold_claims(run.gold_dir)
+    gold_claims = load_gold_claims(run.gold_dir)
     docs = {c["doc"] for c in gold_claims}
     ours = [c for c in run.store.claims() if c.doc in docs]
     mentions = _mentions(run.store, docs)
@@ -100,7 +100,7 @@ def print_claims(run: GoldMatch, only: str | None) -> None:
 
 def print_modality(run: GoldMatch) -> None:
     gold_events = run.gold
-    gold_claims = _gold_claims(run.gold_dir)
+    gold_claims = load_gold_claims(run.gold_dir)
     docs = {g["doc"] for g in [*gold_events, *gold_claims]}
     ours = [c for c in run.store.claims() if c.doc in docs]
     mentions = _mentions(run.store, docs)
@@ -129,7 +129,7 @@ def entry_origin(row: Any) -> str:
 
 def print_contradictions(run: GoldMatch) -> None:
     store, gold, checks, docs = run.store, run.gold, run.checks, run.documents
-    gold_claims = _gold_claims(run.gold_dir)
+    gold_claims = load_gold_claims(run.gold_dir)
     mentions = _mentions(store, docs)
     ours = [c for c in store.claims() if c.doc in docs]
     sentences = {m.id: (m.doc, m.sentence.text) for m in mentions} | {c.id: (c.doc, c.sentence.text) for c in ours}
@@ -168,10 +168,6 @@ def print_contradictions(run: GoldMatch) -> None:
     for k, item in enumerate(items):
         if k not in told:
             print(f"  - {k} {item.get('kind')}: {item.get('expect')}")
-
-
-def _gold_claims(gold_dir: Path) -> list[dict[str, Any]]:
-    return [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
 
 
 def _mentions(store: Store, docs: set[str]) -> list[Mention]:

@@ -27,7 +27,7 @@ from sitrep.evaluate import (
     dedupe_names,
     dispute_passages,
     disputes_about,
-    load_jsonl,
+    load_gold_claims,
     match_gold,
 )
 from sitrep.model import Mention
@@ -111,9 +111,9 @@ def print_sources(run: GoldMatch, only: str | None) -> None:
 
 
 def print_contradictions(run: GoldMatch) -> None:
-    gold_dir, store, gold, checks, docs = run.gold_dir, run.store, run.gold, run.checks, run.documents
+    store, gold, checks, docs = run.store, run.gold, run.checks, run.documents
     gold_events = {g["id"]: g for g in gold if "id" in g}
-    gold_claims = {str(c.get("id")): c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)}
+    gold_claims = {str(c.get("id")): c for c in load_gold_claims(run.gold_dir)}
     disputes = [dispute_passages(item, gold_events, gold_claims) for item in checks.get("contradictions", [])]
     mentions = {m.id: m for m in store.all_mentions() if m.doc in docs}
     claims = {c.id: c for c in store.claims() if c.doc in docs}

@@ -443,6 +443,11 @@ def load_gold(gold_dir: Path) -> tuple[list[dict[str, Any]], dict[str, Any], set
     return gold, checks, documents
 
 
+def load_gold_claims(gold_dir: Path) -> list[dict[str, Any]]:
+    """The gold folder's claims, file by file in name order."""
+    return [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
+
+
 def events_on(store: Store, documents: Iterable[str]) -> list[Extracted]:
     """The store's events as each of these documents reports them (:func:`extracted_events`), for the tools that
     set them against one gold set."""
@@ -621,7 +626,7 @@ def _score_checks(
         found = [t for t in expected if t in flagged_words]
         scores.framing_recall = len(found) / len(expected)
         scores.framing_missed = [t for t in expected if t not in flagged_words]
-    gold_claims = [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
+    gold_claims = load_gold_claims(gold_dir)
     ours = [c for c in store.claims() if c.doc in gold_docs]
     found_ids = match_claims(gold_claims, ours)
     scores.claims_gold = len(gold_claims)
