@@ -31,17 +31,14 @@ from typing import Any
 
 from sitrep.evaluate import (
     Extracted,
-    _find_claim,
-    _interval,
-    _match,
-    _strict,
     any_location_matches,
     date_overlaps,
-    events_on,
-    load_gold,
+    find_claim,
+    gold_interval,
+    load_gold_claims,
     load_jsonl,
     location_matches,
-    refuse_held_out,
+    match_gold,
 )
 from sitrep.model import Claim, Event, Mention
 from sitrep.resolve.similarity import mention_places
@@ -88,7 +85,7 @@ def location_cause(gold: dict[str, Any], ex: Extracted, store: Store) -> str:
 
 
 def tells_date(mention: Mention, gold: dict[str, Any]) -> bool:
-    start, end = _interval(gold)
+    start, end = gold_interval(gold)
     return mention.date is not None and mention.date.start <= end and start <= mention.date.end
 
 
@@ -234,7 +231,7 @@ def describe(ex: Extracted) -> str:
 
 
 def claim_miss_reason(gold: dict[str, Any], ours: list[Claim]) -> tuple[str, Claim | None]:
-    """Why `_find_claim` finds no claim for a gold claim, and our claim nearest to it.
+    """Why `find_claim` finds no claim for a gold claim, and our claim nearest to it.
 
     Nearest: a claim from the sentence holding the gold evidence, else one with the gold's figure, else the
     document's claim closest in quantity.
@@ -248,7 +245,7 @@ def claim_miss_reason(gold: dict[str, Any], ours: list[Claim]) -> tuple[str, Cla
     if quantity:
         wanted = (quantity.get("low"), quantity.get("best"))
         same_figure = [c for c in same_doc if c.quantity and (c.quantity.low, c.quantity.best) == wanted]
-        if same_figure:  # only reachable if _find_claim changes; kept so the section never lies
+        if same_figure:  # only reachable if find_claim changes; kept so the section never lies
             return "matched?", same_figure[0]
         if not in_sentence:
             return "no claim from that sentence", _closest_figure(same_doc, quantity)
@@ -298,15 +295,15 @@ def describe_gold_claim(gold: dict[str, Any]) -> str:
 
 
 def print_claim_misses(gold_dir: Path, store: Store, only: str | None) -> None:
-    gold_claims = [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
+    gold_claims = load_gold_claims(gold_dir)
     if not gold_claims:
         return
     docs = {g["doc"] for path in sorted(gold_dir.glob("*.events.jsonl")) for g in load_jsonl(path)}
     ours = [c for c in store.claims() if c.doc in docs]  # the claims `sitrep eval` looks at
     reasons: Counter[str] = Counter()
-    print(f"\nclaims: {sum(_find_claim(g, ours) is not None for g in gold_claims)}/{len(gold_claims)} found")
+    print(f"\nclaims: {sum(find_claim(g, ours) is not None for g in gold_claims)}/{len(gold_claims)} found")
     for gold in gold_claims:
-        if _find_claim(gold, ours) is not None:
+        if find_claim(gold, ours) is not None:
             continue
         reason, nearest = claim_miss_reason(gold, ours)
         reasons[reason] += 1
@@ -328,13 +325,11 @@ def main() -> None:
         "--reports", action="store_true", help="for date, type and place misses, which of the event's reports tell it"
     )
     args = parser.parse_args()
-    refuse_held_out([args.gold_dir])
-    gold, _checks, _documents = load_gold(args.gold_dir)
-    store = Store.open(args.db)
-    extracted = events_on(store, (g["doc"] for g in gold))
-    matched = _match(extracted, gold, _strict)
-    used_gold = {id(g) for _, g in matched}
-    free = [ex for ex in extracted if id(ex) not in {id(e) for e, _ in matched}]
+    run = match_gold(args.gold_dir, args.db)
+    gold, store = run.gold, run.store
+    used_gold = {id(g) for _, g in run.matched}
+    # a miss is explained by, and "spurious" lists, our extractions on the documents that have gold events
+    free = [ex for ex in run.unmatched() if ex.doc in run.event_documents()]
     reasons: Counter[str] = Counter()
     by_report: Counter[str] = Counter()
     for g in gold:

@@ -16,9 +16,12 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from sitrep.evaluate import AliasTable, Extracted, _match, _strict, events_on, load_gold, refuse_held_out
+from sitrep.evaluate import (
+    AliasTable,
+    Extracted,
+    match_gold,
+)
 from sitrep.extract.actors import COUNTRY_SLOT, UNIDENTIFIED, actor_dictionary, coding_conventions
-from sitrep.store import Store
 
 ROLES = ("actor1", "actor2")
 # Force kinds whose country is filled in after geocoding ("Military Forces of {country}").
@@ -94,12 +97,9 @@ def main() -> None:
     parser.add_argument("--only", help="print only errors of this kind")
     parser.add_argument("--role", choices=ROLES, help="look at one role only")
     args = parser.parse_args()
-    refuse_held_out([args.gold_dir])
-    gold, checks, _documents = load_gold(args.gold_dir)
-    aliases = AliasTable(checks.get("actor_aliases", {}))
-    store = Store.open(args.db)
-    extracted = events_on(store, (g["doc"] for g in gold))
-    matched = _match(extracted, gold, _strict)
+    run = match_gold(args.gold_dir, args.db)
+    aliases = AliasTable(run.checks.get("actor_aliases", {}))
+    matched = run.matched
 
     roles = (args.role,) if args.role else ROLES
     by_kind: dict[str, list[str]] = defaultdict(list)

@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from sitrep.evaluate import (
-    _dispute_passages,
-    _disputes_about,
-    _figure_agrees,
-    load_gold,
-    load_jsonl,
+    GoldMatch,
+    dispute_passages,
+    disputes_about,
+    figure_agrees,
+    load_gold_claims,
     match_claims,
-    refuse_held_out,
+    match_gold,
     same_passage,
     told_by_reports,
 )
@@ -64,18 +64,18 @@ def _event_report_only(gold: dict[str, Any], mentions: list[Mention]) -> str:
     quantity = gold.get("quantity")
     if not quantity:
         return "event report only, figure-less claim"
-    if any(_figure_agrees(quantity, m.fatalities) for m in mentions):
+    if any(figure_agrees(quantity, m.fatalities) for m in mentions):
         return "event report only, its toll is the claim's figure"
     return "event report only, another toll or none"
 
 
-def print_claims(gold_dir: Path, store: Store, only: str | None) -> None:
-    gold_claims = [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
+def print_claims(run: GoldMatch, only: str | None) -> None:
+    gold_claims = load_gold_claims(run.gold_dir)
     docs = {c["doc"] for c in gold_claims}
-    ours = [c for c in store.claims() if c.doc in docs]
-    mentions = _mentions(store, docs)
+    ours = [c for c in run.store.claims() if c.doc in docs]
+    mentions = _mentions(run.store, docs)
     found = match_claims(gold_claims, ours)
-    found |= told_by_reports(gold_claims, found, load_gold(gold_dir)[0], mentions)
+    found |= told_by_reports(gold_claims, found, run.gold, mentions)
     tally: Counter[str] = Counter()
     lines: list[str] = []
     for number, gold in enumerate(gold_claims):
@@ -98,12 +98,12 @@ def print_claims(gold_dir: Path, store: Store, only: str | None) -> None:
     print("\n".join(lines))
 
 
-def print_modality(gold_dir: Path, store: Store) -> None:
-    gold_events = load_gold(gold_dir)[0]
-    gold_claims = [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
+def print_modality(run: GoldMatch) -> None:
+    gold_events = run.gold
+    gold_claims = load_gold_claims(run.gold_dir)
     docs = {g["doc"] for g in [*gold_events, *gold_claims]}
-    ours = [c for c in store.claims() if c.doc in docs]
-    mentions = _mentions(store, docs)
+    ours = [c for c in run.store.claims() if c.doc in docs]
+    mentions = _mentions(run.store, docs)
     print("\nreports not plainly asserted whose passage has no report of ours with the gold modality:")
     for gold in [*gold_events, *gold_claims]:
         modality = gold.get("modality") or "asserted"
@@ -127,15 +127,15 @@ def entry_origin(row: Any) -> str:
     return "denial" if group.startswith("event:") else "claims"
 
 
-def print_contradictions(gold_dir: Path, store: Store) -> None:
-    gold, checks, docs = load_gold(gold_dir)
-    gold_claims = [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
+def print_contradictions(run: GoldMatch) -> None:
+    store, gold, checks, docs = run.store, run.gold, run.checks, run.documents
+    gold_claims = load_gold_claims(run.gold_dir)
     mentions = _mentions(store, docs)
     ours = [c for c in store.claims() if c.doc in docs]
     sentences = {m.id: (m.doc, m.sentence.text) for m in mentions} | {c.id: (c.doc, c.sentence.text) for c in ours}
     items = checks.get("contradictions", [])
     events = {g["id"]: g for g in gold if "id" in g}
-    disputes = [_dispute_passages(item, events, {str(c.get("id")): c for c in gold_claims}) for item in items]
+    disputes = [dispute_passages(item, events, {str(c.get("id")): c for c in gold_claims}) for item in items]
     pairs_of = {(e.id, c.kind, c.a, c.b): c.pairs for e in store.full_events() for c in e.contradictions}
     listed = [row for row in store.contradictions() if row["a"] in sentences or row["b"] in sentences]
     told: set[int] = set()
@@ -149,10 +149,10 @@ def print_contradictions(gold_dir: Path, store: Store) -> None:
         shared = {
             k
             for _, a, b in pairs
-            for k in _disputes_about(sentences.get(a), disputes) & _disputes_about(sentences.get(b), disputes)
+            for k in disputes_about(sentences.get(a), disputes) & disputes_about(sentences.get(b), disputes)
         }
         ids = list(dict.fromkeys(i for _, a, b in pairs for i in (a, b)))
-        touched = set().union(*(_disputes_about(sentences.get(i), disputes) for i in ids))
+        touched = set().union(*(disputes_about(sentences.get(i), disputes) for i in ids))
         told |= shared
         mark = "OK" if shared else "--"
         tally[f"{mark} {entry_origin(row)} {row['kind']}"] += 1
@@ -182,14 +182,13 @@ def main() -> None:
     parser.add_argument("--part", choices=["claims", "modality", "contradictions"], default=None)
     parser.add_argument("--only", help="print only the missed claims of this verdict")
     args = parser.parse_args()
-    refuse_held_out([args.gold_dir])
-    store = Store.open(args.db)
+    run = match_gold(args.gold_dir, args.db)
     if args.part in (None, "claims"):
-        print_claims(args.gold_dir, store, args.only)
+        print_claims(run, args.only)
     if args.part in (None, "modality"):
-        print_modality(args.gold_dir, store)
+        print_modality(run)
     if args.part in (None, "contradictions"):
-        print_contradictions(args.gold_dir, store)
+        print_contradictions(run)
 
 
 if __name__ == "__main__":

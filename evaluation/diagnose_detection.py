@@ -29,7 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from diagnose import miss_reason
 
-from sitrep.evaluate import Extracted, _match, _strict, events_on, load_gold, refuse_held_out
+from sitrep.evaluate import (
+    Extracted,
+    match_gold,
+)
 from sitrep.model import Mention
 from sitrep.store import Store
 
@@ -87,15 +90,11 @@ def main() -> None:
     parser.add_argument("--db", required=True)
     parser.add_argument("--list", action="store_true", help="print each such gold event with its stage and reports")
     args = parser.parse_args()
-    refuse_held_out([args.gold_dir])
-    gold, _checks, _documents = load_gold(args.gold_dir)
-    store = Store.open(args.db)
-    extracted = events_on(store, (g["doc"] for g in gold))
-    matched = _match(extracted, gold, _strict)
-    used_gold = {id(g) for _, g in matched}
-    matched_ids = {id(e) for e, _ in matched}
-    matched_events = {e.event_id for e, _ in matched}
-    free: list[Extracted] = [ex for ex in extracted if id(ex) not in matched_ids]
+    run = match_gold(args.gold_dir, args.db)
+    gold, store = run.gold, run.store
+    used_gold = {id(g) for _, g in run.matched}
+    matched_events = {e.event_id for e, _ in run.matched}
+    free: list[Extracted] = [ex for ex in run.unmatched() if ex.doc in run.event_documents()]
     documents = {d.document.name: d for d in store.documents()}
     stages: Counter[str] = Counter()
     for g in gold:

@@ -19,18 +19,13 @@ from typing import Any
 
 from sitrep.evaluate import (
     Extracted,
-    _match,
-    _strict,
-    events_on,
     fatalities_agree,
-    load_gold,
+    match_gold,
     our_fatalities,
-    refuse_held_out,
 )
 from sitrep.model import Mention
 from sitrep.resolve.config import load_config
 from sitrep.resolve.derive import article_figure
-from sitrep.store import Store
 
 _FIGURE_MODALITIES = load_config().figure_modalities
 
@@ -81,13 +76,9 @@ def main() -> None:
     parser.add_argument("--db", required=True)
     parser.add_argument("--only", help="print only errors of this kind")
     args = parser.parse_args()
-    refuse_held_out([args.gold_dir])
-    gold, _checks, _documents = load_gold(args.gold_dir)
-    store = Store.open(args.db)
-    docs = {g["doc"] for g in gold}
-    by_event = {event.id: list(event.mentions) for event in store.full_events()}
-    extracted = events_on(store, docs)
-    matched = _match(extracted, gold, _strict)
+    run = match_gold(args.gold_dir, args.db)
+    by_event = {event.id: list(event.mentions) for event in run.store.full_events()}
+    matched = run.matched
 
     by_kind: dict[str, list[str]] = defaultdict(list)
     correct = 0

@@ -22,19 +22,15 @@ from collections import Counter
 from pathlib import Path
 
 from sitrep.evaluate import (
-    _dedupe,
-    _dispute_passages,
-    _disputes_about,
-    _match,
-    _OutletAliases,
-    _strict,
-    events_on,
-    load_gold,
-    load_jsonl,
-    refuse_held_out,
+    GoldMatch,
+    OutletAliases,
+    dedupe_names,
+    dispute_passages,
+    disputes_about,
+    load_gold_claims,
+    match_gold,
 )
 from sitrep.model import Mention
-from sitrep.store import Store
 
 
 def chain_error(gold: list[str], ours: list[str]) -> str | None:
@@ -75,23 +71,21 @@ def cause(gold: list[str], ours: list[str], same_sentence: bool, gold_report: li
     return "other report: the gold passage's report is right" if error is None else f"other report: {error}"
 
 
-def print_sources(gold_dir: Path, store: Store, only: str | None) -> None:
-    gold, _checks, docs = load_gold(gold_dir)
-    extracted = events_on(store, docs)
-    aliases = _OutletAliases()
+def print_sources(run: GoldMatch, only: str | None) -> None:
+    docs, matched = run.documents, run.matched
+    aliases = OutletAliases()
     kinds: Counter[str] = Counter()
     causes: Counter[str] = Counter()
-    matched = _match(extracted, gold, _strict)
     reports: dict[str, list[Mention]] = {}
-    for mention in store.all_mentions():
+    for mention in run.store.all_mentions():
         if mention.doc in docs:
             reports.setdefault(mention.doc, []).append(mention)
 
     def names(chain_names: list[str]) -> list[str]:
-        return [aliases.canonical(s) or "" for s in _dedupe(chain_names)]
+        return [aliases.canonical(s) or "" for s in dedupe_names(chain_names)]
 
     for ex, g in matched:
-        ours_raw = _dedupe(ex.mention.chain.names())
+        ours_raw = dedupe_names(ex.mention.chain.names())
         ours = names(ours_raw)
         want = [aliases.canonical(s) or "" for s in g.get("sources", [])]
         kind = chain_error(want, ours)
@@ -108,7 +102,7 @@ def print_sources(gold_dir: Path, store: Store, only: str | None) -> None:
         print(f"    gold: {' < '.join(g.get('sources', []))}  «{evidence[:150]}»")
         print(f"    ours: {' < '.join(ours_raw)}  «{ex.mention.sentence.text[:150]}»")
         if own is not None and own is not ex.mention:
-            print(f"    gold passage's report: {' < '.join(_dedupe(own.chain.names()))}")
+            print(f"    gold passage's report: {' < '.join(dedupe_names(own.chain.names()))}")
     right = len(matched) - sum(kinds.values())
     print(f"\nsources right {right}/{len(matched)}")
     print(json.dumps(dict(kinds.most_common()), indent=1))
@@ -116,11 +110,11 @@ def print_sources(gold_dir: Path, store: Store, only: str | None) -> None:
     print(json.dumps(dict(causes.most_common()), indent=1))
 
 
-def print_contradictions(gold_dir: Path, store: Store) -> None:
-    gold, checks, docs = load_gold(gold_dir)
+def print_contradictions(run: GoldMatch) -> None:
+    store, gold, checks, docs = run.store, run.gold, run.checks, run.documents
     gold_events = {g["id"]: g for g in gold if "id" in g}
-    gold_claims = {str(c.get("id")): c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)}
-    disputes = [_dispute_passages(item, gold_events, gold_claims) for item in checks.get("contradictions", [])]
+    gold_claims = {str(c.get("id")): c for c in load_gold_claims(run.gold_dir)}
+    disputes = [dispute_passages(item, gold_events, gold_claims) for item in checks.get("contradictions", [])]
     mentions = {m.id: m for m in store.all_mentions() if m.doc in docs}
     claims = {c.id: c for c in store.claims() if c.doc in docs}
     sentences = {i: (m.doc, m.sentence.text) for i, m in mentions.items()}
@@ -133,7 +127,7 @@ def print_contradictions(gold_dir: Path, store: Store) -> None:
         shared = {
             k
             for _, a, b in pairs
-            for k in _disputes_about(sentences.get(a), disputes) & _disputes_about(sentences.get(b), disputes)
+            for k in disputes_about(sentences.get(a), disputes) & disputes_about(sentences.get(b), disputes)
         }
         hit |= shared
         mark = "RIGHT" if shared else "wrong"
@@ -156,12 +150,11 @@ def main() -> None:
     parser.add_argument("--part", choices=["sources", "contradictions"], default=None)
     parser.add_argument("--only", help="print only source errors of this kind")
     args = parser.parse_args()
-    refuse_held_out([args.gold_dir])
-    store = Store.open(args.db)
+    run = match_gold(args.gold_dir, args.db)
     if args.part in (None, "sources"):
-        print_sources(args.gold_dir, store, args.only)
+        print_sources(run, args.only)
     if args.part in (None, "contradictions"):
-        print_contradictions(args.gold_dir, store)
+        print_contradictions(run)
 
 
 if __name__ == "__main__":

@@ -19,16 +19,14 @@ from typing import Any
 from sitrep.evaluate import (
     COARSE,
     Extracted,
-    _agreement,
-    _countries,
+    agreement,
     date_overlaps,
-    events_on,
     gold_passages,
-    load_gold,
+    location_countries,
+    match_gold,
     same_passage,
 )
 from sitrep.geo.distance import haversine_km
-from sitrep.store import Store
 
 PLACE_KM = 25.0
 
@@ -42,7 +40,7 @@ def pair(extracted: list[Extracted], gold: list[dict[str, Any]]) -> list[tuple[E
         for j, g in enumerate(gold):
             if ex.doc == g["doc"] and ex.mention.event_type == g["event_type"] and date_overlaps(ex, g):
                 quoted = any(same_passage(ex.mention.sentence.text, p) for p in gold_passages(g))
-                candidates.append((not quoted, -_agreement(ex, g), i, j))
+                candidates.append((not quoted, -agreement(ex, g), i, j))
     candidates.sort()
     used_ex: set[int] = set()
     used_gold: set[int] = set()
@@ -66,7 +64,7 @@ def placed_right(ex: Extracted, g: dict[str, Any]) -> bool | None:
         return False
     for loc in locations:
         if loc.get("precision") in COARSE or "lat" not in loc:
-            if place.country in _countries(loc):
+            if place.country in location_countries(loc):
                 return True
         elif haversine_km(place.lat, place.lon, loc["lat"], loc["lon"]) <= PLACE_KM:
             return True
@@ -79,10 +77,9 @@ def main() -> None:
     parser.add_argument("--db", required=True)
     parser.add_argument("--show", choices=["misses"], default=None)
     args = parser.parse_args()
-    store = Store.open(args.db, create=False)
-    gold, _checks, gold_docs = load_gold(args.gold)
-    extracted = events_on(store, gold_docs)
-    pairs = pair(extracted, gold)
+    run = match_gold(args.gold, args.db)
+    gold = run.gold
+    pairs = pair(run.extracted, gold)
     fine = [
         (ex, g)
         for ex, g in pairs

@@ -29,7 +29,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from sitrep.evaluate import _match, _relaxed, _strict, evaluate_records, events_on, is_held_out, load_gold
+from sitrep.evaluate import (
+    evaluate_records,
+    events_on,
+    is_held_out,
+    load_gold,
+    match_events,
+    relaxed_compatible,
+    strict_compatible,
+)
 from sitrep.export.records import event_confidence
 from sitrep.extract.triggers import ontology
 from sitrep.store import Store
@@ -84,7 +92,7 @@ def gold_plover(g: dict[str, Any]) -> set[str]:
 def typing_scores(store: Store, gold_dir: Path) -> dict[str, Any]:
     gold, _checks, gold_docs = load_gold(gold_dir)
     extracted = events_on(store, gold_docs)
-    matched = _match(extracted, gold, _relaxed)
+    matched = match_events(extracted, gold, relaxed_compatible)
     confidence_of = {event.id: event_confidence(event) for event in store.full_events()}
     gold_labels, our_labels, type_right, plover_right, confidences = [], [], [], [], []
     for ex, g in matched:
@@ -108,7 +116,7 @@ def typing_scores(store: Store, gold_dir: Path) -> dict[str, Any]:
         for g, o in zip(gold_labels, our_labels, strict=True)
         if g.split("|")[0] != o.split("|")[0]
     )
-    strict = {id(ex) for ex, _ in _match(extracted, gold, _strict)}
+    strict = {id(ex) for ex, _ in match_events(extracted, gold, strict_compatible)}
     all_table, all_ece = reliability(
         [confidence_of.get(ex.event_id, ex.mention.confidence) for ex in extracted],
         [id(ex) in strict for ex in extracted],

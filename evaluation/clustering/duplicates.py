@@ -33,13 +33,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sitrep.evaluate import (  # noqa: E402
-    _match,
-    _strict,
     classify_unmatched,
-    events_on,
     gold_passages,
-    load_gold,
-    refuse_held_out,
+    match_gold,
     same_passage,
 )
 from sitrep.model import INHERITED_ROLE, Mention  # noqa: E402
@@ -163,17 +159,13 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print each duplicate with the report it was kept from")
     parser.add_argument("--joins", action="store_true", help="count wrong joins instead, by the rule that joined them")
     args = parser.parse_args()
-    refuse_held_out([args.gold_dir])
-    gold, _, documents = load_gold(args.gold_dir)
-    store = Store.open(args.db, create=False)
-    extracted = events_on(store, documents)
-    matched = _match(extracted, gold, _strict)
+    run = match_gold(args.gold_dir, args.db)
+    gold, store, matched = run.gold, run.store, run.matched
     if args.joins:
         wrong_joins(store, gold, matched, args.show)
         store.close()
         return
-    matched_ex = {id(ex) for ex, _ in matched}
-    unmatched = [ex for ex in extracted if id(ex) not in matched_ex]
+    unmatched = run.unmatched()
     verdicts = classify_unmatched(unmatched, gold, {id(g) for _, g in matched})
     first_of = {id(g): ex for ex, g in matched}
     ids = {stored.document.name: stored.id for stored in store.documents()}

@@ -36,13 +36,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from duplicates import describe  # noqa: E402
 
 from sitrep.evaluate import (  # noqa: E402
-    _match,
-    _strict,
-    events_on,
     incident_of,
-    load_gold,
     load_jsonl,
-    refuse_held_out,
+    match_gold,
 )
 from sitrep.model import Event, Mention  # noqa: E402
 from sitrep.resolve import cluster  # noqa: E402
@@ -107,16 +103,14 @@ def main() -> None:
     parser.add_argument("--db", required=True)
     parser.add_argument("--show", action="store_true", help="print each lost link with its detail")
     args = parser.parse_args()
-    refuse_held_out([args.gold_dir])
+    run = match_gold(args.gold_dir, args.db)
     cfg = load_config()
-    gold, checks, documents = load_gold(args.gold_dir)
+    gold, checks, store, matched = run.gold, run.checks, run.store, run.matched
     published = {
         row["doc"]: row.get("published", "")
         for path in sorted(args.gold_dir.glob("*.documents.jsonl"))
         for row in load_jsonl(path)
     }
-    store = Store.open(args.db, create=False)
-    matched = _match(events_on(store, documents), gold, _strict)
     event_of = {g["id"]: ex.event_id for ex, g in matched if "id" in g}
     incident = incident_of(gold, checks)
     by_incident: dict[str, list[dict[str, Any]]] = {}

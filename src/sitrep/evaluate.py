@@ -237,25 +237,25 @@ def _document_report(row: dict[str, Any], doc: str, first: bool) -> dict[str, An
     return row if first else {}
 
 
-def _interval(gold: dict[str, Any]) -> tuple[dt.date, dt.date]:
+def gold_interval(gold: dict[str, Any]) -> tuple[dt.date, dt.date]:
     return dt.date.fromisoformat(gold["date"]["start"]), dt.date.fromisoformat(gold["date"]["end"])
 
 
 def date_overlaps(ex: Extracted, gold: dict[str, Any]) -> bool:
     if ex.mention.date is None:
         return False
-    start, end = _interval(gold)
+    start, end = gold_interval(gold)
     return ex.mention.date.start <= end and start <= ex.mention.date.end
 
 
-def _countries(location: dict[str, Any]) -> set[str]:
+def location_countries(location: dict[str, Any]) -> set[str]:
     value = location.get("country")
     return set(value) if isinstance(value, list) else {value} if value else set()
 
 
 def location_matches(place: Place, location: dict[str, Any]) -> bool:
     if location.get("precision") in COARSE or "lat" not in location:
-        return place.country in _countries(location)
+        return place.country in location_countries(location)
     tolerance = float(location.get("tolerance_km", DEFAULT_TOLERANCE_KM))
     return haversine_km(place.lat, place.lon, location["lat"], location["lon"]) <= tolerance
 
@@ -264,13 +264,13 @@ def any_location_matches(ex: Extracted, gold: dict[str, Any]) -> bool:
     return any(location_matches(p, loc) for p in ex.places for loc in gold.get("locations", []))
 
 
-def _match(
+def match_events(
     extracted: list[Extracted], gold: list[dict[str, Any]], compatible: Callable[[Extracted, dict[str, Any]], bool]
 ) -> list[tuple[Extracted, dict[str, Any]]]:
     """One-to-one, best score first (score: how many fields already agree, then whether our sentence is one of the
     gold event's passages, so that the match does not hang on the order the records come in)."""
     pairs = [
-        (_agreement(ex, g) + _tells(ex, g) / 2, i, j)
+        (agreement(ex, g) + _tells(ex, g) / 2, i, j)
         for i, ex in enumerate(extracted)
         for j, g in enumerate(gold)
         if ex.doc == g["doc"] and compatible(ex, g)
@@ -287,11 +287,11 @@ def _match(
     return matched
 
 
-def _strict(ex: Extracted, g: dict[str, Any]) -> bool:
+def strict_compatible(ex: Extracted, g: dict[str, Any]) -> bool:
     return ex.mention.event_type == g["event_type"] and date_overlaps(ex, g) and any_location_matches(ex, g)
 
 
-def _relaxed(ex: Extracted, g: dict[str, Any]) -> bool:
+def relaxed_compatible(ex: Extracted, g: dict[str, Any]) -> bool:
     return date_overlaps(ex, g) and any_location_matches(ex, g)
 
 
@@ -329,7 +329,7 @@ def our_fatalities(mention: Mention) -> int | None:
 def field_agreement(ex: Extracted, g: dict[str, Any], actors: AliasTable, sources: AliasTable) -> dict[str, bool]:
     m = ex.mention
     a1, a2 = m.actor("actor1"), m.actor("actor2")
-    start, end = _interval(g)
+    start, end = gold_interval(g)
     return {
         "event_type": m.event_type == g["event_type"],
         "sub_event_type": m.sub_event_type in _as_list(g.get("sub_event_type")),
@@ -339,13 +339,13 @@ def field_agreement(ex: Extracted, g: dict[str, Any], actors: AliasTable, source
         "location": any_location_matches(ex, g),
         "fatalities": fatalities_agree(our_fatalities(m), g),
         "quantities": _quantities_agree(m, g.get("quantities", [])),
-        "sources": [sources.canonical(s) for s in _dedupe(m.chain.names())]
+        "sources": [sources.canonical(s) for s in dedupe_names(m.chain.names())]
         == [sources.canonical(s) for s in g.get("sources", [])],
         "modality": m.modality == g.get("modality", "asserted"),
     }
 
 
-def _dedupe(names: Iterable[str]) -> list[str]:
+def dedupe_names(names: Iterable[str]) -> list[str]:
     out: list[str] = []
     for name in names:
         if not out or out[-1] != name:
@@ -362,7 +362,7 @@ def _quantities_agree(mention: Mention, gold: list[dict[str, Any]]) -> bool:
     return all((q.get("low"), q.get("best"), q.get("high")) in ours for q in gold)
 
 
-def _agreement(ex: Extracted, g: dict[str, Any]) -> int:
+def agreement(ex: Extracted, g: dict[str, Any]) -> int:
     return sum(
         [
             ex.mention.event_type == g["event_type"],
@@ -411,7 +411,7 @@ def classify_unmatched(
         if not about and not any(g.get("mentions") for g in gold if g["doc"] == ex.doc):
             # A gold set that quotes only one evidence per event: an extraction compatible with an incident
             # already counted restates it.
-            about = [g for g in gold if g["doc"] == ex.doc and id(g) in claimed and _relaxed(ex, g)]
+            about = [g for g in gold if g["doc"] == ex.doc and id(g) in claimed and relaxed_compatible(ex, g)]
         if any(id(g) in claimed for g in about):
             verdicts[id(ex)] = "duplicate"
         elif about:
@@ -443,11 +443,53 @@ def load_gold(gold_dir: Path) -> tuple[list[dict[str, Any]], dict[str, Any], set
     return gold, checks, documents
 
 
+def load_gold_claims(gold_dir: Path) -> list[dict[str, Any]]:
+    """The gold folder's claims, file by file in name order."""
+    return [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
+
+
 def events_on(store: Store, documents: Iterable[str]) -> list[Extracted]:
     """The store's events as each of these documents reports them (:func:`extracted_events`), for the tools that
     set them against one gold set."""
     wanted = set(documents)
     return [ex for ex in extracted_events(store) if ex.doc in wanted]
+
+
+@dataclass(frozen=True)
+class GoldMatch:
+    """A store set against one development gold folder, its events matched as ``sitrep eval`` matches them: what
+    every diagnosis tool starts from."""
+
+    gold_dir: Path
+    store: Store
+    gold: list[dict[str, Any]]
+    checks: dict[str, Any]
+    documents: set[str]  # every document the gold folder covers, with or without gold events
+    extracted: list[Extracted]  # the store's events as those documents report them
+    matched: list[tuple[Extracted, dict[str, Any]]]
+
+    def unmatched(self) -> list[Extracted]:
+        """Our extractions on the gold documents that matched no gold event, in the order they were read."""
+        used = {id(ex) for ex, _ in self.matched}
+        return [ex for ex in self.extracted if id(ex) not in used]
+
+    def event_documents(self) -> set[str]:
+        """The documents with at least one gold event."""
+        return {g["doc"] for g in self.gold}
+
+
+def match_gold(
+    gold_dir: Path,
+    db: str,
+    compatible: Callable[[Extracted, dict[str, Any]], bool] = strict_compatible,
+) -> GoldMatch:
+    """Open the store at ``db`` (never creating one) and match its events to the gold in ``gold_dir``; a held-out
+    split is refused first (exit status 2), as a diagnosis tool must never read it."""
+    refuse_held_out([gold_dir])
+    gold, checks, documents = load_gold(gold_dir)
+    store = Store.open(db, create=False)
+    extracted = events_on(store, documents)
+    return GoldMatch(gold_dir, store, gold, checks, documents, extracted, match_events(extracted, gold, compatible))
 
 
 def evaluate_store(store: Store, gold_dir: Path) -> Scores:
@@ -460,11 +502,11 @@ def evaluate_records(records: list[Extracted], gold_dir: Path, store: Store | No
     gold, checks, gold_docs = load_gold(gold_dir)
     extracted = [ex for ex in records if ex.doc in gold_docs]
     actors = AliasTable(checks.get("actor_aliases", {}))
-    matched = _match(extracted, gold, _strict)
-    relaxed = _match(extracted, gold, _relaxed)
+    matched = match_events(extracted, gold, strict_compatible)
+    relaxed = match_events(extracted, gold, relaxed_compatible)
     counts = {f: 0 for f in FIELDS}
     for ex, g in matched:
-        for name, ok in field_agreement(ex, g, actors, _OutletAliases()).items():
+        for name, ok in field_agreement(ex, g, actors, OutletAliases()).items():
             counts[name] += ok
     type_ok = sum(ex.mention.event_type == g["event_type"] for ex, g in relaxed)
     n = len(matched)
@@ -541,7 +583,7 @@ def _score_incident_links(
                 scores.false_merges += 1
 
 
-class _OutletAliases(AliasTable):
+class OutletAliases(AliasTable):
     """Source names compared through the outlet dictionary ("Al-Mayadeen" = "Al Mayadeen")."""
 
     def __init__(self) -> None:
@@ -584,7 +626,7 @@ def _score_checks(
         found = [t for t in expected if t in flagged_words]
         scores.framing_recall = len(found) / len(expected)
         scores.framing_missed = [t for t in expected if t not in flagged_words]
-    gold_claims = [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
+    gold_claims = load_gold_claims(gold_dir)
     ours = [c for c in store.claims() if c.doc in gold_docs]
     found_ids = match_claims(gold_claims, ours)
     scores.claims_gold = len(gold_claims)
@@ -599,7 +641,7 @@ def _score_checks(
     gold_events = {g["id"]: g for g in load_gold(gold_dir)[0] if "id" in g}
     gold_claim_of = {str(c.get("id")): c for c in gold_claims}
     sentences = {m.id: (m.doc, m.sentence.text) for m in mentions} | {c.id: (c.doc, c.sentence.text) for c in ours}
-    disputes = [_dispute_passages(item, gold_events, gold_claim_of) for item in checks.get("contradictions", [])]
+    disputes = [dispute_passages(item, gold_events, gold_claim_of) for item in checks.get("contradictions", [])]
     # An entry lists every pair of reports or claims that disagree on its field or topic: an event's are kept
     # with the stored event, the others' in the entry's row (its first pair only in rows of older stores).
     entry_pairs = {(event.id, c.kind, c.a, c.b): c.pairs for event in store.full_events() for c in event.contradictions}
@@ -610,7 +652,7 @@ def _score_checks(
         shared = {
             k
             for _, a, b in pairs
-            for k in _disputes_about(sentences.get(a), disputes) & _disputes_about(sentences.get(b), disputes)
+            for k in disputes_about(sentences.get(a), disputes) & disputes_about(sentences.get(b), disputes)
         }
         scores.contradictions_correct += bool(shared)
         hit |= shared
@@ -632,7 +674,7 @@ def _score_checks(
             scores.contradictions_found += 1
 
 
-def _dispute_passages(
+def dispute_passages(
     item: dict[str, Any], events: dict[str, dict[str, Any]], claims: dict[str, dict[str, Any]]
 ) -> list[tuple[str, str]]:
     """The passages (document, text) that tell a gold disagreement: its events' sentences and its claims'."""
@@ -643,7 +685,7 @@ def _dispute_passages(
     return passages
 
 
-def _disputes_about(sentence: tuple[str, str] | None, disputes: list[list[tuple[str, str]]]) -> set[int]:
+def disputes_about(sentence: tuple[str, str] | None, disputes: list[list[tuple[str, str]]]) -> set[int]:
     """Which gold disagreements a report's sentence tells (by passage, whatever our events matched)."""
     if sentence is None:
         return set()
@@ -706,7 +748,7 @@ def claim_agrees(gold: dict[str, Any], claim: Any) -> bool:
     quantity = gold.get("quantity")
     if not quantity:
         return claim.quantity is None and claim.modality == gold.get("modality")
-    return _figure_agrees(quantity, claim.quantity)
+    return figure_agrees(quantity, claim.quantity)
 
 
 def match_claims(gold_claims: list[dict[str, Any]], ours: list[Any]) -> dict[str, str]:
@@ -751,7 +793,7 @@ def told_by_reports(
                 if m.id not in used
                 and m.doc == gold["doc"]
                 and same_passage(m.sentence.text, evidence)
-                and _figure_agrees(quantity, m.fatalities)
+                and figure_agrees(quantity, m.fatalities)
             ),
             None,
         )
@@ -761,7 +803,7 @@ def told_by_reports(
     return told
 
 
-def _figure_agrees(gold: dict[str, Any], ours: Any) -> bool:
+def figure_agrees(gold: dict[str, Any], ours: Any) -> bool:
     """Our figure is the gold one, or lies within its bounds."""
     if ours is None:
         return False
@@ -772,7 +814,7 @@ def _figure_agrees(gold: dict[str, Any], ours: Any) -> bool:
     return value is not None and bool(bounds) and min(bounds) <= value <= max(bounds)
 
 
-def _find_claim(gold: dict[str, Any], ours: list[Any]) -> str | None:
+def find_claim(gold: dict[str, Any], ours: list[Any]) -> str | None:
     """Our first claim that states ``gold`` (one gold claim looked at alone)."""
     return next((str(c.id) for c in ours if claim_agrees(gold, c)), None)
 
