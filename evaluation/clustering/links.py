@@ -44,7 +44,7 @@ from sitrep.model import Event, Mention  # noqa: E402
 from sitrep.resolve import cluster  # noqa: E402
 from sitrep.resolve import coreference as co  # noqa: E402
 from sitrep.resolve.config import ResolveConfig, load_config  # noqa: E402
-from sitrep.resolve.scoring import score_components, type_score  # noqa: E402
+from sitrep.resolve.scoring import match_score, score_components, type_score  # noqa: E402
 from sitrep.resolve.similarity import date_score  # noqa: E402
 from sitrep.store import Store  # noqa: E402
 
@@ -89,7 +89,7 @@ def reason(group: list[Mention], event: Event, store: Store, cfg: ResolveConfig)
             found = pair_reason(m, report, cfg)
             if found is not None:
                 return found.split(":")[0], f"{found} | {describe(m)} || {describe(report)}"
-    scored = [(cluster.match_score(m, event, cfg), m) for m in group]
+    scored = [(match_score(m, event, cfg), m) for m in group]
     best, lead = max(scored, key=lambda s: s[0])
     components = {k: (None if v is None else round(v, 2)) for k, v in score_components(lead, event, cfg).items()}
     if best < cluster.attach_threshold(lead, cfg):
