@@ -27,6 +27,7 @@ from sitrep.extract.triggers import ontology
 from sitrep.model import CANDIDATE_ROLE, NAME_ROLE, PlaceMention, Span
 from sitrep.nlp.alternation import word_alternation
 from sitrep.nlp.entities import document_entities, entities_in
+from sitrep.nlp.syntax import DEP, POS
 from sitrep.nlp.tokens import document_text, document_tokens, span_text, span_tokens
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -944,13 +945,13 @@ def continuing_places(sentence: SpacySpan, doc_name: str, not_in: Span | None = 
 
 def _continues_the_act(verb: Token) -> bool:
     """The verb says the act happened, or where, of a subject pointing back at the act just told."""
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in POS.verb | POS.auxiliary:
         return False
-    objects = [child.lemma_.lower() for child in verb.children if child.dep_ == "dobj"]
+    objects = [child.lemma_.lower() for child in verb.children if child.dep_ in DEP.direct_object]
     said = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {o}" for o in objects}
     if not said & _words("continuing_act_verbs"):
         return False
-    return any(_points_back(child) for child in verb.children if child.dep_ in ("nsubj", "nsubjpass"))
+    return any(_points_back(child) for child in verb.children if child.dep_ in DEP.subject | DEP.passive_subject)
 
 
 def _points_back(subject: Token) -> bool:
@@ -958,8 +959,9 @@ def _points_back(subject: Token) -> bool:
     word = subject.lower_
     if word not in _words("continuing_act_subjects") or subject.tag_ in RELATIVE_TAGS:
         return False  # "deals that took place elsewhere": a relative pronoun points at its own noun
-    if subject.pos_ == "PRON" or subject.tag_ in ("PRP", "DT"):
+    if subject.pos_ in POS.pronoun or subject.tag_ in ("PRP", "DT"):
         return True
     return any(
-        child.dep_ == "det" and child.lower_ in _words("continuing_act_determiners") for child in subject.children
+        child.dep_ in DEP.determiner and child.lower_ in _words("continuing_act_determiners")
+        for child in subject.children
     )

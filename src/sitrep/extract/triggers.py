@@ -21,6 +21,7 @@ from sitrep.extract.actors import actor_dictionary, phrase_actor
 from sitrep.extract.rules import Cascade
 from sitrep.extract.typing_model import TypingModel, features, split_label, type_probabilities, typing_model
 from sitrep.nlp.entities import entities_in
+from sitrep.nlp.syntax import DEP, POS
 from sitrep.nlp.tokens import document_text, span_text, span_tokens, text_between
 
 
@@ -491,10 +492,8 @@ def _rule_fits(rule: TriggerRule, token: Token, text: str, onto: Ontology) -> bo
 def _takes_an_object(token: Token) -> bool:
     """The verb has a direct object or a clause of what it says ("demonstrated its resolve", "demonstrates that
     the plan failed"): a verb of a crowd's act used in its other, transitive sense."""
-    return token.pos_ in {"VERB", "AUX"} and any(c.dep_ in _OBJECTS_OR_CLAUSES for c in token.children)
-
-
-_OBJECTS_OR_CLAUSES = frozenset({"dobj", "ccomp"})
+    objects_or_clauses = DEP.direct_object | DEP.clausal_complement
+    return token.pos_ in POS.verb | POS.auxiliary and any(c.dep_ in objects_or_clauses for c in token.children)
 
 
 def _describes_an_object(match: TriggerMatch, found: list[TriggerMatch]) -> bool:
