@@ -29,6 +29,11 @@ K = TypeVar("K")
 T = TypeVar("T")
 
 
+def _plain(text: str) -> str:
+    """``text`` in lower case with its runs of white space made one space: how the cue patterns read a sentence."""
+    return " ".join(text.lower().split())
+
+
 def who(mention: Mention) -> str:
     """Who says it: the attribution chain, originator first, or the document name."""
     names = mention.chain.names()
@@ -84,7 +89,7 @@ def _sentence_opens_with(mention: Mention, cues: str, words: int) -> bool:
 
 
 def _span_text(q: Quantity) -> str:
-    return " ".join((q.span.text if q.span is not None else "").lower().split())
+    return _plain(q.span.text if q.span is not None else "")
 
 
 def stated(q: Quantity) -> _Stated | None:
@@ -113,7 +118,7 @@ def _after_figure(mention: Mention, q: Quantity) -> str:
     at = mention.sentence.text.find(q.span.text)
     if at < 0:
         return ""
-    return " ".join(mention.sentence.text[at + len(q.span.text) :].lower().split())
+    return _plain(mention.sentence.text[at + len(q.span.text) :])
 
 
 def _before_figure(mention: Mention, q: Quantity) -> str:
@@ -121,7 +126,7 @@ def _before_figure(mention: Mention, q: Quantity) -> str:
     if q.span is None or not q.span.text:
         return ""
     at = mention.sentence.text.find(q.span.text)
-    return " ".join(mention.sentence.text[:at].lower().split()) if at > 0 else ""
+    return _plain(mention.sentence.text[:at]) if at > 0 else ""
 
 
 def told_as_cause(mention: Mention, q: Quantity) -> bool:
@@ -146,7 +151,7 @@ def named_in_cause_clause(mention: Mention, span: Span) -> bool:
     story's incident follows ("the attack came a day after strikes by Russian warplanes killed 26") is the earlier
     happening's doer, not this incident's."""
     before = mention.sentence.text[: max(0, span.start - mention.sentence.start)]
-    return _follows_a_cause_cue(" ".join(before.lower().split()))
+    return _follows_a_cause_cue(_plain(before))
 
 
 NATIONALS = "national"
@@ -271,7 +276,7 @@ def _settings() -> dict[str, frozenset[str]]:
 
 def is_vague(q: Quantity) -> bool:
     """ "several others", "a number of people": a count that names no figure, so none to dispute."""
-    text = " ".join((q.span.text if q.span is not None else "").lower().split())
+    text = _span_text(q)
     return any(text == word or text.startswith(word + " ") for word in _settings()["vague_counts"])
 
 
@@ -301,7 +306,7 @@ def told_as_risen(mention: Mention, quantity: Quantity) -> bool:
     if quantity.span is None or not (mention.sentence.start <= quantity.span.start <= mention.sentence.end):
         return False
     before = mention.sentence.text[: quantity.span.start - mention.sentence.start]
-    return _TOLL_UPDATE.search(" ".join(before.lower().split()) + " ") is not None
+    return _TOLL_UPDATE.search(_plain(before) + " ") is not None
 
 
 _TOLL_UPDATE = re.compile(
@@ -348,7 +353,7 @@ def tells_a_campaign_toll(text: str) -> bool:
     fighting on that front has left at least 37 dead", "the bombardment of the city has killed 84"; nouns of
     ``campaign_nouns``, in one clause with "has/have killed, left, claimed"): a running total of the campaign, set
     against no one attack's toll."""
-    return _campaign_toll().search(" ".join(text.lower().split())) is not None
+    return _campaign_toll().search(_plain(text)) is not None
 
 
 @functools.cache
@@ -361,7 +366,7 @@ def _campaign_toll() -> re.Pattern[str]:
 def counts_over_named_days(text: str) -> bool:
     """several_named_days: the sentence joins two days of the week ("killed on Tuesday and Wednesday", "between
     Friday and Sunday"): its figure is a toll of several days, set against no one day's toll."""
-    return _named_days().search(" ".join(text.lower().split())) is not None
+    return _named_days().search(_plain(text)) is not None
 
 
 @functools.cache
@@ -399,7 +404,7 @@ def tells_another_scene(mention: Mention) -> bool:
 
 @functools.lru_cache(maxsize=8192)  # a function of the sentence, asked again for each pair of reports compared
 def _tells_another_scene(text: str) -> bool:
-    return _other_scene().search(" ".join(text.lower().split())) is not None
+    return _other_scene().search(_plain(text)) is not None
 
 
 @functools.cache
@@ -637,7 +642,7 @@ def denied_by_a_party(evidence: str) -> bool:
     """party_denial_verbs: a verb of denying ("Russia has denied any responsibility", "it denied involvement")
     tells a party's answer to an accusation, never the writer's own negation, which says "no" or "not"; its
     subject is the denier though the attribution chain holds only the publisher."""
-    return " ".join(evidence.lower().split()) in _lexicon("party_denial_verbs")
+    return _plain(evidence) in _lexicon("party_denial_verbs")
 
 
 PEOPLE_KINDS = frozenset({"person", "official"})
@@ -668,7 +673,7 @@ def held_over_years(text: str) -> bool:
     has denied"), or over a war named by its length ("denied using such arms during the five-year-old civil war"),
     not as an answer to one incident. Not "since" a year, which as often dates the denier ("its military, fighting
     there since 2015, denied striking the town")."""
-    return _years_span().search(" ".join(text.lower().split())) is not None
+    return _years_span().search(_plain(text)) is not None
 
 
 @functools.cache
@@ -744,7 +749,7 @@ def _says(mention: Mention, cues: str) -> bool:
 @functools.lru_cache(maxsize=8192)  # a function of the sentence, asked again for each pair of reports compared
 def _has_cue(text: str, cues: str) -> bool:
     """The text holds one of the lexicon's cues as whole words (case and spacing aside)."""
-    lowered = " ".join(text.lower().split())
+    lowered = _plain(text)
     return any(pattern.search(lowered) for pattern in _cue_patterns(cues))
 
 
