@@ -50,8 +50,6 @@ from sitrep.store import Store, StoredDocument
 from sitrep.store.database import CanonicalKey, TopicGroup, canonical_key, claim_index_values
 
 STAGES = ("extract", "geocode", "resolve")
-# What a place lent by the sentence after a report's must resolve to, to be kept (``keep_fine_lent_places``).
-FINE_LENT_PRECISIONS = frozenset({"town", "site", "admin2"})
 # Documents parsed together by ``nlp.pipe``: 15-20% faster than one at a time on this project's articles
 # (``benchmarks/throughput.py``); larger batches gain nothing more and hold more parses in memory.
 NLP_BATCH = 32
@@ -128,16 +126,18 @@ def lend_continuing_places(extraction: Extraction, parsed: Doc, document: Docume
             mention.places.extend(replace(pm) for pm in lent)
 
 
-def keep_fine_lent_places(mentions: list[Mention]) -> None:
-    """A place lent by the sentence after a report's (``lend_continuing_places``) is kept only where it resolved to
-    a town, district or site: that sentence adds where exactly the act was; a country or province it names besides
-    tells whose forces or which border ("backed by Qatar", "into Turkey"), not where."""
+def keep_fine_lent_places(mentions: list[Mention], cfg: ResolveConfig | None = None) -> None:
+    """A place lent by the sentence after a report's (``lend_continuing_places``) is kept only where it resolved as
+    finely as a town (a town, district or site: ``event_place_fineness``): that sentence adds where exactly the act
+    was; a country or province it names besides tells whose forces or which border ("backed by Qatar", "into
+    Turkey"), not where."""
+    fineness = (cfg or load_config()).event_place_fineness
+    fine = {precision for precision, rank in fineness.items() if rank <= fineness["town"]}
     for mention in mentions:
         mention.places = [
             pm
             for pm in mention.places
-            if not lent_by_a_later_sentence(pm, mention)
-            or (pm.place is not None and pm.place.precision in FINE_LENT_PRECISIONS)
+            if not lent_by_a_later_sentence(pm, mention) or (pm.place is not None and pm.place.precision in fine)
         ]
 
 
