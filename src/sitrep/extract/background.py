@@ -209,9 +209,12 @@ def is_history(mention: Mention, published: dt.date | None, rules: BackgroundRul
     if published is None:
         return False
     dates = [mention.date] if mention.date is not None and _in_sentence(mention.date, mention) else []
-    dates += _dates_after_trigger(mention, published, rules.history_date_after_trigger_words)
-    if _in_the_pluperfect(mention, rules.history_pluperfect_reach_words):
-        dates += _sentence_dates(mention, published)
+    pluperfect = _in_the_pluperfect(mention, rules.history_pluperfect_reach_words)
+    if rules.history_date_after_trigger_words > 0 or pluperfect:
+        named = _sentence_dates(mention, published)  # read once for both rules below
+        dates += _dates_after_trigger(mention, named, rules.history_date_after_trigger_words)
+        if pluperfect:
+            dates += named
     return any((published - date.end).days > rules.history_after_days for date in dates)
 
 
@@ -235,15 +238,15 @@ def _in_sentence(date: DateInterval, mention: Mention) -> bool:
     return date.span is not None and mention.sentence.start <= date.span.start < mention.sentence.end
 
 
-def _dates_after_trigger(mention: Mention, published: dt.date, reach_words: int) -> list[DateInterval]:
-    """The dates the sentence names within ``reach_words`` words after the trigger (none when 0)."""
+def _dates_after_trigger(mention: Mention, named: list[DateInterval], reach_words: int) -> list[DateInterval]:
+    """Of the dates the sentence names (``named``), those within ``reach_words`` words after the trigger (none when
+    0)."""
     if reach_words <= 0 or not mention.sentence.text:
         return []
     sentence, offset = mention.sentence.text, mention.sentence.start
-    found = find_dates(sentence, published, mention.doc, offset)
     return [
         date
-        for date in found
+        for date in named
         if date.span is not None
         and date.span.start >= mention.trigger.end
         and len(_WORD.findall(sentence[mention.trigger.end - offset : date.span.start - offset])) <= reach_words
