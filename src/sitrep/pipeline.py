@@ -131,8 +131,7 @@ def keep_fine_lent_places(mentions: list[Mention], cfg: ResolveConfig | None = N
     finely as a town (a town, district or site: ``event_place_fineness``): that sentence adds where exactly the act
     was; a country or province it names besides tells whose forces or which border ("backed by Qatar", "into
     Turkey"), not where."""
-    fineness = (cfg or load_config()).event_place_fineness
-    fine = {precision for precision, rank in fineness.items() if rank <= fineness["town"]}
+    fine = (cfg or load_config()).fine_precisions
     for mention in mentions:
         mention.places = [
             pm

@@ -45,6 +45,13 @@ class ResolveConfig:
     told_window_max_days: int = 6
     recalled_day_gap_days: int = 6
 
+    @property
+    def fine_precisions(self) -> frozenset[str]:
+        """The precisions ``event_place_fineness`` ranks as fine as a town (a site, a town, a district): places
+        that say where an act was, not only around where."""
+        fineness = self.event_place_fineness
+        return frozenset(precision for precision, rank in fineness.items() if rank <= fineness.get("town", 0))
+
 
 def config_from_dict(raw: dict[str, Any]) -> ResolveConfig:
     """Build a config from the YAML structure (tests pass their own variants)."""

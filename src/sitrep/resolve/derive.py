@@ -26,7 +26,6 @@ from sitrep.resolve.similarity import intersect, mention_places, names_its_own_p
 
 FATALITY_KIND = "killed"  # the figure kind of the dead (Figure.kind)
 ROLES: tuple[ActorRoleName, ...] = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")
-FINE_PRECISIONS = ("site", "town", "admin2")  # places that say where an act was, not only around where
 CAPITAL_FEATURES = frozenset({"PPLC"})  # GeoNames' feature code of a country's capital city
 
 
@@ -237,7 +236,8 @@ def distance_landmarks(mention: Mention) -> set[str]:
         and 0 <= pm.span.start - offset <= len(text)
         and _distance_before_a_landmark().search(text[max(0, pm.span.start - offset - 80) : pm.span.start - offset])
     }
-    others = {_place_key(pm.place) for pm in written if pm.place is not None and pm.place.precision in FINE_PRECISIONS}
+    fine = load_config().fine_precisions
+    others = {_place_key(pm.place) for pm in written if pm.place is not None and pm.place.precision in fine}
     return after_a_distance if others - after_a_distance else set()
 
 
