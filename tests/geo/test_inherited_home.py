@@ -4,7 +4,8 @@ names on its way (sitrep.geo.inherit.inherit_places)."""
 from __future__ import annotations
 
 from sitrep.geo.inherit import inherit_places
-from sitrep.model import INHERITED_ROLE, Mention, Place, PlaceMention, Span
+from sitrep.model import INHERITED_ROLE, Mention, Place
+from tests.geo.strike_reports import strike_report
 
 # Invented: a strike in a Syrian town, then the venue of talks abroad named twice, then a sentence with no place.
 TEXT = (
@@ -16,17 +17,7 @@ QARADAL = Place("t:qaradal", "Qaradal", "KZ", 51.1, 71.4, "town")
 
 
 def sentence_mention(number: int, sentence: str, places: list[tuple[str, Place]]) -> Mention:
-    start = TEXT.index(sentence)
-    span = Span("t.txt", start, start + len(sentence), sentence)
-    named = [
-        PlaceMention(
-            name, Span("t.txt", start + sentence.index(name), start + sentence.index(name) + len(name)), place=p
-        )
-        for name, p in places
-    ]
-    return Mention(
-        f"m{number}", "t.txt", span, span, "Explosions/Remote violence", "Air/drone strike", "ASSAULT", places=named
-    )
+    return strike_report(number, TEXT, sentence, places)
 
 
 def report() -> list[Mention]:

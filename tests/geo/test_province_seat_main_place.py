@@ -5,27 +5,14 @@ province's seat; its unplaced sentences happened in the town it names, not in th
 from __future__ import annotations
 
 from sitrep.geo.inherit import inherit_places
-from sitrep.model import INHERITED_ROLE, Mention, Place, PlaceMention, Span
+from sitrep.model import INHERITED_ROLE, Mention, Place
+from tests.geo.strike_reports import strike_report as mention
 
 # Invented: a province Varosh with its seat Varosh and a town Tel Minar in it.
 PROVINCE = Place("t:admin1:varosh", "Varosh", "SY", 35.7, 36.7, "admin1", admin1="Varosh")
 SEAT = Place("t:varosh", "Varosh", "SY", 35.9, 36.6, "town", admin1="Varosh")
 TOWN = Place("t:telminar", "Tel Minar", "SY", 35.4, 36.6, "town", admin1="Varosh")
 ELSEWHERE = Place("t:qandil", "Qandil", "SY", 33.5, 36.3, "town", admin1="Rif Qandil")
-
-
-def mention(number: int, text: str, sentence: str, places: list[tuple[str, Place]]) -> Mention:
-    start = text.index(sentence)
-    span = Span("t.txt", start, start + len(sentence), sentence)
-    named = [
-        PlaceMention(
-            name, Span("t.txt", start + sentence.index(name), start + sentence.index(name) + len(name)), place=place
-        )
-        for name, place in places
-    ]
-    return Mention(
-        f"m{number}", "t.txt", span, span, "Explosions/Remote violence", "Air/drone strike", "ASSAULT", places=named
-    )
 
 
 def inherited(found: Mention) -> list[Place | None]:
