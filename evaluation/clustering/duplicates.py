@@ -13,8 +13,8 @@ split them.
 With ``--joins``, the other direction: each *wrong join*, a gold incident we missed whose own sentences (those that
 tell no other gold incident) are reports of an event of ours that matched another gold incident of the same
 document, by the rule of the grouping that joined the later of the two reports (``group_document_mentions``'s
-``joined_by``: shares_place, continues, no_evidence_against, restated_near, headline), or "one sentence tells both",
-or "resolution merged" when the grouping kept them apart.
+``joined_by``: shares_place, continues, no_evidence_against, restated_near, judged_one, headline), or "one
+sentence tells both", or "resolution merged" when the grouping kept them apart.
 
     python evaluation/clustering/duplicates.py GOLD --db sqlite:///DB [--show] [--joins]
 

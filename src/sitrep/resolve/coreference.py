@@ -34,7 +34,10 @@ text opens with it, when the body tells more) abbreviates the article's lead inc
 kills six", "17 dead as militants attack Kurd town"): its shortened place and
 its dateline are no evidence of another incident, so it joins the first incident
 the body tells that is of its kind (not one the text tells as "another strike").
-The grouping depends only on the document.
+A report the rules would start an incident with joins the earlier incident a learned pair judgement
+(``pair_cues``, ``data/models/coreference.README.md``) is near sure it tells (judged_one_incident): each rule's
+evidence is one cue, and the judgement weighs it against the rest (the same sub-type, the same toll, the next
+sentence). The grouping depends only on the document.
 """
 
 from __future__ import annotations
@@ -44,8 +47,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sitrep.data import load_yaml, word_set
+from sitrep.data import data_path, load_yaml, word_set
 from sitrep.extract.actors import actor_dictionary
+from sitrep.extract.background import LogisticModel, logistic_from_files
 from sitrep.extract.dates import WEEKDAY_BY_NAME
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.document import DESTINATION_ROLE, ORIGIN_ROLE
@@ -1107,6 +1111,7 @@ def group_document_mentions(mentions: list[Mention], joined_by: dict[str, str] |
     which each report (by id) joined its incident or started one, for the tools that count wrong joins."""
     rules = load_rules()
     headline = headline_reports(mentions)
+    order = _sentence_order(mentions)
     groups: list[list[Mention]] = []
     why: dict[str, str] = {} if joined_by is None else joined_by
     for mention in mentions:
@@ -1134,6 +1139,9 @@ def group_document_mentions(mentions: list[Mention], joined_by: dict[str, str] |
         else:
             home = _restated_near(mention, groups, rules)
             why[mention.id] = "restated_near" if home is not None else "starts"
+            if home is None:
+                home = _judged_one(mention, groups, order, rules)
+                why[mention.id] = "judged_one" if home is not None else "starts"
         if home is None:
             groups.append([mention])
         else:
@@ -1256,3 +1264,112 @@ def _incident_towns(group: list[Mention]) -> list[PlaceMention]:
         and not names_another_role(pm, m)
         and not _names_a_time(pm)
     ]
+
+
+# --- the learned pair judgement ------------------------------------------------------------------------------------
+
+PAIR_MODEL_FILE = ("models", "coreference.npz")
+PAIR_META_FILE = ("models", "coreference.meta.json")
+
+
+def _bucket(value: int, edges: tuple[int, ...], names: tuple[str, ...]) -> str:
+    return next((name for edge, name in zip(edges, names, strict=False) if value <= edge), names[-1])
+
+
+def _compare(x: str | None, y: str | None) -> str:
+    """same / other when both are given, none when either is missing."""
+    if not x or not y:
+        return "none"
+    return "same" if x == y else "other"
+
+
+def _named_role(mention: Mention, role: str) -> str | None:
+    """The actor the sentence itself names in the role (not one the extractor supposed)."""
+    actor = next((a for a in mention.actors if a.role == role), None)
+    return actor.name if actor is not None and actor.span is not None else None
+
+
+def _day_relation(a: Mention, b: Mention) -> str:
+    date_a, date_b = told_date(a), told_date(b)
+    if date_a is None or date_b is None:
+        return "none"
+    return "same" if date_a.overlaps(date_b) else "other"
+
+
+def _toll_relation(a: Mention, b: Mention) -> str:
+    toll_a = a.fatalities.best if a.fatalities is not None else None
+    toll_b = b.fatalities.best if b.fatalities is not None else None
+    return _compare(str(toll_a) if toll_a else None, str(toll_b) if toll_b else None)
+
+
+def pair_cues(earlier: Mention, later: Mention, sentences_apart: int, rules: IncidentRules) -> set[str]:
+    """The named cues of two reports of one document that may or may not tell one incident: the rules' evidence
+    (another kind, place, town, day, mode, doer's side; a turn, a further act, a sequel) and what the rules do not
+    weigh (one sub-type, one doer, one target, one day, one toll, how far apart the sentences stand)."""
+    cues = {"bias"}
+    flags = {
+        "kinds_differ": _kinds_differ(later, earlier, rules),
+        "other_incident": other_incident(later, earlier, rules, kinds=False),
+        "places_conflict": places_conflict(later, earlier),
+        "distinct_towns": distinct_towns(later, earlier),
+        "two_sides": doers_of_two_sides(later, earlier, rules),
+        "other_by_day_mode_country": _other_than_by_place(later, earlier, rules, kinds=False),
+        "turns": _turns_to_another(later, rules),
+        "further_act": tells_a_further_act(later),
+        "sequel": tells_a_sequel(later),
+        "same_type": earlier.event_type == later.event_type,
+        "same_sub": earlier.sub_event_type == later.sub_event_type,
+        "restates": later.restates,
+        "toll": tells_a_toll(later) or tells_a_toll(earlier),
+        "shares_place": _shares_place(later, [earlier], by_name=True),
+        "continues": _continues(later),
+        "earlier_headline": earlier.headline,
+    }
+    cues.update(name for name, on in flags.items() if on)
+    cues.add(f"own_place:{int(bool(_own_places(earlier)))}{int(bool(_own_places(later)))}")
+    cues.add(f"own_day:{int(own_date(earlier) is not None)}{int(own_date(later) is not None)}")
+    cues.add("doer:" + _compare(_named_role(earlier, "actor1"), _named_role(later, "actor1")))
+    cues.add("target:" + _compare(_named_role(earlier, "actor2"), _named_role(later, "actor2")))
+    cues.add("day:" + _day_relation(earlier, later))
+    cues.add("toll:" + _toll_relation(earlier, later))
+    cues.add("apart:" + _bucket(sentences_apart, (1, 3, 7), ("1", "2-3", "4-7", "8+")))
+    return cues
+
+
+@functools.cache
+def load_pair_model() -> LogisticModel | None:
+    """The learned pair judgement (``scripts/train_coreference.py``), or None without its files."""
+    parts = logistic_from_files(data_path(*PAIR_MODEL_FILE), data_path(*PAIR_META_FILE))
+    return LogisticModel(*parts) if parts else None
+
+
+def _sentence_order(mentions: list[Mention]) -> dict[int, int]:
+    """Each reporting sentence's place among the document's reporting sentences (by its start)."""
+    return {start: i for i, start in enumerate(sorted({m.sentence.start for m in mentions}))}
+
+
+def _judged_one(
+    mention: Mention, groups: list[list[Mention]], order: dict[int, int], rules: IncidentRules
+) -> list[Mention] | None:
+    """judged_one_incident: a report the rules would start an incident with joins the incident told before it that
+    the learned pair judgement (``pair_cues``) is near sure it tells (its chance of one incident with some report
+    of that incident at least the model's threshold): the rules' evidence is a single cue each, and a report may
+    carry one (a day the typing read as another, a village by the town) while all else says the same incident
+    (the same sub-type, the same toll, the next sentence). Without the model, none."""
+    model = load_pair_model()
+    if model is None or not groups:
+        return None
+    here = order[mention.sentence.start]
+    scores = [
+        max(
+            (
+                model.probability(pair_cues(other, mention, here - order[other.sentence.start], rules))
+                for other in group
+                if other.sentence.start != mention.sentence.start
+            ),
+            default=0.0,
+        )
+        for group in groups
+    ]
+    best = max(range(len(groups)), key=lambda i: (scores[i], i))
+    return groups[best] if scores[best] >= model.threshold else None
