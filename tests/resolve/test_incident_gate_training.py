@@ -51,3 +51,17 @@ def test_the_threshold_does_not_hang_on_how_the_documents_are_named(trainer: Mod
     rows = _incidents(trainer, "restates")
     renamed = [trainer.Example(f"z{e.doc[::-1]}", e.features, e.label, e.ruled) for e in rows]
     assert abs(trainer.pooled_threshold(rows, 3.0) - trainer.pooled_threshold(renamed, 3.0)) <= 0.05
+
+
+def test_news_lost_weighing_less_never_makes_the_gate_more_cautious(trainer: ModuleType) -> None:
+    # The threshold trades no-news incidents caught against news lost at a cost. A quoted incident is no news in
+    # four documents of five: worth gating when a lost news incident weighs one caught, not when it weighs four.
+    rows = []
+    for d in range(30):
+        rows.append(trainer.Example(f"doc{d}", ["bias", "restates"], label=1, ruled=False))
+        rows.append(trainer.Example(f"doc{d}", ["bias", "quoted"], label=int(d % 5 < 4), ruled=False))
+        rows += [trainer.Example(f"doc{d}", ["bias"], label=0, ruled=False) for _ in range(2)]
+    thresholds = [trainer.pooled_threshold(rows, cost) for cost in (4.0, 3.0, 2.0, 1.0)]
+    assert thresholds == sorted(thresholds, reverse=True)
+    quoted = trainer.fit(rows).probabilities([trainer.Example("new", ["bias", "quoted"], 1, False)])[0]
+    assert thresholds[-1] <= quoted < thresholds[0]

@@ -13,7 +13,8 @@ join that incident's event, so that the place, figures and sources only this tel
 that may restate none is background (``learned_incident``): its reports join no event.
 
 The weights are trained by ``scripts/train_incident_gate.py`` on the real-text dev gold, cross-fitted (fitted on
-one half, scored on the other; ``data/models/incident_gate.README.md``). Without the weight files the gate is off.
+two of the three dev parts, scored on the third; ``data/models/incident_gate.README.md``). Without the weight files
+the gate is off.
 """
 
 from __future__ import annotations
