@@ -7,26 +7,36 @@ date only, an extraction from the gold event's own passage first. Gold locations
 districts) are scored by distance; country, province and region locations by country.
 
     sitrep ingest evaluation/real/dev/corpus --db /tmp/dev.db -q
-    python evaluation/event_places.py evaluation/real/dev/gold --db /tmp/dev.db [--show misses]
+    python evaluation/event_places.py evaluation/real/dev/gold --db /tmp/dev.db [--show misses] [--where]
+
+``--where`` asks, of the gold events `sitrep eval` misses although an extraction of their document has their type
+and date, where the gold's place stands for that extraction's event (:func:`where_the_gold_place_is`): headlined
+(the event answers another gold event, or differs on another field), among its places but not first (what a better
+choice among them would win), in its reports but dropped, written there but not resolved, placed by another report
+of the document (another event holds it: a grouping question), or in no report of the document.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from sitrep.evaluate import (
     COARSE,
     Extracted,
+    GoldMatch,
     agreement,
     date_overlaps,
     gold_passages,
     location_countries,
+    location_matches,
     match_gold,
     same_passage,
 )
 from sitrep.geo.distance import haversine_km
+from sitrep.model import Event, Mention, Place
 
 PLACE_KM = 25.0
 
@@ -71,11 +81,65 @@ def placed_right(ex: Extracted, g: dict[str, Any]) -> bool | None:
     return False
 
 
+def _is_gold_place(place: Place | None, g: dict[str, Any]) -> bool:
+    return place is not None and any(location_matches(place, loc) for loc in g.get("locations") or [])
+
+
+def _written_unresolved(event: Event, g: dict[str, Any]) -> bool:
+    """A report of the event writes a name the gold location's name holds (or that holds it), left unresolved."""
+    names = [str(loc.get("name") or "").lower() for loc in g.get("locations") or []]
+    return any(
+        pm.place is None and pm.text and any(pm.text.lower() in n or (n and n in pm.text.lower()) for n in names)
+        for m in event.mentions
+        for pm in m.places
+    )
+
+
+def where_the_gold_place_is(ex: Extracted, event: Event, document: list[Mention], g: dict[str, Any]) -> str:
+    """Where a missed gold event's place stands for the event of an extraction with its type and date."""
+    if ex.places and _is_gold_place(ex.places[0], g):
+        return "headlined (answers another gold event, or another field differs)"
+    if any(_is_gold_place(p, g) for p in event.places):
+        return "among the event's places, not first"
+    if any(_is_gold_place(pm.place, g) for m in event.mentions for pm in m.places):
+        return "in the event's reports, dropped (another role, a landmark)"
+    if _written_unresolved(event, g):
+        return "written in the event's reports, not resolved"
+    if any(_is_gold_place(pm.place, g) for m in document for pm in m.places):
+        return "placed by another report of the document"
+    return "in no report of the document"
+
+
+def where_counts(run: GoldMatch) -> Counter[str]:
+    """:func:`where_the_gold_place_is` for each missed gold event with a location and an extraction of its
+    document, type and date (the one from its own passage first)."""
+    matched = {id(g) for _, g in run.matched}
+    events = {e.id: e for e in run.store.full_events()}
+    by_document: dict[str, list[Mention]] = {}
+    for mention in run.store.all_mentions():
+        by_document.setdefault(mention.doc, []).append(mention)
+    counts: Counter[str] = Counter()
+    for g in run.gold:
+        if id(g) in matched or not g.get("locations"):
+            continue
+        told = [
+            ex
+            for ex in run.extracted
+            if ex.doc == g["doc"] and ex.mention.event_type == g["event_type"] and date_overlaps(ex, g)
+        ]
+        told.sort(key=lambda ex: not any(same_passage(ex.mention.sentence.text, p) for p in gold_passages(g)))
+        event = events.get(told[0].event_id) if told else None
+        if event is not None:
+            counts[where_the_gold_place_is(told[0], event, by_document.get(g["doc"], []), g)] += 1
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path)
     parser.add_argument("--db", required=True)
     parser.add_argument("--show", choices=["misses"], default=None)
+    parser.add_argument("--where", action="store_true", help="where the missed gold events' places stand")
     args = parser.parse_args()
     run = match_gold(args.gold, args.db)
     gold = run.gold
@@ -98,6 +162,10 @@ def main() -> None:
         f"  gold with a point: within 25 km                        {fine_right / max(len(fine), 1):.3f}  "
         f"({fine_right}/{len(fine)})"
     )
+    if args.where:
+        print("missed gold events with an extraction of their type and date: where the gold's place stands")
+        for name, count in where_counts(run).most_common():
+            print(f"  {count:4d}  {name}")
     if args.show == "misses":
         for ex, g, ok in scored:
             if ok is False:

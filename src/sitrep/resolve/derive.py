@@ -8,6 +8,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from sitrep.data import word_set
@@ -112,6 +113,18 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig, date: DateInterva
     a_far_town_stands_for_its_province: a town any report writes as holding a place farther from it than one incident
     spans (:func:`far_containers`: "Al-Sukhnah located in eastern Homs") is as fine as a province in every report of
     the event: the article uses the name of a city and its province alike."""
+    ranked = place_standing(mentions, cfg, date)
+    if ranked is None:
+        return where_told(mentions)
+    first, standing = ranked
+    return [first[k] for k in standing.order]
+
+
+def place_standing(
+    mentions: list[Mention], cfg: ResolveConfig, date: DateInterval | None = None
+) -> tuple[dict[str, Place], PlaceStanding] | None:
+    """The event's distinct places by key and the rules' reading of them (:func:`derive_places`), None when its
+    reports carry no place."""
     provinces = {key for mention in mentions for key in far_containers(mention, cfg.place_tolerance_km.get("town"))}
     named_by: Counter[str] = Counter()
     carried_by: Counter[str] = Counter()
@@ -126,7 +139,7 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig, date: DateInterva
             named_by[key] += key in own
             first.setdefault(key, place)
     if not first:
-        return where_told(mentions)
+        return None
     fineness = cfg.event_place_fineness
     coarsest = max(fineness.values(), default=0) + 1
 
@@ -149,7 +162,20 @@ def derive_places(mentions: list[Mention], cfg: ResolveConfig, date: DateInterva
             -carried_by[k],
         ),
     )
-    return [first[k] for k in order]
+    return first, PlaceStanding(order, abroad, on_date, written_fine, named_by, carried_by, provinces)
+
+
+@dataclass(frozen=True)
+class PlaceStanding:
+    """What the rules of :func:`derive_places` read of each of an event's places (by key), in their order."""
+
+    order: list[str]
+    abroad: set[str]
+    on_date: set[str]
+    written_fine: set[str]
+    named_by: Counter[str]
+    carried_by: Counter[str]
+    provinces: set[str]
 
 
 def told_on_its_date(mention: Mention, date: DateInterval | None) -> bool:
