@@ -1362,3 +1362,22 @@ def test_a_person_named_in_full_and_then_by_surname_is_one_source(nlp: Language,
 def test_an_outlet_s_trailing_tag_citing_its_source_keeps_both(nlp: Language) -> None:
     text = "Air strikes on two villages killed nine farmers the Courier Times reported Monday citing a local source."
     assert chain_of(nlp, text, publisher="Herald").names() == ["unnamed sources", "Courier Times", "Herald"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The civil defence and the health ministry said mortar fire on the market killed four people.",
+            ["civil defence", "health ministry", "Courier"],
+        ),
+        (
+            "The Red Crescent and local officials said the convoy was hit twice.",
+            ["Red Crescent", "local officials", "Courier"],
+        ),
+        # One speaker: the "and" joins what is said, not who says it.
+        ("The ministry said troops and police sealed off the district.", ["ministry", "Courier"]),
+    ],
+)
+def test_coordinated_speakers_each_say_it(nlp: Language, text: str, expected: list[str]) -> None:
+    assert chain_of(nlp, text, "Courier").names() == expected

@@ -1574,9 +1574,22 @@ def _speaker_of(verb: Token, doc_name: str, previous: AttributionChain | None) -
     if not speaker:
         subject = subject if subject is not None else _speaker_hung_on_an_opener(verb)
         speaker = _resolve_phrase(subject, doc_name, previous) if subject is not None else []
+        if speaker and subject is not None:
+            speaker = [*speaker, *_coordinated_speakers(subject, doc_name, previous)]
     if not speaker and not cited:
         return [], []
     return [*cited, *speaker], _relays_of_verb(verb, doc_name)
+
+
+def _coordinated_speakers(subject: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
+    """coordinated_speakers: "State media and the monitor said ...": each speaker joined to the subject by "and"
+    says it too, and the chain names them in the order written (the first as the originator)."""
+    return [
+        source
+        for conjunct in subject.conjuncts
+        if conjunct.i > subject.i
+        for source in _resolve_phrase(conjunct, doc_name, previous)
+    ]
 
 
 # Relations inside a noun phrase, climbed from its last word to its head ("a source at the Tarsa Police Command").
