@@ -1381,3 +1381,18 @@ def test_an_outlet_s_trailing_tag_citing_its_source_keeps_both(nlp: Language) ->
 )
 def test_coordinated_speakers_each_say_it(nlp: Language, text: str, expected: list[str]) -> None:
     assert chain_of(nlp, text, "Courier").names() == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("local sources", "unnamed sources"),
+        ("local sources in Karsa", "unnamed sources"),
+        ("security sources", "unnamed sources"),
+        # A statement's noun still names its maker, and locals are residents.
+        ("SOHR figures", "Syrian Observatory for Human Rights"),
+        ("locals", "residents"),
+    ],
+)
+def test_sources_are_speakers_not_statements(name: str, canonical: str) -> None:
+    assert canonical_source(name) == canonical

@@ -290,7 +290,7 @@ def canonical_source(name: str) -> str | None:
         words = words[1:]
     if (kind := _described_witnesses(words)) is not None:
         return kind
-    if len(words) > 1 and _singular(words[-1].lower()) in lexicon().statement_nouns:
+    if len(words) > 1 and _is_a_statement(words[-1]):
         said_by = canonical_source(" ".join(words[:-1]))
         if said_by is not None:
             return said_by  # "media reports", "SOHR figures": a statement is its maker's
@@ -307,6 +307,15 @@ def canonical_source(name: str) -> str | None:
         return witnesses[singular]  # "a witness", "witnesses": one name per kind of witness
     head = head[:-1] if head.endswith("s") else head
     return UNNAMED if head in lexicon().unnamed_nouns else None
+
+
+def _is_a_statement(noun: str) -> bool:
+    """source_is_a_speaker: the noun names what someone said ("reports", "figures"), whose maker is the source; not
+    an anonymous speaker ("local sources", "military sources" are people nobody names, not statements by locals or
+    by the military), though "source" also stands for a statement's origin in "according to a source"."""
+    singular = _singular(noun.lower())
+    lex = lexicon()
+    return singular in lex.statement_nouns and singular not in lex.unnamed_nouns
 
 
 def _possessive_as_people(name: str) -> str | None:
