@@ -1396,3 +1396,16 @@ def test_coordinated_speakers_each_say_it(nlp: Language, text: str, expected: li
 )
 def test_sources_are_speakers_not_statements(name: str, canonical: str) -> None:
     assert canonical_source(name) == canonical
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["the Syrian government", "Syria's government", "Syrias government", "Government of Syria", "government of syria"],
+)
+def test_a_state_government_has_one_name(name: str) -> None:
+    assert canonical_source(name) == "Government of Syria"
+
+
+@pytest.mark.parametrize("name", ["local government", "transitional government", "the government"])
+def test_a_government_without_its_country_is_not_a_state_government(name: str) -> None:
+    assert canonical_source(name) is None or not str(canonical_source(name)).startswith("Government of")

@@ -270,7 +270,13 @@ def canonical_source(name: str) -> str | None:
     name; a kind of witness under its collective name ("a witness" -> "witnesses"); a known spokesperson under one
     spelling of their name; a body not in the table named with its acronym, without it. None when the name is none
     of these."""
-    known = canonical_outlet(name) or _armed_group(name) or _state_media(name) or _speaking_name(name)
+    known = (
+        canonical_outlet(name)
+        or _armed_group(name)
+        or _state_media(name)
+        or _state_government(name)
+        or _speaking_name(name)
+    )
     if known is not None:
         return known
     if (speaker := _spokesperson(name)) is not None:
@@ -307,6 +313,31 @@ def canonical_source(name: str) -> str | None:
         return witnesses[singular]  # "a witness", "witnesses": one name per kind of witness
     head = head[:-1] if head.endswith("s") else head
     return UNNAMED if head in lexicon().unnamed_nouns else None
+
+
+# "Government of Syria", "the government of the United States"; "the Syrian government", "Syria's government".
+_GOVERNMENT_OF = re.compile(r"^(?:the\s+)?government\s+of\s+(?:the\s+)?(?P<country>.+)$", re.IGNORECASE)
+_COUNTRY_GOVERNMENT = re.compile(r"^(?:the\s+)?(?P<country>.+?)(?:'s)?\s+government$", re.IGNORECASE)
+
+
+def _state_government(name: str) -> str | None:
+    """state_government: a state's government named by its country or its people ("the Syrian government", "Syria's
+    government", "Government of Syria") is one source, "Government of <the country's name>" (countries.csv)."""
+    text = name.replace("\u2019", "'").strip()
+    match = _GOVERNMENT_OF.match(text) or _COUNTRY_GOVERNMENT.match(text)
+    country = _countries_by_word().get(match["country"].lower()) if match else None
+    return f"Government of {country}" if country else None
+
+
+@functools.cache
+def _countries_by_word() -> dict[str, str]:
+    """Lower-cased country name, alias or name of its people -> the country's name."""
+    found: dict[str, str] = {}
+    for row in _country_rows():
+        words = [row["name"], *(row.get("aliases") or "").split("|"), *(row.get("demonyms") or "").split("|")]
+        for word in filter(None, words):
+            found.setdefault(word.lower(), row["name"])
+    return found
 
 
 def _is_a_statement(noun: str) -> bool:
