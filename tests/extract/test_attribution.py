@@ -1332,7 +1332,7 @@ def test_a_gloss_in_brackets_after_an_acronym_is_no_dateline() -> None:
         ("Syrian state television", "Syrian state media"),
         # A country's possessive, with or without its apostrophe, names the body as the country's people do.
         ("Syrias opposition", "Syrian opposition"),
-        ("Iraq's government", "Iraqi government"),
+        ("Iraq's opposition", "Iraqi opposition"),
         ("Russias defence ministry", "Russian Ministry of Defence"),
     ],
 )
