@@ -1622,8 +1622,10 @@ def _speaker_of(verb: Token, doc_name: str, previous: AttributionChain | None) -
 
 
 def _coordinated_speakers(subject: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
-    """coordinated_speakers: "State media and the monitor said ...": each speaker joined to the subject by "and"
-    says it too, and the chain names them in the order written (the first as the originator)."""
+    """coordinated_speakers: "State media and the monitor said ...": each speaker joined to the subject before the
+    verb by "and" says it too, and the chain names them in the order written (the first as the originator). A tag
+    after what is said names its first speaker only (first_of_joined_speakers: "..., the monitor and medics said"),
+    as the real-text gold codes both forms."""
     return [
         source
         for conjunct in subject.conjuncts
