@@ -1332,7 +1332,7 @@ def test_a_gloss_in_brackets_after_an_acronym_is_no_dateline() -> None:
         ("Syrian state television", "Syrian state media"),
         # A country's possessive, with or without its apostrophe, names the body as the country's people do.
         ("Syrias opposition", "Syrian opposition"),
-        ("Iraq's government", "Iraqi government"),
+        ("Iraq's opposition", "Iraqi opposition"),
         ("Russias defence ministry", "Russian Ministry of Defence"),
     ],
 )
@@ -1362,3 +1362,50 @@ def test_a_person_named_in_full_and_then_by_surname_is_one_source(nlp: Language,
 def test_an_outlet_s_trailing_tag_citing_its_source_keeps_both(nlp: Language) -> None:
     text = "Air strikes on two villages killed nine farmers the Courier Times reported Monday citing a local source."
     assert chain_of(nlp, text, publisher="Herald").names() == ["unnamed sources", "Courier Times", "Herald"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The civil defence and the health ministry said mortar fire on the market killed four people.",
+            ["civil defence", "health ministry", "Courier"],
+        ),
+        (
+            "The Red Crescent and local officials said the convoy was hit twice.",
+            ["Red Crescent", "local officials", "Courier"],
+        ),
+        # One speaker: the "and" joins what is said, not who says it.
+        ("The ministry said troops and police sealed off the district.", ["ministry", "Courier"]),
+    ],
+)
+def test_coordinated_speakers_each_say_it(nlp: Language, text: str, expected: list[str]) -> None:
+    assert chain_of(nlp, text, "Courier").names() == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("local sources", "unnamed sources"),
+        ("local sources in Karsa", "unnamed sources"),
+        ("security sources", "unnamed sources"),
+        # A statement's noun still names its maker, and locals are residents.
+        ("SOHR figures", "Syrian Observatory for Human Rights"),
+        ("locals", "residents"),
+    ],
+)
+def test_sources_are_speakers_not_statements(name: str, canonical: str) -> None:
+    assert canonical_source(name) == canonical
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["the Syrian government", "Syria's government", "Syrias government", "Government of Syria", "government of syria"],
+)
+def test_a_state_government_has_one_name(name: str) -> None:
+    assert canonical_source(name) == "Government of Syria"
+
+
+@pytest.mark.parametrize("name", ["local government", "transitional government", "the government"])
+def test_a_government_without_its_country_is_not_a_state_government(name: str) -> None:
+    assert canonical_source(name) is None or not str(canonical_source(name)).startswith("Government of")

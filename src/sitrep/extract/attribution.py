@@ -270,7 +270,13 @@ def canonical_source(name: str) -> str | None:
     name; a kind of witness under its collective name ("a witness" -> "witnesses"); a known spokesperson under one
     spelling of their name; a body not in the table named with its acronym, without it. None when the name is none
     of these."""
-    known = canonical_outlet(name) or _armed_group(name) or _state_media(name) or _speaking_name(name)
+    known = (
+        canonical_outlet(name)
+        or _armed_group(name)
+        or _state_media(name)
+        or _state_government(name)
+        or _speaking_name(name)
+    )
     if known is not None:
         return known
     if (speaker := _spokesperson(name)) is not None:
@@ -290,7 +296,7 @@ def canonical_source(name: str) -> str | None:
         words = words[1:]
     if (kind := _described_witnesses(words)) is not None:
         return kind
-    if len(words) > 1 and _singular(words[-1].lower()) in lexicon().statement_nouns:
+    if len(words) > 1 and _is_a_statement(words[-1]):
         said_by = canonical_source(" ".join(words[:-1]))
         if said_by is not None:
             return said_by  # "media reports", "SOHR figures": a statement is its maker's
@@ -307,6 +313,40 @@ def canonical_source(name: str) -> str | None:
         return witnesses[singular]  # "a witness", "witnesses": one name per kind of witness
     head = head[:-1] if head.endswith("s") else head
     return UNNAMED if head in lexicon().unnamed_nouns else None
+
+
+# "Government of Syria", "the government of the United States"; "the Syrian government", "Syria's government".
+_GOVERNMENT_OF = re.compile(r"^(?:the\s+)?government\s+of\s+(?:the\s+)?(?P<country>.+)$", re.IGNORECASE)
+_COUNTRY_GOVERNMENT = re.compile(r"^(?:the\s+)?(?P<country>.+?)(?:'s)?\s+government$", re.IGNORECASE)
+
+
+def _state_government(name: str) -> str | None:
+    """state_government: a state's government named by its country or its people ("the Syrian government", "Syria's
+    government", "Government of Syria") is one source, "Government of <the country's name>" (countries.csv)."""
+    text = name.replace("\u2019", "'").strip()
+    match = _GOVERNMENT_OF.match(text) or _COUNTRY_GOVERNMENT.match(text)
+    country = _countries_by_word().get(match["country"].lower()) if match else None
+    return f"Government of {country}" if country else None
+
+
+@functools.cache
+def _countries_by_word() -> dict[str, str]:
+    """Lower-cased country name, alias or name of its people -> the country's name."""
+    found: dict[str, str] = {}
+    for row in _country_rows():
+        words = [row["name"], *(row.get("aliases") or "").split("|"), *(row.get("demonyms") or "").split("|")]
+        for word in filter(None, words):
+            found.setdefault(word.lower(), row["name"])
+    return found
+
+
+def _is_a_statement(noun: str) -> bool:
+    """source_is_a_speaker: the noun names what someone said ("reports", "figures"), whose maker is the source; not
+    an anonymous speaker ("local sources", "military sources" are people nobody names, not statements by locals or
+    by the military), though "source" also stands for a statement's origin in "according to a source"."""
+    singular = _singular(noun.lower())
+    lex = lexicon()
+    return singular in lex.statement_nouns and singular not in lex.unnamed_nouns
 
 
 def _possessive_as_people(name: str) -> str | None:
@@ -1574,9 +1614,24 @@ def _speaker_of(verb: Token, doc_name: str, previous: AttributionChain | None) -
     if not speaker:
         subject = subject if subject is not None else _speaker_hung_on_an_opener(verb)
         speaker = _resolve_phrase(subject, doc_name, previous) if subject is not None else []
+        if speaker and subject is not None:
+            speaker = [*speaker, *_coordinated_speakers(subject, doc_name, previous)]
     if not speaker and not cited:
         return [], []
     return [*cited, *speaker], _relays_of_verb(verb, doc_name)
+
+
+def _coordinated_speakers(subject: Token, doc_name: str, previous: AttributionChain | None) -> list[Source]:
+    """coordinated_speakers: "State media and the monitor said ...": each speaker joined to the subject before the
+    verb by "and" says it too, and the chain names them in the order written (the first as the originator). A tag
+    after what is said names its first speaker only (first_of_joined_speakers: "..., the monitor and medics said"),
+    as the real-text gold codes both forms."""
+    return [
+        source
+        for conjunct in subject.conjuncts
+        if conjunct.i > subject.i
+        for source in _resolve_phrase(conjunct, doc_name, previous)
+    ]
 
 
 # Relations inside a noun phrase, climbed from its last word to its head ("a source at the Tarsa Police Command").
