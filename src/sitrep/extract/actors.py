@@ -1508,6 +1508,7 @@ class CodingConventions:
     default_doer_countries: frozenset[str] = frozenset()  # where that default holds (ISO2)
     unnamed_victims_types: frozenset[str] = frozenset()  # acts whose dead, named as no side, are civilians
     shared_opponent_types: frozenset[str] = frozenset()  # fights whose unsaid opponent is the article's
+    unnamed_target_sub_types: frozenset[str] = frozenset()  # bombardment whose unnamed target is civilians
 
     @property
     def crowd_names(self) -> frozenset[str]:
@@ -1532,6 +1533,7 @@ def coding_conventions() -> CodingConventions:
         frozenset(raw.get("default_doer_countries", [])),
         frozenset(raw.get("unnamed_victims_types", [])),
         frozenset(raw.get("shared_opponent_types", [])),
+        frozenset(raw.get("unnamed_target_sub_types", [])),
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from sitrep.data import word_set
-from sitrep.extract.actors import UNIDENTIFIED
+from sitrep.extract.actors import UNIDENTIFIED, actor_dictionary, coding_conventions
 from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES, effective_range
 from sitrep.extract.triggers import one_sided_plover
 from sitrep.geo.distance import haversine_km
@@ -283,7 +283,7 @@ def kept_at_its_country(place: Place) -> bool:
     return place.precision == "country" and place.gazetteer_id.startswith(UNRESOLVED_PREFIX)
 
 
-def derive_actors(mentions: list[Mention], event_type: str = "") -> list[ActorRole]:
+def derive_actors(mentions: list[Mention], event_type: str = "", sub_event_type: str = "") -> list[ActorRole]:
     """Per role, the canonical name the documents' reports of the act give (with the span of its first report in
     :func:`report_order`, as derive_event lists them). "Unidentified Armed Group" says a report did not name the
     actor: it counts only when no report names one.
@@ -293,7 +293,10 @@ def derive_actors(mentions: list[Mention], event_type: str = "") -> list[ActorRo
     sentences (the toll, a reaction, an earlier raid recalled) name other parties, and a long article's many
     sentences no longer outvote the other documents. Ties between documents go to the name more of all the reports
     give, so the doer does not flip with which follow-up sentences joined the event; all the reports vote only where
-    no lead names one."""
+    no lead names one.
+
+    An event of ``sub_event_type`` whose reports name no target at all takes the codebook's default target
+    (:func:`_unnamed_target`)."""
     telling = [m for m in mentions if m.event_type == event_type]
     leads = {id(m) for m in lead_reports(telling or mentions)}
     actors: list[ActorRole] = []
@@ -309,7 +312,20 @@ def derive_actors(mentions: list[Mention], event_type: str = "") -> list[ActorRo
             chosen = next(a for _, a in in_role if a.name == name)
             actor_type = majority(a.actor_type for _, a in in_role if a.name == name)
             actors.append(ActorRole(role, name, actor_type or chosen.actor_type, chosen.span))
+        elif role == "actor2" and (target := _unnamed_target(sub_event_type)) is not None:
+            actors.append(target)
     return actors
+
+
+def _unnamed_target(sub_event_type: str) -> ActorRole | None:
+    """bombardment_hits_whom_it_fell_on (actors.yaml `conventions.unnamed_target_sub_types`): a strike or shelling
+    none of whose reports names whom it hit is coded against civilians, the people where it fell; no span, as no
+    sentence names them. None for a kind of act with no such default."""
+    rules = coding_conventions()
+    if sub_event_type not in rules.unnamed_target_sub_types:
+        return None
+    civilians = actor_dictionary().by_alias[rules.civilian_actor.lower()]
+    return ActorRole("actor2", civilians.name, civilians.actor_type)
 
 
 def _document_name(in_role: list[tuple[Mention, ActorRole]], doc: str, leads: set[int]) -> str:
@@ -514,8 +530,8 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
     votes = [document_type(lead, [m for m in told if m.doc == lead.doc], cfg.lead_outvoted_by) for lead in leads]
     event_type = coded_type((m.event_type for m in leads), voted_type(votes, told))
     typed = [m for m in asserting if m.event_type == event_type]
-    actors = derive_actors(asserting, event_type)
     sub_event_type = majority(m.sub_event_type for m in typed)
+    actors = derive_actors(asserting, event_type, sub_event_type)
     date = derive_date(act_dates(told, cfg.told_window_max_days, cfg.recalled_day_gap_days))
     event = Event(
         id=event_id,
