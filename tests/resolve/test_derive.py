@@ -291,6 +291,28 @@ def test_acts_other_than_bombardment_keep_an_unnamed_target_unnamed() -> None:
     assert [a.role for a in event.actors] == ["actor1"]
 
 
+def test_a_side_lent_to_both_roles_stays_the_target_and_the_doer_is_left_unidentified() -> None:
+    # "A bomb tore through a meeting of the Brigade's commanders": the dead's side read as the doer too.
+    event = derive_event("ev", [mention("a", actor1="Liwa al-Haqq", actor2="Liwa al-Haqq")])
+    assert [(a.role, a.name) for a in event.actors] == [
+        ("actor1", "Unidentified Armed Group"),
+        ("actor2", "Liwa al-Haqq"),
+    ]
+
+
+def test_a_side_lent_to_both_roles_gives_way_to_the_doer_another_report_names() -> None:
+    # One outlet reads the victims' group as the doer; another says gunmen of a rival group fired on them.
+    event = derive_event(
+        "ev",
+        [
+            mention("a", actor1="Liwa al-Haqq", actor2="Liwa al-Haqq"),
+            mention("b", actor1="Jund al-Aqsa", actor2="Liwa al-Haqq"),
+            mention("c", actor1="Liwa al-Haqq", actor2="Liwa al-Haqq"),
+        ],
+    )
+    assert [(a.role, a.name) for a in event.actors] == [("actor1", "Jund al-Aqsa"), ("actor2", "Liwa al-Haqq")]
+
+
 def _told_at(report: Mention, at: int) -> Mention:
     """The report as told in the sentence that starts at ``at`` of its document."""
     return dataclasses.replace(report, sentence=Span(report.doc, at, at + 10))

@@ -301,20 +301,44 @@ def derive_actors(mentions: list[Mention], event_type: str = "", sub_event_type:
     leads = {id(m) for m in lead_reports(telling or mentions)}
     actors: list[ActorRole] = []
     for role in ROLES:
-        in_role = [(m, a) for m in mentions for a in m.actors if a.role == role and a.name]
-        named = [(m, a) for m, a in in_role if a.name != UNIDENTIFIED]
-        in_role = named or in_role
-        name = _leading_name(
-            [_document_name(in_role, doc, leads) for doc in dict.fromkeys(m.doc for m, _ in in_role)],
-            [a.name for _, a in in_role],
-        )
-        if name:
-            chosen = next(a for _, a in in_role if a.name == name)
-            actor_type = majority(a.actor_type for _, a in in_role if a.name == name)
-            actors.append(ActorRole(role, name, actor_type or chosen.actor_type, chosen.span))
+        actor = _voted_actor(mentions, role, leads)
+        if actor is not None:
+            actors.append(actor)
         elif role == "actor2" and (target := _unnamed_target(sub_event_type)) is not None:
             actors.append(target)
-    return actors
+    return _doer_is_not_its_target(actors, mentions, leads)
+
+
+def _voted_actor(
+    mentions: list[Mention], role: ActorRoleName, leads: set[int], besides: str | None = None
+) -> ActorRole | None:
+    """The role's actor by the documents' votes (:func:`derive_actors`), leaving out the name ``besides``."""
+    in_role = [(m, a) for m in mentions for a in m.actors if a.role == role and a.name and a.name != besides]
+    named = [(m, a) for m, a in in_role if a.name != UNIDENTIFIED]
+    in_role = named or in_role
+    name = _leading_name(
+        [_document_name(in_role, doc, leads) for doc in dict.fromkeys(m.doc for m, _ in in_role)],
+        [a.name for _, a in in_role],
+    )
+    if not name:
+        return None
+    chosen = next(a for _, a in in_role if a.name == name)
+    actor_type = majority(a.actor_type for _, a in in_role if a.name == name)
+    return ActorRole(role, name, actor_type or chosen.actor_type, chosen.span)
+
+
+def _doer_is_not_its_target(actors: list[ActorRole], mentions: list[Mention], leads: set[int]) -> list[ActorRole]:
+    """doer_is_not_its_target: an act is not done by the side it was done against. Where the votes give both roles
+    one name, the reports have lent the target's name to the doer ("a bomb killed 40 of the group's leaders",
+    "a man stabbed three people": the dead's side, the victims' word): the target stands (the reports name it as
+    hit), and the doer is the next name the reports give it, else an unidentified armed group."""
+    doer, target = (next((a for a in actors if a.role == role), None) for role in ("actor1", "actor2"))
+    if doer is None or target is None or doer.name != target.name:
+        return actors
+    other = _voted_actor(mentions, "actor1", leads, besides=target.name)
+    unknown = actor_dictionary().by_alias[UNIDENTIFIED.lower()]
+    replaced = other or ActorRole("actor1", unknown.name, unknown.actor_type)
+    return [replaced if a is doer else a for a in actors]
 
 
 def _unnamed_target(sub_event_type: str) -> ActorRole | None:
