@@ -97,7 +97,8 @@ class ActorDictionary:
         lowered = " ".join(text.lower().split())
         core = _QUANTITY_PREFIX.sub("", lowered)
         for force in self.contextual:
-            if force.pattern.fullmatch(lowered) or force.pattern.fullmatch(core):
+            # "one policeman", "another soldier": a counted one is the force's singular alias ("a policeman")
+            if any(force.pattern.fullmatch(form) for form in (lowered, core, "a " + core)):
                 return force
         # "army positions", "a police checkpoint", "the regime's forces": a post or unit of that kind of force;
         # "regime barrel bombs", "the regime's helicopters": its weapons and aircraft
