@@ -83,10 +83,11 @@ def _describe(ex: Extracted, role: str) -> str:
     span = (
         f" from «{actor.span.text}»"
         if actor.span
-        else " (no span: a convention, or the default doer of fill_actor_countries)"
+        else " (no span: a convention, the default doer of fill_actor_countries or derive_actors' default target)"
     )
     if elsewhere:
-        span += " (another sentence of the article: share_document_doers)"
+        # lent by share_document_doers, or voted by derive_actors from another report of the event
+        span += " (another sentence: lent by share_document_doers or another report's vote)"
     return f"{actor.name} [{actor.actor_type}]{span}"
 
 

@@ -212,3 +212,21 @@ def test_terrorists_are_a_kind_of_force_named_by_the_country() -> None:
     assert dictionary.find("dozens of terrorists") is None
     force = dictionary.contextual_force("dozens of terrorists")
     assert force is not None and force.prefix == "Terrorists of"
+
+
+@pytest.mark.parametrize(
+    ("victims", "prefix"),
+    [
+        ("one policeman", "Police Forces of"),
+        ("another soldier", "Military Forces of"),
+        ("one police officer", "Police Forces of"),
+    ],
+)
+def test_a_counted_single_member_names_their_kind_of_force(victims: str, prefix: str) -> None:
+    # "a rocket killed one policeman": a count of one is the force's singular noun ("a policeman"), as "two policemen"
+    force = actor_dictionary().contextual_force(victims)
+    assert force is not None and force.prefix == prefix
+
+
+def test_a_counted_single_person_names_no_force() -> None:
+    assert actor_dictionary().contextual_force("one man") is None

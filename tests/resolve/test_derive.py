@@ -264,6 +264,55 @@ def test_a_named_actor_beats_reports_that_name_none() -> None:
     assert [a.name for a in event.actors if a.role == "actor1"] == ["Hezbollah"]
 
 
+def _bombardment(mention_id: str, sub_event_type: str, actor2: str | None = None) -> Mention:
+    report = mention(mention_id, actor1="Military Forces of Syria", actor2=actor2)
+    return dataclasses.replace(report, sub_event_type=sub_event_type)
+
+
+def test_bombardment_whose_reports_name_no_target_is_against_civilians() -> None:
+    # "Government artillery shelled the town overnight", told by two outlets, neither saying whom it hit.
+    shelling = "Shelling/artillery/missile attack"
+    event = derive_event("ev", [_bombardment("a", shelling), _bombardment("b", shelling)])
+    assert [(a.role, a.name) for a in event.actors] == [("actor1", "Military Forces of Syria"), ("actor2", "Civilians")]
+    assert event.actors[1].span is None  # no sentence named them
+
+
+def test_a_target_one_report_names_beats_the_civilian_default() -> None:
+    # "Jets struck the town" and, in another outlet, "jets struck rebel positions near the town".
+    event = derive_event(
+        "ev", [_bombardment("a", "Air/drone strike"), _bombardment("b", "Air/drone strike", actor2="Syrian rebels")]
+    )
+    assert [a.name for a in event.actors if a.role == "actor2"] == ["Syrian rebels"]
+
+
+def test_acts_other_than_bombardment_keep_an_unnamed_target_unnamed() -> None:
+    # "A car bomb exploded at the checkpoint": who was hit is not the codebook's to assume.
+    event = derive_event("ev", [_bombardment("a", "Remote explosive/landmine/IED")])
+    assert [a.role for a in event.actors] == ["actor1"]
+
+
+def test_a_side_lent_to_both_roles_stays_the_target_and_the_doer_is_left_unidentified() -> None:
+    # "A bomb tore through a meeting of the Brigade's commanders": the dead's side read as the doer too.
+    event = derive_event("ev", [mention("a", actor1="Liwa al-Haqq", actor2="Liwa al-Haqq")])
+    assert [(a.role, a.name) for a in event.actors] == [
+        ("actor1", "Unidentified Armed Group"),
+        ("actor2", "Liwa al-Haqq"),
+    ]
+
+
+def test_a_side_lent_to_both_roles_gives_way_to_the_doer_another_report_names() -> None:
+    # One outlet reads the victims' group as the doer; another says gunmen of a rival group fired on them.
+    event = derive_event(
+        "ev",
+        [
+            mention("a", actor1="Liwa al-Haqq", actor2="Liwa al-Haqq"),
+            mention("b", actor1="Jund al-Aqsa", actor2="Liwa al-Haqq"),
+            mention("c", actor1="Liwa al-Haqq", actor2="Liwa al-Haqq"),
+        ],
+    )
+    assert [(a.role, a.name) for a in event.actors] == [("actor1", "Jund al-Aqsa"), ("actor2", "Liwa al-Haqq")]
+
+
 def _told_at(report: Mention, at: int) -> Mention:
     """The report as told in the sentence that starts at ``at`` of its document."""
     return dataclasses.replace(report, sentence=Span(report.doc, at, at + 10))

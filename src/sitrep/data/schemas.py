@@ -120,6 +120,8 @@ class ActorConventions(Strict):
     shared_opponent_types: list[EventType] = []
     # The dead a report counts without naming their side ("at least 45 killed") are civilians in these acts.
     unnamed_victims_types: list[EventType] = []
+    # An event of these kinds whose reports name no target is against civilians.
+    unnamed_target_sub_types: list[SubEventType] = []
 
 
 class RoleWords(Strict):

@@ -97,7 +97,8 @@ class ActorDictionary:
         lowered = " ".join(text.lower().split())
         core = _QUANTITY_PREFIX.sub("", lowered)
         for force in self.contextual:
-            if force.pattern.fullmatch(lowered) or force.pattern.fullmatch(core):
+            # "one policeman", "another soldier": a counted one is the force's singular alias ("a policeman")
+            if any(force.pattern.fullmatch(form) for form in (lowered, core, "a " + core)):
                 return force
         # "army positions", "a police checkpoint", "the regime's forces": a post or unit of that kind of force;
         # "regime barrel bombs", "the regime's helicopters": its weapons and aircraft
@@ -1508,6 +1509,7 @@ class CodingConventions:
     default_doer_countries: frozenset[str] = frozenset()  # where that default holds (ISO2)
     unnamed_victims_types: frozenset[str] = frozenset()  # acts whose dead, named as no side, are civilians
     shared_opponent_types: frozenset[str] = frozenset()  # fights whose unsaid opponent is the article's
+    unnamed_target_sub_types: frozenset[str] = frozenset()  # bombardment whose unnamed target is civilians
 
     @property
     def crowd_names(self) -> frozenset[str]:
@@ -1532,6 +1534,7 @@ def coding_conventions() -> CodingConventions:
         frozenset(raw.get("default_doer_countries", [])),
         frozenset(raw.get("unnamed_victims_types", [])),
         frozenset(raw.get("shared_opponent_types", [])),
+        frozenset(raw.get("unnamed_target_sub_types", [])),
     )
 
 

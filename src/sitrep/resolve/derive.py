@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sitrep.data import word_set
-from sitrep.extract.actors import UNIDENTIFIED
+from sitrep.extract.actors import UNIDENTIFIED, actor_dictionary, coding_conventions
 from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES, effective_range
 from sitrep.extract.triggers import one_sided_plover
 from sitrep.geo.distance import haversine_km
@@ -309,7 +309,7 @@ def kept_at_its_country(place: Place) -> bool:
     return place.precision == "country" and place.gazetteer_id.startswith(UNRESOLVED_PREFIX)
 
 
-def derive_actors(mentions: list[Mention], event_type: str = "") -> list[ActorRole]:
+def derive_actors(mentions: list[Mention], event_type: str = "", sub_event_type: str = "") -> list[ActorRole]:
     """Per role, the canonical name the documents' reports of the act give (with the span of its first report in
     :func:`report_order`, as derive_event lists them). "Unidentified Armed Group" says a report did not name the
     actor: it counts only when no report names one.
@@ -319,23 +319,63 @@ def derive_actors(mentions: list[Mention], event_type: str = "") -> list[ActorRo
     sentences (the toll, a reaction, an earlier raid recalled) name other parties, and a long article's many
     sentences no longer outvote the other documents. Ties between documents go to the name more of all the reports
     give, so the doer does not flip with which follow-up sentences joined the event; all the reports vote only where
-    no lead names one."""
+    no lead names one.
+
+    An event of ``sub_event_type`` whose reports name no target at all takes the codebook's default target
+    (:func:`_unnamed_target`)."""
     telling = [m for m in mentions if m.event_type == event_type]
     leads = {id(m) for m in lead_reports(telling or mentions)}
     actors: list[ActorRole] = []
     for role in ROLES:
-        in_role = [(m, a) for m in mentions for a in m.actors if a.role == role and a.name]
-        named = [(m, a) for m, a in in_role if a.name != UNIDENTIFIED]
-        in_role = named or in_role
-        name = _leading_name(
-            [_document_name(in_role, doc, leads) for doc in dict.fromkeys(m.doc for m, _ in in_role)],
-            [a.name for _, a in in_role],
-        )
-        if name:
-            chosen = next(a for _, a in in_role if a.name == name)
-            actor_type = majority(a.actor_type for _, a in in_role if a.name == name)
-            actors.append(ActorRole(role, name, actor_type or chosen.actor_type, chosen.span))
-    return actors
+        actor = _voted_actor(mentions, role, leads)
+        if actor is not None:
+            actors.append(actor)
+        elif role == "actor2" and (target := _unnamed_target(sub_event_type)) is not None:
+            actors.append(target)
+    return _doer_is_not_its_target(actors, mentions, leads)
+
+
+def _voted_actor(
+    mentions: list[Mention], role: ActorRoleName, leads: set[int], besides: str | None = None
+) -> ActorRole | None:
+    """The role's actor by the documents' votes (:func:`derive_actors`), leaving out the name ``besides``."""
+    in_role = [(m, a) for m in mentions for a in m.actors if a.role == role and a.name and a.name != besides]
+    named = [(m, a) for m, a in in_role if a.name != UNIDENTIFIED]
+    in_role = named or in_role
+    name = _leading_name(
+        [_document_name(in_role, doc, leads) for doc in dict.fromkeys(m.doc for m, _ in in_role)],
+        [a.name for _, a in in_role],
+    )
+    if not name:
+        return None
+    chosen = next(a for _, a in in_role if a.name == name)
+    actor_type = majority(a.actor_type for _, a in in_role if a.name == name)
+    return ActorRole(role, name, actor_type or chosen.actor_type, chosen.span)
+
+
+def _doer_is_not_its_target(actors: list[ActorRole], mentions: list[Mention], leads: set[int]) -> list[ActorRole]:
+    """doer_is_not_its_target: an act is not done by the side it was done against. Where the votes give both roles
+    one name, the reports have lent the target's name to the doer ("a bomb killed 40 of the group's leaders",
+    "a man stabbed three people": the dead's side, the victims' word): the target stands (the reports name it as
+    hit), and the doer is the next name the reports give it, else an unidentified armed group."""
+    doer, target = (next((a for a in actors if a.role == role), None) for role in ("actor1", "actor2"))
+    if doer is None or target is None or doer.name != target.name:
+        return actors
+    other = _voted_actor(mentions, "actor1", leads, besides=target.name)
+    unknown = actor_dictionary().by_alias[UNIDENTIFIED.lower()]
+    replaced = other or ActorRole("actor1", unknown.name, unknown.actor_type)
+    return [replaced if a is doer else a for a in actors]
+
+
+def _unnamed_target(sub_event_type: str) -> ActorRole | None:
+    """bombardment_hits_whom_it_fell_on (actors.yaml `conventions.unnamed_target_sub_types`): a strike or shelling
+    none of whose reports names whom it hit is coded against civilians, the people where it fell; no span, as no
+    sentence names them. None for a kind of act with no such default."""
+    rules = coding_conventions()
+    if sub_event_type not in rules.unnamed_target_sub_types:
+        return None
+    civilians = actor_dictionary().by_alias[rules.civilian_actor.lower()]
+    return ActorRole("actor2", civilians.name, civilians.actor_type)
 
 
 def _document_name(in_role: list[tuple[Mention, ActorRole]], doc: str, leads: set[int]) -> str:
@@ -540,8 +580,8 @@ def derive_event(event_id: str, mentions: list[Mention], cfg: ResolveConfig | No
     votes = [document_type(lead, [m for m in told if m.doc == lead.doc], cfg.lead_outvoted_by) for lead in leads]
     event_type = coded_type((m.event_type for m in leads), voted_type(votes, told))
     typed = [m for m in asserting if m.event_type == event_type]
-    actors = derive_actors(asserting, event_type)
     sub_event_type = majority(m.sub_event_type for m in typed)
+    actors = derive_actors(asserting, event_type, sub_event_type)
     date = derive_date(act_dates(told, cfg.told_window_max_days, cfg.recalled_day_gap_days))
     event = Event(
         id=event_id,
