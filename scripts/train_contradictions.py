@@ -170,16 +170,16 @@ def main() -> None:
     if not (args.write or args.write_half):
         return
     half = {"a": a, "b": b}.get(args.write_half or "") or Half(a.examples + b.examples, a.disputes + b.disputes)
-    train = half.examples
-    fitted = fit(train)
+    rows = half.examples
+    fitted = fit(rows)
     threshold = held_out_threshold(half, args.folds)
     meta = {
         "name": "sitrep contradiction gate",
         "trained": dt.date.today().isoformat(),
         "recipe": "scripts/train_contradictions.py; data/models/contradictions.README.md",
         "data": {
-            "entries": len(train),
-            "no_disagreement": sum(e.label for e in train),
+            "entries": len(rows),
+            "no_disagreement": sum(e.label for e in rows),
             "halves": args.write_half or "a+b",
         },
         "l2": L2,

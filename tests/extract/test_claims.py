@@ -1048,7 +1048,7 @@ def _answered(text: str) -> list[tuple[str, list[str]]]:
         ),
         (
             "Residents blamed the Blue Militia for the blast at the market, though it denied any role in the attack.",
-            "Residents",
+            "residents",
             "Blue Militia",
         ),
         (
