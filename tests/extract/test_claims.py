@@ -1073,7 +1073,18 @@ def test_an_accusation_and_its_denial_in_one_sentence_are_set_against_each_other
         "The ministry denied the charges and accused the rebels of staging the attack on the convoy.",
         "Rebels accused the army of shelling the village.",
         "The ministry denied that its jets struck the market.",
+        "A ministry official denied the report, saying the army had not shelled the camp.",
     ],
 )
 def test_a_denial_by_the_accuser_or_with_no_accusation_answers_none_in_its_sentence(text: str) -> None:
     assert _answered(text) == []
+
+
+def test_a_denial_whose_own_sentence_tells_the_accusation_is_about_that_accusation() -> None:
+    result = extract(
+        "Shelling killed 12 villagers in Arbela on Monday, the monitor said. Residents blamed the Blue Militia for "
+        "the shelling, though it denied responsibility for the attack."
+    )
+    laid = next(c for c in result.claims if c.topic.startswith(ANSWERED_TOPIC) and c.modality == "asserted")
+    denials = [c for c in result.claims if c.modality == "denied"]
+    assert denials and all(c.concerns == laid.id for c in denials)

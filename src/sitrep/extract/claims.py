@@ -213,9 +213,19 @@ def figure_claims(
     claims += answered_accusations(context, sentence)
     claims += perpetrator_statements(context, sentence)
     claims += contentions(context, sentence)
+    claims = _denials_of_the_answered_accusation(claims)
     # two rules may read one statement at one anchor; the store keeps one claim per id
     unique = {c.id: c for c in reversed(claims)}
     return [c for c in claims if unique[c.id] is c], total
+
+
+def _denials_of_the_answered_accusation(claims: list[Claim]) -> list[Claim]:
+    """accusation_answered_in_its_sentence: a denial of a sentence that tells the accusation it answers is about
+    that accusation (its ``concerns``), not about another report the story gives (``link_to_incidents``)."""
+    laid = next((c for c in claims if c.topic.startswith(ANSWERED_TOPIC) and c.modality == "asserted"), None)
+    if laid is None:
+        return claims
+    return [replace(c, concerns=laid.id) if c.modality == "denied" and c.concerns is None else c for c in claims]
 
 
 def _coordinated_sums(quantities: list[Quantity], sentence: SpacySpan) -> list[Quantity]:
@@ -551,7 +561,12 @@ def _accusation_in(sentence: SpacySpan, doc: str) -> tuple[Token, Source | None,
         stated = next((c for c in verb.children if c.dep_ in DEP.clausal_complement), None)
         if lemma in _en_words("speaking_lemmas") and stated is not None:
             if harming is None:
-                harming = {m.token.i for m in find_triggers(sentence) if harms(m.rule)}
+                # an act said not to have happened ("said the army has not used such weapons") is a denial
+                harming = {
+                    m.token.i
+                    for m in find_triggers(sentence)
+                    if harms(m.rule) and modality_of(sentence, m.token) != "denied"
+                }
             if any(t.i in harming for t in stated.subtree):
                 return verb, _party(_subject_of(verb), doc), None
     return None
@@ -590,11 +605,15 @@ def _holder_of(denial: Token, accused: Token | None) -> Token | None:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or the subject it shares as a conjunct."""
-    for clause in (verb, verb.head if verb.dep_ in DEP.conjunct else verb):
+    """The verb's subject, or the subject it shares as a conjunct or as a clause with none of its own ("the
+    ministry denied the report, saying ...": who says is the ministry)."""
+    shared = DEP.conjunct | DEP.adverbial_clause | DEP.open_complement
+    clause: Token | None = verb
+    while clause is not None:
         subject = next((c for c in clause.children if c.dep_ in DEP.subject), None)
         if subject is not None:
             return subject
+        clause = clause.head if clause.dep_ in shared and clause.head.i != clause.i else None
     return None
 
 
