@@ -34,8 +34,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from train_background import L2, Example, fit, halves_parser, inner_folds, write_model  # noqa: E402
 
 from sitrep.evaluate import (  # noqa: E402
-    _dispute_passages,
-    _disputes_about,
+    dispute_passages,
+    disputes_about,
     load_gold,
     load_jsonl,
     refuse_held_out,
@@ -71,7 +71,7 @@ def examples(gold_dir: Path, db: str) -> tuple[list[Example], int]:
     gold_claims = [c for path in sorted(gold_dir.glob("*.claims.jsonl")) for c in load_jsonl(path)]
     events = {g["id"]: g for g in gold if "id" in g}
     claim_of = {str(c.get("id")): c for c in gold_claims}
-    disputes = [_dispute_passages(item, events, claim_of) for item in checks.get("contradictions", [])]
+    disputes = [dispute_passages(item, events, claim_of) for item in checks.get("contradictions", [])]
     found: list[Example] = []
     seen: set[tuple[str, str, str, str]] = set()
 
@@ -84,7 +84,7 @@ def examples(gold_dir: Path, db: str) -> tuple[list[Example], int]:
         told = {
             k
             for _, a, b in pairs
-            for k in _disputes_about(sentences.get(a), disputes) & _disputes_about(sentences.get(b), disputes)
+            for k in disputes_about(sentences.get(a), disputes) & disputes_about(sentences.get(b), disputes)
         }
         doc = (sentences.get(entry.a) or sentences.get(entry.b) or ("", ""))[0]
         label = int(not told)
@@ -170,16 +170,16 @@ def main() -> None:
     if not (args.write or args.write_half):
         return
     half = {"a": a, "b": b}.get(args.write_half or "") or Half(a.examples + b.examples, a.disputes + b.disputes)
-    train = half.examples
-    fitted = fit(train)
+    rows = half.examples
+    fitted = fit(rows)
     threshold = held_out_threshold(half, args.folds)
     meta = {
         "name": "sitrep contradiction gate",
         "trained": dt.date.today().isoformat(),
         "recipe": "scripts/train_contradictions.py; data/models/contradictions.README.md",
         "data": {
-            "entries": len(train),
-            "no_disagreement": sum(e.label for e in train),
+            "entries": len(rows),
+            "no_disagreement": sum(e.label for e in rows),
             "halves": args.write_half or "a+b",
         },
         "l2": L2,

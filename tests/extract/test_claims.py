@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sitrep.extract.claims import TALLY_TOPIC
+from sitrep.extract.claims import ANSWERED_TOPIC, TALLY_TOPIC
+from sitrep.resolve.claims import group_claims
 from tests.extract.test_events import extract
 
 
@@ -1030,3 +1031,60 @@ def test_a_count_of_buildings_damaged_is_a_damage_claim(text: str, head: str, lo
 def test_buildings_counted_without_damage_are_no_damage_claim() -> None:
     result = extract("The town has 12 schools and two hospitals, the governor said.")
     assert not [c for c in result.claims if c.topic.startswith("damage:")]
+
+
+def _answered(text: str) -> list[tuple[str, list[str]]]:
+    claims = [c for c in extract(text).claims if c.topic.startswith(ANSWERED_TOPIC)]
+    return [(c.modality, c.chain.names()[:1]) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "accuser", "denier"),
+    [
+        (
+            "The monitor said shelling killed 12 villagers in Arbela, but Ruritania denied firing on the town.",
+            "monitor",
+            "Ruritania",
+        ),
+        (
+            "Residents blamed the Blue Militia for the blast at the market, though it denied any role in the attack.",
+            "residents",
+            "Blue Militia",
+        ),
+        (
+            "Farmers accused the border guards of burning the crops, while Ruritania dismissed the charge.",
+            "Farmers",
+            "Ruritania",
+        ),
+    ],
+)
+def test_an_accusation_and_its_denial_in_one_sentence_are_set_against_each_other(
+    text: str, accuser: str, denier: str
+) -> None:
+    claims = [c for c in extract(text).claims if c.topic.startswith(ANSWERED_TOPIC)]
+    assert [(c.modality, c.chain.names()[0]) for c in claims] == [("asserted", accuser), ("denied", denier)]
+    (group,) = group_claims(claims)
+    assert [c.kind for c in group.contradictions] == ["denial"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry denied the charges and accused the rebels of staging the attack on the convoy.",
+        "Rebels accused the army of shelling the village.",
+        "The ministry denied that its jets struck the market.",
+        "A ministry official denied the report, saying the army had not shelled the camp.",
+    ],
+)
+def test_a_denial_by_the_accuser_or_with_no_accusation_answers_none_in_its_sentence(text: str) -> None:
+    assert _answered(text) == []
+
+
+def test_a_denial_whose_own_sentence_tells_the_accusation_is_about_that_accusation() -> None:
+    result = extract(
+        "Shelling killed 12 villagers in Arbela on Monday, the monitor said. Residents blamed the Blue Militia for "
+        "the shelling, though it denied responsibility for the attack."
+    )
+    laid = next(c for c in result.claims if c.topic.startswith(ANSWERED_TOPIC) and c.modality == "asserted")
+    denials = [c for c in result.claims if c.modality == "denied"]
+    assert denials and all(c.concerns == laid.id for c in denials)

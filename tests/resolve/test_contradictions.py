@@ -449,11 +449,25 @@ def test_at_least_a_figure_and_more_than_it_are_one_estimate() -> None:
         "b", "The monitor said more than 100 people were killed.", "more than 100 people", (101, None, None), "Monitor"
     )
     assert figure_entries(floor, above) == []
-    # a floor further off is another estimate
+    # a floor further off, in the same article, is another estimate
     higher = told(
         "c", "Rescuers said at least 120 people were killed.", "at least 120 people", (120, None, None), "Rescuers"
     )
+    higher.doc = floor.doc
     assert figure_entries(floor, higher)
+
+
+def test_two_articles_floors_are_each_outlet_s_count_not_a_dispute() -> None:
+    floor = told(
+        "a", "The strikes killed at least 40 people, the governor said.", "at least 40 people", (40, None, None)
+    )
+    later = told(
+        "b", "Rescuers said more than 65 people were killed.", "more than 65 people", (66, None, None), "Rescuers"
+    )
+    assert figure_entries(floor, later) == []
+    # an exact count of another article is still set against a floor
+    exact = told("c", "Medics said 70 people were killed.", "70 people", (70, 70, 70), "Medics")
+    assert figure_entries(floor, exact)
 
 
 def test_a_round_up_s_other_scene_is_not_set_against_the_article_s_lead() -> None:

@@ -236,12 +236,13 @@ def test_dates_and_denials_are_contradictions() -> None:
 
 
 def test_different_estimates_within_each_others_bounds_are_shown_side_by_side() -> None:
-    # "at least 56 killed" (doctors) and "at least 60" (government): compatible, but an analyst must see both.
+    # "at least 56 killed" (doctors) and "at least 60" (government) set side by side in one story: compatible, but
+    # an analyst must see both (two articles' floors are each outlet's count: floors_of_two_articles)
     event = derive_event(
         "ev",
         [
-            mention("a", killed=(56, None, None), sources=("Sudan Doctors Network",)),
-            mention("b", killed=(60, None, None), sources=("government spokesman",)),
+            mention("a", killed=(56, None, None), sources=("Sudan Doctors Network",), doc="story"),
+            mention("b", killed=(60, None, None), sources=("government spokesman",), doc="story"),
             mention("c", killed=(None, 60, None), sources=("government spokesman", "SUNA")),
         ],
     )

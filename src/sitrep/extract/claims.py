@@ -210,11 +210,22 @@ def figure_claims(
     claims += denied_harm(context, sentence)
     claims += denied_evidence(context, sentence)
     claims += accusations(context, sentence)
+    claims += answered_accusations(context, sentence)
     claims += perpetrator_statements(context, sentence)
     claims += contentions(context, sentence)
+    claims = _denials_of_the_answered_accusation(claims)
     # two rules may read one statement at one anchor; the store keeps one claim per id
     unique = {c.id: c for c in reversed(claims)}
     return [c for c in claims if unique[c.id] is c], total
+
+
+def _denials_of_the_answered_accusation(claims: list[Claim]) -> list[Claim]:
+    """accusation_answered_in_its_sentence: a denial of a sentence that tells the accusation it answers is about
+    that accusation (its ``concerns``), not about another report the story gives (``link_to_incidents``)."""
+    laid = next((c for c in claims if c.topic.startswith(ANSWERED_TOPIC) and c.modality == "asserted"), None)
+    if laid is None:
+        return claims
+    return [replace(c, concerns=laid.id) if c.modality == "denied" and c.concerns is None else c for c in claims]
 
 
 def _coordinated_sums(quantities: list[Quantity], sentence: SpacySpan) -> list[Quantity]:
@@ -478,6 +489,163 @@ def accusations(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
         words += [t.text for t in charge.subtree] if charge.head.i == verb.i else []
         claims.append(_speaker_statement(context, verb, " ".join(words), "accusation"))
     return claims
+
+
+# The topic of an accusation and its denial told in one sentence (answered_accusations): one per sentence, so the
+# two are compared with each other and with nothing else.
+ANSWERED_TOPIC = "answered-accusation"
+
+
+def answered_accusations(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
+    """accusation_answered_in_its_sentence: "the monitor said jets killed 23 people, but Ruritania denied carrying
+    out raids", "many pointed the finger at the ministry, though it denied any role", "the opposition accused the
+    army of the shelling, an accusation dismissed by the government": one party lays an act on another and a second
+    party denies it within one sentence, a disagreement the sentence itself tells. The accuser's statement
+    (asserted) and the denier's (denied) are two claims under one topic of that sentence, so the resolver sets them
+    against each other; the denial is about that accusation, not about another report of the story."""
+    accusation = _accusation_in(sentence, context.doc)
+    if accusation is None:
+        return []
+    verb, accuser, accused = accusation
+    accuser = accuser or _originator_of(context.chain)
+    if accuser is None:
+        return []
+    acts = {m.token.i for m in find_triggers(sentence)}
+    for denial in span_tokens(sentence):
+        if denial.i == verb.i or not _tells_a_denial(denial):
+            continue
+        holder = _holder_of(denial, accused)
+        # a word of the act is no party ("the attack denying ...": a misparse)
+        denier = _party(holder, context.doc) if holder is not None and holder.i not in acts else None
+        if denier is None or _same_party(denier.name, accuser.name):
+            continue
+        publisher = [s for s in context.chain.sources if s.kind == "publisher"]
+        topic = f"{ANSWERED_TOPIC}@{context.doc}#{context.sentence.start}"
+        laid = _claim(
+            replace(context, modality="asserted", chain=AttributionChain([accuser, *publisher])),
+            _answered_id(context, verb.idx),
+            f"accusation: {_statement_words(verb)}",
+            None,
+            _token_span(context.doc, verb),
+            topic,
+        )
+        denied = _claim(
+            replace(context, modality="denied", chain=AttributionChain([denier, *publisher])),
+            _answered_id(context, denial.idx),
+            f"denial: {' '.join(t.text for t in denial.subtree)}",
+            None,
+            _token_span(context.doc, denial),
+            topic,
+        )
+        return [laid, replace(denied, concerns=laid.id)]
+    return []
+
+
+def _accusation_in(sentence: SpacySpan, doc: str) -> tuple[Token, Source | None, Token | None] | None:
+    """The sentence's first act laid on someone: the verb, its subject as a party (None when it names none) and
+    the accused (None when not named): "X accused Y of ...", "X pointed the finger at Y", or a speaker's statement
+    that an act harming people was done ("the monitor said air strikes killed 23 civilians")."""
+    harming: set[int] | None = None
+    for verb in span_tokens(sentence):
+        if verb.pos_ not in POS.verb or _negated(verb):
+            continue
+        lemma = verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ in DEP.direct_object]
+        if lemma in _en_words("answered_accusation_lemmas") and objects:
+            return verb, _party(_subject_of(verb), doc), objects[0]
+        if lemma in _en_words("finger_pointing_lemmas") and any(
+            o.lower_ in _en_words("pointed_nouns") for o in objects
+        ):
+            at = next((o for p in verb.children if p.lower_ == "at" for o in p.children), None)
+            return verb, _party(_subject_of(verb), doc), at
+        stated = next((c for c in verb.children if c.dep_ in DEP.clausal_complement), None)
+        if lemma in _en_words("speaking_lemmas") and stated is not None:
+            if harming is None:
+                # an act said not to have happened ("said the army has not used such weapons") is a denial
+                harming = {
+                    m.token.i
+                    for m in find_triggers(sentence)
+                    if harms(m.rule) and modality_of(sentence, m.token) != "denied"
+                }
+            if any(t.i in harming for t in stated.subtree):
+                return verb, _party(_subject_of(verb), doc), None
+    return None
+
+
+def _tells_a_denial(token: Token) -> bool:
+    """A verb of denying not itself negated ("denied", "refuted", "dismissed"), or a noun of denial."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in POS.verb:
+        return lemma in _claim_words()["denial_lemmas"] and not _negated(token)
+    return token.pos_ in POS.noun and lemma in _en_words("denial_nouns")
+
+
+def _en_words(key: str) -> frozenset[str]:
+    return word_set("en", "claims", key)
+
+
+def _holder_of(denial: Token, accused: Token | None) -> Token | None:
+    """Who denies: the verb's subject, or its doer after "by" ("an accusation dismissed by the government"); a
+    noun's holder ("the government's denial", "denials by the ministry") or the subject of the verb it is the
+    object of ("the minister repeated the denial"); a pronoun or relative word ("though it denied", "which
+    denied") stands for the accused."""
+    if denial.pos_ in POS.verb:
+        holder = _subject_of(denial) or next(
+            (o for a in denial.children if a.dep_ in DEP.agent for o in a.children), None
+        )
+    else:
+        holder = next((c for c in denial.children if c.dep_ in DEP.possessive), None) or next(
+            (o for p in denial.children if p.lower_ == "by" for o in p.children), None
+        )
+        if holder is None and denial.dep_ in DEP.direct_object:
+            holder = _subject_of(denial.head)
+    if holder is not None and holder.pos_ in POS.pronoun:
+        return accused
+    return holder
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or the subject it shares as a conjunct or as a clause with none of its own ("the
+    ministry denied the report, saying ...": who says is the ministry)."""
+    shared = DEP.conjunct | DEP.adverbial_clause | DEP.open_complement
+    clause: Token | None = verb
+    while clause is not None:
+        subject = next((c for c in clause.children if c.dep_ in DEP.subject), None)
+        if subject is not None:
+            return subject
+        clause = clause.head if clause.dep_ in shared and clause.head.i != clause.i else None
+    return None
+
+
+def _party(noun: Token | None, doc: str) -> Source | None:
+    """A noun phrase as a source (its words up to its head, without a determiner), or None for a pronoun; a
+    quantifier's group ("much of the international community") is the group."""
+    if noun is None or noun.pos_ in POS.pronoun:
+        return None
+    if noun.pos_ not in POS.noun | POS.proper_noun:
+        noun = next((o for p in noun.children if p.lower_ == "of" for o in p.children), noun)
+    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in DEP.determiner]
+    if not words:
+        return None
+    name = text_between(words[0], noun)
+    kind: SourceKind = "person" if noun.ent_type_ in ENT.person else "organisation"
+    return Source(canonical_source(name) or name, kind, Span(doc, words[0].idx, noun.idx + len(noun.text), name))
+
+
+def _originator_of(chain: AttributionChain) -> Source | None:
+    return next((s for s in chain.sources if s.kind != "publisher"), None)
+
+
+def _same_party(a: str, b: str) -> bool:
+    """Two names of one party: equal, or one within the other ("the army", "the Syrian army")."""
+    a, b = a.casefold(), b.casefold()
+    return a == b or a in b or b in a
+
+
+def _answered_id(context: SentenceContext, anchor: int) -> str:
+    """An id of its own for a claim of answered_accusations, apart from any other rule's claim at that word."""
+    key = f"{context.doc}:{context.sentence.start}:{anchor}:{ANSWERED_TOPIC}"
+    return "c_" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
 
 def perpetrator_statements(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:

@@ -507,7 +507,12 @@ def superseded_in_article(a: Mention, b: Mention) -> bool:
 
 
 def _figure_disagreements(
-    event: Event, kind: str, disagree: Callable[[_Stated, _Stated], bool], across_sources: bool = False, note: str = ""
+    event: Event,
+    kind: str,
+    disagree: Callable[[_Stated, _Stated], bool],
+    across_sources: bool = False,
+    note: str = "",
+    apart: Callable[[tuple[Mention, Quantity], tuple[Mention, Quantity]], bool] | None = None,
 ) -> list[Contradiction]:
     """Pairs of reports whose figures of one kind ``disagree``: figures of people harmed
     (``contested_figure_kinds``), or counts of one noun, never one document's originator against itself; with
@@ -541,6 +546,7 @@ def _figure_disagreements(
             and not counts_several_scenes(by_id[b[0]])
             and not told_of_other_days(by_id[a[0]], by_id[b[0]])
             and (not across_sources or originator(by_id[a[0]]) != originator(by_id[b[0]]))
+            and (apart is None or not apart((by_id[a[0]], a[1]), (by_id[b[0]], b[1])))
         )
         for (id_a, qa), (id_b, qb) in islice(pairs, MAX_PAIRS_PER_KIND):
             text = (
@@ -565,7 +571,22 @@ def estimate_contradictions(event: Event) -> list[Contradiction]:
         lambda a, b: a[0] != b[0] and not ranges_disjoint(a[1], b[1]) and not one_floor_named(a, b),
         across_sources=True,
         note=", different estimates within each other's bounds",
+        apart=floors_of_two_articles,
     )
+
+
+def floors_of_two_articles(a: tuple[Mention, Quantity], b: tuple[Mention, Quantity]) -> bool:
+    """floors_of_two_articles: two articles' open floors ("at least 58" killed, "more than 80") both hold whatever
+    the count is above the higher one: each outlet's count at its hour, not two sources disputing it. Within one
+    article the two floors are set side by side by the writer (a monitor's against a ministry's) and are listed."""
+    (report_a, qa), (report_b, qb) = a, b
+    return report_a.doc != report_b.doc and _open_floor(qa) and _open_floor(qb)
+
+
+def _open_floor(q: Quantity) -> bool:
+    """A figure with a lower bound and no upper one ("at least 20", "more than 20")."""
+    bounds = effective_range(q.low, q.best, q.high)
+    return bounds is not None and bounds[1] is None
 
 
 def one_floor_named(a: _Stated, b: _Stated) -> bool:
