@@ -400,8 +400,7 @@ class Store:
             c.execute(delete(t.mentions).where(t.mentions.c.document_id == document_id))
             c.execute(delete(t.claims).where(t.claims.c.document_id == document_id))
             _insert_mentions(c, document_id, mentions)
-            for claim in claims:
-                _insert_claim(c, document_id, claim)
+            _insert_claims(c, document_id, claims)
             _mark_denied_events(c, [claim.concerns for claim in claims if claim.concerns])
         return {e for e in touched if e}
 
@@ -714,6 +713,18 @@ class Store:
         if found is None:
             found = remembered[(event_id, data)] = _event_from_row(_json_value(data))
         return dataclasses.replace(found, mentions=[])
+
+    def events_by_id(self, event_ids: Iterable[str]) -> dict[str, Event]:
+        """The events stored under ``event_ids`` (an id that redirects, or names nothing, is left out), each with
+        its reports in id order as ``get_event`` gives them: a few statements for all of them."""
+        wanted = sorted(set(event_ids))
+        found: dict[str, Event] = {}
+        with self.engine.connect() as c:
+            for chunk in _chunks(wanted):
+                for row in c.execute(select(t.events.c.id, t.events.c.data).where(t.events.c.id.in_(chunk))):
+                    found[row.id] = _event_from_row(row.data)
+            self._attach_reports(c, found)
+        return {event_id: found[event_id] for event_id in wanted if event_id in found}
 
     def attach_reports(self, events: Sequence[Event]) -> None:
         """Gives events read without their reports (``candidate_events(..., reports=False)``) their stored reports,
@@ -1296,12 +1307,16 @@ def claim_compared_across(claim: Claim) -> bool:
     return comparable_with_others(claim, load_config())
 
 
-def _insert_claim(c: Connection, document_id: int, claim: Claim) -> None:
-    c.execute(insert(t.claims).values(**_claim_row(document_id, claim)))
-    rows = _claim_term_rows(claim)
-    if rows:
-        c.execute(insert(t.claim_terms), rows)
-    pairs = _claim_pairs_of(claim)
+def _insert_claims(c: Connection, document_id: int, claims: Sequence[Claim]) -> None:
+    """A document's claims with their subject words and pairs of words, three statements for all of them (not
+    three for each claim: a document holds a few dozen)."""
+    if not claims:
+        return
+    c.execute(insert(t.claims), [_claim_row(document_id, claim) for claim in claims])
+    terms = [row for claim in claims for row in _claim_term_rows(claim)]
+    if terms:
+        c.execute(insert(t.claim_terms), terms)
+    pairs = [row for claim in claims for row in _claim_pairs_of(claim)]
     if pairs:
         c.execute(insert(t.claim_term_pairs), pairs)
 
