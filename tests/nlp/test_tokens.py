@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from sitrep.nlp.tokens import document_text, lower_lemmas, span_text, span_tokens, text_between
+from sitrep.nlp.tokens import document_text, lower_lemmas, remembered_for_span, span_text, span_tokens, text_between
 
 TEXT = "Gunmen  attacked a checkpoint in Al-Shuhayl.\n\nThe SDF said two fighters were killed. “We will respond.” "
 
@@ -40,3 +40,18 @@ def test_lower_lemmas() -> None:
     doc = Doc(spacy.blank("en").vocab, words=["Militants", "Attacked", "posts"], lemmas=["militant", "Attack", "post"])
     assert lower_lemmas(doc[0:3]) == {"militant", "attack", "post"}
     assert lower_lemmas(doc[1:2]) == {"attack"}
+
+
+def test_a_reading_of_a_span_is_worked_out_once_per_span_and_document() -> None:
+    asked: list[tuple[int, int]] = []
+
+    def reading(span: Span) -> str:
+        asked.append((span.start, span.end))
+        return span_text(span)
+
+    doc = _doc()
+    first = remembered_for_span(doc[2:6], "test.reading", reading)
+    assert remembered_for_span(doc[2:6], "test.reading", reading) == first == doc[2:6].text
+    assert remembered_for_span(doc[2:7], "test.reading", reading) == doc[2:7].text  # another span: its own
+    assert remembered_for_span(_doc()[2:6], "test.reading", reading) == first  # another document: read again
+    assert asked == [(2, 6), (2, 7), (2, 6)]

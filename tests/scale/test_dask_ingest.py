@@ -347,13 +347,20 @@ def test_a_window_is_stored_in_input_order_and_sent_and_resolved_in_canonical_or
         return [dask_ingest.WorkerResult(ProcessedDocument(u.item, [], [])) for u in units]  # type: ignore[arg-type]
 
     real_resolve = pipeline.resolve_pending
+    real_refresh = pipeline.refresh_claim_contradictions
+    refreshed: list[int] = []
 
     def resolve(store: Store, pending: PendingResolution, report: IngestReport) -> None:
         resolved.append(set(pending.documents.values()))
         real_resolve(store, pending, report)
 
+    def refresh(store: Store, full: bool = False) -> None:
+        refreshed.append(len(resolved))
+        real_refresh(store, full)
+
     monkeypatch.setattr(dask_ingest, "work_on_partition", worker)
     monkeypatch.setattr(pipeline, "resolve_pending", resolve)
+    monkeypatch.setattr(pipeline, "refresh_claim_contradictions", refresh)
     window = [
         _dated("late.txt", 20, REPORT_A),
         _dated("early.txt", 2, REPORT_B),
@@ -371,6 +378,7 @@ def test_a_window_is_stored_in_input_order_and_sent_and_resolved_in_canonical_or
     ]  # store ids in input order, as one process gives them
     assert [name for chunk in sent for name in chunk] == ["early.txt", "middle.txt", "late.txt"]
     assert resolved == [set(chunk) for chunk in sent]  # each partition resolved as it comes back
+    assert refreshed == list(range(1, len(sent) + 1))  # and its claims compared then, not after the last one
     assert report.stored == ["late.txt", "early.txt", "middle.txt"]
     assert [f.name for f in report.failures] == ["photo.txt"]
     assert not pending.waiting and all(store.is_extracted(d.id) for d in store.documents())

@@ -15,11 +15,13 @@ from sitrep.ingest.document import DocumentMeta, build_document
 from sitrep.model import AttributionChain, Claim, Mention, Quantity, Source, Span
 from sitrep.pipeline import (
     IngestReport,
+    PendingResolution,
     ProcessedDocument,
     all_claim_contradictions,
     ingest,
     record_document,
     refresh_claim_contradictions,
+    resolve_pending,
 )
 from sitrep.store import Store
 from sitrep.store import schema as t
@@ -285,6 +287,31 @@ def test_an_entry_keeps_every_position_of_its_topic(tmp_path: Path) -> None:
     assert sides == {"c0", "c1", "c2"}
     positions = contradiction_positions(store, rows)
     assert {p.report for entry in positions for p in entry} == {"c0", "c1", "c2"}
+
+
+def listing(store: Store) -> list[dict[str, object]]:
+    return [{k: v for k, v in dict(row).items() if k != "id"} for row in store.contradictions()]
+
+
+def test_the_listing_is_the_same_whether_claims_were_compared_after_each_document_or_once(tmp_path: Path) -> None:
+    """A ``--workers`` run compares claims after each partition, one process once at the end: the rows are written
+    in another order, and the listing (``sitrep contradictions``, the API's pages) must not follow it."""
+    each = Store.open(f"sqlite:///{tmp_path / 'each.db'}")
+    for name, mentions, claims in STEPS[:4]:
+        stored(each, name, mentions, claims)  # compared after each document
+    once = Store.open(f"sqlite:///{tmp_path / 'once.db'}")
+    pending, report = PendingResolution(), IngestReport()
+    for name, mentions, claims in STEPS[:4]:
+        document = build_document(f"Report {name}.", name, DocumentMeta(published=dt.date(2024, 3, 11)))
+        record_document(once, document, report, lambda doc, m=mentions, c=claims: ProcessedDocument(doc, m, c), pending)
+    resolve_pending(once, pending, report)
+    refresh_claim_contradictions(once)  # compared once, at the end
+    assert len(listing(each)) >= 3
+    assert listing(each) == listing(once)
+    total, page = each.contradictions_page(limit=2, offset=1)
+    assert total == len(listing(each)) and [dict(r) for r in page] == [dict(r) for r in each.contradictions()[1:3]]
+    each.close()
+    once.close()
 
 
 def test_a_claim_is_compared_by_the_words_that_can_make_it_one_quantity(store_url: str) -> None:

@@ -324,6 +324,9 @@ def test_a_merged_away_event_id_redirects_to_the_event_it_joined(store: Store) -
     assert [f.low for f in merged.figures] == [30]
     assert store.get_event("no-such-event") is None
     assert [e.id for e in store.events()] == ["ev-c"]
+    # read together, only the ids events are stored under: as get_event gives them, no redirect followed
+    together = store.events_by_id(["ev-a", "ev-c", "no-such-event"])
+    assert list(together) == ["ev-c"] and to_dict(together["ev-c"]) == to_dict(store.get_event("ev-c"))
 
 
 # --- filters ------------------------------------------------------------------------

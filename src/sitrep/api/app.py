@@ -206,11 +206,11 @@ def _add_event_routes(app: FastAPI, store: Store) -> None:
 
     @app.get("/api/contradictions", tags=["claims"], summary="Disagreements between reports or claims")
     def list_contradictions(limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-        rows = [dict(r) for r in store.contradictions()]
-        page = rows[offset : offset + limit]
+        total, rows = store.contradictions_page(limit, offset)
+        page = [dict(r) for r in rows]
         for row, positions in zip(page, contradiction_positions(store, page), strict=True):
             row["positions"] = [to_dict(p) for p in positions]  # each side: what it says, who says so, its sentence
-        return _page(len(rows), None, page, limit, offset)
+        return _page(total, None, page, limit, offset)
 
     @app.get("/api/stats", tags=["store"], summary="Row counts")
     def stats() -> dict[str, int]:

@@ -133,7 +133,8 @@ def _paragraph_around(document: dict[str, Any] | None, start: int, end: int) -> 
 def contradiction_positions(store: Store, rows: list[dict[str, Any]]) -> list[list[Position]]:
     """Each contradiction row's positions, as an analyst cites them: for an event's entry every report of it with
     its value and who gives it; for a claim group's or a denial's entry its two sides. Each with its sentence."""
-    claims = {claim.id: claim for claim in store.claims()} if any(not row["event_id"] for row in rows) else {}
+    named = [item_id for row in rows if not row["event_id"] for item_id in entry_sides(row)]
+    claims = {claim.id: claim for claim in store.claims_by_id(named)}
     events: dict[str, Event | None] = {}
 
     def event(event_id: str | None) -> Event | None:

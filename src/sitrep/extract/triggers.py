@@ -22,7 +22,7 @@ from sitrep.extract.rules import Cascade
 from sitrep.extract.typing_model import TypingModel, features, split_label, type_probabilities, typing_model
 from sitrep.nlp.entities import entities_in
 from sitrep.nlp.syntax import DEP, POS
-from sitrep.nlp.tokens import document_text, span_text, span_tokens, text_between
+from sitrep.nlp.tokens import document_text, remembered_for_span, span_text, span_tokens, text_between
 
 
 @dataclass(frozen=True)
@@ -204,7 +204,12 @@ class TriggerMatch:
 
 
 def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
-    """Trigger tokens in a sentence, strong ones first; weak ones only if no strong one."""
+    """Trigger tokens in a sentence, strong ones first; weak ones only if no strong one. Found once per sentence:
+    the event extractor and several claim readers ask for the same sentences."""
+    return list(remembered_for_span(sentence, "sitrep.triggers", _find_triggers))
+
+
+def _find_triggers(sentence: SpacySpan) -> tuple[TriggerMatch, ...]:
     onto = ontology()
     found: list[TriggerMatch] = []
     text = span_text(sentence)
@@ -233,9 +238,9 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerMatch]:
     strong = [m for m in found if not m.rule.weak]
     strong = [m for m in strong if not _mentioned_by(m, strong)]
     # "detained five men and later executed them": an arrest does not explain a killing that followed it.
-    return strong + [
-        m for m in found if m.rule.weak and not _explained_by(m, [s for s in strong if _can_explain(s, m)])
-    ]
+    return tuple(
+        strong + [m for m in found if m.rule.weak and not _explained_by(m, [s for s in strong if _can_explain(s, m)])]
+    )
 
 
 _NAMES = frozenset({"ORG", "PERSON", "GPE", "FAC", "NORP", "DATE"})

@@ -8,7 +8,12 @@ change tokens after parsing).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
 
 _TEXT_KEY = "sitrep.text"
 _TOKENS_KEY = "sitrep.tokens"
@@ -56,3 +61,14 @@ def lower_lemmas(span: Span) -> frozenset[str]:
     if cached is None:
         cached = by_span[key] = frozenset(t.lemma_.lower() for t in span_tokens(span))
     return cached
+
+
+def remembered_for_span(span: Span, name: str, work: Callable[[Span], T]) -> T:
+    """``work(span)`` worked out once per span of a document and kept in its ``user_data`` under ``name``: for a
+    reading of a sentence that depends on its parse alone and that several extractors ask for (the pipeline does
+    not change tokens after parsing). Callers must not change what it returns."""
+    by_span: dict[tuple[int, int], T] = span.doc.user_data.setdefault(name, {})
+    key = (span.start, span.end)
+    if key not in by_span:
+        by_span[key] = work(span)
+    return by_span[key]

@@ -342,9 +342,10 @@ def ingest_window(
     duplicates as one process gives them), then sends the new ones to the workers in canonical order (publication
     date, then content hash), the order ``resolve_pending`` resolves in. The partitions come back in that order,
     so resolving each as it comes is plain incremental resolution, with no replay, and it runs while the workers
-    parse the partitions after it. A window in which one name comes twice (two versions of a document) is sent in
-    input order instead, stored as its results come (the later version replaces the earlier as in one process)."""
-    from sitrep.pipeline import register_document, resolve_pending, write_processed
+    parse the partitions after it; so does the claim refresh. A window in which one name comes twice (two versions
+    of a document) is sent in input order instead, stored as its results come (the later version replaces the
+    earlier as in one process)."""
+    from sitrep.pipeline import refresh_claim_contradictions, register_document, resolve_pending, write_processed
 
     task = functools.partial(work_on_partition, options=options, process=DEFAULT_PROCESS, db_url=None)
     names = [unit.name or unit.source for unit in window]
@@ -383,6 +384,9 @@ def ingest_window(
                     name = result.processed.document.name
                     write_processed(store, registered[name], result.processed, report, pending)
         resolve_pending(store, pending, report)
+        # The claim refresh is incremental (its result that of comparing all claims whenever it runs), so it runs
+        # here, while the workers parse the next partitions, rather than all of it after the last one.
+        refresh_claim_contradictions(store)
 
 
 def prepare_pipeline_resources() -> None:

@@ -400,8 +400,7 @@ class Store:
             c.execute(delete(t.mentions).where(t.mentions.c.document_id == document_id))
             c.execute(delete(t.claims).where(t.claims.c.document_id == document_id))
             _insert_mentions(c, document_id, mentions)
-            for claim in claims:
-                _insert_claim(c, document_id, claim)
+            _insert_claims(c, document_id, claims)
             _mark_denied_events(c, [claim.concerns for claim in claims if claim.concerns])
         return {e for e in touched if e}
 
@@ -462,6 +461,18 @@ class Store:
         with self.engine.connect() as c:
             rows = c.execute(select(t.claims.c.data).order_by(t.claims.c.document_id, t.claims.c.id))
             return [from_dict(Claim, row.data) for row in rows]
+
+    def claims_by_id(self, ids: Iterable[str]) -> list[Claim]:
+        """The stored claims among ``ids`` (a report's id is not one and is passed over), in store order."""
+        wanted = sorted(set(ids))
+        cols = t.claims.c
+        found: list[tuple[int, str, Claim]] = []
+        with self.engine.connect() as c:
+            for start in range(0, len(wanted), _IN_CHUNK):
+                chunk = wanted[start : start + _IN_CHUNK]
+                query = select(cols.document_id, cols.id, cols.data).where(cols.id.in_(chunk))
+                found += [(row.document_id, row.id, from_dict(Claim, row.data)) for row in c.execute(query)]
+        return [claim for _doc, _id, claim in sorted(found, key=lambda item: (item[0], item[1]))]
 
     def claims_page(
         self, kind: str | None = None, document: str | None = None, limit: int = 100, offset: int = 0
@@ -703,6 +714,18 @@ class Store:
             found = remembered[(event_id, data)] = _event_from_row(_json_value(data))
         return dataclasses.replace(found, mentions=[])
 
+    def events_by_id(self, event_ids: Iterable[str]) -> dict[str, Event]:
+        """The events stored under ``event_ids`` (an id that redirects, or names nothing, is left out), each with
+        its reports in id order as ``get_event`` gives them: a few statements for all of them."""
+        wanted = sorted(set(event_ids))
+        found: dict[str, Event] = {}
+        with self.engine.connect() as c:
+            for chunk in _chunks(wanted):
+                for row in c.execute(select(t.events.c.id, t.events.c.data).where(t.events.c.id.in_(chunk))):
+                    found[row.id] = _event_from_row(row.data)
+            self._attach_reports(c, found)
+        return {event_id: found[event_id] for event_id in wanted if event_id in found}
+
     def attach_reports(self, events: Sequence[Event]) -> None:
         """Gives events read without their reports (``candidate_events(..., reports=False)``) their stored reports,
         in id order, as ``candidate_events`` gives them."""
@@ -902,8 +925,18 @@ class Store:
             return {row.id: row.name for row in rows}
 
     def contradictions(self) -> list[RowMapping]:
+        """Every contradiction, in the order of its own content (``_LISTING_ORDER``)."""
+        return self.contradictions_page()[1]
+
+    def contradictions_page(self, limit: int | None = None, offset: int = 0) -> tuple[int, list[RowMapping]]:
+        """One page of contradictions (all with no ``limit``), with how many there are. Listed by what an entry
+        is about, not by when it was written: an event's entries by event, then the claims' by topic, each by its
+        sides. Row ids follow the order the claim refresh ran in (after each partition of a ``--workers`` run, once
+        at the end of one process), which must not change the listing."""
+        query = select(t.contradictions).order_by(*_LISTING_ORDER).limit(limit).offset(offset)
         with self.engine.connect() as c:
-            return list(c.execute(select(t.contradictions).order_by(t.contradictions.c.id)).mappings())
+            total = c.execute(select(func.count()).select_from(t.contradictions)).scalar_one()
+            return int(total), list(c.execute(query).mappings())
 
     def outlets_by_document(self, names: Iterable[str] | None = None) -> dict[str, str]:
         """Document name -> outlet of its latest version, for every document or only the ``names`` given."""
@@ -1274,12 +1307,16 @@ def claim_compared_across(claim: Claim) -> bool:
     return comparable_with_others(claim, load_config())
 
 
-def _insert_claim(c: Connection, document_id: int, claim: Claim) -> None:
-    c.execute(insert(t.claims).values(**_claim_row(document_id, claim)))
-    rows = _claim_term_rows(claim)
-    if rows:
-        c.execute(insert(t.claim_terms), rows)
-    pairs = _claim_pairs_of(claim)
+def _insert_claims(c: Connection, document_id: int, claims: Sequence[Claim]) -> None:
+    """A document's claims with their subject words and pairs of words, three statements for all of them (not
+    three for each claim: a document holds a few dozen)."""
+    if not claims:
+        return
+    c.execute(insert(t.claims), [_claim_row(document_id, claim) for claim in claims])
+    terms = [row for claim in claims for row in _claim_term_rows(claim)]
+    if terms:
+        c.execute(insert(t.claim_terms), terms)
+    pairs = [row for claim in claims for row in _claim_pairs_of(claim)]
     if pairs:
         c.execute(insert(t.claim_term_pairs), pairs)
 
@@ -1747,6 +1784,22 @@ _MENTION_JSON = type_coerce(t.mentions.c.data, Text).label("data")
 _CLAIM_JSON = type_coerce(t.claims.c.data, Text).label("data")
 # Claims kept rebuilt by Store._grouped_claim: several country-wide groups' worth.
 _GROUPED_CLAIMS_KEPT = 20_000
+
+# The contradictions' listing order (``Store.contradictions_page``): events' entries first, by event, then the
+# claims' by topic and group, each by kind and sides; the row id only between entries that agree on all of these.
+_COLUMNS = t.contradictions.c
+_LISTING_ORDER = (
+    _COLUMNS.event_id.is_(None),
+    _COLUMNS.event_id,
+    _COLUMNS.claim_topic,
+    _COLUMNS.claim_group,
+    _COLUMNS.kind,
+    _COLUMNS.subject,
+    _COLUMNS.a,
+    _COLUMNS.b,
+    _COLUMNS.description,
+    _COLUMNS.id,
+)
 
 
 def _json_value(data: Any) -> Any:
