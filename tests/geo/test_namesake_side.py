@@ -6,7 +6,7 @@ import pytest
 
 from sitrep.geo import Gazetteer, GeoContext
 from sitrep.geo.distance import haversine_km
-from sitrep.geo.normalise import stated_side
+from sitrep.geo.normalise import compass_bearings, stated_side
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,9 @@ from sitrep.geo.normalise import stated_side
         ("Jets struck Zawiya 30 km north-west of Rasafa city overnight.", "Zawiya", ("northwest", "Rasafa")),
         ("Troops entered Qarmaz town in Hamra eastern countryside.", "Qarmaz", ("east", "Hamra")),
         ("Fighters took Qarmaz in al-Hamra's western outskirts.", "Qarmaz", ("west", "al-Hamra")),
+        # A compass point written with a space, capitalised, or as an adjective states the same bearing.
+        ("Shells fell on Qarmaz, 12 km North East of Hamra.", "Qarmaz", ("northeast", "Hamra")),
+        ("Troops entered Qarmaz in the south western countryside of Hamra.", "Qarmaz", ("southwest", "Hamra")),
     ],
 )
 def test_the_side_a_sentence_states_is_read(sentence: str, name: str, said: tuple[str, str]) -> None:
@@ -38,6 +41,23 @@ def test_the_side_a_sentence_states_is_read(sentence: str, name: str, said: tupl
 )
 def test_no_side_is_read_where_none_is_said_of_the_name(sentence: str, name: str) -> None:
     assert stated_side(sentence, name) is None
+
+
+def test_each_compass_point_of_the_language_has_its_bearing() -> None:
+    assert compass_bearings() == {
+        "north": 0.0,
+        "northeast": 45.0,
+        "east": 90.0,
+        "southeast": 135.0,
+        "south": 180.0,
+        "southwest": 225.0,
+        "west": 270.0,
+        "northwest": 315.0,
+    }
+
+
+def test_a_word_of_no_bearing_states_no_side() -> None:
+    assert stated_side("Troops entered Qarmaz in the central countryside of Hamra.", "Qarmaz") is None
 
 
 def _resolved(gazetteer: Gazetteer, name: str, sentence: str, town: str) -> tuple[float, float]:

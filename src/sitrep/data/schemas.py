@@ -779,6 +779,7 @@ class NearbyScores(Strict):
     sentence_place_km: Number
     stated_side: Number
     stated_side_degrees: Number
+    side_reach_words: int
 
 
 class ScoringFile(Strict):

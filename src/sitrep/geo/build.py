@@ -40,7 +40,7 @@ from sitrep.data import data_path, load_yaml
 from sitrep.geo.normalise import ascii_fold, name_key, romanised_key, skeleton_key
 
 # Bump when the build logic or the curated data change shape: a new version means a new cache file.
-DATA_VERSION = "6"
+DATA_VERSION = "7"
 
 # Words that name the kind of administrative unit rather than the unit ("Muhafazat Kirkuk", "Basra Governorate"):
 # data, in mention_words.yaml, which is one of the BUILD_INPUTS below.
@@ -222,6 +222,21 @@ def mark_capitals(towns: list[PlaceRow], capitals: dict[str, str]) -> None:
                 best[town.country or ""] = town
     for town in best.values():
         town.feature = "PPLC"
+
+
+def mark_seats(towns: list[PlaceRow], dumps: Sequence[GeoNamesDump]) -> None:
+    """Gives each cities500 town the seat code the shipped GeoNames tables hold for it (PPLA, PPLA2, ...):
+    cities500 carries no feature codes, and of two namesakes scored alike the seat is meant. Capitals come from
+    countries.csv (:func:`mark_capitals`), so PPLC is not carried."""
+    by_id = {row.gid: row for row in towns}
+    carried = frozenset(GEONAMES_SEAT_CODES) - {"PPLC"}
+    for dump in dumps:
+        with gzip.open(dump.path, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                columns = line.split("\t", 8)
+                row = by_id.get(f"geonames:{columns[0]}") if columns[7] in carried else None
+                if row is not None and row.precision == "town":
+                    row.feature = columns[7]
 
 
 def read_capitals() -> dict[str, str]:
@@ -451,6 +466,9 @@ GEONAMES_SITE_CODES: frozenset[str] = frozenset(
     {"AIRB", "AIRF", "AIRP", "MILB", "INSM", "NVB", "CMPRF", "PRN", "PSTB", "PSTC", "DAM", "PSN"}
 )
 GEONAMES_ADMIN_CODES: frozenset[str] = frozenset({"ADM2", "ADM3"})
+# Feature codes of the seats of government, widest unit first: the capital, the seat of a first-, second-, third-
+# and fourth-order unit (province, district, subdistrict, ...). Ranks namesakes scored alike (namesakes_by_seat).
+GEONAMES_SEAT_CODES: tuple[str, ...] = ("PPLC", "PPLA", "PPLA2", "PPLA3", "PPLA4")
 # The dumps a folder of downloads may hold: "SY.txt", "UA.zip", "allCountries.zip" (not readme.txt, admin1Codes...).
 _DUMP_FILE_NAME = re.compile(r"^(?:[A-Z]{2}|allCountries)\.(?:txt|zip|txt\.gz)$")
 # The villages shipped with sitrep, in the same table format (trimmed by scripts/build_villages.py).
@@ -893,9 +911,10 @@ def build_index(path: Path | None = None, geonames: Sequence[Path] | None = None
     cities = read_cities()
     admin_names = read_admin_names()
     towns = town_rows(cities, admin_names)
+    shipped_dumps = bundled_villages() if villages else []
+    mark_seats(towns, shipped_dumps)
     mark_capitals(towns, read_capitals())
     admins = admin_rows(towns, read_admin1_aliases())
-    shipped_dumps = bundled_villages() if villages else []
     curated = [*country_rows(), *region_rows(), *area_rows(cities, shipped_dumps), *site_rows(), *extra_town_rows()]
     rows: Iterable[PlaceRow] = [*curated, *admins, *towns]
     summary, shipped = GeoNamesSummary(), GeoNamesSummary()

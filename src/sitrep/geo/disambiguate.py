@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from sitrep.data import load_yaml
 from sitrep.geo.distance import bearing_deg, haversine_km
-from sitrep.geo.normalise import ParsedMention
+from sitrep.geo.normalise import ParsedMention, compass_bearings
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,19 +133,6 @@ def beside_a_sentence_place(row: Row, points: Sequence[Anchor]) -> float:
     return 0.0
 
 
-# Compass bearings of the directions a text states ("north of Y", "Y's eastern countryside"), in degrees.
-BEARINGS = {
-    "north": 0.0,
-    "northeast": 45.0,
-    "east": 90.0,
-    "southeast": 135.0,
-    "south": 180.0,
-    "southwest": 225.0,
-    "west": 270.0,
-    "northwest": 315.0,
-}
-
-
 def on_the_stated_side(row: Row, side: tuple[str, Anchor] | None) -> float:
     """namesake_on_the_stated_side: "X in the northern countryside of Y", "X, 20 km east of Y": of X's namesakes,
     one lying on that side of Y (within the nearby radius, in Y's country, and in Y itself when Y is a province) is
@@ -159,7 +146,7 @@ def on_the_stated_side(row: Row, side: tuple[str, Anchor] | None) -> float:
         return 0.0
     if haversine_km(ref.lat, ref.lon, row.lat, row.lon) > float(w["radius_km"]):
         return 0.0
-    off = abs((bearing_deg(ref.lat, ref.lon, row.lat, row.lon) - BEARINGS[direction] + 180.0) % 360.0 - 180.0)
+    off = abs((bearing_deg(ref.lat, ref.lon, row.lat, row.lon) - compass_bearings()[direction] + 180.0) % 360.0 - 180.0)
     return float(w["stated_side"]) if off < float(w["stated_side_degrees"]) else 0.0
 
 

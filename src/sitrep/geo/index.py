@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from sitrep.data import load_yaml, word_set
-from sitrep.geo.build import ensure_index
+from sitrep.geo.build import GEONAMES_SEAT_CODES, ensure_index
 from sitrep.geo.disambiguate import (
     Anchor,
     Row,
@@ -740,7 +740,8 @@ class Gazetteer:
         ]
         for cand in scored:
             cand.score = cand.place.score
-        scored.sort(key=lambda c: (-c.score, c.place.gazetteer_id))
+        rows = {m.row.gid: m.row for m in matches.values()}
+        scored.sort(key=lambda c: (-c.score, *_namesake_order(rows[c.place.gazetteer_id])))
         return scored
 
     def _plausible(
@@ -1045,6 +1046,16 @@ def _near_any(row: Row, anchors: Sequence[Anchor]) -> bool:
     """Whether ``row`` lies within the nearby radius (``scoring.yaml``) of a place the document names."""
     radius = float(weights()["nearby"]["radius_km"])
     return any(haversine_km(row.lat, row.lon, a.lat, a.lon) <= radius for a in anchors)
+
+
+def _namesake_order(row: Row) -> tuple[int, int, str]:
+    """namesakes_by_seat: of namesakes scored alike, the seat of the widest unit is meant (a capital, then the seat
+    of a province, of a district, of a subdistrict: GEONAMES_SEAT_CODES), then the most populous: a report names a
+    seat by its bare name, a village of the same name with its district. The gazetteer id last keeps the order
+    stable."""
+    seats = GEONAMES_SEAT_CODES
+    rank = seats.index(row.feature) if row.feature in seats else len(seats)
+    return rank, -row.population, row.gid
 
 
 def _point(row: Row) -> tuple[float, float]:

@@ -460,14 +460,60 @@ def written_as_country(words: list[str], next_word: str) -> bool:
     return next_word not in not_before.get(" ".join(words).lower(), frozenset())
 
 
-# A compass direction as a word ("north", "north-western", "southeast"): the bearing a text states.
-_STATED_DIRECTION = re.compile(r"\b(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\b", re.IGNORECASE)
+@cache
+def compass_bearings() -> dict[str, float]:
+    """Each compass point of the language (data/en/places.yaml ``compass_points``, closed up: "northeast") -> its
+    bearing in degrees. A point is a cardinal (data/en/gazetteer.yaml ``compass_cardinals``, clockwise from north,
+    evenly spaced) or two cardinals written together, halfway between them ("north-east": 45)."""
+    cardinals = [str(w) for w in load_yaml("en/gazetteer.yaml")["compass_cardinals"]["words"]]
+    degrees = {c: i * 360.0 / len(cardinals) for i, c in enumerate(cardinals)}
+    bearings: dict[str, float] = {}
+    for point in map(_closed, word_set("en", "places", "compass_points")):
+        if point in degrees:
+            bearings[point] = degrees[point]
+        for first, second in ((c, point[len(c) :]) for c in cardinals if point.startswith(c)):
+            if second in degrees:
+                turn = (degrees[second] - degrees[first] + 180.0) % 360.0 - 180.0
+                bearings[point] = (degrees[first] + turn / 2.0) % 360.0
+    return bearings
+
+
+def _closed(word: str) -> str:
+    """A compass word closed up: "North-East" and "north east" are "northeast"."""
+    return re.sub(r"[-\s]", "", word.lower())
+
+
+@cache
+def _compass_words() -> dict[str, str]:
+    """Each word stating a direction, closed up (a compass point, or an adjective of one in
+    ``apposition_directions``: "northwestern") -> its compass point ("northwest"), the longest the word begins
+    with. Words of no bearing ("central") state none."""
+    points = sorted(compass_bearings(), key=len, reverse=True)
+    words = word_set("en", "places", "compass_points") | word_set("en", "places", "apposition_directions")
+    found = {_closed(w): next((p for p in points if _closed(w).startswith(p)), None) for w in words}
+    return {word: point for word, point in found.items() if point is not None}
+
+
+@cache
+def _stated_direction() -> re.Pattern[str]:
+    """A compass direction as a word ("north", "north-western", "southeast"): the bearing a text states. A word
+    the data writes with a hyphen may also be written with a space or closed up ("north east", "northeastern")."""
+    words = word_set("en", "places", "compass_points") | word_set("en", "places", "apposition_directions")
+    ordered = sorted((w for w in words if _closed(w) in _compass_words()), key=len, reverse=True)
+    alternation = "|".join("[- ]?".join(re.escape(part) for part in w.split("-")) for w in ordered)
+    return re.compile(rf"\b(?P<dir>{alternation})\b", re.IGNORECASE)
+
+
+def stated_direction(word: str) -> str | None:
+    """The compass point a direction word states ("North-Eastern" -> "northeast"), None for any other word."""
+    return _compass_words().get(_closed(word))
+
+
 # A place's name as a text writes it: capitalised words, an article joined by a hyphen allowed ("al-Bab").
 _ARTICLE = r"(?:(?:[Aa][dlnrstz]|[Ee][lnrstz]|[Aa]sh)-)?"
 _WRITTEN_NAME = rf"{_ARTICLE}[A-Z][\w'’-]*(?:\s+{_ARTICLE}[A-Z][\w'’-]*){{0,2}}"
 _NAME_BEFORE = re.compile(rf"(?P<ref>{_WRITTEN_NAME})(?:['’]s|s['’])?\s+$")
 _NAME_AFTER = re.compile(rf"^\s+(?P<ref>{_WRITTEN_NAME})")
-SIDE_REACH_WORDS = 6  # words between a name and the direction said of it ("X village in the southern countryside")
 
 
 def stated_side(sentence: str, name: str) -> tuple[str, str] | None:
@@ -479,10 +525,13 @@ def stated_side(sentence: str, name: str) -> tuple[str, str] | None:
     if at < 0 or not name.strip():
         return None
     after = sentence[at + len(name) :]
-    for found in _STATED_DIRECTION.finditer(after):
-        if len(after[: found.start()].split()) > SIDE_REACH_WORDS or re.search(r"[.;:]", after[: found.start()]):
+    reach = int(load_yaml("geo/scoring.yaml")["nearby"]["side_reach_words"])
+    for found in _stated_direction().finditer(after):
+        if len(after[: found.start()].split()) > reach or re.search(r"[.;:]", after[: found.start()]):
             return None
-        direction = re.sub(r"[- ]", "", found["dir"].lower())
+        direction = stated_direction(found["dir"])
+        if direction is None:
+            continue
         before = _NAME_BEFORE.search(after[: found.start()])
         rest = _skip_side_words(after[found.end() :])
         later = _NAME_AFTER.match(rest)
