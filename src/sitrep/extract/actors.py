@@ -1120,7 +1120,8 @@ def _subject_of_verb(clause: _Clause) -> bool:
 @VERBAL_SIDES.register("repelled_attack")
 def _repelled_attack(clause: _Clause) -> bool:
     """ "the garrison repelled an assault by the rebels", "the garrison repelled rebel attacks": the attack's
-    named author attacked the subject of the repelling verb (when it names an actor); the sides are complete."""
+    named author attacked the subject of the repelling verb; the sides are complete. An attack noun with no author
+    named still makes the subject its target (repeller_was_attacked)."""
     trigger, words = clause.trigger, clause.words
     if clause.lemma not in words.repel:
         return False
@@ -1137,8 +1138,10 @@ def _repelled_attack(clause: _Clause) -> bool:
         ),
         *(c for c in repelled.children if c.dep_ in DEP.adjectival_modifier | DEP.compound | DEP.possessive),
     ]
-    if not any(_actor_of(a, clause.dictionary) for a in attackers):
+    if not any(_actor_of(a, clause.dictionary) for a in attackers) and not _is_event_noun(repelled):
         return False
+    # repeller_was_attacked: "the army repelled a fierce attack on its posts" names no attacker, but the army was
+    # still the side attacked, not the one attacking; the attacker is left unsaid for the article to name
     clause.sides.agents.extend(attackers)
     clause.sides.targets.extend(_verb_agents(trigger))
     return True
