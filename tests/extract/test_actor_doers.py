@@ -1,7 +1,7 @@
 """Who did it, where the parse hides the doer: a leader before "-led" (leader_of_a_led_act), a weapon word before
 the attack noun that names the doer (weapon_modifies_the_attack), a force word before an act in -ing
-(doer_before_its_gerund), an acronym said as a word and written in title case (acronym_in_title_case). Invented
-sentences."""
+(doer_before_its_gerund), an acronym said as a word and written in title case (acronym_in_title_case), the author
+of the act a death came in (died_in_a_named_act). Invented sentences."""
 
 from __future__ import annotations
 
@@ -89,3 +89,22 @@ def test_an_attack_named_by_its_leader_is_the_leaders(text: str, doer: str) -> N
 def test_aircraft_from_a_state_are_its_forces(text: str, doer: str) -> None:
     """Warplanes, jets and bombers "from" a state are a detachment of its forces, as troops from it are."""
     assert doer in first_doers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Eight villagers were killed on Thursday in rebel fire on the eastern district of the city.", REBELS),
+        ("Several gunmen were killed in an army operation near the village on Sunday.", ARMY),
+        ("Four people were killed and 14 wounded during rebel fire on the market on Tuesday.", REBELS),
+        ("Five farmers were killed in government fire on the fields outside the town.", ARMY),
+    ],
+)
+def test_a_death_in_a_named_act_is_the_acts_doers(text: str, doer: str) -> None:
+    """died_in_a_named_act: the dead of "rebel fire" or "an army operation" were killed by its author."""
+    assert first_doers(text)[0] == doer
+
+
+def test_a_death_in_a_place_names_no_doer() -> None:
+    """A place's holder is no act's author: "killed in rebel-held areas" leaves the doer unsaid."""
+    assert first_doers("Seven civilians were killed on Monday in rebel-held areas of the city.")[0] != REBELS

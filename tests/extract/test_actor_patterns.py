@@ -368,3 +368,16 @@ def test_a_fight_keeps_no_opponent_where_the_article_names_none() -> None:
     advance = _report(40, "Government regains territory", [army], event_type="Battles")
     share_document_doers([strike, advance])
     assert [a.name for a in advance.actors] == [ARMY]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("The army repelled a fierce attack on its positions near the village on Monday.", "Unidentified Armed Group"),
+        # the dead of the repelled side are the attackers ("the dead are the side that fought them")
+        ("The army repelled an attack on its positions near the dam on Monday, killing 20 militants.", TERRORISTS),
+    ],
+)
+def test_the_side_that_repels_an_unnamed_attack_was_attacked(text: str, actor1: str) -> None:
+    """repeller_was_attacked: repelling an attack whose author is unsaid still makes the repeller its target."""
+    assert all_roles(text)[0] == (actor1, ARMY)

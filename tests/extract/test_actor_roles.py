@@ -115,7 +115,7 @@ def all_roles(text: str) -> list[tuple[str | None, str | None]]:
         ),
         (
             "More terrorists were killed during army operations near Jilib.",
-            "Unidentified Armed Group",
+            ARMY,  # died_in_a_named_act: the dead of army operations were killed by the army
             "Terrorists of {country}",
         ),
         # describing_words_name_no_force: words that only describe the men leave the kind of force they are

@@ -713,6 +713,40 @@ def _subject_in_opening_phrase(verb: Token) -> list[Token] | None:
 
 
 _FINITE_PAST_OR_PRESENT = frozenset({"VBD", "VBZ", "VBP"})
+_ACT_PREPOSITIONS = word_set("en", "actors", "act_prepositions")
+
+
+@VERB_AGENTS.register("died_in_a_named_act")
+def _died_in_a_named_act(verb: Token) -> list[Token] | None:
+    """A death or wound with no doer of its own, told with the act it came in ("eight civilians were killed in
+    rebel fire", "two children were wounded during a regime offensive", "killed in fire from government
+    positions"): whoever the act noun names as its author (a modifier, possessor, or "by"/"from" phrase) did it.
+    The phrase may hang on a verb coordinated with it ("four were killed and 14 wounded during rebel fire")."""
+    if any(c.dep_ in DEP.subject for c in verb.children):
+        return None
+    partners = [c for c in verb.children if c.dep_ in DEP.conjunct and _is_verb(c)]
+    for child in (c for v in (verb, *partners) for c in v.children):
+        if _preposition(child) not in _ACT_PREPOSITIONS:
+            continue
+        for act in (o for o in _prepositional_objects(child) if _is_event_noun(o)):
+            authors = [a for a in _authors_of_an_act(act) if _actor_of(a, actor_dictionary()) is not None]
+            if authors:
+                return authors
+    return None
+
+
+def _authors_of_an_act(act: Token) -> list[Token]:
+    """The words an act noun names its author with: its modifiers and possessor, and the modifiers of a modifier
+    ("regime air raids"), then the objects of its "by" or "from" phrase."""
+    modifiers = [c for c in act.children if c.dep_ in DEP.compound | DEP.adjectival_modifier | DEP.possessive]
+    nested = [g for m in modifiers for g in m.children if g.dep_ in DEP.compound | DEP.adjectival_modifier]
+    phrases = [
+        o
+        for c in act.children
+        if c.dep_ in DEP.agent or _preposition(c) in _NOMINAL_AGENT_PREPOSITIONS
+        for o in _prepositional_objects(c)
+    ]
+    return [*modifiers, *nested, *phrases]
 
 
 def _event_noun_named(trigger: Token) -> Token | None:
@@ -1086,7 +1120,8 @@ def _subject_of_verb(clause: _Clause) -> bool:
 @VERBAL_SIDES.register("repelled_attack")
 def _repelled_attack(clause: _Clause) -> bool:
     """ "the garrison repelled an assault by the rebels", "the garrison repelled rebel attacks": the attack's
-    named author attacked the subject of the repelling verb (when it names an actor); the sides are complete."""
+    named author attacked the subject of the repelling verb; the sides are complete. An attack noun with no author
+    named still makes the subject its target (repeller_was_attacked)."""
     trigger, words = clause.trigger, clause.words
     if clause.lemma not in words.repel:
         return False
@@ -1103,8 +1138,10 @@ def _repelled_attack(clause: _Clause) -> bool:
         ),
         *(c for c in repelled.children if c.dep_ in DEP.adjectival_modifier | DEP.compound | DEP.possessive),
     ]
-    if not any(_actor_of(a, clause.dictionary) for a in attackers):
+    if not any(_actor_of(a, clause.dictionary) for a in attackers) and not _is_event_noun(repelled):
         return False
+    # repeller_was_attacked: "the army repelled a fierce attack on its posts" names no attacker, but the army was
+    # still the side attacked, not the one attacking; the attacker is left unsaid for the article to name
     clause.sides.agents.extend(attackers)
     clause.sides.targets.extend(_verb_agents(trigger))
     return True
