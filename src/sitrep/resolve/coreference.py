@@ -38,6 +38,11 @@ A report the rules would start an incident with joins the earlier incident a lea
 (``pair_cues``, ``data/models/coreference.README.md``) is near sure it tells (judged_one_incident): each rule's
 evidence is one cue, and the judgement weighs it against the rest (the same sub-type, the same toll, the next
 sentence). The grouping depends only on the document.
+
+Before grouping, a sentence that gives each of its places its own figure ("30 were killed in A and another five in
+B", "one in A, a second in B") is parted into one report per place (a_figure_per_place,
+``split_by_place_figures``): a coder codes one event per place, each with its figure; places listed under one
+figure ("killed 19 in A, B and C") stay one report.
 """
 
 from __future__ import annotations
