@@ -42,7 +42,7 @@ from sitrep.resolve.claims import (
 )
 from sitrep.resolve.config import ResolveConfig, load_config
 from sitrep.resolve.contradictions import answer_set_aside_denials, incident_contradictions, one_incident
-from sitrep.resolve.coreference import mark_headline, share_incident_places
+from sitrep.resolve.coreference import mark_headline, share_incident_places, split_by_place_figures
 from sitrep.resolve.incident_gate import gate_incidents, incidents_as_events
 from sitrep.resolve.similarity import mention_places
 from sitrep.resolve.sources import share_headline_chains
@@ -94,6 +94,7 @@ def process_document(
     gazetteer = gazetteer or Gazetteer.open()
     places = geocode_document(extraction, document.text, gazetteer, document.outlet)
     keep_fine_lent_places(extraction.mentions)
+    split_reports_by_place(extraction)
     mentions = extraction.mentions
     name_counted_victims(mentions)
     share_document_doers(mentions)
@@ -105,6 +106,19 @@ def process_document(
     share_headline_chains(mentions, extraction.paragraph_of)  # on the places as stored, grouped as resolve will
     answer_set_aside_denials(extraction.claims, mentions)  # once the reports set aside as background are known
     return ProcessedDocument(document, mentions, extraction.claims)
+
+
+def split_reports_by_place(extraction: Extraction) -> None:
+    """a_figure_per_place (``resolve.coreference.split_by_place_figures``): a report whose sentence gives each of its
+    places its own figure becomes one report per place, on the places as resolved; each part keeps its report's
+    paragraph."""
+    parts = split_by_place_figures(extraction.mentions)
+    paragraph_of = extraction.paragraph_of
+    for mention in extraction.mentions:
+        for part in parts:
+            if part.sentence == mention.sentence and part.id not in paragraph_of and mention.id in paragraph_of:
+                paragraph_of[part.id] = paragraph_of[mention.id]
+    extraction.mentions = parts
 
 
 def lend_continuing_places(extraction: Extraction, parsed: Doc, document: Document) -> None:

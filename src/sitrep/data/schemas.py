@@ -296,6 +296,15 @@ class DatelinesFile(Strict):
     patterns: Words
 
 
+class FigurePerPlace(Strict):
+    reach_words: int
+    place_prepositions: Words
+    preposition_within_words: int
+    ordinals: dict[str, int]
+    clause_joiners: Words
+    not_counts: Words
+
+
 class IncidentsFile(Strict):
     type_families: dict[str, list[EventType]]
     one_act_two_ways: list[tuple[EventType, EventType]] = []
@@ -309,6 +318,7 @@ class IncidentsFile(Strict):
     another_incident_within_words: int
     headline_within_chars: int
     times_not_places: Words
+    figure_per_place: FigurePerPlace | None = None
 
 
 class FurnitureFile(Strict):

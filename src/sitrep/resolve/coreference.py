@@ -38,25 +38,34 @@ A report the rules would start an incident with joins the earlier incident a lea
 (``pair_cues``, ``data/models/coreference.README.md``) is near sure it tells (judged_one_incident): each rule's
 evidence is one cue, and the judgement weighs it against the rest (the same sub-type, the same toll, the next
 sentence). The grouping depends only on the document.
+
+Before grouping, a sentence that gives each of its places its own figure ("30 were killed in A and another five in
+B", "one in A, a second in B") is parted into one report per place (a_figure_per_place,
+``split_by_place_figures``): a coder codes one event per place, each with its figure; places listed under one
+figure ("killed 19 in A, B and C") stay one report.
 """
 
 from __future__ import annotations
 
+import copy
 import functools
+import hashlib
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sitrep.data import data_path, load_yaml, word_set
 from sitrep.extract.actors import actor_dictionary
 from sitrep.extract.background import LogisticModel, logistic_from_files
 from sitrep.extract.dates import WEEKDAY_BY_NAME
+from sitrep.extract.quantities import NUMBER_WORDS
 from sitrep.geo.distance import haversine_km
 from sitrep.geo.document import DESTINATION_ROLE, ORIGIN_ROLE
 from sitrep.geo.inherit import FINE, UNRESOLVED_PREFIX
 from sitrep.geo.normalise import country_keys, name_key, names_part_of_a_town, parse_mention, skeleton_key
 from sitrep.ingest.paragraphs import title_variants
-from sitrep.model import INHERITED_ROLE, DateInterval, Document, Mention, Place, PlaceMention
+from sitrep.model import INHERITED_ROLE, DateInterval, Document, Mention, Place, PlaceMention, Quantity, Span
 
 # Places that a village the gazetteer lacks may lie in.
 COARSE = frozenset({"admin1", "country", "region"})
@@ -1373,3 +1382,200 @@ def _judged_one(
     ]
     best = max(range(len(groups)), key=lambda i: (scores[i], i))
     return groups[best] if scores[best] >= model.threshold else None
+
+
+# --- a_figure_per_place: one report per place that the sentence gives its own figure ------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FigurePerPlace:
+    """The words of ``figure_per_place`` (``data/incidents.yaml``)."""
+
+    figure: re.Pattern[str]
+    ordinals: dict[str, int]
+    reach_words: int
+    headed: re.Pattern[str]
+    not_counts: frozenset[str]
+    prepositions: frozenset[str]
+    joiners: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    start: int  # in the document's text
+    end: int
+    value: int  # 0: a word that heads a place without counting ("and another in B")
+
+
+@functools.cache
+def load_figure_per_place() -> FigurePerPlace | None:
+    raw = load_yaml("incidents.yaml").get("figure_per_place")
+    if not raw:
+        return None
+    ordinals = {re.sub(r"\s+", " ", str(k).lower()): int(v) for k, v in raw["ordinals"].items()}
+    words = sorted([*NUMBER_WORDS, *ordinals], key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    prepositions = "|".join(re.escape(p) for p in raw["place_prepositions"])
+    within = int(raw["preposition_within_words"])
+    return FigurePerPlace(
+        figure=re.compile(rf"(?<![\w-])(?:\d{{1,4}}|{alternation})(?![\w-])", re.IGNORECASE),
+        ordinals=ordinals,
+        reach_words=int(raw["reach_words"]),
+        # the last words before the place open with a place preposition ("outside the embattled town of")
+        headed=re.compile(rf"\b(?:{prepositions})\b(?:\s+[\w'-]+){{0,{within - 1}}}\s*$", re.IGNORECASE),
+        not_counts=frozenset(str(w).lower() for w in raw["not_counts"]),
+        prepositions=frozenset(str(p).lower() for p in raw["place_prepositions"]),
+        joiners=frozenset(str(w).lower() for w in raw["clause_joiners"]),
+    )
+
+
+def _figures(mention: Mention, rules: FigurePerPlace) -> list[_Figure]:
+    """The figures of the report's sentence that may count victims or acts: not a year, not a span of time or
+    distance ("24 hours"), not a day of a month ("on 5 March")."""
+    text = mention.sentence.text or ""
+    found: list[_Figure] = []
+    for match in rules.figure.finditer(text):
+        word = re.sub(r"\s+", " ", match.group(0).lower())
+        after = text[match.end() :].split(maxsplit=1)
+        if after and after[0].lower().strip(".,;:") in rules.not_counts:
+            continue
+        if word.isdigit() and (len(word) == 4 or (after and name_key(after[0]) in load_rules().times_not_places)):
+            continue
+        value = rules.ordinals[word] if word in rules.ordinals else int(word) if word.isdigit() else NUMBER_WORDS[word]
+        if value or word in rules.ordinals:
+            start = mention.sentence.start + match.start()
+            found.append(_Figure(start, mention.sentence.start + match.end(), value))
+    return found
+
+
+def _countable_places(mention: Mention) -> list[PlaceMention]:
+    """The places the report's own sentence writes where an act happened, finer than a country, in text order."""
+    inside = [
+        pm
+        for pm in mention.places
+        if pm.role not in (INHERITED_ROLE, ORIGIN_ROLE, DESTINATION_ROLE)
+        and pm.span.doc == mention.doc
+        and mention.sentence.start <= pm.span.start < mention.sentence.end
+        and (pm.place is None or pm.place.precision != "country")
+    ]
+    return sorted(inside, key=lambda pm: pm.span.start)
+
+
+def _heading_figure(
+    pm: PlaceMention, figures: list[_Figure], places: list[PlaceMention], mention: Mention, rules: FigurePerPlace
+) -> _Figure | None:
+    """The figure that heads the place: the nearest figure before it, within reach, with no other place between
+    them, and a place preposition among the last words before the place."""
+    before = [f for f in figures if f.end <= pm.span.start]
+    if not before:
+        return None
+    figure = before[-1]
+    if any(figure.end <= other.span.start < pm.span.start for other in places if other is not pm):
+        return None
+    gap = (mention.sentence.text or "")[figure.end - mention.sentence.start : pm.span.start - mention.sentence.start]
+    if len(gap.split()) > rules.reach_words or not rules.headed.search(gap) or _closes_a_clause(gap, rules):
+        return None
+    return figure
+
+
+def _closes_a_clause(gap: str, rules: FigurePerPlace) -> bool:
+    """A clause joiner between the figure and the place ("killing three, and another in B") ends the figure's
+    phrase: the figure counts what came before, not the place. One joining two prepositions ("in and around")
+    does not."""
+    words = [w.lower().strip(".,;:") for w in gap.split()]
+    return any(
+        w in rules.joiners and not (0 < i < len(words) - 1 and words[i - 1] in rules.prepositions)
+        for i, w in enumerate(words)
+    )
+
+
+def figure_per_place_heads(mention: Mention, rules: FigurePerPlace | None = None) -> list[_Figure]:
+    """a_figure_per_place: the figures that each head a place of their own, when the sentence gives at least two
+    different places their own figure ("30 were killed in A and another five in B"); else none."""
+    rules = rules or load_figure_per_place()
+    if rules is None:
+        return []
+    places = _countable_places(mention)
+    if len(places) < 2:
+        return []
+    figures = _figures(mention, rules)
+    heads: dict[int, tuple[_Figure, PlaceMention]] = {}
+    for pm in places:
+        figure = _heading_figure(pm, figures, places, mention, rules)
+        if figure is not None and figure.start not in heads:
+            heads[figure.start] = (figure, pm)
+    headed = sorted(heads.values(), key=lambda item: item[0].start)
+    if len(headed) < 2 or any(_same_place(a, b) for (_, a), (_, b) in itertools.combinations(headed, 2)):
+        return []
+    figures_heading = [figure for figure, _ in headed]
+    return [] if _one_toll_for_all(mention, figures_heading) else figures_heading
+
+
+def _one_toll_for_all(mention: Mention, heads: list[_Figure]) -> bool:
+    """A toll told after the places' figures and heading none of them ("13 raids on A and 11 on B, killing 31")
+    counts the dead of all the places together: the figures count the blows of one act, which stays one report."""
+    toll = mention.fatalities
+    if toll is None or toll.span is None or toll.span.doc != mention.doc:
+        return False
+    return toll.span.start > heads[-1].start and all(toll.span.start != head.start for head in heads)
+
+
+def split_by_place_figures(mentions: list[Mention]) -> list[Mention]:
+    """a_figure_per_place: a report whose sentence gives each of its places its own figure becomes one report per
+    place (its part of the sentence: from its figure to the next), each with the places and figures of its part;
+    what the sentence says before the first figure belongs to every part. The first part keeps the report's id; the
+    others take an id made from it and their figure's offset, so ids stay stable across runs."""
+    out: list[Mention] = []
+    for mention in mentions:
+        heads = figure_per_place_heads(mention)
+        out.extend(_parts(mention, heads) if heads else [mention])
+    return out
+
+
+def _parts(mention: Mention, heads: list[_Figure]) -> list[Mention]:
+    bounds = [h.start for h in heads[1:]] + [mention.sentence.end]
+    first = heads[0].start
+    parts: list[Mention] = []
+    for i, (head, end) in enumerate(zip(heads, bounds, strict=True)):
+        start = first if i == 0 else head.start
+
+        def in_part(span: Span | None, start: int = start, end: int = end) -> bool:
+            return span is not None and span.doc == mention.doc and start <= span.start < end
+
+        def shared(span: Span | None) -> bool:
+            return span is None or span.doc != mention.doc or not first <= span.start < mention.sentence.end
+
+        part = copy.deepcopy(mention)
+        part.id = mention.id if i == 0 else _part_id(mention.id, head.start)
+        part.places = [pm for pm in part.places if in_part(pm.span) or shared(pm.span)]
+        part.quantities = [q for q in part.quantities if in_part(q.span) or (i == 0 and shared(q.span))]
+        part.fatalities = _part_fatalities(mention.fatalities, part.quantities, head, mention.doc, in_part)
+        parts.append(part)
+    return parts
+
+
+def _part_fatalities(
+    told: Quantity | None, quantities: list[Quantity], head: _Figure, doc: str, in_part: Callable[[Span | None], bool]
+) -> Quantity | None:
+    """A part's toll: the report's own where it lies in the part; else the figure of its part read as the same kind
+    of toll ("30 militants were killed in A and another five in B": five killed in B); none when the report counts
+    no dead."""
+    if told is None or in_part(told.span):
+        return told
+    same_kind = [q for q in quantities if q.kind == told.kind and in_part(q.span)]
+    if same_kind:
+        return same_kind[0]
+    if not head.value:
+        return None  # "another in B": the place is counted as one more act, its toll untold
+    return Quantity(
+        unit=told.unit,
+        low=head.value,
+        best=head.value,
+        high=head.value,
+        span=Span(doc, head.start, head.end),
+        kind=told.kind,
+    )
+
+
+def _part_id(mention_id: str, offset: int) -> str:
+    return "m_" + hashlib.blake2b(f"{mention_id}:{offset}".encode(), digest_size=8).hexdigest()
