@@ -32,7 +32,7 @@ from train_typing import apply_platt  # type: ignore[import-not-found]  # noqa: 
 from typing_scores import reliability  # type: ignore[import-not-found]  # noqa: E402
 
 from sitrep.data import data_path  # noqa: E402
-from sitrep.evaluate import _match, _strict, events_on, load_gold  # noqa: E402
+from sitrep.evaluate import events_on, load_gold, match_events, strict_compatible  # noqa: E402
 from sitrep.export.records import event_confidence  # noqa: E402
 from sitrep.extract.typing_model import META_FILE  # noqa: E402
 from sitrep.store import Store  # noqa: E402
@@ -44,7 +44,7 @@ def outcomes(db: str, gold_dir: Path) -> tuple[list[float], list[bool]]:
     gold, _checks, documents = load_gold(gold_dir)
     extracted = events_on(store, documents)
     confidence_of = {event.id: event_confidence(event) for event in store.full_events()}
-    right = {id(ex) for ex, _ in _match(extracted, gold, _strict)}
+    right = {id(ex) for ex, _ in match_events(extracted, gold, strict_compatible)}
     return [confidence_of.get(ex.event_id, ex.mention.confidence) for ex in extracted], [
         id(ex) in right for ex in extracted
     ]
