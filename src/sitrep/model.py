@@ -244,6 +244,10 @@ class Mention:
     # The trigger lies in the document's title as the text opens with it ("Aleppo bomb blast kills six"): the report
     # sums up the article's lead incident (sitrep.resolve.coreference.mark_headline).
     headline: bool = False
+    # The report is one place's part of a sentence that gives each of its places its own figure (a_figure_per_place):
+    # the id of that sentence's report, shared by all its parts; parts of one sentence are distinct incidents
+    # (sitrep.resolve.coreference.parts_of_one_sentence_apart). Empty for a report of a whole sentence.
+    part_of: str = ""
 
     def actor(self, role: str) -> ActorRole | None:
         return next((a for a in self.actors if a.role == role), None)

@@ -86,3 +86,37 @@ def test_one_place_and_another_are_two_acts_with_the_toll_where_it_is_told(gazet
     )
     found = reports(text, gazetteer)
     assert [(own_places(r), toll(r)) for r in found] == [(["Cleveland", "Ohio"], 3), (["Denver"], None)]
+
+
+def test_a_part_does_not_join_the_earlier_incident_its_sibling_joined(gazetteer: Gazetteer) -> None:
+    text = (
+        "Rebels attacked an army checkpoint in the town of Douma on Monday.\n\n"
+        "The fighting killed nine people in Douma and another three in the town of Saqba, the monitor said."
+    )
+    groups = group_document_mentions(reports(text, gazetteer))
+    assert [[own_places(r) for r in g] for g in groups] == [[["Douma"], ["Douma"]], [["Saqba"]]]
+
+
+def test_reports_of_a_sentence_not_parted_by_place_may_share_an_incident(gazetteer: Gazetteer) -> None:
+    text = "Regime shelling killed nine people in Douma on Monday. The shelling also wounded 20 people in Douma."
+    assert len(group_document_mentions(reports(text, gazetteer))) == 1
+
+
+def test_a_further_part_naming_a_province_does_not_join_a_town_of_it(gazetteer: Gazetteer) -> None:
+    text = (
+        "Air strikes killed ten civilians in the town of Douma on Monday.\n\n"
+        "Three more people were killed in the strikes, one in Idlib province and a second in Damascus province."
+    )
+    groups = group_document_mentions(reports(text, gazetteer))
+    province = [g for g in groups if any(own_places(r) == ["Damascus province"] for r in g)]
+    assert [[own_places(r) for r in g] for g in province] == [[["Damascus province"]]]
+
+
+def test_the_first_part_may_take_up_the_incident_the_article_was_telling(gazetteer: Gazetteer) -> None:
+    text = (
+        "At least 35 militants were killed in coalition air strikes on Sunday.\n\n"
+        "The monitor said 30 militants were killed around the town of Shadadi and another five outside the town of "
+        "Kobane."
+    )
+    groups = group_document_mentions(reports(text, gazetteer))
+    assert [[toll(r) for r in g] for g in groups] == [[35, 30], [5]]

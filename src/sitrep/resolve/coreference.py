@@ -42,7 +42,10 @@ sentence). The grouping depends only on the document.
 Before grouping, a sentence that gives each of its places its own figure ("30 were killed in A and another five in
 B", "one in A, a second in B") is parted into one report per place (a_figure_per_place,
 ``split_by_place_figures``): a coder codes one event per place, each with its figure; places listed under one
-figure ("killed 19 in A, B and C") stay one report.
+figure ("killed 19 in A, B and C") stay one report. The parts of one sentence never share an incident, though
+their places lie close (parts_of_one_sentence_apart), and each part after the first ("another five in B", "a
+second in C") joins an earlier incident only where that incident names its very place (a_further_part_is_its_place):
+the first figure may take up the incident the article was telling, the further ones add acts of their own.
 """
 
 from __future__ import annotations
@@ -1121,6 +1124,7 @@ def group_document_mentions(mentions: list[Mention], joined_by: dict[str, str] |
     rules = load_rules()
     headline = headline_reports(mentions)
     order = _sentence_order(mentions)
+    headed = headed_places(mentions)
     groups: list[list[Mention]] = []
     why: dict[str, str] = {} if joined_by is None else joined_by
     for mention in mentions:
@@ -1132,7 +1136,14 @@ def group_document_mentions(mentions: list[Mention], joined_by: dict[str, str] |
             if not any(other_incident(mention, other, rules, kinds=False) for other in g)
             and not any(_kinds_differ(mention, other, rules) for other in g)
             and not _placed_elsewhere(mention, g)
+            and not holds_another_part(g, mention)
         ]
+        home: list[Mention] | None
+        if further_part(mention):
+            home = _part_home(open_groups, headed.get(mention.id, []))
+            why[mention.id] = "part_by_its_place" if home is not None else "starts"
+            _place_in(groups, home, mention)
+            continue
         turns = _told_as_another(mention, rules)
         sharing = [
             g
@@ -1140,7 +1151,7 @@ def group_document_mentions(mentions: list[Mention], joined_by: dict[str, str] |
             if _shares_place(mention, g, by_name=turns) or (turns and _of_one_sentence(mention, g))
         ]
         if sharing:
-            home: list[Mention] | None = sharing[-1]
+            home = sharing[-1]
             why[mention.id] = "shares_place"
         elif open_groups and not turns:
             home = _restated_kind(mention, open_groups) or open_groups[-1]
@@ -1151,10 +1162,7 @@ def group_document_mentions(mentions: list[Mention], joined_by: dict[str, str] |
             if home is None:
                 home = _judged_one(mention, groups, order, rules)
                 why[mention.id] = "judged_one" if home is not None else "starts"
-        if home is None:
-            groups.append([mention])
-        else:
-            home.append(mention)
+        _place_in(groups, home, mention)
     for mention in headline:
         lead = next(
             (
@@ -1170,6 +1178,66 @@ def group_document_mentions(mentions: list[Mention], joined_by: dict[str, str] |
         else:
             lead.insert(0, mention)
     return groups
+
+
+def _place_in(groups: list[list[Mention]], home: list[Mention] | None, mention: Mention) -> None:
+    if home is None:
+        groups.append([mention])
+    else:
+        home.append(mention)
+
+
+def holds_another_part(group: list[Mention], mention: Mention) -> bool:
+    """parts_of_one_sentence_apart: the parts of a sentence that gives each of its places its own figure
+    (a_figure_per_place: "30 were killed in A and another five in B") are the distinct incidents the sentence
+    counts, so a part joins no incident that holds another part of its sentence, neither one the other part
+    started nor an earlier one the other part joined, however near their places lie."""
+    return bool(mention.part_of) and any(other.part_of == mention.part_of for other in group)
+
+
+def further_part(mention: Mention) -> bool:
+    """A part (a_figure_per_place) after its sentence's first: the first figure may take up the incident the
+    article was telling ("Jets killed 35 militants. 30 were killed around A and another five outside B": the 30 at
+    A are the 35), while each further one ("another five", "a second", "one in B") adds an act of its own."""
+    return bool(mention.part_of) and mention.id != mention.part_of
+
+
+def headed_places(mentions: list[Mention]) -> dict[str, list[PlaceMention]]:
+    """Each part's (a_figure_per_place) own place: the first place of its part of the sentence, that is the
+    first of its own places that its sentence's other parts do not also hold (those are the sentence's shared
+    context, "in Idlib province, strikes killed 5 in A and 3 in B"). A part whose sentence's other parts are
+    not among ``mentions`` keeps all its own places."""
+    parts: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.part_of:
+            parts.setdefault(mention.part_of, []).append(mention)
+    headed: dict[str, list[PlaceMention]] = {}
+    for siblings in parts.values():
+        for part in siblings:
+            shared = {_span_key(pm) for other in siblings if other is not part for pm in other.places}
+            own = sorted(_own_places(part), key=lambda pm: pm.span.start)
+            mine = [pm for pm in own if _span_key(pm) not in shared] if len(siblings) > 1 else own
+            headed[part.id] = mine[:1] or own
+    return headed
+
+
+def _span_key(pm: PlaceMention) -> tuple[str, int, int]:
+    return (pm.span.doc, pm.span.start, pm.span.end)
+
+
+def _part_home(open_groups: list[list[Mention]], headed: list[PlaceMention]) -> list[Mention] | None:
+    """a_further_part_is_its_place: the sentence tells each further part's place as an incident of its own, so
+    such a part joins an earlier incident only where that incident names the very place the part is headed by (the
+    same name, or the same gazetteer entry), not a town near it, nor the province around it, nor the incident the
+    article was telling; else it starts an incident of its own."""
+    return next(
+        (
+            g
+            for g in reversed(open_groups)
+            if any(_one_place(x, y) for other in g for x in headed for y in _own_places(other))
+        ),
+        None,
+    )
 
 
 def _restated_kind(mention: Mention, groups: list[list[Mention]]) -> list[Mention] | None:
@@ -1547,6 +1615,7 @@ def _parts(mention: Mention, heads: list[_Figure]) -> list[Mention]:
 
         part = copy.deepcopy(mention)
         part.id = mention.id if i == 0 else _part_id(mention.id, head.start)
+        part.part_of = mention.id
         part.places = [pm for pm in part.places if in_part(pm.span) or shared(pm.span)]
         part.quantities = [q for q in part.quantities if in_part(q.span) or (i == 0 and shared(q.span))]
         part.fatalities = _part_fatalities(mention.fatalities, part.quantities, head, mention.doc, in_part)
