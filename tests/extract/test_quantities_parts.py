@@ -59,3 +59,37 @@ def test_the_toll_counts_the_total_not_its_members(text: str, toll: int) -> None
 
 def test_identifiers_are_still_no_counts() -> None:
     assert find_quantities("Tower 22 was hit by a drone near the border.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # elided_noun_figure: the second figure shares the first's noun and verb, its place or time told instead
+        ("Twenty guards were killed near the dam and another four outside the depot.", [("killed", 20), ("killed", 4)]),
+        ("Two shepherds died in the first village and one in the town of Qarya.", [("killed", 2), ("killed", 1)]),
+        (
+            "Eight villagers were hurt in the north, six near the river and two more on the road.",
+            [("wounded", 8), ("wounded", 6), ("wounded", 2)],
+        ),
+        ("Three workers were killed on Monday and two on Tuesday.", [("killed", 3), ("killed", 2)]),
+        # a determiner of addition between a casualty verb and its figure keeps the verb's kind
+        ("The blast killed four people and injured another eleven in the market.", [("killed", 4), ("wounded", 11)]),
+    ],
+)
+def test_a_bare_figure_takes_the_noun_and_verb_of_the_figure_before_it(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert _kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels fired 12 rockets at the base and 3 on the airport.",  # the first figure counts things
+        "Five soldiers were killed in 2014 and 12 in 2015.",  # years are no figures
+        "Six miners were killed and another 40 sealed off in the tunnels.",  # a figure with a verb of its own
+        "Ten people were killed and 3 separate inquiries opened.",  # a figure with a noun of its own
+    ],
+)
+def test_a_bare_figure_is_no_casualty_without_a_casualty_figure_to_share(text: str) -> None:
+    assert [k for k in _kinds(text) if k[0] in ("killed", "wounded")][1:] == []

@@ -443,7 +443,8 @@ _PART_OF_THE = re.compile(
 )
 _LINKS = word_alternation(_DATA["toll_links"])
 _CASUALTY_BEFORE = re.compile(
-    rf"\b(?:{_kind_alternation(_DATA['casualty_verbs_before'])})\s+(?:{_LINKS}\s+)?(?:(?:a|an|the|some)\s+)?$",
+    rf"\b(?:{_kind_alternation(_DATA['casualty_verbs_before'])})\s+(?:{_LINKS}\s+)?"
+    rf"(?:{word_alternation(word_set('en', 'quantities', 'casualty_verb_determiners'))}\s+)?$",
     re.IGNORECASE,
 )
 # toll_named_far: "the death toll from a raid on a stronghold in the east has risen to 18": what the toll is of may
@@ -742,6 +743,39 @@ def _pronoun_persons(text: str, found: list[_Found]) -> list[_Found]:
     return persons
 
 
+_ELIDED_JOINER = re.compile(
+    rf"(?:(?:,\s*|\b)(?:{word_alternation(word_set('en', 'quantities', 'elided_figure_joiners'))})\s+|,\s*)$",
+    re.IGNORECASE,
+)
+_ELIDED_FOLLOWER = re.compile(
+    rf"\s+(?:{word_alternation(word_set('en', 'quantities', 'elided_figure_followers'))})\b", re.IGNORECASE
+)
+
+
+def _elided_noun_figures(text: str, found: list[_Found], dates: list[tuple[int, int]]) -> list[_Found]:
+    """elided_noun_figure: "30 fighters were killed in A and another five outside B", "two soldiers died in A and
+    one in B": a bare figure joined to an earlier figure of people harmed (a comma or ``elided_figure_joiners``)
+    and followed by its place, time or "more" (``elided_figure_followers``) shares that figure's noun and verb, so
+    it counts people of the same kind. A figure with a noun of its own ("two strikes", "5 km", "three hours") is no
+    bare figure, and an earlier figure that counts things ("12 strikes") or a subset gives none its kind."""
+    elided: list[_Found] = []
+    taken = [(f.start, f.end) for f in found]
+    for match in AMOUNT.finditer(text):
+        start, end = match.start(), match.end()
+        if not match.group("num") or _overlaps(start, end, taken) or _overlaps(start, end, dates):
+            continue
+        earlier = [f for f in found if f.end <= start]
+        if not earlier or earlier[-1].quantity.kind not in CASUALTY_KINDS or earlier[-1].thing or earlier[-1].subset:
+            continue
+        value = parse_number(match.group("num"))
+        joined = _ELIDED_JOINER.search(text, max(earlier[-1].end, start - 30), start) is not None
+        if value is None or _looks_like_year(match) or not joined or not _ELIDED_FOLLOWER.match(text, end):
+            continue
+        quantity = Quantity("people", value, value, value, None, earlier[-1].quantity.kind)
+        elided.append(_Found(quantity, start, end))
+    return elided
+
+
 _NONE_DEAD = re.compile(
     rf"\b{word_alternation(word_set('en', 'quantities', 'none_dead_openers'))}\s+"
     rf"{word_alternation(word_set('en', 'quantities', 'none_dead_nouns'))}\b",
@@ -776,6 +810,7 @@ def find_quantities(text: str, doc: str = "", offset: int = 0) -> list[Quantity]
         key=lambda item: item.start,
     )
     _inherit_kinds(found, text)
+    found = sorted([*found, *_elided_noun_figures(text, found, dates)], key=lambda item: item.start)
     found = sorted([*found, *_none_dead(text, found)], key=lambda item: item.start)
     # a single person that no casualty cue gives a kind counts nothing worth keeping ("a man said")
     found = [item for item in found if not (item.quantity.kind == "count" and item.quantity.unit == _ONE_PERSON)]
