@@ -119,6 +119,18 @@ def test_posts_and_men_named_by_their_kind_of_force(text: str, actor1: str | Non
     assert any((actor1 is None or a1 == actor1) and a2 == actor2 for a1, a2 in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        ("Army artillery shelled the rebel-held enclave north of the capital on Sunday.", "Rebels of {country}"),
+        ("Jets struck opposition-held villages west of the city on Monday.", "Rebels of {country}"),
+    ],
+)
+def test_a_place_named_by_the_side_holding_it_stands_for_that_side(text: str, actor2: str) -> None:
+    # the kind of force's country is filled in after geocoding (fill_actor_countries)
+    assert any(roles(m)[1] == actor2 for m in extract(text).mentions)
+
+
 def test_militants_are_the_countrys_rebels_only_where_the_codebook_says_so() -> None:
     span = Span("t.txt", 0, 9, "militants")
     found = {}

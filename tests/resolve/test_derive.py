@@ -1,7 +1,7 @@
 import dataclasses
 import datetime as dt
 
-from sitrep.model import INHERITED_ROLE, DateInterval, Event, Mention, Place, PlaceMention, Quantity, Span
+from sitrep.model import INHERITED_ROLE, ActorRole, DateInterval, Event, Mention, Place, PlaceMention, Quantity, Span
 from sitrep.resolve import derive_event, find_contradictions
 from sitrep.resolve.derive import derive_actors
 from tests.resolve.resolve_fixtures import mention
@@ -284,6 +284,34 @@ def test_a_target_one_report_names_beats_the_civilian_default() -> None:
         "ev", [_bombardment("a", "Air/drone strike"), _bombardment("b", "Air/drone strike", actor2="Syrian rebels")]
     )
     assert [a.name for a in event.actors if a.role == "actor2"] == ["Syrian rebels"]
+
+
+def _held_place_shelled(mention_id: str, killed: tuple[int | None, int | None, int | None] | None = None) -> Mention:
+    """A report whose target was read off a place named by the kind of force holding it ("the rebel-held town")."""
+    report = dataclasses.replace(
+        mention(mention_id, actor1="Military Forces of Syria", killed=killed), sub_event_type="Air/drone strike"
+    )
+    place = Span(report.doc, 0, 23, "the rebel-held district")
+    return dataclasses.replace(report, actors=[*report.actors, ActorRole("actor2", "Syrian rebels", "", place)])
+
+
+def test_a_bombardment_of_a_rebel_held_place_that_hurt_no_one_is_against_the_rebels() -> None:
+    # "Jets pounded the rebel-held district for a second day", no victim told.
+    event = derive_event("ev", [_held_place_shelled("a")])
+    assert [a.name for a in event.actors if a.role == "actor2"] == ["Syrian rebels"]
+
+
+def test_a_bombardment_of_a_rebel_held_place_that_killed_people_is_against_the_civilians() -> None:
+    # "Jets pounded the rebel-held district, killing four people."
+    event = derive_event("ev", [_held_place_shelled("a", killed=(4, 4, 4))])
+    assert [a.name for a in event.actors if a.role == "actor2"] == ["Civilians"]
+
+
+def test_a_target_another_report_names_beats_the_side_holding_the_place() -> None:
+    # "Jets pounded the rebel-held district"; another outlet: "jets struck Islamic State positions in the district".
+    named = _bombardment("b", "Air/drone strike", actor2="Islamic State")
+    event = derive_event("ev", [_held_place_shelled("a"), named])
+    assert [a.name for a in event.actors if a.role == "actor2"] == ["Islamic State"]
 
 
 def test_acts_other_than_bombardment_keep_an_unnamed_target_unnamed() -> None:

@@ -1396,25 +1396,46 @@ def _leader_in_one_word(participle: Token, dictionary: ActorDictionary) -> tuple
 
 def _holder_of_a_place(head: Token, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
     """held_place_owner: "raids on IS-held areas", "jets struck ISIL-controlled villages": a place an attack hit,
-    named by the group that holds it, stands for that group. Only a named group: the codebook reads strikes on
-    "rebel-held districts" of a city as hitting the civilians there, not a kind of force. The phrase is the whole
-    place ("IS-held villages"), as the text the actor is read from."""
+    named by the group that holds it, stands for that group; so does one named by the kind of force holding it
+    ("rebel-held districts"), a weaker reading :func:`sitrep.resolve.derive.derive_actors` counts only where no
+    report names whom the attack hit (the civilians it killed, when any report counts them, are its target). The
+    phrase is the whole place ("IS-held villages"), as the text the actor is read from."""
     for participle in head.children:
         if participle.dep_ not in DEP.adjectival_modifier or participle.lower_ not in _HOLDING_PARTICIPLES:
             continue
         for holder in (c for c in participle.children if c.dep_ in DEP.noun_phrase_adverbial | DEP.compound):
-            found = _actor_of(holder, dictionary)
-            if found is not None and COUNTRY_SLOT not in found[0].name and not _unnamed(found[0], dictionary):
-                return found[0], _phrase(head)
+            entry = _holder(holder, dictionary)
+            if entry is not None and entry.name != UNIDENTIFIED:
+                return entry, _phrase(head)
     return None
+
+
+def _holder(token: Token, dictionary: ActorDictionary) -> ActorEntry | None:
+    """The actor the word before "-held" names: a group ("IS"), or the kind of force its modifier form names
+    ("rebel", "government"), as in "rebel positions"."""
+    found = _actor_of(token, dictionary)
+    if found is not None:
+        return found[0]
+    force = _force_by_modifier(token, dictionary)
+    return ActorEntry(force.placeholder, force.actor_type, None) if force is not None else None
 
 
 _HELD_PLACE = re.compile(r"-\s*(?:" + "|".join(sorted(map(re.escape, _HOLDING_PARTICIPLES))) + r")\b", re.IGNORECASE)
 
 
-def _a_held_place(role: ActorRole) -> bool:
+def a_held_place(role: ActorRole) -> bool:
     """The actor was read from a place named by the group holding it ("IS-held districts": held_place_owner)."""
     return role.span is not None and _HELD_PLACE.search(role.span.text) is not None
+
+
+_HOLDER = re.compile(r"([\w]+)\s*" + _HELD_PLACE.pattern, re.IGNORECASE)
+
+
+def held_by_a_kind_of_force(role: ActorRole) -> bool:
+    """The actor was read from a place named by the kind of force holding it ("rebel-held districts"), not by a
+    group's name ("IS-held districts")."""
+    holder = _HOLDER.search(role.span.text) if role.span is not None else None
+    return holder is not None and any(holder.group(1).lower() in f.modifiers for f in actor_dictionary().contextual)
 
 
 def _name_split_off(phrase: SpacySpan, dictionary: ActorDictionary) -> tuple[ActorEntry, SpacySpan] | None:
@@ -1601,7 +1622,7 @@ def apply_conventions(
                 # "protesters clashed with rival demonstrators": two crowds, both the event's kind of crowd
                 roles[roles.index(crowd_target)] = ActorRole("actor2", entry.name, entry.actor_type, crowd_target.span)
     if event_type in rules.civilian_victims_types and not any(
-        r.role == "actor2" and not _a_held_place(r) for r in roles
+        r.role == "actor2" and not a_held_place(r) for r in roles
     ):
         for victim in victims:
             found = phrase_actor(victim, dictionary)

@@ -8,11 +8,11 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from sitrep.data import word_set
-from sitrep.extract.actors import UNIDENTIFIED, actor_dictionary, coding_conventions
+from sitrep.extract.actors import UNIDENTIFIED, actor_dictionary, coding_conventions, held_by_a_kind_of_force
 from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES, effective_range
 from sitrep.extract.triggers import one_sided_plover
 from sitrep.geo.distance import haversine_km
@@ -26,6 +26,7 @@ from sitrep.resolve.coreference import coded_type, dated_by_its_sentence, headli
 from sitrep.resolve.similarity import intersect, mention_places, names_its_own_place, width
 
 FATALITY_KIND = "killed"  # the figure kind of the dead (Figure.kind)
+HURT_KINDS = frozenset({FATALITY_KIND, "wounded", "casualties"})  # the figure kinds of people an act hurt
 ROLES: tuple[ActorRoleName, ...] = ("actor1", "assoc_actor1", "actor2", "assoc_actor2")
 CAPITAL_FEATURES = frozenset({"PPLC"})  # GeoNames' feature code of a country's capital city
 
@@ -322,7 +323,9 @@ def derive_actors(mentions: list[Mention], event_type: str = "", sub_event_type:
     no lead names one.
 
     An event of ``sub_event_type`` whose reports name no target at all takes the codebook's default target
-    (:func:`_unnamed_target`)."""
+    (:func:`_unnamed_target`); a place the reports name by the kind of force holding it, whom it hit only where no
+    report names another target (:func:`_held_place_hit`)."""
+    mentions = [_held_place_hit(m, _someone_was_hurt(mentions)) for m in mentions]
     telling = [m for m in mentions if m.event_type == event_type]
     leads = {id(m) for m in lead_reports(telling or mentions)}
     actors: list[ActorRole] = []
@@ -340,6 +343,8 @@ def _voted_actor(
 ) -> ActorRole | None:
     """The role's actor by the documents' votes (:func:`derive_actors`), leaving out the name ``besides``."""
     in_role = [(m, a) for m in mentions for a in m.actors if a.role == role and a.name and a.name != besides]
+    read_off_its_words = [(m, a) for m, a in in_role if not held_by_a_kind_of_force(a)]
+    in_role = read_off_its_words or in_role
     named = [(m, a) for m, a in in_role if a.name != UNIDENTIFIED]
     in_role = named or in_role
     name = _leading_name(
@@ -351,6 +356,30 @@ def _voted_actor(
     chosen = next(a for _, a in in_role if a.name == name)
     actor_type = majority(a.actor_type for _, a in in_role if a.name == name)
     return ActorRole(role, name, actor_type or chosen.actor_type, chosen.span)
+
+
+def _someone_was_hurt(mentions: list[Mention]) -> bool:
+    """A report of the act counts its dead or wounded."""
+    return any(m.fatalities is not None or any(q.kind in HURT_KINDS for q in m.quantities) for m in mentions)
+
+
+def _held_place_hit(mention: Mention, hurt: bool) -> Mention:
+    """held_place_hits_its_holder: a place named by the kind of force holding it ("shelled the rebel-held town") is
+    a weaker reading of the target than a named one (:func:`_voted_actor` counts it last). An act that hurt
+    people there hit the civilians (the codebook's reading of a strike on rebel-held districts that killed people);
+    one that tells no one hurt hit the force holding the place."""
+    if not hurt or not any(a.role == "actor2" and held_by_a_kind_of_force(a) for a in mention.actors):
+        return mention
+    civilians = actor_dictionary().by_alias[coding_conventions().civilian_actor.lower()]
+    return replace(
+        mention,
+        actors=[
+            ActorRole("actor2", civilians.name, civilians.actor_type)  # no phrase names them
+            if a.role == "actor2" and held_by_a_kind_of_force(a)
+            else a
+            for a in mention.actors
+        ],
+    )
 
 
 def _doer_is_not_its_target(actors: list[ActorRole], mentions: list[Mention], leads: set[int]) -> list[ActorRole]:
