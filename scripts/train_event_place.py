@@ -33,6 +33,10 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_background import L2, Example  # noqa: E402
+from train_background import fit as fit_logistic  # noqa: E402
 
 from sitrep.data import data_path  # noqa: E402
 from sitrep.evaluate import load_gold, location_matches, refuse_held_out  # noqa: E402
@@ -42,7 +46,6 @@ from sitrep.resolve.config import load_config  # noqa: E402
 from sitrep.resolve.derive import PlaceStanding, place_standing  # noqa: E402
 from sitrep.store import Store  # noqa: E402
 
-L2 = 3.0  # weight of the L2 penalty (every weight, the bias's too): a few hundred places, about 40 features
 MODEL_FILE = ("models", "event_place.npz")
 META_FILE = ("models", "event_place.meta.json")
 # The words before a place that say how the sentence relates it to the act; any other word is one cue ("other").
@@ -173,25 +176,15 @@ def choices(part: int, gold_dir: Path, db: str, counts: dict[str, int]) -> list[
 
 
 def fit(train: list[Choice]) -> tuple[list[str], np.ndarray]:
-    """L2-penalised logistic regression by Newton's method over every place of the training events."""
-    names = sorted({n for c in train for f in c.features for n in f})
-    index = {n: i for i, n in enumerate(names)}
-    rows = [f for c in train for f in c.features]
-    x = np.zeros((len(rows), len(names)))
-    for r, f in enumerate(rows):
-        for n in f:
-            x[r, index[n]] = 1.0
-    y = np.array([label for c in train for label in c.labels], dtype=float)
-    w = np.zeros(len(names))
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-(x @ w)))
-        gradient = x.T @ (p - y) + L2 * w
-        hessian = (x.T * (p * (1 - p))) @ x + L2 * np.eye(len(names))
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.max(np.abs(step)) < 1e-8:
-            break
-    return names, w
+    """The logistic regression of the other learned judgements (``train_background.fit``) over every place of the
+    training events, each place an example."""
+    places = [
+        Example(str(c.part), sorted(f), label, False)
+        for c in train
+        for f, label in zip(c.features, c.labels, strict=True)
+    ]
+    fitted = fit_logistic(places)
+    return fitted.names, fitted.weights
 
 
 def heads_right(choices_: list[Choice], names: list[str], w: np.ndarray) -> int:
