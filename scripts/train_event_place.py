@@ -40,6 +40,7 @@ from train_background import fit as fit_logistic  # noqa: E402
 
 from sitrep.data import data_path  # noqa: E402
 from sitrep.evaluate import load_gold, location_matches, refuse_held_out  # noqa: E402
+from sitrep.extract.background import bucket  # noqa: E402
 from sitrep.model import Event, Mention, Place  # noqa: E402
 from sitrep.resolve import derive  # noqa: E402
 from sitrep.resolve.config import load_config  # noqa: E402
@@ -51,10 +52,6 @@ META_FILE = ("models", "event_place.meta.json")
 # The words before a place that say how the sentence relates it to the act; any other word is one cue ("other").
 PLACE_PREPOSITIONS = frozenset({"in", "near", "of", "from", "on", "at", "to", "outside", "around", "into", "and"})
 WORD = re.compile(r"[A-Za-z]+")
-
-
-def _bucket(value: int, edges: tuple[int, ...], names: tuple[str, ...]) -> str:
-    return next((name for edge, name in zip(edges, names, strict=False) if value <= edge), names[-1])
 
 
 def _word_before(text: str, at: int) -> str:
@@ -88,8 +85,8 @@ def place_cues(mentions: list[Mention], standing: PlaceStanding, first: dict[str
             )
             if holds
         )
-        found.add("named:" + _bucket(standing.named_by[key], (0, 1, 2), ("0", "1", "2", "3+")))
-        found.add("carried:" + _bucket(standing.carried_by[key], (1, 2, 4), ("1", "2", "3-4", "5+")))
+        found.add("named:" + bucket(standing.named_by[key], (0, 1, 2), ("0", "1", "2", "3+")))
+        found.add("carried:" + bucket(standing.carried_by[key], (1, 2, 4), ("1", "2", "3-4", "5+")))
         if documents > 1 and standing.carried_by[key] >= documents:
             found.add("every_document")
     for mention in mentions:
@@ -116,7 +113,7 @@ def _written_cues(mention: Mention, cues: dict[str, set[str]], headline: bool) -
         before = _word_before(text, pm.span.start - offset)
         found.add("before:" + (before if before in PLACE_PREPOSITIONS else "other"))
         gap = min(abs(pm.span.start - mention.trigger.end), abs(mention.trigger.start - pm.span.end))
-        found.add("trigger:" + _bucket(gap, (30, 90), ("near", "mid", "far")))
+        found.add("trigger:" + bucket(gap, (30, 90), ("near", "mid", "far")))
     for inner, outer in itertools.pairwise(written):
         start, end = inner.span.end - offset, outer.span.start - offset
         if 0 <= start <= end <= len(text) and derive._inside_relation().fullmatch(text[start:end]):

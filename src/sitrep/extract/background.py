@@ -278,7 +278,10 @@ def _cue_lists() -> dict[str, frozenset[str]]:
     return {name: word_set("en", "background", name) for name in (*_CUE_LISTS, "aspect_auxiliaries")}
 
 
-def _bucket(value: float, edges: tuple[float, ...], names: tuple[str, ...]) -> str:
+def bucket(value: float, edges: tuple[float, ...], names: tuple[str, ...]) -> str:
+    """The name of the first bucket whose upper edge ``value`` does not exceed (the last name above every edge): a
+    count or share as one named cue of the learned judgements (background, incident gate, pair judgement,
+    contradiction gate)."""
     return next((name for edge, name in zip(edges, names, strict=False) if value <= edge), names[-1])
 
 
@@ -324,16 +327,16 @@ def model_features(mention: Mention, document: Document) -> list[str]:
         if published is not None:
             days = (published - date.end).days
             edges = (-1, 1, 3, 7, 31, 365)
-            found.add("ago:" + _bucket(days, edges, ("future", "0-1", "2-3", "4-7", "8-31", "32-365", "older")))
+            found.add("ago:" + bucket(days, edges, ("future", "0-1", "2-3", "4-7", "8-31", "32-365", "older")))
     toll = mention.fatalities.best if mention.fatalities is not None else None
     if toll is None:
         found.add("toll:none")
     else:
-        found.add("toll:" + _bucket(toll, (0, 9, 99, 999), ("0", "1-9", "10-99", "100-999", "1000+")))
+        found.add("toll:" + bucket(toll, (0, 9, 99, 999), ("0", "1-9", "10-99", "100-999", "1000+")))
     length = max(len(document.text), 1)
-    found.add("pos:" + _bucket(mention.sentence.start / length, (0.1, 0.3, 0.6), ("lead", "early", "middle", "late")))
+    found.add("pos:" + bucket(mention.sentence.start / length, (0.1, 0.3, 0.6), ("lead", "early", "middle", "late")))
     n_words = len(before) + len(after)
-    found.add("len:" + _bucket(n_words, (12, 25, 40), ("short", "medium", "long", "very_long")))
+    found.add("len:" + bucket(n_words, (12, 25, 40), ("short", "medium", "long", "very_long")))
     if mention.headline:
         found.add("headline")
     if mention.restates:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.data import data_path, word_set
-from sitrep.extract.background import LogisticModel, logistic_from_files
+from sitrep.extract.background import LogisticModel, bucket, logistic_from_files
 from sitrep.extract.quantities import effective_range
 from sitrep.model import Claim, Contradiction, Mention, Quantity
 
@@ -37,10 +37,6 @@ Report = Mention | Claim
 # Where an entry was found: one event's reports, two events told of one incident, a denial set against the report
 # it denies, or a group of claims about one quantity.
 ORIGINS = ("event", "incident", "denial", "claims")
-
-
-def _bucket(value: float, edges: tuple[float, ...], names: tuple[str, ...]) -> str:
-    return next((name for edge, name in zip(edges, names, strict=False) if value <= edge), names[-1])
 
 
 def _lexicon(name: str) -> frozenset[str]:
@@ -91,8 +87,8 @@ def _figure_features(found: set[str], values: list[Quantity]) -> None:
         found.add("figures:none")
         return
     low, high = max(min(heads), 1), max(max(heads), 1)
-    found.add("ratio:" + _bucket(high / low, (1.15, 1.5, 2.5), ("close", "near", "far", "very_far")))
-    found.add("values:" + _bucket(len(set(heads)), (2, 3), ("2", "3", "4+")))
+    found.add("ratio:" + bucket(high / low, (1.15, 1.5, 2.5), ("close", "near", "far", "very_far")))
+    found.add("values:" + bucket(len(set(heads)), (2, 3), ("2", "3", "4+")))
     if any(_is_bound(q) for q in values):
         found.add("bound")
     if all(_is_bound(q) for q in values):
@@ -112,11 +108,11 @@ def entry_features(entry: Contradiction, context: EntryContext) -> list[str]:
     found = {"bias", f"kind:{entry.kind}", f"origin:{context.origin}", f"origin_kind:{context.origin}:{entry.kind}"}
     subject = entry.subject if entry.subject in ("killed", "wounded", "date") else "other"
     found.add(f"field:{subject}")
-    found.add("pairs:" + _bucket(len(pairs), (1, 3), ("1", "2-3", "4+")))
-    found.add("reports:" + _bucket(len(ids), (2, 3, 5), ("2", "3", "4-5", "6+")))
+    found.add("pairs:" + bucket(len(pairs), (1, 3), ("1", "2-3", "4+")))
+    found.add("reports:" + bucket(len(ids), (2, 3, 5), ("2", "3", "4-5", "6+")))
     chosen = [reports[i] for i in ids]
     docs = {r.doc for r in chosen}
-    found.add("articles:" + _bucket(len(docs), (1, 2), ("1", "2", "3+")))
+    found.add("articles:" + bucket(len(docs), (1, 2), ("1", "2", "3+")))
     outlets = {_outlet(r) for r in chosen}
     if len(docs) > 1 and len(outlets) == 1:
         found.add("one_outlet_several_articles")
@@ -131,7 +127,7 @@ def entry_features(entry: Contradiction, context: EntryContext) -> list[str]:
             if a in reports and b in reports and reports[a].doc == reports[b].doc
         ]
         if within:
-            found.add("gap:" + _bucket(min(within), (0, 400, 1500), ("same", "near", "mid", "far")))
+            found.add("gap:" + bucket(min(within), (0, 400, 1500), ("same", "near", "mid", "far")))
     if cross:
         found.add("pair_across_articles")
     if any(_says(r, "update_cues") for r in chosen):
@@ -160,7 +156,7 @@ def _report_features(found: set[str], mentions: list[Mention]) -> None:
         return
     if any(m.headline for m in mentions):
         found.add("headline")
-    found.add("confidence:" + _bucket(min(m.confidence for m in mentions), (0.6, 0.85), ("low", "mid", "high")))
+    found.add("confidence:" + bucket(min(m.confidence for m in mentions), (0.6, 0.85), ("low", "mid", "high")))
 
 
 class ContradictionModel(LogisticModel):

@@ -60,7 +60,7 @@ from dataclasses import dataclass
 
 from sitrep.data import data_path, load_yaml, word_set
 from sitrep.extract.actors import actor_dictionary
-from sitrep.extract.background import LogisticModel, logistic_from_files
+from sitrep.extract.background import LogisticModel, bucket, logistic_from_files
 from sitrep.extract.dates import WEEKDAY_BY_NAME
 from sitrep.extract.quantities import NUMBER_WORDS
 from sitrep.geo.distance import haversine_km
@@ -1349,10 +1349,6 @@ PAIR_MODEL_FILE = ("models", "coreference.npz")
 PAIR_META_FILE = ("models", "coreference.meta.json")
 
 
-def _bucket(value: int, edges: tuple[int, ...], names: tuple[str, ...]) -> str:
-    return next((name for edge, name in zip(edges, names, strict=False) if value <= edge), names[-1])
-
-
 def _compare(x: str | None, y: str | None) -> str:
     """same / other when both are given, none when either is missing."""
     if not x or not y:
@@ -1409,7 +1405,7 @@ def pair_cues(earlier: Mention, later: Mention, sentences_apart: int, rules: Inc
     cues.add("target:" + _compare(_named_role(earlier, "actor2"), _named_role(later, "actor2")))
     cues.add("day:" + _day_relation(earlier, later))
     cues.add("toll:" + _toll_relation(earlier, later))
-    cues.add("apart:" + _bucket(sentences_apart, (1, 3, 7), ("1", "2-3", "4-7", "8+")))
+    cues.add("apart:" + bucket(sentences_apart, (1, 3, 7), ("1", "2-3", "4-7", "8+")))
     return cues
 
 

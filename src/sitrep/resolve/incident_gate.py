@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sitrep.data import data_path
-from sitrep.extract.background import LogisticModel, logistic_from_files, model_features
+from sitrep.extract.background import LogisticModel, bucket, logistic_from_files, model_features
 from sitrep.model import Document, Mention
 from sitrep.resolve import coreference as co
 
@@ -36,10 +36,6 @@ META_FILE = ("models", "incident_gate.meta.json")
 # The report cues of the background gate an incident takes from its sentences: tense and aspect, time, history
 # and speech words, years and quotes; not the report's own type, date or toll, which the incident cues give.
 _REPORT_CUES = ("aux:", "after:", "near:", "cue:", "quoted", "year", "trig:")
-
-
-def _bucket(value: float, edges: tuple[float, ...], names: tuple[str, ...]) -> str:
-    return next((name for edge, name in zip(edges, names, strict=False) if value <= edge), names[-1])
 
 
 def _could_be(group: list[Mention], earlier: list[Mention], rules: co.IncidentRules) -> bool:
@@ -79,13 +75,13 @@ def incident_features(group: list[Mention], earlier: list[list[Mention]], told: 
     rules = co.load_rules()
     first = group[0]
     found = {"bias", f"type:{first.event_type}"}
-    found.add("sentences:" + _bucket(len({m.sentence.start for m in group}), (1, 2), ("1", "2", "3+")))
-    found.add("index:" + _bucket(len(earlier), (0, 1, 3), ("0", "1", "2-3", "4+")))
-    found.add("incidents:" + _bucket(told, (1, 3, 6), ("1", "2-3", "4-6", "7+")))
+    found.add("sentences:" + bucket(len({m.sentence.start for m in group}), (1, 2), ("1", "2", "3+")))
+    found.add("index:" + bucket(len(earlier), (0, 1, 3), ("0", "1", "2-3", "4+")))
+    found.add("incidents:" + bucket(told, (1, 3, 6), ("1", "2-3", "4-6", "7+")))
     if any(m.headline for m in group):
         found.add("headline")
     length = max(len(document.text), 1)
-    found.add("pos:" + _bucket(first.sentence.start / length, (0.1, 0.3, 0.6), ("lead", "early", "middle", "late")))
+    found.add("pos:" + bucket(first.sentence.start / length, (0.1, 0.3, 0.6), ("lead", "early", "middle", "late")))
     own_day = any(co.own_date(m) is not None for m in group)
     own_place = any(co.own_place_mentions(m) for m in group)
     if own_day:
@@ -97,13 +93,13 @@ def incident_features(group: list[Mention], earlier: list[list[Mention]], told: 
     tolls = [m.fatalities.best for m in group if m.fatalities is not None and m.fatalities.best is not None]
     found.add(
         "toll:"
-        + ("none" if not tolls else _bucket(max(tolls), (0, 9, 99, 999), ("0", "1-9", "10-99", "100-999", "1000+")))
+        + ("none" if not tolls else bucket(max(tolls), (0, 9, 99, 999), ("0", "1-9", "10-99", "100-999", "1000+")))
     )
     if any(m.restates for m in group):
         found.add("restates")
     if all(m.modality != "asserted" for m in group):
         found.add("not_asserted")
-    found.add("confidence:" + _bucket(max(m.confidence for m in group), (0.3, 0.5, 0.7), ("low", "mid", "high", "top")))
+    found.add("confidence:" + bucket(max(m.confidence for m in group), (0.3, 0.5, 0.7), ("low", "mid", "high", "top")))
     before = [m for incident in earlier for m in incident]
     if any(m.event_type == first.event_type for m in before):
         found.add("same_type_before")
