@@ -519,24 +519,10 @@ def answered_accusations(context: SentenceContext, sentence: SpacySpan) -> list[
         denier = _party(holder, context.doc) if holder is not None and holder.i not in acts else None
         if denier is None or _same_party(denier.name, accuser.name):
             continue
-        publisher = [s for s in context.chain.sources if s.kind == "publisher"]
         topic = f"{ANSWERED_TOPIC}@{context.doc}#{context.sentence.start}"
-        laid = _claim(
-            replace(context, modality="asserted", chain=AttributionChain([accuser, *publisher])),
-            _answered_id(context, verb.idx),
-            f"accusation: {_statement_words(verb)}",
-            None,
-            _token_span(context.doc, verb),
-            topic,
-        )
-        denied = _claim(
-            replace(context, modality="denied", chain=AttributionChain([denier, *publisher])),
-            _answered_id(context, denial.idx),
-            f"denial: {' '.join(t.text for t in denial.subtree)}",
-            None,
-            _token_span(context.doc, denial),
-            topic,
-        )
+        laid = _party_statement(context, accuser, "asserted", verb, f"accusation: {_statement_words(verb)}", topic)
+        denial_words = " ".join(t.text for t in denial.subtree)
+        denied = _party_statement(context, denier, "denied", denial, f"denial: {denial_words}", topic)
         return [laid, replace(denied, concerns=laid.id)]
     return []
 
@@ -642,10 +628,20 @@ def _same_party(a: str, b: str) -> bool:
     return a == b or a in b or b in a
 
 
-def _answered_id(context: SentenceContext, anchor: int) -> str:
-    """An id of its own for a claim of answered_accusations, apart from any other rule's claim at that word."""
-    key = f"{context.doc}:{context.sentence.start}:{anchor}:{ANSWERED_TOPIC}"
-    return "c_" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+def _party_statement(
+    context: SentenceContext, party: Source, modality: Modality, word: Token, subject: str, topic: str
+) -> Claim:
+    """One party's side of an answered accusation: what it says, as said by it (its chain is the party and the
+    publisher), anchored at its verb or noun; an id of its own apart from any other rule's claim at that word."""
+    publisher = [s for s in context.chain.sources if s.kind == "publisher"]
+    return _claim(
+        replace(context, modality=modality, chain=AttributionChain([party, *publisher])),
+        _claim_id(context, word.idx, ANSWERED_TOPIC),
+        subject,
+        None,
+        _token_span(context.doc, word),
+        topic,
+    )
 
 
 def perpetrator_statements(context: SentenceContext, sentence: SpacySpan) -> list[Claim]:
@@ -1893,8 +1889,10 @@ def _mention_claim_id(mention: Mention) -> str:
     return mention.id.replace("m_", "c_", 1)
 
 
-def _claim_id(context: SentenceContext, anchor: int) -> str:
-    key = f"{context.doc}:{context.sentence.start}:{anchor}"
+def _claim_id(context: SentenceContext, anchor: int, rule: str = "") -> str:
+    """A claim's id from its sentence and the word it is anchored at; ``rule`` sets a rule's claims apart from the
+    others at that word."""
+    key = f"{context.doc}:{context.sentence.start}:{anchor}" + (f":{rule}" if rule else "")
     return "c_" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
 
