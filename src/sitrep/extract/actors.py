@@ -1596,6 +1596,11 @@ def coding_conventions() -> CodingConventions:
     )
 
 
+def civilians_entry() -> ActorEntry:
+    """The actor dictionary's entry for the codebook's civilians (``conventions.civilian_actor``)."""
+    return actor_dictionary().by_alias[coding_conventions().civilian_actor.lower()]
+
+
 def apply_conventions(
     roles: list[ActorRole], event_type: str, victims: list[SpacySpan], doc_name: str
 ) -> list[ActorRole]:
@@ -1645,7 +1650,7 @@ def apply_conventions(
             roles.append(_role("actor2", *named_victim, doc_name))
     if event_type in rules.civilian_target_types:
         # "the killing of two activists": one-sided violence's victims are civilians whatever their civic role
-        civilians = dictionary.by_alias[rules.civilian_actor.lower()]
+        civilians = civilians_entry()
         roles = [
             ActorRole("actor2", civilians.name, civilians.actor_type, r.span)
             if r.role == "actor2" and r.name in rules.crowd_names
@@ -1653,7 +1658,7 @@ def apply_conventions(
             for r in roles
         ]
     if event_type in rules.civilian_target_types and not any(r.role == "actor2" for r in roles):
-        civilians = dictionary.by_alias[rules.civilian_actor.lower()]
+        civilians = civilians_entry()
         roles.append(ActorRole("actor2", civilians.name, civilians.actor_type))
     return roles
 
@@ -1725,7 +1730,7 @@ def name_counted_victims(mentions: list[Mention]) -> None:
     (`conventions.unnamed_victims_types`: remote violence). The actor keeps the figure's span."""
     rules = coding_conventions()
     dictionary = actor_dictionary()
-    civilians = dictionary.by_alias[rules.civilian_actor.lower()]
+    civilians = civilians_entry()
     for mention in mentions:
         if mention.actor("actor2") is not None or mention.event_type not in rules.victim_target_types:
             continue

@@ -12,7 +12,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from sitrep.data import word_set
-from sitrep.extract.actors import UNIDENTIFIED, actor_dictionary, coding_conventions, held_by_a_kind_of_force
+from sitrep.extract.actors import (
+    UNIDENTIFIED,
+    actor_dictionary,
+    civilians_entry,
+    coding_conventions,
+    held_by_a_kind_of_force,
+)
 from sitrep.extract.quantities import NON_VIOLENT_SUB_TYPES, effective_range
 from sitrep.extract.triggers import one_sided_plover
 from sitrep.geo.distance import haversine_km
@@ -325,7 +331,8 @@ def derive_actors(mentions: list[Mention], event_type: str = "", sub_event_type:
     An event of ``sub_event_type`` whose reports name no target at all takes the codebook's default target
     (:func:`_unnamed_target`); a place the reports name by the kind of force holding it, whom it hit only where no
     report names another target (:func:`_held_place_hit`)."""
-    mentions = [_held_place_hit(m, _someone_was_hurt(mentions)) for m in mentions]
+    hurt = _someone_was_hurt(mentions)
+    mentions = [_held_place_hit(m, hurt) for m in mentions]
     telling = [m for m in mentions if m.event_type == event_type]
     leads = {id(m) for m in lead_reports(telling or mentions)}
     actors: list[ActorRole] = []
@@ -370,7 +377,7 @@ def _held_place_hit(mention: Mention, hurt: bool) -> Mention:
     one that tells no one hurt hit the force holding the place."""
     if not hurt or not any(a.role == "actor2" and held_by_a_kind_of_force(a) for a in mention.actors):
         return mention
-    civilians = actor_dictionary().by_alias[coding_conventions().civilian_actor.lower()]
+    civilians = civilians_entry()
     return replace(
         mention,
         actors=[
@@ -403,7 +410,7 @@ def _unnamed_target(sub_event_type: str) -> ActorRole | None:
     rules = coding_conventions()
     if sub_event_type not in rules.unnamed_target_sub_types:
         return None
-    civilians = actor_dictionary().by_alias[rules.civilian_actor.lower()]
+    civilians = civilians_entry()
     return ActorRole("actor2", civilians.name, civilians.actor_type)
 
 
