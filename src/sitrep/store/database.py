@@ -468,8 +468,7 @@ class Store:
         cols = t.claims.c
         found: list[tuple[int, str, Claim]] = []
         with self.engine.connect() as c:
-            for start in range(0, len(wanted), _IN_CHUNK):
-                chunk = wanted[start : start + _IN_CHUNK]
+            for chunk in _chunks(wanted):
                 query = select(cols.document_id, cols.id, cols.data).where(cols.id.in_(chunk))
                 found += [(row.document_id, row.id, from_dict(Claim, row.data)) for row in c.execute(query)]
         return [claim for _doc, _id, claim in sorted(found, key=lambda item: (item[0], item[1]))]
@@ -607,10 +606,8 @@ class Store:
         cols = t.claims.c
         found: list[tuple[int, Claim, str | None]] = []
         with self.engine.connect() as c:
-            for start in range(0, len(wanted), _IN_CHUNK):
-                query = select(cols.document_id, cols.data, cols.claim_group).where(
-                    cols.claim_group.in_(wanted[start : start + _IN_CHUNK])
-                )
+            for chunk in _chunks(wanted):
+                query = select(cols.document_id, cols.data, cols.claim_group).where(cols.claim_group.in_(chunk))
                 found += [(row.document_id, from_dict(Claim, row.data), row.claim_group) for row in c.execute(query)]
         return found
 
@@ -621,20 +618,14 @@ class Store:
         ``claim_group``), and each claim in ``members`` now belongs to the group named there."""
         old = sorted(set(replaced))
         with self.engine.begin() as c:
-            for start in range(0, len(old), _IN_CHUNK):
-                c.execute(
-                    delete(t.contradictions).where(t.contradictions.c.claim_group.in_(old[start : start + _IN_CHUNK]))
-                )
+            for chunk in _chunks(old):
+                c.execute(delete(t.contradictions).where(t.contradictions.c.claim_group.in_(chunk)))
             by_group: dict[str, list[str]] = {}
             for claim_id, group in members.items():
                 by_group.setdefault(group, []).append(claim_id)
             for group, ids in by_group.items():
-                for start in range(0, len(ids), _IN_CHUNK):
-                    c.execute(
-                        update(t.claims)
-                        .where(t.claims.c.id.in_(ids[start : start + _IN_CHUNK]))
-                        .values(claim_group=group)
-                    )
+                for chunk in _chunks(ids):
+                    c.execute(update(t.claims).where(t.claims.c.id.in_(chunk)).values(claim_group=group))
             mark_compared_in_group(c, _documents_of_claims(c, list(members)))
             if rows:
                 c.execute(insert(t.contradictions), list(rows))
@@ -655,18 +646,15 @@ class Store:
         ids = [m.id for m in reports]
         claims: list[tuple[int, str, Claim]] = []
         with self.engine.connect() as c:
-            for start in range(0, len(ids), _IN_CHUNK):
-                query = select(cols.document_id, cols.id, cols.data).where(
-                    cols.concerns.in_(ids[start : start + _IN_CHUNK])
-                )
+            for chunk in _chunks(ids):
+                query = select(cols.document_id, cols.id, cols.data).where(cols.concerns.in_(chunk))
                 claims += [(row.document_id, row.id, from_dict(Claim, row.data)) for row in c.execute(query)]
         return reports, [claim for _, _, claim in sorted(claims, key=lambda item: (item[0], item[1]))]
 
     def write_denial_contradictions(self, event_ids: Sequence[str], rows: Sequence[dict[str, Any]]) -> None:
         """The denial contradictions of ``event_ids`` are now ``rows``; those events are no longer pending."""
         with self.engine.begin() as c:
-            for start in range(0, len(event_ids), _IN_CHUNK):
-                chunk = list(event_ids[start : start + _IN_CHUNK])
+            for chunk in _chunks(event_ids):
                 c.execute(
                     delete(t.contradictions).where(t.contradictions.c.claim_group.in_([f"event:{e}" for e in chunk]))
                 )
@@ -945,8 +933,7 @@ class Store:
             if names is None:
                 return {row.name: row.outlet or "unknown outlet" for row in c.execute(query)}
             wanted, outlets = sorted(set(names)), {}
-            for start in range(0, len(wanted), _IN_CHUNK):
-                chunk = wanted[start : start + _IN_CHUNK]
+            for chunk in _chunks(wanted):
                 for row in c.execute(query.where(t.documents.c.name.in_(chunk))):
                     outlets[row.name] = row.outlet or "unknown outlet"
             return outlets
@@ -1216,9 +1203,10 @@ def _stored_document(c: Connection, row: RowMapping) -> StoredDocument:
     return StoredDocument(row["id"], row["version"], document, near, row["ingested_at"])
 
 
-def _chunks(values: list[_T]) -> Iterator[list[_T]]:
+def _chunks(values: Sequence[_T]) -> Iterator[list[_T]]:
+    """``values`` in runs of at most ``_IN_CHUNK``: the most one statement's IN list holds."""
     for start in range(0, len(values), _IN_CHUNK):
-        yield values[start : start + _IN_CHUNK]
+        yield list(values[start : start + _IN_CHUNK])
 
 
 def _documents_of_claims(c: Connection, claim_ids: list[str]) -> list[int]:
@@ -1255,8 +1243,7 @@ def _forget_claim_comparisons(c: Connection, document_id: int) -> None:
     groups = sorted(
         set(c.scalars(select(cols.claim_group).where(cols.document_id == document_id, cols.claim_group.is_not(None))))
     )
-    for start in range(0, len(groups), _IN_CHUNK):
-        chunk = groups[start : start + _IN_CHUNK]
+    for chunk in _chunks(groups):
         c.execute(delete(t.contradictions).where(t.contradictions.c.claim_group.in_(chunk)))
         c.execute(update(t.claims).where(cols.claim_group.in_(chunk)).values(claim_group=None))
     concerned = c.scalars(select(cols.concerns).where(cols.document_id == document_id, cols.concerns.is_not(None)))
@@ -1269,10 +1256,8 @@ def _forget_claim_comparisons(c: Connection, document_id: int) -> None:
 def _mark_denied_events(c: Connection, mention_ids: Sequence[str | None]) -> None:
     """The events of reports a denial concerns are pending (their denial contradictions change)."""
     ids = sorted({m for m in mention_ids if m})
-    for start in range(0, len(ids), _IN_CHUNK):
-        query = select(t.mentions.c.event_id).where(
-            t.mentions.c.id.in_(ids[start : start + _IN_CHUNK]), t.mentions.c.event_id.is_not(None)
-        )
+    for chunk in _chunks(ids):
+        query = select(t.mentions.c.event_id).where(t.mentions.c.id.in_(chunk), t.mentions.c.event_id.is_not(None))
         _mark_pending(c, list(c.scalars(query)))
 
 
