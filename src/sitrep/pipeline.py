@@ -114,10 +114,9 @@ def split_reports_by_place(extraction: Extraction) -> None:
     paragraph."""
     parts = split_by_place_figures(extraction.mentions)
     paragraph_of = extraction.paragraph_of
-    for mention in extraction.mentions:
-        for part in parts:
-            if part.sentence == mention.sentence and part.id not in paragraph_of and mention.id in paragraph_of:
-                paragraph_of[part.id] = paragraph_of[mention.id]
+    for part in parts:
+        if part.part_of in paragraph_of:
+            paragraph_of.setdefault(part.id, paragraph_of[part.part_of])
     extraction.mentions = parts
 
 
