@@ -332,12 +332,7 @@ def _state_government(name: str) -> str | None:
 @functools.cache
 def _countries_by_word() -> dict[str, str]:
     """Lower-cased country name, alias or name of its people -> the country's name."""
-    found: dict[str, str] = {}
-    for row in _country_rows():
-        words = [row["name"], *(row.get("aliases") or "").split("|"), *(row.get("demonyms") or "").split("|")]
-        for word in filter(None, words):
-            found.setdefault(word.lower(), row["name"])
-    return found
+    return {word: row["name"] for word, row in _country_row_by_word().items()}
 
 
 def _is_a_statement(noun: str) -> bool:
@@ -444,17 +439,25 @@ def _country_rows() -> list[dict[str, str]]:
 
 
 @functools.cache
+def _country_row_by_word() -> dict[str, dict[str, str]]:
+    """Lower-cased country name, alias or name of its people -> its row of countries.csv (the first row that
+    names it): what the readings of a country's word below take their answer from."""
+    found: dict[str, dict[str, str]] = {}
+    for row in _country_rows():
+        words = [row["name"], *(row.get("aliases") or "").split("|"), *(row.get("demonyms") or "").split("|")]
+        for word in filter(None, words):
+            found.setdefault(word.lower(), row)
+    return found
+
+
+@functools.cache
 def _country_words() -> dict[str, str]:
     """Lower-cased country name, alias or name of its people -> the name of its people ("syria" -> "Syrian"),
     or the country's name when the table gives none."""
-    rows = _country_rows()
-    found: dict[str, str] = {}
-    for row in rows:
-        demonyms = [d for d in (row.get("demonyms") or "").split("|") if d]
-        aliases = [a for a in (row.get("aliases") or "").split("|") if a]
-        for word in [row["name"], *aliases, *demonyms]:
-            found.setdefault(word.lower(), demonyms[0] if demonyms else row["name"])
-    return found
+    return {
+        word: next((d for d in (row.get("demonyms") or "").split("|") if d), row["name"])
+        for word, row in _country_row_by_word().items()
+    }
 
 
 @functools.cache
@@ -515,14 +518,7 @@ def _of_another_country(outlet: Outlet, before: Token | None) -> bool:
 @functools.cache
 def _country_codes() -> dict[str, str]:
     """Lower-cased country name, alias or name of its people -> the country's ISO code ("turkish" -> "TR")."""
-    rows = _country_rows()
-    found: dict[str, str] = {}
-    for row in rows:
-        words = [row["name"], *(row.get("aliases") or "").split("|"), *(row.get("demonyms") or "").split("|")]
-        for word in words:
-            if word:
-                found.setdefault(word.lower(), row["iso2"])
-    return found
+    return {word: row["iso2"] for word, row in _country_row_by_word().items()}
 
 
 def _bracketed_outlet(tokens: Sequence[Token]) -> tuple[Outlet, list[Token]] | None:
